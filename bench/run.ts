@@ -1,0 +1,113 @@
+/**
+ * Benchmark: tokens the model receives from Figma-Context-MCP vs from our hint printer, plus pipeline timings.
+ *
+ * Run (from the repo root; tsx / vite-node are not installed, so bundle with esbuild):
+ *   node_modules/.bin/esbuild bench/run.ts --bundle --platform=node --format=esm --packages=external \
+ *     --outfile=bench/.out/bench.mjs --log-level=warning && node bench/.out/bench.mjs
+ *
+ * Env: MCP_FORMAT=tree|yaml|json picks the MCP baseline for the ratio column (default "tree", the MCP's
+ * default output format); BENCH_RUNS overrides the number of timed runs (default 20).
+ */
+import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
+import { loadEvalFiles, type EvalFile } from "./fixtures.js";
+import { hintForFile } from "./ours.js";
+import { fmtMs, timeIt } from "./timing.js";
+import { countTokens } from "./tokens.js";
+
+const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
+const baseline = (process.env.MCP_FORMAT ?? "tree") as McpOutputFormat;
+if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+const int = (n: number) => n.toLocaleString("en-US");
+
+function table(head: string[], rows: string[][], rightFrom = 1): string {
+  const sep = head.map((_, i) => (i >= rightFrom ? "---:" : "---"));
+  return [head, sep, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+}
+
+type Sizes = { chars: number; tokens: number };
+function sizes(text: string): Sizes {
+  return { chars: text.length, tokens: countTokens(text) };
+}
+
+function ours(raw: unknown): Sizes | null {
+  try {
+    return sizes(hintForFile(raw));
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const files: EvalFile[] = loadEvalFiles();
+  console.log(`# Figment bench\n`);
+  console.log(
+    `Tokenizer: o200k_base (gpt-tokenizer). MCP: figma-developer-mcp 0.13.2 get_figma_data, ` +
+      `baseline format "${baseline}" (js-yaml ${mcpJsYamlVersion}). ${files.length} eval files.\n`,
+  );
+
+  // ---- tokens ------------------------------------------------------------------------------
+  const mcp = new Map<string, Record<McpOutputFormat, Sizes>>();
+  for (const f of files) {
+    const per = {} as Record<McpOutputFormat, Sizes>;
+    for (const fmt of FORMATS) per[fmt] = sizes(await mcpPayload(JSON.parse(f.text), fmt));
+    mcp.set(f.name, per);
+  }
+
+  const rows: string[][] = [];
+  let sumMcp = 0;
+  let sumOurs = 0;
+  let allOurs = true;
+  for (const f of files) {
+    const m = mcp.get(f.name)![baseline];
+    const o = ours(JSON.parse(f.text));
+    sumMcp += m.tokens;
+    if (o) sumOurs += o.tokens;
+    else allOurs = false;
+    rows.push([
+      f.name,
+      f.kind,
+      int(f.text.length),
+      int(m.tokens),
+      o ? int(o.tokens) : "n/a",
+      o ? (o.tokens / m.tokens).toFixed(3) : "n/a",
+    ]);
+  }
+  rows.push([
+    "**total**",
+    "",
+    int(files.reduce((s, f) => s + f.text.length, 0)),
+    int(sumMcp),
+    allOurs ? int(sumOurs) : "n/a",
+    allOurs ? (sumOurs / sumMcp).toFixed(3) : "n/a",
+  ]);
+  console.log(`## tokens\n`);
+  console.log(
+    table(["file", "kind", "raw JSON chars", `MCP tokens (${baseline})`, "our tokens", "ratio ours/MCP"], rows, 2),
+  );
+
+  console.log(`\n### MCP payload sizes by output format\n`);
+  console.log(
+    table(
+      ["file", ...FORMATS.flatMap((fmt) => [`${fmt} chars`, `${fmt} tokens`])],
+      files.map((f) => {
+        const per = mcp.get(f.name)!;
+        return [f.name, ...FORMATS.flatMap((fmt) => [int(per[fmt].chars), int(per[fmt].tokens)])];
+      }),
+    ),
+  );
+
+  // ---- pipeline ----------------------------------------------------------------------------
+  console.log(`\n## pipeline\n`);
+  console.log(`Median ms of ${RUNS} runs after warm-up.\n`);
+  const prow: string[][] = [];
+  for (const f of files) {
+    const parse = await timeIt(`${f.name} JSON.parse`, () => JSON.parse(f.text), RUNS);
+    const mcpRun = await timeIt(`${f.name} MCP`, () => mcpPayload(JSON.parse(f.text), baseline), RUNS);
+    prow.push([f.name, fmtMs(parse.medianMs), fmtMs(mcpRun.medianMs)]);
+  }
+  console.log(table(["file", "JSON.parse", `MCP parse+simplify+serialize (${baseline})`], prow));
+}
+
+await main();

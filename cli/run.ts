@@ -1,0 +1,42 @@
+/** The `figment` command as a function (tests call it directly; main.ts wires it to the process). */
+import { parseCliArgs, USAGE } from "./args.js";
+import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output } from "./commands.js";
+import { UsageError } from "./io.js";
+
+const VERSION = "0.1.0";
+
+export async function run(argv: string[], io: Output): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.version) {
+      io.out(VERSION);
+      return 0;
+    }
+    if (args.help || args.command === "" || args.command === "help") {
+      io.out(USAGE);
+      return args.command === "" && !args.help ? 2 : 0;
+    }
+    switch (args.command) {
+      case "frames":
+        return await framesCommand(args, io);
+      case "code":
+        return await codeCommand(args, io);
+      case "hints":
+        return await hintsCommand(args, io);
+      case "fidelity":
+        return await fidelityCommand(args, io);
+      case "demo":
+        return await demoCommand(args, io);
+      default:
+        throw new UsageError(`unknown command "${args.command}"; run figment --help`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`figment: ${error.message}`);
+      return 2;
+    }
+    io.err(`figment: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,298 @@
+/** REST node JSON → design tree. Pure; collects problems instead of throwing. */
+import type { RestContext, RestNode } from "../rest/reply.js";
+import { isRecord } from "../rest/reply.js";
+import type { Problem } from "../types.js";
+import { cssBlend, cssColor, readColor, round } from "./color.js";
+import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, readSizing, unrotatedSize, type Box } from "./geometry.js";
+import { readPaints, readStroke, type PaintContext } from "./paint.js";
+import { readText } from "./text.js";
+import type { Asset, Corners, DesignDocument, DesignNode, Effects, NodeKind, Shadow } from "./types.js";
+import { containerSvg, isIconContainer, shapeSvg } from "./vector.js";
+
+const KIND: Record<string, NodeKind> = {
+  FRAME: "frame",
+  COMPONENT_SET: "frame",
+  GROUP: "group",
+  SECTION: "section",
+  COMPONENT: "component",
+  INSTANCE: "instance",
+  RECTANGLE: "rect",
+  ELLIPSE: "ellipse",
+  LINE: "line",
+  TEXT: "text",
+  VECTOR: "vector",
+  STAR: "vector",
+  REGULAR_POLYGON: "vector",
+  BOOLEAN_OPERATION: "boolean",
+};
+
+/** Node types with no visual of their own here (slices, stickies, widgets …) are skipped. */
+const SKIPPED = new Set(["SLICE", "STICKY", "CONNECTOR", "WIDGET", "EMBED", "LINK_UNFURL", "SHAPE_WITH_TEXT", "CODE_BLOCK", "STAMP", "TABLE", "TABLE_CELL", "WASHI_TAPE", "HIGHLIGHT"]);
+
+export function slug(text: string): string {
+  const s = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return s || "asset";
+}
+
+/** The file name an SVG asset gets: the layer's name, or its kind for unnamed layers. */
+export function assetBase(node: Pick<DesignNode, "name" | "kind">): string {
+  return slug(node.name || (node.kind === "boolean" ? "shape" : "vector"));
+}
+
+interface Walk {
+  /** `componentId|innerId` of layers that are visible in at least one instance (see shownInSomeInstance). */
+  shownLayers: Set<string>;
+  context: RestContext;
+  assets: Record<string, Asset>;
+  imageKeys: Map<string, string>;
+  problems: Problem[];
+}
+
+function uniqueAssetKey(walk: Walk, base: string, ext: string): string {
+  let key = `${base}.${ext}`;
+  for (let i = 2; key in walk.assets; i++) key = `${base}-${i}.${ext}`;
+  return key;
+}
+
+function readEffects(raw: unknown): Effects | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const shadows: Shadow[] = [];
+  const out: Effects = {};
+  for (const effect of raw) {
+    if (!isRecord(effect) || effect["visible"] === false) continue;
+    const type = effect["type"];
+    const radius = typeof effect["radius"] === "number" ? round(effect["radius"]) : 0;
+    if (type === "DROP_SHADOW" || type === "INNER_SHADOW") {
+      const color = readColor(effect["color"]) ?? { r: 0, g: 0, b: 0, a: 0.25 };
+      const offset = isRecord(effect["offset"]) ? effect["offset"] : {};
+      shadows.push({
+        kind: type === "DROP_SHADOW" ? "drop" : "inner",
+        x: round(typeof offset["x"] === "number" ? offset["x"] : 0),
+        y: round(typeof offset["y"] === "number" ? offset["y"] : 0),
+        blur: radius,
+        spread: round(typeof effect["spread"] === "number" ? effect["spread"] : 0),
+        color: cssColor(color),
+      });
+    } else if (type === "LAYER_BLUR" && radius > 0) {
+      out.blur = radius;
+    } else if (type === "BACKGROUND_BLUR" && radius > 0) {
+      out.backdropBlur = radius;
+    }
+  }
+  if (shadows.length) out.shadows = shadows;
+  return Object.keys(out).length ? out : undefined;
+}
+
+function readRadius(node: Record<string, unknown>): number | Corners | undefined {
+  const corners = node["rectangleCornerRadii"];
+  if (Array.isArray(corners) && corners.length === 4 && corners.every((c) => typeof c === "number")) {
+    const c = corners.map((v: number) => round(v)) as Corners;
+    if (c.every((v) => v === c[0])) return c[0] > 0 ? c[0] : undefined;
+    return c;
+  }
+  const radius = node["cornerRadius"];
+  return typeof radius === "number" && radius > 0 ? round(radius) : undefined;
+}
+
+/** Fallback box for old replies without absoluteBoundingBox: relativeTransform + size. */
+function fallbackBox(node: RestNode, parent: Box | undefined): Box | undefined {
+  const size = isRecord(node["size"]) ? node["size"] : undefined;
+  const t = node["relativeTransform"];
+  if (!size || typeof size["x"] !== "number" || typeof size["y"] !== "number") return undefined;
+  const row0 = Array.isArray(t) ? t[0] : undefined;
+  const row1 = Array.isArray(t) ? t[1] : undefined;
+  const tx = Array.isArray(row0) && typeof row0[2] === "number" ? row0[2] : 0;
+  const ty = Array.isArray(row1) && typeof row1[2] === "number" ? row1[2] : 0;
+  return { x: (parent?.x ?? 0) + tx, y: (parent?.y ?? 0) + ty, width: size["x"], height: size["y"] };
+}
+
+/** Layer names Figma generates ("Rectangle 12", "Group", "Oval 1 copy 2") say nothing; they become "". */
+const AUTO_NAME = /^(Rectangle|Frame|Group|Vector|Ellipse|Line|Polygon|Star|Union|Subtract|Intersect|Exclude|Path|Shape|Oval|Text|Image)( \d+)?( copy( \d+)?)?$/;
+
+export function meaningfulName(name: string): string {
+  return AUTO_NAME.test(name.trim()) ? "" : name;
+}
+
+/** Figma names text layers after their first characters; such a name says nothing beyond the text. */
+function textLayerName(name: string, characters: unknown): string {
+  if (typeof characters !== "string") return name;
+  const collapse = (t: string): string => t.replace(/\s+/g, " ").trim();
+  const a = collapse(name);
+  const b = collapse(characters);
+  return a === b || (a.length >= 8 && b.startsWith(a)) ? characters : name;
+}
+
+/** Geometry to whole pixels, or tenths below 8px where a pixel is a large share of the size. */
+export function roundPx(value: number): number {
+  return Math.abs(value) >= 8 ? Math.round(value) : round(value, 1);
+}
+
+interface InstanceScope {
+  id: string;
+  componentId: string;
+}
+
+/** The part of an instance layer's id that names the layer in the main component. */
+function innerId(nodeId: string, instance: InstanceScope): string | undefined {
+  const base = instance.id.startsWith("I") ? instance.id.slice(1) : instance.id;
+  const prefix = `I${base};`;
+  return nodeId.startsWith(prefix) ? nodeId.slice(prefix.length) : undefined;
+}
+
+/**
+ * Records every instance layer that is visible, so that a layer hidden in one instance is kept (as a
+ * visibility prop) only when another instance of the same component shows it; other hidden layers go.
+ */
+function collectShownLayers(node: RestNode, instance: InstanceScope | undefined, out: Set<string>): void {
+  if (node["visible"] === false) return;
+  if (instance) {
+    const inner = innerId(node.id, instance);
+    if (inner !== undefined) out.add(`${instance.componentId}|${inner}`);
+  }
+  const own = node.type === "INSTANCE" && typeof node["componentId"] === "string" ? { id: node.id, componentId: node["componentId"] } : instance;
+  for (const child of node.children ?? []) collectShownLayers(child, own, out);
+}
+
+function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | undefined } | undefined, instance: InstanceScope | undefined, walk: Walk): DesignNode | undefined {
+  if (SKIPPED.has(node.type)) return undefined;
+  const hidden = node["visible"] === false;
+  if (hidden) {
+    const inner = instance ? innerId(node.id, instance) : undefined;
+    if (!instance || inner === undefined || !walk.shownLayers.has(`${instance.componentId}|${inner}`)) return undefined;
+  }
+  const icon = parent !== undefined && isIconContainer(node);
+  const kind = icon ? "vector" : (KIND[node.type] ?? (node.children ? "frame" : "rect"));
+  if (!KIND[node.type]) {
+    walk.problems.push({ severity: "info", code: "unknown-node-type", message: `node type ${node.type} is drawn as a ${kind}`, nodeId: node.id });
+  }
+
+  let bounds = readBox(node["absoluteBoundingBox"]) ?? fallbackBox(node, parent?.box);
+  if (!bounds) {
+    walk.problems.push({ severity: "warning", code: "missing-bounds", message: `"${node.name}" has no absoluteBoundingBox; placed at its parent's origin with size 0`, nodeId: node.id });
+    bounds = { x: parent?.box.x ?? 0, y: parent?.box.y ?? 0, width: 0, height: 0 };
+  }
+  const rotation = cssRotation(node);
+  const { w, h } = unrotatedSize(node, bounds, rotation);
+  const name = kind === "text" ? textLayerName(node.name, node["characters"]) : meaningfulName(node.name);
+  const out: DesignNode = { id: node.id, name, kind, w: roundPx(w), h: roundPx(h) };
+
+  const absoluteChild = parent !== undefined && (parent.dir === undefined || node["layoutPositioning"] === "ABSOLUTE");
+  if (parent && absoluteChild) {
+    out.x = roundPx(bounds.x + bounds.width / 2 - parent.box.x - w / 2);
+    out.y = roundPx(bounds.y + bounds.height / 2 - parent.box.y - h / 2);
+    if (parent.dir !== undefined) out.absolute = true;
+    Object.assign(out, readConstraints(node));
+  }
+  if (rotation !== undefined) out.rotation = rotation;
+  if (hidden) out.hidden = true;
+
+  const layout = kind === "text" ? undefined : readFlexLayout(node);
+  if (layout) out.layout = layout;
+  // Sizing only matters where auto layout is involved: as a flow child, or as an auto-layout frame.
+  const flowDir = parent && !absoluteChild ? parent.dir : undefined;
+  if (flowDir !== undefined || layout) {
+    const sizing = readSizing(node, flowDir);
+    if (sizing.h) out.sizeH = sizing.h;
+    if (sizing.v) out.sizeV = sizing.v;
+  }
+  Object.assign(out, readMinMax(node));
+
+  const paintCtx: PaintContext = {
+    w,
+    h,
+    imageAsset: (ref) => {
+      const existing = walk.imageKeys.get(ref);
+      if (existing) return existing;
+      const key = uniqueAssetKey(walk, slug(name || "image"), "png");
+      walk.assets[key] = { kind: "image", name: key, imageRef: ref };
+      walk.imageKeys.set(ref, key);
+      walk.problems.push({
+        severity: "info",
+        code: "missing-image",
+        message: `image fill of "${node.name}" (imageRef ${ref.slice(0, 12)}) has no bytes in the JSON; a placeholder asset ${key} is used`,
+        nodeId: node.id,
+      });
+      return key;
+    },
+  };
+  const rawFills = Array.isArray(node["fills"]) ? node["fills"] : node["background"];
+  const fills = kind === "text" ? [] : readPaints(rawFills, paintCtx);
+  if (fills.length) out.fills = fills;
+  const stroke = readStroke(node, paintCtx);
+  if (stroke) out.stroke = stroke;
+  const radius = kind === "ellipse" || kind === "text" || kind === "line" ? undefined : readRadius(node);
+  if (radius !== undefined) out.radius = radius;
+  const effects = readEffects(node["effects"]);
+  if (effects) out.effects = effects;
+  const opacity = node["opacity"];
+  if (typeof opacity === "number" && opacity < 1) out.opacity = round(Math.max(0, opacity), 3);
+  const blend = cssBlend(node["blendMode"]);
+  if (blend) out.blend = blend;
+  if (node["clipsContent"] === true) out.clip = true;
+  if (node["isMask"] === true) out.mask = true;
+
+  if (kind === "text") {
+    const styles = isRecord(node["styles"]) ? node["styles"] : {};
+    const styleId = typeof styles["text"] === "string" ? styles["text"] : undefined;
+    out.text = readText(node, styleId ? walk.context.styles.get(styleId)?.name : undefined);
+  }
+
+  if (kind === "vector" || kind === "boolean") {
+    const key = uniqueAssetKey(walk, assetBase(out), "svg");
+    const drawn = icon ? containerSvg(node, bounds, w, h) : shapeSvg(node, w, h);
+    walk.assets[key] = { kind: "svg", name: key, svg: drawn.svg, ...(drawn.placeholder ? { placeholder: true } : {}) };
+    if (drawn.placeholder) {
+      walk.problems.push({ severity: "info", code: "vector-placeholder", message: `vector "${node.name}" has no geometry in the JSON (export with geometry=paths); drawn with boxes in its colours`, nodeId: node.id });
+    }
+    // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
+    // asset payload) still learns the icon's colours from the tree.
+    out.asset = key;
+  }
+
+  if (!icon && (kind === "instance" || kind === "component")) {
+    const mainId = kind === "instance" && typeof node["componentId"] === "string" ? node["componentId"] : node.id;
+    out.component = { id: mainId, name: walk.context.components.get(mainId)?.name ?? node.name };
+  }
+
+  // Boolean operands are geometry of their parent, not layers of their own.
+  if (kind !== "boolean" && !icon && node.children && node.children.length > 0) {
+    const childParent = { box: bounds, dir: kind === "text" ? undefined : layout?.dir };
+    const children: DesignNode[] = [];
+    const scope = kind === "instance" && out.component ? { id: node.id, componentId: out.component.id } : instance;
+    for (const child of node.children) {
+      const converted = convert(child, childParent, scope, walk);
+      if (converted) children.push(converted);
+    }
+    if (children.length) out.children = children;
+  }
+  return out;
+}
+
+export interface NormalizeResult {
+  document: DesignDocument;
+  problems: Problem[];
+}
+
+/** Converts the given REST nodes (top-level frames or a selection) into one design document. */
+export function normalize(nodes: RestNode[], context: RestContext): NormalizeResult {
+  const walk: Walk = { shownLayers: new Set(), context, assets: {}, imageKeys: new Map(), problems: [] };
+  for (const node of nodes) collectShownLayers(node, undefined, walk.shownLayers);
+  const frames: DesignNode[] = [];
+  for (const node of nodes) {
+    try {
+      const frame = convert(node, undefined, undefined, walk);
+      if (frame) frames.push(frame);
+      else walk.problems.push({ severity: "warning", code: "skipped-node", message: `"${node.name}" (${node.type}) is hidden or not drawable`, nodeId: node.id });
+    } catch (error) {
+      walk.problems.push({ severity: "error", code: "internal", message: `could not convert "${node.name}": ${String(error)}`, nodeId: node.id });
+    }
+  }
+  return { document: { frames, assets: walk.assets }, problems: walk.problems };
+}

@@ -1,0 +1,125 @@
+/** TEXT nodes: base style, mixed-style runs, alignment and auto-resize. */
+import { isRecord } from "../rest/reply.js";
+import { cssColor, readColor, round } from "./color.js";
+import type { TextContent, TextRun, TextStyle } from "./types.js";
+
+type Raw = Record<string, unknown>;
+
+function str(raw: unknown): string | undefined {
+  return typeof raw === "string" ? raw : undefined;
+}
+function finite(raw: unknown): number | undefined {
+  return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
+}
+
+/** Text color from a fills array: first visible solid (with paint opacity), or a gradient's first stop. */
+function textColor(fills: unknown): string | undefined {
+  if (!Array.isArray(fills)) return undefined;
+  for (const paint of fills) {
+    if (!isRecord(paint) || paint["visible"] === false) continue;
+    const opacity = finite(paint["opacity"]) ?? 1;
+    if (paint["type"] === "SOLID") {
+      const color = readColor(paint["color"]);
+      if (color) return cssColor(color, opacity);
+    }
+    const stops = paint["gradientStops"];
+    if (Array.isArray(stops) && isRecord(stops[0])) {
+      const color = readColor(stops[0]["color"]);
+      if (color) return cssColor(color, opacity);
+    }
+  }
+  return undefined;
+}
+
+const CASE: Record<string, TextStyle["case"]> = {
+  UPPER: "upper",
+  LOWER: "lower",
+  TITLE: "title",
+  SMALL_CAPS: "small-caps",
+  SMALL_CAPS_FORCED: "small-caps",
+};
+const DECORATION: Record<string, TextStyle["decoration"]> = { UNDERLINE: "underline", STRIKETHROUGH: "line-through" };
+
+/** The parts of a REST TypeStyle (plus fills) that are set, as a partial TextStyle. */
+function partialStyle(style: Raw, fills: unknown): Partial<TextStyle> {
+  const out: Partial<TextStyle> = {};
+  const family = str(style["fontFamily"]);
+  if (family) out.family = family;
+  const size = finite(style["fontSize"]);
+  if (size !== undefined) out.size = round(size);
+  const weight = finite(style["fontWeight"]);
+  if (weight !== undefined) out.weight = weight;
+  if (typeof style["italic"] === "boolean") out.italic = style["italic"];
+  const unit = str(style["lineHeightUnit"]);
+  const lineHeight = finite(style["lineHeightPx"]);
+  if (unit !== "INTRINSIC_%" && lineHeight !== undefined) out.lineHeight = round(lineHeight);
+  const spacing = finite(style["letterSpacing"]);
+  if (spacing !== undefined && spacing !== 0) out.letterSpacing = round(spacing);
+  const textCase = CASE[String(style["textCase"])];
+  if (textCase) out.case = textCase;
+  const decoration = DECORATION[String(style["textDecoration"])];
+  if (decoration) out.decoration = decoration;
+  const color = textColor(fills);
+  if (color) out.color = color;
+  return out;
+}
+
+const RESIZE: Record<string, TextContent["resize"]> = {
+  NONE: "none",
+  HEIGHT: "height",
+  WIDTH_AND_HEIGHT: "width",
+  TRUNCATE: "truncate",
+};
+const ALIGN_H: Record<string, TextContent["alignH"]> = { LEFT: "left", CENTER: "center", RIGHT: "right", JUSTIFIED: "justify" };
+const ALIGN_V: Record<string, TextContent["alignV"]> = { TOP: "top", CENTER: "center", BOTTOM: "bottom" };
+
+export function readText(node: Raw, styleName: string | undefined): TextContent {
+  const chars = str(node["characters"]) ?? "";
+  const style = isRecord(node["style"]) ? node["style"] : {};
+  const base: TextStyle = { family: "sans-serif", size: 12, weight: 400, ...partialStyle(style, node["fills"]) };
+  const runs = readRuns(node, chars, base);
+  const maxLines = finite(style["maxLines"]);
+  const truncated = style["textTruncation"] === "ENDING";
+  const paragraphSpacing = finite(style["paragraphSpacing"]);
+  return {
+    chars,
+    style: base,
+    ...(runs.length ? { runs } : {}),
+    resize: truncated ? "truncate" : (RESIZE[String(style["textAutoResize"])] ?? "none"),
+    alignH: ALIGN_H[String(style["textAlignHorizontal"])] ?? "left",
+    alignV: ALIGN_V[String(style["textAlignVertical"])] ?? "top",
+    ...(maxLines !== undefined && maxLines > 0 ? { maxLines } : {}),
+    ...(paragraphSpacing ? { paragraphSpacing: round(paragraphSpacing) } : {}),
+    ...(styleName ? { styleName } : {}),
+  };
+}
+
+/** Groups `characterStyleOverrides` into runs whose style differs from the base. */
+function readRuns(node: Raw, chars: string, base: TextStyle): TextRun[] {
+  const overrides = node["characterStyleOverrides"];
+  const table = isRecord(node["styleOverrideTable"]) ? node["styleOverrideTable"] : {};
+  if (!Array.isArray(overrides) || overrides.length === 0) return [];
+  const runs: TextRun[] = [];
+  let start = 0;
+  const limit = Math.min(overrides.length, chars.length);
+  while (start < limit) {
+    const key = overrides[start];
+    let end = start + 1;
+    while (end < limit && overrides[end] === key) end++;
+    const entry = table[String(key)];
+    if (key !== 0 && isRecord(entry)) {
+      const partial = partialStyle(entry, entry["fills"]);
+      const diff: Partial<TextStyle> = {};
+      for (const [k, v] of Object.entries(partial) as [keyof TextStyle, TextStyle[keyof TextStyle]][]) {
+        if (base[k] !== v) Object.assign(diff, { [k]: v });
+      }
+      if (Object.keys(diff).length > 0) {
+        const last = runs[runs.length - 1];
+        if (last && last.end === start && JSON.stringify(last.style) === JSON.stringify(diff)) last.end = end;
+        else runs.push({ start, end, style: diff });
+      }
+    }
+    start = end;
+  }
+  return runs;
+}

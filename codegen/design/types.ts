@@ -1,0 +1,211 @@
+/**
+ * The design tree: a small, typed, normalized view of a Figma frame, CSS-ready.
+ * Everything downstream (hint, emitters) starts here; it never holds asset payloads,
+ * only references into `DesignDocument.assets`, so the hint can name them without carrying them.
+ */
+
+export type NodeKind =
+  | "frame"
+  | "group"
+  | "section"
+  | "component"
+  | "instance"
+  | "rect"
+  | "ellipse"
+  | "line"
+  | "text"
+  | "vector"
+  | "boolean";
+
+/** Box edges, in CSS order: top, right, bottom, left. */
+export type Sides = [number, number, number, number];
+/** Corner radii, in CSS order: top-left, top-right, bottom-right, bottom-left. */
+export type Corners = [number, number, number, number];
+
+export type Sizing = "fixed" | "hug" | "fill";
+
+export interface FlexLayout {
+  dir: "row" | "column";
+  gap: number;
+  /** Gap between wrapped lines (Figma counterAxisSpacing). */
+  crossGap?: number;
+  padding: Sides;
+  justify: "start" | "center" | "end" | "space-between";
+  align: "start" | "center" | "end" | "baseline" | "stretch";
+  wrap?: boolean;
+  /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
+}
+
+export type HConstraint = "left" | "right" | "center" | "left-right" | "scale";
+export type VConstraint = "top" | "bottom" | "center" | "top-bottom" | "scale";
+
+export interface SolidPaint {
+  kind: "solid";
+  /** CSS color, paint opacity folded in: `#rrggbb` or `rgba(r, g, b, a)`. */
+  color: string;
+  blend?: string;
+}
+
+export interface GradientPaint {
+  kind: "gradient";
+  /** A complete CSS gradient, e.g. `linear-gradient(90deg, #fff 0%, #000 100%)`. */
+  css: string;
+  blend?: string;
+}
+
+export interface ImagePaint {
+  kind: "image";
+  /** Key into DesignDocument.assets. */
+  asset: string;
+  fit: "cover" | "contain" | "fill" | "tile";
+  opacity?: number;
+  blend?: string;
+}
+
+export type Paint = SolidPaint | GradientPaint | ImagePaint;
+
+export interface Stroke {
+  /** CSS color of the (first visible) stroke paint. */
+  color: string;
+  /** Uniform weight, or per side (top, right, bottom, left). */
+  weight: number | Sides;
+  align: "inside" | "center" | "outside";
+  dashes?: number[];
+}
+
+export interface Shadow {
+  kind: "drop" | "inner";
+  x: number;
+  y: number;
+  blur: number;
+  spread: number;
+  color: string;
+}
+
+export interface Effects {
+  shadows?: Shadow[];
+  /** Layer blur radius. */
+  blur?: number;
+  /** Background blur radius. */
+  backdropBlur?: number;
+}
+
+export interface TextStyle {
+  family: string;
+  size: number;
+  weight: number;
+  italic?: boolean;
+  /** Line height in px; undefined = font's normal line height. */
+  lineHeight?: number;
+  letterSpacing?: number;
+  case?: "upper" | "lower" | "title" | "small-caps";
+  decoration?: "underline" | "line-through";
+  /** Text color (from the text's fills), or a gradient as CSS. */
+  color?: string;
+}
+
+export interface TextRun {
+  /** Character offsets into `chars` (UTF-16), end exclusive. */
+  start: number;
+  end: number;
+  /** Only what differs from the node's base style. */
+  style: Partial<TextStyle>;
+}
+
+export interface TextContent {
+  chars: string;
+  style: TextStyle;
+  runs?: TextRun[];
+  /** Figma textAutoResize: "width" = grows in both directions (WIDTH_AND_HEIGHT). */
+  resize: "none" | "height" | "width" | "truncate";
+  alignH: "left" | "center" | "right" | "justify";
+  alignV: "top" | "center" | "bottom";
+  maxLines?: number;
+  paragraphSpacing?: number;
+  /** Name of the shared Figma text style, e.g. "Heading/H1"; helps pick semantic tags. */
+  styleName?: string;
+}
+
+export interface ComponentRef {
+  /** Main component id (for instances) or own id (for components). */
+  id: string;
+  /** Component name, e.g. "Button/Primary". */
+  name: string;
+}
+
+export interface DesignNode {
+  /** Figma node id. */
+  id: string;
+  name: string;
+  kind: NodeKind;
+  /**
+   * Position of the unrotated box relative to the parent's box. Undefined for children that auto layout
+   * places (their position follows from the layout).
+   */
+  x?: number;
+  y?: number;
+  /** Unrotated size. */
+  w: number;
+  h: number;
+  /** Clockwise degrees, as CSS `rotate()`. */
+  rotation?: number;
+  hidden?: boolean;
+  /** Auto layout of this node's children. */
+  layout?: FlexLayout;
+  /** Sizing along each axis when the parent (or, for the root of auto layout, the node itself) has auto layout. */
+  sizeH?: Sizing;
+  sizeV?: Sizing;
+  minW?: number;
+  maxW?: number;
+  minH?: number;
+  maxH?: number;
+  /** Child of auto layout that is positioned absolutely (Figma layoutPositioning ABSOLUTE). */
+  absolute?: boolean;
+  /** Constraints, for absolutely positioned children. Undefined = left/top. */
+  constraintH?: HConstraint;
+  constraintV?: VConstraint;
+  fills?: Paint[];
+  stroke?: Stroke;
+  radius?: number | Corners;
+  effects?: Effects;
+  opacity?: number;
+  blend?: string;
+  clip?: boolean;
+  /** This node masks its later siblings (Figma isMask). */
+  mask?: boolean;
+  text?: TextContent;
+  /** Key into DesignDocument.assets for vectors, boolean ops and other shapes drawn as SVG. */
+  asset?: string;
+  component?: ComponentRef;
+  children?: DesignNode[];
+}
+
+export interface SvgAsset {
+  kind: "svg";
+  /** File name to use, e.g. `icon-search.svg`. */
+  name: string;
+  /**
+   * Complete SVG markup sized to the node. Shapes carry `data-node-id` so that an inline SVG still maps
+   * back to the layers it was drawn from. Undefined only when parsed from a hint (payload not included).
+   */
+  svg?: string;
+  /** True when the JSON had no geometry and the SVG approximates the shapes with boxes and ellipses. */
+  placeholder?: boolean;
+}
+
+export interface ImageAsset {
+  kind: "image";
+  name: string;
+  /** Figma imageRef hash. */
+  imageRef: string;
+  /** Image bytes are never in REST JSON; a caller (the plugin) may supply them later. */
+  bytes?: Uint8Array;
+}
+
+export type Asset = SvgAsset | ImageAsset;
+
+export interface DesignDocument {
+  /** Top-level frames (or the selected nodes) converted. */
+  frames: DesignNode[];
+  assets: Record<string, Asset>;
+}

@@ -1,0 +1,144 @@
+/** Design tree → markup tree + stylesheet, shared by the React and HTML emitters. */
+import type { Asset, DesignNode } from "../design/types.js";
+import type { Problem } from "../types.js";
+import { ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
+import { semanticsFor } from "./semantics.js";
+import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
+
+export interface ComponentUsage {
+  component: string;
+  props: [string, string | boolean][];
+}
+
+/** How the current file refers to things outside it. */
+export interface BuildContext {
+  sheet: Sheet;
+  nodeIds: boolean;
+  assets: Record<string, Asset>;
+  urls: AssetUrls;
+  /** `src` for an image asset: a path (HTML) or an imported identifier (React), as an attribute value. */
+  imageSrc(key: string): AttrValue;
+  /** Class name base for a node (camelCase for CSS modules, kebab-case for plain CSS). */
+  classBase(node: DesignNode, fallback: string): string;
+  /** React: instances drawn by a component file instead of inline markup. */
+  componentFor?(node: DesignNode): ComponentUsage | undefined;
+  /** Inside a component definition: the prop that supplies a layer's text or visibility. */
+  textProp?(node: DesignNode): string | undefined;
+  visibleProp?(node: DesignNode): string | undefined;
+  problems: Problem[];
+}
+
+
+const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
+
+function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean): ElementNode | undefined {
+  if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
+  const m = SVG_ROOT.exec(asset.svg);
+  if (!m) return undefined;
+  const viewBox = /viewBox="([^"]*)"/.exec(m[1]!)?.[1];
+  const body = nodeIds ? m[2]! : m[2]!.replace(/ data-node-id="[^"]*"/g, "");
+  const attrs: [string, string][] = [];
+  if (viewBox) attrs.push(["viewBox", viewBox]);
+  attrs.push(["fill", "none"], ["overflow", "visible"]);
+  if (node.name) attrs.push(["role", "img"], ["aria-label", node.name]);
+  else attrs.push(["aria-hidden", "true"]);
+  return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body };
+}
+
+interface Flags {
+  root: boolean;
+  componentRoot: boolean;
+  insideInteractive: boolean;
+}
+
+export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false): VNode {
+  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false });
+  if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
+  return built;
+}
+
+function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildContext, flags: Flags): VNode | undefined {
+  const visibleProp = ctx.visibleProp?.(node);
+  if (node.hidden && visibleProp === undefined) return undefined;
+  const wrapVisibility = (vnode: VNode): VNode => (visibleProp ? { type: "if", prop: visibleProp, child: vnode } : vnode);
+  const placement: Decl[] = flags.root ? rootDecls(node) : parent ? placementDecls(node, parent) : [];
+
+  const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
+  if (usage) {
+    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), placement);
+    return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: node.id } : {}) });
+  }
+
+  const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds) : undefined;
+  const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false });
+  const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
+  if (semantics.tag === "img") {
+    // The image is the element's content, not its background.
+    const image = node.fills?.find((f) => f.kind === "image");
+    const filtered = decls.filter(([p]) => p !== "background" && p !== "background-color");
+    if (image?.kind === "image") filtered.push(["object-fit", image.fit === "fill" ? "fill" : image.fit === "contain" ? "contain" : "cover"]);
+    decls.length = 0;
+    decls.push(...filtered);
+  }
+  if (semantics.tag === "hr") decls.unshift(["margin", "0"], ["border", "0"]);
+  if (semantics.tag === "button") decls.push(["border", "none"], ["font", "inherit"], ["color", "inherit"], ["text-align", "inherit"], ["cursor", "pointer"]);
+  if (semantics.tag === "button" && !decls.some(([p]) => p === "background" || p === "background-color")) decls.push(["background", "none"]);
+  if (semantics.tag === "button" && !node.layout) decls.push(["padding", "0"], ["display", "block"]);
+  if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
+  if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
+
+  const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...decls] : decls);
+  const attrs: [string, AttrValue][] = [...semantics.attrs];
+  const element: ElementNode = {
+    type: "element",
+    tag: semantics.tag,
+    attrs,
+    children: [],
+    ...(cls ? { cls } : {}),
+    ...(flags.componentRoot ? { mergeClassNameProp: true } : {}),
+    ...(ctx.nodeIds ? { nodeId: node.id } : {}),
+    ...(svg?.svgMarkup !== undefined ? { svgMarkup: svg.svgMarkup } : {}),
+  };
+  if (semantics.tag === "img") {
+    const image = node.fills?.find((f) => f.kind === "image");
+    if (image?.kind === "image") {
+      element.attrs = [["src", ctx.imageSrc(image.asset)], ...attrs];
+    }
+    return wrapVisibility(element);
+  }
+  if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
+
+  if (node.kind === "text" && node.text) {
+    element.children = textChildren(node, ctx);
+    return wrapVisibility(element);
+  }
+  if (node.mask) {
+    ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
+  }
+  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive };
+  for (const child of node.children ?? []) {
+    const built = buildNode(child, node, ctx, childFlags);
+    if (built) element.children.push(built);
+  }
+  return wrapVisibility(element);
+}
+
+function textChildren(node: DesignNode, ctx: BuildContext): VNode[] {
+  const text = node.text!;
+  const prop = ctx.textProp?.(node);
+  if (prop) return [{ type: "prop", name: prop }];
+  const runs = text.runs ?? [];
+  if (runs.length === 0) return [{ type: "text", value: text.chars }];
+  const out: VNode[] = [];
+  let at = 0;
+  for (const run of runs) {
+    if (run.start > at) out.push({ type: "text", value: text.chars.slice(at, run.start) });
+    const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, textStyleDecls(run.style));
+    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: text.chars.slice(run.start, run.end) }], ...(cls ? { cls } : {}) });
+    at = run.end;
+  }
+  if (at < text.chars.length) out.push({ type: "text", value: text.chars.slice(at) });
+  // Vertically centred text is a flex column; keep the runs on one line inside one box.
+  if (text.alignV !== "top" && text.resize === "none") return [{ type: "element", tag: "span", attrs: [], children: out }];
+  return out;
+}

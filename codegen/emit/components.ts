@@ -1,0 +1,141 @@
+/**
+ * Which instances become component files (React). Instances of one main component that match up to
+ * their texts and the visibility of their layers share a file; the texts and visibilities become typed
+ * props. An instance that differs in anything else is drawn inline, so the output never lies about it.
+ */
+import type { Asset, DesignNode } from "../design/types.js";
+import type { ComponentUsage } from "./build.js";
+import { camelCase, NameScope, pascalCase } from "./names.js";
+
+export interface PropDef {
+  name: string;
+  kind: "text" | "visible";
+  /** Layer key (id inside the instance) the prop controls. */
+  layer: string;
+  defaultValue: string | boolean;
+}
+
+export interface ComponentDef {
+  name: string;
+  /** The instance whose tree draws the component. */
+  canonical: DesignNode;
+  props: PropDef[];
+  instances: DesignNode[];
+}
+
+export interface ComponentPlan {
+  defs: ComponentDef[];
+  usage(node: DesignNode): ComponentUsage | undefined;
+  /** For nodes of a canonical tree: the prop that sets their text / visibility. */
+  textProp(def: ComponentDef, node: DesignNode): string | undefined;
+  visibleProp(def: ComponentDef, node: DesignNode): string | undefined;
+}
+
+/** The id of a layer relative to its instance (`I<instance>;<layer>` → `<layer>`); own id for the root. */
+export function layerKey(instance: DesignNode, node: DesignNode): string {
+  if (node === instance) return "";
+  const base = instance.id.startsWith("I") ? instance.id.slice(1) : instance.id;
+  const prefix = `I${base};`;
+  return node.id.startsWith(prefix) ? node.id.slice(prefix.length) : node.id;
+}
+
+/** Layers of an instance that its own props control: everything not inside a nested instance. */
+function ownLayers(instance: DesignNode): DesignNode[] {
+  const out: DesignNode[] = [];
+  const visit = (node: DesignNode): void => {
+    for (const child of node.children ?? []) {
+      out.push(child);
+      if (child.kind !== "instance") visit(child);
+    }
+  };
+  visit(instance);
+  return out;
+}
+
+/** Everything that must match for two instances to share a file (ids, own texts and visibility excluded). */
+function signature(instance: DesignNode, assets: Record<string, Asset>): string {
+  const own = new Set(ownLayers(instance));
+  const strip = (node: DesignNode, isRoot: boolean): unknown => {
+    const { id: _id, x, y, w, h, sizeH, sizeV, absolute: _a, constraintH, constraintV, rotation, hidden, text, asset, children, ...rest } = node;
+    const isOwn = own.has(node);
+    const svg = asset !== undefined ? assets[asset] : undefined;
+    return {
+      ...rest,
+      ...(isRoot ? {} : { x, y, w, h, sizeH, sizeV, constraintH, constraintV, rotation }),
+      ...(isOwn ? {} : { hidden }),
+      ...(text ? { text: isOwn ? { ...text, chars: undefined, runs: undefined } : text } : {}),
+      ...(svg && svg.kind === "svg" ? { svg: svg.svg?.replace(/ data-node-id="[^"]*"/g, "") } : {}),
+      children: (children ?? []).map((c) => strip(c, false)),
+    };
+  };
+  return JSON.stringify(strip(instance, true));
+}
+
+function collectInstances(nodes: DesignNode[], out: DesignNode[]): void {
+  for (const node of nodes) {
+    if (node.kind === "instance" && node.component && !node.hidden) out.push(node);
+    if (node.children) collectInstances(node.children, out);
+  }
+}
+
+export function planComponents(frames: DesignNode[], assets: Record<string, Asset>, reservedNames: Iterable<string>): ComponentPlan {
+  const instances: DesignNode[] = [];
+  collectInstances(frames, instances);
+  const groups = new Map<string, Map<string, DesignNode[]>>();
+  for (const instance of instances) {
+    const byMain = groups.get(instance.component!.id) ?? new Map<string, DesignNode[]>();
+    groups.set(instance.component!.id, byMain);
+    const sig = signature(instance, assets);
+    byMain.set(sig, [...(byMain.get(sig) ?? []), instance]);
+  }
+  const names = new NameScope(reservedNames);
+  const defs: ComponentDef[] = [];
+  const byInstance = new Map<DesignNode, { def: ComponentDef; props: [string, string | boolean][] }>();
+  for (const variants of groups.values()) {
+    const ordered = [...variants.values()].sort((a, b) => b.length - a.length);
+    ordered.forEach((members, index) => {
+      // The main shape gets the file; another shape needs two uses to earn one, else it stays inline.
+      if (index > 0 && members.length < 2) return;
+      const canonical = members[0]!;
+      const base = pascalCase(canonical.component!.name.split("/")[0] ?? canonical.component!.name);
+      const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members };
+      const propNames = new NameScope(["className"]);
+      for (const layer of ownLayers(canonical)) {
+        const key = layerKey(canonical, layer);
+        const values = members.map((m) => ownLayers(m).find((l) => layerKey(m, l) === key));
+        if (layer.text) {
+          def.props.push({ name: propNames.take(camelCase(layer.name || "text", "text")), kind: "text", layer: key, defaultValue: layer.text.chars });
+        }
+        if (values.some((v) => v?.hidden)) {
+          def.props.push({ name: propNames.take(`show${pascalCase(layer.name || layer.kind, "Layer")}`), kind: "visible", layer: key, defaultValue: !layer.hidden });
+        }
+      }
+      defs.push(def);
+      for (const member of members) {
+        const layers = new Map(ownLayers(member).map((l) => [layerKey(member, l), l]));
+        const props: [string, string | boolean][] = [];
+        for (const prop of def.props) {
+          const layer = layers.get(prop.layer);
+          const value = prop.kind === "text" ? (layer?.text?.chars ?? "") : !(layer?.hidden ?? false);
+          if (value !== prop.defaultValue) props.push([prop.name, value]);
+        }
+        byInstance.set(member, { def, props });
+      }
+    });
+  }
+  const ownByDef = new Map(defs.map((def) => [def, new Set(ownLayers(def.canonical))]));
+  const propFor = (def: ComponentDef, node: DesignNode, kind: PropDef["kind"]): string | undefined => {
+    if (!ownByDef.get(def)?.has(node)) return undefined;
+    const key = layerKey(def.canonical, node);
+    return def.props.find((p) => p.kind === kind && p.layer === key)?.name;
+  };
+  return {
+    defs,
+    usage: (node) => {
+      const found = byInstance.get(node);
+      return found ? { component: found.def.name, props: found.props } : undefined;
+    },
+    textProp: (def, node) => propFor(def, node, "text"),
+    visibleProp: (def, node) => propFor(def, node, "visible"),
+  };
+}

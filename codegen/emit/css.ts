@@ -1,0 +1,231 @@
+/**
+ * Design node → CSS declarations. Split in two, because a component's root gets its own look from the
+ * component's stylesheet but its place and size from the screen that uses it:
+ * - `placementDecls`: where the node sits in its parent (flex item sizing, or absolute + constraints);
+ * - `ownDecls`: everything else (its layout for children, paint, text).
+ */
+import { round } from "../design/color.js";
+import type { DesignNode, Paint, TextStyle } from "../design/types.js";
+
+export type Decl = [property: string, value: string];
+
+const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
+
+export interface AssetUrls {
+  /** URL of an asset as seen from the stylesheet being written. */
+  cssUrl(key: string): string;
+}
+
+/** The root of a screen: fluid up to the design width, so it never overflows a narrower viewport. */
+export function rootDecls(node: DesignNode): Decl[] {
+  const out: Decl[] = [["position", "relative"], ["width", "100%"]];
+  out.push(["max-width", px(node.w)]);
+  if (node.sizeV !== "hug") out.push(["min-height", px(node.h)]);
+  return out;
+}
+
+/** Placement inside the parent. `parent` undefined = a component root placed by its user (no decls). */
+export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
+  const out: Decl[] = [];
+  const layout = parent.layout;
+  const textAuto = node.text !== undefined && node.text.resize !== "none" && node.text.resize !== "truncate";
+  if (layout && !node.absolute) {
+    const row = layout.dir === "row";
+    const main = row ? node.sizeH : node.sizeV;
+    const cross = row ? node.sizeV : node.sizeH;
+    const mainSize = row ? node.w : node.h;
+    const crossSize = row ? node.h : node.w;
+    const mainProp = row ? "width" : "height";
+    const crossProp = row ? "height" : "width";
+    if (main === "fill") out.push(["flex", "1 1 0"], [row ? "min-width" : "min-height", "0"]);
+    else if (main !== "hug") {
+      out.push([mainProp, px(mainSize)]);
+      if (!row) out.push(["flex-shrink", "0"]);
+    }
+    if (cross === "fill") out.push(["align-self", "stretch"]);
+    else if (cross !== "hug" && !(textAuto && !row && node.text?.resize === "width")) {
+      out.push([crossProp, px(crossSize)]);
+      if (!row) out.push(["max-width", "100%"]);
+    }
+    // A hugging text in a row keeps its one line; fixed-width text wraps as designed.
+  } else {
+    out.push(["position", "absolute"]);
+    const x = node.x ?? 0;
+    const y = node.y ?? 0;
+    const h = node.constraintH;
+    if (h === "right") out.push(["right", px(parent.w - x - node.w)]);
+    else if (h === "center") out.push(["left", `calc(50% - ${round(parent.w / 2 - x)}px)`]);
+    else if (h === "left-right") out.push(["left", px(x)], ["right", px(parent.w - x - node.w)]);
+    else if (h === "scale" && parent.w > 0) out.push(["left", `${round((x / parent.w) * 100)}%`], ["width", `${round((node.w / parent.w) * 100)}%`]);
+    else out.push(["left", px(x)]);
+    if (h !== "left-right" && !(h === "scale" && parent.w > 0)) out.push(["width", px(node.w)]);
+    const v = node.constraintV;
+    if (v === "bottom") out.push(["bottom", px(parent.h - y - node.h)]);
+    else if (v === "center") out.push(["top", `calc(50% - ${round(parent.h / 2 - y)}px)`]);
+    else if (v === "top-bottom") out.push(["top", px(y)], ["bottom", px(parent.h - y - node.h)]);
+    else if (v === "scale" && parent.h > 0) out.push(["top", `${round((y / parent.h) * 100)}%`], ["height", `${round((node.h / parent.h) * 100)}%`]);
+    else out.push(["top", px(y)]);
+    const heightSet = v === "top-bottom" || (v === "scale" && parent.h > 0);
+    if (!heightSet && !textAuto) out.push(["height", px(node.h)]);
+  }
+  // Children placed absolutely need a containing block; it is part of placement, so a component's user
+  // can make the component's root absolute without fighting its stylesheet.
+  if (!out.some(([p]) => p === "position") && hasAbsoluteChildren(node)) out.unshift(["position", "relative"]);
+  if (node.minW !== undefined) out.push(["min-width", px(node.minW)]);
+  if (node.maxW !== undefined) out.push(["max-width", px(node.maxW)]);
+  if (node.minH !== undefined) out.push(["min-height", px(node.minH)]);
+  if (node.maxH !== undefined) out.push(["max-height", px(node.maxH)]);
+  if (node.rotation !== undefined) out.push(["transform", `rotate(${node.rotation}deg)`]);
+  return out;
+}
+
+/** Size of a component root, for its own stylesheet (users may override through className). */
+export function componentRootSize(node: DesignNode): Decl[] {
+  const out: Decl[] = [];
+  if (node.sizeH !== "hug" && node.sizeH !== "fill") out.push(["width", px(node.w)]);
+  if (node.sizeV !== "hug" && node.sizeV !== "fill") out.push(["height", px(node.h)]);
+  return out;
+}
+
+const JUSTIFY = { start: "flex-start", center: "center", end: "flex-end", "space-between": "space-between" } as const;
+const ALIGN = { start: "flex-start", center: "center", end: "flex-end", baseline: "baseline", stretch: "stretch" } as const;
+
+export function hasAbsoluteChildren(node: DesignNode): boolean {
+  return (node.children ?? []).some((c) => !node.layout || c.absolute);
+}
+
+function fontStack(family: string): string {
+  const quoted = /^[A-Za-z-]+$/.test(family) ? family : `"${family.replace(/"/g, "")}"`;
+  if (/mono|code|courier|consol/i.test(family)) return `${quoted}, ui-monospace, monospace`;
+  if (/serif/i.test(family) && !/sans/i.test(family)) return `${quoted}, Georgia, serif`;
+  return `${quoted}, Helvetica, Arial, sans-serif`;
+}
+
+export function textStyleDecls(style: Partial<TextStyle>, isText = true): Decl[] {
+  const out: Decl[] = [];
+  if (style.family !== undefined) out.push(["font-family", fontStack(style.family)]);
+  if (style.size !== undefined) out.push(["font-size", px(style.size)]);
+  if (style.weight !== undefined) out.push(["font-weight", String(style.weight)]);
+  if (style.italic !== undefined) out.push(["font-style", style.italic ? "italic" : "normal"]);
+  if (style.lineHeight !== undefined) out.push(["line-height", px(style.lineHeight)]);
+  if (style.letterSpacing !== undefined) out.push(["letter-spacing", px(style.letterSpacing)]);
+  if (style.case === "small-caps") out.push(["font-variant", "small-caps"]);
+  else if (style.case) out.push(["text-transform", { upper: "uppercase", lower: "lowercase", title: "capitalize" }[style.case]]);
+  if (style.decoration) out.push(["text-decoration", style.decoration]);
+  if (style.color !== undefined && isText) out.push(["color", style.color]);
+  return out;
+}
+
+function paintLayer(paint: Paint, urls: AssetUrls): string {
+  if (paint.kind === "solid") return `linear-gradient(${paint.color}, ${paint.color})`;
+  if (paint.kind === "gradient") return paint.css;
+  const size = { cover: "cover", contain: "contain", fill: "100% 100%", tile: "auto" }[paint.fit];
+  return `url(${urls.cssUrl(paint.asset)}) center / ${size} ${paint.fit === "tile" ? "repeat" : "no-repeat"}`;
+}
+
+export function backgroundDecls(fills: Paint[], urls: AssetUrls): Decl[] {
+  if (fills.length === 0) return [];
+  const only = fills[0]!;
+  if (fills.length === 1 && only.kind === "solid") {
+    return only.blend ? [["background-color", only.color], ["background-blend-mode", only.blend]] : [["background-color", only.color]];
+  }
+  // CSS lists layers top first; Figma lists them bottom first.
+  const layers = [...fills].reverse();
+  const out: Decl[] = [["background", layers.map((p) => paintLayer(p, urls)).join(", ")]];
+  if (layers.some((p) => p.blend)) out.push(["background-blend-mode", layers.map((p) => p.blend ?? "normal").join(", ")]);
+  return out;
+}
+
+/** Visual and layout declarations of the node itself. `svgInline`: the node is drawn by an inline SVG. */
+export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean): Decl[] {
+  const out: Decl[] = [];
+  const layout = node.layout;
+  if (layout) {
+    out.push(["display", "flex"]);
+    if (layout.dir === "column") out.push(["flex-direction", "column"]);
+    if (layout.wrap) out.push(["flex-wrap", "wrap"]);
+    if (layout.justify !== "start") out.push(["justify-content", JUSTIFY[layout.justify]]);
+    if (layout.align !== "start") out.push(["align-items", ALIGN[layout.align]]);
+    if (layout.gap) out.push([layout.wrap && layout.crossGap !== undefined ? "column-gap" : "gap", px(layout.gap)]);
+    if (layout.wrap && layout.crossGap !== undefined) out.push([layout.dir === "row" ? "row-gap" : "column-gap", px(layout.crossGap)]);
+    if (layout.padding.some((p) => p !== 0)) {
+      const [t, r, b, l] = layout.padding;
+      out.push(["padding", t === b && r === l ? (t === r ? px(t) : `${px(t)} ${px(r)}`) : [t, r, b, l].map(px).join(" ")]);
+    }
+  }
+  if (node.kind === "text" && node.text) out.push(...textDecls(node));
+  else if (!svgInline && !node.mask) {
+    if (node.kind === "line") {
+      const s = node.stroke;
+      if (s) out.push(["border-top", `${px(typeof s.weight === "number" ? s.weight : s.weight[0])} ${s.dashes ? "dashed" : "solid"} ${s.color}`]);
+    } else {
+      out.push(...backgroundDecls(node.fills ?? [], urls));
+      out.push(...strokeDecls(node));
+    }
+  }
+  if (node.kind === "ellipse") out.push(["border-radius", "50%"]);
+  else if (node.radius !== undefined && !svgInline) {
+    out.push(["border-radius", typeof node.radius === "number" ? px(node.radius) : node.radius.map(px).join(" ")]);
+  }
+  const shadows = node.effects?.shadows ?? [];
+  if (shadows.length) {
+    if (node.kind === "text") {
+      const drops = shadows.filter((s) => s.kind === "drop");
+      if (drops.length) out.push(["text-shadow", drops.map((s) => `${px(s.x)} ${px(s.y)} ${px(s.blur)} ${s.color}`).join(", ")]);
+    } else if (svgInline) {
+      out.push(["filter", shadows.filter((s) => s.kind === "drop").map((s) => `drop-shadow(${px(s.x)} ${px(s.y)} ${px(s.blur / 2)} ${s.color})`).join(" ") || "none"]);
+    } else {
+      out.push(["box-shadow", shadows.map((s) => `${s.kind === "inner" ? "inset " : ""}${px(s.x)} ${px(s.y)} ${px(s.blur)} ${px(s.spread)} ${s.color}`).join(", ")]);
+    }
+  }
+  if (node.effects?.blur) out.push(["filter", `blur(${px(node.effects.blur / 2)})`]);
+  if (node.effects?.backdropBlur) out.push(["backdrop-filter", `blur(${px(node.effects.backdropBlur / 2)})`]);
+  if (node.opacity !== undefined) out.push(["opacity", String(node.opacity)]);
+  if (node.blend) out.push(["mix-blend-mode", node.blend]);
+  if (node.clip) out.push(["overflow", "hidden"]);
+  return mergeFilters(out);
+}
+
+/** Two `filter` declarations (shadow + blur) must become one. */
+function mergeFilters(decls: Decl[]): Decl[] {
+  const filters = decls.filter(([p]) => p === "filter").map(([, v]) => v).filter((v) => v !== "none");
+  if (filters.length < 2) return decls;
+  const rest = decls.filter(([p]) => p !== "filter");
+  rest.push(["filter", filters.join(" ")]);
+  return rest;
+}
+
+function strokeDecls(node: DesignNode): Decl[] {
+  const s = node.stroke;
+  if (!s) return [];
+  const style = s.dashes ? "dashed" : "solid";
+  if (typeof s.weight !== "number") {
+    // Per-side weights: a border (inside the box, as box-sizing is border-box).
+    return [["border-style", style], ["border-color", s.color], ["border-width", s.weight.map(px).join(" ")]];
+  }
+  // An outline draws the stroke without moving the content, as Figma does; its offset gives the alignment.
+  const offset = s.align === "inside" ? -s.weight : s.align === "center" ? -s.weight / 2 : 0;
+  const out: Decl[] = [["outline", `${px(s.weight)} ${style} ${s.color}`]];
+  if (offset !== 0) out.push(["outline-offset", px(offset)]);
+  return out;
+}
+
+function textDecls(node: DesignNode): Decl[] {
+  const text = node.text!;
+  const out = textStyleDecls(text.style);
+  if (text.alignH !== "left") out.push(["text-align", text.alignH]);
+  if (text.resize === "width") out.push(["white-space", text.chars.includes("\n") ? "pre" : "nowrap"]);
+  else if (text.chars.includes("\n")) out.push(["white-space", "pre-wrap"]);
+  if (text.resize === "truncate" || text.maxLines !== undefined) {
+    out.push(["overflow", "hidden"], ["text-overflow", "ellipsis"]);
+    if (text.maxLines !== undefined && text.maxLines > 1) out.push(["display", "-webkit-box"], ["-webkit-box-orient", "vertical"], ["-webkit-line-clamp", String(text.maxLines)]);
+    else out.push(["white-space", "nowrap"]);
+  } else if (text.alignV !== "top" && (text.resize === "none")) {
+    out.push(["display", "flex"], ["flex-direction", "column"], ["justify-content", text.alignV === "center" ? "center" : "flex-end"]);
+  }
+  return out;
+}
+
+export function declsToCss(selector: string, decls: Decl[]): string {
+  return `${selector} {\n${decls.map(([p, v]) => `  ${p}: ${v};`).join("\n")}\n}\n`;
+}

@@ -1,0 +1,78 @@
+/** HTML/CSS emitter: one page per frame, semantic elements, one stylesheet. */
+import type { DesignDocument } from "../design/types.js";
+import type { FileSet, Problem, SourceFile } from "../types.js";
+import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
+import { buildTree, type BuildContext } from "./build.js";
+import { declsToCss } from "./css.js";
+import { printHtml } from "./markup.js";
+import { kebabCase, NameScope } from "./names.js";
+import { Sheet } from "./vnode.js";
+
+export interface HtmlOptions {
+  nodeIds: boolean;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function page(title: string, body: string): string {
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "  <head>",
+    '    <meta charset="utf-8" />',
+    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+    `    <title>${escapeHtml(title)}</title>`,
+    '    <link rel="stylesheet" href="styles.css" />',
+    "  </head>",
+    "  <body>",
+    body,
+    "  </body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+const RESET = "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n";
+
+/** Page file name per frame: `index.html` for one frame, else one page each plus an index of them. */
+export function htmlPagePaths(frameNames: string[]): string[] {
+  if (frameNames.length === 1) return ["index.html"];
+  const pages = new NameScope(["index"]);
+  return frameNames.map((name) => `${pages.take(kebabCase(name, "frame"))}.html`);
+}
+
+export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const sheet = new Sheet();
+  const images = new Set<string>();
+  const context: BuildContext = {
+    sheet,
+    nodeIds: options.nodeIds,
+    assets: doc.assets,
+    urls: { cssUrl: (key) => `assets/${assetFileName(key, doc.assets[key])}` },
+    imageSrc: (key) => {
+      images.add(key);
+      return `assets/${assetFileName(key, doc.assets[key])}`;
+    },
+    classBase: (node, fallback) => kebabCase(node.name, kebabCase(fallback)),
+    problems,
+  };
+  const paths = htmlPagePaths(doc.frames.map((f) => f.name));
+  doc.frames.forEach((frame, index) => {
+    const tree = buildTree(frame, context);
+    const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
+    files.push({ path: paths[index]!, content: page(frame.name || "Frame", body) });
+  });
+  if (doc.frames.length > 1) {
+    const links = doc.frames.map((f, i) => `      <li><a href="${paths[i]}">${escapeHtml(f.name || `Frame ${i + 1}`)}</a></li>`);
+    files.push({ path: "index.html", content: page("Frames", ["    <ul>", ...links, "    </ul>"].join("\n")) });
+  }
+  for (const key of imageKeysIn(doc.frames)) images.add(key);
+  const css = RESET + "\n" + [...sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
+  files.push({ path: "styles.css", content: css });
+  for (const image of usedImageAssets(images, doc.assets)) files.push({ path: `assets/${image.file}`, content: image.content });
+  return { files, problems };
+}

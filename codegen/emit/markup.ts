@@ -1,0 +1,99 @@
+/** Prints the markup tree as JSX (React) or HTML. */
+import type { AttrValue, VNode } from "./vnode.js";
+
+const VOID = new Set(["img", "input", "hr", "br"]);
+
+export interface MarkupStyle {
+  /** The class attribute for an element: `className={styles.x}`, `class="x"`, … (without leading space). */
+  classAttr(cls: string | undefined, mergeClassNameProp: boolean): string | undefined;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeAttr(text: string): string {
+  return escapeHtml(text).replace(/"/g, "&quot;");
+}
+
+const JSX_ATTR: Record<string, string> = {
+  class: "className",
+  for: "htmlFor",
+  "fill-rule": "fillRule",
+  "clip-rule": "clipRule",
+  "stroke-width": "strokeWidth",
+  "stroke-linecap": "strokeLinecap",
+  "stroke-linejoin": "strokeLinejoin",
+  "stroke-dasharray": "strokeDasharray",
+  "fill-opacity": "fillOpacity",
+  "stroke-opacity": "strokeOpacity",
+  "xlink:href": "xlinkHref",
+};
+
+/** SVG markup we generated ourselves (attribute names from a fixed set) → JSX. */
+export function svgToJsx(markup: string): string {
+  return markup.replace(/ ([a-z][a-z:-]*)="/g, (whole, name: string) => (JSX_ATTR[name] ? ` ${JSX_ATTR[name]}="` : whole));
+}
+
+function jsxAttr(name: string, value: AttrValue): string {
+  const jsxName = JSX_ATTR[name] ?? name;
+  if (typeof value !== "string") return `${jsxName}={${value.expr}}`;
+  return /["\\\n{}]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;
+}
+
+function jsxText(value: string): string {
+  if (value === "") return "";
+  // JSX collapses whitespace and treats {}<> specially; anything unusual goes in a string expression.
+  if (/[{}<>\n\r\t"'`\\&]|^\s|\s$|\s\s/.test(value)) return `{${JSON.stringify(value)}}`;
+  return value;
+}
+
+export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
+  const pad = "  ".repeat(indent);
+  switch (node.type) {
+    case "text":
+      return pad + jsxText(node.value);
+    case "prop":
+      return `${pad}{${node.name}}`;
+    case "if":
+      return `${pad}{${node.prop} && (\n${printJsx(node.child, style, indent + 1)}\n${pad})}`;
+    case "use": {
+      const attrs = [style.classAttr(node.cls, false), ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : jsxAttr(k, v)))].filter(Boolean);
+      return `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""} />`;
+    }
+    case "element": {
+      const attrs = [style.classAttr(node.cls, node.mergeClassNameProp ?? false), node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined, ...node.attrs.map(([k, v]) => jsxAttr(k, v))].filter(Boolean);
+      const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}`;
+      if (node.svgMarkup !== undefined) return `${open}>${svgToJsx(node.svgMarkup)}</${node.tag}>`;
+      if (VOID.has(node.tag) || node.children.length === 0) return `${open} />`;
+      if (node.children.every((c) => c.type === "text" || c.type === "prop")) {
+        return `${open}>${node.children.map((c) => printJsx(c, style, 0)).join("")}</${node.tag}>`;
+      }
+      return `${open}>\n${node.children.map((c) => printJsx(c, style, indent + 1)).join("\n")}\n${pad}</${node.tag}>`;
+    }
+  }
+}
+
+export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
+  const pad = "  ".repeat(indent);
+  switch (node.type) {
+    case "text":
+      return pad + escapeHtml(node.value);
+    case "prop":
+    case "if":
+    case "use":
+      throw new Error(`${node.type} nodes have no HTML form`);
+    case "element": {
+      const attrs = [
+        style.classAttr(node.cls, false),
+        node.nodeId !== undefined ? `data-node-id="${escapeAttr(node.nodeId)}"` : undefined,
+        ...node.attrs.map(([k, v]) => `${k}="${escapeAttr(typeof v === "string" ? v : v.html)}"`),
+      ].filter(Boolean);
+      const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}>`;
+      if (node.svgMarkup !== undefined) return `${open}${node.svgMarkup}</${node.tag}>`;
+      if (VOID.has(node.tag)) return open;
+      // Text content prints inline: added line breaks would show under white-space: pre-wrap.
+      if (node.children.some((c) => c.type === "text")) return `${open}${node.children.map((c) => printHtml(c, style, 0)).join("")}</${node.tag}>`;
+      return `${open}\n${node.children.map((c) => printHtml(c, style, indent + 1)).join("\n")}\n${pad}</${node.tag}>`;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** Identifiers for classes, components, props and files, derived from layer names. */
+
+function words(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function pascalCase(text: string, fallback = "Component"): string {
+  const out = words(text)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())
+    .join("")
+    .slice(0, 48);
+  if (!out) return fallback;
+  return /^[0-9]/.test(out) ? `${fallback}${out}` : out;
+}
+
+export function camelCase(text: string, fallback = "item"): string {
+  const p = pascalCase(text, "");
+  if (!p) return fallback;
+  const c = p[0]!.toLowerCase() + p.slice(1);
+  return /^[0-9]/.test(c) ? `${fallback}${p}` : c;
+}
+
+export function kebabCase(text: string, fallback = "item"): string {
+  const out = words(text).join("-").toLowerCase().slice(0, 48).replace(/-+$/, "");
+  if (!out) return fallback;
+  return /^[0-9]/.test(out) ? `${fallback}-${out}` : out;
+}
+
+const RESERVED = new Set(["default", "class", "function", "var", "let", "const", "new", "delete", "import", "export", "return", "this", "switch", "case", "in", "of", "do", "if", "for", "while", "with", "void", "typeof", "instanceof", "null", "true", "false", "children", "key", "ref", "className", "style"]);
+
+/** Hands out unique names within one scope (a file, a stylesheet, a component's props). */
+export class NameScope {
+  private readonly used = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.used.add(name.toLowerCase());
+  }
+
+  take(base: string): string {
+    let name = RESERVED.has(base) ? `${base}Value` : base;
+    for (let i = 2; this.used.has(name.toLowerCase()); i++) name = `${base}${/[0-9]$/.test(base) ? "_" : ""}${i}`;
+    this.used.add(name.toLowerCase());
+    return name;
+  }
+}

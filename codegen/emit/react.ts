@@ -1,0 +1,145 @@
+/** React (TSX) emitter: one file per screen, one per component, CSS modules or Tailwind. */
+import type { DesignDocument, DesignNode } from "../design/types.js";
+import type { FileSet, Problem, SourceFile } from "../types.js";
+import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
+import { buildTree, type BuildContext } from "./build.js";
+import { declsToCss } from "./css.js";
+import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
+import { printJsx, type MarkupStyle } from "./markup.js";
+import { camelCase, NameScope, pascalCase } from "./names.js";
+import { tailwindClasses } from "./tailwind.js";
+import { Sheet, type VNode } from "./vnode.js";
+
+export interface ReactOptions {
+  styling: "css-modules" | "tailwind";
+  nodeIds: boolean;
+}
+
+interface FileUnit {
+  /** Component or screen name, also the file's base name. */
+  name: string;
+  dir: "screens" | "components";
+  sheet: Sheet;
+  imports: Map<string, string>;
+  usedComponents: Set<string>;
+  imageKeys: Set<string>;
+}
+
+function collectUses(node: VNode, out: Set<string>): void {
+  if (node.type === "use") out.add(node.component);
+  else if (node.type === "if") collectUses(node.child, out);
+  else if (node.type === "element") for (const c of node.children) collectUses(c, out);
+}
+
+export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const names = new NameScope(["App", "Index", "Styles"]);
+  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
+  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index"]));
+  const modules = options.styling === "css-modules";
+  const allImages = new Set<string>();
+
+  const contextFor = (unit: FileUnit, def: ComponentDef | undefined): BuildContext => ({
+    sheet: unit.sheet,
+    nodeIds: options.nodeIds,
+    assets: doc.assets,
+    urls: { cssUrl: (key) => `../assets/${assetFileName(key, doc.assets[key])}` },
+    imageSrc: (key) => {
+      unit.imageKeys.add(key);
+      const file = assetFileName(key, doc.assets[key]);
+      const existing = unit.imports.get(file);
+      const ident = existing ?? camelCase(file.replace(/\.[a-z]+$/, ""), "image") + "Src";
+      unit.imports.set(file, ident);
+      return { expr: ident, html: `../assets/${file}` };
+    },
+    classBase: (node, fallback) => camelCase(node.name, camelCase(fallback)),
+    componentFor: (node) => plan.usage(node),
+    ...(def
+      ? {
+          textProp: (node: DesignNode) => plan.textProp(def, node),
+          visibleProp: (node: DesignNode) => plan.visibleProp(def, node),
+        }
+      : {}),
+    problems,
+  });
+
+  const markupStyle = (sheet: Sheet): MarkupStyle => ({
+    classAttr: (cls, merge) => {
+      if (modules) {
+        if (cls === undefined) return merge ? "className={className}" : undefined;
+        return merge ? `className={[styles.${cls}, className].filter(Boolean).join(" ")}` : `className={styles.${cls}}`;
+      }
+      const classes = cls === undefined ? "" : tailwindClasses(sheet.rules.get(cls) ?? []);
+      if (merge) return classes ? `className={[${JSON.stringify(classes)}, className].filter(Boolean).join(" ")}` : "className={className}";
+      return classes ? (/["\\]/.test(classes) ? `className={${JSON.stringify(classes)}}` : `className="${classes}"`) : undefined;
+    },
+  });
+
+  const writeUnit = (unit: FileUnit, tree: VNode, signature: string, preamble: string[]): void => {
+    collectUses(tree, unit.usedComponents);
+    unit.usedComponents.delete(unit.name);
+    const imports: string[] = [];
+    for (const component of [...unit.usedComponents].sort()) {
+      imports.push(`import { ${component} } from "${unit.dir === "components" ? "." : "../components"}/${component}";`);
+    }
+    for (const [file, ident] of unit.imports) imports.push(`import ${ident} from "../assets/${file}";`);
+    // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
+    if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
+    const body = printJsx(tree, markupStyle(unit.sheet), 2);
+    const code = [...imports, "", ...preamble, `export function ${signature} {`, "  return (", body, "  );", "}", ""].join("\n");
+    files.push({ path: `src/${unit.dir}/${unit.name}.tsx`, content: code });
+    if (modules && unit.sheet.rules.size > 0) {
+      const css = [...unit.sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
+      files.push({ path: `src/${unit.dir}/${unit.name}.module.css`, content: css });
+    }
+    for (const key of unit.imageKeys) allImages.add(key);
+  };
+
+  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({ name, dir, sheet: new Sheet(["root"]), imports: new Map(), usedComponents: new Set(), imageKeys: new Set() });
+
+  doc.frames.forEach((frame, index) => {
+    const unit = newUnit(screenNames[index]!, "screens");
+    const tree = buildTree(frame, contextFor(unit, undefined));
+    writeUnit(unit, tree, `${unit.name}()`, []);
+  });
+
+  for (const def of plan.defs) {
+    const unit = newUnit(def.name, "components");
+    const tree = buildTree(def.canonical, contextFor(unit, def), true);
+    const propLines = def.props.map((p) => `  ${p.name}?: ${p.kind === "text" ? "string" : "boolean"};`);
+    const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...propLines, "}", ""];
+    const params = ["className", ...def.props.map((p) => `${p.name} = ${JSON.stringify(p.defaultValue)}`)].join(", ");
+    writeUnit(unit, tree, `${def.name}({ ${params} }: ${def.name}Props)`, preamble);
+  }
+
+  for (const key of imageKeysIn(doc.frames)) allImages.add(key);
+  for (const image of usedImageAssets(allImages, doc.assets)) files.push({ path: `src/assets/${image.file}`, content: image.content });
+
+  const exports = [
+    ...screenNames.map((n) => `export { ${n} } from "./screens/${n}";`),
+    ...plan.defs.map((d) => `export { ${d.name} } from "./components/${d.name}";`),
+  ];
+  files.push({ path: "src/index.ts", content: [modules ? 'import "./global.css";' : "", ...exports, ""].filter((l, i) => i > 0 || l).join("\n") });
+  if (modules) files.push({ path: "src/global.css", content: "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" });
+  files.push({
+    path: "src/global.d.ts",
+    content: [
+      'declare module "*.module.css" {',
+      "  const classes: Readonly<Record<string, string>>;",
+      "  export default classes;",
+      "}",
+      'declare module "*.css";',
+      'declare module "*.svg" {',
+      "  const src: string;",
+      "  export default src;",
+      "}",
+      'declare module "*.png" {',
+      "  const src: string;",
+      "  export default src;",
+      "}",
+      "",
+    ].join("\n"),
+  });
+  return { files, problems };
+}

@@ -1,0 +1,79 @@
+/** Picks HTML elements from what the design says: layer names, text styles and shapes. */
+import type { DesignNode } from "../design/types.js";
+
+export interface Semantics {
+  tag: string;
+  attrs: [string, string][];
+  /** The element is interactive (button, link, input): nothing interactive may nest inside it. */
+  interactive: boolean;
+}
+
+const BUTTON = /\b(button|btn|cta)\b/i;
+const LINK = /\blink\b/i;
+const INPUT = /\b(input|text ?field|textbox|search ?(bar|field|box))\b/i;
+
+function isContainer(node: DesignNode): boolean {
+  return ["frame", "group", "component", "instance", "section"].includes(node.kind);
+}
+
+function visibleChildren(node: DesignNode): DesignNode[] {
+  return (node.children ?? []).filter((c) => !c.hidden);
+}
+
+/** A small box holding one short centred label over a filled shape: a button by shape. */
+function looksLikeButton(node: DesignNode): boolean {
+  if (!isContainer(node) || node.h > 72 || node.w > 420 || node.h < 16) return false;
+  const children = visibleChildren(node);
+  const texts = children.filter((c) => c.kind === "text");
+  if (texts.length !== 1) return false;
+  const label = texts[0]!.text!;
+  if (label.chars.length > 32 || label.chars.includes("\n") || label.alignH !== "center") return false;
+  const filled = (n: DesignNode): boolean => (n.fills ?? []).length > 0 || n.stroke !== undefined;
+  const background = filled(node) || children.some((c) => (c.kind === "rect" || c.kind === "ellipse") && filled(c));
+  return background && children.every((c) => c.kind === "text" || c.kind === "rect" || c.kind === "vector" || c.kind === "ellipse");
+}
+
+/** Heading level from the text style name ("Heading L", "H2"), the layer name, or the type size. */
+export function headingLevel(node: DesignNode): number | undefined {
+  const text = node.text;
+  if (!text) return undefined;
+  for (const label of [text.styleName ?? "", node.name]) {
+    const h = /^h([1-6])\b/i.exec(label.trim());
+    if (h) return Number(h[1]);
+  }
+  if (/heading|title|display|headline/i.test(text.styleName ?? "") || /^(heading|title|headline)\b/i.test(node.name)) {
+    return text.style.size >= 32 ? 1 : text.style.size >= 24 ? 2 : 3;
+  }
+  if (text.chars.length <= 80 && text.style.weight >= 600 && text.style.size >= 24) return text.style.size >= 32 ? 1 : 2;
+  return undefined;
+}
+
+export function semanticsFor(node: DesignNode, context: { root: boolean; insideInteractive: boolean; insideText: boolean }): Semantics {
+  if (context.root) return { tag: "main", attrs: [], interactive: false };
+  const plain: Semantics = { tag: "div", attrs: [], interactive: false };
+  if (node.kind === "text") {
+    if (context.insideInteractive) return { tag: "span", attrs: [], interactive: false };
+    if (LINK.test(node.name) || node.text?.style.decoration === "underline") return { tag: "a", attrs: [["href", "#"]], interactive: true };
+    const level = headingLevel(node);
+    if (level !== undefined) return { tag: `h${level}`, attrs: [], interactive: false };
+    return { tag: "p", attrs: [], interactive: false };
+  }
+  if (node.kind === "line") return { tag: "hr", attrs: [], interactive: false };
+  const imageFills = (node.fills ?? []).filter((f) => f.kind === "image");
+  if ((node.kind === "rect" || node.kind === "ellipse") && imageFills.length === 1 && (node.fills ?? []).length === 1) {
+    return { tag: "img", attrs: [["alt", node.name]], interactive: false };
+  }
+  if (context.insideInteractive) return plain;
+  if (node.kind === "rect" && INPUT.test(node.name)) {
+    return { tag: "input", attrs: [["type", "text"], ["aria-label", node.name]], interactive: true };
+  }
+  if (isContainer(node)) {
+    if (BUTTON.test(node.name) || looksLikeButton(node)) return { tag: "button", attrs: [["type", "button"]], interactive: true };
+    if (LINK.test(node.name)) return { tag: "a", attrs: [["href", "#"]], interactive: true };
+    if (INPUT.test(node.name)) return { tag: "label", attrs: [], interactive: false };
+    if (/^(header|top ?bar|app ?bar|nav ?bar|navigation ?bar)\b/i.test(node.name)) return { tag: "header", attrs: [], interactive: false };
+    if (/^(footer|tab ?bar|bottom ?(bar|nav))\b/i.test(node.name)) return { tag: "footer", attrs: [], interactive: false };
+    if (/^(nav|navigation|menu)\b/i.test(node.name)) return { tag: "nav", attrs: [], interactive: false };
+  }
+  return plain;
+}

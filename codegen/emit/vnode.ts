@@ -1,0 +1,65 @@
+/** The markup tree the emitters build before printing it as JSX or HTML. */
+import type { Decl } from "./css.js";
+import { NameScope } from "./names.js";
+
+/** An attribute value: literal text, or an expression that JSX prints as `{expr}` and HTML as `html`. */
+export type AttrValue = string | { expr: string; html: string };
+
+export type VNode = ElementNode | TextNode | PropText | Conditional | ComponentUse;
+
+export interface ElementNode {
+  type: "element";
+  tag: string;
+  /** Key into the sheet; undefined when the element has no styles. */
+  cls?: string;
+  /** For a component's root: merge the `className` prop into the class list. */
+  mergeClassNameProp?: boolean;
+  attrs: [string, AttrValue][];
+  nodeId?: string;
+  children: VNode[];
+  /** Inner SVG markup (for `<svg>` elements), printed as-is in HTML and converted for JSX. */
+  svgMarkup?: string;
+}
+
+export interface TextNode {
+  type: "text";
+  value: string;
+}
+
+/** A component's text prop, printed as `{label}`. */
+export interface PropText {
+  type: "prop";
+  name: string;
+}
+
+/** Rendered only when a boolean prop is true: `{showIcon && (...)}`. */
+export interface Conditional {
+  type: "if";
+  prop: string;
+  child: VNode;
+}
+
+export interface ComponentUse {
+  type: "use";
+  component: string;
+  cls?: string;
+  nodeId?: string;
+  props: [string, string | boolean][];
+}
+
+/** One stylesheet's rules, in insertion order, with unique class names. */
+export class Sheet {
+  readonly rules = new Map<string, Decl[]>();
+  private readonly names: NameScope;
+
+  constructor(reserved: Iterable<string> = []) {
+    this.names = new NameScope(reserved);
+  }
+
+  add(base: string, decls: Decl[]): string | undefined {
+    if (decls.length === 0) return undefined;
+    const name = this.names.take(base);
+    this.rules.set(name, decls);
+    return name;
+  }
+}

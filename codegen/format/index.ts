@@ -1,0 +1,105 @@
+/**
+ * The format pass (pipeline step 5): prettier's standalone build with only the plugins each file needs.
+ * Pure: runs in a Web Worker and in Node. Never throws: a file prettier cannot parse stays as it was and
+ * becomes a `format` problem with its line.
+ */
+import type { Plugin } from "prettier";
+import { format } from "prettier/standalone";
+import type { FileSet, Problem, SourceFile } from "../types";
+import { languageFor } from "./languages";
+import { loadPlugins } from "./plugins";
+
+const PRINT_WIDTH = 100;
+
+type Formatted =
+  { ok: true; content: string } | { ok: false; problem: Problem } | { ok: "skipped" };
+
+async function formatContent(file: SourceFile): Promise<Formatted> {
+  const language = languageFor(file.path, file.content);
+  if (language === undefined) return { ok: "skipped" };
+  let plugins: Plugin[];
+  try {
+    plugins = await loadPlugins(language.plugins);
+  } catch (error) {
+    const message = `could not load prettier plugins (${language.plugins.join(", ")}): ${describe(error)}`;
+    return {
+      ok: false,
+      problem: { severity: "error", code: "internal", message, file: file.path },
+    };
+  }
+  try {
+    const content = await format(file.content, {
+      parser: language.parser,
+      plugins,
+      printWidth: PRINT_WIDTH,
+    });
+    return { ok: true, content };
+  } catch (error) {
+    return { ok: false, problem: formatProblem(file.path, error) };
+  }
+}
+
+/** Formats every file it has a parser for; keeps input order; other files pass through unchanged. */
+export async function formatFiles(files: SourceFile[]): Promise<FileSet> {
+  const out: SourceFile[] = [];
+  const problems: Problem[] = [];
+  for (const file of Array.isArray(files) ? files : []) {
+    try {
+      const result = await formatContent(file);
+      if (result.ok === true) out.push({ path: file.path, content: result.content });
+      else out.push(file);
+      if (result.ok === false) problems.push(result.problem);
+    } catch (error) {
+      out.push(file);
+      problems.push({
+        severity: "error",
+        code: "internal",
+        message: describe(error),
+        file: file.path,
+      });
+    }
+  }
+  return { files: out, problems };
+}
+
+/** Whether formatting the file changes nothing (like `prettier --check`); false if it cannot be parsed. */
+export async function isFormatted(file: SourceFile): Promise<boolean> {
+  try {
+    const result = await formatContent(file);
+    return result.ok === "skipped" || (result.ok === true && result.content === file.content);
+  } catch {
+    return false;
+  }
+}
+
+/** Prettier's syntax errors carry `loc.start` (1-based line and column) and end with ` (line:col)`. */
+function formatProblem(path: string, error: unknown): Problem {
+  const problem: Problem = {
+    severity: "error",
+    code: "format",
+    message: describe(error),
+    file: path,
+  };
+  const start = readStart(error);
+  if (start?.line !== undefined) problem.line = start.line;
+  if (start?.column !== undefined) problem.column = start.column;
+  return problem;
+}
+
+function readStart(error: unknown): { line?: number; column?: number } | undefined {
+  if (typeof error !== "object" || error === null || !("loc" in error)) return undefined;
+  const loc: unknown = error.loc;
+  if (typeof loc !== "object" || loc === null || !("start" in loc)) return undefined;
+  const start: unknown = loc.start;
+  if (typeof start !== "object" || start === null) return undefined;
+  const line = "line" in start && typeof start.line === "number" ? start.line : undefined;
+  const column = "column" in start && typeof start.column === "number" ? start.column : undefined;
+  return { ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
+}
+
+/** First line of an error message, without prettier's code frame and ` (line:col)` suffix. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split("\n")[0] ?? message;
+  return first.replace(/\s*\(\d+:\d+\)\s*$/, "");
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { formatFiles } from "./index";
+import { loadedPluginNames } from "./plugins";
+
+// Own test file: vitest isolates module state per file, so the plugin cache starts empty here.
+describe("plugin loading", () => {
+  it("loads only what the files need, lazily, and once", async () => {
+    expect(loadedPluginNames()).toEqual([]);
+    await formatFiles([{ path: "a.css", content: "a{color:red}" }]);
+    expect(loadedPluginNames()).toEqual(["postcss"]);
+    await formatFiles([
+      { path: "b.html", content: "<p>hi</p>" },
+      { path: "README.md", content: "# x" },
+    ]);
+    expect(loadedPluginNames().sort()).toEqual(["html", "postcss"]);
+    await formatFiles([{ path: "c.tsx", content: "export const c=1" }]);
+    expect(loadedPluginNames().sort()).toEqual(["estree", "html", "postcss", "typescript"]);
+    expect(loadedPluginNames()).not.toContain("babel");
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * The hint's vocabulary: one entry per design-tree field, with its short key, how it prints and how it
+ * parses back. Keeping both directions side by side is what makes parse(print(tree)) == tree.
+ */
+import type { Corners, DesignNode, Effects, FlexLayout, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
+import { expandColor, HintSyntaxError, num, quote, shortColor, unquote } from "./tokens.js";
+
+export type Category = "layout" | "paint" | "text";
+
+export interface Field {
+  key: string;
+  category: Category;
+  /** Value to print (without quoting); "" for a flag; undefined when the field is absent. */
+  print(node: DesignNode): string | undefined;
+  parse(node: DesignNode, value: string): void;
+}
+
+const nums = (list: readonly number[]): string => list.join(",");
+const parseNums = (value: string): number[] => value.split(",").map(num);
+
+/** CSS-style shorthand for 4 sides: 1, 2 or 4 values. */
+function printSides(s: Sides | Corners): string {
+  const [a, b, c, d] = s;
+  if (a === b && b === c && c === d) return String(a);
+  if (a === c && b === d) return `${a},${b}`;
+  return nums(s);
+}
+function parseSides(value: string): [number, number, number, number] {
+  const v = parseNums(value);
+  if (v.length === 1) return [v[0]!, v[0]!, v[0]!, v[0]!];
+  if (v.length === 2) return [v[0]!, v[1]!, v[0]!, v[1]!];
+  if (v.length === 4) return [v[0]!, v[1]!, v[2]!, v[3]!];
+  throw new HintSyntaxError(`expected 1, 2 or 4 numbers, got "${value}"`);
+}
+
+function enumCodec<T extends string>(codes: Record<T, string>): { print(v: T): string; parse(code: string): T } {
+  const reverse = new Map(Object.entries(codes).map(([k, v]) => [v as string, k as T]));
+  return {
+    print: (v) => codes[v],
+    parse: (code) => {
+      const v = reverse.get(code);
+      if (v === undefined) throw new HintSyntaxError(`unknown code "${code}"`);
+      return v;
+    },
+  };
+}
+
+const JUSTIFY = enumCodec<FlexLayout["justify"]>({ start: "s", center: "c", end: "e", "space-between": "sb" });
+const ALIGN = enumCodec<FlexLayout["align"]>({ start: "s", center: "c", end: "e", baseline: "b", stretch: "st" });
+const SIZING = enumCodec<Sizing>({ fixed: "fix", hug: "hug", fill: "fill" });
+const CH = enumCodec<NonNullable<DesignNode["constraintH"]>>({ left: "l", right: "r", center: "c", "left-right": "lr", scale: "s" });
+const CV = enumCodec<NonNullable<DesignNode["constraintV"]>>({ top: "t", bottom: "b", center: "c", "top-bottom": "tb", scale: "s" });
+const STROKE_ALIGN = enumCodec<Stroke["align"]>({ inside: "i", center: "c", outside: "o" });
+const RESIZE = enumCodec<TextContent["resize"]>({ none: "n", height: "h", width: "w", truncate: "t" });
+const ALIGN_H = enumCodec<TextContent["alignH"]>({ left: "l", center: "c", right: "r", justify: "j" });
+const ALIGN_V = enumCodec<TextContent["alignV"]>({ top: "t", center: "c", bottom: "b" });
+const FIT = enumCodec<"cover" | "contain" | "fill" | "tile">({ cover: "cover", contain: "contain", fill: "fill", tile: "tile" });
+
+function layoutOf(node: DesignNode): FlexLayout {
+  if (!node.layout) throw new HintSyntaxError(`layout property before row/col on ${node.id}`);
+  return node.layout;
+}
+function textOf(node: DesignNode): TextContent {
+  if (!node.text) throw new HintSyntaxError(`text property on a non-text node ${node.id}`);
+  return node.text;
+}
+
+// Paints: `;`-separated; each `<color|gradient|img(key,fit[,opacity])>[|blend]`.
+function printPaint(p: Paint): string {
+  const body = p.kind === "solid" ? shortColor(p.color) : p.kind === "gradient" ? p.css : `img(${p.asset},${FIT.print(p.fit)}${p.opacity !== undefined ? `,${p.opacity}` : ""})`;
+  return p.blend ? `${body}|${p.blend}` : body;
+}
+function parsePaint(text: string): Paint {
+  const bar = text.lastIndexOf("|");
+  const body = bar >= 0 ? text.slice(0, bar) : text;
+  const blend = bar >= 0 ? text.slice(bar + 1) : undefined;
+  let paint: Paint;
+  const img = /^img\((.+),(cover|contain|fill|tile)(?:,([\d.]+))?\)$/.exec(body);
+  if (img) paint = { kind: "image", asset: img[1]!, fit: FIT.parse(img[2]!), ...(img[3] !== undefined ? { opacity: num(img[3]) } : {}) };
+  else if (/gradient\(/.test(body)) paint = { kind: "gradient", css: body };
+  else paint = { kind: "solid", color: expandColor(body) };
+  return blend ? { ...paint, blend } : paint;
+}
+// Gradients contain `;`? No: CSS gradients use commas only, so `;` separates paints safely.
+const printPaints = (paints: Paint[]): string => paints.map(printPaint).join(";");
+const parsePaints = (value: string): Paint[] => value.split(";").map(parsePaint);
+
+function printShadow(s: Shadow): string {
+  return `${s.kind === "inner" ? "i" : ""}${s.x}/${s.y}/${s.blur}/${s.spread}/${shortColor(s.color)}`;
+}
+function parseShadow(text: string): Shadow {
+  const inner = text.startsWith("i");
+  const parts = (inner ? text.slice(1) : text).split("/");
+  if (parts.length !== 5) throw new HintSyntaxError(`bad shadow "${text}"`);
+  return { kind: inner ? "inner" : "drop", x: num(parts[0]!), y: num(parts[1]!), blur: num(parts[2]!), spread: num(parts[3]!), color: expandColor(parts[4]!) };
+}
+
+function effects(node: DesignNode): Effects {
+  node.effects ??= {};
+  return node.effects;
+}
+
+// Text style properties, shared by the base style and by runs (`k=v` joined with `|` inside runs).
+interface StyleField {
+  key: string;
+  print(s: Partial<TextStyle>): string | undefined;
+  parse(s: Partial<TextStyle>, value: string): void;
+}
+const CASE = enumCodec<NonNullable<TextStyle["case"]>>({ upper: "up", lower: "lo", title: "ti", "small-caps": "sc" });
+const DECO = enumCodec<NonNullable<TextStyle["decoration"]>>({ underline: "u", "line-through": "s" });
+const STYLE_FIELDS: StyleField[] = [
+  { key: "ff", print: (s) => s.family, parse: (s, v) => void (s.family = v) },
+  { key: "fs", print: (s) => s.size?.toString(), parse: (s, v) => void (s.size = num(v)) },
+  { key: "fw", print: (s) => s.weight?.toString(), parse: (s, v) => void (s.weight = num(v)) },
+  { key: "it", print: (s) => (s.italic === undefined ? undefined : s.italic ? "1" : "0"), parse: (s, v) => void (s.italic = v === "1") },
+  { key: "lh", print: (s) => s.lineHeight?.toString(), parse: (s, v) => void (s.lineHeight = num(v)) },
+  { key: "ls", print: (s) => s.letterSpacing?.toString(), parse: (s, v) => void (s.letterSpacing = num(v)) },
+  { key: "tc", print: (s) => (s.case ? CASE.print(s.case) : undefined), parse: (s, v) => void (s.case = CASE.parse(v)) },
+  { key: "td", print: (s) => (s.decoration ? DECO.print(s.decoration) : undefined), parse: (s, v) => void (s.decoration = DECO.parse(v)) },
+  { key: "c", print: (s) => (s.color ? shortColor(s.color) : undefined), parse: (s, v) => void (s.color = expandColor(v)) },
+];
+
+function printRun(run: TextRun): string {
+  const parts = [`${run.start}-${run.end}`];
+  for (const f of STYLE_FIELDS) {
+    const v = f.print(run.style);
+    if (v !== undefined) parts.push(`${f.key}=${v}`);
+  }
+  return parts.join("|");
+}
+function parseRun(text: string): TextRun {
+  const [range, ...parts] = text.split("|");
+  const m = /^(\d+)-(\d+)$/.exec(range ?? "");
+  if (!m) throw new HintSyntaxError(`bad text run "${text}"`);
+  const style: Partial<TextStyle> = {};
+  for (const part of parts) {
+    const eq = part.indexOf("=");
+    const field = STYLE_FIELDS.find((f) => f.key === part.slice(0, eq));
+    if (!field) throw new HintSyntaxError(`unknown run style "${part}"`);
+    field.parse(style, part.slice(eq + 1));
+  }
+  return { start: Number(m[1]), end: Number(m[2]), style };
+}
+
+export const FIELDS: Field[] = [
+  // Layout and sizing.
+  { key: "rot", category: "layout", print: (n) => n.rotation?.toString(), parse: (n, v) => void (n.rotation = num(v)) },
+  { key: "hidden", category: "layout", print: (n) => (n.hidden ? "" : undefined), parse: (n) => void (n.hidden = true) },
+  {
+    key: "row",
+    category: "layout",
+    print: (n) => (n.layout?.dir === "row" ? "" : undefined),
+    parse: (n) => void (n.layout = { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }),
+  },
+  {
+    key: "col",
+    category: "layout",
+    print: (n) => (n.layout?.dir === "column" ? "" : undefined),
+    parse: (n) => void (n.layout = { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }),
+  },
+  { key: "g", category: "layout", print: (n) => (n.layout?.gap ? String(n.layout.gap) : undefined), parse: (n, v) => void (layoutOf(n).gap = num(v)) },
+  { key: "p", category: "layout", print: (n) => (n.layout && n.layout.padding.some((x) => x !== 0) ? printSides(n.layout.padding) : undefined), parse: (n, v) => void (layoutOf(n).padding = parseSides(v)) },
+  { key: "j", category: "layout", print: (n) => (n.layout && n.layout.justify !== "start" ? JUSTIFY.print(n.layout.justify) : undefined), parse: (n, v) => void (layoutOf(n).justify = JUSTIFY.parse(v)) },
+  { key: "a", category: "layout", print: (n) => (n.layout && n.layout.align !== "start" ? ALIGN.print(n.layout.align) : undefined), parse: (n, v) => void (layoutOf(n).align = ALIGN.parse(v)) },
+  { key: "wrap", category: "layout", print: (n) => (n.layout?.wrap ? "" : undefined), parse: (n) => void (layoutOf(n).wrap = true) },
+  { key: "cg", category: "layout", print: (n) => n.layout?.crossGap?.toString(), parse: (n, v) => void (layoutOf(n).crossGap = num(v)) },
+  { key: "W", category: "layout", print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined), parse: (n, v) => void (n.sizeH = SIZING.parse(v)) },
+  { key: "H", category: "layout", print: (n) => (n.sizeV ? SIZING.print(n.sizeV) : undefined), parse: (n, v) => void (n.sizeV = SIZING.parse(v)) },
+  { key: "minw", category: "layout", print: (n) => n.minW?.toString(), parse: (n, v) => void (n.minW = num(v)) },
+  { key: "maxw", category: "layout", print: (n) => n.maxW?.toString(), parse: (n, v) => void (n.maxW = num(v)) },
+  { key: "minh", category: "layout", print: (n) => n.minH?.toString(), parse: (n, v) => void (n.minH = num(v)) },
+  { key: "maxh", category: "layout", print: (n) => n.maxH?.toString(), parse: (n, v) => void (n.maxH = num(v)) },
+  { key: "abs", category: "layout", print: (n) => (n.absolute ? "" : undefined), parse: (n) => void (n.absolute = true) },
+  {
+    // Both constraints in one token, horizontal then vertical: `k:rb`, `k:lrc`; left/top are the default.
+    key: "k",
+    category: "layout",
+    print: (n) => (n.constraintH || n.constraintV ? `${n.constraintH ? CH.print(n.constraintH) : "l"}${n.constraintV ? CV.print(n.constraintV) : "t"}` : undefined),
+    parse: (n, v) => {
+      const m = /^(lr|l|r|c|s)(tb|t|b|c|s)$/.exec(v);
+      if (!m) throw new HintSyntaxError(`bad constraints "${v}"`);
+      if (m[1] !== "l") n.constraintH = CH.parse(m[1]!);
+      if (m[2] !== "t") n.constraintV = CV.parse(m[2]!);
+    },
+  },
+  // Paint.
+  { key: "f", category: "paint", print: (n) => (n.fills ? printPaints(n.fills) : undefined), parse: (n, v) => void (n.fills = parsePaints(v)) },
+  {
+    key: "s",
+    category: "paint",
+    print: (n) => {
+      const s = n.stroke;
+      if (!s) return undefined;
+      const weight = typeof s.weight === "number" ? String(s.weight) : s.weight.join("/");
+      return `${shortColor(s.color)},${weight},${STROKE_ALIGN.print(s.align)}${s.dashes ? `,${s.dashes.join("/")}` : ""}`;
+    },
+    parse: (n, v) => {
+      // The colour may hold commas (rgba), so read the fields from the end.
+      const m = /^(.+),([\d./]+),([ico])(?:,([\d./]+))?$/.exec(v);
+      if (!m) throw new HintSyntaxError(`bad stroke "${v}"`);
+      const weights = m[2]!.split("/").map(num);
+      n.stroke = {
+        color: expandColor(m[1]!),
+        weight: weights.length === 4 ? (weights as Sides) : weights[0]!,
+        align: STROKE_ALIGN.parse(m[3]!),
+        ...(m[4] !== undefined ? { dashes: m[4].split("/").map(num) } : {}),
+      };
+    },
+  },
+  { key: "r", category: "paint", print: (n) => (n.radius === undefined ? undefined : typeof n.radius === "number" ? String(n.radius) : nums(n.radius)), parse: (n, v) => void (n.radius = v.includes(",") ? parseSides(v) : num(v)) },
+  { key: "sh", category: "paint", print: (n) => n.effects?.shadows?.map(printShadow).join(";"), parse: (n, v) => void (effects(n).shadows = v.split(";").map(parseShadow)) },
+  { key: "blur", category: "paint", print: (n) => n.effects?.blur?.toString(), parse: (n, v) => void (effects(n).blur = num(v)) },
+  { key: "bblur", category: "paint", print: (n) => n.effects?.backdropBlur?.toString(), parse: (n, v) => void (effects(n).backdropBlur = num(v)) },
+  { key: "o", category: "paint", print: (n) => n.opacity?.toString(), parse: (n, v) => void (n.opacity = num(v)) },
+  { key: "bl", category: "paint", print: (n) => n.blend, parse: (n, v) => void (n.blend = v) },
+  // Frames clip by default in Figma, so for frames the flag marks the exception.
+  { key: "clip", category: "paint", print: (n) => (n.clip && n.kind !== "frame" ? "" : undefined), parse: (n) => void (n.clip = true) },
+  { key: "noclip", category: "paint", print: (n) => (!n.clip && n.kind === "frame" ? "" : undefined), parse: (n) => void delete n.clip },
+  { key: "mask", category: "paint", print: (n) => (n.mask ? "" : undefined), parse: (n) => void (n.mask = true) },
+  // Text: base style, then text layout, then runs.
+  ...STYLE_FIELDS.map(
+    (sf): Field => ({
+      key: sf.key,
+      category: "text",
+      print: (n) => (n.text ? sf.print(n.text.style) : undefined),
+      parse: (n, v) => sf.parse(textOf(n).style, v),
+    }),
+  ),
+  { key: "rs", category: "text", print: (n) => (n.text && n.text.resize !== "none" ? RESIZE.print(n.text.resize) : undefined), parse: (n, v) => void (textOf(n).resize = RESIZE.parse(v)) },
+  { key: "ta", category: "text", print: (n) => (n.text && n.text.alignH !== "left" ? ALIGN_H.print(n.text.alignH) : undefined), parse: (n, v) => void (textOf(n).alignH = ALIGN_H.parse(v)) },
+  { key: "tv", category: "text", print: (n) => (n.text && n.text.alignV !== "top" ? ALIGN_V.print(n.text.alignV) : undefined), parse: (n, v) => void (textOf(n).alignV = ALIGN_V.parse(v)) },
+  { key: "ml", category: "text", print: (n) => n.text?.maxLines?.toString(), parse: (n, v) => void (textOf(n).maxLines = num(v)) },
+  { key: "ps", category: "text", print: (n) => n.text?.paragraphSpacing?.toString(), parse: (n, v) => void (textOf(n).paragraphSpacing = num(v)) },
+  { key: "sn", category: "text", print: (n) => n.text?.styleName, parse: (n, v) => void (textOf(n).styleName = v) },
+  { key: "run", category: "text", print: (n) => n.text?.runs?.map(printRun).join(";"), parse: (n, v) => void (textOf(n).runs = v.split(";").map(parseRun)) },
+];
+
+export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
+
+/** One printed property token: `key`, or `key:value` (value quoted when it has spaces). */
+export function printField(field: Field, value: string): string {
+  return value === "" ? field.key : `${field.key}:${quote(value)}`;
+}
+
+export function parseFieldToken(node: DesignNode, token: string): void {
+  const colon = token.indexOf(":");
+  const key = colon < 0 ? token : token.slice(0, colon);
+  const field = FIELD_BY_KEY.get(key);
+  if (!field) throw new HintSyntaxError(`unknown property "${key}"`);
+  field.parse(node, colon < 0 ? "" : unquote(token.slice(colon + 1)));
+}

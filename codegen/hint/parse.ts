@@ -1,0 +1,109 @@
+/** Parses a model hint back into the design tree (assets by reference: payloads are not in the hint). */
+import { assetBase } from "../design/normalize.js";
+import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/types.js";
+import { parseFieldToken } from "./fields.js";
+import { HINT_HEADER, IdCompressor, KIND_CODE } from "./print.js";
+import { HintSyntaxError, num, splitTokens, unquote } from "./tokens.js";
+
+const KIND_BY_CODE = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as NodeKind]));
+
+export interface ParsedHint {
+  document: DesignDocument;
+}
+
+function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompressor, instanceId: string | undefined, lineNo: number): DesignNode {
+  const kind = KIND_BY_CODE.get(tokens[0] ?? "");
+  if (!kind) throw new HintSyntaxError(`line ${lineNo}: unknown node kind "${tokens[0]}"`);
+  const rawId = tokens[1];
+  if (!rawId) throw new HintSyntaxError(`line ${lineNo}: missing id`);
+  const id = ids.parse(rawId, instanceId);
+  let i = 2;
+  let name: string | undefined;
+  const next = tokens[i];
+  const isText = kind === "text";
+  if (next !== undefined && !next.startsWith("@") && !/^-?[\d.]+x-?[\d.]+$/.test(next)) {
+    if (!(isText && next.startsWith('"') && i === tokens.length - 1)) {
+      name = unquote(next);
+      i++;
+    }
+  }
+  const node: DesignNode = { id, name: name ?? "", kind, w: 0, h: 0 };
+  if (kind === "frame") node.clip = true;
+  const pos = tokens[i];
+  if (pos?.startsWith("@")) {
+    const [x, y] = pos === "@" ? ["0", "0"] : pos.slice(1).split(",");
+    node.x = num(x ?? "");
+    node.y = num(y ?? "");
+    i++;
+  }
+  const size = /^(-?[\d.]+)x(-?[\d.]+)$/.exec(tokens[i] ?? "");
+  if (!size) throw new HintSyntaxError(`line ${lineNo}: expected WxH, got "${tokens[i] ?? ""}"`);
+  node.w = num(size[1]!);
+  node.h = num(size[2]!);
+  i++;
+  let rest = tokens.slice(i);
+  if (isText) {
+    const last = rest[rest.length - 1];
+    if (!last?.startsWith('"')) throw new HintSyntaxError(`line ${lineNo}: text node without characters`);
+    const chars = unquote(last);
+    rest = rest.slice(0, -1);
+    node.text = { chars, style: { family: "", size: 0, weight: 0 }, resize: "none", alignH: "left", alignV: "top" };
+    if (name === undefined) node.name = chars;
+  }
+  const expanded = rest.flatMap((token) => {
+    if (!token.startsWith("$")) return [token];
+    const group = table.get(token);
+    if (!group) throw new HintSyntaxError(`line ${lineNo}: undefined style group ${token}`);
+    return group;
+  });
+  for (const token of expanded) {
+    if (token === "svg") node.asset = `${assetBase(node)}.svg`;
+    else if (token.startsWith("svg:")) node.asset = unquote(token.slice(4));
+    else if (token.startsWith("cmp:")) node.component = { id: token.slice(4), name: node.component?.name ?? node.name };
+    else if (token.startsWith("cn:")) {
+      if (!node.component) throw new HintSyntaxError(`line ${lineNo}: cn before cmp`);
+      node.component.name = unquote(token.slice(3));
+    } else {
+      try {
+        parseFieldToken(node, token);
+      } catch (error) {
+        throw new HintSyntaxError(`line ${lineNo}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return node;
+}
+
+/** Throws HintSyntaxError with the line number on malformed input. */
+export function parseHint(text: string): ParsedHint {
+  const lines = text.split(/\r?\n/);
+  if ((lines[0] ?? "").trim() !== HINT_HEADER) throw new HintSyntaxError(`line 1: not a Figment hint (expected "${HINT_HEADER}")`);
+  const table = new Map<string, string[]>();
+  const frames: DesignNode[] = [];
+  const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
+  const assets: Record<string, Asset> = {};
+  const ids = new IdCompressor();
+  lines.forEach((line, index) => {
+    const lineNo = index + 1;
+    if (index === 0 || line.trim() === "") return;
+    if (line.startsWith("$")) {
+      const [ref, ...group] = splitTokens(line);
+      table.set(ref!, group);
+      return;
+    }
+    const depth = line.length - line.trimStart().length;
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (!parent && depth > 0) throw new HintSyntaxError(`line ${lineNo}: indented node without a parent`);
+    if (parent && depth !== parent.depth + 1) throw new HintSyntaxError(`line ${lineNo}: indentation jumps more than one level`);
+    const node = parseLine(splitTokens(line), table, ids, parent?.instanceId, lineNo);
+    if (parent) (parent.node.children ??= []).push(node);
+    else frames.push(node);
+    if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = { kind: "svg", name: node.asset };
+    for (const paint of node.fills ?? []) {
+      if (paint.kind === "image" && !(paint.asset in assets)) assets[paint.asset] = { kind: "image", name: paint.asset, imageRef: "" };
+    }
+    stack.push({ node, depth, instanceId: node.kind === "instance" ? node.id : parent?.instanceId });
+  });
+  return { document: { frames, assets } };
+}

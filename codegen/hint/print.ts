@@ -1,0 +1,147 @@
+/**
+ * The model hint: the design tree printed compactly, one line per node, for a model to read and for
+ * `parseHint` to rebuild exactly. Repeated property groups are printed once as `$n` and referenced.
+ *
+ *   $1 row g:8 p:16 a:c
+ *   F 1:2 Login 375x667 f:#fff clip
+ *    I 1:3 Button @16,600 343x48 $1 cmp:4:5 f:#0a7 r:8
+ *     T ~6:7 Label 100x24 ff:Inter fs:16 fw:600 c:#fff "Sign in"
+ */
+import { assetBase } from "../design/normalize.js";
+import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
+import { FIELDS, printField, type Category } from "./fields.js";
+import { quote } from "./tokens.js";
+
+export const HINT_HEADER = "figment-hint 1";
+
+export const KIND_CODE: Record<NodeKind, string> = {
+  frame: "F",
+  group: "G",
+  section: "S",
+  component: "C",
+  instance: "I",
+  rect: "R",
+  ellipse: "E",
+  line: "L",
+  text: "T",
+  vector: "V",
+  boolean: "B",
+};
+
+const CATEGORIES: Category[] = ["layout", "paint", "text"];
+
+function categoryTokens(node: DesignNode, category: Category): string {
+  const tokens: string[] = [];
+  for (const field of FIELDS) {
+    if (field.category !== category) continue;
+    const value = field.print(node);
+    if (value !== undefined) tokens.push(printField(field, value));
+  }
+  return tokens.join(" ");
+}
+
+/** Ids inside an instance repeat the instance's id (`I<instance>;<inner>`); print only the inner part. */
+export function instanceBase(instanceId: string): string {
+  return instanceId.startsWith("I") ? instanceId.slice(1) : instanceId;
+}
+
+/**
+ * Ids cost the model more tokens than anything else, so they are printed short, reversibly:
+ * `I<instance>;<inner>` inside that instance prints as `~<inner>`, and `S:N` whose session number S
+ * equals the previous id's prints as `:N`.
+ */
+export class IdCompressor {
+  private session: string | undefined;
+
+  print(id: string, instanceId: string | undefined): string {
+    let body = id;
+    let mark = "";
+    if (instanceId !== undefined) {
+      const prefix = `I${instanceBase(instanceId)};`;
+      if (id.startsWith(prefix)) {
+        body = id.slice(prefix.length);
+        mark = "~";
+      }
+    }
+    const m = /^(\d+):(\d+)$/.exec(body);
+    if (!m) return mark + body;
+    const same = m[1] === this.session;
+    this.session = m[1];
+    return same ? `${mark}:${m[2]}` : mark + body;
+  }
+
+  parse(token: string, instanceId: string | undefined): string {
+    let body = token;
+    const inner = body.startsWith("~") && instanceId !== undefined;
+    if (inner) body = body.slice(1);
+    if (/^:\d+$/.test(body) && this.session !== undefined) body = this.session + body;
+    const m = /^(\d+):(\d+)$/.exec(body);
+    if (m) this.session = m[1];
+    return inner ? `I${instanceBase(instanceId!)};${body}` : body;
+  }
+}
+
+/** A name token: omitted for text named after its characters; bare when it cannot be mistaken for a size or position. */
+export function nameIsBare(name: string): boolean {
+  return /^[A-Za-z_\u00c0-\uffff][^\s"]*$/.test(name) && !name.includes(":");
+}
+
+function walk(nodes: DesignNode[], visit: (node: DesignNode) => void): void {
+  for (const node of nodes) {
+    visit(node);
+    if (node.children) walk(node.children, visit);
+  }
+}
+
+export function printHint(doc: DesignDocument): string {
+  // Count each category's property group across the document; groups used twice or more go to the table.
+  const counts = new Map<string, number>();
+  walk(doc.frames, (node) => {
+    for (const category of CATEGORIES) {
+      const group = categoryTokens(node, category);
+      if (group.includes(" ")) counts.set(group, (counts.get(group) ?? 0) + 1);
+    }
+  });
+  const table = new Map<string, string>();
+  const lines: string[] = [HINT_HEADER];
+  const tableLines: string[] = [];
+  const nodeLines: string[] = [];
+
+  const ids = new IdCompressor();
+  const printNode = (node: DesignNode, depth: number, instanceId: string | undefined): void => {
+    const parts = [`${" ".repeat(depth)}${KIND_CODE[node.kind]}`, ids.print(node.id, instanceId)];
+    const chars = node.text?.chars;
+    // Unnamed layers print no name; text named after its characters prints only the characters.
+    const printName = chars === undefined ? node.name !== "" : node.name !== chars;
+    if (printName) parts.push(nameIsBare(node.name) ? node.name : JSON.stringify(node.name));
+    if (node.x !== undefined || node.y !== undefined) parts.push(node.x || node.y ? `@${node.x ?? 0},${node.y ?? 0}` : "@");
+    parts.push(`${node.w}x${node.h}`);
+    for (const category of CATEGORIES) {
+      const group = categoryTokens(node, category);
+      if (group === "") continue;
+      if ((counts.get(group) ?? 0) >= 2) {
+        let ref = table.get(group);
+        if (!ref) {
+          ref = `$${table.size + 1}`;
+          table.set(group, ref);
+          tableLines.push(`${ref} ${group}`);
+        }
+        parts.push(ref);
+      } else {
+        parts.push(group);
+      }
+    }
+    if (node.asset !== undefined) parts.push(node.asset === `${assetBase(node)}.svg` ? "svg" : `svg:${quote(node.asset)}`);
+    if (node.component) {
+      parts.push(`cmp:${node.component.id}`);
+      if (node.component.name !== node.name) parts.push(`cn:${quote(node.component.name)}`);
+    }
+    if (chars !== undefined) parts.push(JSON.stringify(chars));
+    nodeLines.push(parts.join(" "));
+    const inner = node.kind === "instance" ? node.id : instanceId;
+    for (const child of node.children ?? []) printNode(child, depth + 1, inner);
+  };
+  for (const frame of doc.frames) printNode(frame, 0, undefined);
+  lines.push(...tableLines, ...nodeLines);
+  return lines.join("\n") + "\n";
+}

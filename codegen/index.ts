@@ -1,0 +1,78 @@
+/**
+ * The codegen pipeline: REST JSON → design tree → emitted files → project pass → prettier.
+ * Pure: runs in Node (CLI, tests) and in a Web Worker (plugin UI).
+ */
+import { normalize } from "./design/normalize.js";
+import type { DesignDocument } from "./design/types.js";
+import { emitHtml } from "./emit/html.js";
+import { emitReact } from "./emit/react.js";
+import { formatFiles } from "./format/index.js";
+import { checkProject } from "./project/index.js";
+import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
+import type { FileSet, Problem } from "./types.js";
+
+export type Target = "react" | "html";
+export type Styling = "css-modules" | "tailwind";
+
+export interface CodeOptions {
+  target: Target;
+  styling: Styling;
+  /** Put `data-node-id` on every element that draws a layer. */
+  nodeIds: boolean;
+}
+
+export const DEFAULT_CODE_OPTIONS: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
+
+export class UnknownNodeError extends Error {
+  override name = "UnknownNodeError";
+}
+export class EmptyDesignError extends Error {
+  override name = "EmptyDesignError";
+}
+
+export interface LoadedDesign {
+  document: DesignDocument;
+  /** The REST nodes converted (top-level frames, or the requested ones). */
+  roots: RestNode[];
+  problems: Problem[];
+}
+
+/** Node ids arrive as `12:34` (API) or `12-34` (URLs); both find the node. */
+function lookup(roots: RestNode[], id: string): RestNode | undefined {
+  return findNode(roots, id) ?? findNode(roots, id.replace(/-/g, ":"));
+}
+
+/** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames. */
+export function loadDesign(json: unknown, nodeIds: string[] = []): LoadedDesign {
+  const reply = readRestReply(json);
+  let roots = reply.roots;
+  if (nodeIds.length > 0) {
+    roots = nodeIds.map((id) => {
+      const node = lookup(reply.roots, id);
+      if (!node) throw new UnknownNodeError(`unknown node id ${id}`);
+      return node;
+    });
+  }
+  if (roots.length === 0) throw new EmptyDesignError("the design has no frames to convert");
+  const { document, problems } = normalize(roots, reply.context);
+  if (document.frames.length === 0) throw new EmptyDesignError("nothing visible to convert: every selected node is hidden or empty");
+  return { document, roots, problems: [...reply.problems, ...problems] };
+}
+
+/** Emitter output only (no project pass, no formatting). */
+export function emitFiles(doc: DesignDocument, options: CodeOptions): FileSet {
+  return options.target === "react" ? emitReact(doc, { styling: options.styling, nodeIds: options.nodeIds }) : emitHtml(doc, { nodeIds: options.nodeIds });
+}
+
+/** The whole pipeline from the design tree: emit, check and repair with ts-morph, format with prettier. */
+export async function generateCode(doc: DesignDocument, options: CodeOptions): Promise<FileSet> {
+  const emitted = emitFiles(doc, options);
+  const checked = checkProject(emitted.files);
+  const formatted = await formatFiles(checked.files);
+  return { files: formatted.files, problems: [...emitted.problems, ...checked.problems, ...formatted.problems] };
+}
+
+export { printHint } from "./hint/print.js";
+export { parseHint } from "./hint/parse.js";
+export type { SourceFile, Problem, FileSet } from "./types.js";
+export type { DesignDocument, DesignNode } from "./design/types.js";

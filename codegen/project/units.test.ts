@@ -1,0 +1,135 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findCycles } from "./cycles";
+import { toPascalCase } from "./names";
+import { normalisePath } from "./paths";
+import { relativeSpecifier, resolveRelative } from "./resolve";
+
+describe("normalisePath", () => {
+  it.each([
+    ["./src/App.tsx", "src/App.tsx"],
+    ["src\\components\\Button.tsx", "src/components/Button.tsx"],
+    ["src//a/./b.css", "src/a/b.css"],
+  ])("%j → %j", (raw, expected) => {
+    expect(normalisePath(raw)).toEqual({ ok: true, path: expected });
+  });
+
+  it.each([
+    ["..", "the path contains a '..' segment"],
+    ["a/../../b", "the path contains a '..' segment"],
+    ["/x", "the path is absolute"],
+    ["\\\\server\\x", "the path is absolute"],
+    ["C:\\x.ts", "the path starts with a drive letter"],
+    ["a.ts:stream", "the path contains ':'"],
+    ["src/", "the path names a folder, not a file"],
+    ["./", "the path names a folder, not a file"],
+    [".", "the path is empty"],
+    ["a/NODE_MODULES/x.js", "the path goes into NODE_MODULES"],
+    ["a\u007fb", "the path contains control characters"],
+  ])("refuses %j", (raw, reason) => {
+    expect(normalisePath(raw)).toEqual({ ok: false, reason });
+  });
+
+  it("only ever returns relative paths without empty, '.' or '..' segments", () => {
+    const piece = fc.constantFrom(
+      "a",
+      "B.tsx",
+      ".",
+      "..",
+      "",
+      "/",
+      "\\",
+      "C:",
+      "node_modules",
+      " ",
+      "\u0000",
+      "é",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const result = normalisePath(pieces.join(""));
+        if (!result.ok) return;
+        expect(result.path.startsWith("/")).toBe(false);
+        expect(result.path).not.toMatch(/\\|:|[\u0000-\u001f]/);
+        for (const segment of result.path.split("/")) {
+          expect(["", ".", ".."]).not.toContain(segment);
+          expect(segment.toLowerCase()).not.toBe("node_modules");
+        }
+        expect(normalisePath(result.path)).toEqual(result);
+      }),
+    );
+  });
+});
+
+describe("resolveRelative / relativeSpecifier", () => {
+  const paths = new Set([
+    "src/App.tsx",
+    "src/components/Button.tsx",
+    "src/ui/index.ts",
+    "src/a.module.css",
+  ]);
+  const exists = (p: string): boolean => paths.has(p);
+
+  it.each([
+    ["./components/Button", "src/components/Button.tsx"],
+    ["./components/Button.js", "src/components/Button.tsx"],
+    ["./ui", "src/ui/index.ts"],
+    ["./a.module.css", "src/a.module.css"],
+    ["./a", "src/a.module.css"],
+    ["../src/App", "src/App.tsx"],
+  ])("%j from src/App.tsx → %j", (specifier, expected) => {
+    expect(resolveRelative("src/App.tsx", specifier, exists)).toBe(expected);
+  });
+
+  it.each([["./components/button"], ["../../App"], ["./nothing"]])(
+    "%j resolves to nothing",
+    (specifier) => {
+      expect(resolveRelative("src/App.tsx", specifier, exists)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["src/App.tsx", "src/components/Button.tsx", "./components/Button"],
+    ["src/components/Button.tsx", "src/App.tsx", "../App"],
+    ["src/a/b/C.tsx", "src/x/D.ts", "../../x/D"],
+    ["App.tsx", "types.d.ts", "./types"],
+    ["src/App.tsx", "src/App.module.css", "./App.module.css"],
+  ])("from %j to %j is %j", (from, to, expected) => {
+    expect(relativeSpecifier(from, to)).toBe(expected);
+  });
+});
+
+describe("findCycles", () => {
+  const graph = (edges: Record<string, string[]>): Map<string, string[]> =>
+    new Map(Object.entries(edges));
+
+  it("finds each elementary cycle once, starting at its earliest node", () => {
+    const nodes = ["a", "b", "c", "d"];
+    const edges = graph({ a: ["b"], b: ["c", "a"], c: ["a"], d: ["d"] });
+    expect(findCycles(nodes, edges)).toEqual([["a", "b", "c"], ["a", "b"], ["d"]]);
+  });
+
+  it("finds nothing in a DAG", () => {
+    expect(findCycles(["a", "b", "c"], graph({ a: ["b", "c"], b: ["c"] }))).toEqual([]);
+  });
+
+  it("stays bounded on a complete graph", () => {
+    const nodes = Array.from({ length: 12 }, (_, i) => `n${i}`);
+    const edges = new Map(nodes.map((n) => [n, nodes.filter((m) => m !== n)]));
+    const cycles = findCycles(nodes, edges);
+    expect(cycles.length).toBe(50);
+  });
+});
+
+describe("toPascalCase", () => {
+  it.each([
+    ["button", "Button"],
+    ["my_button", "MyButton"],
+    ["myButton", "MyButton"],
+    ["_card2", "Card2"],
+    ["_", undefined],
+    ["$", undefined],
+  ])("%j → %j", (name, expected) => {
+    expect(toPascalCase(name)).toBe(expected);
+  });
+});

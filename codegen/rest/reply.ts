@@ -1,0 +1,142 @@
+/**
+ * Reading Figma REST replies. Accepts every shape the pipeline meets:
+ * `GET /v1/files/:key` (document → pages → frames), `GET /v1/files/:key/nodes` ({ nodes: { id: { document } } }),
+ * a plugin's `exportAsync({ format: "JSON_REST_V1" })` ({ document: node, components, styles }), or a bare node.
+ * Real files come from older API versions and from tools that re-save them, so every field is read defensively.
+ */
+import type { Problem } from "../types.js";
+
+/** A REST node as found in real files: every field may be missing or null. */
+export interface RestNode {
+  id: string;
+  name: string;
+  type: string;
+  children?: RestNode[];
+  [key: string]: unknown;
+}
+
+export interface RestComponentInfo {
+  name: string;
+  componentSetId?: string;
+}
+
+export interface RestContext {
+  /** Main components by id (from the reply's `components`), with component-set names resolved. */
+  components: Map<string, RestComponentInfo>;
+  /** Shared styles by id: name and type (TEXT, FILL, EFFECT, GRID). */
+  styles: Map<string, { name: string; type: string }>;
+}
+
+export interface RestReply {
+  /** Top-level nodes: the children of every page, or the nodes of a nodes/export reply. */
+  roots: RestNode[];
+  context: RestContext;
+  problems: Problem[];
+}
+
+export class NotFigmaJsonError extends Error {
+  override name = "NotFigmaJsonError";
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A node is anything with a string id and type; a missing name becomes the type. */
+export function asRestNode(value: unknown): RestNode | undefined {
+  if (!isRecord(value)) return undefined;
+  const id = value["id"];
+  const type = value["type"];
+  if (typeof id !== "string" || typeof type !== "string") return undefined;
+  const name = typeof value["name"] === "string" ? value["name"] : type.toLowerCase();
+  const children = Array.isArray(value["children"])
+    ? value["children"].map(asRestNode).filter((c): c is RestNode => c !== undefined)
+    : undefined;
+  return { ...value, id, type, name, children };
+}
+
+const PAGE_TYPES = new Set(["DOCUMENT", "CANVAS"]);
+
+export function readRestReply(json: unknown): RestReply {
+  if (!isRecord(json)) throw new NotFigmaJsonError("not Figma JSON: expected an object");
+  const problems: Problem[] = [];
+  const context: RestContext = { components: new Map(), styles: new Map() };
+  const roots: RestNode[] = [];
+
+  const addMeta = (holder: Record<string, unknown>): void => {
+    const sets = isRecord(holder["componentSets"]) ? holder["componentSets"] : {};
+    if (isRecord(holder["components"])) {
+      for (const [id, raw] of Object.entries(holder["components"])) {
+        if (!isRecord(raw)) continue;
+        const own = typeof raw["name"] === "string" ? raw["name"] : id;
+        const setId = typeof raw["componentSetId"] === "string" ? raw["componentSetId"] : undefined;
+        const set = setId !== undefined ? sets[setId] : undefined;
+        const setName = isRecord(set) && typeof set["name"] === "string" ? set["name"] : undefined;
+        context.components.set(id, {
+          name: setName !== undefined ? `${setName}/${own}` : own,
+          ...(setId !== undefined ? { componentSetId: setId } : {}),
+        });
+      }
+    }
+    if (isRecord(holder["styles"])) {
+      for (const [id, raw] of Object.entries(holder["styles"])) {
+        if (!isRecord(raw) || typeof raw["name"] !== "string") continue;
+        context.styles.set(id, { name: raw["name"], type: String(raw["styleType"] ?? raw["style_type"] ?? "") });
+      }
+    }
+  };
+
+  const addDocument = (doc: RestNode): void => {
+    if (doc.type === "DOCUMENT") {
+      for (const page of doc.children ?? []) {
+        if (page.type === "CANVAS") roots.push(...(page.children ?? []));
+        else roots.push(page);
+      }
+    } else if (doc.type === "CANVAS") {
+      roots.push(...(doc.children ?? []));
+    } else {
+      roots.push(doc);
+    }
+  };
+
+  if (isRecord(json["nodes"])) {
+    for (const [id, entry] of Object.entries(json["nodes"])) {
+      if (!isRecord(entry)) {
+        problems.push({ severity: "warning", code: "missing-node", message: `node ${id} is null in the reply (deleted or no access)`, nodeId: id });
+        continue;
+      }
+      const doc = asRestNode(entry["document"]);
+      if (!doc) continue;
+      addMeta(entry);
+      addDocument(doc);
+    }
+  } else if (json["document"] !== undefined) {
+    const doc = asRestNode(json["document"]);
+    if (!doc) throw new NotFigmaJsonError("not Figma JSON: `document` has no id or type");
+    addMeta(json);
+    addDocument(doc);
+  } else {
+    const node = asRestNode(json);
+    if (!node) throw new NotFigmaJsonError("not Figma JSON: expected `document`, `nodes`, or a node with id and type");
+    if (PAGE_TYPES.has(node.type)) addDocument(node);
+    else roots.push(node);
+  }
+  return { roots, context, problems };
+}
+
+/** Depth-first search for a node by id among the roots and their descendants. */
+export function findNode(roots: RestNode[], id: string): RestNode | undefined {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.id === id) return node;
+    if (node.children) stack.push(...node.children);
+  }
+  return undefined;
+}
+
+export function countNodes(node: RestNode): number {
+  let count = 1;
+  for (const child of node.children ?? []) count += countNodes(child);
+  return count;
+}

@@ -1,0 +1,68 @@
+/**
+ * Type-checks generated React projects with the TypeScript compiler (strict, jsx: react-jsx, @types/react),
+ * in memory: each file set lives under its own virtual folder and one program checks them all at once.
+ */
+import { dirname, join, resolve } from "node:path";
+import ts from "typescript";
+import type { SourceFile } from "../codegen/types.js";
+
+const REPO = resolve(dirname(new URL(import.meta.url).pathname), "..");
+const TYPES = join(REPO, "node_modules", "@types");
+const VIRTUAL = "/virtual-figment";
+
+export interface CompileResult {
+  /** Diagnostics per file-set index: "path:line:col message". Empty arrays mean the set compiles. */
+  errors: string[][];
+}
+
+export function typecheckReactProjects(sets: SourceFile[][]): CompileResult {
+  const files = new Map<string, string>();
+  const roots: string[] = [];
+  sets.forEach((set, index) => {
+    for (const file of set) {
+      const path = `${VIRTUAL}/${index}/${file.path}`;
+      files.set(path, file.content);
+      if (/\.(tsx?|d\.ts)$/.test(file.path)) roots.push(path);
+    }
+  });
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    jsx: ts.JsxEmit.ReactJSX,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    types: [],
+    typeRoots: [TYPES],
+    skipLibCheck: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    isolatedModules: true,
+    baseUrl: VIRTUAL,
+    paths: { react: [join(TYPES, "react")], "react/*": [join(TYPES, "react", "*")] },
+  };
+  const host = ts.createCompilerHost(options);
+  const read = host.readFile.bind(host);
+  const exists = host.fileExists.bind(host);
+  host.readFile = (name) => files.get(name) ?? read(name);
+  host.fileExists = (name) => files.has(name) || exists(name);
+  const getSource = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, language, onError, create) => {
+    const text = files.get(name);
+    return text !== undefined ? ts.createSourceFile(name, text, language, true) : getSource(name, language, onError, create);
+  };
+  host.directoryExists = (dir) => dir.startsWith(VIRTUAL) || ts.sys.directoryExists(dir);
+  const program = ts.createProgram(roots, options, host);
+  const errors: string[][] = sets.map(() => []);
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const name = diagnostic.file?.fileName ?? "";
+    const m = new RegExp(`^${VIRTUAL}/(\\d+)/(.*)$`).exec(name);
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const text = `${m?.[2] ?? name}${where ? `:${where.line + 1}:${where.character + 1}` : ""} ${message}`;
+    if (m) errors[Number(m[1])]!.push(text);
+    else errors.forEach((list) => list.push(text));
+  }
+  return { errors };
+}
