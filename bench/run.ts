@@ -10,14 +10,19 @@
  */
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
+import { emitFiles, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import { formatFiles } from "../codegen/format/index.js";
+import { checkProject } from "../codegen/project/index.js";
 import { hintForFile } from "./ours.js";
 import { fmtMs, timeIt } from "./timing.js";
 import { countTokens } from "./tokens.js";
 
 const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
-const baseline = (process.env.MCP_FORMAT ?? "tree") as McpOutputFormat;
+// The issue compares against MCP's YAML serialisation; its newer default "tree" format is shown too.
+const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const REACT: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
 
 const int = (n: number) => n.toLocaleString("en-US");
 
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
       int(m.tokens),
       o ? int(o.tokens) : "n/a",
       o ? (o.tokens / m.tokens).toFixed(3) : "n/a",
+      o ? (o.tokens / mcp.get(f.name)!.tree.tokens).toFixed(3) : "n/a",
     ]);
   }
   rows.push([
@@ -81,10 +87,11 @@ async function main(): Promise<void> {
     int(sumMcp),
     allOurs ? int(sumOurs) : "n/a",
     allOurs ? (sumOurs / sumMcp).toFixed(3) : "n/a",
+    allOurs ? (sumOurs / files.reduce((sum, f) => sum + mcp.get(f.name)!.tree.tokens, 0)).toFixed(3) : "n/a",
   ]);
   console.log(`## tokens\n`);
   console.log(
-    table(["file", "kind", "raw JSON chars", `MCP tokens (${baseline})`, "our tokens", "ratio ours/MCP"], rows, 2),
+    table(["file", "kind", "raw JSON chars", `MCP tokens (${baseline})`, "our tokens", `ours/MCP ${baseline}`, "ours/MCP tree"], rows, 2),
   );
 
   console.log(`\n### MCP payload sizes by output format\n`);
@@ -100,14 +107,44 @@ async function main(): Promise<void> {
 
   // ---- pipeline ----------------------------------------------------------------------------
   console.log(`\n## pipeline\n`);
-  console.log(`Median ms of ${RUNS} runs after warm-up.\n`);
+  console.log(
+    `Median ms of ${RUNS} runs after warm-up, warm. Stages: design tree (REST JSON → normalised tree), ` +
+      `emit (React, CSS modules), project pass (ts-morph), prettier. "total" runs them back to back; ` +
+      `the ratio is total / JSON.parse of the same file.\n`,
+  );
   const prow: string[][] = [];
   for (const f of files) {
+    const parsed = JSON.parse(f.text) as unknown;
     const parse = await timeIt(`${f.name} JSON.parse`, () => JSON.parse(f.text), RUNS);
+    const design = loadDesign(parsed);
+    const tree = await timeIt(`${f.name} tree`, () => loadDesign(parsed), RUNS);
+    const emitted = emitFiles(design.document, REACT);
+    const emit = await timeIt(`${f.name} emit`, () => emitFiles(design.document, REACT), RUNS);
+    const checked = checkProject(emitted.files);
+    const project = await timeIt(`${f.name} project`, () => checkProject(emitted.files), RUNS);
+    const format = await timeIt(`${f.name} prettier`, () => formatFiles(checked.files), RUNS);
+    const total = await timeIt(`${f.name} total`, async () => generateCode(loadDesign(parsed).document, REACT), RUNS);
     const mcpRun = await timeIt(`${f.name} MCP`, () => mcpPayload(JSON.parse(f.text), baseline), RUNS);
-    prow.push([f.name, fmtMs(parse.medianMs), fmtMs(mcpRun.medianMs)]);
+    prow.push([
+      f.name,
+      String(design.document.frames.length),
+      String(emitted.files.length),
+      fmtMs(parse.medianMs),
+      fmtMs(tree.medianMs),
+      fmtMs(emit.medianMs),
+      fmtMs(project.medianMs),
+      fmtMs(format.medianMs),
+      fmtMs(total.medianMs),
+      (total.medianMs / parse.medianMs).toFixed(1),
+      fmtMs(mcpRun.medianMs),
+    ]);
   }
-  console.log(table(["file", "JSON.parse", `MCP parse+simplify+serialize (${baseline})`], prow));
+  console.log(
+    table(
+      ["file", "frames", "files", "JSON.parse", "design tree", "emit", "project pass", "prettier", "total", "total / JSON.parse", `MCP simplify+serialize (${baseline})`],
+      prow,
+    ),
+  );
 }
 
 await main();

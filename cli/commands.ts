@@ -59,7 +59,8 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
     return 0;
   }
   if (rows.length === 0) io.err("no top-level frames");
-  for (const r of rows) io.out(`${r.id}\t${r.name}\t${r.type}\t${r.width}×${r.height}\t${r.nodes} nodes`);
+  const short = (name: string): string => (name.length > 60 ? `${name.slice(0, 59)}…` : name).replace(/\s+/g, " ");
+  for (const r of rows) io.out(`${r.id}\t${short(r.name)}\t${r.type}\t${r.width}×${r.height}\t${r.nodes} nodes`);
   return 0;
 }
 

@@ -107,7 +107,7 @@ export function readSizing(node: Raw, parentDir: "row" | "column" | undefined): 
     if (own) {
       const onPrimary = own.dir === axis;
       const mode = onPrimary ? node["primaryAxisSizingMode"] : node["counterAxisSizingMode"];
-      return mode === "AUTO" ? "hug" : "fixed";
+      return mode === "FIXED" ? "fixed" : "hug"; // REST omits the default, AUTO
     }
     if (node["type"] === "TEXT") {
       if (resize === "WIDTH_AND_HEIGHT") return "hug";

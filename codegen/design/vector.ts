@@ -118,7 +118,10 @@ export interface SvgResult {
 
 /** SVG for a single shape node (vector, boolean operation …) sized w×h. */
 export function shapeSvg(node: RestNode, w: number, h: number): SvgResult {
-  const { markup, exact } = drawShape(node, w, h);
+  const drawn = drawShape(node, w, h);
+  // The <svg> element itself carries the node's id; a second copy inside would duplicate it.
+  const markup = drawn.markup.replace(` data-node-id="${escapeAttr(node.id)}"`, "");
+  const exact = drawn.exact;
   return { svg: wrap(w, h, markup), placeholder: !exact };
 }
 

@@ -11,11 +11,12 @@ export function assetFileName(key: string, asset: Asset | undefined): string {
 /** A neutral placeholder that says what belongs there, so a missing image is obvious, not broken. */
 export function imagePlaceholderSvg(name: string): string {
   const label = escapeAttr(name.replace(/\.[a-z0-9]+$/i, ""));
+  // No text: the placeholder is scaled to any box, and a scaled label would dominate the page.
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300" viewBox="0 0 400 300" preserveAspectRatio="none">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" preserveAspectRatio="none">`,
+    `  <title>Placeholder for image ${label}</title>`,
     `  <rect width="400" height="300" fill="#d9d9d9"/>`,
-    `  <path d="M0 0L400 300M400 0L0 300" stroke="#bdbdbd" stroke-width="2"/>`,
-    `  <text x="200" y="156" text-anchor="middle" font-family="sans-serif" font-size="20" fill="#616161">${label}</text>`,
+    `  <path d="M0 0L400 300M400 0L0 300" stroke="#bdbdbd" stroke-width="2" vector-effect="non-scaling-stroke"/>`,
     `</svg>`,
     ``,
   ].join("\n");

@@ -33,6 +33,8 @@ const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
 function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean): ElementNode | undefined {
   if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
+  // A placeholder SVG only knows solid colours; a gradient or image fill looks right as a CSS background.
+  if (asset.placeholder && (node.fills ?? []).some((f) => f.kind !== "solid")) return undefined;
   const m = SVG_ROOT.exec(asset.svg);
   if (!m) return undefined;
   const viewBox = /viewBox="([^"]*)"/.exec(m[1]!)?.[1];

@@ -63,7 +63,8 @@ function signature(instance: DesignNode, assets: Record<string, Asset>): string 
       ...rest,
       ...(isRoot ? {} : { x, y, w, h, sizeH, sizeV, constraintH, constraintV, rotation }),
       ...(isOwn ? {} : { hidden }),
-      ...(text ? { text: isOwn ? { ...text, chars: undefined, runs: undefined } : text } : {}),
+      // Plain own texts become props, so their characters may differ; rich text (runs) stays literal.
+      ...(text ? { text: isOwn && !text.runs ? { ...text, chars: undefined } : text } : {}),
       ...(svg && svg.kind === "svg" ? { svg: svg.svg?.replace(/ data-node-id="[^"]*"/g, "") } : {}),
       children: (children ?? []).map((c) => strip(c, false)),
     };
@@ -103,7 +104,7 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
       for (const layer of ownLayers(canonical)) {
         const key = layerKey(canonical, layer);
         const values = members.map((m) => ownLayers(m).find((l) => layerKey(m, l) === key));
-        if (layer.text) {
+        if (layer.text && !layer.text.runs) {
           def.props.push({ name: propNames.take(camelCase(layer.name || "text", "text")), kind: "text", layer: key, defaultValue: layer.text.chars });
         }
         if (values.some((v) => v?.hidden)) {

@@ -77,7 +77,8 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
   const pad = "  ".repeat(indent);
   switch (node.type) {
     case "text":
-      return pad + escapeHtml(node.value);
+      // Line breaks as <br>: prettier may reflow whitespace inside block elements.
+      return pad + node.value.split("\n").map(escapeHtml).join("<br />");
     case "prop":
     case "if":
     case "use":

@@ -33,6 +33,15 @@ function looksLikeButton(node: DesignNode): boolean {
   return background && children.every((c) => c.kind === "text" || c.kind === "rect" || c.kind === "vector" || c.kind === "ellipse");
 }
 
+function textCount(node: DesignNode): number {
+  return visibleChildren(node).reduce((n, c) => n + (c.kind === "text" ? 1 : textCount(c)), 0);
+}
+
+/** A container named "… Button" that holds a real button (plus other things) is a wrapper, not the button. */
+function hasButtonInside(node: DesignNode): boolean {
+  return visibleChildren(node).some((c) => looksLikeButton(c) || hasButtonInside(c));
+}
+
 /** Heading level from the text style name ("Heading L", "H2"), the layer name, or the type size. */
 export function headingLevel(node: DesignNode): number | undefined {
   const text = node.text;
@@ -68,7 +77,9 @@ export function semanticsFor(node: DesignNode, context: { root: boolean; insideI
     return { tag: "input", attrs: [["type", "text"], ["aria-label", node.name]], interactive: true };
   }
   if (isContainer(node)) {
-    if (BUTTON.test(node.name) || looksLikeButton(node)) return { tag: "button", attrs: [["type", "button"]], interactive: true };
+    if ((BUTTON.test(node.name) && textCount(node) <= 1 && !hasButtonInside(node)) || looksLikeButton(node)) {
+      return { tag: "button", attrs: [["type", "button"]], interactive: true };
+    }
     if (LINK.test(node.name)) return { tag: "a", attrs: [["href", "#"]], interactive: true };
     if (INPUT.test(node.name)) return { tag: "label", attrs: [], interactive: false };
     if (/^(header|top ?bar|app ?bar|nav ?bar|navigation ?bar)\b/i.test(node.name)) return { tag: "header", attrs: [], interactive: false };
