@@ -63,9 +63,12 @@ export interface VisibleNode {
   box: Box;
 }
 
-/** Thickness given to a zero dimension so a line (height 0) still has an area. */
+/**
+ * Thickness given to a degenerate dimension so a line still has an area. Figma stores lines as 0 or as
+ * floating-point dust (1e-4 px) high, so anything under 0.01px counts as zero.
+ */
 function thicken(b: Box): Box {
-  return { x: b.x, y: b.y, width: b.width <= 0 ? 1 : b.width, height: b.height <= 0 ? 1 : b.height };
+  return { x: b.x, y: b.y, width: b.width < 0.01 ? 1 : b.width, height: b.height < 0.01 ? 1 : b.height };
 }
 
 /** Intersection over union; a zero width or height counts as 1px in each box independently. */

@@ -52,7 +52,11 @@ function drawShape(node: RestNode, w: number, h: number): { markup: string; exac
   const strokeWeight = stroke && typeof stroke.weight === "number" ? stroke.weight : 1;
   const strokeAttr = stroke ? ` stroke="${stroke.color}" stroke-width="${strokeWeight}"` : "";
   if (node.type === "LINE") {
-    return { markup: `<line${id}${opacity} x1="0" y1="0" x2="${round(w)}" y2="0" stroke="${stroke?.color ?? fillColor ?? "#000000"}" stroke-width="${strokeWeight}"/>`, exact: false };
+    // A thin filled box rather than <line>: it has a real bounding box, so it stays measurable.
+    // Drawn from the line's edge like a CSS border, along its longer side.
+    const color = stroke?.color ?? fillColor ?? "#000000";
+    const size = w >= h ? `width="${round(w)}" height="${round(strokeWeight)}"` : `width="${round(strokeWeight)}" height="${round(h)}"`;
+    return { markup: `<rect${id}${opacity} ${size} fill="${color}"/>`, exact: true };
   }
   if (node.type === "ELLIPSE") {
     return { markup: `<ellipse${id}${opacity} cx="${round(w / 2)}" cy="${round(h / 2)}" rx="${round(w / 2)}" ry="${round(h / 2)}"${paint}${strokeAttr}/>`, exact: true };

@@ -47,6 +47,21 @@ function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean
   return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body };
 }
 
+/** Elements with an intrinsic size (svg, img, input) ignore left+right / top+bottom stretching. */
+const REPLACED = new Set(["svg", "img", "input"]);
+
+function stretchReplaced(decls: Decl[]): void {
+  const value = (p: string): string | undefined => decls.find(([q]) => q === p)?.[1];
+  const stretch = (start: string, end: string, size: string): void => {
+    const a = value(start);
+    const b = value(end);
+    if (a === undefined || b === undefined || value(size) !== undefined) return;
+    decls.push([size, `calc(100% - ${a === "0" ? "0px" : a} - ${b === "0" ? "0px" : b})`]);
+  };
+  stretch("left", "right", "width");
+  stretch("top", "bottom", "height");
+}
+
 interface Flags {
   root: boolean;
   componentRoot: boolean;
@@ -74,6 +89,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds) : undefined;
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false });
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
+  if (REPLACED.has(semantics.tag)) stretchReplaced(decls);
   if (semantics.tag === "img") {
     // The image is the element's content, not its background.
     const image = node.fills?.find((f) => f.kind === "image");

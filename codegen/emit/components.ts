@@ -100,7 +100,8 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
       const canonical = members[0]!;
       const base = pascalCase(canonical.component!.name.split("/")[0] ?? canonical.component!.name);
       const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members };
-      const propNames = new NameScope(["className"]);
+      // `styles` is the component's CSS module import; a prop of that name would shadow it.
+      const propNames = new NameScope(["className", "styles"]);
       for (const layer of ownLayers(canonical)) {
         const key = layerKey(canonical, layer);
         const values = members.map((m) => ownLayers(m).find((l) => layerKey(m, l) === key));

@@ -146,7 +146,7 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
     if (layout.wrap) out.push(["flex-wrap", "wrap"]);
     if (layout.justify !== "start") out.push(["justify-content", JUSTIFY[layout.justify]]);
     if (layout.align !== "start") out.push(["align-items", ALIGN[layout.align]]);
-    if (layout.gap) out.push([layout.wrap && layout.crossGap !== undefined ? "column-gap" : "gap", px(layout.gap)]);
+    if (layout.gap) out.push([layout.wrap && layout.crossGap !== undefined ? (layout.dir === "row" ? "column-gap" : "row-gap") : "gap", px(layout.gap)]);
     if (layout.wrap && layout.crossGap !== undefined) out.push([layout.dir === "row" ? "row-gap" : "column-gap", px(layout.crossGap)]);
     if (layout.padding.some((p) => p !== 0)) {
       const [t, r, b, l] = layout.padding;

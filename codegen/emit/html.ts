@@ -5,7 +5,7 @@ import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { declsToCss } from "./css.js";
 import { printHtml } from "./markup.js";
-import { kebabCase, NameScope } from "./names.js";
+import { kebabCase, layerLabel, NameScope } from "./names.js";
 import { Sheet } from "./vnode.js";
 
 export interface HtmlOptions {
@@ -57,7 +57,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
       images.add(key);
       return `assets/${assetFileName(key, doc.assets[key])}`;
     },
-    classBase: (node, fallback) => kebabCase(node.name, kebabCase(fallback)),
+    classBase: (node, fallback) => kebabCase(layerLabel(node), kebabCase(fallback)),
     problems,
   };
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));

@@ -31,7 +31,11 @@ export function kebabCase(text: string, fallback = "item"): string {
   return /^[0-9]/.test(out) ? `${fallback}-${out}` : out;
 }
 
-const RESERVED = new Set(["default", "class", "function", "var", "let", "const", "new", "delete", "import", "export", "return", "this", "switch", "case", "in", "of", "do", "if", "for", "while", "with", "void", "typeof", "instanceof", "null", "true", "false", "children", "key", "ref", "className", "style"]);
+const RESERVED = new Set(["default", "class", "function", "var", "let", "const", "new", "delete", "import", "export", "return", "this", "switch", "case", "in", "of", "do", "if", "for", "while", "with", "void", "typeof", "instanceof", "null", "true", "false", "children", "key", "ref", "className", "style",
+  // Other reserved words of strict-mode modules: a component prop named `try` or `interface` is a syntax error.
+  "break", "catch", "continue", "debugger", "else", "finally", "throw", "try", "enum", "await", "yield", "super", "extends", "implements", "interface", "package", "private", "protected", "public", "static", "arguments", "eval",
+  // Object.prototype members: `styles.toString` is typed as the method, not as a class name.
+  "constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]);
 
 /** Hands out unique names within one scope (a file, a stylesheet, a component's props). */
 export class NameScope {
@@ -47,4 +51,10 @@ export class NameScope {
     this.used.add(name.toLowerCase());
     return name;
   }
+}
+
+/** The words a class name is made from: a layer's name, or the first few words of a text named after its content. */
+export function layerLabel(node: { name: string; text?: { chars: string } }): string {
+  if (node.text && node.name === node.text.chars) return words(node.name).slice(0, 3).join(" ");
+  return node.name;
 }

@@ -6,7 +6,7 @@ import { buildTree, type BuildContext } from "./build.js";
 import { declsToCss } from "./css.js";
 import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
 import { printJsx, type MarkupStyle } from "./markup.js";
-import { camelCase, NameScope, pascalCase } from "./names.js";
+import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { Sheet, type VNode } from "./vnode.js";
 
@@ -53,7 +53,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
       unit.imports.set(file, ident);
       return { expr: ident, html: `../assets/${file}` };
     },
-    classBase: (node, fallback) => camelCase(node.name, camelCase(fallback)),
+    classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
     componentFor: (node) => plan.usage(node),
     ...(def
       ? {

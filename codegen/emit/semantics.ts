@@ -47,7 +47,7 @@ export function headingLevel(node: DesignNode): number | undefined {
   const text = node.text;
   if (!text) return undefined;
   for (const label of [text.styleName ?? "", node.name]) {
-    const h = /^h([1-6])\b/i.exec(label.trim());
+    const h = /(?:^|\/)\s*h([1-6])\b/i.exec(label.trim());
     if (h) return Number(h[1]);
   }
   if (/heading|title|display|headline/i.test(text.styleName ?? "") || /^(heading|title|headline)\b/i.test(node.name)) {

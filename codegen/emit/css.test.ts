@@ -1,0 +1,251 @@
+import { describe, expect, it } from "vitest";
+import type { DesignNode, FlexLayout, TextContent } from "../design/types";
+import { backgroundDecls, componentRootSize, declsToCss, ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls } from "./css";
+
+const urls: AssetUrls = { cssUrl: (key) => `assets/${key}` };
+const flex = (dir: FlexLayout["dir"]): FlexLayout => ({ dir, gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" });
+const rect = (extra: Partial<DesignNode> = {}): DesignNode => ({ id: "1:2", name: "", kind: "rect", w: 100, h: 40, ...extra });
+const row: DesignNode = { id: "1:1", name: "", kind: "frame", w: 400, h: 300, layout: flex("row") };
+const col: DesignNode = { id: "1:1", name: "", kind: "frame", w: 400, h: 300, layout: flex("column") };
+const plain: DesignNode = { id: "1:1", name: "", kind: "frame", w: 400, h: 300 };
+
+function text(partial: Partial<TextContent>, extra: Partial<DesignNode> = {}): DesignNode {
+  return {
+    id: "1:3",
+    name: "",
+    kind: "text",
+    w: 100,
+    h: 24,
+    text: { chars: "Hello", style: { family: "Inter", size: 16, weight: 400 }, resize: "none", alignH: "left", alignV: "top", ...partial },
+    ...extra,
+  };
+}
+
+describe("placementDecls in a row", () => {
+  it("fixed: width and height", () => {
+    expect(placementDecls(rect({ sizeH: "fixed", sizeV: "fixed" }), row)).toEqual([["width", "100px"], ["height", "40px"]]);
+  });
+  it("fill on the main axis: flex 1 with min-width 0", () => {
+    expect(placementDecls(rect({ sizeH: "fill", sizeV: "fixed" }), row)).toEqual([["flex", "1 1 0"], ["min-width", "0"], ["height", "40px"]]);
+  });
+  it("fill across: align-self stretch", () => {
+    expect(placementDecls(rect({ sizeH: "fixed", sizeV: "fill" }), row)).toEqual([["width", "100px"], ["align-self", "stretch"]]);
+  });
+  it("hug: nothing", () => {
+    expect(placementDecls(rect({ sizeH: "hug", sizeV: "hug" }), row)).toEqual([]);
+  });
+});
+
+describe("placementDecls in a column", () => {
+  it("fixed: height that does not shrink, width capped at 100%", () => {
+    expect(placementDecls(rect({ sizeH: "fixed", sizeV: "fixed" }), col)).toEqual([["height", "40px"], ["flex-shrink", "0"], ["width", "100px"], ["max-width", "100%"]]);
+  });
+  it("fill both ways", () => {
+    expect(placementDecls(rect({ sizeH: "fill", sizeV: "fill" }), col)).toEqual([["flex", "1 1 0"], ["min-height", "0"], ["align-self", "stretch"]]);
+  });
+  it("hug height, fixed width", () => {
+    expect(placementDecls(rect({ sizeH: "fixed", sizeV: "hug" }), col)).toEqual([["width", "100px"], ["max-width", "100%"]]);
+  });
+  it("a width-auto-resizing text gets no width in a column", () => {
+    expect(placementDecls(text({ resize: "width" }, { sizeH: "fixed", sizeV: "fixed" }), col)).toEqual([["height", "24px"], ["flex-shrink", "0"]]);
+  });
+});
+
+describe("placementDecls, absolute", () => {
+  // A 100×40 box at (10, 20) in a 400×300 parent: right = 290, bottom = 240.
+  const at = (extra: Partial<DesignNode>) => placementDecls(rect({ x: 10, y: 20, ...extra }), plain);
+
+  it("left/top by default", () => {
+    expect(at({})).toEqual([["position", "absolute"], ["left", "10px"], ["width", "100px"], ["top", "20px"], ["height", "40px"]]);
+  });
+  it("right and bottom", () => {
+    expect(at({ constraintH: "right", constraintV: "bottom" })).toEqual([["position", "absolute"], ["right", "290px"], ["width", "100px"], ["bottom", "240px"], ["height", "40px"]]);
+  });
+  it("center: offset from 50%", () => {
+    // 400/2 − 10 = 190; 300/2 − 20 = 130.
+    expect(at({ constraintH: "center", constraintV: "center" })).toEqual([
+      ["position", "absolute"],
+      ["left", "calc(50% - 190px)"],
+      ["width", "100px"],
+      ["top", "calc(50% - 130px)"],
+      ["height", "40px"],
+    ]);
+  });
+  it("left-right and top-bottom: both edges, no size", () => {
+    expect(at({ constraintH: "left-right", constraintV: "top-bottom" })).toEqual([["position", "absolute"], ["left", "10px"], ["right", "290px"], ["top", "20px"], ["bottom", "240px"]]);
+  });
+  it("scale: percentages", () => {
+    // 10/400 = 2.5%, 100/400 = 25%, 20/300 = 6.67%, 40/300 = 13.33%.
+    expect(at({ constraintH: "scale", constraintV: "scale" })).toEqual([
+      ["position", "absolute"],
+      ["left", "2.5%"],
+      ["width", "25%"],
+      ["top", "6.67%"],
+      ["height", "13.33%"],
+    ]);
+  });
+  it("absolute children of auto layout are placed the same way", () => {
+    expect(placementDecls(rect({ x: 300, y: 0, absolute: true, constraintH: "right" }), row)).toEqual([["position", "absolute"], ["right", "0"], ["width", "100px"], ["top", "0"], ["height", "40px"]]);
+  });
+  it("auto-resizing text gets no height", () => {
+    expect(placementDecls(text({ resize: "height" }, { x: 0, y: 0 }), plain)).toEqual([["position", "absolute"], ["left", "0"], ["width", "100px"], ["top", "0"]]);
+  });
+  it("adds min/max sizes and rotation", () => {
+    expect(placementDecls(rect({ sizeH: "hug", sizeV: "hug", minW: 50, maxH: 80, rotation: -30 }), row)).toEqual([["min-width", "50px"], ["max-height", "80px"], ["transform", "rotate(-30deg)"]]);
+  });
+  it("a flow child with absolutely placed children becomes their containing block", () => {
+    const holder = rect({ kind: "frame", sizeH: "hug", sizeV: "hug", children: [rect({ x: 0, y: 0 })] });
+    expect(placementDecls(holder, row)).toEqual([["position", "relative"]]);
+  });
+});
+
+describe("rootDecls / componentRootSize", () => {
+  it("a screen root is fluid up to the design width", () => {
+    expect(rootDecls({ id: "1", name: "", kind: "frame", w: 1440, h: 900 })).toEqual([["position", "relative"], ["width", "100%"], ["max-width", "1440px"], ["min-height", "900px"]]);
+    expect(rootDecls({ id: "1", name: "", kind: "frame", w: 375, h: 900, sizeV: "hug" })).toEqual([["position", "relative"], ["width", "100%"], ["max-width", "375px"]]);
+  });
+  it("a component root has its fixed sizes only", () => {
+    expect(componentRootSize(rect({ sizeH: "hug", sizeV: "fixed" }))).toEqual([["height", "40px"]]);
+    expect(componentRootSize(rect())).toEqual([["width", "100px"], ["height", "40px"]]);
+  });
+});
+
+describe("ownDecls: layout and paint", () => {
+  it("prints the flex container", () => {
+    const node = rect({ kind: "frame", layout: { dir: "column", gap: 8, padding: [16, 24, 16, 24], justify: "space-between", align: "center", wrap: true, crossGap: 4 } });
+    expect(ownDecls(node, urls, false)).toEqual([
+      ["display", "flex"],
+      ["flex-direction", "column"],
+      ["flex-wrap", "wrap"],
+      ["justify-content", "space-between"],
+      ["align-items", "center"],
+      ["row-gap", "8px"],
+      ["column-gap", "4px"],
+      ["padding", "16px 24px"],
+    ]);
+    // In a wrapping row the item gap is horizontal and the line gap vertical.
+    const wrappedRow = rect({ kind: "frame", layout: { dir: "row", gap: 8, padding: [0, 0, 0, 0], justify: "start", align: "start", wrap: true, crossGap: 4 } });
+    expect(ownDecls(wrappedRow, urls, false)).toEqual([["display", "flex"], ["flex-wrap", "wrap"], ["column-gap", "8px"], ["row-gap", "4px"]]);
+    const simple = rect({ kind: "frame", layout: { dir: "row", gap: 12, padding: [4, 4, 4, 4], justify: "end", align: "stretch" } });
+    expect(ownDecls(simple, urls, false)).toEqual([["display", "flex"], ["justify-content", "flex-end"], ["align-items", "stretch"], ["gap", "12px"], ["padding", "4px"]]);
+  });
+
+  it("strokes: inside / center / outside as outline with offset", () => {
+    const stroke = (align: "inside" | "center" | "outside") => ownDecls(rect({ stroke: { color: "#000000", weight: 2, align } }), urls, false);
+    expect(stroke("inside")).toEqual([["outline", "2px solid #000000"], ["outline-offset", "-2px"]]);
+    expect(stroke("center")).toEqual([["outline", "2px solid #000000"], ["outline-offset", "-1px"]]);
+    expect(stroke("outside")).toEqual([["outline", "2px solid #000000"]]);
+  });
+
+  it("strokes: per-side weights as a border, dashes as dashed", () => {
+    expect(ownDecls(rect({ stroke: { color: "#cccccc", weight: [0, 0, 1, 0], align: "inside", dashes: [2, 2] } }), urls, false)).toEqual([
+      ["border-style", "dashed"],
+      ["border-color", "#cccccc"],
+      ["border-width", "0 0 1px 0"],
+    ]);
+  });
+
+  it("a line is a top border", () => {
+    expect(ownDecls(rect({ kind: "line", h: 0, stroke: { color: "#eeeeee", weight: 1, align: "center" } }), urls, false)).toEqual([["border-top", "1px solid #eeeeee"]]);
+  });
+
+  it("shadows: drop and inset box-shadows", () => {
+    const node = rect({
+      effects: {
+        shadows: [
+          { kind: "drop", x: 0, y: 4, blur: 8, spread: 0, color: "rgba(0, 0, 0, 0.25)" },
+          { kind: "inner", x: 0, y: 1, blur: 2, spread: 1, color: "#ffffff" },
+        ],
+      },
+    });
+    expect(ownDecls(node, urls, false)).toEqual([["box-shadow", "0 4px 8px 0 rgba(0, 0, 0, 0.25), inset 0 1px 2px 1px #ffffff"]]);
+  });
+
+  it("shadows on inline SVG become a drop-shadow filter merged with a blur", () => {
+    const node = rect({ kind: "vector", effects: { shadows: [{ kind: "drop", x: 1, y: 2, blur: 6, spread: 0, color: "#000000" }], blur: 4 } });
+    expect(ownDecls(node, urls, true)).toEqual([["filter", "drop-shadow(1px 2px 3px #000000) blur(2px)"]]);
+  });
+
+  it("radius, opacity, blend, clip and backdrop blur", () => {
+    const node = rect({ radius: [8, 8, 0, 0], opacity: 0.5, blend: "multiply", clip: true, effects: { backdropBlur: 20 } });
+    expect(ownDecls(node, urls, false)).toEqual([
+      ["border-radius", "8px 8px 0 0"],
+      ["backdrop-filter", "blur(10px)"],
+      ["opacity", "0.5"],
+      ["mix-blend-mode", "multiply"],
+      ["overflow", "hidden"],
+    ]);
+    expect(ownDecls(rect({ kind: "ellipse", radius: 4 }), urls, false)).toEqual([["border-radius", "50%"]]);
+  });
+
+  it("backgrounds: one solid as background-color, layers top first", () => {
+    expect(backgroundDecls([{ kind: "solid", color: "#ff0000" }], urls)).toEqual([["background-color", "#ff0000"]]);
+    expect(
+      backgroundDecls(
+        [
+          { kind: "solid", color: "#ff0000" },
+          { kind: "image", asset: "photo.png", fit: "cover", blend: "multiply" },
+        ],
+        urls,
+      ),
+    ).toEqual([
+      ["background", "url(assets/photo.png) center / cover no-repeat, linear-gradient(#ff0000, #ff0000)"],
+      ["background-blend-mode", "multiply, normal"],
+    ]);
+    expect(backgroundDecls([{ kind: "image", asset: "t.png", fit: "tile" }], urls)).toEqual([["background", "url(assets/t.png) center / auto repeat"]]);
+  });
+});
+
+describe("ownDecls: text", () => {
+  const decls = (partial: Partial<TextContent>) => ownDecls(text(partial), urls, false);
+  const base: [string, string][] = [["font-family", "Inter, Helvetica, Arial, sans-serif"], ["font-size", "16px"], ["font-weight", "400"]];
+
+  it("a width-auto-resizing text does not wrap", () => {
+    expect(decls({ resize: "width" })).toEqual([...base, ["white-space", "nowrap"]]);
+    expect(decls({ resize: "width", chars: "a\nb" })).toEqual([...base, ["white-space", "pre"]]);
+  });
+
+  it("newlines in wrapping text keep with pre-wrap", () => {
+    expect(decls({ resize: "height", chars: "line 1\nline 2" })).toEqual([...base, ["white-space", "pre-wrap"]]);
+    expect(decls({ resize: "height" })).toEqual(base);
+  });
+
+  it("truncation: one line with an ellipsis, or a line clamp", () => {
+    expect(decls({ resize: "truncate" })).toEqual([...base, ["overflow", "hidden"], ["text-overflow", "ellipsis"], ["white-space", "nowrap"]]);
+    expect(decls({ resize: "truncate", maxLines: 3 })).toEqual([
+      ...base,
+      ["overflow", "hidden"],
+      ["text-overflow", "ellipsis"],
+      ["display", "-webkit-box"],
+      ["-webkit-box-orient", "vertical"],
+      ["-webkit-line-clamp", "3"],
+    ]);
+  });
+
+  it("vertical alignment in a fixed box, horizontal alignment, text shadow", () => {
+    expect(decls({ alignV: "center", alignH: "center" })).toEqual([...base, ["text-align", "center"], ["display", "flex"], ["flex-direction", "column"], ["justify-content", "center"]]);
+    expect(decls({ alignV: "bottom", resize: "height" })).toEqual(base);
+    const shadowed = ownDecls(text({}, { effects: { shadows: [{ kind: "drop", x: 0, y: 1, blur: 2, spread: 0, color: "#000000" }, { kind: "inner", x: 0, y: 1, blur: 2, spread: 0, color: "#ffffff" }] } }), urls, false);
+    expect(shadowed).toEqual([...base, ["text-shadow", "0 1px 2px #000000"]]);
+  });
+
+  it("textStyleDecls: font stacks, case, decoration, colour", () => {
+    expect(textStyleDecls({ family: "Roboto Mono", italic: false, lineHeight: 20, letterSpacing: -0.5, case: "upper", decoration: "underline", color: "#333333" })).toEqual([
+      ["font-family", '"Roboto Mono", ui-monospace, monospace'],
+      ["font-style", "normal"],
+      ["line-height", "20px"],
+      ["letter-spacing", "-0.5px"],
+      ["text-transform", "uppercase"],
+      ["text-decoration", "underline"],
+      ["color", "#333333"],
+    ]);
+    expect(textStyleDecls({ family: "PT Serif", case: "small-caps" })).toEqual([["font-family", '"PT Serif", Georgia, serif'], ["font-variant", "small-caps"]]);
+    expect(textStyleDecls({ family: "Source Sans Pro", color: "#000000" }, false)).toEqual([["font-family", '"Source Sans Pro", Helvetica, Arial, sans-serif']]);
+  });
+});
+
+describe("declsToCss", () => {
+  it("prints one rule", () => {
+    expect(declsToCss(".card", [["display", "flex"], ["gap", "8px"]])).toBe(".card {\n  display: flex;\n  gap: 8px;\n}\n");
+  });
+});
