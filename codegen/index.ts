@@ -37,6 +37,8 @@ export interface LoadedDesign {
   problems: Problem[];
 }
 
+const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
+
 /** Node ids arrive as `12:34` (API) or `12-34` (URLs); both find the node. */
 function lookup(roots: RestNode[], id: string): RestNode | undefined {
   return findNode(roots, id) ?? findNode(roots, id.replace(/-/g, ":"));
@@ -55,7 +57,19 @@ export function loadDesign(json: unknown, nodeIds: string[] = []): LoadedDesign 
   }
   if (roots.length === 0) throw new EmptyDesignError("the design has no frames to convert");
   const { document, problems } = normalize(roots, reply.context);
-  if (document.frames.length === 0) throw new EmptyDesignError("nothing visible to convert: every selected node is hidden or empty");
+  // An empty frame (a container with no visible layers) has nothing to turn into code.
+  const empty = document.frames.filter((f) => CONTAINERS.has(f.kind) && (f.children ?? []).every((c) => c.hidden));
+  if (empty.length > 0 && nodeIds.length > 0) {
+    const first = empty[0]!;
+    const name = roots.find((r) => r.id === first.id)?.name ?? first.name;
+    throw new EmptyDesignError(`frame "${name}" (${first.id}) is empty: it has no visible layers`);
+  }
+  for (const frame of empty) problems.push({ severity: "warning", code: "empty-frame", message: `frame ${frame.id} has no visible layers; skipped`, nodeId: frame.id });
+  document.frames = document.frames.filter((f) => !empty.includes(f));
+  roots = roots.filter((r) => document.frames.some((f) => f.id === r.id));
+  if (document.frames.length === 0) {
+    throw new EmptyDesignError(empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
+  }
   return { document, roots, problems: [...reply.problems, ...problems] };
 }
 

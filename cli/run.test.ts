@@ -1,0 +1,290 @@
+/**
+ * The `figment` command end to end through `run(argv, io)`: listing frames, writing code only under --out,
+ * the --json report, node selection by API and URL id, hints and code from a hint, and exit code 2 with a
+ * clear message for every kind of bad input. Last, the bundled binary (dist/cli.js) as a child process.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countNodes, readRestReply } from "../codegen/rest/reply.js";
+import { captureIo, fixturePath, readFixture, REPO_ROOT } from "../test/helpers/fixtures.js";
+import { run } from "./run.js";
+
+const LOGIN = fixturePath("figmasharp-login.file.json");
+
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "figment-run-"));
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function figment(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureIo();
+  const code = await run(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+/** Every file under `dir`, as POSIX paths relative to it, sorted. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split("\\").join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+interface CodeReport {
+  files: { path: string; bytes: number }[];
+  problems: { severity: string; code: string; message: string }[];
+}
+
+function parseReport(stdout: string): CodeReport {
+  const report = JSON.parse(stdout) as CodeReport;
+  expect(Object.keys(report).sort()).toEqual(["files", "problems"]);
+  expect(Array.isArray(report.files)).toBe(true);
+  expect(Array.isArray(report.problems)).toBe(true);
+  for (const f of report.files) {
+    expect(Object.keys(f).sort()).toEqual(["bytes", "path"]);
+    expect(typeof f.path).toBe("string");
+    expect(typeof f.bytes).toBe("number");
+  }
+  return report;
+}
+
+/** Asserts the report's files are exactly what is on disk under `dir`, with the reported byte sizes. */
+function expectWritten(dir: string, report: CodeReport): void {
+  expect(report.files.length).toBeGreaterThan(0);
+  expect(listFiles(dir)).toEqual(report.files.map((f) => f.path).sort());
+  for (const f of report.files) expect(statSync(join(dir, f.path)).size, f.path).toBe(f.bytes);
+}
+
+describe("figment frames", () => {
+  it("lists id, name, type, size and node count of each top-level frame", async () => {
+    const nodes = countNodes(readRestReply(readFixture("figmasharp-login.file.json")).roots[0]!);
+    const { code, stdout, stderr } = await figment("frames", LOGIN);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout.split("\n")).toEqual([`101:3\tLog-In Page\tFRAME\t375×667\t${nodes} nodes`]);
+    expect(nodes).toBeGreaterThan(1);
+  });
+
+  it("prints the same rows as JSON with --json", async () => {
+    const { code, stdout } = await figment("frames", LOGIN, "--json");
+    expect(code).toBe(0);
+    const { frames } = JSON.parse(stdout) as { frames: { id: string; name: string; width: number; height: number; nodes: number }[] };
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toMatchObject({ id: "101:3", name: "Log-In Page", width: 375, height: 667 });
+  });
+});
+
+describe("figment code", () => {
+  it("writes under --out only, and --json lists every written path with its byte size", async () => {
+    const work = mkdtempSync(join(tmp, "code-"));
+    const out = join(work, "out");
+    const { code, stdout, stderr } = await figment("code", LOGIN, "--out", out, "--json");
+    expect(code, stderr).toBe(0);
+    const report = parseReport(stdout);
+    expectWritten(out, report);
+    expect(report.files.some((f) => f.path.endsWith(".tsx"))).toBe(true);
+    expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
+    // Nothing beside --out: the working folder holds only the out folder.
+    expect(readdirSync(work)).toEqual(["out"]);
+  });
+
+  it("writes the files it names in plain output", async () => {
+    const out = join(mkdtempSync(join(tmp, "plain-")), "out");
+    const { code, stdout } = await figment("code", LOGIN, "--out", out);
+    expect(code).toBe(0);
+    const written = listFiles(out);
+    expect(stdout.split("\n")[0]).toBe(`wrote ${written.length} files to ${out}`);
+    for (const path of written) expect(stdout).toContain(`  ${path}`);
+  });
+
+  it("--target html writes an HTML page and a stylesheet", async () => {
+    const out = join(mkdtempSync(join(tmp, "html-")), "out");
+    const { code, stdout } = await figment("code", LOGIN, "--target", "html", "--out", out, "--json");
+    expect(code).toBe(0);
+    const report = parseReport(stdout);
+    expectWritten(out, report);
+    const paths = report.files.map((f) => f.path);
+    expect(paths).toContain("index.html");
+    expect(paths.some((p) => p.endsWith(".css"))).toBe(true);
+    expect(paths.some((p) => /\.(tsx?|jsx?)$/.test(p))).toBe(false);
+    expect(readFileSync(join(out, "index.html"), "utf8")).toMatch(/^<!doctype html>/i);
+  });
+
+  it("--node takes the API id (101:3) and the URL form (101-3) alike", async () => {
+    const whole = parseReport((await figment("code", LOGIN, "--out", join(tmp, "n0"), "--json")).stdout);
+    const api = await figment("code", LOGIN, "--node", "101:3", "--out", join(tmp, "n1"), "--json");
+    const url = await figment("code", LOGIN, "--node", "101-3", "--out", join(tmp, "n2"), "--json");
+    expect(api.code).toBe(0);
+    expect(url.code).toBe(0);
+    const a = parseReport(api.stdout);
+    const b = parseReport(url.stdout);
+    expectWritten(join(tmp, "n1"), a);
+    expectWritten(join(tmp, "n2"), b);
+    expect(b.files).toEqual(a.files);
+    expect(a.files).toEqual(whole.files);
+    for (const f of a.files) {
+      expect(readFileSync(join(tmp, "n2", f.path), "utf8"), f.path).toBe(readFileSync(join(tmp, "n1", f.path), "utf8"));
+    }
+  });
+
+  it("--node selects a frame inside a file with several", async () => {
+    const file = fixturePath("grida-stroke.file.json");
+    const out = join(tmp, "one-of-many");
+    const { code, stdout } = await figment("code", file, "--node", "1:3", "--target", "html", "--node-ids", "--out", out, "--json");
+    expect(code).toBe(0);
+    expectWritten(out, parseReport(stdout));
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    expect(html).toContain('data-node-id="1:3"');
+    expect(html).not.toContain('data-node-id="1:2"');
+  });
+});
+
+describe("figment hints and code --from-hint", () => {
+  it("prints a hint that starts with the header, and code from it writes a project", async () => {
+    const hints = await figment("hints", LOGIN);
+    expect(hints.code).toBe(0);
+    const lines = hints.stdout.split("\n");
+    expect(lines[0]).toBe("figment-hint 1");
+    expect(lines.some((l) => /^F 101:3 /.test(l))).toBe(true);
+
+    const hintFile = join(tmp, "login.hint.txt");
+    writeFileSync(hintFile, hints.stdout + "\n");
+    const out = join(tmp, "from-hint");
+    const fromHint = await figment("code", "--from-hint", hintFile, "--out", out, "--json");
+    expect(fromHint.code, fromHint.stderr).toBe(0);
+    const report = parseReport(fromHint.stdout);
+    expectWritten(out, report);
+    expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
+
+    // The same project layout as from the JSON (the hint names assets without their payload, so inline
+    // vectors may become placeholders: contents are compared in test/hint-roundtrip.test.ts, assets swapped in).
+    const fromJson = parseReport((await figment("code", LOGIN, "--out", join(tmp, "from-json"), "--json")).stdout);
+    expect(report.files.map((f) => f.path)).toEqual(fromJson.files.map((f) => f.path));
+  });
+
+  it("refuses a malformed hint with exit code 2 and the line", async () => {
+    const bad = join(tmp, "bad.hint.txt");
+    writeFileSync(bad, "figment-hint 1\nF 1:2 Card 100x50\n Q :3 Thing 10x10\n");
+    const { code, stderr } = await figment("code", "--from-hint", bad, "--out", join(tmp, "bad-out"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^figment: line 3: unknown node kind "Q"/);
+    expect(existsSync(join(tmp, "bad-out"))).toBe(false);
+  });
+});
+
+describe("bad input: exit code 2 and a clear message", () => {
+  const write = (name: string, content: string): string => {
+    const path = join(tmp, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  const frame = (extra: Record<string, unknown>): Record<string, unknown> => ({
+    id: "1:2",
+    name: "Frame",
+    type: "FRAME",
+    absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 },
+    children: [],
+    ...extra,
+  });
+
+  const cases: { name: string; argv: () => string[]; message: RegExp }[] = [
+    { name: "a file that is not JSON", argv: () => ["code", write("not.json", "<html>nope</html>")], message: /not Figma JSON: .*not\.json is not valid JSON/ },
+    { name: "JSON that is not Figma", argv: () => ["code", write("a1.json", '{"a":1}')], message: /not Figma JSON: expected `document`, `nodes`, or a node with id and type/ },
+    { name: "a JSON array", argv: () => ["frames", write("array.json", "[1,2]")], message: /not Figma JSON: expected an object/ },
+    { name: "an unknown node id", argv: () => ["code", LOGIN, "--node", "999:999"], message: /unknown node id 999:999/ },
+    {
+      name: "a file whose page has no frames",
+      argv: () => ["code", write("empty.json", JSON.stringify({ document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", children: [] }] } }))],
+      message: /the design has no frames to convert/,
+    },
+    {
+      name: "a file whose only frame is hidden",
+      argv: () => ["code", write("hidden.json", JSON.stringify({ document: frame({ visible: false, children: [{ id: "1:3", type: "RECTANGLE", name: "R", absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } }] }) }))],
+      message: /nothing visible to convert/,
+    },
+    {
+      name: "a nodes reply whose every frame is hidden",
+      argv: () => ["hints", write("hidden-nodes.json", JSON.stringify({ nodes: { "1:2": { document: frame({ visible: false }) }, "1:4": { document: frame({ id: "1:4", visible: false }) } } }))],
+      message: /nothing visible to convert/,
+    },
+    {
+      name: "an empty frame (no layers)",
+      argv: () => ["code", write("empty-frame.json", JSON.stringify({ document: frame({ fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }] }) }))],
+      message: /nothing to convert: every frame is empty/,
+    },
+    {
+      name: "an empty frame asked for by id",
+      argv: () => ["code", write("empty-by-id.json", JSON.stringify({ nodes: { "1:2": { document: frame({ children: [{ id: "1:5", type: "RECTANGLE", name: "R", visible: false, absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } }] }) } } })), "--node", "1:2"],
+      message: /frame "Frame" \(1:2\) is empty: it has no visible layers/,
+    },
+    { name: "a missing file", argv: () => ["code", join(tmp, "does-not-exist.json")], message: /no such file: .*does-not-exist\.json/ },
+    { name: "a missing hint file", argv: () => ["code", "--from-hint", join(tmp, "nope.txt")], message: /no such file: .*nope\.txt/ },
+    { name: "an unknown command", argv: () => ["bogus", LOGIN], message: /unknown command "bogus"/ },
+    { name: "a bad --target", argv: () => ["code", LOGIN, "--target", "vue"], message: /--target must be react or html, not vue/ },
+    { name: "a bad --styling", argv: () => ["code", LOGIN, "--styling", "sass"], message: /--styling must be css-modules or tailwind, not sass/ },
+    { name: "an unknown option", argv: () => ["code", LOGIN, "--frobnicate"], message: /frobnicate/ },
+    { name: "no design file", argv: () => ["code"], message: /figment code needs a design file/ },
+  ];
+
+  it.each(cases)("$name", async ({ argv, message }) => {
+    const out = join(tmp, "never-written");
+    const { code, stdout, stderr } = await figment(...argv(), "--out", out);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^figment: /);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("--help prints the usage and exits 0", async () => {
+    const { code, stdout, stderr } = await figment("--help");
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^figment — /);
+    expect(stdout).toContain("Usage:");
+    expect(stdout).toContain("figment code <design.json>");
+  });
+});
+
+describe("the built binary (dist/cli.js)", () => {
+  const cli = join(REPO_ROOT, "dist", "cli.js");
+
+  beforeAll(() => {
+    const build = spawnSync(process.execPath, ["esbuild.config.mjs"], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(cli)).toBe(true);
+  });
+
+  it("lists the login frame", () => {
+    const result = spawnSync(process.execPath, [cli, "frames", LOGIN], { encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^101:3\tLog-In Page\tFRAME\t375×667\t\d+ nodes\n$/);
+  });
+
+  it("exits 2 with a message on stderr for a file that is not JSON", () => {
+    const bad = join(tmp, "bin-not.json");
+    writeFileSync(bad, "this is not json");
+    const result = spawnSync(process.execPath, [cli, "frames", bad], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^figment: not Figma JSON: .*bin-not\.json is not valid JSON/);
+  });
+});

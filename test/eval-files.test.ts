@@ -1,0 +1,128 @@
+/**
+ * Every real Figma file in test/fixtures/figma, through the whole offline pipeline: each file as a whole and
+ * each top-level frame alone, to React (CSS modules and Tailwind) and HTML, without and with node ids.
+ * Every React set type-checks, every HTML page parses without errors, every stylesheet has content, prettier
+ * leaves every file as it is, and no problem is an error.
+ */
+import { parse } from "parse5";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateCode, loadDesign, type CodeOptions, type FileSet } from "../codegen/index.js";
+import { isFormatted } from "../codegen/format/index.js";
+import { readRestReply } from "../codegen/rest/reply.js";
+import { typecheckReactProjects } from "./compile.js";
+import { EVAL_FILES, readFixture } from "./helpers/fixtures.js";
+
+/**
+ * The figmagic file has 47 top-level frames. It is converted whole (all 47 at once) like every file, but the
+ * per-frame loop takes only its first 10 frames so the suite stays well under a minute.
+ */
+const PER_FRAME_LIMIT: Record<string, number> = { "figmagic-design-system.file.json": 10 };
+
+/** Generous limits for a loaded machine; alone the whole file runs in about 45 s. */
+const HOOK_TIMEOUT = 300_000;
+const TEST_TIMEOUT = 180_000;
+
+const VARIANTS: CodeOptions[] = [];
+for (const nodeIds of [false, true]) {
+  VARIANTS.push({ target: "react", styling: "css-modules", nodeIds });
+  VARIANTS.push({ target: "react", styling: "tailwind", nodeIds });
+  VARIANTS.push({ target: "html", styling: "css-modules", nodeIds });
+}
+
+interface Case {
+  /** e.g. `whole file react/tailwind ids` or `frame 101:3 html`. */
+  label: string;
+  options: CodeOptions;
+  result: FileSet;
+}
+
+function describeOptions(o: CodeOptions): string {
+  return `${o.target}${o.target === "react" ? `/${o.styling}` : ""}${o.nodeIds ? " +nodeIds" : ""}`;
+}
+
+describe.each(EVAL_FILES)("%s", (file) => {
+  const cases: Case[] = [];
+  const failures: string[] = [];
+  let frameIds: string[] = [];
+
+  beforeAll(async () => {
+    const json = readFixture(file);
+    const roots = readRestReply(json).roots;
+    frameIds = roots.slice(0, PER_FRAME_LIMIT[file] ?? roots.length).map((r) => r.id);
+    const selections: { label: string; ids: string[] }[] = [
+      { label: "whole file", ids: [] },
+      ...frameIds.map((id) => ({ label: `frame ${id}`, ids: [id] })),
+    ];
+    for (const selection of selections) {
+      let design;
+      try {
+        design = loadDesign(json, selection.ids);
+      } catch (error) {
+        failures.push(`${selection.label}: loadDesign threw ${String(error)}`);
+        continue;
+      }
+      for (const options of VARIANTS) {
+        const label = `${selection.label} ${describeOptions(options)}`;
+        try {
+          cases.push({ label, options, result: await generateCode(design.document, options) });
+        } catch (error) {
+          failures.push(`${label}: generateCode threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
+    }
+  }, HOOK_TIMEOUT);
+
+  it("loads and generates every selection and variant without throwing", () => {
+    expect(frameIds.length).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+    expect(cases.length).toBe((1 + frameIds.length) * VARIANTS.length);
+    for (const c of cases) expect(c.result.files.length, c.label).toBeGreaterThan(0);
+  });
+
+  it("reports no problem of severity error", () => {
+    const errors = cases.flatMap((c) =>
+      c.result.problems.filter((p) => p.severity === "error").map((p) => `${c.label}: ${p.code} ${p.file ?? p.nodeId ?? ""} ${p.message}`),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it("type-checks every React output (one compiler run for the whole file)", () => {
+    const react = cases.filter((c) => c.options.target === "react");
+    expect(react.length).toBeGreaterThan(0);
+    for (const c of react) expect(c.result.files.some((f) => f.path.endsWith(".tsx")), c.label).toBe(true);
+    const { errors } = typecheckReactProjects(react.map((c) => c.result.files));
+    const report = react.flatMap((c, i) => (errors[i] ?? []).map((e) => `${c.label}: ${e}`));
+    expect(report).toEqual([]);
+  }, TEST_TIMEOUT);
+
+  it("emits HTML that parses with zero parse errors and non-empty stylesheets", () => {
+    const html = cases.filter((c) => c.options.target === "html");
+    expect(html.length).toBeGreaterThan(0);
+    const report: string[] = [];
+    for (const c of html) {
+      const pages = c.result.files.filter((f) => f.path.endsWith(".html"));
+      if (pages.length === 0) report.push(`${c.label}: no .html file`);
+      for (const page of pages) {
+        parse(page.content, {
+          onParseError: (e) => report.push(`${c.label}: ${page.path}:${e.startLine}:${e.startCol} ${e.code}`),
+        });
+      }
+    }
+    for (const c of cases) {
+      for (const f of c.result.files) {
+        if (f.path.endsWith(".css") && f.content.trim() === "") report.push(`${c.label}: ${f.path} is empty`);
+      }
+    }
+    expect(report).toEqual([]);
+  });
+
+  it("leaves output that prettier would not change", async () => {
+    const unformatted: string[] = [];
+    for (const c of cases) {
+      for (const f of c.result.files) {
+        if (!(await isFormatted(f))) unformatted.push(`${c.label}: ${f.path}`);
+      }
+    }
+    expect(unformatted).toEqual([]);
+  }, TEST_TIMEOUT);
+});

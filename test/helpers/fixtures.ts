@@ -1,0 +1,39 @@
+/** Helpers shared by the evaluation tests: the real Figma files and a capturing CLI output. */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const FIGMA_DIR = join(REPO_ROOT, "test", "fixtures", "figma");
+
+/** Every real Figma REST reply in test/fixtures/figma (see SOURCES.md there), sorted by name. */
+export const EVAL_FILES: readonly string[] = readdirSync(FIGMA_DIR)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
+
+export function fixturePath(name: string): string {
+  return join(FIGMA_DIR, name);
+}
+
+export function readFixture(name: string): unknown {
+  return JSON.parse(readFileSync(fixturePath(name), "utf8")) as unknown;
+}
+
+/** An `Output` for `run(argv, io)` that keeps what was written. */
+export interface CapturedIo {
+  out(text: string): void;
+  err(text: string): void;
+  stdout(): string;
+  stderr(): string;
+}
+
+export function captureIo(): CapturedIo {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out: (text) => void out.push(text),
+    err: (text) => void err.push(text),
+    stdout: () => out.join("\n"),
+    stderr: () => err.join("\n"),
+  };
+}
