@@ -83,6 +83,10 @@ describe("printHtml", () => {
     expect(printHtml(tree, htmlStyle, 1)).toBe(['  <div>', '    <svg><path fill-rule="evenodd"/></svg>', "    <p>Hi</p>", "  </div>"].join("\n"));
   });
 
+  it("prints an empty element on one line", () => {
+    expect(printHtml(el("div", [el("div", [], { cls: "dot" })]), htmlStyle)).toBe('<div>\n  <div class="dot"></div>\n</div>');
+  });
+
   it("refuses React-only nodes", () => {
     expect(() => printHtml({ type: "prop", name: "x" }, htmlStyle)).toThrow("prop nodes have no HTML form");
   });

@@ -92,6 +92,7 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}>`;
       if (node.svgMarkup !== undefined) return `${open}${node.svgMarkup}</${node.tag}>`;
       if (VOID.has(node.tag)) return open;
+      if (node.children.length === 0) return `${open}</${node.tag}>`;
       // Text content prints inline: added line breaks would show under white-space: pre-wrap.
       if (node.children.some((c) => c.type === "text")) return `${open}${node.children.map((c) => printHtml(c, style, 0)).join("")}</${node.tag}>`;
       return `${open}\n${node.children.map((c) => printHtml(c, style, indent + 1)).join("\n")}\n${pad}</${node.tag}>`;

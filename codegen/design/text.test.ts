@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { readText } from "./text";
+
+const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
+const baseStyle = { fontFamily: "Inter", fontSize: 16, fontWeight: 400, lineHeightPx: 24, lineHeightUnit: "PIXELS" };
+
+function textNode(extra: Record<string, unknown>, style: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id: "1:1", name: "t", type: "TEXT", characters: "Hello world", fills: BLACK, style: { ...baseStyle, ...style }, ...extra };
+}
+
+describe("readText: base style", () => {
+  it("reads family, size, weight, line height and colour", () => {
+    const text = readText(textNode({}), undefined);
+    expect(text).toEqual({
+      chars: "Hello world",
+      style: { family: "Inter", size: 16, weight: 400, lineHeight: 24, color: "#000000" },
+      resize: "none",
+      alignH: "left",
+      alignV: "top",
+    });
+  });
+
+  it("falls back to sans-serif 12/400 without a style", () => {
+    expect(readText({ characters: "x" }, undefined)).toEqual({ chars: "x", style: { family: "sans-serif", size: 12, weight: 400 }, resize: "none", alignH: "left", alignV: "top" });
+  });
+
+  it("has no line height for INTRINSIC_% (the font's normal)", () => {
+    const text = readText(textNode({}, { lineHeightPx: 19.36, lineHeightUnit: "INTRINSIC_%" }), undefined);
+    expect(text.style.lineHeight).toBeUndefined();
+    expect("lineHeight" in text.style).toBe(false);
+    // Percent of font size still has a pixel value.
+    expect(readText(textNode({}, { lineHeightPx: 19.2, lineHeightUnit: "FONT_SIZE_%" }), undefined).style.lineHeight).toBe(19.2);
+  });
+
+  it("maps textCase and textDecoration", () => {
+    expect(readText(textNode({}, { textCase: "UPPER", textDecoration: "UNDERLINE" }), undefined).style).toMatchObject({ case: "upper", decoration: "underline" });
+    expect(readText(textNode({}, { textCase: "LOWER", textDecoration: "STRIKETHROUGH" }), undefined).style).toMatchObject({ case: "lower", decoration: "line-through" });
+    expect(readText(textNode({}, { textCase: "TITLE" }), undefined).style.case).toBe("title");
+    expect(readText(textNode({}, { textCase: "SMALL_CAPS_FORCED" }), undefined).style.case).toBe("small-caps");
+    const plain = readText(textNode({}, { textCase: "ORIGINAL", textDecoration: "NONE" }), undefined).style;
+    expect(plain.case).toBeUndefined();
+    expect(plain.decoration).toBeUndefined();
+  });
+
+  it("drops zero letter spacing, keeps italic and rounds sizes", () => {
+    expect(readText(textNode({}, { letterSpacing: 0 }), undefined).style.letterSpacing).toBeUndefined();
+    const style = readText(textNode({}, { letterSpacing: -0.324, italic: true, fontSize: 13.333 }), undefined).style;
+    expect(style).toMatchObject({ letterSpacing: -0.32, italic: true, size: 13.33 });
+  });
+
+  it("folds paint opacity into the colour and reads a gradient's first stop", () => {
+    expect(readText(textNode({ fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 }, opacity: 0.5 }] }), undefined).style.color).toBe("rgba(255, 255, 255, 0.5)");
+    const gradient = { type: "GRADIENT_LINEAR", gradientStops: [{ position: 0, color: { r: 0, g: 0, b: 1, a: 1 } }] };
+    expect(readText(textNode({ fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 }, visible: false }, gradient] }), undefined).style.color).toBe("#0000ff");
+  });
+
+  it("keeps the shared style name", () => {
+    expect(readText(textNode({}), "Heading/H1").styleName).toBe("Heading/H1");
+  });
+});
+
+describe("readText: layout", () => {
+  it.each([
+    ["NONE", "none"],
+    ["HEIGHT", "height"],
+    ["WIDTH_AND_HEIGHT", "width"],
+    ["TRUNCATE", "truncate"],
+    [undefined, "none"],
+  ])("textAutoResize %s → %s", (raw, resize) => {
+    expect(readText(textNode({}, { textAutoResize: raw }), undefined).resize).toBe(resize);
+  });
+
+  it("truncation with ENDING wins over the auto-resize mode and keeps maxLines", () => {
+    const text = readText(textNode({}, { textAutoResize: "HEIGHT", textTruncation: "ENDING", maxLines: 2 }), undefined);
+    expect(text.resize).toBe("truncate");
+    expect(text.maxLines).toBe(2);
+    const untruncated = readText(textNode({}, { textAutoResize: "HEIGHT", textTruncation: "DISABLED", maxLines: 0 }), undefined);
+    expect(untruncated.resize).toBe("height");
+    expect(untruncated.maxLines).toBeUndefined();
+  });
+
+  it("maps alignment and paragraph spacing", () => {
+    const text = readText(textNode({}, { textAlignHorizontal: "JUSTIFIED", textAlignVertical: "BOTTOM", paragraphSpacing: 12 }), undefined);
+    expect([text.alignH, text.alignV, text.paragraphSpacing]).toEqual(["justify", "bottom", 12]);
+    expect(readText(textNode({}, { textAlignHorizontal: "CENTER", textAlignVertical: "CENTER", paragraphSpacing: 0 }), undefined)).toMatchObject({ alignH: "center", alignV: "center" });
+    expect(readText(textNode({}, { paragraphSpacing: 0 }), undefined).paragraphSpacing).toBeUndefined();
+  });
+});
+
+describe("readText: runs", () => {
+  it("merges equal adjacent runs and drops overrides equal to the base", () => {
+    // "Hello world": 0-5 base, 6-7 table 1 (bold), 8-9 table 2 (also bold) → one run 6-10; 10 table 3 = base weight.
+    const node = textNode({
+      characterStyleOverrides: [0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3],
+      styleOverrideTable: { "1": { fontWeight: 700 }, "2": { fontWeight: 700 }, "3": { fontWeight: 400, fontFamily: "Inter" } },
+    });
+    expect(readText(node, undefined).runs).toEqual([{ start: 6, end: 10, style: { weight: 700 } }]);
+  });
+
+  it("keeps equal runs that are not adjacent apart, and reads colour from a run's fills", () => {
+    const node = textNode({
+      characterStyleOverrides: [1, 1, 0, 2, 2, 0, 1],
+      styleOverrideTable: { "1": { fontWeight: 700 }, "2": { fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }], textDecoration: "UNDERLINE" } },
+    });
+    expect(readText(node, undefined).runs).toEqual([
+      { start: 0, end: 2, style: { weight: 700 } },
+      { start: 3, end: 5, style: { color: "#ff0000", decoration: "underline" } },
+      { start: 6, end: 7, style: { weight: 700 } },
+    ]);
+  });
+
+  it("has no runs when overrides are missing, empty, all base, or unknown in the table", () => {
+    expect(readText(textNode({}), undefined).runs).toBeUndefined();
+    expect(readText(textNode({ characterStyleOverrides: [] }), undefined).runs).toBeUndefined();
+    expect(readText(textNode({ characterStyleOverrides: [0, 0, 0] }), undefined).runs).toBeUndefined();
+    expect(readText(textNode({ characterStyleOverrides: [7, 7], styleOverrideTable: {} }), undefined).runs).toBeUndefined();
+  });
+
+  it("never lets a run run past the characters", () => {
+    const node = textNode({ characters: "abc", characterStyleOverrides: [0, 1, 1, 1, 1], styleOverrideTable: { "1": { fontSize: 20 } } });
+    expect(readText(node, undefined).runs).toEqual([{ start: 1, end: 3, style: { size: 20 } }]);
+  });
+});

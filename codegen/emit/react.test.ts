@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import type { DesignDocument, DesignNode } from "../design/types";
+import { emitReact } from "./react";
+
+function instance(id: string, label: string, iconHidden = false): DesignNode {
+  return {
+    id,
+    name: "Button",
+    kind: "instance",
+    w: 120,
+    h: 40,
+    sizeH: "fixed",
+    sizeV: "fixed",
+    fills: [{ kind: "solid", color: "#0000ff" }],
+    component: { id: "5:1", name: "Button/Primary" },
+    children: [
+      { id: `I${id};5:2`, name: "Label", kind: "text", x: 10, y: 10, w: 80, h: 20, text: { chars: label, style: { family: "Inter", size: 14, weight: 600 }, resize: "none", alignH: "center", alignV: "top" } },
+      { id: `I${id};5:3`, name: "Icon", kind: "rect", x: 96, y: 12, w: 16, h: 16, fills: [{ kind: "solid", color: "#ffffff" }], ...(iconHidden ? { hidden: true } : {}) },
+    ],
+  };
+}
+
+const doc: DesignDocument = {
+  frames: [
+    {
+      id: "1:1",
+      name: "Home Screen",
+      kind: "frame",
+      w: 375,
+      h: 667,
+      clip: true,
+      layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start" },
+      children: [
+        instance("10:1", "Save"),
+        instance("10:2", "Cancel", true),
+        { id: "1:5", name: "Hero", kind: "rect", w: 343, h: 200, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "image", asset: "hero.png", fit: "cover" }] },
+        { id: "1:6", name: "Intro", kind: "text", w: 343, h: 20, sizeH: "fill", sizeV: "hug", text: { chars: "<script>alert({x})</script>", style: { family: "Inter", size: 14, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } },
+      ],
+    },
+  ],
+  assets: { "hero.png": { kind: "image", name: "hero.png", imageRef: "abc" } },
+};
+
+const file = (files: { path: string; content: string }[], path: string): string => {
+  const found = files.find((f) => f.path === path);
+  if (!found) throw new Error(`no ${path} in ${files.map((f) => f.path).join(", ")}`);
+  return found.content;
+};
+
+describe("emitReact with CSS modules", () => {
+  const { files, problems } = emitReact(doc, { styling: "css-modules", nodeIds: false });
+
+  it("lays out screens, components, assets, index and typings", () => {
+    expect(files.map((f) => f.path)).toEqual([
+      "src/screens/HomeScreen.tsx",
+      "src/screens/HomeScreen.module.css",
+      "src/components/Button.tsx",
+      "src/components/Button.module.css",
+      "src/assets/hero.svg",
+      "src/index.ts",
+      "src/global.css",
+      "src/global.d.ts",
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it("writes the screen with imports, component uses, the image and escaped text", () => {
+    expect(file(files, "src/screens/HomeScreen.tsx")).toBe(
+      [
+        'import { Button } from "../components/Button";',
+        'import heroSrc from "../assets/hero.svg";',
+        'import styles from "./HomeScreen.module.css";',
+        "",
+        "export function HomeScreen() {",
+        "  return (",
+        "    <main className={styles.homeScreen}>",
+        "      <Button className={styles.button} />",
+        '      <Button className={styles.button2} label="Cancel" showIcon={false} />',
+        '      <img className={styles.hero} src={heroSrc} alt="Hero" />',
+        '      <p className={styles.intro}>{"<script>alert({x})</script>"}</p>',
+        "    </main>",
+        "  );",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gives the screen root a fluid width and the instances their placement", () => {
+    const css = file(files, "src/screens/HomeScreen.module.css");
+    expect(css).toContain(".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  display: flex;\n  flex-direction: column;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n");
+    expect(css).toContain(".button2 {\n  position: relative;\n  height: 40px;\n  flex-shrink: 0;\n  width: 120px;\n  max-width: 100%;\n}\n");
+  });
+
+  it("writes the component with typed text and visibility props", () => {
+    const tsx = file(files, "src/components/Button.tsx");
+    expect(tsx).toContain('import styles from "./Button.module.css";');
+    expect(tsx).toContain("export interface ButtonProps {\n  className?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n");
+    expect(tsx).toContain('export function Button({ className, label = "Save", showIcon = true }: ButtonProps) {');
+    expect(tsx).toContain('<button className={[styles.button, className].filter(Boolean).join(" ")} type="button">');
+    expect(tsx).toContain("<span className={styles.label}>{label}</span>");
+    expect(tsx).toContain("{showIcon && (\n        <div className={styles.icon} />\n      )}");
+    expect(tsx).not.toContain("../components");
+  });
+
+  it("exports everything from src/index.ts and declares asset modules", () => {
+    expect(file(files, "src/index.ts")).toBe('import "./global.css";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
+    const dts = file(files, "src/global.d.ts");
+    expect(dts).toContain('declare module "*.module.css" {');
+    expect(dts).toContain('declare module "*.svg" {');
+    expect(file(files, "src/assets/hero.svg")).toMatch(/^<svg /);
+  });
+
+  it("puts no data-node-id anywhere without nodeIds", () => {
+    for (const f of files) expect(f.content).not.toContain("data-node-id");
+  });
+});
+
+describe("emitReact options", () => {
+  it("nodeIds: true marks the elements that draw layers", () => {
+    const { files } = emitReact(doc, { styling: "css-modules", nodeIds: true });
+    const screen = file(files, "src/screens/HomeScreen.tsx");
+    expect(screen).toContain('<main className={styles.homeScreen} data-node-id="1:1">');
+    expect(screen).toContain('<img className={styles.hero} data-node-id="1:5" src={heroSrc} alt="Hero" />');
+    const button = file(files, "src/components/Button.tsx");
+    expect(button).toContain('data-node-id="10:1"');
+    expect(button).toContain('<span className={styles.label} data-node-id="I10:1;5:2">{label}</span>');
+  });
+
+  it("tailwind: classes inline, no CSS files, no global.css import", () => {
+    const { files } = emitReact(doc, { styling: "tailwind", nodeIds: false });
+    expect(files.map((f) => f.path)).toEqual(["src/screens/HomeScreen.tsx", "src/components/Button.tsx", "src/assets/hero.svg", "src/index.ts", "src/global.d.ts"]);
+    expect(file(files, "src/index.ts")).toBe('export { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
+    const screen = file(files, "src/screens/HomeScreen.tsx");
+    expect(screen).toContain('<main className="relative w-[100%] max-w-[375px] min-h-[667px] flex flex-col gap-[8px] p-[16px] overflow-hidden">');
+    expect(screen).toContain('<Button className="relative h-[40px] shrink-0 w-[120px] max-w-[100%]" label="Cancel" showIcon={false} />');
+    expect(screen).not.toContain("styles.");
+  });
+
+  it("screen names are PascalCase and unique", () => {
+    const frame = (id: string, name: string): DesignNode => ({ id, name, kind: "frame", w: 10, h: 10 });
+    const { files } = emitReact({ frames: [frame("1:1", "log in"), frame("1:2", "Log-In"), frame("1:3", ""), frame("1:4", "index")], assets: {} }, { styling: "css-modules", nodeIds: false });
+    expect(files.filter((f) => f.path.endsWith(".tsx")).map((f) => f.path)).toEqual(["src/screens/LogIn.tsx", "src/screens/LogIn2.tsx", "src/screens/Screen.tsx", "src/screens/Index2.tsx"]);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { DesignNode } from "../design/types";
+import { FIELD_BY_KEY, parseFieldToken, printField } from "./fields";
+
+const rect = (extra: Partial<DesignNode> = {}): DesignNode => ({ id: "1:1", name: "", kind: "rect", w: 10, h: 10, ...extra });
+
+function printed(node: DesignNode, key: string): string | undefined {
+  return FIELD_BY_KEY.get(key)!.print(node);
+}
+
+describe("fields: print", () => {
+  it("prints sides and corners as CSS shorthand", () => {
+    const layout = { dir: "row" as const, gap: 0, justify: "start" as const, align: "start" as const };
+    expect(printed(rect({ layout: { ...layout, padding: [8, 8, 8, 8] } }), "p")).toBe("8");
+    expect(printed(rect({ layout: { ...layout, padding: [8, 16, 8, 16] } }), "p")).toBe("8,16");
+    expect(printed(rect({ layout: { ...layout, padding: [1, 2, 3, 4] } }), "p")).toBe("1,2,3,4");
+    expect(printed(rect({ layout: { ...layout, padding: [0, 0, 0, 0] } }), "p")).toBeUndefined();
+    expect(printed(rect({ radius: [4, 4, 0, 0] }), "r")).toBe("4,4,0,0");
+  });
+
+  it("prints constraints as one token, defaults filled in", () => {
+    expect(printed(rect({ constraintH: "right" }), "k")).toBe("rt");
+    expect(printed(rect({ constraintV: "bottom" }), "k")).toBe("lb");
+    expect(printed(rect({ constraintH: "left-right", constraintV: "top-bottom" }), "k")).toBe("lrtb");
+    expect(printed(rect(), "k")).toBeUndefined();
+  });
+
+  it("prints paints, strokes and shadows", () => {
+    const node = rect({
+      fills: [
+        { kind: "solid", color: "#ffffff" },
+        { kind: "gradient", css: "linear-gradient(90deg, #ff0000 0%, #0000ff 100%)", blend: "multiply" },
+        { kind: "image", asset: "a.png", fit: "contain", opacity: 0.5 },
+      ],
+      stroke: { color: "rgba(0, 0, 0, 0.5)", weight: [1, 0, 1, 0], align: "center", dashes: [4, 2] },
+      effects: { shadows: [{ kind: "drop", x: 0, y: 4, blur: 8, spread: 0, color: "#000000" }, { kind: "inner", x: 1, y: 1, blur: 0, spread: 2, color: "#ffffff" }] },
+    });
+    expect(printed(node, "f")).toBe("#fff;linear-gradient(90deg, #ff0000 0%, #0000ff 100%)|multiply;img(a.png,contain,0.5)");
+    expect(printed(node, "s")).toBe("rgba(0,0,0,0.5),1/0/1/0,c,4/2");
+    expect(printed(node, "sh")).toBe("0/4/8/0/#000;i1/1/0/2/#fff");
+  });
+
+  it("quotes values with spaces", () => {
+    expect(printField(FIELD_BY_KEY.get("f")!, "linear-gradient(90deg, #f00 0%)")).toBe('f:"linear-gradient(90deg, #f00 0%)"');
+    expect(printField(FIELD_BY_KEY.get("clip")!, "")).toBe("clip");
+  });
+
+  it("prints clip only where it is not the kind's default", () => {
+    expect(printed(rect({ clip: true }), "clip")).toBe("");
+    expect(printed({ ...rect(), kind: "frame", clip: true }, "clip")).toBeUndefined();
+    expect(printed({ ...rect(), kind: "frame" }, "noclip")).toBe("");
+  });
+});
+
+describe("fields: parse", () => {
+  it("reads back what print wrote", () => {
+    const node = rect();
+    for (const token of ['f:"#fff;linear-gradient(90deg, #ff0000 0%, #0000ff 100%)|multiply;img(a.png,contain,0.5)"', "s:rgba(0,0,0,0.5),1/0/1/0,c,4/2", "sh:0/4/8/0/#000;i1/1/0/2/#fff", "k:rb", "r:4,8", "o:0.5"]) {
+      parseFieldToken(node, token);
+    }
+    expect(node).toEqual(
+      rect({
+        fills: [
+          { kind: "solid", color: "#ffffff" },
+          { kind: "gradient", css: "linear-gradient(90deg, #ff0000 0%, #0000ff 100%)", blend: "multiply" },
+          { kind: "image", asset: "a.png", fit: "contain", opacity: 0.5 },
+        ],
+        stroke: { color: "rgba(0, 0, 0, 0.5)", weight: [1, 0, 1, 0], align: "center", dashes: [4, 2] },
+        effects: { shadows: [{ kind: "drop", x: 0, y: 4, blur: 8, spread: 0, color: "#000000" }, { kind: "inner", x: 1, y: 1, blur: 0, spread: 2, color: "#ffffff" }] },
+        constraintH: "right",
+        constraintV: "bottom",
+        radius: [4, 8, 4, 8],
+        opacity: 0.5,
+      }),
+    );
+  });
+
+  it("refuses unknown keys, codes and malformed values", () => {
+    expect(() => parseFieldToken(rect(), "nope:1")).toThrow('unknown property "nope"');
+    expect(() => parseFieldToken(rect(), "W:wide")).toThrow('unknown code "wide"');
+    expect(() => parseFieldToken(rect(), "k:xy")).toThrow('bad constraints "xy"');
+    expect(() => parseFieldToken(rect(), "s:#000")).toThrow('bad stroke "#000"');
+    expect(() => parseFieldToken(rect(), "sh:1/2/3")).toThrow('bad shadow "1/2/3"');
+    expect(() => parseFieldToken(rect(), "r:1,2,3")).toThrow('expected 1, 2 or 4 numbers, got "1,2,3"');
+    expect(() => parseFieldToken(rect(), "fs:12")).toThrow("text property on a non-text node 1:1");
+  });
+});

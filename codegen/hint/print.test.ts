@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import type { DesignDocument, DesignNode } from "../design/types";
+import { parseHint } from "./parse";
+import { IdCompressor, instanceBase, nameIsBare, printHint } from "./print";
+
+describe("IdCompressor", () => {
+  it("prints session reuse as :N and instance layers as ~inner, and parses back", () => {
+    const sequence: [string, string | undefined, string][] = [
+      ["1:2", undefined, "1:2"],
+      ["1:3", undefined, ":3"],
+      ["2:1", undefined, "2:1"],
+      ["I10:1;5:2", "10:1", "~5:2"],
+      ["I10:1;5:3", "10:1", "~:3"],
+      ["5:9", "10:1", ":9"],
+      ["I10:1;5:9;6:1", "I10:1;5:9", "~6:1"],
+      ["I10:1;5:9;6:2", "I10:1;5:9", "~:2"],
+      ["I10:1;5:9;6:2", undefined, "I10:1;5:9;6:2"],
+      ["abc", undefined, "abc"],
+      ["6:3", undefined, ":3"],
+    ];
+    const printer = new IdCompressor();
+    expect(sequence.map(([id, inst]) => printer.print(id, inst))).toEqual(sequence.map(([, , printed]) => printed));
+    const parser = new IdCompressor();
+    expect(sequence.map(([, inst, printed]) => parser.parse(printed, inst))).toEqual(sequence.map(([id]) => id));
+  });
+
+  it("instanceBase strips the I of a nested instance id", () => {
+    expect(instanceBase("I10:1;5:9")).toBe("10:1;5:9");
+    expect(instanceBase("10:1")).toBe("10:1");
+  });
+});
+
+describe("nameIsBare", () => {
+  it.each([
+    ["Login", true],
+    ["Élan", true],
+    ["two words", false],
+    ["12px", false],
+    ["a:b", false],
+    ["@home", false],
+    ['say"hi"', false],
+  ])("%j → %s", (name, bare) => {
+    expect(nameIsBare(name)).toBe(bare);
+  });
+});
+
+const layoutCol = { dir: "column" as const, gap: 16, padding: [24, 16, 24, 16] as [number, number, number, number], justify: "start" as const, align: "center" as const };
+
+function button(id: string): DesignNode {
+  return { id, name: "", kind: "rect", w: 343, h: 48, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "solid", color: "#00aa77" }], radius: 8 };
+}
+
+const doc: DesignDocument = {
+  frames: [
+    {
+      id: "1:1",
+      name: "Login",
+      kind: "frame",
+      w: 375,
+      h: 667,
+      clip: true,
+      layout: layoutCol,
+      fills: [{ kind: "solid", color: "#ffffff" }],
+      children: [
+        button("1:2"),
+        button("1:3"),
+        {
+          id: "1:4",
+          name: "Sign in",
+          kind: "text",
+          w: 100,
+          h: 24,
+          sizeH: "hug",
+          sizeV: "hug",
+          text: { chars: "Sign in", style: { family: "Inter", size: 16, weight: 600, color: "#ffffff" }, resize: "width", alignH: "left", alignV: "top" },
+        },
+      ],
+    },
+  ],
+  assets: {},
+};
+
+describe("printHint", () => {
+  it("prints compactly: defaults dropped, repeated groups as $n, ids shortened", () => {
+    expect(printHint(doc)).toBe(
+      [
+        "figment-hint 1",
+        "$1 W:fill H:fix",
+        "$2 f:#0a7 r:8",
+        "F 1:1 Login 375x667 col g:16 p:24,16 a:c f:#fff",
+        " R :2 343x48 $1 $2",
+        " R :3 343x48 $1 $2",
+        ' T :4 100x24 W:hug H:hug ff:Inter fs:16 fw:600 c:#fff rs:w "Sign in"',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("round-trips through parseHint", () => {
+    expect(parseHint(printHint(doc)).document).toEqual(doc);
+  });
+
+  it("uses no $n group for a group printed once", () => {
+    const single: DesignDocument = { frames: [{ ...doc.frames[0]!, children: [button("1:2")] }], assets: {} };
+    const text = printHint(single);
+    expect(text).not.toContain("$");
+    expect(text).toBe("figment-hint 1\nF 1:1 Login 375x667 col g:16 p:24,16 a:c f:#fff\n R :2 343x48 W:fill H:fix f:#0a7 r:8\n");
+  });
+
+  it("drops default layout values and marks unclipped frames", () => {
+    const plain: DesignDocument = {
+      frames: [{ id: "1:1", name: "Box", kind: "frame", w: 10, h: 10, layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" } }],
+      assets: {},
+    };
+    expect(printHint(plain)).toBe("figment-hint 1\nF 1:1 Box 10x10 row noclip\n");
+    expect(parseHint(printHint(plain)).document).toEqual(plain);
+  });
+
+  it("prints positions, quoted names, instances, svg assets and text runs", () => {
+    const rich: DesignDocument = {
+      frames: [
+        {
+          id: "1:1",
+          name: "Home page",
+          kind: "frame",
+          w: 400,
+          h: 300,
+          clip: true,
+          children: [
+            { id: "1:2", name: "", kind: "rect", x: 0, y: 0, w: 10, h: 10 },
+            {
+              id: "3:1",
+              name: "Button",
+              kind: "instance",
+              x: 20,
+              y: 30,
+              w: 80,
+              h: 32,
+              component: { id: "9:1", name: "Button/Primary" },
+              children: [{ id: "I3:1;9:2", name: "search", kind: "vector", w: 16, h: 16, x: 4, y: 8, asset: "search.svg" }],
+            },
+            {
+              id: "1:3",
+              name: "Body",
+              kind: "text",
+              x: 5,
+              y: 50,
+              w: 200,
+              h: 40,
+              text: {
+                chars: 'Say "hi"\nnow',
+                style: { family: "Open Sans", size: 14, weight: 400, lineHeight: 20 },
+                runs: [{ start: 0, end: 3, style: { weight: 700, decoration: "underline" } }],
+                resize: "height",
+                alignH: "center",
+                alignV: "top",
+              },
+            },
+          ],
+        },
+      ],
+      assets: { "search.svg": { kind: "svg", name: "search.svg" } },
+    };
+    const text = printHint(rich);
+    expect(text.split("\n")).toEqual([
+      "figment-hint 1",
+      'F 1:1 "Home page" 400x300',
+      " R :2 @ 10x10",
+      " I 3:1 Button @20,30 80x32 cmp:9:1 cn:Button/Primary",
+      "  V ~9:2 search @4,8 16x16 svg",
+      ' T 1:3 Body @5,50 200x40 ff:"Open Sans" fs:14 fw:400 lh:20 rs:h ta:c run:0-3|fw=700|td=u "Say \\"hi\\"\\nnow"',
+      "",
+    ]);
+    expect(parseHint(text).document).toEqual(rich);
+  });
+});
