@@ -1,5 +1,6 @@
 /** Boxes, rotation, auto layout, sizing and constraints from REST JSON. */
 import { isRecord } from "../rest/reply.js";
+import { finite } from "../rest/values.js";
 import { round } from "./color.js";
 import type { DesignNode, FlexLayout, HConstraint, Sides, Sizing, VConstraint } from "./types.js";
 
@@ -12,9 +13,6 @@ export interface Box {
   height: number;
 }
 
-function finite(raw: unknown): number | undefined {
-  return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
-}
 
 export function readBox(raw: unknown): Box | undefined {
   if (!isRecord(raw)) return undefined;

@@ -1,6 +1,7 @@
 /** REST node JSON → design tree. Pure; collects problems instead of throwing. */
 import type { RestContext, RestNode } from "../rest/reply.js";
 import { isRecord } from "../rest/reply.js";
+import { finite, nonNegative } from "../rest/values.js";
 import type { Problem } from "../types.js";
 import { cssBlend, cssColor, readColor, round } from "./color.js";
 import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, readSizing, unrotatedSize, type Box } from "./geometry.js";
@@ -68,16 +69,16 @@ function readEffects(raw: unknown): Effects | undefined {
   for (const effect of raw) {
     if (!isRecord(effect) || effect["visible"] === false) continue;
     const type = effect["type"];
-    const radius = typeof effect["radius"] === "number" ? round(effect["radius"]) : 0;
+    const radius = round(nonNegative(effect["radius"]) ?? 0);
     if (type === "DROP_SHADOW" || type === "INNER_SHADOW") {
       const color = readColor(effect["color"]) ?? { r: 0, g: 0, b: 0, a: 0.25 };
       const offset = isRecord(effect["offset"]) ? effect["offset"] : {};
       shadows.push({
         kind: type === "DROP_SHADOW" ? "drop" : "inner",
-        x: round(typeof offset["x"] === "number" ? offset["x"] : 0),
-        y: round(typeof offset["y"] === "number" ? offset["y"] : 0),
+        x: round(finite(offset["x"]) ?? 0),
+        y: round(finite(offset["y"]) ?? 0),
         blur: radius,
-        spread: round(typeof effect["spread"] === "number" ? effect["spread"] : 0),
+        spread: round(finite(effect["spread"]) ?? 0),
         color: cssColor(color),
       });
     } else if (type === "LAYER_BLUR" && radius > 0) {
@@ -92,13 +93,13 @@ function readEffects(raw: unknown): Effects | undefined {
 
 function readRadius(node: Record<string, unknown>): number | Corners | undefined {
   const corners = node["rectangleCornerRadii"];
-  if (Array.isArray(corners) && corners.length === 4 && corners.every((c) => typeof c === "number")) {
+  if (Array.isArray(corners) && corners.length === 4 && corners.every((c) => nonNegative(c) !== undefined)) {
     const c = corners.map((v: number) => round(v)) as Corners;
     if (c.every((v) => v === c[0])) return c[0] > 0 ? c[0] : undefined;
     return c;
   }
-  const radius = node["cornerRadius"];
-  return typeof radius === "number" && radius > 0 ? round(radius) : undefined;
+  const radius = nonNegative(node["cornerRadius"]);
+  return radius !== undefined && radius > 0 ? round(radius) : undefined;
 }
 
 /** Fallback box for old replies without absoluteBoundingBox: relativeTransform + size. */
@@ -231,8 +232,8 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
   if (radius !== undefined) out.radius = radius;
   const effects = readEffects(node["effects"]);
   if (effects) out.effects = effects;
-  const opacity = node["opacity"];
-  if (typeof opacity === "number" && opacity < 1) out.opacity = round(Math.max(0, opacity), 3);
+  const opacity = finite(node["opacity"]);
+  if (opacity !== undefined && opacity < 1) out.opacity = round(Math.max(0, opacity), 3);
   const blend = cssBlend(node["blendMode"]);
   if (blend) out.blend = blend;
   if (node["clipsContent"] === true) out.clip = true;

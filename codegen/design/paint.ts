@@ -1,5 +1,6 @@
 /** Fills and strokes from REST JSON to CSS-ready paints. */
 import { isRecord } from "../rest/reply.js";
+import { finite, nonNegative } from "../rest/values.js";
 import { cssBlend, cssColor, readColor, round } from "./color.js";
 import type { Paint, Sides, Stroke } from "./types.js";
 
@@ -15,7 +16,7 @@ function readVec(raw: unknown): Vec | undefined {
 }
 
 function num(raw: unknown, fallback: number): number {
-  return typeof raw === "number" && Number.isFinite(raw) ? raw : fallback;
+  return finite(raw) ?? fallback;
 }
 
 function stopsCss(raw: unknown, opacity: number, position: (t: number) => number): string[] {
@@ -121,15 +122,16 @@ export function readStroke(node: Record<string, unknown>, ctx: PaintContext): St
   if (!first) return undefined;
   const color =
     first.kind === "solid" ? first.color : first.kind === "gradient" ? (/#[0-9a-f]{6}|rgba\([^)]*\)/.exec(first.css)?.[0] ?? "#000000") : "#000000";
-  const uniform = num(node["strokeWeight"], 1);
+  const uniform = nonNegative(node["strokeWeight"]) ?? 1;
   const sides = node["individualStrokeWeights"];
   let weight: number | Sides = round(uniform);
   if (isRecord(sides)) {
-    const s: Sides = [num(sides["top"], uniform), num(sides["right"], uniform), num(sides["bottom"], uniform), num(sides["left"], uniform)].map((v) => round(v)) as Sides;
+    const side = (key: string): number => nonNegative(sides[key]) ?? uniform;
+    const s: Sides = [side("top"), side("right"), side("bottom"), side("left")].map((v) => round(v)) as Sides;
     weight = s.every((v) => v === s[0]) ? s[0] : s;
   }
   if (weight === 0) return undefined;
-  const dashes = Array.isArray(node["strokeDashes"]) ? node["strokeDashes"].filter((d): d is number => typeof d === "number") : [];
+  const dashes = Array.isArray(node["strokeDashes"]) ? node["strokeDashes"].map(nonNegative).filter((d): d is number => d !== undefined) : [];
   return {
     color,
     weight,

@@ -1,16 +1,11 @@
 /** TEXT nodes: base style, mixed-style runs, alignment and auto-resize. */
 import { isRecord } from "../rest/reply.js";
+import { finite, str } from "../rest/values.js";
 import { cssColor, readColor, round } from "./color.js";
 import type { TextContent, TextRun, TextStyle } from "./types.js";
 
 type Raw = Record<string, unknown>;
 
-function str(raw: unknown): string | undefined {
-  return typeof raw === "string" ? raw : undefined;
-}
-function finite(raw: unknown): number | undefined {
-  return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
-}
 
 /** Text color from a fills array: first visible solid (with paint opacity), or a gradient's first stop. */
 function textColor(fills: unknown): string | undefined {

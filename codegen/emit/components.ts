@@ -5,7 +5,7 @@
  */
 import type { Asset, DesignNode } from "../design/types.js";
 import type { ComponentUsage } from "./build.js";
-import { camelCase, NameScope, pascalCase } from "./names.js";
+import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 
 export interface PropDef {
   name: string;
@@ -106,7 +106,9 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
         const key = layerKey(canonical, layer);
         const values = members.map((m) => ownLayers(m).find((l) => layerKey(m, l) === key));
         if (layer.text && !layer.text.runs) {
-          def.props.push({ name: propNames.take(camelCase(layer.name || "text", "text")), kind: "text", layer: key, defaultValue: layer.text.chars });
+          // Image imports are named `<name>Src`; a prop must not shadow one.
+          const base = camelCase(layerLabel(layer) || "text", "text").replace(/Src$/, "SrcText");
+          def.props.push({ name: propNames.take(base), kind: "text", layer: key, defaultValue: layer.text.chars });
         }
         if (values.some((v) => v?.hidden)) {
           def.props.push({ name: propNames.take(`show${pascalCase(layer.name || layer.kind, "Layer")}`), kind: "visible", layer: key, defaultValue: !layer.hidden });

@@ -94,8 +94,10 @@ export function hasAbsoluteChildren(node: DesignNode): boolean {
   return (node.children ?? []).some((c) => !node.layout || c.absolute);
 }
 
-function fontStack(family: string): string {
-  const quoted = /^[A-Za-z-]+$/.test(family) ? family : `"${family.replace(/"/g, "")}"`;
+function fontStack(raw: string): string {
+  // Design text is data: nothing in a family name may end the string or the style it sits in.
+  const family = raw.replace(/["\\<>;{}]/g, "").trim() || "sans-serif";
+  const quoted = /^[A-Za-z-]+$/.test(family) ? family : `"${family}"`;
   if (/mono|code|courier|consol/i.test(family)) return `${quoted}, ui-monospace, monospace`;
   if (/serif/i.test(family) && !/sans/i.test(family)) return `${quoted}, Georgia, serif`;
   return `${quoted}, Helvetica, Arial, sans-serif`;

@@ -37,7 +37,8 @@ export function svgToJsx(markup: string): string {
 function jsxAttr(name: string, value: AttrValue): string {
   const jsxName = JSX_ATTR[name] ?? name;
   if (typeof value !== "string") return `${jsxName}={${value.expr}}`;
-  return /["\\\n{}]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;
+  // JSX attribute strings decode HTML entities and allow no escapes: anything unusual goes in an expression.
+  return /["\\\n{}&]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;
 }
 
 function jsxText(value: string): string {

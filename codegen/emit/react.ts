@@ -34,9 +34,10 @@ function collectUses(node: VNode, out: Set<string>): void {
 export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
-  const names = new NameScope(["App", "Index", "Styles"]);
+  // `Boolean` is the global that `[…].filter(Boolean)` merges class names with; a component must not shadow it.
+  const names = new NameScope(["App", "Index", "Styles", "Boolean"]);
   const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index"]));
+  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index", "Boolean"]));
   const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
 

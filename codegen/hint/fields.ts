@@ -124,12 +124,30 @@ function printRun(run: TextRun): string {
   const parts = [`${run.start}-${run.end}`];
   for (const f of STYLE_FIELDS) {
     const v = f.print(run.style);
-    if (v !== undefined) parts.push(`${f.key}=${v}`);
+    // A value holding a separator (a font family like "a;b|c") is written as a JSON string.
+    if (v !== undefined) parts.push(`${f.key}=${/[|;"\\]/.test(v) ? JSON.stringify(v) : v}`);
   }
   return parts.join("|");
 }
+/** Splits on `sep` outside JSON strings. */
+function splitOutsideStrings(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString && ch === "\\") i++;
+    else if (ch === '"') inString = !inString;
+    else if (!inString && ch === sep) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
 function parseRun(text: string): TextRun {
-  const [range, ...parts] = text.split("|");
+  const [range, ...parts] = splitOutsideStrings(text, "|");
   const m = /^(\d+)-(\d+)$/.exec(range ?? "");
   if (!m) throw new HintSyntaxError(`bad text run "${text}"`);
   const style: Partial<TextStyle> = {};
@@ -137,7 +155,7 @@ function parseRun(text: string): TextRun {
     const eq = part.indexOf("=");
     const field = STYLE_FIELDS.find((f) => f.key === part.slice(0, eq));
     if (!field) throw new HintSyntaxError(`unknown run style "${part}"`);
-    field.parse(style, part.slice(eq + 1));
+    field.parse(style, unquote(part.slice(eq + 1)));
   }
   return { start: Number(m[1]), end: Number(m[2]), style };
 }
@@ -232,7 +250,7 @@ export const FIELDS: Field[] = [
   { key: "ml", category: "text", print: (n) => n.text?.maxLines?.toString(), parse: (n, v) => void (textOf(n).maxLines = num(v)) },
   { key: "ps", category: "text", print: (n) => n.text?.paragraphSpacing?.toString(), parse: (n, v) => void (textOf(n).paragraphSpacing = num(v)) },
   { key: "sn", category: "text", print: (n) => n.text?.styleName, parse: (n, v) => void (textOf(n).styleName = v) },
-  { key: "run", category: "text", print: (n) => n.text?.runs?.map(printRun).join(";"), parse: (n, v) => void (textOf(n).runs = v.split(";").map(parseRun)) },
+  { key: "run", category: "text", print: (n) => n.text?.runs?.map(printRun).join(";"), parse: (n, v) => void (textOf(n).runs = splitOutsideStrings(v, ";").map(parseRun)) },
 ];
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
