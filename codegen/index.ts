@@ -1,82 +1,18 @@
 /**
  * The codegen pipeline: REST JSON → design tree → emitted files → project pass → prettier.
- * Pure: runs in Node (CLI, tests) and in a Web Worker (plugin UI).
+ * Pure: runs in Node (CLI, tests) and in a Web Worker (plugin UI). The main thread imports the light
+ * parts directly (./load.js, ./emit/index.js) so that ts-morph and prettier stay out of it.
  */
-import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
-import { emitHtml } from "./emit/html.js";
-import { emitReact } from "./emit/react.js";
+import { emitFiles } from "./emit/index.js";
 import { formatFiles } from "./format/index.js";
+import type { CodeOptions } from "./load.js";
 import { checkProject } from "./project/index.js";
-import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
-import type { FileSet, Problem } from "./types.js";
+import type { FileSet } from "./types.js";
 
-export type Target = "react" | "html";
-export type Styling = "css-modules" | "tailwind";
-
-export interface CodeOptions {
-  target: Target;
-  styling: Styling;
-  /** Put `data-node-id` on every element that draws a layer. */
-  nodeIds: boolean;
-}
-
-export const DEFAULT_CODE_OPTIONS: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
-
-export class UnknownNodeError extends Error {
-  override name = "UnknownNodeError";
-}
-export class EmptyDesignError extends Error {
-  override name = "EmptyDesignError";
-}
-
-export interface LoadedDesign {
-  document: DesignDocument;
-  /** The REST nodes converted (top-level frames, or the requested ones). */
-  roots: RestNode[];
-  problems: Problem[];
-}
-
-const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
-
-/** Node ids arrive as `12:34` (API) or `12-34` (URLs); both find the node. */
-function lookup(roots: RestNode[], id: string): RestNode | undefined {
-  return findNode(roots, id) ?? findNode(roots, id.replace(/-/g, ":"));
-}
-
-/** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames. */
-export function loadDesign(json: unknown, nodeIds: string[] = []): LoadedDesign {
-  const reply = readRestReply(json);
-  let roots = reply.roots;
-  if (nodeIds.length > 0) {
-    roots = nodeIds.map((id) => {
-      const node = lookup(reply.roots, id);
-      if (!node) throw new UnknownNodeError(`unknown node id ${id}`);
-      return node;
-    });
-  }
-  if (roots.length === 0) throw new EmptyDesignError("the design has no frames to convert");
-  const { document, problems } = normalize(roots, reply.context);
-  // An empty frame (a container with no visible layers) has nothing to turn into code.
-  const empty = document.frames.filter((f) => CONTAINERS.has(f.kind) && (f.children ?? []).every((c) => c.hidden));
-  if (empty.length > 0 && nodeIds.length > 0) {
-    const first = empty[0]!;
-    const name = roots.find((r) => r.id === first.id)?.name ?? first.name;
-    throw new EmptyDesignError(`frame "${name}" (${first.id}) is empty: it has no visible layers`);
-  }
-  for (const frame of empty) problems.push({ severity: "warning", code: "empty-frame", message: `frame ${frame.id} has no visible layers; skipped`, nodeId: frame.id });
-  document.frames = document.frames.filter((f) => !empty.includes(f));
-  roots = roots.filter((r) => document.frames.some((f) => f.id === r.id));
-  if (document.frames.length === 0) {
-    throw new EmptyDesignError(empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
-  }
-  return { document, roots, problems: [...reply.problems, ...problems] };
-}
-
-/** Emitter output only (no project pass, no formatting). */
-export function emitFiles(doc: DesignDocument, options: CodeOptions): FileSet {
-  return options.target === "react" ? emitReact(doc, { styling: options.styling, nodeIds: options.nodeIds }) : emitHtml(doc, { nodeIds: options.nodeIds });
-}
+export { emitFiles } from "./emit/index.js";
+export { DEFAULT_CODE_OPTIONS, EmptyDesignError, loadDesign, UnknownNodeError } from "./load.js";
+export type { CodeOptions, LoadedDesign, Styling, Target } from "./load.js";
 
 /** The whole pipeline from the design tree: emit, check and repair with ts-morph, format with prettier. */
 export async function generateCode(doc: DesignDocument, options: CodeOptions): Promise<FileSet> {

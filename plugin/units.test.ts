@@ -1,0 +1,50 @@
+/** Small pure helpers of the main thread. */
+import { describe, expect, it } from "vitest";
+import { errorText, formatCount } from "./errors.js";
+import { hashString } from "./hash.js";
+import { Lru } from "./lru.js";
+import { commandFrom } from "./start.js";
+import { redact } from "./storage.js";
+
+describe("Lru", () => {
+  it("forgets the least recently used entry beyond its capacity", () => {
+    const lru = new Lru<number>(2);
+    lru.set("a", 1);
+    lru.set("b", 2);
+    expect(lru.get("a")).toBe(1);
+    lru.set("c", 3);
+    expect(lru.get("b")).toBeUndefined();
+    expect(lru.get("a")).toBe(1);
+    expect(lru.get("c")).toBe(3);
+    expect(lru.size).toBe(2);
+  });
+});
+
+describe("hashString", () => {
+  it("is stable and tells near-identical strings apart", () => {
+    expect(hashString('{"a":1}')).toBe(hashString('{"a":1}'));
+    expect(hashString('{"a":1}')).not.toBe(hashString('{"a":2}'));
+    expect(hashString("")).not.toBe(hashString(" "));
+  });
+});
+
+describe("commandFrom", () => {
+  it("keeps menu commands and maps anything else to code", () => {
+    expect(["code", "image", "analyze", "search", "settings"].map(commandFrom)).toEqual(["code", "image", "analyze", "search", "settings"]);
+    expect(commandFrom("")).toBe("code");
+    expect(commandFrom(undefined)).toBe("code");
+    expect(commandFrom("rm -rf")).toBe("code");
+  });
+});
+
+describe("texts", () => {
+  it("formats counts, reads any error, and redacts a secret", () => {
+    expect(formatCount(5000)).toBe("5,000");
+    expect(formatCount(12_345_678)).toBe("12,345,678");
+    expect(errorText(new Error("x"))).toBe("x");
+    expect(errorText("y")).toBe("y");
+    expect(errorText({ code: 1 })).toBe('{"code":1}');
+    expect(redact("a sk-1 b sk-1", "sk-1")).toBe("a ••• b •••");
+    expect(redact("text", null)).toBe("text");
+  });
+});

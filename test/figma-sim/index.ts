@@ -1,0 +1,5 @@
+/** The simulated `figma` global (browser-safe: no Node imports). Node helpers are in ./node.ts. */
+export { createFigmaSim, installFigmaSim, SimNode, SimPage, SimUi } from "./sim.js";
+export type { FigmaSim, FigmaSimOptions, SimRecord, ExportRecord, SimCodegenPreferences, SimCodegenResult, Json } from "./sim.js";
+export { encodeBlankPng, readPngSize } from "./png.js";
+export { checkedUiMessages, sendToMain, uiMessages, waitForUi, type UiOf } from "./contract.js";

@@ -1,0 +1,128 @@
+/** The simulator itself: node tree from real files, exports, selection events, storage, UI channel, codegen. */
+import { afterEach, describe, expect, it } from "vitest";
+import { readRestReply } from "../../codegen/rest/reply.js";
+import { createFigmaSim, installFigmaSim } from "./index.js";
+import { encodeBlankPng, readPngSize } from "./png.js";
+import { FIGMA_FIXTURES, readFigmaFixture, simFromFixture } from "./node.js";
+import { readFileSync } from "node:fs";
+import { fixturePath } from "../helpers/fixtures.js";
+import { inflateSync } from "node:zlib";
+
+describe("encodeBlankPng", () => {
+  it("writes PNGs that zlib can inflate, of the size asked", () => {
+    for (const [w, h] of [
+      [1, 1],
+      [9, 3],
+      [750, 1334],
+      [2048, 37],
+    ] as const) {
+      const png = encodeBlankPng(w, h);
+      expect(readPngSize(png)).toEqual({ width: w, height: h });
+      // IDAT starts after the signature (8) and IHDR chunk (25); its data is a zlib stream.
+      const view = new DataView(png.buffer);
+      const idatLength = view.getUint32(33);
+      const raw = inflateSync(png.subarray(41, 41 + idatLength));
+      expect(raw.length).toBe((Math.ceil(w / 8) + 1) * h);
+    }
+  });
+
+  it("reads the size of Figma's own render", () => {
+    expect(readPngSize(new Uint8Array(readFileSync(fixturePath("grida-vector-frame.png"))))).toEqual({ width: 500, height: 500 });
+  });
+});
+
+describe("createFigmaSim", () => {
+  it.each(FIGMA_FIXTURES)("builds the node tree of %s with the REST reader's roots on its pages", (name) => {
+    const sim = simFromFixture(name);
+    const roots = readRestReply(readFigmaFixture(name)).roots;
+    expect(sim.topLevel().map((n) => n.id)).toEqual(roots.map((r) => r.id));
+    for (const node of sim.topLevel()) {
+      expect(node.parent?.type).toBe("PAGE");
+      expect(sim.node(node.id)).toBe(node);
+    }
+  });
+
+  it("gives nodes their REST name, type, size and children", () => {
+    const sim = simFromFixture("figmasharp-login.file.json");
+    const frame = sim.node("101:3");
+    expect(frame).toMatchObject({ name: "Log-In Page", type: "FRAME", width: 375, height: 667, visible: true });
+    expect(frame.children!.length).toBeGreaterThan(0);
+    expect(frame.children![0]!.parent).toBe(frame);
+    const leaf = sim.nodes().find((n) => n.type === "TEXT")!;
+    expect("children" in leaf).toBe(false);
+  });
+
+  it("exports JSON_REST_V1 as the nodes endpoint does, and PNGs at the requested scale", async () => {
+    const sim = simFromFixture("figmasharp-login.file.json");
+    const frame = sim.node("101:3");
+    const json = (await frame.exportAsync({ format: "JSON_REST_V1" })) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(["componentSets", "components", "document", "schemaVersion", "styles"]);
+    expect(json["document"]).toMatchObject({ id: "101:3", name: "Log-In Page", type: "FRAME" });
+    expect(readRestReply(json).roots.map((r) => r.id)).toEqual(["101:3"]);
+    const png = (await frame.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: 0.5 } })) as Uint8Array;
+    expect(readPngSize(png)).toEqual({ width: 188, height: 334 });
+    expect(sim.record.exports.at(-1)).toEqual({ nodeId: "101:3", format: "PNG", scale: 0.5, width: 188, height: 334 });
+    sim.failExport("101:3", "boom");
+    await expect(frame.exportAsync()).rejects.toThrow("boom");
+  });
+
+  it("emits selectionchange when the selection is set, and keeps clientStorage values as copies", async () => {
+    const sim = simFromFixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
+    const figma = sim.figma as { on(t: string, f: () => void): void; currentPage: { selection: readonly unknown[] }; clientStorage: { setAsync(k: string, v: unknown): Promise<void>; getAsync(k: string): Promise<unknown> } };
+    expect(figma.currentPage.selection.map((n) => (n as { id: string }).id)).toEqual(["25:0"]);
+    let events = 0;
+    figma.on("selectionchange", () => events++);
+    sim.select(["160:199"]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(events).toBe(1);
+    const value = { a: [1] };
+    await figma.clientStorage.setAsync("k", value);
+    value.a.push(2);
+    expect(await figma.clientStorage.getAsync("k")).toEqual({ a: [1] });
+    sim.failStorage("quota");
+    await expect(figma.clientStorage.getAsync("k")).rejects.toThrow("quota");
+  });
+
+  it("refuses postMessage before showUI and delivers UI messages asynchronously", async () => {
+    const sim = createFigmaSim({ file: readFigmaFixture("grida-vector-frame.nodes.json") });
+    const figma = sim.figma as { showUI(h: string, o?: object): void; ui: { postMessage(m: unknown): void; onmessage: ((m: unknown) => void) | undefined } };
+    expect(() => figma.ui.postMessage({ type: "x" })).toThrow(/showUI/);
+    figma.showUI(sim.html, { width: 320, height: 480 });
+    const received: unknown[] = [];
+    figma.ui.onmessage = (m) => received.push(m);
+    const sent = sim.ui.send({ type: "ready" });
+    expect(received).toEqual([]);
+    await sent;
+    expect(received).toEqual([{ type: "ready" }]);
+    figma.ui.postMessage({ type: "hello", bytes: new Uint8Array([1, 2]) });
+    expect(await sim.ui.waitFor("hello")).toEqual({ type: "hello", bytes: new Uint8Array([1, 2]) });
+  });
+
+  it("installs as the figma global and restores the previous one", () => {
+    const sim = simFromFixture("grida-vector-frame.nodes.json", { command: "code" });
+    const restore = installFigmaSim(sim);
+    const g = globalThis as { figma?: { command?: string }; __html__?: string };
+    expect(g.figma?.command).toBe("code");
+    expect(g.__html__).toBe(sim.html);
+    restore();
+    expect(g.figma).toBeUndefined();
+  });
+
+  it("runs Dev Mode codegen handlers and records relaunch data and plugin data", async () => {
+    const sim = simFromFixture("grida-vector-frame.nodes.json", { editorType: "dev", relaunchCommands: ["code"] });
+    expect((sim.figma as { mode: string }).mode).toBe("codegen");
+    const codegen = (sim.figma as { codegen: { on(t: string, f: (e: { node: { id: string }; language: string }) => unknown): void } }).codegen;
+    codegen.on("generate", ({ node, language }) => [{ title: node.id, code: language, language: "PLAINTEXT" }]);
+    expect(await sim.codegen.generate("1038:24", "react")).toEqual([{ title: "1038:24", code: "react", language: "PLAINTEXT" }]);
+    const node = sim.node("1038:24");
+    node.setRelaunchData({ code: "Generate" });
+    expect(() => node.setRelaunchData({ other: "x" })).toThrow(/relaunchButtons/);
+    node.setPluginData("k", "v");
+    expect(sim.record.relaunch).toEqual([{ nodeId: "1038:24", data: { code: "Generate" } }]);
+    expect(sim.record.pluginData).toEqual([{ nodeId: "1038:24", key: "k", value: "v" }]);
+  });
+});
+
+afterEach(() => {
+  delete (globalThis as { figma?: unknown }).figma;
+});

@@ -1,0 +1,714 @@
+/**
+ * A simulated `figma` global, built from a real Figma REST reply (test/fixtures/figma), for the plugin's main
+ * thread in Node tests and in the browser harness. Plain TypeScript: no Node imports here (file loading is in
+ * ./node.ts). It models what Figment's main thread touches — nodes and their exports, selection and events,
+ * clientStorage, the UI channel, notify, Dev Mode codegen, relaunch and plugin data — and records every
+ * side effect so tests can assert on them (e.g. that the API key never lands in pluginData).
+ *
+ * Where the real API refuses something (postMessage before showUI, getNodeById under dynamic-page access,
+ * setRelaunchData with a long description), the simulator refuses too, so misuse fails in tests first.
+ */
+import { encodeBlankPng } from "./png.js";
+
+export type Json = Record<string, unknown>;
+
+export interface SimCodegenPreferences {
+  unit: "PIXEL" | "SCALED";
+  scaleFactor?: number;
+  customSettings: Record<string, string>;
+}
+
+export interface SimCodegenResult {
+  title: string;
+  code: string;
+  language: string;
+}
+
+export interface FigmaSimOptions {
+  /** A Figma REST reply: `GET /v1/files/:key` (document → pages) or `GET /v1/files/:key/nodes`. */
+  file: unknown;
+  /** Node ids to select at start; the current page is the one holding the first. */
+  selectIds?: string[];
+  /** `figma.command`; "" when the plugin has no menu command (Dev Mode codegen). */
+  command?: string;
+  editorType?: "figma" | "figjam" | "dev" | "slides";
+  /** `figma.mode`; defaults to "codegen" in Dev Mode with no command, else "default". */
+  mode?: "default" | "codegen" | "inspect";
+  /** clientStorage content at start. */
+  storage?: Record<string, unknown>;
+  codegenPreferences?: SimCodegenPreferences;
+  /** Delay of every exportAsync, in ms (0 = resolve on the next microtask). */
+  exportDelayMs?: number;
+  /** Commands allowed in setRelaunchData (the manifest's relaunchButtons); any when omitted. */
+  relaunchCommands?: string[];
+}
+
+export interface ExportRecord {
+  nodeId: string;
+  format: string;
+  /** For images: the scale applied and the pixel size produced. */
+  scale?: number;
+  width?: number;
+  height?: number;
+}
+
+export interface SimRecord {
+  showUI: { html: string; options: Json }[];
+  notifications: { message: string; options: Json }[];
+  exports: ExportRecord[];
+  /** Every setPluginData / setSharedPluginData call (namespace undefined for private plugin data). */
+  pluginData: { nodeId: string; namespace?: string; key: string; value: string }[];
+  relaunch: { nodeId: string; data: Record<string, string> }[];
+  images: { hash: string; bytes: number }[];
+  resizes: { width: number; height: number }[];
+  closed?: { message?: string };
+  /** Errors thrown or rejected by the plugin's message and event handlers (Figma would log them). */
+  handlerErrors: unknown[];
+}
+
+type ExportSettings = {
+  format?: string;
+  constraint?: { type: "SCALE" | "WIDTH" | "HEIGHT"; value: number };
+  [key: string]: unknown;
+};
+
+const CONTAINER_TYPES = new Set(["DOCUMENT", "PAGE", "FRAME", "GROUP", "COMPONENT", "COMPONENT_SET", "INSTANCE", "SECTION", "BOOLEAN_OPERATION"]);
+
+/** Figma refuses exports this large; the simulator mirrors a cap so runaway scales fail loudly. */
+const MAX_EXPORT_SIDE = 16384;
+
+interface FileMeta {
+  components: Json;
+  componentSets: Json;
+  styles: Json;
+}
+
+const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const num = (v: unknown, fallback = 0): number => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A scene node backed by its REST JSON. */
+export class SimNode {
+  readonly id: string;
+  readonly type: string;
+  name: string;
+  visible: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  parent: SimNode | null = null;
+  /** Only nodes that hold children have this property, as in Figma (`"children" in node`). */
+  declare children?: SimNode[];
+  fills: unknown[] = [];
+  relaunchData: Record<string, string> = {};
+  removed = false;
+  private readonly pluginData = new Map<string, string>();
+  private readonly sharedData = new Map<string, string>();
+
+  constructor(
+    private readonly sim: SimCore,
+    /** The node's REST JSON; exports read it, so edits to it show in later exports. */
+    readonly rest: Json,
+    readonly meta: FileMeta,
+    type: string,
+  ) {
+    this.id = String(rest["id"]);
+    this.type = type;
+    this.name = typeof rest["name"] === "string" ? rest["name"] : type.toLowerCase();
+    this.visible = rest["visible"] !== false;
+    const box = isRecord(rest["absoluteBoundingBox"]) ? rest["absoluteBoundingBox"] : {};
+    this.x = num(box["x"]);
+    this.y = num(box["y"]);
+    this.width = num(box["width"]);
+    this.height = num(box["height"]);
+    if (CONTAINER_TYPES.has(type)) this.children = [];
+  }
+
+  get absoluteBoundingBox(): { x: number; y: number; width: number; height: number } {
+    const box = isRecord(this.rest["absoluteBoundingBox"]) ? this.rest["absoluteBoundingBox"] : {};
+    return { x: num(box["x"], this.x), y: num(box["y"], this.y), width: this.width, height: this.height };
+  }
+
+  appendChild(child: SimNode): void {
+    if (!this.children) throw new Error(`sim: ${this.type} node cannot have children`);
+    child.parent?.children?.splice(child.parent.children.indexOf(child), 1);
+    child.parent = this;
+    this.children.push(child);
+  }
+
+  remove(): void {
+    this.parent?.children?.splice(this.parent.children.indexOf(this), 1);
+    this.parent = null;
+    this.removed = true;
+  }
+
+  resize(width: number, height: number): void {
+    this.width = width;
+    this.height = height;
+    this.rest["absoluteBoundingBox"] = { x: this.x, y: this.y, width, height };
+  }
+
+  async exportAsync(settings: ExportSettings = {}): Promise<unknown> {
+    return this.sim.exportNode(this, settings);
+  }
+
+  setRelaunchData(data: Record<string, string>): void {
+    for (const [command, description] of Object.entries(data)) {
+      if (typeof description !== "string" || description.length > 1000) throw new Error("setRelaunchData: description must be a string of at most 1000 characters");
+      const allowed = this.sim.options.relaunchCommands;
+      if (allowed && !allowed.includes(command)) throw new Error(`setRelaunchData: command "${command}" is not in the manifest's relaunchButtons`);
+    }
+    this.relaunchData = { ...data };
+    this.sim.record.relaunch.push({ nodeId: this.id, data: { ...data } });
+  }
+
+  getRelaunchData(): Record<string, string> {
+    return { ...this.relaunchData };
+  }
+
+  getPluginData(key: string): string {
+    return this.pluginData.get(key) ?? "";
+  }
+
+  setPluginData(key: string, value: string): void {
+    if (typeof value !== "string") throw new Error("setPluginData: value must be a string");
+    this.pluginData.set(key, value);
+    this.sim.record.pluginData.push({ nodeId: this.id, key, value });
+  }
+
+  getPluginDataKeys(): string[] {
+    return [...this.pluginData.keys()];
+  }
+
+  getSharedPluginData(namespace: string, key: string): string {
+    return this.sharedData.get(`${namespace}\u0000${key}`) ?? "";
+  }
+
+  setSharedPluginData(namespace: string, key: string, value: string): void {
+    if (typeof value !== "string") throw new Error("setSharedPluginData: value must be a string");
+    this.sharedData.set(`${namespace}\u0000${key}`, value);
+    this.sim.record.pluginData.push({ nodeId: this.id, namespace, key, value });
+  }
+}
+
+/** A page: a node with a settable selection. */
+export class SimPage extends SimNode {
+  private current: SimNode[] = [];
+
+  get selection(): readonly SimNode[] {
+    return Object.freeze([...this.current]);
+  }
+
+  set selection(nodes: readonly SimNode[]) {
+    this.current = [...nodes];
+    this.onSelectionSet();
+  }
+
+  /** Set by the simulator: emits selectionchange when this is the current page. */
+  onSelectionSet: () => void = () => undefined;
+
+  async loadAsync(): Promise<void> {}
+}
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** The UI channel: `figma.ui` for the plugin, plus the harness side for tests and the browser page. */
+export class SimUi {
+  /** Every message the plugin posted, structured-cloned as Figma does, in order. */
+  readonly messages: Json[] = [];
+  shown = false;
+  visible = false;
+  closed = false;
+  size = { width: 0, height: 0 };
+  private onmessageHandler: Handler | undefined;
+  private readonly messageHandlers: { fn: Handler; once: boolean }[] = [];
+  private readonly listeners = new Set<(message: Json) => void>();
+
+  /** What the plugin sees as `figma.ui`. */
+  readonly api: Json;
+
+  constructor(private readonly record: SimRecord) {
+    const self = this;
+    this.api = {
+      postMessage: (message: unknown): void => this.postFromPlugin(message),
+      get onmessage(): Handler | undefined {
+        return self.onmessageHandler;
+      },
+      set onmessage(fn: Handler | undefined) {
+        self.onmessageHandler = fn;
+      },
+      on: (_type: "message", fn: Handler): void => void this.messageHandlers.push({ fn, once: false }),
+      once: (_type: "message", fn: Handler): void => void this.messageHandlers.push({ fn, once: true }),
+      off: (_type: "message", fn: Handler): void => {
+        const i = this.messageHandlers.findIndex((h) => h.fn === fn);
+        if (i >= 0) this.messageHandlers.splice(i, 1);
+      },
+      resize: (width: number, height: number): void => {
+        this.requireOpen("resize");
+        this.size = { width, height };
+        this.record.resizes.push({ width, height });
+      },
+      show: (): void => void (this.visible = true),
+      hide: (): void => void (this.visible = false),
+      close: (): void => this.close(),
+      reposition: (): void => undefined,
+      getPosition: () => ({ windowSpace: { x: 0, y: 0 }, canvasSpace: { x: 0, y: 0 } }),
+    };
+  }
+
+  open(width: number, height: number, visible: boolean): void {
+    this.shown = true;
+    this.closed = false;
+    this.visible = visible;
+    this.size = { width, height };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.visible = false;
+  }
+
+  private requireOpen(what: string): void {
+    if (!this.shown || this.closed) throw new Error(`figma.ui.${what}: no UI is open (call figma.showUI first)`);
+  }
+
+  private postFromPlugin(message: unknown): void {
+    this.requireOpen("postMessage");
+    const copy = structuredClone(message) as Json;
+    this.messages.push(copy);
+    for (const listener of this.listeners) listener(copy);
+  }
+
+  /** Subscribes to messages the plugin posts (the browser harness forwards them to the UI iframe). */
+  listen(listener: (message: Json) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Delivers a message from the UI to the plugin on a later macrotask, as Figma does. Resolves once the
+   * plugin's handler has returned (and its promise settled, if it returned one); handler errors are recorded.
+   */
+  async send(message: unknown): Promise<void> {
+    this.requireOpen("send");
+    const copy = structuredClone(message);
+    await sleep(0);
+    const handlers: Handler[] = [];
+    if (this.onmessageHandler) handlers.push(this.onmessageHandler);
+    for (const h of [...this.messageHandlers]) {
+      handlers.push(h.fn);
+      if (h.once) this.messageHandlers.splice(this.messageHandlers.indexOf(h), 1);
+    }
+    if (handlers.length === 0) throw new Error("sim: the plugin has no UI message handler");
+    const props = { origin: "null" };
+    for (const handler of handlers) {
+      try {
+        await handler(copy, props);
+      } catch (error) {
+        this.record.handlerErrors.push(error);
+      }
+    }
+  }
+
+  /** Messages of one type, in order. */
+  all(type: string): Json[] {
+    return this.messages.filter((m) => m["type"] === type);
+  }
+
+  /**
+   * The first message of `type` (posted at or after index `since`, and matching `where`), waiting for it
+   * up to `timeoutMs`.
+   */
+  waitFor(type: string, options: { since?: number; where?: (m: Json) => boolean; timeoutMs?: number } = {}): Promise<Json> {
+    const { since = 0, where = () => true, timeoutMs = 10_000 } = options;
+    const match = (m: Json): boolean => m["type"] === type && where(m);
+    const found = this.messages.slice(since).find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`sim: no "${type}" message within ${timeoutMs} ms; got ${this.messages.map((m) => String(m["type"])).join(", ") || "nothing"}`));
+      }, timeoutMs);
+      const stop = this.listen((m) => {
+        if (!match(m)) return;
+        clearTimeout(timer);
+        stop();
+        resolve(m);
+      });
+    });
+  }
+}
+
+/** Internal state shared by the nodes of one simulator. */
+class SimCore {
+  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], resizes: [], handlerErrors: [] };
+  readonly index = new Map<string, SimNode>();
+  readonly failures = new Map<string, string>();
+  constructor(readonly options: FigmaSimOptions) {}
+
+  async exportNode(node: SimNode, settings: ExportSettings): Promise<unknown> {
+    const delay = this.options.exportDelayMs ?? 0;
+    if (delay > 0) await sleep(delay);
+    else await Promise.resolve();
+    const format = settings.format ?? "PNG";
+    const failure = this.failures.get(node.id);
+    if (failure !== undefined) throw new Error(failure);
+    if (node.removed) throw new Error("The node (id " + node.id + ") does not exist");
+    if (format === "JSON_REST_V1") {
+      this.record.exports.push({ nodeId: node.id, format });
+      return {
+        document: structuredClone(node.rest),
+        components: structuredClone(node.meta.components),
+        componentSets: structuredClone(node.meta.componentSets),
+        styles: structuredClone(node.meta.styles),
+        schemaVersion: 0,
+      };
+    }
+    if (format !== "PNG") throw new Error(`sim: export format ${format} is not simulated`);
+    const c = settings.constraint ?? { type: "SCALE", value: 1 };
+    if (!(typeof c.value === "number" && c.value > 0)) throw new Error(`Invalid export constraint value ${String(c.value)}`);
+    const scale = c.type === "SCALE" ? c.value : c.type === "WIDTH" ? c.value / Math.max(node.width, 1) : c.value / Math.max(node.height, 1);
+    const width = Math.max(1, Math.round(node.width * scale));
+    const height = Math.max(1, Math.round(node.height * scale));
+    if (width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE) throw new Error(`Export of ${width}×${height} px is too large`);
+    this.record.exports.push({ nodeId: node.id, format, scale, width, height });
+    return encodeBlankPng(width, height);
+  }
+}
+
+export interface FigmaSim {
+  /** Install as `globalThis.figma` (see installFigmaSim). Typed loosely: it covers what Figment uses. */
+  readonly figma: Json;
+  /** What `__html__` holds. */
+  readonly html: string;
+  readonly options: FigmaSimOptions;
+  readonly document: SimNode;
+  readonly pages: SimPage[];
+  readonly ui: SimUi;
+  readonly storage: Map<string, unknown>;
+  readonly record: SimRecord;
+  readonly codegen: {
+    preferences: SimCodegenPreferences;
+    /** Calls the plugin's `generate` handler as Dev Mode does when a node is inspected. */
+    generate(node: SimNode | string, language: string): Promise<SimCodegenResult[]>;
+    /** Calls the `preferenceschange` handlers (Figma does so for "action" preferences). */
+    changePreference(propertyName: string): Promise<void>;
+    handlers(type: "generate" | "preferenceschange"): number;
+    refreshes: number;
+  };
+  currentPage(): SimPage;
+  node(id: string): SimNode;
+  /** All nodes in document order (pages first). */
+  nodes(): SimNode[];
+  /** Top-level nodes of every page (what the REST reader calls roots). */
+  topLevel(): SimNode[];
+  /** Sets the current page's selection (emitting selectionchange). */
+  select(ids: string[]): void;
+  /** Makes exports of this node reject with `message` (null to stop). */
+  failExport(id: string, message: string | null): void;
+  /** Makes every clientStorage call reject with `message` (null to stop). */
+  failStorage(message: string | null): void;
+  /** Emits a figma event (selectionchange, currentpagechange, close, …) to the plugin's handlers. */
+  emit(type: string, event?: unknown): void;
+}
+
+function readMeta(holder: Json): FileMeta {
+  return {
+    components: isRecord(holder["components"]) ? holder["components"] : {},
+    componentSets: isRecord(holder["componentSets"]) ? holder["componentSets"] : {},
+    styles: isRecord(holder["styles"]) ? holder["styles"] : {},
+  };
+}
+
+/** Hex digest of bytes (not cryptographic; stands in for Figma's image hash). */
+function hashBytes(bytes: Uint8Array): string {
+  let out = "";
+  for (let seed = 0; seed < 5; seed++) {
+    let h = (0x811c9dc5 ^ seed) >>> 0;
+    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
+export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
+  const core = new SimCore(options);
+  const file = structuredClone(options.file);
+  if (!isRecord(file)) throw new Error("sim: file must be a Figma REST reply (an object)");
+  const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
+  let storageFailure: string | null = null;
+  const simUi = new SimUi(core.record);
+  const events = new Map<string, { fn: Handler; once: boolean }[]>();
+  const codegenHandlers = { generate: [] as { fn: Handler; once: boolean }[], preferenceschange: [] as { fn: Handler; once: boolean }[] };
+  let pageCounter = 0;
+
+  const build = (rest: Json, meta: FileMeta, parent: SimNode): void => {
+    const type = String(rest["type"]);
+    const node = new SimNode(core, rest, meta, type);
+    if (parent.children) parent.appendChild(node);
+    // Figma's x/y are relative to the parent (pages: absolute).
+    if (parent.type !== "PAGE") {
+      const box = parent.absoluteBoundingBox;
+      node.x -= box.x;
+      node.y -= box.y;
+    }
+    // Ids stay unique: a file never repeats one, but a synthetic test file might.
+    if (core.index.has(node.id)) throw new Error(`sim: duplicate node id ${node.id}`);
+    core.index.set(node.id, node);
+    if (Array.isArray(rest["children"])) for (const child of rest["children"]) if (isRecord(child) && typeof child["id"] === "string") build(child, meta, node);
+  };
+
+  const newPage = (name: string, id?: string): SimPage => {
+    const page = new SimPage(core, { id: id ?? `0:${++pageCounter}`, name, type: "CANVAS", children: [] }, readMeta({}), "PAGE");
+    document.appendChild(page);
+    core.index.set(page.id, page);
+    return page;
+  };
+
+  const document = new SimNode(core, { id: "0:0", name: typeof file["name"] === "string" ? file["name"] : "Document", type: "DOCUMENT" }, readMeta({}), "DOCUMENT");
+  core.index.set(document.id, document);
+
+  if (isRecord(file["nodes"])) {
+    const page = newPage("Page 1");
+    for (const entry of Object.values(file["nodes"])) {
+      if (!isRecord(entry) || !isRecord(entry["document"])) continue;
+      const doc = entry["document"];
+      const meta = readMeta(entry);
+      const tops = doc["type"] === "CANVAS" && Array.isArray(doc["children"]) ? doc["children"] : [doc];
+      for (const top of tops) if (isRecord(top)) build(top, meta, page);
+    }
+  } else if (isRecord(file["document"])) {
+    const meta = readMeta(file);
+    const pages = Array.isArray(file["document"]["children"]) ? file["document"]["children"] : [];
+    for (const raw of pages) {
+      if (!isRecord(raw)) continue;
+      if (raw["type"] === "CANVAS") {
+        const page = newPage(typeof raw["name"] === "string" ? raw["name"] : "Page", typeof raw["id"] === "string" ? raw["id"] : undefined);
+        for (const child of Array.isArray(raw["children"]) ? raw["children"] : []) if (isRecord(child)) build(child, meta, page);
+      } else {
+        build(raw, meta, newPage("Page"));
+      }
+    }
+  } else if (typeof file["id"] === "string" && typeof file["type"] === "string") {
+    build(file, readMeta({}), newPage("Page 1"));
+  } else {
+    throw new Error("sim: expected a REST file reply (document), a nodes reply (nodes) or a node");
+  }
+
+  const pages = (document.children ?? []).filter((p): p is SimPage => p instanceof SimPage);
+  if (pages.length === 0) pages.push(newPage("Page 1"));
+
+  const emit = (type: string, event?: unknown): void => {
+    const list = events.get(type) ?? [];
+    events.set(type, list.filter((h) => !h.once));
+    for (const h of list) {
+      try {
+        const result = h.fn(event);
+        if (result instanceof Promise) result.catch((error: unknown) => core.record.handlerErrors.push(error));
+      } catch (error) {
+        core.record.handlerErrors.push(error);
+      }
+    }
+  };
+
+  const node = (id: string): SimNode => {
+    const found = core.index.get(id);
+    if (!found) throw new Error(`sim: no node ${id}`);
+    return found;
+  };
+
+  const pageOf = (n: SimNode): SimPage | undefined => {
+    let p: SimNode | null = n;
+    while (p && !(p instanceof SimPage)) p = p.parent;
+    return p ?? undefined;
+  };
+
+  const first = options.selectIds?.[0];
+  let currentPage: SimPage = (first !== undefined ? pageOf(node(first)) : undefined) ?? pages[0]!;
+  for (const page of pages) {
+    page.onSelectionSet = () => {
+      if (page === currentPage) setTimeout(() => emit("selectionchange"), 0);
+    };
+  }
+  if (options.selectIds) {
+    const nodes = options.selectIds.map(node);
+    // Initial selection: no event, as when the plugin starts with a selection.
+    const set = currentPage.onSelectionSet;
+    currentPage.onSelectionSet = () => undefined;
+    currentPage.selection = nodes;
+    currentPage.onSelectionSet = set;
+  }
+
+  const storageCall = async <T>(fn: () => T): Promise<T> => {
+    await Promise.resolve();
+    if (storageFailure !== null) throw new Error(storageFailure);
+    return fn();
+  };
+
+  const editorType = options.editorType ?? "figma";
+  const command = options.command ?? "";
+  const mode = options.mode ?? (editorType === "dev" && command === "" ? "codegen" : "default");
+  const codegenState = {
+    preferences: options.codegenPreferences ?? { unit: "PIXEL", customSettings: {} },
+    refreshes: 0,
+  };
+  let rectangles = 0;
+
+  const addHandler = (list: { fn: Handler; once: boolean }[], fn: Handler, once: boolean): void => void list.push({ fn, once });
+  const removeHandler = (list: { fn: Handler; once: boolean }[], fn: Handler): void => {
+    const i = list.findIndex((h) => h.fn === fn);
+    if (i >= 0) list.splice(i, 1);
+  };
+  const eventList = (type: string): { fn: Handler; once: boolean }[] => {
+    let list = events.get(type);
+    if (!list) events.set(type, (list = []));
+    return list;
+  };
+
+  const figma: Json = {
+    apiVersion: "1.0.0",
+    pluginId: "figment-dev",
+    command,
+    editorType,
+    mode,
+    root: document,
+    get currentPage(): SimPage {
+      return currentPage;
+    },
+    set currentPage(_page: SimPage) {
+      throw new Error('Cannot set figma.currentPage with "documentAccess": "dynamic-page"; use figma.setCurrentPageAsync');
+    },
+    setCurrentPageAsync: async (page: SimPage): Promise<void> => {
+      currentPage = page;
+      setTimeout(() => {
+        emit("currentpagechange");
+        emit("selectionchange");
+      }, 0);
+    },
+    ui: simUi.api,
+    showUI: (html: string, showOptions: Json = {}): void => {
+      if (typeof html !== "string") throw new Error("showUI: html must be a string");
+      core.record.showUI.push({ html, options: { ...showOptions } });
+      simUi.open(num(showOptions["width"], 300), num(showOptions["height"], 200), showOptions["visible"] !== false);
+    },
+    closePlugin: (message?: string): void => {
+      if (core.record.closed) return;
+      core.record.closed = message === undefined ? {} : { message };
+      simUi.close();
+      emit("close");
+    },
+    notify: (message: string, notifyOptions: Json = {}): { cancel(): void } => {
+      core.record.notifications.push({ message: String(message), options: { ...notifyOptions } });
+      return { cancel: () => undefined };
+    },
+    on: (type: string, fn: Handler): void => addHandler(eventList(type), fn, false),
+    once: (type: string, fn: Handler): void => addHandler(eventList(type), fn, true),
+    off: (type: string, fn: Handler): void => removeHandler(eventList(type), fn),
+    getNodeById: (): never => {
+      throw new Error('Cannot call getNodeById with "documentAccess": "dynamic-page"; use getNodeByIdAsync');
+    },
+    getNodeByIdAsync: async (id: string): Promise<SimNode | null> => {
+      const found = core.index.get(id);
+      return found && !found.removed ? found : null;
+    },
+    loadAllPagesAsync: async (): Promise<void> => undefined,
+    clientStorage: {
+      getAsync: (key: string): Promise<unknown> => storageCall(() => (storage.has(key) ? structuredClone(storage.get(key)) : undefined)),
+      setAsync: (key: string, value: unknown): Promise<void> => storageCall(() => void storage.set(key, structuredClone(value))),
+      deleteAsync: (key: string): Promise<void> => storageCall(() => void storage.delete(key)),
+      keysAsync: (): Promise<string[]> => storageCall(() => [...storage.keys()]),
+    },
+    codegen: {
+      on: (type: "generate" | "preferenceschange", fn: Handler): void => addHandler(codegenHandlers[type], fn, false),
+      once: (type: "generate" | "preferenceschange", fn: Handler): void => addHandler(codegenHandlers[type], fn, true),
+      off: (type: "generate" | "preferenceschange", fn: Handler): void => removeHandler(codegenHandlers[type], fn),
+      get preferences(): SimCodegenPreferences {
+        return codegenState.preferences;
+      },
+      refresh: (): void => void codegenState.refreshes++,
+    },
+    createImage: (bytes: Uint8Array): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<{ width: number; height: number }> } => {
+      if (!(bytes instanceof Uint8Array)) throw new Error("createImage: expected a Uint8Array");
+      const hash = hashBytes(bytes);
+      core.record.images.push({ hash, bytes: bytes.length });
+      const copy = bytes.slice();
+      return { hash, getBytesAsync: async () => copy.slice(), getSizeAsync: async () => ({ width: 0, height: 0 }) };
+    },
+    createRectangle: (): SimNode => {
+      const id = `sim:${++rectangles}`;
+      const rect = new SimNode(core, { id, name: "Rectangle", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 } }, readMeta({}), "RECTANGLE");
+      core.index.set(id, rect);
+      currentPage.appendChild(rect);
+      return rect;
+    },
+  };
+
+  const sim: FigmaSim = {
+    figma,
+    html: '<!doctype html><title>Figment (simulated UI)</title><div id="app"></div>',
+    options,
+    document,
+    pages,
+    ui: simUi,
+    storage,
+    record: core.record,
+    codegen: {
+      get preferences() {
+        return codegenState.preferences;
+      },
+      set preferences(p: SimCodegenPreferences) {
+        codegenState.preferences = p;
+      },
+      get refreshes() {
+        return codegenState.refreshes;
+      },
+      set refreshes(n: number) {
+        codegenState.refreshes = n;
+      },
+      async generate(target, language) {
+        const list = codegenHandlers.generate;
+        const handler = list[0];
+        if (!handler) throw new Error('sim: the plugin registered no figma.codegen.on("generate") handler');
+        if (handler.once) list.splice(0, 1);
+        const n = typeof target === "string" ? node(target) : target;
+        return (await handler.fn({ node: n, language })) as SimCodegenResult[];
+      },
+      async changePreference(propertyName) {
+        for (const h of [...codegenHandlers.preferenceschange]) {
+          if (h.once) removeHandler(codegenHandlers.preferenceschange, h.fn);
+          await h.fn({ propertyName });
+        }
+      },
+      handlers: (type) => codegenHandlers[type].length,
+    },
+    currentPage: () => currentPage,
+    node,
+    nodes: () => [...core.index.values()].filter((n) => !n.removed),
+    topLevel: () => pages.flatMap((p) => p.children ?? []),
+    select: (ids) => {
+      currentPage.selection = ids.map(node);
+    },
+    failExport: (id, message) => {
+      if (message === null) core.failures.delete(id);
+      else core.failures.set(id, message);
+    },
+    failStorage: (message) => {
+      storageFailure = message;
+    },
+    emit,
+  };
+  return sim;
+}
+
+/** Makes `sim` the `figma` global (and sets `__html__`); returns a function that restores the previous ones. */
+export function installFigmaSim(sim: FigmaSim): () => void {
+  const g = globalThis as { figma?: unknown; __html__?: unknown };
+  const previous = { figma: g.figma, html: g.__html__ };
+  g.figma = sim.figma;
+  g.__html__ = sim.html;
+  return () => {
+    g.figma = previous.figma;
+    g.__html__ = previous.html;
+  };
+}

@@ -1,0 +1,94 @@
+/** The plugin manifest: what Figma requires, what this plugin promises, and that it matches the build. */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse, type DefaultTreeAdapterMap } from "parse5";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../plugin/messages.js";
+
+type ChildNode = DefaultTreeAdapterMap["childNode"];
+type ParentNode = DefaultTreeAdapterMap["parentNode"];
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+interface MenuItem {
+  name?: string;
+  command?: string;
+  separator?: boolean;
+}
+interface Manifest {
+  name: string;
+  id: string;
+  api: string;
+  main: string;
+  ui: string;
+  editorType: string[];
+  documentAccess: string;
+  capabilities: string[];
+  codegenLanguages: { label: string; value: string }[];
+  codegenPreferences: { itemType: string; propertyName?: string; options?: { value: string; isDefault?: boolean }[] }[];
+  networkAccess: { allowedDomains: string[]; devAllowedDomains?: string[]; reasoning: string };
+  menu: MenuItem[];
+  relaunchButtons?: { command: string; name: string }[];
+}
+
+const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as Manifest;
+
+describe("manifest.json", () => {
+  it("has the fields Figma requires", () => {
+    for (const key of ["name", "id", "api", "main", "ui"] as const) expect(typeof manifest[key], key).toBe("string");
+    expect(manifest.api).toBe("1.0.0");
+    expect(manifest.editorType).toEqual(["figma", "dev"]);
+    expect(manifest.documentAccess).toBe("dynamic-page");
+  });
+
+  it("offers Dev Mode codegen for React and HTML with styling and unit preferences", () => {
+    expect(manifest.capabilities).toEqual(["codegen"]);
+    expect(manifest.codegenLanguages.map((l) => l.value)).toEqual(["react", "html"]);
+    const styling = manifest.codegenPreferences.find((p) => p.propertyName === "styling");
+    expect(styling?.itemType).toBe("select");
+    expect(styling?.options?.map((o) => o.value)).toEqual(["css-modules", "tailwind"]);
+    expect(styling?.options?.filter((o) => o.isDefault)).toHaveLength(1);
+    expect(manifest.codegenPreferences.filter((p) => p.itemType === "unit")).toHaveLength(1);
+  });
+
+  it("reaches exactly the model endpoints, with a reason, and only localhost in development", () => {
+    expect(manifest.networkAccess.allowedDomains).toEqual(["https://api.openai.com", "https://openrouter.ai"]);
+    for (const domain of manifest.networkAccess.allowedDomains) expect(domain).toMatch(/^https:\/\/[a-z0-9.-]+$/);
+    expect(manifest.networkAccess.reasoning.length).toBeGreaterThan(40);
+    for (const domain of manifest.networkAccess.devAllowedDomains ?? []) expect(domain).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\*$/);
+  });
+
+  it("has a menu command for every panel, each one the plugin handles", () => {
+    const commands = manifest.menu.filter((item) => !item.separator).map((item) => item.command);
+    expect(commands).toEqual(["code", "image", "analyze", "search", "settings"]);
+    for (const command of commands) expect(COMMANDS).toContain(command);
+    for (const item of manifest.menu.filter((i) => !i.separator)) expect(item.name).toMatch(/…$/);
+    for (const button of manifest.relaunchButtons ?? []) expect(COMMANDS).toContain(button.command);
+  });
+
+  it("points at files the build wrote", () => {
+    for (const path of [manifest.main, manifest.ui]) {
+      const full = join(ROOT, path);
+      expect(existsSync(full), `${path} exists after the build`).toBe(true);
+      expect(statSync(full).size).toBeGreaterThan(1000);
+    }
+    const html = readFileSync(join(ROOT, manifest.ui), "utf8");
+    // One file: no external scripts or stylesheets (Figma loads ui.html as a string).
+    const elements: { tag: string; attrs: Record<string, string> }[] = [];
+    const walk = (node: ChildNode | ParentNode): void => {
+      if ("tagName" in node) elements.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])) });
+      if ("childNodes" in node) for (const child of node.childNodes) walk(child);
+    };
+    walk(parse(html));
+    const scripts = elements.filter((e) => e.tag === "script");
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    expect(scripts.filter((e) => "src" in e.attrs)).toEqual([]);
+    expect(elements.filter((e) => e.tag === "link")).toEqual([]);
+    expect(elements.filter((e) => e.tag === "style")).toHaveLength(1);
+    expect(scripts.some((e) => e.attrs["id"] === "figment-worker")).toBe(true);
+    const code = readFileSync(join(ROOT, manifest.main), "utf8");
+    // The main thread never carries ts-morph or prettier: they only run in the UI's worker.
+    expect(code).not.toMatch(/ts-morph|prettier/i);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * The plugin UI: waits for `init`, then shows the panel for its command. Holds what every panel shares
+ * (settings, selection, thumbnail, banners) and the code job, and reports refused messages loudly.
+ */
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { Command, SelectionSummary } from "../plugin/messages.js";
+import { DEFAULT_SETTINGS, type Settings } from "../plugin/settings.js";
+import type { ApiKeyVault } from "./api-key.js";
+import type { Bridge } from "./bridge.js";
+import { useCodeJob } from "./code-job.js";
+import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
+import { ResizeHandle } from "./components/resize-handle.js";
+import { ComingSoonPanel } from "./panels/coming-soon-panel.js";
+import { GeneratePanel } from "./panels/code/generate-panel.js";
+import { SettingsPanel } from "./panels/settings-panel.js";
+import type { WorkerHost } from "./worker-host.js";
+
+export interface AppProps {
+  bridge: Bridge;
+  worker: WorkerHost;
+  vault: ApiKeyVault;
+}
+
+const NAV: { command: Command; label: string }[] = [
+  { command: "code", label: "Code" },
+  { command: "image", label: "Image" },
+  { command: "analyze", label: "Analyze" },
+  { command: "search", label: "Search" },
+  { command: "settings", label: "Settings" },
+];
+
+/** How long to wait for `init` before saying that the main thread is not answering. */
+const INIT_TIMEOUT_MS = 5000;
+/** Notices (like "Copied") disappear after this long; errors stay until dismissed. */
+const NOTICE_MS = 2500;
+
+const EMPTY_SELECTION: SelectionSummary = { nodes: [], unsupported: [] };
+
+function useBanners() {
+  const [items, setItems] = useState<BannerItem[]>([]);
+  const nextId = useRef(1);
+  const dismiss = useCallback((id: number) => setItems((all) => all.filter((b) => b.id !== id)), []);
+  const show = useCallback(
+    (text: string, tone: BannerTone) => {
+      const id = nextId.current++;
+      // The same text twice in a row is one banner.
+      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text }].slice(-4));
+      if (tone === "info") setTimeout(() => dismiss(id), NOTICE_MS);
+    },
+    [dismiss],
+  );
+  return { items, show, dismiss };
+}
+
+function useThumbnail(bridge: Bridge, selection: SelectionSummary): string | undefined {
+  const [thumb, setThumb] = useState<{ nodeId: string; url: string } | undefined>(undefined);
+  const firstId = selection.nodes[0]?.id;
+  useEffect(() => {
+    if (firstId) bridge.send("get-thumbnail", { nodeId: firstId });
+  }, [bridge, firstId]);
+  useEffect(
+    () =>
+      bridge.on("thumbnail", (message) => {
+        const url = URL.createObjectURL(new Blob([message.png as BlobPart], { type: "image/png" }));
+        setThumb((old) => {
+          if (old) URL.revokeObjectURL(old.url);
+          return { nodeId: message.nodeId, url };
+        });
+      }),
+    [bridge],
+  );
+  return thumb && thumb.nodeId === firstId ? thumb.url : undefined;
+}
+
+export function App({ bridge, worker, vault }: AppProps) {
+  const [ready, setReady] = useState(false);
+  const [panel, setPanel] = useState<Command>("code");
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [hasKey, setHasKey] = useState(false);
+  const [selection, setSelection] = useState<SelectionSummary>(EMPTY_SELECTION);
+  const banners = useBanners();
+  const job = useCodeJob(bridge, worker);
+  const thumbnailUrl = useThumbnail(bridge, selection);
+
+  useEffect(() => {
+    const off = [
+      bridge.on("init", (message) => {
+        setPanel(message.command);
+        setSettings(message.settings);
+        vault.set(message.apiKey);
+        setHasKey(vault.hasKey);
+        setSelection(message.selection);
+        setReady(true);
+      }),
+      bridge.on("selection", (message) => setSelection(message.selection)),
+      bridge.on("settings-saved", (message) => {
+        setSettings(message.settings);
+        vault.syncHasKey(message.hasKey);
+        setHasKey(message.hasKey);
+      }),
+      bridge.on("error", (message) => {
+        // Errors of a request belong to whoever made it (the code job); the rest are shown here.
+        if (message.requestId === undefined) banners.show(message.message, "error");
+      }),
+      bridge.onInvalid((error) => banners.show(`The plugin sent a message the panel does not understand: ${error}`, "error")),
+      vault.onChange((has) => setHasKey(has)),
+    ];
+    bridge.send("ready", {});
+    return () => off.forEach((unsubscribe) => unsubscribe());
+  }, [bridge, vault, banners.show]);
+
+  useEffect(() => {
+    if (ready) return;
+    const timer = setTimeout(() => banners.show("Waiting for Figma… the plugin's main thread has not answered yet. Close the plugin and run it again if this stays.", "warning"), INIT_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [ready, banners.show]);
+
+  const saveSettings = (patch: Partial<Settings>) => {
+    setSettings((s) => ({ ...s, ...patch }));
+    bridge.send("save-settings", { settings: patch });
+  };
+  const notify = (text: string, tone: "info" | "error" = "info") => banners.show(text, tone);
+
+  return (
+    <div class="app">
+      <nav class="nav" aria-label="Figment">
+        {NAV.map((item) => (
+          <button key={item.command} type="button" class={`nav__item${panel === item.command ? " is-active" : ""}`} aria-current={panel === item.command ? "page" : undefined} onClick={() => setPanel(item.command)}>
+            {item.label}
+          </button>
+        ))}
+      </nav>
+      <Banners items={banners.items} onDismiss={banners.dismiss} />
+      <main class="main">
+        {!ready ? (
+          <p class="loading muted" role="status">
+            Connecting to Figma…
+          </p>
+        ) : panel === "code" ? (
+          <GeneratePanel
+            selection={selection}
+            thumbnailUrl={thumbnailUrl}
+            settings={settings}
+            job={job}
+            onSettingsChange={saveSettings}
+            onOpenSettings={() => setPanel("settings")}
+            notify={notify}
+          />
+        ) : panel === "settings" ? (
+          <SettingsPanel settings={settings} hasKey={hasKey} vault={vault} bridge={bridge} />
+        ) : (
+          <ComingSoonPanel command={panel} onOpenCode={() => setPanel("code")} />
+        )}
+      </main>
+      <ResizeHandle bridge={bridge} />
+    </div>
+  );
+}

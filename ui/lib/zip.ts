@@ -1,0 +1,30 @@
+/** Zips a file set with fflate (stored in memory; the UI turns it into a download). */
+import { strToU8, zipSync, type Zippable } from "fflate";
+import type { SourceFile } from "../../codegen/types.js";
+import { assetDataUrl } from "./srcdoc.js";
+import { extension } from "./paths.js";
+
+const BINARY = new Set(["png", "jpg", "jpeg", "gif", "webp", "avif", "woff", "woff2", "ttf", "otf"]);
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Text as UTF-8; a binary asset (base64 or a base64 data: URL) as its bytes. */
+function fileBytes(file: SourceFile): Uint8Array {
+  if (BINARY.has(extension(file.path))) {
+    const url = assetDataUrl(file);
+    const base64 = url?.match(/^data:[^,]*;base64,(.*)$/)?.[1];
+    if (base64) return base64ToBytes(base64);
+  }
+  return strToU8(file.content);
+}
+
+export function zipFiles(files: SourceFile[]): Uint8Array {
+  const tree: Zippable = {};
+  for (const file of files) tree[file.path] = fileBytes(file);
+  return zipSync(tree, { level: 6 });
+}

@@ -1,0 +1,20 @@
+/** Entry of the plugin UI: the bridge to the main thread, the (lazy) codegen worker, and the app. */
+import { render } from "preact";
+import { ApiKeyVault } from "./api-key.js";
+import { App } from "./app.js";
+import { PluginBridge } from "./bridge.js";
+import { createWorkerHost } from "./worker-host.js";
+import "./styles.css";
+
+const bridge = new PluginBridge(window.parent, window);
+bridge.start();
+// Nothing starts here: the worker is unpacked and started on the first request.
+const worker = createWorkerHost();
+const vault = new ApiKeyVault();
+
+const root = document.getElementById("app");
+if (!root) throw new Error("ui.html has no #app element");
+render(<App bridge={bridge} worker={worker} vault={vault} />, root);
+
+// For measurements (dev harness, tests): how long the worker took to start, once it has.
+(window as unknown as { figmentWorkerStats: () => unknown }).figmentWorkerStats = () => ({ ...worker.stats, status: worker.currentStatus });

@@ -1,0 +1,82 @@
+/** Progress of the export and the worker, and what went wrong (with the next step to take). */
+import { ErrorIcon, InfoIcon, WarningIcon } from "../../components/icons.js";
+import type { JobState } from "../../code-job.js";
+import { explainFailure } from "../../explain.js";
+
+export interface JobActions {
+  onCancel(): void;
+  onRetry(): void;
+  onExportAgain(): void;
+  onOpenSettings(): void;
+}
+
+export function JobStatus({ state, actions }: { state: JobState; actions: JobActions }) {
+  switch (state.phase) {
+    case "idle":
+    case "done":
+      return null;
+    case "exporting": {
+      const fraction = state.total > 0 ? state.done / state.total : 0;
+      return (
+        <div class="status" role="status" aria-live="polite">
+          <div class="status__row">
+            <span>{state.label}</span>
+            {state.total > 0 ? <span class="muted">{`${state.done} / ${state.total}`}</span> : null}
+          </div>
+          {/* Indeterminate until the first frame is done: checking sizes can take a while. */}
+          <progress class="progress" max={1} value={state.done > 0 ? fraction : undefined} aria-label="Export progress" />
+        </div>
+      );
+    }
+    case "generating":
+      return (
+        <div class="status" role="status" aria-live="polite">
+          <div class="status__row">
+            <span>{state.worker === "starting" ? "Starting the code generator…" : "Generating code…"}</span>
+          </div>
+          <progress class="progress" aria-label="Generating code" />
+        </div>
+      );
+    case "cancelled":
+      return (
+        <div class="notice notice--info" role="status">
+          <InfoIcon />
+          <div class="notice__body">
+            <p class="notice__title">Cancelled</p>
+            <p class="muted">Nothing was generated. Press Generate to start again.</p>
+          </div>
+        </div>
+      );
+    case "failed": {
+      const explanation = explainFailure(state.failure);
+      const tone = state.failure.kind === "main" && (state.failure.code === "empty-selection" || state.failure.code === "unsupported-node" || state.failure.code === "too-large") ? "warning" : "error";
+      return (
+        <div class={`notice notice--${tone}`} role="alert">
+          {tone === "warning" ? <WarningIcon /> : <ErrorIcon />}
+          <div class="notice__body">
+            <p class="notice__title">{explanation.title}</p>
+            {explanation.detail ? <p class="notice__detail">{explanation.detail}</p> : null}
+            {explanation.hint ? <p class="muted">{explanation.hint}</p> : null}
+            {explanation.action ? (
+              <div class="notice__actions">
+                {explanation.action === "retry" ? (
+                  <button type="button" class="button button--secondary" onClick={actions.onRetry}>
+                    Retry
+                  </button>
+                ) : explanation.action === "export-again" ? (
+                  <button type="button" class="button button--secondary" onClick={actions.onExportAgain}>
+                    Try again
+                  </button>
+                ) : (
+                  <button type="button" class="button button--secondary" onClick={actions.onOpenSettings}>
+                    Open settings
+                  </button>
+                )}
+              </div>
+            ) : null}
+          </div>
+        </div>
+      );
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { WorkerRequest } from "./worker/protocol.js";
+import { CodegenError, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./worker-host.js";
+import { decodeWorkerScript } from "./worker-source.js";
+
+/** A fake worker: answers pings at once, other requests when the test says so. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent<unknown>) => void) | null = null;
+  readonly received: WorkerRequest[] = [];
+  terminated = false;
+
+  postMessage(message: WorkerRequest): void {
+    this.received.push(message);
+    if (message.kind === "ping") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "pong" }));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(data: unknown): void {
+    this.onmessage?.({ data } as MessageEvent<unknown>);
+  }
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
+  }
+  last(kind: WorkerRequest["kind"]): WorkerRequest {
+    const found = [...this.received].reverse().find((r) => r.kind === kind);
+    if (!found) throw new Error(`no ${kind} request`);
+    return found;
+  }
+}
+
+const options = { target: "react", styling: "css-modules", nodeIds: false } as const;
+const exports = [{ id: "1:2", json: { document: { id: "1:2", type: "FRAME" } } }];
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function makeHost() {
+  const workers: FakeWorker[] = [];
+  const unpack = vi.fn(async () => ({ url: "blob:worker", decodeMs: 5 }));
+  let clock = 0;
+  const host = new WorkerHost({
+    unpack,
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    now: () => (clock += 10),
+  });
+  return { host, workers, unpack };
+}
+
+describe("WorkerHost", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("starts nothing until the first request", async () => {
+    const { host, workers, unpack } = makeHost();
+    await flush();
+    expect(unpack).not.toHaveBeenCalled();
+    expect(workers).toHaveLength(0);
+    expect(host.currentStatus).toBe("idle");
+  });
+
+  it("matches replies to requests by id and measures the cold start", async () => {
+    const { host, workers } = makeHost();
+    const first = host.generate(exports, options);
+    const second = host.hint(exports);
+    await flush();
+    const worker = workers[0]!;
+    const gen = worker.last("generate");
+    const hint = worker.last("hint");
+    // Replies in the other order still reach the right promise.
+    worker.reply({ id: hint.id, ok: true, kind: "hint", hint: "frame 1:2" });
+    worker.reply({ id: gen.id, ok: true, kind: "generate", result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 12 });
+    await expect(second).resolves.toBe("frame 1:2");
+    await expect(first).resolves.toEqual({ result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 12 });
+    expect(host.stats.starts).toBe(1);
+    expect(host.stats.coldStartMs).toBeGreaterThan(0);
+    expect(host.stats.decodeMs).toBe(5);
+    expect(host.currentStatus).toBe("ready");
+  });
+
+  it("turns an error reply into a CodegenError", async () => {
+    const { host, workers } = makeHost();
+    const request = host.generate(exports, options);
+    await flush();
+    const worker = workers[0]!;
+    worker.reply({ id: worker.last("generate").id, ok: false, error: "not Figma JSON", bad: true });
+    await expect(request).rejects.toEqual(new CodegenError("not Figma JSON", true));
+  });
+
+  it("rejects every pending request when the worker crashes, and starts a fresh one next time", async () => {
+    const { host, workers, unpack } = makeHost();
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const a = host.generate(exports, options);
+    const b = host.hint(exports);
+    await flush();
+    workers[0]!.crash("out of memory");
+    await expect(a).rejects.toBeInstanceOf(WorkerCrashError);
+    await expect(b).rejects.toThrow(/stopped unexpectedly \(out of memory\)/);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(host.currentStatus).toBe("crashed");
+
+    const c = host.hint(exports);
+    await flush();
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ id: workers[1]!.last("hint").id, ok: true, kind: "hint", hint: "ok" });
+    await expect(c).resolves.toBe("ok");
+    // The script is unpacked once; only the worker is new.
+    expect(unpack).toHaveBeenCalledTimes(1);
+    expect(host.stats.starts).toBe(2);
+  });
+
+  it("ignores late messages from a crashed worker", async () => {
+    const { host, workers } = makeHost();
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const a = host.generate(exports, options);
+    await flush();
+    const old = workers[0]!;
+    const id = old.last("generate").id;
+    old.crash("boom");
+    await expect(a).rejects.toBeInstanceOf(WorkerCrashError);
+    const b = host.generate(exports, options);
+    await flush();
+    old.reply({ id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 });
+    const fresh = workers[1]!;
+    fresh.reply({ id: fresh.last("generate").id, ok: true, kind: "generate", result: { files: [{ path: "b", content: "" }], problems: [] }, ms: 2 });
+    await expect(b).resolves.toMatchObject({ ms: 2 });
+  });
+
+  it("cancel terminates the worker and rejects with WorkerCancelledError", async () => {
+    const { host, workers } = makeHost();
+    const a = host.generate(exports, options);
+    await flush();
+    host.cancel();
+    await expect(a).rejects.toBeInstanceOf(WorkerCancelledError);
+    expect(workers[0]!.terminated).toBe(true);
+    const b = host.hint(exports);
+    await flush();
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ id: workers[1]!.last("hint").id, ok: true, kind: "hint", hint: "again" });
+    await expect(b).resolves.toBe("again");
+  });
+
+  it("a worker that fails to load rejects with a clear message, and the next request tries again", async () => {
+    const unpack = vi.fn().mockRejectedValueOnce(new Error("no #figment-worker")).mockResolvedValue({ url: "blob:x", decodeMs: 1 });
+    const workers: FakeWorker[] = [];
+    const host = new WorkerHost({ unpack, createWorker: () => (workers.push(new FakeWorker()), workers[workers.length - 1]!), now: () => 0 });
+    await expect(host.hint(exports)).rejects.toThrow(/could not be loaded: no #figment-worker/);
+    const again = host.hint(exports);
+    await flush();
+    workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "hint", hint: "h" });
+    await expect(again).resolves.toBe("h");
+  });
+});
+
+describe("decodeWorkerScript", () => {
+  it("base64-decodes and gunzips the inlined worker", async () => {
+    const source = "self.onmessage = () => postMessage('ok'); // ünïcode";
+    const packed = gzipSync(Buffer.from(source, "utf8")).toString("base64");
+    await expect(decodeWorkerScript(packed)).resolves.toBe(source);
+  });
+
+  it("refuses an empty script", async () => {
+    await expect(decodeWorkerScript("")).rejects.toThrow(/missing/);
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * Runs the codegen worker for the UI. The worker is created lazily, on the first request, so the panel
+ * opens instantly. Requests are matched to replies by id. A crash rejects every pending request with a
+ * WorkerCrashError and the next request starts a fresh worker; `cancel` terminates it the same way.
+ */
+import type { CodeOptions } from "../codegen/load.js";
+import type { FileSet } from "../codegen/types.js";
+import type { WorkerReply, WorkerRequest } from "./worker/protocol.js";
+import { unpackWorker } from "./worker-source.js";
+
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent<unknown>) => void) | null;
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+}
+
+export interface WorkerHostDeps {
+  /** Produces the worker script's URL (called once; a failure is retried on the next request). */
+  unpack(): Promise<{ url: string; decodeMs: number }>;
+  createWorker(url: string): WorkerLike;
+  now(): number;
+}
+
+export type WorkerStatus = "idle" | "starting" | "ready" | "crashed";
+
+export interface WorkerStats {
+  /** Workers started so far (restarts after a crash or cancel included). */
+  starts: number;
+  /** First start: unpacking plus booting until the worker answered, in ms. */
+  coldStartMs?: number;
+  /** Unpacking the inlined script (base64 + gunzip), in ms. */
+  decodeMs?: number;
+  /** Last start: `new Worker` until the worker answered, in ms. */
+  bootMs?: number;
+}
+
+export class WorkerCrashError extends Error {
+  override name = "WorkerCrashError";
+}
+
+export class WorkerCancelledError extends Error {
+  override name = "WorkerCancelledError";
+  constructor() {
+    super("Cancelled");
+  }
+}
+
+/** The worker answered with an error: `bad` when the input itself was unusable (not Figma JSON, empty). */
+export class CodegenError extends Error {
+  override name = "CodegenError";
+  constructor(
+    message: string,
+    readonly bad: boolean,
+  ) {
+    super(message);
+  }
+}
+
+type OkReply = Extract<WorkerReply, { ok: true }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+interface Pending {
+  resolve(reply: OkReply): void;
+  reject(error: Error): void;
+}
+
+function isWorkerReply(data: unknown): data is WorkerReply {
+  if (typeof data !== "object" || data === null) return false;
+  const reply = data as Record<string, unknown>;
+  if (typeof reply["id"] !== "string" || typeof reply["ok"] !== "boolean") return false;
+  return reply["ok"] ? typeof reply["kind"] === "string" : typeof reply["error"] === "string";
+}
+
+export class WorkerHost {
+  private worker: WorkerLike | undefined;
+  private ready: Promise<WorkerLike> | undefined;
+  private unpacked: Promise<{ url: string; decodeMs: number }> | undefined;
+  private readonly pending = new Map<string, Pending>();
+  /** Bumped whenever the worker is replaced, so events from an old one are ignored. */
+  private generation = 0;
+  private nextId = 1;
+  private status: WorkerStatus = "idle";
+  private readonly listeners = new Set<(status: WorkerStatus) => void>();
+  readonly stats: WorkerStats = { starts: 0 };
+
+  constructor(private readonly deps: WorkerHostDeps) {}
+
+  get currentStatus(): WorkerStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: WorkerStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async generate(exports: { id: string; json: unknown }[], options: CodeOptions): Promise<{ result: FileSet; ms: number }> {
+    const reply = await this.request({ kind: "generate", exports, options });
+    if (reply.kind !== "generate") throw new CodegenError(`the code generator answered "${reply.kind}" to generate`, false);
+    return { result: reply.result, ms: reply.ms };
+  }
+
+  async hint(exports: { id: string; json: unknown }[]): Promise<string> {
+    const reply = await this.request({ kind: "hint", exports });
+    if (reply.kind !== "hint") throw new CodegenError(`the code generator answered "${reply.kind}" to hint`, false);
+    return reply.hint;
+  }
+
+  /** Starts the worker ahead of the first request. */
+  async warmUp(): Promise<void> {
+    await this.start();
+  }
+
+  /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
+  cancel(): void {
+    this.replace(new WorkerCancelledError(), "idle");
+  }
+
+  dispose(): void {
+    this.cancel();
+    void this.unpacked?.then(({ url }) => URL.revokeObjectURL(url)).catch(() => undefined);
+    this.unpacked = undefined;
+  }
+
+  private setStatus(status: WorkerStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private async request(body: DistributiveOmit<WorkerRequest, "id">): Promise<OkReply> {
+    const worker = await this.start();
+    return this.post(worker, body);
+  }
+
+  private post(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">): Promise<OkReply> {
+    const id = `w${this.nextId++}`;
+    return new Promise<OkReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        worker.postMessage({ ...body, id } as WorkerRequest);
+      } catch (error) {
+        this.pending.delete(id);
+        reject(new CodegenError(`could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`, false));
+      }
+    });
+  }
+
+  private start(): Promise<WorkerLike> {
+    if (this.ready) return this.ready;
+    const generation = this.generation;
+    const started = this.deps.now();
+    this.setStatus("starting");
+    const ready = (async () => {
+      const first = this.unpacked === undefined;
+      this.unpacked ??= this.deps.unpack();
+      let unpacked: { url: string; decodeMs: number };
+      try {
+        unpacked = await this.unpacked;
+      } catch (error) {
+        this.unpacked = undefined;
+        throw new WorkerCrashError(`The code generator could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (generation !== this.generation) throw new WorkerCancelledError();
+      const bootStarted = this.deps.now();
+      const worker = this.deps.createWorker(unpacked.url);
+      this.worker = worker;
+      this.stats.starts++;
+      worker.onmessage = (event) => this.receive(generation, event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.crash(generation, event.message || "the worker reported an error");
+      };
+      worker.onmessageerror = () => this.crash(generation, "a reply could not be read");
+      await this.post(worker, { kind: "ping" });
+      const now = this.deps.now();
+      this.stats.bootMs = now - bootStarted;
+      if (first) {
+        this.stats.decodeMs = unpacked.decodeMs;
+        this.stats.coldStartMs = now - started;
+      }
+      if (generation === this.generation) this.setStatus("ready");
+      return worker;
+    })();
+    this.ready = ready;
+    ready.catch(() => {
+      if (this.ready === ready) this.ready = undefined;
+      if (generation === this.generation && this.status === "starting") this.setStatus("crashed");
+    });
+    return ready;
+  }
+
+  private receive(generation: number, data: unknown): void {
+    if (generation !== this.generation) return;
+    if (!isWorkerReply(data)) {
+      console.error("Figment UI: the code generator sent a reply it should not", data);
+      return;
+    }
+    const pending = this.pending.get(data.id);
+    if (!pending) {
+      console.warn(`Figment UI: a reply for unknown request ${data.id}`);
+      return;
+    }
+    this.pending.delete(data.id);
+    if (data.ok) pending.resolve(data);
+    else pending.reject(new CodegenError(data.error, data.bad));
+  }
+
+  private crash(generation: number, detail: string): void {
+    if (generation !== this.generation) return;
+    console.error(`Figment UI: the code generator crashed — ${detail}`);
+    this.replace(new WorkerCrashError(`The code generator stopped unexpectedly (${detail}).`), "crashed");
+  }
+
+  /** Terminates the current worker, rejects what was pending with `error`; the next request starts anew. */
+  private replace(error: Error, status: WorkerStatus): void {
+    this.generation++;
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    worker?.terminate();
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(error);
+    this.setStatus(status);
+  }
+}
+
+/** The host for the real page: the worker inlined in #figment-worker. */
+export function createWorkerHost(): WorkerHost {
+  return new WorkerHost({
+    unpack: () => unpackWorker(),
+    createWorker: (url) => new Worker(url, { name: "figment-codegen" }),
+    now: () => performance.now(),
+  });
+}
