@@ -40,7 +40,12 @@ export function typecheckReactProjects(sets: SourceFile[][]): CompileResult {
     noUnusedParameters: true,
     isolatedModules: true,
     baseUrl: VIRTUAL,
-    paths: { react: [join(TYPES, "react")], "react/*": [join(TYPES, "react", "*")] },
+    paths: {
+      react: [join(TYPES, "react")],
+      "react/*": [join(TYPES, "react", "*")],
+      "react-dom": [join(TYPES, "react-dom")],
+      "react-dom/*": [join(TYPES, "react-dom", "*")],
+    },
   };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);

@@ -1,0 +1,83 @@
+/**
+ * Browser entry of the plugin harness: plays Figma around the real bundles. It installs the simulated
+ * `figma` global built from a real Figma file, evaluates the real dist/code.js as the main thread, and when
+ * the plugin calls figma.showUI it mounts the real dist/ui.html in an iframe, relaying messages both ways
+ * as Figma does (`{ pluginMessage }` envelopes, queued until the UI has loaded).
+ *
+ * Query parameters: fixture (a file served beside this page), select (comma-separated node ids), command,
+ * editorType. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
+ * can survive a "reload".
+ */
+import { createFigmaSim, installFigmaSim, type FigmaSim } from "../figma-sim/index.js";
+
+interface HostWindow {
+  __figmentStorage?: Record<string, unknown>;
+  __figmentSim?: FigmaSim;
+  __figmentHostError?: string;
+  __figmentReady?: boolean;
+}
+const host = window as unknown as Window & HostWindow;
+
+async function text(path: string): Promise<string> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`harness: cannot load ${path} (${response.status})`);
+  return response.text();
+}
+
+function mountUi(html: string, sim: FigmaSim, width: number, height: number): void {
+  const iframe = document.createElement("iframe");
+  iframe.id = "plugin-ui";
+  iframe.width = String(width);
+  iframe.height = String(height);
+  iframe.style.border = "1px solid #ccc";
+  const queue: unknown[] = [];
+  let loaded = false;
+  const deliver = (message: unknown): void => iframe.contentWindow?.postMessage({ pluginMessage: message }, "*");
+  sim.ui.listen((message) => (loaded ? deliver(message) : queue.push(message)));
+  // Messages already posted before the iframe existed (init right after showUI) wait in the queue too.
+  for (const message of sim.ui.messages) queue.push(message);
+  iframe.addEventListener("load", () => {
+    loaded = true;
+    for (const message of queue.splice(0)) deliver(message);
+  });
+  window.addEventListener("message", (event) => {
+    if (event.source !== iframe.contentWindow) return;
+    const data = event.data as { pluginMessage?: unknown } | null;
+    if (data && typeof data === "object" && "pluginMessage" in data) void sim.ui.send(data.pluginMessage);
+  });
+  iframe.srcdoc = html;
+  document.body.appendChild(iframe);
+}
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const file: unknown = JSON.parse(await text(params.get("fixture") ?? "fixture.json"));
+  const [uiHtml, code] = await Promise.all([text("ui.html"), text("code.js")]);
+  const select = (params.get("select") ?? "").split(",").filter(Boolean);
+  const editorType = (params.get("editorType") ?? "figma") as "figma" | "dev";
+  const sim = createFigmaSim({
+    file,
+    selectIds: select,
+    command: params.get("command") ?? "code",
+    editorType,
+    storage: host.__figmentStorage ?? {},
+  });
+  installFigmaSim(sim);
+  (globalThis as { __html__?: string }).__html__ = uiHtml;
+  const figma = sim.figma as { showUI: (html: string, options?: Record<string, unknown>) => void };
+  const showUI = figma.showUI;
+  figma.showUI = (html, options = {}) => {
+    showUI(html, options);
+    const width = typeof options["width"] === "number" ? options["width"] : 300;
+    const height = typeof options["height"] === "number" ? options["height"] : 200;
+    mountUi(html, sim, width, height);
+  };
+  host.__figmentSim = sim;
+  // The main thread runs as Figma runs it: the bundle evaluated with `figma` and `__html__` as globals.
+  (0, eval)(code);
+  host.__figmentReady = true;
+}
+
+start().catch((error: unknown) => {
+  host.__figmentHostError = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
+});

@@ -1,0 +1,75 @@
+/** Node side of the plugin harness: bundles the host, serves it with the real dist/ bundles, opens it. */
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import type { Browser, Frame, Page } from "playwright-core";
+import { withPage } from "../../cli/browser.js";
+import type { SourceFile } from "../../codegen/types.js";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+let hostBundle: Promise<string> | undefined;
+
+/** The host page's script (test/harness/host.ts with the figma simulator), bundled once per process. */
+export function hostScript(): Promise<string> {
+  hostBundle ??= build({
+    entryPoints: [join(ROOT, "test/harness/host.ts")],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  }).then((result) => result.outputFiles[0]!.text);
+  return hostBundle;
+}
+
+export interface PluginPageOptions {
+  /** File name in test/fixtures/figma, or a JSON value to serve as the design. */
+  fixture: string | unknown;
+  select?: string[];
+  command?: string;
+  storage?: Record<string, unknown>;
+  viewport?: { width: number; height: number };
+}
+
+export interface PluginPage {
+  page: Page;
+  /** The plugin UI's frame (dist/ui.html). */
+  ui: Frame;
+  /** Reads a value from the simulated figma (runs in the host page). */
+  sim<T>(fn: string): Promise<T>;
+}
+
+/** Opens the harness, waits for the plugin UI to load, and runs `fn`. */
+export async function withPluginPage<T>(browser: Browser, options: PluginPageOptions, fn: (p: PluginPage) => Promise<T>): Promise<T> {
+  const fixture = typeof options.fixture === "string" ? readFileSync(join(ROOT, "test/fixtures/figma", options.fixture), "utf8") : JSON.stringify(options.fixture);
+  const files: SourceFile[] = [
+    { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
+    { path: "host.js", content: await hostScript() },
+    { path: "fixture.json", content: fixture },
+    { path: "ui.html", content: readFileSync(join(ROOT, "dist/ui.html"), "utf8") },
+    { path: "code.js", content: readFileSync(join(ROOT, "dist/code.js"), "utf8") },
+  ];
+  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code" });
+  const viewport = options.viewport ?? { width: 520, height: 720 };
+  return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
+    if (options.storage) {
+      await page.addInitScript((storage) => ((globalThis as unknown as { __figmentStorage: unknown }).__figmentStorage = storage), options.storage);
+      await page.reload();
+    }
+    await page.waitForFunction(() => {
+      const w = globalThis as unknown as { __figmentReady?: boolean; __figmentHostError?: string };
+      return w.__figmentReady === true || w.__figmentHostError !== undefined;
+    });
+    const hostError = await page.evaluate(() => (globalThis as unknown as { __figmentHostError?: string }).__figmentHostError);
+    if (hostError) throw new Error(`harness host failed: ${hostError}`);
+    const handle = await page.waitForSelector("#plugin-ui", { timeout: 10_000 });
+    const ui = await handle.contentFrame();
+    if (!ui) throw new Error("harness: the plugin UI iframe has no frame");
+    await ui.waitForSelector("#app > *", { timeout: 10_000 });
+    const sim = <R>(expression: string): Promise<R> => page.evaluate(`(() => { const sim = window.__figmentSim; return ${expression}; })()`) as Promise<R>;
+    return fn({ page, ui, sim });
+  });
+}
