@@ -1,0 +1,179 @@
+/**
+ * The plugin end to end in headless Chromium: the real dist/code.js runs against the simulated `figma`
+ * global (built from real Figma files) and the real dist/ui.html runs in its iframe. Select a frame →
+ * Generate → files, preview, zip; settings across a reload; the key only in clientStorage; the
+ * empty-selection and oversized-frame messages. Screenshots go to test-artifacts/plugin/.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { typecheckReactProjects } from "./compile.js";
+import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+
+const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
+const LOGIN = "figmasharp-login.file.json";
+const SELFIE = "figma-differ-selfie.nodes.json";
+const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
+if (!runBrowser) console.warn("plugin-e2e: Chromium not found and CI unset; skipping the browser tests");
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function generate(ui: Frame): Promise<void> {
+  await ui.locator("button.button--primary", { hasText: "Generate" }).click();
+  await ui.waitForSelector(".results", { timeout: 90_000 });
+}
+
+async function fileNames(ui: Frame): Promise<string[]> {
+  return (await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents()).map((t) => t.trim());
+}
+
+describe.runIf(runBrowser)("the plugin in the browser harness", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("select a frame → Generate → files, a preview with the frame's texts, and a zip whose React project compiles", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
+      await ui.waitForSelector(".selection__title", { timeout: 10_000 });
+      expect(await ui.locator(".selection__title").textContent()).toContain("Log-In Page");
+      await shot(page, "1-selected");
+      await generate(ui);
+      const names = await fileNames(ui);
+      expect(names).toEqual(expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]));
+      await shot(page, "2-code");
+
+      // The main thread exported the frame as JSON_REST_V1 and a PNG no larger than 2048 px on its long side.
+      const exports = await sim<{ nodeId: string; format: string; scale?: number; width?: number; height?: number }[]>("sim.record.exports");
+      expect(exports.some((e) => e.nodeId === "101:3" && e.format === "JSON_REST_V1")).toBe(true);
+      const png = exports.find((e) => e.nodeId === "101:3" && e.format === "PNG" && e.scale !== undefined && e.scale <= 2);
+      expect(png).toBeDefined();
+      expect(Math.max(png!.width ?? 0, png!.height ?? 0)).toBeLessThanOrEqual(2048);
+
+      // Preview: sandboxed (no scripts, no same-origin), with a CSP, rendering the frame's texts.
+      await ui.locator(".view-tab", { hasText: "Preview" }).click();
+      const frameHandle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
+      expect(await frameHandle.getAttribute("sandbox")).toBe("");
+      const srcdoc = (await frameHandle.getAttribute("srcdoc")) ?? "";
+      expect(srcdoc).toContain("Content-Security-Policy");
+      expect(srcdoc).not.toMatch(/<script/i);
+      const preview = await frameHandle.contentFrame();
+      await preview!.waitForSelector("main", { timeout: 10_000 });
+      const previewText = (await preview!.locator("body").innerText()).replace(/\s+/g, " ");
+      for (const text of ["Log In", "Email address", "Password", "Forgot your password?", "YOUR ART MUSEUM"]) expect(previewText).toContain(text);
+      await shot(page, "3-preview");
+
+      // Zip: a runnable React project that compiles.
+      await ui.locator(".view-tab", { hasText: "Code" }).click();
+      const [download] = await Promise.all([page.waitForEvent("download"), ui.locator("button", { hasText: "Download .zip" }).click()]);
+      const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+      const paths = Object.keys(zip).sort();
+      expect(paths).toEqual(expect.arrayContaining(["package.json", "index.html", "src/main.tsx", "src/screens/LogInPage.tsx", "src/screens/LogInPage.module.css", "tsconfig.json"]));
+      const pkg = JSON.parse(new TextDecoder().decode(zip["package.json"])) as { dependencies?: Record<string, string>; scripts?: Record<string, string> };
+      expect(Object.keys(pkg.dependencies ?? {})).toEqual(expect.arrayContaining(["react", "react-dom"]));
+      expect(pkg.scripts?.["build"]).toBeDefined();
+      const sources = paths.filter((p) => /\.(tsx?|d\.ts)$/.test(p) && !p.endsWith("vite.config.ts")).map((p) => ({ path: p, content: new TextDecoder().decode(zip[p]) }));
+      const compiled = typecheckReactProjects([sources]);
+      expect(compiled.errors[0], compiled.errors[0]?.join("\n")).toEqual([]);
+    });
+  });
+
+  it("HTML target: index.html and styles.css, and the zip holds them at its root", async () => {
+    await withPluginPage(browser, { fixture: SELFIE, select: ["33459:3746"], storage: { "figment.settings": { target: "html" } } }, async ({ page, ui }) => {
+      await generate(ui);
+      expect(await fileNames(ui)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+      const [download] = await Promise.all([page.waitForEvent("download"), ui.locator("button", { hasText: "Download .zip" }).click()]);
+      const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+      expect(Object.keys(zip)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+      expect(new TextDecoder().decode(zip["index.html"])).toContain("Place your face in the frame");
+      await shot(page, "4-html-selfie");
+    });
+  });
+
+  it("settings survive a reload, and the API key is found only in clientStorage", async () => {
+    const key = "sk-test-4f7c2a9e1b3d5f6a";
+    let storage: Record<string, unknown> = {};
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
+      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      await ui.locator("select").first().selectOption("openrouter");
+      await ui.locator('input[type="password"]').fill(key);
+      await ui.locator("button", { hasText: /^\s*Save\s*$/ }).click();
+      await ui.waitForSelector(".key-saved", { timeout: 10_000 });
+      await shot(page, "5-settings-saved");
+      storage = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
+      expect(storage["figment.apiKey"]).toBe(key);
+      expect((storage["figment.settings"] as { provider?: string }).provider).toBe("openrouter");
+      // Nowhere else: not in plugin data, notifications, the DOM, or any message but the one that hands it over.
+      const record = await sim<{ pluginData: unknown[]; notifications: unknown[] }>("sim.record");
+      expect(JSON.stringify(record.pluginData)).not.toContain(key);
+      expect(JSON.stringify(record.notifications)).not.toContain(key);
+      expect(await ui.content()).not.toContain(key);
+      const messages = await sim<{ type: string }[]>("sim.ui.messages");
+      expect(messages.filter((m) => m.type !== "init" && JSON.stringify(m).includes(key))).toEqual([]);
+    });
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings", storage }, async ({ ui, sim }) => {
+      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      expect(await ui.locator("select").first().inputValue()).toBe("openrouter");
+      expect(await ui.locator(".key-saved").isVisible()).toBe(true);
+      expect(await ui.content()).not.toContain(key);
+      const init = (await sim<{ type: string; apiKey?: string | null }[]>("sim.ui.messages")).find((m) => m.type === "init");
+      expect(init?.apiKey).toBe(key);
+    });
+  });
+
+  it("says what to do with nothing selected", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: [] }, async ({ page, ui }) => {
+      await ui.waitForSelector(".selection--empty", { timeout: 10_000 });
+      expect(await ui.locator(".panel--code").innerText()).toContain("Select a frame");
+      expect(await ui.locator("button.button--primary", { hasText: "Generate" }).isDisabled()).toBe(true);
+      await shot(page, "6-empty-selection");
+    });
+  });
+
+  it("explains an oversized frame and what to do about it", async () => {
+    const huge = {
+      document: {
+        id: "0:0",
+        name: "Document",
+        type: "DOCUMENT",
+        children: [
+          {
+            id: "0:1",
+            name: "Page 1",
+            type: "CANVAS",
+            children: [
+              {
+                id: "9:1",
+                name: "Endless canvas",
+                type: "FRAME",
+                absoluteBoundingBox: { x: 0, y: 0, width: 1440, height: 24_000 },
+                children: [{ id: "9:2", name: "Title", type: "TEXT", characters: "Hello", absoluteBoundingBox: { x: 0, y: 0, width: 200, height: 40 }, style: { fontFamily: "Inter", fontSize: 32, fontWeight: 700 } }],
+              },
+            ],
+          },
+        ],
+      },
+      components: {},
+      styles: {},
+    };
+    await withPluginPage(browser, { fixture: huge, select: ["9:1"] }, async ({ page, ui }) => {
+      // The selection summary already says so: Generate stays off and the reason says what to do.
+      await ui.waitForSelector("ul.unsupported", { timeout: 30_000 });
+      expect(await ui.locator("button.button--primary", { hasText: "Generate" }).isDisabled()).toBe(true);
+      const text = await ui.locator(".panel--code").innerText();
+      expect(text).toMatch(/Endless canvas/);
+      expect(text).toMatch(/24[,.]?000/);
+      expect(text).toMatch(/smaller|section/i);
+      await shot(page, "7-too-large");
+    });
+  });
+});
