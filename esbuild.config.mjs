@@ -1,8 +1,9 @@
 // Builds everything into dist/:
 //   dist/cli.js     the `figment` CLI (Node)
 //   dist/code.js    the plugin's main thread (Figma sandbox: no DOM)
-//   dist/ui.html    the plugin UI: one file, its script and styles inlined, and the codegen worker
-//                   (ts-morph + prettier) inlined gzip+base64, unpacked only when first needed
+//   dist/ui.html    the plugin UI: one file, its script and styles inlined
+// The codegen worker (ts-morph + prettier) is bundled gzip+base64 into dist/code.js, which hands it to the
+// UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB.
 // `node esbuild.config.mjs bench` also builds dist/bench.mjs; `--watch` rebuilds on change (npm run dev).
 import { build, context } from "esbuild";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -66,25 +67,29 @@ function inline(template, marker, text) {
 /** `</script>` inside a bundle would end the inline script early. */
 const scriptSafe = (code) => code.replace(/<\/(script)/gi, "<\\/$1");
 
-async function writeUiHtml(scriptResult, workerResult) {
+async function writeUiHtml(scriptResult) {
   const template = await readFile("ui/index.html", "utf8");
   const js = scriptResult.outputFiles.find((f) => f.path.endsWith(".js"))?.text ?? "";
   const css = scriptResult.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "";
-  const workerJs = workerResult.outputFiles[0]?.contents ?? new Uint8Array();
-  const packed = gzipSync(workerJs, { level: 9 }).toString("base64");
   let html = inline(template, "<!-- FIGMENT_STYLE -->", `<style>${css}</style>`);
-  html = inline(html, "<!-- FIGMENT_WORKER -->", `<script type="application/octet-stream" id="figment-worker" data-encoding="gzip+base64">${packed}</script>`);
   html = inline(html, "<!-- FIGMENT_SCRIPT -->", `<script>${scriptSafe(js)}</script>`);
   await mkdir("dist", { recursive: true });
   await writeFile("dist/ui.html", html);
 }
 
+/** The main thread with the packed worker defined in it (plugin/worker-payload.ts). */
+function pluginMainWith(workerResult) {
+  const workerJs = workerResult.outputFiles[0]?.contents ?? new Uint8Array();
+  const packed = gzipSync(workerJs, { level: 9 }).toString("base64");
+  return { ...pluginMain, define: { __FIGMENT_WORKER__: JSON.stringify(packed) } };
+}
+
 async function buildAll() {
   await build({ ...node, entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
   await chmod("dist/cli.js", 0o755);
-  await build(pluginMain);
   const [scriptResult, workerResult] = await Promise.all([build(uiScript), build(worker)]);
-  await writeUiHtml(scriptResult, workerResult);
+  await build(pluginMainWith(workerResult));
+  await writeUiHtml(scriptResult);
   if (process.argv.includes("bench")) {
     await build({ ...node, entryPoints: ["bench/run.ts"], outfile: "dist/bench.mjs" });
   }
@@ -94,26 +99,21 @@ if (!watch) {
   await buildAll();
 } else {
   await buildAll();
-  let last = { script: undefined, worker: undefined };
-  const rebuildHtml = async () => {
-    if (last.script && last.worker) await writeUiHtml(last.script, last.worker).catch((e) => console.error(e));
-  };
-  const onEnd = (key) => ({
-    name: `ui-${key}`,
+  let lastWorker;
+  const onEnd = (name, action) => ({
+    name,
     setup(b) {
       b.onEnd(async (result) => {
-        if (result.errors.length === 0) {
-          last[key] = result;
-          await rebuildHtml();
-          console.log(`rebuilt dist/ui.html (${key})`);
-        }
+        if (result.errors.length > 0) return;
+        await action(result).catch((e) => console.error(e));
+        console.log(`rebuilt (${name})`);
       });
     },
   });
   const contexts = await Promise.all([
-    context(pluginMain),
-    context({ ...uiScript, plugins: [onEnd("script")] }),
-    context({ ...worker, plugins: [onEnd("worker")] }),
+    context({ ...uiScript, plugins: [onEnd("ui", (result) => writeUiHtml(result))] }),
+    context({ ...worker, plugins: [onEnd("worker", async (result) => ((lastWorker = result), build(pluginMainWith(result))))] }),
+    context({ ...pluginMain, write: false, plugins: [onEnd("main", () => (lastWorker ? build(pluginMainWith(lastWorker)) : Promise.resolve()))] }),
   ]);
   await Promise.all(contexts.map((c) => c.watch()));
   console.log("watching plugin/, ui/ and codegen/ for changes");

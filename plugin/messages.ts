@@ -54,6 +54,8 @@ export interface ToUi {
   "export-result": { requestId: string; frames: ExportedFrame[] };
   thumbnail: { nodeId: string; png: Uint8Array };
   "settings-saved": { settings: Settings; hasKey: boolean };
+  /** The codegen worker's script, gzip+base64, sent once on request (it is too big to ship in ui.html). */
+  "worker-source": { data: string };
   error: { requestId?: string; code: ErrorCode; message: string };
 }
 
@@ -63,6 +65,7 @@ export interface ToMain {
   "export-selection": { requestId: string };
   "cancel-export": { requestId: string };
   "get-thumbnail": { nodeId: string };
+  "get-worker-source": Record<string, never>;
   "save-settings": { settings: Partial<Settings>; apiKey?: string | null };
   notify: { message: string; error?: boolean };
   resize: { width: number; height: number };
@@ -83,6 +86,7 @@ const TO_UI: { [K in keyof ToUi]: Shape } = {
   "export-result": { requestId: "string", frames: "object" },
   thumbnail: { nodeId: "string", png: "bytes" },
   "settings-saved": { settings: "object", hasKey: "boolean" },
+  "worker-source": { data: "string" },
   error: { requestId: "string?", code: "string", message: "string" },
 };
 
@@ -91,6 +95,7 @@ const TO_MAIN: { [K in keyof ToMain]: Shape } = {
   "export-selection": { requestId: "string" },
   "cancel-export": { requestId: "string" },
   "get-thumbnail": { nodeId: "string" },
+  "get-worker-source": {},
   "save-settings": { settings: "object", apiKey: "string|null?" },
   notify: { message: "string", error: "boolean?" },
   resize: { width: "number", height: "number" },

@@ -306,3 +306,16 @@ describe("messages from the UI", () => {
     expect(new Set(sim.ui.messages.map((m) => m["type"]))).toEqual(new Set(["init", "export-progress", "export-result", "thumbnail", "settings-saved", "selection"]));
   });
 });
+
+describe("the codegen worker's script", () => {
+  it("is refused with a clear internal error when the build has no payload (source imported directly)", async () => {
+    const sim = await boot(LOGIN, { selectIds: ["101:3"] });
+    await waitForUi(sim, "init");
+    const since = sim.ui.messages.length;
+    await sendToMain(sim, "get-worker-source", {});
+    const error = await waitForUi(sim, "error", { since });
+    expect(error.code).toBe("internal");
+    expect(error.message).toMatch(/no code generator.*npm run build/);
+    expect(uiMessages(sim, "worker-source")).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 import { loadApiKey, loadSettings, redact, saveSettings } from "./storage.js";
 import { Job } from "./tasks.js";
 import { thumbnail } from "./thumbnail.js";
+import { workerPayload } from "./worker-payload.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -126,6 +127,12 @@ export class PanelSession {
       case "get-thumbnail":
         post("thumbnail", { nodeId: message.nodeId, png: await thumbnail(message.nodeId) });
         return;
+      case "get-worker-source": {
+        const data = workerPayload();
+        if (data === undefined) throw new PluginError("internal", "This build of Figment has no code generator (the worker payload is missing); rebuild with npm run build.");
+        post("worker-source", { data });
+        return;
+      }
       case "save-settings":
         return this.saveSettings(message);
       case "notify": {

@@ -82,13 +82,18 @@ describe("manifest.json", () => {
     };
     walk(parse(html));
     const scripts = elements.filter((e) => e.tag === "script");
-    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    expect(scripts).toHaveLength(1);
     expect(scripts.filter((e) => "src" in e.attrs)).toEqual([]);
     expect(elements.filter((e) => e.tag === "link")).toEqual([]);
     expect(elements.filter((e) => e.tag === "style")).toHaveLength(1);
-    expect(scripts.some((e) => e.attrs["id"] === "figment-worker")).toBe(true);
+    // The panel stays small so it opens fast; the worker's payload is not in it.
+    expect(statSync(join(ROOT, manifest.ui)).size).toBeLessThan(400_000);
     const code = readFileSync(join(ROOT, manifest.main), "utf8");
-    // The main thread never carries ts-morph or prettier: they only run in the UI's worker.
+    // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
+    // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
+    const packed = /"(H4sI[A-Za-z0-9+/=]{100000,})"/.exec(code);
+    expect(packed, "dist/code.js holds the packed codegen worker").not.toBeNull();
+    expect(code.split(packed![1]!).length - 1, "exactly one copy of the payload").toBe(1);
   });
 });

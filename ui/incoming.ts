@@ -74,6 +74,7 @@ export function checkUiMessage(data: unknown): UiMessage {
       return { ...message, settings: readSettings(message.settings) };
     case "export-progress":
     case "thumbnail":
+    case "worker-source":
     case "error":
       return message;
   }

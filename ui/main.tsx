@@ -8,8 +8,8 @@ import "./styles.css";
 
 const bridge = new PluginBridge(window.parent, window);
 bridge.start();
-// Nothing starts here: the worker is unpacked and started on the first request.
-const worker = createWorkerHost();
+// Nothing starts here: the worker script is fetched from the main thread and started on the first request.
+const worker = createWorkerHost(bridge);
 const vault = new ApiKeyVault();
 
 const root = document.getElementById("app");

@@ -1,7 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WorkerRequest } from "./worker/protocol.js";
-import { CodegenError, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./worker-host.js";
+import type { Bridge } from "./bridge.js";
+import { CodegenError, requestWorkerSource, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./worker-host.js";
 import { decodeWorkerScript } from "./worker-source.js";
 
 /** A fake worker: answers pings at once, other requests when the test says so. */
@@ -145,10 +146,10 @@ describe("WorkerHost", () => {
   });
 
   it("a worker that fails to load rejects with a clear message, and the next request tries again", async () => {
-    const unpack = vi.fn().mockRejectedValueOnce(new Error("no #figment-worker")).mockResolvedValue({ url: "blob:x", decodeMs: 1 });
+    const unpack = vi.fn().mockRejectedValueOnce(new Error("the worker payload is missing")).mockResolvedValue({ url: "blob:x", decodeMs: 1 });
     const workers: FakeWorker[] = [];
     const host = new WorkerHost({ unpack, createWorker: () => (workers.push(new FakeWorker()), workers[workers.length - 1]!), now: () => 0 });
-    await expect(host.hint(exports)).rejects.toThrow(/could not be loaded: no #figment-worker/);
+    await expect(host.hint(exports)).rejects.toThrow(/could not be loaded: the worker payload is missing/);
     const again = host.hint(exports);
     await flush();
     workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "hint", hint: "h" });
@@ -165,5 +166,36 @@ describe("decodeWorkerScript", () => {
 
   it("refuses an empty script", async () => {
     await expect(decodeWorkerScript("")).rejects.toThrow(/missing/);
+  });
+});
+
+describe("requestWorkerSource", () => {
+  function fakeBridge() {
+    const sent: string[] = [];
+    const handlers = new Map<string, (message: { type: "worker-source"; data: string }) => void>();
+    const bridge = {
+      send: (type: string) => void sent.push(type),
+      on: (type: string, handler: (message: { type: "worker-source"; data: string }) => void) => {
+        handlers.set(type, handler);
+        return () => handlers.delete(type);
+      },
+      onInvalid: () => () => undefined,
+    };
+    return { bridge: bridge as unknown as Bridge, sent, handlers };
+  }
+
+  it("asks the main thread once and resolves with the payload it sends", async () => {
+    const { bridge, sent, handlers } = fakeBridge();
+    const pending = requestWorkerSource(bridge, 1000);
+    expect(sent).toEqual(["get-worker-source"]);
+    handlers.get("worker-source")!({ type: "worker-source", data: "H4sIpayload" });
+    await expect(pending).resolves.toBe("H4sIpayload");
+    expect(handlers.has("worker-source")).toBe(false);
+  });
+
+  it("gives up with a clear message when the main thread never answers", async () => {
+    const { bridge, handlers } = fakeBridge();
+    await expect(requestWorkerSource(bridge, 20)).rejects.toThrow(/did not send the code generator in time/);
+    expect(handlers.has("worker-source")).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
 import type { CodeOptions } from "../codegen/load.js";
 import type { FileSet } from "../codegen/types.js";
 import type { WorkerReply, WorkerRequest } from "./worker/protocol.js";
+import type { Bridge } from "./bridge.js";
 import { unpackWorker } from "./worker-source.js";
 
 export interface WorkerLike {
@@ -228,10 +229,29 @@ export class WorkerHost {
   }
 }
 
-/** The host for the real page: the worker inlined in #figment-worker. */
-export function createWorkerHost(): WorkerHost {
+/** How long to wait for the main thread to hand over the worker script. */
+const WORKER_SOURCE_TIMEOUT_MS = 30_000;
+
+/** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
+export function requestWorkerSource(bridge: Bridge, timeoutMs = WORKER_SOURCE_TIMEOUT_MS): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stop = bridge.on("worker-source", (message) => {
+      stop();
+      clearTimeout(timer);
+      resolve(message.data);
+    });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error("the main thread did not send the code generator in time; close and reopen the plugin"));
+    }, timeoutMs);
+    bridge.send("get-worker-source", {});
+  });
+}
+
+/** The host for the real page: the worker script comes from the main thread on first use. */
+export function createWorkerHost(bridge: Bridge): WorkerHost {
   return new WorkerHost({
-    unpack: () => unpackWorker(),
+    unpack: async () => unpackWorker(await requestWorkerSource(bridge)),
     createWorker: (url) => new Worker(url, { name: "figment-codegen" }),
     now: () => performance.now(),
   });

@@ -1,9 +1,8 @@
 /**
- * The codegen worker ships inside ui.html as gzip+base64 text in `<script id="figment-worker">` (see
- * esbuild.config.mjs). This unpacks it into a Blob URL a Worker can start from.
+ * The codegen worker travels with the main thread as gzip+base64 text (see plugin/worker-payload.ts and
+ * esbuild.config.mjs) and comes to the UI on its first request. This unpacks it into a Blob URL a Worker
+ * can start from.
  */
-
-export const WORKER_ELEMENT_ID = "figment-worker";
 
 export interface UnpackedWorker {
   url: string;
@@ -30,11 +29,9 @@ export async function decodeWorkerScript(packed: string): Promise<string> {
   return await new Response(stream).text();
 }
 
-/** Reads #figment-worker from the document and turns it into a Blob URL. */
-export async function unpackWorker(doc: Pick<Document, "getElementById"> = document): Promise<UnpackedWorker> {
-  const element = doc.getElementById(WORKER_ELEMENT_ID);
-  const packed = element?.textContent ?? "";
-  if (packed.trim() === "") throw new Error("the code generator is missing from this build (no #figment-worker)");
+/** Turns the packed worker script (however it arrived) into a Blob URL. */
+export async function unpackWorker(packed: string): Promise<UnpackedWorker> {
+  if (packed.trim() === "") throw new Error("the code generator is missing from this build (empty worker payload)");
   const started = performance.now();
   const source = await decodeWorkerScript(packed);
   const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
