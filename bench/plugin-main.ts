@@ -1,15 +1,21 @@
 /**
  * The plugin's main thread in Node: the real dist/code.js, evaluated in a fresh vm context per run (as Figma
- * gives each plugin run a fresh realm) with the simulated `figma` global (test/figma-sim) as its global,
- * exporting one frame with the `export-selection` message. Measures send → `export-result`, the longest
- * synchronous block between yields (a setImmediate heartbeat: Figma freezes while the main thread computes),
- * and the simulator's own costs (JSON export clone, PNG encoding, postMessage clone) separately.
+ * gives each plugin run a fresh realm) with the simulated `figma` global (test/figma-sim) as its global.
+ *
+ * - Start (benchMainStart): evaluating dist/code.js, which now carries the 2.8 MB worker payload, until it
+ *   posts `init`; then the cost of answering `get-worker-source` (the handler, and the postMessage of the
+ *   payload string, a structuredClone in the simulator). Each run's source gets a unique trailing comment so
+ *   V8's compilation cache never serves it: every run compiles, as a plugin's first open in a session does.
+ * - Export (benchMainExport): one frame with the `export-selection` message. Measures send → `export-result`,
+ *   the longest synchronous block between yields (a setImmediate heartbeat: Figma freezes while the main
+ *   thread computes), and the simulator's own costs (JSON export clone, PNG encoding, postMessage clone).
  */
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import { waitForUi } from "../test/figma-sim/contract.js";
 import { createFigmaSim, type FigmaSim, type SimNode } from "../test/figma-sim/sim.js";
 import type { EvalFile } from "./fixtures.js";
+import { workerPayloadIn } from "./plugin-util.js";
 
 export interface FrameChoice {
   file: string;
@@ -62,8 +68,6 @@ export interface ExportSample {
   /** figma.ui.postMessage of `export-result` (the simulator's structuredClone of the message). */
   postResultMs: number;
   png: { width: number; height: number };
-  /** dist/code.js evaluated → `init` posted. */
-  startMs: number;
 }
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -125,10 +129,8 @@ async function exportOnce(code: string, file: unknown, frame: FrameChoice, reque
     return setTimeout(fn, ms);
   };
   const context = vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout: pluginSetTimeout, clearTimeout });
-  const started = performance.now();
   vm.runInContext(code, context, { filename: "dist/code.js" });
   await waitForUi(sim, "init");
-  const startMs = performance.now() - started;
   if (sim.record.handlerErrors.length > 0 || failure) throw new Error(`bench/plugin: the plugin failed to start: ${failure ?? String(sim.record.handlerErrors[0])}`);
 
   yields = 0;
@@ -147,7 +149,6 @@ async function exportOnce(code: string, file: unknown, frame: FrameChoice, reque
     simPngMs: simMs["PNG"] ?? 0,
     postResultMs,
     png: { width: png?.width ?? 0, height: png?.height ?? 0 },
-    startMs,
   };
 }
 
@@ -156,5 +157,86 @@ export async function benchMainExport(code: string, fileText: string, frame: Fra
   const file = JSON.parse(fileText) as unknown;
   const all: ExportSample[] = [];
   for (let i = 0; i < warmup + runs; i++) all.push(await exportOnce(code, file, frame, `bench-${i}`));
+  return { first: all[0]!, samples: all.slice(warmup) };
+}
+
+export interface StartSample {
+  /** vm.runInContext of dist/code.js: compiling and running its top level (synchronous). */
+  evalMs: number;
+  /** Evaluation started → `init` posted (settings and API key read from clientStorage on the way). */
+  initMs: number;
+  /** `get-worker-source` handler entered → `worker-source` posted: one synchronous block. */
+  sourceHandlerMs: number;
+  /** The figma.ui.postMessage(worker-source) call alone (the simulator's structuredClone of the message). */
+  sourcePostMs: number;
+  /** The same handler on a second request (the UI asks once; this shows what the first call adds). */
+  sourceHandlerAgainMs: number;
+  /** Characters of the `data` the plugin posted. */
+  sourceChars: number;
+}
+
+type UiApi = { postMessage(message: unknown): void; onmessage: ((message: unknown, props: unknown) => unknown) | undefined };
+
+/** dist/code.js with the worker payload literal emptied: the start-up what-if without the 2.8 MB string. */
+export function withoutWorkerPayload(code: string): string {
+  const payload = workerPayloadIn(code);
+  return code.replace(payload, () => "");
+}
+
+async function startOnce(code: string, file: unknown, selectId: string, run: number, askSource: boolean): Promise<StartSample> {
+  const sim: FigmaSim = createFigmaSim({ file, selectIds: [selectId], command: "code" });
+  const api = sim.ui.api as unknown as UiApi;
+  const postMessage = api.postMessage;
+  const posted = new Map<string, { at: number; postMs: number; message: unknown }>();
+  let failure: string | undefined;
+  api.postMessage = (message: unknown): void => {
+    const type = String((message as { type?: unknown } | null)?.type);
+    const t0 = performance.now();
+    postMessage(message);
+    const t1 = performance.now();
+    posted.set(type, { at: t1, postMs: t1 - t0, message });
+    if (type === "error") failure = (message as { message?: string }).message ?? "error";
+  };
+  const context = vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout, clearTimeout });
+  // A unique source per run: V8 caches compiled scripts by source, and a plugin's first open compiles.
+  const source = `${code}\n// bench run ${run}\n`;
+  const t0 = performance.now();
+  vm.runInContext(source, context, { filename: "dist/code.js" });
+  const evalMs = performance.now() - t0;
+  await waitForUi(sim, "init");
+  const init = posted.get("init");
+  if (!init || sim.record.handlerErrors.length > 0 || failure) throw new Error(`bench/plugin: the plugin failed to start: ${failure ?? String(sim.record.handlerErrors[0] ?? "no init")}`);
+  const sample: StartSample = { evalMs, initMs: init.at - t0, sourceHandlerMs: Number.NaN, sourcePostMs: Number.NaN, sourceHandlerAgainMs: Number.NaN, sourceChars: 0 };
+  if (!askSource) return sample;
+
+  const handler = api.onmessage;
+  if (typeof handler !== "function") throw new Error("bench/plugin: the plugin set no figma.ui.onmessage");
+  let entered = 0;
+  api.onmessage = (message, props) => {
+    entered = performance.now();
+    return handler(message, props);
+  };
+  const ask = async (): Promise<{ handlerMs: number; postMs: number; chars: number }> => {
+    posted.delete("worker-source");
+    await sim.ui.send({ type: "get-worker-source", requestId: "bench" });
+    const reply = posted.get("worker-source");
+    if (failure || !reply) throw new Error(`bench/plugin: get-worker-source was not answered: ${failure ?? "no worker-source"}`);
+    const data = (reply.message as { data?: unknown }).data;
+    return { handlerMs: reply.at - entered, postMs: reply.postMs, chars: typeof data === "string" ? data.length : 0 };
+  };
+  const first = await ask();
+  const again = await ask();
+  return { ...sample, sourceHandlerMs: first.handlerMs, sourcePostMs: first.postMs, sourceHandlerAgainMs: again.handlerMs, sourceChars: first.chars };
+}
+
+/**
+ * `runs` starts of dist/code.js after `warmup` unmeasured ones, each in a fresh context with a fresh
+ * simulator (the login frame selected), each then answering `get-worker-source` (unless `askSource` is false).
+ */
+export async function benchMainStart(code: string, fileText: string, selectId: string, runs: number, options: { warmup?: number; askSource?: boolean } = {}): Promise<{ first: StartSample; samples: StartSample[] }> {
+  const { warmup = 1, askSource = true } = options;
+  const file = JSON.parse(fileText) as unknown;
+  const all: StartSample[] = [];
+  for (let i = 0; i < warmup + runs; i++) all.push(await startOnce(code, file, selectId, i, askSource));
   return { first: all[0]!, samples: all.slice(warmup) };
 }

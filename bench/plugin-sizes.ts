@@ -1,5 +1,9 @@
-/** What the panel ships: the parts of dist/ui.html (initial script, CSS, inlined worker), raw and gzipped. */
+/**
+ * What the plugin ships: the parts of dist/ui.html (initial script, CSS) and dist/code.js with the codegen
+ * worker payload it carries (gzip+base64, posted to the UI as `worker-source` on first use), raw and gzipped.
+ */
 import { gunzipSync, gzipSync } from "node:zlib";
+import { workerPayloadIn } from "./plugin-util.js";
 
 export interface Sized {
   raw: number;
@@ -7,14 +11,19 @@ export interface Sized {
   gzip: number;
 }
 
-export interface UiSizes {
+export interface PluginSizes {
+  /** dist/ui.html, whole: what the panel's iframe receives on every open. */
   html: Sized;
-  /** The inline <script> that runs when the panel opens (the worker payload excluded). */
+  /** The inline <script> that runs when the panel opens. */
   script: Sized;
   css: Sized;
+  /** dist/code.js, whole: the main thread, the worker payload included. */
+  code: Sized;
+  /** dist/code.js without the payload literal's characters (raw bytes). */
+  codeWithoutPayload: number;
   worker: {
-    /** The base64 text in <script id="figment-worker">, as shipped inside ui.html. */
-    shippedBase64: number;
+    /** The base64 string in dist/code.js, as `worker-source` carries it (characters = bytes, ASCII). */
+    base64: number;
     /** The gzip stream it decodes to. */
     gzip: number;
     /** The worker script once unpacked (what `new Worker` runs). */
@@ -27,24 +36,28 @@ const gz = (text: string): number => gzipSync(Buffer.from(text, "utf8"), { level
 const sized = (text: string): Sized => ({ raw: bytes(text), gzip: gz(text) });
 
 /** Splits a built dist/ui.html into its parts (see writeUiHtml in esbuild.config.mjs). */
-export function uiParts(html: string): { script: string; css: string; workerBase64: string } {
-  // The initial script is the one plain <script>; the worker's element has a type and an id.
+export function uiParts(html: string): { script: string; css: string } {
+  if (/\bid="figment-worker"/.test(html)) {
+    throw new Error("bench/plugin: dist/ui.html still inlines #figment-worker (a stale build?); rebuild with `node esbuild.config.mjs`");
+  }
   const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
   const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
-  const worker = /<script[^>]*\bid="figment-worker"[^>]*>([^<]*)<\/script>/.exec(html)?.[1];
-  if (script === undefined || css === undefined || worker === undefined) {
-    throw new Error("bench/plugin: dist/ui.html does not have the expected <style>, #figment-worker and <script> parts");
+  if (script === undefined || css === undefined) {
+    throw new Error("bench/plugin: dist/ui.html does not have the expected <style> and <script> parts");
   }
-  return { script, css, workerBase64: worker };
+  return { script, css };
 }
 
-export function uiSizes(html: string): UiSizes {
+export function pluginSizes(html: string, codeJs: string): PluginSizes {
   const parts = uiParts(html);
-  const packed = Buffer.from(parts.workerBase64.replace(/\s+/g, ""), "base64");
+  const payload = workerPayloadIn(codeJs);
+  const packed = Buffer.from(payload, "base64");
   return {
     html: sized(html),
     script: sized(parts.script),
     css: sized(parts.css),
-    worker: { shippedBase64: bytes(parts.workerBase64), gzip: packed.length, unpacked: gunzipSync(packed).length },
+    code: sized(codeJs),
+    codeWithoutPayload: bytes(codeJs) - bytes(payload),
+    worker: { base64: bytes(payload), gzip: packed.length, unpacked: gunzipSync(packed).length },
   };
 }

@@ -1,4 +1,7 @@
-/** Shared bits of the plugin benchmark (bench/plugin.ts): the repository root, dist/ files, statistics. */
+/**
+ * Shared bits of the plugin benchmark (bench/plugin.ts): the repository root, dist/ files, the worker
+ * payload inside dist/code.js, statistics.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +28,18 @@ export function readBuilt(root: string, path: string): string {
   const full = resolve(root, path);
   if (!existsSync(full)) throw new Error(`bench/plugin: ${path} is missing; run \`node esbuild.config.mjs\` first`);
   return readFileSync(full, "utf8");
+}
+
+/**
+ * The codegen worker as it travels: the gzip+base64 string literal that esbuild.config.mjs defines into
+ * dist/code.js (`__FIGMENT_WORKER__`, read once in plugin/worker-payload.ts) and that the main thread posts
+ * as `worker-source` { data }. gzip base64 always starts with "H4sI"; the build holds exactly one copy.
+ */
+export function workerPayloadIn(codeJs: string): string {
+  const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
+  if (found.length === 0) throw new Error("bench/plugin: dist/code.js holds no worker payload (gzip+base64 literal); rebuild with `node esbuild.config.mjs`");
+  if (found.length > 1) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected the worker payload once`);
+  return found[0]!;
 }
 
 export function median(values: readonly number[]): number {

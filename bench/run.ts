@@ -14,6 +14,7 @@ import { emitFiles, generateCode, loadDesign, type CodeOptions } from "../codege
 import { formatFiles } from "../codegen/format/index.js";
 import { checkProject } from "../codegen/project/index.js";
 import { hintForFile } from "./ours.js";
+import { pluginSection } from "./plugin.js";
 import { fmtMs, timeIt } from "./timing.js";
 import { countTokens } from "./tokens.js";
 
@@ -145,6 +146,9 @@ async function main(): Promise<void> {
       prow,
     ),
   );
+
+  // ---- plugin ------------------------------------------------------------------------------
+  await pluginSection(files);
 }
 
 await main();

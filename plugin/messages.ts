@@ -55,7 +55,7 @@ export interface ToUi {
   thumbnail: { nodeId: string; png: Uint8Array };
   "settings-saved": { settings: Settings; hasKey: boolean };
   /** The codegen worker's script, gzip+base64, sent once on request (it is too big to ship in ui.html). */
-  "worker-source": { data: string };
+  "worker-source": { requestId: string; data: string };
   error: { requestId?: string; code: ErrorCode; message: string };
 }
 
@@ -65,7 +65,7 @@ export interface ToMain {
   "export-selection": { requestId: string };
   "cancel-export": { requestId: string };
   "get-thumbnail": { nodeId: string };
-  "get-worker-source": Record<string, never>;
+  "get-worker-source": { requestId: string };
   "save-settings": { settings: Partial<Settings>; apiKey?: string | null };
   notify: { message: string; error?: boolean };
   resize: { width: number; height: number };
@@ -86,7 +86,7 @@ const TO_UI: { [K in keyof ToUi]: Shape } = {
   "export-result": { requestId: "string", frames: "object" },
   thumbnail: { nodeId: "string", png: "bytes" },
   "settings-saved": { settings: "object", hasKey: "boolean" },
-  "worker-source": { data: "string" },
+  "worker-source": { requestId: "string", data: "string" },
   error: { requestId: "string?", code: "string", message: "string" },
 };
 
@@ -95,7 +95,7 @@ const TO_MAIN: { [K in keyof ToMain]: Shape } = {
   "export-selection": { requestId: "string" },
   "cancel-export": { requestId: "string" },
   "get-thumbnail": { nodeId: "string" },
-  "get-worker-source": {},
+  "get-worker-source": { requestId: "string" },
   "save-settings": { settings: "object", apiKey: "string|null?" },
   notify: { message: "string", error: "boolean?" },
   resize: { width: "number", height: "number" },

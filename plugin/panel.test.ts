@@ -312,8 +312,9 @@ describe("the codegen worker's script", () => {
     const sim = await boot(LOGIN, { selectIds: ["101:3"] });
     await waitForUi(sim, "init");
     const since = sim.ui.messages.length;
-    await sendToMain(sim, "get-worker-source", {});
+    await sendToMain(sim, "get-worker-source", { requestId: "w1" });
     const error = await waitForUi(sim, "error", { since });
+    expect(error.requestId).toBe("w1");
     expect(error.code).toBe("internal");
     expect(error.message).toMatch(/no code generator.*npm run build/);
     expect(uiMessages(sim, "worker-source")).toEqual([]);

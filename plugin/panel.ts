@@ -130,7 +130,7 @@ export class PanelSession {
       case "get-worker-source": {
         const data = workerPayload();
         if (data === undefined) throw new PluginError("internal", "This build of Figment has no code generator (the worker payload is missing); rebuild with npm run build.");
-        post("worker-source", { data });
+        post("worker-source", { requestId: message.requestId, data });
         return;
       }
       case "save-settings":

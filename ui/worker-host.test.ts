@@ -170,12 +170,13 @@ describe("decodeWorkerScript", () => {
 });
 
 describe("requestWorkerSource", () => {
+  type Reply = { type: "worker-source"; requestId: string; data: string } | { type: "error"; requestId?: string; code: string; message: string };
   function fakeBridge() {
-    const sent: string[] = [];
-    const handlers = new Map<string, (message: { type: "worker-source"; data: string }) => void>();
+    const sent: { type: string; payload: { requestId: string } }[] = [];
+    const handlers = new Map<string, (message: Reply) => void>();
     const bridge = {
-      send: (type: string) => void sent.push(type),
-      on: (type: string, handler: (message: { type: "worker-source"; data: string }) => void) => {
+      send: (type: string, payload: { requestId: string }) => void sent.push({ type, payload }),
+      on: (type: string, handler: (message: Reply) => void) => {
         handlers.set(type, handler);
         return () => handlers.delete(type);
       },
@@ -184,18 +185,28 @@ describe("requestWorkerSource", () => {
     return { bridge: bridge as unknown as Bridge, sent, handlers };
   }
 
-  it("asks the main thread once and resolves with the payload it sends", async () => {
+  it("asks the main thread once and resolves with the payload sent for that request", async () => {
     const { bridge, sent, handlers } = fakeBridge();
     const pending = requestWorkerSource(bridge, 1000);
-    expect(sent).toEqual(["get-worker-source"]);
-    handlers.get("worker-source")!({ type: "worker-source", data: "H4sIpayload" });
+    expect(sent.map((m) => m.type)).toEqual(["get-worker-source"]);
+    const requestId = sent[0]!.payload.requestId;
+    handlers.get("worker-source")!({ type: "worker-source", requestId: "someone-else", data: "nope" });
+    handlers.get("worker-source")!({ type: "worker-source", requestId, data: "H4sIpayload" });
     await expect(pending).resolves.toBe("H4sIpayload");
-    expect(handlers.has("worker-source")).toBe(false);
+    expect(handlers.size).toBe(0);
+  });
+
+  it("rejects at once with the main thread's error for that request", async () => {
+    const { bridge, sent, handlers } = fakeBridge();
+    const pending = requestWorkerSource(bridge, 60_000);
+    handlers.get("error")!({ type: "error", requestId: sent[0]!.payload.requestId, code: "internal", message: "This build of Figment has no code generator" });
+    await expect(pending).rejects.toThrow(/no code generator/);
+    expect(handlers.size).toBe(0);
   });
 
   it("gives up with a clear message when the main thread never answers", async () => {
     const { bridge, handlers } = fakeBridge();
     await expect(requestWorkerSource(bridge, 20)).rejects.toThrow(/did not send the code generator in time/);
-    expect(handlers.has("worker-source")).toBe(false);
+    expect(handlers.size).toBe(0);
   });
 });

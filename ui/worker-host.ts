@@ -235,16 +235,28 @@ const WORKER_SOURCE_TIMEOUT_MS = 30_000;
 /** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
 export function requestWorkerSource(bridge: Bridge, timeoutMs = WORKER_SOURCE_TIMEOUT_MS): Promise<string> {
   return new Promise((resolve, reject) => {
-    const stop = bridge.on("worker-source", (message) => {
-      stop();
+    const requestId = `worker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const done = (): void => {
+      stopSource();
+      stopError();
       clearTimeout(timer);
+    };
+    const stopSource = bridge.on("worker-source", (message) => {
+      if (message.requestId !== requestId) return;
+      done();
       resolve(message.data);
     });
+    // The main thread answers a build without the payload (or any failure) with an error for this request.
+    const stopError = bridge.on("error", (message) => {
+      if (message.requestId !== requestId) return;
+      done();
+      reject(new Error(message.message));
+    });
     const timer = setTimeout(() => {
-      stop();
+      done();
       reject(new Error("the main thread did not send the code generator in time; close and reopen the plugin"));
     }, timeoutMs);
-    bridge.send("get-worker-source", {});
+    bridge.send("get-worker-source", { requestId });
   });
 }
 

@@ -1,10 +1,11 @@
 /**
  * Dev check of the built panel (dist/ui.html) in headless Chromium: a tiny fake Figma parent page embeds the
  * panel in an iframe, applies Figma's theme variables (light or dark), answers the panel's messages like the
- * main thread would (init, thumbnail, export with progress, settings-saved, errors) and records what the
- * panel sent. Takes screenshots into test-artifacts/ui/ and prints what it checked.
+ * main thread would (init, thumbnail, export with progress, settings-saved, errors, and the codegen worker's
+ * packed script as `worker-source` on `get-worker-source`) and records what the panel sent. Takes
+ * screenshots into test-artifacts/ui/ and prints what it checked.
  *
- *   node esbuild.config.mjs   # or build ui/main.tsx alone
+ *   node esbuild.config.mjs   # dist/ui.html, and dist/code.js, which carries the worker payload
  *   npx esbuild ui/dev/check-ui.ts --bundle --platform=node --format=esm --packages=external --outfile=.scratch/check-ui.mjs
  *   node .scratch/check-ui.mjs
  */
@@ -22,6 +23,17 @@ const OUT = join(ROOT, "test-artifacts", "ui");
 mkdirSync(OUT, { recursive: true });
 
 const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
+
+/**
+ * The real worker as the main thread sends it: the gzip+base64 literal esbuild.config.mjs defines into
+ * dist/code.js (`__FIGMENT_WORKER__`, plugin/worker-payload.ts). gzip base64 starts with "H4sI".
+ */
+function workerPayloadIn(codeJs: string): string {
+  const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
+  if (found.length !== 1) throw new Error(`dist/code.js should hold the worker payload once (found ${found.length}); run node esbuild.config.mjs`);
+  return found[0]!;
+}
+const workerPayload = workerPayloadIn(readFileSync(join(ROOT, "dist", "code.js"), "utf8"));
 
 // The login screen of a real Figma file, as exportAsync({ format: "JSON_REST_V1" }) would return it.
 const file = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8")) as {
@@ -105,7 +117,8 @@ interface Scenario {
   sendBogus?: boolean;
   width?: number;
   height?: number;
-  ui?: string;
+  /** Which worker the parent hands over on `get-worker-source` (default: the real one from dist/code.js). */
+  worker?: "real" | "crash" | "stub";
 }
 
 /** The fake Figma parent page: it plays the main thread for the panel in #plugin. */
@@ -115,6 +128,7 @@ function parentPage(s: Scenario): string {
     settings: { ...DEFAULT_SETTINGS, ...(s.settings ?? {}) },
     exportJson,
     thumbnailB64,
+    workerFile: `worker-${s.worker ?? "real"}.txt`,
     vars: s.theme === "dark" ? DARK : s.theme === "light" ? LIGHT : null,
   };
   const script = `
@@ -125,7 +139,12 @@ const post = (m) => frame.contentWindow.postMessage({ pluginMessage: m }, "*");
 const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 let settings = config.settings;
 let hasKey = !!config.apiKey;
-function theme() {
+// The main thread holds the packed worker from the start; here it is fetched once, when the panel has loaded.
+let packed;
+const workerSource = () => (packed ??= fetch(config.workerFile).then((r) => {
+  if (!r.ok) throw new Error(config.workerFile + ": " + r.status);
+  return r.text();
+}));function theme() {
   if (!config.vars) return;
   const doc = frame.contentDocument;
   doc.documentElement.classList.add(config.theme === "dark" ? "figma-dark" : "figma-light");
@@ -135,6 +154,7 @@ function theme() {
   doc.head.prepend(style);
 }
 frame.addEventListener("load", theme);
+frame.addEventListener("load", () => void workerSource());
 window.addEventListener("message", (event) => {
   const m = event.data && event.data.pluginMessage;
   if (!m) return;
@@ -146,6 +166,9 @@ window.addEventListener("message", (event) => {
       break;
     case "get-thumbnail":
       post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(config.thumbnailB64) });
+      break;
+    case "get-worker-source":
+      workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
       break;
     case "export-selection": {
       const id = m.requestId;
@@ -180,15 +203,12 @@ window.addEventListener("message", (event) => {
   const w = s.width ?? 420;
   const h = s.height ?? 600;
   return `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#888}iframe{border:0;display:block;width:${w}px;height:${h}px}</style></head>
-<body><iframe id="plugin" src="${s.ui ?? "ui.html"}"></iframe><script>${script}</script></body></html>`;
+<body><iframe id="plugin" src="ui.html"></iframe><script>${script}</script></body></html>`;
 }
 
-/** dist/ui.html with another worker inlined. */
-function withWorker(source: string): string {
-  const packed = gzipSync(Buffer.from(source)).toString("base64");
-  const replaced = uiHtml.replace(/(<script type="application\/octet-stream" id="figment-worker"[^>]*>)[^<]*(<\/script>)/, (_, open: string, close: string) => open + packed + close);
-  if (replaced === uiHtml) throw new Error("no #figment-worker in dist/ui.html");
-  return replaced;
+/** Another worker, packed as the main thread sends one (gzip+base64). */
+function packWorker(source: string): string {
+  return gzipSync(Buffer.from(source)).toString("base64");
 }
 
 /** A worker that starts fine and then throws on its first real request (to check crash + Retry). */
@@ -215,8 +235,9 @@ async function run(s: Scenario, fn: (page: Page, ui: Frame) => Promise<void>): P
   const files = [
     { path: "index.html", content: parentPage(s) },
     { path: "ui.html", content: uiHtml },
-    { path: "ui-crash.html", content: withWorker(crashingWorker) },
-    { path: "ui-stub.html", content: withWorker(stubWorker) },
+    { path: "worker-real.txt", content: workerPayload },
+    { path: "worker-crash.txt", content: packWorker(crashingWorker) },
+    { path: "worker-stub.txt", content: packWorker(stubWorker) },
   ];
   await withPage(browser, files, "index.html", { width: s.width ?? 420, height: s.height ?? 600 }, async (page) => {
     const errors: string[] = [];
@@ -236,6 +257,7 @@ const shot = async (page: Page, name: string) => {
   await page.locator("#plugin").screenshot({ path: join(OUT, `${name}.png`) });
 };
 const sent = (page: Page) => page.evaluate(() => (globalThis as unknown as { sent: { type: string }[] }).sent);
+const sourceRequests = async (page: Page) => (await sent(page)).filter((m) => m.type === "get-worker-source").length;
 
 const browser = await launchChromium();
 const base: Scenario = { command: "code", theme: "light", selection: { nodes: [selectedNode], unsupported: [] } };
@@ -256,13 +278,15 @@ try {
       const bg = await ui.evaluate(() => getComputedStyle(document.body).backgroundColor);
       check(theme === "dark" ? bg === "rgb(44, 44, 44)" : bg === "rgb(255, 255, 255)", `${theme}: body background follows --figma-color-bg (${bg})`);
 
-      // 2. Generate React → results.
+      // 2. Generate React → results. The worker's script is asked of the main thread only now, once.
+      check((await sourceRequests(page)) === 0, `${theme}: no get-worker-source before the first Generate`);
       const started = Date.now();
       await ui.click("text=Generate");
       await ui.waitForSelector(".code__line", { timeout: 60_000 });
       const ms = Date.now() - started;
       const stats = await ui.evaluate(() => (window as unknown as { figmentWorkerStats(): Record<string, unknown> }).figmentWorkerStats());
       checks.push(`info ${theme}: export→code shown in ${ms} ms; worker stats ${JSON.stringify(stats)}`);
+      check((await sourceRequests(page)) === 1, `${theme}: the first Generate asks get-worker-source once`);
       await shot(page, `${theme}-2-react-code`);
       const tabs = await ui.locator(".tab__label").allTextContents();
       check(tabs.length === 1 && tabs[0]!.endsWith(".tsx"), `${theme}: opens the first screen (${tabs.join(",")})`);
@@ -384,7 +408,7 @@ try {
   });
 
   // Worker crash → Retry.
-  await run({ ...base, ui: "ui-crash.html" }, async (page, ui) => {
+  await run({ ...base, worker: "crash" }, async (page, ui) => {
     await ui.click("text=Generate");
     await ui.waitForSelector(".notice--error", { timeout: 30_000 });
     const text = (await ui.locator(".notice--error").textContent()) ?? "";
@@ -396,10 +420,12 @@ try {
     await ui.waitForSelector(".notice--error");
     const stats = await ui.evaluate(() => (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats());
     check(stats.starts === 2, `Retry starts a fresh worker (starts=${stats.starts})`);
+    const requests = await sourceRequests(page);
+    check(requests === 1, `Retry reuses the worker script it already has (get-worker-source sent ${requests}×)`);
   });
 
   // A problem with file:line opens the file at that line.
-  await run({ ...base, ui: "ui-stub.html" }, async (page, ui) => {
+  await run({ ...base, worker: "stub" }, async (page, ui) => {
     await ui.click("text=Generate");
     await ui.waitForSelector(".problem__row");
     await ui.click(".tab__close");

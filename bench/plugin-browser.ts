@@ -1,0 +1,319 @@
+/**
+ * The panel in headless Chromium: how fast dist/ui.html becomes interactive, how long the codegen worker
+ * takes to start, and the first generation of the login frame. Two set-ups, each a fresh page per load:
+ *
+ * - "fake parent": a page that embeds dist/ui.html in an iframe and plays Figma's main thread the way
+ *   ui/dev/check-ui.ts does (init on `ready`, thumbnail, an instant export-result with the sim's export of
+ *   the login frame, and `worker-source` { data } with the packed worker from dist/code.js on
+ *   `get-worker-source`), so only the panel is measured;
+ * - "harness": test/harness/host.ts, i.e. the real dist/code.js on the simulated figma global, mounting the
+ *   real dist/ui.html (srcdoc iframe) as Figma does; the real main thread answers `get-worker-source`.
+ *
+ * A small probe script is put first in ui.html's <head>: it records, with performance.now() (ms since the
+ * panel document's navigation start), when `init` arrives, when the Generate button is in the DOM, enabled
+ * and laid out (MutationObserver, with a requestAnimationFrame poll as a backstop), and the next frame.
+ */
+import { build } from "esbuild";
+import { join } from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { withPage } from "../cli/browser.js";
+import type { SourceFile } from "../codegen/types.js";
+import { MAX_PNG_SCALE, THUMBNAIL_SIDE } from "../plugin/limits.js";
+import { fitScale } from "../plugin/scale.js";
+import { DEFAULT_SETTINGS } from "../plugin/settings.js";
+import { createFigmaSim } from "../test/figma-sim/sim.js";
+
+/** What the probe leaves in the panel's window. Times are ms since the panel document's navigation start. */
+export interface ProbeResult {
+  timeOrigin: number;
+  marks: {
+    /** The probe ran (the parser reached <head>). */
+    probe?: number;
+    /** Just before / after the panel's inline script. */
+    scriptStart?: number;
+    scriptEnd?: number;
+    init?: number;
+    domContentLoaded?: number;
+    load?: number;
+    generateEnabled?: number;
+    nextFrame?: number;
+    exportResult?: number;
+    /** `worker-source` (the packed worker from the main thread) arrived in the panel. */
+    workerSource?: number;
+  };
+  /** The panel document's navigation timing (response = delivery of ui.html), read at `load`. */
+  navigation: { responseStart: number; responseEnd: number; domInteractive: number } | null;
+}
+
+export interface WorkerStatsInPage {
+  starts: number;
+  coldStartMs?: number;
+  decodeMs?: number;
+  bootMs?: number;
+  status: string;
+}
+
+export interface LoadSample {
+  probe: ProbeResult;
+  /** Panel navigation start − outer page navigation start. */
+  offsetMs: number;
+  /** Click on Generate → the first line of code shown. */
+  generateMs: number;
+  /** Click on Generate → `export-result` arrived in the panel. */
+  exportMs: number;
+  worker: WorkerStatsInPage;
+}
+
+/** The browser globals the page functions below use (the project compiles without the DOM lib). */
+interface BenchElement {
+  readonly textContent: string | null;
+  readonly disabled?: boolean;
+  click(): void;
+}
+interface BenchPage {
+  __figmentBench?: ProbeResult;
+  performance: { now(): number; readonly timeOrigin: number };
+  document: { querySelector(selector: string): BenchElement | null; querySelectorAll(selector: string): ArrayLike<BenchElement> };
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: Record<string, unknown>): void; disconnect(): void };
+  setTimeout(fn: () => void, ms: number): number;
+  figmentWorkerStats(): WorkerStatsInPage;
+}
+
+/** Runs first in the panel (plain JS, inlined into ui.html's <head>). */
+const PROBE = `(function () {
+  var out = { timeOrigin: performance.timeOrigin, marks: { probe: performance.now() }, navigation: null };
+  window.__figmentBench = out;
+  function mark(name) { if (out.marks[name] === undefined) out.marks[name] = performance.now(); }
+  window.addEventListener("message", function (e) {
+    var m = e.data && e.data.pluginMessage;
+    if (m && m.type === "init") mark("init");
+    if (m && m.type === "export-result") mark("exportResult");
+    if (m && m.type === "worker-source") mark("workerSource");
+  }, true);
+  document.addEventListener("DOMContentLoaded", function () { mark("domContentLoaded"); });
+  window.addEventListener("load", function () {
+    mark("load");
+    var nav = performance.getEntriesByType("navigation")[0];
+    if (nav) out.navigation = { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domInteractive: nav.domInteractive };
+  });
+  function interactive() {
+    var list = document.querySelectorAll("button.button--primary");
+    for (var i = 0; i < list.length; i++) {
+      var b = list[i];
+      if ((b.textContent || "").trim() === "Generate" && !b.disabled && b.getClientRects().length > 0) return true;
+    }
+    return false;
+  }
+  var done = false;
+  function found() {
+    if (done) return;
+    done = true;
+    mark("generateEnabled");
+    mo.disconnect();
+    requestAnimationFrame(function () { mark("nextFrame"); });
+  }
+  var mo = new MutationObserver(function () { if (!done && interactive()) found(); });
+  mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
+  (function poll() { if (done) return; if (document.body && interactive()) found(); else requestAnimationFrame(poll); })();
+})();`;
+
+const markScript = (name: string): string => `<script>window.__figmentBench && (window.__figmentBench.marks.${name} = performance.now());</script>`;
+
+/**
+ * dist/ui.html with the probe first in <head>, and marks just before and after the panel's own script
+ * (so the time to parse the page up to it and the script's run show apart).
+ */
+export function withProbe(html: string): string {
+  const main = /<script>[\s\S]*?<\/script>/.exec(html);
+  if (!html.includes("<head>") || !main) throw new Error("bench/plugin: dist/ui.html has no <head> or no inline <script>");
+  const end = main.index + main[0].length;
+  const marked = html.slice(0, main.index) + markScript("scriptStart") + main[0] + markScript("scriptEnd") + html.slice(end);
+  return marked.replace("<head>", () => `<head><script>${PROBE}</script>`);
+}
+
+/** What the main thread would send for the login frame: the sim's exports (JSON_REST_V1, PNG, thumbnail). */
+export async function loginExport(fileText: string): Promise<{ frame: { id: string; name: string; type: string; width: number; height: number; scale: number }; json: unknown; pngB64: string; thumbB64: string }> {
+  const sim = createFigmaSim({ file: JSON.parse(fileText) as unknown });
+  const node = sim.topLevel().find((n) => n.visible && n.children);
+  if (!node) throw new Error("bench/plugin: the login file has no frame");
+  const scale = fitScale(node.width, node.height, DEFAULT_SETTINGS.maxImageSize, MAX_PNG_SCALE);
+  const json = await node.exportAsync({ format: "JSON_REST_V1" });
+  const png = (await node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } })) as Uint8Array;
+  const thumb = (await node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: fitScale(node.width, node.height, THUMBNAIL_SIDE, MAX_PNG_SCALE) } })) as Uint8Array;
+  return {
+    frame: { id: node.id, name: node.name, type: node.type, width: node.width, height: node.height, scale },
+    json,
+    pngB64: Buffer.from(png).toString("base64"),
+    thumbB64: Buffer.from(thumb).toString("base64"),
+  };
+}
+
+/**
+ * A page that embeds ui.html and answers it as Figma's main thread would (data parsed only when used). The
+ * packed worker is served beside it as worker-source.txt; `__benchPreload()` fetches it into memory before
+ * the Generate click (the real main thread holds it from the start), so `get-worker-source` is answered
+ * from memory and the fetch never competes with the panel's opening.
+ */
+export function fakeParentHtml(data: Awaited<ReturnType<typeof loginExport>>): string {
+  const { frame } = data;
+  const init = {
+    type: "init",
+    command: "code",
+    settings: DEFAULT_SETTINGS,
+    apiKey: null,
+    selection: { nodes: [{ id: frame.id, name: frame.name, type: frame.type, width: frame.width, height: frame.height }], unsupported: [] },
+    editorType: "figma",
+  };
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Figment bench</title>
+<style>html,body{margin:0;background:#e5e5e5}iframe{border:0;display:block;width:420px;height:600px}</style>
+<script type="application/json" id="bench-data">${json(data)}</script>
+<script>
+const init = ${json(init)};
+let data;
+const load = () => (data ??= JSON.parse(document.getElementById("bench-data").textContent));
+const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+let packed;
+const workerSource = () => (packed ??= fetch("worker-source.txt").then((r) => {
+  if (!r.ok) throw new Error("worker-source.txt: " + r.status);
+  return r.text();
+}));
+window.__benchPreload = () => workerSource().then((data) => data.length);
+window.addEventListener("message", (event) => {
+  const frame = document.getElementById("plugin");
+  if (!frame || event.source !== frame.contentWindow) return;
+  const m = event.data && event.data.pluginMessage;
+  if (!m) return;
+  const post = (message) => frame.contentWindow.postMessage({ pluginMessage: message }, "*");
+  if (m.type === "ready") post(init);
+  else if (m.type === "get-thumbnail") post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(load().thumbB64) });
+  else if (m.type === "get-worker-source") workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+  else if (m.type === "export-selection") {
+    const d = load();
+    post({ type: "export-progress", requestId: m.requestId, done: 0, total: 1, label: "Exporting" });
+    setTimeout(() => post({ type: "export-result", requestId: m.requestId, frames: [{ ...d.frame, json: d.json, png: bytes(d.pngB64) }] }), 0);
+  }
+});
+</script></head><body><iframe id="plugin" src="ui.html"></iframe></body></html>`;
+}
+
+let hostBundle: Promise<string> | undefined;
+
+/** test/harness/host.ts bundled for the browser (as test/harness/plugin-page.ts does, from `root`). */
+export function hostScript(root: string): Promise<string> {
+  hostBundle ??= build({
+    entryPoints: [join(root, "test/harness/host.ts")],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  }).then((result) => result.outputFiles[0]!.text);
+  return hostBundle;
+}
+
+const GENERATE_TIMEOUT_MS = 60_000;
+
+/** Runs after the panel is measured interactive and before the Generate click. */
+type BeforeGenerate = (page: Page) => Promise<void>;
+
+/** Waits for the probe's Generate mark, then clicks Generate and waits for the first line of code. */
+async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
+  try {
+    await ui.waitForFunction(() => (globalThis as unknown as BenchPage).__figmentBench?.marks.nextFrame !== undefined, undefined, { timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`bench/plugin: Generate never became interactive (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`);
+  }
+  const probe = await ui.evaluate(() => (globalThis as unknown as BenchPage).__figmentBench!);
+  const outerOrigin = await page.evaluate(() => (globalThis as unknown as BenchPage).performance.timeOrigin);
+  await beforeGenerate?.(page);
+  const generated = await ui.evaluate(async (timeoutMs) => {
+    const w = globalThis as unknown as BenchPage;
+    const buttons = Array.from(w.document.querySelectorAll("button.button--primary"));
+    const button = buttons.find((b) => (b.textContent ?? "").trim() === "Generate");
+    if (!button) throw new Error("no Generate button");
+    const t0 = w.performance.now();
+    button.click();
+    await new Promise<void>((resolve, reject) => {
+      const check = (): boolean => {
+        if (w.document.querySelector(".code__line")) return true;
+        const failed = w.document.querySelector(".notice--error, .notice--warning");
+        if (failed) throw new Error(`generation failed: ${failed.textContent ?? ""}`);
+        return false;
+      };
+      const observer = new w.MutationObserver(() => {
+        try {
+          if (check()) {
+            observer.disconnect();
+            resolve();
+          }
+        } catch (error) {
+          observer.disconnect();
+          reject(error);
+        }
+      });
+      observer.observe(w.document, { childList: true, subtree: true });
+      w.setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`no code shown within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    const t1 = w.performance.now();
+    const exportResult = w.__figmentBench?.marks.exportResult;
+    return {
+      generateMs: t1 - t0,
+      exportMs: exportResult === undefined ? Number.NaN : exportResult - t0,
+      worker: w.figmentWorkerStats(),
+    };
+  }, GENERATE_TIMEOUT_MS);
+  return { probe, offsetMs: probe.timeOrigin - outerOrigin, ...generated };
+}
+
+async function loadOnce(browser: Browser, files: SourceFile[], entry: string, frameSelector: string, beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
+  return withPage(browser, files, entry, { width: 520, height: 720 }, async (page) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const handle = await page.waitForSelector(frameSelector, { timeout: 15_000 });
+    const ui = await handle.contentFrame();
+    if (!ui) throw new Error(`bench/plugin: ${frameSelector} has no frame`);
+    return measureLoad(page, ui, errors, beforeGenerate);
+  });
+}
+
+/**
+ * `runs` fresh loads of ui.html under the fake Figma parent, each then generating; `workerPayload` is the
+ * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source`.
+ */
+export async function benchFakeParent(browser: Browser, uiHtml: string, workerPayload: string, loginFileText: string, runs: number): Promise<LoadSample[]> {
+  const files: SourceFile[] = [
+    { path: "index.html", content: fakeParentHtml(await loginExport(loginFileText)) },
+    { path: "ui.html", content: withProbe(uiHtml) },
+    { path: "worker-source.txt", content: workerPayload },
+  ];
+  const preload: BeforeGenerate = async (page) => {
+    const chars = await page.evaluate(() => (globalThis as unknown as { __benchPreload(): Promise<number> }).__benchPreload());
+    if (chars !== workerPayload.length) throw new Error(`bench/plugin: the fake parent loaded ${chars} of the payload's ${workerPayload.length} characters`);
+  };
+  const out: LoadSample[] = [];
+  for (let i = 0; i < runs; i++) out.push(await loadOnce(browser, files, "index.html", "#plugin", preload));
+  return out;
+}
+
+/** `runs` fresh loads of the harness (real dist/code.js on the simulated figma) with the login frame selected. */
+export async function benchHarness(browser: Browser, root: string, uiHtml: string, codeJs: string, loginFileText: string, selectId: string, runs: number): Promise<LoadSample[]> {
+  const files: SourceFile[] = [
+    { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
+    { path: "host.js", content: await hostScript(root) },
+    { path: "fixture.json", content: loginFileText },
+    { path: "ui.html", content: withProbe(uiHtml) },
+    { path: "code.js", content: codeJs },
+  ];
+  const query = new URLSearchParams({ fixture: "fixture.json", select: selectId, command: "code" });
+  const out: LoadSample[] = [];
+  for (let i = 0; i < runs; i++) out.push(await loadOnce(browser, files, `host.html?${query.toString()}`, "#plugin-ui"));
+  return out;
+}
