@@ -14,7 +14,6 @@ import { languageOf } from "./devmode.js";
 import { CODEGEN_CACHE_SIZE } from "./limits.js";
 import { start } from "./start.js";
 
-const FIGMA_LIMIT_MS = 15_000;
 const LANGUAGES = ["react", "html"] as const;
 const CODEGEN_LANGUAGES = new Set(["TYPESCRIPT", "JAVASCRIPT", "CSS", "HTML", "JSON", "PLAINTEXT"]);
 
@@ -61,19 +60,15 @@ describe("Dev Mode codegen", () => {
   });
 
   describe.each(FIGMA_FIXTURES)("%s", (name) => {
-    it("returns code for every top-level node, in React and HTML, well inside 15 s, and caches it", async () => {
+    // How fast (Figma allows 15 s) is measured by `npm run bench`, not asserted here.
+    it("returns code for every top-level node, in React and HTML, and caches it", async () => {
       const { sim, stats } = await bootDevMode(name);
       const nodes = sim.topLevel();
       expect(nodes.length).toBeGreaterThan(0);
-      let slowest = 0;
       let withCode = 0;
       for (const node of nodes) {
         for (const language of LANGUAGES) {
-          const t0 = performance.now();
           const results = await sim.codegen.generate(node, language);
-          const ms = performance.now() - t0;
-          slowest = Math.max(slowest, ms);
-          expect(ms, `${node.id} ${language}`).toBeLessThan(FIGMA_LIMIT_MS);
           expect(results.length, `${node.id} ${language}`).toBeGreaterThan(0);
           for (const r of results) {
             expect(typeof r.title).toBe("string");
@@ -96,7 +91,6 @@ describe("Dev Mode codegen", () => {
         }
       }
       expect(withCode).toBeGreaterThan(0);
-      expect(slowest).toBeLessThan(FIGMA_LIMIT_MS / 10);
 
       // Asked again, each node is a cache hit with the same results.
       const hits = stats.hits;
@@ -115,9 +109,7 @@ describe("Dev Mode codegen", () => {
     const { sim, stats } = await bootDevMode("figmasharp-login.file.json");
     const first = await sim.codegen.generate("101:3", "react");
     expect(stats).toMatchObject({ hits: 0, misses: 1 });
-    const t0 = performance.now();
     const second = await sim.codegen.generate("101:3", "react");
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(stats).toMatchObject({ hits: 1, misses: 1 });
     expect(second).toEqual(first);
     // Results are copies: changing what Figma got does not change the cache.
