@@ -1,0 +1,61 @@
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { describe, expect, it } from "vitest";
+import { estimate, estimatePrompt, imageTiles, imageTokens, pngSize, priceFor } from "./estimate.js";
+
+describe("imageTokens", () => {
+  it("follows OpenAI's tile rule", () => {
+    expect(imageTokens(1024, 1024, "high")).toBe(765); // 768×768 → 4 tiles
+    expect(imageTiles(2048, 4096)).toBe(6); // 1024×2048 → 768×1536 → 2×3
+    expect(imageTokens(2048, 4096, "high")).toBe(85 + 170 * 6);
+    expect(imageTokens(512, 512, "high")).toBe(85 + 170);
+    expect(imageTokens(4096, 8192, "low")).toBe(85);
+    expect(imageTokens(300, 200)).toBe(255); // default high, 1 tile
+    expect(imageTiles(0, 100)).toBe(0);
+  });
+});
+
+describe("pngSize", () => {
+  it("reads IHDR", () => {
+    const bytes = new Uint8Array(24);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(16, 1440);
+    view.setUint32(20, 900);
+    expect(pngSize(bytes)).toEqual({ width: 1440, height: 900 });
+    expect(pngSize(new Uint8Array(10))).toBeUndefined();
+  });
+});
+
+describe("estimate", () => {
+  it("adds text and image tokens and prices them", () => {
+    const result = estimate({
+      model: "openai/gpt-4o",
+      texts: ["hello world"],
+      image: { width: 1024, height: 1024 },
+      outputTokens: 1000,
+    });
+    expect(result.estimate).toBe(true);
+    expect(result.textTokens).toBe(countTokens("hello world") + 4);
+    expect(result.imageTokens).toBe(765);
+    expect(result.inputTokens).toBe(result.textTokens + 765);
+    expect(result.costUsd).toBeCloseTo((result.inputTokens * 2.5 + 1000 * 10) / 1e6, 10);
+  });
+
+  it("takes a price override and leaves unknown models unpriced", () => {
+    expect(estimate({ model: "mystery", texts: ["a"] }).costUsd).toBeUndefined();
+    const priced = estimate({ model: "mystery", texts: [], prices: { mystery: { input: 1_000_000, output: 0 } } });
+    expect(priced.costUsd).toBe(0);
+    expect(priceFor("mystery", { mystery: { input: 1, output: 2 } })).toEqual({ input: 1, output: 2 });
+  });
+
+  it("estimates a whole prompt", () => {
+    const result = estimatePrompt(
+      { target: "react", styling: "css-modules", imageDataUrl: "data:", hint: "frame A", detail: "low" },
+      { width: 2000, height: 2000 },
+      { model: "gpt-4o-mini" },
+    );
+    expect(result.imageTokens).toBe(85);
+    expect(result.textTokens).toBeGreaterThan(100);
+    expect(result.costUsd).toBeGreaterThan(0);
+  });
+});

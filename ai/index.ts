@@ -1,0 +1,30 @@
+/**
+ * The model client core: providers, request builders, reply reading, streaming progress, estimates and
+ * typed errors. Pure TypeScript over the fetch-based OpenAI SDK: runs in the UI iframe and in Node.
+ */
+export { ModelError, nextStepFor, parseRetryAfter, toModelError } from "./errors.js";
+export type { ModelErrorKind, ModelErrorOptions } from "./errors.js";
+export { createClient, OPENROUTER_HEADERS, providerConfig } from "./providers.js";
+export type { ApiKind, ClientOptions, ProviderConfig } from "./providers.js";
+export { FILES_SCHEMA, FILES_SCHEMA_NAME, parseFilesReply } from "./schema.js";
+export type { FilesReply } from "./schema.js";
+export {
+  chatMessages,
+  chatRequest,
+  delimit,
+  DESIGN_TAG,
+  DRAFT_TAG,
+  escapeDelimiters,
+  keptMessages,
+  pngDataUrl,
+  responsesRequest,
+  systemInstructions,
+  userTexts,
+} from "./prompt.js";
+export type { ChatRefinement, ImageDetail, PromptInput, RequestOptions, ResponsesRefinement } from "./prompt.js";
+export { ProgressReader } from "./progress.js";
+export type { ProgressEvent } from "./progress.js";
+export { ESTIMATE_PRICES, estimate, estimatePrompt, imageTiles, imageTokens, pngSize, priceFor } from "./estimate.js";
+export type { Estimate, EstimateInput, ModelPrice } from "./estimate.js";
+export { readChatCompletion, readResponse } from "./outcome.js";
+export type { ModelOutcome } from "./outcome.js";

@@ -1,0 +1,74 @@
+/**
+ * Provider configuration: which API shape to use, where, with which model and headers. OpenAI speaks the
+ * Responses API; OpenRouter and custom endpoints speak chat completions (the common OpenAI-compatible shape).
+ * Pure: only fetch-based SDK features, no Node imports, so it runs in the UI iframe and in Node.
+ */
+import OpenAI from "openai";
+import { endpointFor, PROVIDER_DEFAULTS, type Settings } from "../plugin/settings.js";
+import { ModelError } from "./errors.js";
+
+export type ApiKind = "responses" | "chat";
+
+export interface ProviderConfig {
+  kind: ApiKind;
+  baseURL: string;
+  model: string;
+  apiKey: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * OpenRouter's attribution header (its docs also suggest HTTP-Referer; Figment has no public site to name
+ * yet, so none is invented).
+ */
+export const OPENROUTER_HEADERS: Readonly<Record<string, string>> = {
+  "X-Title": "Figment",
+};
+
+/**
+ * The client configuration for these settings and key. Throws a `missing-key` ModelError when the key is
+ * empty (a custom local endpoint may accept any non-empty key; pass e.g. "none").
+ */
+export function providerConfig(settings: Settings, apiKey: string): ProviderConfig {
+  const key = apiKey.trim();
+  if (!key) throw new ModelError("missing-key", `No API key for ${settings.provider}.`);
+  const baseURL = endpointFor(settings).replace(/\/+$/, "");
+  const model = modelFor(settings);
+  switch (settings.provider) {
+    case "openai":
+      return { kind: "responses", baseURL, model, apiKey: key, headers: {} };
+    case "openrouter":
+      return { kind: "chat", baseURL, model, apiKey: key, headers: { ...OPENROUTER_HEADERS } };
+    case "custom":
+      return { kind: "chat", baseURL, model, apiKey: key, headers: {} };
+  }
+}
+
+/**
+ * The model for the provider: the user's model, except that the OpenAI default name is mapped to the
+ * provider's own default (OpenRouter needs the `openai/` prefix).
+ */
+function modelFor(settings: Settings): string {
+  const model = settings.model.trim();
+  if (!model || model === PROVIDER_DEFAULTS.openai.model) return PROVIDER_DEFAULTS[settings.provider].model;
+  return model;
+}
+
+export interface ClientOptions {
+  timeoutMs: number;
+  /** A fetch to use instead of the global one (tests, proxies). */
+  fetch?: typeof fetch;
+}
+
+/** An SDK client for the config: no SDK retries (the UI decides), browser use allowed (key is the user's own). */
+export function createClient(config: ProviderConfig, options: ClientOptions): OpenAI {
+  return new OpenAI({
+    apiKey: config.apiKey,
+    baseURL: config.baseURL,
+    timeout: options.timeoutMs,
+    maxRetries: 0,
+    dangerouslyAllowBrowser: true,
+    defaultHeaders: config.headers,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}

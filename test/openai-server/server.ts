@@ -1,0 +1,268 @@
+// A local HTTP server that speaks the OpenAI wire format, for tests that point
+// the official `openai` SDK at `http://127.0.0.1:<port>/v1`.
+//
+//   const srv = await startOpenAiServer([responsesJson("hello")]);
+//   const client = new OpenAI({ apiKey: "sk-test", baseURL: srv.url, maxRetries: 0 });
+//   ...; srv.requests[0].schemaErrors; await srv.close();
+//
+// Replies come from a queue (the array given at start, then push()); when the
+// queue is empty the function given at start (if any) is asked; with neither,
+// GET /v1/models answers modelsList() and anything else gets a 500 error.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { validateRequest } from "./validate.js";
+import { modelsList } from "./replies.js";
+
+export * from "./replies.js";
+export { validateRequest } from "./validate.js";
+
+export type ScriptedReply =
+  /** Non-streamed JSON reply (status defaults to 200). */
+  | { kind: "json"; status?: number; body: unknown; headers?: Record<string, string> }
+  /**
+   * Streamed reply (text/event-stream). On /v1/responses each event object with a
+   * string `type` is framed as `event: <type>\ndata: <json>\n\n` and no `[DONE]`
+   * follows (as the Responses API does); elsewhere events are `data: <json>\n\n`
+   * followed by `data: [DONE]\n\n`. `done` overrides whether `[DONE]` is sent.
+   * `cutAfter: n` destroys the socket after n events (mid-stream, no terminating chunk).
+   * `delayMs` waits before each event.
+   */
+  | {
+      kind: "sse";
+      events: unknown[];
+      cutAfter?: number;
+      delayMs?: number;
+      done?: boolean;
+      headers?: Record<string, string>;
+    }
+  /** Error reply in OpenAI's shape `{ error: { message, type, param, code } }`. */
+  | {
+      kind: "error";
+      status: number;
+      message: string;
+      type?: string;
+      code?: string | null;
+      headers?: Record<string, string>;
+    }
+  /** Never answers (for client timeouts); close() destroys the connection. */
+  | { kind: "hang" };
+
+export interface RecordedRequest {
+  method: string;
+  /** Path including query string, e.g. `/v1/responses`. */
+  path: string;
+  /** Lower-cased header names; `authorization` / `api-key` redacted to their last 4 chars. */
+  headers: Record<string, string>;
+  /** Parsed JSON body (undefined when empty; the raw string when not JSON). */
+  body: unknown;
+  rawBody: string;
+  /** Errors from validating `body` against the OpenAPI spec ([] when valid or no schema for the path). */
+  schemaErrors: string[];
+}
+
+export type ScriptFn = (req: RecordedRequest) => ScriptedReply;
+
+export interface OpenAiTestServer {
+  /** Base URL to give the SDK, e.g. `http://127.0.0.1:43210/v1`. */
+  url: string;
+  requests: RecordedRequest[];
+  push(...replies: ScriptedReply[]): void;
+  close(): Promise<void>;
+}
+
+const ROUTES: ReadonlySet<string> = new Set([
+  "POST /v1/responses",
+  "POST /v1/chat/completions",
+  "POST /v1/images/generations",
+  "POST /v1/embeddings",
+  "GET /v1/models",
+]);
+
+const SECRET_HEADERS = new Set(["authorization", "api-key"]);
+
+export function redact(value: string): string {
+  return `***${value.slice(-4)}`;
+}
+
+/** OpenAI-style error body. */
+export function errorBody(
+  status: number,
+  message: string,
+  type?: string,
+  code?: string | null,
+): { error: { message: string; type: string; param: null; code: string | null } } {
+  const defaults: Record<number, [string, string | null]> = {
+    400: ["invalid_request_error", null],
+    401: ["invalid_request_error", "invalid_api_key"],
+    403: ["invalid_request_error", "unsupported_country_region_territory"],
+    404: ["invalid_request_error", "not_found"],
+    429: ["requests", "rate_limit_exceeded"],
+  };
+  const [dType, dCode] = defaults[status] ?? (status >= 500 ? ["server_error", null] : ["invalid_request_error", null]);
+  return { error: { message, type: type ?? dType, param: null, code: code === undefined ? dCode : code } };
+}
+
+export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Promise<OpenAiTestServer> {
+  const queue: ScriptedReply[] = Array.isArray(script) ? [...script] : [];
+  const fallback: ScriptFn | undefined = typeof script === "function" ? script : undefined;
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let counter = 0;
+  let closed = false;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, errorBody(500, `openai-server: ${String(err)}`));
+      else res.destroy();
+    });
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawBody = await readBody(req);
+    const method = req.method ?? "GET";
+    const path = req.url ?? "/";
+    const pathname = path.split("?")[0]!.replace(/\/+$/, "");
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined) continue;
+      const value = Array.isArray(v) ? v.join(", ") : v;
+      headers[k] = SECRET_HEADERS.has(k) ? redact(value) : value;
+    }
+    let body: unknown = undefined;
+    if (rawBody.length) {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        body = rawBody;
+      }
+    }
+    const record: RecordedRequest = { method, path, headers, body, rawBody, schemaErrors: [] };
+    record.schemaErrors = method === "POST" ? validateRequest(pathname, body) : [];
+    requests.push(record);
+    counter++;
+    res.setHeader("x-request-id", `req_test_${counter}`);
+    res.setHeader("openai-processing-ms", "1");
+
+    if (!ROUTES.has(`${method} ${pathname}`)) {
+      sendJson(res, 404, errorBody(404, `Invalid URL (${method} ${pathname})`, "invalid_request_error", null));
+      return;
+    }
+    const reply =
+      queue.shift() ??
+      fallback?.(record) ??
+      (pathname === "/v1/models"
+        ? ({ kind: "json", body: modelsList() } as const)
+        : ({ kind: "error", status: 500, message: `openai-server: no scripted reply left for ${method} ${pathname}` } as const));
+    await send(res, reply, pathname);
+  }
+
+  async function send(res: ServerResponse, reply: ScriptedReply, pathname: string): Promise<void> {
+    switch (reply.kind) {
+      case "json":
+        sendJson(res, reply.status ?? 200, reply.body, reply.headers);
+        return;
+      case "error":
+        sendJson(res, reply.status, errorBody(reply.status, reply.message, reply.type, reply.code), reply.headers);
+        return;
+      case "hang":
+        return; // left open; close() destroys the socket
+      case "sse": {
+        const named = pathname === "/v1/responses";
+        const done = reply.done ?? !named;
+        res.writeHead(200, {
+          "content-type": "text/event-stream; charset=utf-8",
+          "cache-control": "no-cache",
+          connection: "keep-alive",
+          ...reply.headers,
+        });
+        res.flushHeaders();
+        for (let i = 0; i < reply.events.length; i++) {
+          if (reply.cutAfter !== undefined && i >= reply.cutAfter) break;
+          if (reply.delayMs) await sleep(reply.delayMs);
+          if (closed || res.destroyed) return;
+          await write(res, frame(reply.events[i], named));
+        }
+        if (reply.cutAfter !== undefined && reply.cutAfter <= reply.events.length) {
+          // Drop the connection without the terminating chunk (and without [DONE]).
+          // Events already written were flushed first, so the client sees them before the error.
+          res.socket?.destroy();
+          return;
+        }
+        if (done) await write(res, "data: [DONE]\n\n");
+        res.end();
+        return;
+      }
+    }
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    push(...replies: ScriptedReply[]) {
+      queue.push(...replies);
+    },
+    close() {
+      if (closed) return Promise.resolve();
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function frame(event: unknown, named: boolean): string {
+  const type = (event as { type?: unknown } | null)?.type;
+  const data = `data: ${JSON.stringify(event)}\n\n`;
+  return named && typeof type === "string" ? `event: ${type}\n${data}` : data;
+}
+
+function write(res: ServerResponse, chunk: string): Promise<void> {
+  return new Promise((resolve) => {
+    res.write(chunk, () => resolve());
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
