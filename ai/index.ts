@@ -28,3 +28,5 @@ export { ESTIMATE_PRICES, estimate, estimatePrompt, imageTiles, imageTokens, png
 export type { Estimate, EstimateInput, ModelPrice } from "./estimate.js";
 export { readChatCompletion, readResponse } from "./outcome.js";
 export type { ModelOutcome } from "./outcome.js";
+export { generateTurn } from "./generate.js";
+export type { Conversation, TurnOptions, TurnResult } from "./generate.js";

@@ -1,0 +1,161 @@
+/**
+ * One generation turn over real HTTP: the official SDK against the local OpenAI-wire test server
+ * (test/openai-server), streaming included. Every request body is validated against the OpenAPI spec.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../plugin/settings.js";
+import { chatStream, responsesStream, startOpenAiServer, type OpenAiTestServer } from "../test/openai-server/server.js";
+import { ModelError } from "./errors.js";
+import { generateTurn } from "./generate.js";
+import type { ProgressEvent } from "./progress.js";
+import type { PromptInput } from "./prompt.js";
+import { providerConfig, type ProviderConfig } from "./providers.js";
+
+const PNG_1x1 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const INPUT: PromptInput = { target: "react", styling: "css-modules", imageDataUrl: PNG_1x1, hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff", instructions: "Use semantic HTML." };
+const ANSWER = JSON.stringify({
+  files: [
+    { path: "src/App.tsx", content: 'import { Button } from "./components/Button";\nexport default function App() { return <Button />; }\n' },
+    { path: "src/components/Button.tsx", content: "export function Button() { return <button>Sign in</button>; }\n" },
+  ],
+  notes: "Two files.",
+});
+
+/** Splits text into n roughly equal chunks, as a model streams it. */
+function chunks(text: string, n = 7): string[] {
+  const size = Math.ceil(text.length / n);
+  return Array.from({ length: n }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean);
+}
+
+let server: OpenAiTestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(...replies: Parameters<OpenAiTestServer["push"]>): Promise<OpenAiTestServer> {
+  server = await startOpenAiServer();
+  server.push(...replies);
+  return server;
+}
+
+function openai(url: string): ProviderConfig {
+  return providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-test-key-1234");
+}
+function openrouter(url: string): ProviderConfig {
+  return providerConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl: url }, "sk-or-test-5678");
+}
+
+async function failure(promise: Promise<unknown>): Promise<ModelError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ModelError);
+  return error as ModelError;
+}
+
+describe("a generation turn over HTTP", () => {
+  it("streams a good multi-file answer from the Responses API, reporting file names as they complete", async () => {
+    const srv = await serve(responsesStream(chunks(ANSWER), { id: "resp_1" }));
+    const events: ProgressEvent[] = [];
+    const result = await generateTurn(openai(srv.url), INPUT, { onProgress: (e) => events.push(e) });
+    expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+    expect(result.notes).toBe("Two files.");
+    expect(result.conversation).toEqual({ kind: "responses", previousResponseId: "resp_1" });
+    expect(events.filter((e) => e.type === "file").map((e) => (e.type === "file" ? e.path : ""))).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+    const [request] = srv.requests;
+    expect(request!.path).toBe("/v1/responses");
+    expect(request!.schemaErrors).toEqual([]);
+    // The design text travels as delimited data after the image, with detail set.
+    const body = JSON.stringify(request!.body);
+    expect(body).toContain('"detail":"high"');
+    expect(body).toContain("<design>");
+  });
+
+  it("refines with previous_response_id and only the new instructions", async () => {
+    const srv = await serve(responsesStream(chunks(ANSWER), { id: "resp_1" }), responsesStream(chunks(ANSWER), { id: "resp_2" }));
+    const first = await generateTurn(openai(srv.url), INPUT);
+    const second = await generateTurn(openai(srv.url), INPUT, { refine: { conversation: first.conversation, instructions: "make the header sticky" } });
+    expect(second.conversation).toEqual({ kind: "responses", previousResponseId: "resp_2" });
+    const body = srv.requests[1]!.body as { previous_response_id?: string; input?: unknown };
+    expect(body.previous_response_id).toBe("resp_1");
+    expect(JSON.stringify(body.input)).toContain("make the header sticky");
+    expect(JSON.stringify(body.input)).not.toContain("input_image");
+    expect(srv.requests[1]!.schemaErrors).toEqual([]);
+  });
+
+  it("streams chat completions for OpenRouter and keeps the messages for refinement", async () => {
+    const srv = await serve(chatStream(chunks(ANSWER)));
+    const result = await generateTurn(openrouter(srv.url), INPUT);
+    expect(result.files).toHaveLength(2);
+    expect(srv.requests[0]!.path).toBe("/v1/chat/completions");
+    expect(srv.requests[0]!.schemaErrors).toEqual([]);
+    expect((srv.requests[0]!.body as { model: string }).model).toBe("openai/gpt-5.4-image-2");
+    expect(result.conversation.kind).toBe("chat");
+    if (result.conversation.kind === "chat") expect(result.conversation.messages.at(-1)).toEqual({ role: "assistant", content: ANSWER });
+  });
+
+  it("malformed JSON from the model is a problem, not a crash, and the raw text is kept", async () => {
+    const srv = await serve(responsesStream(["{\"files\": [ oops"], { id: "resp_bad" }));
+    const result = await generateTurn(openai(srv.url), INPUT);
+    expect(result.files).toEqual([]);
+    expect(result.problems.some((p) => p.severity === "error")).toBe(true);
+    expect(result.text).toContain("oops");
+  });
+
+  it("a stream cut off mid-file fails as a connection or truncation error", async () => {
+    const srv = await serve(responsesStream(chunks(ANSWER, 10), { id: "resp_cut", cutAfter: 5 }));
+    const error = await failure(generateTurn(openai(srv.url), INPUT));
+    expect(["offline", "truncated"]).toContain(error.kind);
+  });
+
+  it.each([
+    [401, "unauthorized"],
+    [404, "model-not-found"],
+    [500, "server"],
+  ] as const)("HTTP %i becomes a %s error with a next step", async (status, kind) => {
+    const srv = await serve({ kind: "error", status, message: `status ${status}` });
+    const error = await failure(generateTurn(openai(srv.url), INPUT));
+    expect(error.kind).toBe(kind);
+    expect(error.nextStep.length).toBeGreaterThan(10);
+  });
+
+  it("429 carries retry-after", async () => {
+    const srv = await serve({ kind: "error", status: 429, message: "slow down", headers: { "retry-after": "3" } });
+    const error = await failure(generateTurn(openai(srv.url), INPUT));
+    expect(error.kind).toBe("rate-limited");
+    expect(error.retryAfterMs).toBe(3000);
+  });
+
+  it("500 then success: the next turn goes through", async () => {
+    const srv = await serve({ kind: "error", status: 500, message: "boom" }, responsesStream(chunks(ANSWER), { id: "resp_ok" }));
+    expect((await failure(generateTurn(openai(srv.url), INPUT))).kind).toBe("server");
+    expect((await generateTurn(openai(srv.url), INPUT)).files).toHaveLength(2);
+  });
+
+  it("times out on an endpoint that never answers", async () => {
+    const srv = await serve({ kind: "hang" });
+    const error = await failure(generateTurn(openai(srv.url), INPUT, { timeoutMs: 300 }));
+    expect(error.kind).toBe("timeout");
+  });
+
+  it("cancel mid-stream aborts at once", async () => {
+    const srv = await serve(responsesStream(chunks(ANSWER, 20), { id: "resp_slow", delayMs: 50 }));
+    const controller = new AbortController();
+    const events: ProgressEvent[] = [];
+    const pending = generateTurn(openai(srv.url), INPUT, {
+      signal: controller.signal,
+      onProgress: (e) => {
+        events.push(e);
+        if (events.length === 1) controller.abort();
+      },
+    });
+    const error = await failure(pending);
+    expect(error.kind).toBe("aborted");
+  });
+
+  it("needs a key before it sends anything", () => {
+    expect(() => providerConfig({ ...DEFAULT_SETTINGS }, "")).toThrow(ModelError);
+  });
+});
