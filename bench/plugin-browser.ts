@@ -13,7 +13,6 @@
  * panel document's navigation start), when `init` arrives, when the Generate button is in the DOM, enabled
  * and laid out (MutationObserver, with a requestAnimationFrame poll as a backstop), and the next frame.
  */
-import { build } from "esbuild";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { withPage } from "../cli/browser.js";
@@ -22,6 +21,7 @@ import { MAX_PNG_SCALE, THUMBNAIL_SIDE } from "../plugin/limits.js";
 import { fitScale } from "../plugin/scale.js";
 import { DEFAULT_SETTINGS } from "../plugin/settings.js";
 import { createFigmaSim } from "../test/figma-sim/sim.js";
+import { hostScript } from "../test/harness/plugin-page.js";
 
 /** What the probe leaves in the panel's window. Times are ms since the panel document's navigation start. */
 export interface ProbeResult {
@@ -195,22 +195,6 @@ window.addEventListener("message", (event) => {
   }
 });
 </script></head><body><iframe id="plugin" src="ui.html"></iframe></body></html>`;
-}
-
-let hostBundle: Promise<string> | undefined;
-
-/** test/harness/host.ts bundled for the browser (as test/harness/plugin-page.ts does, from `root`). */
-export function hostScript(root: string): Promise<string> {
-  hostBundle ??= build({
-    entryPoints: [join(root, "test/harness/host.ts")],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2020",
-    write: false,
-    logLevel: "silent",
-  }).then((result) => result.outputFiles[0]!.text);
-  return hostBundle;
 }
 
 const GENERATE_TIMEOUT_MS = 60_000;

@@ -11,10 +11,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 let hostBundle: Promise<string> | undefined;
 
-/** The host page's script (test/harness/host.ts with the figma simulator), bundled once per process. */
-export function hostScript(): Promise<string> {
+/**
+ * The host page's script (test/harness/host.ts with the figma simulator), bundled once per process.
+ * `root` is the repository (the bench passes its own: bundled into dist/, it cannot use ROOT).
+ */
+export function hostScript(root = ROOT): Promise<string> {
   hostBundle ??= build({
-    entryPoints: [join(ROOT, "test/harness/host.ts")],
+    entryPoints: [join(root, "test/harness/host.ts")],
     bundle: true,
     platform: "browser",
     format: "iife",
