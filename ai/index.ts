@@ -30,3 +30,5 @@ export { readChatCompletion, readResponse } from "./outcome.js";
 export type { ModelOutcome } from "./outcome.js";
 export { generateTurn } from "./generate.js";
 export type { Conversation, TurnOptions, TurnResult } from "./generate.js";
+export { generateModelCode, isBlocking, postProcess, repairInstructions, where } from "./pipeline.js";
+export type { Attempt, ModelCodeOptions, ModelCodeResult } from "./pipeline.js";

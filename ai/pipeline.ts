@@ -1,0 +1,157 @@
+/**
+ * Code from the model, end to end: one streamed turn, then the same project pass and formatter as the
+ * offline output. When syntax errors or unresolved imports remain, one bounded repair turn sends those
+ * problems back; the better of the two answers is kept (fewer blocking problems, the first on a tie) and
+ * every attempt is returned, so nothing the model produced is lost.
+ *
+ * Needs ts-morph and prettier (codegen/project, codegen/format): runs in Node and in the codegen worker.
+ */
+import { formatFiles } from "../codegen/format/index.js";
+import { checkProject } from "../codegen/project/index.js";
+import type { Problem, SourceFile } from "../codegen/types.js";
+import { ModelError } from "./errors.js";
+import { generateTurn, type Conversation, type TurnOptions, type TurnResult } from "./generate.js";
+import type { PromptInput } from "./prompt.js";
+import type { ProviderConfig } from "./providers.js";
+
+/** Problem codes a repair turn is asked to fix: the files do not parse or do not link. */
+const BLOCKING = new Set(["syntax", "unresolved-import", "format"]);
+
+/** At most this many problems go into the repair request (the rest are summarised). */
+const MAX_LISTED = 40;
+
+export function isBlocking(problem: Problem): boolean {
+  return problem.severity === "error" && BLOCKING.has(problem.code);
+}
+
+/** `file:line:column` where known. */
+export function where(problem: Problem): string {
+  if (!problem.file) return "";
+  return `${problem.file}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ""}` : ""}`;
+}
+
+export interface Attempt {
+  /** "answer" for the model's turn (first or refinement), "repair" for the repair round. */
+  kind: "answer" | "repair";
+  files: SourceFile[];
+  problems: Problem[];
+  notes: string;
+  /** The model's raw reply text, kept so a reply that could not be read is not lost. */
+  text: string;
+  conversation: Conversation;
+}
+
+export interface ModelCodeResult {
+  /** The kept attempt's checked, formatted files. */
+  files: SourceFile[];
+  problems: Problem[];
+  notes: string;
+  /** Refine from here: the conversation of the kept attempt. */
+  conversation: Conversation;
+  /** Every attempt in order; `kept` indexes the one whose files are returned. */
+  attempts: Attempt[];
+  kept: number;
+  /** Whether a repair round ran, and whether its answer was kept. */
+  repair: "none" | "kept" | "discarded" | "failed" | "cancelled";
+  timings: { modelMs: number; postMs: number };
+}
+
+export interface ModelCodeOptions extends Omit<TurnOptions, "refine"> {
+  /** Build on an earlier turn with these instructions (a refinement) instead of starting afresh. */
+  refine?: TurnOptions["refine"];
+  /** Repair rounds allowed (default 1; 0 turns repair off). */
+  maxRepairs?: number;
+  /** Reports the post-processing and repair stages, for a status line. */
+  onStage?: (stage: "checking" | "repairing") => void;
+  now?: () => number;
+}
+
+/** The model's files through the project pass and prettier; reply problems first. */
+export async function postProcess(reply: Pick<TurnResult, "files" | "problems">): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+  const checked = checkProject(reply.files);
+  const formatted = await formatFiles(checked.files);
+  return { files: formatted.files, problems: [...reply.problems, ...checked.problems, ...formatted.problems] };
+}
+
+/** The repair request: the blocking problems with file:line, and the rule to answer with every file again. */
+export function repairInstructions(problems: readonly Problem[]): string {
+  const listed = problems.slice(0, MAX_LISTED).map((p) => `- ${where(p) || "(project)"}: ${p.message}`);
+  const more = problems.length > MAX_LISTED ? [`- …and ${problems.length - MAX_LISTED} more`] : [];
+  return [
+    "The project check found problems in your files. Fix them and answer with every file again, complete, in the same JSON format.",
+    "Line numbers refer to the files as you sent them.",
+    ...listed,
+    ...more,
+  ].join("\n");
+}
+
+function attemptFrom(kind: Attempt["kind"], turn: TurnResult, processed: { files: SourceFile[]; problems: Problem[] }): Attempt {
+  return { kind, files: processed.files, problems: processed.problems, notes: turn.notes, text: turn.text, conversation: turn.conversation };
+}
+
+function blockingCount(attempt: Attempt): number {
+  return attempt.problems.filter(isBlocking).length;
+}
+
+/** Throws ModelError when the first turn fails; a failed or cancelled repair keeps the first answer. */
+export async function generateModelCode(config: ProviderConfig, input: PromptInput, options: ModelCodeOptions = {}): Promise<ModelCodeResult> {
+  const now = options.now ?? (() => performance.now());
+  const { maxRepairs = 1, onStage, now: _now, ...turnOptions } = options;
+  let modelMs = 0;
+  let postMs = 0;
+  const timed = async <T>(fn: () => Promise<T>, add: (ms: number) => void): Promise<T> => {
+    const started = now();
+    try {
+      return await fn();
+    } finally {
+      add(now() - started);
+    }
+  };
+
+  const first = await timed(() => generateTurn(config, input, turnOptions), (ms) => (modelMs += ms));
+  onStage?.("checking");
+  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first), (ms) => (postMs += ms)))];
+  let kept = 0;
+  let repair: ModelCodeResult["repair"] = "none";
+  const extra: Problem[] = [];
+
+  for (let round = 0; round < maxRepairs; round++) {
+    const best = attempts[kept]!;
+    const blocking = best.problems.filter(isBlocking);
+    if (blocking.length === 0 || best.files.length === 0) break;
+    onStage?.("repairing");
+    try {
+      const { onProgress: _ignored, ...rest } = turnOptions;
+      const turn = await timed(
+        () => generateTurn(config, input, { ...rest, refine: { conversation: best.conversation, instructions: repairInstructions(blocking) } }),
+        (ms) => (modelMs += ms),
+      );
+      onStage?.("checking");
+      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn), (ms) => (postMs += ms)));
+      attempts.push(attempt);
+      const better = attempt.files.length > 0 && blockingCount(attempt) < blocking.length;
+      if (better) kept = attempts.length - 1;
+      repair = better ? "kept" : "discarded";
+      if (!better)
+        extra.push({ severity: "warning", code: "repair", message: `The repair round did not reduce the problems (${blockingCount(attempt)} after, ${blocking.length} before); kept the first answer.` });
+    } catch (error) {
+      const cancelled = error instanceof ModelError && error.kind === "aborted";
+      repair = cancelled ? "cancelled" : "failed";
+      const why = cancelled ? "was cancelled" : `failed (${error instanceof Error ? error.message : String(error)})`;
+      extra.push({ severity: "warning", code: "repair", message: `The repair round ${why}; kept the first answer.` });
+      break;
+    }
+  }
+
+  const chosen = attempts[kept]!;
+  return {
+    files: chosen.files,
+    problems: [...extra, ...chosen.problems],
+    notes: chosen.notes,
+    conversation: chosen.conversation,
+    attempts,
+    kept,
+    repair,
+    timings: { modelMs, postMs },
+  };
+}
