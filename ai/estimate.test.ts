@@ -58,4 +58,17 @@ describe("estimate", () => {
     expect(result.textTokens).toBeGreaterThan(100);
     expect(result.costUsd).toBeGreaterThan(0);
   });
+
+  it("estimates a structure-only prompt with no image tokens", () => {
+    const prompt = { target: "react" as const, styling: "css-modules" as const, hint: "frame A" };
+    const bare = estimatePrompt(prompt, undefined, { model: "gpt-4o-mini" });
+    expect(bare.imageTokens).toBe(0);
+    expect(bare.inputTokens).toBe(bare.textTokens);
+    expect(bare.costUsd).toBeGreaterThan(0);
+    // A size without an image in the prompt sends no image either.
+    expect(estimatePrompt(prompt, { width: 1000, height: 1000 }, { model: "gpt-4o-mini" }).imageTokens).toBe(0);
+    const withImage = estimatePrompt({ ...prompt, imageDataUrl: "data:" }, { width: 1000, height: 1000 }, { model: "gpt-4o-mini" });
+    expect(withImage.imageTokens).toBe(765);
+    expect(withImage.textTokens).not.toBe(bare.textTokens); // the wording mentions the image
+  });
 });

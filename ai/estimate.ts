@@ -5,7 +5,7 @@
  * change — show it as "about", never as a quote.
  */
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
-import { systemInstructions, userTexts, type ImageDetail, type PromptInput } from "./prompt.js";
+import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "./prompt.js";
 import { FILES_SCHEMA } from "./schema.js";
 
 /** USD per 1M tokens. */
@@ -102,16 +102,20 @@ export function estimate(input: EstimateInput): Estimate {
   return { estimate: true, textTokens, imageTokens: image, inputTokens, outputTokens, costUsd, price };
 }
 
-/** The estimate for a first code-generation request built from `prompt` (instructions, texts, schema, image). */
+/**
+ * The estimate for a first code-generation request built from `prompt` (instructions, texts, schema, image).
+ * Without `imageDataUrl` only the structure is sent: 0 image tokens (also when `image`, its size, is unknown).
+ */
 export function estimatePrompt(
   prompt: PromptInput,
-  image: { width: number; height: number },
+  image: { width: number; height: number } | undefined,
   options: { model: string; outputTokens?: number; prices?: Readonly<Record<string, ModelPrice>> },
 ): Estimate {
+  const withImage = hasImage(prompt);
   return estimate({
     model: options.model,
-    texts: [systemInstructions(prompt), ...userTexts(prompt), JSON.stringify(FILES_SCHEMA)],
-    image: { ...image, detail: prompt.detail ?? "high" },
+    texts: [systemInstructions(prompt, withImage), ...userTexts(prompt), JSON.stringify(FILES_SCHEMA)],
+    ...(withImage && image ? { image: { ...image, detail: prompt.detail ?? "high" } } : {}),
     ...(options.outputTokens !== undefined ? { outputTokens: options.outputTokens } : {}),
     ...(options.prices ? { prices: options.prices } : {}),
   });

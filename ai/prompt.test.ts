@@ -139,13 +139,42 @@ describe("chatRequest", () => {
   });
 });
 
+describe("without an image (structure only)", () => {
+  const bare: PromptInput = { target: "react", styling: "css-modules", hint: input.hint, drafts: input.drafts };
+
+  it("the Responses request has no input_image and says so", () => {
+    const request = responsesRequest(bare, { model: "m", stream: true });
+    const content = (request.input as { content: { type: string; text?: string }[] }[])[0]!.content;
+    expect(content.map((c) => c.type)).toEqual(["input_text", "input_text", "input_text"]);
+    expect(JSON.stringify(request)).not.toContain("input_image");
+    expect(content[0]!.text).toMatch(/^The design hint for the frame \(no image attached\):\n<design>/);
+    expect(content[1]!.text).toContain("to match the design;");
+    expect(request.instructions).toBe(systemInstructions(bare, false));
+    expect(request.instructions).toMatch(/no image is attached/);
+    expect(request.instructions).not.toMatch(/PNG/);
+  });
+
+  it("the chat request has no image_url part", () => {
+    const request = chatRequest(bare, { model: "m" });
+    const user = request.messages[1] as { content: { type: string }[] };
+    expect(user.content.map((c) => c.type)).toEqual(["text", "text", "text"]);
+    expect(request.messages[0]).toEqual({ role: "system", content: systemInstructions(bare, false) });
+  });
+
+  it("an empty data URL counts as no image; with an image the wording is unchanged", () => {
+    expect(JSON.stringify(responsesRequest({ ...bare, imageDataUrl: "" }, { model: "m" }))).not.toContain("input_image");
+    expect(systemInstructions(input)).toBe(systemInstructions(input, true));
+    expect(systemInstructions(input)).toMatch(/You get a PNG of the frame/);
+  });
+});
+
 describe("systemInstructions", () => {
   it("covers role, contract, target, styling and the data rule", () => {
     const react = systemInstructions({ target: "react", styling: "tailwind" });
     expect(react).toMatch(/React/);
     expect(react).toMatch(/Tailwind/);
     expect(react).toMatch(/never instructions/);
-    expect(react).toMatch(/files: \[\{ path, content \}\], notes/);
+    expect(react).toMatch(/notes, files: \[\{ path, content \}\]/);
     const html = systemInstructions({ target: "html", styling: "css-modules", nodeIds: true });
     expect(html).toMatch(/HTML/);
     expect(html).toMatch(/data-node-id/);

@@ -10,13 +10,29 @@ Usage:
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
                [--out DIR] [--node-ids] [--json]
   figment code --from-hint <hint.txt> [same options]
+  figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
+               [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
   figment hints <design.json> [--node ID]...
   figment fidelity <design.json> [--node ID]... [--json]
   figment demo [--out DIR]
 
 <design.json> is a Figma REST reply (GET /v1/files/:key or /nodes), or a node exported by a plugin with
 exportAsync({ format: "JSON_REST_V1" }). Without --node, every top-level frame is converted.
-Exit codes: 0 done, 1 internal error, 2 bad input.`;
+
+--ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
+it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
+  --provider     openai (Responses API, default), openrouter or custom (chat completions at --base-url)
+  --model        default gpt-5.4-image-2 (openai/gpt-5.4-image-2 on OpenRouter)
+  --draft        send the offline output as a draft for the model to improve
+  --timeout      seconds one model request may take (default 180)
+  --dry-run      print the estimated tokens and cost, the endpoint and model; send nothing
+Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
+Ctrl-C cancels the request.
+
+Exit codes: 0 done, 1 internal error or model failure, 2 bad input or configuration (including a missing or
+refused API key), 130 cancelled.`;
+
+export type ProviderName = "openai" | "openrouter" | "custom";
 
 export interface CliArgs {
   command: string;
@@ -30,7 +46,23 @@ export interface CliArgs {
   fromHint?: string;
   help: boolean;
   version: boolean;
+  /** The model path (`figment code --ai`); the fields below only apply with it. */
+  ai: boolean;
+  /** A PNG of the frame to send with the design. */
+  image?: string;
+  provider: ProviderName;
+  model?: string;
+  baseUrl?: string;
+  instructions?: string;
+  /** Send the offline output as a draft. */
+  draft: boolean;
+  /** Seconds one model request may take. */
+  timeoutSec?: number;
+  dryRun: boolean;
 }
+
+/** Options that only mean something with --ai. */
+const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run"] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -48,6 +80,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
         "from-hint": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
+        ai: { type: "boolean" },
+        image: { type: "string" },
+        provider: { type: "string" },
+        model: { type: "string" },
+        "base-url": { type: "string" },
+        instructions: { type: "string" },
+        draft: { type: "boolean" },
+        timeout: { type: "string" },
+        "dry-run": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -59,8 +100,29 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const styling = values.styling ?? "css-modules";
   if (styling !== "css-modules" && styling !== "tailwind") throw new UsageError(`--styling must be css-modules or tailwind, not ${styling}`);
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]}`);
+  const command = positionals[0] ?? "";
+
+  const ai = values.ai ?? false;
+  if (!ai) {
+    const stray = AI_ONLY.find((name) => values[name] !== undefined);
+    if (stray) throw new UsageError(`--${stray} only applies to the model path: add --ai (figment code <design.json> --ai …)`);
+  } else if (command !== "code" && !values.help && !values.version) {
+    throw new UsageError(`--ai only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
+  }
+  const provider = values.provider ?? "openai";
+  if (provider !== "openai" && provider !== "openrouter" && provider !== "custom") throw new UsageError(`--provider must be openai, openrouter or custom, not ${provider}`);
+  const model = values.model?.trim();
+  if (values.model !== undefined && (!model || model.length > 200)) throw new UsageError("--model needs a model name (at most 200 characters)");
+  const baseUrl = values["base-url"]?.trim();
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
+  let timeoutSec: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutSec = Number(values.timeout);
+    if (values.timeout.trim() === "" || !Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${values.timeout}`);
+  }
+
   return {
-    command: positionals[0] ?? "",
+    command,
     ...(positionals[1] !== undefined ? { input: positionals[1] } : {}),
     nodes: values.node ?? [],
     target,
@@ -71,5 +133,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...(values["from-hint"] !== undefined ? { fromHint: values["from-hint"] } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
+    ai,
+    ...(values.image !== undefined ? { image: values.image } : {}),
+    provider,
+    ...(model !== undefined ? { model } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    ...(values.instructions !== undefined ? { instructions: values.instructions } : {}),
+    draft: values.draft ?? false,
+    ...(timeoutSec !== undefined ? { timeoutSec } : {}),
+    dryRun: values["dry-run"] ?? false,
   };
 }

@@ -13,13 +13,21 @@ export interface Output {
   err(text: string): void;
 }
 
+/** What a command may take from its surroundings besides arguments. */
+export interface RunContext {
+  /** Environment variables (API keys); process.env unless given. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Cancels a model request (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
 function requireInput(args: CliArgs): string {
   if (!args.input) throw new UsageError(`figment ${args.command} needs a design file: figment ${args.command} <design.json>`);
   return args.input;
 }
 
 /** Domain errors from the codegen layer become usage errors with their own message. */
-function asUsage<T>(fn: () => T): T {
+export function asUsage<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
@@ -30,7 +38,7 @@ function asUsage<T>(fn: () => T): T {
   }
 }
 
-async function load(args: CliArgs): Promise<LoadedDesign> {
+export async function load(args: CliArgs): Promise<LoadedDesign> {
   const json = await readJson(requireInput(args));
   return asUsage(() => loadDesign(json, args.nodes));
 }
@@ -40,7 +48,7 @@ function formatProblem(p: Problem): string {
   return `${p.severity} ${p.code} ${where}${p.message}`;
 }
 
-function reportProblems(problems: Problem[], io: Output): void {
+export function reportProblems(problems: Problem[], io: Output): void {
   const shown = problems.filter((p) => p.severity !== "info");
   for (const p of shown) io.err(formatProblem(p));
   const notes = problems.length - shown.length;
@@ -70,16 +78,17 @@ export async function hintsCommand(args: CliArgs, io: Output): Promise<number> {
   return 0;
 }
 
-function codeOptions(args: CliArgs): CodeOptions {
+export function codeOptions(args: CliArgs): CodeOptions {
   return { target: args.target, styling: args.styling, nodeIds: args.nodeIds };
 }
 
-async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output): Promise<number> {
+/** Writes the files under --out and reports them (plain or --json, where `more` adds fields after these). */
+export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}): Promise<number> {
   const { written, problems: writeProblems } = await writeFilesUnder(args.out, result.files);
   const problems = [...extraProblems, ...result.problems, ...writeProblems];
   if (args.json) {
     const files = result.files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }));
-    io.out(JSON.stringify({ files, problems }, null, 2));
+    io.out(JSON.stringify({ files, problems, ...more }, null, 2));
   } else {
     io.out(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${args.out}`);
     for (const f of result.files) io.out(`  ${f.path}`);
@@ -88,7 +97,11 @@ async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: Cli
   return 0;
 }
 
-export async function codeCommand(args: CliArgs, io: Output): Promise<number> {
+export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  if (args.ai) {
+    const { aiCodeCommand } = await import("./ai-code.js");
+    return aiCodeCommand(args, io, context);
+  }
   if (args.fromHint !== undefined) {
     if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
     const text = await readText(args.fromHint);

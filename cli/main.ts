@@ -7,7 +7,24 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await run(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + "\n"),
-  err: (text) => process.stderr.write(text + "\n"),
-});
+const argv = process.argv.slice(2);
+
+// Ctrl-C during a model request (`code --ai`) aborts the request, so nothing half-done is written and the
+// command exits 130; a second Ctrl-C quits at once. Other commands keep Node's default (exit on SIGINT).
+const controller = new AbortController();
+if (argv.includes("--ai")) {
+  process.on("SIGINT", () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write("\nfigment: cancelling… (Ctrl-C again to quit at once)\n");
+    controller.abort();
+  });
+}
+
+process.exitCode = await run(
+  argv,
+  {
+    out: (text) => process.stdout.write(text + "\n"),
+    err: (text) => process.stderr.write(text + "\n"),
+  },
+  { env: process.env, signal: controller.signal },
+);

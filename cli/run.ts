@@ -1,11 +1,15 @@
 /** The `figment` command as a function (tests call it directly; main.ts wires it to the process). */
 import { parseCliArgs, USAGE } from "./args.js";
-import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output } from "./commands.js";
+import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output, type RunContext } from "./commands.js";
 import { UsageError } from "./io.js";
 
 const VERSION = "0.1.0";
 
-export async function run(argv: string[], io: Output): Promise<number> {
+/**
+ * Runs one command and returns its exit code. `context.env` is where API keys are read from (the process's
+ * environment unless given); `context.signal` cancels a model request (main.ts wires it to Ctrl-C).
+ */
+export async function run(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
   try {
     const args = parseCliArgs(argv);
     if (args.version) {
@@ -20,7 +24,7 @@ export async function run(argv: string[], io: Output): Promise<number> {
       case "frames":
         return await framesCommand(args, io);
       case "code":
-        return await codeCommand(args, io);
+        return await codeCommand(args, io, { env: process.env, ...context });
       case "hints":
         return await hintsCommand(args, io);
       case "fidelity":

@@ -1,0 +1,302 @@
+/**
+ * `figment code --ai`: code from a vision model. The prompt is built from the design (the compact hint, the
+ * frame's PNG with --image, the offline output as a draft with --draft, the user's --instructions), sent to
+ * the configured endpoint with the key from the environment, streamed with progress on stderr, then put
+ * through the same project pass, formatter, report and --out writing as the offline `figment code`.
+ *
+ * Exit codes: 0 done; 2 bad input or configuration (missing or refused key, unknown model, rejected request);
+ * 1 the model failed otherwise (server, timeout, unreadable reply, no files); 130 cancelled (Ctrl-C).
+ */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { ModelError, type ModelErrorKind } from "../ai/errors.js";
+import { estimatePrompt, pngSize, type Estimate } from "../ai/estimate.js";
+import { generateModelCode, isBlocking, type ModelCodeResult } from "../ai/pipeline.js";
+import type { ProgressEvent } from "../ai/progress.js";
+import { pngDataUrl, type PromptInput } from "../ai/prompt.js";
+import { providerConfig, type ProviderConfig } from "../ai/providers.js";
+import { generateCode, parseHint, printHint, type DesignDocument } from "../codegen/index.js";
+import type { Problem } from "../codegen/types.js";
+import { DEFAULT_SETTINGS, type Settings } from "../plugin/settings.js";
+import type { CliArgs, ProviderName } from "./args.js";
+import { asUsage, codeOptions, emitAndWrite, load, reportProblems, type Output, type RunContext } from "./commands.js";
+import { readText, UsageError } from "./io.js";
+
+/** Seconds one model request may take when --timeout is not given. */
+export const DEFAULT_TIMEOUT_SEC = 180;
+
+/** Where each provider's key comes from: the environment only, never a flag or a file. */
+export const KEY_ENV: Readonly<Record<ProviderName, string>> = {
+  openai: "OPENAI_API_KEY",
+  openrouter: "OPENROUTER_API_KEY",
+  custom: "OPENAI_API_KEY",
+};
+
+/** Sent to a custom endpoint when OPENAI_API_KEY is unset: local servers usually ignore the key. */
+export const NO_KEY = "none";
+
+export const STRUCTURE_ONLY =
+  "figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png for a closer match)";
+
+const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
+
+/** Kinds the user fixes in their configuration or input (exit 2); everything else is a model failure (exit 1). */
+const CONFIG_KINDS: ReadonlySet<ModelErrorKind> = new Set(["missing-key", "unauthorized", "forbidden", "model-not-found", "bad-request"]);
+
+export function exitCodeFor(kind: ModelErrorKind): number {
+  if (kind === "aborted") return 130;
+  return CONFIG_KINDS.has(kind) ? 2 : 1;
+}
+
+/** The error's next step in CLI terms (the shared ones speak of the plugin's Settings). */
+export function cliNextStep(error: ModelError, provider: ProviderName): string {
+  const env = KEY_ENV[provider];
+  switch (error.kind) {
+    case "missing-key":
+      return `Set ${env} in the environment (keys are read from there only).`;
+    case "unauthorized":
+      return `Check ${env}: the provider did not accept the key.`;
+    case "model-not-found":
+      return "Check --model and --base-url: the endpoint does not know this model.";
+    case "offline":
+      return "Could not reach the endpoint; check your connection and --base-url.";
+    case "timeout":
+      return "The model took too long; try again, use a smaller frame, or raise --timeout.";
+    default:
+      return error.nextStep;
+  }
+}
+
+function reportModelError(error: ModelError, provider: ProviderName, io: Output): number {
+  io.err(`figment: ${error.message}`);
+  if (error.kind === "rate-limited" && error.retryAfterMs !== undefined) io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
+  if (error.requestId) io.err(`figment: request id ${error.requestId}`);
+  io.err(`figment: ${cliNextStep(error, provider)}`);
+  return exitCodeFor(error.kind);
+}
+
+interface Source {
+  document: DesignDocument;
+  problems: Problem[];
+}
+
+async function readSource(args: CliArgs): Promise<Source> {
+  if (args.fromHint !== undefined) {
+    if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
+    const text = await readText(args.fromHint);
+    const { document } = asUsage(() => parseHint(text));
+    if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
+    return { document, problems: [] };
+  }
+  const design = await load(args);
+  return { document: design.document, problems: design.problems };
+}
+
+interface Png {
+  path: string;
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+async function readPng(path: string): Promise<Png> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+  }
+  const size = pngSize(bytes);
+  if (!size) throw new UsageError(`--image ${path} is not a PNG (export the frame as PNG)`);
+  if (!(size.width > 0 && size.height > 0)) throw new UsageError(`--image ${path} has no pixels (${size.width}×${size.height})`);
+  return { path, dataUrl: pngDataUrl(bytes), ...size };
+}
+
+/** The plugin's settings with the flags applied (the same defaults as the panel). */
+export function settingsFrom(args: CliArgs): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    provider: args.provider,
+    baseUrl: args.baseUrl ?? "",
+    model: args.model ?? DEFAULT_SETTINGS.model,
+    target: args.target,
+    styling: args.styling,
+    nodeIds: args.nodeIds,
+  };
+}
+
+/** The key for the provider from the environment, "none" for a custom endpoint without one. */
+function keyFor(provider: ProviderName, env: Readonly<Record<string, string | undefined>>, io: Output): string {
+  const name = KEY_ENV[provider];
+  const key = env[name]?.trim() ?? "";
+  if (key) return key;
+  if (provider === "custom") {
+    io.err(`figment: ${name} is not set; sending the key "${NO_KEY}" to the custom endpoint (local servers usually ignore it)`);
+    return NO_KEY;
+  }
+  throw new ModelError("missing-key", `no API key for ${provider}: ${name} is not set`);
+}
+
+function endpointUrl(config: ProviderConfig): string {
+  return `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
+}
+
+function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput, image: Png | undefined, io: Output): number {
+  const estimate: Estimate = estimatePrompt(input, image, { model: config.model });
+  const endpoint = endpointUrl(config);
+  if (args.json) {
+    io.out(
+      JSON.stringify(
+        {
+          dryRun: true,
+          estimate: true,
+          provider: args.provider,
+          api: config.kind,
+          endpoint,
+          model: config.model,
+          textTokens: estimate.textTokens,
+          imageTokens: estimate.imageTokens,
+          inputTokens: estimate.inputTokens,
+          costUsd: estimate.costUsd ?? null,
+          image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
+          note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  const n = (value: number): string => value.toLocaleString("en-US");
+  const cost =
+    estimate.costUsd !== undefined && estimate.price
+      ? `about $${estimate.costUsd.toFixed(4)} for the input (example list price $${estimate.price.input} per 1M input tokens; the output is extra)`
+      : `no price known for model ${config.model}`;
+  io.out("Estimate only (--dry-run): nothing was sent.");
+  io.out(`  endpoint      ${endpoint}`);
+  io.out(`  model         ${config.model} (${args.provider}, ${API_NAME[config.kind]})`);
+  io.out(`  text tokens   about ${n(estimate.textTokens)}`);
+  io.out(`  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`);
+  io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
+  io.out(`  cost          ${cost}`);
+  io.out("Providers count a little differently and prices change: treat these as estimates.");
+  return 0;
+}
+
+/** Progress on stderr: each file as it starts and completes, the notes once they are complete, the stages. */
+function progressPrinter(io: Output): { onProgress: (event: ProgressEvent) => void; onStage: (stage: "checking" | "repairing") => void; shownNotes: () => string | undefined } {
+  let shownNotes: string | undefined;
+  return {
+    onProgress(event) {
+      if (event.type === "file-start") io.err(`  ${event.path || "(a file without a path)"} …`);
+      else if (event.type === "file") io.err(`  ${event.path || "(a file without a path)"} ✓`);
+      else if (event.done && event.text.trim() && event.text !== shownNotes) {
+        shownNotes = event.text;
+        io.err(`notes: ${indentNotes(event.text)}`);
+      }
+    },
+    onStage(stage) {
+      io.err(stage === "checking" ? "checking…" : "repairing…");
+    },
+    shownNotes: () => shownNotes,
+  };
+}
+
+function indentNotes(text: string): string {
+  return text.trim().replace(/\n/g, "\n  ");
+}
+
+function repairSummary(result: ModelCodeResult): string | undefined {
+  if (result.repair === "none") return undefined;
+  const blocking = result.attempts.map((a) => a.problems.filter(isBlocking).length);
+  const counts = blocking.map((count, i) => `attempt ${i + 1}: ${count} blocking problem${count === 1 ? "" : "s"}`).join(", ");
+  const how = {
+    kept: "the repair helped",
+    discarded: "the repair did not help",
+    failed: "the repair request failed",
+    cancelled: "the repair was cancelled",
+  }[result.repair];
+  return `repair round: ${how}; kept attempt ${result.kept + 1} of ${result.attempts.length} (${counts})`;
+}
+
+export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const env = context.env ?? process.env;
+  const source = await readSource(args);
+  const image = args.image !== undefined ? await readPng(args.image) : undefined;
+  if (!image) io.err(STRUCTURE_ONLY);
+  const frames = source.document.frames.length;
+  if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
+
+  const drafts = args.draft ? (await generateCode(source.document, codeOptions(args))).files : undefined;
+  const input: PromptInput = {
+    target: args.target,
+    styling: args.styling,
+    hint: printHint(source.document),
+    nodeIds: args.nodeIds,
+    ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
+    ...(drafts && drafts.length > 0 ? { drafts } : {}),
+    ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
+  };
+  const settings = settingsFrom(args);
+
+  // A dry run needs no key: the config is only read for its endpoint and model.
+  if (args.dryRun) return dryRun(args, providerConfig(settings, "dry-run"), input, image, io);
+
+  let config: ProviderConfig;
+  try {
+    config = providerConfig(settings, keyFor(args.provider, env, io));
+  } catch (error) {
+    if (error instanceof ModelError) return reportModelError(error, args.provider, io);
+    throw error;
+  }
+
+  io.err(`figment: asking ${config.model} at ${endpointUrl(config)} (${API_NAME[config.kind]})…`);
+  const progress = progressPrinter(io);
+  let result: ModelCodeResult;
+  try {
+    result = await generateModelCode(config, input, {
+      ...(context.signal ? { signal: context.signal } : {}),
+      timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000,
+      onProgress: progress.onProgress,
+      onStage: progress.onStage,
+    });
+  } catch (error) {
+    if (error instanceof ModelError) {
+      if (error.kind === "aborted") {
+        io.err("figment: cancelled; nothing was written");
+        return 130;
+      }
+      return reportModelError(error, args.provider, io);
+    }
+    throw error;
+  }
+  if (context.signal?.aborted) {
+    io.err("figment: cancelled; nothing was written");
+    return 130;
+  }
+
+  const more = {
+    notes: result.notes,
+    repair: result.repair,
+    kept: result.kept,
+    attempts: result.attempts.map((a) => ({ kind: a.kind, files: a.files.length, blocking: a.problems.filter(isBlocking).length })),
+    model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model, image: image !== undefined },
+  };
+  if (result.files.length === 0) {
+    // Nothing usable came back: report why, write nothing, and fail as the model's failure.
+    const problems = [...source.problems, ...result.problems];
+    if (args.json) io.out(JSON.stringify({ files: [], problems, ...more }, null, 2));
+    else reportProblems(problems, io);
+    io.err("figment: the model's reply held no usable files; nothing was written. Try again or use another model.");
+    return 1;
+  }
+
+  const code = await emitAndWrite({ files: result.files, problems: result.problems }, source.problems, args, io, more);
+  if (!args.json) {
+    if (result.notes.trim() && result.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(result.notes)}`);
+    const summary = repairSummary(result);
+    if (summary) io.err(summary);
+  }
+  return code;
+}
