@@ -10,8 +10,10 @@ export const FILES_SCHEMA_NAME = "figment_files";
 export const FILES_SCHEMA = {
   type: "object",
   additionalProperties: false,
-  required: ["files", "notes"],
+  // Notes come first: structured output follows this order, so the panel can show them while files stream.
+  required: ["notes", "files"],
   properties: {
+    notes: { type: "string", description: "Short notes for the user, written first: the plan, assumptions, things left out." },
     files: {
       type: "array",
       description: "Every file of the project, each complete.",
@@ -25,7 +27,6 @@ export const FILES_SCHEMA = {
         },
       },
     },
-    notes: { type: "string", description: "Short notes for the user: assumptions, things left out." },
   },
 } as const;
 

@@ -97,7 +97,7 @@ const PROBE = `(function () {
     if (nav) out.navigation = { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domInteractive: nav.domInteractive };
   });
   function interactive() {
-    var list = document.querySelectorAll("button.button--primary");
+    var list = document.querySelectorAll("button");
     for (var i = 0; i < list.length; i++) {
       var b = list[i];
       if ((b.textContent || "").trim() === "Generate" && !b.disabled && b.getClientRects().length > 0) return true;
@@ -214,7 +214,7 @@ async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenera
   await beforeGenerate?.(page);
   const generated = await ui.evaluate(async (timeoutMs) => {
     const w = globalThis as unknown as BenchPage;
-    const buttons = Array.from(w.document.querySelectorAll("button.button--primary"));
+    const buttons = Array.from(w.document.querySelectorAll("button"));
     const button = buttons.find((b) => (b.textContent ?? "").trim() === "Generate");
     if (!button) throw new Error("no Generate button");
     const t0 = w.performance.now();

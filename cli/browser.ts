@@ -31,14 +31,21 @@ export function chromiumAvailable(): boolean {
   return existsSync(chromiumPath());
 }
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * `localModelServer`: lets pages served from the in-memory origin reach a test server on 127.0.0.1.
+ * Chromium treats that as a public → loopback request and refuses it (Local Network Access) unless told not to.
+ */
+export async function launchChromium(options: { localModelServer?: boolean } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+  const args = options.localModelServer
+    ? [...CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests"]
+    : [...CHROMIUM_ARGS];
+  return chromium.launch({ executablePath, headless: true, args });
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -132,6 +139,7 @@ export interface Viewport {
  * Opens a fresh context + page at `viewport`, serves `files` from memory under `http://figment.test/`
  * (any request to another origin is aborted; an unknown path gets a 404), navigates to `entry`,
  * waits for `load` and `document.fonts.ready`, runs `fn(page)` and closes the context.
+ * `allowOrigins` lets requests to those origins through (tests: a local model server on 127.0.0.1).
  */
 export async function withPage<T>(
   browser: Browser,
@@ -139,7 +147,9 @@ export async function withPage<T>(
   entry: string,
   viewport: Viewport,
   fn: (page: Page) => Promise<T>,
+  options: { allowOrigins?: readonly string[] } = {},
 ): Promise<T> {
+  const allowed = new Set(options.allowOrigins ?? []);
   const byPath = new Map<string, SourceFile>();
   for (const file of files) byPath.set(normalizePath(file.path), file);
 
@@ -158,6 +168,7 @@ export async function withPage<T>(
       } catch {
         return route.abort("blockedbyclient");
       }
+      if (allowed.has(url.origin)) return route.continue();
       if (url.origin !== FIGMENT_ORIGIN) return route.abort("blockedbyclient");
       let path: string;
       try {

@@ -17,6 +17,8 @@ export interface Settings {
   maxImageSize: number;
   /** Put data-node-id attributes on generated elements. */
   nodeIds: boolean;
+  /** How long one model request may take, in seconds. */
+  timeoutSec: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   styling: "css-modules",
   maxImageSize: 2048,
   nodeIds: false,
+  timeoutSec: 180,
 };
 
 export const PROVIDER_DEFAULTS: Record<Provider, { baseUrl: string; model: string }> = {
@@ -50,6 +53,7 @@ const CHECKS: { [K in keyof Settings]: Check<K> } = {
   styling: oneOf("css-modules", "tailwind"),
   maxImageSize: (v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 256 && v <= 4096,
   nodeIds: (v): v is boolean => typeof v === "boolean",
+  timeoutSec: (v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 10 && v <= 900,
 };
 
 /** Every known key from `raw` that passes its check; the rest from the defaults. */

@@ -25,7 +25,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function generate(ui: Frame): Promise<void> {
-  await ui.locator("button.button--primary", { hasText: "Generate" }).click();
+  await ui.getByRole("button", { name: "Generate", exact: true }).click();
   await ui.waitForSelector(".results", { timeout: 90_000 });
 }
 
@@ -134,7 +134,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     await withPluginPage(browser, { fixture: LOGIN, select: [] }, async ({ page, ui }) => {
       await ui.waitForSelector(".selection--empty", { timeout: 10_000 });
       expect(await ui.locator(".panel--code").innerText()).toContain("Select a frame");
-      expect(await ui.locator("button.button--primary", { hasText: "Generate" }).isDisabled()).toBe(true);
+      expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);
       await shot(page, "6-empty-selection");
     });
   });
@@ -168,7 +168,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     await withPluginPage(browser, { fixture: huge, select: ["9:1"] }, async ({ page, ui }) => {
       // The selection summary already says so: Generate stays off and the reason says what to do.
       await ui.waitForSelector("ul.unsupported", { timeout: 30_000 });
-      expect(await ui.locator("button.button--primary", { hasText: "Generate" }).isDisabled()).toBe(true);
+      expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);
       const text = await ui.locator(".panel--code").innerText();
       expect(text).toMatch(/Endless canvas/);
       expect(text).toMatch(/24[,.]?000/);

@@ -7,6 +7,7 @@ import type { Command, SelectionSummary } from "../plugin/messages.js";
 import { DEFAULT_SETTINGS, type Settings } from "../plugin/settings.js";
 import type { ApiKeyVault } from "./api-key.js";
 import type { Bridge } from "./bridge.js";
+import { useAiJob } from "./ai-job.js";
 import { useCodeJob } from "./code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
 import { ResizeHandle } from "./components/resize-handle.js";
@@ -80,6 +81,7 @@ export function App({ bridge, worker, vault }: AppProps) {
   const [selection, setSelection] = useState<SelectionSummary>(EMPTY_SELECTION);
   const banners = useBanners();
   const job = useCodeJob(bridge, worker);
+  const ai = useAiJob(bridge, worker, vault, settings);
   const thumbnailUrl = useThumbnail(bridge, selection);
 
   useEffect(() => {
@@ -142,6 +144,9 @@ export function App({ bridge, worker, vault }: AppProps) {
             thumbnailUrl={thumbnailUrl}
             settings={settings}
             job={job}
+            ai={ai}
+            worker={worker}
+            hasKey={hasKey}
             onSettingsChange={saveSettings}
             onOpenSettings={() => setPanel("settings")}
             notify={notify}

@@ -61,6 +61,8 @@ export interface CodeJob {
 
 type Exports = { id: string; json: unknown }[];
 
+const EXPORT_PREFIX = "export";
+
 function failureOf(error: unknown): JobFailure | "cancelled" {
   if (error instanceof WorkerCancelledError) return "cancelled";
   if (error instanceof WorkerCrashError) return { kind: "worker-crash", message: error.message };
@@ -124,7 +126,7 @@ export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
       const previous = stateRef.current;
       if (previous.phase === "exporting") bridge.send("cancel-export", { requestId: previous.requestId });
       if (previous.phase === "generating") worker.cancel();
-      const requestId = newRequestId("export");
+      const requestId = newRequestId(EXPORT_PREFIX);
       pendingOptions.current = options;
       setState({ phase: "exporting", requestId, done: 0, total: 0, label: "Starting export…" });
       bridge.send("export-selection", { requestId });
@@ -154,6 +156,8 @@ export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
   );
 
   useEffect(() => {
+    // The AI job exports with its own ids ("ai-export-…"); those are not ours to report.
+    const isOwn = (requestId: string) => requestId.startsWith(`${EXPORT_PREFIX}-`);
     const isCurrent = (requestId: string) => {
       const s = stateRef.current;
       return s.phase === "exporting" && s.requestId === requestId;
@@ -164,7 +168,7 @@ export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
     });
     const offResult = bridge.on("export-result", (message) => {
       if (!isCurrent(message.requestId)) {
-        console.info(`Figment UI: ignored the result of export ${message.requestId} (cancelled or replaced)`);
+        if (isOwn(message.requestId)) console.info(`Figment UI: ignored the result of export ${message.requestId} (cancelled or replaced)`);
         return;
       }
       const frames: FrameInfo[] = message.frames.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
@@ -177,7 +181,7 @@ export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
     const offError = bridge.on("error", (message) => {
       if (message.requestId === undefined) return; // the app shows these
       if (!isCurrent(message.requestId)) {
-        console.info(`Figment UI: ignored an error for export ${message.requestId} (cancelled or replaced): ${message.message}`);
+        if (isOwn(message.requestId)) console.info(`Figment UI: ignored an error for export ${message.requestId} (cancelled or replaced): ${message.message}`);
         return;
       }
       tokenRef.current++;

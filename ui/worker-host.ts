@@ -5,7 +5,10 @@
  */
 import type { CodeOptions } from "../codegen/load.js";
 import type { FileSet } from "../codegen/types.js";
-import type { WorkerReply, WorkerRequest } from "./worker/protocol.js";
+import type { ModelCodeResult } from "../ai/pipeline.js";
+import type { Estimate } from "../ai/estimate.js";
+import type { PromptInput } from "../ai/prompt.js";
+import type { AiEvent, AiGenerateRequest, AiPrepareRequest, ModelFailureData, WorkerEvent, WorkerReply, WorkerRequest } from "./worker/protocol.js";
 import type { Bridge } from "./bridge.js";
 import { unpackWorker } from "./worker-source.js";
 
@@ -59,12 +62,31 @@ export class CodegenError extends Error {
   }
 }
 
+/** A model request failed: the typed kind and next step travel as data from the worker. */
+export class ModelFailure extends Error {
+  override name = "ModelFailure";
+  constructor(
+    message: string,
+    readonly model: ModelFailureData,
+  ) {
+    super(message);
+  }
+}
+
 type OkReply = Extract<WorkerReply, { ok: true }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
   resolve(reply: OkReply): void;
   reject(error: Error): void;
+  onEvent?: (event: AiEvent) => void;
+}
+
+function isWorkerEvent(data: unknown): data is WorkerEvent {
+  if (typeof data !== "object" || data === null) return false;
+  const record = data as Record<string, unknown>;
+  const event = record["event"];
+  return typeof record["id"] === "string" && typeof event === "object" && event !== null && typeof (event as { type?: unknown }).type === "string";
 }
 
 function isWorkerReply(data: unknown): data is WorkerReply {
@@ -109,6 +131,32 @@ export class WorkerHost {
     return reply.hint;
   }
 
+  /** The model prompt for one frame, with its token and cost estimate (the tokenizer lives in the worker). */
+  async aiPrepare(body: Omit<AiPrepareRequest, "id" | "kind">): Promise<{ input: PromptInput; estimate: Estimate; image: { width: number; height: number } | undefined }> {
+    const reply = await this.request({ kind: "ai-prepare", ...body });
+    if (reply.kind !== "ai-prepare") throw new CodegenError(`the code generator answered "${reply.kind}" to ai-prepare`, false);
+    return { input: reply.input, estimate: reply.estimate, image: reply.image };
+  }
+
+  /**
+   * One model generation in the worker. `onEvent` gets streamed progress; aborting `signal` asks the worker
+   * to stop the request, which then rejects with a ModelFailure of kind "aborted" (the worker stays warm).
+   */
+  async aiGenerate(body: Omit<AiGenerateRequest, "id" | "kind">, onEvent: (event: AiEvent) => void, signal?: AbortSignal): Promise<ModelCodeResult> {
+    const worker = await this.start();
+    if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted", nextStep: "Generation was cancelled; start it again when ready." });
+    const { id, reply } = this.postTracked(worker, { kind: "ai-generate", ...body }, onEvent);
+    const stop = (): void => void this.post(worker, { kind: "abort", target: id }).catch(() => this.cancel());
+    signal?.addEventListener("abort", stop, { once: true });
+    try {
+      const done = await reply;
+      if (done.kind !== "ai-generate") throw new CodegenError(`the code generator answered "${done.kind}" to ai-generate`, false);
+      return done.result;
+    } finally {
+      signal?.removeEventListener("abort", stop);
+    }
+  }
+
   /** Starts the worker ahead of the first request. */
   async warmUp(): Promise<void> {
     await this.start();
@@ -137,9 +185,13 @@ export class WorkerHost {
   }
 
   private post(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">): Promise<OkReply> {
+    return this.postTracked(worker, body).reply;
+  }
+
+  private postTracked(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">, onEvent?: (event: AiEvent) => void): { id: string; reply: Promise<OkReply> } {
     const id = `w${this.nextId++}`;
-    return new Promise<OkReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    const reply = new Promise<OkReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(onEvent ? { onEvent } : {}) });
       try {
         worker.postMessage({ ...body, id } as WorkerRequest);
       } catch (error) {
@@ -147,6 +199,7 @@ export class WorkerHost {
         reject(new CodegenError(`could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`, false));
       }
     });
+    return { id, reply };
   }
 
   private start(): Promise<WorkerLike> {
@@ -195,6 +248,10 @@ export class WorkerHost {
 
   private receive(generation: number, data: unknown): void {
     if (generation !== this.generation) return;
+    if (isWorkerEvent(data)) {
+      this.pending.get(data.id)?.onEvent?.(data.event);
+      return;
+    }
     if (!isWorkerReply(data)) {
       console.error("Figment UI: the code generator sent a reply it should not", data);
       return;
@@ -206,6 +263,7 @@ export class WorkerHost {
     }
     this.pending.delete(data.id);
     if (data.ok) pending.resolve(data);
+    else if (data.model) pending.reject(new ModelFailure(data.error, data.model));
     else pending.reject(new CodegenError(data.error, data.bad));
   }
 

@@ -35,6 +35,8 @@ export interface PluginPageOptions {
   command?: string;
   storage?: Record<string, unknown>;
   viewport?: { width: number; height: number };
+  /** Origins the page may reach besides the harness (a local model server on 127.0.0.1). */
+  allowOrigins?: string[];
 }
 
 export interface PluginPage {
@@ -74,5 +76,5 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
     await ui.waitForSelector("#app > *", { timeout: 10_000 });
     const sim = <R>(expression: string): Promise<R> => page.evaluate(`(() => { const sim = window.__figmentSim; return ${expression}; })()`) as Promise<R>;
     return fn({ page, ui, sim });
-  });
+  }, options.allowOrigins ? { allowOrigins: options.allowOrigins } : {});
 }

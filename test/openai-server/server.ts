@@ -66,6 +66,8 @@ export interface OpenAiTestServer {
   /** Base URL to give the SDK, e.g. `http://127.0.0.1:43210/v1`. */
   url: string;
   requests: RecordedRequest[];
+  /** Every SSE frame written, with its wall-clock time in ms (performance.timeOrigin + now), for latency benches. */
+  writes: { at: number; chunk: string }[];
   push(...replies: ScriptedReply[]): void;
   close(): Promise<void>;
 }
@@ -106,6 +108,7 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   const queue: ScriptedReply[] = Array.isArray(script) ? [...script] : [];
   const fallback: ScriptFn | undefined = typeof script === "function" ? script : undefined;
   const requests: RecordedRequest[] = [];
+  const writes: { at: number; chunk: string }[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
@@ -125,6 +128,19 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawBody = await readBody(req);
     const method = req.method ?? "GET";
+    // Browser clients (the plugin UI in the test harness) call cross-origin, like the real API allows.
+    res.setHeader("access-control-allow-origin", "*");
+    res.setHeader("access-control-expose-headers", "retry-after, retry-after-ms, x-request-id");
+    if (method === "OPTIONS") {
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST, OPTIONS",
+        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+        "access-control-allow-private-network": "true",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
     const path = req.url ?? "/";
     const pathname = path.split("?")[0]!.replace(/\/+$/, "");
     const headers: Record<string, string> = {};
@@ -185,7 +201,9 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
           if (reply.cutAfter !== undefined && i >= reply.cutAfter) break;
           if (reply.delayMs) await sleep(reply.delayMs);
           if (closed || res.destroyed) return;
-          await write(res, frame(reply.events[i], named));
+          const chunk = frame(reply.events[i], named);
+          writes.push({ at: performance.timeOrigin + performance.now(), chunk });
+          await write(res, chunk);
         }
         if (reply.cutAfter !== undefined && reply.cutAfter <= reply.events.length) {
           // Drop the connection without the terminating chunk (and without [DONE]).
@@ -219,6 +237,7 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    writes,
     push(...replies: ScriptedReply[]) {
       queue.push(...replies);
     },

@@ -24,14 +24,16 @@ interface Form {
   target: Settings["target"];
   styling: Settings["styling"];
   maxImageSize: string;
+  timeoutSec: string;
 }
 
-const formFrom = (s: Settings): Form => ({ provider: s.provider, baseUrl: s.baseUrl, model: s.model, target: s.target, styling: s.styling, maxImageSize: String(s.maxImageSize) });
+const formFrom = (s: Settings): Form => ({ provider: s.provider, baseUrl: s.baseUrl, model: s.model, target: s.target, styling: s.styling, maxImageSize: String(s.maxImageSize), timeoutSec: String(s.timeoutSec) });
 
 const FIELD_ERRORS: Record<string, string> = {
   baseUrl: "Enter an http:// or https:// URL, or leave it empty for the provider's default.",
   model: "Enter a model name.",
   maxImageSize: "Enter a whole number from 256 to 4096.",
+  timeoutSec: "Enter a whole number of seconds from 10 to 900.",
 };
 
 type SaveState = { kind: "idle" } | { kind: "saving"; removingKey: boolean } | { kind: "saved"; text: string } | { kind: "failed"; text: string };
@@ -102,6 +104,7 @@ export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: S
       target: form.target,
       styling: form.styling,
       maxImageSize: Number(form.maxImageSize),
+      timeoutSec: Number(form.timeoutSec),
     };
     const { accepted, rejected } = checkSettingsPatch(patch);
     if (rejected.length > 0) {
@@ -280,6 +283,19 @@ export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: S
             onInput={(e) => update("maxImageSize", e.currentTarget.value)}
           />
           {errors["maxImageSize"] ? <span class="field__error">{errors["maxImageSize"]}</span> : <span class="field__help">Longest side of the frame image sent to the model (256–4096).</span>}
+        </label>
+        <label class="field">
+          <span class="field__label">Model timeout (s)</span>
+          <input
+            class={`input input--narrow${errors["timeoutSec"] ? " is-invalid" : ""}`}
+            type="number"
+            min={10}
+            max={900}
+            step={10}
+            value={form.timeoutSec}
+            onInput={(e) => update("timeoutSec", e.currentTarget.value)}
+          />
+          {errors["timeoutSec"] ? <span class="field__error">{errors["timeoutSec"]}</span> : <span class="field__help">How long one model request may take before it is stopped (10–900).</span>}
         </label>
       </section>
 

@@ -1,28 +1,119 @@
 /**
  * The codegen worker: ts-morph and prettier live here, off the UI thread, loaded only when the UI first
- * needs code. A bad design or model output comes back as an error reply, never as a crashed worker.
+ * needs code. It also runs model requests (the openai SDK, the tokenizer for estimates, the project pass
+ * and repair round), so none of that weighs on the panel's first paint. A bad design or model output comes
+ * back as an error reply, never as a crashed worker.
  */
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { ModelError } from "../../ai/errors.js";
+import { estimate, pngSize } from "../../ai/estimate.js";
+import { generateModelCode } from "../../ai/pipeline.js";
+import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../ai/prompt.js";
+import { providerConfig } from "../../ai/providers.js";
+import { FILES_SCHEMA } from "../../ai/schema.js";
 import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError } from "../../codegen/index.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
-import { asNodesReply, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { asNodesReply, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
-  postMessage(message: WorkerReply): void;
+  postMessage(message: WorkerReply | WorkerEvent): void;
 }
 const scope = self as unknown as WorkerScope;
+
+const KINDS = new Set(["ping", "generate", "hint", "ai-prepare", "ai-generate", "abort"]);
 
 function isRequest(data: unknown): data is WorkerRequest {
   if (typeof data !== "object" || data === null) return false;
   const r = data as Record<string, unknown>;
-  if (typeof r["id"] !== "string") return false;
-  if (r["kind"] === "ping") return true;
-  return (r["kind"] === "generate" || r["kind"] === "hint") && Array.isArray(r["exports"]);
+  if (typeof r["id"] !== "string" || typeof r["kind"] !== "string" || !KINDS.has(r["kind"])) return false;
+  switch (r["kind"]) {
+    case "generate":
+    case "hint":
+      return Array.isArray(r["exports"]);
+    case "ai-prepare":
+      return Array.isArray(r["exports"]) && r["png"] instanceof Uint8Array;
+    case "ai-generate":
+      return typeof r["settings"] === "object" && r["settings"] !== null && typeof r["apiKey"] === "string" && typeof r["input"] === "object" && r["input"] !== null;
+    case "abort":
+      return typeof r["target"] === "string";
+    default:
+      return true;
+  }
+}
+
+/** Running model requests, by request id, so an abort can stop them. */
+const running = new Map<string, AbortController>();
+
+async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
+  const design = loadDesign(asNodesReply(request.exports));
+  const offline = await generateCode(design.document, request.options);
+  const image = pngSize(request.png);
+  const input: PromptInput = {
+    target: request.options.target,
+    styling: request.options.styling,
+    nodeIds: request.options.nodeIds,
+    // A PNG that cannot be read is not sent: the model gets the structure only, and the panel says so.
+    ...(image ? { imageDataUrl: pngDataUrl(request.png), detail: "high" as const } : {}),
+    hint: printHint(design.document),
+    ...(request.draft ? { drafts: offline.files } : {}),
+    ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
+  };
+  // The offline output's size stands in for the answer's: the model writes about as much code.
+  const outputTokens = offline.files.reduce((sum, file) => sum + countTokens(file.content), 0);
+  const estimated = estimate({
+    model: request.model,
+    texts: [systemInstructions(input), ...userTexts(input), JSON.stringify(FILES_SCHEMA)],
+    ...(image ? { image: { ...image, detail: "high" as const } } : {}),
+    outputTokens,
+  });
+  return { id: request.id, ok: true, kind: "ai-prepare", input, estimate: estimated, image };
+}
+
+async function generateWithModel(request: AiGenerateRequest): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  const send = (event: AiEvent): void => scope.postMessage({ id: request.id, event });
+  try {
+    const config = providerConfig(request.settings, request.apiKey);
+    const result = await generateModelCode(config, request.input, {
+      signal: controller.signal,
+      timeoutMs: request.timeoutMs,
+      ...(request.refine ? { refine: request.refine } : {}),
+      onProgress: (event) => send({ type: "progress", event }),
+      onStage: (stage) => send({ type: "stage", stage }),
+    });
+    return { id: request.id, ok: true, kind: "ai-generate", result };
+  } catch (error) {
+    if (error instanceof ModelError) {
+      return {
+        id: request.id,
+        ok: false,
+        error: error.message,
+        bad: false,
+        model: {
+          kind: error.kind,
+          nextStep: error.nextStep,
+          ...(error.status !== undefined ? { status: error.status } : {}),
+          ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+        },
+      };
+    }
+    throw error;
+  } finally {
+    running.delete(request.id);
+  }
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === "ping") return { id: request.id, ok: true, kind: "pong" };
+  if (request.kind === "abort") {
+    running.get(request.target)?.abort();
+    return { id: request.id, ok: true, kind: "aborted" };
+  }
   try {
+    if (request.kind === "ai-prepare") return await prepare(request);
+    if (request.kind === "ai-generate") return await generateWithModel(request);
     const design = loadDesign(asNodesReply(request.exports));
     if (request.kind === "hint") return { id: request.id, ok: true, kind: "hint", hint: printHint(design.document) };
     const started = performance.now();
