@@ -2,12 +2,14 @@
  * Benchmark: tokens the model receives from Figma-Context-MCP vs from our hint printer, plus pipeline timings.
  *
  * Run (from the repo root; tsx / vite-node are not installed, so bundle with esbuild):
- *   node_modules/.bin/esbuild bench/run.ts --bundle --platform=node --format=esm --packages=external \
- *     --outfile=bench/.out/bench.mjs --log-level=warning && node bench/.out/bench.mjs
+ *   npm run bench     (= node esbuild.config.mjs bench && node dist/bench.mjs)
  *
  * Env: MCP_FORMAT=tree|yaml|json picks the MCP baseline for the ratio column (default "tree", the MCP's
  * default output format); BENCH_RUNS overrides the number of timed runs (default 20).
+ * BENCH_ONLY=tokens,pipeline,plugin,ai runs only the listed sections (default: all), e.g.
+ *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
  */
+import { aiOverheadSection } from "./ai-overhead.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
 import { emitFiles, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
@@ -23,6 +25,10 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const SECTIONS = ["tokens", "pipeline", "plugin", "ai"] as const;
+const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
+const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
 const REACT: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
 
 const int = (n: number) => n.toLocaleString("en-US");
@@ -53,6 +59,13 @@ async function main(): Promise<void> {
       `baseline format "${baseline}" (js-yaml ${mcpJsYamlVersion}). ${files.length} eval files.\n`,
   );
 
+  if (runs("tokens")) await tokensSection(files);
+  if (runs("pipeline")) await pipelineSection(files);
+  if (runs("plugin")) await pluginSection(files);
+  if (runs("ai")) await aiOverheadSection(files, RUNS);
+}
+
+async function tokensSection(files: EvalFile[]): Promise<void> {
   // ---- tokens ------------------------------------------------------------------------------
   const mcp = new Map<string, Record<McpOutputFormat, Sizes>>();
   for (const f of files) {
@@ -105,7 +118,9 @@ async function main(): Promise<void> {
       }),
     ),
   );
+}
 
+async function pipelineSection(files: EvalFile[]): Promise<void> {
   // ---- pipeline ----------------------------------------------------------------------------
   console.log(`\n## pipeline\n`);
   console.log(
@@ -146,9 +161,6 @@ async function main(): Promise<void> {
       prow,
     ),
   );
-
-  // ---- plugin ------------------------------------------------------------------------------
-  await pluginSection(files);
 }
 
 await main();

@@ -1,10 +1,19 @@
 import { performance } from "node:perf_hooks";
 
-export type Timing = { label: string; medianMs: number; runs: number; warmup: number };
+export type Timing = {
+  label: string;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** Every timed run's wall time, sorted ascending. */
+  samples: number[];
+  runs: number;
+  warmup: number;
+};
 
 /**
- * Median wall time (ms) of `runs` calls of `fn`, after `warmup` untimed calls (default: max(3, runs/4)).
- * Async functions are awaited inside the timed region.
+ * Median wall time (ms) of `runs` calls of `fn`, after `warmup` untimed calls (default: max(3, runs/4)),
+ * plus the fastest and slowest run. Async functions are awaited inside the timed region.
  */
 export async function timeIt(
   label: string,
@@ -23,7 +32,7 @@ export async function timeIt(
   samples.sort((a, b) => a - b);
   const mid = samples.length >> 1;
   const medianMs = samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
-  return { label, medianMs, runs, warmup };
+  return { label, medianMs, minMs: samples[0]!, maxMs: samples[samples.length - 1]!, samples, runs, warmup };
 }
 
 export function fmtMs(ms: number): string {
