@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WorkerRequest } from "./worker/protocol.js";
 import type { Bridge } from "./bridge.js";
-import { CodegenError, requestWorkerSource, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./worker-host.js";
+import { CodegenError, ModelFailure, requestWorkerSource, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./worker-host.js";
 import { decodeWorkerScript } from "./worker-source.js";
 
 /** A fake worker: answers pings at once, other requests when the test says so. */
@@ -208,5 +208,58 @@ describe("requestWorkerSource", () => {
     const { bridge, handlers } = fakeBridge();
     await expect(requestWorkerSource(bridge, 20)).rejects.toThrow(/did not send the code generator in time/);
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe("WorkerHost model requests", () => {
+  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60 } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
+
+  it("passes streamed events to the caller and resolves with the result", async () => {
+    const { host, workers } = makeHost();
+    const events: unknown[] = [];
+    const pending = host.aiGenerate(request, (event) => events.push(event));
+    await flush();
+    const worker = workers[0]!;
+    const sent = worker.last("ai-generate");
+    worker.reply({ id: sent.id, event: { type: "progress", event: { type: "notes", text: "plan", done: false } } });
+    worker.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
+    worker.reply({ id: "w999", event: { type: "stage", stage: "repairing" } }); // someone else's: ignored
+    const result = { files: [], problems: [], notes: "plan", conversation: { kind: "responses", previousResponseId: "r1" }, attempts: [], kept: 0, repair: "none", timings: { modelMs: 1, postMs: 1 } };
+    worker.reply({ id: sent.id, ok: true, kind: "ai-generate", result });
+    await expect(pending).resolves.toEqual(result);
+    expect(events).toEqual([
+      { type: "progress", event: { type: "notes", text: "plan", done: false } },
+      { type: "stage", stage: "checking" },
+    ]);
+  });
+
+  it("an abort asks the worker to stop the request and keeps the worker", async () => {
+    const { host, workers } = makeHost();
+    const controller = new AbortController();
+    const pending = host.aiGenerate(request, () => undefined, controller.signal);
+    await flush();
+    const worker = workers[0]!;
+    const sent = worker.last("ai-generate");
+    controller.abort();
+    const abort = worker.last("abort");
+    expect(abort).toMatchObject({ kind: "abort", target: sent.id });
+    worker.reply({ id: abort.id, ok: true, kind: "aborted" });
+    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, model: { kind: "aborted", nextStep: "start again" } });
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelFailure);
+    expect((error as ModelFailure).model.kind).toBe("aborted");
+    expect(worker.terminated).toBe(false);
+  });
+
+  it("a model error arrives as a ModelFailure with its kind, next step and retry-after", async () => {
+    const { host, workers } = makeHost();
+    const pending = host.aiGenerate(request, () => undefined);
+    await flush();
+    const worker = workers[0]!;
+    const sent = worker.last("ai-generate");
+    worker.reply({ id: sent.id, ok: false, error: "slow down", bad: false, model: { kind: "rate-limited", nextStep: "Wait a moment", status: 429, retryAfterMs: 3000 } });
+    const error = (await pending.catch((e: unknown) => e)) as ModelFailure;
+    expect(error).toBeInstanceOf(ModelFailure);
+    expect(error.model).toEqual({ kind: "rate-limited", nextStep: "Wait a moment", status: 429, retryAfterMs: 3000 });
   });
 });

@@ -37,6 +37,8 @@ export interface PluginPageOptions {
   viewport?: { width: number; height: number };
   /** Origins the page may reach besides the harness (a local model server on 127.0.0.1). */
   allowOrigins?: string[];
+  /** The repository root (the bench passes its own: bundled into dist/, it cannot use ROOT). */
+  root?: string;
 }
 
 export interface PluginPage {
@@ -49,13 +51,14 @@ export interface PluginPage {
 
 /** Opens the harness, waits for the plugin UI to load, and runs `fn`. */
 export async function withPluginPage<T>(browser: Browser, options: PluginPageOptions, fn: (p: PluginPage) => Promise<T>): Promise<T> {
-  const fixture = typeof options.fixture === "string" ? readFileSync(join(ROOT, "test/fixtures/figma", options.fixture), "utf8") : JSON.stringify(options.fixture);
+  const root = options.root ?? ROOT;
+  const fixture = typeof options.fixture === "string" ? readFileSync(join(root, "test/fixtures/figma", options.fixture), "utf8") : JSON.stringify(options.fixture);
   const files: SourceFile[] = [
     { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
-    { path: "host.js", content: await hostScript() },
+    { path: "host.js", content: await hostScript(root) },
     { path: "fixture.json", content: fixture },
-    { path: "ui.html", content: readFileSync(join(ROOT, "dist/ui.html"), "utf8") },
-    { path: "code.js", content: readFileSync(join(ROOT, "dist/code.js"), "utf8") },
+    { path: "ui.html", content: readFileSync(join(root, "dist/ui.html"), "utf8") },
+    { path: "code.js", content: readFileSync(join(root, "dist/code.js"), "utf8") },
   ];
   const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code" });
   const viewport = options.viewport ?? { width: 520, height: 720 };

@@ -10,7 +10,8 @@
 //    EasyInputMessage also matches Item → Message), so valid requests would fail
 //    "must match exactly one schema"; the spec relies on `discriminator` instead.
 // Formats (e.g. `uri`) are not checked.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020Module from "ajv/dist/2020.js";
 import type { ValidateFunction, ErrorObject } from "ajv";
@@ -20,6 +21,13 @@ const Ajv2020 = ((Ajv2020Module as unknown as { default?: typeof Ajv2020Module }
   Ajv2020Module) as typeof Ajv2020Module;
 
 export const SPEC_PATH = fileURLToPath(new URL("../fixtures/openai/openapi.json", import.meta.url));
+
+/** The spec beside this module, or (when bundled elsewhere, as the bench is) under the working directory. */
+function specPath(): string {
+  if (existsSync(SPEC_PATH)) return SPEC_PATH;
+  const fromCwd = resolve(process.cwd(), "test/fixtures/openai/openapi.json");
+  return existsSync(fromCwd) ? fromCwd : SPEC_PATH;
+}
 const SPEC_ID = "https://figment.test/openai/openapi.json";
 
 /** Request path (with or without the /v1 prefix) → schema name in `components.schemas`. */
@@ -35,7 +43,7 @@ const cache = new Map<string, ValidateFunction>();
 
 function getAjv(): InstanceType<typeof Ajv2020> {
   if (ajv) return ajv;
-  const spec = JSON.parse(readFileSync(SPEC_PATH, "utf8")) as { components: { schemas: Record<string, unknown> } };
+  const spec = JSON.parse(readFileSync(specPath(), "utf8")) as { components: { schemas: Record<string, unknown> } };
   ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
   // Only the component schemas are registered; `#/components/schemas/X` refs resolve against this root.
   ajv.addSchema({ $id: SPEC_ID, components: { schemas: normalize(spec.components.schemas) } });
