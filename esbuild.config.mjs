@@ -2,6 +2,8 @@
 //   dist/cli.js     the `figment` CLI (Node)
 //   dist/code.js    the plugin's main thread (Figma sandbox: no DOM)
 //   dist/ui.html    the plugin UI: one file, its script and styles inlined
+//   dist/preview-runtime.js  the React preview's runtime (ui/preview-runtime/), also defined in the worker
+//                   as __FIGMENT_PREVIEW_RUNTIME__ (codegen/preview/runtime-source.ts); tests read the file
 // The codegen worker (ts-morph + prettier) is bundled gzip+base64 into dist/code.js, which hands it to the
 // UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB.
 // `node esbuild.config.mjs bench` also builds dist/bench.mjs; `--watch` rebuilds on change (npm run dev).
@@ -46,6 +48,19 @@ const uiScript = {
   logLevel: "warning",
 };
 
+/** Runs inside the React preview's sandboxed iframe; the worker inlines it into each preview document. */
+const previewRuntime = {
+  entryPoints: ["ui/preview-runtime/runtime.ts"],
+  bundle: true,
+  platform: "browser",
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  write: false,
+  outfile: "dist/preview-runtime.js",
+  logLevel: "warning",
+};
+
 const worker = {
   entryPoints: ["ui/worker/codegen.worker.ts"],
   bundle: true,
@@ -57,6 +72,16 @@ const worker = {
   outfile: "dist/ui-parts/worker.js",
   logLevel: "warning",
 };
+
+async function writePreviewRuntime(result) {
+  const js = result.outputFiles[0]?.text ?? "";
+  await mkdir("dist", { recursive: true });
+  await writeFile("dist/preview-runtime.js", js);
+  return js;
+}
+
+/** The worker with the preview runtime defined in it. */
+const workerWith = (runtimeJs) => ({ ...worker, define: { __FIGMENT_PREVIEW_RUNTIME__: JSON.stringify(runtimeJs) } });
 
 /** Inserts text into the template with a function replacer, so `$&` or `$1` in bundles stay literal. */
 function inline(template, marker, text) {
@@ -87,7 +112,8 @@ function pluginMainWith(workerResult) {
 async function buildAll() {
   await build({ ...node, entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
   await chmod("dist/cli.js", 0o755);
-  const [scriptResult, workerResult] = await Promise.all([build(uiScript), build(worker)]);
+  const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
+  const [scriptResult, workerResult] = await Promise.all([build(uiScript), build(workerWith(runtimeJs))]);
   await build(pluginMainWith(workerResult));
   await writeUiHtml(scriptResult);
   if (process.argv.includes("bench")) {
@@ -110,9 +136,18 @@ if (!watch) {
       });
     },
   });
+  // The runtime is a define of the worker: when it changes, the worker's context is made again with it.
+  let workerContext;
+  let workerSwap = Promise.resolve();
+  const watchWorker = (runtimeJs) =>
+    (workerSwap = workerSwap.then(async () => {
+      await workerContext?.dispose();
+      workerContext = await context({ ...workerWith(runtimeJs), plugins: [onEnd("worker", async (result) => ((lastWorker = result), build(pluginMainWith(result))))] });
+      await workerContext.watch();
+    }));
   const contexts = await Promise.all([
     context({ ...uiScript, plugins: [onEnd("ui", (result) => writeUiHtml(result))] }),
-    context({ ...worker, plugins: [onEnd("worker", async (result) => ((lastWorker = result), build(pluginMainWith(result))))] }),
+    context({ ...previewRuntime, plugins: [onEnd("preview runtime", async (result) => watchWorker(await writePreviewRuntime(result)))] }),
     context({ ...pluginMain, write: false, plugins: [onEnd("main", () => (lastWorker ? build(pluginMainWith(lastWorker)) : Promise.resolve()))] }),
   ]);
   await Promise.all(contexts.map((c) => c.watch()));

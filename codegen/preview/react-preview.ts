@@ -1,0 +1,329 @@
+/**
+ * The React preview: a project's own files (the model's, refined by conversation, or the offline
+ * emitter's) as one self-contained HTML document that runs them in a sandboxed iframe. Every script is
+ * transpiled here with TypeScript's `transpileModule` (CommonJS, react-jsx, es2019); nothing is executed
+ * here. The document carries a strict CSP (no network: no connect-src, images and fonts only as data:),
+ * the modules as JSON, and the preview runtime (ui/preview-runtime/runtime.ts: preact/compat under React's
+ * names, a CommonJS loader, CSS injection, an error box). Pure: no DOM, no Node; runs in the codegen worker.
+ *
+ * What gets mounted into #root (the runtime follows `PreviewData.entry`):
+ * 1. `src/main.{tsx,jsx,ts,js}` (or `src/index.{tsx,jsx}`, `main.tsx`, `index.tsx`) when it imports
+ *    react-dom: it runs and mounts the app itself, as in a Vite project.
+ * 2. Otherwise (or when it mounted nothing) the first component found, in this order of files:
+ *    `src/App.*`, `App.*`, `src/index.*`, `index.*`, `src/screens/*`, `src/pages/*`, then every other script
+ *    in path order. A file's component is its default export, else its `App` export, else its first
+ *    PascalCase function export.
+ *
+ * Packages other than react/react-dom (and clsx/classnames) are not stubbed: they are reported as
+ * problems here, and importing one shows an error in the preview. Tailwind utilities are not styled
+ * (no Tailwind compiler offline): reported as a problem. The CSP stops fetch/XHR/beacons/images/fonts/
+ * WebSockets; it cannot stop a frame from navigating itself (see PREVIEW_HOST_CSP) nor WebRTC's STUN
+ * packets (Chromium has no CSP directive for them). The preview holds only the design's code, no key.
+ */
+import { ts } from "ts-morph";
+import type { Problem, SourceFile } from "../types.js";
+import { inlineCssImports, rewriteCssUrls, scopeCssModule, type CssResolver } from "./css.js";
+import { BUILTIN_MODULES, PREVIEW_DATA_ID, type PreviewData, type PreviewEntry, type PreviewModule } from "./data.js";
+
+/** The preview document's policy: inline scripts and styles, data: images and fonts, no network at all. */
+export const REACT_PREVIEW_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/** The iframe's sandbox: scripts, but no same-origin (so no access to the UI, its storage or its key). */
+export const REACT_PREVIEW_SANDBOX = "allow-scripts";
+
+/**
+ * For the page that embeds the preview (ui.html), as a CSP meta. A frame may navigate itself anywhere
+ * (`location.href = "https://…?data"`) and no directive of its own CSP stops that; the embedding page's
+ * `frame-src` does. srcdoc frames are not subject to it, so both previews keep working.
+ */
+export const PREVIEW_HOST_CSP = "frame-src 'none'";
+
+export interface ReactPreview {
+  html: string;
+  problems: Problem[];
+}
+
+const SCRIPT = /\.(?:tsx?|jsx?|mjs|cjs|mts|cts)$/i;
+const STYLE = /\.(?:css|scss|sass|less)$/i;
+const CSS_MODULE = /\.module\.(?:css|scss|sass|less)$/i;
+const MIME: Record<string, string> = {
+  svg: "image/svg+xml",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+  ico: "image/x-icon",
+  bmp: "image/bmp",
+  woff: "font/woff",
+  woff2: "font/woff2",
+  ttf: "font/ttf",
+  otf: "font/otf",
+};
+/** Extensions tried, in order, for an import without one (then `/index` + each). */
+const RESOLVE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".json"];
+
+const extensionOf = (path: string): string => {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot < 0 ? "" : base.slice(dot + 1).toLowerCase();
+};
+const dirnameOf = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+
+/** Joins and normalises (`.`/`..`, never above the root). */
+function joinPath(dir: string, ref: string): string {
+  const parts = ref.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+  for (const part of ref.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/** An image or font as a data: URL (SVG text is URL-encoded; other formats must be a data: URL or base64). */
+export function previewAssetUrl(file: SourceFile): string | undefined {
+  const ext = extensionOf(file.path);
+  const mime = MIME[ext];
+  if (!mime) return undefined;
+  if (file.content.startsWith("data:")) return file.content;
+  if (ext === "svg") return `data:${mime};charset=utf-8,${encodeURIComponent(file.content)}`;
+  const compact = file.content.replace(/\s+/g, "");
+  return compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact) ? `data:${mime};base64,${compact}` : undefined;
+}
+
+type Resolved = { kind: "builtin"; id: string } | { kind: "file"; path: string } | { kind: "missing"; path: string } | { kind: "package"; name: string };
+
+/** Where `spec`, imported from `from`, points: a built-in, a project file, a missing file or a package. */
+function resolveSpecifier(from: string, spec: string, exists: (path: string) => boolean): Resolved {
+  const clean = spec.replace(/[?#].*$/, "");
+  if (BUILTIN_MODULES.includes(clean)) return { kind: "builtin", id: clean };
+  let base: string;
+  if (clean.startsWith("./") || clean.startsWith("../") || clean === "." || clean === "..") base = joinPath(dirnameOf(from), clean);
+  else if (clean.startsWith("@/") || clean.startsWith("~/")) base = joinPath("src", clean.slice(2));
+  else if (clean.startsWith("/")) base = joinPath("", clean);
+  else {
+    const parts = clean.split("/");
+    return { kind: "package", name: clean.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]! };
+  }
+  const candidates = [base, ...RESOLVE_EXTENSIONS.map((e) => base + e), ...RESOLVE_EXTENSIONS.map((e) => `${base}/index${e}`)];
+  // ESM-style `./Header.js` for `Header.tsx`; root-relative assets may live in Vite's public/.
+  if (/\.(?:js|jsx|mjs)$/.test(base)) candidates.push(base.replace(/\.m?jsx?$/, ".tsx"), base.replace(/\.m?jsx?$/, ".ts"));
+  if (clean.startsWith("/")) candidates.push(joinPath("public", clean));
+  const found = candidates.find(exists);
+  return found !== undefined ? { kind: "file", path: found } : { kind: "missing", path: base };
+}
+
+interface Transpiled {
+  path: string;
+  code: string;
+  /** Specifiers the output requires (type-only imports are gone by then). */
+  requires: string[];
+  syntaxError?: string;
+}
+
+function transpile(file: SourceFile, problems: Problem[]): Transpiled {
+  let syntaxError: string | undefined;
+  const result = ts.transpileModule(file.content, {
+    fileName: file.path,
+    reportDiagnostics: true,
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2019,
+      jsx: ts.JsxEmit.ReactJSX,
+      esModuleInterop: true,
+      allowJs: true,
+      sourceMap: false,
+      inlineSourceMap: false,
+      removeComments: false,
+    },
+  });
+  for (const d of result.diagnostics ?? []) {
+    if (d.category !== ts.DiagnosticCategory.Error) continue;
+    const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+    const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    syntaxError ??= position ? `${text} (line ${position.line + 1}, column ${position.character + 1})` : text;
+    problems.push({
+      severity: "error",
+      code: "preview-syntax",
+      message: `${text} (the preview shows this error where the file is imported)`,
+      file: file.path,
+      ...(position ? { line: position.line + 1, column: position.character + 1 } : {}),
+    });
+  }
+  const code = result.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
+  const requires = ts.preProcessFile(code, true, true).importedFiles.map((f) => f.fileName);
+  return { path: file.path, code, requires: [...new Set(requires)], ...(syntaxError !== undefined ? { syntaxError } : {}) };
+}
+
+const MAIN_CANDIDATES = ["src/main.tsx", "src/main.jsx", "src/main.ts", "src/main.js", "src/index.tsx", "src/index.jsx", "main.tsx", "main.jsx", "index.tsx", "index.jsx"];
+const COMPONENT_RANK: RegExp[] = [/^src\/App\.[jt]sx?$/, /^App\.[jt]sx?$/, /^src\/app\.[jt]sx?$/i, /^src\/index\.[jt]sx?$/, /^index\.[jt]sx?$/, /^src\/screens\//, /^src\/pages\//];
+
+/** The entry rule of the module comment, over the transpiled modules. */
+export function entryPlan(modules: Record<string, PreviewModule>): PreviewEntry {
+  const mounts = (path: string): boolean => Object.values(modules[path]?.deps ?? {}).some((d) => d === "react-dom" || d === "react-dom/client");
+  const main = MAIN_CANDIDATES.find((p) => p in modules && mounts(p));
+  const rank = (path: string): number => {
+    const i = COMPONENT_RANK.findIndex((r) => r.test(path));
+    return i < 0 ? COMPONENT_RANK.length : i;
+  };
+  const components = Object.keys(modules)
+    .filter((p) => p !== main && !/\.(?:test|spec|stories)\.[jt]sx?$/.test(p) && !/(?:^|\/)(?:vite|tailwind|postcss|eslint)\.config\.[cm]?[jt]s$/.test(p))
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return main !== undefined ? { main, components } : { components };
+}
+
+const TAILWIND_UTILITY =
+  /^(?:[a-z]+:)*-?(?:flex|grid|hidden|block|inline-flex|items-[a-z]+|justify-[a-z]+|gap-[\w.[\]#-]+|[mp][xytrbl]?-[\w.[\]-]+|[wh]-[\w./[\]-]+|(?:min|max)-[wh]-[\w./[\]-]+|text-[\w./[\]#-]+|bg-[\w./[\]#-]+|font-[\w[\]-]+|rounded(?:-[\w[\]-]+)?|border(?:-[\w[\]#-]+)?|shadow(?:-[\w[\]-]+)?|leading-[\w[\].-]+|tracking-[\w[\].-]+|space-[xy]-[\w[\]-]+|absolute|relative|fixed|inset-[\w[\]-]+|top-[\w[\]-]+|left-[\w[\]-]+|z-[\w[\]-]+|overflow-[a-z]+|opacity-\d+|object-[a-z]+|self-[a-z]+|shrink-0|grow|uppercase|truncate)$/;
+
+/** Does the project style itself with Tailwind? A config, a Tailwind stylesheet, or many utility classes. */
+function usesTailwind(files: SourceFile[]): boolean {
+  if (files.some((f) => /(?:^|\/)tailwind\.config\.[cm]?[jt]s$/.test(f.path))) return true;
+  if (files.some((f) => STYLE.test(f.path) && /@tailwind\b|@import\s+["']tailwindcss/.test(f.content))) return true;
+  const utilities = new Set<string>();
+  for (const file of files) {
+    if (!/\.[jt]sx$/.test(file.path)) continue;
+    for (const m of file.content.matchAll(/className\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*`([^`]*)`)/g)) {
+      for (const token of (m[1] ?? m[2] ?? m[3] ?? "").split(/\s+/)) if (TAILWIND_UTILITY.test(token)) utilities.add(token);
+    }
+  }
+  return utilities.size >= 8;
+}
+
+/** JSON for an inline `<script type="application/json">`: no `<` at all, so no `</script` or `<!--`. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** JavaScript made safe to sit inside an inline `<script>` (esbuild output: `</script` only inside strings). */
+export function scriptSafe(code: string): string {
+  return code.replace(/<\/(script)/gi, "<\\/$1");
+}
+
+function cleanPath(path: string): string {
+  return joinPath("", path.replace(/\\/g, "/"));
+}
+
+/**
+ * The preview document for a React project's files, and what it cannot show faithfully. `runtime` is the
+ * preview runtime's script (`previewRuntime()` in the worker; dist/preview-runtime.js in tests).
+ */
+export function buildReactPreview(files: SourceFile[], runtime: string): ReactPreview {
+  const problems: Problem[] = [];
+  const byPath = new Map<string, SourceFile>();
+  for (const file of files) {
+    const path = cleanPath(file.path);
+    if (path !== "") byPath.set(path, { path, content: file.content });
+  }
+  const all = [...byPath.values()];
+  const data: PreviewData = { modules: {}, styles: {}, cssModules: {}, assets: {}, json: {}, entry: { components: [] } };
+
+  const assetUrls = new Map<string, string | undefined>();
+  const assetUrl = (path: string): string | undefined => {
+    if (!assetUrls.has(path)) assetUrls.set(path, byPath.has(path) ? previewAssetUrl(byPath.get(path)!) : undefined);
+    return assetUrls.get(path);
+  };
+  const cssResolve: CssResolver = (fromDir, ref) => {
+    let clean = ref.trim().replace(/[?#].*$/, "");
+    if (clean === "" || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(clean)) return undefined;
+    try {
+      clean = decodeURIComponent(clean);
+    } catch {
+      // keep it as written
+    }
+    const candidates = clean.startsWith("/") ? [joinPath("", clean), joinPath("public", clean)] : [joinPath(fromDir, clean)];
+    const path = candidates.find((p) => byPath.has(p));
+    if (path === undefined) return undefined;
+    const url = assetUrl(path);
+    return { path, ...(url !== undefined ? { dataUrl: url } : {}), ...(STYLE.test(path) ? { css: byPath.get(path)!.content } : {}) };
+  };
+
+  const transpiled: Transpiled[] = [];
+  for (const file of all) {
+    const { path } = file;
+    if (/\.d\.[cm]?ts$/.test(path)) continue;
+    if (SCRIPT.test(path)) {
+      if (/(?:^|\/)(?:vite|tailwind|postcss|eslint|vitest)\.config\.[cm]?[jt]s$/.test(path)) continue;
+      transpiled.push(transpile(file, problems));
+    } else if (STYLE.test(path)) {
+      if (/\.(?:scss|sass|less)$/i.test(path)) {
+        problems.push({ severity: "info", code: "preview-stylesheet", message: "The preview applies this stylesheet as plain CSS (no Sass or Less compiler)", file: path });
+      }
+      const dir = dirnameOf(path);
+      const inlined = inlineCssImports(file.content, dir, cssResolve, new Set([path]));
+      const css = rewriteCssUrls(inlined.css, dir, cssResolve);
+      const remote = inlined.dropped.filter((ref) => !/^tailwindcss\b/.test(ref));
+      if (remote.length > 0) {
+        problems.push({ severity: "info", code: "preview-css-import", message: `The preview has no network: ${remote.map((r) => JSON.stringify(r)).join(", ")} is not loaded`, file: path });
+      }
+      if (CSS_MODULE.test(path)) data.cssModules[path] = scopeCssModule(css, path);
+      else data.styles[path] = css;
+    } else if (extensionOf(path) === "json") {
+      try {
+        JSON.parse(file.content);
+        data.json[path] = file.content;
+      } catch {
+        problems.push({ severity: "warning", code: "preview-json", message: "This JSON file does not parse; importing it fails in the preview", file: path });
+      }
+    } else if (MIME[extensionOf(path)]) {
+      const url = assetUrl(path);
+      if (url !== undefined) data.assets[path] = url;
+      else problems.push({ severity: "warning", code: "preview-asset", message: "This asset is neither a data: URL nor base64; the preview cannot embed it", file: path });
+    }
+  }
+
+  const scripts = new Set(transpiled.map((t) => t.path));
+  const known = (path: string): boolean => scripts.has(path) || path in data.styles || path in data.cssModules || path in data.assets || path in data.json;
+  const packages = new Map<string, string[]>();
+  for (const module of transpiled) {
+    const deps: Record<string, string> = {};
+    for (const spec of module.requires) {
+      const resolved = resolveSpecifier(module.path, spec, known);
+      if (resolved.kind === "builtin") deps[spec] = resolved.id;
+      else if (resolved.kind === "file") deps[spec] = resolved.path;
+      else if (resolved.kind === "package") packages.set(resolved.name, [...(packages.get(resolved.name) ?? []), module.path]);
+      else problems.push({ severity: "warning", code: "preview-missing-file", message: `"${spec}" is not a file of the project; the preview fails where it is imported`, file: module.path });
+    }
+    data.modules[module.path] = { code: module.code, deps, ...(module.syntaxError !== undefined ? { syntaxError: module.syntaxError } : {}) };
+  }
+  for (const [name, importers] of packages) {
+    problems.push({
+      severity: "warning",
+      code: "preview-unknown-package",
+      message: `The preview has only react and react-dom: "${name}" (imported by ${[...new Set(importers)].join(", ")}) is not available, so the preview shows an error where it is imported`,
+      file: importers[0]!,
+    });
+  }
+
+  data.entry = entryPlan(data.modules);
+  if (data.entry.main === undefined && data.entry.components.length === 0) {
+    problems.push({ severity: "error", code: "preview-no-entry", message: "There is no script to preview: no src/main.tsx, src/App.tsx or other component file" });
+  }
+  if (usesTailwind(all)) {
+    problems.push({
+      severity: "warning",
+      code: "preview-tailwind",
+      message: "Tailwind utility classes are not styled in the preview (it has no Tailwind compiler offline); the downloaded project styles them",
+    });
+  }
+
+  const html = [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REACT_PREVIEW_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    "<title>Preview</title>",
+    "</head>",
+    "<body>",
+    '<div id="root"></div>',
+    `<script type="application/json" id="${PREVIEW_DATA_ID}">${scriptJson(data)}</script>`,
+    `<script>${scriptSafe(runtime)}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+  return { html, problems };
+}
