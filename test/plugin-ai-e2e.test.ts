@@ -88,6 +88,17 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       expect(await ui.locator(".turn-summary__notes").textContent()).toContain("A header component and the app.");
       await shot(page, "3-answer");
 
+      // The preview runs the model's React files themselves, sandboxed: scripts, no same-origin, no network.
+      await ui.locator(".ai-results .view-tab", { hasText: "Preview" }).click();
+      const frameHandle = await ui.waitForSelector("iframe.preview__frame--scripted", { timeout: 30_000 });
+      expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
+      expect(await frameHandle.getAttribute("srcdoc")).toContain("default-src 'none'; script-src 'unsafe-inline'");
+      const preview = await frameHandle.contentFrame();
+      await preview!.locator("header", { hasText: "YOUR ART MUSEUM" }).waitFor({ timeout: 10_000 });
+      expect(await preview!.locator("button").textContent()).toBe("Log In");
+      await shot(page, "3b-preview");
+      await ui.locator(".ai-results .view-tab", { hasText: "Code" }).click();
+
       const first = server!.requests[0]!;
       expect(first.path).toBe("/v1/responses");
       expect(first.schemaErrors).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * The preview of a model turn. HTML answers preview as they are. React answers are shown through the HTML
- * rendering of the same design until the scripted React preview is available.
+ * The preview of a model turn: HTML answers as they are (no scripts); React answers run as written, by the
+ * preview runtime in a sandboxed iframe (`allow-scripts` only, no network), so a refinement shows up.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { AiSession } from "./ai-job.js";
@@ -16,12 +16,12 @@ export function useAiPreview(worker: WorkerHost, session: AiSession | undefined)
     let live = true;
     setPreview({ status: "loading" });
     worker
-      .generate(session.exports, { target: "html", styling: "css-modules", nodeIds: false })
-      .then((r) => live && setPreview({ status: "ready", files: r.result.files, converted: true }))
+      .reactPreview(turn.files)
+      .then((r) => live && setPreview({ status: "scripted", html: r.html, problems: r.problems }))
       .catch((error: unknown) => live && setPreview({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
     return () => {
       live = false;
     };
-  }, [worker, session?.options.target, session?.exports, turn]);
+  }, [worker, session?.options.target, turn]);
   return preview;
 }

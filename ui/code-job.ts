@@ -22,6 +22,8 @@ export type PreviewState =
   | { status: "loading" }
   /** `converted`: the output is React, so the preview is the HTML rendering of the same design. */
   | { status: "ready"; files: SourceFile[]; converted: boolean }
+  /** The React files themselves, run by the preview runtime in an `allow-scripts` sandbox (model answers). */
+  | { status: "scripted"; html: string; problems: Problem[] }
   | { status: "failed"; message: string };
 
 export interface CodeOutput {

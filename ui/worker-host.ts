@@ -157,6 +157,13 @@ export class WorkerHost {
     }
   }
 
+  /** A scripted preview page for React files (built here, run only in a sandboxed iframe). */
+  async reactPreview(files: FileSet["files"]): Promise<{ html: string; problems: FileSet["problems"] }> {
+    const reply = await this.request({ kind: "react-preview", files });
+    if (reply.kind !== "react-preview") throw new CodegenError(`the code generator answered "${reply.kind}" to react-preview`, false);
+    return { html: reply.html, problems: reply.problems };
+  }
+
   /** Starts the worker ahead of the first request. */
   async warmUp(): Promise<void> {
     await this.start();

@@ -12,6 +12,8 @@ import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../
 import { providerConfig } from "../../ai/providers.js";
 import { FILES_SCHEMA } from "../../ai/schema.js";
 import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError } from "../../codegen/index.js";
+import { buildReactPreview } from "../../codegen/preview/react-preview.js";
+import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
 import { asNodesReply, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
@@ -21,7 +23,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const KINDS = new Set(["ping", "generate", "hint", "ai-prepare", "ai-generate", "abort"]);
+const KINDS = new Set(["ping", "generate", "hint", "ai-prepare", "ai-generate", "abort", "react-preview"]);
 
 function isRequest(data: unknown): data is WorkerRequest {
   if (typeof data !== "object" || data === null) return false;
@@ -37,6 +39,8 @@ function isRequest(data: unknown): data is WorkerRequest {
       return typeof r["settings"] === "object" && r["settings"] !== null && typeof r["apiKey"] === "string" && typeof r["input"] === "object" && r["input"] !== null;
     case "abort":
       return typeof r["target"] === "string";
+    case "react-preview":
+      return Array.isArray(r["files"]);
     default:
       return true;
   }
@@ -114,6 +118,12 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   try {
     if (request.kind === "ai-prepare") return await prepare(request);
     if (request.kind === "ai-generate") return await generateWithModel(request);
+    if (request.kind === "react-preview") {
+      const runtime = previewRuntime();
+      if (!runtime) throw new Error("this build has no preview runtime");
+      const preview = buildReactPreview(request.files, runtime);
+      return { id: request.id, ok: true, kind: "react-preview", html: preview.html, problems: preview.problems };
+    }
     const design = loadDesign(asNodesReply(request.exports));
     if (request.kind === "hint") return { id: request.id, ok: true, kind: "hint", hint: printHint(design.document) };
     const started = performance.now();

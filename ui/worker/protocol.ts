@@ -5,7 +5,7 @@ import type { ModelErrorKind } from "../../ai/errors.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { ProgressEvent } from "../../ai/progress.js";
 import type { PromptInput } from "../../ai/prompt.js";
-import type { CodeOptions, FileSet } from "../../codegen/index.js";
+import type { CodeOptions, FileSet, Problem, SourceFile } from "../../codegen/index.js";
 import type { Settings } from "../../plugin/settings.js";
 
 export interface GenerateRequest {
@@ -61,7 +61,14 @@ export interface AbortRequest {
   target: string;
 }
 
-export type WorkerRequest = GenerateRequest | HintRequest | PingRequest | AiPrepareRequest | AiGenerateRequest | AbortRequest;
+/** The model's React files as a scripted preview page (run only in a sandboxed iframe, never here). */
+export interface ReactPreviewRequest {
+  id: string;
+  kind: "react-preview";
+  files: SourceFile[];
+}
+
+export type WorkerRequest = GenerateRequest | HintRequest | PingRequest | AiPrepareRequest | AiGenerateRequest | AbortRequest | ReactPreviewRequest;
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
 export interface ModelFailureData {
@@ -78,6 +85,7 @@ export type WorkerReply =
   | { id: string; ok: true; kind: "ai-prepare"; input: PromptInput; estimate: Estimate; image: { width: number; height: number } | undefined }
   | { id: string; ok: true; kind: "ai-generate"; result: ModelCodeResult }
   | { id: string; ok: true; kind: "aborted" }
+  | { id: string; ok: true; kind: "react-preview"; html: string; problems: Problem[] }
   | { id: string; ok: false; error: string; bad: boolean; model?: ModelFailureData };
 
 /** What a running ai-generate reports before its reply (same id). */

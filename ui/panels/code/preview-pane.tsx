@@ -79,6 +79,20 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
           <p class="preview__message" role="alert">
             <ErrorIcon /> The preview could not be rendered: {preview.message}
           </p>
+        ) : preview.status === "scripted" ? (
+          <div class="preview__canvas" style={{ width: `${width * scale}px`, height: `${height * scale}px` }}>
+            {/* The model's React code runs here only: scripts allowed, never same-origin; its CSP forbids network. */}
+            <iframe
+              class="preview__frame preview__frame--scripted"
+              title={`Preview of ${frame?.name ?? "the design"}`}
+              sandbox="allow-scripts"
+              referrerpolicy="no-referrer"
+              srcdoc={preview.html}
+              width={width}
+              height={height}
+              style={{ width: `${width}px`, height: `${height}px`, transform: `scale(${scale})` }}
+            />
+          </div>
         ) : !page ? (
           <p class="preview__message muted">There is no HTML page to preview.</p>
         ) : (
@@ -97,7 +111,11 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
         )}
       </div>
       <div class="preview__caption">
-        {preview.status === "ready" && preview.converted ? (
+        {preview.status === "scripted" ? (
+          <span class="preview__note" title={preview.problems.map((p) => p.message).join("\n") || undefined}>
+            <InfoIcon /> React preview: the files run in a sandbox without network{preview.problems.length > 0 ? ` · ${preview.problems.length} note${preview.problems.length === 1 ? "" : "s"}` : ""}
+          </span>
+        ) : preview.status === "ready" && preview.converted ? (
           <span class="preview__note">
             <InfoIcon /> Preview shows the HTML rendering of the design
           </span>
@@ -105,7 +123,7 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
           <span class="preview__note muted">HTML preview, no scripts</span>
         )}
         <span class="spacer" />
-        {preview.status === "ready" && page ? (
+        {(preview.status === "ready" && page) || preview.status === "scripted" ? (
           <span class="muted">
             {width} × {height} · {Math.round(scale * 100)}%
           </span>
