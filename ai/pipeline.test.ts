@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../plugin/settings.js";
 import { chatStream, responsesStream, startOpenAiServer, type OpenAiTestServer } from "../test/openai-server/server.js";
-import { generateModelCode, isBlocking, repairInstructions } from "./pipeline.js";
+import { generateModelCode, isBlocking, postProcess, Preformatter, repairInstructions } from "./pipeline.js";
 import type { PromptInput } from "./prompt.js";
 import { providerConfig, type ProviderConfig } from "./providers.js";
 
@@ -137,6 +137,20 @@ describe("model code through the project pass", () => {
     const result = await generateModelCode(openai(srv.url), INPUT, { maxRepairs: 0 });
     expect(srv.requests).toHaveLength(1);
     expect(result.problems.some(isBlocking)).toBe(true);
+  });
+
+  it("formatting files as they stream gives exactly the output of formatting afterwards", async () => {
+    const files = [
+      { path: "src/App.tsx", content: "export default function App(){return <main><Card/></main>}\n" },
+      { path: "src/components/Card.tsx", content: "export function Card(){return <div className='c'>hi</div>}" },
+      { path: "src/components/Card.module.css", content: ".c{color:red;padding:0 4px}" },
+      { path: "src/components/Broken.tsx", content: "export function Broken( {\n" },
+    ];
+    const reply = { files, problems: [] };
+    const pre = new Preformatter();
+    for (const file of files.slice(0, 3)) pre.add(file); // the last one never completed in the stream
+    await new Promise((resolve) => setTimeout(resolve, 0)); // one file formats in the background
+    expect(await postProcess(reply, pre)).toEqual(await postProcess(reply));
   });
 
   it("lists at most 40 problems in a repair request", () => {

@@ -66,11 +66,71 @@ export interface ModelCodeOptions extends Omit<TurnOptions, "refine"> {
   now?: () => number;
 }
 
+type Formatted = { file: SourceFile; problems: Problem[] };
+
+/**
+ * Formats files while the answer is still streaming: each file as soon as it is complete, one per macrotask
+ * so reading the stream is never held up for long. After the stream, the project pass runs on the model's
+ * text as before, and every file it left unchanged takes its formatted text from here. Same output as
+ * formatting afterwards; the work just moves into the time the model spends writing.
+ */
+export class Preformatter {
+  private readonly done = new Map<string, Promise<Formatted>>();
+  private readonly queue: { key: string; file: SourceFile; resolve(value: Formatted): void }[] = [];
+  private scheduled = false;
+
+  private static key(file: SourceFile): string {
+    return `${file.path}\u0000${file.content}`;
+  }
+
+  add(file: SourceFile): void {
+    const key = Preformatter.key(file);
+    if (this.done.has(key)) return;
+    this.done.set(key, new Promise<Formatted>((resolve) => this.queue.push({ key, file, resolve })));
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    setTimeout(() => void this.next(), 0);
+  }
+
+  private async next(): Promise<void> {
+    const item = this.queue.shift();
+    if (item) item.resolve(await formatOne(item.file));
+    this.scheduled = false;
+    this.schedule();
+  }
+
+  /** The formatted file, from the stream-time work when there is any, else formatted now. */
+  format(file: SourceFile): Promise<Formatted> {
+    const pending = this.done.get(Preformatter.key(file));
+    if (!pending) return formatOne(file);
+    // Still queued: format it now instead of waiting for its turn.
+    const index = this.queue.findIndex((item) => item.key === Preformatter.key(file));
+    if (index >= 0) {
+      const [item] = this.queue.splice(index, 1);
+      void formatOne(file).then((result) => item!.resolve(result));
+    }
+    return pending;
+  }
+}
+
+async function formatOne(file: SourceFile): Promise<Formatted> {
+  const result = await formatFiles([file]);
+  return { file: result.files[0] ?? file, problems: result.problems };
+}
+
 /** The model's files through the project pass and prettier; reply problems first. */
-export async function postProcess(reply: Pick<TurnResult, "files" | "problems">): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+export async function postProcess(reply: Pick<TurnResult, "files" | "problems">, preformatted?: Preformatter): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const checked = checkProject(reply.files);
-  const formatted = await formatFiles(checked.files);
-  return { files: formatted.files, problems: [...reply.problems, ...checked.problems, ...formatted.problems] };
+  if (!preformatted) {
+    const formatted = await formatFiles(checked.files);
+    return { files: formatted.files, problems: [...reply.problems, ...checked.problems, ...formatted.problems] };
+  }
+  const results = await Promise.all(checked.files.map((file) => preformatted.format(file)));
+  return { files: results.map((r) => r.file), problems: [...reply.problems, ...checked.problems, ...results.flatMap((r) => r.problems)] };
 }
 
 /** The repair request: the blocking problems with file:line, and the rule to answer with every file again. */
@@ -108,9 +168,15 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
     }
   };
 
-  const first = await timed(() => generateTurn(config, input, turnOptions), (ms) => (modelMs += ms));
+  const preformatter = new Preformatter();
+  const userProgress = turnOptions.onProgress;
+  const onProgress: TurnOptions["onProgress"] = (event) => {
+    if (event.type === "file") preformatter.add({ path: event.path, content: event.content });
+    userProgress?.(event);
+  };
+  const first = await timed(() => generateTurn(config, input, { ...turnOptions, onProgress }), (ms) => (modelMs += ms));
   onStage?.("checking");
-  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first), (ms) => (postMs += ms)))];
+  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter), (ms) => (postMs += ms)))];
   let kept = 0;
   let repair: ModelCodeResult["repair"] = "none";
   const extra: Problem[] = [];
@@ -123,11 +189,16 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
     try {
       const { onProgress: _ignored, ...rest } = turnOptions;
       const turn = await timed(
-        () => generateTurn(config, input, { ...rest, refine: { conversation: best.conversation, instructions: repairInstructions(blocking) } }),
+        () =>
+          generateTurn(config, input, {
+            ...rest,
+            refine: { conversation: best.conversation, instructions: repairInstructions(blocking) },
+            onProgress: (event) => event.type === "file" && preformatter.add({ path: event.path, content: event.content }),
+          }),
         (ms) => (modelMs += ms),
       );
       onStage?.("checking");
-      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn), (ms) => (postMs += ms)));
+      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter), (ms) => (postMs += ms)));
       attempts.push(attempt);
       const better = attempt.files.length > 0 && blockingCount(attempt) < blocking.length;
       if (better) kept = attempts.length - 1;

@@ -28,9 +28,9 @@ describe("ProgressReader", () => {
     const { reader, events } = feed([JSON.stringify(sample)]);
     expect(events[0]).toEqual([
       { type: "file-start", index: 0, path: "src/App.tsx" },
-      { type: "file", index: 0, path: "src/App.tsx" },
+      { type: "file", index: 0, path: "src/App.tsx", content: sample.files[0]!.content },
       { type: "file-start", index: 1, path: sample.files[1]!.path },
-      { type: "file", index: 1, path: sample.files[1]!.path },
+      { type: "file", index: 1, path: sample.files[1]!.path, content: sample.files[1]!.content },
       { type: "notes", text: sample.notes, done: true },
     ]);
     expect(reader.files).toEqual(sample.files.map((f) => f.path));
@@ -42,7 +42,7 @@ describe("ProgressReader", () => {
     const end = fileEnd(sample.files, 0);
     const { reader, events } = feed([text.slice(0, end - 1), text.slice(end - 1, end), text.slice(end)]);
     expect(events[0]!.filter((e) => e.type === "file")).toEqual([]);
-    expect(events[1]).toEqual([{ type: "file", index: 0, path: "src/App.tsx" }]);
+    expect(events[1]).toEqual([{ type: "file", index: 0, path: "src/App.tsx", content: sample.files[0]!.content }]);
     expect(reader.files).toHaveLength(2);
   });
 
@@ -90,14 +90,19 @@ describe("ProgressReader", () => {
         const bounds = [0, ...cuts, text.length];
         const reader = new ProgressReader();
         const reported: string[] = [];
+        const contents: string[] = [];
         for (let k = 1; k < bounds.length; k++) {
           for (const event of reader.push(text.slice(bounds[k - 1], bounds[k])))
-            if (event.type === "file") reported.push(event.path);
+            if (event.type === "file") {
+              reported.push(event.path);
+              contents.push(event.content);
+            }
           const consumed = bounds[k]!;
           const complete = reply.files.filter((_, i) => fileEnd(reply.files, i) <= consumed).length;
           expect(reported).toHaveLength(complete);
         }
         expect(reported).toEqual(reply.files.map((f) => f.path));
+        expect(contents).toEqual(reply.files.map((f) => f.content));
         expect(reader.files).toEqual(reported);
         expect(reader.notes).toBe(reply.notes);
       }),

@@ -8,8 +8,8 @@
 export type ProgressEvent =
   /** A file's path is known (its content is still streaming). */
   | { type: "file-start"; index: number; path: string }
-  /** A file object is complete in the stream. */
-  | { type: "file"; index: number; path: string }
+  /** A file object is complete in the stream, with its content (decoded). */
+  | { type: "file"; index: number; path: string; content: string }
   /** The notes so far (sent once per `push` in which they grew, and when they end). */
   | { type: "notes"; text: string; done: boolean };
 
@@ -22,11 +22,12 @@ interface Frame {
   key: string | undefined;
   /** Object only: the next string is a key. */
   expectKey: boolean;
-  /** File frames: the path, once read. */
+  /** File frames: the path and content, once read. */
   path?: string;
+  content?: string;
 }
 
-type Capture = "key" | "path" | "notes" | "none";
+type Capture = "key" | "path" | "content" | "notes" | "none";
 
 export class ProgressReader {
   private readonly stack: Frame[] = [];
@@ -149,7 +150,7 @@ export class ProgressReader {
       const index = this.fileCount++;
       this.completed.push(path);
       this.currentPath = undefined;
-      events.push({ type: "file", index, path });
+      events.push({ type: "file", index, path, content: frame.content ?? "" });
     }
     const parent = this.stack[this.stack.length - 1];
     if (parent?.kind === "object") parent.expectKey = false;
@@ -161,6 +162,7 @@ export class ProgressReader {
     this.captured = "";
     if (top?.kind === "object" && top.expectKey) this.capture = "key";
     else if (top?.role === "file" && top.key === "path") this.capture = "path";
+    else if (top?.role === "file" && top.key === "content") this.capture = "content";
     else if (top?.role === "root" && top.key === "notes") {
       this.capture = "notes";
       this.notesText = "";
@@ -181,6 +183,8 @@ export class ProgressReader {
       top.path = value;
       this.currentPath = value;
       events.push({ type: "file-start", index: this.fileCount, path: value });
+    } else if (capture === "content" && top) {
+      top.content = value;
     } else if (capture === "notes") {
       this.notesText = value;
       this.notesDone = true;

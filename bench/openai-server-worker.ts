@@ -16,6 +16,8 @@ export interface InstantServerData {
   chunks: string[];
   id: string;
   model: string;
+  /** Wait this long before each SSE event (a model's pace); 0 or absent answers at once. */
+  delayMs?: number;
 }
 
 export type FromWorker = { type: "ready"; url: string } | { type: "stats"; requests: number; schemaErrors: string[] } | { type: "closed" };
@@ -33,7 +35,7 @@ export interface StartedServer {
  * flat over hundreds of requests.
  */
 export async function startInstantServer(data: Omit<InstantServerData, "figmentBenchServer">): Promise<StartedServer> {
-  const reply = responsesStream(data.chunks, { id: data.id, model: data.model });
+  const reply = responsesStream(data.chunks, { id: data.id, model: data.model, ...(data.delayMs ? { delayMs: data.delayMs } : {}) });
   const stats = { requests: 0, schemaErrors: [] as string[] };
   let server: OpenAiTestServer | undefined;
   server = await startOpenAiServer((request) => {

@@ -8,6 +8,7 @@
  * default output format); BENCH_RUNS overrides the number of timed runs (default 20).
  * BENCH_ONLY=tokens,pipeline,plugin,ai runs only the listed sections (default: all), e.g.
  *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
+ *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
@@ -17,6 +18,9 @@ import { formatFiles } from "../codegen/format/index.js";
 import { checkProject } from "../codegen/project/index.js";
 import { hintForFile } from "./ours.js";
 import { pluginSection } from "./plugin.js";
+import { benchAiLatency } from "./plugin-ai-latency.js";
+import { repoRoot } from "./plugin-util.js";
+import { launchChromium } from "../cli/browser.js";
 import { fmtMs, timeIt } from "./timing.js";
 import { countTokens } from "./tokens.js";
 
@@ -25,7 +29,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SECTIONS = ["tokens", "pipeline", "plugin", "ai"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "ai", "latency"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
@@ -63,6 +67,48 @@ async function main(): Promise<void> {
   if (runs("pipeline")) await pipelineSection(files);
   if (runs("plugin")) await pluginSection(files);
   if (runs("ai")) await aiOverheadSection(files, RUNS);
+  if (runs("latency")) await latencySection();
+}
+
+/** Streamed token → panel, in the browser harness (bench/plugin-ai-latency.ts). */
+async function latencySection(): Promise<void> {
+  const TARGET_MS = 50;
+  const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 3);
+  const dom: number[] = [];
+  const frame: number[] = [];
+  let info = { markers: 0, files: 0, gapMs: 0 };
+  const browser = await launchChromium({ localModelServer: true });
+  try {
+    for (let i = 0; i < LATENCY_RUNS; i++) {
+      const run = await benchAiLatency(repoRoot(), 60, browser);
+      dom.push(...run.dom);
+      frame.push(...run.frame);
+      info = run;
+    }
+  } finally {
+    await browser.close();
+  }
+  const stats = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    return { median: at(0.5), p95: at(0.95), max: sorted.at(-1)!, n: sorted.length };
+  };
+  const d = stats(dom);
+  const f = stats(frame);
+  console.log(`\n## streamed token → panel\n`);
+  console.log(
+    `The real dist/code.js and dist/ui.html in the browser harness (headless Chromium); the codegen worker reads a Responses API stream from the ` +
+      `OpenAI-wire test server on 127.0.0.1 that writes one SSE event every ${info.gapMs} ms. Each event adds one marker to the notes ` +
+      `(${info.markers} per run) or completes a file path (${info.files} per run); ${LATENCY_RUNS} runs. Time from the server writing the event ` +
+      `to the text in the panel's DOM (MutationObserver) and to the next animation frame (≈ paint); wall-clock ms on one machine.\n`,
+  );
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log(
+    table(["measure", "median", "p95", "max", "samples", `target ≤ ${TARGET_MS} ms`], [
+      ["event written → text in the DOM", ms(d.median), ms(d.p95), ms(d.max), String(d.n), d.p95 <= TARGET_MS ? "met" : "**missed**"],
+      ["event written → next animation frame", ms(f.median), ms(f.p95), ms(f.max), String(f.n), f.p95 <= TARGET_MS ? "met" : "**missed**"],
+    ]),
+  );
 }
 
 async function tokensSection(files: EvalFile[]): Promise<void> {

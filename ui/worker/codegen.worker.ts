@@ -84,7 +84,8 @@ async function generateWithModel(request: AiGenerateRequest): Promise<WorkerRepl
       signal: controller.signal,
       timeoutMs: request.timeoutMs,
       ...(request.refine ? { refine: request.refine } : {}),
-      onProgress: (event) => send({ type: "progress", event }),
+      // The panel needs names, not contents: file contents stay in the worker until the result.
+      onProgress: (event) => send({ type: "progress", event: event.type === "file" ? { ...event, content: "" } : event }),
       onStage: (stage) => send({ type: "stage", stage }),
     });
     return { id: request.id, ok: true, kind: "ai-generate", result };
