@@ -13,7 +13,7 @@ describe("streamed progress in the panel", () => {
     expect(state.notes).toBe("A plan");
     state = applyEvent(state, { type: "progress", event: { type: "file-start", index: 0, path: "src/App.tsx" } });
     state = applyEvent(state, { type: "progress", event: { type: "file-start", index: 1, path: "src/Header.tsx" } });
-    state = applyEvent(state, { type: "progress", event: { type: "file", index: 0, path: "src/App.tsx" } });
+    state = applyEvent(state, { type: "progress", event: { type: "file", index: 0, path: "src/App.tsx", content: "" } });
     expect(state.files).toEqual([
       { path: "src/App.tsx", done: true },
       { path: "src/Header.tsx", done: false },

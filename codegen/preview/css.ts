@@ -73,7 +73,7 @@ export function scopeCssModule(css: string, path: string): PreviewCssModule {
       parens = Math.max(0, parens - 1);
     } else if (parens === 0 && (c === "{" || c === ";" || c === "}")) {
       const segment = css.slice(start, i);
-      const inKeyframes = keyframes.at(-1) ?? false;
+      const inKeyframes = keyframes[keyframes.length - 1] ?? false;
       if (c === "{") {
         const head = segment.replace(/\/\*[\s\S]*?\*\//g, "").trim();
         const atRule = head.startsWith("@");
