@@ -2,9 +2,10 @@
  * One generation turn over real HTTP: the official SDK against the local OpenAI-wire test server
  * (test/openai-server), streaming included. Every request body is validated against the OpenAPI spec.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../plugin/settings.js";
-import { chatStream, responsesStream, startOpenAiServer, type OpenAiTestServer } from "../test/openai-server/server.js";
+import { chatStream, responsesStream } from "../test/openai-server/server.js";
+import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
 import { ModelError } from "./errors.js";
 import { generateTurn } from "./generate.js";
 import type { ProgressEvent } from "./progress.js";
@@ -21,23 +22,9 @@ const ANSWER = JSON.stringify({
   notes: "Two files.",
 });
 
-/** Splits text into n roughly equal chunks, as a model streams it. */
-function chunks(text: string, n = 7): string[] {
-  const size = Math.ceil(text.length / n);
-  return Array.from({ length: n }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean);
-}
+const chunks = (text: string, n = 7): string[] => splitInto(text, n);
 
-let server: OpenAiTestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(...replies: Parameters<OpenAiTestServer["push"]>): Promise<OpenAiTestServer> {
-  server = await startOpenAiServer();
-  server.push(...replies);
-  return server;
-}
+const serve = scriptedServer();
 
 function openai(url: string): ProviderConfig {
   return providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-test-key-1234");

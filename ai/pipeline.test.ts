@@ -2,9 +2,10 @@
  * The model's files through the project pass, prettier and one repair round, over real HTTP against the
  * OpenAI-wire test server (every request body validated against the OpenAPI spec).
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../plugin/settings.js";
-import { chatStream, responsesStream, startOpenAiServer, type OpenAiTestServer } from "../test/openai-server/server.js";
+import { chatStream, responsesStream } from "../test/openai-server/server.js";
+import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
 import { generateModelCode, isBlocking, postProcess, Preformatter, repairInstructions } from "./pipeline.js";
 import type { PromptInput } from "./prompt.js";
 import { providerConfig, type ProviderConfig } from "./providers.js";
@@ -13,10 +14,7 @@ const PNG_1x1 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfF
 const INPUT: PromptInput = { target: "react", styling: "css-modules", imageDataUrl: PNG_1x1, hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff" };
 
 const answer = (files: { path: string; content: string }[], notes = ""): string => JSON.stringify({ files, notes });
-const split = (text: string, n = 5): string[] => {
-  const size = Math.ceil(text.length / n);
-  return Array.from({ length: n }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean);
-};
+const split = (text: string, n = 5): string[] => splitInto(text, n);
 
 const BROKEN = answer(
   [
@@ -33,17 +31,7 @@ const FIXED = answer(
   "fixed",
 );
 
-let server: OpenAiTestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(...replies: Parameters<OpenAiTestServer["push"]>): Promise<OpenAiTestServer> {
-  server = await startOpenAiServer();
-  server.push(...replies);
-  return server;
-}
+const serve = scriptedServer();
 const openai = (url: string): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-test-key-1234");
 const openrouter = (url: string): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl: url }, "sk-or-test-5678");
 

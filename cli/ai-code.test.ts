@@ -8,8 +8,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chatStream, responsesStream, startOpenAiServer, type OpenAiTestServer, type RecordedRequest } from "../test/openai-server/server.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chatStream, responsesStream, type RecordedRequest } from "../test/openai-server/server.js";
+import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
 import { captureIo, fixturePath, REPO_ROOT } from "../test/helpers/fixtures.js";
 import { STRUCTURE_ONLY } from "./ai-code.js";
 import { run } from "./run.js";
@@ -21,10 +22,7 @@ const KEY = "sk-test-from-env-9876";
 const ENV = { OPENAI_API_KEY: KEY };
 
 const answer = (files: { path: string; content: string }[], notes = ""): string => JSON.stringify({ files, notes });
-const split = (text: string, n = 6): string[] => {
-  const size = Math.ceil(text.length / n);
-  return Array.from({ length: n }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean);
-};
+const split = (text: string, n = 6): string[] => splitInto(text, n);
 
 const APP = { path: "src/App.tsx", content: 'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Log in" /></main>;\n}\n' };
 const HEADER = { path: "src/components/Header.tsx", content: "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>;\n}\n" };
@@ -34,7 +32,6 @@ const BROKEN = answer([APP, BROKEN_HEADER], "first try");
 const FIXED = answer([APP, HEADER], "fixed the header");
 
 let tmp: string;
-let server: OpenAiTestServer | undefined;
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "figment-ai-"));
@@ -42,16 +39,7 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(...replies: Parameters<OpenAiTestServer["push"]>): Promise<OpenAiTestServer> {
-  server = await startOpenAiServer();
-  server.push(...replies);
-  return server;
-}
+const serve = scriptedServer();
 
 async function figment(argv: string[], env: Record<string, string | undefined> = ENV, signal?: AbortSignal, onErr?: (line: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = captureIo();

@@ -4,6 +4,7 @@ import type { Estimate } from "../../../ai/estimate.js";
 import type { AiJob, AiState } from "../../ai-job.js";
 import { ErrorIcon, InfoIcon } from "../../components/icons.js";
 import { explainAiFailure } from "../../explain.js";
+import { ExportStatus } from "./job-status.js";
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
@@ -106,15 +107,7 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
     case "idle":
       return null;
     case "exporting":
-      return (
-        <div class="status" role="status" aria-live="polite">
-          <div class="status__row">
-            <span>{state.label}</span>
-            {state.total > 0 ? <span class="muted">{`${state.done} / ${state.total}`}</span> : null}
-          </div>
-          <progress class="progress" max={1} value={state.done > 0 && state.total > 0 ? state.done / state.total : undefined} aria-label="Export progress" />
-        </div>
-      );
+      return <ExportStatus label={state.label} done={state.done} total={state.total} />;
     case "preparing":
       return (
         <div class="status" role="status" aria-live="polite">

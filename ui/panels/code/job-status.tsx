@@ -10,24 +10,27 @@ export interface JobActions {
   onOpenSettings(): void;
 }
 
+/** The main thread's export progress (shared by the offline and the AI job). */
+export function ExportStatus({ label, done, total }: { label: string; done: number; total: number }) {
+  return (
+    <div class="status" role="status" aria-live="polite">
+      <div class="status__row">
+        <span>{label}</span>
+        {total > 0 ? <span class="muted">{`${done} / ${total}`}</span> : null}
+      </div>
+      {/* Indeterminate until the first frame is done: checking sizes can take a while. */}
+      <progress class="progress" max={1} value={done > 0 && total > 0 ? done / total : undefined} aria-label="Export progress" />
+    </div>
+  );
+}
+
 export function JobStatus({ state, actions }: { state: JobState; actions: JobActions }) {
   switch (state.phase) {
     case "idle":
     case "done":
       return null;
-    case "exporting": {
-      const fraction = state.total > 0 ? state.done / state.total : 0;
-      return (
-        <div class="status" role="status" aria-live="polite">
-          <div class="status__row">
-            <span>{state.label}</span>
-            {state.total > 0 ? <span class="muted">{`${state.done} / ${state.total}`}</span> : null}
-          </div>
-          {/* Indeterminate until the first frame is done: checking sizes can take a while. */}
-          <progress class="progress" max={1} value={state.done > 0 ? fraction : undefined} aria-label="Export progress" />
-        </div>
-      );
-    }
+    case "exporting":
+      return <ExportStatus label={state.label} done={state.done} total={state.total} />;
     case "generating":
       return (
         <div class="status" role="status" aria-live="polite">
