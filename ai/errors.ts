@@ -140,7 +140,9 @@ export function toModelError(error: unknown): ModelError {
       return new ModelError("unknown", error.message || "The model request failed.", { cause: error, requestId });
     const kind = kindForStatus(status);
     const retryAfterMs = kind === "rate-limited" ? parseRetryAfter(error.headers) : undefined;
-    return new ModelError(kind, `The endpoint answered ${status}: ${error.message}`, {
+    // The SDK's message starts with the status ("429 Rate limit reached"); say it once.
+    const detail = error.message.startsWith(`${status} `) ? error.message.slice(`${status} `.length) : error.message;
+    return new ModelError(kind, `The endpoint answered ${status}: ${detail}`, {
       status,
       retryAfterMs,
       requestId,

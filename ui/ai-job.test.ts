@@ -40,6 +40,11 @@ describe("errors explained with a next step", () => {
     expect(explanation.hint).toBe(`next for ${kind}`);
     expect(explanation.detail).toBe("m (HTTP 400)");
   });
+
+  it("does not repeat a status the message already names", () => {
+    const explanation = explainAiFailure({ kind: "model", message: "The endpoint answered 429: Rate limit reached", model: { kind: "rate-limited", nextStep: "wait", status: 429 }, at: 0 });
+    expect(explanation.detail).toBe("The endpoint answered 429: Rate limit reached");
+  });
 });
 
 describe("the estimate line", () => {

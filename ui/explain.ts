@@ -77,7 +77,7 @@ export function explainAiFailure(failure: AiFailure): Explanation {
     case "model":
       return {
         title: MODEL_TITLES[failure.model.kind],
-        detail: failure.model.status !== undefined ? `${failure.message} (HTTP ${failure.model.status})` : failure.message,
+        detail: failure.model.status !== undefined && !failure.message.includes(String(failure.model.status)) ? `${failure.message} (HTTP ${failure.model.status})` : failure.message,
         hint: failure.model.nextStep,
         action: SETTINGS_KINDS.has(failure.model.kind) ? "settings" : "retry",
       };

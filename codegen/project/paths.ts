@@ -26,6 +26,7 @@ export function normalisePath(raw: string): PathCheck {
   for (const segment of slashed.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") return { ok: false, reason: "the path contains a '..' segment" };
+    if (segment.trim() === "") return { ok: false, reason: "a folder or file name in the path is blank" };
     if (FORBIDDEN_SEGMENTS.has(segment.toLowerCase())) {
       return { ok: false, reason: `the path goes into ${segment}` };
     }

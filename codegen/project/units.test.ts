@@ -24,6 +24,8 @@ describe("normalisePath", () => {
     ["src/", "the path names a folder, not a file"],
     ["./", "the path names a folder, not a file"],
     [".", "the path is empty"],
+    ["./\\ ", "a folder or file name in the path is blank"],
+    ["src/ /App.tsx", "a folder or file name in the path is blank"],
     ["a/NODE_MODULES/x.js", "the path goes into NODE_MODULES"],
     ["a\u007fb", "the path contains control characters"],
   ])("refuses %j", (raw, reason) => {

@@ -38,7 +38,8 @@ const STAGE_TEXT = {
   repairing: "Asking the model to fix what the check found…",
 } as const;
 
-function Streaming({ state, onCancel }: { state: Extract<AiState, { phase: "streaming" }>; onCancel(): void }) {
+/** The answer as it streams; Cancel is the panel's head button, as for the offline job. */
+function Streaming({ state }: { state: Extract<AiState, { phase: "streaming" }> }) {
   useTick(1000);
   const seconds = Math.floor((performance.now() - state.startedAt) / 1000);
   const done = state.files.filter((f) => f?.done).length;
@@ -47,10 +48,6 @@ function Streaming({ state, onCancel }: { state: Extract<AiState, { phase: "stre
       <div class="status__row">
         <span class="ai-stream__stage">{state.refining ? `Refining: “${state.refining}” — ` : ""}{STAGE_TEXT[state.stage]}</span>
         <span class="muted">{seconds} s</span>
-        <span class="spacer" />
-        <button type="button" class="button button--secondary button--small" onClick={onCancel}>
-          Cancel
-        </button>
       </div>
       <progress class="progress" aria-label="Model progress" />
       {state.notes ? <p class="ai-stream__notes">{state.notes}</p> : null}
@@ -139,7 +136,7 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
         </div>
       );
     case "streaming":
-      return <Streaming state={state} onCancel={job.cancel} />;
+      return <Streaming state={state} />;
     case "failed":
       return <Failed state={state} job={job} onOpenSettings={onOpenSettings} />;
     case "cancelled":

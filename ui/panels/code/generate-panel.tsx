@@ -100,7 +100,8 @@ export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, work
             class="input ai-options__instructions"
             rows={1}
             aria-label="Instructions for the model"
-            placeholder="Instructions for the model (optional), e.g. “use our Button component”"
+            placeholder="Instructions for the model (optional)"
+            title="e.g. “use our Button component”, “make it responsive”"
             value={instructions}
             disabled={busy}
             onInput={(event) => setInstructions(event.currentTarget.value)}
