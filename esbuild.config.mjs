@@ -61,8 +61,23 @@ const previewRuntime = {
   logLevel: "warning",
 };
 
+/** The tokenizer, loaded into the worker only for estimates (ui/worker/tokenizer.entry.ts). */
+const tokenizer = {
+  entryPoints: ["ui/worker/tokenizer.entry.ts"],
+  bundle: true,
+  platform: "browser",
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  write: false,
+  outfile: "dist/ui-parts/tokenizer.js",
+  logLevel: "warning",
+};
+
 const worker = {
   entryPoints: ["ui/worker/codegen.worker.ts"],
+  // The tokenizer comes separately, on demand (see `tokenizer`).
+  alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/worker/tokenizer-shim.ts" },
   bundle: true,
   platform: "browser",
   format: "iife",
@@ -102,17 +117,19 @@ async function writeUiHtml(scriptResult) {
   await writeFile("dist/ui.html", html);
 }
 
-/** The main thread with the packed worker defined in it (plugin/worker-payload.ts). */
+const pack = (result) => gzipSync(result?.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).toString("base64");
+let packedTokenizer = "";
+
+/** The main thread with the packed worker and tokenizer defined in it (plugin/worker-payload.ts). */
 function pluginMainWith(workerResult) {
-  const workerJs = workerResult.outputFiles[0]?.contents ?? new Uint8Array();
-  const packed = gzipSync(workerJs, { level: 9 }).toString("base64");
-  return { ...pluginMain, define: { __FIGMENT_WORKER__: JSON.stringify(packed) } };
+  return { ...pluginMain, define: { __FIGMENT_WORKER__: JSON.stringify(pack(workerResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer) } };
 }
 
 async function buildAll() {
   await build({ ...node, entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
   await chmod("dist/cli.js", 0o755);
   const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
+  packedTokenizer = pack(await build(tokenizer));
   const [scriptResult, workerResult] = await Promise.all([build(uiScript), build(workerWith(runtimeJs))]);
   await build(pluginMainWith(workerResult));
   await writeUiHtml(scriptResult);

@@ -1,6 +1,8 @@
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
-import { describe, expect, it } from "vitest";
-import { estimate, estimatePrompt, imageTiles, imageTokens, pngSize, priceFor } from "./estimate.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize, priceFor } from "./estimate.js";
+
+beforeAll(loadTokenizer);
 
 describe("imageTokens", () => {
   it("follows OpenAI's tile rule", () => {

@@ -4,7 +4,6 @@
  * ESTIMATE: providers count a little differently (message framing, newer models' image patching) and prices
  * change — show it as "about", never as a quote.
  */
-import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "./prompt.js";
 import { FILES_SCHEMA } from "./schema.js";
 
@@ -58,6 +57,25 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+let counter: ((text: string) => number) | undefined;
+
+/**
+ * Loads the o200k_base tokenizer (once). It is imported on demand because its 200k-entry rank table costs
+ * about a second to evaluate: in the panel's worker, a static import would charge that to every start, even
+ * for offline code. Call before `estimate`, `estimatePrompt` or `countTextTokens`.
+ */
+export async function loadTokenizer(): Promise<void> {
+  if (counter) return;
+  const { countTokens } = await import("gpt-tokenizer/encoding/o200k_base");
+  counter = countTokens;
+}
+
+/** Tokens of `text` with o200k_base; `loadTokenizer()` must have finished. */
+export function countTextTokens(text: string): number {
+  if (!counter) throw new Error("the tokenizer is not loaded yet: await loadTokenizer() first");
+  return counter(text);
+}
+
 /** A few tokens of framing per message (role, separators), as in OpenAI's counting guide. */
 const PER_MESSAGE_TOKENS = 4;
 
@@ -93,7 +111,7 @@ export function priceFor(
 }
 
 export function estimate(input: EstimateInput): Estimate {
-  const textTokens = input.texts.reduce((sum, text) => sum + countTokens(text) + PER_MESSAGE_TOKENS, 0);
+  const textTokens = input.texts.reduce((sum, text) => sum + countTextTokens(text) + PER_MESSAGE_TOKENS, 0);
   const image = input.image ? imageTokens(input.image.width, input.image.height, input.image.detail ?? "high") : 0;
   const inputTokens = textTokens + image;
   const outputTokens = input.outputTokens ?? 0;

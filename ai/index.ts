@@ -24,7 +24,7 @@ export {
 export type { ChatRefinement, ImageDetail, PromptInput, RequestOptions, ResponsesRefinement } from "./prompt.js";
 export { ProgressReader } from "./progress.js";
 export type { ProgressEvent } from "./progress.js";
-export { ESTIMATE_PRICES, estimate, estimatePrompt, imageTiles, imageTokens, pngSize, priceFor } from "./estimate.js";
+export { countTextTokens, ESTIMATE_PRICES, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize, priceFor } from "./estimate.js";
 export type { Estimate, EstimateInput, ModelPrice } from "./estimate.js";
 export { readChatCompletion, readResponse } from "./outcome.js";
 export type { ModelOutcome } from "./outcome.js";

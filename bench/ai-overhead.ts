@@ -36,7 +36,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
-import { estimatePrompt, pngSize } from "../ai/estimate.js";
+import { estimatePrompt, loadTokenizer, pngSize } from "../ai/estimate.js";
 import { generateTurn } from "../ai/generate.js";
 import { generateModelCode, isBlocking, postProcess } from "../ai/pipeline.js";
 import { pngDataUrl, responsesRequest, type PromptInput } from "../ai/prompt.js";
@@ -328,6 +328,7 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
   const realPng = imageFrom(`${REAL_PNG} (real Figma render)`, new Uint8Array(readFileSync(join(fixturesDir(), REAL_PNG))));
   const loginPng = imageFrom("login frame PNG (simulator export)", new Uint8Array(Buffer.from((await loginExport(login.text)).pngB64, "base64")));
 
+  await loadTokenizer();
   const answer = await buildAnswer(source);
   if (answer.files.length !== ANSWER_FILES) throw new Error(`bench/ai-overhead: the answer has ${answer.files.length} files, not ${ANSWER_FILES}`);
   const replyData = { chunks: answer.chunks, id: "resp_bench_overhead", model: MODEL };

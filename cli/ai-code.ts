@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { ModelError, type ModelErrorKind } from "../ai/errors.js";
-import { estimatePrompt, pngSize, type Estimate } from "../ai/estimate.js";
+import { estimatePrompt, loadTokenizer, pngSize, type Estimate } from "../ai/estimate.js";
 import { generateModelCode, isBlocking, type ModelCodeResult } from "../ai/pipeline.js";
 import type { ProgressEvent } from "../ai/progress.js";
 import { pngDataUrl, type PromptInput } from "../ai/prompt.js";
@@ -142,7 +142,8 @@ function endpointUrl(config: ProviderConfig): string {
   return `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
 }
 
-function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput, image: Png | undefined, io: Output): number {
+async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput, image: Png | undefined, io: Output): Promise<number> {
+  await loadTokenizer();
   const estimate: Estimate = estimatePrompt(input, image, { model: config.model });
   const endpoint = endpointUrl(config);
   if (args.json) {

@@ -65,7 +65,8 @@ export interface ToMain {
   "export-selection": { requestId: string };
   "cancel-export": { requestId: string };
   "get-thumbnail": { nodeId: string };
-  "get-worker-source": { requestId: string };
+  /** `part`: the codegen worker (default) or the tokenizer script the worker loads for estimates. */
+  "get-worker-source": { requestId: string; part?: "codegen" | "tokenizer" };
   "save-settings": { settings: Partial<Settings>; apiKey?: string | null };
   notify: { message: string; error?: boolean };
   resize: { width: number; height: number };
@@ -95,7 +96,7 @@ const TO_MAIN: { [K in keyof ToMain]: Shape } = {
   "export-selection": { requestId: "string" },
   "cancel-export": { requestId: "string" },
   "get-thumbnail": { nodeId: "string" },
-  "get-worker-source": { requestId: "string" },
+  "get-worker-source": { requestId: "string", part: "string?" },
   "save-settings": { settings: "object", apiKey: "string|null?" },
   notify: { message: "string", error: "boolean?" },
   resize: { width: "number", height: "number" },

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 import { loadApiKey, loadSettings, redact, saveSettings } from "./storage.js";
 import { Job } from "./tasks.js";
 import { thumbnail } from "./thumbnail.js";
-import { workerPayload } from "./worker-payload.js";
+import { tokenizerPayload, workerPayload } from "./worker-payload.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -128,8 +128,10 @@ export class PanelSession {
         post("thumbnail", { nodeId: message.nodeId, png: await thumbnail(message.nodeId) });
         return;
       case "get-worker-source": {
-        const data = workerPayload();
-        if (data === undefined) throw new PluginError("internal", "This build of Figment has no code generator (the worker payload is missing); rebuild with npm run build.");
+        const tokenizer = message.part === "tokenizer";
+        if (message.part !== undefined && !tokenizer && message.part !== "codegen") throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
+        const data = tokenizer ? tokenizerPayload() : workerPayload();
+        if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${tokenizer ? "tokenizer" : "code generator"} (its payload is missing); rebuild with npm run build.`);
         post("worker-source", { requestId: message.requestId, data });
         return;
       }

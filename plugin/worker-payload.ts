@@ -4,6 +4,7 @@
  * iframe must receive and parse all of it before the panel can render. esbuild.config.mjs defines it.
  */
 declare const __FIGMENT_WORKER__: string;
+declare const __FIGMENT_TOKENIZER__: string;
 
 /** Read in exactly one place, so the bundle holds one copy of the 2.8 MB string. */
 function definedPayload(): unknown {
@@ -18,5 +19,20 @@ function definedPayload(): unknown {
 /** The gzip+base64 worker script, or undefined in a build without it. */
 export function workerPayload(): string | undefined {
   const payload = definedPayload();
+  return typeof payload === "string" && payload.length > 0 ? payload : undefined;
+}
+
+/** Read in exactly one place, like the worker. */
+function definedTokenizer(): unknown {
+  try {
+    return __FIGMENT_TOKENIZER__;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The gzip+base64 tokenizer script (loaded into the worker for estimates only), or undefined. */
+export function tokenizerPayload(): string | undefined {
+  const payload = definedTokenizer();
   return typeof payload === "string" && payload.length > 0 ? payload : undefined;
 }

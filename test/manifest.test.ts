@@ -92,8 +92,9 @@ describe("manifest.json", () => {
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
-    const packed = /"(H4sI[A-Za-z0-9+/=]{100000,})"/.exec(code);
-    expect(packed, "dist/code.js holds the packed codegen worker").not.toBeNull();
-    expect(code.split(packed![1]!).length - 1, "exactly one copy of the payload").toBe(1);
+    // Two payloads: the codegen worker and the tokenizer it loads for estimates; one copy of each.
+    const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{100000,})"/g)].map((m) => m[1]!);
+    expect(packed, "dist/code.js holds the packed codegen worker and tokenizer").toHaveLength(2);
+    for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
   });
 });

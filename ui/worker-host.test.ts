@@ -263,3 +263,42 @@ describe("WorkerHost model requests", () => {
     expect(error.model).toEqual({ kind: "rate-limited", nextStep: "Wait a moment", status: 429, retryAfterMs: 3000 });
   });
 });
+
+describe("WorkerHost tokenizer", () => {
+  /** Answers load-script and ai-prepare at once. */
+  class AnsweringWorker extends FakeWorker {
+    override postMessage(message: WorkerRequest): void {
+      super.postMessage(message);
+      if (message.kind === "load-script") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
+      if (message.kind === "ai-prepare")
+        queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "ai-prepare", input: { target: "react", styling: "css-modules", hint: "" }, estimate: {}, image: undefined }));
+    }
+  }
+
+  it("loads the tokenizer script into the worker before the first estimate, once per worker", async () => {
+    const workers: AnsweringWorker[] = [];
+    const unpackTokenizer = vi.fn(async () => "blob:tokenizer");
+    const host = new WorkerHost({
+      unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
+      createWorker: () => {
+        const worker = new AnsweringWorker();
+        workers.push(worker);
+        return worker;
+      },
+      now: () => 0,
+      unpackTokenizer,
+    });
+    const body = { exports, png: new Uint8Array(), options, model: "m", draft: false, instructions: "" };
+    await host.aiPrepare(body);
+    await host.aiPrepare(body);
+    const kinds = workers[0]!.received.map((r) => r.kind);
+    expect(kinds).toEqual(["ping", "load-script", "ai-prepare", "ai-prepare"]);
+    expect(workers[0]!.last("load-script")).toMatchObject({ url: "blob:tokenizer" });
+    expect(unpackTokenizer).toHaveBeenCalledTimes(1);
+    // A new worker (after a cancel) gets the script again, from the same unpacked URL.
+    host.cancel();
+    await host.aiPrepare(body);
+    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-script", "ai-prepare"]);
+    expect(unpackTokenizer).toHaveBeenCalledTimes(1);
+  });
+});

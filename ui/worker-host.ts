@@ -25,6 +25,8 @@ export interface WorkerHostDeps {
   unpack(): Promise<{ url: string; decodeMs: number }>;
   createWorker(url: string): WorkerLike;
   now(): number;
+  /** The tokenizer script's URL, for estimates (called once, on the first ai-prepare). */
+  unpackTokenizer?(): Promise<string>;
 }
 
 export type WorkerStatus = "idle" | "starting" | "ready" | "crashed";
@@ -101,6 +103,9 @@ export class WorkerHost {
   private ready: Promise<WorkerLike> | undefined;
   private unpacked: Promise<{ url: string; decodeMs: number }> | undefined;
   private readonly pending = new Map<string, Pending>();
+  private tokenizerUrl: Promise<string> | undefined;
+  /** The worker generation the tokenizer was loaded into. */
+  private tokenizerIn = -1;
   /** Bumped whenever the worker is replaced, so events from an old one are ignored. */
   private generation = 0;
   private nextId = 1;
@@ -133,6 +138,7 @@ export class WorkerHost {
 
   /** The model prompt for one frame, with its token and cost estimate (the tokenizer lives in the worker). */
   async aiPrepare(body: Omit<AiPrepareRequest, "id" | "kind">): Promise<{ input: PromptInput; estimate: Estimate; image: { width: number; height: number } | undefined }> {
+    await this.loadTokenizer();
     const reply = await this.request({ kind: "ai-prepare", ...body });
     if (reply.kind !== "ai-prepare") throw new CodegenError(`the code generator answered "${reply.kind}" to ai-prepare`, false);
     return { input: reply.input, estimate: reply.estimate, image: reply.image };
@@ -155,6 +161,23 @@ export class WorkerHost {
     } finally {
       signal?.removeEventListener("abort", stop);
     }
+  }
+
+  /** Loads the tokenizer script into the current worker, once per worker. */
+  private async loadTokenizer(): Promise<void> {
+    const unpack = this.deps.unpackTokenizer;
+    if (!unpack) return;
+    const worker = await this.start();
+    const generation = this.generation;
+    if (this.tokenizerIn === generation) return;
+    this.tokenizerUrl ??= unpack().catch((error: unknown) => {
+      this.tokenizerUrl = undefined;
+      throw new CodegenError(`The tokenizer for the estimate could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
+    });
+    const url = await this.tokenizerUrl;
+    const reply = await this.post(worker, { kind: "load-script", url });
+    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-script`, false);
+    if (generation === this.generation) this.tokenizerIn = generation;
   }
 
   /** A scripted preview page for React files (built here, run only in a sandboxed iframe). */
@@ -298,7 +321,7 @@ export class WorkerHost {
 const WORKER_SOURCE_TIMEOUT_MS = 30_000;
 
 /** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
-export function requestWorkerSource(bridge: Bridge, timeoutMs = WORKER_SOURCE_TIMEOUT_MS): Promise<string> {
+export function requestWorkerSource(bridge: Bridge, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: "codegen" | "tokenizer" = "codegen"): Promise<string> {
   return new Promise((resolve, reject) => {
     const requestId = `worker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const done = (): void => {
@@ -321,7 +344,7 @@ export function requestWorkerSource(bridge: Bridge, timeoutMs = WORKER_SOURCE_TI
       done();
       reject(new Error("the main thread did not send the code generator in time; close and reopen the plugin"));
     }, timeoutMs);
-    bridge.send("get-worker-source", { requestId });
+    bridge.send("get-worker-source", part === "codegen" ? { requestId } : { requestId, part });
   });
 }
 
@@ -331,5 +354,6 @@ export function createWorkerHost(bridge: Bridge): WorkerHost {
     unpack: async () => unpackWorker(await requestWorkerSource(bridge)),
     createWorker: (url) => new Worker(url, { name: "figment-codegen" }),
     now: () => performance.now(),
+    unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(bridge, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
   });
 }

@@ -4,9 +4,8 @@
  * and repair round), so none of that weighs on the panel's first paint. A bad design or model output comes
  * back as an error reply, never as a crashed worker.
  */
-import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { ModelError } from "../../ai/errors.js";
-import { estimate, pngSize } from "../../ai/estimate.js";
+import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../ai/estimate.js";
 import { generateModelCode } from "../../ai/pipeline.js";
 import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../ai/prompt.js";
 import { providerConfig } from "../../ai/providers.js";
@@ -20,10 +19,11 @@ import { asNodesReply, type AiEvent, type AiGenerateRequest, type AiPrepareReque
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
   postMessage(message: WorkerReply | WorkerEvent): void;
+  importScripts(...urls: string[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
-const KINDS = new Set(["ping", "generate", "hint", "ai-prepare", "ai-generate", "abort", "react-preview"]);
+const KINDS = new Set(["ping", "generate", "hint", "ai-prepare", "ai-generate", "abort", "react-preview", "load-script"]);
 
 function isRequest(data: unknown): data is WorkerRequest {
   if (typeof data !== "object" || data === null) return false;
@@ -41,6 +41,9 @@ function isRequest(data: unknown): data is WorkerRequest {
       return typeof r["target"] === "string";
     case "react-preview":
       return Array.isArray(r["files"]);
+    case "load-script":
+      // Only scripts the UI unpacked itself (blob: URLs), never a network address.
+      return typeof r["url"] === "string" && r["url"].startsWith("blob:");
     default:
       return true;
   }
@@ -50,9 +53,11 @@ function isRequest(data: unknown): data is WorkerRequest {
 const running = new Map<string, AbortController>();
 
 async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
+  const tokenizer = loadTokenizer();
   const design = loadDesign(asNodesReply(request.exports));
   const offline = await generateCode(design.document, request.options);
   const image = pngSize(request.png);
+  await tokenizer;
   const input: PromptInput = {
     target: request.options.target,
     styling: request.options.styling,
@@ -64,7 +69,7 @@ async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
     ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
   };
   // The offline output's size stands in for the answer's: the model writes about as much code.
-  const outputTokens = offline.files.reduce((sum, file) => sum + countTokens(file.content), 0);
+  const outputTokens = offline.files.reduce((sum, file) => sum + countTextTokens(file.content), 0);
   const estimated = estimate({
     model: request.model,
     texts: [systemInstructions(input), ...userTexts(input), JSON.stringify(FILES_SCHEMA)],
@@ -117,6 +122,10 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     return { id: request.id, ok: true, kind: "aborted" };
   }
   try {
+    if (request.kind === "load-script") {
+      scope.importScripts(request.url);
+      return { id: request.id, ok: true, kind: "loaded" };
+    }
     if (request.kind === "ai-prepare") return await prepare(request);
     if (request.kind === "ai-generate") return await generateWithModel(request);
     if (request.kind === "react-preview") {

@@ -68,7 +68,14 @@ export interface ReactPreviewRequest {
   files: SourceFile[];
 }
 
-export type WorkerRequest = GenerateRequest | HintRequest | PingRequest | AiPrepareRequest | AiGenerateRequest | AbortRequest | ReactPreviewRequest;
+/** Runs a script inside the worker (importScripts): the tokenizer, which comes only when an estimate needs it. */
+export interface LoadScriptRequest {
+  id: string;
+  kind: "load-script";
+  url: string;
+}
+
+export type WorkerRequest = GenerateRequest | HintRequest | PingRequest | AiPrepareRequest | AiGenerateRequest | AbortRequest | ReactPreviewRequest | LoadScriptRequest;
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
 export interface ModelFailureData {
@@ -85,6 +92,7 @@ export type WorkerReply =
   | { id: string; ok: true; kind: "ai-prepare"; input: PromptInput; estimate: Estimate; image: { width: number; height: number } | undefined }
   | { id: string; ok: true; kind: "ai-generate"; result: ModelCodeResult }
   | { id: string; ok: true; kind: "aborted" }
+  | { id: string; ok: true; kind: "loaded" }
   | { id: string; ok: true; kind: "react-preview"; html: string; problems: Problem[] }
   | { id: string; ok: false; error: string; bad: boolean; model?: ModelFailureData };
 
