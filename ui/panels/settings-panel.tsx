@@ -7,6 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { checkSettingsPatch, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../plugin/settings.js";
 import type { ApiKeyVault } from "../api-key.js";
 import type { Bridge } from "../bridge.js";
+import { networkAccessFor } from "../lib/network-access.js";
 import { Segmented } from "../components/segmented.js";
 import { ErrorIcon, InfoIcon } from "../components/icons.js";
 import { testConnection, type ConnectionResult } from "../lib/connection-test.js";
@@ -38,6 +39,26 @@ const FIELD_ERRORS: Record<string, string> = {
 
 type SaveState = { kind: "idle" } | { kind: "saving"; removingKey: boolean } | { kind: "saved"; text: string } | { kind: "failed"; text: string };
 type TestState = { kind: "idle" } | { kind: "testing" } | { kind: "done"; result: ConnectionResult };
+
+/** Figma only lets the plugin reach the manifest's domains: say so for any other endpoint. */
+function NetworkAccessNote({ url }: { url: string }) {
+  const access = networkAccessFor(url);
+  if (access === "allowed" || access === "invalid") return null;
+  const host = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return url;
+    }
+  })();
+  return (
+    <span class="field__help field__help--warning" role="note">
+      {access === "dev-only"
+        ? `${host} is reachable only while the plugin runs in development (manifest devAllowedDomains).`
+        : `Figma lets Figment reach only api.openai.com and openrouter.ai. To use ${host}, add its origin to networkAccess.allowedDomains in manifest.json and import the plugin again.`}
+    </span>
+  );
+}
 
 export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: Settings; hasKey: boolean; vault: ApiKeyVault; bridge: Bridge }) {
   const [form, setForm] = useState<Form>(() => formFrom(settings));
@@ -168,6 +189,7 @@ export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: S
             onInput={(e) => update("baseUrl", e.currentTarget.value)}
           />
           {errors["baseUrl"] ? <span class="field__error">{errors["baseUrl"]}</span> : <span class="field__help">Leave empty for the provider's default.</span>}
+          <NetworkAccessNote url={form.baseUrl.trim() || defaults.baseUrl} />
         </label>
         <label class="field">
           <span class="field__label">Model</span>
