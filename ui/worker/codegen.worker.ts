@@ -4,17 +4,14 @@
  * and repair round), so none of that weighs on the panel's first paint. A bad design or model output comes
  * back as an error reply, never as a crashed worker.
  */
-import { ModelError } from "../../ai/errors.js";
 import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../ai/estimate.js";
-import { generateModelCode } from "../../ai/pipeline.js";
 import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../ai/prompt.js";
-import { providerConfig } from "../../ai/providers.js";
 import { FILES_SCHEMA } from "../../ai/schema.js";
 import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError } from "../../codegen/index.js";
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
-import { asNodesReply, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { asNodesReply, type AiGenerateRequest, type AiPrepareRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -79,37 +76,17 @@ async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
   return { id: request.id, ok: true, kind: "ai-prepare", input, estimate: estimated, image };
 }
 
+/**
+ * The model request, imported on first use: the openai SDK's module setup costs about 0.7 s of worker start
+ * in Chromium, which offline code should not pay (esbuild keeps a dynamic import's module uninitialised until
+ * the import runs).
+ */
 async function generateWithModel(request: AiGenerateRequest): Promise<WorkerReply> {
   const controller = new AbortController();
   running.set(request.id, controller);
-  const send = (event: AiEvent): void => scope.postMessage({ id: request.id, event });
   try {
-    const config = providerConfig(request.settings, request.apiKey);
-    const result = await generateModelCode(config, request.input, {
-      signal: controller.signal,
-      timeoutMs: request.timeoutMs,
-      ...(request.refine ? { refine: request.refine } : {}),
-      // The panel needs names, not contents: file contents stay in the worker until the result.
-      onProgress: (event) => send({ type: "progress", event: event.type === "file" ? { ...event, content: "" } : event }),
-      onStage: (stage) => send({ type: "stage", stage }),
-    });
-    return { id: request.id, ok: true, kind: "ai-generate", result };
-  } catch (error) {
-    if (error instanceof ModelError) {
-      return {
-        id: request.id,
-        ok: false,
-        error: error.message,
-        bad: false,
-        model: {
-          kind: error.kind,
-          nextStep: error.nextStep,
-          ...(error.status !== undefined ? { status: error.status } : {}),
-          ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-        },
-      };
-    }
-    throw error;
+    const { runModelJob } = await import("./model-job.js");
+    return await runModelJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
   } finally {
     running.delete(request.id);
   }
