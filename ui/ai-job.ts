@@ -4,7 +4,7 @@
  * A conversation per frame: refinements build on the selected turn, and earlier turns stay selectable.
  * Kept at the app level so sessions survive switching panels.
  */
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useRef, useState } from "preact/hooks";
 import type { Conversation } from "../ai/generate.js";
 import type { Estimate } from "../ai/estimate.js";
 import type { ModelCodeResult } from "../ai/pipeline.js";
@@ -16,7 +16,7 @@ import { endpointFor, type Settings } from "../plugin/settings.js";
 import type { ApiKeyVault } from "./api-key.js";
 import type { Bridge } from "./bridge.js";
 import type { FrameInfo } from "./code-job.js";
-import { newRequestId } from "./lib/ids.js";
+import { useExportRequests } from "./export-requests.js";
 import { CodegenError, ModelFailure, WorkerCancelledError, WorkerCrashError, type WorkerHost } from "./worker-host.js";
 import type { AiEvent, ModelFailureData } from "./worker/protocol.js";
 
@@ -236,6 +236,16 @@ export function useAiJob(bridge: Bridge, worker: WorkerHost, vault: ApiKeyVault,
     [worker],
   );
 
+  const newExportId = useExportRequests(bridge, "ai-export", {
+    waitingFor: () => (stateRef.current.phase === "exporting" ? stateRef.current.requestId : undefined),
+    progress: (message) => setState({ phase: "exporting", requestId: message.requestId, done: message.done, total: message.total, label: message.label }),
+    result: (frames) => void prepare(tokenRef.current, frames),
+    failed: (code, message) => {
+      tokenRef.current++;
+      setState(code === "cancelled" ? { phase: "cancelled" } : { phase: "failed", failure: { kind: "main", code, message } });
+    },
+  });
+
   const start = useCallback(
     (options: AiStartOptions) => {
       tokenRef.current++;
@@ -247,13 +257,13 @@ export function useAiJob(bridge: Bridge, worker: WorkerHost, vault: ApiKeyVault,
         return;
       }
       startRef.current = options;
-      const requestId = newRequestId("ai-export");
+      const requestId = newExportId();
       setState({ phase: "exporting", requestId, done: 0, total: 0, label: "Exporting the frame…" });
       bridge.send("export-selection", { requestId });
       // The worker (tokenizer, SDK, project pass) boots while Figma exports.
       void worker.warmUp().catch(() => undefined);
     },
-    [bridge, vault, worker],
+    [bridge, vault, worker, newExportId],
   );
 
   const send = useCallback(() => {
@@ -303,29 +313,6 @@ export function useAiJob(bridge: Bridge, worker: WorkerHost, vault: ApiKeyVault,
     const phase = stateRef.current.phase;
     if (phase === "failed" || phase === "cancelled") setState({ phase: "idle" });
   }, []);
-
-  useEffect(() => {
-    const isCurrent = (requestId: string) => {
-      const s = stateRef.current;
-      return s.phase === "exporting" && s.requestId === requestId;
-    };
-    const offProgress = bridge.on("export-progress", (message) => {
-      if (isCurrent(message.requestId)) setState({ phase: "exporting", requestId: message.requestId, done: message.done, total: message.total, label: message.label });
-    });
-    const offResult = bridge.on("export-result", (message) => {
-      if (isCurrent(message.requestId)) void prepare(tokenRef.current, message.frames);
-    });
-    const offError = bridge.on("error", (message) => {
-      if (message.requestId === undefined || !isCurrent(message.requestId)) return;
-      tokenRef.current++;
-      setState(message.code === "cancelled" ? { phase: "cancelled" } : { phase: "failed", failure: { kind: "main", code: message.code, message: message.message } });
-    });
-    return () => {
-      offProgress();
-      offResult();
-      offError();
-    };
-  }, [bridge, prepare]);
 
   return { state, session, start, send, refine, cancel, retry, selectTurn, dismiss };
 }

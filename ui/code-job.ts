@@ -3,12 +3,12 @@
  * the codegen worker on the exports' JSON. For React output a second worker request renders the same
  * design as HTML for the preview. Kept at the app level so results survive switching panels.
  */
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../codegen/load.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
 import type { ErrorCode, ExportedFrame } from "../plugin/messages.js";
 import type { Bridge } from "./bridge.js";
-import { newRequestId } from "./lib/ids.js";
+import { useExportRequests } from "./export-requests.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "./worker-host.js";
 
 export interface FrameInfo {
@@ -62,8 +62,6 @@ export interface CodeJob {
 }
 
 type Exports = { id: string; json: unknown }[];
-
-const EXPORT_PREFIX = "export";
 
 function failureOf(error: unknown): JobFailure | "cancelled" {
   if (error instanceof WorkerCancelledError) return "cancelled";
@@ -122,18 +120,35 @@ export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
 
   const pendingOptions = useRef<CodeOptions | null>(null);
 
+  const newExportId = useExportRequests(bridge, "export", {
+    waitingFor: () => (stateRef.current.phase === "exporting" ? stateRef.current.requestId : undefined),
+    progress: (message) => setState({ phase: "exporting", requestId: message.requestId, done: message.done, total: message.total, label: message.label }),
+    result: (exported) => {
+      const frames: FrameInfo[] = exported.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
+      const exports: Exports = exported.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
+      lastExport.current = { exports, frames };
+      const options = pendingOptions.current;
+      if (!options) return;
+      void runWorker(tokenRef.current, exports, frames, options);
+    },
+    failed: (code, message) => {
+      tokenRef.current++;
+      setState(code === "cancelled" ? { phase: "cancelled" } : { phase: "failed", failure: { kind: "main", code, message } });
+    },
+  });
+
   const generate = useCallback(
     (options: CodeOptions) => {
       tokenRef.current++;
       const previous = stateRef.current;
       if (previous.phase === "exporting") bridge.send("cancel-export", { requestId: previous.requestId });
       if (previous.phase === "generating") worker.cancel();
-      const requestId = newRequestId(EXPORT_PREFIX);
+      const requestId = newExportId();
       pendingOptions.current = options;
       setState({ phase: "exporting", requestId, done: 0, total: 0, label: "Starting export…" });
       bridge.send("export-selection", { requestId });
     },
-    [bridge, worker],
+    [bridge, worker, newExportId],
   );
 
   const cancel = useCallback(() => {
@@ -156,45 +171,6 @@ export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
     },
     [generate, runWorker],
   );
-
-  useEffect(() => {
-    // The AI job exports with its own ids ("ai-export-…"); those are not ours to report.
-    const isOwn = (requestId: string) => requestId.startsWith(`${EXPORT_PREFIX}-`);
-    const isCurrent = (requestId: string) => {
-      const s = stateRef.current;
-      return s.phase === "exporting" && s.requestId === requestId;
-    };
-    const offProgress = bridge.on("export-progress", (message) => {
-      if (!isCurrent(message.requestId)) return;
-      setState({ phase: "exporting", requestId: message.requestId, done: message.done, total: message.total, label: message.label });
-    });
-    const offResult = bridge.on("export-result", (message) => {
-      if (!isCurrent(message.requestId)) {
-        if (isOwn(message.requestId)) console.info(`Figment UI: ignored the result of export ${message.requestId} (cancelled or replaced)`);
-        return;
-      }
-      const frames: FrameInfo[] = message.frames.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
-      const exports: Exports = message.frames.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
-      lastExport.current = { exports, frames };
-      const options = pendingOptions.current;
-      if (!options) return;
-      void runWorker(tokenRef.current, exports, frames, options);
-    });
-    const offError = bridge.on("error", (message) => {
-      if (message.requestId === undefined) return; // the app shows these
-      if (!isCurrent(message.requestId)) {
-        if (isOwn(message.requestId)) console.info(`Figment UI: ignored an error for export ${message.requestId} (cancelled or replaced): ${message.message}`);
-        return;
-      }
-      tokenRef.current++;
-      setState(message.code === "cancelled" ? { phase: "cancelled" } : { phase: "failed", failure: { kind: "main", code: message.code, message: message.message } });
-    });
-    return () => {
-      offProgress();
-      offResult();
-      offError();
-    };
-  }, [bridge, runWorker]);
 
   return { state, generate, cancel, retry };
 }
