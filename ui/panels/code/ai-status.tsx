@@ -2,9 +2,9 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Estimate } from "../../../ai/estimate.js";
 import type { AiJob, AiState } from "../../ai-job.js";
-import { ErrorIcon, InfoIcon } from "../../components/icons.js";
+import { ErrorIcon } from "../../components/icons.js";
 import { explainAiFailure } from "../../explain.js";
-import { ExportStatus } from "./job-status.js";
+import { BusyStatus, CancelledNotice, ExportStatus } from "./job-status.js";
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
@@ -106,14 +106,7 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
     case "exporting":
       return <ExportStatus label={state.label} done={state.done} total={state.total} />;
     case "preparing":
-      return (
-        <div class="status" role="status" aria-live="polite">
-          <div class="status__row">
-            <span>Preparing the request…</span>
-          </div>
-          <progress class="progress" aria-label="Preparing" />
-        </div>
-      );
+      return <BusyStatus label="Preparing the request…" progressLabel="Preparing" />;
     case "confirm":
       return (
         <div class="ai-confirm" role="group" aria-label="Send to the model">
@@ -141,18 +134,11 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
       return <Failed state={state} job={job} onOpenSettings={onOpenSettings} />;
     case "cancelled":
       return (
-        <div class="notice notice--info" role="status">
-          <InfoIcon />
-          <div class="notice__body">
-            <p class="notice__title">Cancelled</p>
-            <p class="muted">The request was stopped; earlier turns are kept.</p>
-            <div class="notice__actions">
-              <button type="button" class="button button--ghost" onClick={job.dismiss}>
-                Dismiss
-              </button>
-            </div>
-          </div>
-        </div>
+        <CancelledNotice text="The request was stopped; earlier turns are kept.">
+          <button type="button" class="button button--ghost" onClick={job.dismiss}>
+            Dismiss
+          </button>
+        </CancelledNotice>
       );
   }
 }

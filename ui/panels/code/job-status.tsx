@@ -1,4 +1,5 @@
 /** Progress of the export and the worker, and what went wrong (with the next step to take). */
+import type { ComponentChildren } from "preact";
 import { ErrorIcon, InfoIcon, WarningIcon } from "../../components/icons.js";
 import type { JobState } from "../../code-job.js";
 import { explainFailure } from "../../explain.js";
@@ -24,6 +25,32 @@ export function ExportStatus({ label, done, total }: { label: string; done: numb
   );
 }
 
+/** A step under way with no measurable progress. */
+export function BusyStatus({ label, progressLabel }: { label: string; progressLabel: string }) {
+  return (
+    <div class="status" role="status" aria-live="polite">
+      <div class="status__row">
+        <span>{label}</span>
+      </div>
+      <progress class="progress" aria-label={progressLabel} />
+    </div>
+  );
+}
+
+/** "Cancelled", what that means, and any actions. */
+export function CancelledNotice({ text, children }: { text: string; children?: ComponentChildren }) {
+  return (
+    <div class="notice notice--info" role="status">
+      <InfoIcon />
+      <div class="notice__body">
+        <p class="notice__title">Cancelled</p>
+        <p class="muted">{text}</p>
+        {children ? <div class="notice__actions">{children}</div> : null}
+      </div>
+    </div>
+  );
+}
+
 export function JobStatus({ state, actions }: { state: JobState; actions: JobActions }) {
   switch (state.phase) {
     case "idle":
@@ -32,24 +59,9 @@ export function JobStatus({ state, actions }: { state: JobState; actions: JobAct
     case "exporting":
       return <ExportStatus label={state.label} done={state.done} total={state.total} />;
     case "generating":
-      return (
-        <div class="status" role="status" aria-live="polite">
-          <div class="status__row">
-            <span>{state.worker === "starting" ? "Starting the code generator…" : "Generating code…"}</span>
-          </div>
-          <progress class="progress" aria-label="Generating code" />
-        </div>
-      );
+      return <BusyStatus label={state.worker === "starting" ? "Starting the code generator…" : "Generating code…"} progressLabel="Generating code" />;
     case "cancelled":
-      return (
-        <div class="notice notice--info" role="status">
-          <InfoIcon />
-          <div class="notice__body">
-            <p class="notice__title">Cancelled</p>
-            <p class="muted">Nothing was generated. Press Generate to start again.</p>
-          </div>
-        </div>
-      );
+      return <CancelledNotice text="Nothing was generated. Press Generate to start again." />;
     case "failed": {
       const explanation = explainFailure(state.failure);
       const tone = state.failure.kind === "main" && (state.failure.code === "empty-selection" || state.failure.code === "unsupported-node" || state.failure.code === "too-large") ? "warning" : "error";
