@@ -34,58 +34,45 @@ const pluginMain = {
   logLevel: "warning",
 };
 
-const uiScript = {
-  entryPoints: ["ui/main.tsx"],
+/** What every script for the UI iframe is: one minified IIFE, kept in memory until placed. */
+const browserIife = {
   bundle: true,
   platform: "browser",
   format: "iife",
   target: "es2020",
   minify: true,
   write: false,
+  logLevel: "warning",
+};
+
+const uiScript = {
+  entryPoints: ["ui/main.tsx"],
+  ...browserIife,
   jsx: "automatic",
   jsxImportSource: "preact",
   outdir: "dist/ui-parts",
-  logLevel: "warning",
 };
 
 /** Runs inside the React preview's sandboxed iframe; the worker inlines it into each preview document. */
 const previewRuntime = {
   entryPoints: ["ui/preview-runtime/runtime.ts"],
-  bundle: true,
-  platform: "browser",
-  format: "iife",
-  target: "es2020",
-  minify: true,
-  write: false,
+  ...browserIife,
   outfile: "dist/preview-runtime.js",
-  logLevel: "warning",
 };
 
 /** The tokenizer, loaded into the worker only for estimates (ui/worker/tokenizer.entry.ts). */
 const tokenizer = {
   entryPoints: ["ui/worker/tokenizer.entry.ts"],
-  bundle: true,
-  platform: "browser",
-  format: "iife",
-  target: "es2020",
-  minify: true,
-  write: false,
+  ...browserIife,
   outfile: "dist/ui-parts/tokenizer.js",
-  logLevel: "warning",
 };
 
 const worker = {
   entryPoints: ["ui/worker/codegen.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
   alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/worker/tokenizer-shim.ts" },
-  bundle: true,
-  platform: "browser",
-  format: "iife",
-  target: "es2020",
-  minify: true,
-  write: false,
+  ...browserIife,
   outfile: "dist/ui-parts/worker.js",
-  logLevel: "warning",
 };
 
 async function writePreviewRuntime(result) {
