@@ -7,11 +7,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatStream, responsesStream, type RecordedRequest } from "../test/openai-server/server.js";
 import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
-import { captureIo, fixturePath, REPO_ROOT } from "../test/helpers/fixtures.js";
+import { captureIo, fixturePath, listFiles, REPO_ROOT } from "../test/helpers/fixtures.js";
 import { STRUCTURE_ONLY } from "./ai-code.js";
 import { run } from "./run.js";
 
@@ -57,19 +57,6 @@ function workDir(name: string): { work: string; out: string } {
   return { work, out: join(work, "out") };
 }
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split("\\").join("/"));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 type Content = { type: string; text?: string; image_url?: string; detail?: string }[];
 const userContent = (request: RecordedRequest): Content => (request.body as { input: { content: Content }[] }).input[0]!.content;

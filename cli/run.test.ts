@@ -6,10 +6,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countNodes, readRestReply } from "../codegen/rest/reply.js";
-import { captureIo, fixturePath, readFixture, REPO_ROOT } from "../test/helpers/fixtures.js";
+import { captureIo, fixturePath, listFiles, readFixture, REPO_ROOT } from "../test/helpers/fixtures.js";
 import { run } from "./run.js";
 
 const LOGIN = fixturePath("figmasharp-login.file.json");
@@ -30,20 +30,6 @@ async function figment(...argv: string[]): Promise<{ code: number; stdout: strin
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
-/** Every file under `dir`, as POSIX paths relative to it, sorted. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split("\\").join("/"));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 interface CodeReport {
   files: { path: string; bytes: number }[];

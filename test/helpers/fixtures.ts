@@ -1,6 +1,6 @@
 /** Helpers shared by the evaluation tests: the real Figma files and a capturing CLI output. */
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -36,4 +36,19 @@ export function captureIo(): CapturedIo {
     stdout: () => out.join("\n"),
     stderr: () => err.join("\n"),
   };
+}
+
+/** Every file under `dir`, as POSIX paths relative to it, sorted; [] when it does not exist. */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split("\\").join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
 }
