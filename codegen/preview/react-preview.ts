@@ -21,6 +21,7 @@
  * packets (Chromium has no CSP directive for them). The preview holds only the design's code, no key.
  */
 import { ts } from "ts-morph";
+import { ASSET_MIME, assetDataUrl, dirname, extension, resolvePath } from "../file-paths.js";
 import type { Problem, SourceFile } from "../types.js";
 import { inlineCssImports, rewriteCssUrls, scopeCssModule, type CssResolver } from "./css.js";
 import { BUILTIN_MODULES, PREVIEW_DATA_ID, type PreviewData, type PreviewEntry, type PreviewModule } from "./data.js";
@@ -46,52 +47,9 @@ export interface ReactPreview {
 const SCRIPT = /\.(?:tsx?|jsx?|mjs|cjs|mts|cts)$/i;
 const STYLE = /\.(?:css|scss|sass|less)$/i;
 const CSS_MODULE = /\.module\.(?:css|scss|sass|less)$/i;
-const MIME: Record<string, string> = {
-  svg: "image/svg+xml",
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-  avif: "image/avif",
-  ico: "image/x-icon",
-  bmp: "image/bmp",
-  woff: "font/woff",
-  woff2: "font/woff2",
-  ttf: "font/ttf",
-  otf: "font/otf",
-};
 /** Extensions tried, in order, for an import without one (then `/index` + each). */
 const RESOLVE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".json"];
 
-const extensionOf = (path: string): string => {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot < 0 ? "" : base.slice(dot + 1).toLowerCase();
-};
-const dirnameOf = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
-
-/** Joins and normalises (`.`/`..`, never above the root). */
-function joinPath(dir: string, ref: string): string {
-  const parts = ref.startsWith("/") ? [] : dir.split("/").filter(Boolean);
-  for (const part of ref.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}
-
-/** An image or font as a data: URL (SVG text is URL-encoded; other formats must be a data: URL or base64). */
-export function previewAssetUrl(file: SourceFile): string | undefined {
-  const ext = extensionOf(file.path);
-  const mime = MIME[ext];
-  if (!mime) return undefined;
-  if (file.content.startsWith("data:")) return file.content;
-  if (ext === "svg") return `data:${mime};charset=utf-8,${encodeURIComponent(file.content)}`;
-  const compact = file.content.replace(/\s+/g, "");
-  return compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact) ? `data:${mime};base64,${compact}` : undefined;
-}
 
 type Resolved = { kind: "builtin"; id: string } | { kind: "file"; path: string } | { kind: "missing"; path: string } | { kind: "package"; name: string };
 
@@ -100,9 +58,9 @@ function resolveSpecifier(from: string, spec: string, exists: (path: string) => 
   const clean = spec.replace(/[?#].*$/, "");
   if (BUILTIN_MODULES.includes(clean)) return { kind: "builtin", id: clean };
   let base: string;
-  if (clean.startsWith("./") || clean.startsWith("../") || clean === "." || clean === "..") base = joinPath(dirnameOf(from), clean);
-  else if (clean.startsWith("@/") || clean.startsWith("~/")) base = joinPath("src", clean.slice(2));
-  else if (clean.startsWith("/")) base = joinPath("", clean);
+  if (clean.startsWith("./") || clean.startsWith("../") || clean === "." || clean === "..") base = resolvePath(dirname(from), clean);
+  else if (clean.startsWith("@/") || clean.startsWith("~/")) base = resolvePath("src", clean.slice(2));
+  else if (clean.startsWith("/")) base = resolvePath("", clean);
   else {
     const parts = clean.split("/");
     return { kind: "package", name: clean.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]! };
@@ -110,7 +68,7 @@ function resolveSpecifier(from: string, spec: string, exists: (path: string) => 
   const candidates = [base, ...RESOLVE_EXTENSIONS.map((e) => base + e), ...RESOLVE_EXTENSIONS.map((e) => `${base}/index${e}`)];
   // ESM-style `./Header.js` for `Header.tsx`; root-relative assets may live in Vite's public/.
   if (/\.(?:js|jsx|mjs)$/.test(base)) candidates.push(base.replace(/\.m?jsx?$/, ".tsx"), base.replace(/\.m?jsx?$/, ".ts"));
-  if (clean.startsWith("/")) candidates.push(joinPath("public", clean));
+  if (clean.startsWith("/")) candidates.push(resolvePath("public", clean));
   const found = candidates.find(exists);
   return found !== undefined ? { kind: "file", path: found } : { kind: "missing", path: base };
 }
@@ -202,7 +160,7 @@ export function scriptSafe(code: string): string {
 }
 
 function cleanPath(path: string): string {
-  return joinPath("", path.replace(/\\/g, "/"));
+  return resolvePath("", path.replace(/\\/g, "/"));
 }
 
 /**
@@ -221,7 +179,7 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
 
   const assetUrls = new Map<string, string | undefined>();
   const assetUrl = (path: string): string | undefined => {
-    if (!assetUrls.has(path)) assetUrls.set(path, byPath.has(path) ? previewAssetUrl(byPath.get(path)!) : undefined);
+    if (!assetUrls.has(path)) assetUrls.set(path, byPath.has(path) ? assetDataUrl(byPath.get(path)!) : undefined);
     return assetUrls.get(path);
   };
   const cssResolve: CssResolver = (fromDir, ref) => {
@@ -232,7 +190,7 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
     } catch {
       // keep it as written
     }
-    const candidates = clean.startsWith("/") ? [joinPath("", clean), joinPath("public", clean)] : [joinPath(fromDir, clean)];
+    const candidates = clean.startsWith("/") ? [resolvePath("", clean), resolvePath("public", clean)] : [resolvePath(fromDir, clean)];
     const path = candidates.find((p) => byPath.has(p));
     if (path === undefined) return undefined;
     const url = assetUrl(path);
@@ -250,7 +208,7 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
       if (/\.(?:scss|sass|less)$/i.test(path)) {
         problems.push({ severity: "info", code: "preview-stylesheet", message: "The preview applies this stylesheet as plain CSS (no Sass or Less compiler)", file: path });
       }
-      const dir = dirnameOf(path);
+      const dir = dirname(path);
       const inlined = inlineCssImports(file.content, dir, cssResolve, new Set([path]));
       const css = rewriteCssUrls(inlined.css, dir, cssResolve);
       const remote = inlined.dropped.filter((ref) => !/^tailwindcss\b/.test(ref));
@@ -259,14 +217,14 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
       }
       if (CSS_MODULE.test(path)) data.cssModules[path] = scopeCssModule(css, path);
       else data.styles[path] = css;
-    } else if (extensionOf(path) === "json") {
+    } else if (extension(path) === "json") {
       try {
         JSON.parse(file.content);
         data.json[path] = file.content;
       } catch {
         problems.push({ severity: "warning", code: "preview-json", message: "This JSON file does not parse; importing it fails in the preview", file: path });
       }
-    } else if (MIME[extensionOf(path)]) {
+    } else if (ASSET_MIME[extension(path)]) {
       const url = assetUrl(path);
       if (url !== undefined) data.assets[path] = url;
       else problems.push({ severity: "warning", code: "preview-asset", message: "This asset is neither a data: URL nor base64; the preview cannot embed it", file: path });

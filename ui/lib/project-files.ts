@@ -5,7 +5,7 @@
  * Pure: no DOM.
  */
 import type { SourceFile } from "../../codegen/types.js";
-import { basename } from "./paths.js";
+import { basename } from "../../codegen/file-paths.js";
 
 export interface ProjectOptions {
   target: "react" | "html";

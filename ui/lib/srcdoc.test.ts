@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SourceFile } from "../../codegen/types.js";
-import { assetDataUrl, buildSrcdoc, PREVIEW_CSP, previewPages } from "./srcdoc.js";
+import { assetDataUrl } from "../../codegen/file-paths.js";
+import { buildSrcdoc, PREVIEW_CSP, previewPages } from "./srcdoc.js";
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#d9d9d9"/></svg>\n`;
 

@@ -5,34 +5,9 @@
  * removed, and any `<script` left over is neutralised. Pure: no DOM.
  */
 import type { SourceFile } from "../../codegen/types.js";
-import { dirname, extension, isLocalReference, resolvePath } from "./paths.js";
+import { assetDataUrl, dirname, extension, isLocalReference, resolvePath } from "../../codegen/file-paths.js";
 
 export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
-
-const MIME: Record<string, string> = {
-  svg: "image/svg+xml",
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-  avif: "image/avif",
-  woff: "font/woff",
-  woff2: "font/woff2",
-  ttf: "font/ttf",
-  otf: "font/otf",
-};
-
-/** A file of the set as a data: URL, or undefined when it is not an image or font we can embed. */
-export function assetDataUrl(file: SourceFile): string | undefined {
-  const ext = extension(file.path);
-  const mime = MIME[ext];
-  if (!mime) return undefined;
-  if (file.content.startsWith("data:")) return file.content;
-  if (ext === "svg") return `data:${mime};charset=utf-8,${encodeURIComponent(file.content)}`;
-  const compact = file.content.replace(/\s+/g, "");
-  return /^[A-Za-z0-9+/]+={0,2}$/.test(compact) ? `data:${mime};base64,${compact}` : undefined;
-}
 
 /** The HTML pages worth previewing: one per frame (a multi-frame set's index.html only lists them). */
 export function previewPages(files: SourceFile[]): SourceFile[] {

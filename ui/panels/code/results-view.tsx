@@ -6,7 +6,7 @@ import type { CodeOutput } from "../../code-job.js";
 import { copyText } from "../../lib/clipboard.js";
 import { downloadBytes } from "../../lib/download.js";
 import { buildFileTree, defaultFile } from "../../lib/file-tree.js";
-import { basename } from "../../lib/paths.js";
+import { basename } from "../../../codegen/file-paths.js";
 import { projectFiles, projectSlug } from "../../lib/project-files.js";
 import { zipFiles } from "../../lib/zip.js";
 import { CodeView } from "./code-view.js";

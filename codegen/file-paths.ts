@@ -1,0 +1,65 @@
+/**
+ * POSIX-style path helpers for generated file sets, and assets as data: URLs (pure). Shared by the panel's
+ * HTML preview and zip (ui/lib) and the worker's React preview (codegen/preview).
+ */
+import type { SourceFile } from "./types.js";
+
+export function dirname(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+export function extension(path: string): string {
+  const base = basename(path);
+  const dot = base.lastIndexOf(".");
+  return dot < 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+/** Joins `ref` onto `dir` and resolves `.` and `..` (never above the root). */
+export function resolvePath(dir: string, ref: string): string {
+  const parts = ref.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+  for (const part of ref.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/** A reference that points at another file of the set (not a URL with a scheme, not a fragment). */
+export function isLocalReference(ref: string): boolean {
+  const trimmed = ref.trim();
+  return trimmed !== "" && !trimmed.startsWith("#") && !trimmed.startsWith("//") && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+}
+
+/** Image and font types an asset may be embedded as. */
+export const ASSET_MIME: Readonly<Record<string, string>> = {
+  svg: "image/svg+xml",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+  ico: "image/x-icon",
+  bmp: "image/bmp",
+  woff: "font/woff",
+  woff2: "font/woff2",
+  ttf: "font/ttf",
+  otf: "font/otf",
+};
+
+/** An image or font as a data: URL (SVG text URL-encoded; others must already be a data: URL or base64). */
+export function assetDataUrl(file: SourceFile): string | undefined {
+  const ext = extension(file.path);
+  const mime = ASSET_MIME[ext];
+  if (!mime) return undefined;
+  if (file.content.startsWith("data:")) return file.content;
+  if (ext === "svg") return `data:${mime};charset=utf-8,${encodeURIComponent(file.content)}`;
+  const compact = file.content.replace(/\s+/g, "");
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(compact) ? `data:${mime};base64,${compact}` : undefined;
+}
