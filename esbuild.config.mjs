@@ -107,7 +107,7 @@ async function writeUiHtml(scriptResult) {
 const pack = (result) => gzipSync(result?.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).toString("base64");
 let packedTokenizer = "";
 
-/** The main thread with the packed worker and tokenizer defined in it (plugin/worker-payload.ts). */
+/** The main thread with the packed worker and tokenizer defined in it (plugin/panel/worker-payload.ts). */
 function pluginMainWith(workerResult) {
   return { ...pluginMain, define: { __FIGMENT_WORKER__: JSON.stringify(pack(workerResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer) } };
 }
@@ -155,5 +155,5 @@ if (!watch) {
     context({ ...pluginMain, write: false, plugins: [onEnd("main", () => (lastWorker ? build(pluginMainWith(lastWorker)) : Promise.resolve()))] }),
   ]);
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log("watching plugin/, ui/ and codegen/ for changes");
+  console.log("watching plugin/, ui/, contract/ and codegen/ for changes");
 }

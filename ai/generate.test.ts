@@ -3,7 +3,7 @@
  * (test/openai-server), streaming included. Every request body is validated against the OpenAPI spec.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../plugin/settings.js";
+import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { chatStream, responsesStream } from "../test/openai-server/server.js";
 import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
 import { ModelError } from "./errors.js";

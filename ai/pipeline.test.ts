@@ -3,7 +3,7 @@
  * OpenAI-wire test server (every request body validated against the OpenAPI spec).
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../plugin/settings.js";
+import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { chatStream, responsesStream } from "../test/openai-server/server.js";
 import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
 import { generateModelCode, isBlocking, postProcess, Preformatter, repairInstructions } from "./pipeline.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, type Settings } from "../plugin/settings.js";
+import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import { ModelError } from "./errors.js";
 import { createClient, OPENROUTER_HEADERS, providerConfig } from "./providers.js";
 

@@ -4,7 +4,7 @@
  * Pure: only fetch-based SDK features, no Node imports, so it runs in the UI iframe and in Node.
  */
 import OpenAI from "openai";
-import { endpointFor, PROVIDER_DEFAULTS, type Settings } from "../plugin/settings.js";
+import { endpointFor, PROVIDER_DEFAULTS, type Settings } from "../contract/settings.js";
 import { ModelError } from "./errors.js";
 
 export type ApiKind = "responses" | "chat";

@@ -46,7 +46,7 @@ import { generateCode, loadDesign, printHint, type CodeOptions } from "../codege
 import { formatFiles } from "../codegen/format/index.js";
 import { checkProject } from "../codegen/project/index.js";
 import type { SourceFile } from "../codegen/types.js";
-import { DEFAULT_SETTINGS } from "../plugin/settings.js";
+import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { responsesEvents } from "../test/openai-server/replies.js";
 import { fixturesDir, type EvalFile } from "./fixtures.js";
 import type { FromWorker, InstantServerData, ToWorker } from "./openai-server-worker.js";

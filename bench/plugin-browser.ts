@@ -3,7 +3,7 @@
  * takes to start, and the first generation of the login frame. Two set-ups, each a fresh page per load:
  *
  * - "fake parent": a page that embeds dist/ui.html in an iframe and plays Figma's main thread the way
- *   ui/dev/check-ui.ts does (init on `ready`, thumbnail, an instant export-result with the sim's export of
+ *   test/harness/check-ui.ts does (init on `ready`, thumbnail, an instant export-result with the sim's export of
  *   the login frame, and `worker-source` { data } with the packed worker from dist/code.js on
  *   `get-worker-source`), so only the panel is measured;
  * - "harness": test/harness/host.ts, i.e. the real dist/code.js on the simulated figma global, mounting the
@@ -18,8 +18,8 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { withPage } from "../cli/browser.js";
 import type { SourceFile } from "../codegen/types.js";
 import { MAX_PNG_SCALE, THUMBNAIL_SIDE } from "../plugin/limits.js";
-import { fitScale } from "../plugin/scale.js";
-import { DEFAULT_SETTINGS } from "../plugin/settings.js";
+import { fitScale } from "../plugin/export/scale.js";
+import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { createFigmaSim } from "../test/figma-sim/sim.js";
 import { hostScript } from "../test/harness/plugin-page.js";
 

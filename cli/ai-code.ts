@@ -17,9 +17,9 @@ import { pngDataUrl, type PromptInput } from "../ai/prompt.js";
 import { providerConfig, type ProviderConfig } from "../ai/providers.js";
 import { generateCode, parseHint, printHint, type DesignDocument } from "../codegen/index.js";
 import type { Problem } from "../codegen/types.js";
-import { DEFAULT_SETTINGS, type Settings } from "../plugin/settings.js";
+import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import type { CliArgs, ProviderName } from "./args.js";
-import { asUsage, codeOptions, emitAndWrite, load, reportProblems, type Output, type RunContext } from "./commands.js";
+import { asUsage, codeOptions, emitAndWrite, load, reportProblems, type Output, type RunContext } from "./design-files.js";
 import { readText, UsageError } from "./io.js";
 
 /** Seconds one model request may take when --timeout is not given. */

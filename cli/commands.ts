@@ -1,59 +1,13 @@
 /** The `figment` subcommands. Each returns its exit code; bad input throws UsageError (exit 2). */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EmptyDesignError, generateCode, loadDesign, parseHint, printHint, UnknownNodeError, type CodeOptions, type FileSet, type LoadedDesign } from "../codegen/index.js";
-import { HintSyntaxError } from "../codegen/hint/tokens.js";
-import { countNodes, NotFigmaJsonError, readRestReply } from "../codegen/rest/reply.js";
-import type { Problem } from "../codegen/types.js";
+import { generateCode, loadDesign, parseHint, printHint } from "../codegen/index.js";
+import { readRestReply, countNodes } from "../codegen/rest/reply.js";
 import type { CliArgs } from "./args.js";
+import { asUsage, codeOptions, emitAndWrite, load, requireInput, type Output, type RunContext } from "./design-files.js";
 import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
 
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-/** What a command may take from its surroundings besides arguments. */
-export interface RunContext {
-  /** Environment variables (API keys); process.env unless given. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Cancels a model request (Ctrl-C). */
-  signal?: AbortSignal;
-}
-
-function requireInput(args: CliArgs): string {
-  if (!args.input) throw new UsageError(`figment ${args.command} needs a design file: figment ${args.command} <design.json>`);
-  return args.input;
-}
-
-/** Domain errors from the codegen layer become usage errors with their own message. */
-export function asUsage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof NotFigmaJsonError || error instanceof UnknownNodeError || error instanceof EmptyDesignError || error instanceof HintSyntaxError) {
-      throw new UsageError(error.message);
-    }
-    throw error;
-  }
-}
-
-export async function load(args: CliArgs): Promise<LoadedDesign> {
-  const json = await readJson(requireInput(args));
-  return asUsage(() => loadDesign(json, args.nodes));
-}
-
-function formatProblem(p: Problem): string {
-  const where = p.file ? `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ` : p.nodeId ? `node ${p.nodeId}: ` : "";
-  return `${p.severity} ${p.code} ${where}${p.message}`;
-}
-
-export function reportProblems(problems: Problem[], io: Output): void {
-  const shown = problems.filter((p) => p.severity !== "info");
-  for (const p of shown) io.err(formatProblem(p));
-  const notes = problems.length - shown.length;
-  if (notes > 0) io.err(`${notes} note${notes === 1 ? "" : "s"} (missing images, vector placeholders, added imports); --json lists them`);
-}
+export type { Output, RunContext } from "./design-files.js";
 
 export async function framesCommand(args: CliArgs, io: Output): Promise<number> {
   const json = await readJson(requireInput(args));
@@ -75,25 +29,6 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
 export async function hintsCommand(args: CliArgs, io: Output): Promise<number> {
   const design = await load(args);
   io.out(printHint(design.document).trimEnd());
-  return 0;
-}
-
-export function codeOptions(args: CliArgs): CodeOptions {
-  return { target: args.target, styling: args.styling, nodeIds: args.nodeIds };
-}
-
-/** Writes the files under --out and reports them (plain or --json, where `more` adds fields after these). */
-export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}): Promise<number> {
-  const { written, problems: writeProblems } = await writeFilesUnder(args.out, result.files);
-  const problems = [...extraProblems, ...result.problems, ...writeProblems];
-  if (args.json) {
-    const files = result.files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }));
-    io.out(JSON.stringify({ files, problems, ...more }, null, 2));
-  } else {
-    io.out(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${args.out}`);
-    for (const f of result.files) io.out(`  ${f.path}`);
-    reportProblems(problems, io);
-  }
   return 0;
 }
 

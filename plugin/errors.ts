@@ -1,5 +1,5 @@
 /** Errors the main thread reports to the UI: a code from the contract and a message a designer can act on. */
-import type { ErrorCode } from "./messages.js";
+import type { ErrorCode } from "../contract/messages.js";
 
 export class PluginError extends Error {
   override name = "PluginError";

@@ -1,7 +1,7 @@
 /** Which way the plugin runs: Dev Mode codegen (no UI) or the panel for a menu command. */
-import { startDevMode, type CodegenStats } from "./devmode.js";
-import { COMMANDS, type Command } from "./messages.js";
-import { openPanel, type PanelSession } from "./panel.js";
+import { startDevMode, type CodegenStats } from "./devmode/devmode.js";
+import { COMMANDS, type Command } from "../contract/messages.js";
+import { openPanel, type PanelSession } from "./panel/session.js";
 
 export type Started = { kind: "codegen"; stats: CodegenStats } | { kind: "panel"; session: PanelSession };
 

@@ -1,10 +1,10 @@
 /** Small pure helpers of the main thread. */
 import { describe, expect, it } from "vitest";
 import { errorText, formatCount } from "./errors.js";
-import { hashString } from "./hash.js";
-import { Lru } from "./lru.js";
+import { hashString } from "./devmode/hash.js";
+import { Lru } from "./devmode/lru.js";
 import { commandFrom } from "./start.js";
-import { redact } from "./storage.js";
+import { redact } from "./storage/storage.js";
 
 describe("Lru", () => {
   it("forgets the least recently used entry beyond its capacity", () => {

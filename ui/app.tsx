@@ -3,18 +3,21 @@
  * (settings, selection, thumbnail, banners) and the code job, and reports refused messages loudly.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { Command, SelectionSummary } from "../plugin/messages.js";
-import { DEFAULT_SETTINGS, type Settings } from "../plugin/settings.js";
-import type { ApiKeyVault } from "./api-key.js";
-import type { Bridge } from "./bridge.js";
-import { useAiJob } from "./ai-job.js";
-import { useCodeJob } from "./code-job.js";
+import type { Command, SelectionSummary } from "../contract/messages.js";
+import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
+import type { ApiKeyVault } from "./settings/api-key.js";
+import type { Bridge } from "./channel/bridge.js";
+import { useAiJob } from "./code/ai-job.js";
+import { useCodeJob } from "./code/code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
 import { ResizeHandle } from "./components/resize-handle.js";
-import { ComingSoonPanel } from "./panels/coming-soon-panel.js";
-import { GeneratePanel } from "./panels/code/generate-panel.js";
-import { SettingsPanel } from "./panels/settings-panel.js";
-import type { WorkerHost } from "./worker-host.js";
+import { AnalyzePanel } from "./analyze/analyze-panel.js";
+import { HistoryPanel } from "./history/history-panel.js";
+import { ImagePanel } from "./image/image-panel.js";
+import { SearchPanel } from "./search/search-panel.js";
+import { GeneratePanel } from "./code/generate-panel.js";
+import { SettingsPanel } from "./settings/settings-panel.js";
+import type { WorkerHost } from "./worker/host.js";
 
 export interface AppProps {
   bridge: Bridge;
@@ -22,12 +25,16 @@ export interface AppProps {
   vault: ApiKeyVault;
 }
 
-const NAV: { command: Command; label: string }[] = [
-  { command: "code", label: "Code" },
-  { command: "image", label: "Image" },
-  { command: "analyze", label: "Analyze" },
-  { command: "search", label: "Search" },
-  { command: "settings", label: "Settings" },
+/** A menu command's panel, or History (reached from the panel's own navigation only). */
+type Panel = Command | "history";
+
+const NAV: { panel: Panel; label: string }[] = [
+  { panel: "code", label: "Code" },
+  { panel: "image", label: "Image" },
+  { panel: "analyze", label: "Analyze" },
+  { panel: "search", label: "Search" },
+  { panel: "history", label: "History" },
+  { panel: "settings", label: "Settings" },
 ];
 
 /** How long to wait for `init` before saying that the main thread is not answering. */
@@ -75,7 +82,7 @@ function useThumbnail(bridge: Bridge, selection: SelectionSummary): string | und
 
 export function App({ bridge, worker, vault }: AppProps) {
   const [ready, setReady] = useState(false);
-  const [panel, setPanel] = useState<Command>("code");
+  const [panel, setPanel] = useState<Panel>("code");
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [hasKey, setHasKey] = useState(false);
   const [selection, setSelection] = useState<SelectionSummary>(EMPTY_SELECTION);
@@ -127,7 +134,7 @@ export function App({ bridge, worker, vault }: AppProps) {
     <div class="app">
       <nav class="nav" aria-label="Figment">
         {NAV.map((item) => (
-          <button key={item.command} type="button" class={`nav__item${panel === item.command ? " is-active" : ""}`} aria-current={panel === item.command ? "page" : undefined} onClick={() => setPanel(item.command)}>
+          <button key={item.panel} type="button" class={`nav__item${panel === item.panel ? " is-active" : ""}`} aria-current={panel === item.panel ? "page" : undefined} onClick={() => setPanel(item.panel)}>
             {item.label}
           </button>
         ))}
@@ -153,8 +160,14 @@ export function App({ bridge, worker, vault }: AppProps) {
           />
         ) : panel === "settings" ? (
           <SettingsPanel settings={settings} hasKey={hasKey} vault={vault} bridge={bridge} />
+        ) : panel === "image" ? (
+          <ImagePanel onOpenCode={() => setPanel("code")} />
+        ) : panel === "analyze" ? (
+          <AnalyzePanel onOpenCode={() => setPanel("code")} />
+        ) : panel === "search" ? (
+          <SearchPanel onOpenCode={() => setPanel("code")} />
         ) : (
-          <ComingSoonPanel command={panel} onOpenCode={() => setPanel("code")} />
+          <HistoryPanel onOpenCode={() => setPanel("code")} />
         )}
       </main>
       <ResizeHandle bridge={bridge} />

@@ -1,9 +1,9 @@
 /** Entry of the plugin UI: the bridge to the main thread, the (lazy) codegen worker, and the app. */
 import { render } from "preact";
-import { ApiKeyVault } from "./api-key.js";
+import { ApiKeyVault } from "./settings/api-key.js";
 import { App } from "./app.js";
-import { PluginBridge } from "./bridge.js";
-import { createWorkerHost } from "./worker-host.js";
+import { PluginBridge } from "./channel/bridge.js";
+import { createWorkerHost } from "./worker/host.js";
 import "./styles.css";
 
 const bridge = new PluginBridge(window.parent, window);

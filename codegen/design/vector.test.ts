@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RestNode } from "../rest/reply";
-import { containerSvg, escapeAttr, isIconContainer, shapeSvg } from "./vector";
+import { escapeAttr } from "../escape";
+import { containerSvg, isIconContainer, shapeSvg } from "./vector";
 
 const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const RED = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];

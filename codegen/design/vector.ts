@@ -3,6 +3,7 @@
  * (`geometry=paths`) when present; otherwise approximates each shape with its box (or ellipse) and fill,
  * so an icon without geometry still shows its colours and every layer keeps its place.
  */
+import { escapeAttr } from "../escape.js";
 import type { RestNode } from "../rest/reply.js";
 import { isRecord } from "../rest/reply.js";
 import { round } from "./color.js";
@@ -21,10 +22,6 @@ function paths(raw: unknown): { d: string; rule: string }[] {
     out.push({ d: entry["path"], rule: entry["windingRule"] === "EVENODD" ? "evenodd" : "nonzero" });
   }
   return out;
-}
-
-export function escapeAttr(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 const noImages: PaintContext["imageAsset"] = () => "";

@@ -1,6 +1,6 @@
 /** Asset files the emitters write: placeholders for images whose bytes the JSON does not carry. */
 import type { Asset, DesignNode } from "../design/types.js";
-import { escapeAttr } from "../design/vector.js";
+import { escapeAttr } from "../escape.js";
 
 /** File name an asset is written under (placeholders are SVG whatever the original format). */
 export function assetFileName(key: string, asset: Asset | undefined): string {

@@ -1,4 +1,5 @@
 /** HTML/CSS emitter: one page per frame, semantic elements, one stylesheet. */
+import { escapeHtml } from "../escape.js";
 import type { DesignDocument } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
@@ -10,10 +11,6 @@ import { Sheet } from "./vnode.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function page(title: string, body: string): string {

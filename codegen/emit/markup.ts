@@ -1,4 +1,5 @@
 /** Prints the markup tree as JSX (React) or HTML. */
+import { escapeAttr, escapeHtml } from "../escape.js";
 import type { AttrValue, VNode } from "./vnode.js";
 
 const VOID = new Set(["img", "input", "hr", "br"]);
@@ -8,12 +9,6 @@ export interface MarkupStyle {
   classAttr(cls: string | undefined, mergeClassNameProp: boolean): string | undefined;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function escapeAttr(text: string): string {
-  return escapeHtml(text).replace(/"/g, "&quot;");
-}
 
 const JSX_ATTR: Record<string, string> = {
   class: "className",

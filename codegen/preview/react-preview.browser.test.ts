@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../../cli/browser.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { previewRuntimeForTests } from "../../test/helpers/preview-runtime.js";
-import { projectFiles } from "../../ui/lib/project-files.js";
+import { projectFiles } from "../scaffold/project-files.js";
 import { generateCode, loadDesign } from "../index.js";
 import type { SourceFile } from "../types.js";
 import { PREVIEW_ERROR_ID, type PreviewData } from "./data.js";

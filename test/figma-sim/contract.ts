@@ -2,7 +2,7 @@
  * The simulator's UI channel typed by the plugin's message contract (plugin/messages.ts, pure): wait for a
  * message of one type with its payload typed, or send a well-typed message. Browser-safe.
  */
-import { parseUiMessage, type ToMain, type ToUi, type UiMessage } from "../../plugin/messages.js";
+import { parseUiMessage, type ToMain, type ToUi, type UiMessage } from "../../contract/messages.js";
 import type { FigmaSim, Json } from "./sim.js";
 
 export type UiOf<K extends keyof ToUi> = { type: K } & ToUi[K];

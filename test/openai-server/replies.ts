@@ -11,7 +11,7 @@ import type { ChatCompletion, ChatCompletionChunk } from "openai/resources/chat/
 import type { CreateEmbeddingResponse } from "openai/resources/embeddings";
 import type { ImagesResponse } from "openai/resources/images";
 import type { Model } from "openai/resources/models";
-import type { ScriptedReply } from "./server.js";
+import type { ScriptedReply } from "./reply-types.js";
 
 export type WireResponse = Omit<Response, "output_text">;
 /** A stream event as sent on the wire (nested responses without `output_text`). */

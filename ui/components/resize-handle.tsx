@@ -1,7 +1,7 @@
 /** The bottom-right grip that resizes the plugin window (the main thread applies `resize`). */
 import { useRef } from "preact/hooks";
-import { PANEL } from "../../plugin/limits.js";
-import type { Bridge } from "../bridge.js";
+import { PANEL } from "../../contract/limits.js";
+import type { Bridge } from "../channel/bridge.js";
 
 const clamp = (value: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, value)));
 

@@ -4,6 +4,8 @@
  * so highlighted output is safe to put into innerHTML. Pure: no DOM.
  */
 
+import { escapeHtml } from "../../codegen/escape.js";
+
 export type Language = "tsx" | "ts" | "jsx" | "js" | "css" | "html" | "json" | "plain";
 
 export type TokenClass =
@@ -49,11 +51,6 @@ export function languageOf(path: string): Language {
   return EXTENSIONS[base.slice(dot + 1).toLowerCase()] ?? "plain";
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 /** Collects tokens, merging neighbours of the same class. */
 class TokenList {

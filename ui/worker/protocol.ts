@@ -6,7 +6,7 @@ import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { ProgressEvent } from "../../ai/progress.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import type { CodeOptions, FileSet, Problem, SourceFile } from "../../codegen/index.js";
-import type { Settings } from "../../plugin/settings.js";
+import type { Settings } from "../../contract/settings.js";
 
 export interface GenerateRequest {
   id: string;

@@ -1,0 +1,79 @@
+/**
+ * What the code commands share: reading the design (codegen errors become usage errors), the options from
+ * the arguments, writing files under --out and reporting problems. Kept apart from commands.ts so the model
+ * command (ai-code.ts, loaded on demand) can use it without an import cycle.
+ */
+import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../codegen/index.js";
+import { HintSyntaxError } from "../codegen/hint/tokens.js";
+import { EmptyDesignError, UnknownNodeError } from "../codegen/load.js";
+import { NotFigmaJsonError } from "../codegen/rest/reply.js";
+import type { Problem } from "../codegen/types.js";
+import type { CliArgs } from "./args.js";
+import { readJson, UsageError, writeFilesUnder } from "./io.js";
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** What a command may take from its surroundings besides arguments. */
+export interface RunContext {
+  /** Environment variables (API keys); process.env unless given. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Cancels a model request (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+export function requireInput(args: CliArgs): string {
+  if (!args.input) throw new UsageError(`figment ${args.command} needs a design file: figment ${args.command} <design.json>`);
+  return args.input;
+}
+
+/** Domain errors from the codegen layer become usage errors with their own message. */
+export function asUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof NotFigmaJsonError || error instanceof UnknownNodeError || error instanceof EmptyDesignError || error instanceof HintSyntaxError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+}
+
+export async function load(args: CliArgs): Promise<LoadedDesign> {
+  const json = await readJson(requireInput(args));
+  return asUsage(() => loadDesign(json, args.nodes));
+}
+
+function formatProblem(p: Problem): string {
+  const where = p.file ? `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ` : p.nodeId ? `node ${p.nodeId}: ` : "";
+  return `${p.severity} ${p.code} ${where}${p.message}`;
+}
+
+export function reportProblems(problems: Problem[], io: Output): void {
+  const shown = problems.filter((p) => p.severity !== "info");
+  for (const p of shown) io.err(formatProblem(p));
+  const notes = problems.length - shown.length;
+  if (notes > 0) io.err(`${notes} note${notes === 1 ? "" : "s"} (missing images, vector placeholders, added imports); --json lists them`);
+}
+
+export function codeOptions(args: CliArgs): CodeOptions {
+  return { target: args.target, styling: args.styling, nodeIds: args.nodeIds };
+}
+
+/** Writes the files under --out and reports them (plain or --json, where `more` adds fields after these). */
+export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}): Promise<number> {
+  const { written, problems: writeProblems } = await writeFilesUnder(args.out, result.files);
+  const problems = [...extraProblems, ...result.problems, ...writeProblems];
+  if (args.json) {
+    const files = result.files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }));
+    io.out(JSON.stringify({ files, problems, ...more }, null, 2));
+  } else {
+    io.out(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${args.out}`);
+    for (const f of result.files) io.out(`  ${f.path}`);
+    reportProblems(problems, io);
+  }
+  return 0;
+}
+

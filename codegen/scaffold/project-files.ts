@@ -1,0 +1,186 @@
+/**
+ * Turns generated files into a runnable project for the zip download. React gets a Vite app around the
+ * components (package.json, index.html, src/main.tsx rendering the first screen, tsconfig.json,
+ * vite.config.ts); HTML stays as it is, index.html at the root. Generated files are never overwritten.
+ * Pure: no DOM.
+ */
+import type { SourceFile } from "../types.js";
+import { escapeHtml } from "../escape.js";
+import { basename } from "../file-paths.js";
+
+export interface ProjectOptions {
+  target: "react" | "html";
+  styling: "css-modules" | "tailwind";
+  /** The design's name (the first frame's): names the package and the page title. */
+  name: string;
+}
+
+/** Versions of the React project's dependencies. */
+export const REACT_DEPENDENCIES = { react: "^19.3.1", "react-dom": "^19.3.1" } as const;
+export const REACT_DEV_DEPENDENCIES = {
+  "@types/react": "^19.3.0",
+  "@types/react-dom": "^19.3.0",
+  "@vitejs/plugin-react": "^6.3.0",
+  typescript: "^5.9.3",
+  vite: "^8.3.8",
+} as const;
+export const TAILWIND_DEV_DEPENDENCIES = { "@tailwindcss/vite": "^4.3.5", tailwindcss: "^4.3.5" } as const;
+
+/** A lowercase, dash-separated name usable as an npm package name and a file name. */
+export function projectSlug(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug === "" ? "figment-design" : slug;
+}
+
+export interface ScreenEntry {
+  /** Exported component name, e.g. `LogInPage`. */
+  name: string;
+  /** Module to import it from, relative to src/main.tsx, e.g. `./index`. */
+  from: string;
+}
+
+/** The first screen component: from src/index.ts's exports, else the first file in src/screens/. */
+export function findFirstScreen(files: SourceFile[]): ScreenEntry | undefined {
+  const index = files.find((f) => f.path === "src/index.ts" || f.path === "src/index.tsx");
+  if (index) {
+    const screen = /export\s*\{\s*([A-Za-z_$][\w$]*)\s*\}\s*from\s*["']\.\/screens\//.exec(index.content);
+    if (screen) return { name: screen[1]!, from: "./index" };
+  }
+  const screenFile = files.find((f) => /^src\/screens\/[A-Za-z_$][\w$]*\.tsx$/.test(f.path));
+  if (screenFile) {
+    const name = basename(screenFile.path).replace(/\.tsx$/, "");
+    const exported = new RegExp(`export\\s+(?:default\\s+)?function\\s+${name}\\b|export\\s+(?:const|let)\\s+${name}\\b`).test(screenFile.content);
+    if (exported) return { name, from: `./screens/${name}` };
+  }
+  if (index) {
+    const any = /export\s*\{\s*([A-Za-z_$][\w$]*)\s*\}\s*from/.exec(index.content);
+    if (any) return { name: any[1]!, from: "./index" };
+  }
+  return undefined;
+}
+
+function reactMain(files: SourceFile[], options: ProjectOptions): string {
+  const screen = findFirstScreen(files);
+  const hasGlobalCss = files.some((f) => f.path === "src/global.css");
+  const imports = ['import { StrictMode } from "react";', 'import { createRoot } from "react-dom/client";'];
+  if (options.styling === "tailwind") imports.push('import "./tailwind.css";');
+  // src/index.ts imports global.css itself; a screen imported directly needs it here.
+  if (hasGlobalCss && screen && screen.from !== "./index") imports.push('import "./global.css";');
+  if (screen) imports.push(`import { ${screen.name} } from "${screen.from}";`);
+  const element = screen ? `<${screen.name} />` : "<p>No screen was generated.</p>";
+  return [
+    ...imports,
+    "",
+    'const root = document.getElementById("root");',
+    'if (!root) throw new Error("index.html has no #root element");',
+    "",
+    "createRoot(root).render(",
+    "  <StrictMode>",
+    `    ${element}`,
+    "  </StrictMode>,",
+    ");",
+    "",
+  ].join("\n");
+}
+
+function packageJson(options: ProjectOptions): string {
+  const tailwind = options.styling === "tailwind";
+  const pkg = {
+    name: projectSlug(options.name),
+    private: true,
+    version: "0.1.0",
+    type: "module",
+    scripts: { dev: "vite", build: "tsc && vite build", preview: "vite preview" },
+    dependencies: { ...REACT_DEPENDENCIES },
+    devDependencies: Object.fromEntries(
+      Object.entries({ ...REACT_DEV_DEPENDENCIES, ...(tailwind ? TAILWIND_DEV_DEPENDENCIES : {}) }).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  };
+  return JSON.stringify(pkg, null, 2) + "\n";
+}
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    lib: ["ES2022", "DOM", "DOM.Iterable"],
+    module: "ESNext",
+    moduleResolution: "bundler",
+    jsx: "react-jsx",
+    strict: true,
+    noEmit: true,
+    isolatedModules: true,
+    skipLibCheck: true,
+  },
+  include: ["src", "vite.config.ts"],
+};
+
+function viteConfig(options: ProjectOptions): string {
+  const tailwind = options.styling === "tailwind";
+  return [
+    'import { defineConfig } from "vite";',
+    'import react from "@vitejs/plugin-react";',
+    ...(tailwind ? ['import tailwindcss from "@tailwindcss/vite";'] : []),
+    "",
+    "export default defineConfig({",
+    `  plugins: [${tailwind ? "react(), tailwindcss()" : "react()"}],`,
+    "});",
+    "",
+  ].join("\n");
+}
+
+function indexHtml(options: ProjectOptions): string {
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "  <head>",
+    '    <meta charset="utf-8" />',
+    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+    `    <title>${escapeHtml(options.name || "Figment design")}</title>`,
+    "  </head>",
+    "  <body>",
+    '    <div id="root"></div>',
+    '    <script type="module" src="/src/main.tsx"></script>',
+    "  </body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+function readme(options: ProjectOptions): string {
+  return [
+    `# ${options.name || "Figment design"}`,
+    "",
+    "Generated by Figment from a Figma design.",
+    "",
+    "```sh",
+    "npm install",
+    "npm run dev",
+    "```",
+    "",
+    "Components are in `src/components`, screens in `src/screens`; `src/main.tsx` renders the first screen.",
+    "",
+  ].join("\n");
+}
+
+/** Every file of the downloadable project, generated files first. */
+export function projectFiles(files: SourceFile[], options: ProjectOptions): SourceFile[] {
+  if (options.target === "html") return [...files];
+  const extra: SourceFile[] = [
+    { path: "package.json", content: packageJson(options) },
+    { path: "index.html", content: indexHtml(options) },
+    { path: "src/main.tsx", content: reactMain(files, options) },
+    { path: "tsconfig.json", content: JSON.stringify(TSCONFIG, null, 2) + "\n" },
+    { path: "vite.config.ts", content: viteConfig(options) },
+    { path: "README.md", content: readme(options) },
+  ];
+  if (options.styling === "tailwind") extra.push({ path: "src/tailwind.css", content: '@import "tailwindcss";\n' });
+  const taken = new Set(files.map((f) => f.path));
+  return [...files, ...extra.filter((f) => !taken.has(f.path))];
+}

@@ -1,0 +1,74 @@
+/**
+ * Exporting the selection for code: each node's REST JSON (`JSON_REST_V1`, the one input format of codegen/)
+ * and a PNG for the vision model. Checks everything first (so size errors come before any slow export),
+ * then exports one node at a time, giving Figma a macrotask between exports and honouring cancellation.
+ */
+import { PluginError, errorText, formatCount } from "../errors.js";
+import { MAX_EXPORT_NODES } from "../../contract/limits.js";
+import { MAX_PNG_SCALE } from "../limits.js";
+import type { ExportedFrame } from "../../contract/messages.js";
+import { fitScale } from "./scale.js";
+import { kindReason } from "../panel/selection.js";
+import type { Settings } from "../../contract/settings.js";
+import { checkSize, tooWide } from "./size.js";
+import { nextTask, type Job } from "../tasks.js";
+
+export interface ExportHooks {
+  job: Job;
+  onProgress(done: number, total: number, label: string): void;
+}
+
+function throwIfCancelled(job: Job): void {
+  if (job.cancelled) throw new PluginError("cancelled", "Export cancelled.");
+}
+
+/** Rejects selections Figment cannot export, with a message saying what to do. */
+export function checkSelection(nodes: readonly SceneNode[]): void {
+  if (nodes.length === 0) throw new PluginError("empty-selection", "Select one or more frames first.");
+  const bad = nodes.map((node) => ({ node, reason: kindReason(node) })).filter((b) => b.reason !== undefined);
+  if (bad.length > 0) {
+    const listed = bad.slice(0, 3).map((b) => `“${b.node.name}”: ${b.reason}`);
+    const more = bad.length > 3 ? ` (and ${bad.length - 3} more)` : "";
+    throw new PluginError("unsupported-node", `Cannot export ${listed.join("; ")}${more}.`);
+  }
+  for (const node of nodes) {
+    const wide = tooWide(node);
+    if (wide) throw wide;
+  }
+  if (nodes.length > MAX_EXPORT_NODES) {
+    throw new PluginError("too-large", `${formatCount(nodes.length)} layers are selected; Figment exports up to ${MAX_EXPORT_NODES} at a time. Select fewer frames.`);
+  }
+}
+
+async function exportStep<T>(node: SceneNode, what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new PluginError("export-failed", `Could not export ${what} of “${node.name}”: ${errorText(error)}`);
+  }
+}
+
+export async function exportNodes(nodes: readonly SceneNode[], settings: Settings, hooks: ExportHooks): Promise<ExportedFrame[]> {
+  const { job } = hooks;
+  checkSelection(nodes);
+  const total = nodes.length;
+  for (const node of nodes) {
+    hooks.onProgress(0, total, `Checking “${node.name}”`);
+    await checkSize(node, () => job.cancelled);
+    throwIfCancelled(job);
+  }
+  const frames: ExportedFrame[] = [];
+  for (const [i, node] of nodes.entries()) {
+    hooks.onProgress(i, total, `Exporting “${node.name}”`);
+    const json = await exportStep(node, "the structure", () => node.exportAsync({ format: "JSON_REST_V1" }));
+    await nextTask();
+    throwIfCancelled(job);
+    const scale = fitScale(node.width, node.height, settings.maxImageSize, MAX_PNG_SCALE);
+    const png = await exportStep(node, "the image", () => node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } }));
+    await nextTask();
+    throwIfCancelled(job);
+    frames.push({ id: node.id, name: node.name, type: node.type, width: node.width, height: node.height, json, png, scale });
+  }
+  hooks.onProgress(total, total, total === 1 ? `Exported “${nodes[0]!.name}”` : `Exported ${total} frames`);
+  return frames;
+}

@@ -1,0 +1,190 @@
+/**
+ * The panel (UI iframe) session: opens the UI for a command, sends `init`, keeps the UI's view of the
+ * selection current, and answers the UI's messages. Every message is checked with parseMainMessage;
+ * anything unknown or malformed is refused loudly (`error` "bad-message" + console.error), never ignored.
+ */
+import { PluginError, errorText } from "../errors.js";
+import { exportNodes } from "../export/export.js";
+import { PANEL } from "../../contract/limits.js";
+import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
+import { post } from "./post.js";
+import { markForRelaunch } from "./relaunch.js";
+import { summarizeSelection } from "./selection.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
+import { loadApiKey, loadSettings, redact, saveSettings } from "../storage/storage.js";
+import { Job } from "../tasks.js";
+import { thumbnail } from "./thumbnail.js";
+import { tokenizerPayload, workerPayload } from "./worker-payload.js";
+
+const TITLES: Record<Command, string> = {
+  code: "Figment — Generate code",
+  image: "Figment — Generate image",
+  analyze: "Figment — Analyze selection",
+  search: "Figment — Search frames",
+  settings: "Figment — Settings",
+};
+
+/** Longest toast text; Figma's toasts are one line. */
+const MAX_NOTIFY = 300;
+
+const clamp = (v: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(v)));
+
+type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
+
+export class PanelSession {
+  private readonly jobs = new Map<string, Job>();
+  /** The stored key as last read or saved: only to redact it from error texts. */
+  private secret: string | null = null;
+  private closed = false;
+
+  constructor(readonly command: Command) {}
+
+  /** Opens the UI, starts listening, and sends `init`. Resolves once `init` is sent. */
+  async open(): Promise<void> {
+    figma.showUI(__html__, { ...PANEL.default, themeColors: true, title: TITLES[this.command] });
+    // Figma ignores the returned promise; the simulator awaits it so tests see each message handled.
+    figma.ui.onmessage = (raw: unknown) => this.receive(raw);
+    figma.on("selectionchange", this.onSelection);
+    figma.on("currentpagechange", this.onSelection);
+    figma.on("close", this.onClose);
+    await this.sendInit();
+  }
+
+  private readonly onSelection = (): void => {
+    if (this.closed) return;
+    post("selection", { selection: summarizeSelection(figma.currentPage.selection) });
+  };
+
+  private readonly onClose = (): void => {
+    this.closed = true;
+    for (const job of this.jobs.values()) job.cancelled = true;
+    figma.off("selectionchange", this.onSelection);
+    figma.off("currentpagechange", this.onSelection);
+  };
+
+  /**
+   * `init` is the only message that carries the API key. It is sent on open and again whenever the UI says
+   * `ready` (a reloaded UI, or one that started listening late); the UI takes each `init` as its whole state.
+   */
+  private async sendInit(): Promise<void> {
+    let settings: Settings = DEFAULT_SETTINGS;
+    let apiKey: string | null = null;
+    let failure: PluginError | undefined;
+    try {
+      settings = await loadSettings();
+      apiKey = await loadApiKey();
+    } catch (error) {
+      failure = error instanceof PluginError ? error : new PluginError("storage-failed", errorText(error));
+    }
+    this.secret = apiKey;
+    if (this.closed) return;
+    post("init", { command: this.command, settings, apiKey, selection: summarizeSelection(figma.currentPage.selection), editorType: figma.editorType });
+    if (failure) this.fail(failure.code, failure.message);
+  }
+
+  private fail(code: ErrorCode, message: string, requestId?: string): void {
+    if (this.closed) return;
+    const text = redact(message, this.secret);
+    post("error", requestId === undefined ? { code, message: text } : { requestId, code, message: text });
+  }
+
+  /** Entry point for every message from the UI. */
+  async receive(raw: unknown): Promise<void> {
+    let message: MainMessage;
+    try {
+      message = parseMainMessage(raw);
+    } catch (error) {
+      // Log the reason (names and fields only), never the payload: it may hold the API key.
+      const reason = error instanceof MessageError ? error.message : errorText(error);
+      console.error(`Figment: refused a message from the UI: ${reason}`);
+      const requestId = typeof raw === "object" && raw !== null ? (raw as { requestId?: unknown }).requestId : undefined;
+      this.fail("bad-message", `Refused a message from the UI: ${reason}`, typeof requestId === "string" ? requestId : undefined);
+      return;
+    }
+    const requestId = "requestId" in message ? message.requestId : undefined;
+    try {
+      await this.handle(message);
+    } catch (error) {
+      if (error instanceof PluginError) {
+        this.fail(error.code, error.message, requestId);
+      } else {
+        console.error(`Figment: "${message.type}" failed:`, redact(errorText(error), this.secret));
+        this.fail("internal", `Something went wrong (${message.type}): ${errorText(error)}`, requestId);
+      }
+    }
+  }
+
+  private async handle(message: MainMessage): Promise<void> {
+    switch (message.type) {
+      case "ready":
+        return this.sendInit();
+      case "export-selection":
+        return this.exportSelection(message);
+      case "cancel-export":
+        // A cancel that arrives after its export ended is a harmless race, so nothing to report.
+        this.jobs.get(message.requestId)?.cancel();
+        return;
+      case "get-thumbnail":
+        post("thumbnail", { nodeId: message.nodeId, png: await thumbnail(message.nodeId) });
+        return;
+      case "get-worker-source": {
+        const tokenizer = message.part === "tokenizer";
+        if (message.part !== undefined && !tokenizer && message.part !== "codegen") throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
+        const data = tokenizer ? tokenizerPayload() : workerPayload();
+        if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${tokenizer ? "tokenizer" : "code generator"} (its payload is missing); rebuild with npm run build.`);
+        post("worker-source", { requestId: message.requestId, data });
+        return;
+      }
+      case "save-settings":
+        return this.saveSettings(message);
+      case "notify": {
+        const text = message.message.length > MAX_NOTIFY ? `${message.message.slice(0, MAX_NOTIFY - 1)}…` : message.message;
+        figma.notify(text, { error: message.error === true });
+        return;
+      }
+      case "resize":
+        figma.ui.resize(clamp(message.width, PANEL.min.width, PANEL.max.width), clamp(message.height, PANEL.min.height, PANEL.max.height));
+        return;
+      case "close":
+        figma.closePlugin();
+        return;
+      default:
+        message satisfies never;
+    }
+  }
+
+  private async exportSelection({ requestId }: Msg<"export-selection">): Promise<void> {
+    if (this.jobs.has(requestId)) throw new PluginError("bad-message", `An export with request id "${requestId}" is already running.`);
+    const job = new Job(requestId);
+    this.jobs.set(requestId, job);
+    try {
+      // A snapshot: the selection may change while we export.
+      const nodes = [...figma.currentPage.selection];
+      const settings = await loadSettings();
+      const frames = await exportNodes(nodes, settings, {
+        job,
+        onProgress: (done, total, label) => {
+          if (!this.closed) post("export-progress", { requestId, done, total, label });
+        },
+      });
+      if (this.closed) return;
+      post("export-result", { requestId, frames });
+      markForRelaunch(nodes);
+    } finally {
+      this.jobs.delete(requestId);
+    }
+  }
+
+  private async saveSettings(message: Msg<"save-settings">): Promise<void> {
+    const saved = await saveSettings(message.settings, message.apiKey);
+    if (message.apiKey !== undefined) this.secret = saved.hasKey ? (message.apiKey?.trim() ?? null) : null;
+    post("settings-saved", { settings: saved.settings, hasKey: saved.hasKey });
+  }
+}
+
+/** Opens the panel for `command`; resolves once `init` is sent. */
+export async function openPanel(command: Command): Promise<PanelSession> {
+  const session = new PanelSession(command);
+  await session.open();
+  return session;
+}

@@ -1,6 +1,0 @@
-/** Sending to the UI: only well-formed contract messages leave the main thread. */
-import { uiMessage, type ToUi } from "./messages.js";
-
-export function post<K extends keyof ToUi>(type: K, payload: ToUi[K]): void {
-  figma.ui.postMessage(uiMessage(type, payload));
-}

@@ -1,0 +1,489 @@
+/**
+ * Dev check of the built panel (dist/ui.html) in headless Chromium: a tiny fake Figma parent page embeds the
+ * panel in an iframe, applies Figma's theme variables (light or dark), answers the panel's messages like the
+ * main thread would (init, thumbnail, export with progress, settings-saved, errors, and the codegen worker's
+ * packed script as `worker-source` on `get-worker-source`) and records what the panel sent. Takes
+ * screenshots into test-artifacts/ui/ and prints what it checked.
+ *
+ *   node esbuild.config.mjs   # dist/ui.html, and dist/code.js, which carries the worker payload
+ *   npx esbuild test/harness/check-ui.ts --bundle --platform=node --format=esm --packages=external --outfile=.scratch/check-ui.mjs
+ *   node .scratch/check-ui.mjs
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { unzipSync } from "fflate";
+import type { Frame, Page } from "playwright-core";
+import { launchChromium, withPage } from "../../cli/browser.js";
+import { DEFAULT_SETTINGS } from "../../contract/settings.js";
+
+/** Run from the repository root. */
+const ROOT = resolve(process.cwd());
+const OUT = join(ROOT, "test-artifacts", "ui");
+mkdirSync(OUT, { recursive: true });
+
+const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
+
+/**
+ * The real worker as the main thread sends it: the gzip+base64 literal esbuild.config.mjs defines into
+ * dist/code.js (`__FIGMENT_WORKER__`, plugin/panel/worker-payload.ts). gzip base64 starts with "H4sI".
+ */
+function workerPayloadIn(codeJs: string): string {
+  const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
+  if (found.length !== 1) throw new Error(`dist/code.js should hold the worker payload once (found ${found.length}); run node esbuild.config.mjs`);
+  return found[0]!;
+}
+const workerPayload = workerPayloadIn(readFileSync(join(ROOT, "dist", "code.js"), "utf8"));
+
+// The login screen of a real Figma file, as exportAsync({ format: "JSON_REST_V1" }) would return it.
+const file = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8")) as {
+  document: { children: { children: { id: string; name: string; type: string; absoluteBoundingBox: { width: number; height: number } }[] }[] };
+  components: unknown;
+  styles: unknown;
+};
+const frameNode = file.document.children[0]!.children[0]!;
+const exportJson = { document: frameNode, components: file.components, styles: file.styles };
+const selectedNode = { id: frameNode.id, name: frameNode.name, type: frameNode.type, width: frameNode.absoluteBoundingBox.width, height: frameNode.absoluteBoundingBox.height };
+
+const thumbPath = [join(ROOT, "test-artifacts", "figmasharp-login-101-3.png"), join(ROOT, "test", "fixtures", "figma", "grida-vector-frame.png")].find(existsSync)!;
+const thumbnailB64 = readFileSync(thumbPath).toString("base64");
+
+const LIGHT = {
+  "--figma-color-bg": "#ffffff",
+  "--figma-color-bg-secondary": "#f5f5f5",
+  "--figma-color-bg-tertiary": "#e6e6e6",
+  "--figma-color-bg-hover": "#f5f5f5",
+  "--figma-color-bg-selected": "#e5f4ff",
+  "--figma-color-bg-brand": "#0d99ff",
+  "--figma-color-bg-brand-hover": "#007be5",
+  "--figma-color-bg-danger-tertiary": "#ffe2e0",
+  "--figma-color-bg-warning-tertiary": "#fff1d6",
+  "--figma-color-bg-disabled": "#d9d9d9",
+  "--figma-color-text": "#000000e5",
+  "--figma-color-text-secondary": "#00000080",
+  "--figma-color-text-tertiary": "#0000004d",
+  "--figma-color-text-onbrand": "#ffffff",
+  "--figma-color-text-brand": "#007be5",
+  "--figma-color-text-danger": "#dc3412",
+  "--figma-color-text-warning": "#b86200",
+  "--figma-color-text-success": "#009951",
+  "--figma-color-text-component": "#8638e5",
+  "--figma-color-text-disabled": "#0000004d",
+  "--figma-color-border": "#e6e6e6",
+  "--figma-color-border-selected": "#0d99ff",
+  "--figma-color-border-danger": "#f24822",
+  "--figma-color-icon": "#000000e5",
+  "--figma-color-icon-secondary": "#00000080",
+};
+const DARK: typeof LIGHT = {
+  "--figma-color-bg": "#2c2c2c",
+  "--figma-color-bg-secondary": "#383838",
+  "--figma-color-bg-tertiary": "#444444",
+  "--figma-color-bg-hover": "#383838",
+  "--figma-color-bg-selected": "#4a5878",
+  "--figma-color-bg-brand": "#0c8ce9",
+  "--figma-color-bg-brand-hover": "#0a6dc2",
+  "--figma-color-bg-danger-tertiary": "#5c2b25",
+  "--figma-color-bg-warning-tertiary": "#5a4520",
+  "--figma-color-bg-disabled": "#757575",
+  "--figma-color-text": "#ffffff",
+  "--figma-color-text-secondary": "#ffffffb2",
+  "--figma-color-text-tertiary": "#ffffff66",
+  "--figma-color-text-onbrand": "#ffffff",
+  "--figma-color-text-brand": "#7cc4f8",
+  "--figma-color-text-danger": "#fca397",
+  "--figma-color-text-warning": "#f7d15f",
+  "--figma-color-text-success": "#79d297",
+  "--figma-color-text-component": "#d6b6fb",
+  "--figma-color-text-disabled": "#ffffff66",
+  "--figma-color-border": "#444444",
+  "--figma-color-border-selected": "#0c8ce9",
+  "--figma-color-border-danger": "#f24822",
+  "--figma-color-icon": "#ffffff",
+  "--figma-color-icon-secondary": "#ffffffb2",
+};
+
+type Theme = "light" | "dark" | "none";
+
+interface Scenario {
+  command: string;
+  theme: Theme;
+  selection: { nodes: (typeof selectedNode)[]; unsupported: { id: string; name: string; type: string; reason: string }[] };
+  settings?: Partial<typeof DEFAULT_SETTINGS>;
+  apiKey?: string | null;
+  exportDelayMs?: number;
+  exportError?: { code: string; message: string };
+  /** Send a message the contract does not know right after init. */
+  sendBogus?: boolean;
+  width?: number;
+  height?: number;
+  /** Which worker the parent hands over on `get-worker-source` (default: the real one from dist/code.js). */
+  worker?: "real" | "crash" | "stub";
+}
+
+/** The fake Figma parent page: it plays the main thread for the panel in #plugin. */
+function parentPage(s: Scenario): string {
+  const config = {
+    ...s,
+    settings: { ...DEFAULT_SETTINGS, ...(s.settings ?? {}) },
+    exportJson,
+    thumbnailB64,
+    workerFile: `worker-${s.worker ?? "real"}.txt`,
+    vars: s.theme === "dark" ? DARK : s.theme === "light" ? LIGHT : null,
+  };
+  const script = `
+const config = ${JSON.stringify(config).replace(/</g, "\\u003c")};
+window.sent = [];
+const frame = document.getElementById("plugin");
+const post = (m) => frame.contentWindow.postMessage({ pluginMessage: m }, "*");
+const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+let settings = config.settings;
+let hasKey = !!config.apiKey;
+// The main thread holds the packed worker from the start; here it is fetched once, when the panel has loaded.
+let packed;
+const workerSource = () => (packed ??= fetch(config.workerFile).then((r) => {
+  if (!r.ok) throw new Error(config.workerFile + ": " + r.status);
+  return r.text();
+}));function theme() {
+  if (!config.vars) return;
+  const doc = frame.contentDocument;
+  doc.documentElement.classList.add(config.theme === "dark" ? "figma-dark" : "figma-light");
+  const style = doc.createElement("style");
+  style.id = "figma-style";
+  style.textContent = ":root{" + Object.entries(config.vars).map(([k, v]) => k + ":" + v).join(";") + "}";
+  doc.head.prepend(style);
+}
+frame.addEventListener("load", theme);
+frame.addEventListener("load", () => void workerSource());
+window.addEventListener("message", (event) => {
+  const m = event.data && event.data.pluginMessage;
+  if (!m) return;
+  window.sent.push(m);
+  switch (m.type) {
+    case "ready":
+      post({ type: "init", command: config.command, settings, apiKey: config.apiKey ?? null, selection: config.selection, editorType: "figma" });
+      if (config.sendBogus) post({ type: "teleport", where: "moon" });
+      break;
+    case "get-thumbnail":
+      post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(config.thumbnailB64) });
+      break;
+    case "get-worker-source":
+      workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+      break;
+    case "export-selection": {
+      const id = m.requestId;
+      post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Checking “" + config.selection.nodes[0].name + "”" });
+      setTimeout(() => {
+        if (window.cancelled === id) return;
+        post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Exporting “" + config.selection.nodes[0].name + "”" });
+        setTimeout(() => {
+          if (window.cancelled === id) return;
+          if (config.exportError) { post({ type: "error", requestId: id, ...config.exportError }); return; }
+          const n = config.selection.nodes[0];
+          post({ type: "export-result", requestId: id, frames: [{ id: n.id, name: n.name, type: n.type, width: n.width, height: n.height, json: config.exportJson, png: bytes(config.thumbnailB64), scale: 1 }] });
+        }, config.exportDelayMs ?? 50);
+      }, config.exportDelayMs ?? 50);
+      break;
+    }
+    case "cancel-export":
+      window.cancelled = m.requestId;
+      post({ type: "error", requestId: m.requestId, code: "cancelled", message: "Export cancelled." });
+      break;
+    case "save-settings":
+      settings = { ...settings, ...m.settings };
+      if (m.apiKey !== undefined) hasKey = !!m.apiKey;
+      post({ type: "settings-saved", settings, hasKey });
+      break;
+    case "resize":
+      frame.style.width = m.width + "px";
+      frame.style.height = m.height + "px";
+      break;
+  }
+});`;
+  const w = s.width ?? 420;
+  const h = s.height ?? 600;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#888}iframe{border:0;display:block;width:${w}px;height:${h}px}</style></head>
+<body><iframe id="plugin" src="ui.html"></iframe><script>${script}</script></body></html>`;
+}
+
+/** Another worker, packed as the main thread sends one (gzip+base64). */
+function packWorker(source: string): string {
+  return gzipSync(Buffer.from(source)).toString("base64");
+}
+
+/** A worker that starts fine and then throws on its first real request (to check crash + Retry). */
+const crashingWorker = `self.onmessage = (e) => { if (e.data.kind === "ping") { self.postMessage({ id: e.data.id, ok: true, kind: "pong" }); return; } throw new Error("simulated worker crash"); };`;
+
+/** A worker that answers with a fixed file set holding an error at src/screens/Broken.tsx:30. */
+const brokenFile = Array.from({ length: 60 }, (_, i) => (i === 29 ? "  return <div>{oops</div>;" : `// line ${i + 1}`)).join("\n");
+const stubWorker = `self.onmessage = (e) => {
+  const r = e.data;
+  if (r.kind === "ping") return self.postMessage({ id: r.id, ok: true, kind: "pong" });
+  const files = r.options.target === "html"
+    ? [{ path: "index.html", content: "<!doctype html><html><head><link rel=stylesheet href=styles.css></head><body><p class=x>stub</p></body></html>" }, { path: "styles.css", content: ".x{color:red}" }]
+    : [{ path: "src/screens/Broken.tsx", content: ${JSON.stringify(brokenFile)} }, { path: "src/index.ts", content: "export { Broken } from './screens/Broken';" }];
+  self.postMessage({ id: r.id, ok: true, kind: "generate", ms: 3, result: { files, problems: [{ severity: "error", code: "syntax", message: "'}' expected.", file: "src/screens/Broken.tsx", line: 30, column: 20 }] } });
+};`;
+
+const checks: string[] = [];
+function check(ok: boolean, what: string): void {
+  checks.push(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) process.exitCode = 1;
+}
+
+async function run(s: Scenario, fn: (page: Page, ui: Frame) => Promise<void>): Promise<void> {
+  const files = [
+    { path: "index.html", content: parentPage(s) },
+    { path: "ui.html", content: uiHtml },
+    { path: "worker-real.txt", content: workerPayload },
+    { path: "worker-crash.txt", content: packWorker(crashingWorker) },
+    { path: "worker-stub.txt", content: packWorker(stubWorker) },
+  ];
+  await withPage(browser, files, "index.html", { width: s.width ?? 420, height: s.height ?? 600 }, async (page) => {
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const handle = await page.waitForSelector("#plugin");
+    const ui = (await handle.contentFrame())!;
+    await ui.waitForSelector(".nav");
+    await fn(page, ui);
+    (page as unknown as { consoleErrors: string[] }).consoleErrors = errors;
+  });
+}
+
+const shot = async (page: Page, name: string) => {
+  await page.locator("#plugin").screenshot({ path: join(OUT, `${name}.png`) });
+};
+const sent = (page: Page) => page.evaluate(() => (globalThis as unknown as { sent: { type: string }[] }).sent);
+const sourceRequests = async (page: Page) => (await sent(page)).filter((m) => m.type === "get-worker-source").length;
+
+const browser = await launchChromium();
+const base: Scenario = { command: "code", theme: "light", selection: { nodes: [selectedNode], unsupported: [] } };
+try {
+  for (const theme of ["light", "dark"] as const) {
+    // 1. Generate code panel, idle, with thumbnail.
+    await run({ ...base, theme }, async (page, ui) => {
+      await ui.waitForSelector(".selection__thumb img");
+      await shot(page, `${theme}-1-code-idle`);
+      // Keyboard focus is visible.
+      await ui.focus(".nav__item >> nth=0");
+      await page.keyboard.press("Tab");
+      const focusRing = await ui.evaluate(() => getComputedStyle(document.activeElement as Element).boxShadow);
+      check(focusRing !== "none", `${theme}: focused control shows a focus ring (${focusRing})`);
+      const messages = await sent(page);
+      check(messages[0]?.type === "ready", `${theme}: first message is ready`);
+      check(messages.some((m) => m.type === "get-thumbnail"), `${theme}: asks get-thumbnail for the selection`);
+      const bg = await ui.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      check(theme === "dark" ? bg === "rgb(44, 44, 44)" : bg === "rgb(255, 255, 255)", `${theme}: body background follows --figma-color-bg (${bg})`);
+
+      // 2. Generate React → results. The worker's script is asked of the main thread only now, once.
+      check((await sourceRequests(page)) === 0, `${theme}: no get-worker-source before the first Generate`);
+      const started = Date.now();
+      await ui.click("text=Generate");
+      await ui.waitForSelector(".code__line", { timeout: 60_000 });
+      const ms = Date.now() - started;
+      const stats = await ui.evaluate(() => (window as unknown as { figmentWorkerStats(): Record<string, unknown> }).figmentWorkerStats());
+      checks.push(`info ${theme}: export→code shown in ${ms} ms; worker stats ${JSON.stringify(stats)}`);
+      check((await sourceRequests(page)) === 1, `${theme}: the first Generate asks get-worker-source once`);
+      await shot(page, `${theme}-2-react-code`);
+      const tabs = await ui.locator(".tab__label").allTextContents();
+      check(tabs.length === 1 && tabs[0]!.endsWith(".tsx"), `${theme}: opens the first screen (${tabs.join(",")})`);
+      check((await ui.locator(".code .tok-tag").count()) > 0 && (await ui.locator(".code .tok-keyword").count()) > 0, `${theme}: code is highlighted (tags, keywords)`);
+
+      // Problems: expand, and a problem with a file opens it at its line.
+      await ui.click(".problems__header");
+      await shot(page, `${theme}-2b-problems`);
+      const problemButtons = ui.locator("button.problem__row");
+      checks.push(`info ${theme}: ${await ui.locator(".problem").count()} problems, ${await problemButtons.count()} with a file`);
+      if ((await problemButtons.count()) > 0) {
+        const location = (await problemButtons.first().locator(".problem__location").textContent()) ?? "";
+        await problemButtons.first().click();
+        const activeTab = await ui.locator(".tab.is-active .tab__label").getAttribute("title");
+        check(location.startsWith(activeTab ?? "?"), `${theme}: clicking ${location} opens ${activeTab}`);
+      }
+      await ui.click(".problems__header");
+
+      // Open a CSS module from the tree.
+      const css = ui.locator(".tree__row", { hasText: ".module.css" }).first();
+      await css.click();
+      check((await ui.locator(".code .tok-property").count()) > 0, `${theme}: CSS file highlighted (properties)`);
+
+      // 3. Preview of the React output = HTML rendering, sandboxed.
+      await ui.click(".view-tab >> text=Preview");
+      await ui.waitForSelector(".preview__frame", { timeout: 60_000 });
+      const note = await ui.locator(".preview__note").textContent();
+      check(note?.includes("Preview shows the HTML rendering of the design") ?? false, `${theme}: React preview says it shows the HTML rendering`);
+      const frameInfo = await ui.evaluate(() => {
+        const f = document.querySelector("iframe.preview__frame") as HTMLIFrameElement;
+        return { sandbox: f.getAttribute("sandbox"), srcdoc: f.srcdoc, w: f.width, h: f.height };
+      });
+      check(frameInfo.sandbox === "", `${theme}: preview iframe has sandbox="" (got ${JSON.stringify(frameInfo.sandbox)})`);
+      check(frameInfo.srcdoc.includes("Content-Security-Policy") && !/<script/i.test(frameInfo.srcdoc), `${theme}: srcdoc has a CSP and no <script>`);
+      check(frameInfo.w === "375" && frameInfo.h === "667", `${theme}: preview at the frame's size (${frameInfo.w}×${frameInfo.h})`);
+      const preview = page.frames().find((f) => f.parentFrame() === ui);
+      await preview?.waitForSelector(".log-in-page", { timeout: 10_000 }).catch(() => undefined);
+      const rendered = preview ? await preview.locator(".log-in-page").count() : 0;
+      check(rendered === 1, `${theme}: the preview renders the design's markup`);
+      await page.waitForTimeout(200);
+      await shot(page, `${theme}-3-preview-fit`);
+      await ui.click(".zoom__option >> text=100%");
+      await page.waitForTimeout(100);
+      await shot(page, `${theme}-4-preview-100`);
+
+      // 4. Copy all (clipboard API or textarea fallback) and download zip.
+      await ui.click(".view-tab >> text=Code");
+      await ui.click("text=Copy all");
+      await ui.waitForSelector(".banner--info", { timeout: 5000 }).catch(() => undefined);
+      const copied = await ui.locator(".banner--info").allTextContents();
+      check(copied.some((t) => t.startsWith("Copied")), `${theme}: Copy all reports "${copied.join(" | ")}"`);
+      if (theme === "light") {
+        const [download] = await Promise.all([page.waitForEvent("download"), ui.click("text=Download .zip")]);
+        const path = await download.path();
+        const names = Object.keys(unzipSync(new Uint8Array(readFileSync(path))));
+        checks.push(`info zip ${download.suggestedFilename()}: ${names.length} files`);
+        for (const needed of ["package.json", "index.html", "src/main.tsx", "tsconfig.json", "vite.config.ts"]) check(names.includes(needed), `zip has ${needed}`);
+        writeFileSync(join(OUT, download.suggestedFilename()), readFileSync(path));
+      }
+    });
+  }
+
+  // HTML target, problems list, page title.
+  await run({ ...base, settings: { target: "html" }, width: 640, height: 560 }, async (page, ui) => {
+    check(await ui.locator(".segmented[aria-label=Styling] button").first().isDisabled(), "html: styling disabled for HTML");
+    await ui.click("text=Generate");
+    await ui.waitForSelector(".code__line", { timeout: 60_000 });
+    const tabs = await ui.locator(".tab__label").allTextContents();
+    check(tabs[0] === "index.html", `html: opens index.html (${tabs.join(",")})`);
+    await shot(page, "light-5-html-code-wide");
+    await ui.click(".view-tab >> text=Preview");
+    await ui.waitForSelector(".preview__frame");
+    const note = (await ui.locator(".preview__note").textContent()) ?? "";
+    check(!note.includes("HTML rendering of the design"), "html: no 'HTML rendering' note for HTML output");
+    await page.waitForTimeout(200);
+    await shot(page, "light-6-html-preview-wide");
+  });
+
+  // Empty selection, unsupported nodes.
+  for (const theme of ["light", "dark"] as const) {
+    await run({ ...base, theme, selection: { nodes: [], unsupported: [{ id: "9:9", name: "Slice 1", type: "SLICE", reason: "slice layers have no code: select a frame" }] } }, async (page, ui) => {
+      const title = await ui.locator(".selection__title").textContent();
+      check(title === "Select a frame, component or group to generate code", `${theme}: empty selection message`);
+      check(await ui.locator("button", { hasText: "Generate" }).isDisabled(), `${theme}: Generate disabled with nothing selected`);
+      await shot(page, `${theme}-7-empty-selection`);
+    });
+  }
+
+  // Too large (main thread's message + what to do) and the bogus-message banner.
+  await run({ ...base, theme: "dark", exportError: { code: "too-large", message: "“Log-In Page” has 12,000 layers; Figment exports up to 5,000. Select a smaller frame." }, sendBogus: true }, async (page, ui) => {
+    await ui.waitForSelector(".banner--error");
+    const banner = (await ui.locator(".banner--error").textContent()) ?? "";
+    check(banner.includes('unknown message "teleport"'), "unknown message → error banner");
+    await ui.click("text=Generate");
+    await ui.waitForSelector(".notice--warning");
+    const text = (await ui.locator(".notice--warning").textContent()) ?? "";
+    check(text.includes("12,000 layers") && text.includes("Select a smaller frame"), "too-large shows the main thread's message and what to do");
+    await shot(page, "dark-8-too-large-and-bad-message");
+  });
+
+  // Cancel during export.
+  await run({ ...base, exportDelayMs: 3000 }, async (page, ui) => {
+    await ui.click("text=Generate");
+    await ui.waitForSelector(".progress");
+    await shot(page, "light-9-exporting");
+    await ui.click("text=Cancel");
+    await ui.waitForSelector(".notice__title >> text=Cancelled");
+    const messages = await sent(page);
+    check(messages.some((m) => m.type === "cancel-export"), "Cancel sends cancel-export");
+    await shot(page, "light-10-cancelled");
+  });
+
+  // Export failure.
+  await run({ ...base, exportError: { code: "export-failed", message: "Could not export the structure of “Log-In Page”: internal error" } }, async (page, ui) => {
+    await ui.click("text=Generate");
+    await ui.waitForSelector(".notice--error");
+    check(((await ui.locator(".notice--error").textContent()) ?? "").includes("Figma could not export the selection"), "export failure explained");
+    await shot(page, "light-11-export-failed");
+  });
+
+  // Worker crash → Retry.
+  await run({ ...base, worker: "crash" }, async (page, ui) => {
+    await ui.click("text=Generate");
+    await ui.waitForSelector(".notice--error", { timeout: 30_000 });
+    const text = (await ui.locator(".notice--error").textContent()) ?? "";
+    check(text.includes("The code generator crashed") && text.includes("simulated worker crash"), "worker crash explained");
+    check(await ui.locator("button", { hasText: "Retry" }).isVisible(), "worker crash offers Retry");
+    await shot(page, "light-12-worker-crash");
+    await ui.click("button:has-text(\"Retry\")");
+    await ui.waitForFunction(() => (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats().starts >= 2, undefined, { timeout: 30_000 }).catch(() => undefined);
+    await ui.waitForSelector(".notice--error");
+    const stats = await ui.evaluate(() => (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats());
+    check(stats.starts === 2, `Retry starts a fresh worker (starts=${stats.starts})`);
+    const requests = await sourceRequests(page);
+    check(requests === 1, `Retry reuses the worker script it already has (get-worker-source sent ${requests}×)`);
+  });
+
+  // A problem with file:line opens the file at that line.
+  await run({ ...base, worker: "stub" }, async (page, ui) => {
+    await ui.click("text=Generate");
+    await ui.waitForSelector(".problem__row");
+    await ui.click(".tab__close");
+    await ui.click("button.problem__row");
+    const target = await ui.locator(".code__line.is-target").getAttribute("data-line");
+    const visible = await ui.evaluate(() => {
+      const row = document.querySelector(".code__line.is-target")!.getBoundingClientRect();
+      const box = document.querySelector(".code")!.getBoundingClientRect();
+      return row.top >= box.top && row.bottom <= box.bottom;
+    });
+    check(target === "30" && visible, `problem src/screens/Broken.tsx:30 opens the file scrolled to line ${target}`);
+    await shot(page, "light-12b-problem-line");
+  });
+
+  // Settings, both themes, with and without a key.
+  for (const theme of ["light", "dark"] as const) {
+    await run({ ...base, theme, command: "settings", apiKey: theme === "dark" ? "sk-test-secret-123" : null }, async (page, ui) => {
+      await ui.waitForSelector("form.panel--settings");
+      const html = await ui.content();
+      check(!html.includes("sk-test-secret-123"), `${theme}: the API key is not in the DOM`);
+      const placeholder = await ui.locator("input[type=url]").getAttribute("placeholder");
+      check(placeholder === "https://api.openai.com/v1", `${theme}: base URL placeholder is the provider default`);
+      if (theme === "light") {
+        await ui.selectOption("select", "openrouter");
+        check((await ui.locator("input[type=url]").getAttribute("placeholder")) === "https://openrouter.ai/api/v1", "placeholder follows the provider");
+        await ui.fill("input[type=password]", "sk-or-new-key");
+        await ui.click("text=Test connection");
+        await ui.waitForSelector(".test-result", { timeout: 15_000 });
+        const result = (await ui.locator(".test-result").textContent()) ?? "";
+        checks.push(`info test connection offline: ${result}`);
+        check(result.includes("openrouter.ai") && !result.includes("sk-or-new-key"), "test connection fails offline with a clear message");
+        await ui.click("button[type=submit]");
+        await ui.waitForSelector(".save-state--saved");
+        const messages = (await sent(page)) as { type: string; settings?: unknown; apiKey?: unknown }[];
+        const save = messages.filter((m) => m.type === "save-settings").pop();
+        check(save?.apiKey === "sk-or-new-key" && (save.settings as { provider?: string }).provider === "openrouter", "Save sends save-settings with the key");
+        check(!(await ui.content()).includes("sk-or-new-key"), "after saving, the key is not in the DOM");
+        await shot(page, `${theme}-13-settings-saved`);
+      } else {
+        check(await ui.locator(".key-saved").isVisible(), "dark: saved key shows as 'Key saved'");
+        await shot(page, `${theme}-13-settings-with-key`);
+      }
+    });
+  }
+
+  // Coming-soon panels; no theme variables at all (fallbacks).
+  await run({ ...base, command: "image", theme: "none" }, async (page, ui) => {
+    check(((await ui.locator(".soon").textContent()) ?? "").includes("coming in a later version"), "image panel: coming later");
+    const bg = await ui.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    check(bg === "rgb(255, 255, 255)", `no theme variables → light fallback (${bg})`);
+    await shot(page, "none-14-image-soon");
+    await ui.click("text=Open Generate code");
+    check(await ui.locator(".panel--code").isVisible(), "Open Generate code switches panel");
+  });
+  await run({ ...base, command: "search", theme: "dark" }, async (page) => shot(page, "dark-15-search-soon"));
+} finally {
+  await browser.close();
+}
+
+console.log(checks.join("\n"));
+console.log(`screenshots in ${OUT}`);

@@ -1,0 +1,129 @@
+/**
+ * The house rules for imports (see README, "Repository layout"): which folder may import which, and no
+ * cycles. Reads every source file's static, re-export and dynamic imports; tests and fixtures are exempt
+ * from the folder rules (they may reach into test helpers) but not from the cycle check.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./harness/plugin-page.js";
+
+const SOURCE_DIRS = ["contract", "codegen", "ai", "plugin", "ui", "cli", "bench", "test"];
+const SKIP = new Set(["node_modules", "dist", "fixtures", "test-artifacts"]);
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (SKIP.has(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (/\.(ts|tsx)$/.test(name) && !name.endsWith(".d.ts")) out.push(path);
+  }
+  return out;
+}
+
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
+
+/** Relative imports of `file`, resolved to repository paths (`ui/app.tsx`). */
+export function importsOf(file: string, text: string): string[] {
+  const found: string[] = [];
+  // Comments may quote import lines (examples in doc comments): drop them first.
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+  for (const match of code.matchAll(IMPORT)) {
+    const spec = match[1] ?? match[2] ?? match[3];
+    if (!spec || !spec.startsWith(".")) continue;
+    const base = resolve(dirname(join(ROOT, file)), spec);
+    const candidates = [base, base.replace(/\.js$/, ".ts"), base.replace(/\.js$/, ".tsx"), `${base}.ts`, `${base}.tsx`, join(base, "index.ts")];
+    const hit = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+    if (hit) found.push(relative(ROOT, hit).split("\\").join("/"));
+  }
+  return found;
+}
+
+const isTest = (file: string): boolean => /\.test\.tsx?$/.test(file) || file.startsWith("test/") || file.startsWith("bench/");
+const top = (file: string): string => file.split("/")[0]!;
+
+/** Folder → folders its (non-test) files may import from, besides themselves. */
+const ALLOWED: Record<string, readonly string[]> = {
+  contract: ["codegen"],
+  codegen: [],
+  ai: ["codegen", "contract"],
+  plugin: ["codegen", "contract"],
+  ui: ["codegen", "contract", "ai"],
+  cli: ["codegen", "contract", "ai"],
+};
+
+const files = SOURCE_DIRS.filter((d) => existsSync(join(ROOT, d)))
+  .flatMap((d) => walk(join(ROOT, d)))
+  .map((f) => relative(ROOT, f).split("\\").join("/"));
+const graph = new Map(files.map((file) => [file, importsOf(file, readFileSync(join(ROOT, file), "utf8"))]));
+
+/** Strongly connected components with more than one file (or a file importing itself). */
+function cycles(edges: Map<string, string[]>): string[][] {
+  let index = 0;
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const out: string[][] = [];
+  const visit = (v: string): void => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (edges.get(v) ?? []).includes(v)) out.push(component.sort());
+    }
+  };
+  for (const v of edges.keys()) if (!idx.has(v)) visit(v);
+  return out;
+}
+
+describe("import rules", () => {
+  it("reads the imports of the whole tree", () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(graph.get("cli/commands.ts")).toContain("cli/design-files.ts");
+  });
+
+  it("each folder imports only the folders it may", () => {
+    const broken: string[] = [];
+    for (const [file, imports] of graph) {
+      if (isTest(file)) continue;
+      const from = top(file);
+      const allowed = ALLOWED[from];
+      if (!allowed) continue;
+      for (const target of imports) {
+        const to = top(target);
+        if (to !== from && !allowed.includes(to)) broken.push(`${file} → ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("has no import cycles", () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it("finds a cycle and a broken rule when there is one (the check can fail)", () => {
+    const edges = new Map([
+      ["a.ts", ["b.ts"]],
+      ["b.ts", ["c.ts"]],
+      ["c.ts", ["a.ts"]],
+      ["d.ts", []],
+    ]);
+    expect(cycles(edges)).toEqual([["a.ts", "b.ts", "c.ts"]]);
+    expect(importsOf("ui/app.tsx", `import x from "../cli/run.js";\n// import y from "../plugin/main.js";\nconst m = await import("./main.js");`)).toEqual(["cli/run.ts", "ui/main.tsx"]);
+  });
+});

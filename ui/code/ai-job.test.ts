@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { applyEvent, type AiState } from "./ai-job.js";
+import { explainAiFailure } from "./explain.js";
+import { estimateText, formatCost } from "./ai-status.js";
+
+type Streaming = Extract<AiState, { phase: "streaming" }>;
+const start: Streaming = { phase: "streaming", stage: "connecting", notes: "", files: [], refining: undefined, startedAt: 0 };
+
+describe("streamed progress in the panel", () => {
+  it("notes and file names move the stage to writing; files are marked done in place", () => {
+    let state = applyEvent(start, { type: "progress", event: { type: "notes", text: "A plan", done: false } });
+    expect(state.stage).toBe("writing");
+    expect(state.notes).toBe("A plan");
+    state = applyEvent(state, { type: "progress", event: { type: "file-start", index: 0, path: "src/App.tsx" } });
+    state = applyEvent(state, { type: "progress", event: { type: "file-start", index: 1, path: "src/Header.tsx" } });
+    state = applyEvent(state, { type: "progress", event: { type: "file", index: 0, path: "src/App.tsx", content: "" } });
+    expect(state.files).toEqual([
+      { path: "src/App.tsx", done: true },
+      { path: "src/Header.tsx", done: false },
+    ]);
+    state = applyEvent(state, { type: "stage", stage: "repairing" });
+    expect(state.stage).toBe("repairing");
+    // A late notes event does not move the stage back.
+    expect(applyEvent(state, { type: "progress", event: { type: "notes", text: "A plan.", done: true } }).stage).toBe("repairing");
+  });
+});
+
+describe("errors explained with a next step", () => {
+  it.each([
+    ["missing-key", "settings"],
+    ["unauthorized", "settings"],
+    ["model-not-found", "settings"],
+    ["rate-limited", "retry"],
+    ["server", "retry"],
+    ["timeout", "retry"],
+    ["truncated", "retry"],
+  ] as const)("%s offers %s", (kind, action) => {
+    const explanation = explainAiFailure({ kind: "model", message: "m", model: { kind, nextStep: `next for ${kind}`, status: 400 }, at: 0 });
+    expect(explanation.action).toBe(action);
+    expect(explanation.hint).toBe(`next for ${kind}`);
+    expect(explanation.detail).toBe("m (HTTP 400)");
+  });
+
+  it("does not repeat a status the message already names", () => {
+    const explanation = explainAiFailure({ kind: "model", message: "The endpoint answered 429: Rate limit reached", model: { kind: "rate-limited", nextStep: "wait", status: 429 }, at: 0 });
+    expect(explanation.detail).toBe("The endpoint answered 429: Rate limit reached");
+  });
+});
+
+describe("the estimate line", () => {
+  it("names input, image and output tokens and the cost, or says no price is known", () => {
+    const base = { estimate: true as const, textTokens: 1200, imageTokens: 765, inputTokens: 1965, outputTokens: 3000, price: undefined };
+    expect(estimateText({ ...base, costUsd: 0.0346 }, "gpt-5")).toBe("≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · ≈ $0.035");
+    expect(estimateText({ ...base, imageTokens: 0, costUsd: undefined }, "x-model")).toBe("≈ 1,965 input tokens · ≈ 3,000 output · no price known for x-model");
+    expect(formatCost(0.004)).toBe("< $0.01");
+    expect(formatCost(2.5)).toBe("$2.50");
+  });
+});

@@ -1,0 +1,40 @@
+/** Target and styling for the generated code; changes are saved as the new defaults. */
+import type { Settings } from "../../contract/settings.js";
+import { Segmented } from "../components/segmented.js";
+
+export function CodeOptions({ settings, disabled, onChange }: { settings: Settings; disabled: boolean; onChange(patch: Partial<Settings>): void }) {
+  const html = settings.target === "html";
+  return (
+    <div class="options">
+      <div class="field field--inline">
+        <span class="field__label" id="target-label">
+          Target
+        </span>
+        <Segmented
+          label="Target"
+          value={settings.target}
+          disabled={disabled}
+          options={[
+            { value: "react", label: "React" },
+            { value: "html", label: "HTML" },
+          ]}
+          onChange={(target) => onChange({ target })}
+        />
+      </div>
+      <div class="field field--inline">
+        <span class="field__label">Styling</span>
+        <Segmented
+          label="Styling"
+          value={settings.styling}
+          disabled={disabled || html}
+          title={html ? "HTML output always uses one stylesheet" : undefined}
+          options={[
+            { value: "css-modules", label: "CSS modules" },
+            { value: "tailwind", label: "Tailwind" },
+          ]}
+          onChange={(styling) => onChange({ styling })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/** Progress of the export and the worker, and what went wrong (with the next step to take). */
+import type { ComponentChildren } from "preact";
+import { ErrorIcon, InfoIcon, WarningIcon } from "../components/icons.js";
+import type { JobState } from "./code-job.js";
+import { explainFailure } from "./explain.js";
+
+export interface JobActions {
+  onCancel(): void;
+  onRetry(): void;
+  onExportAgain(): void;
+  onOpenSettings(): void;
+}
+
+/** The main thread's export progress (shared by the offline and the AI job). */
+export function ExportStatus({ label, done, total }: { label: string; done: number; total: number }) {
+  return (
+    <div class="status" role="status" aria-live="polite">
+      <div class="status__row">
+        <span>{label}</span>
+        {total > 0 ? <span class="muted">{`${done} / ${total}`}</span> : null}
+      </div>
+      {/* Indeterminate until the first frame is done: checking sizes can take a while. */}
+      <progress class="progress" max={1} value={done > 0 && total > 0 ? done / total : undefined} aria-label="Export progress" />
+    </div>
+  );
+}
+
+/** A step under way with no measurable progress. */
+export function BusyStatus({ label, progressLabel }: { label: string; progressLabel: string }) {
+  return (
+    <div class="status" role="status" aria-live="polite">
+      <div class="status__row">
+        <span>{label}</span>
+      </div>
+      <progress class="progress" aria-label={progressLabel} />
+    </div>
+  );
+}
+
+/** "Cancelled", what that means, and any actions. */
+export function CancelledNotice({ text, children }: { text: string; children?: ComponentChildren }) {
+  return (
+    <div class="notice notice--info" role="status">
+      <InfoIcon />
+      <div class="notice__body">
+        <p class="notice__title">Cancelled</p>
+        <p class="muted">{text}</p>
+        {children ? <div class="notice__actions">{children}</div> : null}
+      </div>
+    </div>
+  );
+}
+
+export function JobStatus({ state, actions }: { state: JobState; actions: JobActions }) {
+  switch (state.phase) {
+    case "idle":
+    case "done":
+      return null;
+    case "exporting":
+      return <ExportStatus label={state.label} done={state.done} total={state.total} />;
+    case "generating":
+      return <BusyStatus label={state.worker === "starting" ? "Starting the code generator…" : "Generating code…"} progressLabel="Generating code" />;
+    case "cancelled":
+      return <CancelledNotice text="Nothing was generated. Press Generate to start again." />;
+    case "failed": {
+      const explanation = explainFailure(state.failure);
+      const tone = state.failure.kind === "main" && (state.failure.code === "empty-selection" || state.failure.code === "unsupported-node" || state.failure.code === "too-large") ? "warning" : "error";
+      return (
+        <div class={`notice notice--${tone}`} role="alert">
+          {tone === "warning" ? <WarningIcon /> : <ErrorIcon />}
+          <div class="notice__body">
+            <p class="notice__title">{explanation.title}</p>
+            {explanation.detail ? <p class="notice__detail">{explanation.detail}</p> : null}
+            {explanation.hint ? <p class="muted">{explanation.hint}</p> : null}
+            {explanation.action ? (
+              <div class="notice__actions">
+                {explanation.action === "retry" ? (
+                  <button type="button" class="button button--secondary" onClick={actions.onRetry}>
+                    Retry
+                  </button>
+                ) : explanation.action === "export-again" ? (
+                  <button type="button" class="button button--secondary" onClick={actions.onExportAgain}>
+                    Try again
+                  </button>
+                ) : (
+                  <button type="button" class="button button--secondary" onClick={actions.onOpenSettings}>
+                    Open settings
+                  </button>
+                )}
+              </div>
+            ) : null}
+          </div>
+        </div>
+      );
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/** Problems the pipeline reported, with file:line; clicking one opens the file at that line. */
+import { useState } from "preact/hooks";
+import type { Problem } from "../../codegen/types.js";
+import { ChevronIcon, ErrorIcon, InfoIcon, WarningIcon } from "../components/icons.js";
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function ProblemsList({ problems, files, onOpen }: { problems: Problem[]; files: Set<string>; onOpen(path: string, line: number | undefined): void }) {
+  const [open, setOpen] = useState(problems.some((p) => p.severity === "error"));
+  if (problems.length === 0) return null;
+  const sorted = [...problems].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.filter((p) => p.severity === "warning").length;
+  return (
+    <section class={`problems${open ? " is-open" : ""}`} aria-label="Problems">
+      <button type="button" class="problems__header" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <span class={`tree__chevron${open ? " is-open" : ""}`}>
+          <ChevronIcon />
+        </span>
+        <span>Problems</span>
+        <span class="muted">
+          {problems.length}
+          {errors > 0 ? ` · ${errors} error${errors === 1 ? "" : "s"}` : ""}
+          {warnings > 0 ? ` · ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}
+        </span>
+      </button>
+      {open ? (
+        <ul class="problems__list">
+          {sorted.map((problem, index) => {
+            const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ""}` : problem.nodeId ? `layer ${problem.nodeId}` : "";
+            const openable = problem.file !== undefined && files.has(problem.file);
+            const content = (
+              <>
+                {problem.severity === "error" ? <ErrorIcon label="Error" /> : problem.severity === "warning" ? <WarningIcon label="Warning" /> : <InfoIcon label="Info" />}
+                <span class="problem__message">{problem.message}</span>
+                {location ? <span class="problem__location">{location}</span> : null}
+              </>
+            );
+            return (
+              <li key={index} class={`problem problem--${problem.severity}`}>
+                {openable ? (
+                  <button type="button" class="problem__row" onClick={() => onOpen(problem.file!, problem.line)}>
+                    {content}
+                  </button>
+                ) : (
+                  <div class="problem__row">{content}</div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+/** Generated files: a tree, tabs with highlighted code, problems, copy, zip download and the preview. */
+import { useMemo, useState } from "preact/hooks";
+import type { SourceFile } from "../../codegen/types.js";
+import { CloseIcon, CopyIcon, DownloadIcon } from "../components/icons.js";
+import type { CodeOutput } from "./code-job.js";
+import { copyText } from "../lib/clipboard.js";
+import { downloadBytes } from "../lib/download.js";
+import { buildFileTree, defaultFile } from "../lib/file-tree.js";
+import { basename } from "../../codegen/file-paths.js";
+import { projectFiles, projectSlug } from "../../codegen/scaffold/project-files.js";
+import { zipFiles } from "../lib/zip.js";
+import { CodeView } from "./code-view.js";
+import { FileTreeView } from "./file-tree-view.js";
+import { PreviewPane } from "./preview-pane.js";
+import { ProblemsList } from "./problems-list.js";
+
+type View = "code" | "preview";
+
+const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+
+/** Every file in one text, each under a header line with its path. */
+export function allFilesText(files: SourceFile[]): string {
+  return files.map((f) => `// ===== ${f.path} =====\n${f.content.endsWith("\n") ? f.content : f.content + "\n"}`).join("\n");
+}
+
+export function ResultsView({ output, notify }: { output: CodeOutput; notify(text: string, tone?: "info" | "error"): void }) {
+  const paths = useMemo(() => output.files.map((f) => f.path), [output]);
+  const byPath = useMemo(() => new Map(output.files.map((f) => [f.path, f])), [output]);
+  const tree = useMemo(() => buildFileTree(paths), [paths]);
+  const problemCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const p of output.problems) if (p.file) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
+    return counts;
+  }, [output]);
+  const first = defaultFile(paths);
+  const [view, setView] = useState<View>("code");
+  const [tabs, setTabs] = useState<string[]>(first ? [first] : []);
+  const [active, setActive] = useState<string | undefined>(first);
+  const [line, setLine] = useState<number | undefined>(undefined);
+
+  const open = (path: string, atLine?: number) => {
+    setTabs((current) => (current.includes(path) ? current : [...current, path]));
+    setActive(path);
+    setLine(atLine);
+    setView("code");
+  };
+  const close = (path: string) => {
+    const index = tabs.indexOf(path);
+    const next = tabs.filter((t) => t !== path);
+    setTabs(next);
+    if (active === path) setActive(next[Math.min(index, next.length - 1)]);
+  };
+
+  const copy = async (text: string, what: string) => {
+    try {
+      await copyText(text);
+      notify(`Copied ${what}`);
+    } catch (error) {
+      notify(`Could not copy ${what}: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  };
+
+  const download = () => {
+    const name = output.frames[0]?.name ?? "design";
+    const slug = `${projectSlug(name)}-${output.options.target}`;
+    try {
+      const files = projectFiles(output.files, { target: output.options.target, styling: output.options.styling, name });
+      downloadBytes(zipFiles(files), `${slug}.zip`, "application/zip");
+      notify(`Downloaded ${slug}.zip (${files.length} files)`);
+    } catch (error) {
+      notify(`Could not build the zip: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  };
+
+  const activeFile = active ? byPath.get(active) : undefined;
+  const seconds = formatMs(output.ms);
+  const coldStart = output.workerColdStartMs === undefined ? undefined : formatMs(output.workerColdStartMs);
+  const targetLabel = output.options.target === "react" ? `React · ${output.options.styling === "tailwind" ? "Tailwind" : "CSS modules"}` : "HTML · CSS";
+
+  return (
+    <div class="results">
+      <div class="results__bar">
+        <div class="view-tabs" role="tablist" aria-label="Result view">
+          <button type="button" role="tab" aria-selected={view === "code"} class={`view-tab${view === "code" ? " is-active" : ""}`} onClick={() => setView("code")}>
+            Code
+          </button>
+          <button type="button" role="tab" aria-selected={view === "preview"} class={`view-tab${view === "preview" ? " is-active" : ""}`} onClick={() => setView("preview")}>
+            Preview
+          </button>
+        </div>
+        <span class="results__meta muted" title={coldStart ? `Code generator started in ${coldStart}` : undefined}>
+          {output.files.length} files · {targetLabel} · {seconds}
+        </span>
+        <span class="spacer" />
+        <button type="button" class="button button--secondary button--small" title="Copy every file" onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}>
+          <CopyIcon /> <span class="button__label">Copy all</span>
+        </button>
+        <button type="button" class="button button--secondary button--small" title="Download a runnable project as .zip" onClick={download}>
+          <DownloadIcon /> <span class="button__label">Download .zip</span>
+        </button>
+      </div>
+
+      {view === "code" ? (
+        <div class="workspace">
+          <FileTreeView root={tree} active={active} problemCounts={problemCounts} onOpen={(path) => open(path)} />
+          <div class="editor">
+            <div class="tabs" role="tablist" aria-label="Open files">
+              {tabs.map((path) => (
+                <div key={path} class={`tab${path === active ? " is-active" : ""}`} role="presentation">
+                  <button type="button" role="tab" aria-selected={path === active} class="tab__label" title={path} onClick={() => open(path)}>
+                    {basename(path)}
+                  </button>
+                  <button type="button" class="tab__close icon-button" aria-label={`Close ${basename(path)}`} title="Close" onClick={() => close(path)}>
+                    <CloseIcon />
+                  </button>
+                </div>
+              ))}
+              <span class="spacer" />
+              {activeFile ? (
+                <button type="button" class="icon-button tabs__copy" title={`Copy ${activeFile.path}`} aria-label={`Copy ${activeFile.path}`} onClick={() => void copy(activeFile.content, basename(activeFile.path))}>
+                  <CopyIcon />
+                </button>
+              ) : null}
+            </div>
+            {activeFile ? <CodeView path={activeFile.path} content={activeFile.content} line={line} /> : <p class="empty muted">Open a file from the list.</p>}
+          </div>
+        </div>
+      ) : (
+        <PreviewPane preview={output.preview} frames={output.frames} />
+      )}
+
+      <ProblemsList problems={output.problems} files={new Set(paths)} onOpen={(path, atLine) => open(path, atLine)} />
+    </div>
+  );
+}

@@ -1,0 +1,304 @@
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { WorkerRequest } from "./protocol.js";
+import type { Bridge } from "../channel/bridge.js";
+import { CodegenError, ModelFailure, requestWorkerSource, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./host.js";
+import { decodeWorkerScript } from "./source.js";
+
+/** A fake worker: answers pings at once, other requests when the test says so. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent<unknown>) => void) | null = null;
+  readonly received: WorkerRequest[] = [];
+  terminated = false;
+
+  postMessage(message: WorkerRequest): void {
+    this.received.push(message);
+    if (message.kind === "ping") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "pong" }));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(data: unknown): void {
+    this.onmessage?.({ data } as MessageEvent<unknown>);
+  }
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
+  }
+  last(kind: WorkerRequest["kind"]): WorkerRequest {
+    const found = [...this.received].reverse().find((r) => r.kind === kind);
+    if (!found) throw new Error(`no ${kind} request`);
+    return found;
+  }
+}
+
+const options = { target: "react", styling: "css-modules", nodeIds: false } as const;
+const exports = [{ id: "1:2", json: { document: { id: "1:2", type: "FRAME" } } }];
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function makeHost() {
+  const workers: FakeWorker[] = [];
+  const unpack = vi.fn(async () => ({ url: "blob:worker", decodeMs: 5 }));
+  let clock = 0;
+  const host = new WorkerHost({
+    unpack,
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    now: () => (clock += 10),
+  });
+  return { host, workers, unpack };
+}
+
+describe("WorkerHost", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("starts nothing until the first request", async () => {
+    const { host, workers, unpack } = makeHost();
+    await flush();
+    expect(unpack).not.toHaveBeenCalled();
+    expect(workers).toHaveLength(0);
+    expect(host.currentStatus).toBe("idle");
+  });
+
+  it("matches replies to requests by id and measures the cold start", async () => {
+    const { host, workers } = makeHost();
+    const first = host.generate(exports, options);
+    const second = host.hint(exports);
+    await flush();
+    const worker = workers[0]!;
+    const gen = worker.last("generate");
+    const hint = worker.last("hint");
+    // Replies in the other order still reach the right promise.
+    worker.reply({ id: hint.id, ok: true, kind: "hint", hint: "frame 1:2" });
+    worker.reply({ id: gen.id, ok: true, kind: "generate", result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 12 });
+    await expect(second).resolves.toBe("frame 1:2");
+    await expect(first).resolves.toEqual({ result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 12 });
+    expect(host.stats.starts).toBe(1);
+    expect(host.stats.coldStartMs).toBeGreaterThan(0);
+    expect(host.stats.decodeMs).toBe(5);
+    expect(host.currentStatus).toBe("ready");
+  });
+
+  it("turns an error reply into a CodegenError", async () => {
+    const { host, workers } = makeHost();
+    const request = host.generate(exports, options);
+    await flush();
+    const worker = workers[0]!;
+    worker.reply({ id: worker.last("generate").id, ok: false, error: "not Figma JSON", bad: true });
+    await expect(request).rejects.toEqual(new CodegenError("not Figma JSON", true));
+  });
+
+  it("rejects every pending request when the worker crashes, and starts a fresh one next time", async () => {
+    const { host, workers, unpack } = makeHost();
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const a = host.generate(exports, options);
+    const b = host.hint(exports);
+    await flush();
+    workers[0]!.crash("out of memory");
+    await expect(a).rejects.toBeInstanceOf(WorkerCrashError);
+    await expect(b).rejects.toThrow(/stopped unexpectedly \(out of memory\)/);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(host.currentStatus).toBe("crashed");
+
+    const c = host.hint(exports);
+    await flush();
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ id: workers[1]!.last("hint").id, ok: true, kind: "hint", hint: "ok" });
+    await expect(c).resolves.toBe("ok");
+    // The script is unpacked once; only the worker is new.
+    expect(unpack).toHaveBeenCalledTimes(1);
+    expect(host.stats.starts).toBe(2);
+  });
+
+  it("ignores late messages from a crashed worker", async () => {
+    const { host, workers } = makeHost();
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const a = host.generate(exports, options);
+    await flush();
+    const old = workers[0]!;
+    const id = old.last("generate").id;
+    old.crash("boom");
+    await expect(a).rejects.toBeInstanceOf(WorkerCrashError);
+    const b = host.generate(exports, options);
+    await flush();
+    old.reply({ id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 });
+    const fresh = workers[1]!;
+    fresh.reply({ id: fresh.last("generate").id, ok: true, kind: "generate", result: { files: [{ path: "b", content: "" }], problems: [] }, ms: 2 });
+    await expect(b).resolves.toMatchObject({ ms: 2 });
+  });
+
+  it("cancel terminates the worker and rejects with WorkerCancelledError", async () => {
+    const { host, workers } = makeHost();
+    const a = host.generate(exports, options);
+    await flush();
+    host.cancel();
+    await expect(a).rejects.toBeInstanceOf(WorkerCancelledError);
+    expect(workers[0]!.terminated).toBe(true);
+    const b = host.hint(exports);
+    await flush();
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ id: workers[1]!.last("hint").id, ok: true, kind: "hint", hint: "again" });
+    await expect(b).resolves.toBe("again");
+  });
+
+  it("a worker that fails to load rejects with a clear message, and the next request tries again", async () => {
+    const unpack = vi.fn().mockRejectedValueOnce(new Error("the worker payload is missing")).mockResolvedValue({ url: "blob:x", decodeMs: 1 });
+    const workers: FakeWorker[] = [];
+    const host = new WorkerHost({ unpack, createWorker: () => (workers.push(new FakeWorker()), workers[workers.length - 1]!), now: () => 0 });
+    await expect(host.hint(exports)).rejects.toThrow(/could not be loaded: the worker payload is missing/);
+    const again = host.hint(exports);
+    await flush();
+    workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "hint", hint: "h" });
+    await expect(again).resolves.toBe("h");
+  });
+});
+
+describe("decodeWorkerScript", () => {
+  it("base64-decodes and gunzips the inlined worker", async () => {
+    const source = "self.onmessage = () => postMessage('ok'); // ünïcode";
+    const packed = gzipSync(Buffer.from(source, "utf8")).toString("base64");
+    await expect(decodeWorkerScript(packed)).resolves.toBe(source);
+  });
+
+  it("refuses an empty script", async () => {
+    await expect(decodeWorkerScript("")).rejects.toThrow(/missing/);
+  });
+});
+
+describe("requestWorkerSource", () => {
+  type Reply = { type: "worker-source"; requestId: string; data: string } | { type: "error"; requestId?: string; code: string; message: string };
+  function fakeBridge() {
+    const sent: { type: string; payload: { requestId: string } }[] = [];
+    const handlers = new Map<string, (message: Reply) => void>();
+    const bridge = {
+      send: (type: string, payload: { requestId: string }) => void sent.push({ type, payload }),
+      on: (type: string, handler: (message: Reply) => void) => {
+        handlers.set(type, handler);
+        return () => handlers.delete(type);
+      },
+      onInvalid: () => () => undefined,
+    };
+    return { bridge: bridge as unknown as Bridge, sent, handlers };
+  }
+
+  it("asks the main thread once and resolves with the payload sent for that request", async () => {
+    const { bridge, sent, handlers } = fakeBridge();
+    const pending = requestWorkerSource(bridge, 1000);
+    expect(sent.map((m) => m.type)).toEqual(["get-worker-source"]);
+    const requestId = sent[0]!.payload.requestId;
+    handlers.get("worker-source")!({ type: "worker-source", requestId: "someone-else", data: "nope" });
+    handlers.get("worker-source")!({ type: "worker-source", requestId, data: "H4sIpayload" });
+    await expect(pending).resolves.toBe("H4sIpayload");
+    expect(handlers.size).toBe(0);
+  });
+
+  it("rejects at once with the main thread's error for that request", async () => {
+    const { bridge, sent, handlers } = fakeBridge();
+    const pending = requestWorkerSource(bridge, 60_000);
+    handlers.get("error")!({ type: "error", requestId: sent[0]!.payload.requestId, code: "internal", message: "This build of Figment has no code generator" });
+    await expect(pending).rejects.toThrow(/no code generator/);
+    expect(handlers.size).toBe(0);
+  });
+
+  it("gives up with a clear message when the main thread never answers", async () => {
+    const { bridge, handlers } = fakeBridge();
+    await expect(requestWorkerSource(bridge, 20)).rejects.toThrow(/did not send the code generator in time/);
+    expect(handlers.size).toBe(0);
+  });
+});
+
+describe("WorkerHost model requests", () => {
+  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60 } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
+
+  it("passes streamed events to the caller and resolves with the result", async () => {
+    const { host, workers } = makeHost();
+    const events: unknown[] = [];
+    const pending = host.aiGenerate(request, (event) => events.push(event));
+    await flush();
+    const worker = workers[0]!;
+    const sent = worker.last("ai-generate");
+    worker.reply({ id: sent.id, event: { type: "progress", event: { type: "notes", text: "plan", done: false } } });
+    worker.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
+    worker.reply({ id: "w999", event: { type: "stage", stage: "repairing" } }); // someone else's: ignored
+    const result = { files: [], problems: [], notes: "plan", conversation: { kind: "responses", previousResponseId: "r1" }, attempts: [], kept: 0, repair: "none", timings: { modelMs: 1, postMs: 1 } };
+    worker.reply({ id: sent.id, ok: true, kind: "ai-generate", result });
+    await expect(pending).resolves.toEqual(result);
+    expect(events).toEqual([
+      { type: "progress", event: { type: "notes", text: "plan", done: false } },
+      { type: "stage", stage: "checking" },
+    ]);
+  });
+
+  it("an abort asks the worker to stop the request and keeps the worker", async () => {
+    const { host, workers } = makeHost();
+    const controller = new AbortController();
+    const pending = host.aiGenerate(request, () => undefined, controller.signal);
+    await flush();
+    const worker = workers[0]!;
+    const sent = worker.last("ai-generate");
+    controller.abort();
+    const abort = worker.last("abort");
+    expect(abort).toMatchObject({ kind: "abort", target: sent.id });
+    worker.reply({ id: abort.id, ok: true, kind: "aborted" });
+    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, model: { kind: "aborted", nextStep: "start again" } });
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelFailure);
+    expect((error as ModelFailure).model.kind).toBe("aborted");
+    expect(worker.terminated).toBe(false);
+  });
+
+  it("a model error arrives as a ModelFailure with its kind, next step and retry-after", async () => {
+    const { host, workers } = makeHost();
+    const pending = host.aiGenerate(request, () => undefined);
+    await flush();
+    const worker = workers[0]!;
+    const sent = worker.last("ai-generate");
+    worker.reply({ id: sent.id, ok: false, error: "slow down", bad: false, model: { kind: "rate-limited", nextStep: "Wait a moment", status: 429, retryAfterMs: 3000 } });
+    const error = (await pending.catch((e: unknown) => e)) as ModelFailure;
+    expect(error).toBeInstanceOf(ModelFailure);
+    expect(error.model).toEqual({ kind: "rate-limited", nextStep: "Wait a moment", status: 429, retryAfterMs: 3000 });
+  });
+});
+
+describe("WorkerHost tokenizer", () => {
+  /** Answers load-script and ai-prepare at once. */
+  class AnsweringWorker extends FakeWorker {
+    override postMessage(message: WorkerRequest): void {
+      super.postMessage(message);
+      if (message.kind === "load-script") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
+      if (message.kind === "ai-prepare")
+        queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "ai-prepare", input: { target: "react", styling: "css-modules", hint: "" }, estimate: {}, image: undefined }));
+    }
+  }
+
+  it("loads the tokenizer script into the worker before the first estimate, once per worker", async () => {
+    const workers: AnsweringWorker[] = [];
+    const unpackTokenizer = vi.fn(async () => "blob:tokenizer");
+    const host = new WorkerHost({
+      unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
+      createWorker: () => {
+        const worker = new AnsweringWorker();
+        workers.push(worker);
+        return worker;
+      },
+      now: () => 0,
+      unpackTokenizer,
+    });
+    const body = { exports, png: new Uint8Array(), options, model: "m", draft: false, instructions: "" };
+    await host.aiPrepare(body);
+    await host.aiPrepare(body);
+    const kinds = workers[0]!.received.map((r) => r.kind);
+    expect(kinds).toEqual(["ping", "load-script", "ai-prepare", "ai-prepare"]);
+    expect(workers[0]!.last("load-script")).toMatchObject({ url: "blob:tokenizer" });
+    expect(unpackTokenizer).toHaveBeenCalledTimes(1);
+    // A new worker (after a cancel) gets the script again, from the same unpacked URL.
+    host.cancel();
+    await host.aiPrepare(body);
+    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-script", "ai-prepare"]);
+    expect(unpackTokenizer).toHaveBeenCalledTimes(1);
+  });
+});

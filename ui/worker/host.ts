@@ -1,0 +1,359 @@
+/**
+ * Runs the codegen worker for the UI. The worker is created lazily, on the first request, so the panel
+ * opens instantly. Requests are matched to replies by id. A crash rejects every pending request with a
+ * WorkerCrashError and the next request starts a fresh worker; `cancel` terminates it the same way.
+ */
+import type { CodeOptions } from "../../codegen/load.js";
+import type { FileSet } from "../../codegen/types.js";
+import type { ModelCodeResult } from "../../ai/pipeline.js";
+import type { Estimate } from "../../ai/estimate.js";
+import type { PromptInput } from "../../ai/prompt.js";
+import type { AiEvent, AiGenerateRequest, AiPrepareRequest, ModelFailureData, WorkerEvent, WorkerReply, WorkerRequest } from "./protocol.js";
+import type { Bridge } from "../channel/bridge.js";
+import { unpackWorker } from "./source.js";
+
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent<unknown>) => void) | null;
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+}
+
+export interface WorkerHostDeps {
+  /** Produces the worker script's URL (called once; a failure is retried on the next request). */
+  unpack(): Promise<{ url: string; decodeMs: number }>;
+  createWorker(url: string): WorkerLike;
+  now(): number;
+  /** The tokenizer script's URL, for estimates (called once, on the first ai-prepare). */
+  unpackTokenizer?(): Promise<string>;
+}
+
+export type WorkerStatus = "idle" | "starting" | "ready" | "crashed";
+
+export interface WorkerStats {
+  /** Workers started so far (restarts after a crash or cancel included). */
+  starts: number;
+  /** First start: unpacking plus booting until the worker answered, in ms. */
+  coldStartMs?: number;
+  /** Unpacking the inlined script (base64 + gunzip), in ms. */
+  decodeMs?: number;
+  /** Last start: `new Worker` until the worker answered, in ms. */
+  bootMs?: number;
+}
+
+export class WorkerCrashError extends Error {
+  override name = "WorkerCrashError";
+}
+
+export class WorkerCancelledError extends Error {
+  override name = "WorkerCancelledError";
+  constructor() {
+    super("Cancelled");
+  }
+}
+
+/** The worker answered with an error: `bad` when the input itself was unusable (not Figma JSON, empty). */
+export class CodegenError extends Error {
+  override name = "CodegenError";
+  constructor(
+    message: string,
+    readonly bad: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** A model request failed: the typed kind and next step travel as data from the worker. */
+export class ModelFailure extends Error {
+  override name = "ModelFailure";
+  constructor(
+    message: string,
+    readonly model: ModelFailureData,
+  ) {
+    super(message);
+  }
+}
+
+type OkReply = Extract<WorkerReply, { ok: true }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+interface Pending {
+  resolve(reply: OkReply): void;
+  reject(error: Error): void;
+  onEvent?: (event: AiEvent) => void;
+}
+
+function isWorkerEvent(data: unknown): data is WorkerEvent {
+  if (typeof data !== "object" || data === null) return false;
+  const record = data as Record<string, unknown>;
+  const event = record["event"];
+  return typeof record["id"] === "string" && typeof event === "object" && event !== null && typeof (event as { type?: unknown }).type === "string";
+}
+
+function isWorkerReply(data: unknown): data is WorkerReply {
+  if (typeof data !== "object" || data === null) return false;
+  const reply = data as Record<string, unknown>;
+  if (typeof reply["id"] !== "string" || typeof reply["ok"] !== "boolean") return false;
+  return reply["ok"] ? typeof reply["kind"] === "string" : typeof reply["error"] === "string";
+}
+
+export class WorkerHost {
+  private worker: WorkerLike | undefined;
+  private ready: Promise<WorkerLike> | undefined;
+  private unpacked: Promise<{ url: string; decodeMs: number }> | undefined;
+  private readonly pending = new Map<string, Pending>();
+  private tokenizerUrl: Promise<string> | undefined;
+  /** The worker generation the tokenizer was loaded into. */
+  private tokenizerIn = -1;
+  /** Bumped whenever the worker is replaced, so events from an old one are ignored. */
+  private generation = 0;
+  private nextId = 1;
+  private status: WorkerStatus = "idle";
+  private readonly listeners = new Set<(status: WorkerStatus) => void>();
+  readonly stats: WorkerStats = { starts: 0 };
+
+  constructor(private readonly deps: WorkerHostDeps) {}
+
+  get currentStatus(): WorkerStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: WorkerStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async generate(exports: { id: string; json: unknown }[], options: CodeOptions): Promise<{ result: FileSet; ms: number }> {
+    const reply = await this.request({ kind: "generate", exports, options });
+    if (reply.kind !== "generate") throw new CodegenError(`the code generator answered "${reply.kind}" to generate`, false);
+    return { result: reply.result, ms: reply.ms };
+  }
+
+  async hint(exports: { id: string; json: unknown }[]): Promise<string> {
+    const reply = await this.request({ kind: "hint", exports });
+    if (reply.kind !== "hint") throw new CodegenError(`the code generator answered "${reply.kind}" to hint`, false);
+    return reply.hint;
+  }
+
+  /** The model prompt for one frame, with its token and cost estimate (the tokenizer lives in the worker). */
+  async aiPrepare(body: Omit<AiPrepareRequest, "id" | "kind">): Promise<{ input: PromptInput; estimate: Estimate; image: { width: number; height: number } | undefined }> {
+    await this.loadTokenizer();
+    const reply = await this.request({ kind: "ai-prepare", ...body });
+    if (reply.kind !== "ai-prepare") throw new CodegenError(`the code generator answered "${reply.kind}" to ai-prepare`, false);
+    return { input: reply.input, estimate: reply.estimate, image: reply.image };
+  }
+
+  /**
+   * One model generation in the worker. `onEvent` gets streamed progress; aborting `signal` asks the worker
+   * to stop the request, which then rejects with a ModelFailure of kind "aborted" (the worker stays warm).
+   */
+  async aiGenerate(body: Omit<AiGenerateRequest, "id" | "kind">, onEvent: (event: AiEvent) => void, signal?: AbortSignal): Promise<ModelCodeResult> {
+    const worker = await this.start();
+    if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted", nextStep: "Generation was cancelled; start it again when ready." });
+    const { id, reply } = this.postTracked(worker, { kind: "ai-generate", ...body }, onEvent);
+    const stop = (): void => void this.post(worker, { kind: "abort", target: id }).catch(() => this.cancel());
+    signal?.addEventListener("abort", stop, { once: true });
+    try {
+      const done = await reply;
+      if (done.kind !== "ai-generate") throw new CodegenError(`the code generator answered "${done.kind}" to ai-generate`, false);
+      return done.result;
+    } finally {
+      signal?.removeEventListener("abort", stop);
+    }
+  }
+
+  /** Loads the tokenizer script into the current worker, once per worker. */
+  private async loadTokenizer(): Promise<void> {
+    const unpack = this.deps.unpackTokenizer;
+    if (!unpack) return;
+    const worker = await this.start();
+    const generation = this.generation;
+    if (this.tokenizerIn === generation) return;
+    this.tokenizerUrl ??= unpack().catch((error: unknown) => {
+      this.tokenizerUrl = undefined;
+      throw new CodegenError(`The tokenizer for the estimate could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
+    });
+    const url = await this.tokenizerUrl;
+    const reply = await this.post(worker, { kind: "load-script", url });
+    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-script`, false);
+    if (generation === this.generation) this.tokenizerIn = generation;
+  }
+
+  /** A scripted preview page for React files (built here, run only in a sandboxed iframe). */
+  async reactPreview(files: FileSet["files"]): Promise<{ html: string; problems: FileSet["problems"] }> {
+    const reply = await this.request({ kind: "react-preview", files });
+    if (reply.kind !== "react-preview") throw new CodegenError(`the code generator answered "${reply.kind}" to react-preview`, false);
+    return { html: reply.html, problems: reply.problems };
+  }
+
+  /** Starts the worker ahead of the first request. */
+  async warmUp(): Promise<void> {
+    await this.start();
+  }
+
+  /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
+  cancel(): void {
+    this.replace(new WorkerCancelledError(), "idle");
+  }
+
+  dispose(): void {
+    this.cancel();
+    void this.unpacked?.then(({ url }) => URL.revokeObjectURL(url)).catch(() => undefined);
+    this.unpacked = undefined;
+  }
+
+  private setStatus(status: WorkerStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private async request(body: DistributiveOmit<WorkerRequest, "id">): Promise<OkReply> {
+    const worker = await this.start();
+    return this.post(worker, body);
+  }
+
+  private post(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">): Promise<OkReply> {
+    return this.postTracked(worker, body).reply;
+  }
+
+  private postTracked(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">, onEvent?: (event: AiEvent) => void): { id: string; reply: Promise<OkReply> } {
+    const id = `w${this.nextId++}`;
+    const reply = new Promise<OkReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(onEvent ? { onEvent } : {}) });
+      try {
+        worker.postMessage({ ...body, id } as WorkerRequest);
+      } catch (error) {
+        this.pending.delete(id);
+        reject(new CodegenError(`could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`, false));
+      }
+    });
+    return { id, reply };
+  }
+
+  private start(): Promise<WorkerLike> {
+    if (this.ready) return this.ready;
+    const generation = this.generation;
+    const started = this.deps.now();
+    this.setStatus("starting");
+    const ready = (async () => {
+      const first = this.unpacked === undefined;
+      this.unpacked ??= this.deps.unpack();
+      let unpacked: { url: string; decodeMs: number };
+      try {
+        unpacked = await this.unpacked;
+      } catch (error) {
+        this.unpacked = undefined;
+        throw new WorkerCrashError(`The code generator could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (generation !== this.generation) throw new WorkerCancelledError();
+      const bootStarted = this.deps.now();
+      const worker = this.deps.createWorker(unpacked.url);
+      this.worker = worker;
+      this.stats.starts++;
+      worker.onmessage = (event) => this.receive(generation, event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.crash(generation, event.message || "the worker reported an error");
+      };
+      worker.onmessageerror = () => this.crash(generation, "a reply could not be read");
+      await this.post(worker, { kind: "ping" });
+      const now = this.deps.now();
+      this.stats.bootMs = now - bootStarted;
+      if (first) {
+        this.stats.decodeMs = unpacked.decodeMs;
+        this.stats.coldStartMs = now - started;
+      }
+      if (generation === this.generation) this.setStatus("ready");
+      return worker;
+    })();
+    this.ready = ready;
+    ready.catch(() => {
+      if (this.ready === ready) this.ready = undefined;
+      if (generation === this.generation && this.status === "starting") this.setStatus("crashed");
+    });
+    return ready;
+  }
+
+  private receive(generation: number, data: unknown): void {
+    if (generation !== this.generation) return;
+    if (isWorkerEvent(data)) {
+      this.pending.get(data.id)?.onEvent?.(data.event);
+      return;
+    }
+    if (!isWorkerReply(data)) {
+      console.error("Figment UI: the code generator sent a reply it should not", data);
+      return;
+    }
+    const pending = this.pending.get(data.id);
+    if (!pending) {
+      console.warn(`Figment UI: a reply for unknown request ${data.id}`);
+      return;
+    }
+    this.pending.delete(data.id);
+    if (data.ok) pending.resolve(data);
+    else if (data.model) pending.reject(new ModelFailure(data.error, data.model));
+    else pending.reject(new CodegenError(data.error, data.bad));
+  }
+
+  private crash(generation: number, detail: string): void {
+    if (generation !== this.generation) return;
+    console.error(`Figment UI: the code generator crashed — ${detail}`);
+    this.replace(new WorkerCrashError(`The code generator stopped unexpectedly (${detail}).`), "crashed");
+  }
+
+  /** Terminates the current worker, rejects what was pending with `error`; the next request starts anew. */
+  private replace(error: Error, status: WorkerStatus): void {
+    this.generation++;
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    worker?.terminate();
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(error);
+    this.setStatus(status);
+  }
+}
+
+/** How long to wait for the main thread to hand over the worker script. */
+const WORKER_SOURCE_TIMEOUT_MS = 30_000;
+
+/** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
+export function requestWorkerSource(bridge: Bridge, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: "codegen" | "tokenizer" = "codegen"): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const requestId = `worker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const done = (): void => {
+      stopSource();
+      stopError();
+      clearTimeout(timer);
+    };
+    const stopSource = bridge.on("worker-source", (message) => {
+      if (message.requestId !== requestId) return;
+      done();
+      resolve(message.data);
+    });
+    // The main thread answers a build without the payload (or any failure) with an error for this request.
+    const stopError = bridge.on("error", (message) => {
+      if (message.requestId !== requestId) return;
+      done();
+      reject(new Error(message.message));
+    });
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error("the main thread did not send the code generator in time; close and reopen the plugin"));
+    }, timeoutMs);
+    bridge.send("get-worker-source", part === "codegen" ? { requestId } : { requestId, part });
+  });
+}
+
+/** The host for the real page: the worker script comes from the main thread on first use. */
+export function createWorkerHost(bridge: Bridge): WorkerHost {
+  return new WorkerHost({
+    unpack: async () => unpackWorker(await requestWorkerSource(bridge)),
+    createWorker: (url) => new Worker(url, { name: "figment-codegen" }),
+    now: () => performance.now(),
+    unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(bridge, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
+  });
+}
