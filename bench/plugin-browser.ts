@@ -160,7 +160,7 @@ export function fakeParentHtml(data: Awaited<ReturnType<typeof loginExport>>): s
     type: "init",
     command: "code",
     settings: DEFAULT_SETTINGS,
-    apiKey: null,
+    apiKeys: {},
     selection: { nodes: [{ id: frame.id, name: frame.name, type: frame.type, width: frame.width, height: frame.height }], unsupported: [] },
     editorType: "figma",
   };

@@ -7,8 +7,12 @@ import type { DesignDocument } from "./design/types.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
 import type { Problem } from "./types.js";
 
-export type Target = "react" | "html";
-export type Styling = "css-modules" | "tailwind";
+/** What code is written: React (TSX) components or plain HTML with one stylesheet. */
+export const TARGETS = ["react", "html"] as const;
+export type Target = (typeof TARGETS)[number];
+/** How React output is styled (HTML output always has one stylesheet). */
+export const STYLINGS = ["css-modules", "tailwind"] as const;
+export type Styling = (typeof STYLINGS)[number];
 
 export interface CodeOptions {
   target: Target;

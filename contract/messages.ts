@@ -1,164 +1,150 @@
 /**
- * The one message contract between the main thread (plugin/) and the UI iframe (ui/): a map from message
- * name to payload, per direction. Both sides check what arrives with `parseMessage` and refuse unknown or
- * malformed messages loudly. Long jobs carry a `requestId`. Pure: no `figma`, no DOM.
+ * The one message contract between the main thread (plugin/) and the UI iframe (ui/): per direction, a map
+ * from message name to its fields, each field defined once with its runtime check (contract/fields.ts).
+ * The TypeScript types are derived from the same definitions, and both sides check every arrival with
+ * `parseUiMessage` / `parseMainMessage`, refusing unknown names, missing, malformed and unknown fields.
+ * Requests that expect an answer carry a `requestId`; REQUESTS says which message answers which.
+ * Pure: no `figma`, no DOM.
  */
-import type { Settings } from "./settings.js";
+import { array, boolean, bytes, FieldError, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
+import { keySlotField } from "./keys.js";
+import { MAX_EXPORT_NODES } from "./limits.js";
+import { settingsField, settingsPatchField } from "./settings.js";
+import { COMMANDS } from "./words.js";
 
-export type Command = "code" | "image" | "analyze" | "search" | "settings";
-export const COMMANDS: readonly Command[] = ["code", "image", "analyze", "search", "settings"];
+export { COMMANDS, type Command } from "./words.js";
 
-export interface SelectedNode {
-  id: string;
-  name: string;
-  type: string;
-  width: number;
-  height: number;
-}
+const requestId = string({ nonEmpty: true, max: 200 });
+const nodeId = string({ nonEmpty: true, max: 1000 });
 
-export interface SelectionSummary {
-  nodes: SelectedNode[];
-  /** Nodes in the selection that cannot be exported (e.g. a page-level slice), with the reason. */
-  unsupported: { id: string; name: string; type: string; reason: string }[];
-}
+const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number() });
+const unsupportedNode = object({ id: nodeId, name: string(), type: string(), reason: string() });
+const selectionField = object({ nodes: array(selectedNode), unsupported: array(unsupportedNode) });
 
-/** One exported frame: its REST JSON (as `exportAsync({format:"JSON_REST_V1"})` returns it) and a PNG. */
-export interface ExportedFrame {
-  id: string;
-  name: string;
-  type: string;
-  width: number;
-  height: number;
-  json: unknown;
-  png: Uint8Array;
-  /** Scale the PNG was exported at (long side ≤ settings.maxImageSize). */
-  scale: number;
-}
+export type SelectedNode = Infer<typeof selectedNode>;
+export type SelectionSummary = Infer<typeof selectionField>;
 
-export type ErrorCode =
-  | "empty-selection"
-  | "unsupported-node"
-  | "too-large"
-  | "export-failed"
-  | "bad-message"
-  | "bad-settings"
-  | "storage-failed"
-  | "cancelled"
-  | "internal";
+/** One exported frame: its REST JSON (`exportAsync({format:"JSON_REST_V1"})`) and, when asked for, a PNG. */
+const exportedFrame = object({
+  id: nodeId,
+  name: string(),
+  type: string(),
+  width: number(),
+  height: number(),
+  json: json(),
+  png: optional(bytes()),
+  /** Scale the PNG was exported at (long side ≤ settings.maxImageSize); 0 when no PNG was asked for. */
+  scale: number({ min: 0 }),
+});
+export type ExportedFrame = Infer<typeof exportedFrame>;
+
+export const ERROR_CODES = ["empty-selection", "unsupported-node", "too-large", "export-failed", "not-found", "bad-message", "bad-settings", "storage-failed", "cancelled", "internal"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const size = object({ width: number({ min: 1 }), height: number({ min: 1 }) });
+
+/** A model price fetched from a provider's listing (OpenRouter `/models`): USD per 1M tokens. */
+const fetchedPrice = object({ input: number({ min: 0 }), output: number({ min: 0 }), source: string(), asOf: string() });
+export type FetchedPrice = Infer<typeof fetchedPrice>;
+const fetchedPrices = record(fetchedPrice, { max: 5000 });
 
 /** Messages from the main thread to the UI. */
-export interface ToUi {
-  init: { command: Command; settings: Settings; apiKey: string | null; selection: SelectionSummary; editorType: string };
-  selection: { selection: SelectionSummary };
-  "export-progress": { requestId: string; done: number; total: number; label: string };
-  "export-result": { requestId: string; frames: ExportedFrame[] };
-  thumbnail: { nodeId: string; png: Uint8Array };
-  "settings-saved": { settings: Settings; hasKey: boolean };
-  /** The codegen worker's script, gzip+base64, sent once on request (it is too big to ship in ui.html). */
-  "worker-source": { requestId: string; data: string };
-  error: { requestId?: string; code: ErrorCode; message: string };
-}
+const TO_UI = {
+  /** The UI's whole starting state; the only message that carries API keys (by key slot). */
+  init: {
+    command: oneOf(COMMANDS),
+    settings: settingsField,
+    apiKeys: record(string({ nonEmpty: true, max: 1000 }), { max: 100 }),
+    selection: selectionField,
+    editorType: string(),
+    /** The size the user last gave the panel, when they resized it. */
+    panelSize: optional(size),
+    /** Prices fetched from a provider's model listing, by model id. */
+    prices: optional(fetchedPrices),
+  },
+  selection: { selection: selectionField },
+  "export-progress": { requestId, done: number({ min: 0 }), total: number({ min: 0 }), label: string() },
+  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }) },
+  thumbnail: { nodeId, png: bytes() },
+  /** Settings after a save, and which key slots hold a key now (never the keys). */
+  "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },
+  /** The codegen worker's script (or the tokenizer's), gzip+base64; too big to ship in ui.html. */
+  "worker-source": { requestId, data: string() },
+  /** A request without a payload of its own succeeded. */
+  done: { requestId },
+  error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
+} satisfies Record<string, Shape>;
 
 /** Messages from the UI to the main thread. */
-export interface ToMain {
-  ready: Record<string, never>;
-  "export-selection": { requestId: string };
-  "cancel-export": { requestId: string };
-  "get-thumbnail": { nodeId: string };
-  /** `part`: the codegen worker (default) or the tokenizer script the worker loads for estimates. */
-  "get-worker-source": { requestId: string; part?: "codegen" | "tokenizer" };
-  "save-settings": { settings: Partial<Settings>; apiKey?: string | null };
-  notify: { message: string; error?: boolean };
-  resize: { width: number; height: number };
-  close: Record<string, never>;
-}
+const TO_MAIN = {
+  ready: {},
+  /** `png: false` skips the PNG (offline code needs only the structure). */
+  "export-selection": { requestId, png: optional(boolean()) },
+  /** Stops the request `requestId` (an export); one that already ended is a harmless race. */
+  cancel: { requestId },
+  "get-thumbnail": { nodeId },
+  "get-worker-source": { requestId, part: optional(oneOf(["codegen", "tokenizer"])) },
+  /** A settings update and, optionally, a key to store (a string) or remove (null) in one slot. */
+  "save-settings": { requestId, settings: settingsPatchField, key: optional(object({ slot: keySlotField, value: nullable(string({ max: 1000 })) })) },
+  "save-prices": { requestId, prices: fetchedPrices },
+  /** Select the layer and zoom to it (switching page when needed). */
+  "focus-node": { requestId, nodeId },
+  notify: { message: string(), error: optional(boolean()) },
+  /** `remember`: the user chose this size (kept for the next open). */
+  resize: { width: number(), height: number(), remember: optional(boolean()) },
+  close: {},
+} satisfies Record<string, Shape>;
+
+type Payloads<M extends Record<string, Shape>> = { [K in keyof M]: ObjectOf<M[K]> };
+export type ToUi = Payloads<typeof TO_UI>;
+export type ToMain = Payloads<typeof TO_MAIN>;
 
 export type Message<Map> = { [K in keyof Map]: { type: K } & Map[K] }[keyof Map];
 export type UiMessage = Message<ToUi>;
 export type MainMessage = Message<ToMain>;
 
-type Shape = Record<string, "string" | "number" | "boolean" | "object" | "bytes" | "string?" | "object?" | "boolean?" | "string|null?">;
+/** Which message answers each request (and which reports its progress). */
+export const REQUESTS = {
+  "export-selection": { reply: "export-result", progress: "export-progress" },
+  "get-worker-source": { reply: "worker-source" },
+  "save-settings": { reply: "settings-saved" },
+  "save-prices": { reply: "done" },
+  "focus-node": { reply: "done" },
+} as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
-/** What each message's payload must hold (top level; nested data is checked where it is used). */
-const TO_UI: { [K in keyof ToUi]: Shape } = {
-  init: { command: "string", settings: "object", apiKey: "string|null?", selection: "object", editorType: "string" },
-  selection: { selection: "object" },
-  "export-progress": { requestId: "string", done: "number", total: "number", label: "string" },
-  "export-result": { requestId: "string", frames: "object" },
-  thumbnail: { nodeId: "string", png: "bytes" },
-  "settings-saved": { settings: "object", hasKey: "boolean" },
-  "worker-source": { requestId: "string", data: "string" },
-  error: { requestId: "string?", code: "string", message: "string" },
-};
-
-const TO_MAIN: { [K in keyof ToMain]: Shape } = {
-  ready: {},
-  "export-selection": { requestId: "string" },
-  "cancel-export": { requestId: "string" },
-  "get-thumbnail": { nodeId: "string" },
-  "get-worker-source": { requestId: "string", part: "string?" },
-  "save-settings": { settings: "object", apiKey: "string|null?" },
-  notify: { message: "string", error: "boolean?" },
-  resize: { width: "number", height: "number" },
-  close: {},
-};
+export type RequestName = keyof typeof REQUESTS;
+export type ReplyName<K extends RequestName> = (typeof REQUESTS)[K]["reply"];
+export type ProgressName<K extends RequestName> = (typeof REQUESTS)[K] extends { progress: infer P extends keyof ToUi } ? P : never;
 
 export class MessageError extends Error {
   override name = "MessageError";
 }
 
-function checkField(value: unknown, kind: Shape[string]): boolean {
-  switch (kind) {
-    case "string":
-      return typeof value === "string";
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    case "boolean":
-      return typeof value === "boolean";
-    case "object":
-      return typeof value === "object" && value !== null;
-    case "bytes":
-      return value instanceof Uint8Array;
-    case "string?":
-      return value === undefined || typeof value === "string";
-    case "object?":
-      return value === undefined || (typeof value === "object" && value !== null);
-    case "boolean?":
-      return value === undefined || typeof value === "boolean";
-    case "string|null?":
-      return value === undefined || value === null || typeof value === "string";
-  }
-}
-
 function parseWith<M>(shapes: Record<string, Shape>, data: unknown, direction: string): M {
-  if (typeof data !== "object" || data === null) throw new MessageError(`${direction}: message is not an object`);
-  const type = (data as { type?: unknown }).type;
-  if (typeof type !== "string" || !Object.prototype.hasOwnProperty.call(shapes, type)) {
-    throw new MessageError(`${direction}: unknown message ${JSON.stringify(type)}`);
+  try {
+    return parseTagged<M>(shapes, data, "type");
+  } catch (error) {
+    if (!(error instanceof FieldError)) throw error;
+    if (error.path === "type") throw new MessageError(`${direction}: unknown message ${JSON.stringify(isRecord(data) ? data["type"] : data)}`);
+    if (error.path === "message") throw new MessageError(`${direction}: message is not an object`);
+    throw new MessageError(`${direction}: message "${String((data as Record<string, unknown>)["type"])}" is malformed: ${error.message}`);
   }
-  const shape = shapes[type]!;
-  for (const [field, kind] of Object.entries(shape)) {
-    if (!checkField((data as Record<string, unknown>)[field], kind)) {
-      throw new MessageError(`${direction}: message "${type}" has a bad "${field}" (expected ${kind})`);
-    }
-  }
-  return data as M;
 }
 
-/** Checks a message arriving in the UI. Throws MessageError for unknown names or bad payloads. */
+/** Checks a message arriving in the UI. Throws MessageError for unknown names or bad fields. */
 export function parseUiMessage(data: unknown): UiMessage {
   return parseWith<UiMessage>(TO_UI, data, "to UI");
 }
 
-/** Checks a message arriving on the main thread. Throws MessageError for unknown names or bad payloads. */
+/** Checks a message arriving on the main thread. Throws MessageError for unknown names or bad fields. */
 export function parseMainMessage(data: unknown): MainMessage {
   return parseWith<MainMessage>(TO_MAIN, data, "to main");
 }
 
 export function uiMessage<K extends keyof ToUi>(type: K, payload: ToUi[K]): UiMessage {
-  return { type, ...payload } as UiMessage;
+  return { type, ...payload } as unknown as UiMessage;
 }
 
 export function mainMessage<K extends keyof ToMain>(type: K, payload: ToMain[K]): MainMessage {
-  return { type, ...payload } as MainMessage;
+  return { type, ...payload } as unknown as MainMessage;
 }

@@ -1,25 +1,36 @@
 /**
- * Settings: defaults plus a type check per key, so a value from an older version or a damaged store
- * falls back to its default instead of breaking the plugin. Pure (no `figma`), shared with the UI.
- * The API key is not a setting: it lives under its own clientStorage key and travels separately.
+ * Settings: one field (type + check) per key and a default per key, so a value from an older version or a
+ * damaged store falls back to its default instead of breaking the plugin. Pure (no `figma`), shared by
+ * every side. API keys are not settings: they live under their own clientStorage keys, one per key slot
+ * (contract/keys.ts), and travel separately.
  */
+import { boolean, custom, number, object, oneOf, optional, string, type Field, type Infer } from "./fields.js";
+import { PROVIDERS, STYLINGS, TARGETS, type Provider } from "./words.js";
 
-export type Provider = "openai" | "openrouter" | "custom";
+export type { Provider } from "./words.js";
 
-export interface Settings {
-  provider: Provider;
+/** An http(s) URL without spaces, or "" for the provider's default. */
+const baseUrl = custom<string>("an http:// or https:// URL, or empty", (v) => (typeof v === "string" && (v === "" || /^https?:\/\/[^\s]+$/.test(v)) ? v : undefined));
+
+export const SETTINGS_FIELDS = {
+  provider: oneOf(PROVIDERS),
   /** Base URL of an OpenAI-compatible endpoint; empty = the provider's default. */
-  baseUrl: string;
-  model: string;
-  target: "react" | "html";
-  styling: "css-modules" | "tailwind";
+  baseUrl,
+  model: string({ nonEmpty: true, max: 200 }),
+  target: oneOf(TARGETS),
+  styling: oneOf(STYLINGS),
   /** Longest side, in px, of the PNG exported for a frame. */
-  maxImageSize: number;
+  maxImageSize: number({ integer: true, min: 256, max: 4096 }),
   /** Put data-node-id attributes on generated elements. */
-  nodeIds: boolean;
+  nodeIds: boolean(),
   /** How long one model request may take, in seconds. */
-  timeoutSec: number;
-}
+  timeoutSec: number({ integer: true, min: 10, max: 900 }),
+  /** The code panel regenerates offline code whenever the selection changes ("update as I select"). */
+  followSelection: boolean(),
+} satisfies Record<string, Field<unknown>>;
+
+type SettingsFields = typeof SETTINGS_FIELDS;
+export type Settings = { [K in keyof SettingsFields]: Infer<SettingsFields[K]> };
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: "openai",
@@ -30,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxImageSize: 2048,
   nodeIds: false,
   timeoutSec: 180,
+  followSelection: false,
 };
 
 export const PROVIDER_DEFAULTS: Record<Provider, { baseUrl: string; model: string }> = {
@@ -38,50 +50,45 @@ export const PROVIDER_DEFAULTS: Record<Provider, { baseUrl: string; model: strin
   custom: { baseUrl: "http://localhost:8080/v1", model: "gpt-5.4-image-2" },
 };
 
-type Check<K extends keyof Settings> = (value: unknown) => value is Settings[K];
+const KEYS = Object.keys(SETTINGS_FIELDS) as (keyof Settings)[];
 
-const oneOf =
-  <T extends string>(...values: T[]) =>
-  (value: unknown): value is T =>
-    typeof value === "string" && (values as string[]).includes(value);
+function accepts<K extends keyof Settings>(key: K, value: unknown): boolean {
+  try {
+    SETTINGS_FIELDS[key].check(value, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-const CHECKS: { [K in keyof Settings]: Check<K> } = {
-  provider: oneOf("openai", "openrouter", "custom"),
-  baseUrl: (v): v is string => typeof v === "string" && (v === "" || /^https?:\/\/[^\s]+$/.test(v)),
-  model: (v): v is string => typeof v === "string" && v.trim().length > 0 && v.length <= 200,
-  target: oneOf("react", "html"),
-  styling: oneOf("css-modules", "tailwind"),
-  maxImageSize: (v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 256 && v <= 4096,
-  nodeIds: (v): v is boolean => typeof v === "boolean",
-  timeoutSec: (v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 10 && v <= 900,
-};
-
-/** Every known key from `raw` that passes its check; the rest from the defaults. */
+/** Every known key from `raw` that passes its check; the rest from the defaults. Never throws. */
 export function readSettings(raw: unknown): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
   if (typeof raw !== "object" || raw === null) return out;
   const record = raw as Record<string, unknown>;
-  for (const key of Object.keys(CHECKS) as (keyof Settings)[]) {
-    const value = record[key];
-    if ((CHECKS[key] as (v: unknown) => boolean)(value)) (out as unknown as Record<string, unknown>)[key] = value;
-  }
+  for (const key of KEYS) if (accepts(key, record[key])) (out as Record<keyof Settings, unknown>)[key] = record[key];
   return out;
 }
 
-/** Validates a partial update; returns the accepted keys and the names of rejected ones. */
+/** Validates a partial update; returns the accepted keys and the names of rejected (or unknown) ones. */
 export function checkSettingsPatch(patch: unknown): { accepted: Partial<Settings>; rejected: string[] } {
   const accepted: Partial<Settings> = {};
   const rejected: string[] = [];
   if (typeof patch !== "object" || patch === null) return { accepted, rejected: ["(not an object)"] };
   for (const [key, value] of Object.entries(patch)) {
-    const check = CHECKS[key as keyof Settings] as ((v: unknown) => boolean) | undefined;
-    if (check && check(value)) (accepted as Record<string, unknown>)[key] = value;
+    if ((KEYS as string[]).includes(key) && accepts(key as keyof Settings, value)) (accepted as Record<string, unknown>)[key] = value;
     else rejected.push(key);
   }
   return { accepted, rejected };
 }
 
+/** Whole settings in a message: every key present and valid. */
+export const settingsField: Field<Settings> = object(SETTINGS_FIELDS) as Field<Settings>;
+
+/** A settings update in a message: any subset of the keys, each valid. */
+export const settingsPatchField: Field<Partial<Settings>> = object(Object.fromEntries(KEYS.map((key) => [key, optional(SETTINGS_FIELDS[key] as Field<unknown>)]))) as unknown as Field<Partial<Settings>>;
+
 /** Effective endpoint for a provider: the user's base URL, else the provider's. */
-export function endpointFor(settings: Settings): string {
+export function endpointFor(settings: Pick<Settings, "provider" | "baseUrl">): string {
   return settings.baseUrl || PROVIDER_DEFAULTS[settings.provider].baseUrl;
 }

@@ -4,7 +4,7 @@ import { errorText, formatCount } from "./errors.js";
 import { hashString } from "./devmode/hash.js";
 import { Lru } from "./devmode/lru.js";
 import { commandFrom } from "./start.js";
-import { redact } from "./storage/storage.js";
+import { redact } from "./storage/client-storage.js";
 
 describe("Lru", () => {
   it("forgets the least recently used entry beyond its capacity", () => {
@@ -44,7 +44,8 @@ describe("texts", () => {
     expect(errorText(new Error("x"))).toBe("x");
     expect(errorText("y")).toBe("y");
     expect(errorText({ code: 1 })).toBe('{"code":1}');
-    expect(redact("a sk-1 b sk-1", "sk-1")).toBe("a ••• b •••");
-    expect(redact("text", null)).toBe("text");
+    expect(redact("a sk-1 b sk-1", ["sk-1"])).toBe("a ••• b •••");
+    expect(redact("a sk-1 b sk-2", ["sk-1", null, "sk-2"])).toBe("a ••• b •••");
+    expect(redact("text", [null])).toBe("text");
   });
 });

@@ -110,7 +110,8 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       await ui.waitForSelector(".key-saved", { timeout: 10_000 });
       await shot(page, "5-settings-saved");
       storage = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
-      expect(storage["figment.apiKey"]).toBe(key);
+      // Filed under the provider it was saved for, so it only ever goes to openrouter.ai.
+      expect(storage["figment.apiKeys"]).toEqual({ openrouter: key });
       expect((storage["figment.settings"] as { provider?: string }).provider).toBe("openrouter");
       // Nowhere else: not in plugin data, notifications, the DOM, or any message but the one that hands it over.
       const record = await sim<{ pluginData: unknown[]; notifications: unknown[] }>("sim.record");
@@ -125,8 +126,8 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       expect(await ui.locator("select").first().inputValue()).toBe("openrouter");
       expect(await ui.locator(".key-saved").isVisible()).toBe(true);
       expect(await ui.content()).not.toContain(key);
-      const init = (await sim<{ type: string; apiKey?: string | null }[]>("sim.ui.messages")).find((m) => m.type === "init");
-      expect(init?.apiKey).toBe(key);
+      const init = (await sim<{ type: string; apiKeys?: Record<string, string> }[]>("sim.ui.messages")).find((m) => m.type === "init");
+      expect(init?.apiKeys).toEqual({ openrouter: key });
     });
   });
 

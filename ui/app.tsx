@@ -7,6 +7,7 @@ import type { Command, SelectionSummary } from "../contract/messages.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import type { ApiKeyVault } from "./settings/api-key.js";
 import type { Bridge } from "./channel/bridge.js";
+import type { MainRequests } from "./channel/requests.js";
 import { useAiJob } from "./code/ai-job.js";
 import { useCodeJob } from "./code/code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
@@ -21,6 +22,7 @@ import type { WorkerHost } from "./worker/host.js";
 
 export interface AppProps {
   bridge: Bridge;
+  requests: MainRequests;
   worker: WorkerHost;
   vault: ApiKeyVault;
 }
@@ -80,15 +82,17 @@ function useThumbnail(bridge: Bridge, selection: SelectionSummary): string | und
   return thumb && thumb.nodeId === firstId ? thumb.url : undefined;
 }
 
-export function App({ bridge, worker, vault }: AppProps) {
+export function App({ bridge, requests, worker, vault }: AppProps) {
   const [ready, setReady] = useState(false);
   const [panel, setPanel] = useState<Panel>("code");
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [hasKey, setHasKey] = useState(false);
+  const [, setKeysVersion] = useState(0);
   const [selection, setSelection] = useState<SelectionSummary>(EMPTY_SELECTION);
   const banners = useBanners();
-  const job = useCodeJob(bridge, worker);
-  const ai = useAiJob(bridge, worker, vault, settings);
+  const job = useCodeJob(requests, worker);
+  const ai = useAiJob(requests, worker, vault, settings);
+  /** A key for the chosen provider's endpoint (keys are kept per provider and base URL). */
+  const hasKey = vault.hasKeyFor(settings);
   const thumbnailUrl = useThumbnail(bridge, selection);
 
   useEffect(() => {
@@ -96,23 +100,21 @@ export function App({ bridge, worker, vault }: AppProps) {
       bridge.on("init", (message) => {
         setPanel(message.command);
         setSettings(message.settings);
-        vault.set(message.apiKey);
-        setHasKey(vault.hasKey);
+        vault.replaceAll(message.apiKeys);
         setSelection(message.selection);
         setReady(true);
       }),
       bridge.on("selection", (message) => setSelection(message.selection)),
       bridge.on("settings-saved", (message) => {
         setSettings(message.settings);
-        vault.syncHasKey(message.hasKey);
-        setHasKey(message.hasKey);
+        vault.syncSlots(message.keySlots);
       }),
       bridge.on("error", (message) => {
         // Errors of a request belong to whoever made it (the code job); the rest are shown here.
         if (message.requestId === undefined) banners.show(message.message, "error");
       }),
       bridge.onInvalid((error) => banners.show(`The plugin sent a message the panel does not understand: ${error}`, "error")),
-      vault.onChange((has) => setHasKey(has)),
+      vault.onChange(() => setKeysVersion((v) => v + 1)),
     ];
     bridge.send("ready", {});
     return () => off.forEach((unsubscribe) => unsubscribe());
@@ -126,7 +128,7 @@ export function App({ bridge, worker, vault }: AppProps) {
 
   const saveSettings = (patch: Partial<Settings>) => {
     setSettings((s) => ({ ...s, ...patch }));
-    bridge.send("save-settings", { settings: patch });
+    requests.request("save-settings", { settings: patch }).catch((error: unknown) => banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"));
   };
   const notify = (text: string, tone: "info" | "error" = "info") => banners.show(text, tone);
 
@@ -159,7 +161,7 @@ export function App({ bridge, worker, vault }: AppProps) {
             notify={notify}
           />
         ) : panel === "settings" ? (
-          <SettingsPanel settings={settings} hasKey={hasKey} vault={vault} bridge={bridge} />
+          <SettingsPanel settings={settings} vault={vault} requests={requests} />
         ) : panel === "image" ? (
           <ImagePanel onOpenCode={() => setPanel("code")} />
         ) : panel === "analyze" ? (

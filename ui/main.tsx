@@ -3,18 +3,20 @@ import { render } from "preact";
 import { ApiKeyVault } from "./settings/api-key.js";
 import { App } from "./app.js";
 import { PluginBridge } from "./channel/bridge.js";
+import { BridgeRequests } from "./channel/requests.js";
 import { createWorkerHost } from "./worker/host.js";
 import "./styles.css";
 
 const bridge = new PluginBridge(window.parent, window);
 bridge.start();
+const requests = new BridgeRequests(bridge);
 // Nothing starts here: the worker script is fetched from the main thread and started on the first request.
-const worker = createWorkerHost(bridge);
+const worker = createWorkerHost(requests);
 const vault = new ApiKeyVault();
 
 const root = document.getElementById("app");
 if (!root) throw new Error("ui.html has no #app element");
-render(<App bridge={bridge} worker={worker} vault={vault} />, root);
+render(<App bridge={bridge} requests={requests} worker={worker} vault={vault} />, root);
 
 // For measurements (dev harness, tests): how long the worker took to start, once it has.
 (window as unknown as { figmentWorkerStats: () => unknown }).figmentWorkerStats = () => ({ ...worker.stats, status: worker.currentStatus });

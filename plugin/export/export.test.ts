@@ -15,7 +15,7 @@ import { fitScale } from "./scale.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { countDescendants } from "./size.js";
 import { start } from "../start.js";
-import { SETTINGS_KEY } from "../storage/storage.js";
+import { SETTINGS_KEY } from "../storage/settings-store.js";
 
 const LOGIN = "figmasharp-login.file.json";
 
@@ -67,10 +67,19 @@ describe("export-selection", () => {
     expect((frame.json as { document: Json }).document).toMatchObject({ id: "101:3", name: "Log-In Page", type: "FRAME" });
     // The export is what codegen reads.
     expect(loadDesign(frame.json, ["101:3"]).document.frames).toHaveLength(1);
-    const png = readPngSize(frame.png)!;
+    const png = readPngSize(frame.png!)!;
     expect(png).toEqual({ width: 750, height: 1334 });
     expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(DEFAULT_SETTINGS.maxImageSize);
     expect(sim.record.exports.filter((e) => e.format === "PNG")).toEqual([{ nodeId: "101:3", format: "PNG", scale: 2, width: 750, height: 1334 }]);
+  });
+
+  it("exports only the structure when the PNG is not wanted (offline code)", async () => {
+    const sim = await fixture(LOGIN, { selectIds: ["101:3"] });
+    await sendToMain(sim, "export-selection", { requestId: "s1", png: false });
+    const frame = (await waitForUi(sim, "export-result")).frames[0]!;
+    expect(frame.png).toBeUndefined();
+    expect(frame.scale).toBe(0);
+    expect(sim.record.exports.map((e) => e.format)).toEqual(["JSON_REST_V1"]);
   });
 
   it("scales the PNG down to settings.maxImageSize", async () => {
@@ -78,7 +87,7 @@ describe("export-selection", () => {
     await exportNow(sim, "r1");
     const frame = (await waitForUi(sim, "export-result")).frames[0]!;
     expect(frame.scale).toBeLessThan(1);
-    const png = readPngSize(frame.png)!;
+    const png = readPngSize(frame.png!)!;
     expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(512);
     expect(Math.max(png.width, png.height)).toBeGreaterThanOrEqual(511);
   });
@@ -126,7 +135,7 @@ describe("export-selection", () => {
     // Not awaited: the simulator's send resolves only once the export has finished.
     const exporting = exportNow(sim, "c1");
     await waitForUi(sim, "export-progress", { where: (p) => p.label.startsWith("Exporting") });
-    await sendToMain(sim, "cancel-export", { requestId: "c1" });
+    await sendToMain(sim, "cancel", { requestId: "c1" });
     await exporting;
     const error = await waitForUi(sim, "error");
     expect(error).toEqual({ type: "error", requestId: "c1", code: "cancelled", message: "Export cancelled." });
@@ -135,7 +144,7 @@ describe("export-selection", () => {
     expect(sim.record.exports.length).toBeLessThan(ids.length * 2);
     expect(sim.record.relaunch).toEqual([]);
     // A late cancel (the job is gone) is not an error.
-    await sendToMain(sim, "cancel-export", { requestId: "c1" });
+    await sendToMain(sim, "cancel", { requestId: "c1" });
     expect(uiMessages(sim, "error")).toHaveLength(1);
   });
 

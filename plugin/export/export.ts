@@ -15,6 +15,8 @@ import { nextTask, type Job } from "../tasks.js";
 
 export interface ExportHooks {
   job: Job;
+  /** Export a PNG too (the model path); offline code needs only the structure, so it skips it. */
+  png: boolean;
   onProgress(done: number, total: number, label: string): void;
 }
 
@@ -63,11 +65,15 @@ export async function exportNodes(nodes: readonly SceneNode[], settings: Setting
     const json = await exportStep(node, "the structure", () => node.exportAsync({ format: "JSON_REST_V1" }));
     await nextTask();
     throwIfCancelled(job);
-    const scale = fitScale(node.width, node.height, settings.maxImageSize, MAX_PNG_SCALE);
-    const png = await exportStep(node, "the image", () => node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } }));
-    await nextTask();
-    throwIfCancelled(job);
-    frames.push({ id: node.id, name: node.name, type: node.type, width: node.width, height: node.height, json, png, scale });
+    const frame: ExportedFrame = { id: node.id, name: node.name, type: node.type, width: node.width, height: node.height, json, scale: 0 };
+    if (hooks.png) {
+      const scale = fitScale(node.width, node.height, settings.maxImageSize, MAX_PNG_SCALE);
+      frame.png = await exportStep(node, "the image", () => node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } }));
+      frame.scale = scale;
+      await nextTask();
+      throwIfCancelled(job);
+    }
+    frames.push(frame);
   }
   hooks.onProgress(total, total, total === 1 ? `Exported “${nodes[0]!.name}”` : `Exported ${total} frames`);
   return frames;

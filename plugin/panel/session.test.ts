@@ -11,7 +11,9 @@ import { THUMBNAIL_SIDE } from "../limits.js";
 import { COMMANDS } from "../../contract/messages.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { start } from "../start.js";
-import { API_KEY_KEY, SETTINGS_KEY } from "../storage/storage.js";
+import { API_KEYS_KEY, LEGACY_API_KEY_KEY } from "../storage/key-store.js";
+import { PANEL_SIZE_KEY, PRICES_KEY } from "../storage/panel-store.js";
+import { SETTINGS_KEY } from "../storage/settings-store.js";
 
 const LOGIN = "figmasharp-login.file.json";
 const KEY = "sk-test-Zq8sSECRETkey0123456789";
@@ -32,7 +34,7 @@ async function boot(file: string, options: Omit<FigmaSimOptions, "file"> = {}): 
 
 describe("commands and init", () => {
   it("opens the UI and sends init with the command, settings, key, selection and editor type", async () => {
-    const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, maxImageSize: 1024 }, [API_KEY_KEY]: KEY } });
+    const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, maxImageSize: 1024 }, [API_KEYS_KEY]: { openai: KEY } } });
     expect(sim.record.showUI).toHaveLength(1);
     expect(sim.record.showUI[0]!.html).toBe(sim.html);
     expect(sim.record.showUI[0]!.options).toMatchObject({ themeColors: true, title: "Figment — Generate code", ...PANEL.default });
@@ -41,7 +43,7 @@ describe("commands and init", () => {
       type: "init",
       command: "code",
       settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024 },
-      apiKey: KEY,
+      apiKeys: { openai: KEY },
       selection: { nodes: [{ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667 }], unsupported: [] },
       editorType: "figma",
     });
@@ -53,11 +55,11 @@ describe("commands and init", () => {
     expect((await waitForUi(sim, "init")).command).toBe(command);
   });
 
-  it("an empty command (e.g. run from quick actions) opens the code panel; no key means apiKey null", async () => {
+  it("an empty command (e.g. run from quick actions) opens the code panel; no key means no apiKeys", async () => {
     const sim = await boot(LOGIN, { command: "" });
     const init = await waitForUi(sim, "init");
     expect(init.command).toBe("code");
-    expect(init.apiKey).toBeNull();
+    expect(init.apiKeys).toEqual({});
     expect(init.settings).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -147,33 +149,66 @@ describe("selection", () => {
   });
 });
 
-describe("settings and the API key", () => {
-  it("saves settings and the key in clientStorage only, and a new session gets them back", async () => {
+describe("settings and the API keys", () => {
+  it("saves settings and a key in its provider's slot in clientStorage only, and a new session gets them back", async () => {
     const sim = await boot(LOGIN);
-    await sendToMain(sim, "save-settings", { settings: { maxImageSize: 1024, target: "html", provider: "openrouter" }, apiKey: ` ${KEY}\n` });
+    await sendToMain(sim, "save-settings", { requestId: "s1", settings: { maxImageSize: 1024, target: "html", provider: "openrouter" }, key: { slot: "openrouter", value: ` ${KEY}\n` } });
     const saved = await waitForUi(sim, "settings-saved");
-    expect(saved).toEqual({ type: "settings-saved", settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024, target: "html", provider: "openrouter" }, hasKey: true });
+    expect(saved).toEqual({ type: "settings-saved", requestId: "s1", settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024, target: "html", provider: "openrouter" }, keySlots: ["openrouter"] });
     expect(sim.storage.get(SETTINGS_KEY)).toEqual(saved.settings);
-    expect(sim.storage.get(API_KEY_KEY)).toBe(KEY);
-    expect([...sim.storage.keys()].sort()).toEqual([API_KEY_KEY, SETTINGS_KEY]);
+    expect(sim.storage.get(API_KEYS_KEY)).toEqual({ openrouter: KEY });
+    expect([...sim.storage.keys()].sort()).toEqual([API_KEYS_KEY, SETTINGS_KEY]);
 
     const again = await boot(LOGIN, { storage: Object.fromEntries(sim.storage) });
     const init = await waitForUi(again, "init");
     expect(init.settings).toEqual(saved.settings);
-    expect(init.apiKey).toBe(KEY);
+    expect(init.apiKeys).toEqual({ openrouter: KEY });
   });
 
-  it("leaves the key alone when apiKey is absent, and deletes it when apiKey is null", async () => {
-    const sim = await boot(LOGIN, { storage: { [API_KEY_KEY]: KEY } });
-    await sendToMain(sim, "save-settings", { settings: { nodeIds: true } });
-    expect((await waitForUi(sim, "settings-saved")).hasKey).toBe(true);
-    expect(sim.storage.get(API_KEY_KEY)).toBe(KEY);
+  it("keeps one key per provider and per custom base URL, and removes only the slot asked for", async () => {
+    const sim = await boot(LOGIN, { storage: { [API_KEYS_KEY]: { openai: KEY } } });
+    await sendToMain(sim, "save-settings", { requestId: "a", settings: { provider: "custom", baseUrl: "http://localhost:1234/v1" }, key: { slot: "custom http://localhost:1234/v1", value: "local-key" } });
+    expect((await waitForUi(sim, "settings-saved")).keySlots).toEqual(["openai", "custom http://localhost:1234/v1"]);
     const since = sim.ui.messages.length;
-    await sendToMain(sim, "save-settings", { settings: {}, apiKey: null });
+    await sendToMain(sim, "save-settings", { requestId: "b", settings: {}, key: { slot: "openai", value: null } });
     const saved = await waitForUi(sim, "settings-saved", { since });
-    expect(saved.hasKey).toBe(false);
-    expect(saved.settings.nodeIds).toBe(true);
-    expect(sim.storage.has(API_KEY_KEY)).toBe(false);
+    expect(saved.keySlots).toEqual(["custom http://localhost:1234/v1"]);
+    expect(saved.settings.provider).toBe("custom");
+    expect(sim.storage.get(API_KEYS_KEY)).toEqual({ "custom http://localhost:1234/v1": "local-key" });
+  });
+
+  it("leaves the keys alone when no key is given", async () => {
+    const sim = await boot(LOGIN, { storage: { [API_KEYS_KEY]: { openai: KEY } } });
+    await sendToMain(sim, "save-settings", { requestId: "n", settings: { nodeIds: true } });
+    expect((await waitForUi(sim, "settings-saved")).keySlots).toEqual(["openai"]);
+    expect(sim.storage.get(API_KEYS_KEY)).toEqual({ openai: KEY });
+  });
+
+  it.each([
+    [{ provider: "openai", baseUrl: "" }, "openai"],
+    [{ provider: "openrouter", baseUrl: "" }, "openrouter"],
+    [{ provider: "openai", baseUrl: "https://proxy.example.com/v1/" }, "openai https://proxy.example.com/v1"],
+    [{ provider: "custom", baseUrl: "http://localhost:8080/v1" }, "custom http://localhost:8080/v1"],
+  ])("moves a key saved by an earlier version (one key for all) to the slot it was saved with: %j → %s", async (saved, slot) => {
+    const sim = await boot(LOGIN, { storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...saved }, [LEGACY_API_KEY_KEY]: KEY } });
+    expect((await waitForUi(sim, "init")).apiKeys).toEqual({ [slot]: KEY });
+    expect(sim.storage.has(LEGACY_API_KEY_KEY)).toBe(false);
+    expect(sim.storage.get(API_KEYS_KEY)).toEqual({ [slot]: KEY });
+  });
+
+  it("a key saved since in the same slot wins over the legacy one", async () => {
+    const sim = await boot(LOGIN, { storage: { [LEGACY_API_KEY_KEY]: "sk-old-0000000000", [API_KEYS_KEY]: { openai: KEY } } });
+    expect((await waitForUi(sim, "init")).apiKeys).toEqual({ openai: KEY });
+  });
+
+  it("refuses a key slot that is not a provider or provider + endpoint", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const sim = await boot(LOGIN);
+    await sim.ui.send({ type: "save-settings", requestId: "x", settings: {}, key: { slot: "evil.example.com", value: KEY } });
+    const error = await waitForUi(sim, "error");
+    expect(error).toMatchObject({ requestId: "x", code: "bad-message" });
+    expect(error.message).not.toContain(KEY);
+    expect(sim.storage.size).toBe(0);
   });
 
   it.each([
@@ -183,19 +218,21 @@ describe("settings and the API key", () => {
     [{ target: "vue" }, "target"],
     [{ colour: "blue" }, "colour"],
   ])("rejects %j with bad-settings naming the key, and saves nothing", async (patch, key) => {
-    const sim = await boot(LOGIN, { storage: { [API_KEY_KEY]: KEY } });
-    await sim.ui.send({ type: "save-settings", settings: { ...patch, nodeIds: true }, apiKey: "sk-other" });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const sim = await boot(LOGIN, { storage: { [API_KEYS_KEY]: { openai: KEY } } });
+    await sim.ui.send({ type: "save-settings", requestId: "p", settings: { ...patch, nodeIds: true }, key: { slot: "openai", value: "sk-other" } });
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("bad-settings");
+    expect(error.code).toBe("bad-message");
+    expect(error.requestId).toBe("p");
     expect(error.message).toContain(key);
     expect(sim.storage.has(SETTINGS_KEY)).toBe(false);
-    expect(sim.storage.get(API_KEY_KEY)).toBe(KEY);
+    expect(sim.storage.get(API_KEYS_KEY)).toEqual({ openai: KEY });
     expect(uiMessages(sim, "settings-saved")).toEqual([]);
   });
 
   it("rejects a key with line breaks inside without quoting it", async () => {
     const sim = await boot(LOGIN);
-    await sendToMain(sim, "save-settings", { settings: {}, apiKey: "sk-abc\ndef-SECRET" });
+    await sendToMain(sim, "save-settings", { requestId: "k", settings: {}, key: { slot: "openai", value: "sk-abc\ndef-SECRET" } });
     const error = await waitForUi(sim, "error");
     expect(error.code).toBe("bad-settings");
     expect(error.message).not.toContain("SECRET");
@@ -209,19 +246,19 @@ describe("settings and the API key", () => {
         logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack ?? ""}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
       });
     }
-    const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [API_KEY_KEY]: KEY } });
+    const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [API_KEYS_KEY]: { openai: KEY } } });
     await waitForUi(sim, "init");
     // Every flow the panel has, including failures whose payloads carry the key.
     await sendToMain(sim, "export-selection", { requestId: "e1" });
     await waitForUi(sim, "export-result");
     await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
     await sendToMain(sim, "notify", { message: "Copied 3 files" });
-    await sendToMain(sim, "save-settings", { settings: { maxImageSize: 1024 } });
-    await sim.ui.send({ type: "save-settings", settings: "not an object", apiKey: KEY });
-    await sim.ui.send({ type: "save-settings", settings: { model: "" }, apiKey: KEY });
+    await sendToMain(sim, "save-settings", { requestId: "s1", settings: { maxImageSize: 1024 } });
+    await sim.ui.send({ type: "save-settings", requestId: "s2", settings: "not an object", key: { slot: "openai", value: KEY } });
+    await sim.ui.send({ type: "save-settings", requestId: "s3", settings: {}, key: { slot: "openai", value: `sk bad ${KEY}` } });
     await sim.ui.send({ type: "set-key", apiKey: KEY });
     sim.failStorage(`quota exceeded while writing ${KEY}`);
-    await sendToMain(sim, "save-settings", { settings: {}, apiKey: KEY });
+    await sendToMain(sim, "save-settings", { requestId: "s4", settings: {}, key: { slot: "openrouter", value: KEY } });
     sim.failStorage(null);
     await sendToMain(sim, "ready", {});
     sim.select([]);
@@ -232,22 +269,24 @@ describe("settings and the API key", () => {
     expect(errors[3]!.message).toContain("quota exceeded");
     const outside = sim.ui.messages.filter((m) => m["type"] !== "init");
     expect(JSON.stringify(outside)).not.toContain(KEY);
-    expect(uiMessages(sim, "init").every((m) => m.apiKey === KEY)).toBe(true);
+    expect(uiMessages(sim, "init").every((m) => m.apiKeys["openai"] === KEY)).toBe(true);
     expect(sim.record.pluginData).toEqual([]);
     expect(JSON.stringify(sim.record.relaunch)).not.toContain(KEY);
     expect(JSON.stringify(sim.record.notifications)).not.toContain(KEY);
     expect(JSON.stringify(sim.record.showUI)).not.toContain(KEY);
     expect(logged.length).toBeGreaterThan(0);
     expect(logged.join("\n")).not.toContain(KEY);
-    expect([...sim.storage.entries()].filter(([, v]) => JSON.stringify(v).includes(KEY)).map(([k]) => k)).toEqual([API_KEY_KEY]);
+    expect([...sim.storage.entries()].filter(([, v]) => JSON.stringify(v).includes(KEY)).map(([k]) => k)).toEqual([API_KEYS_KEY]);
   });
 });
 
 describe("messages from the UI", () => {
   it.each([
     [{ type: "launch-missiles" }, /unknown message "launch-missiles"/],
-    [{ type: "resize", width: "wide", height: 300 }, /"resize" has a bad "width"/],
-    [{ type: "export-selection" }, /"export-selection" has a bad "requestId"/],
+    [{ type: "resize", width: "wide", height: 300 }, /"resize" is malformed: width must be a finite number/],
+    [{ type: "export-selection" }, /"export-selection" is malformed: requestId must be a non-empty string/],
+    [{ type: "notify", message: "hi", colour: "red" }, /"notify" is malformed: colour must be absent/],
+    [{ type: "save-settings", requestId: "r", settings: { target: "vue" } }, /settings.target must be one of react, html/],
     ["hello", /not an object/],
     [null, /not an object/],
     [{ kind: "ready" }, /unknown message undefined/],
@@ -300,7 +339,7 @@ describe("messages from the UI", () => {
     await sendToMain(sim, "export-selection", { requestId: "a" });
     await waitForUi(sim, "export-result");
     await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
-    await sendToMain(sim, "save-settings", { settings: { target: "html" } });
+    await sendToMain(sim, "save-settings", { requestId: "t", settings: { target: "html" } });
     sim.select([]);
     await waitForUi(sim, "selection");
     expect(() => checkedUiMessages(sim)).not.toThrow();
@@ -319,5 +358,52 @@ describe("the codegen worker's script", () => {
     expect(error.code).toBe("internal");
     expect(error.message).toMatch(/no code generator.*npm run build/);
     expect(uiMessages(sim, "worker-source")).toEqual([]);
+  });
+});
+
+describe("layers, panel size and prices", () => {
+  const FIGMAGIC = "figmagic-design-system.file.json";
+
+  it("focus-node selects the layer and zooms to it, switching page when it is on another one", async () => {
+    const sim = await boot(FIGMAGIC);
+    const first = sim.currentPage().id;
+    await sendToMain(sim, "focus-node", { requestId: "f1", nodeId: "3009:117" });
+    expect(await waitForUi(sim, "done")).toEqual({ type: "done", requestId: "f1" });
+    expect(sim.currentPage().id).toBe("2710:2");
+    expect(sim.currentPage().id).not.toBe(first);
+    expect(sim.currentPage().selection.map((n) => n.id)).toEqual(["3009:117"]);
+    expect(sim.record.zooms).toEqual([{ nodeIds: ["3009:117"], pageId: "2710:2" }]);
+  });
+
+  it("focus-node on a layer that is gone says so, and changes nothing", async () => {
+    const sim = await boot(FIGMAGIC);
+    const page = sim.currentPage().id;
+    await sendToMain(sim, "focus-node", { requestId: "f2", nodeId: "999:999" });
+    const error = await waitForUi(sim, "error");
+    expect(error).toMatchObject({ requestId: "f2", code: "not-found" });
+    expect(error.message).toMatch(/no longer in the file/);
+    expect(sim.currentPage().id).toBe(page);
+    expect(sim.record.zooms).toEqual([]);
+  });
+
+  it("remembers the size the user gave the panel and opens at it next time", async () => {
+    const sim = await boot(LOGIN);
+    await sendToMain(sim, "resize", { width: 700, height: 640 });
+    expect(sim.storage.has(PANEL_SIZE_KEY)).toBe(false);
+    await sendToMain(sim, "resize", { width: 720.2, height: 5000, remember: true });
+    expect(sim.storage.get(PANEL_SIZE_KEY)).toEqual({ width: 720, height: PANEL.max.height });
+    const again = await boot(LOGIN, { storage: Object.fromEntries(sim.storage) });
+    expect(again.record.showUI[0]!.options).toMatchObject({ width: 720, height: PANEL.max.height });
+    expect((await waitForUi(again, "init")).panelSize).toEqual({ width: 720, height: PANEL.max.height });
+  });
+
+  it("keeps fetched model prices for the estimate and sends them with init", async () => {
+    const sim = await boot(LOGIN);
+    const prices = { "openai/gpt-5.4-image-2": { input: 8, output: 15, source: "https://openrouter.ai/api/v1/models", asOf: "2026-11-23" } };
+    await sendToMain(sim, "save-prices", { requestId: "p1", prices });
+    expect((await waitForUi(sim, "done")).requestId).toBe("p1");
+    expect(sim.storage.get(PRICES_KEY)).toEqual(prices);
+    const again = await boot(LOGIN, { storage: Object.fromEntries(sim.storage) });
+    expect((await waitForUi(again, "init")).prices).toEqual(prices);
   });
 });

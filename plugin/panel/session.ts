@@ -11,7 +11,11 @@ import { post } from "./post.js";
 import { markForRelaunch } from "./relaunch.js";
 import { summarizeSelection } from "./selection.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { loadApiKey, loadSettings, redact, saveSettings } from "../storage/storage.js";
+import { focusNode } from "../canvas/focus.js";
+import { redact } from "../storage/client-storage.js";
+import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
+import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
+import { loadSettings, saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
 import { thumbnail } from "./thumbnail.js";
 import { tokenizerPayload, workerPayload } from "./worker-payload.js";
@@ -27,21 +31,21 @@ const TITLES: Record<Command, string> = {
 /** Longest toast text; Figma's toasts are one line. */
 const MAX_NOTIFY = 300;
 
-const clamp = (v: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(v)));
-
 type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
 
 export class PanelSession {
   private readonly jobs = new Map<string, Job>();
-  /** The stored key as last read or saved: only to redact it from error texts. */
-  private secret: string | null = null;
+  /** The stored keys as last read or saved: only to redact them from error texts. */
+  private secrets: string[] = [];
   private closed = false;
 
   constructor(readonly command: Command) {}
 
   /** Opens the UI, starts listening, and sends `init`. Resolves once `init` is sent. */
   async open(): Promise<void> {
-    figma.showUI(__html__, { ...PANEL.default, themeColors: true, title: TITLES[this.command] });
+    // The size the user last chose; a storage failure here only costs that (init reports storage errors).
+    const size = await loadPanelSize().catch(() => undefined);
+    figma.showUI(__html__, { ...(size ?? PANEL.default), themeColors: true, title: TITLES[this.command] });
     // Figma ignores the returned promise; the simulator awaits it so tests see each message handled.
     figma.ui.onmessage = (raw: unknown) => this.receive(raw);
     figma.on("selectionchange", this.onSelection);
@@ -63,28 +67,41 @@ export class PanelSession {
   };
 
   /**
-   * `init` is the only message that carries the API key. It is sent on open and again whenever the UI says
-   * `ready` (a reloaded UI, or one that started listening late); the UI takes each `init` as its whole state.
+   * `init` is the only message that carries the API keys (by key slot). It is sent on open and again whenever
+   * the UI says `ready` (a reloaded UI, or one that started listening late); the UI takes each `init` as its
+   * whole state.
    */
   private async sendInit(): Promise<void> {
     let settings: Settings = DEFAULT_SETTINGS;
-    let apiKey: string | null = null;
+    let apiKeys: Record<string, string> = {};
+    let panelSize: PanelSize | undefined;
+    let prices: Awaited<ReturnType<typeof loadPrices>>;
     let failure: PluginError | undefined;
     try {
       settings = await loadSettings();
-      apiKey = await loadApiKey();
+      apiKeys = await loadKeys();
+      panelSize = await loadPanelSize();
+      prices = await loadPrices();
     } catch (error) {
       failure = error instanceof PluginError ? error : new PluginError("storage-failed", errorText(error));
     }
-    this.secret = apiKey;
+    this.secrets = Object.values(apiKeys);
     if (this.closed) return;
-    post("init", { command: this.command, settings, apiKey, selection: summarizeSelection(figma.currentPage.selection), editorType: figma.editorType });
+    post("init", {
+      command: this.command,
+      settings,
+      apiKeys,
+      selection: summarizeSelection(figma.currentPage.selection),
+      editorType: figma.editorType,
+      ...(panelSize ? { panelSize } : {}),
+      ...(prices ? { prices } : {}),
+    });
     if (failure) this.fail(failure.code, failure.message);
   }
 
   private fail(code: ErrorCode, message: string, requestId?: string): void {
     if (this.closed) return;
-    const text = redact(message, this.secret);
+    const text = redact(message, this.secrets);
     post("error", requestId === undefined ? { code, message: text } : { requestId, code, message: text });
   }
 
@@ -108,7 +125,7 @@ export class PanelSession {
       if (error instanceof PluginError) {
         this.fail(error.code, error.message, requestId);
       } else {
-        console.error(`Figment: "${message.type}" failed:`, redact(errorText(error), this.secret));
+        console.error(`Figment: "${message.type}" failed:`, redact(errorText(error), this.secrets));
         this.fail("internal", `Something went wrong (${message.type}): ${errorText(error)}`, requestId);
       }
     }
@@ -120,7 +137,7 @@ export class PanelSession {
         return this.sendInit();
       case "export-selection":
         return this.exportSelection(message);
-      case "cancel-export":
+      case "cancel":
         // A cancel that arrives after its export ended is a harmless race, so nothing to report.
         this.jobs.get(message.requestId)?.cancel();
         return;
@@ -137,14 +154,25 @@ export class PanelSession {
       }
       case "save-settings":
         return this.saveSettings(message);
+      case "save-prices":
+        await savePrices(message.prices);
+        post("done", { requestId: message.requestId });
+        return;
+      case "focus-node":
+        await focusNode(message.nodeId);
+        post("done", { requestId: message.requestId });
+        return;
       case "notify": {
         const text = message.message.length > MAX_NOTIFY ? `${message.message.slice(0, MAX_NOTIFY - 1)}…` : message.message;
         figma.notify(text, { error: message.error === true });
         return;
       }
-      case "resize":
-        figma.ui.resize(clamp(message.width, PANEL.min.width, PANEL.max.width), clamp(message.height, PANEL.min.height, PANEL.max.height));
+      case "resize": {
+        const size = clampSize(message);
+        figma.ui.resize(size.width, size.height);
+        if (message.remember) await savePanelSize(size);
         return;
+      }
       case "close":
         figma.closePlugin();
         return;
@@ -153,7 +181,7 @@ export class PanelSession {
     }
   }
 
-  private async exportSelection({ requestId }: Msg<"export-selection">): Promise<void> {
+  private async exportSelection({ requestId, png }: Msg<"export-selection">): Promise<void> {
     if (this.jobs.has(requestId)) throw new PluginError("bad-message", `An export with request id "${requestId}" is already running.`);
     const job = new Job(requestId);
     this.jobs.set(requestId, job);
@@ -163,6 +191,7 @@ export class PanelSession {
       const settings = await loadSettings();
       const frames = await exportNodes(nodes, settings, {
         job,
+        png: png !== false,
         onProgress: (done, total, label) => {
           if (!this.closed) post("export-progress", { requestId, done, total, label });
         },
@@ -175,10 +204,14 @@ export class PanelSession {
     }
   }
 
+  /** Settings and, when given, one key slot: the key is checked before anything is written. */
   private async saveSettings(message: Msg<"save-settings">): Promise<void> {
-    const saved = await saveSettings(message.settings, message.apiKey);
-    if (message.apiKey !== undefined) this.secret = saved.hasKey ? (message.apiKey?.trim() ?? null) : null;
-    post("settings-saved", { settings: saved.settings, hasKey: saved.hasKey });
+    const key = message.key ? { slot: message.key.slot, value: checkApiKey(message.key.value) } : undefined;
+    const secrets = [...this.secrets, key?.value ?? null];
+    const settings = await saveSettings(message.settings, secrets);
+    const keySlots = key ? await saveKey(key.slot, key.value) : Object.keys(await loadKeys());
+    if (key?.value) this.secrets = [...this.secrets, key.value];
+    post("settings-saved", { requestId: message.requestId, settings, keySlots });
   }
 }
 

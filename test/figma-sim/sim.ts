@@ -61,6 +61,8 @@ export interface SimRecord {
   relaunch: { nodeId: string; data: Record<string, string> }[];
   images: { hash: string; bytes: number }[];
   resizes: { width: number; height: number }[];
+  /** Every figma.viewport.scrollAndZoomIntoView call: the node ids, on the page current at the time. */
+  zooms: { nodeIds: string[]; pageId: string }[];
   closed?: { message?: string };
   /** Errors thrown or rejected by the plugin's message and event handlers (Figma would log them). */
   handlerErrors: unknown[];
@@ -201,6 +203,12 @@ export class SimPage extends SimNode {
   }
 
   set selection(nodes: readonly SimNode[]) {
+    // Figma refuses to select layers of another page (or removed ones).
+    for (const n of nodes) {
+      let p: SimNode | null = n;
+      while (p && !(p instanceof SimPage)) p = p.parent;
+      if (n.removed || p !== this) throw new Error(`Cannot select node ${n.id}: it is not on page ${this.name}`);
+    }
     this.current = [...nodes];
     this.onSelectionSet();
   }
@@ -342,7 +350,7 @@ export class SimUi {
 
 /** Internal state shared by the nodes of one simulator. */
 class SimCore {
-  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], resizes: [], handlerErrors: [] };
+  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], resizes: [], zooms: [], handlerErrors: [] };
   readonly index = new Map<string, SimNode>();
   readonly failures = new Map<string, string>();
   constructor(readonly options: FigmaSimOptions) {}
@@ -585,6 +593,13 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
         emit("currentpagechange");
         emit("selectionchange");
       }, 0);
+    },
+    viewport: {
+      scrollAndZoomIntoView: (nodes: SimNode[]): void => {
+        if (!Array.isArray(nodes)) throw new Error("scrollAndZoomIntoView: expected an array of nodes");
+        for (const n of nodes) if (n.removed) throw new Error("scrollAndZoomIntoView: the node was removed");
+        core.record.zooms.push({ nodeIds: nodes.map((n) => n.id), pageId: currentPage.id });
+      },
     },
     ui: simUi.api,
     showUI: (html: string, showOptions: Json = {}): void => {

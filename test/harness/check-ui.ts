@@ -138,7 +138,7 @@ const frame = document.getElementById("plugin");
 const post = (m) => frame.contentWindow.postMessage({ pluginMessage: m }, "*");
 const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 let settings = config.settings;
-let hasKey = !!config.apiKey;
+let keys = config.apiKey ? { [config.settings.provider]: config.apiKey } : {};
 // The main thread holds the packed worker from the start; here it is fetched once, when the panel has loaded.
 let packed;
 const workerSource = () => (packed ??= fetch(config.workerFile).then((r) => {
@@ -161,7 +161,7 @@ window.addEventListener("message", (event) => {
   window.sent.push(m);
   switch (m.type) {
     case "ready":
-      post({ type: "init", command: config.command, settings, apiKey: config.apiKey ?? null, selection: config.selection, editorType: "figma" });
+      post({ type: "init", command: config.command, settings, apiKeys: keys, selection: config.selection, editorType: "figma" });
       if (config.sendBogus) post({ type: "teleport", where: "moon" });
       break;
     case "get-thumbnail":
@@ -185,14 +185,17 @@ window.addEventListener("message", (event) => {
       }, config.exportDelayMs ?? 50);
       break;
     }
-    case "cancel-export":
+    case "cancel":
       window.cancelled = m.requestId;
       post({ type: "error", requestId: m.requestId, code: "cancelled", message: "Export cancelled." });
       break;
     case "save-settings":
       settings = { ...settings, ...m.settings };
-      if (m.apiKey !== undefined) hasKey = !!m.apiKey;
-      post({ type: "settings-saved", settings, hasKey });
+      if (m.key) {
+        if (m.key.value) keys[m.key.slot] = m.key.value;
+        else delete keys[m.key.slot];
+      }
+      post({ type: "settings-saved", requestId: m.requestId, settings, keySlots: Object.keys(keys) });
       break;
     case "resize":
       frame.style.width = m.width + "px";
@@ -395,7 +398,7 @@ try {
     await ui.click("text=Cancel");
     await ui.waitForSelector(".notice__title >> text=Cancelled");
     const messages = await sent(page);
-    check(messages.some((m) => m.type === "cancel-export"), "Cancel sends cancel-export");
+    check(messages.some((m) => m.type === "cancel"), "Cancel sends cancel");
     await shot(page, "light-10-cancelled");
   });
 
@@ -459,9 +462,9 @@ try {
         check(result.includes("openrouter.ai") && !result.includes("sk-or-new-key"), "test connection fails offline with a clear message");
         await ui.click("button[type=submit]");
         await ui.waitForSelector(".save-state--saved");
-        const messages = (await sent(page)) as { type: string; settings?: unknown; apiKey?: unknown }[];
+        const messages = (await sent(page)) as { type: string; settings?: unknown; key?: { slot: string; value: string | null } }[];
         const save = messages.filter((m) => m.type === "save-settings").pop();
-        check(save?.apiKey === "sk-or-new-key" && (save.settings as { provider?: string }).provider === "openrouter", "Save sends save-settings with the key");
+        check(save?.key?.value === "sk-or-new-key" && save.key.slot === "openrouter" && (save.settings as { provider?: string }).provider === "openrouter", "Save sends save-settings with the key for OpenRouter's slot");
         check(!(await ui.content()).includes("sk-or-new-key"), "after saving, the key is not in the DOM");
         await shot(page, `${theme}-13-settings-saved`);
       } else {

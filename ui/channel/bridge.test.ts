@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { PluginBridge, type BridgeTarget } from "./bridge.js";
-import { checkUiMessage, readIncoming } from "./incoming.js";
+import { readIncoming } from "./incoming.js";
 
 const selection = { nodes: [{ id: "1:2", name: "Frame", type: "FRAME", width: 375, height: 667 }], unsupported: [] };
-const init = { type: "init", command: "code", settings: DEFAULT_SETTINGS, apiKey: null, selection, editorType: "figma" };
+const init = { type: "init", command: "code", settings: DEFAULT_SETTINGS, apiKeys: {}, selection, editorType: "figma" };
 
 describe("readIncoming", () => {
   it("accepts a valid message inside pluginMessage", () => {
@@ -25,24 +25,35 @@ describe("readIncoming", () => {
     expect(readIncoming({ pluginMessage: null })).toMatchObject({ kind: "invalid" });
     expect(readIncoming({ pluginMessage: { type: "export-progress", requestId: "r", done: "1", total: 2, label: "" } })).toMatchObject({
       kind: "invalid",
-      error: expect.stringContaining('"done"'),
+      error: expect.stringContaining("done must be a finite number"),
     });
     expect(readIncoming({ pluginMessage: { type: "thumbnail", nodeId: "1", png: [1, 2] } })).toMatchObject({ kind: "invalid" });
   });
 
   it("checks nested data: command, selection nodes, frames", () => {
-    expect(readIncoming({ pluginMessage: { ...init, command: "destroy" } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("unknown command") });
+    expect(readIncoming({ pluginMessage: { ...init, command: "destroy" } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("command must be one of code, image") });
     expect(readIncoming({ pluginMessage: { type: "selection", selection: { nodes: [{ id: 1 }], unsupported: [] } } })).toMatchObject({ kind: "invalid" });
     expect(readIncoming({ pluginMessage: { type: "selection", selection: { nodes: [] } } })).toMatchObject({ kind: "invalid" });
     const frame = { id: "1:2", name: "F", type: "FRAME", width: 1, height: 1, json: {}, png: new Uint8Array(1), scale: 1 };
     expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [frame] } }).kind).toBe("message");
     expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [{ ...frame, png: "x" }] } })).toMatchObject({ kind: "invalid" });
     expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: {} } })).toMatchObject({ kind: "invalid" });
+    // A frame without its PNG is fine (offline code exports the structure only); one without JSON is not.
+    const { png: _png, ...structureOnly } = frame;
+    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [{ ...structureOnly, scale: 0 }] } }).kind).toBe("message");
+    const { json: _json, ...noJson } = frame;
+    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [noJson] } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("frames[0].json") });
   });
 
-  it("normalises settings with their defaults", () => {
-    const message = checkUiMessage({ ...init, settings: { provider: "nope", model: "m" } });
-    expect(message.type === "init" && message.settings).toEqual({ ...DEFAULT_SETTINGS, model: "m" });
+  it("checks every field of settings and refuses fields the contract does not know", () => {
+    expect(readIncoming({ pluginMessage: { ...init, settings: { ...DEFAULT_SETTINGS, provider: "nope" } } })).toMatchObject({
+      kind: "invalid",
+      error: expect.stringContaining("settings.provider must be one of openai, openrouter, custom"),
+    });
+    expect(readIncoming({ pluginMessage: { ...init, settings: { provider: "openai" } } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("settings.baseUrl") });
+    expect(readIncoming({ pluginMessage: { ...init, apiKey: "sk-old" } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("apiKey must be absent") });
+    expect(readIncoming({ pluginMessage: { ...init, apiKeys: { openai: 42 } } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("apiKeys.openai") });
+    expect(readIncoming({ pluginMessage: { type: "settings-saved", settings: DEFAULT_SETTINGS, keySlots: ["evil.com"] } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("keySlots[0]") });
   });
 });
 
@@ -58,10 +69,10 @@ describe("PluginBridge", () => {
 
   it("sends ToMain messages wrapped in pluginMessage to '*'", () => {
     const { bridge, sent } = make();
-    bridge.send("export-selection", { requestId: "r1" });
+    bridge.send("export-selection", { requestId: "r1", png: false });
     bridge.send("ready", {});
     expect(sent).toEqual([
-      { message: { pluginMessage: { type: "export-selection", requestId: "r1" } }, origin: "*" },
+      { message: { pluginMessage: { type: "export-selection", requestId: "r1", png: false } }, origin: "*" },
       { message: { pluginMessage: { type: "ready" } }, origin: "*" },
     ]);
   });

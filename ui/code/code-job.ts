@@ -7,8 +7,8 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { ErrorCode, ExportedFrame } from "../../contract/messages.js";
-import type { Bridge } from "../channel/bridge.js";
-import { useExportRequests } from "../channel/export-requests.js";
+import { RequestCancelledError } from "../../contract/requests.js";
+import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
 
 export interface FrameInfo {
@@ -47,7 +47,7 @@ export type JobFailure =
 
 export type JobState =
   | { phase: "idle" }
-  | { phase: "exporting"; requestId: string; done: number; total: number; label: string }
+  | { phase: "exporting"; done: number; total: number; label: string }
   | { phase: "generating"; worker: WorkerStatus }
   | { phase: "done"; output: CodeOutput }
   | { phase: "failed"; failure: JobFailure }
@@ -64,13 +64,14 @@ export interface CodeJob {
 type Exports = { id: string; json: unknown }[];
 
 function failureOf(error: unknown): JobFailure | "cancelled" {
-  if (error instanceof WorkerCancelledError) return "cancelled";
+  if (error instanceof WorkerCancelledError || error instanceof RequestCancelledError) return "cancelled";
+  if (error instanceof MainThreadError) return error.code === "cancelled" ? "cancelled" : { kind: "main", code: error.code, message: error.message };
   if (error instanceof WorkerCrashError) return { kind: "worker-crash", message: error.message };
   if (error instanceof CodegenError) return { kind: "codegen", message: error.message, bad: error.bad };
   return { kind: "codegen", message: error instanceof Error ? error.message : String(error), bad: false };
 }
 
-export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
+export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob {
   const [state, setState] = useState<JobState>({ phase: "idle" });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -118,46 +119,50 @@ export function useCodeJob(bridge: Bridge, worker: WorkerHost): CodeJob {
     [worker],
   );
 
-  const pendingOptions = useRef<CodeOptions | null>(null);
-
-  const newExportId = useExportRequests(bridge, "export", {
-    waitingFor: () => (stateRef.current.phase === "exporting" ? stateRef.current.requestId : undefined),
-    progress: (message) => setState({ phase: "exporting", requestId: message.requestId, done: message.done, total: message.total, label: message.label }),
-    result: (exported) => {
-      const frames: FrameInfo[] = exported.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
-      const exports: Exports = exported.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
-      lastExport.current = { exports, frames };
-      const options = pendingOptions.current;
-      if (!options) return;
-      void runWorker(tokenRef.current, exports, frames, options);
-    },
-    failed: (code, message) => {
-      tokenRef.current++;
-      setState(code === "cancelled" ? { phase: "cancelled" } : { phase: "failed", failure: { kind: "main", code, message } });
-    },
-  });
+  /** Stops the export in flight (the main thread hears a cancel). */
+  const exportAbort = useRef<AbortController | undefined>(undefined);
 
   const generate = useCallback(
     (options: CodeOptions) => {
-      tokenRef.current++;
-      const previous = stateRef.current;
-      if (previous.phase === "exporting") bridge.send("cancel-export", { requestId: previous.requestId });
-      if (previous.phase === "generating") worker.cancel();
-      const requestId = newExportId();
-      pendingOptions.current = options;
-      setState({ phase: "exporting", requestId, done: 0, total: 0, label: "Starting export…" });
-      bridge.send("export-selection", { requestId });
+      const token = ++tokenRef.current;
+      exportAbort.current?.abort();
+      if (stateRef.current.phase === "generating") worker.cancel();
+      const controller = new AbortController();
+      exportAbort.current = controller;
+      const current = () => token === tokenRef.current;
+      setState({ phase: "exporting", done: 0, total: 0, label: "Starting export…" });
+      // Offline code needs only the structure: no PNG.
+      requests
+        .request("export-selection", { png: false }, {
+          signal: controller.signal,
+          onProgress: (message) => current() && setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
+        })
+        .then(({ frames: exported }) => {
+          if (!current()) return;
+          const frames: FrameInfo[] = exported.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
+          const exports: Exports = exported.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
+          lastExport.current = { exports, frames };
+          return runWorker(token, exports, frames, options);
+        })
+        .catch((error: unknown) => {
+          if (!current()) return;
+          const failure = failureOf(error);
+          setState(failure === "cancelled" ? { phase: "cancelled" } : { phase: "failed", failure });
+        })
+        .finally(() => {
+          if (exportAbort.current === controller) exportAbort.current = undefined;
+        });
     },
-    [bridge, worker, newExportId],
+    [requests, worker, runWorker],
   );
 
   const cancel = useCallback(() => {
     const current = stateRef.current;
     tokenRef.current++;
-    if (current.phase === "exporting") bridge.send("cancel-export", { requestId: current.requestId });
+    exportAbort.current?.abort();
     if (current.phase === "generating") worker.cancel();
     if (current.phase === "exporting" || current.phase === "generating") setState({ phase: "cancelled" });
-  }, [bridge, worker]);
+  }, [worker]);
 
   const retry = useCallback(
     (options: CodeOptions) => {

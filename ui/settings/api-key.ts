@@ -1,39 +1,66 @@
 /**
- * Holds the API key in memory for the model client. It is never rendered, logged or serialised: printing
- * or JSON-encoding the vault shows "[redacted]". Settings panels only learn whether a key exists.
+ * Holds the API keys in memory for the model client, one per key slot (contract/keys.ts). A key is revealed
+ * only for the slot it was saved in, so it never goes to another provider's host. Never rendered, logged or
+ * serialised: printing or JSON-encoding the vault shows "[redacted]". Panels only learn which slots have one.
  */
+import { keySlot, type KeySlot } from "../../contract/keys.js";
+import type { Settings } from "../../contract/settings.js";
+
 export class ApiKeyVault {
-  #key: string | null;
-  readonly #listeners = new Set<(hasKey: boolean) => void>();
+  #keys = new Map<KeySlot, string>();
+  readonly #listeners = new Set<() => void>();
 
-  constructor(key: string | null = null) {
-    this.#key = key && key.trim() !== "" ? key : null;
+  constructor(keys: Record<KeySlot, string> = {}) {
+    this.replaceAll(keys);
   }
 
-  get hasKey(): boolean {
-    return this.#key !== null;
+  /** Whether the slot of these settings (provider + endpoint) holds a key. */
+  hasKeyFor(settings: Pick<Settings, "provider" | "baseUrl">): boolean {
+    return this.#keys.has(keySlot(settings));
   }
 
-  /** The key itself: only for building a request's Authorization header. */
-  reveal(): string | null {
-    return this.#key;
+  has(slot: KeySlot): boolean {
+    return this.#keys.has(slot);
   }
 
-  set(key: string | null): void {
-    const next = key && key.trim() !== "" ? key.trim() : null;
-    const changed = (next !== null) !== this.hasKey;
-    this.#key = next;
-    if (changed) for (const listener of this.#listeners) listener(this.hasKey);
+  /** The key for these settings' endpoint: only for building that endpoint's Authorization header. */
+  revealFor(settings: Pick<Settings, "provider" | "baseUrl">): string | null {
+    return this.#keys.get(keySlot(settings)) ?? null;
   }
 
-  /** Keeps a key already held when the main thread only reports that one exists. */
-  syncHasKey(hasKey: boolean): void {
-    if (!hasKey) this.set(null);
+  /** Everything `init` sent: the vault's whole state. */
+  replaceAll(keys: Record<KeySlot, string>): void {
+    this.#keys = new Map(Object.entries(keys).filter(([, key]) => key.trim() !== "").map(([slot, key]) => [slot, key.trim()]));
+    this.#changed();
   }
 
-  onChange(listener: (hasKey: boolean) => void): () => void {
+  set(slot: KeySlot, key: string | null): void {
+    const next = key?.trim() ?? "";
+    if (next === "") this.#keys.delete(slot);
+    else this.#keys.set(slot, next);
+    this.#changed();
+  }
+
+  /** Drops keys whose slot the main thread no longer stores (keys it stores but we lack stay unknown). */
+  syncSlots(slots: readonly KeySlot[]): void {
+    const stored = new Set(slots);
+    let changed = false;
+    for (const slot of [...this.#keys.keys()]) {
+      if (!stored.has(slot)) {
+        this.#keys.delete(slot);
+        changed = true;
+      }
+    }
+    if (changed) this.#changed();
+  }
+
+  onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
   }
 
   toString(): string {

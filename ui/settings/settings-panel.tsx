@@ -6,7 +6,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { checkSettingsPatch, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../contract/settings.js";
 import type { ApiKeyVault } from "./api-key.js";
-import type { Bridge } from "../channel/bridge.js";
+import { keySlot } from "../../contract/keys.js";
+import type { MainRequests } from "../channel/requests.js";
 import { networkAccessFor } from "./network-access.js";
 import { Segmented } from "../components/segmented.js";
 import { ErrorIcon, InfoIcon } from "../components/icons.js";
@@ -60,7 +61,7 @@ function NetworkAccessNote({ url }: { url: string }) {
   );
 }
 
-export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: Settings; hasKey: boolean; vault: ApiKeyVault; bridge: Bridge }) {
+export function SettingsPanel({ settings, vault, requests }: { settings: Settings; vault: ApiKeyVault; requests: MainRequests }) {
   const [form, setForm] = useState<Form>(() => formFrom(settings));
   const [dirty, setDirty] = useState(false);
   const [keyInput, setKeyInput] = useState("");
@@ -68,33 +69,26 @@ export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: S
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [test, setTest] = useState<TestState>({ kind: "idle" });
-  const [pendingKey, setPendingKey] = useState<string | null | undefined>(undefined);
 
   useEffect(() => {
     if (!dirty) setForm(formFrom(settings));
   }, [settings, dirty]);
 
-  useEffect(() => {
-    const offSaved = bridge.on("settings-saved", (message) => {
-      if (pendingKey !== undefined) vault.set(message.hasKey ? pendingKey : null);
-      else vault.syncHasKey(message.hasKey);
-      setPendingKey(undefined);
-      setSave((current) => (current.kind === "saving" ? { kind: "saved", text: current.removingKey ? "Key removed" : "Saved" } : current));
-      setDirty(false);
-      setKeyInput("");
-      setReplacingKey(false);
-    });
-    const offError = bridge.on("error", (message) => {
-      if (message.code === "bad-settings" || message.code === "storage-failed") {
-        setPendingKey(undefined);
-        setSave({ kind: "failed", text: message.message });
-      }
-    });
-    return () => {
-      offSaved();
-      offError();
-    };
-  }, [bridge, vault, pendingKey]);
+  /** Saves settings and, when given, the key of one slot; the vault learns the key only once it is stored. */
+  const persist = (patch: Partial<Settings>, key: { slot: string; value: string | null } | undefined, removingKey: boolean) => {
+    setSave({ kind: "saving", removingKey });
+    requests
+      .request("save-settings", { settings: patch, ...(key ? { key } : {}) })
+      .then((saved) => {
+        if (key) vault.set(key.slot, saved.keySlots.includes(key.slot) ? key.value : null);
+        vault.syncSlots(saved.keySlots);
+        setSave({ kind: "saved", text: removingKey ? "Key removed" : "Saved" });
+        setDirty(false);
+        setKeyInput("");
+        setReplacingKey(false);
+      })
+      .catch((error: unknown) => setSave({ kind: "failed", text: error instanceof Error ? error.message : String(error) }));
+  };
 
   const update = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -114,6 +108,9 @@ export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: S
     update("provider", provider);
     update("model", model);
   };
+  /** Keys are kept per provider and base URL: this form's endpoint has its own. */
+  const slot = keySlot({ provider: form.provider, baseUrl: form.baseUrl.trim() });
+  const hasKey = vault.has(slot);
   const showKeyInput = !hasKey || replacingKey;
 
   const onSave = (event: Event) => {
@@ -134,27 +131,17 @@ export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: S
       return;
     }
     const key = keyInput.trim();
-    setSave({ kind: "saving", removingKey: false });
-    if (key !== "") {
-      setPendingKey(key);
-      bridge.send("save-settings", { settings: accepted, apiKey: key });
-    } else {
-      bridge.send("save-settings", { settings: accepted });
-    }
+    persist(accepted, key !== "" ? { slot, value: key } : undefined, false);
   };
 
-  const onRemoveKey = () => {
-    setPendingKey(null);
-    setSave({ kind: "saving", removingKey: true });
-    bridge.send("save-settings", { settings: {}, apiKey: null });
-  };
+  const onRemoveKey = () => persist({}, { slot, value: null }, true);
 
   const onTest = async () => {
     setTest({ kind: "testing" });
     const typed = keyInput.trim();
     const result = await testConnection({
       baseUrl: form.baseUrl.trim() || defaults.baseUrl,
-      apiKey: typed !== "" ? typed : vault.reveal(),
+      apiKey: typed !== "" ? typed : vault.revealFor({ provider: form.provider, baseUrl: form.baseUrl.trim() }),
       fetch: (input, init) => fetch(input, init),
     });
     setTest({ kind: "done", result });

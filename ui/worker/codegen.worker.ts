@@ -11,7 +11,7 @@ import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
-import { asNodesReply, type AiGenerateRequest, type AiPrepareRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -19,32 +19,6 @@ interface WorkerScope {
   importScripts(...urls: string[]): void;
 }
 const scope = self as unknown as WorkerScope;
-
-const KINDS = new Set(["ping", "generate", "hint", "ai-prepare", "ai-generate", "abort", "react-preview", "load-script"]);
-
-function isRequest(data: unknown): data is WorkerRequest {
-  if (typeof data !== "object" || data === null) return false;
-  const r = data as Record<string, unknown>;
-  if (typeof r["id"] !== "string" || typeof r["kind"] !== "string" || !KINDS.has(r["kind"])) return false;
-  switch (r["kind"]) {
-    case "generate":
-    case "hint":
-      return Array.isArray(r["exports"]);
-    case "ai-prepare":
-      return Array.isArray(r["exports"]) && r["png"] instanceof Uint8Array;
-    case "ai-generate":
-      return typeof r["settings"] === "object" && r["settings"] !== null && typeof r["apiKey"] === "string" && typeof r["input"] === "object" && r["input"] !== null;
-    case "abort":
-      return typeof r["target"] === "string";
-    case "react-preview":
-      return Array.isArray(r["files"]);
-    case "load-script":
-      // Only scripts the UI unpacked itself (blob: URLs), never a network address.
-      return typeof r["url"] === "string" && r["url"].startsWith("blob:");
-    default:
-      return true;
-  }
-}
 
 /** Running model requests, by request id, so an abort can stop them. */
 const running = new Map<string, AbortController>();
@@ -123,11 +97,13 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 }
 
 scope.onmessage = (event) => {
-  const data = event.data;
-  if (!isRequest(data)) {
-    const id = typeof data === "object" && data !== null && typeof (data as { id?: unknown }).id === "string" ? (data as { id: string }).id : "";
-    scope.postMessage({ id, ok: false, error: "the codegen worker got a message it does not understand", bad: true });
+  let request: WorkerRequest;
+  try {
+    request = parseWorkerRequest(event.data);
+  } catch (error) {
+    const id = error instanceof ProtocolError ? (error.id ?? "") : "";
+    scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error), bad: true });
     return;
   }
-  void handle(data).then((reply) => scope.postMessage(reply));
+  void handle(request).then((reply) => scope.postMessage(reply));
 };

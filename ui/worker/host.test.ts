@@ -2,6 +2,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WorkerRequest } from "./protocol.js";
 import type { Bridge } from "../channel/bridge.js";
+import { BridgeRequests } from "../channel/requests.js";
 import { CodegenError, ModelFailure, requestWorkerSource, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./host.js";
 import { decodeWorkerScript } from "./source.js";
 
@@ -170,49 +171,55 @@ describe("decodeWorkerScript", () => {
 });
 
 describe("requestWorkerSource", () => {
-  type Reply = { type: "worker-source"; requestId: string; data: string } | { type: "error"; requestId?: string; code: string; message: string };
-  function fakeBridge() {
-    const sent: { type: string; payload: { requestId: string } }[] = [];
-    const handlers = new Map<string, (message: Reply) => void>();
+  function channel() {
+    const sent: { type: string; payload: Record<string, unknown> }[] = [];
+    const handlers = new Map<string, Set<(message: unknown) => void>>();
     const bridge = {
-      send: (type: string, payload: { requestId: string }) => void sent.push({ type, payload }),
-      on: (type: string, handler: (message: Reply) => void) => {
-        handlers.set(type, handler);
-        return () => handlers.delete(type);
+      send: (type: string, payload: Record<string, unknown>) => void sent.push({ type, payload }),
+      on: (type: string, handler: (message: unknown) => void) => {
+        const set = handlers.get(type) ?? new Set();
+        handlers.set(type, set.add(handler));
+        return () => set.delete(handler);
       },
       onInvalid: () => () => undefined,
-    };
-    return { bridge: bridge as unknown as Bridge, sent, handlers };
+    } as unknown as Bridge;
+    const deliver = (message: { type: string } & Record<string, unknown>) => handlers.get(message.type)?.forEach((h) => h(message));
+    return { requests: new BridgeRequests(bridge), sent, deliver };
   }
 
   it("asks the main thread once and resolves with the payload sent for that request", async () => {
-    const { bridge, sent, handlers } = fakeBridge();
-    const pending = requestWorkerSource(bridge, 1000);
+    const { requests, sent, deliver } = channel();
+    const info = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const pending = requestWorkerSource(requests, 1000);
     expect(sent.map((m) => m.type)).toEqual(["get-worker-source"]);
-    const requestId = sent[0]!.payload.requestId;
-    handlers.get("worker-source")!({ type: "worker-source", requestId: "someone-else", data: "nope" });
-    handlers.get("worker-source")!({ type: "worker-source", requestId, data: "H4sIpayload" });
+    const requestId = sent[0]!.payload["requestId"] as string;
+    deliver({ type: "worker-source", requestId: "someone-else", data: "nope" });
+    deliver({ type: "worker-source", requestId, data: "H4sIpayload" });
     await expect(pending).resolves.toBe("H4sIpayload");
-    expect(handlers.size).toBe(0);
+    expect(info).toHaveBeenCalledWith(expect.stringContaining("unknown request someone-else"));
+  });
+
+  it("asks for the tokenizer by part", () => {
+    const { requests, sent } = channel();
+    void requestWorkerSource(requests, 1000, "tokenizer").catch(() => undefined);
+    expect(sent[0]!.payload).toMatchObject({ part: "tokenizer" });
   });
 
   it("rejects at once with the main thread's error for that request", async () => {
-    const { bridge, sent, handlers } = fakeBridge();
-    const pending = requestWorkerSource(bridge, 60_000);
-    handlers.get("error")!({ type: "error", requestId: sent[0]!.payload.requestId, code: "internal", message: "This build of Figment has no code generator" });
+    const { requests, sent, deliver } = channel();
+    const pending = requestWorkerSource(requests, 60_000);
+    deliver({ type: "error", requestId: sent[0]!.payload["requestId"], code: "internal", message: "This build of Figment has no code generator" });
     await expect(pending).rejects.toThrow(/no code generator/);
-    expect(handlers.size).toBe(0);
   });
 
   it("gives up with a clear message when the main thread never answers", async () => {
-    const { bridge, handlers } = fakeBridge();
-    await expect(requestWorkerSource(bridge, 20)).rejects.toThrow(/did not send the code generator in time/);
-    expect(handlers.size).toBe(0);
+    const { requests } = channel();
+    await expect(requestWorkerSource(requests, 20)).rejects.toThrow(/did not send the code generator in time/);
   });
 });
 
 describe("WorkerHost model requests", () => {
-  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60 } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
+  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
 
   it("passes streamed events to the caller and resolves with the result", async () => {
     const { host, workers } = makeHost();

@@ -8,8 +8,9 @@ import type { FileSet } from "../../codegen/types.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
-import type { AiEvent, AiGenerateRequest, AiPrepareRequest, ModelFailureData, WorkerEvent, WorkerReply, WorkerRequest } from "./protocol.js";
-import type { Bridge } from "../channel/bridge.js";
+import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type ModelFailureData, type OkReply, type WorkerRequest } from "./protocol.js";
+import type { MainRequests } from "../channel/requests.js";
 import { unpackWorker } from "./source.js";
 
 export interface WorkerLike {
@@ -75,40 +76,22 @@ export class ModelFailure extends Error {
   }
 }
 
-type OkReply = Extract<WorkerReply, { ok: true }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-interface Pending {
-  resolve(reply: OkReply): void;
-  reject(error: Error): void;
-  onEvent?: (event: AiEvent) => void;
-}
-
-function isWorkerEvent(data: unknown): data is WorkerEvent {
-  if (typeof data !== "object" || data === null) return false;
-  const record = data as Record<string, unknown>;
-  const event = record["event"];
-  return typeof record["id"] === "string" && typeof event === "object" && event !== null && typeof (event as { type?: unknown }).type === "string";
-}
-
-function isWorkerReply(data: unknown): data is WorkerReply {
-  if (typeof data !== "object" || data === null) return false;
-  const reply = data as Record<string, unknown>;
-  if (typeof reply["id"] !== "string" || typeof reply["ok"] !== "boolean") return false;
-  return reply["ok"] ? typeof reply["kind"] === "string" : typeof reply["error"] === "string";
-}
+/** How long a started worker may take to answer its first ping before it counts as crashed. */
+const BOOT_TIMEOUT_MS = 30_000;
 
 export class WorkerHost {
   private worker: WorkerLike | undefined;
   private ready: Promise<WorkerLike> | undefined;
   private unpacked: Promise<{ url: string; decodeMs: number }> | undefined;
-  private readonly pending = new Map<string, Pending>();
+  /** Replies of the current worker; replaced with it, so answers from an old worker cannot settle new requests. */
+  private pending = this.tracker();
   private tokenizerUrl: Promise<string> | undefined;
   /** The worker generation the tokenizer was loaded into. */
   private tokenizerIn = -1;
   /** Bumped whenever the worker is replaced, so events from an old one are ignored. */
   private generation = 0;
-  private nextId = 1;
   private status: WorkerStatus = "idle";
   private readonly listeners = new Set<(status: WorkerStatus) => void>();
   readonly stats: WorkerStats = { starts: 0 };
@@ -151,7 +134,8 @@ export class WorkerHost {
   async aiGenerate(body: Omit<AiGenerateRequest, "id" | "kind">, onEvent: (event: AiEvent) => void, signal?: AbortSignal): Promise<ModelCodeResult> {
     const worker = await this.start();
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted", nextStep: "Generation was cancelled; start it again when ready." });
-    const { id, reply } = this.postTracked(worker, { kind: "ai-generate", ...body }, onEvent);
+    const { id, reply } = this.open(worker, { kind: "ai-generate", ...body }, { onProgress: onEvent });
+    // The worker stops the request and then answers it as "aborted"; a worker that cannot be told is replaced.
     const stop = (): void => void this.post(worker, { kind: "abort", target: id }).catch(() => this.cancel());
     signal?.addEventListener("abort", stop, { once: true });
     try {
@@ -214,22 +198,28 @@ export class WorkerHost {
     return this.post(worker, body);
   }
 
-  private post(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">): Promise<OkReply> {
-    return this.postTracked(worker, body).reply;
+  private post(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">, timeoutMs?: number): Promise<OkReply> {
+    return this.open(worker, body, timeoutMs !== undefined ? { timeoutMs } : {}).reply;
   }
 
-  private postTracked(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">, onEvent?: (event: AiEvent) => void): { id: string; reply: Promise<OkReply> } {
-    const id = `w${this.nextId++}`;
-    const reply = new Promise<OkReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, ...(onEvent ? { onEvent } : {}) });
-      try {
-        worker.postMessage({ ...body, id } as WorkerRequest);
-      } catch (error) {
-        this.pending.delete(id);
-        reject(new CodegenError(`could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`, false));
-      }
+  private open(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">, options: { onProgress?: (event: AiEvent) => void; timeoutMs?: number }): { id: string; reply: Promise<OkReply> } {
+    return this.pending.open({
+      send: (id) => {
+        try {
+          worker.postMessage({ ...body, id } as WorkerRequest);
+        } catch (error) {
+          throw new CodegenError(`could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`, false);
+        }
+      },
+      ...options,
     });
-    return { id, reply };
+  }
+
+  private tracker(): PendingRequests<OkReply, AiEvent> {
+    return new PendingRequests<OkReply, AiEvent>({
+      prefix: "w",
+      onUnknown: (id, what, late) => (late ? console.info(`Figment UI: ignored a late ${what} from the code generator for ${id}`) : console.warn(`Figment UI: a ${what} from the code generator for unknown request ${id}`)),
+    });
   }
 
   private start(): Promise<WorkerLike> {
@@ -258,7 +248,10 @@ export class WorkerHost {
         this.crash(generation, event.message || "the worker reported an error");
       };
       worker.onmessageerror = () => this.crash(generation, "a reply could not be read");
-      await this.post(worker, { kind: "ping" });
+      await this.post(worker, { kind: "ping" }, BOOT_TIMEOUT_MS).catch((error: unknown) => {
+        if (error instanceof RequestTimeoutError) this.crash(generation, "it did not start within 30 s");
+        throw error;
+      });
       const now = this.deps.now();
       this.stats.bootMs = now - bootStarted;
       if (first) {
@@ -278,23 +271,23 @@ export class WorkerHost {
 
   private receive(generation: number, data: unknown): void {
     if (generation !== this.generation) return;
-    if (isWorkerEvent(data)) {
-      this.pending.get(data.id)?.onEvent?.(data.event);
+    let message: ReturnType<typeof parseWorkerMessage>;
+    try {
+      message = parseWorkerMessage(data);
+    } catch (error) {
+      // A reply that fails its check fails its request (when it names one), loudly.
+      console.error(`Figment UI: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof ProtocolError && error.id !== undefined) this.pending.fail(error.id, new CodegenError(error.message, false));
       return;
     }
-    if (!isWorkerReply(data)) {
-      console.error("Figment UI: the code generator sent a reply it should not", data);
+    if ("event" in message) {
+      this.pending.progress(message.event.id, message.event.event);
       return;
     }
-    const pending = this.pending.get(data.id);
-    if (!pending) {
-      console.warn(`Figment UI: a reply for unknown request ${data.id}`);
-      return;
-    }
-    this.pending.delete(data.id);
-    if (data.ok) pending.resolve(data);
-    else if (data.model) pending.reject(new ModelFailure(data.error, data.model));
-    else pending.reject(new CodegenError(data.error, data.bad));
+    const reply = message.reply;
+    if (reply.ok) this.pending.settle(reply.id, reply);
+    else if (reply.model) this.pending.fail(reply.id, new ModelFailure(reply.error, reply.model));
+    else this.pending.fail(reply.id, new CodegenError(reply.error, reply.bad));
   }
 
   private crash(generation: number, detail: string): void {
@@ -310,9 +303,9 @@ export class WorkerHost {
     this.worker = undefined;
     this.ready = undefined;
     worker?.terminate();
-    const pending = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of pending) p.reject(error);
+    const pending = this.pending;
+    this.pending = this.tracker();
+    pending.failAll(error);
     this.setStatus(status);
   }
 }
@@ -321,39 +314,20 @@ export class WorkerHost {
 const WORKER_SOURCE_TIMEOUT_MS = 30_000;
 
 /** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
-export function requestWorkerSource(bridge: Bridge, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: "codegen" | "tokenizer" = "codegen"): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const requestId = `worker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    const done = (): void => {
-      stopSource();
-      stopError();
-      clearTimeout(timer);
-    };
-    const stopSource = bridge.on("worker-source", (message) => {
-      if (message.requestId !== requestId) return;
-      done();
-      resolve(message.data);
-    });
-    // The main thread answers a build without the payload (or any failure) with an error for this request.
-    const stopError = bridge.on("error", (message) => {
-      if (message.requestId !== requestId) return;
-      done();
-      reject(new Error(message.message));
-    });
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error("the main thread did not send the code generator in time; close and reopen the plugin"));
-    }, timeoutMs);
-    bridge.send("get-worker-source", part === "codegen" ? { requestId } : { requestId, part });
+export async function requestWorkerSource(requests: MainRequests, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: "codegen" | "tokenizer" = "codegen"): Promise<string> {
+  const reply = await requests.request("get-worker-source", part === "codegen" ? {} : { part }, {
+    timeoutMs,
+    timeoutMessage: "the main thread did not send the code generator in time; close and reopen the plugin",
   });
+  return reply.data;
 }
 
 /** The host for the real page: the worker script comes from the main thread on first use. */
-export function createWorkerHost(bridge: Bridge): WorkerHost {
+export function createWorkerHost(requests: MainRequests): WorkerHost {
   return new WorkerHost({
-    unpack: async () => unpackWorker(await requestWorkerSource(bridge)),
+    unpack: async () => unpackWorker(await requestWorkerSource(requests)),
     createWorker: (url) => new Worker(url, { name: "figment-codegen" }),
     now: () => performance.now(),
-    unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(bridge, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
+    unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
   });
 }

@@ -1,111 +1,159 @@
-/** Requests and replies between the UI and the codegen worker, matched by id (as the prettier playground does). */
+/**
+ * Requests, replies and progress events between the UI and the codegen worker, matched by id (as the
+ * prettier playground does). Each request and reply kind is defined once with its fields' runtime checks
+ * (contract/fields.ts), in the style of the main-thread contract: the types come from the same definitions,
+ * and both ends refuse a malformed message. Model structures built by ai/ in the worker (prompt input,
+ * estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
+ */
 import type { Conversation } from "../../ai/generate.js";
 import type { Estimate } from "../../ai/estimate.js";
-import type { ModelErrorKind } from "../../ai/errors.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { ProgressEvent } from "../../ai/progress.js";
 import type { PromptInput } from "../../ai/prompt.js";
-import type { CodeOptions, FileSet, Problem, SourceFile } from "../../codegen/index.js";
-import type { Settings } from "../../contract/settings.js";
+import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, parseTagged, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
+import { settingsField } from "../../contract/settings.js";
+import { STYLINGS, TARGETS } from "../../contract/words.js";
 
-export interface GenerateRequest {
-  id: string;
-  kind: "generate";
-  /** One entry per selected frame: what `exportAsync({ format: "JSON_REST_V1" })` returned. */
-  exports: { id: string; json: unknown }[];
-  options: CodeOptions;
-}
+const id = string({ nonEmpty: true, max: 200 });
 
-export interface HintRequest {
-  id: string;
-  kind: "hint";
-  exports: { id: string; json: unknown }[];
-}
+/** One selected frame: what `exportAsync({ format: "JSON_REST_V1" })` returned, by node id. */
+const exportEntry = object({ id: string({ nonEmpty: true }), json: json() });
+const exportsField = array(exportEntry, { max: 50 });
+export type ExportEntry = Infer<typeof exportEntry>;
 
-/** Answered as soon as the worker's script has run: the host measures cold start with it. */
-export interface PingRequest {
-  id: string;
-  kind: "ping";
-}
+const codeOptions = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean() });
+const sourceFile = object({ path: string(), content: string() });
+const problem = object({
+  severity: oneOf(["error", "warning", "info"]),
+  code: string(),
+  message: string(),
+  file: optional(string()),
+  line: optional(number()),
+  column: optional(number()),
+  nodeId: optional(string()),
+});
+const fileSet = object({ files: array(sourceFile), problems: array(problem) });
+const size = object({ width: number(), height: number() });
 
-/** Builds the model prompt for one frame (hint, image, optional offline draft) and its estimate. */
-export interface AiPrepareRequest {
-  id: string;
-  kind: "ai-prepare";
-  exports: { id: string; json: unknown }[];
-  /** The frame's PNG, as exported. */
-  png: Uint8Array;
-  options: CodeOptions;
-  model: string;
-  /** Send the offline output as a draft to improve. */
-  draft: boolean;
-  instructions: string;
-}
+/** Only scripts the UI unpacked itself (blob: URLs), never a network address. */
+const blobUrl = custom<string>("a blob: URL", (v) => (typeof v === "string" && v.startsWith("blob:") ? v : undefined));
 
-/** One model generation (or refinement) through the project pass and the repair round. */
-export interface AiGenerateRequest {
-  id: string;
-  kind: "ai-generate";
-  /** Provider, base URL and model; the client is built in the worker so the SDK stays out of the panel. */
-  settings: Settings;
-  apiKey: string;
-  input: PromptInput;
-  refine?: { conversation: Conversation; instructions: string };
-  timeoutMs: number;
-}
+const REQUESTS = {
+  /** Answered as soon as the worker's script has run: the host measures cold start with it. */
+  ping: { id },
+  generate: { id, exports: exportsField, options: codeOptions },
+  hint: { id, exports: exportsField },
+  /** Builds the model prompt for one frame (hint, image, optional offline draft) and its estimate. */
+  "ai-prepare": { id, exports: exportsField, png: bytes(), options: codeOptions, model: string({ nonEmpty: true }), draft: boolean(), instructions: string() },
+  /** One model generation (or refinement) through the project pass and the repair round. */
+  "ai-generate": {
+    id,
+    /** Provider, base URL and model; the client is built in the worker so the SDK stays out of the panel. */
+    settings: settingsField,
+    apiKey: string({ nonEmpty: true, max: 1000 }),
+    input: opaque<PromptInput>("a prompt input"),
+    refine: optional(object({ conversation: opaque<Conversation>("a conversation"), instructions: string({ nonEmpty: true }) })),
+    timeoutMs: number({ min: 1 }),
+  },
+  /** Stops the request `target` (an ai-generate); it then fails as "aborted". */
+  abort: { id, target: id },
+  /** The model's React files as a scripted preview page (run only in a sandboxed iframe, never here). */
+  "react-preview": { id, files: array(sourceFile) },
+  /** Runs a script inside the worker (importScripts): the tokenizer, which comes only when an estimate needs it. */
+  "load-script": { id, url: blobUrl },
+} satisfies Record<string, Shape>;
 
-/** Stops the request `target` (an ai-generate); it then fails as "aborted". */
-export interface AbortRequest {
-  id: string;
-  kind: "abort";
-  target: string;
-}
-
-/** The model's React files as a scripted preview page (run only in a sandboxed iframe, never here). */
-export interface ReactPreviewRequest {
-  id: string;
-  kind: "react-preview";
-  files: SourceFile[];
-}
-
-/** Runs a script inside the worker (importScripts): the tokenizer, which comes only when an estimate needs it. */
-export interface LoadScriptRequest {
-  id: string;
-  kind: "load-script";
-  url: string;
-}
-
-export type WorkerRequest = GenerateRequest | HintRequest | PingRequest | AiPrepareRequest | AiGenerateRequest | AbortRequest | ReactPreviewRequest | LoadScriptRequest;
+const REPLIES = {
+  pong: { id, ok: literal(true) },
+  generate: { id, ok: literal(true), result: fileSet, ms: number() },
+  hint: { id, ok: literal(true), hint: string() },
+  "ai-prepare": { id, ok: literal(true), input: opaque<PromptInput>("a prompt input"), estimate: opaque<Estimate>("an estimate"), image: optional(size) },
+  "ai-generate": { id, ok: literal(true), result: opaque<ModelCodeResult>("a model result") },
+  aborted: { id, ok: literal(true) },
+  loaded: { id, ok: literal(true) },
+  "react-preview": { id, ok: literal(true), html: string(), problems: array(problem) },
+} satisfies Record<string, Shape>;
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
-export interface ModelFailureData {
-  kind: ModelErrorKind;
-  nextStep: string;
-  status?: number;
-  retryAfterMs?: number;
-}
+const modelFailure = object({
+  kind: oneOf(["missing-key", "unauthorized", "forbidden", "model-not-found", "rate-limited", "bad-request", "server", "timeout", "offline", "aborted", "refusal", "truncated", "bad-output", "unknown"]),
+  nextStep: string(),
+  status: optional(number()),
+  retryAfterMs: optional(number({ min: 0 })),
+});
+export type ModelFailureData = Infer<typeof modelFailure>;
 
-export type WorkerReply =
-  | { id: string; ok: true; kind: "generate"; result: FileSet; ms: number }
-  | { id: string; ok: true; kind: "hint"; hint: string }
-  | { id: string; ok: true; kind: "pong" }
-  | { id: string; ok: true; kind: "ai-prepare"; input: PromptInput; estimate: Estimate; image: { width: number; height: number } | undefined }
-  | { id: string; ok: true; kind: "ai-generate"; result: ModelCodeResult }
-  | { id: string; ok: true; kind: "aborted" }
-  | { id: string; ok: true; kind: "loaded" }
-  | { id: string; ok: true; kind: "react-preview"; html: string; problems: Problem[] }
-  | { id: string; ok: false; error: string; bad: boolean; model?: ModelFailureData };
+/** `bad`: the input itself was unusable (not Figma JSON, empty); `model`: a model request failed. */
+const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: string(), bad: boolean(), model: optional(modelFailure) };
+
+const progressEvent = opaque<ProgressEvent>("a progress event");
+const EVENTS = {
+  progress: { event: progressEvent },
+  stage: { stage: oneOf(["checking", "repairing"]) },
+} satisfies Record<string, Shape>;
+
+type Tagged<M extends Record<string, Shape>, Tag extends string> = { [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]> }[keyof M];
+
+export type WorkerRequest = Tagged<typeof REQUESTS, "kind">;
+export type RequestOf<K extends WorkerRequest["kind"]> = Extract<WorkerRequest, { kind: K }>;
+export type AiPrepareRequest = RequestOf<"ai-prepare">;
+export type AiGenerateRequest = RequestOf<"ai-generate">;
+export type WorkerFailure = ObjectOf<typeof FAILURE>;
+export type WorkerReply = Tagged<typeof REPLIES, "kind"> | WorkerFailure;
+export type OkReply = Exclude<WorkerReply, WorkerFailure>;
 
 /** What a running ai-generate reports before its reply (same id). */
-export type AiEvent = { type: "progress"; event: ProgressEvent } | { type: "stage"; stage: "checking" | "repairing" };
-
+export type AiEvent = Tagged<typeof EVENTS, "type">;
 export interface WorkerEvent {
   id: string;
   event: AiEvent;
 }
 
+/** A worker message that failed its check: the id it carried (to fail that request) and why. */
+export class ProtocolError extends Error {
+  override name = "ProtocolError";
+  constructor(
+    readonly id: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function idOf(data: unknown): string | undefined {
+  const value = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+function guarded<T>(data: unknown, what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new ProtocolError(idOf(data), `${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Checks a request arriving in the worker. Throws ProtocolError. */
+export function parseWorkerRequest(data: unknown): WorkerRequest {
+  return guarded(data, "the codegen worker got a request it does not understand", () => parseTagged<WorkerRequest>(REQUESTS, data, "kind"));
+}
+
+/** Checks what the worker sent the UI: a reply (ok or failed) or a progress event. Throws ProtocolError. */
+export function parseWorkerMessage(data: unknown): { reply: WorkerReply } | { event: WorkerEvent } {
+  return guarded(data, "the code generator sent a message the panel does not understand", () => {
+    const record = data as Record<string, unknown>;
+    if (typeof record === "object" && record !== null && "event" in record) {
+      const { event, ...rest } = record;
+      object({ id }).check(rest, "");
+      return { event: { id: rest["id"] as string, event: parseTagged<AiEvent>(EVENTS, event, "type") } };
+    }
+    if (typeof record === "object" && record !== null && record["ok"] === false) return { reply: object(FAILURE).check(record, "") as WorkerFailure };
+    return { reply: parseTagged<OkReply>(REPLIES, data, "kind") };
+  });
+}
+
 /** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */
-export function asNodesReply(exports: { id: string; json: unknown }[]): { nodes: Record<string, unknown> } {
+export function asNodesReply(exports: ExportEntry[]): { nodes: Record<string, unknown> } {
   const nodes: Record<string, unknown> = {};
   for (const entry of exports) nodes[entry.id] = entry.json;
   return { nodes };

@@ -1,0 +1,164 @@
+/**
+ * Runtime checks written once per field. A field is a check that returns the value it accepts (typed) or
+ * throws a FieldError naming the path that failed; `Infer` derives the TypeScript type from the same
+ * definition, so a message's type and its arrival check can never drift apart. Pure: no DOM, no figma.
+ */
+
+export class FieldError extends Error {
+  override name = "FieldError";
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+  ) {
+    super(`${path || "value"} must be ${expected}`);
+  }
+}
+
+export interface Field<T> {
+  /** What the field holds, for error messages ("a string", "one of react, html"). */
+  readonly expected: string;
+  /** Returns the accepted value (objects are rebuilt with their known keys only) or throws FieldError. */
+  check(value: unknown, path: string): T;
+  /** Present on `optional(...)` fields: the key may be absent. */
+  readonly optional?: true;
+}
+
+export type Infer<F> = F extends Field<infer T> ? T : never;
+
+export type Shape = Record<string, Field<unknown>>;
+
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
+
+/** The object type a shape describes: optional fields become optional keys. */
+export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> } extends infer O ? { [K in keyof O]: O[K] } : never;
+
+function field<T>(expected: string, accept: (value: unknown, path: string) => T | typeof REJECT): Field<T> {
+  return {
+    expected,
+    check(value, path) {
+      const result = accept(value, path);
+      if (result === REJECT) throw new FieldError(path, expected);
+      return result;
+    },
+  };
+}
+
+const REJECT = Symbol("reject");
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export const string = (options: { max?: number; nonEmpty?: boolean } = {}): Field<string> =>
+  field(options.nonEmpty ? "a non-empty string" : "a string", (v) =>
+    typeof v === "string" && (!options.nonEmpty || v.trim() !== "") && (options.max === undefined || v.length <= options.max) ? v : REJECT,
+  );
+
+export const number = (options: { min?: number; max?: number; integer?: boolean } = {}): Field<number> =>
+  field(`a${options.integer ? " whole" : " finite"} number${options.min !== undefined ? ` ≥ ${options.min}` : ""}${options.max !== undefined ? ` ≤ ${options.max}` : ""}`, (v) =>
+    typeof v === "number" && Number.isFinite(v) && (!options.integer || Number.isInteger(v)) && (options.min === undefined || v >= options.min) && (options.max === undefined || v <= options.max) ? v : REJECT,
+  );
+
+export const boolean = (): Field<boolean> => field("true or false", (v) => (typeof v === "boolean" ? v : REJECT));
+
+/** Raw bytes (structured clone keeps Uint8Array across postMessage). */
+export const bytes = (): Field<Uint8Array> => field("bytes (Uint8Array)", (v) => (v instanceof Uint8Array ? v : REJECT));
+
+export const oneOf = <const T extends string>(values: readonly T[]): Field<T> =>
+  field(`one of ${values.join(", ")}`, (v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? (v as T) : REJECT));
+
+export const literal = <const T extends string | number | boolean>(value: T): Field<T> => field(JSON.stringify(value), (v) => (v === value ? value : REJECT));
+
+/** Any value that is present (e.g. Figma's REST JSON, which codegen checks where it reads it). */
+export const json = (): Field<unknown> => field("present", (v) => (v === undefined ? REJECT : v));
+
+export function optional<T>(inner: Field<T>): Field<T | undefined> & { optional: true } {
+  return {
+    expected: `${inner.expected} (optional)`,
+    optional: true,
+    check: (value, path) => (value === undefined ? undefined : inner.check(value, path)),
+  };
+}
+
+export function nullable<T>(inner: Field<T>): Field<T | null> {
+  return { expected: `${inner.expected} or null`, check: (value, path) => (value === null ? null : inner.check(value, path)) };
+}
+
+export function array<T>(inner: Field<T>, options: { max?: number } = {}): Field<T[]> {
+  return {
+    expected: `a list of ${inner.expected}${options.max !== undefined ? ` (at most ${options.max})` : ""}`,
+    check(value, path) {
+      if (!Array.isArray(value) || (options.max !== undefined && value.length > options.max)) throw new FieldError(path, this.expected);
+      return value.map((item, i) => inner.check(item, `${path}[${i}]`));
+    },
+  };
+}
+
+/** A string-keyed map whose values all pass `inner`. */
+export function record<T>(inner: Field<T>, options: { max?: number } = {}): Field<Record<string, T>> {
+  return {
+    expected: `a map of ${inner.expected}`,
+    check(value, path) {
+      if (!isRecord(value)) throw new FieldError(path, this.expected);
+      const entries = Object.entries(value);
+      if (options.max !== undefined && entries.length > options.max) throw new FieldError(path, `${this.expected} (at most ${options.max} entries)`);
+      const out: Record<string, T> = {};
+      for (const [key, item] of entries) out[key] = inner.check(item, `${path}.${key}`);
+      return out;
+    },
+  };
+}
+
+/**
+ * An object with exactly these fields. Unknown keys are refused, so a field one side sends but the other
+ * does not know about fails loudly instead of passing unchecked.
+ */
+export function object<S extends Shape>(shape: S, options: { extra?: "refuse" | "drop" } = {}): Field<ObjectOf<S>> {
+  const names = Object.keys(shape);
+  return {
+    expected: `an object with ${names.length > 0 ? names.join(", ") : "no fields"}`,
+    check(value, path) {
+      if (!isRecord(value)) throw new FieldError(path, this.expected);
+      if (options.extra !== "drop") {
+        const unknown = Object.keys(value).find((key) => !Object.prototype.hasOwnProperty.call(shape, key) && value[key] !== undefined);
+        if (unknown !== undefined) throw new FieldError(`${path ? `${path}.` : ""}${unknown}`, "absent (not a field of this message)");
+      }
+      const out: Record<string, unknown> = {};
+      for (const name of names) {
+        const checked = shape[name]!.check(value[name], path ? `${path}.${name}` : name);
+        if (checked !== undefined) out[name] = checked;
+      }
+      return out as ObjectOf<S>;
+    },
+  };
+}
+
+/**
+ * A value whose structure another module owns and checks (e.g. a model result the worker built with ai/):
+ * only that it is an object is checked here; `T` names its type.
+ */
+export function opaque<T extends object>(what: string): Field<T> {
+  return field(`${what} (an object)`, (v) => (typeof v === "object" && v !== null ? (v as T) : REJECT));
+}
+
+/** A field checked by a function of its own (e.g. settings, which fall back to defaults per key). */
+export function custom<T>(expected: string, accept: (value: unknown) => T | undefined): Field<T> {
+  return field(expected, (v) => {
+    const result = accept(v);
+    return result === undefined ? REJECT : result;
+  });
+}
+
+/**
+ * Reads a message of a tagged union (`{ type: "init", …fields }`): the tag must name a shape of `shapes`,
+ * and the other keys must be exactly that shape's fields. Throws FieldError (path "type" for the tag).
+ */
+export function parseTagged<M>(shapes: Record<string, Shape>, data: unknown, tag: string): M {
+  if (!isRecord(data)) throw new FieldError("message", "an object");
+  const { [tag]: name, ...fields } = data;
+  if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(shapes, name)) {
+    throw new FieldError(tag, `one of ${Object.keys(shapes).join(", ")} (got ${JSON.stringify(name)})`);
+  }
+  return { [tag]: name, ...object(shapes[name]!).check(fields, "") } as M;
+}

@@ -1,0 +1,54 @@
+/**
+ * API keys are kept per key slot: one per provider at its own endpoint, and one per base URL otherwise.
+ * A key is only ever sent to the endpoint of the slot it was saved in, so switching OpenAI → OpenRouter, or
+ * pointing the OpenAI provider at another base URL, never sends a key to a host it was not saved for.
+ */
+import { custom, type Field } from "./fields.js";
+import { endpointFor, PROVIDER_DEFAULTS } from "./settings.js";
+import { PROVIDERS, type Provider } from "./words.js";
+
+/** `openai`, `openrouter`, or `<provider> <endpoint>` for any other endpoint (always so for `custom`). */
+export type KeySlot = string;
+
+const ENDPOINT = /^(https?):\/\/([^/?#\s]+)([^\s]*)$/i;
+
+/**
+ * The endpoint as keys are filed under it: lower-case scheme and host, no trailing slash. (A regular
+ * expression, not `URL`: the main thread's sandbox has no URL class.)
+ */
+export function normaliseEndpoint(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, "");
+  const match = ENDPOINT.exec(trimmed);
+  if (!match) return trimmed;
+  return `${match[1]!.toLowerCase()}://${match[2]!.toLowerCase()}${match[3]!.replace(/\/+$/, "")}`;
+}
+
+/** The slot for a provider and base URL ("" = the provider's default endpoint). */
+export function keySlot(settings: { provider: Provider; baseUrl: string }): KeySlot {
+  const endpoint = normaliseEndpoint(endpointFor(settings));
+  const own = normaliseEndpoint(PROVIDER_DEFAULTS[settings.provider].baseUrl);
+  return settings.provider !== "custom" && endpoint === own ? settings.provider : `${settings.provider} ${endpoint}`;
+}
+
+/** Provider and endpoint of a slot, or undefined for text that is not a slot. */
+export function parseKeySlot(slot: string): { provider: Provider; endpoint: string } | undefined {
+  const space = slot.indexOf(" ");
+  const provider = (space < 0 ? slot : slot.slice(0, space)) as Provider;
+  if (!(PROVIDERS as readonly string[]).includes(provider)) return undefined;
+  if (space < 0) return provider === "custom" ? undefined : { provider, endpoint: normaliseEndpoint(PROVIDER_DEFAULTS[provider].baseUrl) };
+  const endpoint = slot.slice(space + 1);
+  if (!/^https?:\/\/\S+$/.test(endpoint) || normaliseEndpoint(endpoint) !== endpoint) return undefined;
+  return { provider, endpoint };
+}
+
+/** A short human name for a slot: "OpenAI", "OpenRouter", "localhost:8080 (custom)". */
+export function slotLabel(slot: KeySlot): string {
+  const parsed = parseKeySlot(slot);
+  if (!parsed) return slot;
+  const names: Record<Provider, string> = { openai: "OpenAI", openrouter: "OpenRouter", custom: "custom" };
+  if (!slot.includes(" ")) return names[parsed.provider];
+  const host = ENDPOINT.exec(parsed.endpoint)?.[2] ?? parsed.endpoint;
+  return parsed.provider === "custom" ? `${host} (custom)` : `${names[parsed.provider]} at ${host}`;
+}
+
+export const keySlotField: Field<KeySlot> = custom("a key slot (provider, or provider and endpoint)", (v) => (typeof v === "string" && parseKeySlot(v) !== undefined ? v : undefined));

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PendingRequests, RequestCancelledError, RequestTimeoutError } from "./requests.js";
+
+afterEach(() => vi.useRealTimers());
+
+function tracker() {
+  const unknown: [string, string, boolean][] = [];
+  const requests = new PendingRequests<string, number>({ prefix: "t", onUnknown: (id, what, late) => void unknown.push([id, what, late]) });
+  return { requests, unknown };
+}
+
+describe("PendingRequests", () => {
+  it("gives each request a fresh id and settles the right one, in any order", async () => {
+    const { requests } = tracker();
+    const sent: string[] = [];
+    const a = requests.open({ send: (id) => void sent.push(id) });
+    const b = requests.open({ send: (id) => void sent.push(id) });
+    expect(sent).toEqual([a.id, b.id]);
+    expect(a.id).not.toBe(b.id);
+    expect(a.id.startsWith("t-")).toBe(true);
+    requests.settle(b.id, "B");
+    requests.settle(a.id, "A");
+    await expect(a.reply).resolves.toBe("A");
+    await expect(b.reply).resolves.toBe("B");
+    expect(requests.size).toBe(0);
+  });
+
+  it("passes progress to its own request only, and fails one with its error", async () => {
+    const { requests } = tracker();
+    const seen: number[] = [];
+    const a = requests.open({ send: () => undefined, onProgress: (p) => void seen.push(p) });
+    const b = requests.open({ send: () => undefined });
+    requests.progress(a.id, 1);
+    requests.progress(b.id, 99);
+    requests.progress(a.id, 2);
+    requests.fail(a.id, new Error("nope"));
+    await expect(a.reply).rejects.toThrow("nope");
+    expect(seen).toEqual([1, 2]);
+    expect(requests.has(b.id)).toBe(true);
+  });
+
+  it("reports answers to unknown ids once, telling late answers from foreign ones", async () => {
+    const { requests, unknown } = tracker();
+    const a = requests.open({ send: () => undefined });
+    requests.settle(a.id, "A");
+    await a.reply;
+    expect(requests.settle(a.id, "again")).toBe(false);
+    expect(requests.progress("nobody", 1)).toBe(false);
+    expect(requests.fail("nobody", new Error("x"))).toBe(false);
+    expect(unknown).toEqual([
+      [a.id, "reply", true],
+      ["nobody", "progress", false],
+      ["nobody", "error", false],
+    ]);
+  });
+
+  it("cancel rejects at once, tells the other side, and ignores the late answer", async () => {
+    const { requests, unknown } = tracker();
+    const controller = new AbortController();
+    const cancelled: string[] = [];
+    const a = requests.open({ send: () => undefined, signal: controller.signal, onCancel: (id) => void cancelled.push(id) });
+    controller.abort();
+    await expect(a.reply).rejects.toBeInstanceOf(RequestCancelledError);
+    expect(cancelled).toEqual([a.id]);
+    requests.settle(a.id, "late");
+    expect(unknown).toEqual([[a.id, "reply", true]]);
+  });
+
+  it("an already aborted signal never sends", async () => {
+    const { requests } = tracker();
+    const send = vi.fn();
+    const { reply } = requests.open({ send, signal: AbortSignal.abort() });
+    await expect(reply).rejects.toBeInstanceOf(RequestCancelledError);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("times out with the given message and stops the other side", async () => {
+    vi.useFakeTimers();
+    const { requests } = tracker();
+    const onCancel = vi.fn();
+    const { id, reply } = requests.open({ send: () => undefined, timeoutMs: 1000, timeoutMessage: "no answer from the main thread", onCancel });
+    const settled = expect(reply).rejects.toThrow(new RequestTimeoutError("no answer from the main thread"));
+    vi.advanceTimersByTime(999);
+    expect(requests.has(id)).toBe(true);
+    vi.advanceTimersByTime(1);
+    await settled;
+    expect(onCancel).toHaveBeenCalledWith(id);
+  });
+
+  it("a send that throws rejects its request; failAll rejects everything pending", async () => {
+    const { requests } = tracker();
+    const broken = requests.open({
+      send: () => {
+        throw new Error("cannot post");
+      },
+    });
+    await expect(broken.reply).rejects.toThrow("cannot post");
+    const a = requests.open({ send: () => undefined });
+    const b = requests.open({ send: () => undefined });
+    requests.failAll(new Error("crashed"));
+    await expect(a.reply).rejects.toThrow("crashed");
+    await expect(b.reply).rejects.toThrow("crashed");
+    expect(requests.size).toBe(0);
+  });
+});

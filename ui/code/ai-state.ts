@@ -1,0 +1,93 @@
+/** What the "Generate with AI" job holds and shows: turns, sessions per frame, progress and failures. Pure. */
+import type { Conversation } from "../../ai/generate.js";
+import type { Estimate } from "../../ai/estimate.js";
+import type { ModelCodeResult } from "../../ai/pipeline.js";
+import type { PromptInput } from "../../ai/prompt.js";
+import type { CodeOptions } from "../../codegen/load.js";
+import type { Problem, SourceFile } from "../../codegen/types.js";
+import type { ErrorCode } from "../../contract/messages.js";
+import type { FrameInfo } from "./code-job.js";
+import type { AiEvent, ExportEntry, ModelFailureData } from "../worker/protocol.js";
+
+export interface AiTurn {
+  /** 1-based, in the order the turns were made. */
+  n: number;
+  /** What the user asked for ("" for a first turn without instructions). */
+  instructions: string;
+  /** The turn this one refines (index into `turns`), if any. */
+  parent: number | undefined;
+  files: SourceFile[];
+  problems: Problem[];
+  notes: string;
+  conversation: Conversation;
+  repair: ModelCodeResult["repair"];
+  attempts: number;
+  /** Wall time from send to files shown, in ms. */
+  ms: number;
+  model: string;
+}
+
+/** The conversation about one frame: its prompt input and every turn. */
+export interface AiSession {
+  frame: FrameInfo;
+  options: CodeOptions;
+  input: PromptInput;
+  exports: ExportEntry[];
+  turns: AiTurn[];
+  selected: number;
+}
+
+export interface StreamedFile {
+  path: string;
+  done: boolean;
+}
+
+export type AiStage = "connecting" | "writing" | "checking" | "repairing";
+
+export type AiFailure =
+  | { kind: "model"; message: string; model: ModelFailureData; at: number }
+  | { kind: "main"; code: ErrorCode; message: string }
+  | { kind: "worker"; message: string };
+
+export type Streaming = { phase: "streaming"; stage: AiStage; notes: string; files: StreamedFile[]; refining: string | undefined; startedAt: number };
+
+export type AiState =
+  | { phase: "idle" }
+  | { phase: "exporting"; done: number; total: number; label: string }
+  | { phase: "preparing" }
+  | { phase: "confirm"; estimate: Estimate; model: string; host: string; frame: FrameInfo; others: number; hasImage: boolean }
+  | Streaming
+  | { phase: "failed"; failure: AiFailure }
+  | { phase: "cancelled" };
+
+/** A refinement of turn `parent` (an index), or a first turn. */
+export interface PendingRequest {
+  frameId: string;
+  refine: { parent: number; instructions: string } | undefined;
+}
+
+export const MISSING_KEY: ModelFailureData = { kind: "missing-key", nextStep: "Add an API key for this provider in Settings." };
+
+/** Applies one streamed event to the progress state. */
+export function applyEvent(state: Streaming, event: AiEvent): Streaming {
+  if (event.type === "stage") return { ...state, stage: event.stage };
+  const progress = event.event;
+  switch (progress.type) {
+    case "notes":
+      return { ...state, stage: state.stage === "connecting" ? "writing" : state.stage, notes: progress.text };
+    case "file-start":
+    case "file": {
+      const files = [...state.files];
+      files[progress.index] = { path: progress.path, done: progress.type === "file" };
+      return { ...state, stage: state.stage === "connecting" ? "writing" : state.stage, files };
+    }
+  }
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

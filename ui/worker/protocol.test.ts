@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../../contract/settings.js";
+import { parseWorkerMessage, parseWorkerRequest, ProtocolError } from "./protocol.js";
+
+const options = { target: "react", styling: "css-modules", nodeIds: false };
+
+describe("worker protocol", () => {
+  it("accepts each request kind with its fields", () => {
+    expect(parseWorkerRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options })).toMatchObject({ kind: "generate" });
+    expect(parseWorkerRequest({ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { hint: "h" }, timeoutMs: 1000 })).toMatchObject({ kind: "ai-generate" });
+    expect(parseWorkerRequest({ kind: "load-script", id: "w3", url: "blob:abc" })).toMatchObject({ url: "blob:abc" });
+  });
+
+  it.each([
+    [{ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options: { ...options, target: "vue" } }, "options.target must be one of react, html"],
+    [{ kind: "generate", id: "w1", exports: [{ id: "1:2" }], options }, "exports[0].json must be present"],
+    [{ kind: "load-script", id: "w3", url: "https://evil.example/x.js" }, "url must be a blob: URL"],
+    [{ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "", input: {}, timeoutMs: 1000 }, "apiKey must be a non-empty string"],
+    [{ kind: "explode", id: "w4" }, "kind must be one of"],
+    [{ kind: "ping", id: "w5", extra: true }, "extra must be absent"],
+  ])("refuses %j, naming the field and keeping the id", (data, reason) => {
+    let error: unknown;
+    try {
+      parseWorkerRequest(data);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).message).toContain(reason);
+    expect((error as ProtocolError).id).toBe(data.id);
+  });
+
+  it("reads replies, failures and progress events from the worker", () => {
+    expect(parseWorkerMessage({ id: "w1", ok: true, kind: "generate", result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 3 })).toMatchObject({ reply: { kind: "generate" } });
+    expect(parseWorkerMessage({ id: "w1", ok: false, error: "bad", bad: true })).toMatchObject({ reply: { ok: false, bad: true } });
+    expect(parseWorkerMessage({ id: "w1", event: { type: "stage", stage: "checking" } })).toEqual({ event: { id: "w1", event: { type: "stage", stage: "checking" } } });
+    expect(() => parseWorkerMessage({ id: "w1", ok: true, kind: "generate", result: { files: [{ path: 1 }], problems: [] }, ms: 3 })).toThrow("result.files[0].path must be a string");
+    expect(() => parseWorkerMessage({ id: "w1", event: { type: "stage", stage: "dancing" } })).toThrow("stage must be one of checking, repairing");
+  });
+});
