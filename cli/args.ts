@@ -8,7 +8,7 @@ export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 Usage:
   figment frames <design.json> [--json]
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
-               [--out DIR] [--node-ids] [--json]
+               [--out DIR] [--node-ids] [--project] [--json]
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -18,6 +18,8 @@ Usage:
 
 <design.json> is a Figma REST reply (GET /v1/files/:key or /nodes), or a node exported by a plugin with
 exportAsync({ format: "JSON_REST_V1" }). Without --node, every top-level frame is converted.
+--project writes a runnable project around the code (React: a Vite app with package.json, index.html and
+src/main.tsx rendering the first screen; \`npm install && npm run dev\` in --out), as the plugin's zip does.
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
@@ -43,6 +45,8 @@ export interface CliArgs {
   out: string;
   nodeIds: boolean;
   json: boolean;
+  /** Write a runnable project (the plugin zip's scaffold) around the generated files. */
+  project: boolean;
   fromHint?: string;
   help: boolean;
   version: boolean;
@@ -77,6 +81,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         out: { type: "string" },
         "node-ids": { type: "boolean" },
         json: { type: "boolean" },
+        project: { type: "boolean" },
         "from-hint": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -101,6 +106,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (styling !== "css-modules" && styling !== "tailwind") throw new UsageError(`--styling must be css-modules or tailwind, not ${styling}`);
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]}`);
   const command = positionals[0] ?? "";
+  if (values.project && command !== "code") throw new UsageError(`--project only applies to figment code`);
 
   const ai = values.ai ?? false;
   if (!ai) {
@@ -130,6 +136,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     out: values.out ?? "out",
     nodeIds: values["node-ids"] ?? false,
     json: values.json ?? false,
+    project: values.project ?? false,
     ...(values["from-hint"] !== undefined ? { fromHint: values["from-hint"] } : {}),
     help: values.help ?? false,
     version: values.version ?? false,

@@ -45,7 +45,7 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
     return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io);
   }
   const design = await load(args);
-  return emitAndWrite(await generateCode(design.document, codeOptions(args)), design.problems, args, io);
+  return emitAndWrite(await generateCode(design.document, codeOptions(args)), design.problems, args, io, {}, design.roots[0]?.name);
 }
 
 export async function fidelityCommand(args: CliArgs, io: Output): Promise<number> {

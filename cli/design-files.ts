@@ -7,6 +7,7 @@ import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from ".
 import { HintSyntaxError } from "../codegen/hint/tokens.js";
 import { EmptyDesignError, UnknownNodeError } from "../codegen/load.js";
 import { NotFigmaJsonError } from "../codegen/rest/reply.js";
+import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { Problem } from "../codegen/types.js";
 import type { CliArgs } from "./args.js";
 import { readJson, UsageError, writeFilesUnder } from "./io.js";
@@ -62,17 +63,22 @@ export function codeOptions(args: CliArgs): CodeOptions {
   return { target: args.target, styling: args.styling, nodeIds: args.nodeIds };
 }
 
-/** Writes the files under --out and reports them (plain or --json, where `more` adds fields after these). */
-export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}): Promise<number> {
-  const { written, problems: writeProblems } = await writeFilesUnder(args.out, result.files);
+/**
+ * Writes the files under --out (with --project, inside the runnable project the plugin's zip holds; `name`
+ * names its package and page) and reports them (plain or --json, where `more` adds fields after these).
+ */
+export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}, name = "design"): Promise<number> {
+  const all = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name }) : result.files;
+  const { written, problems: writeProblems } = await writeFilesUnder(args.out, all);
   const problems = [...extraProblems, ...result.problems, ...writeProblems];
   if (args.json) {
-    const files = result.files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }));
+    const files = all.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }));
     io.out(JSON.stringify({ files, problems, ...more }, null, 2));
   } else {
     io.out(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${args.out}`);
-    for (const f of result.files) io.out(`  ${f.path}`);
+    for (const f of all) io.out(`  ${f.path}`);
     reportProblems(problems, io);
+    if (args.project && args.target === "react") io.out(`run it: cd ${args.out} && npm install && npm run dev`);
   }
   return 0;
 }

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countNodes, readRestReply } from "../codegen/rest/reply.js";
 import { captureIo, fixturePath, listFiles, readFixture, REPO_ROOT } from "../test/helpers/fixtures.js";
+import { typecheckReactProjects } from "../test/compile.js";
 import { run } from "./run.js";
 
 const LOGIN = fixturePath("figmasharp-login.file.json");
@@ -126,6 +127,29 @@ describe("figment code", () => {
     for (const f of a.files) {
       expect(readFileSync(join(tmp, "n2", f.path), "utf8"), f.path).toBe(readFileSync(join(tmp, "n1", f.path), "utf8"));
     }
+  });
+
+  it("--project writes the runnable project the plugin's zip holds, and it type-checks", async () => {
+    const out = join(mkdtempSync(join(tmp, "project-")), "app");
+    const { code, stdout, stderr } = await figment("code", LOGIN, "--project", "--out", out, "--json");
+    expect(code, stderr).toBe(0);
+    const report = parseReport(stdout);
+    expectWritten(out, report);
+    const paths = report.files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(["package.json", "index.html", "src/main.tsx", "vite.config.ts", "tsconfig.json", "src/screens/LogInPage.tsx"]));
+    const pkg = JSON.parse(readFileSync(join(out, "package.json"), "utf8")) as { name: string; scripts: Record<string, string> };
+    expect(pkg.name).toBe("log-in-page");
+    expect(pkg.scripts["dev"]).toBeDefined();
+    expect(readFileSync(join(out, "src/main.tsx"), "utf8")).toContain("LogInPage");
+    const sources = paths.filter((p) => /\.(tsx?|d\.ts)$/.test(p) && p !== "vite.config.ts").map((p) => ({ path: p, content: readFileSync(join(out, p), "utf8") }));
+    const compiled = typecheckReactProjects([sources]);
+    expect(compiled.errors[0], compiled.errors[0]?.join("\n")).toEqual([]);
+    // Plain output says how to run it; HTML output is a page as it is (no scaffold needed).
+    const plain = await figment("code", LOGIN, "--project", "--out", join(tmp, "project-plain"));
+    expect(plain.stdout).toContain("npm install && npm run dev");
+    const html = parseReport((await figment("code", LOGIN, "--project", "--target", "html", "--out", join(tmp, "project-html"), "--json")).stdout);
+    expect(html.files.map((f) => f.path)).not.toContain("package.json");
+    expect((await figment("frames", LOGIN, "--project")).code).toBe(2);
   });
 
   it("--node selects a frame inside a file with several", async () => {

@@ -4,13 +4,14 @@
  * vite.config.ts); HTML stays as it is, index.html at the root. Generated files are never overwritten.
  * Pure: no DOM.
  */
+import type { Styling, Target } from "../load.js";
 import type { SourceFile } from "../types.js";
 import { escapeHtml } from "../escape.js";
 import { basename } from "../file-paths.js";
 
 export interface ProjectOptions {
-  target: "react" | "html";
-  styling: "css-modules" | "tailwind";
+  target: Target;
+  styling: Styling;
   /** The design's name (the first frame's): names the package and the page title. */
   name: string;
 }
