@@ -131,6 +131,21 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     });
   });
 
+  it("a problem that names a layer selects it on the canvas and zooms to it", async () => {
+    await withPluginPage(browser, { fixture: SELFIE, select: ["33459:3746"] }, async ({ page, ui, sim }) => {
+      await generate(ui);
+      const header = ui.locator(".problems__header");
+      if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+      const row = ui.locator("button.problem__row", { hasText: "Background image" }).first();
+      expect(await row.locator(".problem__location").textContent()).toBe("Select layer");
+      await row.click();
+      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { record: { zooms: unknown[] } } }).__figmentSim.record.zooms.length > 0, undefined, { timeout: 5000 });
+      expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toEqual([{ nodeIds: ["33459:3747"], pageId: expect.any(String) }]);
+      expect(await sim<string[]>("sim.currentPage().selection.map((n) => n.id)")).toEqual(["33459:3747"]);
+      await shot(page, "7-problem-selects-layer");
+    });
+  });
+
   it("says what to do with nothing selected", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: [] }, async ({ page, ui }) => {
       await ui.waitForSelector(".selection--empty", { timeout: 10_000 });

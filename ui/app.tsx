@@ -131,6 +131,9 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     requests.request("save-settings", { settings: patch }).catch((error: unknown) => banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"));
   };
   const notify = (text: string, tone: "info" | "error" = "info") => banners.show(text, tone);
+  const focusNode = (nodeId: string) => {
+    requests.request("focus-node", { nodeId }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
+  };
 
   return (
     <div class="app">
@@ -159,6 +162,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
             onSettingsChange={saveSettings}
             onOpenSettings={() => setPanel("settings")}
             notify={notify}
+            onFocusNode={focusNode}
           />
         ) : panel === "settings" ? (
           <SettingsPanel settings={settings} vault={vault} requests={requests} />

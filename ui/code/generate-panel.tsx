@@ -25,6 +25,8 @@ export interface GeneratePanelProps {
   onSettingsChange(patch: Partial<Settings>): void;
   onOpenSettings(): void;
   notify(text: string, tone?: "info" | "error"): void;
+  /** Selects a layer on the canvas (a problem's layer). */
+  onFocusNode(nodeId: string): void;
 }
 
 export function optionsFrom(settings: Settings): Options {
@@ -38,7 +40,7 @@ function turnOutput(session: AiSession, preview: CodeOutput["preview"] | undefin
   return { id: turn.n, options: session.options, files: turn.files, problems: turn.problems, ms: turn.ms, workerColdStartMs: undefined, frames: [session.frame], preview: preview ?? { status: "loading" } };
 }
 
-export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify }: GeneratePanelProps) {
+export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode }: GeneratePanelProps) {
   const { state } = job;
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
@@ -122,12 +124,12 @@ export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, work
         <div class="ai-results">
           <TurnBar session={session} onSelect={ai.selectTurn} />
           <TurnSummary session={session} />
-          <ResultsView key={`${session.frame.id}:${aiOutput.id}`} output={aiOutput} notify={notify} />
+          <ResultsView key={`${session.frame.id}:${aiOutput.id}`} output={aiOutput} notify={notify} onFocusNode={onFocusNode} />
           <RefineBox disabled={aiBusy} label="Refine" placeholder={`Ask for a change to turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`} onSend={ai.refine} />
         </div>
       ) : source === "offline" && state.phase === "done" ? (
         <>
-          <ResultsView key={state.output.id} output={state.output} notify={notify} />
+          <ResultsView key={state.output.id} output={state.output} notify={notify} onFocusNode={onFocusNode} />
           <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask the model to improve this code, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
         </>
       ) : state.phase === "idle" && ai.state.phase === "idle" && !nothingSelected ? (

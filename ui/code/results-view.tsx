@@ -23,7 +23,14 @@ export function allFilesText(files: SourceFile[]): string {
   return files.map((f) => `// ===== ${f.path} =====\n${f.content.endsWith("\n") ? f.content : f.content + "\n"}`).join("\n");
 }
 
-export function ResultsView({ output, notify }: { output: CodeOutput; notify(text: string, tone?: "info" | "error"): void }) {
+export interface ResultsViewProps {
+  output: CodeOutput;
+  notify(text: string, tone?: "info" | "error"): void;
+  /** Selects a layer a problem names on the canvas. */
+  onFocusNode?: (nodeId: string) => void;
+}
+
+export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const byPath = useMemo(() => new Map(output.files.map((f) => [f.path, f])), [output]);
   const tree = useMemo(() => buildFileTree(paths), [paths]);
@@ -129,7 +136,7 @@ export function ResultsView({ output, notify }: { output: CodeOutput; notify(tex
         <PreviewPane preview={output.preview} frames={output.frames} />
       )}
 
-      <ProblemsList problems={output.problems} files={new Set(paths)} onOpen={(path, atLine) => open(path, atLine)} />
+      <ProblemsList problems={output.problems} files={new Set(paths)} onOpen={(path, atLine) => open(path, atLine)} {...(onFocusNode ? { onFocusNode } : {})} />
     </div>
   );
 }
