@@ -11,21 +11,25 @@ import {
   LengthFinishReasonError,
 } from "openai/error";
 
-export type ModelErrorKind =
-  | "missing-key"
-  | "unauthorized"
-  | "forbidden"
-  | "model-not-found"
-  | "rate-limited"
-  | "bad-request"
-  | "server"
-  | "timeout"
-  | "offline"
-  | "aborted"
-  | "refusal"
-  | "truncated"
-  | "bad-output"
-  | "unknown";
+/** Every kind of failure, in one list so each presenter can be checked against all of them. */
+export const MODEL_ERROR_KINDS = [
+  "missing-key",
+  "unauthorized",
+  "forbidden",
+  "model-not-found",
+  "rate-limited",
+  "bad-request",
+  "server",
+  "timeout",
+  "offline",
+  "aborted",
+  "refusal",
+  "truncated",
+  "bad-output",
+  "unknown",
+] as const;
+
+export type ModelErrorKind = (typeof MODEL_ERROR_KINDS)[number];
 
 const NEXT_STEP: Record<ModelErrorKind, string> = {
   "missing-key": "Add an API key for this provider in Settings.",
