@@ -2,7 +2,7 @@
  * The model client core: providers, request builders, reply reading, streaming progress, estimates and
  * typed errors. Pure TypeScript over the fetch-based OpenAI SDK: runs in the UI iframe and in Node.
  */
-export { ModelError, nextStepFor, parseRetryAfter, toModelError } from "./errors.js";
+export { MODEL_ERROR_KINDS, ModelError, parseRetryAfter, toModelError } from "./errors.js";
 export type { ModelErrorKind, ModelErrorOptions } from "./errors.js";
 export { createClient, OPENROUTER_HEADERS, providerConfig } from "./providers.js";
 export type { ApiKind, ClientOptions, ProviderConfig } from "./providers.js";

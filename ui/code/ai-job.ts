@@ -97,7 +97,7 @@ interface PendingRequest {
   refine: { parent: number; instructions: string } | undefined;
 }
 
-const MISSING_KEY: ModelFailureData = { kind: "missing-key", nextStep: "Add an API key for this provider in Settings." };
+const MISSING_KEY: ModelFailureData = { kind: "missing-key" };
 
 function hostOf(url: string): string {
   try {

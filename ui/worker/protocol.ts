@@ -80,7 +80,6 @@ export type WorkerRequest = GenerateRequest | HintRequest | PingRequest | AiPrep
 /** A failed model request, as data (errors do not survive postMessage with their class). */
 export interface ModelFailureData {
   kind: ModelErrorKind;
-  nextStep: string;
   status?: number;
   retryAfterMs?: number;
 }
