@@ -24,8 +24,10 @@ export {
 export type { ChatRefinement, ImageDetail, PromptInput, RequestOptions, ResponsesRefinement } from "./prompt.js";
 export { ProgressReader } from "./progress.js";
 export type { ProgressEvent } from "./progress.js";
-export { countTextTokens, ESTIMATE_PRICES, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize, priceFor } from "./estimate.js";
-export type { Estimate, EstimateInput, ModelPrice } from "./estimate.js";
+export { countTextTokens, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize } from "./estimate.js";
+export type { Estimate, EstimateInput } from "./estimate.js";
+export { ESTIMATE_PRICES, priceFor, pricesFromModelsListing } from "./prices.js";
+export type { ListingOptions, ModelPrice, SourcedPrice } from "./prices.js";
 export { readChatCompletion, readResponse } from "./outcome.js";
 export type { ModelOutcome } from "./outcome.js";
 export { generateTurn } from "./generate.js";
