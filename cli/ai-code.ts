@@ -106,6 +106,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
           imageTokens: estimate.imageTokens,
           inputTokens: estimate.inputTokens,
           costUsd: estimate.costUsd ?? null,
+          price: estimate.price ? { inputUsdPer1M: estimate.price.input, outputUsdPer1M: estimate.price.output, source: estimate.price.source, asOf: estimate.price.asOf } : null,
           image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
           note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
         },
@@ -116,9 +117,10 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
     return 0;
   }
   const n = (value: number): string => value.toLocaleString("en-US");
+  const price = estimate.price;
   const cost =
-    estimate.costUsd !== undefined && estimate.price
-      ? `about $${estimate.costUsd.toFixed(4)} for the input (example list price $${estimate.price.input} per 1M input tokens; the output is extra)`
+    estimate.costUsd !== undefined && price
+      ? `about $${estimate.costUsd.toFixed(4)} for the input ($${price.input} per 1M input tokens; the output is extra, $${price.output} per 1M)`
       : `no price known for model ${config.model}`;
   io.out("Estimate only (--dry-run): nothing was sent.");
   io.out(`  endpoint      ${endpoint}`);
@@ -127,6 +129,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
   io.out(`  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`);
   io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
   io.out(`  cost          ${cost}`);
+  if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
 }
