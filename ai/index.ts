@@ -6,6 +6,8 @@ export { MODEL_ERROR_KINDS, ModelError, parseRetryAfter, toModelError } from "./
 export type { ModelErrorKind, ModelErrorOptions } from "./errors.js";
 export { createClient, OPENROUTER_HEADERS, providerConfig } from "./providers.js";
 export type { ApiKind, ClientOptions, ProviderConfig } from "./providers.js";
+export { CONNECTION_TIMEOUT_MS, testConnection } from "./connection.js";
+export type { ConnectionFailure, ConnectionOptions, ConnectionResult } from "./connection.js";
 export { FILES_SCHEMA, FILES_SCHEMA_NAME, parseFilesReply } from "./schema.js";
 export type { FilesReply } from "./schema.js";
 export {
