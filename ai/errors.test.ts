@@ -7,7 +7,7 @@ import {
   LengthFinishReasonError,
 } from "openai/error";
 import { describe, expect, it } from "vitest";
-import { ModelError, parseRetryAfter, toModelError } from "./errors.js";
+import { MODEL_ERROR_KINDS, ModelError, parseRetryAfter, toModelError } from "./errors.js";
 
 const apiError = (status: number, headers: Record<string, string> = {}) =>
   APIError.generate(status, { error: { message: `status ${status}` } }, undefined, new Headers(headers));
@@ -28,7 +28,6 @@ describe("toModelError", () => {
     expect(error).toBeInstanceOf(ModelError);
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
-    expect(error.nextStep.length).toBeGreaterThan(10);
   });
 
   it("reads retry-after (seconds) on 429", () => {
@@ -64,6 +63,32 @@ describe("toModelError", () => {
     expect(toModelError(own)).toBe(own);
     expect(toModelError("boom").kind).toBe("unknown");
     expect(toModelError(new TypeError("fetch failed")).kind).toBe("offline");
+  });
+
+  it("keeps the provider's message, status and request id", () => {
+    const error = toModelError(APIError.generate(404, { error: { message: "The model `gpt-9` does not exist" } }, undefined, new Headers({ "x-request-id": "req_42" })));
+    expect(error.message).toBe("The endpoint answered 404: The model `gpt-9` does not exist");
+    expect(error.status).toBe(404);
+    expect(error.requestId).toBe("req_42");
+  });
+
+  it("says what happened, never what to do: no next step, no UI words", () => {
+    const errors = [
+      ...[400, 401, 403, 404, 408, 429, 500].map((status) => toModelError(apiError(status))),
+      toModelError(new APIConnectionTimeoutError()),
+      toModelError(new APIConnectionError({ message: "ECONNREFUSED" })),
+      toModelError(new APIUserAbortError()),
+      toModelError(new LengthFinishReasonError()),
+      toModelError(new ContentFilterFinishReasonError()),
+      toModelError("boom"),
+    ];
+    for (const error of errors) {
+      expect(Object.keys(error)).not.toContain("nextStep");
+      expect(error.message).not.toMatch(/settings|OPENAI_API_KEY|--\w/i);
+    }
+    expect(new Set(errors.map((e) => e.kind)).size).toBeGreaterThan(8);
+    expect(MODEL_ERROR_KINDS).toContain("missing-key");
+    expect(new Set(MODEL_ERROR_KINDS).size).toBe(MODEL_ERROR_KINDS.length);
   });
 
   it("never puts the key in the message", () => {

@@ -1,6 +1,9 @@
 /**
- * Typed model-client errors the UI can explain: each has a stable `kind`, a short message and a `nextStep`
- * sentence telling the user what to do. Pure: no DOM, no Node. Never carries the API key.
+ * Typed model-client errors: WHAT happened, never what to do about it. Each has a stable `kind`, the HTTP
+ * status, the provider's retry-after and request id when it sent them, and a message (the provider's own,
+ * when there is one). What to tell the user is each surface's job, in its own words (the panel speaks of
+ * Settings, the CLI of environment variables and flags): see ui/code/explain.ts and cli/model-errors.ts.
+ * Pure: no DOM, no Node. Never carries the API key.
  */
 import {
   APIConnectionError,
@@ -11,38 +14,9 @@ import {
   LengthFinishReasonError,
 } from "openai/error";
 
-export type ModelErrorKind =
-  | "missing-key"
-  | "unauthorized"
-  | "forbidden"
-  | "model-not-found"
-  | "rate-limited"
-  | "bad-request"
-  | "server"
-  | "timeout"
-  | "offline"
-  | "aborted"
-  | "refusal"
-  | "truncated"
-  | "bad-output"
-  | "unknown";
+import type { ModelErrorKind } from "./error-kinds.js";
 
-const NEXT_STEP: Record<ModelErrorKind, string> = {
-  "missing-key": "Add an API key for this provider in Settings.",
-  unauthorized: "Check the API key in Settings: the provider did not accept it.",
-  forbidden: "Your key has no access to this model or endpoint; check the account's permissions or pick another model.",
-  "model-not-found": "Check the model name and base URL in Settings; the endpoint does not know this model.",
-  "rate-limited": "Wait a moment and try again, or check your plan's rate limits and credit.",
-  "bad-request": "The endpoint rejected the request; check the model supports images and structured output.",
-  server: "The provider had a server error; try again in a minute.",
-  timeout: "The model took too long; try again, use a smaller frame, or raise the timeout.",
-  offline: "Could not reach the endpoint; check your connection and the base URL in Settings.",
-  aborted: "Generation was cancelled; start it again when ready.",
-  refusal: "The model declined this request; rephrase your instructions or try another model.",
-  truncated: "The output was cut off; try a smaller frame or ask for fewer files.",
-  "bad-output": "The model's reply could not be read; try again or use another model.",
-  unknown: "Try again; if it keeps failing, check the settings and the provider's status page.",
-};
+export { MODEL_ERROR_KINDS, type ModelErrorKind } from "./error-kinds.js";
 
 export interface ModelErrorOptions {
   status?: number;
@@ -54,7 +28,6 @@ export interface ModelErrorOptions {
 export class ModelError extends Error {
   override readonly name = "ModelError";
   readonly kind: ModelErrorKind;
-  readonly nextStep: string;
   /** HTTP status, when the error came from a response. */
   readonly status: number | undefined;
   /** For `rate-limited`: how long the provider asked us to wait, when it said so. */
@@ -64,15 +37,10 @@ export class ModelError extends Error {
   constructor(kind: ModelErrorKind, message: string, options: ModelErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
-    this.nextStep = NEXT_STEP[kind];
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
     this.requestId = options.requestId;
   }
-}
-
-export function nextStepFor(kind: ModelErrorKind): string {
-  return NEXT_STEP[kind];
 }
 
 type HeaderSource = Headers | Record<string, string | null | undefined> | undefined | null;

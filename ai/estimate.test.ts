@@ -1,6 +1,7 @@
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { beforeAll, describe, expect, it } from "vitest";
-import { estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize, priceFor } from "./estimate.js";
+import { estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize } from "./estimate.js";
+import { ESTIMATE_PRICES } from "./prices.js";
 
 beforeAll(loadTokenizer);
 
@@ -43,11 +44,22 @@ describe("estimate", () => {
     expect(result.costUsd).toBeCloseTo((result.inputTokens * 2.5 + 1000 * 10) / 1e6, 10);
   });
 
-  it("takes a price override and leaves unknown models unpriced", () => {
-    expect(estimate({ model: "mystery", texts: ["a"] }).costUsd).toBeUndefined();
-    const priced = estimate({ model: "mystery", texts: [], prices: { mystery: { input: 1_000_000, output: 0 } } });
-    expect(priced.costUsd).toBe(0);
-    expect(priceFor("mystery", { mystery: { input: 1, output: 2 } })).toEqual({ input: 1, output: 2 });
+  it("takes fetched prices over the table and leaves unknown models unpriced", () => {
+    const unknown = estimate({ model: "mystery", texts: ["a"] });
+    expect(unknown.costUsd).toBeUndefined();
+    expect(unknown.price).toBeUndefined();
+    const fetched = { source: "https://example.test/models", asOf: "2026-11-01" };
+    const priced = estimate({ model: "mystery", texts: [], outputTokens: 2, prices: { mystery: { input: 1_000_000, output: 500_000, ...fetched } } });
+    expect(priced.costUsd).toBe(1);
+    const cheaper = estimate({ model: "gpt-4o", texts: [], outputTokens: 1_000_000, prices: { "gpt-4o": { input: 1, output: 3, ...fetched } } });
+    expect(cheaper.costUsd).toBe(3);
+    expect(cheaper.price).toEqual({ input: 1, output: 3, ...fetched });
+  });
+
+  it("carries the price's source and date with the estimate", () => {
+    const result = estimate({ model: "gpt-5.4-image-2", texts: ["a"] });
+    expect(result.price).toBe(ESTIMATE_PRICES["gpt-5.4-image-2"]);
+    expect(result.costUsd).toBeCloseTo((result.inputTokens * 8) / 1e6, 12);
   });
 
   it("estimates a whole prompt", () => {

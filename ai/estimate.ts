@@ -1,30 +1,12 @@
 /**
  * Estimated input tokens and cost before sending. Text with gpt-tokenizer (o200k_base); the image from its
- * pixel size by OpenAI's tile rule; cost from a small, overridable price table. Everything here is an
+ * pixel size by OpenAI's tile rule; cost from the prices in prices.ts (or fetched ones). Everything here is an
  * ESTIMATE: providers count a little differently (message framing, newer models' image patching) and prices
  * change — show it as "about", never as a quote.
  */
+import { priceFor, type SourcedPrice } from "./prices.js";
 import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "./prompt.js";
 import { FILES_SCHEMA } from "./schema.js";
-
-/** USD per 1M tokens. */
-export interface ModelPrice {
-  input: number;
-  output: number;
-}
-
-/**
- * Example list prices (USD per 1M tokens, standard tier) used for the estimate only. Not authoritative:
- * callers pass their own table to override. Unknown models get no cost.
- */
-export const ESTIMATE_PRICES: Readonly<Record<string, ModelPrice>> = {
-  "gpt-4o": { input: 2.5, output: 10 },
-  "gpt-4o-mini": { input: 0.15, output: 0.6 },
-  "gpt-4.1": { input: 2, output: 8 },
-  "gpt-4.1-mini": { input: 0.4, output: 1.6 },
-  "gpt-5": { input: 1.25, output: 10 },
-  "gpt-5-mini": { input: 0.25, output: 2 },
-};
 
 /** Image tokens for a `width`×`height` image: 85 for low; 85 + 170 per 512px tile after scaling for high. */
 export function imageTokens(width: number, height: number, detail: ImageDetail = "high"): number {
@@ -85,7 +67,8 @@ export interface EstimateInput {
   image?: { width: number; height: number; detail?: ImageDetail };
   /** Expected output tokens, for the output side of the cost (default 0). */
   outputTokens?: number;
-  prices?: Readonly<Record<string, ModelPrice>>;
+  /** Prices that win over the built-in table (e.g. from the endpoint's models listing). */
+  prices?: Readonly<Record<string, SourcedPrice>>;
 }
 
 export interface Estimate {
@@ -95,19 +78,10 @@ export interface Estimate {
   imageTokens: number;
   inputTokens: number;
   outputTokens: number;
-  /** USD; undefined when the model has no price in the table. */
+  /** USD; undefined when the model has no known price. */
   costUsd: number | undefined;
-  price: ModelPrice | undefined;
-}
-
-/** Looks up a price by exact model name, then without a provider prefix (`openai/gpt-4o` → `gpt-4o`). */
-export function priceFor(
-  model: string,
-  prices: Readonly<Record<string, ModelPrice>> = ESTIMATE_PRICES,
-): ModelPrice | undefined {
-  if (Object.hasOwn(prices, model)) return prices[model];
-  const bare = model.slice(model.lastIndexOf("/") + 1);
-  return Object.hasOwn(prices, bare) ? prices[bare] : undefined;
+  /** The price used, with its source and date. */
+  price: SourcedPrice | undefined;
 }
 
 export function estimate(input: EstimateInput): Estimate {
@@ -127,7 +101,7 @@ export function estimate(input: EstimateInput): Estimate {
 export function estimatePrompt(
   prompt: PromptInput,
   image: { width: number; height: number } | undefined,
-  options: { model: string; outputTokens?: number; prices?: Readonly<Record<string, ModelPrice>> },
+  options: { model: string; outputTokens?: number; prices?: Readonly<Record<string, SourcedPrice>> },
 ): Estimate {
   const withImage = hasImage(prompt);
   return estimate({

@@ -53,7 +53,7 @@ async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undef
     if (error instanceof ModelError) throw error;
     const mapped = toModelError(error);
     if (mapped.kind === "aborted" || mapped.kind === "timeout") throw mapped;
-    throw new ModelError("truncated", `The connection dropped in the middle of the answer (${error instanceof Error ? error.message : String(error)}); try again.`);
+    throw new ModelError("truncated", `The connection dropped in the middle of the answer (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (signal?.aborted) throw aborted();
 }

@@ -2,10 +2,12 @@
  * The model client core: providers, request builders, reply reading, streaming progress, estimates and
  * typed errors. Pure TypeScript over the fetch-based OpenAI SDK: runs in the UI iframe and in Node.
  */
-export { ModelError, nextStepFor, parseRetryAfter, toModelError } from "./errors.js";
+export { MODEL_ERROR_KINDS, ModelError, parseRetryAfter, toModelError } from "./errors.js";
 export type { ModelErrorKind, ModelErrorOptions } from "./errors.js";
 export { createClient, OPENROUTER_HEADERS, providerConfig } from "./providers.js";
 export type { ApiKind, ClientOptions, ProviderConfig } from "./providers.js";
+export { CONNECTION_TIMEOUT_MS, testConnection } from "./connection.js";
+export type { ConnectionFailure, ConnectionOptions, ConnectionResult } from "./connection.js";
 export { FILES_SCHEMA, FILES_SCHEMA_NAME, parseFilesReply } from "./schema.js";
 export type { FilesReply } from "./schema.js";
 export {
@@ -24,8 +26,10 @@ export {
 export type { ChatRefinement, ImageDetail, PromptInput, RequestOptions, ResponsesRefinement } from "./prompt.js";
 export { ProgressReader } from "./progress.js";
 export type { ProgressEvent } from "./progress.js";
-export { countTextTokens, ESTIMATE_PRICES, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize, priceFor } from "./estimate.js";
-export type { Estimate, EstimateInput, ModelPrice } from "./estimate.js";
+export { countTextTokens, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize } from "./estimate.js";
+export type { Estimate, EstimateInput } from "./estimate.js";
+export { ESTIMATE_PRICES, priceFor, pricesFromModelsListing } from "./prices.js";
+export type { ListingOptions, ModelPrice, SourcedPrice } from "./prices.js";
 export { readChatCompletion, readResponse } from "./outcome.js";
 export type { ModelOutcome } from "./outcome.js";
 export { generateTurn } from "./generate.js";

@@ -61,6 +61,19 @@ function workDir(name: string): { work: string; out: string } {
 type Content = { type: string; text?: string; image_url?: string; detail?: string }[];
 const userContent = (request: RecordedRequest): Content => (request.body as { input: { content: Content }[] }).input[0]!.content;
 
+interface DryRunJson {
+  dryRun: boolean;
+  estimate: boolean;
+  endpoint: string;
+  model: string;
+  api: string;
+  textTokens: number;
+  imageTokens: number;
+  inputTokens: number;
+  costUsd: number | null;
+  price: { inputUsdPer1M: number; outputUsdPer1M: number; source: string; asOf: string } | null;
+}
+
 interface AiReport {
   files: { path: string; bytes: number }[];
   problems: { severity: string; code: string; message: string; file?: string }[];
@@ -138,19 +151,47 @@ describe("figment code --ai", () => {
     expect(plain.stdout).toContain("model         gpt-5.4-image-2 (openai, Responses API)");
     expect(plain.stdout).toMatch(/text tokens {3}about [\d,]+/);
     expect(plain.stdout).toContain("image tokens  about 255 (grida-vector-frame.png 500×500, detail high)");
-    expect(plain.stdout).toContain("no price known for model gpt-5.4-image-2");
     expect(plain.stdout).toMatch(/estimates/);
 
     const json = await figment(["code", LOGIN, "--ai", "--image", PNG, "--dry-run", "--json", "--model", "gpt-4o", "--out", out, "--base-url", srv.url], {});
     expect(json.code).toBe(0);
-    const estimate = JSON.parse(json.stdout) as { dryRun: boolean; estimate: boolean; endpoint: string; model: string; api: string; textTokens: number; imageTokens: number; inputTokens: number; costUsd: number | null };
+    const estimate = JSON.parse(json.stdout) as DryRunJson;
     expect(estimate).toMatchObject({ dryRun: true, estimate: true, endpoint: `${srv.url}/responses`, model: "gpt-4o", api: "responses", imageTokens: 255 });
     expect(estimate.inputTokens).toBe(estimate.textTokens + estimate.imageTokens);
     expect(estimate.textTokens).toBeGreaterThan(500);
-    expect(estimate.costUsd).toBeGreaterThan(0);
+    expect(estimate.costUsd).toBeCloseTo((estimate.inputTokens * 2.5) / 1e6, 10);
+    expect(estimate.price).toEqual({ inputUsdPer1M: 2.5, outputUsdPer1M: 10, source: "https://platform.openai.com/docs/pricing", asOf: "2025-08-07" });
 
     expect(srv.requests).toHaveLength(0);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("--dry-run prices the default model and names the price's source and date", async () => {
+    const srv = await serve();
+    const { out } = workDir("dry-price");
+    const plain = await figment(["code", LOGIN, "--ai", "--image", PNG, "--dry-run", "--out", out, "--base-url", srv.url], {});
+    expect(plain.code, plain.stderr).toBe(0);
+    const inputTokens = Number(/input tokens {2}about ([\d,]+)/.exec(plain.stdout)?.[1]?.replace(/,/g, ""));
+    expect(inputTokens).toBeGreaterThan(500);
+    // GPT-5.4 Image 2: $8 per 1M input tokens.
+    const cost = ((inputTokens * 8) / 1e6).toFixed(4);
+    expect(plain.stdout).toContain(`cost          about $${cost} for the input ($8 per 1M input tokens; the output is extra, $15 per 1M)`);
+    expect(plain.stdout).toContain("price from    https://openrouter.ai/openai/gpt-5.4-image-2 (as of 2026-04-23)");
+    expect(plain.stdout).not.toContain("no price known");
+
+    const openrouter = await figment(["code", LOGIN, "--ai", "--provider", "openrouter", "--dry-run", "--json", "--out", out, "--base-url", srv.url], {});
+    expect(openrouter.code, openrouter.stderr).toBe(0);
+    const json = JSON.parse(openrouter.stdout) as DryRunJson;
+    expect(json.model).toBe("openai/gpt-5.4-image-2");
+    expect(json.costUsd).toBeCloseTo((json.inputTokens * 8) / 1e6, 10);
+    expect(json.price).toEqual({ inputUsdPer1M: 8, outputUsdPer1M: 15, source: "https://openrouter.ai/openai/gpt-5.4-image-2", asOf: "2026-04-23" });
+
+    const unknown = await figment(["code", LOGIN, "--ai", "--dry-run", "--model", "mystery-model", "--out", out, "--base-url", srv.url], {});
+    expect(unknown.stdout).toContain("no price known for model mystery-model");
+    expect(unknown.stdout).not.toContain("price from");
+    const unknownJson = JSON.parse((await figment(["code", LOGIN, "--ai", "--dry-run", "--json", "--model", "mystery-model", "--out", out, "--base-url", srv.url], {})).stdout) as DryRunJson;
+    expect(unknownJson).toMatchObject({ costUsd: null, price: null });
+    expect(srv.requests).toHaveLength(0);
   });
 
   it("without --image says it sends the structure only, and the request has no image", async () => {

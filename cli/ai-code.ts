@@ -5,11 +5,12 @@
  * through the same project pass, formatter, report and --out writing as the offline `figment code`.
  *
  * Exit codes: 0 done; 2 bad input or configuration (missing or refused key, unknown model, rejected request);
- * 1 the model failed otherwise (server, timeout, unreadable reply, no files); 130 cancelled (Ctrl-C).
+ * 1 the model failed otherwise (server, timeout, unreadable reply, no files); 130 cancelled (Ctrl-C). Failures
+ * are presented by model-errors.ts; keys come from the environment (api-keys.ts).
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { ModelError, type ModelErrorKind } from "../ai/errors.js";
+import { ModelError } from "../ai/errors.js";
 import { estimatePrompt, loadTokenizer, pngSize, type Estimate } from "../ai/estimate.js";
 import { generateModelCode, isBlocking, type ModelCodeResult } from "../ai/pipeline.js";
 import type { ProgressEvent } from "../ai/progress.js";
@@ -18,62 +19,19 @@ import { providerConfig, type ProviderConfig } from "../ai/providers.js";
 import { generateCode, parseHint, printHint, type DesignDocument } from "../codegen/index.js";
 import type { Problem } from "../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
-import type { CliArgs, ProviderName } from "./args.js";
+import { keyFor } from "./api-keys.js";
+import type { CliArgs } from "./args.js";
 import { asUsage, codeOptions, emitAndWrite, load, reportProblems, type Output, type RunContext } from "./design-files.js";
 import { readText, UsageError } from "./io.js";
+import { reportModelError } from "./model-errors.js";
 
 /** Seconds one model request may take when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SEC = 180;
-
-/** Where each provider's key comes from: the environment only, never a flag or a file. */
-export const KEY_ENV: Readonly<Record<ProviderName, string>> = {
-  openai: "OPENAI_API_KEY",
-  openrouter: "OPENROUTER_API_KEY",
-  custom: "OPENAI_API_KEY",
-};
-
-/** Sent to a custom endpoint when OPENAI_API_KEY is unset: local servers usually ignore the key. */
-export const NO_KEY = "none";
 
 export const STRUCTURE_ONLY =
   "figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png for a closer match)";
 
 const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
-
-/** Kinds the user fixes in their configuration or input (exit 2); everything else is a model failure (exit 1). */
-const CONFIG_KINDS: ReadonlySet<ModelErrorKind> = new Set(["missing-key", "unauthorized", "forbidden", "model-not-found", "bad-request"]);
-
-export function exitCodeFor(kind: ModelErrorKind): number {
-  if (kind === "aborted") return 130;
-  return CONFIG_KINDS.has(kind) ? 2 : 1;
-}
-
-/** The error's next step in CLI terms (the shared ones speak of the plugin's Settings). */
-export function cliNextStep(error: ModelError, provider: ProviderName): string {
-  const env = KEY_ENV[provider];
-  switch (error.kind) {
-    case "missing-key":
-      return `Set ${env} in the environment (keys are read from there only).`;
-    case "unauthorized":
-      return `Check ${env}: the provider did not accept the key.`;
-    case "model-not-found":
-      return "Check --model and --base-url: the endpoint does not know this model.";
-    case "offline":
-      return "Could not reach the endpoint; check your connection and --base-url.";
-    case "timeout":
-      return "The model took too long; try again, use a smaller frame, or raise --timeout.";
-    default:
-      return error.nextStep;
-  }
-}
-
-function reportModelError(error: ModelError, provider: ProviderName, io: Output): number {
-  io.err(`figment: ${error.message}`);
-  if (error.kind === "rate-limited" && error.retryAfterMs !== undefined) io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
-  if (error.requestId) io.err(`figment: request id ${error.requestId}`);
-  io.err(`figment: ${cliNextStep(error, provider)}`);
-  return exitCodeFor(error.kind);
-}
 
 interface Source {
   document: DesignDocument;
@@ -126,18 +84,6 @@ export function settingsFrom(args: CliArgs): Settings {
   };
 }
 
-/** The key for the provider from the environment, "none" for a custom endpoint without one. */
-function keyFor(provider: ProviderName, env: Readonly<Record<string, string | undefined>>, io: Output): string {
-  const name = KEY_ENV[provider];
-  const key = env[name]?.trim() ?? "";
-  if (key) return key;
-  if (provider === "custom") {
-    io.err(`figment: ${name} is not set; sending the key "${NO_KEY}" to the custom endpoint (local servers usually ignore it)`);
-    return NO_KEY;
-  }
-  throw new ModelError("missing-key", `no API key for ${provider}: ${name} is not set`);
-}
-
 function endpointUrl(config: ProviderConfig): string {
   return `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
 }
@@ -160,6 +106,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
           imageTokens: estimate.imageTokens,
           inputTokens: estimate.inputTokens,
           costUsd: estimate.costUsd ?? null,
+          price: estimate.price ? { inputUsdPer1M: estimate.price.input, outputUsdPer1M: estimate.price.output, source: estimate.price.source, asOf: estimate.price.asOf } : null,
           image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
           note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
         },
@@ -170,9 +117,10 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
     return 0;
   }
   const n = (value: number): string => value.toLocaleString("en-US");
+  const price = estimate.price;
   const cost =
-    estimate.costUsd !== undefined && estimate.price
-      ? `about $${estimate.costUsd.toFixed(4)} for the input (example list price $${estimate.price.input} per 1M input tokens; the output is extra)`
+    estimate.costUsd !== undefined && price
+      ? `about $${estimate.costUsd.toFixed(4)} for the input ($${price.input} per 1M input tokens; the output is extra, $${price.output} per 1M)`
       : `no price known for model ${config.model}`;
   io.out("Estimate only (--dry-run): nothing was sent.");
   io.out(`  endpoint      ${endpoint}`);
@@ -181,6 +129,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
   io.out(`  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`);
   io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
   io.out(`  cost          ${cost}`);
+  if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
 }

@@ -224,6 +224,44 @@ export function modelsList(ids: string[] = ["gpt-5", "gpt-5-mini", "gpt-4o", "gp
   return { object: "list", data: ids.map((id) => ({ id, object: "model", created: CREATED, owned_by: "system" })) };
 }
 
+/** GET /v1/models reply with OpenAI's listing of `ids`. */
+export function modelsJson(ids?: string[]): ScriptedReply & { kind: "json" } {
+  return { kind: "json", body: modelsList(ids) };
+}
+
+/** A model in OpenRouter's `GET /models` listing: prices in USD per token, as decimal strings ("-1" = variable). */
+export interface OpenRouterModel {
+  id: string;
+  name: string;
+  created: number;
+  context_length: number;
+  architecture: { modality: string; input_modalities: string[]; output_modalities: string[]; tokenizer: string };
+  pricing: { prompt: string; completion: string; request?: string; image?: string; web_search?: string; internal_reasoning?: string };
+  top_provider: { context_length: number; max_completion_tokens: number | null; is_moderated: boolean };
+  supported_parameters: string[];
+}
+
+/** OpenRouter's `GET /models` body (`{ data }`, no `object`), for `[id, prompt, completion]` price triples. */
+export function openRouterModelsList(models: [id: string, prompt: string, completion: string][]): { data: OpenRouterModel[] } {
+  return {
+    data: models.map(([id, prompt, completion]) => ({
+      id,
+      name: id,
+      created: CREATED,
+      context_length: 400_000,
+      architecture: { modality: "text+image->text", input_modalities: ["text", "image"], output_modalities: ["text"], tokenizer: "GPT" },
+      pricing: { prompt, completion, request: "0", image: "0", web_search: "0", internal_reasoning: "0" },
+      top_provider: { context_length: 400_000, max_completion_tokens: 128_000, is_moderated: true },
+      supported_parameters: ["max_tokens", "response_format", "structured_outputs"],
+    })),
+  };
+}
+
+/** GET /v1/models reply in OpenRouter's shape (see openRouterModelsList). */
+export function openRouterModelsJson(models: [id: string, prompt: string, completion: string][]): ScriptedReply & { kind: "json" } {
+  return { kind: "json", body: openRouterModelsList(models) };
+}
+
 /** POST /v1/embeddings reply (one vector per input). */
 export function embeddingsJson(vectors: number[][], opts: { model?: string } = {}): ScriptedReply & { kind: "json" } {
   const body: CreateEmbeddingResponse = {

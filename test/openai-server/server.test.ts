@@ -6,11 +6,14 @@ import {
   chatStream,
   embeddingsJson,
   imagesJson,
+  modelsJson,
   modelsList,
+  openRouterModelsJson,
   responseObject,
   responsesEvents,
   responsesJson,
   responsesStream,
+  secretDigest,
   startOpenAiServer,
   type OpenAiTestServer,
   type ScriptedReply,
@@ -196,6 +199,25 @@ describe("openai test server + real SDK", () => {
     expect(h.authorization).toBe("***1234");
     expect(JSON.stringify(srv.requests)).not.toContain("sk-test");
     expect(h["content-type"]).toContain("application/json");
+  });
+
+  it("scripts GET /v1/models: OpenAI's listing or OpenRouter's, with pricing", async () => {
+    const { srv, client } = await start([modelsJson(["gpt-5.4-image-2"]), openRouterModelsJson([["openai/gpt-5.4-image-2", "0.000008", "0.000015"]])]);
+    const openai = await client.models.list();
+    expect(openai.data.map((m) => m.id)).toEqual(["gpt-5.4-image-2"]);
+    const openrouter = await client.models.list();
+    expect(openrouter.data).toHaveLength(1);
+    expect(openrouter.data[0]).toMatchObject({ id: "openai/gpt-5.4-image-2", pricing: { prompt: "0.000008", completion: "0.000015" } });
+    expect(srv.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/models", "GET /v1/models"]);
+  });
+
+  it("keeps a digest of the full key, never the key", async () => {
+    const { srv, client } = await start([responsesJson("ok")]);
+    await client.responses.create({ model: "gpt-5", input: "hi" });
+    const request = srv.requests[0]!;
+    expect(request.secretDigests).toEqual({ authorization: secretDigest("Bearer sk-test-abcd1234") });
+    expect(request.secretDigests["authorization"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(request)).not.toContain("sk-test");
   });
 
   it("function script and push()", async () => {

@@ -8,6 +8,9 @@
 // Replies come from a queue (the array given at start, then push()); when the
 // queue is empty the function given at start (if any) is asked; with neither,
 // GET /v1/models answers modelsList() and anything else gets a 500 error.
+// GET /v1/models is scripted like any route: modelsJson(ids) for OpenAI's
+// listing, openRouterModelsJson(models) for OpenRouter's (with `pricing`).
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { validateRequest } from "./validate.js";
@@ -25,6 +28,11 @@ export interface RecordedRequest {
   path: string;
   /** Lower-cased header names; `authorization` / `api-key` redacted to their last 4 chars. */
   headers: Record<string, string>;
+  /**
+   * SHA-256 (hex) of the full value of each redacted header, by lower-cased name: a test can check the exact
+   * key sent (`secretDigest("Bearer sk-…")`) without the key being kept anywhere.
+   */
+  secretDigests: Record<string, string>;
   /** Parsed JSON body (undefined when empty; the raw string when not JSON). */
   body: unknown;
   rawBody: string;
@@ -56,6 +64,11 @@ const SECRET_HEADERS = new Set(["authorization", "api-key"]);
 
 export function redact(value: string): string {
   return `***${value.slice(-4)}`;
+}
+
+/** The digest `RecordedRequest.secretDigests` holds for a header value. */
+export function secretDigest(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
 }
 
 /** OpenAI-style error body. */
@@ -116,9 +129,11 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
     const path = req.url ?? "/";
     const pathname = path.split("?")[0]!.replace(/\/+$/, "");
     const headers: Record<string, string> = {};
+    const secretDigests: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) {
       if (v === undefined) continue;
       const value = Array.isArray(v) ? v.join(", ") : v;
+      if (SECRET_HEADERS.has(k)) secretDigests[k] = secretDigest(value);
       headers[k] = SECRET_HEADERS.has(k) ? redact(value) : value;
     }
     let body: unknown = undefined;
@@ -129,7 +144,7 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
         body = rawBody;
       }
     }
-    const record: RecordedRequest = { method, path, headers, body, rawBody, schemaErrors: [] };
+    const record: RecordedRequest = { method, path, headers, secretDigests, body, rawBody, schemaErrors: [] };
     record.schemaErrors = method === "POST" ? validateRequest(pathname, body) : [];
     requests.push(record);
     counter++;

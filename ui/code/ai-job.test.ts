@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, type AiState } from "./ai-job.js";
-import { explainAiFailure } from "./explain.js";
+import { MODEL_ERROR_KINDS } from "../../ai/errors.js";
+import { explainAiFailure, MODEL_FAILURE_TEXT } from "./explain.js";
 import { estimateText, formatCost } from "./ai-status.js";
 
 type Streaming = Extract<AiState, { phase: "streaming" }>;
@@ -35,14 +36,27 @@ describe("errors explained with a next step", () => {
     ["timeout", "retry"],
     ["truncated", "retry"],
   ] as const)("%s offers %s", (kind, action) => {
-    const explanation = explainAiFailure({ kind: "model", message: "m", model: { kind, nextStep: `next for ${kind}`, status: 400 }, at: 0 });
+    const explanation = explainAiFailure({ kind: "model", message: "m", model: { kind, status: 400 }, at: 0 });
     expect(explanation.action).toBe(action);
-    expect(explanation.hint).toBe(`next for ${kind}`);
+    expect(explanation.title).toBe(MODEL_FAILURE_TEXT[kind].title);
+    expect(explanation.hint).toBe(MODEL_FAILURE_TEXT[kind].next);
     expect(explanation.detail).toBe("m (HTTP 400)");
   });
 
+  it.each(MODEL_ERROR_KINDS)("%s has the panel's own title and next step, in the panel's words", (kind) => {
+    const explanation = explainAiFailure({ kind: "model", message: "m", model: { kind }, at: 0 });
+    expect(explanation.title.trim().length).toBeGreaterThan(3);
+    expect(explanation.hint?.trim().length ?? 0).toBeGreaterThan(10);
+    // The CLI's vocabulary (environment variables, flags) never reaches the panel.
+    expect(`${explanation.title} ${explanation.hint}`).not.toMatch(/_API_KEY|\benv|--[a-z]/i);
+  });
+
+  it("names Settings where the user fixes the problem there", () => {
+    for (const kind of ["missing-key", "unauthorized", "model-not-found", "offline"] as const) expect(MODEL_FAILURE_TEXT[kind].next).toContain("Settings");
+  });
+
   it("does not repeat a status the message already names", () => {
-    const explanation = explainAiFailure({ kind: "model", message: "The endpoint answered 429: Rate limit reached", model: { kind: "rate-limited", nextStep: "wait", status: 429 }, at: 0 });
+    const explanation = explainAiFailure({ kind: "model", message: "The endpoint answered 429: Rate limit reached", model: { kind: "rate-limited", status: 429 }, at: 0 });
     expect(explanation.detail).toBe("The endpoint answered 429: Rate limit reached");
   });
 });

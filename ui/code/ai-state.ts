@@ -66,7 +66,7 @@ export interface PendingRequest {
   refine: { parent: number; instructions: string } | undefined;
 }
 
-export const MISSING_KEY: ModelFailureData = { kind: "missing-key", nextStep: "Add an API key for this provider in Settings." };
+export const MISSING_KEY: ModelFailureData = { kind: "missing-key" };
 
 /** Applies one streamed event to the progress state. */
 export function applyEvent(state: Streaming, event: AiEvent): Streaming {

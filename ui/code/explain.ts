@@ -51,21 +51,28 @@ export function explainFailure(failure: JobFailure): Explanation {
   }
 }
 
-const MODEL_TITLES: Record<ModelFailureData["kind"], string> = {
-  "missing-key": "No API key yet",
-  unauthorized: "The API key was not accepted",
-  forbidden: "This key cannot use this model",
-  "model-not-found": "The model was not found",
-  "rate-limited": "Rate limited by the provider",
-  "bad-request": "The provider rejected the request",
-  server: "The provider had a server error",
-  timeout: "The model took too long",
-  offline: "Could not reach the model",
-  aborted: "Cancelled",
-  refusal: "The model declined",
-  truncated: "The answer was cut off",
-  "bad-output": "The model's answer could not be read",
-  unknown: "The model request failed",
+/**
+ * The panel's words for each kind of model failure: a title and what to do next, in the panel's terms
+ * (Settings, the frame). ai/ only says what happened; the CLI (cli/model-errors.ts) has its own sentences.
+ */
+export const MODEL_FAILURE_TEXT: Readonly<Record<ModelFailureData["kind"], { title: string; next: string }>> = {
+  "missing-key": { title: "No API key yet", next: "Add an API key for this provider in Settings." },
+  unauthorized: { title: "The API key was not accepted", next: "Check the API key in Settings: the provider did not accept it." },
+  forbidden: {
+    title: "This key cannot use this model",
+    next: "Your key has no access to this model or endpoint; check the account's permissions or pick another model.",
+  },
+  "model-not-found": { title: "The model was not found", next: "Check the model name and base URL in Settings; the endpoint does not know this model." },
+  "rate-limited": { title: "Rate limited by the provider", next: "Wait a moment and try again, or check your plan's rate limits and credit." },
+  "bad-request": { title: "The provider rejected the request", next: "The endpoint rejected the request; check the model supports images and structured output." },
+  server: { title: "The provider had a server error", next: "The provider had a server error; try again in a minute." },
+  timeout: { title: "The model took too long", next: "The model took too long; try again, use a smaller frame, or raise the timeout." },
+  offline: { title: "Could not reach the model", next: "Could not reach the endpoint; check your connection and the base URL in Settings." },
+  aborted: { title: "Cancelled", next: "Generation was cancelled; start it again when ready." },
+  refusal: { title: "The model declined", next: "The model declined this request; rephrase your instructions or try another model." },
+  truncated: { title: "The answer was cut off", next: "The output was cut off; try a smaller frame or ask for fewer files." },
+  "bad-output": { title: "The model's answer could not be read", next: "The model's reply could not be read; try again or use another model." },
+  unknown: { title: "The model request failed", next: "Try again; if it keeps failing, check the settings and the provider's status page." },
 };
 
 /** Kinds the user fixes in Settings (key, model, base URL). */
@@ -76,9 +83,9 @@ export function explainAiFailure(failure: AiFailure): Explanation {
   switch (failure.kind) {
     case "model":
       return {
-        title: MODEL_TITLES[failure.model.kind],
+        title: MODEL_FAILURE_TEXT[failure.model.kind].title,
         detail: failure.model.status !== undefined && !failure.message.includes(String(failure.model.status)) ? `${failure.message} (HTTP ${failure.model.status})` : failure.message,
-        hint: failure.model.nextStep,
+        hint: MODEL_FAILURE_TEXT[failure.model.kind].next,
         action: SETTINGS_KINDS.has(failure.model.kind) ? "settings" : "retry",
       };
     case "worker":

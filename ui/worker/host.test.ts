@@ -251,23 +251,23 @@ describe("WorkerHost model requests", () => {
     const abort = worker.last("abort");
     expect(abort).toMatchObject({ kind: "abort", target: sent.id });
     worker.reply({ id: abort.id, ok: true, kind: "aborted" });
-    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, model: { kind: "aborted", nextStep: "start again" } });
+    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, model: { kind: "aborted" } });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelFailure);
     expect((error as ModelFailure).model.kind).toBe("aborted");
     expect(worker.terminated).toBe(false);
   });
 
-  it("a model error arrives as a ModelFailure with its kind, next step and retry-after", async () => {
+  it("a model error arrives as a ModelFailure with its kind, status and retry-after", async () => {
     const { host, workers } = makeHost();
     const pending = host.aiGenerate(request, () => undefined);
     await flush();
     const worker = workers[0]!;
     const sent = worker.last("ai-generate");
-    worker.reply({ id: sent.id, ok: false, error: "slow down", bad: false, model: { kind: "rate-limited", nextStep: "Wait a moment", status: 429, retryAfterMs: 3000 } });
+    worker.reply({ id: sent.id, ok: false, error: "slow down", bad: false, model: { kind: "rate-limited", status: 429, retryAfterMs: 3000 } });
     const error = (await pending.catch((e: unknown) => e)) as ModelFailure;
     expect(error).toBeInstanceOf(ModelFailure);
-    expect(error.model).toEqual({ kind: "rate-limited", nextStep: "Wait a moment", status: 429, retryAfterMs: 3000 });
+    expect(error.model).toEqual({ kind: "rate-limited", status: 429, retryAfterMs: 3000 });
   });
 });
 

@@ -133,7 +133,7 @@ export class WorkerHost {
    */
   async aiGenerate(body: Omit<AiGenerateRequest, "id" | "kind">, onEvent: (event: AiEvent) => void, signal?: AbortSignal): Promise<ModelCodeResult> {
     const worker = await this.start();
-    if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted", nextStep: "Generation was cancelled; start it again when ready." });
+    if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
     const { id, reply } = this.open(worker, { kind: "ai-generate", ...body }, { onProgress: onEvent });
     // The worker stops the request and then answers it as "aborted"; a worker that cannot be told is replaced.
     const stop = (): void => void this.post(worker, { kind: "abort", target: id }).catch(() => this.cancel());

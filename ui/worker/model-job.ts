@@ -28,7 +28,6 @@ export async function runModelJob(request: AiGenerateRequest, signal: AbortSigna
       bad: false,
       model: {
         kind: error.kind,
-        nextStep: error.nextStep,
         ...(error.status !== undefined ? { status: error.status } : {}),
         ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
       },

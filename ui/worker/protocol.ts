@@ -5,6 +5,7 @@
  * and both ends refuse a malformed message. Model structures built by ai/ in the worker (prompt input,
  * estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
  */
+import { MODEL_ERROR_KINDS } from "../../ai/error-kinds.js";
 import type { Conversation } from "../../ai/generate.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
@@ -76,8 +77,7 @@ const REPLIES = {
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
 const modelFailure = object({
-  kind: oneOf(["missing-key", "unauthorized", "forbidden", "model-not-found", "rate-limited", "bad-request", "server", "timeout", "offline", "aborted", "refusal", "truncated", "bad-output", "unknown"]),
-  nextStep: string(),
+  kind: oneOf(MODEL_ERROR_KINDS),
   status: optional(number()),
   retryAfterMs: optional(number({ min: 0 })),
 });
