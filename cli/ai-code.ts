@@ -242,7 +242,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     return 1;
   }
 
-  const code = await emitAndWrite({ files: result.files, problems: result.problems }, source.problems, args, io, more);
+  const code = await emitAndWrite({ files: result.files, problems: result.problems }, source.problems, args, io, more, source.document.frames[0]?.name);
   if (!args.json) {
     if (result.notes.trim() && result.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(result.notes)}`);
     const summary = repairSummary(result);
