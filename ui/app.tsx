@@ -1,6 +1,7 @@
 /**
  * The plugin UI: waits for `init`, then shows the panel for its command. Holds what every panel shares
- * (settings, selection, thumbnail, banners) and the code job, and reports refused messages loudly.
+ * (settings, selection, thumbnail, banners for errors, toasts for confirmations) and the code job, and reports
+ * refused messages loudly.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { Command, SelectionSummary } from "../contract/messages.js";
@@ -11,6 +12,7 @@ import { useAiJob } from "./code/ai-job.js";
 import { useCodeJob } from "./code/code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
 import { ResizeHandle } from "./components/resize-handle.js";
+import { Toasts, useToasts } from "./components/toasts.js";
 import { AnalyzePanel } from "./analyze/analyze-panel.js";
 import { HistoryPanel } from "./history/history-panel.js";
 import { ImagePanel } from "./image/image-panel.js";
@@ -39,11 +41,12 @@ const NAV: { panel: Panel; label: string }[] = [
 
 /** How long to wait for `init` before saying that the main thread is not answering. */
 const INIT_TIMEOUT_MS = 5000;
-/** Notices (like "Copied") disappear after this long; errors stay until dismissed. */
-const NOTICE_MS = 2500;
+/** Banners kept at most (the panel shows two; "+N more" the rest). */
+const MAX_BANNERS = 20;
 
 const EMPTY_SELECTION: SelectionSummary = { nodes: [], unsupported: [] };
 
+/** Errors and warnings: they stay until dismissed. Confirmations are toasts (useToasts). */
 function useBanners() {
   const [items, setItems] = useState<BannerItem[]>([]);
   const nextId = useRef(1);
@@ -51,11 +54,10 @@ function useBanners() {
   const show = useCallback(
     (text: string, tone: BannerTone) => {
       const id = nextId.current++;
-      // The same text twice in a row is one banner.
-      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text }].slice(-4));
-      if (tone === "info") setTimeout(() => dismiss(id), NOTICE_MS);
+      // The same text twice is one banner.
+      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text }].slice(-MAX_BANNERS));
     },
-    [dismiss],
+    [],
   );
   return { items, show, dismiss };
 }
@@ -87,6 +89,7 @@ export function App({ bridge, worker, vault }: AppProps) {
   const [hasKey, setHasKey] = useState(false);
   const [selection, setSelection] = useState<SelectionSummary>(EMPTY_SELECTION);
   const banners = useBanners();
+  const toasts = useToasts();
   const job = useCodeJob(bridge, worker);
   const ai = useAiJob(bridge, worker, vault, settings);
   const thumbnailUrl = useThumbnail(bridge, selection);
@@ -128,7 +131,7 @@ export function App({ bridge, worker, vault }: AppProps) {
     setSettings((s) => ({ ...s, ...patch }));
     bridge.send("save-settings", { settings: patch });
   };
-  const notify = (text: string, tone: "info" | "error" = "info") => banners.show(text, tone);
+  const notify = (text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone));
 
   return (
     <div class="app">
@@ -170,6 +173,7 @@ export function App({ bridge, worker, vault }: AppProps) {
           <HistoryPanel onOpenCode={() => setPanel("code")} />
         )}
       </main>
+      <Toasts {...toasts} />
       <ResizeHandle bridge={bridge} />
     </div>
   );
