@@ -9,6 +9,7 @@ import type { ApiKeyVault } from "./api-key.js";
 import type { Bridge } from "../channel/bridge.js";
 import { networkAccessFor } from "./network-access.js";
 import { Segmented } from "../components/segmented.js";
+import { SelectMenu } from "../components/select-menu.js";
 import { ErrorIcon, InfoIcon } from "../components/icons.js";
 import { testConnection, type ConnectionResult } from "./connection-test.js";
 
@@ -166,16 +167,10 @@ export function SettingsPanel({ settings, hasKey, vault, bridge }: { settings: S
         <h2 id="model-heading" class="section-title">
           Model
         </h2>
-        <label class="field">
+        <div class="field">
           <span class="field__label">Provider</span>
-          <select class="select" value={form.provider} onChange={(e) => changeProvider(e.currentTarget.value as Provider)}>
-            {PROVIDERS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+          <SelectMenu label="Provider" value={form.provider} options={PROVIDERS} onChange={changeProvider} />
+        </div>
         <label class="field">
           <span class="field__label">Base URL</span>
           <input
