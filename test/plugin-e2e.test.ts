@@ -119,6 +119,14 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       expect(Date.now() - shownAt).toBeLessThan(3500);
       expect(await ui.locator(".toast").count()).toBe(0);
       expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
+
+      // The Refine box grows with its text and sends on Cmd/Ctrl+Enter (here: no key, so the model path says so).
+      const refine = ui.getByRole("textbox", { name: "Refine with AI" });
+      const empty = (await refine.boundingBox())!.height;
+      await refine.fill("use semantic sections\nand a sticky header\nand a footer");
+      expect((await refine.boundingBox())!.height).toBeGreaterThan(empty);
+      await refine.press("Control+Enter");
+      await ui.getByText("Add an API key for this provider in Settings.").first().waitFor({ timeout: 5000 });
     });
   });
 
