@@ -2,7 +2,9 @@
  * The plugin end to end in headless Chromium: the real dist/code.js runs against the simulated `figma`
  * global (built from real Figma files) and the real dist/ui.html runs in its iframe. Select a frame →
  * Generate → files, preview, zip; settings across a reload; the key only in clientStorage; the
- * empty-selection and oversized-frame messages. Screenshots go to test-artifacts/plugin/.
+ * empty-selection and oversized-frame messages; confirmations as toasts over the layout and the Provider menu
+ * by keyboard, at Figma's default panel size. Screenshots go to test-artifacts/plugin/ and
+ * test-artifacts/ui-components/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { typecheckReactProjects } from "./compile.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
+const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
 const LOGIN = "figmasharp-login.file.json";
 const SELFIE = "figma-differ-selfie.nodes.json";
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
@@ -22,6 +25,13 @@ if (!runBrowser) console.warn("plugin-e2e: Chromium not found and CI unset; skip
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The panel alone, at its size in Figma (the harness's iframe is opened at PANEL.default, 420×600). */
+async function panelShot(page: Page, name: string): Promise<void> {
+  mkdirSync(COMPONENT_ARTIFACTS, { recursive: true });
+  const box = (await page.locator("#plugin-ui").boundingBox())!;
+  await page.screenshot({ path: join(COMPONENT_ARTIFACTS, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: 420, height: 600 } });
 }
 
 async function generate(ui: Frame): Promise<void> {
@@ -87,6 +97,39 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     });
   });
 
+  it("Copy all confirms with a toast over the panel: the results bar does not move, and the toast leaves", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui }) => {
+      expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
+      await generate(ui);
+      const bar = ui.locator(".results__bar");
+      const before = [await bar.boundingBox(), await ui.locator(".workspace").boundingBox()];
+      await ui.getByRole("button", { name: "Copy all" }).click();
+      const toast = ui.locator(".toast", { hasText: /^Copied \d+ files$/ });
+      await toast.waitFor({ state: "visible", timeout: 5000 });
+      const shownAt = Date.now();
+      // A toast, not a banner: nothing in the layout moved.
+      expect(await ui.locator(".banner").count()).toBe(0);
+      expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
+      expect(await ui.locator(".toasts").getAttribute("aria-live")).toBe("polite");
+      const box = (await toast.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(600);
+      await page.mouse.move(5, 5);
+      await panelShot(page, "code-copy-toast");
+      await toast.waitFor({ state: "detached", timeout: 4000 });
+      expect(Date.now() - shownAt).toBeLessThan(3500);
+      expect(await ui.locator(".toast").count()).toBe(0);
+      expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
+
+      // The Refine box grows with its text and sends on Cmd/Ctrl+Enter (here: no key, so the model path says so).
+      const refine = ui.getByRole("textbox", { name: "Refine with AI" });
+      const empty = (await refine.boundingBox())!.height;
+      await refine.fill("use semantic sections\nand a sticky header\nand a footer");
+      expect((await refine.boundingBox())!.height).toBeGreaterThan(empty);
+      await refine.press("Control+Enter");
+      await ui.getByText("Add an API key for this provider in Settings.").first().waitFor({ timeout: 5000 });
+    });
+  });
+
   it("HTML target: index.html and styles.css, and the zip holds them at its root", async () => {
     await withPluginPage(browser, { fixture: SELFIE, select: ["33459:3746"], storage: { "figment.settings": { target: "html" } } }, async ({ page, ui }) => {
       await generate(ui);
@@ -104,7 +147,19 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     let storage: Record<string, unknown> = {};
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
       await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
-      await ui.locator("select").first().selectOption("openrouter");
+      // The Provider menu, by keyboard: open, move to OpenRouter, Enter.
+      const provider = ui.getByRole("combobox", { name: "Provider" });
+      expect(await provider.textContent()).toBe("OpenAI");
+      await provider.focus();
+      await provider.press("ArrowDown");
+      expect(await provider.getAttribute("aria-expanded")).toBe("true");
+      await panelShot(page, "settings-provider-menu-open");
+      await provider.press("ArrowDown");
+      await provider.press("Enter");
+      expect(await provider.getAttribute("aria-expanded")).toBe("false");
+      expect(await provider.textContent()).toBe("OpenRouter");
+      // The provider's defaults follow.
+      expect(await ui.locator('input[type="url"]').getAttribute("placeholder")).toBe("https://openrouter.ai/api/v1");
       await ui.locator('input[type="password"]').fill(key);
       await ui.locator("button", { hasText: /^\s*Save\s*$/ }).click();
       await ui.waitForSelector(".key-saved", { timeout: 10_000 });
@@ -123,7 +178,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     });
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings", storage }, async ({ ui, sim }) => {
       await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
-      expect(await ui.locator("select").first().inputValue()).toBe("openrouter");
+      expect(await ui.getByRole("combobox", { name: "Provider" }).textContent()).toBe("OpenRouter");
       expect(await ui.locator(".key-saved").isVisible()).toBe(true);
       expect(await ui.content()).not.toContain(key);
       const init = (await sim<{ type: string; apiKeys?: Record<string, string> }[]>("sim.ui.messages")).find((m) => m.type === "init");

@@ -1,6 +1,7 @@
 /**
  * The plugin UI: waits for `init`, then shows the panel for its command. Holds what every panel shares
- * (settings, selection, thumbnail, banners) and the code job, and reports refused messages loudly.
+ * (settings, selection, thumbnail, banners for errors, toasts for confirmations) and the code job, and reports
+ * refused messages loudly.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { Command, SelectionSummary } from "../contract/messages.js";
@@ -12,6 +13,7 @@ import { useAiJob } from "./code/ai-job.js";
 import { useCodeJob } from "./code/code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
 import { ResizeHandle } from "./components/resize-handle.js";
+import { Toasts, useToasts } from "./components/toasts.js";
 import { AnalyzePanel } from "./analyze/analyze-panel.js";
 import { HistoryPanel } from "./history/history-panel.js";
 import { ImagePanel } from "./image/image-panel.js";
@@ -41,11 +43,12 @@ const NAV: { panel: Panel; label: string }[] = [
 
 /** How long to wait for `init` before saying that the main thread is not answering. */
 const INIT_TIMEOUT_MS = 5000;
-/** Notices (like "Copied") disappear after this long; errors stay until dismissed. */
-const NOTICE_MS = 2500;
+/** Banners kept at most (the panel shows two; "+N more" the rest). */
+const MAX_BANNERS = 20;
 
 const EMPTY_SELECTION: SelectionSummary = { nodes: [], unsupported: [] };
 
+/** Errors and warnings: they stay until dismissed. Confirmations are toasts (useToasts). */
 function useBanners() {
   const [items, setItems] = useState<BannerItem[]>([]);
   const nextId = useRef(1);
@@ -53,11 +56,10 @@ function useBanners() {
   const show = useCallback(
     (text: string, tone: BannerTone) => {
       const id = nextId.current++;
-      // The same text twice in a row is one banner.
-      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text }].slice(-4));
-      if (tone === "info") setTimeout(() => dismiss(id), NOTICE_MS);
+      // The same text twice is one banner.
+      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text }].slice(-MAX_BANNERS));
     },
-    [dismiss],
+    [],
   );
   return { items, show, dismiss };
 }
@@ -89,6 +91,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const [, setKeysVersion] = useState(0);
   const [selection, setSelection] = useState<SelectionSummary>(EMPTY_SELECTION);
   const banners = useBanners();
+  const toasts = useToasts();
   const job = useCodeJob(requests, worker);
   const ai = useAiJob(requests, worker, vault, settings);
   /** A key for the chosen provider's endpoint (keys are kept per provider and base URL). */
@@ -130,7 +133,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     setSettings((s) => ({ ...s, ...patch }));
     requests.request("save-settings", { settings: patch }).catch((error: unknown) => banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"));
   };
-  const notify = (text: string, tone: "info" | "error" = "info") => banners.show(text, tone);
+  const notify = (text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone));
   const focusNode = (nodeId: string) => {
     requests.request("focus-node", { nodeId }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
   };
@@ -176,6 +179,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
           <HistoryPanel onOpenCode={() => setPanel("code")} />
         )}
       </main>
+      <Toasts {...toasts} />
       <ResizeHandle bridge={bridge} />
     </div>
   );

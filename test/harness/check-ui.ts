@@ -338,8 +338,8 @@ try {
       // 4. Copy all (clipboard API or textarea fallback) and download zip.
       await ui.click(".view-tab >> text=Code");
       await ui.click("text=Copy all");
-      await ui.waitForSelector(".banner--info", { timeout: 5000 }).catch(() => undefined);
-      const copied = await ui.locator(".banner--info").allTextContents();
+      await ui.waitForSelector(".toast", { timeout: 5000 }).catch(() => undefined);
+      const copied = await ui.locator(".toast").allTextContents();
       check(copied.some((t) => t.startsWith("Copied")), `${theme}: Copy all reports "${copied.join(" | ")}"`);
       if (theme === "light") {
         const [download] = await Promise.all([page.waitForEvent("download"), ui.click("text=Download .zip")]);
@@ -452,7 +452,8 @@ try {
       const placeholder = await ui.locator("input[type=url]").getAttribute("placeholder");
       check(placeholder === "https://api.openai.com/v1", `${theme}: base URL placeholder is the provider default`);
       if (theme === "light") {
-        await ui.selectOption("select", "openrouter");
+        await ui.getByRole("combobox", { name: "Provider" }).click();
+        await ui.getByRole("option", { name: "OpenRouter" }).click();
         check((await ui.locator("input[type=url]").getAttribute("placeholder")) === "https://openrouter.ai/api/v1", "placeholder follows the provider");
         await ui.fill("input[type=password]", "sk-or-new-key");
         await ui.click("text=Test connection");

@@ -1,6 +1,7 @@
 /** The conversation with the model for one frame: every turn stays selectable, and refinements build on the selected one. */
 import { useState } from "preact/hooks";
 import type { AiSession } from "./ai-job.js";
+import { TextArea } from "../components/text-area.js";
 
 export function TurnBar({ session, onSelect }: { session: AiSession; onSelect(index: number): void }) {
   return (
@@ -38,7 +39,7 @@ export function TurnSummary({ session }: { session: AiSession }) {
   );
 }
 
-/** "Refine": the user's next instruction for the selected turn (Enter sends, Shift+Enter is a new line). */
+/** "Refine": the user's next instruction for the selected turn (Enter or Cmd/Ctrl+Enter sends, Shift+Enter is a new line). */
 export function RefineBox({ disabled, placeholder, label, onSend }: { disabled: boolean; placeholder: string; label: string; onSend(text: string): void }) {
   const [text, setText] = useState("");
   const send = () => {
@@ -55,9 +56,11 @@ export function RefineBox({ disabled, placeholder, label, onSend }: { disabled: 
         send();
       }}
     >
-      <textarea
-        class="input refine__input"
-        rows={2}
+      <TextArea
+        class="refine__input"
+        minRows={2}
+        maxRows={5}
+        onSubmit={send}
         aria-label={label}
         placeholder={placeholder}
         value={text}

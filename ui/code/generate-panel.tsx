@@ -13,6 +13,7 @@ import { CodeOptions } from "./code-options.js";
 import { JobStatus } from "./job-status.js";
 import { ResultsView } from "./results-view.js";
 import { SelectionCard } from "./selection-card.js";
+import { TextArea } from "../components/text-area.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -98,9 +99,9 @@ export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, work
         </div>
         <CodeOptions settings={settings} disabled={busy} onChange={onSettingsChange} />
         <div class="ai-options">
-          <textarea
-            class="input ai-options__instructions"
-            rows={1}
+          <TextArea
+            class="ai-options__instructions"
+            maxRows={4}
             aria-label="Instructions for the model"
             placeholder="Instructions for the model (optional)"
             title="e.g. “use our Button component”, “make it responsive”"

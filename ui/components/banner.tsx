@@ -1,4 +1,9 @@
-/** Messages across the top of the panel: errors from the main thread, refused messages, notices. */
+/**
+ * Messages across the top of the panel that stay until dismissed: errors from the main thread, refused
+ * messages, warnings. (Short confirmations are toasts: toasts.tsx.) At most `limit` are shown, the newest;
+ * a "+N more" line shows the rest.
+ */
+import { useState } from "preact/hooks";
 import { CloseIcon, ErrorIcon, InfoIcon, WarningIcon } from "./icons.js";
 
 export type BannerTone = "error" | "warning" | "info";
@@ -9,11 +14,14 @@ export interface BannerItem {
   text: string;
 }
 
-export function Banners({ items, onDismiss }: { items: BannerItem[]; onDismiss(id: number): void }) {
+export function Banners({ items, onDismiss, limit = 2 }: { items: BannerItem[]; onDismiss(id: number): void; limit?: number }) {
+  const [expanded, setExpanded] = useState(false);
   if (items.length === 0) return null;
+  const hidden = expanded ? 0 : Math.max(0, items.length - limit);
+  const shown = items.slice(hidden);
   return (
-    <div class="banners">
-      {items.map((item) => (
+    <div class={`banners${expanded ? " is-expanded" : ""}`}>
+      {shown.map((item) => (
         <div key={item.id} class={`banner banner--${item.tone}`} role={item.tone === "error" ? "alert" : "status"}>
           {item.tone === "error" ? <ErrorIcon /> : item.tone === "warning" ? <WarningIcon /> : <InfoIcon />}
           <span class="banner__text">{item.text}</span>
@@ -22,6 +30,11 @@ export function Banners({ items, onDismiss }: { items: BannerItem[]; onDismiss(i
           </button>
         </div>
       ))}
+      {hidden > 0 || (expanded && items.length > limit) ? (
+        <button type="button" class="banners__more" aria-expanded={expanded ? "true" : "false"} onClick={() => setExpanded(!expanded)}>
+          {expanded ? "Show fewer" : `+${hidden} more`}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { keySlot } from "../../contract/keys.js";
 import type { MainRequests } from "../channel/requests.js";
 import { networkAccessFor } from "./network-access.js";
 import { Segmented } from "../components/segmented.js";
+import { SelectMenu } from "../components/select-menu.js";
 import { ErrorIcon, InfoIcon } from "../components/icons.js";
 import { testConnection, type ConnectionResult } from "./connection-test.js";
 
@@ -153,16 +154,10 @@ export function SettingsPanel({ settings, vault, requests }: { settings: Setting
         <h2 id="model-heading" class="section-title">
           Model
         </h2>
-        <label class="field">
+        <div class="field">
           <span class="field__label">Provider</span>
-          <select class="select" value={form.provider} onChange={(e) => changeProvider(e.currentTarget.value as Provider)}>
-            {PROVIDERS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+          <SelectMenu label="Provider" value={form.provider} options={PROVIDERS} onChange={changeProvider} />
+        </div>
         <label class="field">
           <span class="field__label">Base URL</span>
           <input
