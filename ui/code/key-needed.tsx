@@ -2,22 +2,16 @@
  * What stands where a model control would be when there is no API key for the chosen endpoint: it says so
  * and links to Settings, instead of a box that fails after the click.
  */
-import { endpointFor, type Settings } from "../../contract/settings.js";
+import { keySlot, slotLabel } from "../../contract/keys.js";
+import type { Settings } from "../../contract/settings.js";
 import { KeyIcon } from "../components/icons.js";
-import { hostOf } from "./ai-state.js";
-
-/** The endpoint as the designer knows it: the provider's name, or the host of a custom base URL. */
-export function endpointName(settings: Pick<Settings, "provider" | "baseUrl">): string {
-  if (settings.provider === "custom") return hostOf(endpointFor(settings));
-  return settings.provider === "openai" ? "OpenAI" : "OpenRouter";
-}
 
 export function KeyNeeded({ what, settings, onOpenSettings, class: extraClass }: { what: string; settings: Settings; onOpenSettings(): void; class?: string }) {
   return (
     <p class={`key-needed${extraClass ? ` ${extraClass}` : ""}`} role="note">
       <KeyIcon />
       <span class="key-needed__text">
-        {what} needs an API key for {endpointName(settings)}.{" "}
+        {what} needs an API key for {slotLabel(keySlot(settings))}.{" "}
         <button type="button" class="link-button" onClick={onOpenSettings}>
           Add a key in Settings
         </button>
