@@ -108,6 +108,8 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       await sim("sim.select([])");
       await ui.locator(".result-source.is-stale").waitFor({ timeout: 5000 });
       expect(await source.getByRole("button", { name: "Regenerate" }).isDisabled()).toBe(true);
+      expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
+      await shot(page, "2b-offline-stale-nothing-selected");
 
       // Regenerate runs the offline generator on what is selected now.
       await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);

@@ -53,7 +53,7 @@ describe("unsupportedText", () => {
   it("says wide for a wide frame, and to deselect it when other layers are fine", () => {
     const text = unsupportedText([refused("9:1", { name: "Poster", width: 12_000, height: 800 })], 2)!;
     expect(text.lines[0]).toContain("12,000 px wide");
-    expect(text.next).toBe("Select a smaller frame, or one of the frames inside it. Deselect it to generate code for the other 2 layers.");
+    expect(text.next).toBe("Deselect it to generate code for the other 2 layers. Select a smaller frame, or one of the frames inside it.");
     expect(unsupportedText([refused("9:1")], 1)!.next).toContain("for the other layer.");
   });
 

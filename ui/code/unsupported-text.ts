@@ -70,7 +70,8 @@ export function unsupportedText(unsupported: readonly UnsupportedNode[], exporta
   const [first] = unsupported;
   if (!first) return undefined;
   const others = exportable > 0 ? ` Deselect ${unsupported.length === 1 ? "it" : "them"} to generate code for the other ${exportable === 1 ? "layer" : `${exportable} layers`}.` : "";
-  if (unsupported.length === 1) return { title: titleOf(first), lines: [whatOf(first)], next: `${nextOf(first)}${others}` };
+  // With other layers fine, the quickest way on comes first.
+  if (unsupported.length === 1) return { title: titleOf(first), lines: [whatOf(first)], next: `${others.trim()} ${nextOf(first)}`.trim() };
   const lines = unsupported.map((node) => `“${node.name}” — ${node.problem === "too-large" ? `too large: ${oversize(node)}, the limit is ${int(MAX_SIDE)} px` : node.reason}`);
   const allTooLarge = unsupported.every((n) => n.problem === "too-large");
   return {
