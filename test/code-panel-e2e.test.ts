@@ -38,34 +38,39 @@ async function generate(ui: Frame): Promise<void> {
   await ui.locator(".result-source").waitFor({ timeout: 90_000 });
 }
 
-const panelSize = (ui: Frame) => ui.evaluate(() => [window.innerWidth, window.innerHeight]);
+// Run in the panel's page (the tests' own TypeScript has no DOM types, so these are source text).
+const panelSize = (ui: Frame) => ui.evaluate<number[]>("[innerWidth, innerHeight]");
 
 /** Code lines wholly inside the code view's visible box. */
 const visibleCodeLines = (ui: Frame) =>
-  ui.evaluate(() => {
-    const view = document.querySelector(".code")!.getBoundingClientRect();
+  ui.evaluate<number>(`(() => {
+    const view = document.querySelector(".code").getBoundingClientRect();
     return [...document.querySelectorAll(".code__line")].filter((line) => {
       const r = line.getBoundingClientRect();
       return r.height > 0 && r.top >= view.top - 0.5 && r.bottom <= view.bottom + 0.5;
     }).length;
-  });
+  })()`);
 
 /** Texts of elements matching `selector` that do not fit their box (cut or ellipsized, by even a fraction of a pixel). */
 const cutTexts = (ui: Frame, selector: string) =>
-  ui.evaluate((sel) => {
-    const cut = (e: HTMLElement): boolean => {
+  ui.evaluate<string[]>(`(() => {
+    const cut = (e) => {
       const range = document.createRange();
       range.selectNodeContents(e);
       const text = range.getBoundingClientRect();
       const box = e.getBoundingClientRect();
-      const padding = parseFloat(getComputedStyle(e).paddingLeft) + parseFloat(getComputedStyle(e).paddingRight);
+      const style = getComputedStyle(e);
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
       return e.scrollWidth > e.clientWidth || text.width > box.width - padding + 0.01;
     };
-    return [...document.querySelectorAll<HTMLElement>(sel)].filter(cut).map((e) => e.textContent);
-  }, selector);
+    return [...document.querySelectorAll(${JSON.stringify(selector)})].filter(cut).map((e) => e.textContent);
+  })()`);
 
 /** Nothing sticks out of the panel sideways. */
-const overflowsSideways = (ui: Frame) => ui.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+const overflowsSideways = (ui: Frame) => ui.evaluate<boolean>("document.documentElement.scrollWidth > innerWidth");
+
+/** Resolves once the panel is `width` px wide (the main thread resized it). */
+const waitForWidth = (ui: Frame, width: number) => ui.waitForFunction(`innerWidth === ${width}`);
 
 describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
   let browser: Browser;
@@ -206,7 +211,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       await page.mouse.down();
       await page.mouse.move(grip.x + 60, grip.y + 40, { steps: 4 });
       await page.mouse.move(grip.x + 107, grip.y + 67, { steps: 4 });
-      await ui.waitForFunction(() => window.innerWidth > 500);
+      await ui.waitForFunction("innerWidth > 500");
       // While dragging, nothing is stored.
       expect(await sim<unknown>('sim.storage.get("figment.panelSize")')).toBeUndefined();
       await page.mouse.up();
@@ -218,14 +223,14 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
 
       // Expand: the large working size, not remembered; Restore: back to the size before.
       await ui.getByRole("button", { name: "Expand panel" }).click();
-      await ui.waitForFunction((w) => window.innerWidth === w, PANEL.expanded.width);
+      await waitForWidth(ui, PANEL.expanded.width);
       expect(await panelSize(ui)).toEqual([PANEL.expanded.width, PANEL.expanded.height]);
       expect(await sim<unknown>('sim.storage.get("figment.panelSize")')).toEqual({ width: 520, height: 660 });
       expect(await cutTexts(ui, ".tree__name")).toEqual([]);
       expect(await visibleCodeLines(ui)).toBeGreaterThanOrEqual(28);
       await shot(page, "11-expanded");
       await ui.getByRole("button", { name: "Restore panel size" }).click();
-      await ui.waitForFunction(() => window.innerWidth === 520);
+      await waitForWidth(ui, 520);
       expect(await panelSize(ui)).toEqual([520, 660]);
       storage = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
     });
