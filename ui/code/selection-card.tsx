@@ -18,7 +18,7 @@ const TYPE_NAMES: Record<string, string> = {
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
-export function typeName(type: string): string {
+function typeName(type: string): string {
   return TYPE_NAMES[type] ?? type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
 }
 
