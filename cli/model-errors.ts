@@ -42,11 +42,14 @@ export function cliNextStep(kind: ModelErrorKind, provider: ProviderName): strin
   return NEXT_STEP[kind](KEY_ENV[provider]);
 }
 
-/** Prints what happened and what to do on stderr; returns the exit code. */
-export function reportModelError(error: ModelError, provider: ProviderName, io: Output): number {
+/**
+ * Prints what happened and what to do on stderr; returns the exit code. `steps` replaces the next step for
+ * some kinds (each command knows its own flags: `figment image` speaks of --prompt and --size).
+ */
+export function reportModelError(error: ModelError, provider: ProviderName, io: Output, steps: Partial<Record<ModelErrorKind, (env: string) => string>> = {}): number {
   io.err(`figment: ${error.message}`);
   if (error.kind === "rate-limited" && error.retryAfterMs !== undefined) io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
   if (error.requestId) io.err(`figment: request id ${error.requestId}`);
-  io.err(`figment: ${cliNextStep(error.kind, provider)}`);
+  io.err(`figment: ${steps[error.kind]?.(KEY_ENV[provider]) ?? cliNextStep(error.kind, provider)}`);
   return exitCodeFor(error.kind);
 }
