@@ -66,13 +66,18 @@ export function encodePng(width: number, height: number, options: PngOptions = {
   const raw = new Uint8Array(row.length * height); // later rows: filter "Up" (2) and all-zero differences
   raw.set(row, 0);
   for (let y = 1; y < height; y++) raw[y * row.length] = 2;
+  return pngFromRows(width, height, channels, raw);
+}
+
+/** A PNG from filtered scanlines (each row: its filter byte, then `width × channels` bytes); 8-bit RGB or RGBA. */
+export function pngFromRows(width: number, height: number, channels: 3 | 4, raw: Uint8Array, level = 6): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = channels === 4 ? 6 : 2; // RGBA or RGB
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 6 })), chunk("IEND", new Uint8Array())]);
+  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level })), chunk("IEND", new Uint8Array())]);
 }
 
 /** The channels of pixel x in the first row of a PNG made by encodePng (for tests that check what was served). */
