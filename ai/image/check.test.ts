@@ -101,6 +101,13 @@ describe("checkImageRequest", () => {
     expect(checkImageRequest(IMAGES, { prompt: "", refine: { image: PNG } }).problems[0]!.message).toBe("Say what to change in the image.");
   });
 
+  it("notes a design hint cut to fit the Images API's prompt", () => {
+    const hint = Array.from({ length: 2000 }, (_, i) => `T 1:${i} "a text layer with some words in it"`).join("\n");
+    const { problems, notes } = checkImageRequest(IMAGES, { prompt: "p", designHint: hint, references: [PNG] });
+    expect(problems).toEqual([]);
+    expect(notes).toEqual(["The design hint was shortened to fit the Images API's 32,000-character prompt."]);
+  });
+
   it("notes what a chat endpoint does differently, without failing", () => {
     const { problems, notes } = checkImageRequest(CHAT, { prompt: "p", partials: 2, size: { width: 1536, height: 1024 } });
     expect(problems).toEqual([]);

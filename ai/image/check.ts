@@ -7,6 +7,7 @@
 import { imageInfo } from "./bytes.js";
 import type { ImageConfig } from "./config.js";
 import { sizeProblem } from "./limits.js";
+import { imagesPrompt } from "./prompt.js";
 import {
   IMAGE_BACKGROUNDS,
   IMAGE_FORMATS,
@@ -79,7 +80,9 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
     if (r.partials > 0) notes.push("Chat endpoints send each image whole: no partial images will stream.");
     notes.push("Chat endpoints take no image parameters: the size, background and format are asked for in the message, and the model may not follow them.");
   }
-  if (config.api === "images" && r.designHint && r.references.length === 0 && !r.refine?.image)
-    notes.push("The design hint goes into the prompt as data; without a reference image the model does not see the selection.");
+  if (config.api === "images" && r.designHint) {
+    if (r.references.length === 0 && !r.refine?.image) notes.push("The design hint goes into the prompt as data; without a reference image the model does not see the selection.");
+    if (imagesPrompt(r).hintCut) notes.push(`The design hint was shortened to fit the Images API's ${MAX_PROMPT_CHARS.toLocaleString("en-US")}-character prompt.`);
+  }
   return { problems, notes };
 }

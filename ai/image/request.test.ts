@@ -138,3 +138,13 @@ describe("chat completions (OpenRouter)", () => {
     expect((last.content as { text?: string }[])[1]!.text).toBe("Change the attached image as the user asks:\nbigger title");
   });
 });
+
+describe("the Images API prompt limit", () => {
+  it("cuts a long design hint at a line end, says so inside the block, and stays under 32,000 characters", () => {
+    const hint = Array.from({ length: 2000 }, (_, i) => `T 1:${i} "a text layer with some words in it"`).join("\n");
+    const plan = only(buildImageRequests(openai(), { prompt: "A hero", designHint: hint }), "images");
+    expect(plan.params.prompt.length).toBeLessThanOrEqual(32_000);
+    expect(plan.params.prompt).toContain("(… the rest of the description was cut to fit the prompt limit)\n</design>");
+    expect(plan.params.prompt).toMatch(/"a text layer with some words in it"\n\(… the rest/);
+  });
+});
