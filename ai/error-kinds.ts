@@ -10,6 +10,8 @@ export const MODEL_ERROR_KINDS = [
   "model-not-found",
   "rate-limited",
   "bad-request",
+  /** The provider's safety system refused the request (a 400 with a moderation code, or a blocked image call). */
+  "moderation",
   "server",
   "timeout",
   "offline",

@@ -53,6 +53,21 @@ describe("toModelError", () => {
     expect(toModelError(new DOMException("timed out", "TimeoutError")).kind).toBe("timeout");
   });
 
+  it("reads a 400 with a safety code as moderation, with the provider's message", () => {
+    const body = { error: { message: "Your request was rejected by the safety system. safety_violations=[violence].", type: "image_generation_user_error", param: "", code: "moderation_blocked" } };
+    const error = toModelError(APIError.generate(400, body, undefined, new Headers({ "x-request-id": "req_9" })));
+    expect(error.kind).toBe("moderation");
+    expect(error.status).toBe(400);
+    expect(error.requestId).toBe("req_9");
+    expect(error.message).toContain("safety_violations=[violence]");
+    expect(error.message).not.toMatch(/^The provider's safety system refused the request: 400 /);
+    // The same code in a stream's error event (no status), and older codes.
+    expect(toModelError(new APIError(undefined, { code: "moderation_blocked", message: "blocked" }, undefined, new Headers())).kind).toBe("moderation");
+    expect(toModelError(APIError.generate(400, { error: { message: "x", code: "content_policy_violation" } }, undefined, new Headers())).kind).toBe("moderation");
+    // Any other 400 stays a bad request.
+    expect(toModelError(APIError.generate(400, { error: { message: "bad size", code: "invalid_value" } }, undefined, new Headers())).kind).toBe("bad-request");
+  });
+
   it("maps finish-reason errors", () => {
     expect(toModelError(new LengthFinishReasonError()).kind).toBe("truncated");
     expect(toModelError(new ContentFilterFinishReasonError()).kind).toBe("refusal");

@@ -72,6 +72,18 @@ export function parseRetryAfter(headers: HeaderSource, now: number = Date.now())
   return Math.max(0, date - now);
 }
 
+/**
+ * Error codes with which providers say their safety system refused a request: OpenAI's image models answer
+ * 400 `moderation_blocked` ("Your request was rejected by the safety system … safety_violations=[…]"), older
+ * image models `content_policy_violation`; some OpenAI-compatible endpoints say `content_filter`.
+ */
+export const MODERATION_CODES: ReadonlySet<string> = new Set(["moderation_blocked", "content_policy_violation", "content_filter"]);
+
+/** Whether an error code (from an error body or a failed image call) is a safety-system refusal. */
+export function isModerationCode(code: unknown): boolean {
+  return typeof code === "string" && MODERATION_CODES.has(code);
+}
+
 function kindForStatus(status: number): ModelErrorKind {
   if (status === 401) return "unauthorized";
   if (status === 403) return "forbidden";
@@ -91,6 +103,11 @@ function isAbortLike(error: unknown): boolean {
   );
 }
 
+/** The SDK's message starts with the status ("429 Rate limit reached"); say it once. */
+function stripStatus(message: string, status: number | undefined): string {
+  return status !== undefined && message.startsWith(`${status} `) ? message.slice(`${status} `.length) : message;
+}
+
 /** Maps anything thrown by the SDK, fetch or our own code to a ModelError. Never throws. */
 export function toModelError(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
@@ -104,12 +121,14 @@ export function toModelError(error: unknown): ModelError {
   if (error instanceof APIError) {
     const status = error.status;
     const requestId = error.requestID ?? undefined;
+    // A stream's error event has no status; its code still says what happened.
+    if ((status === undefined || status === 400) && isModerationCode(error.code))
+      return new ModelError("moderation", `The provider's safety system refused the request: ${stripStatus(error.message, status)}`, { ...(status !== undefined ? { status } : {}), requestId, cause: error });
     if (status === undefined)
       return new ModelError("unknown", error.message || "The model request failed.", { cause: error, requestId });
     const kind = kindForStatus(status);
     const retryAfterMs = kind === "rate-limited" ? parseRetryAfter(error.headers) : undefined;
-    // The SDK's message starts with the status ("429 Rate limit reached"); say it once.
-    const detail = error.message.startsWith(`${status} `) ? error.message.slice(`${status} `.length) : error.message;
+    const detail = stripStatus(error.message, status);
     return new ModelError(kind, `The endpoint answered ${status}: ${detail}`, {
       status,
       retryAfterMs,

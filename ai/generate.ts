@@ -36,13 +36,13 @@ function emit(reader: ProgressReader, delta: string, onProgress: TurnOptions["on
   for (const event of reader.push(delta)) onProgress?.(event);
 }
 
-const aborted = (): ModelError => new ModelError("aborted", "Cancelled.");
+export const aborted = (): ModelError => new ModelError("aborted", "Cancelled.");
 
 /**
  * Reads a stream; an abort ends it as "aborted" (the SDK may just stop iterating), and a connection that
  * drops after the answer began is "truncated", since part of the files arrived.
  */
-async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+export async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   try {
     for await (const item of stream) {
       if (signal?.aborted) throw aborted();
@@ -52,7 +52,8 @@ async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undef
     if (signal?.aborted) throw aborted();
     if (error instanceof ModelError) throw error;
     const mapped = toModelError(error);
-    if (mapped.kind === "aborted" || mapped.kind === "timeout") throw mapped;
+    // A safety refusal sent as a stream error event is what happened, not a dropped connection.
+    if (mapped.kind === "aborted" || mapped.kind === "timeout" || mapped.kind === "moderation") throw mapped;
     throw new ModelError("truncated", `The connection dropped in the middle of the answer (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (signal?.aborted) throw aborted();

@@ -2,7 +2,7 @@
  * The model client core: providers, request builders, reply reading, streaming progress, estimates and
  * typed errors. Pure TypeScript over the fetch-based OpenAI SDK: runs in the UI iframe and in Node.
  */
-export { MODEL_ERROR_KINDS, ModelError, parseRetryAfter, toModelError } from "./errors.js";
+export { isModerationCode, MODEL_ERROR_KINDS, MODERATION_CODES, ModelError, parseRetryAfter, toModelError } from "./errors.js";
 export type { ModelErrorKind, ModelErrorOptions } from "./errors.js";
 export { createClient, OPENROUTER_HEADERS, providerConfig } from "./providers.js";
 export type { ApiKind, ClientOptions, ProviderConfig } from "./providers.js";
@@ -36,3 +36,4 @@ export { generateTurn } from "./generate.js";
 export type { Conversation, TurnOptions, TurnResult } from "./generate.js";
 export { generateModelCode, isBlocking, postProcess, repairInstructions, where } from "./pipeline.js";
 export type { Attempt, ModelCodeOptions, ModelCodeResult } from "./pipeline.js";
+export * from "./image/index.js";

@@ -58,15 +58,17 @@ export interface ClientOptions {
   timeoutMs: number;
   /** A fetch to use instead of the global one (tests, proxies). */
   fetch?: typeof fetch;
+  /** The SDK's own retries of 408/409/429/5xx and connection errors (default 0: the panel decides). */
+  maxRetries?: number;
 }
 
-/** An SDK client for the config: no SDK retries (the UI decides), browser use allowed (key is the user's own). */
-export function createClient(config: ProviderConfig, options: ClientOptions): OpenAI {
+/** An SDK client for the config: no SDK retries unless asked (the UI decides), browser use allowed (key is the user's own). */
+export function createClient(config: Pick<ProviderConfig, "apiKey" | "baseURL" | "headers">, options: ClientOptions): OpenAI {
   return new OpenAI({
     apiKey: config.apiKey,
     baseURL: config.baseURL,
     timeout: options.timeoutMs,
-    maxRetries: 0,
+    maxRetries: options.maxRetries ?? 0,
     dangerouslyAllowBrowser: true,
     defaultHeaders: config.headers,
     ...(options.fetch ? { fetch: options.fetch } : {}),

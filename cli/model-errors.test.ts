@@ -33,6 +33,7 @@ describe("the CLI's words for model failures", () => {
       "model-not-found": 2,
       "rate-limited": 1,
       "bad-request": 2,
+      moderation: 2,
       server: 1,
       timeout: 1,
       offline: 1,

@@ -11,7 +11,7 @@ import type { ProviderName } from "./args.js";
 import type { Output } from "./design-files.js";
 
 /** Kinds the user fixes in their configuration or input (exit 2); everything else is a model failure (exit 1). */
-const CONFIG_KINDS: ReadonlySet<ModelErrorKind> = new Set(["missing-key", "unauthorized", "forbidden", "model-not-found", "bad-request"]);
+const CONFIG_KINDS: ReadonlySet<ModelErrorKind> = new Set(["missing-key", "unauthorized", "forbidden", "model-not-found", "bad-request", "moderation"]);
 
 export function exitCodeFor(kind: ModelErrorKind): number {
   if (kind === "aborted") return 130;
@@ -26,6 +26,7 @@ const NEXT_STEP: Readonly<Record<ModelErrorKind, (env: string) => string>> = {
   "model-not-found": () => "Check --model and --base-url: the endpoint does not know this model.",
   "rate-limited": (env) => `Wait a moment and run the command again, or check the rate limits and credit of the account behind ${env}.`,
   "bad-request": () => "The endpoint rejected the request; check that --model supports images and structured output (or leave out --image).",
+  moderation: () => "The provider's safety system refused the request; reword the instructions (or the design's texts) and run the command again.",
   server: () => "The provider had a server error; try again in a minute.",
   timeout: () => "The model took too long; try again, pick one frame with --node, or raise --timeout (seconds).",
   offline: () => "Could not reach the endpoint; check your connection and --base-url.",
@@ -41,11 +42,14 @@ export function cliNextStep(kind: ModelErrorKind, provider: ProviderName): strin
   return NEXT_STEP[kind](KEY_ENV[provider]);
 }
 
-/** Prints what happened and what to do on stderr; returns the exit code. */
-export function reportModelError(error: ModelError, provider: ProviderName, io: Output): number {
+/**
+ * Prints what happened and what to do on stderr; returns the exit code. `steps` replaces the next step for
+ * some kinds (each command knows its own flags: `figment image` speaks of --prompt and --size).
+ */
+export function reportModelError(error: ModelError, provider: ProviderName, io: Output, steps: Partial<Record<ModelErrorKind, (env: string) => string>> = {}): number {
   io.err(`figment: ${error.message}`);
   if (error.kind === "rate-limited" && error.retryAfterMs !== undefined) io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
   if (error.requestId) io.err(`figment: request id ${error.requestId}`);
-  io.err(`figment: ${cliNextStep(error.kind, provider)}`);
+  io.err(`figment: ${steps[error.kind]?.(KEY_ENV[provider]) ?? cliNextStep(error.kind, provider)}`);
   return exitCodeFor(error.kind);
 }

@@ -11,6 +11,11 @@ const VERSION = "0.1.0";
  */
 export async function run(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
   try {
+    // `figment image` has flags of its own (cli/image-args.ts); it is loaded only when asked for.
+    if (argv[0] === "image") {
+      const { imageCommand } = await import("./image-command.js");
+      return await imageCommand(argv.slice(1), io, { env: process.env, ...context });
+    }
     const args = parseCliArgs(argv);
     if (args.version) {
       io.out(VERSION);

@@ -28,4 +28,34 @@ export type ScriptedReply =
       headers?: Record<string, string>;
     }
   /** Never answers (for client timeouts); close() destroys the connection. */
-  | { kind: "hang" };
+  | { kind: "hang" }
+  /**
+   * An image answer shaped by the request it answers (image-replies.ts): the Images API's JSON or stream
+   * (generations and edits), the Responses API's image_generation tool events, or a chat reply with
+   * `images`; real PNG bytes of the requested size, as many images and partial images as asked for.
+   */
+  | { kind: "image"; options: ImageReplyOptions };
+
+export interface ImageReplyOptions {
+  /** Partial images per image (default: the request's `partial_images`). */
+  partials?: number;
+  /** The size served (default: the requested size; "auto" or none → 1024×1024). */
+  size?: { width: number; height: number };
+  /** Sent as the image's `revised_prompt` (Images JSON, the Responses image call). */
+  revisedPrompt?: string;
+  /** The Responses API response id (default a fresh `resp_…`). */
+  responseId?: string;
+  /** Reasoning summary chunks (Responses), or `delta.reasoning` chunks (chat). */
+  reasoning?: string[];
+  /** Message text chunks beside the image. */
+  text?: string[];
+  /** Responses: the image call fails with this error (e.g. `moderation_blocked`); the turn still completes. */
+  failImage?: { code: string; message: string };
+  /** Answer with text only, no image (a model that talks instead of drawing). */
+  noImage?: boolean;
+  /** Colour seed of the first final image (partials and later images get their own). Default 1. */
+  seed?: number;
+  delayMs?: number;
+  cutAfter?: number;
+  headers?: Record<string, string>;
+}

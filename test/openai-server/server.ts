@@ -10,13 +10,22 @@
 // GET /v1/models answers modelsList() and anything else gets a 500 error.
 // GET /v1/models is scripted like any route: modelsJson(ids) for OpenAI's
 // listing, openRouterModelsJson(models) for OpenRouter's (with `pricing`).
+// Images: imageReply() answers whatever image request comes next (Images API
+// generations and edits, JSON or multipart, streamed or not; the Responses
+// image_generation tool; chat with image output) with real PNGs of the asked
+// size (image-replies.ts); moderationError() is the 400 a refused prompt gets.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { validateRequest } from "./validate.js";
+import { resolveImageReply } from "./image-replies.js";
+import { multipartBoundary, parseMultipart, type UploadedFile } from "./multipart.js";
+import { validateMultipart, validateRequest } from "./validate.js";
 import { modelsList } from "./replies.js";
 
 export * from "./replies.js";
+export { imageReply, moderationError } from "./image-replies.js";
+export { encodePng, pixelOf } from "./png.js";
+export type { UploadedFile } from "./multipart.js";
 export { validateRequest } from "./validate.js";
 
 export type { ScriptedReply } from "./reply-types.js";
@@ -33,9 +42,15 @@ export interface RecordedRequest {
    * key sent (`secretDigest("Bearer sk-…")`) without the key being kept anywhere.
    */
   secretDigests: Record<string, string>;
-  /** Parsed JSON body (undefined when empty; the raw string when not JSON). */
+  /**
+   * Parsed JSON body (undefined when empty; the raw string when not JSON). A multipart form becomes the JSON
+   * its schema describes (numbers and booleans restored, each file as "<file name, type, n bytes>").
+   */
   body: unknown;
+  /** The body as text (utf8); for a multipart form, its text fields only, as JSON. */
   rawBody: string;
+  /** Files uploaded in a multipart form, with their exact bytes ([] otherwise). */
+  files: UploadedFile[];
   /** Errors from validating `body` against the OpenAPI spec ([] when valid or no schema for the path). */
   schemaErrors: string[];
 }
@@ -56,6 +71,7 @@ const ROUTES: ReadonlySet<string> = new Set([
   "POST /v1/responses",
   "POST /v1/chat/completions",
   "POST /v1/images/generations",
+  "POST /v1/images/edits",
   "POST /v1/embeddings",
   "GET /v1/models",
 ]);
@@ -111,7 +127,7 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawBody = await readBody(req);
+    const bytes = await readBody(req);
     const method = req.method ?? "GET";
     // Browser clients (the plugin UI in the test harness) call cross-origin, like the real API allows.
     res.setHeader("access-control-allow-origin", "*");
@@ -136,16 +152,33 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       if (SECRET_HEADERS.has(k)) secretDigests[k] = secretDigest(value);
       headers[k] = SECRET_HEADERS.has(k) ? redact(value) : value;
     }
+    const boundary = multipartBoundary(req.headers["content-type"]);
     let body: unknown = undefined;
-    if (rawBody.length) {
+    let rawBody = bytes.toString("utf8");
+    let files: UploadedFile[] = [];
+    let schemaErrors: string[] = [];
+    if (boundary) {
       try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = rawBody;
+        const form = parseMultipart(bytes, boundary);
+        files = form.files;
+        rawBody = JSON.stringify(form.fields);
+        const checked = validateMultipart(pathname, { fields: form.fields, files: files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.bytes.length })) });
+        body = checked.body;
+        schemaErrors = checked.errors;
+      } catch (error) {
+        schemaErrors = [`(body) is not a readable multipart form: ${(error as Error).message}`];
       }
+    } else {
+      if (rawBody.length) {
+        try {
+          body = JSON.parse(rawBody);
+        } catch {
+          body = rawBody;
+        }
+      }
+      schemaErrors = method === "POST" ? validateRequest(pathname, body) : [];
     }
-    const record: RecordedRequest = { method, path, headers, secretDigests, body, rawBody, schemaErrors: [] };
-    record.schemaErrors = method === "POST" ? validateRequest(pathname, body) : [];
+    const record: RecordedRequest = { method, path, headers, secretDigests, body, rawBody, files, schemaErrors };
     requests.push(record);
     counter++;
     res.setHeader("x-request-id", `req_test_${counter}`);
@@ -161,11 +194,14 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       (pathname === "/v1/models"
         ? ({ kind: "json", body: modelsList() } as const)
         : ({ kind: "error", status: 500, message: `openai-server: no scripted reply left for ${method} ${pathname}` } as const));
-    await send(res, reply, pathname);
+    await send(res, resolveImageReply(reply, pathname, body, files.length), pathname);
   }
 
   async function send(res: ServerResponse, reply: ScriptedReply, pathname: string): Promise<void> {
     switch (reply.kind) {
+      case "image": // resolved before send(); an image reply for a non-image route is refused there
+        sendJson(res, 500, errorBody(500, "openai-server: unresolved image reply"));
+        return;
       case "json":
         sendJson(res, reply.status ?? 200, reply.body, reply.headers);
         return;
@@ -175,7 +211,8 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       case "hang":
         return; // left open; close() destroys the socket
       case "sse": {
-        const named = pathname === "/v1/responses";
+        // The Responses and Images APIs name each event (`event: <type>`) and send no [DONE].
+        const named = pathname === "/v1/responses" || pathname.startsWith("/v1/images/");
         const done = reply.done ?? !named;
         res.writeHead(200, {
           "content-type": "text/event-stream; charset=utf-8",
@@ -264,11 +301,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers?: 
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

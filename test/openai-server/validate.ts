@@ -10,6 +10,11 @@
 //    EasyInputMessage also matches Item → Message), so valid requests would fail
 //    "must match exactly one schema"; the spec relies on `discriminator` instead.
 // Formats (e.g. `uri`) are not checked.
+// Two kinds of body are read before validation: multipart forms (image edits: every value arrives as a
+// string, so numbers and booleans are turned back into what the schema says, files become "<file …>"), and
+// OpenRouter's image output on chat completions (`modalities` with "image", `image_config`), which OpenAI's
+// spec does not know: those two keys are checked here against OpenRouter's documented values, the rest of
+// the body against OpenAI's schema.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,18 +40,26 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, string>> = {
   "/v1/responses": "CreateResponse",
   "/v1/chat/completions": "CreateChatCompletionRequest",
   "/v1/images/generations": "CreateImageRequest",
+  "/v1/images/edits": "EditImageBodyJsonParam",
   "/v1/embeddings": "CreateEmbeddingRequest",
 };
 
+/** Multipart request path → schema name (the edit endpoint's form; its JSON body has its own schema above). */
+export const MULTIPART_SCHEMAS: Readonly<Record<string, string>> = {
+  "/v1/images/edits": "CreateImageEditRequest",
+};
+
 let ajv: InstanceType<typeof Ajv2020> | undefined;
+let schemas: Record<string, unknown> | undefined;
 const cache = new Map<string, ValidateFunction>();
 
 function getAjv(): InstanceType<typeof Ajv2020> {
   if (ajv) return ajv;
   const spec = JSON.parse(readFileSync(specPath(), "utf8")) as { components: { schemas: Record<string, unknown> } };
+  schemas = normalize(spec.components.schemas);
   ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
   // Only the component schemas are registered; `#/components/schemas/X` refs resolve against this root.
-  ajv.addSchema({ $id: SPEC_ID, components: { schemas: normalize(spec.components.schemas) } });
+  ajv.addSchema({ $id: SPEC_ID, components: { schemas } });
   return ajv;
 }
 
@@ -111,7 +124,86 @@ export function validateRequest(path: string, body: unknown): string[] {
   const p = path.split("?")[0]!.replace(/\/+$/, "");
   const name = REQUEST_SCHEMAS[p] ?? REQUEST_SCHEMAS[`/v1${p}`];
   if (!name) return [];
+  if (name === "CreateChatCompletionRequest") {
+    const { rest, errors } = openRouterImageOutput(body);
+    return [...errors, ...validateAgainst(name, rest)];
+  }
   return validateAgainst(name, body);
+}
+
+/** OpenRouter's output modalities and image_config values (its image-generation guide). */
+const OPENROUTER_MODALITIES: ReadonlySet<string> = new Set(["image", "text"]);
+const OPENROUTER_IMAGE_CONFIG: ReadonlySet<string> = new Set(["aspect_ratio", "image_size"]);
+
+/** Splits OpenRouter's image-output keys off a chat body when it asks for images, and checks them. */
+function openRouterImageOutput(body: unknown): { rest: unknown; errors: string[] } {
+  if (typeof body !== "object" || body === null) return { rest: body, errors: [] };
+  const { modalities, image_config: imageConfig, ...rest } = body as { modalities?: unknown; image_config?: unknown };
+  if (!Array.isArray(modalities) || !modalities.includes("image")) return { rest: body, errors: [] };
+  const errors: string[] = [];
+  for (const m of modalities) if (typeof m !== "string" || !OPENROUTER_MODALITIES.has(m)) errors.push(`/modalities must be "image" or "text" (OpenRouter), not ${JSON.stringify(m)}`);
+  if (imageConfig !== undefined) {
+    if (typeof imageConfig !== "object" || imageConfig === null) errors.push("/image_config must be an object (OpenRouter)");
+    else
+      for (const [key, value] of Object.entries(imageConfig))
+        if (!OPENROUTER_IMAGE_CONFIG.has(key) || typeof value !== "string") errors.push(`/image_config/${key} is not one of OpenRouter's image_config strings (aspect_ratio, image_size)`);
+  }
+  return { rest, errors };
+}
+
+/** A form as parsed from multipart: text fields (repeated ones as arrays) and file fields. */
+export interface FormBody {
+  fields: Record<string, string | string[]>;
+  files: { field: string; filename: string; contentType: string; size: number }[];
+}
+
+/** The JSON types a schema property allows (through anyOf / oneOf / $ref), e.g. ["integer", "null"]. */
+function propertyTypes(schemaName: string, property: string): string[] {
+  getAjv();
+  const resolve = (node: unknown, depth: number): string[] => {
+    if (!node || typeof node !== "object" || depth > 4) return [];
+    const n = node as { type?: unknown; anyOf?: unknown[]; $ref?: string };
+    if (typeof n.$ref === "string") return resolve(schemas?.[n.$ref.split("/").pop()!], depth + 1);
+    const own = typeof n.type === "string" ? [n.type] : Array.isArray(n.type) ? (n.type as string[]) : [];
+    return [...own, ...(n.anyOf ?? []).flatMap((branch) => resolve(branch, depth + 1))];
+  };
+  const schema = schemas?.[schemaName] as { properties?: Record<string, unknown> } | undefined;
+  return resolve(schema?.properties?.[property], 0);
+}
+
+/**
+ * A multipart form as the JSON object its schema describes: `key[]` fields are arrays under `key`, files are
+ * "<file name, type, n bytes>" strings (the schema's binary strings), and text values become numbers or
+ * booleans where the schema's property takes them.
+ */
+export function formAsJson(schemaName: string, form: FormBody): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const put = (key: string, value: unknown, many: boolean): void => {
+    const name = many ? key.slice(0, -2) : key;
+    if (many) out[name] = [...((out[name] as unknown[] | undefined) ?? []), value];
+    else out[name] = value;
+  };
+  for (const [key, raw] of Object.entries(form.fields)) {
+    const name = key.endsWith("[]") ? key.slice(0, -2) : key;
+    const types = propertyTypes(schemaName, name);
+    const convert = (v: string): unknown => {
+      if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+      if (types.includes("boolean") && (v === "true" || v === "false")) return v === "true";
+      return v;
+    };
+    for (const v of Array.isArray(raw) ? raw : [raw]) put(key, convert(v), key.endsWith("[]"));
+  }
+  for (const f of form.files) put(f.field, `<file ${f.filename}, ${f.contentType}, ${f.size} bytes>`, f.field.endsWith("[]"));
+  return out;
+}
+
+/** Validates a multipart request's form for an API path ([] for paths without a multipart schema). */
+export function validateMultipart(path: string, form: FormBody): { body: Record<string, unknown>; errors: string[] } {
+  const p = path.split("?")[0]!.replace(/\/+$/, "");
+  const name = MULTIPART_SCHEMAS[p] ?? MULTIPART_SCHEMAS[`/v1${p}`];
+  if (!name) return { body: { ...form.fields }, errors: [] };
+  const body = formAsJson(name, form);
+  return { body, errors: validateAgainst(name, body) };
 }
 
 function dedupe(xs: string[]): string[] {

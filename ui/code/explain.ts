@@ -62,6 +62,7 @@ export const MODEL_FAILURE_TEXT: Readonly<Record<ModelFailureData["kind"], { tit
   "model-not-found": { title: "The model was not found", next: "Check the model name and base URL in Settings; the endpoint does not know this model." },
   "rate-limited": { title: "Rate limited by the provider", next: "Wait a moment and try again, or check your plan's rate limits and credit." },
   "bad-request": { title: "The provider rejected the request", next: "The endpoint rejected the request; check the model supports images and structured output." },
+  moderation: { title: "Refused by the provider's safety system", next: "The provider's safety system refused this request; reword your instructions and try again." },
   server: { title: "The provider had a server error", next: "The provider had a server error; try again in a minute." },
   timeout: { title: "The model took too long", next: "The model took too long; try again, use a smaller frame, or raise the timeout." },
   offline: { title: "Could not reach the model", next: "Could not reach the endpoint; check your connection and the base URL in Settings." },

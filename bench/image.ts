@@ -1,0 +1,78 @@
+/**
+ * Benchmark: our work to build a reference-image request (ai/image/request.ts) on each path — Images API edit
+ * (the reference as a File for the multipart upload), Responses API and chat (the reference as a base64
+ * data URL in JSON) — and to serialise the JSON bodies as the SDK does before sending. Two references: a
+ * real Figma render (test/fixtures/figma/grida-vector-frame.png) and a 1536×1024 "2× export" of noise, the
+ * worst case for size (it does not compress). Returns its figures for the JSON results; prints a table.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { imageConfig } from "../ai/image/config.js";
+import type { ImageRequest } from "../ai/image/options.js";
+import { buildImageRequests, type ImagePlan } from "../ai/image/request.js";
+import { DEFAULT_SETTINGS } from "../contract/settings.js";
+import { pngFromRows } from "../test/openai-server/png.js";
+import { repoRoot } from "./plugin-util.js";
+import { fmtMs, timeIt } from "./timing.js";
+
+export interface ImageBenchRow {
+  path: "images (edit)" | "responses" | "chat";
+  reference: string;
+  referenceBytes: number;
+  /** Median ms to build the request (buildImageRequests). */
+  buildMs: number;
+  /** Median ms to serialise it as JSON (0 for the multipart edit: the SDK encodes the form itself). */
+  serializeMs: number;
+  /** JSON body size in bytes (for the edit: the reference file's size). */
+  bodyBytes: number;
+}
+
+/** A 1536×1024 RGB PNG of pseudo-random pixels: incompressible, about 4.7 MB. */
+function noisePng(width = 1536, height = 1024): Uint8Array {
+  const stride = 1 + width * 3;
+  const raw = new Uint8Array(stride * height);
+  let seed = 0x2545f491;
+  for (let i = 0; i < raw.length; i++) {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    raw[i] = i % stride === 0 ? 0 : seed & 0xff; // filter byte "None" at each row start
+  }
+  return new Uint8Array(pngFromRows(width, height, 3, raw, 1));
+}
+
+const bodyOf = (plan: ImagePlan): string => (plan.api === "images" ? "" : JSON.stringify(plan.params));
+
+export async function imageRequestBench(runs: number): Promise<ImageBenchRow[]> {
+  const references = [
+    { name: "grida-vector-frame.png (500×500, Figma render)", bytes: new Uint8Array(readFileSync(join(repoRoot(), "test/fixtures/figma/grida-vector-frame.png"))) },
+    { name: "noise 1536×1024 (2× export, worst case)", bytes: noisePng() },
+  ];
+  const configs = [
+    { path: "images (edit)" as const, config: imageConfig({ ...DEFAULT_SETTINGS, provider: "openai" }, "sk-bench") },
+    { path: "responses" as const, config: imageConfig({ ...DEFAULT_SETTINGS, provider: "openai" }, "sk-bench", { api: "responses" }) },
+    { path: "chat" as const, config: imageConfig({ ...DEFAULT_SETTINGS, provider: "openrouter" }, "sk-bench") },
+  ];
+  const hint = "figment-hint 1\nF 1:2 Hero 1440x900 f:#fff\n" + "T 1:3 Heading 48/56 #111 \"Tea for every morning\"\n".repeat(40);
+  const rows: ImageBenchRow[] = [];
+  for (const reference of references) {
+    for (const { path, config } of configs) {
+      const request: ImageRequest = { prompt: "Turn this wireframe into a polished hero shot", references: [{ bytes: reference.bytes, name: "frame.png" }], designHint: hint, size: { width: 1536, height: 1024 }, partials: 2 };
+      const plan = buildImageRequests(config, request)[0]!;
+      const build = await timeIt(`${path} build`, () => buildImageRequests(config, request), runs);
+      const serialize = path === "images (edit)" ? undefined : await timeIt(`${path} serialize`, () => bodyOf(plan), runs);
+      rows.push({ path, reference: reference.name, referenceBytes: reference.bytes.length, buildMs: build.medianMs, serializeMs: serialize?.medianMs ?? 0, bodyBytes: path === "images (edit)" ? reference.bytes.length : bodyOf(plan).length });
+    }
+  }
+  return rows;
+}
+
+/** Runs the bench, prints its table, returns the figures. */
+export async function imageSection(runs: number): Promise<ImageBenchRow[]> {
+  const rows = await imageRequestBench(runs);
+  const int = (n: number): string => n.toLocaleString("en-US");
+  console.log(`\n## image request build\n`);
+  console.log(`Median ms of ${runs} runs after warm-up: building a reference-image request (one reference, the design hint, 1536×1024, 2 partials) and serialising its JSON body. Our work only; nothing is sent.\n`);
+  console.log(["| path | reference | reference bytes | build | serialise | body bytes |", "| --- | --- | ---: | ---: | ---: | ---: |", ...rows.map((r) => `| ${r.path} | ${r.reference} | ${int(r.referenceBytes)} | ${fmtMs(r.buildMs)} ms | ${r.path === "images (edit)" ? "(multipart, by the SDK)" : `${fmtMs(r.serializeMs)} ms`} | ${int(r.bodyBytes)} |`)].join("\n"));
+  return rows;
+}
