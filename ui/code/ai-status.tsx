@@ -21,6 +21,21 @@ export function estimateText(estimate: Estimate, model: string): string {
   return `≈ ${int(estimate.inputTokens)} input tokens${image}${output}${cost}`;
 }
 
+const perMillion = (usd: number) => `$${Number(usd.toFixed(3))}`;
+
+/** Where the estimate's price comes from: "$8 in · $15 out per 1M tokens, openrouter.ai, 2026-04-23". */
+export function priceText(estimate: Estimate): string | undefined {
+  const price = estimate.price;
+  if (!price) return undefined;
+  let host = price.source;
+  try {
+    host = new URL(price.source).host;
+  } catch {
+    // Not a URL: show the source as it is.
+  }
+  return `Price: ${perMillion(price.input)} in · ${perMillion(price.output)} out per 1M tokens, from ${host}, ${price.asOf}`;
+}
+
 /** Re-renders every `ms` while mounted (elapsed time, retry countdown). */
 function useTick(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -116,6 +131,11 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
           <p class="ai-confirm__estimate" title="An estimate: providers count slightly differently">
             Estimate: {estimateText(state.estimate, state.model)}
           </p>
+          {priceText(state.estimate) ? (
+            <p class="ai-confirm__price muted" title={state.estimate.price?.source}>
+              {priceText(state.estimate)}
+            </p>
+          ) : null}
           {state.others > 0 ? <p class="muted">The model works on one frame at a time: the other {state.others} selected frame{state.others === 1 ? " is" : "s are"} not sent.</p> : null}
           {state.hasImage ? null : <p class="muted">The frame image could not be read, so only the structure is sent.</p>}
           <div class="notice__actions">
