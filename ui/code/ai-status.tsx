@@ -21,7 +21,8 @@ export function estimateText(estimate: Estimate, model: string): string {
   return `≈ ${int(estimate.inputTokens)} input tokens${image}${output}${cost}`;
 }
 
-const perMillion = (usd: number) => `$${Number(usd.toFixed(3))}`;
+/** "$8", "$0.60", "$0.075": cents unless the price needs more. */
+const perMillion = (usd: number) => (Number.isInteger(usd) ? `$${usd}` : `$${usd.toFixed(Math.abs(Math.round(usd * 100) - usd * 100) < 1e-9 ? 2 : 3)}`);
 
 /** Where the estimate's price comes from: "$8 in · $15 out per 1M tokens, openrouter.ai, 2026-04-23". */
 export function priceText(estimate: Estimate): string | undefined {
