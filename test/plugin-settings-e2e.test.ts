@@ -97,6 +97,10 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await dialog(ui).getByRole("button", { name: "Save" }).click();
       await ui.locator(".field__error", { hasText: "from 10 to 900" }).waitFor({ timeout: 5_000 });
       expect(await dialog(ui).count()).toBe(0);
+      // The field to fix is shown and focused, even though it is below the fold.
+      const timeout = ui.getByRole("spinbutton", { name: "Model timeout (s)" });
+      await ui.waitForFunction(() => document.activeElement?.getAttribute("aria-invalid") === "true", undefined, { timeout: 5_000 });
+      expect(await timeout.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await keyField(ui).inputValue()).toBe(OPENAI_KEY);
       expect(await storage(sim, "figment.apiKeys")).toBeUndefined();
       await shot(page, "3-save-blocked");
@@ -194,6 +198,10 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await confirm.waitFor({ timeout: 60_000 });
       expect(await confirm.locator(".ai-confirm__price").textContent()).toBe(`Price: $9 in · $18 out per 1M tokens, from ${hostB}, ${today}`);
       expect(await confirm.textContent()).toContain("openai/gpt-5.4-image-2");
+      // The cost is made from the listing's $9 / $18, not the built-in table's $8 / $15.
+      const estimate = (await confirm.locator(".ai-confirm__estimate").textContent()) ?? "";
+      const [input, output] = [/≈ ([\d,]+) input/, /≈ ([\d,]+) output/].map((re) => Number(re.exec(estimate)?.[1]?.replace(/,/g, "")));
+      expect(estimate).toContain(`≈ $${((input! * 9 + output! * 18) / 1e6).toFixed(3)}`);
       await shot(page, "9-estimate-with-fetched-price");
 
       // No key ever reached a host it was not saved for.

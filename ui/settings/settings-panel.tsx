@@ -4,6 +4,7 @@
  * switching panels; Save sends `save-settings`. A key is only sent to the main thread (clientStorage) and
  * kept in the vault, never shown again.
  */
+import { useEffect, useRef } from "preact/hooks";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { WorkerHost } from "../worker/host.js";
@@ -37,6 +38,15 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices }: Sett
   // Only this endpoint's key: the one typed for it, else the one saved for it.
   const apiKey = typed !== "" ? typed : vault.revealFor({ provider: form.provider, baseUrl: cleanBaseUrl(form.baseUrl) });
   const busy = draft.saveState.kind === "saving";
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A save blocked by a field to fix shows that field, wherever it is in the scrolled panel.
+  useEffect(() => {
+    if (draft.saveState.kind !== "failed" || Object.keys(draft.errors).length === 0) return;
+    const invalid = formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]');
+    invalid?.focus({ preventScroll: true });
+    invalid?.closest(".field")?.scrollIntoView({ block: "center" });
+  }, [draft.saveState]);
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -44,7 +54,7 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices }: Sett
   };
 
   return (
-    <form class="panel panel--settings" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} class="panel panel--settings" onSubmit={onSubmit} noValidate>
       <section class="settings-section" aria-labelledby="model-heading">
         <h2 id="model-heading" class="section-title">
           Model
