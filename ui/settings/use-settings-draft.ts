@@ -38,6 +38,15 @@ export interface SettingsDraft {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+type StoreStep = SaveStep | { settings: Partial<Settings>; key: { slot: KeySlot; value: null } };
+
+/** One save-settings; the vault learns a key once the main thread says its slot holds one. */
+async function storeStep(requests: MainRequests, vault: ApiKeyVault, step: StoreStep): Promise<void> {
+  const saved = await requests.request("save-settings", step.key ? { settings: step.settings, key: step.key } : { settings: step.settings });
+  if (step.key) vault.set(step.key.slot, saved.keySlots.includes(step.key.slot) ? step.key.value : null);
+  vault.syncSlots(saved.keySlots);
+}
+
 export function useSettingsDraft(settings: Settings, vault: ApiKeyVault, requests: MainRequests): SettingsDraft {
   const [draft, setDraftState] = useState<Draft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -45,24 +54,23 @@ export function useSettingsDraft(settings: Settings, vault: ApiKeyVault, request
   const draftRef = useRef(draft);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
-  const setDraft = useCallback((next: (d: Draft) => Draft) => {
-    draftRef.current = next(draftRef.current);
-    setDraftState(draftRef.current);
-    setSaveState((s) => (s.kind === "saving" ? s : { kind: "idle" }));
+  /** The ref is read by saves in flight; the state renders. */
+  const replaceDraft = useCallback((next: Draft) => {
+    draftRef.current = next;
+    setDraftState(next);
   }, []);
+  const setDraft = useCallback(
+    (next: (d: Draft) => Draft) => {
+      replaceDraft(next(draftRef.current));
+      setSaveState((s) => (s.kind === "saving" ? s : { kind: "idle" }));
+    },
+    [replaceDraft],
+  );
 
   const form = formOf(draft, settings);
   const slot = formSlot(form);
 
-  /** One save-settings; the vault learns the key once the main thread says its slot holds one. */
-  const store = useCallback(
-    async (step: SaveStep | { settings: Partial<Settings>; key: { slot: KeySlot; value: null } }) => {
-      const saved = await requests.request("save-settings", step.key ? { settings: step.settings, key: step.key } : { settings: step.settings });
-      if (step.key) vault.set(step.key.slot, saved.keySlots.includes(step.key.slot) ? step.key.value : null);
-      vault.syncSlots(saved.keySlots);
-    },
-    [requests, vault],
-  );
+  const store = useCallback((step: StoreStep) => storeStep(requests, vault, step), [requests, vault]);
 
   const save = useCallback(async (): Promise<boolean> => {
     const plan = savePlan(draftRef.current, settingsRef.current);
@@ -79,29 +87,27 @@ export function useSettingsDraft(settings: Settings, vault: ApiKeyVault, request
         const stored = step.key;
         if (stored) draftRef.current = withReplacing(withKey(draftRef.current, stored.slot, ""), stored.slot, false);
       }
-      draftRef.current = EMPTY_DRAFT;
-      setDraftState(EMPTY_DRAFT);
+      replaceDraft(EMPTY_DRAFT);
       setErrors({});
       setSaveState({ kind: "saved", text: "Saved" });
       return true;
     } catch (error) {
-      setDraftState(draftRef.current);
+      replaceDraft(draftRef.current);
       setSaveState({ kind: "failed", text: message(error) });
       return false;
     }
-  }, [store]);
+  }, [store, replaceDraft]);
 
   const removeKey = useCallback(() => {
     const target = formSlot(formOf(draftRef.current, settingsRef.current));
     setSaveState({ kind: "saving" });
     store({ settings: {}, key: { slot: target, value: null } })
       .then(() => {
-        draftRef.current = withReplacing(draftRef.current, target, false);
-        setDraftState(draftRef.current);
+        replaceDraft(withReplacing(draftRef.current, target, false));
         setSaveState({ kind: "saved", text: "Key removed" });
       })
       .catch((error: unknown) => setSaveState({ kind: "failed", text: message(error) }));
-  }, [store]);
+  }, [store, replaceDraft]);
 
   const update = useCallback(
     (changes: Partial<Form>) => {
@@ -112,11 +118,10 @@ export function useSettingsDraft(settings: Settings, vault: ApiKeyVault, request
   );
 
   const discard = useCallback(() => {
-    draftRef.current = EMPTY_DRAFT;
-    setDraftState(EMPTY_DRAFT);
+    replaceDraft(EMPTY_DRAFT);
     setErrors({});
     setSaveState({ kind: "idle" });
-  }, []);
+  }, [replaceDraft]);
 
   return {
     form,
