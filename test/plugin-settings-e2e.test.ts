@@ -161,6 +161,11 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       expect(await ui.locator(".key-state").textContent()).toBe(`No key for OpenRouter at ${hostA}`);
       expect(await ui.locator(".key-saved").count()).toBe(0);
       expect(await testConnection(ui)).toBe(`No key for OpenRouter at ${hostA}. Type one above, then test again.`);
+      // A base URL that is not one yet: no slot to name, and the test says how to fix the URL.
+      await ui.locator('input[type="url"]').fill(hostB);
+      expect(await ui.locator(".key-state").textContent()).toBe("No key for this base URL");
+      expect(await testConnection(ui)).toMatch(/^“.*” is not a base URL\. Enter one that starts with https:\/\//);
+      await shot(page, "6a-bad-url");
       await ui.locator('input[type="url"]').fill(openrouter.url);
       expect(await ui.locator(".key-state").textContent()).toBe(`No key for OpenRouter at ${hostB}`);
       expect(await testConnection(ui)).toContain(`No key for OpenRouter at ${hostB}`);
@@ -181,6 +186,11 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.getByRole("button", { name: "Save", exact: true }).click();
       await ui.locator(".key-saved", { hasText: `OpenRouter at ${hostB} key saved` }).waitFor({ timeout: 10_000 });
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY, [`openrouter ${openrouter.url}`]: OPENROUTER_KEY });
+      // Replace shows the field for this slot; Keep saved key goes back without touching the stored key.
+      await ui.getByRole("button", { name: "Replace", exact: true }).click();
+      expect(await ui.locator(".key-state").textContent()).toBe(`Replacing the OpenRouter at ${hostB} key`);
+      await ui.getByRole("button", { name: "Keep saved key" }).click();
+      expect(await ui.locator(".key-saved").count()).toBe(1);
 
       // Switching the form back to OpenAI shows OpenAI's slot again (once the base URL is OpenAI's).
       await pickProvider(ui, "OpenAI");
@@ -209,12 +219,17 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       stored = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
     });
 
-    // Next open: the prices come with init and still drive the estimate.
+    // Next open: the prices come with init and still drive the estimate; Remove key empties only this slot.
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: stored, allowOrigins }, async ({ ui, sim }) => {
       const init = (await sim<{ type: string; prices?: Record<string, unknown> }[]>("sim.ui.messages")).find((m) => m.type === "init");
       expect(Object.keys(init?.prices ?? {})).toEqual(["openai/gpt-5.4-image-2", "openai/gpt-4o"]);
       await ui.getByRole("button", { name: "Generate with AI" }).click();
       await ui.locator(".ai-confirm__price", { hasText: `from ${hostB}` }).waitFor({ timeout: 60_000 });
+      await ui.locator(".ai-confirm").getByRole("button", { name: "Cancel" }).click();
+      await nav(ui, "Settings").click();
+      await ui.getByRole("button", { name: "Remove key" }).click();
+      await ui.locator(".key-state", { hasText: `No key for OpenRouter at ${hostB}` }).waitFor({ timeout: 10_000 });
+      expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY });
     });
   });
 });
