@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page, type Route } from "playwright-core";
+import { ASSET_MIME } from "../codegen/file-paths.js";
 import type { SourceFile } from "../codegen/types.js";
 
 /** The fake origin the in-memory files are served under. */
@@ -48,25 +49,20 @@ export async function launchChromium(options: { localModelServer?: boolean } = {
   return chromium.launch({ executablePath, headless: true, args });
 }
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Text types served to the page; images and fonts come from the asset table the emitters use. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
   html: "text/html; charset=utf-8",
   htm: "text/html; charset=utf-8",
   css: "text/css; charset=utf-8",
   js: "text/javascript; charset=utf-8",
   mjs: "text/javascript; charset=utf-8",
-  svg: "image/svg+xml",
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
   json: "application/json; charset=utf-8",
   txt: "text/plain; charset=utf-8",
-  woff: "font/woff",
-  woff2: "font/woff2",
+  ...ASSET_MIME,
 };
 
-const BINARY_EXTENSIONS = new Set(["png", "jpg", "jpeg", "gif", "webp", "woff", "woff2"]);
+/** Every asset type but SVG (text) is bytes. */
+const BINARY_EXTENSIONS = new Set(Object.keys(ASSET_MIME).filter((ext) => ext !== "svg"));
 
 function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf("/") + 1);

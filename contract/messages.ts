@@ -18,10 +18,14 @@ const requestId = string({ nonEmpty: true, max: 200 });
 const nodeId = string({ nonEmpty: true, max: 1000 });
 
 const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number() });
-const unsupportedNode = object({ id: nodeId, name: string(), type: string(), reason: string() });
+/** Why a selected layer cannot be exported: the panel titles its message by this, `reason` says the rest. */
+export const UNSUPPORTED_PROBLEMS = ["too-large", "not-design", "hidden", "no-size"] as const;
+export type UnsupportedProblem = (typeof UNSUPPORTED_PROBLEMS)[number];
+const unsupportedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), problem: oneOf(UNSUPPORTED_PROBLEMS), reason: string() });
 const selectionField = object({ nodes: array(selectedNode), unsupported: array(unsupportedNode) });
 
 export type SelectedNode = Infer<typeof selectedNode>;
+export type UnsupportedNode = Infer<typeof unsupportedNode>;
 export type SelectionSummary = Infer<typeof selectionField>;
 
 /** One exported frame: its REST JSON (`exportAsync({format:"JSON_REST_V1"})`) and, when asked for, a PNG. */

@@ -151,13 +151,13 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
 
   it("errors show their next step: no key, 401, 429 with retry-after, then 500 and a successful retry", async () => {
     server = await startOpenAiServer();
-    // No key: the panel says so before anything is exported or sent.
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: { "figment.settings": settings(server.url) }, allowOrigins: [origin(server)] }, async ({ ui }) => {
-      await startAi(ui);
-      const error = ui.locator('.ai-error[data-kind="missing-key"]');
-      await error.waitFor({ timeout: 10_000 });
-      expect(await error.textContent()).toContain("Add an API key for this provider in Settings.");
-      expect(await error.getByRole("button", { name: "Open settings" }).count()).toBe(1);
+    // No key: the panel says so before the click, naming the endpoint the key is for, and nothing is exported or sent.
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: { "figment.settings": settings(server.url) }, allowOrigins: [origin(server)] }, async ({ ui, sim }) => {
+      expect(await ui.getByRole("button", { name: "Generate with AI" }).isDisabled()).toBe(true);
+      const note = ui.locator(".key-needed");
+      expect(await note.textContent()).toContain(`Generate with AI needs an API key for OpenAI at ${new URL(server!.url).host}.`);
+      expect(await note.getByRole("button", { name: "Add a key in Settings" }).count()).toBe(1);
+      expect(await sim<string[]>("sim.record.exports.map((e) => e.format)")).not.toContain("JSON_REST_V1");
     });
     expect(server.requests).toHaveLength(0);
 

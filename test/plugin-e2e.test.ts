@@ -98,7 +98,8 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
   });
 
   it("Copy all confirms with a toast over the panel: the results bar does not move, and the toast leaves", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui }) => {
+    // A key, so the Refine box is there (without one, a note says a key is needed): nothing is sent before Send.
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: { "figment.apiKey": "sk-test-0a1b2c3d4e5f" } }, async ({ page, ui }) => {
       expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
       await generate(ui);
       const bar = ui.locator(".results__bar");
@@ -120,13 +121,13 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       expect(await ui.locator(".toast").count()).toBe(0);
       expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
 
-      // The Refine box grows with its text and sends on Cmd/Ctrl+Enter (here: no key, so the model path says so).
+      // The Refine box grows with its text and sends on Cmd/Ctrl+Enter: the request's estimate comes up to confirm.
       const refine = ui.getByRole("textbox", { name: "Refine with AI" });
       const empty = (await refine.boundingBox())!.height;
       await refine.fill("use semantic sections\nand a sticky header\nand a footer");
       expect((await refine.boundingBox())!.height).toBeGreaterThan(empty);
       await refine.press("Control+Enter");
-      await ui.getByText("Add an API key for this provider in Settings.").first().waitFor({ timeout: 5000 });
+      await ui.locator(".ai-confirm", { hasText: "use semantic sections" }).waitFor({ timeout: 60_000 });
     });
   });
 
@@ -238,7 +239,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     };
     await withPluginPage(browser, { fixture: huge, select: ["9:1"] }, async ({ page, ui }) => {
       // The selection summary already says so: Generate stays off and the reason says what to do.
-      await ui.waitForSelector("ul.unsupported", { timeout: 30_000 });
+      await ui.waitForSelector(".selection-problems", { timeout: 30_000 });
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);
       const text = await ui.locator(".panel--code").innerText();
       expect(text).toMatch(/Endless canvas/);

@@ -12,6 +12,7 @@ import type { MainRequests } from "./channel/requests.js";
 import { useAiJob } from "./code/ai-job.js";
 import { useCodeJob } from "./code/code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
+import { ExpandToggle, usePanelExpand } from "./components/expand-toggle.js";
 import { ResizeHandle } from "./components/resize-handle.js";
 import { Toasts, useToasts } from "./components/toasts.js";
 import { AnalyzePanel } from "./analyze/analyze-panel.js";
@@ -19,6 +20,7 @@ import { HistoryPanel } from "./history/history-panel.js";
 import { ImagePanel } from "./image/image-panel.js";
 import { SearchPanel } from "./search/search-panel.js";
 import { GeneratePanel } from "./code/generate-panel.js";
+import { useThumbnails } from "./code/thumbnails.js";
 import { SettingsPanel } from "./settings/settings-panel.js";
 import { useFetchedPrices } from "./settings/use-fetched-prices.js";
 import { useLeaveGuard } from "./settings/use-leave-guard.js";
@@ -67,26 +69,6 @@ function useBanners() {
   return { items, show, dismiss };
 }
 
-function useThumbnail(bridge: Bridge, selection: SelectionSummary): string | undefined {
-  const [thumb, setThumb] = useState<{ nodeId: string; url: string } | undefined>(undefined);
-  const firstId = selection.nodes[0]?.id;
-  useEffect(() => {
-    if (firstId) bridge.send("get-thumbnail", { nodeId: firstId });
-  }, [bridge, firstId]);
-  useEffect(
-    () =>
-      bridge.on("thumbnail", (message) => {
-        const url = URL.createObjectURL(new Blob([message.png as BlobPart], { type: "image/png" }));
-        setThumb((old) => {
-          if (old) URL.revokeObjectURL(old.url);
-          return { nodeId: message.nodeId, url };
-        });
-      }),
-    [bridge],
-  );
-  return thumb && thumb.nodeId === firstId ? thumb.url : undefined;
-}
-
 export function App({ bridge, requests, worker, vault }: AppProps) {
   const [ready, setReady] = useState(false);
   const [panel, setPanel] = useState<Panel>("code");
@@ -104,7 +86,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const leave = useLeaveGuard(panel, setPanel, draft, () => toasts.show("Settings saved"));
   /** A key for the chosen provider's endpoint (keys are kept per provider and base URL). */
   const hasKey = vault.hasKeyFor(settings);
-  const thumbnailUrl = useThumbnail(bridge, selection);
+  const thumbnails = useThumbnails(bridge, selection);
+  const expand = usePanelExpand(bridge);
 
   useEffect(() => {
     const off = [
@@ -155,6 +138,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
             {item.label}
           </button>
         ))}
+        <span class="spacer" />
+        <ExpandToggle expand={expand} />
       </nav>
       <Banners items={banners.items} onDismiss={banners.dismiss} />
       <main class="main" inert={leave.dialog !== null}>
@@ -165,7 +150,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "code" ? (
           <GeneratePanel
             selection={selection}
-            thumbnailUrl={thumbnailUrl}
+            thumbnails={thumbnails}
             settings={settings}
             job={job}
             ai={ai}
@@ -190,7 +175,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
       </main>
       {leave.dialog}
       <Toasts {...toasts} />
-      <ResizeHandle bridge={bridge} />
+      <ResizeHandle bridge={bridge} onResized={expand.forget} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** HTML/CSS emitter: one page per frame, semantic elements, one stylesheet. */
 import { escapeHtml } from "../escape.js";
+import { htmlDocument } from "../html-document.js";
 import type { DesignDocument } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
@@ -14,21 +15,7 @@ export interface HtmlOptions {
 }
 
 function page(title: string, body: string): string {
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "  <head>",
-    '    <meta charset="utf-8" />',
-    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
-    `    <title>${escapeHtml(title)}</title>`,
-    '    <link rel="stylesheet" href="styles.css" />',
-    "  </head>",
-    "  <body>",
-    body,
-    "  </body>",
-    "</html>",
-    "",
-  ].join("\n");
+  return htmlDocument(title, ['    <link rel="stylesheet" href="styles.css" />'], [body]);
 }
 
 const RESET = "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n";

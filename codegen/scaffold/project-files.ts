@@ -6,7 +6,7 @@
  */
 import type { Styling, Target } from "../load.js";
 import type { SourceFile } from "../types.js";
-import { escapeHtml } from "../escape.js";
+import { htmlDocument } from "../html-document.js";
 import { basename } from "../file-paths.js";
 
 export interface ProjectOptions {
@@ -137,21 +137,7 @@ function viteConfig(options: ProjectOptions): string {
 }
 
 function indexHtml(options: ProjectOptions): string {
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "  <head>",
-    '    <meta charset="utf-8" />',
-    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
-    `    <title>${escapeHtml(options.name || "Figment design")}</title>`,
-    "  </head>",
-    "  <body>",
-    '    <div id="root"></div>',
-    '    <script type="module" src="/src/main.tsx"></script>',
-    "  </body>",
-    "</html>",
-    "",
-  ].join("\n");
+  return htmlDocument(options.name || "Figment design", [], ['    <div id="root"></div>', '    <script type="module" src="/src/main.tsx"></script>']);
 }
 
 function readme(options: ProjectOptions): string {

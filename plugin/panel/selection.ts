@@ -1,7 +1,7 @@
 /** What the UI is told about the selection, and which nodes Figment can export. */
 import { formatCount } from "../errors.js";
 import { MAX_SIDE } from "../../contract/limits.js";
-import type { SelectedNode, SelectionSummary } from "../../contract/messages.js";
+import type { SelectedNode, SelectionSummary, UnsupportedProblem } from "../../contract/messages.js";
 
 /** FigJam, Slides and embed layers: not design layers, so there is no code to write for them. */
 const NOT_DESIGN = new Set([
@@ -23,23 +23,41 @@ const NOT_DESIGN = new Set([
   "INTERACTIVE_SLIDE_ELEMENT",
 ]);
 
+interface Refusal {
+  problem: UnsupportedProblem;
+  reason: string;
+}
+
 /** Why Figment cannot export this kind of node (type, visibility), or undefined. */
-export function kindReason(node: SceneNode): string | undefined {
-  if (node.type === "SLICE") return "a slice is an export area, not a layer: select the frame under it";
-  if (NOT_DESIGN.has(node.type)) return `${node.type.toLowerCase().replace(/_/g, " ")} layers have no code: select a frame`;
-  if (!node.visible) return "it is hidden: show it first";
-  if (node.width <= 0 && node.height <= 0) return "it has no size";
+function kindRefusal(node: SceneNode): Refusal | undefined {
+  if (node.type === "SLICE") return { problem: "not-design", reason: "a slice is an export area, not a layer: select the frame under it" };
+  if (NOT_DESIGN.has(node.type)) return { problem: "not-design", reason: `${node.type.toLowerCase().replace(/_/g, " ")} layers have no code: select a frame` };
+  if (!node.visible) return { problem: "hidden", reason: "it is hidden: show it first" };
+  if (node.width <= 0 && node.height <= 0) return { problem: "no-size", reason: "it has no size" };
   return undefined;
 }
 
+/** Why Figment cannot export this kind of node (type, visibility), or undefined. */
+export function kindReason(node: SceneNode): string | undefined {
+  return kindRefusal(node)?.reason;
+}
+
 /** Why a node cannot be exported, or undefined when it can. Cheap: no traversal (layer counts come later). */
-export function unsupportedReason(node: SceneNode): string | undefined {
-  const kind = kindReason(node);
+function refusal(node: SceneNode): Refusal | undefined {
+  const kind = kindRefusal(node);
   if (kind !== undefined) return kind;
   if (Math.max(node.width, node.height) > MAX_SIDE) {
-    return `it is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger than ${formatCount(MAX_SIDE)} px on a side: select a smaller frame or a section of it`;
+    return {
+      problem: "too-large",
+      reason: `it is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger than ${formatCount(MAX_SIDE)} px on a side: select a smaller frame or a section of it`,
+    };
   }
   return undefined;
+}
+
+/** Why a node cannot be exported, or undefined when it can. */
+export function unsupportedReason(node: SceneNode): string | undefined {
+  return refusal(node)?.reason;
 }
 
 export function describeNode(node: SceneNode): SelectedNode {
@@ -49,9 +67,9 @@ export function describeNode(node: SceneNode): SelectedNode {
 export function summarizeSelection(selection: readonly SceneNode[]): SelectionSummary {
   const summary: SelectionSummary = { nodes: [], unsupported: [] };
   for (const node of selection) {
-    const reason = unsupportedReason(node);
-    if (reason === undefined) summary.nodes.push(describeNode(node));
-    else summary.unsupported.push({ id: node.id, name: node.name, type: node.type, reason });
+    const refused = refusal(node);
+    if (refused === undefined) summary.nodes.push(describeNode(node));
+    else summary.unsupported.push({ ...describeNode(node), ...refused });
   }
   return summary;
 }

@@ -134,6 +134,9 @@ describe("selection", () => {
     expect(selection.unsupported[0]!.reason).toMatch(/slice/);
     expect(selection.unsupported[1]!.reason).toMatch(/hidden/);
     expect(selection.unsupported[2]!.reason).toMatch(/12,000 × 800 px.*10,000 px.*smaller frame or a section/);
+    // The panel titles its message by the problem and says how large the layer is.
+    expect(selection.unsupported.map((u) => u.problem)).toEqual(["not-design", "hidden", "too-large"]);
+    expect(selection.unsupported[2]).toMatchObject({ name: "Poster", width: 12000, height: 800 });
   });
 
   it("sends a thumbnail no longer than 240 px on request, and an error for a missing layer", async () => {

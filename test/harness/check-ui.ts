@@ -15,6 +15,7 @@ import { gzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
 import { launchChromium, withPage } from "../../cli/browser.js";
+import type { SelectionSummary } from "../../contract/messages.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 
 /** Run from the repository root. */
@@ -108,7 +109,7 @@ type Theme = "light" | "dark" | "none";
 interface Scenario {
   command: string;
   theme: Theme;
-  selection: { nodes: (typeof selectedNode)[]; unsupported: { id: string; name: string; type: string; reason: string }[] };
+  selection: { nodes: (typeof selectedNode)[]; unsupported: SelectionSummary["unsupported"] };
   settings?: Partial<typeof DEFAULT_SETTINGS>;
   apiKey?: string | null;
   exportDelayMs?: number;
@@ -370,7 +371,7 @@ try {
 
   // Empty selection, unsupported nodes.
   for (const theme of ["light", "dark"] as const) {
-    await run({ ...base, theme, selection: { nodes: [], unsupported: [{ id: "9:9", name: "Slice 1", type: "SLICE", reason: "slice layers have no code: select a frame" }] } }, async (page, ui) => {
+    await run({ ...base, theme, selection: { nodes: [], unsupported: [{ id: "9:9", name: "Slice 1", type: "SLICE", width: 100, height: 100, problem: "not-design", reason: "a slice is an export area, not a layer: select the frame under it" }] } }, async (page, ui) => {
       const title = await ui.locator(".selection__title").textContent();
       check(title === "Select a frame, component or group to generate code", `${theme}: empty selection message`);
       check(await ui.locator("button", { hasText: "Generate" }).isDisabled(), `${theme}: Generate disabled with nothing selected`);

@@ -5,7 +5,7 @@
  * as Figma does (`{ pluginMessage }` envelopes, queued until the UI has loaded).
  *
  * Query parameters: fixture (a file served beside this page), select (comma-separated node ids), command,
- * editorType. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
+ * editorType. figma.ui.resize resizes the UI's iframe. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
  * can survive a "reload".
  */
 import { createFigmaSim, installFigmaSim, type FigmaSim } from "../figma-sim/index.js";
@@ -71,6 +71,17 @@ async function start(): Promise<void> {
     const width = typeof options["width"] === "number" ? options["width"] : 300;
     const height = typeof options["height"] === "number" ? options["height"] : 200;
     mountUi(html, sim, width, height);
+  };
+  // Figma resizes the plugin window on figma.ui.resize; so does the harness, so the panel's layout follows.
+  const ui = (sim.figma as { ui: { resize: (width: number, height: number) => void } }).ui;
+  const resize = ui.resize;
+  ui.resize = (width, height) => {
+    resize(width, height);
+    const frame = document.getElementById("plugin-ui") as HTMLIFrameElement | null;
+    if (frame) {
+      frame.width = String(width);
+      frame.height = String(height);
+    }
   };
   host.__figmentSim = sim;
   // The main thread runs as Figma runs it: the bundle evaluated with `figma` and `__html__` as globals.

@@ -29,6 +29,8 @@ export interface AiJob {
   /** The conversation of the frame last worked on. */
   session: AiSession | undefined;
   start(start: AiStartOptions): void;
+  /** Starts again on the current selection, with the last start's instructions and draft choice. */
+  regenerate(options: CodeOptions): void;
   /** Sends the prepared request (after the estimate was shown). */
   send(): void;
   refine(instructions: string): void;
@@ -90,7 +92,7 @@ export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiK
           const existing = sessions.get(frame.id);
           const exports = frames.map((f) => ({ id: f.id, json: f.json }));
           preparedRef.current = { frame: info, options: options.options, input: prepared.input, exports, turns: existing?.turns ?? [], selected: existing?.selected ?? 0 };
-          setState({ phase: "confirm", estimate: prepared.estimate, model: chosen.model, host: hostOf(endpointFor(chosen)), frame: info, others: frames.length - 1, hasImage: prepared.image !== undefined });
+          setState({ phase: "confirm", estimate: prepared.estimate, model: chosen.model, host: hostOf(endpointFor(chosen)), frame: info, others: frames.length - 1, hasImage: prepared.image !== undefined, instructions: options.instructions.trim(), draft: options.draft });
         })
         .catch((error: unknown) => {
           if (!current()) return;
@@ -99,6 +101,11 @@ export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiK
         });
     },
     [requests, vault, worker, runner, sessions],
+  );
+
+  const regenerate = useCallback(
+    (options: CodeOptions) => start({ instructions: startRef.current?.instructions ?? "", draft: startRef.current?.draft ?? false, options }),
+    [start],
   );
 
   const send = useCallback(() => {
@@ -147,5 +154,5 @@ export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiK
     if (phase === "failed" || phase === "cancelled") setState({ phase: "idle" });
   }, []);
 
-  return { state, session, start, send, refine, cancel, retry, selectTurn, dismiss };
+  return { state, session, start, regenerate, send, refine, cancel, retry, selectTurn, dismiss };
 }

@@ -55,7 +55,8 @@ export type AiState =
   | { phase: "idle" }
   | { phase: "exporting"; done: number; total: number; label: string }
   | { phase: "preparing" }
-  | { phase: "confirm"; estimate: Estimate; model: string; host: string; frame: FrameInfo; others: number; hasImage: boolean }
+  /** `instructions` and `draft`: what goes with the frame, shown before it is sent. */
+  | { phase: "confirm"; estimate: Estimate; model: string; host: string; frame: FrameInfo; others: number; hasImage: boolean; instructions: string; draft: boolean }
   | Streaming
   | { phase: "failed"; failure: AiFailure }
   | { phase: "cancelled" };

@@ -137,6 +137,13 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
               {priceText(state.estimate)}
             </p>
           ) : null}
+          {state.instructions || state.draft ? (
+            <p class="ai-confirm__with" title={state.instructions || undefined}>
+              {state.instructions ? `With your instructions: “${state.instructions}”` : ""}
+              {state.instructions && state.draft ? " · " : ""}
+              {state.draft ? "starting from the offline draft" : ""}
+            </p>
+          ) : null}
           {state.others > 0 ? <p class="muted">The model works on one frame at a time: the other {state.others} selected frame{state.others === 1 ? " is" : "s are"} not sent.</p> : null}
           {state.hasImage ? null : <p class="muted">The frame image could not be read, so only the structure is sent.</p>}
           <div class="notice__actions">

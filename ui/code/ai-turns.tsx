@@ -58,7 +58,7 @@ export function RefineBox({ disabled, placeholder, label, onSend }: { disabled: 
     >
       <TextArea
         class="refine__input"
-        minRows={2}
+        minRows={1}
         maxRows={5}
         onSubmit={send}
         aria-label={label}

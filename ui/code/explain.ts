@@ -35,12 +35,9 @@ export function explainFailure(failure: JobFailure): Explanation {
         case "unsupported-node":
           return { title: "This selection can't be turned into code", detail: failure.message, hint: "Select a frame, component or group instead." };
         case "too-large":
-          return {
-            title: "The selection is too large",
-            detail: failure.message,
-            hint: "Select a smaller frame, one of its sections, or fewer frames. A lower “Max image size” in Settings makes the exported image smaller.",
-            action: "settings",
-          };
+          // Too many layers, too long a side or too many frames: only a smaller selection helps (the image
+          // is scaled to fit on its own).
+          return { title: "The selection is too large to export", detail: failure.message, hint: "Select a smaller frame, one of the frames inside it, or fewer frames." };
         case "export-failed":
           return { title: "Figma could not export the selection", detail: failure.message, hint: "Try again. If it keeps failing, reselect the frame or duplicate it and try the copy.", action: "export-again" };
         case "cancelled":

@@ -3,6 +3,12 @@ import { useState } from "preact/hooks";
 import { ChevronIcon, FileIcon } from "../components/icons.js";
 import type { FolderNode, TreeNode } from "../lib/file-tree.js";
 
+/** The name with break chances before each dot, so "Hint.module.css" wraps as "Hint" / ".module.css". */
+function Breakable({ name }: { name: string }) {
+  const parts = name.split(/(?=\.)/);
+  return <>{parts.map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]))}</>;
+}
+
 export function FileTreeView({ root, active, problemCounts, onOpen }: { root: FolderNode; active: string | undefined; problemCounts: Map<string, number>; onOpen(path: string): void }) {
   return (
     <nav class="tree" aria-label="Generated files">
@@ -20,7 +26,9 @@ function TreeItem({ node, depth, active, problemCounts, onOpen }: { node: TreeNo
       <li>
         <button type="button" class={`tree__row${node.path === active ? " is-active" : ""}`} aria-current={node.path === active ? "true" : undefined} style={indent} title={node.path} onClick={() => onOpen(node.path)}>
           <FileIcon />
-          <span class="tree__name">{node.name}</span>
+          <span class="tree__name">
+            <Breakable name={node.name} />
+          </span>
           {problems > 0 ? <span class="tree__badge" title={`${problems} problem${problems === 1 ? "" : "s"}`}>{problems}</span> : null}
         </button>
       </li>

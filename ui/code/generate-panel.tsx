@@ -1,23 +1,25 @@
-/** The "Generate code" panel: selection, options, Generate/Cancel, progress or errors, results. */
+/** The "Generate code" panel: the head (selection, actions, options), progress or errors, and the results. */
 import type { CodeOptions as Options } from "../../codegen/load.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
 import type { CodeJob, CodeOutput } from "./code-job.js";
 import type { WorkerHost } from "../worker/host.js";
 import { AiStatus } from "./ai-status.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
-import { CodeOptions } from "./code-options.js";
+import { GenerateHead, generateBlocker, type AiInput } from "./generate-head.js";
 import { JobStatus } from "./job-status.js";
+import { KeyNeeded } from "./key-needed.js";
+import { ResultSource, type Regenerate } from "./result-source.js";
 import { ResultsView } from "./results-view.js";
-import { SelectionCard } from "./selection-card.js";
-import { TextArea } from "../components/text-area.js";
+import { isStale } from "./stale.js";
+import type { Thumbnails } from "./thumbnails.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
-  thumbnailUrl: string | undefined;
+  thumbnails: Thumbnails;
   settings: Settings;
   job: CodeJob;
   ai: AiJob;
@@ -41,19 +43,22 @@ function turnOutput(session: AiSession, preview: CodeOutput["preview"] | undefin
   return { id: turn.n, options: session.options, files: turn.files, problems: turn.problems, ms: turn.ms, workerColdStartMs: undefined, frames: [session.frame], preview: preview ?? { status: "loading" } };
 }
 
-export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode }: GeneratePanelProps) {
+export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode }: GeneratePanelProps) {
   const { state } = job;
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
-  const [instructions, setInstructions] = useState("");
-  const [draft, setDraft] = useState(false);
+  const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
   const aiBusy = ai.state.phase === "exporting" || ai.state.phase === "preparing" || ai.state.phase === "streaming";
   const busy = state.phase === "exporting" || state.phase === "generating" || aiBusy;
-  const nothingSelected = selection.nodes.length === 0;
   const options = optionsFrom(settings);
   const session = ai.session;
   const preview = useAiPreview(worker, source === "ai" ? session : undefined);
   const aiOutput = source === "ai" && session ? turnOutput(session, preview) : undefined;
+  const output = aiOutput ?? (source === "offline" && state.phase === "done" ? state.output : undefined);
+  // Once results have been on screen, the head stays compact, also while the next run replaces them.
+  const hadResults = useRef(false);
+  if (output) hadResults.current = true;
+  const compact = hadResults.current;
 
   const generateOffline = () => {
     setSource("offline");
@@ -64,78 +69,65 @@ export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, work
     ai.start({ options, instructions: text, draft: withDraft });
   };
 
+  const blocker = generateBlocker(selection);
+  const stale = output ? isStale(output.frames.map((f) => f.id), selection, { firstOnly: output === aiOutput }) : false;
+  const regenerate: Regenerate =
+    output === aiOutput
+      ? {
+          title: blocker ?? "Generate with AI again, with the same instructions, for the frame selected now",
+          disabled: busy || blocker !== undefined || !hasKey,
+          run: () => {
+            setSource("ai");
+            ai.regenerate(options);
+          },
+        }
+      : { title: blocker ?? "Generate again for what is selected now", disabled: busy || blocker !== undefined, run: generateOffline };
+  const resultSource = output ? <ResultSource output={output} thumbnailUrl={thumbnails.of(output.frames[0]?.id ?? "")} stale={stale} regenerate={regenerate} /> : null;
+
   return (
     <div class="panel panel--code">
-      <div class="panel__head">
-        <div class="head-row">
-          <SelectionCard selection={selection} thumbnailUrl={thumbnailUrl} />
-          {busy ? (
-            <button type="button" class="button button--secondary" onClick={aiBusy ? ai.cancel : job.cancel}>
-              Cancel
-            </button>
-          ) : (
-            <div class="head-actions">
-              {/* The primary action is the model with a key, the offline generator without one. */}
-              <button
-                type="button"
-                class={`button ${hasKey ? "button--secondary" : "button--primary"}`}
-                disabled={nothingSelected}
-                title={nothingSelected ? "Select a frame, component or group first" : "Generate from the layer structure, on this computer"}
-                onClick={generateOffline}
-              >
-                Generate
-              </button>
-              <button
-                type="button"
-                class={`button ${hasKey ? "button--primary" : "button--secondary"}`}
-                disabled={nothingSelected}
-                title={nothingSelected ? "Select a frame, component or group first" : hasKey ? `Send the frame's image and structure to ${settings.model}` : "Add an API key in Settings first"}
-                onClick={() => generateWithAi(instructions, draft)}
-              >
-                Generate with AI
-              </button>
-            </div>
-          )}
-        </div>
-        <CodeOptions settings={settings} disabled={busy} onChange={onSettingsChange} />
-        <div class="ai-options">
-          <TextArea
-            class="ai-options__instructions"
-            maxRows={4}
-            aria-label="Instructions for the model"
-            placeholder="Instructions for the model (optional)"
-            title="e.g. “use our Button component”, “make it responsive”"
-            value={instructions}
-            disabled={busy}
-            onInput={(event) => setInstructions(event.currentTarget.value)}
-          />
-          <label class="checkbox" title="Send the offline output as a draft for the model to improve">
-            <input type="checkbox" checked={draft} disabled={busy} onChange={(event) => setDraft(event.currentTarget.checked)} /> Start from the offline draft
-          </label>
-        </div>
-      </div>
-      {source === "offline" ? (
-        <JobStatus
-          state={state}
-          actions={{ onCancel: job.cancel, onRetry: () => job.retry(options), onExportAgain: generateOffline, onOpenSettings }}
-        />
-      ) : null}
+      <GenerateHead
+        selection={selection}
+        thumbnailUrl={thumbnails.current}
+        settings={settings}
+        hasKey={hasKey}
+        busy={busy}
+        compact={compact}
+        ai={aiInput}
+        onAiChange={setAiInput}
+        onGenerate={generateOffline}
+        onGenerateAi={() => generateWithAi(aiInput.instructions, aiInput.draft)}
+        onCancel={aiBusy ? ai.cancel : job.cancel}
+        onSettingsChange={onSettingsChange}
+        onOpenSettings={onOpenSettings}
+      />
+      {source === "offline" ? <JobStatus state={state} actions={{ onCancel: job.cancel, onRetry: () => job.retry(options), onExportAgain: generateOffline, onOpenSettings }} /> : null}
       <AiStatus job={ai} onOpenSettings={onOpenSettings} />
       {aiOutput && session ? (
         <div class="ai-results">
+          {resultSource}
           <TurnBar session={session} onSelect={ai.selectTurn} />
           <TurnSummary session={session} />
           <ResultsView key={`${session.frame.id}:${aiOutput.id}`} output={aiOutput} notify={notify} onFocusNode={onFocusNode} />
-          <RefineBox disabled={aiBusy} label="Refine" placeholder={`Ask for a change to turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`} onSend={ai.refine} />
+          {hasKey ? (
+            <RefineBox disabled={aiBusy} label="Refine" placeholder={`Change turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`} onSend={ai.refine} />
+          ) : (
+            <KeyNeeded class="refine" what="Refine" settings={settings} onOpenSettings={onOpenSettings} />
+          )}
         </div>
-      ) : source === "offline" && state.phase === "done" ? (
+      ) : output ? (
         <>
-          <ResultsView key={state.output.id} output={state.output} notify={notify} onFocusNode={onFocusNode} />
-          <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask the model to improve this code, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
+          {resultSource}
+          <ResultsView key={output.id} output={output} notify={notify} onFocusNode={onFocusNode} />
+          {hasKey ? (
+            <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask for a change, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
+          ) : (
+            <KeyNeeded class="refine" what="Refine with AI" settings={settings} onOpenSettings={onOpenSettings} />
+          )}
         </>
-      ) : state.phase === "idle" && ai.state.phase === "idle" && !nothingSelected ? (
+      ) : state.phase === "idle" && ai.state.phase === "idle" && blocker === undefined ? (
         <p class="hint muted">
-          Press Generate to write {settings.target === "react" ? "React components" : "HTML and CSS"} from the layers, or Generate with AI to send the frame to {settings.model}.
+          Press Generate to write {settings.target === "react" ? "React components" : "HTML and CSS"} from the layers{hasKey ? `, or Generate with AI to send the frame to ${settings.model}` : ""}.
         </p>
       ) : null}
     </div>

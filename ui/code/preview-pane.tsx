@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { InfoIcon, ErrorIcon } from "../components/icons.js";
+import { SelectMenu } from "../components/select-menu.js";
 import type { FrameInfo, PreviewState } from "./code-job.js";
 import { buildSrcdoc, previewPages } from "../../codegen/preview/html-page.js";
 
@@ -56,13 +57,13 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
         </span>
         <span class="spacer" />
         {pages.length > 1 ? (
-          <select class="select select--small" aria-label="Page to preview" value={String(pageIndex)} onChange={(e) => setPageIndex(Number(e.currentTarget.value))}>
-            {pages.map((p, i) => (
-              <option key={p.path} value={String(i)}>
-                {frames.length === pages.length ? frames[i]?.name ?? p.path : p.path}
-              </option>
-            ))}
-          </select>
+          <SelectMenu
+            label="Page to preview"
+            class="select-menu__button--small preview__page"
+            value={String(Math.min(pageIndex, pages.length - 1))}
+            options={pages.map((p, i) => ({ value: String(i), label: frames.length === pages.length ? (frames[i]?.name ?? p.path) : p.path }))}
+            onChange={(value) => setPageIndex(Number(value))}
+          />
         ) : null}
         <div class="zoom" role="group" aria-label="Zoom">
           {ZOOMS.map((z) => (

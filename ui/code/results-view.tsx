@@ -16,8 +16,6 @@ import { ProblemsList } from "./problems-list.js";
 
 type View = "code" | "preview";
 
-const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-
 /** Every file in one text, each under a header line with its path. */
 export function allFilesText(files: SourceFile[]): string {
   return files.map((f) => `// ===== ${f.path} =====\n${f.content.endsWith("\n") ? f.content : f.content + "\n"}`).join("\n");
@@ -67,9 +65,11 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
     }
   };
 
+  // The zip is named after the frame the result came from (the selection may have moved on since).
+  const zipName = output.frames[0]?.name ?? "design";
+  const slug = `${projectSlug(zipName)}-${output.options.target}`;
   const download = () => {
-    const name = output.frames[0]?.name ?? "design";
-    const slug = `${projectSlug(name)}-${output.options.target}`;
+    const name = zipName;
     try {
       const files = projectFiles(output.files, { target: output.options.target, styling: output.options.styling, name });
       downloadBytes(zipFiles(files), `${slug}.zip`, "application/zip");
@@ -80,9 +80,6 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
   };
 
   const activeFile = active ? byPath.get(active) : undefined;
-  const seconds = formatMs(output.ms);
-  const coldStart = output.workerColdStartMs === undefined ? undefined : formatMs(output.workerColdStartMs);
-  const targetLabel = output.options.target === "react" ? `React · ${output.options.styling === "tailwind" ? "Tailwind" : "CSS modules"}` : "HTML · CSS";
 
   return (
     <div class="results">
@@ -95,14 +92,11 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
             Preview
           </button>
         </div>
-        <span class="results__meta muted" title={coldStart ? `Code generator started in ${coldStart}` : undefined}>
-          {output.files.length} files · {targetLabel} · {seconds}
-        </span>
         <span class="spacer" />
         <button type="button" class="button button--secondary button--small" title="Copy every file" onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}>
           <CopyIcon /> <span class="button__label">Copy all</span>
         </button>
-        <button type="button" class="button button--secondary button--small" title="Download a runnable project as .zip" onClick={download}>
+        <button type="button" class="button button--secondary button--small" title={`Download a runnable project: ${slug}.zip`} onClick={download}>
           <DownloadIcon /> <span class="button__label">Download .zip</span>
         </button>
       </div>

@@ -1,7 +1,11 @@
-/** What is selected: a thumbnail of the first layer, its name and size, and what cannot be exported. */
+/**
+ * What is selected: a thumbnail of the first layer, its name and size; and, full width under it, what cannot
+ * be exported and what to do about it.
+ */
 import type { SelectionSummary } from "../../contract/messages.js";
 import { FrameIcon, WarningIcon } from "../components/icons.js";
 import { EMPTY_SELECTION_TEXT } from "./explain.js";
+import { unsupportedText } from "./unsupported-text.js";
 
 const TYPE_NAMES: Record<string, string> = {
   FRAME: "Frame",
@@ -12,55 +16,77 @@ const TYPE_NAMES: Record<string, string> = {
   SECTION: "Section",
 };
 
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+
 function typeName(type: string): string {
   return TYPE_NAMES[type] ?? type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
 }
 
-export function SelectionCard({ selection, thumbnailUrl }: { selection: SelectionSummary; thumbnailUrl: string | undefined }) {
-  const [first, ...rest] = selection.nodes;
-  const unsupported = selection.unsupported;
+export interface SelectionCardProps {
+  selection: SelectionSummary;
+  thumbnailUrl: string | undefined;
+  /** Results are on screen: a smaller card. */
+  compact?: boolean;
+}
+
+export function SelectionCard({ selection, thumbnailUrl, compact = false }: SelectionCardProps) {
+  const all = [...selection.nodes, ...selection.unsupported];
+  // The card names an exportable layer when there is one; else the first refused one (the notice says why).
+  const first = selection.nodes[0] ?? selection.unsupported[0];
+  const cls = `selection${compact ? " selection--compact" : ""}`;
   if (!first) {
     return (
-      <section class="selection selection--empty" aria-label="Selection">
+      <section class={`${cls} selection--empty`} aria-label="Selection">
         <div class="selection__thumb selection__thumb--empty">
           <FrameIcon />
         </div>
         <div class="selection__text">
           <p class="selection__title">{EMPTY_SELECTION_TEXT}</p>
-          {unsupported.length > 0 ? <UnsupportedList items={unsupported} /> : <p class="muted">Figment writes React or HTML for the layers you select.</p>}
+          {compact ? null : <p class="muted">Figment writes React or HTML for the layers you select.</p>}
         </div>
       </section>
     );
   }
+  const rest = all.filter((n) => n.id !== first.id);
+  const refused = selection.nodes.length === 0;
   return (
-    <section class="selection" aria-label="Selection">
-      <div class="selection__thumb">{thumbnailUrl ? <img src={thumbnailUrl} alt={`Thumbnail of ${first.name}`} /> : <FrameIcon />}</div>
+    <section class={`${cls}${refused ? " selection--refused" : ""}`} aria-label="Selection">
+      <div class="selection__thumb">{thumbnailUrl ? <img src={thumbnailUrl} alt={`Thumbnail of ${first.name}`} /> : refused ? <WarningIcon /> : <FrameIcon />}</div>
       <div class="selection__text">
         <p class="selection__title" title={first.name}>
           {first.name}
         </p>
-        <p class="muted">
-          {typeName(first.type)} · {Math.round(first.width)} × {Math.round(first.height)}
-          {rest.length > 0 ? ` · +${rest.length} more (${rest.slice(0, 3).map((n) => n.name).join(", ")}${rest.length > 3 ? ", …" : ""})` : ""}
+        <p class="muted selection__meta" title={rest.length > 0 ? rest.map((n) => n.name).join(", ") : undefined}>
+          {typeName(first.type)} · {int(first.width)} × {int(first.height)}
+          {rest.length > 0 ? ` · +${rest.length} more` : ""}
         </p>
-        {unsupported.length > 0 ? <UnsupportedList items={unsupported} /> : null}
       </div>
     </section>
   );
 }
 
-function UnsupportedList({ items }: { items: SelectionSummary["unsupported"] }) {
+/** The selected layers Figment cannot export: what is wrong and what to do, across the panel's width. */
+export function SelectionProblems({ selection }: { selection: SelectionSummary }) {
+  const text = unsupportedText(selection.unsupported, selection.nodes.length);
+  if (!text) return null;
+  const several = selection.unsupported.length > 1;
   return (
-    <ul class="unsupported" aria-label="Layers that cannot be exported">
-      {items.slice(0, 4).map((item) => (
-        <li key={item.id}>
-          <WarningIcon />
-          <span>
-            <strong>{item.name}</strong> ({typeName(item.type)}): {item.reason}
-          </span>
-        </li>
-      ))}
-      {items.length > 4 ? <li class="muted">and {items.length - 4} more that cannot be exported</li> : null}
-    </ul>
+    <div class="notice notice--warning selection-problems" role="status">
+      <WarningIcon />
+      <div class="notice__body">
+        <p class="notice__title">{text.title}</p>
+        {several ? (
+          <ul class="unsupported" aria-label="Layers that cannot be exported">
+            {text.lines.slice(0, 4).map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+            {text.lines.length > 4 ? <li class="muted">and {text.lines.length - 4} more</li> : null}
+          </ul>
+        ) : (
+          <p class="unsupported">{text.lines[0]}</p>
+        )}
+        <p class="muted">{text.next}</p>
+      </div>
+    </div>
   );
 }

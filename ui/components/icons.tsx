@@ -75,3 +75,33 @@ export const FrameIcon = (p: IconProps) => (
     <path d="M5 2.5v11M11 2.5v11M2.5 5h11M2.5 11h11" stroke="currentColor" />
   </Svg>
 );
+
+/** Arrows out to the corners: make the panel large. */
+export const ExpandIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9.5 2.5h4v4M13.5 2.5 9 7M6.5 13.5h-4v-4M2.5 13.5 7 9" stroke="currentColor" />
+  </Svg>
+);
+
+/** Arrows in from the corners: back to the size before Expand. */
+export const CollapseIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M13.5 6.5h-4v-4M9.5 6.5l4-4M2.5 9.5h4v4M6.5 9.5l-4 4" stroke="currentColor" />
+  </Svg>
+);
+
+export const KeyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="5.5" cy="10.5" r="3" stroke="currentColor" />
+    <path d="m7.6 8.4 5.9-5.9M11.5 4.5l1.5 1.5M10 6l1.2 1.2" stroke="currentColor" />
+  </Svg>
+);
+
+/** Settings / options: two sliders. */
+export const OptionsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2.5 5h6M11.5 5h2M2.5 11h2M7.5 11h6" stroke="currentColor" />
+    <circle cx="10" cy="5" r="1.5" stroke="currentColor" />
+    <circle cx="6" cy="11" r="1.5" stroke="currentColor" />
+  </Svg>
+);

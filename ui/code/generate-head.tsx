@@ -1,0 +1,104 @@
+/**
+ * The Generate panel's head: what is selected, Generate / Generate with AI (or Cancel), and the options.
+ * Before the first result it shows the options and the model's instructions box; once results are on screen
+ * it shrinks to one row (the options behind a toggle) so the results get the room, and prompts go to the
+ * Refine box under them: one prompt box at a time.
+ */
+import { useState } from "preact/hooks";
+import type { SelectionSummary } from "../../contract/messages.js";
+import type { Settings } from "../../contract/settings.js";
+import { OptionsIcon } from "../components/icons.js";
+import { TextArea } from "../components/text-area.js";
+import { CodeOptions } from "./code-options.js";
+import { KeyNeeded } from "./key-needed.js";
+import { SelectionCard, SelectionProblems } from "./selection-card.js";
+
+export interface AiInput {
+  instructions: string;
+  draft: boolean;
+}
+
+export interface GenerateHeadProps {
+  selection: SelectionSummary;
+  thumbnailUrl: string | undefined;
+  settings: Settings;
+  hasKey: boolean;
+  busy: boolean;
+  /** Results are (or were) on screen: one row, options behind a toggle, no instructions box. */
+  compact: boolean;
+  ai: AiInput;
+  onAiChange(ai: AiInput): void;
+  onGenerate(): void;
+  onGenerateAi(): void;
+  onCancel(): void;
+  onSettingsChange(patch: Partial<Settings>): void;
+  onOpenSettings(): void;
+}
+
+/** Why Generate is off, or undefined when it is on. */
+export function generateBlocker(selection: SelectionSummary): string | undefined {
+  if (selection.nodes.length === 0 && selection.unsupported.length === 0) return "Select a frame, component or group first";
+  if (selection.unsupported.length > 0) return "Some selected layers can't be exported: see the note below";
+  return undefined;
+}
+
+export function GenerateHead(props: GenerateHeadProps) {
+  const { selection, settings, hasKey, busy, compact, ai } = props;
+  const [optionsOpen, setOptionsOpen] = useState(false);
+  const blocker = generateBlocker(selection);
+  const showOptions = !compact || optionsOpen;
+  return (
+    <div class={`panel__head${compact ? " panel__head--compact" : ""}`}>
+      <div class="head-row">
+        <SelectionCard selection={selection} thumbnailUrl={props.thumbnailUrl} compact={compact} />
+        {busy ? (
+          <button type="button" class="button button--secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <div class="head-actions">
+            {/* The primary action is the model with a key, the offline generator without one. */}
+            <button type="button" class={`button ${hasKey ? "button--secondary" : "button--primary"}`} disabled={blocker !== undefined} title={blocker ?? "Generate from the layer structure, on this computer"} onClick={props.onGenerate}>
+              Generate
+            </button>
+            <button
+              type="button"
+              class={`button ${hasKey ? "button--primary" : "button--secondary"}`}
+              disabled={blocker !== undefined || !hasKey}
+              title={!hasKey ? "Add an API key in Settings first" : (blocker ?? `Send the frame's image and structure to ${settings.model}`)}
+              onClick={props.onGenerateAi}
+            >
+              Generate with AI
+            </button>
+          </div>
+        )}
+        {compact ? (
+          <button type="button" class={`icon-button head-options${optionsOpen ? " is-open" : ""}`} aria-label="Options" aria-expanded={optionsOpen} title={optionsOpen ? "Hide the options" : "Target and styling"} onClick={() => setOptionsOpen(!optionsOpen)}>
+            <OptionsIcon />
+          </button>
+        ) : null}
+      </div>
+      <SelectionProblems selection={selection} />
+      {showOptions ? <CodeOptions settings={settings} disabled={busy} onChange={props.onSettingsChange} /> : null}
+      {compact ? null : hasKey ? (
+        <div class="ai-options">
+          <TextArea
+            class="ai-options__instructions"
+            maxRows={4}
+            aria-label="Instructions for the model"
+            placeholder="Instructions for the model (optional)"
+            title="e.g. “use our Button component”, “make it responsive”"
+            value={ai.instructions}
+            disabled={busy}
+            onInput={(event) => props.onAiChange({ ...ai, instructions: event.currentTarget.value })}
+          />
+          <label class="checkbox" title="Send the offline output as a draft for the model to improve">
+            <input type="checkbox" checked={ai.draft} disabled={busy} onChange={(event) => props.onAiChange({ ...ai, draft: event.currentTarget.checked })} /> Start from the offline draft
+          </label>
+        </div>
+      ) : (
+        <KeyNeeded what="Generate with AI" settings={settings} onOpenSettings={props.onOpenSettings} />
+      )}
+    </div>
+  );
+}
