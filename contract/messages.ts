@@ -50,7 +50,9 @@ const size = object({ width: number({ min: 1 }), height: number({ min: 1 }) });
 /** A model price fetched from a provider's listing (OpenRouter `/models`): USD per 1M tokens. */
 const fetchedPrice = object({ input: number({ min: 0 }), output: number({ min: 0 }), source: string(), asOf: string() });
 export type FetchedPrice = Infer<typeof fetchedPrice>;
-const fetchedPrices = record(fetchedPrice, { max: 5000 });
+/** Prices by model id, as a listing gave them (also carried to the worker for the estimate). */
+export const fetchedPricesField = record(fetchedPrice, { max: 5000 });
+const fetchedPrices = fetchedPricesField;
 
 /** Messages from the main thread to the UI. */
 const TO_UI = {

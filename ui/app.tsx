@@ -22,6 +22,9 @@ import { SearchPanel } from "./search/search-panel.js";
 import { GeneratePanel } from "./code/generate-panel.js";
 import { useThumbnails } from "./code/thumbnails.js";
 import { SettingsPanel } from "./settings/settings-panel.js";
+import { useFetchedPrices } from "./settings/use-fetched-prices.js";
+import { useLeaveGuard } from "./settings/use-leave-guard.js";
+import { useSettingsDraft } from "./settings/use-settings-draft.js";
 import type { WorkerHost } from "./worker/host.js";
 
 export interface AppProps {
@@ -75,7 +78,12 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const banners = useBanners();
   const toasts = useToasts();
   const job = useCodeJob(requests, worker);
-  const ai = useAiJob(requests, worker, vault, settings);
+  const showError = useCallback((text: string) => banners.show(text, "error"), [banners.show]);
+  const prices = useFetchedPrices(requests, showError);
+  const ai = useAiJob(requests, worker, vault, settings, prices.prices);
+  /** Unsaved Settings edits live here, so they survive switching panels. */
+  const draft = useSettingsDraft(settings, vault, requests);
+  const leave = useLeaveGuard(panel, setPanel, draft, () => toasts.show("Settings saved"));
   /** A key for the chosen provider's endpoint (keys are kept per provider and base URL). */
   const hasKey = vault.hasKeyFor(settings);
   const thumbnails = useThumbnails(bridge, selection);
@@ -87,6 +95,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         setPanel(message.command);
         setSettings(message.settings);
         vault.replaceAll(message.apiKeys);
+        prices.replaceAll(message.prices);
         setSelection(message.selection);
         setReady(true);
       }),
@@ -104,7 +113,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     ];
     bridge.send("ready", {});
     return () => off.forEach((unsubscribe) => unsubscribe());
-  }, [bridge, vault, banners.show]);
+  }, [bridge, vault, banners.show, prices.replaceAll]);
 
   useEffect(() => {
     if (ready) return;
@@ -123,9 +132,9 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
 
   return (
     <div class="app">
-      <nav class="nav" aria-label="Figment">
+      <nav class="nav" aria-label="Figment" inert={leave.dialog !== null}>
         {NAV.map((item) => (
-          <button key={item.panel} type="button" class={`nav__item${panel === item.panel ? " is-active" : ""}`} aria-current={panel === item.panel ? "page" : undefined} onClick={() => setPanel(item.panel)}>
+          <button key={item.panel} type="button" class={`nav__item${panel === item.panel ? " is-active" : ""}`} aria-current={panel === item.panel ? "page" : undefined} onClick={() => leave.go(item.panel)}>
             {item.label}
           </button>
         ))}
@@ -133,7 +142,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         <ExpandToggle expand={expand} />
       </nav>
       <Banners items={banners.items} onDismiss={banners.dismiss} />
-      <main class="main">
+      <main class="main" inert={leave.dialog !== null}>
         {!ready ? (
           <p class="loading muted" role="status">
             Connecting to Figma…
@@ -153,7 +162,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
             onFocusNode={focusNode}
           />
         ) : panel === "settings" ? (
-          <SettingsPanel settings={settings} vault={vault} requests={requests} />
+          <SettingsPanel settings={settings} draft={draft} vault={vault} worker={worker} onPrices={prices.save} />
         ) : panel === "image" ? (
           <ImagePanel onOpenCode={() => setPanel("code")} />
         ) : panel === "analyze" ? (
@@ -164,6 +173,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
           <HistoryPanel onOpenCode={() => setPanel("code")} />
         )}
       </main>
+      {leave.dialog}
       <Toasts {...toasts} />
       <ResizeHandle bridge={bridge} onResized={expand.forget} />
     </div>

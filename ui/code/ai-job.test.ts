@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyEvent, type AiState } from "./ai-job.js";
 import { MODEL_ERROR_KINDS } from "../../ai/errors.js";
 import { explainAiFailure, MODEL_FAILURE_TEXT } from "./explain.js";
-import { estimateText, formatCost } from "./ai-status.js";
+import { estimateText, formatCost, priceText } from "./ai-status.js";
 
 type Streaming = Extract<AiState, { phase: "streaming" }>;
 const start: Streaming = { phase: "streaming", stage: "connecting", notes: "", files: [], refining: undefined, startedAt: 0 };
@@ -68,5 +68,15 @@ describe("the estimate line", () => {
     expect(estimateText({ ...base, imageTokens: 0, costUsd: undefined }, "x-model")).toBe("≈ 1,965 input tokens · ≈ 3,000 output · no price known for x-model");
     expect(formatCost(0.004)).toBe("< $0.01");
     expect(formatCost(2.5)).toBe("$2.50");
+  });
+});
+
+describe("the estimate's price", () => {
+  const base = { estimate: true as const, textTokens: 1, imageTokens: 0, inputTokens: 1, outputTokens: 1, costUsd: 0.1 };
+  it("names where the price was read and when: a fetched listing or the built-in table", () => {
+    expect(priceText({ ...base, price: { input: 8, output: 15, source: "http://127.0.0.1:4321/v1/models", asOf: "2026-05-01" } })).toBe("Price: $8 in · $15 out per 1M tokens, from 127.0.0.1:4321, 2026-05-01");
+    expect(priceText({ ...base, price: { input: 0.15, output: 0.6, source: "https://platform.openai.com/docs/pricing", asOf: "2025-08-07" } })).toBe("Price: $0.15 in · $0.60 out per 1M tokens, from platform.openai.com, 2025-08-07");
+    expect(priceText({ ...base, price: { input: 0.075, output: 0.3, source: "not a url", asOf: "2026-01-02" } })).toBe("Price: $0.075 in · $0.30 out per 1M tokens, from not a url, 2026-01-02");
+    expect(priceText({ ...base, costUsd: undefined, price: undefined })).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
+import type { FetchedPrice } from "../../contract/messages.js";
 import { RequestCancelledError } from "../../contract/requests.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
@@ -47,12 +48,15 @@ function failureOf(error: unknown): AiFailure | "cancelled" {
   return { kind: "worker", message: error instanceof Error ? error.message : String(error) };
 }
 
-export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiKeyVault, settings: Settings): AiJob {
+/** `prices`: fetched from the endpoint's listing (Settings → Test connection); they win in the estimate. */
+export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiKeyVault, settings: Settings, prices?: Record<string, FetchedPrice>): AiJob {
   const [state, setState] = useState<AiState>({ phase: "idle" });
   const stateRef = useRef(state);
   stateRef.current = state;
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+  const pricesRef = useRef(prices);
+  pricesRef.current = prices;
   const token = useRef(0);
   const exportAbort = useRef<AbortController | undefined>(undefined);
   const startRef = useRef<AiStartOptions | undefined>(undefined);
@@ -82,7 +86,7 @@ export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiK
           if (!current() || !frame) return;
           if (!frame.png) throw new Error(`Figma sent no image of “${frame.name}”.`);
           setState({ phase: "preparing" });
-          const prepared = await worker.aiPrepare({ exports: [{ id: frame.id, json: frame.json }], png: frame.png, options: options.options, model: chosen.model, draft: options.draft, instructions: options.instructions });
+          const prepared = await worker.aiPrepare({ exports: [{ id: frame.id, json: frame.json }], png: frame.png, options: options.options, model: chosen.model, draft: options.draft, instructions: options.instructions, ...(pricesRef.current ? { prices: pricesRef.current } : {}) });
           if (!current()) return;
           const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
           const existing = sessions.get(frame.id);

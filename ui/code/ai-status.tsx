@@ -21,6 +21,22 @@ export function estimateText(estimate: Estimate, model: string): string {
   return `≈ ${int(estimate.inputTokens)} input tokens${image}${output}${cost}`;
 }
 
+/** "$8", "$0.60", "$0.075": cents unless the price needs more. */
+const perMillion = (usd: number) => (Number.isInteger(usd) ? `$${usd}` : `$${usd.toFixed(Math.abs(Math.round(usd * 100) - usd * 100) < 1e-9 ? 2 : 3)}`);
+
+/** Where the estimate's price comes from: "$8 in · $15 out per 1M tokens, openrouter.ai, 2026-04-23". */
+export function priceText(estimate: Estimate): string | undefined {
+  const price = estimate.price;
+  if (!price) return undefined;
+  let host = price.source;
+  try {
+    host = new URL(price.source).host;
+  } catch {
+    // Not a URL: show the source as it is.
+  }
+  return `Price: ${perMillion(price.input)} in · ${perMillion(price.output)} out per 1M tokens, from ${host}, ${price.asOf}`;
+}
+
 /** Re-renders every `ms` while mounted (elapsed time, retry countdown). */
 function useTick(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -116,6 +132,11 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
           <p class="ai-confirm__estimate" title="An estimate: providers count slightly differently">
             Estimate: {estimateText(state.estimate, state.model)}
           </p>
+          {priceText(state.estimate) ? (
+            <p class="ai-confirm__price muted" title={state.estimate.price?.source}>
+              {priceText(state.estimate)}
+            </p>
+          ) : null}
           {state.instructions || state.draft ? (
             <p class="ai-confirm__with" title={state.instructions || undefined}>
               {state.instructions ? `With your instructions: “${state.instructions}”` : ""}

@@ -11,7 +11,7 @@ import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
-import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -46,6 +46,7 @@ async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
     texts: [systemInstructions(input), ...userTexts(input), JSON.stringify(FILES_SCHEMA)],
     ...(image ? { image: { ...image, detail: "high" as const } } : {}),
     outputTokens,
+    ...(request.prices ? { prices: request.prices } : {}),
   });
   return { id: request.id, ok: true, kind: "ai-prepare", input, estimate: estimated, image };
 }
@@ -66,6 +67,18 @@ async function generateWithModel(request: AiGenerateRequest): Promise<WorkerRepl
   }
 }
 
+/** The connection test, imported on first use for the same reason (and abortable the same way). */
+async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const { runConnectionTest } = await import("./connection-job.js");
+    return await runConnectionTest(request, controller.signal);
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === "ping") return { id: request.id, ok: true, kind: "pong" };
   if (request.kind === "abort") {
@@ -79,6 +92,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     }
     if (request.kind === "ai-prepare") return await prepare(request);
     if (request.kind === "ai-generate") return await generateWithModel(request);
+    if (request.kind === "test-connection") return await testConnectionIn(request);
     if (request.kind === "react-preview") {
       const runtime = previewRuntime();
       if (!runtime) throw new Error("this build has no preview runtime");

@@ -271,6 +271,38 @@ describe("WorkerHost model requests", () => {
   });
 });
 
+describe("WorkerHost connection test", () => {
+  const settings = { provider: "openrouter", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false } as const;
+
+  it("sends settings, key and timeout to the worker and resolves with the count and the listing's prices", async () => {
+    const { host, workers } = makeHost();
+    const pending = host.testConnection({ settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
+    await flush();
+    const worker = workers[0]!;
+    const sent = worker.last("test-connection");
+    expect(sent).toMatchObject({ settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
+    const prices = { "openai/gpt-4o": { input: 2.5, output: 10, source: "https://openrouter.ai/api/v1/models", asOf: "2026-05-01" } };
+    worker.reply({ id: sent.id, ok: true, kind: "test-connection", models: 2, prices });
+    await expect(pending).resolves.toEqual({ models: 2, prices });
+  });
+
+  it("a refused key arrives as a ModelFailure; a malformed price fails the request loudly", async () => {
+    const { host, workers } = makeHost();
+    const refused = host.testConnection({ settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
+    const malformed = host.testConnection({ settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
+    await flush();
+    const worker = workers[0]!;
+    const [first, second] = worker.received.filter((r) => r.kind === "test-connection");
+    worker.reply({ id: first!.id, ok: false, error: "No auth credentials found", bad: false, model: { kind: "unauthorized", status: 401 } });
+    expect(((await refused.catch((e: unknown) => e)) as ModelFailure).model).toEqual({ kind: "unauthorized", status: 401 });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    worker.reply({ id: second!.id, ok: true, kind: "test-connection", models: 1, prices: { m: { input: "cheap", output: 1, source: "s", asOf: "d" } } });
+    const error = await malformed.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodegenError);
+    expect((error as Error).message).toContain("prices.m.input must be a finite number");
+  });
+});
+
 describe("WorkerHost tokenizer", () => {
   /** Answers load-script and ai-prepare at once. */
   class AnsweringWorker extends FakeWorker {

@@ -9,7 +9,8 @@ import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
-import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type ModelFailureData, type OkReply, type WorkerRequest } from "./protocol.js";
+import type { FetchedPrice } from "../../contract/messages.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type ModelFailureData, type OkReply, type TestConnectionRequest, type WorkerRequest } from "./protocol.js";
 import type { MainRequests } from "../channel/requests.js";
 import { unpackWorker } from "./source.js";
 
@@ -145,6 +146,16 @@ export class WorkerHost {
     } finally {
       signal?.removeEventListener("abort", stop);
     }
+  }
+
+  /**
+   * "Test connection" with the generation client, in the worker: the model count, and the prices when the
+   * listing had them. A failure rejects with a ModelFailure (its kind says what happened).
+   */
+  async testConnection(body: Omit<TestConnectionRequest, "id" | "kind">): Promise<{ models: number; prices: Record<string, FetchedPrice> | undefined }> {
+    const reply = await this.request({ kind: "test-connection", ...body });
+    if (reply.kind !== "test-connection") throw new CodegenError(`the code generator answered "${reply.kind}" to test-connection`, false);
+    return { models: reply.models, prices: reply.prices };
   }
 
   /** Loads the tokenizer script into the current worker, once per worker. */

@@ -9,6 +9,9 @@ describe("worker protocol", () => {
     expect(parseWorkerRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options })).toMatchObject({ kind: "generate" });
     expect(parseWorkerRequest({ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { hint: "h" }, timeoutMs: 1000 })).toMatchObject({ kind: "ai-generate" });
     expect(parseWorkerRequest({ kind: "load-script", id: "w3", url: "blob:abc" })).toMatchObject({ url: "blob:abc" });
+    expect(parseWorkerRequest({ kind: "test-connection", id: "w4", settings: DEFAULT_SETTINGS, apiKey: "sk-x", timeoutMs: 10_000 })).toMatchObject({ kind: "test-connection" });
+    const price = { input: 8, output: 15, source: "https://openrouter.ai/api/v1/models", asOf: "2026-05-01" };
+    expect(parseWorkerRequest({ kind: "ai-prepare", id: "w5", exports: [], png: new Uint8Array(), options, model: "m", draft: false, instructions: "", prices: { "openai/m": price } })).toMatchObject({ prices: { "openai/m": price } });
   });
 
   it.each([
@@ -16,6 +19,8 @@ describe("worker protocol", () => {
     [{ kind: "generate", id: "w1", exports: [{ id: "1:2" }], options }, "exports[0].json must be present"],
     [{ kind: "load-script", id: "w3", url: "https://evil.example/x.js" }, "url must be a blob: URL"],
     [{ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "", input: {}, timeoutMs: 1000 }, "apiKey must be a non-empty string"],
+    [{ kind: "test-connection", id: "w6", settings: DEFAULT_SETTINGS, apiKey: "", timeoutMs: 10_000 }, "apiKey must be a non-empty string"],
+    [{ kind: "test-connection", id: "w7", settings: { ...DEFAULT_SETTINGS, baseUrl: "ftp://x" }, apiKey: "sk-x", timeoutMs: 10_000 }, "settings.baseUrl"],
     [{ kind: "explode", id: "w4" }, "kind must be one of"],
     [{ kind: "ping", id: "w5", extra: true }, "extra must be absent"],
   ])("refuses %j, naming the field and keeping the id", (data, reason) => {
@@ -33,6 +38,7 @@ describe("worker protocol", () => {
   it("reads replies, failures and progress events from the worker", () => {
     expect(parseWorkerMessage({ id: "w1", ok: true, kind: "generate", result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 3 })).toMatchObject({ reply: { kind: "generate" } });
     expect(parseWorkerMessage({ id: "w1", ok: false, error: "bad", bad: true })).toMatchObject({ reply: { ok: false, bad: true } });
+    expect(parseWorkerMessage({ id: "w1", ok: true, kind: "test-connection", models: 3 })).toEqual({ reply: { id: "w1", ok: true, kind: "test-connection", models: 3 } });
     expect(parseWorkerMessage({ id: "w1", event: { type: "stage", stage: "checking" } })).toEqual({ event: { id: "w1", event: { type: "stage", stage: "checking" } } });
     expect(() => parseWorkerMessage({ id: "w1", ok: true, kind: "generate", result: { files: [{ path: 1 }], problems: [] }, ms: 3 })).toThrow("result.files[0].path must be a string");
     expect(() => parseWorkerMessage({ id: "w1", event: { type: "stage", stage: "dancing" } })).toThrow("stage must be one of checking, repairing");

@@ -12,6 +12,7 @@ import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { ProgressEvent } from "../../ai/progress.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, parseTagged, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
+import { fetchedPricesField } from "../../contract/messages.js";
 import { settingsField } from "../../contract/settings.js";
 import { STYLINGS, TARGETS } from "../../contract/words.js";
 
@@ -45,7 +46,17 @@ const REQUESTS = {
   generate: { id, exports: exportsField, options: codeOptions },
   hint: { id, exports: exportsField },
   /** Builds the model prompt for one frame (hint, image, optional offline draft) and its estimate. */
-  "ai-prepare": { id, exports: exportsField, png: bytes(), options: codeOptions, model: string({ nonEmpty: true }), draft: boolean(), instructions: string() },
+  "ai-prepare": {
+    id,
+    exports: exportsField,
+    png: bytes(),
+    options: codeOptions,
+    model: string({ nonEmpty: true }),
+    draft: boolean(),
+    instructions: string(),
+    /** Prices fetched from the endpoint's listing; they win over the built-in table in the estimate. */
+    prices: optional(fetchedPricesField),
+  },
   /** One model generation (or refinement) through the project pass and the repair round. */
   "ai-generate": {
     id,
@@ -56,6 +67,8 @@ const REQUESTS = {
     refine: optional(object({ conversation: opaque<Conversation>("a conversation"), instructions: string({ nonEmpty: true }) })),
     timeoutMs: number({ min: 1 }),
   },
+  /** "Test connection": one `GET {baseURL}/models` with this key, through the same client as ai-generate. */
+  "test-connection": { id, settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), timeoutMs: number({ min: 1 }) },
   /** Stops the request `target` (an ai-generate); it then fails as "aborted". */
   abort: { id, target: id },
   /** The model's React files as a scripted preview page (run only in a sandboxed iframe, never here). */
@@ -70,6 +83,8 @@ const REPLIES = {
   hint: { id, ok: literal(true), hint: string() },
   "ai-prepare": { id, ok: literal(true), input: opaque<PromptInput>("a prompt input"), estimate: opaque<Estimate>("an estimate"), image: optional(size) },
   "ai-generate": { id, ok: literal(true), result: opaque<ModelCodeResult>("a model result") },
+  /** The endpoint listed `models` models; `prices` when its listing carried them (OpenRouter's does). */
+  "test-connection": { id, ok: literal(true), models: number({ min: 0 }), prices: optional(fetchedPricesField) },
   aborted: { id, ok: literal(true) },
   loaded: { id, ok: literal(true) },
   "react-preview": { id, ok: literal(true), html: string(), problems: array(problem) },
@@ -98,6 +113,7 @@ export type WorkerRequest = Tagged<typeof REQUESTS, "kind">;
 export type RequestOf<K extends WorkerRequest["kind"]> = Extract<WorkerRequest, { kind: K }>;
 export type AiPrepareRequest = RequestOf<"ai-prepare">;
 export type AiGenerateRequest = RequestOf<"ai-generate">;
+export type TestConnectionRequest = RequestOf<"test-connection">;
 export type WorkerFailure = ObjectOf<typeof FAILURE>;
 export type WorkerReply = Tagged<typeof REPLIES, "kind"> | WorkerFailure;
 export type OkReply = Exclude<WorkerReply, WorkerFailure>;
