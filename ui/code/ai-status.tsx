@@ -1,17 +1,14 @@
 /** The AI job's progress: export, estimate before sending, the streamed answer, and errors with a next step. */
-import { useEffect, useState } from "preact/hooks";
 import type { Estimate } from "../../ai/estimate.js";
 import type { AiJob, AiState } from "./ai-job.js";
-import { ErrorIcon } from "../components/icons.js";
+import { formatCost, int, tokenPriceText } from "../model/cost.js";
+import { EstimateCard } from "../model/estimate-card.js";
+import { FailureNotice } from "../model/failure-notice.js";
+import { useTick } from "../model/use-tick.js";
 import { explainAiFailure } from "./explain.js";
 import { BusyStatus, CancelledNotice, ExportStatus } from "./job-status.js";
 
-const int = (n: number) => Math.round(n).toLocaleString("en-US");
-
-export function formatCost(usd: number): string {
-  if (usd < 0.01) return "< $0.01";
-  return `$${usd < 1 ? usd.toFixed(3) : usd.toFixed(2)}`;
-}
+export { formatCost } from "../model/cost.js";
 
 /** "≈ 3,120 input tokens (765 for the image) · ≈ 1,900 output · ≈ $0.021", always labelled an estimate. */
 export function estimateText(estimate: Estimate, model: string): string {
@@ -21,30 +18,9 @@ export function estimateText(estimate: Estimate, model: string): string {
   return `≈ ${int(estimate.inputTokens)} input tokens${image}${output}${cost}`;
 }
 
-/** "$8", "$0.60", "$0.075": cents unless the price needs more. */
-const perMillion = (usd: number) => (Number.isInteger(usd) ? `$${usd}` : `$${usd.toFixed(Math.abs(Math.round(usd * 100) - usd * 100) < 1e-9 ? 2 : 3)}`);
-
-/** Where the estimate's price comes from: "$8 in · $15 out per 1M tokens, openrouter.ai, 2026-04-23". */
+/** Where the estimate's price comes from: "Price: $8 in · $15 out per 1M tokens, from openrouter.ai, 2026-04-23". */
 export function priceText(estimate: Estimate): string | undefined {
-  const price = estimate.price;
-  if (!price) return undefined;
-  let host = price.source;
-  try {
-    host = new URL(price.source).host;
-  } catch {
-    // Not a URL: show the source as it is.
-  }
-  return `Price: ${perMillion(price.input)} in · ${perMillion(price.output)} out per 1M tokens, from ${host}, ${price.asOf}`;
-}
-
-/** Re-renders every `ms` while mounted (elapsed time, retry countdown). */
-function useTick(ms: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
+  return estimate.price ? tokenPriceText(estimate.price) : undefined;
 }
 
 const STAGE_TEXT = {
@@ -84,33 +60,18 @@ function Streaming({ state }: { state: Extract<AiState, { phase: "streaming" }> 
 }
 
 function Failed({ state, job, onOpenSettings }: { state: Extract<AiState, { phase: "failed" }>; job: AiJob; onOpenSettings(): void }) {
-  const now = useTick(500);
-  const explanation = explainAiFailure(state.failure);
-  const retryAfter = state.failure.kind === "model" && state.failure.model.retryAfterMs !== undefined ? state.failure.at + state.failure.model.retryAfterMs - now : 0;
-  const waiting = retryAfter > 0;
+  const { failure } = state;
+  const retryAt = failure.kind === "model" && failure.model.retryAfterMs !== undefined ? failure.at + failure.model.retryAfterMs : undefined;
   return (
-    <div class="notice notice--error ai-error" role="alert" data-kind={state.failure.kind === "model" ? state.failure.model.kind : state.failure.kind}>
-      <ErrorIcon />
-      <div class="notice__body">
-        <p class="notice__title">{explanation.title}</p>
-        {explanation.detail ? <p class="notice__detail">{explanation.detail}</p> : null}
-        {explanation.hint ? <p class="muted ai-error__next">{explanation.hint}</p> : null}
-        <div class="notice__actions">
-          {explanation.action === "settings" ? (
-            <button type="button" class="button button--secondary" onClick={onOpenSettings}>
-              Open settings
-            </button>
-          ) : (
-            <button type="button" class="button button--secondary" disabled={waiting} onClick={job.retry}>
-              {waiting ? `Retry in ${Math.ceil(retryAfter / 1000)} s` : "Try again"}
-            </button>
-          )}
-          <button type="button" class="button button--ghost" onClick={job.dismiss}>
-            Dismiss
-          </button>
-        </div>
-      </div>
-    </div>
+    <FailureNotice
+      class="ai-error"
+      explanation={explainAiFailure(failure)}
+      kind={failure.kind === "model" ? failure.model.kind : failure.kind}
+      {...(retryAt !== undefined ? { retryAt } : {})}
+      onRetry={job.retry}
+      onDismiss={job.dismiss}
+      onOpenSettings={onOpenSettings}
+    />
   );
 }
 
@@ -123,39 +84,29 @@ export function AiStatus({ job, onOpenSettings }: { job: AiJob; onOpenSettings()
       return <ExportStatus label={state.label} done={state.done} total={state.total} />;
     case "preparing":
       return <BusyStatus label="Preparing the request…" progressLabel="Preparing" />;
-    case "confirm":
+    case "confirm": {
+      const price = priceText(state.estimate);
+      const withText = [state.instructions ? `With your instructions: “${state.instructions}”` : "", state.draft ? "starting from the offline draft" : ""].filter(Boolean).join(" · ");
+      const notes = [
+        ...(state.others > 0 ? [`The model works on one frame at a time: the other ${state.others} selected frame${state.others === 1 ? " is" : "s are"} not sent.`] : []),
+        ...(state.hasImage ? [] : ["The frame image could not be read, so only the structure is sent."]),
+      ];
       return (
-        <div class="ai-confirm" role="group" aria-label="Send to the model">
-          <p class="ai-confirm__title">
-            Send “{state.frame.name}” to <strong>{state.model}</strong> at {state.host}?
-          </p>
-          <p class="ai-confirm__estimate" title="An estimate: providers count slightly differently">
-            Estimate: {estimateText(state.estimate, state.model)}
-          </p>
-          {priceText(state.estimate) ? (
-            <p class="ai-confirm__price muted" title={state.estimate.price?.source}>
-              {priceText(state.estimate)}
-            </p>
-          ) : null}
-          {state.instructions || state.draft ? (
-            <p class="ai-confirm__with" title={state.instructions || undefined}>
-              {state.instructions ? `With your instructions: “${state.instructions}”` : ""}
-              {state.instructions && state.draft ? " · " : ""}
-              {state.draft ? "starting from the offline draft" : ""}
-            </p>
-          ) : null}
-          {state.others > 0 ? <p class="muted">The model works on one frame at a time: the other {state.others} selected frame{state.others === 1 ? " is" : "s are"} not sent.</p> : null}
-          {state.hasImage ? null : <p class="muted">The frame image could not be read, so only the structure is sent.</p>}
-          <div class="notice__actions">
-            <button type="button" class="button button--primary" onClick={job.send}>
-              Send
-            </button>
-            <button type="button" class="button button--secondary" onClick={job.cancel}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <EstimateCard
+          label="Send to the model"
+          title={
+            <>
+              Send “{state.frame.name}” to <strong>{state.model}</strong> at {state.host}?
+            </>
+          }
+          estimate={estimateText(state.estimate, state.model)}
+          lines={[...(price ? [{ text: price, title: state.estimate.price?.source, class: "ai-confirm__price muted" }] : []), ...(withText ? [{ text: withText, title: state.instructions || undefined }] : [])]}
+          notes={notes}
+          onSend={job.send}
+          onCancel={job.cancel}
+        />
       );
+    }
     case "streaming":
       return <Streaming state={state} />;
     case "failed":

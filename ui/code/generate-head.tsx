@@ -10,7 +10,7 @@ import type { Settings } from "../../contract/settings.js";
 import { OptionsIcon } from "../components/icons.js";
 import { TextArea } from "../components/text-area.js";
 import { CodeOptions } from "./code-options.js";
-import { KeyNeeded } from "./key-needed.js";
+import { KeyNeeded } from "../model/key-needed.js";
 import { SelectionCard, SelectionProblems } from "./selection-card.js";
 
 export interface AiInput {

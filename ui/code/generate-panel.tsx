@@ -11,7 +11,7 @@ import { AiStatus } from "./ai-status.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
 import { GenerateHead, generateBlocker, type AiInput } from "./generate-head.js";
 import { JobStatus } from "./job-status.js";
-import { KeyNeeded } from "./key-needed.js";
+import { KeyNeeded } from "../model/key-needed.js";
 import { ResultSource, type Regenerate } from "./result-source.js";
 import { ResultsView } from "./results-view.js";
 import { isStale } from "./stale.js";

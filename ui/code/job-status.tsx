@@ -1,54 +1,16 @@
 /** Progress of the export and the worker, and what went wrong (with the next step to take). */
-import type { ComponentChildren } from "preact";
-import { ErrorIcon, InfoIcon, WarningIcon } from "../components/icons.js";
+import { ErrorIcon, WarningIcon } from "../components/icons.js";
+import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
 import type { JobState } from "./code-job.js";
 import { explainFailure } from "./explain.js";
+
+export { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
 
 export interface JobActions {
   onCancel(): void;
   onRetry(): void;
   onExportAgain(): void;
   onOpenSettings(): void;
-}
-
-/** The main thread's export progress (shared by the offline and the AI job). */
-export function ExportStatus({ label, done, total }: { label: string; done: number; total: number }) {
-  return (
-    <div class="status" role="status" aria-live="polite">
-      <div class="status__row">
-        <span>{label}</span>
-        {total > 0 ? <span class="muted">{`${done} / ${total}`}</span> : null}
-      </div>
-      {/* Indeterminate until the first frame is done: checking sizes can take a while. */}
-      <progress class="progress" max={1} value={done > 0 && total > 0 ? done / total : undefined} aria-label="Export progress" />
-    </div>
-  );
-}
-
-/** A step under way with no measurable progress. */
-export function BusyStatus({ label, progressLabel }: { label: string; progressLabel: string }) {
-  return (
-    <div class="status" role="status" aria-live="polite">
-      <div class="status__row">
-        <span>{label}</span>
-      </div>
-      <progress class="progress" aria-label={progressLabel} />
-    </div>
-  );
-}
-
-/** "Cancelled", what that means, and any actions. */
-export function CancelledNotice({ text, children }: { text: string; children?: ComponentChildren }) {
-  return (
-    <div class="notice notice--info" role="status">
-      <InfoIcon />
-      <div class="notice__body">
-        <p class="notice__title">Cancelled</p>
-        <p class="muted">{text}</p>
-        {children ? <div class="notice__actions">{children}</div> : null}
-      </div>
-    </div>
-  );
 }
 
 export function JobStatus({ state, actions }: { state: JobState; actions: JobActions }) {

@@ -1,0 +1,25 @@
+/** Money and token counts as the panels show them (estimates before sending, usage after). Pure. */
+
+export const int = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+export function formatCost(usd: number): string {
+  if (usd < 0.01) return "< $0.01";
+  return `$${usd < 1 ? usd.toFixed(3) : usd.toFixed(2)}`;
+}
+
+/** "$8", "$0.60", "$0.075": cents unless the price needs more. */
+export const perMillion = (usd: number): string => (Number.isInteger(usd) ? `$${usd}` : `$${usd.toFixed(Math.abs(Math.round(usd * 100) - usd * 100) < 1e-9 ? 2 : 3)}`);
+
+/** The host of a price's source URL, or the source as it is when it is no URL. */
+export function sourceHost(source: string): string {
+  try {
+    return new URL(source).host;
+  } catch {
+    return source;
+  }
+}
+
+/** "Price: $8 in · $15 out per 1M tokens, from openrouter.ai, 2026-04-23". */
+export function tokenPriceText(price: { input: number; output: number; source: string; asOf: string }, label = "Price"): string {
+  return `${label}: ${perMillion(price.input)} in · ${perMillion(price.output)} out per 1M tokens, from ${sourceHost(price.source)}, ${price.asOf}`;
+}
