@@ -11,7 +11,8 @@ import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
-import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { prepareImage } from "./image-prepare.js";
+import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -67,6 +68,18 @@ async function generateWithModel(request: AiGenerateRequest): Promise<WorkerRepl
   }
 }
 
+/** An image request, imported on first use for the same reason (and abortable the same way). */
+async function generateImage(request: GenerateImageRequest): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const { runImageJob } = await import("./image-job.js");
+    return await runImageJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 /** The connection test, imported on first use for the same reason (and abortable the same way). */
 async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
   const controller = new AbortController();
@@ -93,6 +106,8 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     if (request.kind === "ai-prepare") return await prepare(request);
     if (request.kind === "ai-generate") return await generateWithModel(request);
     if (request.kind === "test-connection") return await testConnectionIn(request);
+    if (request.kind === "image-prepare") return await prepareImage(request);
+    if (request.kind === "generate-image") return await generateImage(request);
     if (request.kind === "react-preview") {
       const runtime = previewRuntime();
       if (!runtime) throw new Error("this build has no preview runtime");

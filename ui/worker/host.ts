@@ -10,7 +10,7 @@ import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
 import type { FetchedPrice } from "../../contract/messages.js";
-import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type ModelFailureData, type OkReply, type TestConnectionRequest, type WorkerRequest } from "./protocol.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
 import type { MainRequests } from "../channel/requests.js";
 import { unpackWorker } from "./source.js";
 
@@ -133,16 +133,39 @@ export class WorkerHost {
    * to stop the request, which then rejects with a ModelFailure of kind "aborted" (the worker stays warm).
    */
   async aiGenerate(body: Omit<AiGenerateRequest, "id" | "kind">, onEvent: (event: AiEvent) => void, signal?: AbortSignal): Promise<ModelCodeResult> {
+    const done = await this.stream({ kind: "ai-generate", ...body }, (event) => event.type === "progress" || event.type === "stage" ? onEvent(event) : undefined, signal);
+    if (done.kind !== "ai-generate") throw new CodegenError(`the code generator answered "${done.kind}" to ai-generate`, false);
+    return done.result;
+  }
+
+  /** The design hint, the parameter check and the estimate of an image request (nothing is sent). */
+  async imagePrepare(body: Omit<ImagePrepareRequest, "id" | "kind">): Promise<Extract<OkReply, { kind: "image-prepare" }>> {
+    await this.loadTokenizer();
+    const reply = await this.request({ kind: "image-prepare", ...body });
+    if (reply.kind !== "image-prepare") throw new CodegenError(`the code generator answered "${reply.kind}" to image-prepare`, false);
+    return reply;
+  }
+
+  /**
+   * One image request in the worker: partial images, text and usage reach `onEvent` as they stream; aborting
+   * `signal` stops it (a ModelFailure of kind "aborted"), as for aiGenerate.
+   */
+  async generateImage(body: Omit<GenerateImageRequest, "id" | "kind">, onEvent: (event: ImageEvent) => void, signal?: AbortSignal): Promise<Extract<OkReply, { kind: "generate-image" }>> {
+    const done = await this.stream({ kind: "generate-image", ...body }, (event) => (event.type === "progress" || event.type === "stage" ? undefined : onEvent(event)), signal);
+    if (done.kind !== "generate-image") throw new CodegenError(`the code generator answered "${done.kind}" to generate-image`, false);
+    return done;
+  }
+
+  /** A request that streams events until its reply, stopped in the worker when `signal` aborts. */
+  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
     const worker = await this.start();
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
-    const { id, reply } = this.open(worker, { kind: "ai-generate", ...body }, { onProgress: onEvent });
+    const { id, reply } = this.open(worker, body, { onProgress: onEvent });
     // The worker stops the request and then answers it as "aborted"; a worker that cannot be told is replaced.
     const stop = (): void => void this.post(worker, { kind: "abort", target: id }).catch(() => this.cancel());
     signal?.addEventListener("abort", stop, { once: true });
     try {
-      const done = await reply;
-      if (done.kind !== "ai-generate") throw new CodegenError(`the code generator answered "${done.kind}" to ai-generate`, false);
-      return done.result;
+      return await reply;
     } finally {
       signal?.removeEventListener("abort", stop);
     }
@@ -213,7 +236,7 @@ export class WorkerHost {
     return this.open(worker, body, timeoutMs !== undefined ? { timeoutMs } : {}).reply;
   }
 
-  private open(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">, options: { onProgress?: (event: AiEvent) => void; timeoutMs?: number }): { id: string; reply: Promise<OkReply> } {
+  private open(worker: WorkerLike, body: DistributiveOmit<WorkerRequest, "id">, options: { onProgress?: (event: WorkerEventBody) => void; timeoutMs?: number }): { id: string; reply: Promise<OkReply> } {
     return this.pending.open({
       send: (id) => {
         try {
@@ -226,8 +249,8 @@ export class WorkerHost {
     });
   }
 
-  private tracker(): PendingRequests<OkReply, AiEvent> {
-    return new PendingRequests<OkReply, AiEvent>({
+  private tracker(): PendingRequests<OkReply, WorkerEventBody> {
+    return new PendingRequests<OkReply, WorkerEventBody>({
       prefix: "w",
       onUnknown: (id, what, late) => (late ? console.info(`Figment UI: ignored a late ${what} from the code generator for ${id}`) : console.warn(`Figment UI: a ${what} from the code generator for unknown request ${id}`)),
     });

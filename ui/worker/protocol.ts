@@ -15,6 +15,7 @@ import { array, boolean, bytes, custom, json, literal, number, object, oneOf, op
 import { fetchedPricesField } from "../../contract/messages.js";
 import { settingsField } from "../../contract/settings.js";
 import { STYLINGS, TARGETS } from "../../contract/words.js";
+import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 
@@ -75,6 +76,7 @@ const REQUESTS = {
   "react-preview": { id, files: array(sourceFile) },
   /** Runs a script inside the worker (importScripts): the tokenizer, which comes only when an estimate needs it. */
   "load-script": { id, url: blobUrl },
+  ...IMAGE_REQUESTS,
 } satisfies Record<string, Shape>;
 
 const REPLIES = {
@@ -88,6 +90,7 @@ const REPLIES = {
   aborted: { id, ok: literal(true) },
   loaded: { id, ok: literal(true) },
   "react-preview": { id, ok: literal(true), html: string(), problems: array(problem) },
+  ...IMAGE_REPLIES,
 } satisfies Record<string, Shape>;
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
@@ -102,10 +105,11 @@ export type ModelFailureData = Infer<typeof modelFailure>;
 const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: string(), bad: boolean(), model: optional(modelFailure) };
 
 const progressEvent = opaque<ProgressEvent>("a progress event");
-const EVENTS = {
+const CODE_EVENTS = {
   progress: { event: progressEvent },
   stage: { stage: oneOf(["checking", "repairing"]) },
 } satisfies Record<string, Shape>;
+const EVENTS = { ...CODE_EVENTS, ...IMAGE_EVENTS } satisfies Record<string, Shape>;
 
 type Tagged<M extends Record<string, Shape>, Tag extends string> = { [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]> }[keyof M];
 
@@ -114,15 +118,20 @@ export type RequestOf<K extends WorkerRequest["kind"]> = Extract<WorkerRequest, 
 export type AiPrepareRequest = RequestOf<"ai-prepare">;
 export type AiGenerateRequest = RequestOf<"ai-generate">;
 export type TestConnectionRequest = RequestOf<"test-connection">;
+export type ImagePrepareRequest = RequestOf<"image-prepare">;
+export type GenerateImageRequest = RequestOf<"generate-image">;
 export type WorkerFailure = ObjectOf<typeof FAILURE>;
 export type WorkerReply = Tagged<typeof REPLIES, "kind"> | WorkerFailure;
 export type OkReply = Exclude<WorkerReply, WorkerFailure>;
 
 /** What a running ai-generate reports before its reply (same id). */
-export type AiEvent = Tagged<typeof EVENTS, "type">;
+export type AiEvent = Tagged<typeof CODE_EVENTS, "type">;
+/** What a running generate-image reports before its reply: partial images, text, usage. */
+export type ImageEvent = Tagged<typeof IMAGE_EVENTS, "type">;
+export type WorkerEventBody = AiEvent | ImageEvent;
 export interface WorkerEvent {
   id: string;
-  event: AiEvent;
+  event: WorkerEventBody;
 }
 
 /** A worker message that failed its check: the id it carried (to fail that request) and why. */
@@ -161,7 +170,7 @@ export function parseWorkerMessage(data: unknown): { reply: WorkerReply } | { ev
     if (typeof record === "object" && record !== null && "event" in record) {
       const { event, ...rest } = record;
       object({ id }).check(rest, "");
-      return { event: { id: rest["id"] as string, event: parseTagged<AiEvent>(EVENTS, event, "type") } };
+      return { event: { id: rest["id"] as string, event: parseTagged<WorkerEventBody>(EVENTS, event, "type") } };
     }
     if (typeof record === "object" && record !== null && record["ok"] === false) return { reply: object(FAILURE).check(record, "") as WorkerFailure };
     return { reply: parseTagged<OkReply>(REPLIES, data, "kind") };

@@ -1,0 +1,62 @@
+/**
+ * One image request inside the worker (ai/image `generateImages`): partial images, text and usage go to the
+ * panel as events while it runs; the images, what a refinement builds on, the usage and its cost come in the
+ * reply. Loaded on the first image request only, like model-job.ts (the openai SDK's start-up).
+ */
+import { ModelError } from "../../ai/errors.js";
+import { imageConfig } from "../../ai/image/config.js";
+import { usageCost } from "../../ai/image/estimate.js";
+import { generateImages } from "../../ai/image/generate.js";
+import { ImageOptionsError } from "../../ai/image/check.js";
+import type { ImageProgress } from "../../ai/image/result.js";
+import { conversationData, toImageRequest } from "./image-request.js";
+import type { GenerateImageRequest, ImageEvent, WorkerReply } from "./protocol.js";
+
+function eventOf(progress: ImageProgress): ImageEvent {
+  switch (progress.type) {
+    case "partial":
+      return { type: "image-partial", image: progress.image, index: progress.index, bytes: progress.bytes, ...(progress.format ? { format: progress.format } : {}) };
+    case "image":
+      return { type: "image-done", image: progress.image, result: progress.result };
+    case "text":
+      return { type: "image-text", channel: progress.channel, delta: progress.delta };
+    case "usage":
+      return { type: "image-usage", usage: progress.usage };
+  }
+}
+
+export async function runImageJob(request: GenerateImageRequest, signal: AbortSignal, send: (event: ImageEvent) => void): Promise<WorkerReply> {
+  try {
+    const config = imageConfig(request.settings, request.apiKey, { api: request.reasonFirst ? "responses" : "images" });
+    const result = await generateImages(config, toImageRequest(request.request), { signal, timeoutMs: request.timeoutMs, onProgress: (progress) => send(eventOf(progress)) });
+    const costUsd = result.usage ? usageCost(config, result.usage, request.prices) : undefined;
+    const conversation = conversationData(result.conversation);
+    return {
+      id: request.id,
+      ok: true,
+      kind: "generate-image",
+      images: result.images,
+      api: result.api,
+      model: result.model,
+      imageModel: result.imageModel,
+      ...(conversation ? { conversation } : {}),
+      ...(result.revisedPrompt ? { revisedPrompt: result.revisedPrompt } : {}),
+      reasoning: result.reasoning,
+      message: result.message,
+      ...(result.usage ? { usage: result.usage } : {}),
+      ...(costUsd !== undefined ? { costUsd } : {}),
+      partials: result.partials,
+    };
+  } catch (error) {
+    // A request that fails its check is refused before anything is sent: the panel's own input was bad.
+    if (error instanceof ImageOptionsError) return { id: request.id, ok: false, error: error.message, bad: true };
+    if (!(error instanceof ModelError)) throw error;
+    return {
+      id: request.id,
+      ok: false,
+      error: error.message,
+      bad: false,
+      model: { kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) },
+    };
+  }
+}
