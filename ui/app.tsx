@@ -18,6 +18,7 @@ import { Toasts, useToasts } from "./components/toasts.js";
 import { AnalyzePanel } from "./analyze/analyze-panel.js";
 import { HistoryPanel } from "./history/history-panel.js";
 import { ImagePanel } from "./image/image-panel.js";
+import { useImageJob } from "./image/image-job.js";
 import { SearchPanel } from "./search/search-panel.js";
 import { GeneratePanel } from "./code/generate-panel.js";
 import { useThumbnails } from "./code/thumbnails.js";
@@ -81,6 +82,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const showError = useCallback((text: string) => banners.show(text, "error"), [banners.show]);
   const prices = useFetchedPrices(requests, showError);
   const ai = useAiJob(requests, worker, vault, settings, prices.prices);
+  const image = useImageJob(requests, worker, vault, settings, selection, prices.prices);
   /** Unsaved Settings edits live here, so they survive switching panels. */
   const draft = useSettingsDraft(settings, vault, requests);
   const leave = useLeaveGuard(panel, setPanel, draft, () => toasts.show("Settings saved"));
@@ -164,7 +166,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "settings" ? (
           <SettingsPanel settings={settings} draft={draft} vault={vault} worker={worker} onPrices={prices.save} />
         ) : panel === "image" ? (
-          <ImagePanel onOpenCode={() => setPanel("code")} />
+          <ImagePanel job={image} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
         ) : panel === "analyze" ? (
           <AnalyzePanel onOpenCode={() => setPanel("code")} />
         ) : panel === "search" ? (

@@ -1,7 +1,7 @@
 /** The conversation with the model for one frame: every turn stays selectable, and refinements build on the selected one. */
-import { useState } from "preact/hooks";
 import type { AiSession } from "./ai-job.js";
-import { TextArea } from "../components/text-area.js";
+
+export { RefineBox } from "../components/refine-box.js";
 
 export function TurnBar({ session, onSelect }: { session: AiSession; onSelect(index: number): void }) {
   return (
@@ -36,46 +36,5 @@ export function TurnSummary({ session }: { session: AiSession }) {
       </p>
       {turn.notes ? <p class="turn-summary__notes">{turn.notes}</p> : null}
     </div>
-  );
-}
-
-/** "Refine": the user's next instruction for the selected turn (Enter or Cmd/Ctrl+Enter sends, Shift+Enter is a new line). */
-export function RefineBox({ disabled, placeholder, label, onSend }: { disabled: boolean; placeholder: string; label: string; onSend(text: string): void }) {
-  const [text, setText] = useState("");
-  const send = () => {
-    const trimmed = text.trim();
-    if (!trimmed || disabled) return;
-    onSend(trimmed);
-    setText("");
-  };
-  return (
-    <form
-      class="refine"
-      onSubmit={(event) => {
-        event.preventDefault();
-        send();
-      }}
-    >
-      <TextArea
-        class="refine__input"
-        minRows={1}
-        maxRows={5}
-        onSubmit={send}
-        aria-label={label}
-        placeholder={placeholder}
-        value={text}
-        disabled={disabled}
-        onInput={(event) => setText(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && !event.shiftKey) {
-            event.preventDefault();
-            send();
-          }
-        }}
-      />
-      <button type="submit" class="button button--primary" disabled={disabled || text.trim() === ""}>
-        {label}
-      </button>
-    </form>
   );
 }

@@ -10,7 +10,7 @@ import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
 import type { ImageRequestData } from "../worker/image-protocol.js";
 import type { WorkerHost } from "../worker/host.js";
-import { checkForm, PARTIALS, type ImageForm } from "./form.js";
+import { checkForm, DEFAULT_FORM, PARTIALS, type ImageForm } from "./form.js";
 import { useImageRun, type PendingImage } from "./image-run.js";
 import { failureOf, hostOf, type ImageState } from "./image-state.js";
 import { PartialPainter } from "./painter.js";
@@ -20,6 +20,9 @@ import { refineFrom, type ImageVersion } from "./versions.js";
 
 export interface ImageJob {
   state: ImageState;
+  /** The form's values (kept here so they survive switching panels). */
+  form: ImageForm;
+  setForm(patch: Partial<ImageForm>): void;
   versions: ImageVersions;
   painter: PartialPainter;
   /** Checks and estimates a new image from the form (exporting the selection first when it is the reference). */
@@ -34,6 +37,8 @@ export interface ImageJob {
 
 export function useImageJob(requests: MainRequests, worker: WorkerHost, vault: ApiKeyVault, settings: Settings, selection: SelectionSummary, prices?: Record<string, FetchedPrice>): ImageJob {
   const [state, setState] = useState<ImageState>({ phase: "idle" });
+  const [form, setFormState] = useState<ImageForm>(DEFAULT_FORM);
+  const setForm = useCallback((patch: Partial<ImageForm>) => setFormState((f) => ({ ...f, ...patch })), []);
   const stateRef = useRef(state);
   stateRef.current = state;
   const live = useRef({ settings, selection, prices });
@@ -116,6 +121,8 @@ export function useImageJob(requests: MainRequests, worker: WorkerHost, vault: A
 
   return {
     state,
+    form,
+    setForm,
     versions,
     painter,
     start: useCallback((form: ImageForm) => prepare(form, undefined), [prepare]),

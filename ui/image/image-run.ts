@@ -54,7 +54,7 @@ export function useImageRun({ worker, vault, settings, prices, painter, versions
       abortRef.current = controller;
       painter.reset();
       const startedAt = Date.now();
-      let state: Streaming = streaming(pending.to, pending.prompt, pending.data.count, pending.refining, startedAt);
+      let state: Streaming = streaming(pending.to, pending.prompt, pending.data.count, pending.data.size === "auto" ? 1 : pending.data.size.width / pending.data.size.height, pending.refining, startedAt);
       setState(state);
       try {
         const fetched = prices();

@@ -38,6 +38,8 @@ export interface Streaming {
   reasoning: string;
   message: string;
   slots: Slot[];
+  /** Width / height of the images asked for (1 for auto), so the slots have their shape before any pixel. */
+  aspect: number;
   usage: ImageUsageData | undefined;
   startedAt: number;
 }
@@ -51,8 +53,8 @@ export type ImageState =
   | { phase: "failed"; failure: ImageFailure }
   | { phase: "cancelled" };
 
-export function streaming(to: Destination, prompt: string, count: number, refining: number | undefined, startedAt: number): Streaming {
-  return { phase: "streaming", to, refining, prompt, reasoning: "", message: "", slots: Array.from({ length: count }, () => ({ partials: 0, done: false })), usage: undefined, startedAt };
+export function streaming(to: Destination, prompt: string, count: number, aspect: number, refining: number | undefined, startedAt: number): Streaming {
+  return { phase: "streaming", to, refining, prompt, reasoning: "", message: "", slots: Array.from({ length: count }, () => ({ partials: 0, done: false })), aspect, usage: undefined, startedAt };
 }
 
 /** Applies one streamed event (partial images are painted apart from the state; here they are counted). */

@@ -1,0 +1,99 @@
+/**
+ * The Generate image form: the prompt, then size, quality and count, "Use selection as reference" and
+ * "Reason first", checked as they change; Generate image (or Cancel while a request runs). Without a key
+ * for the endpoint it says so and links to Settings. Once versions exist the options fold behind a toggle.
+ */
+import { useState } from "preact/hooks";
+import { MAX_IMAGES, type ImageQuality } from "../../ai/image/options.js";
+import type { SelectionSummary } from "../../contract/messages.js";
+import type { Settings } from "../../contract/settings.js";
+import { OptionsIcon } from "../components/icons.js";
+import { Segmented } from "../components/segmented.js";
+import { SelectMenu } from "../components/select-menu.js";
+import { TextArea } from "../components/text-area.js";
+import { KeyNeeded } from "../model/key-needed.js";
+import type { FormCheck, ImageForm as Form } from "./form.js";
+import { canReasonFirst, type ImageRoute } from "./route.js";
+import { SizeField } from "./size-field.js";
+
+export interface ImageFormProps {
+  form: Form;
+  check: FormCheck;
+  route: ImageRoute;
+  selection: SelectionSummary;
+  settings: Settings;
+  hasKey: boolean;
+  busy: boolean;
+  /** Versions exist: the options fold behind a toggle. */
+  compact: boolean;
+  onChange(patch: Partial<Form>): void;
+  onGenerate(): void;
+  onCancel(): void;
+  onOpenSettings(): void;
+}
+
+const QUALITIES: { value: ImageQuality; label: string; hint: string }[] = [
+  { value: "low", label: "Low", hint: "fastest, cheapest" },
+  { value: "medium", label: "Medium", hint: "" },
+  { value: "high", label: "High", hint: "most detail" },
+  { value: "auto", label: "Auto", hint: "the model picks" },
+];
+
+export function ImageForm(props: ImageFormProps) {
+  const { form, check, route, selection, settings, busy, onChange } = props;
+  const [optionsOpen, setOptionsOpen] = useState(false);
+  const frame = selection.nodes[0];
+  const showOptions = !props.compact || optionsOpen;
+  const blocked = !form.prompt.trim() ? "Describe the image first" : check.ready ? undefined : "Fix what is marked below first";
+  return (
+    <div class={`panel__head image-form${props.compact ? " panel__head--compact" : ""}`}>
+      <TextArea class="image-form__prompt" minRows={props.compact ? 1 : 3} maxRows={6} aria-label="Describe the image" placeholder="Describe the image, e.g. “a hero shot for a tea brand, morning light”" value={form.prompt} disabled={busy} onSubmit={() => !blocked && props.hasKey && props.onGenerate()} onInput={(e) => onChange({ prompt: e.currentTarget.value })} />
+      {check.problems.prompt ? <p class="field__error">{check.problems.prompt}</p> : null}
+      {showOptions ? (
+        <div class="image-form__options">
+          <SizeField form={form} frame={frame} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={busy} onChange={onChange} />
+          <div class="options">
+            <div class="field field--inline">
+              <span class="field__label">Quality</span>
+              <SelectMenu<ImageQuality> label="Quality" value={form.quality} disabled={busy} options={QUALITIES} onChange={(quality) => onChange({ quality })} />
+            </div>
+            <div class="field field--inline">
+              <span class="field__label">Images</span>
+              <Segmented label="Number of images" value={String(form.count)} disabled={busy} options={Array.from({ length: MAX_IMAGES }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} onChange={(n) => onChange({ count: Number(n) })} />
+            </div>
+          </div>
+          {check.problems.count ? <p class="field__error">{check.problems.count}</p> : null}
+          <div class="options">
+            <label class="checkbox" title={frame ? `Export “${frame.name}” as a PNG and send it with the prompt, with its layer structure` : "Select a frame to use it as a reference"}>
+              <input type="checkbox" checked={form.useReference && frame !== undefined} disabled={busy || !frame} onChange={(e) => onChange({ useReference: e.currentTarget.checked })} /> Use selection as reference
+            </label>
+            <label class="checkbox" title={canReasonFirst(settings) ? `${settings.model} reasons about the request first (its reasoning streams above the image), then draws with gpt-image-2` : "Only OpenAI's Responses API reasons before drawing"}>
+              <input type="checkbox" checked={form.reasonFirst && canReasonFirst(settings)} disabled={busy || !canReasonFirst(settings)} onChange={(e) => onChange({ reasonFirst: e.currentTarget.checked })} /> Reason first
+            </label>
+          </div>
+        </div>
+      ) : null}
+      {props.hasKey ? (
+        <div class="head-row image-form__actions">
+          {props.compact ? (
+            <button type="button" class={`icon-button head-options${optionsOpen ? " is-open" : ""}`} aria-label="Options" aria-expanded={optionsOpen} title={optionsOpen ? "Hide the options" : "Size, quality, count, reference"} onClick={() => setOptionsOpen(!optionsOpen)}>
+              <OptionsIcon />
+            </button>
+          ) : null}
+          <span class="muted image-form__route">{route.api === "responses" ? `${route.model} reasons, ${route.imageModel} draws` : route.imageModel}</span>
+          {busy ? (
+            <button type="button" class="button button--secondary" onClick={props.onCancel}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" class="button button--primary" disabled={blocked !== undefined} title={blocked ?? "Check the request and see its estimate before anything is sent"} onClick={props.onGenerate}>
+              Generate image
+            </button>
+          )}
+        </div>
+      ) : (
+        <KeyNeeded what="Generating images" settings={settings} onOpenSettings={props.onOpenSettings} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * A request while it runs: the reasoning (Reason first) streaming as text above the images, then one slot per
+ * image where each partial image replaces the one before (painted by the PartialPainter, not by a render).
+ */
+import { useTick } from "../model/use-tick.js";
+import type { Streaming } from "./image-state.js";
+import type { PartialPainter } from "./painter.js";
+import { usageText } from "./estimate-text.js";
+
+/** The canvas's size before the first pixels: the painter's drawing size for the shape asked for. */
+function slotSize(aspect: number): { width: number; height: number } {
+  return aspect >= 1 ? { width: 768, height: Math.round(768 / aspect) } : { width: Math.round(768 * aspect), height: 768 };
+}
+
+function slotText(partials: number, done: boolean): string {
+  if (done) return "Done";
+  return partials === 0 ? "Waiting for the first pixels…" : `Partial image ${partials}`;
+}
+
+export function StreamView({ state, painter }: { state: Streaming; painter: PartialPainter }) {
+  useTick(1000);
+  const seconds = Math.max(0, Math.floor((Date.now() - state.startedAt) / 1000));
+  const started = state.slots.some((s) => s.partials > 0 || s.done);
+  const drawing = state.reasoning && !started ? `${state.to.model} is reasoning…` : started ? "Drawing…" : "Waiting for the model…";
+  const used = usageText(state.usage, undefined);
+  return (
+    <div class="status image-stream" role="status" aria-live="polite">
+      <div class="status__row">
+        <span class="image-stream__stage">
+          {state.refining !== undefined ? `Refining v${state.refining}: “${state.prompt}” — ` : ""}
+          {drawing}
+        </span>
+        <span class="muted">{seconds} s</span>
+      </div>
+      <progress class="progress" aria-label="Image progress" />
+      {state.reasoning ? <p class="image-stream__reasoning">{state.reasoning}</p> : null}
+      <div class={`image-slots image-slots--${state.slots.length}`}>
+        {state.slots.map((slot, index) => (
+          <figure key={index} class={`image-slot${slot.partials > 0 || slot.done ? " has-pixels" : ""}`}>
+            <canvas class="image-slot__canvas" {...slotSize(state.aspect)} ref={(canvas) => painter.attach(index, canvas)} aria-label={`Image ${index + 1}: ${slotText(slot.partials, slot.done)}`} data-partials={slot.partials} />
+            <figcaption class="image-slot__caption">{slotText(slot.partials, slot.done)}</figcaption>
+          </figure>
+        ))}
+      </div>
+      {state.message ? <p class="image-stream__message">{state.message}</p> : null}
+      {used ? <p class="muted">{used} so far</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The version on show: the image, what made it (prompt, size, model, time, the usage and cost it took), the
+ * reasoning that came with it, what to do with it, and Refine, which builds on it.
+ */
+import type { ComponentChildren } from "preact";
+import { RefineBox } from "../components/refine-box.js";
+import { usageText } from "./estimate-text.js";
+import { VersionImage } from "./version-image.js";
+import { versionLine, type ImageVersion } from "./versions.js";
+
+export interface VersionViewProps {
+  version: ImageVersion;
+  busy: boolean;
+  /** The canvas actions (Insert, Fill, Replace), or a key-needed note in place of Refine. */
+  actions: ComponentChildren;
+  refineNote?: ComponentChildren;
+  canRefine: boolean;
+  onRefine(words: string): void;
+  onCompare(): void;
+  canCompare: boolean;
+}
+
+export function VersionView({ version, busy, actions, refineNote, canRefine, onRefine, onCompare, canCompare }: VersionViewProps) {
+  const used = usageText(version.usage, version.costUsd);
+  const batch = version.batch > 1 ? ` (for ${version.batch} images)` : "";
+  return (
+    <div class="version" aria-label={`Version ${version.n}`}>
+      <VersionImage version={version} class="version__image" />
+      <div class="version__meta">
+        <p class="version__line">
+          <span>{versionLine(version)}</span>
+          {canCompare ? (
+            <button type="button" class="link-button version__compare" onClick={onCompare}>
+              Compare
+            </button>
+          ) : null}
+        </p>
+        <p class="version__prompt" title={version.prompt}>
+          {version.parent !== undefined ? <span class="muted">Refines v{version.parent}: </span> : null}
+          {version.prompt}
+        </p>
+        {version.revisedPrompt && version.revisedPrompt !== version.prompt ? <p class="muted version__revised">Drawn from: {version.revisedPrompt}</p> : null}
+        {used ? <p class="muted version__usage">{`${used}${batch}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p> : null}
+        {!version.bytes ? <p class="muted version__preview-only">Only the {version.preview ? "256 px preview" : "record"} of this version was kept after the plugin closed: insert needs the full image, so refine or regenerate it.</p> : null}
+        {version.text ? (
+          <details class="version__text">
+            <summary>What the model said</summary>
+            <p>{version.text}</p>
+          </details>
+        ) : null}
+      </div>
+      {actions}
+      {canRefine ? <RefineBox disabled={busy} label="Refine" placeholder={`Change v${version.n}, e.g. “warmer light”`} onSend={onRefine} /> : refineNote}
+    </div>
+  );
+}
