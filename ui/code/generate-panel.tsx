@@ -5,15 +5,17 @@ import type { Settings } from "../../contract/settings.js";
 import { useState } from "preact/hooks";
 import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
-import type { CodeJob, CodeOutput } from "./code-job.js";
+import { jobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { WorkerHost } from "../worker/host.js";
 import { AiStatus } from "./ai-status.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
 import { CodeOptions } from "./code-options.js";
 import { JobStatus } from "./job-status.js";
+import { useFollowSelection } from "./follow-selection.js";
 import { ResultsView } from "./results-view.js";
 import { SelectionCard } from "./selection-card.js";
 import { TextArea } from "../components/text-area.js";
+import { useWorkerWarmUp } from "../worker/warm-up.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -48,16 +50,24 @@ export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, work
   const [instructions, setInstructions] = useState("");
   const [draft, setDraft] = useState(false);
   const aiBusy = ai.state.phase === "exporting" || ai.state.phase === "preparing" || ai.state.phase === "streaming";
-  const busy = state.phase === "exporting" || state.phase === "generating" || aiBusy;
+  const busy = jobBusy(state) || aiBusy;
   const nothingSelected = selection.nodes.length === 0;
   const options = optionsFrom(settings);
   const session = ai.session;
   const preview = useAiPreview(worker, source === "ai" ? session : undefined);
   const aiOutput = source === "ai" && session ? turnOutput(session, preview) : undefined;
+  const offlineOutput = source === "offline" ? shownOutput(state) : undefined;
 
-  const generateOffline = () => {
+  // The worker boots in idle time once this panel has painted, so the checked files follow the draft sooner.
+  useWorkerWarmUp(() => void worker.warmUp().catch(() => undefined));
+  const startOffline = () => {
     setSource("offline");
     job.generate(options);
+  };
+  const followed = useFollowSelection({ enabled: settings.followSelection && source === "offline" && !aiBusy, selection, shownFrames: shownOutput(state)?.frames ?? [], generate: startOffline });
+  const generateOffline = () => {
+    followed(selection);
+    startOffline();
   };
   const generateWithAi = (text: string, withDraft: boolean) => {
     setSource("ai");
@@ -128,9 +138,9 @@ export function GeneratePanel({ selection, thumbnailUrl, settings, job, ai, work
           <ResultsView key={`${session.frame.id}:${aiOutput.id}`} output={aiOutput} notify={notify} onFocusNode={onFocusNode} />
           <RefineBox disabled={aiBusy} label="Refine" placeholder={`Ask for a change to turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`} onSend={ai.refine} />
         </div>
-      ) : source === "offline" && state.phase === "done" ? (
+      ) : offlineOutput ? (
         <>
-          <ResultsView key={state.output.id} output={state.output} notify={notify} onFocusNode={onFocusNode} />
+          <ResultsView key={offlineOutput.id} output={offlineOutput} notify={notify} onFocusNode={onFocusNode} />
           <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask the model to improve this code, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
         </>
       ) : state.phase === "idle" && ai.state.phase === "idle" && !nothingSelected ? (
