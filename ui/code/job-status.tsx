@@ -56,7 +56,7 @@ export function JobStatus({ state, actions }: { state: JobState; actions: JobAct
     case "idle":
     case "done":
     case "draft":
-      // The draft is on screen, marked as such in the results bar.
+      // The draft is on screen, marked as such over the code.
       return null;
     case "exporting":
       return <ExportStatus label={state.label} done={state.done} total={state.total} />;
