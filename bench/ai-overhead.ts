@@ -52,6 +52,7 @@ import { fixturesDir, type EvalFile } from "./fixtures.js";
 import type { FromWorker, InstantServerData, ToWorker } from "./openai-server-worker.js";
 import { loginExport } from "./plugin-browser.js";
 import { repoRoot } from "./plugin-util.js";
+import { round, type BenchResults, type Json } from "./results.js";
 import { fmtMs, timeIt, type Timing } from "./timing.js";
 
 const LOGIN = "figmasharp-login.file.json";
@@ -319,7 +320,7 @@ function imageFrom(label: string, bytes: Uint8Array): Image {
 const PACED_DELAY_MS = 1;
 const PACED_RUNS = 7;
 
-export async function aiOverheadSection(files: readonly EvalFile[], runs: number): Promise<void> {
+export async function aiOverheadSection(files: readonly EvalFile[], runs: number, results: BenchResults): Promise<void> {
   const loadAtStart = loadavg()[0]!;
   const login = files.find((f) => f.name === LOGIN);
   const source = files.find((f) => f.name === ANSWER_SOURCE);
@@ -448,8 +449,51 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
 
     const chars = answer.text.length;
     const components = answer.files.filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx")).map((f) => f.path.slice("src/components/".length, -".tsx".length));
-    console.log(`\n## model path overhead\n`);
-    console.log(
+    const timed = (t: Timing, target?: number): Json => ({
+      medianMs: round(t.medianMs),
+      minMs: round(t.minMs),
+      maxMs: round(t.maxMs),
+      n: t.runs,
+      ...(target === undefined ? {} : { targetMs: target, met: t.medianMs <= target }),
+    });
+    const put = (path: string[], value: Json) => results.set("ai", path, value);
+    put(["answer"], { files: answer.files.length, lines: answer.lines, jsonChars: chars, deltas, sseEvents: events, sseBytes, deltaChars: CHUNK_CHARS, requests, repair: result.repair, problems: result.problems.length });
+    put(["loadAverage1m"], { start: round(loadAtStart), end: round(loadavg()[0]!) });
+    for (const [key, t, target] of [
+      ["requestBuild", main.built],
+      ["exportEncoding", main.encode],
+      ["hint", hintT],
+      ["requestParams", paramsT],
+      ["estimate", estimateT],
+      ["httpStreamParse", main.turn],
+      ["httpStreamParseServerInThread", main.turnLocal],
+      ["httpStreamParseOneTokenPerDelta", turnTokens],
+      ["projectPass", project],
+      ["prettier", prettier],
+      ["postProcess", post],
+      ["generateModelCode", modelCode],
+      ["totalOverhead", main.whole, TARGET_MS],
+      ["afterLastTokenAtModelPace", afterLastTiming, TARGET_MS],
+    ] as [string, Timing, number?][]) {
+      put(["realPng", key], timed(t, target));
+    }
+    put(["realPng", "image"], { label: realPng.label, width: realPng.size.width, height: realPng.size.height, bytes: realPng.bytes.length, requestBodyBytes: main.body.length });
+    put(["realPng", "totalOverJsonParse"], round(main.whole.medianMs / jsonParse.medianMs));
+    put(["realPng", "jsonParseOfAnswer"], timed(jsonParse));
+    put(["realPng", "pacedStreamMs"], round(pacedStream));
+    for (const [key, t, target] of [
+      ["requestBuild", sized.built],
+      ["exportEncoding", sized.encode],
+      ["httpStreamParse", sized.turn],
+      ["httpStreamParseServerInThread", sized.turnLocal],
+      ["totalOverhead", sized.whole, TARGET_MS],
+    ] as [string, Timing, number?][]) {
+      put(["loginPng", key], timed(t, target));
+    }
+    put(["loginPng", "image"], { label: loginPng.label, width: loginPng.size.width, height: loginPng.size.height, bytes: loginPng.bytes.length, requestBodyBytes: sized.body.length });
+    put(["loginPng", "totalOverJsonParse"], round(sized.whole.medianMs / jsonParse.medianMs));
+    results.print(`\n## model path overhead\n`);
+    results.print(
       `Our work per generation, with the OpenAI-wire test server (127.0.0.1, in a worker thread) answering a streamed Responses API reply at once. ` +
         `Median ms (min–max) of ${runs} runs after warm-up, warm; 1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, ${cpus().length} CPUs. ` +
         `Answer: ${answer.files.length} files, ${int(answer.lines)} lines, ${int(chars)} characters of JSON ` +
@@ -461,7 +505,7 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     );
     const sum = (...t: Timing[]) => t.reduce((acc, x) => acc + x.medianMs, 0);
     const head = ["stage", "median (min–max)", `target: total ≤ ${TARGET_MS} ms`, "what"];
-    console.log(
+    results.print(
       table(head, [
         ["request build", summary(main.built), "", `export encoding + hint + request params + estimate, one run; the four parts below, each timed alone on a reused input, sum to ${fmtMs(sum(main.encode, hintT, paramsT, estimateT))} ms`],
         ["… export encoding", summary(main.encode), "", `pngDataUrl (String.fromCharCode over 32 KB slices, then btoa; Node's here, the panel's browser in use): ${kb(realPng.bytes.length)} of PNG → ${kb(main.input.imageDataUrl!.length)} data URL`],
@@ -489,11 +533,11 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
         ],
       ]),
     );
-    console.log(
+    results.print(
       `\nThe same with the login frame's PNG as the plugin would export it: ${loginPng.size.width}×${loginPng.size.height} (its scale for a 2,048 px limit), ` +
         `${kb(loginPng.bytes.length)} from the Figma simulator's stored-deflate encoder (a real render's bytes differ); request body ${kb(sized.body.length)}.\n`,
     );
-    console.log(
+    results.print(
       table(head, [
         ["request build", summary(sized.built), "", "export encoding + hint + request params + estimate, one run"],
         ["… export encoding", summary(sized.encode), "", `pngDataUrl: ${kb(loginPng.bytes.length)} → ${kb(sized.input.imageDataUrl!.length)} data URL`],

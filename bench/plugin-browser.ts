@@ -12,6 +12,11 @@
  * A small probe script is put first in ui.html's <head>: it records, with performance.now() (ms since the
  * panel document's navigation start), when `init` arrives, when the Generate button is in the DOM, enabled
  * and laid out (MutationObserver, with a requestAnimationFrame poll as a backstop), and the next frame.
+ *
+ * Then, on each fresh page, Generate is clicked as soon as the panel is interactive ("cold": the worker's idle
+ * warm-up may be under way, or not begun), timing click → the first line of code (the emitters' draft) and
+ * click → the checked and formatted files (`.results[data-stage="final"]`); then Generate again on the same
+ * page ("warm").
  */
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -45,6 +50,26 @@ export interface ProbeResult {
   navigation: { responseStart: number; responseEnd: number; domInteractive: number } | null;
 }
 
+/** One click on Generate: ms from the click to the first line of code and to the checked, formatted files. */
+export interface ClickSample {
+  firstCodeMs: number;
+  formattedMs: number;
+  /** The worker's status at the click (idle, starting, ready). */
+  workerAtClick: string;
+  /** Click → `export-result` arrived in the panel (NaN when not seen). */
+  exportMs: number;
+}
+
+/** Paint timing and the panel's own marks (ui/worker/warm-up.ts), ms since the panel's navigation start. */
+export interface PanelMarks {
+  firstPaint?: number;
+  firstContentfulPaint?: number;
+  /** The frame after the panel's first render was painted (the warm-up's starting point). */
+  panelPainted?: number;
+  /** The worker's warm-up began (idle time after that). */
+  warmUp?: number;
+}
+
 export interface WorkerStatsInPage {
   starts: number;
   coldStartMs?: number;
@@ -57,10 +82,12 @@ export interface LoadSample {
   probe: ProbeResult;
   /** Panel navigation start − outer page navigation start. */
   offsetMs: number;
-  /** Click on Generate → the first line of code shown. */
-  generateMs: number;
-  /** Click on Generate → `export-result` arrived in the panel. */
-  exportMs: number;
+  marks: PanelMarks;
+  /** The first Generate on a fresh page. */
+  cold: ClickSample;
+  /** Generate again on the same page, once the first one is done. */
+  warm: ClickSample;
+  /** Worker stats after the cold generation. */
   worker: WorkerStatsInPage;
 }
 
@@ -72,7 +99,7 @@ interface BenchElement {
 }
 interface BenchPage {
   __figmentBench?: ProbeResult;
-  performance: { now(): number; readonly timeOrigin: number };
+  performance: { now(): number; readonly timeOrigin: number; getEntriesByType(type: string): ArrayLike<{ name: string; startTime: number }> };
   document: { querySelector(selector: string): BenchElement | null; querySelectorAll(selector: string): ArrayLike<BenchElement> };
   MutationObserver: new (callback: () => void) => { observe(target: unknown, options: Record<string, unknown>): void; disconnect(): void };
   setTimeout(fn: () => void, ms: number): number;
@@ -202,29 +229,27 @@ const GENERATE_TIMEOUT_MS = 60_000;
 /** Runs after the panel is measured interactive and before the Generate click. */
 type BeforeGenerate = (page: Page) => Promise<void>;
 
-/** Waits for the probe's Generate mark, then clicks Generate and waits for the first line of code. */
-async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
-  try {
-    await ui.waitForFunction(() => (globalThis as unknown as BenchPage).__figmentBench?.marks.nextFrame !== undefined, undefined, { timeout: 15_000 });
-  } catch (error) {
-    throw new Error(`bench/plugin: Generate never became interactive (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`);
-  }
-  const probe = await ui.evaluate(() => (globalThis as unknown as BenchPage).__figmentBench!);
-  const outerOrigin = await page.evaluate(() => (globalThis as unknown as BenchPage).performance.timeOrigin);
-  await beforeGenerate?.(page);
-  const generated = await ui.evaluate(async (timeoutMs) => {
+/** Clicks Generate and times the first line of code and the checked, formatted files (runs in the panel). */
+function clickGenerate(ui: Frame): Promise<ClickSample> {
+  return ui.evaluate(async (timeoutMs) => {
     const w = globalThis as unknown as BenchPage;
     const buttons = Array.from(w.document.querySelectorAll("button"));
-    const button = buttons.find((b) => (b.textContent ?? "").trim() === "Generate");
-    if (!button) throw new Error("no Generate button");
+    const button = buttons.find((b) => (b.textContent ?? "").trim() === "Generate" && !b.disabled);
+    if (!button) throw new Error("no enabled Generate button");
+    const workerAtClick = w.figmentWorkerStats().status;
+    // The probe marks the first export-result only: forget the previous click's.
+    if (w.__figmentBench) delete w.__figmentBench.marks.exportResult;
     const t0 = w.performance.now();
     button.click();
+    const seen: { first?: number; formatted?: number } = {};
     await new Promise<void>((resolve, reject) => {
       const check = (): boolean => {
-        if (w.document.querySelector(".code__line")) return true;
+        const now = w.performance.now();
+        if (seen.first === undefined && w.document.querySelector(".code__line")) seen.first = now;
+        if (seen.formatted === undefined && w.document.querySelector('.results[data-stage="final"] .code__line')) seen.formatted = now;
         const failed = w.document.querySelector(".notice--error, .notice--warning");
         if (failed) throw new Error(`generation failed: ${failed.textContent ?? ""}`);
-        return false;
+        return seen.first !== undefined && seen.formatted !== undefined;
       };
       const observer = new w.MutationObserver(() => {
         try {
@@ -237,21 +262,46 @@ async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenera
           reject(error);
         }
       });
-      observer.observe(w.document, { childList: true, subtree: true });
+      observer.observe(w.document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-stage"] });
       w.setTimeout(() => {
         observer.disconnect();
-        reject(new Error(`no code shown within ${timeoutMs} ms`));
+        reject(new Error(`no code shown within ${timeoutMs} ms (${JSON.stringify(seen)})`));
       }, timeoutMs);
     });
-    const t1 = w.performance.now();
     const exportResult = w.__figmentBench?.marks.exportResult;
-    return {
-      generateMs: t1 - t0,
-      exportMs: exportResult === undefined ? Number.NaN : exportResult - t0,
-      worker: w.figmentWorkerStats(),
-    };
+    return { firstCodeMs: seen.first! - t0, formattedMs: seen.formatted! - t0, workerAtClick, exportMs: exportResult === undefined ? Number.NaN : exportResult - t0 };
   }, GENERATE_TIMEOUT_MS);
-  return { probe, offsetMs: probe.timeOrigin - outerOrigin, ...generated };
+}
+
+/** Waits for the probe's Generate mark, then clicks Generate (cold), waits for its files, and clicks again (warm). */
+async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
+  try {
+    await ui.waitForFunction(() => (globalThis as unknown as BenchPage).__figmentBench?.marks.nextFrame !== undefined, undefined, { timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`bench/plugin: Generate never became interactive (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`);
+  }
+  const probe = await ui.evaluate(() => (globalThis as unknown as BenchPage).__figmentBench!);
+  const outerOrigin = await page.evaluate(() => (globalThis as unknown as BenchPage).performance.timeOrigin);
+  await beforeGenerate?.(page);
+  let cold: ClickSample;
+  try {
+    cold = await clickGenerate(ui);
+  } catch (error) {
+    throw new Error(`bench/plugin: the first Generate failed (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`);
+  }
+  const worker = await ui.evaluate(() => (globalThis as unknown as BenchPage).figmentWorkerStats());
+  const warm = await clickGenerate(ui);
+  const marks = await ui.evaluate(() => {
+    const w = globalThis as unknown as BenchPage;
+    const at = (type: string, name: string) => Array.from(w.performance.getEntriesByType(type)).find((e) => e.name === name)?.startTime;
+    return {
+      firstPaint: at("paint", "first-paint"),
+      firstContentfulPaint: at("paint", "first-contentful-paint"),
+      panelPainted: at("mark", "figment:panel-painted"),
+      warmUp: at("mark", "figment:worker-warm-up"),
+    };
+  });
+  return { probe, offsetMs: probe.timeOrigin - outerOrigin, marks, cold, warm, worker };
 }
 
 async function loadOnce(browser: Browser, files: SourceFile[], entry: string, frameSelector: string, beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
@@ -287,12 +337,12 @@ export async function benchFakeParent(browser: Browser, uiHtml: string, workerPa
   return out;
 }
 
-/** `runs` fresh loads of the harness (real dist/code.js on the simulated figma) with the login frame selected. */
-export async function benchHarness(browser: Browser, root: string, uiHtml: string, codeJs: string, loginFileText: string, selectId: string, runs: number): Promise<LoadSample[]> {
+/** `runs` fresh loads of the harness (real dist/code.js on the simulated figma) with frame `selectId` of the file selected. */
+export async function benchHarness(browser: Browser, root: string, uiHtml: string, codeJs: string, fileText: string, selectId: string, runs: number): Promise<LoadSample[]> {
   const files: SourceFile[] = [
     { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
     { path: "host.js", content: await hostScript(root) },
-    { path: "fixture.json", content: loginFileText },
+    { path: "fixture.json", content: fileText },
     { path: "ui.html", content: withProbe(uiHtml) },
     { path: "code.js", content: codeJs },
   ];

@@ -6,7 +6,9 @@
  *
  * Env: MCP_FORMAT=tree|yaml|json picks the MCP baseline for the ratio column (default "tree", the MCP's
  * default output format); BENCH_RUNS overrides the number of timed runs (default 20).
- * BENCH_ONLY=tokens,pipeline,plugin,ai runs only the listed sections (default: all), e.g.
+ * Every section's figures are also written to bench/out/results.json, beside bench/out/results.md (the Markdown
+ * printed here); BENCH_OUT overrides the folder.
+ * BENCH_ONLY=tokens,pipeline,plugin,ai,latency runs only the listed sections (default: all), e.g.
  *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
  *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
  *   BENCH_ONLY=image npm run bench     building a reference-image request (bench/image.ts)
@@ -22,8 +24,10 @@ import { hintForFile } from "./ours.js";
 import { pluginSection } from "./plugin.js";
 import { benchAiLatency } from "./plugin-ai-latency.js";
 import { repoRoot } from "./plugin-util.js";
+import { againstTarget, BenchResults, gitCommit, round, type Json } from "./results.js";
+import { join, relative } from "node:path";
 import { launchChromium } from "../cli/browser.js";
-import { fmtMs, timeIt } from "./timing.js";
+import { fmtMs, timeIt, type Timing } from "./timing.js";
 import { countTokens } from "./tokens.js";
 
 const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
@@ -38,6 +42,10 @@ const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.i
 const REACT: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
 
 const int = (n: number) => n.toLocaleString("en-US");
+const results = new BenchResults();
+const print = (text: string) => results.print(text);
+/** A timeIt result as recorded in results.json. */
+const timed = (t: Timing): Json => ({ medianMs: round(t.medianMs), minMs: round(t.minMs), maxMs: round(t.maxMs), n: t.runs, warmup: t.warmup });
 
 function table(head: string[], rows: string[][], rightFrom = 1): string {
   const sep = head.map((_, i) => (i >= rightFrom ? "---:" : "---"));
@@ -59,18 +67,26 @@ function ours(raw: unknown): Sizes | null {
 
 async function main(): Promise<void> {
   const files: EvalFile[] = loadEvalFiles();
-  console.log(`# Figment bench\n`);
-  console.log(
+  print(`# Figment bench\n`);
+  print(
     `Tokenizer: o200k_base (gpt-tokenizer). MCP: figma-developer-mcp 0.13.2 get_figma_data, ` +
       `baseline format "${baseline}" (js-yaml ${mcpJsYamlVersion}). ${files.length} eval files.\n`,
   );
 
   if (runs("tokens")) await tokensSection(files);
   if (runs("pipeline")) await pipelineSection(files);
-  if (runs("plugin")) await pluginSection(files);
-  if (runs("ai")) await aiOverheadSection(files, RUNS);
+  if (runs("plugin")) await pluginSection(files, results);
+  if (runs("ai")) await aiOverheadSection(files, RUNS, results);
   if (runs("latency")) await latencySection();
   if (runs("image")) await imageSection(RUNS);
+
+  const root = repoRoot();
+  const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {
+    commit: gitCommit(root),
+    sectionsRun: SECTIONS.filter(runs),
+    settings: { runs: RUNS, mcpBaseline: baseline, evalFiles: files.map((f) => f.name) },
+  });
+  console.error(`\nbench: figures in ${relative(process.cwd(), written.json)}, Markdown in ${relative(process.cwd(), written.markdown)}`);
 }
 
 /** Streamed token → panel, in the browser harness (bench/plugin-ai-latency.ts). */
@@ -98,15 +114,19 @@ async function latencySection(): Promise<void> {
   };
   const d = stats(dom);
   const f = stats(frame);
-  console.log(`\n## streamed token → panel\n`);
-  console.log(
+  print(`\n## streamed token → panel\n`);
+  print(
     `The real dist/code.js and dist/ui.html in the browser harness (headless Chromium); the codegen worker reads a Responses API stream from the ` +
       `OpenAI-wire test server on 127.0.0.1 that writes one SSE event every ${info.gapMs} ms. Each event adds one marker to the notes ` +
       `(${info.markers} per run) or completes a file path (${info.files} per run); ${LATENCY_RUNS} runs. Time from the server writing the event ` +
       `to the text in the panel's DOM (MutationObserver) and to the next animation frame (≈ paint); wall-clock ms on one machine.\n`,
   );
   const ms = (v: number) => `${v.toFixed(1)} ms`;
-  console.log(
+  const latency = (s: ReturnType<typeof stats>): Json => ({ medianMs: round(s.median), p95Ms: round(s.p95), maxMs: round(s.max), n: s.n, targetP95Ms: TARGET_MS, met: s.p95 <= TARGET_MS });
+  results.set("latency", ["eventToDom"], latency(d));
+  results.set("latency", ["eventToNextFrame"], latency(f));
+  results.set("latency", ["setup"], { runs: LATENCY_RUNS, markersPerRun: info.markers, filesPerRun: info.files, eventGapMs: info.gapMs });
+  print(
     table(["measure", "median", "p95", "max", "samples", `target ≤ ${TARGET_MS} ms`], [
       ["event written → text in the DOM", ms(d.median), ms(d.p95), ms(d.max), String(d.n), d.p95 <= TARGET_MS ? "met" : "**missed**"],
       ["event written → next animation frame", ms(f.median), ms(f.p95), ms(f.max), String(f.n), f.p95 <= TARGET_MS ? "met" : "**missed**"],
@@ -152,13 +172,37 @@ async function tokensSection(files: EvalFile[]): Promise<void> {
     allOurs ? (sumOurs / sumMcp).toFixed(3) : "n/a",
     allOurs ? (sumOurs / files.reduce((sum, f) => sum + mcp.get(f.name)!.tree.tokens, 0)).toFixed(3) : "n/a",
   ]);
-  console.log(`## tokens\n`);
-  console.log(
+  for (const f of files) {
+    const o = ours(JSON.parse(f.text));
+    const per = mcp.get(f.name)!;
+    results.set("tokens", ["files", f.name], {
+      kind: f.kind,
+      rawJsonChars: f.text.length,
+      mcp: Object.fromEntries(FORMATS.map((fmt) => [fmt, { chars: per[fmt].chars, tokens: per[fmt].tokens }])),
+      ours: o ? { chars: o.chars, tokens: o.tokens } : null,
+      oursOverMcpBaseline: o ? round(o.tokens / per[baseline].tokens) : null,
+      oursOverMcpTree: o ? round(o.tokens / per.tree.tokens) : null,
+    });
+  }
+  const sumTree = files.reduce((sum, f) => sum + mcp.get(f.name)!.tree.tokens, 0);
+  results.set("tokens", ["total"], {
+    tokenizer: "o200k_base",
+    mcpBaseline: baseline,
+    mcpTokens: sumMcp,
+    mcpTreeTokens: sumTree,
+    ourTokens: allOurs ? sumOurs : null,
+    oursOverMcpBaseline: allOurs ? round(sumOurs / sumMcp) : null,
+    oursOverMcpTree: allOurs ? round(sumOurs / sumTree) : null,
+    // ARCHITECTURE.md: the hint's goal is half of what Figma-Context-MCP sends.
+    goal: allOurs ? againstTarget(sumOurs / sumMcp, 0.5, "ratio") : null,
+  });
+  print(`## tokens\n`);
+  print(
     table(["file", "kind", "raw JSON chars", `MCP tokens (${baseline})`, "our tokens", `ours/MCP ${baseline}`, "ours/MCP tree"], rows, 2),
   );
 
-  console.log(`\n### MCP payload sizes by output format\n`);
-  console.log(
+  print(`\n### MCP payload sizes by output format\n`);
+  print(
     table(
       ["file", ...FORMATS.flatMap((fmt) => [`${fmt} chars`, `${fmt} tokens`])],
       files.map((f) => {
@@ -171,8 +215,8 @@ async function tokensSection(files: EvalFile[]): Promise<void> {
 
 async function pipelineSection(files: EvalFile[]): Promise<void> {
   // ---- pipeline ----------------------------------------------------------------------------
-  console.log(`\n## pipeline\n`);
-  console.log(
+  print(`\n## pipeline\n`);
+  print(
     `Median ms of ${RUNS} runs after warm-up, warm. Stages: design tree (REST JSON → normalised tree), ` +
       `emit (React, CSS modules), project pass (ts-morph), prettier. "total" runs them back to back; ` +
       `the ratio is total / JSON.parse of the same file.\n`,
@@ -190,6 +234,18 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     const format = await timeIt(`${f.name} prettier`, () => formatFiles(checked.files), RUNS);
     const total = await timeIt(`${f.name} total`, async () => generateCode(loadDesign(parsed).document, REACT), RUNS);
     const mcpRun = await timeIt(`${f.name} MCP`, () => mcpPayload(JSON.parse(f.text), baseline), RUNS);
+    results.set("pipeline", ["files", f.name], {
+      frames: design.document.frames.length,
+      files: emitted.files.length,
+      jsonParse: timed(parse),
+      designTree: timed(tree),
+      emit: timed(emit),
+      projectPass: timed(project),
+      prettier: timed(format),
+      total: timed(total),
+      totalOverJsonParse: round(total.medianMs / parse.medianMs),
+      mcpSimplifyAndSerialize: { ...(timed(mcpRun) as Record<string, Json>), format: baseline },
+    });
     prow.push([
       f.name,
       String(design.document.frames.length),
@@ -204,7 +260,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
       fmtMs(mcpRun.medianMs),
     ]);
   }
-  console.log(
+  print(
     table(
       ["file", "frames", "files", "JSON.parse", "design tree", "emit", "project pass", "prettier", "total", "total / JSON.parse", `MCP simplify+serialize (${baseline})`],
       prow,

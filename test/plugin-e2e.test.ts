@@ -36,7 +36,8 @@ async function panelShot(page: Page, name: string): Promise<void> {
 
 async function generate(ui: Frame): Promise<void> {
   await ui.getByRole("button", { name: "Generate", exact: true }).click();
-  await ui.waitForSelector(".results", { timeout: 90_000 });
+  // The checked and formatted files (the emitters' draft comes first; test/plugin-perf-e2e.test.ts covers it).
+  await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
 }
 
 async function fileNames(ui: Frame): Promise<string[]> {

@@ -31,8 +31,9 @@ const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
  */
 function workerPayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
-  if (found.length !== 1) throw new Error(`dist/code.js should hold the worker payload once (found ${found.length}); run node esbuild.config.mjs`);
-  return found[0]!;
+  if (found.length === 0) throw new Error("dist/code.js holds no worker payload; run node esbuild.config.mjs");
+  // The other, smaller literal is the tokenizer.
+  return found.reduce((a, b) => (b.length > a.length ? b : a));
 }
 const workerPayload = workerPayloadIn(readFileSync(join(ROOT, "dist", "code.js"), "utf8"));
 
@@ -282,15 +283,16 @@ try {
       const bg = await ui.evaluate(() => getComputedStyle(document.body).backgroundColor);
       check(theme === "dark" ? bg === "rgb(44, 44, 44)" : bg === "rgb(255, 255, 255)", `${theme}: body background follows --figma-color-bg (${bg})`);
 
-      // 2. Generate React → results. The worker's script is asked of the main thread only now, once.
-      check((await sourceRequests(page)) === 0, `${theme}: no get-worker-source before the first Generate`);
+      // 2. Generate React → results. The worker's script is asked of the main thread once, by the warm-up in idle
+      // time after the panel painted or by this Generate, whichever comes first.
+      check((await sourceRequests(page)) <= 1, `${theme}: at most one get-worker-source (the idle warm-up) before the first Generate`);
       const started = Date.now();
       await ui.click("text=Generate");
       await ui.waitForSelector(".code__line", { timeout: 60_000 });
       const ms = Date.now() - started;
       const stats = await ui.evaluate(() => (window as unknown as { figmentWorkerStats(): Record<string, unknown> }).figmentWorkerStats());
       checks.push(`info ${theme}: export→code shown in ${ms} ms; worker stats ${JSON.stringify(stats)}`);
-      check((await sourceRequests(page)) === 1, `${theme}: the first Generate asks get-worker-source once`);
+      check((await sourceRequests(page)) === 1, `${theme}: get-worker-source asked once in all`);
       await shot(page, `${theme}-2-react-code`);
       const tabs = await ui.locator(".tab__label").allTextContents();
       check(tabs.length === 1 && tabs[0]!.endsWith(".tsx"), `${theme}: opens the first screen (${tabs.join(",")})`);

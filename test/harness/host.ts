@@ -5,12 +5,15 @@
  * as Figma does (`{ pluginMessage }` envelopes, queued until the UI has loaded).
  *
  * Query parameters: fixture (a file served beside this page), select (comma-separated node ids), command,
- * editorType. figma.ui.resize resizes the UI's iframe. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
+ * editorType, hold (comma-separated message types to hold back from the start, see `__figmentRelay`). figma.ui.resize
+ * resizes the UI's iframe. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
  * can survive a "reload".
  */
 import { createFigmaSim, installFigmaSim, type FigmaSim } from "../figma-sim/index.js";
+import type { Relay, RelayedMessage } from "./relay.js";
 
 interface HostWindow {
+  __figmentRelay?: Relay;
   __figmentStorage?: Record<string, unknown>;
   __figmentSim?: FigmaSim;
   __figmentHostError?: string;
@@ -24,7 +27,31 @@ async function text(path: string): Promise<string> {
   return response.text();
 }
 
-function mountUi(html: string, sim: FigmaSim, width: number, height: number): void {
+function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from: RelayedMessage["from"], deliver: () => void): void } {
+  const holding = new Set(initiallyHeld);
+  const waiting = new Map<string, (() => void)[]>();
+  const traffic: RelayedMessage[] = [];
+  return {
+    traffic,
+    hold: (type) => void holding.add(type),
+    release: (type) => {
+      holding.delete(type);
+      for (const deliver of waiting.get(type)?.splice(0) ?? []) deliver();
+    },
+    pass: (type, from, deliver) => {
+      const send = (): void => {
+        traffic.push({ from, type, at: performance.timeOrigin + performance.now() });
+        deliver();
+      };
+      if (!holding.has(type)) return send();
+      waiting.set(type, [...(waiting.get(type) ?? []), send]);
+    },
+  };
+}
+
+const typeOf = (message: unknown): string => (typeof message === "object" && message !== null && typeof (message as { type?: unknown }).type === "string" ? (message as { type: string }).type : "");
+
+function mountUi(html: string, sim: FigmaSim, width: number, height: number, relay: ReturnType<typeof createRelay>): void {
   const iframe = document.createElement("iframe");
   iframe.id = "plugin-ui";
   iframe.width = String(width);
@@ -32,7 +59,7 @@ function mountUi(html: string, sim: FigmaSim, width: number, height: number): vo
   iframe.style.border = "1px solid #ccc";
   const queue: unknown[] = [];
   let loaded = false;
-  const deliver = (message: unknown): void => iframe.contentWindow?.postMessage({ pluginMessage: message }, "*");
+  const deliver = (message: unknown): void => relay.pass(typeOf(message), "plugin", () => iframe.contentWindow?.postMessage({ pluginMessage: message }, "*"));
   sim.ui.listen((message) => (loaded ? deliver(message) : queue.push(message)));
   // Messages already posted before the iframe existed (init right after showUI) wait in the queue too.
   for (const message of sim.ui.messages) queue.push(message);
@@ -43,7 +70,7 @@ function mountUi(html: string, sim: FigmaSim, width: number, height: number): vo
   window.addEventListener("message", (event) => {
     if (event.source !== iframe.contentWindow) return;
     const data = event.data as { pluginMessage?: unknown } | null;
-    if (data && typeof data === "object" && "pluginMessage" in data) void sim.ui.send(data.pluginMessage);
+    if (data && typeof data === "object" && "pluginMessage" in data) relay.pass(typeOf(data.pluginMessage), "ui", () => void sim.ui.send(data.pluginMessage));
   });
   iframe.srcdoc = html;
   document.body.appendChild(iframe);
@@ -63,6 +90,8 @@ async function start(): Promise<void> {
     storage: host.__figmentStorage ?? {},
   });
   installFigmaSim(sim);
+  const relay = createRelay((params.get("hold") ?? "").split(",").filter(Boolean));
+  host.__figmentRelay = relay;
   (globalThis as { __html__?: string }).__html__ = uiHtml;
   const figma = sim.figma as { showUI: (html: string, options?: Record<string, unknown>) => void };
   const showUI = figma.showUI;
@@ -70,7 +99,7 @@ async function start(): Promise<void> {
     showUI(html, options);
     const width = typeof options["width"] === "number" ? options["width"] : 300;
     const height = typeof options["height"] === "number" ? options["height"] : 200;
-    mountUi(html, sim, width, height);
+    mountUi(html, sim, width, height, relay);
   };
   // Figma resizes the plugin window on figma.ui.resize; so does the harness, so the panel's layout follows.
   const ui = (sim.figma as { ui: { resize: (width: number, height: number) => void } }).ui;

@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import type { Browser, Frame, Page } from "playwright-core";
 import { withPage } from "../../cli/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
+import type { Relay, RelayedMessage } from "./relay.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -39,6 +40,8 @@ export interface PluginPageOptions {
   allowOrigins?: string[];
   /** The repository root (the bench passes its own: bundled into dist/, it cannot use ROOT). */
   root?: string;
+  /** Message types the relay holds back from the start (e.g. `worker-source`, `init`) until `relay.release`. */
+  hold?: string[];
 }
 
 export interface PluginPage {
@@ -47,6 +50,12 @@ export interface PluginPage {
   ui: Frame;
   /** Reads a value from the simulated figma (runs in the host page). */
   sim<T>(fn: string): Promise<T>;
+  /** The relay between main thread and UI (test/harness/host.ts): what crossed it, and holding messages back. */
+  relay: {
+    hold(type: string): Promise<void>;
+    release(type: string): Promise<void>;
+    traffic(): Promise<RelayedMessage[]>;
+  };
 }
 
 /** Opens the harness, waits for the plugin UI to load, and runs `fn`. */
@@ -60,7 +69,7 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
     { path: "ui.html", content: readFileSync(join(root, "dist/ui.html"), "utf8") },
     { path: "code.js", content: readFileSync(join(root, "dist/code.js"), "utf8") },
   ];
-  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code" });
+  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(",") });
   const viewport = options.viewport ?? { width: 520, height: 720 };
   return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
     if (options.storage) {
@@ -78,6 +87,11 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
     if (!ui) throw new Error("harness: the plugin UI iframe has no frame");
     await ui.waitForSelector("#app > *", { timeout: 10_000 });
     const sim = <R>(expression: string): Promise<R> => page.evaluate(`(() => { const sim = window.__figmentSim; return ${expression}; })()`) as Promise<R>;
-    return fn({ page, ui, sim });
+    const relay = {
+      hold: (type: string) => page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.hold(t), type),
+      release: (type: string) => page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.release(t), type),
+      traffic: () => page.evaluate(() => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.traffic),
+    };
+    return fn({ page, ui, sim, relay });
   }, options.allowOrigins ? { allowOrigins: options.allowOrigins } : {});
 }

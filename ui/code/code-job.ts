@@ -1,7 +1,8 @@
 /**
- * The "Generate code" job: export the selection on the main thread (with progress and cancel), then run
- * the codegen worker on the exports' JSON. For React output a second worker request renders the same
- * design as HTML for the preview. Kept at the app level so results survive switching panels.
+ * The "Generate code" job: export the selection on the main thread (with progress and cancel), show the
+ * emitters' draft at once (made here, ui/code/draft.ts), then let the codegen worker check and format it; its
+ * files replace the draft. The preview comes with the draft. Kept at the app level so results survive
+ * switching panels.
  */
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
@@ -9,7 +10,9 @@ import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { ErrorCode, ExportedFrame } from "../../contract/messages.js";
 import { RequestCancelledError } from "../../contract/requests.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
+import { draftCode, type Draft } from "./draft.js";
 
 export interface FrameInfo {
   id: string;
@@ -27,17 +30,22 @@ export type PreviewState =
   | { status: "failed"; message: string };
 
 export interface CodeOutput {
-  /** Distinct per run: views reset their tabs when it changes. */
+  /** Distinct per run: views reset their tabs when it changes (a draft and the files replacing it share it). */
   id: number;
   options: CodeOptions;
   files: SourceFile[];
   problems: Problem[];
-  /** Time the worker spent generating, in ms. */
+  /** Time the worker spent generating (the panel, for a draft), in ms. */
   ms: number;
   /** The worker's cold start (unpack + boot), in ms, once measured. */
   workerColdStartMs: number | undefined;
   frames: FrameInfo[];
   preview: PreviewState;
+  /**
+   * Absent once the worker's checked and formatted files are in. The emitters' draft is "formatting" while the
+   * worker works on it, and "draft" when it stays as it is (the job was cancelled or the worker failed).
+   */
+  stage?: "formatting" | "draft";
 }
 
 export type JobFailure =
@@ -48,10 +56,14 @@ export type JobFailure =
 export type JobState =
   | { phase: "idle" }
   | { phase: "exporting"; done: number; total: number; label: string }
+  /** The worker is generating and there is no draft to show (the panel could not make one). */
   | { phase: "generating"; worker: WorkerStatus }
+  /** The draft is on screen while the worker checks and formats it. */
+  | { phase: "draft"; output: CodeOutput; worker: WorkerStatus }
   | { phase: "done"; output: CodeOutput }
-  | { phase: "failed"; failure: JobFailure }
-  | { phase: "cancelled" };
+  /** `draft`: the emitters' files, kept on screen though the worker did not finish them. */
+  | { phase: "failed"; failure: JobFailure; draft?: CodeOutput }
+  | { phase: "cancelled"; draft?: CodeOutput };
 
 export interface CodeJob {
   state: JobState;
@@ -62,6 +74,34 @@ export interface CodeJob {
 }
 
 type Exports = { id: string; json: unknown }[];
+
+/** What the panel shows for a state: the output, the draft on its way to it, or the draft a stop left behind. */
+export function shownOutput(state: JobState): CodeOutput | undefined {
+  if (state.phase === "done" || state.phase === "draft") return state.output;
+  if (state.phase === "failed" || state.phase === "cancelled") return state.draft;
+  return undefined;
+}
+
+/** Whether the job is under way (exporting, or the worker is at work, a draft on screen or not). */
+export function jobBusy(state: JobState): boolean {
+  return state.phase === "exporting" || state.phase === "generating" || state.phase === "draft";
+}
+
+/** The draft as the first output of run `id`, or undefined when the panel could not make one. */
+function draftOutput(id: number, exports: Exports, frames: FrameInfo[], options: CodeOptions): CodeOutput | undefined {
+  let draft: Draft;
+  try {
+    draft = draftCode(exports, options);
+  } catch {
+    // Unusable input: the worker's answer says so in full.
+    return undefined;
+  }
+  const preview: PreviewState = { status: "ready", files: draft.preview, converted: options.target !== "html" };
+  return { id, options, files: draft.files, problems: draft.problems, ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
+}
+
+/** A draft left as it is. */
+const kept = (draft: CodeOutput | undefined): CodeOutput | undefined => (draft ? { ...draft, stage: "draft" } : undefined);
 
 function failureOf(error: unknown): JobFailure | "cancelled" {
   if (error instanceof WorkerCancelledError || error instanceof RequestCancelledError) return "cancelled";
@@ -79,44 +119,36 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
   const tokenRef = useRef(0);
   const lastExport = useRef<{ exports: Exports; frames: FrameInfo[] } | null>(null);
 
+  /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
+  const queue = useRef(new LatestOnly()).current;
+
   const runWorker = useCallback(
     async (token: number, exports: Exports, frames: FrameInfo[], options: CodeOptions) => {
       const current = () => token === tokenRef.current;
-      setState({ phase: "generating", worker: worker.currentStatus === "ready" ? "ready" : "starting" });
-      const unsubscribe = worker.onStatus((status) => {
-        if (current() && stateRef.current.phase === "generating") setState({ phase: "generating", worker: status });
+      const draft = draftOutput(token, exports, frames, options);
+      const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
+      setState(draft ? { phase: "draft", output: draft, worker: status } : { phase: "generating", worker: status });
+      const unsubscribe = worker.onStatus((next) => {
+        const now = stateRef.current;
+        if (current() && (now.phase === "generating" || now.phase === "draft")) setState({ ...now, worker: next });
       });
       try {
-        const { result, ms } = await worker.generate(exports, options);
-        if (!current()) return;
+        const reply = await queue.run(async () => (current() ? worker.generate(exports, options) : SKIPPED));
+        if (reply === SKIPPED || !current()) return;
+        const { result, ms } = reply;
         const html = options.target === "html";
-        const output: CodeOutput = {
-          id: token,
-          options,
-          files: result.files,
-          problems: result.problems,
-          ms,
-          workerColdStartMs: worker.stats.coldStartMs,
-          frames,
-          preview: html ? { status: "ready", files: result.files, converted: false } : { status: "loading" },
-        };
-        setState({ phase: "done", output });
-        if (html) return;
-        const preview = await worker
-          .generate(exports, { target: "html", styling: "css-modules", nodeIds: false })
-          .then((r): PreviewState => ({ status: "ready", files: r.result.files, converted: true }))
-          .catch((error: unknown): PreviewState => ({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
-        if (!current()) return;
-        setState({ phase: "done", output: { ...output, preview } });
+        // The draft's preview is the same design as HTML; for HTML output the checked files are shown instead.
+        const preview: PreviewState = html ? { status: "ready", files: result.files, converted: false } : (draft?.preview ?? { status: "failed", message: "the design could not be rendered" });
+        setState({ phase: "done", output: { id: token, options, files: result.files, problems: result.problems, ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
-        setState(failure === "cancelled" ? { phase: "cancelled" } : { phase: "failed", failure });
+        setState(failure === "cancelled" ? { phase: "cancelled", draft: kept(draft) } : { phase: "failed", failure, draft: kept(draft) });
       } finally {
         unsubscribe();
       }
     },
-    [worker],
+    [worker, queue],
   );
 
   /** Stops the export in flight (the main thread hears a cancel). */
@@ -125,8 +157,8 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
   const generate = useCallback(
     (options: CodeOptions) => {
       const token = ++tokenRef.current;
+      // A job under way is superseded, not cancelled: its export stops, its worker request's result is dropped.
       exportAbort.current?.abort();
-      if (stateRef.current.phase === "generating") worker.cancel();
       const controller = new AbortController();
       exportAbort.current = controller;
       const current = () => token === tokenRef.current;
@@ -153,15 +185,15 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
           if (exportAbort.current === controller) exportAbort.current = undefined;
         });
     },
-    [requests, worker, runWorker],
+    [requests, runWorker],
   );
 
   const cancel = useCallback(() => {
     const current = stateRef.current;
     tokenRef.current++;
     exportAbort.current?.abort();
-    if (current.phase === "generating") worker.cancel();
-    if (current.phase === "exporting" || current.phase === "generating") setState({ phase: "cancelled" });
+    if (current.phase === "generating" || current.phase === "draft") worker.cancel();
+    if (jobBusy(current)) setState({ phase: "cancelled", draft: current.phase === "draft" ? kept(current.output) : undefined });
   }, [worker]);
 
   const retry = useCallback(

@@ -1,4 +1,4 @@
-/** Target and styling for the generated code; changes are saved as the new defaults. */
+/** Target and styling for the generated code, and whether it follows the selection; changes are saved as the new defaults. */
 import type { Settings } from "../../contract/settings.js";
 import { Segmented } from "../components/segmented.js";
 
@@ -35,6 +35,9 @@ export function CodeOptions({ settings, disabled, onChange }: { settings: Settin
           onChange={(styling) => onChange({ styling })}
         />
       </div>
+      <label class="checkbox" title="Generate the offline code again whenever the selection changes (never sends anything to a model)">
+        <input type="checkbox" checked={settings.followSelection} onChange={(event) => onChange({ followSelection: event.currentTarget.checked })} /> Update as I select
+      </label>
     </div>
   );
 }

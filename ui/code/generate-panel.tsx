@@ -5,17 +5,19 @@ import type { Settings } from "../../contract/settings.js";
 import { useRef, useState } from "preact/hooks";
 import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
-import type { CodeJob, CodeOutput } from "./code-job.js";
+import { jobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { WorkerHost } from "../worker/host.js";
 import { AiStatus } from "./ai-status.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
 import { GenerateHead, generateBlocker, type AiInput } from "./generate-head.js";
+import { useFollowSelection } from "./follow-selection.js";
 import { JobStatus } from "./job-status.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { ResultSource, type Regenerate } from "./result-source.js";
 import { ResultsView } from "./results-view.js";
 import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
+import { useWorkerWarmUp } from "../worker/warm-up.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -49,20 +51,27 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
   const aiBusy = ai.state.phase === "exporting" || ai.state.phase === "preparing" || ai.state.phase === "streaming";
-  const busy = state.phase === "exporting" || state.phase === "generating" || aiBusy;
+  const busy = jobBusy(state) || aiBusy;
   const options = optionsFrom(settings);
   const session = ai.session;
   const preview = useAiPreview(worker, source === "ai" ? session : undefined);
   const aiOutput = source === "ai" && session ? turnOutput(session, preview) : undefined;
-  const output = aiOutput ?? (source === "offline" && state.phase === "done" ? state.output : undefined);
+  const output = aiOutput ?? (source === "offline" ? shownOutput(state) : undefined);
   // Once results have been on screen, the head stays compact, also while the next run replaces them.
   const hadResults = useRef(false);
   if (output) hadResults.current = true;
   const compact = hadResults.current;
 
-  const generateOffline = () => {
+  // The worker boots in idle time once this panel has painted, so the checked files follow the draft sooner.
+  useWorkerWarmUp(() => void worker.warmUp().catch(() => undefined));
+  const startOffline = () => {
     setSource("offline");
     job.generate(options);
+  };
+  const followed = useFollowSelection({ enabled: settings.followSelection && source === "offline" && !aiBusy, selection, shownFrames: shownOutput(state)?.frames ?? [], generate: startOffline });
+  const generateOffline = () => {
+    followed(selection);
+    startOffline();
   };
   const generateWithAi = (text: string, withDraft: boolean) => {
     setSource("ai");

@@ -17,13 +17,15 @@ export function JobStatus({ state, actions }: { state: JobState; actions: JobAct
   switch (state.phase) {
     case "idle":
     case "done":
+    case "draft":
+      // The draft is on screen, marked as such over the code.
       return null;
     case "exporting":
       return <ExportStatus label={state.label} done={state.done} total={state.total} />;
     case "generating":
       return <BusyStatus label={state.worker === "starting" ? "Starting the code generator…" : "Generating code…"} progressLabel="Generating code" />;
     case "cancelled":
-      return <CancelledNotice text="Nothing was generated. Press Generate to start again." />;
+      return <CancelledNotice text={state.draft ? "The code below is the draft, not checked or formatted. Press Generate to start again." : "Nothing was generated. Press Generate to start again."} />;
     case "failed": {
       const explanation = explainFailure(state.failure);
       const tone = state.failure.kind === "main" && (state.failure.code === "empty-selection" || state.failure.code === "unsupported-node" || state.failure.code === "too-large") ? "warning" : "error";

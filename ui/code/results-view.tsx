@@ -21,6 +21,20 @@ export function allFilesText(files: SourceFile[]): string {
   return files.map((f) => `// ===== ${f.path} =====\n${f.content.endsWith("\n") ? f.content : f.content + "\n"}`).join("\n");
 }
 
+/** Marks the emitters' draft over the code (taking no room, so nothing moves when the checked files arrive). */
+function DraftBadge({ stage }: { stage: NonNullable<CodeOutput["stage"]> }) {
+  const formatting = stage === "formatting";
+  return (
+    <span
+      class={`results__stage${formatting ? " is-busy" : ""}`}
+      role="status"
+      title={formatting ? "The emitters' draft: the code generator is checking and formatting it" : "The emitters' draft, not checked or formatted"}
+    >
+      {formatting ? "Draft · formatting…" : "Draft · not formatted"}
+    </span>
+  );
+}
+
 export interface ResultsViewProps {
   output: CodeOutput;
   notify(text: string, tone?: "info" | "error"): void;
@@ -79,10 +93,11 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
     }
   };
 
-  const activeFile = active ? byPath.get(active) : undefined;
+  // The checked files replace the draft in place; a file the project pass renamed falls back to the first one.
+  const activeFile = active === undefined ? undefined : (byPath.get(active) ?? (first === undefined ? undefined : byPath.get(first)));
 
   return (
-    <div class="results">
+    <div class="results" data-stage={output.stage ?? "final"}>
       <div class="results__bar">
         <div class="view-tabs" role="tablist" aria-label="Result view">
           <button type="button" role="tab" aria-selected={view === "code"} class={`view-tab${view === "code" ? " is-active" : ""}`} onClick={() => setView("code")}>
@@ -124,6 +139,7 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
               ) : null}
             </div>
             {activeFile ? <CodeView path={activeFile.path} content={activeFile.content} line={line} /> : <p class="empty muted">Open a file from the list.</p>}
+            {output.stage ? <DraftBadge stage={output.stage} /> : null}
           </div>
         </div>
       ) : (

@@ -11,6 +11,7 @@ import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
+import { bootDecodeMs } from "./boot.js";
 import { prepareImage } from "./image-prepare.js";
 import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
@@ -93,7 +94,10 @@ async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerR
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
-  if (request.kind === "ping") return { id: request.id, ok: true, kind: "pong" };
+  if (request.kind === "ping") {
+    const decodeMs = bootDecodeMs(self);
+    return { id: request.id, ok: true, kind: "pong", ...(decodeMs === undefined ? {} : { decodeMs }) };
+  }
   if (request.kind === "abort") {
     running.get(request.target)?.abort();
     return { id: request.id, ok: true, kind: "aborted" };

@@ -84,6 +84,32 @@ describe("WorkerHost", () => {
     expect(host.currentStatus).toBe("ready");
   });
 
+  it("counts the time a bootstrapped worker spent unpacking itself as decoding, not booting", async () => {
+    let clock = 0;
+    const worker = new FakeWorker();
+    worker.postMessage = (message: WorkerRequest) => {
+      worker.received.push(message);
+      // The clock moves 100 ms while the worker starts; it says 60 of them went to unpacking.
+      if (message.kind === "ping") queueMicrotask(() => ((clock += 100), worker.reply({ id: message.id, ok: true, kind: "pong", decodeMs: 60 })));
+    };
+    const host = new WorkerHost({ unpack: async () => ({ url: "blob:boot", decodeMs: 0 }), createWorker: () => worker, now: () => clock });
+    await host.warmUp();
+    expect(host.stats).toMatchObject({ starts: 1, decodeMs: 60, bootMs: 40, coldStartMs: 100 });
+  });
+
+  it("warmUp starts the worker once, and the first request then finds it ready", async () => {
+    const { host, workers, unpack } = makeHost();
+    await Promise.all([host.warmUp(), host.warmUp()]);
+    expect(host.currentStatus).toBe("ready");
+    const hint = host.hint(exports);
+    await flush();
+    workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "hint", hint: "h" });
+    await expect(hint).resolves.toBe("h");
+    expect(workers).toHaveLength(1);
+    expect(unpack).toHaveBeenCalledTimes(1);
+    expect(workers[0]!.received.filter((r) => r.kind === "ping")).toHaveLength(1);
+  });
+
   it("turns an error reply into a CodegenError", async () => {
     const { host, workers } = makeHost();
     const request = host.generate(exports, options);

@@ -12,6 +12,7 @@ import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js
 import type { FetchedPrice } from "../../contract/messages.js";
 import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
 import type { MainRequests } from "../channel/requests.js";
+import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { unpackWorker } from "./source.js";
 
 export interface WorkerLike {
@@ -23,7 +24,7 @@ export interface WorkerLike {
 }
 
 export interface WorkerHostDeps {
-  /** Produces the worker script's URL (called once; a failure is retried on the next request). */
+  /** Produces the worker script's URL, or a bootstrap's that unpacks it (called once; a failure is retried on the next request). */
   unpack(): Promise<{ url: string; decodeMs: number }>;
   createWorker(url: string): WorkerLike;
   now(): number;
@@ -282,14 +283,16 @@ export class WorkerHost {
         this.crash(generation, event.message || "the worker reported an error");
       };
       worker.onmessageerror = () => this.crash(generation, "a reply could not be read");
-      await this.post(worker, { kind: "ping" }, BOOT_TIMEOUT_MS).catch((error: unknown) => {
+      const pong = await this.post(worker, { kind: "ping" }, BOOT_TIMEOUT_MS).catch((error: unknown) => {
         if (error instanceof RequestTimeoutError) this.crash(generation, "it did not start within 30 s");
         throw error;
       });
       const now = this.deps.now();
-      this.stats.bootMs = now - bootStarted;
+      // A bootstrapped worker unpacks its script itself (ui/worker/boot.ts) and says how long that took.
+      const unpackedInWorker = pong.kind === "pong" ? pong.decodeMs : undefined;
+      this.stats.bootMs = now - bootStarted - (unpackedInWorker ?? 0);
       if (first) {
-        this.stats.decodeMs = unpacked.decodeMs;
+        this.stats.decodeMs = unpacked.decodeMs + (unpackedInWorker ?? 0);
         this.stats.coldStartMs = now - started;
       }
       if (generation === this.generation) this.setStatus("ready");
@@ -356,11 +359,20 @@ export async function requestWorkerSource(requests: MainRequests, timeoutMs = WO
   return reply.data;
 }
 
-/** The host for the real page: the worker script comes from the main thread on first use. */
+/**
+ * The host for the real page: the worker script comes from the main thread on first use (the idle warm-up or
+ * the first request), and the worker unpacks it itself (ui/worker/boot.ts), so the panel's thread stays free.
+ */
 export function createWorkerHost(requests: MainRequests): WorkerHost {
+  /** The packed script, kept for a restart after a crash or cancel (`unpack` runs once). */
+  let packed = "";
   return new WorkerHost({
-    unpack: async () => unpackWorker(await requestWorkerSource(requests)),
-    createWorker: (url) => new Worker(url, { name: "figment-codegen" }),
+    unpack: async () => {
+      packed = await requestWorkerSource(requests);
+      if (packed.trim() === "") throw new Error("the code generator is missing from this build (empty worker payload)");
+      return { url: bootstrapUrl(), decodeMs: 0 };
+    },
+    createWorker: (url) => startBootstrapped(url, packed, (script) => new Worker(script, { name: "figment-codegen" })),
     now: () => performance.now(),
     unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
   });

@@ -80,7 +80,8 @@ const REQUESTS = {
 } satisfies Record<string, Shape>;
 
 const REPLIES = {
-  pong: { id, ok: literal(true) },
+  /** `decodeMs`: the bootstrap's time unpacking the script in the worker (ui/worker/boot.ts), when it did. */
+  pong: { id, ok: literal(true), decodeMs: optional(number({ min: 0 })) },
   generate: { id, ok: literal(true), result: fileSet, ms: number() },
   hint: { id, ok: literal(true), hint: string() },
   "ai-prepare": { id, ok: literal(true), input: opaque<PromptInput>("a prompt input"), estimate: opaque<Estimate>("an estimate"), image: optional(size) },

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { checkSettingsPatch, DEFAULT_SETTINGS, readSettings, settingsPatchField } from "./settings.js";
+
+describe("settings: followSelection (“Update as I select”)", () => {
+  it("is off by default", () => {
+    expect(DEFAULT_SETTINGS.followSelection).toBe(false);
+    expect(readSettings(undefined).followSelection).toBe(false);
+  });
+
+  it("keeps a stored boolean, and falls back to the default for anything else without touching the other keys", () => {
+    expect(readSettings({ followSelection: true }).followSelection).toBe(true);
+    for (const bad of ["yes", 1, null, {}]) {
+      const read = readSettings({ followSelection: bad, target: "html" });
+      expect(read.followSelection).toBe(false);
+      expect(read.target).toBe("html");
+    }
+  });
+
+  it("a patch accepts a boolean and names the key it refuses", () => {
+    expect(checkSettingsPatch({ followSelection: true })).toEqual({ accepted: { followSelection: true }, rejected: [] });
+    expect(checkSettingsPatch({ followSelection: "on", nodeIds: true })).toEqual({ accepted: { nodeIds: true }, rejected: ["followSelection"] });
+    expect(() => settingsPatchField.check({ followSelection: "on" }, "settings")).toThrow(/followSelection/);
+    expect(settingsPatchField.check({ followSelection: false }, "settings")).toEqual({ followSelection: false });
+  });
+});

@@ -1,0 +1,19 @@
+/** What the harness host (host.ts) offers tests about the messages between main thread and UI. */
+
+/** A message that crossed the relay: who sent it, its type, and when (ms since the epoch, fractional). */
+export interface RelayedMessage {
+  from: "plugin" | "ui";
+  type: string;
+  at: number;
+}
+
+/**
+ * The relay between the main thread and the UI, for tests: every message that crossed it, and holding back
+ * messages by type (either way: `worker-source` from the main thread, `get-worker-source` from the UI, `init`…)
+ * until released, in order — e.g. "the worker script has not arrived yet".
+ */
+export interface Relay {
+  traffic: RelayedMessage[];
+  hold(type: string): void;
+  release(type: string): void;
+}

@@ -1,0 +1,186 @@
+/**
+ * How soon code is on screen, end to end in headless Chromium (the real dist/code.js on the simulated figma,
+ * the real dist/ui.html in its iframe): the emitters' draft before the worker has even arrived, the checked
+ * and formatted files replacing it, the worker warmed up only after the panel's first paint, and "Update as I
+ * select". The harness's relay holds messages back (the worker script, `init`) to pin down the order.
+ * Screenshots at Figma's default panel size go to test-artifacts/perf/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { THUMBNAIL_SIDE } from "../plugin/limits.js";
+import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+
+const ARTIFACTS = join(ROOT, "test-artifacts", "perf");
+const LOGIN = "figmasharp-login.file.json";
+const FIGMAGIC = "figmagic-design-system.file.json";
+/** Three small frames of the figmagic file. */
+const EASINGS = "3214:739";
+const DELAYS = "3214:734";
+const DURATIONS = "3097:652";
+const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
+if (!runBrowser) console.warn("plugin-perf-e2e: Chromium not found and CI unset; skipping the browser tests");
+
+/** The panel alone, at its size in Figma (the harness opens the iframe at 420×600). */
+async function panelShot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const box = (await page.locator("#plugin-ui").boundingBox())!;
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: 420, height: 600 } });
+}
+
+async function fileNames(ui: Frame): Promise<string[]> {
+  return (await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents()).map((t) => t.trim());
+}
+
+const codeText = (ui: Frame): Promise<string> => ui.locator(".code").first().innerText();
+const workerStatus = (ui: Frame): Promise<string> => ui.evaluate(() => (globalThis as unknown as { figmentWorkerStats(): { status: string } }).figmentWorkerStats().status);
+const count = (traffic: { type: string }[], type: string): number => traffic.filter((m) => m.type === type).length;
+
+describe.runIf(runBrowser)("code on screen fast", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the draft is on screen before the worker has arrived; the checked and formatted files then replace it", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], hold: ["worker-source"] }, async ({ page, ui, relay }) => {
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
+      const draft = ui.locator('.results[data-stage="formatting"]');
+      await draft.waitFor({ timeout: 10_000 });
+      // The worker has been asked for but not delivered: this code came from the panel alone.
+      expect(await workerStatus(ui)).toBe("starting");
+      const traffic = await relay.traffic();
+      expect(count(traffic, "get-worker-source")).toBe(1);
+      expect(count(traffic, "worker-source")).toBe(0);
+      expect(await fileNames(ui)).toEqual(expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]));
+      expect(await ui.locator(".results__stage").innerText()).toBe("Draft · formatting…");
+      expect(await ui.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
+      const draftCode = await codeText(ui);
+      expect(draftCode).toContain("LogInPage");
+      // The preview is there already (the design as HTML, from the same emitters).
+      await ui.locator(".view-tab", { hasText: "Preview" }).click();
+      const preview = await (await ui.waitForSelector("iframe.preview__frame", { timeout: 10_000 })).contentFrame();
+      await preview!.waitForSelector("main", { timeout: 10_000 });
+      expect(await preview!.locator("body").innerText()).toContain("Log In");
+      await ui.locator(".view-tab", { hasText: "Code" }).click();
+      const bar = await ui.locator(".results__bar").boundingBox();
+      await panelShot(page, "1-draft-formatting");
+
+      await relay.release("worker-source");
+      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 60_000 });
+      expect(await ui.locator(".results__stage").count()).toBe(0);
+      expect(await workerStatus(ui)).toBe("ready");
+      // Same files, same tab, now checked and formatted: prettier changed the text, and the bar did not move.
+      expect(await fileNames(ui)).toEqual(expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]));
+      const finalCode = await codeText(ui);
+      expect(finalCode).toContain("LogInPage");
+      expect(finalCode).not.toBe(draftCode);
+      expect(await ui.locator(".results__bar").boundingBox()).toEqual(bar);
+      expect(await ui.getByRole("button", { name: "Generate", exact: true }).isVisible()).toBe(true);
+      await panelShot(page, "2-formatted");
+    });
+  });
+
+  it("a cancel while the draft is formatting keeps the draft, marked as not formatted", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], hold: ["worker-source"] }, async ({ page, ui }) => {
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
+      await ui.locator('.results[data-stage="formatting"]').waitFor({ timeout: 10_000 });
+      await ui.getByRole("button", { name: "Cancel" }).click();
+      await ui.locator('.results[data-stage="draft"]').waitFor({ timeout: 10_000 });
+      expect(await ui.locator(".results__stage").innerText()).toBe("Draft · not formatted");
+      expect(await ui.locator(".notice").innerText()).toContain("not checked or formatted");
+      expect(await fileNames(ui)).toContain("LogInPage.tsx");
+      await panelShot(page, "3-draft-cancelled");
+    });
+  });
+
+  it("the worker is warmed up in idle time after the panel's first paint, never before", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], hold: ["init"] }, async ({ page, ui, relay }) => {
+      // No panel yet (init held): nothing may ask for the worker, however long we wait.
+      await page.waitForTimeout(1500);
+      expect(count(await relay.traffic(), "get-worker-source")).toBe(0);
+      expect(await ui.getByRole("button", { name: "Generate", exact: true }).count()).toBe(0);
+
+      await relay.release("init");
+      await page.waitForFunction(() => (globalThis as unknown as { __figmentRelay: { traffic: { type: string }[] } }).__figmentRelay.traffic.some((m) => m.type === "get-worker-source"), undefined, { timeout: 10_000 });
+      const traffic = await relay.traffic();
+      const asked = traffic.find((m) => m.type === "get-worker-source")!;
+      const init = traffic.find((m) => m.type === "init" && m.from === "plugin")!;
+      // Marks in the panel, in the same clock as the relay's (ms since the epoch).
+      const marks = await ui.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, performance.timeOrigin + m.startTime])));
+      const painted = marks["figment:panel-painted"]!;
+      const warmed = marks["figment:worker-warm-up"]!;
+      expect(painted).toBeGreaterThan(init.at);
+      expect(warmed).toBeGreaterThanOrEqual(painted);
+      expect(asked.at).toBeGreaterThanOrEqual(warmed);
+      // Nobody clicked: the worker starts on its own and is ready for the first Generate.
+      await ui.waitForFunction(() => (globalThis as unknown as { figmentWorkerStats(): { status: string } }).figmentWorkerStats().status === "ready", undefined, { timeout: 30_000 });
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
+      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 30_000 });
+      expect(count(await relay.traffic(), "get-worker-source")).toBe(1);
+    });
+  });
+
+  it("Update as I select: off by default; on, the code follows the selection, once it rests, offline only", async () => {
+    await withPluginPage(browser, { fixture: FIGMAGIC, select: [EASINGS] }, async ({ page, ui, sim, relay }) => {
+      const jsonExports = async () => (await sim<{ nodeId: string; format: string }[]>("sim.record.exports")).filter((e) => e.format === "JSON_REST_V1").map((e) => e.nodeId);
+      const toggle = ui.getByRole("checkbox", { name: "Update as I select" });
+      expect(await toggle.isChecked()).toBe(false);
+      await panelShot(page, "4-follow-off");
+      // Off: a new selection exports nothing.
+      await sim("sim.select([" + JSON.stringify(DELAYS) + "])");
+      await ui.locator(".selection__title", { hasText: "Delays" }).waitFor({ timeout: 5000 });
+      await page.waitForTimeout(800);
+      expect(await jsonExports()).toEqual([]);
+      expect(await ui.locator(".results").count()).toBe(0);
+
+      // On: stored, and the code follows at once to the selection, whose code is not on screen yet.
+      await toggle.check();
+      await ui.locator(".tree__name", { hasText: "Delays.tsx" }).waitFor({ timeout: 30_000 });
+      expect(await jsonExports()).toEqual([DELAYS]);
+      const stored = await sim<{ followSelection?: boolean }>("sim.storage.get('figment.settings')");
+      expect(stored.followSelection).toBe(true);
+
+      // Clicking through two layers quickly: one generation, for the last one.
+      await sim(`(sim.select([${JSON.stringify(EASINGS)}]), sim.select([${JSON.stringify(DURATIONS)}]))`);
+      await ui.locator(".tree__name", { hasText: "Durations.tsx" }).waitFor({ timeout: 30_000 });
+      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 30_000 });
+      expect(await jsonExports()).toEqual([DELAYS, DURATIONS]);
+      expect(await fileNames(ui)).not.toContain("Delays.tsx");
+      // Offline only: the only PNGs are the selection card's thumbnails (the model path exports the frame at up to
+      // 2,048 px), one export request per generation, and nothing asks for an API key.
+      const pngs = (await sim<{ format: string; width?: number; height?: number }[]>("sim.record.exports")).filter((e) => e.format === "PNG");
+      expect(pngs.every((e) => Math.max(e.width ?? 0, e.height ?? 0) <= THUMBNAIL_SIDE)).toBe(true);
+      expect(count(await relay.traffic(), "export-selection")).toBe(2);
+      expect(await ui.getByText(/API key/).count()).toBe(0);
+      await panelShot(page, "5-follow-on");
+
+      // Nothing selected: the last code stays.
+      await sim("sim.select([])");
+      await page.waitForTimeout(800);
+      expect(await fileNames(ui)).toContain("Durations.tsx");
+      expect(await jsonExports()).toEqual([DELAYS, DURATIONS]);
+    });
+  });
+
+  it("Update as I select survives a reload, and a selection change during a job supersedes it", async () => {
+    const storage = { "figment.settings": { followSelection: true } };
+    await withPluginPage(browser, { fixture: FIGMAGIC, select: [EASINGS], storage, hold: ["worker-source"] }, async ({ ui, sim, relay }) => {
+      expect(await ui.getByRole("checkbox", { name: "Update as I select" }).isChecked()).toBe(true);
+      // On at open: the code for the selection comes without a click (the draft, while the worker is held).
+      await ui.locator('.results[data-stage="formatting"] .tree__name', { hasText: "Easings.tsx" }).waitFor({ timeout: 30_000 });
+      await sim(`sim.select([${JSON.stringify(DELAYS)}])`);
+      await ui.locator('.results[data-stage="formatting"] .tree__name', { hasText: "Delays.tsx" }).waitFor({ timeout: 30_000 });
+      await relay.release("worker-source");
+      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 60_000 });
+      // The superseded job's files never replace the newer one's.
+      expect(await fileNames(ui)).toContain("Delays.tsx");
+      expect(await fileNames(ui)).not.toContain("Easings.tsx");
+    });
+  });
+});

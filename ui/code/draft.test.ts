@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { emitFiles, generateCode, loadDesign } from "../../codegen/index.js";
+import { createFigmaSim } from "../../test/figma-sim/sim.js";
+import { readFixture } from "../../test/helpers/fixtures.js";
+import { asNodesReply } from "../worker/protocol.js";
+import { draftCode } from "./draft.js";
+
+/** What the main thread sends for `ids`: each node's JSON_REST_V1 export, as the plugin gets it in Figma. */
+async function exportsOf(fixture: string, ids: string[]) {
+  const sim = createFigmaSim({ file: readFixture(fixture) });
+  return Promise.all(ids.map(async (id) => ({ id, json: await sim.node(id).exportAsync({ format: "JSON_REST_V1" }) })));
+}
+
+const react = { target: "react", styling: "css-modules", nodeIds: false } as const;
+
+describe("the draft made in the panel", () => {
+  it("is the emitters' output, with the same paths the worker's checked and formatted files have", async () => {
+    const exports = await exportsOf("figmasharp-login.file.json", ["101:3"]);
+    const draft = draftCode(exports, react);
+    const design = loadDesign(asNodesReply(exports));
+    expect(draft.files).toEqual(emitFiles(design.document, react).files);
+    expect(draft.files.map((f) => f.path)).toContain("src/screens/LogInPage.tsx");
+    const final = await generateCode(design.document, react);
+    expect(draft.files.map((f) => f.path).sort()).toEqual(final.files.map((f) => f.path).sort());
+    // Not formatted yet: prettier changes at least one file.
+    expect(draft.files.some((f) => final.files.find((g) => g.path === f.path)?.content !== f.content)).toBe(true);
+  });
+
+  it("renders React output's preview as HTML, and HTML output previews itself", async () => {
+    const exports = await exportsOf("figma-differ-selfie.nodes.json", ["33459:3746"]);
+    const fromReact = draftCode(exports, { ...react, nodeIds: true });
+    expect(fromReact.preview.map((f) => f.path)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+    expect(fromReact.preview.find((f) => f.path === "index.html")?.content).toContain("Place your face in the frame");
+    // The preview never carries data-node-id, whatever the code options say.
+    expect(fromReact.preview.some((f) => f.content.includes("data-node-id"))).toBe(false);
+    const html = draftCode(exports, { target: "html", styling: "css-modules", nodeIds: false });
+    expect(html.preview).toBe(html.files);
+  });
+
+  it("throws on unusable input, as loadDesign does (the worker's answer then says it in full)", () => {
+    expect(() => draftCode([{ id: "1:1", json: { hello: "world" } }], react)).toThrow();
+    expect(() => draftCode([], react)).toThrow();
+  });
+
+  it("times itself with the clock it is given", async () => {
+    const exports = await exportsOf("figmasharp-login.file.json", ["101:3"]);
+    let t = 0;
+    expect(draftCode(exports, react, () => (t += 7)).ms).toBe(7);
+  });
+});

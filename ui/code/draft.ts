@@ -1,0 +1,37 @@
+/**
+ * The draft: the emitters' files, made in the panel itself straight from the exported structure, so code is on
+ * screen a few ms after the export instead of after the worker's cold start (ts-morph and prettier stay in the
+ * worker). The job shows it marked "formatting…" until the worker's checked and formatted files replace it.
+ * The preview (the design rendered as HTML) comes from here too: it needs neither the project pass nor
+ * prettier, so it no longer waits for a second worker request.
+ */
+import { emitFiles } from "../../codegen/emit/index.js";
+import { loadDesign, type CodeOptions } from "../../codegen/load.js";
+import type { Problem, SourceFile } from "../../codegen/types.js";
+import { asNodesReply, type ExportEntry } from "../worker/protocol.js";
+
+/** What the preview renders for React output: the same design as HTML with one stylesheet. */
+const PREVIEW_OPTIONS: CodeOptions = { target: "html", styling: "css-modules", nodeIds: false };
+
+export interface Draft {
+  /** The emitters' files, not yet checked by the project pass nor formatted. */
+  files: SourceFile[];
+  /** What reading the design and emitting found (the worker adds the project pass's and prettier's). */
+  problems: Problem[];
+  /** HTML files for the preview: the draft itself for HTML output, an HTML rendering for React. */
+  preview: SourceFile[];
+  /** Time spent here, in ms. */
+  ms: number;
+}
+
+/**
+ * The draft for `exports` (one loadDesign call over all of them, as the worker does). Throws what loadDesign
+ * throws on unusable input; the caller then waits for the worker, whose answer says it in full.
+ */
+export function draftCode(exports: ExportEntry[], options: CodeOptions, now: () => number = () => performance.now()): Draft {
+  const started = now();
+  const design = loadDesign(asNodesReply(exports));
+  const emitted = emitFiles(design.document, options);
+  const preview = options.target === "html" ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
+  return { files: emitted.files, problems: [...design.problems, ...emitted.problems], preview, ms: now() - started };
+}
