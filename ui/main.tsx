@@ -5,6 +5,7 @@ import { App } from "./app.js";
 import { PluginBridge } from "./channel/bridge.js";
 import { BridgeRequests } from "./channel/requests.js";
 import { createWorkerHost } from "./worker/host.js";
+import { paintStats } from "./image/painter.js";
 import "./styles.css";
 
 const bridge = new PluginBridge(window.parent, window);
@@ -20,3 +21,5 @@ render(<App bridge={bridge} requests={requests} worker={worker} vault={vault} />
 
 // For measurements (dev harness, tests): how long the worker took to start, once it has.
 (window as unknown as { figmentWorkerStats: () => unknown }).figmentWorkerStats = () => ({ ...worker.stats, status: worker.currentStatus });
+// For measurements (bench, tests): each streamed partial image's arrival, draw and next frame (ui/image/painter.ts).
+(window as unknown as { figmentImageStats: () => unknown }).figmentImageStats = () => paintStats.slice();

@@ -18,8 +18,12 @@ export const IMAGE_FAILURE_TEXT: FailureWords = {
 
 export function explainImageFailure(failure: ImageFailure): Explanation {
   switch (failure.kind) {
-    case "model":
-      return explainModelFailure(failure.message, failure.model, IMAGE_FAILURE_TEXT);
+    case "model": {
+      const explanation = explainModelFailure(failure.message, failure.model, IMAGE_FAILURE_TEXT);
+      // The same words would be refused again: the way on is a new prompt, not Try again.
+      if (failure.model.kind === "moderation") delete explanation.action;
+      return explanation;
+    }
     case "check":
       return { title: "This request can't be sent as it is", detail: failure.message, hint: "Change what the message names; nothing was sent." };
     case "worker":
