@@ -12,9 +12,11 @@
  *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
  *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
  *   BENCH_ONLY=image npm run bench     building a reference-image request (bench/image.ts)
+ *   BENCH_ONLY=image-panel npm run bench   partial image → paint in the Generate image panel (bench/image-panel.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { imageSection } from "./image.js";
+import { imagePanelSection } from "./image-panel.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
 import { emitFiles, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
@@ -35,7 +37,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SECTIONS = ["tokens", "pipeline", "plugin", "ai", "latency", "image"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "ai", "latency", "image", "image-panel"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
   if (runs("ai")) await aiOverheadSection(files, RUNS, results);
   if (runs("latency")) await latencySection();
   if (runs("image")) await imageSection(RUNS);
+  if (runs("image-panel")) await imagePanelSection(results);
 
   const root = repoRoot();
   const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {

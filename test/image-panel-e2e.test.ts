@@ -77,7 +77,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       expect(server!.requests).toHaveLength(0);
       await shot(page, "2-estimate");
       await confirm.getByRole("button", { name: "Send" }).click();
-      await ui.locator('.image-slot__canvas[data-index="0"]').waitFor({ timeout: 60_000 });
+      await ui.locator(".image-slot__canvas[data-index]").waitFor({ timeout: 60_000 });
       await shot(page, "3-partial");
       await ui.locator(".version").waitFor({ timeout: 60_000 });
       await ui.locator(".version__image img").waitFor();
@@ -165,7 +165,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       expect(await ui.locator(".image-confirm").textContent()).toContain("× 2");
       await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
       await ui.locator(".image-slots--2").waitFor({ timeout: 60_000 });
-      await ui.locator('.image-slot__canvas[data-index="0"]').first().waitFor({ timeout: 60_000 });
+      await ui.locator(".image-slot__canvas[data-index]").first().waitFor({ timeout: 60_000 });
       await shot(page, "11-two-streaming");
       await ui.locator(".version-thumb", { hasText: "v2" }).waitFor({ timeout: 60_000 });
       expect(await ui.locator(".version-thumb").count()).toBe(2);
@@ -193,7 +193,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await prompt(ui, "A slow image");
       await generate(ui);
       await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
-      await ui.locator('.image-slot__canvas[data-index="0"]').waitFor({ timeout: 60_000 });
+      await ui.locator(".image-slot__canvas[data-index]").waitFor({ timeout: 60_000 });
       const writesBefore = server!.writes.length;
       await ui.locator(".image-form").getByRole("button", { name: "Cancel" }).click();
       await ui.locator(".notice", { hasText: "Cancelled" }).waitFor({ timeout: 2_000 });

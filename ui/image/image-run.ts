@@ -62,8 +62,8 @@ export function useImageRun({ worker, vault, settings, prices, painter, versions
           { settings: chosen, reasonFirst: pending.reasonFirst, apiKey, request: pending.data, timeoutMs: chosen.timeoutSec * 1000, ...(fetched ? { prices: fetched } : {}) },
           (event) => {
             if (!current()) return;
-            if (event.type === "image-partial") painter.paint(event.image, event.index, event.bytes);
-            else if (event.type === "image-done") painter.paint(event.image, Number.MAX_SAFE_INTEGER, event.result.bytes);
+            const partial = event.type === "image-partial" ? (event.bitmap ?? event.bytes) : undefined;
+            if (event.type === "image-partial" && partial) painter.paint(event.image, event.index, partial, event.at);
             state = applyImageEvent(state, event);
             setState(state);
           },

@@ -1,17 +1,18 @@
 /**
  * Paints streamed partial images straight onto their slot's canvas, outside preact's render, so each one
- * replaces the previous as soon as it is decoded (`createImageBitmap`, scaled down to the slot while it
- * decodes). A partial that decodes after a newer one is dropped; `reset` (cancel, a new request) drops
+ * replaces the previous as soon as it is there (decoded in the worker, or here with `createImageBitmap`). A partial that decodes after a newer one is dropped; `reset` (cancel, a new request) drops
  * whatever is still decoding, so nothing half-done is shown afterwards. Each paint is timed from the event's
  * arrival to the frame that shows it (`paintStats`, read by the bench).
  */
-import { imageInfo, MIME } from "../../ai/image/bytes.js";
+import { decodeForSlot } from "./slot-bitmap.js";
 
 export interface PaintRecord {
   image: number;
   index: number;
   bytes: number;
-  /** Epoch ms (performance.timeOrigin + now): the event reached the panel, the bitmap was drawn, the frame ran. */
+  /** Bytes decoded here (0 when the worker sent it decoded). */
+  /** Epoch ms (performance.timeOrigin + now): the model client reported the partial (in the worker), it reached the panel, was drawn, the frame ran. */
+  reportedAt: number | undefined;
   arrivedAt: number;
   drawnAt: number;
   paintedAt: number;
@@ -20,9 +21,6 @@ export interface PaintRecord {
 /** The latest paints (the bench and tests read them through window.figmentImageStats). */
 export const paintStats: PaintRecord[] = [];
 const KEEP = 200;
-
-/** Longest side a slot draws at: the panel shows it at most a few hundred px wide. */
-const SLOT_SIDE = 768;
 
 const epoch = (): number => performance.timeOrigin + performance.now();
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -49,19 +47,20 @@ export class PartialPainter {
     if (latest) this.draw(image, latest);
   }
 
-  /** A partial (or the final image, with index Infinity) for slot `image`. */
-  paint(image: number, index: number, bytes: Uint8Array): void {
+  /**
+   * A partial for slot `image`: decoded already (by the worker) or as bytes to decode here. `reportedAt`:
+   * when the model client reported it, in the worker.
+   */
+  paint(image: number, index: number, source: ImageBitmap | Uint8Array, reportedAt?: number): void {
     const arrivedAt = epoch();
     const generation = this.generation;
     this.wanted.set(image, Math.max(index, this.wanted.get(image) ?? -1));
-    const info = imageInfo(bytes);
-    const scale = info ? Math.min(1, SLOT_SIDE / Math.max(info.width, info.height)) : 1;
-    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[info?.format ?? "png"] });
-    const options: ImageBitmapOptions = info && scale < 1 ? { resizeWidth: Math.max(1, Math.round(info.width * scale)), resizeHeight: Math.max(1, Math.round(info.height * scale)), resizeQuality: "medium" } : {};
-    createImageBitmap(blob, options).then(
+    const decoded = source instanceof Uint8Array ? decodeForSlot(source) : Promise.resolve(source);
+    const bytes = source instanceof Uint8Array ? source.length : 0;
+    decoded.then(
       (bitmap) => {
         if (generation !== this.generation || index < (this.wanted.get(image) ?? -1)) return bitmap.close();
-        const drawn = { bitmap, index, record: { image, index, bytes: bytes.length, arrivedAt } };
+        const drawn = { bitmap, index, record: { image, index, bytes, reportedAt, arrivedAt } };
         this.latest.get(image)?.bitmap.close();
         this.latest.set(image, drawn);
         this.draw(image, drawn);

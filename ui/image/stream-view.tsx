@@ -2,6 +2,7 @@
  * A request while it runs: the reasoning (Reason first) streaming as text above the images, then one slot per
  * image where each partial image replaces the one before (painted by the PartialPainter, not by a render).
  */
+import { useMemo } from "preact/hooks";
 import { useTick } from "../model/use-tick.js";
 import type { Streaming } from "./image-state.js";
 import type { PartialPainter } from "./painter.js";
@@ -23,6 +24,8 @@ export function StreamView({ state, painter }: { state: Streaming; painter: Part
   const started = state.slots.some((s) => s.partials > 0 || s.done);
   const drawing = state.reasoning && !started ? `${state.to.model} is reasoning…` : started ? "Drawing…" : "Waiting for the model…";
   const used = usageText(state.usage, undefined);
+  // One ref callback per slot for the request's life: a new function each render would detach and redraw.
+  const refs = useMemo(() => state.slots.map((_, index) => (canvas: HTMLCanvasElement | null) => painter.attach(index, canvas)), [painter, state.slots.length]);
   return (
     <div class="status image-stream" role="status" aria-live="polite">
       <div class="status__row">
@@ -37,7 +40,7 @@ export function StreamView({ state, painter }: { state: Streaming; painter: Part
       <div class={`image-slots image-slots--${state.slots.length}`}>
         {state.slots.map((slot, index) => (
           <figure key={index} class={`image-slot${slot.partials > 0 || slot.done ? " has-pixels" : ""}`}>
-            <canvas class="image-slot__canvas" {...slotSize(state.aspect)} ref={(canvas) => painter.attach(index, canvas)} aria-label={`Image ${index + 1}: ${slotText(slot.partials, slot.done)}`} data-partials={slot.partials} />
+            <canvas class="image-slot__canvas" {...slotSize(state.aspect)} ref={refs[index]} aria-label={`Image ${index + 1}: ${slotText(slot.partials, slot.done)}`} data-partials={slot.partials} />
             <figcaption class="image-slot__caption">{slotText(slot.partials, slot.done)}</figcaption>
           </figure>
         ))}

@@ -17,7 +17,7 @@ import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
-  postMessage(message: WorkerReply | WorkerEvent): void;
+  postMessage(message: WorkerReply | WorkerEvent, transfer?: Transferable[]): void;
   importScripts(...urls: string[]): void;
 }
 const scope = self as unknown as WorkerScope;
@@ -75,7 +75,7 @@ async function generateImage(request: GenerateImageRequest): Promise<WorkerReply
   running.set(request.id, controller);
   try {
     const { runImageJob } = await import("./image-job.js");
-    return await runImageJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
+    return await runImageJob(request, controller.signal, (event, transfer) => scope.postMessage({ id: request.id, event }, transfer ?? []));
   } finally {
     running.delete(request.id);
   }

@@ -10,12 +10,27 @@ import { generateImages } from "../../ai/image/generate.js";
 import { ImageOptionsError } from "../../ai/image/check.js";
 import type { ImageProgress } from "../../ai/image/result.js";
 import { conversationData, toImageRequest } from "./image-request.js";
+import { canDecode, decodeForSlot } from "../image/slot-bitmap.js";
 import type { GenerateImageRequest, ImageEvent, WorkerReply } from "./protocol.js";
 
-function eventOf(progress: ImageProgress): ImageEvent {
+/** Sends an event to the panel, transferring what it lists (decoded partial images). */
+export type SendImageEvent = (event: ImageEvent, transfer?: Transferable[]) => void;
+
+/**
+ * A partial image goes to the panel decoded (the decode runs here, beside the stream, and the bitmap moves
+ * without a copy); a partial the browser cannot decode is dropped, the next one replaces it anyway.
+ */
+function sendPartial(progress: Extract<ImageProgress, { type: "partial" }>, send: SendImageEvent, signal: AbortSignal): Promise<void> {
+  const base = { type: "image-partial" as const, image: progress.image, index: progress.index, ...(progress.format ? { format: progress.format } : {}), at: performance.timeOrigin + performance.now() };
+  if (!canDecode()) return Promise.resolve(send({ ...base, bytes: progress.bytes }));
+  return decodeForSlot(progress.bytes).then(
+    (bitmap) => (signal.aborted ? bitmap.close() : send({ ...base, bitmap }, [bitmap])),
+    () => undefined,
+  );
+}
+
+function eventOf(progress: Exclude<ImageProgress, { type: "partial" }>): ImageEvent {
   switch (progress.type) {
-    case "partial":
-      return { type: "image-partial", image: progress.image, index: progress.index, bytes: progress.bytes, ...(progress.format ? { format: progress.format } : {}) };
     case "image":
       return { type: "image-done", image: progress.image, result: progress.result };
     case "text":
@@ -25,10 +40,14 @@ function eventOf(progress: ImageProgress): ImageEvent {
   }
 }
 
-export async function runImageJob(request: GenerateImageRequest, signal: AbortSignal, send: (event: ImageEvent) => void): Promise<WorkerReply> {
+export async function runImageJob(request: GenerateImageRequest, signal: AbortSignal, send: SendImageEvent): Promise<WorkerReply> {
   try {
     const config = imageConfig(request.settings, request.apiKey, { api: request.reasonFirst ? "responses" : "images" });
-    const result = await generateImages(config, toImageRequest(request.request), { signal, timeoutMs: request.timeoutMs, onProgress: (progress) => send(eventOf(progress)) });
+    // Partials still decoding are sent before the reply, so none arrives after its request has ended.
+    const decoding: Promise<void>[] = [];
+    const onProgress = (progress: ImageProgress): void => (progress.type === "partial" ? void decoding.push(sendPartial(progress, send, signal)) : send(eventOf(progress)));
+    const result = await generateImages(config, toImageRequest(request.request), { signal, timeoutMs: request.timeoutMs, onProgress });
+    await Promise.all(decoding);
     const costUsd = result.usage ? usageCost(config, result.usage, request.prices) : undefined;
     const conversation = conversationData(result.conversation);
     return {

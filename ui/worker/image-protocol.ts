@@ -27,6 +27,7 @@ const sizeChoice = custom<"auto" | Infer<typeof sizeValue>>("auto or { width, he
     return undefined;
   }
 });
+const imageBitmap = custom<ImageBitmap>("an ImageBitmap", (v) => (typeof ImageBitmap === "function" && v instanceof ImageBitmap ? v : undefined));
 const imageInput = object({ bytes: bytes(), name: optional(string({ max: 200 })) });
 const chatMessages = custom<ChatCompletionMessageParam[]>("chat messages (an array)", (v) => (Array.isArray(v) ? (v as ChatCompletionMessageParam[]) : undefined));
 
@@ -112,7 +113,16 @@ export const IMAGE_REPLIES = {
 
 export const IMAGE_EVENTS = {
   /** A partial image of image `image` (0-based in the batch); it replaces the one before. */
-  "image-partial": { image: count(MAX_IMAGES), index: count(100), bytes: bytes(), format: optional(oneOf(SERVED_FORMATS)) },
+  "image-partial": {
+    image: count(MAX_IMAGES),
+    index: count(100),
+    /** The partial decoded in the worker (transferred, not copied); where the worker cannot decode, its bytes. */
+    bitmap: optional(imageBitmap),
+    bytes: optional(bytes()),
+    format: optional(oneOf(SERVED_FORMATS)),
+    /** When the model client reported it in the worker (epoch ms), for the event → paint measure. */
+    at: number({ min: 0 }),
+  },
   /** Image `image` is complete (its bytes come again in the reply, in batch order). */
   "image-done": { image: count(MAX_IMAGES), result: generatedImageField },
   "image-text": { channel: oneOf(["reasoning", "message"]), delta: string() },
