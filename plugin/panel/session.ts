@@ -176,6 +176,14 @@ export class PanelSession {
       case "close":
         figma.closePlugin();
         return;
+      case "insert-image":
+      case "fill-selection":
+      case "replace-image":
+      case "load-image-versions":
+      case "save-image-version":
+      case "delete-image-versions":
+        // The canvas and version store side comes with the next commit.
+        throw new PluginError("internal", `"${message.type}" is not available in this build yet.`);
       default:
         message satisfies never;
     }
