@@ -92,6 +92,6 @@ describe("image messages", () => {
     expect(parseUiMessage(init)).toMatchObject({ imageNode: { nodeId: "1:2", action: "refine" } });
     expect(() => parseUiMessage({ ...init, imageNode: { ...init.imageNode, action: "edit" } })).toThrow("imageNode.action must be one of refine, regenerate");
     expect(() => parseUiMessage({ type: "image-placed", requestId: "r1", nodeIds: ["1:2"], note: "Scaled to fit" })).not.toThrow();
-    expect(() => parseUiMessage({ type: "versions-usage", requestId: "r1", usage: { bytes: -1, budget: 2 } })).toThrow("usage.bytes must be a whole number ≥ 0");
+    expect(() => parseUiMessage({ type: "versions-usage", requestId: "r1", usage: { bytes: -1, budget: 2, fileBytes: 0 } })).toThrow("usage.bytes must be a whole number ≥ 0");
   });
 });

@@ -80,8 +80,11 @@ export const imageVersionField = object({
 });
 export type ImageVersion = Infer<typeof imageVersionField>;
 
-/** Bytes the stored versions take (Figma's measure: key + JSON, Uint8Array by its length) of their budget. */
-export const storageUsageField = object({ bytes: number({ integer: true, min: 0 }), budget: number({ integer: true, min: 0 }) });
+/**
+ * Bytes the stored versions of every file take (Figma's measure: key + JSON, a Uint8Array by its length),
+ * their budget, and the part this file's versions take.
+ */
+export const storageUsageField = object({ bytes: number({ integer: true, min: 0 }), budget: number({ integer: true, min: 0 }), fileBytes: number({ integer: true, min: 0 }) });
 export type StorageUsage = Infer<typeof storageUsageField>;
 
 /** The generated image a relaunch button ("Refine image", "Regenerate image") opened the panel for. */

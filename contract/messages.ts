@@ -105,7 +105,8 @@ const TO_UI = {
    */
   "image-placed": { requestId, nodeIds: array(nodeId, { max: 10_000 }), note: optional(string()) },
   /**
-   * This file's image versions, oldest first, and how much of the versions' budget all files use.
+   * This file's image versions (or every file's, when asked), oldest first, and how much of the versions'
+   * budget they use.
    * `lost`: versions listed but unreadable (cleared by Figma or damaged), now removed from the list.
    */
   "image-versions": { requestId, versions: array(imageVersionField, { max: MAX_IMAGE_VERSIONS }), usage: storageUsageField, lost: optional(number({ integer: true, min: 1 })) },
@@ -140,10 +141,11 @@ const TO_MAIN = {
   "fill-selection": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), scaleMode: oneOf(FILL_MODES), record: imageRecordField },
   /** Swaps the image of a layer Figment made (it has a record) for another version. */
   "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
-  "load-image-versions": { requestId },
+  /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */
+  "load-image-versions": { requestId, allFiles: optional(boolean()) },
   /** Keeps a version (same id: replaces it); refused with `storage-full` when the budget would be exceeded. */
   "save-image-version": { requestId, version: imageVersionField },
-  /** Ids not stored are ignored (already deleted). */
+  /** Deletes these versions, whichever file they came from; ids not stored are ignored (already deleted). */
   "delete-image-versions": { requestId, ids: array(versionIdField, { max: MAX_IMAGE_VERSIONS }) },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */

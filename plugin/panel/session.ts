@@ -11,7 +11,14 @@ import { post } from "./post.js";
 import { markForRelaunch } from "./relaunch.js";
 import { summarizeSelection } from "./selection.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
+import { fillSelection } from "../canvas/fill-selection.js";
 import { focusNode } from "../canvas/focus.js";
+import { readRecord } from "../canvas/image-record.js";
+import { insertImage } from "../canvas/insert-image.js";
+import { replaceImage } from "../canvas/replace-image.js";
+import type { ImageNode } from "../../contract/image.js";
+import type { ImageAction } from "../../contract/words.js";
+import { deleteImageVersions, loadImageVersions, saveImageVersion } from "../storage/image-versions.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
@@ -39,7 +46,11 @@ export class PanelSession {
   private secrets: string[] = [];
   private closed = false;
 
-  constructor(readonly command: Command) {}
+  /** `imageAction`: opened by an image's relaunch button, whose node init names (imageNode). */
+  constructor(
+    readonly command: Command,
+    readonly imageAction?: ImageAction,
+  ) {}
 
   /** Opens the UI, starts listening, and sends `init`. Resolves once `init` is sent. */
   async open(): Promise<void> {
@@ -87,6 +98,7 @@ export class PanelSession {
     }
     this.secrets = Object.values(apiKeys);
     if (this.closed) return;
+    const imageNode = this.imageAction ? relaunchedImage(figma.currentPage.selection, this.imageAction) : undefined;
     post("init", {
       command: this.command,
       settings,
@@ -95,6 +107,7 @@ export class PanelSession {
       editorType: figma.editorType,
       ...(panelSize ? { panelSize } : {}),
       ...(prices ? { prices } : {}),
+      ...(imageNode ? { imageNode } : {}),
     });
     if (failure) this.fail(failure.code, failure.message);
   }
@@ -177,13 +190,25 @@ export class PanelSession {
         figma.closePlugin();
         return;
       case "insert-image":
+        post("image-placed", { requestId: message.requestId, ...insertImage(message, this.secrets) });
+        return;
       case "fill-selection":
+        post("image-placed", { requestId: message.requestId, ...fillSelection(message, this.secrets) });
+        return;
       case "replace-image":
-      case "load-image-versions":
+        post("image-placed", { requestId: message.requestId, ...(await replaceImage(message, this.secrets)) });
+        return;
+      case "load-image-versions": {
+        const { versions, usage, lost } = await loadImageVersions(message.allFiles === true);
+        post("image-versions", { requestId: message.requestId, versions, usage, ...(lost > 0 ? { lost } : {}) });
+        return;
+      }
       case "save-image-version":
+        post("versions-usage", { requestId: message.requestId, usage: await saveImageVersion(message.version) });
+        return;
       case "delete-image-versions":
-        // The canvas and version store side comes with the next commit.
-        throw new PluginError("internal", `"${message.type}" is not available in this build yet.`);
+        post("versions-usage", { requestId: message.requestId, usage: await deleteImageVersions(message.ids) });
+        return;
       default:
         message satisfies never;
     }
@@ -223,9 +248,18 @@ export class PanelSession {
   }
 }
 
+/** The image a relaunch button was clicked on: Figma selects it; the first selected layer with a record. */
+function relaunchedImage(selection: readonly SceneNode[], action: ImageAction): ImageNode | undefined {
+  for (const node of selection) {
+    const record = "fills" in node ? readRecord(node) : undefined;
+    if (record) return { nodeId: node.id, record, action };
+  }
+  return undefined;
+}
+
 /** Opens the panel for `command`; resolves once `init` is sent. */
-export async function openPanel(command: Command): Promise<PanelSession> {
-  const session = new PanelSession(command);
+export async function openPanel(command: Command, imageAction?: ImageAction): Promise<PanelSession> {
+  const session = new PanelSession(command, imageAction);
   await session.open();
   return session;
 }
