@@ -5,6 +5,21 @@
  * `parseUiMessage` / `parseMainMessage`, refusing unknown names, missing, malformed and unknown fields.
  * Requests that expect an answer carry a `requestId`; REQUESTS says which message answers which.
  * Pure: no `figma`, no DOM.
+ *
+ * Images (the Generate image panel; fields in contract/image.ts, limits in contract/limits.ts):
+ * - Place: `insert-image`, `fill-selection`, `replace-image` answer `image-placed` { nodeIds, note? } or an
+ *   `error` on the request: `bad-image` (not PNG/JPEG/GIF: convert WebP first), `too-large` (over
+ *   CREATE_IMAGE_MAX_SIDE: downscale first), `unsupported-node` (the message lists the layers and why),
+ *   `not-generated` (Replace on a layer Figment did not make), `empty-selection`, `read-only` (Dev Mode),
+ *   `not-found`, `bad-message` (a record holding a key, or too large). Each placement is one undo step; a
+ *   refusal or failure changes nothing.
+ * - Record: every placement carries the image's `record` (prompt cut to RECORD_LIMITS, never a key); the
+ *   layer keeps it in pluginData with "Refine image" / "Regenerate image" relaunch buttons, which open the
+ *   panel with `init.imageNode` { nodeId, record, action }. `selection` marks such layers (`image.versionId`).
+ * - Versions: `save-image-version` (preview ≤ PREVIEW_MAX_SIDE px PNG/JPEG, ≤ PREVIEW_MAX_BYTES; same id as
+ *   its record's versionId) and `delete-image-versions` answer `versions-usage`; `load-image-versions`
+ *   answers `image-versions` (this file's, or `allFiles`). Over IMAGE_VERSIONS_BUDGET a save is refused with
+ *   `storage-full` and nothing is dropped: the panel offers to delete versions.
  */
 import { array, boolean, bytes, FieldError, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
