@@ -12,22 +12,22 @@ import { CANVAS_FILE, imageRecord } from "./helpers/canvas-file.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
-/** Encodes a gradient with the browser's canvas and posts `message` with its bytes as `bytes`, from the UI's realm. */
+/**
+ * Encodes a gradient with the browser's canvas and posts `message` with its bytes as `bytes`, from the UI's
+ * realm. Page code is a string: the project's tsconfig has no DOM types.
+ */
 async function postImage(ui: Frame, type: "image/png" | "image/webp", width: number, height: number, message: Record<string, unknown>): Promise<void> {
-  await ui.evaluate(
-    async ({ type, width, height, message }) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const ctx = canvas.getContext("2d")!;
-      const gradient = ctx.createLinearGradient(0, 0, width, height);
-      gradient.addColorStop(0, "#f4a261");
-      gradient.addColorStop(1, "#264653");
-      ctx.fillStyle = gradient;
-      ctx.fillRect(0, 0, width, height);
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type })).arrayBuffer());
-      parent.postMessage({ pluginMessage: { ...message, bytes } }, "*");
-    },
-    { type, width, height, message },
-  );
+  await ui.evaluate(`(async () => {
+    const canvas = new OffscreenCanvas(${width}, ${height});
+    const ctx = canvas.getContext("2d");
+    const gradient = ctx.createLinearGradient(0, 0, ${width}, ${height});
+    gradient.addColorStop(0, "#f4a261");
+    gradient.addColorStop(1, "#264653");
+    ctx.fillStyle = gradient;
+    ctx.fillRect(0, 0, ${width}, ${height});
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: ${JSON.stringify(type)} })).arrayBuffer());
+    parent.postMessage({ pluginMessage: { ...${JSON.stringify(message)}, bytes } }, "*");
+  })()`);
 }
 
 describe.runIf(runBrowser)("image messages in the browser harness", () => {
