@@ -11,14 +11,9 @@ import { post } from "./post.js";
 import { markForRelaunch } from "./relaunch.js";
 import { summarizeSelection } from "./selection.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { fillSelection } from "../canvas/fill-selection.js";
 import { focusNode } from "../canvas/focus.js";
-import { readRecord } from "../canvas/image-record.js";
-import { insertImage } from "../canvas/insert-image.js";
-import { replaceImage } from "../canvas/replace-image.js";
-import type { ImageNode } from "../../contract/image.js";
 import type { ImageAction } from "../../contract/words.js";
-import { deleteImageVersions, loadImageVersions, saveImageVersion } from "../storage/image-versions.js";
+import { answerImage, relaunchedImage } from "./image-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
@@ -190,25 +185,12 @@ export class PanelSession {
         figma.closePlugin();
         return;
       case "insert-image":
-        post("image-placed", { requestId: message.requestId, ...insertImage(message, this.secrets) });
-        return;
       case "fill-selection":
-        post("image-placed", { requestId: message.requestId, ...fillSelection(message, this.secrets) });
-        return;
       case "replace-image":
-        post("image-placed", { requestId: message.requestId, ...(await replaceImage(message, this.secrets)) });
-        return;
-      case "load-image-versions": {
-        const { versions, usage, lost } = await loadImageVersions(message.allFiles === true);
-        post("image-versions", { requestId: message.requestId, versions, usage, ...(lost > 0 ? { lost } : {}) });
-        return;
-      }
+      case "load-image-versions":
       case "save-image-version":
-        post("versions-usage", { requestId: message.requestId, usage: await saveImageVersion(message.version) });
-        return;
       case "delete-image-versions":
-        post("versions-usage", { requestId: message.requestId, usage: await deleteImageVersions(message.ids) });
-        return;
+        return answerImage(message, this.secrets);
       default:
         message satisfies never;
     }
@@ -246,15 +228,6 @@ export class PanelSession {
     if (key?.value) this.secrets = [...this.secrets, key.value];
     post("settings-saved", { requestId: message.requestId, settings, keySlots });
   }
-}
-
-/** The image a relaunch button was clicked on: Figma selects it; the first selected layer with a record. */
-function relaunchedImage(selection: readonly SceneNode[], action: ImageAction): ImageNode | undefined {
-  for (const node of selection) {
-    const record = "fills" in node ? readRecord(node) : undefined;
-    if (record) return { nodeId: node.id, record, action };
-  }
-  return undefined;
 }
 
 /** Opens the panel for `command`; resolves once `init` is sent. */
