@@ -51,6 +51,7 @@ describe("insert, fill and replace through the session", () => {
   });
 
   it("answers each refusal with its code on the request, changing nothing", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const sim = await boot({ selectIds: ["2:5"] });
     const gif = new Uint8Array([...new TextEncoder().encode("GIF89a"), 0, 32, 1, 0, 0, 0, 0, 0x3b]);
     await sendToMain(sim, "insert-image", { requestId: "big", bytes: gif, width: 100, height: 1, record: imageRecord() });
@@ -63,6 +64,10 @@ describe("insert, fill and replace through the session", () => {
     const refused = await errorFor(sim, "key");
     expect(refused.code).toBe("bad-message");
     expect(refused.message).toContain("record.apiKey must be absent");
+    // The refusal is logged by field name, never with the payload.
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(logged.mock.calls)).not.toContain(KEY);
+    expect(refused.message).not.toContain(KEY);
     expect(sim.record.images).toEqual([]);
     expect(sim.record.pluginData).toEqual([]);
     expect(uiMessages(sim, "image-placed")).toEqual([]);
