@@ -12,7 +12,8 @@ import type { ImageRequest } from "../ai/image/options.js";
 import { buildImageRequests, type ImagePlan } from "../ai/image/request.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { pngFromRows } from "../test/openai-server/png.js";
-import { repoRoot } from "./plugin-util.js";
+import { benchInsert } from "./image-insert.js";
+import { readBuilt, repoRoot } from "./plugin-util.js";
 import { fmtMs, timeIt } from "./timing.js";
 
 export interface ImageBenchRow {
@@ -28,7 +29,7 @@ export interface ImageBenchRow {
 }
 
 /** A 1536×1024 RGB PNG of pseudo-random pixels: incompressible, about 4.7 MB. */
-function noisePng(width = 1536, height = 1024): Uint8Array {
+export function noisePng(width = 1536, height = 1024): Uint8Array {
   const stride = 1 + width * 3;
   const raw = new Uint8Array(stride * height);
   let seed = 0x2545f491;
@@ -67,12 +68,17 @@ export async function imageRequestBench(runs: number): Promise<ImageBenchRow[]> 
   return rows;
 }
 
-/** Runs the bench, prints its table, returns the figures. */
-export async function imageSection(runs: number): Promise<ImageBenchRow[]> {
+/** Runs the bench, prints its tables, returns the figures. */
+export async function imageSection(runs: number): Promise<{ requests: ImageBenchRow[]; insert: Awaited<ReturnType<typeof benchInsert>> }> {
   const rows = await imageRequestBench(runs);
   const int = (n: number): string => n.toLocaleString("en-US");
   console.log(`\n## image request build\n`);
   console.log(`Median ms of ${runs} runs after warm-up: building a reference-image request (one reference, the design hint, 1536×1024, 2 partials) and serialising its JSON body. Our work only; nothing is sent.\n`);
   console.log(["| path | reference | reference bytes | build | serialise | body bytes |", "| --- | --- | ---: | ---: | ---: | ---: |", ...rows.map((r) => `| ${r.path} | ${r.reference} | ${int(r.referenceBytes)} | ${fmtMs(r.buildMs)} ms | ${r.path === "images (edit)" ? "(multipart, by the SDK)" : `${fmtMs(r.serializeMs)} ms`} | ${int(r.bodyBytes)} |`)].join("\n"));
-  return rows;
+  const png = noisePng();
+  const insert = await benchInsert(readBuilt(repoRoot(), "dist/code.js"), png, runs);
+  console.log(`\n## insert-image on the main thread\n`);
+  console.log(`dist/code.js answering insert-image for a 1536×1024 PNG of noise (${int(png.length)} bytes) on the simulator; median of ${runs} runs, each in a fresh realm. Target: ≤ 100 ms.\n`);
+  console.log(["| handler → image-placed | simulator's createImage (taken out) | ours | ours, slowest run |", "| ---: | ---: | ---: | ---: |", `| ${fmtMs(insert.handlerMs)} ms | ${fmtMs(insert.simCreateImageMs)} ms | ${fmtMs(insert.oursMs)} ms | ${fmtMs(insert.maxOursMs)} ms |`].join("\n"));
+  return { requests: rows, insert };
 }

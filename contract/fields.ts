@@ -46,12 +46,15 @@ function field<T>(expected: string, accept: (value: unknown, path: string) => T 
 
 const REJECT = Symbol("reject");
 
+/** "100,000" without Intl (Figma's main thread may not have it). */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export const string = (options: { max?: number; nonEmpty?: boolean } = {}): Field<string> =>
-  field(options.nonEmpty ? "a non-empty string" : "a string", (v) =>
+  field(`${options.nonEmpty ? "a non-empty string" : "a string"}${options.max !== undefined ? ` of at most ${grouped(options.max)} characters` : ""}`, (v) =>
     typeof v === "string" && (!options.nonEmpty || v.trim() !== "") && (options.max === undefined || v.length <= options.max) ? v : REJECT,
   );
 
@@ -62,8 +65,11 @@ export const number = (options: { min?: number; max?: number; integer?: boolean 
 
 export const boolean = (): Field<boolean> => field("true or false", (v) => (typeof v === "boolean" ? v : REJECT));
 
-/** Raw bytes (structured clone keeps Uint8Array across postMessage). */
-export const bytes = (): Field<Uint8Array> => field("bytes (Uint8Array)", (v) => (v instanceof Uint8Array ? v : REJECT));
+/** Raw bytes (structured clone keeps Uint8Array across postMessage); `max` bounds their length. */
+export const bytes = (options: { max?: number } = {}): Field<Uint8Array> =>
+  field(`bytes (Uint8Array${options.max !== undefined ? `, at most ${grouped(options.max)}` : ""})`, (v) =>
+    v instanceof Uint8Array && (options.max === undefined || v.length <= options.max) ? v : REJECT,
+  );
 
 export const oneOf = <const T extends string>(values: readonly T[]): Field<T> =>
   field(`one of ${values.join(", ")}`, (v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? (v as T) : REJECT));

@@ -18,3 +18,19 @@ export const PANEL = {
   /** The "expand" toggle's working size. */
   expanded: { width: 960, height: 760 },
 } as const;
+
+/** `figma.createImage` takes PNG, JPEG or GIF up to this many px per side (larger: the panel downscales first). */
+export const CREATE_IMAGE_MAX_SIDE = 4096;
+/** Longest image file the panel may send to be placed (a 4096×4096 RGBA PNG stored uncompressed is ~67 MB). */
+export const MAX_IMAGE_FILE_BYTES = 80_000_000;
+
+/**
+ * Image versions in clientStorage. Figma gives a plugin 5 MB in all (settings, keys, prices, history);
+ * image versions get this share, as small previews, and are never dropped to make room: the user deletes.
+ */
+export const IMAGE_VERSIONS_BUDGET = 2_000_000;
+/** A version's preview: PNG or JPEG made by the panel, at most this many px per side and this many bytes. */
+export const PREVIEW_MAX_SIDE = 256;
+export const PREVIEW_MAX_BYTES = 200_000;
+/** At most this many versions per load (the budget runs out long before with real previews). */
+export const MAX_IMAGE_VERSIONS = 1000;

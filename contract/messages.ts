@@ -5,19 +5,37 @@
  * `parseUiMessage` / `parseMainMessage`, refusing unknown names, missing, malformed and unknown fields.
  * Requests that expect an answer carry a `requestId`; REQUESTS says which message answers which.
  * Pure: no `figma`, no DOM.
+ *
+ * Images (the Generate image panel; fields in contract/image.ts, limits in contract/limits.ts):
+ * - Place: `insert-image`, `fill-selection`, `replace-image` answer `image-placed` { nodeIds, note? } or an
+ *   `error` on the request: `bad-image` (not PNG/JPEG/GIF: convert WebP first), `too-large` (over
+ *   CREATE_IMAGE_MAX_SIDE: downscale first), `unsupported-node` (the message lists the layers and why),
+ *   `not-generated` (Replace on a layer Figment did not make), `empty-selection`, `read-only` (Dev Mode),
+ *   `not-found`, `bad-message` (a record holding a key, or too large). Each placement is one undo step; a
+ *   refusal or failure changes nothing.
+ * - Record: every placement carries the image's `record` (prompt cut to RECORD_LIMITS, never a key); the
+ *   layer keeps it in pluginData with "Refine image" / "Regenerate image" relaunch buttons, which open the
+ *   panel with `init.imageNode` { nodeId, record, action }. `selection` marks such layers (`image.versionId`).
+ * - Versions: `save-image-version` (preview ≤ PREVIEW_MAX_SIDE px PNG/JPEG, ≤ PREVIEW_MAX_BYTES; same id as
+ *   its record's versionId) and `delete-image-versions` answer `versions-usage`; `load-image-versions`
+ *   answers `image-versions` (this file's, or `allFiles`). Over IMAGE_VERSIONS_BUDGET a save is refused with
+ *   `storage-full` and nothing is dropped: the panel offers to delete versions.
  */
 import { array, boolean, bytes, FieldError, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
-import { MAX_EXPORT_NODES } from "./limits.js";
+import { FILL_MODES, imageNodeField, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
+import { MAX_EXPORT_NODES, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS } from "./limits.js";
 import { settingsField, settingsPatchField } from "./settings.js";
 import { COMMANDS } from "./words.js";
 
 export { COMMANDS, type Command } from "./words.js";
+export type { FillMode, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
 const nodeId = string({ nonEmpty: true, max: 1000 });
 
-const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number() });
+/** `image`: the layer is an image Figment made (its record's version), so Replace can swap it. */
+const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })) });
 /** Why a selected layer cannot be exported: the panel titles its message by this, `reason` says the rest. */
 export const UNSUPPORTED_PROBLEMS = ["too-large", "not-design", "hidden", "no-size"] as const;
 export type UnsupportedProblem = (typeof UNSUPPORTED_PROBLEMS)[number];
@@ -42,7 +60,27 @@ const exportedFrame = object({
 });
 export type ExportedFrame = Infer<typeof exportedFrame>;
 
-export const ERROR_CODES = ["empty-selection", "unsupported-node", "too-large", "export-failed", "not-found", "bad-message", "bad-settings", "storage-failed", "cancelled", "internal"] as const;
+/**
+ * `bad-image`: bytes createImage does not take (not PNG, JPEG or GIF); `too-large` also covers images over
+ * 4096 px; `not-generated`: Replace on a layer Figment did not make; `read-only`: a canvas write in Dev Mode;
+ * `storage-full`: the image versions' budget is used up (delete versions; nothing was dropped).
+ */
+export const ERROR_CODES = [
+  "empty-selection",
+  "unsupported-node",
+  "too-large",
+  "export-failed",
+  "not-found",
+  "bad-message",
+  "bad-settings",
+  "bad-image",
+  "not-generated",
+  "read-only",
+  "storage-failed",
+  "storage-full",
+  "cancelled",
+  "internal",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const size = object({ width: number({ min: 1 }), height: number({ min: 1 }) });
@@ -67,6 +105,8 @@ const TO_UI = {
     panelSize: optional(size),
     /** Prices fetched from a provider's model listing, by model id. */
     prices: optional(fetchedPrices),
+    /** Launched from "Refine image" / "Regenerate image" on an image Figment made: that image and its record. */
+    imageNode: optional(imageNodeField),
   },
   selection: { selection: selectionField },
   "export-progress": { requestId, done: number({ min: 0 }), total: number({ min: 0 }), label: string() },
@@ -76,6 +116,19 @@ const TO_UI = {
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },
   /** The codegen worker's script (or the tokenizer's), gzip+base64; too big to ship in ui.html. */
   "worker-source": { requestId, data: string() },
+  /**
+   * insert-image, fill-selection, replace-image succeeded: the layers that now show the image (one undo
+   * step). `note` says what the user may not expect (e.g. the image was scaled to fit the frame).
+   */
+  "image-placed": { requestId, nodeIds: array(nodeId, { max: 10_000 }), note: optional(string()) },
+  /**
+   * This file's image versions (or every file's, when asked), oldest first, and how much of the versions'
+   * budget they use.
+   * `lost`: versions listed but unreadable (cleared by Figma or damaged), now removed from the list.
+   */
+  "image-versions": { requestId, versions: array(imageVersionField, { max: MAX_IMAGE_VERSIONS }), usage: storageUsageField, lost: optional(number({ integer: true, min: 1 })) },
+  /** A version was saved or versions deleted: the usage now. */
+  "versions-usage": { requestId, usage: storageUsageField },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -95,6 +148,22 @@ const TO_MAIN = {
   "save-prices": { requestId, prices: fetchedPrices },
   /** Select the layer and zoom to it (switching page when needed). */
   "focus-node": { requestId, nodeId },
+  /**
+   * A new rectangle with the image as its fill (FILL), named from `name` or the record's prompt: beside the
+   * selection (or at the viewport centre), or `into` the one selected frame, fitted to its width. `width` ×
+   * `height` is the layer's size at 1× (normally the image's pixel size). Selected and scrolled into view.
+   */
+  "insert-image": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, placement: optional(oneOf(PLACEMENTS)) },
+  /** The image as the fill of every selected layer (their size kept); refused, changing nothing, if any cannot take fills. */
+  "fill-selection": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), scaleMode: oneOf(FILL_MODES), record: imageRecordField },
+  /** Swaps the image of a layer Figment made (it has a record) for another version. */
+  "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
+  /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */
+  "load-image-versions": { requestId, allFiles: optional(boolean()) },
+  /** Keeps a version (same id: replaces it); refused with `storage-full` when the budget would be exceeded. */
+  "save-image-version": { requestId, version: imageVersionField },
+  /** Deletes these versions, whichever file they came from; ids not stored are ignored (already deleted). */
+  "delete-image-versions": { requestId, ids: array(versionIdField, { max: MAX_IMAGE_VERSIONS }) },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -116,6 +185,12 @@ export const REQUESTS = {
   "save-settings": { reply: "settings-saved" },
   "save-prices": { reply: "done" },
   "focus-node": { reply: "done" },
+  "insert-image": { reply: "image-placed" },
+  "fill-selection": { reply: "image-placed" },
+  "replace-image": { reply: "image-placed" },
+  "load-image-versions": { reply: "image-versions" },
+  "save-image-version": { reply: "versions-usage" },
+  "delete-image-versions": { reply: "versions-usage" },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
 export type RequestName = keyof typeof REQUESTS;

@@ -11,3 +11,32 @@ export type Command = (typeof COMMANDS)[number];
 /** Where the model is: OpenAI (Responses API), OpenRouter, or any OpenAI-compatible endpoint. */
 export const PROVIDERS = ["openai", "openrouter", "custom"] as const;
 export type Provider = (typeof PROVIDERS)[number];
+
+/** How an image is drawn: OpenAI Images API, Responses API with the image_generation tool, or chat completions. */
+export const IMAGE_APIS = ["images", "responses", "chat"] as const;
+export type ImageApi = (typeof IMAGE_APIS)[number];
+
+export const IMAGE_QUALITIES = ["low", "medium", "high", "auto"] as const;
+export type ImageQuality = (typeof IMAGE_QUALITIES)[number];
+
+export const IMAGE_BACKGROUNDS = ["auto", "opaque", "transparent"] as const;
+export type ImageBackground = (typeof IMAGE_BACKGROUNDS)[number];
+
+/** Output formats one can ask a model for. */
+export const IMAGE_FORMATS = ["png", "jpeg", "webp"] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+
+/** What a relaunch button on a generated image asks the image panel to do with it. */
+export const IMAGE_ACTIONS = ["refine", "regenerate"] as const;
+export type ImageAction = (typeof IMAGE_ACTIONS)[number];
+
+/**
+ * The relaunch buttons (manifest.json `relaunchButtons`): the command Figma passes as `figma.command`, the
+ * panel it opens and, for generated images, what to do there.
+ */
+export const RELAUNCH_BUTTONS = {
+  code: { panel: "code" },
+  "refine-image": { panel: "image", action: "refine" },
+  "regenerate-image": { panel: "image", action: "regenerate" },
+} as const satisfies Record<string, { panel: Command; action?: ImageAction }>;
+export type RelaunchCommand = keyof typeof RELAUNCH_BUTTONS;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { errorText, formatCount } from "./errors.js";
 import { hashString } from "./devmode/hash.js";
 import { Lru } from "./devmode/lru.js";
-import { commandFrom } from "./start.js";
+import { commandFrom, launchFrom } from "./start.js";
+import { utf8Length } from "./utf8.js";
 import { redact } from "./storage/client-storage.js";
 
 describe("Lru", () => {
@@ -34,6 +35,20 @@ describe("commandFrom", () => {
     expect(commandFrom("")).toBe("code");
     expect(commandFrom(undefined)).toBe("code");
     expect(commandFrom("rm -rf")).toBe("code");
+    expect(commandFrom("toString")).toBe("code");
+  });
+
+  it("opens the image panel for an image's relaunch buttons, saying what to do", () => {
+    expect(launchFrom("refine-image")).toEqual({ command: "image", imageAction: "refine" });
+    expect(launchFrom("regenerate-image")).toEqual({ command: "image", imageAction: "regenerate" });
+    expect(launchFrom("code")).toEqual({ command: "code" });
+    expect(commandFrom("refine-image")).toBe("image");
+  });
+});
+
+describe("utf8Length", () => {
+  it("counts UTF-8 bytes as TextEncoder does", () => {
+    for (const text of ["", "abc", "é", "€uro", "😀 ok", "\u0001", "日本語テキスト", "\ud800 lone"]) expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
   });
 });
 

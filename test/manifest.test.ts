@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../contract/messages.js";
+import { RELAUNCH_BUTTONS } from "../contract/words.js";
 
 type ChildNode = DefaultTreeAdapterMap["childNode"];
 type ParentNode = DefaultTreeAdapterMap["parentNode"];
@@ -64,7 +65,19 @@ describe("manifest.json", () => {
     expect(commands).toEqual(["code", "image", "analyze", "search", "settings"]);
     for (const command of commands) expect(COMMANDS).toContain(command);
     for (const item of manifest.menu.filter((i) => !i.separator)) expect(item.name).toMatch(/…$/);
-    for (const button of manifest.relaunchButtons ?? []) expect(COMMANDS).toContain(button.command);
+  });
+
+  it("has a relaunch button for every command the plugin handles from one: code, and refine or regenerate an image", () => {
+    const buttons = manifest.relaunchButtons ?? [];
+    expect(buttons.map((b) => b.command)).toEqual(Object.keys(RELAUNCH_BUTTONS));
+    expect(buttons.map((b) => b.name)).toEqual(["Generate code", "Refine image", "Regenerate image"]);
+    for (const button of buttons) {
+      const target = RELAUNCH_BUTTONS[button.command as keyof typeof RELAUNCH_BUTTONS];
+      // Figma passes the command as figma.command; plugin/start.ts opens this panel for it (tested there).
+      expect(COMMANDS, `${button.command} opens a panel`).toContain(target.panel);
+    }
+    expect(RELAUNCH_BUTTONS["refine-image"]).toEqual({ panel: "image", action: "refine" });
+    expect(RELAUNCH_BUTTONS["regenerate-image"]).toEqual({ panel: "image", action: "regenerate" });
   });
 
   it("points at files the build wrote", () => {

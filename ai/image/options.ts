@@ -4,20 +4,11 @@
  * refinement builds on. Pure data; the checks are in check.ts, the request bodies in request.ts.
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { ImageBackground, ImageFormat, ImageQuality } from "../../contract/words.js";
 
-/** OpenAI Images API, OpenAI Responses API with the image_generation tool, or chat completions (OpenRouter, compatible). */
-export const IMAGE_APIS = ["images", "responses", "chat"] as const;
-export type ImageApi = (typeof IMAGE_APIS)[number];
-
-export const IMAGE_QUALITIES = ["low", "medium", "high", "auto"] as const;
-export type ImageQuality = (typeof IMAGE_QUALITIES)[number];
-
-export const IMAGE_BACKGROUNDS = ["auto", "opaque", "transparent"] as const;
-export type ImageBackground = (typeof IMAGE_BACKGROUNDS)[number];
-
-/** Output formats one can ask for. */
-export const IMAGE_FORMATS = ["png", "jpeg", "webp"] as const;
-export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+// One definition of each word, in the contract: the panel and the main thread speak them too.
+export { IMAGE_APIS, IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES } from "../../contract/words.js";
+export type { ImageApi, ImageBackground, ImageFormat, ImageQuality } from "../../contract/words.js";
 
 /** Formats recognised in bytes that come back (a GIF is readable too, though never asked for). */
 export type ServedFormat = ImageFormat | "gif";

@@ -2,6 +2,7 @@
 import { formatCount } from "../errors.js";
 import { MAX_SIDE } from "../../contract/limits.js";
 import type { SelectedNode, SelectionSummary, UnsupportedProblem } from "../../contract/messages.js";
+import { readRecord } from "../canvas/image-record.js";
 
 /** FigJam, Slides and embed layers: not design layers, so there is no code to write for them. */
 const NOT_DESIGN = new Set([
@@ -64,11 +65,17 @@ export function describeNode(node: SceneNode): SelectedNode {
   return { id: node.id, name: node.name, type: node.type, width: node.width, height: node.height };
 }
 
+/** Marks an image Figment made (it has a record), so the panel can offer Replace on it. */
+function withImage(node: SceneNode, described: SelectedNode): SelectedNode {
+  const record = "fills" in node ? readRecord(node) : undefined;
+  return record ? { ...described, image: { versionId: record.versionId } } : described;
+}
+
 export function summarizeSelection(selection: readonly SceneNode[]): SelectionSummary {
   const summary: SelectionSummary = { nodes: [], unsupported: [] };
   for (const node of selection) {
     const refused = refusal(node);
-    if (refused === undefined) summary.nodes.push(describeNode(node));
+    if (refused === undefined) summary.nodes.push(withImage(node, describeNode(node)));
     else summary.unsupported.push({ ...describeNode(node), ...refused });
   }
   return summary;

@@ -12,6 +12,8 @@ import { markForRelaunch } from "./relaunch.js";
 import { summarizeSelection } from "./selection.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { focusNode } from "../canvas/focus.js";
+import type { ImageAction } from "../../contract/words.js";
+import { answerImage, relaunchedImage } from "./image-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
@@ -39,7 +41,11 @@ export class PanelSession {
   private secrets: string[] = [];
   private closed = false;
 
-  constructor(readonly command: Command) {}
+  /** `imageAction`: opened by an image's relaunch button, whose node init names (imageNode). */
+  constructor(
+    readonly command: Command,
+    readonly imageAction?: ImageAction,
+  ) {}
 
   /** Opens the UI, starts listening, and sends `init`. Resolves once `init` is sent. */
   async open(): Promise<void> {
@@ -87,6 +93,7 @@ export class PanelSession {
     }
     this.secrets = Object.values(apiKeys);
     if (this.closed) return;
+    const imageNode = this.imageAction ? relaunchedImage(figma.currentPage.selection, this.imageAction) : undefined;
     post("init", {
       command: this.command,
       settings,
@@ -95,6 +102,7 @@ export class PanelSession {
       editorType: figma.editorType,
       ...(panelSize ? { panelSize } : {}),
       ...(prices ? { prices } : {}),
+      ...(imageNode ? { imageNode } : {}),
     });
     if (failure) this.fail(failure.code, failure.message);
   }
@@ -176,6 +184,13 @@ export class PanelSession {
       case "close":
         figma.closePlugin();
         return;
+      case "insert-image":
+      case "fill-selection":
+      case "replace-image":
+      case "load-image-versions":
+      case "save-image-version":
+      case "delete-image-versions":
+        return answerImage(message, this.secrets);
       default:
         message satisfies never;
     }
@@ -216,8 +231,8 @@ export class PanelSession {
 }
 
 /** Opens the panel for `command`; resolves once `init` is sent. */
-export async function openPanel(command: Command): Promise<PanelSession> {
-  const session = new PanelSession(command);
+export async function openPanel(command: Command, imageAction?: ImageAction): Promise<PanelSession> {
+  const session = new PanelSession(command, imageAction);
   await session.open();
   return session;
 }

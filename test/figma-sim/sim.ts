@@ -6,8 +6,14 @@
  * side effect so tests can assert on them (e.g. that the API key never lands in pluginData).
  *
  * Where the real API refuses something (postMessage before showUI, getNodeById under dynamic-page access,
- * setRelaunchData with a long description), the simulator refuses too, so misuse fails in tests first.
+ * setRelaunchData with a long description, createImage of a WebP or of more than 4096 px, plugin data over
+ * 100 kB, changing a removed node), the simulator refuses too, so misuse fails in tests first.
+ *
+ * Undo: Figma makes everything a plugin does between two `figma.commitUndo()` calls one undo step. The
+ * simulator lists each document change (create, move, resize, fills, plugin data, relaunch data, remove) in
+ * `record.undo.pending` and moves them into `record.undo.steps` on every commitUndo.
  */
+import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type SimImageFormat } from "./image.js";
 import { encodeBlankPng } from "./png.js";
 
 export type Json = Record<string, unknown>;
@@ -41,7 +47,26 @@ export interface FigmaSimOptions {
   exportDelayMs?: number;
   /** Commands allowed in setRelaunchData (the manifest's relaunchButtons); any when omitted. */
   relaunchCommands?: string[];
+  /** `figma.fileKey`: undefined unless the plugin is private (enablePrivatePluginApi), as for Figment. */
+  fileKey?: string;
+  /** The viewport's centre at start (canvas coordinates); default 0, 0. */
+  viewportCenter?: { x: number; y: number };
 }
+
+/** Figma's limit of one plugin data entry: plugin id + key + value. */
+export const PLUGIN_DATA_MAX_BYTES = 100_000;
+
+/** Node types that have `fills` in the Plugin API (REST type names; a GROUP, SLICE, PAGE has none). */
+const FILL_TYPES = new Set(["RECTANGLE", "ELLIPSE", "POLYGON", "REGULAR_POLYGON", "STAR", "VECTOR", "LINE", "TEXT", "FRAME", "COMPONENT", "COMPONENT_SET", "INSTANCE", "BOOLEAN_OPERATION", "SECTION"]);
+
+const utf8Length = (text: string): number => {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+};
 
 export interface ExportRecord {
   nodeId: string;
@@ -59,7 +84,10 @@ export interface SimRecord {
   /** Every setPluginData / setSharedPluginData call (namespace undefined for private plugin data). */
   pluginData: { nodeId: string; namespace?: string; key: string; value: string }[];
   relaunch: { nodeId: string; data: Record<string, string> }[];
-  images: { hash: string; bytes: number }[];
+  /** Every createImage call that succeeded. */
+  images: { hash: string; bytes: number; width: number; height: number; format: SimImageFormat }[];
+  /** Document changes by undo step: `steps` closed by figma.commitUndo() (`commits` counts the calls), `pending` since the last. */
+  undo: { commits: number; steps: string[][]; pending: string[] };
   resizes: { width: number; height: number }[];
   /** Every figma.viewport.scrollAndZoomIntoView call: the node ids, on the page current at the time. */
   zooms: { nodeIds: string[]; pageId: string }[];
@@ -93,16 +121,19 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class SimNode {
   readonly id: string;
   readonly type: string;
-  name: string;
+  private nameValue: string;
   visible: boolean;
-  x: number;
-  y: number;
+  private xValue: number;
+  private yValue: number;
   width: number;
   height: number;
   parent: SimNode | null = null;
   /** Only nodes that hold children have this property, as in Figma (`"children" in node`). */
   declare children?: SimNode[];
-  fills: unknown[] = [];
+  /** Only nodes that can be filled have this property (`"fills" in node`); read-only paints, set a new array. */
+  declare fills?: readonly unknown[];
+  /** Made by the plugin (createRectangle): its position is its parent's plus x, y, not its REST box. */
+  created = false;
   relaunchData: Record<string, string> = {};
   removed = false;
   private readonly pluginData = new Map<string, string>();
@@ -117,35 +148,99 @@ export class SimNode {
   ) {
     this.id = String(rest["id"]);
     this.type = type;
-    this.name = typeof rest["name"] === "string" ? rest["name"] : type.toLowerCase();
+    this.nameValue = typeof rest["name"] === "string" ? rest["name"] : type.toLowerCase();
     this.visible = rest["visible"] !== false;
     const box = isRecord(rest["absoluteBoundingBox"]) ? rest["absoluteBoundingBox"] : {};
-    this.x = num(box["x"]);
-    this.y = num(box["y"]);
+    this.xValue = num(box["x"]);
+    this.yValue = num(box["y"]);
     this.width = num(box["width"]);
     this.height = num(box["height"]);
     if (CONTAINER_TYPES.has(type)) this.children = [];
+    if (FILL_TYPES.has(type)) {
+      let paints: readonly unknown[] = Object.freeze((Array.isArray(rest["fills"]) ? rest["fills"] : []).map((p) => Object.freeze(pluginPaint(p))));
+      Object.defineProperty(this, "fills", {
+        enumerable: true,
+        get: () => paints,
+        set: (value: unknown) => {
+          this.change(`fills ${this.id}`);
+          paints = checkPaints(value, (hash) => this.sim.images.has(hash));
+        },
+      });
+    }
+  }
+
+  /** A document change: refused on a removed node (as Figma does), listed for the undo record. */
+  protected change(what: string): void {
+    if (this.removed) throw new Error(`The node (id ${this.id}) does not exist`);
+    this.sim.change(what);
+  }
+
+  get name(): string {
+    return this.nameValue;
+  }
+
+  set name(value: string) {
+    if (typeof value !== "string") throw new Error("name: expected a string");
+    this.change(`name ${this.id}`);
+    this.nameValue = value;
+  }
+
+  /** Position relative to the parent (a page's children: absolute), as in Figma. */
+  get x(): number {
+    return this.xValue;
+  }
+
+  set x(value: number) {
+    if (!Number.isFinite(value)) throw new Error("x: expected a finite number");
+    this.change(`move ${this.id}`);
+    this.xValue = value;
+  }
+
+  get y(): number {
+    return this.yValue;
+  }
+
+  set y(value: number) {
+    if (!Number.isFinite(value)) throw new Error("y: expected a finite number");
+    this.change(`move ${this.id}`);
+    this.yValue = value;
+  }
+
+  /** Sets x, y without recording a change (the simulator placing REST nodes in their parents). */
+  place(x: number, y: number): void {
+    this.xValue = x;
+    this.yValue = y;
   }
 
   get absoluteBoundingBox(): { x: number; y: number; width: number; height: number } {
+    if (this.created) {
+      const parent = this.parent && this.parent.type !== "PAGE" ? this.parent.absoluteBoundingBox : { x: 0, y: 0 };
+      return { x: parent.x + this.x, y: parent.y + this.y, width: this.width, height: this.height };
+    }
     const box = isRecord(this.rest["absoluteBoundingBox"]) ? this.rest["absoluteBoundingBox"] : {};
     return { x: num(box["x"], this.x), y: num(box["y"], this.y), width: this.width, height: this.height };
   }
 
   appendChild(child: SimNode): void {
     if (!this.children) throw new Error(`sim: ${this.type} node cannot have children`);
+    if (child.removed) throw new Error(`The node (id ${child.id}) does not exist`);
+    this.change(`append ${child.id} to ${this.id}`);
     child.parent?.children?.splice(child.parent.children.indexOf(child), 1);
     child.parent = this;
     this.children.push(child);
   }
 
   remove(): void {
+    this.change(`remove ${this.id}`);
     this.parent?.children?.splice(this.parent.children.indexOf(this), 1);
     this.parent = null;
     this.removed = true;
   }
 
   resize(width: number, height: number): void {
+    // Figma's smallest size is 0.01 px.
+    if (!(Number.isFinite(width) && Number.isFinite(height) && width >= 0.01 && height >= 0.01)) throw new Error(`resize: width and height must be at least 0.01 (got ${width} × ${height})`);
+    this.change(`resize ${this.id}`);
     this.width = width;
     this.height = height;
     this.rest["absoluteBoundingBox"] = { x: this.x, y: this.y, width, height };
@@ -161,6 +256,7 @@ export class SimNode {
       const allowed = this.sim.options.relaunchCommands;
       if (allowed && !allowed.includes(command)) throw new Error(`setRelaunchData: command "${command}" is not in the manifest's relaunchButtons`);
     }
+    this.change(`relaunch ${this.id}`);
     this.relaunchData = { ...data };
     this.sim.record.relaunch.push({ nodeId: this.id, data: { ...data } });
   }
@@ -174,8 +270,14 @@ export class SimNode {
   }
 
   setPluginData(key: string, value: string): void {
+    if (typeof key !== "string" || key === "") throw new Error("setPluginData: key must be a non-empty string");
     if (typeof value !== "string") throw new Error("setPluginData: value must be a string");
-    this.pluginData.set(key, value);
+    const size = utf8Length(this.sim.options.pluginId ?? "figment-dev") + utf8Length(key) + utf8Length(value);
+    if (size > PLUGIN_DATA_MAX_BYTES) throw new Error(`setPluginData: the entry is ${size} bytes; plugin id, key and value may hold at most 100 kB`);
+    this.change(`pluginData ${this.id} ${key}`);
+    // The empty string removes the entry, as in Figma.
+    if (value === "") this.pluginData.delete(key);
+    else this.pluginData.set(key, value);
     this.sim.record.pluginData.push({ nodeId: this.id, key, value });
   }
 
@@ -189,6 +291,7 @@ export class SimNode {
 
   setSharedPluginData(namespace: string, key: string, value: string): void {
     if (typeof value !== "string") throw new Error("setSharedPluginData: value must be a string");
+    this.change(`sharedPluginData ${this.id} ${key}`);
     this.sharedData.set(`${namespace}\u0000${key}`, value);
     this.sim.record.pluginData.push({ nodeId: this.id, namespace, key, value });
   }
@@ -350,10 +453,25 @@ export class SimUi {
 
 /** Internal state shared by the nodes of one simulator. */
 class SimCore {
-  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], resizes: [], zooms: [], handlerErrors: [] };
+  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], undo: { commits: 0, steps: [], pending: [] }, resizes: [], zooms: [], handlerErrors: [] };
   readonly index = new Map<string, SimNode>();
   readonly failures = new Map<string, string>();
-  constructor(readonly options: FigmaSimOptions) {}
+  /** Images by hash (createImage). */
+  readonly images = new Map<string, SimImage>();
+  /** Document changes are recorded once the file is built (building it is no change). */
+  tracking = false;
+  constructor(readonly options: FigmaSimOptions & { pluginId?: string }) {}
+
+  change(what: string): void {
+    if (this.tracking) this.record.undo.pending.push(what);
+  }
+
+  commitUndo(): void {
+    this.record.undo.commits++;
+    if (this.record.undo.pending.length === 0) return;
+    this.record.undo.steps.push(this.record.undo.pending);
+    this.record.undo.pending = [];
+  }
 
   async exportNode(node: SimNode, settings: ExportSettings): Promise<unknown> {
     const delay = this.options.exportDelayMs ?? 0;
@@ -429,15 +547,13 @@ function readMeta(holder: Json): FileMeta {
   };
 }
 
-/** Hex digest of bytes (not cryptographic; stands in for Figma's image hash). */
-function hashBytes(bytes: Uint8Array): string {
-  let out = "";
-  for (let seed = 0; seed < 5; seed++) {
-    let h = (0x811c9dc5 ^ seed) >>> 0;
-    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, "0");
-  }
-  return out;
+/** A REST paint as the Plugin API shows it (images by `imageHash`, colour alpha as `opacity`). */
+function pluginPaint(raw: unknown): Json {
+  if (!isRecord(raw)) return { type: "SOLID", color: { r: 0, g: 0, b: 0 }, opacity: 1 };
+  const { imageRef, color, ...rest } = raw;
+  if (raw["type"] === "IMAGE") return { type: "IMAGE", imageHash: typeof imageRef === "string" ? imageRef : null, scaleMode: typeof raw["scaleMode"] === "string" ? raw["scaleMode"] : "FILL", visible: raw["visible"] !== false };
+  if (raw["type"] === "SOLID" && isRecord(color)) return { ...rest, color: { r: num(color["r"]), g: num(color["g"]), b: num(color["b"]) }, opacity: num(raw["opacity"], 1) * num(color["a"], 1) };
+  return { ...rest };
 }
 
 export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
@@ -458,8 +574,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     // Figma's x/y are relative to the parent (pages: absolute).
     if (parent.type !== "PAGE") {
       const box = parent.absoluteBoundingBox;
-      node.x -= box.x;
-      node.y -= box.y;
+      node.place(node.x - box.x, node.y - box.y);
     }
     // Ids stay unique: a file never repeats one, but a synthetic test file might.
     if (core.index.has(node.id)) throw new Error(`sim: duplicate node id ${node.id}`);
@@ -562,6 +677,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     refreshes: 0,
   };
   let rectangles = 0;
+  let viewportCenter = { ...(options.viewportCenter ?? { x: 0, y: 0 }) };
 
   const addHandler = (list: { fn: Handler; once: boolean }[], fn: Handler, once: boolean): void => void list.push({ fn, once });
   const removeHandler = (list: { fn: Handler; once: boolean }[], fn: Handler): void => {
@@ -577,6 +693,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
   const figma: Json = {
     apiVersion: "1.0.0",
     pluginId: "figment-dev",
+    fileKey: options.fileKey,
     command,
     editorType,
     mode,
@@ -595,10 +712,20 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       }, 0);
     },
     viewport: {
+      get center(): { x: number; y: number } {
+        return { ...viewportCenter };
+      },
       scrollAndZoomIntoView: (nodes: SimNode[]): void => {
         if (!Array.isArray(nodes)) throw new Error("scrollAndZoomIntoView: expected an array of nodes");
         for (const n of nodes) if (n.removed) throw new Error("scrollAndZoomIntoView: the node was removed");
         core.record.zooms.push({ nodeIds: nodes.map((n) => n.id), pageId: currentPage.id });
+        if (nodes.length === 0) return;
+        const boxes = nodes.map((n) => n.absoluteBoundingBox);
+        const left = Math.min(...boxes.map((b) => b.x));
+        const top = Math.min(...boxes.map((b) => b.y));
+        const right = Math.max(...boxes.map((b) => b.x + b.width));
+        const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+        viewportCenter = { x: (left + right) / 2, y: (top + bottom) / 2 };
       },
     },
     ui: simUi.api,
@@ -643,22 +770,29 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       },
       refresh: (): void => void codegenState.refreshes++,
     },
-    createImage: (bytes: Uint8Array): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<{ width: number; height: number }> } => {
-      if (!(bytes instanceof Uint8Array)) throw new Error("createImage: expected a Uint8Array");
-      const hash = hashBytes(bytes);
-      core.record.images.push({ hash, bytes: bytes.length });
-      const copy = bytes.slice();
-      return { hash, getBytesAsync: async () => copy.slice(), getSizeAsync: async () => ({ width: 0, height: 0 }) };
+    /** PNG, JPEG or GIF up to 4096 px per side, else Figma's errors; the same bytes give the same image. */
+    createImage: (bytes: Uint8Array): SimImage => {
+      const info = checkImageBytes(bytes);
+      const hash = sha1Hex(bytes);
+      const image = core.images.get(hash) ?? simImage(hash, bytes, info);
+      core.images.set(hash, image);
+      core.record.images.push({ hash, bytes: bytes.length, ...info });
+      return image;
     },
+    getImageByHash: (hash: string): SimImage | null => core.images.get(hash) ?? null,
+    commitUndo: (): void => core.commitUndo(),
     createRectangle: (): SimNode => {
       const id = `sim:${++rectangles}`;
       const rect = new SimNode(core, { id, name: "Rectangle", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 } }, readMeta({}), "RECTANGLE");
+      rect.created = true;
       core.index.set(id, rect);
+      core.change(`create ${id}`);
       currentPage.appendChild(rect);
       return rect;
     },
   };
 
+  core.tracking = true;
   const sim: FigmaSim = {
     figma,
     html: '<!doctype html><title>Figment (simulated UI)</title><div id="app"></div>',

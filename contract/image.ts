@@ -1,0 +1,103 @@
+/**
+ * What the image panel and the main thread say about generated images, each field defined once:
+ * - the record of how an image was made, kept in the node's pluginData (it syncs to every collaborator:
+ *   never a key; every string bounded, so a record stays far below pluginData's 100 kB per entry);
+ * - a stored version: a small preview with its record, kept in clientStorage per file, the shape the later
+ *   history (code results, analyses) grows into: `kind`, `id`, `createdAt`, and a file scope added on save;
+ * - the node a relaunch button opened the panel for.
+ * Pure: no `figma`, no DOM.
+ */
+import { bytes, custom, literal, number, object, oneOf, optional, string, type Infer } from "./fields.js";
+import { CREATE_IMAGE_MAX_SIDE, PREVIEW_MAX_BYTES, PREVIEW_MAX_SIDE } from "./limits.js";
+import { IMAGE_ACTIONS, IMAGE_APIS, IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, PROVIDERS } from "./words.js";
+
+/** Longest strings of a record, in characters (the panel cuts a longer prompt before sending). */
+export const RECORD_LIMITS = { prompt: 4000, revisedPrompt: 4000, model: 200, responseId: 200 } as const;
+/**
+ * Longest record as stored (UTF-8 JSON). The bounds above keep a record under ~50 kB even if every prompt
+ * character needed a 6-byte JSON escape; the main thread checks the real size before writing.
+ */
+export const MAX_RECORD_BYTES = 60_000;
+
+/** Version ids double as storage key parts: letters, digits and `._:-`, at most 100 characters. */
+export const versionIdField = custom<string>("an id of 1–100 letters, digits, '.', '_', ':' or '-'", (v) => (typeof v === "string" && /^[A-Za-z0-9._:-]{1,100}$/.test(v) ? v : undefined));
+
+/** An ISO 8601 time with a zone ("2026-05-01T12:00:00.000Z"), as `new Date().toISOString()` writes it. */
+export const isoTimeField = custom<string>("an ISO 8601 time such as 2026-05-01T12:00:00.000Z", (v) =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined,
+);
+
+/** "1536x1024" or "auto", as the APIs write a size. */
+export const imageSizeField = custom<string>('"auto" or WIDTHxHEIGHT such as 1536x1024', (v) => (typeof v === "string" && /^(auto|[1-9]\d{0,4}x[1-9]\d{0,4})$/.test(v) ? v : undefined));
+
+const count = number({ integer: true, min: 1, max: 4 });
+
+/** How an image was made: enough to show it, refine it and draw it again with the same settings. */
+export const imageRecordField = object({
+  /** The version this image is (its stored preview has the same id). */
+  versionId: versionIdField,
+  createdAt: isoTimeField,
+  /** The user's words (for a refinement: what to change). */
+  prompt: string({ max: RECORD_LIMITS.prompt }),
+  /** The prompt the model drew from, when it rewrote the user's. */
+  revisedPrompt: optional(string({ max: RECORD_LIMITS.revisedPrompt })),
+  model: string({ nonEmpty: true, max: RECORD_LIMITS.model }),
+  provider: oneOf(PROVIDERS),
+  api: oneOf(IMAGE_APIS),
+  size: imageSizeField,
+  quality: oneOf(IMAGE_QUALITIES),
+  background: oneOf(IMAGE_BACKGROUNDS),
+  /** The output format asked for (the bytes placed may have been converted, e.g. WebP to PNG). */
+  format: oneOf(IMAGE_FORMATS),
+  /** How many images the request asked for, and which of them this is (0-based). */
+  count,
+  index: number({ integer: true, min: 0, max: 3 }),
+  /** Responses API: the id a refinement builds on (`previous_response_id`). */
+  responseId: optional(string({ nonEmpty: true, max: RECORD_LIMITS.responseId })),
+  /** The version this one refined: the edit chain. */
+  refinedFrom: optional(versionIdField),
+  /** How many reference images went with the request (the selection, files); the images are not kept. */
+  references: optional(number({ integer: true, min: 0, max: 16 })),
+});
+export type ImageRecord = Infer<typeof imageRecordField>;
+
+/** A small preview: PNG or JPEG made by the panel (the main thread checks the bytes against the size). */
+const previewField = object({
+  bytes: bytes({ max: PREVIEW_MAX_BYTES }),
+  width: number({ integer: true, min: 1, max: PREVIEW_MAX_SIDE }),
+  height: number({ integer: true, min: 1, max: PREVIEW_MAX_SIDE }),
+});
+
+/** A version as stored and listed. The full image is not kept here: it is on the canvas once placed. */
+export const imageVersionField = object({
+  kind: literal("image"),
+  id: versionIdField,
+  createdAt: isoTimeField,
+  record: imageRecordField,
+  preview: previewField,
+  /** The full image the preview stands for: its pixel size and file size. */
+  original: object({ width: number({ integer: true, min: 1 }), height: number({ integer: true, min: 1 }), bytes: number({ integer: true, min: 0 }) }),
+});
+export type ImageVersion = Infer<typeof imageVersionField>;
+
+/**
+ * Bytes the stored versions of every file take (Figma's measure: key + JSON, a Uint8Array by its length),
+ * their budget, and the part this file's versions take.
+ */
+export const storageUsageField = object({ bytes: number({ integer: true, min: 0 }), budget: number({ integer: true, min: 0 }), fileBytes: number({ integer: true, min: 0 }) });
+export type StorageUsage = Infer<typeof storageUsageField>;
+
+/** The generated image a relaunch button ("Refine image", "Regenerate image") opened the panel for. */
+export const imageNodeField = object({ nodeId: string({ nonEmpty: true, max: 1000 }), record: imageRecordField, action: oneOf(IMAGE_ACTIONS) });
+export type ImageNode = Infer<typeof imageNodeField>;
+
+/** How an image fills a shape: cover and crop (FILL) or show whole (FIT), as Figma's scaleMode. */
+export const FILL_MODES = ["FILL", "FIT"] as const;
+export type FillMode = (typeof FILL_MODES)[number];
+
+/** Where Insert puts the new layer: beside the selection (or at the viewport centre), or into the selected frame. */
+export const PLACEMENTS = ["beside", "into"] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+/** The layer size Insert gives an image: its pixel size at 1×, so at most what createImage takes. */
+export const layerSideField = number({ min: 1, max: CREATE_IMAGE_MAX_SIDE });

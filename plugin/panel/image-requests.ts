@@ -1,0 +1,48 @@
+/**
+ * The image panel's requests to the main thread: place an image (insert, fill the selection, replace a
+ * Figment image) and keep its versions; and the image a relaunch button opened the panel for. Each answer
+ * goes to its request; refusals are PluginErrors, which the session sends as `error` on the request.
+ */
+import type { ImageNode } from "../../contract/image.js";
+import type { MainMessage } from "../../contract/messages.js";
+import type { ImageAction } from "../../contract/words.js";
+import { fillSelection } from "../canvas/fill-selection.js";
+import { readRecord } from "../canvas/image-record.js";
+import { insertImage } from "../canvas/insert-image.js";
+import { replaceImage } from "../canvas/replace-image.js";
+import { deleteImageVersions, loadImageVersions, saveImageVersion } from "../storage/image-versions.js";
+import { post } from "./post.js";
+
+export type ImageRequest = Extract<MainMessage, { type: "insert-image" | "fill-selection" | "replace-image" | "load-image-versions" | "save-image-version" | "delete-image-versions" }>;
+
+/** `secrets`: the stored API keys, which must never reach a layer's record. */
+export async function answerImage(message: ImageRequest, secrets: readonly string[]): Promise<void> {
+  const { requestId } = message;
+  switch (message.type) {
+    case "insert-image":
+      return post("image-placed", { requestId, ...insertImage(message, secrets) });
+    case "fill-selection":
+      return post("image-placed", { requestId, ...fillSelection(message, secrets) });
+    case "replace-image":
+      return post("image-placed", { requestId, ...(await replaceImage(message, secrets)) });
+    case "load-image-versions": {
+      const { versions, usage, lost } = await loadImageVersions(message.allFiles === true);
+      return post("image-versions", { requestId, versions, usage, ...(lost > 0 ? { lost } : {}) });
+    }
+    case "save-image-version":
+      return post("versions-usage", { requestId, usage: await saveImageVersion(message.version) });
+    case "delete-image-versions":
+      return post("versions-usage", { requestId, usage: await deleteImageVersions(message.ids) });
+    default:
+      message satisfies never;
+  }
+}
+
+/** The image a relaunch button was clicked on (Figma selects it): the first selected layer with a record. */
+export function relaunchedImage(selection: readonly SceneNode[], action: ImageAction): ImageNode | undefined {
+  for (const node of selection) {
+    const record = "fills" in node ? readRecord(node) : undefined;
+    if (record) return { nodeId: node.id, record, action };
+  }
+  return undefined;
+}
