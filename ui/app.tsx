@@ -18,7 +18,7 @@ import { Toasts, useToasts } from "./components/toasts.js";
 import { AnalyzePanel } from "./analyze/analyze-panel.js";
 import { HistoryPanel } from "./history/history-panel.js";
 import { ImagePanel } from "./image/image-panel.js";
-import { useImageJob } from "./image/image-job.js";
+import { useImageSession } from "./image/image-session.js";
 import { SearchPanel } from "./search/search-panel.js";
 import { GeneratePanel } from "./code/generate-panel.js";
 import { useThumbnails } from "./code/thumbnails.js";
@@ -82,7 +82,11 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const showError = useCallback((text: string) => banners.show(text, "error"), [banners.show]);
   const prices = useFetchedPrices(requests, showError);
   const ai = useAiJob(requests, worker, vault, settings, prices.prices);
-  const image = useImageJob(requests, worker, vault, settings, selection, prices.prices);
+  const [editorType, setEditorType] = useState("figma");
+  const report = useCallback((text: string, tone: "info" | "error") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
+  const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
+  const openImageNode = useRef(image.openNode);
+  openImageNode.current = image.openNode;
   /** Unsaved Settings edits live here, so they survive switching panels. */
   const draft = useSettingsDraft(settings, vault, requests);
   const leave = useLeaveGuard(panel, setPanel, draft, () => toasts.show("Settings saved"));
@@ -99,6 +103,9 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         vault.replaceAll(message.apiKeys);
         prices.replaceAll(message.prices);
         setSelection(message.selection);
+        setEditorType(message.editorType);
+        // Opened by "Refine image" / "Regenerate image" on a layer Figment made.
+        if (message.imageNode) openImageNode.current(message.imageNode, message.selection);
         setReady(true);
       }),
       bridge.on("selection", (message) => setSelection(message.selection)),
@@ -166,7 +173,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "settings" ? (
           <SettingsPanel settings={settings} draft={draft} vault={vault} worker={worker} onPrices={prices.save} />
         ) : panel === "image" ? (
-          <ImagePanel job={image} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
+          <ImagePanel session={image} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
         ) : panel === "analyze" ? (
           <AnalyzePanel onOpenCode={() => setPanel("code")} />
         ) : panel === "search" ? (

@@ -1,10 +1,14 @@
 /** A prompt box with its send button, under a result: what to change next (the code and image panels' Refine). */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { TextArea } from "./text-area.js";
 
 /** "Refine": the user's next instruction for the selected turn (Enter or Cmd/Ctrl+Enter sends, Shift+Enter is a new line). */
-export function RefineBox({ disabled, placeholder, label, onSend }: { disabled: boolean; placeholder: string; label: string; onSend(text: string): void }) {
+export function RefineBox({ disabled, placeholder, label, onSend, autoFocus }: { disabled: boolean; placeholder: string; label: string; onSend(text: string): void; autoFocus?: boolean }) {
   const [text, setText] = useState("");
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (autoFocus) form.current?.querySelector("textarea")?.focus();
+  }, [autoFocus]);
   const send = () => {
     const trimmed = text.trim();
     if (!trimmed || disabled) return;
@@ -13,6 +17,7 @@ export function RefineBox({ disabled, placeholder, label, onSend }: { disabled: 
   };
   return (
     <form
+      ref={form}
       class="refine"
       onSubmit={(event) => {
         event.preventDefault();

@@ -78,9 +78,11 @@ export async function readyForCanvas(bytes: Uint8Array): Promise<CanvasImage> {
 }
 
 /** A JPEG of at most PREVIEW_SIDE px per side (about 10–20 kB), for the versions store. */
-export async function previewOf(bytes: Uint8Array): Promise<Uint8Array> {
+export async function previewOf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const info = imageInfo(bytes);
   if (!info) throw new Error("not an image");
   const scale = Math.min(1, PREVIEW_SIDE / Math.max(info.width, info.height));
-  return reencode(bytes, info.format, Math.max(1, Math.round(info.width * scale)), Math.max(1, Math.round(info.height * scale)), "image/jpeg", 0.82);
+  const width = Math.max(1, Math.round(info.width * scale));
+  const height = Math.max(1, Math.round(info.height * scale));
+  return { bytes: await reencode(bytes, info.format, width, height, "image/jpeg", 0.82), width, height };
 }

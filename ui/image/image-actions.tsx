@@ -3,26 +3,42 @@
  * FIT), or replace the image of the selected Figment image. Each button says why when it is off.
  */
 import { useState } from "preact/hooks";
+import type { FillMode } from "../../contract/image.js";
 import { Segmented } from "../components/segmented.js";
-
-export type FillMode = "FILL" | "FIT";
 
 export interface ImageActionsProps {
   /** Why each action is off (undefined: on). */
   blockers: { insert?: string; fill?: string; replace?: string };
   busy: boolean;
-  onInsert(): void;
+  /** The one selected frame Insert may place the image into. */
+  frame: { name: string } | undefined;
+  onInsert(into: boolean): void;
   onFill(mode: FillMode): void;
   onReplace(): void;
 }
 
-export function ImageActions({ blockers, busy, onInsert, onFill, onReplace }: ImageActionsProps) {
+export function ImageActions({ blockers, busy, frame, onInsert, onFill, onReplace }: ImageActionsProps) {
   const [mode, setMode] = useState<FillMode>("FILL");
+  const [into, setInto] = useState(false);
+  const inside = into && frame !== undefined;
   return (
     <div class="image-actions">
-      <button type="button" class="button button--primary" disabled={busy || blockers.insert !== undefined} title={blockers.insert ?? "Place it as a new layer, at its size, next to the selection"} onClick={onInsert}>
-        Insert
-      </button>
+      <span class="image-actions__insert">
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={busy || blockers.insert !== undefined}
+          title={blockers.insert ?? (inside ? `Place it inside “${frame.name}”, scaled to fit its width` : "Place it as a new layer at its size, beside the selection (or in the middle of the view)")}
+          onClick={() => onInsert(inside)}
+        >
+          Insert
+        </button>
+        {frame ? (
+          <label class="checkbox" title={`Place it inside “${frame.name}”, scaled to fit its width`}>
+            <input type="checkbox" checked={into} disabled={busy} onChange={(e) => setInto(e.currentTarget.checked)} /> into frame
+          </label>
+        ) : null}
+      </span>
       <span class="image-actions__fill">
         <button type="button" class="button button--secondary" disabled={busy || blockers.fill !== undefined} title={blockers.fill ?? "Put it into the selected shapes' fills, keeping their size"} onClick={() => onFill(mode)}>
           Fill selection

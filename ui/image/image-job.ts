@@ -35,7 +35,18 @@ export interface ImageJob {
   dismiss(): void;
 }
 
-export function useImageJob(requests: MainRequests, worker: WorkerHost, vault: ApiKeyVault, settings: Settings, selection: SelectionSummary, prices?: Record<string, FetchedPrice>): ImageJob {
+export interface ImageJobDeps {
+  requests: MainRequests;
+  worker: WorkerHost;
+  vault: ApiKeyVault;
+  settings: Settings;
+  selection: SelectionSummary;
+  prices: Record<string, FetchedPrice> | undefined;
+  /** Gets the versions each request made (the versions store keeps them). */
+  onVersions(versions: ImageVersion[]): void;
+}
+
+export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions }: ImageJobDeps): ImageJob {
   const [state, setState] = useState<ImageState>({ phase: "idle" });
   const [form, setFormState] = useState<ImageForm>(DEFAULT_FORM);
   const setForm = useCallback((patch: Partial<ImageForm>) => setFormState((f) => ({ ...f, ...patch })), []);
@@ -50,7 +61,7 @@ export function useImageJob(requests: MainRequests, worker: WorkerHost, vault: A
   const again = useRef<(() => void) | undefined>(undefined);
   const painter = useMemo(() => new PartialPainter(), []);
   const versions = useImageVersions();
-  const runner = useImageRun({ worker, vault, painter, versions, setState, token, settings: () => live.current.settings, prices: () => live.current.prices, onVersions: () => undefined });
+  const runner = useImageRun({ worker, vault, painter, versions, setState, token, settings: () => live.current.settings, prices: () => live.current.prices, onVersions });
 
   const prepare = useCallback(
     (form: ImageForm, refine: { version: ImageVersion; words: string } | undefined) => {
@@ -84,7 +95,7 @@ export function useImageJob(requests: MainRequests, worker: WorkerHost, vault: A
         if (!current()) return;
         if (reply.problems.length > 0 || !reply.estimate) return setState({ phase: "failed", failure: { kind: "check", message: reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated." } });
         if (reply.designHint) data.designHint = reply.designHint;
-        prepared.current = { data, reasonFirst: form.reasonFirst, to, prompt, refining: version?.n };
+        prepared.current = { data, reasonFirst: form.reasonFirst, to, prompt, refining: version ? { n: version.n, id: version.id } : undefined };
         setState({ phase: "confirm", to, estimate: reply.estimate, notes: reply.notes, prompt, refining: version?.n, references: frames.map((f) => f.name), withHint: reply.designHint !== undefined });
       })().catch((error: unknown) => {
         if (!current()) return;

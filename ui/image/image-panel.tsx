@@ -1,41 +1,58 @@
 /**
  * The "Generate image" panel: the form (prompt, size, quality, count, reference, reason first), the job's
- * progress (estimate, streamed partial images, errors), the version on show with its actions and Refine, two
- * versions side by side, and the versions strip.
+ * progress (estimate, streamed partial images, errors), the version on show with Insert / Fill selection /
+ * Replace and Refine, two versions side by side, and the versions strip with what is kept after closing.
  */
-import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import { KeyNeeded } from "../model/key-needed.js";
+import { canvasBlockers, frameTarget, replaceTarget } from "./canvas-actions.js";
 import { CompareView } from "./compare-view.js";
 import { checkForm } from "./form.js";
+import { ImageActions } from "./image-actions.js";
 import { ImageForm } from "./image-form.js";
-import type { ImageJob } from "./image-job.js";
+import type { ImageSession } from "./image-session.js";
 import { isBusy } from "./image-state.js";
 import { ImageStatus } from "./image-status.js";
 import { canReasonFirst, imageRoute } from "./route.js";
 import { VersionView } from "./version-view.js";
 import { VersionsStrip } from "./versions-strip.js";
+import type { ImageVersion } from "./versions.js";
 import "./image.css";
 
 export interface ImagePanelProps {
-  job: ImageJob;
+  session: ImageSession;
   selection: SelectionSummary;
   settings: Settings;
+  editorType: string;
   hasKey: boolean;
   onOpenSettings(): void;
-  /** Insert / Fill selection / Replace for the version on show (with the versions store's words on what is kept). */
-  canvas?: { actions: (versionId: string) => ComponentChildren; kept: string };
 }
 
-const KEPT_IN_MEMORY = "Versions last while the plugin is open.";
-
-export function ImagePanel({ job, selection, settings, hasKey, onOpenSettings, canvas }: ImagePanelProps) {
+export function ImagePanel({ session, selection, settings, editorType, hasKey, onOpenSettings }: ImagePanelProps) {
+  const { job, store, canvas } = session;
   const { form, versions, state } = job;
   const route = imageRoute(settings, form.reasonFirst && canReasonFirst(settings));
   const check = checkForm(form, selection.nodes[0], route);
   const busy = isBusy(state);
   const shown = versions.selected;
+  useEffect(() => void store.load(), [store.load]);
+
+  const actions = (version: ImageVersion) => {
+    const target = replaceTarget(selection);
+    return (
+      <ImageActions
+        blockers={canvasBlockers(version, selection, editorType)}
+        busy={canvas.busy !== undefined}
+        frame={frameTarget(selection)}
+        onInsert={(into) => canvas.run(version, { kind: "insert", into })}
+        onFill={(mode) => canvas.run(version, { kind: "fill", mode })}
+        onReplace={() => target && canvas.run(version, { kind: "replace", nodeId: target.id })}
+      />
+    );
+  };
+
   return (
     <div class="panel panel--image">
       <ImageForm
@@ -60,12 +77,15 @@ export function ImagePanel({ job, selection, settings, hasKey, onOpenSettings, c
           <VersionView
             version={shown}
             busy={busy}
-            actions={canvas?.actions(shown.id) ?? null}
+            actions={actions(shown)}
+            notKept={store.unsaved.get(shown.id)}
             canRefine={hasKey}
+            refineFocus={session.refineFocus}
             refineNote={<KeyNeeded class="refine" what="Refine" settings={settings} onOpenSettings={onOpenSettings} />}
             onRefine={(words) => job.refine(shown, words, form)}
             canCompare={versions.list.length > 1}
             onCompare={() => versions.compareWith(undefined)}
+            onDelete={() => store.remove([shown.id])}
           />
         ) : state.phase === "idle" && versions.list.length === 0 ? (
           <p class="hint muted">
@@ -74,7 +94,7 @@ export function ImagePanel({ job, selection, settings, hasKey, onOpenSettings, c
           </p>
         ) : null}
       </div>
-      <VersionsStrip versions={versions} kept={canvas?.kept ?? KEPT_IN_MEMORY} />
+      <VersionsStrip versions={versions} kept={store.kept} unsaved={store.unsaved} />
     </div>
   );
 }

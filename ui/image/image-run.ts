@@ -4,6 +4,7 @@
  * half-done; failures become something the panel can explain.
  */
 import { useCallback, useRef } from "preact/hooks";
+import { sizeText } from "../../ai/image/options.js";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
@@ -20,7 +21,8 @@ export interface PendingImage {
   reasonFirst: boolean;
   to: Destination;
   prompt: string;
-  refining: number | undefined;
+  /** The version this builds on. */
+  refining: { n: number; id: string } | undefined;
 }
 
 export interface ImageRunDeps {
@@ -54,7 +56,7 @@ export function useImageRun({ worker, vault, settings, prices, painter, versions
       abortRef.current = controller;
       painter.reset();
       const startedAt = Date.now();
-      let state: Streaming = streaming(pending.to, pending.prompt, pending.data.count, pending.data.size === "auto" ? 1 : pending.data.size.width / pending.data.size.height, pending.refining, startedAt);
+      let state: Streaming = streaming(pending.to, pending.prompt, pending.data.count, pending.data.size === "auto" ? 1 : pending.data.size.width / pending.data.size.height, pending.refining?.n, startedAt);
       setState(state);
       try {
         const fetched = prices();
@@ -70,7 +72,8 @@ export function useImageRun({ worker, vault, settings, prices, painter, versions
           controller.signal,
         );
         if (!current()) return;
-        const made = versionsFrom(reply, { prompt: pending.prompt, ...(pending.refining !== undefined ? { parent: pending.refining } : {}), quality: pending.data.quality, startedAt, finishedAt: Date.now() }, listRef.current);
+        const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: pending.data.quality, size: sizeText(pending.data.size), provider: chosen.provider, references: pending.data.references.length, startedAt, finishedAt: Date.now() };
+        const made = versionsFrom(reply, run, listRef.current);
         versions.add(made);
         onVersions(made);
         painter.reset();

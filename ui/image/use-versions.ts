@@ -16,6 +16,7 @@ export interface ImageVersions {
   /** Versions read back from the store (kept before this session's, without doubles). */
   restore(versions: ImageVersion[]): void;
   update(id: string, patch: Partial<ImageVersion>): void;
+  remove(ids: readonly string[]): void;
   select(id: string): void;
   /** Starts comparing the one on show with `id` (or the version before it); undefined stops. */
   compareWith(id: string | undefined | null): void;
@@ -40,6 +41,7 @@ export function useImageVersions(): ImageVersions {
     setSelectedId((id) => id ?? versions[versions.length - 1]?.id);
   }, []);
   const update = useCallback((id: string, patch: Partial<ImageVersion>) => setList((all) => all.map((v) => (v.id === id ? { ...v, ...patch } : v))), []);
+  const remove = useCallback((ids: readonly string[]) => setList((all) => all.filter((v) => !ids.includes(v.id))), []);
   const select = useCallback((id: string) => setSelectedId(id), []);
 
   const selected = list.find((v) => v.id === selectedId) ?? list[list.length - 1];
@@ -53,5 +55,5 @@ export function useImageVersions(): ImageVersions {
   );
   const other = list.find((v) => v.id === otherId);
   const compare = useMemo((): [ImageVersion, ImageVersion] | undefined => (selected && other && other.id !== selected.id ? [selected, other] : undefined), [selected, other]);
-  return { list, selected, compare, add, restore, update, select, compareWith };
+  return { list, selected, compare, add, restore, update, remove, select, compareWith };
 }

@@ -15,12 +15,17 @@ export interface VersionViewProps {
   actions: ComponentChildren;
   refineNote?: ComponentChildren;
   canRefine: boolean;
+  /** Bumped to put the cursor in the Refine box (a relaunch's "Refine image"). */
+  refineFocus: number;
   onRefine(words: string): void;
   onCompare(): void;
   canCompare: boolean;
+  /** Why this version is not kept after closing (the store refused it), if so. */
+  notKept: string | undefined;
+  onDelete(): void;
 }
 
-export function VersionView({ version, busy, actions, refineNote, canRefine, onRefine, onCompare, canCompare }: VersionViewProps) {
+export function VersionView({ version, busy, actions, refineNote, canRefine, refineFocus, onRefine, onCompare, canCompare, notKept, onDelete }: VersionViewProps) {
   const used = usageText(version.usage, version.costUsd);
   const batch = version.batch > 1 ? ` (for ${version.batch} images)` : "";
   return (
@@ -29,11 +34,16 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, onR
       <div class="version__meta">
         <p class="version__line">
           <span>{versionLine(version)}</span>
-          {canCompare ? (
-            <button type="button" class="link-button version__compare" onClick={onCompare}>
-              Compare
+          <span class="version__links">
+            {canCompare ? (
+              <button type="button" class="link-button" onClick={onCompare}>
+                Compare
+              </button>
+            ) : null}
+            <button type="button" class="link-button" title="Remove this version from the strip and from the versions kept after closing" onClick={onDelete}>
+              Delete
             </button>
-          ) : null}
+          </span>
         </p>
         <p class="version__prompt" title={version.prompt}>
           {version.parent !== undefined ? <span class="muted">Refines v{version.parent}: </span> : null}
@@ -41,6 +51,11 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, onR
         </p>
         {version.revisedPrompt && version.revisedPrompt !== version.prompt ? <p class="muted version__revised">Drawn from: {version.revisedPrompt}</p> : null}
         {used ? <p class="muted version__usage">{`${used}${batch}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p> : null}
+        {notKept ? (
+          <p class="version__not-kept" role="alert">
+            Not kept after closing: {notKept}
+          </p>
+        ) : null}
         {!version.bytes ? <p class="muted version__preview-only">Only the {version.preview ? "256 px preview" : "record"} of this version was kept after the plugin closed: insert needs the full image, so refine or regenerate it.</p> : null}
         {version.text ? (
           <details class="version__text">
@@ -50,7 +65,7 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, onR
         ) : null}
       </div>
       {actions}
-      {canRefine ? <RefineBox disabled={busy} label="Refine" placeholder={`Change v${version.n}, e.g. “warmer light”`} onSend={onRefine} /> : refineNote}
+      {canRefine ? <RefineBox key={refineFocus} autoFocus={refineFocus > 0} disabled={busy} label="Refine" placeholder={`Change v${version.n}, e.g. “warmer light”`} onSend={onRefine} /> : refineNote}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { ImageVersions } from "./use-versions.js";
 import { VersionImage } from "./version-image.js";
 import { versionLine } from "./versions.js";
 
-export function VersionsStrip({ versions, kept }: { versions: ImageVersions; kept: string }) {
+export function VersionsStrip({ versions, kept, unsaved }: { versions: ImageVersions; kept: string; unsaved: ReadonlyMap<string, string> }) {
   const { list, selected, compare } = versions;
   if (list.length === 0) return null;
   return (
@@ -21,8 +21,8 @@ export function VersionsStrip({ versions, kept }: { versions: ImageVersions; kep
               type="button"
               role="option"
               aria-selected={compare ? other : active}
-              class={`version-thumb${active ? " is-active" : ""}${other ? " is-other" : ""}`}
-              title={`${versionLine(version)}\n${version.prompt}`}
+              class={`version-thumb${active ? " is-active" : ""}${other ? " is-other" : ""}${unsaved.has(version.id) ? " is-not-kept" : ""}`}
+              title={`${versionLine(version)}\n${version.prompt}${unsaved.has(version.id) ? "\nNot kept after closing" : ""}`}
               onClick={() => (compare ? versions.compareWith(version.id) : versions.select(version.id))}
             >
               <VersionImage version={version} preview class="version-thumb__image" />

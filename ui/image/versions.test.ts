@@ -20,15 +20,15 @@ const result = (n: number, patch: Partial<RunResult> = {}): RunResult => ({
   costUsd: 0.01,
   ...patch,
 });
-const run = { prompt: "a hero", quality: "medium" as const, startedAt: 1_000, finishedAt: 4_500 };
+const run = { prompt: "a hero", quality: "medium" as const, size: "1536x1024", provider: "openai" as const, references: 0, startedAt: 1_000, finishedAt: 4_500 };
 
 describe("versions", () => {
   it("each image of a request is a version numbered after the others; the conversation goes with the first", () => {
     const first = versionsFrom(result(1), run, []);
-    const next = versionsFrom(result(2, { api: "images", conversation: undefined }), { ...run, prompt: "warmer", parent: 1 }, first);
+    const next = versionsFrom(result(2, { api: "images", conversation: undefined }), { ...run, prompt: "warmer", parent: { n: 1, id: first[0]!.id } }, first);
     expect(first[0]).toMatchObject({ n: 1, prompt: "a hero", width: 16, height: 8, text: "Plan.", ms: 3_500, batch: 1, conversation: { previousResponseId: "resp_1" } });
     expect(next.map((v) => v.n)).toEqual([2, 3]);
-    expect(next[1]).toMatchObject({ parent: 1, batch: 2 });
+    expect(next[1]).toMatchObject({ parent: 1, parentId: first[0]!.id, batch: 2, index: 1 });
     expect(new Set([...first, ...next].map((v) => v.id)).size).toBe(3);
   });
 

@@ -4,6 +4,7 @@
  * and the record are what the versions store keeps across reopening (stored.ts). Pure.
  */
 import type { ImageApi, ImageQuality, ServedFormat } from "../../ai/image/options.js";
+import type { Provider } from "../../contract/settings.js";
 import type { GeneratedImageData, ImageConversationData, ImageUsageData } from "../worker/image-protocol.js";
 
 export interface ImageVersion {
@@ -13,12 +14,16 @@ export interface ImageVersion {
   n: number;
   /** The user's words for this request (for a refinement: what to change). */
   prompt: string;
-  /** The version this one refines. */
+  /** The version this one refines: its number and id. */
   parent?: number;
+  parentId?: string;
   width: number;
   height: number;
   format: ServedFormat;
   quality: ImageQuality;
+  /** The size asked for, as the APIs write it ("1536x1024" or "auto"). */
+  size: string;
+  provider: Provider;
   api: ImageApi;
   model: string;
   imageModel: string;
@@ -36,14 +41,20 @@ export interface ImageVersion {
   usage?: ImageUsageData;
   costUsd?: number;
   ms?: number;
-  /** How many images that request made. */
+  /** How many images that request made, and which of them this is (0-based). */
   batch: number;
+  index: number;
+  /** How many reference images went with the request. */
+  references: number;
 }
 
 export interface RunInfo {
   prompt: string;
-  parent?: number;
+  parent?: { n: number; id: string };
   quality: ImageQuality;
+  size: string;
+  provider: Provider;
+  references: number;
   startedAt: number;
   finishedAt: number;
 }
@@ -68,11 +79,13 @@ export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly
     id: `v${run.finishedAt.toString(36)}-${first + i}`,
     n: first + i,
     prompt: run.prompt,
-    ...(run.parent !== undefined ? { parent: run.parent } : {}),
+    ...(run.parent ? { parent: run.parent.n, parentId: run.parent.id } : {}),
     width: image.width,
     height: image.height,
     format: image.format,
     quality: run.quality,
+    size: run.size,
+    provider: run.provider,
     api: result.api,
     model: result.model,
     imageModel: result.imageModel,
@@ -85,6 +98,8 @@ export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly
     ...(result.costUsd !== undefined ? { costUsd: result.costUsd } : {}),
     ms: run.finishedAt - run.startedAt,
     batch: result.images.length,
+    index: i,
+    references: run.references,
   }));
 }
 

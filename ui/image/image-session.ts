@@ -1,0 +1,78 @@
+/**
+ * Everything the Generate image panel keeps at the app level, so it survives switching panels: the job
+ * (form, request, versions), the versions store, the canvas actions, and what a relaunch button ("Refine
+ * image", "Regenerate image" on a layer Figment made) opens the panel for.
+ */
+import { useCallback, useRef, useState } from "preact/hooks";
+import { imageInfo } from "../../ai/image/bytes.js";
+import { parseSize } from "../../ai/image/options.js";
+import type { FetchedPrice, ImageNode, SelectionSummary } from "../../contract/messages.js";
+import type { Settings } from "../../contract/settings.js";
+import type { MainRequests } from "../channel/requests.js";
+import type { ApiKeyVault } from "../settings/api-key.js";
+import type { WorkerHost } from "../worker/host.js";
+import { useCanvasActions, type CanvasActions } from "./canvas-actions.js";
+import { DEFAULT_FORM } from "./form.js";
+import { useImageJob, type ImageJob } from "./image-job.js";
+import { fromNode } from "./record.js";
+import { useVersionStore, type VersionStore } from "./version-store.js";
+import type { ImageVersion } from "./versions.js";
+
+export interface ImageSession {
+  job: ImageJob;
+  store: VersionStore;
+  canvas: CanvasActions;
+  /** Bumped when a relaunch asks to refine: the panel focuses the Refine box. */
+  refineFocus: number;
+  /** Opens the panel on a layer Figment made (init.imageNode, with init's selection, which holds the layer). */
+  openNode(node: ImageNode, selection: SelectionSummary): void;
+}
+
+export interface ImageSessionDeps {
+  requests: MainRequests;
+  worker: WorkerHost;
+  vault: ApiKeyVault;
+  settings: Settings;
+  selection: SelectionSummary;
+  prices: Record<string, FetchedPrice> | undefined;
+  report(text: string, tone: "info" | "error"): void;
+}
+
+export function useImageSession(deps: ImageSessionDeps): ImageSession {
+  const { requests } = deps;
+  const keep = useRef<(versions: ImageVersion[]) => void>(() => undefined);
+  const job = useImageJob({ ...deps, onVersions: (versions) => keep.current(versions) });
+  const store = useVersionStore(requests, job.versions);
+  keep.current = store.keep;
+  const canvas = useCanvasActions(requests, deps.report);
+  const [refineFocus, setRefineFocus] = useState(0);
+
+  const openNode = useCallback(
+    (node: ImageNode, selection: SelectionSummary) => {
+      void (async () => {
+        const stored = await store.load();
+        const layer = selection.nodes.find((n) => n.id === node.nodeId);
+        let version = stored.find((v) => v.id === node.record.versionId);
+        if (!version) {
+          version = fromNode(node, { width: layer?.width ?? 1024, height: layer?.height ?? 1024 }, stored.length);
+          job.versions.add([version]);
+        } else job.versions.select(version.id);
+        if (node.action === "regenerate") {
+          const size = parseSize(node.record.size);
+          const form = { ...DEFAULT_FORM, prompt: node.record.prompt, quality: node.record.quality, ...(size && size !== "auto" ? { sizeKey: "custom" as const, customWidth: String(size.width), customHeight: String(size.height) } : { sizeKey: "auto" as const }) };
+          job.setForm(form);
+          return job.start(form);
+        }
+        setRefineFocus((n) => n + 1);
+        // The layer holds the full image: its PNG is what a refinement starts from (the record may have no id to build on).
+        const { frames } = await requests.request("export-selection", { png: true });
+        const png = frames.find((f) => f.id === node.nodeId)?.png;
+        const info = png ? imageInfo(png) : undefined;
+        if (png && info) job.versions.update(version.id, { bytes: png, format: info.format, width: info.width, height: info.height });
+      })().catch((error: unknown) => deps.report(`Could not open the image's versions: ${error instanceof Error ? error.message : String(error)}`, "error"));
+    },
+    [requests, store, job],
+  );
+
+  return { job, store, canvas, refineFocus, openNode };
+}

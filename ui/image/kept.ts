@@ -1,0 +1,26 @@
+/** What the versions strip says about what survives closing the plugin: never a silent drop. Pure. */
+import type { StorageUsage } from "../../contract/image.js";
+
+const mb = (bytes: number): string => `${(bytes / 1_000_000).toFixed(bytes < 100_000 ? 2 : 1)} MB`;
+
+export interface KeptState {
+  /** The store answered (before that, versions live in memory only). */
+  loaded: boolean;
+  usage: StorageUsage | undefined;
+  /** Versions of this session that are not kept, with why. */
+  unsaved: number;
+  full: boolean;
+  /** Stored versions that could not be read back (removed from the list by the main thread). */
+  lost: number;
+  /** The store could not be reached at all. */
+  failed: string | undefined;
+}
+
+export function keptText(state: KeptState): string {
+  if (state.failed) return `Versions last only while the plugin is open: the versions store could not be read (${state.failed}).`;
+  if (!state.loaded || !state.usage) return "Versions last while the plugin is open.";
+  const parts = [`Kept after closing: a 256 px preview and how each was made (${mb(state.usage.bytes)} of ${mb(state.usage.budget)}). Full images only while the plugin is open: insert one to keep it.`];
+  if (state.unsaved > 0) parts.push(state.full ? `${state.unsaved} not kept: the store is full — delete versions you no longer need.` : `${state.unsaved} could not be kept (see the version).`);
+  if (state.lost > 0) parts.push(`${state.lost} earlier version${state.lost === 1 ? "" : "s"} could not be read back and ${state.lost === 1 ? "was" : "were"} removed.`);
+  return parts.join(" ");
+}
