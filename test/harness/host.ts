@@ -15,6 +15,8 @@ import type { Relay, RelayedMessage } from "./relay.js";
 interface HostWindow {
   __figmentRelay?: Relay;
   __figmentStorage?: Record<string, unknown>;
+  /** Script run once the simulator exists, before dist/code.js (PluginPageOptions.setup). */
+  __figmentSetup?: string;
   __figmentSim?: FigmaSim;
   __figmentHostError?: string;
   __figmentReady?: boolean;
@@ -113,6 +115,7 @@ async function start(): Promise<void> {
     }
   };
   host.__figmentSim = sim;
+  if (host.__figmentSetup) (0, eval)(host.__figmentSetup);
   // The main thread runs as Figma runs it: the bundle evaluated with `figma` and `__html__` as globals.
   (0, eval)(code);
   host.__figmentReady = true;

@@ -34,7 +34,13 @@ export interface PluginPageOptions {
   fixture: string | unknown;
   select?: string[];
   command?: string;
+  /** clientStorage at start; Uint8Array values (image previews) survive the trip into the page. */
   storage?: Record<string, unknown>;
+  /**
+   * Script run in the host page once the simulator exists and before dist/code.js starts (`window.__figmentSim`
+   * is the simulator): e.g. plugin data a relaunch reads.
+   */
+  setup?: string;
   viewport?: { width: number; height: number };
   /** Origins the page may reach besides the harness (a local model server on 127.0.0.1). */
   allowOrigins?: string[];
@@ -72,8 +78,20 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
   const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(",") });
   const viewport = options.viewport ?? { width: 520, height: 720 };
   return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
-    if (options.storage) {
-      await page.addInitScript((storage) => ((globalThis as unknown as { __figmentStorage: unknown }).__figmentStorage = storage), options.storage);
+    if (options.storage || options.setup) {
+      // Init scripts take JSON: byte arrays travel as base64 and are made Uint8Array again in the page.
+      const encoded = JSON.stringify(options.storage ?? {}, (_, value: unknown) => (value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value));
+      await page.addInitScript(
+        ({ encoded, setup }) => {
+          const w = globalThis as unknown as { __figmentStorage: unknown; __figmentSetup?: string };
+          w.__figmentStorage = JSON.parse(encoded, (_, value: unknown) => {
+            const bytes = typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
+            return typeof bytes === "string" ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)) : value;
+          });
+          if (setup) w.__figmentSetup = setup;
+        },
+        { encoded, setup: options.setup ?? "" },
+      );
       await page.reload();
     }
     await page.waitForFunction(() => {

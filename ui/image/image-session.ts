@@ -57,12 +57,15 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
           version = fromNode(node, { width: layer?.width ?? 1024, height: layer?.height ?? 1024 }, stored.length);
           job.versions.add([version]);
         } else job.versions.select(version.id);
+        // The same route as the image was made by: the Responses API's id needs "Reason first".
+        const reasonFirst = node.record.api === "responses";
         if (node.action === "regenerate") {
           const size = parseSize(node.record.size);
-          const form = { ...DEFAULT_FORM, prompt: node.record.prompt, quality: node.record.quality, ...(size && size !== "auto" ? { sizeKey: "custom" as const, customWidth: String(size.width), customHeight: String(size.height) } : { sizeKey: "auto" as const }) };
+          const form = { ...DEFAULT_FORM, prompt: node.record.prompt, quality: node.record.quality, reasonFirst, ...(size && size !== "auto" ? { sizeKey: "custom" as const, customWidth: String(size.width), customHeight: String(size.height) } : { sizeKey: "auto" as const }) };
           job.setForm(form);
           return job.start(form);
         }
+        job.setForm({ reasonFirst });
         setRefineFocus((n) => n + 1);
         // The layer holds the full image: its PNG is what a refinement starts from (the record may have no id to build on).
         const { frames } = await requests.request("export-selection", { png: true });

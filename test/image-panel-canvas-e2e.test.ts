@@ -1,0 +1,198 @@
+/**
+ * The Generate image panel writing to the canvas, end to end in headless Chromium at 420×600: the real
+ * dist/ui.html and dist/code.js on the figma simulator (whose createImage behaves as Figma's), the worker
+ * calling the OpenAI-wire test server on 127.0.0.1. Insert, Fill selection and Replace make the layers with
+ * the right fill, size, name and record (never the key); versions come back after closing and reopening;
+ * the relaunch buttons on a layer Figment made open the panel on it. Screenshots to test-artifacts/image-panel/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { CANVAS_FILE, imageRecord } from "./helpers/canvas-file.js";
+import { imageReply, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+
+const ARTIFACTS = join(ROOT, "test-artifacts", "image-panel");
+const KEY = "sk-test-canvas-1a2b3c4d5e6f";
+const VIEWPORT = { width: 900, height: 800 };
+const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const box = (await page.locator("#plugin-ui").boundingBox())!;
+  await page.mouse.move(0, VIEWPORT.height - 1);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 } });
+}
+
+const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\/+$/, ""), model: "gpt-5.4-image-2" });
+const origin = (srv: OpenAiTestServer | undefined): string => new URL(srv!.url).origin;
+
+/** Prompt → Square, low → Generate → Send → the version on show. */
+async function makeVersion(ui: Frame, prompt: string, n: number): Promise<void> {
+  await ui.getByRole("textbox", { name: "Describe the image" }).fill(prompt);
+  const size = ui.getByRole("combobox", { name: "Size" });
+  if (!(await size.isVisible())) await ui.getByRole("button", { name: "Options" }).click();
+  await size.click();
+  await ui.getByRole("option", { name: /Square/ }).click();
+  await ui.getByRole("combobox", { name: "Quality" }).click();
+  await ui.getByRole("option", { name: /Low/ }).click();
+  await ui.getByRole("button", { name: "Generate image" }).click();
+  await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click({ timeout: 60_000 });
+  await ui.locator(".version__line", { hasText: `v${n} ·` }).waitFor({ timeout: 60_000 });
+}
+
+interface Layer {
+  id: string;
+  type: string;
+  name: string;
+  width: number;
+  height: number;
+  fills: { type: string; scaleMode?: string; imageHash?: string }[];
+  record: string;
+}
+/** clientStorage as the main thread left it, byte arrays kept (they travel as base64 out of the page). */
+async function storageOf(sim: <T>(expression: string) => Promise<T>): Promise<Record<string, unknown>> {
+  const text = await sim<string>(
+    `JSON.stringify(Object.fromEntries(sim.storage), (_, v) => { if (!(v instanceof Uint8Array)) return v; let s = ""; for (const b of v) s += String.fromCharCode(b); return { __b64: btoa(s) }; })`,
+  );
+  return JSON.parse(text, (_, value: unknown) => {
+    const b64 = typeof value === "object" && value !== null ? (value as { __b64?: unknown }).__b64 : undefined;
+    return typeof b64 === "string" ? new Uint8Array(Buffer.from(b64, "base64")) : value;
+  }) as Record<string, unknown>;
+}
+
+const layer = (id: string) =>
+  `(() => { const n = sim.node(${JSON.stringify(id)}); return { id: n.id, type: n.type, name: n.name, width: n.width, height: n.height, fills: n.fills, record: n.getPluginData("figment.image") }; })()`;
+
+describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 240_000 }, () => {
+  let browser: Browser;
+  let server: OpenAiTestServer | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium({ localModelServer: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("Insert, Fill selection (Fit) and Replace: fill, size, name and record on each layer, one undo step each, never the key", async () => {
+    server = await startOpenAiServer();
+    server.push(imageReply(), imageReply({ seed: 6 }));
+    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
+    const logs: string[] = [];
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:1"], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui, sim }) => {
+      page.on("console", (m) => logs.push(m.text()));
+      await makeVersion(ui, "A warm hero shot of a reading lamp on an oak desk", 1);
+      const v1 = JSON.parse(JSON.stringify(await ui.locator(".version__line").textContent()));
+      expect(v1).toMatch(/^v1 · 1024×1024 · gpt-image-2/);
+      await shot(page, "17-actions");
+
+      // Insert: a new rectangle beside the Card, 1024×1024 at 1×, named from the prompt, selected, with its record.
+      await ui.getByRole("button", { name: "Insert", exact: true }).click();
+      await ui.locator(".toast", { hasText: "Inserted v1." }).waitFor({ timeout: 10_000 });
+      const [insertedId] = await sim<string[]>("sim.currentPage().selection.map((n) => n.id)");
+      const inserted = await sim<Layer>(layer(insertedId!));
+      const image = await sim<{ hash: string; format: string; width: number; height: number }>("sim.record.images[0]");
+      expect(image).toMatchObject({ format: "png", width: 1024, height: 1024 });
+      expect(inserted).toMatchObject({ type: "RECTANGLE", name: "A warm hero shot of a reading lamp on an oak desk", width: 1024, height: 1024, fills: [{ type: "IMAGE", scaleMode: "FILL", imageHash: image.hash }] });
+      const record = JSON.parse(inserted.record) as Record<string, unknown>;
+      expect(record).toMatchObject({ prompt: "A warm hero shot of a reading lamp on an oak desk", model: "gpt-image-2", provider: "openai", api: "images", size: "1024x1024", quality: "low", count: 1, index: 0 });
+      // One undo step holds the whole insert (the versions store's file id, written once, is a step of its own).
+      const steps = await sim<string[][]>("sim.record.undo.steps");
+      expect(steps.filter((step) => step.some((change) => change.includes(insertedId!)))).toHaveLength(1);
+      await shot(page, "18-inserted");
+
+      // Fill selection, Fit: the two shapes keep their size and show the whole image.
+      await sim<void>('sim.select(["2:2", "2:3"])');
+      await ui.locator(".image-actions").getByRole("radio", { name: "Fit" }).click();
+      await ui.getByRole("button", { name: "Fill selection" }).click();
+      await ui.locator(".toast", { hasText: "Filled 2 layers with v1." }).waitFor({ timeout: 10_000 });
+      expect(await sim<Layer>(layer("2:3"))).toMatchObject({ width: 40, height: 40, fills: [{ type: "IMAGE", scaleMode: "FIT" }] });
+      const afterFill = await sim<string[][]>("sim.record.undo.steps");
+      expect(afterFill.slice(steps.length)).toEqual([expect.arrayContaining(["fills 2:2", "fills 2:3"])]);
+
+      // Replace: a second version swaps the image of the layer Insert made, and its record says so.
+      await makeVersion(ui, "The same lamp at dusk, cool blue light", 2);
+      await sim<void>(`sim.select([${JSON.stringify(insertedId)}])`);
+      const replace = ui.getByRole("button", { name: "Replace" });
+      await ui.waitForFunction("!document.querySelector('.image-actions button[title]:last-of-type')?.disabled");
+      await shot(page, "19-replace-ready");
+      await replace.click();
+      await ui.locator(".toast", { hasText: "Replaced the image with v2." }).waitFor({ timeout: 10_000 });
+      const replaced = await sim<Layer>(layer(insertedId!));
+      const second = await sim<{ hash: string }>("sim.record.images.at(-1)");
+      expect(replaced.fills).toEqual([expect.objectContaining({ type: "IMAGE", imageHash: second.hash })]);
+      expect(replaced.fills[0]!.imageHash).not.toBe(image.hash);
+      expect(JSON.parse(replaced.record)).toMatchObject({ prompt: "The same lamp at dusk, cool blue light" });
+      const afterReplace = await sim<string[][]>("sim.record.undo.steps");
+      expect(afterReplace.slice(afterFill.length)).toEqual([expect.arrayContaining([`fills ${insertedId!}`])]);
+
+      // The key: never in the file, never in the console.
+      expect(JSON.stringify(await sim<unknown>("sim.record.pluginData"))).not.toContain(KEY);
+      expect(await sim<unknown[]>("sim.record.handlerErrors")).toEqual([]);
+    });
+    expect(logs.join("\n")).not.toContain(KEY);
+  });
+
+  it("versions survive closing and reopening: previews and how each was made come back, and the panel says the full image did not", async () => {
+    server = await startOpenAiServer();
+    server.push(imageReply());
+    let stored: Record<string, unknown> = {};
+    let fileId = "";
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage: { "figment.settings": settings(server.url), "figment.apiKey": KEY }, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ ui, sim }) => {
+      await makeVersion(ui, "A reading lamp, line drawing", 1);
+      await ui.locator(".versions__kept", { hasText: /Kept after closing: .* \([1-9]\d* kB of 2 MB\)/ }).waitFor({ timeout: 10_000 });
+      stored = await storageOf(sim);
+      fileId = await sim<string>('sim.figma.root.getPluginData("figment.fileId")');
+    });
+    // The preview and the record are stored apart from the keys, and never hold one.
+    const versionEntries = Object.entries(stored).filter(([key]) => key.startsWith("figment.history/image/"));
+    expect(versionEntries).toHaveLength(1);
+    expect(JSON.stringify(versionEntries)).not.toContain(KEY);
+    // Reopened in the same file (its id in the document), with the storage the first session left.
+    const setup = `window.__figmentSim.figma.root.setPluginData("figment.fileId", ${JSON.stringify(fileId)});`;
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "image", storage: stored, setup, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
+      await ui.locator(".version-thumb", { hasText: "v1" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version-thumb img").waitFor();
+      expect(await ui.locator(".version__line").textContent()).toMatch(/^v1 · 1024×1024 · gpt-image-2/);
+      expect(await ui.locator(".version__prompt").textContent()).toBe("A reading lamp, line drawing");
+      expect(await ui.locator(".version__preview-only").textContent()).toContain("256 px preview");
+      expect(await ui.getByRole("button", { name: "Insert", exact: true }).isDisabled()).toBe(true);
+      await shot(page, "20-reopened");
+    });
+  });
+
+  it("“Refine image” on a layer Figment made opens the panel on it and builds on its response; “Regenerate image” asks again with the same settings", async () => {
+    server = await startOpenAiServer();
+    server.push(imageReply({ responseId: "resp_refined" }));
+    const record = imageRecord({ versionId: "vseed-3", api: "responses", model: "gpt-5.4-image-2", responseId: "resp_lamp", size: "1024x1024", quality: "medium" });
+    const setup = `window.__figmentSim.node("2:2").setPluginData("figment.image", ${JSON.stringify(JSON.stringify(record))});`;
+    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "refine-image", setup, storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
+      await ui.locator(".version__line", { hasText: "v3 ·" }).waitFor({ timeout: 10_000 });
+      expect(await ui.locator(".version__prompt").textContent()).toBe(record.prompt);
+      await ui.waitForFunction("document.activeElement?.getAttribute('aria-label') === 'Refine'");
+      await shot(page, "21-relaunch-refine");
+      await ui.getByRole("textbox", { name: "Refine" }).fill("brighter, morning light");
+      await ui.getByRole("button", { name: "Refine", exact: true }).click();
+      await ui.locator(".image-confirm", { hasText: "Refining v3" }).getByRole("button", { name: "Send" }).click({ timeout: 60_000 });
+      await ui.locator(".version-thumb", { hasText: "v4" }).waitFor({ timeout: 60_000 });
+      const sent = server!.requests[0]!;
+      expect(sent.path).toBe("/v1/responses");
+      expect(sent.schemaErrors).toEqual([]);
+      expect((sent.body as { previous_response_id?: string }).previous_response_id).toBe("resp_lamp");
+    });
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "regenerate-image", setup, storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
+      const confirm = ui.locator(".image-confirm");
+      await confirm.waitFor({ timeout: 60_000 });
+      expect(await ui.getByRole("textbox", { name: "Describe the image" }).inputValue()).toBe(record.prompt);
+      expect(await confirm.textContent()).toContain("gpt-5.4-image-2 (draws with gpt-image-2)");
+      await shot(page, "22-relaunch-regenerate");
+    });
+  });
+});
