@@ -120,7 +120,8 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       await makeVersion(ui, "The same lamp at dusk, cool blue light", 2);
       await sim<void>(`sim.select([${JSON.stringify(insertedId)}])`);
       const replace = ui.getByRole("button", { name: "Replace" });
-      await ui.waitForFunction("!document.querySelector('.image-actions button[title]:last-of-type')?.disabled");
+      await ui.waitForFunction("[...document.querySelectorAll('.image-actions button')].some((b) => b.textContent === 'Replace' && !b.disabled)");
+      await replace.scrollIntoViewIfNeeded();
       await shot(page, "19-replace-ready");
       await replace.click();
       await ui.locator(".toast", { hasText: "Replaced the image with v2." }).waitFor({ timeout: 10_000 });
@@ -174,8 +175,10 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
     const setup = `window.__figmentSim.node("2:2").setPluginData("figment.image", ${JSON.stringify(JSON.stringify(record))});`;
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "refine-image", setup, storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
-      await ui.locator(".version__line", { hasText: "v3 ·" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version__line", { hasText: "v3 · 1024×1024" }).waitFor({ timeout: 10_000 });
       expect(await ui.locator(".version__prompt").textContent()).toBe(record.prompt);
+      expect(await ui.locator(".version-thumb").count()).toBe(1);
+      await ui.locator(".version__preview-only", { hasText: "refining starts from the layer's picture" }).waitFor({ timeout: 10_000 });
       await ui.waitForFunction("document.activeElement?.getAttribute('aria-label') === 'Refine'");
       await shot(page, "21-relaunch-refine");
       await ui.getByRole("textbox", { name: "Refine" }).fill("brighter, morning light");
@@ -186,6 +189,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       expect(sent.path).toBe("/v1/responses");
       expect(sent.schemaErrors).toEqual([]);
       expect((sent.body as { previous_response_id?: string }).previous_response_id).toBe("resp_lamp");
+      expect(await ui.locator(".version__prompt").textContent()).toBe("Refines v3: brighter, morning light");
     });
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "regenerate-image", setup, storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
       const confirm = ui.locator(".image-confirm");

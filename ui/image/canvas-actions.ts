@@ -34,7 +34,7 @@ export function frameTarget(selection: SelectionSummary): { id: string; name: st
 export function canvasBlockers(version: ImageVersion, selection: SelectionSummary, editorType: string): CanvasBlockers {
   if (editorType === "dev") return { insert: "Dev Mode is read-only", fill: "Dev Mode is read-only", replace: "Dev Mode is read-only" };
   if (!version.bytes) {
-    const why = "Only the preview of this version was kept: refine or regenerate it to place it";
+    const why = version.layerImage ? "This image is on the canvas already: refine it to make a new version" : "Only the preview of this version was kept: refine or regenerate it to place it";
     return { insert: why, fill: why, replace: why };
   }
   const target = replaceTarget(selection);

@@ -70,8 +70,7 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
         // The layer holds the full image: its PNG is what a refinement starts from (the record may have no id to build on).
         const { frames } = await requests.request("export-selection", { png: true });
         const png = frames.find((f) => f.id === node.nodeId)?.png;
-        const info = png ? imageInfo(png) : undefined;
-        if (png && info) job.versions.update(version.id, { bytes: png, format: info.format, width: info.width, height: info.height });
+        if (png && imageInfo(png)) job.versions.update(version.id, { layerImage: png });
       })().catch((error: unknown) => deps.report(`Could not open the image's versions: ${error instanceof Error ? error.message : String(error)}`, "error"));
     },
     [requests, store, job],

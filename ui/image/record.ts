@@ -74,7 +74,11 @@ export function fromStored(stored: StoredVersion, fallbackN: number): ImageVersi
   return { ...fromRecord(stored.record, stored.original.width, stored.original.height, fallbackN), preview: stored.preview.bytes };
 }
 
-/** The version a relaunch button opened the panel for, numbered after `known` when its id has no number. */
-export function fromNode(node: ImageNode, size: { width: number; height: number }, known: number): ImageVersion {
-  return fromRecord(node.record, size.width, size.height, known + 1);
+/**
+ * The version a relaunch button opened the panel for, numbered after `known` when its id has no number; its
+ * size is the one asked for, or the layer's when the model picked it ("auto").
+ */
+export function fromNode(node: ImageNode, layer: { width: number; height: number }, known: number): ImageVersion {
+  const asked = /^(\d+)x(\d+)$/.exec(node.record.size);
+  return fromRecord(node.record, asked ? Number(asked[1]) : Math.round(layer.width), asked ? Number(asked[2]) : Math.round(layer.height), known + 1);
 }

@@ -29,7 +29,8 @@ export function useImageVersions(): ImageVersions {
 
   const add = useCallback((versions: ImageVersion[]) => {
     if (versions.length === 0) return;
-    setList((all) => [...all, ...versions]);
+    // A version already listed (the same relaunch twice) is shown, not listed again.
+    setList((all) => [...all, ...versions.filter((v) => !all.some((known) => known.id === v.id))]);
     setSelectedId(versions[0]!.id);
   }, []);
   const restore = useCallback((versions: ImageVersion[]) => {

@@ -4,7 +4,7 @@ import type { ImageVersion } from "./versions.js";
 
 export function VersionImage({ version, class: extra, preview }: { version: ImageVersion; class?: string; preview?: boolean }) {
   // Thumbnails prefer the small preview; the main view the full image.
-  const url = useObjectUrl(preview ? (version.preview ?? version.bytes) : (version.bytes ?? version.preview));
+  const url = useObjectUrl(preview ? (version.preview ?? version.layerImage ?? version.bytes) : (version.bytes ?? version.layerImage ?? version.preview));
   return (
     <span class={`version-image${extra ? ` ${extra}` : ""}`}>
       {/* The size attributes give the box its shape before the bytes decode. */}

@@ -56,7 +56,11 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
             Not kept after closing: {notKept}
           </p>
         ) : null}
-        {!version.bytes ? <p class="muted version__preview-only">Only the {version.preview ? "256 px preview" : "record"} of this version was kept after the plugin closed: insert needs the full image, so refine or regenerate it.</p> : null}
+        {version.bytes ? null : version.layerImage ? (
+          <p class="muted version__preview-only">The image on the canvas: refining starts from the layer's picture.</p>
+        ) : (
+          <p class="muted version__preview-only">Only the {version.preview ? "256 px preview" : "record"} of this version was kept after the plugin closed: insert needs the full image, so refine or regenerate it.</p>
+        )}
         {version.text ? (
           <details class="version__text">
             <summary>What the model said</summary>

@@ -32,6 +32,11 @@ export interface ImageVersion {
   bytes?: Uint8Array;
   /** A PNG of at most 256 px per side (made in the panel once the image is in). */
   preview?: Uint8Array;
+  /**
+   * The placed layer's own picture (exported when a relaunch button opened the panel on it): what a
+   * refinement starts from when the full image is not in memory. Never placed again.
+   */
+  layerImage?: Uint8Array;
   /** What a refinement builds on: the Responses API's id, or the kept chat messages (in memory only). */
   conversation?: ImageConversationData;
   revisedPrompt?: string;
@@ -105,13 +110,13 @@ export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly
 
 /** What a refinement of `version` sends on `api`: its id or messages when they fit the API, and its image. */
 export function refineFrom(version: ImageVersion, api: ImageApi): { previousResponseId?: string; messages?: NonNullable<ImageConversationData["messages"]>; image?: { bytes: Uint8Array; name: string } } {
-  const image = version.bytes ?? version.preview;
+  const image = version.bytes ?? version.layerImage ?? version.preview;
   const previous = api === "responses" && version.api === "responses" ? version.conversation?.previousResponseId : undefined;
   const messages = api === "chat" && version.api === "chat" ? version.conversation?.messages : undefined;
   return {
     ...(previous ? { previousResponseId: previous } : {}),
     ...(messages ? { messages } : {}),
-    ...(image ? { image: { bytes: image, name: `version-${version.n}.${version.bytes ? (version.format === "jpeg" ? "jpg" : version.format) : "jpg"}` } } : {}),
+    ...(image ? { image: { bytes: image, name: `version-${version.n}.${version.bytes ? (version.format === "jpeg" ? "jpg" : version.format) : version.layerImage ? "png" : "jpg"}` } } : {}),
   };
 }
 
