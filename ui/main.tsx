@@ -6,6 +6,7 @@ import { PluginBridge } from "./channel/bridge.js";
 import { BridgeRequests } from "./channel/requests.js";
 import { createWorkerHost } from "./worker/host.js";
 import { paintStats } from "./image/painter.js";
+import { placeStats } from "./image/canvas-actions.js";
 import "./styles.css";
 
 const bridge = new PluginBridge(window.parent, window);
@@ -23,3 +24,4 @@ render(<App bridge={bridge} requests={requests} worker={worker} vault={vault} />
 (window as unknown as { figmentWorkerStats: () => unknown }).figmentWorkerStats = () => ({ ...worker.stats, status: worker.currentStatus });
 // For measurements (bench, tests): each streamed partial image's arrival, draw and next frame (ui/image/painter.ts).
 (window as unknown as { figmentImageStats: () => unknown }).figmentImageStats = () => paintStats.slice();
+(window as unknown as { figmentPlaceStats: () => unknown }).figmentPlaceStats = () => placeStats.slice();

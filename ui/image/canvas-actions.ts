@@ -44,6 +44,18 @@ export function canvasBlockers(version: ImageVersion, selection: SelectionSummar
   };
 }
 
+/** One placement, timed (epoch ms): started, bytes ready (converted if needed), sent, answered. The bench reads them. */
+export interface PlaceRecord {
+  kind: CanvasAction["kind"];
+  bytes: number;
+  converted: boolean;
+  startedAt: number;
+  sentAt: number;
+  placedAt: number;
+}
+export const placeStats: PlaceRecord[] = [];
+const epoch = (): number => performance.timeOrigin + performance.now();
+
 export interface CanvasActions {
   /** The action under way, if any. */
   busy: CanvasAction["kind"] | undefined;
@@ -59,14 +71,18 @@ export function useCanvasActions(requests: MainRequests, report: (text: string, 
       const bytes = version.bytes;
       setBusy(action.kind);
       (async () => {
+        const startedAt = epoch();
         const image = await readyForCanvas(bytes);
         const record = recordOf(version);
+        const sentAt = epoch();
         const reply =
           action.kind === "insert"
             ? await requests.request("insert-image", { bytes: image.bytes, width: image.width, height: image.height, record, ...(action.into ? { placement: "into" as const } : {}) })
             : action.kind === "fill"
               ? await requests.request("fill-selection", { bytes: image.bytes, scaleMode: action.mode, record })
               : await requests.request("replace-image", { nodeId: action.nodeId, bytes: image.bytes, record });
+        placeStats.push({ kind: action.kind, bytes: image.bytes.length, converted: image.notes.length > 0, startedAt, sentAt, placedAt: epoch() });
+        if (placeStats.length > 100) placeStats.shift();
         const done = action.kind === "insert" ? `Inserted v${version.n}` : action.kind === "fill" ? `Filled ${reply.nodeIds.length} layer${reply.nodeIds.length === 1 ? "" : "s"} with v${version.n}` : `Replaced the image with v${version.n}`;
         report([`${done}.`, ...image.notes, ...(reply.note ? [reply.note] : [])].join(" "), "info");
       })()
