@@ -130,6 +130,8 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await ui.getByRole("textbox", { name: "Refine" }).fill("warmer light");
       await ui.getByRole("button", { name: "Refine", exact: true }).click();
       await ui.locator(".image-confirm", { hasText: "Refining v1: “warmer light”" }).waitFor({ timeout: 60_000 });
+      // Refine is typed at the bottom; the estimate it leads to is brought into view at the top.
+      await ui.waitForFunction("(() => { const r = document.querySelector('.image-confirm').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()", undefined, { timeout: 2_000 });
       await shot(page, "8-refine-estimate");
       await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
       await ui.locator(".version-thumb", { hasText: "v2" }).waitFor({ timeout: 60_000 });

@@ -1,4 +1,5 @@
 /** The image job's progress: the reference export, the estimate before sending, the stream, errors and Cancelled. */
+import { useEffect, useRef } from "preact/hooks";
 import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
 import { EstimateCard } from "../model/estimate-card.js";
 import { FailureNotice } from "../model/failure-notice.js";
@@ -35,7 +36,20 @@ function Estimate({ state, job }: { state: Confirm; job: ImageJob }) {
   );
 }
 
+/** The status, scrolled into view whenever its phase changes: Refine is asked for at the bottom, the estimate shows at the top. */
 export function ImageStatus({ job, onOpenSettings }: { job: ImageJob; onOpenSettings(): void }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (job.state.phase !== "idle") box.current?.scrollIntoView?.({ block: "nearest" });
+  }, [job.state.phase]);
+  return (
+    <div ref={box} class="image-status">
+      <StatusOf job={job} onOpenSettings={onOpenSettings} />
+    </div>
+  );
+}
+
+function StatusOf({ job, onOpenSettings }: { job: ImageJob; onOpenSettings(): void }) {
   const { state } = job;
   switch (state.phase) {
     case "idle":
