@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { sizeProblem } from "../../ai/image/limits.js";
 import { checkForm, chosenSize, DEFAULT_FORM, frameSize, sizeOptions, suggestedSize, type ImageForm } from "./form.js";
 import { imageRoute } from "./route.js";
+import { requestData } from "./request-data.js";
 
 const images = imageRoute({ provider: "openai", model: "gpt-5.4-image-2" }, false);
 const responses = imageRoute({ provider: "openai", model: "gpt-5.4-image-2" }, true);
@@ -70,5 +71,24 @@ describe("the check before sending", () => {
   it("suggested sizes for the other rules: the nearest fixed shape, or within bounds", () => {
     expect(suggestedSize({ width: 1400, height: 900 }, "gpt-image-1")).toEqual({ width: 1536, height: 1024 });
     expect(suggestedSize({ width: 9000, height: 10 }, "some-other-model")).toEqual({ width: 4096, height: 64 });
+  });
+});
+
+describe("the request the worker gets", () => {
+  const version = { id: "v1-1", n: 1, prompt: "p", width: 864, height: 1536, format: "png" as const, quality: "medium" as const, size: "864x1536", provider: "openai" as const, api: "images" as const, model: "gpt-image-2", imageModel: "gpt-image-2", createdAt: 0, bytes: new Uint8Array([1]), batch: 1, index: 0, references: 0 };
+
+  it("a new image: the form's size, count and two partial images", () => {
+    expect(requestData(form({ sizeKey: "preset-1", count: 3 }), undefined, images)).toEqual({ ok: true, prompt: "a tea brand hero", data: { prompt: "a tea brand hero", size: { width: 1536, height: 1024 }, quality: "medium", count: 3, partials: 2, references: [] } });
+  });
+
+  it("a refinement keeps its version's size, draws one image and builds on it", () => {
+    const plan = requestData(form({ sizeKey: "preset-1", count: 3 }), undefined, images, { version, words: "warmer" });
+    expect(plan).toMatchObject({ ok: true, prompt: "warmer", data: { prompt: "warmer", size: { width: 864, height: 1536 }, count: 1, refine: { image: { name: "version-1.png" } } } });
+  });
+
+  it("chat endpoints stream no partial images; a size that cannot be read is refused before anything is sent", () => {
+    const chat = imageRoute({ provider: "openrouter", model: "openai/gpt-5.4-image-2" }, false);
+    expect(requestData(form({}), undefined, chat)).toMatchObject({ ok: true, data: { partials: 0 } });
+    expect(requestData(form({ sizeKey: "custom", customWidth: "", customHeight: "1" }), undefined, images)).toEqual({ ok: false, problem: "Type the width and height in whole pixels." });
   });
 });

@@ -8,15 +8,15 @@ import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js"
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { ImageRequestData } from "../worker/image-protocol.js";
 import type { WorkerHost } from "../worker/host.js";
-import { checkForm, DEFAULT_FORM, PARTIALS, type ImageForm } from "./form.js";
+import { DEFAULT_FORM, type ImageForm } from "./form.js";
 import { useImageRun, type PendingImage } from "./image-run.js";
 import { failureOf, hostOf, type ImageState } from "./image-state.js";
 import { PartialPainter } from "./painter.js";
 import { imageRoute } from "./route.js";
 import { useImageVersions, type ImageVersions } from "./use-versions.js";
-import { refineFrom, type ImageVersion } from "./versions.js";
+import { requestData } from "./request-data.js";
+import type { ImageVersion } from "./versions.js";
 
 export interface ImageJob {
   state: ImageState;
@@ -73,13 +73,10 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
       const { settings: chosen, selection: selected, prices: fetched } = live.current;
       if (!vault.hasKeyFor(chosen)) return setState({ phase: "failed", failure: { kind: "model", message: `No API key for ${chosen.provider}.`, model: { kind: "missing-key" }, at: Date.now() } });
       const route = imageRoute(chosen, form.reasonFirst);
-      const check = checkForm(form, selected.nodes[0], route);
+      const plan = requestData(form, selected.nodes[0], route, refine);
+      if (!plan.ok) return setState({ phase: "failed", failure: { kind: "check", message: plan.problem } });
+      const { data, prompt } = plan;
       const version = refine?.version;
-      // A refinement keeps the version's size when the model takes it.
-      const size = version && !checkForm({ ...form, sizeKey: "custom", customWidth: String(version.width), customHeight: String(version.height) }, undefined, route).problems.size ? { width: version.width, height: version.height } : check.size;
-      if (size === undefined) return setState({ phase: "failed", failure: { kind: "check", message: check.problems.size ?? "Choose a size." } });
-      const prompt = refine ? refine.words : form.prompt.trim();
-      const data: ImageRequestData = { prompt, size, quality: form.quality, count: version ? 1 : form.count, partials: route.api === "chat" ? 0 : PARTIALS, references: [], ...(version ? { refine: refineFrom(version, route.api) } : {}) };
       const to = { ...route, host: hostOf(endpointFor(chosen)) };
       const controller = new AbortController();
       exportAbort.current = controller;
