@@ -199,4 +199,24 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       await shot(page, "22-relaunch-regenerate");
     });
   });
+
+  it("a full versions store keeps the new version on screen, marked not kept with why, and drops nothing", async () => {
+    server = await startOpenAiServer();
+    server.push(imageReply());
+    const elsewhere = { kind: "image", id: "other-file-1", scope: "doc:anotherfile00001", createdAt: "2026-04-01T10:00:00.000Z", bytes: 1_999_000 };
+    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY, "figment.history": { v: 1, entries: [elsewhere] } };
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui, sim }) => {
+      await makeVersion(ui, "A reading lamp, watercolour", 1);
+      const notKept = ui.locator(".version__not-kept");
+      await notKept.waitFor({ timeout: 10_000 });
+      expect(await notKept.textContent()).toContain("Storage for image versions is full");
+      expect(await notKept.textContent()).toContain("by versions of other files");
+      expect(await ui.locator(".versions__kept").textContent()).toContain("1 not kept: the store is full");
+      expect(await ui.locator(".version-thumb.is-not-kept").count()).toBe(1);
+      // The full image is still here to place, and the other file's version was not touched.
+      expect(await ui.getByRole("button", { name: "Insert", exact: true }).isDisabled()).toBe(false);
+      expect(await sim<unknown>('sim.storage.get("figment.history").entries')).toEqual([elsewhere]);
+      await shot(page, "23-store-full");
+    });
+  });
 });
