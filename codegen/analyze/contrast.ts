@@ -41,7 +41,9 @@ interface Resolved {
 function resolve(pixel: Pixel): Resolved | string {
   if ("unknown" in pixel) return pixel.unknown;
   if (pixel.color.a < 0.999) return "no opaque fill";
-  return { hex: hexColor({ ...pixel.color, a: 1 }), color: pixel.color };
+  // Quantised to 8 bits as a screen shows it, so the ratio is what a checker gives for the two hex colours.
+  const hex = hexColor({ ...pixel.color, a: 1 });
+  return { hex, color: parseCssColor(hex)! };
 }
 
 export function contrastFindings(layers: Placed[]): ContrastFinding[] {
