@@ -5,6 +5,7 @@
  *
  *   analyzeDesign(doc)                       → every finding, most severe first, then top-to-bottom
  *   analyzeDesign(doc, { kinds: ["contrast"] }) → only those kinds
+ *   analyzeDesign(doc, { within: ["12:34"] })   → only inside layer 12:34, judged on the whole frame
  *
  * Pure and synchronous; ~1,000 layers take a few milliseconds (see `BENCH_ONLY=analyze npm run bench`).
  */
@@ -25,6 +26,25 @@ export const SEVERITIES: readonly FindingSeverity[] = ["error", "warning", "info
 export interface AnalyzeOptions {
   /** Only these kinds of findings (default: all). */
   kinds?: readonly FindingKind[];
+  /**
+   * Only findings on these layers and the layers inside them (ids as in the design tree). The rest of the
+   * document still counts as what lies behind them, so analyse the whole frame and pass the selection here.
+   */
+  within?: readonly string[];
+}
+
+/** Ids of the `within` layers and everything inside them. */
+function subtreeIds(layers: Placed[], within: readonly string[]): Set<string> {
+  const roots = new Set(within);
+  const inside = new Set<Placed>();
+  const ids = new Set<string>();
+  for (const placed of layers) {
+    if (roots.has(placed.node.id) || (placed.parent && inside.has(placed.parent))) {
+      inside.add(placed);
+      ids.add(placed.node.id);
+    }
+  }
+  return ids;
 }
 
 const CHECKS: Record<FindingKind, (layers: Placed[]) => Finding[]> = {
@@ -43,10 +63,11 @@ export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {})
   const layers = placeLayers(doc.frames);
   const position = new Map<string, Placed>();
   for (const placed of layers) if (!position.has(placed.node.id)) position.set(placed.node.id, placed);
+  const scope = options.within ? subtreeIds(layers, options.within) : undefined;
   const findings: Finding[] = [];
   for (const kind of FINDING_KINDS) {
     if (!wanted.has(kind) && !(kind === "image-name" && wanted.has("frame-name"))) continue;
-    findings.push(...CHECKS[kind](layers).filter((f) => wanted.has(f.kind)));
+    findings.push(...CHECKS[kind](layers).filter((f) => wanted.has(f.kind) && (!scope || scope.has(f.nodeId))));
   }
   const rank = (f: Finding): number[] => {
     const at = position.get(f.nodeId);
