@@ -6,7 +6,7 @@
  * opaque solid fill covers it again.
  */
 import type { DesignNode, Paint } from "../design/types.js";
-import { contains, type Placed } from "./boxes.js";
+import { contains, isWithin, type Placed } from "./boxes.js";
 import { displayName } from "./names.js";
 import { over, parseCssColor, TRANSPARENT, type Rgba } from "./wcag.js";
 
@@ -66,18 +66,16 @@ export function buildStack(layers: Placed[]): Stack {
  * is painted in that colour (its layer opacity applied), without it the result is the background.
  */
 export function pixelAt(stack: Stack, text: Placed, ink?: Rgba): Pixel {
-  const path = new Set<Placed>();
-  for (let p: Placed | undefined = text; p; p = p.parent) path.add(p);
   let root = text;
   while (root.parent) root = root.parent;
 
   const paint = (layer: Placed): Pixel => {
     if (layer === text) return withOpacity(ink ? { color: ink } : KNOWN_CLEAR, layer.node.opacity);
     let pixel = ownFills(layer.node) ?? KNOWN_CLEAR;
-    if (layer.node.blend && !path.has(layer)) pixel = { unknown: `a ${layer.node.blend} blend on "${displayName(layer.node)}"` };
+    if (layer.node.blend && !isWithin(text, layer)) pixel = { unknown: `a ${layer.node.blend} blend on "${displayName(layer.node)}"` };
     for (const child of stack.children.get(layer) ?? []) {
       if (child.order > text.order) break;
-      if (!path.has(child) && !contains(child.box, text.box)) continue;
+      if (!isWithin(text, child) && !contains(child.box, text.box)) continue;
       pixel = overPixel(paint(child), pixel);
     }
     return withOpacity(pixel, layer.node.opacity);

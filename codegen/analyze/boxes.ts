@@ -21,6 +21,13 @@ export interface Placed {
   frame: number;
   /** Position in paint order over the whole document (pre-order: a parent before its children). */
   order: number;
+  /** One past the last `order` inside this layer: its layers are those with order in [order, end). */
+  end: number;
+}
+
+/** `inner` is `outer` or lies inside it. */
+export function isWithin(inner: Placed, outer: Placed): boolean {
+  return inner.order >= outer.order && inner.order < outer.end;
 }
 
 function isFlowChild(parent: DesignNode, child: DesignNode): boolean {
@@ -107,9 +114,10 @@ export function placeLayers(frames: DesignNode[]): Placed[] {
   const out: Placed[] = [];
   const visit = (node: DesignNode, box: Box, parent: Placed | undefined, frame: number): void => {
     if (node.hidden || node.opacity === 0) return;
-    const placed: Placed = { node, box, parent, frame, order: out.length };
+    const placed: Placed = { node, box, parent, frame, order: out.length, end: out.length + 1 };
     out.push(placed);
     for (const { child, box: childBox } of childBoxes(node, box)) visit(child, childBox, placed, frame);
+    placed.end = out.length;
   };
   frames.forEach((frame, i) => visit(frame, { x: 0, y: 0, w: frame.w, h: frame.h }, undefined, i));
   return out;
