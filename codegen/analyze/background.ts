@@ -17,7 +17,7 @@ const KNOWN_CLEAR: Pixel = { color: TRANSPARENT };
 /** Why a paint cannot be composited exactly, or its colour. */
 function paintPixel(paint: Paint, node: DesignNode): Pixel {
   const where = `"${displayName(node)}"`;
-  if (paint.blend) return { unknown: `a ${paint.blend} blend on ${where}` };
+  if (paint.blend) return { unknown: `a ${paint.blend} blend (${where})` };
   if (paint.kind === "gradient") return { unknown: `a gradient (${where})` };
   if (paint.kind === "image") return { unknown: `an image (${where})` };
   const color = parseCssColor(paint.color);
@@ -72,12 +72,15 @@ export function pixelAt(stack: Stack, text: Placed, ink?: Rgba): Pixel {
   const paint = (layer: Placed): Pixel => {
     if (layer === text) return withOpacity(ink ? { color: ink } : KNOWN_CLEAR, layer.node.opacity);
     let pixel = ownFills(layer.node) ?? KNOWN_CLEAR;
-    if (layer.node.blend && !isWithin(text, layer)) pixel = { unknown: `a ${layer.node.blend} blend on "${displayName(layer.node)}"` };
     for (const child of stack.children.get(layer) ?? []) {
       if (child.order > text.order) break;
       if (!isWithin(text, child) && !contains(child.box, text.box)) continue;
       pixel = overPixel(paint(child), pixel);
     }
+    // A layer blended (multiply, screen…) with what lies beneath it has no colour of its own to composite.
+    // (An ancestor's blend is left out: it changes the text and its background alike.)
+    const clear = "color" in pixel && pixel.color.a === 0;
+    if (layer.node.blend && !clear && !isWithin(text, layer)) return { unknown: `a ${layer.node.blend} blend ("${displayName(layer.node)}")` };
     return withOpacity(pixel, layer.node.opacity);
   };
   return paint(root);

@@ -93,6 +93,8 @@ describe("contrast", () => {
       ["a gradient", rect({ name: "Hero", fills: [{ kind: "gradient", css: "linear-gradient(90deg, #fff 0%, #000 100%)" }] })],
       ["an image", rect({ name: "Photo", fills: [{ kind: "image", asset: "photo.png", fit: "cover" }] })],
       ["a vector shape", rect({ name: "Blob", kind: "vector", fills: WHITE })],
+      ["a multiply blend", rect({ name: "Tint", fills: WHITE, blend: "multiply" })],
+      ["a screen blend", rect({ name: "Glow", fills: [{ kind: "solid", color: "#ffffff", blend: "screen" }] })],
     ];
     for (const [what, behind] of cases) {
       const found = contrast(frame([behind, text("Caption")], { fills: WHITE }));
@@ -116,5 +118,14 @@ describe("contrast", () => {
     expect(contrast(frame([text("Hidden", { color: "#eeeeee" }, { hidden: true }), text("Gone", { color: "#eeeeee" }, { opacity: 0 }), text("   ", { color: "#eeeeee" })], { fills: WHITE }))).toEqual([]);
     // A hidden card is not a background.
     expect(contrast(frame([rect({ fills: [solid("#000000")], hidden: true }), text("On white", { color: "#333333" })], { fills: WHITE }))).toEqual([]);
+  });
+
+  it("judges only the layers asked for with `within`, on the whole frame's background", () => {
+    const card = frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#333333" })], { name: "Card", w: 200, h: 100 });
+    const outside = text("Outside", { color: "#eeeeee" }, { y: 200 });
+    const screen = frame([card, outside], { fills: WHITE });
+    const onCard = card.children![1]!;
+    expect(analyzeDesign(doc(screen), { within: [card.id] }).map((f) => [f.nodeId, f.kind === "contrast" && f.background])).toEqual([[onCard.id, "#000000"]]);
+    expect(analyzeDesign(doc(screen)).map((f) => f.nodeId)).toEqual([onCard.id, outside.id]);
   });
 });

@@ -47,15 +47,14 @@ function subtreeIds(layers: Placed[], within: readonly string[]): Set<string> {
   return ids;
 }
 
-const CHECKS: Record<FindingKind, (layers: Placed[]) => Finding[]> = {
-  contrast: contrastFindings,
-  "target-size": targetFindings,
-  "text-size": textSizeFindings,
-  "text-in-image": textInImageFindings,
-  // One pass finds both naming problems; the other key adds nothing.
-  "image-name": nameFindings,
-  "frame-name": () => [],
-};
+/** Each check and the kinds it finds (one pass over the names finds both naming kinds). */
+const CHECKS: readonly { kinds: readonly FindingKind[]; run: (layers: Placed[]) => Finding[] }[] = [
+  { kinds: ["contrast"], run: contrastFindings },
+  { kinds: ["target-size"], run: targetFindings },
+  { kinds: ["text-size"], run: textSizeFindings },
+  { kinds: ["text-in-image"], run: textInImageFindings },
+  { kinds: ["image-name", "frame-name"], run: nameFindings },
+];
 
 /** Findings about every frame of `doc`: most severe first, then by frame, top to bottom, left to right. */
 export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {}): Finding[] {
@@ -65,9 +64,9 @@ export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {})
   for (const placed of layers) if (!position.has(placed.node.id)) position.set(placed.node.id, placed);
   const scope = options.within ? subtreeIds(layers, options.within) : undefined;
   const findings: Finding[] = [];
-  for (const kind of FINDING_KINDS) {
-    if (!wanted.has(kind) && !(kind === "image-name" && wanted.has("frame-name"))) continue;
-    findings.push(...CHECKS[kind](layers).filter((f) => wanted.has(f.kind) && (!scope || scope.has(f.nodeId))));
+  for (const check of CHECKS) {
+    if (!check.kinds.some((kind) => wanted.has(kind))) continue;
+    findings.push(...check.run(layers).filter((f) => wanted.has(f.kind) && (!scope || scope.has(f.nodeId))));
   }
   const rank = (f: Finding): number[] => {
     const at = position.get(f.nodeId);
