@@ -31,6 +31,12 @@ describe("target size", () => {
     const found = analyzeDesign(doc(frame([unnamed, inside], { fills: WHITE })), { kinds: ["target-size"] });
     expect(found.map((f) => f.nodeName)).toEqual(["Pill"]);
   });
+
+  it("judges a control selected on its own, and never a screen", () => {
+    const alone = analyzeDesign(doc(button("Button/Small", 60, 20)), { kinds: ["target-size"] });
+    expect(alone.map((f) => f.nodeName)).toEqual(["Button/Small"]);
+    expect(analyzeDesign(doc(frame([], { name: "Settings", w: 20, h: 20 })), { kinds: ["target-size"] })).toEqual([]);
+  });
 });
 
 describe("text size", () => {

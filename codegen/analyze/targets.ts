@@ -14,12 +14,14 @@ const TOGGLE = /\b(toggle|switch|checkbox|check ?box|radio( ?button)?)\b/i;
 const ICON_BUTTON = /icon[\s_-]?(button|btn)\b/i;
 
 /** What kind of control the layer looks like, or undefined when it is not interactive. */
-function control(node: DesignNode, root: boolean, insideInteractive: boolean): string | undefined {
-  if (insideInteractive || root) return undefined;
+function control(node: DesignNode, insideInteractive: boolean): string | undefined {
+  if (insideInteractive) return undefined;
   const isShape = node.kind !== "text" && node.kind !== "line";
   if (isShape && ICON_BUTTON.test(node.name)) return "icon button";
   if (isShape && TOGGLE.test(node.name)) return "toggle";
-  const semantics = semanticsFor(node, { root, insideInteractive, insideText: false });
+  // A top-level layer is asked as a component root is (not as the page's <main>): a button selected and
+  // analysed on its own is still a button.
+  const semantics = semanticsFor(node, { root: false, insideInteractive, insideText: false });
   if (!semantics.interactive) return undefined;
   if (semantics.tag === "a") return "link";
   if (semantics.tag === "input") return "input";
@@ -33,7 +35,7 @@ export function targetFindings(layers: Placed[]): TargetSizeFinding[] {
   for (const placed of layers) {
     const { node, parent } = placed;
     const insideInteractive = parent !== undefined && inside.has(parent);
-    const what = control(node, parent === undefined, insideInteractive);
+    const what = control(node, insideInteractive);
     if (insideInteractive || what !== undefined) inside.add(placed);
     if (what === undefined || (node.w >= MIN_TARGET && node.h >= MIN_TARGET)) continue;
     out.push({
