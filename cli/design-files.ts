@@ -10,6 +10,7 @@ import { NotFigmaJsonError } from "../codegen/rest/reply.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { Problem } from "../codegen/types.js";
 import type { CliArgs } from "./args.js";
+import type { FigmaClientOptions } from "./figma-rest/client.js";
 import { readJson, UsageError, writeFilesUnder } from "./io.js";
 
 export interface Output {
@@ -23,6 +24,8 @@ export interface RunContext {
   env?: Readonly<Record<string, string | undefined>>;
   /** Cancels a model request (Ctrl-C). */
   signal?: AbortSignal;
+  /** Figma REST client settings tests replace (a sleep that does not wait, a short timeout). */
+  figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">>;
 }
 
 export function requireInput(args: CliArgs): string {
