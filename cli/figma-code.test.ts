@@ -171,6 +171,25 @@ describe("figment code --file-key: refusals and failures", () => {
   });
 });
 
+describe("figment code --file-key: Ctrl-C", () => {
+  it("cancelling during a Retry-After wait exits 130 and writes nothing", async () => {
+    const srv = await serve();
+    srv.script("fills", rateLimited(60));
+    const controller = new AbortController();
+    const io = captureIo();
+    const out = join(tmp, "cancelled");
+    const sleep = (_ms: number, signal?: AbortSignal): Promise<void> => {
+      controller.abort(new Error("SIGINT"));
+      return Promise.reject(signal?.reason as Error);
+    };
+    const exit = await run([...code(srv), "--out", out], io, { env: { FIGMA_TOKEN: TOKEN }, signal: controller.signal, figma: { sleep } });
+    expect(exit).toBe(130);
+    expect(io.stderr()).toContain("figma: rate-limited (429) on the image fills of file LoginFileKey0123456789; retrying in 60 s (1 of 3)");
+    expect(io.stderr()).toMatch(/^figment: cancelled; nothing was written$/m);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe("figment code --file-key: bad options (exit 2, nothing sent)", () => {
   it.each([
     ["no token anywhere", ["code", LOGIN, "--file-key", KEY], {}, /--file-key needs a Figma token: set FIGMA_TOKEN \(or pass --figma-token\)/],

@@ -42,6 +42,7 @@ export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, docu
       onRetry: (n) => io.err(`figma: ${n.status === 429 ? "rate-limited (429)" : `Figma answered ${n.status}`} on ${n.what}; retrying in ${formatWait(n.waitSec)} (${n.attempt} of ${n.of})`),
     });
   } catch (error) {
+    if (context.signal?.aborted) throw new CommandFailure("cancelled; nothing was written", 130);
     if (!(error instanceof FigmaRestError)) throw error;
     if (error.exitCode === 2) throw new UsageError(error.message);
     throw new CommandFailure(error.message);

@@ -46,7 +46,7 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
     }
     if (error instanceof CommandFailure) {
       io.err(`figment: ${error.message}`);
-      return 1;
+      return error.exitCode;
     }
     io.err(`figment: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;

@@ -33,7 +33,7 @@ export function parseRetryAfterSec(value: string | null | undefined, now: number
   if (value == null || value.trim() === "") return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
+  const at = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : NaN; // an HTTP date names its day and month
   return Number.isNaN(at) ? undefined : Math.max(0, (at - now) / 1000);
 }
 
