@@ -6,7 +6,7 @@
  * built binary as a child process.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -89,10 +89,44 @@ describe("figment code --file-key: 200", () => {
       "figma: downloading 5 files",
       "figma: got 1 of 1 image and 4 of 4 SVGs",
     ]);
-    const report = JSON.parse(stdout) as { problems: { code: string }[] };
-    expect(report.problems.filter((p) => p.code.startsWith("figma-"))).toEqual([]);
+    const report = JSON.parse(stdout) as { files: { path: string; bytes: number }[]; problems: { code: string }[] };
+    expect(report.problems.map((p) => p.code).filter((c) => c.startsWith("figma-") || c === "missing-image" || c === "vector-placeholder")).toEqual([]);
     expect(srv.requests.map((r) => r.route).sort()).toEqual(["fills", "image", "renders", "svg", "svg", "svg", "svg"]);
     for (const r of srv.requests) expect(r.tokenDigest).toBe(r.route === "fills" || r.route === "renders" ? tokenDigest(TOKEN) : undefined);
+  });
+
+  it("writes the served image into src/assets and inlines the served SVGs (React)", async () => {
+    const srv = await serve();
+    const { code: exit, stderr, out } = await figment(code(srv));
+    expect(exit, stderr).toBe(0);
+    const [png] = Object.values(loginFile().imageFills);
+    expect(readFileSync(join(out, "src/assets/background-image.png")).equals(Buffer.from(png!))).toBe(true);
+    const screen = readFileSync(join(out, "src/screens/LogInPage.tsx"), "utf8");
+    expect(screen.match(/d="M2 2h20v20H2z"/g)).toHaveLength(4);
+    expect(readFileSync(join(out, "src/screens/LogInPage.module.css"), "utf8")).toContain("../assets/background-image.png");
+  });
+
+  it("HTML: assets/ holds the image, index.html the four icons", async () => {
+    const srv = await serve();
+    const { code: exit, stderr, out } = await figment(code(srv, "--target", "html"));
+    expect(exit, stderr).toBe(0);
+    expect(listFiles(out)).toEqual(["assets/background-image.png", "index.html", "styles.css"]);
+    expect(readFileSync(join(out, "index.html"), "utf8").match(/d="M2 2h20v20H2z"/g)).toHaveLength(4);
+    expect(readFileSync(join(out, "styles.css"), "utf8")).toContain("assets/background-image.png");
+  });
+
+  it("with --images DIR too, the folder's image wins and only the SVGs come from Figma", async () => {
+    const srv = await serve();
+    const [ref] = Object.keys(loginFile().imageFills);
+    const dir = join(tmp, "images");
+    mkdirSync(dir, { recursive: true });
+    const local = encodePng(9, 9, { seed: 7 });
+    writeFileSync(join(dir, `${ref}.png`), local);
+    const { code: exit, stderr, out } = await figment(code(srv, "--images", dir));
+    expect(exit, stderr).toBe(0);
+    expect(srv.requests.map((r) => r.route)).not.toContain("fills");
+    expect(srv.requests.filter((r) => r.route === "svg")).toHaveLength(4);
+    expect(readFileSync(join(out, "src/assets/background-image.png")).equals(local)).toBe(true);
   });
 
   it("--figma-token wins over FIGMA_TOKEN, and --file-key takes the file's URL", async () => {

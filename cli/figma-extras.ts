@@ -9,6 +9,7 @@ import { asUsage, load, requireInput, type Output, type RunContext } from "./des
 import { FigmaRestError, formatWait } from "./figma-rest/errors.js";
 import { fetchDesignExtras, type FetchedExtras } from "./figma-rest/fetch-extras.js";
 import { DEFAULT_RETRY_POLICY, realSleep } from "./figma-rest/retry.js";
+import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { CommandFailure, readJson, UsageError } from "./io.js";
 
 /** Seconds one Figma request may take (a render of many vectors can be slow). */
@@ -27,13 +28,14 @@ export function figmaToken(args: CliArgs, env: Readonly<Record<string, string | 
   return token;
 }
 
-export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, document: DesignDocument, io: Output, context: RunContext): Promise<FetchedExtras> {
+export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, document: DesignDocument, io: Output, context: RunContext, skipImageRefs?: ReadonlySet<string>): Promise<FetchedExtras> {
   const token = figmaToken(args, context.env ?? process.env);
   try {
     return await fetchDesignExtras(document, {
       token,
       baseUrl: args.figmaBaseUrl ?? FIGMA_API,
       fileKey: args.fileKey,
+      ...(skipImageRefs ? { skipImageRefs } : {}),
       timeoutMs: context.figma?.timeoutMs ?? FIGMA_TIMEOUT_SEC * 1000,
       policy: context.figma?.policy ?? DEFAULT_RETRY_POLICY,
       sleep: context.figma?.sleep ?? realSleep,
@@ -61,8 +63,12 @@ export async function loadForCode(args: CliArgs, io: Output, context: RunContext
     return load(args);
   }
   const json = await readJson(requireInput(args));
+  // --images DIR and --file-key together: the folder's files win, Figma supplies the rest.
+  const fromDir = args.images !== undefined ? await readImagesDir(args.images, json) : {};
   const first = asUsage(() => loadDesign(json, args.nodes));
-  const fetched = await fetchFigmaExtras({ ...args, fileKey }, first.document, io, context);
-  const design = asUsage(() => loadDesign(json, args.nodes));
-  return { ...design, problems: [...design.problems, ...fetched.problems] };
+  const fetched = await fetchFigmaExtras({ ...args, fileKey }, first.document, io, context, new Set(Object.keys(fromDir)));
+  const images = { ...fetched.extras.images, ...fromDir };
+  const design = asUsage(() => loadDesign(json, args.nodes, { ...fetched.extras, images }));
+  const missing = args.images !== undefined ? missingImageFiles(design.document, images, args.images) : [];
+  return { ...design, problems: [...design.problems, ...fetched.problems, ...missing] };
 }

@@ -31,7 +31,7 @@ function fileFor(doc: DesignDocument): FigmaTestFile {
   const { imageRefs, vectorIds } = selectAssets(doc);
   const file: FigmaTestFile = { imageFills: {}, svgs: {} };
   imageRefs.forEach((ref, i) => (file.imageFills[ref] = encodePng(4 + i, 3, { seed: i })));
-  for (const id of vectorIds) file.svgs[id] = `<svg xmlns="http://www.w3.org/2000/svg" data-id="${id}"><path d="M0 0h1v1z"/></svg>`;
+  for (const id of vectorIds) file.svgs[id] = `<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" data-id="${id}"><path d="M0 0h1v1z" fill="#000"/></svg>`;
   return file;
 }
 

@@ -9,6 +9,8 @@
 import type { GetImageFillsResponse, GetImagesResponse } from "@figma/rest-api-spec";
 import type { DesignDocument, Problem } from "../../codegen/index.js";
 import type { DesignExtras } from "../../codegen/design/extras.js";
+import { sniffImage } from "../../codegen/design/image-bytes.js";
+import { cleanSuppliedSvg } from "../../codegen/design/supplied-svg.js";
 import { FigmaClient, type FigmaClientOptions } from "./client.js";
 import { FigmaRestError } from "./errors.js";
 import { batches, IDS_PER_RENDER, mapLimit, selectAssets } from "./selection.js";
@@ -19,6 +21,8 @@ export interface FetchExtrasOptions extends FigmaClientOptions {
   idsPerRender?: number;
   /** Downloads at once (default 6). */
   concurrency?: number;
+  /** imageRefs already supplied (by --images DIR): not fetched. */
+  skipImageRefs?: ReadonlySet<string>;
   /** One line of progress (stderr in the CLI). */
   progress?: (line: string) => void;
 }
@@ -52,26 +56,13 @@ function idsParam(ids: string[]): string {
   return encodeURIComponent(ids.join(",")).replace(/%3A/gi, ":").replace(/%2C/gi, ",");
 }
 
-const IMAGE_SIGNATURES: [string, number[]][] = [
-  ["png", [0x89, 0x50, 0x4e, 0x47]],
-  ["jpeg", [0xff, 0xd8, 0xff]],
-  ["gif", [0x47, 0x49, 0x46, 0x38]],
-  ["webp", [0x52, 0x49, 0x46, 0x46]],
-];
-
-function looksLikeImage(bytes: Uint8Array): boolean {
-  return IMAGE_SIGNATURES.some(([, sig]) => sig.every((b, i) => bytes[i] === b)) || looksLikeSvg(new TextDecoder().decode(bytes.subarray(0, 512)));
-}
-
-function looksLikeSvg(text: string): boolean {
-  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(text);
-}
-
 export async function fetchDesignExtras(document: DesignDocument, options: FetchExtrasOptions): Promise<FetchedExtras> {
   const client = new FigmaClient(options);
   const key = encodeURIComponent(options.fileKey);
   const progress = options.progress ?? (() => {});
-  const { imageRefs, vectorIds } = selectAssets(document);
+  const selected = selectAssets(document);
+  const imageRefs = selected.imageRefs.filter((ref) => !options.skipImageRefs?.has(ref));
+  const { vectorIds } = selected;
   const problems: Problem[] = [];
   const extras: DesignExtras = {};
   if (imageRefs.length === 0 && vectorIds.length === 0) {
@@ -117,11 +108,12 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
     try {
       const bytes = await client.download(job.url, what);
       if (job.kind === "image") {
-        if (!looksLikeImage(bytes)) throw new FigmaRestError("bad-reply", `${what} is not an image (${bytes.length} bytes)`);
+        if (!sniffImage(bytes)) throw new FigmaRestError("bad-reply", `${what} is not an image (${bytes.length} bytes)`);
         images[job.id] = bytes;
       } else {
         const text = new TextDecoder().decode(bytes);
-        if (!looksLikeSvg(text)) throw new FigmaRestError("bad-reply", `${what} is not SVG markup`);
+        // Kept as served (the codegen cleans it); refused here only when it is no SVG at all.
+        if (cleanSuppliedSvg(text) === undefined) throw new FigmaRestError("bad-reply", `${what} is not SVG markup`);
         svgs[job.id] = text;
       }
       return undefined;
