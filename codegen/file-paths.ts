@@ -57,8 +57,8 @@ const CODES = Uint8Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 const PAD = 0x3d; // "="
 
 /**
- * Bytes as base64, pure (no Buffer, no btoa: the same in Node, workers and the main thread), through one
- * byte array decoded once, so a photo of several MB encodes in milliseconds (as ai/image/bytes.ts does).
+ * Bytes as base64, pure (no Buffer, no btoa, no TextDecoder: the same in Node, workers and Figma's main
+ * thread), through one byte array turned into text in large chunks, so a photo of several MB encodes fast.
  */
 export function bytesToBase64(bytes: Uint8Array): string {
   const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
@@ -79,7 +79,10 @@ export function bytesToBase64(bytes: Uint8Array): string {
     out[o++] = rest === 2 ? CODES[(v >>> 6) & 63]! : PAD;
     out[o++] = PAD;
   }
-  return new TextDecoder().decode(out);
+  // ASCII codes to a string in chunks (the plugin's main thread has no TextDecoder).
+  let text = "";
+  for (let i = 0; i < out.length; i += 0x8000) text += String.fromCharCode(...out.subarray(i, i + 0x8000));
+  return text;
 }
 
 /**

@@ -59,7 +59,8 @@ function webpSize(b: Uint8Array): ImageInfo {
 
 /** SVG: text whose first element (after an XML prolog, comments, a doctype) is `<svg`. */
 function looksLikeSvg(b: Uint8Array): boolean {
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(b.subarray(0, 1024)).replace(/^\uFEFF/, "");
+  // Bytes as Latin-1 are enough to find ASCII markup (and the main thread has no TextDecoder).
+  const head = String.fromCharCode(...b.subarray(0, 1024)).replace(/^\xEF\xBB\xBF/, "");
   return /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head);
 }
 
