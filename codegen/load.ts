@@ -2,9 +2,11 @@
  * Loading a design: REST reply → normalised design tree for the requested frames. Pure and light (no
  * ts-morph, no prettier), so the plugin's main thread can use it for Dev Mode codegen.
  */
+import type { DesignExtras } from "./design/extras.js";
 import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
+import { resolveTokens } from "./tokens/resolve.js";
 import type { Problem } from "./types.js";
 
 /** What code is written: React (TSX) components or plain HTML with one stylesheet. */
@@ -44,8 +46,12 @@ function lookup(roots: RestNode[], id: string): RestNode | undefined {
   return findNode(roots, id) ?? findNode(roots, id.replace(/-/g, ":"));
 }
 
-/** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames. */
-export function loadDesign(json: unknown, nodeIds: string[] = []): LoadedDesign {
+/**
+ * Reads a REST reply (file, nodes, export or single node) and normalises the requested frames. `extras`
+ * carries what the JSON does not (variables, named styles …): bound variables and repeated styles become
+ * the document's design tokens.
+ */
+export function loadDesign(json: unknown, nodeIds: string[] = [], extras?: DesignExtras): LoadedDesign {
   const reply = readRestReply(json);
   let roots = reply.roots;
   if (nodeIds.length > 0) {
@@ -70,6 +76,8 @@ export function loadDesign(json: unknown, nodeIds: string[] = []): LoadedDesign 
   if (document.frames.length === 0) {
     throw new EmptyDesignError(empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
   }
-  return { document, roots, problems: [...reply.problems, ...problems] };
+  const tokens = resolveTokens(roots, document, reply.context, extras);
+  if (tokens.table) document.tokens = tokens.table;
+  return { document, roots, problems: [...reply.problems, ...problems, ...tokens.problems] };
 }
 
