@@ -27,10 +27,11 @@ function replaceColors(value: string, bindings: ColorBinding[], ref: (key: strin
   return out;
 }
 
-/** Four sides (or corners) with tokens where bound, collapsed when all four are the same. */
+/** Four sides (or corners) with tokens where bound, in CSS's shortest shorthand. */
 function sides(values: number[], keys: (string | undefined)[], ref: (key: string) => string): string {
-  const parts = values.map((v, i) => (keys[i] ? ref(keys[i]!) : px(v)));
-  return parts.every((p) => p === parts[0]) ? parts[0]! : parts.join(" ");
+  const [a, b, c, d] = values.map((v, i) => (keys[i] ? ref(keys[i]!) : px(v)));
+  if (a === c && b === d) return a === b ? a! : `${a} ${b}`;
+  return [a, b, c, d].join(" ");
 }
 
 export function applyTokens(decls: Decl[], node: DesignNode, bound: NodeTokens | undefined, ref: (key: string) => string): Decl[] {
