@@ -8,7 +8,7 @@ export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 Usage:
   figment frames <design.json> [--json]
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
-               [--out DIR] [--node-ids] [--project] [--json]
+               [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--json]
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -22,6 +22,9 @@ Usage:
 exportAsync({ format: "JSON_REST_V1" }). Without --node, every top-level frame is converted.
 --project writes a runnable project around the code (React: a Vite app with package.json, index.html and
 src/main.tsx rendering the first screen; \`npm install && npm run dev\` in --out), as the plugin's zip does.
+--variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
+properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
+by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
@@ -50,6 +53,8 @@ export interface CliArgs {
   /** Write a runnable project (the plugin zip's scaffold) around the generated files. */
   project: boolean;
   fromHint?: string;
+  /** A variables/local reply: bound variables become design tokens. */
+  variables?: string;
   help: boolean;
   version: boolean;
   /** The model path (`figment code --ai`); the fields below only apply with it. */
@@ -85,6 +90,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         json: { type: "boolean" },
         project: { type: "boolean" },
         "from-hint": { type: "string" },
+        variables: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
         ai: { type: "boolean" },
@@ -109,6 +115,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]}`);
   const command = positionals[0] ?? "";
   if (values.project && command !== "code") throw new UsageError(`--project only applies to figment code`);
+  if (values.variables !== undefined && command !== "code") throw new UsageError(`--variables only applies to figment code`);
+  if (values.variables !== undefined && values["from-hint"] !== undefined) throw new UsageError("--variables needs the design file (bindings are in its JSON), not --from-hint");
+  if (values.variables !== undefined && !values.variables.trim()) throw new UsageError("--variables needs a file: --variables VARS.json");
 
   const ai = values.ai ?? false;
   if (!ai) {
@@ -140,6 +149,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     json: values.json ?? false,
     project: values.project ?? false,
     ...(values["from-hint"] !== undefined ? { fromHint: values["from-hint"] } : {}),
+    ...(values.variables !== undefined ? { variables: values.variables } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
     ai,

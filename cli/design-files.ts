@@ -7,10 +7,12 @@ import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from ".
 import { HintSyntaxError } from "../codegen/hint/tokens.js";
 import { EmptyDesignError, UnknownNodeError } from "../codegen/load.js";
 import { NotFigmaJsonError } from "../codegen/rest/reply.js";
+import { readVariablesReply, VariablesFileError } from "../codegen/tokens/variables-reply.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { Problem } from "../codegen/types.js";
 import type { CliArgs } from "./args.js";
-import { readJson, UsageError, writeFilesUnder } from "./io.js";
+import type { DesignVariables } from "../codegen/design/extras.js";
+import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
 
 export interface Output {
   out(text: string): void;
@@ -44,7 +46,25 @@ export function asUsage<T>(fn: () => T): T {
 
 export async function load(args: CliArgs): Promise<LoadedDesign> {
   const json = await readJson(requireInput(args));
-  return asUsage(() => loadDesign(json, args.nodes));
+  const variables = args.variables !== undefined ? await readVariables(args.variables) : undefined;
+  return asUsage(() => loadDesign(json, args.nodes, variables ? { variables } : undefined));
+}
+
+/** The --variables file, or a usage error that names it and what is wrong. */
+async function readVariables(path: string): Promise<DesignVariables> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readText(path));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--variables ${path} is not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return readVariablesReply(json);
+  } catch (error) {
+    if (error instanceof VariablesFileError) throw new UsageError(`--variables ${path}: ${error.message}`);
+    throw error;
+  }
 }
 
 function formatProblem(p: Problem): string {
