@@ -159,7 +159,14 @@ export function resolveTokens(roots: RestNode[], doc: DesignDocument, context: R
     }
     for (const child of node.children ?? []) walk(child);
   };
-  for (const root of roots) walk(root);
+  for (const root of roots) {
+    // The mode a frame resolves to from outside the export (a dark section around it), as the plugin saw it.
+    const own = isRecord(root["explicitVariableModes"]) ? root["explicitVariableModes"] : {};
+    for (const [collection, mode] of Object.entries(extras?.variableModes?.[root.id] ?? {})) {
+      if (own[collection] === undefined && reg.collection(collection)?.defaultModeId !== mode) explicit.push([root.id, collection, mode]);
+    }
+    walk(root);
+  }
   bindStyles(reg, styleUses, design, nodes);
 
   const modes = reg.finishModes();
