@@ -8,7 +8,7 @@ export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 Usage:
   figment frames <design.json> [--json]
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
-               [--images DIR] [--out DIR] [--node-ids] [--project] [--json]
+               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--json]
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -29,6 +29,9 @@ src/main.tsx rendering the first screen; \`npm install && npm run dev\` in --out
 .jpeg, .gif, .webp; the format is read from the bytes). The code then references real files (React
 src/assets/<layer>.<ext>, HTML assets/<layer>.<ext>; identical images once); a fill without its file stays a
 grey placeholder and is listed as a problem.
+--variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
+properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
+by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
@@ -64,6 +67,8 @@ export interface CliArgs {
   /** Write a runnable project (the plugin zip's scaffold) around the generated files. */
   project: boolean;
   fromHint?: string;
+  /** A variables/local reply: bound variables become design tokens. */
+  variables?: string;
   /** Folder of image fill bytes, `<imageRef>.<ext>`. */
   images?: string;
   help: boolean;
@@ -130,6 +135,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         json: { type: "boolean" },
         project: { type: "boolean" },
         "from-hint": { type: "string" },
+        variables: { type: "string" },
         images: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -158,6 +164,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]}`);
   const command = positionals[0] ?? "";
   if (values.project && command !== "code") throw new UsageError(`--project only applies to figment code`);
+  if (values.variables !== undefined && command !== "code") throw new UsageError(`--variables only applies to figment code`);
+  if (values.variables !== undefined && values["from-hint"] !== undefined) throw new UsageError("--variables needs the design file (bindings are in its JSON), not --from-hint");
+  if (values.variables !== undefined && !values.variables.trim()) throw new UsageError("--variables needs a file: --variables VARS.json");
 
   if (values.images !== undefined) {
     if (command !== "code" && command !== "hints") throw new UsageError(`--images only applies to figment code and figment hints`);
@@ -206,6 +215,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     json: values.json ?? false,
     project: values.project ?? false,
     ...(values["from-hint"] !== undefined ? { fromHint: values["from-hint"] } : {}),
+    ...(values.variables !== undefined ? { variables: values.variables } : {}),
     ...(values.images !== undefined ? { images: values.images } : {}),
     help: values.help ?? false,
     version: values.version ?? false,

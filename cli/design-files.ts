@@ -7,12 +7,14 @@ import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from ".
 import { HintSyntaxError } from "../codegen/hint/tokens.js";
 import { EmptyDesignError, UnknownNodeError } from "../codegen/load.js";
 import { NotFigmaJsonError } from "../codegen/rest/reply.js";
+import { readVariablesReply, VariablesFileError } from "../codegen/tokens/variables-reply.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { Problem } from "../codegen/types.js";
 import type { CliArgs } from "./args.js";
 import type { FigmaClientOptions } from "./figma-rest/client.js";
+import type { DesignVariables } from "../codegen/design/extras.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
-import { readJson, UsageError, writeFilesUnder } from "./io.js";
+import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
 
 export interface Output {
   out(text: string): void;
@@ -49,10 +51,28 @@ export function asUsage<T>(fn: () => T): T {
 /** The design from <design.json>, with the image bytes of --images DIR (a fill without its file is a problem). */
 export async function load(args: CliArgs): Promise<LoadedDesign> {
   const json = await readJson(requireInput(args));
-  if (args.images === undefined) return asUsage(() => loadDesign(json, args.nodes));
-  const images = await readImagesDir(args.images, json);
-  const design = asUsage(() => loadDesign(json, args.nodes, { images }));
+  const variables = args.variables !== undefined ? await readVariables(args.variables) : undefined;
+  const images = args.images !== undefined ? await readImagesDir(args.images, json) : undefined;
+  const design = asUsage(() => loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }));
+  if (images === undefined || args.images === undefined) return design;
   return { ...design, problems: [...design.problems, ...missingImageFiles(design.document, images, args.images)] };
+}
+
+/** The --variables file, or a usage error that names it and what is wrong. */
+async function readVariables(path: string): Promise<DesignVariables> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readText(path));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--variables ${path} is not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return readVariablesReply(json);
+  } catch (error) {
+    if (error instanceof VariablesFileError) throw new UsageError(`--variables ${path}: ${error.message}`);
+    throw error;
+  }
 }
 
 function formatProblem(p: Problem): string {

@@ -10,12 +10,15 @@
  * them the design tree's image assets hold the real bytes (named `<layer>.png|jpg|gif|webp|svg` after the
  * format sniffed from the bytes; identical bytes are one asset) and vector-like layers draw the supplied
  * SVG. Without them images are grey placeholders and vectors are drawn from the JSON's geometry (or boxes),
- * each listed as a problem. Never throws for missing or bad extras.
+ * each listed as a problem. Its variables, named styles and the frames' resolved modes make the design
+ * tokens (codegen/tokens): bound properties and repeated styles become `document.tokens`, which the
+ * emitters print once and use as `var(--…)`. Never throws for missing or bad extras.
  */
 import type { DesignExtras } from "./design/extras.js";
 import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
+import { resolveTokens } from "./tokens/resolve.js";
 import type { Problem } from "./types.js";
 
 /** What code is written: React (TSX) components or plain HTML with one stylesheet. */
@@ -81,6 +84,8 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
   if (document.frames.length === 0) {
     throw new EmptyDesignError(empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
   }
-  return { document, roots, problems: [...reply.problems, ...problems] };
+  const tokens = resolveTokens(roots, document, reply.context, extras);
+  if (tokens.table) document.tokens = tokens.table;
+  return { document, roots, problems: [...reply.problems, ...problems, ...tokens.problems] };
 }
 

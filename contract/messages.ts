@@ -26,6 +26,7 @@ import { keySlotField } from "./keys.js";
 import { FILL_MODES, imageNodeField, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
 import { MAX_EXPORT_NODES, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS } from "./limits.js";
 import { settingsField, settingsPatchField } from "./settings.js";
+import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { COMMANDS } from "./words.js";
 
 export { COMMANDS, type Command } from "./words.js";
@@ -110,7 +111,8 @@ const TO_UI = {
   },
   selection: { selection: selectionField },
   "export-progress": { requestId, done: number({ min: 0 }), total: number({ min: 0 }), label: string() },
-  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }) },
+  /** The frames, and the design tokens they use (DesignExtras' variables, styles, variableModes), when any. */
+  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }), variables: optional(designVariablesField), styles: optional(designStylesField), variableModes: optional(variableModesField) },
   thumbnail: { nodeId, png: bytes() },
   /** Settings after a save, and which key slots hold a key now (never the keys). */
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },

@@ -31,4 +31,9 @@ export interface DesignExtras {
   variables?: DesignVariables;
   /** Named styles by style id (REST `styles`); nodes reference them in their `styles` field. */
   styles?: Record<string, DesignStyle>;
+  /**
+   * The variable mode each exported frame resolves to, by frame id then collection id (the plugin's
+   * `resolvedVariableModes`): a frame inside a dark section is dark though its own JSON sets no mode.
+   */
+  variableModes?: Record<string, Record<string, string>>;
 }

@@ -3,6 +3,7 @@
  * Everything downstream (hint, emitters) starts here; it never holds asset payloads,
  * only references into `DesignDocument.assets`, so the hint can name them without carrying them.
  */
+import type { TokenTable } from "../tokens/types.js";
 
 export type NodeKind =
   | "frame"
@@ -222,4 +223,6 @@ export interface DesignDocument {
   /** Top-level frames (or the selected nodes) converted. */
   frames: DesignNode[];
   assets: Record<string, Asset>;
+  /** Figma variables and repeated named styles the frames use (codegen/tokens); absent when none. */
+  tokens?: TokenTable;
 }

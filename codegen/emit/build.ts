@@ -25,7 +25,14 @@ export interface BuildContext {
   /** Inside a component definition: the prop that supplies a layer's text or visibility. */
   textProp?(node: DesignNode): string | undefined;
   visibleProp?(node: DesignNode): string | undefined;
+  /** Design tokens: bound values as `var(--…)`, and the attributes that put a layer into a mode. */
+  tokens?: TokenContext;
   problems: Problem[];
+}
+
+export interface TokenContext {
+  decls(node: DesignNode, decls: Decl[]): Decl[];
+  attrs(node: DesignNode): [string, string][];
 }
 
 
@@ -82,7 +89,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
 
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
-    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), placement);
+    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, placement) : placement);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: node.id } : {}) });
   }
 
@@ -105,8 +112,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
   if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
 
-  const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...decls] : decls);
-  const attrs: [string, AttrValue][] = [...semantics.attrs];
+  const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
+  const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
+  const attrs: [string, AttrValue][] = [...semantics.attrs, ...(ctx.tokens?.attrs(node) ?? [])];
   const element: ElementNode = {
     type: "element",
     tag: semantics.tag,

@@ -5,7 +5,7 @@
  * - `ownDecls`: everything else (its layout for children, paint, text).
  */
 import { round } from "../design/color.js";
-import type { DesignNode, ImagePaint, Paint, TextStyle } from "../design/types.js";
+import type { DesignNode, ImagePaint, Paint, Shadow, TextStyle } from "../design/types.js";
 
 export type Decl = [property: string, value: string];
 
@@ -94,7 +94,7 @@ export function hasAbsoluteChildren(node: DesignNode): boolean {
   return (node.children ?? []).some((c) => !node.layout || c.absolute);
 }
 
-function fontStack(raw: string): string {
+export function fontStack(raw: string): string {
   // Design text is data: nothing in a family name may end the string or the style it sits in.
   const family = raw.replace(/["\\<>;{}]/g, "").trim() || "sans-serif";
   const quoted = /^[A-Za-z-]+$/.test(family) ? family : `"${family}"`;
@@ -194,7 +194,7 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
     } else if (svgInline) {
       out.push(["filter", shadows.filter((s) => s.kind === "drop").map((s) => `drop-shadow(${px(s.x)} ${px(s.y)} ${px(s.blur / 2)} ${s.color})`).join(" ") || "none"]);
     } else {
-      out.push(["box-shadow", shadows.map((s) => `${s.kind === "inner" ? "inset " : ""}${px(s.x)} ${px(s.y)} ${px(s.blur)} ${px(s.spread)} ${s.color}`).join(", ")]);
+      out.push(["box-shadow", boxShadowValue(shadows)]);
     }
   }
   if (node.effects?.blur) out.push(["filter", `blur(${px(node.effects.blur / 2)})`]);
@@ -203,6 +203,11 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
   if (node.blend) out.push(["mix-blend-mode", node.blend]);
   if (node.clip) out.push(["overflow", "hidden"]);
   return mergeFilters(out);
+}
+
+/** A `box-shadow` value for the design's shadows (named effect styles become tokens with this value). */
+export function boxShadowValue(shadows: Shadow[]): string {
+  return shadows.map((s) => `${s.kind === "inner" ? "inset " : ""}${px(s.x)} ${px(s.y)} ${px(s.blur)} ${px(s.spread)} ${s.color}`).join(", ");
 }
 
 /** Two `filter` declarations (shadow + blur) must become one. */

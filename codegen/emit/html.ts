@@ -8,6 +8,7 @@ import { buildTree, type BuildContext } from "./build.js";
 import { declsToCss } from "./css.js";
 import { printHtml } from "./markup.js";
 import { kebabCase, layerLabel, NameScope } from "./names.js";
+import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet } from "./vnode.js";
 
 export interface HtmlOptions {
@@ -42,6 +43,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
       return `assets/${assetFileName(key, doc.assets[key])}`;
     },
     classBase: (node, fallback) => kebabCase(layerLabel(node), kebabCase(fallback)),
+    ...tokenFields(doc, "css"),
     problems,
   };
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));
@@ -55,7 +57,8 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
     files.push({ path: "index.html", content: page("Frames", ["    <ul>", ...links, "    </ul>"].join("\n")) });
   }
   for (const key of imageKeysIn(doc.frames)) images.add(key);
-  const css = RESET + "\n" + [...sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
+  const tokens = documentTokensCss(doc, "css");
+  const css = RESET + "\n" + (tokens ? tokens + "\n" : "") + [...sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
   return { files, problems };

@@ -8,6 +8,7 @@ import { planComponents, type ComponentDef, type ComponentPlan } from "./compone
 import { printJsx, type MarkupStyle } from "./markup.js";
 import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
+import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet, type VNode } from "./vnode.js";
 
 export interface ReactOptions {
@@ -40,6 +41,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
   const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index", "Boolean"]));
   const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
+  const tokens = tokenFields(doc, modules ? "css" : "tailwind");
+  const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
 
   const contextFor = (unit: FileUnit, def: ComponentDef | undefined): BuildContext => ({
     sheet: unit.sheet,
@@ -56,6 +59,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
     componentFor: (node) => plan.usage(node),
+    ...tokens,
     ...(def
       ? {
           textProp: (node: DesignNode) => plan.textProp(def, node),
@@ -85,6 +89,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
       imports.push(`import { ${component} } from "${unit.dir === "components" ? "." : "../components"}/${component}";`);
     }
     for (const [file, ident] of unit.imports) imports.push(`import ${ident} from "../assets/${file}";`);
+    // The tokens' stylesheet (CSS modules) before the module that uses them; Tailwind reads it through @theme.
+    if (modules && tokensCss && [...unit.sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")))) imports.push('import "../tokens.css";');
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
     const body = printJsx(tree, markupStyle(unit.sheet), 2);
@@ -121,6 +127,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     ...screenNames.map((n) => `export { ${n} } from "./screens/${n}";`),
     ...plan.defs.map((d) => `export { ${d.name} } from "./components/${d.name}";`),
   ];
+  if (tokensCss) files.push({ path: "src/tokens.css", content: modules ? tokensCss : `/* Design tokens as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}` });
   files.push({ path: "src/index.ts", content: [modules ? 'import "./global.css";' : "", ...exports, ""].filter((l, i) => i > 0 || l).join("\n") });
   if (modules) files.push({ path: "src/global.css", content: "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" });
   files.push({

@@ -3,6 +3,7 @@
  * values); anything else becomes an arbitrary property `[prop:value]`, so nothing is lost.
  */
 import type { Decl } from "./css.js";
+import { dropCoveredSubProperties, tokenClass } from "./tailwind-tokens.js";
 
 /** Arbitrary values use `_` for spaces. */
 function arb(value: string): string {
@@ -63,6 +64,8 @@ const PREFIX: Record<string, string> = {
 export function tailwindClass([property, value]: Decl): string {
   const keyword = KEYWORDS[property]?.[value];
   if (keyword) return keyword;
+  const token = tokenClass(property, value);
+  if (token) return token;
   if (property === "margin" && value === "0") return "m-0";
   if (property === "padding" && value === "0") return "p-0";
   if ((property === "border" || property === "border-width") && value === "0") return "border-0";
@@ -75,5 +78,5 @@ export function tailwindClass([property, value]: Decl): string {
 }
 
 export function tailwindClasses(decls: Decl[]): string {
-  return decls.map(tailwindClass).join(" ");
+  return dropCoveredSubProperties(decls.map(tailwindClass)).join(" ");
 }

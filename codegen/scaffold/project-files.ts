@@ -167,7 +167,9 @@ export function projectFiles(files: SourceFile[], options: ProjectOptions): Sour
     { path: "vite.config.ts", content: viteConfig(options) },
     { path: "README.md", content: readme(options) },
   ];
-  if (options.styling === "tailwind") extra.push({ path: "src/tailwind.css", content: '@import "tailwindcss";\n' });
+  // The design tokens' @theme (src/tokens.css) must be read by Tailwind, after its own theme.
+  const tokens = files.some((f) => f.path === "src/tokens.css") ? '@import "./tokens.css";\n' : "";
+  if (options.styling === "tailwind") extra.push({ path: "src/tailwind.css", content: `@import "tailwindcss";\n${tokens}` });
   const taken = new Set(files.map((f) => f.path));
   return [...files, ...extra.filter((f) => !taken.has(f.path))];
 }

@@ -5,6 +5,7 @@
  */
 import { PluginError, errorText } from "../errors.js";
 import { exportNodes } from "../export/export.js";
+import { exportTokens } from "../export/variables.js";
 import { PANEL } from "../../contract/limits.js";
 import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
 import { post } from "./post.js";
@@ -212,7 +213,10 @@ export class PanelSession {
         },
       });
       if (this.closed) return;
-      post("export-result", { requestId, frames });
+      const tokens = await exportTokens(nodes, job);
+      if (job.cancelled) throw new PluginError("cancelled", "Export cancelled.");
+      if (this.closed) return;
+      post("export-result", { requestId, frames, ...tokens });
       markForRelaunch(nodes);
     } finally {
       this.jobs.delete(requestId);

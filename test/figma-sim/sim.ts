@@ -15,6 +15,8 @@
  */
 import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type SimImageFormat } from "./image.js";
 import { encodeBlankPng } from "./png.js";
+import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variables.js";
+import type { DesignVariables } from "../../codegen/design/extras.js";
 
 export type Json = Record<string, unknown>;
 
@@ -51,6 +53,8 @@ export interface FigmaSimOptions {
   fileKey?: string;
   /** The viewport's centre at start (canvas coordinates); default 0, 0. */
   viewportCenter?: { x: number; y: number };
+  /** The file's variables (`figma.variables`), in the `variables/local` meta shape; none when omitted. */
+  variables?: DesignVariables;
 }
 
 /** Figma's limit of one plugin data entry: plugin id + key + value. */
@@ -156,6 +160,7 @@ export class SimNode {
     this.width = num(box["width"]);
     this.height = num(box["height"]);
     if (CONTAINER_TYPES.has(type)) this.children = [];
+    defineVariableProps(this, () => sim.options.variables);
     if (FILL_TYPES.has(type)) {
       let paints: readonly unknown[] = Object.freeze((Array.isArray(rest["fills"]) ? rest["fills"] : []).map((p) => Object.freeze(pluginPaint(p))));
       Object.defineProperty(this, "fills", {
@@ -582,8 +587,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     if (Array.isArray(rest["children"])) for (const child of rest["children"]) if (isRecord(child) && typeof child["id"] === "string") build(child, meta, node);
   };
 
-  const newPage = (name: string, id?: string): SimPage => {
-    const page = new SimPage(core, { id: id ?? `0:${++pageCounter}`, name, type: "CANVAS", children: [] }, readMeta({}), "PAGE");
+  const newPage = (name: string, id?: string, modes?: unknown): SimPage => {
+    const page = new SimPage(core, { id: id ?? `0:${++pageCounter}`, name, type: "CANVAS", children: [], ...(isRecord(modes) ? { explicitVariableModes: modes } : {}) }, readMeta({}), "PAGE");
     document.appendChild(page);
     core.index.set(page.id, page);
     return page;
@@ -607,7 +612,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     for (const raw of pages) {
       if (!isRecord(raw)) continue;
       if (raw["type"] === "CANVAS") {
-        const page = newPage(typeof raw["name"] === "string" ? raw["name"] : "Page", typeof raw["id"] === "string" ? raw["id"] : undefined);
+        const page = newPage(typeof raw["name"] === "string" ? raw["name"] : "Page", typeof raw["id"] === "string" ? raw["id"] : undefined, raw["explicitVariableModes"]);
         for (const child of Array.isArray(raw["children"]) ? raw["children"] : []) if (isRecord(child)) build(child, meta, page);
       } else {
         build(raw, meta, newPage("Page"));
@@ -750,6 +755,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     getNodeById: (): never => {
       throw new Error('Cannot call getNodeById with "documentAccess": "dynamic-page"; use getNodeByIdAsync');
     },
+    variables: simVariablesApi(options.variables),
+    getStyleByIdAsync: simStyleLookup(() => new Set([...core.index.values()].map((n) => n.meta.styles))),
     getNodeByIdAsync: async (id: string): Promise<SimNode | null> => {
       const found = core.index.get(id);
       return found && !found.removed ? found : null;

@@ -9,7 +9,7 @@
  * resizes the UI's iframe. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
  * can survive a "reload".
  */
-import { createFigmaSim, installFigmaSim, type FigmaSim } from "../figma-sim/index.js";
+import { createFigmaSim, installFigmaSim, type FigmaSim, type FigmaSimOptions } from "../figma-sim/index.js";
 import type { Relay, RelayedMessage } from "./relay.js";
 
 interface HostWindow {
@@ -82,6 +82,8 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const file: unknown = JSON.parse(await text(params.get("fixture") ?? "fixture.json"));
   const [uiHtml, code] = await Promise.all([text("ui.html"), text("code.js")]);
+  const variablesPath = params.get("variables");
+  const variables = variablesPath ? (JSON.parse(await text(variablesPath)) as FigmaSimOptions["variables"]) : undefined;
   const select = (params.get("select") ?? "").split(",").filter(Boolean);
   const editorType = (params.get("editorType") ?? "figma") as "figma" | "dev";
   const sim = createFigmaSim({
@@ -90,6 +92,7 @@ async function start(): Promise<void> {
     command: params.get("command") ?? "code",
     editorType,
     storage: host.__figmentStorage ?? {},
+    ...(variables ? { variables } : {}),
   });
   installFigmaSim(sim);
   const relay = createRelay((params.get("hold") ?? "").split(",").filter(Boolean));

@@ -46,6 +46,8 @@ export interface PluginPageOptions {
   allowOrigins?: string[];
   /** The repository root (the bench passes its own: bundled into dist/, it cannot use ROOT). */
   root?: string;
+  /** The file's variables for `figma.variables` (the `variables/local` meta shape); none when omitted. */
+  variables?: unknown;
   /** Message types the relay holds back from the start (e.g. `worker-source`, `init`) until `relay.release`. */
   hold?: string[];
 }
@@ -72,10 +74,11 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
     { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
     { path: "host.js", content: await hostScript(root) },
     { path: "fixture.json", content: fixture },
+    ...(options.variables !== undefined ? [{ path: "variables.json", content: JSON.stringify(options.variables) }] : []),
     { path: "ui.html", content: readFileSync(join(root, "dist/ui.html"), "utf8") },
     { path: "code.js", content: readFileSync(join(root, "dist/code.js"), "utf8") },
   ];
-  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(",") });
+  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(","), ...(options.variables !== undefined ? { variables: "variables.json" } : {}) });
   const viewport = options.viewport ?? { width: 520, height: 720 };
   return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
     if (options.storage || options.setup) {

@@ -13,6 +13,7 @@ import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
 import { draftCode, type Draft } from "./draft.js";
+import type { TokenExtras } from "../worker/protocol.js";
 
 export interface FrameInfo {
   id: string;
@@ -74,6 +75,8 @@ export interface CodeJob {
 }
 
 type Exports = { id: string; json: unknown }[];
+/** The export's token data (variables, styles, modes), or none. */
+type Extras = TokenExtras | undefined;
 
 /** What the panel shows for a state: the output, the draft on its way to it, or the draft a stop left behind. */
 export function shownOutput(state: JobState): CodeOutput | undefined {
@@ -88,10 +91,10 @@ export function jobBusy(state: JobState): boolean {
 }
 
 /** The draft as the first output of run `id`, or undefined when the panel could not make one. */
-function draftOutput(id: number, exports: Exports, frames: FrameInfo[], options: CodeOptions): CodeOutput | undefined {
+function draftOutput(id: number, exports: Exports, frames: FrameInfo[], options: CodeOptions, extras: Extras): CodeOutput | undefined {
   let draft: Draft;
   try {
-    draft = draftCode(exports, options);
+    draft = draftCode(exports, options, undefined, extras ?? {});
   } catch {
     // Unusable input: the worker's answer says so in full.
     return undefined;
@@ -117,15 +120,15 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
   stateRef.current = state;
   /** Bumped by every new job and every cancel: async work of an older job drops its result. */
   const tokenRef = useRef(0);
-  const lastExport = useRef<{ exports: Exports; frames: FrameInfo[] } | null>(null);
+  const lastExport = useRef<{ exports: Exports; frames: FrameInfo[]; extras: Extras } | null>(null);
 
   /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
   const queue = useRef(new LatestOnly()).current;
 
   const runWorker = useCallback(
-    async (token: number, exports: Exports, frames: FrameInfo[], options: CodeOptions) => {
+    async (token: number, exports: Exports, frames: FrameInfo[], options: CodeOptions, extras: Extras) => {
       const current = () => token === tokenRef.current;
-      const draft = draftOutput(token, exports, frames, options);
+      const draft = draftOutput(token, exports, frames, options, extras);
       const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
       setState(draft ? { phase: "draft", output: draft, worker: status } : { phase: "generating", worker: status });
       const unsubscribe = worker.onStatus((next) => {
@@ -133,7 +136,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         if (current() && (now.phase === "generating" || now.phase === "draft")) setState({ ...now, worker: next });
       });
       try {
-        const reply = await queue.run(async () => (current() ? worker.generate(exports, options) : SKIPPED));
+        const reply = await queue.run(async () => (current() ? worker.generate(exports, options, extras) : SKIPPED));
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const html = options.target === "html";
@@ -169,12 +172,13 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
           signal: controller.signal,
           onProgress: (message) => current() && setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
         })
-        .then(({ frames: exported }) => {
+        .then(({ frames: exported, variables, styles, variableModes }) => {
           if (!current()) return;
           const frames: FrameInfo[] = exported.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
           const exports: Exports = exported.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
-          lastExport.current = { exports, frames };
-          return runWorker(token, exports, frames, options);
+          const extras: Extras = variables || styles || variableModes ? { ...(variables ? { variables } : {}), ...(styles ? { styles } : {}), ...(variableModes ? { variableModes } : {}) } : undefined;
+          lastExport.current = { exports, frames, extras };
+          return runWorker(token, exports, frames, options, extras);
         })
         .catch((error: unknown) => {
           if (!current()) return;
@@ -204,7 +208,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         return;
       }
       const token = ++tokenRef.current;
-      void runWorker(token, last.exports, last.frames, options);
+      void runWorker(token, last.exports, last.frames, options, last.extras);
     },
     [generate, runWorker],
   );

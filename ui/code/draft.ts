@@ -8,7 +8,7 @@
 import { emitFiles } from "../../codegen/emit/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import { asNodesReply, type ExportEntry } from "../worker/protocol.js";
+import { asNodesReply, type ExportEntry, type TokenExtras } from "../worker/protocol.js";
 
 /** What the preview renders for React output: the same design as HTML with one stylesheet. */
 const PREVIEW_OPTIONS: CodeOptions = { target: "html", styling: "css-modules", nodeIds: false };
@@ -28,9 +28,9 @@ export interface Draft {
  * The draft for `exports` (one loadDesign call over all of them, as the worker does). Throws what loadDesign
  * throws on unusable input; the caller then waits for the worker, whose answer says it in full.
  */
-export function draftCode(exports: ExportEntry[], options: CodeOptions, now: () => number = () => performance.now()): Draft {
+export function draftCode(exports: ExportEntry[], options: CodeOptions, now: () => number = () => performance.now(), extras: TokenExtras = {}): Draft {
   const started = now();
-  const design = loadDesign(asNodesReply(exports));
+  const design = loadDesign(asNodesReply(exports), [], extras);
   const emitted = emitFiles(design.document, options);
   const preview = options.target === "html" ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
   return { files: emitted.files, problems: [...design.problems, ...emitted.problems], preview, ms: now() - started };

@@ -1,0 +1,30 @@
+/** Design tokens for the emitters: the build context's hook, and the stylesheet that defines them. */
+import type { DesignDocument } from "../design/types.js";
+import type { BuildContext, TokenContext } from "../emit/build.js";
+import { applyTokens } from "./apply.js";
+import { tokenRef, tokensCss, type TokenStyling } from "./stylesheet.js";
+
+export { tokensCss, type TokenStyling } from "./stylesheet.js";
+export type { Token, TokenMode, TokenTable } from "./types.js";
+
+/** The build context's token hook for `doc`, or undefined when the design has no tokens. */
+export function tokenContext(doc: DesignDocument, styling: TokenStyling): TokenContext | undefined {
+  const table = doc.tokens;
+  if (!table || table.tokens.length === 0) return undefined;
+  const ref = tokenRef(table, styling);
+  return {
+    decls: (node, decls) => applyTokens(decls, node, table.nodes[node.id], ref),
+    attrs: (node) => table.modeAttrs[node.id] ?? [],
+  };
+}
+
+/** The stylesheet defining `doc`'s tokens (empty string when there are none). */
+export function documentTokensCss(doc: DesignDocument, styling: TokenStyling): string {
+  return doc.tokens ? tokensCss(doc.tokens, styling) : "";
+}
+
+/** `{ tokens }` for a build context, or `{}` when the design has none. */
+export function tokenFields(doc: DesignDocument, styling: TokenStyling): Pick<BuildContext, "tokens"> {
+  const tokens = tokenContext(doc, styling);
+  return tokens ? { tokens } : {};
+}

@@ -1,0 +1,97 @@
+/**
+ * Named styles (paint, text, effect) as tokens, when more than one exported layer uses the same style and
+ * no variable is bound on that property. The value is the layer's own literal (what the emitter writes), so
+ * the token replaces exactly it; a layer whose value differs from the style's first use keeps its literal.
+ */
+import { round } from "../design/color.js";
+import type { DesignNode } from "../design/types.js";
+import { boxShadowValue, fontStack } from "../emit/css.js";
+import { themeSlug } from "./names.js";
+import type { TokenRegistry } from "./registry.js";
+import type { NodeTokens, TokenGroup } from "./types.js";
+
+export interface StyleUse {
+  nodeId: string;
+  /** REST `styles` key: fill(s), stroke(s), text, effect, grid. */
+  facet: string;
+  styleId: string;
+  name: string;
+}
+
+const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
+
+/** The text style facets, in the order of Tailwind's `--text-*` sub-properties. */
+const TEXT_FACETS: { facet: keyof NonNullable<NodeTokens["text"]>; suffix: string; group: TokenGroup; theme: (size: string, slug: string) => string }[] = [
+  { facet: "size", suffix: "font-size", group: "text", theme: (_size, slug) => themeSlug("text", slug) },
+  { facet: "lineHeight", suffix: "line-height", group: "text", theme: (size) => `${size}--line-height` },
+  { facet: "letterSpacing", suffix: "letter-spacing", group: "text", theme: (size) => `${size}--letter-spacing` },
+  { facet: "weight", suffix: "font-weight", group: "text", theme: (size) => `${size}--font-weight` },
+  { facet: "family", suffix: "font-family", group: "font", theme: (_size, slug) => themeSlug("font", slug) },
+];
+
+function textFacet(node: DesignNode, facet: keyof NonNullable<NodeTokens["text"]>): string | undefined {
+  const style = node.text?.style;
+  if (!style) return undefined;
+  if (facet === "family") return fontStack(style.family);
+  if (facet === "size") return px(style.size);
+  if (facet === "weight") return String(style.weight);
+  if (facet === "lineHeight") return style.lineHeight === undefined ? undefined : px(style.lineHeight);
+  return style.letterSpacing === undefined ? undefined : px(style.letterSpacing);
+}
+
+function solidFill(node: DesignNode): string | undefined {
+  if (node.kind === "text") return node.text?.style.color?.startsWith("#") || node.text?.style.color?.startsWith("rgba(") ? node.text.style.color : undefined;
+  const fills = node.fills ?? [];
+  return fills.length === 1 && fills[0]!.kind === "solid" ? fills[0]!.color : undefined;
+}
+
+export function bindStyles(reg: TokenRegistry, uses: StyleUse[], design: Map<string, DesignNode>, nodes: Record<string, NodeTokens>): void {
+  const kindOf = (facet: string): string => facet.replace(/s$/, "");
+  const users = new Map<string, Set<string>>();
+  for (const use of uses) {
+    const id = `${kindOf(use.facet)}|${use.styleId}`;
+    if (!users.has(id)) users.set(id, new Set());
+    users.get(id)!.add(use.nodeId);
+  }
+  const done = new Set<string>();
+  for (const use of uses) {
+    const kind = kindOf(use.facet);
+    const once = `${kind}|${use.styleId}|${use.nodeId}`;
+    if (done.has(once) || (users.get(`${kind}|${use.styleId}`)?.size ?? 0) < 2) continue;
+    done.add(once);
+    const node = design.get(use.nodeId);
+    if (!node) continue;
+    const bound = (nodes[use.nodeId] ??= {});
+    const key = `style:${use.styleId}`;
+    const bind = (facetKey: string, group: TokenGroup, literal: string | undefined, path = use.name, theme?: string): string | undefined => {
+      if (literal === undefined) return undefined;
+      reg.literal(facetKey, path, group, literal, theme);
+      return reg.literalValue(facetKey) === literal ? facetKey : undefined;
+    };
+    if (kind === "fill" && !bound.fills) {
+      const literal = solidFill(node);
+      const k = bind(key, "color", literal);
+      if (k && literal) bound.fills = [{ literal, key: k, opacity: 1 }];
+    } else if (kind === "stroke" && !bound.stroke && node.stroke) {
+      const k = bind(key, "color", node.stroke.color);
+      if (k) bound.stroke = { literal: node.stroke.color, key: k, opacity: 1 };
+    } else if (kind === "effect" && !bound.effects && node.kind !== "text" && node.effects?.shadows?.length) {
+      const k = bind(key, "shadow", boxShadowValue(node.effects.shadows));
+      if (k) bound.shadow = k;
+    } else if (kind === "text" && node.text) {
+      const slug = use.name;
+      let sizeTheme = themeSlug("text", slug);
+      for (const { facet, suffix, group, theme } of TEXT_FACETS) {
+        if (bound.text?.[facet]) continue;
+        const k = bind(`${key}:${facet}`, group, textFacet(node, facet), `${use.name}/${suffix}`, theme(sizeTheme, slug));
+        if (facet === "size" && k) sizeTheme = tokenTheme(reg, k) ?? sizeTheme;
+        if (k) (bound.text ??= {})[facet] = k;
+      }
+    }
+    if (Object.keys(bound).length === 0) delete nodes[use.nodeId];
+  }
+}
+
+function tokenTheme(reg: TokenRegistry, key: string): string | undefined {
+  return reg.tokens.get(key)?.theme;
+}
