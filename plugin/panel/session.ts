@@ -196,7 +196,7 @@ export class PanelSession {
     }
   }
 
-  private async exportSelection({ requestId, png }: Msg<"export-selection">): Promise<void> {
+  private async exportSelection({ requestId, png, assets }: Msg<"export-selection">): Promise<void> {
     if (this.jobs.has(requestId)) throw new PluginError("bad-message", `An export with request id "${requestId}" is already running.`);
     const job = new Job(requestId);
     this.jobs.set(requestId, job);
@@ -204,15 +204,16 @@ export class PanelSession {
       // A snapshot: the selection may change while we export.
       const nodes = [...figma.currentPage.selection];
       const settings = await loadSettings();
-      const frames = await exportNodes(nodes, settings, {
+      const { frames, extras, problems } = await exportNodes(nodes, settings, {
         job,
         png: png !== false,
+        assets: assets !== false,
         onProgress: (done, total, label) => {
           if (!this.closed) post("export-progress", { requestId, done, total, label });
         },
       });
       if (this.closed) return;
-      post("export-result", { requestId, frames });
+      post("export-result", { requestId, frames, ...(extras ? { extras } : {}), ...(problems.length > 0 ? { problems } : {}) });
       markForRelaunch(nodes);
     } finally {
       this.jobs.delete(requestId);
