@@ -65,8 +65,8 @@ describe("planAssets (what the JSON needs beside it)", () => {
   });
 
   it("skips hidden layers and hidden paints, reads strokes and `background`, keeps each ref once with all its layers", () => {
-    const plan = planAssets([
-      {
+    const root = exportRoot({
+      document: {
         id: "1",
         name: "Root",
         type: "FRAME",
@@ -83,7 +83,8 @@ describe("planAssets (what the JSON needs beside it)", () => {
           { id: "b1", name: "Union", type: "BOOLEAN_OPERATION", children: [vector("b1a"), vector("b1b")] },
         ],
       },
-    ]);
+    });
+    const plan = planAssets([root!]);
     expect([...plan.images.entries()].map(([ref, layers]) => [ref, layers.map((l) => l.id)])).toEqual([
       ["bg", ["1"]],
       ["shared", ["a", "b"]],

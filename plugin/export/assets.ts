@@ -24,7 +24,7 @@ export interface ExportedAssets {
 /** Settings of every SVG export; these are Figma's defaults, spelled out because the output depends on them. */
 const SVG_SETTINGS: ExportSettingsSVGString = { format: "SVG_STRING", svgOutlineText: true, svgIdAttribute: false, svgSimplifyStroke: true };
 
-const megabytes = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
+const megabytes = (n: number): string => `${n >= 10_000_000 ? Math.round(n / 1_000_000) : (n / 1_000_000).toFixed(1)} MB`;
 
 /** “Hero”, or “Hero” (and 2 more layers). */
 function layersText(layers: readonly AssetLayer[]): string {

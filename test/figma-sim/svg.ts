@@ -64,7 +64,7 @@ export function simSvg(node: Json): string {
     const b = box(n);
     const children = Array.isArray(n["children"]) ? n["children"].filter(isRecord) : [];
     // A boolean operation is drawn by its own geometry; its operands are not layers of the picture.
-    if (children.length === 0 || n["type"] === "BOOLEAN_OPERATION" || geometry(n["fillGeometry"]).length > 0) parts.push(...leaf(n, b.x - origin.x, b.y - origin.y));
+    if (children.length === 0 || n["type"] === "BOOLEAN_OPERATION") parts.push(...leaf(n, b.x - origin.x, b.y - origin.y));
     else {
       // A container's own background first, then its children in order (later ones on top).
       parts.push(...leaf({ ...n, strokes: [] }, b.x - origin.x, b.y - origin.y));
