@@ -67,11 +67,11 @@ export type ExportedFrame = Infer<typeof exportedFrame>;
  * bytes by imageRef (= the plugin's imageHash), as Figma stores them, and SVG markup of vector-like layers
  * by node id. Bytes travel as Uint8Array (structured clone).
  */
-const exportExtras = object({
+export const exportExtrasField = object({
   images: optional(record(bytes({ max: MAX_IMAGE_FILE_BYTES }), { max: MAX_EXPORT_IMAGES })),
   svgs: optional(record(string({ max: MAX_SVG_CHARS }), { max: MAX_EXPORT_SVGS })),
 }) satisfies Field<Pick<DesignExtras, "images" | "svgs">>; // the panel hands them to codegen as they are
-export type ExportExtras = Infer<typeof exportExtras>;
+export type ExportExtras = Infer<typeof exportExtrasField>;
 
 /** What an export left out or could not get (a missing image, a failed SVG, a limit), by layer; shaped as codegen's Problem. */
 const exportProblem = object({ severity: oneOf(["error", "warning", "info"]), code: string({ nonEmpty: true, max: 100 }), message: string(), nodeId: optional(nodeId) }) satisfies Field<Problem>;
@@ -128,7 +128,7 @@ const TO_UI = {
   selection: { selection: selectionField },
   "export-progress": { requestId, done: number({ min: 0 }), total: number({ min: 0 }), label: string() },
   /** `extras`: image bytes and SVGs unless the request said `assets: false`; `problems`: what they lack. */
-  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }), extras: optional(exportExtras), problems: optional(array(exportProblem, { max: 10_000 })) },
+  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }), extras: optional(exportExtrasField), problems: optional(array(exportProblem, { max: 10_000 })) },
   thumbnail: { nodeId, png: bytes() },
   /** Settings after a save, and which key slots hold a key now (never the keys). */
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },

@@ -7,7 +7,7 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import type { ErrorCode, ExportedFrame } from "../../contract/messages.js";
+import type { ErrorCode, ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
 import { RequestCancelledError } from "../../contract/requests.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
@@ -75,6 +75,15 @@ export interface CodeJob {
 
 type Exports = { id: string; json: unknown }[];
 
+/** One export as codegen takes it: the frames' JSON, their image bytes and SVGs, and what those lack. */
+interface Exported {
+  exports: Exports;
+  frames: FrameInfo[];
+  extras: ExportExtras;
+  /** Assets the main thread could not get (missing image, failed SVG, a limit): listed first among the problems. */
+  problems: ExportProblem[];
+}
+
 /** What the panel shows for a state: the output, the draft on its way to it, or the draft a stop left behind. */
 export function shownOutput(state: JobState): CodeOutput | undefined {
   if (state.phase === "done" || state.phase === "draft") return state.output;
@@ -88,16 +97,16 @@ export function jobBusy(state: JobState): boolean {
 }
 
 /** The draft as the first output of run `id`, or undefined when the panel could not make one. */
-function draftOutput(id: number, exports: Exports, frames: FrameInfo[], options: CodeOptions): CodeOutput | undefined {
+function draftOutput(id: number, { exports, frames, extras, problems }: Exported, options: CodeOptions): CodeOutput | undefined {
   let draft: Draft;
   try {
-    draft = draftCode(exports, options);
+    draft = draftCode(exports, options, extras);
   } catch {
     // Unusable input: the worker's answer says so in full.
     return undefined;
   }
   const preview: PreviewState = { status: "ready", files: draft.preview, converted: options.target !== "html" };
-  return { id, options, files: draft.files, problems: draft.problems, ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
+  return { id, options, files: draft.files, problems: [...problems, ...draft.problems], ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
 }
 
 /** A draft left as it is. */
@@ -117,15 +126,16 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
   stateRef.current = state;
   /** Bumped by every new job and every cancel: async work of an older job drops its result. */
   const tokenRef = useRef(0);
-  const lastExport = useRef<{ exports: Exports; frames: FrameInfo[] } | null>(null);
+  const lastExport = useRef<Exported | null>(null);
 
   /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
   const queue = useRef(new LatestOnly()).current;
 
   const runWorker = useCallback(
-    async (token: number, exports: Exports, frames: FrameInfo[], options: CodeOptions) => {
+    async (token: number, exported: Exported, options: CodeOptions) => {
+      const { exports, frames, extras, problems } = exported;
       const current = () => token === tokenRef.current;
-      const draft = draftOutput(token, exports, frames, options);
+      const draft = draftOutput(token, exported, options);
       const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
       setState(draft ? { phase: "draft", output: draft, worker: status } : { phase: "generating", worker: status });
       const unsubscribe = worker.onStatus((next) => {
@@ -133,13 +143,13 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         if (current() && (now.phase === "generating" || now.phase === "draft")) setState({ ...now, worker: next });
       });
       try {
-        const reply = await queue.run(async () => (current() ? worker.generate(exports, options) : SKIPPED));
+        const reply = await queue.run(async () => (current() ? worker.generate(exports, options, extras) : SKIPPED));
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const html = options.target === "html";
         // The draft's preview is the same design as HTML; for HTML output the checked files are shown instead.
         const preview: PreviewState = html ? { status: "ready", files: result.files, converted: false } : (draft?.preview ?? { status: "failed", message: "the design could not be rendered" });
-        setState({ phase: "done", output: { id: token, options, files: result.files, problems: result.problems, ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
+        setState({ phase: "done", output: { id: token, options, files: result.files, problems: [...problems, ...result.problems], ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
@@ -169,12 +179,13 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
           signal: controller.signal,
           onProgress: (message) => current() && setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
         })
-        .then(({ frames: exported }) => {
+        .then(({ frames: sent, extras, problems }) => {
           if (!current()) return;
-          const frames: FrameInfo[] = exported.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
-          const exports: Exports = exported.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
-          lastExport.current = { exports, frames };
-          return runWorker(token, exports, frames, options);
+          const frames: FrameInfo[] = sent.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
+          const exports: Exports = sent.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
+          const exported: Exported = { exports, frames, extras: extras ?? {}, problems: problems ?? [] };
+          lastExport.current = exported;
+          return runWorker(token, exported, options);
         })
         .catch((error: unknown) => {
           if (!current()) return;
@@ -204,7 +215,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         return;
       }
       const token = ++tokenRef.current;
-      void runWorker(token, last.exports, last.frames, options);
+      void runWorker(token, last, options);
     },
     [generate, runWorker],
   );

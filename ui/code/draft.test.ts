@@ -45,6 +45,6 @@ describe("the draft made in the panel", () => {
   it("times itself with the clock it is given", async () => {
     const exports = await exportsOf("figmasharp-login.file.json", ["101:3"]);
     let t = 0;
-    expect(draftCode(exports, react, () => (t += 7)).ms).toBe(7);
+    expect(draftCode(exports, react, {}, () => (t += 7)).ms).toBe(7);
   });
 });

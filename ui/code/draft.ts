@@ -8,6 +8,7 @@
 import { emitFiles } from "../../codegen/emit/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
+import type { ExportExtras } from "../../contract/messages.js";
 import { asNodesReply, type ExportEntry } from "../worker/protocol.js";
 
 /** What the preview renders for React output: the same design as HTML with one stylesheet. */
@@ -25,12 +26,13 @@ export interface Draft {
 }
 
 /**
- * The draft for `exports` (one loadDesign call over all of them, as the worker does). Throws what loadDesign
- * throws on unusable input; the caller then waits for the worker, whose answer says it in full.
+ * The draft for `exports` (one loadDesign call over all of them, as the worker does), with the export's image
+ * bytes and SVGs. Throws what loadDesign throws on unusable input; the caller then waits for the worker,
+ * whose answer says it in full.
  */
-export function draftCode(exports: ExportEntry[], options: CodeOptions, now: () => number = () => performance.now()): Draft {
+export function draftCode(exports: ExportEntry[], options: CodeOptions, extras: ExportExtras = {}, now: () => number = () => performance.now()): Draft {
   const started = now();
-  const design = loadDesign(asNodesReply(exports));
+  const design = loadDesign(asNodesReply(exports), [], extras);
   const emitted = emitFiles(design.document, options);
   const preview = options.target === "html" ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
   return { files: emitted.files, problems: [...design.problems, ...emitted.problems], preview, ms: now() - started };
