@@ -59,7 +59,9 @@ function webpSize(b: Uint8Array): ImageInfo {
 
 /** SVG: text whose first element (after an XML prolog, comments, a doctype) is `<svg`. */
 function looksLikeSvg(b: Uint8Array): boolean {
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(b.subarray(0, 1024)).replace(/^\uFEFF/, "");
+  // Byte by byte, not TextDecoder: Figma's main thread has none, and the markers sought are ASCII.
+  const start = startsWith(b, [0xef, 0xbb, 0xbf]) ? 3 : 0; // a UTF-8 byte-order mark
+  const head = String.fromCharCode(...b.subarray(start, start + 1024));
   return /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head);
 }
 
