@@ -11,6 +11,11 @@ import type { RestNode } from "../../codegen/rest/reply.js";
 export interface AssetLayer {
   id: string;
   name: string;
+  /**
+   * Hidden here (itself or an ancestor) but kept by codegen, because another instance of its component shows it (a visibility
+   * prop). Figma may not export a hidden layer; codegen then draws it from the JSON, so that is no problem.
+   */
+  hidden?: true;
 }
 
 export interface AssetPlan {
@@ -47,18 +52,51 @@ export function exportRoot(json: unknown): RestNode | undefined {
   return isNode(json) ? json : undefined;
 }
 
-/** Everything the frames' JSON needs beside it. Hidden layers (and their subtrees) are skipped. */
+/** An instance being walked: its id (inner layers' ids start `I<id>;`) and its main component. */
+interface InstanceScope {
+  id: string;
+  componentId: string;
+}
+
+/** The layer's id inside its instance's component, when it is one of the instance's layers. */
+function innerId(nodeId: string, instance: InstanceScope): string | undefined {
+  const prefix = `I${instance.id.startsWith("I") ? instance.id.slice(1) : instance.id};`;
+  return nodeId.startsWith(prefix) ? nodeId.slice(prefix.length) : undefined;
+}
+
+const scopeOf = (node: RestNode, outer: InstanceScope | undefined): InstanceScope | undefined =>
+  node.type === "INSTANCE" && typeof node["componentId"] === "string" ? { id: node.id, componentId: node["componentId"] } : outer;
+
+/** `componentId|innerId` of every instance layer visible somewhere (as codegen/design/normalize.ts collects them). */
+function shownLayers(node: RestNode, instance: InstanceScope | undefined, out: Set<string>): void {
+  if (node["visible"] === false) return;
+  const inner = instance ? innerId(node.id, instance) : undefined;
+  if (instance && inner !== undefined) out.add(`${instance.componentId}|${inner}`);
+  for (const child of node.children ?? []) if (isNode(child)) shownLayers(child, scopeOf(node, instance), out);
+}
+
+/**
+ * Everything the frames' JSON needs beside it. Hidden layers (and their subtrees) are skipped, except, as
+ * codegen keeps them, a layer of an instance that another instance of the same component shows.
+ */
 export function planAssets(roots: readonly RestNode[]): AssetPlan {
   const plan: AssetPlan = { images: new Map(), vectors: [] };
+  const shown = new Set<string>();
+  for (const root of roots) shownLayers(root, undefined, shown);
   const seenVectors = new Set<string>();
   const addImage = (ref: string, layer: AssetLayer): void => {
     const layers = plan.images.get(ref);
     if (!layers) plan.images.set(ref, [layer]);
     else if (!layers.some((l) => l.id === layer.id)) layers.push(layer);
   };
-  const visit = (node: RestNode, isRoot: boolean): void => {
-    if (node["visible"] === false) return;
-    const layer = { id: node.id, name: typeof node.name === "string" && node.name !== "" ? node.name : node.type.toLowerCase() };
+  /** `underHidden`: an ancestor is hidden (and kept): the layer does not show in this design either. */
+  const visit = (node: RestNode, isRoot: boolean, instance: InstanceScope | undefined, underHidden: boolean): void => {
+    const hidden = underHidden || node["visible"] === false;
+    if (node["visible"] === false) {
+      const inner = instance ? innerId(node.id, instance) : undefined;
+      if (!instance || inner === undefined || !shown.has(`${instance.componentId}|${inner}`)) return;
+    }
+    const layer: AssetLayer = { id: node.id, name: typeof node.name === "string" && node.name !== "" ? node.name : node.type.toLowerCase(), ...(hidden ? { hidden: true as const } : {}) };
     // Older replies put a frame's paints in `background`; codegen reads that too.
     const fills = Array.isArray(node["fills"]) ? node["fills"] : node["background"];
     for (const ref of [...imageRefs(fills), ...imageRefs(node["strokes"])]) addImage(ref, layer);
@@ -69,8 +107,8 @@ export function planAssets(roots: readonly RestNode[]): AssetPlan {
       seenVectors.add(node.id);
       return;
     }
-    for (const child of node.children ?? []) if (isNode(child)) visit(child, false);
+    for (const child of node.children ?? []) if (isNode(child)) visit(child, false, scopeOf(node, instance), hidden);
   };
-  for (const root of roots) visit(root, true);
+  for (const root of roots) visit(root, true, undefined, false);
   return plan;
 }

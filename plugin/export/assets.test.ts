@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadDesign } from "../../codegen/load.js";
 import type { ExportProblem } from "../../contract/messages.js";
 import { sendToMain, uiMessages, waitForUi, type FigmaSim } from "../../test/figma-sim/index.js";
-import { fixtureImages, readFigmaFixture, simFromFixture } from "../../test/figma-sim/node.js";
+import { FIGMA_FIXTURES, fixtureImages, readFigmaFixture, simFromFixture } from "../../test/figma-sim/node.js";
 import { createFigmaSim, installFigmaSim, type FigmaSimOptions, type Json } from "../../test/figma-sim/sim.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { ASSET_CONCURRENCY } from "../limits.js";
@@ -92,6 +92,27 @@ describe("planAssets (what the JSON needs beside it)", () => {
     ]);
     // The group of shapes is one icon (its vector is inside its SVG), the boolean one layer with its operands.
     expect(plan.vectors.map((v) => v.id)).toEqual(["v2", "g", "b1"]);
+  });
+});
+
+describe("planAssets against codegen", () => {
+  /** What loadDesign looks up in the extras for one export: SVGs by node id, images by ref. */
+  function askedBy(json: unknown): { svgs: Set<string>; images: Set<string> } {
+    const asked = { svgs: new Set<string>(), images: new Set<string>() };
+    const recorder = (into: Set<string>) => new Proxy({}, { get: (_, key) => void (typeof key === "string" && into.add(key)) });
+    loadDesign(json, [], { svgs: recorder(asked.svgs), images: recorder(asked.images) });
+    return asked;
+  }
+
+  it.each(FIGMA_FIXTURES)("plans exactly the SVGs and images codegen asks for, for every top-level layer of %s", async (name) => {
+    const sim = simFromFixture(name);
+    for (const top of sim.topLevel()) {
+      const json = await top.exportAsync({ format: "JSON_REST_V1" });
+      const plan = planAssets([exportRoot(json)!]);
+      const asked = askedBy(json);
+      expect(new Set(plan.vectors.map((v) => v.id)), `${name} ${top.id}`).toEqual(asked.svgs);
+      expect(new Set(plan.images.keys()), `${name} ${top.id}`).toEqual(asked.images);
+    }
   });
 });
 
@@ -238,11 +259,22 @@ describe("export-selection with assets", () => {
     expect(reads).toBeLessThan(40);
   });
 
-  it("exports the bundler dialog's 8 images and its icons", async () => {
+  it("exports the bundler dialog's 8 images and its 10 icons, 2 of them hidden here but shown by another instance", async () => {
     const sim = await fixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
     const result = await exportResult(sim);
     expect(Object.keys(result.extras!.images!)).toHaveLength(8);
-    expect(Object.keys(result.extras!.svgs!)).toHaveLength(8);
+    expect(Object.keys(result.extras!.svgs!)).toHaveLength(10);
     expect(codes(result.problems)).toEqual([]);
+    const hidden = planAssets([exportRoot(result.frames[0]!.json)!]).vectors.filter((v) => v.hidden);
+    expect(hidden.map((v) => v.id).sort()).toEqual(["I25:4;1:97", "I25:5;1:98"]);
+  });
+
+  it("lists no problem when Figma will not export a hidden layer codegen keeps (it is drawn from the JSON)", async () => {
+    const sim = await fixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
+    sim.failExport("I25:4;1:97", "Node is not visible");
+    sim.failExport("I25:4;1:98", "Render failed");
+    const result = await exportResult(sim);
+    expect(Object.keys(result.extras!.svgs!)).toHaveLength(8);
+    expect(result.problems?.map((p) => [p.code, p.nodeId])).toEqual([["svg-failed", "I25:4;1:98"]]);
   });
 });

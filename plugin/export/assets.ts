@@ -117,7 +117,8 @@ async function exportSvgs(vectors: readonly AssetLayer[], hooks: AssetHooks, pro
           out[layer.id] = svg;
         }
       } catch (error) {
-        problem(layer, "svg-failed", `Could not export “${layer.name}” as SVG: ${errorText(error)}. It is drawn from the JSON instead.`);
+        // A hidden layer Figma will not export is drawn from the JSON, and shows only when a prop turns it on.
+        if (!layer.hidden) problem(layer, "svg-failed", `Could not export “${layer.name}” as SVG: ${errorText(error)}. It is drawn from the JSON instead.`);
       } finally {
         report(++done);
       }
