@@ -12,8 +12,9 @@ export interface AssetLayer {
   id: string;
   name: string;
   /**
-   * Hidden here (itself or an ancestor) but kept by codegen, because another instance of its component shows it (a visibility
-   * prop). Figma may not export a hidden layer; codegen then draws it from the JSON, so that is no problem.
+   * Hidden here (itself or an ancestor) but kept by codegen, because another instance of its component shows
+   * it (a visibility prop). Figma may not export a hidden layer; codegen then draws it from the JSON, so that
+   * is no problem.
    */
   hidden?: true;
 }
