@@ -158,4 +158,18 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", (
       await shot(page, "5-result-dialog");
     });
   });
+
+  it("an image Figma cannot give is a listed problem naming its layer; the code is still made, with a placeholder", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], images: {} }, async ({ page, ui }) => {
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
+      await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
+      const problems = await problemsText(ui);
+      expect(problems).toContain("The image of “Background Image” is not in this file");
+      // Said once, with the reason: codegen's own "no bytes were supplied" echo of the same layer is not repeated.
+      expect(problems).not.toContain("none were supplied");
+      expect(problems).not.toContain("geometry=paths");
+      expect(await ui.locator(".tree__name", { hasText: "LogInPage.tsx" }).count()).toBe(1);
+      await shot(page, "6-missing-image-problem");
+    });
+  });
 });

@@ -13,6 +13,7 @@ import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
 import { draftCode, type Draft } from "./draft.js";
+import { withExportProblems } from "./export-problems.js";
 
 export interface FrameInfo {
   id: string;
@@ -106,7 +107,7 @@ function draftOutput(id: number, { exports, frames, extras, problems }: Exported
     return undefined;
   }
   const preview: PreviewState = { status: "ready", files: draft.preview, converted: options.target !== "html" };
-  return { id, options, files: draft.files, problems: [...problems, ...draft.problems], ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
+  return { id, options, files: draft.files, problems: withExportProblems(problems, draft.problems), ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
 }
 
 /** A draft left as it is. */
@@ -149,7 +150,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         const html = options.target === "html";
         // The draft's preview is the same design as HTML; for HTML output the checked files are shown instead.
         const preview: PreviewState = html ? { status: "ready", files: result.files, converted: false } : (draft?.preview ?? { status: "failed", message: "the design could not be rendered" });
-        setState({ phase: "done", output: { id: token, options, files: result.files, problems: [...problems, ...result.problems], ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
+        setState({ phase: "done", output: { id: token, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
