@@ -73,7 +73,7 @@ export interface ExportSample {
 type Timer = ReturnType<typeof setTimeout>;
 
 /** Max gap between setImmediate ticks while running; the event loop is otherwise idle in the bench. */
-function heartbeat(): { stop(): number } {
+export function heartbeat(): { stop(): number } {
   let last = performance.now();
   let longest = 0;
   let running = true;

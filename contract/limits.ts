@@ -34,3 +34,17 @@ export const PREVIEW_MAX_SIDE = 256;
 export const PREVIEW_MAX_BYTES = 200_000;
 /** At most this many versions per load (the budget runs out long before with real previews). */
 export const MAX_IMAGE_VERSIONS = 1000;
+
+/**
+ * Assets sent beside an export's REST JSON (image fill bytes, vector SVGs). The zip keeps every byte, so
+ * nothing is re-encoded: what does not fit is left out and listed as a problem by layer name.
+ * Image bytes of one export in all (Figma keeps images ≤ 4096 px, so one photo is rarely over ~20 MB).
+ */
+export const MAX_EXPORT_IMAGE_BYTES = 150_000_000;
+/** Distinct image fills per export. */
+export const MAX_EXPORT_IMAGES = 1000;
+/** Vector-like layers exported as SVG per export, and the markup of one (a detailed illustration is ~1 MB). */
+export const MAX_EXPORT_SVGS = 5000;
+export const MAX_SVG_CHARS = 5_000_000;
+/** SVG markup of one export in all. */
+export const MAX_EXPORT_SVG_CHARS = 40_000_000;

@@ -21,10 +21,12 @@
  *   answers `image-versions` (this file's, or `allFiles`). Over IMAGE_VERSIONS_BUDGET a save is refused with
  *   `storage-full` and nothing is dropped: the panel offers to delete versions.
  */
-import { array, boolean, bytes, FieldError, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
+import { array, boolean, bytes, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
 import { FILL_MODES, imageNodeField, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
-import { MAX_EXPORT_NODES, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS } from "./limits.js";
+import type { DesignExtras } from "../codegen/design/extras.js";
+import type { Problem } from "../codegen/types.js";
+import { MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { COMMANDS } from "./words.js";
@@ -60,6 +62,24 @@ const exportedFrame = object({
   scale: number({ min: 0 }),
 });
 export type ExportedFrame = Infer<typeof exportedFrame>;
+
+/**
+ * What the REST JSON does not carry, for all frames of one export (codegen/design/extras.ts): image fill
+ * bytes by imageRef (= the plugin's imageHash), as Figma stores them, and SVG markup of vector-like layers
+ * by node id. Bytes travel as Uint8Array (structured clone).
+ */
+export const exportExtrasField = object({
+  images: optional(record(bytes({ max: MAX_IMAGE_FILE_BYTES }), { max: MAX_EXPORT_IMAGES })),
+  svgs: optional(record(string({ max: MAX_SVG_CHARS }), { max: MAX_EXPORT_SVGS })),
+  variables: optional(designVariablesField),
+  styles: optional(designStylesField),
+  variableModes: optional(variableModesField),
+}) satisfies Field<DesignExtras>; // the panel hands them to codegen as they are
+export type ExportExtras = Infer<typeof exportExtrasField>;
+
+/** What an export left out or could not get (a missing image, a failed SVG, a limit), by layer; shaped as codegen's Problem. */
+const exportProblem = object({ severity: oneOf(["error", "warning", "info"]), code: string({ nonEmpty: true, max: 100 }), message: string(), nodeId: optional(nodeId) }) satisfies Field<Problem>;
+export type ExportProblem = Infer<typeof exportProblem>;
 
 /**
  * `bad-image`: bytes createImage does not take (not PNG, JPEG or GIF); `too-large` also covers images over
@@ -111,8 +131,11 @@ const TO_UI = {
   },
   selection: { selection: selectionField },
   "export-progress": { requestId, done: number({ min: 0 }), total: number({ min: 0 }), label: string() },
-  /** The frames, and the design tokens they use (DesignExtras' variables, styles, variableModes), when any. */
-  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }), variables: optional(designVariablesField), styles: optional(designStylesField), variableModes: optional(variableModesField) },
+  /**
+   * `extras` (codegen's DesignExtras): image bytes and SVGs unless the request said `assets: false`, and the
+   * design tokens the frames use (variables, styles, modes); `problems`: what they lack.
+   */
+  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }), extras: optional(exportExtrasField), problems: optional(array(exportProblem, { max: 10_000 })) },
   thumbnail: { nodeId, png: bytes() },
   /** Settings after a save, and which key slots hold a key now (never the keys). */
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },
@@ -139,8 +162,11 @@ const TO_UI = {
 /** Messages from the UI to the main thread. */
 const TO_MAIN = {
   ready: {},
-  /** `png: false` skips the PNG (offline code needs only the structure). */
-  "export-selection": { requestId, png: optional(boolean()) },
+  /**
+   * `png: false` skips the PNG (offline code needs only the structure); `assets: false` skips image fill
+   * bytes and vector SVGs (a reference picture needs neither).
+   */
+  "export-selection": { requestId, png: optional(boolean()), assets: optional(boolean()) },
   /** Stops the request `requestId` (an export); one that already ended is a harmless race. */
   cancel: { requestId },
   "get-thumbnail": { nodeId },

@@ -1,11 +1,12 @@
 /** Small pure helpers of the main thread. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { errorText, formatCount } from "./errors.js";
 import { hashString } from "./devmode/hash.js";
 import { Lru } from "./devmode/lru.js";
 import { commandFrom, launchFrom } from "./start.js";
 import { utf8Length } from "./utf8.js";
 import { redact } from "./storage/client-storage.js";
+import { forEachLimited } from "./tasks.js";
 
 describe("Lru", () => {
   it("forgets the least recently used entry beyond its capacity", () => {
@@ -62,5 +63,38 @@ describe("texts", () => {
     expect(redact("a sk-1 b sk-1", ["sk-1"])).toBe("a ••• b •••");
     expect(redact("a sk-1 b sk-2", ["sk-1", null, "sk-2"])).toBe("a ••• b •••");
     expect(redact("text", [null])).toBe("text");
+  });
+});
+
+describe("forEachLimited", () => {
+  it("runs every item once, in order of start, at most `limit` at a time", async () => {
+    const started: number[] = [];
+    let inFlight = 0;
+    let peak = 0;
+    await forEachLimited([0, 1, 2, 3, 4, 5, 6], 3, async (item) => {
+      started.push(item);
+      peak = Math.max(peak, ++inFlight);
+      await new Promise((r) => setTimeout(r, 1 + (item % 3)));
+      inFlight--;
+    });
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(peak).toBe(3);
+  });
+
+  it("gives Figma a macrotask when items have held the thread past the slice, and stops starting items on stop()", async () => {
+    const timeouts = vi.spyOn(globalThis, "setTimeout");
+    const busy = (ms: number): void => {
+      const end = Date.now() + ms;
+      while (Date.now() < end);
+    };
+    let done = 0;
+    const run = async (): Promise<void> => {
+      busy(6);
+      done++;
+    };
+    await forEachLimited(Array.from({ length: 10 }, (_, i) => i), 2, run, () => done >= 6, 10);
+    expect(done).toBe(6);
+    expect(timeouts.mock.calls.filter((c) => c[1] === 0).length).toBeGreaterThanOrEqual(2);
+    vi.restoreAllMocks();
   });
 });

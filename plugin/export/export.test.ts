@@ -79,7 +79,7 @@ describe("export-selection", () => {
     const frame = (await waitForUi(sim, "export-result")).frames[0]!;
     expect(frame.png).toBeUndefined();
     expect(frame.scale).toBe(0);
-    expect(sim.record.exports.map((e) => e.format)).toEqual(["JSON_REST_V1"]);
+    expect(sim.record.exports.filter((e) => e.format !== "SVG_STRING").map((e) => e.format)).toEqual(["JSON_REST_V1"]);
   });
 
   it("scales the PNG down to settings.maxImageSize", async () => {
@@ -97,7 +97,11 @@ describe("export-selection", () => {
     await exportNow(sim, "multi");
     const result = await waitForUi(sim, "export-result");
     expect(result.frames.map((f) => f.id)).toEqual(["25:0", "160:199"]);
-    const progress = uiMessages(sim, "export-progress");
+    const all = uiMessages(sim, "export-progress");
+    // Between the frames and "Exported": the images and icons of both (plugin/export/assets.test.ts).
+    const assetLabels = new Set(["Fetching images", "Exporting icons"]);
+    expect(all.slice(-2, -1).map((p) => p.label)).toEqual(["Exporting icons"]);
+    const progress = all.filter((p) => !assetLabels.has(p.label));
     expect(progress.every((p) => p.requestId === "multi" && p.total === 2)).toBe(true);
     expect(progress.map((p) => p.label)).toEqual([
       "Checking “1.0. Bundle Figma Document”",

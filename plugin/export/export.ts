@@ -1,12 +1,15 @@
 /**
- * Exporting the selection for code: each node's REST JSON (`JSON_REST_V1`, the one input format of codegen/)
- * and a PNG for the vision model. Checks everything first (so size errors come before any slow export),
- * then exports one node at a time, giving Figma a macrotask between exports and honouring cancellation.
+ * Exporting the selection for code: each node's REST JSON (`JSON_REST_V1`, the one input format of codegen/),
+ * a PNG for the vision model, and what the JSON lacks (image fill bytes, vector SVGs: ./assets.ts). Checks
+ * everything first (so size errors come before any slow export), then exports one node at a time, giving
+ * Figma a macrotask between exports and honouring cancellation.
  */
 import { PluginError, errorText, formatCount } from "../errors.js";
 import { MAX_EXPORT_NODES } from "../../contract/limits.js";
 import { MAX_PNG_SCALE } from "../limits.js";
-import type { ExportedFrame } from "../../contract/messages.js";
+import type { ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
+import { exportRoot, planAssets } from "./asset-plan.js";
+import { exportAssets } from "./assets.js";
 import { fitScale } from "./scale.js";
 import { kindReason } from "../panel/selection.js";
 import type { Settings } from "../../contract/settings.js";
@@ -17,6 +20,8 @@ export interface ExportHooks {
   job: Job;
   /** Export a PNG too (the model path); offline code needs only the structure, so it skips it. */
   png: boolean;
+  /** Fetch image fill bytes and export vector layers as SVG (code needs them; a reference picture does not). */
+  assets: boolean;
   onProgress(done: number, total: number, label: string): void;
 }
 
@@ -50,7 +55,15 @@ async function exportStep<T>(node: SceneNode, what: string, run: () => Promise<T
   }
 }
 
-export async function exportNodes(nodes: readonly SceneNode[], settings: Settings, hooks: ExportHooks): Promise<ExportedFrame[]> {
+export interface ExportResult {
+  frames: ExportedFrame[];
+  /** Present when assets were asked for. */
+  extras?: ExportExtras;
+  /** Assets that could not be had, by layer. */
+  problems: ExportProblem[];
+}
+
+export async function exportNodes(nodes: readonly SceneNode[], settings: Settings, hooks: ExportHooks): Promise<ExportResult> {
   const { job } = hooks;
   checkSelection(nodes);
   const total = nodes.length;
@@ -75,6 +88,14 @@ export async function exportNodes(nodes: readonly SceneNode[], settings: Setting
     }
     frames.push(frame);
   }
+  const result: ExportResult = { frames, problems: [] };
+  if (hooks.assets) {
+    const plan = planAssets(frames.flatMap((f) => exportRoot(f.json) ?? []));
+    const assets = await exportAssets(plan, hooks);
+    throwIfCancelled(job);
+    result.extras = assets.extras;
+    result.problems = assets.problems;
+  }
   hooks.onProgress(total, total, total === 1 ? `Exported “${nodes[0]!.name}”` : `Exported ${total} frames`);
-  return frames;
+  return result;
 }

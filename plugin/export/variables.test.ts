@@ -83,10 +83,10 @@ describe("exportTokens", () => {
     await waitForUi(sim, "init");
     await sendToMain(sim, "export-selection", { requestId: "x1", png: false });
     const result = await waitForUi(sim, "export-result");
-    expect(result.variables).toBeDefined();
-    expect(result.variableModes).toEqual({ "101:3": { "VariableCollectionId:1:1": "1:0", "VariableCollectionId:2:1": "2:1", "VariableCollectionId:3:1": "3:0" } });
+    expect(result.extras?.variables).toBeDefined();
+    expect(result.extras?.variableModes).toEqual({ "101:3": { "VariableCollectionId:1:1": "1:0", "VariableCollectionId:2:1": "2:1", "VariableCollectionId:3:1": "3:0" } });
     const json = result.frames[0]!.json;
-    const design = loadDesign(json, [], { variables: result.variables!, variableModes: result.variableModes! });
+    const design = loadDesign(json, [], result.extras);
     const css = emitFiles(design.document, { target: "html", styling: "css-modules", nodeIds: false }).files;
     expect(css.find((f) => f.path === "styles.css")!.content).toContain("background-color: var(--color-brand-primary);");
     expect(css.find((f) => f.path === "index.html")!.content).toContain('<main class="log-in-page" data-theme="dark">');

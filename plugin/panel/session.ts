@@ -197,7 +197,7 @@ export class PanelSession {
     }
   }
 
-  private async exportSelection({ requestId, png }: Msg<"export-selection">): Promise<void> {
+  private async exportSelection({ requestId, png, assets }: Msg<"export-selection">): Promise<void> {
     if (this.jobs.has(requestId)) throw new PluginError("bad-message", `An export with request id "${requestId}" is already running.`);
     const job = new Job(requestId);
     this.jobs.set(requestId, job);
@@ -205,18 +205,21 @@ export class PanelSession {
       // A snapshot: the selection may change while we export.
       const nodes = [...figma.currentPage.selection];
       const settings = await loadSettings();
-      const frames = await exportNodes(nodes, settings, {
+      const { frames, extras, problems } = await exportNodes(nodes, settings, {
         job,
         png: png !== false,
+        assets: assets !== false,
         onProgress: (done, total, label) => {
           if (!this.closed) post("export-progress", { requestId, done, total, label });
         },
       });
       if (this.closed) return;
-      const tokens = await exportTokens(nodes, job);
+      // The design tokens only where code is made from the export (a reference picture needs none).
+      const tokens = assets !== false ? await exportTokens(nodes, job) : {};
       if (job.cancelled) throw new PluginError("cancelled", "Export cancelled.");
       if (this.closed) return;
-      post("export-result", { requestId, frames, ...tokens });
+      const all = { ...extras, ...tokens };
+      post("export-result", { requestId, frames, ...(Object.keys(all).length > 0 ? { extras: all } : {}), ...(problems.length > 0 ? { problems } : {}) });
       markForRelaunch(nodes);
     } finally {
       this.jobs.delete(requestId);

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { EVAL_FILES, fixturePath } from "../helpers/fixtures.js";
+import { encodePng } from "../openai-server/png.js";
 import { createFigmaSim, type FigmaSim, type FigmaSimOptions } from "./sim.js";
 
 /** The parsed REST reply of a fixture, e.g. `figmasharp-login.file.json`. */
@@ -18,3 +19,18 @@ export function simFromFixture(name: string, options: Omit<FigmaSimOptions, "fil
 
 /** The real Figma files the evaluation runs on (same list as test/helpers/fixtures.ts). */
 export const FIGMA_FIXTURES: readonly string[] = EVAL_FILES;
+
+/** Every image fill ref of a REST reply (`imageRef`), in document order, once each. */
+export function imageRefsOf(file: unknown): string[] {
+  return [...new Set([...JSON.stringify(file).matchAll(/"imageRef":"([^"]+)"/g)].map((m) => m[1]!))];
+}
+
+/**
+ * Real, distinct PNGs for a fixture's image fills, keyed by imageRef (FigmaSimOptions.images): the fixtures
+ * name Figma's hashes but carry no bytes. Sizes and colours differ per ref, so a byte-exact check means something.
+ */
+export function fixtureImages(name: string): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const [i, ref] of imageRefsOf(readFigmaFixture(name)).entries()) out[ref] = new Uint8Array(encodePng(96 + 16 * i, 64 + 8 * i, { seed: i + 1 }));
+  return out;
+}

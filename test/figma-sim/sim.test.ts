@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readRestReply } from "../../codegen/rest/reply.js";
 import { createFigmaSim, installFigmaSim } from "./index.js";
 import { encodeBlankPng, readPngSize } from "./png.js";
-import { FIGMA_FIXTURES, readFigmaFixture, simFromFixture } from "./node.js";
+import { FIGMA_FIXTURES, fixtureImages, imageRefsOf, readFigmaFixture, simFromFixture } from "./node.js";
 import { readFileSync } from "node:fs";
 import { fixturePath } from "../helpers/fixtures.js";
 import { inflateSync } from "node:zlib";
@@ -64,6 +64,46 @@ describe("createFigmaSim", () => {
     expect(sim.record.exports.at(-1)).toEqual({ nodeId: "101:3", format: "PNG", scale: 0.5, width: 188, height: 334 });
     sim.failExport("101:3", "boom");
     await expect(frame.exportAsync()).rejects.toThrow("boom");
+  });
+
+  it("holds the images given by hash (a fixture's imageRefs): real bytes, null for unknown hashes, failImage rejects", async () => {
+    const name = "figmasharp-bundler-dialog.file.json";
+    const images = fixtureImages(name);
+    expect(Object.keys(images)).toEqual(imageRefsOf(readFigmaFixture(name)));
+    expect(Object.keys(images)).toHaveLength(8);
+    const sim = simFromFixture(name, { images });
+    const figma = sim.figma as { getImageByHash(hash: string): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<unknown> } | null };
+    const [ref, other] = Object.keys(images) as [string, string];
+    const image = figma.getImageByHash(ref)!;
+    expect(image.hash).toBe(ref);
+    expect(Buffer.from(await image.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(true);
+    expect(await image.getSizeAsync()).toEqual(readPngSize(images[ref]!));
+    expect(Buffer.from(await figma.getImageByHash(other)!.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(false);
+    expect(figma.getImageByHash("0".repeat(40))).toBeNull();
+    sim.failImage(ref, "Image could not be loaded");
+    await expect(figma.getImageByHash(ref)!.getBytesAsync()).rejects.toThrow("Image could not be loaded");
+    sim.failImage(ref, null);
+    expect((await figma.getImageByHash(ref)!.getBytesAsync()).length).toBe(images[ref]!.length);
+    expect(() => createFigmaSim({ file: readFigmaFixture(name), images: { x: new Uint8Array([1, 2, 3]) } })).toThrow("Image type is unsupported");
+  });
+
+  it("exports SVG_STRING: Figma-shaped markup of the node's size, from fillGeometry when the file has it, else its fills", async () => {
+    const sim = simFromFixture("grida-vector-frame.nodes.json");
+    const vector = (await sim.node("1038:25").exportAsync({ format: "SVG_STRING" })) as string;
+    const rest = sim.node("1038:25").rest as { fillGeometry: { path: string }[]; absoluteBoundingBox: { width: number; height: number } };
+    expect(vector.startsWith(`<svg width="${Math.round(rest.absoluteBoundingBox.width * 1000) / 1000}" height="`)).toBe(true);
+    expect(vector).toContain(`d="${rest.fillGeometry[0]!.path}" fill="#D9D9D9"/>`);
+    expect(vector).toContain('xmlns="http://www.w3.org/2000/svg"');
+    const frame = (await sim.node("1038:24").exportAsync({ format: "SVG_STRING" })) as string;
+    expect(frame).toMatch(/^<svg width="500" height="500" viewBox="0 0 500 500"/);
+    expect(frame).toContain(rest.fillGeometry[0]!.path);
+    expect(sim.record.exports.map((e) => e.format)).toEqual(["SVG_STRING", "SVG_STRING"]);
+    // Without geometry: the shape's box (or ellipse) in its first solid fill.
+    const dialog = simFromFixture("figmasharp-bundler-dialog.file.json");
+    const ellipse = dialog.nodes().find((n) => n.type === "ELLIPSE" && n.visible && Array.isArray(n.rest["fills"]) && n.rest["fills"].length > 0)!;
+    expect(await ellipse.exportAsync({ format: "SVG_STRING" })).toMatch(/<ellipse cx="[\d.]+" cy="[\d.]+" rx="[\d.]+" ry="[\d.]+" fill="#[0-9A-F]{6}"/);
+    sim.failExport("1038:25", "Render failed");
+    await expect(sim.node("1038:25").exportAsync({ format: "SVG_STRING" })).rejects.toThrow("Render failed");
   });
 
   it("emits selectionchange when the selection is set, and keeps clientStorage values as copies", async () => {

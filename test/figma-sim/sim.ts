@@ -17,6 +17,7 @@ import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type Si
 import { encodeBlankPng } from "./png.js";
 import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variables.js";
 import type { DesignVariables } from "../../codegen/design/extras.js";
+import { simSvg } from "./svg.js";
 
 export type Json = Record<string, unknown>;
 
@@ -55,6 +56,12 @@ export interface FigmaSimOptions {
   viewportCenter?: { x: number; y: number };
   /** The file's variables (`figma.variables`), in the `variables/local` meta shape; none when omitted. */
   variables?: DesignVariables;
+  /**
+   * Images the file holds, by hash: a fixture's image fills name them by `imageRef` (= the plugin's
+   * imageHash), so tests give real PNG/JPEG/GIF bytes for those refs here. Refs without bytes are missing,
+   * as in a file whose images Figma cannot load: getImageByHash returns null.
+   */
+  images?: Record<string, Uint8Array>;
 }
 
 /** Figma's limit of one plugin data entry: plugin id + key + value. */
@@ -461,6 +468,8 @@ class SimCore {
   readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], undo: { commits: 0, steps: [], pending: [] }, resizes: [], zooms: [], handlerErrors: [] };
   readonly index = new Map<string, SimNode>();
   readonly failures = new Map<string, string>();
+  /** getBytesAsync failures by image hash (failImage). */
+  readonly imageFailures = new Map<string, string>();
   /** Images by hash (createImage). */
   readonly images = new Map<string, SimImage>();
   /** Document changes are recorded once the file is built (building it is no change). */
@@ -495,6 +504,10 @@ class SimCore {
         styles: structuredClone(node.meta.styles),
         schemaVersion: 0,
       };
+    }
+    if (format === "SVG_STRING") {
+      this.record.exports.push({ nodeId: node.id, format });
+      return simSvg(node.rest);
     }
     if (format !== "PNG") throw new Error(`sim: export format ${format} is not simulated`);
     const c = settings.constraint ?? { type: "SCALE", value: 1 };
@@ -538,6 +551,8 @@ export interface FigmaSim {
   select(ids: string[]): void;
   /** Makes exports of this node reject with `message` (null to stop). */
   failExport(id: string, message: string | null): void;
+  /** Makes `getBytesAsync` of the image `hash` reject with `message` (null to stop), as when Figma cannot load it. */
+  failImage(hash: string, message: string | null): void;
   /** Makes every clientStorage call reject with `message` (null to stop). */
   failStorage(message: string | null): void;
   /** Emits a figma event (selectionchange, currentpagechange, close, …) to the plugin's handlers. */
@@ -563,6 +578,7 @@ function pluginPaint(raw: unknown): Json {
 
 export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
   const core = new SimCore(options);
+  for (const [hash, bytes] of Object.entries(options.images ?? {})) core.images.set(hash, simImage(hash, bytes, checkImageBytes(bytes)));
   const file = structuredClone(options.file);
   if (!isRecord(file)) throw new Error("sim: file must be a Figma REST reply (an object)");
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
@@ -786,7 +802,12 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       core.record.images.push({ hash, bytes: bytes.length, ...info });
       return image;
     },
-    getImageByHash: (hash: string): SimImage | null => core.images.get(hash) ?? null,
+    getImageByHash: (hash: string): SimImage | null => {
+      const image = core.images.get(hash);
+      if (!image) return null;
+      const failure = core.imageFailures.get(hash);
+      return failure === undefined ? image : { ...image, getBytesAsync: () => Promise.reject(new Error(failure)) };
+    },
     commitUndo: (): void => core.commitUndo(),
     createRectangle: (): SimNode => {
       const id = `sim:${++rectangles}`;
@@ -848,6 +869,10 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     failExport: (id, message) => {
       if (message === null) core.failures.delete(id);
       else core.failures.set(id, message);
+    },
+    failImage: (hash, message) => {
+      if (message === null) core.imageFailures.delete(hash);
+      else core.imageFailures.set(hash, message);
     },
     failStorage: (message) => {
       storageFailure = message;

@@ -15,6 +15,8 @@ import type { Relay, RelayedMessage } from "./relay.js";
 interface HostWindow {
   __figmentRelay?: Relay;
   __figmentStorage?: Record<string, unknown>;
+  /** Image bytes by hash the simulated file holds (PluginPageOptions.images). */
+  __figmentImages?: Record<string, Uint8Array>;
   /** Script run once the simulator exists, before dist/code.js (PluginPageOptions.setup). */
   __figmentSetup?: string;
   __figmentSim?: FigmaSim;
@@ -93,6 +95,7 @@ async function start(): Promise<void> {
     editorType,
     storage: host.__figmentStorage ?? {},
     ...(variables ? { variables } : {}),
+    images: host.__figmentImages ?? {},
   });
   installFigmaSim(sim);
   const relay = createRelay((params.get("hold") ?? "").split(",").filter(Boolean));

@@ -36,6 +36,8 @@ export interface PluginPageOptions {
   command?: string;
   /** clientStorage at start; Uint8Array values (image previews) survive the trip into the page. */
   storage?: Record<string, unknown>;
+  /** Image bytes the file holds, by hash (FigmaSimOptions.images: a fixture's imageRefs, e.g. fixtureImages). */
+  images?: Record<string, Uint8Array>;
   /**
    * Script run in the host page once the simulator exists and before dist/code.js starts (`window.__figmentSim`
    * is the simulator): e.g. plugin data a relaunch reads.
@@ -81,16 +83,18 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
   const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(","), ...(options.variables !== undefined ? { variables: "variables.json" } : {}) });
   const viewport = options.viewport ?? { width: 520, height: 720 };
   return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
-    if (options.storage || options.setup) {
+    if (options.storage || options.setup || options.images) {
       // Init scripts take JSON: byte arrays travel as base64 and are made Uint8Array again in the page.
-      const encoded = JSON.stringify(options.storage ?? {}, (_, value: unknown) => (value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value));
+      const encoded = JSON.stringify({ storage: options.storage ?? {}, images: options.images ?? {} }, (_, value: unknown) => (value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value));
       await page.addInitScript(
         ({ encoded, setup }) => {
-          const w = globalThis as unknown as { __figmentStorage: unknown; __figmentSetup?: string };
-          w.__figmentStorage = JSON.parse(encoded, (_, value: unknown) => {
+          const w = globalThis as unknown as { __figmentStorage: unknown; __figmentImages: unknown; __figmentSetup?: string };
+          const decoded = JSON.parse(encoded, (_, value: unknown) => {
             const bytes = typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
             return typeof bytes === "string" ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)) : value;
-          });
+          }) as { storage: unknown; images: unknown };
+          w.__figmentStorage = decoded.storage;
+          w.__figmentImages = decoded.images;
           if (setup) w.__figmentSetup = setup;
         },
         { encoded, setup: options.setup ?? "" },

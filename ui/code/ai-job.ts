@@ -81,12 +81,12 @@ export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiK
       void worker.warmUp().catch(() => undefined);
       requests
         .request("export-selection", { png: true }, { signal: controller.signal, onProgress: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) })
-        .then(async ({ frames, variables, styles, variableModes }) => {
+        .then(async ({ frames, extras }) => {
           const frame = frames[0];
           if (!current() || !frame) return;
           if (!frame.png) throw new Error(`Figma sent no image of “${frame.name}”.`);
           setState({ phase: "preparing" });
-          const prepared = await worker.aiPrepare({ exports: [{ id: frame.id, json: frame.json }], extras: { ...(variables ? { variables } : {}), ...(styles ? { styles } : {}), ...(variableModes ? { variableModes } : {}) }, png: frame.png, options: options.options, model: chosen.model, draft: options.draft, instructions: options.instructions, ...(pricesRef.current ? { prices: pricesRef.current } : {}) });
+          const prepared = await worker.aiPrepare({ exports: [{ id: frame.id, json: frame.json }], ...(extras ? { extras } : {}), png: frame.png, options: options.options, model: chosen.model, draft: options.draft, instructions: options.instructions, ...(pricesRef.current ? { prices: pricesRef.current } : {}) });
           if (!current()) return;
           const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
           const existing = sessions.get(frame.id);

@@ -7,13 +7,13 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import type { ErrorCode, ExportedFrame } from "../../contract/messages.js";
+import type { ErrorCode, ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
 import { RequestCancelledError } from "../../contract/requests.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
 import { draftCode, type Draft } from "./draft.js";
-import type { TokenExtras } from "../worker/protocol.js";
+import { withExportProblems } from "./export-problems.js";
 
 export interface FrameInfo {
   id: string;
@@ -75,8 +75,15 @@ export interface CodeJob {
 }
 
 type Exports = { id: string; json: unknown }[];
-/** The export's token data (variables, styles, modes), or none. */
-type Extras = TokenExtras | undefined;
+
+/** One export as codegen takes it: the frames' JSON, their image bytes and SVGs, and what those lack. */
+interface Exported {
+  exports: Exports;
+  frames: FrameInfo[];
+  extras: ExportExtras;
+  /** Assets the main thread could not get (missing image, failed SVG, a limit): listed first among the problems. */
+  problems: ExportProblem[];
+}
 
 /** What the panel shows for a state: the output, the draft on its way to it, or the draft a stop left behind. */
 export function shownOutput(state: JobState): CodeOutput | undefined {
@@ -91,16 +98,16 @@ export function jobBusy(state: JobState): boolean {
 }
 
 /** The draft as the first output of run `id`, or undefined when the panel could not make one. */
-function draftOutput(id: number, exports: Exports, frames: FrameInfo[], options: CodeOptions, extras: Extras): CodeOutput | undefined {
+function draftOutput(id: number, { exports, frames, extras, problems }: Exported, options: CodeOptions): CodeOutput | undefined {
   let draft: Draft;
   try {
-    draft = draftCode(exports, options, undefined, extras ?? {});
+    draft = draftCode(exports, options, extras);
   } catch {
     // Unusable input: the worker's answer says so in full.
     return undefined;
   }
   const preview: PreviewState = { status: "ready", files: draft.preview, converted: options.target !== "html" };
-  return { id, options, files: draft.files, problems: draft.problems, ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
+  return { id, options, files: draft.files, problems: withExportProblems(problems, draft.problems), ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
 }
 
 /** A draft left as it is. */
@@ -120,15 +127,16 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
   stateRef.current = state;
   /** Bumped by every new job and every cancel: async work of an older job drops its result. */
   const tokenRef = useRef(0);
-  const lastExport = useRef<{ exports: Exports; frames: FrameInfo[]; extras: Extras } | null>(null);
+  const lastExport = useRef<Exported | null>(null);
 
   /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
   const queue = useRef(new LatestOnly()).current;
 
   const runWorker = useCallback(
-    async (token: number, exports: Exports, frames: FrameInfo[], options: CodeOptions, extras: Extras) => {
+    async (token: number, exported: Exported, options: CodeOptions) => {
+      const { exports, frames, extras, problems } = exported;
       const current = () => token === tokenRef.current;
-      const draft = draftOutput(token, exports, frames, options, extras);
+      const draft = draftOutput(token, exported, options);
       const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
       setState(draft ? { phase: "draft", output: draft, worker: status } : { phase: "generating", worker: status });
       const unsubscribe = worker.onStatus((next) => {
@@ -142,7 +150,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         const html = options.target === "html";
         // The draft's preview is the same design as HTML; for HTML output the checked files are shown instead.
         const preview: PreviewState = html ? { status: "ready", files: result.files, converted: false } : (draft?.preview ?? { status: "failed", message: "the design could not be rendered" });
-        setState({ phase: "done", output: { id: token, options, files: result.files, problems: result.problems, ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
+        setState({ phase: "done", output: { id: token, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
@@ -172,13 +180,13 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
           signal: controller.signal,
           onProgress: (message) => current() && setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
         })
-        .then(({ frames: exported, variables, styles, variableModes }) => {
+        .then(({ frames: sent, extras, problems }) => {
           if (!current()) return;
-          const frames: FrameInfo[] = exported.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
-          const exports: Exports = exported.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
-          const extras: Extras = variables || styles || variableModes ? { ...(variables ? { variables } : {}), ...(styles ? { styles } : {}), ...(variableModes ? { variableModes } : {}) } : undefined;
-          lastExport.current = { exports, frames, extras };
-          return runWorker(token, exports, frames, options, extras);
+          const frames: FrameInfo[] = sent.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
+          const exports: Exports = sent.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
+          const exported: Exported = { exports, frames, extras: extras ?? {}, problems: problems ?? [] };
+          lastExport.current = exported;
+          return runWorker(token, exported, options);
         })
         .catch((error: unknown) => {
           if (!current()) return;
@@ -208,7 +216,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         return;
       }
       const token = ++tokenRef.current;
-      void runWorker(token, last.exports, last.frames, options, last.extras);
+      void runWorker(token, last, options);
     },
     [generate, runWorker],
   );

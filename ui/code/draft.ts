@@ -8,7 +8,8 @@
 import { emitFiles } from "../../codegen/emit/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import { asNodesReply, type ExportEntry, type TokenExtras } from "../worker/protocol.js";
+import type { ExportExtras } from "../../contract/messages.js";
+import { asNodesReply, type ExportEntry } from "../worker/protocol.js";
 
 /** What the preview renders for React output: the same design as HTML with one stylesheet. */
 const PREVIEW_OPTIONS: CodeOptions = { target: "html", styling: "css-modules", nodeIds: false };
@@ -25,10 +26,11 @@ export interface Draft {
 }
 
 /**
- * The draft for `exports` (one loadDesign call over all of them, as the worker does). Throws what loadDesign
- * throws on unusable input; the caller then waits for the worker, whose answer says it in full.
+ * The draft for `exports` (one loadDesign call over all of them, as the worker does), with the export's image
+ * bytes and SVGs. Throws what loadDesign throws on unusable input; the caller then waits for the worker,
+ * whose answer says it in full.
  */
-export function draftCode(exports: ExportEntry[], options: CodeOptions, now: () => number = () => performance.now(), extras: TokenExtras = {}): Draft {
+export function draftCode(exports: ExportEntry[], options: CodeOptions, extras: ExportExtras = {}, now: () => number = () => performance.now()): Draft {
   const started = now();
   const design = loadDesign(asNodesReply(exports), [], extras);
   const emitted = emitFiles(design.document, options);

@@ -84,7 +84,7 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
       const useReference = form.useReference && !version;
       setState(useReference ? { phase: "exporting", done: 0, total: 0, label: "Exporting the selection…" } : { phase: "preparing" });
       (async () => {
-        const frames = useReference ? (await requests.request("export-selection", { png: true }, { signal: controller.signal, onProgress: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) })).frames : [];
+        const frames = useReference ? (await requests.request("export-selection", { png: true, assets: false }, { signal: controller.signal, onProgress: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) })).frames : [];
         if (!current()) return;
         data.references = frames.flatMap((f) => (f.png ? [{ bytes: f.png, name: `${f.name.slice(0, 80) || "selection"}.png` }] : [])).slice(0, 16);
         setState({ phase: "preparing" });

@@ -120,7 +120,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const preview = buildReactPreview(request.files, runtime);
       return { id: request.id, ok: true, kind: "react-preview", html: preview.html, problems: preview.problems };
     }
-    const design = loadDesign(asNodesReply(request.exports), [], request.kind === "generate" ? (request.extras ?? {}) : {});
+    const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
     if (request.kind === "hint") return { id: request.id, ok: true, kind: "hint", hint: printHint(design.document) };
     const started = performance.now();
     const result = await generateCode(design.document, request.options);

@@ -9,8 +9,8 @@ import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
-import type { FetchedPrice } from "../../contract/messages.js";
-import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type TestConnectionRequest, type TokenExtras, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
+import type { ExportExtras, FetchedPrice } from "../../contract/messages.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { unpackWorker } from "./source.js";
@@ -109,14 +109,14 @@ export class WorkerHost {
     return () => this.listeners.delete(listener);
   }
 
-  async generate(exports: { id: string; json: unknown }[], options: CodeOptions, extras?: TokenExtras): Promise<{ result: FileSet; ms: number }> {
+  async generate(exports: { id: string; json: unknown }[], options: CodeOptions, extras?: ExportExtras): Promise<{ result: FileSet; ms: number }> {
     const reply = await this.request({ kind: "generate", exports, options, ...(extras ? { extras } : {}) });
     if (reply.kind !== "generate") throw new CodegenError(`the code generator answered "${reply.kind}" to generate`, false);
     return { result: reply.result, ms: reply.ms };
   }
 
-  async hint(exports: { id: string; json: unknown }[]): Promise<string> {
-    const reply = await this.request({ kind: "hint", exports });
+  async hint(exports: { id: string; json: unknown }[], extras?: ExportExtras): Promise<string> {
+    const reply = await this.request({ kind: "hint", exports, ...(extras ? { extras } : {}) });
     if (reply.kind !== "hint") throw new CodegenError(`the code generator answered "${reply.kind}" to hint`, false);
     return reply.hint;
   }

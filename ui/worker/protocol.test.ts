@@ -7,6 +7,10 @@ const options = { target: "react", styling: "css-modules", nodeIds: false };
 describe("worker protocol", () => {
   it("accepts each request kind with its fields", () => {
     expect(parseWorkerRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options })).toMatchObject({ kind: "generate" });
+    // The export's image bytes and SVGs ride along to loadDesign; bytes must be bytes.
+    const extras = { images: { abc: new Uint8Array([137, 80, 78, 71]) }, svgs: { "1:3": "<svg></svg>" } };
+    expect(parseWorkerRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options, extras })).toMatchObject({ extras });
+    expect(() => parseWorkerRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options, extras: { images: { abc: "iVBOR" } } })).toThrow(/extras\.images\.abc/);
     expect(parseWorkerRequest({ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { hint: "h" }, timeoutMs: 1000 })).toMatchObject({ kind: "ai-generate" });
     expect(parseWorkerRequest({ kind: "load-script", id: "w3", url: "blob:abc" })).toMatchObject({ url: "blob:abc" });
     expect(parseWorkerRequest({ kind: "test-connection", id: "w4", settings: DEFAULT_SETTINGS, apiKey: "sk-x", timeoutMs: 10_000 })).toMatchObject({ kind: "test-connection" });

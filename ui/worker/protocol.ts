@@ -12,8 +12,7 @@ import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { ProgressEvent } from "../../ai/progress.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, parseTagged, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
-import { fetchedPricesField } from "../../contract/messages.js";
-import { designStylesField, designVariablesField, variableModesField } from "../../contract/tokens.js";
+import { exportExtrasField, fetchedPricesField } from "../../contract/messages.js";
 import { settingsField } from "../../contract/settings.js";
 import { STYLINGS, TARGETS } from "../../contract/words.js";
 import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
@@ -24,9 +23,6 @@ const id = string({ nonEmpty: true, max: 200 });
 const exportEntry = object({ id: string({ nonEmpty: true }), json: json() });
 const exportsField = array(exportEntry, { max: 50 });
 export type ExportEntry = Infer<typeof exportEntry>;
-/** What the export carries beside the JSON for tokens (codegen/design/extras.ts): variables, styles, modes. */
-const tokenExtras = object({ variables: optional(designVariablesField), styles: optional(designStylesField), variableModes: optional(variableModesField) });
-export type TokenExtras = Infer<typeof tokenExtras>;
 
 const codeOptions = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean() });
 // `bytes`: a binary asset (an image), content "".
@@ -49,13 +45,14 @@ const blobUrl = custom<string>("a blob: URL", (v) => (typeof v === "string" && v
 const REQUESTS = {
   /** Answered as soon as the worker's script has run: the host measures cold start with it. */
   ping: { id },
-  generate: { id, exports: exportsField, options: codeOptions, extras: optional(tokenExtras) },
-  hint: { id, exports: exportsField },
+  /** `extras`: the export's image bytes and SVGs (contract/messages.ts), which loadDesign takes beside the JSON. */
+  generate: { id, exports: exportsField, options: codeOptions, extras: optional(exportExtrasField) },
+  hint: { id, exports: exportsField, extras: optional(exportExtrasField) },
   /** Builds the model prompt for one frame (hint, image, optional offline draft) and its estimate. */
   "ai-prepare": {
     id,
     exports: exportsField,
-    extras: optional(tokenExtras),
+    extras: optional(exportExtrasField),
     png: bytes(),
     options: codeOptions,
     model: string({ nonEmpty: true }),
