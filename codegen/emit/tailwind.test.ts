@@ -38,6 +38,7 @@ describe("tailwindClass: the spacing scale (v4: 0.25rem = 4px steps)", () => {
       [["left", "0"], "left-0"],
       [["top", "0"], "top-0"],
       [["left", "50%"], "left-1/2"],
+      [["top", "0%"], "top-0"],
       [["width", "256px"], "w-64"],
       [["width", "100px"], "w-25"],
       [["padding", "16px"], "p-4"],
