@@ -5,7 +5,6 @@ import type { DesignDocument } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { declsToCss } from "./css.js";
 import { printHtml } from "./markup.js";
 import { kebabCase, layerLabel, NameScope } from "./names.js";
 import { Sheet } from "./vnode.js";
@@ -55,7 +54,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
     files.push({ path: "index.html", content: page("Frames", ["    <ul>", ...links, "    </ul>"].join("\n")) });
   }
   for (const key of imageKeysIn(doc.frames)) images.add(key);
-  const css = RESET + "\n" + [...sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
+  const css = RESET + "\n" + sheet.css();
   files.push({ path: "styles.css", content: css });
   for (const image of usedImageAssets(images, doc.assets)) files.push({ path: `assets/${image.file}`, content: image.content });
   return { files, problems };

@@ -188,6 +188,8 @@ export function tailwindClass(decl: Decl): string {
   return tailwindClassList(decl).join(" ");
 }
 
-export function tailwindClasses(decls: Decl[]): string {
-  return tailwindRuleClasses(decls, tailwindClassList).join(" ");
+/** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`). */
+export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = []): string {
+  const variants = pseudo.flatMap(([p, d]) => tailwindRuleClasses(d, tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`));
+  return [...tailwindRuleClasses(decls, tailwindClassList), ...variants].join(" ");
 }
