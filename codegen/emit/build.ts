@@ -119,8 +119,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...decls] : decls);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
-  // A component's placeholder text stays its prop.
-  const attrs: [string, AttrValue][] = semantics.attrs.map(([k, v]) => [k, textProp && k === "placeholder" && typeof v === "string" ? { expr: textProp, html: v } : v]);
+  // A component's placeholder (or value) text stays its prop.
+  const attrs: [string, AttrValue][] = semantics.attrs.map(([k, v]) => [k, textProp && (k === "placeholder" || k === "value") && typeof v === "string" ? { expr: textProp, html: v } : v]);
   const element: ElementNode = {
     type: "element",
     tag: semantics.tag,

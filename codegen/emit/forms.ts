@@ -2,15 +2,18 @@
  * Form fields from the design's shapes: a box of input proportions (filled or outlined, itself or by a
  * background shape) whose single-line, left-aligned texts read as field placeholders ("Email address",
  * "Password", "Search…", "Enter your name") or whose name says input. Each such text becomes an
- * `<input>` with that text as its placeholder, drawn where the text was; a box with one field becomes its
- * `<label>` (a click anywhere in it focuses the field); a short text just above or left of the box labels it.
+ * `<input>` with that text as its placeholder (or value), drawn where the text was. A short text just above
+ * or left of the box labels it (`<label for>`); else a box with one field becomes its `<label>`, so a click
+ * anywhere in it focuses the field, and the field is named by aria-label.
  */
 import type { DesignNode } from "../design/types.js";
 import { kebabCase, NameScope } from "./names.js";
 
 export interface Field {
   type: "text" | "email" | "password" | "search" | "tel" | "url";
-  placeholder: string;
+  /** The design's text: a placeholder where it reads as one, else the value the design shows. */
+  placeholder?: string;
+  value?: string;
   /** `id` for a visible `<label for>`; undefined where the field is named by aria-label. */
   id?: string;
   ariaLabel?: string;
@@ -19,15 +22,19 @@ export interface Field {
 export interface FormPlan {
   /** Text layers drawn as an input, by node id. */
   inputs: Map<string, Field>;
-  /** Boxes holding exactly one field: drawn as its `<label>`. */
+  /** Boxes holding exactly one field and no visible label: drawn as its `<label>`. */
   wrappers: Set<string>;
+  /** Every field box (those not wrappers stay a `<div>`, whatever their name). */
+  boxes: Set<string>;
   /** Label text layers → the id of the input they name. */
   labels: Map<string, string>;
 }
 
 const NAMED_INPUT = /\b(input|text ?field|textbox|text ?area|search ?(bar|field|box)|e-?mail ?field|password ?field|form ?field)\b/i;
 const FIELD_WORDS = /\b(e-?mail|password|passcode|user ?name|login|search|phone( number)?|mobile( number)?|telephone|first name|last name|full name|your name|website|url|card number|zip( code)?|postal code)\b/i;
-const PLACEHOLDER_WORDS = /^(enter|type|search|write|add|your|e\.g\.|select|choose)\b|(…|\.\.\.)$/i;
+const PLACEHOLDER_WORDS = /^(enter|type|search|write|add|your|e\.g\.)\b|(…|\.\.\.)$/i;
+/** Not text fields: choosers drawn as a box with a text (a select is not an input). */
+const CHOOSER = /\b(select|dropdown|drop-down|picker|combo ?box|menu)\b/i;
 const CONTAINER = new Set(["frame", "group", "component", "instance"]);
 const DECOR = new Set(["rect", "line", "vector", "boolean", "ellipse"]);
 
@@ -49,10 +56,16 @@ function placeholderShaped(t: DesignNode): boolean {
   return !!text && !text.chars.includes("\n") && text.chars.trim().length > 0 && text.chars.length <= 60 && text.alignH === "left" && text.style.decoration !== "underline";
 }
 
+/** The text says what to type ("Email address", "Search…"), rather than showing a typed value. */
+function readsAsPlaceholder(t: DesignNode): boolean {
+  const chars = t.text!.chars.trim();
+  return FIELD_WORDS.test(chars) || PLACEHOLDER_WORDS.test(chars);
+}
+
 /** Does the text read as a field, on its own or through the box's name? */
 function readsAsField(t: DesignNode, box: DesignNode): boolean {
-  const chars = t.text!.chars.trim();
-  return NAMED_INPUT.test(box.name) || NAMED_INPUT.test(t.name) || FIELD_WORDS.test(chars) || PLACEHOLDER_WORDS.test(chars);
+  if (CHOOSER.test(box.name) || CHOOSER.test(t.text!.chars)) return false;
+  return NAMED_INPUT.test(box.name) || NAMED_INPUT.test(t.name) || readsAsPlaceholder(t);
 }
 
 /** The placeholder texts of a field box, or [] when the node is not one. */
@@ -63,8 +76,9 @@ export function fieldTexts(box: DesignNode): DesignNode[] {
   if (texts.length === 0 || texts.length > 4) return [];
   // Only texts, shapes (background, separators, icons) and small icon groups without text.
   const smallIcon = (c: DesignNode): boolean => CONTAINER.has(c.kind) && !visible(c).some((g) => g.kind === "text") && c.h <= 32 && c.w <= 32;
-  if (!children.every((c) => c.kind === "text" || DECOR.has(c.kind) || smallIcon(c))) return [];
-  const covers = (c: DesignNode): boolean => c.kind === "rect" && painted(c) && c.w * c.h >= 0.9 * box.w * box.h;
+  const empty = (c: DesignNode): boolean => CONTAINER.has(c.kind) && visible(c).length === 0;
+  if (!children.every((c) => c.kind === "text" || DECOR.has(c.kind) || smallIcon(c) || empty(c))) return [];
+  const covers = (c: DesignNode): boolean => (c.kind === "rect" || c.kind === "vector") && painted(c) && c.w * c.h >= 0.9 * box.w * box.h;
   if (!painted(box) && !children.some(covers)) return [];
   const row = box.h / texts.length;
   if (row < 20 || row > 72 || box.w < 2 * row || box.w < 80) return [];
@@ -102,21 +116,25 @@ export interface PlanOptions {
 /** The form fields of one tree (a screen or a component). */
 export function planForm(root: DesignNode, options: PlanOptions): FormPlan {
   const ids = options.ids;
-  const plan: FormPlan = { inputs: new Map(), wrappers: new Set(), labels: new Map() };
+  const plan: FormPlan = { inputs: new Map(), wrappers: new Set(), boxes: new Set(), labels: new Map() };
   const scope = new NameScope();
   const walk = (node: DesignNode, parent: DesignNode | undefined): void => {
-    if (options.opaque?.(node)) return;
+    if (options.opaque?.(node) || (node === root && CHOOSER.test(root.name))) return;
     const texts = node === root && !options.rootCanBeField ? [] : fieldTexts(node);
     if (texts.length > 0) {
       const label = texts.length === 1 && parent ? labelFor(node, parent) : undefined;
-      if (texts.length === 1) plan.wrappers.add(node.id);
+      // A visible label names the field (and focuses it on click); a wrapping label would add the box's
+      // own content (icons' names) to the field's name.
+      if (texts.length === 1 && !(label && ids)) plan.wrappers.add(node.id);
+      plan.boxes.add(node.id);
       for (const t of texts) {
-        const placeholder = t.text!.chars.trim();
-        const field: Field = { type: fieldType(`${placeholder} ${t.name} ${node.name}`), placeholder };
+        const chars = t.text!.chars.trim();
+        const hint = readsAsPlaceholder(t);
+        const field: Field = { type: fieldType(`${chars} ${t.name} ${node.name}`), ...(hint ? { placeholder: chars } : { value: chars }) };
         if (label && ids) {
           field.id = scope.take(kebabCase(label.text!.chars, "field"));
           plan.labels.set(label.id, field.id);
-        } else field.ariaLabel = label ? label.text!.chars.trim() : placeholder;
+        } else field.ariaLabel = label ? label.text!.chars.trim() : hint ? chars : node.name.split("/")[0]!.trim() || "Text field";
         plan.inputs.set(t.id, field);
       }
       return;

@@ -13,6 +13,8 @@ export interface MarkupStyle {
 const JSX_ATTR: Record<string, string> = {
   class: "className",
   for: "htmlFor",
+  // An input's starting value; React's `value` would make it read-only without an onChange.
+  value: "defaultValue",
   "fill-rule": "fillRule",
   "clip-rule": "clipRule",
   "stroke-width": "strokeWidth",

@@ -59,7 +59,10 @@ export function headingLevel(node: DesignNode): number | undefined {
 }
 
 function inputAttrs(field: Field): [string, string][] {
-  const attrs: [string, string][] = [["type", field.type], ["placeholder", field.placeholder]];
+  const attrs: [string, string][] = [["type", field.type]];
+  if (field.placeholder !== undefined) attrs.push(["placeholder", field.placeholder]);
+  // A value the design shows: the field's starting value (React's uncontrolled `defaultValue`).
+  if (field.value !== undefined) attrs.push(["value", field.value]);
   if (field.id) attrs.push(["id", field.id]);
   if (field.ariaLabel) attrs.push(["aria-label", field.ariaLabel]);
   return attrs;
@@ -70,6 +73,7 @@ function formSemantics(node: DesignNode, form: FormPlan): Semantics | undefined 
   const field = form.inputs.get(node.id);
   if (field) return { tag: "input", attrs: inputAttrs(field), interactive: true };
   if (form.wrappers.has(node.id)) return { tag: "label", attrs: [], interactive: false };
+  if (form.boxes.has(node.id)) return { tag: "div", attrs: [], interactive: false };
   const target = form.labels.get(node.id);
   if (target) return { tag: "label", attrs: [["for", target]], interactive: false };
   return undefined;
