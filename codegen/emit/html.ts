@@ -3,7 +3,7 @@ import { escapeHtml } from "../escape.js";
 import { htmlDocument } from "../html-document.js";
 import type { DesignDocument } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
-import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
+import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { printHtml } from "./markup.js";
 import { kebabCase, layerLabel, NameScope } from "./names.js";
@@ -56,6 +56,6 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
   for (const key of imageKeysIn(doc.frames)) images.add(key);
   const css = RESET + "\n" + sheet.css();
   files.push({ path: "styles.css", content: css });
-  for (const image of usedImageAssets(images, doc.assets)) files.push({ path: `assets/${image.file}`, content: image.content });
+  files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
   return { files, problems };
 }
