@@ -77,7 +77,7 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
     expect(css).toContain(".email-address::placeholder {\n  color: #000000;\n  opacity: 1;\n}");
     expect(css).toMatch(/\.email-address \{[^}]*font-size: 12px;[^}]*background: transparent;/);
     // The text drew its 14.06px line at the top of an 18px box; the input keeps the box and the line's place.
-    expect(css).toMatch(/\.email-address \{[^}]*height: calc\(100% - 14px - 52px\);[^}]*padding: 0 0 3\.94px;/);
+    expect(css).toMatch(/\.email-address \{[^}]*padding: 0 0 3\.94px;[^}]*height: calc\(100% - 14px - 52px\);/);
   });
 
   it("React: self-closing inputs; CSS modules with ::placeholder, Tailwind with placeholder: classes", () => {
