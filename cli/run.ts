@@ -1,7 +1,7 @@
 /** The `figment` command as a function (tests call it directly; main.ts wires it to the process). */
 import { parseCliArgs, USAGE } from "./args.js";
 import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output, type RunContext } from "./commands.js";
-import { UsageError } from "./io.js";
+import { CommandFailure, UsageError } from "./io.js";
 
 const VERSION = "0.1.0";
 
@@ -15,6 +15,11 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
     if (argv[0] === "image") {
       const { imageCommand } = await import("./image-command.js");
       return await imageCommand(argv.slice(1), io, { env: process.env, ...context });
+    }
+    // `figment analyze` has its own flags too (cli/analyze-args.ts), its model path among them.
+    if (argv[0] === "analyze") {
+      const { analyzeCommand } = await import("./analyze-command.js");
+      return await analyzeCommand(argv.slice(1), io, { env: process.env, ...context });
     }
     const args = parseCliArgs(argv);
     if (args.version) {
@@ -43,6 +48,10 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
     if (error instanceof UsageError) {
       io.err(`figment: ${error.message}`);
       return 2;
+    }
+    if (error instanceof CommandFailure) {
+      io.err(`figment: ${error.message}`);
+      return error.exitCode;
     }
     io.err(`figment: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
