@@ -2,6 +2,8 @@
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
 import { ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
+import { inputDecls } from "./field-style.js";
+import { planForm, type FormPlan } from "./forms.js";
 import { semanticsFor } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
@@ -73,10 +75,13 @@ interface Flags {
   root: boolean;
   componentRoot: boolean;
   insideInteractive: boolean;
+  form: FormPlan;
 }
 
 export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false): VNode {
-  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false });
+  // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
+  const form = planForm(frame, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== frame && ctx.componentFor?.(n) !== undefined });
+  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;
 }
@@ -94,8 +99,14 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   }
 
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds) : undefined;
-  const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false });
+  const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
+  let placeholder: Decl[] = [];
+  if (semantics.tag === "input" && node.kind === "text") {
+    const input = inputDecls(node, decls);
+    decls.splice(0, decls.length, ...input.own);
+    placeholder = input.placeholder;
+  }
   if (REPLACED.has(semantics.tag)) stretchReplaced(decls);
   if (semantics.tag === "img") {
     // The image is the element's content, not its background.
@@ -114,7 +125,13 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
 
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
-  const attrs: [string, AttrValue][] = [...semantics.attrs, ...(ctx.tokens?.attrs(node) ?? [])];
+  if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
+  const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
+  // A component's placeholder (or value) text stays its prop.
+  const attrs: [string, AttrValue][] = [
+    ...semantics.attrs.map(([k, v]): [string, AttrValue] => [k, textProp && (k === "placeholder" || k === "value") && typeof v === "string" ? { expr: textProp, html: v } : v]),
+    ...(ctx.tokens?.attrs(node) ?? []),
+  ];
   const element: ElementNode = {
     type: "element",
     tag: semantics.tag,
@@ -141,7 +158,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (node.mask) {
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive };
+  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form };
   for (const child of node.children ?? []) {
     const built = buildNode(child, node, ctx, childFlags);
     if (built) element.children.push(built);

@@ -5,7 +5,6 @@ import type { DesignDocument } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { declsToCss } from "./css.js";
 import { printHtml } from "./markup.js";
 import { kebabCase, layerLabel, NameScope } from "./names.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
@@ -58,7 +57,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
   }
   for (const key of imageKeysIn(doc.frames)) images.add(key);
   const tokens = documentTokensCss(doc, "css");
-  const css = RESET + "\n" + (tokens ? tokens + "\n" : "") + [...sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
+  const css = RESET + "\n" + (tokens ? tokens + "\n" : "") + sheet.css();
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
   return { files, problems };

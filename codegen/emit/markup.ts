@@ -14,7 +14,8 @@ export interface MarkupStyle {
 export { svgToJsx };
 
 function jsxAttr(name: string, value: AttrValue): string {
-  const jsxName = jsxAttrName(name) ?? name;
+  // An input's starting value: React's `value` would make it read-only without an onChange.
+  const jsxName = name === "value" ? "defaultValue" : (jsxAttrName(name) ?? name);
   if (typeof value !== "string") return `${jsxName}={${value.expr}}`;
   // JSX attribute strings decode HTML entities and allow no escapes: anything unusual goes in an expression.
   return /["\\\n{}&]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;

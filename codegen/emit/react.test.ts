@@ -132,8 +132,8 @@ describe("emitReact options", () => {
     expect(files.map((f) => f.path)).toEqual(["src/screens/HomeScreen.tsx", "src/components/Button.tsx", "src/assets/hero.svg", "src/index.ts", "src/global.d.ts"]);
     expect(file(files, "src/index.ts")).toBe('export { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
     const screen = file(files, "src/screens/HomeScreen.tsx");
-    expect(screen).toContain('<main className="relative w-[100%] max-w-[375px] min-h-[667px] flex flex-col gap-[8px] p-[16px] overflow-hidden">');
-    expect(screen).toContain('<Button className="relative h-[40px] shrink-0 w-[120px] max-w-[100%]" label="Cancel" showIcon={false} />');
+    expect(screen).toContain('<main className="relative w-full max-w-[375px] min-h-[667px] flex flex-col gap-2 p-4 overflow-hidden">');
+    expect(screen).toContain('<Button className="relative h-10 shrink-0 w-30 max-w-full" label="Cancel" showIcon={false} />');
     expect(screen).not.toContain("styles.");
   });
 

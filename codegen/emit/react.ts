@@ -3,7 +3,6 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { declsToCss } from "./css.js";
 import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
 import { printJsx, type MarkupStyle } from "./markup.js";
 import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
@@ -75,7 +74,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
         if (cls === undefined) return merge ? "className={className}" : undefined;
         return merge ? `className={[styles.${cls}, className].filter(Boolean).join(" ")}` : `className={styles.${cls}}`;
       }
-      const classes = cls === undefined ? "" : tailwindClasses(sheet.rules.get(cls) ?? []);
+      const classes = cls === undefined ? "" : tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls));
       if (merge) return classes ? `className={[${JSON.stringify(classes)}, className].filter(Boolean).join(" ")}` : "className={className}";
       return classes ? (/["\\]/.test(classes) ? `className={${JSON.stringify(classes)}}` : `className="${classes}"`) : undefined;
     },
@@ -97,7 +96,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     const code = [...imports, "", ...preamble, `export function ${signature} {`, "  return (", body, "  );", "}", ""].join("\n");
     files.push({ path: `src/${unit.dir}/${unit.name}.tsx`, content: code });
     if (modules && unit.sheet.rules.size > 0) {
-      const css = [...unit.sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
+      const css = unit.sheet.css();
       files.push({ path: `src/${unit.dir}/${unit.name}.module.css`, content: css });
     }
     for (const key of unit.imageKeys) allImages.add(key);

@@ -95,7 +95,7 @@ describe("semanticsFor", () => {
   });
 
   it("inputs, landmarks and rules", () => {
-    expect(semanticsFor({ id: "1", name: "Email input", kind: "rect", w: 200, h: 40 }, outside)).toEqual({ tag: "input", attrs: [["type", "text"], ["aria-label", "Email input"]], interactive: true });
+    expect(semanticsFor({ id: "1", name: "Email input", kind: "rect", w: 200, h: 40 }, outside)).toEqual({ tag: "input", attrs: [["type", "email"], ["aria-label", "Email input"]], interactive: true });
     expect(semanticsFor(box("Search field", [text("Search")]), outside).tag).toBe("label");
     expect(semanticsFor(box("Header", []), outside).tag).toBe("header");
     expect(semanticsFor(box("Tab bar", []), outside).tag).toBe("footer");

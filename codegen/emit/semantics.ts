@@ -1,5 +1,6 @@
 /** Picks HTML elements from what the design says: layer names, text styles and shapes. */
 import type { DesignNode } from "../design/types.js";
+import { fieldType, type Field, type FormPlan } from "./forms.js";
 
 export interface Semantics {
   tag: string;
@@ -57,9 +58,39 @@ export function headingLevel(node: DesignNode): number | undefined {
   return undefined;
 }
 
-export function semanticsFor(node: DesignNode, context: { root: boolean; insideInteractive: boolean; insideText: boolean }): Semantics {
+function inputAttrs(field: Field): [string, string][] {
+  const attrs: [string, string][] = [["type", field.type]];
+  if (field.placeholder !== undefined) attrs.push(["placeholder", field.placeholder]);
+  // A value the design shows: the field's starting value (React's uncontrolled `defaultValue`).
+  if (field.value !== undefined) attrs.push(["value", field.value]);
+  if (field.id) attrs.push(["id", field.id]);
+  if (field.ariaLabel) attrs.push(["aria-label", field.ariaLabel]);
+  return attrs;
+}
+
+/** Form roles planned for the tree (forms.ts): an input, the box that labels it, a visible label. */
+function formSemantics(node: DesignNode, form: FormPlan): Semantics | undefined {
+  const field = form.inputs.get(node.id);
+  if (field) return { tag: "input", attrs: inputAttrs(field), interactive: true };
+  if (form.wrappers.has(node.id)) return { tag: "label", attrs: [], interactive: false };
+  if (form.boxes.has(node.id)) return { tag: "div", attrs: [], interactive: false };
+  const target = form.labels.get(node.id);
+  if (target) return { tag: "label", attrs: [["for", target]], interactive: false };
+  return undefined;
+}
+
+export interface SemanticsContext {
+  root: boolean;
+  insideInteractive: boolean;
+  insideText: boolean;
+  form?: FormPlan;
+}
+
+export function semanticsFor(node: DesignNode, context: SemanticsContext): Semantics {
   if (context.root) return { tag: "main", attrs: [], interactive: false };
   const plain: Semantics = { tag: "div", attrs: [], interactive: false };
+  const formRole = context.form && !context.insideInteractive ? formSemantics(node, context.form) : undefined;
+  if (formRole) return formRole;
   if (node.kind === "text") {
     if (context.insideInteractive) return { tag: "span", attrs: [], interactive: false };
     if (LINK.test(node.name) || node.text?.style.decoration === "underline") return { tag: "a", attrs: [["href", "#"]], interactive: true };
@@ -77,7 +108,7 @@ export function semanticsFor(node: DesignNode, context: { root: boolean; insideI
   }
   if (context.insideInteractive) return plain;
   if (node.kind === "rect" && INPUT.test(node.name)) {
-    return { tag: "input", attrs: [["type", "text"], ["aria-label", node.name]], interactive: true };
+    return { tag: "input", attrs: [["type", fieldType(node.name)], ["aria-label", node.name]], interactive: true };
   }
   if (isContainer(node)) {
     if ((BUTTON.test(node.name) && textCount(node) <= 1 && !hasButtonInside(node)) || looksLikeButton(node)) {

@@ -1,53 +1,202 @@
 import { describe, expect, it } from "vitest";
+import type { Decl } from "./css";
 import { tailwindClass, tailwindClasses } from "./tailwind";
+import { fontSizeStep, shadowStep, spacingStep } from "./tailwind-scale";
 
-describe("tailwindClass", () => {
-  it.each([
-    [["display", "flex"], "flex"],
-    [["display", "-webkit-box"], "[display:-webkit-box]"],
-    [["flex-direction", "column"], "flex-col"],
-    [["justify-content", "space-between"], "justify-between"],
-    [["align-self", "stretch"], "self-stretch"],
-    [["flex", "1 1 0"], "flex-1"],
-    [["flex-shrink", "0"], "shrink-0"],
-    [["white-space", "pre-wrap"], "whitespace-pre-wrap"],
-    [["border-radius", "50%"], "rounded-full"],
-    [["padding", "0"], "p-0"],
-    [["border", "0"], "border-0"],
-    [["background", "none"], "bg-none"],
-  ])("%j → %s (keyword)", (decl, cls) => {
-    expect(tailwindClass(decl as [string, string])).toBe(cls);
+const cases = (rows: [Decl, string][]): [string, string, string][] => rows.map(([[p, v], cls]) => [p, v, cls]);
+
+describe("tailwindClass: keywords", () => {
+  it.each(
+    cases([
+      [["display", "flex"], "flex"],
+      [["display", "-webkit-box"], "[display:-webkit-box]"],
+      [["flex-direction", "column"], "flex-col"],
+      [["justify-content", "space-between"], "justify-between"],
+      [["align-self", "stretch"], "self-stretch"],
+      [["flex", "1 1 0"], "flex-1"],
+      [["flex-shrink", "0"], "shrink-0"],
+      [["white-space", "pre-wrap"], "whitespace-pre-wrap"],
+      [["padding", "0"], "p-0"],
+      [["margin", "0"], "m-0"],
+      [["border", "0"], "border-0"],
+      [["border", "none"], "border-none"],
+      [["background", "none"], "bg-none"],
+      [["color", "inherit"], "text-inherit"],
+    ]),
+  )("%s: %s → %s", (p, v, cls) => {
+    expect(tailwindClass([p, v])).toBe(cls);
+  });
+});
+
+describe("tailwindClass: the spacing scale (v4: 0.25rem = 4px steps)", () => {
+  it.each(
+    cases([
+      [["width", "100%"], "w-full"],
+      [["height", "100%"], "h-full"],
+      [["max-width", "100%"], "max-w-full"],
+      [["min-width", "0"], "min-w-0"],
+      [["left", "0"], "left-0"],
+      [["top", "0"], "top-0"],
+      [["left", "50%"], "left-1/2"],
+      [["top", "0%"], "top-0"],
+      [["width", "256px"], "w-64"],
+      [["width", "100px"], "w-25"],
+      [["padding", "16px"], "p-4"],
+      [["padding", "8px 16px"], "px-4 py-2"],
+      [["padding", "4px 8px 12px 16px"], "pt-1 pr-2 pb-3 pl-4"],
+      [["gap", "8px"], "gap-2"],
+      [["gap", "2px"], "gap-0.5"],
+      [["gap", "6px"], "gap-1.5"],
+      [["gap", "1px"], "gap-px"],
+      [["row-gap", "24px"], "gap-y-6"],
+      [["column-gap", "12px"], "gap-x-3"],
+      [["left", "-16px"], "-left-4"],
+      [["max-width", "1440px"], "max-w-360"],
+    ]),
+  )("exact: %s %s → %s", (p, v, cls) => {
+    expect(tailwindClass([p, v])).toBe(cls);
   });
 
-  it.each([
-    [["width", "100px"], "w-[100px]"],
-    [["max-width", "100%"], "max-w-[100%]"],
-    [["padding", "8px 16px"], "p-[8px_16px]"],
-    [["border-radius", "8px 8px 0 0"], "rounded-[8px_8px_0_0]"],
-    [["background-color", "rgba(0, 0, 0, 0.5)"], "bg-[rgba(0,0,0,0.5)]"],
-    [["box-shadow", "0 4px 8px 0 rgba(0, 0, 0, 0.25)"], "shadow-[0_4px_8px_0_rgba(0,0,0,0.25)]"],
-    [["left", "calc(50% - 190px)"], "left-[calc(50%_-_190px)]"],
-    [["font-size", "16px"], "text-[length:16px]"],
-    [["color", "rgba(255, 0, 0, 0.5)"], "text-[color:rgba(255,0,0,0.5)]"],
-    [["font-weight", "600"], "font-[600]"],
-    [["-webkit-line-clamp", "2"], "line-clamp-[2]"],
-  ])("%j → %s (mapped utility, arbitrary value)", (decl, cls) => {
-    expect(tailwindClass(decl as [string, string])).toBe(cls);
+  it.each(
+    cases([
+      [["width", "13px"], "w-[13px]"],
+      [["width", "3px"], "w-[3px]"],
+      [["height", "11.72px"], "h-[11.72px]"],
+      [["left", "33.33%"], "left-[33.33%]"],
+      [["left", "calc(50% - 190px)"], "left-[calc(50%_-_190px)]"],
+      [["left", "-13px"], "left-[-13px]"],
+      [["padding", "8px 15px"], "px-[15px] py-2"],
+    ]),
+  )("off the scale: %s %s → %s", (p, v, cls) => {
+    expect(tailwindClass([p, v])).toBe(cls);
   });
 
-  it.each([
-    [["outline-offset", "-2px"], "[outline-offset:-2px]"],
-    [["outline", "2px solid #000000"], "[outline:2px_solid_#000000]"],
-    [["font-family", '"Roboto Mono", ui-monospace, monospace'], "[font-family:'Roboto_Mono',ui-monospace,monospace]"],
-    [["background", "url(assets/a.png) center / cover no-repeat"], "[background:url(assets/a.png)_center_/_cover_no-repeat]"],
-    [["grid-area", "a_b"], "[grid-area:a\\_b]"],
-    [["text-align", "start"], "[text-align:start]"],
-  ])("%j → %s (arbitrary property)", (decl, cls) => {
-    expect(tailwindClass(decl as [string, string])).toBe(cls);
+  it("steps: multiples of 4px are integers, 2px half steps, 1px is px, anything else none", () => {
+    expect([0, 1, 2, 4, 10, 16, 64, 1000].map((n) => spacingStep(`${n}px`))).toEqual(["0", "px", "0.5", "1", "2.5", "4", "16", "250"]);
+    expect([3, 5, 0.5, 12.5, -4].map((n) => spacingStep(`${n}px`))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe("tailwindClass: radius, weight, opacity, blur, shadow, border, outline", () => {
+  it.each(
+    cases([
+      [["border-radius", "8px"], "rounded-lg"],
+      [["border-radius", "2px"], "rounded-xs"],
+      [["border-radius", "4px"], "rounded-sm"],
+      [["border-radius", "16px"], "rounded-2xl"],
+      [["border-radius", "0"], "rounded-none"],
+      [["border-radius", "10px"], "rounded-[10px]"],
+      [["border-radius", "8px 8px 0 0"], "rounded-t-lg rounded-b-none"],
+      [["border-radius", "8px 0 0 8px"], "rounded-l-lg rounded-r-none"],
+      [["border-radius", "8px 4px 2px 10px"], "rounded-tl-lg rounded-tr-sm rounded-br-xs rounded-bl-[10px]"],
+      // Alone, 50% is an ellipse on a box of unknown shape: kept exact (rounded-full needs the size, below).
+      [["border-radius", "50%"], "rounded-[50%]"],
+      [["font-weight", "400"], "font-normal"],
+      [["font-weight", "600"], "font-semibold"],
+      [["font-weight", "900"], "font-black"],
+      [["font-weight", "450"], "font-[450]"],
+      [["opacity", "0.5"], "opacity-50"],
+      [["opacity", "0.35"], "opacity-35"],
+      [["opacity", "0.355"], "opacity-[0.355]"],
+      [["filter", "blur(8px)"], "blur-sm"],
+      [["filter", "blur(4px)"], "blur-xs"],
+      [["filter", "blur(5px)"], "blur-[5px]"],
+      [["backdrop-filter", "blur(12px)"], "backdrop-blur-md"],
+      [["filter", "drop-shadow(0 1px 2px #000000) blur(4px)"], "[filter:drop-shadow(0_1px_2px_#000000)_blur(4px)]"],
+      [["box-shadow", "0 1px 2px 0 rgba(0, 0, 0, 0.05)"], "shadow-xs"],
+      [["box-shadow", "0 4px 6px -1px rgba(0, 0, 0, 0.1), 0 2px 4px -2px rgba(0, 0, 0, 0.1)"], "shadow-md"],
+      [["box-shadow", "0 25px 50px -12px rgba(0, 0, 0, 0.25)"], "shadow-2xl"],
+      [["box-shadow", "0 4px 6px -1px rgba(0, 0, 0, 0.1)"], "shadow-[0_4px_6px_-1px_rgba(0,0,0,0.1)]"],
+      [["box-shadow", "0 1px 2px 0 rgba(255, 0, 0, 0.05)"], "shadow-[0_1px_2px_0_rgba(255,0,0,0.05)]"],
+      [["box-shadow", "0 4px 8px 0 rgba(0, 0, 0, 0.25)"], "shadow-[0_4px_8px_0_rgba(0,0,0,0.25)]"],
+      [["border-width", "1px"], "border"],
+      [["border-width", "2px"], "border-2"],
+      [["border-width", "1.5px"], "border-[1.5px]"],
+      [["border-width", "0 0 1px 0"], "border-t-0 border-r-0 border-b border-l-0"],
+      [["border-style", "dashed"], "border-dashed"],
+      [["outline", "1px solid #d9d9d9"], "outline outline-[#d9d9d9]"],
+      [["outline", "2px dashed rgba(0, 0, 0, 0.5)"], "outline-2 outline-dashed outline-[rgba(0,0,0,0.5)]"],
+      [["outline-offset", "-1px"], "-outline-offset-1"],
+      [["outline-offset", "-0.5px"], "[outline-offset:-0.5px]"],
+      [["transform", "rotate(45deg)"], "rotate-45"],
+      [["transform", "rotate(-90deg)"], "-rotate-90"],
+      [["transform", "rotate(12.5deg)"], "[transform:rotate(12.5deg)]"],
+      [["mix-blend-mode", "multiply"], "mix-blend-multiply"],
+      [["-webkit-line-clamp", "2"], "line-clamp-2"],
+    ]),
+  )("%s: %s → %s", (p, v, cls) => {
+    expect(tailwindClass([p, v])).toBe(cls);
   });
 
-  it("joins classes with spaces", () => {
-    expect(tailwindClasses([["display", "flex"], ["gap", "8px"], ["transform", "rotate(30deg)"]])).toBe("flex gap-[8px] [transform:rotate(30deg)]");
+  it("a shadow step needs every layer equal, in order", () => {
+    expect(shadowStep("0 1px 3px 0 rgba(0, 0, 0, 0.1), 0 1px 2px -1px rgba(0, 0, 0, 0.1)")).toBe("sm");
+    expect(shadowStep("0 1px 2px -1px rgba(0, 0, 0, 0.1), 0 1px 3px 0 rgba(0, 0, 0, 0.1)")).toBeUndefined();
+    expect(shadowStep("inset 0 1px 2px 0 rgba(0, 0, 0, 0.05)")).toBeUndefined();
+    expect(shadowStep("0 1px 0 0 #000000")).toBeUndefined();
+  });
+});
+
+describe("tailwindClass: colours and other properties keep their values", () => {
+  it.each(
+    cases([
+      [["background-color", "rgba(0, 0, 0, 0.5)"], "bg-[rgba(0,0,0,0.5)]"],
+      [["color", "rgba(255, 0, 0, 0.5)"], "text-[color:rgba(255,0,0,0.5)]"],
+      [["font-size", "15px"], "text-[15px]"],
+      [["outline-offset", "-2px"], "-outline-offset-2"],
+      [["font-family", '"Roboto Mono", ui-monospace, monospace'], "[font-family:'Roboto_Mono',ui-monospace,monospace]"],
+      [["background", "url(assets/a.png) center / cover no-repeat"], "[background:url(assets/a.png)_center_/_cover_no-repeat]"],
+      [["grid-area", "a_b"], "[grid-area:a\\_b]"],
+      [["text-align", "start"], "[text-align:start]"],
+    ]),
+  )("%s: %s → %s", (p, v, cls) => {
+    expect(tailwindClass([p, v])).toBe(cls);
+  });
+});
+
+describe("tailwindClasses: rules read together", () => {
+  it("font size on the scale: text-sm where the line height is its own, leading-* otherwise", () => {
+    expect(fontSizeStep(14)).toEqual({ name: "sm", lineHeight: 20 });
+    expect(tailwindClasses([["font-size", "14px"], ["line-height", "20px"]])).toBe("text-sm");
+    expect(tailwindClasses([["font-size", "16px"], ["line-height", "24px"]])).toBe("text-base");
+    expect(tailwindClasses([["font-size", "18px"], ["line-height", "28px"]])).toBe("text-lg");
+    expect(tailwindClasses([["font-size", "48px"], ["line-height", "48px"]])).toBe("text-5xl");
+    expect(tailwindClasses([["font-size", "16px"], ["line-height", "20px"]])).toBe("text-base leading-5");
+    expect(tailwindClasses([["font-size", "16px"], ["line-height", "16px"]])).toBe("text-base leading-none");
+    expect(tailwindClasses([["font-size", "12px"], ["line-height", "14.06px"]])).toBe("text-xs leading-[14.06px]");
+    // text-sm would bring its own line height: without one in the rule the size stays exact.
+    expect(tailwindClasses([["font-size", "14px"]])).toBe("text-[14px]");
+    expect(tailwindClasses([["font-size", "15px"], ["line-height", "24px"]])).toBe("text-[15px] leading-6");
+    expect(tailwindClasses([["line-height", "18.5px"]])).toBe("leading-[18.5px]");
+  });
+
+  it("letter spacing in em of the rule's font size: tracking-*", () => {
+    expect(tailwindClasses([["font-size", "16px"], ["letter-spacing", "-0.4px"]])).toBe("text-[16px] tracking-tight");
+    expect(tailwindClasses([["font-size", "20px"], ["letter-spacing", "2px"]])).toBe("text-[20px] tracking-widest");
+    expect(tailwindClasses([["font-size", "16px"], ["letter-spacing", "-0.3px"]])).toBe("text-[16px] tracking-[-0.3px]");
+    expect(tailwindClasses([["letter-spacing", "-0.4px"]])).toBe("tracking-[-0.4px]");
+  });
+
+  it("inset-0, inset-x/y, size-*", () => {
+    const abs: Decl[] = [["position", "absolute"], ["left", "0"], ["right", "0"], ["top", "0"], ["bottom", "0"]];
+    expect(tailwindClasses(abs)).toBe("absolute inset-0");
+    expect(tailwindClasses([["left", "16px"], ["right", "16px"], ["top", "0"]])).toBe("inset-x-4 top-0");
+    expect(tailwindClasses([["left", "0"], ["top", "8px"], ["bottom", "8px"]])).toBe("left-0 inset-y-2");
+    expect(tailwindClasses([["width", "40px"], ["height", "40px"]])).toBe("size-10");
+    expect(tailwindClasses([["width", "100%"], ["height", "100%"]])).toBe("size-full");
+    expect(tailwindClasses([["width", "375px"], ["height", "667px"]])).toBe("w-[375px] h-[667px]");
+  });
+
+  it("rounded-full only where the box's size makes it exact", () => {
+    expect(tailwindClasses([["width", "40px"], ["height", "40px"], ["border-radius", "50%"]])).toBe("size-10 rounded-full");
+    expect(tailwindClasses([["width", "60px"], ["height", "40px"], ["border-radius", "50%"]])).toBe("w-15 h-10 rounded-[50%]");
+    expect(tailwindClasses([["width", "120px"], ["height", "40px"], ["border-radius", "20px"]])).toBe("w-30 h-10 rounded-full");
+    expect(tailwindClasses([["width", "120px"], ["height", "40px"], ["border-radius", "100px"]])).toBe("w-30 h-10 rounded-full");
+    expect(tailwindClasses([["width", "120px"], ["height", "40px"], ["border-radius", "8px"]])).toBe("w-30 h-10 rounded-lg");
+    expect(tailwindClasses([["flex", "1 1 0"], ["border-radius", "20px"]])).toBe("flex-1 rounded-[20px]");
+  });
+
+  it("keeps declaration order and drops nothing", () => {
+    expect(tailwindClasses([["display", "flex"], ["gap", "8px"], ["transform", "rotate(30deg)"]])).toBe("flex gap-2 rotate-30");
     expect(tailwindClasses([])).toBe("");
   });
 });

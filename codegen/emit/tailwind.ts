@@ -1,13 +1,19 @@
 /**
- * CSS declarations → Tailwind classes. Common properties get their usual utilities (with arbitrary
- * values); anything else becomes an arbitrary property `[prop:value]`, so nothing is lost.
+ * CSS declarations → Tailwind v4 classes. A value on the theme's scale becomes its scale class (`w-64`,
+ * `rounded-lg`, `text-sm`, `shadow-md`; see tailwind-scale.ts); anything else keeps its exact value as an
+ * arbitrary `[…]` value or property, so nothing is lost.
  */
 import type { Decl } from "./css.js";
+import { tailwindRuleClasses } from "./tailwind-rule.js";
+import { arb, blurStep, FONT_WEIGHTS, pxValue, radiusStep, shadowStep, spacingClass } from "./tailwind-scale.js";
 import { dropCoveredSubProperties, tokenClass } from "./tailwind-tokens.js";
 
-/** Arbitrary values use `_` for spaces. */
-function arb(value: string): string {
-  return `[${value.replace(/"/g, "'").replace(/_/g, "\\_").replace(/\s*,\s*/g, ",").replace(/\s+/g, "_")}]`;
+export { arb, spacingClass };
+
+/** A colour utility (`text-…`, `bg-…`, `outline-…`): colours keep the value the design gave, bracketed. */
+export function colorClass(prefix: string, value: string): string {
+  if (value === "inherit" || value === "transparent" || value === "currentColor") return `${prefix}-${value === "currentColor" ? "current" : value}`;
+  return `${prefix}-[${prefix === "text" ? "color:" : ""}${value.replace(/\s+/g, "")}]`;
 }
 
 const KEYWORDS: Record<string, Record<string, string>> = {
@@ -29,10 +35,15 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   "text-overflow": { ellipsis: "text-ellipsis" },
   "object-fit": { cover: "object-cover", contain: "object-contain", fill: "object-fill" },
   cursor: { pointer: "cursor-pointer" },
-  "border-radius": { "50%": "rounded-full" },
+  "border-style": { solid: "border-solid", dashed: "border-dashed" },
+  border: { "0": "border-0", none: "border-none" },
+  "border-width": { "0": "border-0" },
+  background: { none: "bg-none", transparent: "bg-transparent" },
+  appearance: { none: "appearance-none" },
 };
 
-const PREFIX: Record<string, string> = {
+/** Properties on the spacing scale (`w-64`, `gap-2`, `-left-4`); negatives only where Tailwind has them. */
+const SPACING: Record<string, string> = {
   width: "w",
   height: "h",
   "min-width": "min-w",
@@ -46,37 +57,143 @@ const PREFIX: Record<string, string> = {
   gap: "gap",
   "row-gap": "gap-y",
   "column-gap": "gap-x",
-  padding: "p",
+  "padding-top": "pt",
+  "padding-right": "pr",
+  "padding-bottom": "pb",
+  "padding-left": "pl",
   margin: "m",
+};
+
+/** Other utilities with a bracketed value. */
+const PREFIX: Record<string, string> = {
   "border-radius": "rounded",
   "background-color": "bg",
-  color: "text",
-  "font-size": "text",
-  "font-weight": "font",
   "line-height": "leading",
   "letter-spacing": "tracking",
   opacity: "opacity",
   "box-shadow": "shadow",
-  "mix-blend-mode": "mix-blend",
   "-webkit-line-clamp": "line-clamp",
 };
 
-export function tailwindClass([property, value]: Decl): string {
-  const keyword = KEYWORDS[property]?.[value];
-  if (keyword) return keyword;
-  const token = tokenClass(property, value);
-  if (token) return token;
-  if (property === "margin" && value === "0") return "m-0";
-  if (property === "padding" && value === "0") return "p-0";
-  if ((property === "border" || property === "border-width") && value === "0") return "border-0";
-  if (property === "background" && value === "none") return "bg-none";
-  if (property === "font-size") return `text-[length:${value}]`;
-  if (property === "color") return `text-[color:${value.replace(/\s+/g, "")}]`;
-  const prefix = PREFIX[property];
-  if (prefix) return `${prefix}-${arb(value)}`;
-  return `[${property}:${arb(value).slice(1, -1)}]`;
+function radiusClass(corner: string, value: string): string {
+  const n = pxValue(value);
+  const step = n === undefined ? undefined : radiusStep(n);
+  const prefix = corner ? `rounded-${corner}` : "rounded";
+  return step !== undefined ? `${prefix}-${step}` : `${prefix}-${arb(value)}`;
 }
 
-export function tailwindClasses(decls: Decl[]): string {
-  return dropCoveredSubProperties(decls.map(tailwindClass)).join(" ");
+/** `rounded-lg`, per-side `rounded-t-lg rounded-b-none`, or per corner. */
+export function borderRadiusClasses(value: string): string[] {
+  const parts = value.split(/\s+/);
+  if (parts.length === 1) return [radiusClass("", value)];
+  const [tl, tr = tl, br = tl, bl = tr] = parts as [string, string?, string?, string?];
+  if (tl === tr && br === bl) return [radiusClass("t", tl), radiusClass("b", br)];
+  if (tl === bl && tr === br) return [radiusClass("l", tl), radiusClass("r", tr)];
+  return [radiusClass("tl", tl), radiusClass("tr", tr!), radiusClass("br", br!), radiusClass("bl", bl!)];
+}
+
+/** `border` (1px), `border-2`, `border-[1.5px]`. */
+function borderWidthClass(side: string, value: string): string {
+  const prefix = side ? `border-${side}` : "border";
+  const n = pxValue(value);
+  if (n === 1) return prefix;
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? `${prefix}-${n}` : `${prefix}-${arb(value)}`;
+}
+
+/** Four CSS sides (1–4 values) → classes per side, pairing equal sides: `px-4 py-2`. */
+export function sideClasses(value: string, one: (side: string, v: string) => string): string[] {
+  const parts = value.split(/\s+/);
+  const [t, r = t, b = t, l = r] = parts as [string, string?, string?, string?];
+  if (t === r && r === b && b === l) return [one("", t)];
+  if (t === b && r === l) return [one("x", r!), one("y", t)];
+  return [one("t", t), one("r", r!), one("b", b!), one("l", l!)];
+}
+
+function blurClass(prefix: string, value: string): string | undefined {
+  const m = /^blur\((\S+)\)$/.exec(value);
+  if (!m) return undefined;
+  const n = pxValue(m[1]!);
+  const step = n === undefined ? undefined : blurStep(n);
+  return step !== undefined ? `${prefix}-${step}` : `${prefix}-${arb(m[1]!)}`;
+}
+
+/** `outline: 1px solid #000` → `outline outline-[#000]` (`outline` = 1px solid, `outline-2`, `outline-dashed`). */
+function outlineClasses(value: string): string[] | undefined {
+  const m = /^(\S+) (solid|dashed) (.+)$/.exec(value);
+  const n = m ? pxValue(m[1]!) : undefined;
+  if (!m || n === undefined || !Number.isInteger(n) || n <= 0) return undefined;
+  return [n === 1 ? "outline" : `outline-${n}`, ...(m[2] === "dashed" ? ["outline-dashed"] : []), colorClass("outline", m[3]!)];
+}
+
+/** Classes for one declaration (no context: see tailwindClasses for rules that read several). */
+export function tailwindClassList([property, value]: Decl): string[] {
+  const keyword = KEYWORDS[property]?.[value];
+  if (keyword) return [keyword];
+  // A design token's own class (`bg-surface`, `text-text-primary`), never a bracketed var().
+  const token = tokenClass(property, value);
+  if (token) return [token];
+  const spacing = SPACING[property];
+  if (spacing) return [spacingClass(spacing, value)];
+  switch (property) {
+    case "padding":
+      return sideClasses(value, (side, v) => spacingClass(`p${side}`, v));
+    case "border-width":
+      return sideClasses(value, borderWidthClass);
+    case "border-radius":
+      return borderRadiusClasses(value);
+    case "font-size":
+      return [`text-${arb(value)}`];
+    case "color":
+      return [colorClass("text", value)];
+    case "font-weight":
+      return [`font-${FONT_WEIGHTS[value] ?? arb(value)}`];
+    case "opacity": {
+      const percent = Number(value) * 100;
+      return [Number.isInteger(Math.round(percent * 1000) / 1000) ? `opacity-${Math.round(percent)}` : `opacity-${arb(value)}`];
+    }
+    case "box-shadow": {
+      const step = shadowStep(value);
+      if (step) return [`shadow-${step}`];
+      break;
+    }
+    case "filter":
+    case "backdrop-filter": {
+      const blur = blurClass(property === "filter" ? "blur" : "backdrop-blur", value);
+      if (blur) return [blur];
+      break;
+    }
+    case "outline": {
+      const outline = outlineClasses(value);
+      if (outline) return outline;
+      break;
+    }
+    case "outline-offset": {
+      const n = pxValue(value);
+      if (n !== undefined && Number.isInteger(n)) return [n < 0 ? `-outline-offset-${-n}` : `outline-offset-${n}`];
+      break;
+    }
+    case "transform": {
+      const m = /^rotate\((-?\d+)deg\)$/.exec(value);
+      if (m) return [Number(m[1]) < 0 ? `-rotate-${-Number(m[1])}` : `rotate-${m[1]}`];
+      break;
+    }
+    case "mix-blend-mode":
+      return [/^[a-z-]+$/.test(value) ? `mix-blend-${value}` : `mix-blend-${arb(value)}`];
+    case "-webkit-line-clamp":
+      if (/^\d+$/.test(value)) return [`line-clamp-${value}`];
+      break;
+  }
+  const prefix = PREFIX[property];
+  if (prefix) return [`${prefix}-${arb(value)}`];
+  return [`[${property}:${arb(value).slice(1, -1)}]`];
+}
+
+export function tailwindClass(decl: Decl): string {
+  return tailwindClassList(decl).join(" ");
+}
+
+/** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`). */
+export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = []): string {
+  const variants = pseudo.flatMap(([p, d]) => tailwindRuleClasses(d, tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`));
+  return dropCoveredSubProperties([...tailwindRuleClasses(decls, tailwindClassList), ...variants]).join(" ");
 }

@@ -1,5 +1,5 @@
 /** The markup tree the emitters build before printing it as JSX or HTML. */
-import type { Decl } from "./css.js";
+import { declsToCss, type Decl } from "./css.js";
 import { NameScope } from "./names.js";
 
 /** An attribute value: literal text, or an expression that JSX prints as `{expr}` and HTML as `html`. */
@@ -50,6 +50,8 @@ export interface ComponentUse {
 /** One stylesheet's rules, in insertion order, with unique class names. */
 export class Sheet {
   readonly rules = new Map<string, Decl[]>();
+  /** Pseudo-element rules of a class (`::placeholder`), printed after its rule. */
+  readonly pseudo = new Map<string, [pseudo: string, decls: Decl[]][]>();
   private readonly names: NameScope;
 
   constructor(reserved: Iterable<string> = []) {
@@ -61,5 +63,17 @@ export class Sheet {
     const name = this.names.take(base);
     this.rules.set(name, decls);
     return name;
+  }
+
+  addPseudo(cls: string, pseudo: string, decls: Decl[]): void {
+    if (decls.length === 0) return;
+    this.pseudo.set(cls, [...(this.pseudo.get(cls) ?? []), [pseudo, decls]]);
+  }
+
+  /** The stylesheet: each class's rule, then its pseudo-element rules. */
+  css(): string {
+    return [...this.rules]
+      .map(([cls, decls]) => [declsToCss(`.${cls}`, decls), ...(this.pseudo.get(cls) ?? []).map(([p, d]) => declsToCss(`.${cls}${p}`, d))].join("\n"))
+      .join("\n");
   }
 }

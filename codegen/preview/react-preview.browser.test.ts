@@ -372,7 +372,12 @@ export default function App() {
       const frame = await openPreview(html, `login-${label}`);
       await frame.waitForSelector("#root *", { timeout: 10_000 });
       const text = (await frame.locator("body").innerText()).replace(/\s+/g, " ");
-      for (const expected of ["Log In", "Email address", "Password", "Forgot your password?", "YOUR ART MUSEUM"]) expect(text, label).toContain(expected);
+      for (const expected of ["Log In", "Forgot your password?", "YOUR ART MUSEUM"]) expect(text, label).toContain(expected);
+      // The field texts are the inputs' placeholders now, in the design's colour (not the browser's grey).
+      expect(await frame.locator('input[type="email"][placeholder="Email address"][aria-label="Email address"]').count(), label).toBe(1);
+      expect(await frame.locator('input[type="password"][placeholder="Password"]').count(), label).toBe(1);
+      const placeholderColor = await frame.locator('input[type="password"]').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { color: string } }).getComputedStyle(el, "::placeholder").color);
+      expect(placeholderColor, label).toBe("rgb(0, 0, 0)");
       expect(await frame.locator(`#${PREVIEW_ERROR_ID}`).count(), label).toBe(0);
       // global.css (box-sizing, body margin) applies, as in the Vite project.
       const margin = await frame.evaluate(() => {
