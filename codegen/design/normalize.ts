@@ -8,7 +8,7 @@ import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, read
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { readText } from "./text.js";
 import type { Asset, Corners, DesignDocument, DesignNode, Effects, NodeKind, Shadow } from "./types.js";
-import { containerSvg, isIconContainer, shapeSvg } from "./vector.js";
+import { containerParts, containerSvg, isIconContainer, shapeSvg } from "./vector.js";
 
 const KIND: Record<string, NodeKind> = {
   FRAME: "frame",
@@ -255,6 +255,10 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
     // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
     // asset payload) still learns the icon's colours from the tree.
     out.asset = key;
+    if (icon) {
+      const parts = containerParts(node, bounds, w, h, { w: out.w, h: out.h });
+      if (parts.length) out.parts = parts;
+    }
   }
 
   if (!icon && (kind === "instance" || kind === "component")) {

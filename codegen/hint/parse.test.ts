@@ -24,7 +24,7 @@ describe("parseHint", () => {
     expect(card!.children![1]!.asset).toBe("arrow.svg");
     // After 7:3 the session is 7, so ":5" is 7:5 — outside the instance, no ~.
     expect(second!.id).toBe("7:5");
-    expect(document.assets).toEqual({ "photo.png": { kind: "image", name: "photo.png", imageRef: "" }, "arrow.svg": { kind: "svg", name: "arrow.svg" } });
+    expect(document.assets).toEqual({ "photo.png": { kind: "image", name: "photo.png", imageRef: "" }, "arrow.svg": { kind: "svg", name: "arrow.svg", svg: expect.stringContaining("<rect"), placeholder: true } });
   });
 
   it("reads a text node's characters without a name as its name", () => {

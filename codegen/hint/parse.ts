@@ -1,7 +1,9 @@
-/** Parses a model hint back into the design tree (assets by reference: payloads are not in the hint). */
+/** Parses a model hint back into the design tree (assets by reference: payloads are not in the hint, stand-ins for icons). */
 import { assetBase } from "../design/normalize.js";
+import { standInSvg } from "../design/vector.js";
 import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/types.js";
 import { parseFieldToken } from "./fields.js";
+import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_HEADER, IdCompressor, KIND_CODE } from "./print.js";
 import { HintSyntaxError, num, splitTokens, unquote } from "./tokens.js";
 
@@ -56,8 +58,18 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
     if (!group) throw new HintSyntaxError(`line ${lineNo}: undefined style group ${token}`);
     return group;
   });
+  let partBoxes: ReturnType<typeof parsePartBoxes> | undefined;
+  let partIds: string[] | undefined;
+  const lineError = (error: unknown): HintSyntaxError => new HintSyntaxError(`line ${lineNo}: ${(error as Error).message}`);
   for (const token of expanded) {
-    if (token === "svg") node.asset = `${assetBase(node)}.svg`;
+    if (token.startsWith("pb:") || token.startsWith("pi:")) {
+      try {
+        if (token.startsWith("pb:")) partBoxes = parsePartBoxes(token.slice(3));
+        else partIds = parsePartIds(node, token.slice(3), ids, instanceId);
+      } catch (error) {
+        throw lineError(error);
+      }
+    } else if (token === "svg") node.asset = `${assetBase(node)}.svg`;
     else if (token.startsWith("svg:")) node.asset = unquote(token.slice(4));
     else if (token.startsWith("cmp:")) node.component = { id: token.slice(4), name: node.component?.name ?? node.name };
     else if (token.startsWith("cn:")) {
@@ -67,11 +79,25 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
       try {
         parseFieldToken(node, token);
       } catch (error) {
-        throw new HintSyntaxError(`line ${lineNo}: ${(error as Error).message}`);
+        throw lineError(error);
       }
     }
   }
+  try {
+    const parts = joinParts(partBoxes, partIds);
+    if (parts) node.parts = parts;
+  } catch (error) {
+    throw lineError(error);
+  }
   return node;
+}
+
+/**
+ * An SVG asset named by the hint. Its payload is not in the hint; a stand-in draws the same boxes (each
+ * part of an icon in its place and colour), so code from the hint lays out as code from the JSON does.
+ */
+function svgStandIn(node: DesignNode, name: string): Asset {
+  return { kind: "svg", name, svg: standInSvg(node), placeholder: true };
 }
 
 /** Throws HintSyntaxError with the line number on malformed input. */
@@ -99,7 +125,7 @@ export function parseHint(text: string): ParsedHint {
     const node = parseLine(splitTokens(line), table, ids, parent?.instanceId, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else frames.push(node);
-    if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = { kind: "svg", name: node.asset };
+    if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);
     for (const paint of node.fills ?? []) {
       if (paint.kind === "image" && !(paint.asset in assets)) assets[paint.asset] = { kind: "image", name: paint.asset, imageRef: "" };
     }
