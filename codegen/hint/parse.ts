@@ -13,7 +13,23 @@ export interface ParsedHint {
   document: DesignDocument;
 }
 
-function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompressor, instanceId: string | undefined, lineNo: number): DesignNode {
+/** The shared tables a hint defines before its nodes: `$n` property groups and `&n` texts. */
+interface Tables {
+  groups: Map<string, string[]>;
+  texts: Map<string, string>;
+}
+
+/** A text node's characters: a JSON string, or `&n` from the text table. */
+function textToken(token: string | undefined, texts: Map<string, string>, lineNo: number): string | undefined {
+  if (token?.startsWith('"')) return unquote(token);
+  if (!token?.startsWith("&")) return undefined;
+  const chars = texts.get(token);
+  if (chars === undefined) throw new HintSyntaxError(`line ${lineNo}: undefined text ${token}`);
+  return chars;
+}
+
+function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instanceId: string | undefined, lineNo: number): DesignNode {
+  const table = tables.groups;
   const kind = KIND_BY_CODE.get(tokens[0] ?? "");
   if (!kind) throw new HintSyntaxError(`line ${lineNo}: unknown node kind "${tokens[0]}"`);
   const rawId = tokens[1];
@@ -24,7 +40,7 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
   const next = tokens[i];
   const isText = kind === "text";
   if (next !== undefined && !next.startsWith("@") && !/^-?[\d.]+x-?[\d.]+$/.test(next)) {
-    if (!(isText && next.startsWith('"') && i === tokens.length - 1)) {
+    if (!(isText && (next.startsWith('"') || next.startsWith("&")) && i === tokens.length - 1)) {
       name = unquote(next);
       i++;
     }
@@ -45,9 +61,8 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
   i++;
   let rest = tokens.slice(i);
   if (isText) {
-    const last = rest[rest.length - 1];
-    if (!last?.startsWith('"')) throw new HintSyntaxError(`line ${lineNo}: text node without characters`);
-    const chars = unquote(last);
+    const chars = textToken(rest[rest.length - 1], tables.texts, lineNo);
+    if (chars === undefined) throw new HintSyntaxError(`line ${lineNo}: text node without characters`);
     rest = rest.slice(0, -1);
     node.text = { chars, style: { family: "", size: 0, weight: 0 }, resize: "none", alignH: "left", alignV: "top" };
     if (name === undefined) node.name = chars;
@@ -104,7 +119,7 @@ function svgStandIn(node: DesignNode, name: string): Asset {
 export function parseHint(text: string): ParsedHint {
   const lines = text.split(/\r?\n/);
   if ((lines[0] ?? "").trim() !== HINT_HEADER) throw new HintSyntaxError(`line 1: not a Figment hint (expected "${HINT_HEADER}")`);
-  const table = new Map<string, string[]>();
+  const tables: Tables = { groups: new Map(), texts: new Map() };
   const frames: DesignNode[] = [];
   const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
   const assets: Record<string, Asset> = {};
@@ -114,7 +129,13 @@ export function parseHint(text: string): ParsedHint {
     if (index === 0 || line.trim() === "") return;
     if (line.startsWith("$")) {
       const [ref, ...group] = splitTokens(line);
-      table.set(ref!, group);
+      tables.groups.set(ref!, group);
+      return;
+    }
+    if (line.startsWith("&")) {
+      const [ref, chars, ...extra] = splitTokens(line);
+      if (!chars?.startsWith('"') || extra.length > 0) throw new HintSyntaxError(`line ${lineNo}: expected ${ref} "text"`);
+      tables.texts.set(ref!, unquote(chars));
       return;
     }
     const depth = line.length - line.trimStart().length;
@@ -122,7 +143,7 @@ export function parseHint(text: string): ParsedHint {
     const parent = stack[stack.length - 1];
     if (!parent && depth > 0) throw new HintSyntaxError(`line ${lineNo}: indented node without a parent`);
     if (parent && depth !== parent.depth + 1) throw new HintSyntaxError(`line ${lineNo}: indentation jumps more than one level`);
-    const node = parseLine(splitTokens(line), table, ids, parent?.instanceId, lineNo);
+    const node = parseLine(splitTokens(line), tables, ids, parent?.instanceId, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else frames.push(node);
     if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);

@@ -97,6 +97,19 @@ function walk(nodes: DesignNode[], visit: (node: DesignNode) => void): void {
   }
 }
 
+/** Texts shown by several layers (a component's copy in every instance) are printed once, as `&n`. */
+export const TEXT_REF_MIN_LENGTH = 20;
+
+/** Each text of at least TEXT_REF_MIN_LENGTH characters that occurs twice or more, mapped to "" (no ref yet). */
+function repeatedTexts(frames: DesignNode[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  walk(frames, (node) => {
+    const chars = node.text?.chars;
+    if (chars !== undefined && chars.length >= TEXT_REF_MIN_LENGTH) counts.set(chars, (counts.get(chars) ?? 0) + 1);
+  });
+  return new Map([...counts].filter(([, n]) => n >= 2).map(([chars]) => [chars, ""]));
+}
+
 /** A group goes to the table (when repeated) if a `$n` reference is shorter: several tokens, or one long one. */
 const tableWorthy = (group: string): boolean => group.includes(" ") || group.length > 12;
 
@@ -112,6 +125,7 @@ export function printHint(doc: DesignDocument): string {
   const table = new Map<string, string>();
   const lines: string[] = [HINT_HEADER];
   const tableLines: string[] = [];
+  const texts = repeatedTexts(doc.frames);
   const nodeLines: string[] = [];
 
   const ids = new IdCompressor();
@@ -146,7 +160,15 @@ export function printHint(doc: DesignDocument): string {
       if (node.component.name !== node.name) parts.push(`cn:${quote(node.component.name)}`);
     }
     if (partIds !== undefined) parts.push(partIds);
-    if (chars !== undefined) parts.push(JSON.stringify(chars));
+    if (chars !== undefined) {
+      let ref = texts.get(chars);
+      if (ref === "") {
+        ref = `&${tableLines.filter((l) => l.startsWith("&")).length + 1}`;
+        texts.set(chars, ref);
+        tableLines.push(`${ref} ${JSON.stringify(chars)}`);
+      }
+      parts.push(ref ?? JSON.stringify(chars));
+    }
     nodeLines.push(parts.join(" "));
     const inner = node.kind === "instance" ? node.id : instanceId;
     for (const child of node.children ?? []) printNode(child, depth + 1, inner);
