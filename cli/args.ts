@@ -14,6 +14,8 @@ Usage:
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
   figment hints <design.json> [--node ID]... [--images DIR]
   figment fidelity <design.json> [--node ID]... [--json]
+  figment analyze <design.json> [--node ID]... [--json]
+               (contrast, target and text size, names; figment analyze --help lists the findings)
   figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--partials N] [--dry-run] …
                (figment image --help lists its flags)
   figment demo [--out DIR]

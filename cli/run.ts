@@ -16,6 +16,11 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
       const { imageCommand } = await import("./image-command.js");
       return await imageCommand(argv.slice(1), io, { env: process.env, ...context });
     }
+    // `figment analyze` has its own flags too (cli/analyze-args.ts), its model path among them.
+    if (argv[0] === "analyze") {
+      const { analyzeCommand } = await import("./analyze-command.js");
+      return await analyzeCommand(argv.slice(1), io, { env: process.env, ...context });
+    }
     const args = parseCliArgs(argv);
     if (args.version) {
       io.out(VERSION);
