@@ -22,6 +22,8 @@ describe("icon parts in the hint", () => {
               { id: "101:24", x: 2, y: 3, w: 8.1, h: 2.6, color: "#fcfcfc" },
               { id: "101:25", x: 3.9, y: 6, w: 4.1, h: 3 },
               { id: "101:30", x: 1, y: 1, w: 1, h: 1, color: "rgba(0, 0, 0, 0.5)" },
+              { id: "101:31", x: 0, y: 0, w: 1, h: 1, color: "rgba(0, 0, 0, 0.5)" },
+              { id: "101:32", x: 5, y: 0, w: 1, h: 1, color: "rgba(0, 0, 0, 0.5)" },
             ]),
           ],
         },
@@ -29,7 +31,7 @@ describe("icon parts in the hint", () => {
       assets: {},
     };
     const text = printHint(doc);
-    expect(text.split("\n")[2]).toBe(" V :22 @ 12x9 pb:12x3.4/#fcfcfc;2,3,8.1x2.6;3.9,6,4.1x3/-;1,1,1x1/rgba(0,0,0,0.5) svg pi::23+2,:30");
+    expect(text.split("\n")[2]).toBe(" V :22 @ 12x9 pb:12x3.4/#fcfcfc;2,3,8.1x2.6;3.9,6,4.1x3/-;1,1,1x1/rgba(0,0,0,0.5);0,0;5,0 svg pi::23+2,:30+2");
     expect(parseHint(text).document.frames).toEqual(doc.frames);
   });
 
@@ -76,6 +78,7 @@ describe("icon parts in the hint", () => {
     expect(bad("pi::3")).toThrow("line 3: part ids (pi) without part boxes (pb)");
     expect(bad("pb:1x1;2x2 pi::3")).toThrow("line 3: 2 part boxes (pb) but 1 part ids (pi)");
     expect(bad("pb:1,1x1 pi::3")).toThrow('line 3: bad part box "1,1x1"');
+    expect(bad("pb:1,1 pi::3")).toThrow('line 3: bad part box "1,1"');
     expect(bad("pb:1x1 pi:abc+2")).toThrow('line 3: part id run after "abc", which does not end in a number');
   });
 });

@@ -3,10 +3,11 @@
  *
  *   V :22 @81,3 12x9 svg pb:4x9/#000;4,2,4x7;8,4,4x5 pi::23+2
  *
- * `pb` lists the boxes (`[x,y,]wxh[/colour]`, the colour only where it changes) and, being a style-like
- * group, goes to the `$n` table when icons repeat; `pi` lists the layer ids in the same order, each
- * shortened like a node id (`^` = inside this icon's own instance, `~` = inside the enclosing instance,
- * `:N` = same session as the id before), and `+k` closes a run of k more consecutive ids.
+ * `pb` lists the boxes (`[x,y,]wxh[/colour]`; `x,y` alone keeps the size of the part before; the colour
+ * only where it changes) and, being a style-like group, goes to the `$n` table when icons repeat; `pi` lists
+ * the layer ids in the same order, each shortened like a node id (`^` = inside this icon's own instance,
+ * `~` = inside the enclosing instance, `:N` = same session as the id before), and `+k` closes a run of k
+ * more consecutive ids.
  */
 import type { DesignNode, ShapePart } from "../design/types.js";
 import { expandColor, HintSyntaxError, num, shortColor } from "./tokens.js";
@@ -19,9 +20,11 @@ export interface IdCodec {
 
 export function printPartBoxes(parts: readonly ShapePart[]): string {
   let color: string | undefined;
+  let size = "";
   return parts
     .map((p) => {
-      const box = p.x === 0 && p.y === 0 ? `${p.w}x${p.h}` : `${p.x},${p.y},${p.w}x${p.h}`;
+      const sameSize = size === (size = `${p.w}x${p.h}`);
+      const box = sameSize ? `${p.x},${p.y}` : p.x === 0 && p.y === 0 ? size : `${p.x},${p.y},${size}`;
       if (p.color === color) return box;
       color = p.color;
       return `${box}/${p.color === undefined ? "-" : shortColor(p.color)}`;
@@ -32,6 +35,7 @@ export function printPartBoxes(parts: readonly ShapePart[]): string {
 /** The boxes of a `pb` value (ids come from `pi`). */
 export function parsePartBoxes(value: string): Omit<ShapePart, "id">[] {
   let color: string | undefined;
+  let size: { w: number; h: number } | undefined;
   return value.split(";").map((entry) => {
     const slash = entry.indexOf("/");
     const geometry = slash < 0 ? entry : entry.slice(0, slash);
@@ -39,9 +43,13 @@ export function parsePartBoxes(value: string): Omit<ShapePart, "id">[] {
       const c = entry.slice(slash + 1);
       color = c === "-" ? undefined : expandColor(c);
     }
-    const m = /^(?:(-?[\d.]+),(-?[\d.]+),)?([\d.]+)x([\d.]+)$/.exec(geometry);
-    if (!m) throw new HintSyntaxError(`bad part box "${entry}"`);
-    return { x: num(m[1] ?? "0"), y: num(m[2] ?? "0"), w: num(m[3]!), h: num(m[4]!), ...(color !== undefined ? { color } : {}) };
+    // `wxh`, `x,y,wxh`, or `x,y` (the size of the part before).
+    const pieces = geometry.split(",");
+    const sized = /^([\d.]+)x([\d.]+)$/.exec(pieces.length === 2 ? "" : (pieces[pieces.length - 1] ?? ""));
+    if (sized) size = { w: num(sized[1]!), h: num(sized[2]!) };
+    if ((pieces.length !== 2 && !sized) || pieces.length > 3 || !size) throw new HintSyntaxError(`bad part box "${entry}"`);
+    const [x, y] = pieces.length === 1 ? ["0", "0"] : pieces;
+    return { x: num(x!), y: num(y!), ...size, ...(color !== undefined ? { color } : {}) };
   });
 }
 
