@@ -3,6 +3,7 @@ import type { RestContext, RestNode } from "../rest/reply.js";
 import { isRecord } from "../rest/reply.js";
 import { finite, nonNegative } from "../rest/values.js";
 import type { Problem } from "../types.js";
+import { escapeAttr } from "../escape.js";
 import { cssBlend, cssColor, readColor, round } from "./color.js";
 import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, readSizing, unrotatedSize, type Box } from "./geometry.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
@@ -10,7 +11,7 @@ import { DesignAssets } from "./asset-registry.js";
 import type { DesignExtras } from "./extras.js";
 import { readText } from "./text.js";
 import type { Corners, DesignDocument, DesignNode, Effects, NodeKind, Shadow } from "./types.js";
-import { containerSvg, isIconContainer, shapeSvg } from "./vector.js";
+import { containerParts, containerSvg, isIconContainer, shapeSvg } from "./vector.js";
 
 const KIND: Record<string, NodeKind> = {
   FRAME: "frame",
@@ -228,6 +229,13 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
     // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
     // asset payload) still learns the icon's colours from the tree.
     out.asset = key;
+    if (icon) {
+      // Only the shapes the SVG identifies (a supplied SVG, such as Figma's export, names none of them).
+      const asset = walk.assets.all[key];
+      const svg = asset?.kind === "svg" ? (asset.svg ?? "") : "";
+      const parts = containerParts(node, bounds, w, h, { w: out.w, h: out.h }).filter((p) => svg.includes(`data-node-id="${escapeAttr(p.id)}"`));
+      if (parts.length) out.parts = parts;
+    }
   }
 
   if (!icon && (kind === "instance" || kind === "component")) {

@@ -185,8 +185,24 @@ export interface DesignNode {
   text?: TextContent;
   /** Key into DesignDocument.assets for vectors, boolean ops and other shapes drawn as SVG. */
   asset?: string;
+  /**
+   * For an icon-like container drawn as one SVG: the shapes that SVG draws, with their boxes, so that a
+   * reader of the tree without the SVG payload (code from a hint) still draws each shape in its place.
+   */
+  parts?: ShapePart[];
   component?: ComponentRef;
   children?: DesignNode[];
+}
+
+/** One shape of an icon's SVG: its layer id and axis-aligned box relative to the icon's box. */
+export interface ShapePart {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Its first solid fill colour, else its stroke colour. */
+  color?: string;
 }
 
 export interface SvgAsset {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RestNode } from "../rest/reply";
 import { escapeAttr } from "../escape";
-import { containerSvg, isIconContainer, shapeSvg } from "./vector";
+import { containerParts, containerSvg, isIconContainer, shapeSvg, standInSvg } from "./vector";
 
 const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const RED = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];
@@ -58,5 +58,47 @@ describe("isIconContainer", () => {
       svg: `${OPEN}<g transform="translate(10 5) rotate(-90) translate(-5 -5)"><path data-node-id="1:2" d="M0 0" fill="#000000" fill-rule="nonzero"/></g></svg>`,
       placeholder: false,
     });
+  });
+});
+
+describe("containerParts and standInSvg", () => {
+  const box = (x: number, y: number, width: number, height: number) => ({ absoluteBoundingBox: { x, y, width, height } });
+  const icon = n("1:1", "GROUP", {
+    ...box(100, 50, 20, 10),
+    children: [
+      n("1:2", "VECTOR", { ...box(100, 50, 10, 10), fills: RED }),
+      n("1:3", "GROUP", { children: [n("1:4", "LINE", { ...box(110.04, 55, 10, 0), strokes: BLACK, strokeWeight: 1 })] }),
+      n("1:5", "VECTOR", { ...box(0, 0, 1, 1), visible: false }),
+    ],
+  });
+
+  it("lists the visible shape leaves with their boxes in the icon's coordinates and their colours", () => {
+    expect(containerParts(icon, { x: 100, y: 50, width: 20, height: 10 }, 20, 10, { w: 20, h: 10 })).toEqual([
+      { id: "1:2", x: 0, y: 0, w: 10, h: 10, color: "#ff0000" },
+      { id: "1:4", x: 10, y: 5, w: 10, h: 0, color: "#000000" },
+    ]);
+  });
+
+  it("places the parts where the SVG renders them when its box was rounded (fitted and centred)", () => {
+    // The SVG is 19.6×10 in a 20×10 box: same scale, centred 0.2px to the right.
+    const parts = containerParts(icon, { x: 100, y: 50, width: 19.6, height: 10 }, 19.6, 10, { w: 20, h: 10 });
+    expect(parts.map((p) => [p.x, p.y, p.w, p.h])).toEqual([
+      [0.2, 0, 10, 10],
+      [10.2, 5, 10, 0],
+    ]);
+  });
+
+  it("draws each part as a box carrying its layer id, or one box for a single shape", () => {
+    const parts = [
+      { id: "1:2", x: 0, y: 0, w: 10, h: 10, color: "#ff0000" },
+      { id: "1:4", x: 10, y: 5, w: 10, h: 1 },
+    ];
+    expect(standInSvg({ w: 20, h: 10, parts, stroke: { color: "#00ff00", weight: 1, align: "center" } })).toBe(
+      `${OPEN}<rect data-node-id="1:2" width="10" height="10" fill="#ff0000"/><rect data-node-id="1:4" x="10" y="5" width="10" height="1" fill="#00ff00"/></svg>`,
+    );
+    expect(standInSvg({ w: 20, h: 10, fills: [{ kind: "solid", color: "#123456" }] })).toBe(`${OPEN}<rect width="20" height="10" fill="#123456"/></svg>`);
+    // A stroke-only line is stroked, so it stays visible at zero height.
+    expect(standInSvg({ w: 20, h: 0, stroke: { color: "#000000", weight: 2, align: "center" } })).toContain('<rect width="20" height="0" fill="none" stroke="#000000" stroke-width="2"/>');
+    expect(standInSvg({ w: 20, h: 10 })).toContain('fill="currentColor"');
   });
 });

@@ -9,6 +9,7 @@ import { isRecord } from "../rest/reply.js";
 import { round } from "./color.js";
 import { cssRotation, readBox, unrotatedSize, type Box } from "./geometry.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
+import type { DesignNode, ShapePart } from "./types.js";
 
 /** Shape types that can be drawn inside one SVG. */
 export const SHAPE_TYPES = new Set(["VECTOR", "BOOLEAN_OPERATION", "STAR", "REGULAR_POLYGON", "LINE", "ELLIPSE", "RECTANGLE"]);
@@ -143,6 +144,64 @@ export function containerSvg(node: RestNode, bounds: Box, w: number, h: number):
     parts.push(transform ? `<g${transform}>${drawn.markup}</g>` : drawn.markup);
   }
   return { svg: wrap(w, h, parts.join("")), placeholder: !exact };
+}
+
+/**
+ * The shapes `containerSvg` draws for the same node, each with the axis-aligned box it renders at when
+ * that SVG (viewBox w×h) is shown in the node's rounded box `shown` (CSS size; the viewBox is fitted and
+ * centred, as `preserveAspectRatio` does by default). To a tenth of a pixel for shapes under 16px.
+ */
+export function containerParts(node: RestNode, bounds: Box, w: number, h: number, shown: { w: number; h: number }): ShapePart[] {
+  const found: RestNode[] = [];
+  leaves(node, found);
+  const vw = round(Math.max(w, 0.01));
+  const vh = round(Math.max(h, 0.01));
+  // A line's zero side does not take part in fitting: the other side alone sets the scale.
+  const flatW = shown.w < 0.01 || vw <= 0.01;
+  const flatH = shown.h < 0.01 || vh <= 0.01;
+  const scale = flatW && flatH ? 1 : flatW ? shown.h / vh : flatH ? shown.w / vw : Math.min(shown.w / vw, shown.h / vh);
+  const dx = flatW ? 0 : (shown.w - vw * scale) / 2;
+  const dy = flatH ? 0 : (shown.h - vh * scale) / 2;
+  const parts: ShapePart[] = [];
+  for (const leaf of found) {
+    const box = readBox(leaf["absoluteBoundingBox"]);
+    if (!box) continue;
+    const digits = Math.min(box.width, box.height) * scale < 16 ? 1 : 0;
+    const part: ShapePart = {
+      id: leaf.id,
+      x: round(dx + (box.x - bounds.x) * scale, digits),
+      y: round(dy + (box.y - bounds.y) * scale, digits),
+      w: round(box.width * scale, digits),
+      h: round(box.height * scale, digits),
+    };
+    const ctx: PaintContext = { w: box.width, h: box.height, imageAsset: noImages };
+    const fill = readPaints(leaf["fills"], ctx).find((p) => p.kind === "solid");
+    const color = fill && fill.kind === "solid" ? fill.color : readStroke(leaf, ctx)?.color;
+    if (color) part.color = color;
+    parts.push(part);
+  }
+  return parts;
+}
+
+/**
+ * Boxes in the parts' colours, or one box for a single shape (no parts), where an SVG's payload is not at
+ * hand (code from a hint alone): the same boxes as the real SVG, so the page lays out the same.
+ */
+export function standInSvg(node: Pick<DesignNode, "w" | "h" | "parts" | "fills" | "stroke">): string {
+  const solid = node.fills?.find((p) => p.kind === "solid");
+  const fill = solid?.kind === "solid" ? solid.color : undefined;
+  const color = fill ?? node.stroke?.color ?? "currentColor";
+  if (!node.parts) {
+    // A stroke-only shape (a line, an outline) would vanish as a filled box of zero height: stroke it.
+    const weight = typeof node.stroke?.weight === "number" ? node.stroke.weight : 1;
+    const paint = fill || !node.stroke ? `fill="${escapeAttr(color)}"` : `fill="none" stroke="${escapeAttr(color)}" stroke-width="${weight}"`;
+    return wrap(node.w, node.h, `<rect width="${round(node.w)}" height="${round(node.h)}" ${paint}/>`);
+  }
+  const body = node.parts.map((p) => {
+    const at = p.x === 0 && p.y === 0 ? "" : ` x="${p.x}" y="${p.y}"`;
+    return `<rect data-node-id="${escapeAttr(p.id)}"${at} width="${p.w}" height="${p.h}" fill="${escapeAttr(p.color ?? color)}"/>`;
+  });
+  return wrap(node.w, node.h, body.join(""));
 }
 
 function wrap(w: number, h: number, body: string): string {

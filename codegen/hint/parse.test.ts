@@ -24,7 +24,7 @@ describe("parseHint", () => {
     expect(card!.children![1]!.asset).toBe("arrow.svg");
     // After 7:3 the session is 7, so ":5" is 7:5 — outside the instance, no ~.
     expect(second!.id).toBe("7:5");
-    expect(document.assets).toEqual({ "photo.png": { kind: "image", name: "photo.png", imageRef: "" }, "arrow.svg": { kind: "svg", name: "arrow.svg" } });
+    expect(document.assets).toEqual({ "photo.png": { kind: "image", name: "photo.png", imageRef: "" }, "arrow.svg": { kind: "svg", name: "arrow.svg", svg: expect.stringContaining("<rect"), placeholder: true } });
   });
 
   it("reads a text node's characters without a name as its name", () => {
@@ -48,6 +48,8 @@ describe("parseHint errors", () => {
     expect(bad("figment-hint 1\nF 1:1 A 10x10 g:4")).toThrow("line 2: layout property before row/col on 1:1");
     expect(bad("figment-hint 1\nT 1:1 10x10 fs:12")).toThrow("line 2: text node without characters");
     expect(bad("figment-hint 1\nF 1:1 A 10x10 row g:abc")).toThrow('line 2: expected a number, got "abc"');
+    expect(bad("figment-hint 1\nT 1:1 10x10 &2")).toThrow("line 2: undefined text &2");
+    expect(bad('figment-hint 1\n&1 "a" "b"\nT 1:1 10x10 &1')).toThrow('line 2: expected &1 "text"');
   });
 
   it("are HintSyntaxErrors", () => {

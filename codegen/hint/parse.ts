@@ -1,7 +1,9 @@
-/** Parses a model hint back into the design tree (assets by reference: payloads are not in the hint). */
+/** Parses a model hint back into the design tree (assets by reference: payloads are not in the hint, stand-ins for icons). */
 import { assetBase } from "../design/normalize.js";
+import { standInSvg } from "../design/vector.js";
 import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/types.js";
 import { parseFieldToken } from "./fields.js";
+import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_HEADER, IdCompressor, KIND_CODE } from "./print.js";
 import { HintSyntaxError, num, splitTokens, unquote } from "./tokens.js";
 
@@ -11,7 +13,23 @@ export interface ParsedHint {
   document: DesignDocument;
 }
 
-function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompressor, instanceId: string | undefined, lineNo: number): DesignNode {
+/** The shared tables a hint defines before its nodes: `$n` property groups and `&n` texts. */
+interface Tables {
+  groups: Map<string, string[]>;
+  texts: Map<string, string>;
+}
+
+/** A text node's characters: a JSON string, or `&n` from the text table. */
+function textToken(token: string | undefined, texts: Map<string, string>, lineNo: number): string | undefined {
+  if (token?.startsWith('"')) return unquote(token);
+  if (!token?.startsWith("&")) return undefined;
+  const chars = texts.get(token);
+  if (chars === undefined) throw new HintSyntaxError(`line ${lineNo}: undefined text ${token}`);
+  return chars;
+}
+
+function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instanceId: string | undefined, lineNo: number): DesignNode {
+  const table = tables.groups;
   const kind = KIND_BY_CODE.get(tokens[0] ?? "");
   if (!kind) throw new HintSyntaxError(`line ${lineNo}: unknown node kind "${tokens[0]}"`);
   const rawId = tokens[1];
@@ -22,7 +40,7 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
   const next = tokens[i];
   const isText = kind === "text";
   if (next !== undefined && !next.startsWith("@") && !/^-?[\d.]+x-?[\d.]+$/.test(next)) {
-    if (!(isText && next.startsWith('"') && i === tokens.length - 1)) {
+    if (!(isText && (next.startsWith('"') || next.startsWith("&")) && i === tokens.length - 1)) {
       name = unquote(next);
       i++;
     }
@@ -43,9 +61,8 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
   i++;
   let rest = tokens.slice(i);
   if (isText) {
-    const last = rest[rest.length - 1];
-    if (!last?.startsWith('"')) throw new HintSyntaxError(`line ${lineNo}: text node without characters`);
-    const chars = unquote(last);
+    const chars = textToken(rest[rest.length - 1], tables.texts, lineNo);
+    if (chars === undefined) throw new HintSyntaxError(`line ${lineNo}: text node without characters`);
     rest = rest.slice(0, -1);
     node.text = { chars, style: { family: "", size: 0, weight: 0 }, resize: "none", alignH: "left", alignV: "top" };
     if (name === undefined) node.name = chars;
@@ -56,8 +73,18 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
     if (!group) throw new HintSyntaxError(`line ${lineNo}: undefined style group ${token}`);
     return group;
   });
+  let partBoxes: ReturnType<typeof parsePartBoxes> | undefined;
+  let partIds: string[] | undefined;
+  const lineError = (error: unknown): HintSyntaxError => new HintSyntaxError(`line ${lineNo}: ${(error as Error).message}`);
   for (const token of expanded) {
-    if (token === "svg") node.asset = `${assetBase(node)}.svg`;
+    if (token.startsWith("pb:") || token.startsWith("pi:")) {
+      try {
+        if (token.startsWith("pb:")) partBoxes = parsePartBoxes(token.slice(3));
+        else partIds = parsePartIds(node, token.slice(3), ids, instanceId);
+      } catch (error) {
+        throw lineError(error);
+      }
+    } else if (token === "svg") node.asset = `${assetBase(node)}.svg`;
     else if (token.startsWith("svg:")) node.asset = unquote(token.slice(4));
     else if (token.startsWith("cmp:")) node.component = { id: token.slice(4), name: node.component?.name ?? node.name };
     else if (token.startsWith("cn:")) {
@@ -67,18 +94,32 @@ function parseLine(tokens: string[], table: Map<string, string[]>, ids: IdCompre
       try {
         parseFieldToken(node, token);
       } catch (error) {
-        throw new HintSyntaxError(`line ${lineNo}: ${(error as Error).message}`);
+        throw lineError(error);
       }
     }
   }
+  try {
+    const parts = joinParts(partBoxes, partIds);
+    if (parts) node.parts = parts;
+  } catch (error) {
+    throw lineError(error);
+  }
   return node;
+}
+
+/**
+ * An SVG asset named by the hint. Its payload is not in the hint; a stand-in draws the same boxes (each
+ * part of an icon in its place and colour), so code from the hint lays out as code from the JSON does.
+ */
+function svgStandIn(node: DesignNode, name: string): Asset {
+  return { kind: "svg", name, svg: standInSvg(node), placeholder: true };
 }
 
 /** Throws HintSyntaxError with the line number on malformed input. */
 export function parseHint(text: string): ParsedHint {
   const lines = text.split(/\r?\n/);
   if ((lines[0] ?? "").trim() !== HINT_HEADER) throw new HintSyntaxError(`line 1: not a Figment hint (expected "${HINT_HEADER}")`);
-  const table = new Map<string, string[]>();
+  const tables: Tables = { groups: new Map(), texts: new Map() };
   const frames: DesignNode[] = [];
   const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
   const assets: Record<string, Asset> = {};
@@ -88,7 +129,13 @@ export function parseHint(text: string): ParsedHint {
     if (index === 0 || line.trim() === "") return;
     if (line.startsWith("$")) {
       const [ref, ...group] = splitTokens(line);
-      table.set(ref!, group);
+      tables.groups.set(ref!, group);
+      return;
+    }
+    if (line.startsWith("&")) {
+      const [ref, chars, ...extra] = splitTokens(line);
+      if (!chars?.startsWith('"') || extra.length > 0) throw new HintSyntaxError(`line ${lineNo}: expected ${ref} "text"`);
+      tables.texts.set(ref!, unquote(chars));
       return;
     }
     const depth = line.length - line.trimStart().length;
@@ -96,10 +143,10 @@ export function parseHint(text: string): ParsedHint {
     const parent = stack[stack.length - 1];
     if (!parent && depth > 0) throw new HintSyntaxError(`line ${lineNo}: indented node without a parent`);
     if (parent && depth !== parent.depth + 1) throw new HintSyntaxError(`line ${lineNo}: indentation jumps more than one level`);
-    const node = parseLine(splitTokens(line), table, ids, parent?.instanceId, lineNo);
+    const node = parseLine(splitTokens(line), tables, ids, parent?.instanceId, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else frames.push(node);
-    if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = { kind: "svg", name: node.asset };
+    if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);
     for (const paint of node.fills ?? []) {
       if (paint.kind === "image" && !(paint.asset in assets)) assets[paint.asset] = { kind: "image", name: paint.asset, imageRef: "" };
     }

@@ -171,6 +171,38 @@ describe("printHint", () => {
       ' T 1:3 Body @5,50 200x40 ff:"Open Sans" fs:14 fw:400 lh:20 rs:h ta:c run:0-3|fw=700|td=u "Say \\"hi\\"\\nnow"',
       "",
     ]);
-    expect(parseHint(text).document).toEqual(rich);
+    const parsed = parseHint(text).document;
+    expect(parsed.frames).toEqual(rich.frames);
+    // The SVG's payload is not in the hint: a stand-in box of the same size takes its place.
+    expect(parsed.assets).toEqual({ "search.svg": { kind: "svg", name: "search.svg", svg: expect.stringContaining('viewBox="0 0 16 16"'), placeholder: true } });
+  });
+
+  it("prints a long text that several layers show once, as &n, and short ones inline", () => {
+    const long = "Sign up to get the newsletter";
+    const text = (id: string, chars: string, name = chars): DesignNode => ({
+      id,
+      name,
+      kind: "text",
+      w: 100,
+      h: 20,
+      text: { chars, style: { family: "Inter", size: 12, weight: 400 }, resize: "none", alignH: "left", alignV: "top" },
+    });
+    const doc: DesignDocument = {
+      frames: [{ id: "1:1", name: "A", kind: "frame", w: 200, h: 100, clip: true, children: [text("1:2", long), text("1:3", long, "Caption"), text("1:4", "OK"), text("1:5", "OK")] }],
+      assets: {},
+    };
+    const printed = printHint(doc);
+    expect(printed.split("\n")).toEqual([
+      "figment-hint 1",
+      "$1 ff:Inter fs:12 fw:400",
+      `&1 "${long}"`,
+      "F 1:1 A 200x100",
+      " T :2 100x20 $1 &1",
+      " T :3 Caption 100x20 $1 &1",
+      ' T :4 100x20 $1 "OK"',
+      ' T :5 100x20 $1 "OK"',
+      "",
+    ]);
+    expect(parseHint(printed).document).toEqual(doc);
   });
 });

@@ -10,6 +10,7 @@
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
 import { FIELDS, printField, type Category } from "./fields.js";
+import { printPartBoxes, printPartIds } from "./parts.js";
 import { quote } from "./tokens.js";
 
 export const HINT_HEADER = "figment-hint 1";
@@ -28,9 +29,12 @@ export const KIND_CODE: Record<NodeKind, string> = {
   boolean: "B",
 };
 
-const CATEGORIES: Category[] = ["layout", "paint", "text"];
+/** Property groups, each printed once per node and shared through the `$n` table; "shape" is an icon's part boxes. */
+type Group = Category | "shape";
+const CATEGORIES: Group[] = ["layout", "paint", "text", "shape"];
 
-function categoryTokens(node: DesignNode, category: Category): string {
+function categoryTokens(node: DesignNode, category: Group): string {
+  if (category === "shape") return node.parts ? `pb:${printPartBoxes(node.parts)}` : "";
   const tokens: string[] = [];
   for (const field of FIELDS) {
     if (field.category !== category) continue;
@@ -93,23 +97,42 @@ function walk(nodes: DesignNode[], visit: (node: DesignNode) => void): void {
   }
 }
 
+/** Texts shown by several layers (a component's copy in every instance) are printed once, as `&n`. */
+export const TEXT_REF_MIN_LENGTH = 20;
+
+/** Each text of at least TEXT_REF_MIN_LENGTH characters that occurs twice or more, mapped to "" (no ref yet). */
+function repeatedTexts(frames: DesignNode[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  walk(frames, (node) => {
+    const chars = node.text?.chars;
+    if (chars !== undefined && chars.length >= TEXT_REF_MIN_LENGTH) counts.set(chars, (counts.get(chars) ?? 0) + 1);
+  });
+  return new Map([...counts].filter(([, n]) => n >= 2).map(([chars]) => [chars, ""]));
+}
+
+/** A group goes to the table (when repeated) if a `$n` reference is shorter: several tokens, or one long one. */
+const tableWorthy = (group: string): boolean => group.includes(" ") || group.length > 12;
+
 export function printHint(doc: DesignDocument): string {
   // Count each category's property group across the document; groups used twice or more go to the table.
   const counts = new Map<string, number>();
   walk(doc.frames, (node) => {
     for (const category of CATEGORIES) {
       const group = categoryTokens(node, category);
-      if (group.includes(" ")) counts.set(group, (counts.get(group) ?? 0) + 1);
+      if (tableWorthy(group)) counts.set(group, (counts.get(group) ?? 0) + 1);
     }
   });
   const table = new Map<string, string>();
   const lines: string[] = [HINT_HEADER];
   const tableLines: string[] = [];
+  const texts = repeatedTexts(doc.frames);
   const nodeLines: string[] = [];
 
   const ids = new IdCompressor();
   const printNode = (node: DesignNode, depth: number, instanceId: string | undefined): void => {
     const parts = [`${" ".repeat(depth)}${KIND_CODE[node.kind]}`, ids.print(node.id, instanceId)];
+    // Printed now, right after the node's id, because part ids are shortened against it.
+    const partIds = node.parts ? `pi:${printPartIds(node, ids, instanceId)}` : undefined;
     const chars = node.text?.chars;
     // Unnamed layers print no name; text named after its characters prints only the characters.
     const printName = chars === undefined ? node.name !== "" : node.name !== chars;
@@ -136,7 +159,16 @@ export function printHint(doc: DesignDocument): string {
       parts.push(`cmp:${node.component.id}`);
       if (node.component.name !== node.name) parts.push(`cn:${quote(node.component.name)}`);
     }
-    if (chars !== undefined) parts.push(JSON.stringify(chars));
+    if (partIds !== undefined) parts.push(partIds);
+    if (chars !== undefined) {
+      let ref = texts.get(chars);
+      if (ref === "") {
+        ref = `&${tableLines.filter((l) => l.startsWith("&")).length + 1}`;
+        texts.set(chars, ref);
+        tableLines.push(`${ref} ${JSON.stringify(chars)}`);
+      }
+      parts.push(ref ?? JSON.stringify(chars));
+    }
     nodeLines.push(parts.join(" "));
     const inner = node.kind === "instance" ? node.id : instanceId;
     for (const child of node.children ?? []) printNode(child, depth + 1, inner);
