@@ -20,6 +20,7 @@ interface Paint {
   image: number;
   index: number;
   bytes: number;
+  decodeMs: number;
   reportedAt: number | null;
   arrivedAt: number;
   drawnAt: number;
@@ -59,10 +60,14 @@ export interface PartialPaintSamples {
   fromWrite: number[];
   /** The model client's partial event (in the worker, bytes decoded from base64) → painted frame, ms. */
   fromEvent: number[];
-  /** The partial event → its arrival in the panel (decoded in the worker, the bitmap transferred), ms. */
-  inWorker: number[];
-  /** Arrival in the panel → painted frame, ms. */
+  /** The partial event → its bytes' arrival in the panel (the buffer transferred), ms. */
+  toPanel: number[];
+  /** Arrival in the panel → painted frame, ms (the decode, the draw, the frame). */
   inPanel: number[];
+  /** The browser's decode of the partial in the panel (createImageBitmap), ms. */
+  decode: number[];
+  /** Partial event → painted, less the browser's decode: our part of the path, ms. */
+  oursWithoutDecode: number[];
 }
 
 const SIZE = { width: 1536, height: 1024 };
@@ -148,14 +153,18 @@ async function onePass(browser: Browser, stream: ScriptedReply, inserts: number,
       insert.panel.push(place.sentAt - place.startedAt);
       insert.simCreateImage.push(simMs);
     });
-    const out = { fromWrite: [] as number[], fromEvent: [] as number[], inWorker: [] as number[], inPanel: [] as number[], insert, decodeAlone };
+    const out = { fromWrite: [] as number[], fromEvent: [] as number[], toPanel: [] as number[], inPanel: [] as number[], decode: [] as number[], oursWithoutDecode: [] as number[], insert, decodeAlone };
     for (const paint of paints.filter((p) => p.index < PARTIALS)) {
       const written = server.writes.find((w) => w.chunk.includes('"type":"image_generation.partial_image"') && w.chunk.includes(`"partial_image_index":${paint.index}`));
       if (written) out.fromWrite.push(paint.paintedAt - written.at);
-      if (paint.reportedAt !== null) out.fromEvent.push(paint.paintedAt - paint.reportedAt);
-      if (paint.reportedAt !== null) out.inWorker.push(paint.arrivedAt - paint.reportedAt);
+      if (paint.reportedAt !== null) {
+        out.fromEvent.push(paint.paintedAt - paint.reportedAt);
+        out.toPanel.push(paint.arrivedAt - paint.reportedAt);
+        out.oursWithoutDecode.push(paint.paintedAt - paint.reportedAt - paint.decodeMs);
+      }
       out.inPanel.push(paint.paintedAt - paint.arrivedAt);
-      if (process.env["BENCH_DEBUG"]) console.log(paint.index, "reported→arrived", paint.reportedAt === null ? "?" : (paint.arrivedAt - paint.reportedAt).toFixed(1), "decode+draw", (paint.drawnAt - paint.arrivedAt).toFixed(1), "→frame", (paint.paintedAt - paint.drawnAt).toFixed(1), "write→reported", written && paint.reportedAt !== null ? (paint.reportedAt - written.at).toFixed(1) : "?");
+      out.decode.push(paint.decodeMs);
+      if (process.env["BENCH_DEBUG"]) console.log(paint.index, "reported→arrived", paint.reportedAt === null ? "?" : (paint.arrivedAt - paint.reportedAt).toFixed(1), "decode", paint.decodeMs.toFixed(1), "decode+draw", (paint.drawnAt - paint.arrivedAt).toFixed(1), "→frame", (paint.paintedAt - paint.drawnAt).toFixed(1), "write→reported", written && paint.reportedAt !== null ? (paint.reportedAt - written.at).toFixed(1) : "?");
     }
     return out;
   } finally {
@@ -173,7 +182,7 @@ const stats = (values: number[]) => {
 export async function imagePanelSection(results: BenchResults, passes = Number(process.env.BENCH_IMAGE_PANEL_RUNS ?? 5)): Promise<void> {
   const TARGET_MS = 50;
   const GAP_MS = 250;
-  const all: PartialPaintSamples = { fromWrite: [], fromEvent: [], inWorker: [], inPanel: [] };
+  const all: PartialPaintSamples = { fromWrite: [], fromEvent: [], toPanel: [], inPanel: [], decode: [], oursWithoutDecode: [] };
   const inserts: InsertSamples = { ours: [], panel: [], simCreateImage: [] };
   const decodeAlone: number[] = [];
   const stream = imageStream(GAP_MS);
@@ -187,22 +196,28 @@ export async function imagePanelSection(results: BenchResults, passes = Number(p
       inserts.simCreateImage.push(...pass.insert.simCreateImage);
       all.fromWrite.push(...pass.fromWrite);
       all.fromEvent.push(...pass.fromEvent);
-      all.inWorker.push(...pass.inWorker);
+      all.toPanel.push(...pass.toPanel);
       all.inPanel.push(...pass.inPanel);
+      all.decode.push(...pass.decode);
+      all.oursWithoutDecode.push(...pass.oursWithoutDecode);
     }
   } finally {
     await browser.close();
   }
   const write = stats(all.fromWrite);
   const event = stats(all.fromEvent);
-  const worker = stats(all.inWorker);
+  const toPanel = stats(all.toPanel);
   const panel = stats(all.inPanel);
+  const decode = stats(all.decode);
+  const oursPaint = stats(all.oursWithoutDecode);
   const floor = stats(decodeAlone);
   const figure = (s: ReturnType<typeof stats>, target = TARGET_MS): Json => ({ medianMs: round(s.median), p95Ms: round(s.p95), maxMs: round(s.max), n: s.n, targetP95Ms: target, met: s.p95 <= target });
   results.set("image-panel", ["partialPaint", "fromServerWrite"], figure(write));
   results.set("image-panel", ["partialPaint", "fromPartialEvent"], figure(event));
-  results.set("image-panel", ["partialPaint", "decodeInWorker"], figure(worker));
+  results.set("image-panel", ["partialPaint", "eventToPanel"], figure(toPanel));
   results.set("image-panel", ["partialPaint", "inPanel"], figure(panel));
+  results.set("image-panel", ["partialPaint", "browserDecodeInPanel"], figure(decode));
+  results.set("image-panel", ["partialPaint", "oursWithoutBrowserDecode"], figure(oursPaint));
   results.set("image-panel", ["partialPaint", "browserDecodeAlone"], figure(floor));
   results.set("image-panel", ["partialPaint", "setup"], { passes, partialsPerPass: PARTIALS, size: `${SIZE.width}x${SIZE.height}`, pngBytes: stream.pngBytes, eventGapMs: GAP_MS });
   const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -212,11 +227,12 @@ export async function imagePanelSection(results: BenchResults, passes = Number(p
       `127.0.0.1 with ${PARTIALS} partial images per request at ${SIZE.width}×${SIZE.height} (photo-like PNGs of ${stream.pngBytes.toLocaleString("en-US")} bytes), ` +
       `one event every ${GAP_MS} ms; ${passes} requests. Time to the animation frame after the partial is drawn on the panel's canvas: from the server's ` +
       `write of the event (the whole path, with moving megabytes of base64 over HTTP and parsing them in the SDK), from the model client's partial ` +
-      `event in the worker (bytes in hand: our work from there) — split into the decode in the worker with the bitmap's transfer, and the panel's ` +
-      `draw to the next frame. The target, ≤ ${TARGET_MS} ms at p95, is for the partial event → painted.\n`,
+      `event in the worker (bytes in hand: our work from there) — split into the bytes' move to the panel (buffer transferred), and the panel's ` +
+      `decode (the browser's createImageBitmap, off the panel's thread), draw and next frame. The target, ≤ ${TARGET_MS} ms at p95, is for the partial event → painted; ` +
+      `the browser's PNG decode is most of it, so it is shown apart, and the same PNG's decode alone with nothing else running.\n`,
   );
   const row = (name: string, s: ReturnType<typeof stats>, target = TARGET_MS) => `| ${name} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(s.max)} | ${s.n} | ${s.p95 <= target ? "met" : "missed"} |`;
-  results.print(["| measure | median | p95 | max | samples | ≤ 50 ms (p95) |", "| --- | ---: | ---: | ---: | ---: | --- |", row("**partial event → painted**", event), row("of which: decode in the worker + transfer", worker), row("of which: panel draw → next frame", panel), row("server write → painted (with HTTP and SDK)", write), row("for scale: the browser's decode of that PNG alone", floor)].join("\n"));
+  results.print(["| measure | median | p95 | max | samples | ≤ 50 ms (p95) |", "| --- | ---: | ---: | ---: | ---: | --- |", row("**partial event → painted**", event), row("of which: bytes to the panel (transferred)", toPanel), row("of which: in the panel (decode, draw, next frame)", panel), row("of which: the browser's decode (createImageBitmap)", decode), row("partial event → painted, less the browser's decode (ours)", oursPaint), row("server write → painted (with HTTP and SDK)", write), row("for scale: the browser's decode of that PNG alone", floor)].join("\n"));
 
   const INSERT_TARGET_MS = 100;
   const ours = stats(inserts.ours);

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   if (runs("plugin")) await pluginSection(files, results);
   if (runs("ai")) await aiOverheadSection(files, RUNS, results);
   if (runs("latency")) await latencySection();
-  if (runs("image")) await imageSection(RUNS);
+  if (runs("image")) await imageSection(RUNS, results);
   if (runs("image-panel")) await imagePanelSection(results);
 
   const root = repoRoot();

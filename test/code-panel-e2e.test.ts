@@ -6,13 +6,12 @@
  * controls without a key say so; a too-large frame is explained; no native <select>. Screenshots of every
  * state go to test-artifacts/code-panel/.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import { PANEL } from "../contract/limits.js";
-import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { responsesStream, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-panel");
@@ -26,12 +25,7 @@ const VIEWPORT = { width: 1100, height: 900 };
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /** The panel alone, at whatever size it has now. */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const box = (await page.locator("#plugin-ui").boundingBox())!;
-  await page.mouse.move(0, VIEWPORT.height - 1);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 } });
-}
+const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
 async function generate(ui: Frame): Promise<void> {
   await ui.getByRole("button", { name: "Generate", exact: true }).click();

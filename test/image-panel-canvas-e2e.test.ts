@@ -5,12 +5,11 @@
  * the right fill, size, name and record (never the key); versions come back after closing and reopening;
  * the relaunch buttons on a layer Figment made open the panel on it. Screenshots to test-artifacts/image-panel/.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../cli/browser.js";
-import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { CANVAS_FILE, imageRecord } from "./helpers/canvas-file.js";
 import { imageReply, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
 
@@ -19,12 +18,7 @@ const KEY = "sk-test-canvas-1a2b3c4d5e6f";
 const VIEWPORT = { width: 900, height: 800 };
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const box = (await page.locator("#plugin-ui").boundingBox())!;
-  await page.mouse.move(0, VIEWPORT.height - 1);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 } });
-}
+const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
 const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\/+$/, ""), model: "gpt-5.4-image-2" });
 const origin = (srv: OpenAiTestServer | undefined): string => new URL(srv!.url).origin;

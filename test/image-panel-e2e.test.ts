@@ -5,12 +5,11 @@
  * arrive → the version; refine builds on it; Cancel keeps nothing; refusals and rate limits explained; the key
  * is never in logs. Screenshots of every state go to test-artifacts/image-panel/.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../cli/browser.js";
-import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { imageReply, moderationError, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-panel");
@@ -21,12 +20,7 @@ const VIEWPORT = { width: 900, height: 800 };
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /** The panel alone, at its size. */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const box = (await page.locator("#plugin-ui").boundingBox())!;
-  await page.mouse.move(0, VIEWPORT.height - 1);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 } });
-}
+const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
 const settings = (url: string, patch: Record<string, unknown> = {}) => ({ provider: "openai", baseUrl: url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", ...patch });
 const origin = (srv: OpenAiTestServer | undefined): string => new URL(srv!.url).origin;

@@ -1,5 +1,5 @@
 /** Node side of the plugin harness: bundles the host, serves it with the real dist/ bundles, opens it. */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -112,4 +112,16 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
     };
     return fn({ page, ui, sim, relay });
   }, options.allowOrigins ? { allowOrigins: options.allowOrigins } : {});
+}
+
+/**
+ * A screenshot of the plugin panel alone (its iframe's box, less the 1-px frame) into `dir/<name>.png`, the
+ * mouse moved off it first so no hover state shows.
+ */
+export async function panelScreenshot(page: Page, dir: string, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const box = await page.locator("#plugin-ui").boundingBox();
+  if (!box) throw new Error("panelScreenshot: the plugin panel is not on the page");
+  await page.mouse.move(0, (page.viewportSize()?.height ?? 1) - 1);
+  await page.screenshot({ path: join(dir, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 } });
 }

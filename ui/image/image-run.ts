@@ -64,8 +64,7 @@ export function useImageRun({ worker, vault, settings, prices, painter, versions
           { settings: chosen, reasonFirst: pending.reasonFirst, apiKey, request: pending.data, timeoutMs: chosen.timeoutSec * 1000, ...(fetched ? { prices: fetched } : {}) },
           (event) => {
             if (!current()) return;
-            const partial = event.type === "image-partial" ? (event.bitmap ?? event.bytes) : undefined;
-            if (event.type === "image-partial" && partial) painter.paint(event.image, event.index, partial, event.at);
+            if (event.type === "image-partial") painter.paint(event.image, event.index, event.bytes, event.at);
             state = applyImageEvent(state, event);
             setState(state);
           },

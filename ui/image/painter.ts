@@ -1,16 +1,21 @@
 /**
  * Paints streamed partial images straight onto their slot's canvas, outside preact's render, so each one
- * replaces the previous as soon as it is there (decoded in the worker, or here with `createImageBitmap`). A partial that decodes after a newer one is dropped; `reset` (cancel, a new request) drops
- * whatever is still decoding, so nothing half-done is shown afterwards. Each paint is timed from the event's
- * arrival to the frame that shows it (`paintStats`, read by the bench).
+ * replaces the previous as soon as it is there (decoded here with `createImageBitmap`, off this thread). The
+ * canvas keeps the slot's own size (set by the stream view, twice its CSS width) and the image is scaled into
+ * it: a full-size canvas would cost the compositor a 1536×1024 layer every frame. A partial that decodes after
+ * a newer one is dropped; `reset` (cancel, a new request) drops whatever is still decoding, so nothing half-done
+ * is shown afterwards. Each paint is timed from the event to the frame that shows it (`paintStats`, read by the
+ * bench), with the browser's decode apart.
  */
 import { decodeForSlot } from "./slot-bitmap.js";
 
 export interface PaintRecord {
   image: number;
   index: number;
+  /** Bytes decoded. */
   bytes: number;
-  /** Bytes decoded here (0 when the worker sent it decoded). */
+  /** The browser's decode (createImageBitmap), ms. */
+  decodeMs: number;
   /** Epoch ms (performance.timeOrigin + now): the model client reported the partial (in the worker), it reached the panel, was drawn, the frame ran. */
   reportedAt: number | undefined;
   arrivedAt: number;
@@ -24,6 +29,15 @@ const KEEP = 200;
 
 const epoch = (): number => performance.timeOrigin + performance.now();
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Longest side of a slot's canvas: twice the widest slot's CSS width, so it stays sharp on 2× screens. */
+export const SLOT_DRAWING_SIDE = 768;
+
+/** The canvas size for an image: its own shape, longest side SLOT_DRAWING_SIDE (never enlarged). */
+export function drawingSize(image: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(1, SLOT_DRAWING_SIDE / Math.max(image.width, image.height));
+  return { width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)) };
+}
 
 interface Drawn {
   bitmap: ImageBitmap;
@@ -48,19 +62,17 @@ export class PartialPainter {
   }
 
   /**
-   * A partial for slot `image`: decoded already (by the worker) or as bytes to decode here. `reportedAt`:
-   * when the model client reported it, in the worker.
+   * A partial for slot `image`, as the model served it. `reportedAt`: when the model client reported it, in
+   * the worker.
    */
-  paint(image: number, index: number, source: ImageBitmap | Uint8Array, reportedAt?: number): void {
+  paint(image: number, index: number, bytes: Uint8Array, reportedAt?: number): void {
     const arrivedAt = epoch();
     const generation = this.generation;
     this.wanted.set(image, Math.max(index, this.wanted.get(image) ?? -1));
-    const decoded = source instanceof Uint8Array ? decodeForSlot(source) : Promise.resolve(source);
-    const bytes = source instanceof Uint8Array ? source.length : 0;
-    decoded.then(
+    decodeForSlot(bytes).then(
       (bitmap) => {
         if (generation !== this.generation || index < (this.wanted.get(image) ?? -1)) return bitmap.close();
-        const drawn = { bitmap, index, record: { image, index, bytes, reportedAt, arrivedAt } };
+        const drawn = { bitmap, index, record: { image, index, bytes: bytes.length, decodeMs: epoch() - arrivedAt, reportedAt, arrivedAt } };
         this.latest.get(image)?.bitmap.close();
         this.latest.set(image, drawn);
         this.draw(image, drawn);
@@ -73,11 +85,12 @@ export class PartialPainter {
   private draw(image: number, drawn: Drawn): void {
     const canvas = this.canvases.get(image);
     if (!canvas) return;
-    if (canvas.width !== drawn.bitmap.width || canvas.height !== drawn.bitmap.height) {
-      canvas.width = drawn.bitmap.width;
-      canvas.height = drawn.bitmap.height;
+    const { width, height } = drawingSize(drawn.bitmap);
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
     }
-    canvas.getContext("2d")?.drawImage(drawn.bitmap, 0, 0);
+    canvas.getContext("2d")?.drawImage(drawn.bitmap, 0, 0, width, height);
     canvas.dataset["index"] = String(drawn.index);
     const drawnAt = epoch();
     if (drawn.record.arrivedAt === 0) return;

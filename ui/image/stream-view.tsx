@@ -5,12 +5,13 @@
 import { useMemo } from "preact/hooks";
 import { useTick } from "../model/use-tick.js";
 import type { Streaming } from "./image-state.js";
-import type { PartialPainter } from "./painter.js";
+import { SLOT_DRAWING_SIDE, type PartialPainter } from "./painter.js";
 import { usageText } from "./estimate-text.js";
 
 /** The canvas's size before the first pixels: the painter's drawing size for the shape asked for. */
 function slotSize(aspect: number): { width: number; height: number } {
-  return aspect >= 1 ? { width: 768, height: Math.round(768 / aspect) } : { width: Math.round(768 * aspect), height: 768 };
+  const side = SLOT_DRAWING_SIDE;
+  return aspect >= 1 ? { width: side, height: Math.round(side / aspect) } : { width: Math.round(side * aspect), height: side };
 }
 
 function slotText(partials: number, done: boolean): string {

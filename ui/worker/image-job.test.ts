@@ -36,12 +36,14 @@ function okOf<K extends OkReply["kind"]>(reply: WorkerReply, kind: K): Extract<O
 
 async function generate(request: Omit<GenerateImageRequest, "kind" | "id">, signal = new AbortController().signal) {
   const events: ImageEvent[] = [];
-  const reply = await runImageJob({ kind: "generate-image", id: "w1", ...request }, signal, (event) => {
+  const transfers: Transferable[][] = [];
+  const reply = await runImageJob({ kind: "generate-image", id: "w1", ...request }, signal, (event, transfer) => {
     const parsed = parseWorkerMessage({ id: "w1", event });
     if (!("event" in parsed)) throw new Error("expected an event");
     events.push(parsed.event.event as ImageEvent);
+    transfers.push(transfer ?? []);
   });
-  return { reply: read(reply), events };
+  return { reply: read(reply), events, transfers };
 }
 
 describe("image-prepare in the worker", () => {
@@ -71,9 +73,16 @@ describe("image-prepare in the worker", () => {
 describe("generate-image in the worker", () => {
   it("streams partial images, then the image, usage and its cost; the key goes only in the header", async () => {
     const srv = await serve(imageReply());
-    const { reply: raw, events } = await generate({ settings: settings(srv.url), reasonFirst: false, apiKey: KEY, request: base, timeoutMs: 10_000 });
+    const { reply: raw, events, transfers } = await generate({ settings: settings(srv.url), reasonFirst: false, apiKey: KEY, request: base, timeoutMs: 10_000 });
     const reply = okOf(raw, "generate-image");
     expect(events.filter((e) => e.type === "image-partial").map((e) => (e.type === "image-partial" ? e.index : -1))).toEqual([0, 1]);
+    // Each partial goes as its PNG bytes, the whole buffer transferred to the panel (not copied).
+    events.forEach((event, i) => {
+      if (event.type !== "image-partial") return expect(transfers[i]).toEqual([]);
+      expect([...event.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      expect(transfers[i]).toEqual([event.bytes.buffer]);
+      expect(event.bytes.byteLength).toBe(event.bytes.buffer.byteLength);
+    });
     expect(events.some((e) => e.type === "image-done")).toBe(true);
     expect(reply).toMatchObject({ ok: true, kind: "generate-image", api: "images", model: "gpt-image-2", partials: 2 });
     expect(reply.images).toHaveLength(1);

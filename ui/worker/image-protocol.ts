@@ -27,7 +27,6 @@ const sizeChoice = custom<"auto" | Infer<typeof sizeValue>>("auto or { width, he
     return undefined;
   }
 });
-const imageBitmap = custom<ImageBitmap>("an ImageBitmap", (v) => (typeof ImageBitmap === "function" && v instanceof ImageBitmap ? v : undefined));
 const imageInput = object({ bytes: bytes(), name: optional(string({ max: 200 })) });
 const chatMessages = custom<ChatCompletionMessageParam[]>("chat messages (an array)", (v) => (Array.isArray(v) ? (v as ChatCompletionMessageParam[]) : undefined));
 
@@ -116,9 +115,8 @@ export const IMAGE_EVENTS = {
   "image-partial": {
     image: count(MAX_IMAGES),
     index: count(100),
-    /** The partial decoded in the worker (transferred, not copied); where the worker cannot decode, its bytes. */
-    bitmap: optional(imageBitmap),
-    bytes: optional(bytes()),
+    /** The partial's bytes (their buffer transferred, not copied); the panel decodes them. */
+    bytes: bytes(),
     format: optional(oneOf(SERVED_FORMATS)),
     /** When the model client reported it in the worker (epoch ms), for the event → paint measure. */
     at: number({ min: 0 }),
