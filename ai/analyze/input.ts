@@ -9,8 +9,9 @@ import { printHint } from "../../codegen/hint/print.js";
 import type { ImageDetail } from "../prompt.js";
 import { describeDiff, diffDesigns } from "./diff.js";
 
-export const ANALYZE_TASKS = ["describe", "critique", "text", "compare"] as const;
-export type AnalyzeTask = (typeof ANALYZE_TASKS)[number];
+import type { AnalyzeTask } from "./tasks.js";
+
+export { ANALYZE_TASKS, type AnalyzeTask } from "./tasks.js";
 
 /** A text layer as the design holds it (live text, as opposed to text drawn into pixels). */
 export interface LiveText {

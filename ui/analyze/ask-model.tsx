@@ -2,7 +2,7 @@
  * The model side of the panel's controls: the task picker, an optional question and Ask; without a key, the
  * key-needed note and what a key adds. Compare needs two frames, and says so before anything is exported.
  */
-import { ANALYZE_TASKS, type AnalyzeTask } from "../../ai/analyze/input.js";
+import { ANALYZE_TASKS, type AnalyzeTask } from "../../ai/analyze/tasks.js";
 import type { Settings } from "../../contract/settings.js";
 import { Segmented } from "../components/segmented.js";
 import { KeyNeeded } from "../model/key-needed.js";

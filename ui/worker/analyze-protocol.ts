@@ -6,7 +6,7 @@
  * estimate are ai/ and codegen/ structures that travel as checked objects whose inner shape those own.
  */
 import type { AnalyzeInput } from "../../ai/analyze/input.js";
-import { ANALYZE_TASKS } from "../../ai/analyze/input.js";
+import { ANALYZE_TASKS } from "../../ai/analyze/tasks.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { Finding } from "../../codegen/analyze/types.js";
 import { array, boolean, bytes, json, literal, number, object, oneOf, opaque, optional, string, type Infer, type Shape } from "../../contract/fields.js";
