@@ -16,6 +16,7 @@ import { DoneAnswer } from "./answer-view.js";
 import { AskModel } from "./ask-model.js";
 import { explainAnalyzeFailure } from "./explain-analyze.js";
 import { FindingsList } from "./findings-list.js";
+import { selectionWithin } from "./within.js";
 import "./analyze.css";
 
 export interface AnalyzePanelProps {
@@ -60,26 +61,31 @@ function FindingsSection({ session, onFocus, onRun }: { session: AnalyzeSession;
 export function AnalyzePanel({ session, selection, settings, hasKey, onOpenSettings, onFocus, notify }: AnalyzePanelProps) {
   const { findings, model } = session;
   const busy = isBusy(model.state) || findings.state.phase === "exporting" || findings.state.phase === "computing";
-  const analyzed = findings.state.phase === "ready" ? findings.state.frames.map((f) => f.id).join(",") : undefined;
-  const changed = analyzed !== undefined && analyzed !== selection.nodes.map((n) => n.id).join(",");
+  const analyzed = findings.state.phase === "ready";
+  // Selecting a finding's layer keeps the analysis current; another frame does not.
+  const changed = analyzed && !selectionWithin(findings.exported, selection.nodes);
+  const run = () => findings.run(hasKey);
+  const head = findings.state.phase === "ready" && !changed ? findings.state.frames.map((f) => `“${f.name}”`).join(", ") : selectionText(selection);
+  // The model looks at the analyzed frames (with their pictures) unless the selection moved elsewhere.
+  const ask = () => model.ask(session.task, session.question, analyzed && !changed && findings.exported.every((f) => f.png) ? findings.exported : undefined);
   // Opening the panel on a selection analyzes it (offline, instant): the findings are what it is for.
   useEffect(() => {
-    if (findings.state.phase === "idle" && selection.nodes.length > 0) findings.run();
+    if (findings.state.phase === "idle" && selection.nodes.length > 0) run();
   }, []);
   return (
     <div class="panel panel--analyze">
       <div class="panel__head analyze-head">
-        <p class="analyze-head__selection" title={selectionText(selection)}>
-          {selectionText(selection)}
+        <p class="analyze-head__selection" title={head}>
+          {head}
           {changed ? <span class="muted"> · selection changed</span> : null}
         </p>
-        <button type="button" class={`button ${analyzed === undefined || changed ? "button--primary" : "button--secondary"}`} disabled={busy || selection.nodes.length === 0} onClick={findings.run}>
-          {analyzed === undefined ? "Analyze" : "Analyze again"}
+        <button type="button" class={`button ${!analyzed || changed ? "button--primary" : "button--secondary"}`} disabled={busy || selection.nodes.length === 0} onClick={run}>
+          {!analyzed ? "Analyze" : changed ? "Analyze selection" : "Analyze again"}
         </button>
       </div>
       <div class="analyze-body">
-        <FindingsSection session={session} onFocus={onFocus} onRun={findings.run} />
-        <AskModel task={session.task} question={session.question} selected={selection.nodes.length} hasKey={hasKey} busy={busy} settings={settings} onTask={session.setTask} onQuestion={session.setQuestion} onAsk={() => model.ask(session.task, session.question)} onOpenSettings={onOpenSettings} />
+        <FindingsSection session={session} onFocus={onFocus} onRun={run} />
+        <AskModel task={session.task} question={session.question} selected={analyzed && !changed ? Math.max(findings.exported.length, selection.nodes.length) : selection.nodes.length} hasKey={hasKey} busy={busy} settings={settings} onTask={session.setTask} onQuestion={session.setQuestion} onAsk={ask} onOpenSettings={onOpenSettings} />
         <AnalyzeStatus job={model} onOpenSettings={onOpenSettings} />
         {session.results.length > 1 ? (
           <div class="analyze-results" role="group" aria-label="Answers in this session">

@@ -1,4 +1,5 @@
 /** The model request's progress: the export, the estimate before sending, the streaming answer, errors and Cancelled. */
+import { useEffect, useRef } from "preact/hooks";
 import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
 import { EstimateCard } from "../model/estimate-card.js";
 import { FailureNotice } from "../model/failure-notice.js";
@@ -34,7 +35,20 @@ function Estimate({ state, job }: { state: Confirm; job: AnalysisJob }) {
   );
 }
 
+/** The status, brought into view whenever its phase changes (the Ask button sits below the findings). */
 export function AnalyzeStatus({ job, onOpenSettings }: { job: AnalysisJob; onOpenSettings(): void }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (job.state.phase !== "idle") box.current?.scrollIntoView?.({ block: "nearest" });
+  }, [job.state.phase]);
+  return (
+    <div ref={box} class="analyze-status">
+      <StatusOf job={job} onOpenSettings={onOpenSettings} />
+    </div>
+  );
+}
+
+function StatusOf({ job, onOpenSettings }: { job: AnalysisJob; onOpenSettings(): void }) {
   const { state } = job;
   switch (state.phase) {
     case "idle":

@@ -2,6 +2,7 @@
  * An answer: while it streams (rendered as it comes, with Cancel), and when done (who answered, the usage,
  * Copy as Markdown). A stopped or failed answer shows what came, marked as not kept.
  */
+import { useEffect, useRef } from "preact/hooks";
 import { int, formatCost } from "../model/cost.js";
 import { useTick } from "../model/use-tick.js";
 import { copyText } from "../lib/clipboard.js";
@@ -33,10 +34,13 @@ export function StreamingAnswer({ state, onCancel }: { state: Extract<ModelState
 }
 
 export function DoneAnswer({ result, notify }: { result: AnalysisResult; notify(text: string, tone?: "info" | "error"): void }) {
+  const box = useRef<HTMLElement>(null);
+  // A new answer (or one picked from the session's) is brought into view from its head.
+  useEffect(() => box.current?.scrollIntoView?.({ block: "start" }), [result.id]);
   const usage = result.usage ? `${int(result.usage.inputTokens)} in · ${int(result.usage.outputTokens)} out${result.costUsd !== undefined ? ` · ${formatCost(result.costUsd)}` : ""}` : undefined;
   const copy = () => copyText(result.markdown).then(() => notify("Answer copied as Markdown"), (error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
   return (
-    <section class="answer" aria-label="Answer">
+    <section ref={box} class="answer" aria-label="Answer">
       <div class="answer__head">
         <span class="answer__title">
           {TASK_LABEL[result.task]} · {framesText(result.frames)}

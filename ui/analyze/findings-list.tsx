@@ -19,7 +19,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function figures(finding: Finding): string | undefined {
   switch (finding.kind) {
     case "contrast":
-      return finding.ratio === undefined ? `cannot compute (not a solid background), needs ${finding.required}:1` : `${finding.ratio.toFixed(2)}:1, needs ${finding.required}:1 · ${finding.foreground} on ${finding.background ?? "?"}`;
+      return finding.ratio === undefined ? `${finding.foreground} over an image or gradient, needs ${finding.required}:1` : `${finding.ratio.toFixed(2)}:1, needs ${finding.required}:1 · ${finding.foreground} on ${finding.background ?? "?"}`;
     case "target-size":
       return `${Math.round(finding.width)}×${Math.round(finding.height)} px, under ${finding.minimum}`;
     case "text-size":

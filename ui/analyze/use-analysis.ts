@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { AnalyzeInput, AnalyzeTask } from "../../ai/analyze/input.js";
 import type { Finding } from "../../codegen/analyze/types.js";
-import type { FetchedPrice } from "../../contract/messages.js";
+import type { ExportedFrame, FetchedPrice } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
@@ -19,7 +19,7 @@ export interface AnalysisDeps {
   vault: ApiKeyVault;
   live: { current: { settings: Settings; prices: Record<string, FetchedPrice> | undefined } };
   /** The findings of the frames the request carries (they go with it as data). */
-  onFindings(frames: FrameRef[], findings: Finding[]): void;
+  onFindings(frames: FrameRef[], findings: Finding[], exported: ExportedFrame[]): void;
   onResult(result: AnalysisResult): void;
 }
 
@@ -39,26 +39,27 @@ export function useAnalysis({ requests, worker, vault, live, onFindings, onResul
   };
 
   const ask = useCallback(
-    (task: AnalyzeTask, question: string) => {
+    /** `kept`: the frames the findings came from, with their PNGs; absent, the selection is exported anew. */
+    (task: AnalyzeTask, question: string, kept?: ExportedFrame[]) => {
       const mine = ++token.current;
       const current = () => mine === token.current;
-      again.current = () => ask(task, question);
+      again.current = () => ask(task, question, kept);
       abort.current?.abort();
       partial.current = "";
       const { settings, prices } = live.current;
       if (!vault.hasKeyFor(settings)) return setState({ phase: "failed", failure: { kind: "model", message: `No API key for ${settings.provider}.`, model: { kind: "missing-key" }, at: Date.now() }, partial: "" });
       const controller = new AbortController();
       abort.current = controller;
-      setState({ phase: "exporting", done: 0, total: 0, label: "Exporting the selection…" });
+      setState(kept ? { phase: "preparing" } : { phase: "exporting", done: 0, total: 0, label: "Exporting the selection…" });
       (async () => {
-        const { frames } = await requests.request("export-selection", { png: true }, { signal: controller.signal, onProgress: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) });
+        const frames = kept ?? (await requests.request("export-selection", { png: true }, { signal: controller.signal, onProgress: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) })).frames;
         if (!current()) return;
         if (task === "compare" && frames.length < 2) return setState({ phase: "failed", failure: { kind: "check", message: "Compare needs two frames: select two frames (Shift-click), or two versions of one, and ask again." }, partial: "" });
         setState({ phase: "preparing" });
         const reply = await worker.analyzePrepare({ exports: frames.map((f) => ({ id: f.id, json: f.json, ...(f.png ? { png: f.png } : {}) })), task, question, model: settings.model, ...(prices ? { prices } : {}) });
         if (!current()) return;
         const refs = reply.input.frames.map((f) => ({ id: f.nodeId, name: f.name }));
-        onFindings(refs, reply.input.findings);
+        onFindings(refs, reply.input.findings, frames);
         prepared.current = { input: reply.input, question };
         setState({ phase: "confirm", task, frames: refs, findings: reply.input.findings.length, estimate: reply.estimate, to: { model: settings.model, host: hostOf(endpointFor(settings)) } });
       })().catch((error: unknown) => current() && fail(error));
