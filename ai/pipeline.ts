@@ -7,6 +7,7 @@
  * Needs ts-morph and prettier (codegen/project, codegen/format): runs in Node and in the codegen worker.
  */
 import { formatFiles } from "../codegen/format/index.js";
+import { withAssetFiles } from "../codegen/project/asset-files.js";
 import { checkProject } from "../codegen/project/index.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
 import { ModelError } from "./errors.js";
@@ -122,15 +123,20 @@ async function formatOne(file: SourceFile): Promise<Formatted> {
   return { file: result.files[0] ?? file, problems: result.problems };
 }
 
-/** The model's files through the project pass and prettier; reply problems first. */
-export async function postProcess(reply: Pick<TurnResult, "files" | "problems">, preformatted?: Preformatter): Promise<{ files: SourceFile[]; problems: Problem[] }> {
-  const checked = checkProject(reply.files);
+/**
+ * The model's files, with the design's asset files (`assets`, see PromptInput.assets) added so that its
+ * imports of them resolve, through the project pass and prettier; reply problems first.
+ */
+export async function postProcess(reply: Pick<TurnResult, "files" | "problems">, preformatted?: Preformatter, assets: readonly SourceFile[] = []): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+  const joined = withAssetFiles(reply.files, assets);
+  const checked = checkProject(joined.files);
+  const before = [...reply.problems, ...joined.problems, ...checked.problems];
   if (!preformatted) {
     const formatted = await formatFiles(checked.files);
-    return { files: formatted.files, problems: [...reply.problems, ...checked.problems, ...formatted.problems] };
+    return { files: formatted.files, problems: [...before, ...formatted.problems] };
   }
   const results = await Promise.all(checked.files.map((file) => preformatted.format(file)));
-  return { files: results.map((r) => r.file), problems: [...reply.problems, ...checked.problems, ...results.flatMap((r) => r.problems)] };
+  return { files: results.map((r) => r.file), problems: [...before, ...results.flatMap((r) => r.problems)] };
 }
 
 /** The repair request: the blocking problems with file:line, and the rule to answer with every file again. */
@@ -176,7 +182,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
   };
   const first = await timed(() => generateTurn(config, input, { ...turnOptions, onProgress }), (ms) => (modelMs += ms));
   onStage?.("checking");
-  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter), (ms) => (postMs += ms)))];
+  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets), (ms) => (postMs += ms)))];
   let kept = 0;
   let repair: ModelCodeResult["repair"] = "none";
   const extra: Problem[] = [];
@@ -198,7 +204,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
         (ms) => (modelMs += ms),
       );
       onStage?.("checking");
-      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter), (ms) => (postMs += ms)));
+      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets), (ms) => (postMs += ms)));
       attempts.push(attempt);
       const better = attempt.files.length > 0 && blockingCount(attempt) < blocking.length;
       if (better) kept = attempts.length - 1;

@@ -35,6 +35,12 @@ export interface PromptInput {
   hint: string;
   /** The offline emitter's files, as a draft to improve. */
   drafts?: SourceFile[];
+  /**
+   * The design's asset files (codegen `modelAssetFiles`: image fills with their real bytes, exact vector
+   * SVGs), already part of the project: the prompt lists their paths, and the pipeline adds them to every
+   * answer (the model never writes them).
+   */
+  assets?: SourceFile[];
   /** The user's own instructions. */
   instructions?: string;
   /** Ask for data-node-id attributes. */
@@ -104,9 +110,28 @@ export function delimit(tag: string, body: string): string {
   return `<${tag}>\n${escapeDelimiters(body)}\n</${tag}>`;
 }
 
-function draftText(drafts: readonly SourceFile[], withImage: boolean): string {
-  const body = drafts.map((f) => `--- file: ${f.path}\n${f.content}`).join("\n");
+function draftText(drafts: readonly SourceFile[], withImage: boolean, assets: readonly SourceFile[]): string {
+  const listed = new Set(assets.map((a) => a.path));
+  // Asset files are listed on their own; binary drafts have no text to show.
+  const body = drafts
+    .filter((f) => !f.bytes && !listed.has(f.path))
+    .map((f) => `--- file: ${f.path}\n${f.content}`)
+    .join("\n");
   return `A draft generated offline from the layer structure. Improve it to match the ${withImage ? "image" : "design"}; keep what is right.\n${delimit(DRAFT_TAG, body)}`;
+}
+
+/** The asset files the project already has: `img(NAME,…)` and vectors in the hint are these files. */
+function assetText(assets: readonly SourceFile[], target: PromptInput["target"]): string {
+  const lines = assets.map((a) => `${a.path} (${a.bytes ? `image, ${a.bytes.length} bytes` : a.path.endsWith(".svg") ? "svg" : "file"})`);
+  const how =
+    target === "react"
+      ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS'
+      : "reference each one you use by its relative path (src=\"assets/hero.jpg\", url(assets/hero.jpg) in styles.css)";
+  return [
+    "These asset files are already in the project with the design's real pictures and icons. An image fill `img(NAME,…)` in the hint is the file NAME below, and a vector layer's `svg` is its SVG.",
+    `Use them instead of placeholders: ${how}. Never write these files yourself; anything you write at their paths is ignored.`,
+    delimit(DESIGN_TAG, lines.join("\n")),
+  ].join("\n");
 }
 
 /** Whether the first request carries the frame's image. */
@@ -118,7 +143,8 @@ export function hasImage(input: Pick<PromptInput, "imageDataUrl">): input is { i
 export function userTexts(input: PromptInput): string[] {
   const withImage = hasImage(input);
   const texts = [`The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n${delimit(DESIGN_TAG, input.hint)}`];
-  if (input.drafts && input.drafts.length > 0) texts.push(draftText(input.drafts, withImage));
+  if (input.assets && input.assets.length > 0) texts.push(assetText(input.assets, input.target));
+  if (input.drafts && input.drafts.length > 0) texts.push(draftText(input.drafts, withImage, input.assets ?? []));
   const own = input.instructions?.trim();
   texts.push(own ? `Instructions from the user:\n${own}` : "Generate the files for this frame.");
   return texts;

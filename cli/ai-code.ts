@@ -16,6 +16,7 @@ import { generateModelCode, isBlocking, type ModelCodeResult } from "../ai/pipel
 import type { ProgressEvent } from "../ai/progress.js";
 import { pngDataUrl, type PromptInput } from "../ai/prompt.js";
 import { providerConfig, type ProviderConfig } from "../ai/providers.js";
+import { modelAssetFiles } from "../codegen/emit/assets.js";
 import { generateCode, parseHint, printHint, type DesignDocument } from "../codegen/index.js";
 import type { Problem } from "../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
@@ -183,6 +184,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     target: args.target,
     styling: args.styling,
     hint: printHint(source.document),
+    assets: modelAssetFiles(source.document, args.target),
     nodeIds: args.nodeIds,
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
     ...(drafts && drafts.length > 0 ? { drafts } : {}),

@@ -48,6 +48,7 @@ export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
       allowPositionals: true,
       options: {
         ai: { type: "boolean" },
+        json: { type: "boolean" },
         node: { type: "string" },
         other: { type: "string" },
         task: { type: "string" },
@@ -65,6 +66,7 @@ export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
     throw new UsageError(`${(error as Error).message} (figment analyze --ai --help lists the flags)`);
   }
   const { values, positionals } = parsed;
+  if (values.json) throw new UsageError("--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)");
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
   const task = values.task ?? "critique";
   if (!(ANALYZE_TASKS as readonly string[]).includes(task)) throw new UsageError(`--task must be ${ANALYZE_TASKS.join(", ")}, not ${task || '""'}`);

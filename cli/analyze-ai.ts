@@ -5,7 +5,6 @@
  * data (ai/analyze). Keys, exit codes and failures as for `figment code --ai` (api-keys.ts, model-errors.ts).
  */
 import { basename } from "node:path";
-import { findingsOf } from "../ai/analyze/findings.js";
 import { estimateAnalyze } from "../ai/analyze/estimate.js";
 import { AnalyzeInputError, buildAnalyzeInput, type AnalyzeInput } from "../ai/analyze/input.js";
 import { analyzeWithModel, type AnalyzeResult } from "../ai/analyze/run.js";
@@ -17,6 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import { readPng } from "./ai-code.js";
 import { ANALYZE_AI_USAGE, parseAnalyzeAiArgs, type AnalyzeAiArgs } from "./analyze-ai-args.js";
 import { keyFor } from "./api-keys.js";
+import { analyzeJson } from "./analyze-findings.js";
 import { asUsage, type Output, type RunContext } from "./design-files.js";
 import { readJson, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
@@ -48,7 +48,8 @@ async function buildInput(args: AnalyzeAiArgs, io: Output): Promise<AnalyzeInput
     io.err("figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png)");
   }
   try {
-    return buildAnalyzeInput(args.task, design.document, findingsOf(design.document), { images, ...(args.instructions ? { question: args.instructions } : {}) });
+    // The findings as `figment analyze` computes them: each --node judged inside its top-level frame.
+    return buildAnalyzeInput(args.task, design.document, analyzeJson(json, ids), { images, ...(args.instructions ? { question: args.instructions } : {}) });
   } catch (error) {
     if (error instanceof AnalyzeInputError) throw new UsageError(error.message);
     throw error;

@@ -8,12 +8,14 @@ export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 Usage:
   figment frames <design.json> [--json]
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
-               [--out DIR] [--node-ids] [--project] [--json]
+               [--images DIR] [--out DIR] [--node-ids] [--project] [--json]
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
-  figment hints <design.json> [--node ID]...
+  figment hints <design.json> [--node ID]... [--images DIR]
   figment fidelity <design.json> [--node ID]... [--json]
+  figment analyze <design.json> [--node ID]... [--json]
+               (contrast, target and text size, names; figment analyze --help lists the findings)
   figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--partials N] [--dry-run] …
                (figment image --help lists its flags)
   figment demo [--out DIR]
@@ -22,6 +24,10 @@ Usage:
 exportAsync({ format: "JSON_REST_V1" }). Without --node, every top-level frame is converted.
 --project writes a runnable project around the code (React: a Vite app with package.json, index.html and
 src/main.tsx rendering the first screen; \`npm install && npm run dev\` in --out), as the plugin's zip does.
+--images DIR supplies the image fills' bytes, which Figma's JSON never carries: DIR/<imageRef>.png (or .jpg,
+.jpeg, .gif, .webp; the format is read from the bytes). The code then references real files (React
+src/assets/<layer>.<ext>, HTML assets/<layer>.<ext>; identical images once); a fill without its file stays a
+grey placeholder and is listed as a problem.
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
@@ -50,6 +56,8 @@ export interface CliArgs {
   /** Write a runnable project (the plugin zip's scaffold) around the generated files. */
   project: boolean;
   fromHint?: string;
+  /** Folder of image fill bytes, `<imageRef>.<ext>`. */
+  images?: string;
   help: boolean;
   version: boolean;
   /** The model path (`figment code --ai`); the fields below only apply with it. */
@@ -85,6 +93,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         json: { type: "boolean" },
         project: { type: "boolean" },
         "from-hint": { type: "string" },
+        images: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
         ai: { type: "boolean" },
@@ -109,6 +118,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]}`);
   const command = positionals[0] ?? "";
   if (values.project && command !== "code") throw new UsageError(`--project only applies to figment code`);
+
+  if (values.images !== undefined) {
+    if (command !== "code" && command !== "hints") throw new UsageError(`--images only applies to figment code and figment hints`);
+    if (values.images.trim() === "") throw new UsageError("--images needs a folder: --images DIR");
+    if (values["from-hint"] !== undefined) throw new UsageError("--images needs the design's JSON (image fills are found by imageRef), not --from-hint");
+  }
 
   const ai = values.ai ?? false;
   if (!ai) {
@@ -140,6 +155,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     json: values.json ?? false,
     project: values.project ?? false,
     ...(values["from-hint"] !== undefined ? { fromHint: values["from-hint"] } : {}),
+    ...(values.images !== undefined ? { images: values.images } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
     ai,

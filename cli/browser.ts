@@ -86,10 +86,11 @@ function normalizePath(path: string): string {
 }
 
 /**
- * `SourceFile.content` is a string. Text files are served as UTF-8. Binary files (png, …) may be a
- * `data:` URL, plain base64, or a latin1 "binary string"; each is decoded to bytes.
+ * A binary file's `bytes` are served as they are. Text files are served as UTF-8. Binary files (png, …)
+ * written as text may be a `data:` URL, plain base64, or a latin1 "binary string"; each is decoded to bytes.
  */
 function bodyOf(file: SourceFile): string | Buffer {
+  if (file.bytes) return Buffer.from(file.bytes);
   const ext = extensionOf(file.path);
   if (!BINARY_EXTENSIONS.has(ext)) return file.content;
   const dataUrl = /^data:[^,]*?(;base64)?,/.exec(file.content);

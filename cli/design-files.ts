@@ -10,6 +10,7 @@ import { NotFigmaJsonError } from "../codegen/rest/reply.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { Problem } from "../codegen/types.js";
 import type { CliArgs } from "./args.js";
+import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { readJson, UsageError, writeFilesUnder } from "./io.js";
 
 export interface Output {
@@ -42,9 +43,13 @@ export function asUsage<T>(fn: () => T): T {
   }
 }
 
+/** The design from <design.json>, with the image bytes of --images DIR (a fill without its file is a problem). */
 export async function load(args: CliArgs): Promise<LoadedDesign> {
   const json = await readJson(requireInput(args));
-  return asUsage(() => loadDesign(json, args.nodes));
+  if (args.images === undefined) return asUsage(() => loadDesign(json, args.nodes));
+  const images = await readImagesDir(args.images, json);
+  const design = asUsage(() => loadDesign(json, args.nodes, { images }));
+  return { ...design, problems: [...design.problems, ...missingImageFiles(design.document, images, args.images)] };
 }
 
 function formatProblem(p: Problem): string {
@@ -57,6 +62,9 @@ export function reportProblems(problems: Problem[], io: Output): void {
   for (const p of shown) io.err(formatProblem(p));
   const notes = problems.length - shown.length;
   if (notes > 0) io.err(`${notes} note${notes === 1 ? "" : "s"} (missing images, vector placeholders, added imports); --json lists them`);
+  // What a CLI user can do about the two notes that cost the most fidelity.
+  if (problems.some((p) => p.code === "missing-image")) io.err("tip: image fills are grey placeholders; --images DIR supplies their bytes (DIR/<imageRef>.png|jpg|jpeg|gif|webp)");
+  if (problems.some((p) => p.code === "vector-placeholder")) io.err("tip: vectors without outlines are drawn as boxes; fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)");
 }
 
 export function codeOptions(args: CliArgs): CodeOptions {
@@ -72,7 +80,7 @@ export async function emitAndWrite(result: FileSet, extraProblems: Problem[], ar
   const { written, problems: writeProblems } = await writeFilesUnder(args.out, all);
   const problems = [...extraProblems, ...result.problems, ...writeProblems];
   if (args.json) {
-    const files = all.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }));
+    const files = all.map((f) => ({ path: f.path, bytes: f.bytes?.length ?? Buffer.byteLength(f.content) }));
     io.out(JSON.stringify({ files, problems, ...more }, null, 2));
   } else {
     io.out(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${args.out}`);

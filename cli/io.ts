@@ -47,7 +47,8 @@ export async function writeFilesUnder(outDir: string, files: SourceFile[]): Prom
       continue;
     }
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.content);
+    // Binary assets byte-exact; text as UTF-8.
+    await writeFile(target, file.bytes ?? file.content);
     written.push(target);
   }
   return { written, problems };

@@ -16,10 +16,10 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
       const { imageCommand } = await import("./image-command.js");
       return await imageCommand(argv.slice(1), io, { env: process.env, ...context });
     }
-    // `figment analyze --ai` has flags of its own (cli/analyze-ai-args.ts), loaded only when asked for.
-    if (argv[0] === "analyze" && argv.includes("--ai")) {
-      const { analyzeAiCommand } = await import("./analyze-ai.js");
-      return await analyzeAiCommand(argv.slice(1), io, { env: process.env, ...context });
+    // `figment analyze` has its own flags too (cli/analyze-args.ts), its model path among them.
+    if (argv[0] === "analyze") {
+      const { analyzeCommand } = await import("./analyze-command.js");
+      return await analyzeCommand(argv.slice(1), io, { env: process.env, ...context });
     }
     const args = parseCliArgs(argv);
     if (args.version) {

@@ -53,11 +53,30 @@ export const ASSET_MIME: Readonly<Record<string, string>> = {
   otf: "font/otf",
 };
 
-/** An image or font as a data: URL (SVG text URL-encoded; others must already be a data: URL or base64). */
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Bytes as base64 (pure: no Buffer, no btoa, so it runs the same in Node, workers and the main thread). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out.push(BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]! + (b === undefined ? "=" : BASE64[(n >> 6) & 63]!) + (c === undefined ? "=" : BASE64[n & 63]!));
+  }
+  return out.join("");
+}
+
+/**
+ * An image or font as a data: URL: a binary file from its bytes; SVG text URL-encoded; other text must
+ * already be a data: URL or base64.
+ */
 export function assetDataUrl(file: SourceFile): string | undefined {
   const ext = extension(file.path);
   const mime = ASSET_MIME[ext];
   if (!mime) return undefined;
+  if (file.bytes) return `data:${mime};base64,${bytesToBase64(file.bytes)}`;
   if (file.content.startsWith("data:")) return file.content;
   if (ext === "svg") return `data:${mime};charset=utf-8,${encodeURIComponent(file.content)}`;
   const compact = file.content.replace(/\s+/g, "");

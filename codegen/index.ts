@@ -26,3 +26,4 @@ export { printHint } from "./hint/print.js";
 export { parseHint } from "./hint/parse.js";
 export type { SourceFile, Problem, FileSet } from "./types.js";
 export type { DesignDocument, DesignNode } from "./design/types.js";
+export type { DesignExtras } from "./design/extras.js";

@@ -1,7 +1,18 @@
 /**
- * Loading a design: REST reply → normalised design tree for the requested frames. Pure and light (no
- * ts-morph, no prettier), so the plugin's main thread can use it for Dev Mode codegen.
+ * Loading a design: REST reply (+ what it does not carry) → normalised design tree for the requested frames.
+ * Pure and light (no ts-morph, no prettier), so the plugin's main thread can use it for Dev Mode codegen.
+ *
+ * The one entry point for every caller — plugin worker, CLI, tests:
+ *
+ *   loadDesign(json: unknown, nodeIds: string[] = [], extras: DesignExtras = {}): LoadedDesign
+ *
+ * `extras` (codegen/design/extras.ts) supplies image fill bytes by imageRef and SVG markup by node id. With
+ * them the design tree's image assets hold the real bytes (named `<layer>.png|jpg|gif|webp|svg` after the
+ * format sniffed from the bytes; identical bytes are one asset) and vector-like layers draw the supplied
+ * SVG. Without them images are grey placeholders and vectors are drawn from the JSON's geometry (or boxes),
+ * each listed as a problem. Never throws for missing or bad extras.
  */
+import type { DesignExtras } from "./design/extras.js";
 import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
@@ -44,8 +55,8 @@ function lookup(roots: RestNode[], id: string): RestNode | undefined {
   return findNode(roots, id) ?? findNode(roots, id.replace(/-/g, ":"));
 }
 
-/** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames. */
-export function loadDesign(json: unknown, nodeIds: string[] = []): LoadedDesign {
+/** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames, with `extras`. */
+export function loadDesign(json: unknown, nodeIds: string[] = [], extras: DesignExtras = {}): LoadedDesign {
   const reply = readRestReply(json);
   let roots = reply.roots;
   if (nodeIds.length > 0) {
@@ -56,7 +67,7 @@ export function loadDesign(json: unknown, nodeIds: string[] = []): LoadedDesign 
     });
   }
   if (roots.length === 0) throw new EmptyDesignError("the design has no frames to convert");
-  const { document, problems } = normalize(roots, reply.context);
+  const { document, problems } = normalize(roots, reply.context, extras);
   // An empty frame (a container with no visible layers) has nothing to turn into code.
   const empty = document.frames.filter((f) => CONTAINERS.has(f.kind) && (f.children ?? []).every((c) => c.hidden));
   if (empty.length > 0 && nodeIds.length > 0) {

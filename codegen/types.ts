@@ -1,9 +1,14 @@
 /** Types shared by every stage of the codegen pipeline. Pure: no DOM, no Node, no `figma` global. */
 
-/** One generated file. `path` is relative, POSIX-style (e.g. `src/components/Button.tsx`). */
+/**
+ * One generated file. `path` is relative, POSIX-style (e.g. `src/components/Button.tsx`).
+ * A binary file (an image asset) carries its exact bytes in `bytes` and has `content` "": the project pass
+ * and prettier pass it through untouched, the zip, the CLI and the previews use the bytes.
+ */
 export interface SourceFile {
   path: string;
   content: string;
+  bytes?: Uint8Array;
 }
 
 export type ProblemSeverity = "error" | "warning" | "info";

@@ -6,8 +6,10 @@ import type { Problem } from "../types.js";
 import { cssBlend, cssColor, readColor, round } from "./color.js";
 import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, readSizing, unrotatedSize, type Box } from "./geometry.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
+import { DesignAssets } from "./asset-registry.js";
+import type { DesignExtras } from "./extras.js";
 import { readText } from "./text.js";
-import type { Asset, Corners, DesignDocument, DesignNode, Effects, NodeKind, Shadow } from "./types.js";
+import type { Corners, DesignDocument, DesignNode, Effects, NodeKind, Shadow } from "./types.js";
 import { containerSvg, isIconContainer, shapeSvg } from "./vector.js";
 
 const KIND: Record<string, NodeKind> = {
@@ -51,15 +53,8 @@ interface Walk {
   /** `componentId|innerId` of layers that are visible in at least one instance (see shownInSomeInstance). */
   shownLayers: Set<string>;
   context: RestContext;
-  assets: Record<string, Asset>;
-  imageKeys: Map<string, string>;
+  assets: DesignAssets;
   problems: Problem[];
-}
-
-function uniqueAssetKey(walk: Walk, base: string, ext: string): string {
-  let key = `${base}.${ext}`;
-  for (let i = 2; key in walk.assets; i++) key = `${base}-${i}.${ext}`;
-  return key;
 }
 
 function readEffects(raw: unknown): Effects | undefined {
@@ -205,24 +200,7 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
   }
   Object.assign(out, readMinMax(node));
 
-  const paintCtx: PaintContext = {
-    w,
-    h,
-    imageAsset: (ref) => {
-      const existing = walk.imageKeys.get(ref);
-      if (existing) return existing;
-      const key = uniqueAssetKey(walk, slug(name || "image"), "png");
-      walk.assets[key] = { kind: "image", name: key, imageRef: ref };
-      walk.imageKeys.set(ref, key);
-      walk.problems.push({
-        severity: "info",
-        code: "missing-image",
-        message: `image fill of "${node.name}" (imageRef ${ref.slice(0, 12)}) has no bytes in the JSON; a placeholder asset ${key} is used`,
-        nodeId: node.id,
-      });
-      return key;
-    },
-  };
+  const paintCtx: PaintContext = { w, h, imageAsset: (ref) => walk.assets.image(ref, slug(name || "image"), node) };
   const rawFills = Array.isArray(node["fills"]) ? node["fills"] : node["background"];
   const fills = kind === "text" ? [] : readPaints(rawFills, paintCtx);
   if (fills.length) out.fills = fills;
@@ -246,12 +224,7 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
   }
 
   if (kind === "vector" || kind === "boolean") {
-    const key = uniqueAssetKey(walk, assetBase(out), "svg");
-    const drawn = icon ? containerSvg(node, bounds, w, h) : shapeSvg(node, w, h);
-    walk.assets[key] = { kind: "svg", name: key, svg: drawn.svg, ...(drawn.placeholder ? { placeholder: true } : {}) };
-    if (drawn.placeholder) {
-      walk.problems.push({ severity: "info", code: "vector-placeholder", message: `vector "${node.name}" has no geometry in the JSON (export with geometry=paths); drawn with boxes in its colours`, nodeId: node.id });
-    }
+    const key = walk.assets.vector(node, assetBase(out), () => (icon ? containerSvg(node, bounds, w, h) : shapeSvg(node, w, h)));
     // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
     // asset payload) still learns the icon's colours from the tree.
     out.asset = key;
@@ -281,9 +254,13 @@ export interface NormalizeResult {
   problems: Problem[];
 }
 
-/** Converts the given REST nodes (top-level frames or a selection) into one design document. */
-export function normalize(nodes: RestNode[], context: RestContext): NormalizeResult {
-  const walk: Walk = { shownLayers: new Set(), context, assets: {}, imageKeys: new Map(), problems: [] };
+/**
+ * Converts the given REST nodes (top-level frames or a selection) into one design document, with the image
+ * bytes and SVGs `extras` supplies for them.
+ */
+export function normalize(nodes: RestNode[], context: RestContext, extras: DesignExtras = {}): NormalizeResult {
+  const problems: Problem[] = [];
+  const walk: Walk = { shownLayers: new Set(), context, assets: new DesignAssets(extras, problems), problems };
   for (const node of nodes) collectShownLayers(node, undefined, walk.shownLayers);
   const frames: DesignNode[] = [];
   for (const node of nodes) {
@@ -295,5 +272,5 @@ export function normalize(nodes: RestNode[], context: RestContext): NormalizeRes
       walk.problems.push({ severity: "error", code: "internal", message: `could not convert "${node.name}": ${String(error)}`, nodeId: node.id });
     }
   }
-  return { document: { frames, assets: walk.assets }, problems: walk.problems };
+  return { document: { frames, assets: walk.assets.all }, problems: walk.problems };
 }

@@ -22,7 +22,7 @@ function ctx(w = 200, h = 100): PaintContext & { refs: string[] } {
     refs,
     imageAsset: (ref) => {
       refs.push(ref);
-      return `asset-${ref}.png`;
+      return { key: `asset-${ref}.png`, ...(ref === "sized" ? { width: 40, height: 30 } : {}) };
     },
   };
 }
@@ -181,9 +181,9 @@ describe("image fills in the design tree", () => {
     };
     const { document, problems } = normalize([root], { components: new Map(), styles: new Map() });
     const [hero, thumb] = document.frames[0]!.children!;
-    expect(hero!.fills).toEqual([{ kind: "image", asset: "hero-photo.png", fit: "cover" }]);
-    expect(thumb!.fills).toEqual([{ kind: "image", asset: "hero-photo.png", fit: "cover" }]);
-    expect(document.assets).toEqual({ "hero-photo.png": { kind: "image", name: "hero-photo.png", imageRef: "0123456789abcdef" } });
+    expect(hero!.fills).toEqual([{ kind: "image", asset: "hero-photo.svg", fit: "cover" }]);
+    expect(thumb!.fills).toEqual([{ kind: "image", asset: "hero-photo.svg", fit: "cover" }]);
+    expect(document.assets).toEqual({ "hero-photo.svg": { kind: "image", name: "hero-photo.svg", imageRef: "0123456789abcdef" } });
     const missing = problems.filter((p) => p.code === "missing-image");
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ severity: "info", nodeId: "1:2" });

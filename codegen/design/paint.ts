@@ -76,8 +76,8 @@ export function gradientCss(paint: Record<string, unknown>, w: number, h: number
 export interface PaintContext {
   w: number;
   h: number;
-  /** Registers an image fill as an asset; returns its key. */
-  imageAsset(imageRef: string): string;
+  /** Registers an image fill as an asset; returns its key and, when its bytes are known, its pixel size. */
+  imageAsset(imageRef: string): { key: string; width?: number; height?: number };
 }
 
 const FIT: Record<string, "cover" | "contain" | "fill" | "tile"> = {
@@ -87,6 +87,38 @@ const FIT: Record<string, "cover" | "contain" | "fill" | "tile"> = {
   CROP: "cover",
   TILE: "tile",
 };
+
+/**
+ * The part of the image a crop shows, from `imageTransform` (layer's unit square → image's unit square;
+ * REST writes a crop as STRETCH with a transform, the plugin API as CROP). Undefined for the identity (the
+ * whole image, stretched), rotations and skews, and anything unreadable.
+ */
+export function cropRegion(raw: unknown): [number, number, number, number] | undefined {
+  if (!Array.isArray(raw) || raw.length < 2) return undefined;
+  const [r0, r1] = raw as unknown[];
+  if (!Array.isArray(r0) || !Array.isArray(r1)) return undefined;
+  const [a, b, tx] = r0.map((v) => finite(v));
+  const [c, d, ty] = r1.map((v) => finite(v));
+  if (a === undefined || b === undefined || tx === undefined || c === undefined || d === undefined || ty === undefined) return undefined;
+  if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d <= 0) return undefined;
+  const region: [number, number, number, number] = [round(tx, 4), round(ty, 4), round(a, 4), round(d, 4)];
+  return region.every((v, i) => Math.abs(v - [0, 0, 1, 1][i]!) < 1e-4) ? undefined : region;
+}
+
+function imagePaint(paint: Record<string, unknown>, ctx: PaintContext, opacity: number): Paint {
+  const ref = typeof paint["imageRef"] === "string" ? paint["imageRef"] : "missing";
+  const image = ctx.imageAsset(ref);
+  const mode = String(paint["scaleMode"]);
+  const base = { kind: "image" as const, asset: image.key, ...(opacity < 1 ? { opacity: round(opacity, 3) } : {}) };
+  const crop = mode === "STRETCH" || mode === "CROP" ? cropRegion(paint["imageTransform"]) : undefined;
+  if (crop) return { ...base, fit: "crop", crop };
+  const fit = FIT[mode] ?? "cover";
+  if (fit === "tile" && image.width !== undefined && image.height !== undefined) {
+    const scale = nonNegative(paint["scalingFactor"]) || 1;
+    return { ...base, fit, tileSize: [round(image.width * scale, 1), round(image.height * scale, 1)] };
+  }
+  return { ...base, fit };
+}
 
 /** Visible paints, bottom first (Figma's order). */
 export function readPaints(raw: unknown, ctx: PaintContext): Paint[] {
@@ -105,9 +137,7 @@ export function readPaints(raw: unknown, ctx: PaintContext): Paint[] {
       const css = gradientCss(paint, ctx.w, ctx.h, opacity);
       if (css) out.push(withBlend({ kind: "gradient", css }));
     } else if (type === "IMAGE") {
-      const ref = typeof paint["imageRef"] === "string" ? paint["imageRef"] : "missing";
-      const fit = FIT[String(paint["scaleMode"])] ?? "cover";
-      out.push(withBlend({ kind: "image", asset: ctx.imageAsset(ref), fit, ...(opacity < 1 ? { opacity: round(opacity, 3) } : {}) }));
+      out.push(withBlend(imagePaint(paint, ctx, opacity)));
     }
   }
   return out;

@@ -55,9 +55,17 @@ export interface GradientPaint {
 
 export interface ImagePaint {
   kind: "image";
-  /** Key into DesignDocument.assets. */
+  /** Key into DesignDocument.assets (also the asset's file name). */
   asset: string;
-  fit: "cover" | "contain" | "fill" | "tile";
+  /**
+   * Figma's scale mode: FILL → cover, FIT → contain, STRETCH → fill, TILE → tile, and a crop (STRETCH or CROP
+   * with an `imageTransform`) → crop. A crop whose transform cannot be read is drawn as cover.
+   */
+  fit: "cover" | "contain" | "fill" | "tile" | "crop";
+  /** crop: the part of the image the layer shows, as fractions of the image: x, y, width, height. */
+  crop?: [number, number, number, number];
+  /** tile: one tile's size in px (the image's pixel size × Figma's scalingFactor), when the bytes are known. */
+  tileSize?: [number, number];
   opacity?: number;
   blend?: string;
 }
@@ -196,10 +204,16 @@ export interface SvgAsset {
 export interface ImageAsset {
   kind: "image";
   name: string;
-  /** Figma imageRef hash. */
+  /** Figma imageRef hash ("" when parsed from a hint). */
   imageRef: string;
-  /** Image bytes are never in REST JSON; a caller (the plugin) may supply them later. */
+  /**
+   * The image's bytes, from `DesignExtras.images` (REST JSON never carries them); the asset's name ends in
+   * the format sniffed from them. Without bytes the emitters write a placeholder SVG under the name.
+   */
   bytes?: Uint8Array;
+  /** Pixel size, from the bytes' header. */
+  width?: number;
+  height?: number;
 }
 
 export type Asset = SvgAsset | ImageAsset;

@@ -24,7 +24,7 @@ function paths(raw: unknown): { d: string; rule: string }[] {
   return out;
 }
 
-const noImages: PaintContext["imageAsset"] = () => "";
+const noImages: PaintContext["imageAsset"] = () => ({ key: "" });
 
 /** Draws one shape (in its own coordinates, size w×h) as SVG elements; returns [markup, usedGeometry]. */
 function drawShape(node: RestNode, w: number, h: number): { markup: string; exact: boolean } {

@@ -1,10 +1,20 @@
-/** Asset files the emitters write: placeholders for images whose bytes the JSON does not carry. */
-import type { Asset, DesignNode } from "../design/types.js";
+/**
+ * Asset files the emitters write: each image fill's real bytes (a binary SourceFile) or, when no bytes were
+ * supplied, a placeholder SVG under the same name. Vectors are inlined as SVG by the emitters; the model is
+ * also offered their SVG as files (`modelAssetFiles`).
+ */
+import type { Asset, DesignDocument, DesignNode } from "../design/types.js";
 import { escapeAttr } from "../escape.js";
+import type { SourceFile } from "../types.js";
 
-/** File name an asset is written under (placeholders are SVG whatever the original format). */
+/** Where assets live: `src/assets` in a React project, `assets` next to the HTML pages. */
+export function assetDir(target: "react" | "html"): string {
+  return target === "react" ? "src/assets" : "assets";
+}
+
+/** File name an asset is written under: its key; an image without bytes is a placeholder SVG whatever its key says. */
 export function assetFileName(key: string, asset: Asset | undefined): string {
-  if (asset?.kind === "image") return key.replace(/\.[a-z0-9]+$/i, "") + ".svg";
+  if (asset?.kind === "image" && !asset.bytes) return key.replace(/\.[a-z0-9]+$/i, "") + ".svg";
   return key;
 }
 
@@ -22,17 +32,32 @@ export function imagePlaceholderSvg(name: string): string {
   ].join("\n");
 }
 
-/** The image assets a set of frames uses (vectors are inlined as SVG and need no file). */
-export function usedImageAssets(keys: Iterable<string>, assets: Record<string, Asset>): { key: string; file: string; content: string }[] {
-  const out: { key: string; file: string; content: string }[] = [];
+/** The files of the image assets `keys` under `dir`: real bytes where known, else placeholders; each file once. */
+export function imageAssetFiles(keys: Iterable<string>, assets: Record<string, Asset>, dir: string): SourceFile[] {
+  const out: SourceFile[] = [];
   const seen = new Set<string>();
   for (const key of keys) {
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const asset = assets[key];
-    out.push({ key, file: assetFileName(key, asset ?? { kind: "image", name: key, imageRef: "" }), content: imagePlaceholderSvg(key) });
+    const asset = assets[key] ?? { kind: "image", name: key, imageRef: "" };
+    const path = `${dir}/${assetFileName(key, asset)}`;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    out.push(asset.kind === "image" && asset.bytes ? { path, content: "", bytes: asset.bytes } : { path, content: imagePlaceholderSvg(key) });
   }
   return out;
+}
+
+/**
+ * The asset files a model's code may reference, added to its answer by the pipeline: every image fill (real
+ * or placeholder) and every vector drawn exactly (supplied SVG or the JSON's geometry; box approximations are
+ * left out), under the target's asset folder.
+ */
+export function modelAssetFiles(doc: DesignDocument, target: "react" | "html"): SourceFile[] {
+  const dir = assetDir(target);
+  const files = imageAssetFiles(imageKeysIn(doc.frames), doc.assets, dir);
+  for (const [key, asset] of Object.entries(doc.assets)) {
+    if (asset.kind === "svg" && asset.svg && !asset.placeholder) files.push({ path: `${dir}/${key}`, content: asset.svg + "\n" });
+  }
+  return files;
 }
 
 /** Keys of every image fill in the frames (rendered as <img> or as a CSS background). */

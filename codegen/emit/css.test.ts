@@ -192,7 +192,7 @@ describe("ownDecls: layout and paint", () => {
       ["background", "url(assets/photo.png) center / cover no-repeat, linear-gradient(#ff0000, #ff0000)"],
       ["background-blend-mode", "multiply, normal"],
     ]);
-    expect(backgroundDecls([{ kind: "image", asset: "t.png", fit: "tile" }], urls)).toEqual([["background", "url(assets/t.png) center / auto repeat"]]);
+    expect(backgroundDecls([{ kind: "image", asset: "t.png", fit: "tile" }], urls)).toEqual([["background", "url(assets/t.png) left top / auto repeat"]]);
   });
 });
 

@@ -5,7 +5,7 @@
  * - `ownDecls`: everything else (its layout for children, paint, text).
  */
 import { round } from "../design/color.js";
-import type { DesignNode, Paint, TextStyle } from "../design/types.js";
+import type { DesignNode, ImagePaint, Paint, TextStyle } from "../design/types.js";
 
 export type Decl = [property: string, value: string];
 
@@ -118,11 +118,28 @@ export function textStyleDecls(style: Partial<TextStyle>, isText = true): Decl[]
   return out;
 }
 
+const pct = (v: number): string => `${round(v * 100, 2)}%`;
+
+/**
+ * Where and how large an image layer is drawn (`position / size repeat`). A crop shows the region
+ * [x, y, w, h] of the image: the image is 1/w × 1/h of the box, and a percentage position p puts it at
+ * p × (box − image), so p = x / (1 − w) lands its region on the box at any box size.
+ */
+export function imagePlacement(paint: ImagePaint): string {
+  if (paint.fit === "crop" && paint.crop) {
+    const [x, y, w, h] = paint.crop;
+    const at = (offset: number, size: number): string => (Math.abs(1 - size) < 1e-6 ? "0" : pct(offset / (1 - size)));
+    return `${at(x, w)} ${at(y, h)} / ${pct(1 / w)} ${pct(1 / h)} no-repeat`;
+  }
+  if (paint.fit === "tile") return `left top / ${paint.tileSize ? paint.tileSize.map((v) => `${round(v)}px`).join(" ") : "auto"} repeat`;
+  const size = { cover: "cover", contain: "contain", fill: "100% 100%", crop: "cover" }[paint.fit];
+  return `center / ${size} no-repeat`;
+}
+
 function paintLayer(paint: Paint, urls: AssetUrls): string {
   if (paint.kind === "solid") return `linear-gradient(${paint.color}, ${paint.color})`;
   if (paint.kind === "gradient") return paint.css;
-  const size = { cover: "cover", contain: "contain", fill: "100% 100%", tile: "auto" }[paint.fit];
-  return `url(${urls.cssUrl(paint.asset)}) center / ${size} ${paint.fit === "tile" ? "repeat" : "no-repeat"}`;
+  return `url(${urls.cssUrl(paint.asset)}) ${imagePlacement(paint)}`;
 }
 
 export function backgroundDecls(fills: Paint[], urls: AssetUrls): Decl[] {

@@ -3,7 +3,7 @@ import { escapeHtml } from "../escape.js";
 import { htmlDocument } from "../html-document.js";
 import type { DesignDocument } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
-import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
+import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { declsToCss } from "./css.js";
 import { printHtml } from "./markup.js";
@@ -57,6 +57,6 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
   for (const key of imageKeysIn(doc.frames)) images.add(key);
   const css = RESET + "\n" + [...sheet.rules].map(([cls, decls]) => declsToCss(`.${cls}`, decls)).join("\n");
   files.push({ path: "styles.css", content: css });
-  for (const image of usedImageAssets(images, doc.assets)) files.push({ path: `assets/${image.file}`, content: image.content });
+  files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
   return { files, problems };
 }

@@ -1,5 +1,6 @@
 /** Prints the markup tree as JSX (React) or HTML. */
 import { escapeAttr, escapeHtml } from "../escape.js";
+import { jsxAttrName, svgToJsx } from "./svg-jsx.js";
 import type { AttrValue, VNode } from "./vnode.js";
 
 const VOID = new Set(["img", "input", "hr", "br"]);
@@ -10,27 +11,10 @@ export interface MarkupStyle {
 }
 
 
-const JSX_ATTR: Record<string, string> = {
-  class: "className",
-  for: "htmlFor",
-  "fill-rule": "fillRule",
-  "clip-rule": "clipRule",
-  "stroke-width": "strokeWidth",
-  "stroke-linecap": "strokeLinecap",
-  "stroke-linejoin": "strokeLinejoin",
-  "stroke-dasharray": "strokeDasharray",
-  "fill-opacity": "fillOpacity",
-  "stroke-opacity": "strokeOpacity",
-  "xlink:href": "xlinkHref",
-};
-
-/** SVG markup we generated ourselves (attribute names from a fixed set) → JSX. */
-export function svgToJsx(markup: string): string {
-  return markup.replace(/ ([a-z][a-z:-]*)="/g, (whole, name: string) => (JSX_ATTR[name] ? ` ${JSX_ATTR[name]}="` : whole));
-}
+export { svgToJsx };
 
 function jsxAttr(name: string, value: AttrValue): string {
-  const jsxName = JSX_ATTR[name] ?? name;
+  const jsxName = jsxAttrName(name) ?? name;
   if (typeof value !== "string") return `${jsxName}={${value.expr}}`;
   // JSX attribute strings decode HTML entities and allow no escapes: anything unusual goes in an expression.
   return /["\\\n{}&]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;

@@ -1,7 +1,7 @@
 /** React (TSX) emitter: one file per screen, one per component, CSS modules or Tailwind. */
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
-import { assetFileName, imageKeysIn, usedImageAssets } from "./assets.js";
+import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { declsToCss } from "./css.js";
 import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
@@ -115,7 +115,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
   }
 
   for (const key of imageKeysIn(doc.frames)) allImages.add(key);
-  for (const image of usedImageAssets(allImages, doc.assets)) files.push({ path: `src/assets/${image.file}`, content: image.content });
+  files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
 
   const exports = [
     ...screenNames.map((n) => `export { ${n} } from "./screens/${n}";`),
@@ -135,10 +135,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
       "  const src: string;",
       "  export default src;",
       "}",
-      'declare module "*.png" {',
-      "  const src: string;",
-      "  export default src;",
-      "}",
+      ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [`declare module "*.${ext}" {`, "  const src: string;", "  export default src;", "}"]),
       "",
     ].join("\n"),
   });

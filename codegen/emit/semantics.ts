@@ -70,7 +70,10 @@ export function semanticsFor(node: DesignNode, context: { root: boolean; insideI
   if (node.kind === "line") return { tag: "hr", attrs: [], interactive: false };
   const imageFills = (node.fills ?? []).filter((f) => f.kind === "image");
   if ((node.kind === "rect" || node.kind === "ellipse") && imageFills.length === 1 && (node.fills ?? []).length === 1) {
-    return { tag: "img", attrs: [["alt", node.name]], interactive: false };
+    // object-fit has no tiles and no crops: those stay a background on a box that says it is an image.
+    const fit = imageFills[0]!.kind === "image" ? imageFills[0]!.fit : "cover";
+    if (fit !== "tile" && fit !== "crop") return { tag: "img", attrs: [["alt", node.name]], interactive: false };
+    return { tag: "div", attrs: node.name ? [["role", "img"], ["aria-label", node.name]] : [], interactive: false };
   }
   if (context.insideInteractive) return plain;
   if (node.kind === "rect" && INPUT.test(node.name)) {

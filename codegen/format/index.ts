@@ -15,6 +15,7 @@ type Formatted =
   { ok: true; content: string } | { ok: false; problem: Problem } | { ok: "skipped" };
 
 async function formatContent(file: SourceFile): Promise<Formatted> {
+  if (file.bytes) return { ok: "skipped" };
   const language = languageFor(file.path, file.content);
   if (language === undefined) return { ok: "skipped" };
   let plugins: Plugin[];

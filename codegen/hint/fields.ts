@@ -2,7 +2,7 @@
  * The hint's vocabulary: one entry per design-tree field, with its short key, how it prints and how it
  * parses back. Keeping both directions side by side is what makes parse(print(tree)) == tree.
  */
-import type { Corners, DesignNode, Effects, FlexLayout, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
+import type { Corners, DesignNode, Effects, FlexLayout, ImagePaint, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
 import { expandColor, HintSyntaxError, num, quote, shortColor, unquote } from "./tokens.js";
 
 export type Category = "layout" | "paint" | "text";
@@ -54,7 +54,7 @@ const STROKE_ALIGN = enumCodec<Stroke["align"]>({ inside: "i", center: "c", outs
 const RESIZE = enumCodec<TextContent["resize"]>({ none: "n", height: "h", width: "w", truncate: "t" });
 const ALIGN_H = enumCodec<TextContent["alignH"]>({ left: "l", center: "c", right: "r", justify: "j" });
 const ALIGN_V = enumCodec<TextContent["alignV"]>({ top: "t", center: "c", bottom: "b" });
-const FIT = enumCodec<"cover" | "contain" | "fill" | "tile">({ cover: "cover", contain: "contain", fill: "fill", tile: "tile" });
+const FIT = enumCodec<ImagePaint["fit"]>({ cover: "cover", contain: "contain", fill: "fill", tile: "tile", crop: "crop" });
 
 function layoutOf(node: DesignNode): FlexLayout {
   if (!node.layout) throw new HintSyntaxError(`layout property before row/col on ${node.id}`);
@@ -65,18 +65,33 @@ function textOf(node: DesignNode): TextContent {
   return node.text;
 }
 
-// Paints: `;`-separated; each `<color|gradient|img(key,fit[,opacity])>[|blend]`.
+// Paints: `;`-separated; each `<color|gradient|img(key,fit[=numbers][,opacity])>[|blend]`, where a crop
+// carries its region (`crop=x/y/w/h`) and a tile its size (`tile=w/h`).
+function printImage(p: ImagePaint): string {
+  const detail = p.crop ?? p.tileSize;
+  return `img(${p.asset},${FIT.print(p.fit)}${detail ? `=${detail.join("/")}` : ""}${p.opacity !== undefined ? `,${p.opacity}` : ""})`;
+}
 function printPaint(p: Paint): string {
-  const body = p.kind === "solid" ? shortColor(p.color) : p.kind === "gradient" ? p.css : `img(${p.asset},${FIT.print(p.fit)}${p.opacity !== undefined ? `,${p.opacity}` : ""})`;
+  const body = p.kind === "solid" ? shortColor(p.color) : p.kind === "gradient" ? p.css : printImage(p);
   return p.blend ? `${body}|${p.blend}` : body;
+}
+function parseImage(m: RegExpExecArray): ImagePaint {
+  const fit = FIT.parse(m[2]!);
+  const detail = m[3]?.split("/").map(num);
+  const paint: ImagePaint = { kind: "image", asset: m[1]!, fit };
+  if (fit === "crop" && detail?.length === 4) paint.crop = detail as [number, number, number, number];
+  else if (fit === "crop") paint.fit = "cover";
+  if (fit === "tile" && detail?.length === 2) paint.tileSize = detail as [number, number];
+  if (m[4] !== undefined) paint.opacity = num(m[4]);
+  return paint;
 }
 function parsePaint(text: string): Paint {
   const bar = text.lastIndexOf("|");
   const body = bar >= 0 ? text.slice(0, bar) : text;
   const blend = bar >= 0 ? text.slice(bar + 1) : undefined;
   let paint: Paint;
-  const img = /^img\((.+),(cover|contain|fill|tile)(?:,([\d.]+))?\)$/.exec(body);
-  if (img) paint = { kind: "image", asset: img[1]!, fit: FIT.parse(img[2]!), ...(img[3] !== undefined ? { opacity: num(img[3]) } : {}) };
+  const img = /^img\((.+),(cover|contain|fill|tile|crop)(?:=([-\d./]+))?(?:,([\d.]+))?\)$/.exec(body);
+  if (img) paint = parseImage(img);
   else if (/gradient\(/.test(body)) paint = { kind: "gradient", css: body };
   else paint = { kind: "solid", color: expandColor(body) };
   return blend ? { ...paint, blend } : paint;

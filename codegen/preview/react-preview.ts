@@ -172,7 +172,7 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
   const byPath = new Map<string, SourceFile>();
   for (const file of files) {
     const path = cleanPath(file.path);
-    if (path !== "") byPath.set(path, { path, content: file.content });
+    if (path !== "") byPath.set(path, { path, content: file.content, ...(file.bytes ? { bytes: file.bytes } : {}) });
   }
   const all = [...byPath.values()];
   const data: PreviewData = { modules: {}, styles: {}, cssModules: {}, assets: {}, json: {}, entry: { components: [] } };

@@ -43,7 +43,7 @@ export function pathKey(path: string): string {
 
 /**
  * Drops unsafe paths, non-string entries, whitespace-only files and duplicates (first one wins);
- * returns the remaining files with normalised paths, in input order.
+ * returns the remaining files with normalised paths, in input order. Binary files (`bytes`) keep their bytes.
  */
 export function checkPaths(files: readonly unknown[]): {
   files: SourceFile[];
@@ -68,7 +68,9 @@ export function checkPaths(files: readonly unknown[]): {
       );
       return;
     }
-    if (content === undefined) {
+    // A binary asset keeps its bytes untouched (its content is "" by convention).
+    const bytes = readBytes(entry);
+    if (bytes === undefined && content === undefined) {
       problems.push(
         problem("error", "invalid-file", `${checked.path} has no text content; dropped`, {
           file: checked.path,
@@ -76,7 +78,7 @@ export function checkPaths(files: readonly unknown[]): {
       );
       return;
     }
-    if (content.trim() === "") {
+    if (bytes === undefined && content!.trim() === "") {
       problems.push(
         problem("warning", "empty-file", `${checked.path} is empty; dropped`, {
           file: checked.path,
@@ -95,9 +97,15 @@ export function checkPaths(files: readonly unknown[]): {
       return;
     }
     seen.set(key, checked.path);
-    kept.push({ path: checked.path, content });
+    kept.push(bytes !== undefined ? { path: checked.path, content: "", bytes } : { path: checked.path, content: content! });
   });
   return { files: kept, problems };
+}
+
+function readBytes(entry: unknown): Uint8Array | undefined {
+  if (typeof entry !== "object" || entry === null) return undefined;
+  const value: unknown = (entry as Record<string, unknown>)["bytes"];
+  return value instanceof Uint8Array ? value : undefined;
 }
 
 function readString(entry: unknown, key: "path" | "content"): string | undefined {

@@ -18,7 +18,12 @@ type View = "code" | "preview";
 
 /** Every file in one text, each under a header line with its path. */
 export function allFilesText(files: SourceFile[]): string {
-  return files.map((f) => `// ===== ${f.path} =====\n${f.content.endsWith("\n") ? f.content : f.content + "\n"}`).join("\n");
+  return files.map((f) => `// ===== ${f.path} =====\n${fileText(f).endsWith("\n") ? fileText(f) : fileText(f) + "\n"}`).join("\n");
+}
+
+/** What a file shows as text: its content, or for a binary asset a line saying what it is. */
+export function fileText(file: SourceFile): string {
+  return file.bytes ? `(binary file, ${file.bytes.length.toLocaleString("en-US")} bytes: in the zip and the preview)\n` : file.content;
 }
 
 /** Marks the emitters' draft over the code (taking no room, so nothing moves when the checked files arrive). */
@@ -133,12 +138,12 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
               ))}
               <span class="spacer" />
               {activeFile ? (
-                <button type="button" class="icon-button tabs__copy" title={`Copy ${activeFile.path}`} aria-label={`Copy ${activeFile.path}`} onClick={() => void copy(activeFile.content, basename(activeFile.path))}>
+                <button type="button" class="icon-button tabs__copy" title={`Copy ${activeFile.path}`} aria-label={`Copy ${activeFile.path}`} onClick={() => void copy(fileText(activeFile), basename(activeFile.path))}>
                   <CopyIcon />
                 </button>
               ) : null}
             </div>
-            {activeFile ? <CodeView path={activeFile.path} content={activeFile.content} line={line} /> : <p class="empty muted">Open a file from the list.</p>}
+            {activeFile ? <CodeView path={activeFile.path} content={fileText(activeFile)} line={line} /> : <p class="empty muted">Open a file from the list.</p>}
             {output.stage ? <DraftBadge stage={output.stage} /> : null}
           </div>
         </div>

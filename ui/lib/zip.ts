@@ -12,8 +12,9 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-/** Text as UTF-8; a binary asset (base64 or a base64 data: URL) as its bytes. */
+/** A binary file's own bytes; text as UTF-8; a binary asset written as text (base64 or a data: URL) decoded. */
 function fileBytes(file: SourceFile): Uint8Array {
+  if (file.bytes) return file.bytes;
   if (BINARY.has(extension(file.path))) {
     const url = assetDataUrl(file);
     const base64 = url?.match(/^data:[^,]*;base64,(.*)$/)?.[1];

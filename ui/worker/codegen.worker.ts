@@ -8,6 +8,7 @@ import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../ai/esti
 import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../ai/prompt.js";
 import { FILES_SCHEMA } from "../../ai/schema.js";
 import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError } from "../../codegen/index.js";
+import { modelAssetFiles } from "../../codegen/emit/assets.js";
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
@@ -39,6 +40,7 @@ async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
     // A PNG that cannot be read is not sent: the model gets the structure only, and the panel says so.
     ...(image ? { imageDataUrl: pngDataUrl(request.png), detail: "high" as const } : {}),
     hint: printHint(design.document),
+    assets: modelAssetFiles(design.document, request.options.target),
     ...(request.draft ? { drafts: offline.files } : {}),
     ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
   };

@@ -26,7 +26,8 @@ const exportsField = array(exportEntry, { max: 50 });
 export type ExportEntry = Infer<typeof exportEntry>;
 
 const codeOptions = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean() });
-const sourceFile = object({ path: string(), content: string() });
+// `bytes`: a binary asset (an image), content "".
+const sourceFile = object({ path: string(), content: string(), bytes: optional(bytes()) });
 const problem = object({
   severity: oneOf(["error", "warning", "info"]),
   code: string(),

@@ -1,0 +1,66 @@
+/** Command-line parsing for `figment analyze`, on node:util's parseArgs. Bad flags are UsageErrors (exit 2). */
+import { parseArgs } from "node:util";
+import { UsageError } from "./io.js";
+
+export const ANALYZE_USAGE = `figment analyze — accessibility and naming findings for a design, offline
+
+Usage:
+  figment analyze <design.json> [--node ID]... [--json]
+  figment analyze <design.json> --node ID --ai [--image PNG] [--task describe|critique|text|compare --other ID]
+               (a vision model's view, streamed as Markdown; figment analyze --ai --help lists its flags)
+
+Findings, computed from the design itself (no key, nothing sent):
+  contrast        WCAG 2.2 contrast of each text colour over the background resolved beneath it
+                  (4.5:1, or 3:1 for text of 24 px, or 18.66 px bold); "cannot be computed" over a
+                  gradient, an image, a vector shape or nothing opaque
+  target-size     buttons, links, inputs, toggles and icon buttons under 24×24 px (WCAG 2.2, 2.5.8)
+  text-size       text under 12 px
+  text-in-image   image layers whose name suggests words, to confirm
+  image-name      images whose layer name makes a meaningless alt text ("Rectangle 12", "image 3")
+  frame-name      frames with generated names ("Frame 12")
+Most severe first (error, warning, info), then top to bottom. Without --node every top-level frame is
+analysed; node ids may be written 12:34 or 12-34.
+--json prints { "findings": [{ nodeId, nodeName, kind, severity, message, …figures }] }: contrast findings
+carry ratio (2 decimals; absent when it cannot be computed), required, foreground, background and large;
+target-size width, height and minimum; text-size fontSize and minimum.
+
+Exit codes: 0 done (findings or not); 1 internal error; 2 bad input (a missing or non-Figma file, an unknown
+node id, an unknown flag).`;
+
+export interface AnalyzeArgs {
+  help: boolean;
+  input?: string;
+  nodes: string[];
+  json: boolean;
+  /** Never true here: `--ai` goes to the model path and its own flags (cli/analyze-ai-args.ts) before this parser. */
+  ai: boolean;
+}
+
+export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        node: { type: "string", multiple: true },
+        json: { type: "boolean" },
+        ai: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")} (figment analyze --help lists the flags)`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
+  const nodes = (values.node ?? []).map((id) => id.trim());
+  if (nodes.some((id) => id === "")) throw new UsageError("--node needs a node id such as 12:34");
+  return {
+    help: values.help ?? false,
+    ...(positionals[0] !== undefined ? { input: positionals[0] } : {}),
+    nodes,
+    json: values.json ?? false,
+    ai: values.ai ?? false,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * `figment analyze`: the design's deterministic findings (codegen/analyze) as a list or as JSON. Findings
+ * are the result, not a failure: the exit code is 0 whatever is found; bad input exits 2.
+ */
+import { SEVERITIES, type Finding } from "../codegen/analyze/index.js";
+import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze-args.js";
+import { analyzeJson } from "./analyze-findings.js";
+import type { Output, RunContext } from "./design-files.js";
+import { readJson, UsageError } from "./io.js";
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** One line per finding: severity, kind, node id, layer name and the message, in aligned columns. */
+export function formatFindings(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return ["no findings"];
+  const idWidth = Math.max(...findings.map((f) => f.nodeId.length));
+  const name = (f: Finding): string => {
+    const flat = f.nodeName.replace(/\s+/g, " ").trim();
+    return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+  };
+  const lines = findings.map((f) => `${f.severity.padEnd(7)} ${f.kind.padEnd(13)} ${f.nodeId.padEnd(idWidth)}  ${name(f)} — ${f.message}`);
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  lines.push(`${plural(findings.length, "finding")}: ${counts.map(([s, n]) => (s === "info" ? `${n} info` : plural(n, s))).join(", ")}`);
+  return lines;
+}
+
+export async function analyzeCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
+  // The model path has flags of its own (cli/analyze-ai-args.ts) and is loaded only when asked for; it sends
+  // these same findings to the model as data.
+  if (argv.includes("--ai")) {
+    const { analyzeAiCommand } = await import("./analyze-ai.js");
+    return analyzeAiCommand(argv, io, context);
+  }
+  const args = parseAnalyzeArgs(argv);
+  if (args.help) {
+    io.out(ANALYZE_USAGE);
+    return 0;
+  }
+  if (!args.input) throw new UsageError("figment analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
+  const json = await readJson(args.input);
+  const findings = analyzeJson(json, args.nodes);
+  if (args.json) io.out(JSON.stringify({ findings }, null, 2));
+  else for (const line of formatFindings(findings)) io.out(line);
+  return 0;
+}

@@ -1,0 +1,88 @@
+/**
+ * The analysis on every real Figma file in test/fixtures/figma: findings are stable (the expectation below
+ * lists them by severity and kind, ids in order) and each points to a layer that exists in the file.
+ */
+import { describe, expect, it } from "vitest";
+import { EVAL_FILES, readFixture } from "../../test/helpers/fixtures";
+import { loadDesign } from "../load";
+import { analyzeDesign, type Finding } from "./index";
+
+function nodeIds(json: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(json)) for (const item of json) nodeIds(item, out);
+  else if (json && typeof json === "object") {
+    const record = json as Record<string, unknown>;
+    if (typeof record["id"] === "string" && typeof record["type"] === "string") out.add(record["id"]);
+    for (const value of Object.values(record)) if (value && typeof value === "object") nodeIds(value, out);
+  }
+  return out;
+}
+
+/** `severity kind: id, id, …` lines, grouped in the order the findings come. */
+function digest(findings: Finding[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const f of findings) {
+    const key = `${f.severity} ${f.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), f.nodeId]);
+  }
+  return [...groups].map(([key, ids]) => `${key} ×${ids.length}: ${ids.join(", ")}`);
+}
+
+const analyzed = EVAL_FILES.map((name) => {
+  const json = readFixture(name);
+  return { name, json, findings: analyzeDesign(loadDesign(json).document) };
+});
+
+describe("analysis of the real Figma files", () => {
+  it("finds the same things every time", () => {
+    expect(Object.fromEntries(analyzed.map(({ name, findings }) => [name, digest(findings)]))).toMatchInlineSnapshot(`
+      {
+        "figma-differ-selfie.nodes.json": [
+          "info frame-name ×1: 33459:3748",
+          "info contrast ×4: I33459:3755;2177:28867;2177:28810, I33459:3756;15:8516, I33459:3752;3243:29799, I33459:3758;825:14785",
+        ],
+        "figmagic-design-system.file.json": [
+          "error contrast ×16: 3010:18, 4066:1352, 4066:1364, 3206:730, 4668:881, 4668:893, I3015:97;3010:18, I3213:1449;3206:730, I3022:984;3015:97;3010:18, I3022:984;3213:1449;3206:730, I3022:843;3015:97;3010:18, I3022:843;3213:1449;3206:730, I3022:702;3015:97;3010:18, I3022:702;3213:1449;3206:730, I3224:173;3010:18, I3224:164;3206:730",
+          "warning text-size ×16: 3022:117, 3022:210, 3022:295, 3022:110, 3015:522, 3015:553, 3015:546, 2874:60, 2874:46, 2874:53, 4066:1386, 4066:1379, 4066:1372, 3204:21, 3204:14, 3204:7",
+          "warning target-size ×1: 3224:165",
+          "info contrast ×33: 2874:83, 3037:0, 3022:98, 2875:21, 2772:57, 2772:38, 2772:42, 2772:46, 2772:44, 2772:40, 2772:21, 3022:117, 3022:210, 3022:295, 3022:110, 3015:522, 3015:553, 3015:546, 2874:60, 2874:46, 2874:53, 4066:1386, 4066:1379, 4066:1372, 3204:21, 3204:14, 3204:7, 3163:2852, 3188:418, 3188:419, 3213:1448, 3015:61, 3022:1437",
+        ],
+        "figmasharp-bundler-dialog.file.json": [
+          "error contrast ×1: I160:188;23:45",
+          "warning target-size ×6: 25:7, 25:293, 160:188, 160:177, 25:5, 25:4",
+          "info contrast ×8: I25:1;1:32, I25:19;1:301, 25:16, 25:17, 25:304, I25:5;1:75, I25:4;1:70, 160:199",
+        ],
+        "figmasharp-login.file.json": [
+          "error contrast ×1: 101:9",
+          "warning text-size ×2: 101:11, 101:6",
+          "info frame-name ×2: 101:37, 101:21",
+          "info contrast ×7: 101:36, 101:46, 101:44, 101:18, 101:19, 101:11, 101:6",
+        ],
+        "grida-stroke.file.json": [],
+        "grida-vector-frame.nodes.json": [],
+      }
+    `);
+  });
+
+  it("points every finding to a layer of the file, with a message and figures that fit its kind", () => {
+    for (const { name, json, findings } of analyzed) {
+      const ids = nodeIds(json);
+      for (const finding of findings) {
+        expect(ids.has(finding.nodeId), `${name}: ${finding.nodeId}`).toBe(true);
+        expect(finding.message.length).toBeGreaterThan(20);
+        if (finding.kind === "contrast" && finding.ratio !== undefined) {
+          expect(finding.ratio).toBeLessThan(finding.required);
+          expect(finding.background).toMatch(/^#[0-9a-f]{6}$/);
+        }
+        if (finding.kind === "target-size") expect(Math.min(finding.width, finding.height)).toBeLessThan(24);
+      }
+    }
+  });
+
+  it("gives the same findings for one frame loaded alone as within its file", () => {
+    const { json, findings } = analyzed.find((a) => a.name === "figmasharp-login.file.json")!;
+    const frameId = loadDesign(json).document.frames[0]!.id;
+    const alone = analyzeDesign(loadDesign(json, [frameId]).document);
+    expect(alone).toEqual(findings);
+    expect(alone.length).toBeGreaterThan(0);
+  });
+});
