@@ -217,9 +217,12 @@ describe("figment code --ai", () => {
     const texts = userContent(srv.requests[0]!)
       .filter((c) => c.type === "input_text")
       .map((c) => c.text ?? "");
-    expect(texts).toHaveLength(3);
-    expect(texts[1]).toMatch(/<draft_files>\n--- file: src\//);
-    expect(texts[1]).toContain("--- file: src/screens/LogInPage.tsx");
+    expect(texts).toHaveLength(4);
+    // The design's asset files are listed for the model, and left out of the draft.
+    expect(texts[1]).toContain("src/assets/background-image.svg (svg)");
+    expect(texts[2]).toMatch(/<draft_files>\n--- file: src\//);
+    expect(texts[2]).toContain("--- file: src/screens/LogInPage.tsx");
+    expect(texts[2]).not.toContain("--- file: src/assets/");
     expect(texts.at(-1)).toBe("Instructions from the user:\nUse a dark theme.");
     expect(srv.requests[0]!.schemaErrors).toEqual([]);
   });

@@ -22,7 +22,8 @@ import type { Problem } from "../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
 import type { CliArgs } from "./args.js";
-import { asUsage, codeOptions, emitAndWrite, load, reportProblems, type Output, type RunContext } from "./design-files.js";
+import { asUsage, codeOptions, emitAndWrite, reportProblems, type Output, type RunContext } from "./design-files.js";
+import { loadForCode } from "./figma-extras.js";
 import { readText, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
 
@@ -39,7 +40,7 @@ interface Source {
   problems: Problem[];
 }
 
-async function readSource(args: CliArgs): Promise<Source> {
+async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
   if (args.fromHint !== undefined) {
     if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
     const text = await readText(args.fromHint);
@@ -47,7 +48,7 @@ async function readSource(args: CliArgs): Promise<Source> {
     if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
     return { document, problems: [] };
   }
-  const design = await load(args);
+  const design = await loadForCode(args, io, context);
   return { document: design.document, problems: design.problems };
 }
 
@@ -173,7 +174,7 @@ function repairSummary(result: ModelCodeResult): string | undefined {
 
 export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   const env = context.env ?? process.env;
-  const source = await readSource(args);
+  const source = await readSource(args, io, context);
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
   if (!image) io.err(STRUCTURE_ONLY);
   const frames = source.document.frames.length;

@@ -12,6 +12,7 @@ Usage:
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
+  figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
   figment hints <design.json> [--node ID]... [--images DIR]
   figment fidelity <design.json> [--node ID]... [--json]
   figment analyze <design.json> [--node ID]... [--json]
@@ -39,8 +40,15 @@ it only the structure is sent and the model does not see the frame). --from-hint
 Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
 Ctrl-C cancels the request.
 
-Exit codes: 0 done, 1 internal error or model failure, 2 bad input or configuration (including a missing or
-refused API key), 130 cancelled.`;
+--file-key fetches the design's image fills and vector SVGs from Figma's REST API, so the code has the real
+pictures and icons: KEY is the part after /design/ (or /file/) in the file's URL, or the whole URL.
+  --figma-token  a personal access token (file_content:read); better: set FIGMA_TOKEN in the environment
+  --figma-base-url  the API's address (default https://api.figma.com)
+A 429 is retried after Figma's Retry-After (up to 3 times, at most 2 min each); a missing image or SVG is a
+listed problem. A refused token or an unknown file key exits 2, Figma failing or still rate-limiting exits 1.
+
+Exit codes: 0 done, 1 internal error, model or Figma failure, 2 bad input or configuration (including a
+missing or refused API key or Figma token), 130 cancelled.`;
 
 export type ProviderName = "openai" | "openrouter" | "custom";
 
@@ -73,6 +81,35 @@ export interface CliArgs {
   /** Seconds one model request may take. */
   timeoutSec?: number;
   dryRun: boolean;
+  /** Fetch image fills and vector SVGs from Figma's REST API for this file (key already taken out of a URL). */
+  fileKey?: string;
+  /** The Figma token from --figma-token (FIGMA_TOKEN in the environment otherwise). */
+  figmaToken?: string;
+  /** Figma's REST API address, default https://api.figma.com. */
+  figmaBaseUrl?: string;
+}
+
+export const FIGMA_API = "https://api.figma.com";
+
+/**
+ * The file key from `--file-key`: a bare key, or a Figma URL (`/design/KEY/…`, `/file/KEY/…`, and a branch's
+ * `/design/KEY/branch/BRANCH/…`, whose branch key is what the API wants).
+ */
+export function parseFileKey(value: string): string {
+  const text = value.trim();
+  let key = text;
+  if (/^https?:\/\//i.test(text)) {
+    let path: string[] = [];
+    try {
+      path = new URL(text).pathname.split("/").filter(Boolean);
+    } catch {
+      // not a URL after all: refused below
+    }
+    const at = path.findIndex((p) => ["design", "file", "proto", "board", "slides", "make"].includes(p));
+    key = at >= 0 ? (path[at + 2] === "branch" && path[at + 3] ? path[at + 3]! : (path[at + 1] ?? "")) : "";
+  }
+  if (!/^[A-Za-z0-9]+$/.test(key)) throw new UsageError(`--file-key needs a Figma file key (letters and digits, from the file's URL: figma.com/design/KEY/…), not ${text || '""'}`);
+  return key;
 }
 
 /** Options that only mean something with --ai. */
@@ -105,6 +142,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         draft: { type: "boolean" },
         timeout: { type: "string" },
         "dry-run": { type: "boolean" },
+        "file-key": { type: "string" },
+        "figma-token": { type: "string" },
+        "figma-base-url": { type: "string" },
       },
     });
   } catch (error) {
@@ -144,6 +184,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (values.timeout.trim() === "" || !Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${values.timeout}`);
   }
 
+  if (values["file-key"] === undefined) {
+    const stray = (["figma-token", "figma-base-url"] as const).find((name) => values[name] !== undefined);
+    if (stray) throw new UsageError(`--${stray} only applies with --file-key KEY (the Figma file to fetch images and SVGs from)`);
+  } else {
+    if (command !== "code" && !values.help && !values.version) throw new UsageError(`--file-key only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
+    if (values["from-hint"] !== undefined) throw new UsageError("--file-key needs the design's JSON (it picks the images and vectors to fetch from it), not --from-hint");
+  }
+  const fileKey = values["file-key"] !== undefined ? parseFileKey(values["file-key"]) : undefined;
+  const figmaBaseUrl = values["figma-base-url"]?.trim();
+  if (figmaBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(figmaBaseUrl)) throw new UsageError(`--figma-base-url must be an http(s) URL such as ${FIGMA_API}, not ${figmaBaseUrl || '""'}`);
+
   return {
     command,
     ...(positionals[1] !== undefined ? { input: positionals[1] } : {}),
@@ -167,5 +218,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     draft: values.draft ?? false,
     ...(timeoutSec !== undefined ? { timeoutSec } : {}),
     dryRun: values["dry-run"] ?? false,
+    ...(fileKey !== undefined ? { fileKey } : {}),
+    ...(values["figma-token"] !== undefined ? { figmaToken: values["figma-token"] } : {}),
+    ...(figmaBaseUrl !== undefined ? { figmaBaseUrl } : {}),
   };
 }

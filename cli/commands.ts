@@ -5,6 +5,7 @@ import { generateCode, loadDesign, parseHint, printHint } from "../codegen/index
 import { readRestReply, countNodes } from "../codegen/rest/reply.js";
 import type { CliArgs } from "./args.js";
 import { asUsage, codeOptions, emitAndWrite, load, requireInput, type Output, type RunContext } from "./design-files.js";
+import { loadForCode } from "./figma-extras.js";
 import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
 
 export type { Output, RunContext } from "./design-files.js";
@@ -44,7 +45,7 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
     if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
     return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io);
   }
-  const design = await load(args);
+  const design = await loadForCode(args, io, context);
   return emitAndWrite(await generateCode(design.document, codeOptions(args)), design.problems, args, io, {}, design.roots[0]?.name);
 }
 

@@ -10,6 +10,7 @@ import { NotFigmaJsonError } from "../codegen/rest/reply.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { Problem } from "../codegen/types.js";
 import type { CliArgs } from "./args.js";
+import type { FigmaClientOptions } from "./figma-rest/client.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { readJson, UsageError, writeFilesUnder } from "./io.js";
 
@@ -24,6 +25,8 @@ export interface RunContext {
   env?: Readonly<Record<string, string | undefined>>;
   /** Cancels a model request (Ctrl-C). */
   signal?: AbortSignal;
+  /** Figma REST client settings tests replace (a sleep that does not wait, a short timeout). */
+  figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">>;
 }
 
 export function requireInput(args: CliArgs): string {
@@ -63,8 +66,8 @@ export function reportProblems(problems: Problem[], io: Output): void {
   const notes = problems.length - shown.length;
   if (notes > 0) io.err(`${notes} note${notes === 1 ? "" : "s"} (missing images, vector placeholders, added imports); --json lists them`);
   // What a CLI user can do about the two notes that cost the most fidelity.
-  if (problems.some((p) => p.code === "missing-image")) io.err("tip: image fills are grey placeholders; --images DIR supplies their bytes (DIR/<imageRef>.png|jpg|jpeg|gif|webp)");
-  if (problems.some((p) => p.code === "vector-placeholder")) io.err("tip: vectors without outlines are drawn as boxes; fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)");
+  if (problems.some((p) => p.code === "missing-image")) io.err("tip: image fills are grey placeholders; --images DIR supplies their bytes (DIR/<imageRef>.png|jpg|jpeg|gif|webp), or --file-key KEY fetches them from Figma");
+  if (problems.some((p) => p.code === "vector-placeholder")) io.err("tip: vectors without outlines are drawn as boxes; --file-key KEY fetches them from Figma as SVG, or fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)");
 }
 
 export function codeOptions(args: CliArgs): CodeOptions {

@@ -8,6 +8,17 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** A failure outside the user's input (a server failing, a limit not clearing): exit code 1 (130 when cancelled), message without a stack. */
+export class CommandFailure extends Error {
+  override name = "CommandFailure";
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 130 = 1,
+  ) {
+    super(message);
+  }
+}
+
 export async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, "utf8");

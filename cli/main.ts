@@ -9,10 +9,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 const argv = process.argv.slice(2);
 
-// Ctrl-C during a model request (`code --ai`, `image`) aborts the request, so nothing half-done is written
-// and the command exits 130; a second Ctrl-C quits at once. Other commands keep Node's default.
+// Ctrl-C during a model request (`code --ai`, `image`) or Figma's REST calls (`--file-key`) aborts them, so
+// nothing half-done is written and the command exits 130; a second Ctrl-C quits at once. Other commands keep
+// Node's default.
 const controller = new AbortController();
-if (argv.includes("--ai") || argv[0] === "image") {
+if (argv.includes("--ai") || argv.some((a) => a === "--file-key" || a.startsWith("--file-key=")) || argv[0] === "image") {
   process.on("SIGINT", () => {
     if (controller.signal.aborted) process.exit(130);
     process.stderr.write("\nfigment: cancelling… (Ctrl-C again to quit at once)\n");

@@ -1,7 +1,7 @@
 /** The `figment` command as a function (tests call it directly; main.ts wires it to the process). */
 import { parseCliArgs, USAGE } from "./args.js";
 import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output, type RunContext } from "./commands.js";
-import { UsageError } from "./io.js";
+import { CommandFailure, UsageError } from "./io.js";
 
 const VERSION = "0.1.0";
 
@@ -48,6 +48,10 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
     if (error instanceof UsageError) {
       io.err(`figment: ${error.message}`);
       return 2;
+    }
+    if (error instanceof CommandFailure) {
+      io.err(`figment: ${error.message}`);
+      return error.exitCode;
     }
     io.err(`figment: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;

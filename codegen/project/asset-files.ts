@@ -1,8 +1,10 @@
 /**
  * The design's asset files joined to a file set that a model wrote: the model never writes binary files,
- * so the real images (and exact vector SVGs) are added, and a model file at one of their paths is ignored
- * with a problem. Model paths are compared after the same normalisation the project pass applies.
+ * so the real images (and exact vector SVGs) its files mention by name are added, and a model file at one
+ * of their paths is ignored with a problem. Model paths are compared after the same normalisation the
+ * project pass applies.
  */
+import { basename } from "../file-paths";
 import type { Problem, SourceFile } from "../types";
 import { normalisePath, pathKey } from "./paths";
 
@@ -23,5 +25,8 @@ export function withAssetFiles(files: readonly SourceFile[], assets: readonly So
   });
   // An answer with no files of its own stays empty: assets alone are not a result.
   if (kept.length === 0) return { files: [], problems };
-  return { files: [...kept, ...assets], problems };
+  // Imports, url() and src= all name the file; an asset no file names would only be clutter.
+  const text = kept.map((f) => (typeof f.content === "string" ? f.content : "")).join("\n");
+  const used = assets.filter((a) => text.includes(basename(a.path)));
+  return { files: [...kept, ...used], problems };
 }
