@@ -37,3 +37,4 @@ export type { Conversation, TurnOptions, TurnResult } from "./generate.js";
 export { generateModelCode, isBlocking, postProcess, repairInstructions, where } from "./pipeline.js";
 export type { Attempt, ModelCodeOptions, ModelCodeResult } from "./pipeline.js";
 export * from "./image/index.js";
+export * from "./analyze/index.js";

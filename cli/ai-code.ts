@@ -52,14 +52,14 @@ async function readSource(args: CliArgs, io: Output, context: RunContext): Promi
   return { document: design.document, problems: design.problems };
 }
 
-interface Png {
+export interface Png {
   path: string;
   dataUrl: string;
   width: number;
   height: number;
 }
 
-async function readPng(path: string): Promise<Png> {
+export async function readPng(path: string): Promise<Png> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

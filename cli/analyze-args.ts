@@ -6,6 +6,8 @@ export const ANALYZE_USAGE = `figment analyze — accessibility and naming findi
 
 Usage:
   figment analyze <design.json> [--node ID]... [--json]
+  figment analyze <design.json> --node ID --ai [--image PNG] [--task describe|critique|text|compare --other ID]
+               (a vision model's view, streamed as Markdown; figment analyze --ai --help lists its flags)
 
 Findings, computed from the design itself (no key, nothing sent):
   contrast        WCAG 2.2 contrast of each text colour over the background resolved beneath it
@@ -30,10 +32,7 @@ export interface AnalyzeArgs {
   input?: string;
   nodes: string[];
   json: boolean;
-  /**
-   * The vision model path (`--ai`, with its --task, --image, --other and provider flags) — issue 11's model
-   * side adds its flags here and its command beside analyze-command.ts; until then --ai is refused.
-   */
+  /** Never true here: `--ai` goes to the model path and its own flags (cli/analyze-ai-args.ts) before this parser. */
   ai: boolean;
 }
 

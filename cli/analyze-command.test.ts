@@ -103,7 +103,7 @@ describe("figment analyze", () => {
       [["analyze", LOGIN, "--node", " "], /^figment: --node needs a node id/],
       [["analyze", LOGIN, "--target", "html"], /^figment: Unknown option '--target'.*figment analyze --help/],
       [["analyze", LOGIN, "extra.json"], /^figment: unexpected argument: extra\.json$/],
-      [["analyze", LOGIN, "--ai"], /^figment: figment analyze --ai is not available/],
+      [["analyze", LOGIN, "--ai", "--json"], /^figment: --json does not apply with --ai/],
     ];
     for (const [argv, message] of cases) {
       const { code, stdout, stderr } = await figment(...argv);

@@ -2,10 +2,10 @@
  * `figment analyze`: the design's deterministic findings (codegen/analyze) as a list or as JSON. Findings
  * are the result, not a failure: the exit code is 0 whatever is found; bad input exits 2.
  */
-import { analyzeDesign, SEVERITIES, type Finding } from "../codegen/analyze/index.js";
-import { loadDesign, type DesignDocument, type DesignNode } from "../codegen/index.js";
+import { SEVERITIES, type Finding } from "../codegen/analyze/index.js";
 import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze-args.js";
-import { asUsage, type Output, type RunContext } from "./design-files.js";
+import { analyzeJson } from "./analyze-findings.js";
+import type { Output, RunContext } from "./design-files.js";
 import { readJson, UsageError } from "./io.js";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -24,37 +24,18 @@ export function formatFindings(findings: readonly Finding[]): string[] {
   return lines;
 }
 
-function hasLayer(nodes: readonly DesignNode[], id: string): boolean {
-  return nodes.some((n) => n.id === id || hasLayer(n.children ?? [], id));
-}
-
-/**
- * Findings for the whole design, or for the --node layers judged inside their top-level frame (so a text's
- * background is still found above it); a node outside every converted frame is analysed on its own.
- */
-function analyzeJson(json: unknown, nodes: string[]): Finding[] {
-  const selected = asUsage(() => loadDesign(json, nodes));
-  if (nodes.length === 0) return analyzeDesign(selected.document);
-  const ids = selected.document.frames.map((f) => f.id);
-  let whole: DesignDocument | undefined;
-  try {
-    whole = loadDesign(json).document;
-  } catch {
-    whole = undefined; // e.g. every top-level frame empty: the selection alone is all there is
+export async function analyzeCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
+  // The model path has flags of its own (cli/analyze-ai-args.ts) and is loaded only when asked for; it sends
+  // these same findings to the model as data.
+  if (argv.includes("--ai")) {
+    const { analyzeAiCommand } = await import("./analyze-ai.js");
+    return analyzeAiCommand(argv, io, context);
   }
-  if (!whole || !ids.every((id) => hasLayer(whole.frames, id))) return analyzeDesign(selected.document);
-  return analyzeDesign(whole, { within: ids });
-}
-
-export async function analyzeCommand(argv: string[], io: Output, _context: RunContext = {}): Promise<number> {
   const args = parseAnalyzeArgs(argv);
   if (args.help) {
     io.out(ANALYZE_USAGE);
     return 0;
   }
-  // The model path (issue 11, model side) branches here: it loads the design the same way and sends these
-  // findings to the model as data.
-  if (args.ai) throw new UsageError("figment analyze --ai is not available in this build; without --ai the findings are computed offline");
   if (!args.input) throw new UsageError("figment analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
   const json = await readJson(args.input);
   const findings = analyzeJson(json, args.nodes);

@@ -16,6 +16,8 @@ import { ExpandToggle, usePanelExpand } from "./components/expand-toggle.js";
 import { ResizeHandle } from "./components/resize-handle.js";
 import { Toasts, useToasts } from "./components/toasts.js";
 import { AnalyzePanel } from "./analyze/analyze-panel.js";
+import { useAnalyzeSession } from "./analyze/analyze-session.js";
+import { focusFinding } from "./analyze/focus-finding.js";
 import { HistoryPanel } from "./history/history-panel.js";
 import { ImagePanel } from "./image/image-panel.js";
 import { useImageSession } from "./image/image-session.js";
@@ -85,6 +87,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const [editorType, setEditorType] = useState("figma");
   const report = useCallback((text: string, tone: "info" | "error") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
   const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
+  const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
   const openImageNode = useRef(image.openNode);
   openImageNode.current = image.openNode;
   /** Unsaved Settings edits live here, so they survive switching panels. */
@@ -175,7 +178,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "image" ? (
           <ImagePanel session={image} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
         ) : panel === "analyze" ? (
-          <AnalyzePanel onOpenCode={() => setPanel("code")} />
+          <AnalyzePanel session={analysis} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} onFocus={(finding) => focusFinding(requests, finding, notify)} notify={notify} />
         ) : panel === "search" ? (
           <SearchPanel onOpenCode={() => setPanel("code")} />
         ) : (

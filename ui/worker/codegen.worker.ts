@@ -13,8 +13,9 @@ import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
 import { bootDecodeMs } from "./boot.js";
+import { analyzeFindings, analyzePrepare } from "./analyze-prepare.js";
 import { prepareImage } from "./image-prepare.js";
-import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type RequestOf, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -83,6 +84,18 @@ async function generateImage(request: GenerateImageRequest): Promise<WorkerReply
   }
 }
 
+/** An analysis, imported on first use for the same reason (and abortable the same way). */
+async function analyzeWithModelIn(request: RequestOf<"analyze-model">): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const { runAnalyzeJob } = await import("./analyze-job.js");
+    return await runAnalyzeJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 /** The connection test, imported on first use for the same reason (and abortable the same way). */
 async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
   const controller = new AbortController();
@@ -114,6 +127,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     if (request.kind === "test-connection") return await testConnectionIn(request);
     if (request.kind === "image-prepare") return await prepareImage(request);
     if (request.kind === "generate-image") return await generateImage(request);
+    if (request.kind === "analyze-findings") return analyzeFindings(request);
+    if (request.kind === "analyze-prepare") return await analyzePrepare(request);
+    if (request.kind === "analyze-model") return await analyzeWithModelIn(request);
     if (request.kind === "react-preview") {
       const runtime = previewRuntime();
       if (!runtime) throw new Error("this build has no preview runtime");

@@ -10,7 +10,7 @@ import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
 import type { ExportExtras, FetchedPrice } from "../../contract/messages.js";
-import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type RequestOf, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { unpackWorker } from "./source.js";
@@ -152,13 +152,35 @@ export class WorkerHost {
    * `signal` stops it (a ModelFailure of kind "aborted"), as for aiGenerate.
    */
   async generateImage(body: Omit<GenerateImageRequest, "id" | "kind">, onEvent: (event: ImageEvent) => void, signal?: AbortSignal): Promise<Extract<OkReply, { kind: "generate-image" }>> {
-    const done = await this.stream({ kind: "generate-image", ...body }, (event) => (event.type === "progress" || event.type === "stage" ? undefined : onEvent(event)), signal);
+    const done = await this.stream({ kind: "generate-image", ...body }, (event) => (event.type === "progress" || event.type === "stage" || event.type === "analyze-text" ? undefined : onEvent(event)), signal);
     if (done.kind !== "generate-image") throw new CodegenError(`the code generator answered "${done.kind}" to generate-image`, false);
     return done;
   }
 
+  /** The deterministic findings of the exported frames (computed in the worker, beside the design tree). */
+  async analyzeFindings(exports: RequestOf<"analyze-findings">["exports"]): Promise<Extract<OkReply, { kind: "analyze-findings" }>> {
+    const reply = await this.request({ kind: "analyze-findings", exports });
+    if (reply.kind !== "analyze-findings") throw new CodegenError(`the code generator answered "${reply.kind}" to analyze-findings`, false);
+    return reply;
+  }
+
+  /** The model's input for an analysis and its estimate (nothing is sent). */
+  async analyzePrepare(body: Omit<RequestOf<"analyze-prepare">, "id" | "kind">): Promise<Extract<OkReply, { kind: "analyze-prepare" }>> {
+    await this.loadTokenizer();
+    const reply = await this.request({ kind: "analyze-prepare", ...body });
+    if (reply.kind !== "analyze-prepare") throw new CodegenError(`the code generator answered "${reply.kind}" to analyze-prepare`, false);
+    return reply;
+  }
+
+  /** One analysis in the worker: the answer's text reaches `onText` as it streams; aborting `signal` stops it, as for aiGenerate. */
+  async analyzeModel(body: Omit<RequestOf<"analyze-model">, "id" | "kind">, onText: (delta: string) => void, signal?: AbortSignal): Promise<Extract<OkReply, { kind: "analyze-model" }>> {
+    const done = await this.stream({ kind: "analyze-model", ...body }, (event) => (event.type === "analyze-text" ? onText(event.delta) : undefined), signal);
+    if (done.kind !== "analyze-model") throw new CodegenError(`the code generator answered "${done.kind}" to analyze-model`, false);
+    return done;
+  }
+
   /** A request that streams events until its reply, stopped in the worker when `signal` aborts. */
-  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
+  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest | RequestOf<"analyze-model">, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
     const worker = await this.start();
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
     const { id, reply } = this.open(worker, body, { onProgress: onEvent });

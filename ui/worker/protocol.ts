@@ -15,6 +15,7 @@ import { array, boolean, bytes, custom, json, literal, number, object, oneOf, op
 import { exportExtrasField, fetchedPricesField } from "../../contract/messages.js";
 import { settingsField } from "../../contract/settings.js";
 import { STYLINGS, TARGETS } from "../../contract/words.js";
+import { ANALYZE_EVENTS, ANALYZE_REPLIES, ANALYZE_REQUESTS } from "./analyze-protocol.js";
 import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
 
 const id = string({ nonEmpty: true, max: 200 });
@@ -80,6 +81,7 @@ const REQUESTS = {
   /** Runs a script inside the worker (importScripts): the tokenizer, which comes only when an estimate needs it. */
   "load-script": { id, url: blobUrl },
   ...IMAGE_REQUESTS,
+  ...ANALYZE_REQUESTS,
 } satisfies Record<string, Shape>;
 
 const REPLIES = {
@@ -95,6 +97,7 @@ const REPLIES = {
   loaded: { id, ok: literal(true) },
   "react-preview": { id, ok: literal(true), html: string(), problems: array(problem) },
   ...IMAGE_REPLIES,
+  ...ANALYZE_REPLIES,
 } satisfies Record<string, Shape>;
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
@@ -113,7 +116,7 @@ const CODE_EVENTS = {
   progress: { event: progressEvent },
   stage: { stage: oneOf(["checking", "repairing"]) },
 } satisfies Record<string, Shape>;
-const EVENTS = { ...CODE_EVENTS, ...IMAGE_EVENTS } satisfies Record<string, Shape>;
+const EVENTS = { ...CODE_EVENTS, ...IMAGE_EVENTS, ...ANALYZE_EVENTS } satisfies Record<string, Shape>;
 
 type Tagged<M extends Record<string, Shape>, Tag extends string> = { [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]> }[keyof M];
 
@@ -132,7 +135,9 @@ export type OkReply = Exclude<WorkerReply, WorkerFailure>;
 export type AiEvent = Tagged<typeof CODE_EVENTS, "type">;
 /** What a running generate-image reports before its reply: partial images, text, usage. */
 export type ImageEvent = Tagged<typeof IMAGE_EVENTS, "type">;
-export type WorkerEventBody = AiEvent | ImageEvent;
+/** What a running analyze-model reports before its reply: the answer's text as it comes. */
+export type AnalyzeEvent = Tagged<typeof ANALYZE_EVENTS, "type">;
+export type WorkerEventBody = AiEvent | ImageEvent | AnalyzeEvent;
 export interface WorkerEvent {
   id: string;
   event: WorkerEventBody;

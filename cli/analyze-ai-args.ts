@@ -1,0 +1,105 @@
+/** Command-line parsing for `figment analyze --ai`, on node:util's parseArgs. Bad flags are UsageErrors (exit 2). */
+import { parseArgs } from "node:util";
+import { ANALYZE_TASKS, type AnalyzeTask } from "../ai/analyze/input.js";
+import type { ProviderName } from "./args.js";
+import { UsageError } from "./io.js";
+
+export const ANALYZE_AI_USAGE = `figment analyze --ai — a vision model's view of a frame, streamed to stdout as Markdown
+
+Usage:
+  figment analyze <design.json> --node ID --ai [--image frame.png]
+    [--task describe|critique|text|compare]   default critique
+    [--other ID] [--image other.png]          compare: the second frame (or version) and its PNG
+    [--instructions TEXT]                     your question or focus
+    [--provider openai|openrouter|custom] [--base-url URL] [--model M] [--timeout SECONDS] [--dry-run]
+
+describe: what the screen is and its sections, for a hand-off note. critique: hierarchy, spacing,
+alignment, the computed findings (contrast, target and text sizes, names) confirmed or explained, and
+fixes. text: the text in the picture compared with the design's live text (needs --image). compare: what
+changed from --node to --other, from a structural diff of the two trees plus both pictures.
+The design's hint, text and findings go to the model as data, never as instructions.
+Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
+--dry-run prints the estimate and sends nothing; it needs no key. Progress goes to stderr; Ctrl-C cancels.
+
+Exit codes: 0 done; 2 bad input or configuration (missing or refused key, unknown model, rejected
+request); 1 the model failed otherwise (server, rate limit, timeout); 130 cancelled.`;
+
+export interface AnalyzeAiArgs {
+  help: boolean;
+  input?: string;
+  node?: string;
+  other?: string;
+  task: AnalyzeTask;
+  images: string[];
+  instructions?: string;
+  provider: ProviderName;
+  baseUrl?: string;
+  model?: string;
+  timeoutSec?: number;
+  dryRun: boolean;
+}
+
+/** `argv` after "analyze". */
+export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ai: { type: "boolean" },
+        json: { type: "boolean" },
+        node: { type: "string" },
+        other: { type: "string" },
+        task: { type: "string" },
+        image: { type: "string", multiple: true },
+        instructions: { type: "string" },
+        provider: { type: "string" },
+        "base-url": { type: "string" },
+        model: { type: "string" },
+        timeout: { type: "string" },
+        "dry-run": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (figment analyze --ai --help lists the flags)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.json) throw new UsageError("--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)");
+  if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
+  const task = values.task ?? "critique";
+  if (!(ANALYZE_TASKS as readonly string[]).includes(task)) throw new UsageError(`--task must be ${ANALYZE_TASKS.join(", ")}, not ${task || '""'}`);
+  const provider = values.provider ?? "openai";
+  if (provider !== "openai" && provider !== "openrouter" && provider !== "custom") throw new UsageError(`--provider must be openai, openrouter or custom, not ${provider}`);
+  const images = values.image ?? [];
+  const help = values.help ?? false;
+  if (!help) {
+    if (task === "compare" && !values.other) throw new UsageError("--task compare needs the second frame: --other ID");
+    if (task !== "compare" && values.other !== undefined) throw new UsageError("--other only applies to --task compare");
+    if (images.length > (task === "compare" ? 2 : 1)) throw new UsageError(task === "compare" ? "--image at most twice: the --node frame's PNG, then the --other frame's" : "--image once: the frame's PNG");
+  }
+  const model = values.model?.trim();
+  if (values.model !== undefined && (!model || model.length > 200)) throw new UsageError("--model needs a model name (at most 200 characters)");
+  const baseUrl = values["base-url"]?.trim();
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
+  let timeoutSec: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutSec = Number(values.timeout);
+    if (values.timeout.trim() === "" || !Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${values.timeout}`);
+  }
+  return {
+    help,
+    ...(positionals[0] !== undefined ? { input: positionals[0] } : {}),
+    ...(values.node !== undefined ? { node: values.node } : {}),
+    ...(values.other !== undefined ? { other: values.other } : {}),
+    task: task as AnalyzeTask,
+    images,
+    ...(values.instructions?.trim() ? { instructions: values.instructions.trim() } : {}),
+    provider,
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    ...(model !== undefined ? { model } : {}),
+    ...(timeoutSec !== undefined ? { timeoutSec } : {}),
+    dryRun: values["dry-run"] ?? false,
+  };
+}
