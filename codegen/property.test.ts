@@ -217,7 +217,8 @@ async function checkHintRoundTrip(doc: DesignDocument, fullPipeline: boolean): P
   const hint = printHint(doc);
   const parsed = parseHint(hint).document;
   expect(normalised(parsed.frames)).toEqual(normalised(doc.frames));
-  const rebuilt: DesignDocument = { frames: parsed.frames, assets: doc.assets };
+  // Asset payloads and the token table go by reference: the hint names assets and carries no tokens.
+  const rebuilt: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
   for (const [label, options] of TARGETS) {
     // The project pass and prettier are pure functions of the emitted files, so equal emitted files
     // mean equal code; the full pipeline runs too where it is cheap.
@@ -255,7 +256,7 @@ describe("property 3: the hint round-trips", () => {
         const doc = loaded.document;
         const parsed = parseHint(printHint(doc)).document;
         expect(normalised(parsed.frames)).toEqual(normalised(doc.frames));
-        const rebuilt: DesignDocument = { frames: parsed.frames, assets: doc.assets };
+        const rebuilt: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
         for (const [label, options] of TARGETS) expect(emitFiles(rebuilt, options).files, label).toEqual(emitFiles(doc, options).files);
       }),
       { numRuns: runs(200) },
