@@ -1,7 +1,8 @@
 /**
  * The model hint is a lossless print of the design tree: parsing it gives back the same frames, and code
- * generated from the parsed hint is byte-identical to code generated from the REST JSON (assets go by
- * reference, so the original document's asset map is swapped in). Malformed hints fail with a line number.
+ * generated from the parsed hint is byte-identical to code generated from the REST JSON (assets and the
+ * design tokens go by reference, so the original document's asset map and token table are swapped in: the
+ * hint names assets and carries no tokens). Malformed hints fail with a line number.
  */
 import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign, parseHint, printHint, type CodeOptions, type DesignDocument } from "../codegen/index.js";
@@ -34,7 +35,7 @@ describe.each(EVAL_FILES)("hint round trip: %s", (file) => {
 
   it.each(TARGETS.map((o) => [label(o), o] as const))("generates byte-identical %s code from the hint", async (_name, options) => {
     const parsed = parseHint(hint).document;
-    const fromHint: DesignDocument = { frames: parsed.frames, assets: doc.assets };
+    const fromHint: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
     const expected = await generateCode(doc, options);
     const actual = await generateCode(fromHint, options);
     expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
