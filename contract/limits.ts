@@ -25,6 +25,18 @@ export const CREATE_IMAGE_MAX_SIDE = 4096;
 export const MAX_IMAGE_FILE_BYTES = 80_000_000;
 
 /**
+ * Figma's clientStorage quota for the whole plugin ("5MB": keys + values as JSON, a Uint8Array by its
+ * length). Counted as 5,000,000 so we stay under it whichever megabyte Figma means.
+ */
+export const CLIENT_STORAGE_QUOTA = 5_000_000;
+/** Kept free for settings, keys and prices: history (code, analyses) is refused before it takes this. */
+export const SETTINGS_RESERVE = 100_000;
+/** Longest history entry payload as stored (compressed); a code result is usually a few kB. */
+export const MAX_HISTORY_PAYLOAD_BYTES = 1_000_000;
+/** At most this many history entries per listing. */
+export const MAX_HISTORY_ENTRIES = 5000;
+
+/**
  * Image versions in clientStorage. Figma gives a plugin 5 MB in all (settings, keys, prices, history);
  * image versions get this share, as small previews, and are never dropped to make room: the user deletes.
  */

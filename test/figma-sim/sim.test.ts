@@ -1,7 +1,7 @@
 /** The simulator itself: node tree from real files, exports, selection events, storage, UI channel, codegen. */
 import { afterEach, describe, expect, it } from "vitest";
 import { readRestReply } from "../../codegen/rest/reply.js";
-import { createFigmaSim, installFigmaSim } from "./index.js";
+import { createFigmaSim, installFigmaSim, storedBytes } from "./index.js";
 import { encodeBlankPng, readPngSize } from "./png.js";
 import { FIGMA_FIXTURES, fixtureImages, imageRefsOf, readFigmaFixture, simFromFixture } from "./node.js";
 import { readFileSync } from "node:fs";
@@ -165,4 +165,18 @@ describe("createFigmaSim", () => {
 
 afterEach(() => {
   delete (globalThis as { figma?: unknown }).figma;
+});
+
+describe("clientStorage quota", () => {
+  it("rejects a set that would take the plugin over its quota, as Figma does, and keeps what was stored", async () => {
+    const sim = createFigmaSim({ file: readFigmaFixture("grida-vector-frame.nodes.json"), storageQuota: 1000 });
+    const storage = sim.figma.clientStorage as { setAsync(k: string, v: unknown): Promise<void>; getAsync(k: string): Promise<unknown> };
+    await storage.setAsync("a", new Uint8Array(600));
+    await expect(storage.setAsync("b", new Uint8Array(500))).rejects.toThrow(/quota exceeded: 1\d{3} of 1000 bytes/);
+    expect(sim.storage.has("b")).toBe(false);
+    // Replacing a key counts its new size only.
+    await storage.setAsync("a", new Uint8Array(900));
+    expect(((await storage.getAsync("a")) as Uint8Array).length).toBe(900);
+    expect(storedBytes("ké", { x: new Uint8Array(10) })).toBe(3 + '{"x":0}'.length + 10);
+  });
 });

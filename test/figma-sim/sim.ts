@@ -17,6 +17,7 @@ import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type Si
 import { encodeBlankPng } from "./png.js";
 import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variables.js";
 import type { DesignVariables } from "../../codegen/design/extras.js";
+import { CLIENT_STORAGE_QUOTA } from "../../contract/limits.js";
 import { simSvg } from "./svg.js";
 
 export type Json = Record<string, unknown>;
@@ -45,6 +46,8 @@ export interface FigmaSimOptions {
   mode?: "default" | "codegen" | "inspect";
   /** clientStorage content at start. */
   storage?: Record<string, unknown>;
+  /** clientStorage's quota in bytes (Figma's measure: keys + values as JSON, a Uint8Array by its length); CLIENT_STORAGE_QUOTA when omitted. */
+  storageQuota?: number;
   codegenPreferences?: SimCodegenPreferences;
   /** Delay of every exportAsync, in ms (0 = resolve on the next microtask). */
   exportDelayMs?: number;
@@ -684,6 +687,15 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     currentPage.onSelectionSet = set;
   }
 
+  const storageQuota = options.storageQuota ?? CLIENT_STORAGE_QUOTA;
+  /** Like Figma: a set that would take the plugin's storage over its quota is rejected and changes nothing. */
+  const setStored = (key: string, value: unknown): void => {
+    let total = storedBytes(key, value);
+    for (const [k, v] of storage) if (k !== key) total += storedBytes(k, v);
+    if (total > storageQuota) throw new Error(`clientStorage quota exceeded: ${total} of ${storageQuota} bytes`);
+    storage.set(key, structuredClone(value));
+  };
+
   const storageCall = async <T>(fn: () => T): Promise<T> => {
     await Promise.resolve();
     if (storageFailure !== null) throw new Error(storageFailure);
@@ -780,7 +792,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     loadAllPagesAsync: async (): Promise<void> => undefined,
     clientStorage: {
       getAsync: (key: string): Promise<unknown> => storageCall(() => (storage.has(key) ? structuredClone(storage.get(key)) : undefined)),
-      setAsync: (key: string, value: unknown): Promise<void> => storageCall(() => void storage.set(key, structuredClone(value))),
+      setAsync: (key: string, value: unknown): Promise<void> => storageCall(() => setStored(key, value)),
       deleteAsync: (key: string): Promise<void> => storageCall(() => void storage.delete(key)),
       keysAsync: (): Promise<string[]> => storageCall(() => [...storage.keys()]),
     },
@@ -880,6 +892,18 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     emit,
   };
   return sim;
+}
+
+/** Figma's measure of a stored entry: its key and its value as JSON (UTF-8), each Uint8Array by its length. */
+export function storedBytes(key: string, value: unknown): number {
+  let binary = 0;
+  const json = JSON.stringify(value, (_k, v: unknown) => {
+    if (!(v instanceof Uint8Array)) return v;
+    binary += v.length;
+    return 0;
+  });
+  const utf8 = new TextEncoder();
+  return utf8.encode(key).length + utf8.encode(json ?? "").length + binary;
 }
 
 /** Makes `sim` the `figma` global (and sets `__html__`); returns a function that restores the previous ones. */
