@@ -20,19 +20,28 @@
  *   its record's versionId) and `delete-image-versions` answer `versions-usage`; `load-image-versions`
  *   answers `image-versions` (this file's, or `allFiles`). Over IMAGE_VERSIONS_BUDGET a save is refused with
  *   `storage-full` and nothing is dropped: the panel offers to delete versions.
+ *
+ * History (fields in contract/history.ts): `save-history-entry` (a code result, an analysis, or an image
+ * pointer to a saved version with where it was placed) answers `history-saved` with the usage and either
+ * `saved` (its listing line) or `full` (it would not fit Figma's 5 MB: a message, the bytes needed and the
+ * entries that could be deleted; nothing was stored or dropped). `load-history` lists entries newest first
+ * (`history`), `load-history-entry` answers one payload (`history-entry`), `delete-history-entries` answers
+ * `history-usage`, `export-history` answers every payload (`history-export`) for a zip made in the panel.
  */
 import { array, boolean, bytes, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
 import { FILL_MODES, imageNodeField, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
 import type { DesignExtras } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
-import { MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
+import { MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
+import { historyEntryField, historyFullField, historyIdField, historyItemField, historyKindField, historyRefField, historyUsageField, savedEntryField } from "./history.js";
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { COMMANDS } from "./words.js";
 
 export { COMMANDS, type Command } from "./words.js";
 export type { FillMode, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
+export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
 const nodeId = string({ nonEmpty: true, max: 1000 });
@@ -154,6 +163,14 @@ const TO_UI = {
   "image-versions": { requestId, versions: array(imageVersionField, { max: MAX_IMAGE_VERSIONS }), usage: storageUsageField, lost: optional(number({ integer: true, min: 1 })) },
   /** A version was saved or versions deleted: the usage now. */
   "versions-usage": { requestId, usage: storageUsageField },
+  /** An entry was saved (`saved`: its line), or refused for room (`full`; nothing stored, nothing dropped). */
+  "history-saved": { requestId, usage: historyUsageField, saved: optional(historyItemField), full: optional(historyFullField) },
+  /** Entries newest first (listing lines only: `load-history-entry` reads one's content). */
+  history: { requestId, entries: array(historyItemField, { max: MAX_HISTORY_ENTRIES }), usage: historyUsageField },
+  "history-entry": { requestId, entry: historyEntryField },
+  "history-usage": { requestId, usage: historyUsageField },
+  /** Every payload asked for, newest first; `damaged`: entries that could not be read (still stored). */
+  "history-export": { requestId, entries: array(historyEntryField, { max: MAX_HISTORY_ENTRIES }), damaged: optional(array(historyItemField, { max: MAX_HISTORY_ENTRIES })) },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -192,6 +209,14 @@ const TO_MAIN = {
   "save-image-version": { requestId, version: imageVersionField },
   /** Deletes these versions, whichever file they came from; ids not stored are ignored (already deleted). */
   "delete-image-versions": { requestId, ids: array(versionIdField, { max: MAX_IMAGE_VERSIONS }) },
+  /** Keeps a result in this file's history (same kind and id: replaces it). */
+  "save-history-entry": { requestId, entry: savedEntryField },
+  /** This file's entries (or every file's), newest first, optionally of one kind or made from one frame. */
+  "load-history": { requestId, kind: optional(historyKindField), frameId: optional(nodeId), allFiles: optional(boolean()) },
+  "load-history-entry": { requestId, kind: historyKindField, id: historyIdField },
+  /** Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are ignored. */
+  "delete-history-entries": { requestId, entries: array(historyRefField, { max: MAX_HISTORY_ENTRIES }) },
+  "export-history": { requestId, allFiles: optional(boolean()) },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -219,6 +244,11 @@ export const REQUESTS = {
   "load-image-versions": { reply: "image-versions" },
   "save-image-version": { reply: "versions-usage" },
   "delete-image-versions": { reply: "versions-usage" },
+  "save-history-entry": { reply: "history-saved" },
+  "load-history": { reply: "history" },
+  "load-history-entry": { reply: "history-entry" },
+  "delete-history-entries": { reply: "history-usage" },
+  "export-history": { reply: "history-export" },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
 export type RequestName = keyof typeof REQUESTS;

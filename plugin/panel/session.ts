@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { focusNode } from "../canvas/focus.js";
 import type { ImageAction } from "../../contract/words.js";
 import { answerImage, relaunchedImage } from "./image-requests.js";
+import { answerHistory } from "./history-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
@@ -192,6 +193,12 @@ export class PanelSession {
       case "save-image-version":
       case "delete-image-versions":
         return answerImage(message, this.secrets);
+      case "save-history-entry":
+      case "load-history":
+      case "load-history-entry":
+      case "delete-history-entries":
+      case "export-history":
+        return answerHistory(message);
       default:
         message satisfies never;
     }

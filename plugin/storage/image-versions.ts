@@ -8,7 +8,7 @@ import { PluginError } from "../errors.js";
 import { readImageHeader } from "../canvas/image-bytes.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
-import { entryKey, entrySize, isEntryKey, loadIndex, saveIndex, serially, usageOf, type IndexEntry } from "./history-index.js";
+import { entryKey, entrySize, isEntryKey, loadIndex, saveIndex, serially, titleText, usageOf, type IndexEntry } from "./history-index.js";
 
 export interface LoadedVersions {
   versions: ImageVersion[];
@@ -36,7 +36,7 @@ function checkVersion(version: ImageVersion): void {
 }
 
 /** Reads a stored version back (the stored value has its file scope beside the version's fields). */
-function readVersion(raw: unknown): ImageVersion | undefined {
+export function readVersion(raw: unknown): ImageVersion | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const { scope: _scope, ...version } = raw as Record<string, unknown>;
   try {
@@ -76,8 +76,10 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
   return serially(async () => {
     const scope = fileScope(true) ?? "unknown";
     const index = await loadIndex();
-    const others = index.filter((e) => !(isImage(e) && e.id === version.id));
-    const meta = { kind: "image" as const, id: version.id, scope, createdAt: version.createdAt };
+    const previous = index.find((e) => isImage(e) && e.id === version.id);
+    const others = index.filter((e) => e !== previous);
+    // The listing line: the prompt as title, and where it was placed (history) kept across a re-save.
+    const meta = { kind: "image" as const, id: version.id, scope, createdAt: version.createdAt, meta: { ...previous?.meta, title: titleText(version.record.prompt) || "Image" } };
     const stored = { ...version, scope };
     const bytes = entrySize(meta, stored);
     const before = usageOf(others, "image", scope);
