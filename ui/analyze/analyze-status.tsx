@@ -1,8 +1,8 @@
 /** The model request's progress: the export, the estimate before sending, the streaming answer, errors and Cancelled. */
-import { useEffect, useRef } from "preact/hooks";
 import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
 import { EstimateCard } from "../model/estimate-card.js";
-import { FailureNotice } from "../model/failure-notice.js";
+import { FailureNotice, noticeFacts } from "../model/failure-notice.js";
+import { StatusBox } from "../model/status-box.js";
 import { formatCost, int, tokenPriceText } from "../model/cost.js";
 import { TASK_LABEL, type ModelState } from "./analyze-state.js";
 import { StreamingAnswer, PartialAnswer } from "./answer-view.js";
@@ -37,14 +37,10 @@ function Estimate({ state, job }: { state: Confirm; job: AnalysisJob }) {
 
 /** The status, brought into view whenever its phase changes (the Ask button sits below the findings). */
 export function AnalyzeStatus({ job, onOpenSettings }: { job: AnalysisJob; onOpenSettings(): void }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (job.state.phase !== "idle") box.current?.scrollIntoView?.({ block: "nearest" });
-  }, [job.state.phase]);
   return (
-    <div ref={box} class="analyze-status">
+    <StatusBox phase={job.state.phase} class="analyze-status">
       <StatusOf job={job} onOpenSettings={onOpenSettings} />
-    </div>
+    </StatusBox>
   );
 }
 
@@ -63,14 +59,12 @@ function StatusOf({ job, onOpenSettings }: { job: AnalysisJob; onOpenSettings():
       return <StreamingAnswer state={state} onCancel={job.cancel} />;
     case "failed": {
       const { failure } = state;
-      const retryAt = failure.kind === "model" && failure.model.retryAfterMs !== undefined ? failure.at + failure.model.retryAfterMs : undefined;
       return (
         <>
           <FailureNotice
             class="analyze-error"
             explanation={explainAnalyzeFailure(failure)}
-            kind={failure.kind === "model" ? failure.model.kind : failure.kind}
-            {...(retryAt !== undefined ? { retryAt } : {})}
+            {...noticeFacts(failure)}
             onRetry={job.retry}
             onDismiss={job.dismiss}
             onOpenSettings={onOpenSettings}

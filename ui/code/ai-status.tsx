@@ -3,7 +3,7 @@ import type { Estimate } from "../../ai/estimate.js";
 import type { AiJob, AiState } from "./ai-job.js";
 import { formatCost, int, tokenPriceText } from "../model/cost.js";
 import { EstimateCard } from "../model/estimate-card.js";
-import { FailureNotice } from "../model/failure-notice.js";
+import { FailureNotice, noticeFacts } from "../model/failure-notice.js";
 import { useTick } from "../model/use-tick.js";
 import { explainAiFailure } from "./explain.js";
 import { BusyStatus, CancelledNotice, ExportStatus } from "./job-status.js";
@@ -61,13 +61,11 @@ function Streaming({ state }: { state: Extract<AiState, { phase: "streaming" }> 
 
 function Failed({ state, job, onOpenSettings }: { state: Extract<AiState, { phase: "failed" }>; job: AiJob; onOpenSettings(): void }) {
   const { failure } = state;
-  const retryAt = failure.kind === "model" && failure.model.retryAfterMs !== undefined ? failure.at + failure.model.retryAfterMs : undefined;
   return (
     <FailureNotice
       class="ai-error"
       explanation={explainAiFailure(failure)}
-      kind={failure.kind === "model" ? failure.model.kind : failure.kind}
-      {...(retryAt !== undefined ? { retryAt } : {})}
+      {...noticeFacts(failure)}
       onRetry={job.retry}
       onDismiss={job.dismiss}
       onOpenSettings={onOpenSettings}

@@ -1,8 +1,8 @@
 /** The image job's progress: the reference export, the estimate before sending, the stream, errors and Cancelled. */
-import { useEffect, useRef } from "preact/hooks";
 import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
 import { EstimateCard } from "../model/estimate-card.js";
-import { FailureNotice } from "../model/failure-notice.js";
+import { FailureNotice, noticeFacts } from "../model/failure-notice.js";
+import { StatusBox } from "../model/status-box.js";
 import { explainImageFailure } from "./explain-image.js";
 import { imageEstimateText, imagePriceLines } from "./estimate-text.js";
 import type { ImageJob } from "./image-job.js";
@@ -38,14 +38,10 @@ function Estimate({ state, job }: { state: Confirm; job: ImageJob }) {
 
 /** The status, scrolled into view whenever its phase changes: Refine is asked for at the bottom, the estimate shows at the top. */
 export function ImageStatus({ job, onOpenSettings }: { job: ImageJob; onOpenSettings(): void }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (job.state.phase !== "idle") box.current?.scrollIntoView?.({ block: "nearest" });
-  }, [job.state.phase]);
   return (
-    <div ref={box} class="image-status">
+    <StatusBox phase={job.state.phase} class="image-status">
       <StatusOf job={job} onOpenSettings={onOpenSettings} />
-    </div>
+    </StatusBox>
   );
 }
 
@@ -64,13 +60,11 @@ function StatusOf({ job, onOpenSettings }: { job: ImageJob; onOpenSettings(): vo
       return <StreamView state={state} painter={job.painter} />;
     case "failed": {
       const { failure } = state;
-      const retryAt = failure.kind === "model" && failure.model.retryAfterMs !== undefined ? failure.at + failure.model.retryAfterMs : undefined;
       return (
         <FailureNotice
           class="image-error"
           explanation={explainImageFailure(failure)}
-          kind={failure.kind === "model" ? failure.model.kind : failure.kind}
-          {...(retryAt !== undefined ? { retryAt } : {})}
+          {...noticeFacts(failure)}
           onRetry={job.retry}
           onDismiss={job.dismiss}
           onOpenSettings={onOpenSettings}

@@ -47,3 +47,10 @@ export function FailureNotice({ explanation, kind, retryAt, onRetry, onDismiss, 
     </div>
   );
 }
+
+/** What a job's failure gives FailureNotice: its kind (a model failure's own), and after a 429 when to try again. */
+export function noticeFacts(failure: { kind: string; model?: { kind: string; retryAfterMs?: number | undefined }; at?: number }): { kind: string; retryAt?: number } {
+  if (failure.kind !== "model" || !failure.model) return { kind: failure.kind };
+  const { kind, retryAfterMs } = failure.model;
+  return retryAfterMs !== undefined && failure.at !== undefined ? { kind, retryAt: failure.at + retryAfterMs } : { kind };
+}
