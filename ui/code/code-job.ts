@@ -13,6 +13,7 @@ import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
 import { draftCode, type Draft } from "./draft.js";
+import { codeEntry, keepInHistory } from "../history/history-client.js";
 import { withExportProblems } from "./export-problems.js";
 
 export interface FrameInfo {
@@ -151,6 +152,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         // The draft's preview is the same design as HTML; for HTML output the checked files are shown instead.
         const preview: PreviewState = html ? { status: "ready", files: result.files, converted: false } : (draft?.preview ?? { status: "failed", message: "the design could not be rendered" });
         setState({ phase: "done", output: { id: token, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
+        if (frames[0]) keepInHistory(requests, codeEntry(frames[0], options, result.files));
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
@@ -159,7 +161,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         unsubscribe();
       }
     },
-    [worker, queue],
+    [worker, queue, requests],
   );
 
   /** Stops the export in flight (the main thread hears a cancel). */
