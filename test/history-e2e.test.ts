@@ -45,12 +45,12 @@ describe.runIf(runBrowser)("history in the browser harness", () => {
     });
     const setup = `window.__figmentSim.document.setPluginData("figment.fileId", ${JSON.stringify(fileId)})`;
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage, setup }, async ({ ui, sim }) => {
-      await ui.evaluate(() => parent.postMessage({ pluginMessage: { type: "load-history", requestId: "t-list", kind: "code" } }, "*"));
+      await ui.evaluate(() => (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage({ pluginMessage: { type: "load-history", requestId: "t-list", kind: "code" } }, "*"));
       const listed = await waitFor<{ entries: { id: string; title: string; frame?: { id: string } }[] }>(sim, "history", "t-list");
       expect(listed.entries).toHaveLength(1);
       expect(listed.entries[0]).toMatchObject({ title: "Log-In Page · react", frame: { id: "101:3" } });
       const id = listed.entries[0]!.id;
-      await ui.evaluate((entryId) => parent.postMessage({ pluginMessage: { type: "load-history-entry", requestId: "t-entry", kind: "code", id: entryId } }, "*"), id);
+      await ui.evaluate((entryId) => (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage({ pluginMessage: { type: "load-history-entry", requestId: "t-entry", kind: "code", id: entryId } }, "*"), id);
       const { entry } = await waitFor<{ entry: { files: { path: string }[]; mode: string } }>(sim, "history-entry", "t-entry");
       expect(entry.mode).toBe("offline");
       expect(entry.files.map((f) => f.path)).toEqual(expect.arrayContaining(["src/screens/LogInPage.tsx", "src/screens/LogInPage.module.css"]));

@@ -9,6 +9,7 @@ import type { Finding } from "../../codegen/analyze/types.js";
 import type { ExportedFrame, FetchedPrice } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
+import { analysisEntry, keepInHistory } from "../history/history-client.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
 import type { WorkerHost } from "../worker/host.js";
 import { failureOf, hostOf, type AnalysisResult, type FrameRef, type ModelState } from "./analyze-state.js";
@@ -97,9 +98,11 @@ export function useAnalysis({ requests, worker, vault, live, onFindings, onResul
         const { markdown, model, cut, usage, costUsd } = reply;
         onResult({ id: `a${startedAt}-${mine}`, task: confirm.task, frames: confirm.frames, question: pending.question, markdown, model, cut, ...(usage ? { usage } : {}), ...(costUsd !== undefined ? { costUsd } : {}), findings: confirm.findings, startedAt, finishedAt: Date.now() });
         setState({ phase: "idle" });
+        const frame = confirm.frames[0];
+        if (frame) keepInHistory(requests, analysisEntry(frame, pending.input.findings, { model, markdown }));
       })
       .catch((error: unknown) => current() && fail(error));
-  }, [worker, vault, live, onResult, ask]);
+  }, [worker, vault, live, onResult, ask, requests]);
 
   const cancel = useCallback(() => {
     const phase = stateRef.current.phase;
