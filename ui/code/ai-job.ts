@@ -11,6 +11,8 @@ import { endpointFor, type Settings } from "../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
 import { WorkerCancelledError, type WorkerHost } from "../worker/host.js";
+import { keepInHistory } from "../history/history-client.js";
+import { aiCodeEntry } from "./ai-history.js";
 import { useAiRun } from "./ai-run.js";
 import { useAiSessions } from "./ai-sessions.js";
 import { hostOf, MISSING_KEY, type AiFailure, type AiSession, type AiState } from "./ai-state.js";
@@ -63,7 +65,8 @@ export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiK
   /** The prepared first turn awaiting Send. */
   const preparedRef = useRef<AiSession | undefined>(undefined);
   const sessions = useAiSessions();
-  const runner = useAiRun({ worker, vault, sessions, settings: () => settingsRef.current, setState, token });
+  const onTurn = useCallback((session: AiSession) => keepInHistory(requests, aiCodeEntry(session)), [requests]);
+  const runner = useAiRun({ worker, vault, sessions, settings: () => settingsRef.current, setState, token, onTurn });
 
   const start = useCallback(
     (options: AiStartOptions) => {

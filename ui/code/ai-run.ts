@@ -17,6 +17,8 @@ export interface AiRunDeps {
   setState(state: AiState): void;
   /** Bumped by every new job and cancel: a run whose token is stale drops its result. */
   token: { current: number };
+  /** A turn finished: the session with it as its last turn (kept in history). */
+  onTurn?(session: AiSession): void;
 }
 
 export interface AiRun {
@@ -27,7 +29,7 @@ export interface AiRun {
   last(): PendingRequest | undefined;
 }
 
-export function useAiRun({ worker, vault, sessions, settings, setState, token }: AiRunDeps): AiRun {
+export function useAiRun({ worker, vault, sessions, settings, setState, token, onTurn }: AiRunDeps): AiRun {
   const abortRef = useRef<AbortController | undefined>(undefined);
   const lastRequest = useRef<PendingRequest | undefined>(undefined);
 
@@ -71,8 +73,10 @@ export function useAiRun({ worker, vault, sessions, settings, setState, token }:
           ms: performance.now() - startedAt,
           model: chosen.model,
         };
-        sessions.put({ ...latest, turns: [...latest.turns, turn], selected: latest.turns.length });
+        const next = { ...latest, turns: [...latest.turns, turn], selected: latest.turns.length };
+        sessions.put(next);
         setState({ phase: "idle" });
+        onTurn?.(next);
       } catch (error) {
         if (!current()) return;
         if ((error instanceof ModelFailure && error.model.kind === "aborted") || error instanceof WorkerCancelledError) setState({ phase: "cancelled" });
@@ -82,7 +86,7 @@ export function useAiRun({ worker, vault, sessions, settings, setState, token }:
         if (abortRef.current === controller) abortRef.current = undefined;
       }
     },
-    [worker, vault, sessions, settings, setState, token],
+    [worker, vault, sessions, settings, setState, token, onTurn],
   );
 
   const abort = useCallback(() => {
