@@ -128,3 +128,20 @@ export function serially<T>(task: () => Promise<T>): Promise<T> {
   queue = run.catch(() => undefined);
   return run;
 }
+
+/** Bytes of everything stored that is not history (settings, keys, prices, caches): measured, never guessed. */
+export async function otherBytes(): Promise<number> {
+  const keys = await storageCall("list clientStorage", () => figma.clientStorage.keysAsync());
+  let bytes = 0;
+  for (const key of keys) {
+    if (key === HISTORY_INDEX_KEY || isEntryKey(key)) continue;
+    bytes += storedSize(key, await storageCall("measure clientStorage", () => figma.clientStorage.getAsync(key)));
+  }
+  return bytes;
+}
+
+/** Room left for history under Figma's quota, settings' reserve kept. */
+export function roomLeft(index: readonly IndexEntry[], other: number): number {
+  const history = index.reduce((n, e) => n + e.bytes, storedSize(HISTORY_INDEX_KEY, { v: 1, entries: [] }));
+  return CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - history - other;
+}

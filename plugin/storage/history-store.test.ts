@@ -142,6 +142,19 @@ describe("history store", () => {
     expect((await listHistory()).entries).toHaveLength(saved.length - 1);
   });
 
+  it("refuses an image version, within its own budget, when code results already fill Figma's 5 MB", async () => {
+    const s = session({ "figment.cache": noise(4_400, 7) });
+    let n = 0;
+    while ((await saveHistoryEntry(code(`c-${n}`, n, [{ path: "a.ts", content: noise(100, n) }]))).saved) n++;
+    const padded = new Uint8Array(150_000);
+    padded.set(png(256, 171));
+    const version: ImageVersion = { kind: "image", id: "v-1", createdAt: minute(5), record: imageRecord({ versionId: "v-1", createdAt: minute(5) }), preview: { bytes: padded, width: 256, height: 171 }, original: { width: 1536, height: 1024, bytes: 2_000_000 } };
+    const error = await saveImageVersion(version).catch((e: unknown) => e);
+    expect([(error as PluginError).code, (error as PluginError).message]).toEqual(["storage-full", expect.stringMatching(/^Figment's storage is full: 4\.\d MB of Figma's 5\.0 MB is used \(code results, analyses and images together\), and this version needs 15\d kB\. Delete history entries to keep new versions; nothing was deleted\.$/)]);
+    expect(s.storage.has(entryKey({ kind: "image", id: "v-1" }))).toBe(false);
+    expect((await listHistory()).entries).toHaveLength(n);
+  });
+
   it("stores an image entry as its saved version plus where it was placed, and deletes both together", async () => {
     let s = session();
     const version: ImageVersion = { kind: "image", id: "v-1", createdAt: minute(5), record: imageRecord({ versionId: "v-1", createdAt: minute(5), prompt: "A calm map of Lisbon at dusk" }), preview: { bytes: png(256, 171), width: 256, height: 171 }, original: { width: 1536, height: 1024, bytes: 2_000_000 } };

@@ -12,7 +12,7 @@ import { CLIENT_STORAGE_QUOTA, MAX_HISTORY_PAYLOAD_BYTES, SETTINGS_RESERVE } fro
 import { errorText, PluginError } from "../errors.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
-import { entryKey, entrySize, HISTORY_INDEX_KEY, isEntryKey, loadIndex, saveIndex, serially, storedSize, titleText, type EntryMeta, type IndexEntry } from "./history-index.js";
+import { entryKey, entrySize, HISTORY_INDEX_KEY, loadIndex, otherBytes, saveIndex, serially, storedSize, titleText, type EntryMeta, type IndexEntry } from "./history-index.js";
 import { readVersion, sizeText } from "./image-versions.js";
 
 /** A code result or analysis as stored: its listing line's facts beside the compressed entry. */
@@ -50,17 +50,6 @@ function itemOf(entry: IndexEntry, scope: string | undefined): HistoryItem {
 }
 
 const newestFirst = (a: IndexEntry, b: IndexEntry): number => b.createdAt.localeCompare(a.createdAt);
-
-/** Bytes of everything stored that is not history (settings, keys, prices, caches): measured, never guessed. */
-async function otherBytes(): Promise<number> {
-  const keys = await storageCall("list clientStorage", () => figma.clientStorage.keysAsync());
-  let bytes = 0;
-  for (const key of keys) {
-    if (key === HISTORY_INDEX_KEY || isEntryKey(key)) continue;
-    bytes += storedSize(key, await storageCall("measure clientStorage", () => figma.clientStorage.getAsync(key)));
-  }
-  return bytes;
-}
 
 function usageOf(index: readonly IndexEntry[], other: number, scope: string | undefined): HistoryUsage {
   let history = INDEX_OVERHEAD;

@@ -4,11 +4,12 @@
  * dropped; versions that cannot be read back are reported as lost, never skipped in silence.
  */
 import { imageVersionField, type ImageVersion, type StorageUsage } from "../../contract/image.js";
+import { CLIENT_STORAGE_QUOTA, SETTINGS_RESERVE } from "../../contract/limits.js";
 import { PluginError } from "../errors.js";
 import { readImageHeader } from "../canvas/image-bytes.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
-import { entryKey, entrySize, isEntryKey, loadIndex, saveIndex, serially, titleText, usageOf, type IndexEntry } from "./history-index.js";
+import { entryKey, entrySize, isEntryKey, loadIndex, otherBytes, roomLeft, saveIndex, serially, titleText, usageOf, type IndexEntry } from "./history-index.js";
 
 export interface LoadedVersions {
   versions: ImageVersion[];
@@ -89,6 +90,11 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
         "storage-full",
         `Storage for image versions is full: ${sizeText(before.bytes)} of ${sizeText(before.budget)} used${elsewhere > 0 ? ` (${sizeText(elsewhere)} by versions of other files)` : ""}, and this version needs ${sizeText(bytes)}. Delete versions you no longer need to keep new ones; nothing was deleted.`,
       );
+    }
+    // Within its budget, it must still fit Figma's 5 MB shared with code results, analyses and settings.
+    const room = roomLeft(others, await otherBytes());
+    if (bytes > room) {
+      throw new PluginError("storage-full", `Figment's storage is full: ${sizeText(CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - room)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} is used (code results, analyses and images together), and this version needs ${sizeText(bytes)}. Delete history entries to keep new versions; nothing was deleted.`);
     }
     await storageCall("save the version", () => figma.clientStorage.setAsync(entryKey(meta), stored));
     const next = [...others, { ...meta, bytes }];
