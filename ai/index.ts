@@ -38,3 +38,5 @@ export { generateModelCode, isBlocking, postProcess, repairInstructions, where }
 export type { Attempt, ModelCodeOptions, ModelCodeResult } from "./pipeline.js";
 export * from "./image/index.js";
 export * from "./analyze/index.js";
+export { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery, embedTexts, frameEmbeddingText, MAX_INPUTS_PER_REQUEST } from "./embeddings.js";
+export type { CachedEmbedding, EmbeddingCache, EmbeddingOptions, FrameEmbeddings } from "./embeddings.js";

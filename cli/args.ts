@@ -17,6 +17,8 @@ Usage:
   figment fidelity <design.json> [--node ID]... [--json]
   figment analyze <design.json> [--node ID]... [--json]
                (contrast, target and text size, names; figment analyze --help lists the findings)
+  figment search <design.json> QUERY [--top K] [--json] [--ai] [--cache FILE]
+               (frames of every page by words, and by meaning with --ai; figment search --help lists its flags)
   figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--partials N] [--dry-run] …
                (figment image --help lists its flags)
   figment demo [--out DIR]

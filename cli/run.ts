@@ -21,6 +21,11 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
       const { analyzeCommand } = await import("./analyze-command.js");
       return await analyzeCommand(argv.slice(1), io, { env: process.env, ...context });
     }
+    // `figment search` too (cli/search-args.ts): a query and the embeddings' flags.
+    if (argv[0] === "search") {
+      const { searchCommand } = await import("./search-command.js");
+      return await searchCommand(argv.slice(1), io, { env: process.env, ...context });
+    }
     const args = parseCliArgs(argv);
     if (args.version) {
       io.out(VERSION);

@@ -171,9 +171,12 @@ describe.runIf(runBrowser)("code on screen fast", () => {
   it("Update as I select survives a reload, and a selection change during a job supersedes it", async () => {
     const storage = { "figment.settings": { followSelection: true } };
     await withPluginPage(browser, { fixture: FIGMAGIC, select: [EASINGS], storage, hold: ["worker-source"] }, async ({ ui, sim, relay }) => {
-      expect(await ui.getByRole("checkbox", { name: "Update as I select" }).isChecked()).toBe(true);
       // On at open: the code for the selection comes without a click (the draft, while the worker is held).
       await ui.locator('.results[data-stage="formatting"] .tree__name', { hasText: "Easings.tsx" }).waitFor({ timeout: 30_000 });
+      // With results on screen the head is compact: the setting is under Options, still on.
+      await ui.getByRole("button", { name: "Options" }).click();
+      expect(await ui.getByRole("checkbox", { name: "Update as I select" }).isChecked()).toBe(true);
+      await ui.getByRole("button", { name: "Options" }).click();
       await sim(`sim.select([${JSON.stringify(DELAYS)}])`);
       await ui.locator('.results[data-stage="formatting"] .tree__name', { hasText: "Delays.tsx" }).waitFor({ timeout: 30_000 });
       await relay.release("worker-source");

@@ -24,6 +24,7 @@ import { modelsList } from "./replies.js";
 
 export * from "./replies.js";
 export { imageReply, moderationError } from "./image-replies.js";
+export { bagOfWordsEmbeddings, bagOfWordsVector, DEFAULT_TEST_DIMENSIONS } from "./embeddings.js";
 export { encodePng, pixelOf } from "./png.js";
 export type { UploadedFile } from "./multipart.js";
 export { validateRequest } from "./validate.js";

@@ -1,0 +1,103 @@
+/** Command-line parsing for `figment search`, on node:util's parseArgs. Bad flags are UsageErrors (exit 2). */
+import { parseArgs } from "node:util";
+import type { ProviderName } from "./args.js";
+import { UsageError } from "./io.js";
+
+export const SEARCH_USAGE = `figment search — find the top-level frames of a design by words (and by meaning, with --ai)
+
+Usage:
+  figment search <design.json> QUERY [--top K] [--json]
+  figment search <design.json> QUERY --ai [--cache FILE] [--provider openai|openrouter|custom] [--base-url URL]
+               [--model M] [--dimensions N] [--timeout SECONDS]
+
+Every top-level frame of every page is indexed: its name, page, texts, component names and a summary of its
+structure (size, buttons, inputs, images, headings). Offline, frames are ranked by full-text BM25 (@orama/orama).
+  --top K        how many frames to list (default 10)
+  --json         print { "results": [{ id, name, page, score }] }, best first
+--ai adds embeddings of the frames and the query (hybrid ranking: words and meaning).
+  --model        the embedding model (default text-embedding-3-small; openai/text-embedding-3-small on OpenRouter)
+  --dimensions   the embeddings' length, for models that can shorten them (text-embedding-3-*)
+  --cache FILE   keeps the frames' embeddings by frame id + content hash: a second run embeds only new or
+                 changed frames (deleted frames drop out of the file)
+  --timeout      seconds one embeddings request may take (default 60)
+Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
+
+Exit codes: 0 done (results or none); 1 internal error or model failure; 2 bad input or configuration (a missing
+or non-Figma file, an empty query, a missing or refused API key); 130 cancelled.`;
+
+export interface SearchArgs {
+  help: boolean;
+  input?: string;
+  query: string;
+  top: number;
+  json: boolean;
+  ai: boolean;
+  cache?: string;
+  provider: ProviderName;
+  baseUrl?: string;
+  model?: string;
+  dimensions?: number;
+  timeoutSec: number;
+}
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not ${value || '""'}`);
+  return n;
+}
+
+export function parseSearchArgs(argv: string[]): SearchArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        top: { type: "string" },
+        json: { type: "boolean" },
+        ai: { type: "boolean" },
+        cache: { type: "string" },
+        provider: { type: "string" },
+        "base-url": { type: "string" },
+        model: { type: "string" },
+        dimensions: { type: "string" },
+        timeout: { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")} (figment search --help lists the flags)`);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help ?? false;
+  if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`);
+  const query = positionals[1]?.trim() ?? "";
+  if (!help && positionals[0] === undefined) throw new UsageError("figment search needs a design file and a query: figment search <design.json> QUERY");
+  if (!help && !query) throw new UsageError("figment search needs a query: figment search <design.json> QUERY");
+  const provider = values.provider ?? "openai";
+  if (provider !== "openai" && provider !== "openrouter" && provider !== "custom") throw new UsageError(`--provider must be openai, openrouter or custom, not ${provider}`);
+  const baseUrl = values["base-url"]?.trim();
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
+  const ai = values.ai ?? false;
+  for (const flag of ["cache", "provider", "base-url", "model", "dimensions", "timeout"] as const) {
+    if (!ai && values[flag] !== undefined) throw new UsageError(`--${flag} works with --ai only`);
+  }
+  const dimensions = positiveInt("--dimensions", values.dimensions);
+  const model = values.model?.trim();
+  if (model === "") throw new UsageError("--model needs a model name such as text-embedding-3-small");
+  return {
+    help,
+    ...(positionals[0] !== undefined ? { input: positionals[0] } : {}),
+    query,
+    top: positiveInt("--top", values.top) ?? 10,
+    json: values.json ?? false,
+    ai,
+    ...(values.cache !== undefined ? { cache: values.cache } : {}),
+    provider,
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    ...(model !== undefined ? { model } : {}),
+    ...(dimensions !== undefined ? { dimensions } : {}),
+    timeoutSec: positiveInt("--timeout", values.timeout) ?? 60,
+  };
+}

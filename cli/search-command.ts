@@ -1,0 +1,103 @@
+/**
+ * `figment search DESIGN.json QUERY`: ranks the design's top-level frames (all pages) for the query with the
+ * same index the panel uses (codegen/search). With --ai the frames and the query are embedded (ai/embeddings.ts)
+ * for hybrid ranking; --cache FILE keeps the frames' vectors by id + content hash between runs. Keys and model
+ * failures as for `figment code --ai` (api-keys.ts, model-errors.ts).
+ */
+import { rename, writeFile } from "node:fs/promises";
+import { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery, type EmbeddingCache } from "../ai/embeddings.js";
+import { ModelError } from "../ai/errors.js";
+import { providerConfig, type ProviderConfig } from "../ai/providers.js";
+import { frameDocs, type FrameDoc } from "../codegen/search/frame-doc.js";
+import { createFrameIndex, searchFrames, type FrameHit, type FrameIndex } from "../codegen/search/frame-index.js";
+import { DEFAULT_SETTINGS } from "../contract/settings.js";
+import { keyFor } from "./api-keys.js";
+import { asUsage, type Output, type RunContext } from "./design-files.js";
+import { readJson, UsageError } from "./io.js";
+import { reportModelError } from "./model-errors.js";
+import { parseSearchArgs, SEARCH_USAGE, type SearchArgs } from "./search-args.js";
+
+const CACHE_VERSION = 1;
+
+const STEPS = {
+  "bad-request": () => "The endpoint rejected the embeddings request; check --model (an embedding model) and --dimensions.",
+  "model-not-found": () => "Check --model and --base-url: the endpoint does not serve this embedding model at /embeddings.",
+  timeout: () => "The embeddings request took too long; try again or raise --timeout (seconds).",
+};
+
+async function readCache(path: string): Promise<EmbeddingCache> {
+  let json: unknown;
+  try {
+    json = await readJson(path);
+  } catch (error) {
+    if (error instanceof UsageError && error.message.startsWith("no such file")) return {};
+    throw new UsageError(`--cache ${path} is not a Figment search cache: ${(error as Error).message}; delete it or pick another file`);
+  }
+  const record = json as { version?: unknown; embeddings?: unknown };
+  if (typeof json !== "object" || json === null || record.version !== CACHE_VERSION || typeof record.embeddings !== "object" || record.embeddings === null) {
+    throw new UsageError(`--cache ${path} is not a Figment search cache (version ${CACHE_VERSION}); delete it or pick another file`);
+  }
+  return record.embeddings as EmbeddingCache;
+}
+
+/** Written beside and renamed over, so an interrupted write never leaves half a cache. */
+async function writeCache(path: string, cache: EmbeddingCache): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify({ version: CACHE_VERSION, embeddings: cache }));
+  await rename(temp, path);
+}
+
+function embeddingModel(args: SearchArgs): string {
+  return args.model ?? (args.provider === "openrouter" ? `openai/${DEFAULT_EMBEDDING_MODEL}` : DEFAULT_EMBEDDING_MODEL);
+}
+
+/** The hybrid index and query vector, or a ModelError for the caller to report. */
+async function aiIndex(args: SearchArgs, docs: FrameDoc[], config: ProviderConfig, io: Output, context: RunContext): Promise<{ index: FrameIndex; vector: number[] }> {
+  const cache = args.cache ? await readCache(args.cache) : {};
+  const options = { model: embeddingModel(args), timeoutMs: args.timeoutSec * 1000, ...(args.dimensions ? { dimensions: args.dimensions } : {}), ...(context.signal ? { signal: context.signal } : {}) };
+  const frames = await embedFrames(config, docs, cache, options);
+  io.err(`figment: embedded ${frames.embedded.length} of ${docs.length} frames (${frames.requests} request${frames.requests === 1 ? "" : "s"}, ${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`);
+  if (args.cache) await writeCache(args.cache, frames.cache);
+  const vector = await embedQuery(config, args.query, options);
+  const dimensions = vector.length;
+  const index = await createFrameIndex(docs.map((doc) => ({ ...doc, embedding: frames.vectors.get(doc.id)! })), dimensions);
+  return { index, vector };
+}
+
+function print(hits: FrameHit[], args: SearchArgs, io: Output): void {
+  if (args.json) {
+    io.out(JSON.stringify({ results: hits.map(({ id, name, page, score }) => ({ id, name, page, score })) }, null, 2));
+    return;
+  }
+  if (hits.length === 0) io.err(`figment: no frame matches "${args.query}"`);
+  const short = (name: string): string => (name.length > 60 ? `${name.slice(0, 59)}…` : name).replace(/\s+/g, " ");
+  for (const hit of hits) io.out(`${hit.score.toFixed(3)}\t${hit.id}\t${hit.page}\t${short(hit.name)}`);
+}
+
+export async function searchCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
+  const args = parseSearchArgs(argv);
+  if (args.help) {
+    io.out(SEARCH_USAGE);
+    return 0;
+  }
+  const json = await readJson(args.input!);
+  const docs = asUsage(() => frameDocs(json));
+  if (!args.ai) {
+    print(await searchFrames(await createFrameIndex(docs), { term: args.query, limit: args.top }), args, io);
+    return 0;
+  }
+  try {
+    const settings = { ...DEFAULT_SETTINGS, provider: args.provider, baseUrl: args.baseUrl ?? "" };
+    const config = providerConfig(settings, keyFor(args.provider, context.env ?? process.env, io));
+    const { index, vector } = await aiIndex(args, docs, config, io, context);
+    print(await searchFrames(index, { term: args.query, vector, limit: args.top }), args, io);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    if (error.kind === "aborted") {
+      io.err("figment: cancelled");
+      return 130;
+    }
+    return reportModelError(error, args.provider, io, STEPS);
+  }
+}
