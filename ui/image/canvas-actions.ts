@@ -4,6 +4,7 @@
  * step and leaves nothing behind when it refuses. `canvasBlockers` says why an action is off (pure).
  */
 import { useCallback, useState } from "preact/hooks";
+import { keepInHistory } from "../history/history-client.js";
 import type { FillMode } from "../../contract/image.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
@@ -85,6 +86,8 @@ export function useCanvasActions(requests: MainRequests, report: (text: string, 
         if (placeStats.length > 100) placeStats.shift();
         const done = action.kind === "insert" ? `Inserted v${version.n}` : action.kind === "fill" ? `Filled ${reply.nodeIds.length} layer${reply.nodeIds.length === 1 ? "" : "s"} with v${version.n}` : `Replaced the image with v${version.n}`;
         report([`${done}.`, ...image.notes, ...(reply.note ? [reply.note] : [])].join(" "), "info");
+        // History: the stored version learns which layers it was placed as (its bytes are not stored again).
+        keepInHistory(requests, { kind: "image", id: record.versionId, placedAs: { nodeIds: reply.nodeIds.slice(0, 100), at: new Date().toISOString() } });
       })()
         .catch((error: unknown) => report(`Could not ${action.kind === "fill" ? "fill the selection" : action.kind} v${version.n}: ${error instanceof Error ? error.message : String(error)}`, "error"))
         .finally(() => setBusy(undefined));
