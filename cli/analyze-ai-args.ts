@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { ANALYZE_TASKS, type AnalyzeTask } from "../ai/analyze/input.js";
 import type { ProviderName } from "./args.js";
 import { UsageError } from "./io.js";
+import { baseUrlFlag, modelFlag, providerFlag, timeoutFlag } from "./model-flags.js";
 
 export const ANALYZE_AI_USAGE = `figment analyze --ai — a vision model's view of a frame, streamed to stdout as Markdown
 
@@ -70,8 +71,7 @@ export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
   const task = values.task ?? "critique";
   if (!(ANALYZE_TASKS as readonly string[]).includes(task)) throw new UsageError(`--task must be ${ANALYZE_TASKS.join(", ")}, not ${task || '""'}`);
-  const provider = values.provider ?? "openai";
-  if (provider !== "openai" && provider !== "openrouter" && provider !== "custom") throw new UsageError(`--provider must be openai, openrouter or custom, not ${provider}`);
+  const provider = providerFlag(values.provider);
   const images = values.image ?? [];
   const help = values.help ?? false;
   if (!help) {
@@ -79,15 +79,9 @@ export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
     if (task !== "compare" && values.other !== undefined) throw new UsageError("--other only applies to --task compare");
     if (images.length > (task === "compare" ? 2 : 1)) throw new UsageError(task === "compare" ? "--image at most twice: the --node frame's PNG, then the --other frame's" : "--image once: the frame's PNG");
   }
-  const model = values.model?.trim();
-  if (values.model !== undefined && (!model || model.length > 200)) throw new UsageError("--model needs a model name (at most 200 characters)");
-  const baseUrl = values["base-url"]?.trim();
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
-  let timeoutSec: number | undefined;
-  if (values.timeout !== undefined) {
-    timeoutSec = Number(values.timeout);
-    if (values.timeout.trim() === "" || !Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${values.timeout}`);
-  }
+  const model = modelFlag(values.model);
+  const baseUrl = baseUrlFlag(values["base-url"]);
+  const timeoutSec = timeoutFlag(values.timeout);
   return {
     help,
     ...(positionals[0] !== undefined ? { input: positionals[0] } : {}),

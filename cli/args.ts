@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import type { Styling, Target } from "../codegen/index.js";
 import { UsageError } from "./io.js";
+import { baseUrlFlag, modelFlag, providerFlag, timeoutFlag } from "./model-flags.js";
 
 export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 
@@ -183,17 +184,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   } else if (command !== "code" && !values.help && !values.version) {
     throw new UsageError(`--ai only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
   }
-  const provider = values.provider ?? "openai";
-  if (provider !== "openai" && provider !== "openrouter" && provider !== "custom") throw new UsageError(`--provider must be openai, openrouter or custom, not ${provider}`);
-  const model = values.model?.trim();
-  if (values.model !== undefined && (!model || model.length > 200)) throw new UsageError("--model needs a model name (at most 200 characters)");
-  const baseUrl = values["base-url"]?.trim();
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
-  let timeoutSec: number | undefined;
-  if (values.timeout !== undefined) {
-    timeoutSec = Number(values.timeout);
-    if (values.timeout.trim() === "" || !Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${values.timeout}`);
-  }
+  const provider = providerFlag(values.provider);
+  const model = modelFlag(values.model);
+  const baseUrl = baseUrlFlag(values["base-url"]);
+  const timeoutSec = timeoutFlag(values.timeout);
 
   if (values["file-key"] === undefined) {
     const stray = (["figma-token", "figma-base-url"] as const).find((name) => values[name] !== undefined);

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, MAX_IMAGES, MAX_PARTIALS, parseSize, type ImageBackground, type ImageFormat, type ImageQuality, type SizeChoice } from "../ai/image/options.js";
 import type { ProviderName } from "./args.js";
 import { UsageError } from "./io.js";
+import { baseUrlFlag, modelFlag, timeoutFlag } from "./model-flags.js";
 
 export const IMAGE_USAGE = `figment image — images from a model, written under --out
 
@@ -104,18 +105,12 @@ export function parseImageArgs(argv: string[]): ImageArgs {
   if (!help && !dryRun && !v.out?.trim()) throw new UsageError("--out DIR is required: the folder the images are written to");
   const size = v.size === undefined ? "auto" : parseSize(v.size);
   if (!size) throw new UsageError(`--size must be WIDTHxHEIGHT (e.g. 1536x1024) or auto, not ${v.size || '""'}`);
-  const model = v.model?.trim();
-  if (v.model !== undefined && (!model || model.length > 200)) throw new UsageError("--model needs a model name (at most 200 characters)");
-  const baseUrl = v["base-url"]?.trim();
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
+  const model = modelFlag(v.model);
+  const baseUrl = baseUrlFlag(v["base-url"]);
   const previous = v.previous?.trim();
   if (v.previous !== undefined && !previous) throw new UsageError("--previous needs a response id (resp_…) from an earlier --api responses run");
   if (previous && api !== "responses") throw new UsageError("--previous refines a Responses API turn: add --api responses");
-  let timeoutSec: number | undefined;
-  if (v.timeout !== undefined) {
-    timeoutSec = Number(v.timeout);
-    if (v.timeout.trim() === "" || !Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${v.timeout}`);
-  }
+  const timeoutSec = timeoutFlag(v.timeout);
   return {
     help,
     prompt,

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import type { ProviderName } from "./args.js";
 import { UsageError } from "./io.js";
+import { baseUrlFlag, providerFlag } from "./model-flags.js";
 
 export const SEARCH_USAGE = `figment search — find the top-level frames of a design by words (and by meaning, with --ai)
 
@@ -75,10 +76,8 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
   const query = positionals[1]?.trim() ?? "";
   if (!help && positionals[0] === undefined) throw new UsageError("figment search needs a design file and a query: figment search <design.json> QUERY");
   if (!help && !query) throw new UsageError("figment search needs a query: figment search <design.json> QUERY");
-  const provider = values.provider ?? "openai";
-  if (provider !== "openai" && provider !== "openrouter" && provider !== "custom") throw new UsageError(`--provider must be openai, openrouter or custom, not ${provider}`);
-  const baseUrl = values["base-url"]?.trim();
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
+  const provider = providerFlag(values.provider);
+  const baseUrl = baseUrlFlag(values["base-url"]);
   const ai = values.ai ?? false;
   for (const flag of ["cache", "provider", "base-url", "model", "dimensions", "timeout"] as const) {
     if (!ai && values[flag] !== undefined) throw new UsageError(`--${flag} works with --ai only`);
