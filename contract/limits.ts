@@ -60,3 +60,13 @@ export const MAX_EXPORT_SVGS = 5000;
 export const MAX_SVG_CHARS = 5_000_000;
 /** SVG markup of one export in all. */
 export const MAX_EXPORT_SVG_CHARS = 40_000_000;
+
+/** Top-level frames Search indexes per file (all pages). */
+export const MAX_SEARCH_FRAMES = 5000;
+/** A frame's texts kept in the search index, in characters (the rest is cut: names and first texts rank best anyway). */
+export const MAX_SEARCH_TEXT_CHARS = 4000;
+/** Embedding size the plugin asks for by default: 256-d vectors keep 1,000 frames' index under ~1.5 MB of the 5 MB. */
+export const DEFAULT_SEARCH_DIMENSIONS = 256;
+/** Longest side, in px, of a search result's thumbnail (2× a 48-px row) and of the picture a caption is made from. */
+export const SEARCH_THUMBNAIL_SIDE = 96;
+export const CAPTION_IMAGE_SIDE = 768;

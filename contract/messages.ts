@@ -27,27 +27,39 @@
  * entries that could be deleted; nothing was stored or dropped). `load-history` lists entries newest first
  * (`history`), `load-history-entry` answers one payload (`history-entry`), `delete-history-entries` answers
  * `history-usage`, `export-history` answers every payload (`history-export`) for a zip made in the panel.
+ *
+ * Search (fields in contract/search.ts): `load-search-index` answers the stored index at once; `scan-frames`
+ * brings it up to date (pages loaded one by one, progress as `export-progress`, cancellable) and answers it
+ * with the changes; `save-search-extras` keeps embeddings and captions the panel made; `export-frame-image`
+ * answers a frame's small PNG (thumbnails, captions). The index is a cache of the document: when it does not
+ * fit in clientStorage the scan still answers it, saying why in `notStored` (history is never dropped for it);
+ * `save-search-extras` that does not fit is refused with `storage-full`, nothing dropped.
  */
 import { array, boolean, bytes, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
 import { FILL_MODES, imageNodeField, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
 import type { DesignExtras } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
-import { MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
+import { MAX_SEARCH_FRAMES, MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
 import { historyEntryField, historyFullField, historyIdField, historyItemField, historyKindField, historyRefField, historyUsageField, savedEntryField } from "./history.js";
+import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, searchIndexField } from "./search.js";
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { COMMANDS } from "./words.js";
 
 export { COMMANDS, type Command } from "./words.js";
 export type { FillMode, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
+export type { FrameCaption, FrameVector, ScanChanges, ScanSkip, SearchFrameDoc, SearchIndex } from "./search.js";
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
 const nodeId = string({ nonEmpty: true, max: 1000 });
 
-/** `image`: the layer is an image Figment made (its record's version), so Replace can swap it. */
-const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })) });
+/**
+ * `image`: the layer is an image Figment made (its record's version), so Replace can swap it.
+ * `frameId`: the top-level frame the layer is in (itself when it is one), for Search's "like the selection".
+ */
+const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })), frameId: optional(nodeId) });
 /** Why a selected layer cannot be exported: the panel titles its message by this, `reason` says the rest. */
 export const UNSUPPORTED_PROBLEMS = ["too-large", "not-design", "hidden", "no-size"] as const;
 export type UnsupportedProblem = (typeof UNSUPPORTED_PROBLEMS)[number];
@@ -171,6 +183,13 @@ const TO_UI = {
   "history-usage": { requestId, usage: historyUsageField },
   /** Every payload asked for, newest first; `damaged`: entries that could not be read (still stored). */
   "history-export": { requestId, entries: array(historyEntryField, { max: MAX_HISTORY_ENTRIES }), damaged: optional(array(historyItemField, { max: MAX_HISTORY_ENTRIES })) },
+  /**
+   * This file's search index: as stored (`load-search-index`: may be stale or empty, `scannedAt` says), or
+   * fresh from a scan of every page (`scan-frames`), with what the scan changed and the frames it skipped.
+   */
+  "search-index": { requestId, index: searchIndexField, changes: optional(scanChangesField), skipped: optional(array(scanSkipField, { max: MAX_SEARCH_FRAMES })), notStored: optional(string()) },
+  /** A frame's picture, at most `maxSide` px on its long side (a result's thumbnail, or what a caption is made from). */
+  "frame-image": { requestId, nodeId, png: bytes(), width: number({ min: 0 }), height: number({ min: 0 }) },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -217,6 +236,17 @@ const TO_MAIN = {
   /** Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are ignored. */
   "delete-history-entries": { requestId, entries: array(historyRefField, { max: MAX_HISTORY_ENTRIES }) },
   "export-history": { requestId, allFiles: optional(boolean()) },
+  /** This file's search index as stored (instant; a scan brings it up to date). */
+  "load-search-index": { requestId },
+  /**
+   * Reads every top-level frame of every page (loading pages one by one, yielding, with `export-progress`),
+   * re-indexes only frames whose content hash changed, drops deleted ones, stores the index and answers it.
+   */
+  "scan-frames": { requestId },
+  /** Keeps the model's additions (by frame id; ids not in the index, or with another hash, are ignored). */
+  "save-search-extras": { requestId, vectors: optional(record(frameVectorField, { max: MAX_SEARCH_FRAMES })), captions: optional(record(frameCaptionField, { max: MAX_SEARCH_FRAMES })) },
+  /** A frame's PNG at most `maxSide` px on its long side, on whichever page it is. */
+  "export-frame-image": { requestId, nodeId, maxSide: number({ integer: true, min: 16, max: 4096 }) },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -249,6 +279,10 @@ export const REQUESTS = {
   "load-history-entry": { reply: "history-entry" },
   "delete-history-entries": { reply: "history-usage" },
   "export-history": { reply: "history-export" },
+  "load-search-index": { reply: "search-index" },
+  "scan-frames": { reply: "search-index", progress: "export-progress" },
+  "save-search-extras": { reply: "done" },
+  "export-frame-image": { reply: "frame-image" },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
 export type RequestName = keyof typeof REQUESTS;

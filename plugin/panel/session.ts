@@ -199,6 +199,12 @@ export class PanelSession {
       case "delete-history-entries":
       case "export-history":
         return answerHistory(message);
+      case "load-search-index":
+      case "scan-frames":
+      case "save-search-extras":
+      case "export-frame-image":
+        // Built next (issue 12): plugin/search/.
+        throw new PluginError("internal", "Search is not built yet.");
       default:
         message satisfies never;
     }
