@@ -4,7 +4,7 @@
  * Pure: only fetch-based SDK features, no Node imports, so it runs in the UI iframe and in Node.
  */
 import OpenAI from "openai";
-import { endpointFor, PROVIDER_DEFAULTS, type Settings } from "../contract/settings.js";
+import { DEFAULT_SETTINGS, endpointFor, PROVIDER_DEFAULTS, type Settings } from "../contract/settings.js";
 import { ModelError } from "./errors.js";
 
 export type ApiKind = "responses" | "chat";
@@ -52,6 +52,16 @@ function modelFor(settings: Settings): string {
   const model = settings.model.trim();
   if (!model || model === PROVIDER_DEFAULTS.openai.model) return PROVIDER_DEFAULTS[settings.provider].model;
   return model;
+}
+
+/**
+ * Search's models on the settings' endpoint (same base URL and key): the embedding model — the OpenAI default
+ * name gets OpenRouter's `openai/` prefix there — and the caption model ("" = the settings' vision model).
+ */
+export function searchModelsFor(settings: Settings): { embedding: string; caption: string } {
+  const embedding = settings.embeddingModel.trim() || DEFAULT_SETTINGS.embeddingModel;
+  const prefixed = settings.provider === "openrouter" && embedding === DEFAULT_SETTINGS.embeddingModel ? `openai/${embedding}` : embedding;
+  return { embedding: prefixed, caption: settings.captionModel.trim() || modelFor(settings) };
 }
 
 export interface ClientOptions {
