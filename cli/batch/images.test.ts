@@ -103,3 +103,156 @@ describe("status and collect", () => {
     expect(existsSync(join(dir, "3-hero.png"))).toBe(true);
   });
 });
+
+describe("failures", () => {
+  it("lists failed rows with the provider's message and resubmits them alone as a new batch linked in the record", async () => {
+    const srv = await serve();
+    srv.batches.script({ fail: (id) => id === "row-2" || id === "row-4" });
+    const dir = freshDir();
+    await submitImageBatch(dir, rows(4), conn(srv));
+    await untilFinal(srv, dir);
+    const report = await collect(srv, dir);
+    expect(report.done).toEqual(["row-1", "row-3"]);
+    expect(report.failed).toEqual(["row-2", "row-4"]);
+    const store = folderStore(dir);
+    let record = (await store.load())!;
+    expect(record.lines.find((l) => l.customId === "row-2")).toMatchObject({ state: "failed", error: expect.stringContaining("400: Invalid request for row-2") });
+    expect(srv.routeCounts()["GET /v1/files/{id}/content"]).toBe(2); // output and error file, once each
+
+    srv.batches.script({});
+    const again = await resubmitFailed(batchClient(conn(srv)), store, record);
+    expect(again).toMatchObject({ run: 1, lines: 2 });
+    const uploads = srv.requests.filter((r) => r.path === "/v1/files");
+    expect(uploads).toHaveLength(2);
+    expect(readBatchInput(uploads[1]!.files[0]!.bytes.toString("utf8")).lines.map((l) => l.custom_id)).toEqual(["row-2", "row-4"]);
+    record = (await store.load())!;
+    expect(record.runs[1]).toMatchObject({ resubmitOf: record.runs[0]!.batchId, batchId: expect.stringMatching(/^batch-/) });
+    expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({ metadata: { resubmit_of: record.runs[0]!.batchId } });
+
+    await untilFinal(srv, dir);
+    const last = await collect(srv, dir);
+    expect(last.done).toEqual(["row-2", "row-4"]);
+    expect((await store.load())!.lines.every((l) => l.state === "done")).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(4);
+    expect(await resubmitFailed(batchClient(conn(srv)), store, (await store.load())!)).toBeUndefined();
+  });
+
+  it("an expired batch keeps the rows it answered and fails the rest with the reason", async () => {
+    const srv = await serve();
+    srv.batches.script({ end: "expired", answeredBeforeEnd: 1 });
+    const dir = freshDir();
+    await submitImageBatch(dir, rows(3), conn(srv));
+    expect(await untilFinal(srv, dir)).toEqual(["in_progress", "expired"]);
+    const report = await collect(srv, dir);
+    expect(report.done).toEqual(["row-1"]);
+    const record = (await folderStore(dir).load())!;
+    expect(record.lines[2]).toMatchObject({ state: "failed", error: expect.stringContaining("batch_expired") });
+  });
+
+  it("a cancelled batch fails every unanswered row as cancelled", async () => {
+    const srv = await serve();
+    const dir = freshDir();
+    const record = await submitImageBatch(dir, rows(2), conn(srv));
+    await batchClient(conn(srv)).batches.cancel(record.runs[0]!.batchId!);
+    expect(await untilFinal(srv, dir)).toEqual(["cancelled"]);
+    const report = await collect(srv, dir);
+    expect(report.failed).toEqual(["row-1", "row-2"]);
+    expect((await folderStore(dir).load())!.lines[0]!.error).toContain("batch_cancelled");
+  });
+
+  it("a body the endpoint would refuse is refused at upload (400 → bad-request), and the record says nothing was uploaded", async () => {
+    const srv = await serve();
+    const dir = freshDir();
+    const error = await submitImageBatch(dir, [{ row: 1, fileStem: "a", body: { ...body("a"), n: 0 } }], conn(srv)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as ModelError).kind).toBe("bad-request");
+    expect((error as ModelError).message).toMatch(/line 1: body \/n/);
+    const record = (await folderStore(dir).load())!;
+    expect(record.runs[0]!.inputFileId).toBeUndefined();
+  });
+
+  it.each([
+    [401, "unauthorized"],
+    [429, "rate-limited"],
+    [503, "server"],
+  ] as const)("%i on batch creation becomes %s through toModelError, and the upload is not repeated on resume", async (status, kind) => {
+    const srv = await serve();
+    srv.failRoute("POST /v1/batches", { kind: "error", status, message: `scripted ${status}`, headers: { "retry-after": "7" } });
+    const dir = freshDir();
+    const error = await submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as ModelError).kind).toBe(kind);
+    expect((error as ModelError).status).toBe(status);
+    if (kind === "rate-limited") expect((error as ModelError).retryAfterMs).toBe(7000);
+    const store = folderStore(dir);
+    await submitRun(batchClient(conn(srv)), store, (await store.load())!, 0);
+    expect(srv.routeCounts()).toMatchObject({ "POST /v1/files": 1, "POST /v1/batches": 2 });
+  });
+});
+
+/** A fetch that dies like the process would (the request never leaves) when `when` says so. */
+function dyingFetch(when: (url: string, method: string) => boolean): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (when(url, init?.method ?? "GET")) throw new Error("killed");
+    return fetch(input, init);
+  };
+}
+
+describe("crashes between steps", () => {
+  it("killed after the upload: the record has the file id and no batch; resuming creates the batch without uploading again", async () => {
+    const srv = await serve();
+    const dir = freshDir();
+    await expect(submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0, fetch: dyingFetch((url, method) => method === "POST" && url.endsWith("/batches")) })).rejects.toThrow();
+    const store = folderStore(dir);
+    const record = (await store.load())!;
+    expect(record.runs[0]!.inputFileId).toMatch(/^file-/);
+    expect(record.runs[0]!.batchId).toBeUndefined();
+    expect(srv.routeCounts()).toEqual({ "POST /v1/files": 1 });
+    await submitRun(batchClient(conn(srv)), store, record, 0);
+    expect(srv.routeCounts()).toEqual({ "POST /v1/files": 1, "POST /v1/batches": 1 });
+    expect(srv.requests.at(-1)!.body).toMatchObject({ input_file_id: record.runs[0]!.inputFileId });
+    expect((await store.load())!.runs[0]!.batchId).toMatch(/^batch-/);
+  });
+
+  it("killed during collect (after the output file, before the error file): the rerun fetches only the error file", async () => {
+    const srv = await serve();
+    srv.batches.script({ fail: (id) => id === "row-3" });
+    const dir = freshDir();
+    await submitImageBatch(dir, rows(3), conn(srv));
+    await untilFinal(srv, dir);
+    const store = folderStore(dir);
+    const record = (await store.load())!;
+    const errorFile = record.runs[0]!.errorFileId!;
+    const dying = batchClient(conn(srv), { maxRetries: 0, fetch: dyingFetch((url) => url.includes(`/files/${errorFile}/content`)) });
+    await expect(collectBatch(dying, store, record, imageWriter(dir))).rejects.toThrow();
+    const afterCrash = (await store.load())!;
+    expect(afterCrash.lines.map((l) => l.state)).toEqual(["done", "done", "pending"]);
+    const rerun = await collect(srv, dir);
+    expect(rerun.done).toEqual([]);
+    expect(rerun.failed).toEqual(["row-3"]);
+    expect(rerun.downloaded).toEqual([errorFile]);
+    const contents = srv.requests.filter((r) => r.path.endsWith("/content")).map((r) => r.path);
+    expect(contents).toEqual([`/v1/files/${record.runs[0]!.outputFileId}/content`, `/v1/files/${errorFile}/content`]);
+  });
+
+  it("killed while writing images: the rerun writes the rest from the kept download, fetching nothing", async () => {
+    const srv = await serve();
+    const dir = freshDir();
+    await submitImageBatch(dir, rows(3), conn(srv));
+    await untilFinal(srv, dir);
+    const store = folderStore(dir);
+    const write = imageWriter(dir);
+    let calls = 0;
+    const dies: typeof write = async (line, answer) => {
+      if (++calls === 2) throw new Error("killed");
+      return write(line, answer);
+    };
+    await expect(collectBatch(batchClient(conn(srv)), store, (await store.load())!, dies)).rejects.toThrow("killed");
+    const counts = srv.routeCounts();
+    const rerun = await collect(srv, dir);
+    expect(rerun.done).toEqual(["row-1", "row-2", "row-3"]); // the first save comes after 25 lines: row-1 is written again, same bytes
+    expect(srv.routeCounts()).toEqual(counts);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(3);
+  });
+});
