@@ -108,6 +108,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
           imageTokens: estimate.imageTokens,
           inputTokens: estimate.inputTokens,
           costUsd: estimate.costUsd ?? null,
+          batchCostUsd: estimate.batchCostUsd ?? null,
           price: estimate.price ? { inputUsdPer1M: estimate.price.input, outputUsdPer1M: estimate.price.output, source: estimate.price.source, asOf: estimate.price.asOf } : null,
           image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
           note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
@@ -131,6 +132,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
   io.out(`  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`);
   io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
   io.out(`  cost          ${cost}`);
+  if (estimate.batchCostUsd !== undefined) io.out(`  batch API     about $${estimate.batchCostUsd.toFixed(4)} for the input (50% off, answers within 24 h: --batch-api)`);
   if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
@@ -172,25 +174,34 @@ function repairSummary(result: ModelCodeResult): string | undefined {
   return `repair round: ${how}; kept attempt ${result.kept + 1} of ${result.attempts.length} (${counts})`;
 }
 
-export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
-  const env = context.env ?? process.env;
-  const source = await readSource(args, io, context);
-  const image = args.image !== undefined ? await readPng(args.image) : undefined;
-  if (!image) io.err(STRUCTURE_ONLY);
-  const frames = source.document.frames.length;
-  if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
-
-  const drafts = args.draft ? (await generateCode(source.document, codeOptions(args))).files : undefined;
-  const input: PromptInput = {
+/** What the model is sent for `document` (one request): the hint, assets, image, draft and instructions. */
+export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined): Promise<PromptInput> {
+  const drafts = args.draft ? (await generateCode(document, codeOptions(args))).files : undefined;
+  return {
     target: args.target,
     styling: args.styling,
-    hint: printHint(source.document),
-    assets: modelAssetFiles(source.document, args.target),
+    hint: printHint(document),
+    assets: modelAssetFiles(document, args.target),
     nodeIds: args.nodeIds,
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
     ...(drafts && drafts.length > 0 ? { drafts } : {}),
     ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
   };
+}
+
+export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const env = context.env ?? process.env;
+  const source = await readSource(args, io, context);
+  const image = args.image !== undefined ? await readPng(args.image) : undefined;
+  if (args.batchApi) {
+    const { codeBatchCommand } = await import("./batch/code.js");
+    return codeBatchCommand(source.document, image, args, io, env);
+  }
+  if (!image) io.err(STRUCTURE_ONLY);
+  const frames = source.document.frames.length;
+  if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
+
+  const input = await promptInputFor(source.document, args, image);
   const settings = settingsFrom(args);
 
   // A dry run needs no key: the config is only read for its endpoint and model.
