@@ -40,7 +40,8 @@ interface Source {
   problems: Problem[];
 }
 
-async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
+/** The design to send: <design.json> (with --images, --file-key…) or --from-hint. */
+export async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
   if (args.fromHint !== undefined) {
     if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
     const text = await readText(args.fromHint);
@@ -193,10 +194,6 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const env = context.env ?? process.env;
   const source = await readSource(args, io, context);
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
-  if (args.batchApi) {
-    const { codeBatchCommand } = await import("./batch/code.js");
-    return codeBatchCommand(source.document, image, args, io, env);
-  }
   if (!image) io.err(STRUCTURE_ONLY);
   const frames = source.document.frames.length;
   if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);

@@ -21,10 +21,10 @@ import { providerConfig } from "../../ai/providers.js";
 import { parseFilesReply } from "../../ai/schema.js";
 import type { DesignDocument } from "../../codegen/index.js";
 import type { SourceFile } from "../../codegen/types.js";
-import { promptInputFor, settingsFrom, type Png } from "../ai-code.js";
+import { promptInputFor, readPng, readSource, settingsFrom } from "../ai-code.js";
 import { keyFor } from "../api-keys.js";
 import type { CliArgs } from "../args.js";
-import type { Output } from "../design-files.js";
+import type { Output, RunContext } from "../design-files.js";
 import { slugOf } from "../image-files.js";
 import { writeFilesUnder } from "../io.js";
 import { reportModelError } from "../model-errors.js";
@@ -49,7 +49,9 @@ function frameFolders(names: readonly string[]): string[] {
 
 const usd = (value: number | undefined): string => (value === undefined ? "unknown" : `$${value.toFixed(4)}`);
 
-export async function codeBatchCommand(document: DesignDocument, image: Png | undefined, args: CliArgs, io: Output, env: Readonly<Record<string, string | undefined>>): Promise<number> {
+export async function codeBatchCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const document: DesignDocument = (await readSource(args, io, context)).document;
+  const image = args.image !== undefined ? await readPng(args.image) : undefined;
   if (args.provider !== "openai") throw new BatchInputError(`--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`);
   if (image && document.frames.length > 1) throw new BatchInputError(`--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`);
   const settings = settingsFrom(args);
@@ -78,7 +80,7 @@ export async function codeBatchCommand(document: DesignDocument, image: Png | un
 
   let apiKey: string;
   try {
-    apiKey = keyFor(args.provider, env, io);
+    apiKey = keyFor(args.provider, context.env ?? process.env, io);
   } catch (error) {
     if (error instanceof ModelError) return reportModelError(error, args.provider, io);
     throw error;
