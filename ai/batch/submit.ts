@@ -2,7 +2,9 @@
  * Submitting a bulk job: write the input JSONL and the record, upload the file (`purpose: "batch"`), create
  * the batch (completion window 24h). The record is saved before and after each step; `submitRun` on a record
  * whose upload answered but whose batch was never created creates the batch from that file (no second
- * upload), and does nothing for a run that already has its batch. Failures are ModelErrors (toModelError).
+ * upload), and does nothing for a run that already has its batch. A process killed after the provider
+ * created the batch but before the record said so is covered too: on resume, the batch already made from
+ * the input file is adopted (listed), not created twice. Failures are ModelErrors (toModelError).
  */
 import type OpenAI from "openai";
 import { toFile } from "openai";
@@ -81,6 +83,7 @@ export async function submitRun(client: OpenAI, store: BatchStore, record: Batch
   const run = record.runs[index];
   if (!run) throw new RangeError(`no run ${index}`);
   const request = options.signal ? { signal: options.signal } : undefined;
+  const resuming = run.inputFileId !== undefined;
   try {
     if (!run.inputFileId) {
       const text = await store.readText(run.input);
@@ -90,7 +93,9 @@ export async function submitRun(client: OpenAI, store: BatchStore, record: Batch
       await store.save(record);
     }
     if (!run.batchId) {
-      const batch = await client.batches.create(
+      const inputFileId = run.inputFileId;
+      const made = resuming ? (await client.batches.list({ limit: 100 }, request)).data.find((b) => b.input_file_id === inputFileId) : undefined;
+      const batch = made ?? await client.batches.create(
         { input_file_id: run.inputFileId, endpoint: record.endpoint, completion_window: "24h", metadata: { figment: record.kind, ...(run.resubmitOf ? { resubmit_of: run.resubmitOf } : {}) } },
         request,
       );

@@ -210,9 +210,26 @@ describe("crashes between steps", () => {
     expect(record.runs[0]!.batchId).toBeUndefined();
     expect(srv.routeCounts()).toEqual({ "POST /v1/files": 1 });
     await submitRun(batchClient(conn(srv)), store, record, 0);
-    expect(srv.routeCounts()).toEqual({ "POST /v1/files": 1, "POST /v1/batches": 1 });
+    // The resume first looks for a batch made from that file (none), then creates it.
+    expect(srv.routeCounts()).toEqual({ "POST /v1/files": 1, "GET /v1/batches": 1, "POST /v1/batches": 1 });
     expect(srv.requests.at(-1)!.body).toMatchObject({ input_file_id: record.runs[0]!.inputFileId });
     expect((await store.load())!.runs[0]!.batchId).toMatch(/^batch-/);
+  });
+
+  it("killed after the provider created the batch, before the record said so: resuming adopts that batch, creating none", async () => {
+    const srv = await serve();
+    const dir = freshDir();
+    const diesAfterCreate: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method === "POST" && String(input).endsWith("/batches")) throw new Error("killed");
+      return response;
+    };
+    await expect(submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0, fetch: diesAfterCreate })).rejects.toThrow();
+    const store = folderStore(dir);
+    expect((await store.load())!.runs[0]!.batchId).toBeUndefined();
+    await submitRun(batchClient(conn(srv)), store, (await store.load())!, 0);
+    expect(srv.routeCounts()).toEqual({ "POST /v1/files": 1, "POST /v1/batches": 1, "GET /v1/batches": 1 });
+    expect((await store.load())!.runs[0]!.batchId).toBe([...srv.batches.batches.keys()][0]);
   });
 
   it("killed during collect (after the output file, before the error file): the rerun fetches only the error file", async () => {

@@ -2,7 +2,7 @@
  * The Files and Batch APIs for the OpenAI-wire test server: `POST /v1/files` (multipart, purpose "batch":
  * the JSONL is checked line by line — shape `{custom_id, method, url, body}`, unique ids, each body valid
  * per the OpenAPI schema of its endpoint), `GET /v1/files/{id}`, `GET /v1/files/{id}/content`,
- * `POST /v1/batches` (validated), `GET /v1/batches/{id}` whose status moves one step per retrieve
+ * `POST /v1/batches` (validated), `GET /v1/batches` (list), `GET /v1/batches/{id}` whose status moves one step per retrieve
  * (validating → in_progress → finalizing → completed, or → expired / cancelled), `POST /v1/batches/{id}/cancel`.
  * On completion each line gets its endpoint's normal scripted answer (images: a real PNG; responses: the
  * `answer` script) in the output file, failures in the error file.
@@ -62,6 +62,7 @@ export const BATCH_ROUTES: ReadonlySet<string> = new Set([
   "GET /v1/files/{id}",
   "GET /v1/files/{id}/content",
   "POST /v1/batches",
+  "GET /v1/batches",
   "GET /v1/batches/{id}",
   "POST /v1/batches/{id}/cancel",
 ]);
@@ -178,6 +179,12 @@ export class BatchBackend {
     };
     this.batches.set(id, batch);
     return { status: 200, body: batch.body };
+  }
+
+  /** The batches, newest first (one page: the test server never has many). */
+  list(): Answer {
+    const data = [...this.batches.values()].reverse().map((b) => b.body);
+    return { status: 200, body: { object: "list", data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false } };
   }
 
   retrieve(id: string): Answer {

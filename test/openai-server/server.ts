@@ -229,6 +229,8 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
         return batches.content(id);
       case "POST /v1/batches":
         return batches.create(record.body, record.schemaErrors);
+      case "GET /v1/batches":
+        return batches.list();
       case "GET /v1/batches/{id}":
         return batches.retrieve(id);
       default:
