@@ -78,3 +78,21 @@ describe("batch prices", () => {
     expect(batchCost(undefined)).toBeUndefined();
   });
 });
+
+describe("the estimates' Batch API price", () => {
+  it("is half the standard cost for code and for OpenAI image requests, and absent for chat endpoints", async () => {
+    const { estimate, loadTokenizer } = await import("../estimate.js");
+    const { estimateImageRequest } = await import("../image/estimate.js");
+    const { imageConfig } = await import("../image/config.js");
+    const { DEFAULT_SETTINGS } = await import("../../contract/settings.js");
+    await loadTokenizer();
+    const code = estimate({ model: "gpt-4o", texts: ["a frame"], outputTokens: 1000 });
+    expect(code.batchCostUsd).toBeCloseTo(code.costUsd! / 2, 12);
+    const request = { prompt: "a hero image", size: { width: 1024, height: 1024 }, quality: "medium" as const };
+    const images = estimateImageRequest(imageConfig({ ...DEFAULT_SETTINGS, provider: "openai" }, "k"), request);
+    expect(images.costUsd).toBeGreaterThan(0);
+    expect(images.batchCostUsd).toBeCloseTo(images.costUsd! / 2, 12);
+    const chat = estimateImageRequest(imageConfig({ ...DEFAULT_SETTINGS, provider: "openrouter" }, "k"), request);
+    expect(chat.batchCostUsd).toBeUndefined();
+  });
+});

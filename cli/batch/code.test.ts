@@ -103,6 +103,17 @@ describe("figment code --ai --batch-api", () => {
     expect(srv.requests).toHaveLength(0);
   });
 
+  it("the single-request --dry-run shows the Batch API price beside the standard one", async () => {
+    const json = await figment(["code", DIALOG, "--node", "25:0", "--ai", "--dry-run", "--json", "--model", "gpt-4o"], {});
+    const report = JSON.parse(json.stdout) as { costUsd: number; batchCostUsd: number };
+    expect(report.batchCostUsd).toBeCloseTo(report.costUsd / 2, 12);
+    const plain = await figment(["code", DIALOG, "--node", "25:0", "--ai", "--dry-run", "--model", "gpt-4o"], {});
+    expect(plain.stdout).toMatch(/batch API {5}about \$\d+\.\d{4} for the input \(50% off, answers within 24 h: --batch-api\)/);
+    const help = await figment(["batch", "--help"], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("figment batch collect DIR");
+  });
+
   it("refuses another provider, and --image with several frames (exit 2, nothing sent)", async () => {
     const srv = await serve();
     const other = await figment(["code", DIALOG, "--ai", "--batch-api", "--provider", "openrouter", "--out", fresh()], { OPENROUTER_API_KEY: "k" });
