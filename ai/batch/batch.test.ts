@@ -23,6 +23,8 @@ describe("batchJsonl", () => {
     expect(() => batchJsonl([{ ...req("a"), body: { stream: true } }])).toThrow("cannot");
     expect(() => batchJsonl([{ ...req("a"), url: "/v1/embeddings" as BatchRequest["url"] }])).toThrow("cannot be batched");
     expect(() => batchJsonl([req("")])).toThrow("custom id");
+    const big = { customId: "big", url: "/v1/responses" as const, body: { input: "x".repeat(70 * 1024 * 1024) } };
+    expect(() => batchJsonl([big, { ...big, customId: "big2" }, { ...big, customId: "big3" }])).toThrow("200 MB at request big3");
   });
 });
 

@@ -8,8 +8,9 @@
 export const BATCH_ENDPOINTS = ["/v1/images/generations", "/v1/responses"] as const;
 export type BatchEndpoint = (typeof BATCH_ENDPOINTS)[number];
 
-/** The Batch API's limit of requests per input file. */
+/** The Batch API's limits per input file: requests, and bytes. */
 export const MAX_BATCH_LINES = 50_000;
+export const MAX_BATCH_BYTES = 200 * 1024 * 1024;
 
 export interface BatchRequest {
   customId: string;
@@ -46,6 +47,9 @@ export function batchJsonl(requests: readonly BatchRequest[]): string {
     ids.add(r.customId);
     const line: BatchInputLine = { custom_id: r.customId, method: "POST", url: r.url, body: r.body };
     text += JSON.stringify(line) + "\n";
+    // Characters undercount UTF-8 bytes; exact bytes are counted only when close to the limit.
+    if (text.length * 3 > MAX_BATCH_BYTES && new TextEncoder().encode(text).length > MAX_BATCH_BYTES)
+      throw new BatchInputError(`the batch input would pass the Batch API's 200 MB at request ${r.customId}: split the work into several batches`);
   }
   return text;
 }

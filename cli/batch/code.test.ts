@@ -173,6 +173,19 @@ describe("figment batch", () => {
     expect(listFiles(out).filter((f) => f.endsWith(".tsx"))).toHaveLength(4);
   });
 
+  it("Ctrl-C (the signal) exits 130 and keeps the record", async () => {
+    const srv = await serve();
+    const out = await submitted(srv);
+    const io = captureIo();
+    const controller = new AbortController();
+    srv.failRoute("GET /v1/batches/{id}", { kind: "hang" });
+    const pending = run(["batch", "status", out], io, { env: ENV, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect(await pending).toBe(130);
+    expect(io.stderr()).toContain("batch.json keeps what was done");
+    expect(JSON.parse(readFileSync(join(out, "batch.json"), "utf8")).runs[0].batchId).toMatch(/^batch-/);
+  });
+
   it("bad input and refused keys exit 2; a 5xx exits 1", async () => {
     const srv = await serve();
     const none = await figment(["batch", "status", fresh()]);

@@ -9,11 +9,11 @@
  */
 import { parseArgs } from "node:util";
 import type OpenAI from "openai";
-import { collectBatch, type CollectReport } from "../../ai/batch/collect.js";
+import { collectBatch } from "../../ai/batch/collect.js";
 import { BatchInputError } from "../../ai/batch/lines.js";
-import { BatchRecordError, lineLabel, type BatchRecord } from "../../ai/batch/record.js";
+import { BatchRecordError, type BatchRecord } from "../../ai/batch/record.js";
 import { resubmitFailed } from "../../ai/batch/resubmit.js";
-import { refreshStatus, type BatchStatus } from "../../ai/batch/status.js";
+import { refreshStatus } from "../../ai/batch/status.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
@@ -25,6 +25,7 @@ import { reportModelError } from "../model-errors.js";
 import { batchClient } from "./client.js";
 import { codeWriter } from "./code.js";
 import { imageWriter } from "./images.js";
+import { printCollect, printStatus, summary } from "./report.js";
 import { folderStore } from "./store.js";
 
 export const BATCH_USAGE = `figment batch — bulk jobs on OpenAI's Batch API
@@ -71,36 +72,6 @@ async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> 
   }
   if (!record) throw new UsageError(`no batch in ${dir} (batch.json is missing); submit one with figment code <design.json> --ai --batch-api --out ${dir}`);
   return record;
-}
-
-function printStatus(record: BatchRecord, status: BatchStatus, io: Output): void {
-  for (const [i, run] of status.runs.entries()) {
-    const counts = run.counts ? `: ${run.counts.completed} of ${run.counts.total} answered, ${run.counts.failed} failed` : "";
-    const label = i === 0 ? `batch ${run.batchId ?? "(not created)"}` : `  resubmit ${run.batchId ?? "(not created)"}`;
-    io.out(`${label} (${record.kind}, ${record.endpoint}) ${run.status}${counts}`);
-    for (const e of run.errors ?? []) io.out(`    ${e}`);
-  }
-  const l = status.lines;
-  io.out(`lines: ${l.done} written, ${l.failed} failed, ${l.pending} pending (of ${l.total})`);
-}
-
-function printCollect(dir: string, record: BatchRecord, report: CollectReport, status: BatchStatus, io: Output): void {
-  const byId = new Map(record.lines.map((l) => [l.customId, l]));
-  for (const id of report.done) {
-    const line = byId.get(id)!;
-    io.out(`  ${lineLabel(line)} → ${(line.written ?? []).join(", ")}${line.problems ? ` (${line.problems} problem${line.problems === 1 ? "" : "s"})` : ""}`);
-  }
-  const failed = record.lines.filter((l) => l.state === "failed");
-  for (const line of failed) io.err(`figment: ${lineLabel(line)} failed: ${line.error ?? "no reason given"}`);
-  const l = status.lines;
-  io.out(`collected ${report.done.length} now; ${l.done} written, ${l.failed} failed, ${l.pending} pending (of ${l.total}); downloaded ${report.downloaded.length} file${report.downloaded.length === 1 ? "" : "s"}`);
-  if (l.pending > 0) io.out("the batch is still running: collect again later (figment batch status shows where it stands)");
-  if (failed.length > 0) io.err(`figment: send the failed lines again with: figment batch resubmit ${dir}`);
-}
-
-function summary(record: BatchRecord, status: BatchStatus, more: Record<string, unknown> = {}): string {
-  const lines = record.lines.map((l) => ({ customId: l.customId, ...(l.row !== undefined ? { row: l.row } : {}), ...(l.frame ? { frame: l.frame } : {}), state: l.state, ...(l.error ? { error: l.error } : {}), ...(l.written ? { written: l.written } : {}) }));
-  return JSON.stringify({ kind: record.kind, endpoint: record.endpoint, finished: status.finished, runs: status.runs, counts: status.lines, ...more, lines }, null, 2);
 }
 
 /** Creates the batch of any run interrupted after its upload (or before it). */
