@@ -5,11 +5,12 @@
  * through the project pass and prettier once (collecting again fetches nothing), failed frames exit 1 and
  * are resubmitted alone; bad input and refused keys exit 2.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureIo, fixturePath, listFiles } from "../../test/helpers/fixtures.js";
+import { captureIo, fixturePath, listFiles, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { readBatchInput, responsesJson, validateRequest, type OpenAiTestServer } from "../../test/openai-server/server.js";
 import { scriptedServer } from "../../test/openai-server/scripted.js";
 import { responsesStream } from "../../test/openai-server/replies.js";
@@ -207,5 +208,30 @@ describe("figment batch", () => {
     const down = await figment(["batch", "status", out]);
     expect(down.code).toBe(1);
     expect(down.stderr).toContain("answered 503");
+  });
+});
+
+describe("a process killed for real (dist/cli.js, SIGKILL)", () => {
+  it("after the upload, while the batch was being created: the next status creates it from the uploaded file", async () => {
+    const srv = await serve();
+    srv.failRoute("POST /v1/batches", { kind: "hang" });
+    const out = fresh();
+    const env: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: ENV.OPENAI_API_KEY };
+    delete env["OPENROUTER_API_KEY"];
+    const child = spawn(process.execPath, [join(REPO_ROOT, "dist", "cli.js"), "code", DIALOG, "--ai", "--batch-api", "--out", out, "--base-url", srv.url], { env, stdio: "ignore" });
+    const closed = new Promise((resolve) => child.on("close", resolve));
+    for (let waited = 0; !srv.requests.some((r) => r.path === "/v1/batches") && waited < 15_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    child.kill("SIGKILL");
+    await closed;
+    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { runs: { inputFileId?: string; batchId?: string }[] };
+    expect(record.runs[0]!.inputFileId).toMatch(/^file-/);
+    expect(record.runs[0]!.batchId).toBeUndefined();
+
+    const status = await figment(["batch", "status", out]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stderr).toContain("resuming an interrupted submit (uploaded, creating the batch)");
+    expect(srv.routeCounts()).toMatchObject({ "POST /v1/files": 1, "GET /v1/batches": 1, "POST /v1/batches": 2 });
+    expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({ input_file_id: record.runs[0]!.inputFileId });
+    expect(status.stdout).toMatch(/batch batch-\S+ \(code, \/v1\/responses\) in_progress/);
   });
 });
