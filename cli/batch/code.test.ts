@@ -135,6 +135,7 @@ describe("figment batch", () => {
     expect(await statuses(out)).toEqual(["in_progress", "finalizing", "completed"]);
     const human = await figment(["batch", "status", out]);
     expect(human.stdout).toMatch(/completed: 2 of 2 answered, 0 failed/);
+    expect(human.stdout).toContain(`the batch has ended: write its answers with figment batch collect ${out}`);
 
     const first = await figment(["batch", "collect", out, "--json"]);
     expect(first.code).toBe(0);

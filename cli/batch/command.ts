@@ -106,7 +106,7 @@ export async function batchCommand(argv: string[], io: Output, context: RunConte
     const status = await refreshStatus(client, store, record, step);
     if (args.sub === "status") {
       if (args.json) io.out(summary(record, status));
-      else printStatus(record, status, io);
+      else printStatus(args.dir, record, status, io);
       return 0;
     }
     const writer = record.kind === "images" ? imageWriter(args.dir) : codeWriter(args.dir, store);

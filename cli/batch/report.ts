@@ -4,7 +4,7 @@ import { lineLabel, type BatchRecord } from "../../ai/batch/record.js";
 import type { BatchStatus } from "../../ai/batch/status.js";
 import type { Output } from "../design-files.js";
 
-export function printStatus(record: BatchRecord, status: BatchStatus, io: Output): void {
+export function printStatus(dir: string, record: BatchRecord, status: BatchStatus, io: Output): void {
   for (const [i, run] of status.runs.entries()) {
     const counts = run.counts ? `: ${run.counts.completed} of ${run.counts.total} answered, ${run.counts.failed} failed` : "";
     const label = i === 0 ? `batch ${run.batchId ?? "(not created)"}` : `  resubmit ${run.batchId ?? "(not created)"}`;
@@ -13,6 +13,8 @@ export function printStatus(record: BatchRecord, status: BatchStatus, io: Output
   }
   const l = status.lines;
   io.out(`lines: ${l.done} written, ${l.failed} failed, ${l.pending} pending (of ${l.total})`);
+  if (status.finished && l.pending > 0) io.out(`the batch has ended: write its answers with figment batch collect ${dir}`);
+  else if (l.failed > 0 && l.pending === 0) io.out(`send the failed lines again with figment batch resubmit ${dir}`);
 }
 
 export function printCollect(dir: string, record: BatchRecord, report: CollectReport, status: BatchStatus, io: Output): void {
