@@ -205,6 +205,10 @@ describe("figment batch", () => {
     const refused = await figment(["batch", "status", out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("Check OPENAI_API_KEY");
+    srv.failRoute("GET /v1/batches/{id}", { kind: "error", status: 404, message: "No batch found with id 'batch-x'." });
+    const gone = await figment(["batch", "status", out]);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain("The provider does not know this batch or file");
     srv.failRoute("GET /v1/batches/{id}", ...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 503, message: "overloaded", headers: { "retry-after-ms": "1" } })));
     const down = await figment(["batch", "status", out]);
     expect(down.code).toBe(1);

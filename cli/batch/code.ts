@@ -29,6 +29,7 @@ import { slugOf } from "../image-files.js";
 import { writeFilesUnder } from "../io.js";
 import { reportModelError } from "../model-errors.js";
 import { batchClient } from "./client.js";
+import { BATCH_STEPS } from "./report.js";
 import { folderStore } from "./store.js";
 
 export const assetsName = (customId: string): string => `assets/${customId}.json`;
@@ -107,7 +108,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   } catch (error) {
     if (error instanceof ModelError) {
       io.err(`figment: the batch is recorded in ${join(args.out, "batch.json")}; figment batch status ${args.out} resumes it`);
-      return reportModelError(error, args.provider, io);
+      return reportModelError(error, args.provider, io, BATCH_STEPS);
     }
     throw error;
   }

@@ -25,7 +25,7 @@ import { reportModelError } from "../model-errors.js";
 import { batchClient } from "./client.js";
 import { codeWriter } from "./code.js";
 import { imageWriter } from "./images.js";
-import { printCollect, printStatus, summary } from "./report.js";
+import { BATCH_STEPS, printCollect, printStatus, summary } from "./report.js";
 import { folderStore } from "./store.js";
 
 export const BATCH_USAGE = `figment batch — bulk jobs on OpenAI's Batch API
@@ -122,7 +122,7 @@ export async function batchCommand(argv: string[], io: Output, context: RunConte
         io.err(`figment: cancelled; ${args.dir}/batch.json keeps what was done`);
         return 130;
       }
-      return reportModelError(error, "openai", io);
+      return reportModelError(error, "openai", io, BATCH_STEPS);
     }
     throw error;
   }

@@ -2,7 +2,14 @@
 import type { CollectReport } from "../../ai/batch/collect.js";
 import { lineLabel, type BatchRecord } from "../../ai/batch/record.js";
 import type { BatchStatus } from "../../ai/batch/status.js";
+import type { ModelErrorKind } from "../../ai/errors.js";
 import type { Output } from "../design-files.js";
+
+/** Next steps in batch terms where the model command's would mislead (a 404 here is a batch or file, not a model). */
+export const BATCH_STEPS: Partial<Record<ModelErrorKind, (env: string) => string>> = {
+  "model-not-found": () => "The provider does not know this batch or file: check --base-url, and that batch.json is this account's (output files expire 30 days after the batch).",
+  "bad-request": () => "The provider refused the batch request; its message above says why (the Batch API's limits: 50,000 requests and 200 MB per batch).",
+};
 
 export function printStatus(dir: string, record: BatchRecord, status: BatchStatus, io: Output): void {
   for (const [i, run] of status.runs.entries()) {
