@@ -12,7 +12,7 @@ import type { BatchStore } from "./store.js";
 import type { StepOptions } from "./submit.js";
 
 /** What the writer made of one answer: the files written, or why the answer could not be used. */
-export type LineWritten = { written: string[]; problems?: number } | { error: string };
+export type LineWritten = { written: string[]; problems?: string[] } | { error: string };
 
 export type LineWriter = (line: BatchLineRecord, body: unknown) => Promise<LineWritten>;
 
@@ -122,6 +122,7 @@ function settle(line: BatchLineRecord, result: LineWritten, report: CollectRepor
   line.state = "done";
   delete line.error;
   line.written = result.written;
-  if (result.problems !== undefined) line.problems = result.problems;
+  if (result.problems?.length) line.problems = result.problems;
+  else delete line.problems;
   report.done.push(line.customId);
 }

@@ -26,8 +26,8 @@ export interface BatchLineRecord {
   error?: string;
   /** Files written for it, relative to the folder. */
   written?: string[];
-  /** Problems found in a code answer (reported, not fatal). */
-  problems?: number;
+  /** Serious problems found in a code answer (reported, not fatal): "file:line: message", the first few. */
+  problems?: string[];
 }
 
 export interface BatchRun {

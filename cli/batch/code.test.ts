@@ -154,6 +154,20 @@ describe("figment batch", () => {
     expect(existsSync(join(out, "solution-pad-project-right-click-add", "src/App.tsx"))).toBe(true);
   });
 
+  it("a frame whose files do not parse is written all the same, its problems listed with file and line", async () => {
+    const srv = await serve();
+    const broken = JSON.stringify({ files: [APP, { ...HEADER, content: "export function Header(props:{title:string}){return <h1>{props.title}</h1>\n}}\n" }], notes: "" });
+    srv.batches.script({ answer: () => responsesJson(broken) });
+    const out = await submitted(srv, ["--node", "25:0"]);
+    await statuses(out);
+    const collect = await figment(["batch", "collect", out]);
+    expect(collect.code).toBe(0);
+    expect(collect.stderr).toMatch(/figment: frame 1\.0\. Bundle Figma Document \(25:0\): error src\/components\/Header\.tsx:\d+/);
+    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { lines: { state: string; problems?: string[] }[] };
+    expect(record.lines[0]!.state).toBe("done");
+    expect(record.lines[0]!.problems![0]).toMatch(/^src\/components\/Header\.tsx:\d+/);
+  });
+
   it("a failed frame and an unusable answer exit 1 with their reasons; resubmit sends them alone", async () => {
     const srv = await serve();
     srv.batches.script({ fail: (id) => id === "frame-2", answer: () => responsesJson("not json at all") });

@@ -15,7 +15,7 @@ import { ModelError } from "../../ai/errors.js";
 import { estimatePrompt, loadTokenizer } from "../../ai/estimate.js";
 import { base64ToBytes, bytesToBase64 } from "../../ai/image/bytes.js";
 import { readResponse } from "../../ai/outcome.js";
-import { postProcess } from "../../ai/pipeline.js";
+import { postProcess, where } from "../../ai/pipeline.js";
 import { responsesRequest } from "../../ai/prompt.js";
 import { providerConfig } from "../../ai/providers.js";
 import { parseFilesReply } from "../../ai/schema.js";
@@ -31,6 +31,9 @@ import { reportModelError } from "../model-errors.js";
 import { batchClient } from "./client.js";
 import { BATCH_STEPS } from "./report.js";
 import { folderStore } from "./store.js";
+
+/** Problems kept per frame in batch.json (the first ones say enough). */
+const MAX_KEPT_PROBLEMS = 10;
 
 export const assetsName = (customId: string): string => `assets/${customId}.json`;
 
@@ -139,7 +142,7 @@ export function codeWriter(dir: string, store: BatchStore): LineWriter {
     if (reply.files.length === 0) return { error: `the answer held no usable files${reply.problems[0] ? ` (${reply.problems[0].message})` : ""}` };
     const processed = await postProcess(reply, undefined, await keptAssets(store, line.customId));
     const { written, problems } = await writeFilesUnder(join(dir, line.fileStem), processed.files);
-    const serious = [...processed.problems, ...problems].filter((p) => p.severity === "error").length;
-    return { written: written.map((path) => relative(dir, path).split("\\").join("/")), problems: serious };
+    const serious = [...processed.problems, ...problems].filter((p) => p.severity === "error").map((p) => `${where(p) || "(project)"}: ${p.message}`);
+    return { written: written.map((path) => relative(dir, path).split("\\").join("/")), problems: serious.slice(0, MAX_KEPT_PROBLEMS) };
   };
 }

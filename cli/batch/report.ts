@@ -28,7 +28,8 @@ export function printCollect(dir: string, record: BatchRecord, report: CollectRe
   const byId = new Map(record.lines.map((l) => [l.customId, l]));
   for (const id of report.done) {
     const line = byId.get(id)!;
-    io.out(`  ${lineLabel(line)} → ${(line.written ?? []).join(", ")}${line.problems ? ` (${line.problems} problem${line.problems === 1 ? "" : "s"})` : ""}`);
+    io.out(`  ${lineLabel(line)} → ${(line.written ?? []).join(", ")}`);
+    for (const problem of line.problems ?? []) io.err(`figment: ${lineLabel(line)}: error ${problem}`);
   }
   const failed = record.lines.filter((l) => l.state === "failed");
   for (const line of failed) io.err(`figment: ${lineLabel(line)} failed: ${line.error ?? "no reason given"}`);
