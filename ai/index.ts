@@ -28,7 +28,7 @@ export { ProgressReader } from "./progress.js";
 export type { ProgressEvent } from "./progress.js";
 export { countTextTokens, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize } from "./estimate.js";
 export type { Estimate, EstimateInput } from "./estimate.js";
-export { ESTIMATE_PRICES, priceFor, pricesFromModelsListing } from "./prices.js";
+export { BATCH_PRICE_FACTOR, batchCost, ESTIMATE_PRICES, priceFor, pricesFromModelsListing } from "./prices.js";
 export type { ListingOptions, ModelPrice, SourcedPrice } from "./prices.js";
 export { readChatCompletion, readResponse } from "./outcome.js";
 export type { ModelOutcome } from "./outcome.js";
@@ -42,3 +42,4 @@ export { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery, embedTexts, frameEmbe
 export type { CachedEmbedding, EmbeddingCache, EmbeddingOptions, FrameEmbeddings } from "./embeddings.js";
 export { CAPTION_DETAIL, CAPTION_INSTRUCTIONS, CAPTION_OUTPUT_TOKENS, captionFrames, cleanCaption, DEFAULT_CAPTION_CONCURRENCY, isFreshCaption } from "./captions.js";
 export type { CachedCaption, CaptionCache, CaptionFrame, CaptionOptions, FrameCaptions } from "./captions.js";
+export * from "./batch/index.js";
