@@ -66,7 +66,7 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
               session.closeMakeRoom();
             }}
           />
-        ) : (
+        ) : list.entries.length === 0 ? null : (
           <HistoryFilters filter={filter} frames={frames} selectedFrame={selectedFrameWithEntries(selection, frames)} onChange={session.setFilter} />
         )}
       </div>

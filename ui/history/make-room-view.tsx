@@ -37,8 +37,11 @@ export function MakeRoomView({ refused, usage, chosen, exporting, onDeleteAndSav
   const enough = toFree !== undefined && freeing >= toFree;
   return (
     <div class="make-room" role="region" aria-label="Make room">
-      <p class="make-room__line">
-        <WarningIcon /> <strong>Waiting for room:</strong> {refused.map((r) => `${entryWords(r.entry)} (${sizeText(r.full.needed)})`).join(", ")}.
+      <p class="make-room__line make-room__line--head">
+        <WarningIcon />
+        <span>
+          <strong>Waiting for room:</strong> {refused.map((r) => `${entryWords(r.entry)} (${sizeText(r.full.needed)})`).join(", ")}.
+        </span>
       </p>
       <p class="make-room__line muted">
         {toFree === undefined ? "Reading the space used…" : `Free at least ${sizeText(toFree)}. The oldest entries are chosen below; change the choice, or export first. Nothing is deleted until you press Delete.`}
@@ -55,7 +58,7 @@ export function MakeRoomView({ refused, usage, chosen, exporting, onDeleteAndSav
           Not now
         </button>
         <button type="button" class="button button--ghost button--small" title="Give up the held results: they will not be saved" onClick={onDrop}>
-          Discard held
+          Discard
         </button>
       </div>
       {!enough && chosen.length > 0 && toFree !== undefined ? <p class="make-room__line make-room__short">The chosen entries free {sizeText(freeing)}: not enough yet.</p> : null}
