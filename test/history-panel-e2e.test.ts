@@ -173,10 +173,43 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
     });
 
     const setup = `window.__figmentSim.document.setPluginData("figment.fileId", ${JSON.stringify(fileId)})`;
-    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id], storage, setup }, async ({ ui }) => {
+    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id], storage, setup }, async ({ page, ui, sim }) => {
       await openHistory(ui);
       await rows(ui).nth(1).waitFor();
       expect(await rows(ui).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(["code", "image"]);
+      // Several chosen, deleted together after one yes.
+      for (const check of await ui.locator(".history-row__check").all()) await check.check();
+      await shot(page, "11-chosen");
+      await ui.getByRole("toolbar", { name: "Chosen entries" }).getByRole("button", { name: "Delete chosen" }).click();
+      expect(await ui.getByRole("alertdialog").textContent()).toContain("Delete 2 entries");
+      await ui.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+      await ui.getByText("No history yet").waitFor();
+      expect(await historyKeys(sim)).toEqual([]);
+    });
+  });
+
+  it("another file's entries are listed under All files only, and what needs that file's layers is not offered", async () => {
+    let storage: Record<string, unknown> = {};
+    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id] }, async ({ ui, sim }) => {
+      const bytes = png(64, 64, 1);
+      const record = imageRecord({ versionId: "v-other-1" });
+      await post(ui, { type: "save-image-version", requestId: "t-ver", version: { kind: "image", id: record.versionId, createdAt: record.createdAt, record, preview: { bytes, width: 64, height: 64 }, original: { width: 1024, height: 1024, bytes: 500_000 } } });
+      await answer(sim, "versions-usage", "t-ver");
+      await post(ui, { type: "save-history-entry", requestId: "t-img", entry: { kind: "image", id: record.versionId, placedAs: { nodeIds: ["9:9"], at: record.createdAt } } });
+      await answer(sim, "history-saved", "t-img");
+      storage = revive(await sim<Record<string, unknown>>(STORAGE_OUT));
+    });
+    // A new session without the file's id: another file.
+    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id], storage }, async ({ page, ui }) => {
+      await openHistory(ui);
+      await ui.getByText("Nothing from this file yet").waitFor();
+      await ui.getByRole("radio", { name: "All files" }).click();
+      await row(ui, "image").waitFor();
+      expect(await row(ui, "image").locator(".history-row__meta").textContent()).toContain("other file");
+      expect(await row(ui, "image").getByRole("button", { name: "Select layer" }).count()).toBe(0);
+      expect(await row(ui, "image").getByRole("button", { name: "Refine" }).isDisabled()).toBe(true);
+      expect(await row(ui, "image").getByRole("button", { name: "Insert again" }).isEnabled()).toBe(true);
+      await shot(page, "10-all-files");
     });
   });
 
@@ -202,6 +235,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const banner = ui.locator(".banner", { hasText: "Not kept in history" });
       await banner.waitFor({ timeout: 10_000 });
+      await shot(page, "4a-refused-banner");
       expect(await banner.textContent()).toContain("the code result for “Log-In Page”");
       expect(await historyKeys(sim)).toEqual(before);
       await banner.getByRole("button", { name: "Open History" }).click();

@@ -11,6 +11,8 @@ export interface HistoryEntriesProps {
   entries: HistoryItem[];
   /** Entries before the kind and frame filters (to tell "none yet" from "none match"). */
   total: number;
+  /** Entries of other files, not shown ("This file"). */
+  elsewhere: number;
   grouped: boolean;
   previews: ReadonlyMap<string, Uint8Array>;
   selected: ReadonlySet<string>;
@@ -20,7 +22,7 @@ export interface HistoryEntriesProps {
   onRetry(): void;
 }
 
-export function HistoryEntries({ status, entries, total, grouped, previews, selected, actions, onToggle, onDelete, onRetry }: HistoryEntriesProps) {
+export function HistoryEntries({ status, entries, total, elsewhere, grouped, previews, selected, actions, onToggle, onDelete, onRetry }: HistoryEntriesProps) {
   if (status.phase === "failed")
     return (
       <div class="history-empty" role="alert">
@@ -31,6 +33,15 @@ export function HistoryEntries({ status, entries, total, grouped, previews, sele
       </div>
     );
   if (status.phase !== "ready") return <p class="history-empty muted">Reading the history…</p>;
+  if (total === 0 && elsewhere > 0)
+    return (
+      <div class="history-empty">
+        <p class="history-empty__title">Nothing from this file yet</p>
+        <p class="muted">
+          {elsewhere} {elsewhere === 1 ? "entry was" : "entries were"} made in other files: choose All files to see {elsewhere === 1 ? "it" : "them"} (they can be deleted to make room).
+        </p>
+      </div>
+    );
   if (total === 0)
     return (
       <div class="history-empty">
