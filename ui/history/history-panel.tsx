@@ -47,7 +47,7 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
       <div class="panel__head history-head">
         <div class="history-head__row">
           <UsageBar usage={list.usage} />
-          <button type="button" class="button button--secondary button--small" disabled={session.exportState.phase === "busy" || list.entries.length === 0} title={filter.allFiles ? "A zip of every file's entries" : "A zip of this file's entries"} onClick={() => void session.exportAll()}>
+          <button type="button" class="button button--secondary button--small" disabled={session.exportState.phase === "busy" || (makeRoom ? list.entries : scoped).length === 0} title={filter.allFiles ? "A zip of every file's entries" : "A zip of this file's entries"} onClick={() => void session.exportAll()}>
             {session.exportState.phase === "busy" ? "Exporting…" : "Export"}
           </button>
         </div>
@@ -71,7 +71,8 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
         )}
       </div>
       <HistoryEntries status={list.status} entries={shownEntries} total={scoped.length} elsewhere={list.entries.length - scoped.length} grouped={!makeRoom} previews={list.previews} selected={session.selected} actions={actions} onToggle={session.toggle} onDelete={(item) => session.askDelete([item])} onRetry={() => void list.refresh()} />
-      {makeRoom ? null : <SelectionBar chosen={chosen} confirming={session.confirming} onAsk={() => session.askDelete(chosen)} onClear={session.clearSelection} onConfirm={() => void session.confirmDelete()} onCancel={session.cancelDelete} />}
+      {/* While making room the choice is the make-room head's; a single row's Delete still asks here. */}
+      <SelectionBar chosen={makeRoom ? [] : chosen} confirming={session.confirming} onAsk={() => session.askDelete(chosen)} onClear={session.clearSelection} onConfirm={() => void session.confirmDelete()} onCancel={session.cancelDelete} />
     </div>
   );
 }

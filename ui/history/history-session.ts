@@ -76,8 +76,10 @@ export function useHistorySession(requests: MainRequests, notify: (text: string,
     } catch (error) {
       notify(`Could not delete: ${messageOf(error)}. Nothing else changed.`, "error");
     }
-    await list.refresh();
-  }, [confirming, remove, notify, list.refresh]);
+    const listed = await list.refresh();
+    // While making room, the choice follows what is still needed.
+    if (makeRoom && listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, refused.list.map((r) => r.full.needed))).map(keyOf)));
+  }, [confirming, remove, notify, list.refresh, makeRoom, refused.list]);
 
   const openMakeRoom = useCallback(async () => {
     setMakeRoom(true);
