@@ -141,7 +141,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
 
       // Analysis: Markdown on the clipboard, and the findings shown.
       await openHistory(ui);
-      await ui.evaluate(() => Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void ((globalThis as unknown as { __copied: string }).__copied = text) } }));
+      await ui.evaluate(() => Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void ((globalThis as unknown as { __copied: string }).__copied = text) } }));
       await row(ui, "analysis").getByRole("button", { name: "Copy" }).click();
       await ui.getByText("Copied the analysis as Markdown").waitFor();
       const copied = await ui.evaluate(() => (globalThis as unknown as { __copied: string }).__copied);
