@@ -125,15 +125,21 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       expect(saved.entry.files.length).toBeGreaterThan(1);
       await shot(page, "6-code-reopened");
 
-      // Image: its preview placed again (a new layer), then the Image panel on that version.
+      // Image: while its layer exists, Select layer (the full image); once deleted, its stored preview is placed again.
       await openHistory(ui);
+      await sim(`(sim.select([${JSON.stringify(FRAME.id)}]), 0)`);
+      expect(await row(ui, "image").getByRole("button", { name: "Insert again" }).count()).toBe(0);
+      await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
+      await page.waitForFunction((id) => (globalThis as unknown as { __figmentSim: { currentPage(): { selection: { id: string }[] } } }).__figmentSim.currentPage().selection[0]?.id === id, placed.nodeIds[0]);
+      await sim(`(sim.node(${JSON.stringify(placed.nodeIds[0])}).remove(), 0)`);
+      await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
+      await ui.locator(".banner", { hasText: "no longer in the file" }).waitFor();
+      expect(await row(ui, "image").locator(".history-row__meta").textContent()).toContain("layer deleted, 256 px preview kept");
       const before = await sim<number>("sim.record.images.length");
       await row(ui, "image").getByRole("button", { name: "Insert again" }).click();
       await ui.getByText("Placed the 256×170 preview").waitFor();
       expect(await sim<number>("sim.record.images.length")).toBe(before + 1);
       expect(await sim<string>("sim.currentPage().selection[0].name")).toContain("(preview)");
-      await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
-      await page.waitForFunction((id) => (globalThis as unknown as { __figmentSim: { currentPage(): { selection: { id: string }[] } } }).__figmentSim.currentPage().selection[0]?.id === id, placed.nodeIds[0]);
       await row(ui, "image").getByRole("button", { name: "Refine" }).click();
       await ui.locator(".panel--image").waitFor();
       expect(await ui.locator("nav [aria-current=page]").textContent()).toBe("Image");

@@ -15,6 +15,7 @@ export interface HistoryEntriesProps {
   elsewhere: number;
   grouped: boolean;
   previews: ReadonlyMap<string, Uint8Array>;
+  goneLayers: ReadonlySet<string>;
   selected: ReadonlySet<string>;
   actions: EntryActions;
   onToggle(item: HistoryItem): void;
@@ -22,7 +23,7 @@ export interface HistoryEntriesProps {
   onRetry(): void;
 }
 
-export function HistoryEntries({ status, entries, total, elsewhere, grouped, previews, selected, actions, onToggle, onDelete, onRetry }: HistoryEntriesProps) {
+export function HistoryEntries({ status, entries, total, elsewhere, grouped, previews, goneLayers, selected, actions, onToggle, onDelete, onRetry }: HistoryEntriesProps) {
   if (status.phase === "failed")
     return (
       <div class="history-empty" role="alert">
@@ -59,7 +60,7 @@ export function HistoryEntries({ status, entries, total, elsewhere, grouped, pre
           <h3 class="history-list__day">{group.label}</h3>
           <ul class="history-list__rows">
             {group.entries.map((item) => (
-              <HistoryRow key={keyOf(item)} item={item} preview={item.kind === "image" ? previews.get(item.id) : undefined} selected={selected.has(keyOf(item))} now={now} actions={actions} onToggle={() => onToggle(item)} onDelete={() => onDelete(item)} />
+              <HistoryRow key={keyOf(item)} item={item} preview={item.kind === "image" ? previews.get(item.id) : undefined} layerGone={goneLayers.has(item.id)} selected={selected.has(keyOf(item))} now={now} actions={actions} onToggle={() => onToggle(item)} onDelete={() => onDelete(item)} />
             ))}
           </ul>
         </section>

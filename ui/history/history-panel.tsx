@@ -70,7 +70,7 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
           <HistoryFilters filter={filter} frames={frames} selectedFrame={selectedFrameWithEntries(selection, frames)} onChange={session.setFilter} />
         )}
       </div>
-      <HistoryEntries status={list.status} entries={shownEntries} total={scoped.length} elsewhere={list.entries.length - scoped.length} grouped={!makeRoom} previews={list.previews} selected={session.selected} actions={actions} onToggle={session.toggle} onDelete={(item) => session.askDelete([item])} onRetry={() => void list.refresh()} />
+      <HistoryEntries status={list.status} entries={shownEntries} total={scoped.length} elsewhere={list.entries.length - scoped.length} grouped={!makeRoom} previews={list.previews} goneLayers={session.goneLayers} selected={session.selected} actions={actions} onToggle={session.toggle} onDelete={(item) => session.askDelete([item])} onRetry={() => void list.refresh()} />
       {/* While making room the choice is the make-room head's; a single row's Delete still asks here. */}
       <SelectionBar chosen={makeRoom ? [] : chosen} confirming={session.confirming} onAsk={() => session.askDelete(chosen)} onClear={session.clearSelection} onConfirm={() => void session.confirmDelete()} onCancel={session.cancelDelete} />
     </div>

@@ -7,6 +7,8 @@ import type { EntryActions } from "./use-entry-actions.js";
 export interface HistoryRowProps {
   item: HistoryItem;
   preview: Uint8Array | undefined;
+  /** An image's placed layer is known to be gone from the file. */
+  layerGone: boolean;
   selected: boolean;
   now: Date;
   actions: EntryActions;
@@ -16,7 +18,7 @@ export interface HistoryRowProps {
 
 const GLYPH = { code: "</>", analysis: "A", image: "IMG" } as const;
 
-function Actions({ item, actions }: { item: HistoryItem; actions: EntryActions }) {
+function Actions({ item, actions, layerGone }: { item: HistoryItem; actions: EntryActions; layerGone: boolean }) {
   const elsewhere = item.thisFile ? undefined : "Made in another file: its layers are not here";
   switch (item.kind) {
     case "code":
@@ -36,26 +38,30 @@ function Actions({ item, actions }: { item: HistoryItem; actions: EntryActions }
           </button>
         </>
       );
-    case "image":
+    case "image": {
+      // The full image is on the canvas where it was placed: select that layer while it exists; else place the stored preview.
+      const placedHere = item.placedAs !== undefined && item.thisFile && !layerGone;
       return (
         <>
-          {item.placedAs && item.thisFile ? (
-            <button type="button" class="button button--secondary button--small" title="Select the layer this image was placed as" onClick={() => actions.selectLayer(item)}>
+          {placedHere ? (
+            <button type="button" class="button button--secondary button--small" title="Select the layer this image was placed as (the full image)" onClick={() => actions.selectLayer(item)}>
               Select layer
             </button>
-          ) : null}
-          <button type="button" class="button button--secondary button--small" title="Places the stored 256 px preview: the full image is kept only on the canvas" onClick={() => actions.insertAgain(item)}>
-            Insert again
-          </button>
+          ) : (
+            <button type="button" class="button button--secondary button--small" title="Places the stored 256 px preview: the full image is kept only on the canvas" onClick={() => actions.insertAgain(item)}>
+              Insert again
+            </button>
+          )}
           <button type="button" class="button button--secondary button--small" disabled={!item.thisFile} title={elsewhere ?? "Open this version in the Image panel to refine it"} onClick={() => actions.refine(item)}>
             Refine
           </button>
         </>
       );
+    }
   }
 }
 
-export function HistoryRow({ item, preview, selected, now, actions, onToggle, onDelete }: HistoryRowProps) {
+export function HistoryRow({ item, preview, layerGone, selected, now, actions, onToggle, onDelete }: HistoryRowProps) {
   const url = useObjectUrl(preview);
   const details = [KIND_LABEL[item.kind], item.kind !== "image" ? undefined : item.frame?.name, item.model, sizeText(item.bytes)].filter(Boolean).join(" · ");
   return (
@@ -76,10 +82,10 @@ export function HistoryRow({ item, preview, selected, now, actions, onToggle, on
         <div class="history-row__meta muted">
           {details}
           {item.thisFile ? "" : " · other file"}
-          {item.kind === "image" ? " · 256 px preview" : ""}
+          {item.kind === "image" ? (layerGone ? " · layer deleted, 256 px preview kept" : " · 256 px preview kept") : ""}
         </div>
         <div class="history-row__actions">
-          <Actions item={item} actions={actions} />
+          <Actions item={item} actions={actions} layerGone={layerGone} />
           <button type="button" class="button button--ghost button--small history-row__delete" title="Delete this entry (asks first)" onClick={onDelete}>
             Delete
           </button>

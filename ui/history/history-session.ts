@@ -38,6 +38,9 @@ export interface HistorySession {
   exportAll(): Promise<boolean>;
   shown: AnalysisEntry | undefined;
   show(entry: AnalysisEntry | undefined): void;
+  /** Image entries whose placed layer is no longer in the file (found by Select layer). */
+  goneLayers: ReadonlySet<string>;
+  markGone(id: string): void;
 }
 
 export const keyOf = (item: { kind: string; id: string }): string => `${item.kind}:${item.id}`;
@@ -52,6 +55,8 @@ export function useHistorySession(requests: MainRequests, notify: (text: string,
   const [confirming, setConfirming] = useState<HistoryItem[] | undefined>(undefined);
   const [makeRoom, setMakeRoom] = useState(false);
   const [shown, show] = useState<AnalysisEntry | undefined>(undefined);
+  const [goneLayers, setGone] = useState<ReadonlySet<string>>(new Set());
+  const markGone = useCallback((id: string) => setGone((s) => new Set([...s, id])), []);
 
   const setFilter = useCallback((patch: Partial<HistoryFilter>) => setFilterState((f) => ({ ...f, ...patch })), []);
   const toggle = useCallback((item: HistoryItem) => setSelected((s) => (s.has(keyOf(item)) ? new Set([...s].filter((k) => k !== keyOf(item))) : new Set([...s, keyOf(item)]))), []);
@@ -114,5 +119,5 @@ export function useHistorySession(requests: MainRequests, notify: (text: string,
 
   const exportAll = useCallback(() => exporter.run(filter.allFiles || makeRoom), [exporter.run, filter.allFiles, makeRoom]);
 
-  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, makeRoom, openMakeRoom, closeMakeRoom, deleteAndSave, exportState: exporter.state, exportAll, shown, show };
+  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, makeRoom, openMakeRoom, closeMakeRoom, deleteAndSave, exportState: exporter.state, exportAll, shown, show, goneLayers, markGone };
 }

@@ -63,7 +63,8 @@ export function useEntryActions({ requests, session, onOpenCode, onRefineImage, 
       if (!nodeId) return;
       requests.request("focus-node", { nodeId }).catch((error: unknown) => {
         const gone = error instanceof MainThreadError && error.code === "not-found";
-        notify(gone ? "The layer this image was placed as is no longer in the file: use Insert again to place its preview." : `Could not select the layer: ${messageOf(error)}`, "error");
+        if (gone) session.markGone(item.id);
+        notify(gone ? "The layer this image was placed as is no longer in the file: Insert again places its stored preview." : `Could not select the layer: ${messageOf(error)}`, "error");
       });
     },
     refine: (item) => {
