@@ -251,6 +251,13 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       expect(await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["analysis-old-0"]);
       expect(await historyKeys(sim)).toEqual(before);
       await shot(page, "4-make-room");
+      // "Not now" keeps the result held; the panel says so and leads back.
+      await ui.getByRole("button", { name: "Not now" }).click();
+      await ui.getByText("1 result is waiting for room").waitFor();
+      expect(await ui.locator(".history-row.is-selected").count()).toBe(0);
+      await ui.getByRole("button", { name: "Make room" }).click();
+      await ui.locator(".history-row.is-selected").first().waitFor();
+      expect(await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["analysis-old-0"]);
 
       const [download] = await Promise.all([page.waitForEvent("download"), ui.getByRole("button", { name: "Export first" }).click()]);
       const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));

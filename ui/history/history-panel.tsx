@@ -52,6 +52,14 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
           </button>
         </div>
         <ExportNotice state={session.exportState} />
+        {!makeRoom && session.refused.list.length > 0 ? (
+          <p class="history-waiting" role="status">
+            {session.refused.list.length} result{session.refused.list.length === 1 ? " is" : "s are"} waiting for room (held until the plugin closes).{" "}
+            <button type="button" class="link-button" onClick={() => void session.openMakeRoom()}>
+              Make room
+            </button>
+          </p>
+        ) : null}
         {makeRoom ? (
           <MakeRoomView
             refused={session.refused.list}

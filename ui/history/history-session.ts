@@ -89,7 +89,6 @@ export function useHistorySession(requests: MainRequests, notify: (text: string,
   const openMakeRoom = useCallback(async () => {
     setMakeRoom(true);
     setConfirming(undefined);
-    setFilterState((f) => ({ ...f, allFiles: true, kind: "all", frameId: undefined }));
     const listed = await list.refresh();
     if (!listed) return;
     const toFree = bytesToFree(listed.usage, refused.list.map((r) => r.full.needed));
