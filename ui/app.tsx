@@ -92,7 +92,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const report = useCallback((text: string, tone: "info" | "error") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
   const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
   const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
-  const history = useHistorySession(requests, useCallback((text: string, tone?: "info" | "error") => report(text, tone ?? "info"), [report]));
+  const reportHistory = useCallback((text: string, tone?: "info" | "error") => report(text, tone ?? "info"), [report]);
+  const history = useHistorySession(requests, reportHistory);
   const openImageNode = useRef(image.openNode);
   openImageNode.current = image.openNode;
   /** Unsaved Settings edits live here, so they survive switching panels. */
@@ -133,13 +134,16 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   }, [bridge, vault, banners.show, prices.replaceAll]);
 
   // A result the history store refused for room: held in memory, and a banner that leads to making room.
-  const makeRoom = useRef(history.openMakeRoom);
-  makeRoom.current = history.openMakeRoom;
+  const openMakeRoom = useRef(() => undefined as void);
+  openMakeRoom.current = () => {
+    leave.go("history");
+    void history.openMakeRoom();
+  };
   useEffect(
     () =>
       onHistoryFull((entry, full) => {
         history.refused.add(entry, full);
-        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => (setPanel("history"), void makeRoom.current()) });
+        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openMakeRoom.current() });
       }),
     [history.refused.add, banners.show],
   );
