@@ -131,9 +131,9 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       expect(await row(ui, "image").getByRole("button", { name: "Insert again" }).count()).toBe(0);
       await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
       await page.waitForFunction((id) => (globalThis as unknown as { __figmentSim: { currentPage(): { selection: { id: string }[] } } }).__figmentSim.currentPage().selection[0]?.id === id, placed.nodeIds[0]);
-      await sim(`(sim.node(${JSON.stringify(placed.nodeIds[0])}).remove(), 0)`);
+      await sim(`(sim.select([${JSON.stringify(FRAME.id)}]), sim.node(${JSON.stringify(placed.nodeIds[0])}).remove(), 0)`);
       await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
-      await ui.locator(".banner", { hasText: "no longer in the file" }).waitFor();
+      await ui.locator(".toast", { hasText: "no longer in the file" }).waitFor();
       expect(await row(ui, "image").locator(".history-row__meta").textContent()).toContain("layer deleted, 256 px preview kept");
       const before = await sim<number>("sim.record.images.length");
       await row(ui, "image").getByRole("button", { name: "Insert again" }).click();

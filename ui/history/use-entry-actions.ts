@@ -64,7 +64,9 @@ export function useEntryActions({ requests, session, onOpenCode, onRefineImage, 
       requests.request("focus-node", { nodeId }).catch((error: unknown) => {
         const gone = error instanceof MainThreadError && error.code === "not-found";
         if (gone) session.markGone(item.id);
-        notify(gone ? "The layer this image was placed as is no longer in the file: Insert again places its stored preview." : `Could not select the layer: ${messageOf(error)}`, "error");
+        // A deleted layer is news, not a failure: the row now offers Insert again.
+        if (gone) notify("The layer this image was placed as is no longer in the file: Insert again places its stored preview.");
+        else notify(`Could not select the layer: ${messageOf(error)}`, "error");
       });
     },
     refine: (item) => {
