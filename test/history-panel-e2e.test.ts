@@ -131,6 +131,8 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       expect(await row(ui, "image").getByRole("button", { name: "Insert again" }).count()).toBe(0);
       await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
       await page.waitForFunction((id) => (globalThis as unknown as { __figmentSim: { currentPage(): { selection: { id: string }[] } } }).__figmentSim.currentPage().selection[0]?.id === id, placed.nodeIds[0]);
+      // The panel asks for the selected layer's thumbnail: let that answer before the layer goes.
+      await sim(`sim.ui.waitFor("thumbnail", { where: (m) => m.nodeId === ${JSON.stringify(placed.nodeIds[0])} })`);
       await sim(`(sim.select([${JSON.stringify(FRAME.id)}]), sim.node(${JSON.stringify(placed.nodeIds[0])}).remove(), 0)`);
       await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
       await ui.locator(".toast", { hasText: "no longer in the file" }).waitFor();
@@ -158,6 +160,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       await ui.locator(".history-analysis .finding").waitFor();
       expect(await ui.locator(".history-analysis").textContent()).toContain("The caption is hard to read.");
       await shot(page, "8-analysis-shown");
+      expect(await ui.locator(".banner").count()).toBe(0);
       await ui.getByRole("button", { name: "← History" }).click();
 
       // Delete: nothing goes before the yes; Cancel keeps it.
