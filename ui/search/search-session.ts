@@ -57,5 +57,9 @@ export function useSearchSession({ requests, notify }: { requests: MainRequests;
     setText(next);
     setLike(undefined);
   }, []);
-  return { index, text, setText: typed, like, setLike, thumbnails, focus, missing, dismissMissing: () => setMissing(undefined) };
+  const liked = useCallback((frame: LikeFrame | undefined) => {
+    setLike(frame);
+    if (frame) setText("");
+  }, []);
+  return { index, text, setText: typed, like, setLike: liked, thumbnails, focus, missing, dismissMissing: () => setMissing(undefined) };
 }

@@ -40,6 +40,9 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   // Builds finish out of order in theory; only the newest one's index is shown.
   const builds = useRef(0);
 
+  // Once a scan has answered, the stored index (slower to arrive, in theory) is stale.
+  const scanned = useRef(false);
+
   const show = useCallback(async (index: SearchIndex) => {
     const ticket = ++builds.current;
     const live = await buildIndex(index);
@@ -54,6 +57,7 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
     requests
       .request("scan-frames", {}, { signal: controller.signal, onProgress: (p) => setScan({ phase: "scanning", label: p.label, done: p.done, total: p.total }) })
       .then(async (reply) => {
+        scanned.current = true;
         await show(reply.index);
         setScan({ phase: "done", skipped: reply.skipped ?? [], ...(reply.changes ? { changes: reply.changes } : {}), ...(reply.notStored ? { notStored: reply.notStored } : {}) });
       })
@@ -63,14 +67,16 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
       });
   }, [requests, show]);
 
+  /** The first time: the stored index and a scan at once (the stored one is searchable while the scan runs). */
   const open = useCallback(() => {
-    if (started.current) return rescan();
-    started.current = true;
-    requests
-      .request("load-search-index", {})
-      .then((reply) => show(reply.index))
-      .catch((error: unknown) => setLoadError(message(error)))
-      .finally(rescan);
+    if (!started.current) {
+      started.current = true;
+      requests
+        .request("load-search-index", {})
+        .then((reply) => (scanned.current ? undefined : show(reply.index)))
+        .catch((error: unknown) => setLoadError(message(error)));
+    }
+    rescan();
   }, [requests, show, rescan]);
 
   const cancel = useCallback(() => scanning.current?.abort(), []);
