@@ -69,7 +69,7 @@ describe.runIf(runBrowser)("the Search panel at 420×600", { timeout: 180_000 },
       expect(await ui.locator(".search-row").count()).toBe(DOCS.length);
       expect(await ui.locator(".search-page").allTextContents()).toEqual(expect.arrayContaining(PAGES.filter((p) => DOCS.some((d) => pageOf(d.id) === p)).map((p) => p.name)));
       await expect.poll(() => ui.locator(".search-thumb--ready img").count(), { timeout: 30_000 }).toBeGreaterThan(2);
-      expect(await ui.locator(".search-thumb--ready img").first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      expect(await ui.locator(".search-thumb--ready img").first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
       await shot(page, "2-all-frames");
 
       // As you type: after each keystroke the rows follow; with the whole word, the frame is in the top 3.

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from "preact/hooks";
 import type { Part, SearchRow } from "./search-rows.js";
-import { ResultThumb } from "./result-thumb.js";
+import { ResultThumb, useThumbWatcher } from "./result-thumb.js";
 import type { ThumbnailCache } from "./thumbnail-cache.js";
 
 function Marked({ parts }: { parts: Part[] }) {
@@ -35,6 +35,7 @@ export interface ResultListProps {
 
 export function ResultList({ rows, active, grouped, thumbnails, onOpen, onHover }: ResultListProps) {
   const list = useRef<HTMLUListElement>(null);
+  const watcher = useThumbWatcher(thumbnails);
   useEffect(() => {
     list.current?.querySelector(".search-row.is-active")?.scrollIntoView?.({ block: "nearest" });
   }, [active]);
@@ -53,7 +54,7 @@ export function ResultList({ rows, active, grouped, thumbnails, onOpen, onHover 
             onClick={() => onOpen(row)}
             onMouseMove={() => i !== active && onHover(i)}
           >
-            <ResultThumb cache={thumbnails} id={row.id} hash={row.hash} />
+            <ResultThumb cache={thumbnails} watcher={watcher} id={row.id} hash={row.hash} />
             <span class="search-row__text">
               <span class="search-row__head">
                 <span class="search-row__name">

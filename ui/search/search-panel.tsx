@@ -86,7 +86,7 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
           </div>
         </div>
       ) : null}
-      <div class="search-body" data-ranking={results.ranking}>
+      <div class="search-body" data-ranking={results.ranking} data-term={results.term}>
         {loaded && rows.length > 0 ? (
           <ResultList rows={rows} active={active} grouped={results.ranking === "list"} thumbnails={session.thumbnails} onOpen={(row) => session.focus({ id: row.id, name: row.name.map((p) => p.text).join("") })} onHover={setActive} />
         ) : (

@@ -22,6 +22,8 @@ export type Ranking = "list" | "words" | "hybrid" | "like-words" | "like-vector"
 
 export interface SearchResults {
   rows: SearchRow[];
+  /** What the rows answer: the typed text, or "like:<id>" (the bench waits for it). */
+  term: string;
   ranking: Ranking;
   /** Why the ranking by meaning failed for this query (the rows stay ranked by words). */
   meaningError?: string;
@@ -35,9 +37,13 @@ export interface ResultsInput {
   ai: SearchAi | undefined;
 }
 
-const EMPTY: SearchResults = { rows: [], ranking: "list" };
+const EMPTY: SearchResults = { rows: [], term: "", ranking: "list" };
 
 async function rank(loaded: LoadedIndex, text: string, likeId: string | undefined): Promise<SearchResults> {
+  return { ...(await ranked(loaded, text, likeId)), term: likeId !== undefined ? `like:${likeId}` : text };
+}
+
+async function ranked(loaded: LoadedIndex, text: string, likeId: string | undefined): Promise<Omit<SearchResults, "term">> {
   const { frames, docs, index } = loaded;
   const like = likeId !== undefined ? docs.get(likeId) : undefined;
   if (like) {
@@ -59,7 +65,12 @@ export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): Se
   useEffect(() => {
     if (!loaded) return;
     const ticket = ++latest.current;
-    void rank(loaded, text, likeId).then((r) => ticket === latest.current && setResults(r));
+    const t0 = performance.now();
+    void rank(loaded, text, likeId).then((r) => {
+      // The query and row shaping alone, for the bench (bench/search-panel.ts reads these measures).
+      performance.measure("figment:search-rank", { start: t0 });
+      if (ticket === latest.current) setResults(r);
+    });
     const term = text.trim();
     if (!ai?.available || !loaded.frames.dimensions || likeId !== undefined || !term) return;
     const controller = new AbortController();
@@ -69,7 +80,7 @@ export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): Se
         .then(async (vector) => {
           if (vector === SKIPPED || ticket !== latest.current) return;
           const hits = await searchFrames(loaded.frames, { term, vector, limit: RESULT_LIMIT });
-          if (ticket === latest.current) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions), ranking: "hybrid" });
+          if (ticket === latest.current) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions), term: text, ranking: "hybrid" });
         })
         .catch((error: unknown) => {
           if (!controller.signal.aborted && ticket === latest.current) setResults((r) => ({ ...r, meaningError: error instanceof Error ? error.message : String(error) }));
