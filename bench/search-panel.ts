@@ -4,11 +4,10 @@
  * of a few queries typed letter by letter: from the input event to the rows for that text in the DOM (preact's
  * handler, the orama query, shaping the rows, the render), and to the next animation frame after it. Goal: ≤ 50
  * ms per query at 1,000 frames. Wall-clock ms in the panel (performance.now).
- *   BENCH_ONLY=search-panel npm run bench    (SEARCH_DOUBLE=1: the harness stands in for the plugin's scan)
+ *   BENCH_ONLY=search-panel npm run bench    (BENCH_NO_THUMBS=1: thumbnails held back, to see the query's cost alone)
  */
 import { launchChromium } from "../cli/browser.js";
 import { withPluginPage } from "../test/harness/plugin-page.js";
-import { searchDoubleSetup } from "../test/harness/search-double.js";
 import { repoRoot } from "./plugin-util.js";
 import { round, type BenchResults } from "./results.js";
 import { searchPanelFile } from "./search-panel-file.js";
@@ -62,12 +61,11 @@ function stats(values: number[]) {
 
 export async function searchPanelSection(results: BenchResults, passes = Number(process.env.BENCH_SEARCH_PANEL_RUNS ?? 3)): Promise<void> {
   const file = searchPanelFile(FRAMES);
-  const double = process.env["SEARCH_DOUBLE"] === "1";
   const browser = await launchChromium();
   const samples: Sample[] = [];
   let scanMs = 0;
   try {
-    await withPluginPage(browser, { fixture: file, command: "search", root: repoRoot(), ...(process.env["BENCH_NO_THUMBS"] ? { hold: ["export-frame-image"] } : {}), ...(double ? { setup: searchDoubleSetup(file) } : {}) }, async ({ ui }) => {
+    await withPluginPage(browser, { fixture: file, command: "search", root: repoRoot(), ...(process.env["BENCH_NO_THUMBS"] ? { hold: ["export-frame-image"] } : {}) }, async ({ ui }) => {
       const started = Date.now();
       await ui.locator(".scan-done").waitFor({ timeout: 300_000 });
       scanMs = Date.now() - started;
@@ -87,7 +85,7 @@ export async function searchPanelSection(results: BenchResults, passes = Number(
   results.set("search-panel", ["keystrokeToNextFrame"], frame);
   results.set("search-panel", ["queryAndShapingInPanel"], { ...rank, targetP95Ms: TARGET_MS, met: rank.p95Ms <= TARGET_MS });
   results.set("search-panel", ["clearToListing"], listing);
-  results.set("search-panel", ["setup"], { frames: FRAMES, pages: Math.ceil(FRAMES / 200), queries: QUERIES, passes, scanToRowsWallMs: scanMs, scanBy: double ? "harness stand-in" : "plugin", thumbnails: !process.env["BENCH_NO_THUMBS"], loadAverage1m: round(load) });
+  results.set("search-panel", ["setup"], { frames: FRAMES, pages: Math.ceil(FRAMES / 200), queries: QUERIES, passes, scanToRowsWallMs: scanMs, thumbnails: !process.env["BENCH_NO_THUMBS"], loadAverage1m: round(load) });
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const row = (name: string, s: ReturnType<typeof stats>) => `| ${name} | ${ms(s.medianMs)} | ${ms(s.p95Ms)} | ${ms(s.maxMs)} | ${s.n} |`;
   results.print(`\n## Search panel: keystroke → rows at ${FRAMES.toLocaleString("en-US")} frames\n`);

@@ -13,7 +13,6 @@ import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import { frameDocs, type FrameDoc } from "../codegen/search/frame-doc.js";
 import { fixturePath } from "./helpers/fixtures.js";
 import { panelScreenshot, ROOT, withPluginPage, type PluginPageOptions } from "./harness/plugin-page.js";
-import { searchDoubleSetup } from "./harness/search-double.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-panel");
 const FILE = "figmagic-design-system.file.json";
@@ -23,13 +22,10 @@ const pageOf = (id: string) => PAGES.find((p) => p.children.some((c) => c.id ===
 /** Top-level frames (and components) of every page: what the scan indexes. */
 const DOCS = frameDocs(JSON_FILE).filter((d) => PAGES.some((p) => p.children.some((c) => c.id === d.id && ["FRAME", "COMPONENT", "COMPONENT_SET"].includes(c.type))));
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
-/** DEV ONLY until the plugin side of Search is on main: SEARCH_DOUBLE=1 answers the search messages in the harness. */
-const DOUBLE = process.env["SEARCH_DOUBLE"] === "1";
 const EMPTY_FILE = { name: "Empty", document: { id: "0:0", name: "Document", type: "DOCUMENT", children: [{ id: "0:1", name: "Page 1", type: "CANVAS", children: [] }] }, components: {}, styles: {} };
 
 const shot = (page: Page, name: string) => panelScreenshot(page, ARTIFACTS, name);
-const open = (browser: Browser, options: Omit<PluginPageOptions, "command">, fn: Parameters<typeof withPluginPage>[2]) =>
-  withPluginPage(browser, { ...options, command: "search", ...(DOUBLE ? { setup: searchDoubleSetup(typeof options.fixture === "string" ? JSON_FILE : options.fixture) } : {}) }, fn);
+const open = (browser: Browser, options: Omit<PluginPageOptions, "command">, fn: Parameters<typeof withPluginPage>[2]) => withPluginPage(browser, { ...options, command: "search" }, fn);
 const rowIds = (ui: Frame) => ui.locator(".search-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id")));
 
 /** A word of a frame's own text that few other frames hold (so "top 3" means something), on a page other than the first. */
@@ -132,8 +128,20 @@ describe.runIf(runBrowser)("the Search panel at 420×600", { timeout: 180_000 },
       expect(await ui.locator(".search-missing .notice__title").textContent()).toBe(`“${gone.name}” is no longer in the file`);
       await shot(page, "6-deleted-frame");
       await ui.getByRole("button", { name: "Scan again" }).click();
-      if (!DOUBLE) await expect.poll(() => rowIds(ui), { timeout: 60_000 }).not.toContain(gone.id);
+      await expect.poll(() => rowIds(ui), { timeout: 60_000 }).not.toContain(gone.id);
       expect(await ui.locator(".search-missing").count()).toBe(0);
+    });
+  });
+
+  it("Cancel stops the scan on the main thread and says so; Scan starts it again", async () => {
+    await open(browser, { fixture: FILE, hold: ["search-index"] }, async ({ page, ui, relay }) => {
+      await ui.locator(".scan-line").getByRole("button", { name: "Cancel" }).click();
+      await expect.poll(() => ui.locator(".scan-line").first().textContent()).toMatch(/^Scan cancelled/);
+      expect((await relay.traffic()).some((m) => m.from === "ui" && m.type === "cancel")).toBe(true);
+      await shot(page, "8-cancelled");
+      await relay.release("search-index");
+      await ui.locator(".scan-line").getByRole("button", { name: "Scan" }).click();
+      await expect.poll(() => ui.locator(".search-row").count(), { timeout: 60_000 }).toBe(DOCS.length);
     });
   });
 
