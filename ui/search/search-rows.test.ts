@@ -35,6 +35,8 @@ describe("search rows", () => {
     expect(rows.map((r) => [r.id, r.relative])).toEqual([["1:2", 1], ["1:1", 0.5]]);
     expect(rows[0]!.pageId).toBe("p-Screens");
     expect(rows[0]!.name[0]).toEqual({ text: "Login", mark: true });
+    // By meaning every frame scores: those far under the best are left out when asked.
+    expect(shapeRows([{ id: "1:2", score: 0.8 }, { id: "1:1", score: 0.05 }], docs, "", {}, 0.1).map((r) => r.id)).toEqual(["1:2"]);
   });
 
   it("lists every frame in the scan's order without a query, up to the limit", () => {

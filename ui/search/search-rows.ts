@@ -72,14 +72,17 @@ export interface Hit {
   score: number;
 }
 
-/** Hits (best first) as rows; hits whose frame is not in `docs` (dropped since) are left out. */
-export function shapeRows(hits: readonly Hit[], docs: ReadonlyMap<string, SearchFrameDoc>, term: string, captions: Readonly<Record<string, { text: string }>> = {}): SearchRow[] {
+/**
+ * Hits (best first) as rows; hits whose frame is not in `docs` (dropped since) are left out, and so are those
+ * under `minRelative` of the best (ranking by meaning scores every frame: the near-zero ones are noise).
+ */
+export function shapeRows(hits: readonly Hit[], docs: ReadonlyMap<string, SearchFrameDoc>, term: string, captions: Readonly<Record<string, { text: string }>> = {}, minRelative = 0): SearchRow[] {
   const words = queryWords(term);
   const best = hits.reduce((max, h) => Math.max(max, h.score), 0);
   const rows: SearchRow[] = [];
   for (const hit of hits) {
     const doc = docs.get(hit.id);
-    if (!doc) continue;
+    if (!doc || (minRelative > 0 && (best <= 0 || hit.score / best < minRelative))) continue;
     rows.push({ id: doc.id, hash: doc.hash, name: markWords(doc.name, words), page: doc.page, pageId: doc.pageId, score: hit.score, relative: best > 0 ? hit.score / best : 0, snippet: snippetOf(doc, words, captions[doc.id]?.text) });
   }
   return rows;

@@ -17,6 +17,8 @@ export const RESULT_LIMIT = 50;
 export const LIST_LIMIT = 300;
 /** The pause before a typed query is embedded (each embedding is a request to the model). */
 export const EMBED_DELAY_MS = 300;
+/** By meaning, frames under this share of the best score are left out (every frame has some similarity). */
+export const MIN_RELATIVE_BY_MEANING = 0.1;
 
 export type Ranking = "list" | "words" | "hybrid" | "like-words" | "like-vector";
 
@@ -51,7 +53,7 @@ async function ranked(loaded: LoadedIndex, text: string, likeId: string | undefi
     const byVector = query.kind === "vector" && frames.dimensions === query.vector.length;
     const hits = await searchFrames(frames, byVector ? { vector: query.vector, limit: RESULT_LIMIT + 1 } : { term: query.kind === "text" ? query.term : "", limit: RESULT_LIMIT + 1 });
     const others = hits.filter((h) => h.id !== like.id).slice(0, RESULT_LIMIT);
-    return { rows: shapeRows(others, docs, "", index.captions), ranking: byVector ? "like-vector" : "like-words" };
+    return { rows: shapeRows(others, docs, "", index.captions, byVector ? MIN_RELATIVE_BY_MEANING : 0), ranking: byVector ? "like-vector" : "like-words" };
   }
   if (!text.trim()) return { rows: listRows(index.docs, LIST_LIMIT), ranking: "list" };
   return { rows: shapeRows(await searchFrames(frames, { term: text, limit: RESULT_LIMIT }), docs, text, index.captions), ranking: "words" };
@@ -80,7 +82,7 @@ export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): Se
         .then(async (vector) => {
           if (vector === SKIPPED || ticket !== latest.current) return;
           const hits = await searchFrames(loaded.frames, { term, vector, limit: RESULT_LIMIT });
-          if (ticket === latest.current) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions), term: text, ranking: "hybrid" });
+          if (ticket === latest.current) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions, MIN_RELATIVE_BY_MEANING), term: text, ranking: "hybrid" });
         })
         .catch((error: unknown) => {
           if (!controller.signal.aborted && ticket === latest.current) setResults((r) => ({ ...r, meaningError: error instanceof Error ? error.message : String(error) }));
