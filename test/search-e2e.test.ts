@@ -90,7 +90,7 @@ describe.runIf(runBrowser)("the Search panel at 420×600", { timeout: 180_000 },
 
   it("no matches; ↓ and Enter open a row; like the selection leaves the frame out and can be cleared; the no-key line", async () => {
     const target = DOCS.find((d) => d.name === "iPhone 11 Pro / X") ?? DOCS[DOCS.length - 1]!;
-    await open(browser, { fixture: FILE, select: [target.id] }, async ({ page, ui, sim }) => {
+    await open(browser, { fixture: FILE, select: [target.id] }, async ({ page, ui, sim, relay }) => {
       await expect.poll(() => ui.locator(".scan-done").count(), { timeout: 60_000 }).toBe(1);
       expect(await ui.locator(".search-no-key").textContent()).toContain("With an API key it also finds frames by meaning");
       const box = ui.getByRole("searchbox", { name: "Search frames" });
@@ -115,6 +115,16 @@ describe.runIf(runBrowser)("the Search panel at 420×600", { timeout: 180_000 },
       await ui.getByRole("button", { name: "Clear the search" }).click();
       expect(await ui.locator(".search-like").count()).toBe(0);
       await expect.poll(async () => (await rowIds(ui)).length).toBe(DOCS.length);
+
+      // Back from another panel: the words are kept, and the file is scanned again (nothing changed in it).
+      const scans = async () => (await relay.traffic()).filter((m) => m.from === "ui" && m.type === "scan-frames").length;
+      expect(await scans()).toBe(1);
+      await box.fill("button");
+      await ui.getByRole("button", { name: "Code", exact: true }).click();
+      await ui.getByRole("button", { name: "Search", exact: true }).click();
+      await expect.poll(scans).toBe(2);
+      expect(await ui.getByRole("searchbox", { name: "Search frames" }).inputValue()).toBe("button");
+      await expect.poll(() => ui.locator(".scan-done").textContent(), { timeout: 60_000 }).toBe(`${DOCS.length} frames · up to date`);
     });
   });
 

@@ -3,18 +3,9 @@
  * of what changed, the frames that could not be read on demand, and a warning when the index could not be kept.
  */
 import { useState } from "preact/hooks";
-import type { ScanChanges } from "../../contract/search.js";
 import { WarningIcon } from "../components/icons.js";
+import { changesText, plural } from "./scan-summary.js";
 import type { ScanState } from "./use-search-index.js";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
-/** "2 new, 1 changed, 1 removed", or "up to date". */
-export function changesText(changes: ScanChanges | undefined): string {
-  if (!changes) return "";
-  const parts = [changes.added.length && `${changes.added.length} new`, changes.reindexed.length && `${changes.reindexed.length} changed`, changes.dropped.length && `${changes.dropped.length} removed`].filter(Boolean);
-  return parts.length > 0 ? parts.join(", ") : "up to date";
-}
 
 export function ScanLine({ scan, frames, onCancel, onRescan }: { scan: ScanState; frames: number | undefined; onCancel(): void; onRescan(): void }) {
   const [showSkipped, setShowSkipped] = useState(false);
