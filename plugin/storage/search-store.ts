@@ -148,8 +148,8 @@ function checkVectors(vectors: Record<string, FrameVector>): void {
 
 /** Merges vectors and captions made for the frames' current hashes (others are stale and ignored); refused with `storage-full` when the index would not fit. */
 export function saveSearchExtras(vectors: Record<string, FrameVector> = {}, captions: Record<string, FrameCaption> = {}): Promise<SearchIndex> {
-  checkVectors(vectors);
   return serially(async () => {
+    checkVectors(vectors);
     const scope = fileScope(true) ?? "unknown";
     const before = await current(scope);
     const byId = new Map(before.docs.map((d) => [d.id, d]));
