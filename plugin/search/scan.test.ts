@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { readFigmaFixture } from "../../test/figma-sim/node.js";
-import { createFigmaSim, installFigmaSim, type FigmaSim, type Json } from "../../test/figma-sim/sim.js";
+import { createFigmaSim, installFigmaSim, type FigmaSim } from "../../test/figma-sim/sim.js";
+import { sectionedFile } from "../../test/helpers/sectioned-file.js";
 import type { SearchFrameDoc } from "../../contract/search.js";
 import { Job } from "../tasks.js";
 import { scanFrames, type ScanOutcome } from "./scan.js";
@@ -27,16 +28,6 @@ async function scan(previous: readonly SearchFrameDoc[] = [], job = new Job("sca
   const labels: string[] = [];
   const outcome = await scanFrames({ job, previous: new Map(previous.map((d) => [d.id, d])), onProgress: (_done, _total, label) => labels.push(label) });
   return { ...outcome, labels };
-}
-
-/** Two pages from two real files: the login screen in a section (and a nested one), the dialog page as it is. */
-export function sectionedFile(): Json {
-  const login = readFigmaFixture("figmasharp-login.file.json") as { document: { children: Json[] } };
-  const dialog = readFigmaFixture("figmasharp-bundler-dialog.file.json") as { document: { children: Json[] } };
-  const frame = (login.document.children[0]!["children"] as Json[])[0]!;
-  const box = { x: 800, y: 400, width: 600, height: 800 };
-  const section = { id: "900:1", name: "Onboarding", type: "SECTION", absoluteBoundingBox: box, children: [frame, { id: "900:2", name: "Archive", type: "SECTION", absoluteBoundingBox: box, children: [] }] };
-  return { name: "Sectioned", document: { id: "0:0", type: "DOCUMENT", name: "Document", children: [{ ...dialog.document.children[0]!, id: "0:1", name: "Dialogs" }, { id: "0:2", type: "CANVAS", name: "Onboarding", children: [section] }] }, components: {}, componentSets: {}, styles: {} };
 }
 
 describe("scanFrames", () => {
