@@ -16,10 +16,10 @@ import { storedSize } from "./history-index.js";
 import { sizeText } from "./image-versions.js";
 
 const KEY_PREFIX = "figment.search/";
-const keyOf = (scope: string): string => `${KEY_PREFIX}${scope}`;
+export const keyOf = (scope: string): string => `${KEY_PREFIX}${scope}`;
 
 /** What one key holds: the index as gzip-compressed JSON (a Uint8Array counts by its length in the quota). */
-interface StoredIndex {
+export interface StoredIndex {
   v: 1;
   zipped: Uint8Array;
 }
@@ -48,6 +48,11 @@ function readStored(raw: unknown): SearchIndex {
   }
 }
 
+/** The index as one key holds it (compressed JSON). */
+export function encodeIndex(index: SearchIndex): StoredIndex {
+  return { v: 1, zipped: gzipSync(strToU8(JSON.stringify(index))) };
+}
+
 async function current(scope: string | undefined): Promise<SearchIndex> {
   if (scope === undefined) return emptyIndex();
   return unstored.get(scope) ?? readStored(await storageCall("read the search index", () => figma.clientStorage.getAsync(keyOf(scope))));
@@ -74,7 +79,7 @@ async function othersBytes(key: string): Promise<{ all: number; search: number }
 /** Stores the index when it fits; else why not, with the figures ("needs 1.9 MB but …"). */
 async function store(scope: string, index: SearchIndex): Promise<string | undefined> {
   const key = keyOf(scope);
-  const value: StoredIndex = { v: 1, zipped: gzipSync(strToU8(JSON.stringify(index))) };
+  const value = encodeIndex(index);
   const bytes = storedSize(key, value);
   const others = await othersBytes(key);
   const free = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - others.all;
