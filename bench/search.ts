@@ -11,6 +11,7 @@ import { frameDocs } from "../codegen/search/frame-doc.js";
 import { createFrameIndex, searchFrames, type FrameIndex } from "../codegen/search/frame-index.js";
 import type { EvalFile } from "./fixtures.js";
 import { againstTarget, type BenchResults, round } from "./results.js";
+import { searchScanSection } from "./search-scan.js";
 
 const INDEX_FRAMES = 500;
 const QUERY_FRAMES = 1000;
@@ -19,15 +20,18 @@ const QUERY_TARGET_MS = 50;
 const DIMENSIONS = 1536;
 const QUERIES = ["login password", "heading large", "cubic bezier easing", "selfie face frame", "button", "colors"];
 
-/** A file of `count` top-level frames over pages of 50: the fixtures' frames cloned under new root ids. */
-function syntheticFile(files: EvalFile[], count: number): unknown {
+/**
+ * A file of `count` top-level frames over pages of 50: the fixtures' frames cloned under new root ids. With
+ * `framesOnly`, only their frames, components and component sets (what the plugin's scan indexes), not loose texts or vectors.
+ */
+function syntheticFile(files: EvalFile[], count: number, framesOnly = false): unknown {
   const components: Record<string, unknown> = {};
   const frames: RestNode[] = [];
   for (const file of files) {
     const json = JSON.parse(file.text) as { components?: Record<string, unknown> };
     Object.assign(components, json.components ?? {});
     for (const entry of Object.values((json as { nodes?: Record<string, { components?: Record<string, unknown> }> }).nodes ?? {})) Object.assign(components, entry?.components ?? {});
-    frames.push(...readRestReply(json).roots);
+    frames.push(...readRestReply(json).roots.filter((r) => !framesOnly || ["FRAME", "COMPONENT", "COMPONENT_SET"].includes(r.type)));
   }
   const pages: { id: string; name: string; type: string; children: RestNode[] }[] = [];
   for (let i = 0; i < count; i++) {
@@ -100,4 +104,7 @@ export async function searchSection(files: EvalFile[], runs: number, results: Be
       `| bytes per cached embedding (--cache entry, JSON) | ${cacheBytes} | |`,
     ].join("\n") + "\n",
   );
+  const designSystem = files.find((f) => f.name === "figmagic-design-system.file.json");
+  if (!designSystem) throw new Error("bench/search: figmagic-design-system.file.json is missing from the fixtures");
+  await searchScanSection(syntheticFile(files, INDEX_FRAMES, true), JSON.parse(designSystem.text), INDEX_FRAMES, runs, results);
 }

@@ -18,10 +18,15 @@ import { Toasts, useToasts } from "./components/toasts.js";
 import { AnalyzePanel } from "./analyze/analyze-panel.js";
 import { useAnalyzeSession } from "./analyze/analyze-session.js";
 import { focusFinding } from "./analyze/focus-finding.js";
+import { onHistoryFull } from "./history/history-client.js";
 import { HistoryPanel } from "./history/history-panel.js";
+import { useHistorySession } from "./history/history-session.js";
+import { refusedText } from "./history/use-refused-saves.js";
+import { savedOutput } from "./code/saved-result.js";
 import { ImagePanel } from "./image/image-panel.js";
 import { useImageSession } from "./image/image-session.js";
 import { SearchPanel } from "./search/search-panel.js";
+import { useSearchSession } from "./search/search-session.js";
 import { GeneratePanel } from "./code/generate-panel.js";
 import { useThumbnails } from "./code/thumbnails.js";
 import { SettingsPanel } from "./settings/settings-panel.js";
@@ -62,10 +67,10 @@ function useBanners() {
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setItems((all) => all.filter((b) => b.id !== id)), []);
   const show = useCallback(
-    (text: string, tone: BannerTone) => {
+    (text: string, tone: BannerTone, action?: BannerItem["action"]) => {
       const id = nextId.current++;
       // The same text twice is one banner.
-      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text }].slice(-MAX_BANNERS));
+      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text, ...(action ? { action } : {}) }].slice(-MAX_BANNERS));
     },
     [],
   );
@@ -88,6 +93,9 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const report = useCallback((text: string, tone: "info" | "error") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
   const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
   const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
+  const search = useSearchSession({ requests, notify: report });
+  const reportHistory = useCallback((text: string, tone?: "info" | "error") => report(text, tone ?? "info"), [report]);
+  const history = useHistorySession(requests, reportHistory);
   const openImageNode = useRef(image.openNode);
   openImageNode.current = image.openNode;
   /** Unsaved Settings edits live here, so they survive switching panels. */
@@ -126,6 +134,21 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     bridge.send("ready", {});
     return () => off.forEach((unsubscribe) => unsubscribe());
   }, [bridge, vault, banners.show, prices.replaceAll]);
+
+  // A result the history store refused for room: held in memory, and a banner that leads to making room.
+  const openMakeRoom = useRef(() => undefined as void);
+  openMakeRoom.current = () => {
+    leave.go("history");
+    void history.openMakeRoom();
+  };
+  useEffect(
+    () =>
+      onHistoryFull((entry, full) => {
+        history.refused.add(entry, full);
+        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openMakeRoom.current() });
+      }),
+    [history.refused.add, banners.show],
+  );
 
   useEffect(() => {
     if (ready) return;
@@ -180,9 +203,24 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "analyze" ? (
           <AnalyzePanel session={analysis} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} onFocus={(finding) => focusFinding(requests, finding, notify)} notify={notify} />
         ) : panel === "search" ? (
-          <SearchPanel onOpenCode={() => setPanel("code")} />
+          <SearchPanel session={search} selection={selection} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
         ) : (
-          <HistoryPanel onOpenCode={() => setPanel("code")} />
+          <HistoryPanel
+            session={history}
+            selection={selection}
+            requests={requests}
+            notify={notify}
+            onFocusNode={focusNode}
+            onOpenCode={(entry) => {
+              job.show(savedOutput(entry));
+              setPanel("code");
+            }}
+            onRefineImage={async (versionId) => {
+              const opened = await image.openVersion(versionId);
+              if (opened) setPanel("image");
+              return opened;
+            }}
+          />
         )}
       </main>
       {leave.dialog}

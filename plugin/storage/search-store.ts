@@ -6,20 +6,18 @@
  * extras that would not fit are refused with `storage-full`.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
-import { CLIENT_STORAGE_QUOTA, SEARCH_INDEX_BUDGET, SETTINGS_RESERVE } from "../../contract/limits.js";
 import { searchIndexField, type FrameCaption, type FrameVector, type ScanChanges, type SearchFrameDoc, type SearchIndex } from "../../contract/search.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import { PluginError } from "../errors.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
 import { storedSize } from "./history-index.js";
-import { sizeText } from "./image-versions.js";
+import { KEY_PREFIX, refusal } from "./search-room.js";
 
-const KEY_PREFIX = "figment.search/";
-const keyOf = (scope: string): string => `${KEY_PREFIX}${scope}`;
+export const keyOf = (scope: string): string => `${KEY_PREFIX}${scope}`;
 
 /** What one key holds: the index as gzip-compressed JSON (a Uint8Array counts by its length in the quota). */
-interface StoredIndex {
+export interface StoredIndex {
   v: 1;
   zipped: Uint8Array;
 }
@@ -48,6 +46,11 @@ function readStored(raw: unknown): SearchIndex {
   }
 }
 
+/** The index as one key holds it (compressed JSON). */
+export function encodeIndex(index: SearchIndex): StoredIndex {
+  return { v: 1, zipped: gzipSync(strToU8(JSON.stringify(index))) };
+}
+
 async function current(scope: string | undefined): Promise<SearchIndex> {
   if (scope === undefined) return emptyIndex();
   return unstored.get(scope) ?? readStored(await storageCall("read the search index", () => figma.clientStorage.getAsync(keyOf(scope))));
@@ -57,33 +60,12 @@ export function loadSearchIndex(): Promise<SearchIndex> {
   return serially(() => current(fileScope(false)));
 }
 
-/** Bytes stored by other keys: all of them, and those that are other files' search indexes. */
-async function othersBytes(key: string): Promise<{ all: number; search: number }> {
-  const keys = await storageCall("list clientStorage", () => figma.clientStorage.keysAsync());
-  let all = 0;
-  let search = 0;
-  for (const k of keys) {
-    if (k === key) continue;
-    const bytes = storedSize(k, await storageCall("measure clientStorage", () => figma.clientStorage.getAsync(k)));
-    all += bytes;
-    if (k.startsWith(KEY_PREFIX)) search += bytes;
-  }
-  return { all, search };
-}
-
 /** Stores the index when it fits; else why not, with the figures ("needs 1.9 MB but …"). */
 async function store(scope: string, index: SearchIndex): Promise<string | undefined> {
   const key = keyOf(scope);
-  const value: StoredIndex = { v: 1, zipped: gzipSync(strToU8(JSON.stringify(index))) };
-  const bytes = storedSize(key, value);
-  const others = await othersBytes(key);
-  const free = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - others.all;
-  const room = Math.min(SEARCH_INDEX_BUDGET - others.search, free);
-  if (bytes > room) {
-    const elsewhere = others.search > 0 ? ` (indexes of other files take ${sizeText(others.search)})` : "";
-    const limit = room === free ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions and settings keep theirs)` : `search indexes may take ${sizeText(SEARCH_INDEX_BUDGET)} in all${elsewhere}`;
-    return `The search index of ${index.docs.length} frames needs ${sizeText(bytes)} but ${limit}`;
-  }
+  const value = encodeIndex(index);
+  const refused = await refusal(key, storedSize(key, value), index.docs.length);
+  if (refused) return refused;
   await storageCall("store the search index", () => figma.clientStorage.setAsync(key, value));
   unstored.delete(scope);
   return undefined;
@@ -148,8 +130,8 @@ function checkVectors(vectors: Record<string, FrameVector>): void {
 
 /** Merges vectors and captions made for the frames' current hashes (others are stale and ignored); refused with `storage-full` when the index would not fit. */
 export function saveSearchExtras(vectors: Record<string, FrameVector> = {}, captions: Record<string, FrameCaption> = {}): Promise<SearchIndex> {
-  checkVectors(vectors);
   return serially(async () => {
+    checkVectors(vectors);
     const scope = fileScope(true) ?? "unknown";
     const before = await current(scope);
     const byId = new Map(before.docs.map((d) => [d.id, d]));

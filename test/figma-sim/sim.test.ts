@@ -180,3 +180,49 @@ describe("clientStorage quota", () => {
     expect(storedBytes("ké", { x: new Uint8Array(10) })).toBe(3 + '{"x":0}'.length + 10);
   });
 });
+
+describe("dynamic-page access", () => {
+  const UNLOADED = "Cannot access children on a page that has not been explored. Call `await page.loadAsync()` first.";
+
+  it("refuses another page's children and findAll until loadAsync, and counts every load", async () => {
+    const sim = simFromFixture("figmagic-design-system.file.json");
+    const [current, other] = sim.pages;
+    expect(sim.currentPage()).toBe(current);
+    expect(current!.children!.length).toBeGreaterThan(0);
+    expect(() => other!.children).toThrow(UNLOADED);
+    expect(() => other!.findAll()).toThrow(UNLOADED);
+    await other!.loadAsync();
+    expect(other!.children!.map((n) => n.id)).toEqual(other!.childList().map((n) => n.id));
+    expect(other!.findAll((n) => n.type === "TEXT").length).toBeGreaterThan(0);
+    expect(sim.record.pageLoads).toEqual([other!.id]);
+    // Switching to a page loads it too; loadAllPagesAsync loads the rest.
+    await (sim.figma["setCurrentPageAsync"] as (p: unknown) => Promise<void>)(sim.pages[2]);
+    expect(() => sim.pages[2]!.children).not.toThrow();
+    expect(() => sim.pages[3]!.children).toThrow(UNLOADED);
+    await (sim.figma["loadAllPagesAsync"] as () => Promise<void>)();
+    expect(sim.record.allPagesLoads).toBe(1);
+    expect(() => sim.pages[3]!.children).not.toThrow();
+  });
+
+  it("exports nodes on pages not loaded (JSON and PNG), as getNodeByIdAsync reaches them", async () => {
+    const sim = simFromFixture("figmagic-design-system.file.json");
+    const far = sim.pages[4]!.childList().find((n) => n.type === "FRAME")!;
+    const found = (await (sim.figma["getNodeByIdAsync"] as (id: string) => Promise<typeof far | null>)(far.id))!;
+    expect(found).toBe(far);
+    expect(((await found.exportAsync({ format: "JSON_REST_V1" })) as { document: { id: string } }).document.id).toBe(far.id);
+    expect(readPngSize((await found.exportAsync({ format: "PNG" })) as Uint8Array)).toEqual({ width: Math.round(far.width), height: Math.round(far.height) });
+  });
+
+  it("moves a node's exported boxes, and its layers', when x or y is set", async () => {
+    const sim = simFromFixture("figmasharp-login.file.json");
+    const frame = sim.node("101:3");
+    const child = frame.childList()![0]!;
+    const before = { frame: frame.absoluteBoundingBox, child: child.absoluteBoundingBox };
+    frame.x += 100;
+    frame.y -= 20;
+    expect(frame.absoluteBoundingBox).toEqual({ ...before.frame, x: before.frame.x + 100, y: before.frame.y - 20 });
+    expect(child.absoluteBoundingBox).toEqual({ ...before.child, x: before.child.x + 100, y: before.child.y - 20 });
+    const json = (await frame.exportAsync({ format: "JSON_REST_V1" })) as { document: { absoluteBoundingBox: { x: number } } };
+    expect(json.document.absoluteBoundingBox.x).toBe(before.frame.x + 100);
+  });
+});

@@ -103,6 +103,9 @@ export interface SimRecord {
   /** Document changes by undo step: `steps` closed by figma.commitUndo() (`commits` counts the calls), `pending` since the last. */
   undo: { commits: number; steps: string[][]; pending: string[] };
   resizes: { width: number; height: number }[];
+  /** Every page.loadAsync() call, by page id in order; `allPagesLoads` counts figma.loadAllPagesAsync() calls. */
+  pageLoads: string[];
+  allPagesLoads: number;
   /** Every figma.viewport.scrollAndZoomIntoView call: the node ids, on the page current at the time. */
   zooms: { nodeIds: string[]; pageId: string }[];
   closed?: { message?: string };
@@ -208,6 +211,7 @@ export class SimNode {
   set x(value: number) {
     if (!Number.isFinite(value)) throw new Error("x: expected a finite number");
     this.change(`move ${this.id}`);
+    this.shiftRest(value - this.xValue, 0);
     this.xValue = value;
   }
 
@@ -218,7 +222,24 @@ export class SimNode {
   set y(value: number) {
     if (!Number.isFinite(value)) throw new Error("y: expected a finite number");
     this.change(`move ${this.id}`);
+    this.shiftRest(0, value - this.yValue);
     this.yValue = value;
+  }
+
+  /**
+   * A move, as Figma's exports see it: the absolute boxes of the node and of everything in it shift (the
+   * REST JSON is in page coordinates). Nodes the plugin created compute theirs from x, y instead.
+   */
+  private shiftRest(dx: number, dy: number): void {
+    if (this.created || (dx === 0 && dy === 0)) return;
+    const visit = (rest: Json): void => {
+      for (const key of ["absoluteBoundingBox", "absoluteRenderBounds"]) {
+        const box = rest[key];
+        if (isRecord(box) && typeof box["x"] === "number" && typeof box["y"] === "number") rest[key] = { ...box, x: box["x"] + dx, y: box["y"] + dy };
+      }
+      if (Array.isArray(rest["children"])) for (const child of rest["children"]) if (isRecord(child)) visit(child);
+    };
+    visit(this.rest);
   }
 
   /** Sets x, y without recording a change (the simulator placing REST nodes in their parents). */
@@ -236,18 +257,43 @@ export class SimNode {
     return { x: num(box["x"], this.x), y: num(box["y"], this.y), width: this.width, height: this.height };
   }
 
+  /** The children without the plugin's access checks (a page not yet loaded refuses `children`): for the simulator itself. */
+  childList(): SimNode[] | undefined {
+    return this.children;
+  }
+
   appendChild(child: SimNode): void {
-    if (!this.children) throw new Error(`sim: ${this.type} node cannot have children`);
+    const list = this.childList();
+    if (!list) throw new Error(`sim: ${this.type} node cannot have children`);
     if (child.removed) throw new Error(`The node (id ${child.id}) does not exist`);
     this.change(`append ${child.id} to ${this.id}`);
-    child.parent?.children?.splice(child.parent.children.indexOf(child), 1);
+    const old = child.parent?.childList();
+    old?.splice(old.indexOf(child), 1);
     child.parent = this;
-    this.children.push(child);
+    list.push(child);
+  }
+
+  /** Every descendant for which `test` is true, in document order (Figma's findAll; a page must be loaded). */
+  findAll(test: (node: SimNode) => boolean = () => true): SimNode[] {
+    const out: SimNode[] = [];
+    const visit = (nodes: readonly SimNode[]): void => {
+      for (const n of nodes) {
+        if (test(n)) out.push(n);
+        if (n.children) visit(n.children);
+      }
+    };
+    visit(this.children ?? []);
+    return out;
+  }
+
+  findOne(test: (node: SimNode) => boolean): SimNode | null {
+    return this.findAll(test)[0] ?? null;
   }
 
   remove(): void {
     this.change(`remove ${this.id}`);
-    this.parent?.children?.splice(this.parent.children.indexOf(this), 1);
+    const siblings = this.parent?.childList();
+    siblings?.splice(siblings.indexOf(this), 1);
     this.parent = null;
     this.removed = true;
   }
@@ -312,9 +358,37 @@ export class SimNode {
   }
 }
 
-/** A page: a node with a settable selection. */
+/** What Figma says when a plugin reads a page it has not loaded (documentAccess "dynamic-page"). */
+export const UNLOADED_PAGE_ERROR = "Cannot access children on a page that has not been explored. Call `await page.loadAsync()` first.";
+
+/**
+ * A page: a node with a settable selection. Under documentAccess "dynamic-page" only the current page and
+ * pages loaded with `loadAsync` (or made current) give their children; any other refuses `children` and
+ * findAll, as in Figma. `sim.record.pageLoads` lists every loadAsync call by page id.
+ */
 export class SimPage extends SimNode {
   private current: SimNode[] = [];
+  private readonly list: SimNode[] = [];
+  /** Loaded with loadAsync, made current, or loaded with every page (loadAllPagesAsync). */
+  loaded = false;
+  /** Set by the simulator: whether reads are checked yet (building the file reads freely) and whether this is the current page. */
+  checked: () => boolean = () => false;
+
+  constructor(...args: ConstructorParameters<typeof SimNode>) {
+    super(...args);
+    Object.defineProperty(this, "children", {
+      enumerable: true,
+      get: () => {
+        if (this.checked() && !this.loaded) throw new Error(UNLOADED_PAGE_ERROR);
+        return this.list;
+      },
+      set: () => undefined,
+    });
+  }
+
+  override childList(): SimNode[] {
+    return this.list;
+  }
 
   get selection(): readonly SimNode[] {
     return Object.freeze([...this.current]);
@@ -334,7 +408,14 @@ export class SimPage extends SimNode {
   /** Set by the simulator: emits selectionchange when this is the current page. */
   onSelectionSet: () => void = () => undefined;
 
-  async loadAsync(): Promise<void> {}
+  async loadAsync(): Promise<void> {
+    this.pageLoads.push(this.id);
+    await Promise.resolve();
+    this.loaded = true;
+  }
+
+  /** Set by the simulator: the record's list of loadAsync calls. */
+  pageLoads: string[] = [];
 }
 
 type Handler = (...args: unknown[]) => unknown;
@@ -468,7 +549,7 @@ export class SimUi {
 
 /** Internal state shared by the nodes of one simulator. */
 class SimCore {
-  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], undo: { commits: 0, steps: [], pending: [] }, resizes: [], zooms: [], handlerErrors: [] };
+  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], undo: { commits: 0, steps: [], pending: [] }, resizes: [], zooms: [], handlerErrors: [], pageLoads: [], allPagesLoads: 0 };
   readonly index = new Map<string, SimNode>();
   readonly failures = new Map<string, string>();
   /** getBytesAsync failures by image hash (failImage). */
@@ -594,7 +675,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
   const build = (rest: Json, meta: FileMeta, parent: SimNode): void => {
     const type = String(rest["type"]);
     const node = new SimNode(core, rest, meta, type);
-    if (parent.children) parent.appendChild(node);
+    if (parent.childList()) parent.appendChild(node);
     // Figma's x/y are relative to the parent (pages: absolute).
     if (parent.type !== "PAGE") {
       const box = parent.absoluteBoundingBox;
@@ -673,7 +754,11 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
 
   const first = options.selectIds?.[0];
   let currentPage: SimPage = (first !== undefined ? pageOf(node(first)) : undefined) ?? pages[0]!;
+  // The page Figma opens the file on is loaded; the others wait for loadAsync.
+  currentPage.loaded = true;
   for (const page of pages) {
+    page.pageLoads = core.record.pageLoads;
+    page.checked = () => core.tracking;
     page.onSelectionSet = () => {
       if (page === currentPage) setTimeout(() => emit("selectionchange"), 0);
     };
@@ -738,6 +823,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       throw new Error('Cannot set figma.currentPage with "documentAccess": "dynamic-page"; use figma.setCurrentPageAsync');
     },
     setCurrentPageAsync: async (page: SimPage): Promise<void> => {
+      // Switching to a page loads it.
+      page.loaded = true;
       currentPage = page;
       setTimeout(() => {
         emit("currentpagechange");
@@ -789,7 +876,10 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       const found = core.index.get(id);
       return found && !found.removed ? found : null;
     },
-    loadAllPagesAsync: async (): Promise<void> => undefined,
+    loadAllPagesAsync: async (): Promise<void> => {
+      core.record.allPagesLoads++;
+      for (const page of pages) page.loaded = true;
+    },
     clientStorage: {
       getAsync: (key: string): Promise<unknown> => storageCall(() => (storage.has(key) ? structuredClone(storage.get(key)) : undefined)),
       setAsync: (key: string, value: unknown): Promise<void> => storageCall(() => setStored(key, value)),
@@ -874,7 +964,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     currentPage: () => currentPage,
     node,
     nodes: () => [...core.index.values()].filter((n) => !n.removed),
-    topLevel: () => pages.flatMap((p) => p.children ?? []),
+    topLevel: () => pages.flatMap((p) => p.childList()),
     select: (ids) => {
       currentPage.selection = ids.map(node);
     },

@@ -48,6 +48,17 @@ export interface CodeOutput {
    * worker works on it, and "draft" when it stays as it is (the job was cancelled or the worker failed).
    */
   stage?: "formatting" | "draft";
+  /** A result reopened from History (ui/code/saved-result.ts): when and how it was made. */
+  saved?: SavedInfo;
+}
+
+/** When and how a result reopened from History was made (ui/code/saved-result.ts). */
+export interface SavedInfo {
+  createdAt: string;
+  mode: "offline" | "ai";
+  model?: string;
+  /** An AI result's turns as text: the user's requests and the model's notes. */
+  turns?: { role: "user" | "assistant"; text: string }[];
 }
 
 export type JobFailure =
@@ -73,6 +84,8 @@ export interface CodeJob {
   cancel(): void;
   /** Runs the worker again on the last export (after a crash), or exports again if there is none. */
   retry(options: CodeOptions): void;
+  /** Shows a result reopened from History as the finished output (a run under way is superseded); React files get their preview run. */
+  show(output: CodeOutput): void;
 }
 
 type Exports = { id: string; json: unknown }[];
@@ -223,5 +236,21 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
     [generate, runWorker],
   );
 
-  return { state, generate, cancel, retry };
+  const show = useCallback(
+    (output: CodeOutput) => {
+      const token = ++tokenRef.current;
+      exportAbort.current?.abort();
+      const shown: CodeOutput = { ...output, id: token };
+      setState({ phase: "done", output: shown });
+      if (output.preview.status !== "loading") return;
+      const settle = (preview: PreviewState) => token === tokenRef.current && setState({ phase: "done", output: { ...shown, preview } });
+      worker.reactPreview(output.files).then(
+        (r) => settle({ status: "scripted", html: r.html, problems: r.problems }),
+        (error: unknown) => settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
+      );
+    },
+    [worker],
+  );
+
+  return { state, generate, cancel, retry, show };
 }

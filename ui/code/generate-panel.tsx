@@ -15,6 +15,7 @@ import { JobStatus } from "./job-status.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { ResultSource, type Regenerate } from "./result-source.js";
 import { ResultsView } from "./results-view.js";
+import { SavedNote } from "./saved-note.js";
 import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../worker/warm-up.js";
@@ -127,6 +128,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
       ) : output ? (
         <>
           {resultSource}
+          {output.saved ? <SavedNote saved={output.saved} /> : null}
           <ResultsView key={output.id} output={output} notify={notify} onFocusNode={onFocusNode} />
           {hasKey ? (
             <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask for a change, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />

@@ -12,6 +12,8 @@ export interface BannerItem {
   id: number;
   tone: BannerTone;
   text: string;
+  /** A button beside the text (e.g. "Open History"); pressing it also dismisses the banner. */
+  action?: { label: string; run(): void };
 }
 
 export function Banners({ items, onDismiss, limit = 2 }: { items: BannerItem[]; onDismiss(id: number): void; limit?: number }) {
@@ -25,6 +27,18 @@ export function Banners({ items, onDismiss, limit = 2 }: { items: BannerItem[]; 
         <div key={item.id} class={`banner banner--${item.tone}`} role={item.tone === "error" ? "alert" : "status"}>
           {item.tone === "error" ? <ErrorIcon /> : item.tone === "warning" ? <WarningIcon /> : <InfoIcon />}
           <span class="banner__text">{item.text}</span>
+          {item.action ? (
+            <button
+              type="button"
+              class="button button--secondary button--small banner__action"
+              onClick={() => {
+                item.action?.run();
+                onDismiss(item.id);
+              }}
+            >
+              {item.action.label}
+            </button>
+          ) : null}
           <button type="button" class="icon-button" title="Dismiss" aria-label="Dismiss" onClick={() => onDismiss(item.id)}>
             <CloseIcon />
           </button>

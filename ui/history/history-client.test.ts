@@ -1,8 +1,8 @@
 /** The panels' history client: entries the contract accepts, and a full history reported as an outcome. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analysisEntryField, codeEntryField } from "../../contract/history.js";
 import type { MainRequests } from "../channel/requests.js";
-import { analysisEntry, codeEntry, saveToHistory } from "./history-client.js";
+import { analysisEntry, codeEntry, keepInHistory, onHistoryFull, saveToHistory } from "./history-client.js";
 
 const frame = { id: "1:2", name: "Login", width: 375, height: 667 };
 
@@ -34,5 +34,23 @@ describe("history client", () => {
     expect(ok.sent).toEqual([{ type: "save-history-entry", payload: { entry } }]);
     const full = { message: "History is full", needed: 10, candidates: [] };
     expect(await saveToHistory(fakeRequests({ usage: {}, full }), entry)).toEqual({ full });
+  });
+
+  it("hands a refusal for room to whoever listens (the app's banner), and saves quietly otherwise", async () => {
+    const entry = analysisEntry(frame, []);
+    const heard: unknown[] = [];
+    const off = onHistoryFull((refused, full) => heard.push({ refused, full }));
+    const full = { message: "History is full", needed: 10, candidates: [] };
+    keepInHistory(fakeRequests({ usage: {}, full }), entry);
+    keepInHistory(fakeRequests({ usage: {}, saved: { id: entry.id } }), entry);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toEqual([{ refused: entry, full }]);
+    off();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    keepInHistory(fakeRequests({ usage: {}, full }), entry);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toHaveLength(1);
+    expect(warn).toHaveBeenCalledWith("Figment: History is full");
+    warn.mockRestore();
   });
 });

@@ -41,11 +41,23 @@ export async function saveToHistory(requests: MainRequests, entry: SavedEntry): 
   throw new Error("The history answered neither saved nor full.");
 }
 
-/** Saves after a finished run without holding the panel up; a refusal is reported on the console until the History panel shows it. */
+type FullListener = (entry: SavedEntry, full: HistoryFull) => void;
+/** Who hears of a refused save (the app: a banner, and the entry kept until the user makes room). */
+const fullListeners = new Set<FullListener>();
+
+/** Hears every save `keepInHistory` could not make for room; returns the unsubscribe. */
+export function onHistoryFull(listener: FullListener): () => void {
+  fullListeners.add(listener);
+  return () => fullListeners.delete(listener);
+}
+
+/** Saves after a finished run without holding the panel up; a refusal for room goes to the listeners (the console when there are none). */
 export function keepInHistory(requests: MainRequests, entry: SavedEntry): void {
   saveToHistory(requests, entry).then(
     (outcome) => {
-      if ("full" in outcome) console.warn(`Figment: ${outcome.full.message}`);
+      if (!("full" in outcome)) return;
+      if (fullListeners.size === 0) console.warn(`Figment: ${outcome.full.message}`);
+      for (const listener of fullListeners) listener(entry, outcome.full);
     },
     (error: unknown) => console.warn(`Figment: could not save to history: ${error instanceof Error ? error.message : String(error)}`),
   );

@@ -26,6 +26,8 @@ export interface ImageSession {
   refineFocus: number;
   /** Opens the panel on a layer Figment made (init.imageNode, with init's selection, which holds the layer). */
   openNode(node: ImageNode, selection: SelectionSummary): void;
+  /** Shows a stored version with the Refine box focused (History's "Refine"); false when this file has no such version. */
+  openVersion(versionId: string): Promise<boolean>;
 }
 
 export interface ImageSessionDeps {
@@ -76,5 +78,16 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
     [requests, store, job],
   );
 
-  return { job, store, canvas, refineFocus, openNode };
+  const openVersion = useCallback(
+    async (versionId: string) => {
+      const stored = await store.load();
+      if (!stored.some((v) => v.id === versionId)) return false;
+      job.versions.select(versionId);
+      setRefineFocus((n) => n + 1);
+      return true;
+    },
+    [store, job],
+  );
+
+  return { job, store, canvas, refineFocus, openNode, openVersion };
 }

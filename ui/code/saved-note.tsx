@@ -1,0 +1,34 @@
+/** Says that the result on show was reopened from History, and for an AI result lists its turns (requests and the model's notes). */
+import { InfoIcon } from "../components/icons.js";
+import { fullDate } from "../history/history-list.js";
+import type { SavedInfo } from "./code-job.js";
+
+export function SavedNote({ saved }: { saved: SavedInfo }) {
+  const turns = saved.turns ?? [];
+  const asked = turns.filter((t) => t.role === "user").length;
+  return (
+    <div class="saved-note" role="note">
+      <p class="saved-note__line">
+        <InfoIcon /> From History · saved {fullDate(saved.createdAt)}
+        {saved.model ? ` · ${saved.model}` : ""}
+      </p>
+      {saved.mode === "ai" ? (
+        <p class="saved-note__line muted">The model's conversation is not kept in History: Refine with AI starts a new one on the selected frame.</p>
+      ) : null}
+      {turns.length > 0 ? (
+        <details class="saved-note__turns">
+          <summary>
+            {asked} turn{asked === 1 ? "" : "s"}
+          </summary>
+          <ol>
+            {turns.map((t, i) => (
+              <li key={i} class={`saved-note__turn saved-note__turn--${t.role}`}>
+                <strong>{t.role === "user" ? "You" : "Model"}:</strong> {t.text || <span class="muted">(no text)</span>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </div>
+  );
+}

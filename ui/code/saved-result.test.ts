@@ -1,0 +1,21 @@
+/** A code result reopened from History as the results view shows it. */
+import { describe, expect, it } from "vitest";
+import type { CodeEntry } from "../../contract/history.js";
+import { savedOutput } from "./saved-result.js";
+
+const entry: CodeEntry = { kind: "code", id: "code-1", createdAt: "2026-11-23T10:00:00.000Z", mode: "ai", frame: { id: "1:2", name: "Login" }, target: "react", styling: "tailwind", model: "gpt-5", files: [{ path: "src/App.tsx", content: "export {}\n" }], turns: [{ role: "user", text: "Darker" }, { role: "assistant", text: "Done." }] };
+
+describe("saved code result", () => {
+  it("shows the saved files for the saved frame and options, React preview to be run, the turns kept", () => {
+    const output = savedOutput(entry);
+    expect(output).toMatchObject({ options: { target: "react", styling: "tailwind" }, files: entry.files, problems: [], frames: [{ id: "1:2", name: "Login" }], preview: { status: "loading" } });
+    expect(output.saved).toEqual({ createdAt: entry.createdAt, mode: "ai", model: "gpt-5", turns: entry.turns });
+  });
+
+  it("previews HTML as it is, and an offline result has no turns", () => {
+    const { model: _model, turns: _turns, ...offline } = entry;
+    const output = savedOutput({ ...offline, mode: "offline", target: "html" });
+    expect(output.preview).toEqual({ status: "ready", files: entry.files, converted: false });
+    expect(output.saved).toEqual({ createdAt: entry.createdAt, mode: "offline" });
+  });
+});

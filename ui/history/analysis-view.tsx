@@ -1,0 +1,43 @@
+/** A saved analysis on show: its findings (grouped as the Analyze panel groups them) and the model's critique, with Copy and Close. */
+import type { AnalysisEntry } from "../../contract/history.js";
+import { FindingsList } from "../analyze/findings-list.js";
+import { MarkdownView } from "../analyze/markdown-view.js";
+import { fullDate } from "./history-list.js";
+
+export interface AnalysisViewProps {
+  entry: AnalysisEntry;
+  onCopy(): void;
+  onClose(): void;
+  /** Selects a finding's layer (this file's entries only). */
+  onFocus?: (nodeId: string) => void;
+}
+
+export function AnalysisView({ entry, onCopy, onClose, onFocus }: AnalysisViewProps) {
+  return (
+    <section class="history-analysis" aria-label={`Analysis of ${entry.frame.name}`}>
+      <div class="history-analysis__head">
+        <button type="button" class="button button--secondary button--small" onClick={onClose}>
+          ← History
+        </button>
+        <span class="history-analysis__title">Analysis of {entry.frame.name}</span>
+        <button type="button" class="button button--secondary button--small" onClick={onCopy}>
+          Copy
+        </button>
+      </div>
+      <p class="muted history-analysis__meta">
+        {fullDate(entry.createdAt)}
+        {entry.model ? ` · ${entry.model}` : ""} · {entry.findings.length} finding{entry.findings.length === 1 ? "" : "s"}
+      </p>
+      <div class="history-analysis__body">
+        <h3 class="section-title">Findings</h3>
+        <FindingsList findings={entry.findings} onFocus={(f) => onFocus?.(f.nodeId)} />
+        {entry.markdown ? (
+          <>
+            <h3 class="section-title">The model's critique</h3>
+            <MarkdownView text={entry.markdown} />
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

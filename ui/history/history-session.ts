@@ -1,0 +1,122 @@
+/**
+ * Everything the History panel keeps at the app level, so it survives switching panels: the listing, the
+ * filters, the chosen entries, a deletion awaiting confirmation, the results refused for room (and the
+ * "make room" state that saves them again), the export, and the analysis on show.
+ */
+import { useCallback, useState } from "preact/hooks";
+import type { AnalysisEntry, HistoryItem } from "../../contract/history.js";
+import type { MainRequests } from "../channel/requests.js";
+import { sizeText, type ListFilter } from "./history-list.js";
+import { bytesOf, bytesToFree, preselect } from "./make-room.js";
+import { useHistoryExport, type ExportState } from "./use-history-export.js";
+import { messageOf, useHistoryList, type HistoryList } from "./use-history-list.js";
+import { entryWords, useRefusedSaves, type RefusedSaves } from "./use-refused-saves.js";
+
+export type HistoryFilter = ListFilter & { allFiles: boolean };
+
+export interface HistorySession {
+  list: HistoryList;
+  refused: RefusedSaves;
+  filter: HistoryFilter;
+  setFilter(patch: Partial<HistoryFilter>): void;
+  /** Chosen entries, by `keyOf`. */
+  selected: ReadonlySet<string>;
+  toggle(item: HistoryItem): void;
+  clearSelection(): void;
+  /** Entries awaiting the user's yes before they are deleted. */
+  confirming: HistoryItem[] | undefined;
+  askDelete(items: HistoryItem[]): void;
+  cancelDelete(): void;
+  confirmDelete(): Promise<void>;
+  /** The panel shows the refused results and what to delete for them. */
+  makeRoom: boolean;
+  openMakeRoom(): Promise<void>;
+  closeMakeRoom(): void;
+  /** Deletes the chosen entries, then saves the refused results again. */
+  deleteAndSave(): Promise<void>;
+  exportState: ExportState;
+  exportAll(): Promise<boolean>;
+  shown: AnalysisEntry | undefined;
+  show(entry: AnalysisEntry | undefined): void;
+  /** Image entries whose placed layer is no longer in the file (found by Select layer). */
+  goneLayers: ReadonlySet<string>;
+  markGone(id: string): void;
+}
+
+export const keyOf = (item: { kind: string; id: string }): string => `${item.kind}:${item.id}`;
+export const entriesText = (n: number): string => `${n} ${n === 1 ? "entry" : "entries"}`;
+
+export function useHistorySession(requests: MainRequests, notify: (text: string, tone?: "info" | "error") => void): HistorySession {
+  const list = useHistoryList(requests);
+  const refused = useRefusedSaves(requests);
+  const exporter = useHistoryExport(requests);
+  const [filter, setFilterState] = useState<HistoryFilter>({ kind: "all", frameId: undefined, allFiles: false });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState<HistoryItem[] | undefined>(undefined);
+  const [makeRoom, setMakeRoom] = useState(false);
+  const [shown, show] = useState<AnalysisEntry | undefined>(undefined);
+  const [goneLayers, setGone] = useState<ReadonlySet<string>>(new Set());
+  const markGone = useCallback((id: string) => setGone((s) => new Set([...s, id])), []);
+
+  const setFilter = useCallback((patch: Partial<HistoryFilter>) => setFilterState((f) => ({ ...f, ...patch })), []);
+  const toggle = useCallback((item: HistoryItem) => setSelected((s) => (s.has(keyOf(item)) ? new Set([...s].filter((k) => k !== keyOf(item))) : new Set([...s, keyOf(item)]))), []);
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+
+  const remove = useCallback(
+    async (items: HistoryItem[]) => {
+      const usage = await requests.request("delete-history-entries", { entries: items.map(({ kind, id }) => ({ kind, id })) }).then((r) => r.usage);
+      list.setUsage(usage);
+      setSelected(new Set());
+      return usage;
+    },
+    [requests, list.setUsage],
+  );
+
+  const confirmDelete = useCallback(async () => {
+    const items = confirming ?? [];
+    setConfirming(undefined);
+    try {
+      await remove(items);
+      notify(`Deleted ${entriesText(items.length)} (${sizeText(bytesOf(items))} freed)`);
+    } catch (error) {
+      notify(`Could not delete: ${messageOf(error)}. Nothing else changed.`, "error");
+    }
+    const listed = await list.refresh();
+    // While making room, the choice follows what is still needed.
+    if (makeRoom && listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, refused.list.map((r) => r.full.needed))).map(keyOf)));
+  }, [confirming, remove, notify, list.refresh, makeRoom, refused.list]);
+
+  const openMakeRoom = useCallback(async () => {
+    setMakeRoom(true);
+    setConfirming(undefined);
+    const listed = await list.refresh();
+    if (!listed) return;
+    const toFree = bytesToFree(listed.usage, refused.list.map((r) => r.full.needed));
+    setSelected(new Set(preselect(listed.entries, toFree).map(keyOf)));
+  }, [list.refresh, refused.list]);
+
+  const closeMakeRoom = useCallback(() => {
+    setMakeRoom(false);
+    setSelected(new Set());
+  }, []);
+
+  const deleteAndSave = useCallback(async () => {
+    const items = list.entries.filter((e) => selected.has(keyOf(e)));
+    try {
+      if (items.length > 0) await remove(items);
+      const { saved, left } = await refused.retry();
+      if (saved.length > 0) notify(`Saved ${saved.map((r) => entryWords(r.entry)).join(", ")} to history`);
+      const listed = await list.refresh();
+      if (left.length === 0) return closeMakeRoom();
+      // Still short of room: preselect again for what is left.
+      if (listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, left.map((r) => r.full.needed))).map(keyOf)));
+    } catch (error) {
+      notify(`Could not make room: ${messageOf(error)}. The refused results are still held.`, "error");
+      await list.refresh();
+    }
+  }, [list, selected, remove, refused, notify, closeMakeRoom]);
+
+  const exportAll = useCallback(() => exporter.run(filter.allFiles || makeRoom), [exporter.run, filter.allFiles, makeRoom]);
+
+  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, makeRoom, openMakeRoom, closeMakeRoom, deleteAndSave, exportState: exporter.state, exportAll, shown, show, goneLayers, markGone };
+}
