@@ -70,3 +70,8 @@ export const DEFAULT_SEARCH_DIMENSIONS = 256;
 /** Longest side, in px, of a search result's thumbnail (2× a 48-px row) and of the picture a caption is made from. */
 export const SEARCH_THUMBNAIL_SIDE = 96;
 export const CAPTION_IMAGE_SIDE = 768;
+/**
+ * What the search indexes of all files together may take of clientStorage (stored compressed). The index is a
+ * cache of the document: history and image versions keep their room; an index over this is answered, not stored.
+ */
+export const SEARCH_INDEX_BUDGET = 1_500_000;

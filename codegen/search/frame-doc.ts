@@ -7,7 +7,7 @@ import type { DesignNode } from "../design/types.js";
 import { normalize } from "../design/normalize.js";
 import { semanticsFor } from "../emit/semantics.js";
 import { isRecord, readRestReply, type RestContext, type RestNode } from "../rest/reply.js";
-import { contentHash } from "./hash.js";
+import { frameHash } from "./hash.js";
 
 export interface FrameCounts {
   buttons: number;
@@ -30,7 +30,7 @@ export interface FrameDoc {
   counts: FrameCounts;
   /** The counts in words, e.g. "screen 375×812, 2 buttons, 1 input, 3 headings". */
   summary: string;
-  /** contentHash of the frame's REST JSON subtree. */
+  /** frameHash of the frame's REST JSON subtree: its content and size, not its place on the canvas. */
   hash: string;
 }
 
@@ -84,8 +84,11 @@ export function summarize(counts: FrameCounts): string {
   return parts.join(", ");
 }
 
-/** The document for one top-level REST node; `context` resolves instance names to their main components. */
-export function frameDoc(node: RestNode, page: string, context: RestContext): FrameDoc {
+/**
+ * The document for one top-level REST node; `context` resolves instance names to their main components.
+ * `hash`: the node's frameHash when the caller has it already (the plugin hashes first to skip unchanged frames).
+ */
+export function frameDoc(node: RestNode, page: string, context: RestContext, hash = frameHash(node)): FrameDoc {
   const tree = normalize([node], context).document.frames[0];
   const counts: FrameCounts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: Math.round(tree?.w ?? 0), height: Math.round(tree?.h ?? 0) };
   const texts = new Set<string>();
@@ -94,7 +97,7 @@ export function frameDoc(node: RestNode, page: string, context: RestContext): Fr
     countRoles(tree, counts);
     collect(tree, texts, components);
   }
-  return { id: node.id, name: node.name, page, texts: [...texts], components: [...components], counts, summary: summarize(counts), hash: contentHash(node) };
+  return { id: node.id, name: node.name, page, texts: [...texts], components: [...components], counts, summary: summarize(counts), hash };
 }
 
 /** One document per top-level frame of the reply, on every page. Throws NotFigmaJsonError for non-Figma JSON. */

@@ -1,9 +1,41 @@
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** REST boxes in page coordinates: they all shift when a frame is moved on the canvas. */
+const ABSOLUTE_BOXES = new Set(["absoluteBoundingBox", "absoluteRenderBounds"]);
+
+/** A box relative to `origin`, to 1/100 px (Figma keeps float32 positions: a move must not show as noise). */
+function rebased(box: unknown, origin: Point): unknown {
+  if (box === null || typeof box !== "object" || Array.isArray(box)) return box;
+  const { x, y } = box as Partial<Point>;
+  if (typeof x !== "number" || typeof y !== "number") return box;
+  return { ...box, x: Math.round((x - origin.x) * 100) / 100, y: Math.round((y - origin.y) * 100) / 100 };
+}
+
+/**
+ * The content hash of a top-level frame's REST JSON, blind to where the frame sits on the canvas: every
+ * absolute box is taken relative to the frame's own, and the translation of its `relativeTransform` is left
+ * out. Moving a frame keeps its hash (so it is not re-indexed or re-embedded); resizing or editing it does not.
+ */
+export function frameHash(node: unknown): string {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return contentHash(node);
+  const { relativeTransform, ...rest } = node as Record<string, unknown>;
+  const box = rest["absoluteBoundingBox"] as Partial<Point> | null | undefined;
+  const origin = box && typeof box.x === "number" && typeof box.y === "number" ? { x: box.x, y: box.y } : { x: 0, y: 0 };
+  // [[a, b, tx], [c, d, ty]]: the rotation and scale stay, the position goes.
+  const transform = Array.isArray(relativeTransform) ? relativeTransform.map((row: unknown) => (Array.isArray(row) ? row.slice(0, 2) : row)) : relativeTransform;
+  return contentHash({ ...rest, ...(transform !== undefined ? { relativeTransform: transform } : {}) }, origin);
+}
+
 /**
  * A stable content hash of a JSON value: object keys are visited in sorted order, so the same content gives the
  * same hash whatever order a serializer wrote the keys in. 53-bit cyrb53 as hex: enough to tell an edited frame
  * from an unchanged one (not a security hash). Pure: runs on the main thread, in the UI and in Node.
+ * With `origin`, absolute boxes are hashed relative to it (frameHash).
  */
-export function contentHash(value: unknown): string {
+export function contentHash(value: unknown, origin?: Point): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   const feed = (text: string): void => {
@@ -33,7 +65,7 @@ export function contentHash(value: unknown): string {
       if (record[key] === undefined) continue;
       feed(JSON.stringify(key));
       feed(":");
-      visit(record[key]);
+      visit(origin && ABSOLUTE_BOXES.has(key) ? rebased(record[key], origin) : record[key]);
       feed(",");
     }
     feed("}");

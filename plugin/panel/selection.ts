@@ -3,6 +3,7 @@ import { formatCount } from "../errors.js";
 import { MAX_SIDE } from "../../contract/limits.js";
 import type { SelectedNode, SelectionSummary, UnsupportedProblem } from "../../contract/messages.js";
 import { readRecord } from "../canvas/image-record.js";
+import { topFrameOf } from "../search/top-frames.js";
 
 /** FigJam, Slides and embed layers: not design layers, so there is no code to write for them. */
 const NOT_DESIGN = new Set([
@@ -71,11 +72,17 @@ function withImage(node: SceneNode, described: SelectedNode): SelectedNode {
   return record ? { ...described, image: { versionId: record.versionId } } : described;
 }
 
+/** The top-level frame the layer is in (Search's rule: frames on the page or in its sections), for "like the selection". */
+function withFrame(node: SceneNode, described: SelectedNode): SelectedNode {
+  const frame = topFrameOf(node);
+  return frame ? { ...described, frameId: frame.id } : described;
+}
+
 export function summarizeSelection(selection: readonly SceneNode[]): SelectionSummary {
   const summary: SelectionSummary = { nodes: [], unsupported: [] };
   for (const node of selection) {
     const refused = refusal(node);
-    if (refused === undefined) summary.nodes.push(withImage(node, describeNode(node)));
+    if (refused === undefined) summary.nodes.push(withFrame(node, withImage(node, describeNode(node))));
     else summary.unsupported.push({ ...describeNode(node), ...refused });
   }
   return summary;

@@ -44,7 +44,7 @@ describe("commands and init", () => {
       command: "code",
       settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024 },
       apiKeys: { openai: KEY },
-      selection: { nodes: [{ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667 }], unsupported: [] },
+      selection: { nodes: [{ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667, frameId: "101:3" }], unsupported: [] },
       editorType: "figma",
     });
   });
@@ -95,7 +95,8 @@ describe("selection", () => {
     sim.select(["25:0", "160:199"]);
     const { selection } = await waitForUi(sim, "selection", { since });
     expect(selection.nodes).toEqual([
-      { id: "25:0", name: "1.0. Bundle Figma Document", type: "FRAME", width: 514, height: 268 },
+      // A top-level frame is its own frameId; a text on the page is in no frame.
+      { id: "25:0", name: "1.0. Bundle Figma Document", type: "FRAME", width: 514, height: 268, frameId: "25:0" },
       { id: "160:199", name: "Solution pad > Project > right-click > Add > Figma Document", type: "TEXT", width: 385, height: 89 },
     ]);
     expect(selection.unsupported).toEqual([]);

@@ -16,6 +16,7 @@ import { focusNode } from "../canvas/focus.js";
 import type { ImageAction } from "../../contract/words.js";
 import { answerImage, relaunchedImage } from "./image-requests.js";
 import { answerHistory } from "./history-requests.js";
+import { answerSearch } from "./search-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
@@ -203,8 +204,7 @@ export class PanelSession {
       case "scan-frames":
       case "save-search-extras":
       case "export-frame-image":
-        // Built next (issue 12): plugin/search/.
-        throw new PluginError("internal", "Search is not built yet.");
+        return answerSearch(message, { jobs: this.jobs, closed: () => this.closed });
       default:
         message satisfies never;
     }
