@@ -10,3 +10,5 @@ export { applyRules, holds, ruleWarnings, type RuleOutcome } from "./rules-eval.
 export { composePrompt, computePrompts, type ComputedPrompts, type ComputedRow } from "./compute.js";
 export { rowStem, slugWords } from "./names.js";
 export { CONSISTENT_NOTE, rowRequests, withFirstImage, type RowRequest, type SharedImageOptions } from "./requests.js";
+export { inferRows, type InferOptions } from "./infer.js";
+export { inferChatRequest, inferResponsesRequest, readInferredRows, rowsSchema, type InferInput, type InferParam } from "./infer-request.js";
