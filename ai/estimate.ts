@@ -4,7 +4,7 @@
  * ESTIMATE: providers count a little differently (message framing, newer models' image patching) and prices
  * change — show it as "about", never as a quote.
  */
-import { priceFor, type SourcedPrice } from "./prices.js";
+import { batchCost, priceFor, type SourcedPrice } from "./prices.js";
 import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "./prompt.js";
 import { FILES_SCHEMA } from "./schema.js";
 
@@ -80,6 +80,8 @@ export interface Estimate {
   outputTokens: number;
   /** USD; undefined when the model has no known price. */
   costUsd: number | undefined;
+  /** USD on OpenAI's Batch API (half of costUsd); undefined when costUsd is. */
+  batchCostUsd?: number | undefined;
   /** The price used, with its source and date. */
   price: SourcedPrice | undefined;
 }
@@ -91,7 +93,7 @@ export function estimate(input: EstimateInput): Estimate {
   const outputTokens = input.outputTokens ?? 0;
   const price = priceFor(input.model, input.prices);
   const costUsd = price ? (inputTokens * price.input + outputTokens * price.output) / 1_000_000 : undefined;
-  return { estimate: true, textTokens, imageTokens: image, inputTokens, outputTokens, costUsd, price };
+  return { estimate: true, textTokens, imageTokens: image, inputTokens, outputTokens, costUsd, batchCostUsd: batchCost(costUsd), price };
 }
 
 /**

@@ -41,6 +41,17 @@ export const ESTIMATE_PRICES: Readonly<Record<string, SourcedPrice>> = {
   "gpt-5-mini": openai(0.25, 2),
 };
 
+/**
+ * What OpenAI's Batch API charges against the standard price: half, for inputs and outputs alike
+ * (https://platform.openai.com/docs/guides/batch: "a 50% cost discount compared to synchronous APIs").
+ */
+export const BATCH_PRICE_FACTOR = 0.5;
+
+/** The Batch API's cost for a standard-price estimate (undefined stays undefined). */
+export function batchCost(costUsd: number | undefined): number | undefined {
+  return costUsd === undefined ? undefined : costUsd * BATCH_PRICE_FACTOR;
+}
+
 function lookup(prices: Readonly<Record<string, SourcedPrice>>, model: string): SourcedPrice | undefined {
   if (Object.hasOwn(prices, model)) return prices[model];
   const bare = model.slice(model.lastIndexOf("/") + 1);

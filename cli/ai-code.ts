@@ -40,7 +40,8 @@ interface Source {
   problems: Problem[];
 }
 
-async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
+/** The design to send: <design.json> (with --images, --file-key…) or --from-hint. */
+export async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
   if (args.fromHint !== undefined) {
     if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
     const text = await readText(args.fromHint);
@@ -108,6 +109,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
           imageTokens: estimate.imageTokens,
           inputTokens: estimate.inputTokens,
           costUsd: estimate.costUsd ?? null,
+          batchCostUsd: estimate.batchCostUsd ?? null,
           price: estimate.price ? { inputUsdPer1M: estimate.price.input, outputUsdPer1M: estimate.price.output, source: estimate.price.source, asOf: estimate.price.asOf } : null,
           image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
           note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
@@ -131,6 +133,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
   io.out(`  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`);
   io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
   io.out(`  cost          ${cost}`);
+  if (estimate.batchCostUsd !== undefined) io.out(`  batch API     about $${estimate.batchCostUsd.toFixed(4)} for the input (50% off, answers within 24 h: --batch-api)`);
   if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
@@ -172,6 +175,21 @@ function repairSummary(result: ModelCodeResult): string | undefined {
   return `repair round: ${how}; kept attempt ${result.kept + 1} of ${result.attempts.length} (${counts})`;
 }
 
+/** What the model is sent for `document` (one request): the hint, assets, image, draft and instructions. */
+export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined): Promise<PromptInput> {
+  const drafts = args.draft ? (await generateCode(document, codeOptions(args))).files : undefined;
+  return {
+    target: args.target,
+    styling: args.styling,
+    hint: printHint(document),
+    assets: modelAssetFiles(document, args.target),
+    nodeIds: args.nodeIds,
+    ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
+    ...(drafts && drafts.length > 0 ? { drafts } : {}),
+    ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
+  };
+}
+
 export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   const env = context.env ?? process.env;
   const source = await readSource(args, io, context);
@@ -180,17 +198,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const frames = source.document.frames.length;
   if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
 
-  const drafts = args.draft ? (await generateCode(source.document, codeOptions(args))).files : undefined;
-  const input: PromptInput = {
-    target: args.target,
-    styling: args.styling,
-    hint: printHint(source.document),
-    assets: modelAssetFiles(source.document, args.target),
-    nodeIds: args.nodeIds,
-    ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
-    ...(drafts && drafts.length > 0 ? { drafts } : {}),
-    ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
-  };
+  const input = await promptInputFor(source.document, args, image);
   const settings = settingsFrom(args);
 
   // A dry run needs no key: the config is only read for its endpoint and model.

@@ -22,6 +22,8 @@ Usage:
                (frames of every page by words, and by meaning with --ai; figment search --help lists its flags)
   figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--partials N] [--dry-run] …
                (figment image --help lists its flags)
+  figment batch status|collect|resubmit DIR [--json] [--base-url URL]
+               (a batch submitted with --batch-api; figment batch --help)
   figment demo [--out DIR]
 
 <design.json> is a Figma REST reply (GET /v1/files/:key or /nodes), or a node exported by a plugin with
@@ -43,6 +45,8 @@ it only the structure is sent and the model does not see the frame). --from-hint
   --draft        send the offline output as a draft for the model to improve
   --timeout      seconds one model request may take (default 180)
   --dry-run      print the estimated tokens and cost, the endpoint and model; send nothing
+  --batch-api    one request per top-level frame on OpenAI's Batch API (half the price, answers within
+                 24 h): submits and records DIR/batch.json under --out; then figment batch status|collect DIR
 Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
 Ctrl-C cancels the request.
 
@@ -89,6 +93,8 @@ export interface CliArgs {
   /** Seconds one model request may take. */
   timeoutSec?: number;
   dryRun: boolean;
+  /** Send one request per top-level frame on OpenAI's Batch API (answers within 24 h, half the price). */
+  batchApi: boolean;
   /** Fetch image fills and vector SVGs from Figma's REST API for this file (key already taken out of a URL). */
   fileKey?: string;
   /** The Figma token from --figma-token (FIGMA_TOKEN in the environment otherwise). */
@@ -121,7 +127,7 @@ export function parseFileKey(value: string): string {
 }
 
 /** Options that only mean something with --ai. */
-const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run"] as const;
+const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run", "batch-api"] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -151,6 +157,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         draft: { type: "boolean" },
         timeout: { type: "string" },
         "dry-run": { type: "boolean" },
+        "batch-api": { type: "boolean" },
         "file-key": { type: "string" },
         "figma-token": { type: "string" },
         "figma-base-url": { type: "string" },
@@ -224,6 +231,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     draft: values.draft ?? false,
     ...(timeoutSec !== undefined ? { timeoutSec } : {}),
     dryRun: values["dry-run"] ?? false,
+    batchApi: values["batch-api"] ?? false,
     ...(fileKey !== undefined ? { fileKey } : {}),
     ...(values["figma-token"] !== undefined ? { figmaToken: values["figma-token"] } : {}),
     ...(figmaBaseUrl !== undefined ? { figmaBaseUrl } : {}),

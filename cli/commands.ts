@@ -34,6 +34,10 @@ export async function hintsCommand(args: CliArgs, io: Output): Promise<number> {
 }
 
 export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  if (args.ai && args.batchApi) {
+    const { codeBatchCommand } = await import("./batch/code.js");
+    return codeBatchCommand(args, io, context);
+  }
   if (args.ai) {
     const { aiCodeCommand } = await import("./ai-code.js");
     return aiCodeCommand(args, io, context);

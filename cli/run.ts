@@ -3,6 +3,7 @@ import { parseCliArgs, USAGE } from "./args.js";
 import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output, type RunContext } from "./commands.js";
 import { isRowsRun } from "./image-rows-args.js";
 import { CommandFailure, UsageError } from "./io.js";
+import { BatchInputError } from "../ai/batch/lines.js";
 
 const VERSION = "0.1.0";
 
@@ -32,6 +33,11 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
       const { searchCommand } = await import("./search-command.js");
       return await searchCommand(argv.slice(1), io, { env: process.env, ...context });
     }
+    // `figment batch status|collect|resubmit DIR` (cli/batch/command.ts): a Batch API job recorded in DIR.
+    if (argv[0] === "batch") {
+      const { batchCommand } = await import("./batch/command.js");
+      return await batchCommand(argv.slice(1), io, { env: process.env, ...context });
+    }
     const args = parseCliArgs(argv);
     if (args.version) {
       io.out(VERSION);
@@ -56,7 +62,7 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
         throw new UsageError(`unknown command "${args.command}"; run figment --help`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof BatchInputError) {
       io.err(`figment: ${error.message}`);
       return 2;
     }

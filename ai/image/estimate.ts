@@ -5,7 +5,7 @@
  * reports afterwards. Call `loadTokenizer()` (ai/estimate.ts) first.
  */
 import { countTextTokens, imageTokens } from "../estimate.js";
-import { priceFor, type SourcedPrice } from "../prices.js";
+import { batchCost, priceFor, type SourcedPrice } from "../prices.js";
 import { fromDataUrl, imageInfo } from "./bytes.js";
 import type { ImageConfig } from "./config.js";
 import { resolveRequest, type ImageRequest } from "./options.js";
@@ -29,6 +29,8 @@ export interface ImageEstimate {
   outputTokens: number | undefined;
   /** USD; undefined when a price or the output tokens are unknown. */
   costUsd: number | undefined;
+  /** USD on OpenAI's Batch API (half of costUsd; Images API and Responses requests can be batched). */
+  batchCostUsd?: number | undefined;
   /** The prices used, each with its source and date. */
   imagePrice: ImageTokenPrice | undefined;
   modelPrice: SourcedPrice | undefined;
@@ -88,7 +90,7 @@ export function estimateImageRequest(config: ImageConfig, request: ImageRequest,
     else if (config.api === "responses" && imagePrice && modelPrice) costUsd = (inputTokens * modelPrice.input + outputTokens * imagePrice.imageOutput) / 1e6;
     else if (config.api === "chat" && modelPrice) costUsd = (inputTokens * modelPrice.input + outputTokens * modelPrice.output) / 1e6;
   }
-  return { estimate: true, images: r.count, requests: plans.length, textTokens, imageTokens: images, inputTokens, outputTokensPerImage: perImage, outputTokens, costUsd, imagePrice, modelPrice };
+  return { estimate: true, images: r.count, requests: plans.length, textTokens, imageTokens: images, inputTokens, outputTokensPerImage: perImage, outputTokens, costUsd, ...(config.api !== "chat" ? { batchCostUsd: batchCost(costUsd) } : {}), imagePrice, modelPrice };
 }
 
 /** What reported usage costs at the known prices; undefined when a needed price is unknown. */

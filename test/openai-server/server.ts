@@ -21,6 +21,7 @@ import { resolveImageReply } from "./image-replies.js";
 import { multipartBoundary, parseMultipart, type UploadedFile } from "./multipart.js";
 import { validateMultipart, validateRequest } from "./validate.js";
 import { modelsList } from "./replies.js";
+import { BatchBackend, BATCH_ROUTES, routeOf, type Answer } from "./batches.js";
 
 export * from "./replies.js";
 export { imageReply, moderationError } from "./image-replies.js";
@@ -28,6 +29,7 @@ export { bagOfWordsEmbeddings, bagOfWordsVector, DEFAULT_TEST_DIMENSIONS } from 
 export { encodePng, pixelOf } from "./png.js";
 export type { UploadedFile } from "./multipart.js";
 export { validateRequest } from "./validate.js";
+export { BatchBackend, readBatchInput, routeOf, type BatchInputLine, type BatchScript } from "./batches.js";
 
 export type { ScriptedReply } from "./reply-types.js";
 import type { ScriptedReply } from "./reply-types.js";
@@ -65,6 +67,12 @@ export interface OpenAiTestServer {
   /** Every SSE frame written, with its wall-clock time in ms (performance.timeOrigin + now), for latency benches. */
   writes: { at: number; chunk: string }[];
   push(...replies: ScriptedReply[]): void;
+  /** The Files and Batch APIs' state: `batches.script({...})` shapes the batches created next (batches.ts). */
+  batches: BatchBackend;
+  /** The next requests on `route` (e.g. "POST /v1/batches", "GET /v1/files/{id}/content") get these replies instead. */
+  failRoute(route: string, ...replies: ScriptedReply[]): void;
+  /** Requests so far by route (ids as `{id}`, see routeOf), e.g. `{ "POST /v1/files": 1 }`. */
+  routeCounts(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -112,6 +120,8 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   const requests: RecordedRequest[] = [];
   const writes: { at: number; chunk: string }[] = [];
   const sockets = new Set<Socket>();
+  const batches = new BatchBackend();
+  const routeFailures = new Map<string, ScriptedReply[]>();
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
   let closed = false;
@@ -185,6 +195,13 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
     res.setHeader("x-request-id", `req_test_${counter}`);
     res.setHeader("openai-processing-ms", "1");
 
+    const route = routeOf(method, pathname);
+    if (BATCH_ROUTES.has(route)) {
+      const failure = routeFailures.get(route)?.shift();
+      if (failure) return send(res, failure, pathname);
+      sendAnswer(res, batchAnswer(route, pathname, record));
+      return;
+    }
     if (!ROUTES.has(`${method} ${pathname}`)) {
       sendJson(res, 404, errorBody(404, `Invalid URL (${method} ${pathname})`, "invalid_request_error", null));
       return;
@@ -196,6 +213,29 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
         ? ({ kind: "json", body: modelsList() } as const)
         : ({ kind: "error", status: 500, message: `openai-server: no scripted reply left for ${method} ${pathname}` } as const));
     await send(res, resolveImageReply(reply, pathname, body, files.length), pathname);
+  }
+
+  function batchAnswer(route: string, pathname: string, record: RecordedRequest): Answer {
+    const id = pathname.split("/")[3] ?? "";
+    switch (route) {
+      case "POST /v1/files": {
+        const fields = JSON.parse(record.rawBody || "{}") as Record<string, string | string[]>;
+        const file = record.files.find((f) => f.field === "file");
+        return batches.upload(fields, file && { filename: file.filename, bytes: file.bytes }, record.schemaErrors);
+      }
+      case "GET /v1/files/{id}":
+        return batches.file(id);
+      case "GET /v1/files/{id}/content":
+        return batches.content(id);
+      case "POST /v1/batches":
+        return batches.create(record.body, record.schemaErrors);
+      case "GET /v1/batches":
+        return batches.list();
+      case "GET /v1/batches/{id}":
+        return batches.retrieve(id);
+      default:
+        return batches.cancel(id);
+    }
   }
 
   async function send(res: ServerResponse, reply: ScriptedReply, pathname: string): Promise<void> {
@@ -266,6 +306,18 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
     push(...replies: ScriptedReply[]) {
       queue.push(...replies);
     },
+    batches,
+    failRoute(route: string, ...replies: ScriptedReply[]) {
+      routeFailures.set(route, [...(routeFailures.get(route) ?? []), ...replies]);
+    },
+    routeCounts() {
+      const counts: Record<string, number> = {};
+      for (const r of requests) {
+        const key = routeOf(r.method, r.path.split("?")[0]!.replace(/\/+$/, ""));
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      return counts;
+    },
     close() {
       if (closed) return Promise.resolve();
       closed = true;
@@ -290,6 +342,12 @@ function write(res: ServerResponse, chunk: string): Promise<void> {
   return new Promise((resolve) => {
     res.write(chunk, () => resolve());
   });
+}
+
+function sendAnswer(res: ServerResponse, answer: Answer): void {
+  if (!Buffer.isBuffer(answer.body)) return sendJson(res, answer.status, answer.body);
+  res.writeHead(answer.status, { "content-type": answer.contentType ?? "application/octet-stream", "content-length": answer.body.length });
+  res.end(answer.body);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {

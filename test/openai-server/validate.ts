@@ -42,11 +42,13 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, string>> = {
   "/v1/images/generations": "CreateImageRequest",
   "/v1/images/edits": "EditImageBodyJsonParam",
   "/v1/embeddings": "CreateEmbeddingRequest",
+  "/v1/batches": "CreateBatchRequest",
 };
 
 /** Multipart request path → schema name (the edit endpoint's form; its JSON body has its own schema above). */
 export const MULTIPART_SCHEMAS: Readonly<Record<string, string>> = {
   "/v1/images/edits": "CreateImageEditRequest",
+  "/v1/files": "CreateFileRequest",
 };
 
 let ajv: InstanceType<typeof Ajv2020> | undefined;

@@ -1,0 +1,148 @@
+/**
+ * Code in bulk: `figment code DESIGN.json --ai --batch-api --out DIR` sends one Responses request per
+ * top-level frame — the very body `figment code --ai` sends (ai-code.ts promptInputFor + responsesRequest),
+ * not streamed — as one batch recorded in DIR/batch.json; each frame's asset files are kept beside it so
+ * that `figment batch collect DIR` can put every answer through the usual project pass and prettier
+ * (ai/pipeline.ts postProcess) and write it under DIR/<frame>/.
+ */
+import { join, relative } from "node:path";
+import type { Response } from "openai/resources/responses/responses";
+import type { LineWriter } from "../../ai/batch/collect.js";
+import { BatchInputError } from "../../ai/batch/lines.js";
+import type { BatchStore } from "../../ai/batch/store.js";
+import { startBatch, type PlannedLine } from "../../ai/batch/submit.js";
+import { ModelError } from "../../ai/errors.js";
+import { estimatePrompt, loadTokenizer } from "../../ai/estimate.js";
+import { base64ToBytes, bytesToBase64 } from "../../ai/image/bytes.js";
+import { readResponse } from "../../ai/outcome.js";
+import { postProcess, where } from "../../ai/pipeline.js";
+import { responsesRequest } from "../../ai/prompt.js";
+import { providerConfig } from "../../ai/providers.js";
+import { parseFilesReply } from "../../ai/schema.js";
+import type { DesignDocument } from "../../codegen/index.js";
+import type { SourceFile } from "../../codegen/types.js";
+import { promptInputFor, readPng, readSource, settingsFrom } from "../ai-code.js";
+import { keyFor } from "../api-keys.js";
+import type { CliArgs } from "../args.js";
+import type { Output, RunContext } from "../design-files.js";
+import { slugOf } from "../image-files.js";
+import { writeFilesUnder } from "../io.js";
+import { reportModelError } from "../model-errors.js";
+import { batchClient } from "./client.js";
+import { BATCH_STEPS } from "./report.js";
+import { folderStore } from "./store.js";
+
+/** Problems kept per frame in batch.json (the first ones say enough). */
+const MAX_KEPT_PROBLEMS = 10;
+
+export const assetsName = (customId: string): string => `assets/${customId}.json`;
+
+type KeptAsset = { path: string; content: string; base64?: string };
+
+/** Folder names from the frames' names, unique (`login`, `login-2`). */
+function frameFolders(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    const slug = slugOf(name);
+    let folder = slug;
+    for (let k = 2; used.has(folder); k++) folder = `${slug}-${k}`;
+    used.add(folder);
+    return folder;
+  });
+}
+
+const usd = (value: number | undefined): string => (value === undefined ? "unknown" : `$${value.toFixed(4)}`);
+
+export async function codeBatchCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const document: DesignDocument = (await readSource(args, io, context)).document;
+  const image = args.image !== undefined ? await readPng(args.image) : undefined;
+  if (args.provider !== "openai") throw new BatchInputError(`--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`);
+  if (image && document.frames.length > 1) throw new BatchInputError(`--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`);
+  const settings = settingsFrom(args);
+  const draft = providerConfig(settings, "dry-run");
+  const folders = frameFolders(document.frames.map((f) => f.name));
+  const planned: (PlannedLine & { assets: SourceFile[] })[] = [];
+  await loadTokenizer();
+  let costUsd: number | undefined = 0;
+  for (const [i, frame] of document.frames.entries()) {
+    const input = await promptInputFor({ ...document, frames: [frame] }, args, image);
+    const estimate = estimatePrompt(input, image, { model: draft.model });
+    costUsd = costUsd === undefined || estimate.costUsd === undefined ? undefined : costUsd + estimate.costUsd;
+    const body = responsesRequest(input, { model: draft.model, stream: false }) as unknown as Record<string, unknown>;
+    planned.push({ customId: `frame-${i + 1}`, url: "/v1/responses", body, frame: { id: frame.id, name: frame.name }, fileStem: folders[i]!, assets: input.assets ?? [] });
+  }
+  const batchUsd = costUsd === undefined ? undefined : costUsd / 2;
+  const estimateLine = `estimate for the input: about ${usd(costUsd)} at standard prices, about ${usd(batchUsd)} on the Batch API (50% off); the output is extra`;
+  if (args.dryRun) {
+    if (args.json) io.out(JSON.stringify({ dryRun: true, batchApi: true, requests: planned.length, endpoint: "/v1/responses", model: draft.model, frames: planned.map((p) => ({ customId: p.customId, ...p.frame, folder: p.fileStem })), costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
+    else {
+      io.out(`Estimate only (--dry-run): nothing was sent. ${planned.length} request${planned.length === 1 ? "" : "s"} (one per frame) to /v1/responses with ${draft.model}.`);
+      io.out(estimateLine);
+    }
+    return 0;
+  }
+
+  let apiKey: string;
+  try {
+    apiKey = keyFor(args.provider, context.env ?? process.env, io);
+  } catch (error) {
+    if (error instanceof ModelError) return reportModelError(error, args.provider, io);
+    throw error;
+  }
+  const config = providerConfig(settings, apiKey);
+  const store = folderStore(args.out);
+  if (await store.load()) throw new BatchInputError(`${args.out} already holds a batch (batch.json); collect it (figment batch collect ${args.out}), or choose another --out`);
+  for (const p of planned) {
+    const kept: KeptAsset[] = p.assets.map((a) => ({ path: a.path, content: a.content, ...(a.bytes ? { base64: bytesToBase64(a.bytes) } : {}) }));
+    await store.writeText(assetsName(p.customId), JSON.stringify(kept));
+  }
+  io.err(`figment: submitting ${planned.length} request${planned.length === 1 ? "" : "s"} to ${config.baseURL}/batches (${config.model})…`);
+  let batchId: string | undefined;
+  try {
+    const record = await startBatch(batchClient(config), store, {
+      kind: "code",
+      endpoint: "/v1/responses",
+      baseURL: config.baseURL,
+      model: config.model,
+      code: { target: args.target, styling: args.styling },
+      lines: planned.map(({ assets: _assets, ...line }) => line),
+    });
+    batchId = record.runs[0]!.batchId;
+  } catch (error) {
+    if (error instanceof ModelError) {
+      io.err(`figment: the batch is recorded in ${join(args.out, "batch.json")}; figment batch status ${args.out} resumes it`);
+      return reportModelError(error, args.provider, io, BATCH_STEPS);
+    }
+    throw error;
+  }
+  if (args.json) io.out(JSON.stringify({ batchId, requests: planned.length, dir: args.out, costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
+  else {
+    io.out(`submitted batch ${batchId}: ${planned.length} request${planned.length === 1 ? "" : "s"}, one per frame; recorded in ${join(args.out, "batch.json")}`);
+    io.out(estimateLine);
+    io.out(`next: figment batch status ${args.out}, then figment batch collect ${args.out} (answers within 24 h)`);
+  }
+  return 0;
+}
+
+async function keptAssets(store: BatchStore, customId: string): Promise<SourceFile[]> {
+  const text = await store.readText(assetsName(customId));
+  if (text === undefined) return [];
+  return (JSON.parse(text) as KeptAsset[]).map((a) => ({ path: a.path, content: a.content, ...(a.base64 !== undefined ? { bytes: base64ToBytes(a.base64) } : {}) }));
+}
+
+/** Turns each answered frame into files under DIR/<frame>/ through the project pass and prettier. */
+export function codeWriter(dir: string, store: BatchStore): LineWriter {
+  return async (line, body) => {
+    const response = body as Response | undefined;
+    if (!response || !Array.isArray(response.output)) return { error: "the answer is not a Responses API response" };
+    const outcome = readResponse(response);
+    if (outcome.error && outcome.error.kind !== "truncated") return { error: outcome.error.message };
+    const reply = parseFilesReply(outcome.text);
+    if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
+    if (reply.files.length === 0) return { error: `the answer held no usable files${reply.problems[0] ? ` (${reply.problems[0].message})` : ""}` };
+    const processed = await postProcess(reply, undefined, await keptAssets(store, line.customId));
+    const { written, problems } = await writeFilesUnder(join(dir, line.fileStem), processed.files);
+    const serious = [...processed.problems, ...problems].filter((p) => p.severity === "error").map((p) => `${where(p) || "(project)"}: ${p.message}`);
+    return { written: written.map((path) => relative(dir, path).split("\\").join("/")), problems: serious.slice(0, MAX_KEPT_PROBLEMS) };
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * `figment batch status|collect|resubmit DIR`: a bulk job recorded in DIR/batch.json (by `figment code
+ * --ai --batch-api`, or the image CLI's rows). Every step first resumes a run that was interrupted between
+ * upload and batch creation. `collect` writes each answered line once (images as files, code through the
+ * project pass), lists the failed ones with their reason; `resubmit` sends only those again.
+ *
+ * Exit codes: 0 done (or still running); 1 some lines failed, or the provider failed; 2 bad input (no or a
+ * damaged batch.json, a refused key); 130 cancelled.
+ */
+import { parseArgs } from "node:util";
+import type OpenAI from "openai";
+import { collectBatch } from "../../ai/batch/collect.js";
+import { BatchInputError } from "../../ai/batch/lines.js";
+import { BatchRecordError, type BatchRecord } from "../../ai/batch/record.js";
+import { resubmitFailed } from "../../ai/batch/resubmit.js";
+import { refreshStatus } from "../../ai/batch/status.js";
+import type { BatchStore } from "../../ai/batch/store.js";
+import { submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
+import { ModelError } from "../../ai/errors.js";
+import { keyFor } from "../api-keys.js";
+import type { Output, RunContext } from "../design-files.js";
+import { UsageError } from "../io.js";
+import { baseUrlFlag, timeoutFlag } from "../model-flags.js";
+import { reportModelError } from "../model-errors.js";
+import { batchClient } from "./client.js";
+import { codeWriter } from "./code.js";
+import { imageWriter } from "./images.js";
+import { BATCH_STEPS, printCollect, printStatus, summary } from "./report.js";
+import { folderStore } from "./store.js";
+
+export const BATCH_USAGE = `figment batch — bulk jobs on OpenAI's Batch API
+
+Usage:
+  figment batch status DIR [--json]     where the batch stands (validating, in_progress, finalizing, completed…)
+  figment batch collect DIR [--json]    write every answered line: images as DIR/<name>.png, code under
+                                        DIR/<frame>/ (project pass and prettier); failed lines are listed
+  figment batch resubmit DIR [--json]   send the failed lines again, alone, as a new batch
+Options: --base-url URL (default: where the batch was sent), --timeout SECONDS.
+DIR holds batch.json, written by figment code --ai --batch-api --out DIR (or the image CLI's --batch-api).
+Collecting again fetches nothing already written; a run killed at any step resumes where it stopped.
+The key comes from OPENAI_API_KEY. Exit codes: 0 done or still running, 1 failed lines or a provider
+failure, 2 bad input, 130 cancelled.`;
+
+const SUBCOMMANDS = ["status", "collect", "resubmit"] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+function parse(argv: string[]): { sub: Subcommand; dir: string; json: boolean; baseUrl?: string; timeoutSec?: number } | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean" }, "base-url": { type: "string" }, timeout: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  const [sub, dir, extra] = positionals;
+  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`figment batch needs status, collect or resubmit${sub ? `, not ${sub}` : ""} (figment batch --help)`);
+  if (!dir) throw new UsageError(`figment batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
+  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
+  const baseUrl = baseUrlFlag(values["base-url"]);
+  const timeoutSec = timeoutFlag(values.timeout);
+  return { sub: sub as Subcommand, dir, json: values.json ?? false, ...(baseUrl ? { baseUrl } : {}), ...(timeoutSec !== undefined ? { timeoutSec } : {}) };
+}
+
+async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> {
+  let record: BatchRecord | undefined;
+  try {
+    record = await store.load();
+  } catch (error) {
+    if (error instanceof BatchRecordError) throw new UsageError(`${dir}/batch.json: ${error.message}`);
+    throw error;
+  }
+  if (!record) throw new UsageError(`no batch in ${dir} (batch.json is missing); submit one with figment code <design.json> --ai --batch-api --out ${dir}`);
+  return record;
+}
+
+/** Creates the batch of any run interrupted after its upload (or before it). */
+async function resume(client: OpenAI, store: BatchStore, record: BatchRecord, io: Output, signal?: AbortSignal): Promise<void> {
+  for (const index of unsubmittedRuns(record)) {
+    io.err(`figment: resuming an interrupted submit (${record.runs[index]!.inputFileId ? "uploaded, creating the batch" : "uploading"})…`);
+    await submitRun(client, store, record, index, signal ? { signal } : {});
+  }
+}
+
+export async function batchCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
+  const args = parse(argv);
+  if (args === "help") {
+    io.out(BATCH_USAGE);
+    return 0;
+  }
+  const store = folderStore(args.dir);
+  const record = await loadRecord(store, args.dir);
+  const step = context.signal ? { signal: context.signal } : {};
+  try {
+    const apiKey = keyFor("openai", context.env ?? process.env, io);
+    const client = batchClient({ apiKey, baseURL: args.baseUrl ?? record.baseURL, headers: {} }, args.timeoutSec !== undefined ? { timeoutMs: args.timeoutSec * 1000 } : {});
+    await resume(client, store, record, io, context.signal);
+    if (args.sub === "resubmit") {
+      const result = await resubmitFailed(client, store, record, step);
+      if (!result) io.out("no failed lines: nothing to resubmit");
+      const status = await refreshStatus(client, store, record, step);
+      if (args.json) io.out(summary(record, status, { resubmitted: result?.lines ?? 0 }));
+      else if (result) io.out(`resubmitted ${result.lines} failed line${result.lines === 1 ? "" : "s"} as batch ${record.runs[result.run]!.batchId}`);
+      return 0;
+    }
+    const status = await refreshStatus(client, store, record, step);
+    if (args.sub === "status") {
+      if (args.json) io.out(summary(record, status));
+      else printStatus(args.dir, record, status, io);
+      return 0;
+    }
+    const writer = record.kind === "images" ? imageWriter(args.dir) : codeWriter(args.dir, store);
+    const report = await collectBatch(client, store, record, writer, step);
+    const after = await refreshStatus(client, store, record, step);
+    if (args.json) io.out(summary(record, after, { collected: report }));
+    else printCollect(args.dir, record, report, after, io);
+    return after.lines.failed > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof BatchInputError) throw new UsageError(error.message);
+    if (error instanceof ModelError) {
+      if (error.kind === "aborted") {
+        io.err(`figment: cancelled; ${args.dir}/batch.json keeps what was done`);
+        return 130;
+      }
+      return reportModelError(error, "openai", io, BATCH_STEPS);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * A bulk job's folder: the record at DIR/batch.json, its kept files (input JSONL, downloaded outputs, code
+ * assets) under DIR/.figment-batch/. Every write goes to a temp file that is then renamed over the target,
+ * so a process killed mid-write leaves the previous version whole.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { BatchRecordError, readRecord, type BatchRecord } from "../../ai/batch/record.js";
+import type { BatchStore } from "../../ai/batch/store.js";
+
+export const RECORD_FILE = "batch.json";
+export const KEPT_DIR = ".figment-batch";
+
+/** Writes `data` to `path` through a temp file and a rename. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** The store of the job in `dir`. load() throws BatchRecordError for a batch.json that is not a record. */
+export function folderStore(dir: string): BatchStore {
+  const kept = (name: string): string => {
+    if (name.split("/").some((part) => part === ".." || part === "")) throw new Error(`unsafe kept-file name ${name}`);
+    return join(dir, KEPT_DIR, ...name.split("/"));
+  };
+  return {
+    async load() {
+      const text = await readOptional(join(dir, RECORD_FILE));
+      if (text === undefined) return undefined;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        throw new BatchRecordError(`${join(dir, RECORD_FILE)} is not valid JSON (${(error as Error).message})`);
+      }
+      return readRecord(value);
+    },
+    async save(record: BatchRecord) {
+      await writeAtomic(join(dir, RECORD_FILE), JSON.stringify(record, null, 2) + "\n");
+    },
+    readText: (name) => readOptional(kept(name)),
+    writeText: (name, text) => writeAtomic(kept(name), text),
+  };
+}
