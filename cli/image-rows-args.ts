@@ -18,6 +18,8 @@ Usage:
     [--style TEXT]                      style text every row's prompt ends with
     [--consistent]                      after the first image, send it as a reference with every later row
     [--dry-run] [--json]                --dry-run prints every row's computed prompt and sends nothing
+    [--batch-api]                       submit every row as one OpenAI Batch API job recorded in DIR/batch.json
+                                        (half the price, within 24 h; then figment batch status|collect DIR)
     [--provider openai|openrouter|custom] [--base-url URL] [--model M] [--api images|responses]
     [--size WxH|auto] [--quality low|medium|high|auto] [--background auto|opaque|transparent]
     [--format png|jpeg|webp] [--ref FILE]... [--timeout SECONDS]
@@ -36,6 +38,7 @@ export interface ImageRowsArgs {
   style?: string;
   out?: string;
   consistent: boolean;
+  batchApi: boolean;
   dryRun: boolean;
   json: boolean;
   provider: ProviderName;
@@ -77,6 +80,7 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
         style: { type: "string" },
         out: { type: "string" },
         consistent: { type: "boolean" },
+        "batch-api": { type: "boolean" },
         "dry-run": { type: "boolean" },
         json: { type: "boolean" },
         provider: { type: "string" },
@@ -127,6 +131,7 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
     ...(v.style?.trim() ? { style: v.style.trim() } : {}),
     ...(v.out?.trim() ? { out: v.out.trim() } : {}),
     consistent: v.consistent ?? false,
+    batchApi: v["batch-api"] ?? false,
     dryRun,
     json: v.json ?? false,
     provider,

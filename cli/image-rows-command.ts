@@ -15,6 +15,7 @@ import type { Output, RunContext } from "./design-files.js";
 import { configFor, endpointOf, problemsError, readRef } from "./image-command.js";
 import { API_NAME, reportImageError } from "./image-report.js";
 import { IMAGE_ROWS_USAGE, parseImageRowsArgs } from "./image-rows-args.js";
+import { checkBatchFlags, submitRowsBatch } from "./image-rows-batch.js";
 import { planRows } from "./image-rows-plan.js";
 import { printPrompts, printRowsResult, rowEventLine } from "./image-rows-report.js";
 import { runRows } from "./image-rows-run.js";
@@ -27,6 +28,7 @@ export async function imageRowsCommand(argv: string[], io: Output, context: RunC
     return 0;
   }
   const references = await Promise.all(args.refs.map(readRef));
+  if (args.batchApi) checkBatchFlags(args);
   const plan = await planRows(args, references);
   // The image parameters are the same for every row: checking the first row's request checks them all,
   // before anything is sent. What differs is each prompt's length, and --consistent's one more reference.
@@ -50,6 +52,7 @@ export async function imageRowsCommand(argv: string[], io: Output, context: RunC
     if (error instanceof ModelError) return reportImageError(error, args.provider, io);
     throw error;
   }
+  if (args.batchApi) return submitRowsBatch(args, config, plan.requests, io, context.signal);
   const out = args.out!;
   const n = plan.requests.length;
   const later = args.consistent && references.length === 0 ? ` (later rows: ${config.baseURL}${imagePath(config.api, true)})` : "";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CONSISTENT_NOTE } from "../ai/params/index.js";
 import { captureIo, listFiles } from "../test/helpers/fixtures.js";
-import { encodePng, imageReply, startOpenAiServer, type OpenAiTestServer, type RecordedRequest, type ScriptedReply } from "../test/openai-server/server.js";
+import { encodePng, imageReply, readBatchInput, startOpenAiServer, type OpenAiTestServer, type RecordedRequest, type ScriptedReply } from "../test/openai-server/server.js";
 import { run } from "./run.js";
 
 const ENV = { OPENAI_API_KEY: "sk-test-rows-9876" };
@@ -225,6 +225,52 @@ describe("figment image --template --consistent", () => {
     expect(report.images.map((i) => i.row)).toEqual([2, 3]);
     expect(imagesOf(srv.requests[3]!)).toEqual([`data:image/png;base64,${readFileSync(report.images[0]!.path).toString("base64")}`]);
     expect(JSON.stringify(srv.requests[3]!.body)).toContain("Consistency: the attached reference image");
+  });
+});
+
+describe("figment image --template --batch-api", () => {
+  it("submits one Images API line per row (valid per the spec), recorded in DIR/batch.json; collect writes the rows' files", async () => {
+    const srv = await serve([]);
+    const out = join(tmp, "batch");
+    const { code, stdout, stderr } = await figment(["--template", TEMPLATE, "--rows", file("rows.csv", CSV), "--rules", file("rules.json", JSON.stringify(RULES)), "--size", "1024x1024", "--quality", "low", "--out", out, "--batch-api", "--base-url", srv.url]);
+    expect(code, stderr).toBe(0);
+    expect(srv.requests.some((r) => r.path.startsWith("/v1/images"))).toBe(false);
+    const upload = srv.requests.find((r) => r.path === "/v1/files")!;
+    expect(upload.schemaErrors).toEqual([]);
+    const read = readBatchInput(upload.files[0]!.bytes.toString("utf8"));
+    expect(read.errors).toEqual([]);
+    expect(read.lines.map((l) => [l.custom_id, l.url, (l.body as { prompt: string }).prompt])).toEqual([
+      ["row-1", "/v1/images/generations", "A flat hero image for kids\n\nStyle notes: rounded shapes, warm colours; low contrast."],
+      ["row-2", "/v1/images/generations", "A photo hero image for adults"],
+      ["row-3", "/v1/images/generations", "A comic, bold hero image for teens\n\nStyle notes: low contrast."],
+    ]);
+    for (const line of read.lines) expect(line.body).toMatchObject({ model: "gpt-image-2", n: 1, size: "1024x1024", quality: "low" });
+    for (const line of read.lines) expect(line.body).not.toHaveProperty("stream");
+    expect(srv.requests.find((r) => r.path === "/v1/batches")!.schemaErrors).toEqual([]);
+    expect(stdout).toMatch(/^submitted batch batch-\S+: 3 requests, one per row/);
+    const saved = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { lines: { row: number; fileStem: string }[] };
+    expect(saved.lines.map((l) => [l.row, l.fileStem])).toEqual([
+      [1, "1-flat-kids"],
+      [2, "2-photo-adults"],
+      [3, "3-comic-bold-teens"],
+    ]);
+    expect(readFileSync(join(out, "batch.json"), "utf8")).not.toContain(ENV.OPENAI_API_KEY);
+    for (let i = 0; i < 5; i++) await run(["batch", "status", out, "--base-url", srv.url], captureIo(), { env: ENV });
+    const collected = await run(["batch", "collect", out, "--base-url", srv.url], captureIo(), { env: ENV });
+    expect(collected).toBe(0);
+    expect(listFiles(out).filter((f) => f.endsWith(".png"))).toEqual(["1-flat-kids.png", "2-photo-adults.png", "3-comic-bold-teens.png"]);
+  });
+
+  it.each([
+    [["--consistent"], /--consistent needs the first image before the other rows are sent/],
+    [["--api", "responses"], /--batch-api sends Images API requests/],
+    [["--provider", "openrouter"], /--batch-api needs --provider openai/],
+  ])("%j with --batch-api is refused before anything is sent", async (extra, message) => {
+    const srv = await serve([]);
+    const { code, stderr } = await figment(["--template", TEMPLATE, "--rows", file("rows.csv", CSV), "--out", join(tmp, "never-batch"), "--batch-api", ...extra, "--base-url", srv.url], { ...ENV, OPENROUTER_API_KEY: "sk-or-1" });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(srv.requests).toHaveLength(0);
   });
 });
 
