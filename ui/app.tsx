@@ -22,6 +22,7 @@ import { HistoryPanel } from "./history/history-panel.js";
 import { ImagePanel } from "./image/image-panel.js";
 import { useImageSession } from "./image/image-session.js";
 import { SearchPanel } from "./search/search-panel.js";
+import { useSearchSession } from "./search/search-session.js";
 import { GeneratePanel } from "./code/generate-panel.js";
 import { useThumbnails } from "./code/thumbnails.js";
 import { SettingsPanel } from "./settings/settings-panel.js";
@@ -88,6 +89,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const report = useCallback((text: string, tone: "info" | "error") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
   const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
   const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
+  const search = useSearchSession({ requests, notify: report });
   const openImageNode = useRef(image.openNode);
   openImageNode.current = image.openNode;
   /** Unsaved Settings edits live here, so they survive switching panels. */
@@ -180,7 +182,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "analyze" ? (
           <AnalyzePanel session={analysis} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} onFocus={(finding) => focusFinding(requests, finding, notify)} notify={notify} />
         ) : panel === "search" ? (
-          <SearchPanel onOpenCode={() => setPanel("code")} />
+          <SearchPanel session={search} selection={selection} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
         ) : (
           <HistoryPanel onOpenCode={() => setPanel("code")} />
         )}

@@ -69,8 +69,8 @@ export class BridgeRequests implements MainRequests {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.timeoutMessage !== undefined ? { timeoutMessage: options.timeoutMessage } : {}),
-      // Only exports run long enough on the main thread to be worth stopping there.
-      ...(type === "export-selection" ? { onCancel: (requestId: string) => this.bridge.send("cancel", { requestId }) } : {}),
+      // Only exports and the search scan run long enough on the main thread to be worth stopping there.
+      ...(type === "export-selection" || type === "scan-frames" ? { onCancel: (requestId: string) => this.bridge.send("cancel", { requestId }) } : {}),
     });
     return reply as Promise<unknown> as Promise<ToUi[ReplyName<K>]>;
   }

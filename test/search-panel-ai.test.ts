@@ -1,0 +1,140 @@
+/**
+ * The Search panel's ranking by meaning in headless Chromium, on a small page bundled from ui/search/ with a
+ * stand-in for the main thread (an index whose frames carry vectors) and for the model (SearchAi, answering
+ * query vectors after a delay, honouring the signal): words at once, the hybrid ranking replacing them when the
+ * vector arrives, a superseded query's vector aborted and never shown, nothing of it without `available`.
+ * Screenshots go to test-artifacts/search-panel/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium, withPage } from "../cli/browser.js";
+import { ROOT } from "./harness/plugin-page.js";
+
+const ARTIFACTS = join(ROOT, "test-artifacts", "search-panel");
+const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
+
+const PAGE_ENTRY = `
+import { render } from "preact";
+import { SearchPanel } from "./ui/search/search-panel.tsx";
+import { useSearchSession } from "./ui/search/search-session.ts";
+import { encodeVector } from "./contract/vector-codec.ts";
+import "./ui/styles.css";
+
+const params = new URLSearchParams(location.search);
+const counts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: 375, height: 812 };
+const doc = (id, name, texts, vector) => ({ doc: { id, name, page: "Screens", pageId: "0:1", texts, components: [], counts, summary: "375×812", hash: "h" + id }, vector });
+const frames = [
+  doc("1:1", "Beach list", ["Beach towels", "Sun cream"], [1, 0, 0]),
+  doc("1:2", "Ocean landing", ["Waves and sand", "Book a trip"], [0, 1, 0]),
+  doc("1:3", "Settings", ["Language", "Privacy"], [0, 0, 1]),
+];
+const index = { docs: frames.map((f) => f.doc), vectors: Object.fromEntries(frames.map((f) => [f.doc.id, { hash: f.doc.hash, model: "m", dimensions: 3, vector: encodeVector(f.vector) }])), captions: {}, scannedAt: 1 };
+const requests = {
+  async request(type) {
+    if (type === "load-search-index" || type === "scan-frames") return { index, changes: { added: [], reindexed: [], dropped: [], unchanged: 3 }, skipped: [] };
+    if (type === "export-frame-image") throw new Error("no thumbnails here");
+    return {};
+  },
+};
+/** Query vectors: "sea…" points at the ocean frame; "slow" answers after 800 ms. */
+const log = (window.__ai = { calls: [], aborted: [] });
+const ai = {
+  available: params.get("available") === "1",
+  plan: () => ({ captions: 0, vectors: 0 }),
+  enrich: async (i) => i,
+  queryVector(text, signal) {
+    log.calls.push(text);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => resolve(text.startsWith("sea") || text === "slow" ? [0, 1, 0] : [0, 0, 1]), text === "slow" ? 800 : 30);
+      signal.addEventListener("abort", () => { clearTimeout(timer); log.aborted.push(text); reject(new DOMException("aborted", "AbortError")); });
+    });
+  },
+};
+function Page() {
+  const session = useSearchSession({ requests, notify: () => undefined });
+  return <SearchPanel session={session} selection={{ nodes: [], unsupported: [] }} hasKey={true} ai={ai} onOpenSettings={() => undefined} />;
+}
+render(<div class="app" style="height:600px"><main class="main"><Page /></main></div>, document.getElementById("app"));
+`;
+
+let pageBundle: Promise<{ js: string; css: string }> | undefined;
+function bundle(): Promise<{ js: string; css: string }> {
+  pageBundle ??= build({ stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "search-page.tsx" }, bundle: true, platform: "browser", format: "iife", target: "es2020", jsx: "automatic", jsxImportSource: "preact", outdir: "out", write: false, logLevel: "silent" }).then((r) => ({
+    js: r.outputFiles.find((f) => f.path.endsWith(".js"))!.text,
+    css: r.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "",
+  }));
+  return pageBundle;
+}
+
+async function withSearchPage<T>(browser: Browser, available: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
+  const { js, css } = await bundle();
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${css}</style></head><body style="margin:0"><div id="app"></div><script src="page.js"></script></body></html>`;
+  return withPage(browser, [{ path: "index.html", content: html }, { path: "page.js", content: js }], `index.html?available=${available ? 1 : 0}`, { width: 420, height: 600 }, async (page) => {
+    await page.locator(".search-row").first().waitFor();
+    return fn(page);
+  });
+}
+
+const ranking = (page: Page) => page.locator(".search-body").evaluate((el) => `${el.getAttribute("data-ranking")}:${el.getAttribute("data-term")}`);
+const ids = (page: Page) => page.locator(".search-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id")));
+const ai = (page: Page) => page.evaluate("window.__ai") as Promise<{ calls: string[]; aborted: string[] }>;
+
+describe.runIf(runBrowser)("the Search panel with a model", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("words at once, then the hybrid ranking when the query's vector arrives (a frame found by meaning alone)", async () => {
+    await withSearchPage(browser, true, async (page) => {
+      const box = page.getByRole("searchbox", { name: "Search frames" });
+      await box.fill("sea");
+      // At once: by words ("sea" is in no frame's words), before any vector was asked for.
+      await expect.poll(() => ranking(page)).toBe("words:sea");
+      expect(await ids(page)).toEqual([]);
+      expect((await ai(page)).calls).toEqual([]);
+      await expect.poll(() => ranking(page)).toBe("hybrid:sea");
+      // Only the frame close in meaning: the others score about nothing and are left out.
+      expect(await ids(page)).toEqual(["1:2"]);
+      expect((await ai(page)).calls).toEqual(["sea"]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "9-hybrid.png") });
+    });
+  });
+
+  it("a query superseded while its vector is on the way is aborted, and its late ranking never shows", async () => {
+    await withSearchPage(browser, true, async (page) => {
+      const box = page.getByRole("searchbox", { name: "Search frames" });
+      await box.fill("slow");
+      await expect.poll(async () => (await ai(page)).calls).toEqual(["slow"]);
+      await box.fill("settings");
+      await expect.poll(() => ranking(page)).toBe("hybrid:settings");
+      expect((await ai(page)).aborted).toEqual(["slow"]);
+      await page.waitForTimeout(1000);
+      expect(await ranking(page)).toBe("hybrid:settings");
+      expect((await ids(page))[0]).toBe("1:3");
+    });
+  });
+
+  it("typing faster than the pause embeds only the last text; without `available`, nothing is embedded", async () => {
+    await withSearchPage(browser, true, async (page) => {
+      await page.getByRole("searchbox", { name: "Search frames" }).pressSequentially("beach", { delay: 20 });
+      await expect.poll(() => ranking(page)).toBe("hybrid:beach");
+      expect((await ai(page)).calls).toEqual(["beach"]);
+    });
+    await withSearchPage(browser, false, async (page) => {
+      await page.getByRole("searchbox", { name: "Search frames" }).fill("beach");
+      await expect.poll(() => ranking(page)).toBe("words:beach");
+      await page.waitForTimeout(600);
+      expect(await ranking(page)).toBe("words:beach");
+      expect((await ai(page)).calls).toEqual([]);
+      expect(await ids(page)).toEqual(["1:1"]);
+    });
+  });
+});
