@@ -59,7 +59,8 @@ export function paramsSection(runs: number, results: BenchResults): void {
   const planOnly = cpuMs(plan, runs);
   const build = cpuMs(() => plan().map((r) => buildImageRequests(images, r.request)), runs);
   const consistentEdit = cpuMs(() => plan().map((r, i) => buildImageRequests(images, (i === 0 ? r : withFirstImage(r, first)).request)), runs);
-  const consistentResponses = cpuMs(() => plan().map((r, i) => JSON.stringify(buildImageRequests(responses, (i === 0 ? r : withFirstImage(r, first)).request)[0]!.params)), runs);
+  const consistentResponses = cpuMs(() => plan().map((r, i) => JSON.stringify(buildImageRequests(responses, (i === 0 ? r : withFirstImage(r, first)).request)[0]!.params)), Math.min(runs, 5));
+  // ↑ seconds per sample (a 4 MB data URL per row): five samples say enough on a shared machine.
   const perRow = (t: { medianMs: number }): number => round(t.medianMs / ROWS);
   results.set("params", ["rows"], ROWS);
   results.set("params", ["plan"], { cpu: planOnly, perRowMs: perRow(planOnly) });
