@@ -18,6 +18,7 @@ Usage:
     [--partials 0..3]                   stream partial images, each written under DIR/partials/
     [--previous RESPONSE_ID]            refine a Responses API image turn
     [--dry-run] [--json] [--timeout SECONDS]
+  figment image --template TEXT --rows FILE --out DIR ...   one image per row of parameters (--template --help)
 
 Models: gpt-image-2 (Images API), gpt-5.4-image-2 drawing with gpt-image-2 (Responses API), and
 openai/gpt-5.4-image-2 on OpenRouter (chat completions with image output; custom endpoints the same).
