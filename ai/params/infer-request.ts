@@ -6,7 +6,7 @@
  */
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import type { ResponseCreateParamsNonStreaming } from "openai/resources/responses/responses";
-import { DESIGN_TAG, escapeDelimiters } from "../prompt.js";
+import { delimit } from "../prompt.js";
 import { ParamsError } from "./errors.js";
 import type { ParamTable } from "./rows.js";
 
@@ -54,10 +54,9 @@ export function inferInstructions(input: InferInput): string {
   ].join("\n");
 }
 
-/** The texts in their block. ai/prompt.ts's delimit() escapes only its own tags, so this block escapes its own. */
+/** The texts in their block (delimit escapes look-alikes of its tag and of the design blocks). */
 export function textsBlock(input: InferInput): string {
-  const body = input.texts.map((t) => `[${t.layer}] ${t.text}`).join("\n");
-  return `<${TEXTS_TAG}>\n${escapeDelimiters(body, [TEXTS_TAG, DESIGN_TAG])}\n</${TEXTS_TAG}>`;
+  return delimit(TEXTS_TAG, input.texts.map((t) => `[${t.layer}] ${t.text}`).join("\n"));
 }
 
 export function inferResponsesRequest(input: InferInput, model: string): ResponseCreateParamsNonStreaming {
