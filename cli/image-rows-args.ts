@@ -5,10 +5,8 @@
  * --previous) are refused by name. Bad flags are UsageErrors (exit 2).
  */
 import { parseArgs } from "node:util";
-import { IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, parseSize, type ImageBackground, type ImageFormat, type ImageQuality, type SizeChoice } from "../ai/image/options.js";
-import type { ProviderName } from "./args.js";
+import { IMAGE_MODEL_OPTIONS, imageModelArgs, type ImageModelArgs } from "./image-model-flags.js";
 import { UsageError } from "./io.js";
-import { baseUrlFlag, modelFlag, providerFlag, timeoutFlag } from "./model-flags.js";
 
 export const IMAGE_ROWS_USAGE = `figment image --template — one image per row of parameters, written under --out
 
@@ -30,7 +28,7 @@ row's values (003-kids-winter.png) and never overwrite a file. A failed row is r
 stops the others. Exit codes: 0 every row written; 1 some row failed (listed at the end); 2 bad input or a
 refused configuration (key, model); 130 cancelled (finished images are kept).`;
 
-export interface ImageRowsArgs {
+export interface ImageRowsArgs extends ImageModelArgs {
   help: boolean;
   template: string;
   rows: string;
@@ -41,27 +39,11 @@ export interface ImageRowsArgs {
   batchApi: boolean;
   dryRun: boolean;
   json: boolean;
-  provider: ProviderName;
-  baseUrl?: string;
-  model?: string;
-  api?: "images" | "responses";
-  size: SizeChoice;
-  quality: ImageQuality;
-  background: ImageBackground;
-  format: ImageFormat;
-  refs: string[];
-  timeoutSec?: number;
 }
 
 /** Whether `figment image` was asked for the per-row form. */
 export function isRowsRun(argv: readonly string[]): boolean {
   return argv.some((a) => a === "--template" || a.startsWith("--template=") || a === "--rows" || a.startsWith("--rows="));
-}
-
-function oneOf<T extends string>(flag: string, values: readonly T[], value: string | undefined, fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((values as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be ${values.join(", ")}, not ${value || '""'}`);
 }
 
 const SINGLE_ONLY = ["prompt", "n", "partials", "previous"] as const;
@@ -83,16 +65,7 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
         "batch-api": { type: "boolean" },
         "dry-run": { type: "boolean" },
         json: { type: "boolean" },
-        provider: { type: "string" },
-        "base-url": { type: "string" },
-        model: { type: "string" },
-        api: { type: "string" },
-        size: { type: "string" },
-        quality: { type: "string" },
-        background: { type: "string" },
-        format: { type: "string" },
-        ref: { type: "string", multiple: true },
-        timeout: { type: "string" },
+        ...IMAGE_MODEL_OPTIONS,
         // Accepted only to be refused by name (below), rather than as "unknown option".
         prompt: { type: "string" },
         n: { type: "string" },
@@ -114,14 +87,7 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
     if (!rows) throw new UsageError("--rows FILE is required with --template: a CSV with a header row, or JSONL (one object per line)");
     if (!dryRun && !v.out?.trim()) throw new UsageError("--out DIR is required: the folder the images are written to");
   }
-  const provider = providerFlag(v.provider);
-  const api = v.api === undefined ? undefined : oneOf("api", ["images", "responses"] as const, v.api, "images");
-  if (api && provider !== "openai") throw new UsageError(`--api applies to --provider openai only; ${provider} uses chat completions with image output`);
-  const size = v.size === undefined ? "auto" : parseSize(v.size);
-  if (!size) throw new UsageError(`--size must be WIDTHxHEIGHT (e.g. 1536x1024) or auto, not ${v.size || '""'}`);
-  const model = modelFlag(v.model);
-  const baseUrl = baseUrlFlag(v["base-url"]);
-  const timeoutSec = timeoutFlag(v.timeout);
+  const modelArgs = imageModelArgs(v);
   if (v.rules !== undefined && !v.rules.trim()) throw new UsageError("--rules needs a file: a JSON rules file (see figment image --template --help)");
   return {
     help,
@@ -134,15 +100,6 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
     batchApi: v["batch-api"] ?? false,
     dryRun,
     json: v.json ?? false,
-    provider,
-    ...(baseUrl ? { baseUrl } : {}),
-    ...(model ? { model } : {}),
-    ...(api ? { api } : {}),
-    size,
-    quality: oneOf("quality", IMAGE_QUALITIES, v.quality, "auto"),
-    background: oneOf("background", IMAGE_BACKGROUNDS, v.background, "auto"),
-    format: oneOf("format", IMAGE_FORMATS, v.format, "png"),
-    refs: v.ref ?? [],
-    ...(timeoutSec !== undefined ? { timeoutSec } : {}),
+    ...modelArgs,
   };
 }
