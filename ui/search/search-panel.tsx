@@ -69,6 +69,7 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
         </p>
       ) : null}
       {results.meaningError ? <p class="search-no-key muted" role="note">{`Ranked by words only: search by meaning failed (${results.meaningError}).`}</p> : null}
+      {results.error ? <p class="search-no-key search-failed" role="alert">{`Search failed: ${results.error}. Clear the box to list every frame, or close and reopen the plugin.`}</p> : null}
       {session.missing ? (
         <div class="notice notice--error search-missing" role="alert">
           <ErrorIcon />

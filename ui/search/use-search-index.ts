@@ -1,11 +1,13 @@
 /**
  * The file's search index in the panel: the stored one at once (`load-search-index`), then a scan of every page
  * in the background (`scan-frames`, with progress and Cancel) whose answer replaces it; each answer is rebuilt
- * into a live orama index (build-index.ts). Opening the panel again scans again (the document may have changed).
+ * into the search worker's orama index (build-index.ts), which starts on the first open. Opening the panel again
+ * scans again (the document may have changed).
  */
-import { useCallback, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ScanChanges, ScanSkip, SearchIndex } from "../../contract/search.js";
 import type { MainRequests } from "../channel/requests.js";
+import { searchWorkerFromMain } from "../search-worker/from-main.js";
 import { buildIndex, type LoadedIndex } from "./build-index.js";
 
 export type ScanState =
@@ -37,17 +39,13 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   const [scan, setScan] = useState<ScanState>({ phase: "idle" });
   const started = useRef(false);
   const scanning = useRef<AbortController | undefined>(undefined);
-  // Builds finish out of order in theory; only the newest one's index is shown.
-  const builds = useRef(0);
+  const worker = useMemo(() => searchWorkerFromMain(requests), [requests]);
+  useEffect(() => () => worker.dispose(), [worker]);
 
   // Once a scan has answered, the stored index (slower to arrive, in theory) is stale.
   const scanned = useRef(false);
 
-  const show = useCallback(async (index: SearchIndex) => {
-    const ticket = ++builds.current;
-    const live = await buildIndex(index);
-    if (ticket === builds.current) setLoaded(live);
-  }, []);
+  const show = useCallback((index: SearchIndex) => setLoaded(buildIndex(index, worker)), [worker]);
 
   const rescan = useCallback(() => {
     if (scanning.current) return;
@@ -56,9 +54,9 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
     setScan({ phase: "scanning", label: "Reading pages…", done: 0, total: 0 });
     requests
       .request("scan-frames", {}, { signal: controller.signal, onProgress: (p) => setScan({ phase: "scanning", label: p.label, done: p.done, total: p.total }) })
-      .then(async (reply) => {
+      .then((reply) => {
         scanned.current = true;
-        await show(reply.index);
+        show(reply.index);
         setScan({ phase: "done", skipped: reply.skipped ?? [], ...(reply.changes ? { changes: reply.changes } : {}), ...(reply.notStored ? { notStored: reply.notStored } : {}) });
       })
       .catch((error: unknown) => setScan(controller.signal.aborted ? { phase: "cancelled" } : { phase: "failed", message: message(error) }))
@@ -80,6 +78,6 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   }, [requests, show, rescan]);
 
   const cancel = useCallback(() => scanning.current?.abort(), []);
-  const replace = useCallback((index: SearchIndex) => void show(index), [show]);
+  const replace = useCallback((index: SearchIndex) => show(index), [show]);
   return { loaded, loadError, scan, open, rescan, cancel, replace };
 }
