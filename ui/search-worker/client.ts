@@ -59,6 +59,8 @@ export class SearchWorkerClient {
   private async send<K extends SearchWorkerRequest["kind"]>(kind: K, body: Body<K>): Promise<Extract<SearchOkReply, { kind: K }>> {
     const fresh = this.worker === undefined;
     const worker = await this.started();
+    // It died before this request went out: the request goes to the next one.
+    if (worker !== this.live) return this.send(kind, body);
     // A restarted worker has no index: the last one goes first (a new index needs no replay).
     if (fresh && kind !== "index" && this.lastIndex) void this.post(worker, "index", this.lastIndex).catch(() => undefined);
     return (await this.post(worker, kind, body)) as Extract<SearchOkReply, { kind: K }>;
