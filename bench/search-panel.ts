@@ -57,10 +57,12 @@ const TYPE_AND_TIME = `async (queries) => {
 
 /** Runs in the panel: the search worker's start (client.ts measures) once its first answer came. */
 const WORKER_START = `new Promise((resolve) => {
+  // On a first open the stored index is empty: the scan's answer is the second build, of every frame.
   const read = () => {
     const start = performance.getEntriesByName("figment:search-worker-start")[0];
-    if (!start) return void setTimeout(read, 20);
-    resolve({ startMs: start.duration, buildMs: performance.getEntriesByName("figment:search-index-build")[0]?.duration ?? NaN });
+    const builds = performance.getEntriesByName("figment:search-index-build");
+    if (!start || builds.length < 2) return void setTimeout(read, 20);
+    resolve({ startMs: start.duration, buildMs: builds.at(-1).duration });
   };
   read();
 })`;
@@ -97,7 +99,7 @@ export async function searchPanelSection(results: BenchResults, passes = Number(
   results.set("search-panel", ["queryAndShapingInPanel"], { ...rank, targetP95Ms: TARGET_MS, met: rank.p95Ms <= TARGET_MS });
   results.set("search-panel", ["clearToListing"], listing);
   const start = starts[0]!;
-  results.set("search-panel", ["searchWorkerStart"], { firstOpenToFirstAnswerMs: round(start.startMs), ofWhichIndexBuildMs: round(start.buildMs), frames: FRAMES });
+  results.set("search-panel", ["searchWorkerStart"], { firstOpenToFirstAnswerMs: round(start.startMs), indexBuildInWorkerMs: round(start.buildMs), frames: FRAMES });
   results.set("search-panel", ["setup"], { frames: FRAMES, pages: Math.ceil(FRAMES / 200), queries: QUERIES, passes, thumbnails: !process.env["BENCH_NO_THUMBS"], loadAverage1m: round(load) });
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const row = (name: string, s: ReturnType<typeof stats>) => `| ${name} | ${ms(s.medianMs)} | ${ms(s.p95Ms)} | ${ms(s.maxMs)} | ${s.n} |`;
@@ -110,8 +112,8 @@ export async function searchPanelSection(results: BenchResults, passes = Number(
       `the load; the simulator's PNG exports for thumbnails run on the same thread here (in Figma they do not). Goal ≤ ${TARGET_MS} ms (p95): ${dom.p95Ms <= TARGET_MS ? "met" : "missed"} for keystroke → rows, ${rank.p95Ms <= TARGET_MS ? "met" : "missed"} for the query.\n`,
   );
   results.print(
-    `Search worker start on the first open: ${ms(start.startMs)} from asking the main thread for its script to its first answer ` +
-      `(script handed over, unpacked, started, ${FRAMES.toLocaleString("en-US")}-frame index built: ${ms(start.buildMs)} of it in the worker).\n`,
+    `Search worker start on the first open: ${ms(start.startMs)} from asking the main thread for its script (while the scan runs there) to its first ` +
+      `answer (script handed over, unpacked, started, the stored index — empty on a first open — built); then the scan's ${FRAMES.toLocaleString("en-US")}-frame index built in the worker in ${ms(start.buildMs)}.\n`,
   );
   results.print(["| measure | median | p95 | max | samples |", "| --- | ---: | ---: | ---: | ---: |", row("**keystroke → rows in the DOM**", dom), row("of which: query in the search worker (round trip) + rows shaped", rank), row("keystroke → next frame", frame), row("cleared → all frames listed (300 rows)", listing)].join("\n"));
 }
