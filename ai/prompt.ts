@@ -105,9 +105,9 @@ export function escapeDelimiters(body: string, tags: readonly string[] = [DESIGN
   return body.replace(new RegExp(`<(\\s*\\/?\\s*(?:${names})\\b)`, "gi"), "&lt;$1");
 }
 
-/** `<tag>\n…escaped body…\n</tag>`. */
+/** `<tag>\n…escaped body…\n</tag>`: the body cannot close this block, nor open or close the design and draft blocks. */
 export function delimit(tag: string, body: string): string {
-  return `<${tag}>\n${escapeDelimiters(body)}\n</${tag}>`;
+  return `<${tag}>\n${escapeDelimiters(body, [DESIGN_TAG, DRAFT_TAG, tag])}\n</${tag}>`;
 }
 
 function draftText(drafts: readonly SourceFile[], withImage: boolean, assets: readonly SourceFile[]): string {

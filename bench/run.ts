@@ -15,12 +15,14 @@
  *   BENCH_ONLY=image-panel npm run bench   partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
+ *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
  *   BENCH_ONLY=search-panel npm run bench   keystroke → rows in the Search panel at 1,000 frames (bench/search-panel.ts)
  *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API job: ms, bytes of JSONL (bench/batch.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
 import { searchSection } from "./search.js";
+import { paramsSection } from "./params.js";
 import { searchPanelSection } from "./search-panel.js";
 import { batchSection } from "./batch.js";
 import { imageSection } from "./image.js";
@@ -46,7 +48,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
   if (runs("image-panel")) await imagePanelSection(results);
   if (runs("analyze")) await analyzeSection(files, RUNS, results);
   if (runs("search")) await searchSection(files, RUNS, results);
+  if (runs("params")) paramsSection(RUNS, results);
   if (runs("search-panel")) await searchPanelSection(results);
   if (runs("batch")) await batchSection(files, RUNS, results);
 

@@ -32,11 +32,11 @@ export const IMAGE_RETRIES = 2;
 
 const FLAG: Readonly<Record<ImageField, string>> = { prompt: "--prompt", size: "--size", quality: "--quality", background: "--background", format: "--format", count: "--n", partials: "--partials", references: "--ref", refine: "--previous" };
 
-function problemsError(problems: readonly ImageProblem[]): UsageError {
+export function problemsError(problems: readonly ImageProblem[]): UsageError {
   return new UsageError(problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join("\nfigment: "));
 }
 
-async function readRef(path: string): Promise<ImageInput> {
+export async function readRef(path: string): Promise<ImageInput> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -49,11 +49,11 @@ async function readRef(path: string): Promise<ImageInput> {
   return { bytes, name: basename(path) };
 }
 
-function configFor(args: ImageArgs, apiKey: string): ImageConfig {
+export function configFor(args: Pick<ImageArgs, "provider" | "baseUrl" | "api" | "model">, apiKey: string): ImageConfig {
   return imageConfig({ ...DEFAULT_SETTINGS, provider: args.provider, baseUrl: args.baseUrl ?? "" }, apiKey, { ...(args.api ? { api: args.api } : {}), ...(args.model ? { model: args.model } : {}) });
 }
 
-function endpointOf(config: ImageConfig, request: ImageRequest): string {
+export function endpointOf(config: ImageConfig, request: ImageRequest): string {
   return `${config.baseURL}${imagePath(config.api, (request.references?.length ?? 0) > 0)}`;
 }
 

@@ -1,6 +1,7 @@
 /** The `figment` command as a function (tests call it directly; main.ts wires it to the process). */
 import { parseCliArgs, USAGE } from "./args.js";
 import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output, type RunContext } from "./commands.js";
+import { isRowsRun } from "./image-rows-args.js";
 import { CommandFailure, UsageError } from "./io.js";
 import { BatchInputError } from "../ai/batch/lines.js";
 
@@ -13,6 +14,11 @@ const VERSION = "0.1.0";
 export async function run(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
   try {
     // `figment image` has flags of its own (cli/image-args.ts); it is loaded only when asked for.
+    // With --template/--rows it makes one image per row of parameters (cli/image-rows-command.ts).
+    if (argv[0] === "image" && isRowsRun(argv.slice(1))) {
+      const { imageRowsCommand } = await import("./image-rows-command.js");
+      return await imageRowsCommand(argv.slice(1), io, { env: process.env, ...context });
+    }
     if (argv[0] === "image") {
       const { imageCommand } = await import("./image-command.js");
       return await imageCommand(argv.slice(1), io, { env: process.env, ...context });

@@ -1,28 +1,14 @@
 /**
  * Embedding vectors as clientStorage keeps them: base64 of little-endian Float32 (4 bytes a dimension, ~5.3
- * characters as base64 against ~20 as JSON numbers). Pure and without atob/btoa, which the main thread lacks.
+ * characters as base64 against ~20 as JSON numbers). Pure and without atob/btoa, which the main thread lacks;
+ * the encoder is codegen's (one for the project), the decoder is here.
  */
+import { bytesToBase64 } from "../codegen/file-paths.js";
+
+export { bytesToBase64 };
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let out = "";
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + "==";
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + "=";
-  }
-  return out;
-}
 
 export function base64ToBytes(text: string): Uint8Array {
   const clean = text.replace(/=+$/, "");

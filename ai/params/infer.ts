@@ -1,0 +1,33 @@
+/**
+ * Reasoning-driven parameters, the call: sends the frame's texts and the parameters to fill (infer-request.ts)
+ * to the Responses API (OpenAI) or chat completions (OpenRouter, compatible endpoints) and returns the rows
+ * the model proposed, checked, as a ParamTable the template and rules take like any rows file. The panel shows
+ * them as an editable table before any image is made.
+ */
+import { toModelError } from "../errors.js";
+import { readChatCompletion, readResponse } from "../outcome.js";
+import { createClient, type ProviderConfig } from "../providers.js";
+import { inferChatRequest, inferResponsesRequest, readInferredRows, type InferInput } from "./infer-request.js";
+import type { ParamTable } from "./rows.js";
+
+export interface InferOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** Throws ModelError for the call, ParamsError("rows") for an answer that does not fit the parameters. */
+export async function inferRows(config: ProviderConfig, input: InferInput, options: InferOptions = {}): Promise<{ table: ParamTable; notes: string }> {
+  const client = createClient(config, { timeoutMs: options.timeoutMs ?? 120_000, maxRetries: 1, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  let outcome;
+  try {
+    outcome =
+      config.kind === "responses"
+        ? readResponse(await client.responses.create(inferResponsesRequest(input, config.model), { signal: options.signal }))
+        : readChatCompletion(await client.chat.completions.create(inferChatRequest(input, config.model), { signal: options.signal }));
+  } catch (error) {
+    throw toModelError(error);
+  }
+  if (outcome.error) throw outcome.error;
+  return readInferredRows(outcome.text, input.params);
+}

@@ -1,0 +1,80 @@
+/**
+ * What `figment image --template` prints: every row's computed prompt for --dry-run (plain, or --json
+ * `{ prompts: [{ row, prompt }], notes }`), a progress line per row on stderr, and at the end what was written
+ * and a summary line that lists the failed rows (plain), or all of it as JSON.
+ */
+import type { ComputedPrompts } from "../ai/params/index.js";
+import type { Output } from "./design-files.js";
+import type { RowEvent, RowsRunResult } from "./image-rows-run.js";
+
+export function printPrompts(computed: ComputedPrompts, json: boolean, io: Output): void {
+  if (json) {
+    io.out(JSON.stringify({ prompts: computed.rows.map((r) => ({ row: r.row, prompt: r.prompt })), notes: computed.notes }, null, 2));
+    return;
+  }
+  const n = computed.rows.length;
+  io.out(`Computed prompts (--dry-run): ${n} row${n === 1 ? "" : "s"}, nothing was sent.`);
+  for (const r of computed.rows) {
+    io.out("");
+    io.out(`row ${r.row} (line ${r.line}) → ${r.stem}.*${r.applied.length ? `  [rules ${r.applied.map((i) => i + 1).join(", ")}]` : ""}`);
+    for (const line of r.prompt.split("\n")) io.out(line ? `  ${line}` : "");
+  }
+}
+
+const lineOf = (computed: ComputedPrompts, row: number): number | undefined => computed.rows.find((r) => r.row === row)?.line;
+const label = (computed: ComputedPrompts, row: number): string => `row ${row} (line ${lineOf(computed, row)})`;
+
+export function rowEventLine(event: RowEvent, computed: ComputedPrompts): string {
+  if (event.type === "written") {
+    const w = event.written;
+    return `  ${label(computed, w.row)} → ${w.path} (${w.width}×${w.height} ${w.format}${w.attempts > 1 ? ", on the retry" : ""})`;
+  }
+  if (event.type === "retry") return `  ${label(computed, event.row)}: ${event.error.message}; retrying this row once`;
+  return `  ${label(computed, event.failed.row)} failed: ${event.failed.error.message}`;
+}
+
+export interface RunFacts {
+  out: string;
+  json: boolean;
+  provider: string;
+  model: string;
+  api: string;
+  consistent: boolean;
+}
+
+/** "3 rows: 2 written, 1 failed (row 2)" — the line a script or a person reads first. */
+export function summaryLine(result: RowsRunResult, total: number): string {
+  const parts = [`${result.written.length} written`];
+  if (result.failed.length) parts.push(`${result.failed.length} failed (row${result.failed.length === 1 ? "" : "s"} ${result.failed.map((f) => f.row).join(", ")})`);
+  if (result.notSent.length) parts.push(`${result.notSent.length} not sent (row${result.notSent.length === 1 ? "" : "s"} ${result.notSent.join(", ")})`);
+  return `${total} row${total === 1 ? "" : "s"}: ${parts.join(", ")}${result.cancelled ? "; cancelled (finished images kept)" : ""}`;
+}
+
+export function printRowsResult(result: RowsRunResult, computed: ComputedPrompts, facts: RunFacts, io: Output): void {
+  const total = computed.rows.length;
+  if (facts.json) {
+    const prompt = (row: number): string => computed.rows.find((r) => r.row === row)?.prompt ?? "";
+    io.out(
+      JSON.stringify(
+        {
+          images: result.written.map((w) => ({ row: w.row, path: w.path, width: w.width, height: w.height, bytes: w.bytes, format: w.format, attempts: w.attempts, prompt: prompt(w.row) })),
+          failures: result.failed.map((f) => ({ row: f.row, line: lineOf(computed, f.row), kind: f.error.kind, message: f.error.message, attempts: f.attempts })),
+          notSent: result.notSent,
+          summary: summaryLine(result, total),
+          notes: computed.notes,
+          model: facts.model,
+          provider: facts.provider,
+          api: facts.api,
+          consistent: facts.consistent,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  if (result.written.length) io.out(`wrote ${result.written.length} image${result.written.length === 1 ? "" : "s"} to ${facts.out}`);
+  for (const w of result.written) io.out(`  ${w.path}\t${w.width}×${w.height} ${w.format}`);
+  for (const f of result.failed) io.out(`failed: ${label(computed, f.row)}: ${f.error.message}`);
+  io.out(summaryLine(result, total));
+}
