@@ -3,7 +3,7 @@
  * worker payload it carries (gzip+base64, posted to the UI as `worker-source` on first use), raw and gzipped.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { workerPayloadIn } from "./plugin-util.js";
+import { searchWorkerPayloadIn, workerPayloadIn } from "./plugin-util.js";
 
 export interface Sized {
   raw: number;
@@ -29,6 +29,8 @@ export interface PluginSizes {
     /** The worker script once unpacked (what `new Worker` runs). */
     unpacked: number;
   };
+  /** The search worker (orama; ui/search-worker/), packed the same way, sent when Search first opens. */
+  searchWorker: PluginSizes["worker"];
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
@@ -52,6 +54,8 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
   const parts = uiParts(html);
   const payload = workerPayloadIn(codeJs);
   const packed = Buffer.from(payload, "base64");
+  const search = searchWorkerPayloadIn(codeJs);
+  const searchPacked = Buffer.from(search, "base64");
   return {
     html: sized(html),
     script: sized(parts.script),
@@ -59,5 +63,6 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
     code: sized(codeJs),
     codeWithoutPayload: bytes(codeJs) - bytes(payload),
     worker: { base64: bytes(payload), gzip: packed.length, unpacked: gunzipSync(packed).length },
+    searchWorker: { base64: bytes(search), gzip: searchPacked.length, unpacked: gunzipSync(searchPacked).length },
   };
 }

@@ -2,6 +2,7 @@
  * Shared bits of the plugin benchmark (bench/plugin.ts): the repository root, dist/ files, the worker
  * payload inside dist/code.js, statistics.
  */
+import { gunzipSync } from "node:zlib";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,9 +40,17 @@ export function readBuilt(root: string, path: string): string {
 export function workerPayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
   if (found.length === 0) throw new Error("bench/plugin: dist/code.js holds no worker payload (gzip+base64 literal); rebuild with `node esbuild.config.mjs`");
-  // The tokenizer (loaded into the worker for model estimates only) is the other, smaller literal.
-  if (found.length > 2) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected the worker and the tokenizer`);
+  // The tokenizer (loaded into the worker for model estimates only) and the search worker are the others, smaller.
+  if (found.length > 3) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected the worker, the tokenizer and the search worker`);
   return found.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/** The search worker's gzip+base64 literal in dist/code.js (ui/search-worker/, sent when Search first opens). */
+export function searchWorkerPayloadIn(codeJs: string): string {
+  const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
+  const search = found.find((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8").includes("the search worker got a request it does not understand"));
+  if (!search) throw new Error("bench/plugin: dist/code.js holds no search worker payload; rebuild with `node esbuild.config.mjs`");
+  return search;
 }
 
 export function median(values: readonly number[]): number {

@@ -213,6 +213,15 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `${((sizes.worker.base64 / sizes.code.raw) * 100).toFixed(0)}% of code.js; ${kb(sizes.worker.gzip)} gzip stream, ${kb(sizes.worker.unpacked)} unpacked JS`,
     { base64Bytes: sizes.worker.base64, gzipBytes: sizes.worker.gzip, unpackedBytes: sizes.worker.unpacked },
   );
+  out.plain(
+    "searchWorkerPayload",
+    "Search worker payload (orama; in dist/code.js, sent as `worker-source` part \"search\" when Search first opens)",
+    `${kb(sizes.searchWorker.base64)} as it travels (base64)`,
+    "",
+    "",
+    `${kb(sizes.searchWorker.gzip)} gzip stream, ${kb(sizes.searchWorker.unpacked)} unpacked JS`,
+    { base64Bytes: sizes.searchWorker.base64, gzipBytes: sizes.searchWorker.gzip, unpackedBytes: sizes.searchWorker.unpacked },
+  );
 
   // ---- the worker's cold start ------------------------------------------------------------------
   const coldParts = (samples: readonly LoadSample[]) =>

@@ -53,6 +53,9 @@ export type { FrameCaption, FrameVector, ScanChanges, ScanSkip, SearchFrameDoc, 
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
+/** Scripts the main thread keeps packed for the panel: the codegen worker (the default), its tokenizer, the search worker. */
+export const WORKER_PARTS = ["codegen", "tokenizer", "search"] as const;
+export type WorkerPart = (typeof WORKER_PARTS)[number];
 const nodeId = string({ nonEmpty: true, max: 1000 });
 
 /**
@@ -160,7 +163,7 @@ const TO_UI = {
   thumbnail: { nodeId, png: bytes() },
   /** Settings after a save, and which key slots hold a key now (never the keys). */
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },
-  /** The codegen worker's script (or the tokenizer's), gzip+base64; too big to ship in ui.html. */
+  /** The codegen worker's script (or the tokenizer's, or the search worker's), gzip+base64; kept out of ui.html. */
   "worker-source": { requestId, data: string() },
   /**
    * insert-image, fill-selection, replace-image succeeded: the layers that now show the image (one undo
@@ -206,7 +209,7 @@ const TO_MAIN = {
   /** Stops the request `requestId` (an export); one that already ended is a harmless race. */
   cancel: { requestId },
   "get-thumbnail": { nodeId },
-  "get-worker-source": { requestId, part: optional(oneOf(["codegen", "tokenizer"])) },
+  "get-worker-source": { requestId, part: optional(oneOf(WORKER_PARTS)) },
   /** A settings update and, optionally, a key to store (a string) or remove (null) in one slot. */
   "save-settings": { requestId, settings: settingsPatchField, key: optional(object({ slot: keySlotField, value: nullable(string({ max: 1000 })) })) },
   "save-prices": { requestId, prices: fetchedPrices },

@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +37,7 @@ const requests = {
   async request(type) {
     if (type === "load-search-index" || type === "scan-frames") return { index, changes: { added: [], reindexed: [], dropped: [], unchanged: 3 }, skipped: [] };
     if (type === "export-frame-image") throw new Error("no thumbnails here");
+    if (type === "get-worker-source") return { data: __SEARCH_WORKER__ };
     return {};
   },
 };
@@ -60,9 +62,15 @@ function Page() {
 render(<div class="app" style="height:600px"><main class="main"><Page /></main></div>, document.getElementById("app"));
 `;
 
+/** The search worker (ui/search-worker/), packed as the main thread hands it over. */
+async function packedSearchWorker(): Promise<string> {
+  const r = await build({ entryPoints: [join(ROOT, "ui/search-worker/search.worker.ts")], bundle: true, platform: "browser", format: "iife", target: "es2020", write: false, logLevel: "silent" });
+  return gzipSync(r.outputFiles[0]!.contents).toString("base64");
+}
+
 let pageBundle: Promise<{ js: string; css: string }> | undefined;
 function bundle(): Promise<{ js: string; css: string }> {
-  pageBundle ??= build({ stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "search-page.tsx" }, bundle: true, platform: "browser", format: "iife", target: "es2020", jsx: "automatic", jsxImportSource: "preact", outdir: "out", write: false, logLevel: "silent" }).then((r) => ({
+  pageBundle ??= packedSearchWorker().then((worker) => build({ stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "search-page.tsx" }, define: { __SEARCH_WORKER__: JSON.stringify(worker) }, bundle: true, platform: "browser", format: "iife", target: "es2020", jsx: "automatic", jsxImportSource: "preact", outdir: "out", write: false, logLevel: "silent" })).then((r) => ({
     js: r.outputFiles.find((f) => f.path.endsWith(".js"))!.text,
     css: r.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "",
   }));

@@ -7,7 +7,7 @@ import { PluginError, errorText } from "../errors.js";
 import { exportNodes } from "../export/export.js";
 import { exportTokens } from "../export/variables.js";
 import { PANEL } from "../../contract/limits.js";
-import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
+import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain, type WorkerPart } from "../../contract/messages.js";
 import { post } from "./post.js";
 import { markForRelaunch } from "./relaunch.js";
 import { summarizeSelection } from "./selection.js";
@@ -23,7 +23,7 @@ import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type P
 import { loadSettings, saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
 import { thumbnail } from "./thumbnail.js";
-import { tokenizerPayload, workerPayload } from "./worker-payload.js";
+import { searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -35,6 +35,13 @@ const TITLES: Record<Command, string> = {
 
 /** Longest toast text; Figma's toasts are one line. */
 const MAX_NOTIFY = 300;
+
+/** The packed scripts the panel asks for by `part` (get-worker-source), and what to call each in an error. */
+const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | undefined }> = {
+  codegen: { what: "code generator", payload: () => workerPayload() },
+  tokenizer: { what: "tokenizer", payload: () => tokenizerPayload() },
+  search: { what: "search worker", payload: () => searchWorkerPayload() },
+};
 
 type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
 
@@ -156,10 +163,10 @@ export class PanelSession {
         post("thumbnail", { nodeId: message.nodeId, png: await thumbnail(message.nodeId) });
         return;
       case "get-worker-source": {
-        const tokenizer = message.part === "tokenizer";
-        if (message.part !== undefined && !tokenizer && message.part !== "codegen") throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
-        const data = tokenizer ? tokenizerPayload() : workerPayload();
-        if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${tokenizer ? "tokenizer" : "code generator"} (its payload is missing); rebuild with npm run build.`);
+        const part = WORKER_PAYLOADS[message.part ?? "codegen"];
+        if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
+        const data = part.payload();
+        if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);
         post("worker-source", { requestId: message.requestId, data });
         return;
       }

@@ -7,6 +7,7 @@ import { definedText } from "../../codegen/defined.js";
 
 declare const __FIGMENT_WORKER__: string;
 declare const __FIGMENT_TOKENIZER__: string;
+declare const __FIGMENT_SEARCH_WORKER__: string;
 
 /** The gzip+base64 worker script, or undefined in a build without it (a unit test of the source). */
 export function workerPayload(): string | undefined {
@@ -16,4 +17,9 @@ export function workerPayload(): string | undefined {
 /** The gzip+base64 tokenizer script (loaded into the worker for estimates only), or undefined. */
 export function tokenizerPayload(): string | undefined {
   return definedText(() => __FIGMENT_TOKENIZER__);
+}
+
+/** The gzip+base64 search worker (orama; ui/search-worker/), sent when the Search panel first opens, or undefined. */
+export function searchWorkerPayload(): string | undefined {
+  return definedText(() => __FIGMENT_SEARCH_WORKER__);
 }

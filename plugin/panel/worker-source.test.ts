@@ -11,7 +11,8 @@ import { installFigmaSim } from "../../test/figma-sim/sim.js";
 import { start } from "../start.js";
 
 const PAYLOAD = `H4sI${"A".repeat(64)}`;
-vi.mock("./worker-payload.js", () => ({ workerPayload: () => PAYLOAD, tokenizerPayload: () => undefined }));
+const SEARCH_PAYLOAD = `H4sI${"B".repeat(32)}`;
+vi.mock("./worker-payload.js", () => ({ workerPayload: () => PAYLOAD, tokenizerPayload: () => undefined, searchWorkerPayload: () => SEARCH_PAYLOAD }));
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -52,5 +53,15 @@ describe("get-worker-source", () => {
     await sendToMain(sim, "get-worker-source", { requestId: "w1" });
     await sendToMain(sim, "get-worker-source", { requestId: "w2" });
     expect(uiMessages(sim, "worker-source").map((m) => m.requestId)).toEqual(["w1", "w2"]);
+  });
+
+  it("hands over the search worker for part \"search\", and says which part a build lacks", async () => {
+    const sim = simFromFixture("figmasharp-login.file.json", { command: "search", selectIds: [] });
+    restore = installFigmaSim(sim);
+    await start();
+    await sendToMain(sim, "get-worker-source", { requestId: "s1", part: "search" });
+    expect(uiMessages(sim, "worker-source")).toEqual([{ type: "worker-source", requestId: "s1", data: SEARCH_PAYLOAD }]);
+    await sendToMain(sim, "get-worker-source", { requestId: "t1", part: "tokenizer" });
+    expect(uiMessages(sim, "error").at(-1)).toMatchObject({ requestId: "t1", message: expect.stringContaining("no tokenizer") });
   });
 });

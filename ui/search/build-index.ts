@@ -1,18 +1,20 @@
 /**
- * The stored index (contract/search.ts) as a live orama index (codegen/search/frame-index.ts): a few ms for
- * a thousand frames, so the panel rebuilds it whole after every scan instead of patching it. Vectors count only
- * for the frame's current hash, and only of the dimension most of them have (a changed setting leaves a mix).
+ * The stored index (contract/search.ts) as the panel searches it: its documents by id at once (the listing
+ * needs nothing more), and an orama index of them in the search worker (ui/search-worker/), rebuilt whole after
+ * every scan (a few ms for a thousand frames). Vectors count only for the frame's current hash, and only of the
+ * dimension most of them have (a changed setting leaves a mix); the worker decodes them.
  */
-import { createFrameIndex, type FrameIndex, type IndexedFrame } from "../../codegen/search/frame-index.js";
 import type { SearchFrameDoc, SearchIndex } from "../../contract/search.js";
-import { decodeVector } from "../../contract/vector-codec.js";
+import type { SearchHit } from "../search-worker/protocol.js";
+import type { SearchQuery, SearchWorkerClient } from "../search-worker/client.js";
 
 export interface LoadedIndex {
   index: SearchIndex;
   docs: ReadonlyMap<string, SearchFrameDoc>;
-  frames: FrameIndex;
-  /** Frames whose vector is in `frames` (0 offline). */
-  vectors: number;
+  /** The length of the index's vectors; undefined when it has none (search by words only). */
+  dimensions: number | undefined;
+  /** Ranks these frames in the search worker (waits for the worker to start and the index to be built). */
+  search(query: SearchQuery): Promise<SearchHit[]>;
 }
 
 /** The dimension most current vectors have, or undefined when there are none. */
@@ -27,21 +29,25 @@ export function vectorDimensions(index: SearchIndex): number | undefined {
   return best;
 }
 
-export async function buildIndex(index: SearchIndex): Promise<LoadedIndex> {
-  const dimensions = vectorDimensions(index);
-  let vectors = 0;
-  const frames: IndexedFrame[] = index.docs.map((doc) => {
+/** The stored vectors that count: the frame's current hash, `dimensions` long. */
+export function currentVectors(index: SearchIndex, dimensions: number | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!dimensions) return out;
+  for (const doc of index.docs) {
     const stored = index.vectors[doc.id];
-    if (!dimensions || !stored || stored.hash !== doc.hash || stored.dimensions !== dimensions) return doc;
-    try {
-      const embedding = decodeVector(stored.vector);
-      if (embedding.length !== dimensions) return doc;
-      vectors++;
-      return { ...doc, embedding };
-    } catch {
-      return doc; // an undecodable vector: the frame stays findable by its words
-    }
-  });
-  const live = await createFrameIndex(frames, vectors > 0 ? dimensions : undefined);
-  return { index, docs: new Map(index.docs.map((d) => [d.id, d])), frames: live, vectors };
+    if (stored && stored.hash === doc.hash && stored.dimensions === dimensions) out[doc.id] = stored.vector;
+  }
+  return out;
+}
+
+/** Sends the index to the worker and returns it at once; its queries wait for the build (and fail with it). */
+export function buildIndex(index: SearchIndex, worker: SearchWorkerClient): LoadedIndex {
+  const dimensions = vectorDimensions(index);
+  const built = worker.index(index.docs, currentVectors(index, dimensions), dimensions);
+  built.catch(() => undefined); // reported by the queries that wait for it
+  const search = async (query: SearchQuery): Promise<SearchHit[]> => {
+    await built;
+    return worker.query(query);
+  };
+  return { index, docs: new Map(index.docs.map((d) => [d.id, d])), dimensions, search };
 }

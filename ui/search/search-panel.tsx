@@ -37,6 +37,8 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
   useEffect(() => setActive(0), [results]);
   const selected = useMemo(() => (loaded ? selectedFrame(selection, loaded.docs) : undefined), [loaded, selection]);
   const rows = results.rows;
+  // The rows answer an older text while a query is on its way (the search worker starting, on the first open).
+  const busy = loaded !== undefined && !results.error && results.term !== (like ? `like:${like.id}` : text);
   const onKey = (key: "up" | "down" | "enter") => {
     if (key === "enter") {
       const row = rows[active];
@@ -69,6 +71,7 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
         </p>
       ) : null}
       {results.meaningError ? <p class="search-no-key muted" role="note">{`Ranked by words only: search by meaning failed (${results.meaningError}).`}</p> : null}
+      {results.error ? <p class="search-no-key search-failed" role="alert">{`Search failed: ${results.error}. Clear the box to list every frame, or close and reopen the plugin.`}</p> : null}
       {session.missing ? (
         <div class="notice notice--error search-missing" role="alert">
           <ErrorIcon />
@@ -86,12 +89,17 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
           </div>
         </div>
       ) : null}
-      <div class="search-body" data-ranking={results.ranking} data-term={results.term}>
+      <div class="search-body" aria-busy={busy} data-ranking={results.ranking} data-term={results.term}>
         {loaded && rows.length > 0 ? (
           <ResultList rows={rows} active={active} grouped={results.ranking === "list"} thumbnails={session.thumbnails} onOpen={(row) => session.focus({ id: row.id, name: row.name.map((p) => p.text).join("") })} onHover={setActive} />
         ) : (
           <SearchEmpty loaded={loaded} loadError={index.loadError} scanning={scan.phase === "scanning"} text={text} like={like} />
         )}
+        {busy ? (
+          <p class="search-busy" role="status">
+            Searching…
+          </p>
+        ) : null}
       </div>
     </div>
   );

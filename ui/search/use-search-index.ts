@@ -1,11 +1,13 @@
 /**
  * The file's search index in the panel: the stored one at once (`load-search-index`), then a scan of every page
  * in the background (`scan-frames`, with progress and Cancel) whose answer replaces it; each answer is rebuilt
- * into a live orama index (build-index.ts). Opening the panel again scans again (the document may have changed).
+ * into the search worker's orama index (build-index.ts), which starts on the first open. Opening the panel again
+ * scans again (the document may have changed).
  */
-import { useCallback, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ScanChanges, ScanSkip, SearchIndex } from "../../contract/search.js";
 import type { MainRequests } from "../channel/requests.js";
+import { searchWorkerFromMain } from "../search-worker/from-main.js";
 import { buildIndex, type LoadedIndex } from "./build-index.js";
 import { withExtras } from "./merge-extras.js";
 
@@ -38,8 +40,8 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   const [scan, setScan] = useState<ScanState>({ phase: "idle" });
   const started = useRef(false);
   const scanning = useRef<AbortController | undefined>(undefined);
-  // Builds finish out of order in theory; only the newest one's index is shown.
-  const builds = useRef(0);
+  const worker = useMemo(() => searchWorkerFromMain(requests), [requests]);
+  useEffect(() => () => worker.dispose(), [worker]);
 
   // Once a scan has answered, the stored index (slower to arrive, in theory) is stale.
   const scanned = useRef(false);
@@ -47,12 +49,13 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   // The newest index asked to be shown (scan, stored, or with additions): what additions are laid onto.
   const latest = useRef<SearchIndex | undefined>(undefined);
 
-  const show = useCallback(async (index: SearchIndex) => {
-    latest.current = index;
-    const ticket = ++builds.current;
-    const live = await buildIndex(index);
-    if (ticket === builds.current) setLoaded(live);
-  }, []);
+  const show = useCallback(
+    (index: SearchIndex) => {
+      latest.current = index;
+      setLoaded(buildIndex(index, worker));
+    },
+    [worker],
+  );
 
   const rescan = useCallback(() => {
     if (scanning.current) return;
@@ -61,9 +64,9 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
     setScan({ phase: "scanning", label: "Reading pages…", done: 0, total: 0 });
     requests
       .request("scan-frames", {}, { signal: controller.signal, onProgress: (p) => setScan({ phase: "scanning", label: p.label, done: p.done, total: p.total }) })
-      .then(async (reply) => {
+      .then((reply) => {
         scanned.current = true;
-        await show(reply.index);
+        show(reply.index);
         setScan({ phase: "done", skipped: reply.skipped ?? [], ...(reply.changes ? { changes: reply.changes } : {}), ...(reply.notStored ? { notStored: reply.notStored } : {}) });
       })
       .catch((error: unknown) => setScan(controller.signal.aborted ? { phase: "cancelled" } : { phase: "failed", message: message(error) }))
@@ -85,6 +88,6 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   }, [requests, show, rescan]);
 
   const cancel = useCallback(() => scanning.current?.abort(), []);
-  const addExtras = useCallback((made: SearchIndex) => void show(latest.current ? withExtras(latest.current, made) : made), [show]);
+  const addExtras = useCallback((made: SearchIndex) => show(latest.current ? withExtras(latest.current, made) : made), [show]);
   return { loaded, loadError, scan, open, rescan, cancel, addExtras };
 }

@@ -1,11 +1,13 @@
 /**
- * The rows for what is being searched: every keystroke queries orama at once (full-text takes well under a
- * millisecond); with a model and vectors in the index, the typed words are also embedded after a pause and the
- * rows replaced by the hybrid ranking when the vector arrives — unless the query moved on meanwhile.
+ * The rows for what is being searched: every keystroke queries the search worker's orama index (full-text takes
+ * well under a millisecond there; the round trip about as much); with a model and vectors in the index, the typed
+ * words are also embedded after a pause and the rows replaced by the hybrid ranking when the vector arrives —
+ * unless the query moved on meanwhile. Queries go one at a time and only the newest waiting one runs (so keys
+ * typed while the worker starts cost one query), and an answer for a text since changed is never shown.
  * "Like the selection" queries by the frame's own vector, or its words offline, and leaves the frame out.
+ * The listing without a query needs no worker.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { searchFrames } from "../../codegen/search/frame-index.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
 import type { LoadedIndex } from "./build-index.js";
 import { likeQuery } from "./like-selection.js";
@@ -29,6 +31,8 @@ export interface SearchResults {
   ranking: Ranking;
   /** Why the ranking by meaning failed for this query (the rows stay ranked by words). */
   meaningError?: string;
+  /** Why the query itself failed (the search worker could not start or answer). */
+  error?: string;
 }
 
 export interface ResultsInput {
@@ -41,47 +45,59 @@ export interface ResultsInput {
 
 const EMPTY: SearchResults = { rows: [], term: "", ranking: "list" };
 
-async function rank(loaded: LoadedIndex, text: string, likeId: string | undefined): Promise<SearchResults> {
-  return { ...(await ranked(loaded, text, likeId)), term: likeId !== undefined ? `like:${likeId}` : text };
+const termOf = (text: string, likeId: string | undefined) => (likeId !== undefined ? `like:${likeId}` : text);
+
+/** Without a query and "like", every frame in the scan's order: at once, from the documents. */
+function listing(loaded: LoadedIndex, text: string, likeId: string | undefined): SearchResults | undefined {
+  if (text.trim() || (likeId !== undefined && loaded.docs.has(likeId))) return undefined;
+  return { rows: listRows(loaded.index.docs, LIST_LIMIT), term: termOf(text, likeId), ranking: "list" };
 }
 
-async function ranked(loaded: LoadedIndex, text: string, likeId: string | undefined): Promise<Omit<SearchResults, "term">> {
-  const { frames, docs, index } = loaded;
+async function ranked(loaded: LoadedIndex, text: string, likeId: string | undefined): Promise<SearchResults> {
+  const { docs, index } = loaded;
   const like = likeId !== undefined ? docs.get(likeId) : undefined;
   if (like) {
     const query = likeQuery(like, index);
-    const byVector = query.kind === "vector" && frames.dimensions === query.vector.length;
-    const hits = await searchFrames(frames, byVector ? { vector: query.vector, limit: RESULT_LIMIT + 1 } : { term: query.kind === "text" ? query.term : "", limit: RESULT_LIMIT + 1 });
-    const others = hits.filter((h) => h.id !== like.id).slice(0, RESULT_LIMIT);
-    return { rows: shapeRows(others, docs, "", index.captions, byVector ? MIN_RELATIVE_BY_MEANING : 0), ranking: byVector ? "like-vector" : "like-words" };
+    const byVector = query.kind === "vector" && loaded.dimensions === query.vector.length;
+    const hits = await loaded.search({ ...(byVector ? { vector: query.vector } : { term: query.kind === "text" ? query.term : "" }), limit: RESULT_LIMIT, exclude: [like.id] });
+    return { rows: shapeRows(hits, docs, "", index.captions, byVector ? MIN_RELATIVE_BY_MEANING : 0), term: termOf(text, likeId), ranking: byVector ? "like-vector" : "like-words" };
   }
-  if (!text.trim()) return { rows: listRows(index.docs, LIST_LIMIT), ranking: "list" };
-  return { rows: shapeRows(await searchFrames(frames, { term: text, limit: RESULT_LIMIT }), docs, text, index.captions), ranking: "words" };
+  return { rows: shapeRows(await loaded.search({ term: text, limit: RESULT_LIMIT }), docs, text, index.captions), term: text, ranking: "words" };
 }
 
 export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): SearchResults {
   const [results, setResults] = useState<SearchResults>(EMPTY);
   const latest = useRef(0);
+  const queries = useRef(new LatestOnly());
   const embeds = useRef(new LatestOnly());
 
   useEffect(() => {
     if (!loaded) return;
     const ticket = ++latest.current;
-    const t0 = performance.now();
-    void rank(loaded, text, likeId).then((r) => {
-      // The query and row shaping alone, for the bench (bench/search-panel.ts reads these measures).
-      performance.measure("figment:search-rank", { start: t0 });
-      if (ticket === latest.current) setResults(r);
-    });
+    const listed = listing(loaded, text, likeId);
+    if (listed) setResults(listed);
+    else {
+      const t0 = performance.now();
+      queries.current
+        .run(() => ranked(loaded, text, likeId))
+        .then((r) => {
+          // The query (worker round trip included) and row shaping, for the bench (bench/search-panel.ts).
+          if (r !== SKIPPED) performance.measure("figment:search-rank", { start: t0 });
+          if (r !== SKIPPED && ticket === latest.current) setResults(r);
+        })
+        .catch((error: unknown) => {
+          if (ticket === latest.current) setResults({ rows: [], term: termOf(text, likeId), ranking: likeId !== undefined ? "like-words" : "words", error: error instanceof Error ? error.message : String(error) });
+        });
+    }
     const term = text.trim();
-    if (!ai?.available || !loaded.frames.dimensions || likeId !== undefined || !term) return;
+    if (!ai?.available || !loaded.dimensions || likeId !== undefined || !term) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       embeds.current
         .run(() => ai.queryVector(term, controller.signal))
         .then(async (vector) => {
           if (vector === SKIPPED || ticket !== latest.current) return;
-          const hits = await searchFrames(loaded.frames, { term, vector, limit: RESULT_LIMIT });
+          const hits = await loaded.search({ term, vector, limit: RESULT_LIMIT });
           if (ticket === latest.current) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions, MIN_RELATIVE_BY_MEANING), term: text, ranking: "hybrid" });
         })
         .catch((error: unknown) => {

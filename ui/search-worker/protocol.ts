@@ -1,0 +1,75 @@
+/**
+ * Requests and replies between the Search panel and its search worker (search.worker.ts), matched by id, each
+ * field defined once with its runtime check (contract/fields.ts), in the style of ui/worker/protocol.ts:
+ * `index` builds (or replaces) the worker's orama index from the frames' documents and their stored vectors;
+ * `query` ranks them by words, by a vector, or both. Both ends refuse a malformed message.
+ */
+import { array, literal, number, object, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
+import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
+import { frameDocField } from "../../contract/search.js";
+
+const id = string({ nonEmpty: true, max: 200 });
+const nodeId = string({ nonEmpty: true, max: 1000 });
+const dimensions = number({ integer: true, min: 1, max: 8192 });
+
+const REQUESTS = {
+  /**
+   * Replaces the whole index. `vectors`: by frame id, the stored base64 Float32 vectors (contract/vector-codec.ts)
+   * the panel chose (current hash, `dimensions` long); the worker decodes them, so the panel's thread does not.
+   */
+  index: { id, docs: array(frameDocField, { max: MAX_SEARCH_FRAMES }), vectors: record(string({ nonEmpty: true, max: 50_000 }), { max: MAX_SEARCH_FRAMES }), dimensions: optional(dimensions) },
+  /** Full-text with `term` alone, by meaning with `vector` alone, hybrid with both; `exclude`d frames never come back. */
+  query: { id, term: optional(string({ max: 10_000 })), vector: optional(array(number(), { max: 8192 })), limit: number({ integer: true, min: 1, max: MAX_SEARCH_FRAMES }), exclude: optional(array(nodeId, { max: 100 })) },
+} satisfies Record<string, Shape>;
+
+const hit = object({ id: nodeId, score: number() });
+
+const REPLIES = {
+  /** `vectors`: how many frames carry a vector in the index (undecodable or mis-sized ones are left out). */
+  index: { id, ok: literal(true), frames: number({ min: 0 }), vectors: number({ min: 0 }), ms: number({ min: 0 }) },
+  query: { id, ok: literal(true), hits: array(hit) },
+} satisfies Record<string, Shape>;
+
+const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: string() };
+
+type Tagged<M extends Record<string, Shape>> = { [K in keyof M]: { kind: K } & ObjectOf<M[K]> }[keyof M];
+
+export type SearchWorkerRequest = Tagged<typeof REQUESTS>;
+export type SearchRequestOf<K extends SearchWorkerRequest["kind"]> = Extract<SearchWorkerRequest, { kind: K }>;
+export type SearchWorkerFailure = ObjectOf<typeof FAILURE>;
+export type SearchOkReply = Tagged<typeof REPLIES>;
+export type SearchWorkerReply = SearchOkReply | SearchWorkerFailure;
+export type SearchHit = Infer<typeof hit>;
+
+/** A search-worker message that failed its check: the id it carried (to fail that request) and why. */
+export class SearchProtocolError extends Error {
+  override name = "SearchProtocolError";
+  constructor(
+    readonly id: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function guarded<T>(data: unknown, what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const carried = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
+    throw new SearchProtocolError(typeof carried === "string" ? carried : undefined, `${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Checks a request arriving in the search worker. Throws SearchProtocolError. */
+export function parseSearchRequest(data: unknown): SearchWorkerRequest {
+  return guarded(data, "the search worker got a request it does not understand", () => parseTagged<SearchWorkerRequest>(REQUESTS, data, "kind"));
+}
+
+/** Checks a reply (ok or failed) from the search worker. Throws SearchProtocolError. */
+export function parseSearchReply(data: unknown): SearchWorkerReply {
+  return guarded(data, "the search worker sent a message the panel does not understand", () => {
+    if (typeof data === "object" && data !== null && (data as { ok?: unknown }).ok === false) return object(FAILURE).check(data, "") as SearchWorkerFailure;
+    return parseTagged<SearchOkReply>(REPLIES, data, "kind");
+  });
+}
