@@ -31,18 +31,19 @@ export function gridName(name: string): string {
 
 /**
  * Makes `frame` the grid: horizontal auto layout that wraps, a fixed width, a height that hugs its rows.
- * The layout mode comes first: Figma refuses wrap and the sizing modes on a frame without auto layout.
+ * The layout mode comes first (Figma refuses wrap on a frame without auto layout, and turning auto layout on
+ * resizes the frame), the size next, and hugging last, so a resize cannot leave the height fixed.
  */
 export function makeGrid(frame: FrameNode, name: string, size: { width: number; height: number }): void {
   frame.name = gridName(name);
-  frame.resize(size.width, size.height);
   frame.layoutMode = "HORIZONTAL";
   frame.layoutWrap = "WRAP";
   frame.primaryAxisSizingMode = "FIXED";
-  frame.counterAxisSizingMode = "AUTO";
   frame.itemSpacing = GRID_SPACING;
   frame.counterAxisSpacing = GRID_SPACING;
   frame.paddingLeft = frame.paddingRight = frame.paddingTop = frame.paddingBottom = GRID_PADDING;
+  frame.resize(size.width, size.height);
+  frame.counterAxisSizingMode = "AUTO";
 }
 
 /** The batch's grid frame by id; `not-found` (saying what to do) when it was deleted or is no frame. */

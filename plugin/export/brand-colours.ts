@@ -1,9 +1,9 @@
 /**
  * The selection's colours for a batch's style spec: the paint styles and colour variables its visible fills
  * and strokes use (named through figma.getStyleByIdAsync and figma.variables, as the token export does),
- * then the most used plain solid paints — each colour once, by use, at most MAX_BRAND_COLOURS. The hex is the
- * paint's own colour (Figma resolves a bound variable for the layer's mode); a style or variable Figma no
- * longer knows counts as a plain colour. Read-only; yields to Figma every few hundred layers.
+ * then the most used plain solid paints — each colour once (its uses summed, named by its most used style or
+ * variable), by use, at most MAX_BRAND_COLOURS. The hex is the paint's own colour (Figma resolves a bound
+ * variable for the layer's mode); a style or variable Figma no longer knows counts as a plain colour. Read-only; yields to Figma every few hundred layers.
  */
 import { MAX_BRAND_COLOURS, type BrandColour } from "../../contract/image.js";
 import { PluginError } from "../errors.js";
@@ -30,8 +30,6 @@ export function hexOf(paint: SolidPaint): string {
   return `#${byte(r)}${byte(g)}${byte(b)}${alpha < 1 ? byte(alpha) : ""}`;
 }
 
-const visibleSolids = (paints: unknown): SolidPaint[] => (Array.isArray(paints) ? (paints as Paint[]).filter((p): p is SolidPaint => p.type === "SOLID" && p.visible !== false && (p.opacity ?? 1) > 0) : []);
-
 function count(tallies: Map<string, Tally>, source: Tally["source"], id: string, hex: string): void {
   const key = `${source}\u0000${id}\u0000${hex}`;
   const tally = tallies.get(key);
@@ -39,21 +37,31 @@ function count(tallies: Map<string, Tally>, source: Tally["source"], id: string,
   else tallies.set(key, { source, id, hex, uses: 1 });
 }
 
+/** The variable a paint is bound to: on the paint itself, or in the layer's `boundVariables` at the paint's index. */
+function aliasOf(paint: SolidPaint, nodeBound: unknown, index: number): string | undefined {
+  const own = paint.boundVariables?.color;
+  if (own?.type === "VARIABLE_ALIAS") return own.id;
+  const listed = Array.isArray(nodeBound) ? (nodeBound[index] as VariableAlias | undefined) : undefined;
+  return listed?.type === "VARIABLE_ALIAS" ? listed.id : undefined;
+}
+
 /** Counts one layer's fills and strokes: its paint style when it has one, else each paint's variable or colour. */
 function countNode(node: SceneNode, tallies: Map<string, Tally>): void {
+  const fields = node as unknown as Record<string, unknown>;
+  const bound = ("boundVariables" in node ? node.boundVariables : undefined) as Record<string, unknown> | undefined;
   for (const [paintsKey, styleKey] of [["fills", "fillStyleId"], ["strokes", "strokeStyleId"]] as const) {
-    const solids = visibleSolids(paintsKey in node ? (node as unknown as Record<string, unknown>)[paintsKey] : undefined);
-    if (solids.length === 0) continue;
-    const styleId = styleKey in node ? (node as unknown as Record<string, unknown>)[styleKey] : undefined;
-    if (typeof styleId === "string" && styleId !== "") {
-      count(tallies, "style", styleId, hexOf(solids[0]!));
-      continue;
-    }
-    for (const paint of solids) {
-      const alias = paint.boundVariables?.color;
-      if (alias?.type === "VARIABLE_ALIAS") count(tallies, "variable", alias.id, hexOf(paint));
-      else count(tallies, "fill", hexOf(paint), hexOf(paint));
-    }
+    const paints = paintsKey in node ? fields[paintsKey] : undefined;
+    if (!Array.isArray(paints)) continue; // figma.mixed: a text with several fills (not read)
+    const styleId = styleKey in node ? fields[styleKey] : undefined;
+    const named = typeof styleId === "string" && styleId !== "";
+    (paints as Paint[]).forEach((paint, index) => {
+      if (paint.type !== "SOLID" || paint.visible === false || (paint.opacity ?? 1) <= 0) return;
+      const hex = hexOf(paint);
+      const alias = aliasOf(paint, bound?.[paintsKey], index);
+      if (named) count(tallies, "style", styleId, hex);
+      else if (alias !== undefined) count(tallies, "variable", alias, hex);
+      else count(tallies, "fill", hex, hex);
+    });
   }
 }
 
@@ -90,27 +98,18 @@ export async function readBrandColours(selection: readonly SceneNode[], job?: Jo
   if (selection.length === 0) throw new PluginError("empty-selection", "Select the layers whose colours the batch should use (a frame of your design, or a few swatches), then read the colours again.");
   const tallies = new Map<string, Tally>();
   await walk(selection, tallies, job);
-  const named: BrandColour[] = [];
-  const plain = new Map<string, BrandColour>();
+  // Each colour once: its uses summed over styles, variables and plain paints, named by its most used style
+  // or variable (the first seen on a tie).
+  const groups = new Map<string, { uses: number; name?: { name: string; source: "style" | "variable"; uses: number } }>();
   for (const tally of tallies.values()) {
+    const group = groups.get(tally.hex) ?? { uses: 0 };
+    groups.set(tally.hex, group);
+    group.uses += tally.uses;
     const name = tally.source === "fill" ? undefined : await nameOf(tally);
-    if (name !== undefined) {
-      named.push({ hex: tally.hex, name, source: tally.source, uses: tally.uses });
-      continue;
-    }
-    const same = plain.get(tally.hex);
-    if (same) same.uses += tally.uses;
-    else plain.set(tally.hex, { hex: tally.hex, source: "fill", uses: tally.uses });
+    if (name !== undefined && tally.source !== "fill" && (!group.name || tally.uses > group.name.uses)) group.name = { name, source: tally.source, uses: tally.uses };
   }
+  const colours: BrandColour[] = [...groups].map(([hex, g]) => (g.name ? { hex, name: g.name.name, source: g.name.source, uses: g.uses } : { hex, source: "fill", uses: g.uses }));
   // Named colours first (the file's own vocabulary), then plain ones; each by use, first seen first on ties.
-  const byUse = (a: BrandColour, b: BrandColour): number => b.uses - a.uses;
-  const seen = new Set<string>();
-  const out: BrandColour[] = [];
-  for (const colour of [...named.sort(byUse), ...[...plain.values()].sort(byUse)]) {
-    if (seen.has(colour.hex)) continue;
-    seen.add(colour.hex);
-    out.push(colour);
-    if (out.length === MAX_BRAND_COLOURS) break;
-  }
-  return out;
+  const rank = (c: BrandColour): number => (c.source === "fill" ? 1 : 0);
+  return colours.sort((a, b) => rank(a) - rank(b) || b.uses - a.uses).slice(0, MAX_BRAND_COLOURS);
 }
