@@ -6,14 +6,15 @@
  * Pure: fetch-based SDK only, runs in the UI iframe and in Node.
  */
 import type { FrameDoc } from "../codegen/search/frame-doc.js";
+import { frameEmbeddingText } from "./embedding-text.js";
 import { ModelError, toModelError } from "./errors.js";
+
+export { frameEmbeddingText, searchEmbeddingText } from "./embedding-text.js";
 import { createClient, type ProviderConfig } from "./providers.js";
 
 export const DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
 /** OpenAI accepts up to 2048 inputs per request; smaller batches keep each request well under its token cap. */
 export const MAX_INPUTS_PER_REQUEST = 256;
-/** text-embedding-3 reads at most 8,192 tokens per input; 8,000 characters stays below that for any text. */
-const MAX_INPUT_CHARS = 8_000;
 
 export interface CachedEmbedding {
   hash: string;
@@ -33,6 +34,8 @@ export interface EmbeddingOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /** What each frame's vector is made from (default `frameEmbeddingText`; the CLI adds captions with `searchEmbeddingText`). */
+  textOf?: (doc: FrameDoc) => string;
 }
 
 export interface FrameEmbeddings {
@@ -42,12 +45,6 @@ export interface FrameEmbeddings {
   /** Ids of the frames embedded by this call (not taken from the cache). */
   embedded: string[];
   requests: number;
-}
-
-/** What a frame's vector is made from: the words a designer would search it by. */
-export function frameEmbeddingText(doc: FrameDoc): string {
-  const lines = [doc.name, doc.page ? `page: ${doc.page}` : "", doc.summary, doc.components.length ? `components: ${doc.components.join(", ")}` : "", ...doc.texts];
-  return lines.filter(Boolean).join("\n").slice(0, MAX_INPUT_CHARS);
 }
 
 function fresh(entry: CachedEmbedding | undefined, doc: FrameDoc, model: string, dimensions: number | undefined): entry is CachedEmbedding {
@@ -87,7 +84,7 @@ export async function embedTexts(config: Pick<ProviderConfig, "apiKey" | "baseUR
 export async function embedFrames(config: Pick<ProviderConfig, "apiKey" | "baseURL" | "headers">, docs: readonly FrameDoc[], cache: EmbeddingCache = {}, options: EmbeddingOptions = {}): Promise<FrameEmbeddings> {
   const model = options.model ?? DEFAULT_EMBEDDING_MODEL;
   const stale = docs.filter((doc) => !fresh(cache[doc.id], doc, model, options.dimensions));
-  const { vectors, requests } = stale.length > 0 ? await embedTexts(config, stale.map(frameEmbeddingText), options) : { vectors: [], requests: 0 };
+  const { vectors, requests } = stale.length > 0 ? await embedTexts(config, stale.map(options.textOf ?? frameEmbeddingText), options) : { vectors: [], requests: 0 };
   const next: EmbeddingCache = {};
   const result = new Map<string, number[]>();
   const staleAt = new Map(stale.map((doc, i) => [doc, i]));

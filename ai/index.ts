@@ -40,4 +40,6 @@ export * from "./image/index.js";
 export * from "./analyze/index.js";
 export { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery, embedTexts, frameEmbeddingText, MAX_INPUTS_PER_REQUEST } from "./embeddings.js";
 export type { CachedEmbedding, EmbeddingCache, EmbeddingOptions, FrameEmbeddings } from "./embeddings.js";
+export { CAPTION_DETAIL, CAPTION_INSTRUCTIONS, CAPTION_OUTPUT_TOKENS, captionFrames, cleanCaption, DEFAULT_CAPTION_CONCURRENCY, isFreshCaption } from "./captions.js";
+export type { CachedCaption, CaptionCache, CaptionFrame, CaptionOptions, FrameCaptions } from "./captions.js";
 export * from "./batch/index.js";

@@ -21,8 +21,14 @@ describe("the built-in prices", () => {
       expect(new Date(`${price.asOf}T00:00:00Z`).toISOString().slice(0, 10), `${model}: ${price.asOf} is a real day`).toBe(price.asOf);
       expect(Date.parse(price.asOf), `${model} is not dated in the future`).toBeLessThanOrEqual(Date.now());
       expect(price.input, model).toBeGreaterThan(0);
-      expect(price.output, model).toBeGreaterThan(0);
+      // Embedding models charge for input only.
+      if (model.includes("embedding")) expect(price.output, model).toBe(0);
+      else expect(price.output, model).toBeGreaterThan(0);
     }
+  });
+
+  it("have text-embedding-3-small at $0.02 per 1M input tokens, with or without OpenRouter's prefix", () => {
+    for (const model of ["text-embedding-3-small", "openai/text-embedding-3-small"]) expect(priceFor(model)).toMatchObject({ input: 0.02, output: 0 });
   });
 
   it("have GPT-5.4 Image 2 at $8 in / $15 out on OpenAI and OpenRouter", () => {

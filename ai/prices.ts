@@ -26,6 +26,12 @@ const openai = (input: number, output: number): SourcedPrice => ({ input, output
 const GPT_5_4_IMAGE_2: SourcedPrice = { input: 8, output: 15, source: "https://openrouter.ai/openai/gpt-5.4-image-2", asOf: "2026-04-23" };
 
 /**
+ * text-embedding-3-small: $0.02 per 1M input tokens, nothing for output; the same on OpenAI and on OpenRouter
+ * (read on OpenRouter's model page that day).
+ */
+const TEXT_EMBEDDING_3_SMALL: SourcedPrice = { input: 0.02, output: 0, source: "https://openrouter.ai/openai/text-embedding-3-small", asOf: "2026-11-23" };
+
+/**
  * Built-in list prices (USD per 1M tokens, standard tier), for the estimate only. Every default model of
  * contract/settings.ts has one (ai/prices.test.ts checks). A provider prefix is optional in lookups
  * (`openai/gpt-4o` finds `gpt-4o`); OpenRouter's id of the default is listed as itself all the same.
@@ -39,6 +45,8 @@ export const ESTIMATE_PRICES: Readonly<Record<string, SourcedPrice>> = {
   "gpt-4.1-mini": openai(0.4, 1.6),
   "gpt-5": openai(1.25, 10),
   "gpt-5-mini": openai(0.25, 2),
+  "text-embedding-3-small": TEXT_EMBEDDING_3_SMALL,
+  "openai/text-embedding-3-small": TEXT_EMBEDDING_3_SMALL,
 };
 
 /**

@@ -4,8 +4,11 @@
  * Pure: only fetch-based SDK features, no Node imports, so it runs in the UI iframe and in Node.
  */
 import OpenAI from "openai";
-import { endpointFor, PROVIDER_DEFAULTS, type Settings } from "../contract/settings.js";
+import { endpointFor, type Settings } from "../contract/settings.js";
 import { ModelError } from "./errors.js";
+import { modelFor } from "./models.js";
+
+export { searchModelsFor } from "./models.js";
 
 export type ApiKind = "responses" | "chat";
 
@@ -44,15 +47,7 @@ export function providerConfig(settings: Settings, apiKey: string): ProviderConf
   }
 }
 
-/**
- * The model for the provider: the user's model, except that the OpenAI default name is mapped to the
- * provider's own default (OpenRouter needs the `openai/` prefix).
- */
-function modelFor(settings: Settings): string {
-  const model = settings.model.trim();
-  if (!model || model === PROVIDER_DEFAULTS.openai.model) return PROVIDER_DEFAULTS[settings.provider].model;
-  return model;
-}
+
 
 export interface ClientOptions {
   timeoutMs: number;

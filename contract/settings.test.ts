@@ -23,3 +23,16 @@ describe("settings: followSelection (“Update as I select”)", () => {
     expect(settingsPatchField.check({ followSelection: false }, "settings")).toEqual({ followSelection: false });
   });
 });
+
+describe("settings: Search's models", () => {
+  it("default to text-embedding-3-small at 256 dimensions, captions by the vision model", () => {
+    expect(readSettings(undefined)).toMatchObject({ embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "" });
+  });
+
+  it("check each key alone: a bad value falls back to its default, the others stay", () => {
+    const read = readSettings({ embeddingModel: "", embeddingDimensions: 12.5, captionModel: "gpt-4o-mini" });
+    expect(read).toMatchObject({ embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "gpt-4o-mini" });
+    expect(checkSettingsPatch({ embeddingDimensions: 8, embeddingModel: "nomic-embed-text" })).toEqual({ accepted: { embeddingModel: "nomic-embed-text" }, rejected: ["embeddingDimensions"] });
+    expect(checkSettingsPatch({ embeddingDimensions: 3072 }).accepted).toEqual({ embeddingDimensions: 3072 });
+  });
+});

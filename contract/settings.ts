@@ -5,6 +5,7 @@
  * (contract/keys.ts), and travel separately.
  */
 import { boolean, custom, number, object, oneOf, optional, string, type Field, type Infer } from "./fields.js";
+import { DEFAULT_SEARCH_DIMENSIONS } from "./limits.js";
 import { PROVIDERS, STYLINGS, TARGETS, type Provider } from "./words.js";
 
 export type { Provider } from "./words.js";
@@ -27,6 +28,12 @@ export const SETTINGS_FIELDS = {
   timeoutSec: number({ integer: true, min: 10, max: 900 }),
   /** The code panel regenerates offline code whenever the selection changes ("update as I select"). */
   followSelection: boolean(),
+  /** Search: the model that embeds frames and queries, on the same endpoint and key (it must serve `/embeddings`). */
+  embeddingModel: string({ nonEmpty: true, max: 200 }),
+  /** Search: the embedding's length (`dimensions`); smaller keeps the index small in clientStorage. */
+  embeddingDimensions: number({ integer: true, min: 16, max: 3072 }),
+  /** Search: the vision model that describes each frame's picture once; "" = the model above. */
+  captionModel: string({ max: 200 }),
 } satisfies Record<string, Field<unknown>>;
 
 type SettingsFields = typeof SETTINGS_FIELDS;
@@ -42,6 +49,9 @@ export const DEFAULT_SETTINGS: Settings = {
   nodeIds: false,
   timeoutSec: 180,
   followSelection: false,
+  embeddingModel: "text-embedding-3-small",
+  embeddingDimensions: DEFAULT_SEARCH_DIMENSIONS,
+  captionModel: "",
 };
 
 export const PROVIDER_DEFAULTS: Record<Provider, { baseUrl: string; model: string }> = {

@@ -68,7 +68,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
       expect(await ui.locator(".key-state").textContent()).toBe("No key for OpenAI");
       await keyField(ui).fill(OPENAI_KEY);
-      await ui.getByRole("textbox", { name: "Model" }).fill("gpt-4o");
+      await ui.getByRole("textbox", { name: "Model", exact: true }).fill("gpt-4o");
       expect(await ui.locator(".key-state").textContent()).toBe("Not saved yet: key for OpenAI");
       await shot(page, "1-typed-key");
 
@@ -88,7 +88,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await dialog(ui).waitFor({ state: "detached" });
       expect(await ui.locator(".panel--settings").count()).toBe(1);
       expect(await keyField(ui).inputValue()).toBe(OPENAI_KEY);
-      expect(await ui.getByRole("textbox", { name: "Model" }).inputValue()).toBe("gpt-4o");
+      expect(await ui.getByRole("textbox", { name: "Model", exact: true }).inputValue()).toBe("gpt-4o");
       expect(await storage(sim, "figment.apiKeys")).toBeUndefined();
 
       // Save with a field to fix: Settings stays open, says which field, and keeps the typed key.
@@ -123,12 +123,12 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
 
       // Discard: the edit is gone, the saved value is back.
       await nav(ui, "Settings").click();
-      await ui.getByRole("textbox", { name: "Model" }).fill("gpt-4.1");
+      await ui.getByRole("textbox", { name: "Model", exact: true }).fill("gpt-4.1");
       await nav(ui, "Code").click();
       await dialog(ui).getByRole("button", { name: "Discard" }).click();
       await ui.locator(".panel--code").waitFor();
       await nav(ui, "Settings").click();
-      expect(await ui.getByRole("textbox", { name: "Model" }).inputValue()).toBe("gpt-4o");
+      expect(await ui.getByRole("textbox", { name: "Model", exact: true }).inputValue()).toBe("gpt-4o");
       expect(await storage(sim, "figment.settings")).toMatchObject({ model: "gpt-4o" });
     });
   });

@@ -27,6 +27,9 @@ import { ImagePanel } from "./image/image-panel.js";
 import { useImageSession } from "./image/image-session.js";
 import { SearchPanel } from "./search/search-panel.js";
 import { useSearchSession } from "./search/search-session.js";
+import { EnrichBar } from "./search/enrich-bar.js";
+import { useEnrich } from "./search/use-enrich.js";
+import { useSearchAi } from "./search/use-search-ai.js";
 import { GeneratePanel } from "./code/generate-panel.js";
 import { useThumbnails } from "./code/thumbnails.js";
 import { SettingsPanel } from "./settings/settings-panel.js";
@@ -94,6 +97,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
   const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
   const search = useSearchSession({ requests, notify: report });
+  const searchAi = useSearchAi({ requests, worker, vault, settings, prices: prices.prices });
+  const enrich = useEnrich(searchAi, search.index.replace);
   const reportHistory = useCallback((text: string, tone?: "info" | "error") => report(text, tone ?? "info"), [report]);
   const history = useHistorySession(requests, reportHistory);
   const openImageNode = useRef(image.openNode);
@@ -203,7 +208,14 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "analyze" ? (
           <AnalyzePanel session={analysis} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} onFocus={(finding) => focusFinding(requests, finding, notify)} notify={notify} />
         ) : panel === "search" ? (
-          <SearchPanel session={search} selection={selection} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
+          <SearchPanel
+            session={search}
+            selection={selection}
+            hasKey={hasKey}
+            ai={searchAi}
+            enrichBar={<EnrichBar ai={searchAi} job={enrich} index={search.index.loaded?.index} onOpenSettings={() => setPanel("settings")} />}
+            onOpenSettings={() => setPanel("settings")}
+          />
         ) : (
           <HistoryPanel
             session={history}

@@ -3,7 +3,7 @@
  * into a settings patch. Pure: no preact, no DOM.
  */
 import { keySlot, parseKeySlot, slotLabel, type KeySlot } from "../../contract/keys.js";
-import { checkSettingsPatch, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../contract/settings.js";
+import { checkSettingsPatch, DEFAULT_SETTINGS, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../contract/settings.js";
 
 export interface Form {
   provider: Provider;
@@ -13,6 +13,9 @@ export interface Form {
   styling: Settings["styling"];
   maxImageSize: string;
   timeoutSec: string;
+  embeddingModel: string;
+  embeddingDimensions: string;
+  captionModel: string;
 }
 
 export const formFrom = (s: Settings): Form => ({
@@ -23,6 +26,9 @@ export const formFrom = (s: Settings): Form => ({
   styling: s.styling,
   maxImageSize: String(s.maxImageSize),
   timeoutSec: String(s.timeoutSec),
+  embeddingModel: s.embeddingModel,
+  embeddingDimensions: String(s.embeddingDimensions),
+  captionModel: s.captionModel,
 });
 
 /** What each field's label says, for "unsaved: …" lists. */
@@ -34,6 +40,9 @@ export const FIELD_NAMES: Record<keyof Form, string> = {
   styling: "styling",
   maxImageSize: "max image size",
   timeoutSec: "model timeout",
+  embeddingModel: "embedding model",
+  embeddingDimensions: "embedding dimensions",
+  captionModel: "caption model",
 };
 
 export const FIELD_ERRORS: Record<string, string> = {
@@ -41,6 +50,9 @@ export const FIELD_ERRORS: Record<string, string> = {
   model: "Enter a model name.",
   maxImageSize: "Enter a whole number from 256 to 4096.",
   timeoutSec: "Enter a whole number of seconds from 10 to 900.",
+  embeddingModel: "Enter an embedding model name.",
+  embeddingDimensions: "Enter a whole number from 16 to 3072.",
+  captionModel: "Enter a model name, or leave it empty for the model above.",
 };
 
 /** The base URL as it is saved: trimmed, without trailing slashes ("" = the provider's default). */
@@ -62,6 +74,10 @@ export function patchFrom(form: Form): { patch: Partial<Settings> } | { errors: 
     styling: form.styling,
     maxImageSize: Number(form.maxImageSize),
     timeoutSec: Number(form.timeoutSec),
+    embeddingModel: form.embeddingModel.trim() || DEFAULT_SETTINGS.embeddingModel,
+    // An empty field is a mistake to show, not 0.
+    embeddingDimensions: form.embeddingDimensions.trim() === "" ? Number.NaN : Number(form.embeddingDimensions),
+    captionModel: form.captionModel.trim(),
   });
   if (rejected.length === 0) return { patch: accepted };
   return { errors: Object.fromEntries(rejected.map((key) => [key, FIELD_ERRORS[key] ?? "This value is not allowed."])) };

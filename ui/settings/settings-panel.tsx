@@ -12,6 +12,7 @@ import type { ApiKeyVault } from "./api-key.js";
 import { CodeDefaults } from "./code-defaults.js";
 import { KeyRow } from "./key-row.js";
 import { ProviderFields } from "./provider-fields.js";
+import { SearchSettings } from "./search-settings.js";
 import { cleanBaseUrl } from "./settings-form.js";
 import { TestConnection } from "./test-connection.js";
 import type { SettingsDraft } from "./use-settings-draft.js";
@@ -76,6 +77,8 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices }: Sett
       </section>
 
       <CodeDefaults form={form} errors={draft.errors} onChange={draft.update} />
+
+      <SearchSettings form={form} errors={draft.errors} onChange={draft.update} />
 
       <div class="panel__footer">
         <span class={`save-state save-state--${draft.saveState.kind}`} role="status">

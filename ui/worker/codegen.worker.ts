@@ -96,6 +96,18 @@ async function analyzeWithModelIn(request: RequestOf<"analyze-model">): Promise<
   }
 }
 
+/** Search's captions, vectors and query vectors, imported on first use for the same reason (and abortable the same way). */
+async function searchWithModel(request: RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const { runSearchJob } = await import("./search-job.js");
+    return await runSearchJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 /** The connection test, imported on first use for the same reason (and abortable the same way). */
 async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
   const controller = new AbortController();
@@ -130,6 +142,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     if (request.kind === "analyze-findings") return analyzeFindings(request);
     if (request.kind === "analyze-prepare") return await analyzePrepare(request);
     if (request.kind === "analyze-model") return await analyzeWithModelIn(request);
+    if (request.kind === "search-captions" || request.kind === "search-embed" || request.kind === "search-query") return await searchWithModel(request);
     if (request.kind === "react-preview") {
       const runtime = previewRuntime();
       if (!runtime) throw new Error("this build has no preview runtime");

@@ -10,7 +10,7 @@ import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
 import type { ExportExtras, FetchedPrice } from "../../contract/messages.js";
-import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type RequestOf, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type RequestOf, type SearchEvent, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { unpackWorker } from "./source.js";
@@ -152,7 +152,7 @@ export class WorkerHost {
    * `signal` stops it (a ModelFailure of kind "aborted"), as for aiGenerate.
    */
   async generateImage(body: Omit<GenerateImageRequest, "id" | "kind">, onEvent: (event: ImageEvent) => void, signal?: AbortSignal): Promise<Extract<OkReply, { kind: "generate-image" }>> {
-    const done = await this.stream({ kind: "generate-image", ...body }, (event) => (event.type === "progress" || event.type === "stage" || event.type === "analyze-text" ? undefined : onEvent(event)), signal);
+    const done = await this.stream({ kind: "generate-image", ...body }, (event) => (event.type === "progress" || event.type === "stage" || event.type === "analyze-text" || event.type === "search-caption" || event.type === "search-vectors" ? undefined : onEvent(event)), signal);
     if (done.kind !== "generate-image") throw new CodegenError(`the code generator answered "${done.kind}" to generate-image`, false);
     return done;
   }
@@ -179,8 +179,19 @@ export class WorkerHost {
     return done;
   }
 
+  /**
+   * Search's model work in the worker: captions of these frames' pictures, vectors of these frames, or a
+   * query's vector. Each caption and batch of vectors reaches `onEvent` as soon as it is made (kept even if
+   * the request then fails); aborting `signal` stops it, as for aiGenerate.
+   */
+  async search<K extends "search-captions" | "search-embed" | "search-query">(body: Omit<RequestOf<K>, "id">, onEvent: (event: SearchEvent) => void, signal?: AbortSignal): Promise<Extract<OkReply, { kind: K }>> {
+    const done = await this.stream(body as DistributiveOmit<RequestOf<K>, "id">, (event) => (event.type === "search-caption" || event.type === "search-vectors" ? onEvent(event) : undefined), signal);
+    if (done.kind !== body.kind) throw new CodegenError(`the code generator answered "${done.kind}" to ${body.kind}`, false);
+    return done as Extract<OkReply, { kind: K }>;
+  }
+
   /** A request that streams events until its reply, stopped in the worker when `signal` aborts. */
-  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest | RequestOf<"analyze-model">, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
+  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest | RequestOf<"analyze-model"> | RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
     const worker = await this.start();
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
     const { id, reply } = this.open(worker, body, { onProgress: onEvent });

@@ -17,6 +17,7 @@ import { settingsField } from "../../contract/settings.js";
 import { STYLINGS, TARGETS } from "../../contract/words.js";
 import { ANALYZE_EVENTS, ANALYZE_REPLIES, ANALYZE_REQUESTS } from "./analyze-protocol.js";
 import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
+import { SEARCH_EVENTS, SEARCH_REPLIES, SEARCH_REQUESTS } from "./search-protocol.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 
@@ -82,6 +83,7 @@ const REQUESTS = {
   "load-script": { id, url: blobUrl },
   ...IMAGE_REQUESTS,
   ...ANALYZE_REQUESTS,
+  ...SEARCH_REQUESTS,
 } satisfies Record<string, Shape>;
 
 const REPLIES = {
@@ -98,6 +100,7 @@ const REPLIES = {
   "react-preview": { id, ok: literal(true), html: string(), problems: array(problem) },
   ...IMAGE_REPLIES,
   ...ANALYZE_REPLIES,
+  ...SEARCH_REPLIES,
 } satisfies Record<string, Shape>;
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
@@ -116,7 +119,7 @@ const CODE_EVENTS = {
   progress: { event: progressEvent },
   stage: { stage: oneOf(["checking", "repairing"]) },
 } satisfies Record<string, Shape>;
-const EVENTS = { ...CODE_EVENTS, ...IMAGE_EVENTS, ...ANALYZE_EVENTS } satisfies Record<string, Shape>;
+const EVENTS = { ...CODE_EVENTS, ...IMAGE_EVENTS, ...ANALYZE_EVENTS, ...SEARCH_EVENTS } satisfies Record<string, Shape>;
 
 type Tagged<M extends Record<string, Shape>, Tag extends string> = { [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]> }[keyof M];
 
@@ -137,7 +140,9 @@ export type AiEvent = Tagged<typeof CODE_EVENTS, "type">;
 export type ImageEvent = Tagged<typeof IMAGE_EVENTS, "type">;
 /** What a running analyze-model reports before its reply: the answer's text as it comes. */
 export type AnalyzeEvent = Tagged<typeof ANALYZE_EVENTS, "type">;
-export type WorkerEventBody = AiEvent | ImageEvent | AnalyzeEvent;
+/** What a running search-captions or search-embed reports before its reply: each caption, each batch of vectors. */
+export type SearchEvent = Tagged<typeof SEARCH_EVENTS, "type">;
+export type WorkerEventBody = AiEvent | ImageEvent | AnalyzeEvent | SearchEvent;
 export interface WorkerEvent {
   id: string;
   event: WorkerEventBody;

@@ -1,0 +1,87 @@
+/**
+ * The enrich bar's job, kept at app level so it survives switching panels: the run's progress and Cancel,
+ * what it made, and why it stopped. Nothing is sent until the user presses the button; after that, in this
+ * session, frames a later scan finds new or changed are enriched on their own when they are few (≤
+ * AUTO_MAX_FRAMES: a few cents at most) — more than that asks again, with the price. The consent is not stored:
+ * a new session starts with the button again.
+ */
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { RequestCancelledError } from "../../contract/requests.js";
+import type { SearchIndex } from "../../contract/search.js";
+import { MainThreadError } from "../channel/requests.js";
+import { ModelFailure, WorkerCancelledError } from "../worker/host.js";
+import type { ModelFailureData } from "../worker/protocol.js";
+import { EnrichStopped, type EnrichOutcome } from "./enrich-run.js";
+import type { EnrichProgress } from "./search-ai.js";
+import type { SearchAiSession } from "./use-search-ai.js";
+
+export const AUTO_MAX_FRAMES = 20;
+
+export type EnrichFailure = { kind: "model"; message: string; model: ModelFailureData; at: number } | { kind: "other"; message: string };
+
+export type EnrichState =
+  | { phase: "idle" }
+  | { phase: "running"; progress: EnrichProgress; auto: boolean }
+  | { phase: "done"; outcome: EnrichOutcome }
+  | { phase: "failed"; failure: EnrichFailure; outcome: EnrichOutcome }
+  | { phase: "cancelled"; outcome: EnrichOutcome };
+
+function failureOf(error: unknown): EnrichFailure | "cancelled" {
+  if (error instanceof RequestCancelledError || error instanceof WorkerCancelledError) return "cancelled";
+  if (error instanceof ModelFailure) return error.model.kind === "aborted" ? "cancelled" : { kind: "model", message: error.message, model: error.model, at: Date.now() };
+  if (error instanceof MainThreadError && error.code === "cancelled") return "cancelled";
+  return { kind: "other", message: error instanceof Error ? error.message : String(error) };
+}
+
+export interface EnrichJob {
+  state: EnrichState;
+  /** The user pressed the button in this session (later small increments then run on their own). */
+  consented: boolean;
+  start(index: SearchIndex, auto?: boolean): void;
+  cancel(): void;
+  dismiss(): void;
+}
+
+export function useEnrich(ai: SearchAiSession, onIndex: (index: SearchIndex) => void): EnrichJob {
+  const [state, setState] = useState<EnrichState>({ phase: "idle" });
+  const [consented, setConsented] = useState(false);
+  const running = useRef<AbortController | undefined>(undefined);
+
+  const start = useCallback(
+    (index: SearchIndex, auto = false) => {
+      if (running.current) return;
+      if (!auto) setConsented(true);
+      const controller = new AbortController();
+      running.current = controller;
+      setState({ phase: "running", progress: { done: 0, total: 0, label: "Getting the frames' pictures…" }, auto });
+      ai.run(index, { signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && setState({ phase: "running", progress, auto }) })
+        .then((outcome) => {
+          onIndex(outcome.index);
+          setState({ phase: "done", outcome });
+        })
+        .catch((error: unknown) => {
+          const stopped = error instanceof EnrichStopped ? error : undefined;
+          const outcome = stopped?.outcome ?? { index, captioned: 0, embedded: 0, noPicture: [] };
+          // What was made before the stop is kept and used all the same.
+          if (outcome.captioned + outcome.embedded > 0) onIndex(outcome.index);
+          const failure = failureOf(stopped ? stopped.reason : error);
+          setState(failure === "cancelled" ? { phase: "cancelled", outcome } : { phase: "failed", failure, outcome });
+        })
+        .finally(() => {
+          if (running.current === controller) running.current = undefined;
+        });
+    },
+    [ai, onIndex],
+  );
+
+  const cancel = useCallback(() => running.current?.abort(), []);
+  const dismiss = useCallback(() => setState((s) => (s.phase === "running" ? s : { phase: "idle" })), []);
+  useEffect(() => () => running.current?.abort(), []);
+  return { state, consented, start, cancel, dismiss };
+}
+
+/** Whether a later scan's new or changed frames may be enriched without asking. */
+export function mayAutoEnrich(job: Pick<EnrichJob, "consented" | "state">, plan: { captions: number; vectors: number }, available: boolean): boolean {
+  const frames = Math.max(plan.captions, plan.vectors);
+  return available && job.consented && job.state.phase !== "running" && job.state.phase !== "failed" && frames > 0 && frames <= AUTO_MAX_FRAMES;
+}

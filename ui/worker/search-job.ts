@@ -1,0 +1,69 @@
+/**
+ * Search's model work inside the worker: captions of frames' pictures (ai/captions.ts), vectors of their text
+ * + caption (ai/embeddings.ts, many frames per request), and a typed query's vector. Each caption and each
+ * batch of vectors goes to the panel as an event the moment it exists, so a cancel or a failure keeps what
+ * was made. Vectors leave encoded (contract/vector-codec.ts). Loaded on first use, like model-job.ts (the
+ * openai SDK's start-up).
+ */
+import { captionFrames } from "../../ai/captions.js";
+import { searchEmbeddingText } from "../../ai/embedding-text.js";
+import { embedTexts, MAX_INPUTS_PER_REQUEST } from "../../ai/embeddings.js";
+import { ModelError } from "../../ai/errors.js";
+import { providerConfig, searchModelsFor } from "../../ai/providers.js";
+import type { FrameVector } from "../../contract/search.js";
+import { encodeVector } from "../../contract/vector-codec.js";
+import type { RequestOf, SearchEvent, WorkerReply } from "./protocol.js";
+
+type SearchRequest = RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">;
+
+async function captions(request: RequestOf<"search-captions">, signal: AbortSignal, send: (event: SearchEvent) => void): Promise<WorkerReply> {
+  const config = providerConfig(request.settings, request.apiKey);
+  const { caption } = searchModelsFor(request.settings);
+  const result = await captionFrames(config, request.frames, {}, { model: caption, signal, timeoutMs: request.timeoutMs, onCaption: (frameId, entry) => send({ type: "search-caption", frameId, caption: entry }) });
+  return { id: request.id, ok: true, kind: "search-captions", captioned: result.captioned.length, requests: result.requests };
+}
+
+async function embed(request: RequestOf<"search-embed">, signal: AbortSignal, send: (event: SearchEvent) => void): Promise<WorkerReply> {
+  const config = providerConfig(request.settings, request.apiKey);
+  const model = searchModelsFor(request.settings).embedding;
+  const dimensions = request.settings.embeddingDimensions;
+  let requests = 0;
+  // One request per batch, each batch's vectors sent before the next is asked: a later failure loses none.
+  for (let start = 0; start < request.frames.length; start += MAX_INPUTS_PER_REQUEST) {
+    const batch = request.frames.slice(start, start + MAX_INPUTS_PER_REQUEST);
+    const reply = await embedTexts(config, batch.map((f) => searchEmbeddingText(f.doc, f.caption)), { model, dimensions, signal, timeoutMs: request.timeoutMs });
+    requests += reply.requests;
+    const vectors: Record<string, FrameVector> = {};
+    batch.forEach((frame, i) => {
+      const vector = reply.vectors[i]!;
+      vectors[frame.doc.id] = { hash: frame.doc.hash, model, dimensions: vector.length, vector: encodeVector(vector) };
+    });
+    send({ type: "search-vectors", vectors });
+  }
+  return { id: request.id, ok: true, kind: "search-embed", embedded: request.frames.length, requests };
+}
+
+async function query(request: RequestOf<"search-query">, signal: AbortSignal): Promise<WorkerReply> {
+  const config = providerConfig(request.settings, request.apiKey);
+  const model = searchModelsFor(request.settings).embedding;
+  const { vectors } = await embedTexts(config, [request.text], { model, dimensions: request.settings.embeddingDimensions, signal, timeoutMs: request.timeoutMs });
+  const vector = vectors[0]!;
+  return { id: request.id, ok: true, kind: "search-query", vector: encodeVector(vector), model, dimensions: vector.length };
+}
+
+export async function runSearchJob(request: SearchRequest, signal: AbortSignal, send: (event: SearchEvent) => void): Promise<WorkerReply> {
+  try {
+    if (request.kind === "search-captions") return await captions(request, signal, send);
+    if (request.kind === "search-embed") return await embed(request, signal, send);
+    return await query(request, signal);
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    return {
+      id: request.id,
+      ok: false,
+      error: error.message,
+      bad: false,
+      model: { kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) },
+    };
+  }
+}
