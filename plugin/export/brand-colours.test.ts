@@ -58,7 +58,8 @@ describe("readBrandColours", () => {
     ((badges!["children"] as Json[])[0]!)["fills"] = [solid(0.9, 0.2, 0.2, { opacity: 0.5 }), solid(0, 1, 0, { visible: false })];
     divider!["visible"] = false;
     divider!["strokes"] = [solid(0, 1, 0)];
-    install(file, ["2:1"]);
+    // The photo is selected with the card that holds it: counted once.
+    install(file, ["2:1", "2:2"]);
     expect(await readBrandColours(selection())).toEqual([
       { hex: "#E63333", name: "Brand/Red", source: "style", uses: 2 },
       { hex: "#111111", name: "Text/Ink", source: "style", uses: 1 },

@@ -67,10 +67,13 @@ function countNode(node: SceneNode, tallies: Map<string, Tally>): void {
 
 async function walk(roots: readonly SceneNode[], tallies: Map<string, Tally>, job?: Job): Promise<void> {
   const stack: SceneNode[] = [...roots].reverse();
+  // A layer selected together with a frame that holds it is counted once.
+  const visited = new Set<string>();
   let seen = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (!node.visible) continue;
+    if (!node.visible || visited.has(node.id)) continue;
+    visited.add(node.id);
     countNode(node, tallies);
     if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     if (++seen % YIELD_EVERY === 0) {
