@@ -98,7 +98,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
   const search = useSearchSession({ requests, notify: report });
   const searchAi = useSearchAi({ requests, worker, vault, settings, prices: prices.prices });
-  const enrich = useEnrich(searchAi, search.index.replace);
+  const enrich = useEnrich(searchAi, search.index.addExtras);
   const reportHistory = useCallback((text: string, tone?: "info" | "error") => report(text, tone ?? "info"), [report]);
   const history = useHistorySession(requests, reportHistory);
   const openImageNode = useRef(image.openNode);

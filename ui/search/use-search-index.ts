@@ -7,6 +7,7 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import type { ScanChanges, ScanSkip, SearchIndex } from "../../contract/search.js";
 import type { MainRequests } from "../channel/requests.js";
 import { buildIndex, type LoadedIndex } from "./build-index.js";
+import { withExtras } from "./merge-extras.js";
 
 export type ScanState =
   | { phase: "idle" }
@@ -25,8 +26,8 @@ export interface SearchIndexJob {
   open(): void;
   rescan(): void;
   cancel(): void;
-  /** The index with the model's additions (enrich), rebuilt. */
-  replace(index: SearchIndex): void;
+  /** The model's additions (enrich), laid onto the newest index (a scan may have answered meanwhile), rebuilt. */
+  addExtras(made: SearchIndex): void;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -43,7 +44,11 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   // Once a scan has answered, the stored index (slower to arrive, in theory) is stale.
   const scanned = useRef(false);
 
+  // The newest index asked to be shown (scan, stored, or with additions): what additions are laid onto.
+  const latest = useRef<SearchIndex | undefined>(undefined);
+
   const show = useCallback(async (index: SearchIndex) => {
+    latest.current = index;
     const ticket = ++builds.current;
     const live = await buildIndex(index);
     if (ticket === builds.current) setLoaded(live);
@@ -80,6 +85,6 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   }, [requests, show, rescan]);
 
   const cancel = useCallback(() => scanning.current?.abort(), []);
-  const replace = useCallback((index: SearchIndex) => void show(index), [show]);
-  return { loaded, loadError, scan, open, rescan, cancel, replace };
+  const addExtras = useCallback((made: SearchIndex) => void show(latest.current ? withExtras(latest.current, made) : made), [show]);
+  return { loaded, loadError, scan, open, rescan, cancel, addExtras };
 }
