@@ -95,3 +95,24 @@ describe("image messages", () => {
     expect(() => parseUiMessage({ type: "versions-usage", requestId: "r1", usage: { bytes: -1, budget: 2, fileBytes: 0 } })).toThrow("usage.bytes must be a whole number ≥ 0");
   });
 });
+
+describe("the batch messages", () => {
+  const bytes = new Uint8Array([1, 2, 3]);
+  it("place-in-grid takes a grid by id or by name (not both, not neither) and an optional batch index", () => {
+    const base = { type: "place-in-grid", requestId: "p1", bytes, width: 64, height: 48, record };
+    expect(parseMainMessage({ ...base, grid: { name: "Hero A/B" } })).toMatchObject({ grid: { name: "Hero A/B" } });
+    expect(parseMainMessage({ ...base, grid: { id: "12:3" }, index: 4 })).toMatchObject({ grid: { id: "12:3" }, index: 4 });
+    for (const grid of [{ id: "12:3", name: "x" }, {}, { name: "  " }, "12:3"]) expect(() => parseMainMessage({ ...base, grid })).toThrow(/grid must be \{ id \} of the batch's grid frame or \{ name \} for a new one/);
+    expect(() => parseMainMessage({ ...base, grid: { id: "1:2" }, index: -1 })).toThrow(/index/);
+    expect(REQUESTS["place-in-grid"].reply).toBe("image-placed");
+  });
+
+  it("brand-colours carries at most 12 colours as upper-case hex with their source and uses", () => {
+    const colour = { hex: "#FF473A", name: "color/brand/primary", source: "variable", uses: 3 };
+    expect(parseUiMessage({ type: "brand-colours", requestId: "c1", colours: [colour, { hex: "#11223380", source: "fill", uses: 1 }] })).toMatchObject({ colours: [colour, { hex: "#11223380" }] });
+    expect(() => parseUiMessage({ type: "brand-colours", requestId: "c1", colours: [{ ...colour, hex: "#ff473a" }] })).toThrow(/hex/);
+    expect(() => parseUiMessage({ type: "brand-colours", requestId: "c1", colours: [{ ...colour, source: "token" }] })).toThrow(/source/);
+    expect(() => parseUiMessage({ type: "brand-colours", requestId: "c1", colours: Array.from({ length: 13 }, () => colour) })).toThrow(/colours/);
+    expect(REQUESTS["read-brand-colours"].reply).toBe("brand-colours");
+  });
+});

@@ -101,3 +101,37 @@ export type Placement = (typeof PLACEMENTS)[number];
 
 /** The layer size Insert gives an image: its pixel size at 1×, so at most what createImage takes. */
 export const layerSideField = number({ min: 1, max: CREATE_IMAGE_MAX_SIDE });
+
+/**
+ * Where `place-in-grid` puts a batch's image: `{ id }` appends to the batch's grid frame (made by the first
+ * placement), `{ name }` makes a new grid frame named after the batch.
+ */
+export type GridTarget = { id: string } | { name: string };
+const gridById = object({ id: string({ nonEmpty: true, max: 1000 }) });
+const gridByName = object({ name: string({ nonEmpty: true, max: 500 }) });
+export const gridTargetField = custom<GridTarget>("{ id } of the batch's grid frame or { name } for a new one", (v) => {
+  for (const shape of [gridById, gridByName]) {
+    try {
+      return shape.check(v, "grid");
+    } catch {
+      // try the other shape
+    }
+  }
+  return undefined;
+});
+
+/** A batch item's position (0-based): a retried item lands among the others in this order. */
+export const gridIndexField = number({ integer: true, min: 0, max: 10_000 });
+
+/** At most this many brand colours are read from the selection. */
+export const MAX_BRAND_COLOURS = 12;
+/** Where a brand colour came from: a paint style, a colour variable, or a plain solid paint. */
+export const COLOUR_SOURCES = ["style", "variable", "fill"] as const;
+/** A colour of the selection: `#RRGGBB` (`#RRGGBBAA` when not opaque), its style or variable name, and how many paints use it. */
+export const brandColourField = object({
+  hex: custom<string>("a colour such as #1A2B3C or #1A2B3C80", (v) => (typeof v === "string" && /^#[0-9A-F]{6}([0-9A-F]{2})?$/.test(v) ? v : undefined)),
+  name: optional(string({ max: 500 })),
+  source: oneOf(COLOUR_SOURCES),
+  uses: number({ integer: true, min: 1 }),
+});
+export type BrandColour = Infer<typeof brandColourField>;

@@ -16,6 +16,10 @@
  * - Record: every placement carries the image's `record` (prompt cut to RECORD_LIMITS, never a key); the
  *   layer keeps it in pluginData with "Refine image" / "Regenerate image" relaunch buttons, which open the
  *   panel with `init.imageNode` { nodeId, record, action }. `selection` marks such layers (`image.versionId`).
+ * - Batches: `place-in-grid` puts each result into the batch's grid frame (auto layout, wrapping; made by the
+ *   first placement, `{ name }`, then found by `{ id }`), answering `image-placed` [gridFrameId, layerId]; a
+ *   grid deleted meanwhile is `not-found`, nothing placed. `read-brand-colours` answers `brand-colours`: the
+ *   paint styles, colour variables and most used plain colours of the selection (`empty-selection` if none).
  * - Versions: `save-image-version` (preview ≤ PREVIEW_MAX_SIDE px PNG/JPEG, ≤ PREVIEW_MAX_BYTES; same id as
  *   its record's versionId) and `delete-image-versions` answer `versions-usage`; `load-image-versions`
  *   answers `image-versions` (this file's, or `allFiles`). Over IMAGE_VERSIONS_BUDGET a save is refused with
@@ -37,7 +41,7 @@
  */
 import { array, boolean, bytes, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
-import { FILL_MODES, imageNodeField, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
+import { brandColourField, FILL_MODES, gridIndexField, gridTargetField, imageNodeField, MAX_BRAND_COLOURS, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
 import type { DesignExtras } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
 import { MAX_SEARCH_FRAMES, MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
@@ -48,7 +52,7 @@ import { designStylesField, designVariablesField, variableModesField } from "./t
 import { COMMANDS } from "./words.js";
 
 export { COMMANDS, type Command } from "./words.js";
-export type { FillMode, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
+export type { BrandColour, FillMode, GridTarget, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
 export type { FrameCaption, FrameVector, ScanChanges, ScanSkip, SearchFrameDoc, SearchIndex } from "./search.js";
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
@@ -193,6 +197,8 @@ const TO_UI = {
   "search-index": { requestId, index: searchIndexField, changes: optional(scanChangesField), skipped: optional(array(scanSkipField, { max: MAX_SEARCH_FRAMES })), notStored: optional(string()) },
   /** A frame's picture, at most `maxSide` px on its long side (a result's thumbnail, or what a caption is made from). */
   "frame-image": { requestId, nodeId, png: bytes(), width: number({ min: 0 }), height: number({ min: 0 }) },
+  /** The selection's colours for a batch's style spec: named ones (styles, variables) first, then plain ones, each by use. */
+  "brand-colours": { requestId, colours: array(brandColourField, { max: MAX_BRAND_COLOURS }) },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -225,6 +231,16 @@ const TO_MAIN = {
   "fill-selection": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), scaleMode: oneOf(FILL_MODES), record: imageRecordField },
   /** Swaps the image of a layer Figment made (it has a record) for another version. */
   "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
+  /**
+   * A batch's result as a rectangle with the image fill (FILL) in the batch's grid frame: `{ name }` makes the
+   * frame (auto layout, wrapping, ~4 columns of this image wide) beside the selection or at the viewport
+   * centre; `{ id }` adds to it, at `index` among the batch's items when given (a retried item keeps its
+   * place), else at the end. Named from `name` or the record's prompt; one undo step; answers `image-placed`
+   * with [gridFrameId, layerId].
+   */
+  "place-in-grid": { requestId, grid: gridTargetField, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, index: optional(gridIndexField) },
+  /** The colours the selection uses (styles, colour variables, plain solid paints), for a batch's style spec. */
+  "read-brand-colours": { requestId },
   /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */
   "load-image-versions": { requestId, allFiles: optional(boolean()) },
   /** Keeps a version (same id: replaces it); refused with `storage-full` when the budget would be exceeded. */
@@ -274,6 +290,8 @@ export const REQUESTS = {
   "insert-image": { reply: "image-placed" },
   "fill-selection": { reply: "image-placed" },
   "replace-image": { reply: "image-placed" },
+  "place-in-grid": { reply: "image-placed" },
+  "read-brand-colours": { reply: "brand-colours" },
   "load-image-versions": { reply: "image-versions" },
   "save-image-version": { reply: "versions-usage" },
   "delete-image-versions": { reply: "versions-usage" },

@@ -66,4 +66,22 @@ describe.runIf(runBrowser)("image messages in the browser harness", () => {
       expect(await sim<unknown[]>("sim.record.handlerErrors")).toEqual([]);
     });
   });
+
+  it("places a batch in its grid over the real transport: a new wrapping frame, then items by id, a retried one at its place", async () => {
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:1"], command: "image" }, async ({ ui, sim }) => {
+      const place = async (requestId: string, grid: Record<string, string>, index: number): Promise<{ nodeIds: string[] }> => {
+        await postImage(ui, "image/png", 256, 160, { type: "place-in-grid", requestId, grid, width: 256, height: 160, name: `Variant ${index + 1}`, record: imageRecord({ versionId: `b-${index}` }), index });
+        return sim<Promise<{ nodeIds: string[] }>>(`sim.ui.waitFor("image-placed", { where: (m) => m.requestId === ${JSON.stringify(requestId)} })`);
+      };
+      const [gridId] = (await place("g0", { name: "Hero batch" }, 0)).nodeIds;
+      await place("g2", { id: gridId! }, 2);
+      await place("g1", { id: gridId! }, 1);
+      const grid = await sim<{ name: string; layoutMode: string; layoutWrap: string; x: number; children: string[] }>(
+        `(() => { const g = sim.node(${JSON.stringify(gridId)}); return { name: g.name, layoutMode: g.layoutMode, layoutWrap: g.layoutWrap, x: g.x, children: g.children.map((c) => c.name) }; })()`,
+      );
+      expect(grid).toEqual({ name: "Hero batch", layoutMode: "HORIZONTAL", layoutWrap: "WRAP", x: 860, children: ["Variant 1", "Variant 2", "Variant 3"] });
+      expect(await sim<number>("sim.record.undo.steps.length")).toBe(3);
+      expect(await sim<unknown[]>("sim.record.handlerErrors")).toEqual([]);
+    });
+  });
 });

@@ -17,6 +17,7 @@ import type { ImageAction } from "../../contract/words.js";
 import { answerImage, relaunchedImage } from "./image-requests.js";
 import { answerHistory } from "./history-requests.js";
 import { answerSearch } from "./search-requests.js";
+import { answerBatch } from "./batch-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
@@ -201,6 +202,9 @@ export class PanelSession {
       case "save-image-version":
       case "delete-image-versions":
         return answerImage(message, this.secrets);
+      case "place-in-grid":
+      case "read-brand-colours":
+        return answerBatch(message, this.secrets, { jobs: this.jobs, closed: () => this.closed });
       case "save-history-entry":
       case "load-history":
       case "load-history-entry":

@@ -13,6 +13,7 @@
  * simulator lists each document change (create, move, resize, fills, plugin data, relaunch data, remove) in
  * `record.undo.pending` and moves them into `record.undo.steps` on every commitUndo.
  */
+import { AUTO_LAYOUT_TYPES, defineAutoLayoutProps, layOut } from "./auto-layout.js";
 import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type SimImageFormat } from "./image.js";
 import { encodeBlankPng } from "./png.js";
 import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variables.js";
@@ -174,6 +175,7 @@ export class SimNode {
     this.height = num(box["height"]);
     if (CONTAINER_TYPES.has(type)) this.children = [];
     defineVariableProps(this, () => sim.options.variables);
+    if (AUTO_LAYOUT_TYPES.has(type)) defineAutoLayoutProps(this, (what) => this.change(what));
     if (FILL_TYPES.has(type)) {
       let paints: readonly unknown[] = Object.freeze((Array.isArray(rest["fills"]) ? rest["fills"] : []).map((p) => Object.freeze(pluginPaint(p))));
       Object.defineProperty(this, "fills", {
@@ -267,10 +269,28 @@ export class SimNode {
     if (!list) throw new Error(`sim: ${this.type} node cannot have children`);
     if (child.removed) throw new Error(`The node (id ${child.id}) does not exist`);
     this.change(`append ${child.id} to ${this.id}`);
-    const old = child.parent?.childList();
+    this.adopt(child, list.length);
+  }
+
+  /** Figma's insertChild: `index` 0…children.length (0 is the bottom-most layer); more throws. */
+  insertChild(index: number, child: SimNode): void {
+    const list = this.childList();
+    if (!list) throw new Error(`sim: ${this.type} node cannot have children`);
+    if (child.removed) throw new Error(`The node (id ${child.id}) does not exist`);
+    const max = list.length - (child.parent === this ? 1 : 0);
+    if (!Number.isInteger(index) || index < 0 || index > max) throw new Error(`insertChild: index ${index} is out of range 0…${max}`);
+    this.change(`insert ${child.id} into ${this.id} at ${index}`);
+    this.adopt(child, index);
+  }
+
+  private adopt(child: SimNode, index: number): void {
+    const previous = child.parent;
+    const old = previous?.childList();
     old?.splice(old.indexOf(child), 1);
     child.parent = this;
-    list.push(child);
+    this.childList()!.splice(index, 0, child);
+    if (previous && previous !== this) layOut(previous);
+    layOut(this);
   }
 
   /** Every descendant for which `test` is true, in document order (Figma's findAll; a page must be loaded). */
@@ -292,10 +312,12 @@ export class SimNode {
 
   remove(): void {
     this.change(`remove ${this.id}`);
-    const siblings = this.parent?.childList();
+    const parent = this.parent;
+    const siblings = parent?.childList();
     siblings?.splice(siblings.indexOf(this), 1);
     this.parent = null;
     this.removed = true;
+    if (parent) layOut(parent);
   }
 
   resize(width: number, height: number): void {
@@ -305,6 +327,8 @@ export class SimNode {
     this.width = width;
     this.height = height;
     this.rest["absoluteBoundingBox"] = { x: this.x, y: this.y, width, height };
+    layOut(this);
+    if (this.parent) layOut(this.parent);
   }
 
   async exportAsync(settings: ExportSettings = {}): Promise<unknown> {
@@ -911,6 +935,16 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       return failure === undefined ? image : { ...image, getBytesAsync: () => Promise.reject(new Error(failure)) };
     },
     commitUndo: (): void => core.commitUndo(),
+    /** A 100 × 100 frame with a white fill on the current page, as Figma makes it; auto layout off. */
+    createFrame: (): SimNode => {
+      const id = `sim:${++rectangles}`;
+      const frame = new SimNode(core, { id, name: "Frame", type: "FRAME", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }] }, readMeta({}), "FRAME");
+      frame.created = true;
+      core.index.set(id, frame);
+      core.change(`create ${id}`);
+      currentPage.appendChild(frame);
+      return frame;
+    },
     createRectangle: (): SimNode => {
       const id = `sim:${++rectangles}`;
       const rect = new SimNode(core, { id, name: "Rectangle", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 } }, readMeta({}), "RECTANGLE");

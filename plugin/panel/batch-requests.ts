@@ -1,0 +1,41 @@
+/**
+ * The batch panel's requests to the main thread: place a result in the batch's grid, and read the
+ * selection's colours for the style spec (a cancellable job: it yields on big selections). Refusals are
+ * PluginErrors, which the session sends as `error` on the request.
+ */
+import type { MainMessage } from "../../contract/messages.js";
+import { placeInGrid } from "../canvas/place-in-grid.js";
+import { readBrandColours } from "../export/brand-colours.js";
+import { PluginError } from "../errors.js";
+import { Job } from "../tasks.js";
+import { post } from "./post.js";
+import type { JobHost } from "./search-requests.js";
+
+export type BatchRequest = Extract<MainMessage, { type: "place-in-grid" | "read-brand-colours" }>;
+
+async function brandColours(requestId: string, host: JobHost): Promise<void> {
+  if (host.jobs.has(requestId)) throw new PluginError("bad-message", `A job with request id "${requestId}" is already running.`);
+  const job = new Job(requestId);
+  host.jobs.set(requestId, job);
+  try {
+    // A snapshot: the selection may change while the walk yields.
+    const colours = await readBrandColours([...figma.currentPage.selection], job);
+    if (!host.closed()) post("brand-colours", { requestId, colours });
+  } finally {
+    host.jobs.delete(requestId);
+  }
+}
+
+/** `secrets`: the stored API keys, which must never reach a layer's record. */
+export async function answerBatch(message: BatchRequest, secrets: readonly string[], host: JobHost): Promise<void> {
+  switch (message.type) {
+    case "place-in-grid": {
+      const { requestId, type: _type, ...request } = message;
+      return post("image-placed", { requestId, ...(await placeInGrid(request, secrets)) });
+    }
+    case "read-brand-colours":
+      return brandColours(message.requestId, host);
+    default:
+      message satisfies never;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The simulator's auto layout: the AutoLayoutMixin properties of frames, components and instances (read
+ * from the REST JSON, settable by the plugin with Figma's refusals: `layoutWrap` and the sizing shorthands
+ * need a HORIZONTAL or VERTICAL `layoutMode`, spacing and padding must be finite, not negative), and the
+ * layout itself for frames the plugin made: children flow along the primary axis, wrapping onto new tracks
+ * when `layoutWrap` is "WRAP" and the primary axis is FIXED; an AUTO axis hugs the children. Frames from the
+ * file keep their file's boxes (the fixture already holds Figma's layout).
+ */
+type Json = Record<string, unknown>;
+
+export interface LayoutNode {
+  readonly type: string;
+  readonly rest: Json;
+  readonly created: boolean;
+  readonly removed: boolean;
+  readonly visible: boolean;
+  width: number;
+  height: number;
+  childList(): LayoutNode[] | undefined;
+  place(x: number, y: number): void;
+}
+
+interface LayoutState {
+  layoutMode: "NONE" | "HORIZONTAL" | "VERTICAL";
+  layoutWrap: "NO_WRAP" | "WRAP";
+  primaryAxisSizingMode: "FIXED" | "AUTO";
+  counterAxisSizingMode: "FIXED" | "AUTO";
+  itemSpacing: number;
+  /** null: follows itemSpacing (Figma's `counterAxisSpacing = null`). */
+  counterAxisSpacing: number | null;
+  paddingLeft: number;
+  paddingRight: number;
+  paddingTop: number;
+  paddingBottom: number;
+}
+
+export const AUTO_LAYOUT_TYPES = new Set(["FRAME", "COMPONENT", "INSTANCE"]);
+const states = new WeakMap<LayoutNode, LayoutState>();
+
+const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+const size = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : 0);
+
+function readState(rest: Json): LayoutState {
+  return {
+    layoutMode: pick(rest["layoutMode"], ["HORIZONTAL", "VERTICAL"], "NONE"),
+    layoutWrap: pick(rest["layoutWrap"], ["WRAP"], "NO_WRAP"),
+    primaryAxisSizingMode: pick(rest["primaryAxisSizingMode"], ["FIXED"], "AUTO"),
+    counterAxisSizingMode: pick(rest["counterAxisSizingMode"], ["FIXED"], "AUTO"),
+    itemSpacing: size(rest["itemSpacing"]),
+    counterAxisSpacing: typeof rest["counterAxisSpacing"] === "number" ? size(rest["counterAxisSpacing"]) : null,
+    paddingLeft: size(rest["paddingLeft"]),
+    paddingRight: size(rest["paddingRight"]),
+    paddingTop: size(rest["paddingTop"]),
+    paddingBottom: size(rest["paddingBottom"]),
+  };
+}
+
+/** Adds the auto layout properties to `node`; each set is a document change (`change`) and lays the frame out again. */
+export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) => void): void {
+  const state = readState(node.rest);
+  states.set(node, state);
+  const needsAxis = (prop: string): void => {
+    if (state.layoutMode === "NONE") throw new Error(`${prop} can only be set on auto layout frames (layoutMode HORIZONTAL or VERTICAL)`);
+  };
+  const prop = <K extends keyof LayoutState>(key: K, accept: (value: unknown) => LayoutState[K], axisOnly: boolean, get: () => unknown = () => state[key]): void => {
+    Object.defineProperty(node, key, {
+      enumerable: true,
+      get,
+      set: (value: unknown) => {
+        if (axisOnly) needsAxis(key);
+        const next = accept(value);
+        change(`layout ${String(node.rest["id"])} ${key}`);
+        state[key] = next;
+        layOut(node);
+      },
+    });
+  };
+  const oneOf = <T extends string>(key: string, allowed: readonly T[]) => (value: unknown): T => {
+    if (!allowed.includes(value as T)) throw new Error(`${key}: expected one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`);
+    return value as T;
+  };
+  const length = (key: string) => (value: unknown): number => {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new Error(`${key}: expected a finite number of at least 0 (got ${String(value)})`);
+    return value;
+  };
+  prop("layoutMode", oneOf("layoutMode", ["NONE", "HORIZONTAL", "VERTICAL"] as const), false);
+  prop("layoutWrap", oneOf("layoutWrap", ["NO_WRAP", "WRAP"] as const), true);
+  prop("primaryAxisSizingMode", oneOf("primaryAxisSizingMode", ["FIXED", "AUTO"] as const), false);
+  prop("counterAxisSizingMode", oneOf("counterAxisSizingMode", ["FIXED", "AUTO"] as const), false);
+  prop("itemSpacing", length("itemSpacing"), false);
+  prop("counterAxisSpacing", (v) => (v === null ? null : length("counterAxisSpacing")(v)), false, () => state.counterAxisSpacing ?? state.itemSpacing);
+  for (const key of ["paddingLeft", "paddingRight", "paddingTop", "paddingBottom"] as const) prop(key, length(key), false);
+  // The sizing shorthands: FIXED or HUG (FILL is for the children of auto layout frames, not simulated).
+  for (const [key, horizontal] of [["layoutSizingHorizontal", true], ["layoutSizingVertical", false]] as const) {
+    const axis = (): "primaryAxisSizingMode" | "counterAxisSizingMode" => ((state.layoutMode === "HORIZONTAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode");
+    Object.defineProperty(node, key, {
+      enumerable: true,
+      get: () => (state.layoutMode !== "NONE" && state[axis()] === "AUTO" ? "HUG" : "FIXED"),
+      set: (value: unknown) => {
+        if (value !== "FIXED" && value !== "HUG") throw new Error(`${key}: the simulator takes FIXED or HUG (got ${JSON.stringify(value)})`);
+        if (value === "HUG") needsAxis(`${key} "HUG"`);
+        change(`layout ${String(node.rest["id"])} ${key}`);
+        if (state.layoutMode !== "NONE") state[axis()] = value === "HUG" ? "AUTO" : "FIXED";
+        layOut(node);
+      },
+    });
+  }
+}
+
+/** Lays out the children of a plugin-made auto layout frame and hugs its AUTO axes (no-op for anything else). */
+export function layOut(node: LayoutNode): void {
+  const state = states.get(node);
+  if (!state || state.layoutMode === "NONE" || !node.created) return;
+  const horizontal = state.layoutMode === "HORIZONTAL";
+  const items = (node.childList() ?? []).filter((c) => !c.removed && c.visible);
+  const main = (n: LayoutNode): number => (horizontal ? n.width : n.height);
+  const cross = (n: LayoutNode): number => (horizontal ? n.height : n.width);
+  const [startMain, endMain, startCross, endCross] = horizontal ? [state.paddingLeft, state.paddingRight, state.paddingTop, state.paddingBottom] : [state.paddingTop, state.paddingBottom, state.paddingLeft, state.paddingRight];
+  const fixedMain = state.primaryAxisSizingMode === "FIXED";
+  const room = (horizontal ? node.width : node.height) - startMain - endMain;
+  const wraps = state.layoutWrap === "WRAP" && fixedMain;
+  const tracks: LayoutNode[][] = [];
+  let used = 0;
+  for (const item of items) {
+    const track = tracks.at(-1);
+    if (!track || (wraps && used + state.itemSpacing + main(item) > room)) {
+      tracks.push([item]);
+      used = main(item);
+    } else {
+      track.push(item);
+      used += state.itemSpacing + main(item);
+    }
+  }
+  const trackGap = state.counterAxisSpacing ?? state.itemSpacing;
+  let crossAt = startCross;
+  let longest = 0;
+  for (const track of tracks) {
+    let mainAt = startMain;
+    for (const item of track) {
+      item.place(horizontal ? mainAt : crossAt, horizontal ? crossAt : mainAt);
+      mainAt += main(item) + state.itemSpacing;
+    }
+    longest = Math.max(longest, mainAt - state.itemSpacing - startMain);
+    crossAt += Math.max(...track.map(cross)) + trackGap;
+  }
+  const crossUsed = tracks.length > 0 ? crossAt - trackGap - startCross : 0;
+  const mainSize = fixedMain ? main(node) : startMain + longest + endMain;
+  const crossSize = state.counterAxisSizingMode === "AUTO" ? startCross + crossUsed + endCross : cross(node);
+  node.width = Math.max(0.01, horizontal ? mainSize : crossSize);
+  node.height = Math.max(0.01, horizontal ? crossSize : mainSize);
+}
