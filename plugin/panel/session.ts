@@ -160,9 +160,11 @@ export class PanelSession {
         // A cancel that arrives after its export ended is a harmless race, so nothing to report.
         this.jobs.get(message.requestId)?.cancel();
         return;
-      case "get-thumbnail":
-        post("thumbnail", { nodeId: message.nodeId, png: await thumbnail(message.nodeId) });
+      case "get-thumbnail": {
+        const png = await thumbnail(message.nodeId);
+        if (png) post("thumbnail", { nodeId: message.nodeId, png });
         return;
+      }
       case "get-worker-source": {
         const part = WORKER_PAYLOADS[message.part ?? "codegen"];
         if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
