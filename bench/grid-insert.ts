@@ -7,50 +7,26 @@
  * timed apart and taken out, as bench/image-insert.ts does, and so is the message's structured clone.
  */
 import { performance } from "node:perf_hooks";
-import vm from "node:vm";
-import { waitForUi } from "../test/figma-sim/contract.js";
-import { createFigmaSim } from "../test/figma-sim/sim.js";
-import { CANVAS_FILE, imageRecord } from "../test/helpers/canvas-file.js";
+import { imageRecord } from "../test/helpers/canvas-file.js";
+import { timedCanvas } from "./image-insert.js";
 import { median } from "./plugin-util.js";
 
 export const GRID_ITEMS = 20;
 
-type UiApi = { onmessage: ((message: unknown, props: unknown) => unknown) | undefined };
-
 /** Our ms for each of the 20 placements of one batch (index 0 made the grid). */
 async function gridOnce(code: string, bytes: Uint8Array, width: number, height: number): Promise<number[]> {
-  const sim = createFigmaSim({ file: CANVAS_FILE, command: "image", selectIds: ["2:1"] });
-  vm.runInContext(code, vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout, clearTimeout, Uint8Array }), { filename: "dist/code.js" });
-  await waitForUi(sim, "init");
-  const figma = sim.figma as { createImage(bytes: Uint8Array): unknown };
-  const createImage = figma.createImage;
-  let simMs = 0;
-  figma.createImage = (b) => {
-    const t0 = performance.now();
-    try {
-      return createImage(b);
-    } finally {
-      simMs += performance.now() - t0;
-    }
-  };
-  const api = sim.ui.api as unknown as UiApi;
-  const handler = api.onmessage!;
-  let enteredAt = 0;
-  api.onmessage = (message, props) => {
-    enteredAt = performance.now();
-    return handler(message, props);
-  };
+  const { sim, enteredAt, simCreateImageMs, resetSimTime } = await timedCanvas(code);
   const ours: number[] = [];
   let gridId: string | undefined;
   for (let index = 0; index < GRID_ITEMS; index++) {
-    simMs = 0;
+    resetSimTime();
     const grid = gridId === undefined ? { name: "Bench batch" } : { id: gridId };
     await sim.ui.send({ type: "place-in-grid", requestId: `grid-${index}`, grid, bytes, width, height, name: `Variant ${index + 1}`, record: imageRecord({ versionId: `bench-${index}` }), index });
-    const handlerMs = performance.now() - enteredAt;
+    const handlerMs = performance.now() - enteredAt();
     const placed = sim.ui.all("image-placed");
     if (placed.length !== index + 1) throw new Error(`bench/grid-insert: item ${index} not placed (${JSON.stringify(sim.ui.all("error"))})`);
     gridId ??= (placed[0]!["nodeIds"] as string[])[0];
-    ours.push(handlerMs - simMs);
+    ours.push(handlerMs - simCreateImageMs());
   }
   if (sim.node(gridId!).children?.length !== GRID_ITEMS) throw new Error("bench/grid-insert: the grid does not hold every image");
   return ours;

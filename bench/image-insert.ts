@@ -23,33 +23,48 @@ export interface InsertSample {
 
 type UiApi = { onmessage: ((message: unknown, props: unknown) => unknown) | undefined };
 
-async function insertOnce(code: string, bytes: Uint8Array, run: number): Promise<InsertSample> {
+/** The built plugin on a fresh simulator with the canvas file, its handler's entry time and the simulator's createImage time taken apart. */
+export interface TimedCanvas {
+  sim: ReturnType<typeof createFigmaSim>;
+  /** performance.now() when the plugin's message handler was last called. */
+  enteredAt(): number;
+  /** ms spent in the simulator's createImage since the last reset (not our work). */
+  simCreateImageMs(): number;
+  resetSimTime(): void;
+}
+
+export async function timedCanvas(code: string): Promise<TimedCanvas> {
   const sim = createFigmaSim({ file: CANVAS_FILE, command: "image", selectIds: ["2:1"] });
   vm.runInContext(code, vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout, clearTimeout, Uint8Array }), { filename: "dist/code.js" });
   await waitForUi(sim, "init");
   const figma = sim.figma as { createImage(bytes: Uint8Array): unknown };
   const createImage = figma.createImage;
-  let simCreateImageMs = 0;
+  let simMs = 0;
   figma.createImage = (b) => {
     const t0 = performance.now();
     try {
       return createImage(b);
     } finally {
-      simCreateImageMs += performance.now() - t0;
+      simMs += performance.now() - t0;
     }
   };
   const api = sim.ui.api as unknown as UiApi;
   const handler = api.onmessage!;
-  let enteredAt = 0;
+  let entered = 0;
   api.onmessage = (message, props) => {
-    enteredAt = performance.now();
+    entered = performance.now();
     return handler(message, props);
   };
+  return { sim, enteredAt: () => entered, simCreateImageMs: () => simMs, resetSimTime: () => void (simMs = 0) };
+}
+
+async function insertOnce(code: string, bytes: Uint8Array, run: number): Promise<InsertSample> {
+  const { sim, enteredAt, simCreateImageMs } = await timedCanvas(code);
   await sim.ui.send({ type: "insert-image", requestId: `bench-${run}`, bytes, width: 1536, height: 1024, record: imageRecord() });
   const placed = sim.ui.all("image-placed");
   if (placed.length !== 1) throw new Error(`bench/image-insert: no image-placed (${JSON.stringify(sim.ui.all("error"))})`);
-  const handlerMs = performance.now() - enteredAt;
-  return { handlerMs, simCreateImageMs, oursMs: handlerMs - simCreateImageMs };
+  const handlerMs = performance.now() - enteredAt();
+  return { handlerMs, simCreateImageMs: simCreateImageMs(), oursMs: handlerMs - simCreateImageMs() };
 }
 
 /** Median of `runs` inserts after `warmup` ones, each in a fresh realm with a fresh simulator. */
