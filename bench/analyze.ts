@@ -9,7 +9,7 @@ import type { DesignDocument, DesignNode } from "../codegen/design/types.js";
 import { loadDesign } from "../codegen/load.js";
 import type { EvalFile } from "./fixtures.js";
 import { againstTarget, type BenchResults, round, type Json } from "./results.js";
-import { fmtMs, timeIt, type Timing } from "./timing.js";
+import { cpuTime, fmtMs, timeIt, type Timing } from "./timing.js";
 
 const TARGET_MS = 50;
 const SYNTHETIC_LAYERS = 1000;
@@ -96,25 +96,6 @@ function largestFixtures(files: EvalFile[]): Largest {
   return { frame: best, file: bestFile };
 }
 
-/**
- * CPU time of one call (user + system, ms) — the work itself, which a machine shared with other jobs does not
- * inflate the way it inflates wall time (waiting for a core). Median of `runs` after a warm-up.
- */
-function cpuTime(fn: () => unknown, runs: number): { medianMs: number; minMs: number; maxMs: number; n: number } {
-  for (let i = 0; i < Math.max(3, runs / 4); i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    samples.push((used.user + used.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  const mid = samples.length >> 1;
-  const medianMs = samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
-  return { medianMs: round(medianMs), minMs: round(samples[0]!), maxMs: round(samples.at(-1)!), n: samples.length };
-}
-
 export async function analyzeSection(files: EvalFile[], runs: number, results: BenchResults): Promise<void> {
   const timed = (t: Timing): Json => ({ medianMs: round(t.medianMs), minMs: round(t.minMs), maxMs: round(t.maxMs), n: t.runs, warmup: t.warmup });
   const { frame: largest, file: largestFile } = largestFixtures(files);
@@ -124,10 +105,10 @@ export async function analyzeSection(files: EvalFile[], runs: number, results: B
   const fixtureTime = await timeIt("fixture", () => analyzeDesign(fixtureDoc), runs);
   const syntheticTime = await timeIt("synthetic", () => analyzeDesign(synthetic), runs);
   const fileTime = await timeIt("file", () => analyzeDesign(largestFile.doc), runs);
-  const fileCpu = cpuTime(() => analyzeDesign(largestFile.doc), runs);
+  const fileCpu = cpuTime(() => analyzeDesign(largestFile.doc), runs, Math.max(3, runs / 4));
   const fileFindings = analyzeDesign(largestFile.doc).length;
-  const fixtureCpu = cpuTime(() => analyzeDesign(fixtureDoc), runs);
-  const syntheticCpu = cpuTime(() => analyzeDesign(synthetic), runs);
+  const fixtureCpu = cpuTime(() => analyzeDesign(fixtureDoc), runs, Math.max(3, runs / 4));
+  const syntheticCpu = cpuTime(() => analyzeDesign(synthetic), runs, Math.max(3, runs / 4));
   const fixtureFindings = analyzeDesign(fixtureDoc).length;
   const syntheticFindings = analyzeDesign(synthetic).length;
 

@@ -15,22 +15,10 @@ import { responsesRequest } from "../ai/prompt.js";
 import { loadDesign, printHint } from "../codegen/index.js";
 import { folderStore } from "../cli/batch/store.js";
 import type { EvalFile } from "./fixtures.js";
-import { type BenchResults, round } from "./results.js";
+import type { BenchResults } from "./results.js";
+import { cpuTimeAsync } from "./timing.js";
 
 const LINES = 500;
-
-async function cpuMs(fn: () => Promise<unknown>, runs: number): Promise<{ medianMs: number; minMs: number; maxMs: number; n: number }> {
-  for (let i = 0; i < 2; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
-    await fn();
-    const used = process.cpuUsage(start);
-    samples.push((used.user + used.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  return { medianMs: round(samples[samples.length >> 1]!), minMs: round(samples[0]!), maxMs: round(samples.at(-1)!), n: samples.length };
-}
 
 /** A client whose files.create and batches.create answer at once: only our work is timed. */
 function instantClient(): OpenAI {
@@ -67,9 +55,9 @@ export async function batchSection(files: EvalFile[], runs: number, results: Ben
   try {
     for (const [kind, lines] of [["images", imageLines()], ["code", codeLines(files)]] as const) {
       const jsonl = batchJsonl(lines as BatchRequest[]);
-      const build = await cpuMs(async () => batchJsonl(lines as BatchRequest[]), runs);
+      const build = await cpuTimeAsync(async () => batchJsonl(lines as BatchRequest[]), runs);
       let k = 0;
-      const record = await cpuMs(async () => {
+      const record = await cpuTimeAsync(async () => {
         const dir = join(tmp, `${kind}-${++k}`);
         await startBatch(instantClient(), folderStore(dir), { kind, endpoint: lines[0]!.url, baseURL: "http://bench/v1", lines });
       }, Math.min(runs, 10));

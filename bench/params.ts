@@ -11,6 +11,7 @@ import { computePrompts, parseCsvRows, parseTemplate, readRules, rowRequests, wi
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { noisePng } from "./image.js";
 import { againstTarget, round, type BenchResults } from "./results.js";
+import { cpuTime } from "./timing.js";
 
 const ROWS = 20;
 /** Per row, for the whole plan + request build without images: far below a model's seconds. */
@@ -37,29 +38,15 @@ function plan(): RowRequest[] {
   return rowRequests(computed.rows, { size: { width: 1024, height: 1024 }, quality: "low" });
 }
 
-/** Median CPU time (user + system, ms) of `runs` calls after warm-up: the work, not waiting for a core. */
-function cpuMs(fn: () => unknown, runs: number): { medianMs: number; minMs: number; maxMs: number; n: number } {
-  for (let i = 0; i < 3; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    samples.push((used.user + used.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  return { medianMs: round(samples[samples.length >> 1]!), minMs: round(samples[0]!), maxMs: round(samples.at(-1)!), n: samples.length };
-}
-
 export function paramsSection(runs: number, results: BenchResults): void {
   const images = imageConfig({ ...DEFAULT_SETTINGS, provider: "openai" }, "sk-bench");
   const responses = imageConfig({ ...DEFAULT_SETTINGS, provider: "openai" }, "sk-bench", { api: "responses" });
   // A 1024×1024 image of noise: incompressible, the upper bound of a first image's size.
   const first = { bytes: noisePng(1024, 1024), name: "01-first.png" };
-  const planOnly = cpuMs(plan, runs);
-  const build = cpuMs(() => plan().map((r) => buildImageRequests(images, r.request)), runs);
-  const consistentEdit = cpuMs(() => plan().map((r, i) => buildImageRequests(images, (i === 0 ? r : withFirstImage(r, first)).request)), runs);
-  const consistentResponses = cpuMs(() => plan().map((r, i) => JSON.stringify(buildImageRequests(responses, (i === 0 ? r : withFirstImage(r, first)).request)[0]!.params)), Math.min(runs, 5));
+  const planOnly = cpuTime(plan, runs);
+  const build = cpuTime(() => plan().map((r) => buildImageRequests(images, r.request)), runs);
+  const consistentEdit = cpuTime(() => plan().map((r, i) => buildImageRequests(images, (i === 0 ? r : withFirstImage(r, first)).request)), runs);
+  const consistentResponses = cpuTime(() => plan().map((r, i) => JSON.stringify(buildImageRequests(responses, (i === 0 ? r : withFirstImage(r, first)).request)[0]!.params)), Math.min(runs, 5));
   // ↑ seconds per sample (a 4 MB data URL per row): five samples say enough on a shared machine.
   const perRow = (t: { medianMs: number }): number => round(t.medianMs / ROWS);
   results.set("params", ["rows"], ROWS);

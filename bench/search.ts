@@ -10,7 +10,8 @@ import { readRestReply, type RestNode } from "../codegen/rest/reply.js";
 import { frameDocs } from "../codegen/search/frame-doc.js";
 import { createFrameIndex, searchFrames, type FrameIndex } from "../codegen/search/frame-index.js";
 import type { EvalFile } from "./fixtures.js";
-import { againstTarget, type BenchResults, round } from "./results.js";
+import { againstTarget, type BenchResults } from "./results.js";
+import { cpuTimeAsync } from "./timing.js";
 import { searchScanSection } from "./search-scan.js";
 
 const INDEX_FRAMES = 500;
@@ -42,20 +43,6 @@ function syntheticFile(files: EvalFile[], count: number, framesOnly = false): un
   return { document: { id: "0:0", name: "Document", type: "DOCUMENT", children: pages }, components };
 }
 
-/** Median CPU time (user + system, ms) of `runs` calls after warm-up: the work itself, not waiting for a core. */
-async function cpuMs(fn: () => Promise<unknown>, runs: number): Promise<{ medianMs: number; minMs: number; maxMs: number; n: number }> {
-  for (let i = 0; i < 2; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
-    await fn();
-    const used = process.cpuUsage(start);
-    samples.push((used.user + used.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  return { medianMs: round(samples[samples.length >> 1]!), minMs: round(samples[0]!), maxMs: round(samples.at(-1)!), n: samples.length };
-}
-
 /** A deterministic unit vector per seed (vectors' values do not change the cost). */
 function vector(seed: number): number[] {
   let s = seed * 2654435761 + 1;
@@ -69,15 +56,15 @@ const bytesOf = (index: FrameIndex): number => new TextEncoder().encode(JSON.str
 export async function searchSection(files: EvalFile[], runs: number, results: BenchResults): Promise<void> {
   const small = syntheticFile(files, INDEX_FRAMES);
   const large = syntheticFile(files, QUERY_FRAMES);
-  const indexCpu = await cpuMs(async () => createFrameIndex(frameDocs(small)), Math.min(runs, 10));
-  const docsCpu = await cpuMs(async () => frameDocs(small), Math.min(runs, 10));
+  const indexCpu = await cpuTimeAsync(async () => createFrameIndex(frameDocs(small)), Math.min(runs, 10));
+  const docsCpu = await cpuTimeAsync(async () => frameDocs(small), Math.min(runs, 10));
 
   const docs = frameDocs(large);
   const textIndex = await createFrameIndex(docs);
   const hybridIndex = await createFrameIndex(docs.map((d, i) => ({ ...d, embedding: vector(i) })), DIMENSIONS);
   let q = 0;
-  const fulltext = await cpuMs(async () => searchFrames(textIndex, { term: QUERIES[q++ % QUERIES.length]!, limit: 10 }), runs * 3);
-  const hybrid = await cpuMs(async () => searchFrames(hybridIndex, { term: QUERIES[q++ % QUERIES.length]!, vector: vector(q), limit: 10 }), runs * 3);
+  const fulltext = await cpuTimeAsync(async () => searchFrames(textIndex, { term: QUERIES[q++ % QUERIES.length]!, limit: 10 }), runs * 3);
+  const hybrid = await cpuTimeAsync(async () => searchFrames(hybridIndex, { term: QUERIES[q++ % QUERIES.length]!, vector: vector(q), limit: 10 }), runs * 3);
   const textBytes = Math.round(bytesOf(textIndex) / docs.length);
   const hybridBytes = Math.round(bytesOf(hybridIndex) / docs.length);
   const cacheBytes = Math.round(JSON.stringify({ hash: docs[0]!.hash, model: "text-embedding-3-small", vector: vector(1) }).length);

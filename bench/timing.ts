@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { round } from "./results.js";
 
 export type Timing = {
   label: string;
@@ -37,4 +38,46 @@ export async function timeIt(
 
 export function fmtMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+/** A type, not an interface, so it is assignable to the results' Json. */
+export type CpuTiming = { medianMs: number; minMs: number; maxMs: number; n: number };
+
+/**
+ * CPU time of one call (user + system, ms): the work itself, which a machine shared with other jobs does not
+ * inflate the way it inflates wall time (waiting for a core). Median of `runs` after `warmup` untimed calls.
+ */
+export function cpuTime(fn: () => unknown, runs: number, warmup = 3): CpuTiming {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    fn();
+    samples.push(cpuMsSince(start));
+  }
+  return cpuSummary(samples);
+}
+
+/** cpuTime for async work (awaited inside the timed region). */
+export async function cpuTimeAsync(fn: () => Promise<unknown>, runs: number, warmup = 2): Promise<CpuTiming> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    await fn();
+    samples.push(cpuMsSince(start));
+  }
+  return cpuSummary(samples);
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function cpuSummary(samples: number[]): CpuTiming {
+  samples.sort((a, b) => a - b);
+  const mid = samples.length >> 1;
+  const medianMs = samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
+  return { medianMs: round(medianMs), minMs: round(samples[0]!), maxMs: round(samples.at(-1)!), n: samples.length };
 }
