@@ -4,9 +4,9 @@
  * Loaded on the first analysis only, like model-job.ts (the openai SDK's start-up).
  */
 import { analyzeWithModel } from "../../ai/analyze/run.js";
-import { ModelError } from "../../ai/errors.js";
 import { priceFor } from "../../ai/prices.js";
 import { providerConfig } from "../../ai/providers.js";
+import { modelFailureReply } from "./model-failure.js";
 import type { RequestOf, WorkerEventBody, WorkerReply } from "./protocol.js";
 
 export async function runAnalyzeJob(request: RequestOf<"analyze-model">, signal: AbortSignal, send: (event: WorkerEventBody) => void): Promise<WorkerReply> {
@@ -17,13 +17,6 @@ export async function runAnalyzeJob(request: RequestOf<"analyze-model">, signal:
     const costUsd = result.usage && price ? (result.usage.inputTokens * price.input + result.usage.outputTokens * price.output) / 1_000_000 : undefined;
     return { id: request.id, ok: true, kind: "analyze-model", markdown: result.markdown, model: result.model, cut: result.cut, ...(result.usage ? { usage: result.usage } : {}), ...(costUsd !== undefined ? { costUsd } : {}) };
   } catch (error) {
-    if (!(error instanceof ModelError)) throw error;
-    return {
-      id: request.id,
-      ok: false,
-      error: error.message,
-      bad: false,
-      model: { kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) },
-    };
+    return modelFailureReply(request.id, error);
   }
 }

@@ -3,11 +3,11 @@
  * panel as events while it runs; the images, what a refinement builds on, the usage and its cost come in the
  * reply. Loaded on the first image request only, like model-job.ts (the openai SDK's start-up).
  */
-import { ModelError } from "../../ai/errors.js";
 import { imageConfig } from "../../ai/image/config.js";
 import { usageCost } from "../../ai/image/estimate.js";
 import { generateImages } from "../../ai/image/generate.js";
 import { ImageOptionsError } from "../../ai/image/check.js";
+import { modelFailureReply } from "./model-failure.js";
 import type { ImageProgress } from "../../ai/image/result.js";
 import { conversationData, toImageRequest } from "./image-request.js";
 import type { GenerateImageRequest, ImageEvent, WorkerReply } from "./protocol.js";
@@ -64,13 +64,6 @@ export async function runImageJob(request: GenerateImageRequest, signal: AbortSi
   } catch (error) {
     // A request that fails its check is refused before anything is sent: the panel's own input was bad.
     if (error instanceof ImageOptionsError) return { id: request.id, ok: false, error: error.message, bad: true };
-    if (!(error instanceof ModelError)) throw error;
-    return {
-      id: request.id,
-      ok: false,
-      error: error.message,
-      bad: false,
-      model: { kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) },
-    };
+    return modelFailureReply(request.id, error);
   }
 }

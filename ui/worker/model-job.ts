@@ -2,9 +2,9 @@
  * One model request inside the codegen worker: the provider's client, the streamed turn, the project pass
  * and the repair round (ai/pipeline.ts). Loaded by the worker on the first model request only.
  */
-import { ModelError } from "../../ai/errors.js";
 import { generateModelCode } from "../../ai/pipeline.js";
 import { providerConfig } from "../../ai/providers.js";
+import { modelFailureReply } from "./model-failure.js";
 import type { AiEvent, AiGenerateRequest, WorkerReply } from "./protocol.js";
 
 export async function runModelJob(request: AiGenerateRequest, signal: AbortSignal, send: (event: AiEvent) => void): Promise<WorkerReply> {
@@ -20,17 +20,6 @@ export async function runModelJob(request: AiGenerateRequest, signal: AbortSigna
     });
     return { id: request.id, ok: true, kind: "ai-generate", result };
   } catch (error) {
-    if (!(error instanceof ModelError)) throw error;
-    return {
-      id: request.id,
-      ok: false,
-      error: error.message,
-      bad: false,
-      model: {
-        kind: error.kind,
-        ...(error.status !== undefined ? { status: error.status } : {}),
-        ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-      },
-    };
+    return modelFailureReply(request.id, error);
   }
 }

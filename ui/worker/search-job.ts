@@ -8,8 +8,8 @@
 import { captionFrames } from "../../ai/captions.js";
 import { searchEmbeddingText } from "../../ai/embedding-text.js";
 import { embedTexts, MAX_INPUTS_PER_REQUEST } from "../../ai/embeddings.js";
-import { ModelError } from "../../ai/errors.js";
 import { providerConfig, searchModelsFor } from "../../ai/providers.js";
+import { modelFailureReply } from "./model-failure.js";
 import type { FrameVector } from "../../contract/search.js";
 import { encodeVector } from "../../contract/vector-codec.js";
 import type { RequestOf, SearchEvent, WorkerReply } from "./protocol.js";
@@ -57,13 +57,6 @@ export async function runSearchJob(request: SearchRequest, signal: AbortSignal, 
     if (request.kind === "search-embed") return await embed(request, signal, send);
     return await query(request, signal);
   } catch (error) {
-    if (!(error instanceof ModelError)) throw error;
-    return {
-      id: request.id,
-      ok: false,
-      error: error.message,
-      bad: false,
-      model: { kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) },
-    };
+    return modelFailureReply(request.id, error);
   }
 }
