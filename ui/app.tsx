@@ -25,6 +25,7 @@ import { refusedText } from "./history/use-refused-saves.js";
 import { savedOutput } from "./code/saved-result.js";
 import { ImagePanel } from "./image/image-panel.js";
 import { useImageSession } from "./image/image-session.js";
+import { useBatchSession } from "./image-batch/batch-session.js";
 import { SearchPanel } from "./search/search-panel.js";
 import { useSearchSession } from "./search/search-session.js";
 import { EnrichBar } from "./search/enrich-bar.js";
@@ -95,6 +96,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const [editorType, setEditorType] = useState("figma");
   const report = useCallback((text: string, tone: "info" | "error") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
   const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
+  const batch = useBatchSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
   const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
   const search = useSearchSession({ requests, notify: report });
   const searchAi = useSearchAi({ requests, worker, vault, settings, prices: prices.prices });
@@ -204,7 +206,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         ) : panel === "settings" ? (
           <SettingsPanel settings={settings} draft={draft} vault={vault} worker={worker} onPrices={prices.save} />
         ) : panel === "image" ? (
-          <ImagePanel session={image} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
+          <ImagePanel session={image} batch={batch} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
         ) : panel === "analyze" ? (
           <AnalyzePanel session={analysis} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} onFocus={(finding) => focusFinding(requests, finding, notify)} notify={notify} />
         ) : panel === "search" ? (

@@ -6,6 +6,9 @@
 import { useEffect } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
+import { Segmented } from "../components/segmented.js";
+import { BatchPanel } from "../image-batch/batch-panel.js";
+import type { BatchSession, ImageMode } from "../image-batch/batch-session.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { canvasBlockers, frameTarget, replaceTarget } from "./canvas-actions.js";
 import { CompareView } from "./compare-view.js";
@@ -23,6 +26,8 @@ import "./image.css";
 
 export interface ImagePanelProps {
   session: ImageSession;
+  /** The batch mode (ui/image-batch/): a set of images from rows and one style. */
+  batch: BatchSession;
   selection: SelectionSummary;
   settings: Settings;
   editorType: string;
@@ -30,7 +35,7 @@ export interface ImagePanelProps {
   onOpenSettings(): void;
 }
 
-export function ImagePanel({ session, selection, settings, editorType, hasKey, onOpenSettings }: ImagePanelProps) {
+export function ImagePanel({ session, batch, selection, settings, editorType, hasKey, onOpenSettings }: ImagePanelProps) {
   const { job, store, canvas } = session;
   const { form, versions, state } = job;
   const route = imageRoute(settings, form.reasonFirst && canReasonFirst(settings));
@@ -53,8 +58,28 @@ export function ImagePanel({ session, selection, settings, editorType, hasKey, o
     );
   };
 
+  const modes = (
+    <Segmented<ImageMode>
+      label="Image mode"
+      value={batch.mode}
+      options={[
+        { value: "one", label: "One image" },
+        { value: "batch", label: "Batch", title: "A set of images from rows of parameters, in one style" },
+      ]}
+      onChange={batch.setMode}
+    />
+  );
+  if (batch.mode === "batch")
+    return (
+      <div class="panel panel--image panel--batch">
+        <div class="image-modes">{modes}</div>
+        <BatchPanel session={batch} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} onOpenSettings={onOpenSettings} />
+      </div>
+    );
+
   return (
     <div class="panel panel--image">
+      <div class="image-modes">{modes}</div>
       <ImageForm
         form={form}
         check={check}

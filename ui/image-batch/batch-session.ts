@@ -1,0 +1,42 @@
+/**
+ * Everything the Image panel's batch mode keeps at the app level, so it survives switching panels: which
+ * mode the panel shows, the draft (style spec, rows, template, rules, prompts), the live run, and the
+ * batches sent to the Batch API. Each part is its own hook; this only puts them together.
+ */
+import { useState } from "preact/hooks";
+import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js";
+import type { Settings } from "../../contract/settings.js";
+import type { MainRequests } from "../channel/requests.js";
+import type { ApiKeyVault } from "../settings/api-key.js";
+import type { WorkerHost } from "../worker/host.js";
+import { usePendingBatches, type PendingBatches } from "./bulk/use-pending.js";
+import { useBatchDraft, type BatchDraft } from "./draft/use-draft.js";
+import { useBatchRun, type BatchRun } from "./run/use-run.js";
+
+export type ImageMode = "one" | "batch";
+
+export interface BatchSession {
+  mode: ImageMode;
+  setMode(mode: ImageMode): void;
+  draft: BatchDraft;
+  run: BatchRun;
+  bulk: PendingBatches;
+}
+
+export interface BatchSessionDeps {
+  requests: MainRequests;
+  worker: WorkerHost;
+  vault: ApiKeyVault;
+  settings: Settings;
+  selection: SelectionSummary;
+  prices: Record<string, FetchedPrice> | undefined;
+  report(text: string, tone: "info" | "error"): void;
+}
+
+export function useBatchSession(deps: BatchSessionDeps): BatchSession {
+  const [mode, setMode] = useState<ImageMode>("one");
+  const draft = useBatchDraft(deps);
+  const run = useBatchRun(deps);
+  const bulk = usePendingBatches(deps);
+  return { mode, setMode, draft, run, bulk };
+}

