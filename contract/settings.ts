@@ -34,6 +34,8 @@ export const SETTINGS_FIELDS = {
   embeddingDimensions: number({ integer: true, min: 16, max: 3072 }),
   /** Search: the vision model that describes each frame's picture once; "" = the model above. */
   captionModel: string({ max: 200 }),
+  /** Image batches of more than this many images are offered OpenAI's Batch API first (half price, within 24 h). */
+  batchApiThreshold: number({ integer: true, min: 1, max: 50_000 }),
 } satisfies Record<string, Field<unknown>>;
 
 type SettingsFields = typeof SETTINGS_FIELDS;
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   embeddingModel: "text-embedding-3-small",
   embeddingDimensions: DEFAULT_SEARCH_DIMENSIONS,
   captionModel: "",
+  batchApiThreshold: 20,
 };
 
 export const PROVIDER_DEFAULTS: Record<Provider, { baseUrl: string; model: string }> = {

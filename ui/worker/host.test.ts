@@ -245,7 +245,7 @@ describe("requestWorkerSource", () => {
 });
 
 describe("WorkerHost model requests", () => {
-  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "" } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
+  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20 } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
 
   it("passes streamed events to the caller and resolves with the result", async () => {
     const { host, workers } = makeHost();
@@ -298,7 +298,7 @@ describe("WorkerHost model requests", () => {
 });
 
 describe("WorkerHost connection test", () => {
-  const settings = { provider: "openrouter", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "" } as const;
+  const settings = { provider: "openrouter", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20 } as const;
 
   it("sends settings, key and timeout to the worker and resolves with the count and the listing's prices", async () => {
     const { host, workers } = makeHost();
