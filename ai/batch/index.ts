@@ -13,3 +13,4 @@ export type { BatchOutputLine, CollectReport, LineWriter, LineWritten } from "./
 export { resubmitFailed } from "./resubmit.js";
 export { imageBatchBodies, rowCustomId } from "./image-bodies.js";
 export type { ImageBatchBody } from "./image-bodies.js";
+export { cancelBatch, CANCELLED_BEFORE_CREATE, type CancelReport } from "./cancel.js";

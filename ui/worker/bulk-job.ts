@@ -8,6 +8,7 @@
  */
 import type OpenAI from "openai";
 import type { ImagesResponse } from "openai/resources/images";
+import { cancelBatch } from "../../ai/batch/cancel.js";
 import { collectBatch, type LineWriter } from "../../ai/batch/collect.js";
 import { imageBatchBodies, rowCustomId } from "../../ai/batch/image-bodies.js";
 import { BatchInputError } from "../../ai/batch/lines.js";
@@ -103,14 +104,9 @@ async function step(request: JobRequest, signal: AbortSignal, send: (event: Bulk
       const done = await resubmitFailed(client, store, record, options);
       return { ...base, kind: "batch-resubmit", record: done?.record ?? record, inputs: store.inputs(), lines: done?.lines ?? 0 };
     }
-    case "batch-cancel": {
-      for (const run of record.runs) {
-        if (!run.batchId || ["completed", "failed", "expired", "cancelled", "cancelling"].includes(run.status ?? "")) continue;
-        run.status = (await client.batches.cancel(run.batchId, { signal }).catch((error: unknown) => Promise.reject(toModelError(error)))).status;
-      }
-      await store.save(record);
+    case "batch-cancel":
+      await cancelBatch(client, store, record, options);
       return { ...base, kind: "batch-cancel", record, inputs: store.inputs() };
-    }
   }
 }
 

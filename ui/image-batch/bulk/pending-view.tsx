@@ -2,15 +2,10 @@
 import { useEffect, useState } from "preact/hooks";
 import { BatchRow } from "./batch-row.js";
 import { SubmitConfirm } from "./submit-confirm.js";
-import type { PendingBatches } from "./use-pending.js";
+import type { BatchViewProps } from "../view-props.js";
 import "./bulk.css";
 
-/** What the view needs of the batch panel's props (structural: this folder imports nothing of batch-panel). */
-export interface PendingViewProps {
-  session: { bulk: PendingBatches };
-}
-
-export function PendingView({ session: { bulk } }: PendingViewProps) {
+export function PendingView({ session: { bulk } }: BatchViewProps) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);

@@ -7,24 +7,14 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { BatchRecord } from "../../../ai/batch/record.js";
 import type { PendingBatch } from "../../../contract/pending-batch.js";
-import type { MainRequests } from "../../channel/requests.js";
-import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { WorkerHost } from "../../worker/host.js";
-import type { Settings } from "../../../contract/settings.js";
-import type { BatchPlan } from "../plan.js";
+import type { BatchSessionDeps } from "../deps.js";
 import { collectInto, refreshBatch, resubmitBatch, type StepDeps } from "./batch-steps.js";
 import { awaitingPlacement } from "./record-merge.js";
 import { finished } from "./status-text.js";
 import { useSubmit, type SubmitState } from "./use-submit.js";
 
-/** What the hook needs of the batch session (a subset of BatchSessionDeps, so this folder imports none of it). */
-export interface PendingDeps {
-  requests: MainRequests;
-  worker: WorkerHost;
-  vault: ApiKeyVault;
-  settings: Settings;
-  report(text: string, tone: "info" | "error"): void;
-}
+/** What the hook needs of the batch session. */
+export type PendingDeps = Pick<BatchSessionDeps, "requests" | "worker" | "vault" | "settings" | "report">;
 
 export type BatchActivity = "checking" | "inserting" | "resubmitting" | "removing";
 export interface Inserted {
