@@ -18,7 +18,7 @@ export interface BatchRowProps {
   onSelect(nodeId: string): void;
 }
 
-const ACTIVITY: Record<BatchActivity, string> = { checking: "checking…", inserting: "inserting…", resubmitting: "resubmitting…", removing: "removing…" };
+const ACTIVITY: Record<BatchActivity, string> = { sending: "sending…", checking: "checking…", inserting: "inserting…", resubmitting: "resubmitting…", removing: "removing…" };
 
 export function BatchRow({ batch, activity, error, inserted, now, onCheck, onResubmit, onRemove, onSelect }: BatchRowProps) {
   const [asking, setAsking] = useState(false);

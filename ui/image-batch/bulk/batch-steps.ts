@@ -37,8 +37,9 @@ export const sizeString = (size: BatchPlan["size"]): string => (size === "auto" 
 export const localId = (): string => `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 /** Submits the plan; the batch is stored from the first save on (before the upload), then after each step. */
-export async function submitPlan(deps: StepDeps, plan: BatchPlan, store: Store): Promise<PendingBatch> {
+export async function submitPlan(deps: StepDeps, plan: BatchPlan, store: Store, onId: (id: string) => void = () => undefined): Promise<PendingBatch> {
   const base = { id: localId(), name: plan.name.trim() || "Batch", createdAt: new Date().toISOString(), items: plan.items.map(({ row, stem, prompt }) => ({ row, stem, prompt })), size: sizeString(plan.size), quality: plan.quality };
+  onId(base.id);
   let last: PendingBatch | undefined;
   const keep = (record: PendingBatch["record"], inputs: Record<string, string>): void => {
     last = { ...base, record, inputs };

@@ -16,7 +16,7 @@ import { useSubmit, type SubmitState } from "./use-submit.js";
 /** What the hook needs of the batch session. */
 export type PendingDeps = Pick<BatchSessionDeps, "requests" | "worker" | "vault" | "settings" | "report">;
 
-export type BatchActivity = "checking" | "inserting" | "resubmitting" | "removing";
+export type BatchActivity = "sending" | "checking" | "inserting" | "resubmitting" | "removing";
 export interface Inserted {
   count: number;
   gridId: string;
@@ -47,6 +47,8 @@ export function usePendingBatches(deps: PendingDeps): PendingBatches {
   const latest = useRef({ deps, batches, activity });
   latest.current = { deps, batches, activity };
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Batches being submitted: their record is the submit's until it answers (a refresh would upload again). */
+  const submitting = useRef(new Set<string>());
 
   /** Stores in order; the list shown is the main thread's answer to the last save. */
   const store = useCallback((batch: PendingBatch): Promise<void> => {
@@ -57,7 +59,7 @@ export function usePendingBatches(deps: PendingDeps): PendingBatches {
 
   const step = useCallback(async (id: string, what: BatchActivity, work: (steps: StepDeps, batch: PendingBatch) => Promise<void>) => {
     const batch = latest.current.batches.find((b) => b.id === id);
-    if (!batch || latest.current.activity[id]) return;
+    if (!batch || latest.current.activity[id] || submitting.current.has(id)) return;
     setActivity((a) => ({ ...a, [id]: what }));
     setErrors(({ [id]: _gone, ...rest }) => rest);
     try {
@@ -84,7 +86,12 @@ export function usePendingBatches(deps: PendingDeps): PendingBatches {
   }), [step]);
   const select = useCallback((nodeId: string) => void deps.requests.request("focus-node", { nodeId }).catch((e: unknown) => deps.report(e instanceof Error ? e.message : String(e), "error")), [deps.requests, deps.report]);
 
-  const submitState = useSubmit(deps, store);
+  const sending = useCallback((id: string, on: boolean) => {
+    if (on) submitting.current.add(id);
+    else submitting.current.delete(id);
+    setActivity(({ [id]: _was, ...rest }) => (on ? { ...rest, [id]: "sending" } : rest));
+  }, []);
+  const submitState = useSubmit(deps, store, sending);
 
   useEffect(() => {
     deps.requests.request("load-pending-batches", {}).then((r) => setBatches(r.batches), (e: unknown) => deps.report(`Batches sent to the Batch API could not be read: ${e instanceof Error ? e.message : String(e)}`, "error"));

@@ -34,7 +34,8 @@ export interface SubmitState {
   dismiss(): void;
 }
 
-export function useSubmit(deps: StepDeps & { report(text: string, tone: "info" | "error"): void }, store: (batch: PendingBatch) => Promise<void>): SubmitState {
+/** `sending(id, on)`: the batch `id` is being submitted (no other step may touch it meanwhile). */
+export function useSubmit(deps: StepDeps & { report(text: string, tone: "info" | "error"): void }, store: (batch: PendingBatch) => Promise<void>, sending: (id: string, on: boolean) => void): SubmitState {
   const [confirmation, setConfirmation] = useState<Confirmation | undefined>();
 
   const submit = useCallback((plan: BatchPlan) => {
@@ -58,14 +59,18 @@ export function useSubmit(deps: StepDeps & { report(text: string, tone: "info" |
     const current = confirmation;
     if (!current || current.refusal || current.sending) return;
     setConfirmation({ ...current, sending: true });
-    submitPlan(deps, current.plan, store).then(
+    let id: string | undefined;
+    submitPlan(deps, current.plan, store, (made) => {
+      id = made;
+      sending(made, true);
+    }).finally(() => id && sending(id, false)).then(
       (batch) => {
         setConfirmation(undefined);
         deps.report(`Sent “${batch.name}” to the Batch API: ${batch.items.length} images within 24 h. You can close the plugin.`, "info");
       },
       (error: unknown) => setConfirmation((c) => (c ? { ...c, sending: false, error: error instanceof Error ? error.message : String(error) } : c)),
     );
-  }, [confirmation, deps, store]);
+  }, [confirmation, deps, store, sending]);
 
   return { confirmation, submit, send, dismiss: useCallback(() => setConfirmation(undefined), []) };
 }
