@@ -7,6 +7,7 @@ import type { Settings } from "../../contract/settings.js";
 import type { BatchSession } from "./batch-session.js";
 import { PendingView } from "./bulk/pending-view.js";
 import { DraftView } from "./draft/draft-view.js";
+import { RunReturn } from "./run/run-return.js";
 import { RunView } from "./run/run-view.js";
 
 export interface BatchViewProps {
@@ -22,7 +23,8 @@ export function BatchPanel(props: BatchViewProps) {
   return (
     <div class="batch">
       <PendingView {...props} />
-      {props.session.run.active ? <RunView {...props} /> : <DraftView {...props} />}
+      {props.session.run.active ? <RunView run={props.session.run} /> : <RunReturn run={props.session.run} />}
+      {props.session.run.active ? null : <DraftView {...props} />}
     </div>
   );
 }
