@@ -1,8 +1,8 @@
 /** Above the draft while a run's results are kept: the way back to them ("Edit batch" left them there). */
 import { summaryLine } from "./run-state.js";
-import type { BatchRun } from "./use-run.js";
+import type { BatchViewProps } from "../view-props.js";
 
-export function RunReturn({ run }: { run: BatchRun }) {
+export function RunReturn({ session: { run } }: BatchViewProps) {
   if (!run.state || run.active) return null;
   return (
     <div class="batch-return">

@@ -1,5 +1,5 @@
 /** A batch run on screen: the summary line and actions, the replace question, and a tile per item. */
-import type { BatchRun } from "./use-run.js";
+import type { BatchViewProps } from "../view-props.js";
 import { awaitingAccept, counts, isRunning, summaryLine, type RunState } from "./run-state.js";
 import { RunTile } from "./run-tile.js";
 import "./run.css";
@@ -16,7 +16,8 @@ function refusalLine(state: RunState): { text: string; button: string } | undefi
   return { text: `${n} could not be placed: ${refused[0]!.message} They are kept here and in History.`, button: "Place again" };
 }
 
-export function RunView({ run }: { run: BatchRun }) {
+export function RunView({ session }: BatchViewProps) {
+  const { run } = session;
   const { state } = run;
   if (!state) return null;
   const running = isRunning(state);

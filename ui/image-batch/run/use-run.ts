@@ -6,11 +6,7 @@
  * the user to confirm it replaces them.
  */
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
-import type { FetchedPrice } from "../../../contract/messages.js";
-import type { Settings } from "../../../contract/settings.js";
-import type { MainRequests } from "../../channel/requests.js";
-import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { WorkerHost } from "../../worker/host.js";
+import type { BatchSessionDeps } from "../deps.js";
 import type { BatchPlan } from "../plan.js";
 import { RunDriver } from "./run-driver.js";
 import { isRunning, type RunState } from "./run-state.js";
@@ -37,17 +33,7 @@ export interface BatchRun {
   show(): void;
 }
 
-/** What the run needs of the session (batch-session.ts BatchSessionDeps has it; not imported, to keep the import graph acyclic). */
-export interface BatchRunDeps {
-  requests: MainRequests;
-  worker: WorkerHost;
-  vault: ApiKeyVault;
-  settings: Settings;
-  prices: Record<string, FetchedPrice> | undefined;
-  report(text: string, tone: "info" | "error"): void;
-}
-
-export function useBatchRun(deps: BatchRunDeps): BatchRun {
+export function useBatchRun(deps: BatchSessionDeps): BatchRun {
   const [state, setState] = useState<RunState | undefined>(undefined);
   const [active, setActive] = useState(false);
   const [replacing, setReplacing] = useState<BatchPlan | undefined>(undefined);
