@@ -72,7 +72,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
     server = await startOpenAiServer((req): ScriptedReply => {
       const prompt = promptOf(req);
       // The first image forms slowly enough to be seen with its partial; winter fails once with a 500.
-      if (prompt.startsWith("A calm hero image for spring")) return imageReply({ delayMs: 700, seed: 2 });
+      if (prompt.startsWith("A calm hero image for spring")) return imageReply({ delayMs: 2500, seed: 2 });
       if (prompt.startsWith("A calm hero image for winter") && winterTries++ === 0) return { kind: "error", status: 500, message: "The server had an error while processing your request." };
       return imageReply({ seed: 3 + (prompt.length % 5) });
     });
@@ -170,6 +170,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       const anew = ui.getByRole("button", { name: "Place in a new grid" });
       await anew.waitFor({ timeout: 60_000 });
       expect(await tile(ui, "3-bold-kids").locator(".batch-tile__note").textContent()).toBe("Not placed: the grid was deleted");
+      expect(await ui.getByRole("button", { name: "Select grid" }).count()).toBe(0);
       await shot(page, "5-grid-deleted");
       await anew.click();
       await expect.poll(async () => (await sim<Grid[]>(grids("Poster batch")))[0]?.children.map((c) => c.name), { timeout: 30_000 }).toEqual(["3-bold-kids"]);

@@ -27,8 +27,8 @@ const STATUS: Record<RunItem["status"], string> = { queued: "Queued", drawing: "
 function placementText(placement: Placement | undefined, notKept: string | undefined): { text: string; bad: boolean } | undefined {
   if (notKept) return { text: `Not kept after closing: ${notKept}`, bad: true };
   if (!placement) return undefined;
-  if (placement.state === "placing") return { text: "Placing in the grid…", bad: false };
-  if (placement.state === "placed") return { text: "In the grid", bad: false };
+  if (placement.state === "placing") return { text: "placing…", bad: false };
+  if (placement.state === "placed") return { text: "in the grid", bad: false };
   return { text: placement.code === "not-found" ? "Not placed: the grid was deleted" : `Not placed: ${placement.message}`, bad: true };
 }
 
@@ -50,11 +50,11 @@ export function RunTile({ run, item, aspect, asking, waiting, onRetry, onAccept,
         ) : null}
       </div>
       <div class="batch-tile__body">
-        <p class="batch-tile__caption">
-          <span class="batch-tile__stem">{item.stem}</span>
-          <span class="batch-tile__status">{status}</span>
+        <p class="batch-tile__stem" title={item.stem}>
+          {item.stem}
         </p>
-        {note ? <p class={`batch-tile__note${note.bad ? " batch-tile__note--bad" : ""}`}>{note.text}</p> : null}
+        <p class="batch-tile__status">{note && !note.bad ? `${status} · ${note.text}` : status}</p>
+        {note?.bad ? <p class="batch-tile__note">{note.text}</p> : null}
         {asking ? (
           <div class="batch-tile__ask">
             <p>Use this image as the style for the rest of the batch?</p>

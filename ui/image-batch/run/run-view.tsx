@@ -7,13 +7,15 @@ import "./run.css";
 const aspectOf = (state: RunState): number => (state.plan.size === "auto" ? 1 : state.plan.size.width / state.plan.size.height);
 
 /** What the canvas refused, said once above the tiles (the images stay in the panel and History). */
-function refusalLine(state: RunState): { text: string; button: string } | undefined {
+function refusalLine(state: RunState): { text: string; button: string; gridGone?: boolean } | undefined {
   const refused = state.items.flatMap((it) => (it.placement?.state === "refused" ? [it.placement] : []));
   if (refused.length === 0) return undefined;
-  const n = `${refused.length} image${refused.length === 1 ? "" : "s"}`;
-  if (refused.some((p) => p.code === "not-found")) return { text: `The batch's grid was deleted: ${n} not placed. They are kept here and in History.`, button: "Place in a new grid" };
-  if (refused.some((p) => p.code === "read-only")) return { text: `Dev Mode is read-only: ${n} not placed. They are kept here and in History; switch to Design mode to place them.`, button: "Place again" };
-  return { text: `${n} could not be placed: ${refused[0]!.message} They are kept here and in History.`, button: "Place again" };
+  const one = refused.length === 1;
+  const n = `${refused.length} image${one ? "" : "s"}`;
+  const kept = one ? "It is kept here and in History" : "They are kept here and in History";
+  if (refused.some((p) => p.code === "not-found")) return { text: `The batch's grid was deleted: ${n} not placed. ${kept}.`, button: "Place in a new grid", gridGone: true };
+  if (refused.some((p) => p.code === "read-only")) return { text: `Dev Mode is read-only: ${n} not placed. ${kept}; switch to Design mode to place them.`, button: "Place again" };
+  return { text: `${n} could not be placed: ${refused[0]!.message} ${kept}.`, button: "Place again" };
 }
 
 export function RunView({ session }: BatchViewProps) {
@@ -40,7 +42,7 @@ export function RunView({ session }: BatchViewProps) {
           <button type="button" class="button button--secondary" onClick={run.edit}>
             Edit batch
           </button>
-          {state.gridId ? (
+          {state.gridId && !refusal?.gridGone ? (
             <button type="button" class="button button--secondary" onClick={run.selectGrid}>
               Select grid
             </button>
