@@ -140,7 +140,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
     });
   });
 
-  it("Cancel stops what runs and keeps what finished (placed); Edit batch keeps the run; a deleted grid is offered anew", async () => {
+  it("a new start asks while items run; Cancel stops what runs and keeps what finished (placed); Edit batch keeps the run; a deleted grid is offered anew", async () => {
     server = await startOpenAiServer((req): ScriptedReply => (promptOf(req).startsWith("A bold poster for kids") ? { kind: "hang" } : imageReply()));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
@@ -148,6 +148,19 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       await ui.getByRole("button", { name: "Use as the style for the rest" }).click({ timeout: 30_000 });
       await expect.poll(() => summary(ui).textContent(), { timeout: 60_000 }).toMatch(/^2 of 3 done · 1 drawing · /);
       await expect.poll(async () => (await sim<Grid[]>(grids("Poster batch")))[0]?.children.length, { timeout: 30_000 }).toBe(2);
+
+      // A new start while an item still draws asks first; "Keep running" leaves the run as it was.
+      await ui.getByRole("button", { name: "Edit batch" }).click();
+      await ui.getByRole("button", { name: "Generate 3 images" }).click();
+      const replace = ui.locator(".batch-run__replace");
+      await replace.waitFor();
+      expect(await replace.textContent()).toContain("1 image is still to come in this batch");
+      await shot(page, "6-replace-asks");
+      const sentBefore = server!.requests.length;
+      await replace.getByRole("button", { name: "Keep running" }).click();
+      expect(await replace.count()).toBe(0);
+      expect(server!.requests.length).toBe(sentBefore);
+      expect(await summary(ui).textContent()).toMatch(/^2 of 3 done · 1 drawing · /);
 
       await ui.getByRole("button", { name: "Cancel" }).click();
       await expect.poll(() => summary(ui).textContent()).toMatch(/^2 of 3 done · 1 cancelled · \$\d+\.\d+$/);
@@ -161,7 +174,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       await ui.locator(".draft").waitFor();
       expect(await ui.locator(".batch-return").textContent()).toContain("2 of 3 done · 1 cancelled");
       await ui.getByRole("button", { name: "Back to the run" }).click();
-      expect(await ui.locator(".batch-tile img").count()).toBe(2);
+      await expect.poll(() => ui.locator(".batch-tile img").count()).toBe(2);
 
       // The grid is deleted on the canvas; the cancelled item, retried, is refused with the way on offered.
       await sim<void>(`sim.node(${JSON.stringify(grid!.id)}).remove()`);
