@@ -4,7 +4,9 @@
  * session at the app level, so a draft survives switching panels. Nothing here sends anything.
  */
 import { useCallback, useMemo, useState } from "preact/hooks";
-import { parseCsvRows, parseJsonlRows, ParamsError } from "../../../ai/params/index.js";
+import { parseCsvRows } from "../../../ai/params/csv.js";
+import { ParamsError } from "../../../ai/params/errors.js";
+import { parseJsonlRows } from "../../../ai/params/jsonl.js";
 import { DEFAULT_FORM, checkForm, type FormCheck, type ImageForm } from "../../image/form.js";
 import { canReasonFirst, imageRoute, type ImageRoute } from "../../image/route.js";
 import type { FetchedPrice, SelectionSummary } from "../../../contract/messages.js";
