@@ -54,16 +54,42 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui }) => {
       await openBatch(ui);
+      // Opening the batch with a selection reads its colours: chips, and the sentence every prompt ends with.
+      const chips = ui.locator(".draft-chip");
+      await chips.first().waitFor();
+      const chipNames = await chips.locator(".draft-chip__name").allTextContents();
+      expect(chipNames.length).toBeGreaterThan(0);
+      const sentence = ui.getByLabel("Style sentence");
+      expect(await sentence.textContent()).toContain(`Style: Brand colours: ${chipNames[0]}`);
       await shot(page, "1-empty");
+      await ui.getByRole("textbox", { name: "Style" }).fill("flat vector, soft light");
+      await ui.getByRole("button", { name: "Add selected layers as references" }).click();
+      await ui.locator(".draft-ref img").waitFor();
+      await shot(page, "2-colours-references");
+      // A colour removed leaves the sentence; unticking leaves all colours out.
+      const removed = chipNames[0]!;
+      await ui.getByRole("button", { name: `Remove colour ${removed}` }).click();
+      expect(await sentence.textContent()).not.toContain(removed);
+      await ui.getByRole("checkbox", { name: "Write the file's colours into the style" }).uncheck();
+      expect(await sentence.textContent()).toBe("Every prompt ends with: Style: flat vector, soft light");
+      await ui.getByRole("checkbox", { name: "Write the file's colours into the style" }).check();
+      const style = (await sentence.textContent())!.replace(/^Every prompt ends with: /, "");
       await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} hero image for {audience}");
       await paste(ui, 'audience,mood\nkids,calm\n"teens, young adults",bold\nparents,quiet\n');
       const prompts = ui.locator(".draft-prompt");
       await expect.poll(() => prompts.count()).toBe(3);
       const texts = await prompts.locator(".draft-prompt__text").allTextContents();
-      expect(texts[0]).toMatch(/^A calm hero image for kids/);
+      expect(texts[0]).toBe(`A calm hero image for kids\n\n${style}${/[.!?]$/.test(style) ? "" : "."}`);
       expect(texts[1]).toMatch(/^A bold hero image for teens, young adults/);
       expect(await prompts.locator(".draft-prompt__stem").allTextContents()).toEqual(["1-calm-kids", "2-bold-teens-young-adults", "3-quiet-parents"]);
       expect(await ui.getByRole("button", { name: "Generate 3 images" }).isEnabled()).toBe(true);
+      // The pasted rows are in the table, editable: a cell changed is its prompt changed.
+      await ui.getByRole("textbox", { name: "Row 3 audience" }).fill("grandparents");
+      expect(await prompts.nth(2).locator(".draft-prompt__text").textContent()).toMatch(/^A quiet hero image for grandparents/);
+      // Enter at the last row adds one; an empty row is left out, with a note.
+      await ui.getByRole("textbox", { name: "Row 3 mood" }).press("Enter");
+      expect(await ui.getByRole("textbox", { name: "Row 4 mood" }).evaluate((e) => e === document.activeElement)).toBe(true);
+      expect(await ui.getByLabel("Notes").textContent()).toContain("empty row 4 left out");
       await shot(page, "3-prompts");
 
       // A bad CSV names its line and leaves the table (and so the prompts) as they were.

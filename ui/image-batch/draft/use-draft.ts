@@ -3,7 +3,7 @@
  * and the rules, the options, and the computed prompts — the plan once it is complete. Kept in the batch
  * session at the app level, so a draft survives switching panels. Nothing here sends anything.
  */
-import { useCallback, useMemo, useState } from "preact/hooks";
+import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import { parseCsvRows, parseJsonlRows, ParamsError } from "../../../ai/params/index.js";
 import { DEFAULT_FORM, checkForm, type FormCheck, type ImageForm } from "../../image/form.js";
 import { canReasonFirst, imageRoute, type ImageRoute } from "../../image/route.js";
@@ -15,6 +15,7 @@ import type { WorkerHost } from "../../worker/host.js";
 import { EMPTY_STYLE, type BatchPlan, type StyleSpec } from "../plan.js";
 import { buildPlan, draftPrompts, type DraftPrompts } from "./draft-prompts.js";
 import { fromParamTable, STARTER_TABLE, type EditTable } from "./table.js";
+import { useStyleReads, type StyleReads } from "./use-style-reads.js";
 
 export interface DraftFields {
   spec: StyleSpec;
@@ -49,6 +50,8 @@ export interface BatchDraft {
   fields: DraftFields;
   set(patch: Partial<DraftFields>): void;
   setSpec(patch: Partial<StyleSpec>): void;
+  /** The selection's colours and references, read into the spec. */
+  reads: StyleReads;
   editTable(edit: (table: EditTable) => EditTable): void;
   /** Reads the paste box as JSONL (it starts with "{") or CSV into the table; on an error the table stays (false). */
   pasteRows(): boolean;
@@ -65,10 +68,13 @@ export function readPasted(text: string): EditTable {
   return fromParamTable(text.trimStart().startsWith("{") ? parseJsonlRows(text) : parseCsvRows(text));
 }
 
-export function useBatchDraft({ settings, selection }: DraftDeps): BatchDraft {
+export function useBatchDraft({ requests, settings, selection }: DraftDeps): BatchDraft {
   const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT);
   const set = useCallback((patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch })), []);
   const setSpec = useCallback((patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })), []);
+  const latest = useRef(fields);
+  latest.current = fields;
+  const reads = useStyleReads(requests, selection, useCallback(() => latest.current.spec, []), setSpec);
   const editTable = useCallback((edit: (table: EditTable) => EditTable) => setFields((f) => ({ ...f, table: edit(f.table) })), []);
   const pasteRows = useCallback((): boolean => {
     try {
@@ -87,5 +93,5 @@ export function useBatchDraft({ settings, selection }: DraftDeps): BatchDraft {
   const frame = selection.nodes[0];
   const check = checkForm({ ...fields.form, prompt: prompts.items[0]?.prompt ?? "" }, frame, route);
   const plan = prompts.items.length > 0 && check.ready && check.size !== undefined ? buildPlan(prompts.items, spec, { name: fields.name, size: check.size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst }, template) : undefined;
-  return { fields, set, setSpec, editTable, pasteRows, prompts, route, check, plan };
+  return { fields, set, setSpec, reads, editTable, pasteRows, prompts, route, check, plan };
 }
