@@ -108,6 +108,18 @@ async function searchWithModel(request: RequestOf<"search-captions"> | RequestOf
   }
 }
 
+/** Rows from the model's reading of a frame's texts, imported on first use for the same reason (and abortable the same way). */
+async function inferRowsIn(request: RequestOf<"infer-rows">): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const { runInferJob } = await import("./infer-job.js");
+    return await runInferJob(request, controller.signal);
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 /** The connection test, imported on first use for the same reason (and abortable the same way). */
 async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
   const controller = new AbortController();
@@ -139,6 +151,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     if (request.kind === "test-connection") return await testConnectionIn(request);
     if (request.kind === "image-prepare") return await prepareImage(request);
     if (request.kind === "generate-image") return await generateImage(request);
+    if (request.kind === "infer-rows") return await inferRowsIn(request);
     if (request.kind === "analyze-findings") return analyzeFindings(request);
     if (request.kind === "analyze-prepare") return await analyzePrepare(request);
     if (request.kind === "analyze-model") return await analyzeWithModelIn(request);

@@ -17,6 +17,7 @@ import { settingsField } from "../../contract/settings.js";
 import { STYLINGS, TARGETS } from "../../contract/words.js";
 import { ANALYZE_EVENTS, ANALYZE_REPLIES, ANALYZE_REQUESTS } from "./analyze-protocol.js";
 import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
+import { INFER_REPLIES, INFER_REQUESTS } from "./infer-protocol.js";
 import { SEARCH_EVENTS, SEARCH_REPLIES, SEARCH_REQUESTS } from "./search-protocol.js";
 
 const id = string({ nonEmpty: true, max: 200 });
@@ -82,6 +83,7 @@ const REQUESTS = {
   /** Runs a script inside the worker (importScripts): the tokenizer, which comes only when an estimate needs it. */
   "load-script": { id, url: blobUrl },
   ...IMAGE_REQUESTS,
+  ...INFER_REQUESTS,
   ...ANALYZE_REQUESTS,
   ...SEARCH_REQUESTS,
 } satisfies Record<string, Shape>;
@@ -99,6 +101,7 @@ const REPLIES = {
   loaded: { id, ok: literal(true) },
   "react-preview": { id, ok: literal(true), html: string(), problems: array(problem) },
   ...IMAGE_REPLIES,
+  ...INFER_REPLIES,
   ...ANALYZE_REPLIES,
   ...SEARCH_REPLIES,
 } satisfies Record<string, Shape>;

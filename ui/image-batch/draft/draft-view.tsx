@@ -1,6 +1,7 @@
 /** The batch draft on screen: style spec, rows, template and rules, then the computed prompt of every row. */
 import { useEffect, useState } from "preact/hooks";
 import type { DraftViewProps } from "./draft-props.js";
+import { FillRows } from "./fill-rows.js";
 import { PasteRows } from "./paste-rows.js";
 import { PromptList } from "./prompt-list.js";
 import { RowsTable } from "./rows-table.js";
@@ -30,6 +31,7 @@ export function DraftView(props: DraftViewProps) {
           </div>
           {pasting ? <PasteRows draft={draft} onDone={() => setPasting(false)} /> : null}
           <RowsTable draft={draft} />
+          <FillRows draft={draft} hasKey={props.hasKey} hasSelection={props.selection.nodes.length > 0} onOpenSettings={props.onOpenSettings} />
         </section>
         <TemplateField draft={draft} />
         <PromptList draft={draft} />

@@ -34,7 +34,7 @@ export function RowsTable({ draft }: { draft: BatchDraft }) {
             {table.columns.map((header, j) => (
               <th key={j}>
                 <span class="draft-table__head">
-                  <input class="draft-cell draft-cell--head" aria-label={`Column ${j + 1} name`} title="A parameter name; list allowed values after a colon: mood: calm|bold" value={header} spellcheck={false} onInput={(e) => editTable((t) => renameColumn(t, j, e.currentTarget.value))} />
+                  <input class="draft-cell draft-cell--head" style={{ width: `${Math.min(26, Math.max(9, header.length + 2))}ch` }} aria-label={`Column ${j + 1} name`} title="A parameter name; list allowed values after a colon: mood: calm|bold" value={header} spellcheck={false} onInput={(e) => editTable((t) => renameColumn(t, j, e.currentTarget.value))} />
                   <button type="button" class="icon-button draft-table__remove" aria-label={`Remove column ${header || j + 1}`} title="Remove this column" disabled={table.columns.length === 1} onClick={() => editTable((t) => removeColumn(t, j))}>
                     <CloseIcon />
                   </button>

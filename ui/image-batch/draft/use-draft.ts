@@ -15,6 +15,7 @@ import type { WorkerHost } from "../../worker/host.js";
 import { EMPTY_STYLE, type BatchPlan, type StyleSpec } from "../plan.js";
 import { buildPlan, draftPrompts, type DraftPrompts } from "./draft-prompts.js";
 import { fromParamTable, STARTER_TABLE, type EditTable } from "./table.js";
+import { useFill, type RowFill } from "./use-fill.js";
 import { useStyleReads, type StyleReads } from "./use-style-reads.js";
 
 export interface DraftFields {
@@ -53,6 +54,8 @@ export interface BatchDraft {
   /** The selection's colours and references, read into the spec. */
   reads: StyleReads;
   editTable(edit: (table: EditTable) => EditTable): void;
+  /** "Fill from selection": the model proposes rows from the selected frame's texts. */
+  fill: RowFill;
   /** Reads the paste box as JSONL (it starts with "{") or CSV into the table; on an error the table stays (false). */
   pasteRows(): boolean;
   prompts: DraftPrompts;
@@ -68,13 +71,14 @@ export function readPasted(text: string): EditTable {
   return fromParamTable(text.trimStart().startsWith("{") ? parseJsonlRows(text) : parseCsvRows(text));
 }
 
-export function useBatchDraft({ requests, settings, selection }: DraftDeps): BatchDraft {
+export function useBatchDraft({ requests, worker, vault, settings, selection }: DraftDeps): BatchDraft {
   const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT);
   const set = useCallback((patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch })), []);
   const setSpec = useCallback((patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })), []);
   const latest = useRef(fields);
   latest.current = fields;
   const reads = useStyleReads(requests, selection, useCallback(() => latest.current.spec, []), setSpec);
+  const fill = useFill({ requests, worker, vault, settings, table: useCallback(() => latest.current.table, []), setTable: useCallback((table: EditTable) => set({ table }), [set]) });
   const editTable = useCallback((edit: (table: EditTable) => EditTable) => setFields((f) => ({ ...f, table: edit(f.table) })), []);
   const pasteRows = useCallback((): boolean => {
     try {
@@ -93,5 +97,5 @@ export function useBatchDraft({ requests, settings, selection }: DraftDeps): Bat
   const frame = selection.nodes[0];
   const check = checkForm({ ...fields.form, prompt: prompts.items[0]?.prompt ?? "" }, frame, route);
   const plan = prompts.items.length > 0 && check.ready && check.size !== undefined ? buildPlan(prompts.items, spec, { name: fields.name, size: check.size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst }, template) : undefined;
-  return { fields, set, setSpec, reads, editTable, pasteRows, prompts, route, check, plan };
+  return { fields, set, setSpec, reads, editTable, fill, pasteRows, prompts, route, check, plan };
 }
