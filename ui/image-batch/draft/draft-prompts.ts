@@ -4,7 +4,11 @@
  * problem is kept beside the part it belongs to (rows, template, rules) with where it is; nothing throws.
  * Also the batch's default name and the plan itself. Pure.
  */
-import { computePrompts, NO_RULES, parseTemplate, ParamsError, readRules, type ParamsSource, type RuleSet, type Template } from "../../../ai/params/index.js";
+import { computePrompts } from "../../../ai/params/compute.js";
+import { ParamsError, type ParamsSource } from "../../../ai/params/errors.js";
+import { NO_RULES, type RuleSet } from "../../../ai/params/rule-types.js";
+import { readRules } from "../../../ai/params/rules-parse.js";
+import { parseTemplate, type Template } from "../../../ai/params/template.js";
 import type { ImageQuality, SizeChoice } from "../../../ai/image/options.js";
 import { styleText, type BatchItem, type BatchPlan, type StyleSpec } from "../plan.js";
 import { jsonErrorOffset, lineColumn } from "./json-position.js";

@@ -1,6 +1,6 @@
 /** The batch draft on screen: style spec, rows, template and rules, then the computed prompt of every row. */
 import { useEffect, useState } from "preact/hooks";
-import type { DraftViewProps } from "./draft-props.js";
+import type { BatchViewProps } from "../view-props.js";
 import { FillRows } from "./fill-rows.js";
 import { PasteRows } from "./paste-rows.js";
 import { PromptList } from "./prompt-list.js";
@@ -11,7 +11,7 @@ import { selectionKey } from "./use-style-reads.js";
 import { TemplateField } from "./template-field.js";
 import "./draft.css";
 
-export function DraftView(props: DraftViewProps) {
+export function DraftView(props: BatchViewProps) {
   const draft = props.session.draft;
   const [pasting, setPasting] = useState(false);
   // Opening the batch with a selection reads its colours (on-brand by default), once per selection.

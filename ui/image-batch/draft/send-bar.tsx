@@ -1,8 +1,8 @@
 /** The batch's buttons: "Generate N images" starts the live run with the plan. Nothing is sent before a press. */
-import type { DraftViewProps } from "./draft-props.js";
+import type { BatchViewProps } from "../view-props.js";
 import { KeyNeeded } from "../../model/key-needed.js";
 
-export function SendBar({ session, settings, hasKey, onOpenSettings }: DraftViewProps) {
+export function SendBar({ session, settings, hasKey, onOpenSettings }: BatchViewProps) {
   const { plan, prompts } = session.draft;
   const n = prompts.items.length;
   if (!hasKey) return <KeyNeeded what="Generating images" settings={settings} onOpenSettings={onOpenSettings} />;

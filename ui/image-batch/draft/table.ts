@@ -4,7 +4,9 @@
  * "Fill from selection" hands the model as choices. Every edit returns a new table; `toParamTable` turns it
  * into the ParamTable that ai/params computes prompts from. Pure.
  */
-import { ParamsError, type ParamRow, type ParamTable } from "../../../ai/params/index.js";
+// Not the ai/params barrel: it re-exports inferRows, which brings the openai SDK (~600 KB) into ui.html.
+import { ParamsError } from "../../../ai/params/errors.js";
+import type { ParamRow, ParamTable } from "../../../ai/params/rows.js";
 
 export interface EditTable {
   /** Header cells as typed: `audience`, `mood: calm|bold`. */

@@ -4,14 +4,12 @@
  * session at the app level, so a draft survives switching panels. Nothing here sends anything.
  */
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
-import { parseCsvRows, parseJsonlRows, ParamsError } from "../../../ai/params/index.js";
+import { parseCsvRows } from "../../../ai/params/csv.js";
+import { ParamsError } from "../../../ai/params/errors.js";
+import { parseJsonlRows } from "../../../ai/params/jsonl.js";
 import { DEFAULT_FORM, checkForm, type FormCheck, type ImageForm } from "../../image/form.js";
 import { canReasonFirst, imageRoute, type ImageRoute } from "../../image/route.js";
-import type { FetchedPrice, SelectionSummary } from "../../../contract/messages.js";
-import type { Settings } from "../../../contract/settings.js";
-import type { MainRequests } from "../../channel/requests.js";
-import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { WorkerHost } from "../../worker/host.js";
+import type { BatchSessionDeps } from "../deps.js";
 import { EMPTY_STYLE, type BatchPlan, type StyleSpec } from "../plan.js";
 import { buildPlan, draftPrompts, type DraftPrompts } from "./draft-prompts.js";
 import { fromParamTable, STARTER_TABLE, type EditTable } from "./table.js";
@@ -37,16 +35,6 @@ export interface DraftFields {
 
 export const EMPTY_DRAFT: DraftFields = { spec: EMPTY_STYLE, table: STARTER_TABLE, template: "", rules: "", paste: "", pasteError: undefined, name: "", form: DEFAULT_FORM, acceptFirst: true, reasonFirst: false };
 
-/** What the draft needs of the batch session's deps (said here, not imported: batch-session.ts imports this). */
-export interface DraftDeps {
-  requests: MainRequests;
-  worker: WorkerHost;
-  vault: ApiKeyVault;
-  settings: Settings;
-  selection: SelectionSummary;
-  prices: Record<string, FetchedPrice> | undefined;
-}
-
 export interface BatchDraft {
   fields: DraftFields;
   set(patch: Partial<DraftFields>): void;
@@ -71,7 +59,7 @@ export function readPasted(text: string): EditTable {
   return fromParamTable(text.trimStart().startsWith("{") ? parseJsonlRows(text) : parseCsvRows(text));
 }
 
-export function useBatchDraft({ requests, worker, vault, settings, selection }: DraftDeps): BatchDraft {
+export function useBatchDraft({ requests, worker, vault, settings, selection }: BatchSessionDeps): BatchDraft {
   const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT);
   const set = useCallback((patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch })), []);
   const setSpec = useCallback((patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })), []);

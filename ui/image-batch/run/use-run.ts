@@ -3,7 +3,7 @@
  * alone, Cancel keeping what finished, the first image accepted as the style's reference, and every result
  * placed in the batch's grid frame.
  */
-import type { BatchSessionDeps } from "../batch-session.js";
+import type { BatchSessionDeps } from "../deps.js";
 import type { BatchPlan } from "../plan.js";
 
 export interface BatchRun {
