@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { BatchViewProps } from "../view-props.js";
 import { FillRows } from "./fill-rows.js";
+import { OptionsSection } from "./options-section.js";
 import { PasteRows } from "./paste-rows.js";
 import { PromptList } from "./prompt-list.js";
 import { RowsTable } from "./rows-table.js";
@@ -35,6 +36,7 @@ export function DraftView(props: BatchViewProps) {
         </section>
         <TemplateField draft={draft} />
         <PromptList draft={draft} />
+        <OptionsSection draft={draft} selection={props.selection} settings={props.settings} />
       </div>
       <SendBar {...props} />
     </div>

@@ -13,6 +13,7 @@ import type { BatchSessionDeps } from "../deps.js";
 import { EMPTY_STYLE, type BatchPlan, type StyleSpec } from "../plan.js";
 import { buildPlan, draftPrompts, type DraftPrompts } from "./draft-prompts.js";
 import { fromParamTable, STARTER_TABLE, type EditTable } from "./table.js";
+import { useBatchEstimate, type BatchEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
 import { useStyleReads, type StyleReads } from "./use-style-reads.js";
 
@@ -52,6 +53,8 @@ export interface BatchDraft {
   check: FormCheck;
   /** The plan when the draft is complete and every prompt computes; undefined otherwise. */
   plan: BatchPlan | undefined;
+  /** What the plan would cost, here and on the Batch API; undefined until estimated. */
+  estimate: BatchEstimate | undefined;
 }
 
 /** The rows in the paste box: JSONL when its first non-blank character is "{", CSV otherwise. */
@@ -59,7 +62,7 @@ export function readPasted(text: string): EditTable {
   return fromParamTable(text.trimStart().startsWith("{") ? parseJsonlRows(text) : parseCsvRows(text));
 }
 
-export function useBatchDraft({ requests, worker, vault, settings, selection }: BatchSessionDeps): BatchDraft {
+export function useBatchDraft({ requests, worker, vault, settings, selection, prices }: BatchSessionDeps): BatchDraft {
   const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT);
   const set = useCallback((patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch })), []);
   const setSpec = useCallback((patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })), []);
@@ -85,5 +88,6 @@ export function useBatchDraft({ requests, worker, vault, settings, selection }: 
   const frame = selection.nodes[0];
   const check = checkForm({ ...fields.form, prompt: prompts.items[0]?.prompt ?? "" }, frame, route);
   const plan = prompts.items.length > 0 && check.ready && check.size !== undefined ? buildPlan(prompts.items, spec, { name: fields.name, size: check.size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst }, template) : undefined;
-  return { fields, set, setSpec, reads, editTable, fill, pasteRows, prompts, route, check, plan };
+  const estimate = useBatchEstimate(worker, settings, prices, plan);
+  return { fields, set, setSpec, reads, editTable, fill, pasteRows, prompts, route, check, plan, estimate };
 }
