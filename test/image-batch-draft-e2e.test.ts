@@ -79,6 +79,7 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
       await paste(ui, 'audience,mood\nkids,calm\n"teens, young adults",bold\nparents,quiet\n');
       const prompts = ui.locator(".draft-prompt");
       await expect.poll(() => prompts.count()).toBe(3);
+      expect(server!.requests).toHaveLength(0);
       const texts = await prompts.locator(".draft-prompt__text").allTextContents();
       expect(texts[0]).toBe(`A calm hero image for kids\n\n${style}${/[.!?]$/.test(style) ? "" : "."}`);
       expect(texts[1]).toMatch(/^A bold hero image for teens, young adults/);
@@ -91,7 +92,23 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
       await ui.getByRole("textbox", { name: "Row 3 mood" }).press("Enter");
       expect(await ui.evaluate<string>("document.activeElement?.getAttribute('aria-label') ?? ''")).toBe("Row 4 mood");
       expect(await ui.getByLabel("Notes").textContent()).toContain("empty row 4 left out");
+      // The estimate for every row, the Batch API's half beside it; the Batch API is off while accept-first is on.
+      const estimate = ui.locator(".draft-send__estimate");
+      await estimate.waitFor({ timeout: 60_000 });
+      expect(await estimate.textContent()).toMatch(/^≈ [\d,]+ input tokens per image · ≈ \$[\d.]+ for 3 · Batch API ≈ \$[\d.]+ \(50%\)$/);
+      const bulk = ui.getByRole("button", { name: "Send to Batch API" });
+      expect(await bulk.isDisabled()).toBe(true);
+      expect(await ui.locator(".draft-send__why").textContent()).toMatch(/takes no reference images/);
+      await prompts.first().scrollIntoViewIfNeeded();
       await shot(page, "3-prompts");
+      await ui.getByRole("button", { name: /^Remove reference / }).click();
+      expect(await ui.locator(".draft-send__why").textContent()).toMatch(/no first image to accept/);
+      await ui.getByRole("checkbox", { name: "Accept the first image before the rest" }).uncheck();
+      expect(await bulk.isEnabled()).toBe(true);
+      await ui.getByRole("checkbox", { name: "Accept the first image before the rest" }).check();
+      await ui.getByRole("textbox", { name: "Batch name" }).scrollIntoViewIfNeeded();
+      expect(await ui.getByRole("textbox", { name: "Batch name" }).getAttribute("placeholder")).toBe("Hero image batch");
+      await shot(page, "3b-options");
 
       // A bad CSV names its line and leaves the table (and so the prompts) as they were.
       await paste(ui, 'audience,mood\nkids,"calm\n');
@@ -100,9 +117,14 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
 
       // An unknown placeholder names itself and the columns there are; nothing can be generated.
       await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} hero for {season}");
+      await ui.getByRole("button", { name: "Paste CSV or JSONL" }).scrollIntoViewIfNeeded();
       expect(await ui.locator('[data-part="template"]').textContent()).toBe("Template: column 19: unknown placeholder {season}; the rows have {audience}, {mood}");
       expect(await prompts.count()).toBe(0);
       expect(await ui.getByRole("button", { name: /^Generate/ }).isDisabled()).toBe(true);
+      // Rules that do not parse say where.
+      await ui.getByText("Rules (optional)").click();
+      await ui.getByRole("textbox", { name: "Rules as JSON" }).fill('{"rules": [\n  {"if": }\n]}');
+      expect(await ui.locator('[data-part="rules"]').textContent()).toBe('Rules: not valid JSON: unexpected "}" at line 2, column 10');
       expect(await overflowsSideways(ui)).toBe(false);
       await shot(page, "4-errors");
       expect(server!.requests).toHaveLength(0);
