@@ -125,6 +125,8 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
       await ui.getByText("Rules (optional)").click();
       await ui.getByRole("textbox", { name: "Rules as JSON" }).fill('{"rules": [\n  {"if": }\n]}');
       expect(await ui.locator('[data-part="rules"]').textContent()).toBe('Rules: not valid JSON: unexpected "}" at line 2, column 10');
+      expect(await ui.locator('[data-part="template"]').textContent()).toMatch(/unknown placeholder \{season\}/);
+      await ui.getByRole("textbox", { name: "Prompt template" }).scrollIntoViewIfNeeded();
       expect(await overflowsSideways(ui)).toBe(false);
       await shot(page, "4-errors");
       expect(server!.requests).toHaveLength(0);

@@ -34,6 +34,7 @@ describe("the draft's computed prompts", () => {
   it("says where the rules' JSON breaks, and which rule is wrong", () => {
     const broken = draftPrompts({ table, template: "{mood}", rules: '{"rules": [\n  {"if": }\n]}', spec });
     expect(broken.errors.rules).toBe('not valid JSON: unexpected "}" at line 2, column 10');
+    expect(draftPrompts({ table, template: "{season}", rules: "{", spec }).errors).toEqual({ rules: "not valid JSON: the text ends too soon at line 1, column 2", template: "column 1: unknown placeholder {season}; the rows have {audience}, {mood}, {extra}" });
     expect(draftPrompts({ table, template: "{mood}", rules: '{"rules": [', spec }).errors.rules).toBe("not valid JSON: the text ends too soon at line 1, column 12");
     const wrong = draftPrompts({ table, template: "{mood}", rules: '{"rules":[{"if":{"mood":"calm"}}]}', spec });
     expect(wrong.errors.rules).toBe('rules[0]: missing "then" (what to add or set)');

@@ -8,7 +8,7 @@ import { computePrompts } from "../../../ai/params/compute.js";
 import { ParamsError, type ParamsSource } from "../../../ai/params/errors.js";
 import { NO_RULES, type RuleSet } from "../../../ai/params/rule-types.js";
 import { readRules } from "../../../ai/params/rules-parse.js";
-import { parseTemplate, type Template } from "../../../ai/params/template.js";
+import { checkTemplate, parseTemplate, type Template } from "../../../ai/params/template.js";
 import type { ImageQuality, SizeChoice } from "../../../ai/image/options.js";
 import { styleText, type BatchItem, type BatchPlan, type StyleSpec } from "../plan.js";
 import { jsonErrorOffset, lineColumn } from "./json-position.js";
@@ -51,6 +51,8 @@ export function draftPrompts(input: { table: EditTable; template: string; rules:
   if (errors.rules) errors.rules = withLineColumn(errors.rules, input.rules);
   const table = attempt(errors, () => toParamTable(input.table));
   if (table && table.rows.length === 0) errors.rows = "no rows yet: fill in the table, paste CSV or JSONL, or fill it from the selection";
+  // Broken rules still leave the template checked against the columns, so both problems show at once.
+  if (template && !rules && table) attempt(errors, () => checkTemplate(template, table.columns));
   if (!template || !rules || !table || table.rows.length === 0) return { items: [], notes: [], errors };
   const computed = attempt(errors, () => computePrompts(table, template, rules, { style: styleText(input.spec) }));
   if (errors.rows) errors.rows = rowsWords(errors.rows);
