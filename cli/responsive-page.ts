@@ -168,8 +168,8 @@ export async function responsiveOnPage(page: Page, width: number, texts: { id: s
           }
           sample[verdict]++;
         }
-        // The page would not scroll that far (a root with overflow hidden): the point cannot be reached.
-        if (i === first) samples[inside[i++]!.t]!.offscreen++;
+        // The page would not scroll that far (a root with overflow hidden): nothing brings the point into view.
+        if (i === first) samples[inside[i++]!.t]!.clipped++;
       }
       g.scrollTo(0, 0);
       return { scrollWidth, clientWidth: vw, samples };

@@ -164,6 +164,19 @@ describe.skipIf(!haveChromium && !CI)("responsive figures in headless Chromium",
     expect(w!.textVisible + w!.textOffscreen + w!.textClipped + w!.textCovered).toBeCloseTo(1, 9);
   });
 
+  it("scrolls to text far below the viewport; text the page cannot scroll to counts as clipped", async () => {
+    const tall: RestNode = { ...SMALL, absoluteBoundingBox: box(0, 0, 400, 300), children: [t("1:2", "Top", 0, 0), t("1:3", "Deep down", 0, 3500)] };
+    const page = (bodyStyle: string) => `<!doctype html><html><head><style>body { margin: 0; font: 16px/20px sans-serif; ${bodyStyle} }
+p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node-id="1:1" style="position:relative;height:4000px">
+<p data-node-id="1:2" style="top:0">Top</p><p data-node-id="1:3" style="top:3500px">Deep down</p></div></body></html>`;
+    const scrolls = await measureFrame(browser, { frame: tall, files: [{ path: "index.html", content: page("") }], entry: "index.html", widths: [400] });
+    expect(scrolls.widths[0]).toMatchObject({ textVisible: 1, textClipped: 0 });
+    // html and body clip at the viewport's height: the deep text exists but nothing can bring it into view.
+    const stuck = await measureFrame(browser, { frame: tall, files: [{ path: "index.html", content: page("height: 300px; overflow: hidden;").replace("<html>", '<html style="overflow:hidden;height:300px">') }], entry: "index.html", widths: [400] });
+    expect(stuck.widths[0]!.textVisible).toBeCloseTo(3 / 12, 6);
+    expect(stuck.widths[0]!.textClipped).toBeCloseTo(9 / 12, 6);
+  });
+
   it("control: today's HTML for an absolute 1440-px landing page scores badly at 390 and 768, perfectly at 1440", async () => {
     const frame = frameOf("landing-absolute.file.json");
     const report = await measureFrame(browser, { frame, files: todayFiles(), entry: "index.html" });

@@ -140,8 +140,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
       bridge.onInvalid((error) => banners.show(`The plugin sent a message the panel does not understand: ${error}`, "error")),
       vault.onChange(() => setKeysVersion((v) => v + 1)),
     ];
-    // From a microtask: posted with the bundle's top-level code on the stack it took Chromium 60–200 ms.
-    queueMicrotask(() => bridge.send("ready", {}));
+    bridge.send("ready", {});
     return () => off.forEach((unsubscribe) => unsubscribe());
   }, [bridge, vault, banners.show, prices.replaceAll]);
 

@@ -3,13 +3,13 @@
  * report: real absolutely placed frames, real landing pages, the auto-layout screen, and the two controls.
  * Each is measured as `figment fidelity` does it: the frame alone, today's HTML with node ids.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { generateCode, loadDesign } from "../../codegen/index.js";
 import type { RestNode } from "../../cli/fidelity.js";
 import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
-import { REPO_ROOT } from "./fixtures.js";
 
 export interface ResponsiveFrame {
   /** Short name for tables and the JSON summary. */
@@ -34,11 +34,26 @@ export const RESPONSIVE_FRAMES: readonly ResponsiveFrame[] = [
   { name: "control flex landing", file: "responsive/landing-flex.file.json", id: "10:26", layout: "auto-layout" },
 ];
 
+/**
+ * test/fixtures, found by walking up from this module or the working directory: the bench imports this file
+ * from a bundle in dist/, where a path relative to the module would miss.
+ */
+function fixturesRoot(): string {
+  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const candidate = join(dir, "test", "fixtures");
+      if (existsSync(join(candidate, "responsive"))) return candidate;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  throw new Error("test/fixtures/responsive not found (run from the repository)");
+}
+
 const parsed = new Map<string, unknown>();
 function readJson(file: string): unknown {
   let json = parsed.get(file);
   if (json === undefined) {
-    json = JSON.parse(readFileSync(join(REPO_ROOT, "test", "fixtures", file), "utf8")) as unknown;
+    json = JSON.parse(readFileSync(join(fixturesRoot(), file), "utf8")) as unknown;
     parsed.set(file, json);
   }
   return json;

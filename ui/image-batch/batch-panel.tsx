@@ -4,6 +4,7 @@
  */
 import { PendingView } from "./bulk/pending-view.js";
 import { DraftView } from "./draft/draft-view.js";
+import { RunReturn } from "./run/run-return.js";
 import { RunView } from "./run/run-view.js";
 import type { BatchViewProps } from "./view-props.js";
 
@@ -13,7 +14,8 @@ export function BatchPanel(props: BatchViewProps) {
   return (
     <div class="batch">
       <PendingView {...props} />
-      {props.session.run.active ? <RunView {...props} /> : <DraftView {...props} />}
+      {props.session.run.active ? <RunView {...props} /> : <RunReturn {...props} />}
+      {props.session.run.active ? null : <DraftView {...props} />}
     </div>
   );
 }
