@@ -80,6 +80,7 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
       const prompts = ui.locator(".draft-prompt");
       await expect.poll(() => prompts.count()).toBe(3);
       expect(server!.requests).toHaveLength(0);
+      await expect.poll(() => prompts.first().locator(".draft-prompt__text").textContent()).toMatch(/^A calm hero image for kids/);
       const texts = await prompts.locator(".draft-prompt__text").allTextContents();
       expect(texts[0]).toBe(`A calm hero image for kids\n\n${style}${/[.!?]$/.test(style) ? "" : "."}`);
       expect(texts[1]).toMatch(/^A bold hero image for teens, young adults/);
@@ -87,11 +88,11 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
       expect(await ui.getByRole("button", { name: "Generate 3 images" }).isEnabled()).toBe(true);
       // The pasted rows are in the table, editable: a cell changed is its prompt changed.
       await ui.getByRole("textbox", { name: "Row 3 audience" }).fill("grandparents");
-      expect(await prompts.nth(2).locator(".draft-prompt__text").textContent()).toMatch(/^A quiet hero image for grandparents/);
+      await expect.poll(() => prompts.nth(2).locator(".draft-prompt__text").textContent()).toMatch(/^A quiet hero image for grandparents/);
       // Enter at the last row adds one; an empty row is left out, with a note.
       await ui.getByRole("textbox", { name: "Row 3 mood" }).press("Enter");
-      expect(await ui.evaluate<string>("document.activeElement?.getAttribute('aria-label') ?? ''")).toBe("Row 4 mood");
-      expect(await ui.getByLabel("Notes").textContent()).toContain("empty row 4 left out");
+      await expect.poll(() => ui.evaluate<string>("document.activeElement?.getAttribute('aria-label') ?? ''")).toBe("Row 4 mood");
+      await expect.poll(() => ui.getByLabel("Notes").textContent()).toContain("empty row 4 left out");
       // The estimate for every row, the Batch API's half beside it; the Batch API is off while accept-first is on.
       const estimate = ui.locator(".draft-send__estimate");
       await estimate.waitFor({ timeout: 60_000 });
@@ -112,19 +113,19 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
 
       // A bad CSV names its line and leaves the table (and so the prompts) as they were.
       await paste(ui, 'audience,mood\nkids,"calm\n');
-      expect(await ui.locator('[data-part="paste"]').textContent()).toMatch(/line 2, column 6: a quoted field is not closed/);
+      await expect.poll(() => ui.locator('[data-part="paste"]').textContent()).toMatch(/line 2, column 6: a quoted field is not closed/);
       expect(await prompts.count()).toBe(3);
 
       // An unknown placeholder names itself and the columns there are; nothing can be generated.
       await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} hero for {season}");
       await ui.getByRole("button", { name: "Paste CSV or JSONL" }).scrollIntoViewIfNeeded();
-      expect(await ui.locator('[data-part="template"]').textContent()).toBe("Template: column 19: unknown placeholder {season}; the rows have {audience}, {mood}");
+      await expect.poll(() => ui.locator('[data-part="template"]').textContent()).toBe("Template: column 19: unknown placeholder {season}; the rows have {audience}, {mood}");
       expect(await prompts.count()).toBe(0);
       expect(await ui.getByRole("button", { name: /^Generate/ }).isDisabled()).toBe(true);
       // Rules that do not parse say where.
       await ui.getByText("Rules (optional)").click();
       await ui.getByRole("textbox", { name: "Rules as JSON" }).fill('{"rules": [\n  {"if": }\n]}');
-      expect(await ui.locator('[data-part="rules"]').textContent()).toBe('Rules: not valid JSON: unexpected "}" at line 2, column 10');
+      await expect.poll(() => ui.locator('[data-part="rules"]').textContent()).toBe('Rules: not valid JSON: unexpected "}" at line 2, column 10');
       expect(await ui.locator('[data-part="template"]').textContent()).toMatch(/unknown placeholder \{season\}/);
       await ui.getByRole("textbox", { name: "Prompt template" }).scrollIntoViewIfNeeded();
       expect(await overflowsSideways(ui)).toBe(false);
@@ -149,9 +150,9 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
       await ui.locator(".draft-fill__notes").waitFor({ timeout: 60_000 });
       expect(await ui.locator(".draft-fill__notes").textContent()).toBe("2 rows from 11 texts, editable below. A museum's sign-in page: visitors and members.".replace("11", String(await textsSent())));
       expect(await ui.getByRole("textbox", { name: "Row 2 audience" }).inputValue()).toBe("museum members");
-      expect(await ui.locator(".draft-prompt__text").first().textContent()).toMatch(/^A calm poster for art lovers/);
+      await expect.poll(() => ui.locator(".draft-prompt__text").first().textContent()).toMatch(/^A calm poster for art lovers/);
       await ui.getByRole("textbox", { name: "Row 2 audience" }).fill("members");
-      expect(await ui.locator(".draft-prompt__text").nth(1).textContent()).toMatch(/^A bold poster for members/);
+      await expect.poll(() => ui.locator(".draft-prompt__text").nth(1).textContent()).toMatch(/^A bold poster for members/);
       await shot(page, "5-filled");
 
       const request = server!.requests[0]!;

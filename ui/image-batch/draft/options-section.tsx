@@ -10,7 +10,7 @@ import { SelectMenu } from "../../components/select-menu.js";
 import { QUALITIES } from "../../image/image-form.js";
 import { canReasonFirst } from "../../image/route.js";
 import { SizeField } from "../../image/size-field.js";
-import { defaultBatchName } from "./draft-prompts.js";
+import { defaultBatchName } from "./plan-build.js";
 import type { BatchDraft } from "./use-draft.js";
 
 export function OptionsSection({ draft, selection, settings }: { draft: BatchDraft; selection: SelectionSummary; settings: Settings }) {

@@ -3,16 +3,14 @@
  * and the rules, the options, and the computed prompts — the plan once it is complete. Kept in the batch
  * session at the app level, so a draft survives switching panels. Nothing here sends anything.
  */
-import { useCallback, useMemo, useRef, useState } from "preact/hooks";
-import { parseCsvRows } from "../../../ai/params/csv.js";
-import { ParamsError } from "../../../ai/params/errors.js";
-import { parseJsonlRows } from "../../../ai/params/jsonl.js";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { DEFAULT_FORM, checkForm, type FormCheck, type ImageForm } from "../../image/form.js";
 import { canReasonFirst, imageRoute, type ImageRoute } from "../../image/route.js";
 import type { BatchSessionDeps } from "../deps.js";
-import { EMPTY_STYLE, type BatchPlan, type StyleSpec } from "../plan.js";
-import { buildPlan, draftPrompts, type DraftPrompts } from "./draft-prompts.js";
-import { fromParamTable, STARTER_TABLE, type EditTable } from "./table.js";
+import { EMPTY_STYLE, styleText, type BatchPlan, type StyleSpec } from "../plan.js";
+import type { DraftPrompts } from "./draft-prompts.js";
+import { buildPlan } from "./plan-build.js";
+import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useBatchEstimate, type BatchEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
 import { useStyleReads, type StyleReads } from "./use-style-reads.js";
@@ -46,7 +44,7 @@ export interface BatchDraft {
   /** "Fill from selection": the model proposes rows from the selected frame's texts. */
   fill: RowFill;
   /** Reads the paste box as JSONL (it starts with "{") or CSV into the table; on an error the table stays (false). */
-  pasteRows(): boolean;
+  pasteRows(): Promise<boolean>;
   prompts: DraftPrompts;
   route: ImageRoute;
   /** Size and quality checked for the drawing model, with the first prompt standing in for every row's. */
@@ -57,10 +55,7 @@ export interface BatchDraft {
   estimate: BatchEstimate | undefined;
 }
 
-/** The rows in the paste box: JSONL when its first non-blank character is "{", CSV otherwise. */
-export function readPasted(text: string): EditTable {
-  return fromParamTable(text.trimStart().startsWith("{") ? parseJsonlRows(text) : parseCsvRows(text));
-}
+const NO_PROMPTS: DraftPrompts = { items: [], notes: [], errors: {} };
 
 export function useBatchDraft({ requests, worker, vault, settings, selection, prices }: BatchSessionDeps): BatchDraft {
   const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT);
@@ -71,18 +66,23 @@ export function useBatchDraft({ requests, worker, vault, settings, selection, pr
   const reads = useStyleReads(requests, selection, useCallback(() => latest.current.spec, []), setSpec);
   const fill = useFill({ requests, worker, vault, settings, table: useCallback(() => latest.current.table, []), setTable: useCallback((table: EditTable) => set({ table }), [set]) });
   const editTable = useCallback((edit: (table: EditTable) => EditTable) => setFields((f) => ({ ...f, table: edit(f.table) })), []);
-  const pasteRows = useCallback((): boolean => {
-    try {
-      set({ table: readPasted(fields.paste), pasteError: undefined });
-      return true;
-    } catch (error) {
-      if (!(error instanceof ParamsError)) throw error;
-      set({ pasteError: error.message });
-      return false;
-    }
-  }, [fields.paste, set]);
+  const pasteRows = useCallback(async (): Promise<boolean> => {
+    const reply = await worker.readRows(fields.paste).catch((error: unknown) => ({ table: undefined, error: `Could not read the rows: ${error instanceof Error ? error.message : String(error)}` }));
+    set(reply.table ? { table: reply.table, pasteError: undefined } : { pasteError: reply.error ?? "Could not read the rows." });
+    return reply.table !== undefined;
+  }, [worker, fields.paste, set]);
   const { spec, table, template, rules } = fields;
-  const prompts = useMemo(() => draftPrompts({ table, template, rules, spec }), [table, template, rules, spec]);
+  // Computed in the worker (ai/params stays out of ui.html); the newest answer wins.
+  const [prompts, setPrompts] = useState<DraftPrompts>(NO_PROMPTS);
+  const style = styleText(spec);
+  useEffect(() => {
+    let live = true;
+    worker
+      .draftPrompts({ table, template, rules, style })
+      .then((reply) => live && setPrompts({ items: reply.items, notes: reply.notes, errors: reply.errors }))
+      .catch((error: unknown) => live && setPrompts({ ...NO_PROMPTS, errors: { rows: `The prompts could not be computed: ${error instanceof Error ? error.message : String(error)}` } }));
+    return () => void (live = false);
+  }, [worker, table, template, rules, style]);
   const reasonFirst = fields.reasonFirst && canReasonFirst(settings);
   const route = imageRoute(settings, reasonFirst);
   const frame = selection.nodes[0];
