@@ -173,6 +173,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       await ui.getByRole("button", { name: "Edit batch" }).click();
       await ui.locator(".draft").waitFor();
       expect(await ui.locator(".batch-return").textContent()).toContain("2 of 3 done · 1 cancelled");
+      await shot(page, "7-edit-batch");
       await ui.getByRole("button", { name: "Back to the run" }).click();
       await expect.poll(() => ui.locator(".batch-tile img").count()).toBe(2);
 
