@@ -181,4 +181,17 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
       }
     });
   });
+
+  it("without a key: the draft and its prompts work, the buttons give way to the key notice", async () => {
+    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", viewport: VIEWPORT }, async ({ page, ui }) => {
+      await openBatch(ui);
+      await ui.getByRole("textbox", { name: "Prompt template" }).fill("A poster about {subject}");
+      await ui.getByRole("textbox", { name: "Row 1 subject" }).fill("tea");
+      await expect.poll(() => ui.locator(".draft-prompt__text").first().textContent()).toMatch(/^A poster about tea/);
+      expect(await ui.locator(".draft .key-needed").textContent()).toMatch(/^Generating images needs an API key/);
+      expect(await ui.getByRole("button", { name: /^Generate/ }).count()).toBe(0);
+      expect(await ui.getByRole("button", { name: "Fill from selection" }).isDisabled()).toBe(true);
+      await shot(page, "7-no-key");
+    });
+  });
 });

@@ -25,7 +25,12 @@ export function estimateLine(estimate: BatchEstimate): string {
 export function SendBar({ session, settings, hasKey, onOpenSettings }: BatchViewProps) {
   const { plan, prompts, estimate } = session.draft;
   const n = prompts.items.length;
-  if (!hasKey) return <KeyNeeded what="Generating images" settings={settings} onOpenSettings={onOpenSettings} />;
+  if (!hasKey)
+    return (
+      <div class="draft-send">
+        <KeyNeeded what="Generating images" settings={settings} onOpenSettings={onOpenSettings} />
+      </div>
+    );
   const blocked = plan ? undefined : n === 0 ? "No prompts yet: the template and rows make them" : "Fix what is marked above first";
   const openai = settings.provider === "openai";
   const bulkBlocked = plan ? batchApiBlocker(plan) : blocked;
