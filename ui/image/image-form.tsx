@@ -32,7 +32,7 @@ export interface ImageFormProps {
   onOpenSettings(): void;
 }
 
-const QUALITIES: { value: ImageQuality; label: string; hint: string }[] = [
+export const QUALITIES: { value: ImageQuality; label: string; hint: string }[] = [
   { value: "low", label: "Low", hint: "fastest, cheapest" },
   { value: "medium", label: "Medium", hint: "" },
   { value: "high", label: "High", hint: "most detail" },

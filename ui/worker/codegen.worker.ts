@@ -15,6 +15,7 @@ import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
 import { bootDecodeMs } from "./boot.js";
 import { analyzeFindings, analyzePrepare } from "./analyze-prepare.js";
 import { prepareImage } from "./image-prepare.js";
+import { draftPrompts, readRowsReply } from "./draft-job.js";
 import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type RequestOf, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
@@ -120,6 +121,18 @@ async function bulkWithModel(request: RequestOf<"batch-submit" | "batch-refresh"
   }
 }
 
+/** Rows from the model's reading of a frame's texts, imported on first use for the same reason (and abortable the same way). */
+async function inferRowsIn(request: RequestOf<"infer-rows">): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const { runInferJob } = await import("./infer-job.js");
+    return await runInferJob(request, controller.signal);
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 /** The connection test, imported on first use for the same reason (and abortable the same way). */
 async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
   const controller = new AbortController();
@@ -151,6 +164,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     if (request.kind === "test-connection") return await testConnectionIn(request);
     if (request.kind === "image-prepare") return await prepareImage(request);
     if (request.kind === "generate-image") return await generateImage(request);
+    if (request.kind === "infer-rows") return await inferRowsIn(request);
+    if (request.kind === "draft-prompts") return { id: request.id, ok: true, kind: "draft-prompts", ...draftPrompts(request) };
+    if (request.kind === "read-rows") return readRowsReply(request.id, request.text);
     if (request.kind === "analyze-findings") return analyzeFindings(request);
     if (request.kind === "analyze-prepare") return await analyzePrepare(request);
     if (request.kind === "analyze-model") return await analyzeWithModelIn(request);

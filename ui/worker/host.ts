@@ -204,8 +204,33 @@ export class WorkerHost {
     return done as Extract<OkReply, { kind: K }>;
   }
 
+  /**
+   * Rows for the parameters from the model's reading of a frame's texts (ai/params inferRows in the worker).
+   * A failed call rejects with a ModelFailure, an answer that does not fit the parameters with a CodegenError
+   * (`bad`); aborting `signal` stops it, as for aiGenerate.
+   */
+  async inferRows(body: Omit<RequestOf<"infer-rows">, "id" | "kind">, signal?: AbortSignal): Promise<Extract<OkReply, { kind: "infer-rows" }>> {
+    const done = await this.stream({ kind: "infer-rows", ...body }, () => undefined, signal);
+    if (done.kind !== "infer-rows") throw new CodegenError(`the code generator answered "${done.kind}" to infer-rows`, false);
+    return done;
+  }
+
+  /** The batch draft's computed prompts, notes and errors by part (ai/params in the worker). */
+  async draftPrompts(body: Omit<RequestOf<"draft-prompts">, "id" | "kind">): Promise<Extract<OkReply, { kind: "draft-prompts" }>> {
+    const reply = await this.request({ kind: "draft-prompts", ...body });
+    if (reply.kind !== "draft-prompts") throw new CodegenError(`the code generator answered "${reply.kind}" to draft-prompts`, false);
+    return reply;
+  }
+
+  /** Pasted CSV or JSONL as a table, or why it is not (read in the worker). */
+  async readRows(text: string): Promise<Extract<OkReply, { kind: "read-rows" }>> {
+    const reply = await this.request({ kind: "read-rows", text });
+    if (reply.kind !== "read-rows") throw new CodegenError(`the code generator answered "${reply.kind}" to read-rows`, false);
+    return reply;
+  }
+
   /** A request that streams events until its reply, stopped in the worker when `signal` aborts. */
-  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest | RequestOf<"analyze-model"> | RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query"> | RequestOf<BulkKind>, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
+  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest | RequestOf<"analyze-model"> | RequestOf<"infer-rows"> | RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query"> | RequestOf<BulkKind>, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
     const worker = await this.start();
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
     const { id, reply } = this.open(worker, body, { onProgress: onEvent });

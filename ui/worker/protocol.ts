@@ -18,6 +18,7 @@ import { STYLINGS, TARGETS } from "../../contract/words.js";
 import { ANALYZE_EVENTS, ANALYZE_REPLIES, ANALYZE_REQUESTS } from "./analyze-protocol.js";
 import { BULK_EVENTS, BULK_REPLIES, BULK_REQUESTS } from "./bulk-protocol.js";
 import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
+import { INFER_REPLIES, INFER_REQUESTS } from "./infer-protocol.js";
 import { SEARCH_EVENTS, SEARCH_REPLIES, SEARCH_REQUESTS } from "./search-protocol.js";
 
 const id = string({ nonEmpty: true, max: 200 });
@@ -83,6 +84,7 @@ const REQUESTS = {
   /** Runs a script inside the worker (importScripts): the tokenizer, which comes only when an estimate needs it. */
   "load-script": { id, url: blobUrl },
   ...IMAGE_REQUESTS,
+  ...INFER_REQUESTS,
   ...ANALYZE_REQUESTS,
   ...SEARCH_REQUESTS,
   ...BULK_REQUESTS,
@@ -101,6 +103,7 @@ const REPLIES = {
   loaded: { id, ok: literal(true) },
   "react-preview": { id, ok: literal(true), html: string(), problems: array(problem) },
   ...IMAGE_REPLIES,
+  ...INFER_REPLIES,
   ...ANALYZE_REPLIES,
   ...SEARCH_REPLIES,
   ...BULK_REPLIES,

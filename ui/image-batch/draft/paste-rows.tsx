@@ -14,7 +14,7 @@ export function PasteRows({ draft, onDone }: { draft: BatchDraft; onDone(): void
       ) : null}
       <div class="head-row">
         <span class="muted draft-grow">The first CSV line names the columns; the table is replaced.</span>
-        <button type="button" class="button button--secondary" disabled={!fields.paste.trim()} onClick={() => pasteRows() && onDone()}>
+        <button type="button" class="button button--secondary" disabled={!fields.paste.trim()} onClick={() => void pasteRows().then((ok) => ok && onDone())}>
           Use these rows
         </button>
       </div>

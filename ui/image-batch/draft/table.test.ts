@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParamsError } from "../../../ai/params/index.js";
+import { ParamsError } from "../../../ai/params/errors.js";
 import { addColumn, addRow, choiceNotes, columnSpec, fromParamTable, removeColumn, removeRow, renameColumn, setCell, toParamTable, type EditTable } from "./table.js";
 
 const table: EditTable = { columns: ["audience", "mood: calm|bold"], rows: [["kids", "calm"], ["teens", "loud"]] };

@@ -3,20 +3,17 @@
  * and the rules, the options, and the computed prompts — the plan once it is complete. Kept in the batch
  * session at the app level, so a draft survives switching panels. Nothing here sends anything.
  */
-import { useCallback, useMemo, useState } from "preact/hooks";
-import { parseCsvRows } from "../../../ai/params/csv.js";
-import { ParamsError } from "../../../ai/params/errors.js";
-import { parseJsonlRows } from "../../../ai/params/jsonl.js";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { DEFAULT_FORM, checkForm, type FormCheck, type ImageForm } from "../../image/form.js";
 import { canReasonFirst, imageRoute, type ImageRoute } from "../../image/route.js";
-import type { FetchedPrice, SelectionSummary } from "../../../contract/messages.js";
-import type { Settings } from "../../../contract/settings.js";
-import type { MainRequests } from "../../channel/requests.js";
-import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { WorkerHost } from "../../worker/host.js";
-import { EMPTY_STYLE, type BatchPlan, type StyleSpec } from "../plan.js";
-import { buildPlan, draftPrompts, type DraftPrompts } from "./draft-prompts.js";
-import { fromParamTable, STARTER_TABLE, type EditTable } from "./table.js";
+import type { BatchSessionDeps } from "../deps.js";
+import { EMPTY_STYLE, styleText, type BatchPlan, type StyleSpec } from "../plan.js";
+import type { DraftPrompts } from "./draft-prompts.js";
+import { buildPlan } from "./plan-build.js";
+import { STARTER_TABLE, type EditTable } from "./table.js";
+import { useBatchEstimate, type BatchEstimate } from "./use-estimate.js";
+import { useFill, type RowFill } from "./use-fill.js";
+import { useStyleReads, type StyleReads } from "./use-style-reads.js";
 
 export interface DraftFields {
   spec: StyleSpec;
@@ -37,57 +34,60 @@ export interface DraftFields {
 
 export const EMPTY_DRAFT: DraftFields = { spec: EMPTY_STYLE, table: STARTER_TABLE, template: "", rules: "", paste: "", pasteError: undefined, name: "", form: DEFAULT_FORM, acceptFirst: true, reasonFirst: false };
 
-/** What the draft needs of the batch session's deps (said here, not imported: batch-session.ts imports this). */
-export interface DraftDeps {
-  requests: MainRequests;
-  worker: WorkerHost;
-  vault: ApiKeyVault;
-  settings: Settings;
-  selection: SelectionSummary;
-  prices: Record<string, FetchedPrice> | undefined;
-}
-
 export interface BatchDraft {
   fields: DraftFields;
   set(patch: Partial<DraftFields>): void;
   setSpec(patch: Partial<StyleSpec>): void;
+  /** The selection's colours and references, read into the spec. */
+  reads: StyleReads;
   editTable(edit: (table: EditTable) => EditTable): void;
+  /** "Fill from selection": the model proposes rows from the selected frame's texts. */
+  fill: RowFill;
   /** Reads the paste box as JSONL (it starts with "{") or CSV into the table; on an error the table stays (false). */
-  pasteRows(): boolean;
+  pasteRows(): Promise<boolean>;
   prompts: DraftPrompts;
   route: ImageRoute;
   /** Size and quality checked for the drawing model, with the first prompt standing in for every row's. */
   check: FormCheck;
   /** The plan when the draft is complete and every prompt computes; undefined otherwise. */
   plan: BatchPlan | undefined;
+  /** What the plan would cost, here and on the Batch API; undefined until estimated. */
+  estimate: BatchEstimate | undefined;
 }
 
-/** The rows in the paste box: JSONL when its first non-blank character is "{", CSV otherwise. */
-export function readPasted(text: string): EditTable {
-  return fromParamTable(text.trimStart().startsWith("{") ? parseJsonlRows(text) : parseCsvRows(text));
-}
+const NO_PROMPTS: DraftPrompts = { items: [], notes: [], errors: {} };
 
-export function useBatchDraft({ settings, selection }: DraftDeps): BatchDraft {
+export function useBatchDraft({ requests, worker, vault, settings, selection, prices }: BatchSessionDeps): BatchDraft {
   const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT);
   const set = useCallback((patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch })), []);
   const setSpec = useCallback((patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })), []);
+  const latest = useRef(fields);
+  latest.current = fields;
+  const reads = useStyleReads(requests, selection, useCallback(() => latest.current.spec, []), setSpec);
+  const fill = useFill({ requests, worker, vault, settings, table: useCallback(() => latest.current.table, []), setTable: useCallback((table: EditTable) => set({ table }), [set]) });
   const editTable = useCallback((edit: (table: EditTable) => EditTable) => setFields((f) => ({ ...f, table: edit(f.table) })), []);
-  const pasteRows = useCallback((): boolean => {
-    try {
-      set({ table: readPasted(fields.paste), pasteError: undefined });
-      return true;
-    } catch (error) {
-      if (!(error instanceof ParamsError)) throw error;
-      set({ pasteError: error.message });
-      return false;
-    }
-  }, [fields.paste, set]);
+  const pasteRows = useCallback(async (): Promise<boolean> => {
+    const reply = await worker.readRows(fields.paste).catch((error: unknown) => ({ table: undefined, error: `Could not read the rows: ${error instanceof Error ? error.message : String(error)}` }));
+    set(reply.table ? { table: reply.table, pasteError: undefined } : { pasteError: reply.error ?? "Could not read the rows." });
+    return reply.table !== undefined;
+  }, [worker, fields.paste, set]);
   const { spec, table, template, rules } = fields;
-  const prompts = useMemo(() => draftPrompts({ table, template, rules, spec }), [table, template, rules, spec]);
+  // Computed in the worker (ai/params stays out of ui.html); the newest answer wins.
+  const [prompts, setPrompts] = useState<DraftPrompts>(NO_PROMPTS);
+  const style = styleText(spec);
+  useEffect(() => {
+    let live = true;
+    worker
+      .draftPrompts({ table, template, rules, style })
+      .then((reply) => live && setPrompts({ items: reply.items, notes: reply.notes, errors: reply.errors }))
+      .catch((error: unknown) => live && setPrompts({ ...NO_PROMPTS, errors: { rows: `The prompts could not be computed: ${error instanceof Error ? error.message : String(error)}` } }));
+    return () => void (live = false);
+  }, [worker, table, template, rules, style]);
   const reasonFirst = fields.reasonFirst && canReasonFirst(settings);
   const route = imageRoute(settings, reasonFirst);
   const frame = selection.nodes[0];
   const check = checkForm({ ...fields.form, prompt: prompts.items[0]?.prompt ?? "" }, frame, route);
   const plan = prompts.items.length > 0 && check.ready && check.size !== undefined ? buildPlan(prompts.items, spec, { name: fields.name, size: check.size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst }, template) : undefined;
-  return { fields, set, setSpec, editTable, pasteRows, prompts, route, check, plan };
+  const estimate = useBatchEstimate(worker, settings, prices, plan);
+  return { fields, set, setSpec, reads, editTable, fill, pasteRows, prompts, route, check, plan, estimate };
 }
