@@ -4,6 +4,7 @@ import type { Problem } from "../types.js";
 import { ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
+import { responsiveDecls } from "./responsive.js";
 import { semanticsFor } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
@@ -100,7 +101,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
 
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds) : undefined;
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
-  const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
+  const decls = responsiveDecls(node, flags.root ? undefined : parent, [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)]);
   let placeholder: Decl[] = [];
   if (semantics.tag === "input" && node.kind === "text") {
     const input = inputDecls(node, decls);
@@ -139,7 +140,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     children: [],
     ...(cls ? { cls } : {}),
     ...(flags.componentRoot ? { mergeClassNameProp: true } : {}),
-    ...(ctx.nodeIds ? { nodeId: node.id } : {}),
+    // A wrapper that layout inference added stands for no layer.
+    ...(ctx.nodeIds && !node.inferred ? { nodeId: node.id } : {}),
     ...(svg?.svgMarkup !== undefined ? { svgMarkup: svg.svgMarkup } : {}),
   };
   if (semantics.tag === "img") {

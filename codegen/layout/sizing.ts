@@ -1,0 +1,52 @@
+/**
+ * How an item of an inferred flow is sized: fill / hug / fixed, from its width against its parent's
+ * content box. Text never keeps a fixed height that would clip it when it wraps to more lines (its design
+ * height stays as a minimum); a long single-line text may wrap on narrow screens.
+ */
+import type { DesignNode, FlowItem } from "../design/types.js";
+
+/** Headings at least this large scale with the viewport (clamp between a phone size and the design size). */
+export const FLUID_TEXT_MIN = 32;
+
+export interface ItemPlace {
+  dir: "row" | "column";
+  flow: FlowItem;
+  crossFill: boolean;
+  /** Width of the screen the design was drawn for (for the headings' vw). */
+  designWidth: number;
+}
+
+/** Turns a child that was placed absolutely into an item of its parent's inferred flow (in place). */
+export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
+  delete node.x;
+  delete node.y;
+  delete node.constraintH;
+  delete node.constraintV;
+  delete node.absolute;
+  if (Object.keys(place.flow).length > 0) node.flow = place.flow;
+  const fillAcross = place.dir === "column" && place.crossFill;
+  if (node.text) {
+    const text = (node.text = { ...node.text });
+    const clamps = text.resize === "truncate" || text.maxLines !== undefined;
+    if (!clamps) {
+      if (text.resize === "width" && !text.chars.includes("\n")) {
+        text.resize = "height";
+        node.sizeH = fillAcross ? "fill" : "hug";
+      } else node.sizeH = text.resize === "width" ? "hug" : fillAcross ? "fill" : "fixed";
+      node.sizeV = "hug";
+      if (text.resize !== "width") node.minH = node.h;
+    }
+    if (text.style.size >= FLUID_TEXT_MIN && place.designWidth > 0) {
+      text.fluid = [Math.max(20, Math.round(text.style.size * 0.6)), Math.round((text.style.size / place.designWidth) * 10000) / 100];
+    }
+    return node;
+  }
+  if (node.layout?.inferred) {
+    node.sizeH = fillAcross ? "fill" : "fixed";
+    node.sizeV = "hug";
+  } else if (!node.layout) {
+    node.sizeH = fillAcross ? "fill" : "fixed";
+    node.sizeV = "fixed";
+  }
+  return node;
+}
