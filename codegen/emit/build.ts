@@ -101,7 +101,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
 
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds) : undefined;
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
-  const decls = responsiveDecls(node, flags.root ? undefined : parent, [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)]);
+  const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
   let placeholder: Decl[] = [];
   if (semantics.tag === "input" && node.kind === "text") {
     const input = inputDecls(node, decls);
@@ -124,6 +124,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
   if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
 
+  // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
+  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls));
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);

@@ -14,7 +14,7 @@ import type { Decl } from "./css.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 /** Side padding up to this stays fixed; wider padding shrinks with the container. */
-const FIXED_PADDING = 16;
+const FIXED_PADDING = 32;
 /** Graphics at least this wide scale with their aspect ratio kept. */
 const SCALING_GRAPHIC = 48;
 

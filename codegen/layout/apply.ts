@@ -104,9 +104,11 @@ function layoutInto(target: DesignNode, box: Box, cut: Cut, children: DesignNode
   const dir = cut.kind === "flow" ? cut.dir : "column";
   const plan = planFlow(dir, box, parts.map((p) => p.box));
   target.layout = { ...plan.layout, inferred: { within: parentW } };
+  // Percentages in the items' own padding refer to this box's content width.
+  const content = box.w - plan.layout.padding[1] - plan.layout.padding[3];
   return parts.map((part, i) => {
     const item = plan.items[i]!;
-    return placeInFlow(materialize(part, children, scope, box.w), { dir, flow: item.flow, crossFill: item.crossFill, designWidth: scope.designWidth });
+    return placeInFlow(materialize(part, children, scope, content), { dir, flow: item.flow, crossFill: item.crossFill, designWidth: scope.designWidth });
   });
 }
 

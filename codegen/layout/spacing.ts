@@ -9,6 +9,8 @@ import { end, size, start, type Axis, type Box } from "./boxes.js";
 export const SNAP = 2;
 /** A gap at least this large, and three times the smallest, in a row is pushed there with `auto` (a nav's logo | links). */
 const AUTO_GAP = 64;
+/** Space between the lines of a wrapped row at most. */
+const WRAPPED_LINE_GAP = 24;
 
 const r2 = (v: number): number => Math.round(v * 100) / 100;
 
@@ -48,17 +50,21 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   const cross: Axis = dir === "row" ? "y" : "x";
   const rawGaps = parts.slice(1).map((p, i) => Math.max(0, start(p, main) - end(parts[i]!, main)));
   const gaps = snap(rawGaps);
-  const gap = gaps.length > 0 ? Math.min(...gaps) : 0;
+  // In a row, the item after a gap at least AUTO_GAP wide and 3× any other is pushed there by an auto margin.
+  const widest = gaps.length > 0 ? Math.max(...gaps) : 0;
+  const others = gaps.filter((_, i) => i !== gaps.indexOf(widest));
+  const auto = dir === "row" && widest >= AUTO_GAP && others.every((g) => widest >= 3 * Math.max(g, 1)) ? gaps.indexOf(widest) : -1;
+  const spaced = gaps.filter((_, i) => i !== auto);
+  const gap = spaced.length > 0 ? Math.min(...spaced) : 0;
   let [padStart, padEnd] = [start(parts[0]!, main) - start(box, main), end(box, main) - end(parts[parts.length - 1]!, main)].map((v) => r2(Math.max(0, v))) as [number, number];
   const items: FlowPlan["items"] = parts.map(() => ({ flow: {}, crossFill: false }));
-  const biggest = gaps.length >= 2 ? gaps.indexOf(Math.max(...gaps)) : -1;
   gaps.forEach((g, i) => {
     const extra = r2(g - gap);
-    if (dir === "row" && i === biggest && g >= AUTO_GAP && g >= 3 * Math.max(gap, 1)) items[i + 1]!.flow.before = "auto";
+    if (i === auto) items[i + 1]!.flow.before = "auto";
     else if (extra > 0) items[i + 1]!.flow.before = extra;
   });
   let justify: FlexLayout["justify"] = "start";
-  if (dir === "row" && biggest < 0 && padStart > 16 && Math.abs(padStart - padEnd) <= SNAP && gaps.every((g) => g === gap)) {
+  if (dir === "row" && auto < 0 && padStart > 16 && Math.abs(padStart - padEnd) <= SNAP && gaps.every((g) => g === gap)) {
     justify = "center";
     padStart = padEnd = 0;
   }
@@ -90,7 +96,14 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
     for (const [i, kind] of kinds.entries()) if (kind === "fill") items[i]!.crossFill = false;
     padCS = padCE = 0;
   }
+  // Left-aligned content with a wide margin on its right: the right padding shrinks to the left one, and
+  // what filled the box keeps its width (up to 100 %), so a narrow screen does not lose the right margin.
+  if (dir === "column" && align === "start" && padCE > padCS + SNAP) {
+    for (const [i, kind] of kinds.entries()) if (kind === "fill") items[i]!.crossFill = false;
+    padCE = padCS;
+  }
   const padding: Sides = dir === "column" ? [padStart, padCE, padEnd, padCS] : [padCS, padEnd, padCE, padStart];
-  const layout: FlexLayout = { dir, gap, padding, justify, align, ...(dir === "row" ? { wrap: true } : {}) };
+  // A row wraps on narrow screens; its wrapped lines sit closer than its columns.
+  const layout: FlexLayout = { dir, gap, padding, justify, align, ...(dir === "row" ? { wrap: true, crossGap: Math.min(gap, WRAPPED_LINE_GAP) } : {}) };
   return { layout, items };
 }
