@@ -57,6 +57,8 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
 /** Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. */
 function ownExtras(node: DesignNode, decls: Decl[]): void {
   const inferred = node.layout?.inferred;
+  // Flex stretches items by default; an inferred item that hugs its content must not grow across.
+  if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
   if (inferred && node.layout!.padding.some((p) => p !== 0)) {
     const [t, r, b, l] = node.layout!.padding;
     const side = (v: number): string => (v > FIXED_PADDING && inferred.within > 0 ? `min(${px(v)},${round((v / inferred.within) * 100, 2)}%)` : px(v));

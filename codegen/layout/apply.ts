@@ -6,7 +6,7 @@
  * stay absolutely positioned, stretched or scaled with their container. Pure: returns a new tree.
  */
 import type { DesignNode } from "../design/types.js";
-import { overlapArea, type Box, type Item } from "./boxes.js";
+import { contains, overlapArea, type Box, type Item } from "./boxes.js";
 import { planFlow } from "./spacing.js";
 import { placeInFlow } from "./sizing.js";
 import { xyCut, type Cut } from "./xy-cut.js";
@@ -83,6 +83,8 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   const above = children.flatMap((c, i) => (i > firstFlow && !flowItems.some((f) => f.index === i) ? [layerAt(i)] : []));
   if (flowItems.length === 0) return out;
   const cut = xyCut(flowItems);
+  // Content that reaches outside its container's box would make a flow container grow: keep it as drawn.
+  if (!contains(own, cut.box, 1)) return out;
   if (cut.kind === "loose") return scaledBox(out, node, scope);
   const flow = layoutInto(out, own, cut, children, scope, parentW);
   out.children = [...below, ...flow, ...above];
