@@ -8,6 +8,9 @@ import type { DesignNode, FlowItem } from "../design/types.js";
 /** Headings at least this large scale with the viewport (clamp between a phone size and the design size). */
 export const FLUID_TEXT_MIN = 32;
 
+/** Auto-width texts up to this wide stay on one line (they fit the narrowest screen). */
+const ONE_LINE_MAX = 300;
+
 export interface ItemPlace {
   dir: "row" | "column";
   flow: FlowItem;
@@ -29,12 +32,12 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
     const text = (node.text = { ...node.text });
     const clamps = text.resize === "truncate" || text.maxLines !== undefined;
     if (!clamps) {
-      if (text.resize === "width" && !text.chars.includes("\n")) {
-        text.resize = "height";
-        node.sizeH = fillAcross ? "fill" : "hug";
-      } else node.sizeH = text.resize === "width" ? "hug" : fillAcross ? "fill" : "fixed";
+      // A short auto-width text keeps its one line and width (a row's positions depend on it); a long one
+      // wraps on screens narrower than it.
+      if (text.resize === "width" && node.w > ONE_LINE_MAX && !text.chars.includes("\n")) text.resize = "height";
+      node.sizeH = text.resize === "width" ? "fixed" : fillAcross ? "fill" : "fixed";
       node.sizeV = "hug";
-      if (text.resize !== "width") node.minH = node.h;
+      node.minH = node.h;
     }
     if (text.style.size >= FLUID_TEXT_MIN && place.designWidth > 0) {
       text.fluid = [Math.max(20, Math.round(text.style.size * 0.6)), Math.round((text.style.size / place.designWidth) * 10000) / 100];
