@@ -4,7 +4,7 @@ import type { Problem } from "../types.js";
 import { ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
-import { responsiveDecls } from "./responsive.js";
+import { inContainerUnits, responsiveDecls } from "./responsive.js";
 import { semanticsFor } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
@@ -73,6 +73,8 @@ function stretchReplaced(decls: Decl[]): void {
 }
 
 interface Flags {
+  /** Inside a box that scales as a unit (DesignNode.scaled): that box's design width, for container units. */
+  unitWidth?: number;
   root: boolean;
   componentRoot: boolean;
   insideInteractive: boolean;
@@ -126,6 +128,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls));
+  if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
@@ -162,7 +165,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (node.mask) {
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form };
+  const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
+  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}) };
   for (const child of node.children ?? []) {
     const built = buildNode(child, node, ctx, childFlags);
     if (built) element.children.push(built);

@@ -4,7 +4,7 @@
  * - an item's own spacing and alignment (`flow`): margins, `align-self`;
  * - rows wrap, and their items shrink to the row (max-width: 100%);
  * - images and graphics scale with their aspect ratio kept, instead of a fixed height;
- * - wide side padding shrinks with the container (`min(120px,8.33%)`);
+ * - wide side padding gives way first on a narrower screen (`max(16px, calc(120px - (1440px - 100%) * 0.5))`);
  * - large headings scale between a phone size and the design size (`clamp()`);
  * - a box where inference was unsure scales as a unit (aspect ratio, children in percentages).
  */
@@ -59,10 +59,14 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
   const inferred = node.layout?.inferred;
   // Flex stretches items by default; an inferred item that hugs its content must not grow across.
   if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
-  if (inferred && node.layout!.padding.some((p) => p !== 0)) {
-    const [t, r, b, l] = node.layout!.padding;
-    const side = (v: number): string => (v > FIXED_PADDING && inferred.within > 0 ? `min(${px(v)},${round((v / inferred.within) * 100, 2)}%)` : px(v));
-    set(decls, "padding", [px(t), side(r), px(b), side(l)].join(" "));
+  const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
+  if (inferred && inferred.within > 0 && Math.max(l, r) > FIXED_PADDING) {
+    // Wide side padding gives way first when the screen is narrower than the design: each side loses its
+    // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn.
+    const side = (v: number): string =>
+      v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(16, v))}, calc(${px(v)} - (${px(inferred.within)} - 100%) * ${round(v / (l + r), 3)}))`;
+    drop(decls, "padding");
+    decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }
   const fluid = node.text?.fluid;
   if (fluid && node.text) {
@@ -73,6 +77,15 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
   }
 }
 
+/**
+ * Inside a box that scales as a unit, every length is in container units of that box (`container-type:
+ * inline-size`): N px of a box designed W px wide is N/W×100 cqw, so the drawing, text included, shrinks
+ * with the box and is exact at its design width.
+ */
+export function inContainerUnits(decls: Decl[], width: number): Decl[] {
+  return decls.map(([p, v]) => [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => (Number(n) === 0 ? "0px" : `${round((Number(n) / width) * 100, 3)}cqw`))]);
+}
+
 /** The responsive extras for `node` (placed in `parent`, undefined for a root), applied to its declarations. */
 export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[]): Decl[] {
   const out = [...decls];
@@ -81,6 +94,7 @@ export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined
     drop(out, "min-height");
     set(out, "aspect-ratio", `${round(node.w)} / ${round(node.h)}`);
   }
+  if (node.scaled) set(out, "container-type", "inline-size");
   ownExtras(node, out);
   return out;
 }

@@ -8,6 +8,8 @@ import type { DesignNode, FlowItem } from "../design/types.js";
 /** Headings at least this large scale with the viewport (clamp between a phone size and the design size). */
 export const FLUID_TEXT_MIN = 32;
 
+/** Absolute containers wider than this, placed in a flow, scale as a unit. */
+const SCALE_FROM = 320;
 /** Auto-width texts up to this wide stay on one line (they fit the narrowest screen). */
 const ONE_LINE_MAX = 300;
 
@@ -50,6 +52,8 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
   } else if (!node.layout) {
     node.sizeH = fillAcross ? "fill" : "fixed";
     node.sizeV = "fixed";
+    // A drawing kept absolute that a phone screen cannot hold scales as a unit instead of being squeezed.
+    if ((node.children ?? []).length > 0 && node.w > SCALE_FROM) node.scaled = true;
   }
   return node;
 }
