@@ -136,6 +136,8 @@ const PROBE = `(function () {
     if (done) return;
     done = true;
     mark("generateEnabled");
+    // Also in Chromium's trace (blink.user_timing), where bench/plugin-profile.ts ends its window.
+    if (performance.mark) performance.mark("figment-bench:generate-enabled");
     mo.disconnect();
     requestAnimationFrame(function () { mark("nextFrame"); });
   }

@@ -11,13 +11,18 @@
  *    carries (gzip+base64, handed to the UI as `worker-source`), raw and gzip -9 (bench/plugin-sizes.ts).
  * 4. Worker cold start (ui/worker/host.ts stats; started by the idle warm-up after the panel's first paint):
  *    fetching the source from the main thread (`get-worker-source` → `worker-source`), decoding, booting.
+ * 1b. Where the opening goes, as the renderer main thread's CPU time from Chromium's trace (bench/plugin-profile.ts):
+ *    ui.html's parse, the panel script's compile and run, style and layout, the whole window to Generate
+ *    interactive — steadier than wall clocks on a busy machine.
  * 5. The main thread (real dist/code.js on the figma simulator in Node, bench/plugin-main.ts): evaluating
  *    dist/code.js up to `init`, answering `get-worker-source`, exporting the largest eval frame (with the
  *    longest block between yields and the simulator's own costs); Dev Mode codegen.
  *
  * Every row's figures also go to results.json (section "plugin"). Env: BENCH_PLUGIN_LOADS (fake-parent page
  * loads, default 7), BENCH_PLUGIN_HARNESS (harness loads per sample frame, default 7), BENCH_PLUGIN_STARTS
- * (main-thread starts, default 10), BENCH_PLUGIN_EXPORTS (main-thread exports, default 5). Needs
+ * (main-thread starts, default 10), BENCH_PLUGIN_EXPORTS (main-thread exports, default 5), BENCH_PLUGIN_TRACES
+ * (traced fake-parent loads, default 7), BENCH_PLUGIN_CPU_PROFILE=1 (also print the panel script's heaviest functions
+ * from three CPU-profiled loads, to stderr). Needs
  * `node esbuild.config.mjs` first.
  */
 import { performance } from "node:perf_hooks";
@@ -25,6 +30,7 @@ import { chromiumAvailable, chromiumPath, launchChromium } from "../cli/browser.
 import type { EvalFile } from "./fixtures.js";
 import { benchDevMode } from "./plugin-devmode.js";
 import { benchFakeParent, benchHarness, loginExport, type LoadSample } from "./plugin-browser.js";
+import { profileFakeParent, type CpuWall, type ProfileSample } from "./plugin-profile.js";
 import { benchMainExport, benchMainStart, evalFrames, largestByNodes, withoutWorkerPayload } from "./plugin-main.js";
 import { pluginSizes } from "./plugin-sizes.js";
 import { kb, median, msSummary, readBuilt, repoRoot, workerPayloadIn } from "./plugin-util.js";
@@ -35,6 +41,7 @@ const LOADS = Number(process.env.BENCH_PLUGIN_LOADS ?? 7);
 const HARNESS_LOADS = Number(process.env.BENCH_PLUGIN_HARNESS ?? 7);
 const STARTS = Number(process.env.BENCH_PLUGIN_STARTS ?? 10);
 const EXPORTS = Number(process.env.BENCH_PLUGIN_EXPORTS ?? 5);
+const TRACES = Number(process.env.BENCH_PLUGIN_TRACES ?? 7);
 const LOGIN = "figmasharp-login.file.json";
 /** The second sample frame (the demo's): the Selfie screen. */
 const SELFIE = { file: "figma-differ-selfie.nodes.json", id: "33459:3746", name: "Selfie" };
@@ -103,11 +110,17 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   let fake: LoadSample[] = [];
   let harness: LoadSample[] = [];
   let harnessSelfie: LoadSample[] = [];
+  let traced: ProfileSample[] = [];
   let browserNote = "";
   if (chromiumAvailable()) {
     const browser = await launchChromium();
     try {
       fake = await benchFakeParent(browser, uiHtml, payload, login.text, LOADS);
+      traced = await profileFakeParent(browser, uiHtml, login.text, TRACES);
+      // Diagnosis only (the profiler slows the loads, so these never feed the figures): the heaviest functions.
+      if (process.env.BENCH_PLUGIN_CPU_PROFILE) {
+        for (const s of await profileFakeParent(browser, uiHtml, login.text, 3, { cpuProfile: true })) console.error(`panel script, self ms: ${s.top.map((t) => `${t.name} ${fmtMs(t.selfMs)}`).join(", ")}`);
+      }
       harness = await benchHarness(browser, root, uiHtml, codeJs, login.text, loginFrame.id, HARNESS_LOADS);
       harnessSelfie = await benchHarness(browser, root, uiHtml, codeJs, selfie.text, SELFIE.id, HARNESS_LOADS);
     } finally {
@@ -160,6 +173,28 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     out.timed("openToInteractiveFakeParentFromDelivery", "… counted from ui.html delivered (responseEnd)", pick(fake, afterDelivery), "parse + panel script + init round trip + render; delivery above goes through Playwright's request routing", OPEN_TARGET_MS);
     out.timed("openToInteractiveFakeParentNextFrame", "… its next frame (rAF)", pick(fake, (s) => s.probe.marks.nextFrame), "first animation frame after the button is interactive");
     out.timed("openToInteractiveFakeParentFromParent", "… from the parent page's navigation start", pick(fake, fromOuter), "adds the parent page and the iframe's creation");
+  }
+  if (traced.length > 0) {
+    const cpu = (fn: (s: ProfileSample) => CpuWall) => traced.map((s) => fn(s).cpuMs);
+    const medCpu = (fn: (s: ProfileSample) => CpuWall) => fmtMs(median(cpu(fn)));
+    out.timed(
+      "openMainThreadCpuFakeParent",
+      "… renderer main-thread CPU, ui.html parsed → Generate interactive (fake parent, trace)",
+      cpu((s) => s.mainThread),
+      `thread time of every main-thread task in the window (Chromium trace, tdur), a fresh traced page per load; of which parsing ui.html ${medCpu((s) => s.parseHtml)} ms, ` +
+        `the panel script ${medCpu((s) => s.script)} ms (compile ${medCpu((s) => s.compile)} ms), style/layout/paint ${medCpu((s) => s.styleLayout)} ms; wall time of those tasks ${fmtMs(median(traced.map((s) => s.mainThread.wallMs)))} ms (medians)`,
+      undefined,
+      {
+        parseHtmlCpuMs: timing(cpu((s) => s.parseHtml)),
+        compileCpuMs: timing(cpu((s) => s.compile)),
+        styleLayoutCpuMs: timing(cpu((s) => s.styleLayout)),
+        wallMs: timing(traced.map((s) => s.mainThread.wallMs)),
+      },
+    );
+    out.timed("openScriptCpuFakeParent", "… of which the panel script, CPU (compile + module evaluation + first render)", cpu((s) => s.script), `EvaluateScript of ui.html's inline script, thread time; wall ${fmtMs(median(traced.map((s) => s.script.wallMs)))} ms (median)`, undefined, {
+      compileCpuMs: timing(cpu((s) => s.compile)),
+      wallMs: timing(traced.map((s) => s.script.wallMs)),
+    });
   }
   if (harness.length > 0) {
     out.timed("openToInteractiveHarness", "Panel open → Generate interactive (harness, real dist/code.js)", pick(harness, open), `ms since the srcdoc iframe's navigation start; at: ${breakdown(harness)}`, OPEN_TARGET_MS);
@@ -326,7 +361,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   for (const goal of goals) results.set("plugin", ["goals", goal.key], { label: goal.label, value: Number.isFinite(goal.value) ? round(goal.value) : null, unit: goal.unit, target: goal.target, met: goal.value <= goal.target });
   const shown = (value: number, unit: string) => (unit === "bytes" ? kb(value) : `${fmtMs(value)} ms`);
 
-  results.set("plugin", ["setup"], { chromium: chromiumPath(), fakeParentLoads: fake.length, harnessLoadsPerFrame: harness.length, mainThreadStarts: st.length, mainThreadExports: m.length });
+  results.set("plugin", ["setup"], { chromium: chromiumPath(), fakeParentLoads: fake.length, tracedLoads: traced.length, harnessLoadsPerFrame: harness.length, mainThreadStarts: st.length, mainThreadExports: m.length });
   results.print(`\n## plugin\n`);
   results.print(
     `${browserNote}Headless Chromium (${chromiumPath()}), a fresh page per load; values are median (min–max) of N. ` +

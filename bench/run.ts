@@ -11,13 +11,15 @@
  * BENCH_ONLY=tokens,pipeline,plugin,ai,latency runs only the listed sections (default: all), e.g.
  *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
  *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
- *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image and a batch of 20 placed in a grid on the main thread (bench/image.ts)
+ *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image, a batch of 20 placed in a grid on the main thread, and a live batch run's work per image (bench/image.ts, bench/batch-run.ts)
  *   BENCH_ONLY=image-panel npm run bench   partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
  *   BENCH_ONLY=search-panel npm run bench   keystroke → rows in the Search panel at 1,000 frames (bench/search-panel.ts)
  *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API job: ms, bytes of JSONL (bench/batch.ts)
+ *   BENCH_ONLY=responsive npm run bench   per-width overflow, visible text and overlapping text of today's HTML, and
+ *                                         the measurement time per frame, in Chromium (bench/responsive.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
@@ -25,6 +27,7 @@ import { searchSection } from "./search.js";
 import { paramsSection } from "./params.js";
 import { searchPanelSection } from "./search-panel.js";
 import { batchSection } from "./batch.js";
+import { responsiveSection } from "./responsive.js";
 import { imageSection } from "./image.js";
 import { imagePanelSection } from "./image-panel.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
@@ -48,7 +51,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
   if (runs("params")) paramsSection(RUNS, results);
   if (runs("search-panel")) await searchPanelSection(results);
   if (runs("batch")) await batchSection(files, RUNS, results);
+  if (runs("responsive")) await responsiveSection(results);
 
   const root = repoRoot();
   const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {

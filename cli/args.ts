@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import type { Styling, Target } from "../codegen/index.js";
 import { UsageError } from "./io.js";
+import { parseWidths } from "./responsive.js";
 import { baseUrlFlag, modelFlag, providerFlag, timeoutFlag } from "./model-flags.js";
 
 export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
@@ -15,7 +16,8 @@ Usage:
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
   figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
   figment hints <design.json> [--node ID]... [--images DIR]
-  figment fidelity <design.json> [--node ID]... [--json]
+  figment fidelity <design.json> [--node ID]... [--widths 390,768,design] [--json]
+               (IoU at the design width; per viewport width: overflow, visible text, overlapping text)
   figment analyze <design.json> [--node ID]... [--json]
                (contrast, target and text size, names; figment analyze --help lists the findings)
   figment search <design.json> QUERY [--top K] [--json] [--ai] [--cache FILE]
@@ -101,6 +103,8 @@ export interface CliArgs {
   figmaToken?: string;
   /** Figma's REST API address, default https://api.figma.com. */
   figmaBaseUrl?: string;
+  /** `figment fidelity --widths`: viewport widths in px, 0 for the design width. */
+  widths?: number[];
 }
 
 export const FIGMA_API = "https://api.figma.com";
@@ -161,6 +165,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         "file-key": { type: "string" },
         "figma-token": { type: "string" },
         "figma-base-url": { type: "string" },
+        widths: { type: "string" },
       },
     });
   } catch (error) {
@@ -183,6 +188,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (values.images.trim() === "") throw new UsageError("--images needs a folder: --images DIR");
     if (values["from-hint"] !== undefined) throw new UsageError("--images needs the design's JSON (image fills are found by imageRef), not --from-hint");
   }
+
+  if (values.widths !== undefined && command !== "fidelity") throw new UsageError(`--widths only applies to figment fidelity`);
+  const widths = values.widths !== undefined ? asWidths(values.widths) : undefined;
 
   const ai = values.ai ?? false;
   if (!ai) {
@@ -235,5 +243,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...(fileKey !== undefined ? { fileKey } : {}),
     ...(values["figma-token"] !== undefined ? { figmaToken: values["figma-token"] } : {}),
     ...(figmaBaseUrl !== undefined ? { figmaBaseUrl } : {}),
+    ...(widths !== undefined ? { widths } : {}),
   };
+}
+
+function asWidths(text: string): number[] {
+  try {
+    return parseWidths(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -137,6 +137,7 @@ export interface Viewport {
  * (any request to another origin is aborted; an unknown path gets a 404), navigates to `entry`,
  * waits for `load` and `document.fonts.ready`, runs `fn(page)` and closes the context.
  * `allowOrigins` lets requests to those origins through (tests: a local model server on 127.0.0.1).
+ * `beforeGoto` runs on the fresh page before it navigates (bench: start a CPU profile that sees the whole load).
  */
 export async function withPage<T>(
   browser: Browser,
@@ -144,7 +145,7 @@ export async function withPage<T>(
   entry: string,
   viewport: Viewport,
   fn: (page: Page) => Promise<T>,
-  options: { allowOrigins?: readonly string[] } = {},
+  options: { allowOrigins?: readonly string[]; beforeGoto?: (page: Page) => Promise<void> } = {},
 ): Promise<T> {
   const allowed = new Set(options.allowOrigins ?? []);
   const byPath = new Map<string, SourceFile>();
@@ -181,6 +182,7 @@ export async function withPage<T>(
     });
     // page.route does not see WebSockets: refuse those too.
     await page.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: "no network in figment tests" }));
+    await options.beforeGoto?.(page);
     await page.goto(`${FIGMENT_ORIGIN}/${normalizePath(entry)}`, { waitUntil: "load" });
     await page.evaluate(async () => {
       await (globalThis as unknown as PageGlobals).document.fonts.ready;

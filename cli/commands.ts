@@ -56,22 +56,19 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
 export async function fidelityCommand(args: CliArgs, io: Output): Promise<number> {
   const design = await load(args);
   const { launchChromium } = await import("./browser.js");
-  const { measureFidelity } = await import("./fidelity.js");
+  const { measureFrame } = await import("./responsive-page.js");
+  const { fidelityJson, fidelityTable } = await import("./fidelity-report.js");
   const browser = await launchChromium();
   try {
     const frames = [];
     for (const root of design.roots) {
       const single = loadDesign({ document: root }, []);
       const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
-      frames.push(await measureFidelity(browser, { frame: root as Parameters<typeof measureFidelity>[1]["frame"], files: code.files, entry: "index.html" }));
+      const frame = root as Parameters<typeof measureFrame>[1]["frame"];
+      frames.push(await measureFrame(browser, { frame, files: code.files, entry: "index.html", ...(args.widths ? { widths: args.widths } : {}) }));
     }
-    if (args.json) {
-      io.out(JSON.stringify({ frames: frames.map(({ id, name, meanIoU, matched, textCoverage, absoluteInAutoLayout, overflowAt80 }) => ({ id, name, meanIoU, matched, textCoverage, absoluteInAutoLayout, overflowAt80 })) }, null, 2));
-    } else {
-      io.out("id\tmeanIoU\tmatched\ttext\tabsInAutoLayout\toverflow@80%\tname");
-      const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
-      for (const f of frames) io.out(`${f.id}\t${f.meanIoU.toFixed(3)}\t${pct(f.matched)}\t${pct(f.textCoverage)}\t${pct(f.absoluteInAutoLayout)}\t${f.overflowAt80 ? "yes" : "no"}\t${f.name}`);
-    }
+    if (args.json) io.out(JSON.stringify(fidelityJson(frames), null, 2));
+    else for (const line of fidelityTable(frames)) io.out(line);
     return 0;
   } finally {
     await browser.close();

@@ -6,8 +6,9 @@
  * the frame root sits at the page's top-left.
  *
  * One page load, two `page.evaluate` calls (measure at the frame's size; overflow check at 80 % width).
+ * Per-width responsiveness (overflow, visible text, overlapping text) is in cli/responsive-page.ts.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
 import { withPage, type PageElement, type PageGlobals } from "./browser.js";
 
@@ -165,7 +166,7 @@ export function matchedChars(design: string, rendered: string): number {
  * UPPER/LOWER applied (Figma shows it that way, and code does it with text-transform, which innerText
  * reflects). For TITLE the comparison is case-insensitive (word-casing rules differ between tools).
  */
-function designText(node: RestNode): { text: string; foldCase: boolean } {
+export function designText(node: RestNode): { text: string; foldCase: boolean } {
   let text = collapseWhitespace(node.characters ?? "");
   const textCase = node.style?.textCase;
   if (textCase === "UPPER") text = text.toUpperCase();
@@ -195,14 +196,30 @@ export async function measureFidelity(
   input: { frame: RestNode; files: SourceFile[]; entry: string },
 ): Promise<FrameFidelity> {
   const { frame, files, entry } = input;
+  const { width, height } = designViewport(frame);
+  return withPage(browser, files, entry, { width, height }, (page) => fidelityOnPage(page, frame));
+}
+
+/** The frame's size, rounded: the viewport the design width is measured at. */
+export function designViewport(frame: RestNode): { width: number; height: number } {
   const frameBox = frame.absoluteBoundingBox;
   if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
-  const width = Math.max(1, Math.round(frameBox.width));
-  const height = Math.max(1, Math.round(frameBox.height));
+  return { width: Math.max(1, Math.round(frameBox.width)), height: Math.max(1, Math.round(frameBox.height)) };
+}
+
+/**
+ * measureFidelity on a page already loaded at the frame's size. It leaves the viewport at 80 % width
+ * (the overflow check), so run anything else that needs the design width first.
+ */
+export async function fidelityOnPage(page: Page, frame: RestNode): Promise<FrameFidelity> {
+  const frameBox = frame.absoluteBoundingBox;
+  if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
+  const { height } = designViewport(frame);
   const nodes = visibleNodes(frame);
   const ids = nodes.map((v) => v.node.id);
 
-  const { measurement, overflowAt80 } = await withPage(browser, files, entry, { width, height }, async (page) => {
+  const { measurement, overflowAt80 } = await (async () => {
+
     const measurement = await page.evaluate(
       ({ rootId, ids }): PageMeasurement => {
         const { document, CSS, getComputedStyle } = globalThis as unknown as PageGlobals;
@@ -241,7 +258,7 @@ export async function measureFidelity(
       return root.scrollWidth > root.clientWidth + 1;
     });
     return { measurement, overflowAt80 };
-  });
+  })();
 
   const origin = measurement.root ?? { x: 0, y: 0 };
   let matched = 0;

@@ -90,10 +90,12 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
       const io = captureIo();
       const code = await run(["fidelity", fixturePath(file), "--json"], io);
       expect(code, io.stderr()).toBe(0);
-      const { frames } = JSON.parse(io.stdout()) as { frames: Reported[] };
+      // Besides these, each frame carries its time and its figures per viewport width (cli/responsive.test.ts).
+      const { frames } = JSON.parse(io.stdout()) as { frames: (Reported & { ms: number; widths: unknown[] })[] };
       const direct = results.get(file);
       expect(direct, `${file} measured above`).toBeDefined();
-      expect(frames).toEqual(direct!.map(pick));
+      expect(frames.map(({ ms: _ms, widths: _widths, ...today }) => today)).toEqual(direct!.map(pick));
+      for (const f of frames) expect(f.widths).toHaveLength(3);
     }
   });
 

@@ -3,7 +3,7 @@
  * (settings, selection, thumbnail, banners for errors, toasts for confirmations) and the code job, and reports
  * refused messages loudly.
  */
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Command, SelectionSummary } from "../contract/messages.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import type { ApiKeyVault } from "./settings/api-key.js";
@@ -113,7 +113,9 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const thumbnails = useThumbnails(bridge, selection);
   const expand = usePanelExpand(bridge);
 
-  useEffect(() => {
+  // A layout effect, so `ready` leaves as the panel's script ends instead of after its first frame and a
+  // timer (useEffect): `init`, the panel's content, comes a frame sooner. Only `init` answers `ready`.
+  useLayoutEffect(() => {
     const off = [
       bridge.on("init", (message) => {
         setPanel(message.command);

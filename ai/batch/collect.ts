@@ -78,7 +78,7 @@ async function fileText(client: OpenAI, store: BatchStore, fileId: string, repor
 function runReason(run: BatchRun): string {
   if (run.status === "failed") return `the batch failed${run.errors?.length ? `: ${run.errors.join("; ")}` : ""}`;
   if (run.status === "expired") return "the batch expired (24 h) before this request ran";
-  if (run.status === "cancelled") return "the batch was cancelled before this request ran";
+  if (run.status === "cancelled") return run.batchId ? "the batch was cancelled before this request ran" : "the batch was cancelled before it was created";
   return "the batch's files hold no answer for this request";
 }
 
@@ -86,7 +86,8 @@ function runReason(run: BatchRun): string {
 export async function collectBatch(client: OpenAI, store: BatchStore, record: BatchRecord, write: LineWriter, options: StepOptions = {}): Promise<CollectReport> {
   const report: CollectReport = { done: [], failed: [], downloaded: [] };
   for (const [index, run] of record.runs.entries()) {
-    if (run.collected || !run.batchId || !FINAL_STATUSES.has(run.status ?? "")) continue;
+    // A run without a batch is final only when it was cancelled before it was created (cancel.ts).
+    if (run.collected || !FINAL_STATUSES.has(run.status ?? "") || (!run.batchId && run.status !== "cancelled")) continue;
     const waiting = new Map(record.lines.filter((l) => l.run === index && l.state === "pending").map((l) => [l.customId, l]));
     let unsaved = 0;
     for (const fileId of [run.outputFileId, run.errorFileId]) {

@@ -11,3 +11,4 @@ export type { BatchStatus, RunStatus } from "./status.js";
 export { collectBatch, downloadName, failureOf, parseOutputLines } from "./collect.js";
 export type { BatchOutputLine, CollectReport, LineWriter, LineWritten } from "./collect.js";
 export { resubmitFailed } from "./resubmit.js";
+export { cancelBatch, CANCELLED_BEFORE_CREATE, type CancelReport } from "./cancel.js";

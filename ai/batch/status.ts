@@ -44,10 +44,10 @@ export async function refreshStatus(client: OpenAI, store: BatchStore, record: B
 export function statusOf(record: BatchRecord): BatchStatus {
   const runs = record.runs.map((run) => ({
     batchId: run.batchId,
-    status: run.batchId ? (run.status ?? "unknown") : run.inputFileId ? "uploaded, batch not created" : "not uploaded",
+    status: run.batchId || run.status === "cancelled" ? (run.status ?? "unknown") : run.inputFileId ? "uploaded, batch not created" : "not uploaded",
     ...(run.counts ? { counts: run.counts } : {}),
     ...(run.resubmitOf ? { resubmitOf: run.resubmitOf } : {}),
     ...(run.errors ? { errors: run.errors } : {}),
   }));
-  return { runs, lines: lineCounts(record), finished: record.runs.every((run) => run.batchId !== undefined && FINAL_STATUSES.has(run.status ?? "")) };
+  return { runs, lines: lineCounts(record), finished: record.runs.every((run) => (run.batchId !== undefined || run.status === "cancelled") && FINAL_STATUSES.has(run.status ?? "")) };
 }

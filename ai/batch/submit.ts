@@ -108,7 +108,7 @@ export async function submitRun(client: OpenAI, store: BatchStore, record: Batch
   return record;
 }
 
-/** Runs that were interrupted before their batch existed (resume them with submitRun). */
+/** Runs that were interrupted before their batch existed (resume them with submitRun); not those cancelled since. */
 export function unsubmittedRuns(record: BatchRecord): number[] {
-  return record.runs.flatMap((run, i) => (run.batchId ? [] : [i]));
+  return record.runs.flatMap((run, i) => (run.batchId || run.status === "cancelled" ? [] : [i]));
 }

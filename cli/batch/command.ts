@@ -1,14 +1,16 @@
 /**
- * `figment batch status|collect|resubmit DIR`: a bulk job recorded in DIR/batch.json (by `figment code
+ * `figment batch status|collect|resubmit|cancel DIR`: a bulk job recorded in DIR/batch.json (by `figment code
  * --ai --batch-api`, or the image CLI's rows). Every step first resumes a run that was interrupted between
  * upload and batch creation. `collect` writes each answered line once (images as files, code through the
- * project pass), lists the failed ones with their reason; `resubmit` sends only those again.
+ * project pass), lists the failed ones with their reason; `resubmit` sends only those again; `cancel` stops
+ * the runs still moving (what they answered stays collectable). One step at a time per folder (lock.ts).
  *
  * Exit codes: 0 done (or still running); 1 some lines failed, or the provider failed; 2 bad input (no or a
  * damaged batch.json, a refused key); 130 cancelled.
  */
 import { parseArgs } from "node:util";
 import type OpenAI from "openai";
+import { cancelBatch } from "../../ai/batch/cancel.js";
 import { collectBatch } from "../../ai/batch/collect.js";
 import { BatchInputError } from "../../ai/batch/lines.js";
 import { BatchRecordError, type BatchRecord } from "../../ai/batch/record.js";
@@ -25,6 +27,7 @@ import { reportModelError } from "../model-errors.js";
 import { batchClient } from "./client.js";
 import { codeWriter } from "./code.js";
 import { imageWriter } from "./images.js";
+import { lockFolder } from "./lock.js";
 import { BATCH_STEPS, printCollect, printStatus, summary } from "./report.js";
 import { folderStore } from "./store.js";
 
@@ -35,13 +38,15 @@ Usage:
   figment batch collect DIR [--json]    write every answered line: images as DIR/<name>.png, code under
                                         DIR/<frame>/ (project pass and prettier); failed lines are listed
   figment batch resubmit DIR [--json]   send the failed lines again, alone, as a new batch
+  figment batch cancel DIR [--json]     cancel the runs still moving; what they answered can still be collected
 Options: --base-url URL (default: where the batch was sent), --timeout SECONDS.
 DIR holds batch.json, written by figment code --ai --batch-api --out DIR (or the image CLI's --batch-api).
 Collecting again fetches nothing already written; a run killed at any step resumes where it stopped.
+One step at a time per folder: a second one started meanwhile is refused (exit 2).
 The key comes from OPENAI_API_KEY. Exit codes: 0 done or still running, 1 failed lines or a provider
 failure, 2 bad input, 130 cancelled.`;
 
-const SUBCOMMANDS = ["status", "collect", "resubmit"] as const;
+const SUBCOMMANDS = ["status", "collect", "resubmit", "cancel"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 function parse(argv: string[]): { sub: Subcommand; dir: string; json: boolean; baseUrl?: string; timeoutSec?: number } | "help" {
@@ -54,7 +59,7 @@ function parse(argv: string[]): { sub: Subcommand; dir: string; json: boolean; b
   const { values, positionals } = parsed;
   if (values.help) return "help";
   const [sub, dir, extra] = positionals;
-  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`figment batch needs status, collect or resubmit${sub ? `, not ${sub}` : ""} (figment batch --help)`);
+  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`figment batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
   if (!dir) throw new UsageError(`figment batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
   if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
   const baseUrl = baseUrlFlag(values["base-url"]);
@@ -89,11 +94,38 @@ export async function batchCommand(argv: string[], io: Output, context: RunConte
     return 0;
   }
   const store = folderStore(args.dir);
-  const record = await loadRecord(store, args.dir);
+  await loadRecord(store, args.dir); // no folder is locked for a mistyped DIR
+  let release: () => Promise<void>;
+  try {
+    release = await lockFolder(args.dir, args.sub);
+  } catch (error) {
+    if (error instanceof BatchInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    // Read under the lock: a step that ended meanwhile may have moved the record on.
+    return await runStep(args, store, await loadRecord(store, args.dir), io, context);
+  } finally {
+    await release();
+  }
+}
+
+async function runStep(args: Exclude<ReturnType<typeof parse>, "help">, store: BatchStore, record: BatchRecord, io: Output, context: RunContext): Promise<number> {
   const step = context.signal ? { signal: context.signal } : {};
   try {
     const apiKey = keyFor("openai", context.env ?? process.env, io);
     const client = batchClient({ apiKey, baseURL: args.baseUrl ?? record.baseURL, headers: {} }, args.timeoutSec !== undefined ? { timeoutMs: args.timeoutSec * 1000 } : {});
+    if (args.sub === "cancel") {
+      const report = await cancelBatch(client, store, record, step);
+      const status = await refreshStatus(client, store, record, step);
+      if (args.json) io.out(summary(record, status, { cancelled: report.cancelled, neverCreated: report.neverCreated }));
+      else if (report.cancelled.length + report.neverCreated === 0) io.out("nothing to cancel: every run has ended");
+      else {
+        if (report.cancelled.length) io.out(`cancelling ${report.cancelled.join(", ")}: requests already answered stay collectable (figment batch collect ${args.dir})`);
+        if (report.neverCreated) io.out(`${report.neverCreated} run${report.neverCreated === 1 ? "" : "s"} interrupted before the batch was created: cancelled here, never sent`);
+      }
+      return 0;
+    }
     await resume(client, store, record, io, context.signal);
     if (args.sub === "resubmit") {
       const result = await resubmitFailed(client, store, record, step);

@@ -8,7 +8,7 @@ import { downloadBytes } from "../lib/download.js";
 import { buildFileTree, defaultFile } from "../lib/file-tree.js";
 import { basename } from "../../codegen/file-paths.js";
 import { projectFiles, projectSlug } from "../../codegen/scaffold/project-files.js";
-import { zipFiles } from "../lib/zip.js";
+import { zipFilesLater } from "../lib/load-zip.js";
 import { CodeView } from "./code-view.js";
 import { FileTreeView } from "./file-tree-view.js";
 import { PreviewPane } from "./preview-pane.js";
@@ -87,11 +87,11 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
   // The zip is named after the frame the result came from (the selection may have moved on since).
   const zipName = output.frames[0]?.name ?? "design";
   const slug = `${projectSlug(zipName)}-${output.options.target}`;
-  const download = () => {
+  const download = async () => {
     const name = zipName;
     try {
       const files = projectFiles(output.files, { target: output.options.target, styling: output.options.styling, name });
-      downloadBytes(zipFiles(files), `${slug}.zip`, "application/zip");
+      downloadBytes(await zipFilesLater(files), `${slug}.zip`, "application/zip");
       notify(`Downloaded ${slug}.zip (${files.length} files)`);
     } catch (error) {
       notify(`Could not build the zip: ${error instanceof Error ? error.message : String(error)}`, "error");
@@ -116,7 +116,7 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
         <button type="button" class="button button--secondary button--small" title="Copy every file" onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}>
           <CopyIcon /> <span class="button__label">Copy all</span>
         </button>
-        <button type="button" class="button button--secondary button--small" title={`Download a runnable project: ${slug}.zip`} onClick={download}>
+        <button type="button" class="button button--secondary button--small" title={`Download a runnable project: ${slug}.zip`} onClick={() => void download()}>
           <DownloadIcon /> <span class="button__label">Download .zip</span>
         </button>
       </div>

@@ -6,6 +6,7 @@ import type { SelectionSummary } from "../../contract/messages.js";
 import { FrameIcon, WarningIcon } from "../components/icons.js";
 import { EMPTY_SELECTION_TEXT } from "./explain.js";
 import { unsupportedText } from "./unsupported-text.js";
+import { int } from "../model/cost.js";
 
 const TYPE_NAMES: Record<string, string> = {
   FRAME: "Frame",
@@ -15,8 +16,6 @@ const TYPE_NAMES: Record<string, string> = {
   GROUP: "Group",
   SECTION: "Section",
 };
-
-const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
 function typeName(type: string): string {
   return TYPE_NAMES[type] ?? type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");

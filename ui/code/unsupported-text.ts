@@ -4,6 +4,7 @@
  */
 import { MAX_SIDE } from "../../contract/limits.js";
 import type { UnsupportedNode } from "../../contract/messages.js";
+import { int } from "../model/cost.js";
 
 export interface UnsupportedText {
   title: string;
@@ -12,8 +13,6 @@ export interface UnsupportedText {
   /** What to do about it. */
   next: string;
 }
-
-const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /** "a hidden layer: show it first" → "A hidden layer: show it first." */
 function sentence(text: string): string {

@@ -2,7 +2,7 @@
 import { useCallback, useState } from "preact/hooks";
 import type { MainRequests } from "../channel/requests.js";
 import { downloadBytes } from "../lib/download.js";
-import { zipFiles } from "../lib/zip.js";
+import { zipFilesLater } from "../lib/load-zip.js";
 import { historyZipFiles } from "./history-zip.js";
 import { messageOf } from "./use-history-list.js";
 
@@ -18,7 +18,7 @@ export function useHistoryExport(requests: MainRequests): { state: ExportState; 
       setState({ phase: "busy" });
       try {
         const { entries, damaged = [] } = await requests.request("export-history", { allFiles });
-        const zip = zipFiles(historyZipFiles(entries, damaged));
+        const zip = await zipFilesLater(historyZipFiles(entries, damaged));
         const fileName = `figment-history-${new Date().toISOString().slice(0, 10)}.zip`;
         downloadBytes(zip, fileName, "application/zip");
         setState({ phase: "done", fileName, count: entries.length, bytes: zip.length, damaged: damaged.length });

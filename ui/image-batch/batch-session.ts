@@ -4,11 +4,7 @@
  * batches sent to the Batch API. Each part is its own hook; this only puts them together.
  */
 import { useState } from "preact/hooks";
-import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js";
-import type { Settings } from "../../contract/settings.js";
-import type { MainRequests } from "../channel/requests.js";
-import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { BatchSessionDeps } from "./deps.js";
 import { usePendingBatches, type PendingBatches } from "./bulk/use-pending.js";
 import { useBatchDraft, type BatchDraft } from "./draft/use-draft.js";
 import { useBatchRun, type BatchRun } from "./run/use-run.js";
@@ -23,15 +19,7 @@ export interface BatchSession {
   bulk: PendingBatches;
 }
 
-export interface BatchSessionDeps {
-  requests: MainRequests;
-  worker: WorkerHost;
-  vault: ApiKeyVault;
-  settings: Settings;
-  selection: SelectionSummary;
-  prices: Record<string, FetchedPrice> | undefined;
-  report(text: string, tone: "info" | "error"): void;
-}
+export type { BatchSessionDeps } from "./deps.js";
 
 export function useBatchSession(deps: BatchSessionDeps): BatchSession {
   const [mode, setMode] = useState<ImageMode>("one");

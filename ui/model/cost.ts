@@ -1,6 +1,11 @@
 /** Money and token counts as the panels show them (estimates before sending, usage after). Pure. */
 
-export const int = (n: number): string => Math.round(n).toLocaleString("en-US");
+/**
+ * A whole number with thousands commas ("24,000"), as toLocaleString("en-US") writes it but without Intl:
+ * the first Intl number format in a page loads ICU's locale data (~10–20 ms), which delayed the Code panel's
+ * first render (its selection card shows the frame's size).
+ */
+export const int = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 export function formatCost(usd: number): string {
   if (usd < 0.01) return "< $0.01";

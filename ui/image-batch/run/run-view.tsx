@@ -1,6 +1,97 @@
-/** A batch run on screen: a tile per item with its progress, result, error and Retry; Cancel; Accept first. */
-import type { BatchViewProps } from "../batch-panel.js";
+/** A batch run on screen: the summary line and actions, the replace question, and a tile per item. */
+import type { BatchViewProps } from "../view-props.js";
+import { awaitingAccept, counts, isRunning, summaryLine, type RunState } from "./run-state.js";
+import { RunTile } from "./run-tile.js";
+import "./run.css";
 
-export function RunView(_props: BatchViewProps) {
-  return null;
+const aspectOf = (state: RunState): number => (state.plan.size === "auto" ? 1 : state.plan.size.width / state.plan.size.height);
+
+/** What the canvas refused, said once above the tiles (the images stay in the panel and History). */
+function refusalLine(state: RunState): { text: string; button: string; gridGone?: boolean } | undefined {
+  const refused = state.items.flatMap((it) => (it.placement?.state === "refused" ? [it.placement] : []));
+  if (refused.length === 0) return undefined;
+  const one = refused.length === 1;
+  const n = `${refused.length} image${one ? "" : "s"}`;
+  const kept = one ? "It is kept here and in History" : "They are kept here and in History";
+  if (refused.some((p) => p.code === "not-found")) return { text: `The batch's grid was deleted: ${n} not placed. ${kept}.`, button: "Place in a new grid", gridGone: true };
+  if (refused.some((p) => p.code === "read-only")) return { text: `Dev Mode is read-only: ${n} not placed. ${kept}; switch to Design mode to place them.`, button: "Place again" };
+  return { text: `${n} could not be placed: ${refused[0]!.message} ${kept}.`, button: "Place again" };
+}
+
+export function RunView({ session }: BatchViewProps) {
+  const { run } = session;
+  const { state } = run;
+  if (!state) return null;
+  const running = isRunning(state);
+  const asking = awaitingAccept(state) && state.items[0]?.status === "done";
+  const refusal = refusalLine(state);
+  const c = counts(state);
+  return (
+    <div class="batch-run">
+      <div class="batch-run__head">
+        <p class="batch-run__name">{state.plan.name}</p>
+        <p class="batch-run__summary" role="status" aria-live="polite">
+          {summaryLine(state)}
+        </p>
+        <div class="batch-run__actions">
+          {running ? (
+            <button type="button" class="button button--secondary" onClick={run.cancel}>
+              Cancel
+            </button>
+          ) : null}
+          <button type="button" class="button button--secondary" onClick={run.edit}>
+            Edit batch
+          </button>
+          {state.gridId && !refusal?.gridGone ? (
+            <button type="button" class="button button--secondary" onClick={run.selectGrid}>
+              Select grid
+            </button>
+          ) : null}
+        </div>
+        {run.replacing ? (
+          <div class="notice notice--warning batch-run__replace" role="alert">
+            <div class="notice__body">
+              <p class="notice__title">{`${c.drawing + c.queued} image${c.drawing + c.queued === 1 ? " is" : "s are"} still to come in this batch`}</p>
+              <p class="muted">Start “{run.replacing.name}” instead? What is drawing stops; finished images stay in the grid and in History.</p>
+              <div class="notice__actions">
+                <button type="button" class="button button--primary" onClick={run.confirmReplace}>
+                  Stop this and start
+                </button>
+                <button type="button" class="button button--secondary" onClick={run.keepRunning}>
+                  Keep running
+                </button>
+              </div>
+            </div>
+          </div>
+        ) : null}
+        {refusal ? (
+          <div class="notice notice--warning batch-run__refused" role="status">
+            <div class="notice__body">
+              <p>{refusal.text}</p>
+              <div class="notice__actions">
+                <button type="button" class="button button--secondary" onClick={run.placeRefused}>
+                  {refusal.button}
+                </button>
+              </div>
+            </div>
+          </div>
+        ) : null}
+      </div>
+      <ul class="batch-tiles" aria-label="Batch images">
+        {state.items.map((item) => (
+          <RunTile
+            key={item.index}
+            run={item}
+            item={state.plan.items[item.index]!}
+            aspect={aspectOf(state)}
+            asking={asking && item.index === 0}
+            waiting={awaitingAccept(state) && item.index > 0}
+            onRetry={() => run.retry(item.index)}
+            onAccept={run.accept}
+            onRedo={run.redoFirst}
+          />
+        ))}
+      </ul>
+    </div>
+  );
 }

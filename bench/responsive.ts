@@ -1,0 +1,71 @@
+/**
+ * Bench section "responsive": the per-width figures of `figment fidelity` (horizontal overflow, share of text
+ * seen, overlapping text pairs) for each frame of test/helpers/responsive-frames.ts at 390, 768 and its
+ * design width, and the time the measurement takes per frame (three page loads in headless Chromium).
+ *   BENCH_ONLY=responsive npm run bench      (BENCH_RESPONSIVE_RUNS: timed runs per frame, default 3)
+ */
+import { launchChromium } from "../cli/browser.js";
+import type { FrameReport } from "../cli/responsive-page.js";
+import { measureResponsiveFrame, RESPONSIVE_FRAMES } from "../test/helpers/responsive-frames.js";
+import { round, timing, type BenchResults, type Json } from "./results.js";
+import { fmtMs } from "./timing.js";
+
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+export async function responsiveSection(results: BenchResults): Promise<void> {
+  const runs = Math.max(1, Number(process.env.BENCH_RESPONSIVE_RUNS ?? 3));
+  const browser = await launchChromium();
+  const rows: string[] = [];
+  try {
+    // Warm-up: the first page of a fresh browser pays for its renderer start.
+    await measureResponsiveFrame(browser, RESPONSIVE_FRAMES[0]!);
+    for (const frame of RESPONSIVE_FRAMES) {
+      const samples: number[] = [];
+      let report: FrameReport | undefined;
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        report = await measureResponsiveFrame(browser, frame);
+        samples.push(performance.now() - started);
+      }
+      const r = report!;
+      const time = timing(samples);
+      const widths: Json = r.widths.map((w) => ({
+        width: w.width,
+        overflowPx: round(w.overflowPx),
+        textVisible: round(w.textVisible),
+        textOffscreen: round(w.textOffscreen),
+        textClipped: round(w.textClipped),
+        textCovered: round(w.textCovered),
+        textMissing: round(w.textMissing),
+        overlappingPairs: w.overlappingPairs,
+        texts: w.texts,
+      }));
+      results.set("responsive", ["frames", frame.name], {
+        file: frame.file,
+        id: frame.id,
+        layout: frame.layout,
+        designWidth: round(r.width),
+        iouMatched: round(r.meanIoU * r.matched),
+        measureMs: time,
+        widths,
+      });
+      for (const w of r.widths) {
+        rows.push(
+          `| ${frame.name} | ${frame.layout} | ${w.width} | ${w.overflow ? `+${Math.round(w.overflowPx)} px` : "none"} | ${pct(w.textVisible)} | ` +
+            `${pct(w.textClipped)} | ${pct(w.textOffscreen)} | ${pct(w.textCovered)} | ${w.overlappingPairs} | ${fmtMs(time?.medianMs ?? NaN)} ms |`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  results.set("responsive", ["runs"], runs);
+  results.print(`\n## responsive: per-width figures of today's HTML\n`);
+  results.print(
+    `\`figment fidelity\` per viewport width on each frame's HTML (node ids, CSS modules): horizontal overflow, ` +
+      `share of text characters seen (inside the viewport, not clipped by an ancestor, not covered; the rest split into ` +
+      `clipped / offscreen = past the right edge where the page scrolls sideways / covered), overlapping text pairs. ` +
+      `Time: the whole measurement of a frame (codegen, three page loads: 390, 768, design width with IoU), median of ${runs} runs.\n`,
+  );
+  results.print(["| frame | layout | width | overflow | text seen | clipped | offscreen | covered | pairs | measure (median) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
+}

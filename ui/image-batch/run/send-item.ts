@@ -1,0 +1,52 @@
+/**
+ * One batch item sent through the worker (as ui/image/image-run.ts sends a single image): its partial image
+ * as it forms, then its version — the record holds the item's computed prompt, the model, the size and the
+ * response id. Failures come back as what the single-image panel explains (401, 429, 5xx, timeouts…).
+ */
+import { sizeText } from "../../../ai/image/options.js";
+import type { FetchedPrice } from "../../../contract/messages.js";
+import type { Settings } from "../../../contract/settings.js";
+import type { ImageFailure } from "../../image/image-state.js";
+import { versionsFrom, type ImageVersion } from "../../image/versions.js";
+import type { ImageRequestData } from "../../worker/image-protocol.js";
+import { CodegenError, ModelFailure, WorkerCancelledError, type WorkerHost } from "../../worker/host.js";
+
+export interface ItemSend {
+  worker: WorkerHost;
+  settings: Settings;
+  apiKey: string;
+  prices: Record<string, FetchedPrice> | undefined;
+  reasonFirst: boolean;
+  data: ImageRequestData;
+  /** The computed prompt (without what the run added to carry the style): what the record says. */
+  prompt: string;
+  /** Unique per run and item, e.g. `b<run>-<row>`: the version's id (its number is the row). */
+  versionId: string;
+  onPartial(bytes: Uint8Array): void;
+  signal: AbortSignal;
+}
+
+export async function sendItem(send: ItemSend): Promise<ImageVersion> {
+  const { settings, data } = send;
+  const startedAt = Date.now();
+  const reply = await send.worker.generateImage(
+    { settings, reasonFirst: send.reasonFirst, apiKey: send.apiKey, request: data, timeoutMs: settings.timeoutSec * 1000, ...(send.prices ? { prices: send.prices } : {}) },
+    (event) => {
+      if (event.type === "image-partial") send.onPartial(event.bytes);
+    },
+    send.signal,
+  );
+  const run = { prompt: send.prompt, quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
+  const [version] = versionsFrom(reply, run, []);
+  if (!version) throw new ModelFailure("The reply held no image.", { kind: "bad-output" });
+  const n = Number(/-(\d+)$/.exec(send.versionId)?.[1] ?? version.n);
+  return { ...version, id: send.versionId, n };
+}
+
+/** What a failed send was, as the image panel explains it; "cancelled" when the user stopped it. */
+export function itemFailure(error: unknown): ImageFailure | "cancelled" {
+  if ((error instanceof ModelFailure && error.model.kind === "aborted") || error instanceof WorkerCancelledError) return "cancelled";
+  if (error instanceof CodegenError && error.bad) return { kind: "check", message: error.message };
+  if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
+  return { kind: "worker", message: error instanceof Error ? error.message : String(error) };
+}
