@@ -4,6 +4,7 @@ import type { Problem } from "../types.js";
 import { ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
+import { drawnFrame } from "../layout/index.js";
 import { inContainerUnits, responsiveDecls } from "./responsive.js";
 import { semanticsFor } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
@@ -83,7 +84,8 @@ interface Flags {
 
 export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false): VNode {
   // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
-  const form = planForm(frame, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== frame && ctx.componentFor?.(n) !== undefined });
+  const drawn = drawnFrame(frame);
+  const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && ctx.componentFor?.(n) !== undefined });
   const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;

@@ -14,9 +14,18 @@ export const COMPACT_WIDTH = 480;
 
 export type LayoutMode = "responsive" | "exact";
 
+/** Each inferred frame's frame as drawn: the form planner pairs labels with fields by their drawn places. */
+const drawn = new WeakMap<DesignNode, DesignNode>();
+
+export function drawnFrame(frame: DesignNode): DesignNode {
+  return drawn.get(frame) ?? frame;
+}
+
 export function inferFrame(frame: DesignNode): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
-  return inferNode(frame, { designWidth: frame.w }, frame.w);
+  const out = inferNode(frame, { designWidth: frame.w }, frame.w);
+  drawn.set(out, drawnFrame(frame));
+  return out;
 }
 
 export function inferLayout(doc: DesignDocument): DesignDocument {

@@ -84,7 +84,7 @@ describe("inferLayout", () => {
     const [bg, title, row] = out.children!;
     expect(bg).toMatchObject({ id: "bg", absolute: true, constraintH: "left-right", constraintV: "top-bottom" });
     expect(title).toMatchObject({ id: "title", sizeH: "fill", sizeV: "hug", minH: 60 });
-    expect(title!.x).toBeUndefined();
+    expect(title!.absolute).toBeUndefined();
     expect(title!.text!.fluid).toEqual([29, 3.33]);
     expect(row).toMatchObject({ id: "", inferred: true, name: "Row", layout: { dir: "row", gap: 0, wrap: true } });
     // Its one wide gap (80 px) is an auto margin: the second column keeps to the right edge.

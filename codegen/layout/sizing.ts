@@ -23,8 +23,7 @@ export interface ItemPlace {
 
 /** Turns a child that was placed absolutely into an item of its parent's inferred flow (in place). */
 export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
-  delete node.x;
-  delete node.y;
+  // x and y stay (the flow ignores them): the form planner pairs a label with its field by position.
   delete node.constraintH;
   delete node.constraintV;
   delete node.absolute;
