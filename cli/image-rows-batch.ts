@@ -8,7 +8,8 @@
 import { join } from "node:path";
 import { ModelError } from "../ai/errors.js";
 import type { ImageConfig } from "../ai/image/config.js";
-import { buildImageRequests } from "../ai/image/request.js";
+import { BatchInputError } from "../ai/batch/lines.js";
+import { imageBatchBodies } from "../ai/batch/image-bodies.js";
 import type { RowRequest } from "../ai/params/index.js";
 import { submitImageBatch, type ImageBatchRequest } from "./batch/images.js";
 import { BATCH_STEPS } from "./batch/report.js";
@@ -27,12 +28,11 @@ export function checkBatchFlags(args: ImageRowsArgs): void {
 
 /** The JSON body of each row's Images API request, as a batch line carries it (never streamed). */
 export function batchBodies(config: ImageConfig, requests: readonly RowRequest[]): ImageBatchRequest[] {
-  return requests.map((r) => {
-    const plan = buildImageRequests(config, r.request)[0];
-    if (plan?.api !== "images" || plan.operation !== "generate") throw new UsageError(`row ${r.row}: only Images API generations can go in a batch`);
-    const { stream: _stream, partial_images: _partials, ...body } = plan.params;
-    return { row: r.row, fileStem: r.stem, body: body as Record<string, unknown> };
-  });
+  try {
+    return imageBatchBodies(config, requests);
+  } catch (error) {
+    throw error instanceof BatchInputError ? new UsageError(error.message) : error;
+  }
 }
 
 export async function submitRowsBatch(args: ImageRowsArgs, config: ImageConfig, requests: readonly RowRequest[], io: Output, signal?: AbortSignal): Promise<number> {

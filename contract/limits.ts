@@ -75,3 +75,9 @@ export const CAPTION_IMAGE_SIDE = 768;
  * cache of the document: history and image versions keep their room; an index over this is answered, not stored.
  */
 export const SEARCH_INDEX_BUDGET = 1_500_000;
+
+/**
+ * What the batches sent to the Batch API (all files together) may take of clientStorage, stored compressed:
+ * records, items and input files, never results. A save over it is refused, nothing dropped.
+ */
+export const PENDING_BATCHES_BUDGET = 500_000;

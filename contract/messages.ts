@@ -38,6 +38,12 @@
  * answers a frame's small PNG (thumbnails, captions). The index is a cache of the document: when it does not
  * fit in clientStorage the scan still answers it, saying why in `notStored` (history is never dropped for it);
  * `save-search-extras` that does not fit is refused with `storage-full`, nothing dropped.
+ *
+ * Batch API (fields in contract/pending-batch.ts): `save-pending-batch` (same id: replaces it),
+ * `load-pending-batches` and `delete-pending-batch` answer `pending-batches`, this file's batches oldest
+ * first. They live in clientStorage by file, never in the document; a save over PENDING_BATCHES_BUDGET (or
+ * what the rest of the 5 MB leaves) is refused with `storage-full`, nothing dropped; a batch holding a stored
+ * API key is refused with `bad-message`.
  */
 import { array, boolean, bytes, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
@@ -46,6 +52,7 @@ import type { DesignExtras } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
 import { MAX_SEARCH_FRAMES, MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
 import { historyEntryField, historyFullField, historyIdField, historyItemField, historyKindField, historyRefField, historyUsageField, savedEntryField } from "./history.js";
+import { MAX_PENDING_BATCHES, pendingBatchField } from "./pending-batch.js";
 import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, searchIndexField } from "./search.js";
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
@@ -54,6 +61,7 @@ import { COMMANDS } from "./words.js";
 export { COMMANDS, type Command } from "./words.js";
 export type { BrandColour, FillMode, GridTarget, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
 export type { FrameCaption, FrameVector, ScanChanges, ScanSkip, SearchFrameDoc, SearchIndex } from "./search.js";
+export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-batch.js";
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
@@ -199,6 +207,8 @@ const TO_UI = {
   "frame-image": { requestId, nodeId, png: bytes(), width: number({ min: 0 }), height: number({ min: 0 }) },
   /** The selection's colours for a batch's style spec: named ones (styles, variables) first, then plain ones, each by use. */
   "brand-colours": { requestId, colours: array(brandColourField, { max: MAX_BRAND_COLOURS }) },
+  /** This file's batches at the Batch API, oldest first (after a save or delete: as they are now). */
+  "pending-batches": { requestId, batches: array(pendingBatchField, { max: MAX_PENDING_BATCHES }) },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -266,6 +276,11 @@ const TO_MAIN = {
   "save-search-extras": { requestId, vectors: optional(record(frameVectorField, { max: MAX_SEARCH_FRAMES })), captions: optional(record(frameCaptionField, { max: MAX_SEARCH_FRAMES })) },
   /** A frame's PNG at most `maxSide` px on its long side, on whichever page it is. */
   "export-frame-image": { requestId, nodeId, maxSide: number({ integer: true, min: 16, max: 4096 }) },
+  /** Keeps a batch sent to the Batch API in this file's list (same id: replaces it). */
+  "save-pending-batch": { requestId, batch: pendingBatchField },
+  "load-pending-batches": { requestId },
+  /** Forgets a batch (the provider's files are not touched); an id not stored is ignored. */
+  "delete-pending-batch": { requestId, id: versionIdField },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -304,6 +319,9 @@ export const REQUESTS = {
   "scan-frames": { reply: "search-index", progress: "export-progress" },
   "save-search-extras": { reply: "done" },
   "export-frame-image": { reply: "frame-image" },
+  "save-pending-batch": { reply: "pending-batches" },
+  "load-pending-batches": { reply: "pending-batches" },
+  "delete-pending-batch": { reply: "pending-batches" },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
 export type RequestName = keyof typeof REQUESTS;

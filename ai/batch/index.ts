@@ -11,4 +11,6 @@ export type { BatchStatus, RunStatus } from "./status.js";
 export { collectBatch, downloadName, failureOf, parseOutputLines } from "./collect.js";
 export type { BatchOutputLine, CollectReport, LineWriter, LineWritten } from "./collect.js";
 export { resubmitFailed } from "./resubmit.js";
+export { imageBatchBodies, rowCustomId } from "./image-bodies.js";
+export type { ImageBatchBody } from "./image-bodies.js";
 export { cancelBatch, CANCELLED_BEFORE_CREATE, type CancelReport } from "./cancel.js";

@@ -16,6 +16,7 @@ import { focusNode } from "../canvas/focus.js";
 import type { ImageAction } from "../../contract/words.js";
 import { answerImage, relaunchedImage } from "./image-requests.js";
 import { answerHistory } from "./history-requests.js";
+import { answerPending } from "./pending-requests.js";
 import { answerSearch } from "./search-requests.js";
 import { answerBatch } from "./batch-requests.js";
 import { redact } from "../storage/client-storage.js";
@@ -213,6 +214,10 @@ export class PanelSession {
       case "delete-history-entries":
       case "export-history":
         return answerHistory(message);
+      case "save-pending-batch":
+      case "load-pending-batches":
+      case "delete-pending-batch":
+        return answerPending(message, this.secrets);
       case "load-search-index":
       case "scan-frames":
       case "save-search-extras":

@@ -1,4 +1,4 @@
-/** Settings → Model: provider, base URL (with what Figma's network access allows) and model. */
+/** Settings → Model: provider, base URL (with what Figma's network access allows), model, and from how many images a batch is offered the Batch API. */
 import { PROVIDER_DEFAULTS, type Provider } from "../../contract/settings.js";
 import { SelectMenu } from "../components/select-menu.js";
 import { networkAccessFor } from "./network-access.js";
@@ -66,6 +66,20 @@ export function ProviderFields({ form, errors, onChange }: { form: Form; errors:
           onInput={(e) => onChange({ model: e.currentTarget.value })}
         />
         {errors["model"] ? <span class="field__error">{errors["model"]}</span> : null}
+      </label>
+      <label class="field">
+        <span class="field__label">Batch API from (images)</span>
+        <input
+          class={`input input--narrow${errors["batchApiThreshold"] ? " is-invalid" : ""}`}
+          type="number"
+          min={1}
+          max={50000}
+          step={1}
+          value={form.batchApiThreshold}
+          aria-invalid={errors["batchApiThreshold"] ? "true" : undefined}
+          onInput={(e) => onChange({ batchApiThreshold: e.currentTarget.value })}
+        />
+        {errors["batchApiThreshold"] ? <span class="field__error">{errors["batchApiThreshold"]}</span> : <span class="field__help">Image batches larger than this are offered OpenAI's Batch API first: half the price, results within 24 h.</span>}
       </label>
     </>
   );

@@ -16,3 +16,10 @@ describe("the Search group of the settings form", () => {
     }
   });
 });
+
+describe("Batch API threshold field", () => {
+  it("saves a whole number of images and refuses an empty or out-of-range value", () => {
+    expect(patchFrom({ ...formFrom(DEFAULT_SETTINGS), batchApiThreshold: "40" })).toMatchObject({ patch: { batchApiThreshold: 40 } });
+    for (const bad of ["", "0", "2.5", "60000"]) expect(patchFrom({ ...formFrom(DEFAULT_SETTINGS), batchApiThreshold: bad }), bad).toEqual({ errors: { batchApiThreshold: FIELD_ERRORS["batchApiThreshold"] } });
+  });
+});

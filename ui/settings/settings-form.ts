@@ -16,6 +16,7 @@ export interface Form {
   embeddingModel: string;
   embeddingDimensions: string;
   captionModel: string;
+  batchApiThreshold: string;
 }
 
 export const formFrom = (s: Settings): Form => ({
@@ -29,6 +30,7 @@ export const formFrom = (s: Settings): Form => ({
   embeddingModel: s.embeddingModel,
   embeddingDimensions: String(s.embeddingDimensions),
   captionModel: s.captionModel,
+  batchApiThreshold: String(s.batchApiThreshold),
 });
 
 /** What each field's label says, for "unsaved: …" lists. */
@@ -43,6 +45,7 @@ export const FIELD_NAMES: Record<keyof Form, string> = {
   embeddingModel: "embedding model",
   embeddingDimensions: "embedding dimensions",
   captionModel: "caption model",
+  batchApiThreshold: "Batch API threshold",
 };
 
 export const FIELD_ERRORS: Record<string, string> = {
@@ -53,6 +56,7 @@ export const FIELD_ERRORS: Record<string, string> = {
   embeddingModel: "Enter an embedding model name.",
   embeddingDimensions: "Enter a whole number from 16 to 3072.",
   captionModel: "Enter a model name, or leave it empty for the model above.",
+  batchApiThreshold: "Enter a whole number of images from 1 to 50,000.",
 };
 
 /** The base URL as it is saved: trimmed, without trailing slashes ("" = the provider's default). */
@@ -78,6 +82,7 @@ export function patchFrom(form: Form): { patch: Partial<Settings> } | { errors: 
     // An empty field is a mistake to show, not 0.
     embeddingDimensions: form.embeddingDimensions.trim() === "" ? Number.NaN : Number(form.embeddingDimensions),
     captionModel: form.captionModel.trim(),
+    batchApiThreshold: form.batchApiThreshold.trim() === "" ? Number.NaN : Number(form.batchApiThreshold),
   });
   if (rejected.length === 0) return { patch: accepted };
   return { errors: Object.fromEntries(rejected.map((key) => [key, FIELD_ERRORS[key] ?? "This value is not allowed."])) };

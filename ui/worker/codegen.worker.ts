@@ -108,6 +108,18 @@ async function searchWithModel(request: RequestOf<"search-captions"> | RequestOf
   }
 }
 
+/** A Batch API step, imported on first use for the same reason (and abortable the same way). */
+async function bulkWithModel(request: RequestOf<"batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel">): Promise<WorkerReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    const { runBulkJob } = await import("./bulk-job.js");
+    return await runBulkJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
+  } finally {
+    running.delete(request.id);
+  }
+}
+
 /** The connection test, imported on first use for the same reason (and abortable the same way). */
 async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
   const controller = new AbortController();
@@ -143,6 +155,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     if (request.kind === "analyze-prepare") return await analyzePrepare(request);
     if (request.kind === "analyze-model") return await analyzeWithModelIn(request);
     if (request.kind === "search-captions" || request.kind === "search-embed" || request.kind === "search-query") return await searchWithModel(request);
+    if (request.kind === "batch-submit" || request.kind === "batch-refresh" || request.kind === "batch-collect" || request.kind === "batch-resubmit" || request.kind === "batch-cancel") return await bulkWithModel(request);
     if (request.kind === "react-preview") {
       const runtime = previewRuntime();
       if (!runtime) throw new Error("this build has no preview runtime");

@@ -10,7 +10,7 @@ import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
 import type { ExportExtras, FetchedPrice } from "../../contract/messages.js";
-import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type RequestOf, type SearchEvent, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type BulkEvent, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type RequestOf, type SearchEvent, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { unpackWorker } from "./source.js";
@@ -77,6 +77,9 @@ export class ModelFailure extends Error {
     super(message);
   }
 }
+
+/** The Batch API steps (ui/worker/bulk-protocol.ts). */
+export type BulkKind = "batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -152,7 +155,7 @@ export class WorkerHost {
    * `signal` stops it (a ModelFailure of kind "aborted"), as for aiGenerate.
    */
   async generateImage(body: Omit<GenerateImageRequest, "id" | "kind">, onEvent: (event: ImageEvent) => void, signal?: AbortSignal): Promise<Extract<OkReply, { kind: "generate-image" }>> {
-    const done = await this.stream({ kind: "generate-image", ...body }, (event) => (event.type === "progress" || event.type === "stage" || event.type === "analyze-text" || event.type === "search-caption" || event.type === "search-vectors" ? undefined : onEvent(event)), signal);
+    const done = await this.stream({ kind: "generate-image", ...body }, (event) => (event.type === "progress" || event.type === "stage" || event.type === "analyze-text" || event.type === "search-caption" || event.type === "search-vectors" || event.type === "batch-saved" ? undefined : onEvent(event)), signal);
     if (done.kind !== "generate-image") throw new CodegenError(`the code generator answered "${done.kind}" to generate-image`, false);
     return done;
   }
@@ -190,8 +193,19 @@ export class WorkerHost {
     return done as Extract<OkReply, { kind: K }>;
   }
 
+  /**
+   * A Batch API step in the worker (ui/worker/bulk-job.ts): every save of the record reaches `onSaved` at once
+   * (store it: a crash between upload and create then loses nothing); a failure rejects with a ModelFailure,
+   * or a CodegenError with `bad` when it was refused before anything was sent.
+   */
+  async batch<K extends BulkKind>(body: DistributiveOmit<RequestOf<K>, "id">, onSaved: (saved: Extract<BulkEvent, { type: "batch-saved" }>) => void, signal?: AbortSignal): Promise<Extract<OkReply, { kind: K }>> {
+    const done = await this.stream(body as DistributiveOmit<RequestOf<BulkKind>, "id">, (event) => (event.type === "batch-saved" ? onSaved(event) : undefined), signal);
+    if (done.kind !== body.kind) throw new CodegenError(`the code generator answered "${done.kind}" to ${body.kind}`, false);
+    return done as Extract<OkReply, { kind: K }>;
+  }
+
   /** A request that streams events until its reply, stopped in the worker when `signal` aborts. */
-  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest | RequestOf<"analyze-model"> | RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
+  private async stream(body: DistributiveOmit<AiGenerateRequest | GenerateImageRequest | RequestOf<"analyze-model"> | RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query"> | RequestOf<BulkKind>, "id">, onEvent: (event: WorkerEventBody) => void, signal?: AbortSignal): Promise<OkReply> {
     const worker = await this.start();
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
     const { id, reply } = this.open(worker, body, { onProgress: onEvent });

@@ -16,6 +16,7 @@ import { exportExtrasField, fetchedPricesField } from "../../contract/messages.j
 import { settingsField } from "../../contract/settings.js";
 import { STYLINGS, TARGETS } from "../../contract/words.js";
 import { ANALYZE_EVENTS, ANALYZE_REPLIES, ANALYZE_REQUESTS } from "./analyze-protocol.js";
+import { BULK_EVENTS, BULK_REPLIES, BULK_REQUESTS } from "./bulk-protocol.js";
 import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
 import { SEARCH_EVENTS, SEARCH_REPLIES, SEARCH_REQUESTS } from "./search-protocol.js";
 
@@ -84,6 +85,7 @@ const REQUESTS = {
   ...IMAGE_REQUESTS,
   ...ANALYZE_REQUESTS,
   ...SEARCH_REQUESTS,
+  ...BULK_REQUESTS,
 } satisfies Record<string, Shape>;
 
 const REPLIES = {
@@ -101,6 +103,7 @@ const REPLIES = {
   ...IMAGE_REPLIES,
   ...ANALYZE_REPLIES,
   ...SEARCH_REPLIES,
+  ...BULK_REPLIES,
 } satisfies Record<string, Shape>;
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
@@ -119,7 +122,7 @@ const CODE_EVENTS = {
   progress: { event: progressEvent },
   stage: { stage: oneOf(["checking", "repairing"]) },
 } satisfies Record<string, Shape>;
-const EVENTS = { ...CODE_EVENTS, ...IMAGE_EVENTS, ...ANALYZE_EVENTS, ...SEARCH_EVENTS } satisfies Record<string, Shape>;
+const EVENTS = { ...CODE_EVENTS, ...IMAGE_EVENTS, ...ANALYZE_EVENTS, ...SEARCH_EVENTS, ...BULK_EVENTS } satisfies Record<string, Shape>;
 
 type Tagged<M extends Record<string, Shape>, Tag extends string> = { [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]> }[keyof M];
 
@@ -142,7 +145,9 @@ export type ImageEvent = Tagged<typeof IMAGE_EVENTS, "type">;
 export type AnalyzeEvent = Tagged<typeof ANALYZE_EVENTS, "type">;
 /** What a running search-captions or search-embed reports before its reply: each caption, each batch of vectors. */
 export type SearchEvent = Tagged<typeof SEARCH_EVENTS, "type">;
-export type WorkerEventBody = AiEvent | ImageEvent | AnalyzeEvent | SearchEvent;
+/** What a running Batch API request reports before its reply: each save of the record. */
+export type BulkEvent = Tagged<typeof BULK_EVENTS, "type">;
+export type WorkerEventBody = AiEvent | ImageEvent | AnalyzeEvent | SearchEvent | BulkEvent;
 export interface WorkerEvent {
   id: string;
   event: WorkerEventBody;

@@ -1,0 +1,165 @@
+/**
+ * The Batch API in the plugin, end to end in headless Chromium: the real dist/ui.html + dist/code.js on the
+ * figma simulator, the worker calling the OpenAI-wire test server on 127.0.0.1 (its batches move one step
+ * per retrieve). The batch is submitted by the worker's own job (ui/worker/bulk-job.ts) and stored as the
+ * panel stores it — the draft's "Send to Batch API" button is not on main yet — then: open → the list shows
+ * it "in progress" → close → reopen, Check now → the results are inserted as a grid (N image rectangles in an
+ * auto-layout frame named after the batch), the batch id is in clientStorage and in no node's pluginData →
+ * reopen: nothing is downloaded again. Failed lines are listed with their reasons and resubmitted alone.
+ * Screenshots at 420×600 to test-artifacts/image-batch-api/.
+ */
+import { join } from "node:path";
+import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { PendingBatch } from "../contract/pending-batch.js";
+import { DEFAULT_SETTINGS } from "../contract/settings.js";
+import { runBulkJob } from "../ui/worker/bulk-job.js";
+import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { CANVAS_FILE } from "./helpers/canvas-file.js";
+import { startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+
+const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-api");
+const KEY = "sk-test-batch-e2e-5a6b7c8d";
+const VIEWPORT = { width: 900, height: 800 };
+const FILE_ID = "batche2efile0001";
+const STORE_KEY = `figment.batches/doc:${FILE_ID}`;
+const SETUP = `window.__figmentSim.document.setPluginData("figment.fileId", ${JSON.stringify(FILE_ID)})`;
+const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
+type Sim = <T>(expression: string) => Promise<T>;
+
+const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
+const origin = (srv: OpenAiTestServer): string => new URL(srv.url).origin;
+const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\/+$/, ""), model: "gpt-5" });
+
+/** Submits through the worker's job (as the panel's submit does) and returns the batch as the panel stores it. */
+async function submitted(srv: OpenAiTestServer, n: number): Promise<PendingBatch> {
+  const items = Array.from({ length: n }, (_, i) => ({ row: i + 1, stem: `${String(i + 1).padStart(2, "0")}-hero`, prompt: `A hero image for a tea brand, variant ${i + 1}` }));
+  const reply = await runBulkJob({ kind: "batch-submit", id: "e2e", settings: { ...DEFAULT_SETTINGS, ...settings(srv.url), provider: "openai" }, apiKey: KEY, timeoutMs: 30_000, items, size: "1024x1024", quality: "low" }, new AbortController().signal, () => undefined);
+  if (!reply.ok || reply.kind !== "batch-submit") throw new Error(`submit failed: ${JSON.stringify(reply)}`);
+  return { id: "be2e0001", name: "Hero variants", createdAt: new Date(Date.now() - 2 * 3600_000).toISOString(), items, size: "1024x1024", quality: "low", record: reply.record, inputs: reply.inputs };
+}
+
+const stored = (batches: PendingBatch[]) => ({ v: 1, zipped: gzipSync(strToU8(JSON.stringify(batches))) });
+const batchesIn = (storage: Record<string, unknown>): PendingBatch[] => JSON.parse(strFromU8(gunzipSync((storage[STORE_KEY] as { zipped: Uint8Array }).zipped))) as PendingBatch[];
+
+/** clientStorage as the main thread left it, byte arrays kept. */
+async function storageOf(sim: Sim): Promise<Record<string, unknown>> {
+  const text = await sim<string>(`JSON.stringify(Object.fromEntries(sim.storage), (_, v) => { if (!(v instanceof Uint8Array)) return v; let s = ""; for (const b of v) s += String.fromCharCode(b); return { __b64: btoa(s) }; })`);
+  return JSON.parse(text, (_, value: unknown) => {
+    const b64 = typeof value === "object" && value !== null ? (value as { __b64?: unknown }).__b64 : undefined;
+    return typeof b64 === "string" ? new Uint8Array(Buffer.from(b64, "base64")) : value;
+  }) as Record<string, unknown>;
+}
+
+async function openBatchMode(ui: Frame): Promise<void> {
+  await ui.getByRole("radio", { name: "Batch" }).click();
+  await ui.locator(".bulk-row").first().waitFor();
+}
+
+const status = (ui: Frame) => ui.locator(".bulk-row__status").first();
+
+interface Grid {
+  name: string;
+  layoutMode: string;
+  layoutWrap: string;
+  children: { type: string; name: string; fills: { type: string }[] }[];
+}
+const gridNamed = (name: string) =>
+  `(() => { const g = sim.figma.currentPage.children.find((n) => n.name === ${JSON.stringify(name)}); return g && { name: g.name, layoutMode: g.layoutMode, layoutWrap: g.layoutWrap, children: g.children.map((c) => ({ type: c.type, name: c.name, fills: c.fills })) }; })()`;
+
+describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_000 }, () => {
+  let browser: Browser;
+  let server: OpenAiTestServer | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium({ localModelServer: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("submitted → reopened in progress → completed: the grid is inserted once, the batch id only in clientStorage", async () => {
+    const srv = (server = await startOpenAiServer());
+    const batch = await submitted(srv, 3);
+    const batchId = batch.record.runs[0]!.batchId!;
+    const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
+    let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
+
+    await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
+      await openBatchMode(ui);
+      await ui.locator(".bulk-row__name", { hasText: "Hero variants" }).waitFor();
+      await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
+      await expect(ui.locator(".bulk-row").first().textContent()).resolves.toMatch(/3 images · 2 h ago/);
+      await shot(page, "pending-in-progress");
+      storage = await storageOf(sim);
+    });
+    expect(batchesIn(storage)[0]!.record.runs[0]!.status).toBe("in_progress");
+
+    await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
+      await openBatchMode(ui);
+      await status(ui).filter({ hasText: "finalizing" }).waitFor({ timeout: 30_000 });
+      await ui.getByRole("button", { name: "Check now" }).click();
+      await ui.locator(".bulk-row__inserted", { hasText: "3 images inserted in “Hero variants”" }).waitFor({ timeout: 60_000 });
+      await status(ui).filter({ hasText: /^completed$/ }).waitFor();
+      await shot(page, "inserted");
+      const grid = await sim<Grid>(gridNamed("Hero variants"));
+      expect(grid.layoutMode).not.toBe("NONE");
+      expect(grid.children.map((c) => [c.type, c.name, c.fills[0]?.type])).toEqual([["RECTANGLE", "01-hero", "IMAGE"], ["RECTANGLE", "02-hero", "IMAGE"], ["RECTANGLE", "03-hero", "IMAGE"]]);
+      const pluginData = await sim<{ key: string; value: string }[]>("sim.record.pluginData");
+      expect(pluginData.filter((p) => p.key === "figment.image")).toHaveLength(3);
+      expect(JSON.stringify(pluginData)).not.toContain(batchId);
+      expect(JSON.stringify(pluginData)).not.toContain(KEY);
+      await ui.getByRole("button", { name: "Select" }).click();
+      storage = await storageOf(sim);
+    });
+    const kept = batchesIn(storage)[0]!;
+    expect(kept.record.runs[0]).toMatchObject({ batchId, status: "completed", collected: true });
+    expect(kept.record.lines.map((l) => [l.state, l.written?.length])).toEqual([["done", 1], ["done", 1], ["done", 1]]);
+    expect(kept.gridId).toBeDefined();
+    expect(JSON.stringify(storage[STORE_KEY])).not.toContain(KEY);
+
+    const before = srv.routeCounts();
+    expect(before["GET /v1/files/{id}/content"]).toBe(1);
+    await withPluginPage(browser, { ...base, storage }, async ({ ui, sim }) => {
+      await openBatchMode(ui);
+      await status(ui).filter({ hasText: /^completed$/ }).waitFor();
+      expect(await ui.getByRole("button", { name: "Check now" }).count()).toBe(0);
+      await new Promise((r) => setTimeout(r, 1500));
+      // A fresh simulator: the canvas of the last session is not here, so any grid would be a second placement.
+      const grids = await sim<number>(`sim.figma.currentPage.children.filter((n) => n.name === "Hero variants").length`);
+      expect(grids).toBe(0);
+    });
+    expect(srv.routeCounts()).toEqual(before); // nothing retrieved, nothing downloaded again
+  });
+
+  it("lists failed lines with their reasons and resubmits them alone", async () => {
+    const srv = (server = await startOpenAiServer());
+    srv.batches.script({ fail: (id) => id === "row-2" });
+    const batch = await submitted(srv, 3);
+    const storage = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
+    await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP, storage }, async ({ page, ui, sim }) => {
+      await openBatchMode(ui);
+      await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
+      for (const step of ["finalizing", "1 failed"]) {
+        await ui.getByRole("button", { name: "Check now" }).click();
+        await status(ui).filter({ hasText: step }).waitFor({ timeout: 60_000 });
+      }
+      await ui.locator(".bulk-row__failed li", { hasText: "Row 2: 400: Invalid request for row-2" }).waitFor();
+      await ui.locator(".bulk-row__inserted", { hasText: "2 images inserted" }).waitFor();
+      await shot(page, "failed-lines");
+      expect((await sim<Grid>(gridNamed("Hero variants"))).children.map((c) => c.name)).toEqual(["01-hero", "03-hero"]);
+      srv.batches.script({});
+      await ui.getByRole("button", { name: "Resubmit 1 failed" }).click();
+      await status(ui).filter({ hasText: "validating" }).waitFor({ timeout: 30_000 });
+      const uploads = srv.requests.filter((r) => r.path === "/v1/files");
+      expect(uploads).toHaveLength(2);
+      expect(uploads[1]!.files[0]!.bytes.toString("utf8")).toContain('"custom_id":"row-2"');
+      expect(uploads[1]!.files[0]!.bytes.toString("utf8")).not.toContain("row-1");
+    });
+  });
+});
