@@ -10,7 +10,7 @@ export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 Usage:
   figment frames <design.json> [--json]
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
-               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--json]
+               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--exact-layout] [--json]
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -36,6 +36,8 @@ src/main.tsx rendering the first screen; \`npm install && npm run dev\` in --out
 .jpeg, .gif, .webp; the format is read from the bytes). The code then references real files (React
 src/assets/<layer>.<ext>, HTML assets/<layer>.<ext>; identical images once); a fill without its file stays a
 grey placeholder and is listed as a problem.
+--exact-layout keeps every layer of an absolute design (no auto layout) where it was drawn; by default such
+screens wider than a phone get rows and columns inferred, so the code reflows on narrow screens.
 --variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
 properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
 by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).
@@ -72,6 +74,8 @@ export interface CliArgs {
   styling: Styling;
   out: string;
   nodeIds: boolean;
+  /** Keep every layer where an absolute design put it (no inferred rows and columns). */
+  exactLayout: boolean;
   json: boolean;
   /** Write a runnable project (the plugin zip's scaffold) around the generated files. */
   project: boolean;
@@ -145,6 +149,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         styling: { type: "string" },
         out: { type: "string" },
         "node-ids": { type: "boolean" },
+        "exact-layout": { type: "boolean" },
         json: { type: "boolean" },
         project: { type: "boolean" },
         "from-hint": { type: "string" },
@@ -223,6 +228,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     styling,
     out: values.out ?? "out",
     nodeIds: values["node-ids"] ?? false,
+    exactLayout: values["exact-layout"] ?? false,
     json: values.json ?? false,
     project: values.project ?? false,
     ...(values["from-hint"] !== undefined ? { fromHint: values["from-hint"] } : {}),

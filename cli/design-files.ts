@@ -91,7 +91,7 @@ export function reportProblems(problems: Problem[], io: Output): void {
 }
 
 export function codeOptions(args: CliArgs): CodeOptions {
-  return { target: args.target, styling: args.styling, nodeIds: args.nodeIds };
+  return { target: args.target, styling: args.styling, nodeIds: args.nodeIds, ...(args.exactLayout ? { layout: "exact" as const } : {}) };
 }
 
 /**

@@ -17,6 +17,7 @@
 import type { DesignExtras } from "./design/extras.js";
 import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
+import type { LayoutMode } from "./layout/index.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
 import { resolveTokens } from "./tokens/resolve.js";
 import type { Problem } from "./types.js";
@@ -33,6 +34,11 @@ export interface CodeOptions {
   styling: Styling;
   /** Put `data-node-id` on every element that draws a layer. */
   nodeIds: boolean;
+  /**
+   * "responsive" (the default): absolute designs wider than a phone get rows and columns inferred
+   * (codegen/layout), so the code reflows on narrow screens; "exact": every layer where the design put it.
+   */
+  layout?: LayoutMode;
 }
 
 export const DEFAULT_CODE_OPTIONS: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };

@@ -34,7 +34,23 @@ export interface FlexLayout {
   justify: "start" | "center" | "end" | "space-between";
   align: "start" | "center" | "end" | "baseline" | "stretch";
   wrap?: boolean;
+  /**
+   * Inferred from an absolute design (codegen/layout), not drawn by the designer: the emitters add the
+   * responsive extras (wrapping rows, fluid side padding, scaling images). `within`: width in px of the box
+   * the side padding's percentages refer to (the parent's width, or the frame's own for a screen root).
+   */
+  inferred?: { within: number };
   /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
+}
+
+/** How one item of an inferred flow differs from its parent's layout (codegen/layout). */
+export interface FlowItem {
+  /** Extra space before the item along the parent's main axis, beyond the gap; "auto" pushes it to the end. */
+  before?: number | "auto";
+  /** Its own cross-axis alignment when it differs from the parent's. */
+  self?: "start" | "center" | "end";
+  /** Extra space at its cross-axis start (an indent). */
+  offset?: number;
 }
 
 export type HConstraint = "left" | "right" | "center" | "left-right" | "scale";
@@ -133,6 +149,8 @@ export interface TextContent {
   paragraphSpacing?: number;
   /** Name of the shared Figma text style, e.g. "Heading/H1"; helps pick semantic tags. */
   styleName?: string;
+  /** A large heading in an inferred flow scales with the viewport: min size px, vw at the design width. */
+  fluid?: [min: number, vw: number];
 }
 
 export interface ComponentRef {
@@ -192,6 +210,12 @@ export interface DesignNode {
   parts?: ShapePart[];
   component?: ComponentRef;
   children?: DesignNode[];
+  /** A wrapper that layout inference (codegen/layout) added around a row, column or stack: no Figma id (""). */
+  inferred?: true;
+  /** This node's place in an inferred flow, where it differs from the parent's layout. */
+  flow?: FlowItem;
+  /** Layout inference was unsure here (heavy overlaps): the absolute children scale with the box as a unit. */
+  scaled?: true;
 }
 
 /** One shape of an icon's SVG: its layer id and axis-aligned box relative to the icon's box. */

@@ -4,6 +4,8 @@ import type { Problem } from "../types.js";
 import { ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
+import { drawnFrame } from "../layout/index.js";
+import { inContainerUnits, responsiveDecls } from "./responsive.js";
 import { semanticsFor } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
@@ -72,6 +74,8 @@ function stretchReplaced(decls: Decl[]): void {
 }
 
 interface Flags {
+  /** Inside a box that scales as a unit (DesignNode.scaled): that box's design width, for container units. */
+  unitWidth?: number;
   root: boolean;
   componentRoot: boolean;
   insideInteractive: boolean;
@@ -80,7 +84,8 @@ interface Flags {
 
 export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false): VNode {
   // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
-  const form = planForm(frame, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== frame && ctx.componentFor?.(n) !== undefined });
+  const drawn = drawnFrame(frame);
+  const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && ctx.componentFor?.(n) !== undefined });
   const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;
@@ -123,6 +128,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
   if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
 
+  // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
+  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls));
+  if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
@@ -139,7 +147,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     children: [],
     ...(cls ? { cls } : {}),
     ...(flags.componentRoot ? { mergeClassNameProp: true } : {}),
-    ...(ctx.nodeIds ? { nodeId: node.id } : {}),
+    // A wrapper that layout inference added stands for no layer.
+    ...(ctx.nodeIds && !node.inferred ? { nodeId: node.id } : {}),
     ...(svg?.svgMarkup !== undefined ? { svgMarkup: svg.svgMarkup } : {}),
   };
   if (semantics.tag === "img") {
@@ -158,7 +167,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (node.mask) {
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form };
+  const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
+  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}) };
   for (const child of node.children ?? []) {
     const built = buildNode(child, node, ctx, childFlags);
     if (built) element.children.push(built);

@@ -1,0 +1,38 @@
+/**
+ * Layout inference (codegen/layout, issue 14): its CPU time on the largest absolute frame of the fixtures
+ * (no auto layout, wider than a phone, most layers) against today's whole pipeline for that frame (load,
+ * emit HTML with inference, project pass, prettier). Goal: inference ≤ 10 % of the pipeline.
+ *
+ *   BENCH_ONLY=layout npm run bench
+ */
+import type { DesignNode } from "../codegen/design/types.js";
+import { generateCode } from "../codegen/index.js";
+import { COMPACT_WIDTH, inferLayout } from "../codegen/layout/index.js";
+import { loadDesign } from "../codegen/load.js";
+import type { EvalFile } from "./fixtures.js";
+import { againstTarget, type BenchResults, round } from "./results.js";
+import { cpuTime, cpuTimeAsync, fmtMs } from "./timing.js";
+
+const count = (n: DesignNode): number => 1 + (n.children ?? []).reduce((s, c) => s + count(c), 0);
+
+export async function layoutSection(files: EvalFile[], runs: number, results: BenchResults): Promise<void> {
+  let largest: { file: string; root: unknown; frame: DesignNode; layers: number } | undefined;
+  for (const file of files) {
+    const { document, roots } = loadDesign(JSON.parse(file.text) as unknown);
+    document.frames.forEach((frame, i) => {
+      if (frame.layout || frame.w <= COMPACT_WIDTH) return;
+      const layers = count(frame);
+      if (!largest || layers > largest.layers) largest = { file: file.name, root: roots[i], frame, layers };
+    });
+  }
+  if (!largest) return;
+  const { frame, root } = largest;
+  const single = { document: root };
+  const infer = cpuTime(() => inferLayout({ frames: [frame], assets: {} }), runs);
+  const pipeline = await cpuTimeAsync(async () => generateCode(loadDesign(single).document, { target: "html", styling: "css-modules", nodeIds: false }), Math.max(3, Math.ceil(runs / 4)));
+  const share = infer.medianMs / pipeline.medianMs;
+  results.print(`\n## layout: inference on the largest absolute frame\n`);
+  results.print(`| frame | layers | inference (CPU) | whole pipeline (CPU) | share | goal |\n|---|---|---|---|---|---|`);
+  results.print(`| ${largest.file} · ${frame.name} (${frame.w}×${frame.h}) | ${largest.layers} | ${fmtMs(infer.medianMs)} ms | ${fmtMs(pipeline.medianMs)} ms | ${round(share * 100)} % | ≤ 10 % ${share <= 0.1 ? "met" : "missed"} |`);
+  results.set("layout", ["largestAbsoluteFrame"], { file: largest.file, frameId: frame.id, frameName: frame.name, layers: largest.layers, inferenceCpu: infer, pipelineCpu: pipeline, share: againstTarget(share, 0.1, "ratio") });
+}

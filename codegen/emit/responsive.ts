@@ -1,0 +1,100 @@
+/**
+ * The responsive extras for layouts that codegen/layout inferred from an absolute design (the designer's
+ * own auto layout is emitted exactly as drawn, without them):
+ * - an item's own spacing and alignment (`flow`): margins, `align-self`;
+ * - rows wrap, and their items shrink to the row (max-width: 100%);
+ * - images and graphics scale with their aspect ratio kept, instead of a fixed height;
+ * - wide side padding gives way first on a narrower screen (`max(16px, calc(120px - (1440px - 100%) * 0.5))`);
+ * - large headings scale between a phone size and the design size (`clamp()`);
+ * - a box where inference was unsure scales as a unit (aspect ratio, children in percentages).
+ */
+import { round } from "../design/color.js";
+import type { DesignNode } from "../design/types.js";
+import type { Decl } from "./css.js";
+
+const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
+/** Side padding up to this stays fixed; wider padding shrinks with the container. */
+const FIXED_PADDING = 32;
+/** Graphics at least this wide scale with their aspect ratio kept. */
+const SCALING_GRAPHIC = 48;
+
+const set = (decls: Decl[], property: string, value: string): void => {
+  const at = decls.findIndex(([p]) => p === property);
+  if (at >= 0) decls[at] = [property, value];
+  else decls.push([property, value]);
+};
+const drop = (decls: Decl[], property: string): void => {
+  for (let i = decls.length - 1; i >= 0; i--) if (decls[i]![0] === property) decls.splice(i, 1);
+};
+
+/** A leaf drawn as a picture (image fill, SVG) or a box that scales as a unit. */
+function scalesAsPicture(node: DesignNode): boolean {
+  if (node.scaled) return true;
+  if (node.text || node.w < SCALING_GRAPHIC || node.h <= 0) return false;
+  if ((node.children ?? []).some((c) => !c.hidden) && node.asset === undefined) return false;
+  return node.asset !== undefined || (node.fills ?? []).some((f) => f.kind === "image");
+}
+
+/** Placement extras for an item of an inferred flow (or of a box that scales as a unit). */
+function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
+  const layout = parent.layout!;
+  const row = layout.dir === "row";
+  const flow = node.flow ?? {};
+  if (flow.before !== undefined) set(decls, row ? "margin-left" : "margin-top", flow.before === "auto" ? "auto" : px(flow.before));
+  if (flow.offset !== undefined) set(decls, row ? "margin-top" : "margin-left", px(flow.offset));
+  if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
+  if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", "100%");
+  if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
+    set(decls, "height", "auto");
+    drop(decls, "flex-shrink");
+    set(decls, "aspect-ratio", `${round(node.w)} / ${round(node.h)}`);
+    if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
+  }
+  // Layers drawn under the flow are positioned; a positioned flow item keeps its place above them.
+  if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
+}
+
+/** Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. */
+function ownExtras(node: DesignNode, decls: Decl[]): void {
+  const inferred = node.layout?.inferred;
+  // Flex stretches items by default; an inferred item that hugs its content must not grow across.
+  if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
+  const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
+  if (inferred && inferred.within > 0 && Math.max(l, r) > FIXED_PADDING) {
+    // Wide side padding gives way first when the screen is narrower than the design: each side loses its
+    // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn.
+    const side = (v: number): string =>
+      v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(16, v))}, calc(${px(v)} - (${px(inferred.within)} - 100%) * ${round(v / (l + r), 3)}))`;
+    drop(decls, "padding");
+    decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
+  }
+  const fluid = node.text?.fluid;
+  if (fluid && node.text) {
+    const size = node.text.style.size;
+    set(decls, "font-size", `clamp(${px(fluid[0])}, ${round(fluid[1], 2)}vw, ${px(size)})`);
+    const lh = node.text.style.lineHeight;
+    if (lh !== undefined && size > 0) set(decls, "line-height", String(round(lh / size, 3)));
+  }
+}
+
+/**
+ * Inside a box that scales as a unit, every length is in container units of that box (`container-type:
+ * inline-size`): N px of a box designed W px wide is N/W×100 cqw, so the drawing, text included, shrinks
+ * with the box and is exact at its design width.
+ */
+export function inContainerUnits(decls: Decl[], width: number): Decl[] {
+  return decls.map(([p, v]) => [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => (Number(n) === 0 ? "0px" : `${round((Number(n) / width) * 100, 3)}cqw`))]);
+}
+
+/** The responsive extras for `node` (placed in `parent`, undefined for a root), applied to its declarations. */
+export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[]): Decl[] {
+  const out = [...decls];
+  if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
+  if (!parent && node.scaled) {
+    drop(out, "min-height");
+    set(out, "aspect-ratio", `${round(node.w)} / ${round(node.h)}`);
+  }
+  if (node.scaled) set(out, "container-type", "inline-size");
+  ownExtras(node, out);
+  return out;
+}

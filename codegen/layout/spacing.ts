@@ -1,0 +1,109 @@
+/**
+ * Measured spacing → flex parameters for one inferred flow: the gap, per-item extra space, padding, and
+ * alignment on the cross axis. Values within SNAP px of each other are snapped to one, so that a designer's
+ * 23.5 / 24 / 24.5 px gaps print as one gap of 24.
+ */
+import type { FlexLayout, FlowItem, Sides } from "../design/types.js";
+import { end, size, start, type Axis, type Box } from "./boxes.js";
+
+export const SNAP = 2;
+/** A gap at least this large, and three times the smallest, in a row is pushed there with `auto` (a nav's logo | links). */
+const AUTO_GAP = 64;
+/** Space between the lines of a wrapped row at most. */
+const WRAPPED_LINE_GAP = 24;
+
+const r2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** Each value replaced by its cluster's value: clusters of values within SNAP px, represented by the most common rounded member. */
+export function snap(values: number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(values.length);
+  let cluster: (readonly [number, number])[] = [];
+  const flush = (): void => {
+    if (cluster.length === 0) return;
+    const counts = new Map<number, number>();
+    for (const [v] of cluster) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+    const value = cluster.length === 1 ? r2(cluster[0]![0]) : best;
+    for (const [, i] of cluster) out[i] = value;
+    cluster = [];
+  };
+  for (const entry of order) {
+    if (cluster.length > 0 && entry[0] - cluster[0]![0] > SNAP) flush();
+    cluster.push(entry);
+  }
+  flush();
+  return out;
+}
+
+export interface FlowPlan {
+  layout: FlexLayout;
+  /** Per part: how it differs from the layout, and whether it spans the content box across (fills it). */
+  items: { flow: FlowItem; crossFill: boolean }[];
+}
+
+type Align = "start" | "center" | "end" | "fill";
+
+/** Flex parameters for `parts` (in flow order) laid out along `dir` inside `box`. */
+export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPlan {
+  const main: Axis = dir === "row" ? "x" : "y";
+  const cross: Axis = dir === "row" ? "y" : "x";
+  const rawGaps = parts.slice(1).map((p, i) => Math.max(0, start(p, main) - end(parts[i]!, main)));
+  const gaps = snap(rawGaps);
+  // In a row, the item after a gap at least AUTO_GAP wide and 3× any other is pushed there by an auto margin.
+  const widest = gaps.length > 0 ? Math.max(...gaps) : 0;
+  const others = gaps.filter((_, i) => i !== gaps.indexOf(widest));
+  const auto = dir === "row" && widest >= AUTO_GAP && others.every((g) => widest >= 3 * Math.max(g, 1)) ? gaps.indexOf(widest) : -1;
+  const spaced = gaps.filter((_, i) => i !== auto);
+  const gap = spaced.length > 0 ? Math.min(...spaced) : 0;
+  let [padStart, padEnd] = [start(parts[0]!, main) - start(box, main), end(box, main) - end(parts[parts.length - 1]!, main)].map((v) => r2(Math.max(0, v))) as [number, number];
+  const items: FlowPlan["items"] = parts.map(() => ({ flow: {}, crossFill: false }));
+  gaps.forEach((g, i) => {
+    const extra = r2(g - gap);
+    if (i === auto) items[i + 1]!.flow.before = "auto";
+    else if (extra > 0) items[i + 1]!.flow.before = extra;
+  });
+  let justify: FlexLayout["justify"] = "start";
+  if (dir === "row" && auto < 0 && padStart > 16 && Math.abs(padStart - padEnd) <= SNAP && gaps.every((g) => g === gap)) {
+    justify = "center";
+    padStart = padEnd = 0;
+  }
+
+  const offS = parts.map((p) => start(p, cross) - start(box, cross));
+  const offE = parts.map((p) => end(box, cross) - end(p, cross));
+  let padCS = r2(Math.max(0, Math.min(...offS)));
+  let padCE = r2(Math.max(0, Math.min(...offE)));
+  const kinds: Align[] = parts.map((p, i) => {
+    const s = offS[i]! - padCS;
+    const e = offE[i]! - padCE;
+    if (s <= SNAP && e <= SNAP) return "fill";
+    if (s <= SNAP) return "start";
+    if (Math.abs(s - e) <= SNAP) return "center";
+    if (e <= SNAP) return "end";
+    return "start";
+  });
+  const tally = (k: Align): number => kinds.filter((x) => x === k).length;
+  const align = (["start", "center", "end"] as const).reduce((a, b) => (tally(b) > tally(a) ? b : a), "start" as "start" | "center" | "end");
+  kinds.forEach((kind, i) => {
+    const item = items[i]!;
+    if (kind === "fill") item.crossFill = dir === "column" || size(parts[i]!, cross) === size(box, cross) - padCS - padCE;
+    else if (kind !== align) item.flow.self = kind;
+    const indent = r2(offS[i]! - padCS);
+    if (kind === "start" && indent > SNAP) item.flow.offset = indent;
+  });
+  // Content centred across a column needs no side padding: it stays centred at any width.
+  if (dir === "column" && align === "center" && Math.abs(padCS - padCE) <= SNAP && kinds.every((k) => k === "center" || k === "fill")) {
+    for (const [i, kind] of kinds.entries()) if (kind === "fill") items[i]!.crossFill = false;
+    padCS = padCE = 0;
+  }
+  // Left-aligned content with a wide margin on its right: the right padding shrinks to the left one, and
+  // what filled the box keeps its width (up to 100 %), so a narrow screen does not lose the right margin.
+  if (dir === "column" && align === "start" && padCE > padCS + SNAP) {
+    for (const [i, kind] of kinds.entries()) if (kind === "fill") items[i]!.crossFill = false;
+    padCE = padCS;
+  }
+  const padding: Sides = dir === "column" ? [padStart, padCE, padEnd, padCS] : [padCS, padEnd, padCE, padStart];
+  // A row wraps on narrow screens; its wrapped lines sit closer than its columns.
+  const layout: FlexLayout = { dir, gap, padding, justify, align, ...(dir === "row" ? { wrap: true, crossGap: Math.min(gap, WRAPPED_LINE_GAP) } : {}) };
+  return { layout, items };
+}

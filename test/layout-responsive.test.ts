@@ -1,0 +1,84 @@
+/**
+ * Layout inference end to end (issue 14): an absolute 1440-px landing page (test/helpers/absolute-landing.ts)
+ * reflows at 390 and 768 px — no horizontal overflow, ≥ 95 % of its text visible, no more overlapping
+ * texts than at the design width — while at the design width it still matches the design (IoU × matched
+ * ≥ 0.95). The same page with --exact-layout is the control that fails at 390. Auto-layout screens are
+ * byte-identical with inference on. Screenshots go to test-artifacts/layout/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { measureFidelity, type RestNode } from "../cli/fidelity.js";
+import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import { absoluteLanding } from "./helpers/absolute-landing.js";
+import { readFixture, REPO_ROOT } from "./helpers/fixtures.js";
+import { checkWidth, textIdsOf } from "./helpers/responsive-check.js";
+
+const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
+const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "layout");
+
+describe("auto-layout screens keep today's exact output", () => {
+  it.each(["figma-differ-selfie.nodes.json", "figmasharp-login.file.json"])("%s: byte-identical with inference on", async (file) => {
+    const doc = loadDesign(readFixture(file)).document;
+    for (const options of [HTML, { ...HTML, target: "react" as const }, { ...HTML, target: "react" as const, styling: "tailwind" as const }]) {
+      const on = await generateCode(doc, options);
+      const off = await generateCode(doc, { ...options, layout: "exact" });
+      expect(on.files.map((f) => [f.path, f.content])).toEqual(off.files.map((f) => [f.path, f.content]));
+    }
+  });
+});
+
+describe("responsive CSS for an inferred layout", () => {
+  it("wraps rows, scales images and headings, lets wide padding give way; --exact-layout keeps absolute", async () => {
+    const doc = loadDesign(absoluteLanding()).document;
+    const css = (await generateCode(doc, HTML)).files.find((f) => f.path === "styles.css")!.content;
+    expect(css).toContain("flex-wrap: wrap");
+    expect(css).toMatch(/aspect-ratio: 325 \/ 160/);
+    expect(css).toMatch(/font-size: clamp\(38px, 4\.44vw, 64px\)/);
+    expect(css).toMatch(/padding-left: max\(16px, calc\(120px - \(1440px - 100%\) \* 0\.5\)\)/);
+    expect(css).toContain("margin-left: auto");
+    const exact = (await generateCode(doc, { ...HTML, layout: "exact" })).files.find((f) => f.path === "styles.css")!.content;
+    expect(exact).not.toContain("flex-wrap");
+    expect(exact.match(/position: absolute/g)!.length).toBeGreaterThan(20);
+  });
+
+  it("Tailwind gets the same extras as classes", async () => {
+    const doc = loadDesign(absoluteLanding()).document;
+    const screen = (await generateCode(doc, { ...HTML, target: "react", styling: "tailwind" })).files.find((f) => f.path.endsWith("Landing.tsx"))!.content;
+    expect(screen).toContain("flex-wrap");
+    expect(screen).toMatch(/aspect-\[325\/160\]|\[aspect-ratio:325_\/_160\]/);
+  });
+});
+
+describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px landing page reflows (Chromium)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("at 390 and 768: no overflow, ≥ 95 % text visible, no new overlaps; at 1440 IoU × matched ≥ 0.95; exact layout fails at 390", async () => {
+    const json = absoluteLanding() as { nodes: Record<string, { document: RestNode }> };
+    const root = json.nodes["9:0"]!.document;
+    const ids = textIdsOf(root);
+    const doc = loadDesign(json).document;
+    const code = await generateCode(doc, HTML);
+    const fidelity = await measureFidelity(browser, { frame: root, files: code.files, entry: "index.html" });
+    expect(fidelity.meanIoU * fidelity.matched).toBeGreaterThanOrEqual(0.95);
+    const design = await checkWidth(browser, code.files, 1440, ids, join(ARTIFACTS, "landing-responsive-1440.png"));
+    for (const width of [390, 768]) {
+      const at = await checkWidth(browser, code.files, width, ids, join(ARTIFACTS, `landing-responsive-${width}.png`));
+      expect(at.overflow, `${width}: overflow`).toBe(false);
+      expect(at.textVisible, `${width}: text visible`).toBeGreaterThanOrEqual(0.95);
+      expect(at.overlappingTextPairs, `${width}: overlapping texts`).toBeLessThanOrEqual(design.overlappingTextPairs);
+    }
+    const exact = await generateCode(doc, { ...HTML, layout: "exact" });
+    const control = await checkWidth(browser, exact.files, 390, ids, join(ARTIFACTS, "landing-exact-390.png"));
+    expect(control.textVisible).toBeLessThan(0.95);
+  }, 120_000);
+});
