@@ -1,8 +1,9 @@
 /**
  * The Batch API in the plugin, end to end in headless Chromium: the real dist/ui.html + dist/code.js on the
  * figma simulator, the worker calling the OpenAI-wire test server on 127.0.0.1 (its batches move one step
- * per retrieve). The batch is submitted by the worker's own job (ui/worker/bulk-job.ts) and stored as the
- * panel stores it — the draft's "Send to Batch API" button is not on main yet — then: open → the list shows
+ * per retrieve). Submitted from the draft's "Send to Batch API" (a confirmation with both prices, nothing sent
+ * before Send, then stored in clientStorage and listed); for the later steps the batch is submitted by the
+ * worker's own job (ui/worker/bulk-job.ts) and stored as the panel stores it, then: open → the list shows
  * it "in progress" → close → reopen, Check now → the results are inserted as a grid (N image rectangles in an
  * auto-layout frame named after the batch), the batch id is in clientStorage and in no node's pluginData →
  * reopen: nothing is downloaded again. Failed lines are listed with their reasons and resubmitted alone.
@@ -18,7 +19,7 @@ import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { runBulkJob } from "../ui/worker/bulk-job.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
-import { startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { readBatchInput, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-api");
 const KEY = "sk-test-batch-e2e-5a6b7c8d";
@@ -81,6 +82,58 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
   afterEach(async () => {
     await server?.close();
     server = undefined;
+  });
+
+  it("Send to Batch API from the draft: a confirmation first, nothing sent before Send, then every row in one batch, recorded in clientStorage and listed after reopening", async () => {
+    const srv = (server = await startOpenAiServer());
+    const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
+    let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY };
+    await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
+      await ui.getByRole("radio", { name: "Batch" }).click();
+      await ui.locator(".draft").waitFor();
+      await ui.getByRole("button", { name: "Paste CSV or JSONL" }).click();
+      await ui.getByRole("textbox", { name: "CSV or JSONL rows" }).fill("audience,mood\nkids,calm\nadults,bold\n");
+      await ui.getByRole("button", { name: "Use these rows" }).click();
+      await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} hero image for {audience}");
+      await ui.getByRole("textbox", { name: "Batch name" }).fill("Tea heroes");
+      // A batch sends every row at once: accept-first cannot ride along, so the button waits for it to be off.
+      const send = ui.locator(".draft-send").getByRole("button", { name: "Send to Batch API" });
+      await expect.poll(() => send.isDisabled()).toBe(true);
+      await ui.getByRole("checkbox", { name: "Accept the first image before the rest" }).uncheck();
+      await expect.poll(() => send.isEnabled()).toBe(true);
+      await send.click();
+      const confirm = ui.getByRole("region", { name: "Send to the Batch API" });
+      await confirm.waitFor();
+      await expect.poll(() => confirm.textContent(), { timeout: 15_000 }).not.toContain("Estimating…");
+      expect(await confirm.textContent()).toMatch(/Results within 24 h/);
+      expect(srv.requests.filter((r) => r.path !== "/v1/models")).toHaveLength(0);
+      await shot(page, "submit-from-draft");
+      await confirm.getByRole("button", { name: "Send to Batch API" }).click();
+      await ui.locator(".bulk-row__name", { hasText: "Tea heroes" }).waitFor({ timeout: 30_000 });
+      // Listed from the first save on (before the upload answers); stored whole once the batch exists.
+      await expect.poll(async () => batchesIn(await storageOf(sim))[0]?.record.runs[0]?.batchId, { timeout: 30_000 }).toMatch(/^batch-/);
+      storage = await storageOf(sim);
+    });
+    const upload = srv.requests.find((r) => r.path === "/v1/files")!;
+    expect(upload.schemaErrors).toEqual([]);
+    const read = readBatchInput(upload.files[0]!.bytes.toString("utf8"));
+    expect(read.errors).toEqual([]);
+    expect(read.lines.map((l) => [l.url, (l.body as { prompt: string }).prompt])).toEqual([
+      ["/v1/images/generations", "A calm hero image for kids"],
+      ["/v1/images/generations", "A bold hero image for adults"],
+    ]);
+    expect(srv.requests.find((r) => r.path === "/v1/batches" && r.method === "POST")!.schemaErrors).toEqual([]);
+    const [batch] = batchesIn(storage);
+    expect(batch!.name).toBe("Tea heroes");
+    expect(batch!.record.runs[0]!.batchId).toMatch(/^batch-/);
+    expect(batch!.items.map((i) => i.prompt)).toEqual(["A calm hero image for kids", "A bold hero image for adults"]);
+    expect(JSON.stringify(storage[STORE_KEY])).not.toContain(KEY);
+    // Closed and reopened: the batch is still there, its status checked.
+    await withPluginPage(browser, { ...base, storage }, async ({ ui }) => {
+      await openBatchMode(ui);
+      await ui.locator(".bulk-row__name", { hasText: "Tea heroes" }).waitFor();
+      await status(ui).filter({ hasText: /in progress|finalizing|completed/ }).waitFor({ timeout: 30_000 });
+    });
   });
 
   it("submitted → reopened in progress → completed: the grid is inserted once, the batch id only in clientStorage", async () => {
