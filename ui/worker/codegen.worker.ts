@@ -16,7 +16,7 @@ import { bootDecodeMs } from "./boot.js";
 import { analyzeFindings, analyzePrepare } from "./analyze-prepare.js";
 import { prepareImage } from "./image-prepare.js";
 import { draftPrompts, readRowsReply } from "./draft-job.js";
-import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type RequestOf, type TestConnectionRequest, type WorkerEvent, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type RequestOf, type TestConnectionRequest, type WorkerEvent, type WorkerEventBody, type WorkerReply, type WorkerRequest } from "./protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -57,93 +57,36 @@ async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
   return { id: request.id, ok: true, kind: "ai-prepare", input, estimate: estimated, image };
 }
 
+/** Posts an event of request `id` (its buffers transferred when given). */
+const eventOf = (id: string) => (event: WorkerEventBody, transfer?: Transferable[]) => scope.postMessage({ id, event }, transfer ?? []);
+
 /**
- * The model request, imported on first use: the openai SDK's module setup costs about 0.7 s of worker start
- * in Chromium, which offline code should not pay (esbuild keeps a dynamic import's module uninitialised until
- * the import runs).
+ * A model request, its module imported on first use: the openai SDK's module setup costs about 0.7 s of worker
+ * start in Chromium, which offline code should not pay (esbuild keeps a dynamic import's module uninitialised
+ * until the import runs). Each can be stopped by an `abort` naming its id.
  */
-async function generateWithModel(request: AiGenerateRequest): Promise<WorkerReply> {
+async function abortable(id: string, run: (signal: AbortSignal) => Promise<WorkerReply>): Promise<WorkerReply> {
   const controller = new AbortController();
-  running.set(request.id, controller);
+  running.set(id, controller);
   try {
-    const { runModelJob } = await import("./model-job.js");
-    return await runModelJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
+    return await run(controller.signal);
   } finally {
-    running.delete(request.id);
+    running.delete(id);
   }
 }
 
-/** An image request, imported on first use for the same reason (and abortable the same way). */
-async function generateImage(request: GenerateImageRequest): Promise<WorkerReply> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const { runImageJob } = await import("./image-job.js");
-    return await runImageJob(request, controller.signal, (event, transfer) => scope.postMessage({ id: request.id, event }, transfer ?? []));
-  } finally {
-    running.delete(request.id);
-  }
-}
+const generateWithModel = (request: AiGenerateRequest) => abortable(request.id, async (signal) => (await import("./model-job.js")).runModelJob(request, signal, eventOf(request.id)));
+const generateImage = (request: GenerateImageRequest) => abortable(request.id, async (signal) => (await import("./image-job.js")).runImageJob(request, signal, eventOf(request.id)));
+const analyzeWithModelIn = (request: RequestOf<"analyze-model">) => abortable(request.id, async (signal) => (await import("./analyze-job.js")).runAnalyzeJob(request, signal, eventOf(request.id)));
+/** Search's captions, vectors and query vectors. */
+const searchWithModel = (request: RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">) => abortable(request.id, async (signal) => (await import("./search-job.js")).runSearchJob(request, signal, eventOf(request.id)));
+/** A Batch API step. */
+const bulkWithModel = (request: RequestOf<"batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel">) => abortable(request.id, async (signal) => (await import("./bulk-job.js")).runBulkJob(request, signal, eventOf(request.id)));
+/** Rows from the model's reading of a frame's texts. */
+const inferRowsIn = (request: RequestOf<"infer-rows">) => abortable(request.id, async (signal) => (await import("./infer-job.js")).runInferJob(request, signal));
 
-/** An analysis, imported on first use for the same reason (and abortable the same way). */
-async function analyzeWithModelIn(request: RequestOf<"analyze-model">): Promise<WorkerReply> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const { runAnalyzeJob } = await import("./analyze-job.js");
-    return await runAnalyzeJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
-  } finally {
-    running.delete(request.id);
-  }
-}
-
-/** Search's captions, vectors and query vectors, imported on first use for the same reason (and abortable the same way). */
-async function searchWithModel(request: RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">): Promise<WorkerReply> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const { runSearchJob } = await import("./search-job.js");
-    return await runSearchJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
-  } finally {
-    running.delete(request.id);
-  }
-}
-
-/** A Batch API step, imported on first use for the same reason (and abortable the same way). */
-async function bulkWithModel(request: RequestOf<"batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel">): Promise<WorkerReply> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const { runBulkJob } = await import("./bulk-job.js");
-    return await runBulkJob(request, controller.signal, (event) => scope.postMessage({ id: request.id, event }));
-  } finally {
-    running.delete(request.id);
-  }
-}
-
-/** Rows from the model's reading of a frame's texts, imported on first use for the same reason (and abortable the same way). */
-async function inferRowsIn(request: RequestOf<"infer-rows">): Promise<WorkerReply> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const { runInferJob } = await import("./infer-job.js");
-    return await runInferJob(request, controller.signal);
-  } finally {
-    running.delete(request.id);
-  }
-}
-
-/** The connection test, imported on first use for the same reason (and abortable the same way). */
-async function testConnectionIn(request: TestConnectionRequest): Promise<WorkerReply> {
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    const { runConnectionTest } = await import("./connection-job.js");
-    return await runConnectionTest(request, controller.signal);
-  } finally {
-    running.delete(request.id);
-  }
-}
+/** The connection test. */
+const testConnectionIn = (request: TestConnectionRequest) => abortable(request.id, async (signal) => (await import("./connection-job.js")).runConnectionTest(request, signal));
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === "ping") {
