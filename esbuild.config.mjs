@@ -76,6 +76,16 @@ const searchWorker = {
   outfile: "dist/ui-parts/search-worker.js",
 };
 
+/**
+ * The emitters for the Code panel's instant draft (ui/code/draft-part.ts: codegen's design tree and emitters,
+ * ~25 KB gz), run in the panel but sent by the main thread on first use, so ui.html stays within its budget.
+ */
+const draftPart = {
+  entryPoints: ["ui/code/draft-part.ts"],
+  ...browserIife,
+  outfile: "dist/ui-parts/draft.js",
+};
+
 const worker = {
   entryPoints: ["ui/worker/codegen.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
@@ -116,12 +126,13 @@ async function writeUiHtml(scriptResult) {
 const pack = (result) => gzipSync(result?.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).toString("base64");
 let packedTokenizer = "";
 let packedSearchWorker = "";
+let packedDraft = "";
 
 /** The main thread with the packed workers and tokenizer defined in it (plugin/panel/worker-payload.ts). */
 function pluginMainWith(workerResult) {
   return {
     ...pluginMain,
-    define: { __FIGMENT_WORKER__: JSON.stringify(pack(workerResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker) },
+    define: { __FIGMENT_WORKER__: JSON.stringify(pack(workerResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft) },
   };
 }
 
@@ -131,6 +142,7 @@ async function buildAll() {
   const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
+  packedDraft = pack(await build(draftPart));
   const [scriptResult, workerResult] = await Promise.all([build(uiScript), build(workerWith(runtimeJs))]);
   await build(pluginMainWith(workerResult));
   await writeUiHtml(scriptResult);

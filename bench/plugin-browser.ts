@@ -207,7 +207,13 @@ const workerSource = () => (packed ??= fetch("worker-source.txt").then((r) => {
   if (!r.ok) throw new Error("worker-source.txt: " + r.status);
   return r.text();
 }));
-window.__benchPreload = () => workerSource().then((data) => data.length);
+// The Code panel's draft emitters, which the real main thread holds from the start too.
+let packedDraft;
+const draftSource = () => (packedDraft ??= fetch("draft-source.txt").then((r) => {
+  if (!r.ok) throw new Error("draft-source.txt: " + r.status);
+  return r.text();
+}));
+window.__benchPreload = () => Promise.all([workerSource(), draftSource()]).then(([data]) => data.length);
 window.addEventListener("message", (event) => {
   const frame = document.getElementById("plugin");
   if (!frame || event.source !== frame.contentWindow) return;
@@ -216,6 +222,7 @@ window.addEventListener("message", (event) => {
   const post = (message) => frame.contentWindow.postMessage({ pluginMessage: message }, "*");
   if (m.type === "ready") post(init);
   else if (m.type === "get-thumbnail") post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(load().thumbB64) });
+  else if (m.type === "get-ui-part") draftSource().then((data) => post({ type: "ui-part", requestId: m.requestId, data }));
   else if (m.type === "get-worker-source") workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
   else if (m.type === "export-selection") {
     const d = load();
@@ -324,8 +331,9 @@ async function loadOnce(browser: Browser, files: SourceFile[], entry: string, fr
  * `runs` fresh loads of ui.html under the fake Figma parent, each then generating; `workerPayload` is the
  * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source`.
  */
-export async function benchFakeParent(browser: Browser, uiHtml: string, workerPayload: string, loginFileText: string, runs: number): Promise<LoadSample[]> {
+export async function benchFakeParent(browser: Browser, uiHtml: string, workerPayload: string, draftPayload: string, loginFileText: string, runs: number): Promise<LoadSample[]> {
   const files: SourceFile[] = [
+    { path: "draft-source.txt", content: draftPayload },
     { path: "index.html", content: fakeParentHtml(await loginExport(loginFileText)) },
     { path: "ui.html", content: withProbe(uiHtml) },
     { path: "worker-source.txt", content: workerPayload },

@@ -40,8 +40,8 @@ export function readBuilt(root: string, path: string): string {
 export function workerPayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
   if (found.length === 0) throw new Error("bench/plugin: dist/code.js holds no worker payload (gzip+base64 literal); rebuild with `node esbuild.config.mjs`");
-  // The tokenizer (loaded into the worker for model estimates only) and the search worker are the others, smaller.
-  if (found.length > 3) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected the worker, the tokenizer and the search worker`);
+  // The tokenizer (loaded into the worker for model estimates only), the search worker and the draft emitters are the others, smaller.
+  if (found.length > 4) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected the worker, the tokenizer, the search worker and the Code panel's draft emitters`);
   return found.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
@@ -51,6 +51,14 @@ export function searchWorkerPayloadIn(codeJs: string): string {
   const search = found.find((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8").includes("the search worker got a request it does not understand"));
   if (!search) throw new Error("bench/plugin: dist/code.js holds no search worker payload; rebuild with `node esbuild.config.mjs`");
   return search;
+}
+
+/** The Code panel's draft emitters' gzip+base64 literal in dist/code.js (ui/code/draft-part.ts, sent on first use). */
+export function draftPayloadIn(codeJs: string): string {
+  const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
+  const draft = found.find((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8").includes("__figmentDraft"));
+  if (!draft) throw new Error("bench/plugin: dist/code.js holds no draft emitters payload; rebuild with `node esbuild.config.mjs`");
+  return draft;
 }
 
 export function median(values: readonly number[]): number {

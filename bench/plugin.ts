@@ -33,7 +33,7 @@ import { benchFakeParent, benchHarness, loginExport, type LoadSample } from "./p
 import { profileFakeParent, type CpuWall, type ProfileSample } from "./plugin-profile.js";
 import { benchMainExport, benchMainStart, evalFrames, largestByNodes, withoutWorkerPayload } from "./plugin-main.js";
 import { pluginSizes } from "./plugin-sizes.js";
-import { kb, median, msSummary, readBuilt, repoRoot, workerPayloadIn } from "./plugin-util.js";
+import { draftPayloadIn, kb, median, msSummary, readBuilt, repoRoot, workerPayloadIn } from "./plugin-util.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
 
@@ -115,7 +115,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   if (chromiumAvailable()) {
     const browser = await launchChromium();
     try {
-      fake = await benchFakeParent(browser, uiHtml, payload, login.text, LOADS);
+      fake = await benchFakeParent(browser, uiHtml, payload, draftPayloadIn(codeJs), login.text, LOADS);
       traced = await profileFakeParent(browser, uiHtml, login.text, TRACES);
       // Diagnosis only (the profiler slows the loads, so these never feed the figures): the heaviest functions.
       if (process.env.BENCH_PLUGIN_CPU_PROFILE) {

@@ -65,9 +65,12 @@ export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-bat
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
-/** Scripts the main thread keeps packed for the panel: the codegen worker (the default), its tokenizer, the search worker. */
+/** Scripts the main thread keeps packed for the panel's workers: the codegen worker (the default), its tokenizer, the search worker. */
 export const WORKER_PARTS = ["codegen", "tokenizer", "search"] as const;
 export type WorkerPart = (typeof WORKER_PARTS)[number];
+/** Scripts the main thread keeps packed for the panel itself, run in the UI iframe on first use: the Code panel's draft emitters. */
+export const UI_PARTS = ["draft"] as const;
+export type UiPart = (typeof UI_PARTS)[number];
 const nodeId = string({ nonEmpty: true, max: 1000 });
 
 /**
@@ -177,6 +180,8 @@ const TO_UI = {
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },
   /** The codegen worker's script (or the tokenizer's, or the search worker's), gzip+base64; kept out of ui.html. */
   "worker-source": { requestId, data: string() },
+  /** A packed (gzip+base64) script of the panel's own, as `get-ui-part` asked. */
+  "ui-part": { requestId, data: string() },
   /**
    * insert-image, fill-selection, replace-image succeeded: the layers that now show the image (one undo
    * step). `note` says what the user may not expect (e.g. the image was scaled to fit the frame).
@@ -226,6 +231,7 @@ const TO_MAIN = {
   cancel: { requestId },
   "get-thumbnail": { nodeId },
   "get-worker-source": { requestId, part: optional(oneOf(WORKER_PARTS)) },
+  "get-ui-part": { requestId, part: oneOf(UI_PARTS) },
   /** A settings update and, optionally, a key to store (a string) or remove (null) in one slot. */
   "save-settings": { requestId, settings: settingsPatchField, key: optional(object({ slot: keySlotField, value: nullable(string({ max: 1000 })) })) },
   "save-prices": { requestId, prices: fetchedPrices },
@@ -299,6 +305,7 @@ export type MainMessage = Message<ToMain>;
 export const REQUESTS = {
   "export-selection": { reply: "export-result", progress: "export-progress" },
   "get-worker-source": { reply: "worker-source" },
+  "get-ui-part": { reply: "ui-part" },
   "save-settings": { reply: "settings-saved" },
   "save-prices": { reply: "done" },
   "focus-node": { reply: "done" },

@@ -114,7 +114,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       expect(pluginData.filter((p) => p.key === "figment.image")).toHaveLength(3);
       expect(JSON.stringify(pluginData)).not.toContain(batchId);
       expect(JSON.stringify(pluginData)).not.toContain(KEY);
-      await ui.getByRole("button", { name: "Select" }).click();
+      await ui.getByRole("button", { name: "Select", exact: true }).click();
       storage = await storageOf(sim);
     });
     const kept = batchesIn(storage)[0]!;

@@ -7,7 +7,7 @@ import { PluginError, errorText } from "../errors.js";
 import { exportNodes } from "../export/export.js";
 import { exportTokens } from "../export/variables.js";
 import { PANEL } from "../../contract/limits.js";
-import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain, type WorkerPart } from "../../contract/messages.js";
+import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain, type UiPart, type WorkerPart } from "../../contract/messages.js";
 import { post } from "./post.js";
 import { markForRelaunch } from "./relaunch.js";
 import { summarizeSelection } from "./selection.js";
@@ -25,7 +25,7 @@ import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type P
 import { loadSettings, saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
 import { thumbnail } from "./thumbnail.js";
-import { searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
+import { draftPayload, searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -43,6 +43,9 @@ const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | un
   codegen: { what: "code generator", payload: () => workerPayload() },
   tokenizer: { what: "tokenizer", payload: () => tokenizerPayload() },
   search: { what: "search worker", payload: () => searchWorkerPayload() },
+};
+const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {
+  draft: { what: "code draft emitters", payload: () => draftPayload() },
 };
 
 type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
@@ -172,6 +175,13 @@ export class PanelSession {
         const data = part.payload();
         if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);
         post("worker-source", { requestId: message.requestId, data });
+        return;
+      }
+      case "get-ui-part": {
+        const part = UI_PAYLOADS[message.part];
+        const data = part?.payload();
+        if (!part || data === undefined) throw new PluginError("internal", `This build of Figment has no ${part?.what ?? message.part} (its payload is missing); rebuild with npm run build.`);
+        post("ui-part", { requestId: message.requestId, data });
         return;
       }
       case "save-settings":

@@ -8,6 +8,7 @@ import { definedText } from "../../codegen/defined.js";
 declare const __FIGMENT_WORKER__: string;
 declare const __FIGMENT_TOKENIZER__: string;
 declare const __FIGMENT_SEARCH_WORKER__: string;
+declare const __FIGMENT_DRAFT__: string;
 
 /** The gzip+base64 worker script, or undefined in a build without it (a unit test of the source). */
 export function workerPayload(): string | undefined {
@@ -22,4 +23,9 @@ export function tokenizerPayload(): string | undefined {
 /** The gzip+base64 search worker (orama; ui/search-worker/), sent when the Search panel first opens, or undefined. */
 export function searchWorkerPayload(): string | undefined {
   return definedText(() => __FIGMENT_SEARCH_WORKER__);
+}
+
+/** The gzip+base64 emitters for the Code panel's draft (ui/code/draft-part.ts), sent on first use, or undefined. */
+export function draftPayload(): string | undefined {
+  return definedText(() => __FIGMENT_DRAFT__);
 }

@@ -169,6 +169,10 @@ window.addEventListener("message", (event) => {
     case "get-thumbnail":
       post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(config.thumbnailB64) });
       break;
+    case "get-ui-part":
+      // The Code panel's draft emitters are not served here: the code then comes from the worker alone.
+      post({ type: "error", requestId: m.requestId, code: "not-found", message: "no draft part in this harness" });
+      break;
     case "get-worker-source":
       workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
       break;

@@ -12,7 +12,9 @@ import { RequestCancelledError } from "../../contract/requests.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
 import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
-import { draftCode, type Draft } from "./draft.js";
+import type { Draft } from "./draft.js";
+import type { DraftModule } from "./draft-global.js";
+import { loadDraft } from "./draft-loader.js";
 import { codeEntry, keepInHistory } from "../history/history-client.js";
 import { withExportProblems } from "./export-problems.js";
 
@@ -112,10 +114,11 @@ export function jobBusy(state: JobState): boolean {
 }
 
 /** The draft as the first output of run `id`, or undefined when the panel could not make one. */
-function draftOutput(id: number, { exports, frames, extras, problems }: Exported, options: CodeOptions): CodeOutput | undefined {
+function draftOutput(id: number, { exports, frames, extras, problems }: Exported, options: CodeOptions, drafter: DraftModule | undefined): CodeOutput | undefined {
+  if (!drafter) return undefined; // the emitters did not load: the worker's files come alone
   let draft: Draft;
   try {
-    draft = draftCode(exports, options, extras);
+    draft = drafter.draftCode(exports, options, extras);
   } catch {
     // Unusable input: the worker's answer says so in full.
     return undefined;
@@ -150,7 +153,9 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
     async (token: number, exported: Exported, options: CodeOptions) => {
       const { exports, frames, extras, problems } = exported;
       const current = () => token === tokenRef.current;
-      const draft = draftOutput(token, exported, options);
+      const drafter = await loadDraft(requests).catch(() => undefined);
+      if (!current()) return;
+      const draft = draftOutput(token, exported, options, drafter);
       const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
       setState(draft ? { phase: "draft", output: draft, worker: status } : { phase: "generating", worker: status });
       const unsubscribe = worker.onStatus((next) => {
@@ -189,6 +194,8 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
       exportAbort.current = controller;
       const current = () => token === tokenRef.current;
       setState({ phase: "exporting", done: 0, total: 0, label: "Starting export…" });
+      // The draft emitters load while the selection exports (usually done before it).
+      void loadDraft(requests).catch(() => undefined);
       // Offline code needs only the structure: no PNG.
       requests
         .request("export-selection", { png: false }, {

@@ -23,7 +23,7 @@ export type { BatchSessionDeps } from "./deps.js";
 
 export function useBatchSession(deps: BatchSessionDeps): BatchSession {
   const [mode, setMode] = useState<ImageMode>("one");
-  const draft = useBatchDraft(deps);
+  const draft = useBatchDraft(deps, mode === "batch");
   const run = useBatchRun(deps);
   const bulk = usePendingBatches(deps);
   return { mode, setMode, draft, run, bulk };

@@ -57,7 +57,8 @@ export interface BatchDraft {
 
 const NO_PROMPTS: DraftPrompts = { items: [], notes: [], errors: {} };
 
-export function useBatchDraft({ requests, worker, vault, settings, selection, prices }: BatchSessionDeps): BatchDraft {
+/** `shown`: the batch mode is on screen; until it first is, nothing asks the worker (it would start it at the panel's opening). */
+export function useBatchDraft({ requests, worker, vault, settings, selection, prices }: BatchSessionDeps, shown: boolean): BatchDraft {
   const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT);
   const set = useCallback((patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch })), []);
   const setSpec = useCallback((patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })), []);
@@ -76,13 +77,14 @@ export function useBatchDraft({ requests, worker, vault, settings, selection, pr
   const [prompts, setPrompts] = useState<DraftPrompts>(NO_PROMPTS);
   const style = styleText(spec);
   useEffect(() => {
+    if (!shown) return;
     let live = true;
     worker
       .draftPrompts({ table, template, rules, style })
       .then((reply) => live && setPrompts({ items: reply.items, notes: reply.notes, errors: reply.errors }))
       .catch((error: unknown) => live && setPrompts({ ...NO_PROMPTS, errors: { rows: `The prompts could not be computed: ${error instanceof Error ? error.message : String(error)}` } }));
     return () => void (live = false);
-  }, [worker, table, template, rules, style]);
+  }, [shown, worker, table, template, rules, style]);
   const reasonFirst = fields.reasonFirst && canReasonFirst(settings);
   const route = imageRoute(settings, reasonFirst);
   const frame = selection.nodes[0];
