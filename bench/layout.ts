@@ -1,7 +1,9 @@
 /**
- * Layout inference (codegen/layout, issue 14): its CPU time on the largest absolute frame of the fixtures
- * (no auto layout, wider than a phone, most layers) against today's whole pipeline for that frame (load,
- * emit HTML with inference, project pass, prettier). Goal: inference ≤ 10 % of the pipeline.
+ * Layout inference (codegen/layout, issue 14): its CPU time on the largest absolute page of the responsive
+ * frames (test/helpers/responsive-frames.ts: no auto layout at the root, largest area, then most layers —
+ * figmagic's 1440-px MacBook Pro frame or the synthetic 1440 landing, not a small dialog with many layers)
+ * against today's whole pipeline for that frame (load, emit HTML with inference, project pass, prettier).
+ * Goal: inference ≤ 10 % of the pipeline.
  *
  *   BENCH_ONLY=layout npm run bench
  */
@@ -9,21 +11,22 @@ import type { DesignNode } from "../codegen/design/types.js";
 import { generateCode } from "../codegen/index.js";
 import { COMPACT_WIDTH, inferLayout } from "../codegen/layout/index.js";
 import { loadDesign } from "../codegen/load.js";
-import type { EvalFile } from "./fixtures.js";
+import { frameNode, RESPONSIVE_FRAMES } from "../test/helpers/responsive-frames.js";
 import { againstTarget, type BenchResults, round } from "./results.js";
 import { cpuTime, cpuTimeAsync, fmtMs } from "./timing.js";
 
 const count = (n: DesignNode): number => 1 + (n.children ?? []).reduce((s, c) => s + count(c), 0);
 
-export async function layoutSection(files: EvalFile[], runs: number, results: BenchResults): Promise<void> {
+export async function layoutSection(runs: number, results: BenchResults): Promise<void> {
   let largest: { file: string; root: unknown; frame: DesignNode; layers: number } | undefined;
-  for (const file of files) {
-    const { document, roots } = loadDesign(JSON.parse(file.text) as unknown);
-    document.frames.forEach((frame, i) => {
-      if (frame.layout || frame.w <= COMPACT_WIDTH) return;
-      const layers = count(frame);
-      if (!largest || layers > largest.layers) largest = { file: file.name, root: roots[i], frame, layers };
-    });
+  const bigger = (a: { frame: DesignNode; layers: number }, b: { frame: DesignNode; layers: number }): boolean =>
+    a.frame.w * a.frame.h > b.frame.w * b.frame.h || (a.frame.w * a.frame.h === b.frame.w * b.frame.h && a.layers > b.layers);
+  for (const entry of RESPONSIVE_FRAMES.filter((f) => f.layout === "absolute")) {
+    const root = frameNode(entry);
+    const frame = loadDesign({ document: root }).document.frames[0];
+    if (!frame || frame.layout || frame.w <= COMPACT_WIDTH) continue;
+    const candidate = { file: entry.file, root, frame, layers: count(frame) };
+    if (!largest || bigger(candidate, largest)) largest = candidate;
   }
   if (!largest) return;
   const { frame, root } = largest;

@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   if (runs("search-panel")) await searchPanelSection(results);
   if (runs("batch")) await batchSection(files, RUNS, results);
   if (runs("responsive")) await responsiveSection(results);
-  if (runs("layout")) await layoutSection(files, RUNS, results);
+  if (runs("layout")) await layoutSection(RUNS, results);
 
   const root = repoRoot();
   const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {

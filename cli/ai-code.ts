@@ -17,7 +17,7 @@ import type { ProgressEvent } from "../ai/progress.js";
 import { pngDataUrl, type PromptInput } from "../ai/prompt.js";
 import { providerConfig, type ProviderConfig } from "../ai/providers.js";
 import { modelAssetFiles } from "../codegen/emit/assets.js";
-import { generateCode, parseHint, printHint, type DesignDocument } from "../codegen/index.js";
+import { generateCode, modelHint, parseHint, type DesignDocument } from "../codegen/index.js";
 import type { Problem } from "../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
@@ -181,7 +181,7 @@ export async function promptInputFor(document: DesignDocument, args: CliArgs, im
   return {
     target: args.target,
     styling: args.styling,
-    hint: printHint(document),
+    hint: modelHint(document, codeOptions(args).layout),
     assets: modelAssetFiles(document, args.target),
     nodeIds: args.nodeIds,
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),

@@ -1,7 +1,7 @@
 /** The `figment` subcommands. Each returns its exit code; bad input throws UsageError (exit 2). */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateCode, loadDesign, parseHint, printHint } from "../codegen/index.js";
+import { generateCode, loadDesign, modelHint, parseHint } from "../codegen/index.js";
 import { readRestReply, countNodes } from "../codegen/rest/reply.js";
 import type { CliArgs } from "./args.js";
 import { asUsage, codeOptions, emitAndWrite, load, requireInput, type Output, type RunContext } from "./design-files.js";
@@ -29,7 +29,7 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
 
 export async function hintsCommand(args: CliArgs, io: Output): Promise<number> {
   const design = await load(args);
-  io.out(printHint(design.document).trimEnd());
+  io.out(modelHint(design.document, args.exactLayout ? "exact" : "responsive").trimEnd());
   return 0;
 }
 
@@ -91,7 +91,7 @@ export async function demoCommand(args: CliArgs, io: Output): Promise<number> {
       io.out(`${name} → ${dir}: ${written.length} files (${result.files.map((f) => f.path).join(", ")})${serious ? `, ${serious} errors` : ""}`);
     }
     const hintPath = join(args.out, name, "hint.txt");
-    await writeFilesUnder(join(args.out, name), [{ path: "hint.txt", content: printHint(design.document) }]);
+    await writeFilesUnder(join(args.out, name), [{ path: "hint.txt", content: modelHint(design.document) }]);
     io.out(`${name} → ${hintPath}: model hint`);
   }
   io.out(`open ${join(args.out, DEMO_SAMPLES[0]!.replace(/\.(file|nodes)\.json$/, ""), "html", "index.html")} in a browser to see a result`);

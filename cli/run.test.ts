@@ -165,6 +165,20 @@ describe("figment code", () => {
 });
 
 describe("figment hints and code --from-hint", () => {
+  it("prints the inferred layout of an absolute page (issue 14), and the drawn one with --exact-layout", async () => {
+    const landing = join(REPO_ROOT, "test", "fixtures", "responsive", "landing-absolute.file.json");
+    const inferred = await figment("hints", landing);
+    expect(inferred.code, inferred.stderr).toBe(0);
+    // Wrappers without a Figma id (`+`), inferred flows (`inf:`), items' places (`fi:`), a fluid heading (`flu:`).
+    expect(inferred.stdout).toMatch(/^ G \+ (Row|Stack) /m);
+    expect(inferred.stdout).toMatch(/^F 10:23 .* col .*inf:1440/m);
+    expect(inferred.stdout).toMatch(/ fi:/);
+    expect(inferred.stdout).toMatch(/"Hero title" .* flu:\d+,[\d.]+ /);
+    const exact = await figment("hints", landing, "--exact-layout");
+    expect(exact.code, exact.stderr).toBe(0);
+    expect(exact.stdout).not.toMatch(/ \+ | inf:| fi:| flu:/);
+  });
+
   it("prints a hint that starts with the header, and code from it writes a project", async () => {
     const hints = await figment("hints", LOGIN);
     expect(hints.code).toBe(0);

@@ -23,6 +23,7 @@ export async function generateCode(doc: DesignDocument, options: CodeOptions): P
 }
 
 export { printHint } from "./hint/print.js";
+export { modelHint } from "./hint/model.js";
 export { parseHint } from "./hint/parse.js";
 export type { SourceFile, Problem, FileSet } from "./types.js";
 export type { DesignDocument, DesignNode } from "./design/types.js";

@@ -3,9 +3,13 @@
  * generated from the parsed hint is byte-identical to code generated from the REST JSON (assets and the
  * design tokens go by reference, so the original document's asset map and token table are swapped in: the
  * hint names assets and carries no tokens). Malformed hints fail with a line number.
+ *
+ * The hint the model gets (`modelHint`) is printed from the inferred tree (codegen/layout, issue 14): it
+ * round-trips to that tree, and code from it equals the offline code, which infers the same tree.
  */
 import { describe, expect, it } from "vitest";
-import { generateCode, loadDesign, parseHint, printHint, type CodeOptions, type DesignDocument } from "../codegen/index.js";
+import { generateCode, loadDesign, modelHint, parseHint, printHint, type CodeOptions, type DesignDocument } from "../codegen/index.js";
+import { inferLayout } from "../codegen/layout/index.js";
 import { HintSyntaxError } from "../codegen/hint/tokens.js";
 import { typecheckReactProjects } from "./compile.js";
 import { EVAL_FILES, readFixture } from "./helpers/fixtures.js";
@@ -42,6 +46,26 @@ describe.each(EVAL_FILES)("hint round trip: %s", (file) => {
     for (let i = 0; i < expected.files.length; i++) {
       expect(actual.files[i]!.content, actual.files[i]!.path).toBe(expected.files[i]!.content);
     }
+  }, TIMEOUT);
+});
+
+describe.each(EVAL_FILES.concat("../responsive/landing-absolute.file.json"))("model hint (inferred tree) round trip: %s", (file) => {
+  const doc = loadDesign(readFixture(file)).document;
+  const inferred = inferLayout(doc);
+  const hint = modelHint(doc);
+
+  it("parses back to the inferred frames, wrappers without a Figma id included", () => {
+    expect(hint).toBe(printHint(inferred));
+    expect(normalise(parseHint(hint).document.frames)).toEqual(normalise(inferred.frames));
+  });
+
+  it.each(TARGETS.map((o) => [label(o), o] as const))("generates byte-identical %s code from the model hint", async (_name, options) => {
+    const parsed = parseHint(hint).document;
+    const fromHint: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
+    const expected = await generateCode(doc, options);
+    const actual = await generateCode(fromHint, options);
+    expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
+    for (let i = 0; i < expected.files.length; i++) expect(actual.files[i]!.content, actual.files[i]!.path).toBe(expected.files[i]!.content);
   }, TIMEOUT);
 });
 

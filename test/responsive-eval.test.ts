@@ -5,7 +5,7 @@
  * test-artifacts/responsive/summary.json and a 390-px screenshot per frame.
  *
  * What must always hold is asserted here (the metric is sane; auto-layout frames are good at their design
- * width). The issue's GOALS for the layout inference are in `describe.skip("goals …")` at the end.
+ * width), and so are the issue's GOALS for the layout inference (`describe("goals …")` at the end).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -115,9 +115,9 @@ describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on rea
     });
   });
 
-  // GOALS of issue 14 for the layout inference (codegen/layout/). They fail with today's absolute output;
-  // the inference work enables this block (describe.skip → describe) when it lands.
-  describe.skip("goals of the layout inference (issue 14)", () => {
+  // GOALS of issue 14 for the layout inference (codegen/layout/, on by default: CodeOptions.layout
+  // "responsive"). With `layout: "exact"` (the absolute output) the absolute frames fail them.
+  describe("goals of the layout inference (issue 14)", () => {
     it.each(ABSOLUTE.map((f) => [f.name, f] as const))("%s (absolute): at 390 and 768 no overflow, ≥ 95 % of text seen, no more overlapping pairs than at the design width", async (_name, frame) => {
       const report = await reportFor(frame);
       const design = report.widths.find((w) => w.width === Math.round(report.width))!;

@@ -85,3 +85,41 @@ describe("fields: parse", () => {
     expect(() => parseFieldToken(rect(), "fs:12")).toThrow("text property on a non-text node 1:1");
   });
 });
+
+describe("fields: layout inference's marks (issue 14)", () => {
+  const layout = { dir: "row" as const, gap: 0, padding: [0, 0, 0, 0] as [number, number, number, number], justify: "start" as const, align: "start" as const };
+  const text = { chars: "Hi", style: { family: "Inter", size: 64, weight: 700 }, resize: "height" as const, alignH: "left" as const, alignV: "top" as const };
+
+  it("prints an inferred flow, an item's place, a scaled box and fluid text compactly", () => {
+    expect(printed(rect({ layout: { ...layout, inferred: { within: 1440 } } }), "inf")).toBe("1440");
+    expect(printed(rect({ layout }), "inf")).toBeUndefined();
+    expect(printed(rect({ flow: { before: 24 } }), "fi")).toBe("24");
+    expect(printed(rect({ flow: { before: "auto" } }), "fi")).toBe("a");
+    expect(printed(rect({ flow: { self: "center" } }), "fi")).toBe(",c");
+    expect(printed(rect({ flow: { offset: 12 } }), "fi")).toBe(",,12");
+    expect(printed(rect({ flow: { before: 8, self: "end", offset: 4 } }), "fi")).toBe("8,e,4");
+    expect(printed(rect({ scaled: true }), "scl")).toBe("");
+    expect(printed(rect({ kind: "text", text: { ...text, fluid: [38, 4.44] } }), "flu")).toBe("38,4.44");
+  });
+
+  it("parses them back to the same fields", () => {
+    const back = (node: DesignNode, key: string): DesignNode => {
+      const out: DesignNode = { ...rect(), ...(node.layout ? { layout: { ...layout } } : {}), ...(node.text ? { kind: "text", text: { ...text } } : {}) };
+      parseFieldToken(out, printField(FIELD_BY_KEY.get(key)!, printed(node, key)!));
+      return out;
+    };
+    for (const flow of [{ before: 24 }, { before: "auto" as const }, { self: "center" as const }, { offset: 12 }, { before: 8, self: "end" as const, offset: 4 }]) {
+      expect(back(rect({ flow }), "fi").flow).toEqual(flow);
+    }
+    expect(back(rect({ layout: { ...layout, inferred: { within: 1440 } } }), "inf").layout?.inferred).toEqual({ within: 1440 });
+    expect(back(rect({ scaled: true }), "scl").scaled).toBe(true);
+    expect(back(rect({ kind: "text", text: { ...text, fluid: [38, 4.44] } }), "flu").text?.fluid).toEqual([38, 4.44]);
+  });
+
+  it("rejects malformed values", () => {
+    expect(() => parseFieldToken(rect(), "fi:1,x")).toThrow(/unknown code "x"/);
+    expect(() => parseFieldToken(rect(), "fi:1,c,2,3")).toThrow(/bad flow item/);
+    expect(() => parseFieldToken(rect({ kind: "text", text }), "flu:38")).toThrow(/bad fluid size/);
+    expect(() => parseFieldToken(rect(), "inf:1440")).toThrow(/before row\/col/);
+  });
+});

@@ -2,7 +2,7 @@
  * The hint's vocabulary: one entry per design-tree field, with its short key, how it prints and how it
  * parses back. Keeping both directions side by side is what makes parse(print(tree)) == tree.
  */
-import type { Corners, DesignNode, Effects, FlexLayout, ImagePaint, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
+import type { Corners, DesignNode, Effects, FlexLayout, FlowItem, ImagePaint, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
 import { expandColor, HintSyntaxError, num, quote, shortColor, unquote } from "./tokens.js";
 
 export type Category = "layout" | "paint" | "text";
@@ -55,6 +55,24 @@ const RESIZE = enumCodec<TextContent["resize"]>({ none: "n", height: "h", width:
 const ALIGN_H = enumCodec<TextContent["alignH"]>({ left: "l", center: "c", right: "r", justify: "j" });
 const ALIGN_V = enumCodec<TextContent["alignV"]>({ top: "t", center: "c", bottom: "b" });
 const FIT = enumCodec<ImagePaint["fit"]>({ cover: "cover", contain: "contain", fill: "fill", tile: "tile", crop: "crop" });
+
+const SELF = enumCodec<NonNullable<FlowItem["self"]>>({ start: "s", center: "c", end: "e" });
+
+// An item of an inferred flow (codegen/layout): `fi:<before>,<self>,<offset>`, trailing empties dropped,
+// `a` for an auto margin: `fi:24`, `fi:a`, `fi:,c`, `fi:,,12`.
+function printFlow(f: FlowItem): string {
+  const before = f.before === "auto" ? "a" : (f.before?.toString() ?? "");
+  return [before, f.self ? SELF.print(f.self) : "", f.offset?.toString() ?? ""].join(",").replace(/,+$/, "");
+}
+function parseFlow(value: string): FlowItem {
+  const [before = "", self = "", offset = "", ...extra] = value.split(",");
+  if (extra.length > 0) throw new HintSyntaxError(`bad flow item "${value}"`);
+  const flow: FlowItem = {};
+  if (before !== "") flow.before = before === "a" ? "auto" : num(before);
+  if (self !== "") flow.self = SELF.parse(self);
+  if (offset !== "") flow.offset = num(offset);
+  return flow;
+}
 
 function layoutOf(node: DesignNode): FlexLayout {
   if (!node.layout) throw new HintSyntaxError(`layout property before row/col on ${node.id}`);
@@ -175,6 +193,13 @@ function parseRun(text: string): TextRun {
   return { start: Number(m[1]), end: Number(m[2]), style };
 }
 
+/** Fluid text size (`flu:<min px>,<vw>`). */
+function fluidOf(value: string): [number, number] {
+  const v = parseNums(value);
+  if (v.length !== 2) throw new HintSyntaxError(`bad fluid size "${value}"`);
+  return [v[0]!, v[1]!];
+}
+
 export const FIELDS: Field[] = [
   // Layout and sizing.
   { key: "rot", category: "layout", print: (n) => n.rotation?.toString(), parse: (n, v) => void (n.rotation = num(v)) },
@@ -197,6 +222,11 @@ export const FIELDS: Field[] = [
   { key: "a", category: "layout", print: (n) => (n.layout && n.layout.align !== "start" ? ALIGN.print(n.layout.align) : undefined), parse: (n, v) => void (layoutOf(n).align = ALIGN.parse(v)) },
   { key: "wrap", category: "layout", print: (n) => (n.layout?.wrap ? "" : undefined), parse: (n) => void (layoutOf(n).wrap = true) },
   { key: "cg", category: "layout", print: (n) => n.layout?.crossGap?.toString(), parse: (n, v) => void (layoutOf(n).crossGap = num(v)) },
+  // Layout inference's marks (codegen/layout): an inferred flow and the width its percentages refer to,
+  // an item's place in it, a box whose absolute children scale as a unit.
+  { key: "inf", category: "layout", print: (n) => n.layout?.inferred?.within.toString(), parse: (n, v) => void (layoutOf(n).inferred = { within: num(v) }) },
+  { key: "fi", category: "layout", print: (n) => (n.flow ? printFlow(n.flow) : undefined), parse: (n, v) => void (n.flow = parseFlow(v)) },
+  { key: "scl", category: "layout", print: (n) => (n.scaled ? "" : undefined), parse: (n) => void (n.scaled = true) },
   { key: "W", category: "layout", print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined), parse: (n, v) => void (n.sizeH = SIZING.parse(v)) },
   { key: "H", category: "layout", print: (n) => (n.sizeV ? SIZING.print(n.sizeV) : undefined), parse: (n, v) => void (n.sizeV = SIZING.parse(v)) },
   { key: "minw", category: "layout", print: (n) => n.minW?.toString(), parse: (n, v) => void (n.minW = num(v)) },
@@ -264,6 +294,7 @@ export const FIELDS: Field[] = [
   { key: "tv", category: "text", print: (n) => (n.text && n.text.alignV !== "top" ? ALIGN_V.print(n.text.alignV) : undefined), parse: (n, v) => void (textOf(n).alignV = ALIGN_V.parse(v)) },
   { key: "ml", category: "text", print: (n) => n.text?.maxLines?.toString(), parse: (n, v) => void (textOf(n).maxLines = num(v)) },
   { key: "ps", category: "text", print: (n) => n.text?.paragraphSpacing?.toString(), parse: (n, v) => void (textOf(n).paragraphSpacing = num(v)) },
+  { key: "flu", category: "text", print: (n) => (n.text?.fluid ? nums(n.text.fluid) : undefined), parse: (n, v) => void (textOf(n).fluid = fluidOf(v)) },
   { key: "sn", category: "text", print: (n) => n.text?.styleName, parse: (n, v) => void (textOf(n).styleName = v) },
   { key: "run", category: "text", print: (n) => n.text?.runs?.map(printRun).join(";"), parse: (n, v) => void (textOf(n).runs = splitOutsideStrings(v, ";").map(parseRun)) },
 ];

@@ -4,7 +4,7 @@ import { standInSvg } from "../design/vector.js";
 import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/types.js";
 import { parseFieldToken } from "./fields.js";
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
-import { HINT_HEADER, IdCompressor, KIND_CODE } from "./print.js";
+import { HINT_HEADER, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
 import { HintSyntaxError, num, splitTokens, unquote } from "./tokens.js";
 
 const KIND_BY_CODE = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as NodeKind]));
@@ -34,7 +34,8 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instance
   if (!kind) throw new HintSyntaxError(`line ${lineNo}: unknown node kind "${tokens[0]}"`);
   const rawId = tokens[1];
   if (!rawId) throw new HintSyntaxError(`line ${lineNo}: missing id`);
-  const id = ids.parse(rawId, instanceId);
+  const inferred = rawId === INFERRED_ID;
+  const id = inferred ? "" : ids.parse(rawId, instanceId);
   let i = 2;
   let name: string | undefined;
   const next = tokens[i];
@@ -46,6 +47,7 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instance
     }
   }
   const node: DesignNode = { id, name: name ?? "", kind, w: 0, h: 0 };
+  if (inferred) node.inferred = true;
   if (kind === "frame") node.clip = true;
   const pos = tokens[i];
   if (pos?.startsWith("@")) {

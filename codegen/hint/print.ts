@@ -6,6 +6,9 @@
  *   F 1:2 Login 375x667 f:#fff clip
  *    I 1:3 Button @16,600 343x48 $1 cmp:4:5 f:#0a7 r:8
  *     T ~6:7 Label 100x24 ff:Inter fs:16 fw:600 c:#fff "Sign in"
+ *
+ * Printed from the inferred tree (modelHint), a screen drawn without auto layout carries its inferred flow:
+ * `+` for a wrapper without a Figma id, `inf:` on an inferred flow, `fi:` for an item's place, `scl`, `flu:`.
  */
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
@@ -14,6 +17,9 @@ import { printPartBoxes, printPartIds } from "./parts.js";
 import { quote } from "./tokens.js";
 
 export const HINT_HEADER = "figment-hint 1";
+
+/** The id token of a wrapper that layout inference added (no Figma id). */
+export const INFERRED_ID = "+";
 
 export const KIND_CODE: Record<NodeKind, string> = {
   frame: "F",
@@ -130,7 +136,9 @@ export function printHint(doc: DesignDocument): string {
 
   const ids = new IdCompressor();
   const printNode = (node: DesignNode, depth: number, instanceId: string | undefined): void => {
-    const parts = [`${" ".repeat(depth)}${KIND_CODE[node.kind]}`, ids.print(node.id, instanceId)];
+    // A wrapper that layout inference added has no Figma id: `+` stands for it.
+    const id = node.inferred && node.id === "" ? INFERRED_ID : ids.print(node.id, instanceId);
+    const parts = [`${" ".repeat(depth)}${KIND_CODE[node.kind]}`, id];
     // Printed now, right after the node's id, because part ids are shortened against it.
     const partIds = node.parts ? `pi:${printPartIds(node, ids, instanceId)}` : undefined;
     const chars = node.text?.chars;

@@ -61,7 +61,8 @@ function asLayer(node: DesignNode, origin: Box): DesignNode {
 }
 
 function wrapper(name: string, box: Box): DesignNode {
-  return { id: "", name, kind: "group", w: box.w, h: box.h, inferred: true };
+  // x and y: its box in the inferred container (the flow ignores them; undo.ts needs them to place layers).
+  return { id: "", name, kind: "group", x: box.x, y: box.y, w: box.w, h: box.h, inferred: true };
 }
 
 export function inferNode(node: DesignNode, scope: Scope, parentW: number): DesignNode {

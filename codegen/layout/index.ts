@@ -9,6 +9,7 @@
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { inferNode } from "./apply.js";
+import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
 
@@ -17,8 +18,14 @@ export type LayoutMode = "responsive" | "exact";
 /** Each inferred frame's frame as drawn: the form planner pairs labels with fields by their drawn places. */
 const drawn = new WeakMap<DesignNode, DesignNode>();
 
+/** The frame as drawn; for an inferred frame that came without it (a parsed model hint), rebuilt. */
 export function drawnFrame(frame: DesignNode): DesignNode {
-  return drawn.get(frame) ?? frame;
+  const known = drawn.get(frame);
+  if (known) return known;
+  if (!hasInferred(frame)) return frame;
+  const rebuilt = undoInference(frame);
+  drawn.set(frame, rebuilt);
+  return rebuilt;
 }
 
 export function inferFrame(frame: DesignNode): DesignNode {

@@ -109,3 +109,26 @@ describe("inferLayout", () => {
     expect(loose).toMatchObject({ name: "Layers", scaled: true });
   });
 });
+
+describe("undoInference: the drawing back from an inferred tree that came without it (a parsed hint)", () => {
+  it("dissolves wrappers and puts every layer back among its drawn siblings, at its drawn place", async () => {
+    const { undoInference } = await import("./undo.js");
+    // A card (background under a title and a label beside a field), a row of two boxes, a footer text.
+    const drawn = frame(1440, 900, [
+      rect("bg", 100, 100, 600, 300),
+      text("Title", 140, 140, 300, 40, 32),
+      text("Email:", 140, 220, 80, 20),
+      rect("field", 240, 215, 300, 30),
+      rect("a", 100, 500, 400, 200),
+      rect("b", 800, 500, 400, 200),
+      text("Footer", 100, 800, 200, 20),
+    ]);
+    const inferred = inferLayout({ frames: [drawn], assets: {} }).frames[0]!;
+    expect(JSON.stringify(inferred)).toContain('"inferred":true');
+    const back = undoInference(JSON.parse(JSON.stringify(inferred)) as DesignNode);
+    expect(back.layout).toBeUndefined();
+    const place = (n: DesignNode): string => `${n.id}@${n.x},${n.y} ${n.w}x${n.h}`;
+    expect(back.children!.map(place).sort()).toEqual(drawn.children!.map(place).sort());
+    expect(back.children!.some((c) => c.inferred || c.flow || c.absolute)).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@
 import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../ai/estimate.js";
 import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../ai/prompt.js";
 import { FILES_SCHEMA } from "../../ai/schema.js";
-import { EmptyDesignError, generateCode, loadDesign, printHint, UnknownNodeError } from "../../codegen/index.js";
+import { EmptyDesignError, generateCode, loadDesign, modelHint, UnknownNodeError } from "../../codegen/index.js";
 import { modelAssetFiles } from "../../codegen/emit/assets.js";
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
@@ -40,7 +40,8 @@ async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
     nodeIds: request.options.nodeIds,
     // A PNG that cannot be read is not sent: the model gets the structure only, and the panel says so.
     ...(image ? { imageDataUrl: pngDataUrl(request.png), detail: "high" as const } : {}),
-    hint: printHint(design.document),
+    // The model sees the layout the offline code uses (the panel always infers flows for absolute screens).
+    hint: modelHint(design.document),
     assets: modelAssetFiles(design.document, request.options.target),
     ...(request.draft ? { drafts: offline.files } : {}),
     ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
@@ -122,7 +123,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       return { id: request.id, ok: true, kind: "react-preview", html: preview.html, problems: preview.problems };
     }
     const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
-    if (request.kind === "hint") return { id: request.id, ok: true, kind: "hint", hint: printHint(design.document) };
+    if (request.kind === "hint") return { id: request.id, ok: true, kind: "hint", hint: modelHint(design.document) };
     const started = performance.now();
     const result = await generateCode(design.document, request.options);
     return { id: request.id, ok: true, kind: "generate", result: { files: result.files, problems: [...design.problems, ...result.problems] }, ms: performance.now() - started };
