@@ -59,6 +59,16 @@ describe("analysis of the real Figma files", () => {
         ],
         "grida-stroke.file.json": [],
         "grida-vector-frame.nodes.json": [],
+        "vincegx-hero-header.nodes.json": [
+          "info contrast ×5: 122:21080, 122:21068, 122:21072, 122:21076, 122:21083",
+        ],
+        "vincegx-homepage-landing.nodes.json": [
+          "info frame-name ×2: 268:3344, 268:3362",
+        ],
+        "vincegx-vaya-home.nodes.json": [
+          "info frame-name ×4: I423:57669;114:259, I423:57669;114:258, I423:57669;114:253, I423:57669;114:251",
+          "info contrast ×4: I423:57669;114:378;114:291;112:910, I423:57669;114:250, I423:57669;114:252, I423:57669;114:254;113:480",
+        ],
       }
     `);
   });
