@@ -8,7 +8,7 @@
 import { RECORD_LIMITS, type ImageRecord } from "../../../contract/image.js";
 import type { PendingBatch, PendingItem } from "../../../contract/pending-batch.js";
 import { MainThreadError, type MainRequests } from "../../channel/requests.js";
-import { readyForCanvas } from "../../image/convert.js";
+import { placeBytesInGrid } from "../run/grid-place.js";
 
 /** The record a placed batch image carries (pluginData): never the key, never the provider's ids. */
 export function batchImageRecord(batch: PendingBatch, item: PendingItem): ImageRecord {
@@ -28,18 +28,13 @@ export function batchImageRecord(batch: PendingBatch, item: PendingItem): ImageR
   };
 }
 
+/** Placed as the live run places its images (run/grid-place.ts: the same layer size and naming). */
 export async function placeResult(requests: MainRequests, batch: PendingBatch, item: PendingItem, index: number, bytes: Uint8Array): Promise<{ gridId: string; layerId: string; notes: string[] }> {
-  const image = await readyForCanvas(bytes);
-  const body = { bytes: image.bytes, width: image.width, height: image.height, name: item.stem, record: batchImageRecord(batch, item), index };
-  const place = (grid: { id: string } | { name: string }) => requests.request("place-in-grid", { grid, ...body });
-  let reply;
+  const place = (grid: { id: string } | { name: string }) => placeBytesInGrid(requests, bytes, batchImageRecord(batch, item), { stem: item.stem, index }, grid);
   try {
-    reply = await place(batch.gridId ? { id: batch.gridId } : { name: batch.name });
+    return await place(batch.gridId ? { id: batch.gridId } : { name: batch.name });
   } catch (error) {
     if (!(batch.gridId && error instanceof MainThreadError && error.code === "not-found")) throw error;
-    reply = await place({ name: batch.name });
+    return place({ name: batch.name });
   }
-  const [gridId, layerId] = reply.nodeIds;
-  if (!gridId || !layerId) throw new Error("the canvas did not say where the image went");
-  return { gridId, layerId, notes: image.notes };
 }
