@@ -132,6 +132,17 @@ export interface Viewport {
   height: number;
 }
 
+export interface PageOptions {
+  /** Requests to these origins go through to the network (tests: a local model server on 127.0.0.1). */
+  allowOrigins?: readonly string[];
+  /** Runs on the fresh page before it navigates. */
+  beforeGoto?: (page: Page) => Promise<void>;
+  /** Answers requests to other origins from memory (tests: Google Fonts from local files); undefined: refused. */
+  serve?: (url: URL) => { contentType: string; body: string | Buffer } | undefined;
+  /** Stylesheets linked into the page's head before it loads (tests: the design's fonts, as if installed). */
+  stylesheets?: readonly string[];
+}
+
 /**
  * Opens a fresh context + page at `viewport`, serves `files` from memory under `http://figment.test/`
  * (any request to another origin is aborted; an unknown path gets a 404), navigates to `entry`,
@@ -145,7 +156,7 @@ export async function withPage<T>(
   entry: string,
   viewport: Viewport,
   fn: (page: Page) => Promise<T>,
-  options: { allowOrigins?: readonly string[]; beforeGoto?: (page: Page) => Promise<void> } = {},
+  options: PageOptions = {},
 ): Promise<T> {
   const allowed = new Set(options.allowOrigins ?? []);
   const byPath = new Map<string, SourceFile>();
@@ -167,7 +178,10 @@ export async function withPage<T>(
         return route.abort("blockedbyclient");
       }
       if (allowed.has(url.origin)) return route.continue();
-      if (url.origin !== FIGMENT_ORIGIN) return route.abort("blockedbyclient");
+      if (url.origin !== FIGMENT_ORIGIN) {
+        const served = options.serve?.(url);
+        return served ? route.fulfill({ status: 200, contentType: served.contentType, body: served.body }) : route.abort("blockedbyclient");
+      }
       let path: string;
       try {
         path = normalizePath(decodeURIComponent(url.pathname));
@@ -182,6 +196,19 @@ export async function withPage<T>(
     });
     // page.route does not see WebSockets: refuse those too.
     await page.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: "no network in figment tests" }));
+    if (options.stylesheets?.length) {
+      await page.addInitScript((hrefs: readonly string[]) => {
+        const add = (): void => {
+          for (const href of hrefs) {
+            const link = (globalThis as unknown as { document: { createElement(tag: string): { rel: string; href: string } } }).document.createElement("link");
+            link.rel = "stylesheet";
+            link.href = href;
+            (globalThis as unknown as { document: { head: { appendChild(node: unknown): void } } }).document.head.appendChild(link);
+          }
+        };
+        (globalThis as unknown as { document: { addEventListener(type: string, fn: () => void): void } }).document.addEventListener("DOMContentLoaded", add);
+      }, options.stylesheets);
+    }
     await options.beforeGoto?.(page);
     await page.goto(`${FIGMENT_ORIGIN}/${normalizePath(entry)}`, { waitUntil: "load" });
     await page.evaluate(async () => {
