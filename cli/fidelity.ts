@@ -51,7 +51,11 @@ export interface FrameFidelity {
   height: number;
   /** Ids of visible nodes with no element, in document order, at most 20. */
   unmatched: string[];
+  /** The matched nodes whose rendered box is furthest from the design's (lowest IoU first), at most MAX_WORST. */
+  worst: { id: string; name: string; iou: number; design: Box; rendered: Box }[];
 }
+
+export const MAX_WORST = 10;
 
 export const MAX_UNMATCHED = 20;
 
@@ -268,6 +272,7 @@ export async function fidelityOnPage(page: Page, frame: RestNode): Promise<Frame
   let autoLayoutChildren = 0;
   let absoluteChildren = 0;
   const unmatched: string[] = [];
+  const scored: FrameFidelity["worst"] = [];
 
   nodes.forEach((v, i) => {
     const m = measurement.elements[i] ?? null;
@@ -280,7 +285,9 @@ export async function fidelityOnPage(page: Page, frame: RestNode): Promise<Frame
     }
     matched++;
     const rect: Box = { x: m.x - origin.x, y: m.y - origin.y, width: m.width, height: m.height };
-    iouSum += m.rendered ? iou(v.box, rect) : 0;
+    const score = m.rendered ? iou(v.box, rect) : 0;
+    iouSum += score;
+    if (score < 0.999) scored.push({ id: v.node.id, name: v.node.name, iou: score, design: v.box, rendered: rect });
     if (design) {
       let rendered = collapseWhitespace(m.text);
       let text = design.text;
@@ -308,5 +315,6 @@ export async function fidelityOnPage(page: Page, frame: RestNode): Promise<Frame
     width: frameBox.width,
     height: frameBox.height,
     unmatched,
+    worst: scored.sort((a, b) => a.iou - b.iou).slice(0, MAX_WORST),
   };
 }

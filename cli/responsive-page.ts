@@ -12,9 +12,9 @@
  */
 import type { Browser, Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { withPage } from "./browser.js";
+import { withPage, type PageOptions } from "./browser.js";
 import { designText, designViewport, fidelityOnPage, visibleNodes, type Box, type FrameFidelity, type RestNode } from "./fidelity.js";
-import { widthFigures, widthsFor, type TextSample, type WidthFigures } from "./responsive.js";
+import { readingOrder, widthFigures, widthsFor, type TextSample, type WidthFigures } from "./responsive.js";
 
 export interface FrameReport extends FrameFidelity {
   widths: WidthFigures[];
@@ -35,7 +35,7 @@ export function designTexts(frame: RestNode): { id: string; chars: number }[] {
  */
 export async function measureFrame(
   browser: Browser,
-  input: { frame: RestNode; files: SourceFile[]; entry: string; widths?: readonly number[] },
+  input: { frame: RestNode; files: SourceFile[]; entry: string; widths?: readonly number[]; readingOrder?: boolean; page?: PageOptions },
 ): Promise<FrameReport> {
   const started = performance.now();
   const { frame, files, entry } = input;
@@ -44,12 +44,12 @@ export async function measureFrame(
   const texts = designTexts(frame);
   const figures = new Map<number, WidthFigures>();
   for (const width of widths.filter((w) => w !== design.width)) {
-    figures.set(width, await withPage(browser, files, entry, { width, height: design.height }, (page) => responsiveOnPage(page, width, texts)));
+    figures.set(width, await withPage(browser, files, entry, { width, height: design.height }, (page) => responsiveOnPage(page, width, texts, input.readingOrder), input.page));
   }
   const fidelity = await withPage(browser, files, entry, design, async (page) => {
-    if (widths.includes(design.width)) figures.set(design.width, await responsiveOnPage(page, design.width, texts));
+    if (widths.includes(design.width)) figures.set(design.width, await responsiveOnPage(page, design.width, texts, input.readingOrder));
     return fidelityOnPage(page, frame);
-  });
+  }, input.page);
   return { ...fidelity, widths: widths.map((w) => figures.get(w)!), ms: performance.now() - started };
 }
 
@@ -83,7 +83,14 @@ interface SampleGlobals {
 }
 
 /** Sampling for one width on a loaded page. Scrolls, and scrolls back to the top when done. */
-export async function responsiveOnPage(page: Page, width: number, texts: { id: string; chars: number }[]): Promise<WidthFigures> {
+export async function responsiveOnPage(page: Page, width: number, texts: { id: string; chars: number }[], withOrder = false): Promise<WidthFigures> {
+  const reply = await sampleTexts(page, texts);
+  const figures = widthFigures(width, reply.scrollWidth, reply.clientWidth, reply.samples);
+  return withOrder ? { ...figures, order: readingOrder(reply.samples) } : figures;
+}
+
+/** Each text's rendered line boxes and what was seen of them, on a loaded page at its current width. */
+export async function sampleTexts(page: Page, texts: { id: string; chars: number }[]): Promise<{ scrollWidth: number; clientWidth: number; samples: TextSample[] }> {
   const reply = await page.evaluate(
     ({ texts }) => {
       const g = globalThis as unknown as SampleGlobals;
@@ -176,5 +183,5 @@ export async function responsiveOnPage(page: Page, width: number, texts: { id: s
     },
     { texts },
   );
-  return widthFigures(width, reply.scrollWidth, reply.clientWidth, reply.samples as TextSample[]);
+  return { scrollWidth: reply.scrollWidth, clientWidth: reply.clientWidth, samples: reply.samples as TextSample[] };
 }

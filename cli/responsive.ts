@@ -51,6 +51,8 @@ export interface WidthFigures {
   /** Up to MAX_LISTED of them, as [id, id]. */
   pairs: [string, string][];
   texts: number;
+  /** Ids of the texts seen, in reading order (readingOrder), when the caller asked for it. */
+  order?: string[];
 }
 
 export const MAX_LISTED = 10;
@@ -175,4 +177,42 @@ export function parseWidths(text: string): number[] {
     if (!Number.isInteger(n) || n < 100 || n > 7680) throw new Error(`--widths: ${p} is not a viewport width (a whole number of px, 100–7680, or "design")`);
     return n;
   });
+}
+
+/**
+ * The order in which a reader meets the texts: top to bottom by each text's first line, and left to right
+ * among first lines that share a line (their middles within half a line of each other). Texts with no seen
+ * sample point are left out.
+ */
+export function readingOrder(texts: readonly Pick<TextSample, "id" | "rects" | "seen">[]): string[] {
+  const firsts = texts
+    .filter((t) => t.seen > 0 && t.rects.length > 0)
+    .map((t) => {
+      const first = t.rects.reduce((a, b) => (b.y + b.height / 2 < a.y + a.height / 2 - a.height / 2 ? b : a));
+      return { id: t.id, mid: first.y + first.height / 2, x: first.x, h: first.height };
+    })
+    .sort((a, b) => a.mid - b.mid || a.x - b.x);
+  const out: string[] = [];
+  for (let i = 0; i < firsts.length; ) {
+    const head = firsts[i]!;
+    let j = i + 1;
+    while (j < firsts.length && firsts[j]!.mid - head.mid < head.h / 2) j++;
+    out.push(...firsts.slice(i, j).sort((a, b) => a.x - b.x).map((t) => t.id));
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Kendall's tau (tau-a) between two orders of the ids they share: 1 when every pair is in the same order,
+ * −1 when every pair is reversed; 1 when they share fewer than two ids. `shared` says how many they share.
+ */
+export function kendallTau(reference: readonly string[], ours: readonly string[]): { tau: number; shared: number } {
+  const rank = new Map(ours.map((id, i) => [id, i]));
+  const seq = reference.filter((id) => rank.has(id)).map((id) => rank.get(id)!);
+  const n = seq.length;
+  if (n < 2) return { tau: 1, shared: n };
+  let score = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) score += Math.sign(seq[j]! - seq[i]!);
+  return { tau: score / ((n * (n - 1)) / 2), shared: n };
 }

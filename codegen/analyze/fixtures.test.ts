@@ -62,6 +62,11 @@ describe("analysis of the real Figma files", () => {
         "vincegx-hero-header.nodes.json": [
           "info contrast ×5: 122:21080, 122:21068, 122:21072, 122:21076, 122:21083",
         ],
+        "vincegx-home-slideshow.nodes.json": [
+          "error contrast ×4: I124:21154;131:261805;114:1277;112:964, I124:21154;131:261805;114:1278;112:964, I124:21154;131:261805;114:1279;112:964, I124:21154;131:261805;114:1280;112:964",
+          "warning image-name ×1: I124:21154;131:261806;114:891",
+          "info frame-name ×1: I124:21154;131:261806;112:1082",
+        ],
         "vincegx-homepage-landing.nodes.json": [
           "info frame-name ×2: 268:3344, 268:3362",
         ],

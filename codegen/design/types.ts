@@ -40,6 +40,11 @@ export interface FlexLayout {
    * the side padding's percentages refer to (the parent's width, or the frame's own for a screen root).
    */
   inferred?: { within: number };
+  /**
+   * Inferred: a row drawn on one line that runs past its container's right side (a carousel the frame clips).
+   * It stays one line, running on past its box, on screens this wide and wider, and wraps below this width.
+   */
+  wrapBelow?: number;
   /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
 }
 
@@ -216,6 +221,13 @@ export interface DesignNode {
   flow?: FlowItem;
   /** Layout inference was unsure here (heavy overlaps): the absolute children scale with the box as a unit. */
   scaled?: true;
+  /** Inferred: a decoration hidden on screens narrower than this (px), where it would cover text. */
+  hideBelow?: number;
+  /**
+   * Inferred: a frame drawn shorter than its content (a text running past its bottom). It keeps its drawn
+   * height on screens this wide and wider (the content overflowing, as drawn) and its content's height below.
+   */
+  growBelow?: number;
 }
 
 /** One shape of an icon's SVG: its layer id and axis-aligned box relative to the icon's box. */

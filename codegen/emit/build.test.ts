@@ -51,11 +51,12 @@ describe("buildTree", () => {
     expect(html(frame([text]), context())).toContain('<p class="copy">\n    <span><span class="copyRun">a</span>b</span>\n  </p>');
   });
 
-  it("skips hidden layers, draws SVG assets inline with a label, reports masks", () => {
+  it("skips hidden layers, draws SVG assets inline with a label, reports masks it cannot reproduce", () => {
     const svg: Asset = { kind: "svg", name: "logo.svg", svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><rect data-node-id="3:3" width="10" height="10"/></svg>' };
     const children: DesignNode[] = [
       { id: "1:2", name: "Gone", kind: "rect", x: 0, y: 0, w: 10, h: 10, hidden: true },
       { id: "1:3", name: "Logo", kind: "vector", x: 0, y: 0, w: 10, h: 10, asset: "logo.svg" },
+      // Above the logo: it masks nothing below it, which CSS cannot say.
       { id: "1:4", name: "Clip", kind: "frame", x: 0, y: 0, w: 10, h: 10, mask: true },
     ];
     const ctx = context({ "logo.svg": svg });
@@ -63,6 +64,17 @@ describe("buildTree", () => {
     expect(out).not.toContain("gone");
     expect(out).toContain('<svg class="logo" viewBox="0 0 10 10" fill="none" overflow="visible" role="img" aria-label="Logo"><rect width="10" height="10"/></svg>');
     expect(ctx.problems).toEqual([{ severity: "info", code: "mask", message: 'mask "Clip" is drawn as an empty box; masking is not reproduced', nodeId: "1:4" }]);
+  });
+
+  it("a mask group's ellipse or rounded rectangle clips the group (clip-path), and is not reported", () => {
+    const ctx = context();
+    const photo: DesignNode = { id: "1:3", name: "Photo", kind: "rect", x: -10, y: -10, w: 120, h: 120, fills: [{ kind: "solid", color: "#888888" }] };
+    const round: DesignNode = { id: "1:1", name: "Avatar", kind: "group", x: 0, y: 0, w: 100, h: 100, children: [{ id: "1:2", name: "Mask", kind: "ellipse", x: 0, y: 0, w: 100, h: 100, mask: true }, photo] };
+    const card: DesignNode = { id: "2:1", name: "Card", kind: "group", x: 0, y: 120, w: 200, h: 100, children: [{ id: "2:2", name: "Shape", kind: "rect", x: 10, y: 0, w: 180, h: 100, radius: 12, mask: true }, { ...photo, id: "2:3" }] };
+    html(frame([round, card]), ctx);
+    expect(ctx.sheet.rules.get("avatar")).toContainEqual(["clip-path", "ellipse(50px 50px at 50px 50px)"]);
+    expect(ctx.sheet.rules.get("card")).toContainEqual(["clip-path", "inset(0 10px 0 10px round 12px)"]);
+    expect(ctx.problems.filter((p) => p.code === "mask")).toEqual([]);
   });
 
   it("resets element defaults for rules and buttons", () => {

@@ -1,11 +1,12 @@
 /** Design tree → markup tree + stylesheet, shared by the React and HTML emitters. */
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
-import { ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
+import { maskClipPath, ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
-import { inContainerUnits, responsiveDecls } from "./responsive.js";
+import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
+import { drawnSpaces } from "./whitespace.js";
 import { semanticsFor } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
@@ -125,6 +126,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (semantics.tag === "button") decls.push(["border", "none"], ["font", "inherit"], ["color", "inherit"], ["text-align", "inherit"], ["cursor", "pointer"]);
   if (semantics.tag === "button" && !decls.some(([p]) => p === "background" || p === "background-color")) decls.push(["background", "none"]);
   if (semantics.tag === "button" && !node.layout) decls.push(["padding", "0"], ["display", "block"]);
+  // A button laid out without padding of its own must not keep the browser's (1px 6px).
+  else if (semantics.tag === "button" && !decls.some(([p]) => p.startsWith("padding"))) decls.push(["padding", "0"]);
   if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
   if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
 
@@ -134,6 +137,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
+  if (cls) for (const [width, below] of belowDecls(node)) ctx.sheet.addBelow(cls, width, below);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -164,7 +168,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     element.children = textChildren(node, ctx);
     return wrapVisibility(element);
   }
-  if (node.mask) {
+  if (node.mask && (!parent || maskClipPath(parent) === undefined)) {
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
@@ -181,16 +185,17 @@ function textChildren(node: DesignNode, ctx: BuildContext): VNode[] {
   const prop = ctx.textProp?.(node);
   if (prop) return [{ type: "prop", name: prop }];
   const runs = text.runs ?? [];
-  if (runs.length === 0) return [{ type: "text", value: text.chars }];
+  const chars = drawnSpaces(text.chars);
+  if (runs.length === 0) return [{ type: "text", value: chars }];
   const out: VNode[] = [];
   let at = 0;
   for (const run of runs) {
-    if (run.start > at) out.push({ type: "text", value: text.chars.slice(at, run.start) });
+    if (run.start > at) out.push({ type: "text", value: chars.slice(at, run.start) });
     const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, textStyleDecls(run.style));
-    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: text.chars.slice(run.start, run.end) }], ...(cls ? { cls } : {}) });
+    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], ...(cls ? { cls } : {}) });
     at = run.end;
   }
-  if (at < text.chars.length) out.push({ type: "text", value: text.chars.slice(at) });
+  if (at < chars.length) out.push({ type: "text", value: chars.slice(at) });
   // Vertically centred text is a flex column; keep the runs on one line inside one box.
   if (text.alignV !== "top" && text.resize === "none") return [{ type: "element", tag: "span", attrs: [], children: out }];
   return out;

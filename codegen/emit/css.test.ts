@@ -202,12 +202,13 @@ describe("ownDecls: text", () => {
 
   it("a width-auto-resizing text does not wrap", () => {
     expect(decls({ resize: "width" })).toEqual([...base, ["white-space", "nowrap"]]);
-    expect(decls({ resize: "width", chars: "a\nb" })).toEqual([...base, ["white-space", "pre"]]);
+    // Its line breaks are <br /> elements, its kept spaces no-break spaces (whitespace.ts).
+    expect(decls({ resize: "width", chars: "a\nb" })).toEqual([...base, ["white-space", "nowrap"]]);
+    expect(decls({ resize: "width", chars: "a  b" })).toEqual([...base, ["white-space", "nowrap"]]);
   });
 
-  it("newlines in wrapping text keep with pre-wrap", () => {
-    expect(decls({ resize: "height", chars: "line 1\nline 2" })).toEqual([...base, ["white-space", "pre-wrap"]]);
-    expect(decls({ resize: "height" })).toEqual(base);
+  it("wrapping text keeps the default white-space, whatever its spaces and line breaks (markup formatting cannot break it)", () => {
+    for (const chars of ["line 1\nline 2", "line 1\n  indented", "a\tb", "plain"]) expect(decls({ resize: "height", chars })).toEqual(base);
   });
 
   it("truncation: one line with an ellipsis, or a line clamp", () => {

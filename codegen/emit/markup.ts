@@ -24,7 +24,8 @@ function jsxAttr(name: string, value: AttrValue): string {
 function jsxText(value: string): string {
   if (value === "") return "";
   // JSX collapses whitespace and treats {}<> specially; anything unusual goes in a string expression.
-  if (/[{}<>\n\r\t"'`\\&]|^\s|\s$|\s\s/.test(value)) return `{${JSON.stringify(value)}}`;
+  // No-break and em spaces (whitespace.ts) written as escapes: visible in the code.
+  if (/[{}<>\n\r\t"'`\\&]|^\s|\s$|\s\s/.test(value)) return `{${JSON.stringify(value).replace(/\u00a0/g, "\\u00a0").replace(/\u2003/g, "\\u2003")}}`;
   return value;
 }
 
@@ -32,7 +33,8 @@ export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
   const pad = "  ".repeat(indent);
   switch (node.type) {
     case "text":
-      return pad + jsxText(node.value);
+      // Line breaks as <br />, as in HTML.
+      return pad + node.value.split("\n").map(jsxText).join("<br />");
     case "prop":
       return `${pad}{${node.name}}`;
     case "if":
@@ -59,7 +61,7 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
   switch (node.type) {
     case "text":
       // Line breaks as <br>: prettier may reflow whitespace inside block elements.
-      return pad + node.value.split("\n").map(escapeHtml).join("<br />");
+      return pad + node.value.split("\n").map((line) => escapeHtml(line).replace(/\u00a0/g, "&nbsp;").replace(/\u2003/g, "&emsp;")).join("<br />");
     case "prop":
     case "if":
     case "use":

@@ -74,7 +74,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
         if (cls === undefined) return merge ? "className={className}" : undefined;
         return merge ? `className={[styles.${cls}, className].filter(Boolean).join(" ")}` : `className={styles.${cls}}`;
       }
-      const classes = cls === undefined ? "" : tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls));
+      const classes = cls === undefined ? "" : tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
       if (merge) return classes ? `className={[${JSON.stringify(classes)}, className].filter(Boolean).join(" ")}` : "className={className}";
       return classes ? (/["\\]/.test(classes) ? `className={${JSON.stringify(classes)}}` : `className="${classes}"`) : undefined;
     },

@@ -6,7 +6,9 @@
  * - images and graphics scale with their aspect ratio kept, instead of a fixed height;
  * - wide side padding gives way first on a narrower screen (`max(16px, calc(120px - (1440px - 100%) * 0.5))`);
  * - large headings scale between a phone size and the design size (`clamp()`);
- * - a box where inference was unsure scales as a unit (aspect ratio, children in percentages).
+ * - a box where inference was unsure scales as a unit (aspect ratio, children in percentages);
+ * - a carousel (a row running past its container) keeps one line down to the design width, then wraps;
+ * - a decoration hides on screens narrow enough for it to cover text (`belowDecls`: `@media (width < …)`).
  */
 import { round } from "../design/color.js";
 import type { DesignNode } from "../design/types.js";
@@ -35,13 +37,23 @@ function scalesAsPicture(node: DesignNode): boolean {
   return node.asset !== undefined || (node.fills ?? []).some((f) => f.kind === "image");
 }
 
+/**
+ * A wide indent in a column gives way as the column narrows, pixel for pixel (`100%` of a margin is the
+ * column's content width): the item keeps its distance to the column's far side, and never overflows it.
+ */
+function fluidIndent(offset: number, parent: DesignNode): string {
+  const [, right, , left] = parent.layout!.padding;
+  const content = parent.w - left - right;
+  return `max(0px, calc(${px(offset)} - (${px(content)} - 100%)))`;
+}
+
 /** Placement extras for an item of an inferred flow (or of a box that scales as a unit). */
 function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   const layout = parent.layout!;
   const row = layout.dir === "row";
   const flow = node.flow ?? {};
   if (flow.before !== undefined) set(decls, row ? "margin-left" : "margin-top", flow.before === "auto" ? "auto" : px(flow.before));
-  if (flow.offset !== undefined) set(decls, row ? "margin-top" : "margin-left", px(flow.offset));
+  if (flow.offset !== undefined) set(decls, row ? "margin-top" : "margin-left", row || flow.offset <= FIXED_PADDING ? px(flow.offset) : fluidIndent(flow.offset, parent));
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
   if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", "100%");
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
@@ -50,6 +62,8 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     set(decls, "aspect-ratio", `${round(node.w)} / ${round(node.h)}`);
     if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
   }
+  // A carousel's cards keep their width on its one line (it runs on past its box, clipped by the screen).
+  if (layout.wrapBelow !== undefined && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "flex-shrink", "0");
   // Layers drawn under the flow are positioned; a positioned flow item keeps its place above them.
   if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
 }
@@ -57,6 +71,7 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
 /** Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. */
 function ownExtras(node: DesignNode, decls: Decl[]): void {
   const inferred = node.layout?.inferred;
+  if (node.layout?.wrapBelow !== undefined) set(decls, "flex-wrap", "nowrap");
   // Flex stretches items by default; an inferred item that hugs its content must not grow across.
   if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
   const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
@@ -96,5 +111,17 @@ export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined
   }
   if (node.scaled) set(out, "container-type", "inline-size");
   ownExtras(node, out);
+  return out;
+}
+
+/**
+ * Declarations for screens narrower than a width: a decoration hidden where it would cover text, a carousel
+ * row that wraps, a frame drawn shorter than its content that grows with it. Each as [width, declarations].
+ */
+export function belowDecls(node: DesignNode): [number, Decl[]][] {
+  const out: [number, Decl[]][] = [];
+  if (node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
+  if (node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
+  if (node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
   return out;
 }

@@ -192,8 +192,12 @@ export function tailwindClass(decl: Decl): string {
   return tailwindClassList(decl).join(" ");
 }
 
-/** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`). */
-export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = []): string {
-  const variants = pseudo.flatMap(([p, d]) => tailwindRuleClasses(d, tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`));
+/** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its narrower screens' (`max-[1440px]:flex-wrap`). */
+export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = [], below: [number, Decl[]][] = []): string {
+  const variants = [
+    ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(d, tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
+    // Narrower screens: Tailwind's `max-[…]` variant is `@media (width < …)`.
+    ...below.flatMap(([w, d]) => tailwindRuleClasses(d, tailwindClassList).map((c) => `max-[${w}px]:${c}`)),
+  ];
   return dropCoveredSubProperties([...tailwindRuleClasses(decls, tailwindClassList), ...variants]).join(" ");
 }

@@ -70,10 +70,24 @@ export class Sheet {
     this.pseudo.set(cls, [...(this.pseudo.get(cls) ?? []), [pseudo, decls]]);
   }
 
-  /** The stylesheet: each class's rule, then its pseudo-element rules. */
+  /** Rules of a class on screens narrower than a width (px), printed in `@media (width < …)` blocks. */
+  readonly below = new Map<string, [width: number, decls: Decl[]][]>();
+
+  addBelow(cls: string, width: number, decls: Decl[]): void {
+    if (decls.length === 0) return;
+    this.below.set(cls, [...(this.below.get(cls) ?? []), [width, decls]]);
+  }
+
+  /** The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first. */
   css(): string {
-    return [...this.rules]
+    const rules = [...this.rules]
       .map(([cls, decls]) => [declsToCss(`.${cls}`, decls), ...(this.pseudo.get(cls) ?? []).map(([p, d]) => declsToCss(`.${cls}${p}`, d))].join("\n"))
       .join("\n");
+    const widths = [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
+    const media = widths.map((w) => {
+      const inside = [...this.below].flatMap(([cls, list]) => list.filter(([width]) => width === w).map(([, d]) => declsToCss(`.${cls}`, d)));
+      return `@media (width < ${w}px) {\n${inside.join("\n")}}\n`;
+    });
+    return [rules, ...media].join("\n");
   }
 }

@@ -227,6 +227,11 @@ export const FIELDS: Field[] = [
   { key: "inf", category: "layout", print: (n) => n.layout?.inferred?.within.toString(), parse: (n, v) => void (layoutOf(n).inferred = { within: num(v) }) },
   { key: "fi", category: "layout", print: (n) => (n.flow ? printFlow(n.flow) : undefined), parse: (n, v) => void (n.flow = parseFlow(v)) },
   { key: "scl", category: "layout", print: (n) => (n.scaled ? "" : undefined), parse: (n) => void (n.scaled = true) },
+  // A carousel row: one line from this width up, wrapping below it; a decoration hidden below a width.
+  { key: "wb", category: "layout", print: (n) => n.layout?.wrapBelow?.toString(), parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)) },
+  { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
+  // A frame drawn shorter than its content: its drawn height from this width up, its content's below.
+  { key: "gb", category: "layout", print: (n) => n.growBelow?.toString(), parse: (n, v) => void (n.growBelow = num(v)) },
   { key: "W", category: "layout", print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined), parse: (n, v) => void (n.sizeH = SIZING.parse(v)) },
   { key: "H", category: "layout", print: (n) => (n.sizeV ? SIZING.print(n.sizeV) : undefined), parse: (n, v) => void (n.sizeV = SIZING.parse(v)) },
   { key: "minw", category: "layout", print: (n) => n.minW?.toString(), parse: (n, v) => void (n.minW = num(v)) },

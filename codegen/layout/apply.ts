@@ -2,29 +2,29 @@
  * Layout inference on one screen: every container drawn without auto layout gets a flow layout inferred
  * from its children's boxes (xy-cut.ts), written as the design tree's own FlexLayout (marked `inferred`) on
  * the existing nodes plus wrapper groups (no Figma id) for rows, columns and stacks, so that the flex
- * emitters draw it. Background layers (a box covering the container, a rotated layer, one mostly outside)
- * stay absolutely positioned, stretched or scaled with their container. Pure: returns a new tree.
+ * emitters draw it. What is not an item of the flow (roles.ts: its background, decorations, rotated or
+ * hidden layers) stays absolutely positioned; decorations pin to their edge and hide on screens narrow
+ * enough for them to cover text. Content reaching past the container's sides is not a reason to give up: a
+ * full-bleed base stretches with its section, a row running past the right edge (a carousel) stays one line
+ * at the design width and wraps below it. Pure: returns a new tree.
  */
 import type { DesignNode } from "../design/types.js";
-import { contains, overlapArea, type Box, type Item } from "./boxes.js";
+import { overlapArea, type Box, type Item } from "./boxes.js";
+import { boxOf, dissolveCrossingGroups, hasText, layerRoles } from "./roles.js";
 import { planFlow } from "./spacing.js";
-import { placeInFlow } from "./sizing.js";
+import { flowBox, placeInFlow } from "./sizing.js";
 import { xyCut, type Cut } from "./xy-cut.js";
 
 /** Containers no larger than this (icons, badges) keep their exact absolute drawing. */
 const ICON = 48;
-/** A child covering this share of its container is its background, not an item of its flow. */
-const BACKGROUND = 0.85;
+/** A decoration reaching no further in than this from its edge never covers text (the narrowest gutter). */
+const GUTTER = 16;
 
 interface Scope {
   designWidth: number;
 }
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
-
-function hasText(node: DesignNode): boolean {
-  return node.text !== undefined || (node.children ?? []).some((c) => !c.hidden && hasText(c));
-}
 
 /** Inference applies to an absolute container with text in it that is not an icon or drawn as one SVG. */
 function eligible(node: DesignNode): boolean {
@@ -41,28 +41,68 @@ function eligible(node: DesignNode): boolean {
   );
 }
 
-const boxOf = (n: DesignNode): Box => ({ x: n.x ?? 0, y: n.y ?? 0, w: n.w, h: n.h });
-
-function isLayer(child: DesignNode, parent: DesignNode): boolean {
-  if (child.hidden || child.absolute || child.rotation) return true;
-  const area = Math.max(child.w * child.h, 1);
-  const inside = overlapArea(boxOf(child), { x: 0, y: 0, w: parent.w, h: parent.h });
-  if (inside < area / 2) return true;
-  return child.text === undefined && inside >= BACKGROUND * parent.w * parent.h;
-}
-
 /** A layer keeps its absolute place, in percentages of its container, so it scales with it. */
 function asLayer(node: DesignNode, origin: Box): DesignNode {
   const out: DesignNode = { ...node, x: (node.x ?? 0) - origin.x, y: (node.y ?? 0) - origin.y, absolute: true };
-  const full = out.x === 0 && out.y === 0 && node.w === origin.w && node.h === origin.h;
-  out.constraintH = full ? "left-right" : "scale";
-  out.constraintV = full ? "top-bottom" : "scale";
+  // Spanning the container (a background, a full-bleed image reaching past its sides) it stretches with it.
+  const acrossH = out.x! <= 0.5 && out.x! + node.w >= origin.w - 0.5;
+  const acrossV = out.y! <= 0.5 && out.y! + node.h >= origin.h - 0.5;
+  out.constraintH = acrossH ? "left-right" : "scale";
+  out.constraintV = acrossV ? "top-bottom" : "scale";
   return out;
 }
 
 function wrapper(name: string, box: Box): DesignNode {
   // x and y: its box in the inferred container (the flow ignores them; undo.ts needs them to place layers).
   return { id: "", name, kind: "group", x: box.x, y: box.y, w: box.w, h: box.h, inferred: true };
+}
+
+/** How far in from each side of the container the texts of the flow start (the narrowest gutter drawn). */
+interface Gutters {
+  left: number;
+  right: number;
+}
+
+function guttersOf(children: DesignNode[], flow: Item[], own: Box): Gutters {
+  const texts = flow.filter((i) => hasText(children[i.index]!)).map((i) => i.box);
+  if (texts.length === 0) return { left: own.w, right: own.w };
+  return { left: Math.max(0, Math.min(...texts.map((b) => b.x - own.x))), right: Math.max(0, Math.min(...texts.map((b) => own.x + own.w - b.x - b.w))) };
+}
+
+/**
+ * A decoration keeps its size, pinned to the side and the end (top or bottom) it is nearest, and is hidden
+ * below the width at which it would reach the texts: the texts' gutter shrinks from what is drawn by half the
+ * missing width on each side (as the fluid side padding does, down to 16 px). One that lies away from both
+ * sides (over a card) is hidden below the design width, where the flow starts to move.
+ */
+function asDecoration(node: DesignNode, own: Box, gutters: Gutters, scope: Scope): DesignNode {
+  const out: DesignNode = { ...node, absolute: true };
+  const b = boxOf(node);
+  const fromLeft = b.x + b.w - own.x;
+  const fromRight = own.x + own.w - b.x;
+  const left = fromLeft <= fromRight;
+  // Left and top are the defaults (left unset, as the REST reader and the hint leave them).
+  if (left) delete out.constraintH;
+  else out.constraintH = "right";
+  if (b.y + b.h / 2 <= own.y + own.h / 2) delete out.constraintV;
+  else out.constraintV = "bottom";
+  const reach = left ? fromLeft : fromRight;
+  const gutter = left ? gutters.left : gutters.right;
+  const atSide = b.x < own.x + GUTTER || b.x + b.w > own.x + own.w - GUTTER;
+  if (!atSide) out.hideBelow = Math.round(scope.designWidth);
+  else if (reach > GUTTER) out.hideBelow = Math.round(Math.min(scope.designWidth, Math.max(0, scope.designWidth - 2 * (gutter - reach))));
+  if (out.hideBelow === 0) delete out.hideBelow;
+  return out;
+}
+
+/** What the cut's parts need to become nodes: the container's children, and the layers hosted by its stacks. */
+interface Build {
+  children: DesignNode[];
+  scope: Scope;
+  /** Layers drawn on a section (a stack's base) go into that stack, between its base and its content. */
+  hosted: Map<Cut, number[]>;
+  /** A layer of the container (by index), placed in `box`. */
+  layerAt(index: number, box: Box): DesignNode;
 }
 
 export function inferNode(node: DesignNode, scope: Scope, parentW: number): DesignNode {
@@ -72,24 +112,86 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
     if (CONTAINERS.has(node.kind) && node.layout) out.children = node.children.map((c) => inferNode(c, scope, node.w));
     return out;
   }
-  const children = node.children;
+  const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
+  const children = dissolveCrossingGroups(node.children);
+  const roles = layerRoles(children, own);
   const flowItems: Item[] = [];
   children.forEach((c, index) => {
-    if (!isLayer(c, node)) flowItems.push({ box: boxOf(c), index });
+    if (!roles.has(index)) flowItems.push({ box: flowBox(c), index });
   });
-  const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
-  const layerAt = (index: number): DesignNode => asLayer(inferNode(children[index]!, scope, node.w), own);
-  const firstFlow = Math.min(...flowItems.map((i) => i.index));
-  const below = children.flatMap((c, i) => (i < firstFlow && !flowItems.some((f) => f.index === i) ? [layerAt(i)] : []));
-  const above = children.flatMap((c, i) => (i > firstFlow && !flowItems.some((f) => f.index === i) ? [layerAt(i)] : []));
   if (flowItems.length === 0) return out;
-  const cut = xyCut(flowItems);
-  // Content that reaches outside its container's box would make a flow container grow: keep it as drawn.
-  if (!contains(own, cut.box, 1)) return out;
+  const cut = xyCut(flowItems, { clip: own, canBase: (i) => !hasText(children[i]!) });
   if (cut.kind === "loose") return scaledBox(out, node, scope);
-  const flow = layoutInto(out, own, cut, children, scope, parentW);
+  const gutters = guttersOf(children, flowItems, own);
+  const build: Build = {
+    children,
+    scope,
+    hosted: new Map(),
+    layerAt: (index, box) => {
+      const child = inferNode(children[index]!, scope, node.w);
+      if (roles.get(index) !== "decoration") return asLayer(child, box);
+      const moved = { ...child, x: (child.x ?? 0) - box.x, y: (child.y ?? 0) - box.y };
+      return asDecoration(moved, { ...own, x: own.x - box.x, y: 0, h: box.h }, gutters, scope);
+    },
+  };
+  // Decorations and turned layers drawn over a section's background belong to that section.
+  const loose: number[] = [];
+  for (const [index, role] of roles) {
+    const host = role === "decoration" || role === "rotated" ? hostOf(cut, boxOf(children[index]!), index, own) : undefined;
+    if (host) build.hosted.set(host, [...(build.hosted.get(host) ?? []), index]);
+    else loose.push(index);
+  }
+  const firstFlow = Math.min(...flowItems.map((i) => i.index));
+  loose.sort((a, b) => a - b);
+  const below = loose.filter((i) => i < firstFlow).map((i) => build.layerAt(i, own));
+  const above = loose.filter((i) => i > firstFlow).map((i) => build.layerAt(i, own));
+  const flow = layoutInto(out, own, cut, build, parentW);
   out.children = [...below, ...flow, ...above];
+  // Content drawn running past the frame's bottom (a text taller than its frame): the frame keeps its drawn
+  // height at the design width, content overflowing as in the drawing, and grows with it below that width.
+  if (cut.box.y + cut.box.h > own.h + 1) out.growBelow = Math.round(scope.designWidth);
   return out;
+}
+
+/** Every stack of the cut (a base with content on it). */
+function stacksOf(cut: Cut): Extract<Cut, { kind: "stack" }>[] {
+  switch (cut.kind) {
+    case "flow":
+      return cut.parts.flatMap(stacksOf);
+    case "stack":
+      return [cut, ...(cut.inner ? stacksOf(cut.inner) : [])];
+    case "loose":
+      return cut.items.flatMap((i) => (xyCutPart(i) ? stacksOf(xyCutPart(i)!) : []));
+    default:
+      return [];
+  }
+}
+
+/** The stack whose base (drawn under the layer) the layer overlaps most, inside the container. */
+function hostOf(cut: Cut, layer: Box, index: number, own: Box): Cut | undefined {
+  let best: Cut | undefined;
+  let most = 0;
+  for (const stack of stacksOf(cut)) {
+    if (stack.base.index > index) continue;
+    const area = overlapArea(placeIn(stack.box, own), layer);
+    // The innermost of nested stacks wins a tie (it comes later).
+    if (area > 0 && area >= most) [best, most] = [stack, area];
+  }
+  return best;
+}
+
+/** The indices of the children a cut lays out. */
+function indicesOf(cut: Cut): number[] {
+  switch (cut.kind) {
+    case "item":
+      return [cut.item.index];
+    case "flow":
+      return cut.parts.flatMap(indicesOf);
+    case "stack":
+      return [cut.base.index, ...(cut.inner ? indicesOf(cut.inner) : [])];
+    case "loose":
+      return cut.items.flatMap((i) => (xyCutPart(i) ? indicesOf(xyCutPart(i)!) : [i.index]));
+  }
 }
 
 /** Inference is unsure: the children keep their places, in percentages, so the box scales as a unit. */
@@ -101,45 +203,79 @@ function scaledBox(out: DesignNode, node: DesignNode, scope: Scope): DesignNode 
   return out;
 }
 
+/**
+ * The box a part takes in its container's flow: what reaches past the container's left side starts at it,
+ * and a part running past its right side (a full-bleed image, a carousel) ends where its left margin mirrors.
+ */
+function placeIn(part: Box, box: Box): Box {
+  const x = Math.max(part.x, box.x);
+  let right = part.x + part.w;
+  if (right > box.x + box.w + 1) {
+    const mirrored = box.x + box.w - (x - box.x);
+    right = mirrored > x ? mirrored : box.x + box.w;
+  }
+  return { x, y: part.y, w: Math.max(0, right - x), h: part.h };
+}
+
 /** Gives `target` (whose box is `box`) the flex layout of `cut` and returns its flow children. */
-function layoutInto(target: DesignNode, box: Box, cut: Cut, children: DesignNode[], scope: Scope, parentW: number): DesignNode[] {
+function layoutInto(target: DesignNode, box: Box, cut: Cut, build: Build, parentW: number): DesignNode[] {
   const parts = cut.kind === "flow" ? cut.parts : [cut];
   const dir = cut.kind === "flow" ? cut.dir : "column";
-  const plan = planFlow(dir, box, parts.map((p) => p.box));
+  // A row running past the container's right side is a carousel: its cards keep their drawn boxes.
+  const carousel = dir === "row" && parts.some((p) => p.box.x + p.box.w > box.x + box.w + 1);
+  const placed = carousel ? parts.map((p) => p.box) : parts.map((p) => placeIn(p.box, box));
+  const plan = planFlow(dir, box, placed);
   target.layout = { ...plan.layout, inferred: { within: parentW } };
+  if (carousel) target.layout.wrapBelow = Math.round(build.scope.designWidth);
   // Percentages in the items' own padding refer to this box's content width.
   const content = box.w - plan.layout.padding[1] - plan.layout.padding[3];
   return parts.map((part, i) => {
     const item = plan.items[i]!;
-    return placeInFlow(materialize(part, children, scope, content), { dir, flow: item.flow, crossFill: item.crossFill, designWidth: scope.designWidth });
+    return placeInFlow(materialize(part, placed[i]!, build, content), { dir, flow: item.flow, crossFill: item.crossFill, designWidth: build.scope.designWidth });
   });
 }
 
-function materialize(cut: Cut, children: DesignNode[], scope: Scope, parentW: number): DesignNode {
+/** The nodes of one part of a cut; `at` is the box it takes in its container's flow. */
+function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNode {
+  const { children, scope } = build;
   switch (cut.kind) {
     case "item":
       return inferNode(children[cut.item.index]!, scope, parentW);
     case "flow": {
-      const group = wrapper(cut.dir === "row" ? "Row" : "Column", cut.box);
-      group.children = layoutInto(group, cut.box, cut, children, scope, parentW);
+      const group = wrapper(cut.dir === "row" ? "Row" : "Column", at);
+      group.children = layoutInto(group, at, cut, build, parentW);
       return group;
     }
     case "stack": {
-      const group = wrapper("Stack", cut.box);
-      const base = asLayer(inferNode(children[cut.base.index]!, scope, cut.box.w), cut.box);
-      const flow = cut.inner ? layoutInto(group, cut.box, cut.inner, children, scope, parentW) : [];
-      group.children = [base, ...flow];
+      const group = wrapper("Stack", at);
+      // As tall as its base at least: content aligned to its bottom or middle keeps its drawn place.
+      group.minH = at.h;
+      const base = asLayer(inferNode(children[cut.base.index]!, scope, at.w), at);
+      const flow = cut.inner ? layoutInto(group, at, cut.inner, build, parentW) : [];
+      // Layers drawn on this section: under its content or over it, as drawn.
+      const firstContent = cut.inner ? Math.min(...indicesOf(cut.inner)) : Infinity;
+      const hosted = (build.hosted.get(cut) ?? []).sort((a, b) => a - b);
+      const under = hosted.filter((i) => i < firstContent).map((i) => build.layerAt(i, at));
+      const over = hosted.filter((i) => i > firstContent).map((i) => build.layerAt(i, at));
+      group.children = [base, ...under, ...flow, ...over];
       return group;
     }
     case "loose": {
       const group = wrapper("Layers", cut.box);
       group.scaled = true;
       group.children = cut.items.map((i) => {
-        const layer = asLayer(inferNode(children[i.index]!, scope, cut.box.w), cut.box);
+        const part = xyCutPart(i);
+        const node = part ? materialize(part, part.box, build, cut.box.w) : inferNode(children[i.index]!, scope, cut.box.w);
+        const layer = asLayer(node, cut.box);
         [layer.constraintH, layer.constraintV] = ["scale", "scale"];
         return layer;
       });
       return group;
     }
   }
+}
+
+/** The cut an item of a loose set stands for, when it is a stack made earlier (xy-cut.ts stackOnBases). */
+function xyCutPart(item: Item): Cut | undefined {
+  return (item as Item & { cut?: Cut }).cut;
 }

@@ -38,8 +38,11 @@ export function overlapArea(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Boxes that touch within this many px along an axis still count as separate bands. */
-const TOUCH = 0.5;
+/**
+ * Boxes that touch, or overlap by less than this many px along an axis (a drawing's rounding: a section 465.6 px
+ * tall drawn as 466), still count as separate bands.
+ */
+const TOUCH = 1.5;
 
 /**
  * Groups items into bands along `axis`: items whose extents overlap (by more than half a pixel) share a

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types.js";
 import { inferLayout } from "./index.js";
 import { bands } from "./boxes.js";
-import { planFlow, snap } from "./spacing.js";
+import { planFlow } from "./spacing.js";
 import { xyCut } from "./xy-cut.js";
 
 const item = (index: number, x: number, y: number, w: number, h: number) => ({ index, box: { x, y, w, h } });
@@ -42,8 +42,17 @@ describe("xy-cut", () => {
 });
 
 describe("spacing", () => {
-  it("snaps values within 2 px to one", () => {
-    expect(snap([24, 23.5, 24.5, 40])).toEqual([24, 24, 24, 40]);
+  it("keeps each item's drawn spacing beyond the smallest gap, fractions included (a row never gets wider than drawn)", () => {
+    const plan = planFlow("row", { x: 0, y: 0, w: 200, h: 20 }, [
+      { x: 0, y: 0, w: 20, h: 20 },
+      { x: 32, y: 0, w: 20, h: 20 },
+      { x: 64.5, y: 0, w: 20, h: 20 },
+      { x: 97.5, y: 0, w: 20, h: 20 },
+      { x: 150.5, y: 0, w: 20, h: 20 },
+    ]);
+    expect(plan.layout.gap).toBe(12);
+    // Gaps 12, 12.5, 13, 33.
+    expect(plan.items.map((i) => i.flow.before)).toEqual([undefined, undefined, 0.5, 1, 21]);
   });
 
   it("measures gap, padding and extra space; centred content needs no side padding", () => {

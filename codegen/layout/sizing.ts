@@ -4,6 +4,7 @@
  * height stays as a minimum); a long single-line text may wrap on narrow screens.
  */
 import type { DesignNode, FlowItem } from "../design/types.js";
+import type { Box } from "./boxes.js";
 
 /** Headings at least this large scale with the viewport (clamp between a phone size and the design size). */
 export const FLUID_TEXT_MIN = 32;
@@ -19,6 +20,21 @@ export interface ItemPlace {
   crossFill: boolean;
   /** Width of the screen the design was drawn for (for the headings' vw). */
   designWidth: number;
+}
+
+/**
+ * The box an item takes in the flow. A text of whole lines is as tall as its lines (2 lines of 43.2 px are
+ * 86.4 px, which the design tree rounds to 86): the text renders that tall, so the space after it is measured
+ * from there and its minimum height is that, or every such text would push what follows by a fraction of a pixel.
+ */
+export function flowBox(node: DesignNode): Box {
+  const box: Box = { x: node.x ?? 0, y: node.y ?? 0, w: node.w, h: node.h };
+  const lh = node.text?.style.lineHeight;
+  if (!lh || lh <= 0 || node.text?.resize === "none" || node.text?.resize === "truncate") return box;
+  const exact = Math.round((Math.round(box.h / lh) * lh) * 100) / 100;
+  // Within rounding (the tree rounds to whole pixels): the lines' height. Further off, the box was drawn
+  // taller (or shorter) than its lines on purpose, and keeps its drawn height.
+  return exact > 0 && Math.abs(exact - box.h) < 0.5 ? { ...box, h: exact } : box;
 }
 
 /** Turns a child that was placed absolutely into an item of its parent's inferred flow (in place). */
@@ -38,7 +54,7 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
       if (text.resize === "width" && node.w > ONE_LINE_MAX && !text.chars.includes("\n")) text.resize = "height";
       node.sizeH = text.resize === "width" ? "fixed" : fillAcross ? "fill" : "fixed";
       node.sizeV = "hug";
-      node.minH = node.h;
+      node.minH = flowBox(node).h;
     }
     if (text.style.size >= FLUID_TEXT_MIN && place.designWidth > 0) {
       text.fluid = [Math.max(20, Math.round(text.style.size * 0.6)), Math.round((text.style.size / place.designWidth) * 10000) / 100];
@@ -47,7 +63,7 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
   }
   if (node.layout?.inferred) {
     node.sizeH = fillAcross ? "fill" : "fixed";
-    node.sizeV = "hug";
+    node.sizeV = node.growBelow !== undefined ? "fixed" : "hug";
   } else if (!node.layout) {
     node.sizeH = fillAcross ? "fill" : "fixed";
     node.sizeV = "fixed";

@@ -1,40 +1,20 @@
 /**
- * Measured spacing → flex parameters for one inferred flow: the gap, per-item extra space, padding, and
- * alignment on the cross axis. Values within SNAP px of each other are snapped to one, so that a designer's
- * 23.5 / 24 / 24.5 px gaps print as one gap of 24.
+ * Measured spacing → flex parameters for one inferred flow: the gap (the smallest), each item's extra space
+ * beyond it, padding, and alignment on the cross axis. Alignments within SNAP px count as one; spacing keeps
+ * every whole pixel drawn, so the flow is exact at the design width.
  */
 import type { FlexLayout, FlowItem, Sides } from "../design/types.js";
 import { end, size, start, type Axis, type Box } from "./boxes.js";
 
 export const SNAP = 2;
+/** Differences in spacing this small are rounding noise. */
+const SUBPIXEL = 0.05;
 /** A gap at least this large, and three times the smallest, in a row is pushed there with `auto` (a nav's logo | links). */
 const AUTO_GAP = 64;
 /** Space between the lines of a wrapped row at most. */
 const WRAPPED_LINE_GAP = 24;
 
 const r2 = (v: number): number => Math.round(v * 100) / 100;
-
-/** Each value replaced by its cluster's value: clusters of values within SNAP px, represented by the most common rounded member. */
-export function snap(values: number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length);
-  let cluster: (readonly [number, number])[] = [];
-  const flush = (): void => {
-    if (cluster.length === 0) return;
-    const counts = new Map<number, number>();
-    for (const [v] of cluster) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
-    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-    const value = cluster.length === 1 ? r2(cluster[0]![0]) : best;
-    for (const [, i] of cluster) out[i] = value;
-    cluster = [];
-  };
-  for (const entry of order) {
-    if (cluster.length > 0 && entry[0] - cluster[0]![0] > SNAP) flush();
-    cluster.push(entry);
-  }
-  flush();
-  return out;
-}
 
 export interface FlowPlan {
   layout: FlexLayout;
@@ -48,20 +28,22 @@ type Align = "start" | "center" | "end" | "fill";
 export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPlan {
   const main: Axis = dir === "row" ? "x" : "y";
   const cross: Axis = dir === "row" ? "y" : "x";
-  const rawGaps = parts.slice(1).map((p, i) => Math.max(0, start(p, main) - end(parts[i]!, main)));
-  const gaps = snap(rawGaps);
+  // Parts may overlap by a pixel or so (bands tolerate a drawing's rounding): a negative gap, kept as drawn.
+  const gaps = parts.slice(1).map((p, i) => start(p, main) - end(parts[i]!, main));
   // In a row, the item after a gap at least AUTO_GAP wide and 3× any other is pushed there by an auto margin.
   const widest = gaps.length > 0 ? Math.max(...gaps) : 0;
   const others = gaps.filter((_, i) => i !== gaps.indexOf(widest));
   const auto = dir === "row" && widest >= AUTO_GAP && others.every((g) => widest >= 3 * Math.max(g, 1)) ? gaps.indexOf(widest) : -1;
   const spaced = gaps.filter((_, i) => i !== auto);
-  const gap = spaced.length > 0 ? Math.min(...spaced) : 0;
+  const gap = spaced.length > 0 ? Math.max(0, Math.min(...spaced)) : 0;
   let [padStart, padEnd] = [start(parts[0]!, main) - start(box, main), end(box, main) - end(parts[parts.length - 1]!, main)].map((v) => r2(Math.max(0, v))) as [number, number];
   const items: FlowPlan["items"] = parts.map(() => ({ flow: {}, crossFill: false }));
+  // Each item keeps its drawn distance, fractions included (half a pixel off leaves a 1-px divider two thirds
+  // off); the gap is the smallest, so no row is wider than drawn (it would wrap at the design width).
   gaps.forEach((g, i) => {
     const extra = r2(g - gap);
     if (i === auto) items[i + 1]!.flow.before = "auto";
-    else if (extra > 0) items[i + 1]!.flow.before = extra;
+    else if (Math.abs(extra) >= SUBPIXEL) items[i + 1]!.flow.before = extra;
   });
   let justify: FlexLayout["justify"] = "start";
   if (dir === "row" && auto < 0 && padStart > 16 && Math.abs(padStart - padEnd) <= SNAP && gaps.every((g) => g === gap)) {

@@ -14,6 +14,8 @@ export function undoInference(node: DesignNode): DesignNode {
   const out: DesignNode = { ...node };
   delete out.flow;
   delete out.scaled;
+  delete out.hideBelow;
+  delete out.growBelow;
   if (!node.children) return out;
   if (node.layout?.inferred) {
     delete out.layout;

@@ -38,7 +38,7 @@ export const RESPONSIVE_FRAMES: readonly ResponsiveFrame[] = [
  * test/fixtures, found by walking up from this module or the working directory: the bench imports this file
  * from a bundle in dist/, where a path relative to the module would miss.
  */
-function fixturesRoot(): string {
+export function fixturesRoot(): string {
   for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
     for (let dir = start; ; dir = dirname(dir)) {
       const candidate = join(dir, "test", "fixtures");

@@ -1,0 +1,19 @@
+/**
+ * Whitespace in a text as Figma draws it, in characters HTML keeps without `white-space: pre-wrap` (which
+ * formatting the markup would break: prettier may re-indent the text inside its element). Figma draws every
+ * space, so spaces that CSS would collapse become no-break spaces: those that start a line, and all but the
+ * first of a run inside a line. A tab becomes an em space (about four spaces' width). Spaces ending a line take
+ * no room in either. The length never changes, so style runs keep their offsets.
+ */
+export function drawnSpaces(chars: string): string {
+  return chars
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/\t/g, "\u2003")
+        .replace(/^ +/, (lead) => "\u00a0".repeat(lead.length))
+        // A run before more text; one ending the line stays collapsible (it hangs, as in Figma's auto width).
+        .replace(/ {2,}(?=\S)/g, (run) => ` ${"\u00a0".repeat(run.length - 1)}`),
+    )
+    .join("\n");
+}
