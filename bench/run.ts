@@ -13,7 +13,8 @@
  *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
  *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image, a batch of 20 placed in a grid on the main thread, and a live batch run's work per image (bench/image.ts, bench/batch-run.ts)
  *   BENCH_ONLY=image-panel npm run bench   partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
- *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute frame vs the whole pipeline for it (bench/layout.ts)
+ *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
+ *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
@@ -24,6 +25,7 @@
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
+import { corpusSection } from "./corpus.js";
 import { layoutSection } from "./layout.js";
 import { searchSection } from "./search.js";
 import { paramsSection } from "./params.js";
@@ -53,7 +55,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
   if (runs("batch")) await batchSection(files, RUNS, results);
   if (runs("responsive")) await responsiveSection(results);
   if (runs("layout")) await layoutSection(RUNS, results);
+  if (runs("corpus")) await corpusSection(results);
 
   const root = repoRoot();
   const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {

@@ -9,7 +9,7 @@ import { parseCliArgs } from "./args.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "./browser.js";
 import type { RestNode } from "./fidelity.js";
 import { designTexts, measureFrame } from "./responsive-page.js";
-import { inkCore, overlappingPairs, parseWidths, textShares, widthFigures, widthsFor, type TextSample } from "./responsive.js";
+import { inkCore, kendallTau, overlappingPairs, parseWidths, readingOrder, textShares, widthFigures, widthsFor, type TextSample } from "./responsive.js";
 import { run } from "./run.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
@@ -230,5 +230,21 @@ p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node
     expect(frames).toHaveLength(1);
     expect(frames[0]!.ms).toBeGreaterThan(0);
     expect(frames[0]!.widths).toEqual([expect.objectContaining({ width: 390, overflow: false, textVisible: 1, overlappingPairs: 0 })]);
+  });
+});
+
+describe("reading order and Kendall tau (issue 22: texts read at 390 px in the source's order)", () => {
+  const at = (id: string, x: number, y: number, seen = 1) => ({ id, seen, rects: [{ x, y, width: 100, height: 20 }] });
+
+  it("reads top to bottom, and left to right among first lines that share a line; unseen texts are left out", () => {
+    expect(readingOrder([at("c", 0, 100), at("b", 200, 3), at("a", 0, 0), at("hidden", 0, 50, 0)])).toEqual(["a", "b", "c"]);
+  });
+
+  it("tau is 1 for the same order, −1 reversed, over the ids both share", () => {
+    expect(kendallTau(["a", "b", "c", "d"], ["a", "b", "c", "d"])).toEqual({ tau: 1, shared: 4 });
+    expect(kendallTau(["a", "b", "c", "d"], ["d", "c", "b", "a"])).toEqual({ tau: -1, shared: 4 });
+    // One pair of six swapped: (5 − 1) / 6.
+    expect(kendallTau(["a", "b", "c", "d"], ["a", "c", "b", "d", "x"]).tau).toBeCloseTo(4 / 6, 9);
+    expect(kendallTau(["a"], ["a", "b"])).toEqual({ tau: 1, shared: 1 });
   });
 });

@@ -57,6 +57,8 @@ export const MAX_EXPORT_IMAGE_BYTES = 150_000_000;
 export const MAX_EXPORT_IMAGES = 1000;
 /** Vector-like layers exported as SVG per export, and the markup of one (a detailed illustration is ~1 MB). */
 export const MAX_EXPORT_SVGS = 5000;
+/** Figma's inferred auto layouts read per export (frames drawn without auto layout); more are left out. */
+export const MAX_INFERRED_LAYOUTS = 2000;
 export const MAX_SVG_CHARS = 5_000_000;
 /** SVG markup of one export in all. */
 export const MAX_EXPORT_SVG_CHARS = 40_000_000;

@@ -48,9 +48,9 @@
 import { array, boolean, bytes, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
 import { brandColourField, FILL_MODES, gridIndexField, gridTargetField, imageNodeField, MAX_BRAND_COLOURS, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
-import type { DesignExtras } from "../codegen/design/extras.js";
+import type { DesignExtras, InferredAutoLayout } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
-import { MAX_SEARCH_FRAMES, MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_SVG_CHARS } from "./limits.js";
+import { MAX_SEARCH_FRAMES, MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_INFERRED_LAYOUTS, MAX_SVG_CHARS } from "./limits.js";
 import { historyEntryField, historyFullField, historyIdField, historyItemField, historyKindField, historyRefField, historyUsageField, savedEntryField } from "./history.js";
 import { MAX_PENDING_BATCHES, pendingBatchField } from "./pending-batch.js";
 import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, searchIndexField } from "./search.js";
@@ -102,6 +102,23 @@ const exportedFrame = object({
 });
 export type ExportedFrame = Infer<typeof exportedFrame>;
 
+/** Figma's inferred auto layout of one frame drawn without auto layout (Plugin API `inferredAutoLayout`). */
+const inferredAutoLayoutField = object(
+  {
+    layoutMode: oneOf(["HORIZONTAL", "VERTICAL", "NONE"]),
+    itemSpacing: optional(number()),
+    paddingTop: optional(number()),
+    paddingRight: optional(number()),
+    paddingBottom: optional(number()),
+    paddingLeft: optional(number()),
+    primaryAxisAlignItems: optional(string({ max: 40 })),
+    counterAxisAlignItems: optional(string({ max: 40 })),
+    layoutWrap: optional(oneOf(["NO_WRAP", "WRAP"])),
+    counterAxisSpacing: optional(nullable(number())),
+  },
+  { extra: "drop" },
+) satisfies Field<InferredAutoLayout>;
+
 /**
  * What the REST JSON does not carry, for all frames of one export (codegen/design/extras.ts): image fill
  * bytes by imageRef (= the plugin's imageHash), as Figma stores them, and SVG markup of vector-like layers
@@ -113,6 +130,7 @@ export const exportExtrasField = object({
   variables: optional(designVariablesField),
   styles: optional(designStylesField),
   variableModes: optional(variableModesField),
+  inferredLayouts: optional(record(inferredAutoLayoutField, { max: MAX_INFERRED_LAYOUTS })),
 }) satisfies Field<DesignExtras>; // the panel hands them to codegen as they are
 export type ExportExtras = Infer<typeof exportExtrasField>;
 

@@ -100,7 +100,8 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       const send = ui.locator(".draft-send").getByRole("button", { name: "Send to Batch API" });
       await expect.poll(() => send.isDisabled()).toBe(true);
       await ui.getByRole("checkbox", { name: "Accept the first image before the rest" }).uncheck();
-      await expect.poll(() => send.isEnabled()).toBe(true);
+      // Enabled once the worker has computed every row's prompt (it starts on first use: slow on a busy machine).
+      await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
       await send.click();
       const confirm = ui.getByRole("region", { name: "Send to the Batch API" });
       await confirm.waitFor();

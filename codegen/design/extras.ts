@@ -22,6 +22,23 @@ export interface DesignStyle {
   description?: string;
 }
 
+/**
+ * Figma's own guess at an auto layout for a frame drawn without one (Plugin API `inferredAutoLayout`, what
+ * powers Dev Mode's code snippets), in the REST field names. Only the plugin has it; the REST JSON does not.
+ */
+export interface InferredAutoLayout {
+  layoutMode: "HORIZONTAL" | "VERTICAL" | "NONE";
+  itemSpacing?: number;
+  paddingTop?: number;
+  paddingRight?: number;
+  paddingBottom?: number;
+  paddingLeft?: number;
+  primaryAxisAlignItems?: string;
+  counterAxisAlignItems?: string;
+  layoutWrap?: "NO_WRAP" | "WRAP";
+  counterAxisSpacing?: number | null;
+}
+
 export interface DesignExtras {
   /** Image fill bytes by Figma imageRef (REST `imageRef` = the plugin's `imageHash`). */
   images?: Record<string, Uint8Array>;
@@ -36,4 +53,6 @@ export interface DesignExtras {
    * `resolvedVariableModes`): a frame inside a dark section is dark though its own JSON sets no mode.
    */
   variableModes?: Record<string, Record<string, string>>;
+  /** Figma's inferred auto layout of frames drawn without auto layout, by node id (plugin only). */
+  inferredLayouts?: Record<string, InferredAutoLayout>;
 }

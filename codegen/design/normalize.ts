@@ -53,6 +53,8 @@ export function assetBase(node: Pick<DesignNode, "name" | "kind">): string {
 interface Walk {
   /** `componentId|innerId` of layers that are visible in at least one instance (see shownInSomeInstance). */
   shownLayers: Set<string>;
+  /** Figma's inferred auto layouts, by node id (extras.inferredLayouts). */
+  suggestions: Record<string, unknown>;
   context: RestContext;
   assets: DesignAssets;
   problems: Problem[];
@@ -192,6 +194,9 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
 
   const layout = kind === "text" ? undefined : readFlexLayout(node);
   if (layout) out.layout = layout;
+  const suggestion = !layout && kind !== "text" ? walk.suggestions[node.id] : undefined;
+  const suggested = isRecord(suggestion) ? readFlexLayout(suggestion) : undefined;
+  if (suggested) out.suggested = suggested;
   // Sizing only matters where auto layout is involved: as a flow child, or as an auto-layout frame.
   const flowDir = parent && !absoluteChild ? parent.dir : undefined;
   if (flowDir !== undefined || layout) {
@@ -268,7 +273,7 @@ export interface NormalizeResult {
  */
 export function normalize(nodes: RestNode[], context: RestContext, extras: DesignExtras = {}): NormalizeResult {
   const problems: Problem[] = [];
-  const walk: Walk = { shownLayers: new Set(), context, assets: new DesignAssets(extras, problems), problems };
+  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems };
   for (const node of nodes) collectShownLayers(node, undefined, walk.shownLayers);
   const frames: DesignNode[] = [];
   for (const node of nodes) {

@@ -221,6 +221,11 @@ export interface DesignNode {
   flow?: FlowItem;
   /** Layout inference was unsure here (heavy overlaps): the absolute children scale with the box as a unit. */
   scaled?: true;
+  /**
+   * Figma's own inferred auto layout for this container drawn without one (plugin only; the REST JSON lacks
+   * it). Layout inference uses it where it cannot read the container itself, and reports how often it agrees.
+   */
+  suggested?: FlexLayout;
   /** Inferred: a decoration hidden on screens narrower than this (px), where it would cover text. */
   hideBelow?: number;
   /**

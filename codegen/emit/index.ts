@@ -2,12 +2,22 @@
 import type { DesignDocument } from "../design/types.js";
 import type { CodeOptions } from "../load.js";
 import type { FileSet } from "../types.js";
-import { inferLayout } from "../layout/index.js";
+import { inferLayoutReported, type LayoutReport } from "../layout/index.js";
 import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
 
 /** Emitter output only (no project pass, no formatting). */
 export function emitFiles(design: DesignDocument, options: CodeOptions): FileSet {
-  const doc = options.layout === "exact" ? design : inferLayout(design);
-  return options.target === "react" ? emitReact(doc, { styling: options.styling, nodeIds: options.nodeIds }) : emitHtml(doc, { nodeIds: options.nodeIds });
+  const inferred = options.layout === "exact" ? undefined : inferLayoutReported(design);
+  const doc = inferred?.document ?? design;
+  const out = options.target === "react" ? emitReact(doc, { styling: options.styling, nodeIds: options.nodeIds }) : emitHtml(doc, { nodeIds: options.nodeIds });
+  const report = inferred?.report;
+  if (report && report.suggested > 0) out.problems.push({ severity: "info", code: "figma-inferred-layout", message: figmaLayoutNote(report) });
+  return out;
+}
+
+/** How Figma's own inferred auto layouts compared with Figment's (the plugin exports them beside the JSON). */
+function figmaLayoutNote(r: LayoutReport): string {
+  const used = r.used > 0 ? `; on ${r.used} that Figment could not read, Figma's direction was used` : "";
+  return `layout inference: Figma's own auto-layout guess agrees with Figment's direction on ${r.agreed} of ${r.suggested} frames${used}`;
 }

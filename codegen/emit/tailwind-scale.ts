@@ -21,6 +21,7 @@ const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
  */
 export function spacingStep(value: string): string | undefined {
   if (value === "100%") return "full";
+  if (value === "auto") return "auto";
   if (value === "0%") return "0";
   const fraction = { "50%": "1/2", "25%": "1/4", "75%": "3/4" }[value];
   if (fraction) return fraction;

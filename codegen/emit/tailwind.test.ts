@@ -33,6 +33,8 @@ describe("tailwindClass: the spacing scale (v4: 0.25rem = 4px steps)", () => {
     cases([
       [["width", "100%"], "w-full"],
       [["height", "100%"], "h-full"],
+      [["height", "auto"], "h-auto"],
+      [["flex-wrap", "nowrap"], "flex-nowrap"],
       [["max-width", "100%"], "max-w-full"],
       [["min-width", "0"], "min-w-0"],
       [["left", "0"], "left-0"],

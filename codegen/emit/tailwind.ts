@@ -20,7 +20,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   display: { flex: "flex", block: "block", none: "hidden", "-webkit-box": "[display:-webkit-box]" },
   position: { relative: "relative", absolute: "absolute" },
   "flex-direction": { column: "flex-col", row: "flex-row" },
-  "flex-wrap": { wrap: "flex-wrap" },
+  "flex-wrap": { wrap: "flex-wrap", nowrap: "flex-nowrap" },
   "justify-content": { "flex-start": "justify-start", center: "justify-center", "flex-end": "justify-end", "space-between": "justify-between" },
   "align-items": { "flex-start": "items-start", center: "items-center", "flex-end": "items-end", baseline: "items-baseline", stretch: "items-stretch" },
   "align-self": { stretch: "self-stretch" },

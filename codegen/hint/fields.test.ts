@@ -114,6 +114,13 @@ describe("fields: layout inference's marks (issue 14)", () => {
     expect(back(rect({ layout: { ...layout, inferred: { within: 1440 } } }), "inf").layout?.inferred).toEqual({ within: 1440 });
     expect(back(rect({ scaled: true }), "scl").scaled).toBe(true);
     expect(back(rect({ kind: "text", text: { ...text, fluid: [38, 4.44] } }), "flu").text?.fluid).toEqual([38, 4.44]);
+    // Issue 22: a carousel row, a decoration hidden below a width, a frame growing below one; negative and
+    // fractional spacing.
+    expect(printed(rect({ layout: { ...layout, wrapBelow: 1440 } }), "wb")).toBe("1440");
+    expect(back(rect({ layout: { ...layout, wrapBelow: 1440 } }), "wb").layout?.wrapBelow).toBe(1440);
+    expect(back(rect({ hideBelow: 1040 }), "hb").hideBelow).toBe(1040);
+    expect(back(rect({ growBelow: 800 }), "gb").growBelow).toBe(800);
+    expect(back(rect({ flow: { before: -1.5, offset: 0.4 } }), "fi").flow).toEqual({ before: -1.5, offset: 0.4 });
   });
 
   it("rejects malformed values", () => {

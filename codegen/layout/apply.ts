@@ -22,6 +22,19 @@ const GUTTER = 16;
 
 interface Scope {
   designWidth: number;
+  /** Tallies Figma's own inferred auto layouts (plugin only): seen, agreeing with ours, used where ours gave up. */
+  report: LayoutReport;
+}
+
+export interface LayoutReport {
+  /** Containers drawn without auto layout that layout inference read. */
+  containers: number;
+  /** Of those, how many Figma suggested an auto layout for. */
+  suggested: number;
+  /** How many of Figma's suggestions have the direction ours found. */
+  agreed: number;
+  /** Where ours could not read the container (it would have scaled as a unit) and Figma's direction was used. */
+  used: number;
 }
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
@@ -107,6 +120,8 @@ interface Build {
 
 export function inferNode(node: DesignNode, scope: Scope, parentW: number): DesignNode {
   const out: DesignNode = { ...node };
+  // Figma's suggestion is an input of inference only: the inferred tree does not carry it.
+  delete out.suggested;
   if (!node.children) return out;
   if (!eligible(node)) {
     if (CONTAINERS.has(node.kind) && node.layout) out.children = node.children.map((c) => inferNode(c, scope, node.w));
@@ -120,8 +135,19 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
     if (!roles.has(index)) flowItems.push({ box: flowBox(c), index });
   });
   if (flowItems.length === 0) return out;
-  const cut = xyCut(flowItems, { clip: own, canBase: (i) => !hasText(children[i]!) });
-  if (cut.kind === "loose") return scaledBox(out, node, scope);
+  let cut = xyCut(flowItems, { clip: own, canBase: (i) => !hasText(children[i]!) });
+  scope.report.containers++;
+  const suggested = node.suggested;
+  if (suggested) {
+    scope.report.suggested++;
+    if (directionOf(cut) === suggested.dir) scope.report.agreed++;
+  }
+  if (cut.kind === "loose") {
+    // Ours cannot read it; Figma's own guess at a direction beats scaling the box as a unit.
+    if (!suggested) return scaledBox(out, node, scope);
+    scope.report.used++;
+    cut = alongAxis(flowItems, suggested.dir);
+  }
   const gutters = guttersOf(children, flowItems, own);
   const build: Build = {
     children,
@@ -151,6 +177,23 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   // height at the design width, content overflowing as in the drawing, and grows with it below that width.
   if (cut.box.y + cut.box.h > own.h + 1) out.growBelow = Math.round(scope.designWidth);
   return out;
+}
+
+/** The direction of the flow a cut lays its container out in (a stack: its content's). */
+function directionOf(cut: Cut): "row" | "column" | undefined {
+  if (cut.kind === "flow") return cut.dir;
+  if (cut.kind === "stack") return cut.inner ? directionOf(cut.inner) : undefined;
+  return undefined;
+}
+
+/** The items one after another along `dir`, by where they start (Figma's inferred direction). */
+function alongAxis(items: Item[], dir: "row" | "column"): Cut {
+  const axis = dir === "row" ? "x" : "y";
+  const parts = [...items].sort((a, b) => a.box[axis] - b.box[axis] || a.index - b.index).map((item): Cut => ({ kind: "item", item, box: item.box }));
+  const x = Math.min(...items.map((i) => i.box.x));
+  const y = Math.min(...items.map((i) => i.box.y));
+  const box = { x, y, w: Math.max(...items.map((i) => i.box.x + i.box.w)) - x, h: Math.max(...items.map((i) => i.box.y + i.box.h)) - y };
+  return { kind: "flow", dir, parts, box };
 }
 
 /** Every stack of the cut (a base with content on it). */

@@ -2,13 +2,14 @@
  * Layout inference (issue 14): absolute designs → flow layouts that reflow on narrower screens.
  *
  *   inferLayout(doc): DesignDocument   — a new document; the input is not changed
+ *   inferLayoutReported(doc)           — the same, with how Figma's own inferred auto layouts (plugin only) compared
  *
  * Only screens wider than COMPACT_WIDTH are inferred: a phone-sized frame already fits every viewport the
  * code is checked at (390 px and up) and keeps today's exact output. Frames with auto layout keep theirs;
  * inside them, absolute containers are inferred. Idempotent: a tree it returns comes back unchanged.
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
-import { inferNode } from "./apply.js";
+import { inferNode, type LayoutReport } from "./apply.js";
 import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
@@ -28,13 +29,23 @@ export function drawnFrame(frame: DesignNode): DesignNode {
   return rebuilt;
 }
 
-export function inferFrame(frame: DesignNode): DesignNode {
+export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport()): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
-  const out = inferNode(frame, { designWidth: frame.w }, frame.w);
+  const out = inferNode(frame, { designWidth: frame.w, report }, frame.w);
   drawn.set(out, drawnFrame(frame));
   return out;
 }
 
 export function inferLayout(doc: DesignDocument): DesignDocument {
-  return { ...doc, frames: doc.frames.map(inferFrame) };
+  return inferLayoutReported(doc).document;
 }
+
+const emptyReport = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0 });
+
+/** inferLayout, with its tally of Figma's own inferred auto layouts (plugin exports carry them). */
+export function inferLayoutReported(doc: DesignDocument): { document: DesignDocument; report: LayoutReport } {
+  const report = emptyReport();
+  return { document: { ...doc, frames: doc.frames.map((f) => inferFrame(f, report)) }, report };
+}
+
+export type { LayoutReport } from "./apply.js";

@@ -141,3 +141,117 @@ describe("undoInference: the drawing back from an inferred tree that came withou
     expect(back.children!.some((c) => c.inferred || c.flow || c.absolute)).toBe(false);
   });
 });
+
+describe("real pages drawn without auto layout (issue 22): inference decides per child", () => {
+  const ellipse = (id: string, x: number, y: number, w: number, h: number, opacity?: number): DesignNode => ({ id, name: id, kind: "ellipse", x, y, w, h, fills: [{ kind: "solid", color: "#f0c" }], ...(opacity !== undefined ? { opacity } : {}) });
+  const image = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({ id, name: id, kind: "rect", x, y, w, h, fills: [{ kind: "image", asset: `${id}.png`, fit: "cover" }] });
+  const infer = (page: DesignNode): DesignNode => inferLayout({ frames: [page], assets: {} }).frames[0]!;
+  const all = (n: DesignNode): DesignNode[] => [n, ...(n.children ?? []).flatMap(all)];
+  const byId = (n: DesignNode, id: string): DesignNode => all(n).find((c) => c.id === id)!;
+
+  it("content reaching past the page's side is no reason to give up: a full-bleed image stretches, decorations bleed off the edges", () => {
+    const page = frame(1440, 800, [
+      image("hero", -46, 0, 1510, 600),
+      text("title", 320, 200, 800, 60, 48),
+      ellipse("blob", -120, 650, 240, 180),
+      text("body", 320, 660, 800, 40),
+    ]);
+    const out = infer(page);
+    expect(out.layout?.dir).toBe("column");
+    const stack = out.children!.find((c) => c.name === "Stack")!;
+    // The hero image stretches with its section, its overhang kept on both sides.
+    expect(stack.children![0]).toMatchObject({ id: "hero", absolute: true, constraintH: "left-right", constraintV: "top-bottom", x: -46 });
+    expect(stack.minH).toBe(600);
+    // The blob is a decoration pinned to the left edge, hidden below the width where it would reach the text.
+    const blob = byId(out, "blob");
+    expect(blob).toMatchObject({ absolute: true, constraintV: "bottom" });
+    expect(blob.constraintH).toBeUndefined();
+    // It reaches 120 px in from the left; the texts start 320 px in: hidden below 1440 − 2 × (320 − 120).
+    expect(blob.hideBelow).toBe(1040);
+  });
+
+  it("a row of cards running past the right side is a carousel: one line at the design width, wrapping below it", () => {
+    const cards = [0, 1, 2, 3, 4].flatMap((i) => [rect(`card${i}`, 72 + i * 440, 100, 416, 300), text(`name${i}`, 96 + i * 440, 320, 300, 30)]);
+    const out = infer(frame(1440, 500, cards));
+    const row = all(out).find((n) => n.layout?.wrapBelow !== undefined)!;
+    expect(row.layout).toMatchObject({ dir: "row", wrapBelow: 1440, gap: 24 });
+    expect(row.children).toHaveLength(5);
+    // Every card (a stack: its box under its name) stays in it, the two past the frame's edge too.
+    expect(row.children!.map((c) => c.children?.[0]?.id)).toEqual(["card0", "card1", "card2", "card3", "card4"]);
+  });
+
+  it("a group spanning parts of two sections is dissolved; each section is its background with what lies on it", () => {
+    const page = frame(1440, 900, [
+      rect("bgA", 0, 0, 1440, 400),
+      text("a1", 200, 100, 600, 40),
+      { id: "g", name: "Group", kind: "group", x: 200, y: 300, w: 600, h: 250, children: [text("a2", 0, 0, 600, 40), rect("bgB", -200, 100, 1440, 500)] },
+      text("b1", 200, 500, 600, 40),
+    ]);
+    // bgB (drawn inside the group) lies from y 400; a2 at y 300 belongs to section A.
+    (page.children![2]!.children![1] as DesignNode).y = 100;
+    const out = infer(page);
+    expect(all(out).some((n) => n.id === "g")).toBe(false);
+    const stacks = out.children!.filter((c) => c.name === "Stack");
+    expect(stacks.map((s) => s.children![0]!.id)).toEqual(["bgA", "bgB"]);
+    expect(all(stacks[0]!).map((n) => n.id)).toEqual(expect.arrayContaining(["a1", "a2"]));
+    expect(all(stacks[1]!).map((n) => n.id)).toContain("b1");
+  });
+
+  it("cards side by side (picture, name, quote) are columns, not a row of pictures over a row of names", () => {
+    const people = [0, 1, 2].flatMap((i) => [image(`p${i}`, 100 + i * 440, 100, 192, 192), text(`n${i}`, 100 + i * 440, 308, 192, 24), text(`q${i}`, 100 + i * 440, 341, 288, 72)]);
+    const out = infer(frame(1440, 500, people));
+    const row = all(out).find((n) => n.layout?.dir === "row")!;
+    expect(row.children!.map((c) => all(c).filter((n) => n.id).map((n) => n.id))).toEqual([
+      ["p0", "n0", "q0"],
+      ["p1", "n1", "q1"],
+      ["p2", "n2", "q2"],
+    ]);
+  });
+
+  it("an ellipse behind a card's corner is a decoration; the card's own circle is not", () => {
+    const page = frame(1440, 600, [
+      ellipse("behind", 40, 40, 120, 120, 0.35),
+      rect("card", 100, 100, 400, 300),
+      ellipse("avatar", 120, 120, 80, 80),
+      text("label", 220, 140, 200, 30),
+    ]);
+    const out = infer(page);
+    expect(byId(out, "behind")).toMatchObject({ absolute: true, hideBelow: 1440 });
+    expect(byId(out, "avatar").absolute).toBeUndefined();
+  });
+
+  it("a frame drawn shorter than its text keeps its drawn height at the design width and grows below it", () => {
+    const para: DesignNode = { id: "p", name: "Paragraph", kind: "instance", x: 100, y: 100, w: 600, h: 19, children: [text("t", 0, 0, 600, 44)] };
+    const out = infer(frame(800, 300, [para, text("next", 100, 160, 600, 20)]));
+    expect(byId(out, "p")).toMatchObject({ growBelow: 800, sizeV: "fixed" });
+  });
+
+  it("text of whole lines is as tall as its lines: the space after it is measured from there", () => {
+    const title: DesignNode = { ...text("title", 100, 100, 600, 86), text: { chars: "Two lines", style: { family: "Inter", size: 36, weight: 700, lineHeight: 43.2 }, resize: "height", alignH: "left", alignV: "top" } };
+    const out = infer(frame(800, 400, [title, text("next", 100, 196, 600, 20)]));
+    // 86.4 px of lines (the tree rounds to 86), then 9.6 px to the next text.
+    expect(byId(out, "title").minH).toBe(86.4);
+    expect(out.layout!.gap).toBeCloseTo(9.6, 5);
+  });
+});
+
+describe("rows that are parts of the same cards", () => {
+  const t = (id: string, x: number, y: number, w: number, h: number) => text(id, x, y, w, h);
+  const infer = (page: DesignNode): DesignNode => inferLayout({ frames: [page], assets: {} }).frames[0]!;
+  const ids = (n: DesignNode): string[] => [...(n.id ? [n.id] : []), ...(n.children ?? []).flatMap(ids)];
+
+  it("a row of headings tightly over a row of their texts, in the same columns, becomes cards (heading, text)", () => {
+    const page = frame(1440, 400, [t("title", 520, 20, 400, 40), ...[0, 1, 2].flatMap((i) => [t(`h${i}`, 120 + i * 420, 100, 200, 30), t(`p${i}`, 80 + i * 420, 150, 380, 90)])]);
+    const out = infer(page);
+    const cards = out.children!.find((c) => c.layout?.dir === "row")!;
+    expect(cards.children!.map(ids)).toEqual([["h0", "p0"], ["h1", "p1"], ["h2", "p2"]]);
+  });
+
+  it("a grid's rows of whole cards stay rows (the gap between cards is wider than inside them)", () => {
+    const card = (i: number, r: number) => [rect(`img${r}${i}`, 80 + i * 440, 100 + r * 444, 416, 312), t(`cap${r}${i}`, 80 + i * 440, 412 + r * 444, 416, 108)];
+    const out = infer(frame(1440, 1000, [0, 1, 2].flatMap((i) => [...card(i, 0), ...card(i, 1)])));
+    const rows = out.children!.filter((c) => c.layout?.dir === "row");
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => ids(r).filter((id) => id.startsWith("img")))).toEqual([["img00", "img01", "img02"], ["img10", "img11", "img12"]]);
+  });
+});

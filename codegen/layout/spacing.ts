@@ -35,7 +35,7 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   const others = gaps.filter((_, i) => i !== gaps.indexOf(widest));
   const auto = dir === "row" && widest >= AUTO_GAP && others.every((g) => widest >= 3 * Math.max(g, 1)) ? gaps.indexOf(widest) : -1;
   const spaced = gaps.filter((_, i) => i !== auto);
-  const gap = spaced.length > 0 ? Math.max(0, Math.min(...spaced)) : 0;
+  const gap = spaced.length > 0 ? r2(Math.max(0, Math.min(...spaced))) : 0;
   let [padStart, padEnd] = [start(parts[0]!, main) - start(box, main), end(box, main) - end(parts[parts.length - 1]!, main)].map((v) => r2(Math.max(0, v))) as [number, number];
   const items: FlowPlan["items"] = parts.map(() => ({ flow: {}, crossFill: false }));
   // Each item keeps its drawn distance, fractions included (half a pixel off leaves a 1-px divider two thirds

@@ -26,6 +26,8 @@ export interface CutOptions {
 
 /** Columns whose tops are this close start at the same height. */
 const ALIGNED = 4;
+/** Rows of the same columns this close belong to the same cards (a heading over its text). */
+const CARD_ROW_GAP = 32;
 /** A box holds another drawn above it when at least this share of the other lies on it. */
 const ON_BASE = 0.9;
 
@@ -42,7 +44,14 @@ export function xyCut(items: Item[], options: CutOptions = {}): Cut {
   const rows = bands(items, "y");
   const columns = bands(items, "x");
   const byColumns = columns.length > 1 && (rows.length === 1 || columnsFirst(rows, columns));
-  if (rows.length > 1 && !byColumns) return { kind: "flow", dir: "column", parts: rows.map((r) => xyCut(r, options)), box };
+  if (rows.length > 1 && !byColumns) {
+    // Rows alike are rows of whole cards; rows repeating with a period (picture, caption, picture, caption)
+    // are a grid's rows of cards, one group per period; other rows of card parts are grouped into their cards.
+    const period = repeating(rows);
+    const grouped = alike(rows, "y") ? rows : period > 0 ? chunks(rows, period) : cardRows(rows);
+    const groups = grouped.length > 1 ? grouped : rows;
+    return { kind: "flow", dir: "column", parts: groups.map((g) => xyCut(g, options)), box };
+  }
   // A base holding all the rest inside the container (a section's background under a carousel running past
   // its side) is a stack, even where what runs past it splits into columns.
   const base = rows.length === 1 ? stackBase(items, options.clip) : undefined;
@@ -66,9 +75,64 @@ export function xyCut(items: Item[], options: CutOptions = {}): Cut {
  * alike in width, starting at the same height — while the rows do not (an image row, a name row, a quote row).
  */
 function columnsFirst(rows: Item[][], columns: Item[][]): boolean {
-  if (alike(rows, "y")) return false;
+  // Rows alike, or repeating (a picture row, a caption row, a picture row, a caption row): a grid's rows.
+  if (alike(rows, "y") || repeating(rows) > 0) return false;
   const tops = columns.map((band) => Math.min(...band.map((i) => i.box.y)));
   return alike(columns, "x") && Math.max(...tops) - Math.min(...tops) <= ALIGNED;
+}
+
+/**
+ * Consecutive rows that are parts of the same cards (a row of headings, tightly over a row of their texts, in
+ * the same columns) as one group, so that the cut of that group can find the cards; other rows alone.
+ */
+function cardRows(rows: Item[][]): Item[][] {
+  const out: Item[][] = [];
+  let current: Item[] = rows[0]!;
+  let previous: Item[][] = bands(current, "x");
+  // The widest gap inside the group so far: a wider one after it separates cards (a grid's next row), it does
+  // not join their parts.
+  let inside: number | undefined;
+  for (const row of rows.slice(1)) {
+    const columns = bands(row, "x");
+    const gap = Math.min(...row.map((i) => i.box.y)) - Math.max(...current.map((i) => i.box.y + i.box.h));
+    if (gap <= CARD_ROW_GAP && (inside === undefined || gap <= inside + ALIGNED) && sameColumns(previous, columns)) {
+      current = [...current, ...row];
+      inside = Math.max(inside ?? gap, gap);
+    } else {
+      out.push(current);
+      current = row;
+      inside = undefined;
+    }
+    previous = columns;
+  }
+  out.push(current);
+  return out;
+}
+
+/** Two rows split into the same number (2 or more) of columns, each over the other's and no other. */
+function sameColumns(a: Item[][], b: Item[][]): boolean {
+  if (a.length < 2 || a.length !== b.length) return false;
+  const range = (band: Item[]) => [Math.min(...band.map((i) => i.box.x)), Math.max(...band.map((i) => i.box.x + i.box.w))] as const;
+  const ra = a.map(range);
+  const rb = b.map(range);
+  const overlaps = (p: readonly [number, number], q: readonly [number, number]): boolean => p[0] < q[1] && q[0] < p[1];
+  return ra.every((r, i) => overlaps(r, rb[i]!) && rb.every((o, j) => j === i || !overlaps(r, o)));
+}
+
+/** The period (2 or more) with which the rows' heights repeat (within 10 %), or 0. */
+function repeating(rows: Item[][]): number {
+  const sizes = rows.map((band) => Math.max(...band.map((i) => i.box.y + i.box.h)) - Math.min(...band.map((i) => i.box.y)));
+  for (let period = 2; period * 2 <= sizes.length; period++) {
+    if (sizes.every((v, i) => i < period || Math.abs(v - sizes[i - period]!) <= 0.1 * Math.max(v, sizes[i - period]!))) return period;
+  }
+  return 0;
+}
+
+/** Consecutive runs of `size` rows, each as one group. */
+function chunks(rows: Item[][], size: number): Item[][] {
+  const out: Item[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size).flat());
+  return out;
 }
 
 /** Bands of the same size along `axis`, within 10 % of each other. */

@@ -10,6 +10,7 @@ import { MAX_PNG_SCALE } from "../limits.js";
 import type { ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
 import { exportRoot, planAssets } from "./asset-plan.js";
 import { exportAssets } from "./assets.js";
+import { readInferredLayouts } from "./inferred-layouts.js";
 import { fitScale } from "./scale.js";
 import { kindReason } from "../panel/selection.js";
 import type { Settings } from "../../contract/settings.js";
@@ -95,6 +96,9 @@ export async function exportNodes(nodes: readonly SceneNode[], settings: Setting
     throwIfCancelled(job);
     result.extras = assets.extras;
     result.problems = assets.problems;
+    const inferred = await readInferredLayouts(nodes, job);
+    throwIfCancelled(job);
+    if (Object.keys(inferred).length > 0) result.extras = { ...result.extras, inferredLayouts: inferred };
   }
   hooks.onProgress(total, total, total === 1 ? `Exported “${nodes[0]!.name}”` : `Exported ${total} frames`);
   return result;

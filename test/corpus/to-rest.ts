@@ -29,7 +29,8 @@ export interface ConvertInput {
   images: ReadonlyMap<string, ImageRef>;
 }
 
-const r2 = (v: number): number => Math.round(v * 100) / 100;
+/** Two decimals, and never −0. */
+const r2 = (v: number): number => Math.round(v * 100) / 100 + 0;
 
 export const color = (c: Rgba): Rgba => ({ r: r2(c.r * 1000) / 1000, g: r2(c.g * 1000) / 1000, b: r2(c.b * 1000) / 1000, a: r2(c.a * 100) / 100 });
 
@@ -95,8 +96,8 @@ export function gradientPaint(css: string, w: number, h: number): Record<string,
   const length = Math.abs(w * Math.sin(t)) + Math.abs(h * Math.cos(t)) || 1;
   const sx = (Math.sin(t) * length) / (2 * Math.max(w, 1));
   const sy = (Math.cos(t) * length) / (2 * Math.max(h, 1));
-  const start = { x: r2((0.5 - sx) * 1e4) / 1e4, y: r2((0.5 + sy) * 1e4) / 1e4 };
-  const end = { x: r2((0.5 + sx) * 1e4) / 1e4, y: r2((0.5 - sy) * 1e4) / 1e4 };
+  const start = { x: r2((0.5 - sx) * 1e4) / 1e4 + 0, y: r2((0.5 + sy) * 1e4) / 1e4 + 0 };
+  const end = { x: r2((0.5 + sx) * 1e4) / 1e4 + 0, y: r2((0.5 - sy) * 1e4) / 1e4 + 0 };
   return {
     blendMode: "NORMAL",
     type: "GRADIENT_LINEAR",

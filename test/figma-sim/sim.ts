@@ -66,6 +66,11 @@ export interface FigmaSimOptions {
    * as in a file whose images Figma cannot load: getImageByHash returns null.
    */
   images?: Record<string, Uint8Array>;
+  /**
+   * What Figma's `inferredAutoLayout` answers, by frame id (its heuristic runs only inside Figma): tests give
+   * the guesses they need; every other frame answers null, as Figma does for frames it has no guess for.
+   */
+  inferredAutoLayouts?: Record<string, unknown>;
 }
 
 /** Figma's limit of one plugin data entry: plugin id + key + value. */
@@ -175,7 +180,10 @@ export class SimNode {
     this.height = num(box["height"]);
     if (CONTAINER_TYPES.has(type)) this.children = [];
     defineVariableProps(this, () => sim.options.variables);
-    if (AUTO_LAYOUT_TYPES.has(type)) defineAutoLayoutProps(this, (what) => this.change(what));
+    if (AUTO_LAYOUT_TYPES.has(type)) {
+      defineAutoLayoutProps(this, (what) => this.change(what));
+      Object.defineProperty(this, "inferredAutoLayout", { enumerable: true, get: () => structuredClone(sim.options.inferredAutoLayouts?.[this.id] ?? null) });
+    }
     if (FILL_TYPES.has(type)) {
       let paints: readonly unknown[] = Object.freeze((Array.isArray(rest["fills"]) ? rest["fills"] : []).map((p) => Object.freeze(pluginPaint(p))));
       Object.defineProperty(this, "fills", {

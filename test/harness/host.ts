@@ -31,7 +31,7 @@ async function text(path: string): Promise<string> {
   return response.text();
 }
 
-function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from: RelayedMessage["from"], deliver: () => void): void } {
+function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from: RelayedMessage["from"], deliver: () => void, part?: string): void } {
   const holding = new Set(initiallyHeld);
   const waiting = new Map<string, (() => void)[]>();
   const traffic: RelayedMessage[] = [];
@@ -42,9 +42,9 @@ function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from
       holding.delete(type);
       for (const deliver of waiting.get(type)?.splice(0) ?? []) deliver();
     },
-    pass: (type, from, deliver) => {
+    pass: (type, from, deliver, part) => {
       const send = (): void => {
-        traffic.push({ from, type, at: performance.timeOrigin + performance.now() });
+        traffic.push({ from, type, at: performance.timeOrigin + performance.now(), ...(part !== undefined ? { part } : {}) });
         deliver();
       };
       if (!holding.has(type)) return send();
@@ -54,6 +54,8 @@ function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from
 }
 
 const typeOf = (message: unknown): string => (typeof message === "object" && message !== null && typeof (message as { type?: unknown }).type === "string" ? (message as { type: string }).type : "");
+/** The `part` a message names (get-worker-source: which worker), for the relay's record. */
+const partOf = (message: unknown): string | undefined => (typeof message === "object" && message !== null && typeof (message as { part?: unknown }).part === "string" ? (message as { part: string }).part : undefined);
 
 function mountUi(html: string, sim: FigmaSim, width: number, height: number, relay: ReturnType<typeof createRelay>): void {
   const iframe = document.createElement("iframe");
@@ -74,7 +76,7 @@ function mountUi(html: string, sim: FigmaSim, width: number, height: number, rel
   window.addEventListener("message", (event) => {
     if (event.source !== iframe.contentWindow) return;
     const data = event.data as { pluginMessage?: unknown } | null;
-    if (data && typeof data === "object" && "pluginMessage" in data) relay.pass(typeOf(data.pluginMessage), "ui", () => void sim.ui.send(data.pluginMessage));
+    if (data && typeof data === "object" && "pluginMessage" in data) relay.pass(typeOf(data.pluginMessage), "ui", () => void sim.ui.send(data.pluginMessage), partOf(data.pluginMessage));
   });
   iframe.srcdoc = html;
   document.body.appendChild(iframe);

@@ -5,6 +5,8 @@ export interface RelayedMessage {
   from: "plugin" | "ui";
   type: string;
   at: number;
+  /** The part a get-worker-source asks for (codegen, tokenizer, search). */
+  part?: string;
 }
 
 /**

@@ -11,12 +11,12 @@
  * A table per page and width is printed after the run, and written to test-artifacts/corpus/<kind>.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../../cli/browser.js";
 import { corpusPages, measureCorpusPage, type CorpusPage, type CorpusReport } from "./corpus-frames.js";
-import { REPO_ROOT } from "./fixtures.js";
+import { fixturesRoot } from "./responsive-frames.js";
 
 export const GOALS = { textVisible: 0.95, tau: 0.8, iouMatched: 0.95 } as const;
 const NARROW = [390, 768] as const;
@@ -52,7 +52,7 @@ export function describeCorpusGoals(kind: CorpusPage["kind"]): void {
       if (reports.size === 0) return;
       const rows = pages.filter((p) => reports.has(p.name)).map((page) => ({ page, report: reports.get(page.name)! }));
       console.log(`${kind}s:\n${corpusTable(rows)}`);
-      const dir = join(REPO_ROOT, "test-artifacts", "corpus");
+      const dir = join(dirname(dirname(fixturesRoot())), "test-artifacts", "corpus");
       mkdirSync(dir, { recursive: true });
       const summary = rows.map(({ page, report }) => ({ name: page.name, iouMatched: report.meanIoU * report.matched, widths: report.widths.map(({ order: _order, pairs: _pairs, ...w }) => w), order: report.order }));
       writeFileSync(join(dir, `${kind.replace(/\s+/g, "-")}.json`), `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,22 +1,20 @@
 /**
- * Live preview of the HTML rendering in a sandboxed iframe (`sandbox=""`: no scripts, no same-origin),
- * from a self-contained srcdoc with a strict CSP. Shown at the frame's size, zoomed to fit or 50/100/200%.
+ * Live preview of the HTML rendering in a sandboxed iframe (`sandbox=""`: no scripts, no same-origin), from a
+ * self-contained srcdoc with a strict CSP; the model's React code in one that may run scripts (never
+ * same-origin). The page is laid out at a chosen viewport width — Phone 390, Tablet 768, the design's width,
+ * or any width between 320 and 1920 dragged with the handle — and scaled to fit the panel (preview-size.ts).
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { InfoIcon, ErrorIcon } from "../components/icons.js";
+import { Segmented } from "../components/segmented.js";
 import { SelectMenu } from "../components/select-menu.js";
 import type { FrameInfo, PreviewState } from "./code-job.js";
 import { buildSrcdoc, previewPages } from "../../codegen/preview/html-page.js";
-
-export type Zoom = "fit" | 0.5 | 1 | 2;
-const ZOOMS: { value: Zoom; label: string }[] = [
-  { value: "fit", label: "Fit" },
-  { value: 0.5, label: "50%" },
-  { value: 1, label: "100%" },
-  { value: 2, label: "200%" },
-];
+import { clampWidth, maxWidth, MIN_PREVIEW_WIDTH, PHONE_WIDTH, previewLayout, TABLET_WIDTH, widthOf, type PreviewWidth } from "./preview-size.js";
 
 const PADDING = 16;
+/** Room the width handle takes beside the page. */
+const HANDLE = 12;
 
 function useElementSize(ref: { current: HTMLElement | null }): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -32,9 +30,65 @@ function useElementSize(ref: { current: HTMLElement | null }): { width: number; 
   return size;
 }
 
+type Choice = "phone" | "tablet" | "design" | "custom";
+
+/**
+ * The handle on the page's right edge: drag it (or use the arrow keys, Shift for 100 px, Home and End) to lay
+ * the page out at any width. While dragging, the scale stays as it was, so the edge follows the pointer.
+ */
+function WidthHandle(props: { width: number; min: number; max: number; scale: number; onWidth(width: number, dragging: boolean): void }) {
+  const { width, min, max, scale, onWidth } = props;
+  const drag = useRef<{ x: number; width: number; scale: number } | null>(null);
+  const onPointerDown = (event: PointerEvent) => {
+    event.preventDefault();
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    drag.current = { x: event.clientX, width, scale };
+    onWidth(width, true);
+  };
+  const onPointerMove = (event: PointerEvent) => {
+    const start = drag.current;
+    if (!start) return;
+    onWidth(start.width + (event.clientX - start.x) / start.scale, true);
+  };
+  const onPointerUp = () => {
+    if (!drag.current) return;
+    drag.current = null;
+    onWidth(width, false);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.shiftKey ? 100 : 10;
+    const next = event.key === "ArrowRight" || event.key === "ArrowUp" ? width + step : event.key === "ArrowLeft" || event.key === "ArrowDown" ? width - step : event.key === "Home" ? min : event.key === "End" ? max : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    onWidth(next, false);
+  };
+  return (
+    <div
+      class="preview__handle"
+      role="slider"
+      tabIndex={0}
+      aria-label="Preview width"
+      aria-valuemin={min}
+      aria-valuemax={max}
+      aria-valuenow={width}
+      aria-valuetext={`${width} px`}
+      title="Drag to preview at any width"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
 export function PreviewPane({ preview, frames }: { preview: PreviewState; frames: FrameInfo[] }) {
-  const [zoom, setZoom] = useState<Zoom>("fit");
+  const [choice, setChoice] = useState<PreviewWidth>("design");
+  // While the handle drags: the scale it started at (so the edge follows the pointer).
+  const [frozenScale, setFrozenScale] = useState<number | undefined>(undefined);
   const [pageIndex, setPageIndex] = useState(0);
+  // Which document the iframe has finished loading (its images included): marked on the iframe for tests.
+  const [loaded, setLoaded] = useState<string | undefined>(undefined);
   const stage = useRef<HTMLDivElement>(null);
   const stageSize = useElementSize(stage);
 
@@ -44,10 +98,32 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
 
   // Pages follow the frames' order when there is one page per frame.
   const frame = (pages.length === frames.length ? frames[pageIndex] : undefined) ?? frames[0];
-  const width = Math.max(1, Math.round(frame?.width ?? 375));
-  const height = Math.max(1, Math.round(frame?.height ?? 667));
-  const fit = stageSize.width > 0 ? Math.min(1, (stageSize.width - PADDING * 2) / width, (stageSize.height - PADDING * 2) / height) : 1;
-  const scale = zoom === "fit" ? Math.max(0.05, fit) : zoom;
+  const design = { width: Math.max(1, Math.round(frame?.width ?? 375)), height: Math.max(1, Math.round(frame?.height ?? 667)) };
+  const room = { width: stageSize.width - PADDING * 2 - HANDLE, height: stageSize.height - PADDING * 2 };
+  const layout = previewLayout(room, design, choice);
+  const scale = frozenScale ?? layout.scale;
+  const { width, height } = layout.viewport;
+  const active: Choice = typeof choice === "number" ? (choice === design.width ? "design" : "custom") : choice;
+  const options: { value: Choice; label: string; title: string }[] = [
+    { value: "phone", label: "Phone", title: `${PHONE_WIDTH} px` },
+    { value: "tablet", label: "Tablet", title: `${TABLET_WIDTH} px` },
+    { value: "design", label: "Design", title: `${design.width} px, the frame's width` },
+    ...(active === "custom" ? [{ value: "custom" as const, label: `${width}`, title: `${width} px (drag the handle beside the page)` }] : []),
+  ];
+  const canvas = { width: `${width * scale}px`, height: `${height * scale}px` };
+  const frameStyle = { width: `${width}px`, height: `${height}px`, transform: `scale(${scale})` };
+  const handle = (
+    <WidthHandle
+      width={widthOf(choice, design)}
+      min={MIN_PREVIEW_WIDTH}
+      max={maxWidth(design)}
+      scale={scale}
+      onWidth={(next, dragging) => {
+        setFrozenScale(dragging ? scale : undefined);
+        setChoice(clampWidth(next, design));
+      }}
+    />
+  );
 
   return (
     <div class="preview">
@@ -65,13 +141,7 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
             onChange={(value) => setPageIndex(Number(value))}
           />
         ) : null}
-        <div class="zoom" role="group" aria-label="Zoom">
-          {ZOOMS.map((z) => (
-            <button key={String(z.value)} type="button" class={`zoom__option${z.value === zoom ? " is-active" : ""}`} aria-pressed={z.value === zoom} onClick={() => setZoom(z.value)}>
-              {z.label}
-            </button>
-          ))}
-        </div>
+        <Segmented<Choice> label="Preview width" value={active} options={options} onChange={(value) => value !== "custom" && setChoice(value)} />
       </div>
       <div class="preview__stage" ref={stage}>
         {preview.status === "loading" ? (
@@ -81,33 +151,43 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
             <ErrorIcon /> The preview could not be rendered: {preview.message}
           </p>
         ) : preview.status === "scripted" ? (
-          <div class="preview__canvas" style={{ width: `${width * scale}px`, height: `${height * scale}px` }}>
-            {/* The model's React code runs here only: scripts allowed, never same-origin; its CSP forbids network. */}
-            <iframe
-              class="preview__frame preview__frame--scripted"
-              title={`Preview of ${frame?.name ?? "the design"}`}
-              sandbox="allow-scripts"
-              referrerpolicy="no-referrer"
-              srcdoc={preview.html}
-              width={width}
-              height={height}
-              style={{ width: `${width}px`, height: `${height}px`, transform: `scale(${scale})` }}
-            />
+          <div class={`preview__device${frozenScale !== undefined ? " is-dragging" : ""}`}>
+            <div class="preview__canvas" style={canvas}>
+              {/* The model's React code runs here only: scripts allowed, never same-origin; its CSP forbids network. */}
+              <iframe
+                class="preview__frame preview__frame--scripted"
+                title={`Preview of ${frame?.name ?? "the design"}`}
+                sandbox="allow-scripts"
+                referrerpolicy="no-referrer"
+                srcdoc={preview.html}
+                width={width}
+                height={height}
+                style={frameStyle}
+                data-loaded={loaded === preview.html ? "true" : undefined}
+                onLoad={() => setLoaded(preview.html)}
+              />
+            </div>
+            {handle}
           </div>
         ) : !page ? (
           <p class="preview__message muted">There is no HTML page to preview.</p>
         ) : (
-          <div class="preview__canvas" style={{ width: `${width * scale}px`, height: `${height * scale}px` }}>
-            <iframe
-              class="preview__frame"
-              title={`Preview of ${frame?.name ?? "the design"}`}
-              sandbox=""
-              referrerpolicy="no-referrer"
-              srcdoc={srcdoc}
-              width={width}
-              height={height}
-              style={{ width: `${width}px`, height: `${height}px`, transform: `scale(${scale})` }}
-            />
+          <div class={`preview__device${frozenScale !== undefined ? " is-dragging" : ""}`}>
+            <div class="preview__canvas" style={canvas}>
+              <iframe
+                class="preview__frame"
+                title={`Preview of ${frame?.name ?? "the design"}`}
+                sandbox=""
+                referrerpolicy="no-referrer"
+                srcdoc={srcdoc}
+                width={width}
+                height={height}
+                style={frameStyle}
+                data-loaded={loaded === srcdoc ? "true" : undefined}
+                onLoad={() => setLoaded(srcdoc)}
+              />
+            </div>
+            {handle}
           </div>
         )}
       </div>
@@ -125,7 +205,7 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
         )}
         <span class="spacer" />
         {(preview.status === "ready" && page) || preview.status === "scripted" ? (
-          <span class="muted">
+          <span class="muted" title={active === "design" ? "The frame at its own width" : "The viewport the page is laid out in"}>
             {width} × {height} · {Math.round(scale * 100)}%
           </span>
         ) : null}

@@ -1,0 +1,52 @@
+/**
+ * Rules for narrower screens (issue 22): a carousel row that wraps below the design width, a decoration hidden
+ * where it would cover text, a frame drawn shorter than its content that grows with it — as `@media (width < …)`
+ * blocks in CSS (widest first, after every other rule) and as Tailwind's `max-[…]` variants.
+ */
+import { describe, expect, it } from "vitest";
+import type { DesignDocument, DesignNode } from "../design/types.js";
+import { emitHtml } from "./html.js";
+import { emitReact } from "./react.js";
+import { tailwindClasses } from "./tailwind.js";
+import { Sheet } from "./vnode.js";
+
+const text = (id: string, x: number, y: number): DesignNode => ({ id, name: id, kind: "text", x, y, w: 300, h: 20, text: { chars: id, style: { family: "Inter", size: 16, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } });
+
+/** An inferred page: a carousel row of two cards, a decoration hidden below 1040 px, a paragraph frame growing below 1440. */
+function page(): DesignDocument {
+  const card = (id: string, x: number): DesignNode => ({ id, name: "Card", kind: "rect", x, y: 0, w: 416, h: 300, sizeH: "fixed", sizeV: "fixed", fills: [{ kind: "solid", color: "#eeeeee" }] });
+  const row: DesignNode = { id: "", name: "Row", kind: "group", inferred: true, x: 0, y: 0, w: 1440, h: 300, sizeH: "fill", sizeV: "hug", layout: { dir: "row", gap: 24, padding: [0, 0, 0, 72], justify: "start", align: "start", wrap: true, crossGap: 24, inferred: { within: 1440 }, wrapBelow: 1440 }, children: [card("2:1", 72), card("2:2", 512)] };
+  const blob: DesignNode = { id: "3:1", name: "Blob", kind: "ellipse", x: -120, y: 400, w: 240, h: 180, absolute: true, hideBelow: 1040, fills: [{ kind: "solid", color: "#ff00cc" }] };
+  const para: DesignNode = { id: "4:1", name: "Paragraph", kind: "frame", x: 0, y: 340, w: 600, h: 19, sizeH: "fixed", sizeV: "fixed", growBelow: 1440, layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start", inferred: { within: 1440 } }, children: [{ ...text("4:2", 0, 0), sizeH: "fill", sizeV: "hug" }] };
+  const root: DesignNode = { id: "1:1", name: "Page", kind: "frame", w: 1440, h: 800, layout: { dir: "column", gap: 40, padding: [0, 0, 0, 0], justify: "start", align: "start", inferred: { within: 1440 } }, children: [blob, row, para] };
+  return { frames: [root], assets: {} };
+}
+
+describe("rules below a width", () => {
+  it("CSS: one @media (width < …) block per width, widest first, after every other rule", () => {
+    const css = emitHtml(page(), { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
+    const first = css.indexOf("@media");
+    expect(css.slice(first)).toBe(
+      "@media (width < 1440px) {\n.row {\n  flex-wrap: wrap;\n}\n\n.paragraph {\n  height: auto;\n}\n}\n\n@media (width < 1040px) {\n.blob {\n  display: none;\n}\n}\n",
+    );
+    // At the design width and up: the carousel stays one line, its cards keep their width.
+    expect(css).toMatch(/\.row \{[^}]*flex-wrap: nowrap;/);
+    expect(css).toMatch(/\.card \{[^}]*flex-shrink: 0;/);
+    expect(css).toMatch(/\.paragraph \{[^}]*height: 19px;/);
+  });
+
+  it("Tailwind: max-[…] variants", () => {
+    const files = emitReact(page(), { styling: "tailwind", nodeIds: false }).files;
+    const tsx = files.map((f) => f.content).join("\n");
+    expect(tsx).toContain("max-[1440px]:flex-wrap");
+    expect(tsx).toContain("max-[1040px]:hidden");
+    expect(tsx).toContain("max-[1440px]:h-auto");
+    expect(tailwindClasses([["display", "flex"]], [], [[768, [["display", "none"]]]])).toBe("flex max-[768px]:hidden");
+  });
+
+  it("a sheet without such rules prints none", () => {
+    const sheet = new Sheet();
+    sheet.add("a", [["color", "red"]]);
+    expect(sheet.css()).not.toContain("@media");
+  });
+});
