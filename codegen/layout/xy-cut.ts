@@ -78,7 +78,8 @@ function columnsFirst(rows: Item[][], columns: Item[][]): boolean {
   // Rows alike, or repeating (a picture row, a caption row, a picture row, a caption row): a grid's rows.
   if (alike(rows, "y") || repeating(rows) > 0) return false;
   const tops = columns.map((band) => Math.min(...band.map((i) => i.box.y)));
-  return alike(columns, "x") && Math.max(...tops) - Math.min(...tops) <= ALIGNED;
+  // Cards' widths vary with their texts (centred captions of different lengths): alike within a quarter.
+  return alike(columns, "x", 0.75) && Math.max(...tops) - Math.min(...tops) <= ALIGNED;
 }
 
 /**
@@ -135,11 +136,11 @@ function chunks(rows: Item[][], size: number): Item[][] {
   return out;
 }
 
-/** Bands of the same size along `axis`, within 10 % of each other. */
-function alike(list: Item[][], axis: Axis): boolean {
+/** Bands of the same size along `axis`: each at least `share` of the largest (10 % apart by default). */
+function alike(list: Item[][], axis: Axis, share = 0.9): boolean {
   const sizes = list.map((band) => Math.max(...band.map((i) => end(i.box, axis))) - Math.min(...band.map((i) => start(i.box, axis))));
   const largest = Math.max(...sizes);
-  return largest > 0 && sizes.every((v) => v >= 0.9 * largest);
+  return largest > 0 && sizes.every((v) => v >= share * largest);
 }
 
 /** `b` within the x-range of `clip` (what the container shows of it). */
