@@ -16,7 +16,8 @@
  *
  * The answer is a 10-file React project built from real emitter output: the offline pipeline's files for the
  * largest eval file (figmagic) — four screen components with their CSS modules, chosen so that with
- * src/App.tsx and src/App.module.css the files total close to 1,500 lines — streamed in 20-character deltas
+ * src/App.tsx and src/App.module.css the files total close to 1,500 lines, plus the shared stylesheets the
+ * screens import (the design tokens' src/tokens.css) — streamed in 20-character deltas
  * (~5 tokens at ~4 characters per token); one row repeats the round trip with one token (4 characters) per
  * delta, as the API tends to send them. With a real model most of the stream is read while the model is
  * still writing, so that part overlaps the wait; here, the server being instant, all of it counts.
@@ -89,7 +90,7 @@ export function lineCount(content: string): number {
 
 // ---------------------------------------------------------------- the answer
 
-type Screen = { name: string; tsx: string; css: string };
+type Screen = { name: string; tsx: string; css: string; shared: SourceFile[] };
 
 /** Screens of the emitter's output that are a real component (≥ 30 lines of TSX) importing only their CSS module. */
 function screensOf(files: readonly SourceFile[]): Screen[] {
@@ -104,7 +105,14 @@ function screensOf(files: readonly SourceFile[]): Screen[] {
     if (imports.some((path) => path !== `./${m[1]}.module.css`)) continue;
     // A page section now, not a page: its root <main> becomes a <section> (App owns the <main>).
     const tsx = f.content.replace(/<main(\s)/, "<section$1").replace(/<\/main>(?![\s\S]*<\/main>)/, "</section>");
-    screens.push({ name: m[1]!, tsx, css });
+    // Side-effect imports of shared stylesheets one folder up (../tokens.css): the same path from src/components.
+    const shared = [...f.content.matchAll(/^import "\.\.\/([^"]+\.css)";$/gm)].map((i) => {
+      const path = `src/${i[1]}`;
+      const content = byPath.get(path);
+      if (content === undefined) throw new Error(`bench/ai-overhead: ${f.path} imports ${path}, which the output lacks`);
+      return { path, content };
+    });
+    screens.push({ name: m[1]!, tsx, css, shared });
   }
   return screens;
 }
@@ -178,8 +186,10 @@ function appFiles(names: readonly string[]): SourceFile[] {
 }
 
 function projectFiles(screens: readonly Screen[]): SourceFile[] {
+  const shared = new Map(screens.flatMap((s) => s.shared).map((f) => [f.path, f]));
   return [
     ...appFiles(screens.map((s) => s.name)),
+    ...shared.values(),
     ...screens.flatMap((s) => [
       { path: `src/components/${s.name}.tsx`, content: s.tsx },
       { path: `src/components/${s.name}.module.css`, content: s.css },
@@ -213,6 +223,8 @@ export interface Answer {
   text: string;
   lines: number;
   chunks: string[];
+  /** Shared stylesheets the screens import (src/tokens.css), beyond the ANSWER_FILES. */
+  sharedFiles: number;
 }
 
 /** The model's answer, built from the offline emitter's output for `source` (see the module comment). */
@@ -225,7 +237,8 @@ export async function buildAnswer(source: EvalFile): Promise<Answer> {
     "Kept the absolute positioning where the frames are absolute; fonts fall back to system fonts when Helvetica Neue or Roboto Mono are missing.";
   // Keys in the schema's order, as strict structured output writes them.
   const text = JSON.stringify(Object.fromEntries(FILES_SCHEMA.required.map((key) => [key, key === "files" ? files : notes])));
-  return { files, notes, text, lines: totalLines(files), chunks: chunked(text, CHUNK_CHARS) };
+  const sharedFiles = new Set(screens.flatMap((s) => s.shared.map((f) => f.path))).size;
+  return { files, notes, text, lines: totalLines(files), chunks: chunked(text, CHUNK_CHARS), sharedFiles };
 }
 
 /** `text` in pieces of `size` characters (the last one shorter). */
@@ -331,7 +344,7 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
 
   await loadTokenizer();
   const answer = await buildAnswer(source);
-  if (answer.files.length !== ANSWER_FILES) throw new Error(`bench/ai-overhead: the answer has ${answer.files.length} files, not ${ANSWER_FILES}`);
+  if (answer.files.length - answer.sharedFiles !== ANSWER_FILES) throw new Error(`bench/ai-overhead: the answer has ${answer.files.length} files, not ${ANSWER_FILES}`);
   const replyData = { chunks: answer.chunks, id: "resp_bench_overhead", model: MODEL };
   const sse = responsesEvents(replyData.chunks, { id: replyData.id, model: replyData.model });
   const deltas = answer.chunks.length;
@@ -439,7 +452,7 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     await refresh(server.url);
     const result = await generateModelCode(config, main.input);
     if (result.repair !== "none" || result.attempts.length !== 1) throw new Error(`bench/ai-overhead: a repair round ran (${result.repair})`);
-    if (result.files.length !== ANSWER_FILES || result.problems.some(isBlocking))
+    if (result.files.length !== answer.files.length || result.problems.some(isBlocking))
       throw new Error(`bench/ai-overhead: generateModelCode returned ${result.files.length} files, ${result.problems.filter(isBlocking).length} blocking problems`);
     const served = await Promise.all(servers.map((s) => s.stats()));
     const schemaErrors = served.flatMap((s) => s.schemaErrors);

@@ -78,8 +78,10 @@ function columnsFirst(rows: Item[][], columns: Item[][]): boolean {
   // Rows alike, or repeating (a picture row, a caption row, a picture row, a caption row): a grid's rows.
   if (alike(rows, "y") || repeating(rows) > 0) return false;
   const tops = columns.map((band) => Math.min(...band.map((i) => i.box.y)));
-  // Cards' widths vary with their texts (centred captions of different lengths): alike within a quarter.
-  return alike(columns, "x", 0.75) && Math.max(...tops) - Math.min(...tops) <= ALIGNED;
+  // Cards of as many parts each vary in width with their texts (centred captions of different lengths): alike
+  // within a quarter; columns of different make-up only within a tenth.
+  const sameParts = columns.every((band) => band.length === columns[0]!.length);
+  return alike(columns, "x", sameParts ? 0.75 : 0.9) && Math.max(...tops) - Math.min(...tops) <= ALIGNED;
 }
 
 /**
