@@ -8,7 +8,7 @@
 // UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB.
 // So is the search worker (orama, ~25 KB gzipped), sent when the Search panel first opens: it kept ui.html
 // over its 150 KB budget.
-// `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator); `--watch` rebuilds on change (npm run dev).
+// `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator; `fonts`: dist/fonts.mjs, the font catalog's); `--watch` rebuilds on change (npm run dev).
 import { build, context } from "esbuild";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
@@ -148,6 +148,9 @@ async function buildAll() {
   await writeUiHtml(scriptResult);
   if (process.argv.includes("bench")) {
     await build({ ...node, entryPoints: ["bench/run.ts"], outfile: "dist/bench.mjs" });
+  }
+  if (process.argv.includes("fonts")) {
+    await build({ ...node, entryPoints: ["test/fonts/regenerate.ts"], outfile: "dist/fonts.mjs" });
   }
   if (process.argv.includes("corpus")) {
     await build({ ...node, entryPoints: ["test/corpus/regenerate.ts"], outfile: "dist/corpus.mjs" });

@@ -9,6 +9,8 @@
 import { formatFiles } from "../codegen/format/index.js";
 import { withAssetFiles } from "../codegen/project/asset-files.js";
 import { checkProject } from "../codegen/project/index.js";
+import { withDesignFonts } from "../codegen/fonts/project-fonts.js";
+import type { FontPlan } from "../codegen/fonts/plan.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
 import { ModelError } from "./errors.js";
 import { generateTurn, type Conversation, type TurnOptions, type TurnResult } from "./generate.js";
@@ -127,16 +129,28 @@ async function formatOne(file: SourceFile): Promise<Formatted> {
  * The model's files, with the design's asset files (`assets`, see PromptInput.assets) added so that its
  * imports of them resolve, through the project pass and prettier; reply problems first.
  */
-export async function postProcess(reply: Pick<TurnResult, "files" | "problems">, preformatted?: Preformatter, assets: readonly SourceFile[] = []): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+export async function postProcess(
+  reply: Pick<TurnResult, "files" | "problems">,
+  preformatted?: Preformatter,
+  assets: readonly SourceFile[] = [],
+  fonts?: { plan: FontPlan; target: "react" | "html"; styling: "css-modules" | "tailwind" },
+): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const joined = withAssetFiles(reply.files, assets);
-  const checked = checkProject(joined.files);
-  const before = [...reply.problems, ...joined.problems, ...checked.problems];
+  // The design's Google fonts, when the model's files do not load them (as the offline output does).
+  const loaded = fonts ? withDesignFonts(joined.files, fonts.plan, fonts.target, fonts.styling) : { files: joined.files, problems: [] };
+  const checked = checkProject(loaded.files);
+  const before = [...reply.problems, ...joined.problems, ...loaded.problems, ...checked.problems];
   if (!preformatted) {
     const formatted = await formatFiles(checked.files);
     return { files: formatted.files, problems: [...before, ...formatted.problems] };
   }
   const results = await Promise.all(checked.files.map((file) => preformatted.format(file)));
   return { files: results.map((r) => r.file), problems: [...before, ...results.flatMap((r) => r.problems)] };
+}
+
+/** What postProcess needs to add the design's fonts, when the input names them. */
+function designFonts(input: PromptInput): Parameters<typeof postProcess>[3] {
+  return input.fonts ? { plan: input.fonts, target: input.target, styling: input.styling } : undefined;
 }
 
 /** The repair request: the blocking problems with file:line, and the rule to answer with every file again. */
@@ -182,7 +196,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
   };
   const first = await timed(() => generateTurn(config, input, { ...turnOptions, onProgress }), (ms) => (modelMs += ms));
   onStage?.("checking");
-  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets), (ms) => (postMs += ms)))];
+  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets, designFonts(input)), (ms) => (postMs += ms)))];
   let kept = 0;
   let repair: ModelCodeResult["repair"] = "none";
   const extra: Problem[] = [];
@@ -204,7 +218,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
         (ms) => (modelMs += ms),
       );
       onStage?.("checking");
-      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets), (ms) => (postMs += ms)));
+      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets, designFonts(input)), (ms) => (postMs += ms)));
       attempts.push(attempt);
       const better = attempt.files.length > 0 && blockingCount(attempt) < blocking.length;
       if (better) kept = attempts.length - 1;

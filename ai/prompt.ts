@@ -17,6 +17,7 @@ import type {
   ResponseInputContent,
 } from "openai/resources/responses/responses";
 import type { SourceFile } from "../codegen/types.js";
+import type { FontPlan } from "../codegen/fonts/plan.js";
 import { FILES_SCHEMA, FILES_SCHEMA_NAME } from "./schema.js";
 
 export type ImageDetail = "high" | "low" | "auto";
@@ -41,6 +42,8 @@ export interface PromptInput {
    * answer (the model never writes them).
    */
   assets?: SourceFile[];
+  /** The design's fonts (codegen/fonts fontPlan): the answer's files get the links or imports they lack. */
+  fonts?: FontPlan;
   /** The user's own instructions. */
   instructions?: string;
   /** Ask for data-node-id attributes. */

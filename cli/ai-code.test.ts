@@ -90,11 +90,13 @@ describe("figment code --ai", () => {
     const { work, out } = workDir("good");
     const { code, stdout, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url]);
     expect(code, stderr).toBe(0);
-    expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx"]);
+    expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
     expect(readdirSync(work)).toEqual(["out"]);
     // Formatted by prettier, as the offline output.
     expect(readFileSync(join(out, "src/components/Header.tsx"), "utf8")).toContain("    <header>");
-    expect(stdout.split("\n")).toEqual([`wrote 2 files to ${out}`, "  src/App.tsx", "  src/components/Header.tsx"]);
+    // The design's Montserrat, which the answer did not load: src/fonts.ts, imported by the entry (App.tsx here).
+    expect(stdout.split("\n")).toEqual([`wrote 3 files to ${out}`, "  src/App.tsx", "  src/components/Header.tsx", "  src/fonts.ts"]);
+    expect(readFileSync(join(out, "src/App.tsx"), "utf8")).toMatch(/^import "\.\/fonts";/);
 
     expect(srv.requests).toHaveLength(1);
     const request = srv.requests[0]!;
@@ -132,10 +134,10 @@ describe("figment code --ai", () => {
     const out = join(work, "nest", "out");
     const { code, stdout, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url, "--json"]);
     expect(code, stderr).toBe(0);
-    expect(listFiles(work)).toEqual(["nest/out/src/App.tsx", "nest/out/src/components/Header.tsx"]);
+    expect(listFiles(work)).toEqual(["nest/out/src/App.tsx", "nest/out/src/components/Header.tsx", "nest/out/src/fonts.ts"]);
     expect(existsSync("/etc/figment-evil.ts")).toBe(false);
     const report = JSON.parse(stdout) as AiReport;
-    expect(report.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Header.tsx"]);
+    expect(report.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
     const unsafe = report.problems.filter((p) => p.code === "unsafe-path");
     expect(unsafe).toHaveLength(2);
     expect(unsafe.every((p) => p.severity === "error")).toBe(true);
@@ -206,7 +208,7 @@ describe("figment code --ai", () => {
     expect(request.rawBody).not.toContain("input_image");
     expect(userContent(request).every((c) => c.type === "input_text")).toBe(true);
     expect((request.body as { instructions: string }).instructions).toMatch(/no image is attached/);
-    expect(listFiles(out)).toHaveLength(2);
+    expect(listFiles(out)).toHaveLength(3);
   });
 
   it("--draft sends the offline output and --instructions the user's words, outside the data blocks", async () => {
@@ -261,7 +263,7 @@ describe("figment code --ai", () => {
     expect(request.headers["x-title"]).toBe("Figment");
     expect(request.rawBody).toContain('"type":"image_url"');
     expect(stderr).toContain("(chat completions)");
-    expect(listFiles(out)).toHaveLength(2);
+    expect(listFiles(out)).toHaveLength(3);
   });
 
   it("a custom endpoint without OPENAI_API_KEY gets the key \"none\" and says so", async () => {
@@ -297,8 +299,8 @@ describe("figment code --ai", () => {
     expect(report.repair).toBe("kept");
     expect(report.kept).toBe(1);
     expect(report.attempts.map((a) => [a.kind, a.files])).toEqual([
-      ["answer", 2],
-      ["repair", 2],
+      ["answer", 3],
+      ["repair", 3],
     ]);
     expect(report.attempts[0]!.blocking).toBeGreaterThan(0);
     expect(report.attempts[1]!.blocking).toBe(0);
@@ -311,7 +313,7 @@ describe("figment code --ai", () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/^error syntax src\/components\/Header\.tsx:\d+(:\d+)?: /m);
     expect(stderr).toContain("repair round: the repair did not help; kept attempt 1 of 2");
-    expect(listFiles(out)).toHaveLength(2);
+    expect(listFiles(out)).toHaveLength(3);
   });
 
   it("an unreadable reply writes nothing and exits 1", async () => {
@@ -428,7 +430,7 @@ describe("figment code --ai failures", () => {
     const { code, stderr } = await figment(["code", "--from-hint", hintFile, "--ai", "--out", out, "--base-url", srv.url]);
     expect(code, stderr).toBe(0);
     expect(userContent(srv.requests[0]!)[0]!.text).toContain(hints.stdout);
-    expect(listFiles(out)).toHaveLength(2);
+    expect(listFiles(out)).toHaveLength(3);
   });
 });
 
@@ -464,7 +466,7 @@ describe("the built binary (dist/cli.js) with --ai", () => {
     const { out } = workDir("bin");
     const result = await start(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url], childEnv({ OPENAI_API_KEY: "sk-bin-test-5555" }));
     expect(result.code, result.stderr).toBe(0);
-    expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx"]);
+    expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
     expect(srv.requests[0]!.headers["authorization"]).toBe("***5555");
   });
 

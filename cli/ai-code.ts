@@ -16,6 +16,7 @@ import { generateModelCode, isBlocking, type ModelCodeResult } from "../ai/pipel
 import type { ProgressEvent } from "../ai/progress.js";
 import { pngDataUrl, type PromptInput } from "../ai/prompt.js";
 import { providerConfig, type ProviderConfig } from "../ai/providers.js";
+import { fontPlan } from "../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../codegen/emit/assets.js";
 import { generateCode, modelHint, parseHint, type DesignDocument } from "../codegen/index.js";
 import type { Problem } from "../codegen/types.js";
@@ -183,6 +184,7 @@ export async function promptInputFor(document: DesignDocument, args: CliArgs, im
     styling: args.styling,
     hint: modelHint(document, codeOptions(args).layout),
     assets: modelAssetFiles(document, args.target),
+    fonts: fontPlan(document.frames),
     nodeIds: args.nodeIds,
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
     ...(drafts && drafts.length > 0 ? { drafts } : {}),

@@ -57,7 +57,7 @@ describe("figment code --variables", () => {
     const out = join(tmp, "tw");
     expect((await figment("code", design, "--variables", vars, "--styling", "tailwind", "--project", "--out", out)).code).toBe(0);
     expect(readFileSync(join(out, "src/tokens.css"), "utf8")).toContain("@theme static {");
-    expect(readFileSync(join(out, "src/tailwind.css"), "utf8")).toBe('@import "tailwindcss";\n@import "./tokens.css";\n');
+    expect(readFileSync(join(out, "src/tailwind.css"), "utf8")).toBe('@import "tailwindcss";\n@import "./tokens.css";\n@import "./fonts.css";\n');
     expect(readFileSync(join(out, "src/screens/LogInPage.tsx"), "utf8")).toContain("bg-brand-primary");
   });
 

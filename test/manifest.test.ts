@@ -55,7 +55,7 @@ describe("manifest.json", () => {
   });
 
   it("reaches exactly the model endpoints, with a reason, and only localhost in development", () => {
-    expect(manifest.networkAccess.allowedDomains).toEqual(["https://api.openai.com", "https://openrouter.ai"]);
+    expect(manifest.networkAccess.allowedDomains).toEqual(["https://api.openai.com", "https://openrouter.ai", "https://fonts.googleapis.com", "https://fonts.gstatic.com"]);
     for (const domain of manifest.networkAccess.allowedDomains) expect(domain).toMatch(/^https:\/\/[a-z0-9.-]+$/);
     expect(manifest.networkAccess.reasoning.length).toBeGreaterThan(40);
     for (const domain of manifest.networkAccess.devAllowedDomains ?? []) expect(domain).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\*$/);

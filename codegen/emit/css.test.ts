@@ -125,7 +125,8 @@ describe("ownDecls: layout and paint", () => {
     ]);
     // In a wrapping row the item gap is horizontal and the line gap vertical.
     const wrappedRow = rect({ kind: "frame", layout: { dir: "row", gap: 8, padding: [0, 0, 0, 0], justify: "start", align: "start", wrap: true, crossGap: 4 } });
-    expect(ownDecls(wrappedRow, urls, false)).toEqual([["display", "flex"], ["flex-wrap", "wrap"], ["column-gap", "8px"], ["row-gap", "4px"]]);
+    // Start is written out: CSS's default would stretch a hugging child, Figma places it at the start.
+    expect(ownDecls(wrappedRow, urls, false)).toEqual([["display", "flex"], ["flex-wrap", "wrap"], ["align-items", "flex-start"], ["column-gap", "8px"], ["row-gap", "4px"]]);
     const simple = rect({ kind: "frame", layout: { dir: "row", gap: 12, padding: [4, 4, 4, 4], justify: "end", align: "stretch" } });
     expect(ownDecls(simple, urls, false)).toEqual([["display", "flex"], ["justify-content", "flex-end"], ["align-items", "stretch"], ["gap", "12px"], ["padding", "4px"]]);
   });
@@ -198,7 +199,7 @@ describe("ownDecls: layout and paint", () => {
 
 describe("ownDecls: text", () => {
   const decls = (partial: Partial<TextContent>) => ownDecls(text(partial), urls, false);
-  const base: [string, string][] = [["font-family", "Inter, Helvetica, Arial, sans-serif"], ["font-size", "16px"], ["font-weight", "400"]];
+  const base: [string, string][] = [["font-family", 'Inter, "Inter Fallback", Helvetica, Arial, sans-serif'], ["font-size", "16px"], ["font-weight", "400"]];
 
   it("a width-auto-resizing text does not wrap", () => {
     expect(decls({ resize: "width" })).toEqual([...base, ["white-space", "nowrap"]]);
@@ -232,7 +233,7 @@ describe("ownDecls: text", () => {
 
   it("textStyleDecls: font stacks, case, decoration, colour", () => {
     expect(textStyleDecls({ family: "Roboto Mono", italic: false, lineHeight: 20, letterSpacing: -0.5, case: "upper", decoration: "underline", color: "#333333" })).toEqual([
-      ["font-family", '"Roboto Mono", ui-monospace, monospace'],
+      ["font-family", '"Roboto Mono", "Roboto Mono Fallback", ui-monospace, Menlo, Consolas, monospace'],
       ["font-style", "normal"],
       ["line-height", "20px"],
       ["letter-spacing", "-0.5px"],
@@ -240,8 +241,12 @@ describe("ownDecls: text", () => {
       ["text-decoration", "underline"],
       ["color", "#333333"],
     ]);
-    expect(textStyleDecls({ family: "PT Serif", case: "small-caps" })).toEqual([["font-family", '"PT Serif", Georgia, serif'], ["font-variant", "small-caps"]]);
+    expect(textStyleDecls({ family: "PT Serif", case: "small-caps" })).toEqual([["font-family", '"PT Serif", "PT Serif Fallback", Georgia, "Times New Roman", serif'], ["font-variant", "small-caps"]]);
     expect(textStyleDecls({ family: "Source Sans Pro", color: "#000000" }, false)).toEqual([["font-family", '"Source Sans Pro", Helvetica, Arial, sans-serif']]);
+    // Apple's system face: its system names first (a Mac shows the real one); no fallback face for a system font.
+    expect(textStyleDecls({ family: "SF Pro Display" })).toEqual([["font-family", '"SF Pro Display", -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif']]);
+    // A brand face no catalog knows: the system fonts of the category its name says.
+    expect(textStyleDecls({ family: "Acme Mono" })).toEqual([["font-family", '"Acme Mono", ui-monospace, Menlo, Consolas, monospace']]);
   });
 });
 

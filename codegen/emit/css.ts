@@ -6,6 +6,9 @@
  */
 import { round } from "../design/color.js";
 import type { DesignNode, ImagePaint, Paint, Shadow, TextStyle } from "../design/types.js";
+import { categoryOf, systemFamily, type FontCategory } from "../fonts/catalog.js";
+import { fallbackName } from "../fonts/plan.js";
+import { cleanFamily } from "../fonts/usage.js";
 
 export type Decl = [property: string, value: string];
 
@@ -24,6 +27,21 @@ export function rootDecls(node: DesignNode): Decl[] {
   return out;
 }
 
+/**
+ * The flex basis that makes fill siblings equally wide, as Figma makes them: the largest padding along the axis
+ * among them. With `1 1 0` a border-box item cannot be smaller than its padding, so a padded item would end
+ * up wider than its unpadded sibling by that padding (597 and 597 drawn, 549 and 645 rendered).
+ */
+function fillBasis(parent: DesignNode, row: boolean): number {
+  let basis = 0;
+  for (const sibling of parent.children ?? []) {
+    if (sibling.absolute || sibling.hidden || (row ? sibling.sizeH : sibling.sizeV) !== "fill") continue;
+    const p = sibling.layout?.padding;
+    if (p) basis = Math.max(basis, row ? p[1] + p[3] : p[0] + p[2]);
+  }
+  return basis;
+}
+
 /** Placement inside the parent. `parent` undefined = a component root placed by its user (no decls). */
 export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   const out: Decl[] = [];
@@ -37,7 +55,12 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     const crossSize = row ? node.h : node.w;
     const mainProp = row ? "width" : "height";
     const crossProp = row ? "height" : "width";
-    if (main === "fill") out.push(["flex", "1 1 0"], [row ? "min-width" : "min-height", "0"]);
+    if (main === "fill") {
+      const basis = fillBasis(parent, row);
+      out.push(["flex", basis > 0 ? `1 1 ${px(basis)}` : "1 1 0"]);
+      // A drawn minimum (min-width) is written with the sizes; else nothing may keep the item wider than its share.
+      if ((row ? node.minW : node.minH) === undefined) out.push([row ? "min-width" : "min-height", "0"]);
+    }
     else if (main !== "hug") {
       out.push([mainProp, px(mainSize)]);
       if (!row) out.push(["flex-shrink", "0"]);
@@ -94,13 +117,26 @@ export function hasAbsoluteChildren(node: DesignNode): boolean {
   return (node.children ?? []).some((c) => !node.layout || c.absolute);
 }
 
+/** System fonts after the design's family and its fallback face, by the family's category. */
+const CATEGORY_STACK: Record<FontCategory, string> = {
+  "sans-serif": "Helvetica, Arial, sans-serif",
+  display: "Helvetica, Arial, sans-serif",
+  handwriting: "Helvetica, Arial, sans-serif",
+  serif: 'Georgia, "Times New Roman", serif',
+  monospace: "ui-monospace, Menlo, Consolas, monospace",
+};
+
+/**
+ * The family, its metric-matched fallback face when its metrics are known (codegen/fonts: defined beside the
+ * output's font links), then system fonts of its category. Apple's system face is asked for by its system
+ * names before the fallback, so that a Mac shows the real one.
+ */
 export function fontStack(raw: string): string {
-  // Design text is data: nothing in a family name may end the string or the style it sits in.
-  const family = raw.replace(/["\\<>;{}]/g, "").trim() || "sans-serif";
+  const family = cleanFamily(raw) || "sans-serif";
   const quoted = /^[A-Za-z-]+$/.test(family) ? family : `"${family}"`;
-  if (/mono|code|courier|consol/i.test(family)) return `${quoted}, ui-monospace, monospace`;
-  if (/serif/i.test(family) && !/sans/i.test(family)) return `${quoted}, Georgia, serif`;
-  return `${quoted}, Helvetica, Arial, sans-serif`;
+  const fallback = fallbackName(family);
+  const apple = systemFamily(family)?.family === "SF Pro" ? ["-apple-system", "BlinkMacSystemFont"] : [];
+  return [quoted, ...apple, ...(fallback ? [`"${fallback}"`] : []), CATEGORY_STACK[categoryOf(family)]].join(", ");
 }
 
 export function textStyleDecls(style: Partial<TextStyle>, isText = true): Decl[] {
@@ -182,7 +218,8 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
     if (layout.dir === "column") out.push(["flex-direction", "column"]);
     if (layout.wrap) out.push(["flex-wrap", "wrap"]);
     if (layout.justify !== "start") out.push(["justify-content", JUSTIFY[layout.justify]]);
-    if (layout.align !== "start") out.push(["align-items", ALIGN[layout.align]]);
+    // Figma places a hugging child at the start (MIN) of the cross axis; CSS would stretch it.
+    out.push(["align-items", ALIGN[layout.align]]);
     if (layout.gap) out.push([layout.wrap && layout.crossGap !== undefined ? (layout.dir === "row" ? "column-gap" : "row-gap") : "gap", px(layout.gap)]);
     if (layout.wrap && layout.crossGap !== undefined) out.push([layout.dir === "row" ? "row-gap" : "column-gap", px(layout.crossGap)]);
     if (layout.padding.some((p) => p !== 0)) {

@@ -9,13 +9,16 @@ import { printHtml } from "./markup.js";
 import { kebabCase, layerLabel, NameScope } from "./names.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet } from "./vnode.js";
+import { fontPlan } from "../fonts/plan.js";
+import { fontFacesCss, fontNotes, googleFontsLinks } from "../fonts/output.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
 }
 
-function page(title: string, body: string): string {
-  return htmlDocument(title, ['    <link rel="stylesheet" href="styles.css" />'], [body]);
+/** A page: the design's Google fonts (when any) before the stylesheet that names them. */
+function page(title: string, body: string, fontLinks: readonly string[]): string {
+  return htmlDocument(title, [...fontLinks, '    <link rel="stylesheet" href="styles.css" />'], [body]);
 }
 
 const RESET = "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n";
@@ -45,19 +48,23 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
     ...tokenFields(doc, "css"),
     problems,
   };
+  const fonts = fontPlan(doc.frames);
+  const fontLinks = googleFontsLinks(fonts);
+  problems.push(...fontNotes(fonts, { stylesheet: "styles.css", packagesToAdd: false }));
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));
   doc.frames.forEach((frame, index) => {
     const tree = buildTree(frame, context);
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
-    files.push({ path: paths[index]!, content: page(frame.name || "Frame", body) });
+    files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks) });
   });
   if (doc.frames.length > 1) {
     const links = doc.frames.map((f, i) => `      <li><a href="${paths[i]}">${escapeHtml(f.name || `Frame ${i + 1}`)}</a></li>`);
-    files.push({ path: "index.html", content: page("Frames", ["    <ul>", ...links, "    </ul>"].join("\n")) });
+    files.push({ path: "index.html", content: page("Frames", ["    <ul>", ...links, "    </ul>"].join("\n"), []) });
   }
   for (const key of imageKeysIn(doc.frames)) images.add(key);
   const tokens = documentTokensCss(doc, "css");
-  const css = RESET + "\n" + (tokens ? tokens + "\n" : "") + sheet.css();
+  const faces = fontFacesCss(fonts, "fonts");
+  const css = RESET + "\n" + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
   return { files, problems };

@@ -57,11 +57,14 @@ describe("emitReact with CSS modules", () => {
       "src/components/Button.tsx",
       "src/components/Button.module.css",
       "src/assets/hero.svg",
+      "src/fonts.ts",
+      "src/fonts.css",
       "src/index.ts",
       "src/global.css",
       "src/global.d.ts",
     ]);
-    expect(problems).toEqual([]);
+    // The one note: which Fontsource packages src/fonts.ts imports (the project scaffold lists them itself).
+    expect(problems).toEqual([{ severity: "info", code: "font-packages", message: expect.stringContaining("npm install @fontsource/") }]);
   });
 
   it("writes the screen with imports, component uses, the image and escaped text", () => {
@@ -88,7 +91,7 @@ describe("emitReact with CSS modules", () => {
 
   it("gives the screen root a fluid width and the instances their placement", () => {
     const css = file(files, "src/screens/HomeScreen.module.css");
-    expect(css).toContain(".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  display: flex;\n  flex-direction: column;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n");
+    expect(css).toContain(".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n");
     expect(css).toContain(".button2 {\n  position: relative;\n  height: 40px;\n  flex-shrink: 0;\n  width: 120px;\n  max-width: 100%;\n}\n");
   });
 
@@ -104,7 +107,7 @@ describe("emitReact with CSS modules", () => {
   });
 
   it("exports everything from src/index.ts and declares asset modules", () => {
-    expect(file(files, "src/index.ts")).toBe('import "./global.css";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
+    expect(file(files, "src/index.ts")).toBe('import "./fonts";\nimport "./global.css";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
     const dts = file(files, "src/global.d.ts");
     expect(dts).toContain('declare module "*.module.css" {');
     expect(dts).toContain('declare module "*.svg" {');
@@ -129,10 +132,10 @@ describe("emitReact options", () => {
 
   it("tailwind: classes inline, no CSS files, no global.css import", () => {
     const { files } = emitReact(doc, { styling: "tailwind", nodeIds: false });
-    expect(files.map((f) => f.path)).toEqual(["src/screens/HomeScreen.tsx", "src/components/Button.tsx", "src/assets/hero.svg", "src/index.ts", "src/global.d.ts"]);
-    expect(file(files, "src/index.ts")).toBe('export { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
+    expect(files.map((f) => f.path)).toEqual(["src/screens/HomeScreen.tsx", "src/components/Button.tsx", "src/assets/hero.svg", "src/fonts.ts", "src/fonts.css", "src/index.ts", "src/global.d.ts"]);
+    expect(file(files, "src/index.ts")).toBe('import "./fonts";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
     const screen = file(files, "src/screens/HomeScreen.tsx");
-    expect(screen).toContain('<main className="relative w-full max-w-[375px] min-h-[667px] flex flex-col gap-2 p-4 overflow-hidden">');
+    expect(screen).toContain('<main className="relative w-full max-w-[375px] min-h-[667px] flex flex-col items-start gap-2 p-4 overflow-hidden">');
     expect(screen).toContain('<Button className="relative h-10 shrink-0 w-30 max-w-full" label="Cancel" showIcon={false} />');
     expect(screen).not.toContain("styles.");
   });

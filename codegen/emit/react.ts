@@ -9,6 +9,9 @@ import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet, type VNode } from "./vnode.js";
+import { fontStack } from "./css.js";
+import { fontPlan } from "../fonts/plan.js";
+import { fontNotes, reactFontFiles } from "../fonts/output.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -127,7 +130,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     ...plan.defs.map((d) => `export { ${d.name} } from "./components/${d.name}";`),
   ];
   if (tokensCss) files.push({ path: "src/tokens.css", content: modules ? tokensCss : `/* Design tokens as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}` });
-  files.push({ path: "src/index.ts", content: [modules ? 'import "./global.css";' : "", ...exports, ""].filter((l, i) => i > 0 || l).join("\n") });
+  const fonts = fontPlan(doc.frames);
+  const fontFiles = reactFontFiles(fonts, options.styling, fontStack);
+  files.push(...fontFiles);
+  problems.push(...fontNotes(fonts, { stylesheet: "src/fonts.css", packagesToAdd: true }));
+  const entryImports = [...(fontFiles.some((f) => f.path === "src/fonts.ts") ? ['import "./fonts";'] : []), ...(modules ? ['import "./global.css";'] : [])];
+  files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
   if (modules) files.push({ path: "src/global.css", content: "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" });
   files.push({
     path: "src/global.d.ts",

@@ -145,7 +145,9 @@ describe("tailwindClass: colours and other properties keep their values", () => 
       [["color", "rgba(255, 0, 0, 0.5)"], "text-[color:rgba(255,0,0,0.5)]"],
       [["font-size", "15px"], "text-[15px]"],
       [["outline-offset", "-2px"], "-outline-offset-2"],
-      [["font-family", '"Roboto Mono", ui-monospace, monospace'], "[font-family:'Roboto_Mono',ui-monospace,monospace]"],
+      // A family is a theme font of the React output (src/fonts.css): its own utility.
+      [["font-family", '"Roboto Mono", "Roboto Mono Fallback", ui-monospace, monospace'], "font-roboto-mono"],
+      [["font-family", 'Bold, "Bold Fallback", Helvetica, Arial, sans-serif'], "font-bold-family"],
       [["background", "url(assets/a.png) center / cover no-repeat"], "[background:url(assets/a.png)_center_/_cover_no-repeat]"],
       [["grid-area", "a_b"], "[grid-area:a\\_b]"],
       [["text-align", "start"], "[text-align:start]"],

@@ -7,6 +7,7 @@ import type { Decl } from "./css.js";
 import { tailwindRuleClasses } from "./tailwind-rule.js";
 import { arb, blurStep, FONT_WEIGHTS, pxValue, radiusStep, shadowStep, spacingClass } from "./tailwind-scale.js";
 import { dropCoveredSubProperties, tokenClass } from "./tailwind-tokens.js";
+import { firstFamily, themeFontSlug } from "../fonts/output.js";
 
 export { arb, spacingClass };
 
@@ -147,6 +148,10 @@ export function tailwindClassList([property, value]: Decl): string[] {
       return [colorClass("text", value)];
     case "font-weight":
       return [`font-${FONT_WEIGHTS[value] ?? arb(value)}`];
+    case "font-family":
+      // The React output defines every family its texts use as a theme font (codegen/fonts: src/fonts.css).
+      if (!value.includes("var(")) return [`font-${themeFontSlug(firstFamily(value))}`];
+      break;
     case "opacity": {
       const percent = Number(value) * 100;
       return [Number.isInteger(Math.round(percent * 1000) / 1000) ? `opacity-${Math.round(percent)}` : `opacity-${arb(value)}`];

@@ -3,10 +3,12 @@
  * formatting the markup would break: prettier may re-indent the text inside its element). Figma draws every
  * space, so spaces that CSS would collapse become no-break spaces: those that start a line, and all but the
  * first of a run inside a line. A tab becomes an em space (about four spaces' width). Spaces ending a line take
- * no room in either. The length never changes, so style runs keep their offsets.
+ * no room in either. Figma breaks lines at U+2028 and U+2029 too: they become line breaks. The length never
+ * changes, so style runs keep their offsets.
  */
 export function drawnSpaces(chars: string): string {
   return chars
+    .replace(/[\u2028\u2029]/g, "\n")
     .split("\n")
     .map((line) =>
       line

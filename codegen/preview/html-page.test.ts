@@ -41,7 +41,7 @@ describe("buildSrcdoc", () => {
     const csp = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`;
     expect(doc).toContain(csp);
     expect(doc.indexOf(csp)).toBeLessThan(doc.indexOf("<style>"));
-    expect(PREVIEW_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:");
+    expect(PREVIEW_CSP).toBe("default-src 'none'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com");
   });
 
   it("inlines the linked stylesheet and drops the link", () => {

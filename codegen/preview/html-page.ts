@@ -6,8 +6,11 @@
  */
 import type { SourceFile } from "../types.js";
 import { assetDataUrl, dirname, extension, isLocalReference, resolvePath } from "../file-paths.js";
+import { isGoogleFontsHref } from "../fonts/fontsource.js";
+import { GOOGLE_FONTS_CSS, GOOGLE_FONTS_FILES } from "../fonts/output.js";
 
-export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+/** No network but Google Fonts (the design's fonts: stylesheets from one origin, font files from another). */
+export const PREVIEW_CSP = `default-src 'none'; style-src 'unsafe-inline' ${GOOGLE_FONTS_CSS}; img-src data:; font-src data: ${GOOGLE_FONTS_FILES}`;
 
 /** The HTML pages worth previewing: one per frame (a multi-frame set's index.html only lists them). */
 export function previewPages(files: SourceFile[]): SourceFile[] {
@@ -141,6 +144,7 @@ export function buildSrcdoc({ page, files }: SrcdocInput): string {
   const pageDir = dirname(page.path);
   const html = page.content;
   const styles: string[] = [];
+  const fontLinks: string[] = [];
 
   // Linked stylesheets, in document order, then the page's own <style> elements.
   const headEnd = html.search(/<body\b/i);
@@ -150,6 +154,10 @@ export function buildSrcdoc({ page, files }: SrcdocInput): string {
     const rel = attrs.find((a) => a.name.toLowerCase() === "rel")?.value?.toLowerCase() ?? "";
     const href = attrs.find((a) => a.name.toLowerCase() === "href")?.value;
     if (!rel.split(/\s+/).includes("stylesheet") || href === undefined) continue;
+    if (isGoogleFontsHref(decodeAttribute(href))) {
+      fontLinks.push(`<link rel="stylesheet" href="${encodeAttribute(decodeAttribute(href))}">`);
+      continue;
+    }
     const sheet = assets.file(pageDir, decodeAttribute(href));
     if (sheet) styles.push(rewriteCssUrls(sheet.content, dirname(sheet.path), assets));
   }
@@ -168,6 +176,7 @@ export function buildSrcdoc({ page, files }: SrcdocInput): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...fontLinks,
     `<style>${styleSafe(styles.join("\n"))}</style>`,
     "</head>",
     `<body>${body}</body>`,

@@ -55,7 +55,7 @@ describe("buildReactPreview", () => {
   const data = dataOf(html);
 
   it("is a whole document with the CSP first in <head>, #root, the data and the runtime", () => {
-    expect(REACT_PREVIEW_CSP).toBe("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:");
+    expect(REACT_PREVIEW_CSP).toBe("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com");
     const csp = `<meta http-equiv="Content-Security-Policy" content="${REACT_PREVIEW_CSP}">`;
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain(csp);
@@ -161,11 +161,31 @@ describe("problems", () => {
     expect(buildReactPreview([{ path: "styles.css", content: "" }], RUNTIME).problems.map((p) => p.code)).toEqual(["preview-no-entry"]);
   });
 
+  it("loads the design's fonts from Google: a Fontsource import, a Google Fonts @import; no other package", () => {
+    const { html, problems } = buildReactPreview(
+      [
+        { path: "src/main.tsx", content: `import "@fontsource/inter-tight/600.css";\nimport "@fontsource/poppins/400-italic.css";\nimport "@fontsource-variable/inter";\nimport "./index.css";\n` },
+        { path: "src/index.css", content: `@import url("https://fonts.googleapis.com/css2?family=Inter");\nbody { color: black; }\n` },
+      ],
+      RUNTIME,
+    );
+    const data = dataOf(html);
+    expect(data.modules["src/main.tsx"]!.deps).toMatchObject({ "@fontsource/inter-tight/600.css": "@fontsource/inter-tight/600.css" });
+    expect(data.styles["@fontsource/inter-tight/600.css"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Inter+Tight:wght@600&display=swap");');
+    expect(data.styles["@fontsource/poppins/400-italic.css"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Poppins:ital,wght@1,400&display=swap");');
+    expect(data.styles["@fontsource-variable/inter"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Inter:wght@100..900&display=swap");');
+    expect(data.styles["src/index.css"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Inter");\n\nbody { color: black; }\n');
+    expect(problems).toEqual([]);
+    // An unknown family is an unknown package, as before.
+    const unknown = buildReactPreview([{ path: "src/main.tsx", content: `import "@fontsource/not-a-font/400.css";\n` }], RUNTIME);
+    expect(unknown.problems).toEqual([expect.objectContaining({ code: "preview-unknown-package" })]);
+  });
+
   it("inlines local @imports, drops remote ones with a note", () => {
     const { html, problems } = buildReactPreview(
       [
         { path: "src/main.tsx", content: `import { createRoot } from "react-dom/client";\nimport "./index.css";\ncreateRoot(document.getElementById("root")!).render(<p />);\n` },
-        { path: "src/index.css", content: `@import url("https://fonts.googleapis.com/css2?family=Inter");\n@import "./base.css";\nbody { color: black; }\n` },
+        { path: "src/index.css", content: `@import url("https://cdn.example.com/reset.css");\n@import "./base.css";\nbody { color: black; }\n` },
         { path: "src/base.css", content: `html { margin: 0; }\n` },
       ],
       RUNTIME,

@@ -24,10 +24,15 @@ import { ts } from "ts-morph";
 import { ASSET_MIME, assetDataUrl, dirname, extension, resolvePath } from "../file-paths.js";
 import type { Problem, SourceFile } from "../types.js";
 import { inlineCssImports, rewriteCssUrls, scopeCssModule, type CssResolver } from "./css.js";
+import { fontsourceGoogleHref, isGoogleFontsHref } from "../fonts/fontsource.js";
+import { GOOGLE_FONTS_CSS, GOOGLE_FONTS_FILES } from "../fonts/output.js";
 import { BUILTIN_MODULES, PREVIEW_DATA_ID, type PreviewData, type PreviewEntry, type PreviewModule } from "./data.js";
 
-/** The preview document's policy: inline scripts and styles, data: images and fonts, no network at all. */
-export const REACT_PREVIEW_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+/**
+ * The preview document's policy: inline scripts and styles, data: images and fonts; no network but Google
+ * Fonts' stylesheets and font files (the design's fonts: the one request the code may make, to Google only).
+ */
+export const REACT_PREVIEW_CSP = `default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' ${GOOGLE_FONTS_CSS}; img-src data:; font-src data: ${GOOGLE_FONTS_FILES}`;
 
 /** The iframe's sandbox: scripts, but no same-origin (so no access to the UI, its storage or its key). */
 export const REACT_PREVIEW_SANDBOX = "allow-scripts";
@@ -210,8 +215,10 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
       }
       const dir = dirname(path);
       const inlined = inlineCssImports(file.content, dir, cssResolve, new Set([path]));
-      const css = rewriteCssUrls(inlined.css, dir, cssResolve);
-      const remote = inlined.dropped.filter((ref) => !/^tailwindcss\b/.test(ref));
+      // Google Fonts' stylesheets stay (@import first, as CSS wants it); other remote ones are not loaded.
+      const fonts = inlined.dropped.filter(isGoogleFontsHref);
+      const css = fonts.map((href) => `@import url("${href.replace(/"/g, "%22")}");\n`).join("") + rewriteCssUrls(inlined.css, dir, cssResolve);
+      const remote = inlined.dropped.filter((ref) => !/^tailwindcss\b/.test(ref) && !isGoogleFontsHref(ref));
       if (remote.length > 0) {
         problems.push({ severity: "info", code: "preview-css-import", message: `The preview has no network: ${remote.map((r) => JSON.stringify(r)).join(", ")} is not loaded`, file: path });
       }
@@ -240,7 +247,11 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
       const resolved = resolveSpecifier(module.path, spec, known);
       if (resolved.kind === "builtin") deps[spec] = resolved.id;
       else if (resolved.kind === "file") deps[spec] = resolved.path;
-      else if (resolved.kind === "package") packages.set(resolved.name, [...(packages.get(resolved.name) ?? []), module.path]);
+      else if (resolved.kind === "package" && fontsourceGoogleHref(spec)) {
+        // No node_modules here: a Fontsource import loads the same faces from Google Fonts.
+        data.styles[spec] = `@import url("${fontsourceGoogleHref(spec)}");`;
+        deps[spec] = spec;
+      } else if (resolved.kind === "package") packages.set(resolved.name, [...(packages.get(resolved.name) ?? []), module.path]);
       else problems.push({ severity: "warning", code: "preview-missing-file", message: `"${spec}" is not a file of the project; the preview fails where it is imported`, file: module.path });
     }
     data.modules[module.path] = { code: module.code, deps, ...(module.syntaxError !== undefined ? { syntaxError: module.syntaxError } : {}) };

@@ -8,6 +8,7 @@ import type { Styling, Target } from "../load.js";
 import type { SourceFile } from "../types.js";
 import { htmlDocument } from "../html-document.js";
 import { basename } from "../file-paths.js";
+import { FONTSOURCE_VERSION } from "../fonts/output.js";
 
 export interface ProjectOptions {
   target: Target;
@@ -72,8 +73,10 @@ function reactMain(files: SourceFile[], options: ProjectOptions): string {
   const hasGlobalCss = files.some((f) => f.path === "src/global.css");
   const imports = ['import { StrictMode } from "react";', 'import { createRoot } from "react-dom/client";'];
   if (options.styling === "tailwind") imports.push('import "./tailwind.css";');
-  // src/index.ts imports global.css itself; a screen imported directly needs it here.
-  if (hasGlobalCss && screen && screen.from !== "./index") imports.push('import "./global.css";');
+  // src/index.ts imports the fonts and global.css itself; a screen imported directly needs them here.
+  const direct = screen && screen.from !== "./index";
+  if (direct && files.some((f) => f.path === "src/fonts.ts")) imports.push('import "./fonts";');
+  if (hasGlobalCss && direct) imports.push('import "./global.css";');
   if (screen) imports.push(`import { ${screen.name} } from "${screen.from}";`);
   const element = screen ? `<${screen.name} />` : "<p>No screen was generated.</p>";
   return [
@@ -91,15 +94,26 @@ function reactMain(files: SourceFile[], options: ProjectOptions): string {
   ].join("\n");
 }
 
-function packageJson(options: ProjectOptions): string {
+/** The Fontsource packages the files import (`@fontsource/poppins/600.css`, `@fontsource-variable/inter`). */
+export function fontsourcePackagesIn(files: readonly SourceFile[]): string[] {
+  const found = new Set<string>();
+  for (const f of files) {
+    if (!/\.(tsx?|jsx?|css)$/.test(f.path)) continue;
+    for (const m of f.content.matchAll(/["'](@fontsource(?:-variable)?\/[a-z0-9-]+)(?:\/[^"']*)?["']/g)) found.add(m[1]!);
+  }
+  return [...found].sort();
+}
+
+function packageJson(files: readonly SourceFile[], options: ProjectOptions): string {
   const tailwind = options.styling === "tailwind";
+  const fonts = Object.fromEntries(fontsourcePackagesIn(files).map((name) => [name, FONTSOURCE_VERSION]));
   const pkg = {
     name: projectSlug(options.name),
     private: true,
     version: "0.1.0",
     type: "module",
     scripts: { dev: "vite", build: "tsc && vite build", preview: "vite preview" },
-    dependencies: { ...REACT_DEPENDENCIES },
+    dependencies: Object.fromEntries(Object.entries({ ...fonts, ...REACT_DEPENDENCIES }).sort(([a], [b]) => a.localeCompare(b))),
     devDependencies: Object.fromEntries(
       Object.entries({ ...REACT_DEV_DEPENDENCIES, ...(tailwind ? TAILWIND_DEV_DEPENDENCIES : {}) }).sort(([a], [b]) => a.localeCompare(b)),
     ),
@@ -160,7 +174,7 @@ function readme(options: ProjectOptions): string {
 export function projectFiles(files: SourceFile[], options: ProjectOptions): SourceFile[] {
   if (options.target === "html") return [...files];
   const extra: SourceFile[] = [
-    { path: "package.json", content: packageJson(options) },
+    { path: "package.json", content: packageJson(files, options) },
     { path: "index.html", content: indexHtml(options) },
     { path: "src/main.tsx", content: reactMain(files, options) },
     { path: "tsconfig.json", content: JSON.stringify(TSCONFIG, null, 2) + "\n" },
@@ -168,8 +182,10 @@ export function projectFiles(files: SourceFile[], options: ProjectOptions): Sour
     { path: "README.md", content: readme(options) },
   ];
   // The design tokens' @theme (src/tokens.css) must be read by Tailwind, after its own theme.
+  // So must the fonts' theme (src/fonts.css).
   const tokens = files.some((f) => f.path === "src/tokens.css") ? '@import "./tokens.css";\n' : "";
-  if (options.styling === "tailwind") extra.push({ path: "src/tailwind.css", content: `@import "tailwindcss";\n${tokens}` });
+  const fonts = files.some((f) => f.path === "src/fonts.css") ? '@import "./fonts.css";\n' : "";
+  if (options.styling === "tailwind") extra.push({ path: "src/tailwind.css", content: `@import "tailwindcss";\n${tokens}${fonts}` });
   const taken = new Set(files.map((f) => f.path));
   return [...files, ...extra.filter((f) => !taken.has(f.path))];
 }

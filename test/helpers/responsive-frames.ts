@@ -10,6 +10,7 @@ import type { Browser } from "playwright-core";
 import { generateCode, loadDesign } from "../../codegen/index.js";
 import type { RestNode } from "../../cli/fidelity.js";
 import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
+import { serveGoogleFonts } from "./google-fonts.js";
 
 export interface ResponsiveFrame {
   /** Short name for tables and the JSON summary. */
@@ -66,10 +67,13 @@ export function frameNode(frame: ResponsiveFrame): RestNode {
   return root as unknown as RestNode;
 }
 
-/** Today's HTML for the frame (with node ids) and its figures at `widths` (default 390, 768, design). */
+/**
+ * Today's HTML for the frame (with node ids) and its figures at `widths` (default 390, 768, design), as users
+ * see it: the Google Fonts the HTML links are answered from the @fontsource devDependencies (no network).
+ */
 export async function measureResponsiveFrame(browser: Browser, frame: ResponsiveFrame, widths?: number[]): Promise<FrameReport> {
   const node = frameNode(frame);
   const single = loadDesign({ document: node }, []);
   const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
-  return measureFrame(browser, { frame: node, files: code.files, entry: "index.html", ...(widths ? { widths } : {}) });
+  return measureFrame(browser, { frame: node, files: code.files, entry: "index.html", ...(widths ? { widths } : {}), page: { serve: serveGoogleFonts } });
 }

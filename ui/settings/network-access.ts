@@ -3,7 +3,7 @@
  * to it). Figma enforces them with a CSP, so a request anywhere else fails like a dropped connection; the
  * settings panel says so before the user finds out that way.
  */
-export const ALLOWED_DOMAINS: readonly string[] = ["https://api.openai.com", "https://openrouter.ai"];
+export const ALLOWED_DOMAINS: readonly string[] = ["https://api.openai.com", "https://openrouter.ai", "https://fonts.googleapis.com", "https://fonts.gstatic.com"];
 export const DEV_ALLOWED_DOMAINS: readonly string[] = ["http://localhost:*", "http://127.0.0.1:*"];
 
 function matches(url: URL, pattern: string): boolean {

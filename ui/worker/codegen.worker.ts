@@ -8,6 +8,7 @@ import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../ai/esti
 import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../ai/prompt.js";
 import { FILES_SCHEMA } from "../../ai/schema.js";
 import { EmptyDesignError, generateCode, loadDesign, modelHint, UnknownNodeError } from "../../codegen/index.js";
+import { fontPlan } from "../../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../../codegen/emit/assets.js";
 import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
@@ -43,6 +44,7 @@ async function prepare(request: AiPrepareRequest): Promise<WorkerReply> {
     // The model sees the layout the offline code uses (the panel always infers flows for absolute screens).
     hint: modelHint(design.document),
     assets: modelAssetFiles(design.document, request.options.target),
+    fonts: fontPlan(design.document.frames),
     ...(request.draft ? { drafts: offline.files } : {}),
     ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
   };

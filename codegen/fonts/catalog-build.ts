@@ -1,0 +1,115 @@
+/**
+ * Builds the font catalog (codegen/fonts/catalog-data.ts) from two packages' metadata, never from a hand list:
+ * `google-font-metadata` (every family Google Fonts serves: its weights, styles, variable weight axis, category
+ * and Fontsource id) and `@capsizecss/metrics` (each font's vertical metrics and average character width, for the
+ * metric-matched fallback faces). Pure: the regenerator (test/fonts/regenerate.ts) reads the packages and
+ * writes the file; a test rebuilds it and compares.
+ *
+ * One line per family, fields separated by `;`:
+ *   family ; category ; weights ; styles ; variable weights ; metrics ; fontsource id (when not the family kebab-cased)
+ * category: s sans-serif, r serif, m monospace, d display, h handwriting; weights: hundreds ("1-9", "4,7");
+ * styles: n, i or ni; variable weights: "100-900" or empty; metrics: unitsPerEm,ascent,descent,lineGap,xWidthAvg
+ * (empty when Capsize has none).
+ */
+
+/** The fields of google-font-metadata's google-fonts-v2.json this catalog reads. */
+export interface GoogleFontMetadata {
+  family: string;
+  id: string;
+  weights: number[];
+  styles: string[];
+  category: string;
+}
+
+/** The fields of variable.json (google-font-metadata) this catalog reads. */
+export interface VariableFontMetadata {
+  family: string;
+  axes: Record<string, { min: string; max: string }>;
+}
+
+/** The fields of a Capsize metrics entry this catalog reads. */
+export interface CapsizeMetrics {
+  familyName: string;
+  category?: string;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  xWidthAvg: number;
+}
+
+const CATEGORY_CODE: Record<string, string> = { "sans-serif": "s", serif: "r", monospace: "m", display: "d", handwriting: "h" };
+
+/** Fontsource's id for a family when google-font-metadata does not say: lower case, spaces to dashes. */
+export function kebabFamily(family: string): string {
+  return family.toLowerCase().replace(/\s+/g, "-");
+}
+
+/** Weights (multiples of 100 only: Google serves no others as static faces) as hundreds, runs collapsed. */
+function weightsField(weights: readonly number[]): string {
+  const hundreds = [...new Set(weights.filter((w) => w % 100 === 0).map((w) => w / 100))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < hundreds.length; ) {
+    let j = i;
+    while (j + 1 < hundreds.length && hundreds[j + 1] === hundreds[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${hundreds[i]}-${hundreds[j]}` : hundreds.slice(i, j + 1).join(","));
+    i = j + 1;
+  }
+  return parts.join(",");
+}
+
+const metricsField = (m: CapsizeMetrics | undefined): string =>
+  m ? [m.unitsPerEm, m.ascent, m.descent, m.lineGap, Math.round(m.xWidthAvg)].join(",") : "";
+
+/** The catalog's lines for the Google families, sorted by family; Capsize's metrics joined by family name. */
+export function buildGoogleCatalog(
+  google: Record<string, GoogleFontMetadata>,
+  variable: Record<string, VariableFontMetadata>,
+  metrics: Record<string, CapsizeMetrics>,
+): string[] {
+  const byFamily = new Map(Object.values(metrics).map((m) => [m.familyName, m]));
+  const variableByFamily = new Map(Object.values(variable).map((v) => [v.family, v]));
+  return Object.values(google)
+    .sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0))
+    .map((f) => {
+      const wght = variableByFamily.get(f.family)?.axes["wght"];
+      const styles = (f.styles.includes("normal") ? "n" : "") + (f.styles.includes("italic") ? "i" : "");
+      const id = f.id === kebabFamily(f.family) ? "" : f.id;
+      const fields = [f.family, CATEGORY_CODE[f.category] ?? "s", weightsField(f.weights), styles, wght ? `${wght.min}-${wght.max}` : "", metricsField(byFamily.get(f.family)), id];
+      return fields.join(";").replace(/;+$/, "");
+    });
+}
+
+/** System fonts the fallback faces stand on, and the families designers use that no server hosts. */
+export const SYSTEM_FONTS = {
+  arial: "Arial",
+  timesNewRoman: "Times New Roman",
+  courierNew: "Courier New",
+  helveticaNeue: "Helvetica Neue",
+  helvetica: "Helvetica",
+  appleSystem: "SF Pro",
+  segoeUI: "Segoe UI",
+  georgia: "Georgia",
+  verdana: "Verdana",
+} as const;
+
+/** Lines for the system fonts (`name;category;;;;metrics`), in SYSTEM_FONTS order. */
+export function buildSystemCatalog(metrics: Record<string, CapsizeMetrics>): string[] {
+  return Object.entries(SYSTEM_FONTS).map(([key, name]) => {
+    const m = metrics[key];
+    if (!m) throw new Error(`@capsizecss/metrics has no "${key}"`);
+    return [name, CATEGORY_CODE[m.category ?? "sans-serif"] ?? "s", "", "", "", metricsField(m)].join(";");
+  });
+}
+
+/** The TypeScript module written to codegen/fonts/catalog-data.ts. */
+export function catalogModule(google: readonly string[], system: readonly string[], versions: string): string {
+  const literal = (lines: readonly string[]) => JSON.stringify(lines.join("\n"));
+  return [
+    "// Generated by `npm run fonts` (test/fonts/regenerate.ts) from " + versions + ". Do not edit.",
+    "// Format: codegen/fonts/catalog-build.ts.",
+    `export const GOOGLE_FAMILIES = ${literal(google)};`,
+    `export const SYSTEM_FAMILIES = ${literal(system)};`,
+    "",
+  ].join("\n");
+}

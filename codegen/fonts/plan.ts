@@ -1,0 +1,135 @@
+/**
+ * How the output loads the design's fonts: which families Google Fonts serves (and which faces of them to ask
+ * for), which it does not (the user's own files), and the metric-matched fallback face of each family whose
+ * metrics are known, so that text keeps its size and line breaks while the font loads or when it never does.
+ */
+import { categoryOf, fallbackBase, googleFamily, type CatalogFamily, type FontCategory } from "./catalog.js";
+import { fontUsage, type FamilyUse, type FontFace } from "./usage.js";
+import type { DesignNode } from "../design/types.js";
+
+export interface ServedFamily {
+  /** As Google spells it (the CSS family name the stylesheet declares). */
+  family: string;
+  /** The faces to load: each used face, moved to the nearest weight Google serves when it has no such weight. */
+  faces: FontFace[];
+  /** True when a used weight exists only on the variable axis (e.g. 450): load the variable font. */
+  variable: boolean;
+  fontsourceId: string;
+  /** The spellings the design used, when not Google's own ("inter tight"). */
+  designNames: string[];
+}
+
+export interface UnservedFamily {
+  family: string;
+  faces: FontFace[];
+  layers: { id: string; name: string }[];
+  category: FontCategory;
+}
+
+export interface FallbackFace {
+  /** The family it stands in for, as the design spells it. */
+  family: string;
+  /** Its CSS family name: `"<family> Fallback"`. */
+  name: string;
+  /** local() names of the system font (and its metric-compatible open twins on Linux). */
+  local: string[];
+  /** Percentages. */
+  sizeAdjust: number;
+  ascentOverride: number;
+  descentOverride: number;
+  lineGapOverride: number;
+}
+
+export interface FontPlan {
+  served: ServedFamily[];
+  unserved: UnservedFamily[];
+  fallbacks: FallbackFace[];
+}
+
+/** Local names per base font: the system font, then its metric-compatible twins (Liberation, Chrome OS). */
+const LOCAL_NAMES: Record<string, string[]> = {
+  Arial: ["Arial", "ArialMT", "Liberation Sans", "Arimo"],
+  "Times New Roman": ["Times New Roman", "TimesNewRomanPSMT", "Liberation Serif", "Tinos"],
+  "Courier New": ["Courier New", "CourierNewPSMT", "Liberation Mono", "Cousine"],
+};
+
+/** The weight nearest to `weight` among `weights` (CSS's matching: a tie goes to the heavier above 500). */
+function nearest(weight: number, weights: readonly number[]): number {
+  let best = weights[0] ?? weight;
+  for (const w of weights) {
+    const d = Math.abs(w - weight);
+    const bestD = Math.abs(best - weight);
+    if (d < bestD || (d === bestD && (weight >= 500 ? w > best : w < best))) best = w;
+  }
+  return best;
+}
+
+function servedFaces(use: FamilyUse, entry: CatalogFamily): { faces: FontFace[]; variable: boolean } {
+  const range = entry.variable;
+  const variable = !!range && use.faces.some((f) => !entry.weights.includes(f.weight) && f.weight >= range.min && f.weight <= range.max);
+  const out = new Map<string, FontFace>();
+  for (const f of use.faces) {
+    const weight = variable ? Math.min(range!.max, Math.max(range!.min, f.weight)) : nearest(f.weight, entry.weights);
+    // No italic served: the browser slants the upright face, as Figma would not let the designer pick it anyway.
+    const italic = f.italic && entry.italic;
+    out.set(`${italic ? 1 : 0}:${String(weight).padStart(4, "0")}`, { weight, italic });
+  }
+  const faces = [...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
+  return { faces, variable };
+}
+
+const pct = (n: number) => Math.round(n * 10000) / 100;
+
+/** The fallback face for `family` from its metrics, over the category's system font (Capsize's and Next.js's formula). */
+export function fallbackFace(family: string, entry: CatalogFamily): FallbackFace | undefined {
+  const m = entry.metrics;
+  const base = fallbackBase(entry.category);
+  // Arial needs no stand-in made of Arial.
+  if (!m || entry.family === base.family) return undefined;
+  const bm = base.metrics!;
+  const sizeAdjust = m.xWidthAvg / m.unitsPerEm / (bm.xWidthAvg / bm.unitsPerEm);
+  const em = m.unitsPerEm * sizeAdjust;
+  return {
+    family,
+    name: `${family} Fallback`,
+    local: LOCAL_NAMES[base.family] ?? [base.family],
+    sizeAdjust: pct(sizeAdjust),
+    ascentOverride: pct(m.ascent / em),
+    descentOverride: pct(Math.abs(m.descent) / em),
+    lineGapOverride: pct(m.lineGap / em),
+  };
+}
+
+/** The plan for the fonts of `frames`. */
+export function fontPlan(frames: readonly DesignNode[]): FontPlan {
+  const served = new Map<string, ServedFamily>();
+  const unserved: UnservedFamily[] = [];
+  const fallbacks: FallbackFace[] = [];
+  for (const use of fontUsage(frames)) {
+    const google = googleFamily(use.family);
+    // Web fonts only: a system face (Helvetica Neue, SF Pro) is there or not, it does not load late.
+    const fallback = google && fallbackFace(use.family, google);
+    if (fallback) fallbacks.push(fallback);
+    if (!google) {
+      unserved.push({ family: use.family, faces: use.faces, layers: use.layers, category: categoryOf(use.family) });
+      continue;
+    }
+    // Two spellings of one family ("Inter", "inter") load once.
+    const prior = served.get(google.family);
+    const faces = servedFaces(prior ? { ...use, faces: [...prior.faces, ...use.faces] } : use, google);
+    served.set(google.family, {
+      family: google.family,
+      ...faces,
+      fontsourceId: google.fontsourceId,
+      designNames: [...new Set([...(prior?.designNames ?? []), ...(use.family === google.family ? [] : [use.family])])],
+    });
+  }
+  const byName = (a: { family: string }, b: { family: string }) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0);
+  return { served: [...served.values()].sort(byName), unserved, fallbacks };
+}
+
+/** The fallback face's name for a family, when the catalog knows its metrics (what the font stacks list). */
+export function fallbackName(family: string): string | undefined {
+  const google = googleFamily(family);
+  return google && fallbackFace(family, google) ? `${family.trim()} Fallback` : undefined;
+}
