@@ -15,6 +15,7 @@
  *   BENCH_ONLY=image-panel npm run bench   partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
  *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
  *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
+ *   BENCH_ONLY=fonts npm run bench     every fixture frame's IoU × matched with the design's fonts and without (bench/fonts.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
@@ -26,6 +27,7 @@
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
 import { corpusSection } from "./corpus.js";
+import { fontsSection } from "./fonts.js";
 import { layoutSection } from "./layout.js";
 import { searchSection } from "./search.js";
 import { paramsSection } from "./params.js";
@@ -55,7 +57,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts"] as const;
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
 const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
   if (runs("responsive")) await responsiveSection(results);
   if (runs("layout")) await layoutSection(RUNS, results);
   if (runs("corpus")) await corpusSection(results);
+  if (runs("fonts")) await fontsSection(results);
 
   const root = repoRoot();
   const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {

@@ -1,0 +1,53 @@
+/**
+ * IoU × matched of every top-level frame of the real Figma fixtures at its design width, with the design's
+ * fonts (the Google Fonts its HTML links, answered from the @fontsource devDependencies) and without them (the
+ * requests refused: the metric-matched fallback faces and system fonts). Shared by test/fonts-fidelity.test.ts
+ * and bench/fonts.ts.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { withPage } from "../../cli/browser.js";
+import { designViewport, fidelityOnPage, type RestNode } from "../../cli/fidelity.js";
+import { fontPlan } from "../../codegen/fonts/plan.js";
+import { generateCode, loadDesign } from "../../codegen/index.js";
+import { fixturesRoot } from "./responsive-frames.js";
+import { serveGoogleFonts } from "./google-fonts.js";
+
+/** Found from this file or the working directory: the bench runs it bundled in dist/. */
+const fixturesDir = (): string => join(fixturesRoot(), "figma");
+
+export interface FontFidelityRow {
+  file: string;
+  id: string;
+  name: string;
+  /** Google-served families the frame's texts use (empty: both figures are the same render). */
+  googleFamilies: string[];
+  withFonts: number;
+  withoutFonts: number;
+}
+
+export function fixtureFiles(): string[] {
+  return readdirSync(fixturesDir()).filter((f) => f.endsWith(".json")).sort();
+}
+
+/** The rows of one fixture file, one per top-level frame. */
+export async function fontFidelityRows(browser: Browser, file: string): Promise<FontFidelityRow[]> {
+  const json = JSON.parse(readFileSync(join(fixturesDir(), file), "utf8")) as unknown;
+  const rows: FontFidelityRow[] = [];
+  for (const root of loadDesign(json).roots) {
+    const single = loadDesign({ document: root }, []);
+    const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
+    const frame = root as unknown as RestNode;
+    const viewport = designViewport(frame);
+    const score = async (fonts: boolean) => {
+      const f = await withPage(browser, code.files, "index.html", viewport, (page) => fidelityOnPage(page, frame), fonts ? { serve: serveGoogleFonts } : {});
+      return Math.round(f.meanIoU * f.matched * 10000) / 10000;
+    };
+    const googleFamilies = fontPlan(single.document.frames).served.map((f) => f.family);
+    const withFonts = await score(true);
+    const withoutFonts = googleFamilies.length > 0 ? await score(false) : withFonts;
+    rows.push({ file, id: root.id, name: String(root.name ?? ""), googleFamilies, withFonts, withoutFonts });
+  }
+  return rows;
+}
