@@ -32,6 +32,22 @@ describe("target size", () => {
     expect(found.map((f) => f.nodeName)).toEqual(["Pill"]);
   });
 
+  it("knows a switch by the names designers write and by its shape: a 20×11 pill with a round knob", () => {
+    const knob = (x: number) => ({ ...rect({ name: "Knob", w: 9, h: 9 }), kind: "ellipse" as const, x, y: 1 });
+    const drawn = frame([rect({ name: "Track", w: 20, h: 11, radius: 5.5 }), knob(10)], { name: "Frame 12", w: 20, h: 11 });
+    const named = ["Switch=On", "toggle_off", "SwitchSmall", "iOS/Switch"].map((name) => frame([], { name, w: 20, h: 11 }));
+    const notSwitches = [frame([], { name: "Switcher", w: 20, h: 11 }), frame([knob(0)], { name: "Avatar row", w: 20, h: 20 })];
+    const found = analyzeDesign(doc(frame([drawn, ...named, ...notSwitches], { fills: WHITE })), { kinds: ["target-size"] });
+    expect(found.map((f) => f.kind === "target-size" && [f.nodeName, f.width, f.height])).toEqual([
+      ["Frame 12", 20, 11],
+      ["Switch=On", 20, 11],
+      ["toggle_off", 20, 11],
+      ["SwitchSmall", 20, 11],
+      ["iOS/Switch", 20, 11],
+    ]);
+    expect(found[0]!.message).toContain("This toggle is 20×11 px");
+  });
+
   it("judges a control selected on its own, and never a screen", () => {
     const alone = analyzeDesign(doc(button("Button/Small", 60, 20)), { kinds: ["target-size"] });
     expect(alone.map((f) => f.nodeName)).toEqual(["Button/Small"]);

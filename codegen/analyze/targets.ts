@@ -10,15 +10,32 @@ import type { TargetSizeFinding } from "./types.js";
 
 export const MIN_TARGET = 24;
 
-const TOGGLE = /\b(toggle|switch|checkbox|check ?box|radio( ?button)?)\b/i;
+/** A toggle's name, also inside names designers write: "Switch=On", "toggle_off", "SwitchSmall" (not "Switcher"). */
+const TOGGLE = /(?<![a-z])(toggle|switch|checkbox|check ?box|radio( ?button)?)(?![a-z])/i;
+const TOGGLE_CAMEL = /(?<![A-Za-z])(Toggle|Switch|Checkbox|Radio)(?=[A-Z0-9_-]|$)/;
 const ICON_BUTTON = /icon[\s_-]?(button|btn)\b/i;
+
+const radiusOf = (node: DesignNode): number => (typeof node.radius === "number" ? node.radius : node.radius ? Math.min(...node.radius) : 0);
+
+/**
+ * A switch drawn without saying so: a pill (about twice as wide as high, fully rounded, itself or its first
+ * layer) with a round knob about its height inside.
+ */
+function looksLikeSwitch(node: DesignNode): boolean {
+  const ratio = node.w / Math.max(1, node.h);
+  if (ratio < 1.4 || ratio > 2.6 || node.h > 48) return false;
+  const children = node.children ?? [];
+  const track = radiusOf(node) >= node.h / 2 - 1 ? node : children.find((c) => c.kind === "rect" && Math.abs(c.w - node.w) <= 1 && radiusOf(c) >= c.h / 2 - 1);
+  if (!track) return false;
+  return children.some((c) => c.kind === "ellipse" && Math.abs(c.w - c.h) <= 1 && c.h >= 0.5 * node.h && c.h <= node.h + 1);
+}
 
 /** What kind of control the layer looks like, or undefined when it is not interactive. */
 function control(node: DesignNode, insideInteractive: boolean): string | undefined {
   if (insideInteractive) return undefined;
   const isShape = node.kind !== "text" && node.kind !== "line";
   if (isShape && ICON_BUTTON.test(node.name)) return "icon button";
-  if (isShape && TOGGLE.test(node.name)) return "toggle";
+  if (isShape && (TOGGLE.test(node.name) || TOGGLE_CAMEL.test(node.name) || looksLikeSwitch(node))) return "toggle";
   // A top-level layer is asked as a component root is (not as the page's <main>): a button selected and
   // analysed on its own is still a button.
   const semantics = semanticsFor(node, { root: false, insideInteractive, insideText: false });

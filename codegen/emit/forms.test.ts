@@ -87,7 +87,7 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
     expect(file(modules.files, "src/screens/LogInPage.module.css")).toContain(".password::placeholder {");
     const tailwind = emitFiles({ frames: [login!], assets: {} }, { target: "react", styling: "tailwind", nodeIds: false });
     const tw = file(tailwind.files, "src/screens/LogInPage.tsx");
-    expect(tw).toMatch(/<input className="[^"]*text-xs leading-\[14\.06px\][^"]* placeholder:text-\[color:#000000\] placeholder:opacity-100" type="password" placeholder="Password" aria-label="Password" \/>/);
+    expect(tw).toMatch(/<input className="[^"]*text-xs leading-\[14\.06px\][^"]* placeholder:text-black placeholder:opacity-100" type="password" placeholder="Password" aria-label="Password" \/>/);
   });
 });
 

@@ -143,6 +143,12 @@ describe("tailwindClass: colours and other properties keep their values", () => 
     cases([
       [["background-color", "rgba(0, 0, 0, 0.5)"], "bg-[rgba(0,0,0,0.5)]"],
       [["color", "rgba(255, 0, 0, 0.5)"], "text-[color:rgba(255,0,0,0.5)]"],
+      // White and black are the theme's: no arbitrary value where a standard class exists.
+      [["color", "#ffffff"], "text-white"],
+      [["background-color", "#FFFFFF"], "bg-white"],
+      [["background-color", "#000000"], "bg-black"],
+      [["border-color", "#000"], "border-black"],
+      [["color", "#fffffe"], "text-[color:#fffffe]"],
       [["font-size", "15px"], "text-[15px]"],
       [["outline-offset", "-2px"], "-outline-offset-2"],
       // A family is a theme font of the React output (src/fonts.css): its own utility.

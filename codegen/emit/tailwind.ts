@@ -11,9 +11,19 @@ import { firstFamily, themeFontSlug } from "../fonts/output.js";
 
 export { arb, spacingClass };
 
+/** White and black are the theme's own colours (`text-white`, `bg-black`); other palette colours are oklch. */
+function namedColor(value: string): "white" | "black" | undefined {
+  const v = value.toLowerCase().replace(/\s+/g, "");
+  if (v === "#fff" || v === "#ffffff" || v === "#ffffffff" || v === "rgb(255,255,255)" || v === "white") return "white";
+  if (v === "#000" || v === "#000000" || v === "#000000ff" || v === "rgb(0,0,0)" || v === "black") return "black";
+  return undefined;
+}
+
 /** A colour utility (`text-…`, `bg-…`, `outline-…`): colours keep the value the design gave, bracketed. */
 export function colorClass(prefix: string, value: string): string {
   if (value === "inherit" || value === "transparent" || value === "currentColor") return `${prefix}-${value === "currentColor" ? "current" : value}`;
+  const named = namedColor(value);
+  if (named) return `${prefix}-${named}`;
   return `${prefix}-[${prefix === "text" ? "color:" : ""}${value.replace(/\s+/g, "")}]`;
 }
 
@@ -135,6 +145,7 @@ export function tailwindClassList([property, value]: Decl): string[] {
   if (token) return [token];
   const spacing = SPACING[property];
   if (spacing) return [spacingClass(spacing, value)];
+  if ((property === "background-color" || property === "border-color") && namedColor(value)) return [colorClass(property === "background-color" ? "bg" : "border", value)];
   switch (property) {
     case "padding":
       return sideClasses(value, (side, v) => spacingClass(`p${side}`, v));
