@@ -136,6 +136,19 @@ describe("normalize: icon-like groups", () => {
     expect(problems.map((p) => [p.code, p.nodeId])).toEqual([["vector-placeholder", "2:1"]]);
   });
 
+  it("an image in a vector shape (with its outline) is the image drawn as its box, not an empty SVG", () => {
+    const photo = node("2:2", "VECTOR", "Blob photo", box(10, 10, 40, 40), { fills: [{ type: "IMAGE", imageRef: "ref1", scaleMode: "FILL" }], fillGeometry: [{ path: "M0 0L40 0L20 40Z", windingRule: "NONZERO" }] });
+    const shape = node("2:3", "VECTOR", "Line", box(60, 10, 20, 20), { fills: BLACK, fillGeometry: [{ path: "M0 0L20 20Z", windingRule: "NONZERO" }] });
+    const root = node("2:1", "GROUP", "Card", box(0, 0, 100, 60), { children: [photo, shape] });
+    const { document, problems } = run([root]);
+    const [drawnPhoto, drawnShape] = document.frames[0]!.children!;
+    expect(drawnPhoto!.asset).toBeUndefined();
+    expect(drawnPhoto!.fills).toEqual([expect.objectContaining({ kind: "image" })]);
+    expect(drawnShape!.asset).toBeDefined();
+    // No bytes were given here: the image is also reported missing, as any image fill would be.
+    expect(problems.map((p) => [p.code, p.nodeId])).toEqual([["missing-image", "2:2"], ["image-in-shape", "2:2"]]);
+  });
+
   it("a group holding text, or only rectangles, stays a group", () => {
     const withText = icon([node("2:2", "VECTOR", "V", box(10, 10, 5, 5)), node("2:3", "TEXT", "T", box(15, 15, 5, 5), { characters: "T" })]);
     expect(run([withText]).document.frames[0]!.children![0]!.kind).toBe("group");

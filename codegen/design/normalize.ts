@@ -229,7 +229,13 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
     out.text = readText(node, styleId ? walk.context.styles.get(styleId)?.name : undefined);
   }
 
-  if (kind === "vector" || kind === "boolean") {
+  // An image in a shape (a photo in a blob or a star) is the image, drawn as its box: an SVG of the outline
+  // has no way to carry the picture, and would draw nothing.
+  const imageShape = (kind === "vector" || kind === "boolean") && !icon && fills.some((f) => f.kind === "image");
+  if (imageShape) {
+    walk.problems.push({ severity: "info", code: "image-in-shape", message: `"${node.name}" is an image in a ${node.type.toLowerCase().replace(/_/g, " ")}: drawn as its box with the image; the outline is not kept`, nodeId: node.id });
+  }
+  if ((kind === "vector" || kind === "boolean") && !imageShape) {
     const key = walk.assets.vector(node, assetBase(out), () => (icon ? containerSvg(node, bounds, w, h) : shapeSvg(node, w, h)));
     // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
     // asset payload) still learns the icon's colours from the tree.
