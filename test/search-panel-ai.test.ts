@@ -102,12 +102,30 @@ describe.runIf(runBrowser)("the Search panel with a model", () => {
   it("words at once, then the hybrid ranking when the query's vector arrives (a frame found by meaning alone)", async () => {
     await withSearchPage(browser, true, async (page) => {
       const box = page.getByRole("searchbox", { name: "Search frames" });
+      // Every state the panel shows, recorded as it changes: on a busy machine the vector may arrive before a
+      // poll would see the words-only state, so the test reads the record, not the moment.
+      // (A string: this file has no DOM types; the page has.)
+      await page.evaluate(`(() => {
+        window.__states = [];
+        const snap = () => {
+          const body = document.querySelector(".search-body");
+          const state = {
+            ranking: \`\${body?.getAttribute("data-ranking")}:\${body?.getAttribute("data-term")}\`,
+            ids: [...document.querySelectorAll(".search-row")].map((r) => r.getAttribute("data-node-id")),
+            calls: window.__ai.calls.length,
+          };
+          const last = window.__states[window.__states.length - 1];
+          if (!last || JSON.stringify(last) !== JSON.stringify(state)) window.__states.push(state);
+        };
+        new MutationObserver(snap).observe(document.body, { subtree: true, childList: true, attributes: true });
+      })()`);
       await box.fill("sea");
-      // At once: by words ("sea" is in no frame's words), before any vector was asked for.
-      await expect.poll(() => ranking(page)).toBe("words:sea");
-      expect(await ids(page)).toEqual([]);
-      expect((await ai(page)).calls).toEqual([]);
       await expect.poll(() => ranking(page)).toBe("hybrid:sea");
+      const states = (await page.evaluate("window.__states")) as { ranking: string; ids: string[]; calls: number }[];
+      // At once: by words ("sea" is in no frame's words), before any vector was asked for.
+      const words = states.find((s) => s.ranking === "words:sea");
+      expect(words, JSON.stringify(states)).toMatchObject({ ids: [], calls: 0 });
+      expect(states.findIndex((s) => s.ranking === "words:sea")).toBeLessThan(states.findIndex((s) => s.ranking === "hybrid:sea"));
       // Only the frame close in meaning: the others score about nothing and are left out.
       expect(await ids(page)).toEqual(["1:2"]);
       expect((await ai(page)).calls).toEqual(["sea"]);
