@@ -79,6 +79,14 @@ export function googleFamily(family: string): CatalogFamily | undefined {
   return tables().google.get(key(family));
 }
 
+let byFontsourceId: Map<string, CatalogFamily> | undefined;
+
+/** The Google family a Fontsource package id names (`inter-tight` → Inter Tight), or undefined. */
+export function googleFamilyByFontsourceId(id: string): CatalogFamily | undefined {
+  byFontsourceId ??= new Map([...tables().google.values()].map((f) => [f.fontsourceId, f]));
+  return byFontsourceId.get(id);
+}
+
 /**
  * The system font a family is (for its metrics): "SF Pro Display", "SF Pro Text" and "SF Compact" are Apple's
  * system face; "Helvetica Neue", "Segoe UI", "Arial"… as named.

@@ -3,28 +3,22 @@
  * Google Fonts stylesheet serving the same faces: the preview has no node_modules, so it loads the design's
  * fonts from Google instead (the only network its CSP allows).
  */
-import { GOOGLE_FAMILIES } from "./catalog-data.js";
-import { googleFamily, type CatalogFamily } from "./catalog.js";
+import { googleFamilyByFontsourceId, type CatalogFamily } from "./catalog.js";
 import { GOOGLE_FONTS_CSS } from "./output.js";
 
-let byId: Map<string, CatalogFamily> | undefined;
+const SPECIFIER = /^@fontsource(-variable)?\/([a-z0-9-]+)(?:\/([^?#]*))?$/;
 
-function familyById(id: string): CatalogFamily | undefined {
-  if (!byId) {
-    byId = new Map();
-    for (const line of GOOGLE_FAMILIES.split("\n")) {
-      const family = googleFamily(line.slice(0, line.indexOf(";")));
-      if (family) byId.set(family.fontsourceId, family);
-    }
-  }
-  return byId.get(id);
+/** The Google family a Fontsource import loads, or undefined when it names none. */
+export function fontsourceFamily(specifier: string): CatalogFamily | undefined {
+  const m = SPECIFIER.exec(specifier);
+  return m ? googleFamilyByFontsourceId(m[2]!) : undefined;
 }
 
 /** The css2 URL for one Fontsource import, or undefined when it names no family Google serves. */
 export function fontsourceGoogleHref(specifier: string): string | undefined {
-  const m = /^@fontsource(-variable)?\/([a-z0-9-]+)(?:\/([^?#]*))?$/.exec(specifier);
+  const m = SPECIFIER.exec(specifier);
   if (!m) return undefined;
-  const family = familyById(m[2]!);
+  const family = googleFamilyByFontsourceId(m[2]!);
   if (!family) return undefined;
   const file = (m[3] ?? "index.css").replace(/\.css$/, "");
   const italic = /italic/.test(file);

@@ -4,7 +4,7 @@
  * metrics are known, so that text keeps its size and line breaks while the font loads or when it never does.
  */
 import { categoryOf, fallbackBase, googleFamily, type CatalogFamily, type FontCategory } from "./catalog.js";
-import { fontUsage, type FamilyUse, type FontFace } from "./usage.js";
+import { faceKey, fontUsage, type FamilyUse, type FontFace } from "./usage.js";
 import type { DesignNode } from "../design/types.js";
 
 export interface ServedFamily {
@@ -72,7 +72,7 @@ function servedFaces(use: FamilyUse, entry: CatalogFamily): { faces: FontFace[];
     const weight = variable ? Math.min(range!.max, Math.max(range!.min, f.weight)) : nearest(f.weight, entry.weights);
     // No italic served: the browser slants the upright face, as Figma would not let the designer pick it anyway.
     const italic = f.italic && entry.italic;
-    out.set(`${italic ? 1 : 0}:${String(weight).padStart(4, "0")}`, { weight, italic });
+    out.set(faceKey({ weight, italic }), { weight, italic });
   }
   const faces = [...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
   return { faces, variable };

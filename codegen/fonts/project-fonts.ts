@@ -4,7 +4,7 @@
  * What the files already load is left as it is.
  */
 import type { Problem, SourceFile } from "../types.js";
-import { fontsourceGoogleHref } from "./fontsource.js";
+import { fontsourceFamily } from "./fontsource.js";
 import { googleFontsLinks, reactFontFiles, themeFontSlug } from "./output.js";
 import type { FontPlan, ServedFamily } from "./plan.js";
 
@@ -21,8 +21,8 @@ function loadedFamilies(files: readonly SourceFile[]): Set<string> {
       }
     }
     for (const m of f.content.matchAll(/["'](@fontsource(?:-variable)?\/[a-z0-9-]+[^"']*)["']/g)) {
-      const family = /family=([^:&]+)/.exec(fontsourceGoogleHref(m[1]!) ?? "")?.[1];
-      if (family) loaded.add(themeFontSlug(family.replace(/\+/g, " ")));
+      const family = fontsourceFamily(m[1]!);
+      if (family) loaded.add(themeFontSlug(family.family));
     }
   }
   return loaded;

@@ -20,7 +20,8 @@ export function cleanFamily(raw: string): string {
   return raw.replace(/["\\<>;{}]/g, "").trim();
 }
 
-const faceKey = (f: FontFace) => `${f.italic ? 1 : 0}:${String(f.weight).padStart(4, "0")}`;
+/** Sorts normal before italic, then by weight. */
+export const faceKey = (f: FontFace): string => `${f.italic ? 1 : 0}:${String(f.weight).padStart(4, "0")}`;
 
 /** Every family the frames' texts use (base styles and styled runs), in order of first use. */
 export function fontUsage(frames: readonly DesignNode[]): FamilyUse[] {

@@ -247,12 +247,14 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
       const resolved = resolveSpecifier(module.path, spec, known);
       if (resolved.kind === "builtin") deps[spec] = resolved.id;
       else if (resolved.kind === "file") deps[spec] = resolved.path;
-      else if (resolved.kind === "package" && fontsourceGoogleHref(spec)) {
+      else if (resolved.kind === "package") {
         // No node_modules here: a Fontsource import loads the same faces from Google Fonts.
-        data.styles[spec] = `@import url("${fontsourceGoogleHref(spec)}");`;
-        deps[spec] = spec;
-      } else if (resolved.kind === "package") packages.set(resolved.name, [...(packages.get(resolved.name) ?? []), module.path]);
-      else problems.push({ severity: "warning", code: "preview-missing-file", message: `"${spec}" is not a file of the project; the preview fails where it is imported`, file: module.path });
+        const fontHref = fontsourceGoogleHref(spec);
+        if (fontHref) {
+          data.styles[spec] = `@import url("${fontHref}");`;
+          deps[spec] = spec;
+        } else packages.set(resolved.name, [...(packages.get(resolved.name) ?? []), module.path]);
+      } else problems.push({ severity: "warning", code: "preview-missing-file", message: `"${spec}" is not a file of the project; the preview fails where it is imported`, file: module.path });
     }
     data.modules[module.path] = { code: module.code, deps, ...(module.syntaxError !== undefined ? { syntaxError: module.syntaxError } : {}) };
   }
