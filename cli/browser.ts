@@ -22,6 +22,15 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--font-render-hinting=none",
 ];
 
+/**
+ * Chromium features off in every launch. `IsolateSandboxedIframes`: a sandboxed preview iframe gets a process of
+ * its own, and under load headless Chromium then sometimes never acknowledges a mouse move over it or never
+ * finishes closing the context (the preview-width drag e2e hung in CI). One process keeps the page the same.
+ */
+const DISABLED_FEATURES: readonly string[] = ["IsolateSandboxedIframes"];
+/** Local Network Access: pages on the in-memory origin may reach a test server on 127.0.0.1. */
+const LOCAL_SERVER_FEATURES: readonly string[] = ["LocalNetworkAccessChecks", "PrivateNetworkAccessRespectPreflightResults", "BlockInsecurePrivateNetworkRequests"];
+
 /** `CHROMIUM_PATH` if set (and non-empty), else Debian's `/usr/bin/chromium`. */
 export function chromiumPath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -43,9 +52,9 @@ export async function launchChromium(options: { localModelServer?: boolean } = {
       `Chromium not found at ${executablePath}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
     );
   }
-  const args = options.localModelServer
-    ? [...CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests"]
-    : [...CHROMIUM_ARGS];
+  // One --disable-features switch: Chromium reads only the last one given.
+  const disabled = options.localModelServer ? [...DISABLED_FEATURES, ...LOCAL_SERVER_FEATURES] : DISABLED_FEATURES;
+  const args = [...CHROMIUM_ARGS, `--disable-features=${disabled.join(",")}`];
   return chromium.launch({ executablePath, headless: true, args });
 }
 
@@ -216,6 +225,8 @@ export async function withPage<T>(
     });
     return await fn(page);
   } finally {
+    console.error("CLOSING", Date.now());
     await context.close();
+    console.error("CLOSED", Date.now());
   }
 }

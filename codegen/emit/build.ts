@@ -38,19 +38,22 @@ export interface BuildContext {
 export interface TokenContext {
   decls(node: DesignNode, decls: Decl[]): Decl[];
   attrs(node: DesignNode): [string, string][];
+  /** An inline SVG's body with its bound colours as tokens. */
+  svg(node: DesignNode, markup: string): string;
 }
 
 
 const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
-function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean): ElementNode | undefined {
+function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean, tokens: TokenContext | undefined): ElementNode | undefined {
   if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
   // A placeholder SVG only knows solid colours; a gradient or image fill looks right as a CSS background.
   if (asset.placeholder && (node.fills ?? []).some((f) => f.kind !== "solid")) return undefined;
   const m = SVG_ROOT.exec(asset.svg);
   if (!m) return undefined;
   const viewBox = /viewBox="([^"]*)"/.exec(m[1]!)?.[1];
-  const body = nodeIds ? m[2]! : m[2]!.replace(/ data-node-id="[^"]*"/g, "");
+  const drawn = tokens ? tokens.svg(node, m[2]!) : m[2]!;
+  const body = nodeIds ? drawn : drawn.replace(/ data-node-id="[^"]*"/g, "");
   const attrs: [string, string][] = [];
   if (viewBox) attrs.push(["viewBox", viewBox]);
   attrs.push(["fill", "none"], ["overflow", "visible"]);
@@ -104,7 +107,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: node.id } : {}) });
   }
 
-  const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds) : undefined;
+  const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds, ctx.tokens) : undefined;
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
   let placeholder: Decl[] = [];

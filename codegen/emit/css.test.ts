@@ -242,7 +242,7 @@ describe("ownDecls: text", () => {
       ["color", "#333333"],
     ]);
     expect(textStyleDecls({ family: "PT Serif", case: "small-caps" })).toEqual([["font-family", '"PT Serif", "PT Serif Fallback", Georgia, "Times New Roman", serif'], ["font-variant", "small-caps"]]);
-    expect(textStyleDecls({ family: "Source Sans Pro", color: "#000000" }, false)).toEqual([["font-family", '"Source Sans Pro", Helvetica, Arial, sans-serif']]);
+    expect(textStyleDecls({ family: "Source Sans Pro", color: "#000000" }, false)).toEqual([["font-family", '"Source Sans Pro", "Source Sans 3", "Source Sans Pro Fallback", Helvetica, Arial, sans-serif']]);
     // Apple's system face: its system names first (a Mac shows the real one); no fallback face for a system font.
     expect(textStyleDecls({ family: "SF Pro Display" })).toEqual([["font-family", '"SF Pro Display", -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif']]);
     // A brand face no catalog knows: the system fonts of the category its name says.

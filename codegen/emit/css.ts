@@ -6,7 +6,7 @@
  */
 import { round } from "../design/color.js";
 import type { DesignNode, ImagePaint, Paint, Shadow, TextStyle } from "../design/types.js";
-import { categoryOf, systemFamily, type FontCategory } from "../fonts/catalog.js";
+import { categoryOf, googleFamily, systemFamily, type FontCategory } from "../fonts/catalog.js";
 import { fallbackName } from "../fonts/plan.js";
 import { cleanFamily } from "../fonts/usage.js";
 
@@ -133,10 +133,13 @@ const CATEGORY_STACK: Record<FontCategory, string> = {
  */
 export function fontStack(raw: string): string {
   const family = cleanFamily(raw) || "sans-serif";
-  const quoted = /^[A-Za-z-]+$/.test(family) ? family : `"${family}"`;
+  const quote = (name: string): string => (/^[A-Za-z-]+$/.test(name) ? name : `"${name}"`);
   const fallback = fallbackName(family);
   const apple = systemFamily(family)?.family === "SF Pro" ? ["-apple-system", "BlinkMacSystemFont"] : [];
-  return [quoted, ...apple, ...(fallback ? [`"${fallback}"`] : []), CATEGORY_STACK[categoryOf(family)]].join(", ");
+  // A family Google serves under a new name (Source Sans Pro → Source Sans 3): the loaded face has that name.
+  const served = googleFamily(family)?.family;
+  const renamed = served && served.toLowerCase() !== family.toLowerCase() ? [quote(served)] : [];
+  return [quote(family), ...renamed, ...apple, ...(fallback ? [`"${fallback}"`] : []), CATEGORY_STACK[categoryOf(family)]].join(", ");
 }
 
 export function textStyleDecls(style: Partial<TextStyle>, isText = true): Decl[] {

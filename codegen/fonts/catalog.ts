@@ -74,9 +74,19 @@ function tables(): { google: Map<string, CatalogFamily>; system: Map<string, Cat
   return { google, system };
 }
 
-/** The family as Google Fonts serves it, or undefined. */
+/**
+ * Families Google Fonts serves under a new name (the old name is what older files and designers' machines
+ * still have): Adobe's Source Sans Pro and Source Serif Pro became Source Sans 3 and Source Serif 4.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  "source sans pro": "source sans 3",
+  "source serif pro": "source serif 4",
+};
+
+/** The family as Google Fonts serves it (under its current name), or undefined. */
 export function googleFamily(family: string): CatalogFamily | undefined {
-  return tables().google.get(key(family));
+  const k = key(family);
+  return tables().google.get(RENAMED[k] ?? k);
 }
 
 let byFontsourceId: Map<string, CatalogFamily> | undefined;

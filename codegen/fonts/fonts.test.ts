@@ -7,6 +7,7 @@ import { categoryOf, googleFamily, systemFamily } from "./catalog.js";
 import { fontFacesCss, fontNotes, fontsourceDependencies, fontsourceImports, googleFontsHref, googleFontsLinks } from "./output.js";
 import { fallbackName, fontPlan } from "./plan.js";
 import { fontUsage } from "./usage.js";
+import { fontStack } from "../emit/css.js";
 
 const style = (family: string, weight = 400, italic = false): TextStyle => ({ family, size: 16, weight, ...(italic ? { italic } : {}) });
 const text = (id: string, s: TextStyle, runs?: TextRun[]): DesignNode =>
@@ -33,6 +34,16 @@ describe("font catalog", () => {
     expect(systemFamily("SF Pro Display")).toMatchObject({ family: "SF Pro", google: false, metrics: { unitsPerEm: 2048 } });
     expect(categoryOf("Acme Mono")).toBe("monospace");
     expect(categoryOf("Brand Serif")).toBe("serif");
+  });
+
+  it("serves a family renamed on Google Fonts under its new name, the design's name first in the stack", () => {
+    expect(googleFamily("Source Sans Pro")).toMatchObject({ family: "Source Sans 3", fontsourceId: "source-sans-3" });
+    expect(googleFamily("Source Serif Pro")?.family).toBe("Source Serif 4");
+    const plan = fontPlan([frame([text("1:1", style("Source Sans Pro", 600))])]);
+    expect(plan.unserved).toEqual([]);
+    expect(plan.served.map((f) => [f.family, f.designNames])).toEqual([["Source Sans 3", ["Source Sans Pro"]]]);
+    expect(googleFontsHref(plan)).toContain("family=Source+Sans+3:wght@600");
+    expect(fontStack("Source Sans Pro")).toBe('"Source Sans Pro", "Source Sans 3", "Source Sans Pro Fallback", Helvetica, Arial, sans-serif');
   });
 });
 

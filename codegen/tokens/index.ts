@@ -2,6 +2,7 @@
 import type { DesignDocument } from "../design/types.js";
 import type { BuildContext, TokenContext } from "../emit/build.js";
 import { applyTokens } from "./apply.js";
+import { svgColorTokens } from "./svg-colors.js";
 import { tokenRef, tokensCss, type TokenStyling } from "./stylesheet.js";
 
 export { tokensCss, type TokenStyling } from "./stylesheet.js";
@@ -15,6 +16,7 @@ export function tokenContext(doc: DesignDocument, styling: TokenStyling): TokenC
   return {
     decls: (node, decls) => applyTokens(decls, node, table.nodes[node.id], ref),
     attrs: (node) => table.modeAttrs[node.id] ?? [],
+    svg: (node, markup) => svgColorTokens(markup, node.id, table.nodes, ref),
   };
 }
 

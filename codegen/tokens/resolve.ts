@@ -125,6 +125,16 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
   return clean(out);
 }
 
+/** The fill and stroke colours bound on a shape drawn inside an SVG. */
+function shapePaints(reg: TokenRegistry, node: RestNode): NodeTokens {
+  const out: NodeTokens = {};
+  const fills = paintBindings(reg, node, "fills", "the fill");
+  if (fills.length) out.fills = fills;
+  const stroke = paintBindings(reg, node, "strokes", "the stroke colour")[0];
+  if (stroke) out.stroke = stroke;
+  return out;
+}
+
 function clean(out: NodeTokens): NodeTokens {
   for (const key of Object.keys(out) as (keyof NodeTokens)[]) if (out[key] === undefined) delete out[key];
   return out;
@@ -139,10 +149,16 @@ export function resolveTokens(roots: RestNode[], doc: DesignDocument, context: R
   const styleUses: StyleUse[] = [];
   const styleName = (id: string): string | undefined => extras?.styles?.[id]?.name ?? context.styles.get(id)?.name;
 
-  const walk = (node: RestNode): void => {
+  const walk = (node: RestNode, inSvg: boolean): void => {
     if (node["visible"] === false) return;
+    const drawn = design.get(node.id);
+    if (!drawn && inSvg) {
+      // A shape drawn inside its parent's inline SVG: only its paint colours can become tokens there.
+      const paints = shapePaints(reg, node);
+      if (Object.keys(paints).length > 0) nodes[node.id] = paints;
+    }
     // Layers the design tree dropped (unsupported kinds) draw nothing; their children may still be drawn.
-    if (design.has(node.id)) {
+    if (drawn) {
       const found = nodeVariables(reg, node);
       if (Object.keys(found).length > 0) nodes[node.id] = found;
       const modes = node["explicitVariableModes"];
@@ -157,7 +173,8 @@ export function resolveTokens(roots: RestNode[], doc: DesignDocument, context: R
         }
       }
     }
-    for (const child of node.children ?? []) walk(child);
+    const svg = inSvg || drawn?.asset !== undefined;
+    for (const child of node.children ?? []) walk(child, svg);
   };
   for (const root of roots) {
     // The mode a frame resolves to from outside the export (a dark section around it), as the plugin saw it.
@@ -165,7 +182,7 @@ export function resolveTokens(roots: RestNode[], doc: DesignDocument, context: R
     for (const [collection, mode] of Object.entries(extras?.variableModes?.[root.id] ?? {})) {
       if (own[collection] === undefined && reg.collection(collection)?.defaultModeId !== mode) explicit.push([root.id, collection, mode]);
     }
-    walk(root);
+    walk(root, false);
   }
   bindStyles(reg, styleUses, design, nodes);
 

@@ -45,3 +45,31 @@ export function loginExtras(): DesignExtras {
 export function selfieVariables(): DesignVariables {
   return (readJson("tokens/selfie.variables.json") as { meta: DesignVariables }).meta;
 }
+
+/**
+ * A variables reply for a real file whose layers are bound to variables it does not define (a library's): each
+ * colour variable takes the colour of the first paint bound to it, in one collection with one mode — the values
+ * the file itself shows, so the code looks the same with the tokens as without.
+ */
+export function variablesFromBoundPaints(file: unknown): DesignVariables {
+  const colours = new Map<string, { r: number; g: number; b: number; a: number }>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== "object") return;
+    const record = value as Json;
+    const bound = record["boundVariables"] as Json | undefined;
+    const alias = bound?.["color"] as { type?: string; id?: string } | undefined;
+    const color = record["color"] as { r: number; g: number; b: number; a?: number } | undefined;
+    if (record["type"] === "SOLID" && alias?.type === "VARIABLE_ALIAS" && alias.id && color && !colours.has(alias.id)) {
+      colours.set(alias.id, { r: color.r, g: color.g, b: color.b, a: color.a ?? 1 });
+    }
+    for (const child of Object.values(record)) visit(child);
+  };
+  visit(file);
+  const ids = [...colours.keys()];
+  const variables = Object.fromEntries(
+    ids.map((id, i) => [id, { id, name: `color/${i + 1}`, key: id, variableCollectionId: "file", resolvedType: "COLOR", valuesByMode: { m: colours.get(id) }, remote: false, description: "", hiddenFromPublishing: false, scopes: [], codeSyntax: {} }]),
+  );
+  const collection = { id: "file", name: "File", key: "file", modes: [{ modeId: "m", name: "Value" }], defaultModeId: "m", remote: false, hiddenFromPublishing: false, variableIds: ids };
+  return { variableCollections: { file: collection }, variables } as unknown as DesignVariables;
+}
