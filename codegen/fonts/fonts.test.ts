@@ -113,7 +113,12 @@ describe("font usage and plan", () => {
     expect(plan.fallbacks.map((f) => f.family)).not.toContain("Trade Republic Sans Display");
     expect(fallbackName("Poppins")).toBe("Poppins Fallback");
     expect(fallbackName("Trade Republic Sans Display")).toBeUndefined();
-    expect(fontFacesCss(plan, "fonts")).toContain('@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial"), local("ArialMT"), local("Liberation Sans"), local("Arimo");\n  size-adjust: 112.16%;\n  ascent-override: 93.62%;\n  descent-override: 31.21%;\n  line-gap-override: 8.92%;\n}');
+    // Poppins is used at 600: a regular face up to 500 and Arial's bold above, both with Poppins's metrics.
+    expect(fontFacesCss(plan, "fonts")).toContain('@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial"), local("ArialMT"), local("Liberation Sans"), local("Arimo");\n  font-weight: 1 500;\n  size-adjust: 112.16%;\n  ascent-override: 93.62%;\n  descent-override: 31.21%;\n  line-gap-override: 8.92%;\n}\n\n@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), local("LiberationSans-Bold"), local("Arimo Bold"), local("Arimo-Bold");\n  font-weight: 501 1000;\n  size-adjust: 112.16%;');
+    // Used at 500 at most: one face, no weight range.
+    const light = fontPlan([frame([text("2:1", style("Inter Tight", 500))])]);
+    expect(light.fallbacks[0]!.localBold).toBeUndefined();
+    expect(fontFacesCss(light, "fonts")).not.toContain("font-weight");
   });
 
   it("loads nothing for frames without text, and a serif falls back on Times New Roman", () => {

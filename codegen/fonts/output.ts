@@ -58,16 +58,20 @@ export function fontsourceDependencies(plan: FontPlan): Record<string, string> {
 const quote = (name: string) => `"${name.replace(/["\\]/g, "")}"`;
 
 function fallbackBlock(f: FallbackFace): string {
-  return [
-    "@font-face {",
-    `  font-family: ${quote(f.name)};`,
-    `  src: ${f.local.map((n) => `local(${quote(n)})`).join(", ")};`,
-    `  size-adjust: ${f.sizeAdjust}%;`,
-    `  ascent-override: ${f.ascentOverride}%;`,
-    `  descent-override: ${f.descentOverride}%;`,
-    `  line-gap-override: ${f.lineGapOverride}%;`,
-    "}",
-  ].join("\n");
+  const block = (local: string[], weight?: string) =>
+    [
+      "@font-face {",
+      `  font-family: ${quote(f.name)};`,
+      `  src: ${local.map((n) => `local(${quote(n)})`).join(", ")};`,
+      ...(weight ? [`  font-weight: ${weight};`] : []),
+      `  size-adjust: ${f.sizeAdjust}%;`,
+      `  ascent-override: ${f.ascentOverride}%;`,
+      `  descent-override: ${f.descentOverride}%;`,
+      `  line-gap-override: ${f.lineGapOverride}%;`,
+      "}",
+    ].join("\n");
+  // Heavier than 500 takes the bold face, as the served font's nearest heavier weight would be.
+  return f.localBold ? `${block(f.local, "1 500")}\n\n${block(f.localBold, "501 1000")}` : block(f.local);
 }
 
 const fileStem = (family: string) => family.replace(/[^A-Za-z0-9]+/g, "");

@@ -33,6 +33,11 @@ export interface FallbackFace {
   name: string;
   /** local() names of the system font (and its metric-compatible open twins on Linux). */
   local: string[];
+  /**
+   * Its bold face's names, when the family is used heavier than 500: the fallback then has a real bold for
+   * weights 501–1000 (a single regular face is not emboldened below 600, so a 550 heading would show regular).
+   */
+  localBold?: string[];
   /** Percentages. */
   sizeAdjust: number;
   ascentOverride: number;
@@ -51,6 +56,12 @@ const LOCAL_NAMES: Record<string, string[]> = {
   Arial: ["Arial", "ArialMT", "Liberation Sans", "Arimo"],
   "Times New Roman": ["Times New Roman", "TimesNewRomanPSMT", "Liberation Serif", "Tinos"],
   "Courier New": ["Courier New", "CourierNewPSMT", "Liberation Mono", "Cousine"],
+};
+/** The same fonts' bold faces (local() matches a face's full or PostScript name, not its family). */
+const LOCAL_BOLD_NAMES: Record<string, string[]> = {
+  Arial: ["Arial Bold", "Arial-BoldMT", "Liberation Sans Bold", "LiberationSans-Bold", "Arimo Bold", "Arimo-Bold"],
+  "Times New Roman": ["Times New Roman Bold", "TimesNewRomanPS-BoldMT", "Liberation Serif Bold", "LiberationSerif-Bold", "Tinos Bold", "Tinos-Bold"],
+  "Courier New": ["Courier New Bold", "CourierNewPS-BoldMT", "Liberation Mono Bold", "LiberationMono-Bold", "Cousine Bold", "Cousine-Bold"],
 };
 
 /** The weight nearest to `weight` among `weights` (CSS's matching: a tie goes to the heavier above 500). */
@@ -81,7 +92,7 @@ function servedFaces(use: FamilyUse, entry: CatalogFamily): { faces: FontFace[];
 const pct = (n: number) => Math.round(n * 10000) / 100;
 
 /** The fallback face for `family` from its metrics, over the category's system font (Capsize's and Next.js's formula). */
-export function fallbackFace(family: string, entry: CatalogFamily): FallbackFace | undefined {
+export function fallbackFace(family: string, entry: CatalogFamily, heaviest = 400): FallbackFace | undefined {
   const m = entry.metrics;
   const base = fallbackBase(entry.category);
   // Arial needs no stand-in made of Arial.
@@ -93,6 +104,7 @@ export function fallbackFace(family: string, entry: CatalogFamily): FallbackFace
     family,
     name: `${family} Fallback`,
     local: LOCAL_NAMES[base.family] ?? [base.family],
+    ...(heaviest > 500 ? { localBold: LOCAL_BOLD_NAMES[base.family] ?? [`${base.family} Bold`] } : {}),
     sizeAdjust: pct(sizeAdjust),
     ascentOverride: pct(m.ascent / em),
     descentOverride: pct(Math.abs(m.descent) / em),
@@ -108,7 +120,7 @@ export function fontPlan(frames: readonly DesignNode[]): FontPlan {
   for (const use of fontUsage(frames)) {
     const google = googleFamily(use.family);
     // Web fonts only: a system face (Helvetica Neue, SF Pro) is there or not, it does not load late.
-    const fallback = google && fallbackFace(use.family, google);
+    const fallback = google && fallbackFace(use.family, google, Math.max(...use.faces.map((f) => f.weight)));
     if (fallback) fallbacks.push(fallback);
     if (!google) {
       unserved.push({ family: use.family, faces: use.faces, layers: use.layers, category: categoryOf(use.family) });

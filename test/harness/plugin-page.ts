@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { Browser, Frame, Page } from "playwright-core";
-import { withPage } from "../../cli/browser.js";
+import { withPage, type PageOptions } from "../../cli/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { Relay, RelayedMessage } from "./relay.js";
 
@@ -52,6 +52,8 @@ export interface PluginPageOptions {
   variables?: unknown;
   /** Message types the relay holds back from the start (e.g. `worker-source`, `init`) until `relay.release`. */
   hold?: string[];
+  /** Answers requests to other origins from memory (Google Fonts from local files: serveGoogleFonts). */
+  serve?: PageOptions["serve"];
 }
 
 export interface PluginPage {
@@ -118,7 +120,7 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
       traffic: () => page.evaluate(() => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.traffic),
     };
     return fn({ page, ui, sim, relay });
-  }, options.allowOrigins ? { allowOrigins: options.allowOrigins } : {});
+  }, { ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}), ...(options.serve ? { serve: options.serve } : {}) });
 }
 
 /**
