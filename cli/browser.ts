@@ -225,8 +225,6 @@ export async function withPage<T>(
     });
     return await fn(page);
   } finally {
-    console.error("CLOSING", Date.now());
     await context.close();
-    console.error("CLOSED", Date.now());
   }
 }
