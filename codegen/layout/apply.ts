@@ -128,7 +128,7 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
     return out;
   }
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
-  const children = dissolveCrossingGroups(node.children);
+  const children = dissolveCrossingGroups(node.children, own);
   const roles = layerRoles(children, own);
   const flowItems: Item[] = [];
   children.forEach((c, index) => {

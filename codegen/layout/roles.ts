@@ -58,16 +58,18 @@ function crosses(a: Box, b: Box): boolean {
 /**
  * The children with every plain group that cuts across a sibling (overlaps it in part, or has a sibling lying
  * inside its box that is not one of its own) replaced by its children, moved into the container's coordinates.
- * Groups that hold a clean unit (a card) stay.
+ * Groups that hold a clean unit (a card) stay, and so does a group without text drawn around the whole
+ * container (a window's shadow in nine slices, a frame border): it is the container's background, not content.
  */
-export function dissolveCrossingGroups(children: DesignNode[]): DesignNode[] {
+export function dissolveCrossingGroups(children: DesignNode[], own?: Box): DesignNode[] {
   let out = children;
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
     const next: DesignNode[] = [];
     for (const child of out) {
       const g = boxOf(child);
-      const cuts = plainGroup(child) && out.some((s) => s !== child && !s.hidden && (crosses(g, boxOf(s)) || (contains(g, boxOf(s), 0) && !contains(boxOf(s), g, 0))));
+      const surrounds = own !== undefined && !hasText(child) && contains(g, own, 1);
+      const cuts = plainGroup(child) && !surrounds && out.some((s) => s !== child && !s.hidden && (crosses(g, boxOf(s)) || (contains(g, boxOf(s), 0) && !contains(boxOf(s), g, 0))));
       if (!cuts) {
         next.push(child);
         continue;

@@ -64,14 +64,21 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
     if (e <= SNAP) return "end";
     return "start";
   });
+  // An item aligned to the far side is placed right only when the flex line is as tall (wide) as drawn; when
+  // no other item reaches that far (a column of radios lower than its label, ending below it), the line would
+  // end at the item's own size and the item would move up to the start: it keeps its drawn offset instead.
+  const inner = size(box, cross) - padCS - padCE;
+  const reach = Math.max(...parts.map((p, i) => size(p, cross) + (kinds[i] === "start" ? Math.max(0, offS[i]! - padCS) : 0)));
+  if (reach < inner - SNAP) kinds.forEach((kind, i) => kind === "end" && (kinds[i] = "start"));
   const tally = (k: Align): number => kinds.filter((x) => x === k).length;
   const align = (["start", "center", "end"] as const).reduce((a, b) => (tally(b) > tally(a) ? b : a), "start" as "start" | "center" | "end");
   kinds.forEach((kind, i) => {
     const item = items[i]!;
     if (kind === "fill") item.crossFill = dir === "column" || size(parts[i]!, cross) === size(box, cross) - padCS - padCE;
     else if (kind !== align) item.flow.self = kind;
+    // Its drawn distance from the start, however small: a 2-px nudge left out moves everything after it.
     const indent = r2(offS[i]! - padCS);
-    if (kind === "start" && indent > SNAP) item.flow.offset = indent;
+    if ((kind === "start" || (kind === "fill" && !item.crossFill)) && indent >= SUBPIXEL) item.flow.offset = indent;
   });
   // Content centred across a column needs no side padding: it stays centred at any width.
   if (dir === "column" && align === "center" && Math.abs(padCS - padCE) <= SNAP && kinds.every((k) => k === "center" || k === "fill")) {
