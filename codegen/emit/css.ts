@@ -42,6 +42,18 @@ function fillBasis(parent: DesignNode, row: boolean): number {
   return basis;
 }
 
+/**
+ * Figma gives an auto-height text box a whole-pixel height (two 52.8-px lines: 106 px, not 105.6): the
+ * drawn height when its lines come to less than a pixel under it, so the items after it stay where drawn.
+ */
+function roundedTextHeight(node: DesignNode): number | undefined {
+  const lh = node.text?.style.lineHeight;
+  if (lh === undefined || lh <= 0) return undefined;
+  const lines = Math.round(node.h / lh);
+  const short = node.h - lines * lh;
+  return lines >= 1 && short > 0.01 && short < 1 ? node.h : undefined;
+}
+
 /** Placement inside the parent. `parent` undefined = a component root placed by its user (no decls). */
 export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   const out: Decl[] = [];
@@ -71,6 +83,8 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       if (!row) out.push(["max-width", "100%"]);
     }
     // A hugging text in a row keeps its one line; fixed-width text wraps as designed.
+    const rounded = textAuto && node.minH === undefined ? roundedTextHeight(node) : undefined;
+    if (rounded !== undefined) out.push(["min-height", px(rounded)]);
   } else {
     out.push(["position", "absolute"]);
     const x = node.x ?? 0;

@@ -3,11 +3,11 @@
  * formatting the markup would break: prettier may re-indent the text inside its element). Figma draws every
  * space, so spaces that CSS would collapse become no-break spaces: those that start a line, and all but the
  * first of a run inside a line. A tab becomes an em space (about four spaces' width). Spaces ending a line take
- * no room in either. Figma breaks lines at U+2028 and U+2029 too: they become line breaks. The length never
- * changes, so style runs keep their offsets.
+ * no room in either. Figma breaks lines at U+2028 and U+2029 too: they become line breaks. Only a last line break
+ * adds a character (a second break, for the empty last line Figma draws), so style runs keep their offsets.
  */
 export function drawnSpaces(chars: string): string {
-  return chars
+  const drawn = chars
     .replace(/[\u2028\u2029]/g, "\n")
     .split("\n")
     .map((line) =>
@@ -18,4 +18,6 @@ export function drawnSpaces(chars: string): string {
         .replace(/ {2,}(?=\S)/g, (run) => ` ${"\u00a0".repeat(run.length - 1)}`),
     )
     .join("\n");
+  // Figma draws a last line break as an empty last line; HTML draws a <br> that ends a block as nothing.
+  return drawn.endsWith("\n") ? `${drawn}\n` : drawn;
 }
