@@ -240,6 +240,12 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
     // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
     // asset payload) still learns the icon's colours from the tree.
     out.asset = key;
+    // Its box is the SVG's viewBox to the hundredth: a 24.5-px battery in a 25-px box would be stretched, its
+    // parts off by up to a pixel.
+    out.w = round(w);
+    out.h = round(h);
+    if (out.x !== undefined) out.x = round(bounds.x + bounds.width / 2 - parent!.box.x - w / 2);
+    if (out.y !== undefined) out.y = round(bounds.y + bounds.height / 2 - parent!.box.y - h / 2);
     if (icon) {
       // Only the shapes the SVG identifies (a supplied SVG, such as Figma's export, names none of them).
       const asset = walk.assets.all[key];
