@@ -1,4 +1,5 @@
 /** Design tree → markup tree + stylesheet, shared by the React and HTML emitters. */
+import { round } from "../design/color.js";
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
 import { maskClipPath, ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
@@ -60,6 +61,23 @@ function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean
   if (node.name) attrs.push(["role", "img"], ["aria-label", node.name]);
   else attrs.push(["aria-hidden", "true"]);
   return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body };
+}
+
+/**
+ * A text drawn on one line in a box of fixed width keeps its one line when the browser's font sets it a pixel or
+ * two wider than Figma's did (another font where the design's is not installed, other hinting): its box is at
+ * least the drawn width and grows to its line, up to its container's width, where it wraps as before.
+ */
+function holdOneLine(node: DesignNode, decls: Decl[]): void {
+  const text = node.text;
+  const lh = text?.style.lineHeight ?? (text ? text.style.size * 1.2 : 0);
+  if (!text || text.resize === "width" || text.resize === "truncate" || text.maxLines !== undefined || text.chars.includes("\n") || lh <= 0) return;
+  if (node.h >= lh * 1.5 || node.rotation !== undefined) return;
+  const at = decls.findIndex(([p, v]) => p === "width" && v === `${round(node.w)}px`);
+  if (at < 0 || decls.some(([p]) => p === "min-width")) return;
+  decls[at] = ["width", "max-content"];
+  decls.push(["min-width", `${round(node.w)}px`]);
+  if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
 }
 
 /** Elements with an intrinsic size (svg, img, input) ignore left+right / top+bottom stretching. */
@@ -136,6 +154,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls));
+  if (node.kind === "text") holdOneLine(node, decls);
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
