@@ -1,8 +1,8 @@
 /**
  * Fidelity with the design's fonts (issue 23): IoU × matched of every top-level frame of the real fixtures at its
  * design width, with the fonts its HTML links (answered locally from @fontsource) and without them. With the
- * fonts, no frame may score lower than before the output loaded them (the figures below, measured then with the
- * same fonts installed in the page), and "Homepage - Landing" is no longer the 0.24 it was. The table of both
+ * fonts, every frame scores at least 0.95 and none lower than before the output loaded them (the figures below,
+ * measured then with the same fonts installed in the page; "Homepage - Landing" was 0.24). The table of both
  * figures goes to test-artifacts/fonts-fidelity.json.
  *
  * Without Chromium the suite is skipped with a message, unless CI is set: there it must run.
@@ -46,12 +46,14 @@ describe.skipIf(!haveChromium && !inCi)("fidelity with the design's fonts, every
     writeFileSync(join(dir, "fonts-fidelity.json"), JSON.stringify(all, null, 2));
   });
 
-  it.each(fixtureFiles())("%s: with its fonts no frame scores lower than before", async (file) => {
+  it.each(fixtureFiles())("%s: with its fonts every frame scores ≥ 0.95, none lower than before", async (file) => {
     const rows = await fontFidelityRows(browser, file);
     all.push(...rows);
     console.log(rows.map((r) => `${file} ${r.id} with fonts ${r.withFonts} without ${r.withoutFonts} (before ${BEFORE[file]?.[r.id]})`).join("\n"));
     expect(rows.map((r) => r.id).sort()).toEqual(Object.keys(BEFORE[file] ?? {}).sort());
-    for (const r of rows) expect(r.withFonts, `${file} ${r.id} ${r.name}`).toBeGreaterThanOrEqual(BEFORE[file]![r.id]! - 0.005);
-    if (file === "vincegx-homepage-landing.nodes.json") expect(rows[0]!.withFonts).toBeGreaterThanOrEqual(0.9);
+    for (const r of rows) {
+      expect(r.withFonts, `${file} ${r.id} ${r.name}`).toBeGreaterThanOrEqual(BEFORE[file]![r.id]! - 0.005);
+      expect(r.withFonts, `${file} ${r.id} ${r.name}`).toBeGreaterThanOrEqual(0.95);
+    }
   }, 300_000);
 });
