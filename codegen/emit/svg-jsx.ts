@@ -40,7 +40,8 @@ function styleObject(css: string): string {
   return `{{ ${entries.join(", ")} }}`;
 }
 
-const TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g;
+/** One tag of SVG markup: [1] "/" when closing, [2] its name, [3] its attributes, [4] "/" when self-closing. */
+export const SVG_TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g;
 const ATTR = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
 function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: string): string {
@@ -61,7 +62,7 @@ export function svgToJsx(markup: string): string {
   let out = "";
   let at = 0;
   const text = (chunk: string): string => (/[{}]/.test(chunk) ? `{${JSON.stringify(chunk)}}` : chunk);
-  for (const m of markup.matchAll(TAG)) {
+  for (const m of markup.matchAll(SVG_TAG)) {
     out += text(markup.slice(at, m.index)) + tagToJsx(m[1]!, m[2]!, m[3]!, m[4]!);
     at = m.index! + m[0].length;
   }

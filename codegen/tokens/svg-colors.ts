@@ -5,11 +5,11 @@
  * element's layer is its own `data-node-id`, else the enclosing group's, else the layer the SVG draws.
  */
 import { round } from "../design/color.js";
+import { SVG_TAG } from "../emit/svg-jsx.js";
 import type { NodeTokens } from "./types.js";
 
 type Binding = { literal: string; key: string; opacity: number };
 
-const TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g;
 const PAINT_ATTR = /\s(fill|stroke)="([^"]*)"/g;
 
 function bindingsOf(tokens: NodeTokens | undefined): Binding[] {
@@ -36,7 +36,7 @@ function tokenStyles(attrs: string, bindings: Binding[], ref: (key: string) => s
 /** `markup` (an SVG's body) with `style` fills and strokes for the colours bound to variables. */
 export function svgColorTokens(markup: string, layerId: string, nodes: Readonly<Record<string, NodeTokens>>, ref: (key: string) => string): string {
   const owners: string[] = [layerId];
-  return markup.replace(TAG, (whole, closing: string, tag: string, attrs: string, selfClosing: string) => {
+  return markup.replace(SVG_TAG, (whole, closing: string, tag: string, attrs: string, selfClosing: string) => {
     if (closing) {
       if (tag === "g" && owners.length > 1) owners.pop();
       return whole;
