@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // expect.poll waits for a state; the bound only ends a test whose state never comes. A busy 2-core machine
+    // may take seconds to get there (1 s, vitest's default, failed a batch-draft test under load).
+    expect: { poll: { timeout: 30_000 } },
   },
 });
