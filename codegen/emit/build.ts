@@ -76,7 +76,8 @@ function holdOneLine(node: DesignNode, decls: Decl[]): void {
   const at = decls.findIndex(([p, v]) => p === "width" && v === `${round(node.w)}px`);
   if (at < 0 || decls.some(([p]) => p === "min-width")) return;
   decls[at] = ["width", "max-content"];
-  decls.push(["min-width", `${round(node.w)}px`]);
+  // Never wider than the container: a min-width would win over max-width on a narrow screen.
+  decls.push(["min-width", `min(${round(node.w)}px, 100%)`]);
   if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
 }
 

@@ -23,6 +23,9 @@ export function spacingStep(value: string): string | undefined {
   if (value === "100%") return "full";
   if (value === "auto") return "auto";
   if (value === "0%") return "0";
+  // Sizes by content (only widths and heights take them): `w-max`, `w-min`, `w-fit`.
+  const content = { "max-content": "max", "min-content": "min", "fit-content": "fit" }[value];
+  if (content) return content;
   const fraction = { "50%": "1/2", "25%": "1/4", "75%": "3/4" }[value];
   if (fraction) return fraction;
   const n = pxValue(value);
