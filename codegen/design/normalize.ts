@@ -128,6 +128,11 @@ function textLayerName(name: string, characters: unknown): string {
   return a === b || (a.length >= 8 && b.startsWith(a)) ? characters : name;
 }
 
+/** Where an unrotated box of w×h centred on `bounds` sits in `parent` (rotation turns a layer about its centre). */
+function offsetIn(bounds: { x: number; y: number; width: number; height: number }, parent: { x: number; y: number }, w: number, h: number): { x: number; y: number } {
+  return { x: bounds.x + bounds.width / 2 - parent.x - w / 2, y: bounds.y + bounds.height / 2 - parent.y - h / 2 };
+}
+
 /** Geometry to whole pixels, or tenths below 8px where a pixel is a large share of the size. */
 export function roundPx(value: number): number {
   return Math.abs(value) >= 8 ? Math.round(value) : round(value, 1);
@@ -184,8 +189,8 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
 
   const absoluteChild = parent !== undefined && (parent.dir === undefined || node["layoutPositioning"] === "ABSOLUTE");
   if (parent && absoluteChild) {
-    out.x = roundPx(bounds.x + bounds.width / 2 - parent.box.x - w / 2);
-    out.y = roundPx(bounds.y + bounds.height / 2 - parent.box.y - h / 2);
+    out.x = roundPx(offsetIn(bounds, parent.box, w, h).x);
+    out.y = roundPx(offsetIn(bounds, parent.box, w, h).y);
     if (parent.dir !== undefined) out.absolute = true;
     Object.assign(out, readConstraints(node));
   }
@@ -244,8 +249,8 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
     // parts off by up to a pixel.
     out.w = round(w);
     out.h = round(h);
-    if (out.x !== undefined) out.x = round(bounds.x + bounds.width / 2 - parent!.box.x - w / 2);
-    if (out.y !== undefined) out.y = round(bounds.y + bounds.height / 2 - parent!.box.y - h / 2);
+    if (out.x !== undefined) out.x = round(offsetIn(bounds, parent!.box, w, h).x);
+    if (out.y !== undefined) out.y = round(offsetIn(bounds, parent!.box, w, h).y);
     if (icon) {
       // Only the shapes the SVG identifies (a supplied SVG, such as Figma's export, names none of them).
       const asset = walk.assets.all[key];
