@@ -17,6 +17,7 @@ import type {
   ResponseInputContent,
 } from "openai/resources/responses/responses";
 import type { SourceFile } from "../codegen/types.js";
+import { bytesToBase64 } from "../codegen/base64.js";
 import type { FontPlan } from "../codegen/fonts/plan.js";
 import { FILES_SCHEMA, FILES_SCHEMA_NAME } from "./schema.js";
 
@@ -155,10 +156,7 @@ export function userTexts(input: PromptInput): string[] {
 
 /** A PNG's bytes as a data URL, without Node's Buffer. */
 export function pngDataUrl(bytes: Uint8Array): string {
-  let binary = "";
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return `data:image/png;base64,${btoa(binary)}`;
+  return `data:image/png;base64,${bytesToBase64(bytes)}`;
 }
 
 // ---------------------------------------------------------------- Responses API

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assetDataUrl, bytesToBase64 } from "./file-paths";
+import { bytesToBase64 } from "./base64";
+import { assetDataUrl } from "./file-paths";
 
 describe("bytesToBase64", () => {
   it("matches Node's base64 for every padding case and for large inputs", () => {

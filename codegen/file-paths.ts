@@ -2,6 +2,7 @@
  * POSIX-style path helpers for generated file sets, and assets as data: URLs (pure). Shared by the panel's
  * HTML preview and zip (ui/lib) and the worker's React preview (codegen/preview).
  */
+import { bytesToBase64 } from "./base64.js";
 import type { SourceFile } from "./types.js";
 
 export function dirname(path: string): string {
@@ -52,38 +53,6 @@ export const ASSET_MIME: Readonly<Record<string, string>> = {
   ttf: "font/ttf",
   otf: "font/otf",
 };
-
-const CODES = Uint8Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", (c) => c.charCodeAt(0));
-const PAD = 0x3d; // "="
-
-/**
- * Bytes as base64, pure (no Buffer, no btoa, no TextDecoder: the same in Node, workers and Figma's main
- * thread), through one byte array turned into text in large chunks, so a photo of several MB encodes fast.
- */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
-  const whole = bytes.length - (bytes.length % 3);
-  let o = 0;
-  for (let i = 0; i < whole; i += 3) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out[o++] = CODES[v >>> 18]!;
-    out[o++] = CODES[(v >>> 12) & 63]!;
-    out[o++] = CODES[(v >>> 6) & 63]!;
-    out[o++] = CODES[v & 63]!;
-  }
-  const rest = bytes.length - whole;
-  if (rest > 0) {
-    const v = (bytes[whole]! << 16) | (rest === 2 ? bytes[whole + 1]! << 8 : 0);
-    out[o++] = CODES[v >>> 18]!;
-    out[o++] = CODES[(v >>> 12) & 63]!;
-    out[o++] = rest === 2 ? CODES[(v >>> 6) & 63]! : PAD;
-    out[o++] = PAD;
-  }
-  // ASCII codes to a string in chunks (the plugin's main thread has no TextDecoder).
-  let text = "";
-  for (let i = 0; i < out.length; i += 0x8000) text += String.fromCharCode(...out.subarray(i, i + 0x8000));
-  return text;
-}
 
 /**
  * An image or font as a data: URL: a binary file from its bytes; SVG text URL-encoded; other text must

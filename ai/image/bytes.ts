@@ -2,7 +2,7 @@
  * Image bytes without Node or the DOM: base64 both ways, data URLs, and the format and pixel size read from a
  * file's header (PNG, JPEG, WebP, GIF), so a result's size is what the bytes say, not what was asked for.
  */
-import { bytesToBase64 } from "../../codegen/file-paths.js";
+import { base64ToBytes, bytesToBase64 } from "../../codegen/base64.js";
 import type { ServedFormat } from "./options.js";
 
 export const MIME: Readonly<Record<ServedFormat, string>> = {
@@ -12,15 +12,8 @@ export const MIME: Readonly<Record<ServedFormat, string>> = {
   gif: "image/gif",
 };
 
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64.replace(/\s+/g, ""));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** One base64 encoder for the project (pure: the same in Node, workers and Figma's main thread). */
-export { bytesToBase64 };
+/** Re-exported for the image callers that still import them from here; the codec is codegen/base64.ts. */
+export { base64ToBytes, bytesToBase64 };
 
 /** `data:<mime>;base64,…` for the bytes (their sniffed format; PNG when unknown). */
 export function toDataUrl(bytes: Uint8Array): string {

@@ -4,7 +4,8 @@
  * served with the format and pixel size read from them.
  */
 import { ModelError } from "../errors.js";
-import { base64ToBytes, imageInfo } from "./bytes.js";
+import { base64ToBytes } from "../../codegen/base64.js";
+import { imageInfo } from "./bytes.js";
 import type { ImageApi, ImageConversation, ServedFormat } from "./options.js";
 
 export interface GeneratedImage {

@@ -13,7 +13,7 @@ import type { BatchStore } from "../../ai/batch/store.js";
 import { startBatch, type PlannedLine } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
 import { estimatePrompt, loadTokenizer } from "../../ai/estimate.js";
-import { base64ToBytes, bytesToBase64 } from "../../ai/image/bytes.js";
+import { base64ToBytes, bytesToBase64 } from "../../codegen/base64.js";
 import { readResponse } from "../../ai/outcome.js";
 import { postProcess, where } from "../../ai/pipeline.js";
 import { responsesRequest } from "../../ai/prompt.js";

@@ -1,16 +1,10 @@
 /** Zips a file set with fflate (stored in memory; the UI turns it into a download). */
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { SourceFile } from "../../codegen/types.js";
+import { base64ToBytes } from "../../codegen/base64.js";
 import { assetDataUrl, extension } from "../../codegen/file-paths.js";
 
 const BINARY = new Set(["png", "jpg", "jpeg", "gif", "webp", "avif", "woff", "woff2", "ttf", "otf"]);
-
-function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** A binary file's own bytes; text as UTF-8; a binary asset written as text (base64 or a data: URL) decoded. */
 function fileBytes(file: SourceFile): Uint8Array {
