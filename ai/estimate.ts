@@ -4,6 +4,7 @@
  * ESTIMATE: providers count a little differently (message framing, newer models' image patching) and prices
  * change — show it as "about", never as a quote.
  */
+import { readRasterSize } from "../codegen/image-header.js";
 import { batchCost, priceFor, type SourcedPrice } from "./prices.js";
 import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "./prompt.js";
 import { FILES_SCHEMA } from "./schema.js";
@@ -33,10 +34,8 @@ export function imageTiles(width: number, height: number): number {
 
 /** Width and height from a PNG's IHDR chunk; undefined if the bytes are not a PNG. */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
+  const header = readRasterSize(bytes);
+  return header?.format === "png" ? { width: header.width, height: header.height } : undefined;
 }
 
 let counter: ((text: string) => number) | undefined;

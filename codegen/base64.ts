@@ -37,22 +37,30 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** The bytes of base64 text; whitespace (line breaks of a wrapped payload) is skipped. Throws on anything else. */
 export function base64ToBytes(text: string): Uint8Array {
-  const clean = text.replace(/\s+/g, "").replace(/=+$/, "");
-  if (clean.length % 4 === 1) throw new Error("Not base64: wrong length.");
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
+  const clean = /\s/.test(text) ? text.replace(/\s+/g, "") : text;
+  let end = clean.length;
+  while (end > 0 && clean.charCodeAt(end - 1) === PAD) end--;
+  if (end % 4 === 1) throw new Error("Not base64: wrong length.");
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  const digit = (i: number): number => {
     const code = clean.charCodeAt(i);
-    const digit = code < 128 ? LOOKUP[code]! : -1;
-    if (digit < 0) throw new Error(`Not base64: character ${JSON.stringify(clean[i])} at ${i}.`);
-    value = ((value << 6) | digit) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (value >> bits) & 255;
-    }
+    const d = code < 128 ? LOOKUP[code]! : -1;
+    if (d < 0) throw new Error(`Not base64: character ${JSON.stringify(clean[i])} at ${i}.`);
+    return d;
+  };
+  // Four characters make three bytes; the last group may be two or three characters (one or two bytes).
+  const whole = end - (end % 4);
+  let o = 0;
+  for (let i = 0; i < whole; i += 4) {
+    const v = (digit(i) << 18) | (digit(i + 1) << 12) | (digit(i + 2) << 6) | digit(i + 3);
+    out[o++] = v >>> 16;
+    out[o++] = (v >>> 8) & 255;
+    out[o++] = v & 255;
+  }
+  if (end > whole) {
+    const v = (digit(whole) << 18) | (digit(whole + 1) << 12) | (end - whole === 3 ? digit(whole + 2) << 6 : 0);
+    out[o++] = v >>> 16;
+    if (end - whole === 3) out[o++] = (v >>> 8) & 255;
   }
   return out;
 }
