@@ -2,6 +2,7 @@
  * What an image's bytes are, read from the bytes themselves (magic numbers and header fields), never from a
  * file name: PNG, JPEG, GIF, WebP (codegen/image-header.ts) or SVG, with the pixel size where the header states it. Pure.
  */
+import { fnv1a } from "../hash.js";
 import { readRasterHeader } from "../image-header.js";
 import type { ImageBytesFormat } from "./extras.js";
 
@@ -37,12 +38,7 @@ export function sniffImage(bytes: Uint8Array): ImageInfo | undefined {
 
 /** A short content hash (FNV-1a, 32 bit, with the length) to find identical images quickly; compare bytes to be sure. */
 export function bytesHash(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i]!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${bytes.length}:${(h >>> 0).toString(16)}`;
+  return `${bytes.length}:${fnv1a(bytes).toString(16)}`;
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

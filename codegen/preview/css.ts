@@ -3,16 +3,12 @@
  * module's default export mapping local → scoped), `url()`s turned into data: URLs, and `@import`s of
  * other project files inlined (anything else is dropped: the preview's CSP would block it). Pure.
  */
+import { fnv1a } from "../hash.js";
 import type { PreviewCssModule } from "./data.js";
 
 /** FNV-1a, base 36: a short, stable hash of a path. */
 export function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36).slice(0, 5);
+  return fnv1a(text).toString(36).slice(0, 5);
 }
 
 const safeIdent = (text: string): string => text.replace(/[^\w-]/g, "_");

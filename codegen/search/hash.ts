@@ -1,8 +1,9 @@
+import { cyrb53, cyrb53Stream } from "../hash.js";
+
 /**
- * Taken once: a global looked up per character is slow where the plugin's code runs in a sandboxed realm
- * (node:vm in the bench, Figma's own sandbox), and the hash feeds every character of a frame's JSON.
+ * Taken once: a global looked up per call is slow where the plugin's code runs in a sandboxed realm
+ * (node:vm in the bench, Figma's own sandbox), and a frame's JSON is walked value by value.
  */
-const imul = Math.imul;
 const stringify = JSON.stringify;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
@@ -43,23 +44,9 @@ export function frameHash(node: unknown): string {
 }
 
 /** cyrb53 of a string, as 14 hex digits. */
-function textHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = imul(h1 ^ ch, 2654435761);
-    h2 = imul(h2 ^ ch, 1597334677);
-  }
-  return finish(h1, h2);
-}
+const textHash = (text: string): string => hex14(cyrb53(text));
 
-function finish(h1: number, h2: number): string {
-  h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return hash.toString(16).padStart(14, "0");
-}
+const hex14 = (hash: number): string => hash.toString(16).padStart(14, "0");
 
 /**
  * A stable content hash of a JSON value: object keys are visited in sorted order, so the same content gives the
@@ -68,15 +55,8 @@ function finish(h1: number, h2: number): string {
  * With `origin`, absolute boxes are hashed relative to it.
  */
 export function contentHash(value: unknown, origin?: Point): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const feed = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = imul(h1 ^ ch, 2654435761);
-      h2 = imul(h2 ^ ch, 1597334677);
-    }
-  };
+  const hash = cyrb53Stream();
+  const feed = hash.feed;
   const visit = (v: unknown): void => {
     if (v === null || typeof v !== "object") {
       feed(v === undefined ? "u" : stringify(v));
@@ -103,5 +83,5 @@ export function contentHash(value: unknown, origin?: Point): string {
     feed("}");
   };
   visit(value);
-  return finish(h1, h2);
+  return hex14(hash.digest());
 }
