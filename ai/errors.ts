@@ -15,6 +15,7 @@ import {
 } from "openai/error";
 
 import type { ModelErrorKind } from "./error-kinds.js";
+import { parseRetryAfterSec } from "./retry-after.js";
 
 export { MODEL_ERROR_KINDS, type ModelErrorKind } from "./error-kinds.js";
 
@@ -63,13 +64,8 @@ export function parseRetryAfter(headers: HeaderSource, now: number = Date.now())
     const value = Number(ms);
     if (Number.isFinite(value) && value >= 0) return Math.round(value);
   }
-  const ra = header(headers, "retry-after");
-  if (ra === undefined || ra.trim() === "") return undefined;
-  const seconds = Number(ra);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.round(seconds * 1000) : undefined;
-  const date = Date.parse(ra);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const seconds = parseRetryAfterSec(header(headers, "retry-after"), now);
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }
 
 /**

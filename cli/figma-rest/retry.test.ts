@@ -1,21 +1,7 @@
-/** Retry-After parsing, waits in words, and withRetry's bounds on an injected sleep. */
+/** Waits in words, and withRetry's bounds on an injected sleep. */
 import { describe, expect, it } from "vitest";
 import { FigmaRestError, formatWait } from "./errors.js";
-import { DEFAULT_RETRY_POLICY, parseRetryAfterSec, realSleep, withRetry } from "./retry.js";
-
-describe("parseRetryAfterSec", () => {
-  it("reads delta-seconds and HTTP dates; refuses the rest", () => {
-    expect(parseRetryAfterSec("7")).toBe(7);
-    expect(parseRetryAfterSec(" 1.5 ")).toBe(1.5);
-    const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(parseRetryAfterSec("Thu, 01 Jan 2026 00:00:05 GMT", now)).toBe(5);
-    expect(parseRetryAfterSec("Wed, 31 Dec 2025 23:00:00 GMT", now)).toBe(0);
-    expect(parseRetryAfterSec("soon")).toBeUndefined();
-    expect(parseRetryAfterSec("-1")).toBeUndefined();
-    expect(parseRetryAfterSec(null)).toBeUndefined();
-    expect(parseRetryAfterSec("")).toBeUndefined();
-  });
-});
+import { DEFAULT_RETRY_POLICY, realSleep, withRetry } from "./retry.js";
 
 describe("formatWait", () => {
   it.each([

@@ -28,15 +28,6 @@ export interface RetryNotice {
   of: number;
 }
 
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfterSec(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  if (value == null || value.trim() === "") return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const at = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : NaN; // an HTTP date names its day and month
-  return Number.isNaN(at) ? undefined : Math.max(0, (at - now) / 1000);
-}
-
 export const realSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
