@@ -5,7 +5,7 @@
 import type { CodeOptions } from "../../codegen/load.js";
 import { FrameIcon, WarningIcon } from "../components/icons.js";
 import type { CodeOutput } from "./code-job.js";
-import { relativeTime } from "../history/history-list.js";
+import { relativeTime } from "../lib/time-ago.js";
 
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 

@@ -5,7 +5,8 @@ import type { AnalysisEntry, CodeEntry, HistoryItem, ImageEntry } from "../../co
 import { CLIENT_STORAGE_QUOTA, SETTINGS_RESERVE } from "../../contract/limits.js";
 import { zipFiles } from "../lib/zip.js";
 import { analysisMarkdown } from "./analysis-markdown.js";
-import { filterEntries, framesOf, groupByDay, relativeTime, selectedFrameWithEntries, sizeText } from "./history-list.js";
+import { relativeTime } from "../lib/time-ago.js";
+import { filterEntries, framesOf, groupByDay, selectedFrameWithEntries, sizeText } from "./history-list.js";
 import { historyZipFiles, slug } from "./history-zip.js";
 import { bytesToFree, preselect } from "./make-room.js";
 

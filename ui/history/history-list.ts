@@ -58,17 +58,6 @@ export function groupByDay(entries: readonly HistoryItem[], now: Date): DayGroup
   return groups;
 }
 
-/** "just now", "5 min ago", "2 h ago", "3 d ago", then the date ("Nov 3", with the year when not this one). */
-export function relativeTime(iso: string, now: Date): string {
-  const at = new Date(iso);
-  const seconds = Math.max(0, Math.round((now.getTime() - at.getTime()) / 1000));
-  if (seconds < 60) return "just now";
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
-  if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)} d ago`;
-  return at.toLocaleDateString("en-US", { month: "short", day: "numeric", ...(at.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) });
-}
-
 /** The full local date and time, for the tooltip. */
 export function fullDate(iso: string): string {
   return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });

@@ -1,7 +1,8 @@
 /** One History entry: its kind (or image preview), title, frame, model, when, size, and what can be done with it. */
 import type { HistoryItem } from "../../contract/history.js";
 import { useObjectUrl } from "../image/object-url.js";
-import { fullDate, KIND_LABEL, relativeTime, sizeText } from "./history-list.js";
+import { relativeTime } from "../lib/time-ago.js";
+import { fullDate, KIND_LABEL, sizeText } from "./history-list.js";
 import type { EntryActions } from "./use-entry-actions.js";
 
 export interface HistoryRowProps {

@@ -3,7 +3,8 @@ import { useState } from "preact/hooks";
 import type { BatchRecord } from "../../../ai/batch/record.js";
 import type { PendingBatch } from "../../../contract/pending-batch.js";
 import { awaitingPlacement } from "./record-merge.js";
-import { agoText, failedLines, finished, statusText } from "./status-text.js";
+import { timeAgo } from "../../lib/time-ago.js";
+import { failedLines, finished, statusText } from "./status-text.js";
 import type { BatchActivity, Inserted } from "./use-pending.js";
 
 export interface BatchRowProps {
@@ -32,7 +33,7 @@ export function BatchRow({ batch, activity, error, inserted, now, onCheck, onRes
     <li class="bulk-row">
       <div class="bulk-row__head">
         <span class="bulk-row__name" title={batch.name}>{batch.name}</span>
-        <span class="muted">{`${batch.items.length} image${batch.items.length === 1 ? "" : "s"} · ${agoText(batch.createdAt, now)}`}</span>
+        <span class="muted">{`${batch.items.length} image${batch.items.length === 1 ? "" : "s"} · ${timeAgo(batch.createdAt, now)}`}</span>
       </div>
       <div class={`bulk-row__status bulk-row__status--${status.tone}`} role="status">{activity ? ACTIVITY[activity] : status.text}</div>
       {inserted ? (

@@ -1,6 +1,6 @@
 /**
  * A pending batch in the list's words: where it stands ("in progress 3 of 8", "failed: the reason"), when it
- * was sent ("2 h ago"), what waits for the canvas, and why a plan cannot go to the Batch API. Pure.
+ * was sent ("2 h ago", ui/lib/time-ago.ts), what waits for the canvas, and why a plan cannot go to the Batch API. Pure.
  */
 import { FINAL_STATUSES, lineCounts, type BatchRecord } from "../../../ai/batch/record.js";
 import type { PendingBatch } from "../../../contract/pending-batch.js";
@@ -43,16 +43,6 @@ export function statusText(batch: PendingBatch): { text: string; tone: StatusTon
     default:
       return { text: run.status ?? "unknown", tone: "waiting" };
   }
-}
-
-/** "just now", "5 min ago", "2 h ago", "3 days ago". */
-export function agoText(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
 }
 
 /** Why this plan cannot go to the Batch API with these settings; undefined when it can. Nothing is sent before. */
