@@ -27,6 +27,7 @@ import { asUsage, codeOptions, emitAndWrite, reportProblems, type Output, type R
 import { loadForCode } from "./figma-extras.js";
 import { readText, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
+import { plural } from "../codegen/plural.js";
 
 /** Seconds one model request may take when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SEC = 180;
@@ -166,7 +167,7 @@ function indentNotes(text: string): string {
 function repairSummary(result: ModelCodeResult): string | undefined {
   if (result.repair === "none") return undefined;
   const blocking = result.attempts.map((a) => a.problems.filter(isBlocking).length);
-  const counts = blocking.map((count, i) => `attempt ${i + 1}: ${count} blocking problem${count === 1 ? "" : "s"}`).join(", ");
+  const counts = blocking.map((count, i) => `attempt ${i + 1}: ${plural(count, "blocking problem")}`).join(", ");
   const how = {
     kept: "the repair helped",
     discarded: "the repair did not help",

@@ -20,6 +20,7 @@ import { analyzeJson } from "./analyze-findings.js";
 import { asUsage, type Output, type RunContext } from "./design-files.js";
 import { readJson, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
+import { plural } from "../codegen/plural.js";
 
 const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
 const endpointUrl = (config: ProviderConfig): string => `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
@@ -64,7 +65,7 @@ async function dryRun(config: ProviderConfig, args: AnalyzeAiArgs, input: Analyz
   io.out("Estimate only (--dry-run): nothing was sent.");
   io.out(`  endpoint      ${endpointUrl(config)}`);
   io.out(`  model         ${config.model} (${args.provider}, ${API_NAME[config.kind]})`);
-  io.out(`  task          ${input.task} (${input.findings.length} computed finding${input.findings.length === 1 ? "" : "s"} sent as data)`);
+  io.out(`  task          ${input.task} (${plural(input.findings.length, "computed finding")} sent as data)`);
   io.out(`  text tokens   about ${n(estimate.textTokens)}`);
   io.out(`  image tokens  about ${n(estimate.imageTokens)}${pictures.length ? ` (${args.images.map((p) => basename(p)).join(", ")}: ${pictures.join(", ")})` : " (no --image: structure only)"}`);
   io.out(`  answer        about ${n(estimate.outputTokens)} tokens`);

@@ -7,8 +7,8 @@ import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze-args.js";
 import { analyzeJson } from "./analyze-findings.js";
 import type { Output, RunContext } from "./design-files.js";
 import { readJson, UsageError } from "./io.js";
+import { plural } from "../codegen/plural.js";
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** One line per finding: severity, kind, node id, layer name and the message, in aligned columns. */
 export function formatFindings(findings: readonly Finding[]): string[] {

@@ -15,6 +15,7 @@ import type { FigmaClientOptions } from "./figma-rest/client.js";
 import type { DesignVariables } from "../codegen/design/extras.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
+import { plural } from "../codegen/plural.js";
 
 export interface Output {
   out(text: string): void;
@@ -84,7 +85,7 @@ export function reportProblems(problems: Problem[], io: Output): void {
   const shown = problems.filter((p) => p.severity !== "info");
   for (const p of shown) io.err(formatProblem(p));
   const notes = problems.length - shown.length;
-  if (notes > 0) io.err(`${notes} note${notes === 1 ? "" : "s"} (missing images, vector placeholders, added imports); --json lists them`);
+  if (notes > 0) io.err(`${plural(notes, "note")} (missing images, vector placeholders, added imports); --json lists them`);
   // What a CLI user can do about the two notes that cost the most fidelity.
   if (problems.some((p) => p.code === "missing-image")) io.err("tip: image fills are grey placeholders; --images DIR supplies their bytes (DIR/<imageRef>.png|jpg|jpeg|gif|webp), or --file-key KEY fetches them from Figma");
   if (problems.some((p) => p.code === "vector-placeholder")) io.err("tip: vectors without outlines are drawn as boxes; --file-key KEY fetches them from Figma as SVG, or fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)");
@@ -106,7 +107,7 @@ export async function emitAndWrite(result: FileSet, extraProblems: Problem[], ar
     const files = all.map((f) => ({ path: f.path, bytes: f.bytes?.length ?? Buffer.byteLength(f.content) }));
     io.out(JSON.stringify({ files, problems, ...more }, null, 2));
   } else {
-    io.out(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${args.out}`);
+    io.out(`wrote ${plural(written.length, "file")} to ${args.out}`);
     for (const f of all) io.out(`  ${f.path}`);
     reportProblems(problems, io);
     if (args.project && args.target === "react") io.out(`run it: cd ${args.out} && npm install && npm run dev`);

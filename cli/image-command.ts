@@ -26,6 +26,7 @@ import { IMAGE_USAGE, parseImageArgs, type ImageArgs } from "./image-args.js";
 import { freeStem, RunFiles, slugOf } from "./image-files.js";
 import { API_NAME, printDryRun, progressPrinter, reportImageError, usageLine } from "./image-report.js";
 import { UsageError } from "./io.js";
+import { plural } from "../codegen/plural.js";
 
 /** The SDK retries a 429 or 5xx this many times (honouring retry-after) before the CLI reports it. */
 export const IMAGE_RETRIES = 2;
@@ -160,9 +161,9 @@ export async function imageCommand(argv: string[], io: Output, context: RunConte
       ),
     );
   } else {
-    io.out(`wrote ${images.length} image${images.length === 1 ? "" : "s"} to ${out}`);
+    io.out(`wrote ${plural(images.length, "image")} to ${out}`);
     for (const image of images) io.out(`  ${image.path}\t${image.width}×${image.height} ${image.format}`);
-    if (partials.length > 0) io.out(`  (${partials.length} partial image${partials.length === 1 ? "" : "s"} under ${join(out, "partials")})`);
+    if (partials.length > 0) io.out(`  (${plural(partials.length, "partial image")} under ${join(out, "partials")})`);
     if (result.revisedPrompt) io.out(`revised prompt: ${result.revisedPrompt}`);
     if (result.responseId) io.out(`response id: ${result.responseId} (refine it: --api responses --previous ${result.responseId})`);
   }

@@ -12,6 +12,7 @@ import type { ProviderName } from "./args.js";
 import type { Output } from "./design-files.js";
 import type { ImageArgs } from "./image-args.js";
 import { reportModelError } from "./model-errors.js";
+import { plural } from "../codegen/plural.js";
 
 export const API_NAME = { images: "Images API", responses: "Responses API, image_generation tool", chat: "chat completions with image output" } as const;
 
@@ -19,7 +20,7 @@ const n = (value: number): string => value.toLocaleString("en-US");
 const usd = (value: number): string => (value < 0.01 ? `$${value.toFixed(4)}` : `$${value.toFixed(2)}`);
 
 export function printDryRun(args: ImageArgs, config: ImageConfig, endpoint: string, request: ImageRequest, e: ImageEstimate, notes: string[], io: Output): void {
-  const what = `${e.images} × ${sizeText(request.size ?? "auto").replace("x", "×")}, quality ${args.quality}, background ${args.background}, ${args.format}${args.partials ? `, ${args.partials} partial${args.partials === 1 ? "" : "s"} each` : ""}`;
+  const what = `${e.images} × ${sizeText(request.size ?? "auto").replace("x", "×")}, quality ${args.quality}, background ${args.background}, ${args.format}${args.partials ? `, ${plural(args.partials, "partial")} each` : ""}`;
   if (args.json) {
     const price = (p: { source: string; asOf: string } | undefined, rest: Record<string, number>): unknown => (p ? { ...rest, source: p.source, asOf: p.asOf } : null);
     io.out(
@@ -63,7 +64,7 @@ export function printDryRun(args: ImageArgs, config: ImageConfig, endpoint: stri
   io.out(`  endpoint       ${endpoint} (${API_NAME[config.api]})`);
   io.out(`  model          ${config.model}${config.imageModel !== config.model ? `, drawing with ${config.imageModel}` : ""} (${args.provider})`);
   io.out(`  images         ${what}${e.requests > 1 ? ` (${e.requests} requests)` : ""}`);
-  io.out(`  input tokens   about ${n(e.inputTokens)}: ${n(e.textTokens)} text + ${n(e.imageTokens)} image (${args.refs.length} reference${args.refs.length === 1 ? "" : "s"})`);
+  io.out(`  input tokens   about ${n(e.inputTokens)}: ${n(e.textTokens)} text + ${n(e.imageTokens)} image (${plural(args.refs.length, "reference")})`);
   io.out(`  output tokens  ${e.outputTokens === undefined ? `unknown for ${config.imageModel}` : `about ${n(e.outputTokensPerImage!)} per image, ${n(e.outputTokens)} in all`}`);
   io.out(`  cost           ${e.costUsd === undefined ? `no price known for ${config.api === "images" ? config.imageModel : config.model}` : `about ${usd(e.costUsd)}`}`);
   if (e.imagePrice) io.out(`  image price    $${e.imagePrice.textInput} text in, $${e.imagePrice.imageInput} image in, $${e.imagePrice.imageOutput} image out per 1M tokens — ${e.imagePrice.source} (as of ${e.imagePrice.asOf})`);

@@ -17,6 +17,7 @@ import type { Output } from "./design-files.js";
 import type { ImageRowsArgs } from "./image-rows-args.js";
 import { UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
+import { plural } from "../codegen/plural.js";
 
 /** Throws a UsageError for what the Batch API cannot run; called before the key is read. */
 export function checkBatchFlags(args: ImageRowsArgs): void {
@@ -38,7 +39,7 @@ export function batchBodies(config: ImageConfig, requests: readonly RowRequest[]
 export async function submitRowsBatch(args: ImageRowsArgs, config: ImageConfig, requests: readonly RowRequest[], io: Output, signal?: AbortSignal): Promise<number> {
   const out = args.out!;
   const lines = batchBodies(config, requests);
-  io.err(`figment: submitting ${lines.length} row${lines.length === 1 ? "" : "s"} to ${config.baseURL}/batches (${config.model}, /v1/images/generations)…`);
+  io.err(`figment: submitting ${plural(lines.length, "row")} to ${config.baseURL}/batches (${config.model}, /v1/images/generations)…`);
   let batchId: string | undefined;
   try {
     const record = await submitImageBatch(out, lines, { apiKey: config.apiKey, baseURL: config.baseURL, headers: config.headers }, signal ? { signal } : {});
@@ -52,7 +53,7 @@ export async function submitRowsBatch(args: ImageRowsArgs, config: ImageConfig, 
   }
   if (args.json) io.out(JSON.stringify({ batchId, requests: lines.length, dir: out, rows: lines.map((l) => ({ row: l.row, file: l.fileStem })) }, null, 2));
   else {
-    io.out(`submitted batch ${batchId}: ${lines.length} request${lines.length === 1 ? "" : "s"}, one per row, at half the standard price; recorded in ${join(out, "batch.json")}`);
+    io.out(`submitted batch ${batchId}: ${plural(lines.length, "request")}, one per row, at half the standard price; recorded in ${join(out, "batch.json")}`);
     io.out(`next: figment batch status ${out}, then figment batch collect ${out} (answers within 24 h)`);
   }
   return 0;

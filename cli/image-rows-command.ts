@@ -20,6 +20,7 @@ import { planRows } from "./image-rows-plan.js";
 import { printPrompts, printRowsResult, rowEventLine } from "./image-rows-report.js";
 import { runRows } from "./image-rows-run.js";
 import { UsageError } from "./io.js";
+import { plural } from "../codegen/plural.js";
 
 export async function imageRowsCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
   const args = parseImageRowsArgs(argv);
@@ -56,7 +57,7 @@ export async function imageRowsCommand(argv: string[], io: Output, context: RunC
   const out = args.out!;
   const n = plan.requests.length;
   const later = args.consistent && references.length === 0 ? ` (later rows: ${config.baseURL}${imagePath(config.api, true)})` : "";
-  io.err(`figment: ${n} row${n === 1 ? "" : "s"}, one image each, with ${config.imageModel} at ${endpointOf(config, plan.requests[0]!.request)}${later} (${API_NAME[config.api]})${args.consistent ? "; after the first image, each request carries it as a reference" : ""}…`);
+  io.err(`figment: ${plural(n, "row")}, one image each, with ${config.imageModel} at ${endpointOf(config, plan.requests[0]!.request)}${later} (${API_NAME[config.api]})${args.consistent ? "; after the first image, each request carries it as a reference" : ""}…`);
   const result = await runRows(plan.requests, {
     config,
     out,

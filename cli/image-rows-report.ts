@@ -6,6 +6,7 @@
 import type { ComputedPrompts } from "../ai/params/index.js";
 import type { Output } from "./design-files.js";
 import type { RowEvent, RowsRunResult } from "./image-rows-run.js";
+import { plural } from "../codegen/plural.js";
 
 export function printPrompts(computed: ComputedPrompts, json: boolean, io: Output): void {
   if (json) {
@@ -13,7 +14,7 @@ export function printPrompts(computed: ComputedPrompts, json: boolean, io: Outpu
     return;
   }
   const n = computed.rows.length;
-  io.out(`Computed prompts (--dry-run): ${n} row${n === 1 ? "" : "s"}, nothing was sent.`);
+  io.out(`Computed prompts (--dry-run): ${plural(n, "row")}, nothing was sent.`);
   for (const r of computed.rows) {
     io.out("");
     io.out(`row ${r.row} (line ${r.line}) → ${r.stem}.*${r.applied.length ? `  [rules ${r.applied.map((i) => i + 1).join(", ")}]` : ""}`);
@@ -47,7 +48,7 @@ export function summaryLine(result: RowsRunResult, total: number): string {
   const parts = [`${result.written.length} written`];
   if (result.failed.length) parts.push(`${result.failed.length} failed (row${result.failed.length === 1 ? "" : "s"} ${result.failed.map((f) => f.row).join(", ")})`);
   if (result.notSent.length) parts.push(`${result.notSent.length} not sent (row${result.notSent.length === 1 ? "" : "s"} ${result.notSent.join(", ")})`);
-  return `${total} row${total === 1 ? "" : "s"}: ${parts.join(", ")}${result.cancelled ? "; cancelled (finished images kept)" : ""}`;
+  return `${plural(total, "row")}: ${parts.join(", ")}${result.cancelled ? "; cancelled (finished images kept)" : ""}`;
 }
 
 export function printRowsResult(result: RowsRunResult, computed: ComputedPrompts, facts: RunFacts, io: Output): void {
@@ -73,7 +74,7 @@ export function printRowsResult(result: RowsRunResult, computed: ComputedPrompts
     );
     return;
   }
-  if (result.written.length) io.out(`wrote ${result.written.length} image${result.written.length === 1 ? "" : "s"} to ${facts.out}`);
+  if (result.written.length) io.out(`wrote ${plural(result.written.length, "image")} to ${facts.out}`);
   for (const w of result.written) io.out(`  ${w.path}\t${w.width}×${w.height} ${w.format}`);
   for (const f of result.failed) io.out(`failed: ${label(computed, f.row)}: ${f.error.message}`);
   io.out(summaryLine(result, total));

@@ -16,6 +16,7 @@ import { asUsage, type Output, type RunContext } from "./design-files.js";
 import { readJson, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
 import { parseSearchArgs, SEARCH_USAGE, type SearchArgs } from "./search-args.js";
+import { plural } from "../codegen/plural.js";
 
 const CACHE_VERSION = 1;
 
@@ -56,7 +57,7 @@ async function aiIndex(args: SearchArgs, docs: FrameDoc[], config: ProviderConfi
   const cache = args.cache ? await readCache(args.cache) : {};
   const options = { model: embeddingModel(args), timeoutMs: args.timeoutSec * 1000, ...(args.dimensions ? { dimensions: args.dimensions } : {}), ...(context.signal ? { signal: context.signal } : {}) };
   const frames = await embedFrames(config, docs, cache, options);
-  io.err(`figment: embedded ${frames.embedded.length} of ${docs.length} frames (${frames.requests} request${frames.requests === 1 ? "" : "s"}, ${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`);
+  io.err(`figment: embedded ${frames.embedded.length} of ${docs.length} frames (${plural(frames.requests, "request")}, ${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`);
   if (args.cache) await writeCache(args.cache, frames.cache);
   const vector = await embedQuery(config, args.query, options);
   const dimensions = vector.length;

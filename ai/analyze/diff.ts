@@ -5,6 +5,7 @@
  * Pure and exact: the model's Compare builds on it and adds what only the pictures show.
  */
 import type { DesignNode, Paint } from "../../codegen/design/types.js";
+import { plural } from "../../codegen/plural.js";
 
 export interface DiffEntry {
   change: "added" | "removed" | "changed";
@@ -36,7 +37,7 @@ function count(node: DesignNode): number {
 function what(node: DesignNode): string[] {
   const text = node.text ? ` ${quote(node.text.chars)}` : "";
   const inside = count(node) - 1;
-  return [`${node.kind} ${Math.round(node.w)}×${Math.round(node.h)}${text}${inside > 0 ? `, ${inside} layer${inside === 1 ? "" : "s"} inside` : ""}`];
+  return [`${node.kind} ${Math.round(node.w)}×${Math.round(node.h)}${text}${inside > 0 ? `, ${plural(inside, "layer")} inside` : ""}`];
 }
 
 /** The differences of two matched layers' own properties (children are compared separately). */

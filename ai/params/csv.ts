@@ -9,6 +9,7 @@
  */
 import { at, ParamsError } from "./errors.js";
 import type { ParamRow, ParamTable } from "./rows.js";
+import { plural } from "../../codegen/plural.js";
 
 interface CsvRecord {
   line: number;
@@ -121,7 +122,7 @@ export function parseCsvRows(text: string): ParamTable {
     const n = record.cells.length;
     if (n !== columns.length) {
       const hint = n > columns.length ? ' (a value with a comma needs quotes: "warm, soft")' : "";
-      fail(`${at(record.line)}: row ${row} has ${n} cell${n === 1 ? "" : "s"}, the header has ${columns.length}${hint}`);
+      fail(`${at(record.line)}: row ${row} has ${plural(n, "cell")}, the header has ${columns.length}${hint}`);
     }
     if (record.cells.every((c) => c.trim() === "")) fail(`${at(record.line)}: row ${row} is empty (every cell is empty); fill it in or delete the line`);
     return { row, line: record.line, values: Object.fromEntries(columns.map((name, i) => [name, record.cells[i]!])) };

@@ -31,6 +31,7 @@ import { reportModelError } from "../model-errors.js";
 import { batchClient } from "./client.js";
 import { BATCH_STEPS } from "./report.js";
 import { folderStore } from "./store.js";
+import { plural } from "../../codegen/plural.js";
 
 /** Problems kept per frame in batch.json (the first ones say enough). */
 const MAX_KEPT_PROBLEMS = 10;
@@ -76,7 +77,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   if (args.dryRun) {
     if (args.json) io.out(JSON.stringify({ dryRun: true, batchApi: true, requests: planned.length, endpoint: "/v1/responses", model: draft.model, frames: planned.map((p) => ({ customId: p.customId, ...p.frame, folder: p.fileStem })), costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
     else {
-      io.out(`Estimate only (--dry-run): nothing was sent. ${planned.length} request${planned.length === 1 ? "" : "s"} (one per frame) to /v1/responses with ${draft.model}.`);
+      io.out(`Estimate only (--dry-run): nothing was sent. ${plural(planned.length, "request")} (one per frame) to /v1/responses with ${draft.model}.`);
       io.out(estimateLine);
     }
     return 0;
@@ -96,7 +97,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     const kept: KeptAsset[] = p.assets.map((a) => ({ path: a.path, content: a.content, ...(a.bytes ? { base64: bytesToBase64(a.bytes) } : {}) }));
     await store.writeText(assetsName(p.customId), JSON.stringify(kept));
   }
-  io.err(`figment: submitting ${planned.length} request${planned.length === 1 ? "" : "s"} to ${config.baseURL}/batches (${config.model})…`);
+  io.err(`figment: submitting ${plural(planned.length, "request")} to ${config.baseURL}/batches (${config.model})…`);
   let batchId: string | undefined;
   try {
     const record = await startBatch(batchClient(config), store, {
@@ -117,7 +118,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   }
   if (args.json) io.out(JSON.stringify({ batchId, requests: planned.length, dir: args.out, costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
   else {
-    io.out(`submitted batch ${batchId}: ${planned.length} request${planned.length === 1 ? "" : "s"}, one per frame; recorded in ${join(args.out, "batch.json")}`);
+    io.out(`submitted batch ${batchId}: ${plural(planned.length, "request")}, one per frame; recorded in ${join(args.out, "batch.json")}`);
     io.out(estimateLine);
     io.out(`next: figment batch status ${args.out}, then figment batch collect ${args.out} (answers within 24 h)`);
   }

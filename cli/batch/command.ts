@@ -30,6 +30,7 @@ import { imageWriter } from "./images.js";
 import { lockFolder } from "./lock.js";
 import { BATCH_STEPS, printCollect, printStatus, summary } from "./report.js";
 import { folderStore } from "./store.js";
+import { plural } from "../../codegen/plural.js";
 
 export const BATCH_USAGE = `figment batch — bulk jobs on OpenAI's Batch API
 
@@ -122,7 +123,7 @@ async function runStep(args: Exclude<ReturnType<typeof parse>, "help">, store: B
       else if (report.cancelled.length + report.neverCreated === 0) io.out("nothing to cancel: every run has ended");
       else {
         if (report.cancelled.length) io.out(`cancelling ${report.cancelled.join(", ")}: requests already answered stay collectable (figment batch collect ${args.dir})`);
-        if (report.neverCreated) io.out(`${report.neverCreated} run${report.neverCreated === 1 ? "" : "s"} interrupted before the batch was created: cancelled here, never sent`);
+        if (report.neverCreated) io.out(`${plural(report.neverCreated, "run")} interrupted before the batch was created: cancelled here, never sent`);
       }
       return 0;
     }
@@ -132,7 +133,7 @@ async function runStep(args: Exclude<ReturnType<typeof parse>, "help">, store: B
       if (!result) io.out("no failed lines: nothing to resubmit");
       const status = await refreshStatus(client, store, record, step);
       if (args.json) io.out(summary(record, status, { resubmitted: result?.lines ?? 0 }));
-      else if (result) io.out(`resubmitted ${result.lines} failed line${result.lines === 1 ? "" : "s"} as batch ${record.runs[result.run]!.batchId}`);
+      else if (result) io.out(`resubmitted ${plural(result.lines, "failed line")} as batch ${record.runs[result.run]!.batchId}`);
       return 0;
     }
     const status = await refreshStatus(client, store, record, step);

@@ -4,6 +4,7 @@ import { lineLabel, type BatchRecord } from "../../ai/batch/record.js";
 import type { BatchStatus } from "../../ai/batch/status.js";
 import type { ModelErrorKind } from "../../ai/errors.js";
 import type { Output } from "../design-files.js";
+import { plural } from "../../codegen/plural.js";
 
 /** Next steps in batch terms where the model command's would mislead (a 404 here is a batch or file, not a model). */
 export const BATCH_STEPS: Partial<Record<ModelErrorKind, (env: string) => string>> = {
@@ -34,7 +35,7 @@ export function printCollect(dir: string, record: BatchRecord, report: CollectRe
   const failed = record.lines.filter((l) => l.state === "failed");
   for (const line of failed) io.err(`figment: ${lineLabel(line)} failed: ${line.error ?? "no reason given"}`);
   const l = status.lines;
-  io.out(`collected ${report.done.length} now; ${l.done} written, ${l.failed} failed, ${l.pending} pending (of ${l.total}); downloaded ${report.downloaded.length} file${report.downloaded.length === 1 ? "" : "s"}`);
+  io.out(`collected ${report.done.length} now; ${l.done} written, ${l.failed} failed, ${l.pending} pending (of ${l.total}); downloaded ${plural(report.downloaded.length, "file")}`);
   if (l.pending > 0) io.out("the batch is still running: collect again later (figment batch status shows where it stands)");
   if (failed.length > 0) io.err(`figment: send the failed lines again with: figment batch resubmit ${dir}`);
 }

@@ -14,6 +14,7 @@ import { cleanSuppliedSvg } from "../../codegen/design/supplied-svg.js";
 import { FigmaClient, type FigmaClientOptions } from "./client.js";
 import { FigmaRestError } from "./errors.js";
 import { batches, IDS_PER_RENDER, mapLimit, selectAssets } from "./selection.js";
+import { plural } from "../../codegen/plural.js";
 
 export interface FetchExtrasOptions extends FigmaClientOptions {
   fileKey: string;
@@ -69,7 +70,6 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
     progress("figma: the selected frames have no image fills or vectors; nothing to fetch");
     return { extras, problems };
   }
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
   // 1. URLs: the image fills' map (one call for the whole file), then the renders in batches.
   const imageUrls: UrlMap = {};

@@ -8,6 +8,7 @@ import { normalize } from "../design/normalize.js";
 import { semanticsFor } from "../emit/semantics.js";
 import { isRecord, readRestReply, type RestContext, type RestNode } from "../rest/reply.js";
 import { frameHash } from "./hash.js";
+import { plural } from "../plural.js";
 
 export interface FrameCounts {
   buttons: number;
@@ -72,10 +73,6 @@ function collect(node: DesignNode, texts: Set<string>, components: Set<string>):
   if (chars) texts.add(chars);
   if (node.component?.name) components.add(node.component.name);
   for (const child of node.children ?? []) collect(child, texts, components);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function summarize(counts: FrameCounts): string {

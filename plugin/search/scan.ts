@@ -11,6 +11,7 @@ import { PluginError, formatCount } from "../errors.js";
 import { nextTask, type Job } from "../tasks.js";
 import { readFrame, skipOf } from "./read-frame.js";
 import { topFrames } from "./top-frames.js";
+import { plural } from "../../codegen/plural.js";
 
 export interface ScanHooks {
   job: Job;
@@ -71,6 +72,6 @@ export async function scanFrames(hooks: ScanHooks): Promise<ScanOutcome> {
       }
     }
   }
-  hooks.onProgress(pages.length, pages.length, `Read ${formatCount(docs.length)} frames on ${pages.length} page${pages.length === 1 ? "" : "s"}`);
+  hooks.onProgress(pages.length, pages.length, `Read ${formatCount(docs.length)} frames on ${plural(pages.length, "page")}`);
   return { docs, skipped, computed };
 }

@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { ChevronIcon, FileIcon } from "../components/icons.js";
 import type { FolderNode, TreeNode } from "../lib/file-tree.js";
+import { plural } from "../../codegen/plural.js";
 
 /** The name with break chances before each dot, so "Hint.module.css" wraps as "Hint" / ".module.css". */
 function Breakable({ name }: { name: string }) {
@@ -29,7 +30,7 @@ function TreeItem({ node, depth, active, problemCounts, onOpen }: { node: TreeNo
           <span class="tree__name">
             <Breakable name={node.name} />
           </span>
-          {problems > 0 ? <span class="tree__badge" title={`${problems} problem${problems === 1 ? "" : "s"}`}>{problems}</span> : null}
+          {problems > 0 ? <span class="tree__badge" title={`${plural(problems, "problem")}`}>{problems}</span> : null}
         </button>
       </li>
     );

@@ -11,6 +11,7 @@ import { SelectMenu } from "../components/select-menu.js";
 import type { FrameInfo, PreviewState } from "./code-job.js";
 import { buildSrcdoc, previewPages } from "../../codegen/preview/html-page.js";
 import { clampWidth, maxWidth, MIN_PREVIEW_WIDTH, PHONE_WIDTH, previewLayout, TABLET_WIDTH, widthOf, type PreviewWidth } from "./preview-size.js";
+import { plural } from "../../codegen/plural.js";
 
 const PADDING = 16;
 /** Room the width handle takes beside the page. */
@@ -194,7 +195,7 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
       <div class="preview__caption">
         {preview.status === "scripted" ? (
           <span class="preview__note" title={preview.problems.map((p) => p.message).join("\n") || undefined}>
-            <InfoIcon /> React preview: the files run in a sandbox without network{preview.problems.length > 0 ? ` · ${preview.problems.length} note${preview.problems.length === 1 ? "" : "s"}` : ""}
+            <InfoIcon /> React preview: the files run in a sandbox without network{preview.problems.length > 0 ? ` · ${plural(preview.problems.length, "note")}` : ""}
           </span>
         ) : preview.status === "ready" && preview.converted ? (
           <span class="preview__note">

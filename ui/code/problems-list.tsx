@@ -5,6 +5,7 @@
 import { useState } from "preact/hooks";
 import type { Problem } from "../../codegen/types.js";
 import { ChevronIcon, ErrorIcon, InfoIcon, WarningIcon } from "../components/icons.js";
+import { plural } from "../../codegen/plural.js";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -31,8 +32,8 @@ export function ProblemsList({ problems, files, onOpen, onFocusNode }: ProblemsL
         <span>Problems</span>
         <span class="muted">
           {problems.length}
-          {errors > 0 ? ` · ${errors} error${errors === 1 ? "" : "s"}` : ""}
-          {warnings > 0 ? ` · ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}
+          {errors > 0 ? ` · ${plural(errors, "error")}` : ""}
+          {warnings > 0 ? ` · ${plural(warnings, "warning")}` : ""}
         </span>
       </button>
       {open ? (

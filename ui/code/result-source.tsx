@@ -6,6 +6,7 @@ import type { CodeOptions } from "../../codegen/load.js";
 import { FrameIcon, WarningIcon } from "../components/icons.js";
 import type { CodeOutput } from "./code-job.js";
 import { relativeTime } from "../lib/time-ago.js";
+import { plural } from "../../codegen/plural.js";
 
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
@@ -30,7 +31,7 @@ export interface ResultSourceProps {
 export function ResultSource({ output, thumbnailUrl, stale, regenerate }: ResultSourceProps) {
   const [frame, ...others] = output.frames;
   const name = frame?.name ?? "Design";
-  const files = `${output.files.length} file${output.files.length === 1 ? "" : "s"}`;
+  const files = `${plural(output.files.length, "file")}`;
   const meta = `${files} · ${targetLabel(output.options)} · ${output.saved ? `saved ${relativeTime(output.saved.createdAt, new Date())}` : formatMs(output.ms)}`;
   const coldStart = output.workerColdStartMs === undefined ? "" : ` (code generator started in ${formatMs(output.workerColdStartMs)})`;
   return (

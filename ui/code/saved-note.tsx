@@ -2,6 +2,7 @@
 import { InfoIcon } from "../components/icons.js";
 import { fullDate } from "../history/history-list.js";
 import type { SavedInfo } from "./code-job.js";
+import { plural } from "../../codegen/plural.js";
 
 export function SavedNote({ saved }: { saved: SavedInfo }) {
   const turns = saved.turns ?? [];
@@ -18,7 +19,7 @@ export function SavedNote({ saved }: { saved: SavedInfo }) {
       {turns.length > 0 ? (
         <details class="saved-note__turns">
           <summary>
-            {asked} turn{asked === 1 ? "" : "s"}
+            {plural(asked, "turn")}
           </summary>
           <ol>
             {turns.map((t, i) => (

@@ -3,6 +3,7 @@ import type { AnalysisEntry } from "../../contract/history.js";
 import { FindingsList } from "../analyze/findings-list.js";
 import { MarkdownView } from "../analyze/markdown-view.js";
 import { fullDate } from "./history-list.js";
+import { plural } from "../../codegen/plural.js";
 
 export interface AnalysisViewProps {
   entry: AnalysisEntry;
@@ -26,7 +27,7 @@ export function AnalysisView({ entry, onCopy, onClose, onFocus }: AnalysisViewPr
       </div>
       <p class="muted history-analysis__meta">
         {fullDate(entry.createdAt)}
-        {entry.model ? ` · ${entry.model}` : ""} · {entry.findings.length} finding{entry.findings.length === 1 ? "" : "s"}
+        {entry.model ? ` · ${entry.model}` : ""} · {plural(entry.findings.length, "finding")}
       </p>
       <div class="history-analysis__body">
         <h3 class="section-title">Findings</h3>

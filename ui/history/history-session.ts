@@ -11,6 +11,7 @@ import { bytesOf, bytesToFree, preselect } from "./make-room.js";
 import { useHistoryExport, type ExportState } from "./use-history-export.js";
 import { messageOf, useHistoryList, type HistoryList } from "./use-history-list.js";
 import { entryWords, useRefusedSaves, type RefusedSaves } from "./use-refused-saves.js";
+import { plural } from "../../codegen/plural.js";
 
 export type HistoryFilter = ListFilter & { allFiles: boolean };
 
@@ -44,7 +45,7 @@ export interface HistorySession {
 }
 
 export const keyOf = (item: { kind: string; id: string }): string => `${item.kind}:${item.id}`;
-export const entriesText = (n: number): string => `${n} ${n === 1 ? "entry" : "entries"}`;
+export const entriesText = (n: number): string => plural(n, "entry", "entries");
 
 export function useHistorySession(requests: MainRequests, notify: (text: string, tone?: "info" | "error") => void): HistorySession {
   const list = useHistoryList(requests);

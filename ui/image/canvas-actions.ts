@@ -11,6 +11,7 @@ import type { MainRequests } from "../channel/requests.js";
 import { readyForCanvas } from "./convert.js";
 import { recordOf } from "./record.js";
 import type { ImageVersion } from "./versions.js";
+import { plural } from "../../codegen/plural.js";
 
 export type CanvasAction = { kind: "insert"; into: boolean } | { kind: "fill"; mode: FillMode } | { kind: "replace"; nodeId: string };
 
@@ -84,7 +85,7 @@ export function useCanvasActions(requests: MainRequests, report: (text: string, 
               : await requests.request("replace-image", { nodeId: action.nodeId, bytes: image.bytes, record });
         placeStats.push({ kind: action.kind, bytes: image.bytes.length, converted: image.notes.length > 0, startedAt, sentAt, placedAt: epoch() });
         if (placeStats.length > 100) placeStats.shift();
-        const done = action.kind === "insert" ? `Inserted v${version.n}` : action.kind === "fill" ? `Filled ${reply.nodeIds.length} layer${reply.nodeIds.length === 1 ? "" : "s"} with v${version.n}` : `Replaced the image with v${version.n}`;
+        const done = action.kind === "insert" ? `Inserted v${version.n}` : action.kind === "fill" ? `Filled ${plural(reply.nodeIds.length, "layer")} with v${version.n}` : `Replaced the image with v${version.n}`;
         report([`${done}.`, ...image.notes, ...(reply.note ? [reply.note] : [])].join(" "), "info");
         // History: the stored version learns which layers it was placed as (its bytes are not stored again).
         keepInHistory(requests, { kind: "image", id: record.versionId, placedAs: { nodeIds: reply.nodeIds.slice(0, 100), at: new Date().toISOString() } });

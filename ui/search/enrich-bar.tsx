@@ -14,6 +14,7 @@ import type { EnrichOutcome } from "./enrich-run.js";
 import { explainEnrichFailure } from "./explain-enrich.js";
 import { AUTO_MAX_FRAMES, mayAutoEnrich, type EnrichJob } from "./use-enrich.js";
 import type { SearchAiSession } from "./use-search-ai.js";
+import { pluralGrouped } from "../../codegen/plural.js";
 import "./enrich.css";
 
 export interface EnrichBarProps {
@@ -24,14 +25,13 @@ export interface EnrichBarProps {
   onOpenSettings(): void;
 }
 
-const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** "14 frames described and embedded", "6 frames described", … */
 export function madeText(outcome: Pick<EnrichOutcome, "captioned" | "embedded">): string {
   const { captioned, embedded } = outcome;
-  if (captioned > 0 && embedded > 0) return captioned === embedded ? `${count(captioned, "frame")} described and embedded` : `${count(captioned, "frame")} described, ${count(embedded, "frame")} embedded`;
-  if (captioned > 0) return `${count(captioned, "frame")} described`;
-  return embedded > 0 ? `${count(embedded, "frame")} embedded` : "nothing made yet";
+  if (captioned > 0 && embedded > 0) return captioned === embedded ? `${pluralGrouped(captioned, "frame")} described and embedded` : `${pluralGrouped(captioned, "frame")} described, ${pluralGrouped(embedded, "frame")} embedded`;
+  if (captioned > 0) return `${pluralGrouped(captioned, "frame")} described`;
+  return embedded > 0 ? `${pluralGrouped(embedded, "frame")} embedded` : "nothing made yet";
 }
 
 function Made({ outcome }: { outcome: EnrichOutcome }) {

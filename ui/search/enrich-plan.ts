@@ -11,6 +11,7 @@ import type { SearchIndex } from "../../contract/search.js";
 import type { Settings } from "../../contract/settings.js";
 import { formatCost } from "../model/cost.js";
 import type { EnrichPlan } from "./search-ai.js";
+import { pluralGrouped } from "../../codegen/plural.js";
 
 export interface EnrichWork extends EnrichPlan {
   /** Frame ids to describe, in index order. */
@@ -20,7 +21,6 @@ export interface EnrichWork extends EnrichPlan {
   models: { caption: string; embedding: string };
 }
 
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 export function planEnrich(index: SearchIndex, settings: Settings, prices?: Readonly<Record<string, SourcedPrice>>): EnrichWork {
   const models = searchModelsFor(settings);
@@ -39,7 +39,7 @@ export function planEnrich(index: SearchIndex, settings: Settings, prices?: Read
     }
   }
   const estimate = estimateEnrich({ captions: captionIds.length, embeddingChars: chars, withNewCaption: captionIds.length, captionModel: models.caption, embeddingModel: models.embedding, ...(prices ? { prices } : {}) });
-  const what = [captionIds.length ? plural(captionIds.length, "caption", "captions") : "", vectorIds.length ? plural(vectorIds.length, "embedding", "embeddings") : ""].filter(Boolean).join(" and ");
+  const what = [captionIds.length ? pluralGrouped(captionIds.length, "caption", "captions") : "", vectorIds.length ? pluralGrouped(vectorIds.length, "embedding", "embeddings") : ""].filter(Boolean).join(" and ");
   return {
     captions: captionIds.length,
     vectors: vectorIds.length,
@@ -54,5 +54,5 @@ export function planEnrich(index: SearchIndex, settings: Settings, prices?: Read
 export function enrichAction(plan: EnrichPlan): string {
   const frames = Math.max(plan.captions, plan.vectors);
   const verb = plan.captions > 0 ? "describe and embed" : "embed";
-  return `${verb} ${plural(frames, "frame", "frames")}`;
+  return `${verb} ${pluralGrouped(frames, "frame", "frames")}`;
 }

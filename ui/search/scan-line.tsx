@@ -4,12 +4,13 @@
  */
 import { useState } from "preact/hooks";
 import { WarningIcon } from "../components/icons.js";
-import { changesText, plural } from "./scan-summary.js";
+import { pluralGrouped } from "../../codegen/plural.js";
+import { changesText } from "./scan-summary.js";
 import type { ScanState } from "./use-search-index.js";
 
 export function ScanLine({ scan, frames, onCancel, onRescan }: { scan: ScanState; frames: number | undefined; onCancel(): void; onRescan(): void }) {
   const [showSkipped, setShowSkipped] = useState(false);
-  const count = frames !== undefined ? plural(frames, "frame") : "";
+  const count = frames !== undefined ? pluralGrouped(frames, "frame") : "";
   switch (scan.phase) {
     case "idle":
       return null;

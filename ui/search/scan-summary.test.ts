@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changesText, plural } from "./scan-summary.js";
+import { pluralGrouped as plural } from "../../codegen/plural.js";
+import { changesText } from "./scan-summary.js";
 
 describe("scan summary", () => {
   it("says what changed, only what did, or that the index is up to date", () => {

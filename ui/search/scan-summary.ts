@@ -1,7 +1,6 @@
 /** The scan's outcome in words, for the quiet line under the search box. Pure. */
 import type { ScanChanges } from "../../contract/search.js";
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** "2 new, 1 changed, 1 removed", or "up to date"; "" when the scan said nothing of changes. */
 export function changesText(changes: ScanChanges | undefined): string {

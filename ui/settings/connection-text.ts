@@ -3,6 +3,7 @@
  * panel's words (Settings, the base URL, the key field). Pure; never sees the key.
  */
 import type { ModelErrorKind } from "../../ai/error-kinds.js";
+import { pluralGrouped } from "../../codegen/plural.js";
 
 export type ConnectionOutcome =
   | { ok: true; models: number; prices: number }
@@ -39,13 +40,12 @@ function where(url: string): { host: string; path: string } {
   }
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
 export function connectionText(outcome: ConnectionOutcome, context: ConnectionContext): ConnectionText {
   const { host, path } = where(context.url);
   if (outcome.ok) {
-    const prices = outcome.prices > 0 ? ` Saved the prices of ${plural(outcome.prices, "model")} for cost estimates.` : "";
-    return { ok: true, text: `Connected to ${host}: ${plural(outcome.models, "model")} available.${prices}` };
+    const prices = outcome.prices > 0 ? ` Saved the prices of ${pluralGrouped(outcome.prices, "model")} for cost estimates.` : "";
+    return { ok: true, text: `Connected to ${host}: ${pluralGrouped(outcome.models, "model")} available.${prices}` };
   }
   const fail = (text: string, detail?: string): ConnectionText => (detail && detail.trim() ? { ok: false, text, detail: detail.trim() } : { ok: false, text });
   switch (outcome.kind) {

@@ -6,6 +6,7 @@ import { awaitingPlacement } from "./record-merge.js";
 import { timeAgo } from "../../lib/time-ago.js";
 import { failedLines, finished, statusText } from "./status-text.js";
 import type { BatchActivity, Inserted } from "./use-pending.js";
+import { plural } from "../../../codegen/plural.js";
 
 export interface BatchRowProps {
   batch: PendingBatch;
@@ -33,12 +34,12 @@ export function BatchRow({ batch, activity, error, inserted, now, onCheck, onRes
     <li class="bulk-row">
       <div class="bulk-row__head">
         <span class="bulk-row__name" title={batch.name}>{batch.name}</span>
-        <span class="muted">{`${batch.items.length} image${batch.items.length === 1 ? "" : "s"} · ${timeAgo(batch.createdAt, now)}`}</span>
+        <span class="muted">{`${plural(batch.items.length, "image")} · ${timeAgo(batch.createdAt, now)}`}</span>
       </div>
       <div class={`bulk-row__status bulk-row__status--${status.tone}`} role="status">{activity ? ACTIVITY[activity] : status.text}</div>
       {inserted ? (
         <p class="bulk-row__inserted">
-          {`${inserted.count} image${inserted.count === 1 ? "" : "s"} inserted in “${batch.name}” · `}
+          {`${plural(inserted.count, "image")} inserted in “${batch.name}” · `}
           <button type="button" class="link-button" onClick={() => onSelect(inserted.gridId)}>Select</button>
         </p>
       ) : null}

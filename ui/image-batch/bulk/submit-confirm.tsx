@@ -1,6 +1,7 @@
 /** The Batch API confirmation: what will be sent, what happens next, the estimate at half price — or why not. */
 import { formatCost } from "../../model/cost.js";
 import type { Confirmation } from "./use-submit.js";
+import { plural } from "../../../codegen/plural.js";
 
 function estimateLine(c: Confirmation): string {
   if (c.estimateError) return `No estimate: ${c.estimateError}`;
@@ -28,7 +29,7 @@ export function SubmitConfirm({ confirmation: c, onSend, onDismiss }: { confirma
   return (
     <section class="bulk-confirm" aria-label="Send to the Batch API">
       <p class="bulk-confirm__title">{`Send “${c.plan.name || "Batch"}” to the Batch API`}</p>
-      <p class="muted">{`${n} image${n === 1 ? "" : "s"} · ${size} · ${c.plan.quality} quality · Images API`}</p>
+      <p class="muted">{`${plural(n, "image")} · ${size} · ${c.plan.quality} quality · Images API`}</p>
       <p class="bulk-confirm__cost">{estimateLine(c)}</p>
       <p class="muted">Results within 24 h; you can close the plugin. When you open it again, the images are inserted as a grid named after the batch.</p>
       {c.error ? <p class="bulk-error" role="alert">{c.error}</p> : null}

@@ -6,6 +6,7 @@
 import { FailureNotice } from "../../model/failure-notice.js";
 import { explainFill } from "./fill-state.js";
 import type { BatchDraft } from "./use-draft.js";
+import { plural } from "../../../codegen/plural.js";
 
 export function FillRows({ draft, hasKey, hasSelection, onOpenSettings }: { draft: BatchDraft; hasKey: boolean; hasSelection: boolean; onOpenSettings(): void }) {
   const { fill } = draft;
@@ -36,7 +37,7 @@ export function FillRows({ draft, hasKey, hasSelection, onOpenSettings }: { draf
       {state.phase === "done" ? (
         <p class="draft-fill__notes" role="status">
           <span class="muted">
-            {state.rows} row{state.rows === 1 ? "" : "s"} from {state.texts} texts, editable below.{" "}
+            {plural(state.rows, "row")} from {state.texts} texts, editable below.{" "}
           </span>
           {state.notes}
         </p>
