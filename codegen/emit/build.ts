@@ -1,5 +1,6 @@
 /** Design tree → markup tree + stylesheet, shared by the React and HTML emitters. */
 import { round } from "../design/color.js";
+import { drawnOnOneLine } from "../design/one-line.js";
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
 import { maskClipPath, ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
@@ -70,9 +71,8 @@ function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean
  */
 function holdOneLine(node: DesignNode, decls: Decl[]): void {
   const text = node.text;
-  const lh = text?.style.lineHeight ?? (text ? text.style.size * 1.2 : 0);
-  if (!text || text.resize === "width" || text.resize === "truncate" || text.maxLines !== undefined || text.chars.includes("\n") || lh <= 0) return;
-  if (node.h >= lh * 1.5 || node.rotation !== undefined) return;
+  if (!text || text.resize === "width" || text.resize === "truncate" || text.maxLines !== undefined || node.rotation !== undefined) return;
+  if (!drawnOnOneLine(text, node.h, text.style.lineHeight ?? text.style.size * 1.2)) return;
   const at = decls.findIndex(([p, v]) => p === "width" && v === `${round(node.w)}px`);
   if (at < 0 || decls.some(([p]) => p === "min-width")) return;
   decls[at] = ["width", "max-content"];

@@ -3,6 +3,7 @@
  * content box. Text never keeps a fixed height that would clip it when it wraps to more lines (its design
  * height stays as a minimum); a long single-line text may wrap on narrow screens.
  */
+import { drawnOnOneLine } from "../design/one-line.js";
 import type { DesignNode, FlowItem } from "../design/types.js";
 import type { Box } from "./boxes.js";
 
@@ -58,7 +59,7 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
       // One line drawn in a box shorter than its line height (a 14-px label with 16-px lines): Figma lets the
       // line overflow the box; in a flow the line box would push the next item down. The line takes the box's height.
       const lh = text.style.lineHeight;
-      if (lh !== undefined && node.h > 0 && lh > node.h + 0.5 && lh < node.h * 1.5 && !text.chars.includes("\n")) text.style = { ...text.style, lineHeight: node.h };
+      if (lh !== undefined && node.h > 0 && lh > node.h + 0.5 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh)) text.style = { ...text.style, lineHeight: node.h };
     }
     if (text.style.size >= FLUID_TEXT_MIN && place.designWidth > 0) {
       text.fluid = [Math.max(20, Math.round(text.style.size * 0.6)), Math.round((text.style.size / place.designWidth) * 10000) / 100];
