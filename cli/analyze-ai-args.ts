@@ -1,9 +1,8 @@
-/** Command-line parsing for `figment analyze --ai`, on node:util's parseArgs. Bad flags are UsageErrors (exit 2). */
-import { parseArgs } from "node:util";
+/** Command-line parsing for `figment analyze --ai`, on cli/flags.ts. Bad flags are UsageErrors (exit 2). */
 import { ANALYZE_TASKS, type AnalyzeTask } from "../ai/analyze/input.js";
-import type { ProviderName } from "./args.js";
+import { oneOf, present, readFlags } from "./flags.js";
 import { UsageError } from "./io.js";
-import { baseUrlFlag, modelFlag, providerFlag, timeoutFlag } from "./model-flags.js";
+import { MODEL_FLAGS, modelConnectionArgs, type ModelConnectionArgs } from "./model-flags.js";
 
 export const ANALYZE_AI_USAGE = `figment analyze --ai — a vision model's view of a frame, streamed to stdout as Markdown
 
@@ -25,7 +24,7 @@ Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUT
 Exit codes: 0 done; 2 bad input or configuration (missing or refused key, unknown model, rejected
 request); 1 the model failed otherwise (server, rate limit, timeout); 130 cancelled.`;
 
-export interface AnalyzeAiArgs {
+export interface AnalyzeAiArgs extends ModelConnectionArgs {
   help: boolean;
   input?: string;
   node?: string;
@@ -33,45 +32,22 @@ export interface AnalyzeAiArgs {
   task: AnalyzeTask;
   images: string[];
   instructions?: string;
-  provider: ProviderName;
-  baseUrl?: string;
-  model?: string;
-  timeoutSec?: number;
   dryRun: boolean;
 }
 
 /** `argv` after "analyze". */
 export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ai: { type: "boolean" },
-        json: { type: "boolean" },
-        node: { type: "string" },
-        other: { type: "string" },
-        task: { type: "string" },
-        image: { type: "string", multiple: true },
-        instructions: { type: "string" },
-        provider: { type: "string" },
-        "base-url": { type: "string" },
-        model: { type: "string" },
-        timeout: { type: "string" },
-        "dry-run": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (figment analyze --ai --help lists the flags)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readFlags(argv, {
+    boolean: ["ai", "json", "dry-run"],
+    string: ["node", "other", "task", "instructions", ...MODEL_FLAGS],
+    list: ["image"],
+    positionals: true,
+    hint: "figment analyze --ai --help lists the flags",
+  });
   if (values.json) throw new UsageError("--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)");
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
-  const task = values.task ?? "critique";
-  if (!(ANALYZE_TASKS as readonly string[]).includes(task)) throw new UsageError(`--task must be ${ANALYZE_TASKS.join(", ")}, not ${task || '""'}`);
-  const provider = providerFlag(values.provider);
+  const task = oneOf("task", ANALYZE_TASKS, values.task, "critique");
+  const connection = modelConnectionArgs(values);
   const images = values.image ?? [];
   const help = values.help ?? false;
   if (!help) {
@@ -79,21 +55,13 @@ export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
     if (task !== "compare" && values.other !== undefined) throw new UsageError("--other only applies to --task compare");
     if (images.length > (task === "compare" ? 2 : 1)) throw new UsageError(task === "compare" ? "--image at most twice: the --node frame's PNG, then the --other frame's" : "--image once: the frame's PNG");
   }
-  const model = modelFlag(values.model);
-  const baseUrl = baseUrlFlag(values["base-url"]);
-  const timeoutSec = timeoutFlag(values.timeout);
   return {
     help,
-    ...(positionals[0] !== undefined ? { input: positionals[0] } : {}),
-    ...(values.node !== undefined ? { node: values.node } : {}),
-    ...(values.other !== undefined ? { other: values.other } : {}),
-    task: task as AnalyzeTask,
+    ...present({ input: positionals[0], node: values.node, other: values.other }),
+    task,
     images,
-    ...(values.instructions?.trim() ? { instructions: values.instructions.trim() } : {}),
-    provider,
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
-    ...(model !== undefined ? { model } : {}),
-    ...(timeoutSec !== undefined ? { timeoutSec } : {}),
+    ...present({ instructions: values.instructions?.trim() || undefined }),
+    ...connection,
     dryRun: values["dry-run"] ?? false,
   };
 }

@@ -1,5 +1,5 @@
-/** Command-line parsing for `figment analyze`, on node:util's parseArgs. Bad flags are UsageErrors (exit 2). */
-import { parseArgs } from "node:util";
+/** Command-line parsing for `figment analyze`, on cli/flags.ts. Bad flags are UsageErrors (exit 2). */
+import { present, readFlags } from "./flags.js";
 import { UsageError } from "./io.js";
 
 export const ANALYZE_USAGE = `figment analyze — accessibility and naming findings for a design, offline
@@ -37,28 +37,13 @@ export interface AnalyzeArgs {
 }
 
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        node: { type: "string", multiple: true },
-        json: { type: "boolean" },
-        ai: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")} (figment analyze --help lists the flags)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readFlags(argv, { boolean: ["json", "ai"], list: ["node"], positionals: true, hint: "figment analyze --help lists the flags" });
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
   const nodes = (values.node ?? []).map((id) => id.trim());
   if (nodes.some((id) => id === "")) throw new UsageError("--node needs a node id such as 12:34");
   return {
     help: values.help ?? false,
-    ...(positionals[0] !== undefined ? { input: positionals[0] } : {}),
+    ...present({ input: positionals[0] }),
     nodes,
     json: values.json ?? false,
     ai: values.ai ?? false,

@@ -1,9 +1,9 @@
-/** Command-line parsing for `figment`, on node:util's parseArgs. */
-import { parseArgs } from "node:util";
+/** Command-line parsing for `figment`, on cli/flags.ts. */
 import type { Styling, Target } from "../codegen/index.js";
+import { firstGiven, oneOfWords, present, readFlags } from "./flags.js";
 import { UsageError } from "./io.js";
 import { parseWidths } from "./responsive.js";
-import { baseUrlFlag, modelFlag, providerFlag, timeoutFlag } from "./model-flags.js";
+import { MODEL_FLAGS, modelConnectionArgs } from "./model-flags.js";
 
 export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 
@@ -138,49 +138,15 @@ export function parseFileKey(value: string): string {
 const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run", "batch-api"] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        node: { type: "string", multiple: true },
-        target: { type: "string" },
-        styling: { type: "string" },
-        out: { type: "string" },
-        "node-ids": { type: "boolean" },
-        "exact-layout": { type: "boolean" },
-        json: { type: "boolean" },
-        project: { type: "boolean" },
-        "from-hint": { type: "string" },
-        variables: { type: "string" },
-        images: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-        ai: { type: "boolean" },
-        image: { type: "string" },
-        provider: { type: "string" },
-        model: { type: "string" },
-        "base-url": { type: "string" },
-        instructions: { type: "string" },
-        draft: { type: "boolean" },
-        timeout: { type: "string" },
-        "dry-run": { type: "boolean" },
-        "batch-api": { type: "boolean" },
-        "file-key": { type: "string" },
-        "figma-token": { type: "string" },
-        "figma-base-url": { type: "string" },
-        widths: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const target = values.target ?? "react";
-  if (target !== "react" && target !== "html") throw new UsageError(`--target must be react or html, not ${target}`);
-  const styling = values.styling ?? "css-modules";
-  if (styling !== "css-modules" && styling !== "tailwind") throw new UsageError(`--styling must be css-modules or tailwind, not ${styling}`);
+  const { values, positionals } = readFlags(argv, {
+    boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api"],
+    short: { version: "v" },
+    string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", ...MODEL_FLAGS],
+    list: ["node"],
+    positionals: true,
+  });
+  const target = oneOfWords("target", ["react", "html"] as const, values.target, "react");
+  const styling = oneOfWords("styling", ["css-modules", "tailwind"] as const, values.styling, "css-modules");
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]}`);
   const command = positionals[0] ?? "";
   if (values.project && command !== "code") throw new UsageError(`--project only applies to figment code`);
@@ -199,18 +165,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
   const ai = values.ai ?? false;
   if (!ai) {
-    const stray = AI_ONLY.find((name) => values[name] !== undefined);
+    const stray = firstGiven(values, AI_ONLY);
     if (stray) throw new UsageError(`--${stray} only applies to the model path: add --ai (figment code <design.json> --ai …)`);
   } else if (command !== "code" && !values.help && !values.version) {
     throw new UsageError(`--ai only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
   }
-  const provider = providerFlag(values.provider);
-  const model = modelFlag(values.model);
-  const baseUrl = baseUrlFlag(values["base-url"]);
-  const timeoutSec = timeoutFlag(values.timeout);
+  const connection = modelConnectionArgs(values);
 
   if (values["file-key"] === undefined) {
-    const stray = (["figma-token", "figma-base-url"] as const).find((name) => values[name] !== undefined);
+    const stray = firstGiven(values, ["figma-token", "figma-base-url"] as const);
     if (stray) throw new UsageError(`--${stray} only applies with --file-key KEY (the Figma file to fetch images and SVGs from)`);
   } else {
     if (command !== "code" && !values.help && !values.version) throw new UsageError(`--file-key only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
@@ -222,7 +185,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
   return {
     command,
-    ...(positionals[1] !== undefined ? { input: positionals[1] } : {}),
     nodes: values.node ?? [],
     target,
     styling,
@@ -231,25 +193,25 @@ export function parseCliArgs(argv: string[]): CliArgs {
     exactLayout: values["exact-layout"] ?? false,
     json: values.json ?? false,
     project: values.project ?? false,
-    ...(values["from-hint"] !== undefined ? { fromHint: values["from-hint"] } : {}),
-    ...(values.variables !== undefined ? { variables: values.variables } : {}),
-    ...(values.images !== undefined ? { images: values.images } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
     ai,
-    ...(values.image !== undefined ? { image: values.image } : {}),
-    provider,
-    ...(model !== undefined ? { model } : {}),
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
-    ...(values.instructions !== undefined ? { instructions: values.instructions } : {}),
+    ...connection,
     draft: values.draft ?? false,
-    ...(timeoutSec !== undefined ? { timeoutSec } : {}),
     dryRun: values["dry-run"] ?? false,
     batchApi: values["batch-api"] ?? false,
-    ...(fileKey !== undefined ? { fileKey } : {}),
-    ...(values["figma-token"] !== undefined ? { figmaToken: values["figma-token"] } : {}),
-    ...(figmaBaseUrl !== undefined ? { figmaBaseUrl } : {}),
-    ...(widths !== undefined ? { widths } : {}),
+    ...present({
+      input: positionals[1],
+      fromHint: values["from-hint"],
+      variables: values.variables,
+      images: values.images,
+      image: values.image,
+      instructions: values.instructions,
+      fileKey,
+      figmaToken: values["figma-token"],
+      figmaBaseUrl,
+      widths,
+    }),
   };
 }
 

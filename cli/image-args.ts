@@ -1,7 +1,7 @@
-/** Command-line parsing for `figment image`, on node:util's parseArgs. Bad flags are UsageErrors (exit 2). */
-import { parseArgs } from "node:util";
+/** Command-line parsing for `figment image`, on cli/flags.ts. Bad flags are UsageErrors (exit 2). */
 import { MAX_IMAGES, MAX_PARTIALS } from "../ai/image/options.js";
-import { IMAGE_MODEL_OPTIONS, imageModelArgs, type ImageModelArgs } from "./image-model-flags.js";
+import { present, readFlags, wholeNumber } from "./flags.js";
+import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./image-model-flags.js";
 import { UsageError } from "./io.js";
 
 export const IMAGE_USAGE = `figment image — images from a model, written under --out
@@ -42,35 +42,13 @@ export interface ImageArgs extends ImageModelArgs {
   timeoutSec?: number;
 }
 
-function whole(flag: string, value: string | undefined, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, not ${value || '""'}`);
-  return n;
-}
-
 export function parseImageArgs(argv: string[]): ImageArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        help: { type: "boolean", short: "h" },
-        prompt: { type: "string" },
-        out: { type: "string" },
-        ...IMAGE_MODEL_OPTIONS,
-        n: { type: "string" },
-        partials: { type: "string" },
-        previous: { type: "string" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")} (figment image --help lists the flags)`);
-  }
-  const v = parsed.values;
+  const { values: v } = readFlags(argv, {
+    boolean: ["dry-run", "json"],
+    string: ["prompt", "out", "n", "partials", "previous", ...IMAGE_MODEL_FLAGS.string],
+    list: IMAGE_MODEL_FLAGS.list,
+    hint: "figment image --help lists the flags",
+  });
   const help = v.help ?? false;
   const modelArgs = imageModelArgs(v);
   const prompt = v.prompt?.trim() ?? "";
@@ -83,11 +61,11 @@ export function parseImageArgs(argv: string[]): ImageArgs {
   return {
     help,
     prompt,
-    ...(v.out?.trim() ? { out: v.out.trim() } : {}),
+    ...present({ out: v.out?.trim() || undefined }),
     ...modelArgs,
-    n: whole("n", v.n, 1, MAX_IMAGES, 1),
-    partials: whole("partials", v.partials, 0, MAX_PARTIALS, 0),
-    ...(previous ? { previous } : {}),
+    n: wholeNumber("--n", v.n, { min: 1, max: MAX_IMAGES }) ?? 1,
+    partials: wholeNumber("--partials", v.partials, { min: 0, max: MAX_PARTIALS }) ?? 0,
+    ...present({ previous: previous || undefined }),
     dryRun,
     json: v.json ?? false,
   };

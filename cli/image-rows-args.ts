@@ -4,8 +4,8 @@
  * flags of `figment image`; the single-image flags that make no sense per row (--prompt, --n, --partials,
  * --previous) are refused by name. Bad flags are UsageErrors (exit 2).
  */
-import { parseArgs } from "node:util";
-import { IMAGE_MODEL_OPTIONS, imageModelArgs, type ImageModelArgs } from "./image-model-flags.js";
+import { firstGiven, present, readFlags } from "./flags.js";
+import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./image-model-flags.js";
 import { UsageError } from "./io.js";
 
 export const IMAGE_ROWS_USAGE = `figment image --template — one image per row of parameters, written under --out
@@ -49,36 +49,16 @@ export function isRowsRun(argv: readonly string[]): boolean {
 const SINGLE_ONLY = ["prompt", "n", "partials", "previous"] as const;
 
 export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        help: { type: "boolean", short: "h" },
-        template: { type: "string" },
-        rows: { type: "string" },
-        rules: { type: "string" },
-        style: { type: "string" },
-        out: { type: "string" },
-        consistent: { type: "boolean" },
-        "batch-api": { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-        ...IMAGE_MODEL_OPTIONS,
-        // Accepted only to be refused by name (below), rather than as "unknown option".
-        prompt: { type: "string" },
-        n: { type: "string" },
-        partials: { type: "string" },
-        previous: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")} (figment image --template --help lists the flags)`);
-  }
-  const v = parsed.values;
+  const { values: v } = readFlags(argv, {
+    boolean: ["consistent", "batch-api", "dry-run", "json"],
+    // The single-image flags are accepted only to be refused by name (below), rather than as "unknown option".
+    string: ["template", "rows", "rules", "style", "out", ...IMAGE_MODEL_FLAGS.string, ...SINGLE_ONLY],
+    list: IMAGE_MODEL_FLAGS.list,
+    hint: "figment image --template --help lists the flags",
+  });
   const help = v.help ?? false;
-  for (const flag of SINGLE_ONLY) if (v[flag] !== undefined) throw new UsageError(`--${flag} applies to a single prompt; with --template each row makes one image from its computed prompt`);
+  const single = firstGiven(v, SINGLE_ONLY);
+  if (single) throw new UsageError(`--${single} applies to a single prompt; with --template each row makes one image from its computed prompt`);
   const template = v.template ?? "";
   const rows = v.rows?.trim() ?? "";
   const dryRun = v["dry-run"] ?? false;
@@ -93,9 +73,7 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
     help,
     template,
     rows,
-    ...(v.rules?.trim() ? { rules: v.rules.trim() } : {}),
-    ...(v.style?.trim() ? { style: v.style.trim() } : {}),
-    ...(v.out?.trim() ? { out: v.out.trim() } : {}),
+    ...present({ rules: v.rules?.trim() || undefined, style: v.style?.trim() || undefined, out: v.out?.trim() || undefined }),
     consistent: v.consistent ?? false,
     batchApi: v["batch-api"] ?? false,
     dryRun,

@@ -4,12 +4,14 @@
  * `search --ai` refuse the same input the same way.
  */
 import type { Provider } from "../contract/words.js";
+import { oneOfWords, present } from "./flags.js";
 import { UsageError } from "./io.js";
 
+/** The flags' names, for readFlags's `string` list. */
+export const MODEL_FLAGS = ["provider", "base-url", "model", "timeout"] as const;
+
 export function providerFlag(value: string | undefined): Provider {
-  const provider = value ?? "openai";
-  if (provider !== "openai" && provider !== "openrouter" && provider !== "custom") throw new UsageError(`--provider must be openai, openrouter or custom, not ${provider}`);
-  return provider;
+  return oneOfWords("provider", ["openai", "openrouter", "custom"] as const, value, "openai");
 }
 
 /** The model name, trimmed; undefined when the flag is absent. */
@@ -31,4 +33,16 @@ export function timeoutFlag(value: string | undefined): number | undefined {
   const seconds = Number(value);
   if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${value}`);
   return seconds;
+}
+
+export interface ModelConnectionArgs {
+  provider: Provider;
+  baseUrl?: string;
+  model?: string;
+  timeoutSec?: number;
+}
+
+/** The four flags read and checked together, the absent ones left out. */
+export function modelConnectionArgs(values: { [K in (typeof MODEL_FLAGS)[number]]?: string }): ModelConnectionArgs {
+  return { provider: providerFlag(values.provider), ...present({ model: modelFlag(values.model), baseUrl: baseUrlFlag(values["base-url"]), timeoutSec: timeoutFlag(values.timeout) }) };
 }

@@ -1,8 +1,8 @@
-/** Command-line parsing for `figment search`, on node:util's parseArgs. Bad flags are UsageErrors (exit 2). */
-import { parseArgs } from "node:util";
+/** Command-line parsing for `figment search`, on cli/flags.ts. Bad flags are UsageErrors (exit 2). */
 import type { ProviderName } from "./args.js";
+import { firstGiven, present, readFlags, wholeNumber } from "./flags.js";
 import { UsageError } from "./io.js";
-import { baseUrlFlag, providerFlag } from "./model-flags.js";
+import { baseUrlFlag, MODEL_FLAGS, providerFlag } from "./model-flags.js";
 
 export const SEARCH_USAGE = `figment search — find the top-level frames of a design by words (and by meaning, with --ai)
 
@@ -41,36 +41,13 @@ export interface SearchArgs {
   timeoutSec: number;
 }
 
-function positiveInt(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not ${value || '""'}`);
-  return n;
-}
-
 export function parseSearchArgs(argv: string[]): SearchArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        top: { type: "string" },
-        json: { type: "boolean" },
-        ai: { type: "boolean" },
-        cache: { type: "string" },
-        provider: { type: "string" },
-        "base-url": { type: "string" },
-        model: { type: "string" },
-        dimensions: { type: "string" },
-        timeout: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")} (figment search --help lists the flags)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readFlags(argv, {
+    boolean: ["json", "ai"],
+    string: ["top", "cache", "dimensions", ...MODEL_FLAGS],
+    positionals: true,
+    hint: "figment search --help lists the flags",
+  });
   const help = values.help ?? false;
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`);
   const query = positionals[1]?.trim() ?? "";
@@ -79,24 +56,19 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
   const provider = providerFlag(values.provider);
   const baseUrl = baseUrlFlag(values["base-url"]);
   const ai = values.ai ?? false;
-  for (const flag of ["cache", "provider", "base-url", "model", "dimensions", "timeout"] as const) {
-    if (!ai && values[flag] !== undefined) throw new UsageError(`--${flag} works with --ai only`);
-  }
-  const dimensions = positiveInt("--dimensions", values.dimensions);
+  const aiOnly = ai ? undefined : firstGiven(values, ["cache", "provider", "base-url", "model", "dimensions", "timeout"]);
+  if (aiOnly) throw new UsageError(`--${aiOnly} works with --ai only`);
+  const dimensions = wholeNumber("--dimensions", values.dimensions, { min: 1 });
   const model = values.model?.trim();
   if (model === "") throw new UsageError("--model needs a model name such as text-embedding-3-small");
   return {
     help,
-    ...(positionals[0] !== undefined ? { input: positionals[0] } : {}),
     query,
-    top: positiveInt("--top", values.top) ?? 10,
+    top: wholeNumber("--top", values.top, { min: 1 }) ?? 10,
     json: values.json ?? false,
     ai,
-    ...(values.cache !== undefined ? { cache: values.cache } : {}),
     provider,
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
-    ...(model !== undefined ? { model } : {}),
-    ...(dimensions !== undefined ? { dimensions } : {}),
-    timeoutSec: positiveInt("--timeout", values.timeout) ?? 60,
+    ...present({ input: positionals[0], cache: values.cache, baseUrl, model, dimensions }),
+    timeoutSec: wholeNumber("--timeout", values.timeout, { min: 1 }) ?? 60,
   };
 }

@@ -8,7 +8,6 @@
  * Exit codes: 0 done (or still running); 1 some lines failed, or the provider failed; 2 bad input (no or a
  * damaged batch.json, a refused key); 130 cancelled.
  */
-import { parseArgs } from "node:util";
 import type OpenAI from "openai";
 import { cancelBatch } from "../../ai/batch/cancel.js";
 import { collectBatch } from "../../ai/batch/collect.js";
@@ -21,6 +20,7 @@ import { submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
 import { keyFor } from "../api-keys.js";
 import type { Output, RunContext } from "../design-files.js";
+import { present, readFlags } from "../flags.js";
 import { UsageError } from "../io.js";
 import { baseUrlFlag, timeoutFlag } from "../model-flags.js";
 import { reportModelError } from "../model-errors.js";
@@ -51,13 +51,7 @@ const SUBCOMMANDS = ["status", "collect", "resubmit", "cancel"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 function parse(argv: string[]): { sub: Subcommand; dir: string; json: boolean; baseUrl?: string; timeoutSec?: number } | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean" }, "base-url": { type: "string" }, timeout: { type: "string" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readFlags(argv, { boolean: ["json"], string: ["base-url", "timeout"], positionals: true });
   if (values.help) return "help";
   const [sub, dir, extra] = positionals;
   if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`figment batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
@@ -65,7 +59,7 @@ function parse(argv: string[]): { sub: Subcommand; dir: string; json: boolean; b
   if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
   const baseUrl = baseUrlFlag(values["base-url"]);
   const timeoutSec = timeoutFlag(values.timeout);
-  return { sub: sub as Subcommand, dir, json: values.json ?? false, ...(baseUrl ? { baseUrl } : {}), ...(timeoutSec !== undefined ? { timeoutSec } : {}) };
+  return { sub: sub as Subcommand, dir, json: values.json ?? false, ...present({ baseUrl, timeoutSec }) };
 }
 
 async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> {
