@@ -19,7 +19,8 @@ structure (size, buttons, inputs, images, headings). Offline, frames are ranked 
   --model        the embedding model (default text-embedding-3-small; openai/text-embedding-3-small on OpenRouter)
   --dimensions   the embeddings' length, for models that can shorten them (text-embedding-3-*)
   --cache FILE   keeps the frames' embeddings by frame id + content hash: a second run embeds only new or
-                 changed frames (deleted frames drop out of the file)
+                 changed frames (deleted frames drop out of the file); and the last 50 queries' embeddings, so
+                 an identical run sends nothing
   --timeout      seconds one embeddings request may take (default 60)
 Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
 

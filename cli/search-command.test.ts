@@ -1,7 +1,7 @@
 /**
  * `figment search` end to end through run(): offline ranking and its --json shape, usage errors, and --ai
  * against the OpenAI-wire test server (bag-of-words embeddings; bodies validated against the OpenAPI spec):
- * --cache makes a second run send no frame embeddings, a changed frame alone is embedded again, a 401 exits 2.
+ * --cache makes an identical second run send nothing, a changed frame alone is embedded again, a 401 exits 2.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,8 +84,8 @@ describe("figment search --ai", () => {
     srv.requests.length = 0;
     const second = await figment(argv);
     expect(second.code).toBe(0);
-    // Only the query is embedded.
-    expect(inputs(srv)).toEqual([["shadows"]]);
+    // Nothing is embedded: the frames' and the query's vectors both come from the cache.
+    expect(srv.requests).toEqual([]);
     expect(second.stderr).toMatch(/embedded 0 of 57 frames \(0 requests.*; 57 from/);
 
     const shadows = json.document.children[0]!.children.find((f) => f.name === "Shadows")!;
@@ -93,9 +93,39 @@ describe("figment search --ai", () => {
     writeFileSync(design, JSON.stringify(json));
     srv.requests.length = 0;
     const third = await figment([...argv, "--json"]);
-    expect(inputs(srv).length).toBe(2);
-    expect(inputs(srv)[0]).toEqual([expect.stringMatching(/^Elevation shadows\n/)]);
+    expect(inputs(srv)).toEqual([[expect.stringMatching(/^Elevation shadows\n/)]]);
     expect(JSON.parse(third.stdout).results[0]).toMatchObject({ id: shadows.id, name: "Elevation shadows" });
+  });
+
+  it("--cache keeps the query's vector by query, model, dimensions and endpoint: only an identical query is not sent", async () => {
+    srv = await startOpenAiServer(bagOfWordsEmbeddings);
+    const cache = join(mkdtempSync(join(tmpdir(), "figment-search-")), "cache.json");
+    const argv = (query: string, ...more: string[]) => ["search", FIGMAGIC, query, "--ai", "--base-url", srv!.url, "--cache", cache, ...more];
+    expect((await figment(argv("shadows"))).code).toBe(0);
+    srv.requests.length = 0;
+
+    const same = await figment(argv("shadows", "--json"));
+    expect(srv.requests.length).toBe(0);
+    expect(JSON.parse(same.stdout).results[0]).toMatchObject({ name: "Shadows" });
+
+    expect((await figment(argv("letter spacing"))).code).toBe(0);
+    expect(inputs(srv)).toEqual([["letter spacing"]]);
+    srv.requests.length = 0;
+    expect((await figment(argv("shadows", "--model", "text-embedding-3-large"))).code).toBe(0);
+    // Another model: the frames and the query are embedded again.
+    expect(inputs(srv).at(-1)).toEqual(["shadows"]);
+    srv.requests.length = 0;
+    expect((await figment(argv("shadows"))).code).toBe(0);
+    expect((await figment(argv("letter spacing"))).code).toBe(0);
+    // The frames were re-embedded for the default model; both queries are still kept for it.
+    expect(inputs(srv).flat().filter((text) => text === "shadows" || text === "letter spacing")).toEqual([]);
+    const file = JSON.parse(readFileSync(cache, "utf8")) as { queries: Record<string, number[]> };
+    // Most recently used last.
+    expect(Object.keys(file.queries).map((key) => (JSON.parse(key) as unknown[]).slice(0, 2))).toEqual([
+      ["shadows", "text-embedding-3-large"],
+      ["shadows", "text-embedding-3-small"],
+      ["letter spacing", "text-embedding-3-small"],
+    ]);
   });
 
   it("a refused key exits 2 and leaves the cache as it was; a missing key exits 2", async () => {

@@ -1,11 +1,10 @@
 /**
  * `figment search DESIGN.json QUERY`: ranks the design's top-level frames (all pages) for the query with the
  * same index the panel uses (codegen/search). With --ai the frames and the query are embedded (ai/embeddings.ts)
- * for hybrid ranking; --cache FILE keeps the frames' vectors by id + content hash between runs. Keys and model
+ * for hybrid ranking; --cache FILE keeps the frames' and the queries' vectors between runs (search-cache.ts). Keys and model
  * failures as for `figment code --ai` (api-keys.ts, model-errors.ts).
  */
-import { rename, writeFile } from "node:fs/promises";
-import { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery, type EmbeddingCache } from "../ai/embeddings.js";
+import { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery } from "../ai/embeddings.js";
 import { ModelError } from "../ai/errors.js";
 import { providerConfig, type ProviderConfig } from "../ai/providers.js";
 import { frameDocs, type FrameDoc } from "../codegen/search/frame-doc.js";
@@ -13,12 +12,11 @@ import { createFrameIndex, searchFrames, type FrameHit, type FrameIndex } from "
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
 import { asUsage, type Output, type RunContext } from "./design-files.js";
-import { readJson, UsageError } from "./io.js";
+import { readJson } from "./io.js";
 import { reportModelError } from "./model-errors.js";
 import { parseSearchArgs, SEARCH_USAGE, type SearchArgs } from "./search-args.js";
+import { queryKey, readSearchCache, rememberQuery, writeSearchCache } from "./search-cache.js";
 import { plural } from "../codegen/plural.js";
-
-const CACHE_VERSION = 1;
 
 const STEPS = {
   "bad-request": () => "The endpoint rejected the embeddings request; check --model (an embedding model) and --dimensions.",
@@ -26,42 +24,22 @@ const STEPS = {
   timeout: () => "The embeddings request took too long; try again or raise --timeout (seconds).",
 };
 
-async function readCache(path: string): Promise<EmbeddingCache> {
-  let json: unknown;
-  try {
-    json = await readJson(path);
-  } catch (error) {
-    if (error instanceof UsageError && error.message.startsWith("no such file")) return {};
-    throw new UsageError(`--cache ${path} is not a Figment search cache: ${(error as Error).message}; delete it or pick another file`);
-  }
-  const record = json as { version?: unknown; embeddings?: unknown };
-  if (typeof json !== "object" || json === null || record.version !== CACHE_VERSION || typeof record.embeddings !== "object" || record.embeddings === null) {
-    throw new UsageError(`--cache ${path} is not a Figment search cache (version ${CACHE_VERSION}); delete it or pick another file`);
-  }
-  return record.embeddings as EmbeddingCache;
-}
-
-/** Written beside and renamed over, so an interrupted write never leaves half a cache. */
-async function writeCache(path: string, cache: EmbeddingCache): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify({ version: CACHE_VERSION, embeddings: cache }));
-  await rename(temp, path);
-}
-
 function embeddingModel(args: SearchArgs): string {
   return args.model ?? (args.provider === "openrouter" ? `openai/${DEFAULT_EMBEDDING_MODEL}` : DEFAULT_EMBEDDING_MODEL);
 }
 
 /** The hybrid index and query vector, or a ModelError for the caller to report. */
 async function aiIndex(args: SearchArgs, docs: FrameDoc[], config: ProviderConfig, io: Output, context: RunContext): Promise<{ index: FrameIndex; vector: number[] }> {
-  const cache = args.cache ? await readCache(args.cache) : {};
+  const cache = args.cache ? await readSearchCache(args.cache) : { embeddings: {}, queries: {} };
   const options = { model: embeddingModel(args), timeoutMs: args.timeoutSec * 1000, ...(args.dimensions ? { dimensions: args.dimensions } : {}), ...(context.signal ? { signal: context.signal } : {}) };
-  const frames = await embedFrames(config, docs, cache, options);
+  const frames = await embedFrames(config, docs, cache.embeddings, options);
   io.err(`figment: embedded ${frames.embedded.length} of ${docs.length} frames (${plural(frames.requests, "request")}, ${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`);
-  if (args.cache) await writeCache(args.cache, frames.cache);
-  const vector = await embedQuery(config, args.query, options);
-  const dimensions = vector.length;
-  const index = await createFrameIndex(docs.map((doc) => ({ ...doc, embedding: frames.vectors.get(doc.id)! })), dimensions);
+  // Written before the query is embedded, so the frames' vectors are kept even when that request fails.
+  if (args.cache) await writeSearchCache(args.cache, { embeddings: frames.cache, queries: cache.queries });
+  const key = queryKey(args.query, options.model, args.dimensions, config.baseURL);
+  const vector = cache.queries[key] ?? (await embedQuery(config, args.query, options));
+  if (args.cache) await writeSearchCache(args.cache, { embeddings: frames.cache, queries: rememberQuery(cache.queries, key, vector) });
+  const index = await createFrameIndex(docs.map((doc) => ({ ...doc, embedding: frames.vectors.get(doc.id)! })), vector.length);
   return { index, vector };
 }
 
