@@ -29,15 +29,82 @@ interface Frame {
 
 type Capture = "key" | "path" | "content" | "notes" | "none";
 
-export class ProgressReader {
-  private readonly stack: Frame[] = [];
-  private inString = false;
+/**
+ * The inside of the JSON string being read: escapes decoded, its text kept only when it is captured. Unescaped
+ * runs are appended as slices, so a long file's content is not built a character at a time.
+ */
+class StringCapture {
+  /** Inside a string now. */
+  active = false;
+  what: Capture = "none";
+  /** The captured text so far (what the last `read` saw included). */
+  text = "";
   private escape = false;
   /** Remaining hex digits of a \u escape, and the digits so far. */
   private unicodeLeft = 0;
   private unicodeHex = "";
-  private capture: Capture = "none";
-  private captured = "";
+
+  begin(what: Capture): void {
+    this.active = true;
+    this.what = what;
+    this.text = "";
+  }
+
+  /** Reads `delta` from `at`: the index of the closing quote (the string ends there), or `delta.length` when it goes on. */
+  read(delta: string, at: number): number {
+    let runStart = -1; // start of an unescaped run being captured
+    const flush = (end: number): void => {
+      if (runStart >= 0) this.text += delta.slice(runStart, end);
+      runStart = -1;
+    };
+    for (let i = at; i < delta.length; i++) {
+      const c = delta.charCodeAt(i);
+      if (this.unicodeLeft > 0) {
+        this.unicodeHex += delta[i];
+        if (--this.unicodeLeft === 0 && this.what !== "none") {
+          const code = Number.parseInt(this.unicodeHex, 16);
+          if (!Number.isNaN(code)) this.text += String.fromCharCode(code);
+        }
+      } else if (this.escape) {
+        this.escape = false;
+        if (c === 0x75 /* u */) {
+          this.unicodeLeft = 4;
+          this.unicodeHex = "";
+        } else if (this.what !== "none") this.text += unescapeChar(delta[i]!);
+      } else if (c === 0x5c /* \ */) {
+        flush(i);
+        this.escape = true;
+      } else if (c === 0x22 /* " */) {
+        flush(i);
+        this.active = false;
+        return i;
+      } else if (runStart < 0 && this.what !== "none") runStart = i;
+    }
+    flush(delta.length);
+    return delta.length;
+  }
+}
+
+/** The role of a container opened in `parent`: the reply's root, its `files` array, one file object, or other. */
+function roleFor(parent: Frame | undefined, kind: Frame["kind"]): Role {
+  if (!parent) return kind === "object" ? "root" : "other";
+  if (kind === "array" && parent.role === "root" && parent.key === "files") return "files";
+  if (kind === "object" && parent.role === "files") return "file";
+  return "other";
+}
+
+/** What a string starting in `top` is: a key, a file's path or content, the notes, or nothing reported. */
+function captureFor(top: Frame | undefined): Capture {
+  if (top?.kind === "object" && top.expectKey) return "key";
+  if (top?.role === "file" && top.key === "path") return "path";
+  if (top?.role === "file" && top.key === "content") return "content";
+  if (top?.role === "root" && top.key === "notes") return "notes";
+  return "none";
+}
+
+export class ProgressReader {
+  private readonly stack: Frame[] = [];
+  private readonly string = new StringCapture();
   private fileCount = 0;
   private notesText = "";
   private notesDone = false;
@@ -46,7 +113,7 @@ export class ProgressReader {
 
   /** The notes text so far. */
   get notes(): string {
-    return this.capture === "notes" ? this.notesText + this.captured : this.notesText;
+    return this.string.what === "notes" ? this.notesText + this.string.text : this.notesText;
   }
 
   /** Paths of the files complete so far, in order. */
@@ -63,43 +130,13 @@ export class ProgressReader {
   push(delta: string): ProgressEvent[] {
     const events: ProgressEvent[] = [];
     const notesBefore = this.notes;
-    let runStart = -1; // start of an unescaped run being captured in this delta
     for (let i = 0; i < delta.length; i++) {
-      const c = delta.charCodeAt(i);
-      if (this.inString) {
-        if (this.unicodeLeft > 0) {
-          this.unicodeHex += delta[i];
-          if (--this.unicodeLeft === 0 && this.capture !== "none") {
-            const code = Number.parseInt(this.unicodeHex, 16);
-            if (!Number.isNaN(code)) this.captured += String.fromCharCode(code);
-          }
-          continue;
-        }
-        if (this.escape) {
-          this.escape = false;
-          if (c === 0x75 /* u */) {
-            this.unicodeLeft = 4;
-            this.unicodeHex = "";
-          } else if (this.capture !== "none") this.captured += unescapeChar(delta[i]!);
-          continue;
-        }
-        if (c === 0x5c /* \ */) {
-          if (runStart >= 0) this.captured += delta.slice(runStart, i);
-          runStart = -1;
-          this.escape = true;
-          continue;
-        }
-        if (c === 0x22 /* " */) {
-          if (runStart >= 0) this.captured += delta.slice(runStart, i);
-          runStart = -1;
-          this.inString = false;
-          this.endString(events);
-          continue;
-        }
-        if (runStart < 0 && this.capture !== "none") runStart = i;
+      if (this.string.active) {
+        i = this.string.read(delta, i);
+        if (!this.string.active) this.endString(events);
         continue;
       }
-      switch (c) {
+      switch (delta.charCodeAt(i)) {
         case 0x22: // "
           this.startString();
           break;
@@ -126,7 +163,6 @@ export class ProgressReader {
           break; // whitespace, ':' and scalars carry nothing we report
       }
     }
-    if (this.inString && runStart >= 0) this.captured += delta.slice(runStart);
     const notesAfter = this.notes;
     if (notesAfter !== notesBefore && !events.some((e) => e.type === "notes"))
       events.push({ type: "notes", text: notesAfter, done: this.notesDone });
@@ -134,11 +170,7 @@ export class ProgressReader {
   }
 
   private open(kind: Frame["kind"]): void {
-    const parent = this.stack[this.stack.length - 1];
-    let role: Role = "other";
-    if (!parent) role = kind === "object" ? "root" : "other";
-    else if (kind === "array" && parent.role === "root" && parent.key === "files") role = "files";
-    else if (kind === "object" && parent.role === "files") role = "file";
+    const role = roleFor(this.stack[this.stack.length - 1], kind);
     this.stack.push({ kind, role, key: undefined, expectKey: kind === "object" });
     if (role === "file") this.currentPath = undefined;
   }
@@ -157,25 +189,20 @@ export class ProgressReader {
   }
 
   private startString(): void {
-    this.inString = true;
-    const top = this.stack[this.stack.length - 1];
-    this.captured = "";
-    if (top?.kind === "object" && top.expectKey) this.capture = "key";
-    else if (top?.role === "file" && top.key === "path") this.capture = "path";
-    else if (top?.role === "file" && top.key === "content") this.capture = "content";
-    else if (top?.role === "root" && top.key === "notes") {
-      this.capture = "notes";
+    const capture = captureFor(this.stack[this.stack.length - 1]);
+    this.string.begin(capture);
+    if (capture === "notes") {
       this.notesText = "";
       this.notesDone = false;
-    } else this.capture = "none";
+    }
   }
 
   private endString(events: ProgressEvent[]): void {
     const top = this.stack[this.stack.length - 1];
-    const value = this.captured;
-    const capture = this.capture;
-    this.capture = "none";
-    this.captured = "";
+    const value = this.string.text;
+    const capture = this.string.what;
+    this.string.what = "none";
+    this.string.text = "";
     if (capture === "key" && top) {
       top.key = value;
       top.expectKey = false;
