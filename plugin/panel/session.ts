@@ -4,28 +4,24 @@
  * anything unknown or malformed is refused loudly (`error` "bad-message" + console.error), never ignored.
  */
 import { PluginError, errorText } from "../errors.js";
-import { exportNodes } from "../export/export.js";
-import { exportTokens } from "../export/variables.js";
 import { PANEL } from "../../contract/limits.js";
-import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain, type UiPart, type WorkerPart } from "../../contract/messages.js";
+import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
 import { post } from "./post.js";
-import { markForRelaunch } from "./relaunch.js";
 import { summarizeSelection } from "./selection.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { focusNode } from "../canvas/focus.js";
 import type { ImageAction } from "../../contract/words.js";
+import { answerExport } from "./export-requests.js";
+import { answerPanel } from "./panel-requests.js";
 import { answerImage, relaunchedImage } from "./image-requests.js";
 import { answerHistory } from "./history-requests.js";
 import { answerPending } from "./pending-requests.js";
-import { answerSearch } from "./search-requests.js";
+import { answerSearch, type JobHost } from "./search-requests.js";
 import { answerBatch } from "./batch-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
-import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
+import { loadPanelSize, loadPrices, type PanelSize } from "../storage/panel-store.js";
 import { loadSettings, saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
-import { thumbnail } from "./thumbnail.js";
-import { draftPayload, searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -35,19 +31,6 @@ const TITLES: Record<Command, string> = {
   settings: "Figment — Settings",
 };
 
-/** Longest toast text; Figma's toasts are one line. */
-const MAX_NOTIFY = 300;
-
-/** The packed scripts the panel asks for by `part` (get-worker-source), and what to call each in an error. */
-const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | undefined }> = {
-  codegen: { what: "code generator", payload: () => workerPayload() },
-  tokenizer: { what: "tokenizer", payload: () => tokenizerPayload() },
-  search: { what: "search worker", payload: () => searchWorkerPayload() },
-};
-const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {
-  draft: { what: "code draft emitters", payload: () => draftPayload() },
-};
-
 type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
 
 export class PanelSession {
@@ -55,6 +38,8 @@ export class PanelSession {
   /** The stored keys as last read or saved: only to redact them from error texts. */
   private secrets: string[] = [];
   private closed = false;
+  /** What the jobs' request handlers borrow: the running jobs (for `cancel`) and whether the panel is still open. */
+  private readonly host: JobHost = { jobs: this.jobs, closed: () => this.closed };
 
   /** `imageAction`: opened by an image's relaunch button, whose node init names (imageNode). */
   constructor(
@@ -159,55 +144,22 @@ export class PanelSession {
       case "ready":
         return this.sendInit();
       case "export-selection":
-        return this.exportSelection(message);
+        return answerExport(message, this.host);
       case "cancel":
         // A cancel that arrives after its export ended is a harmless race, so nothing to report.
         this.jobs.get(message.requestId)?.cancel();
         return;
-      case "get-thumbnail": {
-        const png = await thumbnail(message.nodeId);
-        if (png) post("thumbnail", { nodeId: message.nodeId, png });
-        return;
-      }
-      case "get-worker-source": {
-        const part = WORKER_PAYLOADS[message.part ?? "codegen"];
-        if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
-        const data = part.payload();
-        if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);
-        post("worker-source", { requestId: message.requestId, data });
-        return;
-      }
-      case "get-ui-part": {
-        const part = UI_PAYLOADS[message.part];
-        const data = part?.payload();
-        if (!part || data === undefined) throw new PluginError("internal", `This build of Figment has no ${part?.what ?? message.part} (its payload is missing); rebuild with npm run build.`);
-        post("ui-part", { requestId: message.requestId, data });
-        return;
-      }
       case "save-settings":
         return this.saveSettings(message);
+      case "get-thumbnail":
+      case "get-worker-source":
+      case "get-ui-part":
       case "save-prices":
-        await savePrices(message.prices);
-        post("done", { requestId: message.requestId });
-        return;
       case "focus-node":
-        await focusNode(message.nodeId);
-        post("done", { requestId: message.requestId });
-        return;
-      case "notify": {
-        const text = message.message.length > MAX_NOTIFY ? `${message.message.slice(0, MAX_NOTIFY - 1)}…` : message.message;
-        figma.notify(text, { error: message.error === true });
-        return;
-      }
-      case "resize": {
-        const size = clampSize(message);
-        figma.ui.resize(size.width, size.height);
-        if (message.remember) await savePanelSize(size);
-        return;
-      }
+      case "notify":
+      case "resize":
       case "close":
-        figma.closePlugin();
-        return;
+        return answerPanel(message);
       case "insert-image":
       case "fill-selection":
       case "replace-image":
@@ -217,7 +169,7 @@ export class PanelSession {
         return answerImage(message, this.secrets);
       case "place-in-grid":
       case "read-brand-colours":
-        return answerBatch(message, this.secrets, { jobs: this.jobs, closed: () => this.closed });
+        return answerBatch(message, this.secrets, this.host);
       case "save-history-entry":
       case "load-history":
       case "load-history-entry":
@@ -232,38 +184,9 @@ export class PanelSession {
       case "scan-frames":
       case "save-search-extras":
       case "export-frame-image":
-        return answerSearch(message, { jobs: this.jobs, closed: () => this.closed });
+        return answerSearch(message, this.host);
       default:
         message satisfies never;
-    }
-  }
-
-  private async exportSelection({ requestId, png, assets }: Msg<"export-selection">): Promise<void> {
-    if (this.jobs.has(requestId)) throw new PluginError("bad-message", `An export with request id "${requestId}" is already running.`);
-    const job = new Job(requestId);
-    this.jobs.set(requestId, job);
-    try {
-      // A snapshot: the selection may change while we export.
-      const nodes = [...figma.currentPage.selection];
-      const settings = await loadSettings();
-      const { frames, extras, problems } = await exportNodes(nodes, settings, {
-        job,
-        png: png !== false,
-        assets: assets !== false,
-        onProgress: (done, total, label) => {
-          if (!this.closed) post("export-progress", { requestId, done, total, label });
-        },
-      });
-      if (this.closed) return;
-      // The design tokens only where code is made from the export (a reference picture needs none).
-      const tokens = assets !== false ? await exportTokens(nodes, job) : {};
-      if (job.cancelled) throw new PluginError("cancelled", "Export cancelled.");
-      if (this.closed) return;
-      const all = { ...extras, ...tokens };
-      post("export-result", { requestId, frames, ...(Object.keys(all).length > 0 ? { extras: all } : {}), ...(problems.length > 0 ? { problems } : {}) });
-      markForRelaunch(nodes);
-    } finally {
-      this.jobs.delete(requestId);
     }
   }
 
