@@ -1,16 +1,50 @@
 /**
  * The UI's small requests that need nothing of the session: the packed scripts it loads on demand, a
- * thumbnail, the model prices, focusing a layer, a toast, the panel's size, closing. Refusals are PluginErrors.
+ * thumbnail, the model prices, focusing a layer, a toast, the panel's size, closing; and the stored state that
+ * `init` carries. Refusals are PluginErrors.
  */
-import { PluginError } from "../errors.js";
+import { PluginError, errorText } from "../errors.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
+import { loadKeys } from "../storage/key-store.js";
+import { loadSettings } from "../storage/settings-store.js";
 import type { MainMessage, UiPart, WorkerPart } from "../../contract/messages.js";
 import { focusNode } from "../canvas/focus.js";
-import { clampSize, savePanelSize, savePrices } from "../storage/panel-store.js";
+import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
 import { post } from "./post.js";
 import { thumbnail } from "./thumbnail.js";
 import { draftPayload, searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
 
 export type PanelRequest = Extract<MainMessage, { type: "get-thumbnail" | "get-worker-source" | "get-ui-part" | "save-prices" | "focus-node" | "notify" | "resize" | "close" }>;
+
+const PANEL_REQUESTS: ReadonlySet<string> = new Set<PanelRequest["type"]>(["get-thumbnail", "get-worker-source", "get-ui-part", "save-prices", "focus-node", "notify", "resize", "close"]);
+
+export const isPanelRequest = (message: MainMessage): message is PanelRequest => PANEL_REQUESTS.has(message.type);
+
+export interface StoredState {
+  settings: Settings;
+  apiKeys: Record<string, string>;
+  panelSize?: PanelSize;
+  prices?: Awaited<ReturnType<typeof loadPrices>>;
+  /** A storage failure: `init` still goes out (with the defaults), then this is reported. */
+  failure?: PluginError;
+}
+
+/** What `init` carries from clientStorage, read in one go. */
+export async function readStoredState(): Promise<StoredState> {
+  // Filled in order: what was read before a failure is kept, as each read stands alone.
+  const state: StoredState = { settings: DEFAULT_SETTINGS, apiKeys: {} };
+  try {
+    state.settings = await loadSettings();
+    state.apiKeys = await loadKeys();
+    const panelSize = await loadPanelSize();
+    if (panelSize) state.panelSize = panelSize;
+    const prices = await loadPrices();
+    if (prices) state.prices = prices;
+  } catch (error) {
+    state.failure = error instanceof PluginError ? error : new PluginError("storage-failed", errorText(error));
+  }
+  return state;
+}
 
 /** Longest toast text; Figma's toasts are one line. */
 const MAX_NOTIFY = 300;

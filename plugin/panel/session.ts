@@ -8,10 +8,9 @@ import { PANEL } from "../../contract/limits.js";
 import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
 import { post } from "./post.js";
 import { summarizeSelection } from "./selection.js";
-import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import type { ImageAction } from "../../contract/words.js";
 import { answerExport } from "./export-requests.js";
-import { answerPanel } from "./panel-requests.js";
+import { answerPanel, isPanelRequest, readStoredState } from "./panel-requests.js";
 import { answerImage, relaunchedImage } from "./image-requests.js";
 import { answerHistory } from "./history-requests.js";
 import { answerPending } from "./pending-requests.js";
@@ -19,8 +18,8 @@ import { answerSearch, type JobHost } from "./search-requests.js";
 import { answerBatch } from "./batch-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
-import { loadPanelSize, loadPrices, type PanelSize } from "../storage/panel-store.js";
-import { loadSettings, saveSettings } from "../storage/settings-store.js";
+import { loadPanelSize } from "../storage/panel-store.js";
+import { saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
 
 const TITLES: Record<Command, string> = {
@@ -78,19 +77,7 @@ export class PanelSession {
    * whole state.
    */
   private async sendInit(): Promise<void> {
-    let settings: Settings = DEFAULT_SETTINGS;
-    let apiKeys: Record<string, string> = {};
-    let panelSize: PanelSize | undefined;
-    let prices: Awaited<ReturnType<typeof loadPrices>>;
-    let failure: PluginError | undefined;
-    try {
-      settings = await loadSettings();
-      apiKeys = await loadKeys();
-      panelSize = await loadPanelSize();
-      prices = await loadPrices();
-    } catch (error) {
-      failure = error instanceof PluginError ? error : new PluginError("storage-failed", errorText(error));
-    }
+    const { settings, apiKeys, panelSize, prices, failure } = await readStoredState();
     this.secrets = Object.values(apiKeys);
     if (this.closed) return;
     const imageNode = this.imageAction ? relaunchedImage(figma.currentPage.selection, this.imageAction) : undefined;
@@ -140,6 +127,7 @@ export class PanelSession {
   }
 
   private async handle(message: MainMessage): Promise<void> {
+    if (isPanelRequest(message)) return answerPanel(message);
     switch (message.type) {
       case "ready":
         return this.sendInit();
@@ -151,15 +139,6 @@ export class PanelSession {
         return;
       case "save-settings":
         return this.saveSettings(message);
-      case "get-thumbnail":
-      case "get-worker-source":
-      case "get-ui-part":
-      case "save-prices":
-      case "focus-node":
-      case "notify":
-      case "resize":
-      case "close":
-        return answerPanel(message);
       case "insert-image":
       case "fill-selection":
       case "replace-image":
