@@ -62,9 +62,9 @@ const previewRuntime = {
   outfile: "dist/preview-runtime.js",
 };
 
-/** The tokenizer, loaded into the worker only for estimates (ui/worker/tokenizer.entry.ts). */
+/** The tokenizer, loaded into the worker only for estimates (ui/engine/tokenizer.entry.ts). */
 const tokenizer = {
-  entryPoints: ["ui/worker/tokenizer.entry.ts"],
+  entryPoints: ["ui/engine/tokenizer.entry.ts"],
   ...browserIife,
   outfile: "dist/ui-parts/tokenizer.js",
 };
@@ -87,9 +87,9 @@ const draftPart = {
 };
 
 const worker = {
-  entryPoints: ["ui/worker/codegen.worker.ts"],
+  entryPoints: ["ui/engine/engine.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
-  alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/worker/tokenizer-shim.ts" },
+  alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/engine/tokenizer-shim.ts" },
   ...browserIife,
   outfile: "dist/ui-parts/worker.js",
 };

@@ -20,7 +20,7 @@ import type { ImageVersion } from "../ui/image/versions.js";
 import { EMPTY_STYLE, type BatchPlan } from "../ui/image-batch/plan.js";
 import { gridLayerSize } from "../ui/image-batch/run/layer-size.js";
 import { itemRequest } from "../ui/image-batch/run/item-request.js";
-import { toImageRequest } from "../ui/worker/image-request.js";
+import { toImageRequest } from "../ui/engine/jobs/image-request.js";
 import { timedCanvas } from "./image-insert.js";
 import { median } from "./plugin-util.js";
 import { cpuTime } from "./timing.js";

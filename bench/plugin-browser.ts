@@ -60,7 +60,7 @@ export interface ClickSample {
   exportMs: number;
 }
 
-/** Paint timing and the panel's own marks (ui/worker/warm-up.ts), ms since the panel's navigation start. */
+/** Paint timing and the panel's own marks (ui/engine/warm-up.ts), ms since the panel's navigation start. */
 export interface PanelMarks {
   firstPaint?: number;
   firstContentfulPaint?: number;

@@ -3,7 +3,7 @@
  * figma simulator, the worker calling the OpenAI-wire test server on 127.0.0.1 (its batches move one step
  * per retrieve). Submitted from the draft's "Send to Batch API" (a confirmation with both prices, nothing sent
  * before Send, then stored in clientStorage and listed); for the later steps the batch is submitted by the
- * worker's own job (ui/worker/bulk-job.ts) and stored as the panel stores it, then: open → the list shows
+ * worker's own job (ui/engine/jobs/batch-job.ts) and stored as the panel stores it, then: open → the list shows
  * it "in progress" → close → reopen, Check now → the results are inserted as a grid (N image rectangles in an
  * auto-layout frame named after the batch), the batch id is in clientStorage and in no node's pluginData →
  * reopen: nothing is downloaded again. Failed lines are listed with their reasons and resubmitted alone.
@@ -16,7 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import type { PendingBatch } from "../contract/pending-batch.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
-import { runBulkJob } from "../ui/worker/bulk-job.js";
+import { runBulkJob } from "../ui/engine/jobs/batch-job.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
 import { readBatchInput, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";

@@ -1,7 +1,7 @@
 /**
  * "Send to Batch API" in headless Chromium at 420×600, on a small page bundled from ui/image-batch/bulk/ (like
  * enrich-bar-browser.test.ts): the real PendingView and usePendingBatches, the worker's real Batch API job
- * (ui/worker/bulk-job.ts) against the OpenAI-wire test server, the main thread's storage scripted in the page.
+ * (ui/engine/jobs/batch-job.ts) against the OpenAI-wire test server, the main thread's storage scripted in the page.
  * The draft's own "Send to Batch API" button is not on main yet, so the page calls `bulk.submit(plan)` as it
  * will. Shown first: the estimate at the Batch API's 50% and what will happen; nothing sent until Send; then
  * the batch is stored from its first save on and listed. A provider other than OpenAI is refused before
@@ -23,8 +23,8 @@ const PAGE_API = "http://figment.test/v1";
 const PAGE_ENTRY = `
 import { render } from "preact";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
-import { CodegenError, ModelFailure } from "./ui/worker/host.ts";
-import { runBulkJob } from "./ui/worker/bulk-job.ts";
+import { CodegenError, ModelFailure } from "./ui/engine/engine.ts";
+import { runBulkJob } from "./ui/engine/jobs/batch-job.ts";
 import { PendingView } from "./ui/image-batch/bulk/pending-view.tsx";
 import { usePendingBatches } from "./ui/image-batch/bulk/use-pending.ts";
 import "./ui/styles.css";

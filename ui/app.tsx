@@ -37,7 +37,7 @@ import { SettingsPanel } from "./settings/settings-panel.js";
 import { useFetchedPrices } from "./settings/use-fetched-prices.js";
 import { useLeaveGuard } from "./settings/use-leave-guard.js";
 import { useSettingsDraft } from "./settings/use-settings-draft.js";
-import type { WorkerHost } from "./worker/host.js";
+import type { WorkerHost } from "./engine/engine.js";
 
 export interface AppProps {
   bridge: Bridge;

@@ -4,7 +4,7 @@ import { ApiKeyVault } from "./settings/api-key.js";
 import { App } from "./app.js";
 import { PluginBridge } from "./channel/bridge.js";
 import { BridgeRequests } from "./channel/requests.js";
-import { createWorkerHost } from "./worker/host.js";
+import { createWorkerHost } from "./engine/engine.js";
 import { paintStats } from "./image/painter.js";
 import { placeStats } from "./image/canvas-actions.js";
 import "./styles.css";

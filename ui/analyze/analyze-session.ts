@@ -9,7 +9,7 @@ import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { WorkerHost } from "../engine/engine.js";
 import type { AnalysisResult } from "./analyze-state.js";
 import { useAnalysis, type AnalysisJob } from "./use-analysis.js";
 import { useFindings, type FindingsJob } from "./use-findings.js";

@@ -11,7 +11,7 @@ import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import { analysisEntry, keepInHistory } from "../history/history-client.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { WorkerHost } from "../engine/engine.js";
 import { failureOf, hostOf, type AnalysisResult, type FrameRef, type ModelState } from "./analyze-state.js";
 
 export interface AnalysisDeps {

@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import type { Finding } from "../../codegen/analyze/types.js";
 import type { ExportedFrame } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { WorkerHost } from "../engine/engine.js";
 import { failureOf, type FindingsState, type FrameRef } from "./analyze-state.js";
 
 export interface FindingsJob {

@@ -10,7 +10,7 @@ import { RequestCancelledError } from "../../contract/requests.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import { WorkerCancelledError, type WorkerHost } from "../worker/host.js";
+import { WorkerCancelledError, type WorkerHost } from "../engine/engine.js";
 import { keepInHistory } from "../history/history-client.js";
 import { aiCodeEntry } from "./ai-history.js";
 import { useAiRun } from "./ai-run.js";

@@ -5,7 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { AiSession } from "./ai-job.js";
 import type { PreviewState } from "./code-job.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { WorkerHost } from "../engine/engine.js";
 
 export function useAiPreview(worker: WorkerHost, session: AiSession | undefined): PreviewState | undefined {
   const turn = session?.turns[session.selected];

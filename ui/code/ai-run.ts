@@ -5,7 +5,7 @@
 import { useCallback, useRef } from "preact/hooks";
 import type { Settings } from "../../contract/settings.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import { ModelFailure, WorkerCancelledError, type WorkerHost } from "../worker/host.js";
+import { ModelFailure, WorkerCancelledError, type WorkerHost } from "../engine/engine.js";
 import type { AiSessions } from "./ai-sessions.js";
 import { applyEvent, MISSING_KEY, type AiSession, type AiState, type AiTurn, type PendingRequest, type Streaming } from "./ai-state.js";
 

@@ -8,7 +8,7 @@ import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js"
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { WorkerHost } from "../engine/engine.js";
 import { DEFAULT_FORM, type ImageForm } from "./form.js";
 import { useImageRun, type PendingImage } from "./image-run.js";
 import { failureOf, hostOf, type ImageState } from "./image-state.js";

@@ -10,7 +10,7 @@ import type { FetchedPrice, ImageNode, SelectionSummary } from "../../contract/m
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { WorkerHost } from "../engine/engine.js";
 import { useCanvasActions, type CanvasActions } from "./canvas-actions.js";
 import { DEFAULT_FORM } from "./form.js";
 import { useImageJob, type ImageJob } from "./image-job.js";

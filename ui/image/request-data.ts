@@ -4,7 +4,7 @@
  * builds on. References are added once the selection is exported. Pure.
  */
 import type { SelectedNode } from "../../contract/messages.js";
-import type { ImageRequestData } from "../worker/image-protocol.js";
+import type { ImageRequestData } from "../engine/protocol/image.js";
 import { checkForm, PARTIALS, type ImageForm } from "./form.js";
 import type { ImageRoute } from "./route.js";
 import { refineFrom, type ImageVersion } from "./versions.js";

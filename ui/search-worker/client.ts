@@ -6,7 +6,7 @@
  */
 import { PendingRequests } from "../../contract/requests.js";
 import type { SearchFrameDoc } from "../../contract/search.js";
-import { decodeWorkerScript } from "../worker/source.js";
+import { decodeWorkerScript } from "../engine/source.js";
 import { parseSearchReply, SearchProtocolError, type SearchHit, type SearchOkReply, type SearchRequestOf, type SearchWorkerRequest } from "./protocol.js";
 
 type Body<K extends SearchWorkerRequest["kind"]> = Omit<SearchRequestOf<K>, "id" | "kind">;

@@ -13,9 +13,9 @@ import { readFixture } from "../../test/helpers/fixtures.js";
 import { searchAiScript } from "../../test/openai-server/captions.js";
 import { encodePng, startOpenAiServer, type OpenAiTestServer } from "../../test/openai-server/server.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
-import { ModelFailure, type WorkerHost } from "../worker/host.js";
-import { parseWorkerMessage } from "../worker/protocol.js";
-import { runSearchJob } from "../worker/search-job.js";
+import { ModelFailure, type WorkerHost } from "../engine/engine.js";
+import { parseWorkerMessage } from "../engine/protocol/index.js";
+import { runSearchJob } from "../engine/jobs/search-job.js";
 import { enrichAction, planEnrich } from "./enrich-plan.js";
 import { CAPTION_CHUNK, EnrichStopped, runEnrich } from "./enrich-run.js";
 

@@ -9,7 +9,7 @@ import type { Settings } from "../../contract/settings.js";
 import { CAPTION_IMAGE_SIDE } from "../../contract/limits.js";
 import type { FrameCaption, FrameVector, SearchFrameDoc, SearchIndex } from "../../contract/search.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { WorkerHost } from "../engine/engine.js";
 import { planEnrich } from "./enrich-plan.js";
 import type { EnrichProgress } from "./search-ai.js";
 

@@ -12,7 +12,7 @@ import type { Settings } from "../../contract/settings.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import { ModelFailure, type WorkerHost } from "../worker/host.js";
+import { ModelFailure, type WorkerHost } from "../engine/engine.js";
 import { planEnrich } from "./enrich-plan.js";
 import { EnrichStopped, runEnrich, type EnrichOutcome } from "./enrich-run.js";
 import type { EnrichProgress, SearchAi } from "./search-ai.js";

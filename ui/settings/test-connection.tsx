@@ -7,7 +7,7 @@ import { useState } from "preact/hooks";
 import type { FetchedPrice } from "../../contract/messages.js";
 import { checkSettingsPatch, PROVIDER_DEFAULTS, type Settings } from "../../contract/settings.js";
 import { ErrorIcon, InfoIcon } from "../components/icons.js";
-import { ModelFailure, type WorkerHost } from "../worker/host.js";
+import { ModelFailure, type WorkerHost } from "../engine/engine.js";
 import { connectionText, type ConnectionOutcome, type ConnectionText } from "./connection-text.js";
 import { cleanBaseUrl, slotName, type Form } from "./settings-form.js";
 

@@ -1,5 +1,5 @@
 /**
- * The Batch API steps as the panel runs them: each asks the worker (ui/worker/bulk-job.ts) with the key of
+ * The Batch API steps as the panel runs them: each asks the worker (ui/engine/jobs/batch-job.ts) with the key of
  * the settings' endpoint, and stores every record the worker reports at once (`store`, which the hook
  * serialises), so closing the plugin at any point loses nothing. Collecting converts each answered image
  * for the canvas and places it in the batch's grid; a line is marked done only once placed. Not a hook.
@@ -9,7 +9,7 @@ import type { PendingBatch } from "../../../contract/pending-batch.js";
 import type { Settings } from "../../../contract/settings.js";
 import type { MainRequests } from "../../channel/requests.js";
 import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { BulkKind, WorkerHost } from "../../worker/host.js";
+import type { BulkKind, WorkerHost } from "../../engine/engine.js";
 import type { BatchPlan } from "../plan.js";
 import { placeResult } from "./place-result.js";
 import { afterCollect, markPlaced } from "./record-merge.js";

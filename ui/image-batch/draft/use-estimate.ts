@@ -9,7 +9,7 @@ import type { ImageEstimate } from "../../../ai/image/estimate.js";
 import { batchCost } from "../../../ai/prices.js";
 import type { FetchedPrice } from "../../../contract/messages.js";
 import type { Settings } from "../../../contract/settings.js";
-import type { WorkerHost } from "../../worker/host.js";
+import type { WorkerHost } from "../../engine/engine.js";
 import type { BatchPlan } from "../plan.js";
 
 export interface BatchEstimate {

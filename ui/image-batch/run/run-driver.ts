@@ -9,7 +9,7 @@ import type { Settings } from "../../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../../channel/requests.js";
 import { imageRoute, type ImageRoute } from "../../image/route.js";
 import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { WorkerHost } from "../../worker/host.js";
+import type { WorkerHost } from "../../engine/engine.js";
 import type { BatchPlan } from "../plan.js";
 import { placeInGrid } from "./grid-place.js";
 import { itemRequest } from "./item-request.js";

@@ -8,8 +8,8 @@ import type { FetchedPrice } from "../../../contract/messages.js";
 import type { Settings } from "../../../contract/settings.js";
 import type { ImageFailure } from "../../image/image-state.js";
 import { versionsFrom, type ImageVersion } from "../../image/versions.js";
-import type { ImageRequestData } from "../../worker/image-protocol.js";
-import { CodegenError, ModelFailure, WorkerCancelledError, type WorkerHost } from "../../worker/host.js";
+import type { ImageRequestData } from "../../engine/protocol/image.js";
+import { CodegenError, ModelFailure, WorkerCancelledError, type WorkerHost } from "../../engine/engine.js";
 
 export interface ItemSend {
   worker: WorkerHost;

@@ -3,14 +3,14 @@
  * panel as events while it runs; the images, what a refinement builds on, the usage and its cost come in the
  * reply. Loaded on the first image request only, like model-job.ts (the openai SDK's start-up).
  */
-import { imageConfig } from "../../ai/image/config.js";
-import { usageCost } from "../../ai/image/estimate.js";
-import { generateImages } from "../../ai/image/generate.js";
-import { ImageOptionsError } from "../../ai/image/check.js";
+import { imageConfig } from "../../../ai/image/config.js";
+import { usageCost } from "../../../ai/image/estimate.js";
+import { generateImages } from "../../../ai/image/generate.js";
+import { ImageOptionsError } from "../../../ai/image/check.js";
 import { modelFailureReply } from "./model-failure.js";
-import type { ImageProgress } from "../../ai/image/result.js";
+import type { ImageProgress } from "../../../ai/image/result.js";
 import { conversationData, toImageRequest } from "./image-request.js";
-import type { GenerateImageRequest, ImageEvent, WorkerReply } from "./protocol.js";
+import type { GenerateImageRequest, ImageEvent, WorkerReply } from "../protocol/index.js";
 
 /** Sends an event to the panel, transferring what it lists (a partial image's buffer). */
 export type SendImageEvent = (event: ImageEvent, transfer?: Transferable[]) => void;

@@ -1,6 +1,6 @@
 /** The image request as it crossed the worker boundary (image-protocol.ts), back into ai/'s words. Pure. */
-import type { ImageConversation, ImageRequest } from "../../ai/image/options.js";
-import type { ImageConversationData, ImageRequestData } from "./image-protocol.js";
+import type { ImageConversation, ImageRequest } from "../../../ai/image/options.js";
+import type { ImageConversationData, ImageRequestData } from "../protocol/image.js";
 
 function conversationOf(data: ImageConversationData | undefined): ImageConversation | undefined {
   if (data?.previousResponseId) return { kind: "responses", previousResponseId: data.previousResponseId };

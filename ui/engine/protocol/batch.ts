@@ -7,13 +7,13 @@
  * needs; every save of it in the worker is sent as a `batch-saved` event, so the panel stores it at once
  * and a crash between upload and create loses nothing. Results are never kept: the panel places them.
  */
-import type { BatchRecord } from "../../ai/batch/record.js";
-import type { BatchStatus } from "../../ai/batch/status.js";
-import { IMAGE_QUALITIES } from "../../ai/image/options.js";
-import { array, bytes, literal, number, object, oneOf, opaque, optional, string, type Field, type Shape } from "../../contract/fields.js";
-import { imageSizeField } from "../../contract/image.js";
-import { batchInputsField, batchRecordField, MAX_PENDING_ITEMS, pendingItemField } from "../../contract/pending-batch.js";
-import { settingsField } from "../../contract/settings.js";
+import type { BatchRecord } from "../../../ai/batch/record.js";
+import type { BatchStatus } from "../../../ai/batch/status.js";
+import { IMAGE_QUALITIES } from "../../../ai/image/options.js";
+import { array, bytes, literal, number, object, oneOf, opaque, optional, string, type Field, type Shape } from "../../../contract/fields.js";
+import { imageSizeField } from "../../../contract/image.js";
+import { batchInputsField, batchRecordField, MAX_PENDING_ITEMS, pendingItemField } from "../../../contract/pending-batch.js";
+import { settingsField } from "../../../contract/settings.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 const model = { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), timeoutMs: number({ min: 1 }) };

@@ -4,11 +4,11 @@
  * does not fit the parameters (a value outside its choices, a missing one) is a `bad` failure saying which.
  * Loaded on the first such request only, like model-job.ts (the openai SDK's start-up).
  */
-import { ParamsError } from "../../ai/params/errors.js";
-import { inferRows } from "../../ai/params/infer.js";
-import { providerConfig } from "../../ai/providers.js";
+import { ParamsError } from "../../../ai/params/errors.js";
+import { inferRows } from "../../../ai/params/infer.js";
+import { providerConfig } from "../../../ai/providers.js";
 import { modelFailureReply } from "./model-failure.js";
-import type { RequestOf, WorkerReply } from "./protocol.js";
+import type { RequestOf, WorkerReply } from "../protocol/index.js";
 
 export async function runInferJob(request: RequestOf<"infer-rows">, signal: AbortSignal): Promise<WorkerReply> {
   try {

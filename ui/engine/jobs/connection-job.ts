@@ -3,10 +3,10 @@
  * (ai/connection.ts), so the test passes only if generation's own client, headers and key work. Loaded by
  * the worker on the first test only, like model-job.ts, so the openai SDK stays out of the panel's script.
  */
-import { testConnection } from "../../ai/connection.js";
-import { ModelError } from "../../ai/errors.js";
-import { providerConfig } from "../../ai/providers.js";
-import type { TestConnectionRequest, WorkerReply } from "./protocol.js";
+import { testConnection } from "../../../ai/connection.js";
+import { ModelError } from "../../../ai/errors.js";
+import { providerConfig } from "../../../ai/providers.js";
+import type { TestConnectionRequest, WorkerReply } from "../protocol/index.js";
 
 export async function runConnectionTest(request: TestConnectionRequest, signal: AbortSignal): Promise<WorkerReply> {
   let config: ReturnType<typeof providerConfig>;

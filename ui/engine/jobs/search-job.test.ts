@@ -5,14 +5,14 @@
  * valid per the OpenAPI spec; failures as data with the kind the panel explains, keeping what finished.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { searchEmbeddingText } from "../../ai/embedding-text.js";
-import { frameDocs } from "../../codegen/search/frame-doc.js";
-import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { decodeVector } from "../../contract/vector-codec.js";
-import { readFixture } from "../../test/helpers/fixtures.js";
-import { captionReplies, defaultCaption, searchAiScript } from "../../test/openai-server/captions.js";
-import { bagOfWordsVector, encodePng, startOpenAiServer, type OpenAiTestServer, type ScriptedReply } from "../../test/openai-server/server.js";
-import { parseWorkerMessage, type RequestOf, type SearchEvent, type WorkerReply } from "./protocol.js";
+import { searchEmbeddingText } from "../../../ai/embedding-text.js";
+import { frameDocs } from "../../../codegen/search/frame-doc.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
+import { decodeVector } from "../../../contract/vector-codec.js";
+import { readFixture } from "../../../test/helpers/fixtures.js";
+import { captionReplies, defaultCaption, searchAiScript } from "../../../test/openai-server/captions.js";
+import { bagOfWordsVector, encodePng, startOpenAiServer, type OpenAiTestServer, type ScriptedReply } from "../../../test/openai-server/server.js";
+import { parseWorkerMessage, type RequestOf, type SearchEvent, type WorkerReply } from "../protocol/index.js";
 import { runSearchJob } from "./search-job.js";
 
 const KEY = "sk-test-search-job-9911";

@@ -1,6 +1,6 @@
 /** A model client's typed error as the worker's failure reply (the panel explains it by kind); anything else is rethrown. */
-import { ModelError } from "../../ai/errors.js";
-import type { WorkerReply } from "./protocol.js";
+import { ModelError } from "../../../ai/errors.js";
+import type { WorkerReply } from "../protocol/index.js";
 
 export function modelFailureReply(id: string, error: unknown): WorkerReply {
   if (!(error instanceof ModelError)) throw error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../contract/settings.js";
-import { parseWorkerMessage, parseWorkerRequest, ProtocolError } from "./protocol.js";
+import { DEFAULT_SETTINGS } from "../../../contract/settings.js";
+import { parseWorkerMessage, parseWorkerRequest, ProtocolError } from "./index.js";
 
 const options = { target: "react", styling: "css-modules", nodeIds: false };
 

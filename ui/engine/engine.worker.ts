@@ -14,10 +14,10 @@ import { buildReactPreview } from "../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../codegen/preview/runtime-source.js";
 import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
 import { bootDecodeMs } from "./boot.js";
-import { analyzeFindings, analyzePrepare } from "./analyze-prepare.js";
-import { prepareImage } from "./image-prepare.js";
-import { draftPrompts, readRowsReply } from "./draft-job.js";
-import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type RequestOf, type TestConnectionRequest, type WorkerEvent, type WorkerEventBody, type WorkerReply, type WorkerRequest } from "./protocol.js";
+import { analyzeFindings, analyzePrepare } from "./jobs/analyze-prepare.js";
+import { prepareImage } from "./jobs/image-prepare.js";
+import { draftPrompts, readRowsReply } from "./jobs/draft-job.js";
+import { asNodesReply, parseWorkerRequest, ProtocolError, type AiGenerateRequest, type AiPrepareRequest, type GenerateImageRequest, type RequestOf, type TestConnectionRequest, type WorkerEvent, type WorkerEventBody, type WorkerReply, type WorkerRequest } from "./protocol/index.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -78,18 +78,18 @@ async function abortable(id: string, run: (signal: AbortSignal) => Promise<Worke
   }
 }
 
-const generateWithModel = (request: AiGenerateRequest) => abortable(request.id, async (signal) => (await import("./model-job.js")).runModelJob(request, signal, eventOf(request.id)));
-const generateImage = (request: GenerateImageRequest) => abortable(request.id, async (signal) => (await import("./image-job.js")).runImageJob(request, signal, eventOf(request.id)));
-const analyzeWithModelIn = (request: RequestOf<"analyze-model">) => abortable(request.id, async (signal) => (await import("./analyze-job.js")).runAnalyzeJob(request, signal, eventOf(request.id)));
+const generateWithModel = (request: AiGenerateRequest) => abortable(request.id, async (signal) => (await import("./jobs/model-job.js")).runModelJob(request, signal, eventOf(request.id)));
+const generateImage = (request: GenerateImageRequest) => abortable(request.id, async (signal) => (await import("./jobs/image-job.js")).runImageJob(request, signal, eventOf(request.id)));
+const analyzeWithModelIn = (request: RequestOf<"analyze-model">) => abortable(request.id, async (signal) => (await import("./jobs/analyze-job.js")).runAnalyzeJob(request, signal, eventOf(request.id)));
 /** Search's captions, vectors and query vectors. */
-const searchWithModel = (request: RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">) => abortable(request.id, async (signal) => (await import("./search-job.js")).runSearchJob(request, signal, eventOf(request.id)));
+const searchWithModel = (request: RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">) => abortable(request.id, async (signal) => (await import("./jobs/search-job.js")).runSearchJob(request, signal, eventOf(request.id)));
 /** A Batch API step. */
-const bulkWithModel = (request: RequestOf<"batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel">) => abortable(request.id, async (signal) => (await import("./bulk-job.js")).runBulkJob(request, signal, eventOf(request.id)));
+const bulkWithModel = (request: RequestOf<"batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel">) => abortable(request.id, async (signal) => (await import("./jobs/batch-job.js")).runBulkJob(request, signal, eventOf(request.id)));
 /** Rows from the model's reading of a frame's texts. */
-const inferRowsIn = (request: RequestOf<"infer-rows">) => abortable(request.id, async (signal) => (await import("./infer-job.js")).runInferJob(request, signal));
+const inferRowsIn = (request: RequestOf<"infer-rows">) => abortable(request.id, async (signal) => (await import("./jobs/infer-job.js")).runInferJob(request, signal));
 
 /** The connection test. */
-const testConnectionIn = (request: TestConnectionRequest) => abortable(request.id, async (signal) => (await import("./connection-job.js")).runConnectionTest(request, signal));
+const testConnectionIn = (request: TestConnectionRequest) => abortable(request.id, async (signal) => (await import("./jobs/connection-job.js")).runConnectionTest(request, signal));
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === "ping") {

@@ -5,13 +5,13 @@
  * `analyze-model` (the request, streaming `analyze-text` events until its reply). Findings, the input and the
  * estimate are ai/ and codegen/ structures that travel as checked objects whose inner shape those own.
  */
-import type { AnalyzeInput } from "../../ai/analyze/input.js";
-import { ANALYZE_TASKS } from "../../ai/analyze/tasks.js";
-import type { Estimate } from "../../ai/estimate.js";
-import type { Finding } from "../../codegen/analyze/types.js";
-import { array, boolean, bytes, json, literal, number, object, oneOf, opaque, optional, string, type Infer, type Shape } from "../../contract/fields.js";
-import { fetchedPricesField } from "../../contract/messages.js";
-import { settingsField } from "../../contract/settings.js";
+import type { AnalyzeInput } from "../../../ai/analyze/input.js";
+import { ANALYZE_TASKS } from "../../../ai/analyze/tasks.js";
+import type { Estimate } from "../../../ai/estimate.js";
+import type { Finding } from "../../../codegen/analyze/types.js";
+import { array, boolean, bytes, json, literal, number, object, oneOf, opaque, optional, string, type Infer, type Shape } from "../../../contract/fields.js";
+import { fetchedPricesField } from "../../../contract/messages.js";
+import { settingsField } from "../../../contract/settings.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 /** One exported frame: its REST JSON and, for the model, its PNG. */

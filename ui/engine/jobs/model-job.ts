@@ -2,10 +2,10 @@
  * One model request inside the codegen worker: the provider's client, the streamed turn, the project pass
  * and the repair round (ai/pipeline.ts). Loaded by the worker on the first model request only.
  */
-import { generateModelCode } from "../../ai/pipeline.js";
-import { providerConfig } from "../../ai/providers.js";
+import { generateModelCode } from "../../../ai/pipeline.js";
+import { providerConfig } from "../../../ai/providers.js";
 import { modelFailureReply } from "./model-failure.js";
-import type { AiEvent, AiGenerateRequest, WorkerReply } from "./protocol.js";
+import type { AiEvent, AiGenerateRequest, WorkerReply } from "../protocol/index.js";
 
 export async function runModelJob(request: AiGenerateRequest, signal: AbortSignal, send: (event: AiEvent) => void): Promise<WorkerReply> {
   try {

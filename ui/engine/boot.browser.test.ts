@@ -1,5 +1,5 @@
 /**
- * The worker bootstrap (ui/worker/boot.ts) in headless Chromium: a real Worker unpacks a gzip+base64 script
+ * The worker bootstrap (ui/engine/boot.ts) in headless Chromium: a real Worker unpacks a gzip+base64 script
  * itself and runs it, messages sent while it unpacks reach the script's own handler in order, and a payload
  * it cannot unpack is reported as the worker's error event. Also inside an opaque-origin sandboxed iframe, as
  * Figma runs plugin panels (Blob URLs and importScripts must work there).

@@ -3,14 +3,14 @@
  * frames, and the model's input (PNGs, hint, live text, findings, the diff for Compare) with its estimate.
  * No SDK here: the request itself runs in analyze-job.ts, loaded on first use.
  */
-import { estimateAnalyze } from "../../ai/analyze/estimate.js";
-import { findingsOf } from "../../ai/analyze/findings.js";
-import { AnalyzeInputError, buildAnalyzeInput, type AnalyzeImage } from "../../ai/analyze/input.js";
-import { loadTokenizer, pngSize } from "../../ai/estimate.js";
-import { pngDataUrl } from "../../ai/prompt.js";
-import { loadDesign } from "../../codegen/index.js";
-import type { AnalyzeExport } from "./analyze-protocol.js";
-import { asNodesReply, type RequestOf, type WorkerReply } from "./protocol.js";
+import { estimateAnalyze } from "../../../ai/analyze/estimate.js";
+import { findingsOf } from "../../../ai/analyze/findings.js";
+import { AnalyzeInputError, buildAnalyzeInput, type AnalyzeImage } from "../../../ai/analyze/input.js";
+import { loadTokenizer, pngSize } from "../../../ai/estimate.js";
+import { pngDataUrl } from "../../../ai/prompt.js";
+import { loadDesign } from "../../../codegen/index.js";
+import type { AnalyzeExport } from "../protocol/analyze.js";
+import { asNodesReply, type RequestOf, type WorkerReply } from "../protocol/index.js";
 
 const designOf = (exports: AnalyzeExport[]) => loadDesign(asNodesReply(exports.map((e) => ({ id: e.id, json: e.json })))).document;
 

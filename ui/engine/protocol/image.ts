@@ -6,11 +6,11 @@
  * from these fields.
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import type { ImageEstimate } from "../../ai/image/estimate.js";
-import { IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, MAX_IMAGES, MAX_PARTIALS, MAX_REFERENCES } from "../../ai/image/options.js";
-import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, string, type Infer, type Shape } from "../../contract/fields.js";
-import { fetchedPricesField } from "../../contract/messages.js";
-import { settingsField } from "../../contract/settings.js";
+import type { ImageEstimate } from "../../../ai/image/estimate.js";
+import { IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, MAX_IMAGES, MAX_PARTIALS, MAX_REFERENCES } from "../../../ai/image/options.js";
+import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, string, type Infer, type Shape } from "../../../contract/fields.js";
+import { fetchedPricesField } from "../../../contract/messages.js";
+import { settingsField } from "../../../contract/settings.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 const count = (max: number) => number({ integer: true, min: 0, max });

@@ -1,9 +1,9 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { WorkerRequest } from "./protocol.js";
+import type { WorkerRequest } from "./protocol/index.js";
 import type { Bridge } from "../channel/bridge.js";
 import { BridgeRequests } from "../channel/requests.js";
-import { CodegenError, ModelFailure, requestWorkerSource, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./host.js";
+import { CodegenError, ModelFailure, requestWorkerSource, WorkerCancelledError, WorkerCrashError, WorkerHost, type WorkerLike } from "./engine.js";
 import { decodeWorkerScript } from "./source.js";
 
 /** A fake worker: answers pings at once, other requests when the test says so. */

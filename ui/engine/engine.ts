@@ -10,7 +10,7 @@ import type { Estimate } from "../../ai/estimate.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
 import type { ExportExtras, FetchedPrice } from "../../contract/messages.js";
-import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type BulkEvent, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type RequestOf, type SearchEvent, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol.js";
+import { parseWorkerMessage, ProtocolError, type AiEvent, type AiGenerateRequest, type AiPrepareRequest, type BulkEvent, type GenerateImageRequest, type ImageEvent, type ImagePrepareRequest, type ModelFailureData, type OkReply, type RequestOf, type SearchEvent, type TestConnectionRequest, type WorkerEventBody, type WorkerRequest } from "./protocol/index.js";
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { unpackWorker } from "./source.js";
@@ -360,7 +360,7 @@ export class WorkerHost {
         throw error;
       });
       const now = this.deps.now();
-      // A bootstrapped worker unpacks its script itself (ui/worker/boot.ts) and says how long that took.
+      // A bootstrapped worker unpacks its script itself (ui/engine/boot.ts) and says how long that took.
       const unpackedInWorker = pong.kind === "pong" ? pong.decodeMs : undefined;
       this.stats.bootMs = now - bootStarted - (unpackedInWorker ?? 0);
       if (first) {
@@ -433,7 +433,7 @@ export async function requestWorkerSource(requests: MainRequests, timeoutMs = WO
 
 /**
  * The host for the real page: the worker script comes from the main thread on first use (the idle warm-up or
- * the first request), and the worker unpacks it itself (ui/worker/boot.ts), so the panel's thread stays free.
+ * the first request), and the worker unpacks it itself (ui/engine/boot.ts), so the panel's thread stays free.
  */
 export function createWorkerHost(requests: MainRequests): WorkerHost {
   /** The packed script, kept for a restart after a crash or cancel (`unpack` runs once). */

@@ -5,11 +5,11 @@
  * of the panel's former fetch-based test, now on the path the panel really uses.)
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { modelsJson, openRouterModelsJson, secretDigest, startOpenAiServer } from "../../test/openai-server/server.js";
-import { scriptedServer } from "../../test/openai-server/scripted.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
+import { modelsJson, openRouterModelsJson, secretDigest, startOpenAiServer } from "../../../test/openai-server/server.js";
+import { scriptedServer } from "../../../test/openai-server/scripted.js";
 import { runConnectionTest } from "./connection-job.js";
-import { parseWorkerMessage, type TestConnectionRequest } from "./protocol.js";
+import { parseWorkerMessage, type TestConnectionRequest } from "../protocol/index.js";
 
 const KEY = "sk-test-conn-job-7788";
 const serve = scriptedServer();

@@ -6,10 +6,10 @@
  * `search-vectors` event) and `search-query` (one typed query's vector). Vectors leave the worker encoded
  * (contract/vector-codec.ts), as clientStorage keeps them.
  */
-import { array, bytes, literal, number, object, record, string, type Shape } from "../../contract/fields.js";
-import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
-import { frameCaptionField, frameDocField, frameVectorField } from "../../contract/search.js";
-import { settingsField } from "../../contract/settings.js";
+import { array, bytes, literal, number, object, record, string, type Shape } from "../../../contract/fields.js";
+import { MAX_SEARCH_FRAMES } from "../../../contract/limits.js";
+import { frameCaptionField, frameDocField, frameVectorField } from "../../../contract/search.js";
+import { settingsField } from "../../../contract/settings.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 const nodeId = string({ nonEmpty: true, max: 1000 });

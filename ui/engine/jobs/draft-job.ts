@@ -1,9 +1,9 @@
 /** The batch draft's pure work in the worker (ai/params stays out of ui.html): computed prompts, and pasted rows read. */
-import { ParamsError } from "../../ai/params/errors.js";
-import { readPasted } from "../image-batch/draft/draft-prompts.js";
-import type { WorkerReply } from "./protocol.js";
+import { ParamsError } from "../../../ai/params/errors.js";
+import { readPasted } from "../../image-batch/draft/draft-prompts.js";
+import type { WorkerReply } from "../protocol/index.js";
 
-export { draftPrompts } from "../image-batch/draft/draft-prompts.js";
+export { draftPrompts } from "../../image-batch/draft/draft-prompts.js";
 
 export function readRowsReply(id: string, text: string): WorkerReply {
   try {

@@ -3,11 +3,11 @@
  * panel piece by piece as `analyze-text` events; the whole answer, usage and its cost come in the reply.
  * Loaded on the first analysis only, like model-job.ts (the openai SDK's start-up).
  */
-import { analyzeWithModel } from "../../ai/analyze/run.js";
-import { priceFor } from "../../ai/prices.js";
-import { providerConfig } from "../../ai/providers.js";
+import { analyzeWithModel } from "../../../ai/analyze/run.js";
+import { priceFor } from "../../../ai/prices.js";
+import { providerConfig } from "../../../ai/providers.js";
 import { modelFailureReply } from "./model-failure.js";
-import type { RequestOf, WorkerEventBody, WorkerReply } from "./protocol.js";
+import type { RequestOf, WorkerEventBody, WorkerReply } from "../protocol/index.js";
 
 export async function runAnalyzeJob(request: RequestOf<"analyze-model">, signal: AbortSignal, send: (event: WorkerEventBody) => void): Promise<WorkerReply> {
   try {

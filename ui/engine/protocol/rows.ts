@@ -6,8 +6,8 @@
  * Also the batch draft's pure work, kept here so ai/params stays out of ui.html: `draft-prompts` (every row's
  * computed prompt, notes and errors by part) and `read-rows` (pasted CSV or JSONL as a table, or its error).
  */
-import { array, literal, number, object, optional, record, string, type Infer, type Shape } from "../../contract/fields.js";
-import { settingsField } from "../../contract/settings.js";
+import { array, literal, number, object, optional, record, string, type Infer, type Shape } from "../../../contract/fields.js";
+import { settingsField } from "../../../contract/settings.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 

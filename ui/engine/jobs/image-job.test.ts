@@ -6,13 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { encodePng, imageReply, moderationError, secretDigest } from "../../test/openai-server/server.js";
-import { scriptedServer } from "../../test/openai-server/scripted.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
+import { encodePng, imageReply, moderationError, secretDigest } from "../../../test/openai-server/server.js";
+import { scriptedServer } from "../../../test/openai-server/scripted.js";
 import { prepareImage } from "./image-prepare.js";
-import type { ImageRequestData } from "./image-protocol.js";
+import type { ImageRequestData } from "../protocol/image.js";
 import { runImageJob } from "./image-job.js";
-import { parseWorkerMessage, type GenerateImageRequest, type ImageEvent, type OkReply, type WorkerReply } from "./protocol.js";
+import { parseWorkerMessage, type GenerateImageRequest, type ImageEvent, type OkReply, type WorkerReply } from "../protocol/index.js";
 
 const KEY = "sk-test-image-job-4455";
 const serve = scriptedServer();

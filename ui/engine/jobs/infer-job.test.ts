@@ -4,12 +4,12 @@
  * the parameters' choices as a `bad` failure naming the row and parameter.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { responsesJson } from "../../test/openai-server/replies.js";
-import { scriptedServer } from "../../test/openai-server/scripted.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
+import { responsesJson } from "../../../test/openai-server/replies.js";
+import { scriptedServer } from "../../../test/openai-server/scripted.js";
 import { runInferJob } from "./infer-job.js";
-import type { InferInputData } from "./infer-protocol.js";
-import { parseWorkerMessage, parseWorkerRequest, type WorkerReply } from "./protocol.js";
+import type { InferInputData } from "../protocol/rows.js";
+import { parseWorkerMessage, parseWorkerRequest, type WorkerReply } from "../protocol/index.js";
 
 const KEY = "sk-test-infer-job-7788";
 const serve = scriptedServer();

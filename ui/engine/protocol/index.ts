@@ -5,21 +5,21 @@
  * and both ends refuse a malformed message. Model structures built by ai/ in the worker (prompt input,
  * estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
  */
-import { MODEL_ERROR_KINDS } from "../../ai/error-kinds.js";
-import type { Conversation } from "../../ai/generate.js";
-import type { Estimate } from "../../ai/estimate.js";
-import type { ModelCodeResult } from "../../ai/pipeline.js";
-import type { ProgressEvent } from "../../ai/progress.js";
-import type { PromptInput } from "../../ai/prompt.js";
-import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, parseTagged, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
-import { exportExtrasField, fetchedPricesField } from "../../contract/messages.js";
-import { settingsField } from "../../contract/settings.js";
-import { STYLINGS, TARGETS } from "../../contract/words.js";
-import { ANALYZE_EVENTS, ANALYZE_REPLIES, ANALYZE_REQUESTS } from "./analyze-protocol.js";
-import { BULK_EVENTS, BULK_REPLIES, BULK_REQUESTS } from "./bulk-protocol.js";
-import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image-protocol.js";
-import { INFER_REPLIES, INFER_REQUESTS } from "./infer-protocol.js";
-import { SEARCH_EVENTS, SEARCH_REPLIES, SEARCH_REQUESTS } from "./search-protocol.js";
+import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
+import type { Conversation } from "../../../ai/generate.js";
+import type { Estimate } from "../../../ai/estimate.js";
+import type { ModelCodeResult } from "../../../ai/pipeline.js";
+import type { ProgressEvent } from "../../../ai/progress.js";
+import type { PromptInput } from "../../../ai/prompt.js";
+import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, parseTagged, string, type Infer, type ObjectOf, type Shape } from "../../../contract/fields.js";
+import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
+import { settingsField } from "../../../contract/settings.js";
+import { STYLINGS, TARGETS } from "../../../contract/words.js";
+import { ANALYZE_EVENTS, ANALYZE_REPLIES, ANALYZE_REQUESTS } from "./analyze.js";
+import { BULK_EVENTS, BULK_REPLIES, BULK_REQUESTS } from "./batch.js";
+import { IMAGE_EVENTS, IMAGE_REPLIES, IMAGE_REQUESTS } from "./image.js";
+import { INFER_REPLIES, INFER_REQUESTS } from "./rows.js";
+import { SEARCH_EVENTS, SEARCH_REPLIES, SEARCH_REQUESTS } from "./search.js";
 
 const id = string({ nonEmpty: true, max: 200 });
 
@@ -91,7 +91,7 @@ const REQUESTS = {
 } satisfies Record<string, Shape>;
 
 const REPLIES = {
-  /** `decodeMs`: the bootstrap's time unpacking the script in the worker (ui/worker/boot.ts), when it did. */
+  /** `decodeMs`: the bootstrap's time unpacking the script in the worker (ui/engine/boot.ts), when it did. */
   pong: { id, ok: literal(true), decodeMs: optional(number({ min: 0 })) },
   generate: { id, ok: literal(true), result: fileSet, ms: number() },
   hint: { id, ok: literal(true), hint: string() },

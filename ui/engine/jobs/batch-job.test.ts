@@ -7,13 +7,13 @@
  * failed lines alone, cancel, and refusals before anything is sent.
  */
 import { describe, expect, it } from "vitest";
-import type { BatchRecord } from "../../ai/batch/record.js";
-import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { readBatchInput, type OpenAiTestServer } from "../../test/openai-server/server.js";
-import { scriptedServer } from "../../test/openai-server/scripted.js";
-import { afterCollect, markPlaced } from "../image-batch/bulk/record-merge.js";
-import { runBulkJob } from "./bulk-job.js";
-import { parseWorkerMessage, type BulkEvent, type OkReply, type RequestOf, type WorkerReply } from "./protocol.js";
+import type { BatchRecord } from "../../../ai/batch/record.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
+import { readBatchInput, type OpenAiTestServer } from "../../../test/openai-server/server.js";
+import { scriptedServer } from "../../../test/openai-server/scripted.js";
+import { afterCollect, markPlaced } from "../../image-batch/bulk/record-merge.js";
+import { runBulkJob } from "./batch-job.js";
+import { parseWorkerMessage, type BulkEvent, type OkReply, type RequestOf, type WorkerReply } from "../protocol/index.js";
 
 const KEY = "sk-test-bulk-job-7788";
 const serve = scriptedServer();

@@ -5,14 +5,14 @@
  * was made. Vectors leave encoded (contract/vector-codec.ts). Loaded on first use, like model-job.ts (the
  * openai SDK's start-up).
  */
-import { captionFrames } from "../../ai/captions.js";
-import { searchEmbeddingText } from "../../ai/embedding-text.js";
-import { embedTexts, MAX_INPUTS_PER_REQUEST } from "../../ai/embeddings.js";
-import { providerConfig, searchModelsFor } from "../../ai/providers.js";
+import { captionFrames } from "../../../ai/captions.js";
+import { searchEmbeddingText } from "../../../ai/embedding-text.js";
+import { embedTexts, MAX_INPUTS_PER_REQUEST } from "../../../ai/embeddings.js";
+import { providerConfig, searchModelsFor } from "../../../ai/providers.js";
 import { modelFailureReply } from "./model-failure.js";
-import type { FrameVector } from "../../contract/search.js";
-import { encodeVector } from "../../contract/vector-codec.js";
-import type { RequestOf, SearchEvent, WorkerReply } from "./protocol.js";
+import type { FrameVector } from "../../../contract/search.js";
+import { encodeVector } from "../../../contract/vector-codec.js";
+import type { RequestOf, SearchEvent, WorkerReply } from "../protocol/index.js";
 
 type SearchRequest = RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">;
 

@@ -8,21 +8,21 @@
  */
 import type OpenAI from "openai";
 import type { ImagesResponse } from "openai/resources/images";
-import { cancelBatch } from "../../ai/batch/cancel.js";
-import { collectBatch, type LineWriter } from "../../ai/batch/collect.js";
-import { imageBatchBodies, rowCustomId } from "../../ai/batch/image-bodies.js";
-import { BatchInputError } from "../../ai/batch/lines.js";
-import type { BatchRecord } from "../../ai/batch/record.js";
-import { resubmitFailed } from "../../ai/batch/resubmit.js";
-import { refreshStatus } from "../../ai/batch/status.js";
-import type { BatchStore } from "../../ai/batch/store.js";
-import { startBatch, submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
-import { ModelError, toModelError } from "../../ai/errors.js";
-import { base64ToBytes, imageInfo } from "../../ai/image/bytes.js";
-import { imageConfig } from "../../ai/image/config.js";
-import { createClient, providerConfig } from "../../ai/providers.js";
+import { cancelBatch } from "../../../ai/batch/cancel.js";
+import { collectBatch, type LineWriter } from "../../../ai/batch/collect.js";
+import { imageBatchBodies, rowCustomId } from "../../../ai/batch/image-bodies.js";
+import { BatchInputError } from "../../../ai/batch/lines.js";
+import type { BatchRecord } from "../../../ai/batch/record.js";
+import { resubmitFailed } from "../../../ai/batch/resubmit.js";
+import { refreshStatus } from "../../../ai/batch/status.js";
+import type { BatchStore } from "../../../ai/batch/store.js";
+import { startBatch, submitRun, unsubmittedRuns } from "../../../ai/batch/submit.js";
+import { ModelError, toModelError } from "../../../ai/errors.js";
+import { base64ToBytes, imageInfo } from "../../../ai/image/bytes.js";
+import { imageConfig } from "../../../ai/image/config.js";
+import { createClient, providerConfig } from "../../../ai/providers.js";
 import { modelFailureReply } from "./model-failure.js";
-import type { BulkEvent, RequestOf, WorkerReply } from "./protocol.js";
+import type { BulkEvent, RequestOf, WorkerReply } from "../protocol/index.js";
 
 type BulkRequest = RequestOf<"batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel">;
 type JobRequest = Exclude<BulkRequest, { kind: "batch-submit" }>;

@@ -3,15 +3,15 @@
  * parameter check with each problem's field, and the estimate from the very request bodies that would be
  * sent. No SDK: the route comes from ui/image/route.ts, so the estimate costs no client start-up.
  */
-import { checkImageRequest } from "../../ai/image/check.js";
-import type { ImageConfig } from "../../ai/image/config.js";
-import { estimateImageRequest } from "../../ai/image/estimate.js";
-import { loadTokenizer } from "../../ai/estimate.js";
-import { loadDesign, printHint } from "../../codegen/index.js";
-import { endpointFor } from "../../contract/settings.js";
-import { imageRoute } from "../image/route.js";
+import { checkImageRequest } from "../../../ai/image/check.js";
+import type { ImageConfig } from "../../../ai/image/config.js";
+import { estimateImageRequest } from "../../../ai/image/estimate.js";
+import { loadTokenizer } from "../../../ai/estimate.js";
+import { loadDesign, printHint } from "../../../codegen/index.js";
+import { endpointFor } from "../../../contract/settings.js";
+import { imageRoute } from "../../image/route.js";
 import { toImageRequest } from "./image-request.js";
-import { asNodesReply, type ImagePrepareRequest, type WorkerReply } from "./protocol.js";
+import { asNodesReply, type ImagePrepareRequest, type WorkerReply } from "../protocol/index.js";
 
 export async function prepareImage(request: ImagePrepareRequest): Promise<WorkerReply> {
   const tokenizer = loadTokenizer();
