@@ -15,7 +15,7 @@ import { buildImageRequests } from "../ai/image/request.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { imageInfo } from "../ai/image/bytes.js";
 import { recordOf } from "../ui/image/record.js";
-import { imageRoute } from "../ui/image/route.js";
+import { imageRoute } from "../ai/image/route.js";
 import type { ImageVersion } from "../ui/image/versions.js";
 import { EMPTY_STYLE, type BatchPlan } from "../ui/image-batch/plan.js";
 import { gridLayerSize } from "../ui/image-batch/run/layer-size.js";

@@ -16,7 +16,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import type { PendingBatch } from "../contract/pending-batch.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
-import { runBulkJob } from "../ui/engine/jobs/batch-job.js";
+import { batchJobs } from "../ui/engine/jobs/batch.js";
+import { runJob } from "../ui/engine/jobs/run.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
 import { readBatchInput, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
@@ -37,7 +38,8 @@ const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\
 /** Submits through the worker's job (as the panel's submit does) and returns the batch as the panel stores it. */
 async function submitted(srv: OpenAiTestServer, n: number): Promise<PendingBatch> {
   const items = Array.from({ length: n }, (_, i) => ({ row: i + 1, stem: `${String(i + 1).padStart(2, "0")}-hero`, prompt: `A hero image for a tea brand, variant ${i + 1}` }));
-  const reply = await runBulkJob({ kind: "batch-submit", id: "e2e", settings: { ...DEFAULT_SETTINGS, ...settings(srv.url), provider: "openai" }, apiKey: KEY, timeoutMs: 30_000, items, size: "1024x1024", quality: "low" }, new AbortController().signal, () => undefined);
+  const request = { kind: "batch-submit", id: "e2e", settings: { ...DEFAULT_SETTINGS, ...settings(srv.url), provider: "openai" }, apiKey: KEY, timeoutMs: 30_000, items, size: "1024x1024", quality: "low" } as const;
+  const reply = await runJob(batchJobs, request, { signal: new AbortController().signal, emit: () => undefined });
   if (!reply.ok || reply.kind !== "batch-submit") throw new Error(`submit failed: ${JSON.stringify(reply)}`);
   return { id: "be2e0001", name: "Hero variants", createdAt: new Date(Date.now() - 2 * 3600_000).toISOString(), items, size: "1024x1024", quality: "low", record: reply.record, inputs: reply.inputs };
 }

@@ -25,7 +25,7 @@ import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type P
 import { loadSettings, saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
 import { thumbnail } from "./thumbnail.js";
-import { draftPayload, searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
+import { draftPayload, enginePayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -40,7 +40,7 @@ const MAX_NOTIFY = 300;
 
 /** The packed scripts the panel asks for by `part` (get-worker-source), and what to call each in an error. */
 const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | undefined }> = {
-  codegen: { what: "code generator", payload: () => workerPayload() },
+  engine: { what: "code generator", payload: () => enginePayload() },
   tokenizer: { what: "tokenizer", payload: () => tokenizerPayload() },
   search: { what: "search worker", payload: () => searchWorkerPayload() },
 };
@@ -170,7 +170,7 @@ export class PanelSession {
         return;
       }
       case "get-worker-source": {
-        const part = WORKER_PAYLOADS[message.part ?? "codegen"];
+        const part = WORKER_PAYLOADS[message.part ?? "engine"];
         if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
         const data = part.payload();
         if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);

@@ -13,7 +13,7 @@ import { BOOTSTRAP_SOURCE } from "./boot.js";
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("boot.browser: Chromium not found and CI unset; skipping the browser tests");
 
-/** The "codegen worker" for the test: echoes what it gets, with the decode time the bootstrap left. */
+/** The "engine worker" for the test: echoes what it gets, with the decode time the bootstrap left. */
 const SCRIPT = `self.onmessage = function (e) { postMessage({ echo: e.data, decodeMs: self.__figmentDecodeMs }); };`;
 const packed = (source: string) => gzipSync(Buffer.from(source, "utf8")).toString("base64");
 

@@ -57,7 +57,7 @@ function boot(packed) {
 }
 `;
 
-/** The time the bootstrap spent unpacking, read by the codegen worker for its pong (undefined without one). */
+/** The time the bootstrap spent unpacking, read by the engine worker for its pong (undefined without one). */
 export function bootDecodeMs(scope: unknown): number | undefined {
   const value = (scope as { __figmentDecodeMs?: unknown }).__figmentDecodeMs;
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;

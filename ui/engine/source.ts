@@ -1,5 +1,5 @@
 /**
- * The codegen worker travels with the main thread as gzip+base64 text (see plugin/worker-payload.ts and
+ * The engine worker travels with the main thread as gzip+base64 text (see plugin/worker-payload.ts and
  * esbuild.config.mjs) and comes to the UI on its first request. This unpacks it into a Blob URL a Worker
  * can start from.
  */

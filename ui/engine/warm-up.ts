@@ -1,5 +1,5 @@
 /**
- * Starts the codegen worker in idle time after the panel's first paint, so that the first Generate finds it
+ * Starts the engine worker in idle time after the panel's first paint, so that the first Generate finds it
  * booted (or booting) while the panel opens no slower: nothing happens before a frame with the panel in it has
  * been painted, and then only when the browser is idle (requestIdleCallback; a short timer where it is missing).
  * The worker script still comes from the main thread (get-worker-source), never inside ui.html.

@@ -5,20 +5,20 @@
  */
 import { estimateAnalyze } from "../../../ai/analyze/estimate.js";
 import { findingsOf } from "../../../ai/analyze/findings.js";
-import { AnalyzeInputError, buildAnalyzeInput, type AnalyzeImage } from "../../../ai/analyze/input.js";
+import { buildAnalyzeInput, type AnalyzeImage } from "../../../ai/analyze/input.js";
 import { loadTokenizer, pngSize } from "../../../ai/estimate.js";
 import { pngDataUrl } from "../../../ai/prompt.js";
 import { loadDesign } from "../../../codegen/index.js";
 import type { AnalyzeExport } from "../protocol/analyze.js";
-import { asNodesReply, type RequestOf, type WorkerReply } from "../protocol/index.js";
+import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
 
 const designOf = (exports: AnalyzeExport[]) => loadDesign(asNodesReply(exports.map((e) => ({ id: e.id, json: e.json })))).document;
 
-export function analyzeFindings(request: RequestOf<"analyze-findings">): WorkerReply {
+export async function analyzeFindings(request: RequestOf<"analyze-findings">): Promise<ReplyOf<"analyze-findings">> {
   const started = performance.now();
   const document = designOf(request.exports);
   const findings = findingsOf(document);
-  return { id: request.id, ok: true, kind: "analyze-findings", frames: document.frames.map((f) => ({ id: f.id, name: f.name })), findings, ms: performance.now() - started };
+  return { frames: document.frames.map((f) => ({ id: f.id, name: f.name })), findings, ms: performance.now() - started };
 }
 
 /** A PNG the worker cannot read is not sent: the model gets that frame's structure only. */
@@ -27,17 +27,13 @@ function imageOf(png: Uint8Array | undefined): AnalyzeImage | undefined {
   return png && size ? { dataUrl: pngDataUrl(png), ...size } : undefined;
 }
 
-export async function analyzePrepare(request: RequestOf<"analyze-prepare">): Promise<WorkerReply> {
+/** An analysis the input cannot make (no frames, Compare without two) throws AnalyzeInputError: a `bad` failure. */
+export async function analyzePrepare(request: RequestOf<"analyze-prepare">): Promise<ReplyOf<"analyze-prepare">> {
   const tokenizer = loadTokenizer();
   const document = designOf(request.exports);
   const images = document.frames.map((frame) => imageOf(request.exports.find((e) => e.id === frame.id)?.png ?? request.exports[document.frames.indexOf(frame)]?.png));
-  try {
-    const input = buildAnalyzeInput(request.task, document, findingsOf(document), { images, question: request.question });
-    await tokenizer;
-    const estimate = estimateAnalyze(input, { model: request.model, ...(request.prices ? { prices: request.prices } : {}) });
-    return { id: request.id, ok: true, kind: "analyze-prepare", input, estimate };
-  } catch (error) {
-    if (error instanceof AnalyzeInputError) return { id: request.id, ok: false, error: error.message, bad: true };
-    throw error;
-  }
+  const input = buildAnalyzeInput(request.task, document, findingsOf(document), { images, question: request.question });
+  await tokenizer;
+  const estimate = estimateAnalyze(input, { model: request.model, ...(request.prices ? { prices: request.prices } : {}) });
+  return { input, estimate };
 }

@@ -12,8 +12,9 @@ import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { readBatchInput, type OpenAiTestServer } from "../../../test/openai-server/server.js";
 import { scriptedServer } from "../../../test/openai-server/scripted.js";
 import { afterCollect, markPlaced } from "../../image-batch/bulk/record-merge.js";
-import { runBulkJob } from "./batch-job.js";
-import { parseWorkerMessage, type BulkEvent, type OkReply, type RequestOf, type WorkerReply } from "../protocol/index.js";
+import { parseEngineMessage, type BatchEvent, type EngineReply, type OkReply, type RequestOf } from "../protocol/index.js";
+import { batchJobs } from "./batch.js";
+import { runJob } from "./run.js";
 
 const KEY = "sk-test-bulk-job-7788";
 const serve = scriptedServer();
@@ -25,19 +26,20 @@ type Body<K extends Kind> = Omit<RequestOf<K>, "id" | "kind" | "settings" | "api
 
 /** Runs a job as the worker would (on a copy: postMessage clones), reading every event and the reply through the protocol's checks. */
 async function run<K extends Kind>(srv: OpenAiTestServer, kind: K, body: Body<K>, patch: Partial<Settings> = {}) {
-  const saved: Extract<BulkEvent, { type: "batch-saved" }>[] = [];
+  const saved: BatchEvent[] = [];
   const request = { kind, id: "b1", settings: settings(srv.url, patch), apiKey: KEY, timeoutMs: 10_000, ...structuredClone(body) } as unknown as RequestOf<K>;
-  const reply = await runBulkJob(request, new AbortController().signal, (event) => {
-    const parsed = parseWorkerMessage({ id: "b1", event });
+  const emit = (event: BatchEvent): void => {
+    const parsed = parseEngineMessage({ id: "b1", event });
     if (!("event" in parsed) || parsed.event.event.type !== "batch-saved") throw new Error("expected batch-saved");
     saved.push(parsed.event.event);
-  });
-  const parsed = parseWorkerMessage(JSON.parse(JSON.stringify(reply, (_k, v: unknown) => (v instanceof Uint8Array ? { __bytes: [...v] } : v)), (_k, v: { __bytes?: number[] }) => (v && Array.isArray(v.__bytes) ? new Uint8Array(v.__bytes) : v)));
+  };
+  const reply = await runJob(batchJobs, request, { signal: new AbortController().signal, emit });
+  const parsed = parseEngineMessage(JSON.parse(JSON.stringify(reply, (_k, v: unknown) => (v instanceof Uint8Array ? { __bytes: [...v] } : v)), (_k, v: { __bytes?: number[] }) => (v && Array.isArray(v.__bytes) ? new Uint8Array(v.__bytes) : v)));
   if (!("reply" in parsed)) throw new Error("expected a reply");
   return { reply: parsed.reply, saved };
 }
 
-function okOf<K extends OkReply["kind"]>(reply: WorkerReply, kind: K): Extract<OkReply, { kind: K }> {
+function okOf<K extends OkReply["kind"]>(reply: EngineReply, kind: K): Extract<OkReply, { kind: K }> {
   if (!reply.ok || reply.kind !== kind) throw new Error(`expected ${kind}, got ${JSON.stringify(reply).slice(0, 400)}`);
   return reply as Extract<OkReply, { kind: K }>;
 }

@@ -8,8 +8,11 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { modelsJson, openRouterModelsJson, secretDigest, startOpenAiServer } from "../../../test/openai-server/server.js";
 import { scriptedServer } from "../../../test/openai-server/scripted.js";
-import { runConnectionTest } from "./connection-job.js";
-import { parseWorkerMessage, type TestConnectionRequest } from "../protocol/index.js";
+import { parseEngineMessage, type RequestOf } from "../protocol/index.js";
+import { modelJobs } from "./model.js";
+import { runJob } from "./run.js";
+
+type TestConnectionRequest = RequestOf<"test-connection">;
 
 const KEY = "sk-test-conn-job-7788";
 const serve = scriptedServer();
@@ -24,8 +27,8 @@ const request = (settings: Partial<Settings>, apiKey = KEY, timeoutMs = 10_000):
 
 /** Runs the job and reads its reply as the panel does (so what it sends passes the protocol's checks). */
 async function run(req: TestConnectionRequest, signal = new AbortController().signal) {
-  const reply = await runConnectionTest(req, signal);
-  const parsed = parseWorkerMessage(reply);
+  const reply = await runJob(modelJobs, req, { signal, emit: () => undefined });
+  const parsed = parseEngineMessage(reply);
   if (!("reply" in parsed)) throw new Error("expected a reply");
   return parsed.reply;
 }

@@ -6,24 +6,13 @@
 import { testConnection } from "../../../ai/connection.js";
 import { ModelError } from "../../../ai/errors.js";
 import { providerConfig } from "../../../ai/providers.js";
-import type { TestConnectionRequest, WorkerReply } from "../protocol/index.js";
+import type { ReplyOf, RequestOf } from "../protocol/index.js";
+import type { JobContext } from "./job.js";
 
-export async function runConnectionTest(request: TestConnectionRequest, signal: AbortSignal): Promise<WorkerReply> {
-  let config: ReturnType<typeof providerConfig>;
-  try {
-    config = providerConfig(request.settings, request.apiKey);
-  } catch (error) {
-    if (!(error instanceof ModelError)) throw error;
-    return { id: request.id, ok: false, error: error.message, bad: false, model: { kind: error.kind } };
-  }
+export async function runConnectionTest(request: RequestOf<"test-connection">, { signal }: JobContext<"test-connection">): Promise<ReplyOf<"test-connection">> {
+  const config = providerConfig(request.settings, request.apiKey);
   const result = await testConnection(config, { timeoutMs: request.timeoutMs, signal });
-  if (result.ok) return { id: request.id, ok: true, kind: "test-connection", models: result.models, ...(result.prices ? { prices: result.prices } : {}) };
+  if (result.ok) return { models: result.models, ...(result.prices ? { prices: result.prices } : {}) };
   const { kind, status, retryAfterMs, message } = result.error;
-  return {
-    id: request.id,
-    ok: false,
-    error: message,
-    bad: false,
-    model: { kind, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
-  };
+  throw new ModelError(kind, message, { ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
 }

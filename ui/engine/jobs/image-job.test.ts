@@ -9,40 +9,44 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { encodePng, imageReply, moderationError, secretDigest } from "../../../test/openai-server/server.js";
 import { scriptedServer } from "../../../test/openai-server/scripted.js";
-import { prepareImage } from "./image-prepare.js";
 import type { ImageRequestData } from "../protocol/image.js";
-import { runImageJob } from "./image-job.js";
-import { parseWorkerMessage, type GenerateImageRequest, type ImageEvent, type OkReply, type WorkerReply } from "../protocol/index.js";
+import { parseEngineMessage, type BodyOf, type EngineReply, type ImageEvent, type OkReply, type RequestOf } from "../protocol/index.js";
+import { imageJobs } from "./image.js";
+import { runJob } from "./run.js";
 
 const KEY = "sk-test-image-job-4455";
 const serve = scriptedServer();
-const LOGIN = JSON.parse(readFileSync(new URL("../../test/fixtures/figma/figmasharp-login.file.json", import.meta.url), "utf8")) as unknown;
+const LOGIN = JSON.parse(readFileSync(new URL("../../../test/fixtures/figma/figmasharp-login.file.json", import.meta.url), "utf8")) as unknown;
 
 const base: ImageRequestData = { prompt: "a hero shot for a tea brand", size: { width: 256, height: 256 }, quality: "low", count: 1, partials: 2, references: [] };
 const settings = (url: string, patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url, ...patch });
 
 /** Reads a worker message as the panel does. */
-function read(message: unknown): WorkerReply {
-  const parsed = parseWorkerMessage(message);
+function read(message: unknown): EngineReply {
+  const parsed = parseEngineMessage(message);
   if (!("reply" in parsed)) throw new Error("expected a reply");
   return parsed.reply;
 }
 
 /** The reply as the ok kind expected (the test fails otherwise). */
-function okOf<K extends OkReply["kind"]>(reply: WorkerReply, kind: K): Extract<OkReply, { kind: K }> {
+function okOf<K extends OkReply["kind"]>(reply: EngineReply, kind: K): Extract<OkReply, { kind: K }> {
   if (!reply.ok || reply.kind !== kind) throw new Error(`expected ${kind}, got ${JSON.stringify(reply).slice(0, 300)}`);
   return reply as Extract<OkReply, { kind: K }>;
 }
 
-async function generate(request: Omit<GenerateImageRequest, "kind" | "id">, signal = new AbortController().signal) {
+/** `image-prepare` as the worker runs it. */
+const prepareImage = (request: RequestOf<"image-prepare">) => runJob(imageJobs, request, { signal: new AbortController().signal, emit: () => undefined });
+
+async function generate(request: BodyOf<"generate-image">, signal = new AbortController().signal) {
   const events: ImageEvent[] = [];
-  const transfers: Transferable[][] = [];
-  const reply = await runImageJob({ kind: "generate-image", id: "w1", ...request }, signal, (event, transfer) => {
-    const parsed = parseWorkerMessage({ id: "w1", event });
+  const transfers: ArrayBuffer[][] = [];
+  const emit = (event: ImageEvent, transfer?: ArrayBuffer[]): void => {
+    const parsed = parseEngineMessage({ id: "w1", event });
     if (!("event" in parsed)) throw new Error("expected an event");
     events.push(parsed.event.event as ImageEvent);
     transfers.push(transfer ?? []);
-  });
+  };
+  const reply = await runJob(imageJobs, { kind: "generate-image", id: "w1", ...request }, { signal, emit });
   return { reply: read(reply), events, transfers };
 }
 

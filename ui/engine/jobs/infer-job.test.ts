@@ -7,20 +7,21 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { responsesJson } from "../../../test/openai-server/replies.js";
 import { scriptedServer } from "../../../test/openai-server/scripted.js";
-import { runInferJob } from "./infer-job.js";
 import type { InferInputData } from "../protocol/rows.js";
-import { parseWorkerMessage, parseWorkerRequest, type WorkerReply } from "../protocol/index.js";
+import { parseEngineMessage, parseEngineRequest, type EngineReply } from "../protocol/index.js";
+import { rowsJobs } from "./rows.js";
+import { runJob } from "./run.js";
 
 const KEY = "sk-test-infer-job-7788";
 const serve = scriptedServer();
 const settings = (url: string): Settings => ({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url });
 const input: InferInputData = { texts: [{ layer: "Title", text: "Sleep better tonight" }], params: [{ name: "audience" }, { name: "mood", choices: ["calm", "bold"] }], rows: 2 };
 
-async function infer(url: string): Promise<WorkerReply> {
+async function infer(url: string): Promise<EngineReply> {
   // The request as the worker receives it, checked by the protocol first.
-  const request = parseWorkerRequest({ kind: "infer-rows", id: "w1", settings: settings(url), apiKey: KEY, input, timeoutMs: 10_000 });
+  const request = parseEngineRequest({ kind: "infer-rows", id: "w1", settings: settings(url), apiKey: KEY, input, timeoutMs: 10_000 });
   if (request.kind !== "infer-rows") throw new Error("expected infer-rows");
-  const reply = parseWorkerMessage(await runInferJob(request, new AbortController().signal));
+  const reply = parseEngineMessage(await runJob(rowsJobs, request, { signal: new AbortController().signal, emit: () => undefined }));
   if (!("reply" in reply)) throw new Error("expected a reply");
   return reply.reply;
 }

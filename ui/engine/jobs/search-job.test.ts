@@ -12,8 +12,9 @@ import { decodeVector } from "../../../contract/vector-codec.js";
 import { readFixture } from "../../../test/helpers/fixtures.js";
 import { captionReplies, defaultCaption, searchAiScript } from "../../../test/openai-server/captions.js";
 import { bagOfWordsVector, encodePng, startOpenAiServer, type OpenAiTestServer, type ScriptedReply } from "../../../test/openai-server/server.js";
-import { parseWorkerMessage, type RequestOf, type SearchEvent, type WorkerReply } from "../protocol/index.js";
-import { runSearchJob } from "./search-job.js";
+import { parseEngineMessage, type EngineReply, type RequestOf, type SearchEvent } from "../protocol/index.js";
+import { runJob } from "./run.js";
+import { searchJobs } from "./search.js";
 
 const KEY = "sk-test-search-job-9911";
 let srv: OpenAiTestServer | undefined;
@@ -30,14 +31,14 @@ type Body<K extends "search-captions" | "search-embed" | "search-query"> = Omit<
 async function run<K extends "search-captions" | "search-embed" | "search-query">(kind: K, settings: Settings, body: Body<K>, signal = new AbortController().signal) {
   const events: SearchEvent[] = [];
   const request = { kind, id: "s1", settings, apiKey: KEY, timeoutMs: 10_000, ...body } as unknown as RequestOf<K>;
-  const reply = await runSearchJob(request, signal, (event) => {
-    const parsed = parseWorkerMessage({ id: "s1", event });
+  const reply = await runJob(searchJobs, request, { signal, emit: (event) => {
+    const parsed = parseEngineMessage({ id: "s1", event });
     if (!("event" in parsed)) throw new Error("expected an event");
     events.push(parsed.event.event as SearchEvent);
-  });
-  const parsed = parseWorkerMessage(reply);
+  } });
+  const parsed = parseEngineMessage(reply);
   if (!("reply" in parsed)) throw new Error("expected a reply");
-  return { reply: parsed.reply as WorkerReply, events };
+  return { reply: parsed.reply as EngineReply, events };
 }
 
 const png = (seed: number) => new Uint8Array(encodePng(60, 40, { seed }));

@@ -9,21 +9,19 @@ import { captionFrames } from "../../../ai/captions.js";
 import { searchEmbeddingText } from "../../../ai/embedding-text.js";
 import { embedTexts, MAX_INPUTS_PER_REQUEST } from "../../../ai/embeddings.js";
 import { providerConfig, searchModelsFor } from "../../../ai/providers.js";
-import { modelFailureReply } from "./model-failure.js";
 import type { FrameVector } from "../../../contract/search.js";
 import { encodeVector } from "../../../contract/vector-codec.js";
-import type { RequestOf, SearchEvent, WorkerReply } from "../protocol/index.js";
+import type { ReplyOf, RequestOf } from "../protocol/index.js";
+import type { JobContext } from "./job.js";
 
-type SearchRequest = RequestOf<"search-captions"> | RequestOf<"search-embed"> | RequestOf<"search-query">;
-
-async function captions(request: RequestOf<"search-captions">, signal: AbortSignal, send: (event: SearchEvent) => void): Promise<WorkerReply> {
+export async function searchCaptions(request: RequestOf<"search-captions">, { signal, emit }: JobContext<"search-captions">): Promise<ReplyOf<"search-captions">> {
   const config = providerConfig(request.settings, request.apiKey);
   const { caption } = searchModelsFor(request.settings);
-  const result = await captionFrames(config, request.frames, {}, { model: caption, signal, timeoutMs: request.timeoutMs, onCaption: (frameId, entry) => send({ type: "search-caption", frameId, caption: entry }) });
-  return { id: request.id, ok: true, kind: "search-captions", captioned: result.captioned.length, requests: result.requests };
+  const result = await captionFrames(config, request.frames, {}, { model: caption, signal, timeoutMs: request.timeoutMs, onCaption: (frameId, entry) => emit({ type: "search-caption", frameId, caption: entry }) });
+  return { captioned: result.captioned.length, requests: result.requests };
 }
 
-async function embed(request: RequestOf<"search-embed">, signal: AbortSignal, send: (event: SearchEvent) => void): Promise<WorkerReply> {
+export async function searchEmbed(request: RequestOf<"search-embed">, { signal, emit }: JobContext<"search-embed">): Promise<ReplyOf<"search-embed">> {
   const config = providerConfig(request.settings, request.apiKey);
   const model = searchModelsFor(request.settings).embedding;
   const dimensions = request.settings.embeddingDimensions;
@@ -38,25 +36,15 @@ async function embed(request: RequestOf<"search-embed">, signal: AbortSignal, se
       const vector = reply.vectors[i]!;
       vectors[frame.doc.id] = { hash: frame.doc.hash, model, dimensions: vector.length, vector: encodeVector(vector) };
     });
-    send({ type: "search-vectors", vectors });
+    emit({ type: "search-vectors", vectors });
   }
-  return { id: request.id, ok: true, kind: "search-embed", embedded: request.frames.length, requests };
+  return { embedded: request.frames.length, requests };
 }
 
-async function query(request: RequestOf<"search-query">, signal: AbortSignal): Promise<WorkerReply> {
+export async function searchQuery(request: RequestOf<"search-query">, { signal }: JobContext<"search-query">): Promise<ReplyOf<"search-query">> {
   const config = providerConfig(request.settings, request.apiKey);
   const model = searchModelsFor(request.settings).embedding;
   const { vectors } = await embedTexts(config, [request.text], { model, dimensions: request.settings.embeddingDimensions, signal, timeoutMs: request.timeoutMs });
   const vector = vectors[0]!;
-  return { id: request.id, ok: true, kind: "search-query", vector: encodeVector(vector), model, dimensions: vector.length };
-}
-
-export async function runSearchJob(request: SearchRequest, signal: AbortSignal, send: (event: SearchEvent) => void): Promise<WorkerReply> {
-  try {
-    if (request.kind === "search-captions") return await captions(request, signal, send);
-    if (request.kind === "search-embed") return await embed(request, signal, send);
-    return await query(request, signal);
-  } catch (error) {
-    return modelFailureReply(request.id, error);
-  }
+  return { vector: encodeVector(vector), model, dimensions: vector.length };
 }

@@ -1,22 +1,20 @@
 /**
- * The Batch API requests between the panel and the worker, each field defined once with its check (the style
- * of image-protocol.ts, merged into protocol.ts): `batch-submit` (the plan's items → Images API lines →
- * upload → batch), `batch-refresh` (resume a run whose batch was never created, then its status),
- * `batch-collect` (each answered line's image bytes or its error), `batch-resubmit` (failed lines alone) and
- * `batch-cancel`. The record travels whole in both directions (it holds no key) with the input files it
- * needs; every save of it in the worker is sent as a `batch-saved` event, so the panel stores it at once
- * and a crash between upload and create loses nothing. Results are never kept: the panel places them.
+ * The Batch API requests between the panel and the worker, each field defined once with its check (a room of
+ * the engine's protocol, joined in index.ts): `batch-submit` (the plan's items → Images API lines → upload →
+ * batch), `batch-refresh` (resume a run whose batch was never created, then its status), `batch-collect`
+ * (each answered line's image bytes or its error), `batch-resubmit` (failed lines alone) and `batch-cancel`.
+ * The record travels whole in both directions (it holds no key) with the input files it needs; every save of
+ * it in the worker is sent as a `batch-saved` event, so the panel stores it at once and a crash between
+ * upload and create loses nothing. Results are never kept: the panel places them.
  */
 import type { BatchRecord } from "../../../ai/batch/record.js";
 import type { BatchStatus } from "../../../ai/batch/status.js";
 import { IMAGE_QUALITIES } from "../../../ai/image/options.js";
-import { array, bytes, literal, number, object, oneOf, opaque, optional, string, type Field, type Shape } from "../../../contract/fields.js";
+import { array, bytes, number, object, oneOf, opaque, optional, string, type Field } from "../../../contract/fields.js";
 import { imageSizeField } from "../../../contract/image.js";
 import { batchInputsField, batchRecordField, MAX_PENDING_ITEMS, pendingItemField } from "../../../contract/pending-batch.js";
-import { settingsField } from "../../../contract/settings.js";
+import { modelFields, type Room } from "./common.js";
 
-const id = string({ nonEmpty: true, max: 200 });
-const model = { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), timeoutMs: number({ min: 1 }) };
 /** The record and its input files, as the panel stored them (contract/pending-batch.ts has ai's BatchRecord shape). */
 const job = { record: batchRecordField satisfies Field<BatchRecord>, inputs: batchInputsField };
 
@@ -27,29 +25,37 @@ const lineResult = object({
   error: optional(string()),
 });
 
-export const BULK_REQUESTS = {
-  /** One Images API request per item (no references, no streaming), submitted as one batch. */
-  "batch-submit": { id, ...model, items: array(pendingItemField, { max: MAX_PENDING_ITEMS }), size: imageSizeField, quality: oneOf(IMAGE_QUALITIES) },
-  "batch-refresh": { id, ...model, ...job },
-  "batch-collect": { id, ...model, ...job },
-  "batch-resubmit": { id, ...model, ...job },
-  "batch-cancel": { id, ...model, ...job },
-} satisfies Record<string, Shape>;
-
-export const BULK_REPLIES = {
-  "batch-submit": { id, ok: literal(true), ...job },
-  "batch-refresh": { id, ok: literal(true), ...job, status: opaque<BatchStatus>("a batch status") },
-  /**
-   * `record`: as collectBatch left it (answered lines done, failed ones failed) — the panel marks a line done
-   * only once it is placed. `downloaded`: the output and error files fetched by this call.
-   */
-  "batch-collect": { id, ok: literal(true), ...job, results: array(lineResult, { max: MAX_PENDING_ITEMS }), downloaded: array(string()) },
-  /** `lines`: how many failed lines went into the new batch (0: none had failed). */
-  "batch-resubmit": { id, ok: literal(true), ...job, lines: number({ integer: true, min: 0 }) },
-  "batch-cancel": { id, ok: literal(true), ...job },
-} satisfies Record<string, Shape>;
-
-export const BULK_EVENTS = {
-  /** The record was saved in the worker (after an upload, a create, a status): store it now. */
-  "batch-saved": { ...job },
-} satisfies Record<string, Shape>;
+export const batchRoom = {
+  requests: {
+    /** One Images API request per item (no references, no streaming), submitted as one batch. */
+    "batch-submit": { ...modelFields, items: array(pendingItemField, { max: MAX_PENDING_ITEMS }), size: imageSizeField, quality: oneOf(IMAGE_QUALITIES) },
+    "batch-refresh": { ...modelFields, ...job },
+    "batch-collect": { ...modelFields, ...job },
+    "batch-resubmit": { ...modelFields, ...job },
+    "batch-cancel": { ...modelFields, ...job },
+  },
+  replies: {
+    "batch-submit": { ...job },
+    "batch-refresh": { ...job, status: opaque<BatchStatus>("a batch status") },
+    /**
+     * `record`: as collectBatch left it (answered lines done, failed ones failed) — the panel marks a line done
+     * only once it is placed. `downloaded`: the output and error files fetched by this call.
+     */
+    "batch-collect": { ...job, results: array(lineResult, { max: MAX_PENDING_ITEMS }), downloaded: array(string()) },
+    /** `lines`: how many failed lines went into the new batch (0: none had failed). */
+    "batch-resubmit": { ...job, lines: number({ integer: true, min: 0 }) },
+    "batch-cancel": { ...job },
+  },
+  events: {
+    /** The record was saved in the worker (after an upload, a create, a status): store it now. */
+    "batch-saved": { ...job },
+  },
+  streams: {
+    "batch-submit": ["batch-saved"],
+    "batch-refresh": ["batch-saved"],
+    "batch-collect": ["batch-saved"],
+    "batch-resubmit": ["batch-saved"],
+    "batch-cancel": ["batch-saved"],
+  },
+  estimates: [],
+} as const satisfies Room;

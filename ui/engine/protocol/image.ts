@@ -1,18 +1,18 @@
 /**
- * The image requests between the panel and the worker, each field defined once with its check (the style of
- * protocol.ts, which merges these maps into its own): `image-prepare` (the design hint, the parameter check
- * and the estimate, before anything is sent) and `generate-image` (one image request, streaming partial
- * images, reasoning text and usage as events until its reply). Pure data: the worker builds ai/ structures
- * from these fields.
+ * The image requests between the panel and the worker, each field defined once with its check (a room of the
+ * engine's protocol, joined in index.ts): `image-prepare` (the design hint, the parameter check and the
+ * estimate, before anything is sent) and `generate-image` (one image request, streaming partial images,
+ * reasoning text and usage as events until its reply). Pure data: the worker builds ai/ structures from these
+ * fields.
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { ImageEstimate } from "../../../ai/image/estimate.js";
 import { IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, MAX_IMAGES, MAX_PARTIALS, MAX_REFERENCES } from "../../../ai/image/options.js";
-import { array, boolean, bytes, custom, json, literal, number, object, oneOf, opaque, optional, string, type Infer, type Shape } from "../../../contract/fields.js";
+import { array, boolean, bytes, custom, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
 import { fetchedPricesField } from "../../../contract/messages.js";
 import { settingsField } from "../../../contract/settings.js";
+import type { Room } from "./common.js";
 
-const id = string({ nonEmpty: true, max: 200 });
 const count = (max: number) => number({ integer: true, min: 0, max });
 const SERVED_FORMATS = [...IMAGE_FORMATS, "gif"] as const;
 const IMAGE_FIELDS = ["prompt", "size", "quality", "background", "format", "count", "partials", "references", "refine"] as const;
@@ -72,57 +72,55 @@ export type ImageProblemData = Infer<typeof problem>;
 const conversationField = object({ previousResponseId: optional(string()), messages: optional(chatMessages) });
 export type ImageConversationData = Infer<typeof conversationField>;
 
-export const IMAGE_REQUESTS = {
-  /** The design hint from `exports` (when given), the parameter check and the estimate; nothing is sent. */
-  "image-prepare": { id, ...route, request: imageRequestField, exports: optional(array(object({ id: string({ nonEmpty: true }), json: json() }), { max: 50 })), prices: optional(fetchedPricesField) },
-  /** One image request (or refinement) with the key of the settings' endpoint. */
-  "generate-image": { id, ...route, apiKey: string({ nonEmpty: true, max: 1000 }), request: imageRequestField, timeoutMs: number({ min: 1 }), prices: optional(fetchedPricesField) },
-} satisfies Record<string, Shape>;
-
-export const IMAGE_REPLIES = {
-  "image-prepare": {
-    id,
-    ok: literal(true),
-    problems: array(problem),
-    notes: array(string()),
-    designHint: optional(string()),
-    /** Where it goes: the API, the model that answers, the model that draws, the endpoint's host. */
-    api: oneOf(["images", "responses", "chat"]),
-    model: string(),
-    imageModel: string(),
-    estimate: optional(opaque<ImageEstimate>("an image estimate")),
+export const imageRoom = {
+  requests: {
+    /** The design hint from `exports` (when given), the parameter check and the estimate; nothing is sent. */
+    "image-prepare": { ...route, request: imageRequestField, exports: optional(array(object({ id: string({ nonEmpty: true }), json: json() }), { max: 50 })), prices: optional(fetchedPricesField) },
+    /** One image request (or refinement) with the key of the settings' endpoint. */
+    "generate-image": { ...route, apiKey: string({ nonEmpty: true, max: 1000 }), request: imageRequestField, timeoutMs: number({ min: 1 }), prices: optional(fetchedPricesField) },
   },
-  "generate-image": {
-    id,
-    ok: literal(true),
-    images: array(generatedImageField, { max: MAX_IMAGES }),
-    api: oneOf(["images", "responses", "chat"]),
-    model: string(),
-    imageModel: string(),
-    conversation: optional(conversationField),
-    revisedPrompt: optional(string()),
-    reasoning: string(),
-    message: string(),
-    usage: optional(imageUsageField),
-    /** What the reported usage costs at the known prices (computed in the worker, where the prices live). */
-    costUsd: optional(number({ min: 0 })),
-    partials: count(1000),
+  replies: {
+    "image-prepare": {
+      problems: array(problem),
+      notes: array(string()),
+      designHint: optional(string()),
+      /** Where it goes: the API, the model that answers, the model that draws, the endpoint's host. */
+      api: oneOf(["images", "responses", "chat"]),
+      model: string(),
+      imageModel: string(),
+      estimate: optional(opaque<ImageEstimate>("an image estimate")),
+    },
+    "generate-image": {
+      images: array(generatedImageField, { max: MAX_IMAGES }),
+      api: oneOf(["images", "responses", "chat"]),
+      model: string(),
+      imageModel: string(),
+      conversation: optional(conversationField),
+      revisedPrompt: optional(string()),
+      reasoning: string(),
+      message: string(),
+      usage: optional(imageUsageField),
+      /** What the reported usage costs at the known prices (computed in the worker, where the prices live). */
+      costUsd: optional(number({ min: 0 })),
+      partials: count(1000),
+    },
   },
-} satisfies Record<string, Shape>;
-
-export const IMAGE_EVENTS = {
-  /** A partial image of image `image` (0-based in the batch); it replaces the one before. */
-  "image-partial": {
-    image: count(MAX_IMAGES),
-    index: count(100),
-    /** The partial's bytes (their buffer transferred, not copied); the panel decodes them. */
-    bytes: bytes(),
-    format: optional(oneOf(SERVED_FORMATS)),
-    /** When the model client reported it in the worker (epoch ms), for the event → paint measure. */
-    at: number({ min: 0 }),
+  events: {
+    /** A partial image of image `image` (0-based in the batch); it replaces the one before. */
+    "image-partial": {
+      image: count(MAX_IMAGES),
+      index: count(100),
+      /** The partial's bytes (their buffer transferred, not copied); the panel decodes them. */
+      bytes: bytes(),
+      format: optional(oneOf(SERVED_FORMATS)),
+      /** When the model client reported it in the worker (epoch ms), for the event → paint measure. */
+      at: number({ min: 0 }),
+    },
+    /** Image `image` is complete (its bytes come again in the reply, in batch order). */
+    "image-done": { image: count(MAX_IMAGES), result: generatedImageField },
+    "image-text": { channel: oneOf(["reasoning", "message"]), delta: string() },
+    "image-usage": { usage: imageUsageField },
   },
-  /** Image `image` is complete (its bytes come again in the reply, in batch order). */
-  "image-done": { image: count(MAX_IMAGES), result: generatedImageField },
-  "image-text": { channel: oneOf(["reasoning", "message"]), delta: string() },
-  "image-usage": { usage: imageUsageField },
-} satisfies Record<string, Shape>;
+  streams: { "generate-image": ["image-partial", "image-done", "image-text", "image-usage"] },
+  estimates: ["image-prepare"],
+} as const satisfies Room;

@@ -1,15 +1,14 @@
 /**
- * Reasoning-driven rows between the panel and the worker, each field defined once with its check (the style
- * of image-protocol.ts, merged into protocol.ts): `infer-rows` sends a frame's texts and the parameters to
- * fill to the model (ai/params inferRows) and answers the rows it proposed, checked against the parameters'
+ * Reasoning-driven rows between the panel and the worker, each field defined once with its check (a room of
+ * the engine's protocol, joined in index.ts): `infer-rows` sends a frame's texts and the parameters to fill
+ * to the model (ai/params inferRows) and answers the rows it proposed, checked against the parameters'
  * allowed values, with its notes. The texts are the design's words: the request puts them in a data block.
  * Also the batch draft's pure work, kept here so ai/params stays out of ui.html: `draft-prompts` (every row's
  * computed prompt, notes and errors by part) and `read-rows` (pasted CSV or JSONL as a table, or its error).
  */
-import { array, literal, number, object, optional, record, string, type Infer, type Shape } from "../../../contract/fields.js";
+import { array, number, object, optional, record, string, type Infer } from "../../../contract/fields.js";
 import { settingsField } from "../../../contract/settings.js";
-
-const id = string({ nonEmpty: true, max: 200 });
+import type { Room } from "./common.js";
 
 /** At most this many rows per request (ai/params infer-request.ts: 1–20). */
 export const MAX_INFERRED_ROWS = 20;
@@ -24,27 +23,29 @@ export type InferInputData = Infer<typeof inferInputField>;
 const editTable = object({ columns: array(string()), rows: array(array(string())) });
 const draftItem = object({ row: number({ integer: true, min: 1 }), values: record(string()), prompt: string(), stem: string() });
 
-export const INFER_REQUESTS = {
-  /** The draft's prompts from its table, template, rules (JSON text) and style sentence (ui/image-batch/draft/draft-prompts.ts). */
-  "draft-prompts": { id, table: editTable, template: string(), rules: string(), style: string() },
-  /** Pasted rows: JSONL when they start with "{", CSV otherwise. */
-  "read-rows": { id, text: string() },
-  /** The model reads the texts and proposes `rows` rows of the parameters, with the key of the settings' endpoint. */
-  "infer-rows": { id, settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), input: inferInputField, timeoutMs: number({ min: 1 }) },
-} satisfies Record<string, Shape>;
-
-export const INFER_REPLIES = {
-  "draft-prompts": { id, ok: literal(true), items: array(draftItem), notes: array(string()), errors: object({ rows: optional(string()), template: optional(string()), rules: optional(string()) }) },
-  /** The table, or why the text is not rows (with its line and column). */
-  "read-rows": { id, ok: literal(true), table: optional(editTable), error: optional(string()) },
-  "infer-rows": {
-    id,
-    ok: literal(true),
-    /** The parameters' names, in the order asked. */
-    columns: array(string()),
-    /** One map from parameter name to value per proposed row. */
-    rows: array(record(string()), { max: MAX_INFERRED_ROWS }),
-    /** What in the copy led to these values, in the model's words. */
-    notes: string(),
+export const rowsRoom = {
+  requests: {
+    /** The draft's prompts from its table, template, rules (JSON text) and style sentence (ai/params/draft-prompts.ts). */
+    "draft-prompts": { table: editTable, template: string(), rules: string(), style: string() },
+    /** Pasted rows: JSONL when they start with "{", CSV otherwise. */
+    "read-rows": { text: string() },
+    /** The model reads the texts and proposes `rows` rows of the parameters, with the key of the settings' endpoint. */
+    "infer-rows": { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), input: inferInputField, timeoutMs: number({ min: 1 }) },
   },
-} satisfies Record<string, Shape>;
+  replies: {
+    "draft-prompts": { items: array(draftItem), notes: array(string()), errors: object({ rows: optional(string()), template: optional(string()), rules: optional(string()) }) },
+    /** The table, or why the text is not rows (with its line and column). */
+    "read-rows": { table: optional(editTable), error: optional(string()) },
+    "infer-rows": {
+      /** The parameters' names, in the order asked. */
+      columns: array(string()),
+      /** One map from parameter name to value per proposed row. */
+      rows: array(record(string()), { max: MAX_INFERRED_ROWS }),
+      /** What in the copy led to these values, in the model's words. */
+      notes: string(),
+    },
+  },
+  events: {},
+  streams: {},
+  estimates: [],
+} as const satisfies Room;

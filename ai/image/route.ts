@@ -5,7 +5,7 @@
  * use chat completions with the settings' model. ai/image/config.ts `imageConfig` builds the same route with
  * the client's URL and key (route.test.ts keeps the two in step).
  */
-import type { ImageApi } from "../../ai/image/options.js";
+import type { ImageApi } from "./options.js";
 import type { Settings } from "../../contract/settings.js";
 
 /** The Images API's model and the Responses tool's (ai/image/config.ts DEFAULT_IMAGE_MODEL). */

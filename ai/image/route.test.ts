@@ -1,6 +1,6 @@
 /** The panel's route (no SDK) agrees with ai/image's imageConfig for every provider and "Reason first". */
 import { describe, expect, it } from "vitest";
-import { imageConfig } from "../../ai/image/config.js";
+import { imageConfig } from "./config.js";
 import { DEFAULT_SETTINGS, PROVIDER_DEFAULTS } from "../../contract/settings.js";
 import { PROVIDERS } from "../../contract/words.js";
 import { imageRoute } from "./route.js";

@@ -2,21 +2,30 @@
  * The draft's computed prompts, exactly as they will be sent: the template, the rules (optional JSON) and the
  * table go through ai/params `computePrompts` with the style sentence appended (plan.ts styleText). Each
  * problem is kept beside the part it belongs to (rows, template, rules) with where it is; nothing throws.
- * Runs in the worker (`draft-prompts`, `read-rows`): ai/params stays out of ui.html's budget. Pure.
+ * Runs in the engine worker (`draft-prompts`, `read-rows`): ai/params stays out of ui.html's budget. Pure.
  */
-import { computePrompts } from "../../../ai/params/compute.js";
-import { ParamsError, type ParamsSource } from "../../../ai/params/errors.js";
-import { NO_RULES, type RuleSet } from "../../../ai/params/rule-types.js";
-import { readRules } from "../../../ai/params/rules-parse.js";
-import { checkTemplate, parseTemplate, type Template } from "../../../ai/params/template.js";
-import { parseCsvRows } from "../../../ai/params/csv.js";
-import { parseJsonlRows } from "../../../ai/params/jsonl.js";
-import type { BatchItem } from "../plan.js";
+import { computePrompts } from "./compute.js";
+import { ParamsError, type ParamsSource } from "./errors.js";
+import { NO_RULES, type RuleSet } from "./rule-types.js";
+import { readRules } from "./rules-parse.js";
+import { checkTemplate, parseTemplate, type Template } from "./template.js";
+import { parseCsvRows } from "./csv.js";
+import { parseJsonlRows } from "./jsonl.js";
 import { jsonErrorOffset, lineColumn } from "./json-position.js";
-import { choiceNotes, fromParamTable, toParamTable, type EditTable } from "./table.js";
+import { choiceNotes, fromParamTable, toParamTable, type EditTable } from "./edit-table.js";
+
+/** One row's prompt, as the batch plan takes it (ui/image-batch/plan.ts BatchItem). */
+export interface DraftItem {
+  /** 1-based, as the user counts rows. */
+  row: number;
+  values: Record<string, string>;
+  prompt: string;
+  /** Names the layer and any file: row number and key values (names.ts). */
+  stem: string;
+}
 
 export interface DraftPrompts {
-  items: BatchItem[];
+  items: DraftItem[];
   /** Not errors: unused columns, rules reading unknown parameters, empty rows left out, values off their choices. */
   notes: string[];
   /** The first problem per part; while any is set, `items` is empty. */
