@@ -1,4 +1,4 @@
-/** The image request as it crossed the worker boundary (image-protocol.ts), back into ai/'s words. Pure. */
+/** The image request as it crossed the worker boundary (protocol/image.ts), back into ai/'s words. Pure. */
 import type { ImageConversation, ImageRequest } from "../../../ai/image/options.js";
 import type { ImageConversationData, ImageRequestData } from "../protocol/image.js";
 
