@@ -4,7 +4,7 @@
 //   dist/ui.html    the plugin UI: one file, its script and styles inlined
 //   dist/preview-runtime.js  the React preview's runtime (ui/preview-runtime/), also defined in the worker
 //                   as __FIGMENT_PREVIEW_RUNTIME__ (codegen/preview/runtime-source.ts); tests read the file
-// The codegen worker (ts-morph + prettier) is bundled gzip+base64 into dist/code.js, which hands it to the
+// The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled gzip+base64 into dist/code.js, which hands it to the
 // UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB.
 // So is the search worker (orama, ~25 KB gzipped), sent when the Search panel first opens: it kept ui.html
 // over its 150 KB budget.
@@ -62,9 +62,9 @@ const previewRuntime = {
   outfile: "dist/preview-runtime.js",
 };
 
-/** The tokenizer, loaded into the worker only for estimates (ui/worker/tokenizer.entry.ts). */
+/** The tokenizer, loaded into the worker only for estimates (ui/engine/tokenizer.entry.ts). */
 const tokenizer = {
-  entryPoints: ["ui/worker/tokenizer.entry.ts"],
+  entryPoints: ["ui/engine/tokenizer.entry.ts"],
   ...browserIife,
   outfile: "dist/ui-parts/tokenizer.js",
 };
@@ -86,12 +86,12 @@ const draftPart = {
   outfile: "dist/ui-parts/draft.js",
 };
 
-const worker = {
-  entryPoints: ["ui/worker/codegen.worker.ts"],
+const engine = {
+  entryPoints: ["ui/engine/engine.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
-  alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/worker/tokenizer-shim.ts" },
+  alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/engine/tokenizer-shim.ts" },
   ...browserIife,
-  outfile: "dist/ui-parts/worker.js",
+  outfile: "dist/ui-parts/engine.js",
 };
 
 async function writePreviewRuntime(result) {
@@ -101,8 +101,8 @@ async function writePreviewRuntime(result) {
   return js;
 }
 
-/** The worker with the preview runtime defined in it. */
-const workerWith = (runtimeJs) => ({ ...worker, define: { __FIGMENT_PREVIEW_RUNTIME__: JSON.stringify(runtimeJs) } });
+/** The engine worker with the preview runtime defined in it. */
+const engineWith = (runtimeJs) => ({ ...engine, define: { __FIGMENT_PREVIEW_RUNTIME__: JSON.stringify(runtimeJs) } });
 
 /** Inserts text into the template with a function replacer, so `$&` or `$1` in bundles stay literal. */
 function inline(template, marker, text) {
@@ -129,10 +129,10 @@ let packedSearchWorker = "";
 let packedDraft = "";
 
 /** The main thread with the packed workers and tokenizer defined in it (plugin/panel/worker-payload.ts). */
-function pluginMainWith(workerResult) {
+function pluginMainWith(engineResult) {
   return {
     ...pluginMain,
-    define: { __FIGMENT_WORKER__: JSON.stringify(pack(workerResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft) },
+    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft) },
   };
 }
 
@@ -143,8 +143,8 @@ async function buildAll() {
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));
-  const [scriptResult, workerResult] = await Promise.all([build(uiScript), build(workerWith(runtimeJs))]);
-  await build(pluginMainWith(workerResult));
+  const [scriptResult, engineResult] = await Promise.all([build(uiScript), build(engineWith(runtimeJs))]);
+  await build(pluginMainWith(engineResult));
   await writeUiHtml(scriptResult);
   if (process.argv.includes("bench")) {
     await build({ ...node, entryPoints: ["bench/run.ts"], outfile: "dist/bench.mjs" });
@@ -178,7 +178,7 @@ if (!watch) {
   const watchWorker = (runtimeJs) =>
     (workerSwap = workerSwap.then(async () => {
       await workerContext?.dispose();
-      workerContext = await context({ ...workerWith(runtimeJs), plugins: [onEnd("worker", async (result) => ((lastWorker = result), build(pluginMainWith(result))))] });
+      workerContext = await context({ ...engineWith(runtimeJs), plugins: [onEnd("worker", async (result) => ((lastWorker = result), build(pluginMainWith(result))))] });
       await workerContext.watch();
     }));
   const contexts = await Promise.all([

@@ -4,7 +4,7 @@
  * problems back; the better of the two answers is kept (fewer blocking problems, the first on a tie) and
  * every attempt is returned, so nothing the model produced is lost.
  *
- * Needs ts-morph and prettier (codegen/project, codegen/format): runs in Node and in the codegen worker.
+ * Needs ts-morph and prettier (codegen/project, codegen/format): runs in Node and in the engine worker.
  */
 import { formatFiles } from "../codegen/format/index.js";
 import { withAssetFiles } from "../codegen/project/asset-files.js";

@@ -1,6 +1,6 @@
 /**
  * Streamed token → panel: how long after the test server writes an SSE frame its text shows in the plugin
- * panel. The real dist/code.js and dist/ui.html in the browser harness, the codegen worker reading the
+ * panel. The real dist/code.js and dist/ui.html in the browser harness, the engine worker reading the
  * stream from the OpenAI-wire server on 127.0.0.1. The notes grow by one marker (" m07") per frame and each
  * file's path arrives in its own frame; a MutationObserver in the panel stamps when each marker and path first
  * appears in the DOM, and the next animation frame after it (≈ paint). Both clocks are wall-clock ms

@@ -1,5 +1,5 @@
 /**
- * The panel in headless Chromium: how fast dist/ui.html becomes interactive, how long the codegen worker
+ * The panel in headless Chromium: how fast dist/ui.html becomes interactive, how long the engine worker
  * takes to start, and the first generation of the login frame. Two set-ups, each a fresh page per load:
  *
  * - "fake parent": a page that embeds dist/ui.html in an iframe and plays Figma's main thread the way
@@ -60,7 +60,7 @@ export interface ClickSample {
   exportMs: number;
 }
 
-/** Paint timing and the panel's own marks (ui/worker/warm-up.ts), ms since the panel's navigation start. */
+/** Paint timing and the panel's own marks (ui/engine/warm-up.ts), ms since the panel's navigation start. */
 export interface PanelMarks {
   firstPaint?: number;
   firstContentfulPaint?: number;

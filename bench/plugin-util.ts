@@ -32,8 +32,8 @@ export function readBuilt(root: string, path: string): string {
 }
 
 /**
- * The codegen worker as it travels: the gzip+base64 string literal that esbuild.config.mjs defines into
- * dist/code.js (`__FIGMENT_WORKER__`, read once in plugin/worker-payload.ts) and that the main thread posts
+ * The engine worker as it travels: the gzip+base64 string literal that esbuild.config.mjs defines into
+ * dist/code.js (`__FIGMENT_ENGINE__`, read once in plugin/worker-payload.ts) and that the main thread posts
  * as `worker-source` { data }. gzip base64 always starts with "H4sI"; the build holds one copy of it and one of
  * the smaller tokenizer payload.
  */

@@ -7,9 +7,9 @@
  *    (the worker's), cold (the first Generate on a fresh page, clicked as soon as the panel is interactive) and
  *    warm (Generate again on that page), for the sample frames (Log-In Page, Selfie) in the harness and the login
  *    frame under the fake parent.
- * 3. What the plugin ships: the parts of dist/ui.html and dist/code.js with the codegen worker payload it
+ * 3. What the plugin ships: the parts of dist/ui.html and dist/code.js with the engine worker payload it
  *    carries (gzip+base64, handed to the UI as `worker-source`), raw and gzip -9 (bench/plugin-sizes.ts).
- * 4. Worker cold start (ui/worker/host.ts stats; started by the idle warm-up after the panel's first paint):
+ * 4. Worker cold start (ui/engine/worker-slot.ts stats; started by the idle warm-up after the panel's first paint):
  *    fetching the source from the main thread (`get-worker-source` → `worker-source`), decoding, booting.
  * 1b. Where the opening goes, as the renderer main thread's CPU time from Chromium's trace (bench/plugin-profile.ts):
  *    ui.html's parse, the panel script's compile and run, style and layout, the whole window to Generate
@@ -265,7 +265,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `boot (new Worker → pong) ${fmtMs(median(pick(samples, (s) => s.worker.bootMs)))} ms (medians)`;
   for (const setup of setups.slice(0, 2)) {
     const key = setup.key === "fakeParent" ? "FakeParent" : "Harness";
-    out.timed(`workerColdStart${key}`, `Worker cold start (${setup.name})`, pick(setup.samples, (s) => s.worker.coldStartMs), `warm-up → ping answered (WorkerHost stats): ${coldParts(setup.samples)}`, undefined, {
+    out.timed(`workerColdStart${key}`, `Worker cold start (${setup.name})`, pick(setup.samples, (s) => s.worker.coldStartMs), `warm-up → ping answered (Engine stats): ${coldParts(setup.samples)}`, undefined, {
       fetchMs: timing(pick(setup.samples, fetchPart)),
       decodeMs: timing(pick(setup.samples, (s) => s.worker.decodeMs)),
       bootMs: timing(pick(setup.samples, (s) => s.worker.bootMs)),
@@ -367,7 +367,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `${browserNote}Headless Chromium (${chromiumPath()}), a fresh page per load; values are median (min–max) of N. ` +
       `Panel times are performance.now() in the panel (ms since its navigation start). "Cold" is the first Generate on a fresh page, clicked as soon as ` +
       `the button is interactive (the worker's idle warm-up may not have begun); "warm" is Generate again on that page. First code is the emitters' ` +
-      `draft, made in the panel; formatted code is the worker's checked and formatted files replacing it. The codegen worker is not in ui.html: the ` +
+      `draft, made in the panel; formatted code is the worker's checked and formatted files replacing it. The engine worker is not in ui.html: the ` +
       `panel asks the main thread for it (get-worker-source) in idle time after its first paint. Main-thread rows run the real dist/code.js in Node ` +
       `(vm context, simulated figma) after one warm-up run.\n`,
   );

@@ -149,7 +149,7 @@ async function latencySection(): Promise<void> {
   const f = stats(frame);
   print(`\n## streamed token → panel\n`);
   print(
-    `The real dist/code.js and dist/ui.html in the browser harness (headless Chromium); the codegen worker reads a Responses API stream from the ` +
+    `The real dist/code.js and dist/ui.html in the browser harness (headless Chromium); the engine worker reads a Responses API stream from the ` +
       `OpenAI-wire test server on 127.0.0.1 that writes one SSE event every ${info.gapMs} ms. Each event adds one marker to the notes ` +
       `(${info.markers} per run) or completes a file path (${info.files} per run); ${LATENCY_RUNS} runs. Time from the server writing the event ` +
       `to the text in the panel's DOM (MutationObserver) and to the next animation frame (≈ paint); wall-clock ms on one machine.\n`,

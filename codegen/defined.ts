@@ -1,5 +1,5 @@
 /**
- * Reads a string that esbuild.config.mjs defines into a bundle (`__FIGMENT_WORKER__` and the like). Outside
+ * Reads a string that esbuild.config.mjs defines into a bundle (`__FIGMENT_ENGINE__` and the like). Outside
  * that bundle (unit tests, the CLI) the name is undeclared and reading it throws: that is "undefined" here.
  * Pass the read as `() => __NAME__`, so each bundle names the big string in exactly one place.
  */

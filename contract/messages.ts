@@ -65,8 +65,8 @@ export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-bat
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
-/** Scripts the main thread keeps packed for the panel's workers: the codegen worker (the default), its tokenizer, the search worker. */
-export const WORKER_PARTS = ["codegen", "tokenizer", "search"] as const;
+/** Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer, the search worker. */
+export const WORKER_PARTS = ["engine", "tokenizer", "search"] as const;
 export type WorkerPart = (typeof WORKER_PARTS)[number];
 /** Scripts the main thread keeps packed for the panel itself, run in the UI iframe on first use: the Code panel's draft emitters. */
 export const UI_PARTS = ["draft"] as const;
@@ -196,7 +196,7 @@ const TO_UI = {
   thumbnail: { nodeId, png: bytes() },
   /** Settings after a save, and which key slots hold a key now (never the keys). */
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },
-  /** The codegen worker's script (or the tokenizer's, or the search worker's), gzip+base64; kept out of ui.html. */
+  /** The engine worker's script (or the tokenizer's, or the search worker's), gzip+base64; kept out of ui.html. */
   "worker-source": { requestId, data: string() },
   /** A packed (gzip+base64) script of the panel's own, as `get-ui-part` asked. */
   "ui-part": { requestId, data: string() },

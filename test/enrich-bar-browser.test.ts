@@ -26,8 +26,8 @@ import { render } from "preact";
 import { useCallback, useState } from "preact/hooks";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
 import { MainThreadError } from "./ui/channel/requests.ts";
-import { ModelFailure } from "./ui/worker/host.ts";
-import { runSearchJob } from "./ui/worker/search-job.ts";
+import { searchJobs } from "./ui/engine/jobs/search.ts";
+import { inProcessEngine } from "./test/helpers/in-process-engine.ts";
 import { EnrichBar } from "./ui/search/enrich-bar.tsx";
 import { useEnrich } from "./ui/search/use-enrich.ts";
 import { useSearchAi } from "./ui/search/use-search-ai.ts";
@@ -56,13 +56,7 @@ const requests = {
     throw new Error("unexpected " + type);
   },
 };
-const worker = {
-  search: async (body, onEvent, signal) => {
-    const reply = await runSearchJob({ ...body, id: "w" }, signal ?? new AbortController().signal, onEvent);
-    if (!reply.ok) throw new ModelFailure(reply.error, reply.model);
-    return reply;
-  },
-};
+const worker = inProcessEngine(searchJobs);
 const vault = { hasKeyFor: () => true, revealFor: () => "sk-test-enrich-bar" };
 
 function Page() {

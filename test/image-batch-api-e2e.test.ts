@@ -3,7 +3,7 @@
  * figma simulator, the worker calling the OpenAI-wire test server on 127.0.0.1 (its batches move one step
  * per retrieve). Submitted from the draft's "Send to Batch API" (a confirmation with both prices, nothing sent
  * before Send, then stored in clientStorage and listed); for the later steps the batch is submitted by the
- * worker's own job (ui/worker/bulk-job.ts) and stored as the panel stores it, then: open → the list shows
+ * worker's own job (ui/engine/jobs/batch-job.ts) and stored as the panel stores it, then: open → the list shows
  * it "in progress" → close → reopen, Check now → the results are inserted as a grid (N image rectangles in an
  * auto-layout frame named after the batch), the batch id is in clientStorage and in no node's pluginData →
  * reopen: nothing is downloaded again. Failed lines are listed with their reasons and resubmitted alone.
@@ -16,7 +16,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import type { PendingBatch } from "../contract/pending-batch.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
-import { runBulkJob } from "../ui/worker/bulk-job.js";
+import { batchJobs } from "../ui/engine/jobs/batch.js";
+import { runJob } from "../ui/engine/jobs/run.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
 import { readBatchInput, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
@@ -37,7 +38,8 @@ const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\
 /** Submits through the worker's job (as the panel's submit does) and returns the batch as the panel stores it. */
 async function submitted(srv: OpenAiTestServer, n: number): Promise<PendingBatch> {
   const items = Array.from({ length: n }, (_, i) => ({ row: i + 1, stem: `${String(i + 1).padStart(2, "0")}-hero`, prompt: `A hero image for a tea brand, variant ${i + 1}` }));
-  const reply = await runBulkJob({ kind: "batch-submit", id: "e2e", settings: { ...DEFAULT_SETTINGS, ...settings(srv.url), provider: "openai" }, apiKey: KEY, timeoutMs: 30_000, items, size: "1024x1024", quality: "low" }, new AbortController().signal, () => undefined);
+  const request = { kind: "batch-submit", id: "e2e", settings: { ...DEFAULT_SETTINGS, ...settings(srv.url), provider: "openai" }, apiKey: KEY, timeoutMs: 30_000, items, size: "1024x1024", quality: "low" } as const;
+  const reply = await runJob(batchJobs, request, { signal: new AbortController().signal, emit: () => undefined });
   if (!reply.ok || reply.kind !== "batch-submit") throw new Error(`submit failed: ${JSON.stringify(reply)}`);
   return { id: "be2e0001", name: "Hero variants", createdAt: new Date(Date.now() - 2 * 3600_000).toISOString(), items, size: "1024x1024", quality: "low", record: reply.record, inputs: reply.inputs };
 }

@@ -1,7 +1,7 @@
 /**
  * "Send to Batch API" in headless Chromium at 420×600, on a small page bundled from ui/image-batch/bulk/ (like
  * enrich-bar-browser.test.ts): the real PendingView and usePendingBatches, the worker's real Batch API job
- * (ui/worker/bulk-job.ts) against the OpenAI-wire test server, the main thread's storage scripted in the page.
+ * (ui/engine/jobs/batch-job.ts) against the OpenAI-wire test server, the main thread's storage scripted in the page.
  * The draft's own "Send to Batch API" button is not on main yet, so the page calls `bulk.submit(plan)` as it
  * will. Shown first: the estimate at the Batch API's 50% and what will happen; nothing sent until Send; then
  * the batch is stored from its first save on and listed. A provider other than OpenAI is refused before
@@ -23,8 +23,8 @@ const PAGE_API = "http://figment.test/v1";
 const PAGE_ENTRY = `
 import { render } from "preact";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
-import { CodegenError, ModelFailure } from "./ui/worker/host.ts";
-import { runBulkJob } from "./ui/worker/bulk-job.ts";
+import { batchJobs } from "./ui/engine/jobs/batch.ts";
+import { inProcessEngine } from "./test/helpers/in-process-engine.ts";
 import { PendingView } from "./ui/image-batch/bulk/pending-view.tsx";
 import { usePendingBatches } from "./ui/image-batch/bulk/use-pending.ts";
 import "./ui/styles.css";
@@ -46,14 +46,10 @@ const requests = {
     throw new Error("unexpected " + type);
   },
 };
+const engine = inProcessEngine(batchJobs);
 const worker = {
   // One item's estimate (the tokenizer is not on this page): the hook multiplies it by the items.
-  imagePrepare: async () => ({ estimate: { costUsd: 0.011, batchCostUsd: 0.0055 } }),
-  batch: async (body, onSaved) => {
-    const reply = await runBulkJob({ ...body, id: "w" }, new AbortController().signal, onSaved);
-    if (!reply.ok) throw reply.model ? new ModelFailure(reply.error, reply.model) : new CodegenError(reply.error, reply.bad);
-    return reply;
-  },
+  call: async (kind, body, options) => (kind === "image-prepare" ? { estimate: { costUsd: 0.011, batchCostUsd: 0.0055 } } : engine.call(kind, body, options)),
 };
 const vault = { hasKeyFor: () => true, revealFor: () => "sk-test-batch-submit-42" };
 const items = Array.from({ length: 8 }, (_, i) => ({ row: i + 1, values: {}, stem: String(i + 1).padStart(2, "0") + "-hero", prompt: "A hero image for a tea brand, variant " + (i + 1) }));

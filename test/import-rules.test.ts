@@ -112,6 +112,16 @@ describe("import rules", () => {
     expect(broken).toEqual([]);
   });
 
+  it("the workers' modules (ui/engine/, ui/search-worker/) import no panel folder", () => {
+    const panels = ["ui/code/", "ui/image/", "ui/image-batch/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/", "ui/components/", "ui/app.tsx"];
+    const broken: string[] = [];
+    for (const [file, imports] of graph) {
+      if (isTest(file) || !(file.startsWith("ui/engine/") || file.startsWith("ui/search-worker/"))) continue;
+      for (const target of imports) if (panels.some((panel) => target.startsWith(panel))) broken.push(`${file} → ${target}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
   it("has no import cycles", () => {
     expect(cycles(graph)).toEqual([]);
   });

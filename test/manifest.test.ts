@@ -106,9 +106,9 @@ describe("manifest.json", () => {
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
-    // Four payloads: the codegen worker, the tokenizer it loads for estimates, the search worker and the Code panel's draft emitters; one copy of each.
+    // Four payloads: the engine worker, the tokenizer it loads for estimates, the search worker and the Code panel's draft emitters; one copy of each.
     const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{10000,})"/g)].map((m) => m[1]!);
-    expect(packed, "dist/code.js holds the packed codegen worker, tokenizer, search worker and draft emitters").toHaveLength(4);
+    expect(packed, "dist/code.js holds the packed engine worker, tokenizer, search worker and draft emitters").toHaveLength(4);
     for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The model path of the panel end to end in headless Chromium: the real dist/code.js and dist/ui.html in the
- * harness, the codegen worker calling the OpenAI-wire test server on 127.0.0.1 (never the internet).
+ * harness, the engine worker calling the OpenAI-wire test server on 127.0.0.1 (never the internet).
  * Generate with AI → estimate → Send → streamed notes and file names → files; refine; go back to a turn;
  * Cancel mid-stream; errors with their next step. Every request body is validated against the OpenAPI spec.
  */

@@ -37,7 +37,7 @@ describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 
 
   it("is asked for when Search first opens, not at panel load", async () => {
     await withPluginPage(browser, { fixture: FILE, command: "code" }, async ({ ui, relay }) => {
-      // Asked for the search worker's script (the codegen worker's idle warm-up asks for its own part).
+      // Asked for the search worker's script (the engine worker's idle warm-up asks for its own part).
       const asked = async () => (await relay.traffic()).filter((m) => m.from === "ui" && m.type === "get-worker-source" && m.part === "search").length;
       await ui.getByRole("button", { name: "Search", exact: true }).waitFor();
       // The panel has loaded (its ready message crossed) without asking for it.

@@ -37,12 +37,12 @@ import { SettingsPanel } from "./settings/settings-panel.js";
 import { useFetchedPrices } from "./settings/use-fetched-prices.js";
 import { useLeaveGuard } from "./settings/use-leave-guard.js";
 import { useSettingsDraft } from "./settings/use-settings-draft.js";
-import type { WorkerHost } from "./worker/host.js";
+import type { Engine } from "./engine/engine.js";
 
 export interface AppProps {
   bridge: Bridge;
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
 }
 

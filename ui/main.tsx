@@ -1,10 +1,10 @@
-/** Entry of the plugin UI: the bridge to the main thread, the (lazy) codegen worker, and the app. */
+/** Entry of the plugin UI: the bridge to the main thread, the (lazy) engine worker, and the app. */
 import { render } from "preact";
 import { ApiKeyVault } from "./settings/api-key.js";
 import { App } from "./app.js";
 import { PluginBridge } from "./channel/bridge.js";
 import { BridgeRequests } from "./channel/requests.js";
-import { createWorkerHost } from "./worker/host.js";
+import { createEngine } from "./engine/engine.js";
 import { paintStats } from "./image/painter.js";
 import { placeStats } from "./image/canvas-actions.js";
 import "./styles.css";
@@ -13,7 +13,7 @@ const bridge = new PluginBridge(window.parent, window);
 bridge.start();
 const requests = new BridgeRequests(bridge);
 // Nothing starts here: the worker script is fetched from the main thread and started on the first request.
-const worker = createWorkerHost(requests);
+const worker = createEngine(requests);
 const vault = new ApiKeyVault();
 
 const root = document.getElementById("app");

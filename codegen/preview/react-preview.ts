@@ -4,7 +4,7 @@
  * transpiled here with TypeScript's `transpileModule` (CommonJS, react-jsx, es2019); nothing is executed
  * here. The document carries a strict CSP (no network: no connect-src, images and fonts only as data:),
  * the modules as JSON, and the preview runtime (ui/preview-runtime/runtime.ts: preact/compat under React's
- * names, a CommonJS loader, CSS injection, an error box). Pure: no DOM, no Node; runs in the codegen worker.
+ * names, a CommonJS loader, CSS injection, an error box). Pure: no DOM, no Node; runs in the engine worker.
  *
  * What gets mounted into #root (the runtime follows `PreviewData.entry`):
  * 1. `src/main.{tsx,jsx,ts,js}` (or `src/index.{tsx,jsx}`, `main.tsx`, `index.tsx`) when it imports

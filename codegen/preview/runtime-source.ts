@@ -1,6 +1,6 @@
 /**
  * The React preview's runtime script (ui/preview-runtime/runtime.ts, minified), which esbuild.config.mjs
- * defines in the codegen worker's bundle only. Node (CLI, tests) reads dist/preview-runtime.js instead.
+ * defines in the engine worker's bundle only. Node (CLI, tests) reads dist/preview-runtime.js instead.
  */
 import { definedText } from "../defined.js";
 

@@ -12,7 +12,7 @@ import { focusNode } from "../canvas/focus.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
 import { post } from "./post.js";
 import { thumbnail } from "./thumbnail.js";
-import { draftPayload, searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
+import { draftPayload, enginePayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
 
 export type PanelRequest = Extract<MainMessage, { type: "get-thumbnail" | "get-worker-source" | "get-ui-part" | "save-prices" | "focus-node" | "notify" | "resize" | "close" }>;
 
@@ -51,7 +51,7 @@ const MAX_NOTIFY = 300;
 
 /** The packed scripts the panel asks for by `part` (get-worker-source), and what to call each in an error. */
 const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | undefined }> = {
-  codegen: { what: "code generator", payload: () => workerPayload() },
+  engine: { what: "code generator", payload: () => enginePayload() },
   tokenizer: { what: "tokenizer", payload: () => tokenizerPayload() },
   search: { what: "search worker", payload: () => searchWorkerPayload() },
 };
@@ -67,7 +67,7 @@ export async function answerPanel(message: PanelRequest): Promise<void> {
       return;
     }
     case "get-worker-source": {
-      const part = WORKER_PAYLOADS[message.part ?? "codegen"];
+      const part = WORKER_PAYLOADS[message.part ?? "engine"];
       if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
       const data = part.payload();
       if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);

@@ -354,7 +354,7 @@ describe("messages from the UI", () => {
   });
 });
 
-describe("the codegen worker's script", () => {
+describe("the engine worker's script", () => {
   it("is refused with a clear internal error when the build has no payload (source imported directly)", async () => {
     const sim = await boot(LOGIN, { selectIds: ["101:3"] });
     await waitForUi(sim, "init");

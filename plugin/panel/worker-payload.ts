@@ -1,21 +1,21 @@
 /**
- * The UI's codegen worker (ts-morph + prettier, ~2 MB gzipped) travels with the main thread and goes to
+ * The UI's engine worker (the code generator, ts-morph + prettier, and the model client; ~2 MB gzipped) travels with the main thread and goes to
  * the UI only when it first needs code: shipped inside ui.html it made the panel slow to open, since the
  * iframe must receive and parse all of it before the panel can render. esbuild.config.mjs defines it.
  */
 import { definedText } from "../../codegen/defined.js";
 
-declare const __FIGMENT_WORKER__: string;
+declare const __FIGMENT_ENGINE__: string;
 declare const __FIGMENT_TOKENIZER__: string;
 declare const __FIGMENT_SEARCH_WORKER__: string;
 declare const __FIGMENT_DRAFT__: string;
 
-/** The gzip+base64 worker script, or undefined in a build without it (a unit test of the source). */
-export function workerPayload(): string | undefined {
-  return definedText(() => __FIGMENT_WORKER__);
+/** The gzip+base64 engine worker script, or undefined in a build without it (a unit test of the source). */
+export function enginePayload(): string | undefined {
+  return definedText(() => __FIGMENT_ENGINE__);
 }
 
-/** The gzip+base64 tokenizer script (loaded into the worker for estimates only), or undefined. */
+/** The gzip+base64 tokenizer script (loaded into the engine worker for estimates only), or undefined. */
 export function tokenizerPayload(): string | undefined {
   return definedText(() => __FIGMENT_TOKENIZER__);
 }

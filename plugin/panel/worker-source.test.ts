@@ -12,7 +12,7 @@ import { start } from "../start.js";
 
 const PAYLOAD = `H4sI${"A".repeat(64)}`;
 const SEARCH_PAYLOAD = `H4sI${"B".repeat(32)}`;
-vi.mock("./worker-payload.js", () => ({ workerPayload: () => PAYLOAD, tokenizerPayload: () => undefined, searchWorkerPayload: () => SEARCH_PAYLOAD }));
+vi.mock("./worker-payload.js", () => ({ enginePayload: () => PAYLOAD, tokenizerPayload: () => undefined, searchWorkerPayload: () => SEARCH_PAYLOAD }));
 
 let restore: (() => void) | undefined;
 afterEach(() => {

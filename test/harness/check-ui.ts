@@ -1,7 +1,7 @@
 /**
  * Dev check of the built panel (dist/ui.html) in headless Chromium: a tiny fake Figma parent page embeds the
  * panel in an iframe, applies Figma's theme variables (light or dark), answers the panel's messages like the
- * main thread would (init, thumbnail, export with progress, settings-saved, errors, and the codegen worker's
+ * main thread would (init, thumbnail, export with progress, settings-saved, errors, and the engine worker's
  * packed script as `worker-source` on `get-worker-source`) and records what the panel sent. Takes
  * screenshots into test-artifacts/ui/ and prints what it checked.
  *
@@ -27,7 +27,7 @@ const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
 
 /**
  * The real worker as the main thread sends it: the gzip+base64 literal esbuild.config.mjs defines into
- * dist/code.js (`__FIGMENT_WORKER__`, plugin/panel/worker-payload.ts). gzip base64 starts with "H4sI".
+ * dist/code.js (`__FIGMENT_ENGINE__`, plugin/panel/worker-payload.ts). gzip base64 starts with "H4sI".
  */
 function workerPayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);

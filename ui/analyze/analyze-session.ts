@@ -9,7 +9,7 @@ import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 import type { AnalysisResult } from "./analyze-state.js";
 import { useAnalysis, type AnalysisJob } from "./use-analysis.js";
 import { useFindings, type FindingsJob } from "./use-findings.js";
@@ -29,7 +29,7 @@ export interface AnalyzeSession {
 
 export interface AnalyzeSessionDeps {
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   settings: Settings;
   prices: Record<string, FetchedPrice> | undefined;

@@ -9,8 +9,8 @@ import type { Finding } from "../../codegen/analyze/types.js";
 import type { ErrorCode } from "../../contract/messages.js";
 import { RequestCancelledError } from "../../contract/requests.js";
 import { MainThreadError } from "../channel/requests.js";
-import { CodegenError, ModelFailure, WorkerCancelledError } from "../worker/host.js";
-import type { ModelFailureData } from "../worker/protocol.js";
+import { CodegenError, ModelFailure, WorkerCancelledError } from "../engine/engine.js";
+import type { ModelFailureData } from "../engine/protocol/index.js";
 
 export interface FrameRef {
   id: string;

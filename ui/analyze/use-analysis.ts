@@ -11,12 +11,12 @@ import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import { analysisEntry, keepInHistory } from "../history/history-client.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 import { failureOf, hostOf, type AnalysisResult, type FrameRef, type ModelState } from "./analyze-state.js";
 
 export interface AnalysisDeps {
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   live: { current: { settings: Settings; prices: Record<string, FetchedPrice> | undefined } };
   /** The findings of the frames the request carries (they go with it as data). */
@@ -57,7 +57,7 @@ export function useAnalysis({ requests, worker, vault, live, onFindings, onResul
         if (!current()) return;
         if (task === "compare" && frames.length < 2) return setState({ phase: "failed", failure: { kind: "check", message: "Compare needs two frames: select two frames (Shift-click), or two versions of one, and ask again." }, partial: "" });
         setState({ phase: "preparing" });
-        const reply = await worker.analyzePrepare({ exports: frames.map((f) => ({ id: f.id, json: f.json, ...(f.png ? { png: f.png } : {}) })), task, question, model: settings.model, ...(prices ? { prices } : {}) });
+        const reply = await worker.call("analyze-prepare", { exports: frames.map((f) => ({ id: f.id, json: f.json, ...(f.png ? { png: f.png } : {}) })), task, question, model: settings.model, ...(prices ? { prices } : {}) });
         if (!current()) return;
         const refs = reply.input.frames.map((f) => ({ id: f.nodeId, name: f.name }));
         onFindings(refs, reply.input.findings, frames);
@@ -92,7 +92,7 @@ export function useAnalysis({ requests, worker, vault, live, onFindings, onResul
       setState(streaming);
     };
     worker
-      .analyzeModel({ settings, apiKey, input: pending.input, timeoutMs: settings.timeoutSec * 1000, ...(prices ? { prices } : {}) }, onText, controller.signal)
+      .call("analyze-model", { settings, apiKey, input: pending.input, timeoutMs: settings.timeoutSec * 1000, ...(prices ? { prices } : {}) }, { onEvent: (event) => onText(event.delta), signal: controller.signal })
       .then((reply) => {
         if (!current()) return;
         const { markdown, model, cut, usage, costUsd } = reply;

@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import type { Finding } from "../../codegen/analyze/types.js";
 import type { ExportedFrame } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 import { failureOf, type FindingsState, type FrameRef } from "./analyze-state.js";
 
 export interface FindingsJob {
@@ -19,7 +19,7 @@ export interface FindingsJob {
   set(frames: FrameRef[], findings: Finding[], exported: ExportedFrame[]): void;
 }
 
-export function useFindings(requests: MainRequests, worker: WorkerHost): FindingsJob {
+export function useFindings(requests: MainRequests, worker: Engine): FindingsJob {
   const [state, setState] = useState<FindingsState>({ phase: "idle" });
   const token = useRef(0);
   const exported = useRef<ExportedFrame[]>([]);
@@ -33,7 +33,7 @@ export function useFindings(requests: MainRequests, worker: WorkerHost): Finding
       const { frames } = await requests.request("export-selection", { png }, { onProgress: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) });
       if (!current()) return;
       setState({ phase: "computing" });
-      const reply = await worker.analyzeFindings(frames.map((f) => ({ id: f.id, json: f.json })));
+      const reply = await worker.call("analyze-findings", { exports: frames.map((f) => ({ id: f.id, json: f.json })) });
       if (!current()) return;
       exported.current = frames;
       setState({ phase: "ready", frames: reply.frames, findings: reply.findings, at: Date.now() });

@@ -10,7 +10,7 @@ import { RequestCancelledError } from "../../contract/requests.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import { WorkerCancelledError, type WorkerHost } from "../worker/host.js";
+import { WorkerCancelledError, type Engine } from "../engine/engine.js";
 import { keepInHistory } from "../history/history-client.js";
 import { aiCodeEntry } from "./ai-history.js";
 import { useAiRun } from "./ai-run.js";
@@ -51,7 +51,7 @@ function failureOf(error: unknown): AiFailure | "cancelled" {
 }
 
 /** `prices`: fetched from the endpoint's listing (Settings → Test connection); they win in the estimate. */
-export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiKeyVault, settings: Settings, prices?: Record<string, FetchedPrice>): AiJob {
+export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVault, settings: Settings, prices?: Record<string, FetchedPrice>): AiJob {
   const [state, setState] = useState<AiState>({ phase: "idle" });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -89,7 +89,7 @@ export function useAiJob(requests: MainRequests, worker: WorkerHost, vault: ApiK
           if (!current() || !frame) return;
           if (!frame.png) throw new Error(`Figma sent no image of “${frame.name}”.`);
           setState({ phase: "preparing" });
-          const prepared = await worker.aiPrepare({ exports: [{ id: frame.id, json: frame.json }], ...(extras ? { extras } : {}), png: frame.png, options: options.options, model: chosen.model, draft: options.draft, instructions: options.instructions, ...(pricesRef.current ? { prices: pricesRef.current } : {}) });
+          const prepared = await worker.call("ai-prepare", { exports: [{ id: frame.id, json: frame.json }], ...(extras ? { extras } : {}), png: frame.png, options: options.options, model: chosen.model, draft: options.draft, instructions: options.instructions, ...(pricesRef.current ? { prices: pricesRef.current } : {}) });
           if (!current()) return;
           const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
           const existing = sessions.get(frame.id);

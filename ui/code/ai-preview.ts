@@ -5,9 +5,9 @@
 import { useEffect, useState } from "preact/hooks";
 import type { AiSession } from "./ai-job.js";
 import type { PreviewState } from "./code-job.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 
-export function useAiPreview(worker: WorkerHost, session: AiSession | undefined): PreviewState | undefined {
+export function useAiPreview(worker: Engine, session: AiSession | undefined): PreviewState | undefined {
   const turn = session?.turns[session.selected];
   const [preview, setPreview] = useState<PreviewState | undefined>(undefined);
   useEffect(() => {
@@ -16,7 +16,7 @@ export function useAiPreview(worker: WorkerHost, session: AiSession | undefined)
     let live = true;
     setPreview({ status: "loading" });
     worker
-      .reactPreview(turn.files)
+      .call("react-preview", { files: turn.files })
       .then((r) => live && setPreview({ status: "scripted", html: r.html, problems: r.problems }))
       .catch((error: unknown) => live && setPreview({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
     return () => {

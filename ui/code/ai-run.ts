@@ -5,12 +5,12 @@
 import { useCallback, useRef } from "preact/hooks";
 import type { Settings } from "../../contract/settings.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import { ModelFailure, WorkerCancelledError, type WorkerHost } from "../worker/host.js";
+import { ModelFailure, WorkerCancelledError, type Engine } from "../engine/engine.js";
 import type { AiSessions } from "./ai-sessions.js";
 import { applyEvent, MISSING_KEY, type AiSession, type AiState, type AiTurn, type PendingRequest, type Streaming } from "./ai-state.js";
 
 export interface AiRunDeps {
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   sessions: AiSessions;
   settings: () => Settings;
@@ -57,7 +57,7 @@ export function useAiRun({ worker, vault, sessions, settings, setState, token, o
           streaming = applyEvent(streaming, event);
           setState(streaming);
         };
-        const result = await worker.aiGenerate({ settings: chosen, apiKey, input: session.input, ...refine, timeoutMs: chosen.timeoutSec * 1000 }, onEvent, controller.signal);
+        const { result } = await worker.call("ai-generate", { settings: chosen, apiKey, input: session.input, ...refine, timeoutMs: chosen.timeoutSec * 1000 }, { onEvent, signal: controller.signal });
         if (!current()) return;
         const latest = sessions.get(session.frame.id) ?? session;
         const turn: AiTurn = {

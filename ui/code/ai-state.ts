@@ -7,7 +7,7 @@ import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { ErrorCode } from "../../contract/messages.js";
 import type { FrameInfo } from "./code-job.js";
-import type { AiEvent, ExportEntry, ModelFailureData } from "../worker/protocol.js";
+import type { AiEvent, ExportEntry, ModelFailureData } from "../engine/protocol/index.js";
 
 export interface AiTurn {
   /** 1-based, in the order the turns were made. */

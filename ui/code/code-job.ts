@@ -1,6 +1,6 @@
 /**
  * The "Generate code" job: export the selection on the main thread (with progress and cancel), show the
- * emitters' draft at once (made here, ui/code/draft.ts), then let the codegen worker check and format it; its
+ * emitters' draft at once (made here, ui/code/draft.ts), then let the engine worker check and format it; its
  * files replace the draft. The preview comes with the draft. Kept at the app level so results survive
  * switching panels.
  */
@@ -11,7 +11,7 @@ import type { ErrorCode, ExportedFrame, ExportExtras, ExportProblem } from "../.
 import { RequestCancelledError } from "../../contract/requests.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
-import { CodegenError, WorkerCancelledError, WorkerCrashError, type WorkerHost, type WorkerStatus } from "../worker/host.js";
+import { CodegenError, WorkerCancelledError, WorkerCrashError, type Engine, type WorkerStatus } from "../engine/engine.js";
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
@@ -138,7 +138,7 @@ function failureOf(error: unknown): JobFailure | "cancelled" {
   return { kind: "codegen", message: error instanceof Error ? error.message : String(error), bad: false };
 }
 
-export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob {
+export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
   const [state, setState] = useState<JobState>({ phase: "idle" });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -163,7 +163,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
         if (current() && (now.phase === "generating" || now.phase === "draft")) setState({ ...now, worker: next });
       });
       try {
-        const reply = await queue.run(async () => (current() ? worker.generate(exports, options, extras) : SKIPPED));
+        const reply = await queue.run(async () => (current() ? worker.call("generate", { exports, options, ...(extras ? { extras } : {}) }) : SKIPPED));
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const html = options.target === "html";
@@ -251,7 +251,7 @@ export function useCodeJob(requests: MainRequests, worker: WorkerHost): CodeJob 
       setState({ phase: "done", output: shown });
       if (output.preview.status !== "loading") return;
       const settle = (preview: PreviewState) => token === tokenRef.current && setState({ phase: "done", output: { ...shown, preview } });
-      worker.reactPreview(output.files).then(
+      worker.call("react-preview", { files: output.files }).then(
         (r) => settle({ status: "scripted", html: r.html, problems: r.problems }),
         (error: unknown) => settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
       );

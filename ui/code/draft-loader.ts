@@ -4,7 +4,7 @@
  * Code panel starts loading it with the export, so it is usually in before the export is.
  */
 import type { MainRequests } from "../channel/requests.js";
-import { decodeWorkerScript } from "../worker/source.js";
+import { decodeWorkerScript } from "../engine/source.js";
 import { DRAFT_GLOBAL, type DraftModule } from "./draft-global.js";
 
 const SOURCE_TIMEOUT_MS = 30_000;

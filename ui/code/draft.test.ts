@@ -4,7 +4,7 @@ import { exportRoot, planAssets } from "../../plugin/export/asset-plan.js";
 import { fixtureImages } from "../../test/figma-sim/node.js";
 import { createFigmaSim } from "../../test/figma-sim/sim.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
-import { asNodesReply } from "../worker/protocol.js";
+import { asNodesReply } from "../engine/protocol/index.js";
 import { draftCode } from "./draft.js";
 
 /** What the main thread sends for `ids`: each node's JSON_REST_V1 export, as the plugin gets it in Figma. */

@@ -9,7 +9,7 @@ import { emitFiles } from "../../codegen/emit/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { ExportExtras } from "../../contract/messages.js";
-import { asNodesReply, type ExportEntry } from "../worker/protocol.js";
+import { asNodesReply, type ExportEntry } from "../engine/protocol/index.js";
 
 /** What the preview renders for React output: the same design as HTML with one stylesheet. */
 const PREVIEW_OPTIONS: CodeOptions = { target: "html", styling: "css-modules", nodeIds: false };

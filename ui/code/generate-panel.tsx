@@ -6,7 +6,7 @@ import { useRef, useState } from "preact/hooks";
 import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
 import { jobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 import { AiStatus } from "./ai-status.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
 import { GenerateHead, generateBlocker, type AiInput } from "./generate-head.js";
@@ -18,7 +18,7 @@ import { ResultsView } from "./results-view.js";
 import { SavedNote } from "./saved-note.js";
 import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
-import { useWorkerWarmUp } from "../worker/warm-up.js";
+import { useWorkerWarmUp } from "../engine/warm-up.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -26,7 +26,7 @@ export interface GeneratePanelProps {
   settings: Settings;
   job: CodeJob;
   ai: AiJob;
-  worker: WorkerHost;
+  worker: Engine;
   hasKey: boolean;
   onSettingsChange(patch: Partial<Settings>): void;
   onOpenSettings(): void;

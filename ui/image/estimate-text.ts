@@ -1,7 +1,7 @@
 /** The image estimate and the usage after, in the panel's words. Pure. */
 import type { ImageEstimate } from "../../ai/image/estimate.js";
 import { formatCost, int, perMillion, sourceHost, tokenPriceText } from "../model/cost.js";
-import type { ImageUsageData } from "../worker/image-protocol.js";
+import type { ImageUsageData } from "../engine/protocol/image.js";
 
 /** "≈ 1,020 input tokens (765 for the reference) · ≈ 1,367 image tokens × 2 · ≈ $0.09". */
 export function imageEstimateText(estimate: ImageEstimate, imageModel: string): string {

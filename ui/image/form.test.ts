@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { sizeProblem } from "../../ai/image/limits.js";
 import { checkForm, chosenSize, DEFAULT_FORM, frameSize, sizeOptions, suggestedSize, type ImageForm } from "./form.js";
-import { imageRoute } from "./route.js";
+import { imageRoute } from "../../ai/image/route.js";
 import { requestData } from "./request-data.js";
 
 const images = imageRoute({ provider: "openai", model: "gpt-5.4-image-2" }, false);

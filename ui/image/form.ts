@@ -7,7 +7,7 @@ import { checkImageRequest, type ImageField } from "../../ai/image/check.js";
 import { FIXED_SIZES, nearestFlexibleSize, OPEN, sizeForFrame, sizeRule } from "../../ai/image/limits.js";
 import { SIZE_PRESETS, type ImageQuality, type ImageSize, type SizeChoice } from "../../ai/image/options.js";
 import type { SelectedNode } from "../../contract/messages.js";
-import type { ImageRoute } from "./route.js";
+import type { ImageRoute } from "../../ai/image/route.js";
 
 export type SizeKey = "auto" | "frame" | "custom" | `preset-${number}`;
 

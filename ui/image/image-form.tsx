@@ -13,7 +13,7 @@ import { SelectMenu } from "../components/select-menu.js";
 import { TextArea } from "../components/text-area.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import type { FormCheck, ImageForm as Form } from "./form.js";
-import { canReasonFirst, type ImageRoute } from "./route.js";
+import { canReasonFirst, type ImageRoute } from "../../ai/image/route.js";
 import { SizeField } from "./size-field.js";
 
 export interface ImageFormProps {

@@ -8,12 +8,12 @@ import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js"
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 import { DEFAULT_FORM, type ImageForm } from "./form.js";
 import { useImageRun, type PendingImage } from "./image-run.js";
 import { failureOf, hostOf, type ImageState } from "./image-state.js";
 import { PartialPainter } from "./painter.js";
-import { imageRoute } from "./route.js";
+import { imageRoute } from "../../ai/image/route.js";
 import { useImageVersions, type ImageVersions } from "./use-versions.js";
 import { requestData } from "./request-data.js";
 import type { ImageVersion } from "./versions.js";
@@ -37,7 +37,7 @@ export interface ImageJob {
 
 export interface ImageJobDeps {
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   settings: Settings;
   selection: SelectionSummary;
@@ -88,7 +88,7 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
         if (!current()) return;
         data.references = frames.flatMap((f) => (f.png ? [{ bytes: f.png, name: `${f.name.slice(0, 80) || "selection"}.png` }] : [])).slice(0, 16);
         setState({ phase: "preparing" });
-        const reply = await worker.imagePrepare({ settings: chosen, reasonFirst: form.reasonFirst, request: data, ...(frames.length ? { exports: frames.map((f) => ({ id: f.id, json: f.json })) } : {}), ...(fetched ? { prices: fetched } : {}) });
+        const reply = await worker.call("image-prepare", { settings: chosen, reasonFirst: form.reasonFirst, request: data, ...(frames.length ? { exports: frames.map((f) => ({ id: f.id, json: f.json })) } : {}), ...(fetched ? { prices: fetched } : {}) });
         if (!current()) return;
         if (reply.problems.length > 0 || !reply.estimate) return setState({ phase: "failed", failure: { kind: "check", message: reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated." } });
         if (reply.designHint) data.designHint = reply.designHint;

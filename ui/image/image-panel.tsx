@@ -18,7 +18,7 @@ import { ImageForm } from "./image-form.js";
 import type { ImageSession } from "./image-session.js";
 import { isBusy } from "./image-state.js";
 import { ImageStatus } from "./image-status.js";
-import { canReasonFirst, imageRoute } from "./route.js";
+import { canReasonFirst, imageRoute } from "../../ai/image/route.js";
 import { VersionView } from "./version-view.js";
 import { VersionsStrip } from "./versions-strip.js";
 import type { ImageVersion } from "./versions.js";

@@ -8,8 +8,8 @@ import { sizeText } from "../../ai/image/options.js";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { ImageRequestData } from "../worker/image-protocol.js";
-import { CodegenError, ModelFailure, WorkerCancelledError, type WorkerHost } from "../worker/host.js";
+import type { ImageRequestData } from "../engine/protocol/image.js";
+import { CodegenError, ModelFailure, WorkerCancelledError, type Engine } from "../engine/engine.js";
 import { applyImageEvent, streaming, type Destination, type ImageState, type Streaming } from "./image-state.js";
 import type { PartialPainter } from "./painter.js";
 import type { ImageVersions } from "./use-versions.js";
@@ -26,7 +26,7 @@ export interface PendingImage {
 }
 
 export interface ImageRunDeps {
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   settings: () => Settings;
   prices: () => Record<string, FetchedPrice> | undefined;
@@ -60,15 +60,18 @@ export function useImageRun({ worker, vault, settings, prices, painter, versions
       setState(state);
       try {
         const fetched = prices();
-        const reply = await worker.generateImage(
+        const reply = await worker.call(
+          "generate-image",
           { settings: chosen, reasonFirst: pending.reasonFirst, apiKey, request: pending.data, timeoutMs: chosen.timeoutSec * 1000, ...(fetched ? { prices: fetched } : {}) },
-          (event) => {
-            if (!current()) return;
-            if (event.type === "image-partial") painter.paint(event.image, event.index, event.bytes, event.at);
-            state = applyImageEvent(state, event);
-            setState(state);
+          {
+            onEvent: (event) => {
+              if (!current()) return;
+              if (event.type === "image-partial") painter.paint(event.image, event.index, event.bytes, event.at);
+              state = applyImageEvent(state, event);
+              setState(state);
+            },
+            signal: controller.signal,
           },
-          controller.signal,
         );
         if (!current()) return;
         const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: pending.data.quality, size: sizeText(pending.data.size), provider: chosen.provider, references: pending.data.references.length, startedAt, finishedAt: Date.now() };

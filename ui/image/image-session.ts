@@ -10,7 +10,7 @@ import type { FetchedPrice, ImageNode, SelectionSummary } from "../../contract/m
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 import { useCanvasActions, type CanvasActions } from "./canvas-actions.js";
 import { DEFAULT_FORM } from "./form.js";
 import { useImageJob, type ImageJob } from "./image-job.js";
@@ -32,7 +32,7 @@ export interface ImageSession {
 
 export interface ImageSessionDeps {
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   settings: Settings;
   selection: SelectionSummary;

@@ -4,9 +4,9 @@ import type { ImageApi } from "../../ai/image/options.js";
 import type { ErrorCode } from "../../contract/messages.js";
 import { RequestCancelledError } from "../../contract/requests.js";
 import { MainThreadError } from "../channel/requests.js";
-import { WorkerCancelledError } from "../worker/host.js";
-import type { ImageEvent, ModelFailureData } from "../worker/protocol.js";
-import type { ImageUsageData } from "../worker/image-protocol.js";
+import { WorkerCancelledError } from "../engine/engine.js";
+import type { ImageEvent, ModelFailureData } from "../engine/protocol/index.js";
+import type { ImageUsageData } from "../engine/protocol/image.js";
 
 export type ImageFailure =
   | { kind: "model"; message: string; model: ModelFailureData; at: number }

@@ -5,7 +5,7 @@
  */
 import { RECORD_LIMITS, type ImageRecord, type ImageVersion as StoredVersion } from "../../contract/image.js";
 import type { ImageNode } from "../../contract/messages.js";
-import { IMAGE_MODEL } from "./route.js";
+import { IMAGE_MODEL } from "../../ai/image/route.js";
 import type { ImageVersion } from "./versions.js";
 
 export type { StoredVersion };

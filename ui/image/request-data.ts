@@ -4,9 +4,9 @@
  * builds on. References are added once the selection is exported. Pure.
  */
 import type { SelectedNode } from "../../contract/messages.js";
-import type { ImageRequestData } from "../worker/image-protocol.js";
+import type { ImageRequestData } from "../engine/protocol/image.js";
 import { checkForm, PARTIALS, type ImageForm } from "./form.js";
-import type { ImageRoute } from "./route.js";
+import type { ImageRoute } from "../../ai/image/route.js";
 import { refineFrom, type ImageVersion } from "./versions.js";
 
 export type RequestPlan = { ok: true; data: ImageRequestData; prompt: string } | { ok: false; problem: string };

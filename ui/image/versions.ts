@@ -5,7 +5,7 @@
  */
 import type { ImageApi, ImageQuality, ServedFormat } from "../../ai/image/options.js";
 import type { Provider } from "../../contract/settings.js";
-import type { GeneratedImageData, ImageConversationData, ImageUsageData } from "../worker/image-protocol.js";
+import type { GeneratedImageData, ImageConversationData, ImageUsageData } from "../engine/protocol/image.js";
 
 export interface ImageVersion {
   /** Unique and stable (the store's key). */

@@ -3,7 +3,7 @@
  * one button. ai/ only says what happened; each panel may say the next step in its own terms (the image
  * panel speaks of prompts and sizes, the code panel of frames and files). The CLI has its own sentences.
  */
-import type { ModelFailureData } from "../worker/protocol.js";
+import type { ModelFailureData } from "../engine/protocol/index.js";
 
 export interface Explanation {
   title: string;

@@ -1,12 +1,12 @@
 /**
  * The panel's side of the search worker: started on the first request (the Search panel's first open), from
- * the packed script the main thread hands over, like the codegen worker. Requests are matched by id
+ * the packed script the main thread hands over, like the engine worker. Requests are matched by id
  * (contract/requests.ts); ones made while the worker starts wait and go out in order. If the worker dies, what
  * was pending fails with the reason and the next request starts a new one, fed the last index first.
  */
 import { PendingRequests } from "../../contract/requests.js";
 import type { SearchFrameDoc } from "../../contract/search.js";
-import { decodeWorkerScript } from "../worker/source.js";
+import { decodeWorkerScript } from "../engine/source.js";
 import { parseSearchReply, SearchProtocolError, type SearchHit, type SearchOkReply, type SearchRequestOf, type SearchWorkerRequest } from "./protocol.js";
 
 type Body<K extends SearchWorkerRequest["kind"]> = Omit<SearchRequestOf<K>, "id" | "kind">;

@@ -13,9 +13,9 @@ import { readFixture } from "../../test/helpers/fixtures.js";
 import { searchAiScript } from "../../test/openai-server/captions.js";
 import { encodePng, startOpenAiServer, type OpenAiTestServer } from "../../test/openai-server/server.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
-import { ModelFailure, type WorkerHost } from "../worker/host.js";
-import { parseWorkerMessage } from "../worker/protocol.js";
-import { runSearchJob } from "../worker/search-job.js";
+import { ModelFailure } from "../engine/engine.js";
+import { searchJobs } from "../engine/jobs/search.js";
+import { inProcessEngine } from "../../test/helpers/in-process-engine.js";
 import { enrichAction, planEnrich } from "./enrich-plan.js";
 import { CAPTION_CHUNK, EnrichStopped, runEnrich } from "./enrich-run.js";
 
@@ -28,17 +28,8 @@ afterEach(async () => {
 const docs = frameDocs(readFixture("figmagic-design-system.file.json")).slice(0, 14).map((d) => ({ ...d, pageId: "0:1" }));
 const empty: SearchIndex = { docs, vectors: {}, captions: {}, scannedAt: 1 };
 
-/** The worker's job run in-process, its messages read through the protocol's checks as the host reads them. */
-const worker: Pick<WorkerHost, "search"> = {
-  search: (async (body: Parameters<WorkerHost["search"]>[0], onEvent: Parameters<WorkerHost["search"]>[1], signal?: AbortSignal) => {
-    const reply = await runSearchJob({ ...body, id: "w1" } as never, signal ?? new AbortController().signal, (event) => {
-      const parsed = parseWorkerMessage({ id: "w1", event });
-      if ("event" in parsed) onEvent(parsed.event.event as never);
-    });
-    if (!reply.ok) throw new ModelFailure(reply.error, reply.model!);
-    return reply;
-  }) as WorkerHost["search"],
-};
+/** The worker's jobs run in-process, their messages read through the protocol's checks as the host reads them. */
+const worker = inProcessEngine(searchJobs);
 
 interface MainLog {
   exports: string[];

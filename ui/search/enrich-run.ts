@@ -9,7 +9,8 @@ import type { Settings } from "../../contract/settings.js";
 import { CAPTION_IMAGE_SIDE } from "../../contract/limits.js";
 import type { FrameCaption, FrameVector, SearchFrameDoc, SearchIndex } from "../../contract/search.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
+import type { EventOf } from "../engine/protocol/index.js";
 import { planEnrich } from "./enrich-plan.js";
 import type { EnrichProgress } from "./search-ai.js";
 
@@ -20,7 +21,7 @@ export const EXPORTS_IN_FLIGHT = 3;
 
 export interface EnrichDeps {
   requests: MainRequests;
-  worker: Pick<WorkerHost, "search">;
+  worker: Pick<Engine, "call">;
   settings: Settings;
   apiKey: string;
 }
@@ -92,13 +93,13 @@ export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: {
       if (frames.length === 0) continue;
       const made: Record<string, FrameCaption> = {};
       try {
-        await worker.search<"search-captions">({ kind: "search-captions", ...model, frames }, (event) => {
-          if (event.type !== "search-caption") return;
+        const onEvent = (event: EventOf<"search-captions">): void => {
           made[event.frameId] = event.caption;
           outcome.index.captions[event.frameId] = event.caption;
           outcome.captioned++;
           onProgress({ done: outcome.captioned, total, label: `Describing frames ${outcome.captioned} / ${total}` });
-        }, signal);
+        };
+        await worker.call("search-captions", { ...model, frames }, { onEvent, signal });
       } finally {
         await keep({ captions: made });
       }
@@ -108,13 +109,13 @@ export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: {
       onProgress({ done: 0, total: frames.length, label: `Embedding ${frames.length.toLocaleString("en-US")} frames` });
       const made: Record<string, FrameVector> = {};
       try {
-        await worker.search<"search-embed">({ kind: "search-embed", ...model, frames }, (event) => {
-          if (event.type !== "search-vectors") return;
+        const onEvent = (event: EventOf<"search-embed">): void => {
           Object.assign(made, event.vectors);
           Object.assign(outcome.index.vectors, event.vectors);
           outcome.embedded += Object.keys(event.vectors).length;
           onProgress({ done: outcome.embedded, total: frames.length, label: `Embedding ${frames.length.toLocaleString("en-US")} frames` });
-        }, signal);
+        };
+        await worker.call("search-embed", { ...model, frames }, { onEvent, signal });
       } finally {
         await keep({ vectors: made });
       }

@@ -12,14 +12,14 @@ import type { Settings } from "../../contract/settings.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../settings/api-key.js";
-import { ModelFailure, type WorkerHost } from "../worker/host.js";
+import { ModelFailure, type Engine } from "../engine/engine.js";
 import { planEnrich } from "./enrich-plan.js";
 import { EnrichStopped, runEnrich, type EnrichOutcome } from "./enrich-run.js";
 import type { EnrichProgress, SearchAi } from "./search-ai.js";
 
 export interface SearchAiDeps {
   requests: MainRequests;
-  worker: Pick<WorkerHost, "search">;
+  worker: Pick<Engine, "call">;
   vault: ApiKeyVault;
   settings: Settings;
   prices: Record<string, FetchedPrice> | undefined;
@@ -60,7 +60,7 @@ export function useSearchAi({ requests, worker, vault, settings, prices }: Searc
         const id = `${searchModelsFor(settings).embedding}\n${settings.embeddingDimensions}\n${text}`;
         const cached = queries.current.get(id);
         if (cached) return cached;
-        const reply = await worker.search<"search-query">({ kind: "search-query", settings, apiKey: key(), timeoutMs: settings.timeoutSec * 1000, text }, () => undefined, signal);
+        const reply = await worker.call("search-query", { settings, apiKey: key(), timeoutMs: settings.timeoutSec * 1000, text }, { signal });
         const vector = decodeVector(reply.vector);
         if (queries.current.size >= MAX_CACHED_QUERIES) queries.current.delete(queries.current.keys().next().value!);
         queries.current.set(id, vector);

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import type { WorkerHost } from "../worker/host.js";
+import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "./api-key.js";
 import { CodeDefaults } from "./code-defaults.js";
 import { KeyRow } from "./key-row.js";
@@ -21,7 +21,7 @@ export interface SettingsPanelProps {
   settings: Settings;
   draft: SettingsDraft;
   vault: ApiKeyVault;
-  worker: Pick<WorkerHost, "testConnection">;
+  worker: Pick<Engine, "call">;
   onPrices(prices: Record<string, FetchedPrice>): void;
 }
 

@@ -7,7 +7,7 @@ import { useState } from "preact/hooks";
 import type { FetchedPrice } from "../../contract/messages.js";
 import { checkSettingsPatch, PROVIDER_DEFAULTS, type Settings } from "../../contract/settings.js";
 import { ErrorIcon, InfoIcon } from "../components/icons.js";
-import { ModelFailure, type WorkerHost } from "../worker/host.js";
+import { ModelFailure, type Engine } from "../engine/engine.js";
 import { connectionText, type ConnectionOutcome, type ConnectionText } from "./connection-text.js";
 import { cleanBaseUrl, slotName, type Form } from "./settings-form.js";
 
@@ -15,7 +15,7 @@ import { cleanBaseUrl, slotName, type Form } from "./settings-form.js";
 export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
 
 export interface TestConnectionProps {
-  worker: Pick<WorkerHost, "testConnection">;
+  worker: Pick<Engine, "call">;
   /** The saved settings, for the fields the form does not hold. */
   settings: Settings;
   form: Form;
@@ -37,7 +37,7 @@ async function run({ worker, settings, form, apiKey, onPrices }: TestConnectionP
   try {
     // The model is not used by a models listing; an unfinished one falls back to the provider's default.
     const tested: Settings = { ...settings, ...accepted, ...(rejected.includes("model") ? { model: PROVIDER_DEFAULTS[form.provider].model } : {}) };
-    const reply = await worker.testConnection({ settings: tested, apiKey, timeoutMs: CONNECTION_TEST_TIMEOUT_MS });
+    const reply = await worker.call("test-connection", { settings: tested, apiKey, timeoutMs: CONNECTION_TEST_TIMEOUT_MS });
     const count = reply.prices ? Object.keys(reply.prices).length : 0;
     if (reply.prices && count > 0) onPrices(reply.prices);
     return { ok: true, models: reply.models, prices: count };

@@ -1,5 +1,5 @@
 /**
- * The Batch API steps as the panel runs them: each asks the worker (ui/worker/bulk-job.ts) with the key of
+ * The Batch API steps as the panel runs them: each asks the worker (ui/engine/jobs/batch-job.ts) with the key of
  * the settings' endpoint, and stores every record the worker reports at once (`store`, which the hook
  * serialises), so closing the plugin at any point loses nothing. Collecting converts each answered image
  * for the canvas and places it in the batch's grid; a line is marked done only once placed. Not a hook.
@@ -9,14 +9,15 @@ import type { PendingBatch } from "../../../contract/pending-batch.js";
 import type { Settings } from "../../../contract/settings.js";
 import type { MainRequests } from "../../channel/requests.js";
 import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { BulkKind, WorkerHost } from "../../worker/host.js";
+import type { Engine } from "../../engine/engine.js";
+import type { EventOf } from "../../engine/protocol/index.js";
 import type { BatchPlan } from "../plan.js";
 import { placeResult } from "./place-result.js";
 import { afterCollect, markPlaced } from "./record-merge.js";
 
 export interface StepDeps {
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   settings: Settings;
 }
@@ -45,7 +46,7 @@ export async function submitPlan(deps: StepDeps, plan: BatchPlan, store: Store, 
     last = { ...base, record, inputs };
     void store(last);
   };
-  const reply = await deps.worker.batch<"batch-submit">({ kind: "batch-submit", ...model(deps), items: base.items, size: base.size, quality: base.quality }, (saved) => keep(saved.record, saved.inputs));
+  const reply = await deps.worker.call("batch-submit", { ...model(deps), items: base.items, size: base.size, quality: base.quality }, { onEvent: (saved) => keep(saved.record, saved.inputs) });
   keep(reply.record, reply.inputs);
   await store(last!);
   return last!;
@@ -54,10 +55,11 @@ export async function submitPlan(deps: StepDeps, plan: BatchPlan, store: Store, 
 /** Asks where the batch stands (resuming a run whose batch was never created); stores what changed. */
 export async function refreshBatch(deps: StepDeps, batch: PendingBatch, store: Store): Promise<PendingBatch> {
   let next = batch;
-  const reply = await deps.worker.batch<"batch-refresh">({ kind: "batch-refresh", ...model(deps), record: batch.record, inputs: batch.inputs }, (saved) => {
+  const onEvent = (saved: EventOf<"batch-refresh">): void => {
     next = { ...batch, record: saved.record, inputs: saved.inputs };
     void store(next);
-  });
+  };
+  const reply = await deps.worker.call("batch-refresh", { ...model(deps), record: batch.record, inputs: batch.inputs }, { onEvent });
   next = { ...batch, record: reply.record, inputs: reply.inputs };
   await store(next);
   return next;
@@ -65,7 +67,7 @@ export async function refreshBatch(deps: StepDeps, batch: PendingBatch, store: S
 
 /** Downloads what is not placed yet and places it in the grid (item order); stores after each image. */
 export async function collectInto(deps: StepDeps, batch: PendingBatch, store: Store): Promise<{ batch: PendingBatch; inserted: number; notes: string[] }> {
-  const reply = await deps.worker.batch<"batch-collect">({ kind: "batch-collect", ...model(deps), record: batch.record, inputs: batch.inputs }, () => undefined);
+  const reply = await deps.worker.call("batch-collect", { ...model(deps), record: batch.record, inputs: batch.inputs });
   let next: PendingBatch = { ...batch, record: afterCollect(batch.record as BatchRecord, reply.record as BatchRecord) };
   await store(next);
   let inserted = 0;
@@ -88,13 +90,12 @@ export async function collectInto(deps: StepDeps, batch: PendingBatch, store: St
 /** Sends the failed lines again as a new batch of their own. */
 export async function resubmitBatch(deps: StepDeps, batch: PendingBatch, store: Store): Promise<PendingBatch> {
   let next = batch;
-  const reply = await deps.worker.batch<"batch-resubmit">({ kind: "batch-resubmit", ...model(deps), record: batch.record, inputs: batch.inputs }, (saved) => {
+  const onEvent = (saved: EventOf<"batch-resubmit">): void => {
     next = { ...batch, record: saved.record, inputs: saved.inputs };
     void store(next);
-  });
+  };
+  const reply = await deps.worker.call("batch-resubmit", { ...model(deps), record: batch.record, inputs: batch.inputs }, { onEvent });
   next = { ...batch, record: reply.record, inputs: reply.inputs };
   await store(next);
   return next;
 }
-
-export type StepKind = BulkKind;

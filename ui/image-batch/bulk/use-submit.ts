@@ -44,7 +44,7 @@ export function useSubmit(deps: StepDeps & { report(text: string, tone: "info" |
     const first = plan.items[0];
     if (refusal || !first) return;
     const request = { prompt: first.prompt, size: plan.size, quality: plan.quality, count: 1, partials: 0, references: [] };
-    deps.worker.imagePrepare({ settings: deps.settings, reasonFirst: false, request }).then(
+    deps.worker.call("image-prepare", { settings: deps.settings, reasonFirst: false, request }).then(
       (reply) => {
         const n = plan.items.length;
         const each = reply.estimate;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_STYLE, type StyleSpec } from "../plan.js";
-import { draftPrompts, readPasted, withLineColumn } from "./draft-prompts.js";
+import { draftPrompts, readPasted, withLineColumn } from "../../../ai/params/draft-prompts.js";
 import { buildPlan, defaultBatchName } from "./plan-build.js";
 import { styleText } from "../plan.js";
 import type { EditTable } from "./table.js";

@@ -6,8 +6,8 @@ import type { ErrorCode } from "../../../contract/messages.js";
 import { RequestCancelledError } from "../../../contract/requests.js";
 import { MainThreadError } from "../../channel/requests.js";
 import { explainModelFailure, type Explanation } from "../../model/explain-model.js";
-import { CodegenError, ModelFailure, WorkerCancelledError } from "../../worker/host.js";
-import type { ModelFailureData } from "../../worker/protocol.js";
+import { CodegenError, ModelFailure, WorkerCancelledError } from "../../engine/engine.js";
+import type { ModelFailureData } from "../../engine/protocol/index.js";
 
 export type FillFailure =
   | { kind: "model"; message: string; model: ModelFailureData; at: number }

@@ -4,7 +4,7 @@
  * line left to right — from the export's REST JSON (`{ document }`, or a bare node). Design text is data:
  * it is only collected here; the request puts it in a delimited block. Pure.
  */
-import { MAX_FRAME_TEXTS } from "../../worker/infer-protocol.js";
+import { MAX_FRAME_TEXTS } from "../../engine/protocol/rows.js";
 
 export interface FrameText {
   layer: string;

@@ -8,7 +8,7 @@ import type { SelectionSummary } from "../../../contract/messages.js";
 import type { Settings } from "../../../contract/settings.js";
 import { SelectMenu } from "../../components/select-menu.js";
 import { QUALITIES } from "../../image/image-form.js";
-import { canReasonFirst } from "../../image/route.js";
+import { canReasonFirst } from "../../../ai/image/route.js";
 import { SizeField } from "../../image/size-field.js";
 import { defaultBatchName } from "./plan-build.js";
 import type { BatchDraft } from "./use-draft.js";

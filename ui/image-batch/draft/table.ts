@@ -1,33 +1,13 @@
 /**
- * The draft's parameters table as the user edits it: header cells and rows of strings, always rectangular.
- * A header cell names a parameter and may list its allowed values after a colon (`mood: calm|bold`), which
- * "Fill from selection" hands the model as choices. Every edit returns a new table; `toParamTable` turns it
- * into the ParamTable that ai/params computes prompts from. Pure.
+ * Edits of the draft's parameters table: every edit returns a new table. The table's shape and its
+ * conversions to and from ai/params' ParamTable live in ai/params/edit-table.ts (the engine worker needs them).
+ * Pure.
  */
-// Not the ai/params barrel: it re-exports inferRows, which brings the openai SDK (~600 KB) into ui.html.
-import { ParamsError } from "../../../ai/params/errors.js";
-import type { ParamRow, ParamTable } from "../../../ai/params/rows.js";
+import { columnSpec, type EditTable } from "../../../ai/params/edit-table.js";
 
-export interface EditTable {
-  /** Header cells as typed: `audience`, `mood: calm|bold`. */
-  columns: string[];
-  /** One string per column in every row. */
-  rows: string[][];
-}
+export { choiceNotes, columnSpec, fromParamTable, toParamTable, type EditTable } from "../../../ai/params/edit-table.js";
 
 export const STARTER_TABLE: EditTable = { columns: ["subject"], rows: [[""]] };
-
-/** A header cell's parameter name and its allowed values (`mood: calm|bold` → mood, [calm, bold]). */
-export function columnSpec(header: string): { name: string; choices: string[] } {
-  const colon = header.indexOf(":");
-  if (colon < 0) return { name: header.trim(), choices: [] };
-  const choices = header
-    .slice(colon + 1)
-    .split("|")
-    .map((c) => c.trim())
-    .filter(Boolean);
-  return { name: header.slice(0, colon).trim(), choices: [...new Set(choices)] };
-}
 
 /** A name not yet in the table: `param`, `param2`, … */
 function freshName(table: EditTable, base = "param"): string {
@@ -60,49 +40,4 @@ export function removeRow(table: EditTable, index: number): EditTable {
 
 export function setCell(table: EditTable, row: number, column: number, value: string): EditTable {
   return { ...table, rows: table.rows.map((r, i) => (i === row ? r.map((c, j) => (j === column ? value : c)) : r)) };
-}
-
-/** A parsed rows file (CSV, JSONL, the model's rows) as an editable table. */
-export function fromParamTable(table: ParamTable): EditTable {
-  return { columns: [...table.columns], rows: table.rows.map((r) => table.columns.map((c) => r.values[c] ?? "")) };
-}
-
-const isBlank = (row: readonly string[]): boolean => row.every((c) => c.trim() === "");
-
-/**
- * The rows for computing prompts: rows with every cell empty are left out (a row just added is no error) and
- * listed in `skippedBlankLines` by row number. Throws ParamsError("rows") for a header without a name or a
- * name used twice, naming the column.
- */
-export function toParamTable(table: EditTable): ParamTable {
-  const names = table.columns.map((header, i) => {
-    const { name } = columnSpec(header);
-    if (!name) throw new ParamsError("rows", `column ${i + 1} has no name; name it (e.g. "audience") or remove it`);
-    return name;
-  });
-  names.forEach((name, i) => {
-    const first = names.indexOf(name);
-    if (first !== i) throw new ParamsError("rows", `column name "${name}" appears twice (columns ${first + 1} and ${i + 1}); rename one`);
-  });
-  const rows: ParamRow[] = [];
-  const skippedBlankLines: number[] = [];
-  table.rows.forEach((cells, i) => {
-    if (isBlank(cells)) skippedBlankLines.push(i + 1);
-    else rows.push({ row: i + 1, line: i + 1, values: Object.fromEntries(names.map((n, j) => [n, cells[j] ?? ""])) });
-  });
-  return { columns: names, rows, skippedBlankLines };
-}
-
-/** Cells outside their column's allowed values, as notes ("row 2: mood is "loud", not one of calm, bold"). */
-export function choiceNotes(table: EditTable): string[] {
-  const notes: string[] = [];
-  table.columns.forEach((header, j) => {
-    const { name, choices } = columnSpec(header);
-    if (choices.length === 0) return;
-    table.rows.forEach((cells, i) => {
-      const value = (cells[j] ?? "").trim();
-      if (value && !choices.includes(value)) notes.push(`row ${i + 1}: ${name} is "${value}", not one of ${choices.join(", ")}`);
-    });
-  });
-  return notes;
 }

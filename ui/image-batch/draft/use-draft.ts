@@ -5,10 +5,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { DEFAULT_FORM, checkForm, type FormCheck, type ImageForm } from "../../image/form.js";
-import { canReasonFirst, imageRoute, type ImageRoute } from "../../image/route.js";
+import { canReasonFirst, imageRoute, type ImageRoute } from "../../../ai/image/route.js";
 import type { BatchSessionDeps } from "../deps.js";
 import { EMPTY_STYLE, styleText, type BatchPlan, type StyleSpec } from "../plan.js";
-import type { DraftPrompts } from "./draft-prompts.js";
+import type { DraftPrompts } from "../../../ai/params/draft-prompts.js";
 import { buildPlan } from "./plan-build.js";
 import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useBatchEstimate, type BatchEstimate } from "./use-estimate.js";
@@ -68,7 +68,7 @@ export function useBatchDraft({ requests, worker, vault, settings, selection, pr
   const fill = useFill({ requests, worker, vault, settings, table: useCallback(() => latest.current.table, []), setTable: useCallback((table: EditTable) => set({ table }), [set]) });
   const editTable = useCallback((edit: (table: EditTable) => EditTable) => setFields((f) => ({ ...f, table: edit(f.table) })), []);
   const pasteRows = useCallback(async (): Promise<boolean> => {
-    const reply = await worker.readRows(fields.paste).catch((error: unknown) => ({ table: undefined, error: `Could not read the rows: ${error instanceof Error ? error.message : String(error)}` }));
+    const reply = await worker.call("read-rows", { text: fields.paste }).catch((error: unknown) => ({ table: undefined, error: `Could not read the rows: ${error instanceof Error ? error.message : String(error)}` }));
     set(reply.table ? { table: reply.table, pasteError: undefined } : { pasteError: reply.error ?? "Could not read the rows." });
     return reply.table !== undefined;
   }, [worker, fields.paste, set]);
@@ -80,7 +80,7 @@ export function useBatchDraft({ requests, worker, vault, settings, selection, pr
     if (!shown) return;
     let live = true;
     worker
-      .draftPrompts({ table, template, rules, style })
+      .call("draft-prompts", { table, template, rules, style })
       .then((reply) => live && setPrompts({ items: reply.items, notes: reply.notes, errors: reply.errors }))
       .catch((error: unknown) => live && setPrompts({ ...NO_PROMPTS, errors: { rows: `The prompts could not be computed: ${error instanceof Error ? error.message : String(error)}` } }));
     return () => void (live = false);

@@ -9,7 +9,7 @@ import type { ImageEstimate } from "../../../ai/image/estimate.js";
 import { batchCost } from "../../../ai/prices.js";
 import type { FetchedPrice } from "../../../contract/messages.js";
 import type { Settings } from "../../../contract/settings.js";
-import type { WorkerHost } from "../../worker/host.js";
+import type { Engine } from "../../engine/engine.js";
 import type { BatchPlan } from "../plan.js";
 
 export interface BatchEstimate {
@@ -30,7 +30,7 @@ export function batchEstimate(perImage: ImageEstimate, images: number, openai: b
   return { images, perImage, costUsd, batchUsd: openai ? batchCost(costUsd) : undefined };
 }
 
-export function useBatchEstimate(worker: WorkerHost, settings: Settings, prices: Record<string, FetchedPrice> | undefined, plan: BatchPlan | undefined): BatchEstimate | undefined {
+export function useBatchEstimate(worker: Engine, settings: Settings, prices: Record<string, FetchedPrice> | undefined, plan: BatchPlan | undefined): BatchEstimate | undefined {
   const [estimate, setEstimate] = useState<BatchEstimate | undefined>(undefined);
   const first = plan?.items[0];
   useEffect(() => {
@@ -40,7 +40,7 @@ export function useBatchEstimate(worker: WorkerHost, settings: Settings, prices:
       const references = plan.style.references.map((r) => ({ bytes: r.bytes, name: `${r.name.slice(0, 80) || "reference"}.png` }));
       const request = { prompt: first.prompt, size: plan.size, quality: plan.quality, count: 1, partials: 0, references };
       worker
-        .imagePrepare({ settings, reasonFirst: plan.reasonFirst, request, ...(prices ? { prices } : {}) })
+        .call("image-prepare", { settings, reasonFirst: plan.reasonFirst, request, ...(prices ? { prices } : {}) })
         .then((reply) => live && setEstimate(reply.estimate ? batchEstimate(reply.estimate, plan.items.length, settings.provider === "openai") : undefined))
         .catch(() => live && setEstimate(undefined));
     }, SETTLE_MS);

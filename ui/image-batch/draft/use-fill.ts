@@ -7,8 +7,8 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import type { Settings } from "../../../contract/settings.js";
 import type { MainRequests } from "../../channel/requests.js";
 import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { WorkerHost } from "../../worker/host.js";
-import type { InferInputData } from "../../worker/infer-protocol.js";
+import type { Engine } from "../../engine/engine.js";
+import type { InferInputData } from "../../engine/protocol/rows.js";
 import { fillFailureOf, type FillState } from "./fill-state.js";
 import { selectionTexts } from "./frame-texts.js";
 import { columnSpec, type EditTable } from "./table.js";
@@ -25,7 +25,7 @@ export interface RowFill {
 
 export interface FillDeps {
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   settings: Settings;
   table(): EditTable;
@@ -64,7 +64,7 @@ export function useFill({ requests, worker, vault, settings, table, setTable }: 
       if (!current()) return;
       if (texts.length === 0) return setState({ phase: "failed", failure: { kind: "input", message: "The selection has no visible text layers: select the frame whose copy should decide the rows." } });
       setState({ phase: "asking", texts: texts.length });
-      const reply = await worker.inferRows({ settings, apiKey, input: { texts, params, rows: count }, timeoutMs: settings.timeoutSec * 1000 }, controller.signal);
+      const reply = await worker.call("infer-rows", { settings, apiKey, input: { texts, params, rows: count }, timeoutMs: settings.timeoutSec * 1000 }, { signal: controller.signal });
       if (!current()) return;
       // The headers stay as typed (with their allowed values); the rows are the model's.
       setTable({ columns: start.columns, rows: reply.rows.map((row) => reply.columns.map((c) => row[c] ?? "")) });

@@ -7,9 +7,9 @@
  */
 import { MAX_REFERENCES } from "../../../ai/image/options.js";
 import { withFirstImage } from "../../../ai/params/requests.js";
-import type { ImageRoute } from "../../image/route.js";
+import type { ImageRoute } from "../../../ai/image/route.js";
 import type { ImageVersion } from "../../image/versions.js";
-import type { ImageRequestData } from "../../worker/image-protocol.js";
+import type { ImageRequestData } from "../../engine/protocol/image.js";
 import type { BatchPlan } from "../plan.js";
 
 /** Said on the Responses path, where the first image is the earlier turn rather than an attachment. */

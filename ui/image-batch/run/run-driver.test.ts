@@ -8,8 +8,8 @@ import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { encodePng } from "../../../test/openai-server/png.js";
 import { MainThreadError, type MainRequests } from "../../channel/requests.js";
 import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { ImageRequestData } from "../../worker/image-protocol.js";
-import { ModelFailure, type WorkerHost } from "../../worker/host.js";
+import type { ImageRequestData } from "../../engine/protocol/image.js";
+import { ModelFailure, type Engine } from "../../engine/engine.js";
 import { EMPTY_STYLE, type BatchPlan } from "../plan.js";
 import { RunDriver } from "./run-driver.js";
 import type { RunState } from "./run-state.js";
@@ -38,14 +38,15 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
   const placed: { grid: unknown; index: number | undefined; name: string | undefined; width: number; height: number }[] = [];
   let n = 0;
   const worker = {
-    async generateImage(body: Sent) {
+    async call(kind: string, body: Sent) {
+      if (kind !== "generate-image") throw new Error(`unexpected ${kind}`);
       sent.push(body);
       await Promise.resolve();
       if (answer(body) === "fail") throw new ModelFailure("Rate limit reached.", { kind: "rate-limited", status: 429 });
       const api = body.reasonFirst ? "responses" : "images";
       return { images: [{ bytes: PNG, format: "png", width: 64, height: 32 }], api, model: "gpt-image-2", imageModel: "gpt-image-2", reasoning: "", message: "", costUsd: 0.02, partials: 0, ...(api === "responses" ? { conversation: { previousResponseId: `resp_${++n}` } } : {}) };
     },
-  } as unknown as WorkerHost;
+  } as unknown as Engine;
   const requests: MainRequests = {
     request: (async (type: string, payload: Record<string, unknown>) => {
       if (type === "place-in-grid") {

@@ -7,9 +7,9 @@
 import type { FetchedPrice } from "../../../contract/messages.js";
 import type { Settings } from "../../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../../channel/requests.js";
-import { imageRoute, type ImageRoute } from "../../image/route.js";
+import { imageRoute, type ImageRoute } from "../../../ai/image/route.js";
 import type { ApiKeyVault } from "../../settings/api-key.js";
-import type { WorkerHost } from "../../worker/host.js";
+import type { Engine } from "../../engine/engine.js";
 import type { BatchPlan } from "../plan.js";
 import { placeInGrid } from "./grid-place.js";
 import { itemRequest } from "./item-request.js";
@@ -19,7 +19,7 @@ import { itemFailure, sendItem } from "./send-item.js";
 
 export interface DriverDeps {
   requests: MainRequests;
-  worker: WorkerHost;
+  worker: Engine;
   vault: ApiKeyVault;
   settings(): Settings;
   prices(): Record<string, FetchedPrice> | undefined;

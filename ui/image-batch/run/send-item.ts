@@ -8,11 +8,11 @@ import type { FetchedPrice } from "../../../contract/messages.js";
 import type { Settings } from "../../../contract/settings.js";
 import type { ImageFailure } from "../../image/image-state.js";
 import { versionsFrom, type ImageVersion } from "../../image/versions.js";
-import type { ImageRequestData } from "../../worker/image-protocol.js";
-import { CodegenError, ModelFailure, WorkerCancelledError, type WorkerHost } from "../../worker/host.js";
+import type { ImageRequestData } from "../../engine/protocol/image.js";
+import { CodegenError, ModelFailure, WorkerCancelledError, type Engine } from "../../engine/engine.js";
 
 export interface ItemSend {
-  worker: WorkerHost;
+  worker: Engine;
   settings: Settings;
   apiKey: string;
   prices: Record<string, FetchedPrice> | undefined;
@@ -29,12 +29,15 @@ export interface ItemSend {
 export async function sendItem(send: ItemSend): Promise<ImageVersion> {
   const { settings, data } = send;
   const startedAt = Date.now();
-  const reply = await send.worker.generateImage(
+  const reply = await send.worker.call(
+    "generate-image",
     { settings, reasonFirst: send.reasonFirst, apiKey: send.apiKey, request: data, timeoutMs: settings.timeoutSec * 1000, ...(send.prices ? { prices: send.prices } : {}) },
-    (event) => {
-      if (event.type === "image-partial") send.onPartial(event.bytes);
+    {
+      onEvent: (event) => {
+        if (event.type === "image-partial") send.onPartial(event.bytes);
+      },
+      signal: send.signal,
     },
-    send.signal,
   );
   const run = { prompt: send.prompt, quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
   const [version] = versionsFrom(reply, run, []);

@@ -1,0 +1,135 @@
+/**
+ * The engine, as the panels see it: one typed `call(kind, body, { onEvent, signal })` for every job the
+ * engine worker runs (the code generator, every model request), its reply checked and its kind matched
+ * here once. The worker itself — lazy start, boot, crash, cancel, ids — is the WorkerSlot's.
+ */
+import type { MainRequests } from "../channel/requests.js";
+import { bootstrapUrl, startBootstrapped } from "./boot.js";
+import { CodegenError, ModelFailure } from "./errors.js";
+import type { CallOptions, EngineCaller } from "./call.js";
+import { estimates, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
+import { unpackWorker } from "./source.js";
+import { WorkerSlot, type Unsent, type WorkerSlotDeps, type WorkerStats, type WorkerStatus } from "./worker-slot.js";
+
+export type { CallOptions, EngineCaller } from "./call.js";
+export { CodegenError, ModelFailure, WorkerCancelledError, WorkerCrashError } from "./errors.js";
+export type { WorkerLike, WorkerStats, WorkerStatus } from "./worker-slot.js";
+
+export interface EngineDeps extends WorkerSlotDeps {
+  /** The tokenizer script's URL, for estimates (called once, on the first kind that estimates). */
+  unpackTokenizer?(): Promise<string>;
+}
+
+/** The reply's fields without the id, `ok` and kind the message carried. */
+function bodyOf<K extends Kind>(reply: OkReply): ReplyOf<K> {
+  const { id: _id, ok: _ok, kind: _kind, ...body } = reply;
+  return body as ReplyOf<K>;
+}
+
+export class Engine implements EngineCaller {
+  private readonly slot: WorkerSlot;
+  private tokenizerUrl: Promise<string> | undefined;
+  /** The worker generation the tokenizer was loaded into. */
+  private tokenizerIn = -1;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.slot = new WorkerSlot(deps);
+  }
+
+  get currentStatus(): WorkerStatus {
+    return this.slot.status;
+  }
+
+  get stats(): WorkerStats {
+    return this.slot.stats;
+  }
+
+  onStatus(listener: (status: WorkerStatus) => void): () => void {
+    return this.slot.onStatus(listener);
+  }
+
+  /**
+   * Runs `kind` in the worker. A failure rejects with a CodegenError (`bad` when the input itself was
+   * unusable), a ModelFailure (a model request failed: its kind, status, retry-after), a WorkerCrashError or
+   * a WorkerCancelledError. Aborting `signal` tells the worker to stop the job; a worker that cannot be told
+   * is replaced.
+   */
+  async call<K extends Kind>(kind: K, body: BodyOf<K>, options: CallOptions<K> = {}): Promise<ReplyOf<K>> {
+    if (estimates(kind)) await this.loadTokenizer();
+    const worker = await this.slot.start();
+    const { onEvent, signal } = options;
+    if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
+    const { id, reply } = this.slot.open(worker, { ...body, kind } as Unsent, { onProgress: (event) => (onEvent && streams(kind, event) ? onEvent(event) : undefined) });
+    const stop = (): void => void this.slot.post(worker, { kind: "abort", target: id }).catch(() => this.cancel());
+    signal?.addEventListener("abort", stop, { once: true });
+    try {
+      const done = await reply;
+      if (done.kind !== kind) throw new CodegenError(`the code generator answered "${done.kind}" to ${kind}`, false);
+      return bodyOf<K>(done);
+    } finally {
+      signal?.removeEventListener("abort", stop);
+    }
+  }
+
+  /** Starts the worker ahead of the first request. */
+  async warmUp(): Promise<void> {
+    await this.slot.start();
+  }
+
+  /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
+  cancel(): void {
+    this.slot.cancel();
+  }
+
+  dispose(): void {
+    this.slot.dispose();
+  }
+
+  /** Loads the tokenizer script into the current worker, once per worker. */
+  private async loadTokenizer(): Promise<void> {
+    const unpack = this.deps.unpackTokenizer;
+    if (!unpack) return;
+    const worker = await this.slot.start();
+    const generation = this.slot.generation;
+    if (this.tokenizerIn === generation) return;
+    this.tokenizerUrl ??= unpack().catch((error: unknown) => {
+      this.tokenizerUrl = undefined;
+      throw new CodegenError(`The tokenizer for the estimate could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
+    });
+    const url = await this.tokenizerUrl;
+    const reply = await this.slot.post(worker, { kind: "load-script", url });
+    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-script`, false);
+    if (generation === this.slot.generation) this.tokenizerIn = generation;
+  }
+}
+
+/** How long to wait for the main thread to hand over the worker script. */
+const WORKER_SOURCE_TIMEOUT_MS = 30_000;
+
+/** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
+export async function requestWorkerSource(requests: MainRequests, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: "engine" | "tokenizer" = "engine"): Promise<string> {
+  const reply = await requests.request("get-worker-source", part === "engine" ? {} : { part }, {
+    timeoutMs,
+    timeoutMessage: "the main thread did not send the code generator in time; close and reopen the plugin",
+  });
+  return reply.data;
+}
+
+/**
+ * The engine for the real page: the worker script comes from the main thread on first use (the idle warm-up
+ * or the first request), and the worker unpacks it itself (ui/engine/boot.ts), so the panel's thread stays free.
+ */
+export function createEngine(requests: MainRequests): Engine {
+  /** The packed script, kept for a restart after a crash or cancel (`unpack` runs once). */
+  let packed = "";
+  return new Engine({
+    unpack: async () => {
+      packed = await requestWorkerSource(requests);
+      if (packed.trim() === "") throw new Error("the code generator is missing from this build (empty worker payload)");
+      return { url: bootstrapUrl(), decodeMs: 0 };
+    },
+    createWorker: (url) => startBootstrapped(url, packed, (script) => new Worker(script, { name: "figment-engine" })),
+    now: () => performance.now(),
+    unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The engine worker: the code generator (ts-morph, prettier) and every model request (the openai SDK, the
+ * tokenizer for estimates, the project pass and repair round) run here, off the panel's thread, loaded only
+ * when the panel first needs them. Each room's jobs are registered in one table; the SDK's modules load on a
+ * model request's first use. A bad design or model output comes back as a failure reply, never as a crash.
+ */
+import { bootDecodeMs } from "./boot.js";
+import { analyzeJobs } from "./jobs/analyze.js";
+import { batchJobs } from "./jobs/batch.js";
+import { codeJobs } from "./jobs/code.js";
+import { imageJobs } from "./jobs/image.js";
+import type { Jobs } from "./jobs/job.js";
+import { modelJobs } from "./jobs/model.js";
+import { rowsJobs } from "./jobs/rows.js";
+import { runJob } from "./jobs/run.js";
+import { searchJobs } from "./jobs/search.js";
+import { parseEngineRequest, ProtocolError, type EngineEventMessage, type EngineReply, type EngineRequest, type Kind, type RequestOf } from "./protocol/index.js";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  postMessage(message: EngineReply | EngineEventMessage, transfer?: Transferable[]): void;
+  importScripts(...urls: string[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** Every kind's handler: a kind without one does not compile. */
+const JOBS: Jobs = { ...codeJobs, ...modelJobs, ...imageJobs, ...analyzeJobs, ...searchJobs, ...batchJobs, ...rowsJobs };
+
+/** Running requests, by request id, so an abort can stop them. */
+const running = new Map<string, AbortController>();
+
+async function run(request: RequestOf<Kind>): Promise<EngineReply> {
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    // Posts an event of this request (its buffers transferred when given).
+    return await runJob(JOBS, request, { signal: controller.signal, emit: (event, transfer) => scope.postMessage({ id: request.id, event }, transfer ?? []) });
+  } finally {
+    running.delete(request.id);
+  }
+}
+
+/** The boundary's own requests, then the rooms' jobs. */
+async function handle(request: EngineRequest): Promise<EngineReply> {
+  switch (request.kind) {
+    case "ping": {
+      const decodeMs = bootDecodeMs(self);
+      return { id: request.id, ok: true, kind: "pong", ...(decodeMs === undefined ? {} : { decodeMs }) };
+    }
+    case "abort":
+      running.get(request.target)?.abort();
+      return { id: request.id, ok: true, kind: "aborted" };
+    case "load-script":
+      try {
+        scope.importScripts(request.url);
+        return { id: request.id, ok: true, kind: "loaded" };
+      } catch (error) {
+        return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), bad: false };
+      }
+    default:
+      return run(request);
+  }
+}
+
+scope.onmessage = (event) => {
+  let request: EngineRequest;
+  try {
+    request = parseEngineRequest(event.data);
+  } catch (error) {
+    const id = error instanceof ProtocolError ? (error.id ?? "") : "";
+    scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error), bad: true });
+    return;
+  }
+  void handle(request).then((reply) => scope.postMessage(reply));
+};

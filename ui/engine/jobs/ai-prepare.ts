@@ -1,0 +1,43 @@
+/**
+ * `ai-prepare` in the worker: the model prompt for one frame (the hint, the PNG, the assets and fonts, the
+ * offline draft when asked) and its estimate, the offline output's size standing in for the answer's.
+ * Nothing is sent; no SDK here.
+ */
+import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../../ai/estimate.js";
+import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../../ai/prompt.js";
+import { FILES_SCHEMA } from "../../../ai/schema.js";
+import { generateCode, loadDesign, modelHint } from "../../../codegen/index.js";
+import { modelAssetFiles } from "../../../codegen/emit/assets.js";
+import { fontPlan } from "../../../codegen/fonts/plan.js";
+import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
+
+export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
+  const tokenizer = loadTokenizer();
+  const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
+  const offline = await generateCode(design.document, request.options);
+  const image = pngSize(request.png);
+  await tokenizer;
+  const input: PromptInput = {
+    target: request.options.target,
+    styling: request.options.styling,
+    nodeIds: request.options.nodeIds,
+    // A PNG that cannot be read is not sent: the model gets the structure only, and the panel says so.
+    ...(image ? { imageDataUrl: pngDataUrl(request.png), detail: "high" as const } : {}),
+    // The model sees the layout the offline code uses (the panel always infers flows for absolute screens).
+    hint: modelHint(design.document),
+    assets: modelAssetFiles(design.document, request.options.target),
+    fonts: fontPlan(design.document.frames),
+    ...(request.draft ? { drafts: offline.files } : {}),
+    ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
+  };
+  // The offline output's size stands in for the answer's: the model writes about as much code.
+  const outputTokens = offline.files.reduce((sum, file) => sum + countTextTokens(file.content), 0);
+  const estimated = estimate({
+    model: request.model,
+    texts: [systemInstructions(input), ...userTexts(input), JSON.stringify(FILES_SCHEMA)],
+    ...(image ? { image: { ...image, detail: "high" as const } } : {}),
+    outputTokens,
+    ...(request.prices ? { prices: request.prices } : {}),
+  });
+  return { input, estimate: estimated, image };
+}

@@ -1,0 +1,28 @@
+/**
+ * Every error of a job becomes its failure reply here, in one place: a model client's typed error keeps its
+ * kind, status and retry-after (the panel explains it by kind); an input the job could not use is `bad`;
+ * anything else is a plain failure. Errors do not survive postMessage with their class, so they go as data.
+ */
+import { AnalyzeInputError } from "../../../ai/analyze/input.js";
+import { BatchInputError } from "../../../ai/batch/lines.js";
+import { ImageOptionsError } from "../../../ai/image/check.js";
+import { ParamsError } from "../../../ai/params/errors.js";
+import { EmptyDesignError, UnknownNodeError } from "../../../codegen/load.js";
+import { NotFigmaJsonError } from "../../../codegen/rest/reply.js";
+import type { EngineFailure } from "../protocol/index.js";
+
+/**
+ * The request itself was unusable: not Figma JSON, an empty design, an analysis without its frames, image
+ * options or a plan that cannot be sent, a model's rows that do not fit the parameters.
+ */
+const BAD_INPUT = [NotFigmaJsonError, EmptyDesignError, UnknownNodeError, AnalyzeInputError, ImageOptionsError, BatchInputError, ParamsError];
+
+export async function failureOf(id: string, error: unknown): Promise<EngineFailure> {
+  const message = error instanceof Error ? error.message : String(error);
+  if (BAD_INPUT.some((type) => error instanceof type)) return { id, ok: false, error: message, bad: true };
+  // ai/errors.ts holds the openai SDK's error classes: imported once something failed, so offline code never loads them.
+  const { ModelError } = await import("../../../ai/errors.js");
+  if (!(error instanceof ModelError)) return { id, ok: false, error: message, bad: false };
+  const { kind, status, retryAfterMs } = error;
+  return { id, ok: false, error: message, bad: false, model: { kind, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } };
+}

@@ -1,0 +1,21 @@
+/**
+ * One model generation inside the worker: the provider's client, the streamed turn, the project pass and the
+ * repair round (ai/pipeline.ts). Loaded by the worker on the first model request only.
+ */
+import { generateModelCode } from "../../../ai/pipeline.js";
+import { providerConfig } from "../../../ai/providers.js";
+import type { ReplyOf, RequestOf } from "../protocol/index.js";
+import type { JobContext } from "./job.js";
+
+export async function runModelJob(request: RequestOf<"ai-generate">, { signal, emit }: JobContext<"ai-generate">): Promise<ReplyOf<"ai-generate">> {
+  const config = providerConfig(request.settings, request.apiKey);
+  const result = await generateModelCode(config, request.input, {
+    signal,
+    timeoutMs: request.timeoutMs,
+    ...(request.refine ? { refine: request.refine } : {}),
+    // The panel needs names, not contents: file contents stay in the worker until the result.
+    onProgress: (event) => emit({ type: "progress", event: event.type === "file" ? { ...event, content: "" } : event }),
+    onStage: (stage) => emit({ type: "stage", stage }),
+  });
+  return { result };
+}

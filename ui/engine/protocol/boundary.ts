@@ -1,0 +1,26 @@
+/**
+ * The boundary's own messages, never sent by a panel: `ping` (answered as soon as the worker's script has
+ * run: the host measures cold start with it), `abort` (stops a running request) and `load-script` (the
+ * tokenizer, which comes only when an estimate needs it).
+ */
+import { custom, number, optional, type Shape } from "../../../contract/fields.js";
+import { requestId } from "./common.js";
+
+/** Only scripts the UI unpacked itself (blob: URLs), never a network address. */
+const blobUrl = custom<string>("a blob: URL", (v) => (typeof v === "string" && v.startsWith("blob:") ? v : undefined));
+
+export const BOUNDARY_REQUESTS = {
+  ping: {},
+  /** Stops the request `target`; a model request then fails as "aborted". */
+  abort: { target: requestId },
+  /** Runs a script inside the worker (importScripts). */
+  "load-script": { url: blobUrl },
+} satisfies Record<string, Shape>;
+
+export const BOUNDARY_REPLIES = {
+  /** `decodeMs`: the bootstrap's time unpacking the script in the worker (ui/engine/boot.ts), when it did. */
+  pong: { decodeMs: optional(number({ min: 0 })) },
+  aborted: {},
+  loaded: {},
+} satisfies Record<string, Shape>;
+

@@ -1,0 +1,52 @@
+/**
+ * The code room: the offline code generator (`generate`), the design hint the model sees (`hint`) and the
+ * React preview page of a file set (`react-preview`, run only in a sandboxed iframe, never here).
+ */
+import { array, boolean, bytes, json, number, object, oneOf, optional, string, type Infer } from "../../../contract/fields.js";
+import { exportExtrasField } from "../../../contract/messages.js";
+import { STYLINGS, TARGETS } from "../../../contract/words.js";
+import type { Room } from "./common.js";
+
+/** One selected frame: what `exportAsync({ format: "JSON_REST_V1" })` returned, by node id. */
+const exportEntry = object({ id: string({ nonEmpty: true }), json: json() });
+export const exportsField = array(exportEntry, { max: 50 });
+export type ExportEntry = Infer<typeof exportEntry>;
+
+export const codeOptionsField = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean() });
+// `bytes`: a binary asset (an image), content "".
+const sourceFile = object({ path: string(), content: string(), bytes: optional(bytes()) });
+export const problemField = object({
+  severity: oneOf(["error", "warning", "info"]),
+  code: string(),
+  message: string(),
+  file: optional(string()),
+  line: optional(number()),
+  column: optional(number()),
+  nodeId: optional(string()),
+});
+const fileSet = object({ files: array(sourceFile), problems: array(problemField) });
+
+export const codeRoom = {
+  requests: {
+    /** `extras`: the export's image bytes and SVGs (contract/messages.ts), which loadDesign takes beside the JSON. */
+    generate: { exports: exportsField, options: codeOptionsField, extras: optional(exportExtrasField) },
+    hint: { exports: exportsField, extras: optional(exportExtrasField) },
+    /** The model's React files as a scripted preview page. */
+    "react-preview": { files: array(sourceFile) },
+  },
+  replies: {
+    generate: { result: fileSet, ms: number() },
+    hint: { hint: string() },
+    "react-preview": { html: string(), problems: array(problemField) },
+  },
+  events: {},
+  streams: {},
+  estimates: [],
+} as const satisfies Room;
+
+/** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */
+export function asNodesReply(exports: ExportEntry[]): { nodes: Record<string, unknown> } {
+  const nodes: Record<string, unknown> = {};
+  for (const entry of exports) nodes[entry.id] = entry.json;
+  return { nodes };
+}

@@ -1,0 +1,40 @@
+/**
+ * What every room of the engine's protocol shares: the shape of a room (its requests, replies and events,
+ * each field defined once with its check, contract/fields.ts style), the model fields most model requests
+ * carry, and the failure reply. Request ids and `ok` are added by the index, not written in each room.
+ */
+import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
+import { boolean, literal, number, object, oneOf, optional, string, type Infer, type ObjectOf, type Shape } from "../../../contract/fields.js";
+import { settingsField } from "../../../contract/settings.js";
+
+/**
+ * One room's messages. `streams` names, per kind, the events it may send before its reply (a kind not named
+ * streams none); `estimates` names the kinds that count tokens, for which the host first loads the tokenizer.
+ */
+export interface Room {
+  readonly requests: Readonly<Record<string, Shape>>;
+  readonly replies: Readonly<Record<string, Shape>>;
+  readonly events: Readonly<Record<string, Shape>>;
+  readonly streams: Readonly<Record<string, readonly string[]>>;
+  readonly estimates: readonly string[];
+}
+
+export const requestId = string({ nonEmpty: true, max: 200 });
+
+/** The key of the settings' endpoint and how long a request may take: what a request to the model carries. */
+export const modelFields = { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), timeoutMs: number({ min: 1 }) };
+
+/** A failed model request, as data (errors do not survive postMessage with their class). */
+const modelFailure = object({
+  kind: oneOf(MODEL_ERROR_KINDS),
+  status: optional(number()),
+  retryAfterMs: optional(number({ min: 0 })),
+});
+export type ModelFailureData = Infer<typeof modelFailure>;
+
+/** `bad`: the input itself was unusable (not Figma JSON, empty); `model`: a model request failed. */
+export const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: string(), bad: boolean(), model: optional(modelFailure) } satisfies Shape;
+export type EngineFailure = ObjectOf<typeof FAILURE>;
+
+/** `{ [tag]: name } & fields` for each shape of `shapes`. */
+export type Tagged<M extends Readonly<Record<string, Shape>>, Tag extends string> = { [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]> }[keyof M];

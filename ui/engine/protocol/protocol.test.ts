@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../../../contract/settings.js";
+import { parseEngineMessage, parseEngineRequest, ProtocolError } from "./index.js";
+
+const options = { target: "react", styling: "css-modules", nodeIds: false };
+
+describe("engine protocol", () => {
+  it("accepts each request kind with its fields", () => {
+    expect(parseEngineRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options })).toMatchObject({ kind: "generate" });
+    // The export's image bytes and SVGs ride along to loadDesign; bytes must be bytes.
+    const extras = { images: { abc: new Uint8Array([137, 80, 78, 71]) }, svgs: { "1:3": "<svg></svg>" } };
+    expect(parseEngineRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options, extras })).toMatchObject({ extras });
+    expect(() => parseEngineRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options, extras: { images: { abc: "iVBOR" } } })).toThrow(/extras\.images\.abc/);
+    expect(parseEngineRequest({ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { hint: "h" }, timeoutMs: 1000 })).toMatchObject({ kind: "ai-generate" });
+    expect(parseEngineRequest({ kind: "load-script", id: "w3", url: "blob:abc" })).toMatchObject({ url: "blob:abc" });
+    expect(parseEngineRequest({ kind: "test-connection", id: "w4", settings: DEFAULT_SETTINGS, apiKey: "sk-x", timeoutMs: 10_000 })).toMatchObject({ kind: "test-connection" });
+    const price = { input: 8, output: 15, source: "https://openrouter.ai/api/v1/models", asOf: "2026-05-01" };
+    expect(parseEngineRequest({ kind: "ai-prepare", id: "w5", exports: [], png: new Uint8Array(), options, model: "m", draft: false, instructions: "", prices: { "openai/m": price } })).toMatchObject({ prices: { "openai/m": price } });
+  });
+
+  it.each([
+    [{ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options: { ...options, target: "vue" } }, "options.target must be one of react, html"],
+    [{ kind: "generate", id: "w1", exports: [{ id: "1:2" }], options }, "exports[0].json must be present"],
+    [{ kind: "load-script", id: "w3", url: "https://evil.example/x.js" }, "url must be a blob: URL"],
+    [{ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "", input: {}, timeoutMs: 1000 }, "apiKey must be a non-empty string"],
+    [{ kind: "test-connection", id: "w6", settings: DEFAULT_SETTINGS, apiKey: "", timeoutMs: 10_000 }, "apiKey must be a non-empty string"],
+    [{ kind: "test-connection", id: "w7", settings: { ...DEFAULT_SETTINGS, baseUrl: "ftp://x" }, apiKey: "sk-x", timeoutMs: 10_000 }, "settings.baseUrl"],
+    [{ kind: "explode", id: "w4" }, "kind must be one of"],
+    [{ kind: "ping", id: "w5", extra: true }, "extra must be absent"],
+  ])("refuses %j, naming the field and keeping the id", (data, reason) => {
+    let error: unknown;
+    try {
+      parseEngineRequest(data);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).message).toContain(reason);
+    expect((error as ProtocolError).id).toBe(data.id);
+  });
+
+  it("reads replies, failures and progress events from the worker", () => {
+    expect(parseEngineMessage({ id: "w1", ok: true, kind: "generate", result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 3 })).toMatchObject({ reply: { kind: "generate" } });
+    expect(parseEngineMessage({ id: "w1", ok: false, error: "bad", bad: true })).toMatchObject({ reply: { ok: false, bad: true } });
+    expect(parseEngineMessage({ id: "w1", ok: true, kind: "test-connection", models: 3 })).toEqual({ reply: { id: "w1", ok: true, kind: "test-connection", models: 3 } });
+    expect(parseEngineMessage({ id: "w1", event: { type: "stage", stage: "checking" } })).toEqual({ event: { id: "w1", event: { type: "stage", stage: "checking" } } });
+    expect(() => parseEngineMessage({ id: "w1", ok: true, kind: "generate", result: { files: [{ path: 1 }], problems: [] }, ms: 3 })).toThrow("result.files[0].path must be a string");
+    expect(() => parseEngineMessage({ id: "w1", event: { type: "stage", stage: "dancing" } })).toThrow("stage must be one of checking, repairing");
+  });
+});

@@ -1,8 +1,0 @@
-/**
- * The o200k_base tokenizer as its own script, loaded into the codegen worker (importScripts) only when the
- * model path needs an estimate. Its 200k-entry rank table is 2.7 MB of JS: inside the worker bundle it more
- * than doubled every worker start, offline code included.
- */
-import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
-
-(globalThis as unknown as { __figmentCountTokens?: (text: string) => number }).__figmentCountTokens = countTokens;
