@@ -13,8 +13,6 @@ export const MIME: Readonly<Record<ServedFormat, string>> = {
   gif: "image/gif",
 };
 
-/** Re-exported for the image callers that still import them from here; the codec is codegen/base64.ts. */
-export { base64ToBytes, bytesToBase64 };
 
 /** `data:<mime>;base64,…` for the bytes (their sniffed format; PNG when unknown). */
 export function toDataUrl(bytes: Uint8Array): string {

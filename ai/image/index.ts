@@ -5,7 +5,7 @@
  * bytes with format, pixel size, response id, revised prompt and usage, the request bodies for estimates
  * and benches, and the estimate itself. Pure: runs in the panel's worker and in Node.
  */
-export { base64ToBytes, bytesToBase64, fromDataUrl, imageInfo, MIME, toDataUrl } from "./bytes.js";
+export { fromDataUrl, imageInfo, MIME, toDataUrl } from "./bytes.js";
 export type { ImageInfo } from "./bytes.js";
 export { checkImageRequest, ImageOptionsError } from "./check.js";
 export type { ImageCheck, ImageField, ImageProblem } from "./check.js";

@@ -4,21 +4,13 @@
  * can start from.
  */
 
+import { base64ToBytes } from "../../codegen/base64.js";
+
 export interface UnpackedWorker {
   url: string;
   /** Time to base64-decode and gunzip the script. */
   decodeMs: number;
   bytes: number;
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-  const compact = base64.replace(/\s+/g, "");
-  const fromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
-  if (typeof fromBase64 === "function") return fromBase64(compact);
-  const binary = atob(compact);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** gzip+base64 text → the script's source. */
