@@ -4,17 +4,15 @@
  */
 import { useEffect, useRef } from "preact/hooks";
 import { int, formatCost } from "../model/cost.js";
-import { useTick } from "../model/use-tick.js";
 import { copyText } from "../lib/clipboard.js";
 import { CopyIcon } from "../components/icons.js";
-import { TASK_LABEL, type AnalysisResult, type ModelState } from "./analyze-state.js";
+import { TASK_LABEL, type AnalysisResult, type AnswerStream } from "./analyze-state.js";
 import { MarkdownView } from "./markdown-view.js";
 
 const framesText = (frames: { name: string }[]): string => frames.map((f) => `“${f.name}”`).join(" → ");
 
-export function StreamingAnswer({ state, onCancel }: { state: Extract<ModelState, { phase: "streaming" }>; onCancel(): void }) {
-  const now = useTick(1000);
-  const seconds = Math.max(0, Math.round((now - state.startedAt) / 1000));
+/** `seconds`: since the request went (the model job's clock). */
+export function StreamingAnswer({ state, seconds, onCancel }: { state: AnswerStream; seconds: number; onCancel(): void }) {
   return (
     <section class="answer answer--streaming" aria-label="Answer" aria-busy="true">
       <div class="answer__head">

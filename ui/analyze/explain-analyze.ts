@@ -1,6 +1,6 @@
 /** What to tell the designer about a failed analysis, in this panel's terms (frames, tasks). Pure. */
 import { explainModelFailure, MODEL_FAILURE_TEXT, type Explanation, type FailureWords } from "../model/explain-model.js";
-import type { AnalyzeFailure } from "./analyze-state.js";
+import type { ModelJobFailure } from "../model/job-state.js";
 
 export const ANALYZE_FAILURE_TEXT: FailureWords = {
   ...MODEL_FAILURE_TEXT,
@@ -13,7 +13,7 @@ export const ANALYZE_FAILURE_TEXT: FailureWords = {
   aborted: { title: "Cancelled", next: "Stopped; ask again when ready." },
 };
 
-export function explainAnalyzeFailure(failure: AnalyzeFailure): Explanation {
+export function explainAnalyzeFailure(failure: ModelJobFailure): Explanation {
   switch (failure.kind) {
     case "model":
       return explainModelFailure(failure.message, failure.model, ANALYZE_FAILURE_TEXT);

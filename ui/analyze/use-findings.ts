@@ -7,7 +7,8 @@ import type { Finding } from "../../codegen/analyze/types.js";
 import type { ExportedFrame } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
-import { failureOf, type FindingsState, type FrameRef } from "./analyze-state.js";
+import { failureOf } from "../model/job-state.js";
+import type { FindingsState, FrameRef } from "./analyze-state.js";
 
 export interface FindingsJob {
   state: FindingsState;

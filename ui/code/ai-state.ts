@@ -1,13 +1,13 @@
-/** What the "Generate with AI" job holds and shows: turns, sessions per frame, progress and failures. Pure. */
+/** What the "Generate with AI" job holds and shows: turns, sessions per frame, its estimate card and streamed progress. Pure. */
 import type { Conversation } from "../../ai/generate.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import type { ErrorCode } from "../../contract/messages.js";
 import type { FrameInfo } from "./code-job.js";
-import type { AiEvent, ExportEntry, ModelFailureData } from "../engine/protocol/index.js";
+import type { AiEvent, ExportEntry } from "../engine/protocol/index.js";
+import type { ConfirmBase, ModelJobState } from "../model/job-state.js";
 
 export interface AiTurn {
   /** 1-based, in the order the turns were made. */
@@ -44,30 +44,25 @@ export interface StreamedFile {
 
 export type AiStage = "connecting" | "writing" | "checking" | "repairing";
 
-export type AiFailure =
-  | { kind: "model"; message: string; model: ModelFailureData; at: number }
-  | { kind: "main"; code: ErrorCode; message: string }
-  | { kind: "worker"; message: string };
+/** The prepared request's card: the frame and what goes with it (`instructions`, `draft`), shown before it is sent. */
+export interface AiConfirm extends ConfirmBase {
+  estimate: Estimate;
+  frame: FrameInfo;
+  others: number;
+  hasImage: boolean;
+  instructions: string;
+  draft: boolean;
+}
 
 export type Streaming = { phase: "streaming"; stage: AiStage; notes: string; files: StreamedFile[]; refining: string | undefined; startedAt: number };
 
-export type AiState =
-  | { phase: "idle" }
-  | { phase: "exporting"; done: number; total: number; label: string }
-  | { phase: "preparing" }
-  /** `instructions` and `draft`: what goes with the frame, shown before it is sent. */
-  | { phase: "confirm"; estimate: Estimate; model: string; host: string; frame: FrameInfo; others: number; hasImage: boolean; instructions: string; draft: boolean }
-  | Streaming
-  | { phase: "failed"; failure: AiFailure }
-  | { phase: "cancelled" };
+export type AiState = ModelJobState<AiConfirm, Streaming>;
 
-/** A refinement of turn `parent` (an index), or a first turn. */
-export interface PendingRequest {
-  frameId: string;
-  refine: { parent: number; instructions: string } | undefined;
+/** A request to send: a first turn of `session`, or a refinement of its turn `parent` (an index). */
+export interface AiRequest {
+  session: AiSession;
+  refine?: { parent: number; instructions: string };
 }
-
-export const MISSING_KEY: ModelFailureData = { kind: "missing-key" };
 
 /** Applies one streamed event to the progress state. */
 export function applyEvent(state: Streaming, event: AiEvent): Streaming {
@@ -82,13 +77,5 @@ export function applyEvent(state: Streaming, event: AiEvent): Streaming {
       files[progress.index] = { path: progress.path, done: progress.type === "file" };
       return { ...state, stage: state.stage === "connecting" ? "writing" : state.stage, files };
     }
-  }
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }

@@ -1,7 +1,7 @@
 /** What to tell the designer about a failed job, and what they can do next. Pure. */
-import type { AiFailure } from "./ai-job.js";
 import type { JobFailure } from "./code-job.js";
 import { explainModelFailure, type Explanation } from "../model/explain-model.js";
+import type { ModelJobFailure } from "../model/job-state.js";
 
 export { MODEL_FAILURE_TEXT, type Explanation } from "../model/explain-model.js";
 
@@ -41,10 +41,12 @@ export function explainFailure(failure: JobFailure): Explanation {
 }
 
 /** What to say about a failed AI job: the title by kind, the provider's message, the next step, one button. */
-export function explainAiFailure(failure: AiFailure): Explanation {
+export function explainAiFailure(failure: ModelJobFailure): Explanation {
   switch (failure.kind) {
     case "model":
       return explainModelFailure(failure.message, failure.model);
+    // The worker refused the frame before anything was sent: said as the worker's failures are.
+    case "check":
     case "worker":
       return { title: "The code generator failed", detail: failure.message, hint: "Try again; the code generator restarts if it crashed.", action: "retry" };
     case "main":

@@ -13,6 +13,7 @@ import { GenerateHead, generateBlocker, type AiInput } from "./generate-head.js"
 import { useFollowSelection } from "./follow-selection.js";
 import { JobStatus } from "./job-status.js";
 import { KeyNeeded } from "../model/key-needed.js";
+import { isBusy } from "../model/job-state.js";
 import { ResultSource, type Regenerate } from "./result-source.js";
 import { ResultsView } from "./results-view.js";
 import { SavedNote } from "./saved-note.js";
@@ -51,7 +52,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
-  const aiBusy = ai.state.phase === "exporting" || ai.state.phase === "preparing" || ai.state.phase === "streaming";
+  const aiBusy = isBusy(ai.state);
   const busy = jobBusy(state) || aiBusy;
   const options = optionsFrom(settings);
   const session = ai.session;

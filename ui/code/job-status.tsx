@@ -4,8 +4,6 @@ import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.
 import type { JobState } from "./code-job.js";
 import { explainFailure } from "./explain.js";
 
-export { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
-
 export interface JobActions {
   onCancel(): void;
   onRetry(): void;

@@ -1,6 +1,6 @@
 /** What to tell the designer about a failed image request, in the image panel's terms (prompt, size, quality). Pure. */
 import { explainModelFailure, MODEL_FAILURE_TEXT, type Explanation, type FailureWords } from "../model/explain-model.js";
-import type { ImageFailure } from "./image-state.js";
+import type { ModelJobFailure } from "../model/job-state.js";
 
 export const IMAGE_FAILURE_TEXT: FailureWords = {
   ...MODEL_FAILURE_TEXT,
@@ -16,7 +16,7 @@ export const IMAGE_FAILURE_TEXT: FailureWords = {
   aborted: { title: "Cancelled", next: "Nothing was kept; generate again when ready." },
 };
 
-export function explainImageFailure(failure: ImageFailure): Explanation {
+export function explainImageFailure(failure: ModelJobFailure): Explanation {
   switch (failure.kind) {
     case "model": {
       const explanation = explainModelFailure(failure.message, failure.model, IMAGE_FAILURE_TEXT);
@@ -34,7 +34,7 @@ export function explainImageFailure(failure: ImageFailure): Explanation {
 }
 
 /** The selection's export (for "Use selection as reference") failed. */
-function explainExport(code: Extract<ImageFailure, { kind: "main" }>["code"], message: string): Explanation {
+function explainExport(code: Extract<ModelJobFailure, { kind: "main" }>["code"], message: string): Explanation {
   switch (code) {
     case "empty-selection":
       return { title: "Select a frame to use it as the reference", detail: message, hint: "Or untick “Use selection as reference”." };

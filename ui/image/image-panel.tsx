@@ -16,7 +16,7 @@ import { checkForm } from "./form.js";
 import { ImageActions } from "./image-actions.js";
 import { ImageForm } from "./image-form.js";
 import type { ImageSession } from "./image-session.js";
-import { isBusy } from "./image-state.js";
+import { isBusy } from "../model/job-state.js";
 import { ImageStatus } from "./image-status.js";
 import { canReasonFirst, imageRoute } from "../../ai/image/route.js";
 import { VersionView } from "./version-view.js";

@@ -1,26 +1,14 @@
-/** What the image job holds and shows, and how streamed events move it along. Pure. */
+/** What the image job shows (its estimate card and streamed progress), and how streamed events move it along. Pure. */
 import type { ImageEstimate } from "../../ai/image/estimate.js";
 import type { ImageApi } from "../../ai/image/options.js";
-import type { ErrorCode } from "../../contract/messages.js";
-import { RequestCancelledError } from "../../contract/requests.js";
-import { MainThreadError } from "../channel/requests.js";
-import { WorkerCancelledError } from "../engine/engine.js";
-import type { ImageEvent, ModelFailureData } from "../engine/protocol/index.js";
+import type { ConfirmBase, Destination as ModelDestination, ModelJobState } from "../model/job-state.js";
+import type { ImageEvent } from "../engine/protocol/index.js";
 import type { ImageUsageData } from "../engine/protocol/image.js";
 
-export type ImageFailure =
-  | { kind: "model"; message: string; model: ModelFailureData; at: number }
-  | { kind: "main"; code: ErrorCode; message: string }
-  /** The request did not pass the check (a reference that is no image, …): nothing was sent. */
-  | { kind: "check"; message: string }
-  | { kind: "worker"; message: string };
-
-/** Where a request goes, as the estimate card and the stream say it. */
-export interface Destination {
+/** Where a request goes, as the estimate card and the stream say it: the model, and the one that draws. */
+export interface Destination extends ModelDestination {
   api: ImageApi;
-  model: string;
   imageModel: string;
-  host: string;
 }
 
 /** One image's slot while the request runs: how many partial images came, and whether it is done. */
@@ -44,14 +32,19 @@ export interface Streaming {
   startedAt: number;
 }
 
-export type ImageState =
-  | { phase: "idle" }
-  | { phase: "exporting"; done: number; total: number; label: string }
-  | { phase: "preparing" }
-  | { phase: "confirm"; to: Destination; estimate: ImageEstimate; notes: string[]; prompt: string; refining: number | undefined; references: string[]; withHint: boolean }
-  | Streaming
-  | { phase: "failed"; failure: ImageFailure }
-  | { phase: "cancelled" };
+export interface ImageConfirm extends ConfirmBase {
+  to: Destination;
+  estimate: ImageEstimate;
+  notes: string[];
+  prompt: string;
+  /** The version being refined (its number), if any. */
+  refining: number | undefined;
+  /** The frames sent as the reference (their names). */
+  references: string[];
+  withHint: boolean;
+}
+
+export type ImageState = ModelJobState<ImageConfirm, Streaming>;
 
 export function streaming(to: Destination, prompt: string, count: number, aspect: number, refining: number | undefined, startedAt: number): Streaming {
   return { phase: "streaming", to, refining, prompt, reasoning: "", message: "", slots: Array.from({ length: count }, () => ({ partials: 0, done: false })), aspect, usage: undefined, startedAt };
@@ -73,20 +66,3 @@ export function applyImageEvent(state: Streaming, event: ImageEvent): Streaming 
       return { ...state, usage: event.usage };
   }
 }
-
-export const isBusy = (state: ImageState): boolean => state.phase === "exporting" || state.phase === "preparing" || state.phase === "streaming";
-
-export const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
-
-export function failureOf(error: unknown): ImageFailure | "cancelled" {
-  if (error instanceof RequestCancelledError || error instanceof WorkerCancelledError) return "cancelled";
-  if (error instanceof MainThreadError) return error.code === "cancelled" ? "cancelled" : { kind: "main", code: error.code, message: error.message };
-  return { kind: "worker", message: error instanceof Error ? error.message : String(error) };
-}
-

@@ -3,7 +3,7 @@
  * image where each partial image replaces the one before (painted by the PartialPainter, not by a render).
  */
 import { useMemo } from "preact/hooks";
-import { useTick } from "../model/use-tick.js";
+import { StreamStatus } from "../model/model-job-status.js";
 import type { Streaming } from "./image-state.js";
 import { SLOT_DRAWING_SIDE, type PartialPainter } from "./painter.js";
 import { usageText } from "./estimate-text.js";
@@ -19,24 +19,15 @@ function slotText(partials: number, done: boolean): string {
   return partials === 0 ? "Waiting for the first pixels…" : `Partial image ${partials}`;
 }
 
-export function StreamView({ state, painter }: { state: Streaming; painter: PartialPainter }) {
-  useTick(1000);
-  const seconds = Math.max(0, Math.floor((Date.now() - state.startedAt) / 1000));
+/** `seconds`: since the request went (the model job's clock). */
+export function StreamView({ state, painter, seconds }: { state: Streaming; painter: PartialPainter; seconds: number }) {
   const started = state.slots.some((s) => s.partials > 0 || s.done);
   const drawing = state.reasoning && !started ? `${state.to.model} is reasoning…` : started ? "Drawing…" : "Waiting for the model…";
   const used = usageText(state.usage, undefined);
   // One ref callback per slot for the request's life: a new function each render would detach and redraw.
   const refs = useMemo(() => state.slots.map((_, index) => (canvas: HTMLCanvasElement | null) => painter.attach(index, canvas)), [painter, state.slots.length]);
   return (
-    <div class="status image-stream" role="status" aria-live="polite">
-      <div class="status__row">
-        <span class="image-stream__stage">
-          {state.refining !== undefined ? `Refining v${state.refining}: “${state.prompt}” — ` : ""}
-          {drawing}
-        </span>
-        <span class="muted">{seconds} s</span>
-      </div>
-      <progress class="progress" aria-label="Image progress" />
+    <StreamStatus class="image-stream" title={`${state.refining !== undefined ? `Refining v${state.refining}: “${state.prompt}” — ` : ""}${drawing}`} seconds={seconds} progressLabel="Image progress">
       {state.reasoning ? <p class="image-stream__reasoning">{state.reasoning}</p> : null}
       <div class={`image-slots image-slots--${state.slots.length}`}>
         {state.slots.map((slot, index) => (
@@ -48,6 +39,6 @@ export function StreamView({ state, painter }: { state: Streaming; painter: Part
       </div>
       {state.message ? <p class="image-stream__message">{state.message}</p> : null}
       {used ? <p class="muted">{used} so far</p> : null}
-    </div>
+    </StreamStatus>
   );
 }

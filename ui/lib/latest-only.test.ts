@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LatestOnly, SKIPPED } from "./latest-only.js";
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from "../../test/helpers/deferred.js";
 
 describe("LatestOnly", () => {
   it("runs one task at a time, and of the waiting ones only the newest", async () => {

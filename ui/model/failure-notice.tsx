@@ -4,6 +4,7 @@
  */
 import { ErrorIcon } from "../components/icons.js";
 import type { Explanation } from "./explain-model.js";
+import { retryAt } from "./job-state.js";
 import { useTick } from "./use-tick.js";
 
 export interface FailureNoticeProps {
@@ -51,6 +52,6 @@ export function FailureNotice({ explanation, kind, retryAt, onRetry, onDismiss, 
 /** What a job's failure gives FailureNotice: its kind (a model failure's own), and after a 429 when to try again. */
 export function noticeFacts(failure: { kind: string; model?: { kind: string; retryAfterMs?: number | undefined }; at?: number }): { kind: string; retryAt?: number } {
   if (failure.kind !== "model" || !failure.model) return { kind: failure.kind };
-  const { kind, retryAfterMs } = failure.model;
-  return retryAfterMs !== undefined && failure.at !== undefined ? { kind, retryAt: failure.at + retryAfterMs } : { kind };
+  const at = retryAt(failure);
+  return at !== undefined ? { kind: failure.model.kind, retryAt: at } : { kind: failure.model.kind };
 }

@@ -15,7 +15,8 @@ import { placeInGrid } from "./grid-place.js";
 import { itemRequest } from "./item-request.js";
 import { keepVersion, notePlacement } from "./keep-version.js";
 import * as run from "./run-state.js";
-import { itemFailure, sendItem } from "./send-item.js";
+import { sendItem } from "./send-item.js";
+import { failureOf } from "../../model/job-state.js";
 
 export interface DriverDeps {
   requests: MainRequests;
@@ -128,7 +129,7 @@ export class RunDriver {
         if (!(index === 0 && run.awaitingAccept(this.state!))) this.place(index);
       })
       .catch((error: unknown) => {
-        const failure = itemFailure(error);
+        const failure = failureOf(error);
         if (live() && failure !== "cancelled") this.set(run.failed(this.state!, index, attempt, failure));
       })
       .finally(() => {

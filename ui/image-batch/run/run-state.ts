@@ -4,7 +4,7 @@
  * and cost for the summary line, and where each result went on the canvas. Every change is a new state, so
  * a reply that comes back for an item retried or cancelled meanwhile (an older `attempt`) is dropped. Pure.
  */
-import type { ImageFailure } from "../../image/image-state.js";
+import type { ModelJobFailure } from "../../model/job-state.js";
 import type { ImageVersion } from "../../image/versions.js";
 import type { BatchPlan } from "../plan.js";
 
@@ -25,7 +25,7 @@ export interface RunItem {
   /** The latest partial image while drawing. */
   partial?: Uint8Array;
   version?: ImageVersion;
-  failure?: ImageFailure;
+  failure?: ModelJobFailure;
   placement?: Placement;
   /** Why the version is not kept after closing (the store refused it). */
   notKept?: string;
@@ -80,7 +80,7 @@ export function finished(state: RunState, index: number, attempt: number, versio
   return { ...next, costUsd: state.costUsd + (version.costUsd ?? 0) };
 }
 
-export function failed(state: RunState, index: number, attempt: number, failure: ImageFailure): RunState {
+export function failed(state: RunState, index: number, attempt: number, failure: ModelJobFailure): RunState {
   return current(state, index, attempt) ? patch(state, index, { status: "failed", failure }) : state;
 }
 

@@ -1,15 +1,15 @@
 /**
- * One batch item sent through the worker (as ui/image/image-run.ts sends a single image): its partial image
- * as it forms, then its version — the record holds the item's computed prompt, the model, the size and the
- * response id. Failures come back as what the single-image panel explains (401, 429, 5xx, timeouts…).
+ * One batch item sent through the worker (as ui/image/image-request.ts sends a single image): its partial
+ * image as it forms, then its version — the record holds the item's computed prompt, the model, the size and
+ * the response id. Failures are classified as every model job's (ui/model/job-state.ts: failureOf) and
+ * explained as the single-image panel does (401, 429, 5xx, timeouts…).
  */
 import { sizeText } from "../../../ai/image/options.js";
 import type { FetchedPrice } from "../../../contract/messages.js";
 import type { Settings } from "../../../contract/settings.js";
-import type { ImageFailure } from "../../image/image-state.js";
 import { versionsFrom, type ImageVersion } from "../../image/versions.js";
 import type { ImageRequestData } from "../../engine/protocol/image.js";
-import { CodegenError, ModelFailure, WorkerCancelledError, type Engine } from "../../engine/engine.js";
+import { ModelFailure, type Engine } from "../../engine/engine.js";
 
 export interface ItemSend {
   worker: Engine;
@@ -44,12 +44,4 @@ export async function sendItem(send: ItemSend): Promise<ImageVersion> {
   if (!version) throw new ModelFailure("The reply held no image.", { kind: "bad-output" });
   const n = Number(/-(\d+)$/.exec(send.versionId)?.[1] ?? version.n);
   return { ...version, id: send.versionId, n };
-}
-
-/** What a failed send was, as the image panel explains it; "cancelled" when the user stopped it. */
-export function itemFailure(error: unknown): ImageFailure | "cancelled" {
-  if ((error instanceof ModelFailure && error.model.kind === "aborted") || error instanceof WorkerCancelledError) return "cancelled";
-  if (error instanceof CodegenError && error.bad) return { kind: "check", message: error.message };
-  if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
-  return { kind: "worker", message: error instanceof Error ? error.message : String(error) };
 }

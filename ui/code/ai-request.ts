@@ -1,0 +1,98 @@
+/**
+ * The Code panel's own pieces of its model job: export the frame (with its PNG) and build the prompt and its
+ * estimate in the worker; send a first turn or a refinement; keep the answer as a new turn of its frame's
+ * session. The steps around them (key, confirm, stream, cancel, failures) are ui/model/model-job.ts.
+ */
+import type { ModelCodeResult } from "../../ai/pipeline.js";
+import type { CodeOptions } from "../../codegen/load.js";
+import type { FetchedPrice } from "../../contract/messages.js";
+import { endpointFor, type Settings } from "../../contract/settings.js";
+import type { MainRequests } from "../channel/requests.js";
+import { hostOf } from "../model/job-state.js";
+import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
+import type { Engine } from "../engine/engine.js";
+import type { AiEvent } from "../engine/protocol/index.js";
+import type { AiSessions } from "./ai-sessions.js";
+import { applyEvent, type AiConfirm, type AiRequest, type AiSession, type AiTurn, type Streaming } from "./ai-state.js";
+
+export interface AiStartOptions {
+  options: CodeOptions;
+  instructions: string;
+  draft: boolean;
+}
+
+export interface AiRequestDeps {
+  requests: MainRequests;
+  worker: Engine;
+  sessions: AiSessions;
+  settings(): Settings;
+  /** Fetched from the endpoint's listing (Settings → Test connection); they win in the estimate. */
+  prices(): Record<string, FetchedPrice> | undefined;
+  /** A start got past the key check (Regenerate repeats its instructions and draft choice). */
+  started(start: AiStartOptions): void;
+  /** A turn finished: the session with it as its last turn (kept in history). */
+  onTurn(session: AiSession): void;
+}
+
+export function aiPieces(deps: AiRequestDeps): ModelJobPieces<AiStartOptions, AiRequest, AiConfirm, Streaming, AiEvent, ModelCodeResult> {
+  return {
+    prepare: (start, io) => prepareAi(deps, start, io),
+    send: (request, io) => sendAi(deps.worker, request, io),
+    streaming: (request, startedAt) => ({ phase: "streaming", stage: "connecting", notes: "", files: [], refining: request.refine?.instructions, startedAt }),
+    progress: applyEvent,
+    sent: (request) => deps.sessions.put(request.session),
+    done: (result, request, run) => {
+      const latest = deps.sessions.get(request.session.frame.id) ?? request.session;
+      const next = { ...latest, turns: [...latest.turns, turnOf(result, request, latest, run)], selected: latest.turns.length };
+      deps.sessions.put(next);
+      deps.onTurn(next);
+    },
+  };
+}
+
+async function prepareAi({ requests, worker, sessions, settings, prices, started }: AiRequestDeps, start: AiStartOptions, io: PrepareIo): Promise<{ request: AiRequest; confirm: AiConfirm }> {
+  const chosen = settings();
+  const fetched = prices();
+  started(start);
+  io.exporting({ done: 0, total: 0, label: "Exporting the frame…" });
+  // The worker (tokenizer, SDK, project pass) boots while Figma exports.
+  void worker.warmUp().catch(() => undefined);
+  const { frames, extras } = await requests.request("export-selection", { png: true }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
+  io.signal.throwIfAborted();
+  const frame = frames[0];
+  if (!frame) throw new Error("Figma sent no frame.");
+  if (!frame.png) throw new Error(`Figma sent no image of “${frame.name}”.`);
+  io.preparing();
+  const { options, instructions, draft } = start;
+  const prepared = await worker.call("ai-prepare", { exports: [{ id: frame.id, json: frame.json }], ...(extras ? { extras } : {}), png: frame.png, options, model: chosen.model, draft, instructions, ...(fetched ? { prices: fetched } : {}) });
+  const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
+  const existing = sessions.get(frame.id);
+  const exports = frames.map((f) => ({ id: f.id, json: f.json }));
+  return {
+    request: { session: { frame: info, options, input: prepared.input, exports, turns: existing?.turns ?? [], selected: existing?.selected ?? 0 } },
+    confirm: { phase: "confirm", estimate: prepared.estimate, to: { model: chosen.model, host: hostOf(endpointFor(chosen)) }, frame: info, others: frames.length - 1, hasImage: prepared.image !== undefined, instructions: instructions.trim(), draft },
+  };
+}
+
+/** The Code panel's one model call: a first turn, or a refinement carrying its parent turn's conversation. */
+function sendAi(worker: Engine, { session, refine }: AiRequest, { settings, apiKey, onEvent, signal }: SendIo<AiEvent>): Promise<ModelCodeResult> {
+  const parent = refine ? session.turns[refine.parent] : undefined;
+  const refining = refine && parent ? { refine: { conversation: parent.conversation, instructions: refine.instructions } } : {};
+  return worker.call("ai-generate", { settings, apiKey, input: session.input, ...refining, timeoutMs: settings.timeoutSec * 1000 }, { onEvent, signal }).then((reply) => reply.result);
+}
+
+function turnOf(result: ModelCodeResult, { session, refine }: AiRequest, latest: AiSession, run: { startedAt: number; settings: Settings }): AiTurn {
+  return {
+    n: latest.turns.length + 1,
+    instructions: refine?.instructions ?? session.input.instructions ?? "",
+    parent: refine?.parent,
+    files: result.files,
+    problems: result.problems,
+    notes: result.notes,
+    conversation: result.conversation,
+    repair: result.repair,
+    attempts: result.attempts.length,
+    ms: Date.now() - run.startedAt,
+    model: run.settings.model,
+  };
+}

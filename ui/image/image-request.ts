@@ -1,0 +1,102 @@
+/**
+ * The Generate image panel's own pieces of its model job: check the form and (with the selection as the
+ * reference) export it, estimate in the worker; send the request, painting partial images straight onto their
+ * slots; turn the reply into versions. The steps around them (key, confirm, stream, cancel, failures) are
+ * ui/model/model-job.ts.
+ */
+import { sizeText } from "../../ai/image/options.js";
+import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js";
+import { endpointFor, type Settings } from "../../contract/settings.js";
+import type { MainRequests } from "../channel/requests.js";
+import { hostOf, RequestCheckError } from "../model/job-state.js";
+import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
+import type { Engine } from "../engine/engine.js";
+import type { ImageRequestData } from "../engine/protocol/image.js";
+import type { ImageEvent, ReplyOf } from "../engine/protocol/index.js";
+import type { ImageForm } from "./form.js";
+import { applyImageEvent, streaming, type Destination, type ImageConfirm, type Streaming } from "./image-state.js";
+import type { PartialPainter } from "./painter.js";
+import { requestData } from "./request-data.js";
+import { imageRoute } from "../../ai/image/route.js";
+import { versionsFrom, type ImageVersion } from "./versions.js";
+
+type GenerateImageReply = ReplyOf<"generate-image">;
+
+/** What the user asked for: a new image from the form, or a change (`words`) to `version`. */
+export interface ImageAsk {
+  form: ImageForm;
+  refine: { version: ImageVersion; words: string } | undefined;
+}
+
+/** A request ready to send: its data, where it goes, and what the versions will say about it. */
+export interface PendingImage {
+  data: ImageRequestData;
+  reasonFirst: boolean;
+  to: Destination;
+  prompt: string;
+  /** The version this builds on. */
+  refining: { n: number; id: string } | undefined;
+}
+
+export interface ImageRequestDeps {
+  requests: MainRequests;
+  worker: Engine;
+  live(): { settings: Settings; selection: SelectionSummary; prices: Record<string, FetchedPrice> | undefined };
+  painter: PartialPainter;
+  /** The versions made so far (the new ones are numbered after them). */
+  versions(): ImageVersion[];
+  /** Gets the versions each request made. */
+  made(versions: ImageVersion[]): void;
+}
+
+export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, PendingImage, ImageConfirm, Streaming, ImageEvent, GenerateImageReply> {
+  const { painter } = deps;
+  return {
+    prepare: (ask, io) => prepareImage(deps, ask, io),
+    send: (pending, io) => sendImage(deps, pending, io),
+    streaming: ({ to, prompt, data, refining }, startedAt) => streaming(to, prompt, data.count, data.size === "auto" ? 1 : data.size.width / data.size.height, refining?.n, startedAt),
+    progress: (state, event) => {
+      if (event.type === "image-partial") painter.paint(event.image, event.index, event.bytes, event.at);
+      return applyImageEvent(state, event);
+    },
+    done: (reply, pending, { startedAt, settings }) => {
+      const { data } = pending;
+      const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
+      deps.made(versionsFrom(reply, run, deps.versions()));
+      painter.reset();
+    },
+    // Nothing half-done stays on the slots once a request is stopped, fails or is replaced.
+    stopped: () => painter.reset(),
+  };
+}
+
+async function prepareImage({ requests, worker, live }: ImageRequestDeps, { form, refine }: ImageAsk, io: PrepareIo): Promise<{ request: PendingImage; confirm: ImageConfirm }> {
+  const { settings, selection, prices } = live();
+  const route = imageRoute(settings, form.reasonFirst);
+  const plan = requestData(form, selection.nodes[0], route, refine);
+  if (!plan.ok) throw new RequestCheckError(plan.problem);
+  const { data, prompt } = plan;
+  const version = refine?.version;
+  const to = { ...route, host: hostOf(endpointFor(settings)) };
+  void worker.warmUp().catch(() => undefined);
+  const useReference = form.useReference && !version;
+  if (useReference) io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
+  else io.preparing();
+  const frames = useReference ? (await requests.request("export-selection", { png: true, assets: false }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames : [];
+  io.signal.throwIfAborted();
+  data.references = frames.flatMap((f) => (f.png ? [{ bytes: f.png, name: `${f.name.slice(0, 80) || "selection"}.png` }] : [])).slice(0, 16);
+  io.preparing();
+  const reply = await worker.call("image-prepare", { settings, reasonFirst: form.reasonFirst, request: data, ...(frames.length ? { exports: frames.map((f) => ({ id: f.id, json: f.json })) } : {}), ...(prices ? { prices } : {}) });
+  if (reply.problems.length > 0 || !reply.estimate) throw new RequestCheckError(reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
+  if (reply.designHint) data.designHint = reply.designHint;
+  return {
+    request: { data, reasonFirst: form.reasonFirst, to, prompt, refining: version ? { n: version.n, id: version.id } : undefined },
+    confirm: { phase: "confirm", to, estimate: reply.estimate, notes: reply.notes, prompt, refining: version?.n, references: frames.map((f) => f.name), withHint: reply.designHint !== undefined },
+  };
+}
+
+/** The image panel's one model call: the key goes to the worker and nowhere else. */
+function sendImage({ worker, live }: ImageRequestDeps, pending: PendingImage, { settings, apiKey, onEvent, signal }: SendIo<ImageEvent>): Promise<GenerateImageReply> {
+  const { prices } = live();
+  return worker.call("generate-image", { settings, reasonFirst: pending.reasonFirst, apiKey, request: pending.data, timeoutMs: settings.timeoutSec * 1000, ...(prices ? { prices } : {}) }, { onEvent, signal });
+}
