@@ -7,12 +7,13 @@
  * state go to test-artifacts/code-panel/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { PANEL } from "../contract/limits.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
-import { responsesStream, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-panel");
 const SELFIE = "figma-differ-selfie.nodes.json";
@@ -22,7 +23,6 @@ const BOTTOM_FRAME = "33459:3757";
 const KEY = "sk-test-5e6f7a8b9c0d";
 /** Room for the expanded panel (960×760) around the harness's iframe. */
 const VIEWPORT = { width: 1100, height: 900 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /** The panel alone, at whatever size it has now. */
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
@@ -67,18 +67,8 @@ const overflowsSideways = (ui: Frame) => ui.evaluate<boolean>("document.document
 const waitForWidth = (ui: Frame, width: number) => ui.waitForFunction(`innerWidth === ${width}`);
 
 describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("results carry their frame; another selection marks them as earlier, and Regenerate makes them for it", async () => {
     await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
@@ -122,7 +112,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
   });
 
   it("a model session is marked too, and Regenerate asks the model again with the same instructions", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     const answer = (file: string, id: string) =>
       responsesStream([JSON.stringify({ notes: `The ${file} screen.`, files: [{ path: `src/${file}.tsx`, content: `export default function ${file}() {\n  return <main>${file}</main>;\n}\n` }] })], { id });
     server.push(answer("Selfie", "resp_selfie"), answer("Top", "resp_top"));

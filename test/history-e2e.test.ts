@@ -4,12 +4,10 @@
  * storage (the panel closed and opened again) lists it and reads its files back.
  */
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const LOGIN = "figmasharp-login.file.json";
 
 /** The simulator's clientStorage with its byte arrays as base64, to carry it into the next session. */
@@ -21,13 +19,7 @@ const revive = (storage: Record<string, unknown>): Record<string, unknown> =>
   }) as Record<string, unknown>;
 
 describe.runIf(runBrowser)("history in the browser harness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("a generated code result is in history after the panel is closed and opened again", async () => {
     let storage: Record<string, unknown> = {};

@@ -9,14 +9,13 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CLIENT_STORAGE_QUOTA, SETTINGS_RESERVE } from "../contract/limits.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { imageRecord, png } from "./helpers/canvas-file.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const LOGIN = "figmasharp-login.file.json";
 const FRAME = { id: "101:3", name: "Log-In Page" };
 const ARTIFACTS = join(ROOT, "test-artifacts", "history-panel");
@@ -65,13 +64,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe.runIf(runBrowser)("the History panel in the browser harness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("lists code, an image and an analysis; reopens, inserts, refines, copies; deletes only after a yes, for good", async () => {
     let storage: Record<string, unknown> = {};

@@ -6,17 +6,17 @@
  * the relaunch buttons on a layer Figment made open the panel on it. Screenshots to test-artifacts/image-panel/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { CANVAS_FILE, imageRecord } from "./helpers/canvas-file.js";
-import { imageReply, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { imageReply, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-panel");
 const KEY = "sk-test-canvas-1a2b3c4d5e6f";
 const VIEWPORT = { width: 900, height: 800 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
@@ -61,21 +61,11 @@ const layer = (id: string) =>
   `(() => { const n = sim.node(${JSON.stringify(id)}); return { id: n.id, type: n.type, name: n.name, width: n.width, height: n.height, fills: n.fills, record: n.getPluginData("figment.image") }; })()`;
 
 describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 240_000 }, () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("Insert, Fill selection (Fit) and Replace: fill, size, name and record on each layer, one undo step each, never the key", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply(), imageReply({ seed: 6 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     const logs: string[] = [];
@@ -135,7 +125,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
   });
 
   it("versions survive closing and reopening: previews and how each was made come back, and the panel says the full image did not", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply());
     let stored: Record<string, unknown> = {};
     let fileId = "";
@@ -163,7 +153,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
   });
 
   it("“Refine image” on a layer Figment made opens the panel on it and builds on its response; “Regenerate image” asks again with the same settings", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply({ responseId: "resp_refined" }));
     const record = imageRecord({ versionId: "vseed-3", api: "responses", model: "gpt-5.4-image-2", responseId: "resp_lamp", size: "1024x1024", quality: "medium" });
     const setup = `window.__figmentSim.node("2:2").setPluginData("figment.image", ${JSON.stringify(JSON.stringify(record))});`;
@@ -195,7 +185,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
   });
 
   it("a full versions store keeps the new version on screen, marked not kept with why, and drops nothing", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply());
     const elsewhere = { kind: "image", id: "other-file-1", scope: "doc:anotherfile00001", createdAt: "2026-04-01T10:00:00.000Z", bytes: 1_999_000 };
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY, "figment.history": { v: 1, entries: [elsewhere] } };

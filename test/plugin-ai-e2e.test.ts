@@ -6,16 +6,16 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { responsesStream, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin-ai");
 const LOGIN = "figmasharp-login.file.json";
 const KEY = "sk-test-9d8c7b6a5f4e";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -49,21 +49,11 @@ async function startAi(ui: Frame): Promise<void> {
 }
 
 describe.runIf(runBrowser)("the model path in the browser harness", () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("Generate with AI: estimate, streamed notes and files, the answer, a refinement, and going back a turn", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", 40), answer([APP, HEADER, STICKY_CSS], "The header is sticky now.", "resp_second"));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -130,7 +120,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
   });
 
   it("Cancel mid-stream stops at once and keeps nothing half-written", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(answer([APP, HEADER, HEADER_CSS], "Working on it, slowly.", "resp_slow", 250, 60));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -150,7 +140,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
   });
 
   it("errors show their next step: no key, 401, 429 with retry-after, then 500 and a successful retry", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     // No key: the panel says so before the click, naming the endpoint the key is for, and nothing is exported or sent.
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: { "figment.settings": settings(server.url) }, allowOrigins: [origin(server)] }, async ({ ui, sim }) => {
       expect(await ui.getByRole("button", { name: "Generate with AI" }).isDisabled()).toBe(true);

@@ -9,17 +9,16 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "./compile.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
 const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
 const LOGIN = "figmasharp-login.file.json";
 const SELFIE = "figma-differ-selfie.nodes.json";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("plugin-e2e: Chromium not found and CI unset; skipping the browser tests");
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -45,13 +44,7 @@ async function fileNames(ui: Frame): Promise<string[]> {
 }
 
 describe.runIf(runBrowser)("the plugin in the browser harness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("select a frame → Generate → files, a preview with the frame's texts, and a zip whose React project compiles", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {

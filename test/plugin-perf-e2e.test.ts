@@ -7,11 +7,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { THUMBNAIL_SIDE } from "../plugin/limits.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "perf");
 const LOGIN = "figmasharp-login.file.json";
@@ -20,7 +20,6 @@ const FIGMAGIC = "figmagic-design-system.file.json";
 const EASINGS = "3214:739";
 const DELAYS = "3214:734";
 const DURATIONS = "3097:652";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("plugin-perf-e2e: Chromium not found and CI unset; skipping the browser tests");
 
 /** The panel alone, at its size in Figma (the harness opens the iframe at 420×600). */
@@ -39,13 +38,7 @@ const workerStatus = (ui: Frame): Promise<string> => ui.evaluate(() => (globalTh
 const count = (traffic: { type: string }[], type: string): number => traffic.filter((m) => m.type === type).length;
 
 describe.runIf(runBrowser)("code on screen fast", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("the draft is on screen before the worker has arrived; the checked and formatted files then replace it", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], hold: ["worker-source"] }, async ({ page, ui, relay }) => {

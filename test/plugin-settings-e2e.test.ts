@@ -8,17 +8,17 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { openRouterModelsJson, secretDigest, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { openRouterModelsJson, secretDigest, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "settings");
 const LOGIN = "figmasharp-login.file.json";
 const OPENAI_KEY = "sk-test-openai-e2e-1a2b3c";
 const OPENROUTER_KEY = "sk-or-v1-test-e2e-4d5e6f";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /** The panel alone, at its size in Figma (the harness's iframe is opened at 420×600). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -51,17 +51,7 @@ async function testConnection(ui: Frame): Promise<string> {
 const digests = (srv: OpenAiTestServer) => srv.requests.map((r) => r.secretDigests["authorization"]);
 
 describe.runIf(runBrowser)("Settings in the browser harness", () => {
-  let browser: Browser;
-  const servers: OpenAiTestServer[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  const { browser, startServer } = useModelE2e();
 
   it("unsaved edits and a typed key stay while leaving asks: Keep editing stays, a blocked Save stays, Save stores, Discard drops", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
@@ -134,9 +124,8 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
   });
 
   it("each provider and base URL has its own key: the key row and Test connection use only the form's slot, and a listing's prices reach the estimate", async () => {
-    const openai = await startOpenAiServer();
-    const openrouter = await startOpenAiServer();
-    servers.push(openai, openrouter);
+    const openai = await startServer();
+    const openrouter = await startServer();
     openai.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
     openrouter.push(openRouterModelsJson([["openai/gpt-5.4-image-2", "0.000009", "0.000018"], ["openai/gpt-4o", "0.0000025", "0.00001"], ["openrouter/auto", "-1", "-1"]]));
     const hostA = new URL(openai.url).host;

@@ -7,23 +7,17 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { loginVariables, loginWithBindings } from "./helpers/token-fixtures.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "tokens");
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 describe.runIf(runBrowser)("tokens in the plugin", () => {
-  let browser: Browser;
+  const browser = useBrowser();
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it("Generate writes tokens.css from the file's variables, and the code and preview use them", async () => {
