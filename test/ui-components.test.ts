@@ -6,14 +6,13 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../cli/browser.js";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
+import { pageBundle, withComponentPage } from "./helpers/component-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("ui-components: Chromium not found and CI unset; skipping the browser tests");
 
 /** The page: three menus (one pinned near the bottom of the viewport, one disabled), a text area, toasts. */
@@ -58,35 +57,13 @@ function Page() {
 render(<Page />, document.getElementById("app"));
 `;
 
-let pageBundle: Promise<{ js: string; css: string }> | undefined;
-function bundle(): Promise<{ js: string; css: string }> {
-  pageBundle ??= build({
-    stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "components-page.tsx" },
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2020",
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    outdir: "out",
-    write: false,
-    logLevel: "silent",
-  }).then((result) => ({
-    js: result.outputFiles.find((f) => f.path.endsWith(".js"))!.text,
-    css: result.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "",
-  }));
-  return pageBundle;
-}
+const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "components-page.tsx" });
 
 const DARK_VARS = "--figma-color-bg:#2c2c2c;--figma-color-bg-secondary:#383838;--figma-color-bg-hover:#383838;--figma-color-text:#ffffff;--figma-color-text-secondary:#ffffffb2;--figma-color-text-tertiary:#ffffff66;--figma-color-border:#444444;--figma-color-icon:#ffffff;--figma-color-icon-secondary:#ffffffb2;--figma-color-border-selected:#0c8ce9";
 
 async function withComponents<T>(browser: Browser, fn: (page: Page) => Promise<T>, theme: "light" | "dark" = "light"): Promise<T> {
-  const { js, css } = await bundle();
-  const html = `<!doctype html><html lang="en"${theme === "dark" ? ` class="figma-dark" style="${DARK_VARS}"` : ""}><head><meta charset="utf-8"><style>${css}</style></head><body><div id="app"></div><script src="page.js"></script></body></html>`;
-  return withPage(browser, [{ path: "index.html", content: html }, { path: "page.js", content: js }], "index.html", { width: 420, height: 600 }, async (page) => {
-    await page.waitForSelector("#probe");
-    return fn(page);
-  });
+  const htmlAttributes = theme === "dark" ? `class="figma-dark" style="${DARK_VARS}"` : "";
+  return withComponentPage(browser, await bundle(), { htmlAttributes, ready: (page) => page.waitForSelector("#probe") }, fn);
 }
 
 /** Reads an expression in the page (the project's tsconfig has no DOM types: page code is a string). */
@@ -102,13 +79,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe.runIf(runBrowser)("panel components in the browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("SelectMenu: the select-only combobox pattern (roles, aria-expanded, aria-controls, aria-activedescendant, aria-selected)", async () => {
     await withComponents(browser, async (page) => {
