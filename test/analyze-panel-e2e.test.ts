@@ -95,7 +95,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       expect(await overflowsSideways(ui)).toBe(false);
       await shot(page, "4-done");
       await done.getByRole("button", { name: "Copy as Markdown" }).click();
-      await ui.getByText("Answer copied as Markdown").waitFor({ timeout: 5_000 });
+      await ui.getByText("Answer copied as Markdown").waitFor();
 
       // The request: the PNG, then the data blocks — the findings and the design's text delimited as data.
       const [request] = server!.requests;
@@ -123,7 +123,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       const streaming = ui.locator(".answer--streaming");
       await streaming.locator("h3").first().waitFor({ timeout: 60_000 });
       await streaming.getByRole("button", { name: "Cancel" }).click();
-      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor({ timeout: 2_000 });
+      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".answer--streaming").count()).toBe(0);
       expect(await ui.getByRole("button", { name: "Copy as Markdown" }).count()).toBe(0);
       expect(await ui.locator(".answer--partial").textContent()).toContain("not kept");
@@ -134,7 +134,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       if (target) {
         await sim<void>(`sim.node(${JSON.stringify(target.nodeId)}).remove()`);
         await ui.locator(`.finding[data-node-id="${target.nodeId}"]`).first().click();
-        await ui.getByText("is no longer in the file: it was deleted after the analysis").waitFor({ timeout: 5_000 });
+        await ui.getByText("is no longer in the file: it was deleted after the analysis").waitFor();
       }
 
       await ui.getByRole("radio", { name: "Compare" }).click();
@@ -179,7 +179,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       expect(await ui.getByRole("radiogroup", { name: "Task" }).count()).toBe(0);
       await shot(page, "7-no-key");
       await note.getByRole("button", { name: "Add a key in Settings" }).click();
-      await ui.locator(".panel--settings, .settings").first().waitFor({ timeout: 5_000 });
+      await ui.locator(".panel--settings, .settings").first().waitFor();
     });
     expect(server.requests).toHaveLength(0);
   });

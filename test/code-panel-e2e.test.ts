@@ -66,7 +66,7 @@ const overflowsSideways = (ui: Frame) => ui.evaluate<boolean>("document.document
 /** Resolves once the panel is `width` px wide (the main thread resized it). */
 const waitForWidth = (ui: Frame, width: number) => ui.waitForFunction(`innerWidth === ${width}`);
 
-describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
+describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
 
@@ -83,7 +83,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
 
       // Another frame is selected: the card shows it, the results still name Selfie and say they are earlier.
       await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
-      await ui.locator(".result-source.is-stale").waitFor({ timeout: 5000 });
+      await ui.locator(".result-source.is-stale").waitFor();
       expect(await ui.locator(".selection__title").textContent()).toBe("Top");
       expect(await source.locator(".result-source__name").textContent()).toBe("Selfie");
       expect(await source.textContent()).toContain("From an earlier selection");
@@ -93,9 +93,9 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
 
       // Back to Selfie: current again. Nothing selected: earlier, and nothing to regenerate for.
       await sim(`sim.select([${JSON.stringify(SELFIE_FRAME)}])`);
-      await ui.locator(".result-source:not(.is-stale)").waitFor({ timeout: 5000 });
+      await ui.locator(".result-source:not(.is-stale)").waitFor();
       await sim("sim.select([])");
-      await ui.locator(".result-source.is-stale").waitFor({ timeout: 5000 });
+      await ui.locator(".result-source.is-stale").waitFor();
       expect(await source.getByRole("button", { name: "Regenerate" }).isDisabled()).toBe(true);
       expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
       await shot(page, "2b-offline-stale-nothing-selected");
@@ -129,7 +129,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       expect(await ui.getByRole("textbox", { name: "Refine" }).count()).toBe(1);
 
       await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
-      await ui.locator(".ai-results .result-source.is-stale").waitFor({ timeout: 5000 });
+      await ui.locator(".ai-results .result-source.is-stale").waitFor();
       expect(await ui.locator(".result-source__name").textContent()).toBe("Selfie");
       expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
       await shot(page, "4-model-stale");
@@ -199,7 +199,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       // While dragging, nothing is stored.
       expect(await sim<unknown>('sim.storage.get("figment.panelSize")')).toBeUndefined();
       await page.mouse.up();
-      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.has("figment.panelSize"), undefined, { timeout: 5000 });
+      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.has("figment.panelSize"));
       const remembered = await sim<{ width: number; height: number }>('sim.storage.get("figment.panelSize")');
       expect(remembered).toEqual({ width: 520, height: 660 });
       expect(await panelSize(ui)).toEqual([520, 660]);
@@ -238,7 +238,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       expect(await note.textContent()).toBe("Refine with AI needs an API key for OpenAI. Add a key in Settings");
       await shot(page, "13-no-key-results");
       await note.getByRole("button", { name: "Add a key in Settings" }).click();
-      await ui.locator(".panel--settings").waitFor({ timeout: 5000 });
+      await ui.locator(".panel--settings").waitFor();
     });
     await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT, storage: { "figment.apiKey": KEY } }, async ({ ui }) => {
       expect(await ui.locator(".key-needed").count()).toBe(0);
@@ -266,7 +266,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
     };
     await withPluginPage(browser, { fixture: file, select: ["9:1"], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
       const notice = ui.locator(".selection-problems");
-      await notice.waitFor({ timeout: 10_000 });
+      await notice.waitFor();
       const text = (await ui.locator(".panel--code").innerText()).replace(/\s+/g, " ");
       expect(text).not.toContain("Select a frame, component or group to generate code");
       expect(await ui.locator(".selection__title").textContent()).toBe("Endless canvas");
@@ -283,11 +283,11 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
 
       // With a frame that is fine: deselect the large one to generate the other.
       await sim('sim.select(["9:1", "9:2"])');
-      await ui.locator(".selection-problems", { hasText: "Deselect it to generate code for the other layer." }).waitFor({ timeout: 5000 });
+      await ui.locator(".selection-problems", { hasText: "Deselect it to generate code for the other layer." }).waitFor();
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);
       await shot(page, "15-too-large-and-fine");
       await sim('sim.select(["9:2"])');
-      await ui.locator(".selection-problems").waitFor({ state: "detached", timeout: 5000 });
+      await ui.locator(".selection-problems").waitFor({ state: "detached" });
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(false);
     });
   });

@@ -109,7 +109,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-describe.runIf(runBrowser)("the enrich bar in the browser", () => {
+describe.runIf(runBrowser)("the enrich bar in the browser", { timeout: 180_000 }, () => {
   const browser = useBrowser();
   let srv: OpenAiTestServer;
   let mode: "ok" | "hang" | "401" = "ok";

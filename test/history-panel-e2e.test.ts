@@ -63,7 +63,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await panelScreenshot(page, ARTIFACTS, name);
 }
 
-describe.runIf(runBrowser)("the History panel in the browser harness", () => {
+describe.runIf(runBrowser)("the History panel in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
 
   it("lists code, an image and an analysis; reopens, inserts, refines, copies; deletes only after a yes, for good", async () => {
@@ -72,7 +72,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
     await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
-      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")));
 
       // An image placed on the canvas, its version kept, and its placement in history (as the Image panel does).
       const bytes = png(256, 170, 3);
@@ -236,7 +236,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const banner = ui.locator(".banner", { hasText: "Not kept in history" });
-      await banner.waitFor({ timeout: 10_000 });
+      await banner.waitFor();
       await shot(page, "4a-refused-banner");
       expect(await banner.textContent()).toContain("the code result for “Log-In Page”");
       expect(await historyKeys(sim)).toEqual(before);

@@ -95,7 +95,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       await send.click();
       const confirm = ui.getByRole("region", { name: "Send to the Batch API" });
       await confirm.waitFor();
-      await expect.poll(() => confirm.textContent(), { timeout: 15_000 }).not.toContain("Estimating…");
+      await expect.poll(() => confirm.textContent()).not.toContain("Estimating…");
       expect(await confirm.textContent()).toMatch(/Results within 24 h/);
       expect(srv.requests.filter((r) => r.path !== "/v1/models")).toHaveLength(0);
       await shot(page, "submit-from-draft");

@@ -123,7 +123,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       await expect.poll(() => sim<string[]>("sim.currentPage().selection.map((n) => n.id)")).toEqual([grid!.id]);
 
       // Every result is kept as an image version (History): the first, the two that went, and the retried one.
-      await expect.poll(() => sim<number>('[...sim.storage.keys()].filter((k) => k.startsWith("figment.history/image/")).length'), { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => sim<number>('[...sim.storage.keys()].filter((k) => k.startsWith("figment.history/image/")).length')).toBe(4);
       expect(await ui.evaluate<boolean>("document.documentElement.scrollWidth > innerWidth")).toBe(false);
       await shot(page, "4-finished");
       expect(await sim<unknown[]>("sim.record.handlerErrors")).toEqual([]);

@@ -84,7 +84,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-describe.runIf(runBrowser)("Send to Batch API in the browser", () => {
+describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_000 }, () => {
   const browser = useBrowser();
   let srv: OpenAiTestServer;
   beforeAll(async () => {

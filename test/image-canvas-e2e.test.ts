@@ -29,7 +29,7 @@ async function postImage(ui: Frame, type: "image/png" | "image/webp", width: num
   })()`);
 }
 
-describe.runIf(runBrowser)("image messages in the browser harness", () => {
+describe.runIf(runBrowser)("image messages in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
 
   it("inserts a Chromium-encoded 1536×1024 PNG beside the selection, fills the selection, and refuses a WebP", async () => {

@@ -78,7 +78,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
 
       // Insert: a new rectangle beside the Card, 1024×1024 at 1×, named from the prompt, selected, with its record.
       await ui.getByRole("button", { name: "Insert", exact: true }).click();
-      await ui.locator(".toast", { hasText: "Inserted v1." }).waitFor({ timeout: 10_000 });
+      await ui.locator(".toast", { hasText: "Inserted v1." }).waitFor();
       const [insertedId] = await sim<string[]>("sim.currentPage().selection.map((n) => n.id)");
       const inserted = await sim<Layer>(layer(insertedId!));
       const image = await sim<{ hash: string; format: string; width: number; height: number }>("sim.record.images[0]");
@@ -95,7 +95,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       await sim<void>('sim.select(["2:2", "2:3"])');
       await ui.locator(".image-actions").getByRole("radio", { name: "Fit" }).click();
       await ui.getByRole("button", { name: "Fill selection" }).click();
-      await ui.locator(".toast", { hasText: "Filled 2 layers with v1." }).waitFor({ timeout: 10_000 });
+      await ui.locator(".toast", { hasText: "Filled 2 layers with v1." }).waitFor();
       expect(await sim<Layer>(layer("2:3"))).toMatchObject({ width: 40, height: 40, fills: [{ type: "IMAGE", scaleMode: "FIT" }] });
       const afterFill = await sim<string[][]>("sim.record.undo.steps");
       expect(afterFill.slice(steps.length)).toEqual([expect.arrayContaining(["fills 2:2", "fills 2:3"])]);
@@ -108,7 +108,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       await replace.scrollIntoViewIfNeeded();
       await shot(page, "19-replace-ready");
       await replace.click();
-      await ui.locator(".toast", { hasText: "Replaced the image with v2." }).waitFor({ timeout: 10_000 });
+      await ui.locator(".toast", { hasText: "Replaced the image with v2." }).waitFor();
       const replaced = await sim<Layer>(layer(insertedId!));
       const second = await sim<{ hash: string }>("sim.record.images.at(-1)");
       expect(replaced.fills).toEqual([expect.objectContaining({ type: "IMAGE", imageHash: second.hash })]);
@@ -131,7 +131,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
     let fileId = "";
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage: { "figment.settings": settings(server.url), "figment.apiKey": KEY }, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ ui, sim }) => {
       await makeVersion(ui, "A reading lamp, line drawing", 1);
-      await ui.locator(".versions__kept", { hasText: /Kept after closing: .* \([1-9]\d* kB of 2 MB\)/ }).waitFor({ timeout: 10_000 });
+      await ui.locator(".versions__kept", { hasText: /Kept after closing: .* \([1-9]\d* kB of 2 MB\)/ }).waitFor();
       stored = await storageOf(sim);
       fileId = await sim<string>('sim.figma.root.getPluginData("figment.fileId")');
     });
@@ -142,7 +142,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
     // Reopened in the same file (its id in the document), with the storage the first session left.
     const setup = `window.__figmentSim.figma.root.setPluginData("figment.fileId", ${JSON.stringify(fileId)});`;
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "image", storage: stored, setup, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
-      await ui.locator(".version-thumb", { hasText: "v1" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version-thumb", { hasText: "v1" }).waitFor();
       await ui.locator(".version-thumb img").waitFor();
       expect(await ui.locator(".version__line").textContent()).toMatch(/^v1 · 1024×1024 · gpt-image-2/);
       expect(await ui.locator(".version__prompt").textContent()).toBe("A reading lamp, line drawing");
@@ -159,10 +159,10 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
     const setup = `window.__figmentSim.node("2:2").setPluginData("figment.image", ${JSON.stringify(JSON.stringify(record))});`;
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "refine-image", setup, storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
-      await ui.locator(".version__line", { hasText: "v3 · 1024×1024" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version__line", { hasText: "v3 · 1024×1024" }).waitFor();
       expect(await ui.locator(".version__prompt").textContent()).toBe(record.prompt);
       expect(await ui.locator(".version-thumb").count()).toBe(1);
-      await ui.locator(".version__preview-only", { hasText: "refining starts from the layer's picture" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version__preview-only", { hasText: "refining starts from the layer's picture" }).waitFor();
       await ui.waitForFunction("document.activeElement?.getAttribute('aria-label') === 'Refine'");
       await shot(page, "21-relaunch-refine");
       await ui.getByRole("textbox", { name: "Refine" }).fill("brighter, morning light");
@@ -192,7 +192,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui, sim }) => {
       await makeVersion(ui, "A reading lamp, watercolour", 1);
       const notKept = ui.locator(".version__not-kept");
-      await notKept.waitFor({ timeout: 10_000 });
+      await notKept.waitFor();
       expect(await notKept.textContent()).toContain("Storage for image versions is full");
       expect(await notKept.textContent()).toContain("by versions of other files");
       expect(await ui.locator(".versions__kept").textContent()).toContain("1 not kept: the store is full");

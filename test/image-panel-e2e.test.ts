@@ -115,7 +115,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await ui.getByRole("button", { name: "Refine", exact: true }).click();
       await ui.locator(".image-confirm", { hasText: "Refining v1: “warmer light”" }).waitFor({ timeout: 60_000 });
       // Refine is typed at the bottom; the estimate it leads to is brought into view at the top.
-      await ui.waitForFunction("(() => { const r = document.querySelector('.image-confirm').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()", undefined, { timeout: 2_000 });
+      await ui.waitForFunction("(() => { const r = document.querySelector('.image-confirm').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()");
       await shot(page, "8-refine-estimate");
       await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
       await ui.locator(".version-thumb", { hasText: "v2" }).waitFor({ timeout: 60_000 });
@@ -182,11 +182,11 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await ui.locator(".image-slot__canvas[data-index]").waitFor({ timeout: 60_000 });
       const writesBefore = server!.writes.length;
       await ui.locator(".image-form").getByRole("button", { name: "Cancel" }).click();
-      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor({ timeout: 2_000 });
+      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".image-slot").count()).toBe(0);
       expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
       await shot(page, "13-cancelled");
-      await page.waitForTimeout(1_000);
+      await server!.streamsEnded();
       expect(server!.writes.length).toBeLessThanOrEqual(writesBefore + 1);
       expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
     });
@@ -215,7 +215,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await limited.waitFor({ timeout: 60_000 });
       expect(await limited.getByRole("button", { name: /Retry in \d s/ }).isDisabled()).toBe(true);
       await shot(page, "15-rate-limited");
-      await limited.getByRole("button", { name: "Try again" }).click({ timeout: 5_000 });
+      await limited.getByRole("button", { name: "Try again" }).click();
       await ui.locator(".version").waitFor({ timeout: 60_000 });
       expect(server!.requests).toHaveLength(3);
       for (const request of server!.requests) expect(request.schemaErrors).toEqual([]);
@@ -241,7 +241,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       expect(await problem.count()).toBe(0);
       expect(await ui.getByRole("textbox", { name: "Width in pixels" }).inputValue()).toBe("992");
       await note.getByRole("button", { name: "Add a key in Settings" }).click();
-      await ui.locator(".panel--settings, .settings").first().waitFor({ timeout: 5_000 });
+      await ui.locator(".panel--settings, .settings").first().waitFor();
     });
     expect(server.requests).toHaveLength(0);
   });

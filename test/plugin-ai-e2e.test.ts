@@ -48,7 +48,7 @@ async function startAi(ui: Frame): Promise<void> {
   await ui.getByRole("button", { name: "Generate with AI" }).click();
 }
 
-describe.runIf(runBrowser)("the model path in the browser harness", () => {
+describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
 
@@ -84,7 +84,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
       expect(await frameHandle.getAttribute("srcdoc")).toContain("default-src 'none'; script-src 'unsafe-inline'");
       const preview = await frameHandle.contentFrame();
-      await preview!.locator("header", { hasText: "YOUR ART MUSEUM" }).waitFor({ timeout: 10_000 });
+      await preview!.locator("header", { hasText: "YOUR ART MUSEUM" }).waitFor();
       expect(await preview!.locator("button").textContent()).toBe("Log In");
       await shot(page, "3b-preview");
       await ui.locator(".ai-results .view-tab", { hasText: "Code" }).click();
@@ -108,13 +108,13 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       expect((second.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
       expect(JSON.stringify((second.body as { input: unknown }).input)).toContain("make the header sticky");
       await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
-      await ui.locator(".code", { hasText: "position: sticky" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".code", { hasText: "position: sticky" }).waitFor();
       await shot(page, "4-refined");
 
       // Every turn is kept: going back shows the first answer's files.
       await ui.locator(".turn").first().click();
       await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
-      await ui.locator(".turn-summary__notes", { hasText: "A header component" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".turn-summary__notes", { hasText: "A header component" }).waitFor();
       expect(await ui.locator(".code").first().textContent()).not.toContain("sticky");
     });
   });
@@ -129,11 +129,11 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       await ui.locator(".ai-stream__notes").waitFor({ timeout: 30_000 });
       const writesBefore = server!.writes.length;
       await ui.locator(".panel__head").getByRole("button", { name: "Cancel" }).click();
-      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor({ timeout: 2_000 });
+      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".ai-results").count()).toBe(0);
       await shot(page, "5-cancelled");
       // The connection was dropped: the server stops writing well before its 60 chunks.
-      await page.waitForTimeout(600);
+      await server!.streamsEnded();
       expect(server!.writes.length).toBeLessThan(writesBefore + 4);
       expect(server!.writes.length).toBeLessThan(50);
     });
@@ -175,7 +175,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       expect(await retry.isDisabled()).toBe(true);
       await shot(page, "7-rate-limited");
       // retry-after honoured: the button comes back after about 2 s, then resends (→ 500).
-      await limited.getByRole("button", { name: "Try again" }).waitFor({ timeout: 5_000 });
+      await limited.getByRole("button", { name: "Try again" }).waitFor();
       await limited.getByRole("button", { name: "Try again" }).click();
       const server500 = ui.locator('.ai-error[data-kind="server"]');
       await server500.waitFor({ timeout: 30_000 });

@@ -42,7 +42,7 @@ async function testConnection(ui: Frame): Promise<string> {
   const before = await ui.locator(".test-result").count();
   const button = ui.getByRole("button", { name: /^(Test connection|Testing…)$/ });
   await button.click();
-  if (before > 0) await ui.locator(".test-result").waitFor({ state: "detached", timeout: 2_000 }).catch(() => undefined);
+  if (before > 0) await ui.locator(".test-result").waitFor({ state: "detached" }).catch(() => undefined);
   await ui.locator(".test-result").waitFor({ timeout: 60_000 });
   return ((await ui.locator(".test-result").textContent()) ?? "").trim();
 }
@@ -50,12 +50,12 @@ async function testConnection(ui: Frame): Promise<string> {
 /** Every Authorization fingerprint a server received. */
 const digests = (srv: OpenAiTestServer) => srv.requests.map((r) => r.secretDigests["authorization"]);
 
-describe.runIf(runBrowser)("Settings in the browser harness", () => {
+describe.runIf(runBrowser)("Settings in the browser harness", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
 
   it("unsaved edits and a typed key stay while leaving asks: Keep editing stays, a blocked Save stays, Save stores, Discard drops", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      await ui.waitForSelector(".panel--settings");
       expect(await ui.locator(".key-state").textContent()).toBe("No key for OpenAI");
       await keyField(ui).fill(OPENAI_KEY);
       await ui.getByRole("textbox", { name: "Model", exact: true }).fill("gpt-4o");
@@ -64,7 +64,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
 
       // Leaving asks; focus starts on Save.
       await nav(ui, "Code").click();
-      await dialog(ui).waitFor({ timeout: 5_000 });
+      await dialog(ui).waitFor();
       expect(await dialog(ui).textContent()).toContain("Not saved yet: API key for OpenAI, model.");
       expect(await ui.evaluate("document.activeElement?.textContent")).toBe("Save");
       await shot(page, "2-leave-dialog");
@@ -85,10 +85,10 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.getByRole("spinbutton", { name: "Model timeout (s)" }).fill("5");
       await nav(ui, "Code").click();
       await dialog(ui).getByRole("button", { name: "Save" }).click();
-      await ui.locator(".field__error", { hasText: "from 10 to 900" }).waitFor({ timeout: 5_000 });
+      await ui.locator(".field__error", { hasText: "from 10 to 900" }).waitFor();
       expect(await dialog(ui).count()).toBe(0);
       // The field to fix is shown and focused, even though it is below the fold.
-      await ui.waitForFunction("document.activeElement?.getAttribute('aria-invalid') === 'true'", undefined, { timeout: 5_000 });
+      await ui.waitForFunction("document.activeElement?.getAttribute('aria-invalid') === 'true'");
       expect(await ui.evaluate("document.activeElement.closest('.field').querySelector('.field__label').textContent")).toBe("Model timeout (s)");
       expect(await keyField(ui).inputValue()).toBe(OPENAI_KEY);
       expect(await storage(sim, "figment.apiKeys")).toBeUndefined();
@@ -98,8 +98,8 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.getByRole("spinbutton", { name: "Model timeout (s)" }).fill("60");
       await nav(ui, "Code").click();
       await dialog(ui).getByRole("button", { name: "Save" }).click();
-      await ui.locator(".panel--code").waitFor({ timeout: 10_000 });
-      await ui.locator(".toast", { hasText: "Settings saved" }).waitFor({ timeout: 5_000 });
+      await ui.locator(".panel--code").waitFor();
+      await ui.locator(".toast", { hasText: "Settings saved" }).waitFor();
       expect(await storage(sim, "figment.apiKeys")).toEqual({ openai: OPENAI_KEY });
       expect(await storage(sim, "figment.settings")).toMatchObject({ model: "gpt-4o", timeoutSec: 60 });
       await shot(page, "4-saved-on-code");
@@ -136,7 +136,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
     const allowOrigins = [new URL(openai.url).origin, new URL(openrouter.url).origin];
     let stored: Record<string, unknown> = {};
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings", storage: seeded, allowOrigins }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      await ui.waitForSelector(".panel--settings");
       expect(await ui.locator(".key-saved").textContent()).toContain(`OpenAI at ${hostA} key saved`);
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY });
 
@@ -173,7 +173,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
 
       // Saved: each key in its own slot.
       await ui.getByRole("button", { name: "Save", exact: true }).click();
-      await ui.locator(".key-saved", { hasText: `OpenRouter at ${hostB} key saved` }).waitFor({ timeout: 10_000 });
+      await ui.locator(".key-saved", { hasText: `OpenRouter at ${hostB} key saved` }).waitFor();
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY, [`openrouter ${openrouter.url}`]: OPENROUTER_KEY });
       // Replace shows the field for this slot; Keep saved key goes back without touching the stored key.
       await ui.getByRole("button", { name: "Replace", exact: true }).click();
@@ -217,7 +217,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.locator(".ai-confirm").getByRole("button", { name: "Cancel" }).click();
       await nav(ui, "Settings").click();
       await ui.getByRole("button", { name: "Remove key" }).click();
-      await ui.locator(".key-state", { hasText: `No key for OpenRouter at ${hostB}` }).waitFor({ timeout: 10_000 });
+      await ui.locator(".key-state", { hasText: `No key for OpenRouter at ${hostB}` }).waitFor();
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY });
     });
   });

@@ -81,7 +81,7 @@ const ranking = (page: Page) => page.locator(".search-body").evaluate((el) => `$
 const ids = (page: Page) => page.locator(".search-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id")));
 const ai = (page: Page) => page.evaluate("window.__ai") as Promise<{ calls: string[]; aborted: string[] }>;
 
-describe.runIf(runBrowser)("the Search panel with a model", () => {
+describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }, () => {
   const browser = useBrowser();
 
   it("words at once, then the hybrid ranking when the query's vector arrives (a frame found by meaning alone)", async () => {

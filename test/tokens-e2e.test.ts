@@ -14,7 +14,7 @@ import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "tokens");
 
-describe.runIf(runBrowser)("tokens in the plugin", () => {
+describe.runIf(runBrowser)("tokens in the plugin", { timeout: 180_000 }, () => {
   const browser = useBrowser();
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -22,7 +22,7 @@ describe.runIf(runBrowser)("tokens in the plugin", () => {
 
   it("Generate writes tokens.css from the file's variables, and the code and preview use them", async () => {
     await withPluginPage(browser, { fixture: loginWithBindings(), variables: loginVariables(), select: ["101:3"] }, async ({ page, ui }) => {
-      await ui.waitForSelector(".selection__title", { timeout: 10_000 });
+      await ui.waitForSelector(".selection__title");
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const names = (await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents()).map((t) => t.trim());
@@ -39,7 +39,7 @@ describe.runIf(runBrowser)("tokens in the plugin", () => {
 
       await ui.locator(".view-tab", { hasText: "Preview" }).click();
       const frame = await (await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 })).contentFrame();
-      await frame!.waitForSelector("main", { timeout: 10_000 });
+      await frame!.waitForSelector("main");
       const fill = await frame!.evaluate(() => {
         const w = globalThis as unknown as { document: { querySelector(s: string): unknown }; getComputedStyle(e: unknown): { backgroundColor: string } };
         return w.getComputedStyle(w.document.querySelector("button > div")).backgroundColor;

@@ -78,7 +78,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-describe.runIf(runBrowser)("panel components in the browser", () => {
+describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000 }, () => {
   const browser = useBrowser();
 
   it("SelectMenu: the select-only combobox pattern (roles, aria-expanded, aria-controls, aria-activedescendant, aria-selected)", async () => {
@@ -152,20 +152,23 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
       expect((await state(page)).fruit).toBe("cherry");
       expect(await focusedLabel(page)).not.toBe("Fruit");
 
-      // Type-ahead: "g" finds Grape, "g" again Guava; "ki" finds Kiwi.
+      // Type-ahead: "g" finds Grape, "g" again Guava; "ki" finds Kiwi. The page's clock is ours, so the typed
+      // prefix is forgotten exactly when its time has passed, however busy the machine.
+      await page.clock.install();
+      await page.clock.pauseAt(Date.now() + 60_000);
       await button.focus();
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("g");
       expect(await activeOption(page, "Fruit")).toBe("Grape");
       await page.keyboard.press("g");
       expect(await activeOption(page, "Fruit")).toBe("Guava");
-      await page.waitForTimeout(700);
+      await page.clock.runFor(700);
       await page.keyboard.type("ki");
       expect(await activeOption(page, "Fruit")).toBe("Kiwi");
       await page.keyboard.press("Enter");
       expect((await state(page)).fruit).toBe("kiwi");
       // Type-ahead on the closed menu opens it at the match.
-      await page.waitForTimeout(700);
+      await page.clock.runFor(700);
       await page.keyboard.press("l");
       expect(await button.getAttribute("aria-expanded")).toBe("true");
       expect(await activeOption(page, "Fruit")).toBe("Lemon");
@@ -291,6 +294,9 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
       const before = [await probe.boundingBox(), await area.boundingBox(), await page.locator("#layout").boundingBox()];
       const live = page.locator(".toasts");
       expect(await live.getAttribute("aria-live")).toBe("polite");
+      // The page's clock is ours: a toast's time passes when the test says so, however busy the machine.
+      await page.clock.install();
+      await page.clock.pauseAt(Date.now() + 60_000);
 
       await read(page, "window.__page.show('Copied 5 files')");
       const toast = page.locator(".toast", { hasText: "Copied 5 files" });
@@ -302,11 +308,12 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
       await shot(page, "components-toast-light");
 
       // The same text again is still one toast (its time starts again).
-      await page.waitForTimeout(1500);
+      await page.clock.runFor(1500);
       await read(page, "window.__page.show('Copied 5 files')");
-      await page.waitForTimeout(1500);
+      await page.clock.runFor(1500);
       expect(await page.locator(".toast").count()).toBe(1);
-      await toast.waitFor({ state: "detached", timeout: 2500 });
+      await page.clock.runFor(1000);
+      await toast.waitFor({ state: "detached" });
 
       // At most three: the oldest go first.
       for (const n of [1, 2, 3, 4, 5]) await read(page, `window.__page.show('Toast ${n}')`);
@@ -315,10 +322,11 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
 
       // Hover pauses: still there after the time is up; gone soon after the pointer leaves.
       await page.locator(".toast", { hasText: "Toast 5" }).hover();
-      await page.waitForTimeout(3200);
+      await page.clock.runFor(3200);
       expect(await page.locator(".toast").count()).toBe(3);
       await page.mouse.move(200, 40);
-      await page.locator(".toast").first().waitFor({ state: "detached", timeout: 4000 });
+      await page.clock.runFor(4000);
+      await page.locator(".toast").first().waitFor({ state: "detached" });
       expect(await page.locator(".toast").count()).toBe(0);
     });
   });

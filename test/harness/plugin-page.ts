@@ -109,10 +109,10 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
     });
     const hostError = await page.evaluate(() => (globalThis as unknown as { __figmentHostError?: string }).__figmentHostError);
     if (hostError) throw new Error(`harness host failed: ${hostError}`);
-    const handle = await page.waitForSelector("#plugin-ui", { timeout: 10_000 });
+    const handle = await page.waitForSelector("#plugin-ui");
     const ui = await handle.contentFrame();
     if (!ui) throw new Error("harness: the plugin UI iframe has no frame");
-    await ui.waitForSelector("#app > *", { timeout: 10_000 });
+    await ui.waitForSelector("#app > *");
     const sim = <R>(expression: string): Promise<R> => page.evaluate(`(() => { const sim = window.__figmentSim; return ${expression}; })()`) as Promise<R>;
     const relay = {
       hold: (type: string) => page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.hold(t), type),
