@@ -186,7 +186,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       expect(await ui.locator(".image-slot").count()).toBe(0);
       expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
       await shot(page, "13-cancelled");
-      await server!.streamsEnded();
+      await page.waitForTimeout(1_000);
       expect(server!.writes.length).toBeLessThanOrEqual(writesBefore + 1);
       expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
     });

@@ -73,11 +73,6 @@ export interface OpenAiTestServer {
   failRoute(route: string, ...replies: ScriptedReply[]): void;
   /** Requests so far by route (ids as `{id}`, see routeOf), e.g. `{ "POST /v1/files": 1 }`. */
   routeCounts(): Record<string, number>;
-  /**
-   * Resolves once no SSE stream is being written: each has finished, been cut, or stopped because the client
-   * went away. A test waits on this, not on the clock, before counting what a cancelled stream wrote.
-   */
-  streamsEnded(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,7 +125,6 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
   let closed = false;
-  const streaming = new Set<Promise<void>>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -258,40 +252,35 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       case "hang":
         return; // left open; close() destroys the socket
       case "sse": {
-        const stream = sendSse(res, reply, pathname);
-        streaming.add(stream);
-        return stream.finally(() => streaming.delete(stream));
+        // The Responses and Images APIs name each event (`event: <type>`) and send no [DONE].
+        const named = pathname === "/v1/responses" || pathname.startsWith("/v1/images/");
+        const done = reply.done ?? !named;
+        res.writeHead(200, {
+          "content-type": "text/event-stream; charset=utf-8",
+          "cache-control": "no-cache",
+          connection: "keep-alive",
+          ...reply.headers,
+        });
+        res.flushHeaders();
+        for (let i = 0; i < reply.events.length; i++) {
+          if (reply.cutAfter !== undefined && i >= reply.cutAfter) break;
+          if (reply.delayMs) await sleep(reply.delayMs);
+          if (closed || res.destroyed) return;
+          const chunk = frame(reply.events[i], named);
+          writes.push({ at: performance.timeOrigin + performance.now(), chunk });
+          await write(res, chunk);
+        }
+        if (reply.cutAfter !== undefined && reply.cutAfter <= reply.events.length) {
+          // Drop the connection without the terminating chunk (and without [DONE]).
+          // Events already written were flushed first, so the client sees them before the error.
+          res.socket?.destroy();
+          return;
+        }
+        if (done) await write(res, "data: [DONE]\n\n");
+        res.end();
+        return;
       }
     }
-  }
-
-  async function sendSse(res: ServerResponse, reply: ScriptedReply & { kind: "sse" }, pathname: string): Promise<void> {
-    // The Responses and Images APIs name each event (`event: <type>`) and send no [DONE].
-    const named = pathname === "/v1/responses" || pathname.startsWith("/v1/images/");
-    const done = reply.done ?? !named;
-    res.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache",
-      connection: "keep-alive",
-      ...reply.headers,
-    });
-    res.flushHeaders();
-    for (let i = 0; i < reply.events.length; i++) {
-      if (reply.cutAfter !== undefined && i >= reply.cutAfter) break;
-      if (reply.delayMs) await sleep(reply.delayMs);
-      if (closed || res.destroyed) return;
-      const chunk = frame(reply.events[i], named);
-      writes.push({ at: performance.timeOrigin + performance.now(), chunk });
-      await write(res, chunk);
-    }
-    if (reply.cutAfter !== undefined && reply.cutAfter <= reply.events.length) {
-      // Drop the connection without the terminating chunk (and without [DONE]).
-      // Events already written were flushed first, so the client sees them before the error.
-      res.socket?.destroy();
-      return;
-    }
-    if (done) await write(res, "data: [DONE]\n\n");
-    res.end();
   }
 
   function sleep(ms: number): Promise<void> {
@@ -320,9 +309,6 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
     batches,
     failRoute(route: string, ...replies: ScriptedReply[]) {
       routeFailures.set(route, [...(routeFailures.get(route) ?? []), ...replies]);
-    },
-    async streamsEnded() {
-      while (streaming.size > 0) await Promise.allSettled([...streaming]);
     },
     routeCounts() {
       const counts: Record<string, number> = {};
