@@ -55,6 +55,7 @@ import { loginExport } from "./plugin-browser.js";
 import { repoRoot } from "./plugin-util.js";
 import { round, type BenchResults, type Json } from "./results.js";
 import { fmtMs, timeIt, type Timing } from "./timing.js";
+import { benchCount } from "./quick.js";
 
 const LOGIN = "figmasharp-login.file.json";
 const ANSWER_SOURCE = "figmagic-design-system.file.json";
@@ -331,7 +332,7 @@ function imageFrom(label: string, bytes: Uint8Array): Image {
 
 /** The paced run: a wait before each SSE event, so the client has idle time as with a real model. */
 const PACED_DELAY_MS = 1;
-const PACED_RUNS = 7;
+const PACED_RUNS = benchCount(7);
 
 export async function aiOverheadSection(files: readonly EvalFile[], runs: number, results: BenchResults): Promise<void> {
   const loadAtStart = loadavg()[0]!;

@@ -17,8 +17,9 @@ import { folderStore } from "../cli/batch/store.js";
 import type { EvalFile } from "./fixtures.js";
 import type { BenchResults } from "./results.js";
 import { cpuTimeAsync } from "./timing.js";
+import { benchCount } from "./quick.js";
 
-const LINES = 500;
+const LINES = benchCount(500, 20);
 
 /** A client whose files.create and batches.create answer at once: only our work is timed. */
 function instantClient(): OpenAI {

@@ -10,11 +10,12 @@ import { launchChromium } from "../cli/browser.js";
 import { corpusPages, measureCorpusPage, type CorpusReport } from "../test/helpers/corpus-frames.js";
 import { corpusTable, GOALS } from "../test/helpers/corpus-goals.js";
 import { round, type BenchResults } from "./results.js";
+import { quickSample } from "./quick.js";
 
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 export async function corpusSection(results: BenchResults): Promise<void> {
-  const pages = corpusPages();
+  const pages = quickSample(corpusPages());
   const browser = await launchChromium();
   const rows: { page: (typeof pages)[number]; report: CorpusReport; exact: CorpusReport; ms: number }[] = [];
   try {

@@ -19,8 +19,9 @@ import { evalFrames, heartbeat, type FrameChoice } from "./plugin-main.js";
 import { readBuilt, repoRoot } from "./plugin-util.js";
 import { round, timing, type BenchResults } from "./results.js";
 import { fmtMs } from "./timing.js";
+import { benchCount } from "./quick.js";
 
-const RUNS = Number(process.env.BENCH_EXPORT_ASSETS_RUNS ?? 20);
+const RUNS = benchCount(20, 1, "BENCH_EXPORT_ASSETS_RUNS");
 
 export interface AssetFrame extends FrameChoice {
   images: number;

@@ -8,6 +8,7 @@
 import { launchChromium } from "../cli/browser.js";
 import { fixtureFiles, fontFidelityRows, type FontFidelityRow } from "../test/helpers/fixture-fidelity.js";
 import { round, type BenchResults } from "./results.js";
+import { quickSample } from "./quick.js";
 
 const GOAL = 0.95;
 
@@ -15,7 +16,7 @@ export async function fontsSection(results: BenchResults): Promise<void> {
   const browser = await launchChromium();
   const rows: FontFidelityRow[] = [];
   try {
-    for (const file of fixtureFiles()) rows.push(...(await fontFidelityRows(browser, file)));
+    for (const file of quickSample(fixtureFiles())) rows.push(...(await fontFidelityRows(browser, file)));
   } finally {
     await browser.close();
   }

@@ -15,6 +15,7 @@ import { pngFromRows } from "../test/openai-server/png.js";
 import { startOpenAiServer, type ScriptedReply } from "../test/openai-server/server.js";
 import { repoRoot } from "./plugin-util.js";
 import { round, type BenchResults, type Json } from "./results.js";
+import { benchCount } from "./quick.js";
 
 interface Paint {
   image: number;
@@ -179,7 +180,7 @@ const stats = (values: number[]) => {
 };
 
 /** Runs the passes, prints the table and records the figures under "image-panel". */
-export async function imagePanelSection(results: BenchResults, passes = Number(process.env.BENCH_IMAGE_PANEL_RUNS ?? 5)): Promise<void> {
+export async function imagePanelSection(results: BenchResults, passes = benchCount(5, 1, "BENCH_IMAGE_PANEL_RUNS")): Promise<void> {
   const TARGET_MS = 50;
   const GAP_MS = 250;
   const all: PartialPaintSamples = { fromWrite: [], fromEvent: [], toPanel: [], inPanel: [], decode: [], oursWithoutDecode: [] };

@@ -18,6 +18,7 @@ import { benchInsert } from "./image-insert.js";
 import { readBuilt, repoRoot } from "./plugin-util.js";
 import { round, type BenchResults } from "./results.js";
 import { fmtMs, timeIt } from "./timing.js";
+import { benchCount } from "./quick.js";
 
 export interface ImageBenchRow {
   path: "images (edit)" | "responses" | "chat";
@@ -86,7 +87,7 @@ export async function imageSection(runs: number, results: BenchResults): Promise
   results.print(["| handler → image-placed | simulator's createImage (taken out) | ours | ours, slowest run |", "| ---: | ---: | ---: | ---: |", `| ${fmtMs(insert.handlerMs)} ms | ${fmtMs(insert.simCreateImageMs)} ms | ${fmtMs(insert.oursMs)} ms | ${fmtMs(insert.maxOursMs)} ms |`].join("\n"));
   results.set("image", ["insertOnMainThread"], { handlerMedianMs: round(insert.handlerMs), simCreateImageMedianMs: round(insert.simCreateImageMs), oursMedianMs: round(insert.oursMs), oursMaxMs: round(insert.maxOursMs), targetMs: 100, met: insert.maxOursMs <= 100, pngBytes: png.length, runs });
   // A batch of 20 into its grid: our work per image (fewer batches than runs: each batch is 20 placements).
-  const batches = Math.max(3, Math.round(runs / 4));
+  const batches = benchCount(Math.max(3, Math.round(runs / 4)));
   const grid = await benchGrid(readBuilt(repoRoot(), "dist/code.js"), png, 1536, 1024, batches);
   results.print(`\n## place-in-grid on the main thread\n`);
   results.print(`dist/code.js answering ${GRID_ITEMS} place-in-grid messages (the first makes the grid frame, the others add to it by id at their batch index) with the same 1536×1024 PNG of noise on the simulator; the simulator's createImage and the message's clone taken out; ${batches} batches, each in a fresh realm. Target: ≤ 100 ms per image.\n`);
@@ -95,7 +96,7 @@ export async function imageSection(runs: number, results: BenchResults): Promise
   // A live batch run of 20: our work per image, request build + insert, the model's time excluded.
   const square = noisePng(1024, 1024);
   const reference = new Uint8Array(readFileSync(join(repoRoot(), "test/fixtures/figma/grida-vector-frame.png")));
-  const live = await benchBatchRun(readBuilt(repoRoot(), "dist/code.js"), square, reference, batches, Math.max(5, Math.round(runs / 4)));
+  const live = await benchBatchRun(readBuilt(repoRoot(), "dist/code.js"), square, reference, batches, benchCount(Math.max(5, Math.round(runs / 4))));
   results.print(`\n## batch run: our work per image\n`);
   results.print(`A live batch of ${RUN_ITEMS} (ui/image-batch/run/), excluding model time: each item's request built as the panel and the worker build it (computed prompt, one style reference, from the second item on the accepted first image as a reference: an Images API edit; CPU time), and its insert (the 1024×1024 PNG of noise, ${int(square.length)} bytes, made ready for the canvas, its record, and dist/code.js answering place-in-grid on the simulator, its createImage taken out); ${batches} batches after a warm-up one. Target: ≤ 100 ms per image.\n`);
   results.print(["| our work per image (median) | request build | insert | whole batch of 20 |", "| ---: | ---: | ---: | ---: |", `| ${fmtMs(live.perImageMs)} ms | ${fmtMs(live.requestBuildMs)} ms | ${fmtMs(live.insertMs)} ms | ${fmtMs(live.batchMs)} ms |`].join("\n"));

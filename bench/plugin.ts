@@ -36,12 +36,13 @@ import { pluginSizes } from "./plugin-sizes.js";
 import { draftPayloadIn, kb, median, msSummary, readBuilt, repoRoot, workerPayloadIn } from "./plugin-util.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
+import { benchCount } from "./quick.js";
 
-const LOADS = Number(process.env.BENCH_PLUGIN_LOADS ?? 7);
-const HARNESS_LOADS = Number(process.env.BENCH_PLUGIN_HARNESS ?? 7);
-const STARTS = Number(process.env.BENCH_PLUGIN_STARTS ?? 10);
-const EXPORTS = Number(process.env.BENCH_PLUGIN_EXPORTS ?? 5);
-const TRACES = Number(process.env.BENCH_PLUGIN_TRACES ?? 7);
+const LOADS = benchCount(7, 1, "BENCH_PLUGIN_LOADS");
+const HARNESS_LOADS = benchCount(7, 1, "BENCH_PLUGIN_HARNESS");
+const STARTS = benchCount(10, 1, "BENCH_PLUGIN_STARTS");
+const EXPORTS = benchCount(5, 1, "BENCH_PLUGIN_EXPORTS");
+const TRACES = benchCount(7, 1, "BENCH_PLUGIN_TRACES");
 const LOGIN = "figmasharp-login.file.json";
 /** The second sample frame (the demo's): the Selfie screen. */
 const SELFIE = { file: "figma-differ-selfie.nodes.json", id: "33459:3746", name: "Selfie" };

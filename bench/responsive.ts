@@ -9,17 +9,18 @@ import type { FrameReport } from "../cli/responsive-page.js";
 import { measureResponsiveFrame, RESPONSIVE_FRAMES } from "../test/helpers/responsive-frames.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
+import { benchCount, quickSample } from "./quick.js";
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 export async function responsiveSection(results: BenchResults): Promise<void> {
-  const runs = Math.max(1, Number(process.env.BENCH_RESPONSIVE_RUNS ?? 3));
+  const runs = Math.max(1, benchCount(3, 1, "BENCH_RESPONSIVE_RUNS"));
   const browser = await launchChromium();
   const rows: string[] = [];
   try {
     // Warm-up: the first page of a fresh browser pays for its renderer start.
     await measureResponsiveFrame(browser, RESPONSIVE_FRAMES[0]!);
-    for (const frame of RESPONSIVE_FRAMES) {
+    for (const frame of quickSample(RESPONSIVE_FRAMES)) {
       const samples: number[] = [];
       let report: FrameReport | undefined;
       for (let i = 0; i < runs; i++) {

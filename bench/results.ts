@@ -85,11 +85,11 @@ export class BenchResults {
     };
   }
 
-  /** Writes results.json and results.md into `dir`; returns their paths. */
-  write(dir: string, meta: Record<string, Json> = {}): { json: string; markdown: string } {
+  /** Writes `<name>.json` and `<name>.md` (results, or quick for BENCH_QUICK) into `dir`; returns their paths. */
+  write(dir: string, meta: Record<string, Json> = {}, name = "results"): { json: string; markdown: string } {
     mkdirSync(dir, { recursive: true });
-    const json = join(dir, "results.json");
-    const markdown = join(dir, "results.md");
+    const json = join(dir, `${name}.json`);
+    const markdown = join(dir, `${name}.md`);
     writeFileSync(json, `${JSON.stringify(this.toJson(meta), null, 2)}\n`);
     writeFileSync(markdown, `${this.markdown.join("\n")}\n`);
     return { json, markdown };

@@ -6,6 +6,8 @@
  *
  * Env: MCP_FORMAT=tree|yaml|json picks the MCP baseline for the ratio column (default "tree", the MCP's
  * default output format); BENCH_RUNS overrides the number of timed runs (default 20).
+ * BENCH_QUICK=1 runs every section once at its smallest size (bench/quick.ts) and writes bench/out/quick.json and
+ * quick.md instead of results.json and results.md: `npm test` runs it (test/bench-quick.test.ts).
  * Every section's figures are also written to bench/out/results.json, beside bench/out/results.md (the Markdown
  * printed here); BENCH_OUT overrides the folder.
  * BENCH_ONLY=tokens,pipeline,plugin,ai,latency runs only the listed sections (default: all), e.g.
@@ -51,16 +53,18 @@ import { join, relative } from "node:path";
 import { launchChromium } from "../cli/browser.js";
 import { fmtMs, timeIt, type Timing } from "./timing.js";
 import { countTokens } from "./tokens.js";
+import { benchCount, QUICK } from "./quick.js";
 
 const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 // The issue compares against MCP's YAML serialisation; its newer default "tree" format is shown too.
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
-const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const RUNS = benchCount(20, 1, "BENCH_RUNS");
 const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts"] as const;
+type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
-const runs = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
+const runs = (section: Section) => only.length === 0 || only.includes(section);
 const REACT: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
 
 const int = (n: number) => n.toLocaleString("en-US");
@@ -95,37 +99,52 @@ async function main(): Promise<void> {
       `baseline format "${baseline}" (js-yaml ${mcpJsYamlVersion}). ${files.length} eval files.\n`,
   );
 
-  if (runs("tokens")) await tokensSection(files);
-  if (runs("pipeline")) await pipelineSection(files);
-  if (runs("plugin")) await pluginSection(files, results);
-  if (runs("export-assets")) await exportAssetsSection(files, results);
-  if (runs("ai")) await aiOverheadSection(files, RUNS, results);
-  if (runs("latency")) await latencySection();
-  if (runs("image")) await imageSection(RUNS, results);
-  if (runs("image-panel")) await imagePanelSection(results);
-  if (runs("analyze")) await analyzeSection(files, RUNS, results);
-  if (runs("search")) await searchSection(files, RUNS, results);
-  if (runs("params")) paramsSection(RUNS, results);
-  if (runs("search-panel")) await searchPanelSection(results);
-  if (runs("batch")) await batchSection(files, RUNS, results);
-  if (runs("responsive")) await responsiveSection(results);
-  if (runs("layout")) await layoutSection(RUNS, results);
-  if (runs("corpus")) await corpusSection(results);
-  if (runs("fonts")) await fontsSection(results);
+  const sections: Record<Section, () => unknown> = {
+    tokens: () => tokensSection(files),
+    pipeline: () => pipelineSection(files),
+    plugin: () => pluginSection(files, results),
+    "export-assets": () => exportAssetsSection(files, results),
+    ai: () => aiOverheadSection(files, RUNS, results),
+    latency: () => latencySection(),
+    image: () => imageSection(RUNS, results),
+    "image-panel": () => imagePanelSection(results),
+    analyze: () => analyzeSection(files, RUNS, results),
+    search: () => searchSection(files, RUNS, results),
+    params: () => paramsSection(RUNS, results),
+    "search-panel": () => searchPanelSection(results),
+    batch: () => batchSection(files, RUNS, results),
+    responsive: () => responsiveSection(results),
+    layout: () => layoutSection(RUNS, results),
+    corpus: () => corpusSection(results),
+    fonts: () => fontsSection(results),
+  };
+  const failed: Section[] = [];
+  for (const name of SECTIONS.filter(runs)) {
+    try {
+      await sections[name]();
+    } catch (error) {
+      // The full run stops at the first broken section, as it always has; the quick run (npm test) goes on, so
+      // that one run names every section that broke.
+      if (!QUICK) throw new Error(`bench: section "${name}" failed`, { cause: error });
+      console.error(`bench: section "${name}" failed:`, error);
+      failed.push(name);
+    }
+  }
+  if (failed.length > 0) throw new Error(`bench: sections failed: ${failed.join(", ")}`);
 
   const root = repoRoot();
   const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {
     commit: gitCommit(root),
     sectionsRun: SECTIONS.filter(runs),
-    settings: { runs: RUNS, mcpBaseline: baseline, evalFiles: files.map((f) => f.name) },
-  });
+    settings: { runs: RUNS, quick: QUICK, mcpBaseline: baseline, evalFiles: files.map((f) => f.name) },
+  }, QUICK ? "quick" : "results");
   console.error(`\nbench: figures in ${relative(process.cwd(), written.json)}, Markdown in ${relative(process.cwd(), written.markdown)}`);
 }
 
 /** Streamed token → panel, in the browser harness (bench/plugin-ai-latency.ts). */
 async function latencySection(): Promise<void> {
   const TARGET_MS = 50;
-  const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 3);
+  const LATENCY_RUNS = benchCount(3, 1, "BENCH_LATENCY_RUNS");
   const dom: number[] = [];
   const frame: number[] = [];
   let info = { markers: 0, files: 0, gapMs: 0 };

@@ -13,8 +13,9 @@ import { withPluginPage } from "../test/harness/plugin-page.js";
 import { repoRoot } from "./plugin-util.js";
 import { round, type BenchResults } from "./results.js";
 import { searchPanelFile } from "./search-panel-file.js";
+import { benchCount } from "./quick.js";
 
-const FRAMES = 1000;
+const FRAMES = benchCount(1000, 200);
 const TARGET_MS = 50;
 const QUERIES = ["onboarding map", "checkout coupon", "password reset", "weather", "zzz"];
 
@@ -73,7 +74,7 @@ function stats(values: number[]) {
   return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted.at(-1)!), n: sorted.length };
 }
 
-export async function searchPanelSection(results: BenchResults, passes = Number(process.env.BENCH_SEARCH_PANEL_RUNS ?? 3)): Promise<void> {
+export async function searchPanelSection(results: BenchResults, passes = benchCount(3, 1, "BENCH_SEARCH_PANEL_RUNS")): Promise<void> {
   const file = searchPanelFile(FRAMES);
   const browser = await launchChromium();
   const samples: Sample[] = [];

@@ -13,9 +13,10 @@ import type { EvalFile } from "./fixtures.js";
 import { againstTarget, type BenchResults } from "./results.js";
 import { cpuTimeAsync } from "./timing.js";
 import { searchScanSection } from "./search-scan.js";
+import { benchCount } from "./quick.js";
 
-const INDEX_FRAMES = 500;
-const QUERY_FRAMES = 1000;
+const INDEX_FRAMES = benchCount(500, 50);
+const QUERY_FRAMES = benchCount(1000, 100);
 const INDEX_TARGET_MS = 1000;
 const QUERY_TARGET_MS = 50;
 const DIMENSIONS = 1536;

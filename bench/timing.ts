@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { warmups } from "./quick.js";
 import { round } from "./results.js";
 
 export type Timing = {
@@ -22,6 +23,7 @@ export async function timeIt(
   runs = 20,
   warmup = Math.max(3, Math.ceil(runs / 4)),
 ): Promise<Timing> {
+  warmup = warmups(warmup);
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -48,6 +50,7 @@ export type CpuTiming = { medianMs: number; minMs: number; maxMs: number; n: num
  * inflate the way it inflates wall time (waiting for a core). Median of `runs` after `warmup` untimed calls.
  */
 export function cpuTime(fn: () => unknown, runs: number, warmup = 3): CpuTiming {
+  warmup = warmups(warmup);
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -60,6 +63,7 @@ export function cpuTime(fn: () => unknown, runs: number, warmup = 3): CpuTiming 
 
 /** cpuTime for async work (awaited inside the timed region). */
 export async function cpuTimeAsync(fn: () => Promise<unknown>, runs: number, warmup = 2): Promise<CpuTiming> {
+  warmup = warmups(warmup);
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -6,23 +6,23 @@
  * no-key mode. Screenshots of every state go to test-artifacts/analyze-panel/.
  */
 import { join } from "node:path";
-import type { Browser, Frame } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { findingsOf } from "../ai/analyze/findings.js";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import { loadDesign } from "../codegen/load.js";
 import { fixturePath } from "./helpers/fixtures.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { responsesStream, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
 import { splitInto } from "./openai-server/scripted.js";
 import { readFileSync } from "node:fs";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "analyze-panel");
 const LOGIN = "figmasharp-login.file.json";
 const LOGIN_FRAME = "101:3";
 const KEY = "sk-test-analyze-7a8b9c0d";
 const VIEWPORT = { width: 900, height: 800 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 /** What the checks find on the login frame, computed here the same way the worker does. */
 const EXPECTED = findingsOf(loadDesign(JSON.parse(readFileSync(fixturePath(LOGIN), "utf8")) as unknown, [LOGIN_FRAME]).document);
 
@@ -43,23 +43,13 @@ async function askAndEstimate(ui: Frame): Promise<void> {
 }
 
 describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }, () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("findings by kind, a click selects the layer; estimate → Send → the critique streams as Markdown → done, copied", async () => {
     // The login frame has findings (codegen/analyze), so the click path below always runs.
     expect(EXPECTED.length).toBeGreaterThan(0);
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(responsesStream(splitInto(CRITIQUE, 24), { delayMs: 120, id: "resp_an1" }));
     const logs: string[] = [];
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
@@ -105,7 +95,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       expect(await overflowsSideways(ui)).toBe(false);
       await shot(page, "4-done");
       await done.getByRole("button", { name: "Copy as Markdown" }).click();
-      await ui.getByText("Answer copied as Markdown").waitFor({ timeout: 5_000 });
+      await ui.getByText("Answer copied as Markdown").waitFor();
 
       // The request: the PNG, then the data blocks — the findings and the design's text delimited as data.
       const [request] = server!.requests;
@@ -123,7 +113,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
   });
 
   it("Cancel stops the answer at once and keeps nothing; a layer deleted since is explained; Compare needs two frames", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(responsesStream(splitInto(CRITIQUE, 60), { delayMs: 150 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "analyze", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui, sim }) => {
@@ -133,7 +123,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       const streaming = ui.locator(".answer--streaming");
       await streaming.locator("h3").first().waitFor({ timeout: 60_000 });
       await streaming.getByRole("button", { name: "Cancel" }).click();
-      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor({ timeout: 2_000 });
+      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".answer--streaming").count()).toBe(0);
       expect(await ui.getByRole("button", { name: "Copy as Markdown" }).count()).toBe(0);
       expect(await ui.locator(".answer--partial").textContent()).toContain("not kept");
@@ -144,7 +134,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       if (target) {
         await sim<void>(`sim.node(${JSON.stringify(target.nodeId)}).remove()`);
         await ui.locator(`.finding[data-node-id="${target.nodeId}"]`).first().click();
-        await ui.getByText("is no longer in the file: it was deleted after the analysis").waitFor({ timeout: 5_000 });
+        await ui.getByText("is no longer in the file: it was deleted after the analysis").waitFor();
       }
 
       await ui.getByRole("radio", { name: "Compare" }).click();
@@ -155,7 +145,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
   });
 
   it("a refused key and a rate limit are explained with what to do", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "analyze", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -178,7 +168,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
   });
 
   it("without a key: the findings, and a note on what a key adds; nothing is sent", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "analyze", storage: { "figment.settings": settings(server.url) }, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
       await ui.locator(".analyze-findings").waitFor({ timeout: 60_000 });
       expect(await ui.locator(".finding").count()).toBe(EXPECTED.length);
@@ -189,7 +179,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       expect(await ui.getByRole("radiogroup", { name: "Task" }).count()).toBe(0);
       await shot(page, "7-no-key");
       await note.getByRole("button", { name: "Add a key in Settings" }).click();
-      await ui.locator(".panel--settings, .settings").first().waitFor({ timeout: 5_000 });
+      await ui.locator(".panel--settings, .settings").first().waitFor();
     });
     expect(server.requests).toHaveLength(0);
   });

@@ -8,19 +8,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { exportRoot, planAssets } from "../plugin/export/asset-plan.js";
 import { fixtureImages, simFromFixture } from "./figma-sim/node.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-assets");
 const LOGIN = "figmasharp-login.file.json";
 const LOGIN_FRAME = "101:3";
 const DIALOG = "figmasharp-bundler-dialog.file.json";
 const DIALOG_FRAME = "25:0";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
@@ -46,14 +45,8 @@ const problemsText = async (ui: Frame): Promise<string> => {
 
 const same = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
-describe.runIf(runBrowser)("real images and icons in the Generate-code panel", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("real images and icons in the Generate-code panel", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("the login frame: the zip holds its photo byte for byte and its icons as exported, the preview shows the photo", async () => {
     const images = fixtureImages(LOGIN);
@@ -77,7 +70,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", (
       await ui.locator(".view-tab", { hasText: "Preview" }).click();
       const handle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
       const preview = (await handle.contentFrame())!;
-      await preview.waitForSelector("main", { timeout: 10_000 });
+      await preview.waitForSelector("main");
       const base64 = Buffer.from(photo).toString("base64");
       const drawn = await preview.evaluate<number[]>(`(async () => {
         const mark = ${JSON.stringify(base64.slice(0, 64))};
@@ -145,7 +138,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", (
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       const status = ui.locator(".status", { hasText: "Fetching images" });
       await status.waitFor({ timeout: 30_000 });
-      await ui.locator(".status", { hasText: "3 / 8" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".status", { hasText: "3 / 8" }).waitFor();
       expect((await status.innerText()).replace(/\s+/g, " ")).toBe("Fetching images 3 / 8");
       await shot(page, "4-progress-images");
       await page.evaluate("window.__releaseImages()");

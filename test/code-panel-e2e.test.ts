@@ -7,12 +7,13 @@
  * state go to test-artifacts/code-panel/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { PANEL } from "../contract/limits.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
-import { responsesStream, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-panel");
 const SELFIE = "figma-differ-selfie.nodes.json";
@@ -22,7 +23,6 @@ const BOTTOM_FRAME = "33459:3757";
 const KEY = "sk-test-5e6f7a8b9c0d";
 /** Room for the expanded panel (960×760) around the harness's iframe. */
 const VIEWPORT = { width: 1100, height: 900 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /** The panel alone, at whatever size it has now. */
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
@@ -66,19 +66,9 @@ const overflowsSideways = (ui: Frame) => ui.evaluate<boolean>("document.document
 /** Resolves once the panel is `width` px wide (the main thread resized it). */
 const waitForWidth = (ui: Frame, width: number) => ui.waitForFunction(`innerWidth === ${width}`);
 
-describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
-  let browser: Browser;
+describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180_000 }, () => {
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("results carry their frame; another selection marks them as earlier, and Regenerate makes them for it", async () => {
     await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
@@ -93,7 +83,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
 
       // Another frame is selected: the card shows it, the results still name Selfie and say they are earlier.
       await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
-      await ui.locator(".result-source.is-stale").waitFor({ timeout: 5000 });
+      await ui.locator(".result-source.is-stale").waitFor();
       expect(await ui.locator(".selection__title").textContent()).toBe("Top");
       expect(await source.locator(".result-source__name").textContent()).toBe("Selfie");
       expect(await source.textContent()).toContain("From an earlier selection");
@@ -103,9 +93,9 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
 
       // Back to Selfie: current again. Nothing selected: earlier, and nothing to regenerate for.
       await sim(`sim.select([${JSON.stringify(SELFIE_FRAME)}])`);
-      await ui.locator(".result-source:not(.is-stale)").waitFor({ timeout: 5000 });
+      await ui.locator(".result-source:not(.is-stale)").waitFor();
       await sim("sim.select([])");
-      await ui.locator(".result-source.is-stale").waitFor({ timeout: 5000 });
+      await ui.locator(".result-source.is-stale").waitFor();
       expect(await source.getByRole("button", { name: "Regenerate" }).isDisabled()).toBe(true);
       expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
       await shot(page, "2b-offline-stale-nothing-selected");
@@ -122,7 +112,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
   });
 
   it("a model session is marked too, and Regenerate asks the model again with the same instructions", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     const answer = (file: string, id: string) =>
       responsesStream([JSON.stringify({ notes: `The ${file} screen.`, files: [{ path: `src/${file}.tsx`, content: `export default function ${file}() {\n  return <main>${file}</main>;\n}\n` }] })], { id });
     server.push(answer("Selfie", "resp_selfie"), answer("Top", "resp_top"));
@@ -139,7 +129,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       expect(await ui.getByRole("textbox", { name: "Refine" }).count()).toBe(1);
 
       await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
-      await ui.locator(".ai-results .result-source.is-stale").waitFor({ timeout: 5000 });
+      await ui.locator(".ai-results .result-source.is-stale").waitFor();
       expect(await ui.locator(".result-source__name").textContent()).toBe("Selfie");
       expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
       await shot(page, "4-model-stale");
@@ -209,7 +199,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       // While dragging, nothing is stored.
       expect(await sim<unknown>('sim.storage.get("figment.panelSize")')).toBeUndefined();
       await page.mouse.up();
-      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.has("figment.panelSize"), undefined, { timeout: 5000 });
+      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.has("figment.panelSize"));
       const remembered = await sim<{ width: number; height: number }>('sim.storage.get("figment.panelSize")');
       expect(remembered).toEqual({ width: 520, height: 660 });
       expect(await panelSize(ui)).toEqual([520, 660]);
@@ -248,7 +238,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
       expect(await note.textContent()).toBe("Refine with AI needs an API key for OpenAI. Add a key in Settings");
       await shot(page, "13-no-key-results");
       await note.getByRole("button", { name: "Add a key in Settings" }).click();
-      await ui.locator(".panel--settings").waitFor({ timeout: 5000 });
+      await ui.locator(".panel--settings").waitFor();
     });
     await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT, storage: { "figment.apiKey": KEY } }, async ({ ui }) => {
       expect(await ui.locator(".key-needed").count()).toBe(0);
@@ -276,7 +266,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
     };
     await withPluginPage(browser, { fixture: file, select: ["9:1"], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
       const notice = ui.locator(".selection-problems");
-      await notice.waitFor({ timeout: 10_000 });
+      await notice.waitFor();
       const text = (await ui.locator(".panel--code").innerText()).replace(/\s+/g, " ");
       expect(text).not.toContain("Select a frame, component or group to generate code");
       expect(await ui.locator(".selection__title").textContent()).toBe("Endless canvas");
@@ -293,11 +283,11 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", () => {
 
       // With a frame that is fine: deselect the large one to generate the other.
       await sim('sim.select(["9:1", "9:2"])');
-      await ui.locator(".selection-problems", { hasText: "Deselect it to generate code for the other layer." }).waitFor({ timeout: 5000 });
+      await ui.locator(".selection-problems", { hasText: "Deselect it to generate code for the other layer." }).waitFor();
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);
       await shot(page, "15-too-large-and-fine");
       await sim('sim.select(["9:2"])');
-      await ui.locator(".selection-problems").waitFor({ state: "detached", timeout: 5000 });
+      await ui.locator(".selection-problems").waitFor({ state: "detached" });
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(false);
     });
   });

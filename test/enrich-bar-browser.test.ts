@@ -8,16 +8,15 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../cli/browser.js";
 import { ROOT } from "./harness/plugin-page.js";
+import { pageBundle, withComponentPage } from "./helpers/component-page.js";
 import { searchAiScript } from "./openai-server/captions.js";
 import { startOpenAiServer, type OpenAiTestServer, type ScriptedReply } from "./openai-server/server.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-enrich");
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const FRAMES = 80;
 const PAGE_API = "http://figment.test/v1";
 
@@ -75,22 +74,7 @@ function Page() {
 render(<Page />, document.getElementById("app"));
 `;
 
-let pageBundle: Promise<{ js: string; css: string }> | undefined;
-function bundle(): Promise<{ js: string; css: string }> {
-  pageBundle ??= build({
-    stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "enrich-page.tsx" },
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2022",
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    outdir: "out",
-    write: false,
-    logLevel: "silent",
-  }).then((result) => ({ js: result.outputFiles.find((f) => f.path.endsWith(".js"))!.text, css: result.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "" }));
-  return pageBundle;
-}
+const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "enrich-page.tsx", target: "es2022" });
 
 const index = {
   docs: Array.from({ length: FRAMES }, (_, i) => ({
@@ -110,21 +94,8 @@ const index = {
 };
 
 async function withEnrichPage<T>(browser: Browser, baseUrl: string, fn: (page: Page) => Promise<T>): Promise<T> {
-  const { js, css } = await bundle();
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${css}</style></head><body><div id="app"></div><script>window.__cfg=${JSON.stringify({ baseUrl: PAGE_API, index })}</script><script src="page.js"></script></body></html>`;
-  return withPage(browser, [{ path: "index.html", content: html }, { path: "page.js", content: js }], "index.html", { width: 420, height: 600 }, async (page) => {
-    // A page (unlike the plugin's worker) may not call a loopback address from http://figment.test (Private
-    // Network Access), so its model calls go to the page's own origin and are passed on to the test server.
-    await page.route(`${PAGE_API}/**`, async (route) => {
-      try {
-        await route.fulfill({ response: await route.fetch({ url: route.request().url().replace(PAGE_API, baseUrl) }) });
-      } catch {
-        // The page cancelled a held request, or the page closed.
-      }
-    });
-    await page.waitForSelector("#probe");
-    return fn(page);
-  });
+  const ready = (page: Page) => page.waitForSelector("#probe");
+  return withComponentPage(browser, await bundle(), { cfg: { baseUrl: PAGE_API, index }, api: { from: PAGE_API, to: baseUrl }, ready }, fn);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -132,17 +103,15 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-describe.runIf(runBrowser)("the enrich bar in the browser", () => {
-  let browser: Browser;
+describe.runIf(runBrowser)("the enrich bar in the browser", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
   let srv: OpenAiTestServer;
   let mode: "ok" | "hang" | "401" = "ok";
   beforeAll(async () => {
-    browser = await launchChromium();
     const script = searchAiScript();
     srv = await startOpenAiServer((req): ScriptedReply => (req.path.startsWith("/v1/models") ? { kind: "json", body: { data: [] } } : mode === "hang" ? { kind: "hang" } : mode === "401" ? { kind: "error", status: 401, message: "Incorrect API key provided" } : script(req)));
   });
   afterAll(async () => {
-    await browser?.close();
     await srv?.close();
   });
 

@@ -7,13 +7,13 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../codegen/index.js";
-import { chromiumAvailable, chromiumPath, launchChromium, withPage } from "../cli/browser.js";
+import { chromiumAvailable, chromiumPath, withPage } from "../cli/browser.js";
 import { measureFidelity, type FrameFidelity, type RestNode } from "../cli/fidelity.js";
 import { captureIo, fixturePath, readFixture, REPO_ROOT } from "./helpers/fixtures.js";
 import { run } from "../cli/run.js";
+import { useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
 const SELFIE = "figma-differ-selfie.nodes.json";
@@ -29,15 +29,10 @@ if (!haveChromium && !inCi) {
 type Reported = Pick<FrameFidelity, "id" | "name" | "meanIoU" | "matched" | "textCoverage" | "absoluteInAutoLayout" | "overflowAt80">;
 
 describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real screens (Chromium)", () => {
-  let browser: Browser;
+  const browser = useBrowser();
 
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** What fidelityCommand does for each frame, on the browser launched once for this file. */

@@ -9,11 +9,11 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../cli/browser.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { fixtureFiles, fontFidelityRows, type FontFidelityRow } from "./helpers/fixture-fidelity.js";
+import { useBrowser } from "./helpers/browser.js";
 
 const inCi = !!process.env.CI;
 const haveChromium = chromiumAvailable();
@@ -34,13 +34,9 @@ const BEFORE: Record<string, Record<string, number>> = {
 };
 
 describe.skipIf(!haveChromium && !inCi)("fidelity with the design's fonts, every fixture frame (Chromium)", () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const all: FontFidelityRow[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
   afterAll(async () => {
-    await browser?.close();
     const dir = join(REPO_ROOT, "test-artifacts");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "fonts-fidelity.json"), JSON.stringify(all, null, 2));

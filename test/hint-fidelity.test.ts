@@ -6,13 +6,13 @@
  * Each frame is rendered once per side on one browser. A frame whose emitted files from the hint are
  * identical to those from the JSON gives identical code and renders identically: it is compared without one.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emitFiles, generateCode, loadDesign, modelHint, parseHint, printHint, type DesignNode } from "../codegen/index.js";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../cli/browser.js";
+import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
 import { measureFidelity, type FrameFidelity, type RestNode } from "../cli/fidelity.js";
 import { run } from "../cli/run.js";
 import { captureIo, EVAL_FILES, fixturePath, readFixture } from "./helpers/fixtures.js";
+import { useBrowser } from "./helpers/browser.js";
 
 /** The largest difference allowed between the two sides, in IoU × matched, on any frame. */
 const TOLERANCE = 0.02;
@@ -47,15 +47,7 @@ interface Row {
 }
 
 describe.skipIf(!haveChromium && !inCi)("code from the hint alone draws the same boxes as code from the JSON (Chromium)", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it.each(EVAL_FILES)("%s: every frame within 0.02 IoU×matched, the same layers matched", async (file) => {
     const { roots } = loadDesign(readFixture(file));

@@ -4,12 +4,10 @@
  * storage (the panel closed and opened again) lists it and reads its files back.
  */
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const LOGIN = "figmasharp-login.file.json";
 
 /** The simulator's clientStorage with its byte arrays as base64, to carry it into the next session. */
@@ -20,14 +18,8 @@ const revive = (storage: Record<string, unknown>): Record<string, unknown> =>
     return typeof b64 === "string" ? new Uint8Array(Buffer.from(b64, "base64")) : v;
   }) as Record<string, unknown>;
 
-describe.runIf(runBrowser)("history in the browser harness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("history in the browser harness", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("a generated code result is in history after the panel is closed and opened again", async () => {
     let storage: Record<string, unknown> = {};
@@ -37,7 +29,7 @@ describe.runIf(runBrowser)("history in the browser harness", () => {
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       await panelScreenshot(page, join(ROOT, "test-artifacts", "history"), "1-code-generated");
       // The save follows the finished run.
-      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")));
       storage = revive(await sim<Record<string, unknown>>(STORAGE_OUT));
       // The file's own id (root pluginData, as Figma keeps it in the file) names the file's history.
       fileId = await sim<string>(`sim.document.getPluginData("figment.fileId")`);
@@ -59,10 +51,6 @@ describe.runIf(runBrowser)("history in the browser harness", () => {
 });
 
 async function waitFor<T>(sim: <R>(expression: string) => Promise<R>, type: string, requestId: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const found = await sim<T | null>(`sim.ui.messages.find((m) => m.type === ${JSON.stringify(type)} && m.requestId === ${JSON.stringify(requestId)}) ?? null`);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${type} for ${requestId}`);
+  // The simulator resolves on the message itself (its bound, 60 s, only ends a test whose reply never comes).
+  return sim<T>(`sim.ui.waitFor(${JSON.stringify(type)}, { where: (m) => m.requestId === ${JSON.stringify(requestId)}, timeoutMs: 60_000 })`);
 }

@@ -9,14 +9,13 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CLIENT_STORAGE_QUOTA, SETTINGS_RESERVE } from "../contract/limits.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { imageRecord, png } from "./helpers/canvas-file.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const LOGIN = "figmasharp-login.file.json";
 const FRAME = { id: "101:3", name: "Log-In Page" };
 const ARTIFACTS = join(ROOT, "test-artifacts", "history-panel");
@@ -64,14 +63,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await panelScreenshot(page, ARTIFACTS, name);
 }
 
-describe.runIf(runBrowser)("the History panel in the browser harness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("the History panel in the browser harness", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("lists code, an image and an analysis; reopens, inserts, refines, copies; deletes only after a yes, for good", async () => {
     let storage: Record<string, unknown> = {};
@@ -79,7 +72,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
     await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
-      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")));
 
       // An image placed on the canvas, its version kept, and its placement in history (as the Image panel does).
       const bytes = png(256, 170, 3);
@@ -243,7 +236,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", () => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const banner = ui.locator(".banner", { hasText: "Not kept in history" });
-      await banner.waitFor({ timeout: 10_000 });
+      await banner.waitFor();
       await shot(page, "4a-refused-banner");
       expect(await banner.textContent()).toContain("the code result for “Log-In Page”");
       expect(await historyKeys(sim)).toEqual(before);

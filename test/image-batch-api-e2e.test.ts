@@ -11,16 +11,17 @@
  */
 import { join } from "node:path";
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { PendingBatch } from "../contract/pending-batch.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { batchJobs } from "../ui/engine/jobs/batch.js";
 import { runJob } from "../ui/engine/jobs/run.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
-import { readBatchInput, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { readBatchInput, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-api");
 const KEY = "sk-test-batch-e2e-5a6b7c8d";
@@ -28,7 +29,6 @@ const VIEWPORT = { width: 900, height: 800 };
 const FILE_ID = "batche2efile0001";
 const STORE_KEY = `figment.batches/doc:${FILE_ID}`;
 const SETUP = `window.__figmentSim.document.setPluginData("figment.fileId", ${JSON.stringify(FILE_ID)})`;
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 type Sim = <T>(expression: string) => Promise<T>;
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
@@ -73,21 +73,11 @@ const gridNamed = (name: string) =>
   `(() => { const g = sim.figma.currentPage.children.find((n) => n.name === ${JSON.stringify(name)}); return g && { name: g.name, layoutMode: g.layoutMode, layoutWrap: g.layoutWrap, children: g.children.map((c) => ({ type: c.type, name: c.name, fills: c.fills })) }; })()`;
 
 describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_000 }, () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("Send to Batch API from the draft: a confirmation first, nothing sent before Send, then every row in one batch, recorded in clientStorage and listed after reopening", async () => {
-    const srv = (server = await startOpenAiServer());
+    const srv = (server = await startServer());
     const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
     let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
@@ -107,7 +97,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       await send.click();
       const confirm = ui.getByRole("region", { name: "Send to the Batch API" });
       await confirm.waitFor();
-      await expect.poll(() => confirm.textContent(), { timeout: 15_000 }).not.toContain("Estimating…");
+      await expect.poll(() => confirm.textContent()).not.toContain("Estimating…");
       expect(await confirm.textContent()).toMatch(/Results within 24 h/);
       expect(srv.requests.filter((r) => r.path !== "/v1/models")).toHaveLength(0);
       await shot(page, "submit-from-draft");
@@ -140,7 +130,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
   });
 
   it("submitted → reopened in progress → completed: the grid is inserted once, the batch id only in clientStorage", async () => {
-    const srv = (server = await startOpenAiServer());
+    const srv = (server = await startServer());
     const batch = await submitted(srv, 3);
     const batchId = batch.record.runs[0]!.batchId!;
     const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
@@ -194,7 +184,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
   });
 
   it("lists failed lines with their reasons and resubmits them alone", async () => {
-    const srv = (server = await startOpenAiServer());
+    const srv = (server = await startServer());
     srv.batches.script({ fail: (id) => id === "row-2" });
     const batch = await submitted(srv, 3);
     const storage = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };

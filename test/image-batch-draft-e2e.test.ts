@@ -5,19 +5,19 @@
  * (unknown placeholder, bad CSV, bad rules) → the plan's buttons. Screenshots go to test-artifacts/image-batch-draft/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { responsesJson } from "./openai-server/replies.js";
-import { startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-draft");
 const LOGIN = "figmasharp-login.file.json";
 const LOGIN_FRAME = "101:3";
 const KEY = "sk-test-batch-7a8b9c0d1e2f";
 const VIEWPORT = { width: 900, height: 800 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\/+$/, ""), model: "gpt-5.4-mini" });
@@ -37,21 +37,11 @@ async function paste(ui: Frame, text: string): Promise<void> {
 }
 
 describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("CSV pasted → every row's prompt as it will be sent; errors name what is wrong and lose nothing", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui }) => {
       await openBatch(ui);
@@ -135,7 +125,7 @@ describe.runIf(runBrowser)("the batch draft at 420×600", { timeout: 180_000 }, 
   });
 
   it("Fill from selection: the frame's texts as data, the columns' choices in the schema; the model's rows land in the table with its notes", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(responsesJson(JSON.stringify({ rows: [{ audience: "art lovers", mood: "calm" }, { audience: "museum members", mood: "bold" }], notes: "A museum's sign-in page: visitors and members." })));
     server.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };

@@ -8,18 +8,18 @@
  * Screenshots go to test-artifacts/image-batch-run/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CONSISTENT_NOTE } from "../ai/params/requests.js";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
-import { imageReply, startOpenAiServer, type OpenAiTestServer, type RecordedRequest, type ScriptedReply } from "./openai-server/server.js";
+import { imageReply, type OpenAiTestServer, type RecordedRequest, type ScriptedReply } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-run");
 const KEY = "sk-test-batchrun-4d5e6f7a8b9c";
 const VIEWPORT = { width: 900, height: 800 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\/+$/, ""), model: "gpt-5.4-mini" });
@@ -54,22 +54,12 @@ const grids = (name: string) =>
   `sim.currentPage().children.filter((n) => n.type === "FRAME" && n.name === ${JSON.stringify(name)}).map((g) => ({ id: g.id, name: g.name, layoutMode: g.layoutMode, layoutWrap: g.layoutWrap, children: g.children.map((c) => ({ name: c.name, type: c.type, width: c.width, height: c.height, fill: c.fills[0]?.type, record: c.getPluginData("figment.image") })) }))`;
 
 describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("accept first → the rest carry the first image; the grid fills in order; a failed item is retried alone and lands in its place", async () => {
     let winterTries = 0;
-    server = await startOpenAiServer((req): ScriptedReply => {
+    server = await startServer((req): ScriptedReply => {
       const prompt = promptOf(req);
       // The first image forms slowly enough to be seen with its partial; winter fails once with a 500.
       if (prompt.startsWith("A calm hero image for spring")) return imageReply({ delayMs: 2500, seed: 2 });
@@ -133,7 +123,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       await expect.poll(() => sim<string[]>("sim.currentPage().selection.map((n) => n.id)")).toEqual([grid!.id]);
 
       // Every result is kept as an image version (History): the first, the two that went, and the retried one.
-      await expect.poll(() => sim<number>('[...sim.storage.keys()].filter((k) => k.startsWith("figment.history/image/")).length'), { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => sim<number>('[...sim.storage.keys()].filter((k) => k.startsWith("figment.history/image/")).length')).toBe(4);
       expect(await ui.evaluate<boolean>("document.documentElement.scrollWidth > innerWidth")).toBe(false);
       await shot(page, "4-finished");
       expect(await sim<unknown[]>("sim.record.handlerErrors")).toEqual([]);
@@ -141,7 +131,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
   });
 
   it("a new start asks while items run; Cancel stops what runs and keeps what finished (placed); Edit batch keeps the run; a deleted grid is offered anew", async () => {
-    server = await startOpenAiServer((req): ScriptedReply => (promptOf(req).startsWith("A bold poster for kids") ? { kind: "hang" } : imageReply()));
+    server = await startServer((req): ScriptedReply => (promptOf(req).startsWith("A bold poster for kids") ? { kind: "hang" } : imageReply()));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
       await startBatch(ui, "A {mood} poster for {audience}", "audience,mood\nteens,bold\nparents,bold\nkids,bold\n", 3);

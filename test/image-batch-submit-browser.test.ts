@@ -9,15 +9,14 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../cli/browser.js";
 import { ROOT } from "./harness/plugin-page.js";
+import { pageBundle, withComponentPage } from "./helpers/component-page.js";
 import { startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-api");
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const PAGE_API = "http://figment.test/v1";
 
 const PAGE_ENTRY = `
@@ -67,39 +66,12 @@ function Page() {
 render(<Page />, document.getElementById("app"));
 `;
 
-let pageBundle: Promise<{ js: string; css: string }> | undefined;
-function bundle(): Promise<{ js: string; css: string }> {
-  pageBundle ??= build({
-    stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "batch-submit-page.tsx" },
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2022",
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    outdir: "out",
-    write: false,
-    logLevel: "silent",
-  }).then((result) => ({ js: result.outputFiles.find((f) => f.path.endsWith(".js"))!.text, css: result.outputFiles.filter((f) => f.path.endsWith(".css")).map((f) => f.text).join("\n") }));
-  return pageBundle;
-}
+const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "batch-submit-page.tsx", target: "es2022" });
 
 async function withSubmitPage<T>(browser: Browser, srv: OpenAiTestServer, provider: string, fn: (page: Page) => Promise<T>): Promise<T> {
-  const { js, css } = await bundle();
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${css}</style></head><body style="margin:0"><div id="app"></div><script>window.__cfg=${JSON.stringify({ baseUrl: PAGE_API, provider })}</script><script src="page.js"></script></body></html>`;
-  return withPage(browser, [{ path: "index.html", content: html }, { path: "page.js", content: js }], "index.html", { width: 420, height: 600 }, async (page) => {
-    // A page may not call a loopback address from http://figment.test: its calls are passed on to the test server.
-    await page.route(`${PAGE_API}/**`, async (route) => {
-      try {
-        const request = route.request();
-        await route.fulfill({ response: await route.fetch({ url: request.url().replace(PAGE_API, srv.url.replace(/\/+$/, "")) }) });
-      } catch {
-        // The page closed.
-      }
-    });
-    await page.waitForSelector("#draft-send");
-    return fn(page);
-  });
+  const ready = (page: Page) => page.waitForSelector("#draft-send");
+  const api = { from: PAGE_API, to: srv.url.replace(/\/+$/, "") };
+  return withComponentPage(browser, await bundle(), { bodyStyle: "margin:0", cfg: { baseUrl: PAGE_API, provider }, api, ready }, fn);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -108,15 +80,13 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-describe.runIf(runBrowser)("Send to Batch API in the browser", () => {
-  let browser: Browser;
+describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
   let srv: OpenAiTestServer;
   beforeAll(async () => {
-    browser = await launchChromium();
     srv = await startOpenAiServer();
   });
   afterAll(async () => {
-    await browser?.close();
     await srv?.close();
   });
 

@@ -4,13 +4,12 @@
  * (`parent.postMessage({ pluginMessage })`), the real dist/code.js answers on the simulator. Insert, Fill
  * selection and the WebP refusal, with bytes that crossed a realm boundary as Uint8Array.
  */
-import type { Browser, Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE, imageRecord } from "./helpers/canvas-file.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /**
  * Encodes a gradient with the browser's canvas and posts `message` with its bytes as `bytes`, from the UI's
@@ -30,14 +29,8 @@ async function postImage(ui: Frame, type: "image/png" | "image/webp", width: num
   })()`);
 }
 
-describe.runIf(runBrowser)("image messages in the browser harness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("image messages in the browser harness", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("inserts a Chromium-encoded 1536×1024 PNG beside the selection, fills the selection, and refuses a WebP", async () => {
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:1"], command: "image" }, async ({ ui, sim }) => {

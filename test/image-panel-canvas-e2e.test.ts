@@ -6,17 +6,17 @@
  * the relaunch buttons on a layer Figment made open the panel on it. Screenshots to test-artifacts/image-panel/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { CANVAS_FILE, imageRecord } from "./helpers/canvas-file.js";
-import { imageReply, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { imageReply, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-panel");
 const KEY = "sk-test-canvas-1a2b3c4d5e6f";
 const VIEWPORT = { width: 900, height: 800 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
@@ -61,21 +61,11 @@ const layer = (id: string) =>
   `(() => { const n = sim.node(${JSON.stringify(id)}); return { id: n.id, type: n.type, name: n.name, width: n.width, height: n.height, fills: n.fills, record: n.getPluginData("figment.image") }; })()`;
 
 describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 240_000 }, () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("Insert, Fill selection (Fit) and Replace: fill, size, name and record on each layer, one undo step each, never the key", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply(), imageReply({ seed: 6 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     const logs: string[] = [];
@@ -88,7 +78,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
 
       // Insert: a new rectangle beside the Card, 1024×1024 at 1×, named from the prompt, selected, with its record.
       await ui.getByRole("button", { name: "Insert", exact: true }).click();
-      await ui.locator(".toast", { hasText: "Inserted v1." }).waitFor({ timeout: 10_000 });
+      await ui.locator(".toast", { hasText: "Inserted v1." }).waitFor();
       const [insertedId] = await sim<string[]>("sim.currentPage().selection.map((n) => n.id)");
       const inserted = await sim<Layer>(layer(insertedId!));
       const image = await sim<{ hash: string; format: string; width: number; height: number }>("sim.record.images[0]");
@@ -105,7 +95,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       await sim<void>('sim.select(["2:2", "2:3"])');
       await ui.locator(".image-actions").getByRole("radio", { name: "Fit" }).click();
       await ui.getByRole("button", { name: "Fill selection" }).click();
-      await ui.locator(".toast", { hasText: "Filled 2 layers with v1." }).waitFor({ timeout: 10_000 });
+      await ui.locator(".toast", { hasText: "Filled 2 layers with v1." }).waitFor();
       expect(await sim<Layer>(layer("2:3"))).toMatchObject({ width: 40, height: 40, fills: [{ type: "IMAGE", scaleMode: "FIT" }] });
       const afterFill = await sim<string[][]>("sim.record.undo.steps");
       expect(afterFill.slice(steps.length)).toEqual([expect.arrayContaining(["fills 2:2", "fills 2:3"])]);
@@ -118,7 +108,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       await replace.scrollIntoViewIfNeeded();
       await shot(page, "19-replace-ready");
       await replace.click();
-      await ui.locator(".toast", { hasText: "Replaced the image with v2." }).waitFor({ timeout: 10_000 });
+      await ui.locator(".toast", { hasText: "Replaced the image with v2." }).waitFor();
       const replaced = await sim<Layer>(layer(insertedId!));
       const second = await sim<{ hash: string }>("sim.record.images.at(-1)");
       expect(replaced.fills).toEqual([expect.objectContaining({ type: "IMAGE", imageHash: second.hash })]);
@@ -135,13 +125,13 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
   });
 
   it("versions survive closing and reopening: previews and how each was made come back, and the panel says the full image did not", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply());
     let stored: Record<string, unknown> = {};
     let fileId = "";
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage: { "figment.settings": settings(server.url), "figment.apiKey": KEY }, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ ui, sim }) => {
       await makeVersion(ui, "A reading lamp, line drawing", 1);
-      await ui.locator(".versions__kept", { hasText: /Kept after closing: .* \([1-9]\d* kB of 2 MB\)/ }).waitFor({ timeout: 10_000 });
+      await ui.locator(".versions__kept", { hasText: /Kept after closing: .* \([1-9]\d* kB of 2 MB\)/ }).waitFor();
       stored = await storageOf(sim);
       fileId = await sim<string>('sim.figma.root.getPluginData("figment.fileId")');
     });
@@ -152,7 +142,7 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
     // Reopened in the same file (its id in the document), with the storage the first session left.
     const setup = `window.__figmentSim.figma.root.setPluginData("figment.fileId", ${JSON.stringify(fileId)});`;
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "image", storage: stored, setup, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
-      await ui.locator(".version-thumb", { hasText: "v1" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version-thumb", { hasText: "v1" }).waitFor();
       await ui.locator(".version-thumb img").waitFor();
       expect(await ui.locator(".version__line").textContent()).toMatch(/^v1 · 1024×1024 · gpt-image-2/);
       expect(await ui.locator(".version__prompt").textContent()).toBe("A reading lamp, line drawing");
@@ -163,16 +153,16 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
   });
 
   it("“Refine image” on a layer Figment made opens the panel on it and builds on its response; “Regenerate image” asks again with the same settings", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply({ responseId: "resp_refined" }));
     const record = imageRecord({ versionId: "vseed-3", api: "responses", model: "gpt-5.4-image-2", responseId: "resp_lamp", size: "1024x1024", quality: "medium" });
     const setup = `window.__figmentSim.node("2:2").setPluginData("figment.image", ${JSON.stringify(JSON.stringify(record))});`;
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:2"], command: "refine-image", setup, storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
-      await ui.locator(".version__line", { hasText: "v3 · 1024×1024" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version__line", { hasText: "v3 · 1024×1024" }).waitFor();
       expect(await ui.locator(".version__prompt").textContent()).toBe(record.prompt);
       expect(await ui.locator(".version-thumb").count()).toBe(1);
-      await ui.locator(".version__preview-only", { hasText: "refining starts from the layer's picture" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".version__preview-only", { hasText: "refining starts from the layer's picture" }).waitFor();
       await ui.waitForFunction("document.activeElement?.getAttribute('aria-label') === 'Refine'");
       await shot(page, "21-relaunch-refine");
       await ui.getByRole("textbox", { name: "Refine" }).fill("brighter, morning light");
@@ -195,14 +185,14 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
   });
 
   it("a full versions store keeps the new version on screen, marked not kept with why, and drops nothing", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply());
     const elsewhere = { kind: "image", id: "other-file-1", scope: "doc:anotherfile00001", createdAt: "2026-04-01T10:00:00.000Z", bytes: 1_999_000 };
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY, "figment.history": { v: 1, entries: [elsewhere] } };
     await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui, sim }) => {
       await makeVersion(ui, "A reading lamp, watercolour", 1);
       const notKept = ui.locator(".version__not-kept");
-      await notKept.waitFor({ timeout: 10_000 });
+      await notKept.waitFor();
       expect(await notKept.textContent()).toContain("Storage for image versions is full");
       expect(await notKept.textContent()).toContain("by versions of other files");
       expect(await ui.locator(".versions__kept").textContent()).toContain("1 not kept: the store is full");

@@ -6,18 +6,18 @@
  * is never in logs. Screenshots of every state go to test-artifacts/image-panel/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
-import { imageReply, moderationError, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { imageReply, moderationError, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-panel");
 const LOGIN = "figmasharp-login.file.json";
 const LOGIN_FRAME = "101:3";
 const KEY = "sk-test-img-3c4d5e6f7a8b";
 const VIEWPORT = { width: 900, height: 800 };
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /** The panel alone, at its size. */
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
@@ -38,22 +38,12 @@ async function generate(ui: Frame): Promise<void> {
 }
 
 describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 180_000 }, () => {
-  let browser: Browser;
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
   const logs: string[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("prompt → estimate → Send → partial images as they arrive → the version", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply({ delayMs: 400 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -90,7 +80,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
   });
 
   it("Reason first with the selection as reference: reasoning above the image, the frame's PNG and structure sent; Refine builds on the response; two versions side by side", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply({ reasoning: ["The login screen is dark; ", "a hero in the same palette, ", "with room for the title."], responseId: "resp_first", delayMs: 120 }), imageReply({ responseId: "resp_second", seed: 5 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui, sim }) => {
@@ -125,7 +115,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await ui.getByRole("button", { name: "Refine", exact: true }).click();
       await ui.locator(".image-confirm", { hasText: "Refining v1: “warmer light”" }).waitFor({ timeout: 60_000 });
       // Refine is typed at the bottom; the estimate it leads to is brought into view at the top.
-      await ui.waitForFunction("(() => { const r = document.querySelector('.image-confirm').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()", undefined, { timeout: 2_000 });
+      await ui.waitForFunction("(() => { const r = document.querySelector('.image-confirm').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()");
       await shot(page, "8-refine-estimate");
       await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
       await ui.locator(".version-thumb", { hasText: "v2" }).waitFor({ timeout: 60_000 });
@@ -149,7 +139,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
   });
 
   it("two images stream side by side; an Images API refinement is an edit with that version's image", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply({ delayMs: 250 }), imageReply({ delayMs: 250, seed: 4 }), imageReply({ seed: 9 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -182,7 +172,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
   });
 
   it("Cancel mid-stream stops at once and keeps nothing", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(imageReply({ delayMs: 700, partials: 3 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -192,7 +182,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await ui.locator(".image-slot__canvas[data-index]").waitFor({ timeout: 60_000 });
       const writesBefore = server!.writes.length;
       await ui.locator(".image-form").getByRole("button", { name: "Cancel" }).click();
-      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor({ timeout: 2_000 });
+      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".image-slot").count()).toBe(0);
       expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
       await shot(page, "13-cancelled");
@@ -203,7 +193,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
   });
 
   it("a refused prompt and a rate limit are explained, and Try again waits for the retry-after", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(moderationError(), { kind: "error", status: 429, message: "Rate limit reached for images", headers: { "retry-after": "2" } }, imageReply());
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -225,7 +215,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       await limited.waitFor({ timeout: 60_000 });
       expect(await limited.getByRole("button", { name: /Retry in \d s/ }).isDisabled()).toBe(true);
       await shot(page, "15-rate-limited");
-      await limited.getByRole("button", { name: "Try again" }).click({ timeout: 5_000 });
+      await limited.getByRole("button", { name: "Try again" }).click();
       await ui.locator(".version").waitFor({ timeout: 60_000 });
       expect(server!.requests).toHaveLength(3);
       for (const request of server!.requests) expect(request.schemaErrors).toEqual([]);
@@ -234,7 +224,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
   });
 
   it("without a key the panel says so and links to Settings; a size the model does not take is caught before sending", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage: { "figment.settings": settings(server.url) }, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
       const note = ui.locator(".image-form .key-needed");
       expect(await note.textContent()).toContain(`Generating images needs an API key for OpenAI at ${new URL(server!.url).host}.`);
@@ -251,7 +241,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       expect(await problem.count()).toBe(0);
       expect(await ui.getByRole("textbox", { name: "Width in pixels" }).inputValue()).toBe("992");
       await note.getByRole("button", { name: "Add a key in Settings" }).click();
-      await ui.locator(".panel--settings, .settings").first().waitFor({ timeout: 5_000 });
+      await ui.locator(".panel--settings, .settings").first().waitFor();
     });
     expect(server.requests).toHaveLength(0);
   });

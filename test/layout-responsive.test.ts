@@ -7,14 +7,14 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable } from "../cli/browser.js";
 import { measureFidelity, type RestNode } from "../cli/fidelity.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { absoluteLanding } from "./helpers/absolute-landing.js";
 import { readFixture, REPO_ROOT } from "./helpers/fixtures.js";
 import { checkWidth, textIdsOf } from "./helpers/responsive-check.js";
+import { useBrowser } from "./helpers/browser.js";
 
 const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "layout");
@@ -53,13 +53,9 @@ describe("responsive CSS for an inferred layout", () => {
 });
 
 describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px landing page reflows (Chromium)", () => {
-  let browser: Browser;
+  const browser = useBrowser();
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it("at 390 and 768: no overflow, ≥ 95 % text visible, no new overlaps; at 1440 IoU × matched ≥ 0.95; exact layout fails at 390", async () => {

@@ -6,16 +6,16 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { responsesStream, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin-ai");
 const LOGIN = "figmasharp-login.file.json";
 const KEY = "sk-test-9d8c7b6a5f4e";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -48,22 +48,12 @@ async function startAi(ui: Frame): Promise<void> {
   await ui.getByRole("button", { name: "Generate with AI" }).click();
 }
 
-describe.runIf(runBrowser)("the model path in the browser harness", () => {
-  let browser: Browser;
+describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 180_000 }, () => {
+  const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   it("Generate with AI: estimate, streamed notes and files, the answer, a refinement, and going back a turn", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", 40), answer([APP, HEADER, STICKY_CSS], "The header is sticky now.", "resp_second"));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -94,7 +84,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
       expect(await frameHandle.getAttribute("srcdoc")).toContain("default-src 'none'; script-src 'unsafe-inline'");
       const preview = await frameHandle.contentFrame();
-      await preview!.locator("header", { hasText: "YOUR ART MUSEUM" }).waitFor({ timeout: 10_000 });
+      await preview!.locator("header", { hasText: "YOUR ART MUSEUM" }).waitFor();
       expect(await preview!.locator("button").textContent()).toBe("Log In");
       await shot(page, "3b-preview");
       await ui.locator(".ai-results .view-tab", { hasText: "Code" }).click();
@@ -118,19 +108,19 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       expect((second.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
       expect(JSON.stringify((second.body as { input: unknown }).input)).toContain("make the header sticky");
       await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
-      await ui.locator(".code", { hasText: "position: sticky" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".code", { hasText: "position: sticky" }).waitFor();
       await shot(page, "4-refined");
 
       // Every turn is kept: going back shows the first answer's files.
       await ui.locator(".turn").first().click();
       await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
-      await ui.locator(".turn-summary__notes", { hasText: "A header component" }).waitFor({ timeout: 10_000 });
+      await ui.locator(".turn-summary__notes", { hasText: "A header component" }).waitFor();
       expect(await ui.locator(".code").first().textContent()).not.toContain("sticky");
     });
   });
 
   it("Cancel mid-stream stops at once and keeps nothing half-written", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     server.push(answer([APP, HEADER, HEADER_CSS], "Working on it, slowly.", "resp_slow", 250, 60));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
@@ -139,7 +129,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       await ui.locator(".ai-stream__notes").waitFor({ timeout: 30_000 });
       const writesBefore = server!.writes.length;
       await ui.locator(".panel__head").getByRole("button", { name: "Cancel" }).click();
-      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor({ timeout: 2_000 });
+      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".ai-results").count()).toBe(0);
       await shot(page, "5-cancelled");
       // The connection was dropped: the server stops writing well before its 60 chunks.
@@ -150,7 +140,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
   });
 
   it("errors show their next step: no key, 401, 429 with retry-after, then 500 and a successful retry", async () => {
-    server = await startOpenAiServer();
+    server = await startServer();
     // No key: the panel says so before the click, naming the endpoint the key is for, and nothing is exported or sent.
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: { "figment.settings": settings(server.url) }, allowOrigins: [origin(server)] }, async ({ ui, sim }) => {
       expect(await ui.getByRole("button", { name: "Generate with AI" }).isDisabled()).toBe(true);
@@ -185,7 +175,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", () => {
       expect(await retry.isDisabled()).toBe(true);
       await shot(page, "7-rate-limited");
       // retry-after honoured: the button comes back after about 2 s, then resends (→ 500).
-      await limited.getByRole("button", { name: "Try again" }).waitFor({ timeout: 5_000 });
+      await limited.getByRole("button", { name: "Try again" }).waitFor();
       await limited.getByRole("button", { name: "Try again" }).click();
       const server500 = ui.locator('.ai-error[data-kind="server"]');
       await server500.waitFor({ timeout: 30_000 });

@@ -9,17 +9,16 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "./compile.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
 const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
 const LOGIN = "figmasharp-login.file.json";
 const SELFIE = "figma-differ-selfie.nodes.json";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("plugin-e2e: Chromium not found and CI unset; skipping the browser tests");
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -44,18 +43,12 @@ async function fileNames(ui: Frame): Promise<string[]> {
   return (await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents()).map((t) => t.trim());
 }
 
-describe.runIf(runBrowser)("the plugin in the browser harness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("select a frame → Generate → files, a preview with the frame's texts, and a zip whose React project compiles", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".selection__title", { timeout: 10_000 });
+      await ui.waitForSelector(".selection__title");
       expect(await ui.locator(".selection__title").textContent()).toContain("Log-In Page");
       await shot(page, "1-selected");
       await generate(ui);
@@ -78,7 +71,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       expect(srcdoc).toContain("Content-Security-Policy");
       expect(srcdoc).not.toMatch(/<script/i);
       const preview = await frameHandle.contentFrame();
-      await preview!.waitForSelector("main", { timeout: 10_000 });
+      await preview!.waitForSelector("main");
       const previewText = (await preview!.locator("body").innerText()).replace(/\s+/g, " ");
       for (const text of ["Log In", "Forgot your password?", "YOUR ART MUSEUM"]) expect(previewText).toContain(text);
       // The login's field texts are the placeholders of real inputs.
@@ -110,7 +103,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       const before = [await bar.boundingBox(), await ui.locator(".workspace").boundingBox()];
       await ui.getByRole("button", { name: "Copy all" }).click();
       const toast = ui.locator(".toast", { hasText: /^Copied \d+ files$/ });
-      await toast.waitFor({ state: "visible", timeout: 5000 });
+      await toast.waitFor({ state: "visible" });
       const shownAt = Date.now();
       // A toast, not a banner: nothing in the layout moved.
       expect(await ui.locator(".banner").count()).toBe(0);
@@ -120,7 +113,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       expect(box.y + box.height).toBeLessThanOrEqual(600);
       await page.mouse.move(5, 5);
       await panelShot(page, "code-copy-toast");
-      await toast.waitFor({ state: "detached", timeout: 4000 });
+      await toast.waitFor({ state: "detached" });
       expect(Date.now() - shownAt).toBeLessThan(3500);
       expect(await ui.locator(".toast").count()).toBe(0);
       expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
@@ -151,7 +144,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
     const key = "sk-test-4f7c2a9e1b3d5f6a";
     let storage: Record<string, unknown> = {};
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      await ui.waitForSelector(".panel--settings");
       // The Provider menu, by keyboard: open, move to OpenRouter, Enter.
       const provider = ui.getByRole("combobox", { name: "Provider" });
       expect(await provider.textContent()).toBe("OpenAI");
@@ -167,7 +160,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       expect(await ui.locator('input[type="url"]').getAttribute("placeholder")).toBe("https://openrouter.ai/api/v1");
       await ui.locator('input[type="password"]').fill(key);
       await ui.locator("button", { hasText: /^\s*Save\s*$/ }).click();
-      await ui.waitForSelector(".key-saved", { timeout: 10_000 });
+      await ui.waitForSelector(".key-saved");
       await shot(page, "5-settings-saved");
       storage = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
       // Filed under the provider it was saved for, so it only ever goes to openrouter.ai.
@@ -182,7 +175,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       expect(messages.filter((m) => m.type !== "init" && JSON.stringify(m).includes(key))).toEqual([]);
     });
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings", storage }, async ({ ui, sim }) => {
-      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      await ui.waitForSelector(".panel--settings");
       expect(await ui.getByRole("combobox", { name: "Provider" }).textContent()).toBe("OpenRouter");
       expect(await ui.locator(".key-saved").isVisible()).toBe(true);
       expect(await ui.content()).not.toContain(key);
@@ -199,7 +192,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
       const row = ui.locator("button.problem__row", { hasText: "Background image" }).first();
       expect(await row.locator(".problem__location").textContent()).toBe("Select layer");
       await row.click();
-      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { record: { zooms: unknown[] } } }).__figmentSim.record.zooms.length > 0, undefined, { timeout: 5000 });
+      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { record: { zooms: unknown[] } } }).__figmentSim.record.zooms.length > 0);
       expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toEqual([{ nodeIds: ["33459:3747"], pageId: expect.any(String) }]);
       expect(await sim<string[]>("sim.currentPage().selection.map((n) => n.id)")).toEqual(["33459:3747"]);
       await shot(page, "7-problem-selects-layer");
@@ -208,7 +201,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", () => {
 
   it("says what to do with nothing selected", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: [] }, async ({ page, ui }) => {
-      await ui.waitForSelector(".selection--empty", { timeout: 10_000 });
+      await ui.waitForSelector(".selection--empty");
       expect(await ui.locator(".panel--code").innerText()).toContain("Select a frame");
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);
       await shot(page, "6-empty-selection");

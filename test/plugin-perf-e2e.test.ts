@@ -7,11 +7,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { THUMBNAIL_SIDE } from "../plugin/limits.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "perf");
 const LOGIN = "figmasharp-login.file.json";
@@ -20,7 +20,6 @@ const FIGMAGIC = "figmagic-design-system.file.json";
 const EASINGS = "3214:739";
 const DELAYS = "3214:734";
 const DURATIONS = "3097:652";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("plugin-perf-e2e: Chromium not found and CI unset; skipping the browser tests");
 
 /** The panel alone, at its size in Figma (the harness opens the iframe at 420×600). */
@@ -38,20 +37,14 @@ const codeText = (ui: Frame): Promise<string> => ui.locator(".code").first().inn
 const workerStatus = (ui: Frame): Promise<string> => ui.evaluate(() => (globalThis as unknown as { figmentWorkerStats(): { status: string } }).figmentWorkerStats().status);
 const count = (traffic: { type: string }[], type: string): number => traffic.filter((m) => m.type === type).length;
 
-describe.runIf(runBrowser)("code on screen fast", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("the draft is on screen before the worker has arrived; the checked and formatted files then replace it", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], hold: ["worker-source"] }, async ({ page, ui, relay }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       const draft = ui.locator('.results[data-stage="formatting"]');
-      await draft.waitFor({ timeout: 10_000 });
+      await draft.waitFor();
       // The worker has been asked for but not delivered: this code came from the panel alone.
       expect(await workerStatus(ui)).toBe("starting");
       const traffic = await relay.traffic();
@@ -64,8 +57,8 @@ describe.runIf(runBrowser)("code on screen fast", () => {
       expect(draftCode).toContain("LogInPage");
       // The preview is there already (the design as HTML, from the same emitters).
       await ui.locator(".view-tab", { hasText: "Preview" }).click();
-      const preview = await (await ui.waitForSelector("iframe.preview__frame", { timeout: 10_000 })).contentFrame();
-      await preview!.waitForSelector("main", { timeout: 10_000 });
+      const preview = await (await ui.waitForSelector("iframe.preview__frame")).contentFrame();
+      await preview!.waitForSelector("main");
       expect(await preview!.locator("body").innerText()).toContain("Log In");
       await ui.locator(".view-tab", { hasText: "Code" }).click();
       const bar = await ui.locator(".results__bar").boundingBox();
@@ -89,9 +82,9 @@ describe.runIf(runBrowser)("code on screen fast", () => {
   it("a cancel while the draft is formatting keeps the draft, marked as not formatted", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], hold: ["worker-source"] }, async ({ page, ui }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
-      await ui.locator('.results[data-stage="formatting"]').waitFor({ timeout: 10_000 });
+      await ui.locator('.results[data-stage="formatting"]').waitFor();
       await ui.getByRole("button", { name: "Cancel" }).click();
-      await ui.locator('.results[data-stage="draft"]').waitFor({ timeout: 10_000 });
+      await ui.locator('.results[data-stage="draft"]').waitFor();
       expect(await ui.locator(".results__stage").innerText()).toBe("Draft · not formatted");
       expect(await ui.locator(".notice").innerText()).toContain("not checked or formatted");
       expect(await fileNames(ui)).toContain("LogInPage.tsx");
@@ -107,7 +100,7 @@ describe.runIf(runBrowser)("code on screen fast", () => {
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).count()).toBe(0);
 
       await relay.release("init");
-      await page.waitForFunction(() => (globalThis as unknown as { __figmentRelay: { traffic: { type: string }[] } }).__figmentRelay.traffic.some((m) => m.type === "get-worker-source"), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => (globalThis as unknown as { __figmentRelay: { traffic: { type: string }[] } }).__figmentRelay.traffic.some((m) => m.type === "get-worker-source"));
       const traffic = await relay.traffic();
       const asked = traffic.find((m) => m.type === "get-worker-source")!;
       const init = traffic.find((m) => m.type === "init" && m.from === "plugin")!;
@@ -134,7 +127,7 @@ describe.runIf(runBrowser)("code on screen fast", () => {
       await panelShot(page, "4-follow-off");
       // Off: a new selection exports nothing.
       await sim("sim.select([" + JSON.stringify(DELAYS) + "])");
-      await ui.locator(".selection__title", { hasText: "Delays" }).waitFor({ timeout: 5000 });
+      await ui.locator(".selection__title", { hasText: "Delays" }).waitFor();
       await page.waitForTimeout(800);
       expect(await jsonExports()).toEqual([]);
       expect(await ui.locator(".results").count()).toBe(0);

@@ -8,17 +8,17 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { openRouterModelsJson, secretDigest, startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { openRouterModelsJson, secretDigest, type OpenAiTestServer } from "./openai-server/server.js";
+import { useModelE2e } from "./helpers/e2e.js";
+import { runBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "settings");
 const LOGIN = "figmasharp-login.file.json";
 const OPENAI_KEY = "sk-test-openai-e2e-1a2b3c";
 const OPENROUTER_KEY = "sk-or-v1-test-e2e-4d5e6f";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 /** The panel alone, at its size in Figma (the harness's iframe is opened at 420×600). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -42,7 +42,7 @@ async function testConnection(ui: Frame): Promise<string> {
   const before = await ui.locator(".test-result").count();
   const button = ui.getByRole("button", { name: /^(Test connection|Testing…)$/ });
   await button.click();
-  if (before > 0) await ui.locator(".test-result").waitFor({ state: "detached", timeout: 2_000 }).catch(() => undefined);
+  if (before > 0) await ui.locator(".test-result").waitFor({ state: "detached" }).catch(() => undefined);
   await ui.locator(".test-result").waitFor({ timeout: 60_000 });
   return ((await ui.locator(".test-result").textContent()) ?? "").trim();
 }
@@ -50,22 +50,12 @@ async function testConnection(ui: Frame): Promise<string> {
 /** Every Authorization fingerprint a server received. */
 const digests = (srv: OpenAiTestServer) => srv.requests.map((r) => r.secretDigests["authorization"]);
 
-describe.runIf(runBrowser)("Settings in the browser harness", () => {
-  let browser: Browser;
-  const servers: OpenAiTestServer[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+describe.runIf(runBrowser)("Settings in the browser harness", { timeout: 180_000 }, () => {
+  const { browser, startServer } = useModelE2e();
 
   it("unsaved edits and a typed key stay while leaving asks: Keep editing stays, a blocked Save stays, Save stores, Discard drops", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      await ui.waitForSelector(".panel--settings");
       expect(await ui.locator(".key-state").textContent()).toBe("No key for OpenAI");
       await keyField(ui).fill(OPENAI_KEY);
       await ui.getByRole("textbox", { name: "Model", exact: true }).fill("gpt-4o");
@@ -74,7 +64,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
 
       // Leaving asks; focus starts on Save.
       await nav(ui, "Code").click();
-      await dialog(ui).waitFor({ timeout: 5_000 });
+      await dialog(ui).waitFor();
       expect(await dialog(ui).textContent()).toContain("Not saved yet: API key for OpenAI, model.");
       expect(await ui.evaluate("document.activeElement?.textContent")).toBe("Save");
       await shot(page, "2-leave-dialog");
@@ -95,10 +85,10 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.getByRole("spinbutton", { name: "Model timeout (s)" }).fill("5");
       await nav(ui, "Code").click();
       await dialog(ui).getByRole("button", { name: "Save" }).click();
-      await ui.locator(".field__error", { hasText: "from 10 to 900" }).waitFor({ timeout: 5_000 });
+      await ui.locator(".field__error", { hasText: "from 10 to 900" }).waitFor();
       expect(await dialog(ui).count()).toBe(0);
       // The field to fix is shown and focused, even though it is below the fold.
-      await ui.waitForFunction("document.activeElement?.getAttribute('aria-invalid') === 'true'", undefined, { timeout: 5_000 });
+      await ui.waitForFunction("document.activeElement?.getAttribute('aria-invalid') === 'true'");
       expect(await ui.evaluate("document.activeElement.closest('.field').querySelector('.field__label').textContent")).toBe("Model timeout (s)");
       expect(await keyField(ui).inputValue()).toBe(OPENAI_KEY);
       expect(await storage(sim, "figment.apiKeys")).toBeUndefined();
@@ -108,8 +98,8 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.getByRole("spinbutton", { name: "Model timeout (s)" }).fill("60");
       await nav(ui, "Code").click();
       await dialog(ui).getByRole("button", { name: "Save" }).click();
-      await ui.locator(".panel--code").waitFor({ timeout: 10_000 });
-      await ui.locator(".toast", { hasText: "Settings saved" }).waitFor({ timeout: 5_000 });
+      await ui.locator(".panel--code").waitFor();
+      await ui.locator(".toast", { hasText: "Settings saved" }).waitFor();
       expect(await storage(sim, "figment.apiKeys")).toEqual({ openai: OPENAI_KEY });
       expect(await storage(sim, "figment.settings")).toMatchObject({ model: "gpt-4o", timeoutSec: 60 });
       await shot(page, "4-saved-on-code");
@@ -134,9 +124,8 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
   });
 
   it("each provider and base URL has its own key: the key row and Test connection use only the form's slot, and a listing's prices reach the estimate", async () => {
-    const openai = await startOpenAiServer();
-    const openrouter = await startOpenAiServer();
-    servers.push(openai, openrouter);
+    const openai = await startServer();
+    const openrouter = await startServer();
     openai.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
     openrouter.push(openRouterModelsJson([["openai/gpt-5.4-image-2", "0.000009", "0.000018"], ["openai/gpt-4o", "0.0000025", "0.00001"], ["openrouter/auto", "-1", "-1"]]));
     const hostA = new URL(openai.url).host;
@@ -147,7 +136,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
     const allowOrigins = [new URL(openai.url).origin, new URL(openrouter.url).origin];
     let stored: Record<string, unknown> = {};
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings", storage: seeded, allowOrigins }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".panel--settings", { timeout: 10_000 });
+      await ui.waitForSelector(".panel--settings");
       expect(await ui.locator(".key-saved").textContent()).toContain(`OpenAI at ${hostA} key saved`);
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY });
 
@@ -184,7 +173,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
 
       // Saved: each key in its own slot.
       await ui.getByRole("button", { name: "Save", exact: true }).click();
-      await ui.locator(".key-saved", { hasText: `OpenRouter at ${hostB} key saved` }).waitFor({ timeout: 10_000 });
+      await ui.locator(".key-saved", { hasText: `OpenRouter at ${hostB} key saved` }).waitFor();
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY, [`openrouter ${openrouter.url}`]: OPENROUTER_KEY });
       // Replace shows the field for this slot; Keep saved key goes back without touching the stored key.
       await ui.getByRole("button", { name: "Replace", exact: true }).click();
@@ -228,7 +217,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", () => {
       await ui.locator(".ai-confirm").getByRole("button", { name: "Cancel" }).click();
       await nav(ui, "Settings").click();
       await ui.getByRole("button", { name: "Remove key" }).click();
-      await ui.locator(".key-state", { hasText: `No key for OpenRouter at ${hostB}` }).waitFor({ timeout: 10_000 });
+      await ui.locator(".key-state", { hasText: `No key for OpenRouter at ${hostB}` }).waitFor();
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY });
     });
   });

@@ -6,17 +6,16 @@
  * unreachable, the page still shows, in the metric-matched fallback faces. Screenshots in test-artifacts/preview-fonts/.
  */
 import { join } from "node:path";
-import type { Browser, Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { fixtureImages } from "./figma-sim/node.js";
 import { serveGoogleFonts } from "./helpers/google-fonts.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "preview-fonts");
 const FIXTURE = "vincegx-homepage-landing.nodes.json";
 const FRAME = "268:3339";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 interface PreviewFonts {
   /** Families of the faces the preview's page has loaded. */
@@ -47,13 +46,7 @@ async function previewFonts(ui: Frame): Promise<PreviewFonts> {
 }
 
 describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", { timeout: 180_000 }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("asks Google Fonts for the families the frame uses and draws its text in them", async () => {
     const requested: string[] = [];

@@ -8,16 +8,15 @@
  * test-artifacts/preview-widths/.
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { corpusImages, corpusJson } from "./helpers/corpus-frames.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "preview-widths");
 const PAGE = { name: "sb-landing-page", kind: "converted site" } as const;
 const FRAME = "102:0";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
@@ -34,13 +33,7 @@ async function previewViewport(ui: Frame): Promise<{ width: number; drawn: numbe
 const caption = async (ui: Frame) => (await ui.locator(".preview__caption").textContent()) ?? "";
 
 describe.runIf(runBrowser)("the Code panel's preview at phone, tablet, design and dragged widths", { timeout: 180_000 }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("lays the page out at the chosen width, scaled to fit; the handle drags and keys any width", async () => {
     const json = corpusJson(PAGE);

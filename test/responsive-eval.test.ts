@@ -9,13 +9,13 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../codegen/index.js";
-import { chromiumAvailable, chromiumPath, launchChromium, withPage } from "../cli/browser.js";
+import { chromiumAvailable, chromiumPath, withPage } from "../cli/browser.js";
 import { designTexts, type FrameReport } from "../cli/responsive-page.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { frameNode, measureResponsiveFrame, RESPONSIVE_FRAMES, type ResponsiveFrame } from "./helpers/responsive-frames.js";
+import { useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "responsive");
 const CI = !!process.env.CI;
@@ -41,16 +41,14 @@ const AUTO_LAYOUT_TODAY: Record<string, { iouMatched: number; at: Record<number,
 const ABSOLUTE_IOU_TODAY: Record<string, number> = { "figmasharp Log-In Page": 0.941 };
 
 describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on real frames (Chromium)", () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const reports = new Map<string, FrameReport>();
 
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
     if (reports.size === 0) return;
     const rows = RESPONSIVE_FRAMES.filter((f) => reports.has(f.name)).map((f) => ({ frame: f, report: reports.get(f.name)! }));
     console.log(table(rows));

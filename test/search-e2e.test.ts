@@ -8,11 +8,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { describe, expect, it } from "vitest";
 import { frameDocs, type FrameDoc } from "../codegen/search/frame-doc.js";
 import { fixturePath } from "./helpers/fixtures.js";
 import { panelScreenshot, ROOT, withPluginPage, type PluginPageOptions } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-panel");
 const FILE = "figmagic-design-system.file.json";
@@ -21,7 +21,6 @@ const PAGES = JSON_FILE.document.children;
 const pageOf = (id: string) => PAGES.find((p) => p.children.some((c) => c.id === id))!;
 /** Top-level frames (and components) of every page: what the scan indexes. */
 const DOCS = frameDocs(JSON_FILE).filter((d) => PAGES.some((p) => p.children.some((c) => c.id === d.id && ["FRAME", "COMPONENT", "COMPONENT_SET"].includes(c.type))));
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const EMPTY_FILE = { name: "Empty", document: { id: "0:0", name: "Document", type: "DOCUMENT", children: [{ id: "0:1", name: "Page 1", type: "CANVAS", children: [] }] }, components: {}, styles: {} };
 
 const shot = (page: Page, name: string) => panelScreenshot(page, ARTIFACTS, name);
@@ -42,13 +41,7 @@ function distinctiveWord(): { doc: FrameDoc; word: string } {
 }
 
 describe.runIf(runBrowser)("the Search panel at 420×600", { timeout: 180_000 }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("scans every page, finds a frame by words of its own text as you type, a click switches page and selects it, thumbnails", async () => {
     expect(PAGES.length).toBeGreaterThan(2);

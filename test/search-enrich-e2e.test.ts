@@ -7,28 +7,25 @@
  * Screenshots go to test-artifacts/search-enrich/.
  */
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { searchAiScript } from "./openai-server/captions.js";
 import { startOpenAiServer, type OpenAiTestServer } from "./openai-server/server.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-enrich");
 const FILE = "figmagic-design-system.file.json";
 const KEY = "sk-test-search-enrich-5f6e";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const shot = (page: Page, name: string) => panelScreenshot(page, ARTIFACTS, name);
 
 describe.runIf(runBrowser)("search by meaning in the Search panel", { timeout: 180_000 }, () => {
-  let browser: Browser;
+  const browser = useBrowser({ localModelServer: true });
   let server: OpenAiTestServer;
   beforeAll(async () => {
-    browser = await launchChromium({ localModelServer: true });
     server = await startOpenAiServer(searchAiScript());
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
 

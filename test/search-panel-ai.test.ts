@@ -10,12 +10,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../cli/browser.js";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
+import { bundleTestPage, withComponentPage, type PageBundle } from "./helpers/component-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-panel");
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const PAGE_ENTRY = `
 import { render } from "preact";
@@ -68,36 +68,21 @@ async function packedSearchWorker(): Promise<string> {
   return gzipSync(r.outputFiles[0]!.contents).toString("base64");
 }
 
-let pageBundle: Promise<{ js: string; css: string }> | undefined;
-function bundle(): Promise<{ js: string; css: string }> {
-  pageBundle ??= packedSearchWorker().then((worker) => build({ stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "search-page.tsx" }, define: { __SEARCH_WORKER__: JSON.stringify(worker) }, bundle: true, platform: "browser", format: "iife", target: "es2020", jsx: "automatic", jsxImportSource: "preact", outdir: "out", write: false, logLevel: "silent" })).then((r) => ({
-    js: r.outputFiles.find((f) => f.path.endsWith(".js"))!.text,
-    css: r.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "",
-  }));
-  return pageBundle;
-}
+let searchPage: Promise<PageBundle> | undefined;
+const bundle = (): Promise<PageBundle> =>
+  (searchPage ??= packedSearchWorker().then((worker) => bundleTestPage(PAGE_ENTRY, { sourcefile: "search-page.tsx", define: { __SEARCH_WORKER__: JSON.stringify(worker) } })));
 
 async function withSearchPage<T>(browser: Browser, available: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
-  const { js, css } = await bundle();
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${css}</style></head><body style="margin:0"><div id="app"></div><script src="page.js"></script></body></html>`;
-  return withPage(browser, [{ path: "index.html", content: html }, { path: "page.js", content: js }], `index.html?available=${available ? 1 : 0}`, { width: 420, height: 600 }, async (page) => {
-    await page.locator(".search-row").first().waitFor();
-    return fn(page);
-  });
+  const ready = (page: Page) => page.locator(".search-row").first().waitFor();
+  return withComponentPage(browser, await bundle(), { bodyStyle: "margin:0", query: `available=${available ? 1 : 0}`, ready }, fn);
 }
 
 const ranking = (page: Page) => page.locator(".search-body").evaluate((el) => `${el.getAttribute("data-ranking")}:${el.getAttribute("data-term")}`);
 const ids = (page: Page) => page.locator(".search-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id")));
 const ai = (page: Page) => page.evaluate("window.__ai") as Promise<{ calls: string[]; aborted: string[] }>;
 
-describe.runIf(runBrowser)("the Search panel with a model", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("words at once, then the hybrid ranking when the query's vector arrives (a frame found by meaning alone)", async () => {
     await withSearchPage(browser, true, async (page) => {

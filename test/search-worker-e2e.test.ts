@@ -7,25 +7,18 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-worker");
 const FILE = "figmagic-design-system.file.json";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const rowIds = (ui: Frame) => ui.locator(".search-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id")));
 const body = (ui: Frame) => ui.locator(".search-body").evaluate((el) => `${el.getAttribute("data-ranking")}:${el.getAttribute("data-term")}:${el.getAttribute("aria-busy")}`);
 
 describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("ui.html carries no orama: the search worker comes packed in code.js", () => {
     const html = readFileSync(join(ROOT, "dist/ui.html"), "utf8");

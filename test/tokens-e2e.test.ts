@@ -7,28 +7,22 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { loginVariables, loginWithBindings } from "./helpers/token-fixtures.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "tokens");
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
-describe.runIf(runBrowser)("tokens in the plugin", () => {
-  let browser: Browser;
+describe.runIf(runBrowser)("tokens in the plugin", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
   beforeAll(async () => {
-    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it("Generate writes tokens.css from the file's variables, and the code and preview use them", async () => {
     await withPluginPage(browser, { fixture: loginWithBindings(), variables: loginVariables(), select: ["101:3"] }, async ({ page, ui }) => {
-      await ui.waitForSelector(".selection__title", { timeout: 10_000 });
+      await ui.waitForSelector(".selection__title");
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const names = (await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents()).map((t) => t.trim());
@@ -45,7 +39,7 @@ describe.runIf(runBrowser)("tokens in the plugin", () => {
 
       await ui.locator(".view-tab", { hasText: "Preview" }).click();
       const frame = await (await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 })).contentFrame();
-      await frame!.waitForSelector("main", { timeout: 10_000 });
+      await frame!.waitForSelector("main");
       const fill = await frame!.evaluate(() => {
         const w = globalThis as unknown as { document: { querySelector(s: string): unknown }; getComputedStyle(e: unknown): { backgroundColor: string } };
         return w.getComputedStyle(w.document.querySelector("button > div")).backgroundColor;

@@ -7,28 +7,18 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { emitFiles, loadDesign } from "../codegen/index.js";
 import { buildSrcdoc, previewPages } from "../codegen/preview/html-page.js";
 import { buildReactPreview } from "../codegen/preview/react-preview.js";
 import { loginExtras, loginWithBindings } from "./helpers/token-fixtures.js";
 import { previewRuntimeForTests } from "./helpers/preview-runtime.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "tokens");
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!runBrowser) return;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const design = loadDesign(loginWithBindings(), [], loginExtras());
 
@@ -77,6 +67,11 @@ async function checkModes(page: Page, classes: Record<keyof Colours, string>, na
 }
 
 describe.skipIf(!runBrowser)("tokens in the browser", () => {
+  const browser = useBrowser();
+  beforeAll(() => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
   it("HTML preview: data-theme=\"dark\" and a dark colour scheme switch the bound colours", async () => {
     const files = emitFiles(design.document, { target: "html", styling: "css-modules", nodeIds: false }).files;
     const srcdoc = buildSrcdoc({ page: previewPages(files)[0]!, files });

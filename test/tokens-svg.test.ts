@@ -4,14 +4,13 @@
  * (`style="fill:var(--…)"`, which wins over the literal presentation attribute kept for tools that read the SVG
  * alone), in HTML and in React (a style object); in Chromium the shapes are painted the design's colours.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage, type PageElement } from "../cli/browser.js";
+import { describe, expect, it } from "vitest";
+import { withPage, type PageElement } from "../cli/browser.js";
 import { emitFiles, loadDesign } from "../codegen/index.js";
 import { readFixture } from "./helpers/fixtures.js";
 import { variablesFromBoundPaints } from "./helpers/token-fixtures.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const file = readFixture("vincegx-vaya-home.nodes.json");
 const design = loadDesign(file, [], { variables: variablesFromBoundPaints(file) });
 
@@ -64,10 +63,9 @@ describe("colours inside inline SVG become tokens where the layer's paint is bou
     expect(tsx).not.toMatch(/style="fill:/);
   });
 
-  it.runIf(runBrowser)("Chromium paints the bound shapes the design's colours", async () => {
-    let browser: Browser | undefined;
-    try {
-      browser = await launchChromium();
+  describe.runIf(runBrowser)("in Chromium", () => {
+    const browser = useBrowser();
+    it("Chromium paints the bound shapes the design's colours", async () => {
       const colours = await withPage(browser, html, "index.html", { width: 1440, height: 900 }, (p) =>
         p.evaluate(() => {
           const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<PageElement & { getAttribute(n: string): string | null }> } }).document;
@@ -78,8 +76,6 @@ describe("colours inside inline SVG become tokens where the layer's paint is bou
       expect(colours.length).toBeGreaterThanOrEqual(20);
       const rgb = (hex: string) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
       for (const c of colours) expect(c.computed).toBe(rgb(c.attr));
-    } finally {
-      await browser?.close();
-    }
-  }, 120_000);
+    }, 120_000);
+  });
 });

@@ -6,14 +6,13 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../cli/browser.js";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
+import { pageBundle, withComponentPage } from "./helpers/component-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("ui-components: Chromium not found and CI unset; skipping the browser tests");
 
 /** The page: three menus (one pinned near the bottom of the viewport, one disabled), a text area, toasts. */
@@ -58,35 +57,13 @@ function Page() {
 render(<Page />, document.getElementById("app"));
 `;
 
-let pageBundle: Promise<{ js: string; css: string }> | undefined;
-function bundle(): Promise<{ js: string; css: string }> {
-  pageBundle ??= build({
-    stdin: { contents: PAGE_ENTRY, loader: "tsx", resolveDir: ROOT, sourcefile: "components-page.tsx" },
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2020",
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    outdir: "out",
-    write: false,
-    logLevel: "silent",
-  }).then((result) => ({
-    js: result.outputFiles.find((f) => f.path.endsWith(".js"))!.text,
-    css: result.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "",
-  }));
-  return pageBundle;
-}
+const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "components-page.tsx" });
 
 const DARK_VARS = "--figma-color-bg:#2c2c2c;--figma-color-bg-secondary:#383838;--figma-color-bg-hover:#383838;--figma-color-text:#ffffff;--figma-color-text-secondary:#ffffffb2;--figma-color-text-tertiary:#ffffff66;--figma-color-border:#444444;--figma-color-icon:#ffffff;--figma-color-icon-secondary:#ffffffb2;--figma-color-border-selected:#0c8ce9";
 
 async function withComponents<T>(browser: Browser, fn: (page: Page) => Promise<T>, theme: "light" | "dark" = "light"): Promise<T> {
-  const { js, css } = await bundle();
-  const html = `<!doctype html><html lang="en"${theme === "dark" ? ` class="figma-dark" style="${DARK_VARS}"` : ""}><head><meta charset="utf-8"><style>${css}</style></head><body><div id="app"></div><script src="page.js"></script></body></html>`;
-  return withPage(browser, [{ path: "index.html", content: html }, { path: "page.js", content: js }], "index.html", { width: 420, height: 600 }, async (page) => {
-    await page.waitForSelector("#probe");
-    return fn(page);
-  });
+  const htmlAttributes = theme === "dark" ? `class="figma-dark" style="${DARK_VARS}"` : "";
+  return withComponentPage(browser, await bundle(), { htmlAttributes, ready: (page) => page.waitForSelector("#probe") }, fn);
 }
 
 /** Reads an expression in the page (the project's tsconfig has no DOM types: page code is a string). */
@@ -101,14 +78,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-describe.runIf(runBrowser)("panel components in the browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000 }, () => {
+  const browser = useBrowser();
 
   it("SelectMenu: the select-only combobox pattern (roles, aria-expanded, aria-controls, aria-activedescendant, aria-selected)", async () => {
     await withComponents(browser, async (page) => {
@@ -181,20 +152,23 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
       expect((await state(page)).fruit).toBe("cherry");
       expect(await focusedLabel(page)).not.toBe("Fruit");
 
-      // Type-ahead: "g" finds Grape, "g" again Guava; "ki" finds Kiwi.
+      // Type-ahead: "g" finds Grape, "g" again Guava; "ki" finds Kiwi. The page's clock is ours, so the typed
+      // prefix is forgotten exactly when its time has passed, however busy the machine.
+      await page.clock.install();
+      await page.clock.pauseAt(Date.now() + 60_000);
       await button.focus();
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("g");
       expect(await activeOption(page, "Fruit")).toBe("Grape");
       await page.keyboard.press("g");
       expect(await activeOption(page, "Fruit")).toBe("Guava");
-      await page.waitForTimeout(700);
+      await page.clock.runFor(700);
       await page.keyboard.type("ki");
       expect(await activeOption(page, "Fruit")).toBe("Kiwi");
       await page.keyboard.press("Enter");
       expect((await state(page)).fruit).toBe("kiwi");
       // Type-ahead on the closed menu opens it at the match.
-      await page.waitForTimeout(700);
+      await page.clock.runFor(700);
       await page.keyboard.press("l");
       expect(await button.getAttribute("aria-expanded")).toBe("true");
       expect(await activeOption(page, "Fruit")).toBe("Lemon");
@@ -320,6 +294,9 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
       const before = [await probe.boundingBox(), await area.boundingBox(), await page.locator("#layout").boundingBox()];
       const live = page.locator(".toasts");
       expect(await live.getAttribute("aria-live")).toBe("polite");
+      // The page's clock is ours: a toast's time passes when the test says so, however busy the machine.
+      await page.clock.install();
+      await page.clock.pauseAt(Date.now() + 60_000);
 
       await read(page, "window.__page.show('Copied 5 files')");
       const toast = page.locator(".toast", { hasText: "Copied 5 files" });
@@ -331,11 +308,12 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
       await shot(page, "components-toast-light");
 
       // The same text again is still one toast (its time starts again).
-      await page.waitForTimeout(1500);
+      await page.clock.runFor(1500);
       await read(page, "window.__page.show('Copied 5 files')");
-      await page.waitForTimeout(1500);
+      await page.clock.runFor(1500);
       expect(await page.locator(".toast").count()).toBe(1);
-      await toast.waitFor({ state: "detached", timeout: 2500 });
+      await page.clock.runFor(1000);
+      await toast.waitFor({ state: "detached" });
 
       // At most three: the oldest go first.
       for (const n of [1, 2, 3, 4, 5]) await read(page, `window.__page.show('Toast ${n}')`);
@@ -344,10 +322,11 @@ describe.runIf(runBrowser)("panel components in the browser", () => {
 
       // Hover pauses: still there after the time is up; gone soon after the pointer leaves.
       await page.locator(".toast", { hasText: "Toast 5" }).hover();
-      await page.waitForTimeout(3200);
+      await page.clock.runFor(3200);
       expect(await page.locator(".toast").count()).toBe(3);
       await page.mouse.move(200, 40);
-      await page.locator(".toast").first().waitFor({ state: "detached", timeout: 4000 });
+      await page.clock.runFor(4000);
+      await page.locator(".toast").first().waitFor({ state: "detached" });
       expect(await page.locator(".toast").count()).toBe(0);
     });
   });

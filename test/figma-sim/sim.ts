@@ -560,7 +560,8 @@ export class SimUi {
    * up to `timeoutMs`.
    */
   waitFor(type: string, options: { since?: number; where?: (m: Json) => boolean; timeoutMs?: number } = {}): Promise<Json> {
-    const { since = 0, where = () => true, timeoutMs = 10_000 } = options;
+    // The bound only ends a test whose message never comes; a busy 2-core machine may take seconds to send it.
+    const { since = 0, where = () => true, timeoutMs = 30_000 } = options;
     const match = (m: Json): boolean => m["type"] === type && where(m);
     const found = this.messages.slice(since).find(match);
     if (found) return Promise.resolve(found);

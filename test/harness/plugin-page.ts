@@ -1,5 +1,5 @@
 /** Node side of the plugin harness: bundles the host, serves it with the real dist/ bundles, opens it. */
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -17,7 +17,19 @@ let hostBundle: Promise<string> | undefined;
  * `root` is the repository (the bench passes its own: bundled into dist/, it cannot use ROOT).
  */
 export function hostScript(root = ROOT): Promise<string> {
-  hostBundle ??= build({
+  // Bundled once per run by test/global-setup.ts; a test file run without it (or the bench) bundles it here.
+  const prebuilt = process.env[HOST_BUNDLE_ENV];
+  if (prebuilt && root === ROOT && existsSync(prebuilt)) hostBundle ??= Promise.resolve(readFileSync(prebuilt, "utf8"));
+  hostBundle ??= bundleHost(root);
+  return hostBundle;
+}
+
+/** Where test/global-setup.ts tells the test files it wrote the host page's bundle for this run. */
+export const HOST_BUNDLE_ENV = "FIGMENT_TEST_HOST_BUNDLE";
+
+/** test/harness/host.ts with the figma simulator, as one browser script. */
+export function bundleHost(root = ROOT): Promise<string> {
+  return build({
     entryPoints: [join(root, "test/harness/host.ts")],
     bundle: true,
     platform: "browser",
@@ -26,7 +38,6 @@ export function hostScript(root = ROOT): Promise<string> {
     write: false,
     logLevel: "silent",
   }).then((result) => result.outputFiles[0]!.text);
-  return hostBundle;
 }
 
 export interface PluginPageOptions {
@@ -109,10 +120,10 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
     });
     const hostError = await page.evaluate(() => (globalThis as unknown as { __figmentHostError?: string }).__figmentHostError);
     if (hostError) throw new Error(`harness host failed: ${hostError}`);
-    const handle = await page.waitForSelector("#plugin-ui", { timeout: 10_000 });
+    const handle = await page.waitForSelector("#plugin-ui");
     const ui = await handle.contentFrame();
     if (!ui) throw new Error("harness: the plugin UI iframe has no frame");
-    await ui.waitForSelector("#app > *", { timeout: 10_000 });
+    await ui.waitForSelector("#app > *");
     const sim = <R>(expression: string): Promise<R> => page.evaluate(`(() => { const sim = window.__figmentSim; return ${expression}; })()`) as Promise<R>;
     const relay = {
       hold: (type: string) => page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.hold(t), type),

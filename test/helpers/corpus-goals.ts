@@ -12,11 +12,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../../cli/browser.js";
+import { afterAll, describe, expect, it } from "vitest";
 import { corpusPages, measureCorpusPage, type CorpusPage, type CorpusReport } from "./corpus-frames.js";
 import { fixturesRoot } from "./responsive-frames.js";
+import { runBrowser, useBrowser } from "./browser.js";
 
 export const GOALS = { textVisible: 0.95, tau: 0.8, iouMatched: 0.95 } as const;
 const NARROW = [390, 768] as const;
@@ -37,18 +36,12 @@ export function corpusTable(rows: { page: CorpusPage; report: CorpusReport }[]):
 
 export function describeCorpusGoals(kind: CorpusPage["kind"]): void {
   const pages = corpusPages().filter((p) => p.kind === kind);
-  const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
   describe.runIf(runBrowser)(`layout inference on the corpus: ${kind}s (goals of issue 22)`, { timeout: 120_000 }, () => {
-    let browser: Browser;
+    const browser = useBrowser();
     const reports = new Map<string, CorpusReport>();
 
-    beforeAll(async () => {
-      browser = await launchChromium();
-    });
-
     afterAll(async () => {
-      await browser?.close();
       if (reports.size === 0) return;
       const rows = pages.filter((p) => reports.has(p.name)).map((page) => ({ page, report: reports.get(page.name)! }));
       console.log(`${kind}s:\n${corpusTable(rows)}`);
