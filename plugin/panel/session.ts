@@ -25,7 +25,7 @@ import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type P
 import { loadSettings, saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
 import { thumbnail } from "./thumbnail.js";
-import { draftPayload, searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
+import { draftPayload, panelPartPayload, searchWorkerPayload, tokenizerPayload, workerPayload } from "./worker-payload.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -46,6 +46,11 @@ const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | un
 };
 const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {
   draft: { what: "code draft emitters", payload: () => draftPayload() },
+  image: { what: "Image panel", payload: () => panelPartPayload("image") },
+  analyze: { what: "Analyze panel", payload: () => panelPartPayload("analyze") },
+  search: { what: "Search panel", payload: () => panelPartPayload("search") },
+  history: { what: "History panel", payload: () => panelPartPayload("history") },
+  settings: { what: "Settings panel", payload: () => panelPartPayload("settings") },
 };
 
 type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
