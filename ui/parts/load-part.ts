@@ -11,6 +11,10 @@ import { runScript } from "./run-script.js";
 
 const SOURCE_TIMEOUT_MS = 30_000;
 const loading = new Map<PanelPart, Promise<void>>();
+/** For measurements (bench, tests): ms from asking for each part to its keeper being defined. */
+const loadedMs: Partial<Record<PanelPart, number>> = {};
+
+export const partStats = (): Partial<Record<PanelPart, number>> => ({ ...loadedMs });
 
 interface PackedPart {
   js: string;
@@ -33,11 +37,13 @@ function addStyle(css: string): void {
 
 async function load(requests: MainRequests, name: PanelPart): Promise<void> {
   const what = `${name[0]!.toUpperCase()}${name.slice(1)} panel`;
+  const started = performance.now();
   const { data } = await requests.request("get-ui-part", { part: name }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: `the main thread did not send the ${what} in time` });
   const part = parsePart(await decodeWorkerScript(data));
   await runScript(part.js, what);
   if (!definedPart(name)) throw new Error(`the ${what} script ran but left nothing to show`);
   addStyle(part.css);
+  loadedMs[name] = performance.now() - started;
 }
 
 /** Loads the part once; a failed load is forgotten, so the next try asks again. */
