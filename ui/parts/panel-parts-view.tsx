@@ -24,6 +24,8 @@ export interface PanelPartsViewProps {
 
 const isPart = (panel: string): panel is PanelPart => (PANEL_PARTS as readonly string[]).includes(panel);
 const title = (name: PanelPart): string => `${name[0]!.toUpperCase()}${name.slice(1)}`;
+/** An error's message as a sentence: "the script did not run" → "The script did not run." */
+const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
 
 function keeper<K extends PanelPart>(name: K, props: PartPropsMap[K]) {
   const component = definedPart(name) as ComponentType<PartPropsMap[K]> | undefined;
@@ -43,7 +45,7 @@ function PartPending({ name, state, onRetry }: { name: PanelPart; state: PartSta
       <ErrorIcon />
       <div class="notice__body">
         <p class="notice__title">The {title(name)} panel could not be loaded.</p>
-        <p class="notice__detail">{state.message}</p>
+        <p class="notice__detail">{sentence(state.message)}</p>
         <p class="muted">Try again; if it fails again, close the plugin and run it again.</p>
         <div class="notice__actions">
           <button type="button" class="button button--secondary" onClick={onRetry}>
