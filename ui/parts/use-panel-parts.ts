@@ -1,14 +1,51 @@
 /**
  * The panel parts' side of the app: which have come (their keepers are then mounted for good), loading one
  * when its panel opens, warming them all in idle time after the panel's first paint (so a panel opened later
- * is there at once, as when it was in ui.html), and calls on a part's api that wait until it is mounted.
+ * is there at once, as when it was in ui.html; warm-parts.ts), and calls on a part's api that wait until it is mounted.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { PANEL_PARTS, type PanelPart } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
-import { browserTimers, scheduleWarmUp } from "../worker/warm-up.js";
 import { loadPanelPart } from "./load-part.js";
 import type { PartApi } from "./part-props.js";
+import { warmParts, type WarmGate } from "./warm-parts.js";
+import type { WorkerHost } from "../worker/host.js";
+
+type WorkerStartup = Pick<WorkerHost, "currentStatus" | "onStatus">;
+/** The most the warm-up waits for the worker's boot (one that never starts must not keep the parts away). */
+const WORKER_WAIT_MS = 15_000;
+
+/** Open once the worker (if any) is ready or has crashed, or WORKER_WAIT_MS have passed, and no code job runs. */
+function useWarmGate(worker: WorkerStartup | undefined, busy: boolean): WarmGate {
+  const live = useRef({ worker, busy, waited: false });
+  live.current.worker = worker;
+  live.current.busy = busy;
+  const listeners = useRef(new Set<() => void>());
+  const notify = useCallback(() => listeners.current.forEach((listener) => listener()), []);
+  useEffect(notify, [busy, notify]);
+  useEffect(() => {
+    const timer = setTimeout(() => ((live.current.waited = true), notify()), WORKER_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [notify]);
+  return useMemo<WarmGate>(
+    () => ({
+      open: () => {
+        const { worker: w, busy: running, waited } = live.current;
+        const booted = !w || waited || w.currentStatus === "ready" || w.currentStatus === "crashed";
+        return booted && !running;
+      },
+      onChange: (listener) => {
+        listeners.current.add(listener);
+        const off = live.current.worker?.onStatus(listener);
+        return () => {
+          listeners.current.delete(listener);
+          off?.();
+        };
+      },
+    }),
+    [],
+  );
+}
 
 export type PartState = { kind: "loading" } | { kind: "ready" } | { kind: "failed"; message: string };
 
@@ -28,7 +65,11 @@ export interface PanelParts {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function usePanelParts(requests: MainRequests, ready: boolean): PanelParts {
+/**
+ * `warmAfter`: the worker whose boot the warm-up waits for (the app passes it while Code, which warms it, is on
+ * show); `busy`: a code job is running (the warm-up waits for it to end).
+ */
+export function usePanelParts(requests: MainRequests, ready: boolean, warmAfter: WorkerStartup | undefined, busy: boolean): PanelParts {
   const [state, setState] = useState<PanelParts["state"]>({});
   const apis = useRef<Apis>({});
   const waiting = useRef<Waiting>({});
@@ -78,14 +119,12 @@ export function usePanelParts(requests: MainRequests, ready: boolean): PanelPart
     return Object.fromEntries(PANEL_PARTS.map((name) => [name, exposer(name)])) as Exposers;
   }, []);
 
-  // After the first paint with init in, in idle time: every part, one after another.
+  // After the first paint with init in, in idle time: every part, one after another, while the gate is open.
+  const gate = useWarmGate(warmAfter, busy);
   useEffect(() => {
     if (!ready) return;
-    const { mark: _unmarked, ...timers } = browserTimers();
-    return scheduleWarmUp(() => {
-      void PANEL_PARTS.reduce((previous, name) => previous.then(() => fetchPart(name)), Promise.resolve());
-    }, timers);
-  }, [ready, fetchPart]);
+    return warmParts(PANEL_PARTS, fetchPart, gate);
+  }, [ready, fetchPart, gate]);
 
   return { state, load, call, expose };
 }
