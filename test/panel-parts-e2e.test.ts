@@ -31,8 +31,10 @@ describe.runIf(runBrowser)("panel parts", () => {
   it("each menu command opens its panel directly: a quiet loading line while the part comes, then the panel", async () => {
     for (const command of ["image", "analyze", "search", "settings"] as const) {
       await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command, hold: ["ui-part"] }, async ({ page, ui, relay }) => {
-        const loading = ui.getByRole("status").filter({ hasText: "Loading the" });
+        const loading = ui.locator(".part-loading");
         await loading.waitFor({ timeout: 10_000 });
+        expect(await loading.getAttribute("role")).toBe("status");
+        expect(await loading.innerText()).toMatch(/^Loading the \w+ panel…$/);
         expect(await ui.locator(`.panel--${command}`).count()).toBe(0);
         if (command === "image") await panelScreenshot(page, ARTIFACTS, "image-loading");
         await relay.release("ui-part");
@@ -77,7 +79,7 @@ describe.runIf(runBrowser)("panel parts", () => {
         await nav(ui, name).click();
         // No loading line: the panel is in the same frame as the click.
         expect(await ui.locator(`.panel--${panel}`).count()).toBe(1);
-        expect(await ui.getByRole("status").filter({ hasText: "Loading the" }).count()).toBe(0);
+        expect(await ui.locator(".part-loading").count()).toBe(0);
       }
     });
   });
