@@ -35,23 +35,55 @@ function addStyle(css: string): void {
   document.head.insertBefore(style, document.head.querySelector("style"));
 }
 
+const what = (name: PanelPart): string => `${name[0]!.toUpperCase()}${name.slice(1)} panel`;
+/** Parts asked for and unpacked, not yet run (prefetchPanelPart). */
+const fetched = new Map<PanelPart, Promise<PackedPart>>();
+
+async function fetchPart(requests: MainRequests, name: PanelPart): Promise<PackedPart> {
+  const { data } = await requests.request("get-ui-part", { part: name }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: `the main thread did not send the ${what(name)} in time` });
+  return parsePart(await decodeWorkerScript(data));
+}
+
+/** The part's text, asked for once; a failed fetch is forgotten, so the next try asks again. */
+function fetchOnce(requests: MainRequests, name: PanelPart): Promise<PackedPart> {
+  let pending = fetched.get(name);
+  if (!pending) {
+    pending = fetchPart(requests, name).catch((error: unknown) => {
+      fetched.delete(name);
+      throw error;
+    });
+    fetched.set(name, pending);
+  }
+  return pending;
+}
+
 async function load(requests: MainRequests, name: PanelPart): Promise<void> {
-  const what = `${name[0]!.toUpperCase()}${name.slice(1)} panel`;
   const started = performance.now();
-  const { data } = await requests.request("get-ui-part", { part: name }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: `the main thread did not send the ${what} in time` });
-  const part = parsePart(await decodeWorkerScript(data));
-  await runScript(part.js, what);
-  if (!definedPart(name)) throw new Error(`the ${what} script ran but left nothing to show`);
+  const part = await fetchOnce(requests, name);
+  await runScript(part.js, what(name));
+  if (!definedPart(name)) throw new Error(`the ${what(name)} script ran but left nothing to show`);
   addStyle(part.css);
   loadedMs[name] = performance.now() - started;
 }
 
-/** Loads the part once; a failed load is forgotten, so the next try asks again. */
+/**
+ * Asks for the part and unpacks it without running it: cheap for the panel's thread (a message and a gunzip),
+ * so it may happen while the worker boots; running it (loadPanelPart) is what costs.
+ */
+export function prefetchPanelPart(requests: MainRequests, name: PanelPart): Promise<void> {
+  return fetchOnce(requests, name).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** Loads the part once (using what prefetchPanelPart fetched); a failed load is forgotten, so the next try asks again. */
 export function loadPanelPart(requests: MainRequests, name: PanelPart): Promise<void> {
   let pending = loading.get(name);
   if (!pending) {
     pending = load(requests, name).catch((error: unknown) => {
       loading.delete(name);
+      fetched.delete(name);
       throw error;
     });
     loading.set(name, pending);

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { PANEL_PARTS, type PanelPart } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
-import { loadPanelPart } from "./load-part.js";
+import { loadPanelPart, prefetchPanelPart } from "./load-part.js";
 import type { PartApi } from "./part-props.js";
 import { warmParts, type WarmGate } from "./warm-parts.js";
 import type { WorkerHost } from "../worker/host.js";
@@ -123,8 +123,8 @@ export function usePanelParts(requests: MainRequests, ready: boolean, warmAfter:
   const gate = useWarmGate(warmAfter, busy);
   useEffect(() => {
     if (!ready) return;
-    return warmParts(PANEL_PARTS, fetchPart, gate);
-  }, [ready, fetchPart, gate]);
+    return warmParts(PANEL_PARTS, { prefetch: (name) => prefetchPanelPart(requests, name), load: fetchPart }, gate);
+  }, [ready, requests, fetchPart, gate]);
 
   return { state, load, call, expose };
 }

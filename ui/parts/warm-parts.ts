@@ -1,6 +1,6 @@
 /**
- * Warms the panel parts so that a panel opened later is there at once: one part per idle moment after a paint,
- * and only while the gate is open — the app keeps it shut while the codegen worker boots (when the panel opened
+ * Warms the panel parts so that a panel opened later is there at once: all fetched in idle time after the first
+ * paint, then run one per idle moment, and only while the gate is open — the app keeps it shut while the codegen worker boots (when the panel opened
  * on Code, which warms it) and while a code job runs, so neither waits behind the parts (measured: warming at
  * once made the first Generate's draft ~100 ms, its formatted files ~250 ms and the worker's start ~500 ms slower).
  */
@@ -13,8 +13,11 @@ export interface WarmGate {
   onChange(listener: () => void): () => void;
 }
 
-/** Loads `parts` one by one in idle time while `gate` is open; returns a function that stops what is not under way. */
-export function warmParts(parts: readonly PanelPart[], load: (name: PanelPart) => Promise<void>, gate: WarmGate): () => void {
+/**
+ * Fetches `parts` in idle time after the first paint (cheap), then runs them one by one in idle time while `gate`
+ * is open; returns a function that stops what is not under way.
+ */
+export function warmParts(parts: readonly PanelPart[], steps: { prefetch(name: PanelPart): Promise<void>; load(name: PanelPart): Promise<void> }, gate: WarmGate): () => void {
   let stopped = false;
   let cancelStep = (): void => undefined;
   // The panel's own timers, without the worker warm-up's performance marks (tests read those).
@@ -31,13 +34,16 @@ export function warmParts(parts: readonly PanelPart[], load: (name: PanelPart) =
       cancelStep = off;
     });
   void (async () => {
+    await idle();
+    if (stopped) return;
+    await Promise.all(parts.map((name) => steps.prefetch(name)));
     for (const name of parts) {
       if (stopped) return;
       await idle();
       if (stopped) return;
       await opened();
       if (stopped) return;
-      await load(name);
+      await steps.load(name);
     }
   })();
   return () => {
