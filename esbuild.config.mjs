@@ -7,11 +7,13 @@
 // The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled gzip+base64 into dist/code.js, which hands it to the
 // UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB.
 // So is the search worker (orama, ~25 KB gzipped), sent when the Search panel first opens: it kept ui.html
-// over its 150 KB budget.
+// over its 150 KB budget. And so are the panels other than Code (esbuild.panel-parts.mjs): each comes when it
+// first opens, or in idle time after the first paint, which keeps ui.html within its 80 KB.
 // `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator; `fonts`: dist/fonts.mjs, the font catalog's); `--watch` rebuilds on change (npm run dev).
 import { build, context } from "esbuild";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
+import { buildShellAndParts } from "./esbuild.panel-parts.mjs";
 
 const watch = process.argv.includes("--watch");
 const node = {
@@ -47,8 +49,8 @@ const browserIife = {
   logLevel: "warning",
 };
 
+/** ui.html's script and the panel parts (esbuild.panel-parts.mjs adds their entries). */
 const uiScript = {
-  entryPoints: ["ui/main.tsx"],
   ...browserIife,
   jsx: "automatic",
   jsxImportSource: "preact",
@@ -127,12 +129,14 @@ const pack = (result) => gzipSync(result?.outputFiles[0]?.contents ?? new Uint8A
 let packedTokenizer = "";
 let packedSearchWorker = "";
 let packedDraft = "";
+/** The panel parts, packed, by name. */
+let packedPanelParts = {};
 
 /** The main thread with the packed workers and tokenizer defined in it (plugin/panel/worker-payload.ts). */
 function pluginMainWith(engineResult) {
   return {
     ...pluginMain,
-    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft) },
+    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft), __FIGMENT_PANEL_PARTS__: JSON.stringify(packedPanelParts) },
   };
 }
 
@@ -143,9 +147,10 @@ async function buildAll() {
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));
-  const [scriptResult, engineResult] = await Promise.all([build(uiScript), build(engineWith(runtimeJs))]);
+  const [ui, engineResult] = await Promise.all([buildShellAndParts(uiScript, uiScript), build(engineWith(runtimeJs))]);
+  packedPanelParts = ui.parts;
   await build(pluginMainWith(engineResult));
-  await writeUiHtml(scriptResult);
+  await writeUiHtml(ui.shell);
   if (process.argv.includes("bench")) {
     await build({ ...node, entryPoints: ["bench/run.ts"], outfile: "dist/bench.mjs" });
   }
@@ -182,7 +187,13 @@ if (!watch) {
       await workerContext.watch();
     }));
   const contexts = await Promise.all([
-    context({ ...uiScript, plugins: [onEnd("ui", (result) => writeUiHtml(result))] }),
+    // Any change under ui/ builds the shell and the parts again (they depend on each other), then dist/code.js.
+    context({ ...uiScript, entryPoints: ["ui/main.tsx"], plugins: [onEnd("ui", async () => {
+      const ui = await buildShellAndParts(uiScript, uiScript);
+      packedPanelParts = ui.parts;
+      await writeUiHtml(ui.shell);
+      if (lastWorker) await build(pluginMainWith(lastWorker));
+    })] }),
     context({ ...previewRuntime, plugins: [onEnd("preview runtime", async (result) => watchWorker(await writePreviewRuntime(result)))] }),
     context({ ...pluginMain, write: false, plugins: [onEnd("main", () => (lastWorker ? build(pluginMainWith(lastWorker)) : Promise.resolve()))] }),
   ]);

@@ -4,8 +4,8 @@
  *
  * - "fake parent": a page that embeds dist/ui.html in an iframe and plays Figma's main thread the way
  *   test/harness/check-ui.ts does (init on `ready`, thumbnail, an instant export-result with the sim's export of
- *   the login frame, and `worker-source` { data } with the packed worker from dist/code.js on
- *   `get-worker-source`), so only the panel is measured;
+ *   the login frame, `worker-source` { data } with the packed worker from dist/code.js on `get-worker-source`,
+ *   and `ui-part` with the draft emitters or a panel part on `get-ui-part`), so only the panel is measured;
  * - "harness": test/harness/host.ts, i.e. the real dist/code.js on the simulated figma global, mounting the
  *   real dist/ui.html (srcdoc iframe) as Figma does; the real main thread answers `get-worker-source`.
  *
@@ -213,6 +213,11 @@ const draftSource = () => (packedDraft ??= fetch("draft-source.txt").then((r) =>
   if (!r.ok) throw new Error("draft-source.txt: " + r.status);
   return r.text();
 }));
+// The other panels (esbuild.panel-parts.mjs), which the panel warms in idle time after its first paint.
+const panelPartSource = (part) => fetch("part-" + part + ".txt").then((r) => {
+  if (!r.ok) throw new Error("part-" + part + ".txt: " + r.status);
+  return r.text();
+});
 window.__benchPreload = () => Promise.all([workerSource(), draftSource()]).then(([data]) => data.length);
 window.addEventListener("message", (event) => {
   const frame = document.getElementById("plugin");
@@ -222,7 +227,7 @@ window.addEventListener("message", (event) => {
   const post = (message) => frame.contentWindow.postMessage({ pluginMessage: message }, "*");
   if (m.type === "ready") post(init);
   else if (m.type === "get-thumbnail") post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(load().thumbB64) });
-  else if (m.type === "get-ui-part") draftSource().then((data) => post({ type: "ui-part", requestId: m.requestId, data }));
+  else if (m.type === "get-ui-part") (m.part === "draft" ? draftSource() : panelPartSource(m.part)).then((data) => post({ type: "ui-part", requestId: m.requestId, data }));
   else if (m.type === "get-worker-source") workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
   else if (m.type === "export-selection") {
     const d = load();
@@ -328,19 +333,20 @@ async function loadOnce(browser: Browser, files: SourceFile[], entry: string, fr
 }
 
 /**
- * `runs` fresh loads of ui.html under the fake Figma parent, each then generating; `workerPayload` is the
+ * `runs` fresh loads of ui.html under the fake Figma parent, each then generating; `enginePayload` is the
  * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source`.
  */
-export async function benchFakeParent(browser: Browser, uiHtml: string, workerPayload: string, draftPayload: string, loginFileText: string, runs: number): Promise<LoadSample[]> {
+export async function benchFakeParent(browser: Browser, uiHtml: string, enginePayload: string, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
   const files: SourceFile[] = [
     { path: "draft-source.txt", content: draftPayload },
+    ...Object.entries(panelParts).map(([part, content]) => ({ path: `part-${part}.txt`, content })),
     { path: "index.html", content: fakeParentHtml(await loginExport(loginFileText)) },
     { path: "ui.html", content: withProbe(uiHtml) },
-    { path: "worker-source.txt", content: workerPayload },
+    { path: "worker-source.txt", content: enginePayload },
   ];
   const preload: BeforeGenerate = async (page) => {
     const chars = await page.evaluate(() => (globalThis as unknown as { __benchPreload(): Promise<number> }).__benchPreload());
-    if (chars !== workerPayload.length) throw new Error(`bench/plugin: the fake parent loaded ${chars} of the payload's ${workerPayload.length} characters`);
+    if (chars !== enginePayload.length) throw new Error(`bench/plugin: the fake parent loaded ${chars} of the payload's ${enginePayload.length} characters`);
   };
   const out: LoadSample[] = [];
   for (let i = 0; i < runs; i++) out.push(await loadOnce(browser, files, "index.html", "#plugin", preload));

@@ -15,7 +15,7 @@ import vm from "node:vm";
 import { waitForUi } from "../test/figma-sim/contract.js";
 import { createFigmaSim, type FigmaSim, type SimNode } from "../test/figma-sim/sim.js";
 import type { EvalFile } from "./fixtures.js";
-import { workerPayloadIn } from "./plugin-util.js";
+import { enginePayloadIn } from "./plugin-util.js";
 
 export interface FrameChoice {
   file: string;
@@ -179,7 +179,7 @@ type UiApi = { postMessage(message: unknown): void; onmessage: ((message: unknow
 
 /** dist/code.js with the worker payload literal emptied: the start-up what-if without the 2.8 MB string. */
 export function withoutWorkerPayload(code: string): string {
-  const payload = workerPayloadIn(code);
+  const payload = enginePayloadIn(code);
   return code.replace(payload, () => "");
 }
 

@@ -3,7 +3,7 @@
  * worker payload it carries (gzip+base64, posted to the UI as `worker-source` on first use), raw and gzipped.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { searchWorkerPayloadIn, workerPayloadIn } from "./plugin-util.js";
+import { searchWorkerPayloadIn, enginePayloadIn } from "./plugin-util.js";
 
 export interface Sized {
   raw: number;
@@ -52,7 +52,7 @@ export function uiParts(html: string): { script: string; css: string } {
 
 export function pluginSizes(html: string, codeJs: string): PluginSizes {
   const parts = uiParts(html);
-  const payload = workerPayloadIn(codeJs);
+  const payload = enginePayloadIn(codeJs);
   const packed = Buffer.from(payload, "base64");
   const search = searchWorkerPayloadIn(codeJs);
   const searchPacked = Buffer.from(search, "base64");

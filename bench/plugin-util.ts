@@ -5,6 +5,7 @@
 import { gunzipSync } from "node:zlib";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { PANEL_PARTS } from "../contract/messages.js";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -37,11 +38,12 @@ export function readBuilt(root: string, path: string): string {
  * as `worker-source` { data }. gzip base64 always starts with "H4sI"; the build holds one copy of it and one of
  * the smaller tokenizer payload.
  */
-export function workerPayloadIn(codeJs: string): string {
+export function enginePayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
-  if (found.length === 0) throw new Error("bench/plugin: dist/code.js holds no worker payload (gzip+base64 literal); rebuild with `node esbuild.config.mjs`");
-  // The tokenizer (loaded into the worker for model estimates only), the search worker and the draft emitters are the others, smaller.
-  if (found.length > 4) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected the worker, the tokenizer, the search worker and the Code panel's draft emitters`);
+  if (found.length === 0) throw new Error("bench/plugin: dist/code.js holds no engine payload (gzip+base64 literal); rebuild with `node esbuild.config.mjs`");
+  // The tokenizer (loaded into the worker for model estimates only), the search worker, the draft emitters and the panel parts are the others, smaller.
+  const expected = 4 + PANEL_PARTS.length;
+  if (found.length > expected) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected ${expected}: the engine worker, the tokenizer, the search worker, the Code panel's draft emitters and the panel parts`);
   return found.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
@@ -59,6 +61,14 @@ export function draftPayloadIn(codeJs: string): string {
   const draft = found.find((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8").includes("__figmentDraft"));
   if (!draft) throw new Error("bench/plugin: dist/code.js holds no draft emitters payload; rebuild with `node esbuild.config.mjs`");
   return draft;
+}
+
+/** The panel parts' gzip+base64 literals in dist/code.js, by panel (`__FIGMENT_PANEL_PARTS__`: `image: "H4sI…"`). */
+export function panelPartPayloadsIn(codeJs: string): Record<string, string> {
+  const found = Object.fromEntries([...codeJs.matchAll(/\b([a-z]+): "(H4sI[A-Za-z0-9+/]{1000,}={0,2})"/g)].map((m) => [m[1]!, m[2]!]));
+  const missing = PANEL_PARTS.filter((part) => found[part] === undefined);
+  if (missing.length > 0) throw new Error(`bench/plugin: dist/code.js holds no ${missing.join(", ")} panel part; rebuild with \`node esbuild.config.mjs\``);
+  return found;
 }
 
 export function median(values: readonly number[]): number {

@@ -68,8 +68,11 @@ const requestId = string({ nonEmpty: true, max: 200 });
 /** Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer, the search worker. */
 export const WORKER_PARTS = ["engine", "tokenizer", "search"] as const;
 export type WorkerPart = (typeof WORKER_PARTS)[number];
-/** Scripts the main thread keeps packed for the panel itself, run in the UI iframe on first use: the Code panel's draft emitters. */
-export const UI_PARTS = ["draft"] as const;
+/** The panels that come as parts of their own, when they first open (or in idle time after the first paint). */
+export const PANEL_PARTS = ["image", "analyze", "search", "history", "settings"] as const;
+export type PanelPart = (typeof PANEL_PARTS)[number];
+/** Scripts the main thread keeps packed for the panel itself, run in the UI iframe on first use: the Code panel's draft emitters and the panels above. */
+export const UI_PARTS = ["draft", ...PANEL_PARTS] as const;
 export type UiPart = (typeof UI_PARTS)[number];
 const nodeId = string({ nonEmpty: true, max: 1000 });
 

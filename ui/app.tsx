@@ -10,30 +10,19 @@ import type { ApiKeyVault } from "./settings/api-key.js";
 import type { Bridge } from "./channel/bridge.js";
 import type { MainRequests } from "./channel/requests.js";
 import { useAiJob } from "./code/ai-job.js";
-import { useCodeJob } from "./code/code-job.js";
+import { jobBusy, useCodeJob } from "./code/code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
 import { ExpandToggle, usePanelExpand } from "./components/expand-toggle.js";
 import { ResizeHandle } from "./components/resize-handle.js";
 import { Toasts, useToasts } from "./components/toasts.js";
-import { AnalyzePanel } from "./analyze/analyze-panel.js";
-import { useAnalyzeSession } from "./analyze/analyze-session.js";
-import { focusFinding } from "./analyze/focus-finding.js";
 import { onHistoryFull } from "./history/history-client.js";
-import { HistoryPanel } from "./history/history-panel.js";
-import { useHistorySession } from "./history/history-session.js";
 import { refusedText } from "./history/use-refused-saves.js";
 import { savedOutput } from "./code/saved-result.js";
-import { ImagePanel } from "./image/image-panel.js";
-import { useImageSession } from "./image/image-session.js";
-import { useBatchSession } from "./image-batch/batch-session.js";
-import { SearchPanel } from "./search/search-panel.js";
-import { useSearchSession } from "./search/search-session.js";
-import { EnrichBar } from "./search/enrich-bar.js";
-import { useEnrich } from "./search/use-enrich.js";
-import { useSearchAi } from "./search/use-search-ai.js";
 import { GeneratePanel } from "./code/generate-panel.js";
 import { useThumbnails } from "./code/thumbnails.js";
-import { SettingsPanel } from "./settings/settings-panel.js";
+import type { PanelContext } from "./parts/part-props.js";
+import { PanelPartsView, type PartExtras } from "./parts/panel-parts-view.js";
+import { usePanelParts } from "./parts/use-panel-parts.js";
 import { useFetchedPrices } from "./settings/use-fetched-prices.js";
 import { useLeaveGuard } from "./settings/use-leave-guard.js";
 import { useSettingsDraft } from "./settings/use-settings-draft.js";
@@ -94,17 +83,9 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const prices = useFetchedPrices(requests, showError);
   const ai = useAiJob(requests, worker, vault, settings, prices.prices);
   const [editorType, setEditorType] = useState("figma");
-  const report = useCallback((text: string, tone: "info" | "error") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
-  const image = useImageSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
-  const batch = useBatchSession({ requests, worker, vault, settings, selection, prices: prices.prices, report });
-  const analysis = useAnalyzeSession({ requests, worker, vault, settings, prices: prices.prices });
-  const search = useSearchSession({ requests, notify: report });
-  const searchAi = useSearchAi({ requests, worker, vault, settings, prices: prices.prices });
-  const enrich = useEnrich(searchAi, search.index.addExtras);
-  const reportHistory = useCallback((text: string, tone?: "info" | "error") => report(text, tone ?? "info"), [report]);
-  const history = useHistorySession(requests, reportHistory);
-  const openImageNode = useRef(image.openNode);
-  openImageNode.current = image.openNode;
+  const notify = useCallback((text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
+  /** Image, Analyze, Search, History and Settings come when first opened, or in idle time after the first paint. */
+  const parts = usePanelParts(requests, ready, panel === "code" ? worker : undefined, jobBusy(job.state));
   /** Unsaved Settings edits live here, so they survive switching panels. */
   const draft = useSettingsDraft(settings, vault, requests);
   const leave = useLeaveGuard(panel, setPanel, draft, () => toasts.show("Settings saved"));
@@ -125,7 +106,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         setSelection(message.selection);
         setEditorType(message.editorType);
         // Opened by "Refine image" / "Regenerate image" on a layer Figment made.
-        if (message.imageNode) openImageNode.current(message.imageNode, message.selection);
+        const { imageNode } = message;
+        if (imageNode) void parts.call("image", (image) => image.openNode(imageNode, message.selection)).catch(() => undefined);
         setReady(true);
       }),
       bridge.on("selection", (message) => setSelection(message.selection)),
@@ -142,21 +124,21 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     ];
     bridge.send("ready", {});
     return () => off.forEach((unsubscribe) => unsubscribe());
-  }, [bridge, vault, banners.show, prices.replaceAll]);
+  }, [bridge, vault, banners.show, prices.replaceAll, parts.call]);
 
   // A result the history store refused for room: held in memory, and a banner that leads to making room.
   const openMakeRoom = useRef(() => undefined as void);
   openMakeRoom.current = () => {
     leave.go("history");
-    void history.openMakeRoom();
+    void parts.call("history", (history) => history.openMakeRoom()).catch(() => undefined);
   };
   useEffect(
     () =>
       onHistoryFull((entry, full) => {
-        history.refused.add(entry, full);
+        void parts.call("history", (history) => history.addRefused(entry, full)).catch(() => undefined);
         banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openMakeRoom.current() });
       }),
-    [history.refused.add, banners.show],
+    [parts.call, banners.show],
   );
 
   useEffect(() => {
@@ -169,9 +151,27 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     setSettings((s) => ({ ...s, ...patch }));
     requests.request("save-settings", { settings: patch }).catch((error: unknown) => banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"));
   };
-  const notify = (text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone));
   const focusNode = (nodeId: string) => {
     requests.request("focus-node", { nodeId }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
+  };
+  const openSettings = () => setPanel("settings");
+  const ctx: PanelContext = { requests, worker, vault, settings, selection, prices: prices.prices, hasKey, notify, onOpenSettings: openSettings, onFocusNode: focusNode };
+  const extras: PartExtras = {
+    image: { editorType },
+    analyze: {},
+    search: {},
+    history: {
+      onOpenCode: (entry) => {
+        job.show(savedOutput(entry));
+        setPanel("code");
+      },
+      onRefineImage: async (versionId) => {
+        const opened = await parts.call("image", (image) => image.openVersion(versionId));
+        if (opened) setPanel("image");
+        return opened;
+      },
+    },
+    settings: { draft, onPrices: prices.save },
   };
 
   return (
@@ -201,43 +201,12 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
             worker={worker}
             hasKey={hasKey}
             onSettingsChange={saveSettings}
-            onOpenSettings={() => setPanel("settings")}
+            onOpenSettings={openSettings}
             notify={notify}
             onFocusNode={focusNode}
           />
-        ) : panel === "settings" ? (
-          <SettingsPanel settings={settings} draft={draft} vault={vault} worker={worker} onPrices={prices.save} />
-        ) : panel === "image" ? (
-          <ImagePanel session={image} batch={batch} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} />
-        ) : panel === "analyze" ? (
-          <AnalyzePanel session={analysis} selection={selection} settings={settings} hasKey={hasKey} onOpenSettings={() => setPanel("settings")} onFocus={(finding) => focusFinding(requests, finding, notify)} notify={notify} />
-        ) : panel === "search" ? (
-          <SearchPanel
-            session={search}
-            selection={selection}
-            hasKey={hasKey}
-            ai={searchAi}
-            enrichBar={<EnrichBar ai={searchAi} job={enrich} index={search.index.loaded?.index} onOpenSettings={() => setPanel("settings")} />}
-            onOpenSettings={() => setPanel("settings")}
-          />
-        ) : (
-          <HistoryPanel
-            session={history}
-            selection={selection}
-            requests={requests}
-            notify={notify}
-            onFocusNode={focusNode}
-            onOpenCode={(entry) => {
-              job.show(savedOutput(entry));
-              setPanel("code");
-            }}
-            onRefineImage={async (versionId) => {
-              const opened = await image.openVersion(versionId);
-              if (opened) setPanel("image");
-              return opened;
-            }}
-          />
-        )}
+        ) : null}
+        {ready ? <PanelPartsView parts={parts} active={panel} ctx={ctx} extras={extras} /> : null}
       </main>
       {leave.dialog}
       <Toasts {...toasts} />

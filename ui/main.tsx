@@ -7,6 +7,7 @@ import { BridgeRequests } from "./channel/requests.js";
 import { createEngine } from "./engine/engine.js";
 import { paintStats } from "./image/painter.js";
 import { placeStats } from "./image/canvas-actions.js";
+import { partStats } from "./parts/load-part.js";
 import "./styles.css";
 
 const bridge = new PluginBridge(window.parent, window);
@@ -28,3 +29,5 @@ queueMicrotask(() => render(<App bridge={bridge} requests={requests} worker={wor
 // For measurements (bench, tests): each streamed partial image's arrival, draw and next frame (ui/image/painter.ts).
 (window as unknown as { figmentImageStats: () => unknown }).figmentImageStats = () => paintStats.slice();
 (window as unknown as { figmentPlaceStats: () => unknown }).figmentPlaceStats = () => placeStats.slice();
+// For measurements (bench, tests): which panel parts have come, and how long each took (ui/parts/load-part.ts).
+(window as unknown as { figmentPartStats: () => unknown }).figmentPartStats = partStats;

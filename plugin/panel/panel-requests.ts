@@ -12,7 +12,7 @@ import { focusNode } from "../canvas/focus.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
 import { post } from "./post.js";
 import { thumbnail } from "./thumbnail.js";
-import { draftPayload, enginePayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
+import { draftPayload, enginePayload, panelPartPayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
 
 export type PanelRequest = Extract<MainMessage, { type: "get-thumbnail" | "get-worker-source" | "get-ui-part" | "save-prices" | "focus-node" | "notify" | "resize" | "close" }>;
 
@@ -57,6 +57,11 @@ const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | un
 };
 const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {
   draft: { what: "code draft emitters", payload: () => draftPayload() },
+  image: { what: "Image panel", payload: () => panelPartPayload("image") },
+  analyze: { what: "Analyze panel", payload: () => panelPartPayload("analyze") },
+  search: { what: "Search panel", payload: () => panelPartPayload("search") },
+  history: { what: "History panel", payload: () => panelPartPayload("history") },
+  settings: { what: "Settings panel", payload: () => panelPartPayload("settings") },
 };
 
 export async function answerPanel(message: PanelRequest): Promise<void> {

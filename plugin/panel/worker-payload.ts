@@ -3,12 +3,14 @@
  * the UI only when it first needs code: shipped inside ui.html it made the panel slow to open, since the
  * iframe must receive and parse all of it before the panel can render. esbuild.config.mjs defines it.
  */
+import type { PanelPart } from "../../contract/messages.js";
 import { definedText } from "../../codegen/defined.js";
 
 declare const __FIGMENT_ENGINE__: string;
 declare const __FIGMENT_TOKENIZER__: string;
 declare const __FIGMENT_SEARCH_WORKER__: string;
 declare const __FIGMENT_DRAFT__: string;
+declare const __FIGMENT_PANEL_PARTS__: Record<string, string>;
 
 /** The gzip+base64 engine worker script, or undefined in a build without it (a unit test of the source). */
 export function enginePayload(): string | undefined {
@@ -28,4 +30,12 @@ export function searchWorkerPayload(): string | undefined {
 /** The gzip+base64 emitters for the Code panel's draft (ui/code/draft-part.ts), sent on first use, or undefined. */
 export function draftPayload(): string | undefined {
   return definedText(() => __FIGMENT_DRAFT__);
+}
+
+/**
+ * The gzip+base64 panel parts (ui/<panel>/<panel>-part.tsx with their CSS; esbuild.panel-parts.mjs), by panel:
+ * each is sent when its panel first opens, or in idle time after the first paint. Undefined when missing.
+ */
+export function panelPartPayload(part: PanelPart): string | undefined {
+  return definedText(() => __FIGMENT_PANEL_PARTS__[part]);
 }

@@ -29,13 +29,13 @@ const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
  * The real worker as the main thread sends it: the gzip+base64 literal esbuild.config.mjs defines into
  * dist/code.js (`__FIGMENT_ENGINE__`, plugin/panel/worker-payload.ts). gzip base64 starts with "H4sI".
  */
-function workerPayloadIn(codeJs: string): string {
+function enginePayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
   if (found.length === 0) throw new Error("dist/code.js holds no worker payload; run node esbuild.config.mjs");
   // The other, smaller literal is the tokenizer.
   return found.reduce((a, b) => (b.length > a.length ? b : a));
 }
-const workerPayload = workerPayloadIn(readFileSync(join(ROOT, "dist", "code.js"), "utf8"));
+const enginePayload = enginePayloadIn(readFileSync(join(ROOT, "dist", "code.js"), "utf8"));
 
 // The login screen of a real Figma file, as exportAsync({ format: "JSON_REST_V1" }) would return it.
 const file = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8")) as {
@@ -244,7 +244,7 @@ async function run(s: Scenario, fn: (page: Page, ui: Frame) => Promise<void>): P
   const files = [
     { path: "index.html", content: parentPage(s) },
     { path: "ui.html", content: uiHtml },
-    { path: "worker-real.txt", content: workerPayload },
+    { path: "worker-real.txt", content: enginePayload },
     { path: "worker-crash.txt", content: packWorker(crashingWorker) },
     { path: "worker-stub.txt", content: packWorker(stubWorker) },
   ];

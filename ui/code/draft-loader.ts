@@ -4,26 +4,16 @@
  * Code panel starts loading it with the export, so it is usually in before the export is.
  */
 import type { MainRequests } from "../channel/requests.js";
+import { runScript } from "../parts/run-script.js";
 import { decodeWorkerScript } from "../engine/source.js";
 import { DRAFT_GLOBAL, type DraftModule } from "./draft-global.js";
 
 const SOURCE_TIMEOUT_MS = 30_000;
 let loading: Promise<DraftModule> | undefined;
 
-function runScript(source: string): Promise<void> {
-  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  return new Promise<void>((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = url;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error("the code draft script did not run"));
-    document.head.append(script);
-  }).finally(() => URL.revokeObjectURL(url));
-}
-
 async function load(requests: MainRequests): Promise<DraftModule> {
   const { data } = await requests.request("get-ui-part", { part: "draft" }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: "the main thread did not send the code draft in time" });
-  await runScript(await decodeWorkerScript(data));
+  await runScript(await decodeWorkerScript(data), "code draft");
   const module = (globalThis as unknown as Partial<Record<typeof DRAFT_GLOBAL, DraftModule>>)[DRAFT_GLOBAL];
   if (!module) throw new Error("the code draft script ran but left nothing to call");
   return module;

@@ -1,6 +1,6 @@
 /**
  * Requests and replies between the Search panel and its search worker (search.worker.ts), matched by id, each
- * field defined once with its runtime check (contract/fields.ts), in the style of ui/worker/protocol.ts:
+ * field defined once with its runtime check (contract/fields.ts), in the style of ui/engine/protocol/:
  * `index` builds (or replaces) the worker's orama index from the frames' documents and their stored vectors;
  * `query` ranks them by words, by a vector, or both. Both ends refuse a malformed message.
  */

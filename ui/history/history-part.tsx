@@ -1,0 +1,21 @@
+/**
+ * The History panel as a part of its own (esbuild.panel-parts.mjs): its session (the listing, the results
+ * refused for room, …), kept for as long as the plugin is open, and the panel while it is on show.
+ */
+// The analysis view shows analyze's findings and markdown, styled by analyze.css: the History panel may open
+// before the Analyze part has come (in one bundle every panel's CSS was there from the start). First, as there.
+import "../analyze/analyze.css";
+import { useLayoutEffect } from "preact/hooks";
+import type { PartPropsMap } from "../parts/part-props.js";
+import { definePart } from "../parts/registry.js";
+import { HistoryPanel } from "./history-panel.js";
+import { useHistorySession } from "./history-session.js";
+
+function HistoryPart({ ctx, active, expose, onOpenCode, onRefineImage }: PartPropsMap["history"]) {
+  const history = useHistorySession(ctx.requests, ctx.notify);
+  useLayoutEffect(() => expose({ addRefused: history.refused.add, openMakeRoom: history.openMakeRoom }));
+  if (!active) return null;
+  return <HistoryPanel session={history} selection={ctx.selection} requests={ctx.requests} notify={ctx.notify} onFocusNode={ctx.onFocusNode} onOpenCode={onOpenCode} onRefineImage={onRefineImage} />;
+}
+
+definePart("history", HistoryPart);
