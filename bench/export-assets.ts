@@ -159,11 +159,11 @@ export async function exportAssetsSection(files: readonly EvalFile[], results: B
       `Export → result, Figma's part (JSON export, image bytes, SVG markup, postMessage clone) taken out: **${fmtMs(oursMs)} ms** median of ${withAssets.length} (min ${fmtMs(Math.min(...withAssets.map(ours)))} ms) ` +
       `(without assets ${fmtMs(withoutMs)} ms, so the assets add ${fmtMs(oursMs - withoutMs)} ms); longest block without a yield ${fmtMs(median(withAssets.map((s) => s.longestBlockMs)))} ms; ${s0.yields} yields.\n`,
   );
-  results.set("exportAssets", ["frame"], { file: frame.file, id: frame.id, name: frame.name, nodes: frame.nodes, images: frame.images, vectors: frame.vectors, imageBytes: s0.imageBytes });
-  results.set("exportAssets", ["oursMs"], stat(withAssets.map(ours)));
-  results.set("exportAssets", ["withoutAssetsOursMs"], stat(without.map(ours)));
-  results.set("exportAssets", ["assetsAddMs"], round(oursMs - withoutMs));
-  results.set("exportAssets", ["figmaPartMs"], stat(withAssets.map((s) => s.figmaMs)));
-  results.set("exportAssets", ["longestBlockMs"], stat(withAssets.map((s) => s.longestBlockMs)));
-  results.set("exportAssets", ["yields"], s0.yields);
+  results.set("export-assets", ["frame"], { file: frame.file, id: frame.id, name: frame.name, nodes: frame.nodes, images: frame.images, vectors: frame.vectors, imageBytes: s0.imageBytes });
+  results.set("export-assets", ["oursMs"], stat(withAssets.map(ours)));
+  results.set("export-assets", ["withoutAssetsOursMs"], stat(without.map(ours)));
+  results.set("export-assets", ["assetsAddMs"], round(oursMs - withoutMs));
+  results.set("export-assets", ["figmaPartMs"], stat(withAssets.map((s) => s.figmaMs)));
+  results.set("export-assets", ["longestBlockMs"], stat(withAssets.map((s) => s.longestBlockMs)));
+  results.set("export-assets", ["yields"], s0.yields);
 }
