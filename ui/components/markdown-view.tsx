@@ -2,7 +2,8 @@
  * The model's Markdown as elements, from parseMarkdown's data: every piece of text is a text node (never
  * HTML), links are shown as their text with the address as a tooltip (the panel opens nothing on its own).
  */
-import { parseMarkdown, type Block, type Inline } from "./markdown.js";
+import { parseMarkdown, type Block, type Inline } from "../lib/markdown.js";
+import "./markdown-view.css";
 
 function Inlines({ items }: { items: Inline[] }) {
   return (

@@ -1,7 +1,7 @@
 /** The panels' history client: entries the contract accepts, and a full history reported as an outcome. */
 import { describe, expect, it, vi } from "vitest";
 import { analysisEntryField, codeEntryField } from "../../contract/history.js";
-import type { MainRequests } from "../channel/requests.js";
+import type { MainRequests } from "./requests.js";
 import { analysisEntry, codeEntry, keepInHistory, onHistoryFull, saveToHistory } from "./history-client.js";
 
 const frame = { id: "1:2", name: "Login", width: 375, height: 667 };

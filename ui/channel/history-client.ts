@@ -6,7 +6,7 @@
 import type { CodeOptions } from "../../codegen/load.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { AnalysisEntry, CodeEntry, FrameRef, HistoryFull, HistoryItem, SavedEntry } from "../../contract/history.js";
-import type { MainRequests } from "../channel/requests.js";
+import type { MainRequests } from "./requests.js";
 
 export type SaveOutcome = { saved: HistoryItem } | { full: HistoryFull };
 

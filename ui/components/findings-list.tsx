@@ -3,6 +3,7 @@
  * and zooms to it on the canvas (report only: nothing in the design is changed).
  */
 import type { Finding, FindingKind } from "../../codegen/analyze/types.js";
+import "./findings-list.css";
 
 const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
   contrast: "Contrast",
@@ -34,7 +35,7 @@ export function groupFindings(findings: readonly Finding[]): { kind: FindingKind
 }
 
 export function FindingsList({ findings, onFocus }: { findings: readonly Finding[]; onFocus(finding: Finding): void }) {
-  if (findings.length === 0) return <p class="muted analyze-empty">No problems found by the checks (contrast, target size, text size, text in images, names).</p>;
+  if (findings.length === 0) return <p class="muted findings__empty">No problems found by the checks (contrast, target size, text size, text in images, names).</p>;
   return (
     <div class="findings">
       {groupFindings(findings).map((group) => (
