@@ -6,9 +6,9 @@
  */
 import { createFrameIndex, searchFrames, type FrameIndex, type IndexedFrame } from "../../codegen/search/frame-index.js";
 import { decodeVector } from "../../contract/vector-codec.js";
-import type { SearchOkReply, SearchRequestOf, SearchWorkerRequest } from "./protocol.js";
+import type { SearchOkReply, SearchRequestOf, SearchWorkerRequest } from "./index-protocol.js";
 
-export class SearchEngine {
+export class SearchIndexKeeper {
   private frames: FrameIndex | undefined;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
