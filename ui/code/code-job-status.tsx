@@ -1,17 +1,17 @@
 /** Progress of the export and the worker, and what went wrong (with the next step to take). */
 import { ErrorIcon, WarningIcon } from "../components/icons.js";
 import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
-import type { JobState } from "./code-job.js";
+import type { CodeJobState } from "./code-job.js";
 import { explainFailure } from "./explain.js";
 
-export interface JobActions {
+export interface CodeJobActions {
   onCancel(): void;
   onRetry(): void;
   onExportAgain(): void;
   onOpenSettings(): void;
 }
 
-export function JobStatus({ state, actions }: { state: JobState; actions: JobActions }) {
+export function CodeJobStatus({ state, actions }: { state: CodeJobState; actions: CodeJobActions }) {
   switch (state.phase) {
     case "idle":
     case "done":
