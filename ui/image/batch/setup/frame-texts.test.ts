@@ -33,7 +33,7 @@ describe("the frame's texts for Fill from selection", () => {
     expect(frameTexts(text("Only", "Hello", 0, 0))).toEqual([{ layer: "Only", text: "Hello" }]);
     expect(frameTexts({ document: { id: "1", type: "FRAME", name: "Empty" } })).toEqual([]);
     expect(frameTexts(null)).toEqual([]);
-    const login = JSON.parse(readFileSync(new URL("../../../test/fixtures/figma/figmasharp-login.file.json", import.meta.url), "utf8")) as unknown;
+    const login = JSON.parse(readFileSync(new URL("../../../../test/fixtures/figma/figmasharp-login.file.json", import.meta.url), "utf8")) as unknown;
     const texts = selectionTexts([{ json: login }]);
     expect(texts.length).toBeGreaterThan(2);
     for (const t of texts) expect(t.text).toBe(t.text.trim());
