@@ -1,5 +1,5 @@
 /**
- * Benchmark: our work per image of a live batch run of 20 (ui/image-batch/run/), the model's time excluded —
+ * Benchmark: our work per image of a live batch run of 20 (ui/image/batch/run/), the model's time excluded —
  * for each item, the request built as the panel and the worker build it (itemRequest: the computed prompt, the
  * style's reference and, after the first is accepted, the first image as a reference with the consistency
  * sentence; the worker's toImageRequest and ai/image buildImageRequests: the Images API edit with its files),
@@ -17,9 +17,9 @@ import { imageInfo } from "../ai/image/bytes.js";
 import { recordOf } from "../ui/image/record.js";
 import { imageRoute } from "../ai/image/route.js";
 import type { ImageVersion } from "../ui/image/versions.js";
-import { EMPTY_STYLE, type BatchPlan } from "../ui/image-batch/plan.js";
-import { gridLayerSize } from "../ui/image-batch/run/layer-size.js";
-import { itemRequest } from "../ui/image-batch/run/item-request.js";
+import { EMPTY_STYLE, type BatchPlan } from "../ui/image/batch/plan.js";
+import { gridLayerSize } from "../ui/image/batch/run/layer-size.js";
+import { itemRequest } from "../ui/image/batch/run/item-request.js";
 import { toImageRequest } from "../ui/engine/jobs/image-request.js";
 import { timedCanvas } from "./image-insert.js";
 import { median } from "./plugin-util.js";

@@ -69,7 +69,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
         await expect.poll(() => sim<string[]>("sim.figma.currentPage.selection.map((n) => n.id)")).toEqual([target.nodeId]);
         expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(expect.objectContaining({ nodeIds: [target.nodeId] }));
         expect(await ui.locator(".analyze-head").textContent()).not.toContain("selection changed");
-      } else expect(await ui.locator(".analyze-empty").textContent()).toMatch(/^No problems found by the checks/);
+      } else expect(await ui.locator(".findings__empty").textContent()).toMatch(/^No problems found by the checks/);
 
       await askAndEstimate(ui);
       const confirm = ui.locator(".analyze-confirm");

@@ -1,7 +1,7 @@
 /**
  * The Batch API in the plugin, end to end in headless Chromium: the real dist/ui.html + dist/code.js on the
  * figma simulator, the worker calling the OpenAI-wire test server on 127.0.0.1 (its batches move one step
- * per retrieve). Submitted from the draft's "Send to Batch API" (a confirmation with both prices, nothing sent
+ * per retrieve). Submitted from the setup's "Send to Batch API" (a confirmation with both prices, nothing sent
  * before Send, then stored in clientStorage and listed); for the later steps the batch is submitted by the
  * worker's own job (ui/engine/jobs/batch-job.ts) and stored as the panel stores it, then: open → the list shows
  * it "in progress" → close → reopen, Check now → the results are inserted as a grid (N image rectangles in an
@@ -58,10 +58,10 @@ async function storageOf(sim: Sim): Promise<Record<string, unknown>> {
 
 async function openBatchMode(ui: Frame): Promise<void> {
   await ui.getByRole("radio", { name: "Batch" }).click();
-  await ui.locator(".bulk-row").first().waitFor();
+  await ui.locator(".batch-api-row").first().waitFor();
 }
 
-const status = (ui: Frame) => ui.locator(".bulk-row__status").first();
+const status = (ui: Frame) => ui.locator(".batch-api-row__status").first();
 
 interface Grid {
   name: string;
@@ -76,20 +76,20 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
   const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
 
-  it("Send to Batch API from the draft: a confirmation first, nothing sent before Send, then every row in one batch, recorded in clientStorage and listed after reopening", async () => {
+  it("Send to Batch API from the setup: a confirmation first, nothing sent before Send, then every row in one batch, recorded in clientStorage and listed after reopening", async () => {
     const srv = (server = await startServer());
     const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
     let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
       await ui.getByRole("radio", { name: "Batch" }).click();
-      await ui.locator(".draft").waitFor();
+      await ui.locator(".setup").waitFor();
       await ui.getByRole("button", { name: "Paste CSV or JSONL" }).click();
       await ui.getByRole("textbox", { name: "CSV or JSONL rows" }).fill("audience,mood\nkids,calm\nadults,bold\n");
       await ui.getByRole("button", { name: "Use these rows" }).click();
       await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} hero image for {audience}");
       await ui.getByRole("textbox", { name: "Batch name" }).fill("Tea heroes");
       // A batch sends every row at once: accept-first cannot ride along, so the button waits for it to be off.
-      const send = ui.locator(".draft-send").getByRole("button", { name: "Send to Batch API" });
+      const send = ui.locator(".setup-send").getByRole("button", { name: "Send to Batch API" });
       await expect.poll(() => send.isDisabled()).toBe(true);
       await ui.getByRole("checkbox", { name: "Accept the first image before the rest" }).uncheck();
       // Enabled once the worker has computed every row's prompt (it starts on first use: slow on a busy machine).
@@ -100,9 +100,9 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       await expect.poll(() => confirm.textContent()).not.toContain("Estimating…");
       expect(await confirm.textContent()).toMatch(/Results within 24 h/);
       expect(srv.requests.filter((r) => r.path !== "/v1/models")).toHaveLength(0);
-      await shot(page, "submit-from-draft");
+      await shot(page, "submit-from-setup");
       await confirm.getByRole("button", { name: "Send to Batch API" }).click();
-      await ui.locator(".bulk-row__name", { hasText: "Tea heroes" }).waitFor({ timeout: 30_000 });
+      await ui.locator(".batch-api-row__name", { hasText: "Tea heroes" }).waitFor({ timeout: 30_000 });
       // Listed from the first save on (before the upload answers); stored whole once the batch exists.
       await expect.poll(async () => batchesIn(await storageOf(sim))[0]?.record.runs[0]?.batchId, { timeout: 30_000 }).toMatch(/^batch-/);
       storage = await storageOf(sim);
@@ -124,7 +124,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     // Closed and reopened: the batch is still there, its status checked.
     await withPluginPage(browser, { ...base, storage }, async ({ ui }) => {
       await openBatchMode(ui);
-      await ui.locator(".bulk-row__name", { hasText: "Tea heroes" }).waitFor();
+      await ui.locator(".batch-api-row__name", { hasText: "Tea heroes" }).waitFor();
       await status(ui).filter({ hasText: /in progress|finalizing|completed/ }).waitFor({ timeout: 30_000 });
     });
   });
@@ -138,9 +138,9 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
 
     await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
       await openBatchMode(ui);
-      await ui.locator(".bulk-row__name", { hasText: "Hero variants" }).waitFor();
+      await ui.locator(".batch-api-row__name", { hasText: "Hero variants" }).waitFor();
       await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
-      await expect(ui.locator(".bulk-row").first().textContent()).resolves.toMatch(/3 images · 2 h ago/);
+      await expect(ui.locator(".batch-api-row").first().textContent()).resolves.toMatch(/3 images · 2 h ago/);
       await shot(page, "pending-in-progress");
       storage = await storageOf(sim);
     });
@@ -150,7 +150,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       await openBatchMode(ui);
       await status(ui).filter({ hasText: "finalizing" }).waitFor({ timeout: 30_000 });
       await ui.getByRole("button", { name: "Check now" }).click();
-      await ui.locator(".bulk-row__inserted", { hasText: "3 images inserted in “Hero variants”" }).waitFor({ timeout: 60_000 });
+      await ui.locator(".batch-api-row__inserted", { hasText: "3 images inserted in “Hero variants”" }).waitFor({ timeout: 60_000 });
       await status(ui).filter({ hasText: /^completed$/ }).waitFor();
       await shot(page, "inserted");
       const grid = await sim<Grid>(gridNamed("Hero variants"));
@@ -195,8 +195,8 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
         await ui.getByRole("button", { name: "Check now" }).click();
         await status(ui).filter({ hasText: step }).waitFor({ timeout: 60_000 });
       }
-      await ui.locator(".bulk-row__failed li", { hasText: "Row 2: 400: Invalid request for row-2" }).waitFor();
-      await ui.locator(".bulk-row__inserted", { hasText: "2 images inserted" }).waitFor();
+      await ui.locator(".batch-api-row__failed li", { hasText: "Row 2: 400: Invalid request for row-2" }).waitFor();
+      await ui.locator(".batch-api-row__inserted", { hasText: "2 images inserted" }).waitFor();
       await shot(page, "failed-lines");
       expect((await sim<Grid>(gridNamed("Hero variants"))).children.map((c) => c.name)).toEqual(["01-hero", "03-hero"]);
       srv.batches.script({});

@@ -1,8 +1,8 @@
 /**
  * The Image panel's batch run end to end in headless Chromium at Figma's default 420×600: the real dist/ui.html
  * and dist/code.js on the figma simulator, the worker calling the OpenAI-wire test server on 127.0.0.1. The plan
- * comes from the draft (template + pasted rows → Generate N images; the first image is accepted first, the
- * draft's default). The first image runs alone and waits; accepted, it goes with every later request (Images
+ * comes from the setup (template + pasted rows → Generate N images; the first image is accepted first, the
+ * setup's default). The first image runs alone and waits; accepted, it goes with every later request (Images
  * API edits, valid per the OpenAPI spec); each result lands in the batch's grid frame (auto layout, wrap) named
  * by its stem, in order; a failed item is retried alone; Cancel keeps what finished; Edit batch keeps the run.
  * Screenshots go to test-artifacts/image-batch-run/.
@@ -159,9 +159,9 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       expect(grid!.children.map((c) => c.name)).toEqual(["1-bold-teens", "2-bold-parents"]);
       expect(await ui.getByRole("button", { name: "Cancel" }).count()).toBe(0);
 
-      // Back to the draft and to the run again: the results are still there.
+      // Back to the setup and to the run again: the results are still there.
       await ui.getByRole("button", { name: "Edit batch" }).click();
-      await ui.locator(".draft").waitFor();
+      await ui.locator(".setup").waitFor();
       expect(await ui.locator(".batch-return").textContent()).toContain("2 of 3 done · 1 cancelled");
       await shot(page, "7-edit-batch");
       await ui.getByRole("button", { name: "Back to the run" }).click();

@@ -1,8 +1,8 @@
 /**
- * "Send to Batch API" in headless Chromium at 420×600, on a small page bundled from ui/image-batch/bulk/ (like
+ * "Send to Batch API" in headless Chromium at 420×600, on a small page bundled from ui/image/batch/batch-api/ (like
  * enrich-bar-browser.test.ts): the real PendingView and usePendingBatches, the worker's real Batch API job
  * (ui/engine/jobs/batch-job.ts) against the OpenAI-wire test server, the main thread's storage scripted in the page.
- * The draft's own "Send to Batch API" button is not on main yet, so the page calls `bulk.submit(plan)` as it
+ * The setup's own "Send to Batch API" button is not on main yet, so the page calls `batchApi.submit(plan)` as it
  * will. Shown first: the estimate at the Batch API's 50% and what will happen; nothing sent until Send; then
  * the batch is stored from its first save on and listed. A provider other than OpenAI is refused before
  * anything is sent. Screenshots to test-artifacts/image-batch-api/.
@@ -24,8 +24,8 @@ import { render } from "preact";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
 import { batchJobs } from "./ui/engine/jobs/batch.ts";
 import { inProcessEngine } from "./test/helpers/in-process-engine.ts";
-import { PendingView } from "./ui/image-batch/bulk/pending-view.tsx";
-import { usePendingBatches } from "./ui/image-batch/bulk/use-pending.ts";
+import { PendingView } from "./ui/image/batch/batch-api/pending-view.tsx";
+import { usePendingBatches } from "./ui/image/batch/batch-api/use-pending.ts";
 import "./ui/styles.css";
 
 const cfg = window.__cfg;
@@ -55,11 +55,11 @@ const items = Array.from({ length: 8 }, (_, i) => ({ row: i + 1, values: {}, ste
 const plan = { name: "Hero variants", items, style: { text: "", colours: [], useColours: false, references: [] }, size: { width: 1024, height: 1024 }, quality: "low", acceptFirst: false, reasonFirst: false };
 
 function Page() {
-  const bulk = usePendingBatches({ requests, worker, vault, settings, report: (text) => window.__reports.push(text) });
+  const batchApi = usePendingBatches({ requests, worker, vault, settings, report: (text) => window.__reports.push(text) });
   return (
     <div class="panel panel--image panel--batch" style="width:420px;height:600px;overflow:auto">
-      <PendingView session={{ bulk }} />
-      <div style="padding:12px"><button id="draft-send" type="button" class="button button--secondary" onClick={() => bulk.submit(plan)}>Send to Batch API</button></div>
+      <PendingView session={{ batchApi }} />
+      <div style="padding:12px"><button id="setup-send" type="button" class="button button--secondary" onClick={() => batchApi.submit(plan)}>Send to Batch API</button></div>
     </div>
   );
 }
@@ -69,7 +69,7 @@ render(<Page />, document.getElementById("app"));
 const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "batch-submit-page.tsx", target: "es2022" });
 
 async function withSubmitPage<T>(browser: Browser, srv: OpenAiTestServer, provider: string, fn: (page: Page) => Promise<T>): Promise<T> {
-  const ready = (page: Page) => page.waitForSelector("#draft-send");
+  const ready = (page: Page) => page.waitForSelector("#setup-send");
   const api = { from: PAGE_API, to: srv.url.replace(/\/+$/, "") };
   return withComponentPage(browser, await bundle(), { bodyStyle: "margin:0", cfg: { baseUrl: PAGE_API, provider }, api, ready }, fn);
 }
@@ -92,7 +92,7 @@ describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_00
 
   it("shows what will happen and the 50% estimate, sends nothing until Send, then stores and lists the batch", async () => {
     await withSubmitPage(browser, srv, "openai", async (page) => {
-      await page.locator("#draft-send").click();
+      await page.locator("#setup-send").click();
       const confirm = page.getByRole("region", { name: "Send to the Batch API" });
       await confirm.getByText("≈ $0.044 on the Batch API (50% of ≈ $0.088 live)").waitFor();
       expect(await confirm.textContent()).toContain("8 images · 1024×1024 · low quality · Images API");
@@ -100,8 +100,8 @@ describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_00
       expect(srv.requests).toHaveLength(0);
       await shot(page, "submit-confirmation");
       await confirm.getByRole("button", { name: "Send to Batch API" }).click();
-      await page.locator(".bulk-row__name", { hasText: "Hero variants" }).waitFor({ timeout: 30_000 });
-      await page.locator(".bulk-row__status", { hasText: /validating|in progress/ }).waitFor({ timeout: 30_000 });
+      await page.locator(".batch-api-row__name", { hasText: "Hero variants" }).waitFor({ timeout: 30_000 });
+      await page.locator(".batch-api-row__status", { hasText: /validating|in progress/ }).waitFor({ timeout: 30_000 });
       expect(await page.getByRole("region", { name: "Send to the Batch API" }).count()).toBe(0);
       const saved = (await page.evaluate("window.__saved")) as { record: { runs: { inputFileId?: string; batchId?: string }[] }; inputs: Record<string, string> }[];
       // Stored before the upload answered, then with the file, then with the batch: closing at any point loses nothing.
@@ -119,11 +119,11 @@ describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_00
   it("refuses a provider other than OpenAI with the reason, before anything is sent", async () => {
     const before = srv.requests.length;
     await withSubmitPage(browser, srv, "openrouter", async (page) => {
-      await page.locator("#draft-send").click();
-      const notice = page.locator(".bulk-confirm.notice--error");
+      await page.locator("#setup-send").click();
+      const notice = page.locator(".batch-api-confirm.notice--error");
       await notice.waitFor();
       expect(await notice.textContent()).toContain("The Batch API is OpenAI's: the provider in Settings is OpenRouter.");
-      expect(await page.getByRole("button", { name: "Send to Batch API" }).count()).toBe(1); // only the draft's
+      expect(await page.getByRole("button", { name: "Send to Batch API" }).count()).toBe(1); // only the setup's
       await shot(page, "submit-refused");
       expect(srv.requests.length).toBe(before);
     });

@@ -1,7 +1,8 @@
 /**
  * The house rules for imports (see README, "Repository layout"): which folder may import which, and no
  * cycles. Reads every source file's static, re-export and dynamic imports; tests and fixtures are exempt
- * from the folder rules (they may reach into test helpers) but not from the cycle check.
+ * from the folder rules (they may reach into test helpers) but not from the rooms rule inside ui/ or the
+ * cycle check.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -51,6 +52,34 @@ const ALLOWED: Record<string, readonly string[]> = {
   ui: ["codegen", "contract", "ai"],
   cli: ["codegen", "contract", "ai"],
 };
+
+/**
+ * Inside ui/: the panels (rooms) are side by side and never import each other; what two of them share lives
+ * below them. The shell above them (ui/app.tsx, ui/main.tsx, ui/parts/) may import any panel; the folders
+ * below import no panel and not the shell. Tests beside the code keep the same rule.
+ */
+export const UI_PANELS = ["ui/code/", "ui/image/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/"] as const;
+export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/parts/"] as const;
+export const UI_BELOW = ["ui/model/", "ui/components/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
+
+const panelOf = (file: string): string | undefined => UI_PANELS.find((panel) => file.startsWith(panel));
+
+/** The imports that break the ui/ rooms rule, as "importer → imported". */
+export function uiRoomBreaks(edges: Iterable<[string, readonly string[]]>): string[] {
+  const broken: string[] = [];
+  for (const [file, imports] of edges) {
+    if (!file.startsWith("ui/")) continue;
+    const from = panelOf(file);
+    const below = UI_BELOW.some((folder) => file.startsWith(folder));
+    for (const target of imports) {
+      const to = panelOf(target);
+      const crossPanel = from !== undefined && to !== undefined && to !== from;
+      const belowUp = below && (to !== undefined || UI_SHELL.some((shell) => target.startsWith(shell)));
+      if (crossPanel || belowUp) broken.push(`${file} → ${target}`);
+    }
+  }
+  return broken;
+}
 
 const files = SOURCE_DIRS.filter((d) => existsSync(join(ROOT, d)))
   .flatMap((d) => walk(join(ROOT, d)))
@@ -113,13 +142,17 @@ describe("import rules", () => {
   });
 
   it("the workers' modules (ui/engine/, ui/search-worker/) import no panel folder", () => {
-    const panels = ["ui/code/", "ui/image/", "ui/image-batch/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/", "ui/components/", "ui/app.tsx"];
+    const panels = [...UI_PANELS, ...UI_SHELL, "ui/components/", "ui/model/"];
     const broken: string[] = [];
     for (const [file, imports] of graph) {
       if (isTest(file) || !(file.startsWith("ui/engine/") || file.startsWith("ui/search-worker/"))) continue;
       for (const target of imports) if (panels.some((panel) => target.startsWith(panel))) broken.push(`${file} → ${target}`);
     }
     expect(broken).toEqual([]);
+  });
+
+  it("inside ui/, no panel imports another and nothing below the panels imports one (tests included)", () => {
+    expect(uiRoomBreaks(graph)).toEqual([]);
   });
 
   it("has no import cycles", () => {
@@ -135,5 +168,24 @@ describe("import rules", () => {
     ]);
     expect(cycles(edges)).toEqual([["a.ts", "b.ts", "c.ts"]]);
     expect(importsOf("ui/app.tsx", `import x from "../cli/run.js";\n// import y from "../plugin/main.js";\nconst m = await import("./main.js");`)).toEqual(["cli/run.ts", "ui/main.tsx"]);
+  });
+
+  it("catches a panel importing another panel, and a shared folder importing a panel or the shell", () => {
+    const made = new Map<string, string[]>([
+      ["ui/code/code-job.ts", ["ui/history/history-row.tsx", "ui/model/api-key.ts", "ui/code/draft.ts"]],
+      ["ui/image/batch/run/use-run.ts", ["ui/image/versions.ts", "ui/settings/key-row.tsx"]],
+      ["ui/model/cost.ts", ["ui/analyze/analyze-state.ts"]],
+      ["ui/engine/jobs/batch-job.test.ts", ["ui/image/batch/batch-api/record-merge.ts"]],
+      ["ui/lib/zip.ts", ["ui/parts/registry.ts"]],
+      ["ui/app.tsx", ["ui/search/search-panel.tsx"]],
+      ["ui/parts/part-props.ts", ["ui/settings/use-settings-draft.ts"]],
+    ]);
+    expect(uiRoomBreaks(made)).toEqual([
+      "ui/code/code-job.ts → ui/history/history-row.tsx",
+      "ui/image/batch/run/use-run.ts → ui/settings/key-row.tsx",
+      "ui/model/cost.ts → ui/analyze/analyze-state.ts",
+      "ui/engine/jobs/batch-job.test.ts → ui/image/batch/batch-api/record-merge.ts",
+      "ui/lib/zip.ts → ui/parts/registry.ts",
+    ]);
   });
 });

@@ -6,16 +6,16 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Command, SelectionSummary } from "../contract/messages.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
-import type { ApiKeyVault } from "./settings/api-key.js";
+import type { ApiKeyVault } from "./model/api-key.js";
 import type { Bridge } from "./channel/bridge.js";
 import type { MainRequests } from "./channel/requests.js";
 import { useAiJob } from "./code/ai-job.js";
-import { jobBusy, useCodeJob } from "./code/code-job.js";
+import { codeJobBusy, useCodeJob } from "./code/code-job.js";
 import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
 import { ExpandToggle, usePanelExpand } from "./components/expand-toggle.js";
 import { ResizeHandle } from "./components/resize-handle.js";
 import { Toasts, useToasts } from "./components/toasts.js";
-import { onHistoryFull } from "./history/history-client.js";
+import { onHistoryFull } from "./channel/history-client.js";
 import { refusedText } from "./history/use-refused-saves.js";
 import { savedOutput } from "./code/saved-result.js";
 import { GeneratePanel } from "./code/generate-panel.js";
@@ -85,7 +85,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const [editorType, setEditorType] = useState("figma");
   const notify = useCallback((text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
   /** Image, Analyze, Search, History and Settings come when first opened, or in idle time after the first paint. */
-  const parts = usePanelParts(requests, ready, panel === "code" ? worker : undefined, jobBusy(job.state));
+  const parts = usePanelParts(requests, ready, panel === "code" ? worker : undefined, codeJobBusy(job.state));
   /** Unsaved Settings edits live here, so they survive switching panels. */
   const draft = useSettingsDraft(settings, vault, requests);
   const leave = useLeaveGuard(panel, setPanel, draft, () => toasts.show("Settings saved"));

@@ -1,6 +1,6 @@
 /** Entry of the plugin UI: the bridge to the main thread, the (lazy) engine worker, and the app. */
 import { render } from "preact";
-import { ApiKeyVault } from "./settings/api-key.js";
+import { ApiKeyVault } from "./model/api-key.js";
 import { App } from "./app.js";
 import { PluginBridge } from "./channel/bridge.js";
 import { BridgeRequests } from "./channel/requests.js";

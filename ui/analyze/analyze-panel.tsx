@@ -16,7 +16,7 @@ import { AnalyzeStatus } from "./analyze-status.js";
 import { DoneAnswer } from "./answer-view.js";
 import { AskModel } from "./ask-model.js";
 import { explainAnalyzeFailure } from "./explain-analyze.js";
-import { FindingsList } from "./findings-list.js";
+import { FindingsList } from "../components/findings-list.js";
 import { selectionWithin } from "./within.js";
 import "./analyze.css";
 

@@ -9,7 +9,7 @@ import type { Finding } from "../../codegen/analyze/types.js";
 import type { ExportedFrame, FetchedPrice } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import { analysisEntry, keepInHistory } from "../history/history-client.js";
+import { analysisEntry, keepInHistory } from "../channel/history-client.js";
 import { hostOf, RequestCheckError } from "../model/job-state.js";
 import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
 import type { Engine } from "../engine/engine.js";

@@ -8,7 +8,7 @@ import type { AnalyzeTask } from "../../ai/analyze/input.js";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import type { ApiKeyVault } from "../settings/api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import type { Engine } from "../engine/engine.js";
 import type { AnalysisResult } from "./analyze-state.js";
 import { useAnalysis, type AnalysisJob } from "./use-analysis.js";

@@ -7,7 +7,7 @@ import { int, formatCost } from "../model/cost.js";
 import { copyText } from "../lib/clipboard.js";
 import { CopyIcon } from "../components/icons.js";
 import { TASK_LABEL, type AnalysisResult, type AnswerStream } from "./analyze-state.js";
-import { MarkdownView } from "./markdown-view.js";
+import { MarkdownView } from "../components/markdown-view.js";
 
 const framesText = (frames: { name: string }[]): string => frames.map((f) => `“${f.name}”`).join(" → ");
 

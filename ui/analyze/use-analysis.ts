@@ -9,7 +9,7 @@ import type { ExportedFrame, FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import { useModelJob } from "../model/use-model-job.js";
-import type { ApiKeyVault } from "../settings/api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import type { Engine } from "../engine/engine.js";
 import { analyzePieces, type AnalyzeRequestDeps } from "./analyze-request.js";
 

@@ -1,6 +1,6 @@
 /** An AI code session as a history entry: its last turn's files, and every turn's request and notes so far. */
 import type { CodeEntry } from "../../contract/history.js";
-import { codeEntry } from "../history/history-client.js";
+import { codeEntry } from "../channel/history-client.js";
 import type { AiSession } from "./ai-state.js";
 
 export function aiCodeEntry(session: AiSession): CodeEntry {

@@ -15,7 +15,7 @@ import { CodegenError, WorkerCancelledError, WorkerCrashError, type Engine, type
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
-import { codeEntry, keepInHistory } from "../history/history-client.js";
+import { codeEntry, keepInHistory } from "../channel/history-client.js";
 import { withExportProblems } from "./export-problems.js";
 
 export interface FrameInfo {
@@ -63,12 +63,12 @@ export interface SavedInfo {
   turns?: { role: "user" | "assistant"; text: string }[];
 }
 
-export type JobFailure =
+export type CodeJobFailure =
   | { kind: "main"; code: ErrorCode; message: string }
   | { kind: "worker-crash"; message: string }
   | { kind: "codegen"; message: string; bad: boolean };
 
-export type JobState =
+export type CodeJobState =
   | { phase: "idle" }
   | { phase: "exporting"; done: number; total: number; label: string }
   /** The worker is generating and there is no draft to show (the panel could not make one). */
@@ -77,11 +77,11 @@ export type JobState =
   | { phase: "draft"; output: CodeOutput; worker: WorkerStatus }
   | { phase: "done"; output: CodeOutput }
   /** `draft`: the emitters' files, kept on screen though the worker did not finish them. */
-  | { phase: "failed"; failure: JobFailure; draft?: CodeOutput }
+  | { phase: "failed"; failure: CodeJobFailure; draft?: CodeOutput }
   | { phase: "cancelled"; draft?: CodeOutput };
 
 export interface CodeJob {
-  state: JobState;
+  state: CodeJobState;
   generate(options: CodeOptions): void;
   cancel(): void;
   /** Runs the worker again on the last export (after a crash), or exports again if there is none. */
@@ -102,14 +102,14 @@ interface Exported {
 }
 
 /** What the panel shows for a state: the output, the draft on its way to it, or the draft a stop left behind. */
-export function shownOutput(state: JobState): CodeOutput | undefined {
+export function shownOutput(state: CodeJobState): CodeOutput | undefined {
   if (state.phase === "done" || state.phase === "draft") return state.output;
   if (state.phase === "failed" || state.phase === "cancelled") return state.draft;
   return undefined;
 }
 
 /** Whether the job is under way (exporting, or the worker is at work, a draft on screen or not). */
-export function jobBusy(state: JobState): boolean {
+export function codeJobBusy(state: CodeJobState): boolean {
   return state.phase === "exporting" || state.phase === "generating" || state.phase === "draft";
 }
 
@@ -130,7 +130,7 @@ function draftOutput(id: number, { exports, frames, extras, problems }: Exported
 /** A draft left as it is. */
 const kept = (draft: CodeOutput | undefined): CodeOutput | undefined => (draft ? { ...draft, stage: "draft" } : undefined);
 
-function failureOf(error: unknown): JobFailure | "cancelled" {
+function failureOf(error: unknown): CodeJobFailure | "cancelled" {
   if (error instanceof WorkerCancelledError || error instanceof RequestCancelledError) return "cancelled";
   if (error instanceof MainThreadError) return error.code === "cancelled" ? "cancelled" : { kind: "main", code: error.code, message: error.message };
   if (error instanceof WorkerCrashError) return { kind: "worker-crash", message: error.message };
@@ -139,7 +139,7 @@ function failureOf(error: unknown): JobFailure | "cancelled" {
 }
 
 export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
-  const [state, setState] = useState<JobState>({ phase: "idle" });
+  const [state, setState] = useState<CodeJobState>({ phase: "idle" });
   const stateRef = useRef(state);
   stateRef.current = state;
   /** Bumped by every new job and every cancel: async work of an older job drops its result. */
@@ -227,7 +227,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
     tokenRef.current++;
     exportAbort.current?.abort();
     if (current.phase === "generating" || current.phase === "draft") worker.cancel();
-    if (jobBusy(current)) setState({ phase: "cancelled", draft: current.phase === "draft" ? kept(current.output) : undefined });
+    if (codeJobBusy(current)) setState({ phase: "cancelled", draft: current.phase === "draft" ? kept(current.output) : undefined });
   }, [worker]);
 
   const retry = useCallback(

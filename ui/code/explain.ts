@@ -1,5 +1,5 @@
 /** What to tell the designer about a failed job, and what they can do next. Pure. */
-import type { JobFailure } from "./code-job.js";
+import type { CodeJobFailure } from "./code-job.js";
 import { explainModelFailure, type Explanation } from "../model/explain-model.js";
 import type { ModelJobFailure } from "../model/job-state.js";
 
@@ -7,7 +7,7 @@ export { MODEL_FAILURE_TEXT, type Explanation } from "../model/explain-model.js"
 
 export const EMPTY_SELECTION_TEXT = "Select a frame, component or group to generate code";
 
-export function explainFailure(failure: JobFailure): Explanation {
+export function explainFailure(failure: CodeJobFailure): Explanation {
   switch (failure.kind) {
     case "worker-crash":
       return {

@@ -5,13 +5,13 @@ import type { Settings } from "../../contract/settings.js";
 import { useRef, useState } from "preact/hooks";
 import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
-import { jobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
+import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { Engine } from "../engine/engine.js";
 import { AiStatus } from "./ai-status.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
 import { GenerateHead, generateBlocker, type AiInput } from "./generate-head.js";
 import { useFollowSelection } from "./follow-selection.js";
-import { JobStatus } from "./job-status.js";
+import { CodeJobStatus } from "./code-job-status.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { isBusy } from "../model/job-state.js";
 import { ResultSource, type Regenerate } from "./result-source.js";
@@ -53,7 +53,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
   const aiBusy = isBusy(ai.state);
-  const busy = jobBusy(state) || aiBusy;
+  const busy = codeJobBusy(state) || aiBusy;
   const options = optionsFrom(settings);
   const session = ai.session;
   const preview = useAiPreview(worker, source === "ai" ? session : undefined);
@@ -112,7 +112,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
       />
-      {source === "offline" ? <JobStatus state={state} actions={{ onCancel: job.cancel, onRetry: () => job.retry(options), onExportAgain: generateOffline, onOpenSettings }} /> : null}
+      {source === "offline" ? <CodeJobStatus state={state} actions={{ onCancel: job.cancel, onRetry: () => job.retry(options), onExportAgain: generateOffline, onOpenSettings }} /> : null}
       <AiStatus job={ai} onOpenSettings={onOpenSettings} />
       {aiOutput && session ? (
         <div class="ai-results">

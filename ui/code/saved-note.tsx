@@ -1,6 +1,6 @@
 /** Says that the result on show was reopened from History, and for an AI result lists its turns (requests and the model's notes). */
 import { InfoIcon } from "../components/icons.js";
-import { fullDate } from "../history/history-list.js";
+import { fullDate } from "../lib/time-ago.js";
 import type { SavedInfo } from "./code-job.js";
 import { plural } from "../../codegen/plural.js";
 

@@ -1,4 +1,4 @@
-/** What the History panel lists: filters by kind and frame, day groups, the frames that have entries, and the words for time and size. Pure. */
+/** What the History panel lists: filters by kind and frame, day groups, the frames that have entries, the day labels and the words for size. Pure. */
 import type { FrameRef, HistoryItem, HistoryKind } from "../../contract/history.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 
@@ -56,11 +56,6 @@ export function groupByDay(entries: readonly HistoryItem[], now: Date): DayGroup
     groups[groups.length - 1]!.entries.push(entry);
   }
   return groups;
-}
-
-/** The full local date and time, for the tooltip. */
-export function fullDate(iso: string): string {
-  return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 }
 
 /** "900 B", "15 kB", "1.2 MB" (decimal units, as Figma's 5 MB). */

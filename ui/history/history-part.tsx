@@ -2,9 +2,6 @@
  * The History panel as a part of its own (esbuild.panel-parts.mjs): its session (the listing, the results
  * refused for room, …), kept for as long as the plugin is open, and the panel while it is on show.
  */
-// The analysis view shows analyze's findings and markdown, styled by analyze.css: the History panel may open
-// before the Analyze part has come (in one bundle every panel's CSS was there from the start). First, as there.
-import "../analyze/analyze.css";
 import { useLayoutEffect } from "preact/hooks";
 import type { PartPropsMap } from "../parts/part-props.js";
 import { definePart } from "../parts/registry.js";

@@ -1,8 +1,9 @@
 /** One History entry: its kind (or image preview), title, frame, model, when, size, and what can be done with it. */
 import type { HistoryItem } from "../../contract/history.js";
-import { useObjectUrl } from "../image/object-url.js";
+import { useObjectUrl } from "../lib/object-url.js";
 import { relativeTime } from "../lib/time-ago.js";
-import { fullDate, KIND_LABEL, sizeText } from "./history-list.js";
+import { fullDate } from "../lib/time-ago.js";
+import { KIND_LABEL, sizeText } from "./history-list.js";
 import type { EntryActions } from "./use-entry-actions.js";
 
 export interface HistoryRowProps {

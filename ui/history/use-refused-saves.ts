@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { HistoryFull, SavedEntry } from "../../contract/history.js";
 import type { MainRequests } from "../channel/requests.js";
-import { saveToHistory } from "./history-client.js";
+import { saveToHistory } from "../channel/history-client.js";
 import { sizeText } from "./history-list.js";
 
 export interface RefusedSave {

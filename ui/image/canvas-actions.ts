@@ -4,7 +4,7 @@
  * step and leaves nothing behind when it refuses. `canvasBlockers` says why an action is off (pure).
  */
 import { useCallback, useState } from "preact/hooks";
-import { keepInHistory } from "../history/history-client.js";
+import { keepInHistory } from "../channel/history-client.js";
 import type { FillMode } from "../../contract/image.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";

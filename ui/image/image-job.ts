@@ -8,7 +8,7 @@ import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js"
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import { useModelJob } from "../model/use-model-job.js";
-import type { ApiKeyVault } from "../settings/api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import type { Engine } from "../engine/engine.js";
 import { DEFAULT_FORM, type ImageForm } from "./form.js";
 import { imagePieces } from "./image-request.js";

@@ -7,8 +7,8 @@ import { useEffect } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import { Segmented } from "../components/segmented.js";
-import { BatchPanel } from "../image-batch/batch-panel.js";
-import type { BatchSession, ImageMode } from "../image-batch/batch-session.js";
+import { BatchPanel } from "./batch/batch-panel.js";
+import type { BatchSession, ImageMode } from "./batch/batch-session.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { canvasBlockers, frameTarget, replaceTarget } from "./canvas-actions.js";
 import { CompareView } from "./compare-view.js";
@@ -26,7 +26,7 @@ import "./image.css";
 
 export interface ImagePanelProps {
   session: ImageSession;
-  /** The batch mode (ui/image-batch/): a set of images from rows and one style. */
+  /** The batch mode (ui/image/batch/): a set of images from rows and one style. */
   batch: BatchSession;
   selection: SelectionSummary;
   settings: Settings;

@@ -5,7 +5,7 @@
 import { useLayoutEffect } from "preact/hooks";
 import type { PartPropsMap } from "../parts/part-props.js";
 import { definePart } from "../parts/registry.js";
-import { useBatchSession } from "../image-batch/batch-session.js";
+import { useBatchSession } from "./batch/batch-session.js";
 import { ImagePanel } from "./image-panel.js";
 import { useImageSession } from "./image-session.js";
 

@@ -9,7 +9,7 @@ import { parseSize } from "../../ai/image/options.js";
 import type { FetchedPrice, ImageNode, SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import type { ApiKeyVault } from "../settings/api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import type { Engine } from "../engine/engine.js";
 import { useCanvasActions, type CanvasActions } from "./canvas-actions.js";
 import { DEFAULT_FORM } from "./form.js";

@@ -1,5 +1,5 @@
 /** A version's picture: the full image while it is in memory, else its stored preview. */
-import { useObjectUrl } from "./object-url.js";
+import { useObjectUrl } from "../lib/object-url.js";
 import type { ImageVersion } from "./versions.js";
 
 export function VersionImage({ version, class: extra, preview }: { version: ImageVersion; class?: string; preview?: boolean }) {

@@ -1,4 +1,4 @@
-/** How long ago something happened, in the panel's short words (History's list, the pending batches, saved code). */
+/** When something happened, in the panel's words: how long ago (History's list, the pending batches, saved code) and the full date. */
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -21,4 +21,9 @@ export function relativeTime(iso: string, now: Date): string {
   if (elapsed(iso, now) < 7 * DAY) return timeAgo(iso, now);
   const at = new Date(iso);
   return at.toLocaleDateString("en-US", { month: "short", day: "numeric", ...(at.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) });
+}
+
+/** The full local date and time, for a tooltip or a note ("saved Nov 3, 2025, 4:05 PM"). */
+export function fullDate(iso: string): string {
+  return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 }

@@ -9,7 +9,7 @@ import type { CodeEntry, HistoryFull, SavedEntry } from "../../contract/history.
 import type { PanelPart } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import type { ApiKeyVault } from "../settings/api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import type { SettingsDraft } from "../settings/use-settings-draft.js";
 import type { Engine } from "../engine/engine.js";
 

@@ -7,7 +7,7 @@
 import { PendingRequests } from "../../contract/requests.js";
 import type { SearchFrameDoc } from "../../contract/search.js";
 import { decodeWorkerScript } from "../engine/source.js";
-import { parseSearchReply, SearchProtocolError, type SearchHit, type SearchOkReply, type SearchRequestOf, type SearchWorkerRequest } from "./protocol.js";
+import { parseSearchReply, SearchProtocolError, type SearchHit, type SearchOkReply, type SearchRequestOf, type SearchWorkerRequest } from "./index-protocol.js";
 
 type Body<K extends SearchWorkerRequest["kind"]> = Omit<SearchRequestOf<K>, "id" | "kind">;
 export type SearchQuery = Body<"query">;

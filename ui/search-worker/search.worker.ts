@@ -4,20 +4,20 @@
  * (`get-worker-source`, part "search"). Requests run one at a time in arrival order, so a query sent after an
  * `index` sees that index; a bad request comes back as a failed reply, never as a crashed worker.
  */
-import { SearchEngine } from "./engine.js";
-import { parseSearchRequest, SearchProtocolError, type SearchWorkerReply } from "./protocol.js";
+import { SearchIndexKeeper } from "./index-keeper.js";
+import { parseSearchRequest, SearchProtocolError, type SearchWorkerReply } from "./index-protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
   postMessage(message: SearchWorkerReply): void;
 }
 const scope = self as unknown as WorkerScope;
-const engine = new SearchEngine();
+const keeper = new SearchIndexKeeper();
 let queue: Promise<void> = Promise.resolve();
 
 async function answer(data: unknown): Promise<SearchWorkerReply> {
   try {
-    return await engine.handle(parseSearchRequest(data));
+    return await keeper.handle(parseSearchRequest(data));
   } catch (error) {
     const carried = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
     const id = error instanceof SearchProtocolError ? (error.id ?? "") : typeof carried === "string" ? carried : "";

@@ -5,7 +5,7 @@
  * dimension most of them have (a changed setting leaves a mix); the worker decodes them.
  */
 import type { SearchFrameDoc, SearchIndex } from "../../contract/search.js";
-import type { SearchHit } from "../search-worker/protocol.js";
+import type { SearchHit } from "../search-worker/index-protocol.js";
 import type { SearchQuery, SearchWorkerClient } from "../search-worker/client.js";
 
 export interface LoadedIndex {

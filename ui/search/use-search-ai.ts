@@ -11,7 +11,7 @@ import type { SearchIndex } from "../../contract/search.js";
 import type { Settings } from "../../contract/settings.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { MainRequests } from "../channel/requests.js";
-import type { ApiKeyVault } from "../settings/api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import { ModelFailure, type Engine } from "../engine/engine.js";
 import { planEnrich } from "./enrich-plan.js";
 import { EnrichStopped, runEnrich, type EnrichOutcome } from "./enrich-run.js";

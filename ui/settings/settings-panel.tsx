@@ -8,7 +8,7 @@ import { useEffect, useRef } from "preact/hooks";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { Engine } from "../engine/engine.js";
-import type { ApiKeyVault } from "./api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import { CodeDefaults } from "./code-defaults.js";
 import { KeyRow } from "./key-row.js";
 import { ProviderFields } from "./provider-fields.js";

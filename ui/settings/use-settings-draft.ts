@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import type { KeySlot } from "../../contract/keys.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import type { ApiKeyVault } from "./api-key.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import { EMPTY_DRAFT, formOf, isDirty, savePlan, typedKeys, unsavedItems, withEdits, withKey, withReplacing, type Draft, type SaveStep } from "./settings-draft.js";
 import { formSlot, type Form } from "./settings-form.js";
 

@@ -14,7 +14,7 @@ import { FAILURE, requestId, type EngineFailure, type Tagged } from "./common.js
 import { imageRoom } from "./image.js";
 import { modelRoom } from "./model.js";
 import { rowsRoom } from "./rows.js";
-import { searchRoom } from "./search.js";
+import { searchRoom } from "./search-model.js";
 
 export { asNodesReply, type ExportEntry } from "./code.js";
 export type { EngineFailure, ModelFailureData } from "./common.js";

@@ -1,0 +1,66 @@
+/**
+ * A batch of images as the panel plans it, shared by its three parts: the setup (setup/: style spec, rows,
+ * template, rules, computed prompts), the live run (run/: one request per item, progress, retry, the grid)
+ * and the Batch API (batch-api/: submit and close, status on reopen). The setup makes a BatchPlan; the run and
+ * the Batch API only read it. Pure data and pure helpers: no Preact, no worker.
+ */
+import type { ImageQuality, SizeChoice } from "../../../ai/image/options.js";
+import type { BrandColour } from "../../../contract/messages.js";
+
+/** A selected layer exported as PNG, sent with every request of the batch. */
+export interface BatchReference {
+  nodeId: string;
+  name: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** The style every image of a batch shares: shown and editable before anything is sent. */
+export interface StyleSpec {
+  /** Palette, medium, lighting, framing: the user's words. */
+  text: string;
+  /** The file's colours in the selection (read-brand-colours), written into the spec when `useColours`. */
+  colours: BrandColour[];
+  useColours: boolean;
+  references: BatchReference[];
+}
+
+export const EMPTY_STYLE: StyleSpec = { text: "", colours: [], useColours: true, references: [] };
+
+/** One image of the batch: its row and the computed prompt — exactly the text the model gets. */
+export interface BatchItem {
+  /** 1-based, as the user counts rows. */
+  row: number;
+  values: Record<string, string>;
+  prompt: string;
+  /** Names the layer and any file: row number and key values (ai/params/names.ts), e.g. `03-kids-winter`. */
+  stem: string;
+}
+
+export interface BatchPlan {
+  /** Names the grid frame (and the batch in History and the pending list), e.g. "Onboarding illustrations". */
+  name: string;
+  items: BatchItem[];
+  style: StyleSpec;
+  size: SizeChoice;
+  quality: ImageQuality;
+  /**
+   * Wait for the user to accept the first image; it then carries the style to the rest: as a reference
+   * (Images API edits) or as the context of follow-ups (Responses API `previous_response_id`).
+   */
+  acceptFirst: boolean;
+  /** The Responses API (the model reasons, then draws) instead of the Images API; OpenAI only. */
+  reasonFirst: boolean;
+}
+
+/** "Brand colours: #1A2B3C (Primary/500), #FFFFFF." — named colours first, as read-brand-colours orders them. */
+export function coloursSentence(colours: readonly BrandColour[]): string {
+  if (colours.length === 0) return "";
+  return `Brand colours: ${colours.map((c) => (c.name ? `${c.hex} (${c.name})` : c.hex)).join(", ")}.`;
+}
+
+/** The style text every prompt ends with: the user's words, then the brand colours when they are used. */
+export function styleText(spec: Pick<StyleSpec, "text" | "colours" | "useColours">): string {
+  return [spec.text.trim(), spec.useColours ? coloursSentence(spec.colours) : ""].filter(Boolean).join(" ");
+}

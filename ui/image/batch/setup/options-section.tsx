@@ -1,0 +1,41 @@
+/**
+ * The batch's options: its name (names the grid frame; the template's words by default), size and quality
+ * (the single-image form's own controls and checks), "Accept the first image before the rest" (on by
+ * default: the first image then carries the style to the rest) and, on OpenAI, "Reason first".
+ */
+import type { ImageQuality } from "../../../../ai/image/options.js";
+import type { SelectionSummary } from "../../../../contract/messages.js";
+import type { Settings } from "../../../../contract/settings.js";
+import { SelectMenu } from "../../../components/select-menu.js";
+import { QUALITIES } from "../../image-form.js";
+import { canReasonFirst } from "../../../../ai/image/route.js";
+import { SizeField } from "../../size-field.js";
+import { defaultBatchName } from "./plan-build.js";
+import type { BatchSetup } from "./use-setup.js";
+
+export function OptionsSection({ setup, selection, settings }: { setup: BatchSetup; selection: SelectionSummary; settings: Settings }) {
+  const { fields, set, check, route } = setup;
+  const { form } = fields;
+  const reason = canReasonFirst(settings);
+  return (
+    <section class="setup-section setup-options" aria-label="Options">
+      <span class="field__label">Options</span>
+      <div class="field field--inline">
+        <span class="field__label">Name</span>
+        <input class="input" aria-label="Batch name" title="Names the grid frame the images land in" placeholder={defaultBatchName(fields.template)} value={fields.name} onInput={(e) => set({ name: e.currentTarget.value })} />
+      </div>
+      <SizeField form={form} frame={selection.nodes[0]} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={false} onChange={(patch) => set({ form: { ...form, ...patch } })} />
+      <div class="field field--inline">
+        <span class="field__label">Quality</span>
+        <SelectMenu<ImageQuality> label="Quality" value={form.quality} options={QUALITIES} onChange={(quality) => set({ form: { ...form, quality } })} />
+      </div>
+      {check.problems.quality || check.problems.prompt ? <p class="field__error">{check.problems.quality ?? check.problems.prompt}</p> : null}
+      <label class="checkbox" title="The run waits for you to accept the first image; it then goes with every other request as the style's reference">
+        <input type="checkbox" checked={fields.acceptFirst} onChange={(e) => set({ acceptFirst: e.currentTarget.checked })} /> Accept the first image before the rest
+      </label>
+      <label class="checkbox" title={reason ? `${settings.model} reasons about each request first, then draws with gpt-image-2 (the Responses API)` : "Only OpenAI's Responses API reasons before drawing"}>
+        <input type="checkbox" checked={fields.reasonFirst && reason} disabled={!reason} onChange={(e) => set({ reasonFirst: e.currentTarget.checked })} /> Reason first
+      </label>
+    </section>
+  );
+}
