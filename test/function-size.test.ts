@@ -13,13 +13,6 @@ const SOURCE_DIRS = ["codegen", "ai", "cli", "plugin", "contract", "ui"];
 const SKIP = new Set(["node_modules", "dist", "fixtures"]);
 export const MAX_LINES = 150;
 
-/**
- * Offenders under ui/ left as they are while ui/worker/ and the panels' model jobs are being rewritten (issue 24);
- * the lead empties this list after that work is merged. Keyed by file and name, not line, so edits above them
- * do not break the check.
- */
-const ALLOWED = new Set(["ui/components/select-menu.tsx SelectMenu"]);
-
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (SKIP.has(name)) continue;
@@ -68,11 +61,8 @@ describe("function size", () => {
   it(`no function, method or class outside bench/ and test/ is longer than ${MAX_LINES} lines`, () => {
     const files = SOURCE_DIRS.flatMap((dir) => walk(join(ROOT, dir))).map((path) => relative(ROOT, path).split("\\").join("/"));
     const found = files.flatMap((file) => longBodies(file, readFileSync(join(ROOT, file), "utf8")));
-    const over = found.filter((f) => !ALLOWED.has(`${f.file} ${f.name}`)).map((f) => `${f.file}:${f.line} ${f.kind} ${f.name}: ${f.lines} lines`);
-    expect(over).toEqual([]);
-    // An allowed offender that was split (or renamed) leaves the list.
-    const stale = [...ALLOWED].filter((key) => !found.some((f) => `${f.file} ${f.name}` === key));
-    expect(stale).toEqual([]);
+    // No allow-list: an offender is split, not excused (issue 24).
+    expect(found.map((f) => `${f.file}:${f.line} ${f.kind} ${f.name}: ${f.lines} lines`)).toEqual([]);
   });
 
   it("measures from the first line to the last, arrows and methods included", () => {
