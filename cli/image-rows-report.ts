@@ -6,7 +6,7 @@
 import type { ComputedPrompts } from "../ai/params/index.js";
 import type { Output } from "./design-files.js";
 import type { RowEvent, RowsRunResult } from "./image-rows-run.js";
-import { plural } from "../codegen/plural.js";
+import { agree, plural } from "../codegen/plural.js";
 
 export function printPrompts(computed: ComputedPrompts, json: boolean, io: Output): void {
   if (json) {
@@ -46,8 +46,8 @@ export interface RunFacts {
 /** "3 rows: 2 written, 1 failed (row 2)" — the line a script or a person reads first. */
 export function summaryLine(result: RowsRunResult, total: number): string {
   const parts = [`${result.written.length} written`];
-  if (result.failed.length) parts.push(`${result.failed.length} failed (row${result.failed.length === 1 ? "" : "s"} ${result.failed.map((f) => f.row).join(", ")})`);
-  if (result.notSent.length) parts.push(`${result.notSent.length} not sent (row${result.notSent.length === 1 ? "" : "s"} ${result.notSent.join(", ")})`);
+  if (result.failed.length) parts.push(`${result.failed.length} failed (${agree(result.failed.length, "row")} ${result.failed.map((f) => f.row).join(", ")})`);
+  if (result.notSent.length) parts.push(`${result.notSent.length} not sent (${agree(result.notSent.length, "row")} ${result.notSent.join(", ")})`);
   return `${plural(total, "row")}: ${parts.join(", ")}${result.cancelled ? "; cancelled (finished images kept)" : ""}`;
 }
 

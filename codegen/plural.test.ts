@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plural, pluralGrouped } from "./plural.js";
+import { agree, plural, pluralGrouped } from "./plural.js";
 
 describe("plural", () => {
   it("puts the noun in the singular for one only", () => {
@@ -9,5 +9,9 @@ describe("plural", () => {
 
   it("groups the digits when asked, as the panel does", () => {
     expect([pluralGrouped(1, "frame"), pluralGrouped(1312, "frame")]).toEqual(["1 frame", "1,312 frames"]);
+  });
+
+  it("gives the agreeing word alone, for verbs and nouns written apart from their count", () => {
+    expect([agree(1, "is", "are"), agree(0, "is", "are"), agree(2, "picture"), agree(1, "picture")]).toEqual(["is", "are", "pictures", "picture"]);
   });
 });

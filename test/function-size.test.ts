@@ -2,33 +2,15 @@
  * The house rule on size: no function, method, arrow function or class longer than 150 lines outside bench/ and
  * test/ (tests exempt). Read with the TypeScript compiler's parser; a finding names file:line, kind and name.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT as ROOT } from "./helpers/fixtures.js";
+import { sourceFiles } from "./helpers/source-files.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE_DIRS = ["codegen", "ai", "cli", "plugin", "contract", "ui"];
-const SKIP = new Set(["node_modules", "dist", "fixtures"]);
 export const MAX_LINES = 150;
-
-/**
- * Offenders under ui/ left as they are while ui/worker/ and the panels' model jobs are being rewritten (issue 24);
- * the lead empties this list after that work is merged. Keyed by file and name, not line, so edits above them
- * do not break the check.
- */
-const ALLOWED = new Set(["ui/components/select-menu.tsx SelectMenu", "ui/lib/highlight.ts JsScanner"]);
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (SKIP.has(name)) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.endsWith(".d.ts")) out.push(path);
-  }
-  return out;
-}
 
 function nameOf(node: ts.Node, source: ts.SourceFile): string {
   const named = node as ts.Node & { name?: ts.Node };
@@ -66,13 +48,10 @@ export function longBodies(file: string, text: string): LongBody[] {
 
 describe("function size", () => {
   it(`no function, method or class outside bench/ and test/ is longer than ${MAX_LINES} lines`, () => {
-    const files = SOURCE_DIRS.flatMap((dir) => walk(join(ROOT, dir))).map((path) => relative(ROOT, path).split("\\").join("/"));
+    const files = sourceFiles(SOURCE_DIRS, { tests: false });
     const found = files.flatMap((file) => longBodies(file, readFileSync(join(ROOT, file), "utf8")));
-    const over = found.filter((f) => !ALLOWED.has(`${f.file} ${f.name}`)).map((f) => `${f.file}:${f.line} ${f.kind} ${f.name}: ${f.lines} lines`);
-    expect(over).toEqual([]);
-    // An allowed offender that was split (or renamed) leaves the list.
-    const stale = [...ALLOWED].filter((key) => !found.some((f) => `${f.file} ${f.name}` === key));
-    expect(stale).toEqual([]);
+    // No allow-list: an offender is split, not excused (issue 24).
+    expect(found.map((f) => `${f.file}:${f.line} ${f.kind} ${f.name}: ${f.lines} lines`)).toEqual([]);
   });
 
   it("measures from the first line to the last, arrows and methods included", () => {

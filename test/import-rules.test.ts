@@ -4,24 +4,13 @@
  * from the folder rules (they may reach into test helpers) but not from the rooms rule inside ui/ or the
  * cycle check.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
+import { sourceFiles } from "./helpers/source-files.js";
 
 const SOURCE_DIRS = ["contract", "codegen", "ai", "plugin", "ui", "cli", "bench", "test"];
-const SKIP = new Set(["node_modules", "dist", "fixtures", "test-artifacts"]);
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (SKIP.has(name)) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else if (/\.(ts|tsx)$/.test(name) && !name.endsWith(".d.ts")) out.push(path);
-  }
-  return out;
-}
-
 const IMPORT = /(?:^|[\s;])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
 
 /** Relative imports of `file`, resolved to repository paths (`ui/app.tsx`). */
@@ -81,9 +70,7 @@ export function uiRoomBreaks(edges: Iterable<[string, readonly string[]]>): stri
   return broken;
 }
 
-const files = SOURCE_DIRS.filter((d) => existsSync(join(ROOT, d)))
-  .flatMap((d) => walk(join(ROOT, d)))
-  .map((f) => relative(ROOT, f).split("\\").join("/"));
+const files = sourceFiles(SOURCE_DIRS);
 const graph = new Map(files.map((file) => [file, importsOf(file, readFileSync(join(ROOT, file), "utf8"))]));
 
 /** Strongly connected components with more than one file (or a file importing itself). */

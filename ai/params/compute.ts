@@ -9,6 +9,7 @@ import type { ParamRow, ParamTable } from "./rows.js";
 import { paramsRead, paramsSet, type RuleSet } from "./rule-types.js";
 import { applyRules, ruleWarnings } from "./rules-eval.js";
 import { checkTemplate, fillTemplate, unusedColumns, type Template } from "./template.js";
+import { agree } from "../../codegen/plural.js";
 
 export interface ComputedRow {
   row: number;
@@ -62,9 +63,9 @@ export function computePrompts(table: ParamTable, template: Template, rules: Rul
   const readByRules = new Set(rules.rules.flatMap((r) => paramsRead(r.when)));
   const unused = unusedColumns(template, table.columns).filter((c) => !readByRules.has(c));
   const notes = [
-    ...(unused.length ? [`column${unused.length === 1 ? "" : "s"} ${unused.map((c) => `"${c}"`).join(", ")} not used by the template or any rule (allowed; ignored)`] : []),
+    ...(unused.length ? [`${agree(unused.length, "column")} ${unused.map((c) => `"${c}"`).join(", ")} not used by the template or any rule (allowed; ignored)`] : []),
     ...ruleWarnings(rules, table.columns),
-    ...(table.skippedBlankLines.length ? [`skipped blank line${table.skippedBlankLines.length === 1 ? "" : "s"} ${table.skippedBlankLines.join(", ")} of the rows file`] : []),
+    ...(table.skippedBlankLines.length ? [`skipped blank ${agree(table.skippedBlankLines.length, "line")} ${table.skippedBlankLines.join(", ")} of the rows file`] : []),
   ];
   return { rows: table.rows.map((row) => computeRow(row, table.rows.length, template, rules, options)), notes };
 }

@@ -4,6 +4,7 @@
  * to come back instead of watching a stalled command. The sleep is injected: tests never wait.
  */
 import { FigmaRestError, formatWait } from "./errors.js";
+import { plural } from "../../codegen/plural.js";
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -57,7 +58,7 @@ export async function withRetry<T>(what: string, attempt: () => Promise<T>, opti
       if (error.kind === "rate-limited") {
         waitSec = error.retryAfterSec ?? policy.defaultWaitSec;
         if (limited >= policy.rateLimitRetries) {
-          const tries = `${limited} ${limited === 1 ? "retry" : "retries"}`;
+          const tries = plural(limited, "retry", "retries");
           throw new FigmaRestError("rate-limited", `${error.message}, still after ${tries}: run the command again in ${formatWait(waitSec)} or later (Figma's limits depend on the plan and seat of the token's account).`, error.status, waitSec);
         }
         if (waitSec > policy.maxWaitSec) {

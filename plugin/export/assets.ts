@@ -10,6 +10,7 @@ import { errorText, formatCount } from "../errors.js";
 import { ASSET_CONCURRENCY, ASSET_PROGRESS_STEPS } from "../limits.js";
 import { forEachLimited, type Job } from "../tasks.js";
 import type { AssetLayer, AssetPlan } from "./asset-plan.js";
+import { plural } from "../../codegen/plural.js";
 
 export interface AssetHooks {
   job: Job;
@@ -29,7 +30,7 @@ const megabytes = (n: number): string => `${n >= 10_000_000 ? Math.round(n / 1_0
 /** “Hero”, or “Hero” (and 2 more layers). */
 function layersText(layers: readonly AssetLayer[]): string {
   const first = `“${layers[0]?.name ?? "?"}”`;
-  return layers.length > 1 ? `${first} (and ${layers.length - 1} more layer${layers.length > 2 ? "s" : ""})` : first;
+  return layers.length > 1 ? `${first} (and ${plural(layers.length - 1, "more layer")})` : first;
 }
 
 /** Calls `onProgress` about ASSET_PROGRESS_STEPS times over `total` items (always at the start and the end). */

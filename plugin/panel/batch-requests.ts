@@ -7,23 +7,17 @@ import type { MainMessage } from "../../contract/messages.js";
 import { placeInGrid } from "../canvas/place-in-grid.js";
 import { readBrandColours } from "../export/brand-colours.js";
 import { PluginError } from "../errors.js";
-import { Job } from "../tasks.js";
+import { runJob, type JobHost } from "./job-host.js";
 import { post } from "./post.js";
-import type { JobHost } from "./search-requests.js";
 
 export type BatchRequest = Extract<MainMessage, { type: "place-in-grid" | "read-brand-colours" }>;
 
 async function brandColours(requestId: string, host: JobHost): Promise<void> {
-  if (host.jobs.has(requestId)) throw new PluginError("bad-message", `A job with request id "${requestId}" is already running.`);
-  const job = new Job(requestId);
-  host.jobs.set(requestId, job);
-  try {
+  await runJob(host, requestId, async (job) => {
     // A snapshot: the selection may change while the walk yields.
     const colours = await readBrandColours([...figma.currentPage.selection], job);
     if (!host.closed()) post("brand-colours", { requestId, colours });
-  } finally {
-    host.jobs.delete(requestId);
-  }
+  });
 }
 
 /** `secrets`: the stored API keys, which must never reach a layer's record. */

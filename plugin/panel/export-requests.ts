@@ -7,16 +7,12 @@ import { PluginError } from "../errors.js";
 import { exportNodes } from "../export/export.js";
 import { exportTokens } from "../export/variables.js";
 import { loadSettings } from "../storage/settings-store.js";
-import { Job } from "../tasks.js";
+import { runJob, type JobHost } from "./job-host.js";
 import { post } from "./post.js";
 import { markForRelaunch } from "./relaunch.js";
-import type { JobHost } from "./search-requests.js";
 
 export async function answerExport({ requestId, png, assets }: Extract<MainMessage, { type: "export-selection" }>, host: JobHost): Promise<void> {
-  if (host.jobs.has(requestId)) throw new PluginError("bad-message", `An export with request id "${requestId}" is already running.`);
-  const job = new Job(requestId);
-  host.jobs.set(requestId, job);
-  try {
+  await runJob(host, requestId, async (job) => {
     // A snapshot: the selection may change while we export.
     const nodes = [...figma.currentPage.selection];
     const settings = await loadSettings();
@@ -36,7 +32,5 @@ export async function answerExport({ requestId, png, assets }: Extract<MainMessa
     const all = { ...extras, ...tokens };
     post("export-result", { requestId, frames, ...(Object.keys(all).length > 0 ? { extras: all } : {}), ...(problems.length > 0 ? { problems } : {}) });
     markForRelaunch(nodes);
-  } finally {
-    host.jobs.delete(requestId);
-  }
+  }, "An export");
 }

@@ -8,22 +8,13 @@ import { PluginError } from "../errors.js";
 import { exportFrameImage } from "../search/frame-image.js";
 import { scanFrames } from "../search/scan.js";
 import { loadSearchIndex, previousDocs, saveSearchExtras, storeScan } from "../storage/search-store.js";
-import { Job } from "../tasks.js";
+import { runJob, type JobHost } from "./job-host.js";
 import { post } from "./post.js";
 
 export type SearchRequest = Extract<MainMessage, { type: "load-search-index" | "scan-frames" | "save-search-extras" | "export-frame-image" }>;
 
-/** What the session lends a scan: its running jobs (for `cancel`) and whether the panel is still open. */
-export interface JobHost {
-  jobs: Map<string, Job>;
-  closed(): boolean;
-}
-
 async function scan(requestId: string, host: JobHost): Promise<void> {
-  if (host.jobs.has(requestId)) throw new PluginError("bad-message", `A job with request id "${requestId}" is already running.`);
-  const job = new Job(requestId);
-  host.jobs.set(requestId, job);
-  try {
+  await runJob(host, requestId, async (job) => {
     const { docs, skipped } = await scanFrames({
       job,
       previous: await previousDocs(),
@@ -34,9 +25,7 @@ async function scan(requestId: string, host: JobHost): Promise<void> {
     const { index, changes, notStored } = await storeScan(docs);
     if (host.closed()) return;
     post("search-index", { requestId, index, changes, ...(skipped.length > 0 ? { skipped } : {}), ...(notStored ? { notStored } : {}) });
-  } finally {
-    host.jobs.delete(requestId);
-  }
+  });
 }
 
 export async function answerSearch(message: SearchRequest, host: JobHost): Promise<void> {

@@ -14,7 +14,8 @@ import { answerPanel, isPanelRequest, readStoredState } from "./panel-requests.j
 import { answerImage, relaunchedImage } from "./image-requests.js";
 import { answerHistory } from "./history-requests.js";
 import { answerPending } from "./pending-requests.js";
-import { answerSearch, type JobHost } from "./search-requests.js";
+import type { JobHost } from "./job-host.js";
+import { answerSearch } from "./search-requests.js";
 import { answerBatch } from "./batch-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";

@@ -5,18 +5,19 @@ import { TASK_LABEL, type AnalyzeConfirm, type AnswerStream } from "./analyze-st
 import { PartialAnswer, StreamingAnswer } from "./answer-view.js";
 import { explainAnalyzeFailure } from "./explain-analyze.js";
 import type { AnalysisJob } from "./use-analysis.js";
+import { agree, plural } from "../../codegen/plural.js";
 
 function confirmCard(state: AnalyzeConfirm): ConfirmCard {
   const { estimate } = state;
   const cost = estimate.costUsd !== undefined ? `about ${formatCost(estimate.costUsd)}` : "no price known for this model";
   const frames = state.frames.map((f) => `“${f.name}”`).join(" and ");
-  const pictures = `picture${state.frames.length > 1 ? "s" : ""}`;
+  const pictures = agree(state.frames.length, "picture");
   return {
     class: "analyze-confirm",
     lead: `${TASK_LABEL[state.task]} ${frames} with `,
     estimate: `≈ ${int(estimate.inputTokens)} input tokens (${int(estimate.imageTokens)} for the ${pictures}) · ≈ ${int(estimate.outputTokens)} for the answer · ${cost}`,
     prices: estimate.price ? [{ text: tokenPriceText(estimate.price), title: estimate.price.source }] : [],
-    lines: [{ text: `With the ${pictures}, the layer structure, the live text and ${state.findings} computed finding${state.findings === 1 ? "" : "s"}, as data.` }],
+    lines: [{ text: `With the ${pictures}, the layer structure, the live text and ${plural(state.findings, "computed finding")}, as data.` }],
   };
 }
 

@@ -8,6 +8,7 @@ import { copyText } from "../lib/clipboard.js";
 import { CopyIcon } from "../components/icons.js";
 import { TASK_LABEL, type AnalysisResult, type AnswerStream } from "./analyze-state.js";
 import { MarkdownView } from "../components/markdown-view.js";
+import { plural } from "../../codegen/plural.js";
 
 const framesText = (frames: { name: string }[]): string => frames.map((f) => `“${f.name}”`).join(" → ");
 
@@ -48,7 +49,7 @@ export function DoneAnswer({ result, notify }: { result: AnalysisResult; notify(
         </button>
       </div>
       <p class="muted answer__meta">
-        {[result.model, usage, result.findings ? `${result.findings} finding${result.findings === 1 ? "" : "s"} sent as data` : undefined, new Date(result.finishedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })].filter(Boolean).join(" · ")}
+        {[result.model, usage, result.findings ? `${plural(result.findings, "finding")} sent as data` : undefined, new Date(result.finishedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })].filter(Boolean).join(" · ")}
       </p>
       {result.question ? <p class="answer__question">Asked: {result.question}</p> : null}
       <MarkdownView text={result.markdown} class="answer__body" />

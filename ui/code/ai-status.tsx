@@ -5,6 +5,7 @@ import type { AiConfirm, Streaming } from "./ai-state.js";
 import { formatCost, int, tokenPriceText } from "../model/cost.js";
 import { ModelJobStatus, StreamStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { explainAiFailure } from "./explain.js";
+import { agree, plural } from "../../codegen/plural.js";
 
 export { formatCost } from "../model/cost.js";
 
@@ -59,7 +60,7 @@ function confirmCard(state: AiConfirm): ConfirmCard {
     prices: price ? [{ text: price, title: state.estimate.price?.source }] : [],
     lines: withText ? [{ text: withText, title: state.instructions || undefined }] : [],
     notes: [
-      ...(state.others > 0 ? [`The model works on one frame at a time: the other ${state.others} selected frame${state.others === 1 ? " is" : "s are"} not sent.`] : []),
+      ...(state.others > 0 ? [`The model works on one frame at a time: the other ${plural(state.others, "selected frame")} ${agree(state.others, "is", "are")} not sent.`] : []),
       ...(state.hasImage ? [] : ["The frame image could not be read, so only the structure is sent."]),
     ],
   };

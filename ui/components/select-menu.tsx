@@ -4,6 +4,7 @@
  * the highlighted option is its aria-activedescendant. The list is position: fixed, under the button or above
  * it, whichever keeps it inside the panel's viewport, and scrolls past a maximum height.
  */
+import type { RefObject } from "preact";
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 export interface SelectOption<T extends string> {
@@ -72,34 +73,8 @@ const Check = () => (
   </svg>
 );
 
-export function SelectMenu<T extends string>({ label, value, options, onChange, disabled = false, class: extraClass }: SelectMenuProps<T>) {
-  const id = useId();
-  const listId = `${id}-list`;
-  const optionId = (index: number) => `${id}-option-${index}`;
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const typed = useRef({ text: "", at: 0 });
-
-  const selectedIndex = options.findIndex((o) => o.value === value);
-  const current = options[selectedIndex];
-
-  const openAt = (index: number) => {
-    if (disabled || options.length === 0) return;
-    setActive(Math.max(0, Math.min(options.length - 1, index)));
-    setOpen(true);
-  };
-  const close = () => setOpen(false);
-  const choose = (index: number) => {
-    const option = options[index];
-    setOpen(false);
-    button.current?.focus();
-    if (option && option.value !== value) onChange(option.value);
-  };
-
-  // Place the list before it is painted, and again when the panel resizes or something under it scrolls.
+/** Places the list before it is painted, again when the panel resizes or something under it scrolls, and keeps the active option in view. */
+function useListPlacement(open: boolean, active: number, button: RefObject<HTMLButtonElement | null>, list: RefObject<HTMLUListElement | null>): void {
   useLayoutEffect(() => {
     if (!open || !button.current || !list.current) return;
     const b = button.current;
@@ -119,8 +94,10 @@ export function SelectMenu<T extends string>({ label, value, options, onChange, 
   useLayoutEffect(() => {
     if (open && list.current) reveal(list.current, list.current.querySelector<HTMLElement>(`[data-index="${active}"]`));
   }, [open, active]);
+}
 
-  // A press anywhere outside closes it.
+/** Closes the list on a press anywhere outside `root`, and when the menu is disabled. */
+function useDismiss(open: boolean, disabled: boolean, root: RefObject<HTMLDivElement | null>, setOpen: (open: boolean) => void): void {
   useEffect(() => {
     if (!open) return;
     const outside = (event: PointerEvent) => {
@@ -133,66 +110,186 @@ export function SelectMenu<T extends string>({ label, value, options, onChange, 
   useEffect(() => {
     if (disabled) setOpen(false);
   }, [disabled]);
+}
 
-  /** Type-ahead: the next option whose label starts with what was typed (one letter repeated cycles). */
-  const typeAhead = (key: string): number | undefined => {
-    const now = Date.now();
-    const previous = now - typed.current.at < TYPEAHEAD_MS ? typed.current.text : "";
-    const text = previous + key.toLowerCase();
-    typed.current = { text, at: now };
-    const cycling = text.length > 1 && [...text].every((c) => c === text[0]);
-    const search = cycling ? text[0]! : text;
-    const from = open ? active : selectedIndex;
-    const start = search.length === 1 ? from + 1 : Math.max(0, from);
-    for (let i = 0; i < options.length; i++) {
-      const index = (start + i) % options.length;
-      if (options[index]!.label.toLowerCase().startsWith(search)) return index;
-    }
-    return undefined;
+/** The next option from `from` whose label starts with `text` (one letter repeated cycles through that letter's options). */
+function typeAheadMatch(labels: readonly string[], text: string, from: number): number | undefined {
+  const cycling = text.length > 1 && [...text].every((c) => c === text[0]);
+  const search = cycling ? text[0]! : text;
+  const start = search.length === 1 ? from + 1 : Math.max(0, from);
+  for (let i = 0; i < labels.length; i++) {
+    const index = (start + i) % labels.length;
+    if (labels[index]!.toLowerCase().startsWith(search)) return index;
+  }
+  return undefined;
+}
+
+/** What was typed lately: `next(key, from)` adds a key and answers the matching option; `typing()` is true while a search is under way. */
+function useTypeAhead(labels: readonly string[]) {
+  const typed = useRef({ text: "", at: 0 });
+  return {
+    next(key: string, from: number): number | undefined {
+      const now = Date.now();
+      const previous = now - typed.current.at < TYPEAHEAD_MS ? typed.current.text : "";
+      const text = previous + key.toLowerCase();
+      typed.current = { text, at: now };
+      return typeAheadMatch(labels, text, from);
+    },
+    typing: (): boolean => Date.now() - typed.current.at < TYPEAHEAD_MS && typed.current.text !== "",
+  };
+}
+
+/** What the key handlers can do to the menu. */
+interface MenuControl {
+  count: number;
+  selectedIndex: number;
+  openAt(index: number): void;
+  move(to: (index: number) => number): void;
+  choose(): void;
+  close(refocus: boolean): void;
+  typeAhead(key: string): number | undefined;
+  typing(): boolean;
+}
+
+const isPrintable = (event: KeyboardEvent): boolean => event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+
+/** A key on the closed menu: Enter, Space and the arrows open it at the selected option, Home and End at the ends, a letter at its match. */
+function onClosedKey(event: KeyboardEvent, menu: MenuControl): void {
+  const { key } = event;
+  if (key === "Enter" || key === " " || key === "ArrowDown" || key === "ArrowUp") {
+    event.preventDefault();
+    menu.openAt(menu.selectedIndex);
+  } else if (key === "Home" || key === "End") {
+    event.preventDefault();
+    menu.openAt(key === "Home" ? 0 : menu.count - 1);
+  } else if (isPrintable(event)) {
+    const match = menu.typeAhead(key);
+    if (match !== undefined) menu.openAt(match);
+  }
+}
+
+const STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+
+/** A key on the open list: move, choose, close, or type ahead. */
+function onOpenKey(event: KeyboardEvent, menu: MenuControl): void {
+  const { key } = event;
+  const clamp = (index: number) => Math.max(0, Math.min(menu.count - 1, index));
+  const step = STEPS[key];
+  if (step !== undefined) {
+    event.preventDefault();
+    menu.move((i) => clamp(i + step));
+  } else if (key === "Home" || key === "End") {
+    event.preventDefault();
+    menu.move(() => (key === "Home" ? 0 : menu.count - 1));
+  } else if (key === "Enter" || (key === " " && !menu.typing())) {
+    event.preventDefault();
+    menu.choose();
+  } else if (key === "Escape") {
+    event.preventDefault();
+    // Inside a dialog or panel, Escape closes the menu only.
+    event.stopPropagation();
+    menu.close(true);
+  } else if (key === "Tab") {
+    menu.close(false);
+  } else if (isPrintable(event)) {
+    event.preventDefault();
+    const match = menu.typeAhead(key);
+    if (match !== undefined) menu.move(() => match);
+  }
+}
+
+interface OptionListProps<T extends string> {
+  id: string;
+  label: string;
+  options: SelectOption<T>[];
+  open: boolean;
+  active: number;
+  selectedIndex: number;
+  listRef: RefObject<HTMLUListElement | null>;
+  optionId(index: number): string;
+  onHover(index: number): void;
+  onPick(index: number): void;
+}
+
+function OptionList<T extends string>({ id, label, options, open, active, selectedIndex, listRef, optionId, onHover, onPick }: OptionListProps<T>) {
+  return (
+    <ul
+      ref={listRef}
+      id={id}
+      role="listbox"
+      aria-label={label}
+      class="select-menu__list"
+      hidden={!open}
+      tabIndex={-1}
+      // Keep focus (and so aria-activedescendant) on the button while the list is used with the mouse.
+      onMouseDown={(event) => event.preventDefault()}
+    >
+      {options.map((option, index) => (
+        <li
+          key={option.value}
+          id={optionId(index)}
+          data-index={index}
+          role="option"
+          aria-selected={index === selectedIndex ? "true" : "false"}
+          class={`select-menu__option${index === active ? " is-active" : ""}`}
+          onMouseMove={() => (index === active ? undefined : onHover(index))}
+          onClick={() => onPick(index)}
+        >
+          {index === selectedIndex ? <Check /> : <span class="select-menu__check" aria-hidden="true" />}
+          <span class="select-menu__label">{option.label}</span>
+          {option.hint ? <span class="select-menu__hint">{option.hint}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SelectMenu<T extends string>({ label, value, options, onChange, disabled = false, class: extraClass }: SelectMenuProps<T>) {
+  const id = useId();
+  const listId = `${id}-list`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const typeAhead = useTypeAhead(options.map((o) => o.label));
+  useListPlacement(open, active, button, list);
+  useDismiss(open, disabled, root, setOpen);
+
+  const selectedIndex = options.findIndex((o) => o.value === value);
+  const current = options[selectedIndex];
+
+  const openAt = (index: number) => {
+    if (disabled || options.length === 0) return;
+    setActive(Math.max(0, Math.min(options.length - 1, index)));
+    setOpen(true);
+  };
+  const close = () => setOpen(false);
+  const choose = (index: number) => {
+    const option = options[index];
+    setOpen(false);
+    button.current?.focus();
+    if (option && option.value !== value) onChange(option.value);
   };
 
+  const menu: MenuControl = {
+    count: options.length,
+    selectedIndex,
+    openAt,
+    move: setActive,
+    choose: () => choose(active),
+    close(refocus) {
+      close();
+      if (refocus) button.current?.focus();
+    },
+    typeAhead: (key) => typeAhead.next(key, open ? active : selectedIndex),
+    typing: typeAhead.typing,
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (disabled) return;
-    const { key } = event;
-    const typing = Date.now() - typed.current.at < TYPEAHEAD_MS && typed.current.text !== "";
-    if (!open) {
-      if (key === "Enter" || key === " " || key === "ArrowDown" || key === "ArrowUp") {
-        event.preventDefault();
-        openAt(selectedIndex);
-      } else if (key === "Home" || key === "End") {
-        event.preventDefault();
-        openAt(key === "Home" ? 0 : options.length - 1);
-      } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        const match = typeAhead(key);
-        if (match !== undefined) openAt(match);
-      }
-      return;
-    }
-    if (key === "ArrowDown" || key === "ArrowUp") {
-      event.preventDefault();
-      setActive((i) => Math.max(0, Math.min(options.length - 1, i + (key === "ArrowDown" ? 1 : -1))));
-    } else if (key === "PageDown" || key === "PageUp") {
-      event.preventDefault();
-      setActive((i) => Math.max(0, Math.min(options.length - 1, i + (key === "PageDown" ? 10 : -10))));
-    } else if (key === "Home" || key === "End") {
-      event.preventDefault();
-      setActive(key === "Home" ? 0 : options.length - 1);
-    } else if (key === "Enter" || (key === " " && !typing)) {
-      event.preventDefault();
-      choose(active);
-    } else if (key === "Escape") {
-      event.preventDefault();
-      // Inside a dialog or panel, Escape closes the menu only.
-      event.stopPropagation();
-      close();
-      button.current?.focus();
-    } else if (key === "Tab") {
-      close();
-    } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      const match = typeAhead(key);
-      if (match !== undefined) setActive(match);
-    }
+    if (open) onOpenKey(event, menu);
+    else onClosedKey(event, menu);
   };
 
   return (
@@ -216,34 +313,18 @@ export function SelectMenu<T extends string>({ label, value, options, onChange, 
         <span class="select-menu__value">{current ? current.label : value}</span>
         <Chevron />
       </button>
-      <ul
-        ref={list}
+      <OptionList
         id={listId}
-        role="listbox"
-        aria-label={label}
-        class="select-menu__list"
-        hidden={!open}
-        tabIndex={-1}
-        // Keep focus (and so aria-activedescendant) on the button while the list is used with the mouse.
-        onMouseDown={(event) => event.preventDefault()}
-      >
-        {options.map((option, index) => (
-          <li
-            key={option.value}
-            id={optionId(index)}
-            data-index={index}
-            role="option"
-            aria-selected={index === selectedIndex ? "true" : "false"}
-            class={`select-menu__option${index === active ? " is-active" : ""}`}
-            onMouseMove={() => (index === active ? undefined : setActive(index))}
-            onClick={() => choose(index)}
-          >
-            {index === selectedIndex ? <Check /> : <span class="select-menu__check" aria-hidden="true" />}
-            <span class="select-menu__label">{option.label}</span>
-            {option.hint ? <span class="select-menu__hint">{option.hint}</span> : null}
-          </li>
-        ))}
-      </ul>
+        label={label}
+        options={options}
+        open={open}
+        active={active}
+        selectedIndex={selectedIndex}
+        listRef={list}
+        optionId={optionId}
+        onHover={setActive}
+        onPick={choose}
+      />
     </div>
   );
 }

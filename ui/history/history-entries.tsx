@@ -5,6 +5,7 @@ import { HistoryRow } from "./history-row.js";
 import { keyOf } from "./history-session.js";
 import type { EntryActions } from "./use-entry-actions.js";
 import type { ListStatus } from "./use-history-list.js";
+import { agree, plural } from "../../codegen/plural.js";
 
 export interface HistoryEntriesProps {
   status: ListStatus;
@@ -39,7 +40,7 @@ export function HistoryEntries({ status, entries, total, elsewhere, grouped, pre
       <div class="history-empty">
         <p class="history-empty__title">Nothing from this file yet</p>
         <p class="muted">
-          {elsewhere} {elsewhere === 1 ? "entry was" : "entries were"} made in other files: choose All files to see {elsewhere === 1 ? "it" : "them"} (they can be deleted to make room).
+          {plural(elsewhere, "entry", "entries")} {agree(elsewhere, "was", "were")} made in other files: choose All files to see {agree(elsewhere, "it", "them")} (they can be deleted to make room).
         </p>
       </div>
     );

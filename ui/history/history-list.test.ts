@@ -70,7 +70,8 @@ describe("make room", () => {
 
 const code: CodeEntry = { kind: "code", id: "code-1", createdAt: "2026-11-23T15:59:51.000Z", mode: "ai", frame: { id: "1:2", name: "Log-In Page" }, target: "react", styling: "css-modules", model: "gpt-5", files: [{ path: "src/App.tsx", content: "export {}\n" }, { path: "../evil.ts", content: "x" }], turns: [{ role: "user", text: "Darker" }, { role: "assistant", text: "Made it darker." }] };
 const analysis: AnalysisEntry = { kind: "analysis", id: "analysis-1", createdAt: "2026-11-22T08:05:00.000Z", frame: { id: "3:4", name: "Home" }, model: "gpt-5", markdown: "## Verdict\nFine.", findings: [{ kind: "contrast", nodeId: "5:6", nodeName: "Caption", severity: "error", message: "Text contrast is too low.", ratio: 2.85, required: 4.5, foreground: "#999999", background: "#ffffff", large: false }] };
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+/** A real PNG signature and IHDR (256 × 128): the zip names a preview by its header, as codegen/image-header.ts reads it. */
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 0, 128, 8, 6, 0, 0, 0]);
 const image: ImageEntry = { kind: "image", version: { kind: "image", id: "v-1", createdAt: "2026-11-21T10:00:00.000Z", preview: { bytes: png, width: 256, height: 128 }, original: { width: 1024, height: 512, bytes: 90_000 }, record: { versionId: "v-1", createdAt: "2026-11-21T10:00:00.000Z", prompt: "A red fox in snow!", model: "gpt-image-1", provider: "openai", api: "images", size: "1024x512", quality: "high", background: "auto", format: "png", count: 1, index: 0 } }, placedAs: { nodeIds: ["9:1"], at: "2026-11-21T10:01:00.000Z" } } as ImageEntry;
 
 describe("history export", () => {

@@ -14,6 +14,7 @@ import { ExportNotice, SelectionBar } from "./history-bars.js";
 import { MakeRoomView } from "./make-room-view.js";
 import { useEntryActions, type EntryActionDeps } from "./use-entry-actions.js";
 import { UsageBar } from "./usage-bar.js";
+import { agree, plural } from "../../codegen/plural.js";
 import "./history.css";
 
 export interface HistoryPanelProps extends Omit<EntryActionDeps, "session"> {
@@ -54,7 +55,7 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
         <ExportNotice state={session.exportState} />
         {!makeRoom && session.refused.list.length > 0 ? (
           <p class="history-waiting" role="status">
-            {session.refused.list.length} result{session.refused.list.length === 1 ? " is" : "s are"} waiting for room (held until the plugin closes).{" "}
+            {plural(session.refused.list.length, "result")} {agree(session.refused.list.length, "is", "are")} waiting for room (held until the plugin closes).{" "}
             <button type="button" class="link-button" onClick={() => void session.openMakeRoom()}>
               Make room
             </button>

@@ -4,6 +4,7 @@
  * record under images/, and index.json listing every entry with where it went. Pure: paths and contents;
  * ui/lib/zip.ts packs them.
  */
+import { readRasterHeader } from "../../codegen/image-header.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { HistoryEntry, HistoryItem } from "../../contract/history.js";
 import { analysisMarkdown } from "./analysis-markdown.js";
@@ -18,8 +19,6 @@ const stamp = (iso: string): string => iso.slice(0, 16).replace("T", "-").replac
 
 /** A stored file path kept inside its folder: no leading slash, no ".." parts. */
 const safePath = (path: string): string => path.split("/").filter((p) => p !== "" && p !== "." && p !== "..").join("/") || "file";
-
-const isPng = (bytes: Uint8Array): boolean => bytes[0] === 0x89 && bytes[1] === 0x50;
 
 interface IndexLine {
   kind: HistoryEntry["kind"];
@@ -54,7 +53,7 @@ export function historyZipFiles(entries: readonly HistoryEntry[], damaged: reado
     } else {
       const { version } = entry;
       const base = unique(taken, `images/${slug(version.record.prompt)}-${stamp(version.createdAt)}`);
-      const preview = `${base}.${isPng(version.preview.bytes) ? "png" : "jpg"}`;
+      const preview = `${base}.${readRasterHeader(version.preview.bytes)?.format === "png" ? "png" : "jpg"}`;
       files.push({ path: preview, content: "", bytes: version.preview.bytes });
       const record = { record: version.record, original: version.original, preview: { width: version.preview.width, height: version.preview.height }, ...(entry.frame ? { frame: entry.frame } : {}), ...(entry.placedAs ? { placedAs: entry.placedAs } : {}) };
       files.push({ path: `${base}.json`, content: JSON.stringify(record, null, 2) + "\n" });

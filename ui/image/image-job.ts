@@ -4,12 +4,8 @@
  * Kept at the app level so the job and its versions survive switching panels.
  */
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
-import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js";
-import type { Settings } from "../../contract/settings.js";
-import type { MainRequests } from "../channel/requests.js";
 import { useModelJob } from "../model/use-model-job.js";
-import type { ApiKeyVault } from "../model/api-key.js";
-import type { Engine } from "../engine/engine.js";
+import type { PanelServices } from "../parts/part-props.js";
 import { DEFAULT_FORM, type ImageForm } from "./form.js";
 import { imagePieces } from "./image-request.js";
 import type { ImageState } from "./image-state.js";
@@ -34,13 +30,7 @@ export interface ImageJob {
   dismiss(): void;
 }
 
-export interface ImageJobDeps {
-  requests: MainRequests;
-  worker: Engine;
-  vault: ApiKeyVault;
-  settings: Settings;
-  selection: SelectionSummary;
-  prices: Record<string, FetchedPrice> | undefined;
+export interface ImageJobDeps extends PanelServices {
   /** Gets the versions each request made (the versions store keeps them). */
   onVersions(versions: ImageVersion[]): void;
 }

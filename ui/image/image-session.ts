@@ -6,11 +6,8 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import { imageInfo } from "../../ai/image/bytes.js";
 import { parseSize } from "../../ai/image/options.js";
-import type { FetchedPrice, ImageNode, SelectionSummary } from "../../contract/messages.js";
-import type { Settings } from "../../contract/settings.js";
-import type { MainRequests } from "../channel/requests.js";
-import type { ApiKeyVault } from "../model/api-key.js";
-import type { Engine } from "../engine/engine.js";
+import type { ImageNode, SelectionSummary } from "../../contract/messages.js";
+import type { PanelServices } from "../parts/part-props.js";
 import { useCanvasActions, type CanvasActions } from "./canvas-actions.js";
 import { DEFAULT_FORM } from "./form.js";
 import { useImageJob, type ImageJob } from "./image-job.js";
@@ -30,13 +27,7 @@ export interface ImageSession {
   openVersion(versionId: string): Promise<boolean>;
 }
 
-export interface ImageSessionDeps {
-  requests: MainRequests;
-  worker: Engine;
-  vault: ApiKeyVault;
-  settings: Settings;
-  selection: SelectionSummary;
-  prices: Record<string, FetchedPrice> | undefined;
+export interface ImageSessionDeps extends PanelServices {
   report(text: string, tone: "info" | "error"): void;
 }
 

@@ -1,6 +1,6 @@
 /** What the versions strip says about what survives closing the plugin: never a silent drop. Pure. */
 import type { StorageUsage } from "../../contract/image.js";
-import { plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../codegen/plural.js";
 
 /** "15 kB", "1.2 MB", "2 MB". */
 const size = (bytes: number): string => (bytes < 1_000_000 ? `${bytes > 0 ? Math.max(1, Math.round(bytes / 1000)) : 0} kB` : `${Number((bytes / 1_000_000).toFixed(1))} MB`);
@@ -23,6 +23,6 @@ export function keptText(state: KeptState): string {
   if (!state.loaded || !state.usage) return "Versions last while the plugin is open.";
   const parts = [`Kept after closing: 256 px previews and how each was made (${size(state.usage.bytes)} of ${size(state.usage.budget)}). Full images stay until the plugin closes — insert one to keep it.`];
   if (state.unsaved > 0) parts.push(state.full ? `${state.unsaved} not kept: the store is full — delete versions you no longer need.` : `${state.unsaved} could not be kept (see the version).`);
-  if (state.lost > 0) parts.push(`${plural(state.lost, "earlier version")} could not be read back and ${state.lost === 1 ? "was" : "were"} removed.`);
+  if (state.lost > 0) parts.push(`${plural(state.lost, "earlier version")} could not be read back and ${agree(state.lost, "was", "were")} removed.`);
   return parts.join(" ");
 }

@@ -83,195 +83,19 @@ const NUMBER = /^(?:0[xX][\da-fA-F_]+n?|0[bB][01_]+n?|0[oO][0-7_]+n?|(?:\d[\d_]*
 
 type Previous = { kind: "none" } | { kind: "word"; word: string } | { kind: "value" } | { kind: "punct"; char: string };
 
-class JsScanner {
-  private i = 0;
-  private prev: Previous = { kind: "none" };
+/** A position in a source text and the tokens written so far; the scanners move it forward as they emit. */
+class Cursor {
+  protected i = 0;
 
   constructor(
-    private readonly src: string,
-    private readonly out: TokenList,
-    private readonly jsx: boolean,
+    readonly src: string,
+    protected readonly out: TokenList,
   ) {}
 
   get position(): number {
     return this.i;
   }
 
-  set position(value: number) {
-    this.i = value;
-  }
-
-  /** Scans to the end, or (stopAtBrace) up to an unmatched `}` which it leaves unconsumed. */
-  scan(stopAtBrace: boolean): void {
-    let depth = 0;
-    const src = this.src;
-    while (this.i < src.length) {
-      const c = src[this.i]!;
-      const next = src[this.i + 1] ?? "";
-      if (c === "}" && stopAtBrace && depth === 0) return;
-      if (c === " " || c === "\t" || c === "\n" || c === "\r") {
-        const start = this.i;
-        while (this.i < src.length && /\s/.test(src[this.i]!)) this.i++;
-        this.out.push(src.slice(start, this.i));
-        continue;
-      }
-      if (c === "/" && next === "/") {
-        const end = src.indexOf("\n", this.i);
-        const stop = end < 0 ? src.length : end;
-        this.out.push(src.slice(this.i, stop), "comment");
-        this.i = stop;
-        continue;
-      }
-      if (c === "/" && next === "*") {
-        const end = src.indexOf("*/", this.i + 2);
-        const stop = end < 0 ? src.length : end + 2;
-        this.out.push(src.slice(this.i, stop), "comment");
-        this.i = stop;
-        continue;
-      }
-      if (c === '"' || c === "'") {
-        this.scanQuoted(c);
-        this.prev = { kind: "value" };
-        continue;
-      }
-      if (c === "`") {
-        this.scanTemplate();
-        this.prev = { kind: "value" };
-        continue;
-      }
-      if (/\d/.test(c) || (c === "." && /\d/.test(next))) {
-        const match = NUMBER.exec(src.slice(this.i, this.i + 64));
-        const text = match && match[0] ? match[0] : c;
-        this.out.push(text, "number");
-        this.i += text.length;
-        this.prev = { kind: "value" };
-        continue;
-      }
-      if (IDENT_START.test(c)) {
-        const start = this.i;
-        while (this.i < src.length && IDENT.test(src[this.i]!)) this.i++;
-        const word = src.slice(start, this.i);
-        const afterDot = this.prev.kind === "punct" && this.prev.char === ".";
-        if (!afterDot && JS_LITERALS.has(word)) this.out.push(word, "literal");
-        else if (!afterDot && JS_KEYWORDS.has(word)) this.out.push(word, "keyword");
-        else this.out.push(word);
-        this.prev = { kind: "word", word: afterDot ? "" : word };
-        continue;
-      }
-      if (c === "/" && this.expressionExpected() && this.scanRegex()) {
-        this.prev = { kind: "value" };
-        continue;
-      }
-      if (c === "<" && this.jsx && this.expressionExpected() && this.looksLikeJsx()) {
-        scanJsxElement(this);
-        this.prev = { kind: "value" };
-        continue;
-      }
-      if (c === "{") depth++;
-      else if (c === "}") depth--;
-      this.out.push(c, "punct");
-      this.i++;
-      this.prev = { kind: "punct", char: c };
-    }
-  }
-
-  private expressionExpected(): boolean {
-    const prev = this.prev;
-    if (prev.kind === "none") return true;
-    if (prev.kind === "value") return false;
-    if (prev.kind === "word") return EXPRESSION_KEYWORDS.has(prev.word);
-    return "([{,;:=?!&|>+-*%~^}".includes(prev.char);
-  }
-
-  private looksLikeJsx(): boolean {
-    const rest = this.src.slice(this.i + 1, this.i + 200);
-    if (rest.startsWith(">")) return true; // fragment
-    const name = /^[A-Za-z_$][\w$.:-]*/.exec(rest);
-    if (!name) return false;
-    const after = rest.slice(name[0].length);
-    // `<T,>(…)` and `<T extends U>` are generic arrow functions, not elements.
-    return !/^\s*(,|extends\b)/.test(after);
-  }
-
-  private scanQuoted(quote: string): void {
-    const src = this.src;
-    const start = this.i;
-    this.i++;
-    while (this.i < src.length) {
-      const c = src[this.i]!;
-      if (c === "\\") {
-        this.i += 2;
-        continue;
-      }
-      if (c === "\n") break;
-      this.i++;
-      if (c === quote) break;
-    }
-    this.i = Math.min(this.i, src.length);
-    this.out.push(src.slice(start, this.i), "string");
-  }
-
-  private scanTemplate(): void {
-    const src = this.src;
-    let start = this.i;
-    this.i++;
-    while (this.i < src.length) {
-      const c = src[this.i]!;
-      if (c === "\\") {
-        this.i += 2;
-        continue;
-      }
-      if (c === "`") {
-        this.i++;
-        break;
-      }
-      if (c === "$" && src[this.i + 1] === "{") {
-        this.out.push(src.slice(start, this.i), "string");
-        this.out.push("${", "punct");
-        this.i += 2;
-        const savedPrev = this.prev;
-        this.prev = { kind: "none" };
-        this.scan(true);
-        this.prev = savedPrev;
-        if (this.i < src.length) {
-          this.out.push("}", "punct");
-          this.i++;
-        }
-        start = this.i;
-        continue;
-      }
-      this.i++;
-    }
-    this.i = Math.min(this.i, src.length);
-    this.out.push(src.slice(start, this.i), "string");
-  }
-
-  /** A regex literal, if one starts here and ends on the same line. */
-  private scanRegex(): boolean {
-    const src = this.src;
-    let j = this.i + 1;
-    let inClass = false;
-    while (j < src.length) {
-      const c = src[j]!;
-      if (c === "\n") return false;
-      if (c === "\\") {
-        j += 2;
-        continue;
-      }
-      if (c === "[") inClass = true;
-      else if (c === "]") inClass = false;
-      else if (c === "/" && !inClass) break;
-      j++;
-    }
-    if (j >= src.length) return false;
-    j++;
-    while (j < src.length && /[a-z]/i.test(src[j]!)) j++;
-    this.out.push(src.slice(this.i, j), "string");
-    this.i = j;
-    return true;
-  }
-
-  // Helpers the JSX scanner uses.
   peek(offset = 0): string {
     return this.src[this.i + offset] ?? "";
   }
@@ -290,6 +114,11 @@ class JsScanner {
     this.i = end;
   }
 
+  /** Emits up to (not including) `end`. */
+  emitTo(end: number, cls?: TokenClass): void {
+    this.emit(end - this.i, cls);
+  }
+
   emitWhile(pattern: RegExp, cls?: TokenClass): void {
     const start = this.i;
     while (this.i < this.src.length && pattern.test(this.src[this.i]!)) this.i++;
@@ -301,10 +130,191 @@ class JsScanner {
     while (this.i < this.src.length && !stops.includes(this.src[this.i]!)) this.i++;
     this.out.push(this.src.slice(start, this.i), cls);
   }
+}
 
-  /** `{ expression }` inside JSX: the braces as punctuation, the inside as JavaScript. */
-  scanEmbeddedExpression(): void {
-    this.emit(1, "punct");
+/** Where a `'…'` or `"…"` string opened at `i` ends (past its closing quote, or at the line's end). */
+function quotedEnd(src: string, i: number): number {
+  const quote = src[i]!;
+  let j = i + 1;
+  while (j < src.length) {
+    const c = src[j]!;
+    if (c === "\\") {
+      j += 2;
+      continue;
+    }
+    if (c === "\n") break;
+    j++;
+    if (c === quote) break;
+  }
+  return Math.min(j, src.length);
+}
+
+/** Where a regex literal opened at `i` ends (flags included), if it ends on the same line. */
+function regexEnd(src: string, i: number): number | undefined {
+  let j = i + 1;
+  let inClass = false;
+  while (j < src.length) {
+    const c = src[j]!;
+    if (c === "\n") return undefined;
+    if (c === "\\") {
+      j += 2;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    else if (c === "/" && !inClass) break;
+    j++;
+  }
+  if (j >= src.length) return undefined;
+  j++;
+  while (j < src.length && /[a-z]/i.test(src[j]!)) j++;
+  return j;
+}
+
+/**
+ * One kind of JavaScript token: it looks at the character under the cursor (and the next) and, if the token
+ * starts there, scans it and answers true. The scanner tries them in order; what none takes is punctuation.
+ */
+type JsStep = (s: JsScanner, c: string, next: string) => boolean;
+
+const JS_STEPS: readonly JsStep[] = [
+  function whitespace(s, c) {
+    if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return false;
+    s.emitWhile(/\s/);
+    return true;
+  },
+  function lineComment(s, c, next) {
+    if (c !== "/" || next !== "/") return false;
+    const end = s.src.indexOf("\n", s.position);
+    s.emitTo(end < 0 ? s.src.length : end, "comment");
+    return true;
+  },
+  function blockComment(s, c, next) {
+    if (c !== "/" || next !== "*") return false;
+    const end = s.src.indexOf("*/", s.position + 2);
+    s.emitTo(end < 0 ? s.src.length : end + 2, "comment");
+    return true;
+  },
+  function quoted(s, c) {
+    if (c !== '"' && c !== "'") return false;
+    s.emitTo(quotedEnd(s.src, s.position), "string");
+    s.prev = { kind: "value" };
+    return true;
+  },
+  function template(s, c) {
+    if (c !== "`") return false;
+    s.scanTemplate();
+    s.prev = { kind: "value" };
+    return true;
+  },
+  function number(s, c, next) {
+    if (!/\d/.test(c) && !(c === "." && /\d/.test(next))) return false;
+    const match = NUMBER.exec(s.src.slice(s.position, s.position + 64));
+    s.emit(match && match[0] ? match[0].length : 1, "number");
+    s.prev = { kind: "value" };
+    return true;
+  },
+  function word(s, c) {
+    if (!IDENT_START.test(c)) return false;
+    const start = s.position;
+    const afterDot = s.prev.kind === "punct" && s.prev.char === ".";
+    let end = start;
+    while (end < s.src.length && IDENT.test(s.src[end]!)) end++;
+    const text = s.src.slice(start, end);
+    s.emitTo(end, afterDot ? undefined : JS_LITERALS.has(text) ? "literal" : JS_KEYWORDS.has(text) ? "keyword" : undefined);
+    s.prev = { kind: "word", word: afterDot ? "" : text };
+    return true;
+  },
+  function regex(s, c) {
+    if (c !== "/" || !s.expressionExpected()) return false;
+    const end = regexEnd(s.src, s.position);
+    if (end === undefined) return false;
+    s.emitTo(end, "string");
+    s.prev = { kind: "value" };
+    return true;
+  },
+  function jsxElement(s, c) {
+    if (c !== "<" || !s.jsx || !s.expressionExpected() || !s.looksLikeJsx()) return false;
+    scanJsxElement(s);
+    s.prev = { kind: "value" };
+    return true;
+  },
+];
+
+class JsScanner extends Cursor {
+  /** What came before the cursor, as far as telling a regex or an element from a division or a comparison needs. */
+  prev: Previous = { kind: "none" };
+
+  constructor(
+    src: string,
+    out: TokenList,
+    readonly jsx: boolean,
+  ) {
+    super(src, out);
+  }
+
+  /** Scans to the end, or (stopAtBrace) up to an unmatched `}` which it leaves unconsumed. */
+  scan(stopAtBrace: boolean): void {
+    let depth = 0;
+    while (!this.atEnd()) {
+      const c = this.peek();
+      if (c === "}" && stopAtBrace && depth === 0) return;
+      if (JS_STEPS.some((step) => step(this, c, this.peek(1)))) continue;
+      if (c === "{") depth++;
+      else if (c === "}") depth--;
+      this.emit(1, "punct");
+      this.prev = { kind: "punct", char: c };
+    }
+  }
+
+  expressionExpected(): boolean {
+    const prev = this.prev;
+    if (prev.kind === "none") return true;
+    if (prev.kind === "value") return false;
+    if (prev.kind === "word") return EXPRESSION_KEYWORDS.has(prev.word);
+    return "([{,;:=?!&|>+-*%~^}".includes(prev.char);
+  }
+
+  looksLikeJsx(): boolean {
+    const rest = this.src.slice(this.i + 1, this.i + 200);
+    if (rest.startsWith(">")) return true; // fragment
+    const name = /^[A-Za-z_$][\w$.:-]*/.exec(rest);
+    if (!name) return false;
+    const after = rest.slice(name[0].length);
+    // `<T,>(…)` and `<T extends U>` are generic arrow functions, not elements.
+    return !/^\s*(,|extends\b)/.test(after);
+  }
+
+  /** A template literal from its backtick, each `${…}` inside scanned as JavaScript. */
+  scanTemplate(): void {
+    const src = this.src;
+    let start = this.i;
+    this.i++;
+    while (this.i < src.length) {
+      const c = src[this.i]!;
+      if (c === "\\") {
+        this.i += 2;
+        continue;
+      }
+      if (c === "`") {
+        this.i++;
+        break;
+      }
+      if (c === "$" && src[this.i + 1] === "{") {
+        this.out.push(src.slice(start, this.i), "string");
+        this.scanEmbedded(2);
+        start = this.i;
+        continue;
+      }
+      this.i++;
+    }
+    this.i = Math.min(this.i, src.length);
+    this.out.push(src.slice(start, this.i), "string");
+  }
+
+  /** `${ expression }` in a template or `{ expression }` in JSX: the braces as punctuation, the inside as JavaScript. */
+  scanEmbedded(openLength = 1): void {
+    this.emit(openLength, "punct");
     const savedPrev = this.prev;
     this.prev = { kind: "none" };
     this.scan(true);
@@ -335,7 +345,7 @@ function scanJsxElement(s: JsScanner): void {
       scanJsxChildren(s);
       return;
     } else if (c === "{") {
-      s.scanEmbeddedExpression();
+      s.scanEmbedded();
     } else if (c === "=") {
       s.emit(1, "punct");
     } else if (c === '"' || c === "'") {
@@ -363,7 +373,7 @@ function scanJsxChildren(s: JsScanner): void {
     if (s.atEnd()) return;
     const c = s.peek();
     if (c === "{") {
-      s.scanEmbeddedExpression();
+      s.scanEmbedded();
     } else if (s.startsWith("</")) {
       s.emit(2, "punct");
       s.emitWhile(/[\w$.:-]/, "tag");

@@ -13,14 +13,18 @@ import type { ApiKeyVault } from "../model/api-key.js";
 import type { SettingsDraft } from "../settings/use-settings-draft.js";
 import type { Engine } from "../engine/engine.js";
 
-/** What every panel may use of the app. */
-export interface PanelContext {
+/** What a panel's sessions and model jobs take of the app: the channel, the engine, the keys, settings, selection and prices. */
+export interface PanelServices {
   requests: MainRequests;
   worker: Engine;
   vault: ApiKeyVault;
   settings: Settings;
   selection: SelectionSummary;
   prices: Record<string, FetchedPrice> | undefined;
+}
+
+/** What every panel may use of the app. */
+export interface PanelContext extends PanelServices {
   /** A key for the chosen provider's endpoint. */
   hasKey: boolean;
   /** A confirmation (toast) or an error (banner). */

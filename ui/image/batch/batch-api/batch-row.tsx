@@ -6,7 +6,7 @@ import { awaitingPlacement } from "./record-merge.js";
 import { timeAgo } from "../../../lib/time-ago.js";
 import { failedLines, finished, statusText } from "./status-text.js";
 import type { BatchActivity, Inserted } from "./use-pending.js";
-import { plural } from "../../../../codegen/plural.js";
+import { agree, plural } from "../../../../codegen/plural.js";
 
 export interface BatchRowProps {
   batch: PendingBatch;
@@ -51,7 +51,7 @@ export function BatchRow({ batch, activity, error, inserted, now, onCheck, onRes
       {error ? <p class="batch-api-error" role="alert">{error}</p> : null}
       {asking ? (
         <div class="batch-api-actions">
-          <span class="batch-api-row__ask">{`${waiting} result${waiting === 1 ? " is" : "s are"} not inserted. Forget the batch?`}</span>
+          <span class="batch-api-row__ask">{`${plural(waiting, "result")} ${agree(waiting, "is", "are")} not inserted. Forget the batch?`}</span>
           <button type="button" class="button button--danger button--small" onClick={() => { setAsking(false); onRemove(); }}>Remove</button>
           <button type="button" class="button button--secondary button--small" onClick={() => setAsking(false)}>Keep</button>
         </div>

@@ -2,6 +2,7 @@
 import type { BatchViewProps } from "../view-props.js";
 import { awaitingAccept, counts, isRunning, summaryLine, type RunState } from "./run-state.js";
 import { RunTile } from "./run-tile.js";
+import { agree, plural } from "../../../../codegen/plural.js";
 import "./run.css";
 
 const aspectOf = (state: RunState): number => (state.plan.size === "auto" ? 1 : state.plan.size.width / state.plan.size.height);
@@ -11,7 +12,7 @@ function refusalLine(state: RunState): { text: string; button: string; gridGone?
   const refused = state.items.flatMap((it) => (it.placement?.state === "refused" ? [it.placement] : []));
   if (refused.length === 0) return undefined;
   const one = refused.length === 1;
-  const n = `${refused.length} image${one ? "" : "s"}`;
+  const n = plural(refused.length, "image");
   const kept = one ? "It is kept here and in History" : "They are kept here and in History";
   if (refused.some((p) => p.code === "not-found")) return { text: `The batch's grid was deleted: ${n} not placed. ${kept}.`, button: "Place in a new grid", gridGone: true };
   if (refused.some((p) => p.code === "read-only")) return { text: `Dev Mode is read-only: ${n} not placed. ${kept}; switch to Design mode to place them.`, button: "Place again" };
@@ -51,7 +52,7 @@ export function RunView({ session }: BatchViewProps) {
         {run.replacing ? (
           <div class="notice notice--warning batch-run__replace" role="alert">
             <div class="notice__body">
-              <p class="notice__title">{`${c.drawing + c.queued} image${c.drawing + c.queued === 1 ? " is" : "s are"} still to come in this batch`}</p>
+              <p class="notice__title">{`${plural(c.drawing + c.queued, "image")} ${agree(c.drawing + c.queued, "is", "are")} still to come in this batch`}</p>
               <p class="muted">Start “{run.replacing.name}” instead? What is drawing stops; finished images stay in the grid and in History.</p>
               <div class="notice__actions">
                 <button type="button" class="button button--primary" onClick={run.confirmReplace}>

@@ -3,6 +3,7 @@
  * the row's stem; the notes (unused columns, empty rows left out…) above; or why no prompt computes yet.
  */
 import type { BatchSetup } from "./use-setup.js";
+import { plural } from "../../../../codegen/plural.js";
 
 export function PromptList({ setup }: { setup: BatchSetup }) {
   const { prompts, fields } = setup;
@@ -12,7 +13,7 @@ export function PromptList({ setup }: { setup: BatchSetup }) {
     <section class="setup-section" aria-label="Computed prompts">
       <div class="setup-section__head">
         <span class="field__label">Prompts</span>
-        {items.length ? <span class="muted">{items.length === 1 ? "1 image" : `${items.length} images`}, as they will be sent</span> : null}
+        {items.length ? <span class="muted">{plural(items.length, "image")}, as they will be sent</span> : null}
       </div>
       {rowsError ? (
         <p class="field__error" role="alert" data-part="rows">

@@ -6,6 +6,7 @@ import { imageInfo } from "../../../../ai/image/bytes.js";
 import { MAX_REFERENCES } from "../../../../ai/image/options.js";
 import type { ExportedFrame } from "../../../../contract/messages.js";
 import type { BatchReference } from "../plan.js";
+import { agree, plural } from "../../../../codegen/plural.js";
 
 export function addReferences(current: readonly BatchReference[], frames: readonly ExportedFrame[]): { references: BatchReference[]; note: string | undefined } {
   const have = new Set(current.map((r) => r.nodeId));
@@ -20,5 +21,5 @@ export function addReferences(current: readonly BatchReference[], frames: readon
   const left = fresh.length - room;
   const references = [...current, ...fresh.slice(0, room)];
   if (left <= 0) return { references, note: fresh.length === 0 && frames.length > 0 ? "The selected layers are references already." : undefined };
-  return { references, note: `Each request takes at most ${MAX_REFERENCES} reference images: ${left === 1 ? "1 selected layer was" : `${left} selected layers were`} left out.` };
+  return { references, note: `Each request takes at most ${MAX_REFERENCES} reference images: ${plural(left, "selected layer")} ${agree(left, "was", "were")} left out.` };
 }

@@ -8,6 +8,7 @@ import { KeyNeeded } from "../../../model/key-needed.js";
 import { formatCost, int } from "../../../model/cost.js";
 import type { BatchViewProps } from "../view-props.js";
 import type { BatchEstimate } from "./use-estimate.js";
+import { plural } from "../../../../codegen/plural.js";
 
 /** Why the Batch API cannot take this plan, or undefined when it can. */
 export function batchApiBlocker(plan: { acceptFirst: boolean; style: { references: readonly unknown[] } }): string | undefined {
@@ -47,7 +48,7 @@ export function SendBar({ session, settings, hasKey, onOpenSettings }: BatchView
           </button>
         ) : null}
         <button type="button" class={`button ${batchApiFirst ? "button--secondary" : "button--primary"}`} disabled={!plan} title={blocked ?? "Starts the images one by one; you can cancel, and what finished is kept"} onClick={() => plan && session.run.start(plan)}>
-          {n === 0 ? "Generate images" : n === 1 ? "Generate 1 image" : `Generate ${n} images`}
+          {n === 0 ? "Generate images" : `Generate ${plural(n, "image")}`}
         </button>
       </div>
       {openai && plan && batchApiBlocked ? <p class="muted setup-send__why">{batchApiBlocked}</p> : null}
