@@ -6,11 +6,12 @@
  */
 import { parse } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCode, loadDesign, type CodeOptions, type FileSet } from "../codegen/index.js";
+import { loadDesign, type CodeOptions, type FileSet } from "../codegen/index.js";
 import { isFormatted } from "../codegen/format/index.js";
 import { readRestReply } from "../codegen/rest/reply.js";
 import { typecheckReactProjects } from "./compile.js";
 import { EVAL_FILES, readFixture } from "./helpers/fixtures.js";
+import { cachedGenerateCode } from "./helpers/run-cache.js";
 
 /**
  * The figmagic file has 47 top-level frames. It is converted whole (all 47 at once) like every file, but the
@@ -64,7 +65,8 @@ describe.each(EVAL_FILES)("%s", (file) => {
       for (const options of VARIANTS) {
         const label = `${selection.label} ${describeOptions(options)}`;
         try {
-          cases.push({ label, options, result: await generateCode(design.document, options) });
+          // The same design and options in another file of this run (the fidelity tests) are generated once.
+          cases.push({ label, options, result: await cachedGenerateCode(design.document, options) });
         } catch (error) {
           failures.push(`${label}: generateCode threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         }

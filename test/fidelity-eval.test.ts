@@ -8,12 +8,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCode, loadDesign } from "../codegen/index.js";
+import { loadDesign } from "../codegen/index.js";
 import { chromiumAvailable, chromiumPath, withPage } from "../cli/browser.js";
-import { measureFidelity, type FrameFidelity, type RestNode } from "../cli/fidelity.js";
+import type { FrameFidelity, RestNode } from "../cli/fidelity.js";
 import { captureIo, fixturePath, readFixture, REPO_ROOT } from "./helpers/fixtures.js";
 import { run } from "../cli/run.js";
 import { useBrowser } from "./helpers/browser.js";
+import { cachedGenerateCode, frameFidelity } from "./helpers/run-cache.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
 const SELFIE = "figma-differ-selfie.nodes.json";
@@ -41,8 +42,8 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
     const out: FrameFidelity[] = [];
     for (const root of roots) {
       const single = loadDesign({ document: root }, []);
-      const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
-      out.push(await measureFidelity(browser, { frame: root as unknown as RestNode, files: code.files, entry: "index.html" }));
+      const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
+      out.push(await frameFidelity(browser, { frame: root as unknown as RestNode, files: code.files }));
     }
     return out;
   }
@@ -98,7 +99,7 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
     const { roots } = loadDesign(readFixture(file));
     for (const root of roots) {
       const single = loadDesign({ document: root }, []);
-      const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
+      const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
       const box = root["absoluteBoundingBox"] as { width: number; height: number };
       const path = join(ARTIFACTS, `${file.replace(/\.(file|nodes)\.json$/, "")}-${root.id.replace(/[^\w-]/g, "-")}.png`);
       const png = await withPage(browser, code.files, "index.html", { width: box.width, height: box.height }, (page) =>

@@ -1,12 +1,14 @@
 /**
  * Before any test file runs: builds dist/ (CLI, plugin main thread, UI) so tests see the real bundles, and bundles
- * the plugin harness's host page once for the run (each browser test file would otherwise bundle it again).
+ * the plugin harness's host page once for the run (each browser test file would otherwise bundle it again), and
+ * makes the run's cache directory (test/helpers/run-cache.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleHost, HOST_BUNDLE_ENV } from "./harness/plugin-page.js";
+import { RUN_CACHE_ENV } from "./helpers/run-cache.js";
 
 export default async function setup(): Promise<() => void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,5 +20,13 @@ export default async function setup(): Promise<() => void> {
   const host = join(cache, `harness-host-${process.pid}.js`);
   writeFileSync(host, await bundleHost(root));
   process.env[HOST_BUNDLE_ENV] = host;
-  return () => rmSync(host, { force: true });
+  // The run's store of work several files repeat (renders of the same page): this run's only, removed after it.
+  const runCache = join(cache, `run-${process.pid}`);
+  rmSync(runCache, { recursive: true, force: true });
+  mkdirSync(runCache);
+  process.env[RUN_CACHE_ENV] = runCache;
+  return () => {
+    rmSync(host, { force: true });
+    rmSync(runCache, { recursive: true, force: true });
+  };
 }

@@ -7,12 +7,13 @@
  * identical to those from the JSON gives identical code and renders identically: it is compared without one.
  */
 import { describe, expect, it } from "vitest";
-import { emitFiles, generateCode, loadDesign, modelHint, parseHint, printHint, type DesignNode } from "../codegen/index.js";
+import { emitFiles, loadDesign, modelHint, parseHint, printHint, type DesignNode } from "../codegen/index.js";
 import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
-import { measureFidelity, type FrameFidelity, type RestNode } from "../cli/fidelity.js";
+import type { FrameFidelity, RestNode } from "../cli/fidelity.js";
 import { run } from "../cli/run.js";
 import { captureIo, EVAL_FILES, fixturePath, readFixture } from "./helpers/fixtures.js";
 import { useBrowser } from "./helpers/browser.js";
+import { cachedGenerateCode, frameFidelity } from "./helpers/run-cache.js";
 
 /** The largest difference allowed between the two sides, in IoU × matched, on any frame. */
 const TOLERANCE = 0.02;
@@ -64,9 +65,10 @@ describe.skipIf(!haveChromium && !inCi)("code from the hint alone draws the same
         rows.push({ frame: root.id, json: NaN, hint: NaN, rendered: false });
         continue;
       }
-      const [json, hint] = await Promise.all([generateCode(single.document, OPTIONS), generateCode(fromHint, OPTIONS)]);
-      const a = await measureFidelity(browser, { frame, files: json.files, entry: "index.html" });
-      const b = await measureFidelity(browser, { frame, files: hint.files, entry: "index.html" });
+      const [json, hint] = await Promise.all([cachedGenerateCode(single.document, OPTIONS), cachedGenerateCode(fromHint, OPTIONS)]);
+      // As measureFidelity measures (no fonts served); a render another file made of the same files is reused.
+      const a = await frameFidelity(browser, { frame, files: json.files });
+      const b = await frameFidelity(browser, { frame, files: hint.files });
       rows.push({ frame: root.id, json: score(a), hint: score(b), rendered: true });
       expect(b.unmatched, `${root.id} (${root.name}): layers matched from the JSON but not from the hint`).toEqual(a.unmatched);
       expect(Math.abs(score(b) - score(a)), `${root.id} (${root.name}): IoU×matched ${score(b).toFixed(3)} from the hint vs ${score(a).toFixed(3)} from the JSON`).toBeLessThanOrEqual(TOLERANCE);

@@ -173,28 +173,29 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
 
   it("Cancel mid-stream stops at once and keeps nothing", async () => {
     server = await startServer();
-    server.push(imageReply({ delayMs: 700, partials: 3 }));
+    // The first partial image, then the stream stays open with the rest unsent until the client drops it.
+    server.push(imageReply({ partials: 3, holdAfter: 1 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
       await prompt(ui, "A slow image");
       await generate(ui);
       await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
       await ui.locator(".image-slot__canvas[data-index]").waitFor({ timeout: 60_000 });
-      const writesBefore = server!.writes.length;
       await ui.locator(".image-form").getByRole("button", { name: "Cancel" }).click();
       await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".image-slot").count()).toBe(0);
       expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
       await shot(page, "13-cancelled");
-      await page.waitForTimeout(1_000);
-      expect(server!.writes.length).toBeLessThanOrEqual(writesBefore + 1);
+      // The client dropped the held stream (a state the server reports, never a time): nothing past the partial was sent.
+      expect(await server!.dropped()).toEqual({ path: "/v1/images/generations", written: 1 });
+      expect(server!.writes.length).toBe(1);
       expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
     });
   });
 
   it("a refused prompt and a rate limit are explained, and Try again waits for the retry-after", async () => {
     server = await startServer();
-    server.push(moderationError(), { kind: "error", status: 429, message: "Rate limit reached for images", headers: { "retry-after": "2" } }, imageReply());
+    server.push(moderationError(), { kind: "error", status: 429, message: "Rate limit reached for images", headers: { "retry-after": "60" } }, imageReply());
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
       page.on("console", (m) => logs.push(m.text()));
@@ -208,13 +209,17 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
       expect(await refused.getByRole("button", { name: "Try again" }).count()).toBe(0);
       await shot(page, "14-moderation");
 
+      // The panel's clock is Playwright's (at real speed): the test moves past the retry-after instead of sleeping
+      // through it, and a 60 s retry-after holds the countdown however slow the machine is.
+      await page.clock.install();
       await prompt(ui, "A calm landscape");
       await generate(ui);
       await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
       const limited = ui.locator('.image-error[data-kind="rate-limited"]');
       await limited.waitFor({ timeout: 60_000 });
-      expect(await limited.getByRole("button", { name: /Retry in \d s/ }).isDisabled()).toBe(true);
+      expect(await limited.getByRole("button", { name: /Retry in \d+ s/ }).isDisabled()).toBe(true);
       await shot(page, "15-rate-limited");
+      await page.clock.fastForward("01:01");
       await limited.getByRole("button", { name: "Try again" }).click();
       await ui.locator(".version").waitFor({ timeout: 60_000 });
       expect(server!.requests).toHaveLength(3);

@@ -29,11 +29,11 @@ const HEADER_CSS: File = { path: "src/components/Header.module.css", content: ".
 const STICKY_CSS: File = { path: "src/components/Header.module.css", content: ".header {\n  position: sticky;\n  top: 0;\n  padding: 16px;\n}\n" };
 
 /** The answer as the model streams it (notes first, as the schema orders), in small chunks. */
-function answer(files: File[], notes: string, id: string, delayMs = 15, pieces = 24) {
+function answer(files: File[], notes: string, id: string, delayMs = 15, pieces = 24, holdAfter?: number) {
   const text = JSON.stringify({ notes, files });
   const size = Math.ceil(text.length / pieces);
   const chunks = Array.from({ length: pieces }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean);
-  return responsesStream(chunks, { id, delayMs });
+  return responsesStream(chunks, { id, delayMs, ...(holdAfter !== undefined ? { holdAfter } : {}) });
 }
 
 const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "react", styling: "css-modules" });
@@ -121,21 +121,26 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
 
   it("Cancel mid-stream stops at once and keeps nothing half-written", async () => {
     server = await startServer();
-    server.push(answer([APP, HEADER, HEADER_CSS], "Working on it, slowly.", "resp_slow", 250, 60));
+    // Half the answer (the notes and part of the files), then the stream stays open with the rest unsent.
+    const slow = answer([APP, HEADER, HEADER_CSS], "Working on it, slowly.", "resp_slow", 15, 60);
+    const held = Math.floor(slow.events.length / 2);
+    server.push({ ...slow, holdAfter: held });
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage, allowOrigins: [origin(server)] }, async ({ page, ui }) => {
       await startAi(ui);
       await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
-      await ui.locator(".ai-stream__notes").waitFor({ timeout: 30_000 });
-      const writesBefore = server!.writes.length;
+      await ui.locator(".ai-stream__notes").waitFor();
+      await expect.poll(() => server!.writes.length).toBe(held); // the server holds: mid-answer, the rest unsent
       await ui.locator(".panel__head").getByRole("button", { name: "Cancel" }).click();
       await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
       expect(await ui.locator(".ai-results").count()).toBe(0);
       await shot(page, "5-cancelled");
-      // The connection was dropped: the server stops writing well before its 60 chunks.
-      await page.waitForTimeout(600);
-      expect(server!.writes.length).toBeLessThan(writesBefore + 4);
-      expect(server!.writes.length).toBeLessThan(50);
+      // The connection was dropped: the client, not the server, ends the held stream, with the rest never sent.
+      // (Waited on as a state — the server seeing the socket close — never a time, so a starved browser cannot fail it.)
+      const drop = await server!.dropped();
+      expect(drop).toEqual({ path: "/v1/responses", written: held });
+      expect(server!.writes.length).toBe(held);
+      expect(await ui.locator(".ai-results").count()).toBe(0);
     });
   });
 
@@ -152,7 +157,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
     expect(server.requests).toHaveLength(0);
 
     server.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
-    server.push({ kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "2" } });
+    server.push({ kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "60" } });
     server.push({ kind: "error", status: 500, message: "The server had an error" });
     server.push(answer([APP, HEADER, HEADER_CSS], "Recovered.", "resp_ok"));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
@@ -161,6 +166,9 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
         await startAi(ui);
         await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
       };
+      // The panel's clock is Playwright's (running at real speed), so the test can move past the retry-after
+      // instead of sleeping through it, and a 60 s retry-after holds the countdown however slow the machine is.
+      await page.clock.install();
       await send();
       const unauthorized = ui.locator('.ai-error[data-kind="unauthorized"]');
       await unauthorized.waitFor({ timeout: 60_000 });
@@ -171,10 +179,11 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
       await send();
       const limited = ui.locator('.ai-error[data-kind="rate-limited"]');
       await limited.waitFor({ timeout: 30_000 });
-      const retry = limited.getByRole("button", { name: /Retry in \d s/ });
+      const retry = limited.getByRole("button", { name: /Retry in \d+ s/ });
       expect(await retry.isDisabled()).toBe(true);
       await shot(page, "7-rate-limited");
-      // retry-after honoured: the button comes back after about 2 s, then resends (→ 500).
+      // retry-after honoured: the button comes back once its 60 s have passed on the panel's clock, then resends (→ 500).
+      await page.clock.fastForward("01:01");
       await limited.getByRole("button", { name: "Try again" }).waitFor();
       await limited.getByRole("button", { name: "Try again" }).click();
       const server500 = ui.locator('.ai-error[data-kind="server"]');

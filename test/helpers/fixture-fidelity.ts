@@ -7,12 +7,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { withPage } from "../../cli/browser.js";
-import { designViewport, fidelityOnPage, type RestNode } from "../../cli/fidelity.js";
+import type { RestNode } from "../../cli/fidelity.js";
 import { fontPlan } from "../../codegen/fonts/plan.js";
-import { generateCode, loadDesign } from "../../codegen/index.js";
+import { loadDesign } from "../../codegen/index.js";
 import { fixturesRoot } from "./responsive-frames.js";
-import { serveGoogleFonts } from "./google-fonts.js";
+import { cachedGenerateCode, frameFidelity } from "./run-cache.js";
 
 /** Found from this file or the working directory: the bench runs it bundled in dist/. */
 const fixturesDir = (): string => join(fixturesRoot(), "figma");
@@ -37,11 +36,10 @@ export async function fontFidelityRows(browser: Browser, file: string): Promise<
   const rows: FontFidelityRow[] = [];
   for (const root of loadDesign(json).roots) {
     const single = loadDesign({ document: root }, []);
-    const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
+    const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
     const frame = root as unknown as RestNode;
-    const viewport = designViewport(frame);
     const score = async (fonts: boolean) => {
-      const f = await withPage(browser, code.files, "index.html", viewport, (page) => fidelityOnPage(page, frame), fonts ? { serve: serveGoogleFonts } : {});
+      const f = await frameFidelity(browser, { frame, files: code.files, fonts });
       return Math.round(f.meanIoU * f.matched * 10000) / 10000;
     };
     const googleFamilies = fontPlan(single.document.frames).served.map((f) => f.family);

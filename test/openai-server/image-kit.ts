@@ -35,5 +35,5 @@ export function usage(a: Asked): NonNullable<ImagesResponse["usage"]> {
 }
 
 export function sse(events: unknown[], o: ImageReplyOptions): ScriptedReply & { kind: "sse" } {
-  return { kind: "sse", events, ...(o.delayMs ? { delayMs: o.delayMs } : {}), ...(o.cutAfter !== undefined ? { cutAfter: o.cutAfter } : {}), ...(o.headers ? { headers: o.headers } : {}) };
+  return { kind: "sse", events, ...(o.delayMs ? { delayMs: o.delayMs } : {}), ...(o.cutAfter !== undefined ? { cutAfter: o.cutAfter } : {}), ...(o.holdAfter !== undefined ? { holdAfter: o.holdAfter } : {}), ...(o.headers ? { headers: o.headers } : {}) };
 }

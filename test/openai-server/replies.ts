@@ -156,10 +156,10 @@ export function responsesEvents(chunks: string[], opts: ReplyOptions = {}): Wire
 /** A streamed Responses API reply (see responsesEvents). */
 export function responsesStream(
   chunks: string[],
-  opts: ReplyOptions & { cutAfter?: number; delayMs?: number } = {},
+  opts: ReplyOptions & { cutAfter?: number; holdAfter?: number; delayMs?: number } = {},
 ): ScriptedReply & { kind: "sse" } {
-  const { cutAfter, delayMs, ...rest } = opts;
-  return { kind: "sse", events: responsesEvents(chunks, rest), ...(cutAfter !== undefined ? { cutAfter } : {}), ...(delayMs ? { delayMs } : {}) };
+  const { cutAfter, holdAfter, delayMs, ...rest } = opts;
+  return { kind: "sse", events: responsesEvents(chunks, rest), ...(cutAfter !== undefined ? { cutAfter } : {}), ...(holdAfter !== undefined ? { holdAfter } : {}), ...(delayMs ? { delayMs } : {}) };
 }
 
 /** A complete non-streamed chat completion with one assistant message. */

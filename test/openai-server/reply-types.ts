@@ -9,11 +9,14 @@ export type ScriptedReply =
    * followed by `data: [DONE]\n\n`. `done` overrides whether `[DONE]` is sent.
    * `cutAfter: n` destroys the socket after n events (mid-stream, no terminating chunk).
    * `delayMs` waits before each event.
+   * `holdAfter: n` writes n events, then nothing more, the stream left open until the client drops it (or close()):
+   * a cancel test then knows exactly what was written however slow the machine is, and awaits the drop (a state).
    */
   | {
       kind: "sse";
       events: unknown[];
       cutAfter?: number;
+      holdAfter?: number;
       delayMs?: number;
       done?: boolean;
       headers?: Record<string, string>;
@@ -57,5 +60,7 @@ export interface ImageReplyOptions {
   seed?: number;
   delayMs?: number;
   cutAfter?: number;
+  /** The stream's holdAfter (see the sse reply). */
+  holdAfter?: number;
   headers?: Record<string, string>;
 }

@@ -73,7 +73,16 @@ export interface OpenAiTestServer {
   failRoute(route: string, ...replies: ScriptedReply[]): void;
   /** Requests so far by route (ids as `{id}`, see routeOf), e.g. `{ "POST /v1/files": 1 }`. */
   routeCounts(): Record<string, number>;
+  /** Streams the client closed before they ended (a cancel), each with its path and how many events it had written. */
+  drops: StreamDrop[];
+  /** Resolves with the first stream the client dropped (at once if one was already): a state to wait on, not a time. */
+  dropped(): Promise<StreamDrop>;
   close(): Promise<void>;
+}
+
+export interface StreamDrop {
+  path: string;
+  written: number;
 }
 
 const ROUTES: ReadonlySet<string> = new Set([
@@ -125,6 +134,13 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
   let closed = false;
+  const drops: StreamDrop[] = [];
+  const dropWaiters: ((drop: StreamDrop) => void)[] = [];
+  const noteDrop = (path: string, written: number): void => {
+    const drop = { path, written };
+    drops.push(drop);
+    for (const resolve of dropWaiters.splice(0)) resolve(drop);
+  };
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -264,8 +280,15 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
         res.flushHeaders();
         for (let i = 0; i < reply.events.length; i++) {
           if (reply.cutAfter !== undefined && i >= reply.cutAfter) break;
+          if (reply.holdAfter !== undefined && i >= reply.holdAfter) {
+            // Held open with more to send: only the client (or close()) ends it.
+            if (!res.destroyed) await new Promise((resolve) => res.once("close", resolve));
+            if (!closed) noteDrop(pathname, i);
+            return;
+          }
           if (reply.delayMs) await sleep(reply.delayMs);
-          if (closed || res.destroyed) return;
+          if (closed) return;
+          if (res.destroyed) return noteDrop(pathname, i);
           const chunk = frame(reply.events[i], named);
           writes.push({ at: performance.timeOrigin + performance.now(), chunk });
           await write(res, chunk);
@@ -309,6 +332,10 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
     batches,
     failRoute(route: string, ...replies: ScriptedReply[]) {
       routeFailures.set(route, [...(routeFailures.get(route) ?? []), ...replies]);
+    },
+    drops,
+    dropped() {
+      return drops[0] ? Promise.resolve(drops[0]) : new Promise((resolve) => dropWaiters.push(resolve));
     },
     routeCounts() {
       const counts: Record<string, number> = {};
