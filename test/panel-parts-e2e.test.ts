@@ -6,27 +6,20 @@
  * command, at Figma's default panel size, go to test-artifacts/parts/.
  */
 import { join } from "node:path";
-import type { Browser, Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../cli/browser.js";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { PANEL_PARTS } from "../contract/messages.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "parts");
 const LOGIN = "figmasharp-login.file.json";
-const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
 const partsAsked = async (traffic: () => Promise<{ type: string; from: string }[]>) => (await traffic()).filter((m) => m.type === "get-ui-part").length;
 const nav = (ui: Frame, name: string) => ui.locator(".nav").getByRole("button", { name, exact: true });
 
 describe.runIf(runBrowser)("panel parts", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("each menu command opens its panel directly: a quiet loading line while the part comes, then the panel", async () => {
     for (const command of ["image", "analyze", "search", "settings"] as const) {
