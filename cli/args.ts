@@ -2,7 +2,7 @@
 import type { Styling, Target } from "../codegen/index.js";
 import { firstGiven, oneOfWords, present, readFlags } from "./flags.js";
 import { UsageError } from "./io.js";
-import { parseWidths } from "./responsive.js";
+import { parseWidths } from "../codegen/fidelity/responsive.js";
 import { MODEL_FLAGS, modelConnectionArgs } from "./model-flags.js";
 
 export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS

@@ -1,5 +1,7 @@
 /**
- * Fidelity of generated HTML against the Figma REST JSON of one frame, measured in headless Chromium.
+ * Fidelity of generated HTML against the Figma REST JSON of one frame, measured in headless Chromium: the
+ * Playwright side of codegen/fidelity/ (the design side, the in-page probes and the figures live there, shared
+ * with the panel's preview).
  *
  * Contract of the HTML under test: the entry page's frame root carries `data-node-id="<frame id>"`, every
  * element that stands for a design node carries `data-node-id="<figma node id>"`, body margin is 0 and
@@ -10,205 +12,22 @@
  */
 import type { Browser, Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { withPage, type PageElement, type PageGlobals } from "./browser.js";
+import { designViewport, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
+import { probeBoxes, probeOverflow } from "../codegen/fidelity/probe.js";
+import { probeIds, scoreBoxes } from "../codegen/fidelity/box-score.js";
+import { withPage, type PageGlobals } from "./browser.js";
 
-/** The few fields of a Figma REST node (`@figma/rest-api-spec`) this measurement reads. */
-export interface RestNode {
-  id: string;
-  name: string;
-  type: string;
-  visible?: boolean;
-  children?: RestNode[];
-  absoluteBoundingBox?: Box | null;
-  characters?: string;
-  layoutMode?: string;
-  layoutPositioning?: string;
-  clipsContent?: boolean;
-  style?: { textCase?: string } | null;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface FrameFidelity {
-  id: string;
-  name: string;
-  /** Mean IoU of design box vs rendered box over matched nodes (0 when none matched). */
-  meanIoU: number;
-  /** Share (0..1) of visible design nodes that have an element. */
-  matched: number;
-  /** Share (0..1) of visible TEXT characters found in the rendered text (1 when there is no text). */
-  textCoverage: number;
-  /** Share (0..1) of matched auto-layout flow children rendered `position: absolute|fixed` (0 if none). */
-  absoluteInAutoLayout: number;
-  /** Horizontal scroll at viewport width round(0.8 × frame width). */
-  overflowAt80: boolean;
-  width: number;
-  height: number;
-  /** Ids of visible nodes with no element, in document order, at most 20. */
-  unmatched: string[];
-  /** The matched nodes whose rendered box is furthest from the design's (lowest IoU first), at most MAX_WORST. */
-  worst: { id: string; name: string; iou: number; design: Box; rendered: Box }[];
-}
-
-export const MAX_WORST = 10;
-
-export const MAX_UNMATCHED = 20;
-
-/** A design node that is visible in the frame, with the facts the measurement needs. */
-export interface VisibleNode {
-  node: RestNode;
-  /** The node's REST parent (undefined for the frame itself). */
-  parent: RestNode | undefined;
-  /** absoluteBoundingBox relative to the frame's absoluteBoundingBox. */
-  box: Box;
-}
-
-/**
- * Thickness given to a degenerate dimension so a line still has an area. Figma stores lines as 0 or as
- * floating-point dust (1e-4 px) high, so anything under 0.01px counts as zero.
- */
-function thicken(b: Box): Box {
-  return { x: b.x, y: b.y, width: b.width < 0.01 ? 1 : b.width, height: b.height < 0.01 ? 1 : b.height };
-}
-
-/** Intersection over union; a zero width or height counts as 1px in each box independently. */
-export function iou(a: Box, b: Box): number {
-  const p = thicken(a);
-  const q = thicken(b);
-  const ix = Math.max(0, Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x));
-  const iy = Math.max(0, Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y));
-  const inter = ix * iy;
-  const union = p.width * p.height + q.width * q.height - inter;
-  return union > 0 ? inter / union : 0;
-}
-
-function intersect(a: Box, b: Box): Box {
-  const x = Math.max(a.x, b.x);
-  const y = Math.max(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x),
-    height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y),
-  };
-}
-
-/** True when `box` (lines thickened to 1px) shares no area with `clip`. */
-function entirelyOutside(box: Box, clip: Box): boolean {
-  const b = thicken(box);
-  return (
-    b.x + b.width <= clip.x ||
-    b.x >= clip.x + clip.width ||
-    b.y + b.height <= clip.y ||
-    b.y >= clip.y + clip.height
-  );
-}
-
-/**
- * The frame and its descendants that are visible in the design, in document order:
- * `visible !== false` down the whole ancestor chain; a non-null absoluteBoundingBox that is not 0×0;
- * not a GROUP (code may flatten groups; their children still count); not inside a BOOLEAN_OPERATION
- * (operands; the boolean node counts); not entirely outside the box of a clipping ancestor
- * (`clipsContent`; nested clips intersect).
- */
-export function visibleNodes(frame: RestNode): VisibleNode[] {
-  const origin = frame.absoluteBoundingBox;
-  if (!origin) throw new Error(`frame ${frame.id} has no absoluteBoundingBox`);
-  const out: VisibleNode[] = [];
-  const rel = (b: Box): Box => ({ x: b.x - origin.x, y: b.y - origin.y, width: b.width, height: b.height });
-
-  const walk = (node: RestNode, parent: RestNode | undefined, clip: Box | undefined): void => {
-    if (node.visible === false) return;
-    const abs = node.absoluteBoundingBox ?? null;
-    const box = abs ? rel(abs) : undefined;
-    const hasArea = !!box && (box.width > 0 || box.height > 0);
-    const clippedAway = !!box && !!clip && entirelyOutside(box, clip);
-    if (node.type !== "GROUP" && hasArea && !clippedAway && box) out.push({ node, parent, box });
-    if (node.type === "BOOLEAN_OPERATION") return;
-    let childClip = clip;
-    if (node.clipsContent === true && box && node.type !== "GROUP") {
-      childClip = clip ? intersect(clip, box) : box;
-    }
-    for (const child of node.children ?? []) walk(child, node, childClip);
-  };
-  walk(frame, undefined, undefined);
-  return out;
-}
-
-export function collapseWhitespace(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
-}
-
-/**
- * How many characters (code points) of `design` appear in `rendered`: all of them when `rendered`
- * contains `design`, else the number matched in order, greedily (each design character is looked for
- * after the previous match; one not found is skipped). Both are taken as given (collapse first).
- */
-export function matchedChars(design: string, rendered: string): number {
-  const d = Array.from(design);
-  if (rendered.includes(design)) return d.length;
-  const r = Array.from(rendered);
-  let at = 0;
-  let count = 0;
-  for (const ch of d) {
-    const found = r.indexOf(ch, at);
-    if (found >= 0) {
-      count++;
-      at = found + 1;
-    }
-  }
-  return count;
-}
-
-/**
- * The text a design TEXT node shows: `characters`, whitespace-collapsed, with the node's `textCase`
- * UPPER/LOWER applied (Figma shows it that way, and code does it with text-transform, which innerText
- * reflects). For TITLE the comparison is case-insensitive (word-casing rules differ between tools).
- */
-export function designText(node: RestNode): { text: string; foldCase: boolean } {
-  let text = collapseWhitespace(node.characters ?? "");
-  const textCase = node.style?.textCase;
-  if (textCase === "UPPER") text = text.toUpperCase();
-  else if (textCase === "LOWER") text = text.toLowerCase();
-  return { text, foldCase: textCase === "TITLE" };
-}
-
-/** What the page reports for one id. */
-interface Measured {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** false for an element with no layout box (display:none and the like). */
-  rendered: boolean;
-  position: string;
-  text: string;
-}
-
-interface PageMeasurement {
-  root: { x: number; y: number } | null;
-  elements: (Measured | null)[];
-}
+// The design side's names, for the CLI's and the tests' existing imports.
+export { collapseWhitespace, designText, designViewport, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, visibleNodes } from "../codegen/fidelity/design-nodes.js";
+export type { FrameFidelity, RestNode, VisibleNode } from "../codegen/fidelity/design-nodes.js";
+export type { Box } from "../codegen/fidelity/types.js";
 
 export async function measureFidelity(
   browser: Browser,
   input: { frame: RestNode; files: SourceFile[]; entry: string },
 ): Promise<FrameFidelity> {
   const { frame, files, entry } = input;
-  const { width, height } = designViewport(frame);
-  return withPage(browser, files, entry, { width, height }, (page) => fidelityOnPage(page, frame));
-}
-
-/** The frame's size, rounded: the viewport the design width is measured at. */
-export function designViewport(frame: RestNode): { width: number; height: number } {
-  const frameBox = frame.absoluteBoundingBox;
-  if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
-  return { width: Math.max(1, Math.round(frameBox.width)), height: Math.max(1, Math.round(frameBox.height)) };
+  return withPage(browser, files, entry, designViewport(frame), (page) => fidelityOnPage(page, frame));
 }
 
 /**
@@ -219,102 +38,11 @@ export async function fidelityOnPage(page: Page, frame: RestNode): Promise<Frame
   const frameBox = frame.absoluteBoundingBox;
   if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
   const { height } = designViewport(frame);
-  const nodes = visibleNodes(frame);
-  const ids = nodes.map((v) => v.node.id);
-
-  const { measurement, overflowAt80 } = await (async () => {
-
-    const measurement = await page.evaluate(
-      ({ rootId, ids }): PageMeasurement => {
-        const { document, CSS, getComputedStyle } = globalThis as unknown as PageGlobals;
-        const find = (id: string): PageElement | null =>
-          document.querySelector(`[data-node-id="${CSS.escape(id)}"]`);
-        const rootEl = find(rootId);
-        const rootRect = rootEl ? rootEl.getBoundingClientRect() : null;
-        const elements = ids.map((id): Measured | null => {
-          const el = find(id);
-          if (!el) return null;
-          const r = el.getBoundingClientRect();
-          // innerText (layout-aware, reflects text-transform) for HTML; textContent for SVG text.
-          let text = typeof el.innerText === "string" ? el.innerText : (el.textContent ?? "");
-          // <input>/<textarea> show their value or placeholder, which innerText does not include.
-          if (!text && typeof el.value === "string") text = el.value || el.placeholder || "";
-          return {
-            x: r.x,
-            y: r.y,
-            width: r.width,
-            height: r.height,
-            rendered: el.getClientRects().length > 0,
-            position: getComputedStyle(el).position,
-            text,
-          };
-        });
-        return { root: rootRect ? { x: rootRect.x, y: rootRect.y } : null, elements };
-      },
-      { rootId: frame.id, ids },
-    );
-    await page.setViewportSize({ width: Math.max(1, Math.round(0.8 * frameBox.width)), height });
-    const overflowAt80 = await page.evaluate(async () => {
-      const { document, requestAnimationFrame } = globalThis as unknown as PageGlobals;
-      // Let resize observers / rAF-driven layout code run once before reading.
-      await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-      const root = document.documentElement;
-      return root.scrollWidth > root.clientWidth + 1;
-    });
-    return { measurement, overflowAt80 };
-  })();
-
-  const origin = measurement.root ?? { x: 0, y: 0 };
-  let matched = 0;
-  let iouSum = 0;
-  let textTotal = 0;
-  let textFound = 0;
-  let autoLayoutChildren = 0;
-  let absoluteChildren = 0;
-  const unmatched: string[] = [];
-  const scored: FrameFidelity["worst"] = [];
-
-  nodes.forEach((v, i) => {
-    const m = measurement.elements[i] ?? null;
-    const isText = v.node.type === "TEXT";
-    const design = isText ? designText(v.node) : undefined;
-    if (design) textTotal += Array.from(design.text).length;
-    if (!m) {
-      if (unmatched.length < MAX_UNMATCHED) unmatched.push(v.node.id);
-      return;
-    }
-    matched++;
-    const rect: Box = { x: m.x - origin.x, y: m.y - origin.y, width: m.width, height: m.height };
-    const score = m.rendered ? iou(v.box, rect) : 0;
-    iouSum += score;
-    if (score < 0.999) scored.push({ id: v.node.id, name: v.node.name, iou: score, design: v.box, rendered: rect });
-    if (design) {
-      let rendered = collapseWhitespace(m.text);
-      let text = design.text;
-      if (design.foldCase) {
-        rendered = rendered.toLowerCase();
-        text = text.toLowerCase();
-      }
-      textFound += matchedChars(text, rendered);
-    }
-    const parentMode = v.parent?.layoutMode;
-    if ((parentMode === "HORIZONTAL" || parentMode === "VERTICAL") && v.node.layoutPositioning !== "ABSOLUTE") {
-      autoLayoutChildren++;
-      if (m.position === "absolute" || m.position === "fixed") absoluteChildren++;
-    }
-  });
-
-  return {
-    id: frame.id,
-    name: frame.name,
-    meanIoU: matched > 0 ? iouSum / matched : 0,
-    matched: nodes.length > 0 ? matched / nodes.length : 0,
-    textCoverage: textTotal > 0 ? textFound / textTotal : 1,
-    absoluteInAutoLayout: autoLayoutChildren > 0 ? absoluteChildren / autoLayoutChildren : 0,
-    overflowAt80,
-    width: frameBox.width,
-    height: frameBox.height,
-    unmatched,
-    worst: scored.sort((a, b) => a.iou - b.iou).slice(0, MAX_WORST),
-  };
+  const { nodes, ids } = probeIds(frame);
+  const probe = await page.evaluate(probeBoxes, { rootId: frame.id, ids });
+  await page.setViewportSize({ width: Math.max(1, Math.round(0.8 * frameBox.width)), height });
+  // Let resize observers / rAF-driven layout code run once before reading.
+  await page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => resolve()))));
+  const { scrollWidth, clientWidth } = await page.evaluate(probeOverflow);
+  return scoreBoxes(frame, nodes, probe, scrollWidth > clientWidth + 1);
 }

@@ -3,7 +3,7 @@
  * a reader meets them. For a converted site the reference is the original page at that width; for a
  * flattened real file it is the file's own auto layout (its texts in flow order, all shown).
  */
-import { readingOrder, textShares, type TextSample } from "../../cli/responsive.js";
+import { readingOrder, textShares, type TextSample } from "../../codegen/fidelity/responsive.js";
 
 export interface WidthReference {
   /** Ids of the texts the reference shows at this width (at least half of their sample points seen). */

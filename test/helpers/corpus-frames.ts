@@ -10,7 +10,7 @@ import type { Browser } from "playwright-core";
 import { generateCode, loadDesign, type CodeOptions } from "../../codegen/index.js";
 import type { RestNode } from "../../cli/fidelity.js";
 import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
-import { kendallTau } from "../../cli/responsive.js";
+import { kendallTau } from "../../codegen/fidelity/responsive.js";
 import type { PageReference } from "../corpus/reference.js";
 import { designFontsPage } from "./google-fonts.js";
 import { fixturesRoot } from "./responsive-frames.js";

@@ -1,6 +1,6 @@
 /**
  * Responsiveness of generated HTML, per viewport width: the pure half (no browser). The page half
- * (cli/responsive-page.ts) samples each text's rendered line boxes and reports, per sample point, whether
+ * (cli/responsive-page.ts, the probe in codegen/fidelity/probe.ts) samples each text's rendered line boxes and reports, per sample point, whether
  * the text is seen there; this file turns those samples into figures.
  *
  * Text is weighted by CHARACTERS: a text's visible share is the share of its sample points that are seen
@@ -8,7 +8,7 @@
  * the mean of those shares weighted by each text's character count. Box area would let a big heading
  * outweigh a paragraph and change with reflow; characters do not.
  */
-import type { Box } from "./fidelity.js";
+import type { Box } from "./types.js";
 
 /** Why a sample point of a text is not seen. */
 export type Hidden = "offscreen" | "clipped" | "covered";

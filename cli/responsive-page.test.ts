@@ -9,7 +9,7 @@ import { parseCliArgs } from "./args.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "./browser.js";
 import type { RestNode } from "./fidelity.js";
 import { designTexts, measureFrame } from "./responsive-page.js";
-import { inkCore, kendallTau, overlappingPairs, parseWidths, readingOrder, textShares, widthFigures, widthsFor, type TextSample } from "./responsive.js";
+import { inkCore, kendallTau, overlappingPairs, parseWidths, readingOrder, textShares, widthFigures, widthsFor, type TextSample } from "../codegen/fidelity/responsive.js";
 import { run } from "./run.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });

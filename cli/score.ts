@@ -1,0 +1,29 @@
+/**
+ * The score of one frame's code (codegen/fidelity/score.ts) measured in headless Chromium: the design width, 390
+ * and 768 px, one page load each. `figment code --score`, the verify round and the tests use it; the panel measures
+ * the same way in its preview iframe with the same probes.
+ */
+import type { Browser } from "playwright-core";
+import type { SourceFile } from "../codegen/types.js";
+import { designTexts, designViewport, type RestNode } from "../codegen/fidelity/design-nodes.js";
+import { widthsFor, type TextSample, type WidthFigures } from "../codegen/fidelity/responsive.js";
+import { fidelityScore } from "../codegen/fidelity/score.js";
+import type { FidelityScore } from "../codegen/fidelity/types.js";
+import { withPage, type PageOptions } from "./browser.js";
+import { fidelityOnPage } from "./fidelity.js";
+import { widthOnPage } from "./responsive-page.js";
+
+export async function scoreFrame(browser: Browser, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
+  const { frame, files, entry } = input;
+  const design = designViewport(frame);
+  const texts = designTexts(frame);
+  const widths: { figures: WidthFigures; samples: TextSample[] }[] = [];
+  for (const width of widthsFor(design.width).filter((w) => w !== design.width)) {
+    widths.push(await withPage(browser, files, entry, { width, height: design.height }, (page) => widthOnPage(page, width, texts), input.page));
+  }
+  const fidelity = await withPage(browser, files, entry, design, async (page) => {
+    widths.push(await widthOnPage(page, design.width, texts));
+    return fidelityOnPage(page, frame);
+  }, input.page);
+  return fidelityScore(frame, fidelity, widths);
+}
