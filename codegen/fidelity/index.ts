@@ -5,3 +5,4 @@ export * from "./probe.js";
 export * from "./box-score.js";
 export * from "./responsive.js";
 export * from "./score.js";
+export * from "./summary.js";
