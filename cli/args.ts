@@ -10,7 +10,7 @@ export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
 Usage:
   figment frames <design.json> [--json]
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
-               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--exact-layout] [--json]
+               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--exact-layout] [--score] [--json]
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -38,6 +38,9 @@ src/assets/<layer>.<ext>, HTML assets/<layer>.<ext>; identical images once); a f
 grey placeholder and is listed as a problem.
 --exact-layout keeps every layer of an absolute design (no auto layout) where it was drawn; by default such
 screens wider than a phone get rows and columns inferred, so the code reflows on narrow screens.
+--score renders each frame's code in Chromium after writing it and prints how closely it matches the design:
+IoU×matched of the layers' boxes at the design width, the text visible and any sideways scroll at 390 and
+768 px, and the layers furthest off (with --json: "score" per frame). The same figures the plugin shows.
 --variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
 properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
 by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).
@@ -107,6 +110,8 @@ export interface CliArgs {
   figmaToken?: string;
   /** Figma's REST API address, default https://api.figma.com. */
   figmaBaseUrl?: string;
+  /** Render the code in Chromium after writing it and print how closely it matches the design (issue 25). */
+  score: boolean;
   /** `figment fidelity --widths`: viewport widths in px, 0 for the design width. */
   widths?: number[];
 }
@@ -139,7 +144,7 @@ const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draf
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = readFlags(argv, {
-    boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api"],
+    boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score"],
     short: { version: "v" },
     string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", ...MODEL_FLAGS],
     list: ["node"],
@@ -160,6 +165,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (values["from-hint"] !== undefined) throw new UsageError("--images needs the design's JSON (image fills are found by imageRef), not --from-hint");
   }
 
+  if (values.score && command !== "code") throw new UsageError(`--score only applies to figment code (figment fidelity measures without writing code)`);
+  if (values.score && values["from-hint"] !== undefined) throw new UsageError("--score needs the design's JSON (the layers' boxes are compared with it), not --from-hint");
+  if (values.score && values["batch-api"]) throw new UsageError("--score cannot measure a Batch API submission (its code comes later): score the collected files with figment code --score");
   if (values.widths !== undefined && command !== "fidelity") throw new UsageError(`--widths only applies to figment fidelity`);
   const widths = values.widths !== undefined ? asWidths(values.widths) : undefined;
 
@@ -200,6 +208,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     draft: values.draft ?? false,
     dryRun: values["dry-run"] ?? false,
     batchApi: values["batch-api"] ?? false,
+    score: values.score ?? false,
     ...present({
       input: positionals[1],
       fromHint: values["from-hint"],

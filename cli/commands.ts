@@ -49,8 +49,17 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
     if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
     return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io);
   }
+  const { requireChromium, scoreDocument, printScores } = await import("./code-score.js");
+  if (args.score) requireChromium();
   const design = await loadForCode(args, io, context);
-  return emitAndWrite(await generateCode(design.document, codeOptions(args)), design.problems, args, io, {}, design.roots[0]?.name);
+  const result = await generateCode(design.document, codeOptions(args));
+  if (!args.score) return emitAndWrite(result, design.problems, args, io, {}, design.roots[0]?.name);
+  const name = design.roots[0]?.name;
+  // --json is one document, so its scores come first; plain output writes the files, then measures them.
+  if (args.json) return emitAndWrite(result, design.problems, args, io, { score: await scoreDocument(design.document, design.roots, codeOptions(args)) }, name);
+  const code = await emitAndWrite(result, design.problems, args, io, {}, name);
+  printScores(await scoreDocument(design.document, design.roots, codeOptions(args)), io);
+  return code;
 }
 
 export async function fidelityCommand(args: CliArgs, io: Output): Promise<number> {

@@ -17,7 +17,10 @@ export function layerDiffs(frame: RestNode, fidelity: FrameFidelity): LayerDiff[
     const v = byId.get(id);
     return v ? [{ nodeId: id, name: v.node.name, problem: "missing", iou: 0, design: v.box }] : [];
   });
-  const off = fidelity.worst.map((w): LayerDiff => ({ nodeId: w.id, name: w.name, problem: w.hidden ? "hidden" : "off", iou: round4(w.iou), design: w.design, rendered: w.rendered }));
+  // Under a pixel each way is rounding (Figma keeps float positions), not a difference a designer would see.
+  const visiblyOff = (w: FrameFidelity["worst"][number]): boolean =>
+    w.hidden === true || Math.max(Math.abs(w.rendered.x - w.design.x), Math.abs(w.rendered.y - w.design.y), Math.abs(w.rendered.width - w.design.width), Math.abs(w.rendered.height - w.design.height)) >= 1;
+  const off = fidelity.worst.filter(visiblyOff).map((w): LayerDiff => ({ nodeId: w.id, name: w.name, problem: w.hidden ? "hidden" : "off", iou: round4(w.iou), design: w.design, rendered: w.rendered }));
   return [...missing, ...off].sort((a, b) => a.iou - b.iou || area(b) - area(a)).slice(0, MAX_LAYERS);
 }
 
