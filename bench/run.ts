@@ -18,6 +18,7 @@
  *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
  *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
  *   BENCH_ONLY=fonts npm run bench     every fixture frame's IoU × matched with the design's fonts and without (bench/fonts.ts)
+ *   BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame (bench/score-cli.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
@@ -46,6 +47,7 @@ import { checkProject } from "../codegen/project/index.js";
 import { hintForFile } from "./ours.js";
 import { pluginSection } from "./plugin.js";
 import { exportAssetsSection } from "./export-assets.js";
+import { scoreCliSection } from "./score-cli.js";
 import { benchAiLatency } from "./plugin-ai-latency.js";
 import { repoRoot } from "./plugin-util.js";
 import { againstTarget, BenchResults, gitCommit, round, type Json } from "./results.js";
@@ -60,7 +62,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = benchCount(20, 1, "BENCH_RUNS");
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts", "score-cli"] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     layout: () => layoutSection(RUNS, results),
     corpus: () => corpusSection(results),
     fonts: () => fontsSection(results),
+    "score-cli": () => scoreCliSection(files, results),
   };
   const failed: Section[] = [];
   for (const name of SECTIONS.filter(runs)) {
