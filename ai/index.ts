@@ -23,7 +23,7 @@ export {
   systemInstructions,
   userTexts,
 } from "./prompt.js";
-export type { ChatRefinement, ImageDetail, PromptInput, RequestOptions, ResponsesRefinement } from "./prompt.js";
+export type { ChatRefinement, ImageDetail, PromptInput, RefinementImage, RequestOptions, ResponsesRefinement } from "./prompt.js";
 export { ProgressReader } from "./progress.js";
 export type { ProgressEvent } from "./progress.js";
 export { countTextTokens, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize } from "./estimate.js";
