@@ -43,3 +43,5 @@ export type { CachedEmbedding, EmbeddingCache, EmbeddingOptions, FrameEmbeddings
 export { CAPTION_DETAIL, CAPTION_INSTRUCTIONS, CAPTION_OUTPUT_TOKENS, captionFrames, cleanCaption, DEFAULT_CAPTION_CONCURRENCY, isFreshCaption } from "./captions.js";
 export type { CachedCaption, CaptionCache, CaptionFrame, CaptionOptions, FrameCaptions } from "./captions.js";
 export * from "./batch/index.js";
+export * from "./verify/index.js";
+export { askModel } from "./verify/ask.js";
