@@ -19,6 +19,7 @@ import { runBrowser, useBrowser } from "../test/helpers/browser.js";
 import { captureIo, fixturePath, listFiles, readFixture } from "../test/helpers/fixtures.js";
 import { chatStream, responsesStream, type RecordedRequest } from "../test/openai-server/server.js";
 import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
+import { parseCliArgs } from "./args.js";
 import { withPage } from "./browser.js";
 import { run } from "./run.js";
 
@@ -109,6 +110,43 @@ function expectMovedLayer(roundText: string): void {
   expect(layer!.rendered.y).toBe(layer!.design.y);
   expect(layer!.off).toBe("40 px right");
 }
+
+describe("--verify and --rounds: usage", () => {
+  it("reads --rounds from 1 to 3, 1 by default, and implies --node-ids", () => {
+    expect(parseCliArgs(["code", "d.json", "--ai", "--verify"])).toMatchObject({ verify: true, nodeIds: true });
+    expect(parseCliArgs(["code", "d.json", "--ai", "--verify"]).rounds).toBeUndefined();
+    expect(parseCliArgs(["code", "d.json", "--ai", "--verify", "--rounds", "3"]).rounds).toBe(3);
+    expect(parseCliArgs(["code", "d.json", "--ai"])).toMatchObject({ verify: false, nodeIds: false });
+  });
+
+  it.each([
+    [["code", "d.json", "--verify"], "--verify only applies to the model path: add --ai"],
+    [["code", "d.json", "--rounds", "2"], "--rounds only applies to the model path: add --ai"],
+    [["code", "d.json", "--ai", "--rounds", "2"], "--rounds only applies with --verify"],
+    [["code", "d.json", "--ai", "--verify", "--rounds", "4"], "--rounds must be a whole number from 1 to 3, not 4"],
+    [["code", "d.json", "--ai", "--verify", "--rounds", "0"], "--rounds must be a whole number from 1 to 3, not 0"],
+    [["code", "d.json", "--ai", "--verify", "--rounds", "1.5"], "--rounds must be a whole number from 1 to 3, not 1.5"],
+    [["code", "d.json", "--ai", "--verify", "--batch-api"], "--verify measures each answer as it arrives; it cannot go with --batch-api"],
+    [["code", "--from-hint", "h.txt", "--ai", "--verify"], "--verify needs the design's JSON"],
+  ])("refuses %j", (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it("refuses a design with several frames before anything is sent (exit 2)", async () => {
+    const srv = await serve();
+    const twoFrames = fixturePath("figmasharp-bundler-dialog.file.json");
+    const { code, stderr } = await figment(["code", twoFrames, "--ai", "--verify", "--base-url", srv.url, "--out", outDir("frames")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--verify measures one frame and the design has 2: pick it with --node ID");
+    expect(srv.requests).toEqual([]);
+  });
+
+  it("--dry-run says what a round resends, and sends nothing", async () => {
+    const { code, stdout } = await figment(["code", LOGIN, "--node", FRAME, "--ai", "--verify", "--rounds", "2", "--dry-run"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("  verify        up to 2 rounds: each is estimated when it is sent; it resends the conversation");
+  });
+});
 
 describe.runIf(runBrowser)("figment code --ai --verify", () => {
   const browser = useBrowser();
