@@ -8,7 +8,7 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import type { Response } from "openai/resources/responses/responses";
 import { ModelError, toModelError } from "./errors.js";
 import { ProgressReader, type ProgressEvent } from "./progress.js";
-import { chatRequest, keptMessages, responsesRequest, type PromptInput } from "./prompt.js";
+import { chatRequest, keptMessages, responsesRequest, type PromptInput, type RefinementImage } from "./prompt.js";
 import { createClient, type ProviderConfig } from "./providers.js";
 import { parseFilesReply, type FilesReply } from "./schema.js";
 import { readResponse } from "./outcome.js";
@@ -21,8 +21,8 @@ export interface TurnOptions {
   timeoutMs?: number;
   maxOutputTokens?: number;
   onProgress?: (event: ProgressEvent) => void;
-  /** Refine the previous turn with these instructions instead of starting afresh. */
-  refine?: { conversation: Conversation; instructions: string };
+  /** Refine the previous turn with these instructions (and pictures) instead of starting afresh. */
+  refine?: { conversation: Conversation; instructions: string; images?: readonly RefinementImage[] };
   fetch?: typeof fetch;
 }
 
@@ -66,7 +66,7 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
   const request = { signal: options.signal };
   try {
     if (config.kind === "responses") {
-      const refine = options.refine?.conversation.kind === "responses" ? { previousResponseId: options.refine.conversation.previousResponseId, instructions: options.refine.instructions } : undefined;
+      const refine = options.refine?.conversation.kind === "responses" ? { previousResponseId: options.refine.conversation.previousResponseId, instructions: options.refine.instructions, ...(options.refine.images ? { images: options.refine.images } : {}) } : undefined;
       const params = responsesRequest(input, { model: config.model, stream: true, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) }, refine);
       const stream = await client.responses.create(params, request);
       let final: Response | undefined;
@@ -89,7 +89,7 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
       if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
       return { ...reply, text, conversation: { kind: "responses", previousResponseId: final.id } };
     }
-    const refine = options.refine?.conversation.kind === "chat" ? { messages: options.refine.conversation.messages, instructions: options.refine.instructions } : undefined;
+    const refine = options.refine?.conversation.kind === "chat" ? { messages: options.refine.conversation.messages, instructions: options.refine.instructions, ...(options.refine.images ? { images: options.refine.images } : {}) } : undefined;
     const params = chatRequest(input, { model: config.model, stream: true, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) }, refine);
     const stream = await client.chat.completions.create(params, request);
     let text = "";

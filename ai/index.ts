@@ -23,7 +23,7 @@ export {
   systemInstructions,
   userTexts,
 } from "./prompt.js";
-export type { ChatRefinement, ImageDetail, PromptInput, RequestOptions, ResponsesRefinement } from "./prompt.js";
+export type { ChatRefinement, ImageDetail, PromptInput, RefinementImage, RequestOptions, ResponsesRefinement } from "./prompt.js";
 export { ProgressReader } from "./progress.js";
 export type { ProgressEvent } from "./progress.js";
 export { countTextTokens, estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize } from "./estimate.js";
@@ -43,3 +43,5 @@ export type { CachedEmbedding, EmbeddingCache, EmbeddingOptions, FrameEmbeddings
 export { CAPTION_DETAIL, CAPTION_INSTRUCTIONS, CAPTION_OUTPUT_TOKENS, captionFrames, cleanCaption, DEFAULT_CAPTION_CONCURRENCY, isFreshCaption } from "./captions.js";
 export type { CachedCaption, CaptionCache, CaptionFrame, CaptionOptions, FrameCaptions } from "./captions.js";
 export * from "./batch/index.js";
+export * from "./verify/index.js";
+export { askModel } from "./verify/ask.js";

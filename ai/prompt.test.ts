@@ -107,6 +107,26 @@ describe("responsesRequest", () => {
       { role: "user", content: [{ type: "input_text", text: "Instructions from the user:\nUse a grid." }] },
     ]);
   });
+
+  it("sends a refinement's pictures after its text, each after its label", () => {
+    const images = [
+      { label: "Your code, rendered:", url: "data:image/png;base64,AAAA" },
+      { label: "The design:", url: "data:image/png;base64,BBBB", detail: "low" as const },
+    ];
+    const request = responsesRequest(input, { model: "m", stream: true }, { previousResponseId: "resp_1", instructions: "Fix it.", images });
+    expect(request.input).toEqual([
+      {
+        role: "user",
+        content: [
+          { type: "input_text", text: "Instructions from the user:\nFix it." },
+          { type: "input_text", text: "Your code, rendered:" },
+          { type: "input_image", image_url: "data:image/png;base64,AAAA", detail: "high" },
+          { type: "input_text", text: "The design:" },
+          { type: "input_image", image_url: "data:image/png;base64,BBBB", detail: "low" },
+        ],
+      },
+    ]);
+  });
 });
 
 describe("chatRequest", () => {
@@ -144,6 +164,21 @@ describe("chatRequest", () => {
       { role: "assistant", content: '{"files":[],"notes":""}' },
       { role: "user", content: "Instructions from the user:\nBigger title" },
     ]);
+  });
+
+  it("a refinement with pictures is one user message of text and image parts, after the kept messages", () => {
+    const kept = keptMessages(chatRequest(input, { model: "m" }), "{}");
+    const images = [{ label: "Your code, rendered:", url: "data:image/png;base64,AAAA" }];
+    const second = chatRequest(input, { model: "m" }, { messages: kept, instructions: "Fix it.", images });
+    expect(second.messages.slice(0, -1)).toEqual(kept);
+    expect(second.messages.at(-1)).toEqual({
+      role: "user",
+      content: [
+        { type: "text", text: "Instructions from the user:\nFix it." },
+        { type: "text", text: "Your code, rendered:" },
+        { type: "image_url", image_url: { url: "data:image/png;base64,AAAA", detail: "high" } },
+      ],
+    });
   });
 });
 

@@ -159,6 +159,21 @@ export function pngDataUrl(bytes: Uint8Array): string {
   return `data:image/png;base64,${bytesToBase64(bytes)}`;
 }
 
+// ---------------------------------------------------------------- refinements
+
+/**
+ * A picture sent with a refinement, after a short label that says what it is (a verify round: the code as
+ * rendered, then the design). `url` is a PNG data URL (`pngDataUrl`).
+ */
+export interface RefinementImage {
+  label: string;
+  url: string;
+  detail?: ImageDetail;
+}
+
+/** The text of a refinement turn: the instructions, as the user's (pictures follow it, each after its label). */
+const refinementText = (instructions: string): string => `Instructions from the user:\n${instructions.trim()}`;
+
 // ---------------------------------------------------------------- Responses API
 
 export interface ResponsesRefinement {
@@ -166,6 +181,18 @@ export interface ResponsesRefinement {
   previousResponseId: string;
   /** What to change. */
   instructions: string;
+  /** Pictures sent after the instructions (none for a plain refinement). */
+  images?: readonly RefinementImage[];
+}
+
+function responsesRefinementContent(refine: ResponsesRefinement): ResponseInputContent[] {
+  return [
+    { type: "input_text", text: refinementText(refine.instructions) },
+    ...(refine.images ?? []).flatMap((image): ResponseInputContent[] => [
+      { type: "input_text", text: image.label },
+      { type: "input_image", image_url: image.url, detail: image.detail ?? "high" },
+    ]),
+  ];
 }
 
 export function responsesRequest(
@@ -189,7 +216,7 @@ export function responsesRequest(
   refine?: ResponsesRefinement,
 ): ResponseCreateParamsStreaming | ResponseCreateParamsNonStreaming {
   const content: ResponseInputContent[] = refine
-    ? [{ type: "input_text", text: `Instructions from the user:\n${refine.instructions.trim()}` }]
+    ? responsesRefinementContent(refine)
     : [
         ...(hasImage(input) ? [{ type: "input_image", image_url: input.imageDataUrl, detail: input.detail ?? "high" } as const] : []),
         ...userTexts(input).map((text): ResponseInputContent => ({ type: "input_text", text })),
@@ -211,6 +238,22 @@ export interface ChatRefinement {
   /** The messages of the previous turn(s) including the assistant's reply; see `keptMessages`. */
   messages: ChatCompletionMessageParam[];
   instructions: string;
+  /** Pictures sent after the instructions (none for a plain refinement). */
+  images?: readonly RefinementImage[];
+}
+
+/** A refinement's user message: plain text, or the text and its labelled pictures as content parts. */
+function chatRefinementMessage(refine: ChatRefinement): ChatCompletionMessageParam {
+  const text = refinementText(refine.instructions);
+  if (!refine.images?.length) return { role: "user", content: text };
+  const content: ChatCompletionContentPart[] = [
+    { type: "text", text },
+    ...refine.images.flatMap((image): ChatCompletionContentPart[] => [
+      { type: "text", text: image.label },
+      { type: "image_url", image_url: { url: image.url, detail: image.detail ?? "high" } },
+    ]),
+  ];
+  return { role: "user", content };
 }
 
 /** The first turn's messages: system instructions, then the user message with the image (if any) + texts. */
@@ -250,7 +293,7 @@ export function chatRequest(
   refine?: ChatRefinement,
 ): ChatCompletionCreateParamsStreaming | ChatCompletionCreateParamsNonStreaming {
   const messages: ChatCompletionMessageParam[] = refine
-    ? [...refine.messages, { role: "user", content: `Instructions from the user:\n${refine.instructions.trim()}` }]
+    ? [...refine.messages, chatRefinementMessage(refine)]
     : chatMessages(input);
   const base: Omit<ChatCompletionCreateParamsNonStreaming, "stream"> = {
     model: options.model,

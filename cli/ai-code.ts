@@ -2,7 +2,8 @@
  * `figment code --ai`: code from a vision model. The prompt is built from the design (the compact hint, the
  * frame's PNG with --image, the offline output as a draft with --draft, the user's --instructions), sent to
  * the configured endpoint with the key from the environment, streamed with progress on stderr, then put
- * through the same project pass, formatter, report and --out writing as the offline `figment code`.
+ * through the same project pass, formatter, report and --out writing as the offline `figment code`. With --verify
+ * the answer is measured and corrected in rounds that keep only what measures better (cli/verify.ts).
  *
  * Exit codes: 0 done; 2 bad input or configuration (missing or refused key, unknown model, rejected request);
  * 1 the model failed otherwise (server, timeout, unreadable reply, no files); 130 cancelled (Ctrl-C). Failures
@@ -19,6 +20,7 @@ import { providerConfig, type ProviderConfig } from "../ai/providers.js";
 import { fontPlan } from "../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../codegen/emit/assets.js";
 import { generateCode, modelHint, parseHint, type DesignDocument } from "../codegen/index.js";
+import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import type { Problem } from "../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
@@ -27,6 +29,7 @@ import { asUsage, codeOptions, emitAndWrite, reportProblems, type Output, type R
 import { loadForCode } from "./figma-extras.js";
 import { readText, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
+import type { VerifyJson } from "./verify.js";
 import { plural } from "../codegen/plural.js";
 
 /** Seconds one model request may take when --timeout is not given. */
@@ -35,11 +38,17 @@ export const DEFAULT_TIMEOUT_SEC = 180;
 export const STRUCTURE_ONLY =
   "figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png for a closer match)";
 
+/** What a verify round costs cannot be known before the answer is measured; what it is made of can. */
+const VERIFY_DRY_RUN =
+  "each is estimated when it is sent; it resends the conversation (this input again and the answer), the measured differences and two pictures";
+
 const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
 
 interface Source {
   document: DesignDocument;
   problems: Problem[];
+  /** The frames' REST JSON (none from a hint): what --verify measures against. */
+  roots: RestNode[];
 }
 
 /** The design to send: <design.json> (with --images, --file-key…) or --from-hint. */
@@ -49,10 +58,10 @@ export async function readSource(args: CliArgs, io: Output, context: RunContext)
     const text = await readText(args.fromHint);
     const { document } = asUsage(() => parseHint(text));
     if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
-    return { document, problems: [] };
+    return { document, problems: [], roots: [] };
   }
   const design = await loadForCode(args, io, context);
-  return { document: design.document, problems: design.problems };
+  return { document: design.document, problems: design.problems, roots: design.roots };
 }
 
 export interface Png {
@@ -114,6 +123,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
           batchCostUsd: estimate.batchCostUsd ?? null,
           price: estimate.price ? { inputUsdPer1M: estimate.price.input, outputUsdPer1M: estimate.price.output, source: estimate.price.source, asOf: estimate.price.asOf } : null,
           image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
+          ...(args.verify ? { verify: { rounds: args.rounds ?? 1, note: VERIFY_DRY_RUN } } : {}),
           note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
         },
         null,
@@ -137,6 +147,7 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
   io.out(`  cost          ${cost}`);
   if (estimate.batchCostUsd !== undefined) io.out(`  batch API     about $${estimate.batchCostUsd.toFixed(4)} for the input (50% off, answers within 24 h: --batch-api)`);
   if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
+  if (args.verify) io.out(`  verify        up to ${plural(args.rounds ?? 1, "round")}: ${VERIFY_DRY_RUN}`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
 }
@@ -203,6 +214,9 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
 
   const input = await promptInputFor(source.document, args, image);
   const settings = settingsFrom(args);
+  const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
+  // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.
+  const frame = verifying?.verifiedFrame(source.roots, args.verify ? "--verify" : "--score");
 
   // A dry run needs no key: the config is only read for its endpoint and model.
   if (args.dryRun) return dryRun(args, providerConfig(settings, "dry-run"), input, image, io);
@@ -240,12 +254,23 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     return 130;
   }
 
+  let final: Pick<ModelCodeResult, "files" | "problems" | "notes"> = result;
+  let cancelled = false;
+  const verified: { verify?: VerifyJson } = {};
+  if (args.verify && verifying && frame && result.files.length > 0) {
+    const v = await verifying.verifyAnswer({ config, input, frame, first: result, rounds: args.rounds ?? 1, target: args.target, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000, ...(context.signal ? { signal: context.signal } : {}), onProgress: progress.onProgress, onStage: progress.onStage }, io);
+    final = v;
+    cancelled = v.cancelled;
+    verified.verify = v.json;
+  }
+
   const more = {
-    notes: result.notes,
+    notes: final.notes,
     repair: result.repair,
     kept: result.kept,
     attempts: result.attempts.map((a) => ({ kind: a.kind, files: a.files.length, blocking: a.problems.filter(isBlocking).length })),
     model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model, image: image !== undefined },
+    ...verified,
   };
   if (result.files.length === 0) {
     // Nothing usable came back: report why, write nothing, and fail as the model's failure.
@@ -256,11 +281,19 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     return 1;
   }
 
-  const code = await emitAndWrite({ files: result.files, problems: result.problems }, source.problems, args, io, more, source.document.frames[0]?.name);
+  // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
+  const scored = args.score && frame ? await import("./code-score.js") : undefined;
+  const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target)] : undefined;
+  const code = await emitAndWrite({ files: final.files, problems: final.problems }, source.problems, args, io, scores && args.json ? { ...more, score: scores } : more, source.document.frames[0]?.name);
+  if (scored && scores && !args.json) scored.printScores(scores, io);
   if (!args.json) {
-    if (result.notes.trim() && result.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(result.notes)}`);
+    if (final.notes.trim() && final.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(final.notes)}`);
     const summary = repairSummary(result);
     if (summary) io.err(summary);
+  }
+  if (cancelled) {
+    io.err("figment: cancelled; wrote the best code measured so far");
+    return 130;
   }
   return code;
 }

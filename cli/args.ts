@@ -1,6 +1,7 @@
 /** Command-line parsing for `figment`, on cli/flags.ts. */
 import type { Styling, Target } from "../codegen/index.js";
-import { firstGiven, oneOfWords, present, readFlags } from "./flags.js";
+import { MAX_ROUNDS } from "../ai/verify/rounds.js";
+import { firstGiven, oneOfWords, present, readFlags, wholeNumber } from "./flags.js";
 import { UsageError } from "./io.js";
 import { parseWidths } from "../codegen/fidelity/responsive.js";
 import { MODEL_FLAGS, modelConnectionArgs } from "./model-flags.js";
@@ -14,6 +15,7 @@ Usage:
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
+               [--verify [--rounds N]]
   figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
   figment hints <design.json> [--node ID]... [--images DIR]
   figment fidelity <design.json> [--node ID]... [--widths 390,768,design] [--json]
@@ -52,6 +54,9 @@ it only the structure is sent and the model does not see the frame). --from-hint
   --draft        send the offline output as a draft for the model to improve
   --timeout      seconds one model request may take (default 180)
   --dry-run      print the estimated tokens and cost, the endpoint and model; send nothing
+  --verify       render the answer in Chromium, measure it against the design, and send the measured
+                 differences back for a fix that is kept only if it measures better (implies --node-ids;
+                 one frame); --rounds N: up to N such rounds (default 1, at most 3)
   --batch-api    one request per top-level frame on OpenAI's Batch API (half the price, answers within
                  24 h): submits and records DIR/batch.json under --out; then figment batch status|collect DIR
 Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
@@ -112,6 +117,10 @@ export interface CliArgs {
   figmaBaseUrl?: string;
   /** Render the code in Chromium after writing it and print how closely it matches the design (issue 25). */
   score: boolean;
+  /** `figment code --ai --verify`: measured correction rounds, kept only when they measure better. */
+  verify: boolean;
+  /** How many verify rounds at most (1..3); only with --verify. */
+  rounds?: number;
   /** `figment fidelity --widths`: viewport widths in px, 0 for the design width. */
   widths?: number[];
 }
@@ -140,13 +149,13 @@ export function parseFileKey(value: string): string {
 }
 
 /** Options that only mean something with --ai. */
-const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run", "batch-api"] as const;
+const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run", "batch-api", "verify", "rounds"] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = readFlags(argv, {
-    boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score"],
+    boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score", "verify"],
     short: { version: "v" },
-    string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", ...MODEL_FLAGS],
+    string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", "rounds", ...MODEL_FLAGS],
     list: ["node"],
     positionals: true,
   });
@@ -179,6 +188,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError(`--ai only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
   }
   const connection = modelConnectionArgs(values);
+  const verify = verifyArgs(values);
 
   if (values["file-key"] === undefined) {
     const stray = firstGiven(values, ["figma-token", "figma-base-url"] as const);
@@ -197,7 +207,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     target,
     styling,
     out: values.out ?? "out",
-    nodeIds: values["node-ids"] ?? false,
+    // The measurement finds layers by their data-node-id.
+    // The measurement finds layers by their ids: --verify and --score ask for them.
+    nodeIds: (values["node-ids"] ?? false) || verify.verify || (values.score ?? false),
     exactLayout: values["exact-layout"] ?? false,
     json: values.json ?? false,
     project: values.project ?? false,
@@ -209,6 +221,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     dryRun: values["dry-run"] ?? false,
     batchApi: values["batch-api"] ?? false,
     score: values.score ?? false,
+    ...verify,
     ...present({
       input: positionals[1],
       fromHint: values["from-hint"],
@@ -222,6 +235,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
       widths,
     }),
   };
+}
+
+/** --verify and --rounds: one frame's measured correction rounds, with --ai only (AI_ONLY refuses them without it). */
+function verifyArgs(values: { verify?: boolean; rounds?: string; "batch-api"?: boolean; "from-hint"?: string }): { verify: boolean; rounds?: number } {
+  const verify = values.verify ?? false;
+  if (values.rounds !== undefined && !verify) throw new UsageError("--rounds only applies with --verify (figment code <design.json> --ai --verify --rounds N)");
+  if (!verify) return { verify };
+  if (values["batch-api"]) throw new UsageError("--verify measures each answer as it arrives; it cannot go with --batch-api");
+  if (values["from-hint"] !== undefined) throw new UsageError("--verify needs the design's JSON (it measures the code against the design's layers), not --from-hint");
+  const rounds = wholeNumber("--rounds", values.rounds, { min: 1, max: MAX_ROUNDS });
+  return { verify, ...(rounds !== undefined ? { rounds } : {}) };
 }
 
 function asWidths(text: string): number[] {

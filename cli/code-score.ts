@@ -9,6 +9,7 @@ import { generateCode, type CodeOptions, type DesignDocument } from "../codegen/
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { layerWords, scoreSummary } from "../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
+import type { SourceFile } from "../codegen/types.js";
 import { chromiumAvailable, chromiumPath } from "./browser.js";
 import { UsageError } from "./io.js";
 import type { Output } from "./design-files.js";
@@ -35,6 +36,18 @@ export async function scoreDocument(document: DesignDocument, roots: readonly Re
       scores.push(await scoreCode(browser, { frame: root, files: code.files, target: options.target }));
     }
     return scores;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** One frame's score of files already made (the model's answer), on the page the panel shows. */
+export async function scoreFiles(frame: RestNode, files: SourceFile[], target: "react" | "html"): Promise<FidelityScore> {
+  const { launchChromium } = await import("./browser.js");
+  const { scoreCode } = await import("./score.js");
+  const browser = await launchChromium();
+  try {
+    return await scoreCode(browser, { frame, files, target });
   } finally {
     await browser.close();
   }
