@@ -5,18 +5,17 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
 import { buildReactPreview } from "../codegen/preview/react-preview.js";
 import type { SourceFile } from "../codegen/types.js";
 import { designTexts, designViewport, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { widthsFor, type TextSample, type WidthFigures } from "../codegen/fidelity/responsive.js";
 import { fidelityScore } from "../codegen/fidelity/score.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
-import { withPage, type PageOptions } from "./browser.js";
+import { withPage, type PageOptions, type PageHost } from "./browser.js";
 import { fidelityOnPage } from "./fidelity.js";
 import { widthOnPage } from "./responsive-page.js";
 
-export async function scoreFrame(browser: Browser, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
+export async function scoreFrame(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
   const { frame, files, entry } = input;
   const design = designViewport(frame);
   const texts = designTexts(frame);
@@ -50,6 +49,6 @@ export function scorePage(files: SourceFile[], target: "react" | "html"): { file
 }
 
 /** scoreFrame of a frame's code in either target. */
-export function scoreCode(browser: Browser, input: { frame: RestNode; files: SourceFile[]; target: "react" | "html"; page?: PageOptions }): Promise<FidelityScore> {
+export function scoreCode(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; target: "react" | "html"; page?: PageOptions }): Promise<FidelityScore> {
   return scoreFrame(browser, { frame: input.frame, ...scorePage(input.files, input.target), ...(input.page ? { page: input.page } : {}) });
 }
