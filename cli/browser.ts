@@ -4,7 +4,7 @@
  * Pages are served from memory under a fake origin; every other request is aborted (no network).
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page, type Route } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import { ASSET_MIME } from "../codegen/file-paths.js";
 import type { SourceFile } from "../codegen/types.js";
 
@@ -153,78 +153,153 @@ export interface PageOptions {
 }
 
 /**
- * Opens a fresh context + page at `viewport`, serves `files` from memory under `http://figment.test/`
- * (any request to another origin is aborted; an unknown path gets a 404), navigates to `entry`,
- * waits for `load` and `document.fonts.ready`, runs `fn(page)` and closes the context.
+ * Where withPage opens its page: a browser (a fresh context per call, closed after it) or a context the caller
+ * made with newPageContext and keeps open. In a context, a call takes an idle page of it (or opens one), loads its
+ * files there and leaves the page idle for the next call: the page's routes answer each call with that call's
+ * files only (Playwright turns the HTTP cache off while requests are routed), and a navigation gives each call a
+ * new document, so only what outlives a navigation is shared (window.name, sessionStorage, history). That skips
+ * starting a context and a renderer process per page. A call with `stylesheets` or `beforeGoto` (init scripts,
+ * which a page keeps) gets a fresh page in the context, closed after it; so does `fn` with its own routes or init
+ * scripts: such an `fn` must be given a browser.
+ */
+export type PageHost = Browser | BrowserContext;
+
+const contextOptions = (viewport: Viewport) => ({
+  viewport: { width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) },
+  deviceScaleFactor: 1,
+  serviceWorkers: "block" as const,
+  javaScriptEnabled: true,
+});
+
+/** A context for withPage's pages, with the options withPage gives its own contexts; the caller closes it. */
+export function newPageContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext(contextOptions({ width: 1280, height: 720 }));
+}
+
+// Read, not `in`: a test's browser may be a forwarding proxy (test/helpers/browser.ts).
+const isContext = (host: PageHost): host is BrowserContext => typeof (host as Partial<Browser>).newContext !== "function";
+
+/** What one withPage call serves: its files by path, the origins it lets through, what it answers from memory. */
+interface Served {
+  byPath: Map<string, SourceFile>;
+  allowed: Set<string>;
+  serve: PageOptions["serve"];
+}
+
+/** Routes every request of `page` as `current()` says: the call the page serves now. */
+async function routePage(page: Page, current: () => Served): Promise<void> {
+  await page.route("**/*", async (route: Route) => {
+    const { byPath, allowed, serve } = current();
+    let url: URL;
+    try {
+      url = new URL(route.request().url());
+    } catch {
+      return route.abort("blockedbyclient");
+    }
+    if (allowed.has(url.origin)) return route.continue();
+    if (url.origin !== FIGMENT_ORIGIN) {
+      const served = serve?.(url);
+      return served ? route.fulfill({ status: 200, contentType: served.contentType, body: served.body }) : route.abort("blockedbyclient");
+    }
+    let path: string;
+    try {
+      path = normalizePath(decodeURIComponent(url.pathname));
+    } catch {
+      path = normalizePath(url.pathname);
+    }
+    const file = byPath.get(path) ?? (path === "" ? byPath.get("index.html") : undefined);
+    if (!file) {
+      return route.fulfill({ status: 404, contentType: "text/plain; charset=utf-8", body: `not found: /${path}` });
+    }
+    return route.fulfill({ status: 200, contentType: contentTypeFor(file.path), body: bodyOf(file) });
+  });
+  // page.route does not see WebSockets: refuse those too.
+  await page.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: "no network in figment tests" }));
+}
+
+/** A page of a shared context that withPage loads again for each call. */
+interface ReusablePage {
+  page: Page;
+  served: Served;
+}
+const idlePages = new WeakMap<BrowserContext, ReusablePage[]>();
+
+async function takeIdlePage(context: BrowserContext, served: Served): Promise<ReusablePage> {
+  const idle = idlePages.get(context) ?? [];
+  idlePages.set(context, idle);
+  const reused = idle.pop();
+  if (reused && !reused.page.isClosed()) return Object.assign(reused, { served });
+  const page = await context.newPage();
+  const fresh: ReusablePage = { page, served };
+  await routePage(page, () => fresh.served);
+  return fresh;
+}
+
+/** Navigates to `entry` and waits for `load` and the document's fonts. */
+async function load(page: Page, entry: string): Promise<void> {
+  await page.goto(`${FIGMENT_ORIGIN}/${normalizePath(entry)}`, { waitUntil: "load" });
+  await page.evaluate(async () => {
+    await (globalThis as unknown as PageGlobals).document.fonts.ready;
+  });
+}
+
+/**
+ * Opens a page at `viewport` (in a fresh context, or in the context given: PageHost), serves `files` from memory
+ * under `http://figment.test/` (any request to another origin is aborted; an unknown path gets a 404), navigates to
+ * `entry`, waits for `load` and `document.fonts.ready`, runs `fn(page)` and closes what it opened.
  * `allowOrigins` lets requests to those origins through (tests: a local model server on 127.0.0.1).
  * `beforeGoto` runs on the fresh page before it navigates (bench: start a CPU profile that sees the whole load).
  */
 export async function withPage<T>(
-  browser: Browser,
+  host: PageHost,
   files: SourceFile[],
   entry: string,
   viewport: Viewport,
   fn: (page: Page) => Promise<T>,
   options: PageOptions = {},
 ): Promise<T> {
-  const allowed = new Set(options.allowOrigins ?? []);
-  const byPath = new Map<string, SourceFile>();
-  for (const file of files) byPath.set(normalizePath(file.path), file);
-
-  const context = await browser.newContext({
-    viewport: { width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) },
-    deviceScaleFactor: 1,
-    serviceWorkers: "block",
-    javaScriptEnabled: true,
-  });
-  try {
-    const page = await context.newPage();
-    await page.route("**/*", async (route: Route) => {
-      let url: URL;
-      try {
-        url = new URL(route.request().url());
-      } catch {
-        return route.abort("blockedbyclient");
-      }
-      if (allowed.has(url.origin)) return route.continue();
-      if (url.origin !== FIGMENT_ORIGIN) {
-        const served = options.serve?.(url);
-        return served ? route.fulfill({ status: 200, contentType: served.contentType, body: served.body }) : route.abort("blockedbyclient");
-      }
-      let path: string;
-      try {
-        path = normalizePath(decodeURIComponent(url.pathname));
-      } catch {
-        path = normalizePath(url.pathname);
-      }
-      const file = byPath.get(path) ?? (path === "" ? byPath.get("index.html") : undefined);
-      if (!file) {
-        return route.fulfill({ status: 404, contentType: "text/plain; charset=utf-8", body: `not found: /${path}` });
-      }
-      return route.fulfill({ status: 200, contentType: contentTypeFor(file.path), body: bodyOf(file) });
+  const served: Served = { byPath: new Map(files.map((file) => [normalizePath(file.path), file])), allowed: new Set(options.allowOrigins ?? []), serve: options.serve };
+  if (isContext(host) && !options.stylesheets?.length && !options.beforeGoto) {
+    const reusable = await takeIdlePage(host, served);
+    const out = await runOn(reusable.page, viewport, entry, fn, true).catch(async (error: unknown) => {
+      await reusable.page.close(); // in a state nobody knows: not reused
+      throw error;
     });
-    // page.route does not see WebSockets: refuse those too.
-    await page.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: "no network in figment tests" }));
-    if (options.stylesheets?.length) {
-      await page.addInitScript((hrefs: readonly string[]) => {
-        const add = (): void => {
-          for (const href of hrefs) {
-            const link = (globalThis as unknown as { document: { createElement(tag: string): { rel: string; href: string } } }).document.createElement("link");
-            link.rel = "stylesheet";
-            link.href = href;
-            (globalThis as unknown as { document: { head: { appendChild(node: unknown): void } } }).document.head.appendChild(link);
-          }
-        };
-        (globalThis as unknown as { document: { addEventListener(type: string, fn: () => void): void } }).document.addEventListener("DOMContentLoaded", add);
-      }, options.stylesheets);
-    }
-    await options.beforeGoto?.(page);
-    await page.goto(`${FIGMENT_ORIGIN}/${normalizePath(entry)}`, { waitUntil: "load" });
-    await page.evaluate(async () => {
-      await (globalThis as unknown as PageGlobals).document.fonts.ready;
-    });
-    return await fn(page);
-  } finally {
-    await context.close();
+    idlePages.get(host)?.push(reusable);
+    return out;
   }
+  const context = isContext(host) ? host : await host.newContext(contextOptions(viewport));
+  let opened: Page | undefined;
+  try {
+    const page = (opened = await context.newPage());
+    await routePage(page, () => served);
+    if (options.stylesheets?.length) await addStylesheets(page, options.stylesheets);
+    await options.beforeGoto?.(page);
+    return await runOn(page, viewport, entry, fn, context === host);
+  } finally {
+    if (context === host) await opened?.close();
+    else await context.close();
+  }
+}
+
+/** Loads `entry` at `viewport` (set on the page when its context was not made at that size) and runs `fn`. */
+async function runOn<T>(page: Page, viewport: Viewport, entry: string, fn: (page: Page) => Promise<T>, resize: boolean): Promise<T> {
+  if (resize) await page.setViewportSize(contextOptions(viewport).viewport);
+  await load(page, entry);
+  return fn(page);
+}
+
+/** Links `hrefs` into the page's head before its own scripts run (an init script, kept by the page). */
+async function addStylesheets(page: Page, hrefs: readonly string[]): Promise<void> {
+  await page.addInitScript((hrefs: readonly string[]) => {
+    const add = (): void => {
+      for (const href of hrefs) {
+        const link = (globalThis as unknown as { document: { createElement(tag: string): { rel: string; href: string } } }).document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        (globalThis as unknown as { document: { head: { appendChild(node: unknown): void } } }).document.head.appendChild(link);
+      }
+    };
+    (globalThis as unknown as { document: { addEventListener(type: string, fn: () => void): void } }).document.addEventListener("DOMContentLoaded", add);
+  }, hrefs);
 }

@@ -10,12 +10,12 @@
  * One page load, two `page.evaluate` calls (measure at the frame's size; overflow check at 80 % width).
  * Per-width responsiveness (overflow, visible text, overlapping text) is in cli/responsive-page.ts.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
 import { designViewport, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { probeBoxes, probeOverflow } from "../codegen/fidelity/probe.js";
 import { probeIds, scoreBoxes } from "../codegen/fidelity/box-score.js";
-import { withPage, type PageGlobals } from "./browser.js";
+import { withPage, type PageGlobals, type PageHost } from "./browser.js";
 
 // The design side's names, for the CLI's and the tests' existing imports.
 export { collapseWhitespace, designText, designViewport, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, visibleNodes } from "../codegen/fidelity/design-nodes.js";
@@ -23,7 +23,7 @@ export type { FrameFidelity, RestNode, VisibleNode } from "../codegen/fidelity/d
 export type { Box } from "../codegen/fidelity/types.js";
 
 export async function measureFidelity(
-  browser: Browser,
+  browser: PageHost,
   input: { frame: RestNode; files: SourceFile[]; entry: string },
 ): Promise<FrameFidelity> {
   const { frame, files, entry } = input;

@@ -10,9 +10,9 @@
  * ancestor clipped it (overflow hidden/clip, or it is invisible). A point past the viewport's right edge is
  * "offscreen" when the page scrolls sideways to it (horizontal overflow), else "clipped" (nothing reaches it).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { withPage, type PageOptions } from "./browser.js";
+import { withPage, type PageOptions, type PageHost } from "./browser.js";
 import { designTexts, designViewport, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { probeTexts, type TextProbe } from "../codegen/fidelity/probe.js";
 import { fidelityOnPage } from "./fidelity.js";
@@ -31,7 +31,7 @@ export interface FrameReport extends FrameFidelity {
  * 390, 768 and the design width; 0 = the design width). The design-width page serves both.
  */
 export async function measureFrame(
-  browser: Browser,
+  browser: PageHost,
   input: { frame: RestNode; files: SourceFile[]; entry: string; widths?: readonly number[]; readingOrder?: boolean; page?: PageOptions },
 ): Promise<FrameReport> {
   const started = performance.now();

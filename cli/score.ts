@@ -3,18 +3,17 @@
  * and 768 px, one page load each. `figment code --score`, the verify round and the tests use it; the panel measures
  * the same way in its preview iframe with the same probes.
  */
-import type { Browser } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
 import { designTexts, designViewport, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { widthsFor, type TextSample, type WidthFigures } from "../codegen/fidelity/responsive.js";
 import { fidelityScore } from "../codegen/fidelity/score.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
-import { withPage, type PageOptions } from "./browser.js";
+import { withPage, type PageOptions, type PageHost } from "./browser.js";
 import { fidelityOnPage } from "./fidelity.js";
 import { widthOnPage } from "./responsive-page.js";
 import { resultPage } from "./result-page.js";
 
-export async function scoreFrame(browser: Browser, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
+export async function scoreFrame(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
   const { frame, files, entry } = input;
   const design = designViewport(frame);
   const texts = designTexts(frame);
@@ -30,6 +29,6 @@ export async function scoreFrame(browser: Browser, input: { frame: RestNode; fil
 }
 
 /** scoreFrame of a frame's code in either target, on the page the panel shows (cli/result-page.ts). */
-export async function scoreCode(browser: Browser, input: { frame: RestNode; files: SourceFile[]; target: "react" | "html"; page?: PageOptions }): Promise<FidelityScore> {
+export async function scoreCode(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; target: "react" | "html"; page?: PageOptions }): Promise<FidelityScore> {
   return scoreFrame(browser, { frame: input.frame, ...(await resultPage(input.files, input.target)), ...(input.page ? { page: input.page } : {}) });
 }

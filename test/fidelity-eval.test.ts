@@ -13,7 +13,7 @@ import { chromiumAvailable, chromiumPath, withPage } from "../cli/browser.js";
 import type { FrameFidelity, RestNode } from "../cli/fidelity.js";
 import { captureIo, fixturePath, readFixture, REPO_ROOT } from "./helpers/fixtures.js";
 import { run } from "../cli/run.js";
-import { useBrowser } from "./helpers/browser.js";
+import { useBrowser, usePageContext } from "./helpers/browser.js";
 import { cachedGenerateCode, frameFidelity } from "./helpers/run-cache.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
@@ -31,6 +31,7 @@ type Reported = Pick<FrameFidelity, "id" | "name" | "meanIoU" | "matched" | "tex
 
 describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real screens (Chromium)", () => {
   const browser = useBrowser();
+  const pages = usePageContext(browser);
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -43,7 +44,7 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
     for (const root of roots) {
       const single = loadDesign({ document: root }, []);
       const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
-      out.push(await frameFidelity(browser, { frame: root as unknown as RestNode, files: code.files }));
+      out.push(await frameFidelity(pages, { frame: root as unknown as RestNode, files: code.files }));
     }
     return out;
   }
@@ -102,7 +103,7 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
       const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
       const box = root["absoluteBoundingBox"] as { width: number; height: number };
       const path = join(ARTIFACTS, `${file.replace(/\.(file|nodes)\.json$/, "")}-${root.id.replace(/[^\w-]/g, "-")}.png`);
-      const png = await withPage(browser, code.files, "index.html", { width: box.width, height: box.height }, (page) =>
+      const png = await withPage(pages, code.files, "index.html", { width: box.width, height: box.height }, (page) =>
         page.screenshot({ path, fullPage: true }),
       );
       // A PNG, and not a blank page: more than a few hundred bytes.

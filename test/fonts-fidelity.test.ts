@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { fixtureFiles, fontFidelityRows, type FontFidelityRow } from "./helpers/fixture-fidelity.js";
-import { useBrowser } from "./helpers/browser.js";
+import { useBrowser, usePageContext } from "./helpers/browser.js";
 
 const inCi = !!process.env.CI;
 const haveChromium = chromiumAvailable();
@@ -35,6 +35,7 @@ const BEFORE: Record<string, Record<string, number>> = {
 
 describe.skipIf(!haveChromium && !inCi)("fidelity with the design's fonts, every fixture frame (Chromium)", () => {
   const browser = useBrowser();
+  const pages = usePageContext(browser);
   const all: FontFidelityRow[] = [];
   afterAll(async () => {
     const dir = join(REPO_ROOT, "test-artifacts");
@@ -43,7 +44,7 @@ describe.skipIf(!haveChromium && !inCi)("fidelity with the design's fonts, every
   });
 
   it.each(fixtureFiles())("%s: with its fonts every frame scores ≥ 0.95, none lower than before", async (file) => {
-    const rows = await fontFidelityRows(browser, file);
+    const rows = await fontFidelityRows(pages, file);
     all.push(...rows);
     console.log(rows.map((r) => `${file} ${r.id} with fonts ${r.withFonts} without ${r.withoutFonts} (before ${BEFORE[file]?.[r.id]})`).join("\n"));
     expect(rows.map((r) => r.id).sort()).toEqual(Object.keys(BEFORE[file] ?? {}).sort());

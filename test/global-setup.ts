@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleHost, HOST_BUNDLE_ENV } from "./harness/plugin-page.js";
-import { RUN_CACHE_ENV } from "./helpers/run-cache.js";
+import { RUN_CACHE_ENV, runCacheSummary } from "./helpers/run-cache.js";
 
 export default async function setup(): Promise<() => void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,6 +26,9 @@ export default async function setup(): Promise<() => void> {
   mkdirSync(runCache);
   process.env[RUN_CACHE_ENV] = runCache;
   return () => {
+    // Its hit rate, so that keys that stop lining up between files show.
+    const summary = runCacheSummary(runCache);
+    if (summary.length > 0) console.log(`run cache: ${summary.join("; ")}`);
     rmSync(host, { force: true });
     rmSync(runCache, { recursive: true, force: true });
   };

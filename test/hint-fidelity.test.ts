@@ -12,7 +12,7 @@ import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
 import type { FrameFidelity, RestNode } from "../cli/fidelity.js";
 import { run } from "../cli/run.js";
 import { captureIo, EVAL_FILES, fixturePath, readFixture } from "./helpers/fixtures.js";
-import { useBrowser } from "./helpers/browser.js";
+import { useBrowser, usePageContext } from "./helpers/browser.js";
 import { cachedGenerateCode, frameFidelity } from "./helpers/run-cache.js";
 
 /** The largest difference allowed between the two sides, in IoU × matched, on any frame. */
@@ -49,6 +49,7 @@ interface Row {
 
 describe.skipIf(!haveChromium && !inCi)("code from the hint alone draws the same boxes as code from the JSON (Chromium)", () => {
   const browser = useBrowser();
+  const pages = usePageContext(browser);
 
   it.each(EVAL_FILES)("%s: every frame within 0.02 IoU×matched, the same layers matched", async (file) => {
     const { roots } = loadDesign(readFixture(file));
@@ -67,8 +68,8 @@ describe.skipIf(!haveChromium && !inCi)("code from the hint alone draws the same
       }
       const [json, hint] = await Promise.all([cachedGenerateCode(single.document, OPTIONS), cachedGenerateCode(fromHint, OPTIONS)]);
       // As measureFidelity measures (no fonts served); a render another file made of the same files is reused.
-      const a = await frameFidelity(browser, { frame, files: json.files });
-      const b = await frameFidelity(browser, { frame, files: hint.files });
+      const a = await frameFidelity(pages, { frame, files: json.files });
+      const b = await frameFidelity(pages, { frame, files: hint.files });
       rows.push({ frame: root.id, json: score(a), hint: score(b), rendered: true });
       expect(b.unmatched, `${root.id} (${root.name}): layers matched from the JSON but not from the hint`).toEqual(a.unmatched);
       expect(Math.abs(score(b) - score(a)), `${root.id} (${root.name}): IoU×matched ${score(b).toFixed(3)} from the hint vs ${score(a).toFixed(3)} from the JSON`).toBeLessThanOrEqual(TOLERANCE);

@@ -14,7 +14,7 @@ import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js"
 import { absoluteLanding } from "./helpers/absolute-landing.js";
 import { readFixture, REPO_ROOT } from "./helpers/fixtures.js";
 import { checkWidth, textIdsOf } from "./helpers/responsive-check.js";
-import { useBrowser } from "./helpers/browser.js";
+import { useBrowser, usePageContext } from "./helpers/browser.js";
 
 const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "layout");
@@ -54,6 +54,7 @@ describe("responsive CSS for an inferred layout", () => {
 
 describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px landing page reflows (Chromium)", () => {
   const browser = useBrowser();
+  const pages = usePageContext(browser);
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -64,17 +65,17 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px la
     const ids = textIdsOf(root);
     const doc = loadDesign(json).document;
     const code = await generateCode(doc, HTML);
-    const fidelity = await measureFidelity(browser, { frame: root, files: code.files, entry: "index.html" });
+    const fidelity = await measureFidelity(pages, { frame: root, files: code.files, entry: "index.html" });
     expect(fidelity.meanIoU * fidelity.matched).toBeGreaterThanOrEqual(0.95);
-    const design = await checkWidth(browser, code.files, 1440, ids, join(ARTIFACTS, "landing-responsive-1440.png"));
+    const design = await checkWidth(pages, code.files, 1440, ids, join(ARTIFACTS, "landing-responsive-1440.png"));
     for (const width of [390, 768]) {
-      const at = await checkWidth(browser, code.files, width, ids, join(ARTIFACTS, `landing-responsive-${width}.png`));
+      const at = await checkWidth(pages, code.files, width, ids, join(ARTIFACTS, `landing-responsive-${width}.png`));
       expect(at.overflow, `${width}: overflow`).toBe(false);
       expect(at.textVisible, `${width}: text visible`).toBeGreaterThanOrEqual(0.95);
       expect(at.overlappingTextPairs, `${width}: overlapping texts`).toBeLessThanOrEqual(design.overlappingTextPairs);
     }
     const exact = await generateCode(doc, { ...HTML, layout: "exact" });
-    const control = await checkWidth(browser, exact.files, 390, ids, join(ARTIFACTS, "landing-exact-390.png"));
+    const control = await checkWidth(pages, exact.files, 390, ids, join(ARTIFACTS, "landing-exact-390.png"));
     expect(control.textVisible).toBeLessThan(0.95);
   }, 120_000);
 });

@@ -15,7 +15,7 @@ import { chromiumAvailable, chromiumPath, withPage } from "../cli/browser.js";
 import { designTexts, type FrameReport } from "../cli/responsive-page.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { frameNode, measureResponsiveFrame, RESPONSIVE_FRAMES, type ResponsiveFrame } from "./helpers/responsive-frames.js";
-import { useBrowser } from "./helpers/browser.js";
+import { useBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "responsive");
 const CI = !!process.env.CI;
@@ -42,6 +42,7 @@ const ABSOLUTE_IOU_TODAY: Record<string, number> = { "figmasharp Log-In Page": 0
 
 describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on real frames (Chromium)", () => {
   const browser = useBrowser();
+  const pages = usePageContext(browser);
   const reports = new Map<string, FrameReport>();
 
   beforeAll(async () => {
@@ -70,7 +71,7 @@ describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on rea
   async function reportFor(frame: ResponsiveFrame): Promise<FrameReport> {
     let report = reports.get(frame.name);
     if (!report) {
-      report = await measureResponsiveFrame(browser, frame);
+      report = await measureResponsiveFrame(pages, frame);
       reports.set(frame.name, report);
     }
     return report;
@@ -108,7 +109,7 @@ describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on rea
       const node = frameNode(frame);
       const code = await generateCode(loadDesign({ document: node }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
       const path = join(ARTIFACTS, `${frame.name.replace(/[^\w-]+/g, "-")}-390.png`);
-      const png = await withPage(browser, code.files, "index.html", { width: 390, height: 844 }, (page) => page.screenshot({ path, fullPage: true }));
+      const png = await withPage(pages, code.files, "index.html", { width: 390, height: 844 }, (page) => page.screenshot({ path, fullPage: true }));
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
     });
   });

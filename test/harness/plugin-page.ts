@@ -95,25 +95,10 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
   ];
   const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(","), ...(options.variables !== undefined ? { variables: "variables.json" } : {}) });
   const viewport = options.viewport ?? { width: 520, height: 720 };
+  // Storage, images and setup reach the page as an init script, added before the first load (beforeGoto): the
+  // host reads them when it starts, and every later reload a test makes runs the script again.
+  const seed = options.storage || options.setup || options.images ? seedScript(options) : undefined;
   return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
-    if (options.storage || options.setup || options.images) {
-      // Init scripts take JSON: byte arrays travel as base64 and are made Uint8Array again in the page.
-      const encoded = JSON.stringify({ storage: options.storage ?? {}, images: options.images ?? {} }, (_, value: unknown) => (value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value));
-      await page.addInitScript(
-        ({ encoded, setup }) => {
-          const w = globalThis as unknown as { __figmentStorage: unknown; __figmentImages: unknown; __figmentSetup?: string };
-          const decoded = JSON.parse(encoded, (_, value: unknown) => {
-            const bytes = typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
-            return typeof bytes === "string" ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)) : value;
-          }) as { storage: unknown; images: unknown };
-          w.__figmentStorage = decoded.storage;
-          w.__figmentImages = decoded.images;
-          if (setup) w.__figmentSetup = setup;
-        },
-        { encoded, setup: options.setup ?? "" },
-      );
-      await page.reload();
-    }
     await page.waitForFunction(() => {
       const w = globalThis as unknown as { __figmentReady?: boolean; __figmentHostError?: string };
       return w.__figmentReady === true || w.__figmentHostError !== undefined;
@@ -131,7 +116,32 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
       traffic: () => page.evaluate(() => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.traffic),
     };
     return fn({ page, ui, sim, relay });
-  }, { ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}), ...(options.serve ? { serve: options.serve } : {}) });
+  }, {
+    ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
+    ...(options.serve ? { serve: options.serve } : {}),
+    ...(seed ? { beforeGoto: seed } : {}),
+  });
+}
+
+/** Adds the init script that seeds clientStorage, the file's image bytes and the setup script (see PluginPageOptions). */
+function seedScript(options: PluginPageOptions): (page: Page) => Promise<void> {
+  // Init scripts take JSON: byte arrays travel as base64 and are made Uint8Array again in the page.
+  const encoded = JSON.stringify({ storage: options.storage ?? {}, images: options.images ?? {} }, (_, value: unknown) => (value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value));
+  return async (page) => {
+    await page.addInitScript(
+      ({ encoded, setup }) => {
+        const w = globalThis as unknown as { __figmentStorage: unknown; __figmentImages: unknown; __figmentSetup?: string };
+        const decoded = JSON.parse(encoded, (_, value: unknown) => {
+          const bytes = typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
+          return typeof bytes === "string" ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)) : value;
+        }) as { storage: unknown; images: unknown };
+        w.__figmentStorage = decoded.storage;
+        w.__figmentImages = decoded.images;
+        if (setup) w.__figmentSetup = setup;
+      },
+      { encoded, setup: options.setup ?? "" },
+    );
+  };
 }
 
 /**

@@ -6,10 +6,13 @@
  *     const browser = useBrowser();
  *     it("…", () => withPage(browser, …));
  *   });
+ *
+ * A file that renders many pages (the fidelity and responsive measurements) opens them in one context instead
+ * (usePageContext): a fresh page per render, without starting a context and its renderer process each time.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { chromiumAvailable, launchChromium } from "../../cli/browser.js";
+import { chromiumAvailable, launchChromium, newPageContext } from "../../cli/browser.js";
 
 /** Browser tests run where Chromium is installed, and always in CI (there a missing browser must fail). */
 export const runBrowser: boolean = chromiumAvailable() || process.env["CI"] !== undefined;
@@ -33,11 +36,33 @@ export function useBrowser(options: BrowserOptions = {}): Browser {
     await launched?.close();
     launched = undefined;
   });
-  return new Proxy({} as Browser, {
+  return forwarding("useBrowser", () => launched);
+}
+
+/**
+ * A context of `browser` (useBrowser's, registered before this) for withPage and the measurements that take a
+ * PageHost: each call opens a fresh page in it and closes that page. Opened in a beforeAll, closed in an afterAll.
+ */
+export function usePageContext(browser: Browser): BrowserContext {
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    context = await newPageContext(browser);
+  });
+  afterAll(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  return forwarding("usePageContext", () => context);
+}
+
+/** A stand-in for what exists only once a beforeAll has run: forwards to it, throws when used before or after. */
+function forwarding<T extends object>(name: string, current: () => T | undefined): T {
+  return new Proxy({} as T, {
     get(_, key) {
-      if (!launched) throw new Error(`useBrowser: the browser is used (.${String(key)}) outside a test or hook of its describe block`);
-      const value: unknown = Reflect.get(launched, key, launched);
-      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(launched) : value;
+      const target = current();
+      if (!target) throw new Error(`${name}: used (.${String(key)}) outside a test or hook of its describe block`);
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -3,8 +3,8 @@
  * esbuild once per test file and served from memory by withPage at the panel's size (420×600).
  */
 import { build } from "esbuild";
-import type { Browser, Page } from "playwright-core";
-import { withPage } from "../../cli/browser.js";
+import type { Page } from "playwright-core";
+import { withPage, type PageHost } from "../../cli/browser.js";
 import { ROOT } from "../harness/plugin-page.js";
 
 export interface PageBundle {
@@ -63,7 +63,7 @@ export interface ComponentPageOptions {
 }
 
 /** Opens the bundled page in a fresh context, waits until it is ready, runs `fn` and closes the context. */
-export async function withComponentPage<T>(browser: Browser, bundle: PageBundle, options: ComponentPageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
+export async function withComponentPage<T>(browser: PageHost, bundle: PageBundle, options: ComponentPageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
   const cfg = options.cfg === undefined ? "" : `<script>window.__cfg=${JSON.stringify(options.cfg)}</script>`;
   const html = `<!doctype html><html lang="en"${options.htmlAttributes ? ` ${options.htmlAttributes}` : ""}><head><meta charset="utf-8"><style>${bundle.css}</style></head><body${options.bodyStyle ? ` style="${options.bodyStyle}"` : ""}><div id="app"></div>${cfg}<script src="page.js"></script></body></html>`;
   const entry = options.query ? `index.html?${options.query}` : "index.html";

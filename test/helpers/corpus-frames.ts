@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { generateCode, loadDesign, type CodeOptions } from "../../codegen/index.js";
 import type { RestNode } from "../../cli/fidelity.js";
 import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
@@ -14,6 +13,7 @@ import { kendallTau } from "../../codegen/fidelity/responsive.js";
 import type { PageReference } from "../corpus/reference.js";
 import { designFontsPage } from "./google-fonts.js";
 import { fixturesRoot } from "./responsive-frames.js";
+import type { PageHost } from "../../cli/browser.js";
 
 export interface CorpusPage {
   /** File stem: `<name>.nodes.json`, `<name>.reference.json`. */
@@ -72,7 +72,7 @@ export async function corpusCode(page: CorpusPage, options: Partial<CodeOptions>
 }
 
 /** Measured as on a machine with the design's fonts installed (test/helpers/google-fonts.ts). */
-export async function measureCorpusPage(browser: Browser, page: CorpusPage, options: Partial<CodeOptions> = {}): Promise<CorpusReport> {
+export async function measureCorpusPage(browser: PageHost, page: CorpusPage, options: Partial<CodeOptions> = {}): Promise<CorpusReport> {
   const { frame, files, json } = await corpusCode(page, options);
   const reference = corpusReference(page);
   const report = await measureFrame(browser, { frame, files, entry: "index.html", widths: [390, 768, 0], readingOrder: true, page: designFontsPage(json) });

@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { corpusPages, measureCorpusPage, type CorpusPage, type CorpusReport } from "./corpus-frames.js";
 import { fixturesRoot } from "./responsive-frames.js";
-import { runBrowser, useBrowser } from "./browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./browser.js";
 
 export const GOALS = { textVisible: 0.95, tau: 0.8, iouMatched: 0.95 } as const;
 const NARROW = [390, 768] as const;
@@ -39,6 +39,7 @@ export function describeCorpusGoals(kind: CorpusPage["kind"]): void {
 
   describe.runIf(runBrowser)(`layout inference on the corpus: ${kind}s (goals of issue 22)`, { timeout: 120_000 }, () => {
     const browser = useBrowser();
+    const context = usePageContext(browser);
     const reports = new Map<string, CorpusReport>();
 
     afterAll(async () => {
@@ -56,7 +57,7 @@ export function describeCorpusGoals(kind: CorpusPage["kind"]): void {
     });
 
     it.each(pages.map((p) => [p.name, p] as const))("%s", async (_name, page) => {
-      const report = await measureCorpusPage(browser, page);
+      const report = await measureCorpusPage(context, page);
       reports.set(page.name, report);
       const design = report.widths.find((w) => w.width === Math.round(report.width))!;
       expect(report.meanIoU * report.matched, `${page.name}: IoU × matched at the design width`).toBeGreaterThanOrEqual(GOALS.iouMatched);

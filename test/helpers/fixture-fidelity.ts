@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import type { RestNode } from "../../cli/fidelity.js";
 import { fontPlan } from "../../codegen/fonts/plan.js";
 import { loadDesign } from "../../codegen/index.js";
 import { fixturesRoot } from "./responsive-frames.js";
 import { cachedGenerateCode, frameFidelity } from "./run-cache.js";
+import type { PageHost } from "../../cli/browser.js";
 
 /** Found from this file or the working directory: the bench runs it bundled in dist/. */
 const fixturesDir = (): string => join(fixturesRoot(), "figma");
@@ -31,7 +31,7 @@ export function fixtureFiles(): string[] {
 }
 
 /** The rows of one fixture file, one per top-level frame. */
-export async function fontFidelityRows(browser: Browser, file: string): Promise<FontFidelityRow[]> {
+export async function fontFidelityRows(browser: PageHost, file: string): Promise<FontFidelityRow[]> {
   const json = JSON.parse(readFileSync(join(fixturesDir(), file), "utf8")) as unknown;
   const rows: FontFidelityRow[] = [];
   for (const root of loadDesign(json).roots) {

@@ -4,8 +4,7 @@
  * ancestor with overflow hidden), and pairs of texts whose glyphs overlap. Texts are the elements whose
  * data-node-id is one of `textIds`; their extent is that of their glyphs (a Range), not of their box.
  */
-import type { Browser } from "playwright-core";
-import { withPage } from "../../cli/browser.js";
+import { withPage, type PageHost } from "../../cli/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
 
 export interface WidthCheck {
@@ -46,7 +45,7 @@ const MEASURE = `(ids) => {
   return { overflow: document.documentElement.scrollWidth > vw + 1, textVisible: area ? seen / area : 1, overlappingTextPairs: pairs, missingTexts: missing };
 }`;
 
-export async function checkWidth(browser: Browser, files: SourceFile[], width: number, textIds: string[], screenshot?: string): Promise<WidthCheck> {
+export async function checkWidth(browser: PageHost, files: SourceFile[], width: number, textIds: string[], screenshot?: string): Promise<WidthCheck> {
   return withPage(browser, files, "index.html", { width, height: 900 }, async (page) => {
     const result = (await page.evaluate(`(${MEASURE})(${JSON.stringify(textIds)})`)) as Omit<WidthCheck, "width">;
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });

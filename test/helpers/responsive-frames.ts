@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
 import { generateCode, loadDesign } from "../../codegen/index.js";
 import type { RestNode } from "../../cli/fidelity.js";
 import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
 import { serveGoogleFonts } from "./google-fonts.js";
+import type { PageHost } from "../../cli/browser.js";
 
 export interface ResponsiveFrame {
   /** Short name for tables and the JSON summary. */
@@ -71,7 +71,7 @@ export function frameNode(frame: ResponsiveFrame): RestNode {
  * Today's HTML for the frame (with node ids) and its figures at `widths` (default 390, 768, design), as users
  * see it: the Google Fonts the HTML links are answered from the @fontsource devDependencies (no network).
  */
-export async function measureResponsiveFrame(browser: Browser, frame: ResponsiveFrame, widths?: number[]): Promise<FrameReport> {
+export async function measureResponsiveFrame(browser: PageHost, frame: ResponsiveFrame, widths?: number[]): Promise<FrameReport> {
   const node = frameNode(frame);
   const single = loadDesign({ document: node }, []);
   const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
