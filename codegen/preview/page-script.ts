@@ -5,7 +5,6 @@
  * script before (the HTML preview: its own markup stays inert); a page that already runs inline scripts (React)
  * keeps its policy. The iframe is never given same-origin. Pure: no DOM.
  */
-import { cspHash } from "../sha256.js";
 
 /** JavaScript made safe to sit inside an inline `<script>` (esbuild output: `</script` only inside strings). */
 export function scriptSafe(code: string): string {
@@ -14,13 +13,22 @@ export function scriptSafe(code: string): string {
 
 const CSP_META = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)/i;
 
-/** `html` with `script` run at the end of its body, its CSP allowing exactly that script when it allowed none. */
-export function withPageScript(html: string, script: string): string {
-  const text = scriptSafe(script);
+/** A script's text as it sits in the page, with its CSP source (`'sha256-…'`, codegen/sha256.ts `cspHash` of that text). */
+export interface PageScript {
+  text: string;
+  hash: string;
+}
+
+/**
+ * `html` with `script` run at the end of its body, its CSP allowing exactly that script when it allowed none. The
+ * text must be safe inside `<script>` (scriptSafe): it is placed as it is, so that its hash holds.
+ */
+export function withPageScript(html: string, script: PageScript): string {
+  if (scriptSafe(script.text) !== script.text) throw new Error("a page script must not contain </script");
   const allowed = html.replace(CSP_META, (whole, open: string, policy: string, close: string) =>
-    /(?:^|;)\s*script-src\b/.test(policy) ? whole : `${open}${policy}; script-src ${cspHash(text)}${close}`,
+    /(?:^|;)\s*script-src\b/.test(policy) ? whole : `${open}${policy}; script-src ${script.hash}${close}`,
   );
   const end = allowed.lastIndexOf("</body>");
-  const tag = `<script>${text}</script>`;
+  const tag = `<script>${script.text}</script>`;
   return end < 0 ? `${allowed}\n${tag}` : `${allowed.slice(0, end)}${tag}${allowed.slice(end)}`;
 }

@@ -12,7 +12,7 @@ import { widthFigures, widthsFor } from "../../../codegen/fidelity/responsive.js
 import { fidelityScore } from "../../../codegen/fidelity/score.js";
 import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
-import { probeReplyField } from "../../../contract/fidelity.js";
+import { probeReplyField } from "./probe-reply.js";
 import { probeRunnerScript, type ProbeRequest } from "./probe-runner.js";
 
 /** What to measure: a frame's REST JSON and the preview document its code makes (html-page.ts or react-preview.ts). */

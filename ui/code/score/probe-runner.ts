@@ -5,6 +5,8 @@
  * frame, and the probes force the layout they read themselves.
  */
 import { probeBoxes, probeTexts } from "../../../codegen/fidelity/probe.js";
+import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
+import { cspHash } from "../../../codegen/sha256.js";
 
 /** What the panel asks one measuring page for (the boxes only at the design width). */
 export interface ProbeRequest {
@@ -46,10 +48,13 @@ function probeRunner(boxes: typeof probeBoxes, texts: typeof probeTexts): void {
   });
 }
 
-let source: string | undefined;
+let script: PageScript | undefined;
 
-/** The runner with the probes, as one script's text (the same for every page, so its hash is too). */
-export function probeRunnerScript(): string {
-  source ??= `(${probeRunner.toString()})(${probeBoxes.toString()}, ${probeTexts.toString()});`;
-  return source;
+/** The runner with the probes, as one script (the same for every page, so its hash is made once). */
+export function probeRunnerScript(): PageScript {
+  if (!script) {
+    const text = scriptSafe(`(${probeRunner.toString()})(${probeBoxes.toString()}, ${probeTexts.toString()});`);
+    script = { text, hash: cspHash(text) };
+  }
+  return script;
 }
