@@ -3,14 +3,21 @@
  * (real dist/code.js on the figma simulator, real dist/ui.html): Generate → "Matches the design N % · Phone: … ·
  * Tablet: …" under the result; opened, the layers that are off, worst first; choosing one selects it on the canvas
  * (the simulator records the selection and the zoom) and outlines it in the preview, whose iframe stays without
- * same-origin. The score is kept with the result in History and shown again when it is reopened. Screenshots go to
- * test-artifacts/score/.
+ * same-origin. The score is kept with the result in History and shown again when it is reopened. A model's answers
+ * (the OpenAI-wire test server) are scored too: each turn's score in the turn bar, the model asked for layer ids.
+ * Screenshots go to test-artifacts/score/.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { visibleNodes, type RestNode } from "../codegen/fidelity/design-nodes.js";
+import { loadDesign } from "../codegen/index.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { responsesStream } from "./openai-server/server.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { serverOrigin, useModelE2e } from "./helpers/e2e.js";
+import { FIGMA_DIR } from "./helpers/fixtures.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "score");
 const SELFIE = { fixture: "figma-differ-selfie.nodes.json", frame: "33459:3746" };
@@ -110,6 +117,55 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       await open.click();
       await ui.locator(".saved-note, .result-source").first().waitFor();
       await expect.poll(async () => (await ui.locator(".score__summary").textContent()) ?? "").toBe(headline);
+    });
+  });
+});
+
+/** A model's HTML answer for the login frame: the frame, and each of `layers` drawn where the design has it. */
+function modelPage(frame: RestNode, layers: number): string {
+  const origin = frame.absoluteBoundingBox!;
+  const nodes = visibleNodes(frame).slice(1, 1 + layers);
+  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const items = nodes.map(({ node, box }) => `<div data-node-id="${node.id}" style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:10px sans-serif;overflow:visible">${node.type === "TEXT" ? escape(node.characters ?? "") : ""}</div>`);
+  return `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><main data-node-id="${frame.id}" style="position:relative;width:${origin.width}px;height:${origin.height}px">${items.join("")}</main></body></html>`;
+}
+
+function answer(html: string, notes: string, id: string) {
+  const text = JSON.stringify({ notes, files: [{ path: "index.html", content: html }] });
+  const size = Math.ceil(text.length / 8);
+  return responsesStream(Array.from({ length: 8 }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean), { id, delayMs: 5 });
+}
+
+describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout: 240_000 }, () => {
+  const { browser, startServer } = useModelE2e();
+
+  it("scores each turn: the turn bar shows each one's score, and a better refinement scores higher", async () => {
+    const frame = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, LOGIN.fixture), "utf8")) as unknown, [LOGIN.frame]).roots[0] as unknown as RestNode;
+    const server = await startServer();
+    server.push(answer(modelPage(frame, 3), "The frame and a few layers.", "resp_few"), answer(modelPage(frame, 200), "Every layer where the design has it.", "resp_all"));
+    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "html", styling: "css-modules" }, "figment.apiKey": "sk-test-score-1234" };
+    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
+      await ui.getByRole("button", { name: "Generate with AI" }).click();
+      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+      const turnScore = (i: number) => ui.locator(".turn").nth(i).locator(".turn__score");
+      await expect.poll(async () => (await turnScore(0).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+      // The model was asked to carry the layers' ids: the score finds the layers by them.
+      expect(JSON.stringify(server.requests[0]!.body)).toContain("data-node-id");
+      const first = Number.parseInt((await turnScore(0).textContent()) ?? "", 10);
+      expect(await ui.locator(".ai-results .score__summary").textContent()).toMatch(new RegExp(`^Matches the design ${first} % · .*Phone: `));
+
+      await ui.locator(".refine__input").fill("place every layer where the design has it");
+      await ui.getByRole("button", { name: "Refine", exact: true }).click();
+      await expect.poll(async () => (await turnScore(1).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+      const second = Number.parseInt((await turnScore(1).textContent()) ?? "", 10);
+      expect(second).toBeGreaterThan(first);
+      expect(second).toBeGreaterThanOrEqual(95);
+      expect(await ui.locator(".turn").nth(1).getAttribute("title")).toContain(`matches the design ${second} %`);
+      await shot(page, "4-model-turns");
+
+      // Back to the first turn: its own score, kept in the turn (not measured again).
+      await ui.locator(".turn").first().click();
+      await expect.poll(async () => (await ui.locator(".ai-results .score__summary").textContent()) ?? "").toMatch(new RegExp(`^Matches the design ${first} %`));
     });
   });
 });
