@@ -9,6 +9,7 @@
  */
 import type { Finding } from "../codegen/analyze/types.js";
 import { array, boolean, FieldError, type Field, isRecord, literal, number, object, oneOf, opaque, optional, string, type Infer } from "./fields.js";
+import { fidelityScoreField } from "./fidelity.js";
 import { imageVersionField, isoTimeField, versionIdField } from "./image.js";
 import { MAX_HISTORY_ENTRIES } from "./limits.js";
 import { STYLINGS, TARGETS } from "./words.js";
@@ -45,6 +46,8 @@ export const codeEntryField = object({
   model: optional(model),
   files: array(codeFile, { max: 5000 }),
   turns: optional(array(codeTurn, { max: 500 })),
+  /** How closely the files match the design, as measured in the panel's preview (absent when not measured). */
+  score: optional(fidelityScoreField),
 });
 export type CodeEntry = Infer<typeof codeEntryField>;
 

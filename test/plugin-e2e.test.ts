@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "./compile.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
 const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
@@ -63,13 +64,15 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
       expect(png).toBeDefined();
       expect(Math.max(png!.width ?? 0, png!.height ?? 0)).toBeLessThanOrEqual(2048);
 
-      // Preview: sandboxed (no scripts, no same-origin), with a CSP, rendering the frame's texts.
+      // Preview: sandboxed (no same-origin), with a CSP that admits one script only — the panel's outline, by its
+      // hash — rendering the frame's texts.
       await ui.locator(".view-tab", { hasText: "Preview" }).click();
       const frameHandle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
-      expect(await frameHandle.getAttribute("sandbox")).toBe("");
+      expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
       const srcdoc = (await frameHandle.getAttribute("srcdoc")) ?? "";
-      expect(srcdoc).toContain("Content-Security-Policy");
-      expect(srcdoc).not.toMatch(/<script/i);
+      expect(srcdoc).toContain(`; script-src ${OUTLINE_SCRIPT.hash}"`);
+      expect(srcdoc.match(/<script/gi)).toEqual(["<script"]);
+      expect(srcdoc).toContain(`<script>${OUTLINE_SCRIPT.text}</script>`);
       const preview = await frameHandle.contentFrame();
       await preview!.waitForSelector("main");
       const previewText = (await preview!.locator("body").innerText()).replace(/\s+/g, " ");

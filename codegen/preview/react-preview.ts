@@ -27,6 +27,7 @@ import { inlineCssImports, rewriteCssUrls, scopeCssModule, type CssResolver } fr
 import { fontsourceGoogleHref, isGoogleFontsHref } from "../fonts/fontsource.js";
 import { GOOGLE_FONTS_CSS, GOOGLE_FONTS_FILES } from "../fonts/output.js";
 import { BUILTIN_MODULES, PREVIEW_DATA_ID, type PreviewData, type PreviewEntry, type PreviewModule } from "./data.js";
+import { scriptSafe } from "./page-script.js";
 
 /**
  * The preview document's policy: inline scripts and styles, data: images and fonts; no network but Google
@@ -159,10 +160,6 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-/** JavaScript made safe to sit inside an inline `<script>` (esbuild output: `</script` only inside strings). */
-export function scriptSafe(code: string): string {
-  return code.replace(/<\/(script)/gi, "<\\/$1");
-}
 
 function cleanPath(path: string): string {
   return resolvePath("", path.replace(/\\/g, "/"));

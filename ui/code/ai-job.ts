@@ -16,6 +16,7 @@ import { aiCodeEntry } from "./ai-history.js";
 import { aiPieces, type AiStartOptions } from "./ai-request.js";
 import { useAiSessions } from "./ai-sessions.js";
 import type { AiSession, AiState } from "./ai-state.js";
+import { useTurnScores } from "./ai-score.js";
 
 export type { AiSession, AiStage, AiState, AiTurn, StreamedFile } from "./ai-state.js";
 export type { AiStartOptions } from "./ai-request.js";
@@ -25,6 +26,8 @@ export interface AiJob {
   state: AiState;
   /** The conversation of the frame last worked on. */
   session: AiSession | undefined;
+  /** The turn whose score is being measured (`turnKey`), if any. */
+  measuring: string | undefined;
   start(start: AiStartOptions): void;
   /** Starts again on the current selection, with the last start's instructions and draft choice. */
   regenerate(options: CodeOptions): void;
@@ -45,7 +48,15 @@ export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVa
   live.current = { settings, prices };
   const startRef = useRef<AiStartOptions | undefined>(undefined);
   const sessions = useAiSessions();
-  const onTurn = useCallback((session: AiSession) => keepInHistory(requests, aiCodeEntry(session)), [requests]);
+  const scores = useTurnScores(requests, worker, sessions);
+  const onTurn = useCallback(
+    (session: AiSession) => {
+      const entry = aiCodeEntry(session);
+      scores.kept(session, entry);
+      keepInHistory(requests, entry);
+    },
+    [requests, scores.kept],
+  );
   const job = useModelJob(
     aiPieces({ requests, worker, sessions, settings: () => live.current.settings, prices: () => live.current.prices, started: (start) => (startRef.current = start), onTurn }),
     { vault, settings: () => live.current.settings },
@@ -73,5 +84,5 @@ export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVa
     [session, sessions],
   );
 
-  return { state: job.state, session, start: job.prepare, regenerate, send: job.send, refine, cancel: job.cancel, retry: job.retry, selectTurn, dismiss: job.dismiss };
+  return { state: job.state, session, measuring: scores.measuring, start: job.prepare, regenerate, send: job.send, refine, cancel: job.cancel, retry: job.retry, selectTurn, dismiss: job.dismiss };
 }

@@ -64,7 +64,9 @@ async function prepareAi({ requests, worker, sessions, settings, prices, started
   if (!frame.png) throw new Error(`Figma sent no image of “${frame.name}”.`);
   io.preparing();
   const { options, instructions, draft } = start;
-  const prepared = await worker.call("ai-prepare", { exports: [{ id: frame.id, json: frame.json }], ...(extras ? { extras } : {}), png: frame.png, options, model: chosen.model, draft, instructions, ...(fetched ? { prices: fetched } : {}) });
+  // The model is asked to carry each layer's id (data-node-id): the fidelity score finds the layers by them.
+  const prompted = { ...options, nodeIds: true };
+  const prepared = await worker.call("ai-prepare", { exports: [{ id: frame.id, json: frame.json }], ...(extras ? { extras } : {}), png: frame.png, options: prompted, model: chosen.model, draft, instructions, ...(fetched ? { prices: fetched } : {}) });
   const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
   const existing = sessions.get(frame.id);
   const exports = frames.map((f) => ({ id: f.id, json: f.json }));

@@ -8,6 +8,8 @@ export interface AiSessions {
   get(frameId: string): AiSession | undefined;
   /** Stores a session and makes it the current one. */
   put(session: AiSession): void;
+  /** Stores a session without making it the current one (a turn's score came in). */
+  update(session: AiSession): void;
 }
 
 export function useAiSessions(): AiSessions {
@@ -20,6 +22,10 @@ export function useAiSessions(): AiSessions {
     setSessions(ref.current);
     setCurrentFrame(session.frame.id);
   }, []);
+  const update = useCallback((session: AiSession) => {
+    ref.current = new Map(ref.current).set(session.frame.id, session);
+    setSessions(ref.current);
+  }, []);
   const get = useCallback((frameId: string) => ref.current.get(frameId), []);
-  return { current: currentFrame ? sessions.get(currentFrame) : undefined, get, put };
+  return { current: currentFrame ? sessions.get(currentFrame) : undefined, get, put, update };
 }

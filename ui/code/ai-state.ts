@@ -8,6 +8,7 @@ import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { FrameInfo } from "./code-job.js";
 import type { AiEvent, ExportEntry } from "../engine/protocol/index.js";
 import type { ConfirmBase, ModelJobState } from "../model/job-state.js";
+import type { ScoreState } from "./score/score-state.js";
 
 export interface AiTurn {
   /** 1-based, in the order the turns were made. */
@@ -25,6 +26,8 @@ export interface AiTurn {
   /** Wall time from send to files shown, in ms. */
   ms: number;
   model: string;
+  /** How closely its preview matches the design, once measured (ui/code/score/). */
+  score?: ScoreState;
 }
 
 /** The conversation about one frame: its prompt input and every turn. */

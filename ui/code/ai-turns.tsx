@@ -1,9 +1,27 @@
 /** The conversation with the model for one frame: every turn stays selectable, and refinements build on the selected one. */
-import type { AiSession } from "./ai-job.js";
+import { percent } from "../../codegen/fidelity/summary.js";
+import type { AiSession, AiTurn } from "./ai-job.js";
+import { turnKey } from "./ai-score.js";
+import { scoreTone } from "./score/score-view.js";
 
 export { RefineBox } from "../components/refine-box.js";
 
-export function TurnBar({ session, onSelect }: { session: AiSession; onSelect(index: number): void }) {
+/** A turn's score in its tab: the share, "…" while measured, nothing when it could not be. */
+function TurnScore({ turn, measuring }: { turn: AiTurn; measuring: boolean }) {
+  const state = turn.score;
+  if (state?.status === "done" && state.score.matched > 0) return <span class={`turn__score turn__score--${scoreTone(state.score.iouMatched)}`}>{percent(state.score.iouMatched)}</span>;
+  if (!state && measuring) return <span class="turn__score muted" aria-label="measuring">…</span>;
+  return null;
+}
+
+/** The tab's title: the request, and how closely the turn matches the design once measured. */
+function turnTitle(turn: AiTurn): string {
+  const asked = turn.instructions || "First answer";
+  const state = turn.score;
+  return state?.status === "done" && state.score.matched > 0 ? `${asked} · matches the design ${percent(state.score.iouMatched)}` : asked;
+}
+
+export function TurnBar({ session, measuring, onSelect }: { session: AiSession; measuring?: string | undefined; onSelect(index: number): void }) {
   return (
     <div class="turns" role="tablist" aria-label={`Model turns for ${session.frame.name}`}>
       {session.turns.map((turn, index) => (
@@ -13,10 +31,11 @@ export function TurnBar({ session, onSelect }: { session: AiSession; onSelect(in
           role="tab"
           aria-selected={index === session.selected}
           class={`turn${index === session.selected ? " is-active" : ""}`}
-          title={turn.instructions || "First answer"}
+          title={turnTitle(turn)}
           onClick={() => onSelect(index)}
         >
           {turn.n}. {turn.instructions ? (turn.instructions.length > 28 ? `${turn.instructions.slice(0, 27)}…` : turn.instructions) : "Answer"}
+          <TurnScore turn={turn} measuring={measuring === turnKey(session, turn)} />
         </button>
       ))}
     </div>

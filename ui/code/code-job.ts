@@ -15,8 +15,10 @@ import { CodegenError, WorkerCancelledError, WorkerCrashError, type Engine, type
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
-import { codeEntry, keepInHistory } from "../channel/history-client.js";
+import { codeEntry } from "../channel/history-client.js";
 import { withExportProblems } from "./export-problems.js";
+import { exportedFrame, type ScoreState } from "./score/score-state.js";
+import { useResultScore } from "./score/use-result-score.js";
 
 export interface FrameInfo {
   id: string;
@@ -52,6 +54,8 @@ export interface CodeOutput {
   stage?: "formatting" | "draft";
   /** A result reopened from History (ui/code/saved-result.ts): when and how it was made. */
   saved?: SavedInfo;
+  /** How closely the preview matches the design (ui/code/score/); absent when it cannot be measured. */
+  score?: ScoreState;
 }
 
 /** When and how a result reopened from History was made (ui/code/saved-result.ts). */
@@ -130,6 +134,14 @@ function draftOutput(id: number, { exports, frames, extras, problems }: Exported
 /** A draft left as it is. */
 const kept = (draft: CodeOutput | undefined): CodeOutput | undefined => (draft ? { ...draft, stage: "draft" } : undefined);
 
+/** `state` with the score of output `id` set, wherever that output is shown (unchanged when it is not). */
+export function withScore(state: CodeJobState, id: number, score: ScoreState): CodeJobState {
+  const scored = (output: CodeOutput | undefined): CodeOutput | undefined => (output && output.id === id ? { ...output, score } : output);
+  if (state.phase === "done" || state.phase === "draft") return state.output.id === id ? { ...state, output: scored(state.output)! } : state;
+  if ((state.phase === "failed" || state.phase === "cancelled") && state.draft?.id === id) return { ...state, draft: scored(state.draft) };
+  return state;
+}
+
 function failureOf(error: unknown): CodeJobFailure | "cancelled" {
   if (error instanceof WorkerCancelledError || error instanceof RequestCancelledError) return "cancelled";
   if (error instanceof MainThreadError) return error.code === "cancelled" ? "cancelled" : { kind: "main", code: error.code, message: error.message };
@@ -148,6 +160,10 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
 
   /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
   const queue = useRef(new LatestOnly()).current;
+  /** The score of the result on screen: its draft's preview (its layers carry their ids) measured once painted. */
+  const scores = useResultScore(requests, (id, score) => setState((stateRef.current = withScore(stateRef.current, id, score))));
+  const measure = (draft: CodeOutput, { exports: [first] }: Exported): ScoreState | undefined =>
+    draft.preview.status === "ready" && first ? scores.measure(draft.id, exportedFrame(first.json, first.id), draft.preview.files) : undefined;
 
   const runWorker = useCallback(
     async (token: number, exported: Exported, options: CodeOptions) => {
@@ -155,7 +171,9 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       const current = () => token === tokenRef.current;
       const drafter = await loadDraft(requests).catch(() => undefined);
       if (!current()) return;
-      const draft = draftOutput(token, exported, options, drafter);
+      const made = draftOutput(token, exported, options, drafter);
+      const measuring = made ? measure(made, exported) : undefined;
+      const draft = made && measuring ? { ...made, score: measuring } : made;
       const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
       setState(draft ? { phase: "draft", output: draft, worker: status } : { phase: "generating", worker: status });
       const unsubscribe = worker.onStatus((next) => {
@@ -167,10 +185,14 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const html = options.target === "html";
-        // The draft's preview is the same design as HTML; for HTML output the checked files are shown instead.
-        const preview: PreviewState = html ? { status: "ready", files: result.files, converted: false } : (draft?.preview ?? { status: "failed", message: "the design could not be rendered" });
-        setState({ phase: "done", output: { id: token, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview } });
-        if (frames[0]) keepInHistory(requests, codeEntry(frames[0], options, result.files));
+        // The draft's preview is the same design as HTML, its layers carrying their ids (what the score measured);
+        // without a draft, HTML output previews the checked files.
+        const preview: PreviewState = draft?.preview ?? (html ? { status: "ready", files: result.files, converted: false } : { status: "failed", message: "the design could not be rendered" });
+        // The score measured meanwhile (or still measuring) stays with the output: the preview is the same page.
+        const now = shownOutput(stateRef.current);
+        const score = now?.id === token ? now.score : undefined;
+        setState({ phase: "done", output: { id: token, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview, ...(score ? { score } : {}) } });
+        if (frames[0]) scores.keep(token, codeEntry(frames[0], options, result.files), score);
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
@@ -179,7 +201,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         unsubscribe();
       }
     },
-    [worker, queue, requests],
+    [worker, queue, requests, scores],
   );
 
   /** Stops the export in flight (the main thread hears a cancel). */
@@ -190,6 +212,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       const token = ++tokenRef.current;
       // A job under way is superseded, not cancelled: its export stops, its worker request's result is dropped.
       exportAbort.current?.abort();
+      scores.cancel();
       const controller = new AbortController();
       exportAbort.current = controller;
       const current = () => token === tokenRef.current;
@@ -219,7 +242,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
           if (exportAbort.current === controller) exportAbort.current = undefined;
         });
     },
-    [requests, runWorker],
+    [requests, runWorker, scores],
   );
 
   const cancel = useCallback(() => {
@@ -247,6 +270,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
     (output: CodeOutput) => {
       const token = ++tokenRef.current;
       exportAbort.current?.abort();
+      scores.cancel();
       const shown: CodeOutput = { ...output, id: token };
       setState({ phase: "done", output: shown });
       if (output.preview.status !== "loading") return;
@@ -256,7 +280,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         (error: unknown) => settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
       );
     },
-    [worker],
+    [worker, scores],
   );
 
   return { state, generate, cancel, retry, show };

@@ -1,8 +1,11 @@
 /** Where the draft part (draft-part.ts) leaves its functions for the panel (draft-loader.ts); types only otherwise. */
 import type { draftCode } from "./draft.js";
+import type { measureScore } from "./score/measure.js";
 
 export const DRAFT_GLOBAL = "__figmentDraft";
 
 export interface DraftModule {
   draftCode: typeof draftCode;
+  /** The fidelity score of a result's preview (ui/code/score/measure.ts): codegen's scorer runs in the panel too. */
+  measureScore: typeof measureScore;
 }

@@ -2,9 +2,11 @@
  * The Code panel's draft emitters as a script of their own (esbuild.config.mjs `draftPart`): the main thread
  * keeps it packed and sends it on first use (`get-ui-part` "draft"), and running it here hands the
  * draft function to the panel (ui/code/draft-loader.ts). Kept out of ui.html, where codegen's design tree and
- * emitters would take ~25 KB gz of its 150 KB.
+ * emitters would take ~25 KB gz of its 150 KB. The fidelity scorer (codegen/fidelity with the panel's measuring
+ * pages, ~5 KB gz) comes with it: it runs on the results the draft starts.
  */
 import { draftCode } from "./draft.js";
 import { DRAFT_GLOBAL, type DraftModule } from "./draft-global.js";
+import { measureScore } from "./score/measure.js";
 
-(globalThis as unknown as Record<typeof DRAFT_GLOBAL, DraftModule>)[DRAFT_GLOBAL] = { draftCode };
+(globalThis as unknown as Record<typeof DRAFT_GLOBAL, DraftModule>)[DRAFT_GLOBAL] = { draftCode, measureScore };

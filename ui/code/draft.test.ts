@@ -28,15 +28,20 @@ describe("the draft made in the panel", () => {
     expect(draft.files.some((f) => final.files.find((g) => g.path === f.path)?.content !== f.content)).toBe(true);
   });
 
-  it("renders React output's preview as HTML, and HTML output previews itself", async () => {
+  it("renders React output's preview as HTML, and HTML output with layer ids previews itself", async () => {
     const exports = await exportsOf("figma-differ-selfie.nodes.json", ["33459:3746"]);
-    const fromReact = draftCode(exports, { ...react, nodeIds: true });
+    const fromReact = draftCode(exports, react);
     expect(fromReact.preview.map((f) => f.path)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
-    expect(fromReact.preview.find((f) => f.path === "index.html")?.content).toContain("Place your face in the frame");
-    // The preview never carries data-node-id, whatever the code options say.
-    expect(fromReact.preview.some((f) => f.content.includes("data-node-id"))).toBe(false);
+    const page = fromReact.preview.find((f) => f.path === "index.html")?.content ?? "";
+    expect(page).toContain("Place your face in the frame");
+    // The preview always carries the layers' ids, whatever the code options say: the score measures it by them.
+    expect(page).toContain('data-node-id="33459:3746"');
+    expect(fromReact.files.some((f) => f.content.includes("data-node-id"))).toBe(false);
     const html = draftCode(exports, { target: "html", styling: "css-modules", nodeIds: false });
-    expect(html.preview).toBe(html.files);
+    expect(html.files.some((f) => f.content.includes("data-node-id"))).toBe(false);
+    expect(html.preview.find((f) => f.path === "index.html")?.content).toBe(draftCode(exports, { target: "html", styling: "css-modules", nodeIds: true }).files.find((f) => f.path === "index.html")?.content);
+    const withIds = draftCode(exports, { target: "html", styling: "css-modules", nodeIds: true });
+    expect(withIds.preview).toBe(withIds.files);
   });
 
   it("uses the export's image bytes and SVGs: the real photo file, the supplied icons, no placeholder problems", async () => {

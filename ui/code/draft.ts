@@ -11,15 +11,18 @@ import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { ExportExtras } from "../../contract/messages.js";
 import { asNodesReply, type ExportEntry } from "../engine/protocol/index.js";
 
-/** What the preview renders for React output: the same design as HTML with one stylesheet. */
-const PREVIEW_OPTIONS: CodeOptions = { target: "html", styling: "css-modules", nodeIds: false };
+/**
+ * What the preview renders: the design as HTML with one stylesheet, its elements carrying their layers' ids — the
+ * fidelity score measures the preview by them, and a layer is outlined in it by them (ui/code/score/).
+ */
+const PREVIEW_OPTIONS: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
 
 export interface Draft {
   /** The emitters' files, not yet checked by the project pass nor formatted. */
   files: SourceFile[];
   /** What reading the design and emitting found (the worker adds the project pass's and prettier's). */
   problems: Problem[];
-  /** HTML files for the preview: the draft itself for HTML output, an HTML rendering for React. */
+  /** HTML files for the preview, with layer ids: the draft itself for HTML output with ids, else an HTML rendering. */
   preview: SourceFile[];
   /** Time spent here, in ms. */
   ms: number;
@@ -34,6 +37,6 @@ export function draftCode(exports: ExportEntry[], options: CodeOptions, extras: 
   const started = now();
   const design = loadDesign(asNodesReply(exports), [], extras);
   const emitted = emitFiles(design.document, options);
-  const preview = options.target === "html" ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
+  const preview = options.target === "html" && options.nodeIds ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
   return { files: emitted.files, problems: [...design.problems, ...emitted.problems], preview, ms: now() - started };
 }

@@ -8,6 +8,7 @@ import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { Engine } from "../engine/engine.js";
 import { AiStatus } from "./ai-status.js";
+import { turnKey } from "./ai-score.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
 import { GenerateHead, generateBlocker, type AiInput } from "./generate-head.js";
 import { useFollowSelection } from "./follow-selection.js";
@@ -40,11 +41,12 @@ export function optionsFrom(settings: Settings): Options {
   return { target: settings.target, styling: settings.styling, nodeIds: settings.nodeIds };
 }
 
-/** A model turn as the results view shows it. */
-function turnOutput(session: AiSession, preview: CodeOutput["preview"] | undefined): CodeOutput | undefined {
+/** A model turn as the results view shows it; `measuring`: the turn whose score is being measured. */
+function turnOutput(session: AiSession, preview: CodeOutput["preview"] | undefined, measuring: string | undefined): CodeOutput | undefined {
   const turn = session.turns[session.selected];
   if (!turn) return undefined;
-  return { id: turn.n, options: session.options, files: turn.files, problems: turn.problems, ms: turn.ms, workerColdStartMs: undefined, frames: [session.frame], preview: preview ?? { status: "loading" } };
+  const score = turn.score ?? (measuring === turnKey(session, turn) ? { status: "measuring" as const } : undefined);
+  return { id: turn.n, options: session.options, files: turn.files, problems: turn.problems, ms: turn.ms, workerColdStartMs: undefined, frames: [session.frame], preview: preview ?? { status: "loading" }, ...(score ? { score } : {}) };
 }
 
 export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode }: GeneratePanelProps) {
@@ -57,7 +59,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
   const options = optionsFrom(settings);
   const session = ai.session;
   const preview = useAiPreview(worker, source === "ai" ? session : undefined);
-  const aiOutput = source === "ai" && session ? turnOutput(session, preview) : undefined;
+  const aiOutput = source === "ai" && session ? turnOutput(session, preview, ai.measuring) : undefined;
   const output = aiOutput ?? (source === "offline" ? shownOutput(state) : undefined);
   // Once results have been on screen, the head stays compact, also while the next run replaces them.
   const hadResults = useRef(false);
@@ -80,8 +82,18 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
     ai.start({ options, instructions: text, draft: withDraft });
   };
 
+  // A layer chosen in the result (the score's list, a problem) is selected on the canvas: while it is the
+  // selection, the result stays current and "Update as I select" does not follow to it.
+  const [focused, setFocused] = useState<string | undefined>(undefined);
+  const focusLayer = (nodeId: string) => {
+    setFocused(nodeId);
+    followed({ nodes: [{ id: nodeId, name: "", type: "", width: 0, height: 0 }], unsupported: [] });
+    onFocusNode(nodeId);
+  };
+  const onFocused = focused !== undefined && selection.unsupported.length === 0 && selection.nodes.length === 1 && selection.nodes[0]!.id === focused;
+
   const blocker = generateBlocker(selection);
-  const stale = output ? isStale(output.frames.map((f) => f.id), selection, { firstOnly: output === aiOutput }) : false;
+  const stale = output && !onFocused ? isStale(output.frames.map((f) => f.id), selection, { firstOnly: output === aiOutput }) : false;
   const regenerate: Regenerate =
     output === aiOutput
       ? {
@@ -117,9 +129,9 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
       {aiOutput && session ? (
         <div class="ai-results">
           {resultSource}
-          <TurnBar session={session} onSelect={ai.selectTurn} />
+          <TurnBar session={session} measuring={ai.measuring} onSelect={ai.selectTurn} />
           <TurnSummary session={session} />
-          <ResultsView key={`${session.frame.id}:${aiOutput.id}`} output={aiOutput} notify={notify} onFocusNode={onFocusNode} />
+          <ResultsView key={`${session.frame.id}:${aiOutput.id}`} output={aiOutput} notify={notify} onFocusNode={focusLayer} />
           {hasKey ? (
             <RefineBox disabled={aiBusy} label="Refine" placeholder={`Change turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`} onSend={ai.refine} />
           ) : (
@@ -130,7 +142,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
         <>
           {resultSource}
           {output.saved ? <SavedNote saved={output.saved} /> : null}
-          <ResultsView key={output.id} output={output} notify={notify} onFocusNode={onFocusNode} />
+          <ResultsView key={output.id} output={output} notify={notify} onFocusNode={focusLayer} />
           {hasKey ? (
             <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask for a change, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
           ) : (

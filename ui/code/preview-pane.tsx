@@ -1,8 +1,10 @@
 /**
- * Live preview of the HTML rendering in a sandboxed iframe (`sandbox=""`: no scripts, no same-origin), from a
- * self-contained srcdoc with a strict CSP; the model's React code in one that may run scripts (never
- * same-origin). The page is laid out at a chosen viewport width — Phone 390, Tablet 768, the design's width,
- * or any width between 320 and 1920 dragged with the handle — and scaled to fit the panel (preview-size.ts).
+ * Live preview of the HTML rendering in a sandboxed iframe (never same-origin), from a self-contained srcdoc with a
+ * strict CSP that allows one script only, the panel's outline (ui/code/score/outline-agent.ts, by its hash): the
+ * page's own markup stays inert. The model's React code runs in one that may run scripts (never same-origin). The
+ * page is laid out at a chosen viewport width — Phone 390, Tablet 768, the design's width, or any width between 320
+ * and 1920 dragged with the handle — and scaled to fit the panel (preview-size.ts). A layer chosen in the score's
+ * list is outlined in it (postMessage to the page).
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { InfoIcon, ErrorIcon } from "../components/icons.js";
@@ -10,6 +12,8 @@ import { Segmented } from "../components/segmented.js";
 import { SelectMenu } from "../components/select-menu.js";
 import type { FrameInfo, PreviewState } from "./code-job.js";
 import { buildSrcdoc, previewPages } from "../../codegen/preview/html-page.js";
+import { withPageScript } from "../../codegen/preview/page-script.js";
+import { OUTLINE_SCRIPT, type OutlineRequest } from "./score/outline-agent.js";
 import { clampWidth, maxWidth, MIN_PREVIEW_WIDTH, PHONE_WIDTH, previewLayout, TABLET_WIDTH, widthOf, type PreviewWidth } from "./preview-size.js";
 import { plural } from "../../codegen/plural.js";
 
@@ -83,7 +87,14 @@ function WidthHandle(props: { width: number; min: number; max: number; scale: nu
   );
 }
 
-export function PreviewPane({ preview, frames }: { preview: PreviewState; frames: FrameInfo[] }) {
+export interface PreviewPaneProps {
+  preview: PreviewState;
+  frames: FrameInfo[];
+  /** The layer to outline in the page, by id. */
+  outline?: string | undefined;
+}
+
+export function PreviewPane({ preview, frames, outline }: PreviewPaneProps) {
   const [choice, setChoice] = useState<PreviewWidth>("design");
   // While the handle drags: the scale it started at (so the edge follows the pointer).
   const [frozenScale, setFrozenScale] = useState<number | undefined>(undefined);
@@ -95,7 +106,15 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
 
   const pages = useMemo(() => (preview.status === "ready" ? previewPages(preview.files) : []), [preview]);
   const page = pages[Math.min(pageIndex, pages.length - 1)];
-  const srcdoc = useMemo(() => (preview.status === "ready" && page ? buildSrcdoc({ page, files: preview.files }) : ""), [preview, page]);
+  const srcdoc = useMemo(() => (preview.status === "ready" && page ? withPageScript(buildSrcdoc({ page, files: preview.files }), OUTLINE_SCRIPT) : ""), [preview, page]);
+  const scripted = useMemo(() => (preview.status === "scripted" ? withPageScript(preview.html, OUTLINE_SCRIPT) : ""), [preview]);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const shown = preview.status === "scripted" ? scripted : srcdoc;
+  // Once the page has loaded (again), it outlines the chosen layer; the page may only be asked, never reached into.
+  useEffect(() => {
+    if (loaded !== shown || !shown) return;
+    frameRef.current?.contentWindow?.postMessage({ type: "figment-outline", nodeId: outline ?? null } satisfies OutlineRequest, "*");
+  }, [outline, loaded, shown]);
 
   // Pages follow the frames' order when there is one page per frame.
   const frame = (pages.length === frames.length ? frames[pageIndex] : undefined) ?? frames[0];
@@ -158,14 +177,15 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
               <iframe
                 class="preview__frame preview__frame--scripted"
                 title={`Preview of ${frame?.name ?? "the design"}`}
+                ref={frameRef}
                 sandbox="allow-scripts"
                 referrerpolicy="no-referrer"
-                srcdoc={preview.html}
+                srcdoc={scripted}
                 width={width}
                 height={height}
                 style={frameStyle}
-                data-loaded={loaded === preview.html ? "true" : undefined}
-                onLoad={() => setLoaded(preview.html)}
+                data-loaded={loaded === scripted ? "true" : undefined}
+                onLoad={() => setLoaded(scripted)}
               />
             </div>
             {handle}
@@ -175,10 +195,12 @@ export function PreviewPane({ preview, frames }: { preview: PreviewState; frames
         ) : (
           <div class={`preview__device${frozenScale !== undefined ? " is-dragging" : ""}`}>
             <div class="preview__canvas" style={canvas}>
+              {/* Scripts allowed for the outline only: the page's CSP admits that one script by its hash. */}
               <iframe
+                ref={frameRef}
                 class="preview__frame"
                 title={`Preview of ${frame?.name ?? "the design"}`}
-                sandbox=""
+                sandbox="allow-scripts"
                 referrerpolicy="no-referrer"
                 srcdoc={srcdoc}
                 width={width}

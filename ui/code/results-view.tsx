@@ -13,6 +13,7 @@ import { CodeView } from "./code-view.js";
 import { FileTreeView } from "./file-tree-view.js";
 import { PreviewPane } from "./preview-pane.js";
 import { ProblemsList } from "./problems-list.js";
+import { ScoreView } from "./score/score-view.js";
 
 type View = "code" | "preview";
 
@@ -61,6 +62,13 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
   const [tabs, setTabs] = useState<string[]>(first ? [first] : []);
   const [active, setActive] = useState<string | undefined>(first);
   const [line, setLine] = useState<number | undefined>(undefined);
+  /** The layer outlined in the preview (chosen in the score's list). */
+  const [outlined, setOutlined] = useState<string | undefined>(undefined);
+  const selectLayer = (nodeId: string) => {
+    onFocusNode?.(nodeId);
+    setOutlined(nodeId);
+    setView("preview");
+  };
 
   const open = (path: string, atLine?: number) => {
     setTabs((current) => (current.includes(path) ? current : [...current, path]));
@@ -121,6 +129,8 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
         </button>
       </div>
 
+      {output.score ? <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} /> : null}
+
       {view === "code" ? (
         <div class="workspace">
           <FileTreeView root={tree} active={active} problemCounts={problemCounts} onOpen={(path) => open(path)} />
@@ -148,7 +158,7 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
           </div>
         </div>
       ) : (
-        <PreviewPane preview={output.preview} frames={output.frames} />
+        <PreviewPane preview={output.preview} frames={output.frames} outline={outlined} />
       )}
 
       <ProblemsList problems={output.problems} files={new Set(paths)} onOpen={(path, atLine) => open(path, atLine)} {...(onFocusNode ? { onFocusNode } : {})} />

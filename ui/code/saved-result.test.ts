@@ -17,5 +17,11 @@ describe("saved code result", () => {
     const output = savedOutput({ ...offline, mode: "offline", target: "html" });
     expect(output.preview).toEqual({ status: "ready", files: entry.files, converted: false });
     expect(output.saved).toEqual({ createdAt: entry.createdAt, mode: "offline" });
+    expect(output.score).toBeUndefined();
+  });
+
+  it("shows the fidelity score kept with it", () => {
+    const score = { frameId: "1:2", frameName: "Login", iouMatched: 0.91, meanIoU: 0.93, matched: 0.98, designWidth: 375, widths: [{ width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] }], worst: [] };
+    expect(savedOutput({ ...entry, score }).score).toEqual({ status: "done", score });
   });
 });

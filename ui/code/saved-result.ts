@@ -2,7 +2,8 @@
  * A code result saved in History, shown again in the code panel's results view (files, preview, copy, zip):
  * HTML previews as it is, React files run in the preview sandbox (the job's `show` asks the worker). The
  * model's conversation itself (response id or kept messages) is not in History, so a reopened AI result
- * shows its turns as text, and "Refine with AI" starts a new conversation on the selected frame. Pure.
+ * shows its turns as text, and "Refine with AI" starts a new conversation on the selected frame. Its fidelity score
+ * is the one kept with it (the frame's design is not kept, so it is not measured again). Pure.
  */
 import type { CodeEntry } from "../../contract/history.js";
 import type { CodeOutput } from "./code-job.js";
@@ -19,5 +20,6 @@ export function savedOutput(entry: CodeEntry): CodeOutput {
     frames: [{ id: entry.frame.id, name: entry.frame.name, width: 0, height: 0 }],
     preview: entry.target === "html" ? { status: "ready", files, converted: false } : { status: "loading" },
     saved: { createdAt: entry.createdAt, mode: entry.mode, ...(entry.model ? { model: entry.model } : {}), ...(entry.turns?.length ? { turns: entry.turns } : {}) },
+    ...(entry.score ? { score: { status: "done" as const, score: entry.score } } : {}),
   };
 }

@@ -1,0 +1,44 @@
+/**
+ * A result's fidelity score as it is kept, stored with the code result in History (contract/history.ts) and shown
+ * when it is reopened; each field defined once (the shapes are codegen/fidelity/types.ts's). Pure: no `figma`, no DOM.
+ */
+import { MAX_LAYERS, type Box, type FidelityScore, type LayerDiff, type WidthScore } from "../codegen/fidelity/types.js";
+import { array, boolean, type Field, number, object, oneOf, optional, string } from "./fields.js";
+
+const coordinate = number();
+const size = number({ min: 0 });
+const nodeId = string({ nonEmpty: true, max: 1000 });
+const name = string({ max: 1000 });
+
+export const boxField: Field<Box> = object({ x: coordinate, y: coordinate, width: size, height: size });
+
+const share = number({ min: 0, max: 1 });
+
+const widthScoreField: Field<WidthScore> = object({
+  width: number({ integer: true, min: 1 }),
+  textVisible: share,
+  overflow: boolean(),
+  overflowPx: number({ min: 0 }),
+  hiddenTexts: array(object({ nodeId, name, visible: share }), { max: MAX_LAYERS }),
+});
+
+const layerDiffField: Field<LayerDiff> = object({
+  nodeId,
+  name,
+  problem: oneOf(["off", "missing", "hidden"]),
+  iou: share,
+  design: boxField,
+  rendered: optional(boxField),
+});
+
+/** A result's score as History keeps it (codegen/fidelity/types.ts). */
+export const fidelityScoreField: Field<FidelityScore> = object({
+  frameId: nodeId,
+  frameName: name,
+  iouMatched: share,
+  meanIoU: share,
+  matched: share,
+  designWidth: number({ integer: true, min: 1 }),
+  widths: array(widthScoreField, { max: 10 }),
+  worst: array(layerDiffField, { max: MAX_LAYERS }),
+});

@@ -1,0 +1,171 @@
+/**
+ * The fidelity score on a result (issue 25), as a user meets it in the browser harness at Figma's default 420×600
+ * (real dist/code.js on the figma simulator, real dist/ui.html): Generate → "Matches the design N % · Phone: … ·
+ * Tablet: …" under the result; opened, the layers that are off, worst first; choosing one selects it on the canvas
+ * (the simulator records the selection and the zoom) and outlines it in the preview, whose iframe stays without
+ * same-origin. The score is kept with the result in History and shown again when it is reopened. A model's answers
+ * (the OpenAI-wire test server) are scored too: each turn's score in the turn bar, the model asked for layer ids.
+ * Screenshots go to test-artifacts/score/.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { visibleNodes, type RestNode } from "../codegen/fidelity/design-nodes.js";
+import { loadDesign } from "../codegen/index.js";
+import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { responsesStream } from "./openai-server/server.js";
+import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { serverOrigin, useModelE2e } from "./helpers/e2e.js";
+import { FIGMA_DIR } from "./helpers/fixtures.js";
+
+const ARTIFACTS = join(ROOT, "test-artifacts", "score");
+const SELFIE = { fixture: "figma-differ-selfie.nodes.json", frame: "33459:3746" };
+const LOGIN = { fixture: "figmasharp-login.file.json", frame: "101:3" };
+
+const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
+
+const HEADLINE = /^Matches the design \d{1,3} % · Phone: (all text visible|\d+ % of text visible)(, scrolls sideways \d+ px)? · Tablet: (all text visible|\d+ % of text visible)(, scrolls sideways \d+ px)?$/;
+
+async function generate(ui: Frame): Promise<string> {
+  await ui.getByRole("button", { name: "Generate", exact: true }).click();
+  const header = ui.locator(".score__header");
+  await header.waitFor({ timeout: 90_000 });
+  return (await ui.locator(".score__summary").textContent()) ?? "";
+}
+
+/** The preview's page (a sandboxed frame the panel cannot reach into; the test can). */
+async function previewPage(ui: Frame): Promise<Frame> {
+  const handle = await ui.waitForSelector("iframe.preview__frame[data-loaded]", { timeout: 60_000 });
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("the preview iframe has no frame");
+  return frame;
+}
+
+describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 240_000 }, () => {
+  const browser = useBrowser();
+
+  it("shows the score with the result; its list selects a layer on the canvas and outlines it in the preview", async () => {
+    await withPluginPage(browser, { fixture: SELFIE.fixture, select: [SELFIE.frame] }, async ({ page, ui, sim }) => {
+      const headline = await generate(ui);
+      expect(headline).toMatch(HEADLINE);
+      // Measured off the critical path: the result (the draft) was on screen before the score.
+      await ui.locator('.results[data-stage="final"]').waitFor();
+      await shot(page, "1-result-with-score");
+
+      const header = ui.locator(".score__header");
+      expect(await header.getAttribute("aria-expanded")).toBe("false");
+      await header.click();
+      expect(await header.getAttribute("aria-expanded")).toBe("true");
+      const rows = ui.locator(".score__row");
+      expect(await rows.count()).toBeGreaterThan(0);
+      // Each row names the layer and how it is off, in the words the CLI prints.
+      const words = await ui.locator(".score__words").allTextContents();
+      for (const w of words) expect(w).toMatch(/^(missing: no element carries its id|hidden: rendered without a box|\d+ % visible|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
+      await shot(page, "2-differences");
+
+      // A layer that is off (not missing): chosen with the keyboard, as a screen-reader user would.
+      const index = words.findIndex((w) => /px/.test(w));
+      expect(index).toBeGreaterThanOrEqual(0);
+      const row = rows.nth(index);
+      const name = (await row.locator(".score__name").textContent()) ?? "";
+      await row.focus();
+      await page.keyboard.press("Enter");
+      const selected = () => sim<string[]>("sim.figma.currentPage.selection.map((n) => n.id)");
+      await expect.poll(async () => (await selected())[0]).not.toBe(SELFIE.frame);
+      const [nodeId] = await selected();
+      if (!nodeId) throw new Error("nothing is selected on the canvas");
+      expect(await sim<string>(`sim.node(${JSON.stringify(nodeId)}).name`)).toBe(name);
+      expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(expect.objectContaining({ nodeIds: [nodeId] }));
+      expect(await row.getAttribute("aria-current")).toBe("true");
+
+      // The preview shows and outlines that layer: an outline over the element carrying its id.
+      expect(await ui.getByRole("tab", { name: "Preview" }).getAttribute("aria-selected")).toBe("true");
+      const iframe = ui.locator("iframe.preview__frame");
+      expect(await iframe.getAttribute("sandbox")).toBe("allow-scripts");
+      const preview = await previewPage(ui);
+      type Rect = { x: number; y: number; width: number; height: number };
+      // Run in the preview's page (the tests' own TypeScript has no DOM types, so this is source text).
+      const boxes = () =>
+        preview.evaluate<{ element: Rect | null; outline: Rect | null; shown: string }>(`(() => {
+          const el = document.querySelector('[data-node-id="' + CSS.escape(${JSON.stringify(nodeId)}) + '"]');
+          const outline = document.querySelector("figment-outline");
+          const box = (e) => (e ? (({ x, y, width, height }) => ({ x, y, width, height }))(e.getBoundingClientRect()) : null);
+          return { element: box(el), outline: box(outline), shown: outline ? getComputedStyle(outline).display : "none" };
+        })()`);
+      await expect.poll(async () => (await boxes()).shown).toBe("block");
+      const { element, outline } = await boxes();
+      expect(element && outline).toBeTruthy();
+      expect(Math.abs(outline!.x - (element!.x - 2))).toBeLessThanOrEqual(1);
+      expect(Math.abs(outline!.y - (element!.y - 2))).toBeLessThanOrEqual(1);
+      expect(Math.abs(outline!.width - (element!.width + 4))).toBeLessThanOrEqual(1);
+      // The preview's page cannot reach the panel: no same-origin.
+      expect(await preview.evaluate<string>(`(() => { try { return String(parent.document); } catch { return "blocked"; } })()`)).toBe("blocked");
+      await shot(page, "3-outlined-in-preview");
+    });
+  });
+
+  it("keeps the score with the result in History and shows it when the result is reopened", async () => {
+    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame] }, async ({ ui }) => {
+      const headline = await generate(ui);
+      expect(headline).toMatch(HEADLINE);
+      await ui.locator('.results[data-stage="final"]').waitFor();
+      // History lists the result; reopened, it shows the same score (not measured again: the design is not kept).
+      await ui.getByRole("button", { name: "History", exact: true }).click();
+      const open = ui.getByRole("button", { name: /Open in Code panel/ }).first();
+      await expect.poll(() => open.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await open.click();
+      await ui.locator(".saved-note, .result-source").first().waitFor();
+      await expect.poll(async () => (await ui.locator(".score__summary").textContent()) ?? "").toBe(headline);
+    });
+  });
+});
+
+/** A model's HTML answer for the login frame: the frame, and each of `layers` drawn where the design has it. */
+function modelPage(frame: RestNode, layers: number): string {
+  const origin = frame.absoluteBoundingBox!;
+  const nodes = visibleNodes(frame).slice(1, 1 + layers);
+  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const items = nodes.map(({ node, box }) => `<div data-node-id="${node.id}" style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:10px sans-serif;overflow:visible">${node.type === "TEXT" ? escape(node.characters ?? "") : ""}</div>`);
+  return `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><main data-node-id="${frame.id}" style="position:relative;width:${origin.width}px;height:${origin.height}px">${items.join("")}</main></body></html>`;
+}
+
+function answer(html: string, notes: string, id: string) {
+  const text = JSON.stringify({ notes, files: [{ path: "index.html", content: html }] });
+  const size = Math.ceil(text.length / 8);
+  return responsesStream(Array.from({ length: 8 }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean), { id, delayMs: 5 });
+}
+
+describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout: 240_000 }, () => {
+  const { browser, startServer } = useModelE2e();
+
+  it("scores each turn: the turn bar shows each one's score, and a better refinement scores higher", async () => {
+    const frame = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, LOGIN.fixture), "utf8")) as unknown, [LOGIN.frame]).roots[0] as unknown as RestNode;
+    const server = await startServer();
+    server.push(answer(modelPage(frame, 3), "The frame and a few layers.", "resp_few"), answer(modelPage(frame, 200), "Every layer where the design has it.", "resp_all"));
+    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "html", styling: "css-modules" }, "figment.apiKey": "sk-test-score-1234" };
+    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
+      await ui.getByRole("button", { name: "Generate with AI" }).click();
+      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+      const turnScore = (i: number) => ui.locator(".turn").nth(i).locator(".turn__score");
+      await expect.poll(async () => (await turnScore(0).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+      // The model was asked to carry the layers' ids: the score finds the layers by them.
+      expect(JSON.stringify(server.requests[0]!.body)).toContain("data-node-id");
+      const first = Number.parseInt((await turnScore(0).textContent()) ?? "", 10);
+      expect(await ui.locator(".ai-results .score__summary").textContent()).toMatch(new RegExp(`^Matches the design ${first} % · .*Phone: `));
+
+      await ui.locator(".refine__input").fill("place every layer where the design has it");
+      await ui.getByRole("button", { name: "Refine", exact: true }).click();
+      await expect.poll(async () => (await turnScore(1).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+      const second = Number.parseInt((await turnScore(1).textContent()) ?? "", 10);
+      expect(second).toBeGreaterThan(first);
+      expect(second).toBeGreaterThanOrEqual(95);
+      expect(await ui.locator(".turn").nth(1).getAttribute("title")).toContain(`matches the design ${second} %`);
+      await shot(page, "4-model-turns");
+
+      // Back to the first turn: its own score, kept in the turn (not measured again).
+      await ui.locator(".turn").first().click();
+      await expect.poll(async () => (await ui.locator(".ai-results .score__summary").textContent()) ?? "").toMatch(new RegExp(`^Matches the design ${first} %`));
+    });
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * What a measuring page answers (probe-runner.ts), each field checked before anything is computed from it: the page
+ * runs code the panel does not trust (a model's React), and could post anything. The shapes are those of
+ * codegen/fidelity/probe.ts.
+ */
+import type { BoxProbe, MeasuredElement, TextProbe } from "../../../codegen/fidelity/probe.js";
+import type { TextSample } from "../../../codegen/fidelity/responsive.js";
+import { boxField } from "../../../contract/fidelity.js";
+import { array, boolean, type Field, literal, nullable, number, object, optional, string } from "../../../contract/fields.js";
+
+/** Most layers or texts a frame's probe may report (far past what Figma exports in one frame). */
+export const MAX_PROBED = 50_000;
+/** Most line boxes one text may report. */
+const MAX_RECTS = 5_000;
+
+const coordinate = number();
+const size = number({ min: 0 });
+const count = number({ integer: true, min: 0 });
+
+const textSampleField: Field<TextSample> = object({
+  id: string({ nonEmpty: true, max: 1000 }),
+  chars: count,
+  rendered: boolean(),
+  rects: array(boxField, { max: MAX_RECTS }),
+  seen: count,
+  offscreen: count,
+  clipped: count,
+  covered: count,
+});
+
+/** probeTexts's answer. */
+export const textProbeField: Field<TextProbe> = object({ scrollWidth: size, clientWidth: size, samples: array(textSampleField, { max: MAX_PROBED }) });
+
+const measuredField: Field<MeasuredElement> = object({ x: coordinate, y: coordinate, width: size, height: size, rendered: boolean(), position: string({ max: 100 }), text: string({ max: 1_000_000 }) });
+
+/** probeBoxes's answer. */
+export const boxProbeField: Field<BoxProbe> = object({ root: nullable(object({ x: coordinate, y: coordinate })), elements: array(nullable(measuredField), { max: MAX_PROBED }) });
+
+/** One measuring page's answer to one request: the figures, or why it could not measure. */
+export const probeReplyField = object({
+  type: literal("figment-measure-reply"),
+  token: string({ nonEmpty: true, max: 100 }),
+  texts: optional(textProbeField),
+  boxes: optional(nullable(boxProbeField)),
+  error: optional(string({ max: 2000 })),
+});

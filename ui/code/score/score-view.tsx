@@ -1,0 +1,131 @@
+/**
+ * A result's fidelity score at a glance — "Matches the design 96 % · Phone: all text visible" — and, opened, the
+ * layers that are off (design box vs rendered box, by how much; missing or hidden), worst first, then the texts a
+ * reader does not see at each width. Choosing one selects it on the canvas and outlines it in the preview. The words
+ * are codegen/fidelity/summary.ts's, the same as the CLI prints.
+ */
+import { useState } from "preact/hooks";
+import type { Box, FidelityScore, LayerDiff } from "../../../codegen/fidelity/types.js";
+import { boxDelta, percent, scoreSummary, widthName } from "../../../codegen/fidelity/summary.js";
+import { plural } from "../../../codegen/plural.js";
+import { ChevronIcon, InfoIcon, WarningIcon } from "../../components/icons.js";
+import type { ScoreState } from "./score-state.js";
+
+export interface ScoreViewProps {
+  state: ScoreState;
+  /** The layer outlined in the preview, if any. */
+  selected: string | undefined;
+  /** A layer was chosen: select it on the canvas and outline it in the preview. */
+  onSelect(nodeId: string): void;
+}
+
+/** Good, fair or poor, by IoU×matched: the headline's colour. */
+export function scoreTone(share: number): "good" | "fair" | "poor" {
+  return share >= 0.9 ? "good" : share >= 0.7 ? "fair" : "poor";
+}
+
+const round = (n: number): number => Math.round(n);
+const boxText = (b: Box): string => `${round(b.x)}, ${round(b.y)} · ${round(b.width)} × ${round(b.height)}`;
+
+/** What is wrong with one layer, in words: "40 px right, 12 px narrower", "missing", "hidden". */
+function problemWords(d: LayerDiff): string {
+  if (d.problem === "missing") return "missing: no element carries its id";
+  if (d.problem === "hidden" || !d.rendered) return "hidden: rendered without a box";
+  return boxDelta(d.design, d.rendered);
+}
+
+interface Row {
+  nodeId: string;
+  name: string;
+  words: string;
+  detail: string;
+}
+
+function rowsOf(score: FidelityScore): { title: string; rows: Row[] }[] {
+  const layers = score.worst.map((d): Row => ({
+    nodeId: d.nodeId,
+    name: d.name,
+    words: problemWords(d),
+    detail: d.rendered ? `Design ${boxText(d.design)} → rendered ${boxText(d.rendered)} · overlap ${percent(d.iou)}` : `Design ${boxText(d.design)}`,
+  }));
+  const groups = [{ title: layers.length > 0 ? `Layers off at the design width (${score.designWidth} px), worst first` : "", rows: layers }];
+  for (const w of score.widths) {
+    if (w.hiddenTexts.length === 0) continue;
+    const title = `${widthName(w.width, score.designWidth)}${w.width === score.designWidth ? "" : ` (${w.width} px)`}: text not seen`;
+    groups.push({ title, rows: w.hiddenTexts.map((t) => ({ nodeId: t.nodeId, name: t.name, words: `${percent(t.visible)} visible`, detail: "" })) });
+  }
+  return groups.filter((g) => g.rows.length > 0);
+}
+
+function Measured({ score, selected, onSelect }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
+  const [open, setOpen] = useState(false);
+  const summary = scoreSummary(score);
+  const tone = scoreTone(score.iouMatched);
+  const groups = rowsOf(score);
+  const count = groups.reduce((n, g) => n + g.rows.length, 0);
+  const listId = `score-list-${score.frameId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+  return (
+    <section class={`score${open ? " is-open" : ""}`} aria-label="How closely the preview matches the design">
+      <button type="button" class="score__header" aria-expanded={open} aria-controls={listId} title={summary} onClick={() => setOpen(!open)}>
+        <span class={`tree__chevron${open ? " is-open" : ""}`}>
+          <ChevronIcon />
+        </span>
+        <span class={`score__dot score__dot--${tone}`} aria-hidden="true" />
+        <span class="score__summary">{summary}</span>
+        <span class="score__count muted">{count === 0 ? "nothing off" : plural(count, "difference")}</span>
+      </button>
+      {open ? (
+        <div class="score__list" id={listId}>
+          {groups.length === 0 ? <p class="score__empty muted">Every layer is where the design has it, and every text is seen at each width.</p> : null}
+          {groups.map((group) => (
+            <div key={group.title} role="group" aria-label={group.title}>
+              <p class="score__group muted">{group.title}</p>
+              <ul class="score__rows">
+                {group.rows.map((row) => (
+                  <li key={`${group.title}:${row.nodeId}`}>
+                    <button
+                      type="button"
+                      class={`score__row${row.nodeId === selected ? " is-selected" : ""}`}
+                      aria-current={row.nodeId === selected ? "true" : undefined}
+                      title={`Select “${row.name}” in Figma and outline it in the preview`}
+                      onClick={() => onSelect(row.nodeId)}
+                    >
+                      <span class="score__name">{row.name}</span>
+                      <span class="score__words">{row.words}</span>
+                      {row.detail ? <span class="score__detail muted">{row.detail}</span> : null}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function ScoreView({ state, selected, onSelect }: ScoreViewProps) {
+  if (state.status === "measuring") {
+    return (
+      <p class="score score--note muted" role="status">
+        <span class="score__dot score__dot--busy" aria-hidden="true" /> Measuring the preview against the design…
+      </p>
+    );
+  }
+  if (state.status === "failed") {
+    return (
+      <p class="score score--note muted" role="status" title={state.message}>
+        <InfoIcon /> The preview could not be measured: {state.message}
+      </p>
+    );
+  }
+  if (state.score.matched === 0) {
+    return (
+      <p class="score score--note" role="status">
+        <WarningIcon /> Not compared with the design: no element of the code carries a layer id (data-node-id)
+      </p>
+    );
+  }
+  return <Measured score={state.score} selected={selected} onSelect={onSelect} />;
+}
