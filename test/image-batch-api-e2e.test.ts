@@ -22,6 +22,7 @@ import { CANVAS_FILE } from "./helpers/canvas-file.js";
 import { readBatchInput, type OpenAiTestServer } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
 import { runBrowser } from "./helpers/browser.js";
+import { effectsRan } from "./helpers/page-turns.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-api");
 const KEY = "sk-test-batch-e2e-5a6b7c8d";
@@ -175,7 +176,10 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       await openBatchMode(ui);
       await status(ui).filter({ hasText: /^completed$/ }).waitFor();
       expect(await ui.getByRole("button", { name: "Check now" }).count()).toBe(0);
-      await new Promise((r) => setTimeout(r, 1500));
+      // The panel has run what showing the list started (a check of a batch still to place would start here, and
+      // show as the row's activity until it ends): none.
+      await effectsRan(ui);
+      expect(await status(ui).textContent()).toBe("completed");
       // A fresh simulator: the canvas of the last session is not here, so any grid would be a second placement.
       const grids = await sim<number>(`sim.figma.currentPage.children.filter((n) => n.name === "Hero variants").length`);
       expect(grids).toBe(0);

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { PANEL_PARTS } from "../contract/messages.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { effectsRan } from "./helpers/page-turns.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "parts");
 const LOGIN = "figmasharp-login.file.json";
@@ -33,7 +34,7 @@ describe.runIf(runBrowser)("panel parts", () => {
         await relay.release("ui-part");
         await ui.locator(`.panel--${command}`).waitFor({ timeout: 15_000 });
         expect(await loading.count()).toBe(0);
-        await page.waitForTimeout(300);
+        await effectsRan(ui);
         await panelScreenshot(page, ARTIFACTS, `${command}-by-command`);
       });
     }

@@ -10,8 +10,11 @@ import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { THUMBNAIL_SIDE } from "../plugin/limits.js";
+import { EMPTY_SELECTION_TEXT } from "../ui/code/explain.js";
+import { FOLLOW_DELAY_MS } from "../ui/code/follow-selection.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { idleRan, timersRan } from "./helpers/page-turns.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "perf");
 const LOGIN = "figmasharp-login.file.json";
@@ -94,8 +97,8 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
 
   it("the worker is warmed up in idle time after the panel's first paint, never before", async () => {
     await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], hold: ["init"] }, async ({ page, ui, relay }) => {
-      // No panel yet (init held): nothing may ask for the worker, however long we wait.
-      await page.waitForTimeout(1500);
+      // No panel yet (init held): nothing may ask for the worker, even once the page has been idle (the warm-up's time).
+      await idleRan(ui);
       expect(count(await relay.traffic(), "get-worker-source")).toBe(0);
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).count()).toBe(0);
 
@@ -128,7 +131,7 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       // Off: a new selection exports nothing.
       await sim("sim.select([" + JSON.stringify(DELAYS) + "])");
       await ui.locator(".selection__title", { hasText: "Delays" }).waitFor();
-      await page.waitForTimeout(800);
+      await timersRan(ui, FOLLOW_DELAY_MS);
       expect(await jsonExports()).toEqual([]);
       expect(await ui.locator(".results").count()).toBe(0);
 
@@ -155,7 +158,8 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
 
       // Nothing selected: the last code stays.
       await sim("sim.select([])");
-      await page.waitForTimeout(800);
+      await ui.locator(".selection__title", { hasText: EMPTY_SELECTION_TEXT }).waitFor();
+      await timersRan(ui, FOLLOW_DELAY_MS);
       expect(await fileNames(ui)).toContain("Durations.tsx");
       expect(await jsonExports()).toEqual([DELAYS, DURATIONS]);
     });

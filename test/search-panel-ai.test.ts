@@ -14,8 +14,13 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
 import { bundleTestPage, withComponentPage, type PageBundle } from "./helpers/component-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { timersRan } from "./helpers/page-turns.js";
+import { EMBED_DELAY_MS } from "../ui/search/use-search-results.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-panel");
+
+/** How long the stand-in model takes to answer the query "slow", ms. */
+const SLOW_MS = 800;
 
 const PAGE_ENTRY = `
 import { render } from "preact";
@@ -50,7 +55,7 @@ const ai = {
   queryVector(text, signal) {
     log.calls.push(text);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => resolve(text.startsWith("sea") || text === "slow" ? [0, 1, 0] : [0, 0, 1]), text === "slow" ? 800 : 30);
+      const timer = setTimeout(() => resolve(text.startsWith("sea") || text === "slow" ? [0, 1, 0] : [0, 0, 1]), text === "slow" ? ${SLOW_MS} : 30);
       signal.addEventListener("abort", () => { clearTimeout(timer); log.aborted.push(text); reject(new DOMException("aborted", "AbortError")); });
     });
   },
@@ -127,7 +132,8 @@ describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }
       await box.fill("settings");
       await expect.poll(() => ranking(page)).toBe("hybrid:settings");
       expect((await ai(page)).aborted).toEqual(["slow"]);
-      await page.waitForTimeout(1000);
+      // Past the moment the aborted vector would have come (the stand-in answers "slow" after SLOW_MS).
+      await timersRan(page, SLOW_MS);
       expect(await ranking(page)).toBe("hybrid:settings");
       expect((await ids(page))[0]).toBe("1:3");
     });
@@ -142,7 +148,8 @@ describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }
     await withSearchPage(browser, false, async (page) => {
       await page.getByRole("searchbox", { name: "Search frames" }).fill("beach");
       await expect.poll(() => ranking(page)).toBe("words:beach");
-      await page.waitForTimeout(600);
+      // Past the typing pause after which a vector would be asked for.
+      await timersRan(page, EMBED_DELAY_MS);
       expect(await ranking(page)).toBe("words:beach");
       expect((await ai(page)).calls).toEqual([]);
       expect(await ids(page)).toEqual(["1:1"]);

@@ -53,10 +53,10 @@ describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 
       const box = ui.getByRole("searchbox", { name: "Search frames" });
       await box.pressSequentially("shad", { delay: 20 });
       await box.pressSequentially("ows", { delay: 20 });
-      await ui.locator(".search-busy").waitFor();
+      // Visible: past the line's CSS delay (hidden until then), as the screenshot should show it.
+      await ui.locator(".search-busy").waitFor({ state: "visible" });
       expect(await body(ui)).toBe("list::true");
       expect(await rowIds(ui)).toEqual(listed);
-      await ui.waitForTimeout(300); // past the busy line's delay, for the screenshot
       await panelScreenshot(page, ARTIFACTS, "1-first-open-worker-starting");
       await relay.release("worker-source");
       await expect.poll(() => body(ui), { timeout: 30_000 }).toBe("words:shadows:false");
