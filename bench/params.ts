@@ -12,8 +12,10 @@ import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { noisePng } from "./image.js";
 import { againstTarget, round, type BenchResults } from "./results.js";
 import { cpuTime } from "./timing.js";
+import { benchCount } from "./quick.js";
 
-const ROWS = 20;
+/** 20 rows; two under BENCH_QUICK (the second is the first to carry the first image under --consistent). */
+const ROWS = benchCount(20, 2);
 /** Per row, for the whole plan + request build without images: far below a model's seconds. */
 const PER_ROW_TARGET_MS = 1;
 
@@ -55,7 +57,7 @@ export function paramsSection(runs: number, results: BenchResults): void {
   results.set("params", ["consistentImagesEdit"], { cpu: consistentEdit, perRowMs: perRow(consistentEdit), referenceBytes: first.bytes.length });
   results.set("params", ["consistentResponses"], { cpu: consistentResponses, perRowMs: perRow(consistentResponses), referenceBytes: first.bytes.length });
   results.print(`\n## params: ${ROWS} rows → image requests (our work, CPU ms, median of ${runs})\n`);
-  results.print("| step | batch of 20 | per row |\n| --- | ---: | ---: |");
+  results.print(`| step | batch of ${ROWS} | per row |\n| --- | ---: | ---: |`);
   results.print(`| read CSV + rules + template, compute prompts | ${planOnly.medianMs} | ${perRow(planOnly)} |`);
   results.print(`| … and build the Images API bodies | ${build.medianMs} | ${perRow(build)} (target ≤ ${PER_ROW_TARGET_MS}) |`);
   results.print(`| --consistent, Images API edit (first image as a File, ${first.bytes.length.toLocaleString("en-US")} B) | ${consistentEdit.medianMs} | ${perRow(consistentEdit)} |`);

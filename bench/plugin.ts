@@ -36,7 +36,7 @@ import { pluginSizes } from "./plugin-sizes.js";
 import { draftPayloadIn, kb, panelPartPayloadsIn, median, msSummary, readBuilt, repoRoot, enginePayloadIn } from "./plugin-util.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
-import { benchCount } from "./quick.js";
+import { benchCount, QUICK } from "./quick.js";
 
 const LOADS = benchCount(7, 1, "BENCH_PLUGIN_LOADS");
 const HARNESS_LOADS = benchCount(7, 1, "BENCH_PLUGIN_HARNESS");
@@ -123,7 +123,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
         for (const s of await profileFakeParent(browser, uiHtml, login.text, 3, { cpuProfile: true })) console.error(`panel script, self ms: ${s.top.map((t) => `${t.name} ${fmtMs(t.selfMs)}`).join(", ")}`);
       }
       harness = await benchHarness(browser, root, uiHtml, codeJs, login.text, loginFrame.id, HARNESS_LOADS);
-      harnessSelfie = await benchHarness(browser, root, uiHtml, codeJs, selfie.text, SELFIE.id, HARNESS_LOADS);
+      // The second sample frame: a full run's only (BENCH_QUICK loads the first frame, the login, in the harness).
+      if (!QUICK) harnessSelfie = await benchHarness(browser, root, uiHtml, codeJs, selfie.text, SELFIE.id, HARNESS_LOADS);
     } finally {
       await browser.close();
     }

@@ -10,6 +10,9 @@ const REPO = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const TYPES = join(REPO, "node_modules", "@types");
 const VIRTUAL = "/virtual-figment";
 
+/** Source files read from disk, by name and language options (see typecheckReactProjects' host). */
+const DISK_FILES = new Map<string, ts.SourceFile>();
+
 export interface CompileResult {
   /** Diagnostics per file-set index: "path:line:col message". Empty arrays mean the set compiles. */
   errors: string[][];
@@ -55,7 +58,16 @@ export function typecheckReactProjects(sets: SourceFile[][]): CompileResult {
   const getSource = host.getSourceFile.bind(host);
   host.getSourceFile = (name, language, onError, create) => {
     const text = files.get(name);
-    return text !== undefined ? ts.createSourceFile(name, text, language, true) : getSource(name, language, onError, create);
+    if (text !== undefined) return ts.createSourceFile(name, text, language, true);
+    // Files on disk (the TypeScript libs, @types/react) are the same for every call: parsed and bound once per
+    // process, not once per program (eval-files checks one program per fixture file).
+    const key = `${name}\0${JSON.stringify(language)}`;
+    let cached = DISK_FILES.get(key);
+    if (!cached) {
+      cached = getSource(name, language, onError, create);
+      if (cached) DISK_FILES.set(key, cached);
+    }
+    return cached;
   };
   host.directoryExists = (dir) => dir.startsWith(VIRTUAL) || ts.sys.directoryExists(dir);
   const program = ts.createProgram(roots, options, host);

@@ -7,6 +7,7 @@
 import { parse } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDesign, type CodeOptions, type FileSet } from "../codegen/index.js";
+import type { SourceFile } from "../codegen/types.js";
 import { isFormatted } from "../codegen/format/index.js";
 import { readRestReply } from "../codegen/rest/reply.js";
 import { typecheckReactProjects } from "./compile.js";
@@ -35,6 +36,18 @@ interface Case {
   label: string;
   options: CodeOptions;
   result: FileSet;
+}
+
+/**
+ * isFormatted, asked once per path and content: the variants and selections share many files byte for byte (the
+ * CSS of both node-id variants, a frame's component in its own selection and in the whole file).
+ */
+const formatted = new Map<string, Promise<boolean>>();
+function formattedOnce(file: SourceFile): Promise<boolean> {
+  const key = `${file.path}\0${file.content}`;
+  let answer = formatted.get(key);
+  if (!answer) formatted.set(key, (answer = isFormatted(file)));
+  return answer;
 }
 
 function describeOptions(o: CodeOptions): string {
@@ -122,7 +135,7 @@ describe.each(EVAL_FILES)("%s", (file) => {
     const unformatted: string[] = [];
     for (const c of cases) {
       for (const f of c.result.files) {
-        if (!(await isFormatted(f))) unformatted.push(`${c.label}: ${f.path}`);
+        if (!(await formattedOnce(f))) unformatted.push(`${c.label}: ${f.path}`);
       }
     }
     expect(unformatted).toEqual([]);
