@@ -19,6 +19,7 @@
  *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
  *   BENCH_ONLY=fonts npm run bench     every fixture frame's IoU × matched with the design's fonts and without (bench/fonts.ts)
  *   BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame (bench/score-cli.ts)
+ *   BENCH_ONLY=score-panel npm run bench   click → the fidelity score shown in the Code panel, Log-In page and largest frame (bench/score-panel.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
@@ -48,6 +49,7 @@ import { hintForFile } from "./ours.js";
 import { pluginSection } from "./plugin.js";
 import { exportAssetsSection } from "./export-assets.js";
 import { scoreCliSection } from "./score-cli.js";
+import { scorePanelSection } from "./score-panel.js";
 import { benchAiLatency } from "./plugin-ai-latency.js";
 import { repoRoot } from "./plugin-util.js";
 import { againstTarget, BenchResults, gitCommit, round, type Json } from "./results.js";
@@ -62,7 +64,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = benchCount(20, 1, "BENCH_RUNS");
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts", "score-cli"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts", "score-cli", "score-panel"] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
     corpus: () => corpusSection(results),
     fonts: () => fontsSection(results),
     "score-cli": () => scoreCliSection(files, results),
+    "score-panel": () => scorePanelSection(files, results),
   };
   const failed: Section[] = [];
   for (const name of SECTIONS.filter(runs)) {

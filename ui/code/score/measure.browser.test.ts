@@ -1,6 +1,6 @@
 /**
- * The panel's score (measure.ts: the preview document in offscreen sandboxed iframes, probes answering by
- * postMessage) equals the CLI's (cli/score.ts `scoreCode`: the same files in headless Chromium pages) within 0.01 —
+ * The panel's score (measure.ts: the preview document in an offscreen sandboxed iframe, resized to each width, its
+ * probes answering by postMessage) equals the CLI's (cli/score.ts `scoreCode`: the same files in headless Chromium pages) within 0.01 —
  * IoU×matched, and text visible per width — for every top-level frame of every real Figma fixture, on the frame's
  * offline HTML (layer ids on, as the CLI scores it), and on the React output of a few, previewed the way the panel
  * previews React. The measuring pages stay without same-origin, and a page's forged answer is refused.
@@ -92,12 +92,12 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
       }
     }));
 
-  it("measures in iframes without same-origin, removed when done; a forged answer is refused", () =>
+  it("measures in an iframe without same-origin, removed when done; a forged answer is refused", () =>
     inPage(async (page) => {
       const root = frames.find((f) => f.root.id === "101:3")!.root;
       const code = await cachedGenerateCode(loadDesign({ document: root }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
       const html = buildSrcdoc({ page: previewPages(code.files)[0]!, files: code.files });
-      // Every measuring iframe as it is added: three, offscreen, scripts allowed, no same-origin; all gone after.
+      // The measuring iframe as it is added: one, offscreen, scripts allowed, no same-origin; gone after.
       await page.evaluate(() => {
         const w = globalThis as unknown as { seen: { sandbox: string | null; csp: string; left: string }[] };
         w.seen = [];
@@ -109,7 +109,7 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
       });
       expect((await panelScore(page, root as unknown as RestNode, html)).iouMatched).toBeGreaterThan(0.5);
       const seen = await page.evaluate(() => (globalThis as unknown as { seen: { sandbox: string | null; csp: string; left: string }[] }).seen);
-      expect(seen.map((s) => s.sandbox)).toEqual(["allow-scripts", "allow-scripts", "allow-scripts"]);
+      expect(seen.map((s) => s.sandbox)).toEqual(["allow-scripts"]);
       for (const s of seen) {
         expect(s.csp).toMatch(/; script-src 'sha256-[A-Za-z0-9+/]+=*'$/);
         expect(parseFloat(s.left)).toBeLessThan(-10_000);

@@ -1,9 +1,9 @@
 /**
- * The panel's half of the fidelity score: a preview document laid out at the design width, 390 and 768 px (height:
- * the design's), each in an offscreen iframe of its own — `sandbox="allow-scripts"`, never same-origin, its CSP
- * allowing only the probe runner (probe-runner.ts) beside what the page already needs — whose probes answer by
- * postMessage. Each answer is taken only from that iframe and only once its every field checks
- * (contract/fidelity.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
+ * The panel's half of the fidelity score: a preview document laid out at the design width, 768 and 390 px (height:
+ * the design's) in an offscreen iframe — `sandbox="allow-scripts"`, never same-origin, its CSP allowing only the
+ * probe runner (probe-runner.ts) beside what the page already needs — whose probes answer by postMessage. Each
+ * answer is taken only from that iframe, for a request it was sent, and only once its every field checks
+ * (probe-reply.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
  */
 import { probeIds, scoreBoxes } from "../../../codegen/fidelity/box-score.js";
 import { designTexts, designViewport, type RestNode } from "../../../codegen/fidelity/design-nodes.js";
@@ -34,51 +34,87 @@ const aborted = (): DOMException => new DOMException("The measurement was cancel
 /** A token a reply must carry back: the reply is for this request, not an earlier page's. */
 const token = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
-/** Loads `page` at `width`×`height` offscreen, sends `request`, and returns the page's checked answer. */
-function askPage(page: string, width: number, height: number, request: Omit<ProbeRequest, "type" | "token">, signal: AbortSignal | undefined): Promise<{ texts: TextProbe; boxes: BoxProbe | null }> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted());
-    const frame = document.createElement("iframe");
+type Answer = { texts: TextProbe; boxes: BoxProbe | null };
+
+/**
+ * One offscreen measuring page: loaded once at `width`×`height`, then asked at each width in turn (the iframe is
+ * resized, and the page waits for its viewport to take the new width before it measures). Rejects what it is asked
+ * with an AbortError once `signal` aborts; `close` removes the iframe.
+ */
+class MeasuringPage {
+  private readonly frame = document.createElement("iframe");
+  private readonly waiting = new Map<string, { resolve(answer: Answer): void; reject(error: Error): void; width: number }>();
+  private failure: Error | undefined;
+  readonly loaded: Promise<void>;
+
+  constructor(page: string, width: number, private readonly height: number, private readonly signal: AbortSignal) {
+    const frame = this.frame;
     frame.setAttribute("sandbox", "allow-scripts");
     frame.setAttribute("aria-hidden", "true");
     frame.setAttribute("referrerpolicy", "no-referrer");
     frame.tabIndex = -1;
     frame.title = "Measuring the preview";
     frame.className = "score-probe";
-    // Offscreen at the page's real size: laid out as a viewport of that width, never seen or hit.
-    frame.style.cssText = `position:fixed;left:${-width - 10_000}px;top:0;width:${width}px;height:${height}px;border:0;pointer-events:none`;
-    const id = token();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (): void => {
-      clearTimeout(timer);
-      removeEventListener("message", onMessage);
-      signal?.removeEventListener("abort", onAbort);
-      frame.remove();
-    };
-    const fail = (error: Error): void => {
-      finish();
-      reject(error);
-    };
-    const onAbort = (): void => fail(aborted());
-    const onMessage = (event: MessageEvent): void => {
-      if (event.source !== frame.contentWindow || (event.data as { token?: unknown } | null)?.token !== id) return;
-      let reply: ReturnType<typeof probeReplyField.check>;
-      try {
-        reply = probeReplyField.check(event.data, "reply");
-      } catch (error) {
-        return fail(new MeasureError(`the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`));
-      }
-      if (reply.error !== undefined || !reply.texts) return fail(new MeasureError(`the preview could not be measured at ${width} px: ${reply.error ?? "no figures"}`));
-      finish();
-      resolve({ texts: reply.texts, boxes: reply.boxes ?? null });
-    };
-    signal?.addEventListener("abort", onAbort);
-    addEventListener("message", onMessage);
-    frame.addEventListener("load", () => frame.contentWindow?.postMessage({ type: "figment-measure", token: id, ...request } satisfies ProbeRequest, "*"), { once: true });
-    timer = setTimeout(() => fail(new MeasureError(`the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
+    this.resize(width);
+    this.loaded = new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
+    addEventListener("message", this.onMessage);
+    signal.addEventListener("abort", this.onAbort);
     frame.srcdoc = page;
     document.body.append(frame);
-  });
+  }
+
+  /** Offscreen at the page's real size: laid out as a viewport of that width, never seen or hit. */
+  private resize(width: number): void {
+    this.frame.style.cssText = `position:fixed;left:${-width - 10_000}px;top:0;width:${width}px;height:${this.height}px;border:0;pointer-events:none`;
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiter of this.waiting.values()) waiter.reject(error);
+    this.waiting.clear();
+  }
+
+  private readonly onAbort = (): void => this.fail(aborted());
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    const id = (event.data as { token?: unknown } | null)?.token;
+    const waiter = typeof id === "string" ? this.waiting.get(id) : undefined;
+    if (event.source !== this.frame.contentWindow || !waiter) return;
+    this.waiting.delete(id as string);
+    let reply: ReturnType<typeof probeReplyField.check>;
+    try {
+      reply = probeReplyField.check(event.data, "reply");
+    } catch (error) {
+      return waiter.reject(new MeasureError(`the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    if (reply.error !== undefined || !reply.texts) return waiter.reject(new MeasureError(`the preview could not be measured at ${waiter.width} px: ${reply.error ?? "no figures"}`));
+    waiter.resolve({ texts: reply.texts, boxes: reply.boxes ?? null });
+  };
+
+  /** The page's answer to `request` at `width`. */
+  async ask(width: number, request: Omit<ProbeRequest, "type" | "token" | "width">): Promise<Answer> {
+    await this.loaded;
+    if (this.failure) throw this.failure;
+    this.resize(width);
+    const id = token();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await new Promise<Answer>((resolve, reject) => {
+        this.waiting.set(id, { resolve, reject, width });
+        timer = setTimeout(() => this.fail(new MeasureError(`the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
+        this.frame.contentWindow?.postMessage({ type: "figment-measure", token: id, width, ...request } satisfies ProbeRequest, "*");
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(): void {
+    removeEventListener("message", this.onMessage);
+    this.signal.removeEventListener("abort", this.onAbort);
+    this.fail(aborted());
+    this.frame.remove();
+  }
 }
 
 /** The answer is about the layers asked for, in that order (a page could answer for others). */
@@ -88,40 +124,40 @@ function checkAnswer(texts: TextProbe, boxes: BoxProbe | null, asked: { texts: {
 }
 
 /**
- * The score of `input`: every width measured at once (each in its own iframe), then computed as the CLI does
- * (cli/score.ts). Rejects with an AbortError when `signal` aborts (the iframes are removed at once).
+ * The score of `input`, computed as the CLI does (cli/score.ts): one page, loaded at the design width and measured
+ * there (texts, then the layers' boxes), then resized to 768 and 390 px and measured again — a viewport's width
+ * laid out anew, as a page loaded at that width is. Rejects with an AbortError when `signal` aborts (the iframe is
+ * removed at once).
  */
 export async function measureScore(input: ScoreInput, signal?: AbortSignal): Promise<FidelityScore> {
   const { frame } = input;
   const design = designViewport(frame);
   const texts = designTexts(frame);
   const { nodes, ids } = probeIds(frame);
-  const page = withPageScript(input.html, probeRunnerScript());
-  // One width failing ends the others (and the caller's abort ends all).
-  const all = new AbortController();
-  const stop = (): void => all.abort();
-  signal?.addEventListener("abort", stop);
-  if (signal?.aborted) stop();
-  let answers;
+  if (signal?.aborted) throw aborted();
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  signal?.addEventListener("abort", onAbort);
+  const page = new MeasuringPage(withPageScript(input.html, probeRunnerScript()), design.width, design.height, stop.signal);
   try {
-    answers = await Promise.all(
-      widthsFor(design.width).map(async (width) => {
-        const atDesign = width === design.width;
-        const answer = await askPage(page, width, design.height, { texts, ...(atDesign ? { boxes: { rootId: frame.id, ids } } : {}) }, all.signal);
-        checkAnswer(answer.texts, answer.boxes, { texts, ...(atDesign ? { ids } : {}) });
-        return { width, ...answer };
-      }),
+    const widths = [design.width, ...widthsFor(design.width).filter((w) => w !== design.width).sort((a, b) => b - a)];
+    const answers: ({ width: number } & Answer)[] = [];
+    for (const width of widths) {
+      const atDesign = width === design.width;
+      const answer = await page.ask(width, { texts, ...(atDesign ? { boxes: { rootId: frame.id, ids } } : {}) });
+      checkAnswer(answer.texts, answer.boxes, { texts, ...(atDesign ? { ids } : {}) });
+      answers.push({ width, ...answer });
+    }
+    const atDesign = answers[0]!;
+    if (!atDesign.boxes) throw new MeasureError("the preview gave no boxes at the design width");
+    const fidelity = scoreBoxes(frame, nodes, atDesign.boxes, false);
+    return fidelityScore(
+      frame,
+      fidelity,
+      answers.map((a) => ({ figures: widthFigures(a.width, a.texts.scrollWidth, a.texts.clientWidth, a.texts.samples), samples: a.texts.samples })),
     );
   } finally {
-    signal?.removeEventListener("abort", stop);
-    stop();
+    signal?.removeEventListener("abort", onAbort);
+    page.close();
   }
-  const atDesign = answers.find((a) => a.width === design.width);
-  if (!atDesign?.boxes) throw new MeasureError("the preview gave no boxes at the design width");
-  const fidelity = scoreBoxes(frame, nodes, atDesign.boxes, false);
-  return fidelityScore(
-    frame,
-    fidelity,
-    answers.map((a) => ({ figures: widthFigures(a.width, a.texts.scrollWidth, a.texts.clientWidth, a.texts.samples), samples: a.texts.samples })),
-  );
 }

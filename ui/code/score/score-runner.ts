@@ -10,6 +10,10 @@ import type { ScoreState } from "./score-state.js";
 /** If no frame comes (a hidden panel paints none), start after this long all the same. */
 const NO_FRAME_MS = 250;
 
+/** performance.mark names around each measurement, read by the bench (bench/score-panel.ts). */
+export const SCORE_START_MARK = "figment:score-start";
+export const SCORE_DONE_MARK = "figment:score-done";
+
 /** Calls `fn` just after the next paint (or after NO_FRAME_MS when nothing paints). */
 function afterPaint(fn: () => void): void {
   let started = false;
@@ -40,10 +44,15 @@ export class ScoreRunner {
     const { signal } = controller;
     afterPaint(() => {
       if (signal.aborted) return;
+      performance.mark(SCORE_START_MARK);
       Promise.all([input(), this.scorer()])
         .then(([page, scorer]) => (page && !signal.aborted ? scorer.measureScore(page, signal) : undefined))
         .then(
-          (score) => !signal.aborted && settle(score ? { status: "done", score } : { status: "failed", message: "there is no page to measure" }),
+          (score) => {
+            if (signal.aborted) return;
+            performance.mark(SCORE_DONE_MARK);
+            settle(score ? { status: "done", score } : { status: "failed", message: "there is no page to measure" });
+          },
           (error: unknown) => !signal.aborted && settle({ status: "failed", message: messageOf(error) }),
         )
         .finally(() => {
