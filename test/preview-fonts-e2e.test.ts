@@ -58,8 +58,10 @@ describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", 
       await panelScreenshot(page, ARTIFACTS, "1-with-fonts");
       return found;
     });
-    // One stylesheet request naming exactly the two families, with the weights the frame uses.
-    expect(requested).toHaveLength(1);
+    // One stylesheet naming exactly the two families, with the weights the frame uses — asked by the preview and by
+    // the score's offscreen measuring page (requests a test answers are not cached), no other.
+    expect(new Set(requested).size).toBe(1);
+    expect(requested.length).toBeLessThanOrEqual(2);
     expect(requested[0]!.split("|").map((f) => f.split(":")[0]).sort()).toEqual(["Inter Tight", "Poppins"]);
     expect(fonts.loaded).toEqual(expect.arrayContaining(["Poppins", "Inter Tight"]));
     // The text is set in a loaded face, the design's, before its fallback.
