@@ -12,7 +12,7 @@
  */
 import type { Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { withPage, type PageOptions, type PageHost } from "./browser.js";
+import { inOneContext, withPage, type PageOptions, type PageHost } from "./browser.js";
 import { designTexts, designViewport, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { probeTexts, type TextProbe } from "../codegen/fidelity/probe.js";
 import { fidelityOnPage } from "./fidelity.js";
@@ -30,10 +30,13 @@ export interface FrameReport extends FrameFidelity {
  * IoU at the design width (measureFidelity) and the responsive figures at each of `widths` (default:
  * 390, 768 and the design width; 0 = the design width). The design-width page serves both.
  */
-export async function measureFrame(
-  browser: PageHost,
-  input: { frame: RestNode; files: SourceFile[]; entry: string; widths?: readonly number[]; readingOrder?: boolean; page?: PageOptions },
-): Promise<FrameReport> {
+export function measureFrame(host: PageHost, input: MeasureInput): Promise<FrameReport> {
+  return inOneContext(host, (browser) => measureInContext(browser, input));
+}
+
+type MeasureInput = { frame: RestNode; files: SourceFile[]; entry: string; widths?: readonly number[]; readingOrder?: boolean; page?: PageOptions };
+
+async function measureInContext(browser: PageHost, input: MeasureInput): Promise<FrameReport> {
   const started = performance.now();
   const { frame, files, entry } = input;
   const design = designViewport(frame);

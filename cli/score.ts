@@ -8,12 +8,16 @@ import { designTexts, designViewport, type RestNode } from "../codegen/fidelity/
 import { widthsFor, type TextSample, type WidthFigures } from "../codegen/fidelity/responsive.js";
 import { fidelityScore } from "../codegen/fidelity/score.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
-import { withPage, type PageOptions, type PageHost } from "./browser.js";
+import { inOneContext, withPage, type PageOptions, type PageHost } from "./browser.js";
 import { fidelityOnPage } from "./fidelity.js";
 import { widthOnPage } from "./responsive-page.js";
 import { resultPage } from "./result-page.js";
 
-export async function scoreFrame(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
+export function scoreFrame(host: PageHost, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
+  return inOneContext(host, (browser) => scoreInContext(browser, input));
+}
+
+async function scoreInContext(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; entry: string; page?: PageOptions }): Promise<FidelityScore> {
   const { frame, files, entry } = input;
   const design = designViewport(frame);
   const texts = designTexts(frame);

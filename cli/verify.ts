@@ -17,7 +17,7 @@ import { verifyRounds, type Measured, type RoundReport, type VerifyResult } from
 import { designViewport, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { scoreSummary } from "../codegen/fidelity/summary.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
-import { chromiumAvailable, chromiumPath, launchChromium, withPage } from "./browser.js";
+import { chromiumAvailable, chromiumPath, inOneContext, launchChromium, withPage } from "./browser.js";
 import type { Output } from "./design-files.js";
 import { UsageError } from "./io.js";
 import { resultPage } from "./result-page.js";
@@ -34,9 +34,11 @@ export function verifiedFrame(roots: readonly RestNode[], flag: "--verify" | "--
 export function measurer(browser: Browser, frame: RestNode, target: "react" | "html"): (files: SourceFile[]) => Promise<Measured> {
   return async (files) => {
     const page = await resultPage(files, target);
-    const score = await scoreFrame(browser, { frame, files: page.files, entry: page.entry });
-    const png = await withPage(browser, page.files, page.entry, designViewport(frame), (p) => p.screenshot({ type: "png" }));
-    return { score, png: pngDataUrl(png) };
+    return inOneContext(browser, async (context) => {
+      const score = await scoreFrame(context, { frame, files: page.files, entry: page.entry });
+      const png = await withPage(context, page.files, page.entry, designViewport(frame), (p) => p.screenshot({ type: "png" }));
+      return { score, png: pngDataUrl(png) };
+    });
   };
 }
 

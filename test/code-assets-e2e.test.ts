@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { exportRoot, planAssets } from "../plugin/export/asset-plan.js";
 import { fixtureImages, simFromFixture } from "./figma-sim/node.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-assets");
 const LOGIN = "figmasharp-login.file.json";
@@ -47,13 +47,15 @@ const same = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefi
 
 describe.runIf(runBrowser)("real images and icons in the Generate-code panel", { timeout: 180_000 }, () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("the login frame: the zip holds its photo byte for byte and its icons as exported, the preview shows the photo", async () => {
     const images = fixtureImages(LOGIN);
     const photo = Object.values(images)[0]!;
     const svgs = await expectedSvgs(LOGIN, LOGIN_FRAME);
     expect(svgs.length).toBe(4);
-    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], images, storage: { "figment.settings": { target: "html" } } }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], images, storage: { "figment.settings": { target: "html" } } }, async ({ page, ui, sim }) => {
       expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
@@ -105,7 +107,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
   it("React: the photo is a file of its own in src/assets, referenced by the screen's styles", async () => {
     const images = fixtureImages(LOGIN);
     const photo = Object.values(images)[0]!;
-    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], images }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], images }, async ({ page, ui }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const zip = await download(page, ui);
@@ -134,7 +136,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
         return { ...image, getBytesAsync: async () => { if (index >= 3) await gate; return image.getBytesAsync(); } };
       };
     })()`;
-    await withPluginPage(browser, { fixture: DIALOG, select: [DIALOG_FRAME], images, setup }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: DIALOG, select: [DIALOG_FRAME], images, setup }, async ({ page, ui }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       const status = ui.locator(".status", { hasText: "Fetching images" });
       await status.waitFor({ timeout: 30_000 });
@@ -153,7 +155,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
   });
 
   it("an image Figma cannot give is a listed problem naming its layer; the code is still made, with a placeholder", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], images: {} }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], images: {} }, async ({ page, ui }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const problems = await problemsText(ui);

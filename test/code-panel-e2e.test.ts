@@ -13,7 +13,7 @@ import { PANEL } from "../contract/limits.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
-import { runBrowser } from "./helpers/browser.js";
+import { runBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-panel");
 const SELFIE = "figma-differ-selfie.nodes.json";
@@ -68,10 +68,12 @@ const waitForWidth = (ui: Frame, width: number) => ui.waitForFunction(`innerWidt
 
 describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
   let server: OpenAiTestServer | undefined;
 
   it("results carry their frame; another selection marks them as earlier, and Regenerate makes them for it", async () => {
-    await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
       expect(await panelSize(ui)).toEqual([420, 600]);
       await generate(ui);
       const source = ui.locator(".result-source");
@@ -118,7 +120,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
     server.push(answer("Selfie", "resp_selfie"), answer("Top", "resp_top"));
     const settings = { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2" };
     const storage = { "figment.settings": settings, "figment.apiKey": KEY };
-    await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [SELFIE_FRAME], storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
       await ui.getByRole("textbox", { name: "Instructions for the model" }).fill("Use semantic HTML.");
       await ui.getByRole("button", { name: "Generate with AI" }).click();
       await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
@@ -148,7 +150,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
   });
 
   it("the head shrinks once results exist, and the results use the room: counts shown, file names whole", async () => {
-    await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui }) => {
       const target = ui.getByRole("radiogroup", { name: "Target" });
       expect(await target.isVisible()).toBe(true);
       await shot(page, "6-before-results");
@@ -188,7 +190,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
 
   it("the grip resizes the panel and remembers the size on release only; Expand and Restore", async () => {
     let storage: Record<string, unknown> = {};
-    await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
       await generate(ui);
       const grip = (await ui.locator(".resize-handle").boundingBox())!;
       await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
@@ -219,14 +221,14 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
       storage = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
     });
     // The next open starts at the remembered size.
-    await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT, storage }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT, storage }, async ({ ui, sim }) => {
       expect(await sim<{ options: { width?: number; height?: number } }[]>("sim.record.showUI.map((s) => ({ options: { width: s.options.width, height: s.options.height } }))")).toEqual([{ options: { width: 520, height: 660 } }]);
       expect(await panelSize(ui)).toEqual([520, 660]);
     });
   });
 
   it("without a key the model controls say so and link to Settings; with one, one prompt box per context", async () => {
-    await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT }, async ({ page, ui }) => {
       expect(await ui.getByRole("textbox").count()).toBe(0);
       expect(await ui.getByRole("checkbox", { name: /offline draft/ }).count()).toBe(0);
       expect(await ui.getByRole("button", { name: "Generate with AI" }).isDisabled()).toBe(true);
@@ -240,7 +242,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
       await note.getByRole("button", { name: "Add a key in Settings" }).click();
       await ui.locator(".panel--settings").waitFor();
     });
-    await withPluginPage(browser, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT, storage: { "figment.apiKey": KEY } }, async ({ ui }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT, storage: { "figment.apiKey": KEY } }, async ({ ui }) => {
       expect(await ui.locator(".key-needed").count()).toBe(0);
       expect(await ui.getByRole("textbox").count()).toBe(1);
       expect(await ui.getByRole("textbox", { name: "Instructions for the model" }).count()).toBe(1);
@@ -264,7 +266,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
       components: {},
       styles: {},
     };
-    await withPluginPage(browser, { fixture: file, select: ["9:1"], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: file, select: ["9:1"], viewport: VIEWPORT }, async ({ page, ui, sim }) => {
       const notice = ui.locator(".selection-problems");
       await notice.waitFor();
       const text = (await ui.locator(".panel--code").innerText()).replace(/\s+/g, " ");
@@ -294,7 +296,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
 
   it("pages of the preview are picked in a Figma-like menu; no native <select> anywhere in the panel", async () => {
     const storage = { "figment.settings": { target: "html" } };
-    await withPluginPage(browser, { fixture: SELFIE, select: [TOP_FRAME, BOTTOM_FRAME], viewport: VIEWPORT, storage }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: [TOP_FRAME, BOTTOM_FRAME], viewport: VIEWPORT, storage }, async ({ page, ui }) => {
       await generate(ui);
       await ui.locator(".view-tab", { hasText: "Preview" }).click();
       const pages = ui.getByRole("combobox", { name: "Page to preview" });

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const LOGIN = "figmasharp-login.file.json";
 
@@ -20,11 +20,13 @@ const revive = (storage: Record<string, unknown>): Record<string, unknown> =>
 
 describe.runIf(runBrowser)("history in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("a generated code result is in history after the panel is closed and opened again", async () => {
     let storage: Record<string, unknown> = {};
     let fileId = "";
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       await panelScreenshot(page, join(ROOT, "test-artifacts", "history"), "1-code-generated");
@@ -36,7 +38,7 @@ describe.runIf(runBrowser)("history in the browser harness", { timeout: 180_000 
       expect(fileId).toMatch(/^[a-z0-9]{16}$/);
     });
     const setup = `window.__figmentSim.document.setPluginData("figment.fileId", ${JSON.stringify(fileId)})`;
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage, setup }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], storage, setup }, async ({ ui, sim }) => {
       await ui.evaluate(() => (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage({ pluginMessage: { type: "load-history", requestId: "t-list", kind: "code" } }, "*"));
       const listed = await waitFor<{ entries: { id: string; title: string; frame?: { id: string } }[] }>(sim, "history", "t-list");
       expect(listed.entries).toHaveLength(1);

@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import { CLIENT_STORAGE_QUOTA, SETTINGS_RESERVE } from "../contract/limits.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { imageRecord, png } from "./helpers/canvas-file.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const LOGIN = "figmasharp-login.file.json";
 const FRAME = { id: "101:3", name: "Log-In Page" };
@@ -65,11 +65,13 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe.runIf(runBrowser)("the History panel in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("lists code, an image and an analysis; reopens, inserts, refines, copies; deletes only after a yes, for good", async () => {
     let storage: Record<string, unknown> = {};
     let fileId = "";
-    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")));
@@ -175,7 +177,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
     });
 
     const setup = `window.__figmentSim.document.setPluginData("figment.fileId", ${JSON.stringify(fileId)})`;
-    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id], storage, setup }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id], storage, setup }, async ({ page, ui, sim }) => {
       await openHistory(ui);
       await rows(ui).nth(1).waitFor();
       expect(await rows(ui).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(["code", "image"]);
@@ -192,7 +194,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
 
   it("another file's entries are listed under All files only, and what needs that file's layers is not offered", async () => {
     let storage: Record<string, unknown> = {};
-    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id] }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id] }, async ({ ui, sim }) => {
       const bytes = png(64, 64, 1);
       const record = imageRecord({ versionId: "v-other-1" });
       await post(ui, { type: "save-image-version", requestId: "t-ver", version: { kind: "image", id: record.versionId, createdAt: record.createdAt, record, preview: { bytes, width: 64, height: 64 }, original: { width: 1024, height: 1024, bytes: 500_000 } } });
@@ -202,7 +204,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       storage = revive(await sim<Record<string, unknown>>(STORAGE_OUT));
     });
     // A new session without the file's id: another file.
-    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id], storage }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id], storage }, async ({ page, ui }) => {
       await openHistory(ui);
       await ui.getByText("Nothing from this file yet").waitFor();
       await ui.getByRole("radio", { name: "All files" }).click();
@@ -216,7 +218,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
   });
 
   it("at the quota a new result is refused, held and saved once the user has made room; nothing deleted without a yes", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
       await openHistory(ui);
       await ui.getByText("No history yet").waitFor();
       await shot(page, "3-empty");

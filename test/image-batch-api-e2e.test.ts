@@ -21,7 +21,7 @@ import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js"
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
 import { readBatchInput, type OpenAiTestServer } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
-import { runBrowser } from "./helpers/browser.js";
+import { runBrowser, usePageContext } from "./helpers/browser.js";
 import { effectsRan } from "./helpers/page-turns.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-api");
@@ -75,13 +75,15 @@ const gridNamed = (name: string) =>
 
 describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_000 }, () => {
   const { browser, startServer } = useModelE2e();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
   let server: OpenAiTestServer | undefined;
 
   it("Send to Batch API from the setup: a confirmation first, nothing sent before Send, then every row in one batch, recorded in clientStorage and listed after reopening", async () => {
     const srv = (server = await startServer());
     const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
     let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY };
-    await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
       await ui.getByRole("radio", { name: "Batch" }).click();
       await ui.locator(".setup").waitFor();
       await ui.getByRole("button", { name: "Paste CSV or JSONL" }).click();
@@ -123,7 +125,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     expect(batch!.items.map((i) => i.prompt)).toEqual(["A calm hero image for kids", "A bold hero image for adults"]);
     expect(JSON.stringify(storage[STORE_KEY])).not.toContain(KEY);
     // Closed and reopened: the batch is still there, its status checked.
-    await withPluginPage(browser, { ...base, storage }, async ({ ui }) => {
+    await withPluginPage(pages, { ...base, storage }, async ({ ui }) => {
       await openBatchMode(ui);
       await ui.locator(".batch-api-row__name", { hasText: "Tea heroes" }).waitFor();
       await status(ui).filter({ hasText: /in progress|finalizing|completed/ }).waitFor({ timeout: 30_000 });
@@ -137,7 +139,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
     let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
 
-    await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
       await openBatchMode(ui);
       await ui.locator(".batch-api-row__name", { hasText: "Hero variants" }).waitFor();
       await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
@@ -147,7 +149,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     });
     expect(batchesIn(storage)[0]!.record.runs[0]!.status).toBe("in_progress");
 
-    await withPluginPage(browser, { ...base, storage }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
       await openBatchMode(ui);
       await status(ui).filter({ hasText: "finalizing" }).waitFor({ timeout: 30_000 });
       await ui.getByRole("button", { name: "Check now" }).click();
@@ -172,7 +174,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
 
     const before = srv.routeCounts();
     expect(before["GET /v1/files/{id}/content"]).toBe(1);
-    await withPluginPage(browser, { ...base, storage }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { ...base, storage }, async ({ ui, sim }) => {
       await openBatchMode(ui);
       await status(ui).filter({ hasText: /^completed$/ }).waitFor();
       expect(await ui.getByRole("button", { name: "Check now" }).count()).toBe(0);
@@ -192,7 +194,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     srv.batches.script({ fail: (id) => id === "row-2" });
     const batch = await submitted(srv, 3);
     const storage = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
-    await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP, storage }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: CANVAS_FILE, select: [], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP, storage }, async ({ page, ui, sim }) => {
       await openBatchMode(ui);
       await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
       for (const step of ["finalizing", "1 failed"]) {

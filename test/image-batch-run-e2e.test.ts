@@ -15,7 +15,7 @@ import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js"
 import { CANVAS_FILE } from "./helpers/canvas-file.js";
 import { imageReply, type OpenAiTestServer, type RecordedRequest, type ScriptedReply } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
-import { runBrowser } from "./helpers/browser.js";
+import { runBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-run");
 const KEY = "sk-test-batchrun-4d5e6f7a8b9c";
@@ -55,6 +55,8 @@ const grids = (name: string) =>
 
 describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, () => {
   const { browser, startServer } = useModelE2e();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
   let server: OpenAiTestServer | undefined;
 
   it("accept first → the rest carry the first image; the grid fills in order; a failed item is retried alone and lands in its place", async () => {
@@ -67,7 +69,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
       return imageReply({ seed: 3 + (prompt.length % 5) });
     });
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
       await startBatch(ui, "A {mood} hero image for {season}", "season,mood\nspring,calm\nsummer,calm\nwinter,calm\nautumn,calm\n", 4);
       const stems = ["1-calm-spring", "2-calm-summer", "3-calm-winter", "4-calm-autumn"];
 
@@ -133,7 +135,7 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
   it("a new start asks while items run; Cancel stops what runs and keeps what finished (placed); Edit batch keeps the run; a deleted grid is offered anew", async () => {
     server = await startServer((req): ScriptedReply => (promptOf(req).startsWith("A bold poster for kids") ? { kind: "hang" } : imageReply()));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(browser, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: CANVAS_FILE, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
       await startBatch(ui, "A {mood} poster for {audience}", "audience,mood\nteens,bold\nparents,bold\nkids,bold\n", 3);
       await ui.getByRole("button", { name: "Use as the style for the rest" }).click({ timeout: 30_000 });
       await expect.poll(() => summary(ui).textContent(), { timeout: 60_000 }).toMatch(/^2 of 3 done · 1 drawing · /);

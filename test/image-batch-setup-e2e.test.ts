@@ -11,7 +11,7 @@ import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js"
 import { responsesJson } from "./openai-server/replies.js";
 import { type OpenAiTestServer } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
-import { runBrowser } from "./helpers/browser.js";
+import { runBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-setup");
 const LOGIN = "figmasharp-login.file.json";
@@ -38,12 +38,14 @@ async function paste(ui: Frame, text: string): Promise<void> {
 
 describe.runIf(runBrowser)("the batch setup at 420×600", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
   let server: OpenAiTestServer | undefined;
 
   it("CSV pasted → every row's prompt as it will be sent; errors name what is wrong and lose nothing", async () => {
     server = await startServer();
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui }) => {
       await openBatch(ui);
       // Opening the batch with a selection reads its colours: chips, and the sentence every prompt ends with.
       const chips = ui.locator(".setup-chip");
@@ -129,7 +131,7 @@ describe.runIf(runBrowser)("the batch setup at 420×600", { timeout: 180_000 }, 
     server.push(responsesJson(JSON.stringify({ rows: [{ audience: "art lovers", mood: "calm" }, { audience: "museum members", mood: "bold" }], notes: "A museum's sign-in page: visitors and members." })));
     server.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui }) => {
       await openBatch(ui);
       await ui.getByRole("textbox", { name: "Column 1 name" }).fill("audience");
       await ui.getByRole("button", { name: "+ Column" }).click();
@@ -173,7 +175,7 @@ describe.runIf(runBrowser)("the batch setup at 420×600", { timeout: 180_000 }, 
   });
 
   it("without a key: the setup and its prompts work, the buttons give way to the key notice", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", viewport: VIEWPORT }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", viewport: VIEWPORT }, async ({ page, ui }) => {
       await openBatch(ui);
       await ui.getByRole("textbox", { name: "Prompt template" }).fill("A poster about {subject}");
       await ui.getByRole("textbox", { name: "Row 1 subject" }).fill("tea");

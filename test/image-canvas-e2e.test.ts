@@ -8,7 +8,7 @@ import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { withPluginPage } from "./harness/plugin-page.js";
 import { CANVAS_FILE, imageRecord } from "./helpers/canvas-file.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 
 /**
@@ -31,9 +31,11 @@ async function postImage(ui: Frame, type: "image/png" | "image/webp", width: num
 
 describe.runIf(runBrowser)("image messages in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("inserts a Chromium-encoded 1536×1024 PNG beside the selection, fills the selection, and refuses a WebP", async () => {
-    await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:1"], command: "image" }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { fixture: CANVAS_FILE, select: ["2:1"], command: "image" }, async ({ ui, sim }) => {
       const record = imageRecord();
       await postImage(ui, "image/png", 1536, 1024, { type: "insert-image", requestId: "i1", width: 1536, height: 1024, record });
       const placed = await sim<Promise<{ nodeIds: string[] }>>('sim.ui.waitFor("image-placed")');
@@ -61,7 +63,7 @@ describe.runIf(runBrowser)("image messages in the browser harness", { timeout: 1
   });
 
   it("places a batch in its grid over the real transport: a new wrapping frame, then items by id, a retried one at its place", async () => {
-    await withPluginPage(browser, { fixture: CANVAS_FILE, select: ["2:1"], command: "image" }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { fixture: CANVAS_FILE, select: ["2:1"], command: "image" }, async ({ ui, sim }) => {
       const place = async (requestId: string, grid: Record<string, string>, index: number): Promise<{ nodeIds: string[] }> => {
         await postImage(ui, "image/png", 256, 160, { type: "place-in-grid", requestId, grid, width: 256, height: 160, name: `Variant ${index + 1}`, record: imageRecord({ versionId: `b-${index}` }), index });
         return sim<Promise<{ nodeIds: string[] }>>(`sim.ui.waitFor("image-placed", { where: (m) => m.requestId === ${JSON.stringify(requestId)} })`);

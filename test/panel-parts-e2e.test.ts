@@ -10,7 +10,7 @@ import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { PANEL_PARTS } from "../contract/messages.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { effectsRan } from "./helpers/page-turns.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "parts");
@@ -21,10 +21,12 @@ const nav = (ui: Frame, name: string) => ui.locator(".nav").getByRole("button", 
 
 describe.runIf(runBrowser)("panel parts", () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("each menu command opens its panel directly: a quiet loading line while the part comes, then the panel", async () => {
     for (const command of ["image", "analyze", "search", "settings"] as const) {
-      await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command, hold: ["ui-part"] }, async ({ page, ui, relay }) => {
+      await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command, hold: ["ui-part"] }, async ({ page, ui, relay }) => {
         const loading = ui.locator(".part-loading");
         await loading.waitFor({ timeout: 10_000 });
         expect(await loading.getAttribute("role")).toBe("status");
@@ -41,7 +43,7 @@ describe.runIf(runBrowser)("panel parts", () => {
   });
 
   it("a part that fails to load says so in its panel, and Try again loads it", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "code", hold: ["init"] }, async ({ page, ui, relay }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "code", hold: ["init"] }, async ({ page, ui, relay }) => {
       // Every part script fails to start (as a broken payload would), until Try again.
       await ui.evaluate(() => {
         const w = globalThis as unknown as { __realObjectUrl?: typeof URL.createObjectURL };
@@ -64,7 +66,7 @@ describe.runIf(runBrowser)("panel parts", () => {
   });
 
   it("the parts are warmed one by one in idle time after the first paint, so a panel opened later is there at once", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "code" }, async ({ ui, relay }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "code" }, async ({ ui, relay }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).waitFor();
       await expect.poll(() => partsAsked(relay.traffic)).toBe(PANEL_PARTS.length);
       const loaded = () => ui.evaluate(() => Object.keys((globalThis as unknown as { figmentPartStats(): Record<string, number> }).figmentPartStats()).sort());

@@ -13,7 +13,7 @@ import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "./compile.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
@@ -46,9 +46,11 @@ async function fileNames(ui: Frame): Promise<string[]> {
 
 describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("select a frame → Generate → files, a preview with the frame's texts, and a zip whose React project compiles", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
       await ui.waitForSelector(".selection__title");
       expect(await ui.locator(".selection__title").textContent()).toContain("Log-In Page");
       await shot(page, "1-selected");
@@ -99,7 +101,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
 
   it("Copy all confirms with a toast over the panel: the results bar does not move, and the toast leaves", async () => {
     // A key, so the Refine box is there (without one, a note says a key is needed): nothing is sent before Send.
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: { "figment.apiKey": "sk-test-0a1b2c3d4e5f" } }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], storage: { "figment.apiKey": "sk-test-0a1b2c3d4e5f" } }, async ({ page, ui }) => {
       expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
       await generate(ui);
       const bar = ui.locator(".results__bar");
@@ -132,7 +134,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
   });
 
   it("HTML target: index.html and styles.css, and the zip holds them at its root", async () => {
-    await withPluginPage(browser, { fixture: SELFIE, select: ["33459:3746"], storage: { "figment.settings": { target: "html" } } }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: ["33459:3746"], storage: { "figment.settings": { target: "html" } } }, async ({ page, ui }) => {
       await generate(ui);
       expect(await fileNames(ui)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
       const [download] = await Promise.all([page.waitForEvent("download"), ui.locator("button", { hasText: "Download .zip" }).click()]);
@@ -146,7 +148,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
   it("settings survive a reload, and the API key is found only in clientStorage", async () => {
     const key = "sk-test-4f7c2a9e1b3d5f6a";
     let storage: Record<string, unknown> = {};
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
       await ui.waitForSelector(".panel--settings");
       // The Provider menu, by keyboard: open, move to OpenRouter, Enter.
       const provider = ui.getByRole("combobox", { name: "Provider" });
@@ -177,7 +179,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
       const messages = await sim<{ type: string }[]>("sim.ui.messages");
       expect(messages.filter((m) => m.type !== "init" && JSON.stringify(m).includes(key))).toEqual([]);
     });
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings", storage }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "settings", storage }, async ({ ui, sim }) => {
       await ui.waitForSelector(".panel--settings");
       expect(await ui.getByRole("combobox", { name: "Provider" }).textContent()).toBe("OpenRouter");
       expect(await ui.locator(".key-saved").isVisible()).toBe(true);
@@ -188,7 +190,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
   });
 
   it("a problem that names a layer selects it on the canvas and zooms to it", async () => {
-    await withPluginPage(browser, { fixture: SELFIE, select: ["33459:3746"] }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: SELFIE, select: ["33459:3746"] }, async ({ page, ui, sim }) => {
       await generate(ui);
       const header = ui.locator(".problems__header");
       if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
@@ -203,7 +205,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
   });
 
   it("says what to do with nothing selected", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: [] }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: [] }, async ({ page, ui }) => {
       await ui.waitForSelector(".selection--empty");
       expect(await ui.locator(".panel--code").innerText()).toContain("Select a frame");
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);
@@ -237,7 +239,7 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
       components: {},
       styles: {},
     };
-    await withPluginPage(browser, { fixture: huge, select: ["9:1"] }, async ({ page, ui }) => {
+    await withPluginPage(pages, { fixture: huge, select: ["9:1"] }, async ({ page, ui }) => {
       // The selection summary already says so: Generate stays off and the reason says what to do.
       await ui.waitForSelector(".selection-problems", { timeout: 30_000 });
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled()).toBe(true);

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { openRouterModelsJson, secretDigest, type OpenAiTestServer } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
-import { runBrowser } from "./helpers/browser.js";
+import { runBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "settings");
 const LOGIN = "figmasharp-login.file.json";
@@ -52,9 +52,11 @@ const digests = (srv: OpenAiTestServer) => srv.requests.map((r) => r.secretDiges
 
 describe.runIf(runBrowser)("Settings in the browser harness", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("unsaved edits and a typed key stay while leaving asks: Keep editing stays, a blocked Save stays, Save stores, Discard drops", async () => {
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
       await ui.waitForSelector(".panel--settings");
       expect(await ui.locator(".key-state").textContent()).toBe("No key for OpenAI");
       await keyField(ui).fill(OPENAI_KEY);
@@ -135,7 +137,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", { timeout: 180_000
     const seeded = { "figment.settings": { provider: "openai", baseUrl: openai.url, model: "gpt-5.4-image-2" }, "figment.apiKey": OPENAI_KEY };
     const allowOrigins = [new URL(openai.url).origin, new URL(openrouter.url).origin];
     let stored: Record<string, unknown> = {};
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], command: "settings", storage: seeded, allowOrigins }, async ({ page, ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "settings", storage: seeded, allowOrigins }, async ({ page, ui, sim }) => {
       await ui.waitForSelector(".panel--settings");
       expect(await ui.locator(".key-saved").textContent()).toContain(`OpenAI at ${hostA} key saved`);
       expect(await storage(sim, "figment.apiKeys")).toEqual({ [`openai ${openai.url}`]: OPENAI_KEY });
@@ -209,7 +211,7 @@ describe.runIf(runBrowser)("Settings in the browser harness", { timeout: 180_000
     });
 
     // Next open: the prices come with init and still drive the estimate; Remove key empties only this slot.
-    await withPluginPage(browser, { fixture: LOGIN, select: ["101:3"], storage: stored, allowOrigins }, async ({ ui, sim }) => {
+    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], storage: stored, allowOrigins }, async ({ ui, sim }) => {
       const init = (await sim<{ type: string; prices?: Record<string, unknown> }[]>("sim.ui.messages")).find((m) => m.type === "init");
       expect(Object.keys(init?.prices ?? {})).toEqual(["openai/gpt-5.4-image-2", "openai/gpt-4o"]);
       await ui.getByRole("button", { name: "Generate with AI" }).click();

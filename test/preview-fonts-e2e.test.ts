@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureImages } from "./figma-sim/node.js";
 import { serveGoogleFonts } from "./helpers/google-fonts.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "preview-fonts");
 const FIXTURE = "vincegx-homepage-landing.nodes.json";
@@ -47,10 +47,12 @@ async function previewFonts(ui: Frame): Promise<PreviewFonts> {
 
 describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", { timeout: 180_000 }, () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("asks Google Fonts for the families the frame uses and draws its text in them", async () => {
     const requested: string[] = [];
-    const fonts = await withPluginPage(browser, { fixture: FIXTURE, select: [FRAME], images: fixtureImages(FIXTURE), serve: (url: URL) => {
+    const fonts = await withPluginPage(pages, { fixture: FIXTURE, select: [FRAME], images: fixtureImages(FIXTURE), serve: (url: URL) => {
       if (url.hostname === "fonts.googleapis.com") requested.push(url.searchParams.getAll("family").join("|"));
       return serveGoogleFonts(url);
     } }, async ({ page, ui }) => {
@@ -71,7 +73,7 @@ describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", 
   });
 
   it("without Google Fonts the page still shows, its stacks falling back on the metric-matched faces", async () => {
-    const fonts = await withPluginPage(browser, { fixture: FIXTURE, select: [FRAME], images: fixtureImages(FIXTURE) }, async ({ page, ui }) => {
+    const fonts = await withPluginPage(pages, { fixture: FIXTURE, select: [FRAME], images: fixtureImages(FIXTURE) }, async ({ page, ui }) => {
       const found = await previewFonts(ui);
       await panelScreenshot(page, ARTIFACTS, "2-fonts-unreachable");
       return found;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-worker");
 const FILE = "figmagic-design-system.file.json";
@@ -19,6 +19,8 @@ const body = (ui: Frame) => ui.locator(".search-body").evaluate((el) => `${el.ge
 
 describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 }, () => {
   const browser = useBrowser();
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  const pages = usePageContext(browser);
 
   it("ui.html carries no orama: the search worker comes packed in code.js", () => {
     const html = readFileSync(join(ROOT, "dist/ui.html"), "utf8");
@@ -29,7 +31,7 @@ describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 
   });
 
   it("is asked for when Search first opens, not at panel load", async () => {
-    await withPluginPage(browser, { fixture: FILE, command: "code" }, async ({ ui, relay }) => {
+    await withPluginPage(pages, { fixture: FILE, command: "code" }, async ({ ui, relay }) => {
       // Asked for the search worker's script (the engine worker's idle warm-up asks for its own part).
       const asked = async () => (await relay.traffic()).filter((m) => m.from === "ui" && m.type === "get-worker-source" && m.part === "search").length;
       await ui.getByRole("button", { name: "Search", exact: true }).waitFor();
@@ -46,7 +48,7 @@ describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 
   });
 
   it("while its script has not arrived: frames listed, typed words wait (marked busy), then that text's rows", async () => {
-    await withPluginPage(browser, { fixture: FILE, command: "search", hold: ["worker-source"] }, async ({ page, ui, relay }) => {
+    await withPluginPage(pages, { fixture: FILE, command: "search", hold: ["worker-source"] }, async ({ page, ui, relay }) => {
       await expect.poll(() => ui.locator(".scan-done").count(), { timeout: 60_000 }).toBe(1);
       const listed = await rowIds(ui);
       expect(listed.length).toBeGreaterThan(5);

@@ -7,7 +7,7 @@
  * Query parameters: fixture (a file served beside this page), select (comma-separated node ids), command,
  * editorType, hold (comma-separated message types to hold back from the start, see `__figmentRelay`). figma.ui.resize
  * resizes the UI's iframe. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
- * can survive a "reload".
+ * can survive a "reload"; seed (a file served beside this page, see `Seed`) sets it, the image bytes and the setup script.
  */
 import { createFigmaSim, installFigmaSim, type FigmaSim, type FigmaSimOptions } from "../figma-sim/index.js";
 import type { Relay, RelayedMessage } from "./relay.js";
@@ -82,8 +82,28 @@ function mountUi(html: string, sim: FigmaSim, width: number, height: number, rel
   document.body.appendChild(iframe);
 }
 
+/** What test/harness/plugin-page.ts serves as seed.json: clientStorage, image bytes, the setup script. */
+interface Seed {
+  storage: Record<string, unknown>;
+  images: Record<string, Uint8Array>;
+  setup: string;
+}
+
+/** The seed file, its base64 byte arrays made Uint8Array again, into the globals the host reads below. */
+async function readSeed(path: string): Promise<void> {
+  const seed = JSON.parse(await text(path), (_, value: unknown) => {
+    const bytes = typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
+    return typeof bytes === "string" ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)) : value;
+  }) as Seed;
+  host.__figmentStorage = seed.storage;
+  host.__figmentImages = seed.images;
+  if (seed.setup) host.__figmentSetup = seed.setup;
+}
+
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
+  const seed = params.get("seed");
+  if (seed) await readSeed(seed);
   const file: unknown = JSON.parse(await text(params.get("fixture") ?? "fixture.json"));
   const [uiHtml, code] = await Promise.all([text("ui.html"), text("code.js")]);
   const variablesPath = params.get("variables");

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { Browser, Frame, Page } from "playwright-core";
-import { withPage, type PageOptions } from "../../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { withPage, type PageHost, type PageOptions } from "../../cli/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { Relay, RelayedMessage } from "./relay.js";
 
@@ -82,7 +82,7 @@ export interface PluginPage {
 }
 
 /** Opens the harness, waits for the plugin UI to load, and runs `fn`. */
-export async function withPluginPage<T>(browser: Browser, options: PluginPageOptions, fn: (p: PluginPage) => Promise<T>): Promise<T> {
+export async function withPluginPage<T>(browser: PageHost, options: PluginPageOptions, fn: (p: PluginPage) => Promise<T>): Promise<T> {
   const root = options.root ?? ROOT;
   const fixture = typeof options.fixture === "string" ? readFileSync(join(root, "test/fixtures/figma", options.fixture), "utf8") : JSON.stringify(options.fixture);
   const files: SourceFile[] = [
@@ -95,9 +95,13 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
   ];
   const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(","), ...(options.variables !== undefined ? { variables: "variables.json" } : {}) });
   const viewport = options.viewport ?? { width: 520, height: 720 };
-  // Storage, images and setup reach the page as an init script, added before the first load (beforeGoto): the
-  // host reads them when it starts, and every later reload a test makes runs the script again.
-  const seed = options.storage || options.setup || options.images ? seedScript(options) : undefined;
+  // Storage, images and setup reach the page as a file it reads when it starts (seed.json), not an init script:
+  // a page that keeps no init script can be reused for the next call when `browser` is a context
+  // (cli/browser.ts PageHost), and every later reload a test makes reads the same seed again.
+  if (options.storage || options.setup || options.images) {
+    files.push({ path: "seed.json", content: seedJson(options) });
+    query.set("seed", "seed.json");
+  }
   return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
     await page.waitForFunction(() => {
       const w = globalThis as unknown as { __figmentReady?: boolean; __figmentHostError?: string };
@@ -119,29 +123,15 @@ export async function withPluginPage<T>(browser: Browser, options: PluginPageOpt
   }, {
     ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
     ...(options.serve ? { serve: options.serve } : {}),
-    ...(seed ? { beforeGoto: seed } : {}),
   });
 }
 
-/** Adds the init script that seeds clientStorage, the file's image bytes and the setup script (see PluginPageOptions). */
-function seedScript(options: PluginPageOptions): (page: Page) => Promise<void> {
-  // Init scripts take JSON: byte arrays travel as base64 and are made Uint8Array again in the page.
-  const encoded = JSON.stringify({ storage: options.storage ?? {}, images: options.images ?? {} }, (_, value: unknown) => (value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value));
-  return async (page) => {
-    await page.addInitScript(
-      ({ encoded, setup }) => {
-        const w = globalThis as unknown as { __figmentStorage: unknown; __figmentImages: unknown; __figmentSetup?: string };
-        const decoded = JSON.parse(encoded, (_, value: unknown) => {
-          const bytes = typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
-          return typeof bytes === "string" ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)) : value;
-        }) as { storage: unknown; images: unknown };
-        w.__figmentStorage = decoded.storage;
-        w.__figmentImages = decoded.images;
-        if (setup) w.__figmentSetup = setup;
-      },
-      { encoded, setup: options.setup ?? "" },
-    );
-  };
+/** clientStorage, the file's image bytes and the setup script, as the host reads them (test/harness/host.ts `Seed`). */
+function seedJson(options: PluginPageOptions): string {
+  // Byte arrays travel as base64 and are made Uint8Array again in the page.
+  return JSON.stringify({ storage: options.storage ?? {}, images: options.images ?? {}, setup: options.setup ?? "" }, (_, value: unknown) =>
+    value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value,
+  );
 }
 
 /**

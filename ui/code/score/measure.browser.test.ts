@@ -18,7 +18,7 @@ import { loadDesign } from "../../../codegen/index.js";
 import { buildSrcdoc, previewPages } from "../../../codegen/preview/html-page.js";
 import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 import type { SourceFile } from "../../../codegen/types.js";
-import { runBrowser, useBrowser } from "../../../test/helpers/browser.js";
+import { runBrowser, useBrowser, usePageContext } from "../../../test/helpers/browser.js";
 import { EVAL_FILES, FIGMA_DIR } from "../../../test/helpers/fixtures.js";
 import { previewRuntimeForTests } from "../../../test/helpers/preview-runtime.js";
 import { cachedGenerateCode } from "../../../test/helpers/run-cache.js";
@@ -56,6 +56,8 @@ function expectSame(panel: FidelityScore, cli: FidelityScore, what: string): voi
 
 describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_000 }, () => {
   const browser = useBrowser();
+  // The CLI's pages: one context whose pages are reused (cli/browser.ts), as a run of `figment code --score` does.
+  const pages = usePageContext(browser);
   const inPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
     const script = await bundle();
     return withPage(browser, [{ path: "index.html", content: `<!doctype html><meta charset="utf-8"><body><script>${script}</script></body>` }], "index.html", { width: 420, height: 600 }, fn);
@@ -67,7 +69,7 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
       for (const { file, root } of frames) {
         const code = await cachedGenerateCode(loadDesign({ document: root }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
         const frame = root as unknown as RestNode;
-        const cli = await scoreCode(browser, { frame, files: code.files, target: "html" });
+        const cli = await scoreCode(pages, { frame, files: code.files, target: "html" });
         const panel = await panelScore(page, frame, buildSrcdoc({ page: previewPages(code.files)[0]!, files: code.files }));
         expectSame(panel, cli, `${file} ${root.id} ${root.name}`);
         expect(panel.worst.map((d) => d.nodeId)).toEqual(cli.worst.map((d) => d.nodeId));
@@ -85,7 +87,7 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
         const root = frames.find((f) => f.file === file && f.root.id === id)!.root;
         const code = await cachedGenerateCode(loadDesign({ document: root }, []).document, { target: "react", styling: "css-modules", nodeIds: true });
         const frame = root as unknown as RestNode;
-        const cli = await scoreCode(browser, { frame, files: code.files, target: "react" });
+        const cli = await scoreCode(pages, { frame, files: code.files, target: "react" });
         expect(cli.matched, `${file}: the React page carries the layers' ids`).toBeGreaterThan(0.5);
         const panel = await panelScore(page, frame, buildReactPreview(code.files as SourceFile[], previewRuntimeForTests()).html);
         expectSame(panel, cli, `${file} ${id} (React)`);
