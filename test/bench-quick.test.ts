@@ -53,5 +53,7 @@ describe.runIf(runBrowser)("the bench's quick mode", () => {
     // Every section that ran recorded figures (a section that silently did nothing would leave none).
     expect(quick.sectionsRun.filter((name) => quick.sections[name] === undefined)).toEqual([]);
     expect(existsSync(results) ? statSync(results).mtimeMs : undefined).toBe(before);
-  }, 300_000);
+    // A bound for a run that hangs, not a speed check: on a busy 2-core machine the quick run can take several times
+    // its quiet time (300 s timed out under a load of 15).
+  }, 900_000);
 });

@@ -12,6 +12,7 @@ import { generateCode, loadDesign, modelHint, parseHint, printHint, type CodeOpt
 import { inferLayout } from "../codegen/layout/index.js";
 import { HintSyntaxError } from "../codegen/hint/tokens.js";
 import { typecheckReactProjects } from "./compile.js";
+import { cachedGenerateCode } from "./helpers/run-cache.js";
 import { EVAL_FILES, readFixture } from "./helpers/fixtures.js";
 
 /** Generous limit for a loaded machine (the whole-file cases take a few seconds each when alone). */
@@ -27,6 +28,8 @@ const TARGETS: CodeOptions[] = [
 
 const label = (o: CodeOptions): string => `${o.target}/${o.styling}${o.nodeIds ? " +nodeIds" : ""}`;
 
+// The code from the JSON (`expected`) is generated once per run for a design and options: both round trips below
+// and eval-files ask for the same. The code from the hint is always generated: it is what is tested.
 describe.each(EVAL_FILES)("hint round trip: %s", (file) => {
   const doc = loadDesign(readFixture(file)).document;
   const hint = printHint(doc);
@@ -40,7 +43,7 @@ describe.each(EVAL_FILES)("hint round trip: %s", (file) => {
   it.each(TARGETS.map((o) => [label(o), o] as const))("generates byte-identical %s code from the hint", async (_name, options) => {
     const parsed = parseHint(hint).document;
     const fromHint: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
-    const expected = await generateCode(doc, options);
+    const expected = await cachedGenerateCode(doc, options);
     const actual = await generateCode(fromHint, options);
     expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
     for (let i = 0; i < expected.files.length; i++) {
@@ -62,7 +65,7 @@ describe.each(EVAL_FILES.concat("../responsive/landing-absolute.file.json"))("mo
   it.each(TARGETS.map((o) => [label(o), o] as const))("generates byte-identical %s code from the model hint", async (_name, options) => {
     const parsed = parseHint(hint).document;
     const fromHint: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
-    const expected = await generateCode(doc, options);
+    const expected = await cachedGenerateCode(doc, options);
     const actual = await generateCode(fromHint, options);
     expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
     for (let i = 0; i < expected.files.length; i++) expect(actual.files[i]!.content, actual.files[i]!.path).toBe(expected.files[i]!.content);
