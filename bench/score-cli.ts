@@ -32,7 +32,7 @@ export async function scoreCliSection(files: EvalFile[], results: BenchResults):
     if (first && !QUICK) await scoreCode(browser, { frame: first.root as unknown as RestNode, files: (await generateCode(loadDesign({ document: first.root }, []).document, { target: "html", styling: "css-modules", nodeIds: true })).files, target: "html" });
     const context = await newPageContext(browser);
     try {
-      await withScorePage(context, async (page) => {
+      await withScorePage(context, repoRoot(), async (page) => {
         for (const { file, root } of quickSample(frames)) {
           const frame = root as unknown as RestNode;
           const code = await generateCode(loadDesign({ document: root }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
@@ -45,7 +45,7 @@ export async function scoreCliSection(files: EvalFile[], results: BenchResults):
           differences.push(largestDifference(panel, score));
           for (const d of scoreDifferences(panel, score)) mismatches.push(`${file} ${root.id} ${String(root.name)}: ${d}`);
         }
-      }, repoRoot());
+      });
     } finally {
       await context.close();
     }

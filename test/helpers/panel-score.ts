@@ -10,7 +10,6 @@ import type { Page } from "playwright-core";
 import { withPage, type PageHost } from "../../cli/browser.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
-import { REPO_ROOT } from "./fixtures.js";
 
 /** The largest difference between the panel's figures and the CLI's the tests and the bench allow. */
 export const SCORE_TOLERANCE = 0.01;
@@ -30,8 +29,11 @@ async function bundle(root: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** Runs `fn` with a page that measures as the panel does (`panelScore`); `root` is the repository's. */
-export async function withScorePage<T>(host: PageHost, fn: (page: Page) => Promise<T>, root = REPO_ROOT): Promise<T> {
+/**
+ * Runs `fn` with a page that measures as the panel does (`panelScore`); `root` is the repository's (the bench, bundled
+ * into dist/, passes its own: this module imports nothing that reads the fixtures when loaded).
+ */
+export async function withScorePage<T>(host: PageHost, root: string, fn: (page: Page) => Promise<T>): Promise<T> {
   const script = await bundle(root);
   return withPage(host, [{ path: "index.html", content: `<!doctype html><meta charset="utf-8"><body><script>${script}</script></body>` }], "index.html", { width: 420, height: 600 }, fn);
 }

@@ -17,7 +17,7 @@ import { buildSrcdoc, previewPages } from "../../../codegen/preview/html-page.js
 import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 import type { SourceFile } from "../../../codegen/types.js";
 import { runBrowser, useBrowser, usePageContext } from "../../../test/helpers/browser.js";
-import { EVAL_FILES, FIGMA_DIR } from "../../../test/helpers/fixtures.js";
+import { EVAL_FILES, FIGMA_DIR, REPO_ROOT } from "../../../test/helpers/fixtures.js";
 import { panelScore, scoreDifferences, withScorePage } from "../../../test/helpers/panel-score.js";
 import { previewRuntimeForTests } from "../../../test/helpers/preview-runtime.js";
 import { cachedGenerateCode } from "../../../test/helpers/run-cache.js";
@@ -46,7 +46,7 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
   const browser = useBrowser();
   // The CLI's pages: one context whose pages are reused (cli/browser.ts), as a run of `figment code --score` does.
   const pages = usePageContext(browser);
-  const inPage = <T>(fn: (page: Page) => Promise<T>): Promise<T> => withScorePage(browser, fn);
+  const inPage = <T>(fn: (page: Page) => Promise<T>): Promise<T> => withScorePage(browser, REPO_ROOT, fn);
 
   it(`on the offline HTML of fixture frames (${sampled.length} of ${frames.length}: every file)`, () =>
     inPage(async (page) => {
