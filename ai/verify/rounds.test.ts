@@ -9,6 +9,7 @@ import type { SourceFile } from "../../codegen/types.js";
 import { scoreOf } from "../../test/helpers/fidelity-score.js";
 import { ModelError } from "../errors.js";
 import type { Conversation } from "../generate.js";
+import { percent } from "../../codegen/fidelity/summary.js";
 import { measuresBetter, scorePair, verdict, verifyRounds, type Measured, type RoundAnswer, type RoundInput, type RoundReport } from "./rounds.js";
 
 const files = (tag: string): SourceFile[] => [{ path: "index.html", content: `<main data-node-id="101:3">${tag}</main>\n` }];
@@ -158,6 +159,15 @@ describe("the verdict's words", () => {
     expect(scorePair(0.911, 0.913)).toBe("0.911 vs 0.913");
     expect(scorePair(0.9121, 0.9124)).toBe("0.9121 vs 0.9124");
     expect(verdict(s(0.911), s(0.913))).toBe("the model's fix measured worse (0.911 vs 0.913): kept the earlier code");
+  });
+
+  it("rounds as the summary's per cents do: 0.965 reads 0.97 beside 97 %, and a score below 1 never reads 1.00", () => {
+    expect(percent(0.965)).toBe("97 %");
+    expect(scorePair(0.965, 0.94)).toBe("0.97 vs 0.94");
+    expect(scorePair(0.285, 0.5)).toBe("0.29 vs 0.50");
+    expect(scorePair(0.996, 0.94)).toBe("0.99 vs 0.94");
+    expect(scorePair(0.9965, 0.9955)).toBe("0.997 vs 0.996");
+    expect(verdict(s(0.965), s(0.94))).toBe("the model's fix measured better (0.97 vs 0.94): kept it");
   });
 
   it("higher IoU×matched is better whatever the text", () => {

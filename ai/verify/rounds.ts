@@ -8,6 +8,7 @@
  * Generic over callbacks (asking the model, measuring files) so the CLI (Chromium) and the panel (its preview) run
  * the same loop. No SDK, no browser, no ts-morph here.
  */
+import { roundHalfUp, shareText } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { ModelError } from "../errors.js";
@@ -94,11 +95,12 @@ export function measuresBetter(candidate: FidelityScore, best: FidelityScore): b
 
 /** Two scores side by side with enough decimals (2 to 4) to tell them apart: "0.91 vs 0.94", "0.911 vs 0.913"; equal ones with 2. */
 export function scorePair(a: number, b: number): string {
-  const digits = [2, 3, 4].find((d) => a.toFixed(d) !== b.toFixed(d)) ?? 2;
-  return `${a.toFixed(digits)} vs ${b.toFixed(digits)}`;
+  // Rounded as the summary's per cents are (half up, never to 1 below 1): 0.965 reads "0.97" beside "97 %".
+  const digits = [2, 3, 4].find((d) => shareText(a, d) !== shareText(b, d)) ?? 2;
+  return `${shareText(a, digits)} vs ${shareText(b, digits)}`;
 }
 
-const percentText = (share: number): string => `${Math.round(share * 1000) / 10} %`;
+const percentText = (share: number): string => `${roundHalfUp(share * 100, 1)} %`;
 
 /** The verdict in words, the same in the CLI and the panel. */
 export function verdict(candidate: FidelityScore, best: FidelityScore): string {

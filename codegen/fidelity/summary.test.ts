@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boxDelta, layerWords, scoreSummary } from "./summary.js";
+import { boxDelta, layerWords, percent, roundHalfUp, scoreSummary, shareText } from "./summary.js";
 import type { FidelityScore, WidthScore } from "./types.js";
 
 const width = (w: number, textVisible: number, overflowPx = 0): WidthScore => ({ width: w, textVisible, overflow: overflowPx > 0, overflowPx, hiddenTexts: [] });
@@ -13,6 +13,31 @@ describe("scoreSummary", () => {
   });
   it("never rounds a near miss up to 100 %, and names the design width only when something is wrong there", () => {
     expect(scoreSummary(score(0.996, [width(1440, 0.5), width(390, 1)]))).toBe("Matches the design 99 % · Design width (1440): 50 % of text visible · Phone: all text visible");
+  });
+});
+
+describe("rounding the score's figures", () => {
+  it("rounds half up as the figure is written, not as the float is stored", () => {
+    // 0.965.toFixed(2) is "0.96" and 0.285 × 100 is 28.499…: both must round up, like the per cent beside them.
+    expect(roundHalfUp(0.965, 2)).toBe(0.97);
+    expect(roundHalfUp(28.5)).toBe(29);
+    expect(roundHalfUp(0.285 * 100)).toBe(29);
+    expect(roundHalfUp(0.9649, 2)).toBe(0.96);
+    expect(percent(0.965)).toBe("97 %");
+    expect(percent(0.285)).toBe("29 %");
+    expect(percent(0.005)).toBe("1 %");
+  });
+
+  it("writes a share with its decimals the way the per cent rounds it, and never as 1 below 1", () => {
+    for (const share of [0.965, 0.285, 0.915, 0.945, 0.005, 0.5, 0.994, 0.12345]) {
+      expect(shareText(share, 2), `${share}`).toBe((Number.parseInt(percent(share), 10) / 100).toFixed(2));
+    }
+    expect(shareText(0.965, 2)).toBe("0.97");
+    expect(shareText(0.9965, 3)).toBe("0.997");
+    expect(shareText(0.996, 2)).toBe("0.99");
+    expect(percent(0.996)).toBe("99 %");
+    expect(shareText(1, 2)).toBe("1.00");
+    expect(shareText(0, 3)).toBe("0.000");
   });
 });
 

@@ -12,9 +12,25 @@ export function widthName(width: number, designWidth: number): string {
   return `${width} px`;
 }
 
-/** Whole per cent, never rounded up to 100 % unless it is 100 %. */
+/**
+ * `value` rounded half up to `digits` decimals as it is written in decimal: 0.965 → 0.97 and 28.5 → 29, although
+ * 0.965 is stored a hair below (0.965.toFixed(2) is "0.96") and 0.285 × 100 is 28.499…. The one rounding of the
+ * score's figures, so "97 %" and "0.97" never disagree.
+ */
+export function roundHalfUp(value: number, digits = 0): number {
+  const scale = 10 ** digits;
+  return Math.round(Number((value * scale).toPrecision(12))) / scale;
+}
+
+/** A share (0..1) with `digits` decimals, rounded as `percent` rounds: half up, and never to 1 unless it is 1. */
+export function shareText(share: number, digits: number): string {
+  const rounded = share >= 1 ? share : Math.min(roundHalfUp(share, digits), 1 - 10 ** -digits);
+  return rounded.toFixed(digits);
+}
+
+/** Whole per cent, rounded half up, never rounded up to 100 % unless it is 100 %. */
 export function percent(share: number): string {
-  const p = share >= 1 ? 100 : Math.min(99, Math.round(share * 100));
+  const p = share >= 1 ? 100 : Math.min(99, roundHalfUp(share * 100));
   return `${p} %`;
 }
 

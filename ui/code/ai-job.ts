@@ -1,7 +1,7 @@
 /**
  * The "Generate with AI" job: the shared model job (ui/model/use-model-job.ts) with the Code panel's pieces
- * (ai-request.ts), the turns kept per frame (ai-sessions.ts), Regenerate, Refine and the turn on show. Kept at
- * the app level so sessions survive switching panels.
+ * (ai-request.ts), the turns kept per frame (ai-sessions.ts), Regenerate, Refine, Fix differences (ai-fix.ts) and
+ * the turn on show. Kept at the app level so sessions survive switching panels.
  */
 import { useCallback, useRef } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
@@ -17,6 +17,7 @@ import { aiPieces, type AiStartOptions } from "./ai-request.js";
 import { useAiSessions } from "./ai-sessions.js";
 import type { AiSession, AiState } from "./ai-state.js";
 import { useTurnScores } from "./ai-score.js";
+import { fixableScore } from "./fix-state.js";
 
 export type { AiSession, AiStage, AiState, AiTurn, StreamedFile } from "./ai-state.js";
 export type { AiStartOptions } from "./ai-request.js";
@@ -34,6 +35,10 @@ export interface AiJob {
   /** Sends the prepared request (after the estimate was shown). */
   send(): void;
   refine(instructions: string): void;
+  /** "Fix differences" of the turn on show: its correction round, estimated first (offered when `canFix`). */
+  fix(): void;
+  /** Whether the turn on show has measured differences to fix. */
+  canFix: boolean;
   cancel(): void;
   /** Repeats the step that failed (after an error). */
   retry(): void;
@@ -77,6 +82,11 @@ export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVa
     [job.sendNow, session],
   );
 
+  const canFix = fixableScore(session?.turns[session.selected]) !== undefined;
+  const fix = useCallback(() => {
+    if (session && fixableScore(session.turns[session.selected])) job.prepare({ fix: { frame: session.frame.id, turn: session.selected } });
+  }, [job.prepare, session]);
+
   const selectTurn = useCallback(
     (index: number) => {
       if (session && index >= 0 && index < session.turns.length) sessions.put({ ...session, selected: index });
@@ -84,5 +94,5 @@ export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVa
     [session, sessions],
   );
 
-  return { state: job.state, session, measuring: scores.measuring, start: job.prepare, regenerate, send: job.send, refine, cancel: job.cancel, retry: job.retry, selectTurn, dismiss: job.dismiss };
+  return { state: job.state, session, measuring: scores.measuring, start: job.prepare, regenerate, send: job.send, refine, fix, canFix, cancel: job.cancel, retry: job.retry, selectTurn, dismiss: job.dismiss };
 }

@@ -1,7 +1,8 @@
 /**
  * The Code panel's own pieces of its model job: export the frame (with its PNG) and build the prompt and its
- * estimate in the worker; send a first turn or a refinement; keep the answer as a new turn of its frame's
- * session. The steps around them (key, confirm, stream, cancel, failures) are ui/model/model-job.ts.
+ * estimate in the worker; send a first turn, a refinement or a correction round ("Fix differences", ai-fix.ts);
+ * keep the answer as a new turn of its frame's session (a correction round's only when it measured better). The
+ * steps around them (key, confirm, stream, cancel, failures) are ui/model/model-job.ts.
  */
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { CodeOptions } from "../../codegen/load.js";
@@ -11,9 +12,10 @@ import type { MainRequests } from "../channel/requests.js";
 import { hostOf } from "../model/job-state.js";
 import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
 import type { Engine } from "../engine/engine.js";
-import type { AiEvent } from "../engine/protocol/index.js";
+import { prepareFix, sendFix, type FixAsk } from "./ai-fix.js";
 import type { AiSessions } from "./ai-sessions.js";
-import { applyEvent, type AiConfirm, type AiRequest, type AiSession, type AiTurn, type Streaming } from "./ai-state.js";
+import { applyEvent, type AiConfirm, type AiJobEvent, type AiRequest, type AiSession, type AiTurn, type Streaming } from "./ai-state.js";
+import { withFixOutcome, type FixOutcome } from "./fix-state.js";
 
 export interface AiStartOptions {
   options: CodeOptions;
@@ -34,18 +36,32 @@ export interface AiRequestDeps {
   onTurn(session: AiSession): void;
 }
 
-export function aiPieces(deps: AiRequestDeps): ModelJobPieces<AiStartOptions, AiRequest, AiConfirm, Streaming, AiEvent, ModelCodeResult> {
+/** What the job is asked for: a first turn (Generate with AI, Regenerate) or a correction round of a turn. */
+export type AiAsk = AiStartOptions | FixAsk;
+
+/** What a send gives: a turn's result, or a correction round's verdict (with its answer when kept). */
+export type AiAnswer = { kind: "turn"; result: ModelCodeResult } | ({ kind: "fix" } & FixOutcome);
+
+export function aiPieces(deps: AiRequestDeps): ModelJobPieces<AiAsk, AiRequest, AiConfirm, Streaming, AiJobEvent, AiAnswer> {
   return {
-    prepare: (start, io) => prepareAi(deps, start, io),
-    send: (request, io) => sendAi(deps.worker, request, io),
-    streaming: (request, startedAt) => ({ phase: "streaming", stage: "connecting", notes: "", files: [], refining: request.refine?.instructions, startedAt }),
+    prepare: (ask, io) => ("fix" in ask ? prepareFix(deps, ask, io) : prepareAi(deps, ask, io)),
+    send: (request, io) => {
+      if (request.fix) return sendFix(deps, { ...request, fix: request.fix }, io).then((outcome): AiAnswer => ({ kind: "fix", ...outcome }));
+      return sendAi(deps.worker, request, io).then((result): AiAnswer => ({ kind: "turn", result }));
+    },
+    streaming: (request, startedAt) => {
+      const fixing = request.fix ? request.session.turns[request.fix.parent]?.n : undefined;
+      return { phase: "streaming", stage: "connecting", notes: "", files: [], refining: request.refine?.instructions, ...(fixing !== undefined ? { fixing } : {}), startedAt };
+    },
     progress: applyEvent,
-    sent: (request) => deps.sessions.put(request.session),
-    done: (result, request, run) => {
+    // A correction round starts from the session on show (a first turn's session is new until it is sent).
+    sent: (request) => request.fix === undefined && deps.sessions.put(request.session),
+    done: (answer, request, run) => {
       const latest = deps.sessions.get(request.session.frame.id) ?? request.session;
-      const next = { ...latest, turns: [...latest.turns, turnOf(result, request, latest, run)], selected: latest.turns.length };
+      const turn = (result: ModelCodeResult): AiTurn => turnOf(result, request, latest, run);
+      const next = answer.kind === "fix" ? withFixOutcome(latest, answer, turn) : { ...latest, turns: [...latest.turns, turn(answer.result)], selected: latest.turns.length };
       deps.sessions.put(next);
-      deps.onTurn(next);
+      if (answer.kind === "turn" || answer.kept) deps.onTurn(next);
     },
   };
 }
@@ -77,7 +93,7 @@ async function prepareAi({ requests, worker, sessions, settings, prices, started
 }
 
 /** The Code panel's one model call: a first turn, or a refinement carrying its parent turn's conversation. */
-function sendAi(worker: Engine, { session, refine }: AiRequest, { settings, apiKey, onEvent, signal }: SendIo<AiEvent>): Promise<ModelCodeResult> {
+function sendAi(worker: Engine, { session, refine }: AiRequest, { settings, apiKey, onEvent, signal }: SendIo<AiJobEvent>): Promise<ModelCodeResult> {
   const parent = refine ? session.turns[refine.parent] : undefined;
   const refining = refine && parent ? { refine: { conversation: parent.conversation, instructions: refine.instructions } } : {};
   return worker.call("ai-generate", { settings, apiKey, input: session.input, ...refining, timeoutMs: settings.timeoutSec * 1000 }, { onEvent, signal }).then((reply) => reply.result);
@@ -92,6 +108,7 @@ function turnOf(result: ModelCodeResult, { session, refine }: AiRequest, latest:
     problems: result.problems,
     notes: result.notes,
     conversation: result.conversation,
+    answer: result.attempts[result.kept]?.text ?? "",
     repair: result.repair,
     attempts: result.attempts.length,
     ms: Date.now() - run.startedAt,

@@ -25,13 +25,13 @@ export interface TurnScores {
 
 export const turnKey = (session: Pick<AiSession, "frame">, turn: Pick<AiTurn, "n">): string => `${session.frame.id}#${turn.n}`;
 
-/** The page a turn is measured on: HTML as the preview shows it; React run by the preview runtime, as previewed. */
-async function turnPage(worker: Engine, session: AiSession, turn: AiTurn): Promise<ScoreInput | undefined> {
+/** The page a turn's files are measured on: HTML as the preview shows it; React run by the preview runtime, as previewed. */
+export async function pageOf(worker: Engine, session: AiSession, files: AiTurn["files"]): Promise<ScoreInput | undefined> {
   const exported = session.exports.find((e) => e.id === session.frame.id);
   const frame = exported ? exportedFrame(exported.json, exported.id) : undefined;
   if (!frame) return undefined;
-  if (session.options.target === "html") return htmlScoreInput(frame, turn.files);
-  const { html } = await worker.call("react-preview", { files: turn.files });
+  if (session.options.target === "html") return htmlScoreInput(frame, files);
+  const { html } = await worker.call("react-preview", { files });
   return { frame, html };
 }
 
@@ -60,7 +60,7 @@ export function useTurnScores(requests: MainRequests, worker: Engine, sessions: 
     const key = turnKey(session, turn);
     if (measuring === key) return;
     setMeasuring(key);
-    scores.run(() => turnPage(worker, session, turn), (score) => settle(session.frame.id, turn.n, score));
+    scores.run(() => pageOf(worker, session, turn.files), (score) => settle(session.frame.id, turn.n, score));
   }, [session?.frame.id, turn]);
 
   const kept = useCallback((s: AiSession, entry: CodeEntry) => {

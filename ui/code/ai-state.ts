@@ -3,9 +3,11 @@ import type { Conversation } from "../../ai/generate.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { PromptInput } from "../../ai/prompt.js";
+import type { RoundRequest } from "../../ai/verify/request.js";
+import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import type { FrameInfo } from "./code-job.js";
+import type { FrameInfo } from "./frame-info.js";
 import type { AiEvent, ExportEntry } from "../engine/protocol/index.js";
 import type { ConfirmBase, ModelJobState } from "../model/job-state.js";
 import type { ScoreState } from "./score/score-state.js";
@@ -28,6 +30,22 @@ export interface AiTurn {
   model: string;
   /** How closely its preview matches the design, once measured (ui/code/score/). */
   score?: ScoreState;
+  /** The model's reply as it wrote it (the kept attempt's): a correction round's estimate resends it. */
+  answer?: string;
+  /** A kept correction round ("Fix differences" of its parent): the verdict, and the round as it was sent. */
+  fix?: FixRecord & { sent: RoundRequest };
+  /** Correction rounds of this turn whose answers were not kept (measured worse, or failed to measure). */
+  tried?: FixRecord[];
+}
+
+/** One correction round's verdict (ai/verify `RoundReport`, in the words the CLI prints too). */
+export interface FixRecord {
+  /** IoU×matched the round had to beat, and its answer's (absent when there was no answer to measure). */
+  before: number;
+  after?: number;
+  kept: boolean;
+  /** "the model's fix measured worse (0.91 vs 0.94): kept the earlier code" */
+  message: string;
 }
 
 /** The conversation about one frame: its prompt input and every turn. */
@@ -45,7 +63,8 @@ export interface StreamedFile {
   done: boolean;
 }
 
-export type AiStage = "connecting" | "writing" | "checking" | "repairing";
+/** `measuring`: a correction round's answer is being measured against the design. */
+export type AiStage = "connecting" | "writing" | "checking" | "repairing" | "measuring";
 
 /** The prepared request's card: the frame and what goes with it (`instructions`, `draft`), shown before it is sent. */
 export interface AiConfirm extends ConfirmBase {
@@ -55,20 +74,31 @@ export interface AiConfirm extends ConfirmBase {
   hasImage: boolean;
   instructions: string;
   draft: boolean;
+  /** A correction round's card, in fix-round.ts's words: what it sends (and why the page could not be pictured). */
+  fix?: { lead: string; words: string; why?: string; note: string };
 }
 
-export type Streaming = { phase: "streaming"; stage: AiStage; notes: string; files: StreamedFile[]; refining: string | undefined; startedAt: number };
+/** `fixing`: the turn (its number) a correction round is fixing. */
+export type Streaming = { phase: "streaming"; stage: AiStage; notes: string; files: StreamedFile[]; refining: string | undefined; fixing?: number; startedAt: number };
 
 export type AiState = ModelJobState<AiConfirm, Streaming>;
 
-/** A request to send: a first turn of `session`, or a refinement of its turn `parent` (an index). */
+/**
+ * A request to send: a first turn of `session`, a refinement of its turn `parent` (an index), or a correction
+ * round of that turn carrying its measurement (`score`, the page as rendered: `png`).
+ */
 export interface AiRequest {
   session: AiSession;
   refine?: { parent: number; instructions: string };
+  fix?: { parent: number; score: FidelityScore; png?: string | undefined };
 }
 
+/** What the model job reports: the worker's events, and the panel's own step of a correction round. */
+export type AiJobEvent = AiEvent | { type: "measuring" };
+
 /** Applies one streamed event to the progress state. */
-export function applyEvent(state: Streaming, event: AiEvent): Streaming {
+export function applyEvent(state: Streaming, event: AiJobEvent): Streaming {
+  if (event.type === "measuring") return { ...state, stage: "measuring" };
   if (event.type === "stage") return { ...state, stage: event.stage };
   const progress = event.event;
   switch (progress.type) {

@@ -10,8 +10,8 @@ import { agree, plural } from "../../codegen/plural.js";
 export { formatCost } from "../model/cost.js";
 
 /** "≈ 3,120 input tokens (765 for the image) · ≈ 1,900 output · ≈ $0.021", always labelled an estimate. */
-export function estimateText(estimate: Estimate, model: string): string {
-  const image = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for the image)` : "";
+export function estimateText(estimate: Estimate, model: string, pictures = "the image"): string {
+  const image = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for ${pictures})` : "";
   const output = estimate.outputTokens > 0 ? ` · ≈ ${int(estimate.outputTokens)} output` : "";
   const cost = estimate.costUsd === undefined ? ` · no price known for ${model}` : ` · ≈ ${formatCost(estimate.costUsd)}`;
   return `≈ ${int(estimate.inputTokens)} input tokens${image}${output}${cost}`;
@@ -27,13 +27,17 @@ const STAGE_TEXT = {
   writing: "The model is writing…",
   checking: "Checking and formatting the files…",
   repairing: "Asking the model to fix what the check found…",
+  measuring: "Measuring the fix against the design…",
 } as const;
+
+const streamLead = (state: Streaming): string =>
+  state.fixing !== undefined ? `Fixing the differences of turn ${state.fixing} — ` : state.refining ? `Refining: “${state.refining}” — ` : "";
 
 /** The answer as it streams; Cancel is the panel's head button, as for the offline job. */
 function StreamedFiles({ state, seconds }: { state: Streaming; seconds: number }) {
   const done = state.files.filter((f) => f?.done).length;
   return (
-    <StreamStatus class="ai-stream" stage={state.stage} title={`${state.refining ? `Refining: “${state.refining}” — ` : ""}${STAGE_TEXT[state.stage]}`} seconds={seconds} progressLabel="Model progress">
+    <StreamStatus class="ai-stream" stage={state.stage} title={`${streamLead(state)}${STAGE_TEXT[state.stage]}`} seconds={seconds} progressLabel="Model progress">
       {state.notes ? <p class="ai-stream__notes">{state.notes}</p> : null}
       {state.files.length > 0 ? (
         <ul class="ai-stream__files" aria-label="Files so far">
@@ -53,6 +57,11 @@ function StreamedFiles({ state, seconds }: { state: Streaming; seconds: number }
 
 function confirmCard(state: AiConfirm): ConfirmCard {
   const price = priceText(state.estimate);
+  const fix = state.fix;
+  if (fix) {
+    // A correction round (fix-round.ts has the words).
+    return { lead: fix.lead, estimate: estimateText(state.estimate, state.to.model, "the pictures"), prices: price ? [{ text: price, title: state.estimate.price?.source }] : [], lines: [{ text: fix.words, title: fix.why }], notes: [fix.note] };
+  }
   const withText = [state.instructions ? `With your instructions: “${state.instructions}”` : "", state.draft ? "starting from the offline draft" : ""].filter(Boolean).join(" · ");
   return {
     lead: `Send “${state.frame.name}” to `,

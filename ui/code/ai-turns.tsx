@@ -42,17 +42,31 @@ export function TurnBar({ session, measuring, onSelect }: { session: AiSession; 
   );
 }
 
+/** A correction round's verdict on the turn on show: the one that made it, else the last one of it that was not kept. */
+function FixVerdict({ turn }: { turn: AiTurn }) {
+  const tried = turn.tried ?? [];
+  const last = tried[tried.length - 1];
+  if (turn.fix) return <p class="fix-verdict fix-verdict--kept">Fix differences: {turn.fix.message}</p>;
+  if (!last) return null;
+  return (
+    <p class="fix-verdict" role="status">
+      Fix differences{tried.length > 1 ? ` (tried ${tried.length} times)` : ""}: {last.message}
+    </p>
+  );
+}
+
 export function TurnSummary({ session }: { session: AiSession }) {
   const turn = session.turns[session.selected];
   if (!turn) return null;
   const repaired = turn.repair === "kept" ? " · repaired in a second round" : turn.repair === "discarded" ? " · repair did not help; first answer kept" : turn.repair === "failed" || turn.repair === "cancelled" ? " · repair round did not finish" : "";
-  const base = turn.parent !== undefined ? ` · refines turn ${session.turns[turn.parent]?.n ?? "?"}` : "";
+  const base = turn.parent !== undefined ? ` · ${turn.fix ? "fixes" : "refines"} turn ${session.turns[turn.parent]?.n ?? "?"}` : "";
   return (
     <div class="turn-summary">
       <p class="muted">
         {turn.model} · {(turn.ms / 1000).toFixed(1)} s{base}
         {repaired}
       </p>
+      <FixVerdict turn={turn} />
       {turn.notes ? <p class="turn-summary__notes">{turn.notes}</p> : null}
     </div>
   );

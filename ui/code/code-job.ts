@@ -19,13 +19,9 @@ import { codeEntry } from "../channel/history-client.js";
 import { withExportProblems } from "./export-problems.js";
 import { exportedFrame, type ScoreState } from "./score/score-state.js";
 import { useResultScore } from "./score/use-result-score.js";
+import type { FrameInfo } from "./frame-info.js";
 
-export interface FrameInfo {
-  id: string;
-  name: string;
-  width: number;
-  height: number;
-}
+export type { FrameInfo } from "./frame-info.js";
 
 export type PreviewState =
   | { status: "loading" }

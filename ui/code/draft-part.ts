@@ -3,10 +3,12 @@
  * keeps it packed and sends it on first use (`get-ui-part` "draft"), and running it here hands the
  * draft function to the panel (ui/code/draft-loader.ts). Kept out of ui.html, where codegen's design tree and
  * emitters would take ~25 KB gz of its 150 KB. The fidelity scorer (codegen/fidelity with the panel's measuring
- * pages, ~5 KB gz) comes with it: it runs on the results the draft starts.
+ * pages, ~5 KB gz) comes with it: it runs on the results the draft starts; and so does the correction round of
+ * "Fix differences" (fix-round.ts: ai/verify's request and loop), which runs on a measured result.
  */
 import { draftCode } from "./draft.js";
 import { DRAFT_GLOBAL, type DraftModule } from "./draft-global.js";
-import { measureScore } from "./score/measure.js";
+import { prepareFixRound, runFixRound } from "./fix-round.js";
+import { measurePage, measureScore } from "./score/measure.js";
 
-(globalThis as unknown as Record<typeof DRAFT_GLOBAL, DraftModule>)[DRAFT_GLOBAL] = { draftCode, measureScore };
+(globalThis as unknown as Record<typeof DRAFT_GLOBAL, DraftModule>)[DRAFT_GLOBAL] = { draftCode, measureScore, measurePage, prepareFixRound, runFixRound };

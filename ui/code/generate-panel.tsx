@@ -49,6 +49,15 @@ function turnOutput(session: AiSession, preview: CodeOutput["preview"] | undefin
   return { id: turn.n, options: session.options, files: turn.files, problems: turn.problems, ms: turn.ms, workerColdStartMs: undefined, frames: [session.frame], preview: preview ?? { status: "loading" }, ...(score ? { score } : {}) };
 }
 
+/** "Fix differences": the measured differences of the turn on show go back to the model (its answer kept only if it measures better). */
+function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number | undefined; onFix(): void }) {
+  return (
+    <button type="button" class="button button--secondary button--small score__fix" disabled={disabled} title={`Send turn ${turn ?? ""}'s measured differences to the model; its fix is kept only if it measures better`} onClick={onFix}>
+      Fix differences
+    </button>
+  );
+}
+
 export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode }: GeneratePanelProps) {
   const { state } = job;
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
@@ -131,7 +140,13 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
           {resultSource}
           <TurnBar session={session} measuring={ai.measuring} onSelect={ai.selectTurn} />
           <TurnSummary session={session} />
-          <ResultsView key={`${session.frame.id}:${aiOutput.id}`} output={aiOutput} notify={notify} onFocusNode={focusLayer} />
+          <ResultsView
+            key={`${session.frame.id}:${aiOutput.id}`}
+            output={aiOutput}
+            notify={notify}
+            onFocusNode={focusLayer}
+            scoreAction={hasKey && ai.canFix ? <FixButton disabled={aiBusy} turn={session.turns[session.selected]?.n} onFix={ai.fix} /> : undefined}
+          />
           {hasKey ? (
             <RefineBox disabled={aiBusy} label="Refine" placeholder={`Change turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`} onSend={ai.refine} />
           ) : (

@@ -1,4 +1,5 @@
 /** Generated files: a tree, tabs with highlighted code, problems, copy, zip download and the preview. */
+import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import type { SourceFile } from "../../codegen/types.js";
 import { CloseIcon, CopyIcon, DownloadIcon } from "../components/icons.js";
@@ -46,9 +47,11 @@ export interface ResultsViewProps {
   notify(text: string, tone?: "info" | "error"): void;
   /** Selects a layer a problem names on the canvas. */
   onFocusNode?: (nodeId: string) => void;
+  /** Beside the score's headline ("Fix differences" on a model result). */
+  scoreAction?: ComponentChildren;
 }
 
-export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
+export function ResultsView({ output, notify, onFocusNode, scoreAction }: ResultsViewProps) {
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const byPath = useMemo(() => new Map(output.files.map((f) => [f.path, f])), [output]);
   const tree = useMemo(() => buildFileTree(paths), [paths]);
@@ -129,7 +132,7 @@ export function ResultsView({ output, notify, onFocusNode }: ResultsViewProps) {
         </button>
       </div>
 
-      {output.score ? <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} /> : null}
+      {output.score ? <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} action={scoreAction} /> : null}
 
       {view === "code" ? (
         <div class="workspace">

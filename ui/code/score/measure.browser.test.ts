@@ -9,8 +9,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { withPage } from "../../../cli/browser.js";
+import { resultPage } from "../../../cli/result-page.js";
 import { scoreCode } from "../../../cli/score.js";
-import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
+import { designViewport, type RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { loadDesign } from "../../../codegen/index.js";
 import { buildSrcdoc, previewPages } from "../../../codegen/preview/html-page.js";
@@ -21,6 +23,7 @@ import { EVAL_FILES, FIGMA_DIR, REPO_ROOT } from "../../../test/helpers/fixtures
 import { panelScore, scoreDifferences, withScorePage } from "../../../test/helpers/panel-score.js";
 import { previewRuntimeForTests } from "../../../test/helpers/preview-runtime.js";
 import { cachedGenerateCode } from "../../../test/helpers/run-cache.js";
+import type { PageMeasure } from "./measure.js";
 
 const frames = EVAL_FILES.flatMap((file) => loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, file), "utf8")) as unknown).roots.map((root) => ({ file, root })));
 
@@ -78,6 +81,57 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
         const panel = await panelScore(page, frame, buildReactPreview(code.files as SourceFile[], previewRuntimeForTests()).html);
         expectSame(panel, cli, `${file} ${id} (React)`);
       }
+    }));
+
+  it.each(["html", "react"] as const)("pictures the page as rendered at the design width (for a correction round): the Log-In page's picture (%s) is Chromium's screenshot of it, nearly pixel for pixel", (target) =>
+    inPage(async (page) => {
+      const root = frames.find((f) => f.root.id === "101:3")!.root;
+      const frame = root as unknown as RestNode;
+      const code = await cachedGenerateCode(loadDesign({ document: root }, []).document, { target, styling: "css-modules", nodeIds: true });
+      const html = target === "html" ? buildSrcdoc({ page: previewPages(code.files)[0]!, files: code.files }) : buildReactPreview(code.files as SourceFile[], previewRuntimeForTests()).html;
+      const measured = await page.evaluate(
+        ({ frame, html }) => (globalThis as unknown as { figmentMeasurePage(input: unknown, signal: undefined, options: unknown): Promise<PageMeasure> }).figmentMeasurePage({ frame, html }, undefined, { picture: true }),
+        { frame, html },
+      );
+      expect(measured.pictureError).toBeUndefined();
+      expect(measured.png).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+      // The picture changes nothing of the score.
+      expect(measured.score).toEqual(await panelScore(page, frame, html));
+      const viewport = designViewport(frame);
+      const shown = await resultPage(code.files as SourceFile[], target);
+      const shot = await withPage(browser, shown.files, shown.entry, viewport, (p) => p.screenshot({ type: "png" }));
+      // Compared in the test page (not sandboxed, so it may read the pixels of both).
+      const compared = await page.evaluate(
+        async ({ a, b }) => {
+          const pixels = async (url: string) => {
+            const image = new Image();
+            image.src = url;
+            await image.decode();
+            const canvas = document.createElement("canvas");
+            canvas.width = image.naturalWidth;
+            canvas.height = image.naturalHeight;
+            const context = canvas.getContext("2d")!;
+            context.drawImage(image, 0, 0);
+            return { width: canvas.width, height: canvas.height, data: context.getImageData(0, 0, canvas.width, canvas.height).data };
+          };
+          const [x, y] = [await pixels(a), await pixels(b)];
+          let differing = 0;
+          let inked = 0;
+          for (let i = 0; i < x.data.length && x.data.length === y.data.length; i += 4) {
+            const d = Math.max(Math.abs(x.data[i]! - y.data[i]!), Math.abs(x.data[i + 1]! - y.data[i + 1]!), Math.abs(x.data[i + 2]! - y.data[i + 2]!));
+            if (d > 48) differing++;
+            if (x.data[i]! + x.data[i + 1]! + x.data[i + 2]! < 750) inked++;
+          }
+          const count = x.data.length / 4;
+          return { size: [x.width, x.height, y.width, y.height], differing: differing / count, inked: inked / count };
+        },
+        { a: measured.png!, b: `data:image/png;base64,${shot.toString("base64")}` },
+      );
+      expect(compared.size).toEqual([viewport.width, viewport.height, viewport.width, viewport.height]);
+      // Not a blank page: the picture holds the page's grey background and its text…
+      expect(compared.inked).toBeGreaterThan(0.5);
+      // …where the screenshot has them (anti-aliasing aside).
+      expect(compared.differing).toBeLessThan(0.02);
     }));
 
   it("measures in an iframe without same-origin, removed when done; a forged answer is refused", () =>

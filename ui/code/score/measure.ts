@@ -34,7 +34,7 @@ const aborted = (): DOMException => new DOMException("The measurement was cancel
 /** A token a reply must carry back: the reply is for this request, not an earlier page's. */
 const token = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
-type Answer = { texts: TextProbe; boxes: BoxProbe | null };
+type Answer = { texts: TextProbe; boxes: BoxProbe | null; png?: string; pictureError?: string };
 
 /**
  * One offscreen measuring page: loaded once at `width`×`height`, then asked at each width in turn (the iframe is
@@ -88,7 +88,7 @@ class MeasuringPage {
       return waiter.reject(new MeasureError(`the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`));
     }
     if (reply.error !== undefined || !reply.texts) return waiter.reject(new MeasureError(`the preview could not be measured at ${waiter.width} px: ${reply.error ?? "no figures"}`));
-    waiter.resolve({ texts: reply.texts, boxes: reply.boxes ?? null });
+    waiter.resolve({ texts: reply.texts, boxes: reply.boxes ?? null, ...(reply.png ? { png: reply.png } : {}), ...(reply.pictureError ? { pictureError: reply.pictureError } : {}) });
   };
 
   /** The page's answer to `request` at `width`. */
@@ -123,6 +123,13 @@ function checkAnswer(texts: TextProbe, boxes: BoxProbe | null, asked: { texts: {
   if (asked.ids && (!boxes || boxes.elements.length !== asked.ids.length)) throw new MeasureError("the preview answered for other layers than those asked for");
 }
 
+/** A page's score, and when asked its picture at the design width (a PNG data URL) or why it could not be made. */
+export interface PageMeasure {
+  score: FidelityScore;
+  png?: string;
+  pictureError?: string;
+}
+
 /**
  * The score of `input`, computed as the CLI does (cli/score.ts): one page, loaded at the design width and measured
  * there (texts, then the layers' boxes), then resized to 768 and 390 px and measured again — a viewport's width
@@ -130,6 +137,11 @@ function checkAnswer(texts: TextProbe, boxes: BoxProbe | null, asked: { texts: {
  * removed at once).
  */
 export async function measureScore(input: ScoreInput, signal?: AbortSignal): Promise<FidelityScore> {
+  return (await measurePage(input, signal)).score;
+}
+
+/** measureScore, and with `picture` the page as rendered at the design width (drawn by the page: probe-runner.ts). */
+export async function measurePage(input: ScoreInput, signal?: AbortSignal, options: { picture?: boolean } = {}): Promise<PageMeasure> {
   const { frame } = input;
   const design = designViewport(frame);
   const texts = designTexts(frame);
@@ -144,18 +156,19 @@ export async function measureScore(input: ScoreInput, signal?: AbortSignal): Pro
     const answers: ({ width: number } & Answer)[] = [];
     for (const width of widths) {
       const atDesign = width === design.width;
-      const answer = await page.ask(width, { texts, ...(atDesign ? { boxes: { rootId: frame.id, ids } } : {}) });
+      const answer = await page.ask(width, { texts, ...(atDesign ? { boxes: { rootId: frame.id, ids }, ...(options.picture ? { picture: true } : {}) } : {}) });
       checkAnswer(answer.texts, answer.boxes, { texts, ...(atDesign ? { ids } : {}) });
       answers.push({ width, ...answer });
     }
     const atDesign = answers[0]!;
     if (!atDesign.boxes) throw new MeasureError("the preview gave no boxes at the design width");
     const fidelity = scoreBoxes(frame, nodes, atDesign.boxes, false);
-    return fidelityScore(
+    const score = fidelityScore(
       frame,
       fidelity,
       answers.map((a) => ({ figures: widthFigures(a.width, a.texts.scrollWidth, a.texts.clientWidth, a.texts.samples), samples: a.texts.samples })),
     );
+    return { score, ...(atDesign.png ? { png: atDesign.png } : {}), ...(atDesign.pictureError ? { pictureError: atDesign.pictureError } : {}) };
   } finally {
     signal?.removeEventListener("abort", onAbort);
     page.close();

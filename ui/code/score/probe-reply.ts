@@ -6,7 +6,7 @@
 import type { BoxProbe, MeasuredElement, TextProbe } from "../../../codegen/fidelity/probe.js";
 import type { TextSample } from "../../../codegen/fidelity/responsive.js";
 import { boxField } from "../../../contract/fidelity.js";
-import { array, boolean, type Field, literal, nullable, number, object, optional, string } from "../../../contract/fields.js";
+import { array, boolean, custom, type Field, literal, nullable, number, object, optional, string } from "../../../contract/fields.js";
 
 /** Most layers or texts a frame's probe may report (far past what Figma exports in one frame). */
 export const MAX_PROBED = 50_000;
@@ -36,11 +36,19 @@ const measuredField: Field<MeasuredElement> = object({ x: coordinate, y: coordin
 /** probeBoxes's answer. */
 export const boxProbeField: Field<BoxProbe> = object({ root: nullable(object({ x: coordinate, y: coordinate })), elements: array(nullable(measuredField), { max: MAX_PROBED }) });
 
-/** One measuring page's answer to one request: the figures, or why it could not measure. */
+/** Most characters of a page's picture (a PNG data URL): a design-sized page is far below. */
+export const MAX_PICTURE_CHARS = 24_000_000;
+
+/** A PNG as a data URL, and nothing else (the page could post any string). */
+export const pngDataUrlField: Field<string> = custom("a PNG data URL", (v) => (typeof v === "string" && v.length <= MAX_PICTURE_CHARS && /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(v) ? v : undefined));
+
+/** One measuring page's answer to one request: the figures (and the page's picture when asked), or why it could not measure. */
 export const probeReplyField = object({
   type: literal("figment-measure-reply"),
   token: string({ nonEmpty: true, max: 100 }),
   texts: optional(textProbeField),
   boxes: optional(nullable(boxProbeField)),
   error: optional(string({ max: 2000 })),
+  png: optional(pngDataUrlField),
+  pictureError: optional(string({ max: 500 })),
 });

@@ -2,7 +2,7 @@
  * The script a measuring page runs (as source text, allowed by its hash: codegen/preview/page-script.ts): it waits
  * for a request from the panel, for its viewport to have the width asked for (the panel resizes the iframe; the new
  * size may reach the page a moment later), and for the page's images and fonts to settle; then it runs the probes of
- * codegen/fidelity/probe.ts and posts their figures back. No requestAnimationFrame: Chromium throttles rendering in
+ * codegen/fidelity/probe.ts and posts their figures back (with a PNG of the page when asked). No requestAnimationFrame: Chromium throttles rendering in
  * an offscreen cross-origin frame, and the probes force the layout they read themselves.
  */
 import { probeBoxes, probeTexts } from "../../../codegen/fidelity/probe.js";
@@ -16,6 +16,8 @@ export interface ProbeRequest {
   width: number;
   texts: { id: string; chars: number }[];
   boxes?: { rootId: string; ids: string[] };
+  /** Also a PNG of the viewport (the page as rendered at this width), for a correction round. */
+  picture?: boolean;
 }
 
 /** Runs inside the page: self-contained (only its arguments and the page's globals), as the probes are. */
@@ -45,6 +47,44 @@ function probeRunner(boxes: typeof probeBoxes, texts: typeof probeTexts): void {
       }));
     return sized(width).then(() => Promise.all(pending)).then(() => document.fonts.ready);
   };
+  // The page as it looks, drawn by the page itself: its DOM serialised into an SVG foreignObject (the style sheets
+  // read from the CSSOM, so rules a script inserted are there too; no scripts), loaded as a data: image — what the
+  // CSP's img-src allows, and what leaves the canvas untainted — and drawn on a canvas the viewport's size.
+  // Style sheets from another origin (web fonts) cannot be read: the picture's text falls back to local fonts.
+  const picture = (): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const width = innerWidth;
+      const height = innerHeight;
+      const css: string[] = [];
+      for (const sheet of Array.from(document.styleSheets)) {
+        try {
+          css.push(Array.from(sheet.cssRules, (rule) => rule.cssText).join("\n"));
+        } catch {
+          // another origin's sheet
+        }
+      }
+      const clone = document.documentElement.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll("script, style, link, meta, noscript, iframe").forEach((element) => element.remove());
+      const sheet = document.createElement("style");
+      sheet.textContent = css.join("\n");
+      clone.prepend(sheet);
+      const paint = [document.documentElement, document.body].map((e) => (e ? getComputedStyle(e).backgroundColor : "")).find((c) => c !== "" && c !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(c));
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><foreignObject x="0" y="0" width="100%" height="100%">${new XMLSerializer().serializeToString(clone)}</foreignObject></svg>`;
+      const image = new Image();
+      image.onload = () => {
+        const canvas = document.createElement("canvas");
+        canvas.width = width;
+        canvas.height = height;
+        const context = canvas.getContext("2d");
+        if (!context) return reject(new Error("no 2D canvas"));
+        context.fillStyle = paint ?? "#fff";
+        context.fillRect(0, 0, width, height);
+        context.drawImage(image, 0, 0);
+        resolve(canvas.toDataURL("image/png"));
+      };
+      image.onerror = () => reject(new Error("the page could not be drawn as a picture"));
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    });
   addEventListener("message", (event: MessageEvent) => {
     if (event.source !== parent) return;
     const request = event.data as Partial<ProbeRequest> | null;
@@ -58,7 +98,11 @@ function probeRunner(boxes: typeof probeBoxes, texts: typeof probeTexts): void {
       } catch (error) {
         return fail(error);
       }
-      parent.postMessage(reply, "*");
+      if (!request.picture) return parent.postMessage(reply, "*");
+      picture().then(
+        (png) => parent.postMessage({ ...reply, png }, "*"),
+        (error: unknown) => parent.postMessage({ ...reply, pictureError: String(error).slice(0, 500) }, "*"),
+      );
     }, fail);
   });
 }

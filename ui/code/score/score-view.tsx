@@ -4,6 +4,7 @@
  * reader does not see at each width. Choosing one selects it on the canvas and outlines it in the preview. The words
  * are codegen/fidelity/summary.ts's, the same as the CLI prints.
  */
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Box, FidelityScore, LayerDiff } from "../../../codegen/fidelity/types.js";
 import { boxDelta, percent, scoreSummary, widthName } from "../../../codegen/fidelity/summary.js";
@@ -17,6 +18,8 @@ export interface ScoreViewProps {
   selected: string | undefined;
   /** A layer was chosen: select it on the canvas and outline it in the preview. */
   onSelect(nodeId: string): void;
+  /** Beside the headline of a measured score: what can be done about it ("Fix differences" on a model result). */
+  action?: ComponentChildren;
 }
 
 /** Good, fair or poor, by IoU×matched: the headline's colour. */
@@ -57,7 +60,7 @@ function rowsOf(score: FidelityScore): { title: string; rows: Row[] }[] {
   return groups.filter((g) => g.rows.length > 0);
 }
 
-function Measured({ score, selected, onSelect }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
+function Measured({ score, selected, onSelect, action }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
   const [open, setOpen] = useState(false);
   const summary = scoreSummary(score);
   const tone = scoreTone(score.iouMatched);
@@ -66,14 +69,17 @@ function Measured({ score, selected, onSelect }: { score: FidelityScore } & Omit
   const listId = `score-list-${score.frameId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   return (
     <section class={`score${open ? " is-open" : ""}`} aria-label="How closely the preview matches the design">
-      <button type="button" class="score__header" aria-expanded={open} aria-controls={listId} title={summary} onClick={() => setOpen(!open)}>
-        <span class={`tree__chevron${open ? " is-open" : ""}`}>
-          <ChevronIcon />
-        </span>
-        <span class={`score__dot score__dot--${tone}`} aria-hidden="true" />
-        <span class="score__summary">{summary}</span>
-        <span class="score__count muted">{count === 0 ? "nothing off" : plural(count, "difference")}</span>
-      </button>
+      <div class="score__head">
+        <button type="button" class="score__header" aria-expanded={open} aria-controls={listId} title={summary} onClick={() => setOpen(!open)}>
+          <span class={`tree__chevron${open ? " is-open" : ""}`}>
+            <ChevronIcon />
+          </span>
+          <span class={`score__dot score__dot--${tone}`} aria-hidden="true" />
+          <span class="score__summary">{summary}</span>
+          <span class="score__count muted">{count === 0 ? "nothing off" : plural(count, "difference")}</span>
+        </button>
+        {action}
+      </div>
       {open ? (
         <div class="score__list" id={listId}>
           {groups.length === 0 ? <p class="score__empty muted">Every layer is where the design has it, and every text is seen at each width.</p> : null}
@@ -105,7 +111,7 @@ function Measured({ score, selected, onSelect }: { score: FidelityScore } & Omit
   );
 }
 
-export function ScoreView({ state, selected, onSelect }: ScoreViewProps) {
+export function ScoreView({ state, selected, onSelect, action }: ScoreViewProps) {
   if (state.status === "measuring") {
     return (
       <p class="score score--note muted" role="status">
@@ -127,5 +133,5 @@ export function ScoreView({ state, selected, onSelect }: ScoreViewProps) {
       </p>
     );
   }
-  return <Measured score={state.score} selected={selected} onSelect={onSelect} />;
+  return <Measured score={state.score} selected={selected} onSelect={onSelect} action={action} />;
 }

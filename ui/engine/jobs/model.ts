@@ -1,9 +1,11 @@
-/** The model room's jobs for code: the prompt and its estimate, the generation, the connection test. */
+/** The model room's jobs for code: the prompt and its estimate, the generation, a correction round's estimate, the connection test. */
 import { prepareModelCode } from "./ai-prepare.js";
+import { estimateCorrectionRound } from "./ai-round-estimate.js";
 import { lazy, type Jobs } from "./job.js";
 
-export const modelJobs: Jobs<"ai-prepare" | "ai-generate" | "test-connection"> = {
+export const modelJobs: Jobs<"ai-prepare" | "ai-generate" | "ai-round-estimate" | "test-connection"> = {
   "ai-prepare": prepareModelCode,
+  "ai-round-estimate": estimateCorrectionRound,
   "ai-generate": lazy(() => import("./model-job.js"), (m) => m.runModelJob),
   "test-connection": lazy(() => import("./connection-job.js"), (m) => m.runConnectionTest),
 };

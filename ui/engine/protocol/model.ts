@@ -1,7 +1,8 @@
 /**
  * The model room for code: `ai-prepare` (the model prompt for one frame — hint, image, optional offline
- * draft — and its estimate; nothing is sent), `ai-generate` (one model generation or refinement through the
- * project pass and the repair round, streaming progress and stages) and `test-connection` (one
+ * draft — and its estimate; nothing is sent), `ai-generate` (one model generation or refinement — with pictures,
+ * as a correction round sends them — through the project pass and the repair round, streaming progress and
+ * stages), `ai-round-estimate` (what a correction round, ai/verify, will cost: nothing is sent) and `test-connection` (one
  * `GET {baseURL}/models` with this key, through the same client). Model structures built by ai/ in the
  * worker (prompt input, estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
  */
@@ -10,13 +11,30 @@ import type { Estimate } from "../../../ai/estimate.js";
 import type { ModelCodeResult } from "../../../ai/pipeline.js";
 import type { ProgressEvent } from "../../../ai/progress.js";
 import type { PromptInput } from "../../../ai/prompt.js";
-import { boolean, bytes, number, object, oneOf, opaque, optional, string } from "../../../contract/fields.js";
+import { array, boolean, bytes, custom, number, object, oneOf, opaque, optional, string } from "../../../contract/fields.js";
 import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
 import { codeOptionsField, exportsField } from "./code.js";
 import { modelFields, type Room } from "./common.js";
 
 const size = object({ width: number(), height: number() });
 const promptInput = opaque<PromptInput>("a prompt input");
+const conversation = opaque<Conversation>("a conversation");
+
+/** Most characters of a picture a refinement carries (a data URL: the design's PNG, the page as rendered). */
+export const MAX_IMAGE_URL_CHARS = 24_000_000;
+/** Most pictures one refinement carries (a correction round sends two). */
+const MAX_REFINEMENT_IMAGES = 4;
+/** Most answers and rounds of one conversation an estimate adds up. */
+const MAX_TURNS = 100;
+
+/** A picture as a refinement carries it: a base64 image data URL, nothing the worker would fetch. */
+const imageUrl = custom("an image data URL (data:image/png|jpeg|webp|gif;base64,…)", (v) =>
+  typeof v === "string" && v.length <= MAX_IMAGE_URL_CHARS && /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]*={0,2}$/.test(v) ? v : undefined,
+);
+/** One labelled picture of a refinement (ai/prompt.ts `RefinementImage`). */
+const refinementImage = object({ label: string({ max: 2000 }), url: imageUrl, detail: optional(oneOf(["high", "low", "auto"])) });
+/** What a correction round sends on top of the conversation (ai/verify `RoundRequest`). */
+const roundRequest = object({ instructions: string({ nonEmpty: true, max: 2_000_000 }), images: array(refinementImage, { max: MAX_REFINEMENT_IMAGES }) });
 
 export const modelRoom = {
   requests: {
@@ -35,13 +53,26 @@ export const modelRoom = {
     "ai-generate": {
       ...modelFields,
       input: promptInput,
-      refine: optional(object({ conversation: opaque<Conversation>("a conversation"), instructions: string({ nonEmpty: true }) })),
+      refine: optional(object({ conversation, instructions: string({ nonEmpty: true }), images: optional(array(refinementImage, { max: MAX_REFINEMENT_IMAGES })) })),
+    },
+    /**
+     * A correction round's estimate (ai/verify/estimate.ts): the conversation's first request (`input`), the model's
+     * answers so far as it wrote them, the rounds and refinements already sent, and this round.
+     */
+    "ai-round-estimate": {
+      input: promptInput,
+      answers: array(string({ max: 4_000_000 }), { max: MAX_TURNS }),
+      earlier: array(roundRequest, { max: MAX_TURNS }),
+      round: roundRequest,
+      model: string({ nonEmpty: true }),
+      prices: optional(fetchedPricesField),
     },
     "test-connection": modelFields,
   },
   replies: {
     "ai-prepare": { input: promptInput, estimate: opaque<Estimate>("an estimate"), image: optional(size) },
     "ai-generate": { result: opaque<ModelCodeResult>("a model result") },
+    "ai-round-estimate": { estimate: opaque<Estimate>("an estimate") },
     /** The endpoint listed `models` models; `prices` when its listing carried them (OpenRouter's does). */
     "test-connection": { models: number({ min: 0 }), prices: optional(fetchedPricesField) },
   },
@@ -50,5 +81,5 @@ export const modelRoom = {
     stage: { stage: oneOf(["checking", "repairing"]) },
   },
   streams: { "ai-generate": ["progress", "stage"] },
-  estimates: ["ai-prepare"],
+  estimates: ["ai-prepare", "ai-round-estimate"],
 } as const satisfies Room;

@@ -15,6 +15,16 @@ describe("engine protocol", () => {
     expect(parseEngineRequest({ kind: "load-script", id: "w3", url: "blob:abc" })).toMatchObject({ url: "blob:abc" });
     expect(parseEngineRequest({ kind: "test-connection", id: "w4", settings: DEFAULT_SETTINGS, apiKey: "sk-x", timeoutMs: 10_000 })).toMatchObject({ kind: "test-connection" });
     const price = { input: 8, output: 15, source: "https://openrouter.ai/api/v1/models", asOf: "2026-05-01" };
+    // A correction round: a refinement with its two pictures, and its estimate.
+    const pictures = [
+      { label: "Your code, rendered at the design width (375 px):", url: "data:image/png;base64,iVBORw0KGgo=" },
+      { label: "The design:", url: "data:image/png;base64,iVBORw0KGgoAAAA", detail: "high" },
+    ];
+    const refine = { conversation: { kind: "responses", previousResponseId: "resp_1" }, instructions: "Fix the differences measured below", images: pictures };
+    expect(parseEngineRequest({ kind: "ai-generate", id: "w6", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { hint: "h" }, refine, timeoutMs: 1000 })).toMatchObject({ refine: { images: pictures } });
+    const round = { instructions: refine.instructions, images: pictures };
+    expect(parseEngineRequest({ kind: "ai-round-estimate", id: "w7", input: { hint: "h" }, answers: ["{}"], earlier: [], round, model: "gpt-5" })).toMatchObject({ kind: "ai-round-estimate", round });
+    expect(parseEngineMessage({ id: "w7", ok: true, kind: "ai-round-estimate", estimate: { estimate: true } })).toMatchObject({ reply: { kind: "ai-round-estimate" } });
     expect(parseEngineRequest({ kind: "ai-prepare", id: "w5", exports: [], png: new Uint8Array(), options, model: "m", draft: false, instructions: "", prices: { "openai/m": price } })).toMatchObject({ prices: { "openai/m": price } });
   });
 
@@ -25,6 +35,9 @@ describe("engine protocol", () => {
     [{ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "", input: {}, timeoutMs: 1000 }, "apiKey must be a non-empty string"],
     [{ kind: "test-connection", id: "w6", settings: DEFAULT_SETTINGS, apiKey: "", timeoutMs: 10_000 }, "apiKey must be a non-empty string"],
     [{ kind: "test-connection", id: "w7", settings: { ...DEFAULT_SETTINGS, baseUrl: "ftp://x" }, apiKey: "sk-x", timeoutMs: 10_000 }, "settings.baseUrl"],
+    [{ kind: "ai-generate", id: "w8", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: {}, timeoutMs: 1000, refine: { conversation: { kind: "responses", previousResponseId: "r" }, instructions: "fix", images: [{ label: "x", url: "https://evil.example/p.png" }] } }, "refine.images[0].url must be an image data URL"],
+    [{ kind: "ai-round-estimate", id: "w9", input: {}, answers: [], earlier: [], round: { instructions: "", images: [] }, model: "m" }, "round.instructions must be a non-empty string"],
+    [{ kind: "ai-round-estimate", id: "w10", input: {}, answers: [1], earlier: [], round: { instructions: "fix", images: [] }, model: "m" }, "answers[0] must be a string"],
     [{ kind: "explode", id: "w4" }, "kind must be one of"],
     [{ kind: "ping", id: "w5", extra: true }, "extra must be absent"],
   ])("refuses %j, naming the field and keeping the id", (data, reason) => {
