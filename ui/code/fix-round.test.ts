@@ -133,6 +133,10 @@ describe("what a round's estimate resends", () => {
     const pictures = { rendered: true, design: true };
     expect(roundWords(scoreOf(), pictures)).toBe("The measurement (3 layers off, 1 text not fully seen, sideways scrolling) and the page as rendered beside the design");
     expect(roundWords(scoreOf({ worst: [scoreOf().worst[0]!], widths: [] }), { rendered: false, design: true }, "no 2D canvas")).toBe("The measurement (1 layer off) and the design (the page could not be pictured: no 2D canvas)");
+    // A text cut off at every width is one text.
+    const hidden = { nodeId: "101:6", name: "Don’t have an account?", visible: 0.2 };
+    const everywhere = scoreOf({ worst: [], widths: [375, 390, 768].map((width) => ({ width, textVisible: 0.8, overflow: false, overflowPx: 0, hiddenTexts: [hidden] })) });
+    expect(roundWords(everywhere, pictures)).toBe("The measurement (1 text not fully seen) and the page as rendered beside the design");
   });
 });
 

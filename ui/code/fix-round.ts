@@ -52,7 +52,8 @@ export function conversationTrail(session: AiSession, index: number): { answers:
 
 /** What the estimate card says a round sends: "The measurement (3 layers off, 1 text not fully seen) and the page as rendered beside the design". */
 export function roundWords(score: FidelityScore, pictures: { rendered: boolean; design: boolean }, pictureError?: string): string {
-  const texts = score.widths.reduce((n, w) => n + w.hiddenTexts.length, 0);
+  // A text cut off at several widths is one text.
+  const texts = new Set(score.widths.flatMap((w) => w.hiddenTexts.map((t) => t.nodeId))).size;
   const overflow = score.widths.some((w) => w.overflow);
   const parts = [score.worst.length > 0 ? `${plural(score.worst.length, "layer")} off` : "", texts > 0 ? `${plural(texts, "text")} not fully seen` : "", overflow ? "sideways scrolling" : ""].filter(Boolean);
   const shown =

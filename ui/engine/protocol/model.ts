@@ -28,7 +28,7 @@ const MAX_REFINEMENT_IMAGES = 4;
 const MAX_TURNS = 100;
 
 /** A picture as a refinement carries it: a base64 image data URL, nothing the worker would fetch. */
-const imageUrl = custom("an image data URL (data:image/png|jpeg|webp|gif;base64,…)", (v) =>
+const imageUrl = custom("an image data URL", (v) =>
   typeof v === "string" && v.length <= MAX_IMAGE_URL_CHARS && /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]*={0,2}$/.test(v) ? v : undefined,
 );
 /** One labelled picture of a refinement (ai/prompt.ts `RefinementImage`). */
