@@ -43,9 +43,11 @@ interface Sample {
 /** The largest eval frame (by layers) with at least one image fill and one vector layer. */
 export function largestWithAssets(files: readonly EvalFile[]): AssetFrame {
   const frames: AssetFrame[] = [];
+  // One simulator per file, not per frame (the design system's 48 frames would parse its 2 MB 48 times).
+  const sims = new Map<string, FigmaSim>();
   for (const frame of evalFrames(files)) {
-    const file = files.find((f) => f.name === frame.file)!;
-    const sim = createFigmaSim({ file: JSON.parse(file.text) as unknown });
+    const sim = sims.get(frame.file) ?? createFigmaSim({ file: JSON.parse(files.find((f) => f.name === frame.file)!.text) as unknown });
+    sims.set(frame.file, sim);
     const plan = planAssets([exportRoot(sim.node(frame.id).rest)!]);
     if (plan.images.size > 0 && plan.vectors.length > 0) frames.push({ ...frame, images: plan.images.size, vectors: plan.vectors.length });
   }

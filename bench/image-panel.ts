@@ -102,10 +102,11 @@ function photoLikePng(seed: number): Buffer {
 /** The Images API's stream for one image: PARTIALS partial images, then the completed one. */
 function imageStream(gapMs: number): { reply: ScriptedReply; pngBytes: number; partialBase64: string } {
   const common = { created_at: 1_767_225_600, size: `${SIZE.width}x${SIZE.height}`, quality: "high", background: "opaque", output_format: "png" };
-  const events: unknown[] = Array.from({ length: PARTIALS }, (_, index) => ({ ...common, type: "image_generation.partial_image", b64_json: photoLikePng(index + 1).toString("base64"), partial_image_index: index }));
+  const partials = Array.from({ length: PARTIALS }, (_, index) => photoLikePng(index + 1).toString("base64"));
+  const events: unknown[] = partials.map((b64, index) => ({ ...common, type: "image_generation.partial_image", b64_json: b64, partial_image_index: index }));
   const final = photoLikePng(9);
   events.push({ ...common, type: "image_generation.completed", b64_json: final.toString("base64"), usage: { input_tokens: 10, input_tokens_details: { text_tokens: 10, image_tokens: 0 }, output_tokens: 6000, total_tokens: 6010 } });
-  return { reply: { kind: "sse", events, delayMs: gapMs }, pngBytes: final.length, partialBase64: photoLikePng(1).toString("base64") };
+  return { reply: { kind: "sse", events, delayMs: gapMs }, pngBytes: final.length, partialBase64: partials[0]! };
 }
 
 /** One generation with PARTIALS partial images; pairs each partial's server write with its paint. */
