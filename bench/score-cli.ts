@@ -4,35 +4,32 @@
  * with the layers' boxes). Code generation is not in the time.
  *   BENCH_ONLY=score-cli npm run bench
  */
-import { launchChromium } from "../cli/browser.js";
 import { scoreCode } from "../cli/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
 import type { EvalFile } from "./fixtures.js";
-import { QUICK, quickSample } from "./quick.js";
+import { QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
 import { round, timing, type BenchResults } from "./results.js";
 import { fmtMs } from "./timing.js";
 
 export async function scoreCliSection(files: EvalFile[], results: BenchResults): Promise<void> {
-  const browser = await launchChromium();
   const samples: number[] = [];
   const rows: string[] = [];
-  try {
-    const frames = quickSample(files).flatMap((file) => loadDesign(JSON.parse(file.text)).roots.map((root) => ({ file: file.name, root })));
+  await withBenchBrowser(async (host) => {
+    // Quick: the smallest frame of the smallest file.
+    const frames = quickSmallest(files, (file) => file.text.length).flatMap((file) => loadDesign(JSON.parse(file.text)).roots.map((root) => ({ file: file.name, root })));
     // Warm-up: the first page of a fresh browser pays for its renderer start.
     const first = frames[0];
-    if (first && !QUICK) await scoreCode(browser, { frame: first.root as unknown as RestNode, files: (await generateCode(loadDesign({ document: first.root }, []).document, { target: "html", styling: "css-modules", nodeIds: true })).files, target: "html" });
-    for (const { file, root } of quickSample(frames)) {
+    if (first && !QUICK) await scoreCode(host, { frame: first.root as unknown as RestNode, files: (await generateCode(loadDesign({ document: first.root }, []).document, { target: "html", styling: "css-modules", nodeIds: true })).files, target: "html" });
+    for (const { file, root } of quickSmallest(frames, (frame) => JSON.stringify(frame.root).length)) {
       const code = await generateCode(loadDesign({ document: root }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
       const started = performance.now();
-      const score = await scoreCode(browser, { frame: root as unknown as RestNode, files: code.files, target: "html" });
+      const score = await scoreCode(host, { frame: root as unknown as RestNode, files: code.files, target: "html" });
       const ms = performance.now() - started;
       samples.push(ms);
       rows.push(`| ${file} | ${root.name} (${root.id}) | ${score.designWidth} | ${(score.iouMatched * 100).toFixed(1)} % | ${fmtMs(ms)} ms |`);
     }
-  } finally {
-    await browser.close();
-  }
+  });
   const sorted = [...samples].sort((a, b) => a - b);
   const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? NaN;
   results.set("score-cli", ["perFrameMs"], timing(samples));

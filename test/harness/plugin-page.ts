@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { Browser, Frame, Page } from "playwright-core";
-import { withPage, type PageOptions } from "../../cli/browser.js";
+import type { Frame, Page } from "playwright-core";
+import { withPage, type PageHost, type PageOptions } from "../../cli/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { Relay, RelayedMessage } from "./relay.js";
 
@@ -82,7 +82,7 @@ export interface PluginPage {
 }
 
 /** Opens the harness, waits for the plugin UI to load, and runs `fn`. */
-export async function withPluginPage<T>(browser: Browser, options: PluginPageOptions, fn: (p: PluginPage) => Promise<T>): Promise<T> {
+export async function withPluginPage<T>(browser: PageHost, options: PluginPageOptions, fn: (p: PluginPage) => Promise<T>): Promise<T> {
   const root = options.root ?? ROOT;
   const fixture = typeof options.fixture === "string" ? readFileSync(join(root, "test/fixtures/figma", options.fixture), "utf8") : JSON.stringify(options.fixture);
   const files: SourceFile[] = [
