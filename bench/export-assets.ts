@@ -19,7 +19,7 @@ import { evalFrames, heartbeat, type FrameChoice } from "./plugin-main.js";
 import { readBuilt, repoRoot } from "./plugin-util.js";
 import { round, timing, type BenchResults } from "./results.js";
 import { fmtMs } from "./timing.js";
-import { benchCount } from "./quick.js";
+import { benchCount, warmups } from "./quick.js";
 
 const RUNS = benchCount(20, 1, "BENCH_EXPORT_ASSETS_RUNS");
 
@@ -142,10 +142,11 @@ export async function exportAssetsSection(files: readonly EvalFile[], results: B
   const frame = largestWithAssets(files);
   const file = JSON.parse(files.find((f) => f.name === frame.file)!.text) as unknown;
   const images = imagesFor(file);
+  const warmup = warmups(1);
   const run = async (assets: boolean): Promise<Sample[]> => {
     const all: Sample[] = [];
-    for (let i = 0; i <= RUNS; i++) all.push(await exportOnce(code, file, images, frame, `bench-${i}`, assets));
-    return all.slice(1); // the first run warms up
+    for (let i = 0; i < warmup + RUNS; i++) all.push(await exportOnce(code, file, images, frame, `bench-${i}`, assets));
+    return all.slice(warmup); // the first run warms up
   };
   const withAssets = await run(true);
   const without = await run(false);
