@@ -55,7 +55,7 @@ import { loginExport } from "./plugin-browser.js";
 import { repoRoot } from "./plugin-util.js";
 import { round, type BenchResults, type Json } from "./results.js";
 import { fmtMs, timeIt, type Timing } from "./timing.js";
-import { benchCount } from "./quick.js";
+import { benchCount, QUICK, warmups } from "./quick.js";
 
 const LOGIN = "figmasharp-login.file.json";
 const ANSWER_SOURCE = "figmagic-design-system.file.json";
@@ -363,16 +363,18 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
   try {
     const server = await workerServer(moduleUrl, replyData);
     servers.push(server);
-    const local = await threadServer(moduleUrl, replyData);
-    servers.push(local);
+    // The same server on our event loop, for comparison: a full run's only.
+    const local = QUICK ? undefined : await threadServer(moduleUrl, replyData);
+    if (local) servers.push(local);
     const tokenData = { chunks: chunked(answer.text, TOKEN_CHARS), id: "resp_bench_tokens", model: MODEL };
-    const perToken = await workerServer(moduleUrl, tokenData);
-    servers.push(perToken);
+    // The same answer one token per delta, for comparison: a full run's only (its 8,800 events take a quick run seconds).
+    const perToken = QUICK ? undefined : await workerServer(moduleUrl, tokenData);
+    if (perToken) servers.push(perToken);
     const tokenEvents = responsesEvents(tokenData.chunks, { id: tokenData.id, model: tokenData.model }).length;
     const configFor = (url: string): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-bench-overhead");
     const config = configFor(server.url);
-    const localConfig = configFor(local.url);
-    const tokenConfig = configFor(perToken.url);
+    const localConfig = local && configFor(local.url);
+    const tokenConfig = perToken && configFor(perToken.url);
     const hint = printHint(loadDesign(loginJson).document);
     const inputFor = (image: Image): PromptInput => ({ target: "react", styling: "css-modules", imageDataUrl: pngDataUrl(image.bytes), hint });
 
@@ -410,13 +412,13 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
       const encode = await timeIt("export encoding", () => pngDataUrl(image.bytes), runs);
       const built = await timeIt("request build", () => requestBuild(image), runs);
       const turn = await timeServer(server.url, "HTTP + stream + parse", () => generateTurn(config, input));
-      const turnLocal = await timeServer(local.url, "HTTP + stream + parse, server in this thread", () => generateTurn(localConfig, input));
+      const turnLocal = local && localConfig && (await timeServer(local.url, "HTTP + stream + parse, server in this thread", () => generateTurn(localConfig, input)));
       const whole = await timeServer(server.url, "total", () => total(image));
       return { input, body, encode, built, turn, turnLocal, whole };
     };
 
     const main = await measure(realPng);
-    const turnTokens = await timeServer(perToken.url, "HTTP + stream + parse, one token per delta", () => generateTurn(tokenConfig, main.input));
+    const turnTokens = perToken && tokenConfig && (await timeServer(perToken.url, "HTTP + stream + parse, one token per delta", () => generateTurn(tokenConfig, main.input)));
     const hintT = await timeIt("hint", () => printHint(loadDesign(loginJson).document), runs);
     const paramsT = await timeIt("params", () => responsesRequest(main.input, { model: MODEL, stream: true }), runs);
     const estimateT = await timeIt("estimate", () => estimatePrompt(main.input, realPng.size, { model: MODEL }), runs);
@@ -426,28 +428,32 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     const post = await timeIt("postProcess", () => postProcess(parsed), runs);
     const modelCode = await timeServer(server.url, "generateModelCode", () => generateModelCode(config, main.input));
     const jsonParse = await timeIt("JSON.parse", () => JSON.parse(answer.text), runs);
-    const sized = await measure(loginPng);
+    // The login frame's PNG, a second image: a full run's only.
+    const sized = QUICK ? undefined : await measure(loginPng);
 
     // At a model's pace files are formatted as they complete (ai/pipeline.ts Preformatter), so what is left
     // after the last token is the project pass and the files it changed. The server waits PACED_DELAY_MS
     // before each event; we time from the last streamed event to the result.
-    const paced = await workerServer(moduleUrl, { ...replyData, id: "resp_bench_paced", delayMs: PACED_DELAY_MS });
+    // Quick: ten times fewer, longer deltas (at this pace each event costs both threads a few ms).
+    const pacedChunks = QUICK ? chunked(answer.text, 10 * CHUNK_CHARS) : replyData.chunks;
+    const paced = await workerServer(moduleUrl, { ...replyData, chunks: pacedChunks, id: "resp_bench_paced", delayMs: PACED_DELAY_MS });
     servers.push(paced);
     const pacedConfig = configFor(paced.url);
     await refresh(paced.url);
     const afterLast: number[] = [];
     let pacedStream = 0;
-    for (let i = 0; i < PACED_RUNS + 1; i++) {
+    const pacedWarmup = warmups(1);
+    for (let i = 0; i < pacedWarmup + PACED_RUNS; i++) {
       let last = 0;
       const started = performance.now();
       await generateModelCode(pacedConfig, main.input, { onProgress: () => (last = performance.now()) });
       const end = performance.now();
-      if (i === 0) continue; // warm-up
+      if (i < pacedWarmup) continue; // warm-up
       afterLast.push(end - last);
       pacedStream += (last - started) / PACED_RUNS;
     }
     afterLast.sort((a, b) => a - b);
-    const afterLastTiming: Timing = { label: "after the last token", medianMs: afterLast[Math.floor(afterLast.length / 2)]!, minMs: afterLast[0]!, maxMs: afterLast.at(-1)!, samples: afterLast, runs: PACED_RUNS, warmup: 1 };
+    const afterLastTiming: Timing = { label: "after the last token", medianMs: afterLast[Math.floor(afterLast.length / 2)]!, minMs: afterLast[0]!, maxMs: afterLast.at(-1)!, samples: afterLast, runs: PACED_RUNS, warmup: pacedWarmup };
 
     // What the timed runs did: requests valid against the OpenAPI spec, no repair round, clean files.
     await refresh(server.url);
@@ -480,8 +486,8 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
       ["requestParams", paramsT],
       ["estimate", estimateT],
       ["httpStreamParse", main.turn],
-      ["httpStreamParseServerInThread", main.turnLocal],
-      ["httpStreamParseOneTokenPerDelta", turnTokens],
+      ...(main.turnLocal ? [["httpStreamParseServerInThread", main.turnLocal]] : []),
+      ...(turnTokens ? [["httpStreamParseOneTokenPerDelta", turnTokens]] : []),
       ["projectPass", project],
       ["prettier", prettier],
       ["postProcess", post],
@@ -495,17 +501,19 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     put(["realPng", "totalOverJsonParse"], round(main.whole.medianMs / jsonParse.medianMs));
     put(["realPng", "jsonParseOfAnswer"], timed(jsonParse));
     put(["realPng", "pacedStreamMs"], round(pacedStream));
-    for (const [key, t, target] of [
-      ["requestBuild", sized.built],
-      ["exportEncoding", sized.encode],
-      ["httpStreamParse", sized.turn],
-      ["httpStreamParseServerInThread", sized.turnLocal],
-      ["totalOverhead", sized.whole, TARGET_MS],
-    ] as [string, Timing, number?][]) {
-      put(["loginPng", key], timed(t, target));
+    if (sized) {
+      for (const [key, t, target] of [
+        ["requestBuild", sized.built],
+        ["exportEncoding", sized.encode],
+        ["httpStreamParse", sized.turn],
+        ...(sized.turnLocal ? [["httpStreamParseServerInThread", sized.turnLocal]] : []),
+        ["totalOverhead", sized.whole, TARGET_MS],
+      ] as [string, Timing, number?][]) {
+        put(["loginPng", key], timed(t, target));
+      }
+      put(["loginPng", "image"], { label: loginPng.label, width: loginPng.size.width, height: loginPng.size.height, bytes: loginPng.bytes.length, requestBodyBytes: sized.body.length });
+      put(["loginPng", "totalOverJsonParse"], round(sized.whole.medianMs / jsonParse.medianMs));
     }
-    put(["loginPng", "image"], { label: loginPng.label, width: loginPng.size.width, height: loginPng.size.height, bytes: loginPng.bytes.length, requestBodyBytes: sized.body.length });
-    put(["loginPng", "totalOverJsonParse"], round(sized.whole.medianMs / jsonParse.medianMs));
     results.print(`\n## model path overhead\n`);
     results.print(
       `Our work per generation, with the OpenAI-wire test server (127.0.0.1, in a worker thread) answering a streamed Responses API reply at once. ` +
@@ -527,8 +535,8 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
         ["… request params", summary(paramsT), "", "responsesRequest, streamed"],
         ["… estimate", summary(estimateT), "", "estimatePrompt: o200k_base count of instructions, hint and schema; image tiles"],
         ["HTTP + stream + parse", summary(main.turn), "", `generateTurn: client, POST of ${kb(main.body.length)}, ${int(events)} SSE events read with the progress reader, parseFilesReply`],
-        ["… server in this thread instead", summary(main.turnLocal), "", "the same with the test server's work (OpenAPI check of the body, SSE framing) on our event loop"],
-        ["… one token per delta instead", summary(turnTokens), "", `the same answer in ${TOKEN_CHARS}-character deltas: ${int(tokenEvents)} SSE events`],
+        ...(main.turnLocal ? [["… server in this thread instead", summary(main.turnLocal), "", "the same with the test server's work (OpenAPI check of the body, SSE framing) on our event loop"]] : []),
+        ...(turnTokens ? [["… one token per delta instead", summary(turnTokens), "", `the same answer in ${TOKEN_CHARS}-character deltas: ${int(tokenEvents)} SSE events`]] : []),
         ["project pass", summary(project), "", `checkProject on the ${answer.files.length} parsed files`],
         ["prettier", summary(prettier), "", "formatFiles on the project pass's files"],
         ["… postProcess", summary(post), "", "project pass + prettier, as ai/pipeline.ts runs them"],
@@ -547,24 +555,26 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
         ],
       ]),
     );
-    results.print(
-      `\nThe same with the login frame's PNG as the plugin would export it: ${loginPng.size.width}×${loginPng.size.height} (its scale for a 2,048 px limit), ` +
-        `${kb(loginPng.bytes.length)} from the Figma simulator's stored-deflate encoder (a real render's bytes differ); request body ${kb(sized.body.length)}.\n`,
-    );
-    results.print(
-      table(head, [
-        ["request build", summary(sized.built), "", "export encoding + hint + request params + estimate, one run"],
-        ["… export encoding", summary(sized.encode), "", `pngDataUrl: ${kb(loginPng.bytes.length)} → ${kb(sized.input.imageDataUrl!.length)} data URL`],
-        ["HTTP + stream + parse", summary(sized.turn), "", "generateTurn, as above"],
-        ["… server in this thread instead", summary(sized.turnLocal), "", "as above"],
-        [
-          "**total overhead**",
-          `**${summary(sized.whole)}**`,
-          verdict(sized.whole.medianMs),
-          `encoding + hint + estimate + generateModelCode, one run; ${(sized.whole.medianMs / jsonParse.medianMs).toFixed(1)}× JSON.parse of the answer text`,
-        ],
-      ]),
-    );
+    if (sized) {
+      results.print(
+        `\nThe same with the login frame's PNG as the plugin would export it: ${loginPng.size.width}×${loginPng.size.height} (its scale for a 2,048 px limit), ` +
+          `${kb(loginPng.bytes.length)} from the Figma simulator's stored-deflate encoder (a real render's bytes differ); request body ${kb(sized.body.length)}.\n`,
+      );
+      results.print(
+        table(head, [
+          ["request build", summary(sized.built), "", "export encoding + hint + request params + estimate, one run"],
+          ["… export encoding", summary(sized.encode), "", `pngDataUrl: ${kb(loginPng.bytes.length)} → ${kb(sized.input.imageDataUrl!.length)} data URL`],
+          ["HTTP + stream + parse", summary(sized.turn), "", "generateTurn, as above"],
+          ...(sized.turnLocal ? [["… server in this thread instead", summary(sized.turnLocal), "", "as above"]] : []),
+          [
+            "**total overhead**",
+            `**${summary(sized.whole)}**`,
+            verdict(sized.whole.medianMs),
+            `encoding + hint + estimate + generateModelCode, one run; ${(sized.whole.medianMs / jsonParse.medianMs).toFixed(1)}× JSON.parse of the answer text`,
+          ],
+        ]),
+      );
+    }
   } finally {
     for (const s of servers) await s.close();
   }

@@ -24,6 +24,7 @@ import { toImageRequest } from "../ui/engine/jobs/image-request.js";
 import { timedCanvas } from "./image-insert.js";
 import { median } from "./plugin-util.js";
 import { cpuTime } from "./timing.js";
+import { warmups } from "./quick.js";
 
 export const RUN_ITEMS = 20;
 
@@ -86,12 +87,13 @@ async function runOnce(code: string, png: Uint8Array, reference: Uint8Array, run
   return { build, insert };
 }
 
-/** `batches` batches of 20 after one warm-up batch, each on a fresh simulator. */
+/** `batches` batches of 20 after one warm-up batch (none under BENCH_QUICK), each on a fresh simulator. */
 export async function benchBatchRun(code: string, png: Uint8Array, reference: Uint8Array, batches: number, runs: number): Promise<RunBench> {
   const timed: { build: number[]; insert: number[] }[] = [];
-  for (let i = 0; i < batches + 1; i++) {
+  const warmup = warmups(1);
+  for (let i = 0; i < warmup + batches; i++) {
     const one = await runOnce(code, png, reference, runs);
-    if (i > 0) timed.push(one);
+    if (i >= warmup) timed.push(one);
   }
   const requestBuildMs = median(timed.flatMap((t) => t.build));
   const insertMs = median(timed.flatMap((t) => t.insert));

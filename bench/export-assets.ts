@@ -19,7 +19,7 @@ import { evalFrames, heartbeat, type FrameChoice } from "./plugin-main.js";
 import { readBuilt, repoRoot } from "./plugin-util.js";
 import { round, timing, type BenchResults } from "./results.js";
 import { fmtMs } from "./timing.js";
-import { benchCount } from "./quick.js";
+import { benchCount, warmups } from "./quick.js";
 
 const RUNS = benchCount(20, 1, "BENCH_EXPORT_ASSETS_RUNS");
 
@@ -43,9 +43,11 @@ interface Sample {
 /** The largest eval frame (by layers) with at least one image fill and one vector layer. */
 export function largestWithAssets(files: readonly EvalFile[]): AssetFrame {
   const frames: AssetFrame[] = [];
+  // One simulator per file, not per frame (the design system's 48 frames would parse its 2 MB 48 times).
+  const sims = new Map<string, FigmaSim>();
   for (const frame of evalFrames(files)) {
-    const file = files.find((f) => f.name === frame.file)!;
-    const sim = createFigmaSim({ file: JSON.parse(file.text) as unknown });
+    const sim = sims.get(frame.file) ?? createFigmaSim({ file: JSON.parse(files.find((f) => f.name === frame.file)!.text) as unknown });
+    sims.set(frame.file, sim);
     const plan = planAssets([exportRoot(sim.node(frame.id).rest)!]);
     if (plan.images.size > 0 && plan.vectors.length > 0) frames.push({ ...frame, images: plan.images.size, vectors: plan.vectors.length });
   }
@@ -140,10 +142,11 @@ export async function exportAssetsSection(files: readonly EvalFile[], results: B
   const frame = largestWithAssets(files);
   const file = JSON.parse(files.find((f) => f.name === frame.file)!.text) as unknown;
   const images = imagesFor(file);
+  const warmup = warmups(1);
   const run = async (assets: boolean): Promise<Sample[]> => {
     const all: Sample[] = [];
-    for (let i = 0; i <= RUNS; i++) all.push(await exportOnce(code, file, images, frame, `bench-${i}`, assets));
-    return all.slice(1); // the first run warms up
+    for (let i = 0; i < warmup + RUNS; i++) all.push(await exportOnce(code, file, images, frame, `bench-${i}`, assets));
+    return all.slice(warmup); // the first run warms up
   };
   const withAssets = await run(true);
   const without = await run(false);

@@ -5,21 +5,22 @@
  * many frames reach the issue's goal (≥ 0.95 with the fonts).
  *   BENCH_ONLY=fonts npm run bench
  */
-import { launchChromium } from "../cli/browser.js";
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { fixtureFiles, fontFidelityRows, type FontFidelityRow } from "../test/helpers/fixture-fidelity.js";
 import { round, type BenchResults } from "./results.js";
-import { quickSample } from "./quick.js";
+import { fixturesRoot } from "../test/helpers/responsive-frames.js";
+import { quickSmallest, withBenchBrowser } from "./quick.js";
 
 const GOAL = 0.95;
 
 export async function fontsSection(results: BenchResults): Promise<void> {
-  const browser = await launchChromium();
   const rows: FontFidelityRow[] = [];
-  try {
-    for (const file of quickSample(fixtureFiles())) rows.push(...(await fontFidelityRows(browser, file)));
-  } finally {
-    await browser.close();
-  }
+  // Quick: the smallest fixture file.
+  const files = quickSmallest(fixtureFiles(), (file) => statSync(join(fixturesRoot(), "figma", file)).size);
+  await withBenchBrowser(async (host) => {
+    for (const file of files) rows.push(...(await fontFidelityRows(host, file)));
+  });
   for (const r of rows) results.set("fonts", ["frames", `${r.file} ${r.id}`], { name: r.name, googleFamilies: r.googleFamilies, withFonts: r.withFonts, withoutFonts: r.withoutFonts });
   const met = rows.filter((r) => r.withFonts >= GOAL).length;
   const withGoogle = rows.filter((r) => r.googleFamilies.length > 0);

@@ -8,14 +8,13 @@
  * bytes in the panel to the layer on the canvas and the answer back, with the simulator's createImage (a JS
  * SHA-1 standing in for Figma's) timed apart and taken out. Wall-clock ms (performance.timeOrigin + now).
  */
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../cli/browser.js";
+import type { PageHost } from "../cli/browser.js";
 import { withPluginPage } from "../test/harness/plugin-page.js";
 import { pngFromRows } from "../test/openai-server/png.js";
 import { startOpenAiServer, type ScriptedReply } from "../test/openai-server/server.js";
 import { repoRoot } from "./plugin-util.js";
 import { round, type BenchResults, type Json } from "./results.js";
-import { benchCount } from "./quick.js";
+import { benchCount, withBenchBrowser } from "./quick.js";
 
 interface Paint {
   image: number;
@@ -72,7 +71,10 @@ export interface PartialPaintSamples {
 }
 
 const SIZE = { width: 1536, height: 1024 };
-const PARTIALS = 3;
+// Quick: one partial, one insert, one lone decode (each a 1536×1024 PNG of ~3 MB to make, stream and decode).
+const PARTIALS = benchCount(3, 1);
+const INSERTS = benchCount(2, 1);
+const DECODES = benchCount(3, 1);
 
 /**
  * A photo-like 1536×1024 PNG: a gradient with fine grain, so it deflates about as a generated picture does
@@ -102,20 +104,21 @@ function photoLikePng(seed: number): Buffer {
 /** The Images API's stream for one image: PARTIALS partial images, then the completed one. */
 function imageStream(gapMs: number): { reply: ScriptedReply; pngBytes: number; partialBase64: string } {
   const common = { created_at: 1_767_225_600, size: `${SIZE.width}x${SIZE.height}`, quality: "high", background: "opaque", output_format: "png" };
-  const events: unknown[] = Array.from({ length: PARTIALS }, (_, index) => ({ ...common, type: "image_generation.partial_image", b64_json: photoLikePng(index + 1).toString("base64"), partial_image_index: index }));
+  const partials = Array.from({ length: PARTIALS }, (_, index) => photoLikePng(index + 1).toString("base64"));
+  const events: unknown[] = partials.map((b64, index) => ({ ...common, type: "image_generation.partial_image", b64_json: b64, partial_image_index: index }));
   const final = photoLikePng(9);
   events.push({ ...common, type: "image_generation.completed", b64_json: final.toString("base64"), usage: { input_tokens: 10, input_tokens_details: { text_tokens: 10, image_tokens: 0 }, output_tokens: 6000, total_tokens: 6010 } });
-  return { reply: { kind: "sse", events, delayMs: gapMs }, pngBytes: final.length, partialBase64: photoLikePng(1).toString("base64") };
+  return { reply: { kind: "sse", events, delayMs: gapMs }, pngBytes: final.length, partialBase64: partials[0]! };
 }
 
 /** One generation with PARTIALS partial images; pairs each partial's server write with its paint. */
 /** The browser's decode alone of one partial's PNG in the panel's page (createImageBitmap, nothing else running): the floor. */
-const DECODE_ALONE = `(async (b64) => {
+const DECODE_ALONE = `(async (b64, times) => {
   const binary = atob(b64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const out = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < times; i++) {
     const t0 = performance.now();
     const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
     out.push(performance.now() - t0);
@@ -124,7 +127,7 @@ const DECODE_ALONE = `(async (b64) => {
   return out;
 })`;
 
-async function onePass(browser: Browser, stream: ScriptedReply, inserts: number, partialBase64: string): Promise<PartialPaintSamples & { insert: InsertSamples; decodeAlone: number[] }> {
+async function onePass(browser: PageHost, stream: ScriptedReply, inserts: number, partialBase64: string): Promise<PartialPaintSamples & { insert: InsertSamples; decodeAlone: number[] }> {
   const server = await startOpenAiServer();
   try {
     server.push(stream);
@@ -144,7 +147,7 @@ async function onePass(browser: Browser, stream: ScriptedReply, inserts: number,
       }
       const places = await ui.evaluate<Place[]>("figmentPlaceStats()");
       const createImage = await sim<number[]>("window.__simCreateImageMs");
-      const decodeAlone = (await ui.evaluate<number[] | undefined>(`${DECODE_ALONE}(${JSON.stringify(partialBase64)})`)) ?? [];
+      const decodeAlone = (await ui.evaluate<number[] | undefined>(`${DECODE_ALONE}(${JSON.stringify(partialBase64)}, ${DECODES})`)) ?? [];
       return { paints, places, createImage, decodeAlone };
     });
     const insert: InsertSamples = { ours: [], panel: [], simCreateImage: [] };
@@ -187,10 +190,9 @@ export async function imagePanelSection(results: BenchResults, passes = benchCou
   const inserts: InsertSamples = { ours: [], panel: [], simCreateImage: [] };
   const decodeAlone: number[] = [];
   const stream = imageStream(GAP_MS);
-  const browser = await launchChromium({ localModelServer: true });
-  try {
+  await withBenchBrowser(async (host) => {
     for (let i = 0; i < passes; i++) {
-      const pass = await onePass(browser, stream.reply, 2, stream.partialBase64);
+      const pass = await onePass(host, stream.reply, INSERTS, stream.partialBase64);
       decodeAlone.push(...pass.decodeAlone);
       inserts.ours.push(...pass.insert.ours);
       inserts.panel.push(...pass.insert.panel);
@@ -202,9 +204,7 @@ export async function imagePanelSection(results: BenchResults, passes = benchCou
       all.decode.push(...pass.decode);
       all.oursWithoutDecode.push(...pass.oursWithoutDecode);
     }
-  } finally {
-    await browser.close();
-  }
+  }, { localModelServer: true });
   const write = stats(all.fromWrite);
   const event = stats(all.fromEvent);
   const toPanel = stats(all.toPanel);

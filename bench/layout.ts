@@ -15,6 +15,7 @@ import { CORPUS_DIR, corpusImages, corpusJson, corpusPages } from "../test/helpe
 import { frameNode, RESPONSIVE_FRAMES } from "../test/helpers/responsive-frames.js";
 import { againstTarget, type BenchResults, round } from "./results.js";
 import { cpuTime, cpuTimeAsync, fmtMs } from "./timing.js";
+import { benchCount } from "./quick.js";
 
 const count = (n: DesignNode): number => 1 + (n.children ?? []).reduce((s, c) => s + count(c), 0);
 
@@ -38,7 +39,7 @@ export async function layoutSection(runs: number, results: BenchResults): Promis
   if (!largest) return;
   const { frame, json, images } = largest;
   const infer = cpuTime(() => inferLayout({ frames: [frame], assets: {} }), runs);
-  const pipeline = await cpuTimeAsync(async () => generateCode(loadDesign(json, [], { images }).document, { target: "html", styling: "css-modules", nodeIds: false }), Math.max(3, Math.ceil(runs / 4)));
+  const pipeline = await cpuTimeAsync(async () => generateCode(loadDesign(json, [], { images }).document, { target: "html", styling: "css-modules", nodeIds: false }), benchCount(Math.max(3, Math.ceil(runs / 4))));
   const share = infer.medianMs / pipeline.medianMs;
   results.print(`\n## layout: inference on the largest absolute page (responsive frames and the corpus)\n`);
   results.print(`| frame | layers | inference (CPU) | whole pipeline (CPU) | share | goal |\n|---|---|---|---|---|---|`);

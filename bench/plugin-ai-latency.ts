@@ -6,10 +6,10 @@
  * appears in the DOM, and the next animation frame after it (≈ paint). Both clocks are wall-clock ms
  * (performance.timeOrigin + now) on the same machine.
  */
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../cli/browser.js";
+import { launchChromium, type PageHost } from "../cli/browser.js";
 import { withPluginPage } from "../test/harness/plugin-page.js";
 import { responsesStream, startOpenAiServer } from "../test/openai-server/server.js";
+import { benchCount } from "./quick.js";
 
 export interface LatencySamples {
   /** Frame written → text in the DOM, ms, one per marker or path. */
@@ -22,8 +22,9 @@ export interface LatencySamples {
   gapMs: number;
 }
 
-const MARKERS = 30;
-const FILES = 10;
+// Quick: fewer frames, each a gap of the stream's fixed pace (52 frames × 60 ms otherwise).
+const MARKERS = benchCount(30, 10);
+const FILES = benchCount(10, 3);
 
 const marker = (i: number) => `m${String(i).padStart(2, "0")}`;
 const filePath = (i: number) => `src/components/Part${String(i).padStart(2, "0")}.tsx`;
@@ -47,7 +48,7 @@ interface Stamped {
 }
 
 /** Runs one streamed generation and pairs each server write with the moment its text appeared. */
-export async function benchAiLatency(root: string, gapMs = 60, browserIn?: Browser): Promise<LatencySamples> {
+export async function benchAiLatency(root: string, gapMs = 60, browserIn?: PageHost): Promise<LatencySamples> {
   const browser = browserIn ?? (await launchChromium({ localModelServer: true }));
   const server = await startOpenAiServer();
   try {

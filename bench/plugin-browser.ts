@@ -19,8 +19,8 @@
  * page ("warm").
  */
 import { join } from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { withPage } from "../cli/browser.js";
+import type { ConsoleMessage, Frame, Page } from "playwright-core";
+import { withPage, type PageHost } from "../cli/browser.js";
 import type { SourceFile } from "../codegen/types.js";
 import { MAX_PNG_SCALE, THUMBNAIL_SIDE } from "../plugin/limits.js";
 import { fitScale } from "../plugin/export/scale.js";
@@ -318,17 +318,25 @@ async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenera
   return { probe, offsetMs: probe.timeOrigin - outerOrigin, marks, cold, warm, worker };
 }
 
-async function loadOnce(browser: Browser, files: SourceFile[], entry: string, frameSelector: string, beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
+async function loadOnce(browser: PageHost, files: SourceFile[], entry: string, frameSelector: string, beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
   return withPage(browser, files, entry, { width: 520, height: 720 }, async (page) => {
     const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    page.on("console", (message) => {
+    const onError = (error: Error) => errors.push(String(error));
+    const onConsole = (message: ConsoleMessage) => {
       if (message.type() === "error") errors.push(message.text());
-    });
-    const handle = await page.waitForSelector(frameSelector, { timeout: 15_000 });
-    const ui = await handle.contentFrame();
-    if (!ui) throw new Error(`bench/plugin: ${frameSelector} has no frame`);
-    return measureLoad(page, ui, errors, beforeGenerate);
+    };
+    page.on("pageerror", onError);
+    page.on("console", onConsole);
+    try {
+      const handle = await page.waitForSelector(frameSelector, { timeout: 15_000 });
+      const ui = await handle.contentFrame();
+      if (!ui) throw new Error(`bench/plugin: ${frameSelector} has no frame`);
+      return await measureLoad(page, ui, errors, beforeGenerate);
+    } finally {
+      // A page of a shared context (BENCH_QUICK) serves the next load too.
+      page.off("pageerror", onError);
+      page.off("console", onConsole);
+    }
   });
 }
 
@@ -336,7 +344,7 @@ async function loadOnce(browser: Browser, files: SourceFile[], entry: string, fr
  * `runs` fresh loads of ui.html under the fake Figma parent, each then generating; `enginePayload` is the
  * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source`.
  */
-export async function benchFakeParent(browser: Browser, uiHtml: string, enginePayload: string, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
+export async function benchFakeParent(browser: PageHost, uiHtml: string, enginePayload: string, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
   const files: SourceFile[] = [
     { path: "draft-source.txt", content: draftPayload },
     ...Object.entries(panelParts).map(([part, content]) => ({ path: `part-${part}.txt`, content })),
@@ -354,7 +362,7 @@ export async function benchFakeParent(browser: Browser, uiHtml: string, enginePa
 }
 
 /** `runs` fresh loads of the harness (real dist/code.js on the simulated figma) with frame `selectId` of the file selected. */
-export async function benchHarness(browser: Browser, root: string, uiHtml: string, codeJs: string, fileText: string, selectId: string, runs: number): Promise<LoadSample[]> {
+export async function benchHarness(browser: PageHost, root: string, uiHtml: string, codeJs: string, fileText: string, selectId: string, runs: number): Promise<LoadSample[]> {
   const files: SourceFile[] = [
     { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
     { path: "host.js", content: await hostScript(root) },

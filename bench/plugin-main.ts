@@ -35,8 +35,13 @@ function descendants(node: SimNode): number {
   return n;
 }
 
+/** evalFrames' answers by files list: the plugin, export-assets and score-panel sections each ask for the same. */
+const framesOf = new WeakMap<readonly EvalFile[], FrameChoice[]>();
+
 /** Every visible top-level frame-like node of the eval files, with its size. */
 export function evalFrames(files: readonly EvalFile[]): FrameChoice[] {
+  const known = framesOf.get(files);
+  if (known) return [...known];
   const out: FrameChoice[] = [];
   for (const f of files) {
     const sim = createFigmaSim({ file: JSON.parse(f.text) as unknown });
@@ -45,7 +50,8 @@ export function evalFrames(files: readonly EvalFile[]): FrameChoice[] {
       out.push({ file: f.name, id: node.id, name: node.name, nodes: descendants(node), jsonChars: JSON.stringify(node.rest).length, width: node.width, height: node.height });
     }
   }
-  return out;
+  framesOf.set(files, out);
+  return [...out];
 }
 
 /** The largest frame by node count (ties: the larger JSON). */

@@ -13,7 +13,7 @@
 import { writeFileSync } from "node:fs";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { withPage } from "../cli/browser.js";
+import { withPage, type PageHost } from "../cli/browser.js";
 import { fakeParentHtml, loginExport, withProbe, type ProbeResult } from "./plugin-browser.js";
 
 interface CallFrame {
@@ -108,8 +108,11 @@ function heaviest(profile: CpuProfile, firstLine: number): ProfileSample["top"] 
     .map(([name, selfMs]) => ({ name, selfMs }));
 }
 
-/** `runs` traced fresh loads of ui.html under the fake parent (no Generate click). */
-export async function profileFakeParent(browser: Browser, uiHtml: string, loginFileText: string, runs: number, options: { cpuProfile?: boolean } = {}): Promise<ProfileSample[]> {
+/**
+ * `runs` traced fresh loads of ui.html under the fake parent (no Generate click), each in a fresh context of
+ * `browser` or a fresh page of `options.host` (a context of it).
+ */
+export async function profileFakeParent(browser: Browser, uiHtml: string, loginFileText: string, runs: number, options: { cpuProfile?: boolean; host?: PageHost } = {}): Promise<ProfileSample[]> {
   const probed = withProbe(uiHtml);
   const firstLine = probed.slice(0, probed.indexOf("marks.scriptStart = performance.now()")).split("\n").length - 1;
   const files: SourceFile[] = [
@@ -139,7 +142,7 @@ export async function profileFakeParent(browser: Browser, uiHtml: string, loginF
       if (process.env.BENCH_PROFILE_DUMP) writeFileSync(process.env.BENCH_PROFILE_DUMP, JSON.stringify({ trace, profile }));
       return { ...readTrace(trace.traceEvents), top: profile ? heaviest(profile, firstLine) : [], marks: probe.marks };
     };
-    out.push(await withPage(browser, files, "index.html", { width: 520, height: 720 }, measure, { beforeGoto: start }));
+    out.push(await withPage(options.host ?? browser, files, "index.html", { width: 520, height: 720 }, measure, { beforeGoto: start }));
   }
   return out;
 }

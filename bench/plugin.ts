@@ -26,7 +26,7 @@
  * `node esbuild.config.mjs` first.
  */
 import { performance } from "node:perf_hooks";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../cli/browser.js";
+import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
 import type { EvalFile } from "./fixtures.js";
 import { benchDevMode } from "./plugin-devmode.js";
 import { benchFakeParent, benchHarness, loginExport, type LoadSample } from "./plugin-browser.js";
@@ -36,7 +36,7 @@ import { pluginSizes } from "./plugin-sizes.js";
 import { draftPayloadIn, kb, panelPartPayloadsIn, median, msSummary, readBuilt, repoRoot, enginePayloadIn } from "./plugin-util.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
-import { benchCount, QUICK } from "./quick.js";
+import { benchCount, QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
 
 const LOADS = benchCount(7, 1, "BENCH_PLUGIN_LOADS");
 const HARNESS_LOADS = benchCount(7, 1, "BENCH_PLUGIN_HARNESS");
@@ -114,20 +114,21 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   let traced: ProfileSample[] = [];
   let browserNote = "";
   if (chromiumAvailable()) {
-    const browser = await launchChromium();
-    try {
-      fake = await benchFakeParent(browser, uiHtml, payload, draftPayloadIn(codeJs), panelPartPayloadsIn(codeJs), login.text, LOADS);
-      traced = await profileFakeParent(browser, uiHtml, login.text, TRACES);
+    await withBenchBrowser(async (host, browser) => {
+      fake = await benchFakeParent(host, uiHtml, payload, draftPayloadIn(codeJs), panelPartPayloadsIn(codeJs), login.text, LOADS);
+      traced = await profileFakeParent(browser, uiHtml, login.text, TRACES, { host });
       // Diagnosis only (the profiler slows the loads, so these never feed the figures): the heaviest functions.
       if (process.env.BENCH_PLUGIN_CPU_PROFILE) {
         for (const s of await profileFakeParent(browser, uiHtml, login.text, 3, { cpuProfile: true })) console.error(`panel script, self ms: ${s.top.map((t) => `${t.name} ${fmtMs(t.selfMs)}`).join(", ")}`);
       }
-      harness = await benchHarness(browser, root, uiHtml, codeJs, login.text, loginFrame.id, HARNESS_LOADS);
-      // The second sample frame: a full run's only (BENCH_QUICK loads the first frame, the login, in the harness).
-      if (!QUICK) harnessSelfie = await benchHarness(browser, root, uiHtml, codeJs, selfie.text, SELFIE.id, HARNESS_LOADS);
-    } finally {
-      await browser.close();
-    }
+      // The harness set-up (the same measures with the real main thread) and its second sample frame: a full run's
+      // only. A harness load costs as much as a fake-parent one (worker boot, cold formatting), and the sections
+      // after this one load the harness too.
+      if (!QUICK) {
+        harness = await benchHarness(host, root, uiHtml, codeJs, login.text, loginFrame.id, HARNESS_LOADS);
+        harnessSelfie = await benchHarness(host, root, uiHtml, codeJs, selfie.text, SELFIE.id, HARNESS_LOADS);
+      }
+    });
   } else {
     browserNote = `Chromium not found at ${chromiumPath()}: the browser rows are skipped. `;
   }
@@ -143,7 +144,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
 
   // ---- 5: main thread ----------------------------------------------------------------------
   const start = await benchMainStart(codeJs, login.text, loginFrame.id, STARTS);
-  const startBare = await benchMainStart(withoutWorkerPayload(codeJs), login.text, loginFrame.id, STARTS, { askSource: false });
+  // The same start with the payload literal emptied, for comparison: a full run's only.
+  const startBare = QUICK ? undefined : await benchMainStart(withoutWorkerPayload(codeJs), login.text, loginFrame.id, STARTS, { askSource: false });
   const st = start.samples;
   for (const s of [start.first, ...st]) {
     if (s.sourceChars !== payload.length) throw new Error(`bench/plugin: worker-source carried ${s.sourceChars} characters, dist/code.js holds ${payload.length}`);
@@ -302,9 +304,10 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     "Main thread: evaluate dist/code.js → init posted",
     st.map((s) => s.initMs),
     `fresh vm context + figma simulator per run, compiled afresh each time (V8's script cache bypassed); of which vm.runInContext (compile + top level) ${fmtMs(median(st.map((s) => s.evalMs)))} ms; ` +
-      `first run ${fmtMs(start.first.initMs)} ms; the same code.js with the payload literal emptied: ${fmtMs(median(startBare.samples.map((s) => s.initMs)))} ms → init (runInContext ${fmtMs(median(startBare.samples.map((s) => s.evalMs)))} ms)`,
+      `first run ${fmtMs(start.first.initMs)} ms` +
+      (startBare ? `; the same code.js with the payload literal emptied: ${fmtMs(median(startBare.samples.map((s) => s.initMs)))} ms → init (runInContext ${fmtMs(median(startBare.samples.map((s) => s.evalMs)))} ms)` : ""),
     undefined,
-    { evalMs: timing(st.map((s) => s.evalMs)), firstRunMs: round(start.first.initMs), withoutPayloadMs: timing(startBare.samples.map((s) => s.initMs)) },
+    { evalMs: timing(st.map((s) => s.evalMs)), firstRunMs: round(start.first.initMs), withoutPayloadMs: startBare ? timing(startBare.samples.map((s) => s.initMs)) : null },
   );
   out.timed(
     "mainAnswerWorkerSource",
@@ -336,7 +339,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     { jsonExportMs: timing(m.map((s) => s.simJsonMs)), pngMs: timing(m.map((s) => s.simPngMs)), postMessageMs: timing(m.map((s) => s.postResultMs)) },
   );
 
-  const devMode = await benchDevMode(codeJs, files);
+  // Quick: the smallest file's nodes only (each file is a fresh realm evaluating dist/code.js).
+  const devMode = await benchDevMode(codeJs, quickSmallest(files, (f) => f.text.length));
   out.plain(
     "devModeMiss",
     "Dev Mode codegen, first call per node (cache miss)",

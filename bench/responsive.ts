@@ -4,28 +4,27 @@
  * design width, and the time the measurement takes per frame (three page loads in headless Chromium).
  *   BENCH_ONLY=responsive npm run bench      (BENCH_RESPONSIVE_RUNS: timed runs per frame, default 3)
  */
-import { launchChromium } from "../cli/browser.js";
 import type { FrameReport } from "../cli/responsive-page.js";
 import { measureResponsiveFrame, RESPONSIVE_FRAMES } from "../test/helpers/responsive-frames.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
-import { benchCount, quickSample } from "./quick.js";
+import { benchCount, QUICK, quickSample, withBenchBrowser } from "./quick.js";
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 export async function responsiveSection(results: BenchResults): Promise<void> {
   const runs = Math.max(1, benchCount(3, 1, "BENCH_RESPONSIVE_RUNS"));
-  const browser = await launchChromium();
   const rows: string[] = [];
-  try {
-    // Warm-up: the first page of a fresh browser pays for its renderer start.
-    await measureResponsiveFrame(browser, RESPONSIVE_FRAMES[0]!);
+  await withBenchBrowser(async (host) => {
+    // Warm-up: the first page of a fresh browser pays for its renderer start (a full run's only).
+    if (!QUICK) await measureResponsiveFrame(host, RESPONSIVE_FRAMES[0]!);
+    // Quick: the first frame, the small control landing.
     for (const frame of quickSample(RESPONSIVE_FRAMES)) {
       const samples: number[] = [];
       let report: FrameReport | undefined;
       for (let i = 0; i < runs; i++) {
         const started = performance.now();
-        report = await measureResponsiveFrame(browser, frame);
+        report = await measureResponsiveFrame(host, frame);
         samples.push(performance.now() - started);
       }
       const r = report!;
@@ -57,9 +56,7 @@ export async function responsiveSection(results: BenchResults): Promise<void> {
         );
       }
     }
-  } finally {
-    await browser.close();
-  }
+  });
   results.set("responsive", ["runs"], runs);
   results.print(`\n## responsive: per-width figures of today's HTML\n`);
   results.print(

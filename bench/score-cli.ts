@@ -6,12 +6,12 @@
  * 0.01 on any frame (issue 25: one implementation for both; the tests compare them on a sample of the frames).
  *   BENCH_ONLY=score-cli npm run bench
  */
-import { launchChromium, newPageContext } from "../cli/browser.js";
+import { inOneContext } from "../cli/browser.js";
 import { scoreCode } from "../cli/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
 import type { EvalFile } from "./fixtures.js";
-import { QUICK, quickSample } from "./quick.js";
+import { QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
 import { round, timing, type BenchResults } from "./results.js";
 import { fmtMs } from "./timing.js";
 import { buildSrcdoc, previewPages } from "../codegen/preview/html-page.js";
@@ -19,25 +19,25 @@ import { largestDifference, panelScore, scoreDifferences, SCORE_TOLERANCE, withS
 import { repoRoot } from "./plugin-util.js";
 
 export async function scoreCliSection(files: EvalFile[], results: BenchResults): Promise<void> {
-  const browser = await launchChromium();
   const samples: number[] = [];
   const rows: string[] = [];
   /** Per frame, the largest difference between the panel's score and the CLI's; and each beyond the tolerance. */
   const differences: number[] = [];
   const mismatches: string[] = [];
-  try {
-    const frames = quickSample(files).flatMap((file) => loadDesign(JSON.parse(file.text)).roots.map((root) => ({ file: file.name, root })));
+  await withBenchBrowser(async (host) => {
+    // Quick: the smallest frame of the smallest file.
+    const frames = quickSmallest(files, (file) => file.text.length).flatMap((file) => loadDesign(JSON.parse(file.text)).roots.map((root) => ({ file: file.name, root })));
     // Warm-up: the first page of a fresh browser pays for its renderer start.
     const first = frames[0];
-    if (first && !QUICK) await scoreCode(browser, { frame: first.root as unknown as RestNode, files: (await generateCode(loadDesign({ document: first.root }, []).document, { target: "html", styling: "css-modules", nodeIds: true })).files, target: "html" });
-    const context = await newPageContext(browser);
-    try {
-      await withScorePage(context, repoRoot(), async (page) => {
-        for (const { file, root } of quickSample(frames)) {
+    if (first && !QUICK) await scoreCode(host, { frame: first.root as unknown as RestNode, files: (await generateCode(loadDesign({ document: first.root }, []).document, { target: "html", styling: "css-modules", nodeIds: true })).files, target: "html" });
+    // The panel's measuring page lives in a context of its own for the whole section.
+    await inOneContext(host, (context) =>
+      withScorePage(context, repoRoot(), async (page) => {
+        for (const { file, root } of quickSmallest(frames, (frame) => JSON.stringify(frame.root).length)) {
           const frame = root as unknown as RestNode;
           const code = await generateCode(loadDesign({ document: root }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
           const started = performance.now();
-          const score = await scoreCode(browser, { frame, files: code.files, target: "html" });
+          const score = await scoreCode(host, { frame, files: code.files, target: "html" });
           const ms = performance.now() - started;
           samples.push(ms);
           rows.push(`| ${file} | ${root.name} (${root.id}) | ${score.designWidth} | ${(score.iouMatched * 100).toFixed(1)} % | ${fmtMs(ms)} ms |`);
@@ -45,13 +45,9 @@ export async function scoreCliSection(files: EvalFile[], results: BenchResults):
           differences.push(largestDifference(panel, score));
           for (const d of scoreDifferences(panel, score)) mismatches.push(`${file} ${root.id} ${String(root.name)}: ${d}`);
         }
-      });
-    } finally {
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-  }
+      }),
+    );
+  });
   const sorted = [...samples].sort((a, b) => a - b);
   const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? NaN;
   results.set("score-cli", ["perFrameMs"], timing(samples));

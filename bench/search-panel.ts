@@ -8,16 +8,16 @@
  * script → its first answer (the 1,000-frame index built), and of that the build in the worker.
  *   BENCH_ONLY=search-panel npm run bench    (BENCH_NO_THUMBS=1: thumbnails held back, to see the query's cost alone)
  */
-import { launchChromium } from "../cli/browser.js";
 import { withPluginPage } from "../test/harness/plugin-page.js";
 import { repoRoot } from "./plugin-util.js";
 import { round, type BenchResults } from "./results.js";
 import { searchPanelFile } from "./search-panel-file.js";
-import { benchCount } from "./quick.js";
+import { benchCount, quickSample, withBenchBrowser } from "./quick.js";
 
-const FRAMES = benchCount(1000, 200);
+// Quick: 50 frames (the scan's thumbnails are most of the section's time) and one query.
+const FRAMES = benchCount(1000, 50);
 const TARGET_MS = 50;
-const QUERIES = ["onboarding map", "checkout coupon", "password reset", "weather", "zzz"];
+const QUERIES = quickSample(["onboarding map", "checkout coupon", "password reset", "weather", "zzz"]);
 
 interface Sample {
   text: string;
@@ -76,18 +76,15 @@ function stats(values: number[]) {
 
 export async function searchPanelSection(results: BenchResults, passes = benchCount(3, 1, "BENCH_SEARCH_PANEL_RUNS")): Promise<void> {
   const file = searchPanelFile(FRAMES);
-  const browser = await launchChromium();
   const samples: Sample[] = [];
   const starts: { startMs: number; buildMs: number }[] = [];
-  try {
-    await withPluginPage(browser, { fixture: file, command: "search", root: repoRoot(), ...(process.env["BENCH_NO_THUMBS"] ? { hold: ["export-frame-image"] } : {}) }, async ({ ui }) => {
+  await withBenchBrowser(async (host) => {
+    await withPluginPage(host, { fixture: file, command: "search", root: repoRoot(), ...(process.env["BENCH_NO_THUMBS"] ? { hold: ["export-frame-image"] } : {}) }, async ({ ui }) => {
       await ui.locator(".scan-done").waitFor({ timeout: 300_000 });
       starts.push(await ui.evaluate(WORKER_START));
       for (let i = 0; i < passes; i++) samples.push(...(await ui.evaluate(`(${TYPE_AND_TIME})(${JSON.stringify(QUERIES)})`) as Sample[]));
     });
-  } finally {
-    await browser.close();
-  }
+  });
   const typed = samples.filter((s) => s.text !== "");
   if (process.env["BENCH_VERBOSE"]) console.error(samples.map((s) => `${JSON.stringify(s.text)} ${s.dom.toFixed(1)} rank ${s.rank.toFixed(1)} ${s.rows}`).join("\n"));
   const dom = stats(typed.map((s) => s.dom));

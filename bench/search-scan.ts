@@ -17,6 +17,7 @@ import { waitForUi } from "../test/figma-sim/contract.js";
 import { createFigmaSim, SimNode, storedBytes, type FigmaSim } from "../test/figma-sim/sim.js";
 import { median, readBuilt, repoRoot } from "./plugin-util.js";
 import { type BenchResults, round } from "./results.js";
+import { benchCount } from "./quick.js";
 
 const WORDS = "a mobile sign-in screen with logo at the top email and password fields primary button link to reset footer terms light dark theme blue green accent generous spacing keyboard onboarding step map list of orders card settings toggle avatar header navigation bar chart table empty state modal dialog".split(" ");
 const CAPTION_CHARS = 300;
@@ -145,7 +146,7 @@ export async function searchScanSection(synthetic: unknown, realFile: unknown, f
   const code = readBuilt(repoRoot(), "dist/code.js");
   const first: ScanSample[] = [];
   const again: ScanSample[] = [];
-  const n = Math.max(3, Math.min(runs, 7));
+  const n = benchCount(Math.max(3, Math.min(runs, 7)));
   for (let i = 0; i < n; i++) {
     const { sim, timers } = await boot(code, file);
     first.push(await scanOnce(sim, timers, `scan-${i}`));
