@@ -18,7 +18,7 @@
  *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
  *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
  *   BENCH_ONLY=fonts npm run bench     every fixture frame's IoU × matched with the design's fonts and without (bench/fonts.ts)
- *   BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame (bench/score-cli.ts)
+ *   BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code panel's score equal to it on every fixture frame (bench/score-cli.ts)
  *   BENCH_ONLY=score-panel npm run bench   click → the fidelity score shown in the Code panel, Log-In page and largest frame (bench/score-panel.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
