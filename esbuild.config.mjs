@@ -5,13 +5,16 @@
 //   dist/preview-runtime.js  the React preview's runtime (ui/preview-runtime/), also defined in the worker
 //                   as __FIGMENT_PREVIEW_RUNTIME__ (codegen/preview/runtime-source.ts); tests read the file
 // The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled gzip+base64 into dist/code.js, which hands it to the
-// UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB.
+// UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB. Its
+// project pass (prettier, ts-morph with TypeScript: 9 of its 10 MB) is packed apart and loaded into the worker
+// only before code is formatted or checked (ui/engine/project-pass/), so model, image and analysis jobs start light.
 // So is the search worker (orama, ~25 KB gzipped), sent when the Search panel first opens: it kept ui.html
 // over its 150 KB budget. And so are the panels other than Code (esbuild.panel-parts.mjs): each comes when it
 // first opens, or in idle time after the first paint, which keeps ui.html within its 80 KB.
 // `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator; `fonts`: dist/fonts.mjs, the font catalog's); `--watch` rebuilds on change (npm run dev).
 import { build, context } from "esbuild";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { resolve as resolvePath } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildShellAndParts } from "./esbuild.panel-parts.mjs";
 
@@ -88,12 +91,43 @@ const draftPart = {
   outfile: "dist/ui-parts/draft.js",
 };
 
+/**
+ * The project pass (prettier, ts-morph with TypeScript: ~9 of the engine's 10 MB) is a part of its own
+ * (ui/engine/project-pass/): in the engine bundle, the three modules that bring them in are replaced by shims that
+ * call into the part once the host has loaded it, so a worker for model requests, images or analysis starts light.
+ */
+const PROJECT_PASS_SHIMS = new Map([
+  ["codegen/format/index.ts", "ui/engine/project-pass/format.shim.ts"],
+  ["codegen/project/index.ts", "ui/engine/project-pass/project.shim.ts"],
+  ["codegen/preview/react-preview.ts", "ui/engine/project-pass/react-preview.shim.ts"],
+].map(([real, shim]) => [resolvePath(real), resolvePath(shim)]));
+
+const projectPassShims = {
+  name: "project-pass-shims",
+  setup(b) {
+    b.onResolve({ filter: /(format|project)\/index(\.js)?$|react-preview(\.js)?$/ }, (args) => {
+      if (!args.path.startsWith(".")) return undefined;
+      const real = resolvePath(args.resolveDir, args.path.replace(/\.js$/, "") + ".ts");
+      const shim = PROJECT_PASS_SHIMS.get(real);
+      return shim ? { path: shim } : undefined;
+    });
+  },
+};
+
 const engine = {
   entryPoints: ["ui/engine/engine.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
   alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/engine/tokenizer-shim.ts" },
+  plugins: [projectPassShims],
   ...browserIife,
   outfile: "dist/ui-parts/engine.js",
+};
+
+/** The project pass part, loaded into the engine worker before its first code job (ui/engine/project-pass/). */
+const projectPassPart = {
+  entryPoints: ["ui/engine/project-pass/part.entry.ts"],
+  ...browserIife,
+  outfile: "dist/ui-parts/project-pass.js",
 };
 
 async function writePreviewRuntime(result) {
@@ -129,6 +163,7 @@ const pack = (result) => gzipSync(result?.outputFiles[0]?.contents ?? new Uint8A
 let packedTokenizer = "";
 let packedSearchWorker = "";
 let packedDraft = "";
+let packedProjectPass = "";
 /** The panel parts, packed, by name. */
 let packedPanelParts = {};
 
@@ -136,7 +171,7 @@ let packedPanelParts = {};
 function pluginMainWith(engineResult) {
   return {
     ...pluginMain,
-    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft), __FIGMENT_PANEL_PARTS__: JSON.stringify(packedPanelParts) },
+    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_PROJECT_PASS__: JSON.stringify(packedProjectPass), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft), __FIGMENT_PANEL_PARTS__: JSON.stringify(packedPanelParts) },
   };
 }
 
@@ -147,6 +182,7 @@ async function buildAll() {
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));
+  packedProjectPass = pack(await build(projectPassPart));
   const [ui, engineResult] = await Promise.all([buildShellAndParts(uiScript, uiScript), build(engineWith(runtimeJs))]);
   packedPanelParts = ui.parts;
   await build(pluginMainWith(engineResult));
@@ -183,7 +219,14 @@ if (!watch) {
   const watchWorker = (runtimeJs) =>
     (workerSwap = workerSwap.then(async () => {
       await workerContext?.dispose();
-      workerContext = await context({ ...engineWith(runtimeJs), plugins: [onEnd("worker", async (result) => ((lastWorker = result), build(pluginMainWith(result))))] });
+      workerContext = await context({
+        ...engineWith(runtimeJs),
+        plugins: [...engine.plugins, onEnd("worker", async (result) => {
+          lastWorker = result;
+          packedProjectPass = pack(await build(projectPassPart));
+          await build(pluginMainWith(result));
+        })],
+      });
       await workerContext.watch();
     }));
   const contexts = await Promise.all([

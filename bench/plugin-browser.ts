@@ -207,6 +207,12 @@ const workerSource = () => (packed ??= fetch("worker-source.txt").then((r) => {
   if (!r.ok) throw new Error("worker-source.txt: " + r.status);
   return r.text();
 }));
+// The project pass (prettier, ts-morph), loaded into the worker before its first code job.
+let packedProjectPass;
+const projectPassSource = () => (packedProjectPass ??= fetch("project-pass-source.txt").then((r) => {
+  if (!r.ok) throw new Error("project-pass-source.txt: " + r.status);
+  return r.text();
+}));
 // The Code panel's draft emitters, which the real main thread holds from the start too.
 let packedDraft;
 const draftSource = () => (packedDraft ??= fetch("draft-source.txt").then((r) => {
@@ -218,7 +224,7 @@ const panelPartSource = (part) => fetch("part-" + part + ".txt").then((r) => {
   if (!r.ok) throw new Error("part-" + part + ".txt: " + r.status);
   return r.text();
 });
-window.__benchPreload = () => Promise.all([workerSource(), draftSource()]).then(([data]) => data.length);
+window.__benchPreload = () => Promise.all([workerSource(), draftSource(), projectPassSource()]).then(([data]) => data.length);
 window.addEventListener("message", (event) => {
   const frame = document.getElementById("plugin");
   if (!frame || event.source !== frame.contentWindow) return;
@@ -228,7 +234,7 @@ window.addEventListener("message", (event) => {
   if (m.type === "ready") post(init);
   else if (m.type === "get-thumbnail") post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(load().thumbB64) });
   else if (m.type === "get-ui-part") (m.part === "draft" ? draftSource() : panelPartSource(m.part)).then((data) => post({ type: "ui-part", requestId: m.requestId, data }));
-  else if (m.type === "get-worker-source") workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+  else if (m.type === "get-worker-source") (m.part === "project-pass" ? projectPassSource() : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
   else if (m.type === "export-selection") {
     const d = load();
     post({ type: "export-progress", requestId: m.requestId, done: 0, total: 1, label: "Exporting" });
@@ -342,11 +348,13 @@ async function loadOnce(browser: PageHost, files: SourceFile[], entry: string, f
 
 /**
  * `runs` fresh loads of ui.html under the fake Figma parent, each then generating; `enginePayload` is the
- * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source`.
+ * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source` (`projectPassPayload`
+ * when asked for that part).
  */
-export async function benchFakeParent(browser: PageHost, uiHtml: string, enginePayload: string, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
+export async function benchFakeParent(browser: PageHost, uiHtml: string, enginePayload: string, projectPassPayload: string, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
   const files: SourceFile[] = [
     { path: "draft-source.txt", content: draftPayload },
+    { path: "project-pass-source.txt", content: projectPassPayload },
     ...Object.entries(panelParts).map(([part, content]) => ({ path: `part-${part}.txt`, content })),
     { path: "index.html", content: fakeParentHtml(await loginExport(loginFileText)) },
     { path: "ui.html", content: withProbe(uiHtml) },

@@ -3,7 +3,7 @@
  * worker payload it carries (gzip+base64, posted to the UI as `worker-source` on first use), raw and gzipped.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { searchWorkerPayloadIn, enginePayloadIn } from "./plugin-util.js";
+import { enginePayloadIn, projectPassPayloadIn, searchWorkerPayloadIn } from "./plugin-util.js";
 
 export interface Sized {
   raw: number;
@@ -31,6 +31,8 @@ export interface PluginSizes {
   };
   /** The search worker (orama; ui/search-worker/), packed the same way, sent when Search first opens. */
   searchWorker: PluginSizes["worker"];
+  /** The engine's project pass part (prettier, ts-morph), loaded into the worker before its first code job. */
+  projectPass: PluginSizes["worker"];
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
@@ -56,13 +58,16 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
   const packed = Buffer.from(payload, "base64");
   const search = searchWorkerPayloadIn(codeJs);
   const searchPacked = Buffer.from(search, "base64");
+  const pass = projectPassPayloadIn(codeJs);
+  const passPacked = Buffer.from(pass, "base64");
   return {
     html: sized(html),
     script: sized(parts.script),
     css: sized(parts.css),
     code: sized(codeJs),
-    codeWithoutPayload: bytes(codeJs) - bytes(payload),
+    codeWithoutPayload: bytes(codeJs) - bytes(payload) - bytes(pass),
     worker: { base64: bytes(payload), gzip: packed.length, unpacked: gunzipSync(packed).length },
     searchWorker: { base64: bytes(search), gzip: searchPacked.length, unpacked: gunzipSync(searchPacked).length },
+    projectPass: { base64: bytes(pass), gzip: passPacked.length, unpacked: gunzipSync(passPacked).length },
   };
 }

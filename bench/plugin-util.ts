@@ -32,19 +32,35 @@ export function readBuilt(root: string, path: string): string {
   return readFileSync(full, "utf8");
 }
 
+/** Every gzip+base64 string literal in dist/code.js (gzip base64 always starts with "H4sI"), each with its script. */
+function packedLiteralsIn(codeJs: string): { packed: string; script: string }[] {
+  return [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => ({ packed: m[2]!, script: gunzipSync(Buffer.from(m[2]!, "base64")).toString("utf8") }));
+}
+
+/** A boundary request kind: the engine worker answers it, and the panel code that sends it names it too. */
+const LOAD_PACKED = '"load-packed"';
+/** The global the project pass part sets (ui/engine/project-pass/pass.ts); the engine worker names it too, to read it. */
+const PROJECT_PASS_MARK = "__figmentProjectPass";
+/** Only the engine worker's script names both. */
+const isEngine = (script: string): boolean => script.includes(LOAD_PACKED) && script.includes(PROJECT_PASS_MARK);
+
 /**
  * The engine worker as it travels: the gzip+base64 string literal that esbuild.config.mjs defines into
  * dist/code.js (`__FIGMENT_ENGINE__`, read once in plugin/worker-payload.ts) and that the main thread posts
- * as `worker-source` { data }. gzip base64 always starts with "H4sI"; the build holds one copy of it and one of
- * the smaller tokenizer payload.
+ * as `worker-source` { data } — found by what its script holds, beside the tokenizer, the project pass, the search
+ * worker, the draft emitters and the panel parts.
  */
 export function enginePayloadIn(codeJs: string): string {
-  const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
-  if (found.length === 0) throw new Error("bench/plugin: dist/code.js holds no engine payload (gzip+base64 literal); rebuild with `node esbuild.config.mjs`");
-  // The tokenizer (loaded into the worker for model estimates only), the search worker, the draft emitters and the panel parts are the others, smaller.
-  const expected = 4 + PANEL_PARTS.length;
-  if (found.length > expected) throw new Error(`bench/plugin: dist/code.js holds ${found.length} gzip+base64 literals; expected ${expected}: the engine worker, the tokenizer, the search worker, the Code panel's draft emitters and the panel parts`);
-  return found.reduce((a, b) => (b.length > a.length ? b : a));
+  const engines = packedLiteralsIn(codeJs).filter((p) => isEngine(p.script));
+  if (engines.length !== 1) throw new Error(`bench/plugin: dist/code.js holds ${engines.length} engine payloads (gzip+base64 literals answering load-packed), not one; rebuild with \`node esbuild.config.mjs\``);
+  return engines[0]!.packed;
+}
+
+/** The project pass part's literal in dist/code.js (prettier, ts-morph: `__FIGMENT_PROJECT_PASS__`, ui/engine/project-pass/). */
+export function projectPassPayloadIn(codeJs: string): string {
+  const found = packedLiteralsIn(codeJs).find((p) => p.script.includes(PROJECT_PASS_MARK) && !p.script.includes(LOAD_PACKED));
+  if (!found) throw new Error("bench/plugin: dist/code.js holds no project pass payload; rebuild with `node esbuild.config.mjs`");
+  return found.packed;
 }
 
 /** The search worker's gzip+base64 literal in dist/code.js (ui/search-worker/, sent when Search first opens). */

@@ -20,6 +20,7 @@
  *   BENCH_ONLY=fonts npm run bench     every fixture frame's IoU × matched with the design's fonts and without (bench/fonts.ts)
  *   BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code panel's score equal to it on every fixture frame (bench/score-cli.ts)
  *   BENCH_ONLY=score-panel npm run bench   click → the fidelity score shown in the Code panel, Log-In page and largest frame (bench/score-panel.ts)
+ *   BENCH_ONLY=eval npm run bench      the evaluation suites on every fixture frame and corpus page, failing the bench on a failed test (bench/eval-suites.ts)
  *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
@@ -50,6 +51,7 @@ import { pluginSection } from "./plugin.js";
 import { exportAssetsSection } from "./export-assets.js";
 import { scoreCliSection } from "./score-cli.js";
 import { scorePanelSection } from "./score-panel.js";
+import { evalSuitesSection } from "./eval-suites.js";
 import { benchAiLatency } from "./plugin-ai-latency.js";
 import { repoRoot } from "./plugin-util.js";
 import { againstTarget, BenchResults, gitCommit, round, type Json } from "./results.js";
@@ -63,7 +65,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = benchCount(20, 1, "BENCH_RUNS");
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts", "score-cli", "score-panel"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "fonts", "score-cli", "score-panel", "eval"] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
     fonts: () => fontsSection(results),
     "score-cli": () => scoreCliSection(files, results),
     "score-panel": () => scorePanelSection(files, results),
+    eval: () => evalSuitesSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

@@ -65,8 +65,11 @@ export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-bat
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
-/** Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer, the search worker. */
-export const WORKER_PARTS = ["engine", "tokenizer", "search"] as const;
+/**
+ * Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and its
+ * project pass (prettier, ts-morph), the search worker.
+ */
+export const WORKER_PARTS = ["engine", "tokenizer", "project-pass", "search"] as const;
 export type WorkerPart = (typeof WORKER_PARTS)[number];
 /** The panels that come as parts of their own, when they first open (or in idle time after the first paint). */
 export const PANEL_PARTS = ["image", "analyze", "search", "history", "settings"] as const;

@@ -13,12 +13,12 @@ import { readRestReply } from "../codegen/rest/reply.js";
 import { typecheckReactProjects } from "./compile.js";
 import { EVAL_FILES, readFixture } from "./helpers/fixtures.js";
 import { cachedGenerateCode } from "./helpers/run-cache.js";
+import { sampleFrames } from "./helpers/eval-sample.js";
 
 /**
- * The figmagic file has 47 top-level frames. It is converted whole (all 47 at once) like every file, but the
- * per-frame loop takes only its first 10 frames so the suite stays well under a minute.
+ * Every file is converted whole (the design system's 57 frames at once); the per-frame loop takes a sample of a
+ * file with many frames in `npm test` (test/helpers/eval-sample.ts) and every frame in the bench's "eval" section.
  */
-const PER_FRAME_LIMIT: Record<string, number> = { "figmagic-design-system.file.json": 10 };
 
 /** Generous limits for a loaded machine; alone the whole file runs in about 45 s. */
 const HOOK_TIMEOUT = 300_000;
@@ -62,7 +62,7 @@ describe.each(EVAL_FILES)("%s", (file) => {
   beforeAll(async () => {
     const json = readFixture(file);
     const roots = readRestReply(json).roots;
-    frameIds = roots.slice(0, PER_FRAME_LIMIT[file] ?? roots.length).map((r) => r.id);
+    frameIds = sampleFrames(roots).map((r) => r.id);
     const selections: { label: string; ids: string[] }[] = [
       { label: "whole file", ids: [] },
       ...frameIds.map((id) => ({ label: `frame ${id}`, ids: [id] })),

@@ -10,7 +10,29 @@ import { fileURLToPath } from "node:url";
 import { bundleHost, HOST_BUNDLE_ENV } from "./harness/plugin-page.js";
 import { RUN_CACHE_ENV, runCacheSummary } from "./helpers/run-cache.js";
 
+/**
+ * Both test projects (vitest.config.ts) name this setup, and vitest calls it per project: the first call does the
+ * work and the last teardown undoes it (one build, one host bundle, one run cache per run).
+ */
+interface SetupOnce {
+  done: Promise<() => void>;
+  users: number;
+}
+const ONCE = Symbol.for("figment.test.globalSetup");
+
 export default async function setup(): Promise<() => void> {
+  const shared = globalThis as unknown as { [ONCE]?: SetupOnce };
+  const once = (shared[ONCE] ??= { done: setupRun(), users: 0 });
+  once.users++;
+  const teardown = await once.done;
+  return () => {
+    if (--once.users > 0) return;
+    delete shared[ONCE];
+    teardown();
+  };
+}
+
+async function setupRun(): Promise<() => void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   const build = spawnSync(process.execPath, ["esbuild.config.mjs"], { cwd: root, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build failed before the tests:\n${build.stderr}${build.stdout}`);

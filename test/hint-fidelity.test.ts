@@ -5,6 +5,8 @@
  *
  * Each frame is rendered once per side on one browser. A frame whose emitted files from the hint are
  * identical to those from the JSON gives identical code and renders identically: it is compared without one.
+ * `npm test` takes a sample of a file with many frames (test/helpers/eval-sample.ts); the bench's "eval" section
+ * takes every frame.
  */
 import { describe, expect, it } from "vitest";
 import { emitFiles, loadDesign, modelHint, parseHint, printHint, type DesignNode } from "../codegen/index.js";
@@ -14,6 +16,7 @@ import { run } from "../cli/run.js";
 import { captureIo, EVAL_FILES, fixturePath, readFixture } from "./helpers/fixtures.js";
 import { useBrowser, usePageContext } from "./helpers/browser.js";
 import { cachedGenerateCode, frameFidelity } from "./helpers/run-cache.js";
+import { coverage, sampleFrames } from "./helpers/eval-sample.js";
 
 /** The largest difference allowed between the two sides, in IoU × matched, on any frame. */
 const TOLERANCE = 0.02;
@@ -51,8 +54,13 @@ describe.skipIf(!haveChromium && !inCi)("code from the hint alone draws the same
   const browser = useBrowser();
   const pages = usePageContext(browser);
 
-  it.each(EVAL_FILES)("%s: every frame within 0.02 IoU×matched, the same layers matched", async (file) => {
+  const cases = EVAL_FILES.map((file) => {
     const { roots } = loadDesign(readFixture(file));
+    const taken = sampleFrames(roots);
+    return [`${file} (${coverage(taken.length, roots.length, "frame")})`, taken] as const;
+  });
+
+  it.each(cases)("%s: every frame within 0.02 IoU×matched, the same layers matched", async (file, roots) => {
     const rows: Row[] = [];
     for (const root of roots) {
       const frame = root as unknown as RestNode;

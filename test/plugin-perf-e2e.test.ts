@@ -39,6 +39,8 @@ async function fileNames(ui: Frame): Promise<string[]> {
 const codeText = (ui: Frame): Promise<string> => ui.locator(".code").first().innerText();
 const workerStatus = (ui: Frame): Promise<string> => ui.evaluate(() => (globalThis as unknown as { figmentWorkerStats(): { status: string } }).figmentWorkerStats().status);
 const count = (traffic: { type: string }[], type: string): number => traffic.filter((m) => m.type === type).length;
+/** get-worker-source messages asking for `part` (the engine when none is named). */
+const asksFor = (traffic: { type: string; part?: string }[], part: string): number => traffic.filter((m) => m.type === "get-worker-source" && (m.part ?? "engine") === part).length;
 
 describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
   const browser = useBrowser();
@@ -51,7 +53,7 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       // The worker has been asked for but not delivered: this code came from the panel alone.
       expect(await workerStatus(ui)).toBe("starting");
       const traffic = await relay.traffic();
-      expect(count(traffic, "get-worker-source")).toBe(1);
+      expect(asksFor(traffic, "engine")).toBe(1);
       expect(count(traffic, "worker-source")).toBe(0);
       expect(await fileNames(ui)).toEqual(expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]));
       expect(await ui.locator(".results__stage").innerText()).toBe("Draft · formatting…");
@@ -118,7 +120,11 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       await ui.waitForFunction(() => (globalThis as unknown as { figmentWorkerStats(): { status: string } }).figmentWorkerStats().status === "ready", undefined, { timeout: 30_000 });
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 30_000 });
-      expect(count(await relay.traffic(), "get-worker-source")).toBe(1);
+      // The engine was asked for once, at the warm-up, and so was its project pass (the Code panel's warm-up loads it).
+      const after = await relay.traffic();
+      expect(asksFor(after, "engine")).toBe(1);
+      expect(asksFor(after, "project-pass")).toBe(1);
+      expect(count(after, "get-worker-source")).toBe(2);
     });
   });
 

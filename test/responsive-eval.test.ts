@@ -10,7 +10,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCode, loadDesign } from "../codegen/index.js";
+import { loadDesign } from "../codegen/index.js";
+import { cachedGenerateCode } from "./helpers/run-cache.js";
 import { chromiumAvailable, chromiumPath, withPage } from "../cli/browser.js";
 import { designTexts, type FrameReport } from "../cli/responsive-page.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
@@ -107,7 +108,8 @@ describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on rea
 
     it.each(RESPONSIVE_FRAMES.map((f) => [f.name, f] as const))("%s: a 390-px screenshot in test-artifacts/responsive/", async (_name, frame) => {
       const node = frameNode(frame);
-      const code = await generateCode(loadDesign({ document: node }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
+      // The code the measurement rendered (the run's cache): generated once per frame.
+      const code = await cachedGenerateCode(loadDesign({ document: node }, []).document, { target: "html", styling: "css-modules", nodeIds: true });
       const path = join(ARTIFACTS, `${frame.name.replace(/[^\w-]+/g, "-")}-390.png`);
       const png = await withPage(pages, code.files, "index.html", { width: 390, height: 844 }, (page) => page.screenshot({ path, fullPage: true }));
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatFiles } from "./index";
 import { loadedPluginNames } from "./plugins";
 
+// vitest: isolate — counts the plugin cache's loads, so it needs a module state of its own (vitest.config.ts).
 // Own test file: vitest isolates module state per file, so the plugin cache starts empty here.
 describe("plugin loading", () => {
   it("loads only what the files need, lazily, and once", async () => {

@@ -8,6 +8,7 @@ import { definedText } from "../../codegen/defined.js";
 
 declare const __FIGMENT_ENGINE__: string;
 declare const __FIGMENT_TOKENIZER__: string;
+declare const __FIGMENT_PROJECT_PASS__: string;
 declare const __FIGMENT_SEARCH_WORKER__: string;
 declare const __FIGMENT_DRAFT__: string;
 declare const __FIGMENT_PANEL_PARTS__: Record<string, string>;
@@ -20,6 +21,11 @@ export function enginePayload(): string | undefined {
 /** The gzip+base64 tokenizer script (loaded into the engine worker for estimates only), or undefined. */
 export function tokenizerPayload(): string | undefined {
   return definedText(() => __FIGMENT_TOKENIZER__);
+}
+
+/** The gzip+base64 project pass (prettier, ts-morph; loaded into the engine worker before its first code job), or undefined. */
+export function projectPassPayload(): string | undefined {
+  return definedText(() => __FIGMENT_PROJECT_PASS__);
 }
 
 /** The gzip+base64 search worker (orama; ui/search-worker/), sent when the Search panel first opens, or undefined. */

@@ -15,6 +15,7 @@ import { gzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
 import { launchChromium, withPage } from "../../cli/browser.js";
+import { enginePayloadIn, projectPassPayloadIn } from "../../bench/plugin-util.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 
@@ -25,17 +26,10 @@ mkdirSync(OUT, { recursive: true });
 
 const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
 
-/**
- * The real worker as the main thread sends it: the gzip+base64 literal esbuild.config.mjs defines into
- * dist/code.js (`__FIGMENT_ENGINE__`, plugin/panel/worker-payload.ts). gzip base64 starts with "H4sI".
- */
-function enginePayloadIn(codeJs: string): string {
-  const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
-  if (found.length === 0) throw new Error("dist/code.js holds no worker payload; run node esbuild.config.mjs");
-  // The other, smaller literal is the tokenizer.
-  return found.reduce((a, b) => (b.length > a.length ? b : a));
-}
-const enginePayload = enginePayloadIn(readFileSync(join(ROOT, "dist", "code.js"), "utf8"));
+// The real worker and its project pass as the main thread sends them (gzip+base64 literals in dist/code.js).
+const codeJs = readFileSync(join(ROOT, "dist", "code.js"), "utf8");
+const enginePayload = enginePayloadIn(codeJs);
+const projectPassPayload = projectPassPayloadIn(codeJs);
 
 // The login screen of a real Figma file, as exportAsync({ format: "JSON_REST_V1" }) would return it.
 const file = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8")) as {
@@ -174,7 +168,7 @@ window.addEventListener("message", (event) => {
       post({ type: "error", requestId: m.requestId, code: "not-found", message: "no draft part in this harness" });
       break;
     case "get-worker-source":
-      workerSource().then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+      (m.part === "project-pass" ? fetch("project-pass.txt").then((r) => r.text()) : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
       break;
     case "export-selection": {
       const id = m.requestId;
@@ -221,13 +215,14 @@ function packWorker(source: string): string {
 }
 
 /** A worker that starts fine and then throws on its first real request (to check crash + Retry). */
-const crashingWorker = `self.onmessage = (e) => { if (e.data.kind === "ping") { self.postMessage({ id: e.data.id, ok: true, kind: "pong" }); return; } throw new Error("simulated worker crash"); };`;
+const crashingWorker = `self.onmessage = (e) => { if (e.data.kind === "ping") { self.postMessage({ id: e.data.id, ok: true, kind: "pong" }); return; } if (e.data.kind === "load-packed") { self.postMessage({ id: e.data.id, ok: true, kind: "loaded" }); return; } throw new Error("simulated worker crash"); };`;
 
 /** A worker that answers with a fixed file set holding an error at src/screens/Broken.tsx:30. */
 const brokenFile = Array.from({ length: 60 }, (_, i) => (i === 29 ? "  return <div>{oops</div>;" : `// line ${i + 1}`)).join("\n");
 const stubWorker = `self.onmessage = (e) => {
   const r = e.data;
   if (r.kind === "ping") return self.postMessage({ id: r.id, ok: true, kind: "pong" });
+  if (r.kind === "load-packed") return self.postMessage({ id: r.id, ok: true, kind: "loaded" });
   const files = r.options.target === "html"
     ? [{ path: "index.html", content: "<!doctype html><html><head><link rel=stylesheet href=styles.css></head><body><p class=x>stub</p></body></html>" }, { path: "styles.css", content: ".x{color:red}" }]
     : [{ path: "src/screens/Broken.tsx", content: ${JSON.stringify(brokenFile)} }, { path: "src/index.ts", content: "export { Broken } from './screens/Broken';" }];
@@ -245,6 +240,7 @@ async function run(s: Scenario, fn: (page: Page, ui: Frame) => Promise<void>): P
     { path: "index.html", content: parentPage(s) },
     { path: "ui.html", content: uiHtml },
     { path: "worker-real.txt", content: enginePayload },
+    { path: "project-pass.txt", content: projectPassPayload },
     { path: "worker-crash.txt", content: packWorker(crashingWorker) },
     { path: "worker-stub.txt", content: packWorker(stubWorker) },
   ];
@@ -266,7 +262,8 @@ const shot = async (page: Page, name: string) => {
   await page.locator("#plugin").screenshot({ path: join(OUT, `${name}.png`) });
 };
 const sent = (page: Page) => page.evaluate(() => (globalThis as unknown as { sent: { type: string }[] }).sent);
-const sourceRequests = async (page: Page) => (await sent(page)).filter((m) => m.type === "get-worker-source").length;
+// The engine script itself (its project pass is asked for apart, before the first code job).
+const sourceRequests = async (page: Page) => (await sent(page)).filter((m) => m.type === "get-worker-source" && (m as { part?: string }).part !== "project-pass").length;
 
 const browser = await launchChromium();
 const base: Scenario = { command: "code", theme: "light", selection: { nodes: [selectedNode], unsupported: [] } };

@@ -5,7 +5,7 @@ export interface RelayedMessage {
   from: "plugin" | "ui";
   type: string;
   at: number;
-  /** The part a get-worker-source asks for (codegen, tokenizer, search). */
+  /** The part a get-worker-source asks for (tokenizer, project-pass, search; none: the engine). */
   part?: string;
 }
 

@@ -9,6 +9,7 @@
  *   original auto layout;
  * - at the design width: IoU × matched ≥ 0.95.
  * A table per page and width is printed after the run, and written to test-artifacts/corpus/<kind>.json.
+ * `npm test` measures every third page of a kind (test/helpers/eval-sample.ts); the bench's "eval" section every page.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,6 +17,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { corpusPages, measureCorpusPage, type CorpusPage, type CorpusReport } from "./corpus-frames.js";
 import { fixturesRoot } from "./responsive-frames.js";
 import { runBrowser, useBrowser, usePageContext } from "./browser.js";
+import { coverage, sampleEvery } from "./eval-sample.js";
 
 export const GOALS = { textVisible: 0.95, tau: 0.8, iouMatched: 0.95 } as const;
 const NARROW = [390, 768] as const;
@@ -36,8 +38,9 @@ export function corpusTable(rows: { page: CorpusPage; report: CorpusReport }[]):
 
 export function describeCorpusGoals(kind: CorpusPage["kind"]): void {
   const pages = corpusPages().filter((p) => p.kind === kind);
+  const measured = sampleEvery(pages, 3);
 
-  describe.runIf(runBrowser)(`layout inference on the corpus: ${kind}s (goals of issue 22)`, { timeout: 120_000 }, () => {
+  describe.runIf(runBrowser)(`layout inference on the corpus: ${coverage(measured.length, pages.length, kind)} (goals of issue 22)`, { timeout: 120_000 }, () => {
     const browser = useBrowser();
     const context = usePageContext(browser);
     const reports = new Map<string, CorpusReport>();
@@ -56,7 +59,7 @@ export function describeCorpusGoals(kind: CorpusPage["kind"]): void {
       expect(pages.length).toBeGreaterThanOrEqual(kind === "converted site" ? 8 : 5);
     });
 
-    it.each(pages.map((p) => [p.name, p] as const))("%s", async (_name, page) => {
+    it.each(measured.map((p) => [p.name, p] as const))("%s", async (_name, page) => {
       const report = await measureCorpusPage(context, page);
       reports.set(page.name, report);
       const design = report.widths.find((w) => w.width === Math.round(report.width))!;

@@ -30,11 +30,16 @@ export function fixtureFiles(): string[] {
   return readdirSync(fixturesDir()).filter((f) => f.endsWith(".json")).sort();
 }
 
-/** The rows of one fixture file, one per top-level frame. */
-export async function fontFidelityRows(browser: PageHost, file: string): Promise<FontFidelityRow[]> {
-  const json = JSON.parse(readFileSync(join(fixturesDir(), file), "utf8")) as unknown;
+/** The top-level frames of one fixture file. */
+export function fixtureRoots(file: string): ReturnType<typeof loadDesign>["roots"] {
+  return loadDesign(JSON.parse(readFileSync(join(fixturesDir(), file), "utf8")) as unknown).roots;
+}
+
+/** The rows of one fixture file, one per top-level frame (or per frame of `ids`, in the file's order). */
+export async function fontFidelityRows(browser: PageHost, file: string, ids?: readonly string[]): Promise<FontFidelityRow[]> {
   const rows: FontFidelityRow[] = [];
-  for (const root of loadDesign(json).roots) {
+  for (const root of fixtureRoots(file)) {
+    if (ids && !ids.includes(root.id)) continue;
     const single = loadDesign({ document: root }, []);
     const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
     const frame = root as unknown as RestNode;

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateCode, loadDesign } from "../../codegen/index.js";
+import { loadDesign } from "../../codegen/index.js";
+import { cachedGenerateCode } from "./run-cache.js";
 import type { RestNode } from "../../cli/fidelity.js";
 import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
 import { serveGoogleFonts } from "./google-fonts.js";
@@ -74,6 +75,6 @@ export function frameNode(frame: ResponsiveFrame): RestNode {
 export async function measureResponsiveFrame(browser: PageHost, frame: ResponsiveFrame, widths?: number[]): Promise<FrameReport> {
   const node = frameNode(frame);
   const single = loadDesign({ document: node }, []);
-  const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
+  const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
   return measureFrame(browser, { frame: node, files: code.files, entry: "index.html", ...(widths ? { widths } : {}), page: { serve: serveGoogleFonts } });
 }

@@ -76,7 +76,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
   const compact = hadResults.current;
 
   // The worker boots in idle time once this panel has painted, so the checked files follow the draft sooner.
-  useWorkerWarmUp(() => void worker.warmUp().catch(() => undefined));
+  useWorkerWarmUp(() => void worker.warmUp({ projectPass: true }).catch(() => undefined));
   const startOffline = () => {
     setSource("offline");
     job.generate(options);

@@ -393,7 +393,9 @@ describe("Engine tokenizer", () => {
   class AnsweringWorker extends FakeWorker {
     override postMessage(message: EngineRequest): void {
       super.postMessage(message);
-      if (message.kind === "load-script") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
+      if (message.kind === "load-script" || message.kind === "load-packed") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
+      if (message.kind === "hint") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "hint", hint: "" }));
+      if (message.kind === "generate") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 }));
       if (message.kind === "ai-prepare")
         queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "ai-prepare", input: { target: "react", styling: "css-modules", hint: "" }, estimate: {}, image: undefined }));
     }
@@ -424,5 +426,49 @@ describe("Engine tokenizer", () => {
     await host.call("ai-prepare", body);
     expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-script", "ai-prepare"]);
     expect(unpackTokenizer).toHaveBeenCalledTimes(1);
+  });
+
+  it("loads the project pass into the worker before the first code job, once per worker, and never for the other jobs", async () => {
+    const workers: AnsweringWorker[] = [];
+    const projectPassSource = vi.fn(async () => "H4sI-packed");
+    const host = new Engine({
+      unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
+      createWorker: () => {
+        const worker = new AnsweringWorker();
+        workers.push(worker);
+        return worker;
+      },
+      now: () => 0,
+      projectPassSource,
+    });
+    await host.call("hint", { exports });
+    expect(projectPassSource).not.toHaveBeenCalled();
+    // Two code jobs at once share one load, sent before either.
+    await Promise.all([host.call("generate", { exports, options }), host.call("generate", { exports, options })]);
+    expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "generate", "generate"]);
+    expect(workers[0]!.last("load-packed")).toMatchObject({ packed: "H4sI-packed" });
+    // A new worker (after a cancel) gets it again, asked of the main thread only once; the Code panel's warm-up loads it.
+    host.cancel();
+    await host.warmUp({ projectPass: true });
+    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed"]);
+    await host.call("generate", { exports, options });
+    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "generate"]);
+    expect(projectPassSource).toHaveBeenCalledTimes(1);
+  });
+
+  it("a project pass that fails to load fails the code job clearly, and the next one tries again", async () => {
+    let fail = true;
+    const host = new Engine({
+      unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
+      createWorker: () => new AnsweringWorker(),
+      now: () => 0,
+      projectPassSource: async () => {
+        if (fail) throw new Error("the main thread did not answer");
+        return "packed";
+      },
+    });
+    await expect(host.call("generate", { exports, options })).rejects.toThrow("The code formatter and checker could not be loaded: the main thread did not answer");
+    fail = false;
+    await expect(host.call("generate", { exports, options })).resolves.toMatchObject({ ms: 1 });
   });
 });

@@ -7,9 +7,10 @@ import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { CodegenError, ModelFailure } from "./errors.js";
 import type { CallOptions, EngineCaller } from "./call.js";
-import { estimates, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
+import { estimates, needsProjectPass, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
 import { unpackWorker } from "./source.js";
-import { WorkerSlot, type Unsent, type WorkerSlotDeps, type WorkerStats, type WorkerStatus } from "./worker-slot.js";
+import { WorkerSlot, type Unsent, type WorkerLike, type WorkerSlotDeps, type WorkerStats, type WorkerStatus } from "./worker-slot.js";
+import type { WorkerPart } from "../../contract/messages.js";
 
 export type { CallOptions, EngineCaller } from "./call.js";
 export { CodegenError, ModelFailure, WorkerCancelledError, WorkerCrashError } from "./errors.js";
@@ -18,6 +19,11 @@ export type { WorkerLike, WorkerStats, WorkerStatus } from "./worker-slot.js";
 export interface EngineDeps extends WorkerSlotDeps {
   /** The tokenizer script's URL, for estimates (called once, on the first kind that estimates). */
   unpackTokenizer?(): Promise<string>;
+  /**
+   * The project pass part, gzip+base64 (ui/engine/project-pass/), for the kinds that format or check code: called
+   * once, and unpacked in the worker. Without it the worker is taken to hold the pass itself (a test's worker).
+   */
+  projectPassSource?(): Promise<string>;
 }
 
 /** The reply's fields without the id, `ok` and kind the message carried. */
@@ -31,6 +37,9 @@ export class Engine implements EngineCaller {
   private tokenizerUrl: Promise<string> | undefined;
   /** The worker generation the tokenizer was loaded into. */
   private tokenizerIn = -1;
+  private projectPassPacked: Promise<string> | undefined;
+  /** The project pass's load into a worker generation, under way or done. */
+  private projectPassIn: { generation: number; loaded: Promise<void> } | undefined;
 
   constructor(private readonly deps: EngineDeps) {
     this.slot = new WorkerSlot(deps);
@@ -56,6 +65,7 @@ export class Engine implements EngineCaller {
    */
   async call<K extends Kind>(kind: K, body: BodyOf<K>, options: CallOptions<K> = {}): Promise<ReplyOf<K>> {
     if (estimates(kind)) await this.loadTokenizer();
+    if (needsProjectPass(kind)) await this.loadProjectPass();
     const worker = await this.slot.start();
     const { onEvent, signal } = options;
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
@@ -71,9 +81,10 @@ export class Engine implements EngineCaller {
     }
   }
 
-  /** Starts the worker ahead of the first request. */
-  async warmUp(): Promise<void> {
+  /** Starts the worker ahead of the first request; `projectPass`: with the project pass in it (the Code panel's). */
+  async warmUp(options: { projectPass?: boolean } = {}): Promise<void> {
     await this.slot.start();
+    if (options.projectPass) await this.loadProjectPass();
   }
 
   /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
@@ -83,6 +94,33 @@ export class Engine implements EngineCaller {
 
   dispose(): void {
     this.slot.dispose();
+  }
+
+  /** Loads the project pass into the current worker, once per worker (calls at the same time share the load). */
+  private async loadProjectPass(): Promise<void> {
+    const source = this.deps.projectPassSource;
+    if (!source) return;
+    const worker = await this.slot.start();
+    const generation = this.slot.generation;
+    if (this.projectPassIn?.generation !== generation) {
+      const loaded = this.sendProjectPass(worker, source);
+      this.projectPassIn = { generation, loaded };
+      // A failed load is tried again by the next call.
+      loaded.catch(() => {
+        if (this.projectPassIn?.loaded === loaded) this.projectPassIn = undefined;
+      });
+    }
+    await this.projectPassIn!.loaded;
+  }
+
+  private async sendProjectPass(worker: WorkerLike, source: () => Promise<string>): Promise<void> {
+    this.projectPassPacked ??= source().catch((error: unknown) => {
+      this.projectPassPacked = undefined;
+      throw new CodegenError(`The code formatter and checker could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
+    });
+    const packed = await this.projectPassPacked;
+    const reply = await this.slot.post(worker, { kind: "load-packed", packed });
+    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-packed`, false);
   }
 
   /** Loads the tokenizer script into the current worker, once per worker. */
@@ -107,7 +145,7 @@ export class Engine implements EngineCaller {
 const WORKER_SOURCE_TIMEOUT_MS = 30_000;
 
 /** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
-export async function requestWorkerSource(requests: MainRequests, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: "engine" | "tokenizer" = "engine"): Promise<string> {
+export async function requestWorkerSource(requests: MainRequests, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: WorkerPart = "engine"): Promise<string> {
   const reply = await requests.request("get-worker-source", part === "engine" ? {} : { part }, {
     timeoutMs,
     timeoutMessage: "the main thread did not send the code generator in time; close and reopen the plugin",
@@ -131,5 +169,10 @@ export function createEngine(requests: MainRequests): Engine {
     createWorker: (url) => startBootstrapped(url, packed, (script) => new Worker(script, { name: "figment-engine" })),
     now: () => performance.now(),
     unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
+    projectPassSource: async () => {
+      const packed = await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "project-pass");
+      if (packed.trim() === "") throw new Error("the code formatter and checker are missing from this build (empty payload)");
+      return packed;
+    },
   });
 }

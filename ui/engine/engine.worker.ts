@@ -5,6 +5,7 @@
  * model request's first use. A bad design or model output comes back as a failure reply, never as a crash.
  */
 import { bootDecodeMs } from "./boot.js";
+import { decodeWorkerScript } from "./source.js";
 import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
 import { codeJobs } from "./jobs/code.js";
@@ -25,6 +26,16 @@ const scope = self as unknown as WorkerScope;
 
 /** Every kind's handler: a kind without one does not compile. */
 const JOBS: Jobs = { ...codeJobs, ...modelJobs, ...imageJobs, ...analyzeJobs, ...searchJobs, ...batchJobs, ...rowsJobs };
+
+/** Unpacks a gzip+base64 script (a worker part) and runs it here. */
+async function runPacked(packed: string): Promise<void> {
+  const url = URL.createObjectURL(new Blob([await decodeWorkerScript(packed)], { type: "text/javascript" }));
+  try {
+    scope.importScripts(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
 
 /** Running requests, by request id, so an abort can stop them. */
 const running = new Map<string, AbortController>();
@@ -53,6 +64,13 @@ async function handle(request: EngineRequest): Promise<EngineReply> {
     case "load-script":
       try {
         scope.importScripts(request.url);
+        return { id: request.id, ok: true, kind: "loaded" };
+      } catch (error) {
+        return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), bad: false };
+      }
+    case "load-packed":
+      try {
+        await runPacked(request.packed);
         return { id: request.id, ok: true, kind: "loaded" };
       } catch (error) {
         return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), bad: false };

@@ -23,22 +23,20 @@ import { EVAL_FILES, FIGMA_DIR, REPO_ROOT } from "../../../test/helpers/fixtures
 import { panelScore, scoreDifferences, withScorePage } from "../../../test/helpers/panel-score.js";
 import { previewRuntimeForTests } from "../../../test/helpers/preview-runtime.js";
 import { cachedGenerateCode } from "../../../test/helpers/run-cache.js";
+import { sampleFrames } from "../../../test/helpers/eval-sample.js";
 import type { PageMeasure } from "./measure.js";
 
 const frames = EVAL_FILES.flatMap((file) => loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, file), "utf8")) as unknown).roots.map((root) => ({ file, root })));
 
-/** Layers under `node`, itself included. */
-const layerCount = (node: { children?: unknown[] }): number => 1 + (node.children ?? []).reduce<number>((n, c) => n + layerCount(c as { children?: unknown[] }), 0);
-
 /**
  * Every frame of a file with a few; of a file with many (the design system's 57 component sheets), its first three
- * and its largest. The bench's score-cli section compares the two on every fixture frame in each full run.
+ * and its largest (test/helpers/eval-sample.ts). The bench's score-cli section compares the two on every fixture
+ * frame in each full run.
  */
 const sampled = EVAL_FILES.flatMap((file) => {
   const own = frames.filter((f) => f.file === file);
-  if (own.length <= 6) return own;
-  const largest = own.reduce((a, b) => (layerCount(b.root) > layerCount(a.root) ? b : a));
-  return [...new Set([...own.slice(0, 3), largest])];
+  const taken = new Set(sampleFrames(own.map((f) => f.root)));
+  return own.filter((f) => taken.has(f.root));
 });
 
 function expectSame(panel: FidelityScore, cli: FidelityScore, what: string): void {

@@ -49,4 +49,5 @@ export const analyzeRoom = {
   },
   streams: { "analyze-model": ["analyze-text"] },
   estimates: ["analyze-prepare"],
+  projectPass: [],
 } as const satisfies Room;

@@ -58,4 +58,5 @@ export const batchRoom = {
     "batch-cancel": ["batch-saved"],
   },
   estimates: [],
+  projectPass: [],
 } as const satisfies Room;

@@ -1,9 +1,10 @@
 /**
  * The boundary's own messages, never sent by a panel: `ping` (answered as soon as the worker's script has
- * run: the host measures cold start with it), `abort` (stops a running request) and `load-script` (the
- * tokenizer, which comes only when an estimate needs it).
+ * run: the host measures cold start with it), `abort` (stops a running request), `load-script` (the
+ * tokenizer, which comes only when an estimate needs it) and `load-packed` (the project pass, unpacked in the
+ * worker so the panel's thread stays free: ui/engine/project-pass/).
  */
-import { custom, number, optional, type Shape } from "../../../contract/fields.js";
+import { custom, number, optional, string, type Shape } from "../../../contract/fields.js";
 import { requestId } from "./common.js";
 
 /** Only scripts the UI unpacked itself (blob: URLs), never a network address. */
@@ -15,6 +16,8 @@ export const BOUNDARY_REQUESTS = {
   abort: { target: requestId },
   /** Runs a script inside the worker (importScripts). */
   "load-script": { url: blobUrl },
+  /** Unpacks a gzip+base64 script the main thread sent (a worker part) and runs it inside the worker. */
+  "load-packed": { packed: string({ nonEmpty: true }) },
 } satisfies Record<string, Shape>;
 
 export const BOUNDARY_REPLIES = {

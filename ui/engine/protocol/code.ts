@@ -42,6 +42,7 @@ export const codeRoom = {
   events: {},
   streams: {},
   estimates: [],
+  projectPass: ["generate", "react-preview"],
 } as const satisfies Room;
 
 /** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */

@@ -17,6 +17,8 @@ export interface Room {
   readonly events: Readonly<Record<string, Shape>>;
   readonly streams: Readonly<Record<string, readonly string[]>>;
   readonly estimates: readonly string[];
+  /** Kinds that format, check or transpile code: the host loads the project pass into the worker before them. */
+  readonly projectPass: readonly string[];
 }
 
 export const requestId = string({ nonEmpty: true, max: 200 });

@@ -123,4 +123,5 @@ export const imageRoom = {
   },
   streams: { "generate-image": ["image-partial", "image-done", "image-text", "image-usage"] },
   estimates: ["image-prepare"],
+  projectPass: [],
 } as const satisfies Room;

@@ -24,6 +24,7 @@ const ROOM_REPLIES = { ...codeRoom.replies, ...modelRoom.replies, ...imageRoom.r
 const EVENTS = { ...modelRoom.events, ...imageRoom.events, ...analyzeRoom.events, ...searchRoom.events, ...batchRoom.events } satisfies Record<string, Shape>;
 const STREAMS = { ...modelRoom.streams, ...imageRoom.streams, ...analyzeRoom.streams, ...searchRoom.streams, ...batchRoom.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
 const ESTIMATES: ReadonlySet<string> = new Set<Kind>([...modelRoom.estimates, ...imageRoom.estimates, ...analyzeRoom.estimates]);
+const PROJECT_PASS: ReadonlySet<string> = new Set<Kind>([...codeRoom.projectPass, ...modelRoom.projectPass, ...imageRoom.projectPass, ...analyzeRoom.projectPass, ...searchRoom.projectPass, ...batchRoom.projectPass, ...rowsRoom.projectPass]);
 
 /** A job the panel can ask the engine for. */
 export type Kind = keyof typeof ROOM_REQUESTS;
@@ -59,6 +60,9 @@ const REPLY_CHECKS = withFields({ ...BOUNDARY_REPLIES, ...ROOM_REPLIES }, { id: 
 
 /** Whether the host loads the tokenizer into the worker before sending `kind` (the kinds that estimate). */
 export const estimates = (kind: Kind): boolean => ESTIMATES.has(kind);
+
+/** Whether the host loads the project pass (prettier, ts-morph) into the worker before sending `kind`. */
+export const needsProjectPass = (kind: Kind): boolean => PROJECT_PASS.has(kind);
 
 /** Whether `event` is one that `kind` may stream (others are ignored). */
 export function streams<K extends Kind>(kind: K, event: EngineEvent): event is EventOf<K> {

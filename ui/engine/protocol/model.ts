@@ -82,4 +82,5 @@ export const modelRoom = {
   },
   streams: { "ai-generate": ["progress", "stage"] },
   estimates: ["ai-prepare", "ai-round-estimate"],
+  projectPass: ["ai-prepare", "ai-generate"],
 } as const satisfies Room;

@@ -48,4 +48,5 @@ export const rowsRoom = {
   events: {},
   streams: {},
   estimates: [],
+  projectPass: [],
 } as const satisfies Room;

@@ -36,4 +36,5 @@ export const searchRoom = {
   },
   streams: { "search-captions": ["search-caption"], "search-embed": ["search-vectors"] },
   estimates: [],
+  projectPass: [],
 } as const satisfies Room;

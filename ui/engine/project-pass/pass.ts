@@ -1,0 +1,28 @@
+/**
+ * The project pass inside the engine worker: prettier and ts-morph with TypeScript (about 9 of the worker's 10 MB),
+ * shipped as a part of its own that the host loads into the worker before the first job that formats, checks or
+ * transpiles code (Engine.call, by the kinds the protocol lists as `projectPass`), or at the Code panel's warm-up.
+ * The rest of the worker (model requests, images, analysis, search) starts without it. Modules importing the real
+ * codegen/format, codegen/project or codegen/preview/react-preview get the shims beside this file in the engine
+ * bundle (esbuild.config.mjs), which call into the part through the global it sets.
+ */
+import type { formatFiles, isFormatted } from "../../../codegen/format/index.js";
+import type { checkProject } from "../../../codegen/project/index.js";
+import type { buildReactPreview } from "../../../codegen/preview/react-preview.js";
+
+export interface ProjectPass {
+  formatFiles: typeof formatFiles;
+  isFormatted: typeof isFormatted;
+  checkProject: typeof checkProject;
+  buildReactPreview: typeof buildReactPreview;
+}
+
+/** Where the part puts itself once its script has run. */
+export const PROJECT_PASS_GLOBAL = "__figmentProjectPass";
+
+/** The loaded part; a job that needs it before it came is a host bug, said plainly. */
+export function projectPass(): ProjectPass {
+  const pass = (globalThis as Record<string, unknown>)[PROJECT_PASS_GLOBAL] as ProjectPass | undefined;
+  if (!pass) throw new Error("the code formatter and checker are not loaded in this worker yet (the host loads them before a code job)");
+  return pass;
+}

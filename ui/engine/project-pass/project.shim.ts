@@ -1,0 +1,6 @@
+/** codegen/project/index.ts as the engine bundle sees it: the calls go to the project pass part (pass.ts). */
+import type { ProjectPass } from "./pass.js";
+import { projectPass } from "./pass.js";
+
+export type { ProjectOptions } from "../../../codegen/project/index.js";
+export const checkProject: ProjectPass["checkProject"] = (files, options) => projectPass().checkProject(files, options);
