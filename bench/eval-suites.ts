@@ -28,10 +28,11 @@ interface VitestReport {
   testResults: { name: string; startTime: number; endTime: number; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[];
 }
 
+/** Runs the suites whole; vitest's own output goes to stderr, beside the bench's progress, not into its Markdown. */
 function runVitest(root: string, outputFile: string): Promise<number> {
   const args = [join(root, "node_modules/vitest/vitest.mjs"), "run", ...EVAL_SUITES, "--reporter=dot", "--reporter=json", `--outputFile.json=${outputFile}`];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, FIGMENT_EVAL: "full", CI: process.env["CI"] ?? "1" }, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, FIGMENT_EVAL: "full", CI: process.env["CI"] ?? "1" }, stdio: ["ignore", process.stderr, "inherit"] });
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
