@@ -32,7 +32,7 @@ import { benchDevMode } from "./plugin-devmode.js";
 import { benchFakeParent, benchHarness, loginExport, type LoadSample } from "./plugin-browser.js";
 import { profileFakeParent, type CpuWall, type ProfileSample } from "./plugin-profile.js";
 import { benchMainExport, benchMainStart, evalFrames, largestByNodes, withoutWorkerPayload } from "./plugin-main.js";
-import { pluginSizes } from "./plugin-sizes.js";
+import { pluginSizes, type PluginSizes } from "./plugin-sizes.js";
 import { draftPayloadIn, kb, panelPartPayloadsIn, median, msSummary, projectPassPayloadIn, readBuilt, repoRoot, enginePayloadIn } from "./plugin-util.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
@@ -252,24 +252,11 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `${((sizes.worker.base64 / sizes.code.raw) * 100).toFixed(0)}% of code.js; ${kb(sizes.worker.gzip)} gzip stream, ${kb(sizes.worker.unpacked)} unpacked JS`,
     { base64Bytes: sizes.worker.base64, gzipBytes: sizes.worker.gzip, unpackedBytes: sizes.worker.unpacked },
   );
-  out.plain(
-    "projectPassPayload",
-    "The engine's project pass (prettier, ts-morph; sent as `worker-source` part \"project-pass\" before the first code job)",
-    `${kb(sizes.projectPass.base64)} as it travels (base64)`,
-    "",
-    "",
-    `${kb(sizes.projectPass.gzip)} gzip stream, ${kb(sizes.projectPass.unpacked)} unpacked JS`,
-    { base64Bytes: sizes.projectPass.base64, gzipBytes: sizes.projectPass.gzip, unpackedBytes: sizes.projectPass.unpacked },
-  );
-  out.plain(
-    "searchWorkerPayload",
-    "Search worker payload (orama; in dist/code.js, sent as `worker-source` part \"search\" when Search first opens)",
-    `${kb(sizes.searchWorker.base64)} as it travels (base64)`,
-    "",
-    "",
-    `${kb(sizes.searchWorker.gzip)} gzip stream, ${kb(sizes.searchWorker.unpacked)} unpacked JS`,
-    { base64Bytes: sizes.searchWorker.base64, gzipBytes: sizes.searchWorker.gzip, unpackedBytes: sizes.searchWorker.unpacked },
-  );
+  // The parts that travel like the worker, sent when first needed.
+  const packedRow = (key: string, label: string, p: PluginSizes["worker"]) =>
+    out.plain(key, label, `${kb(p.base64)} as it travels (base64)`, "", "", `${kb(p.gzip)} gzip stream, ${kb(p.unpacked)} unpacked JS`, { base64Bytes: p.base64, gzipBytes: p.gzip, unpackedBytes: p.unpacked });
+  packedRow("projectPassPayload", "The engine's project pass (prettier, ts-morph; sent as `worker-source` part \"project-pass\" before the first code job)", sizes.projectPass);
+  packedRow("searchWorkerPayload", "Search worker payload (orama; in dist/code.js, sent as `worker-source` part \"search\" when Search first opens)", sizes.searchWorker);
 
   // ---- the worker's cold start ------------------------------------------------------------------
   const coldParts = (samples: readonly LoadSample[]) =>
