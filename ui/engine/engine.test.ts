@@ -401,9 +401,9 @@ describe("Engine tokenizer", () => {
     }
   }
 
-  it("loads the tokenizer script into the worker before the first estimate, once per worker", async () => {
+  /** An engine whose workers answer at once, with `parts` (how it gets the tokenizer or the project pass). */
+  function answeringEngine(parts: Pick<ConstructorParameters<typeof Engine>[0], "unpackTokenizer" | "projectPassSource">): { host: Engine; workers: AnsweringWorker[] } {
     const workers: AnsweringWorker[] = [];
-    const unpackTokenizer = vi.fn(async () => "blob:tokenizer");
     const host = new Engine({
       unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
       createWorker: () => {
@@ -412,8 +412,14 @@ describe("Engine tokenizer", () => {
         return worker;
       },
       now: () => 0,
-      unpackTokenizer,
+      ...parts,
     });
+    return { host, workers };
+  }
+
+  it("loads the tokenizer script into the worker before the first estimate, once per worker", async () => {
+    const unpackTokenizer = vi.fn(async () => "blob:tokenizer");
+    const { host, workers } = answeringEngine({ unpackTokenizer });
     const body = { exports, png: new Uint8Array(), options, model: "m", draft: false, instructions: "" };
     await host.call("ai-prepare", body);
     await host.call("ai-prepare", body);
@@ -429,18 +435,8 @@ describe("Engine tokenizer", () => {
   });
 
   it("loads the project pass into the worker before the first code job, once per worker, and never for the other jobs", async () => {
-    const workers: AnsweringWorker[] = [];
     const projectPassSource = vi.fn(async () => "H4sI-packed");
-    const host = new Engine({
-      unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
-      createWorker: () => {
-        const worker = new AnsweringWorker();
-        workers.push(worker);
-        return worker;
-      },
-      now: () => 0,
-      projectPassSource,
-    });
+    const { host, workers } = answeringEngine({ projectPassSource });
     await host.call("hint", { exports });
     expect(projectPassSource).not.toHaveBeenCalled();
     // Two code jobs at once share one load, sent before either.
@@ -458,10 +454,7 @@ describe("Engine tokenizer", () => {
 
   it("a project pass that fails to load fails the code job clearly, and the next one tries again", async () => {
     let fail = true;
-    const host = new Engine({
-      unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
-      createWorker: () => new AnsweringWorker(),
-      now: () => 0,
+    const { host } = answeringEngine({
       projectPassSource: async () => {
         if (fail) throw new Error("the main thread did not answer");
         return "packed";
