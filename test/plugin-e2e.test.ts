@@ -213,6 +213,21 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
     });
   });
 
+  it("a failing step in the harness carries what the page logged meanwhile", async () => {
+    const failed = await withPluginPage(pages, { fixture: LOGIN, select: [] }, async ({ ui }) => {
+      await ui.evaluate(() => console.error("figment-harness: the panel logged this"));
+      await ui.locator(".never-there").waitFor({ timeout: 1500 });
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failed).toBeInstanceOf(Error);
+    const message = (failed as Error).message;
+    expect(message).toContain("locator.waitFor");
+    expect(message).toContain("The page said");
+    expect(message).toContain("error: figment-harness: the panel logged this");
+  });
+
   it("explains an oversized frame and what to do about it", async () => {
     const huge = {
       document: {

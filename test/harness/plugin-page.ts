@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { Frame, Page } from "playwright-core";
+import type { ConsoleMessage, Frame, Page } from "playwright-core";
 import { withPage, type PageHost, type PageOptions } from "../../cli/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { Relay, RelayedMessage } from "./relay.js";
@@ -119,11 +119,35 @@ export async function withPluginPage<T>(browser: PageHost, options: PluginPageOp
       release: (type: string) => page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.release(t), type),
       traffic: () => page.evaluate(() => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.traffic),
     };
-    return fn({ page, ui, sim, relay });
+    return withPageSaying(page, () => fn({ page, ui, sim, relay }));
   }, {
     ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
     ...(options.serve ? { serve: options.serve } : {}),
   });
+}
+
+/** The most lines of what the page said that a failure carries. */
+const SAID_LINES = 30;
+
+/**
+ * Runs `fn`; if it fails, its error also carries what the page logged meanwhile (console, workers included, and
+ * uncaught errors): a test that waited in vain then says what the panel or the engine ran into.
+ */
+async function withPageSaying<T>(page: Page, fn: () => Promise<T>): Promise<T> {
+  const said: string[] = [];
+  const onConsole = (message: ConsoleMessage): void => void said.push(`${message.type()}: ${message.text().slice(0, 400)}`);
+  const onError = (error: Error): void => void said.push(`uncaught: ${error.message.slice(0, 400)}`);
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof Error && said.length > 0) error.message += `\nThe page said (last ${Math.min(SAID_LINES, said.length)} of ${said.length} lines):\n${said.slice(-SAID_LINES).join("\n")}`;
+    throw error;
+  } finally {
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+  }
 }
 
 /** clientStorage, the file's image bytes and the setup script, as the host reads them (test/harness/host.ts `Seed`). */
