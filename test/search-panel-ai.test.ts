@@ -141,7 +141,12 @@ describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }
 
   it("typing faster than the pause embeds only the last text; without `available`, nothing is embedded", async () => {
     await withSearchPage(browser, true, async (page) => {
+      // Faster than the pause by construction, not by the machine's speed: the page's clock stands still while the
+      // keys go in (on a busy machine 20 ms between keys could take longer than the pause), then runs on.
+      await page.clock.install();
+      await page.clock.pauseAt(Date.now() + 1000);
       await page.getByRole("searchbox", { name: "Search frames" }).pressSequentially("beach", { delay: 20 });
+      await page.clock.resume();
       await expect.poll(() => ranking(page)).toBe("hybrid:beach");
       expect((await ai(page)).calls).toEqual(["beach"]);
     });
