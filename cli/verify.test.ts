@@ -14,7 +14,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { designViewport, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
-import type { SourceFile } from "../codegen/types.js";
 import { runBrowser, useBrowser } from "../test/helpers/browser.js";
 import { captureIo, fixturePath, listFiles, readFixture } from "../test/helpers/fixtures.js";
 import { chatStream, responsesStream, type RecordedRequest } from "../test/openai-server/server.js";
@@ -22,6 +21,7 @@ import { scriptedServer, splitInto } from "../test/openai-server/scripted.js";
 import { parseCliArgs } from "./args.js";
 import { withPage } from "./browser.js";
 import { run } from "./run.js";
+import { answerJson, moved } from "../test/helpers/model-answers.js";
 
 const LOGIN = fixturePath("figmasharp-login.file.json");
 const FRAME = "101:3";
@@ -36,26 +36,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** The model writes the code files; the design's assets are the project's already (the pipeline adds them). */
-const answerOf = (files: SourceFile[], notes: string): string => JSON.stringify({ notes, files: files.filter((f) => !f.bytes && !/(^|\/)assets\//.test(f.path)).map((f) => ({ path: f.path, content: f.content })) });
-
-/** `files` with one CSS rule's declaration changed; fails loudly when the rule is not there. */
-function moved(files: SourceFile[], selector: string, from: string, to: string): SourceFile[] {
-  let done = false;
-  const out = files.map((f) => {
-    if (!f.path.endsWith(".css")) return f;
-    const at = f.content.indexOf(`${selector} {`);
-    if (at < 0) return f;
-    const end = f.content.indexOf("}", at);
-    const rule = f.content.slice(at, end);
-    if (!rule.includes(from)) return f;
-    done = true;
-    return { ...f, content: f.content.slice(0, at) + rule.replace(from, to) + f.content.slice(end) };
-  });
-  if (!done) throw new Error(`no rule ${selector} with ${from}`);
-  return out;
-}
-
 interface Answers {
   correct: string;
   /** "Don’t have an account?" 40 px to the right. */
@@ -69,9 +49,9 @@ async function answersFor(target: "react" | "html"): Promise<Answers> {
   const code = (await generateCode(design.document, { target, styling: "css-modules", nodeIds: true })).files;
   const [text, button] = target === "html" ? [".don-t-have", ".group"] : [".donTHave", ".group"];
   return {
-    correct: answerOf(code, "The page as drawn."),
-    off: answerOf(moved(code, text, "left: 65px", "left: 105px"), "First try."),
-    worse: answerOf(moved(code, button, "left: 65px", "left: 105px"), "Moved the button."),
+    correct: answerJson(code, "The page as drawn."),
+    off: answerJson(moved(code, text, "left: 65px", "left: 105px"), "First try."),
+    worse: answerJson(moved(code, button, "left: 65px", "left: 105px"), "Moved the button."),
   };
 }
 

@@ -19,40 +19,19 @@ import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { pngDataUrlSize } from "../ai/verify/estimate.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
-import type { SourceFile } from "../codegen/types.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { responsesStream, type OpenAiTestServer, type RecordedRequest } from "./openai-server/server.js";
 import { splitInto } from "./openai-server/scripted.js";
 import { runBrowser } from "./helpers/browser.js";
 import { serverOrigin, useModelE2e } from "./helpers/e2e.js";
 import { FIGMA_DIR } from "./helpers/fixtures.js";
+import { answerJson, moved } from "./helpers/model-answers.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "score-panel");
 const LOGIN = { fixture: "figmasharp-login.file.json", frame: "101:3" };
 const KEY = "sk-test-fix-5678";
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
-
-/** The model writes the code files; the design's assets are the project's already (the pipeline adds them). */
-const answerText = (files: SourceFile[], notes: string): string =>
-  JSON.stringify({ notes, files: files.filter((f) => !f.bytes && !/(^|\/)assets\//.test(f.path)).map((f) => ({ path: f.path, content: f.content })) });
-
-/** `files` with one CSS rule's declaration changed; fails loudly when the rule is not there. */
-function moved(files: SourceFile[], selector: string, from: string, to: string): SourceFile[] {
-  let done = false;
-  const out = files.map((f) => {
-    if (!f.path.endsWith(".css")) return f;
-    const at = f.content.indexOf(`${selector} {`);
-    if (at < 0) return f;
-    const end = f.content.indexOf("}", at);
-    const rule = f.content.slice(at, end);
-    if (!rule.includes(from)) return f;
-    done = true;
-    return { ...f, content: f.content.slice(0, at) + rule.replace(from, to) + f.content.slice(end) };
-  });
-  if (!done) throw new Error(`no rule ${selector} with ${from}`);
-  return out;
-}
 
 interface Answers {
   /** "Don’t have an account?" 40 px lower. */
@@ -68,9 +47,9 @@ async function answers(): Promise<Answers> {
   const code = (await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true })).files;
   const off = moved(code, ".don-t-have", "bottom: -2px", "bottom: -42px");
   return {
-    off: answerText(off, "First try."),
-    worse: answerText(moved(off, ".group", "left: 65px", "left: 105px"), "Moved the button as well."),
-    correct: answerText(code, "The page as drawn."),
+    off: answerJson(off, "First try."),
+    worse: answerJson(moved(off, ".group", "left: 65px", "left: 105px"), "Moved the button as well."),
+    correct: answerJson(code, "The page as drawn."),
   };
 }
 
