@@ -11,8 +11,9 @@ import { InfoIcon, ErrorIcon } from "../components/icons.js";
 import { Segmented } from "../components/segmented.js";
 import { SelectMenu } from "../components/select-menu.js";
 import type { FrameInfo, PreviewState } from "./code-job.js";
-import { buildSrcdoc, previewPages } from "../../codegen/preview/html-page.js";
+import { previewPages } from "../../codegen/preview/html-page.js";
 import { withPageScript } from "../../codegen/preview/page-script.js";
+import { previewDocument } from "./preview-document.js";
 import { OUTLINE_SCRIPT, type OutlineRequest } from "./score/outline-agent.js";
 import { clampWidth, maxWidth, MIN_PREVIEW_WIDTH, PHONE_WIDTH, previewLayout, TABLET_WIDTH, widthOf, type PreviewWidth } from "./preview-size.js";
 import { plural } from "../../codegen/plural.js";
@@ -106,7 +107,7 @@ export function PreviewPane({ preview, frames, outline }: PreviewPaneProps) {
 
   const pages = useMemo(() => (preview.status === "ready" ? previewPages(preview.files) : []), [preview]);
   const page = pages[Math.min(pageIndex, pages.length - 1)];
-  const srcdoc = useMemo(() => (preview.status === "ready" && page ? withPageScript(buildSrcdoc({ page, files: preview.files }), OUTLINE_SCRIPT) : ""), [preview, page]);
+  const srcdoc = useMemo(() => (preview.status === "ready" && page ? withPageScript(previewDocument(page, preview.files), OUTLINE_SCRIPT) : ""), [preview, page]);
   const scripted = useMemo(() => (preview.status === "scripted" ? withPageScript(preview.html, OUTLINE_SCRIPT) : ""), [preview]);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const shown = preview.status === "scripted" ? scripted : srcdoc;
