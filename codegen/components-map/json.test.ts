@@ -59,6 +59,7 @@ describe("mapping file", () => {
   it("reports a JSON syntax error with its line, and a file without components", () => {
     const broken = parseMappingJson('{\n  "components": [\n    { "figma": }\n  ]\n}', "ui.json");
     expect(broken.map.components).toEqual([]);
+    expect(broken.unreadable).toBe(true);
     expect(broken.notes[0]).toMatchObject({ severity: "error", file: "ui.json" });
     expect(broken.notes[0]!.message).toMatch(/^ui\.json(:3)?: not valid JSON/);
     expect(readMappingJson([]).notes[0]!.message).toContain('expected an object with a "components" list');

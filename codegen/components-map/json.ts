@@ -150,7 +150,7 @@ export function readMappingJson(json: unknown, file = "components.json"): Mappin
   const map: ComponentMap = { components: [] };
   if (!isRecord(json) || !Array.isArray(json["components"])) {
     notes.push({ severity: "error", file, message: `${file}: expected an object with a "components" list` });
-    return { map, notes };
+    return { map, notes, unreadable: true };
   }
   for (const key of Object.keys(json)) if (key !== "components" && key !== "$schema") notes.push({ severity: "warning", file, message: `${file}: /${key}: unknown field (known: $schema, components)` });
   json["components"].forEach((entry: unknown, index: number) => {
@@ -171,7 +171,7 @@ export function parseMappingJson(text: string, file = "components.json"): Mappin
     const message = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(message);
     const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
-    return { map: { components: [] }, notes: [{ severity: "error", file, ...(line !== undefined ? { line } : {}), message: `${file}${line !== undefined ? `:${line}` : ""}: not valid JSON (${message})` }] };
+    return { map: { components: [] }, notes: [{ severity: "error", file, ...(line !== undefined ? { line } : {}), message: `${file}${line !== undefined ? `:${line}` : ""}: not valid JSON (${message})` }], unreadable: true };
   }
 }
 

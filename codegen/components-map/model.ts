@@ -71,6 +71,8 @@ export interface MappingNote {
 export interface MappingRead {
   map: ComponentMap;
   notes: MappingNote[];
+  /** The text as a whole is not a mapping (not JSON, no components list): the first note says why. */
+  unreadable?: true;
 }
 
 /** Several sources (many Code Connect files, a mapping file) as one map; earlier sources win on a tie. */
