@@ -9,6 +9,7 @@
 import { formatFiles } from "../codegen/format/index.js";
 import { withAssetFiles } from "../codegen/project/asset-files.js";
 import { checkProject } from "../codegen/project/index.js";
+import { checkLibraryUsage, type LibraryTypes } from "../codegen/project/library-types.js";
 import { withDesignFonts } from "../codegen/fonts/project-fonts.js";
 import type { FontPlan } from "../codegen/fonts/plan.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
@@ -17,8 +18,8 @@ import { generateTurn, type Conversation, type TurnOptions, type TurnResult } fr
 import type { PromptInput } from "./prompt.js";
 import type { ProviderConfig } from "./providers.js";
 
-/** Problem codes a repair turn is asked to fix: the files do not parse or do not link. */
-const BLOCKING = new Set(["syntax", "unresolved-import", "format"]);
+/** Problem codes a repair turn is asked to fix: the files do not parse or do not link, or misuse the team's components. */
+const BLOCKING = new Set(["syntax", "unresolved-import", "format", "component-props"]);
 
 /** At most this many problems go into the repair request (the rest are summarised). */
 const MAX_LISTED = 40;
@@ -64,6 +65,8 @@ export interface ModelCodeOptions extends Omit<TurnOptions, "refine"> {
   refine?: TurnOptions["refine"];
   /** Repair rounds allowed (default 1; 0 turns repair off). */
   maxRepairs?: number;
+  /** The team's component library types: the answer's use of them is type-checked (`component-props`). */
+  libraryTypes?: LibraryTypes[];
   /** Reports the post-processing and repair stages, for a status line. */
   onStage?: (stage: "checking" | "repairing") => void;
   now?: () => number;
@@ -134,6 +137,18 @@ export async function postProcess(
   preformatted?: Preformatter,
   assets: readonly SourceFile[] = [],
   fonts?: { plan: FontPlan; target: "react" | "html"; styling: "css-modules" | "tailwind" },
+  libraryTypes: readonly LibraryTypes[] = [],
+): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+  const processed = await checkedAndFormatted(reply, preformatted, assets, fonts);
+  // After formatting: its lines are the written files' lines.
+  return libraryTypes.length > 0 ? { files: processed.files, problems: [...processed.problems, ...checkLibraryUsage(processed.files, libraryTypes)] } : processed;
+}
+
+async function checkedAndFormatted(
+  reply: Pick<TurnResult, "files" | "problems">,
+  preformatted: Preformatter | undefined,
+  assets: readonly SourceFile[],
+  fonts: Parameters<typeof postProcess>[3],
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const joined = withAssetFiles(reply.files, assets);
   // The design's Google fonts, when the model's files do not load them (as the offline output does).
@@ -176,7 +191,7 @@ function blockingCount(attempt: Attempt): number {
 /** Throws ModelError when the first turn fails; a failed or cancelled repair keeps the first answer. */
 export async function generateModelCode(config: ProviderConfig, input: PromptInput, options: ModelCodeOptions = {}): Promise<ModelCodeResult> {
   const now = options.now ?? (() => performance.now());
-  const { maxRepairs = 1, onStage, now: _now, ...turnOptions } = options;
+  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], ...turnOptions } = options;
   let modelMs = 0;
   let postMs = 0;
   const timed = async <T>(fn: () => Promise<T>, add: (ms: number) => void): Promise<T> => {
@@ -196,7 +211,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
   };
   const first = await timed(() => generateTurn(config, input, { ...turnOptions, onProgress }), (ms) => (modelMs += ms));
   onStage?.("checking");
-  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets, designFonts(input)), (ms) => (postMs += ms)))];
+  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets, designFonts(input), libraryTypes), (ms) => (postMs += ms)))];
   let kept = 0;
   let repair: ModelCodeResult["repair"] = "none";
   const extra: Problem[] = [];
@@ -218,7 +233,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
         (ms) => (modelMs += ms),
       );
       onStage?.("checking");
-      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets, designFonts(input)), (ms) => (postMs += ms)));
+      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets, designFonts(input), libraryTypes), (ms) => (postMs += ms)));
       attempts.push(attempt);
       const better = attempt.files.length > 0 && blockingCount(attempt) < blocking.length;
       if (better) kept = attempts.length - 1;

@@ -27,6 +27,8 @@ import { keyFor } from "./api-keys.js";
 import type { CliArgs } from "./args.js";
 import { asUsage, codeOptions, emitAndWrite, reportProblems, type Output, type RunContext } from "./design-files.js";
 import { loadForCode } from "./figma-extras.js";
+import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
+import { componentsForModel } from "../codegen/components-map/preview.js";
 import { readText, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
 import type { VerifyJson } from "./verify.js";
@@ -188,9 +190,13 @@ function repairSummary(result: ModelCodeResult): string | undefined {
   return `repair round: ${how}; kept attempt ${result.kept + 1} of ${result.attempts.length} (${counts})`;
 }
 
-/** What the model is sent for `document` (one request): the hint, assets, image, draft and instructions. */
-export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined): Promise<PromptInput> {
-  const drafts = args.draft ? (await generateCode(document, codeOptions(args))).files : undefined;
+/**
+ * What the model is sent for `document` (one request): the hint, assets, image, draft and instructions, and
+ * the team's components the instances map to (as data, like the hint).
+ */
+export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined, components: ComponentsInput = { problems: [] }): Promise<PromptInput> {
+  const drafts = args.draft ? (await generateCode(document, { ...codeOptions(args), ...componentOptions(components) })).files : undefined;
+  const mapped = components.map ? componentsForModel(document, components.map) : "";
   return {
     target: args.target,
     styling: args.styling,
@@ -201,18 +207,21 @@ export async function promptInputFor(document: DesignDocument, args: CliArgs, im
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
     ...(drafts && drafts.length > 0 ? { drafts } : {}),
     ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
+    ...(mapped ? { components: mapped } : {}),
   };
 }
 
 export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   const env = context.env ?? process.env;
+  const components = await readComponentsInput(args);
   const source = await readSource(args, io, context);
+  source.problems.unshift(...components.problems);
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
   if (!image) io.err(STRUCTURE_ONLY);
   const frames = source.document.frames.length;
   if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
 
-  const input = await promptInputFor(source.document, args, image);
+  const input = await promptInputFor(source.document, args, image, components);
   const settings = settingsFrom(args);
   const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
   // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.
@@ -238,6 +247,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000,
       onProgress: progress.onProgress,
       onStage: progress.onStage,
+      ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
     });
   } catch (error) {
     if (error instanceof ModelError) {

@@ -12,6 +12,7 @@ Usage:
   figment frames <design.json> [--json]
   figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
                [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--exact-layout] [--score] [--json]
+               [--components FILE] [--code-connect DIR] [--types PATH]...
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -46,6 +47,12 @@ IoU×matched of the layers' boxes at the design width, the text visible and any 
 --variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
 properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
 by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).
+
+--components FILE (a mapping file, codegen/components-map/components.schema.json) and --code-connect DIR (Figma
+Code Connect files, *.figma.tsx, read without running them) name the team's own code components: React output
+imports them (import { Button } from "@acme/ui") for the instances they map, with the mapped props, and writes
+no file for them. --types PATH (the library's .d.ts, or its package folder; MODULE=PATH to say which module)
+type-checks that use: an unknown prop or a wrong value is a problem with file:line.
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
@@ -123,6 +130,10 @@ export interface CliArgs {
   rounds?: number;
   /** `figment fidelity --widths`: viewport widths in px, 0 for the design width. */
   widths?: number[];
+  /** The team's own components: a mapping file, a folder of Code Connect files, the library's types (issue 26). */
+  components?: string;
+  codeConnect?: string;
+  types: string[];
 }
 
 export const FIGMA_API = "https://api.figma.com";
@@ -155,8 +166,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = readFlags(argv, {
     boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score", "verify"],
     short: { version: "v" },
-    string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", "rounds", ...MODEL_FLAGS],
-    list: ["node"],
+    string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", "rounds", "components", "code-connect", ...MODEL_FLAGS],
+    list: ["node", "types"],
     positionals: true,
   });
   const target = oneOfWords("target", ["react", "html"] as const, values.target, "react");
@@ -177,6 +188,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.score && command !== "code") throw new UsageError(`--score only applies to figment code (figment fidelity measures without writing code)`);
   if (values.score && values["from-hint"] !== undefined) throw new UsageError("--score needs the design's JSON (the layers' boxes are compared with it), not --from-hint");
   if (values.score && values["batch-api"]) throw new UsageError("--score cannot measure a Batch API submission (its code comes later): score the collected files with figment code --score");
+  componentArgs(values, command);
   if (values.widths !== undefined && command !== "fidelity") throw new UsageError(`--widths only applies to figment fidelity`);
   const widths = values.widths !== undefined ? asWidths(values.widths) : undefined;
 
@@ -204,6 +216,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   return {
     command,
     nodes: values.node ?? [],
+    types: values.types ?? [],
     target,
     styling,
     out: values.out ?? "out",
@@ -233,8 +246,22 @@ export function parseCliArgs(argv: string[]): CliArgs {
       figmaToken: values["figma-token"],
       figmaBaseUrl,
       widths,
+      components: values.components,
+      codeConnect: values["code-connect"],
     }),
   };
+}
+
+/** --components, --code-connect, --types: `figment code` from the design's JSON (a hint carries no component properties). */
+function componentArgs(values: { components?: string; "code-connect"?: string; types?: string[]; "from-hint"?: string; "batch-api"?: boolean }, command: string): void {
+  const given = firstGiven({ components: values.components, "code-connect": values["code-connect"], types: values.types }, ["components", "code-connect", "types"] as const);
+  if (given === undefined) return;
+  if (command !== "code") throw new UsageError(`--${given} only applies to figment code`);
+  if (values["from-hint"] !== undefined) throw new UsageError(`--${given} needs the design's JSON (instances carry their component properties there), not --from-hint`);
+  if (values["batch-api"]) throw new UsageError(`--${given} cannot go with --batch-api yet`);
+  for (const [flag, value] of [["--components", values.components], ["--code-connect", values["code-connect"]]] as const) {
+    if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} needs a path`);
+  }
 }
 
 /** --verify and --rounds: one frame's measured correction rounds, with --ai only (AI_ONLY refuses them without it). */

@@ -6,6 +6,7 @@ import { readRestReply, countNodes } from "../codegen/rest/reply.js";
 import type { CliArgs } from "./args.js";
 import { asUsage, codeOptions, emitAndWrite, load, requireInput, type Output, type RunContext } from "./design-files.js";
 import { loadForCode } from "./figma-extras.js";
+import { componentOptions, readComponentsInput } from "./components-map.js";
 import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
 
 export type { Output, RunContext } from "./design-files.js";
@@ -51,13 +52,15 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
   }
   const { requireChromium, scoreDocument, printScores } = await import("./code-score.js");
   if (args.score) requireChromium();
+  const components = await readComponentsInput(args);
   const design = await loadForCode(args, io, context);
-  const result = await generateCode(design.document, codeOptions(args));
-  if (!args.score) return emitAndWrite(result, design.problems, args, io, {}, design.roots[0]?.name);
+  const result = await generateCode(design.document, { ...codeOptions(args), ...componentOptions(components) });
+  const problems = [...components.problems, ...design.problems];
+  if (!args.score) return emitAndWrite(result, problems, args, io, {}, design.roots[0]?.name);
   const name = design.roots[0]?.name;
   // --json is one document, so its scores come first; plain output writes the files, then measures them.
-  if (args.json) return emitAndWrite(result, design.problems, args, io, { score: await scoreDocument(design.document, design.roots, codeOptions(args)) }, name);
-  const code = await emitAndWrite(result, design.problems, args, io, {}, name);
+  if (args.json) return emitAndWrite(result, problems, args, io, { score: await scoreDocument(design.document, design.roots, codeOptions(args)) }, name);
+  const code = await emitAndWrite(result, problems, args, io, {}, name);
   printScores(await scoreDocument(design.document, design.roots, codeOptions(args)), io);
   return code;
 }

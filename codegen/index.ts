@@ -8,6 +8,7 @@ import { emitFiles } from "./emit/index.js";
 import { formatFiles } from "./format/index.js";
 import type { CodeOptions } from "./load.js";
 import { checkProject } from "./project/index.js";
+import { checkLibraryUsage } from "./project/library-types.js";
 import type { FileSet } from "./types.js";
 
 export { emitFiles } from "./emit/index.js";
@@ -19,7 +20,9 @@ export async function generateCode(doc: DesignDocument, options: CodeOptions): P
   const emitted = emitFiles(doc, options);
   const checked = checkProject(emitted.files);
   const formatted = await formatFiles(checked.files);
-  return { files: formatted.files, problems: [...emitted.problems, ...checked.problems, ...formatted.problems] };
+  // After formatting, so that its lines are the written files' lines.
+  const usage = options.libraryTypes && options.target === "react" ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
+  return { files: formatted.files, problems: [...emitted.problems, ...checked.problems, ...formatted.problems, ...usage] };
 }
 
 export { printHint } from "./hint/print.js";

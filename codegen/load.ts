@@ -21,6 +21,8 @@ import type { LayoutMode } from "./layout/index.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
 import { resolveTokens } from "./tokens/resolve.js";
 import type { Problem } from "./types.js";
+import type { ComponentMap } from "./components-map/model.js";
+import type { LibraryTypes } from "./project/library-types.js";
 
 /** What code is written: React (TSX) components or plain HTML with one stylesheet. */
 export const TARGETS = ["react", "html"] as const;
@@ -39,6 +41,13 @@ export interface CodeOptions {
    * (codegen/layout), so the code reflows on narrow screens; "exact": every layer where the design put it.
    */
   layout?: LayoutMode;
+  /**
+   * The team's own components (codegen/components-map): React draws the instances they name as those
+   * components, imported, and writes no file for them. HTML ignores it, with a note.
+   */
+  components?: ComponentMap;
+  /** The components' library types: the generated use is type-checked against them (`component-props`). */
+  libraryTypes?: LibraryTypes[];
 }
 
 export const DEFAULT_CODE_OPTIONS: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };

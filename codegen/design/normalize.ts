@@ -10,7 +10,8 @@ import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { DesignAssets } from "./asset-registry.js";
 import type { DesignExtras } from "./extras.js";
 import { readText } from "./text.js";
-import type { Corners, DesignDocument, DesignNode, Effects, NodeKind, Shadow } from "./types.js";
+import { instanceFacts } from "./instance-facts.js";
+import type { Corners, DesignDocument, DesignNode, Effects, InstanceFacts, NodeKind, Shadow } from "./types.js";
 import { containerParts, containerSvg, isIconContainer, shapeSvg } from "./vector.js";
 
 const KIND: Record<string, NodeKind> = {
@@ -58,6 +59,8 @@ interface Walk {
   context: RestContext;
   assets: DesignAssets;
   problems: Problem[];
+  /** Facts of the instances converted, by node id (DesignDocument.instances). */
+  instances: Record<string, InstanceFacts>;
 }
 
 function readEffects(raw: unknown): Effects | undefined {
@@ -260,6 +263,8 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
     }
   }
 
+  const facts = instanceFacts(node, walk.context);
+  if (facts) walk.instances[node.id] = facts;
   if (!icon && (kind === "instance" || kind === "component")) {
     const mainId = kind === "instance" && typeof node["componentId"] === "string" ? node["componentId"] : node.id;
     out.component = { id: mainId, name: walk.context.components.get(mainId)?.name ?? node.name };
@@ -290,7 +295,7 @@ export interface NormalizeResult {
  */
 export function normalize(nodes: RestNode[], context: RestContext, extras: DesignExtras = {}): NormalizeResult {
   const problems: Problem[] = [];
-  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems };
+  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems, instances: {} };
   for (const node of nodes) collectShownLayers(node, undefined, walk.shownLayers);
   const frames: DesignNode[] = [];
   for (const node of nodes) {
@@ -302,5 +307,6 @@ export function normalize(nodes: RestNode[], context: RestContext, extras: Desig
       walk.problems.push({ severity: "error", code: "internal", message: `could not convert "${node.name}": ${String(error)}`, nodeId: node.id });
     }
   }
-  return { document: { frames, assets: walk.assets.all }, problems: walk.problems };
+  const instances = Object.keys(walk.instances).length > 0 ? { instances: walk.instances } : {};
+  return { document: { frames, assets: walk.assets.all, ...instances }, problems: walk.problems };
 }

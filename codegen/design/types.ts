@@ -282,4 +282,30 @@ export interface DesignDocument {
   assets: Record<string, Asset>;
   /** Figma variables and repeated named styles the frames use (codegen/tokens); absent when none. */
   tokens?: TokenTable;
+  /**
+   * What each instance (by node id) says about its main component, for mapping it to a team's own code
+   * component (codegen/components-map). Beside the tree, not in it: the hint does not carry it. Absent when none.
+   */
+  instances?: Record<string, InstanceFacts>;
+}
+
+export type ComponentPropertyType = "TEXT" | "BOOLEAN" | "VARIANT" | "INSTANCE_SWAP";
+
+/** An instance's main component and the values of its component properties (REST `componentProperties`). */
+export interface InstanceFacts {
+  /** The main component's node id (as DesignNode.component.id) and published key (stable across files). */
+  componentId: string;
+  componentKey?: string;
+  /** The component set (variants) it belongs to. */
+  componentSetId?: string;
+  componentSetKey?: string;
+  /** Property values by name, Figma's `#id` suffix dropped ("Label#12:3" → "Label"). INSTANCE_SWAP: a component id. */
+  properties: Record<string, { type: ComponentPropertyType; value: string | boolean }>;
+  /**
+   * Layers of the instance (ids) bound to a property, by field: `visible` (BOOLEAN), `characters` (TEXT),
+   * `mainComponent` (INSTANCE_SWAP) → the property's name. Nested instances' own bindings are not listed.
+   */
+  references: Record<string, Record<string, string>>;
+  /** Layers (ids; the instance's own id for its root) whose fields the instance overrides. */
+  overrides: { id: string; fields: string[] }[];
 }

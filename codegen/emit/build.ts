@@ -10,6 +10,7 @@ import { drawnFrame } from "../layout/index.js";
 import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
 import { drawnSpaces } from "./whitespace.js";
 import { semanticsFor } from "./semantics.js";
+import { buildMapped, type MappedUsage } from "./mapped.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
 export interface ComponentUsage {
@@ -29,6 +30,8 @@ export interface BuildContext {
   classBase(node: DesignNode, fallback: string): string;
   /** React: instances drawn by a component file instead of inline markup. */
   componentFor?(node: DesignNode): ComponentUsage | undefined;
+  /** React: instances the component mapping names, drawn as the team's own components. */
+  mappedFor?(node: DesignNode): MappedUsage | undefined;
   /** Inside a component definition: the prop that supplies a layer's text or visibility. */
   textProp?(node: DesignNode): string | undefined;
   visibleProp?(node: DesignNode): string | undefined;
@@ -108,7 +111,7 @@ interface Flags {
 export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false): VNode {
   // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
   const drawn = drawnFrame(frame);
-  const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && ctx.componentFor?.(n) !== undefined });
+  const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined) });
   const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;
@@ -120,6 +123,12 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const wrapVisibility = (vnode: VNode): VNode => (visibleProp ? { type: "if", prop: visibleProp, child: vnode } : vnode);
   const placement: Decl[] = flags.root ? rootDecls(node) : parent ? placementDecls(node, parent) : [];
 
+  const mapped = !flags.componentRoot && !flags.root ? ctx.mappedFor?.(node) : undefined;
+  if (mapped) {
+    const layerFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive, form: flags.form };
+    const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
+    return wrapVisibility(buildMapped(node, placement, mapped, { sheet: ctx.sheet, nodeIds: ctx.nodeIds, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) }));
+  }
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
     const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, placement) : placement);

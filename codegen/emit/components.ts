@@ -72,16 +72,18 @@ function signature(instance: DesignNode, assets: Record<string, Asset>): string 
   return JSON.stringify(strip(instance, true));
 }
 
-function collectInstances(nodes: DesignNode[], out: DesignNode[]): void {
+function collectInstances(nodes: DesignNode[], out: DesignNode[], skip: (node: DesignNode) => boolean): void {
   for (const node of nodes) {
+    // An instance drawn as the team's own component (codegen/components-map) has no file, nor do its layers.
+    if (skip(node)) continue;
     if (node.kind === "instance" && node.component && !node.hidden) out.push(node);
-    if (node.children) collectInstances(node.children, out);
+    if (node.children) collectInstances(node.children, out, skip);
   }
 }
 
-export function planComponents(frames: DesignNode[], assets: Record<string, Asset>, reservedNames: Iterable<string>): ComponentPlan {
+export function planComponents(frames: DesignNode[], assets: Record<string, Asset>, reservedNames: Iterable<string>, skip: (node: DesignNode) => boolean = () => false): ComponentPlan {
   const instances: DesignNode[] = [];
-  collectInstances(frames, instances);
+  collectInstances(frames, instances, skip);
   const groups = new Map<string, Map<string, DesignNode[]>>();
   for (const instance of instances) {
     const byMain = groups.get(instance.component!.id) ?? new Map<string, DesignNode[]>();

@@ -1,7 +1,8 @@
 /** Prints the markup tree as JSX (React) or HTML. */
 import { escapeAttr, escapeHtml } from "../escape.js";
+import { jsxChildLiteral, jsxPropAttribute } from "../components-map/jsx.js";
 import { jsxAttrName, svgToJsx } from "./svg-jsx.js";
-import type { AttrValue, VNode } from "./vnode.js";
+import type { AttrValue, MappedUse, VNode } from "./vnode.js";
 
 const VOID = new Set(["img", "input", "hr", "br"]);
 
@@ -29,6 +30,17 @@ function jsxText(value: string): string {
   return value;
 }
 
+/** A team component: literal props as attributes, drawn layers as `icon={<svg …/>}`, children inside. */
+function printMapped(node: MappedUse, style: MarkupStyle, indent: number): string {
+  const pad = "  ".repeat(indent);
+  const attrs = node.props.map(([name, value]) => ("literal" in value ? jsxPropAttribute(name, value.literal) : `${name}={${printJsx(value.jsx, style, 0).trim()}}`));
+  const open = `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""}`;
+  if (node.children.length === 0) return `${open} />`;
+  if (node.children.every((c) => "literal" in c)) return `${open}>${node.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : "")).join("")}</${node.component}>`;
+  const inner = node.children.map((c) => ("literal" in c ? `${pad}  ${jsxChildLiteral(c.literal)}` : printJsx(c.jsx, style, indent + 1)));
+  return `${open}>\n${inner.join("\n")}\n${pad}</${node.component}>`;
+}
+
 export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
   const pad = "  ".repeat(indent);
   switch (node.type) {
@@ -39,6 +51,8 @@ export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
       return `${pad}{${node.name}}`;
     case "if":
       return `${pad}{${node.prop} && (\n${printJsx(node.child, style, indent + 1)}\n${pad})}`;
+    case "mapped":
+      return printMapped(node, style, indent);
     case "use": {
       const attrs = [style.classAttr(node.cls, false), ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : jsxAttr(k, v)))].filter(Boolean);
       return `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""} />`;
@@ -65,6 +79,7 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
     case "prop":
     case "if":
     case "use":
+    case "mapped":
       throw new Error(`${node.type} nodes have no HTML form`);
     case "element": {
       const attrs = [

@@ -12,10 +12,14 @@ import { Sheet, type VNode } from "./vnode.js";
 import { fontStack } from "./css.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
+import type { ComponentMap } from "../components-map/model.js";
+import { libraryComponents } from "./react-mapped.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
   nodeIds: boolean;
+  /** The team's own components: instances they name are drawn as them and get no file (codegen/components-map). */
+  components?: ComponentMap;
 }
 
 interface FileUnit {
@@ -39,8 +43,10 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
   const files: SourceFile[] = [];
   // `Boolean` is the global that `[…].filter(Boolean)` merges class names with; a component must not shadow it.
   const names = new NameScope(["App", "Index", "Styles", "Boolean"]);
+  const library = libraryComponents(doc, options.components, names);
+  problems.push(...library.problems);
   const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index", "Boolean"]));
+  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index", "Boolean"], library.names), library.isMapped);
   const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
@@ -61,6 +67,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
     componentFor: (node) => plan.usage(node),
+    mappedFor: (node) => library.mappedFor(node),
     ...tokens,
     ...(def
       ? {
@@ -90,6 +97,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     for (const component of [...unit.usedComponents].sort()) {
       imports.push(`import { ${component} } from "${unit.dir === "components" ? "." : "../components"}/${component}";`);
     }
+    imports.push(...library.importLines(tree));
     for (const [file, ident] of unit.imports) imports.push(`import ${ident} from "../assets/${file}";`);
     // The tokens' stylesheet (CSS modules) before the module that uses them; Tailwind reads it through @theme.
     if (modules && tokensCss && [...unit.sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")))) imports.push('import "../tokens.css";');

@@ -1,11 +1,12 @@
 /** The markup tree the emitters build before printing it as JSX or HTML. */
+import type { PropLiteral } from "../components-map/model.js";
 import { declsToCss, type Decl } from "./css.js";
 import { NameScope } from "./names.js";
 
 /** An attribute value: literal text, or an expression that JSX prints as `{expr}` and HTML as `html`. */
 export type AttrValue = string | { expr: string; html: string };
 
-export type VNode = ElementNode | TextNode | PropText | Conditional | ComponentUse;
+export type VNode = ElementNode | TextNode | PropText | Conditional | ComponentUse | MappedUse;
 
 export interface ElementNode {
   type: "element";
@@ -45,6 +46,18 @@ export interface ComponentUse {
   cls?: string;
   nodeId?: string;
   props: [string, string | boolean][];
+}
+
+/** A prop of a team's own component: a literal, or markup drawn from a layer of the instance. */
+export type MappedProp = { literal: PropLiteral } | { jsx: VNode };
+
+/** An instance drawn as the team's own code component (codegen/components-map): `<Button variant="ghost">…</Button>`. */
+export interface MappedUse {
+  type: "mapped";
+  /** The imported name in this file. */
+  component: string;
+  props: [string, MappedProp][];
+  children: MappedProp[];
 }
 
 /** One stylesheet's rules, in insertion order, with unique class names. */

@@ -18,6 +18,9 @@ export interface RestNode {
 export interface RestComponentInfo {
   name: string;
   componentSetId?: string;
+  /** The published key (stable across files, unlike node ids), and its component set's. */
+  key?: string;
+  componentSetKey?: string;
 }
 
 export interface RestContext {
@@ -72,9 +75,13 @@ export function readRestReply(json: unknown): RestReply {
         const setId = typeof raw["componentSetId"] === "string" ? raw["componentSetId"] : undefined;
         const set = setId !== undefined ? sets[setId] : undefined;
         const setName = isRecord(set) && typeof set["name"] === "string" ? set["name"] : undefined;
+        const key = typeof raw["key"] === "string" ? raw["key"] : undefined;
+        const setKey = isRecord(set) && typeof set["key"] === "string" ? set["key"] : undefined;
         context.components.set(id, {
           name: setName !== undefined ? `${setName}/${own}` : own,
           ...(setId !== undefined ? { componentSetId: setId } : {}),
+          ...(key !== undefined ? { key } : {}),
+          ...(setKey !== undefined ? { componentSetKey: setKey } : {}),
         });
       }
     }

@@ -1,0 +1,22 @@
+/**
+ * The team's own components (issue 26): the API the CLI and the plugin call. All of it is pure, over text and
+ * the design tree, so the plugin can read pasted Code Connect text or a stored mapping the same way.
+ *
+ *   parseCodeConnectText(name, text) → { map, notes }   a Code Connect file (ts-morph: CLI and engine worker only)
+ *   parseCodeConnect(files)          → { map, notes }   several, in order
+ *   parseMappingJson(text, name)     → { map, notes, unreadable? }   a mapping file, checked field by field
+ *   readMappingJson(json, name)      → the same from parsed JSON (e.g. the plugin's stored value)
+ *   serialiseMap(map)                → the mapping file's text (components.schema.json)
+ *   mergeMaps(...maps)               → one map; earlier sources win a tie
+ *   previewInstance(doc, nodeId, map) → { jsx?, notes }  the JSX the mapping writes for one instance
+ *   mapInstances(doc, map)           → { byNode, problems }  every mapped instance of a design, with notes
+ *
+ * The emitters take the map as `CodeOptions.components`, and `CodeOptions.libraryTypes` type-checks the use
+ * (codegen/project/library-types.ts). Light modules (no ts-morph) for the panel's main thread: model.ts,
+ * json.ts, resolve.ts, preview.ts.
+ */
+export { parseCodeConnect, parseCodeConnectText, nodeIdFromUrl, type CodeConnectFile } from "./code-connect.js";
+export { parseMappingJson, readMappingJson, serialiseMap } from "./json.js";
+export { mergeMaps, normaliseNodeId, type CodeImport, type ComponentMap, type ComponentMapping, type FigmaComponentRef, type MappingNote, type MappingRead, type PropLiteral, type PropSource } from "./model.js";
+export { componentsForModel, previewInstance, type InstancePreview } from "./preview.js";
+export { mapInstances, mappingFor, type MappedDesign } from "./resolve.js";

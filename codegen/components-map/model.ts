@@ -1,0 +1,101 @@
+/**
+ * The component mapping: which Figma component is which of the team's own code components, and how the
+ * component's properties become that component's props. One model for both sources — Code Connect files
+ * (code-connect.ts) and a mapping file (json.ts, components.schema.json) — and what the React emitter applies.
+ */
+import type { DesignNode } from "../design/types.js";
+
+/** A literal a prop may take: from a variant's value map, a boolean's map, or a constant in the example. */
+export type PropLiteral = string | number | boolean | null;
+
+/** Where a prop's value comes from. Each kind is one of Code Connect's `figma.*` helpers. */
+export type PropSource =
+  /** figma.string("Label"): a TEXT property's value. */
+  | { kind: "text"; property: string }
+  /** figma.enum("Variant", { Primary: "primary" }): a VARIANT property, through `values` (unlisted values: left out). */
+  | { kind: "variant"; property: string; values?: Record<string, PropLiteral> }
+  /** figma.boolean("Disabled"), or figma.boolean("Icon", { true: …, false: … }) through `values`. */
+  | { kind: "boolean"; property: string; values?: { true?: PropLiteral; false?: PropLiteral } }
+  /** figma.instance("Icon"): the layer an INSTANCE_SWAP property puts in, drawn as JSX. */
+  | { kind: "instance"; property: string }
+  /** figma.children("Tab"), figma.children(["Tab 1", "Tab 2"]): nested instances by layer name, drawn as JSX. */
+  | { kind: "children"; layers: string[] }
+  /** figma.textContent("Title"): the characters of a text layer, by layer name. */
+  | { kind: "textContent"; layer: string }
+  /** A constant (`size="lg"` written in the example). */
+  | { kind: "value"; value: PropLiteral };
+
+export type PropSourceKind = PropSource["kind"];
+export const PROP_SOURCE_KINDS: readonly PropSourceKind[] = ["text", "variant", "boolean", "instance", "children", "textContent", "value"];
+
+/** Which Figma component a mapping is for. At least one of `nodeId` and `key`. */
+export interface FigmaComponentRef {
+  /** The node id of the main component or of its component set ("1:23"; URLs write it "1-23"). */
+  nodeId?: string;
+  /** The published key of the component or of its component set (the same in every file that uses it). */
+  key?: string;
+  /** Only instances whose variant properties have these values (Code Connect's `variant` option). */
+  variant?: Record<string, string>;
+}
+
+/** The code component: `import { name } from "module"`, or `import name from "module"` when `default`. */
+export interface CodeImport {
+  module: string;
+  name: string;
+  default?: boolean;
+}
+
+export interface ComponentMapping {
+  figma: FigmaComponentRef;
+  import: CodeImport;
+  /** Prop name → source; the name `children` is the JSX children. Order is kept in the output. */
+  props: Record<string, PropSource>;
+  /** Where it was read from, for notes: `Button.figma.tsx:3`, `components.json#/components/0`. */
+  source?: string;
+}
+
+export interface ComponentMap {
+  components: ComponentMapping[];
+}
+
+/** A note about the mapping itself (a file it could not read, a field it does not know), never thrown. */
+export interface MappingNote {
+  severity: "error" | "warning" | "info";
+  message: string;
+  /** The file the note is about, with its 1-based line where known. */
+  file?: string;
+  line?: number;
+}
+
+/** What each reader returns: what it could read, and notes for the rest. */
+export interface MappingRead {
+  map: ComponentMap;
+  notes: MappingNote[];
+  /** The text as a whole is not a mapping (not JSON, no components list): the first note says why. */
+  unreadable?: true;
+}
+
+/** Several sources (many Code Connect files, a mapping file) as one map; earlier sources win on a tie. */
+export function mergeMaps(...maps: ComponentMap[]): ComponentMap {
+  return { components: maps.flatMap((m) => m.components) };
+}
+
+/** "1-23" (URL form) → "1:23". */
+export function normaliseNodeId(id: string): string {
+  return id.trim().replace(/-/g, ":");
+}
+
+/** A short label for notes: `Button from @acme/ui`. */
+export function mappingLabel(mapping: ComponentMapping): string {
+  return `${mapping.import.name} from ${mapping.import.module}`;
+}
+/** A prop's value for one instance: a literal, or a layer of the instance drawn as JSX (instance swap, children). */
+export type MappedValue = { literal: PropLiteral } | { node: DesignNode };
+
+export interface MappedInstance {
+  mapping: ComponentMapping;
+  /** Props in the mapping's order, children apart; props whose value is unknown or unmapped are left out. */
+  props: [name: string, value: MappedValue][];
+  children: MappedValue[];
+}
+
