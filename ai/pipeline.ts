@@ -9,7 +9,7 @@
 import { formatFiles } from "../codegen/format/index.js";
 import { withAssetFiles } from "../codegen/project/asset-files.js";
 import { checkProject } from "../codegen/project/index.js";
-import { checkLibraryUsage, type LibraryTypes } from "../codegen/project/library-types.js";
+import { checkLibraryUsage, type LibraryTypes } from "../codegen/project/index.js";
 import { withDesignFonts } from "../codegen/fonts/project-fonts.js";
 import type { FontPlan } from "../codegen/fonts/plan.js";
 import type { Problem, SourceFile } from "../codegen/types.js";

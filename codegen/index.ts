@@ -7,8 +7,7 @@ import type { DesignDocument } from "./design/types.js";
 import { emitFiles } from "./emit/index.js";
 import { formatFiles } from "./format/index.js";
 import type { CodeOptions } from "./load.js";
-import { checkProject } from "./project/index.js";
-import { checkLibraryUsage } from "./project/library-types.js";
+import { checkLibraryUsage, checkProject } from "./project/index.js";
 import type { FileSet } from "./types.js";
 
 export { emitFiles } from "./emit/index.js";

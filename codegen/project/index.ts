@@ -17,6 +17,9 @@ import { internalProblem, runStage } from "./problems";
 import { checkSyntax } from "./syntax";
 import { createWorkspace, type Workspace } from "./workspace";
 
+// The team's library types check the generated use of its components (after formatting: codegen/index.ts).
+export { checkLibraryUsage, type LibraryTypes } from "./library-types";
+
 export interface ProjectOptions {
   /**
    * Folders that hold components (e.g. `src/components`). Files are never renamed, so this does not

@@ -1,8 +1,8 @@
 /** The project pass as a worker part (see pass.ts): run by importScripts in the engine worker, it registers itself. */
 import { formatFiles, isFormatted } from "../../../codegen/format/index.js";
-import { checkProject } from "../../../codegen/project/index.js";
+import { checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
 import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 import { PROJECT_PASS_GLOBAL, type ProjectPass } from "./pass.js";
 
-const pass: ProjectPass = { formatFiles, isFormatted, checkProject, buildReactPreview };
+const pass: ProjectPass = { formatFiles, isFormatted, checkProject, checkLibraryUsage, buildReactPreview };
 (globalThis as Record<string, unknown>)[PROJECT_PASS_GLOBAL] = pass;

@@ -7,13 +7,14 @@
  * bundle (esbuild.config.mjs), which call into the part through the global it sets.
  */
 import type { formatFiles, isFormatted } from "../../../codegen/format/index.js";
-import type { checkProject } from "../../../codegen/project/index.js";
+import type { checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
 import type { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 
 export interface ProjectPass {
   formatFiles: typeof formatFiles;
   isFormatted: typeof isFormatted;
   checkProject: typeof checkProject;
+  checkLibraryUsage: typeof checkLibraryUsage;
   buildReactPreview: typeof buildReactPreview;
 }
 

@@ -2,5 +2,6 @@
 import type { ProjectPass } from "./pass.js";
 import { projectPass } from "./pass.js";
 
-export type { ProjectOptions } from "../../../codegen/project/index.js";
+export type { LibraryTypes, ProjectOptions } from "../../../codegen/project/index.js";
 export const checkProject: ProjectPass["checkProject"] = (files, options) => projectPass().checkProject(files, options);
+export const checkLibraryUsage: ProjectPass["checkLibraryUsage"] = (files, libraries) => projectPass().checkLibraryUsage(files, libraries);
