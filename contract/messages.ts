@@ -39,6 +39,10 @@
  * fit in clientStorage the scan still answers it, saying why in `notStored` (history is never dropped for it);
  * `save-search-extras` that does not fit is refused with `storage-full`, nothing dropped.
  *
+ * Components (fields in contract/components.ts): `load-components` and `save-components` answer `components`,
+ * the document's mapping as stored (figma.root shared plugin data, so every collaborator's code uses it) with its
+ * notes and size; a save over Figma's 100 kB per entry is refused with `storage-full`, the stored one kept.
+ *
  * Batch API (fields in contract/pending-batch.ts): `save-pending-batch` (same id: replaces it),
  * `load-pending-batches` and `delete-pending-batch` answer `pending-batches`, this file's batches oldest
  * first. They live in clientStorage by file, never in the document; a save over PENDING_BATCHES_BUDGET (or
@@ -57,6 +61,7 @@ import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, s
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { COMMANDS } from "./words.js";
+import { componentMapField, storedComponentsField } from "./components.js";
 
 export { COMMANDS, type Command } from "./words.js";
 export type { BrandColour, FillMode, GridTarget, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
@@ -238,6 +243,8 @@ const TO_UI = {
   "brand-colours": { requestId, colours: array(brandColourField, { max: MAX_BRAND_COLOURS }) },
   /** This file's batches at the Batch API, oldest first (after a save or delete: as they are now). */
   "pending-batches": { requestId, batches: array(pendingBatchField, { max: MAX_PENDING_BATCHES }) },
+  /** The document's component mapping (contract/components.ts), as stored now: after a load or a save. */
+  components: { requestId, stored: storedComponentsField },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -311,6 +318,13 @@ const TO_MAIN = {
   "load-pending-batches": { requestId },
   /** Forgets a batch (the provider's files are not touched); an id not stored is ignored. */
   "delete-pending-batch": { requestId, id: versionIdField },
+  /** The document's component mapping (figma.root's shared plugin data). */
+  "load-components": { requestId },
+  /**
+   * Keeps the mapping with the document, replacing the stored one (an empty list removes it); checked field by
+   * field first. Over Figma's 100 kB per entry it is refused with `storage-full`, the stored one kept.
+   */
+  "save-components": { requestId, map: componentMapField },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -353,6 +367,8 @@ export const REQUESTS = {
   "save-pending-batch": { reply: "pending-batches" },
   "load-pending-batches": { reply: "pending-batches" },
   "delete-pending-batch": { reply: "pending-batches" },
+  "load-components": { reply: "components" },
+  "save-components": { reply: "components" },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
 export type RequestName = keyof typeof REQUESTS;

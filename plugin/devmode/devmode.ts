@@ -4,6 +4,8 @@
  * and prettier — those run in the UI's worker), so it stays far inside Figma's 15 s limit;
  * results are cached by node id + language + styling + a hash of the exported JSON, so re-inspecting an
  * unchanged node costs one export and a hash. Never throws: a problem becomes a plain-text section.
+ * React output draws the instances the document's component mapping names as the team's components
+ * (plugin/storage/components-store.ts); the mapping's text is part of the cache key.
  */
 import { errorText, formatCount } from "../errors.js";
 import { hashString } from "./hash.js";
@@ -14,6 +16,7 @@ import { countDescendants } from "../export/size.js";
 import { emitFiles } from "../../codegen/emit/index.js";
 import { EmptyDesignError, loadDesign, type CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
+import { loadComponents } from "../storage/components-store.js";
 
 type Language = CodegenResult["language"];
 
@@ -57,7 +60,18 @@ function toResults(files: SourceFile[], problems: Problem[]): CodegenResult[] {
 function optionsFor(language: string): CodeOptions | undefined {
   if (language !== "react" && language !== "html") return undefined;
   const styling = figma.codegen.preferences.customSettings["styling"] === "tailwind" ? "tailwind" : "css-modules";
-  return { target: language, styling, nodeIds: false };
+  return { target: language, styling, nodeIds: false, ...(language === "react" ? mappedComponents() : {}) };
+}
+
+/** The document's mapping for React output; a mapping that cannot be read only costs the mapped components. */
+function mappedComponents(): Pick<CodeOptions, "components"> {
+  try {
+    const { map } = loadComponents();
+    return map.components.length > 0 ? { components: map } : {};
+  } catch (error) {
+    console.error("Figment codegen: the component mapping could not be read:", error);
+    return {};
+  }
 }
 
 export interface DevModeCodegen {
@@ -91,7 +105,7 @@ export function createDevModeCodegen(): DevModeCodegen {
     } catch (error) {
       return [note(`Could not export “${node.name}”: ${errorText(error)}`)];
     }
-    const key = [node.id, options.target, options.styling, hashString(JSON.stringify(json))].join("\u0000");
+    const key = [node.id, options.target, options.styling, hashString(JSON.stringify(json)), options.components ? hashString(JSON.stringify(options.components)) : ""].join("\u0000");
     const cached = cache.get(key);
     if (cached) {
       stats.hits++;

@@ -17,6 +17,7 @@ import { answerPending } from "./pending-requests.js";
 import type { JobHost } from "./job-host.js";
 import { answerSearch } from "./search-requests.js";
 import { answerBatch } from "./batch-requests.js";
+import { answerComponents } from "./components-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { loadPanelSize } from "../storage/panel-store.js";
@@ -165,6 +166,9 @@ export class PanelSession {
       case "save-search-extras":
       case "export-frame-image":
         return answerSearch(message, this.host);
+      case "load-components":
+      case "save-components":
+        return answerComponents(message);
       default:
         message satisfies never;
     }

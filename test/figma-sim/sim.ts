@@ -384,8 +384,13 @@ export class SimNode {
 
   setSharedPluginData(namespace: string, key: string, value: string): void {
     if (typeof value !== "string") throw new Error("setSharedPluginData: value must be a string");
+    if (typeof namespace !== "string" || !/^[A-Za-z0-9]{3,}/.test(namespace)) throw new Error("setSharedPluginData: the namespace must be at least 3 alphanumeric characters");
+    const size = utf8Length(namespace) + utf8Length(key) + utf8Length(value);
+    if (size > PLUGIN_DATA_MAX_BYTES) throw new Error(`setSharedPluginData: the entry is ${size} bytes; namespace, key and value may hold at most 100 kB`);
     this.change(`sharedPluginData ${this.id} ${key}`);
-    this.sharedData.set(`${namespace}\u0000${key}`, value);
+    // The empty string removes the entry, as in Figma.
+    if (value === "") this.sharedData.delete(`${namespace}\u0000${key}`);
+    else this.sharedData.set(`${namespace}\u0000${key}`, value);
     this.sim.record.pluginData.push({ nodeId: this.id, namespace, key, value });
   }
 }

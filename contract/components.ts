@@ -1,0 +1,29 @@
+/**
+ * The team's component mapping as the main thread and the panel speak of it (issue 26). It is the team's shared
+ * knowledge, not a secret, so it lives with the document: `figma.root.setSharedPluginData(namespace, key, text)`,
+ * the text being a mapping file (codegen/components-map/components.schema.json). Every collaborator's code uses it.
+ */
+import type { ComponentMap } from "../codegen/components-map/model.js";
+import { array, custom, isRecord, number, object, oneOf, optional, string, type Infer } from "./fields.js";
+
+/** Where the mapping is kept on the document root (shared plugin data: readable by anyone with the file). */
+export const COMPONENTS_DATA = { namespace: "figment", key: "components" } as const;
+
+/**
+ * Figma's limit for one plugin data entry: "The total size of your entry (namespace, key, value) cannot exceed
+ * 100 kB" (setSharedPluginData, since Plugin API update 109). Counted in UTF-8 bytes, as 100,000.
+ */
+export const SHARED_PLUGIN_DATA_MAX_BYTES = 100_000;
+
+/** A mapping file's model, checked shallowly here (a `components` list); the main thread reads it field by field (readMappingJson) before storing or sending it. */
+export const componentMapField = custom<ComponentMap>("a component mapping ({ components: [...] })", (v) => (isRecord(v) && Array.isArray(v["components"]) && v["components"].length <= 2000 ? (v as unknown as ComponentMap) : undefined));
+
+const mappingNoteField = object({ severity: oneOf(["error", "warning", "info"]), message: string({ max: 2000 }), file: optional(string({ max: 500 })), line: optional(number()) });
+export type StoredMappingNote = Infer<typeof mappingNoteField>;
+
+/**
+ * The document's mapping as stored: the checked map, what reading it noted (a damaged entry is left out and said),
+ * and its size against Figma's limit (`bytes` counts namespace, key and text, as Figma does).
+ */
+export const storedComponentsField = object({ map: componentMapField, notes: array(mappingNoteField, { max: 500 }), bytes: number({ min: 0 }), limit: number({ min: 1 }) });
+export type StoredComponents = Infer<typeof storedComponentsField>;
