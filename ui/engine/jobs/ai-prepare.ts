@@ -9,12 +9,17 @@ import { FILES_SCHEMA } from "../../../ai/schema.js";
 import { generateCode, loadDesign, modelHint } from "../../../codegen/index.js";
 import { modelAssetFiles } from "../../../codegen/emit/assets.js";
 import { fontPlan } from "../../../codegen/fonts/plan.js";
+import { componentsForModel } from "../../../codegen/components-map/preview.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
+import { codeOptions } from "./code.js";
 
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const tokenizer = loadTokenizer();
   const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
-  const offline = await generateCode(design.document, request.options);
+  // The document's component mapping: the offline draft uses it, and the model is told which layers are which component.
+  const { options } = codeOptions(request.options);
+  const offline = await generateCode(design.document, options);
+  const components = componentsForModel(design.document, options.components);
   const image = pngSize(request.png);
   await tokenizer;
   const input: PromptInput = {
@@ -28,6 +33,7 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
     assets: modelAssetFiles(design.document, request.options.target),
     fonts: fontPlan(design.document.frames),
     ...(request.draft ? { drafts: offline.files } : {}),
+    ...(components ? { components } : {}),
     ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
   };
   // The offline output's size stands in for the answer's: the model writes about as much code.

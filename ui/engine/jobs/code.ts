@@ -1,16 +1,32 @@
-/** The code room's jobs: the offline code generator, the model's design hint, the React preview page. */
-import { generateCode, loadDesign, modelHint } from "../../../codegen/index.js";
+/** The code room's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
+import { generateCode, loadDesign, modelHint, type CodeOptions } from "../../../codegen/index.js";
+import { readMappingJson } from "../../../codegen/components-map/json.js";
 import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
-import { asNodesReply } from "../protocol/index.js";
+import type { Problem } from "../../../codegen/types.js";
+import { projectPass } from "../project-pass/pass.js";
+import { asNodesReply, type BodyOf } from "../protocol/index.js";
 import type { Jobs } from "./job.js";
 
-export const codeJobs: Jobs<"generate" | "hint" | "react-preview"> = {
+/**
+ * The request's options as the emitters take them: the component mapping read again field by field (it crossed
+ * from the panel), its notes as problems; React only (HTML writes no imports).
+ */
+export function codeOptions(options: BodyOf<"generate">["options"]): { options: CodeOptions; problems: Problem[] } {
+  const { components, ...rest } = options;
+  if (!components || components.components.length === 0 || rest.target !== "react") return { options: rest, problems: [] };
+  const { map, notes } = readMappingJson(components, "this file's mapping");
+  const problems = notes.map((n): Problem => ({ severity: n.severity, code: "component-mapping", message: n.message }));
+  return { options: { ...rest, components: map }, problems };
+}
+
+export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "read-code-connect"> = {
   generate: async (request) => {
     const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
     const started = performance.now();
-    const result = await generateCode(design.document, request.options);
-    return { result: { files: result.files, problems: [...design.problems, ...result.problems] }, ms: performance.now() - started };
+    const { options, problems } = codeOptions(request.options);
+    const result = await generateCode(design.document, options);
+    return { result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] }, ms: performance.now() - started };
   },
   hint: async (request) => ({ hint: modelHint(loadDesign(asNodesReply(request.exports), [], request.extras ?? {}).document) }),
   "react-preview": async (request) => {
@@ -18,5 +34,9 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview"> = {
     if (!runtime) throw new Error("this build has no preview runtime");
     const preview = buildReactPreview(request.files, runtime);
     return { html: preview.html, problems: preview.problems };
+  },
+  "read-code-connect": async (request) => {
+    const { map, notes } = projectPass().parseCodeConnectText(request.name, request.text);
+    return { map, notes: notes.map(({ severity, message, file, line }) => ({ severity, message, ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}) })) };
   },
 };

@@ -2,7 +2,8 @@
 import { formatFiles, isFormatted } from "../../../codegen/format/index.js";
 import { checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
 import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
+import { parseCodeConnectText } from "../../../codegen/components-map/code-connect.js";
 import { PROJECT_PASS_GLOBAL, type ProjectPass } from "./pass.js";
 
-const pass: ProjectPass = { formatFiles, isFormatted, checkProject, checkLibraryUsage, buildReactPreview };
+const pass: ProjectPass = { formatFiles, isFormatted, checkProject, checkLibraryUsage, buildReactPreview, parseCodeConnectText };
 (globalThis as Record<string, unknown>)[PROJECT_PASS_GLOBAL] = pass;

@@ -9,6 +9,7 @@
 import type { formatFiles, isFormatted } from "../../../codegen/format/index.js";
 import type { checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
 import type { buildReactPreview } from "../../../codegen/preview/react-preview.js";
+import type { parseCodeConnectText } from "../../../codegen/components-map/code-connect.js";
 
 export interface ProjectPass {
   formatFiles: typeof formatFiles;
@@ -16,6 +17,8 @@ export interface ProjectPass {
   checkProject: typeof checkProject;
   checkLibraryUsage: typeof checkLibraryUsage;
   buildReactPreview: typeof buildReactPreview;
+  /** Code Connect files are TypeScript: read with ts-morph, so only here (issue 26). */
+  parseCodeConnectText: typeof parseCodeConnectText;
 }
 
 /** Where the part puts itself once its script has run. */

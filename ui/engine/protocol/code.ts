@@ -3,6 +3,7 @@
  * React preview page of a file set (`react-preview`, run only in a sandboxed iframe, never here).
  */
 import { array, boolean, bytes, json, number, object, oneOf, optional, string, type Infer } from "../../../contract/fields.js";
+import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
 import { STYLINGS, TARGETS } from "../../../contract/words.js";
 import type { Room } from "./common.js";
@@ -12,7 +13,9 @@ const exportEntry = object({ id: string({ nonEmpty: true }), json: json() });
 export const exportsField = array(exportEntry, { max: 50 });
 export type ExportEntry = Infer<typeof exportEntry>;
 
-export const codeOptionsField = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean() });
+/** `components`: the document's mapping (contract/components.ts), read again field by field in the worker before use. */
+export const codeOptionsField = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean(), components: optional(componentMapField) });
+const mappingNote = object({ severity: oneOf(["error", "warning", "info"]), message: string(), file: optional(string()), line: optional(number()) });
 // `bytes`: a binary asset (an image), content "".
 const sourceFile = object({ path: string(), content: string(), bytes: optional(bytes()) });
 export const problemField = object({
@@ -33,16 +36,19 @@ export const codeRoom = {
     hint: { exports: exportsField, extras: optional(exportExtrasField) },
     /** The model's React files as a scripted preview page. */
     "react-preview": { files: array(sourceFile) },
+    /** A Code Connect file's text (`*.figma.tsx`, pasted) read into a component mapping; needs ts-morph, so the project pass. */
+    "read-code-connect": { name: string({ nonEmpty: true, max: 200 }), text: string({ max: 500_000 }) },
   },
   replies: {
     generate: { result: fileSet, ms: number() },
     hint: { hint: string() },
     "react-preview": { html: string(), problems: array(problemField) },
+    "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
   },
   events: {},
   streams: {},
   estimates: [],
-  projectPass: ["generate", "react-preview"],
+  projectPass: ["generate", "react-preview", "read-code-connect"],
 } as const satisfies Room;
 
 /** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */
