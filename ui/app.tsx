@@ -27,6 +27,7 @@ import { useFetchedPrices } from "./settings/use-fetched-prices.js";
 import { useLeaveGuard } from "./settings/use-leave-guard.js";
 import { useSettingsDraft } from "./settings/use-settings-draft.js";
 import type { Engine } from "./engine/engine.js";
+import type { StoredComponents } from "../contract/components.js";
 
 export interface AppProps {
   bridge: Bridge;
@@ -92,6 +93,11 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   /** A key for the chosen provider's endpoint (keys are kept per provider and base URL). */
   const hasKey = vault.hasKeyFor(settings);
   const thumbnails = useThumbnails(bridge, selection);
+  /** The document's component mapping: the code uses it; Settings → Components edits it. */
+  const [components, setComponents] = useState<StoredComponents | undefined>(undefined);
+  useEffect(() => {
+    if (ready) requests.request("load-components", {}).then((r) => setComponents(r.stored), (error: unknown) => banners.show(`Could not read the file's component mapping: ${error instanceof Error ? error.message : String(error)}`, "error"));
+  }, [ready]);
   const expand = usePanelExpand(bridge);
 
   // A layout effect, so `ready` leaves as the panel's script ends instead of after its first frame and a
@@ -171,7 +177,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         return opened;
       },
     },
-    settings: { draft, onPrices: prices.save },
+    settings: { draft, onPrices: prices.save, components, onComponents: setComponents },
   };
 
   return (
@@ -204,6 +210,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
             onOpenSettings={openSettings}
             notify={notify}
             onFocusNode={focusNode}
+            components={components?.map}
           />
         ) : null}
         {ready ? <PanelPartsView parts={parts} active={panel} ctx={ctx} extras={extras} /> : null}

@@ -1,5 +1,6 @@
 /** The "Generate code" panel: the head (selection, actions, options), progress or errors, and the results. */
 import type { CodeOptions as Options } from "../../codegen/load.js";
+import type { ComponentMap } from "../../codegen/components-map/model.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import { useRef, useState } from "preact/hooks";
@@ -35,10 +36,13 @@ export interface GeneratePanelProps {
   notify(text: string, tone?: "info" | "error"): void;
   /** Selects a layer on the canvas (a problem's layer). */
   onFocusNode(nodeId: string): void;
+  /** The document's component mapping (Settings → Components): React draws the instances it names as the team's components. */
+  components?: ComponentMap | undefined;
 }
 
-export function optionsFrom(settings: Settings): Options {
-  return { target: settings.target, styling: settings.styling, nodeIds: settings.nodeIds };
+export function optionsFrom(settings: Settings, components?: ComponentMap): Options {
+  const mapped = settings.target === "react" && components && components.components.length > 0;
+  return { target: settings.target, styling: settings.styling, nodeIds: settings.nodeIds, ...(mapped ? { components } : {}) };
 }
 
 /** A model turn as the results view shows it; `measuring`: the turn whose score is being measured. */
@@ -58,14 +62,14 @@ function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number 
   );
 }
 
-export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode }: GeneratePanelProps) {
+export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode, components }: GeneratePanelProps) {
   const { state } = job;
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
   const aiBusy = isBusy(ai.state);
   const busy = codeJobBusy(state) || aiBusy;
-  const options = optionsFrom(settings);
+  const options = optionsFrom(settings, components);
   const session = ai.session;
   const preview = useAiPreview(worker, source === "ai" ? session : undefined);
   const aiOutput = source === "ai" && session ? turnOutput(session, preview, ai.measuring) : undefined;

@@ -12,6 +12,7 @@ import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import type { SettingsDraft } from "../settings/use-settings-draft.js";
 import type { Engine } from "../engine/engine.js";
+import type { StoredComponents } from "../../contract/components.js";
 
 /** What a panel's sessions and model jobs take of the app: the channel, the engine, the keys, settings, selection and prices. */
 export interface PanelServices {
@@ -63,7 +64,13 @@ export interface PartPropsMap {
     /** Opens the Image panel on a stored version; false when it is not there. */
     onRefineImage(versionId: string): Promise<boolean>;
   };
-  settings: PartProps & { draft: SettingsDraft; onPrices(prices: Record<string, FetchedPrice>): void };
+  settings: PartProps & {
+    draft: SettingsDraft;
+    onPrices(prices: Record<string, FetchedPrice>): void;
+    /** The document's component mapping as stored (undefined until read), and the mapping after a save. */
+    components: StoredComponents | undefined;
+    onComponents(stored: StoredComponents): void;
+  };
 }
 
 /** The api each part exposes (undefined: none). */

@@ -4,6 +4,7 @@
  * switching panels; Save sends `save-settings`. A key is only sent to the main thread (clientStorage) and
  * kept in the vault, never shown again.
  */
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
@@ -23,6 +24,8 @@ export interface SettingsPanelProps {
   vault: ApiKeyVault;
   worker: Pick<Engine, "call">;
   onPrices(prices: Record<string, FetchedPrice>): void;
+  /** Settings → Components (ui/settings/components/): it saves to the document itself, not with this form's Save. */
+  components?: ComponentChildren;
 }
 
 function footerText(draft: SettingsDraft): string {
@@ -32,7 +35,7 @@ function footerText(draft: SettingsDraft): string {
   return draft.dirty ? "Unsaved changes" : "";
 }
 
-export function SettingsPanel({ settings, draft, vault, worker, onPrices }: SettingsPanelProps) {
+export function SettingsPanel({ settings, draft, vault, worker, onPrices, components }: SettingsPanelProps) {
   const { form, slot } = draft;
   const saved = vault.has(slot);
   const typed = draft.typedKey.trim();
@@ -77,6 +80,8 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices }: Sett
       </section>
 
       <CodeDefaults form={form} errors={draft.errors} onChange={draft.update} />
+
+      {components}
 
       <SearchSettings form={form} errors={draft.errors} onChange={draft.update} />
 

@@ -1,0 +1,122 @@
+/**
+ * "Map to code component…": module, export name, a props table pre-filled from the component's properties
+ * (property, type, prop name, for a VARIANT its value map) and the JSX the mapping will write for the selected
+ * instance, made by the mapping model itself (previewInstance) as the fields change.
+ */
+import { useMemo, useState } from "preact/hooks";
+import { previewInstance } from "../../../codegen/components-map/preview.js";
+import type { ComponentMap, ComponentMapping } from "../../../codegen/components-map/model.js";
+import { mappingFrom, upsert, type MappingDraft, type PropRow } from "./mapping-draft.js";
+import type { InstanceSource } from "./instance-source.js";
+
+export interface MappingFormProps {
+  initial: MappingDraft;
+  /** The selected instance (for the preview), when there is one of this component. */
+  instance: InstanceSource | undefined;
+  /** The rest of the document's mapping (nested instances it names show as their components in the preview). */
+  map: ComponentMap;
+  /** The stored mapping this edits, if any. */
+  index: number | undefined;
+  busy: boolean;
+  onSave(mapping: ComponentMapping): void;
+  onCancel(): void;
+}
+
+/** Enter in a field of this form must not submit the Settings form around it. */
+const noSubmit = (event: KeyboardEvent) => {
+  if (event.key === "Enter") event.preventDefault();
+};
+
+function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Record<string, string>; onChange(i: number, patch: Partial<PropRow>): void }) {
+  if (rows.length === 0) return <p class="muted components__none">The component has no properties: the mapping writes the component alone.</p>;
+  return (
+    <table class="components__props">
+      <thead>
+        <tr>
+          <th scope="col">Figma property</th>
+          <th scope="col">Prop</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={`${row.type}:${row.property}`}>
+            <td>
+              <span class="components__property">{row.property}</span>
+              <span class="components__type">
+                {row.type}
+                {row.current !== undefined ? ` · ${row.current}` : ""}
+              </span>
+            </td>
+            <td>
+              <input class={`input components__input${errors[`prop-${i}`] ? " is-invalid" : ""}`} aria-label={`Prop for ${row.property}`} placeholder="left out" value={row.prop} onKeyDown={noSubmit} onInput={(e) => onChange(i, { prop: e.currentTarget.value })} />
+              {row.type === "VARIANT" ? (
+                <input class="input components__input components__values" aria-label={`Values for ${row.property}`} placeholder="Figma value=code value, …" value={row.values} onKeyDown={noSubmit} onInput={(e) => onChange(i, { values: e.currentTarget.value })} />
+              ) : null}
+              {errors[`prop-${i}`] ? <span class="field__error">{errors[`prop-${i}`]}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function MappingForm({ initial, instance, map, index, busy, onSave, onCancel }: MappingFormProps) {
+  const [draft, setDraft] = useState(initial);
+  const [showErrors, setShowErrors] = useState(false);
+  const result = mappingFrom(draft);
+  const errors = showErrors && "errors" in result ? result.errors : {};
+  const preview = useMemo(() => {
+    if (!instance || !("mapping" in result)) return undefined;
+    return previewInstance(instance.doc, instance.nodeId, upsert(map, result.mapping, index));
+  }, [instance, JSON.stringify(result), map, index]);
+  const update = (patch: Partial<MappingDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = () => {
+    if ("mapping" in result) onSave(result.mapping);
+    else setShowErrors(true);
+  };
+
+  return (
+    <div class="components__form" role="group" aria-label={`Map ${draft.componentName} to a code component`}>
+      <p class="components__form-title">
+        Map <strong>{draft.componentName}</strong> to a code component
+      </p>
+      <div class="components__import">
+        <label class="field">
+          <span class="field__label">Module</span>
+          <input class={`input${errors["module"] ? " is-invalid" : ""}`} placeholder="@acme/ui" value={draft.module} onKeyDown={noSubmit} onInput={(e) => update({ module: e.currentTarget.value })} />
+          {errors["module"] ? <span class="field__error">{errors["module"]}</span> : null}
+        </label>
+        <label class="field">
+          <span class="field__label">Export name</span>
+          <input class={`input${errors["name"] ? " is-invalid" : ""}`} value={draft.name} onKeyDown={noSubmit} onInput={(e) => update({ name: e.currentTarget.value })} />
+          {errors["name"] ? <span class="field__error">{errors["name"]}</span> : null}
+        </label>
+      </div>
+      <label class="checkbox">
+        <input type="checkbox" checked={draft.isDefault} onChange={(e) => update({ isDefault: e.currentTarget.checked })} /> Default export
+      </label>
+      <PropsTable rows={draft.rows} errors={errors} onChange={(i, patch) => update({ rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) })} />
+      {errors["figma"] ? <span class="field__error">{errors["figma"]}</span> : null}
+      <div class="components__preview" aria-live="polite">
+        <span class="field__label">Code for the selected instance</span>
+        <pre class="code components__jsx" aria-label="JSX preview">
+          <code>{preview?.jsx ?? (instance ? "Fill in the module and export name to see the code." : "Select an instance of this component to see its code.")}</code>
+        </pre>
+        {preview?.notes.map((note) => (
+          <p key={note} class="field__help field__help--warning">
+            {note}
+          </p>
+        ))}
+      </div>
+      <div class="components__actions">
+        <button type="button" class="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" class="button button--primary" disabled={busy} onClick={save}>
+          Save mapping
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The Components section's actions over the document's mapping: each one saves to the document at once
+ * (`save-components`), and what the readers noted (a bad file, a Code Connect text, the stored mapping) is kept
+ * to show. A refused save (too large for Figma) leaves the stored mapping as it was.
+ */
+import { useState } from "preact/hooks";
+import { parseMappingJson, serialiseMap } from "../../../codegen/components-map/json.js";
+import type { ComponentMap, ComponentMapping, MappingNote } from "../../../codegen/components-map/model.js";
+import type { StoredComponents } from "../../../contract/components.js";
+import type { MainRequests } from "../../channel/requests.js";
+import type { Engine } from "../../engine/engine.js";
+import { downloadBytes } from "../../lib/download.js";
+import { upsert, without } from "./mapping-draft.js";
+
+export interface ComponentsActions {
+  busy: boolean;
+  /** What the last import, paste or save noted; `title` says what it was about. */
+  notes: { title: string; list: MappingNote[] } | undefined;
+  save(mapping: ComponentMapping, index: number | undefined): Promise<boolean>;
+  remove(index: number): Promise<void>;
+  importFile(file: File): Promise<void>;
+  exportFile(): void;
+  readCodeConnect(text: string): Promise<boolean>;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function useComponents(requests: MainRequests, worker: Pick<Engine, "call">, stored: StoredComponents | undefined, onStored: (s: StoredComponents) => void): ComponentsActions {
+  const [busy, setBusy] = useState(false);
+  const [notes, setNotes] = useState<ComponentsActions["notes"]>(undefined);
+  const map: ComponentMap = stored?.map ?? { components: [] };
+
+  /** Stores `next`; false (and the reason shown) when it was refused. */
+  const store = async (next: ComponentMap, title: string, readNotes: MappingNote[] = []): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const reply = await requests.request("save-components", { map: next });
+      onStored(reply.stored);
+      const list = [...readNotes, ...reply.stored.notes];
+      setNotes(list.length > 0 ? { title, list } : undefined);
+      return true;
+    } catch (error) {
+      setNotes({ title: "Not saved", list: [...readNotes, { severity: "error", message: messageOf(error) }] });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    busy,
+    notes,
+    save: (mapping, index) => store(upsert(map, mapping, index), "Saved, with notes"),
+    remove: async (index) => void (await store(without(map, index), "Removed")),
+    importFile: async (file) => {
+      const read = parseMappingJson(await file.text(), file.name);
+      const errors = read.notes.filter((n) => n.severity === "error");
+      // A file that is not a mapping, or has entries that do not read, changes nothing: its notes say why.
+      if (read.unreadable || errors.length > 0) {
+        setNotes({ title: `${file.name} was not imported; the file's mapping is unchanged`, list: read.notes });
+        return;
+      }
+      await store(read.map, `Imported ${file.name}`, read.notes);
+    },
+    exportFile: () => downloadBytes(new TextEncoder().encode(serialiseMap(map)), "components.json", "application/json"),
+    readCodeConnect: async (text) => {
+      setBusy(true);
+      let read;
+      try {
+        read = await worker.call("read-code-connect", { name: "pasted.figma.tsx", text });
+      } catch (error) {
+        setNotes({ title: "Could not read the Code Connect text", list: [{ severity: "error", message: messageOf(error) }] });
+        return false;
+      } finally {
+        setBusy(false);
+      }
+      if (read.map.components.length === 0) {
+        setNotes({ title: "No figma.connect() call found; the file's mapping is unchanged", list: read.notes });
+        return false;
+      }
+      const next = read.map.components.reduce((m, mapping) => upsert(m, mapping), map);
+      return store(next, `Read ${read.map.components.length} mapping${read.map.components.length === 1 ? "" : "s"} from Code Connect`, read.notes);
+    },
+  };
+}
