@@ -1,6 +1,7 @@
 /** The code room's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
 import { generateCode, loadDesign, modelHint, type CodeOptions } from "../../../codegen/index.js";
 import { readMappingJson } from "../../../codegen/components-map/json.js";
+import { previewInstance } from "../../../codegen/components-map/preview.js";
 import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
 import type { Problem } from "../../../codegen/types.js";
@@ -20,7 +21,7 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
   return { options: { ...rest, components: map }, problems };
 }
 
-export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "read-code-connect"> = {
+export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-instance" | "read-code-connect"> = {
   generate: async (request) => {
     const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
     const started = performance.now();
@@ -34,6 +35,13 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "read-code-c
     if (!runtime) throw new Error("this build has no preview runtime");
     const preview = buildReactPreview(request.files, runtime);
     return { html: preview.html, problems: preview.problems };
+  },
+  "inspect-instance": async (request) => {
+    const { document } = loadDesign(asNodesReply(request.exports), [request.nodeId]);
+    const facts = document.instances?.[request.nodeId];
+    const map = request.components ? readMappingJson(request.components, "the mapping").map : undefined;
+    const preview = map ? previewInstance(document, request.nodeId, map) : { notes: [] };
+    return { ...(facts ? { facts } : {}), ...preview };
   },
   "read-code-connect": async (request) => {
     const { map, notes } = projectPass().parseCodeConnectText(request.name, request.text);

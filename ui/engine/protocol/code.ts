@@ -2,7 +2,8 @@
  * The code room: the offline code generator (`generate`), the design hint the model sees (`hint`) and the
  * React preview page of a file set (`react-preview`, run only in a sandboxed iframe, never here).
  */
-import { array, boolean, bytes, json, number, object, oneOf, optional, string, type Infer } from "../../../contract/fields.js";
+import { array, boolean, bytes, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
+import type { InstanceFacts } from "../../../codegen/design/types.js";
 import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
 import { STYLINGS, TARGETS } from "../../../contract/words.js";
@@ -36,6 +37,11 @@ export const codeRoom = {
     hint: { exports: exportsField, extras: optional(exportExtrasField) },
     /** The model's React files as a scripted preview page. */
     "react-preview": { files: array(sourceFile) },
+    /**
+     * Settings → Components: one exported instance's component facts (ids, keys, properties) and the JSX `components`
+     * writes for it (previewInstance), with its notes. Here, not in the panel: the design tree stays out of ui.html.
+     */
+    "inspect-instance": { exports: exportsField, nodeId: string({ nonEmpty: true, max: 1000 }), components: optional(componentMapField) },
     /** A Code Connect file's text (`*.figma.tsx`, pasted) read into a component mapping; needs ts-morph, so the project pass. */
     "read-code-connect": { name: string({ nonEmpty: true, max: 200 }), text: string({ max: 500_000 }) },
   },
@@ -43,6 +49,7 @@ export const codeRoom = {
     generate: { result: fileSet, ms: number() },
     hint: { hint: string() },
     "react-preview": { html: string(), problems: array(problemField) },
+    "inspect-instance": { facts: optional(opaque<InstanceFacts>("instance facts")), jsx: optional(string()), notes: array(string()) },
     "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
   },
   events: {},

@@ -76,7 +76,7 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
     setOpening(undefined);
     let instance: InstanceSource | undefined;
     try {
-      if (!blocker) instance = await readSelectedInstance(requests, selection);
+      if (!blocker) instance = await readSelectedInstance(requests, worker, selection);
       else if (!existing) throw new Error(blocker);
     } catch (error) {
       if (!existing) return setOpening(error instanceof Error ? error.message : String(error));
@@ -100,6 +100,7 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
           map={stored?.map ?? { components: [] }}
           index={form.index}
           busy={actions.busy}
+          worker={worker}
           onCancel={() => setForm(undefined)}
           onSave={(mapping) => void actions.save(mapping, form.index).then((saved) => saved && setForm(undefined))}
         />

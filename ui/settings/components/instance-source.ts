@@ -1,17 +1,20 @@
 /**
  * The selected instance as the Components form needs it: its REST export (the same JSON code generation reads)
- * as a design document, and the facts of its component (ids, keys, properties), so the form is pre-filled
- * and its JSX preview made by the mapping model itself (previewInstance).
+ * and the facts of its component (ids, keys, properties), read by the engine (`inspect-instance`), which also
+ * writes the form's JSX preview with the mapping model itself (previewInstance). The design tree stays in the
+ * engine, out of the panel's script.
  */
-import { loadDesign } from "../../../codegen/load.js";
-import type { DesignDocument, InstanceFacts } from "../../../codegen/design/types.js";
+import type { ComponentMap } from "../../../codegen/components-map/model.js";
+import type { InstanceFacts } from "../../../codegen/design/types.js";
 import type { SelectionSummary } from "../../../contract/messages.js";
 import type { MainRequests } from "../../channel/requests.js";
+import type { Engine } from "../../engine/engine.js";
+import type { ExportEntry } from "../../engine/protocol/index.js";
 
 export interface InstanceSource {
   nodeId: string;
   name: string;
-  doc: DesignDocument;
+  exports: ExportEntry[];
   facts: InstanceFacts;
 }
 
@@ -22,14 +25,20 @@ export function instanceBlocker(selection: SelectionSummary): string | undefined
 }
 
 /** Exports the selected instance (structure only) and reads its component's facts. */
-export async function readSelectedInstance(requests: MainRequests, selection: SelectionSummary): Promise<InstanceSource> {
+export async function readSelectedInstance(requests: MainRequests, worker: Pick<Engine, "call">, selection: SelectionSummary): Promise<InstanceSource> {
   const blocker = instanceBlocker(selection);
   if (blocker) throw new Error(blocker);
   const { frames } = await requests.request("export-selection", { png: false, assets: false });
   const frame = frames[0];
   if (!frame) throw new Error("Figma exported nothing for the selection");
-  const { document } = loadDesign(frame.json, [frame.id]);
-  const facts = document.instances?.[frame.id];
+  const exports = [{ id: frame.id, json: frame.json }];
+  const { facts } = await worker.call("inspect-instance", { exports, nodeId: frame.id });
   if (!facts) throw new Error(`“${frame.name}” has no main component Figment can read (a detached or missing component)`);
-  return { nodeId: frame.id, name: frame.name, doc: document, facts };
+  return { nodeId: frame.id, name: frame.name, exports, facts };
+}
+
+/** The JSX `map` writes for the instance, with its notes. */
+export async function previewJsx(worker: Pick<Engine, "call">, instance: InstanceSource, map: ComponentMap): Promise<{ jsx?: string; notes: string[] }> {
+  const { jsx, notes } = await worker.call("inspect-instance", { exports: instance.exports, nodeId: instance.nodeId, components: map });
+  return { ...(jsx !== undefined ? { jsx } : {}), notes };
 }

@@ -3,11 +3,11 @@
  * (property, type, prop name, for a VARIANT its value map) and the JSX the mapping will write for the selected
  * instance, made by the mapping model itself (previewInstance) as the fields change.
  */
-import { useMemo, useState } from "preact/hooks";
-import { previewInstance } from "../../../codegen/components-map/preview.js";
+import { useEffect, useState } from "preact/hooks";
 import type { ComponentMap, ComponentMapping } from "../../../codegen/components-map/model.js";
+import type { Engine } from "../../engine/engine.js";
 import { mappingFrom, upsert, type MappingDraft, type PropRow } from "./mapping-draft.js";
-import type { InstanceSource } from "./instance-source.js";
+import { previewJsx, type InstanceSource } from "./instance-source.js";
 
 export interface MappingFormProps {
   initial: MappingDraft;
@@ -18,6 +18,7 @@ export interface MappingFormProps {
   /** The stored mapping this edits, if any. */
   index: number | undefined;
   busy: boolean;
+  worker: Pick<Engine, "call">;
   onSave(mapping: ComponentMapping): void;
   onCancel(): void;
 }
@@ -61,15 +62,30 @@ function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Recor
   );
 }
 
-export function MappingForm({ initial, instance, map, index, busy, onSave, onCancel }: MappingFormProps) {
+/** The preview of the mapping being edited, made anew as it changes (a late answer for an older draft is dropped). */
+function usePreview(worker: Pick<Engine, "call">, instance: InstanceSource | undefined, mapping: ComponentMapping | undefined, map: ComponentMap, index: number | undefined) {
+  const [preview, setPreview] = useState<{ jsx?: string; notes: string[]; for: string } | undefined>(undefined);
+  const key = mapping ? JSON.stringify(mapping) : "";
+  useEffect(() => {
+    if (!instance || !mapping) return;
+    let current = true;
+    previewJsx(worker, instance, upsert(map, mapping, index)).then(
+      (made) => current && setPreview({ ...made, for: key }),
+      (error: unknown) => current && setPreview({ notes: [error instanceof Error ? error.message : String(error)], for: key }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [instance, key, map, index]);
+  return preview && preview.for === key ? preview : undefined;
+}
+
+export function MappingForm({ initial, instance, map, index, busy, worker, onSave, onCancel }: MappingFormProps) {
   const [draft, setDraft] = useState(initial);
   const [showErrors, setShowErrors] = useState(false);
   const result = mappingFrom(draft);
   const errors = showErrors && "errors" in result ? result.errors : {};
-  const preview = useMemo(() => {
-    if (!instance || !("mapping" in result)) return undefined;
-    return previewInstance(instance.doc, instance.nodeId, upsert(map, result.mapping, index));
-  }, [instance, JSON.stringify(result), map, index]);
+  const preview = usePreview(worker, instance, "mapping" in result ? result.mapping : undefined, map, index);
   const update = (patch: Partial<MappingDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const save = () => {
     if ("mapping" in result) onSave(result.mapping);
@@ -101,7 +117,7 @@ export function MappingForm({ initial, instance, map, index, busy, onSave, onCan
       <div class="components__preview" aria-live="polite">
         <span class="field__label">Code for the selected instance</span>
         <pre class="code components__jsx" aria-label="JSX preview">
-          <code>{preview?.jsx ?? (instance ? "Fill in the module and export name to see the code." : "Select an instance of this component to see its code.")}</code>
+          <code>{preview?.jsx ?? (instance ? "mapping" in result ? "Writing…" : "Fill in the module and export name to see the code." : "Select an instance of this component to see its code.")}</code>
         </pre>
         {preview?.notes.map((note) => (
           <p key={note} class="field__help field__help--warning">
