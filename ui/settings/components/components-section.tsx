@@ -47,7 +47,7 @@ function MappingList({ mappings, busy, onEdit, onRemove }: { mappings: Component
           <span class="components__item-text">
             <code>{m.import.name}</code> from <code>{m.import.module}</code>
             <span class="components__type">
-              {figmaLabel(m)} · {Object.keys(m.props).length} props
+              {figmaLabel(m)} · {Object.keys(m.props).length} prop{Object.keys(m.props).length === 1 ? "" : "s"}
             </span>
           </span>
           <button type="button" class="button button--ghost button--small" disabled={busy} onClick={() => onEdit(i)} aria-label={`Edit ${m.import.name}`}>
