@@ -149,12 +149,28 @@ function inline(template, marker, text) {
 /** `</script>` inside a bundle would end the inline script early. */
 const scriptSafe = (code) => code.replace(/<\/(script)/gi, "<\\/$1");
 
+/** The panel before `init`, rendered by the App itself (ui/shell/prerender.tsx), as HTML for ui.html's #app. */
+async function prerenderedPanel() {
+  const result = await build({ ...node, entryPoints: ["ui/shell/prerender.tsx"], packages: undefined, sourcemap: false, write: false, jsx: "automatic", jsxImportSource: "preact", loader: { ".css": "empty" } });
+  const { prerenderPanel } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString("base64")}`);
+  return prerenderPanel();
+}
+
+/** ui.html's one running script, which starts the panel's after the first paint (ui/shell/start-panel.ts). */
+const startPanel = { ...browserIife, entryPoints: ["ui/shell/start-panel.ts"] };
+
 async function writeUiHtml(scriptResult) {
   const template = await readFile("ui/index.html", "utf8");
   const js = scriptResult.outputFiles.find((f) => f.path.endsWith(".js"))?.text ?? "";
   const css = scriptResult.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "";
+  const [panel, starter] = await Promise.all([prerenderedPanel(), build(startPanel)]);
   let html = inline(template, "<!-- FIGMENT_STYLE -->", `<style>${css}</style>`);
-  html = inline(html, "<!-- FIGMENT_SCRIPT -->", `<script>${scriptSafe(js)}</script>`);
+  html = inline(html, "<!-- FIGMENT_PANEL -->", panel);
+  html = inline(
+    html,
+    "<!-- FIGMENT_SCRIPT -->",
+    `<script type="text/x-figment-panel" id="figment-panel-script">${scriptSafe(js)}</script><script>${scriptSafe(starter.outputFiles[0].text)}</script>`,
+  );
   await mkdir("dist", { recursive: true });
   await writeFile("dist/ui.html", html);
 }

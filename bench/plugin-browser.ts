@@ -34,7 +34,7 @@ export interface ProbeResult {
   marks: {
     /** The probe ran (the parser reached <head>). */
     probe?: number;
-    /** Just before / after the panel's inline script. */
+    /** Just before / after the panel's script runs (its performance marks: ui/shell/start-panel.ts). */
     scriptStart?: number;
     scriptEnd?: number;
     init?: number;
@@ -136,6 +136,9 @@ const PROBE = `(function () {
     if (done) return;
     done = true;
     mark("generateEnabled");
+    var started = performance.getEntriesByName("figment:panel-script-start")[0], ended = performance.getEntriesByName("figment:panel-script-end")[0];
+    if (started) out.marks.scriptStart = started.startTime;
+    if (ended) out.marks.scriptEnd = ended.startTime;
     // Also in Chromium's trace (blink.user_timing), where bench/plugin-profile.ts ends its window.
     if (performance.mark) performance.mark("figment-bench:generate-enabled");
     mo.disconnect();
@@ -146,18 +149,13 @@ const PROBE = `(function () {
   (function poll() { if (done) return; if (document.body && interactive()) found(); else requestAnimationFrame(poll); })();
 })();`;
 
-const markScript = (name: string): string => `<script>window.__figmentBench && (window.__figmentBench.marks.${name} = performance.now());</script>`;
-
 /**
- * dist/ui.html with the probe first in <head>, and marks just before and after the panel's own script
- * (so the time to parse the page up to it and the script's run show apart).
+ * dist/ui.html with the probe first in <head>. The panel's script marks its own run (figment:panel-script-start
+ * and -end, ui/shell/start-panel.ts: it starts after the first paint), which the probe copies into its marks.
  */
 export function withProbe(html: string): string {
-  const main = /<script>[\s\S]*?<\/script>/.exec(html);
-  if (!html.includes("<head>") || !main) throw new Error("bench/plugin: dist/ui.html has no <head> or no inline <script>");
-  const end = main.index + main[0].length;
-  const marked = html.slice(0, main.index) + markScript("scriptStart") + main[0] + markScript("scriptEnd") + html.slice(end);
-  return marked.replace("<head>", () => `<head><script>${PROBE}</script>`);
+  if (!html.includes("<head>") || !html.includes('id="figment-panel-script"')) throw new Error("bench/plugin: dist/ui.html has no <head> or no panel script");
+  return html.replace("<head>", () => `<head><script>${PROBE}</script>`);
 }
 
 /** What the main thread would send for the login frame: the sim's exports (JSON_REST_V1, PNG, thumbnail). */

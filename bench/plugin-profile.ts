@@ -78,11 +78,15 @@ function readTrace(events: TraceEvent[]): Omit<ProfileSample, "top" | "marks"> {
   const end = events.find((e) => e.name === END_MARK)?.ts ?? Number.POSITIVE_INFINITY;
   const within = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === "X" && e.dur !== undefined && e.ts + e.dur! >= first.ts && e.ts <= end);
   const total = (list: TraceEvent[]): CpuWall => ({ cpuMs: list.reduce((t, e) => t + (e.tdur ?? e.dur!), 0) / 1000, wallMs: list.reduce((t, e) => t + e.dur!, 0) / 1000 });
-  // The panel's script is the longest script of ui.html (the probe and the bench's marks are tiny).
-  const longest = (name: string) => within.filter((e) => e.name === name && onUiHtml(e)).sort((a, b) => b.dur! - a.dur!).slice(0, 1);
+  // The panel's script runs between its own marks (ui/shell/start-panel.ts inserts it after the first paint, so
+  // its trace events need not name ui.html): the longest script there.
+  const started = events.find((e) => e.name === "figment:panel-script-start")?.ts;
+  const ended = events.find((e) => e.name === "figment:panel-script-end")?.ts;
+  if (started === undefined || ended === undefined) throw new Error("bench/plugin-profile: the panel script's marks are not in the trace");
+  const longest = (name: string) => within.filter((e) => e.name === name && e.ts >= started && e.ts <= ended).sort((a, b) => b.dur! - a.dur!).slice(0, 1);
   const parse = total(within.filter((e) => e.name === "ParseHTML" && onUiHtml(e)));
-  // ParseHTML encloses the inline scripts it runs.
-  const scripts = total(within.filter((e) => e.name === "EvaluateScript" && onUiHtml(e)));
+  // ParseHTML encloses the inline scripts it runs (the probe and the starter).
+  const scripts = total(within.filter((e) => e.name === "EvaluateScript" && onUiHtml(e) && e.ts < started));
   return {
     compile: total(longest("v8.compile")),
     script: total(longest("EvaluateScript")),
@@ -114,7 +118,8 @@ function heaviest(profile: CpuProfile, firstLine: number): ProfileSample["top"] 
  */
 export async function profileFakeParent(browser: Browser, uiHtml: string, loginFileText: string, runs: number, options: { cpuProfile?: boolean; host?: PageHost } = {}): Promise<ProfileSample[]> {
   const probed = withProbe(uiHtml);
-  const firstLine = probed.slice(0, probed.indexOf("marks.scriptStart = performance.now()")).split("\n").length - 1;
+  // The panel's script is inserted by the starter (ui/shell/start-panel.ts): its lines count from its own start.
+  const firstLine = 0;
   const files: SourceFile[] = [
     { path: "index.html", content: fakeParentHtml(await loginExport(loginFileText)) },
     { path: "ui.html", content: probed },

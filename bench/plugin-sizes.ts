@@ -44,7 +44,8 @@ export function uiParts(html: string): { script: string; css: string } {
   if (/\bid="figment-worker"/.test(html)) {
     throw new Error("bench/plugin: dist/ui.html still inlines #figment-worker (a stale build?); rebuild with `node esbuild.config.mjs`");
   }
-  const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
+  // The panel's bundle, kept as inert text until the starter runs it after the first paint (ui/shell/start-panel.ts).
+  const script = /<script type="text\/x-figment-panel" id="figment-panel-script">([\s\S]*?)<\/script>/.exec(html)?.[1];
   const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
   if (script === undefined || css === undefined) {
     throw new Error("bench/plugin: dist/ui.html does not have the expected <style> and <script> parts");

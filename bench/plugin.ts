@@ -49,7 +49,8 @@ const SELFIE = { file: "figma-differ-selfie.nodes.json", id: "33459:3746", name:
 
 /** Targets (issue 8; issue 24: the panel's 80 KB budget, the other panels coming as parts). */
 const OPEN_TARGET_MS = 150;
-const FIRST_PAINT_TARGET_MS = 300;
+/** Issue 24: the panel's first paint within 150 ms on a quiet machine. */
+const FIRST_PAINT_TARGET_MS = 150;
 const FIRST_CODE_TARGET_MS = 300;
 const BUDGET_BYTES = 80 * 1024;
 
@@ -162,7 +163,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   const med = (samples: readonly LoadSample[], fn: (s: LoadSample) => number | undefined) => fmtMs(median(pick(samples, fn)));
   const breakdown = (samples: readonly LoadSample[]) =>
     `ui.html delivered (responseEnd) ${med(samples, (s) => s.probe.navigation?.responseEnd)} ms, ` +
-    `parser reaches the panel script ${med(samples, (s) => s.probe.marks.scriptStart)} ms, ` +
+    `the panel script starts (after the first paint) ${med(samples, (s) => s.probe.marks.scriptStart)} ms, ` +
     `script runs for ${med(samples, (s) => (s.probe.marks.scriptEnd ?? NaN) - (s.probe.marks.scriptStart ?? NaN))} ms, ` +
     `init received ${med(samples, (s) => s.probe.marks.init)} ms (medians)`;
   const setups = [

@@ -48,7 +48,7 @@ const ALLOWED: Record<string, readonly string[]> = {
  * below import no panel and not the shell. Tests beside the code keep the same rule.
  */
 export const UI_PANELS = ["ui/code/", "ui/image/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/"] as const;
-export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/parts/"] as const;
+export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/shell/", "ui/parts/"] as const;
 export const UI_BELOW = ["ui/model/", "ui/components/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
 
 const panelOf = (file: string): string | undefined => UI_PANELS.find((panel) => file.startsWith(panel));

@@ -96,8 +96,11 @@ describe("manifest.json", () => {
     };
     walk(parse(html));
     const scripts = elements.filter((e) => e.tag === "script");
-    expect(scripts).toHaveLength(1);
-    expect(scripts.filter((e) => "src" in e.attrs)).toEqual([]);
+    // The panel's bundle as inert text, and the one running script that starts it after the first paint
+    // (ui/shell/start-panel.ts); the first paint is the panel rendered at build time (ui/shell/prerender.tsx).
+    expect(scripts.map((e) => e.attrs)).toEqual([{ type: "text/x-figment-panel", id: "figment-panel-script" }, {}]);
+    expect(html).toMatch(/<div id="app"><div class="app"><nav class="nav" aria-label="Figment"><button[^>]*>Code<\/button>/);
+    expect(html).toContain("Connecting to Figma…");
     expect(elements.filter((e) => e.tag === "link")).toEqual([]);
     expect(elements.filter((e) => e.tag === "style")).toHaveLength(1);
     // The panel stays small so it opens fast (issue 24: 80 KB gzipped); the workers' payloads and the panels other than Code are not in it.

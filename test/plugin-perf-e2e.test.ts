@@ -103,6 +103,16 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       await idleRan(ui);
       expect(count(await relay.traffic(), "get-worker-source")).toBe(0);
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).count()).toBe(0);
+      // The first frame is the panel as rendered at build time (ui/shell/prerender.tsx), painted before the panel's
+      // script has even started (ui/shell/start-panel.ts); the script then took that markup over, not added to it.
+      const firstPaint = () => ui.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
+      await expect.poll(firstPaint).not.toBeNull();
+      const scriptStart = await ui.evaluate(() => performance.getEntriesByName("figment:panel-script-start")[0]?.startTime ?? null);
+      expect(scriptStart).not.toBeNull();
+      expect(await firstPaint()).toBeLessThanOrEqual(scriptStart!);
+      expect(await ui.locator(".app").count()).toBe(1);
+      expect(await ui.locator(".nav__item").count()).toBe(6);
+      expect(await ui.getByRole("status").filter({ hasText: "Connecting to Figma…" }).count()).toBe(1);
 
       await relay.release("init");
       await page.waitForFunction(() => (globalThis as unknown as { __figmentRelay: { traffic: { type: string }[] } }).__figmentRelay.traffic.some((m) => m.type === "get-worker-source"));

@@ -149,6 +149,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
             output={aiOutput}
             notify={notify}
             onFocusNode={focusLayer}
+            worker={worker}
             scoreAction={hasKey && ai.canFix ? <FixButton disabled={aiBusy} turn={session.turns[session.selected]?.n} onFix={ai.fix} /> : undefined}
           />
           {hasKey ? (
@@ -161,7 +162,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
         <>
           {resultSource}
           {output.saved ? <SavedNote saved={output.saved} /> : null}
-          <ResultsView key={output.id} output={output} notify={notify} onFocusNode={focusLayer} />
+          <ResultsView key={output.id} output={output} notify={notify} onFocusNode={focusLayer} worker={worker} />
           {hasKey ? (
             <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask for a change, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
           ) : (

@@ -10,6 +10,7 @@ import { buildFileTree, defaultFile } from "../lib/file-tree.js";
 import { basename } from "../../codegen/file-paths.js";
 import { projectFiles, projectSlug } from "../../codegen/scaffold/project-files.js";
 import { zipFilesLater } from "../lib/load-zip.js";
+import type { Engine } from "../engine/engine.js";
 import { CodeView } from "./code-view.js";
 import { FileTreeView } from "./file-tree-view.js";
 import { PreviewPane } from "./preview-pane.js";
@@ -49,9 +50,11 @@ export interface ResultsViewProps {
   onFocusNode?: (nodeId: string) => void;
   /** Beside the score's headline ("Fix differences" on a model result). */
   scoreAction?: ComponentChildren;
+  /** Zips the files for the download. */
+  worker: Pick<Engine, "call">;
 }
 
-export function ResultsView({ output, notify, onFocusNode, scoreAction }: ResultsViewProps) {
+export function ResultsView({ output, notify, onFocusNode, scoreAction, worker }: ResultsViewProps) {
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const byPath = useMemo(() => new Map(output.files.map((f) => [f.path, f])), [output]);
   const tree = useMemo(() => buildFileTree(paths), [paths]);
@@ -102,7 +105,7 @@ export function ResultsView({ output, notify, onFocusNode, scoreAction }: Result
     const name = zipName;
     try {
       const files = projectFiles(output.files, { target: output.options.target, styling: output.options.styling, name });
-      downloadBytes(await zipFilesLater(files), `${slug}.zip`, "application/zip");
+      downloadBytes(await zipFilesLater(worker, files), `${slug}.zip`, "application/zip");
       notify(`Downloaded ${slug}.zip (${files.length} files)`);
     } catch (error) {
       notify(`Could not build the zip: ${error instanceof Error ? error.message : String(error)}`, "error");

@@ -9,6 +9,7 @@ import { decodeWorkerScript } from "./source.js";
 import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
 import { codeJobs } from "./jobs/code.js";
+import { zipJobs } from "./jobs/zip.js";
 import { imageJobs } from "./jobs/image.js";
 import type { Jobs } from "./jobs/job.js";
 import { modelJobs } from "./jobs/model.js";
@@ -25,7 +26,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** Every kind's handler: a kind without one does not compile. */
-const JOBS: Jobs = { ...codeJobs, ...modelJobs, ...imageJobs, ...analyzeJobs, ...searchJobs, ...batchJobs, ...rowsJobs };
+const JOBS: Jobs = { ...codeJobs, ...zipJobs, ...modelJobs, ...imageJobs, ...analyzeJobs, ...searchJobs, ...batchJobs, ...rowsJobs };
 
 /** Unpacks a gzip+base64 script (a worker part) and runs it here. */
 async function runPacked(packed: string): Promise<void> {

@@ -9,7 +9,7 @@ import { HistoryPanel } from "./history-panel.js";
 import { useHistorySession } from "./history-session.js";
 
 function HistoryPart({ ctx, active, expose, onOpenCode, onRefineImage }: PartPropsMap["history"]) {
-  const history = useHistorySession(ctx.requests, ctx.notify);
+  const history = useHistorySession(ctx.requests, ctx.worker, ctx.notify);
   useLayoutEffect(() => expose({ addRefused: history.refused.add, openMakeRoom: history.openMakeRoom }));
   if (!active) return null;
   return <HistoryPanel session={history} selection={ctx.selection} requests={ctx.requests} notify={ctx.notify} onFocusNode={ctx.onFocusNode} onOpenCode={onOpenCode} onRefineImage={onRefineImage} />;

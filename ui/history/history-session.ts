@@ -6,6 +6,7 @@
 import { useCallback, useState } from "preact/hooks";
 import type { AnalysisEntry, HistoryItem } from "../../contract/history.js";
 import type { MainRequests } from "../channel/requests.js";
+import type { Engine } from "../engine/engine.js";
 import { sizeText, type ListFilter } from "./history-list.js";
 import { bytesOf, bytesToFree, preselect } from "./make-room.js";
 import { useHistoryExport, type ExportState } from "./use-history-export.js";
@@ -47,10 +48,10 @@ export interface HistorySession {
 export const keyOf = (item: { kind: string; id: string }): string => `${item.kind}:${item.id}`;
 export const entriesText = (n: number): string => plural(n, "entry", "entries");
 
-export function useHistorySession(requests: MainRequests, notify: (text: string, tone?: "info" | "error") => void): HistorySession {
+export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "call">, notify: (text: string, tone?: "info" | "error") => void): HistorySession {
   const list = useHistoryList(requests);
   const refused = useRefusedSaves(requests);
-  const exporter = useHistoryExport(requests);
+  const exporter = useHistoryExport(requests, worker);
   const [filter, setFilterState] = useState<HistoryFilter>({ kind: "all", frameId: undefined, allFiles: false });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState<HistoryItem[] | undefined>(undefined);

@@ -1,11 +1,11 @@
 /**
- * zipFiles, loaded on first use. esbuild turns this dynamic import into a module of the same single-file
- * bundle that is initialised when first called: fflate's top level builds its Huffman and CRC tables (~5 ms),
- * which every panel open paid for when zip.ts was imported statically. Only the zip downloads need it.
+ * A file set zipped for a download, in the engine worker (`zip-files`, ui/engine/jobs/zip.ts): fflate and its
+ * tables live there, not in ui.html, whose every open would compile them. The worker is running by the time a
+ * result is shown (it formats the code); History's export starts it if it is not.
  */
 import type { SourceFile } from "../../codegen/types.js";
+import type { Engine } from "../engine/engine.js";
 
-export async function zipFilesLater(files: SourceFile[]): Promise<Uint8Array> {
-  const { zipFiles } = await import("./zip.js");
-  return zipFiles(files);
+export async function zipFilesLater(worker: Pick<Engine, "call">, files: SourceFile[]): Promise<Uint8Array> {
+  return (await worker.call("zip-files", { files })).zip;
 }

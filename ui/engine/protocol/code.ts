@@ -44,6 +44,8 @@ export const codeRoom = {
     "inspect-instance": { exports: exportsField, nodeId: string({ nonEmpty: true, max: 1000 }), components: optional(componentMapField) },
     /** A Code Connect file's text (`*.figma.tsx`, pasted) read into a component mapping; needs ts-morph, so the project pass. */
     "read-code-connect": { name: string({ nonEmpty: true, max: 200 }), text: string({ max: 500_000 }) },
+    /** A file set packed as a zip for a download (ui/lib/zip.ts): fflate stays out of ui.html. */
+    "zip-files": { files: array(sourceFile) },
   },
   replies: {
     generate: { result: fileSet, ms: number() },
@@ -51,6 +53,7 @@ export const codeRoom = {
     "react-preview": { html: string(), problems: array(problemField) },
     "inspect-instance": { facts: optional(opaque<InstanceFacts>("instance facts")), jsx: optional(string()), notes: array(string()) },
     "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
+    "zip-files": { zip: bytes() },
   },
   events: {},
   streams: {},

@@ -1,0 +1,7 @@
+/** The code room's download job: a file set packed as a zip here, so fflate (~9 KB) is not in ui.html. */
+import { zipFiles } from "../../lib/zip.js";
+import type { Jobs } from "./job.js";
+
+export const zipJobs: Jobs<"zip-files"> = {
+  "zip-files": async (request) => ({ zip: zipFiles(request.files) }),
+};
