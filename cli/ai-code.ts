@@ -268,7 +268,10 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   let cancelled = false;
   const verified: { verify?: VerifyJson } = {};
   if (args.verify && verifying && frame && result.files.length > 0) {
-    const v = await verifying.verifyAnswer({ config, input, frame, first: result, rounds: args.rounds ?? 1, target: args.target, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000, ...(context.signal ? { signal: context.signal } : {}), onProgress: progress.onProgress, onStage: progress.onStage }, io);
+    const rounds = { rounds: args.rounds ?? 1, target: args.target, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000, onProgress: progress.onProgress, onStage: progress.onStage };
+    // A round's answer goes through the same checks as the first one, the library's types included.
+    const checks = { ...(context.signal ? { signal: context.signal } : {}), ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}) };
+    const v = await verifying.verifyAnswer({ config, input, frame, first: result, ...rounds, ...checks }, io);
     final = v;
     cancelled = v.cancelled;
     verified.verify = v.json;
