@@ -29,6 +29,7 @@ import { asUsage, codeOptions, emitAndWrite, reportProblems, type Output, type R
 import { loadForCode } from "./figma-extras.js";
 import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
 import { componentsForModel } from "../codegen/components-map/preview.js";
+import { usedMappings } from "../codegen/components-map/resolve.js";
 import { readText, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
 import type { VerifyJson } from "./verify.js";
@@ -197,6 +198,7 @@ function repairSummary(result: ModelCodeResult): string | undefined {
 export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined, components: ComponentsInput = { problems: [] }): Promise<PromptInput> {
   const drafts = args.draft ? (await generateCode(document, { ...codeOptions(args), ...componentOptions(components) })).files : undefined;
   const mapped = components.map ? componentsForModel(document, components.map) : "";
+  const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
   return {
     target: args.target,
     styling: args.styling,
@@ -208,6 +210,8 @@ export async function promptInputFor(document: DesignDocument, args: CliArgs, im
     ...(drafts && drafts.length > 0 ? { drafts } : {}),
     ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
     ...(mapped ? { components: mapped } : {}),
+    // Not sent: the answer's use of the mapped components is checked against them (without --types too).
+    ...(used && used.components.length > 0 ? { componentMap: used } : {}),
   };
 }
 

@@ -172,3 +172,8 @@ export function mapInstances(doc: DesignDocument, map: ComponentMap | undefined)
   }
   return { byNode, problems };
 }
+
+/** The mappings the design's instances use (what the model is told to use, and what its answer is checked against). */
+export function usedMappings(doc: DesignDocument, map: ComponentMap | undefined): ComponentMap {
+  return { components: [...new Set([...mapInstances(doc, map).byNode.values()].map((m) => m.mapping))] };
+}
