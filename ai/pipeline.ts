@@ -8,8 +8,8 @@
  */
 import { formatFiles } from "../codegen/format/index.js";
 import { withAssetFiles } from "../codegen/project/asset-files.js";
-import { checkProject } from "../codegen/project/index.js";
-import { checkLibraryUsage, type LibraryTypes } from "../codegen/project/index.js";
+import { checkComponentUsage, checkLibraryUsage, checkProject, type LibraryTypes } from "../codegen/project/index.js";
+import type { ComponentMap } from "../codegen/components-map/model.js";
 import { withDesignFonts } from "../codegen/fonts/project-fonts.js";
 import type { FontPlan } from "../codegen/fonts/plan.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
@@ -18,8 +18,11 @@ import { generateTurn, type Conversation, type TurnOptions, type TurnResult } fr
 import type { PromptInput } from "./prompt.js";
 import type { ProviderConfig } from "./providers.js";
 
-/** Problem codes a repair turn is asked to fix: the files do not parse or do not link, or misuse the team's components. */
-const BLOCKING = new Set(["syntax", "unresolved-import", "format", "component-props"]);
+/**
+ * Problem codes a repair turn is asked to fix: the files do not parse or do not link, or misuse the team's components
+ * (against the library's types, or against the mapping itself).
+ */
+const BLOCKING = new Set(["syntax", "unresolved-import", "format", "component-props", "component-usage"]);
 
 /** At most this many problems go into the repair request (the rest are summarised). */
 const MAX_LISTED = 40;
@@ -128,6 +131,12 @@ async function formatOne(file: SourceFile): Promise<Formatted> {
   return { file: result.files[0] ?? file, problems: result.problems };
 }
 
+/** How the answer's use of the team's components is checked: against the library's types, and against the mapping itself. */
+export interface ComponentChecks {
+  libraryTypes?: readonly LibraryTypes[];
+  componentMap?: ComponentMap;
+}
+
 /**
  * The model's files, with the design's asset files (`assets`, see PromptInput.assets) added so that its
  * imports of them resolve, through the project pass and prettier; reply problems first.
@@ -137,11 +146,14 @@ export async function postProcess(
   preformatted?: Preformatter,
   assets: readonly SourceFile[] = [],
   fonts?: { plan: FontPlan; target: "react" | "html"; styling: "css-modules" | "tailwind" },
-  libraryTypes: readonly LibraryTypes[] = [],
+  { libraryTypes = [], componentMap }: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const processed = await checkedAndFormatted(reply, preformatted, assets, fonts);
-  // After formatting: its lines are the written files' lines.
-  return libraryTypes.length > 0 ? { files: processed.files, problems: [...processed.problems, ...checkLibraryUsage(processed.files, libraryTypes)] } : processed;
+  if (libraryTypes.length === 0 && !componentMap) return processed;
+  // After formatting: its lines are the written files' lines. Where the library's types check a module, they decide its props.
+  const typed = checkLibraryUsage(processed.files, libraryTypes);
+  const usage = checkComponentUsage(processed.files, componentMap, { typedModules: libraryTypes.map((l) => l.module) });
+  return { files: processed.files, problems: [...processed.problems, ...typed, ...usage] };
 }
 
 async function checkedAndFormatted(
@@ -211,7 +223,8 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
   };
   const first = await timed(() => generateTurn(config, input, { ...turnOptions, onProgress }), (ms) => (modelMs += ms));
   onStage?.("checking");
-  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets, designFonts(input), libraryTypes), (ms) => (postMs += ms)))];
+  const checks: ComponentChecks = { libraryTypes, ...(input.componentMap && input.target === "react" ? { componentMap: input.componentMap } : {}) };
+  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets, designFonts(input), checks), (ms) => (postMs += ms)))];
   let kept = 0;
   let repair: ModelCodeResult["repair"] = "none";
   const extra: Problem[] = [];
@@ -233,7 +246,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
         (ms) => (modelMs += ms),
       );
       onStage?.("checking");
-      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets, designFonts(input), libraryTypes), (ms) => (postMs += ms)));
+      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets, designFonts(input), checks), (ms) => (postMs += ms)));
       attempts.push(attempt);
       const better = attempt.files.length > 0 && blockingCount(attempt) < blocking.length;
       if (better) kept = attempts.length - 1;

@@ -16,6 +16,7 @@ import type {
   ResponseCreateParamsStreaming,
   ResponseInputContent,
 } from "openai/resources/responses/responses";
+import type { ComponentMap } from "../codegen/components-map/model.js";
 import type { SourceFile } from "../codegen/types.js";
 import { bytesToBase64 } from "../codegen/base64.js";
 import type { FontPlan } from "../codegen/fonts/plan.js";
@@ -54,6 +55,11 @@ export interface PromptInput {
    * import lines and, per layer, the JSX to write. Data from the design and the team's files, delimited.
    */
   components?: string;
+  /**
+   * The mappings `components` describes, as the model (not sent): the answer's files are checked against them — the
+   * components' imports and their value maps' values (codegen/project/component-usage.ts).
+   */
+  componentMap?: ComponentMap;
 }
 
 export interface RequestOptions {

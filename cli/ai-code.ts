@@ -29,6 +29,7 @@ import { asUsage, codeOptions, emitAndWrite, reportProblems, type Output, type R
 import { loadForCode } from "./figma-extras.js";
 import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
 import { componentsForModel } from "../codegen/components-map/preview.js";
+import { usedMappings } from "../codegen/components-map/resolve.js";
 import { readText, UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
 import type { VerifyJson } from "./verify.js";
@@ -197,6 +198,7 @@ function repairSummary(result: ModelCodeResult): string | undefined {
 export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined, components: ComponentsInput = { problems: [] }): Promise<PromptInput> {
   const drafts = args.draft ? (await generateCode(document, { ...codeOptions(args), ...componentOptions(components) })).files : undefined;
   const mapped = components.map ? componentsForModel(document, components.map) : "";
+  const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
   return {
     target: args.target,
     styling: args.styling,
@@ -208,6 +210,8 @@ export async function promptInputFor(document: DesignDocument, args: CliArgs, im
     ...(drafts && drafts.length > 0 ? { drafts } : {}),
     ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
     ...(mapped ? { components: mapped } : {}),
+    // Not sent: the answer's use of the mapped components is checked against them (without --types too).
+    ...(used && used.components.length > 0 ? { componentMap: used } : {}),
   };
 }
 
@@ -268,7 +272,10 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   let cancelled = false;
   const verified: { verify?: VerifyJson } = {};
   if (args.verify && verifying && frame && result.files.length > 0) {
-    const v = await verifying.verifyAnswer({ config, input, frame, first: result, rounds: args.rounds ?? 1, target: args.target, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000, ...(context.signal ? { signal: context.signal } : {}), onProgress: progress.onProgress, onStage: progress.onStage }, io);
+    const rounds = { rounds: args.rounds ?? 1, target: args.target, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000, onProgress: progress.onProgress, onStage: progress.onStage };
+    // A round's answer goes through the same checks as the first one, the library's types included.
+    const checks = { ...(context.signal ? { signal: context.signal } : {}), ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}) };
+    const v = await verifying.verifyAnswer({ config, input, frame, first: result, ...rounds, ...checks }, io);
     final = v;
     cancelled = v.cancelled;
     verified.verify = v.json;

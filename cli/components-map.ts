@@ -7,7 +7,8 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { parseCodeConnect, type CodeConnectFile } from "../codegen/components-map/code-connect.js";
 import { parseMappingJson } from "../codegen/components-map/json.js";
-import { mergeMaps, type ComponentMap, type MappingNote } from "../codegen/components-map/model.js";
+import { mergeMaps, type ComponentMap } from "../codegen/components-map/model.js";
+import { MAPPING_PROBLEM, mappingNoteProblem } from "../codegen/components-map/problems.js";
 import type { LibraryTypes } from "../codegen/project/library-types.js";
 import type { CodeOptions } from "../codegen/index.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
@@ -47,17 +48,13 @@ async function filesUnder(dir: string, keep: (name: string) => boolean, flag: st
   return out.sort();
 }
 
-function toProblem(note: MappingNote): Problem {
-  return { severity: note.severity, code: "component-mapping", message: note.message, ...(note.file !== undefined ? { file: note.file } : {}), ...(note.line !== undefined ? { line: note.line } : {}) };
-}
-
 async function readCodeConnect(dir: string): Promise<{ map: ComponentMap; problems: Problem[] }> {
   if (!(await isDirectory(dir, "--code-connect"))) throw new UsageError(`--code-connect needs a folder of *.figma.tsx files, not the file ${dir}`);
   const names = await filesUnder(dir, (name) => CODE_CONNECT.test(name), "--code-connect");
   const files: CodeConnectFile[] = await Promise.all(names.map(async (name) => ({ name: join(dir, name), text: await readText(join(dir, name)) })));
   const read = parseCodeConnect(files);
-  const problems = read.notes.map(toProblem);
-  if (names.length === 0) problems.push({ severity: "warning", code: "component-mapping", message: `--code-connect ${dir}: no *.figma.tsx or *.figma.ts files` });
+  const problems = read.notes.map(mappingNoteProblem);
+  if (names.length === 0) problems.push({ severity: "warning", code: MAPPING_PROBLEM, message: `--code-connect ${dir}: no *.figma.tsx or *.figma.ts files` });
   return { map: read.map, problems };
 }
 
@@ -65,7 +62,7 @@ async function readMappingFile(path: string): Promise<{ map: ComponentMap; probl
   const read = parseMappingJson(await readText(path), path);
   // A file that is not a mapping at all is bad input; a bad entry is a note and the others still count.
   if (read.unreadable) throw new UsageError(`--components ${read.notes[0]?.message ?? path}`);
-  return { map: read.map, problems: read.notes.map(toProblem) };
+  return { map: read.map, problems: read.notes.map(mappingNoteProblem) };
 }
 
 /** `--types PATH`, `--types MODULE=PATH`: a package folder (package.json names it), or a declaration file. */
@@ -98,7 +95,7 @@ export async function readComponentsInput(args: Pick<CliArgs, "codeConnect" | "c
   const problems = sources.flatMap((s) => s.problems);
   const modules = [...new Set(map.components.map((c) => c.import.module))];
   const libraryTypes = await Promise.all(args.types.map((spec) => readTypes(spec, modules)));
-  if (libraryTypes.length === 0 && map.components.length > 0) problems.push({ severity: "info", code: "component-mapping", message: "the mapped components' props are not type-checked: --types PATH (the library's .d.ts or package folder) checks them" });
+  if (libraryTypes.length === 0 && map.components.length > 0) problems.push({ severity: "info", code: MAPPING_PROBLEM, message: "the mapped components' props are not type-checked: --types PATH (the library's .d.ts or package folder) checks them" });
   return { map, ...(libraryTypes.length > 0 ? { libraryTypes } : {}), problems };
 }
 

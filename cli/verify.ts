@@ -16,6 +16,7 @@ import type { RoundRequest } from "../ai/verify/request.js";
 import { verifyRounds, type Measured, type RoundReport, type VerifyResult } from "../ai/verify/rounds.js";
 import { designViewport, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { scoreSummary } from "../codegen/fidelity/summary.js";
+import type { LibraryTypes } from "../codegen/project/library-types.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
 import { chromiumAvailable, chromiumPath, inOneContext, launchChromium, withPage } from "./browser.js";
 import type { Output } from "./design-files.js";
@@ -54,6 +55,8 @@ export interface VerifyInput {
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   onStage?: (stage: "checking" | "repairing") => void;
+  /** The team's library types (--types): each round's answer is checked against them as the first answer was. */
+  libraryTypes?: LibraryTypes[];
 }
 
 /** What --json adds: the first answer's score, each round's, and the kept one's. */
@@ -109,7 +112,13 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
       conversation: v.first.conversation,
       ...(v.input.imageDataUrl ? { designPng: v.input.imageDataUrl } : {}),
       rounds: v.rounds,
-      ask: askModel(v.config, v.input, { timeoutMs: v.timeoutMs, ...(v.onProgress ? { onProgress: v.onProgress } : {}), ...(v.onStage ? { onStage: v.onStage } : {}), onAnswer: (r) => answers.push(kept(r)) }),
+      ask: askModel(v.config, v.input, {
+        timeoutMs: v.timeoutMs,
+        ...(v.onProgress ? { onProgress: v.onProgress } : {}),
+        ...(v.onStage ? { onStage: v.onStage } : {}),
+        ...(v.libraryTypes ? { libraryTypes: v.libraryTypes } : {}),
+        onAnswer: (r) => answers.push(kept(r)),
+      }),
       measure: (files) => {
         io.err("verify: measuring the fix…");
         return measure(files);

@@ -1,13 +1,15 @@
 /**
  * A Code Connect `example` → which prop of the component gets what: `<Button variant={variant} size="lg">{label}</Button>`
- * reads as variant ← the declared prop `variant`, size ← "lg", children ← `label`. Read, never run.
+ * reads as variant ← the declared prop `variant`, size ← "lg", children ← `label`; `icon.size` (or `{...icon}`) reads a
+ * field of a figma.nestedProps prop. Read, never run.
  */
 import { Node, type JsxAttributeLike, type JsxChild } from "ts-morph";
-import { literalValue, note, propertyKey, type ReadContext } from "./code-connect-syntax.js";
-import type { PropLiteral, PropSource } from "./model.js";
+import { isNestedProps, type Declared } from "./code-connect-props.js";
+import { literalValue, note, propertyKey, unwrap, type ReadContext } from "./code-connect-syntax.js";
+import type { PropLiteral } from "./model.js";
 
-/** What one attribute (or `children`) of the example's component takes. */
-export type ExampleUse = { prop: string } | { value: PropLiteral };
+/** What one attribute (or `children`) of the example's component takes: a declared prop (a nested one's `field`) or a literal. */
+export type ExampleUse = { prop: string; field?: string } | { value: PropLiteral };
 
 export interface ExampleRead {
   attributes: [name: string, use: ExampleUse][];
@@ -41,29 +43,42 @@ function returnedJsx(fn: Node): Node | undefined {
   return body;
 }
 
-function unwrap(node: Node | undefined): Node | undefined {
-  return Node.isParenthesizedExpression(node) ? unwrap(node.getExpression()) : node;
-}
-
-/** An expression in the example: a declared prop (`label`, `props.label`) or a literal; else undefined. */
-function readUse(expression: Node | undefined, params: Params, declared: Map<string, unknown>, ctx: ReadContext): ExampleUse | undefined {
-  const node = unwrap(expression);
-  const literal = literalValue(node);
-  if (literal) return { value: literal.value };
-  let prop: string | undefined;
-  if (Node.isIdentifier(node)) prop = params.locals.get(node.getText());
-  else if (Node.isPropertyAccessExpression(node) && params.object !== undefined && node.getExpression().getText() === params.object) prop = node.getName();
-  if (prop !== undefined && declared.has(prop)) return { prop };
-  if (node) note(ctx, node, prop !== undefined ? `the example uses ${prop}, which props does not declare; left out` : `${node.getText().slice(0, 60)} cannot be read statically (use a prop or a literal); left out`);
+/** The declared prop an expression names: a destructured local (`label`) or the parameter's member (`props.label`). */
+function propNamed(node: Node | undefined, params: Params): string | undefined {
+  if (Node.isIdentifier(node)) return params.locals.get(node.getText());
+  if (Node.isPropertyAccessExpression(node) && params.object !== undefined && node.getExpression().getText() === params.object) return node.getName();
   return undefined;
 }
 
-function readAttributes(attributes: JsxAttributeLike[], params: Params, declared: Map<string, unknown>, ctx: ReadContext): ExampleRead["attributes"] {
+/** An expression in the example: a declared prop (`label`, `props.label`, a nested one's `icon.size`) or a literal; else undefined. */
+function readUse(expression: Node | undefined, params: Params, declared: Map<string, Declared>, ctx: ReadContext): ExampleUse | undefined {
+  const node = unwrap(expression);
+  const literal = literalValue(node);
+  if (literal) return { value: literal.value };
+  let prop = propNamed(node, params);
+  let field: string | undefined;
+  if (prop === undefined && Node.isPropertyAccessExpression(node)) {
+    const owner = propNamed(unwrap(node.getExpression()), params);
+    if (owner !== undefined && isNestedProps(declared.get(owner))) [prop, field] = [owner, node.getName()];
+  }
+  const found = prop !== undefined ? declared.get(prop) : undefined;
+  if (found && !isNestedProps(found) && field === undefined) return { prop: prop! };
+  if (isNestedProps(found) && field !== undefined && found.props.has(field)) return { prop: prop!, field };
+  if (!node) return undefined;
+  if (isNestedProps(found)) note(ctx, node, field === undefined ? `${prop} is figma.nestedProps, an object: use its fields (${prop}.${[...found.props.keys()][0] ?? "name"}); left out` : `figma.nestedProps "${found.nested}" declares no ${field}; left out`);
+  else note(ctx, node, prop !== undefined ? `the example uses ${prop}, which props does not declare; left out` : `${node.getText().slice(0, 60)} cannot be read statically (use a prop or a literal); left out`);
+  return undefined;
+}
+
+function readAttributes(attributes: JsxAttributeLike[], params: Params, declared: Map<string, Declared>, ctx: ReadContext): ExampleRead["attributes"] {
   const out: ExampleRead["attributes"] = [];
   for (const attribute of attributes) {
     if (Node.isJsxSpreadAttribute(attribute)) {
-      // {...props}: every declared prop under its own name.
-      for (const prop of declared.keys()) out.push([prop, { prop }]);
+      const spread = propNamed(unwrap(attribute.getExpression()), params);
+      const nested = spread !== undefined ? declared.get(spread) : undefined;
+      // {...icon}: a nested layer's fields under their own names; {...props}: every declared prop (a nested one by its fields, not whole).
+      if (isNestedProps(nested)) for (const field of nested.props.keys()) out.push([field, { prop: spread!, field }]);
+      else for (const [prop, found] of declared) if (!isNestedProps(found)) out.push([prop, { prop }]);
       continue;
     }
     const name = attribute.getNameNode().getText();
@@ -74,7 +89,7 @@ function readAttributes(attributes: JsxAttributeLike[], params: Params, declared
   return out;
 }
 
-function readChildren(children: JsxChild[], params: Params, declared: Map<string, unknown>, ctx: ReadContext): ExampleUse | undefined {
+function readChildren(children: JsxChild[], params: Params, declared: Map<string, Declared>, ctx: ReadContext): ExampleUse | undefined {
   const meaningful = children.filter((c) => !(Node.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces()));
   if (meaningful.length === 0) return undefined;
   const [only] = meaningful;
@@ -85,7 +100,7 @@ function readChildren(children: JsxChild[], params: Params, declared: Map<string
 }
 
 /** Reads the example; the element drawn is the first whose tag is the connected component (`tag`). */
-export function readExample(example: Node, tag: string, declared: Map<string, unknown>, ctx: ReadContext): ExampleRead {
+export function readExample(example: Node, tag: string, declared: Map<string, Declared>, ctx: ReadContext): ExampleRead {
   const root = unwrap(returnedJsx(example));
   if (!root) {
     note(ctx, example, "the example must be a function returning JSX; read without props");

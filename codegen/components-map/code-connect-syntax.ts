@@ -1,11 +1,15 @@
 /** Reading literal syntax in Code Connect files (ts-morph nodes), and notes with file:line. */
 import { Node, ts } from "ts-morph";
-import type { MappingNote, PropLiteral } from "./model.js";
+import type { CodeImport, MappingNote, PropLiteral } from "./model.js";
 
-/** Shared while reading one file: where notes go, and how a node becomes file:line. */
+/** What a file's local names import: a module's export (`import { Button as B }`, default imports) or a namespace. */
+export type FileImports = Map<string, CodeImport | { namespace: string }>;
+
+/** Shared while reading one file: where notes go, how a node becomes file:line, and the file's imports. */
 export interface ReadContext {
   file: string;
   notes: MappingNote[];
+  imports: FileImports;
 }
 
 export function note(ctx: ReadContext, node: Node, message: string, severity: MappingNote["severity"] = "warning"): void {
@@ -36,3 +40,12 @@ export function propertyKey(name: Node): string {
   return literalString(name) ?? name.getText();
 }
 
+
+export function unwrap(node: Node | undefined): Node | undefined {
+  return Node.isParenthesizedExpression(node) ? unwrap(node.getExpression()) : node;
+}
+
+/** `undefined` as a value: Code Connect's "no prop". */
+export function isUndefined(node: Node | undefined): boolean {
+  return Node.isIdentifier(node) && node.getText() === "undefined";
+}

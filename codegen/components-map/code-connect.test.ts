@@ -65,7 +65,7 @@ figma.connect(Button, URL, {});
 figma.connect(Button, "https://www.figma.com/design/KEY/File", {});
 figma.connect(Local, "https://www.figma.com/design/KEY/File?node-id=1-2", {});
 figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=3-4", {
-  props: { label: figma.string("Label"), tone: figma.enum("Tone", { Dark: <Dark /> }), nested: figma.nestedProps("Inner", {}), computed: makeProp() },
+  props: { label: figma.string("Label"), tone: figma.enum("Tone", { Dark: <Dark /> }), nested: figma.nestedProps(INNER, {}), computed: makeProp() },
   example: ({ label, tone }) => <Button tone={tone} onClick={() => go()}>{label}</Button>,
 });
 `;
@@ -74,8 +74,8 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=3-4", {
     expect(lines.some((l) => l.startsWith("4: ") && l.includes("must be a string literal"))).toBe(true);
     expect(lines.some((l) => l.startsWith("5: ") && l.includes("has no node-id"))).toBe(true);
     expect(lines.some((l) => l.startsWith("6: ") && l.includes("Local is not imported"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("8: ") && l.includes("figma.enum(\"Tone\"): Dark: <Dark /> is not a literal"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("8: ") && l.includes("figma.nestedProps"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("8: ") && l.includes("figma.enum(\"Tone\"): the JSX <Dark /> cannot be kept as code: it uses Dark, which the file does not import"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("8: ") && l.includes("figma.nestedProps needs the layer's name as a string"))).toBe(true);
     expect(lines.some((l) => l.startsWith("8: ") && l.includes("makeProp() is not a figma.* helper"))).toBe(true);
     expect(lines.some((l) => l.startsWith("9: ") && l.includes("() => go() cannot be read statically"))).toBe(true);
     expect(notes.every((n) => n.file === "Mixed.figma.tsx" && n.message.startsWith(`Mixed.figma.tsx:${n.line}: `))).toBe(true);
@@ -90,5 +90,108 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=3-4", {
     expect(notes.length).toBeGreaterThan(0);
     expect(notes[0]).toMatchObject({ severity: "error", file: "Broken.figma.tsx" });
     expect(notes[0]!.message).toMatch(/^Broken\.figma\.tsx:\d+: syntax error: .+; the file is left out$/);
+  });
+
+  it("keeps JSX in value maps as code with its imports, and reads undefined as no prop", () => {
+    const text = `import figma from "@figma/code-connect";
+import { Button } from "@acme/ui";
+import { ArrowLeft, Star } from "@acme/icons";
+import Spinner from "@acme/spinner";
+
+figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
+  props: {
+    icon: figma.enum("Icon", { Left: <ArrowLeft size={16} />, Busy: (<Spinner />), Text: "text", None: undefined }),
+    badge: figma.boolean("Has badge", { true: <Star filled />, false: undefined }),
+  },
+  example: ({ icon, badge }) => <Button icon={icon} badge={badge} />,
+});
+`;
+    const { map, notes } = parseCodeConnectText("Icons.figma.tsx", text);
+    expect(notes).toEqual([]);
+    expect(map.components[0]!.props).toEqual({
+      icon: {
+        kind: "variant",
+        property: "Icon",
+        values: { Text: "text" },
+        jsx: { Left: { code: "<ArrowLeft size={16} />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] }, Busy: { code: "<Spinner />", imports: [{ module: "@acme/spinner", name: "Spinner", default: true }] } },
+        omit: ["None"],
+      },
+      badge: { kind: "boolean", property: "Has badge", jsx: { true: { code: "<Star filled />", imports: [{ module: "@acme/icons", name: "Star" }] } } },
+    });
+  });
+
+  it("JSX that uses what the file does not import by name is a note with file:line; the other values stay", () => {
+    const text = `import figma from "@figma/code-connect";
+import { Button } from "@acme/ui";
+import * as Icons from "@acme/icons";
+import { Star as S } from "@acme/icons";
+
+figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
+  props: { icon: figma.enum("Icon", { A: <Icons.Left />, B: <S />, C: <Local />, D: <svg viewBox="0 0 1 1" /> }) },
+  example: ({ icon }) => <Button icon={icon} />,
+});
+`;
+    const { map, notes } = parseCodeConnectText("Bad.figma.tsx", text);
+    const messages = notes.map((n) => `${n.line}: ${n.message}`);
+    expect(messages).toEqual([
+      "7: Bad.figma.tsx:7: figma.enum(\"Icon\"): the JSX <Icons.Left /> cannot be kept as code: it uses the namespace import Icons (import the components by name); that value is left out",
+      "7: Bad.figma.tsx:7: figma.enum(\"Icon\"): the JSX <S /> cannot be kept as code: it uses Star under the name S (import it under its own name); that value is left out",
+      "7: Bad.figma.tsx:7: figma.enum(\"Icon\"): the JSX <Local /> cannot be kept as code: it uses Local, which the file does not import; that value is left out",
+    ]);
+    // An element of the page itself needs no import.
+    expect(map.components[0]!.props["icon"]).toEqual({ kind: "variant", property: "Icon", jsx: { D: { code: '<svg viewBox="0 0 1 1" />', imports: [] } } });
+  });
+
+  it("reads figma.className from its parts, and figma.nestedProps by the fields the example uses", () => {
+    const text = `import figma from "@figma/code-connect";
+import { Button } from "@acme/ui";
+
+figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
+  props: {
+    className: figma.className(["btn", figma.enum("Size", { Large: "btn-lg" }), figma.boolean("Disabled", { true: "btn-off", false: "" }), undefined]),
+    icon: figma.nestedProps("Icon", { glyph: figma.enum("Glyph", { Arrow: "arrow" }), label: figma.string("Label") }),
+    badge: figma.nestedProps("Badge", { count: figma.string("Count") }),
+  },
+  example: ({ className, icon, badge }) => <Button className={className} glyph={icon.glyph} {...badge}>{icon.label}</Button>,
+});
+`;
+    const { map, notes } = parseCodeConnectText("Nested.figma.tsx", text);
+    expect(notes).toEqual([]);
+    expect(map.components[0]!.props).toEqual({
+      className: { kind: "className", parts: [{ kind: "value", value: "btn" }, { kind: "variant", property: "Size", values: { Large: "btn-lg" } }, { kind: "boolean", property: "Disabled", values: { true: "btn-off", false: "" } }] },
+      glyph: { kind: "nested", layer: "Icon", source: { kind: "variant", property: "Glyph", values: { Arrow: "arrow" } } },
+      count: { kind: "nested", layer: "Badge", source: { kind: "text", property: "Count" } },
+      children: { kind: "nested", layer: "Icon", source: { kind: "text", property: "Label" } },
+    });
+  });
+
+  it("what figma.className and figma.nestedProps cannot give is a note with file:line", () => {
+    const text = `import figma from "@figma/code-connect";
+import { Button } from "@acme/ui";
+import { Star } from "@acme/icons";
+
+figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
+  props: {
+    className: figma.className(["btn", figma.instance("Icon"), figma.enum("Size", { Large: <Star /> })]),
+    icon: figma.nestedProps("Icon", { glyph: figma.enum("Glyph", { Arrow: "arrow" }) }),
+    other: figma.nestedProps("Other", { size: figma.string("Size") }),
+  },
+  example: ({ className, icon }) => <Button className={className} icon={icon} tone={icon.tone} />,
+});
+figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=4-5", {
+  props: { icon: figma.nestedProps("Icon", { glyph: figma.string("Glyph") }) },
+});
+`;
+    const { map, notes } = parseCodeConnectText("Partial.figma.tsx", text);
+    const lines = notes.map((n) => `${n.line}: ${n.message.replace(/^Partial\.figma\.tsx:\d+: /, "")}`);
+    expect(lines).toEqual([
+      "7: figma.className: figma.instance(\"Icon\") gives no class name; left out",
+      "7: figma.className: JSX in a value map is no class name; those values are left out",
+      "11: icon is figma.nestedProps, an object: use its fields (icon.glyph); left out",
+      '11: figma.nestedProps "Icon" declares no tone; left out',
+      "14: icon is figma.nestedProps, an object: without an example that uses its fields it is left out",
+    ]);
+    expect(map.components[0]!.props).toEqual({ className: { kind: "className", parts: [{ kind: "value", value: "btn" }, { kind: "variant", property: "Size", values: {} }] } });
+    expect(map.components[1]!.props).toEqual({});
   });
 });

@@ -1,14 +1,15 @@
 /**
  * Code Connect files (`*.figma.tsx`, `*.figma.ts`) → the component mapping. Parsed with ts-morph and never
- * executed: what `figma.connect(Component, url, { props, variant, example })` says literally is read; anything
- * that would need running the file (a URL in a variable, a computed prop, JSX in a value map) is a note with
- * file:line, and the rest of the file still counts. Pure: file name and text in, so the plugin can read
+ * executed: what `figma.connect(Component, url, { props, variant, example })` says literally is read (the props
+ * themselves in code-connect-props.ts, JSX in value maps kept as code); anything that would need running the file
+ * (a URL in a variable, a computed prop) is a note with file:line, and the rest of the file still counts. Pure: file name and text in, so the plugin can read
  * pasted text the same way. Needs ts-morph (heavy): CLI and the engine worker, not the main thread.
  */
 import { Node, Project, ts, type CallExpression, type ObjectLiteralExpression, type SourceFile } from "ts-morph";
 import { readExample, type ExampleRead } from "./code-connect-example.js";
-import { literalString, literalValue, note, propertyKey, type ReadContext } from "./code-connect-syntax.js";
-import { normaliseNodeId, type CodeImport, type ComponentMapping, type MappingNote, type MappingRead, type PropLiteral, type PropSource } from "./model.js";
+import { isNestedProps, readProps, type Declared } from "./code-connect-props.js";
+import { literalString, note, propertyKey, type FileImports, type ReadContext } from "./code-connect-syntax.js";
+import { normaliseNodeId, type CodeImport, type ComponentMapping, type MappingNote, type MappingRead, type PropSource } from "./model.js";
 
 export interface CodeConnectFile {
   /** A name for notes (relative path); its extension decides whether JSX is parsed (.tsx/.jsx). */
@@ -17,8 +18,8 @@ export interface CodeConnectFile {
 }
 
 /** Local names → what they import (`import { Button as B } from "@acme/ui"`, default and namespace imports). */
-function importsOf(file: SourceFile): Map<string, CodeImport | { namespace: string }> {
-  const out = new Map<string, CodeImport | { namespace: string }>();
+function importsOf(file: SourceFile): FileImports {
+  const out: FileImports = new Map();
   for (const decl of file.getImportDeclarations()) {
     const module = decl.getModuleSpecifierValue();
     const def = decl.getDefaultImport();
@@ -54,7 +55,7 @@ export function nodeIdFromUrl(url: string): string | undefined {
   return match ? normaliseNodeId(decodeURIComponent(match[1]!)) : undefined;
 }
 
-function readComponent(arg: Node, imports: ReturnType<typeof importsOf>, ctx: ReadContext): CodeImport | undefined {
+function readComponent(arg: Node, imports: FileImports, ctx: ReadContext): CodeImport | undefined {
   if (Node.isIdentifier(arg)) {
     const found = imports.get(arg.getText());
     if (found && "module" in found) return found;
@@ -84,94 +85,44 @@ function readVariant(value: Node, ctx: ReadContext): Record<string, string> | un
   return out;
 }
 
-function helperCall(node: Node | undefined): { helper: string; args: Node[] } | undefined {
-  if (!Node.isCallExpression(node)) return undefined;
-  const callee = node.getExpression();
-  if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== "figma") return undefined;
-  return { helper: callee.getName(), args: node.getArguments() };
-}
-
-function literalMap(node: Node | undefined, what: string, ctx: ReadContext): Record<string, PropLiteral> | undefined {
-  if (!Node.isObjectLiteralExpression(node)) return undefined;
-  const out: Record<string, PropLiteral> = {};
-  for (const prop of node.getProperties()) {
-    const value = Node.isPropertyAssignment(prop) ? literalValue(prop.getInitializer()) : undefined;
-    if (Node.isPropertyAssignment(prop) && value) out[propertyKey(prop.getNameNode())] = value.value;
-    else note(ctx, prop, `${what}: ${prop.getText().slice(0, 60)} is not a literal (string, number, boolean, null); that value is left out`);
-  }
-  return out;
-}
-
-/** One `props` entry: `figma.string("Label")` and the other helpers → a source, or a note. */
-function readPropSource(value: Node, ctx: ReadContext): PropSource | undefined {
-  const call = helperCall(value);
-  const first = call ? literalString(call.args[0]) : undefined;
-  if (!call) {
-    const literal = literalValue(value);
-    if (literal) return { kind: "value", value: literal.value };
-    note(ctx, value, `${value.getText().slice(0, 60)} is not a figma.* helper or a literal; this prop is left out`);
-    return undefined;
-  }
-  if (call.helper === "children") {
-    const arg = call.args[0];
-    const layers = Node.isArrayLiteralExpression(arg) ? arg.getElements().map(literalString) : [first];
-    if (layers.length > 0 && layers.every((l): l is string => l !== undefined)) return { kind: "children", layers };
-  } else if (first !== undefined) {
-    if (call.helper === "string") return { kind: "text", property: first };
-    if (call.helper === "instance") return { kind: "instance", property: first };
-    if (call.helper === "textContent") return { kind: "textContent", layer: first };
-    if (call.helper === "enum") {
-      const values = literalMap(call.args[1], `figma.enum("${first}")`, ctx);
-      return { kind: "variant", property: first, ...(values ? { values } : {}) };
-    }
-    if (call.helper === "boolean") {
-      const values = literalMap(call.args[1], `figma.boolean("${first}")`, ctx);
-      return { kind: "boolean", property: first, ...(values ? { values: { ...("true" in values ? { true: values["true"]! } : {}), ...("false" in values ? { false: values["false"]! } : {}) } } : {}) };
-    }
-  }
-  note(ctx, value, `figma.${call.helper}(${call.args.map((a) => a.getText()).join(", ").slice(0, 60)}) cannot be read statically; this prop is left out`);
-  return undefined;
-}
-
-function readProps(value: Node, ctx: ReadContext): Map<string, PropSource> {
-  const out = new Map<string, PropSource>();
-  if (!Node.isObjectLiteralExpression(value)) {
-    note(ctx, value, "props must be an object literal; no props are read");
-    return out;
-  }
-  for (const prop of value.getProperties()) {
-    if (!Node.isPropertyAssignment(prop)) {
-      note(ctx, prop, `${prop.getText().slice(0, 60)} cannot be read statically; left out`);
-      continue;
-    }
-    const source = readPropSource(prop.getInitializerOrThrow(), ctx);
-    if (source) out.set(propertyKey(prop.getNameNode()), source);
-  }
-  return out;
-}
-
 function configEntry(config: ObjectLiteralExpression, name: string): Node | undefined {
   const prop = config.getProperty(name);
   return Node.isPropertyAssignment(prop) ? prop.getInitializer() : undefined;
 }
 
-/** The mapping's props: the example's attributes and children, each from a declared prop or a literal. */
-function propsFromExample(example: ExampleRead, declared: Map<string, PropSource>): Record<string, PropSource> {
+/** The mapping's props: the example's attributes and children, each from a declared prop (or a nested layer's field) or a literal. */
+function propsFromExample(example: ExampleRead, declared: Map<string, Declared>): Record<string, PropSource> {
   const props: Record<string, PropSource> = {};
   for (const [attr, use] of example.attributes) {
-    const source = "prop" in use ? declared.get(use.prop) : { kind: "value" as const, value: use.value };
-    if (source) props[attr] = source;
+    if ("value" in use) {
+      props[attr] = { kind: "value", value: use.value };
+      continue;
+    }
+    const found = declared.get(use.prop);
+    const field = isNestedProps(found) && use.field !== undefined ? found.props.get(use.field) : undefined;
+    if (isNestedProps(found) && field) props[attr] = { kind: "nested", layer: found.nested, source: field };
+    else if (found && !isNestedProps(found)) props[attr] = found;
   }
   return props;
 }
 
-function readConnect(call: CallExpression, imports: ReturnType<typeof importsOf>, ctx: ReadContext): ComponentMapping | undefined {
+/** Without an example Code Connect passes each prop by its own name; a nested layer's props object cannot be one. */
+function defaultExample(declared: Map<string, Declared>, ctx: ReadContext): ExampleRead {
+  const attributes: ExampleRead["attributes"] = [];
+  for (const [prop, found] of declared) {
+    if (isNestedProps(found)) note(ctx, found.node, `${prop} is figma.nestedProps, an object: without an example that uses its fields it is left out`);
+    else attributes.push([prop, { prop }]);
+  }
+  return { attributes };
+}
+
+function readConnect(call: CallExpression, ctx: ReadContext): ComponentMapping | undefined {
   const [componentArg, urlArg, configArg] = call.getArguments();
   if (!componentArg || literalString(componentArg) !== undefined) {
     note(ctx, call, "figma.connect without a component (an HTML or Web Components connection) is not a React mapping; left out");
     return undefined;
   }
-  const component = readComponent(componentArg, imports, ctx);
+  const component = readComponent(componentArg, ctx.imports, ctx);
   const url = literalString(urlArg);
   if (url === undefined) {
     note(ctx, urlArg ?? call, "the Figma URL must be a string literal (it cannot be read statically); this connection is left out");
@@ -188,13 +139,13 @@ function readConnect(call: CallExpression, imports: ReturnType<typeof importsOf>
     const name = Node.isPropertyAssignment(prop) || Node.isMethodDeclaration(prop) || Node.isShorthandPropertyAssignment(prop) ? prop.getName() : "";
     if (!["props", "variant", "example", "imports", "links"].includes(name)) note(ctx, prop, `option ${name || prop.getText().slice(0, 30)} is not read`, "info");
   }
-  const declared = config && configEntry(config, "props") ? readProps(configEntry(config, "props")!, ctx) : new Map<string, PropSource>();
+  const declared = config && configEntry(config, "props") ? readProps(configEntry(config, "props")!, ctx) : new Map<string, Declared>();
   const variantNode = config ? configEntry(config, "variant") : undefined;
   const variant = variantNode ? readVariant(variantNode, ctx) : undefined;
   const exampleNode = config ? (configEntry(config, "example") ?? config.getProperty("example")) : undefined;
   if (!component) return undefined;
   // Without an example, Code Connect passes every prop by its own name.
-  const example: ExampleRead = exampleNode ? readExample(exampleNode, componentArg.getText(), declared, ctx) : { attributes: [...declared.keys()].map((p) => [p, { prop: p }]) };
+  const example: ExampleRead = exampleNode ? readExample(exampleNode, componentArg.getText(), declared, ctx) : defaultExample(declared, ctx);
   const line = call.getStartLineNumber();
   return {
     figma: { nodeId, ...(variant && Object.keys(variant).length > 0 ? { variant } : {}) },
@@ -220,15 +171,14 @@ export function parseCodeConnect(files: readonly CodeConnectFile[]): MappingRead
   const notes: MappingNote[] = [];
   const components: ComponentMapping[] = [];
   files.forEach((input, index) => {
-    const ctx: ReadContext = { file: input.name, notes };
     const extension = /\.(tsx|jsx)$/i.test(input.name) ? ".tsx" : ".ts";
     const file = project.createSourceFile(`/code-connect/${index}${extension}`, input.text, { overwrite: true });
+    const ctx: ReadContext = { file: input.name, notes, imports: importsOf(file) };
     if (syntaxNotes(file, project, ctx)) return;
     const calls = connectCalls(file);
     if (calls.length === 0) notes.push({ severity: "info", file: input.name, message: `${input.name}: no figma.connect(…) call` });
-    const imports = importsOf(file);
     for (const call of calls) {
-      const mapping = readConnect(call, imports, ctx);
+      const mapping = readConnect(call, ctx);
       if (mapping) components.push(mapping);
     }
   });

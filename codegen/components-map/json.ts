@@ -3,7 +3,21 @@
  * field by field. A bad entry is a note naming its JSON path and is left out; the good ones are kept. Pure.
  */
 import { isRecord } from "../rest/reply.js";
-import { normaliseNodeId, PROP_SOURCE_KINDS, type ComponentMap, type ComponentMapping, type FigmaComponentRef, type MappingNote, type MappingRead, type PropLiteral, type PropSource } from "./model.js";
+import {
+  CLASS_NAME_PART_KINDS,
+  normaliseNodeId,
+  PROP_SOURCE_KINDS,
+  type ClassNamePart,
+  type CodeImport,
+  type ComponentMap,
+  type ComponentMapping,
+  type FigmaComponentRef,
+  type JsxCode,
+  type MappingNote,
+  type MappingRead,
+  type PropLiteral,
+  type PropSource,
+} from "./model.js";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** A JSX attribute name: an identifier, or words joined by hyphens (`aria-label`). */
@@ -76,12 +90,14 @@ function readImport(value: unknown, path: string, errors: FieldErrors): Componen
 
 const SOURCE_FIELDS: Record<PropSource["kind"], readonly string[]> = {
   text: ["kind", "property"],
-  variant: ["kind", "property", "values"],
-  boolean: ["kind", "property", "values"],
+  variant: ["kind", "property", "values", "jsx", "omit"],
+  boolean: ["kind", "property", "values", "jsx"],
   instance: ["kind", "property"],
   children: ["kind", "layers"],
   textContent: ["kind", "layer"],
   value: ["kind", "value"],
+  className: ["kind", "parts"],
+  nested: ["kind", "layer", "source"],
 };
 
 function literalMap(value: unknown, path: string, errors: FieldErrors, keys?: readonly string[]): Record<string, PropLiteral> | undefined {
@@ -91,6 +107,66 @@ function literalMap(value: unknown, path: string, errors: FieldErrors, keys?: re
   }
   if (keys) unknownKeys(value, keys, path, errors);
   return value as Record<string, PropLiteral>;
+}
+
+/** `{ "code": "<ArrowLeft />", "imports": [{ "module": "@acme/icons", "name": "ArrowLeft" }] }`. */
+function readJsxCode(value: unknown, path: string, errors: FieldErrors): JsxCode | undefined {
+  if (!isRecord(value)) {
+    errors.add(path, 'must be an object such as { "code": "<ArrowLeft />", "imports": [...] }');
+    return undefined;
+  }
+  unknownKeys(value, ["code", "imports"], path, errors);
+  const code = nonEmptyString(value["code"], `${path}/code`, errors);
+  const raw = value["imports"] ?? [];
+  if (!Array.isArray(raw)) {
+    errors.add(`${path}/imports`, "must be a list of imports");
+    return undefined;
+  }
+  const imports = raw.map((entry: unknown, i: number) => readImport(entry, `${path}/imports/${i}`, errors));
+  if (code === undefined || !imports.every((i): i is CodeImport => i !== undefined)) return undefined;
+  return { code, imports };
+}
+
+/** A value map of JSX (Figma value → code); `keys` limits the Figma values (a boolean's true and false). */
+function jsxMap(value: unknown, path: string, errors: FieldErrors, keys?: readonly string[]): Record<string, JsxCode> | undefined {
+  if (!isRecord(value)) {
+    errors.add(path, "must be an object: Figma value → { code, imports }");
+    return undefined;
+  }
+  if (keys) unknownKeys(value, keys, path, errors);
+  const out: Record<string, JsxCode> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    const code = readJsxCode(entry, `${path}/${key}`, errors);
+    if (code) out[key] = code;
+  }
+  return out;
+}
+
+function valueMaps(value: Record<string, unknown>, path: string, errors: FieldErrors, keys?: readonly string[]): { values?: Record<string, PropLiteral>; jsx?: Record<string, JsxCode> } {
+  const values = value["values"] !== undefined ? literalMap(value["values"], `${path}/values`, errors, keys) : undefined;
+  const jsx = value["jsx"] !== undefined ? jsxMap(value["jsx"], `${path}/jsx`, errors, keys) : undefined;
+  return { ...(values ? { values } : {}), ...(jsx ? { jsx } : {}) };
+}
+
+function stringList(value: unknown, path: string, errors: FieldErrors, what: string): string[] | undefined {
+  if (Array.isArray(value) && value.length > 0 && value.every((l) => typeof l === "string" && l !== "")) return value as string[];
+  errors.add(path, `must be a non-empty list of ${what}`);
+  return undefined;
+}
+
+/** figma.className's parts: sources that give a literal (text, variant, boolean, textContent, value). */
+function readParts(value: unknown, path: string, errors: FieldErrors): ClassNamePart[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) {
+    errors.add(path, "must be a non-empty list of sources");
+    return undefined;
+  }
+  const parts: ClassNamePart[] = [];
+  value.forEach((entry: unknown, i: number) => {
+    const part = readPropSource(entry, `${path}/${i}`, errors);
+    if (part && (CLASS_NAME_PART_KINDS as readonly string[]).includes(part.kind)) parts.push(part as ClassNamePart);
+    else if (part) errors.add(`${path}/${i}/kind`, `a class name part must be one of ${CLASS_NAME_PART_KINDS.join(", ")}`);
+  });
+  return parts.length === value.length ? parts : undefined;
 }
 
 /** One prop's source; undefined (with errors) when it cannot be used. */
@@ -103,20 +179,24 @@ function readPropSource(value: unknown, path: string, errors: FieldErrors): Prop
   const before = errors.list.length;
   unknownKeys(value, SOURCE_FIELDS[kind], path, errors);
   const property = (): string => nonEmptyString(value["property"], `${path}/property`, errors) ?? "";
+  const layer = (): string => nonEmptyString(value["layer"], `${path}/layer`, errors) ?? "";
   let source: PropSource | undefined;
   if (kind === "text" || kind === "instance") source = { kind, property: property() };
   else if (kind === "variant") {
-    const values = value["values"] !== undefined ? literalMap(value["values"], `${path}/values`, errors) : undefined;
-    source = { kind, property: property(), ...(values ? { values } : {}) };
-  } else if (kind === "boolean") {
-    const values = value["values"] !== undefined ? literalMap(value["values"], `${path}/values`, errors, ["true", "false"]) : undefined;
-    source = { kind, property: property(), ...(values ? { values } : {}) };
-  } else if (kind === "children") {
-    const layers = value["layers"];
-    if (!Array.isArray(layers) || layers.length === 0 || !layers.every((l) => typeof l === "string" && l !== "")) errors.add(`${path}/layers`, "must be a non-empty list of layer names");
-    else source = { kind, layers: layers as string[] };
-  } else if (kind === "textContent") source = { kind, layer: nonEmptyString(value["layer"], `${path}/layer`, errors) ?? "" };
-  else if (!("value" in value) || !isLiteral(value["value"])) errors.add(`${path}/value`, "must be a string, number, boolean or null");
+    const omit = value["omit"] !== undefined ? stringList(value["omit"], `${path}/omit`, errors, "Figma values") : undefined;
+    source = { kind, property: property(), ...valueMaps(value, path, errors), ...(omit ? { omit } : {}) };
+  } else if (kind === "boolean") source = { kind, property: property(), ...valueMaps(value, path, errors, ["true", "false"]) };
+  else if (kind === "children") {
+    const layers = stringList(value["layers"], `${path}/layers`, errors, "layer names");
+    if (layers) source = { kind, layers };
+  } else if (kind === "textContent") source = { kind, layer: layer() };
+  else if (kind === "className") {
+    const parts = readParts(value["parts"], `${path}/parts`, errors);
+    if (parts) source = { kind, parts };
+  } else if (kind === "nested") {
+    const inner = readPropSource(value["source"], `${path}/source`, errors);
+    if (inner) source = { kind, layer: layer(), source: inner };
+  } else if (!("value" in value) || !isLiteral(value["value"])) errors.add(`${path}/value`, "must be a string, number, boolean or null");
   else source = { kind, value: value["value"] };
   return errors.list.length === before ? source : undefined;
 }

@@ -8,25 +8,57 @@ import type { DesignNode } from "../design/types.js";
 /** A literal a prop may take: from a variant's value map, a boolean's map, or a constant in the example. */
 export type PropLiteral = string | number | boolean | null;
 
+/**
+ * JSX that a value map gives for a Figma value (Code Connect's `{ Left: <ArrowLeft /> }`): the code as written, and
+ * the components it uses, imported as the mapped component is (the names in `code` are their import names).
+ */
+export interface JsxCode {
+  code: string;
+  imports: CodeImport[];
+}
+
+/** figma.string("Label"): a TEXT property's value. */
+export type TextSource = { kind: "text"; property: string };
+/**
+ * figma.enum("Variant", { Primary: "primary" }): a VARIANT property, through `values` (literals) or `jsx` (JSX);
+ * `omit` lists the values that leave the prop out on purpose (Code Connect's `undefined`). Other values: left out, noted.
+ */
+export type VariantSource = { kind: "variant"; property: string; values?: Record<string, PropLiteral>; jsx?: Record<string, JsxCode>; omit?: string[] };
+/** figma.boolean("Disabled"), or figma.boolean("Icon", { true: …, false: … }) through `values` or `jsx` (a side in neither: left out). */
+export type BooleanSource = { kind: "boolean"; property: string; values?: { true?: PropLiteral; false?: PropLiteral }; jsx?: { true?: JsxCode; false?: JsxCode } };
+/** figma.textContent("Title"): the characters of a text layer, by layer name. */
+export type TextContentSource = { kind: "textContent"; layer: string };
+/** A constant (`size="lg"` written in the example). */
+export type ValueSource = { kind: "value"; value: PropLiteral };
+
+/** One part of figma.className([…]): a class name, or one read from a property or a layer; empty parts drop out. */
+export type ClassNamePart = TextSource | VariantSource | BooleanSource | TextContentSource | ValueSource;
+export const CLASS_NAME_PART_KINDS: readonly ClassNamePart["kind"][] = ["text", "variant", "boolean", "textContent", "value"];
+
+/** figma.nestedProps("Icon", { size: figma.enum("Size", …) }): `source` read from the nested instance (or layer) named `layer`. */
+export interface NestedSource {
+  kind: "nested";
+  layer: string;
+  source: PropSource;
+}
+
 /** Where a prop's value comes from. Each kind is one of Code Connect's `figma.*` helpers. */
 export type PropSource =
-  /** figma.string("Label"): a TEXT property's value. */
-  | { kind: "text"; property: string }
-  /** figma.enum("Variant", { Primary: "primary" }): a VARIANT property, through `values` (unlisted values: left out). */
-  | { kind: "variant"; property: string; values?: Record<string, PropLiteral> }
-  /** figma.boolean("Disabled"), or figma.boolean("Icon", { true: …, false: … }) through `values`. */
-  | { kind: "boolean"; property: string; values?: { true?: PropLiteral; false?: PropLiteral } }
+  | TextSource
+  | VariantSource
+  | BooleanSource
   /** figma.instance("Icon"): the layer an INSTANCE_SWAP property puts in, drawn as JSX. */
   | { kind: "instance"; property: string }
   /** figma.children("Tab"), figma.children(["Tab 1", "Tab 2"]): nested instances by layer name, drawn as JSX. */
   | { kind: "children"; layers: string[] }
-  /** figma.textContent("Title"): the characters of a text layer, by layer name. */
-  | { kind: "textContent"; layer: string }
-  /** A constant (`size="lg"` written in the example). */
-  | { kind: "value"; value: PropLiteral };
+  | TextContentSource
+  | ValueSource
+  /** figma.className(["btn", figma.enum("Size", { Large: "btn-lg" })]): the parts' class names joined by spaces. */
+  | { kind: "className"; parts: ClassNamePart[] }
+  | NestedSource;
 
 export type PropSourceKind = PropSource["kind"];
-export const PROP_SOURCE_KINDS: readonly PropSourceKind[] = ["text", "variant", "boolean", "instance", "children", "textContent", "value"];
+export const PROP_SOURCE_KINDS: readonly PropSourceKind[] = ["text", "variant", "boolean", "instance", "children", "textContent", "value", "className", "nested"];
 
 /** Which Figma component a mapping is for. At least one of `nodeId` and `key`. */
 export interface FigmaComponentRef {
@@ -89,8 +121,8 @@ export function normaliseNodeId(id: string): string {
 export function mappingLabel(mapping: ComponentMapping): string {
   return `${mapping.import.name} from ${mapping.import.module}`;
 }
-/** A prop's value for one instance: a literal, or a layer of the instance drawn as JSX (instance swap, children). */
-export type MappedValue = { literal: PropLiteral } | { node: DesignNode };
+/** A prop's value for one instance: a literal, a layer of the instance drawn as JSX (instance swap, children), or a value map's JSX. */
+export type MappedValue = { literal: PropLiteral } | { node: DesignNode } | { code: JsxCode };
 
 export interface MappedInstance {
   mapping: ComponentMapping;

@@ -5,6 +5,7 @@
  * other override on a visible layer is named, so the user knows the code component will not show it.
  */
 import type { DesignNode, InstanceFacts } from "../design/types.js";
+import { nestedLayer, NO_FACTS, textLayer } from "./layers.js";
 import { mappingLabel, type MappedInstance, type PropSource } from "./model.js";
 
 /** Fields that change a text's characters (a text prop carries them). */
@@ -29,43 +30,50 @@ function visibleLayers(instance: DesignNode, drawn: Set<DesignNode>): Map<string
   return out;
 }
 
-/** The fields of each layer that the mapped props carry. */
-function coveredFields(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance): Map<string, Set<string>> {
-  const covered = new Map<string, Set<string>>();
-  const cover = (id: string, fields: Iterable<string>): void => {
-    const set = covered.get(id) ?? new Set<string>();
-    for (const f of fields) set.add(f);
-    covered.set(id, set);
-  };
-  cover(instance.id, PLACEMENT_FIELDS);
-  const sources: PropSource[] = Object.values(mapped.mapping.props);
-  const mappedProperty = (name: string, kinds: PropSource["kind"][]): boolean => sources.some((s) => kinds.includes(s.kind) && "property" in s && s.property === name);
+type Cover = (id: string, fields: Iterable<string>) => void;
+
+/** What `sources` read from `root` (the instance, or a nested one under figma.nestedProps), marked as covered. */
+function coverSources(root: DesignNode, facts: InstanceFacts, sources: readonly PropSource[], instances: Record<string, InstanceFacts>, cover: Cover): void {
+  // A className's parts read properties and layers as props do.
+  const flat = sources.flatMap((s): PropSource[] => (s.kind === "className" ? s.parts : [s]));
+  const mappedProperty = (name: string, kinds: PropSource["kind"][]): boolean => flat.some((s) => kinds.includes(s.kind) && "property" in s && s.property === name);
   for (const [layer, refs] of Object.entries(facts.references)) {
     if (refs["visible"] !== undefined && mappedProperty(refs["visible"], ["boolean"])) cover(layer, ["visible"]);
     if (refs["characters"] !== undefined && mappedProperty(refs["characters"], ["text"])) cover(layer, TEXT_FIELDS);
     if (refs["mainComponent"] !== undefined && mappedProperty(refs["mainComponent"], ["instance"])) cover(layer, ["mainComponent", "componentProperties"]);
   }
-  for (const source of sources) {
-    if (source.kind !== "textContent") continue;
-    const layer = (function find(node: DesignNode): DesignNode | undefined {
-      for (const child of node.children ?? []) {
-        if (child.hidden) continue;
-        if (child.kind === "text" && child.name === source.layer) return child;
-        const inner = child.kind === "instance" ? undefined : find(child);
-        if (inner) return inner;
-      }
-      return undefined;
-    })(instance);
-    if (layer) cover(layer.id, TEXT_FIELDS);
+  for (const source of flat) {
+    if (source.kind === "textContent") {
+      const layer = textLayer(root, source.layer);
+      if (layer) cover(layer.id, TEXT_FIELDS);
+    } else if (source.kind === "nested") {
+      const layer = nestedLayer(root, source.layer);
+      if (!layer) continue;
+      // The nested instance's own property values are what the prop reads.
+      cover(layer.id, ["componentProperties"]);
+      coverSources(layer, instances[layer.id] ?? NO_FACTS, [source.source], instances, cover);
+    }
   }
+}
+
+/** The fields of each layer that the mapped props carry. */
+function coveredFields(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance, instances: Record<string, InstanceFacts>): Map<string, Set<string>> {
+  const covered = new Map<string, Set<string>>();
+  const cover: Cover = (id, fields) => {
+    const set = covered.get(id) ?? new Set<string>();
+    for (const f of fields) set.add(f);
+    covered.set(id, set);
+  };
+  cover(instance.id, PLACEMENT_FIELDS);
+  coverSources(instance, facts, Object.values(mapped.mapping.props), instances, cover);
   return covered;
 }
 
 /** One message per overridden visible layer whose override the mapping does not carry. */
-export function uncoveredOverrides(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance): string[] {
+export function uncoveredOverrides(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance, instances: Record<string, InstanceFacts>): string[] {
   const drawn = new Set<DesignNode>([...mapped.props.map(([, v]) => v), ...mapped.children].flatMap((v) => ("node" in v ? [v.node] : [])));
   const layers = visibleLayers(instance, drawn);
-  const covered = coveredFields(instance, facts, mapped);
+  const covered = coveredFields(instance, facts, mapped, instances);
   const messages: string[] = [];
   for (const override of facts.overrides) {
     const layer = layers.get(override.id);

@@ -5,7 +5,7 @@
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { jsxChildLiteral, jsxPropAttribute } from "./jsx.js";
-import type { ComponentMap, MappedInstance, MappedValue } from "./model.js";
+import type { CodeImport, ComponentMap, MappedInstance, MappedValue } from "./model.js";
 import { mapInstances } from "./resolve.js";
 
 /** A placeholder for a layer that no mapping draws: `<ChevronRight />` from "Chevron - Right". */
@@ -14,10 +14,11 @@ function placeholder(node: DesignNode): string {
   return `<${/^[A-Za-z]/.test(name) ? name : `Layer${name}`} />`;
 }
 
-/** One mapped instance as JSX; nested layers through `byNode` (mapped) or a placeholder. */
+/** One mapped instance as JSX; nested layers through `byNode` (mapped) or a placeholder, a value map's JSX as written. */
 export function mappedJsx(mapped: MappedInstance, byNode: ReadonlyMap<string, MappedInstance>): string {
   const value = (v: MappedValue): string => {
     if ("literal" in v) return "";
+    if ("code" in v) return v.code.code;
     const inner = byNode.get(v.node.id);
     return inner ? mappedJsx(inner, byNode) : placeholder(v.node);
   };
@@ -26,6 +27,20 @@ export function mappedJsx(mapped: MappedInstance, byNode: ReadonlyMap<string, Ma
   const open = `<${name}${attrs.length ? " " + attrs.join(" ") : ""}`;
   if (mapped.children.length === 0) return `${open} />`;
   return `${open}>${mapped.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : value(c))).join("")}</${name}>`;
+}
+
+/** `import { Button } from "@acme/ui";`, `import Button from "@acme/ui";` */
+export function importLine({ module, name, default: isDefault }: CodeImport): string {
+  return isDefault ? `import ${name} from ${JSON.stringify(module)};` : `import { ${name} } from ${JSON.stringify(module)};`;
+}
+
+/** The imports a mapped instance's value-map JSX needs, its drawn layers' included. */
+function codeImports(mapped: MappedInstance, byNode: ReadonlyMap<string, MappedInstance>): CodeImport[] {
+  return [...mapped.props.map(([, v]) => v), ...mapped.children].flatMap((v) => {
+    if ("code" in v) return v.code.imports;
+    const inner = "node" in v ? byNode.get(v.node.id) : undefined;
+    return inner ? codeImports(inner, byNode) : [];
+  });
 }
 
 export interface InstancePreview {
@@ -59,12 +74,15 @@ export function componentsForModel(doc: DesignDocument, map: ComponentMap | unde
   };
   visit(doc.frames);
   const groups = new Map<string, string[]>();
+  const more = new Set<string>();
   for (const [id, mapped] of byNode) {
-    const { module, name, default: isDefault } = mapped.mapping.import;
-    const line = isDefault ? `import ${name} from ${JSON.stringify(module)};` : `import { ${name} } from ${JSON.stringify(module)};`;
+    const line = importLine(mapped.mapping.import);
     const list = groups.get(line) ?? [];
     list.push(`  layer ${id} "${names.get(id)?.name ?? ""}": ${mappedJsx(mapped, byNode)}`);
     groups.set(line, list);
+    for (const imported of codeImports(mapped, byNode)) more.add(importLine(imported));
   }
-  return [...groups].map(([line, uses]) => [line, ...uses].join("\n")).join("\n");
+  // What the value maps' JSX uses, imported once each after the components.
+  const extra = [...more].filter((line) => !groups.has(line));
+  return [...[...groups].map(([line, uses]) => [line, ...uses].join("\n")), ...extra].join("\n");
 }

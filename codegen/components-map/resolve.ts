@@ -5,8 +5,10 @@
  */
 import type { DesignDocument, DesignNode, InstanceFacts } from "../design/types.js";
 import type { Problem } from "../types.js";
-import { mappingLabel, type ComponentMap, type ComponentMapping, type MappedInstance, type MappedValue, type PropSource } from "./model.js";
+import { layersById, nestedLayer, NO_FACTS, ownLayers, textLayer } from "./layers.js";
+import { mappingLabel, type ClassNamePart, type ComponentMap, type ComponentMapping, type MappedInstance, type MappedValue, type NestedSource, type PropSource } from "./model.js";
 import { uncoveredOverrides } from "./overrides.js";
+import { booleanValue, hasVariantMap, listedValues, variantValue } from "./value-maps.js";
 
 export interface MappedDesign {
   /** The mapped instances by node id. */
@@ -33,34 +35,12 @@ export function mappingFor(map: ComponentMap, facts: InstanceFacts): ComponentMa
   return best;
 }
 
-/** Visible layers of an instance, in order, not inside nested instances (theirs belong to them). */
-export function ownLayers(instance: DesignNode): DesignNode[] {
-  const out: DesignNode[] = [];
-  const visit = (node: DesignNode): void => {
-    for (const child of node.children ?? []) {
-      if (child.hidden) continue;
-      out.push(child);
-      if (child.kind !== "instance") visit(child);
-    }
-  };
-  visit(instance);
-  return out;
-}
-
-/** Every layer of the subtree by id (hidden ones included), for looking up what a property binds. */
-function layersById(root: DesignNode): Map<string, DesignNode> {
-  const out = new Map<string, DesignNode>();
-  const visit = (node: DesignNode): void => {
-    out.set(node.id, node);
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(root);
-  return out;
-}
-
 interface Resolving {
+  /** The instance whose properties and layers the sources read (a nested one under figma.nestedProps). */
   instance: DesignNode;
   facts: InstanceFacts;
+  /** How notes name it: "the component", `the nested layer "Icon"`. */
+  what: string;
   mapping: ComponentMapping;
   /** Every instance's facts: a nested instance (an icon drawn as a vector too) is one. */
   instances: Record<string, InstanceFacts>;
@@ -72,9 +52,26 @@ function property(r: Resolving, source: { property: string }, type: string, prop
   const found = r.facts.properties[source.property];
   if (found?.type === type) return found;
   const known = Object.entries(r.facts.properties).map(([name, p]) => `${name} (${p.type})`);
-  const what = found ? `its property "${source.property}" is ${found.type}, not ${type}` : `the component has no ${type} property "${source.property}"`;
+  const whose = r.what === "the component" ? "its" : `${r.what}'s`;
+  const what = found ? `${whose} property "${source.property}" is ${found.type}, not ${type}` : `${r.what} has no ${type} property "${source.property}"`;
   r.note(`${r.mapping.source ?? mappingLabel(r.mapping)}: ${what} (it has ${known.length ? known.join(", ") : "no properties"}); the prop ${prop} is left out`);
   return undefined;
+}
+
+/** figma.className: the parts' non-empty class names, joined by spaces. */
+function classNames(r: Resolving, prop: string, parts: readonly ClassNamePart[]): MappedValue[] | undefined {
+  const names = parts.flatMap((part) => (resolveSource(r, prop, part) ?? []).flatMap((v) => ("literal" in v && typeof v.literal === "string" && v.literal.trim() !== "" ? [v.literal.trim()] : [])));
+  return names.length > 0 ? [{ literal: names.join(" ") }] : undefined;
+}
+
+/** figma.nestedProps: the source read from the nested instance (or layer) of that name. */
+function nested(r: Resolving, prop: string, source: NestedSource): MappedValue[] | undefined {
+  const layer = nestedLayer(r.instance, source.layer);
+  if (!layer) {
+    r.note(`${r.mapping.source ?? mappingLabel(r.mapping)}: no visible layer named "${source.layer}" in "${r.instance.name}" (${r.instance.id}); the prop ${prop} is left out`, "info");
+    return undefined;
+  }
+  return resolveSource({ ...r, instance: layer, facts: r.instances[layer.id] ?? NO_FACTS, what: `the nested layer "${source.layer}"` }, prop, source.source);
 }
 
 /** One prop's value for the instance; undefined leaves the prop out. */
@@ -90,17 +87,15 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
     case "variant": {
       const found = property(r, source, "VARIANT", prop);
       if (!found) return undefined;
-      if (!source.values) return [{ literal: String(found.value) }];
-      if (String(found.value) in source.values) return [{ literal: source.values[String(found.value)]! }];
-      r.note(`${label}: the value "${String(found.value)}" of "${source.property}" is not in the mapping's values (${Object.keys(source.values).join(", ")}); the prop ${prop} is left out`);
-      return undefined;
+      if (!hasVariantMap(source)) return [{ literal: String(found.value) }];
+      const mapped = variantValue(source, String(found.value));
+      if (mapped === undefined) r.note(`${label}: the value "${String(found.value)}" of "${source.property}" is not in the mapping's values (${listedValues(source).join(", ")}); the prop ${prop} is left out`);
+      return mapped === undefined || mapped === "omit" ? undefined : [mapped];
     }
     case "boolean": {
       const found = property(r, source, "BOOLEAN", prop);
-      if (!found) return undefined;
-      if (!source.values) return [{ literal: found.value === true }];
-      const mapped = found.value === true ? source.values.true : source.values.false;
-      return mapped === undefined ? undefined : [{ literal: mapped }];
+      const mapped = found ? booleanValue(source, found.value === true) : undefined;
+      return mapped ? [mapped] : undefined;
     }
     case "instance": {
       if (!property(r, source, "INSTANCE_SWAP", prop)) return undefined;
@@ -110,15 +105,19 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
       return layer && !layer.hidden ? [{ node: layer }] : undefined;
     }
     case "children": {
-      const nested = ownLayers(r.instance).filter((l) => r.instances[l.id] !== undefined && source.layers.some((name) => name === "*" || name === l.name));
-      if (nested.length === 0) r.note(`${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} in "${r.instance.name}" (${r.instance.id}); the prop ${prop} is left out`, "info");
-      return nested.length > 0 ? nested.map((node) => ({ node })) : undefined;
+      const found = ownLayers(r.instance).filter((l) => r.instances[l.id] !== undefined && source.layers.some((name) => name === "*" || name === l.name));
+      if (found.length === 0) r.note(`${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} in "${r.instance.name}" (${r.instance.id}); the prop ${prop} is left out`, "info");
+      return found.length > 0 ? found.map((node) => ({ node })) : undefined;
     }
     case "textContent": {
-      const text = ownLayers(r.instance).find((l) => l.kind === "text" && l.name === source.layer);
+      const text = textLayer(r.instance, source.layer);
       if (!text) r.note(`${label}: no visible text layer named "${source.layer}" in "${r.instance.name}" (${r.instance.id}); the prop ${prop} is left out`, "info");
       return text?.text ? [{ literal: text.text.chars }] : undefined;
     }
+    case "className":
+      return classNames(r, prop, source.parts);
+    case "nested":
+      return nested(r, prop, source);
   }
 }
 
@@ -161,9 +160,9 @@ export function mapInstances(doc: DesignDocument, map: ComponentMap | undefined)
       seen.add(message);
       problems.push({ severity, code: "component-mapping", message, nodeId: instance.id });
     };
-    const mapped = resolveInstance({ instance, facts: own, mapping, instances: facts, note });
+    const mapped = resolveInstance({ instance, facts: own, what: "the component", mapping, instances: facts, note });
     byNode.set(instance.id, mapped);
-    for (const message of uncoveredOverrides(instance, own, mapped)) problems.push({ severity: "warning", code: "component-override", message, nodeId: instance.id });
+    for (const message of uncoveredOverrides(instance, own, mapped, facts)) problems.push({ severity: "warning", code: "component-override", message, nodeId: instance.id });
   }
   for (const mapping of map.components) {
     if (used.has(mapping)) continue;
@@ -172,4 +171,9 @@ export function mapInstances(doc: DesignDocument, map: ComponentMap | undefined)
     problems.push({ severity: "info", code: "component-unused", message: `${mapping.source ?? mappingLabel(mapping)}: no instance of ${which}${variant} in these frames, so ${mappingLabel(mapping)} is not used (a library component has other node ids in the files that use it: map it by key)` });
   }
   return { byNode, problems };
+}
+
+/** The mappings the design's instances use (what the model is told to use, and what its answer is checked against). */
+export function usedMappings(doc: DesignDocument, map: ComponentMap | undefined): ComponentMap {
+  return { components: [...new Set([...mapInstances(doc, map).byNode.values()].map((m) => m.mapping))] };
 }

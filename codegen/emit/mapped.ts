@@ -28,6 +28,7 @@ export interface MappedBuild {
 
 function propValue(value: MappedValue, build: MappedBuild): MappedProp | undefined {
   if ("literal" in value) return { literal: value.literal };
+  if ("code" in value) return { code: value.code };
   const jsx = build.layer(value.node);
   return jsx ? { jsx } : undefined;
 }

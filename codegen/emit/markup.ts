@@ -2,7 +2,7 @@
 import { escapeAttr, escapeHtml } from "../escape.js";
 import { jsxChildLiteral, jsxPropAttribute } from "../components-map/jsx.js";
 import { jsxAttrName, svgToJsx } from "./svg-jsx.js";
-import type { AttrValue, MappedUse, VNode } from "./vnode.js";
+import type { AttrValue, MappedProp, MappedUse, VNode } from "./vnode.js";
 
 const VOID = new Set(["img", "input", "hr", "br"]);
 
@@ -30,14 +30,19 @@ function jsxText(value: string): string {
   return value;
 }
 
+/** A mapped prop's JSX: drawn markup, or a value map's code as written (prettier lays it out). */
+function mappedMarkup(value: Exclude<MappedProp, { literal: unknown }>, style: MarkupStyle, indent: number): string {
+  return "code" in value ? `${"  ".repeat(indent)}${value.code.code}` : printJsx(value.jsx, style, indent);
+}
+
 /** A team component: literal props as attributes, drawn layers as `icon={<svg …/>}`, children inside. */
 function printMapped(node: MappedUse, style: MarkupStyle, indent: number): string {
   const pad = "  ".repeat(indent);
-  const attrs = node.props.map(([name, value]) => ("literal" in value ? jsxPropAttribute(name, value.literal) : `${name}={${printJsx(value.jsx, style, 0).trim()}}`));
+  const attrs = node.props.map(([name, value]) => ("literal" in value ? jsxPropAttribute(name, value.literal) : `${name}={${mappedMarkup(value, style, 0).trim()}}`));
   const open = `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""}`;
   if (node.children.length === 0) return `${open} />`;
   if (node.children.every((c) => "literal" in c)) return `${open}>${node.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : "")).join("")}</${node.component}>`;
-  const inner = node.children.map((c) => ("literal" in c ? `${pad}  ${jsxChildLiteral(c.literal)}` : printJsx(c.jsx, style, indent + 1)));
+  const inner = node.children.map((c) => ("literal" in c ? `${pad}  ${jsxChildLiteral(c.literal)}` : mappedMarkup(c, style, indent + 1)));
   return `${open}>\n${inner.join("\n")}\n${pad}</${node.component}>`;
 }
 

@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseMappingJson } from "../components-map/json.js";
-import type { ComponentMap } from "../components-map/model.js";
+import type { ComponentMap, ComponentMapping } from "../components-map/model.js";
 import { loadDesign, type CodeOptions } from "../load.js";
 import { readFixture, REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { buttonDesign } from "../../test/helpers/mapped-button-design.js";
 import { emitFiles } from "./index.js";
 
 const fixtureMap = parseMappingJson(readFileSync(join(REPO_ROOT, "test", "fixtures", "components", "components.json"), "utf8")).map;
@@ -105,5 +106,39 @@ describe("instance swaps", () => {
     const screen = content(emitFiles(doc, { ...REACT, components: { components: [button] } }).files, "src/screens/Screen.tsx");
     expect(screen).toMatch(/<Button icon=\{<div>\s*<div className=\{styles\.rect\} \/>\s*<\/div>\}>Save<\/Button>/);
     expect(screen).not.toContain("@acme/icons");
+  });
+});
+
+describe("value maps of JSX, class names and nested props", () => {
+  const doc = buttonDesign();
+  const arrow = { code: "<ArrowLeft size={16} />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] };
+  const props: ComponentMapping["props"] = {
+    icon: { kind: "variant", property: "Icon", jsx: { Left: arrow }, omit: ["None"] },
+    className: { kind: "className", parts: [{ kind: "value", value: "btn" }, { kind: "variant", property: "Size", values: { Large: "btn-lg" } }] },
+    glyph: { kind: "nested", layer: "Icon", source: { kind: "variant", property: "Glyph", values: { Arrow: "arrow" } } },
+    children: { kind: "textContent", layer: "Label" },
+  };
+  const button = (mapped: ComponentMapping["props"], name = "Button"): ComponentMapping => ({ figma: { nodeId: "10:1" }, import: { module: "@acme/ui", name }, props: mapped });
+
+  it("writes the JSX as the prop's value and imports what it uses beside the mapped component", () => {
+    const result = emitFiles(doc, { ...REACT, components: { components: [button(props)] } });
+    const screen = content(result.files, "src/screens/Screen.tsx");
+    expect(screen).toContain('import { ArrowLeft } from "@acme/icons";');
+    expect(screen).toContain('import { Button } from "@acme/ui";');
+    expect(screen).toContain('<Button icon={<ArrowLeft size={16} />} className="btn btn-lg" glyph="arrow">Go</Button>');
+    expect(result.problems.filter((p) => p.code === "component-override")).toEqual([]);
+    // Nothing on purpose: no prop, no import.
+    const none = content(emitFiles(buttonDesign({ icon: "None" }), { ...REACT, components: { components: [button(props)] } }).files, "src/screens/Screen.tsx");
+    expect(none).toContain('<Button className="btn btn-lg" glyph="arrow">Go</Button>');
+    expect(none).not.toContain("@acme/icons");
+  });
+
+  it("JSX whose name another imported component has is left out, with a note", () => {
+    // The mapped component itself is named ArrowLeft (from another module): the value's ArrowLeft cannot be imported too.
+    const result = emitFiles(doc, { ...REACT, components: { components: [button({ icon: props["icon"]! }, "ArrowLeft")] } });
+    const screen = content(result.files, "src/screens/Screen.tsx");
+    expect(screen).toContain("<ArrowLeft />");
+    expect(screen).not.toContain("@acme/icons");
+    expect(result.problems).toContainEqual(expect.objectContaining({ code: "component-mapping", message: expect.stringContaining("the value map's JSX uses ArrowLeft from @acme/icons, but another component in these files has that name") }));
   });
 });

@@ -1,5 +1,5 @@
 /** The markup tree the emitters build before printing it as JSX or HTML. */
-import type { PropLiteral } from "../components-map/model.js";
+import type { JsxCode, PropLiteral } from "../components-map/model.js";
 import { declsToCss, type Decl } from "./css.js";
 import { NameScope } from "./names.js";
 
@@ -48,8 +48,8 @@ export interface ComponentUse {
   props: [string, string | boolean][];
 }
 
-/** A prop of a team's own component: a literal, or markup drawn from a layer of the instance. */
-export type MappedProp = { literal: PropLiteral } | { jsx: VNode };
+/** A prop of a team's own component: a literal, markup drawn from a layer of the instance, or a value map's JSX as written. */
+export type MappedProp = { literal: PropLiteral } | { jsx: VNode } | { code: JsxCode };
 
 /** An instance drawn as the team's own code component (codegen/components-map): `<Button variant="ghost">…</Button>`. */
 export interface MappedUse {

@@ -17,8 +17,10 @@ import { internalProblem, runStage } from "./problems";
 import { checkSyntax } from "./syntax";
 import { createWorkspace, type Workspace } from "./workspace";
 
-// The team's library types check the generated use of its components (after formatting: codegen/index.ts).
+// The team's library types check the generated use of its components (after formatting: codegen/index.ts);
+// without them, the mapping itself checks the model's (ai/pipeline.ts).
 export { checkLibraryUsage, type LibraryTypes } from "./library-types";
+export { checkComponentUsage, type ComponentUsageOptions } from "./component-usage";
 
 export interface ProjectOptions {
   /**

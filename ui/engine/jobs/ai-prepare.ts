@@ -10,6 +10,7 @@ import { generateCode, loadDesign, modelHint } from "../../../codegen/index.js";
 import { modelAssetFiles } from "../../../codegen/emit/assets.js";
 import { fontPlan } from "../../../codegen/fonts/plan.js";
 import { componentsForModel } from "../../../codegen/components-map/preview.js";
+import { usedMappings } from "../../../codegen/components-map/resolve.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
 import { codeOptions } from "./code.js";
 
@@ -20,6 +21,8 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
   const { options } = codeOptions(request.options);
   const offline = await generateCode(design.document, options);
   const components = componentsForModel(design.document, options.components);
+  // What the answer is checked against: the mappings the model is told to use (the plugin has no library types).
+  const used = usedMappings(design.document, options.components);
   const image = pngSize(request.png);
   await tokenizer;
   const input: PromptInput = {
@@ -34,6 +37,7 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
     fonts: fontPlan(design.document.frames),
     ...(request.draft ? { drafts: offline.files } : {}),
     ...(components ? { components } : {}),
+    ...(used.components.length > 0 ? { componentMap: used } : {}),
     ...(request.instructions.trim() ? { instructions: request.instructions.trim() } : {}),
   };
   // The offline output's size stands in for the answer's: the model writes about as much code.

@@ -1,6 +1,7 @@
 /** The code room's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
 import { generateCode, loadDesign, modelHint, type CodeOptions } from "../../../codegen/index.js";
 import { readMappingJson } from "../../../codegen/components-map/json.js";
+import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
 import { previewInstance } from "../../../codegen/components-map/preview.js";
 import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
@@ -11,14 +12,13 @@ import type { Jobs } from "./job.js";
 
 /**
  * The request's options as the emitters take them: the component mapping read again field by field (it crossed
- * from the panel), its notes as problems; React only (HTML writes no imports).
+ * from the panel), its notes as problems naming where they point; React only (HTML writes no imports).
  */
 export function codeOptions(options: BodyOf<"generate">["options"]): { options: CodeOptions; problems: Problem[] } {
   const { components, ...rest } = options;
   if (!components || components.components.length === 0 || rest.target !== "react") return { options: rest, problems: [] };
   const { map, notes } = readMappingJson(components, "this file's mapping");
-  const problems = notes.map((n): Problem => ({ severity: n.severity, code: "component-mapping", message: n.message }));
-  return { options: { ...rest, components: map }, problems };
+  return { options: { ...rest, components: map }, problems: notes.map(mappingNoteProblem) };
 }
 
 export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-instance" | "read-code-connect"> = {

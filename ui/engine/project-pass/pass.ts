@@ -7,7 +7,7 @@
  * bundle (esbuild.config.mjs), which call into the part through the global it sets.
  */
 import type { formatFiles, isFormatted } from "../../../codegen/format/index.js";
-import type { checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
+import type { checkComponentUsage, checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
 import type { buildReactPreview } from "../../../codegen/preview/react-preview.js";
 import type { parseCodeConnectText } from "../../../codegen/components-map/code-connect.js";
 
@@ -16,6 +16,8 @@ export interface ProjectPass {
   isFormatted: typeof isFormatted;
   checkProject: typeof checkProject;
   checkLibraryUsage: typeof checkLibraryUsage;
+  /** The model's files against the document's mapping (the plugin has no library types). */
+  checkComponentUsage: typeof checkComponentUsage;
   buildReactPreview: typeof buildReactPreview;
   /** Code Connect files are TypeScript: read with ts-morph, so only here (issue 26). */
   parseCodeConnectText: typeof parseCodeConnectText;

@@ -100,7 +100,7 @@ function keptLabel(source: PropSource): string {
   if (source.kind === "children") return `layers ${source.layers.join(", ")}`;
   if (source.kind === "textContent") return `text of “${source.layer}”`;
   if (source.kind === "value") return JSON.stringify(source.value);
-  return source.property;
+  return "property" in source ? source.property : source.kind;
 }
 
 /** A new draft for the selected instance, or one to edit `existing` (with the instance's properties when it is one of it). */
