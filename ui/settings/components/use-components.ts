@@ -40,7 +40,11 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
   /** Counts saves, so a read sent before one cannot put back what the save replaced. */
   const saves = useRef(0);
   const saving = useRef(false);
-  const map: ComponentMap = stored?.map ?? { components: [] };
+  // The stored mapping as it is now: a paste or an import awaits the engine or the file, and a collaborator's
+  // mapping read meanwhile (refresh) must not be dropped by a change built on the one shown at the click.
+  const latest = useRef(stored);
+  latest.current = stored;
+  const mapNow = (): ComponentMap => latest.current?.map ?? { components: [] };
 
   /** Stores `next`; false (and the reason shown) when it was refused. */
   const store = async (next: ComponentMap, title: string, readNotes: MappingNote[] = []): Promise<boolean> => {
@@ -69,8 +73,8 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
     busy,
     status,
     notes,
-    save: (mapping, original) => store(upsert(map, mapping, original ? findMapping(map, original) : undefined), "Saved, with notes"),
-    remove: async (index) => void (await store(without(map, index), "Removed")),
+    save: (mapping, original) => store(upsert(mapNow(), mapping, original ? findMapping(mapNow(), original) : undefined), "Saved, with notes"),
+    remove: async (index) => void (await store(without(mapNow(), index), "Removed")),
     importFile: async (file) => {
       const read = parseMappingJson(await file.text(), file.name);
       const errors = read.notes.filter((n) => n.severity === "error");
@@ -82,7 +86,7 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
       await store(read.map, `Imported ${file.name}`, read.notes);
     },
     // Without the `source` each read stamps on ("this file's mapping#/components/0"): it names this document, not the file.
-    exportFile: () => downloadBytes(new TextEncoder().encode(serialiseMap({ components: map.components.map(({ source: _source, ...mapping }) => mapping) })), "components.json", "application/json"),
+    exportFile: () => downloadBytes(new TextEncoder().encode(serialiseMap({ components: mapNow().components.map(({ source: _source, ...mapping }) => mapping) })), "components.json", "application/json"),
     readCodeConnect: async (text) => {
       setBusy(true);
       let read;
@@ -98,7 +102,7 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
         setNotes({ title: "No figma.connect() call could be read; the file's mapping is unchanged", list: read.notes });
         return false;
       }
-      const next = read.map.components.reduce((m, mapping) => upsert(m, mapping), map);
+      const next = read.map.components.reduce((m, mapping) => upsert(m, mapping), mapNow());
       return store(next, `Read ${read.map.components.length} mapping${read.map.components.length === 1 ? "" : "s"} from Code Connect`, read.notes);
     },
     refresh: () => {
