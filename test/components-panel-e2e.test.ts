@@ -209,6 +209,8 @@ describe.runIf(runBrowser)("Settings → Components at 420×600", { timeout: 180
       expect(await notes.locator(".components__note--error").count()).toBeGreaterThan(0);
       expect(await list.textContent()).toContain("HomeIndicator from @acme/ui");
       expect(await storedText(sim)).toBe(stored);
+      // No "Saved" from the import before suggests this one was kept.
+      expect(await ui.locator(".components__status").count()).toBe(0);
       await notes.scrollIntoViewIfNeeded();
       await shot(page, "5-bad-import");
 

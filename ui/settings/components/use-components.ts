@@ -37,6 +37,11 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [notes, setNotes] = useState<ComponentsActions["notes"]>(undefined);
+  /** A file or text that is refused changes nothing: no "Saved" left from an earlier change to suggest otherwise. */
+  const refuse = (title: string, list: MappingNote[]): void => {
+    setNotes({ title, list });
+    setStatus("idle");
+  };
   /** Counts saves, so a read sent before one cannot put back what the save replaced. */
   const saves = useRef(0);
   const saving = useRef(false);
@@ -80,7 +85,7 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
       const errors = read.notes.filter((n) => n.severity === "error");
       // A file that is not a mapping, or has entries that do not read, changes nothing: its notes say why.
       if (read.unreadable || errors.length > 0) {
-        setNotes({ title: `${file.name} was not imported; the file's mapping is unchanged`, list: read.notes });
+        refuse(`${file.name} was not imported; the file's mapping is unchanged`, read.notes);
         return;
       }
       await store(read.map, `Imported ${file.name}`, read.notes);
@@ -93,13 +98,13 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
       try {
         read = await worker.call("read-code-connect", { name: "pasted.figma.tsx", text });
       } catch (error) {
-        setNotes({ title: "Could not read the Code Connect text; the file's mapping is unchanged", list: [{ severity: "error", message: messageOf(error) }] });
+        refuse("Could not read the Code Connect text; the file's mapping is unchanged", [{ severity: "error", message: messageOf(error) }]);
         return false;
       } finally {
         setBusy(false);
       }
       if (read.map.components.length === 0) {
-        setNotes({ title: "No figma.connect() call could be read; the file's mapping is unchanged", list: read.notes });
+        refuse("No figma.connect() call could be read; the file's mapping is unchanged", read.notes);
         return false;
       }
       const next = read.map.components.reduce((m, mapping) => upsert(m, mapping), mapNow());
