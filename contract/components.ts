@@ -4,7 +4,7 @@
  * the text being a mapping file (codegen/components-map/components.schema.json). Every collaborator's code uses it.
  */
 import type { ComponentMap } from "../codegen/components-map/model.js";
-import { array, custom, isRecord, number, object, oneOf, optional, string, type Infer } from "./fields.js";
+import { array, custom, isRecord, number, object, oneOf, optional, record, string, type Infer } from "./fields.js";
 
 /** Where the mapping is kept on the document root (shared plugin data: readable by anyone with the file). */
 export const COMPONENTS_DATA = { namespace: "figment", key: "components" } as const;
@@ -27,3 +27,33 @@ export type StoredMappingNote = Infer<typeof mappingNoteField>;
  */
 export const storedComponentsField = object({ map: componentMapField, notes: array(mappingNoteField, { max: 500 }), bytes: number({ min: 0 }), limit: number({ min: 1 }) });
 export type StoredComponents = Infer<typeof storedComponentsField>;
+
+/** The component property types a mapping reads (Figma's others, e.g. SLOT, are left out where they are read). */
+export const PROPERTY_TYPES = ["TEXT", "BOOLEAN", "VARIANT", "INSTANCE_SWAP"] as const;
+const label = string({ max: 1000 });
+
+/**
+ * One property as the main component (or its set) defines it (`componentPropertyDefinitions`): its default, and
+ * for a VARIANT every option, so the form can list values no instance on the canvas shows.
+ */
+const propertyDefinitionField = object({
+  type: oneOf(PROPERTY_TYPES),
+  defaultValue: custom<string | boolean>("a string or true or false", (v) => (typeof v === "string" || typeof v === "boolean" ? v : undefined)),
+  variantOptions: optional(array(label, { max: 1000 })),
+});
+
+/**
+ * An instance's main component as the main thread reads it (`getMainComponentAsync`, its COMPONENT_SET parent):
+ * `definitions` by property name without Figma's `#id` suffix, as mappings name them. `note` says what it could
+ * not read (a library variant whose set is out of reach: only the variant's own values).
+ */
+export const mainComponentField = object({
+  id: label,
+  key: optional(label),
+  name: label,
+  set: optional(object({ id: label, key: optional(label), name: label })),
+  definitions: record(propertyDefinitionField, { max: 500 }),
+  note: optional(string({ max: 2000 })),
+});
+export type MainComponent = Infer<typeof mainComponentField>;
+export type PropertyDefinition = MainComponent["definitions"][string];

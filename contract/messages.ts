@@ -42,6 +42,8 @@
  * Components (fields in contract/components.ts): `load-components` and `save-components` answer `components`,
  * the document's mapping as stored (figma.root shared plugin data, so every collaborator's code uses it) with its
  * notes and size; a save over Figma's 100 kB per entry is refused with `storage-full`, the stored one kept.
+ * `read-main-component` answers `main-component`: the instance's main component and its set's property definitions
+ * (every VARIANT option, each default), for the mapping form; a missing main component is `not-found`.
  *
  * Batch API (fields in contract/pending-batch.ts): `save-pending-batch` (same id: replaces it),
  * `load-pending-batches` and `delete-pending-batch` answer `pending-batches`, this file's batches oldest
@@ -61,7 +63,7 @@ import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, s
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { COMMANDS } from "./words.js";
-import { componentMapField, storedComponentsField } from "./components.js";
+import { componentMapField, mainComponentField, storedComponentsField } from "./components.js";
 
 export { COMMANDS, type Command } from "./words.js";
 export type { BrandColour, FillMode, GridTarget, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
@@ -245,6 +247,8 @@ const TO_UI = {
   "pending-batches": { requestId, batches: array(pendingBatchField, { max: MAX_PENDING_BATCHES }) },
   /** The document's component mapping (contract/components.ts), as stored now: after a load or a save. */
   components: { requestId, stored: storedComponentsField },
+  /** The instance's main component and its set's property definitions (every variant option, each default). */
+  "main-component": { requestId, component: mainComponentField },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -325,6 +329,8 @@ const TO_MAIN = {
    * field first. Over Figma's 100 kB per entry it is refused with `storage-full`, the stored one kept.
    */
   "save-components": { requestId, map: componentMapField },
+  /** Reads the instance's main component (`not-found` when the instance is gone, detached or its component missing). */
+  "read-main-component": { requestId, nodeId },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -369,6 +375,7 @@ export const REQUESTS = {
   "delete-pending-batch": { reply: "pending-batches" },
   "load-components": { reply: "components" },
   "save-components": { reply: "components" },
+  "read-main-component": { reply: "main-component" },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
 export type RequestName = keyof typeof REQUESTS;

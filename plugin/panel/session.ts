@@ -168,6 +168,7 @@ export class PanelSession {
         return answerSearch(message, this.host);
       case "load-components":
       case "save-components":
+      case "read-main-component":
         return answerComponents(message);
       default:
         message satisfies never;

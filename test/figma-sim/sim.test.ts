@@ -226,3 +226,69 @@ describe("dynamic-page access", () => {
     expect(json.document.absoluteBoundingBox.x).toBe(before.frame.x + 100);
   });
 });
+
+describe("main components (getMainComponentAsync, componentPropertyDefinitions)", () => {
+  /** Selfie's "Value" is an instance of a library set (31484:43007) whose two variants the reply lists. */
+  const VALUE = "I33459:3756;53646:75795";
+  const HOME_INDICATOR = "33459:3759";
+  type Main = { id: string; type: string; name: string; key: string; remote: boolean; parent: Main | null; children?: Main[]; variantProperties: Record<string, string> | null; componentPropertyDefinitions: Record<string, { type: string; defaultValue: unknown; variantOptions?: string[] }> };
+  const mainOf = (sim: ReturnType<typeof simFromFixture>, id: string) => (sim.node(id) as unknown as { getMainComponentAsync(): Promise<Main | null> }).getMainComponentAsync();
+
+  it("gives a library instance its remote variant, whose set lists every variant the reply names and the instances' other properties", async () => {
+    const sim = simFromFixture("figma-differ-selfie.nodes.json");
+    const main = await mainOf(sim, VALUE);
+    expect(main).toMatchObject({ id: "31484:43009", type: "COMPONENT", key: expect.stringMatching(/^[0-9a-f]{40}$/), remote: true, variantProperties: { Size: "Default", Direction: "Up", Color: "Black" } });
+    expect(await mainOf(sim, VALUE)).toBe(main);
+    const set = main!.parent!;
+    expect(set).toMatchObject({ id: "31484:43007", type: "COMPONENT_SET", name: "Value", remote: true });
+    expect(set.children!.map((c) => c.name)).toEqual(["Size=Default, Direction=Up, Color=Black", "Size=Small, Direction=Up, Color=Black"]);
+    const definitions = set.componentPropertyDefinitions;
+    expect(definitions["Size"]).toEqual({ type: "VARIANT", defaultValue: "Default", variantOptions: ["Default", "Small"] });
+    expect(definitions["Color"]).toEqual({ type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] });
+    expect(definitions["Performance#53643:10"]).toEqual({ type: "BOOLEAN", defaultValue: true });
+    // As in Figma, a variant has no definitions of its own.
+    expect(() => main!.componentPropertyDefinitions).toThrow(/component set or non-variant component/);
+    // Not in the page tree: nodes() and getNodeByIdAsync do not list library components.
+    expect(sim.nodes().some((n) => n.id === set.id)).toBe(false);
+  });
+
+  it("takes a library's definitions beyond the file's, answers null for a lost component, and gives a local component as the document's node", async () => {
+    const sim = simFromFixture("figma-differ-selfie.nodes.json");
+    sim.defineComponentProperties("33459:960", { Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] } });
+    const home = await mainOf(sim, HOME_INDICATOR);
+    expect(home!.parent!.componentPropertyDefinitions).toEqual({
+      Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] },
+      "Dark Mode": { type: "VARIANT", defaultValue: "No", variantOptions: ["No"] },
+    });
+    sim.loseMainComponent("33459:967");
+    expect(await mainOf(sim, HOME_INDICATOR)).toBeNull();
+    // A component the reply does not know: no main component.
+    const unknown = simFromFixture("vincegx-home-slideshow.nodes.json");
+    const instance = unknown.nodes().find((n) => n.type === "INSTANCE")!;
+    expect(await mainOf(unknown, instance.id)).toBeNull();
+
+    const local = simFromFixture("figmagic-design-system.file.json");
+    const close = await mainOf(local, "4665:783");
+    expect(close).toBe(local.node("2710:5") as unknown);
+    expect(close).toMatchObject({ type: "COMPONENT", key: expect.stringMatching(/^[0-9a-f]{40}$/), remote: false, variantProperties: null, componentPropertyDefinitions: {} });
+  });
+
+  it("reads a component set's own definitions when the REST node has them", async () => {
+    const definitions = { Size: { type: "VARIANT", defaultValue: "md", variantOptions: ["sm", "md", "lg"] }, "Label#1:9": { type: "TEXT", defaultValue: "Button" } };
+    const box = { x: 0, y: 0, width: 10, height: 10 };
+    const file = {
+      document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "P", children: [
+        { id: "1:1", type: "COMPONENT_SET", name: "Button", absoluteBoundingBox: box, componentPropertyDefinitions: definitions, children: [{ id: "1:2", type: "COMPONENT", name: "Size=md", absoluteBoundingBox: box, children: [] }] },
+        { id: "2:1", type: "INSTANCE", name: "Button", componentId: "1:2", absoluteBoundingBox: box, children: [] },
+      ] }] },
+      components: { "1:2": { key: "k2", name: "Size=md", componentSetId: "1:1" } },
+      componentSets: { "1:1": { key: "k1", name: "Button" } },
+    };
+    const sim = createFigmaSim({ file });
+    const main = await mainOf(sim as unknown as ReturnType<typeof simFromFixture>, "2:1");
+    expect(main).toBe(sim.node("1:2") as unknown);
+    expect(main!.parent!.componentPropertyDefinitions).toEqual(definitions);
+    expect(main!.parent!.key).toBe("k1");
+    expect(main!.variantProperties).toEqual({ Size: "md" });
+  });
+});

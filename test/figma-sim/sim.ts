@@ -20,6 +20,7 @@ import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variable
 import type { DesignVariables } from "../../codegen/design/extras.js";
 import { CLIENT_STORAGE_QUOTA } from "../../contract/limits.js";
 import { simSvg } from "./svg.js";
+import { defineComponentProps, simComponents, type SimDefinitions } from "./components.js";
 
 export type Json = Record<string, unknown>;
 
@@ -130,7 +131,7 @@ const CONTAINER_TYPES = new Set(["DOCUMENT", "PAGE", "FRAME", "GROUP", "COMPONEN
 /** Figma refuses exports this large; the simulator mirrors a cap so runaway scales fail loudly. */
 const MAX_EXPORT_SIDE = 16384;
 
-interface FileMeta {
+export interface FileMeta {
   components: Json;
   componentSets: Json;
   styles: Json;
@@ -180,6 +181,7 @@ export class SimNode {
     this.height = num(box["height"]);
     if (CONTAINER_TYPES.has(type)) this.children = [];
     defineVariableProps(this, () => sim.options.variables);
+    defineComponentProps(this, () => sim.components);
     if (AUTO_LAYOUT_TYPES.has(type)) {
       defineAutoLayoutProps(this, (what) => this.change(what));
       Object.defineProperty(this, "inferredAutoLayout", { enumerable: true, get: () => structuredClone(sim.options.inferredAutoLayouts?.[this.id] ?? null) });
@@ -596,6 +598,11 @@ class SimCore {
   readonly images = new Map<string, SimImage>();
   /** Document changes are recorded once the file is built (building it is no change). */
   tracking = false;
+  /** Main components and their definitions (./components.ts). */
+  readonly components = simComponents(
+    () => this.index.values(),
+    (rest, meta, type) => new SimNode(this, rest, meta, type),
+  );
   constructor(readonly options: FigmaSimOptions & { pluginId?: string }) {}
 
   change(what: string): void {
@@ -679,6 +686,13 @@ export interface FigmaSim {
   failStorage(message: string | null): void;
   /** Emits a figma event (selectionchange, currentpagechange, close, …) to the plugin's handlers. */
   emit(type: string, event?: unknown): void;
+  /**
+   * Property definitions a library's component set (or component), by id, has beyond what the file shows (the
+   * REST reply lists only the variants the file uses); they win over the derived ones by name.
+   */
+  defineComponentProperties(id: string, definitions: SimDefinitions): void;
+  /** The component `id` is gone (a deleted library component): its instances' getMainComponentAsync answers null. */
+  loseMainComponent(id: string): void;
 }
 
 function readMeta(holder: Json): FileMeta {
@@ -1028,6 +1042,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       storageFailure = message;
     },
     emit,
+    defineComponentProperties: (id, definitions) => core.components.define(id, definitions),
+    loseMainComponent: (id) => core.components.lose(id),
   };
   return sim;
 }

@@ -3,6 +3,8 @@
  * and "Map to code component…"; the file's mappings are listed (edit, remove), imported and exported as the
  * mapping file (components.schema.json), or read from a pasted Code Connect file (in the engine). They are kept
  * with the document, so every collaborator's generated code uses them; the stored size is shown against Figma's limit.
+ * Each change is saved at once (no Save press: the footer's Save is for the other settings) and says so; the list is
+ * read again when the section is shown and when the panel regains focus, so a collaborator's save appears.
  */
 import { useRef, useState } from "preact/hooks";
 import type { ComponentMapping } from "../../../codegen/components-map/model.js";
@@ -10,10 +12,11 @@ import type { SelectionSummary } from "../../../contract/messages.js";
 import type { StoredComponents } from "../../../contract/components.js";
 import type { MainRequests } from "../../channel/requests.js";
 import type { Engine } from "../../engine/engine.js";
-import { draftFor, type MappingDraft } from "./mapping-draft.js";
+import { draftFor, findMapping, type MappingDraft } from "./mapping-draft.js";
 import { MappingForm } from "./mapping-form.js";
 import { instanceBlocker, readSelectedInstance, type InstanceSource } from "./instance-source.js";
-import { useComponents } from "./use-components.js";
+import { useComponents, type SaveStatus } from "./use-components.js";
+import { useRefreshOnFocus } from "./use-refresh-on-focus.js";
 import "./components.css";
 
 export interface ComponentsSectionProps {
@@ -27,8 +30,13 @@ export interface ComponentsSectionProps {
 interface OpenForm {
   draft: MappingDraft;
   instance: InstanceSource | undefined;
-  index: number | undefined;
+  /** The stored mapping it edits: found again by what it is when saved (the list may change meanwhile). */
+  original: ComponentMapping | undefined;
+  /** What could not be read of the instance's main component, or why the preview comes from the mapping. */
+  note: string | undefined;
 }
+
+const STATUS_TEXT: Record<SaveStatus, string> = { idle: "", saving: "Saving…", saved: "Saved", failed: "Not saved" };
 
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`;
 
@@ -70,6 +78,7 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
   const fileInput = useRef<HTMLInputElement>(null);
   const mappings = stored?.map.components ?? [];
   const blocker = instanceBlocker(selection);
+  useRefreshOnFocus(actions.refresh);
 
   const open = async (index?: number) => {
     const existing = index !== undefined ? mappings[index] : undefined;
@@ -84,25 +93,29 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
     // The selected instance fills the form when it is one of the mapping's component (or for a new mapping).
     const fits = instance && (!existing || existing.figma.nodeId === (instance.facts.componentSetId ?? instance.facts.componentId) || existing.figma.key === (instance.facts.componentSetKey ?? instance.facts.componentKey));
     const use = fits ? instance : undefined;
-    setForm({ draft: draftFor(use?.facts, use?.name ?? existing?.import.name ?? "", existing), instance: use, index });
+    setForm({ draft: draftFor(use?.facts, use?.name ?? existing?.import.name ?? "", existing, use?.component), instance: use, original: existing, note: use?.componentNote });
   };
+  const formIndex = form?.original ? findMapping(stored?.map ?? { components: [] }, form.original) : undefined;
 
   return (
     <section class="settings-section components" aria-labelledby="components-heading">
       <h2 id="components-heading" class="section-title">
         Components
       </h2>
-      <p class="field__help">Your team's code components for this file's Figma components. Kept with the file: every collaborator's React code imports them.</p>
+      <p class="field__help">
+        Your team's code components for this file's Figma components, kept with the file: every collaborator's React code imports them. Saved to this file as you change them; the Save button below is for the other settings.
+      </p>
       {form ? (
         <MappingForm
           initial={form.draft}
           instance={form.instance}
           map={stored?.map ?? { components: [] }}
-          index={form.index}
+          index={formIndex}
+          note={form.note}
           busy={actions.busy}
           worker={worker}
           onCancel={() => setForm(undefined)}
-          onSave={(mapping) => void actions.save(mapping, form.index).then((saved) => saved && setForm(undefined))}
+          onSave={(mapping) => void actions.save(mapping, form.original).then((saved) => saved && setForm(undefined))}
         />
       ) : (
         <>
@@ -144,8 +157,21 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
           Paste Code Connect…
         </button>
         <span class="spacer" />
-        <span class="components__size muted" title="Figma keeps at most 100 kB of plugin data per entry with the document">
-          {stored ? `${kB(stored.bytes)} of ${kB(stored.limit)} stored` : "Reading…"}
+        {/* One unit, so a narrow panel wraps it whole: "Saved · 0.4 kB of 100 kB stored". */}
+        <span class="components__state">
+          {actions.status !== "idle" ? (
+            <>
+              <span class={`components__status components__status--${actions.status}`} role="status">
+                {STATUS_TEXT[actions.status]}
+              </span>
+              <span class="muted" aria-hidden="true">
+                ·
+              </span>
+            </>
+          ) : null}
+          <span class="components__size muted" title="Figma keeps at most 100 kB of plugin data per entry with the document">
+            {stored ? `${kB(stored.bytes)} of ${kB(stored.limit)} stored` : "Reading…"}
+          </span>
         </span>
       </div>
       {pasting !== undefined ? (

@@ -2,10 +2,12 @@
  * The selected instance as the Components form needs it: its REST export (the same JSON code generation reads)
  * and the facts of its component (ids, keys, properties), read by the engine (`inspect-instance`), which also
  * writes the form's JSX preview with the mapping model itself (previewInstance). The design tree stays in the
- * engine, out of the panel's script.
+ * engine, out of the panel's script. The export names only the instance's own variant values, so the main
+ * thread reads its main component's set too (`read-main-component`: every option, each default).
  */
 import type { ComponentMap } from "../../../codegen/components-map/model.js";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
+import type { MainComponent } from "../../../contract/components.js";
 import type { SelectionSummary } from "../../../contract/messages.js";
 import type { MainRequests } from "../../channel/requests.js";
 import type { Engine } from "../../engine/engine.js";
@@ -16,6 +18,22 @@ export interface InstanceSource {
   name: string;
   exports: ExportEntry[];
   facts: InstanceFacts;
+  /** Its main component's definitions, when the main thread could read them. */
+  component?: MainComponent;
+  /** What could not be read of the main component (missing, detached, its set out of reach): the form still opens. */
+  componentNote?: string;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The main component's definitions, or why there are none (which costs only the other variant values). */
+async function readComponent(requests: MainRequests, nodeId: string): Promise<Pick<InstanceSource, "component" | "componentNote">> {
+  try {
+    const { component } = await requests.request("read-main-component", { nodeId });
+    return { component, ...(component.note ? { componentNote: component.note } : {}) };
+  } catch (error) {
+    return { componentNote: `${messageOf(error)} The form lists only this instance's values.` };
+  }
 }
 
 /** Why the selection is not one instance to map, or undefined when it is. */
@@ -32,9 +50,9 @@ export async function readSelectedInstance(requests: MainRequests, worker: Pick<
   const frame = frames[0];
   if (!frame) throw new Error("Figma exported nothing for the selection");
   const exports = [{ id: frame.id, json: frame.json }];
-  const { facts } = await worker.call("inspect-instance", { exports, nodeId: frame.id });
+  const [{ facts }, component] = await Promise.all([worker.call("inspect-instance", { exports, nodeId: frame.id }), readComponent(requests, frame.id)]);
   if (!facts) throw new Error(`“${frame.name}” has no main component Figment can read (a detached or missing component)`);
-  return { nodeId: frame.id, name: frame.name, exports, facts };
+  return { nodeId: frame.id, name: frame.name, exports, facts, ...component };
 }
 
 /** The JSX `map` writes for the instance, with its notes. */

@@ -1,7 +1,8 @@
 /** The Components form as data: pre-filled from an instance's properties, edited, and turned back into a mapping. */
 import { describe, expect, it } from "vitest";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
-import { componentName, draftFor, mappingFrom, parseValues, propName, upsert, without } from "./mapping-draft.js";
+import type { MainComponent } from "../../../contract/components.js";
+import { componentName, draftFor, findMapping, mappingFrom, parseValues, propName, unmappedOptions, upsert, without } from "./mapping-draft.js";
 
 const FACTS: InstanceFacts = {
   componentId: "1:2",
@@ -69,5 +70,56 @@ describe("the mapping form's draft", () => {
     expect(upsert(map, { figma: { nodeId: "2:2" }, import: { module: "m", name: "C" }, props: {} }).components).toHaveLength(3);
     expect(upsert(map, { ...b, figma: { nodeId: "3:3" } }, 1).components.map((m) => m.figma)).toEqual([{ nodeId: "1:1" }, { nodeId: "3:3" }]);
     expect(without(map, 0).components).toEqual([b]);
+  });
+
+  it("pre-fills a value map with every option the main component's set defines, in Figma's order, each as a code value", () => {
+    const component: MainComponent = {
+      id: "1:2",
+      name: "Type=Primary",
+      set: { id: "1:1", name: "Button" },
+      definitions: {
+        Type: { type: "VARIANT", defaultValue: "Primary", variantOptions: ["Primary", "Ghost", "Dark Mode"] },
+        Size: { type: "VARIANT", defaultValue: "md", variantOptions: ["sm", "md"] },
+        Label: { type: "TEXT", defaultValue: "Button" },
+        "Show Label": { type: "BOOLEAN", defaultValue: false },
+        Icon: { type: "INSTANCE_SWAP", defaultValue: "9:9" },
+      },
+    };
+    const draft = draftFor(FACTS, "Button", undefined, component);
+    expect(draft.rows.map((r) => [r.property, r.type, r.prop, r.current, r.values])).toEqual([
+      ["Type", "VARIANT", "type", "Primary", "Primary=primary, Ghost=ghost, Dark Mode=dark-mode"],
+      // A property the instance's export does not carry: its default stands for its value.
+      ["Size", "VARIANT", "size", "md", "sm=sm, md=md"],
+      ["Label", "TEXT", "label", "Go", ""],
+      ["Show Label", "BOOLEAN", "showLabel", "true", ""],
+      ["Icon", "INSTANCE_SWAP", "icon", "9:9", ""],
+    ]);
+    const made = mappingFrom({ ...draft, module: "@acme/ui" });
+    expect("mapping" in made && made.mapping.props["type"]).toEqual({ kind: "variant", property: "Type", values: { Primary: "primary", Ghost: "ghost", "Dark Mode": "dark-mode" } });
+    // Without the definitions (a missing main component), only the instance's own value, as before.
+    expect(draftFor(FACTS, "Button").rows[0]!.values).toBe("Primary=primary");
+  });
+
+  it("editing keeps the stored value map and names the set's options it leaves out", () => {
+    const component: MainComponent = { id: "1:2", name: "Type=Primary", definitions: { Type: { type: "VARIANT", defaultValue: "Primary", variantOptions: ["Primary", "Ghost", "Link"] } } };
+    const stored = { figma: { nodeId: "1:1" }, import: { module: "@acme/ui", name: "Button" }, props: { kind: { kind: "variant" as const, property: "Type", values: { Primary: "primary" } } } };
+    const row = draftFor(FACTS, "Button", stored, component).rows[0]!;
+    expect([row.prop, row.values, row.options]).toEqual(["kind", "Primary=primary", ["Primary", "Ghost", "Link"]]);
+    expect(unmappedOptions(row)).toEqual(["Ghost", "Link"]);
+    expect(unmappedOptions({ ...row, values: "" })).toEqual([]);
+    expect(unmappedOptions({ ...row, values: "Primary=p, Ghost=g, Link=l" })).toEqual([]);
+  });
+
+  it("finds the mapping a form edits where it is now, so a list changed meanwhile is not written at the wrong place", () => {
+    const a = { figma: { nodeId: "1:1" }, import: { module: "m", name: "A" }, props: {} };
+    const b = { figma: { key: "k" }, import: { module: "m", name: "B" }, props: {} };
+    const c = { figma: { nodeId: "2:2" }, import: { module: "m", name: "C" }, props: {} };
+    expect(findMapping({ components: [a, b] }, structuredClone(b))).toBe(1);
+    // A collaborator added C before B: B is found at its new place, and saving over it leaves C alone.
+    const now = { components: [a, c, b] };
+    const at = findMapping(now, b);
+    expect(at).toBe(2);
+    expect(upsert(now, { ...b, import: { module: "m", name: "B2" } }, at).components.map((m) => m.import.name)).toEqual(["A", "C", "B2"]);
+    expect(findMapping({ components: [a] }, b)).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Settings → Components: the "Map to code component…" form as data. A draft is made from the selected instance's
- * component properties (or from a stored mapping, to edit it), edited row by row, and turned back into a
- * ComponentMapping (codegen/components-map/model.ts). Pure: the form and its tests use it.
+ * component properties and its main component's definitions (every variant option), or from a stored mapping to
+ * edit it, edited row by row, and turned back into a ComponentMapping (codegen/components-map/model.ts). Pure:
+ * the form and its tests use it.
  */
 import type { ComponentMap, ComponentMapping, FigmaComponentRef, PropLiteral, PropSource } from "../../../codegen/components-map/model.js";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
+import type { MainComponent } from "../../../contract/components.js";
 
 /** One prop of the form: a Figma component property (or a source the form does not edit, kept as it is). */
 export interface PropRow {
@@ -14,6 +16,8 @@ export interface PropRow {
   type: string;
   /** The instance's value, for the designer's eye. */
   current?: string;
+  /** VARIANT: every value the component set defines (its main component's definitions), when they were read. */
+  options?: string[];
   /** The prop's name in code; empty leaves the property out. */
   prop: string;
   /** VARIANT only: "Figma value=code value" pairs, comma-separated; empty passes the Figma value as it is. */
@@ -74,20 +78,43 @@ function refFor(facts: InstanceFacts): FigmaComponentRef {
   return { nodeId, ...(key !== undefined ? { key } : {}) };
 }
 
-/** A row per component property of the instance, named as a prop; an existing mapping's names win. */
-function rowsFor(facts: InstanceFacts | undefined, existing: ComponentMapping | undefined): PropRow[] {
+/** A property to list: its type, the instance's value and, for a VARIANT, every option the set defines. */
+interface PropertyFacts {
+  type: string;
+  current?: string;
+  options?: string[];
+}
+
+/** The main component's definitions (in Figma's order) with the instance's values; without them, the instance's values alone. */
+function propertiesOf(facts: InstanceFacts | undefined, component: MainComponent | undefined): Map<string, PropertyFacts> {
+  const out = new Map<string, PropertyFacts>();
+  for (const [property, d] of Object.entries(component?.definitions ?? {})) {
+    const value = facts?.properties[property]?.value ?? d.defaultValue;
+    out.set(property, { type: d.type, current: String(value), ...(d.variantOptions ? { options: d.variantOptions } : {}) });
+  }
+  for (const [property, { type, value }] of Object.entries(facts?.properties ?? {})) if (!out.has(property)) out.set(property, { type, current: String(value) });
+  return out;
+}
+
+/** A new VARIANT row's value map: every option the set defines (else the instance's value), each as a code value. */
+function newValues(p: PropertyFacts): string {
+  const values = p.options && p.options.length > 0 ? p.options : p.current !== undefined ? [p.current] : [];
+  return values.map((v) => `${v}=${codeValue(v)}`).join(", ");
+}
+
+/** A row per component property, named as a prop; an existing mapping's names and value maps win. */
+function rowsFor(facts: InstanceFacts | undefined, existing: ComponentMapping | undefined, component: MainComponent | undefined): PropRow[] {
   const byProperty = new Map<string, [string, PropSource]>();
   for (const [prop, source] of Object.entries(existing?.props ?? {})) if ("property" in source) byProperty.set(source.property, [prop, source]);
   const rows: PropRow[] = [];
-  const seen = new Set<string>();
-  for (const [property, { type, value }] of Object.entries(facts?.properties ?? {})) {
-    seen.add(property);
+  const properties = propertiesOf(facts, component);
+  for (const [property, p] of properties) {
     const known = byProperty.get(property);
-    const values = known?.[1].kind === "variant" ? formatValues(known[1].values) : type === "VARIANT" && !existing ? `${String(value)}=${codeValue(String(value))}` : "";
-    rows.push({ property, type, current: String(value), prop: existing ? (known?.[0] ?? "") : propName(property), values });
+    const values = known?.[1].kind === "variant" ? formatValues(known[1].values) : p.type === "VARIANT" && !existing ? newValues(p) : "";
+    rows.push({ property, type: p.type, ...(p.current !== undefined ? { current: p.current } : {}), ...(p.options ? { options: p.options } : {}), prop: existing ? (known?.[0] ?? "") : propName(property), values });
   }
   for (const [prop, source] of Object.entries(existing?.props ?? {})) {
-    if ("property" in source && seen.has(source.property)) continue;
+    if ("property" in source && properties.has(source.property)) continue;
     if ("property" in source) rows.push({ property: source.property, type: TYPE_OF[source.kind] ?? source.kind, prop, values: source.kind === "variant" ? formatValues(source.values) : "" });
     else rows.push({ property: keptLabel(source), type: source.kind, prop, values: "", kept: source });
   }
@@ -103,16 +130,26 @@ function keptLabel(source: PropSource): string {
   return "property" in source ? source.property : source.kind;
 }
 
-/** A new draft for the selected instance, or one to edit `existing` (with the instance's properties when it is one of it). */
-export function draftFor(facts: InstanceFacts | undefined, layerName: string, existing?: ComponentMapping): MappingDraft {
+/**
+ * A new draft for the selected instance, or one to edit `existing` (with the instance's properties when it is one
+ * of it); `component`, its main component as read on the main thread, lists every variant option.
+ */
+export function draftFor(facts: InstanceFacts | undefined, layerName: string, existing?: ComponentMapping, component?: MainComponent): MappingDraft {
   return {
     figma: existing ? existing.figma : facts ? refFor(facts) : {},
     componentName: layerName,
     module: existing?.import.module ?? "",
     name: existing?.import.name ?? componentName(layerName),
     isDefault: existing?.import.default === true,
-    rows: rowsFor(facts, existing),
+    rows: rowsFor(facts, existing, component),
   };
+}
+
+/** The Figma values a VARIANT row's value map leaves out (they leave the prop out of the code), from the set's options. */
+export function unmappedOptions(row: PropRow): string[] {
+  const mapped = row.type === "VARIANT" ? parseValues(row.values) : undefined;
+  // No value map passes every Figma value as it is.
+  return mapped && row.options ? row.options.filter((option) => !(option in mapped)) : [];
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -156,6 +193,16 @@ export function upsert(map: ComponentMap, mapping: ComponentMapping, index?: num
   const at = index ?? map.components.findIndex((m) => sameRef(m.figma, mapping.figma));
   if (at < 0 || at >= map.components.length) return { components: [...map.components, mapping] };
   return { components: map.components.map((m, i) => (i === at ? mapping : m)) };
+}
+
+/**
+ * Where `mapping` is in `map` now, or undefined: the list may have changed under an open form (a collaborator's
+ * save, read again on focus), so a form edits its mapping by what it is, not by where it was.
+ */
+export function findMapping(map: ComponentMap, mapping: ComponentMapping): number | undefined {
+  const text = JSON.stringify(mapping);
+  const at = map.components.findIndex((m) => JSON.stringify(m) === text);
+  return at < 0 ? undefined : at;
 }
 
 /** The map without the mapping at `index`. */

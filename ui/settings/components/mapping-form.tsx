@@ -1,13 +1,16 @@
 /**
  * "Map to code component…": module, export name, a props table pre-filled from the component's properties
- * (property, type, prop name, for a VARIANT its value map) and the JSX the mapping will write for the selected
- * instance, made by the mapping model itself (previewInstance) as the fields change.
+ * (property, type, prop name, for a VARIANT its value map over every option of the set) and the JSX the mapping
+ * will write for the selected instance, made by the mapping model itself (previewInstance) as the fields change.
+ * Without an instance of the component selected (editing a stored mapping), the JSX comes from the mapping alone,
+ * with placeholders for an instance's values, and says so.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { ComponentMap, ComponentMapping } from "../../../codegen/components-map/model.js";
 import type { Engine } from "../../engine/engine.js";
-import { mappingFrom, upsert, type MappingDraft, type PropRow } from "./mapping-draft.js";
+import { mappingFrom, unmappedOptions, upsert, type MappingDraft, type PropRow } from "./mapping-draft.js";
 import { previewJsx, type InstanceSource } from "./instance-source.js";
+import { jsxFromMapping } from "./mapping-preview.js";
 
 export interface MappingFormProps {
   initial: MappingDraft;
@@ -17,6 +20,8 @@ export interface MappingFormProps {
   map: ComponentMap;
   /** The stored mapping this edits, if any. */
   index: number | undefined;
+  /** What could not be read of the instance's main component (the value maps hold only its own values). */
+  note?: string | undefined;
   busy: boolean;
   worker: Pick<Engine, "call">;
   onSave(mapping: ComponentMapping): void;
@@ -53,6 +58,7 @@ function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Recor
               {row.type === "VARIANT" ? (
                 <input class="input components__input components__values" aria-label={`Values for ${row.property}`} placeholder="Figma value=code value, …" value={row.values} onKeyDown={noSubmit} onInput={(e) => onChange(i, { values: e.currentTarget.value })} />
               ) : null}
+              <Unmapped row={row} />
               {errors[`prop-${i}`] ? <span class="field__error">{errors[`prop-${i}`]}</span> : null}
             </td>
           </tr>
@@ -60,6 +66,12 @@ function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Recor
       </tbody>
     </table>
   );
+}
+
+/** The set's variant values the value map leaves out: an instance with one of them gets no such prop. */
+function Unmapped({ row }: { row: PropRow }) {
+  const left = unmappedOptions(row);
+  return left.length > 0 ? <span class="field__help components__unmapped">Not mapped (prop left out): {left.join(", ")}</span> : null;
 }
 
 /** The preview of the mapping being edited, made anew as it changes (a late answer for an older draft is dropped). */
@@ -80,12 +92,21 @@ function usePreview(worker: Pick<Engine, "call">, instance: InstanceSource | und
   return preview && preview.for === key ? preview : undefined;
 }
 
-export function MappingForm({ initial, instance, map, index, busy, worker, onSave, onCancel }: MappingFormProps) {
+/** The preview's heading and text: from the instance (the engine's), else from the mapping alone, or what to fill in first. */
+function previewText(instance: InstanceSource | undefined, mapping: ComponentMapping | undefined, fromInstance: string | undefined): { label: string; jsx: string } {
+  if (!mapping) return { label: "Code for the selected instance", jsx: "Fill in the module and export name to see the code." };
+  if (!instance) return { label: "Preview from the mapping (no instance of this component is selected)", jsx: jsxFromMapping(mapping) };
+  return { label: "Code for the selected instance", jsx: fromInstance ?? "Writing…" };
+}
+
+export function MappingForm({ initial, instance, map, index, note, busy, worker, onSave, onCancel }: MappingFormProps) {
   const [draft, setDraft] = useState(initial);
   const [showErrors, setShowErrors] = useState(false);
   const result = mappingFrom(draft);
   const errors = showErrors && "errors" in result ? result.errors : {};
-  const preview = usePreview(worker, instance, "mapping" in result ? result.mapping : undefined, map, index);
+  const mapping = "mapping" in result ? result.mapping : undefined;
+  const preview = usePreview(worker, instance, mapping, map, index);
+  const shown = previewText(instance, mapping, preview?.jsx);
   const update = (patch: Partial<MappingDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const save = () => {
     if ("mapping" in result) onSave(result.mapping);
@@ -97,6 +118,7 @@ export function MappingForm({ initial, instance, map, index, busy, worker, onSav
       <p class="components__form-title">
         Map <strong>{draft.componentName}</strong> to a code component
       </p>
+      {note ? <p class="field__help field__help--warning components__form-note">{note}</p> : null}
       <div class="components__import">
         <label class="field">
           <span class="field__label">Module</span>
@@ -115,9 +137,9 @@ export function MappingForm({ initial, instance, map, index, busy, worker, onSav
       <PropsTable rows={draft.rows} errors={errors} onChange={(i, patch) => update({ rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) })} />
       {errors["figma"] ? <span class="field__error">{errors["figma"]}</span> : null}
       <div class="components__preview" aria-live="polite">
-        <span class="field__label">Code for the selected instance</span>
+        <span class="field__label components__preview-label">{shown.label}</span>
         <pre class="code components__jsx" aria-label="JSX preview">
-          <code>{preview?.jsx ?? (instance ? "mapping" in result ? "Writing…" : "Fill in the module and export name to see the code." : "Select an instance of this component to see its code.")}</code>
+          <code>{shown.jsx}</code>
         </pre>
         {preview?.notes.map((note) => (
           <p key={note} class="field__help field__help--warning">
