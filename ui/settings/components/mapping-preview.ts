@@ -35,6 +35,11 @@ function shown(prop: string, source: PropSource): Shown {
       return { jsx: element(source.property) };
     case "children":
       return { jsx: source.layers.map(element).join("") };
+    case "className":
+      return { jsx: `{${placeholder(prop)}}` };
+    case "nested":
+      // A value read from the nested instance: what that source shows, named after the prop.
+      return shown(prop, source.source);
   }
 }
 
