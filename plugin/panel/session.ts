@@ -34,6 +34,14 @@ const TITLES: Record<Command, string> = {
 
 type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
 
+/** Why a message from the UI was refused, and its request id if it carried one. Logs the reason (names and fields only), never the payload: it may hold the API key. */
+function refusal(raw: unknown, error: unknown): { reason: string; requestId: string | undefined } {
+  const reason = error instanceof MessageError ? error.message : errorText(error);
+  console.error(`Figment: refused a message from the UI: ${reason}`);
+  const requestId = typeof raw === "object" && raw !== null ? (raw as { requestId?: unknown }).requestId : undefined;
+  return { reason, requestId: typeof requestId === "string" ? requestId : undefined };
+}
+
 export class PanelSession {
   private readonly jobs = new Map<string, Job>();
   /** The stored keys as last read or saved: only to redact them from error texts. */
@@ -108,11 +116,8 @@ export class PanelSession {
     try {
       message = parseMainMessage(raw);
     } catch (error) {
-      // Log the reason (names and fields only), never the payload: it may hold the API key.
-      const reason = error instanceof MessageError ? error.message : errorText(error);
-      console.error(`Figment: refused a message from the UI: ${reason}`);
-      const requestId = typeof raw === "object" && raw !== null ? (raw as { requestId?: unknown }).requestId : undefined;
-      this.fail("bad-message", `Refused a message from the UI: ${reason}`, typeof requestId === "string" ? requestId : undefined);
+      const { reason, requestId } = refusal(raw, error);
+      this.fail("bad-message", `Refused a message from the UI: ${reason}`, requestId);
       return;
     }
     const requestId = "requestId" in message ? message.requestId : undefined;
