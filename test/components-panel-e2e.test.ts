@@ -40,9 +40,10 @@ const librarySetup = `window.__figmentSim.defineComponentProperties("33459:960",
 /** A Code Connect file for Selfie's list item (its component set 34409:71372), as a team's repository has it. */
 const LIST_ITEM_CODE_CONNECT = `import figma from "@figma/code-connect";
 import { ListItem } from "@acme/ui";
+import { Icon } from "@acme/icons";
 
 figma.connect(ListItem, "https://www.figma.com/design/KEY/Selfie?node-id=34409-71372", {
-  props: { kind: figma.enum("Type", { Primary: "primary" }) },
+  props: { kind: figma.enum("Type", { Primary: "primary", Starred: <Icon name="star" />, Hidden: undefined }) },
   example: ({ kind }) => <ListItem kind={kind} />,
 });
 `;
@@ -154,12 +155,12 @@ describe.runIf(runBrowser)("Settings → Components at 420×600", { timeout: 180
       // Pasted Code Connect text: one with a syntax error is a note naming its line, the text stays to fix, nothing is stored.
       await ui.getByRole("button", { name: "Paste Code Connect…" }).click();
       const paste = ui.getByLabel("Code Connect file");
-      const broken = LIST_ITEM_CODE_CONNECT.replace('"primary" })', '"primary" )');
+      const broken = LIST_ITEM_CODE_CONNECT.replace('undefined })', 'undefined )');
       await paste.fill(broken);
       await ui.getByRole("button", { name: "Read Code Connect" }).click();
       const notes = ui.locator(".components__notes");
       // The first paste loads the project pass (TypeScript) into the engine: slow on a busy machine.
-      await expect.poll(() => notes.textContent(), { timeout: 120_000 }).toContain("pasted.figma.tsx:5: syntax error");
+      await expect.poll(() => notes.textContent(), { timeout: 120_000 }).toContain("pasted.figma.tsx:6: syntax error");
       expect(await notes.textContent()).toContain("the file's mapping is unchanged");
       expect(await paste.inputValue()).toBe(broken);
       expect(await storedText(sim)).toBe(saved);
@@ -175,6 +176,18 @@ describe.runIf(runBrowser)("Settings → Components at 420×600", { timeout: 180
       expect(JSON.parse(await storedText(sim))).toMatchObject({ components: [{ import: { name: "HomeIndicator" } }, { figma: { nodeId: "34409:71372" }, import: { module: "@acme/ui", name: "ListItem" }, props: { kind: { kind: "variant", property: "Type", values: { Primary: "primary" } } } }] });
       await list.scrollIntoViewIfNeeded();
       await shot(page, "9-code-connect");
+
+      // Edited in the form, the mapping keeps what Code Connect wrote that the form has no field for (JSX, omissions).
+      await ui.getByRole("button", { name: "Edit ListItem" }).click();
+      await form.waitFor();
+      expect(await form.locator(".components__kept").textContent()).toBe("Kept from the mapping: JSX for Starred; left out on purpose: Hidden");
+      await form.scrollIntoViewIfNeeded();
+      await shot(page, "9b-edit-kept");
+      await ui.getByLabel("Prop for Type").fill("variant");
+      await form.getByRole("button", { name: "Save mapping" }).click();
+      await expect.poll(() => storedText(sim)).toContain('"variant"');
+      const listItem = (JSON.parse(await storedText(sim)) as { components: { props: Record<string, unknown> }[] }).components[1]!;
+      expect(listItem.props).toEqual({ variant: { kind: "variant", property: "Type", values: { Primary: "primary" }, jsx: { Starred: { code: '<Icon name="star" />', imports: [{ module: "@acme/icons", name: "Icon" }] } }, omit: ["Hidden"] } });
 
       // Export JSON: a file the schema accepts, which Import reads back into a document whose mapping was cleared.
       const [download] = await Promise.all([page.waitForEvent("download"), ui.getByRole("button", { name: "Export JSON" }).click()]);

@@ -90,6 +90,7 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=3-4", {
     expect(notes.length).toBeGreaterThan(0);
     expect(notes[0]).toMatchObject({ severity: "error", file: "Broken.figma.tsx" });
     expect(notes[0]!.message).toMatch(/^Broken\.figma\.tsx:\d+: syntax error: .+; the file is left out$/);
+    expect(notes.map((n) => n.message).join("\n")).not.toContain(".;");
   });
 
   it("keeps JSX in value maps as code with its imports, and reads undefined as no prop", () => {

@@ -159,7 +159,8 @@ function syntaxNotes(file: SourceFile, project: Project, ctx: ReadContext): bool
   const diagnostics = project.getProgram().compilerObject.getSyntacticDiagnostics(file.compilerNode);
   for (const diagnostic of diagnostics.slice(0, 5)) {
     const line = diagnostic.start !== undefined ? file.compilerNode.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : undefined;
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    // TypeScript ends some messages with a period ("Unterminated string literal."): dropped before "; the file…".
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n").replace(/\.$/, "");
     ctx.notes.push({ severity: "error", file: ctx.file, ...(line !== undefined ? { line } : {}), message: `${ctx.file}${line !== undefined ? `:${line}` : ""}: syntax error: ${message}; the file is left out` });
   }
   return diagnostics.length > 0;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
 import type { MainComponent } from "../../../contract/components.js";
-import { componentName, draftFor, findMapping, mappingFrom, parseValues, propName, unmappedOptions, upsert, without } from "./mapping-draft.js";
+import { componentName, draftFor, findMapping, keptMaps, mappingFrom, parseValues, propName, unmappedOptions, upsert, without } from "./mapping-draft.js";
 
 const FACTS: InstanceFacts = {
   componentId: "1:2",
@@ -121,5 +121,43 @@ describe("the mapping form's draft", () => {
     expect(at).toBe(2);
     expect(upsert(now, { ...b, import: { module: "m", name: "B2" } }, at).components.map((m) => m.import.name)).toEqual(["A", "C", "B2"]);
     expect(findMapping({ components: [a] }, b)).toBeUndefined();
+  });
+
+  it("keeps what Code Connect wrote that the form has no field for: a variant's JSX values and omissions, a boolean's value map", () => {
+    const icon = { code: "<Icon name=\"star\" />", imports: [{ module: "@acme/icons", name: "Icon" }] };
+    const stored = {
+      figma: { nodeId: "1:1" },
+      import: { module: "@acme/ui", name: "Button" },
+      props: {
+        kind: { kind: "variant" as const, property: "Type", values: { Primary: "primary" }, jsx: { Ghost: icon }, omit: ["Link"] },
+        label: { kind: "boolean" as const, property: "Show Label", values: { true: "yes" }, jsx: { false: icon } },
+      },
+    };
+    const component: MainComponent = { id: "1:2", name: "Type=Primary", definitions: { Type: { type: "VARIANT", defaultValue: "Primary", variantOptions: ["Primary", "Ghost", "Link", "Text"] }, "Show Label": { type: "BOOLEAN", defaultValue: true } } };
+    const draft = draftFor(FACTS, "Button", stored, component);
+    const [type, show] = draft.rows;
+    expect([type!.values, show!.values]).toEqual(["Primary=primary", ""]);
+    // The form says what it keeps, and counts JSX and omitted values as mapped.
+    expect(keptMaps(type!)).toEqual(["JSX for Ghost", "left out on purpose: Link"]);
+    expect(keptMaps(show!)).toEqual(['true → "yes", false → <Icon name="star" />']);
+    expect(unmappedOptions(type!)).toEqual(["Text"]);
+
+    // Saved unchanged, the mapping is what was stored.
+    const same = mappingFrom(draft);
+    expect("mapping" in same && same.mapping.props).toEqual(stored.props);
+
+    // Edited: a renamed prop and a new literal keep the JSX and omissions the text does not now map; a value typed
+    // over a JSX or omitted one replaces it.
+    const edited = { ...draft, rows: draft.rows.map((r, i) => (i === 0 ? { ...r, prop: "variant", values: "Primary=primary, Text=text, Link=link" } : i === 1 ? { ...r, prop: "showLabel" } : r)) };
+    const made = mappingFrom(edited);
+    expect("mapping" in made && made.mapping.props).toEqual({
+      variant: { kind: "variant", property: "Type", values: { Primary: "primary", Text: "text", Link: "link" }, jsx: { Ghost: icon } },
+      showLabel: { kind: "boolean", property: "Show Label", values: { true: "yes" }, jsx: { false: icon } },
+    });
+    const overJsx = mappingFrom({ ...draft, rows: draft.rows.map((r, i) => (i === 0 ? { ...r, values: "Primary=primary, Ghost=ghost" } : r)) });
+    expect("mapping" in overJsx && overJsx.mapping.props["kind"]).toEqual({ kind: "variant", property: "Type", values: { Primary: "primary", Ghost: "ghost" }, omit: ["Link"] });
+
+    // A mapping with no such maps shows nothing kept and saves as before.
+    expect(draftFor(FACTS, "Button").rows.flatMap(keptMaps)).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@
  * edit it, edited row by row, and turned back into a ComponentMapping (codegen/components-map/model.ts). Pure:
  * the form and its tests use it.
  */
-import type { ComponentMap, ComponentMapping, FigmaComponentRef, PropLiteral, PropSource } from "../../../codegen/components-map/model.js";
+import type { BooleanSource, ComponentMap, ComponentMapping, FigmaComponentRef, PropLiteral, PropSource, VariantSource } from "../../../codegen/components-map/model.js";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
 import type { MainComponent } from "../../../contract/components.js";
+import { hasVariantMap, variantValue } from "../../../codegen/components-map/value-maps.js";
 
 /** One prop of the form: a Figma component property (or a source the form does not edit, kept as it is). */
 export interface PropRow {
@@ -24,6 +25,11 @@ export interface PropRow {
   values: string;
   /** A source the form does not edit (children, text content, a constant): kept as it is under `prop`. */
   kept?: PropSource;
+  /**
+   * The stored mapping's source for this property: what the form shows no field for (a variant's JSX values and
+   * values left out on purpose, a boolean's value map, all from Code Connect) is kept from it on save.
+   */
+  stored?: VariantSource | BooleanSource;
 }
 
 export interface MappingDraft {
@@ -111,14 +117,23 @@ function rowsFor(facts: InstanceFacts | undefined, existing: ComponentMapping | 
   for (const [property, p] of properties) {
     const known = byProperty.get(property);
     const values = known?.[1].kind === "variant" ? formatValues(known[1].values) : p.type === "VARIANT" && !existing ? newValues(p) : "";
-    rows.push({ property, type: p.type, ...(p.current !== undefined ? { current: p.current } : {}), ...(p.options ? { options: p.options } : {}), prop: existing ? (known?.[0] ?? "") : propName(property), values });
+    const stored = storedMap(known?.[1]);
+    rows.push({ property, type: p.type, ...(p.current !== undefined ? { current: p.current } : {}), ...(p.options ? { options: p.options } : {}), prop: existing ? (known?.[0] ?? "") : propName(property), values, ...(stored ? { stored } : {}) });
   }
   for (const [prop, source] of Object.entries(existing?.props ?? {})) {
     if ("property" in source && properties.has(source.property)) continue;
-    if ("property" in source) rows.push({ property: source.property, type: TYPE_OF[source.kind] ?? source.kind, prop, values: source.kind === "variant" ? formatValues(source.values) : "" });
+    const stored = storedMap(source);
+    if ("property" in source) rows.push({ property: source.property, type: TYPE_OF[source.kind] ?? source.kind, prop, values: source.kind === "variant" ? formatValues(source.values) : "", ...(stored ? { stored } : {}) });
     else rows.push({ property: keptLabel(source), type: source.kind, prop, values: "", kept: source });
   }
   return rows;
+}
+
+/** A stored variant or boolean source with maps the form has no field for, to keep on save. */
+function storedMap(source: PropSource | undefined): VariantSource | BooleanSource | undefined {
+  if (source?.kind === "variant") return source.jsx !== undefined || source.omit !== undefined ? source : undefined;
+  if (source?.kind === "boolean") return source.values !== undefined || source.jsx !== undefined ? source : undefined;
+  return undefined;
 }
 
 const TYPE_OF: Partial<Record<PropSource["kind"], string>> = { text: "TEXT", variant: "VARIANT", boolean: "BOOLEAN", instance: "INSTANCE_SWAP" };
@@ -147,21 +162,47 @@ export function draftFor(facts: InstanceFacts | undefined, layerName: string, ex
 
 /** The Figma values a VARIANT row's value map leaves out (they leave the prop out of the code), from the set's options. */
 export function unmappedOptions(row: PropRow): string[] {
-  const mapped = row.type === "VARIANT" ? parseValues(row.values) : undefined;
-  // No value map passes every Figma value as it is.
-  return mapped && row.options ? row.options.filter((option) => !(option in mapped)) : [];
+  if (row.type !== "VARIANT" || !row.options) return [];
+  const source = sourceOf(row);
+  // No map at all passes every Figma value as it is.
+  if (source.kind !== "variant" || !hasVariantMap(source)) return [];
+  return row.options.filter((option) => variantValue(source, option) === undefined);
+}
+
+/** What a row keeps from its stored mapping that the form has no field for, in words (JSX values, values left out on purpose). */
+export function keptMaps(row: PropRow): string[] {
+  const source = row.stored ? sourceOf(row) : undefined;
+  if (source?.kind === "variant") {
+    return [...(source.jsx && Object.keys(source.jsx).length > 0 ? [`JSX for ${Object.keys(source.jsx).join(", ")}`] : []), ...(source.omit && source.omit.length > 0 ? [`left out on purpose: ${source.omit.join(", ")}`] : [])];
+  }
+  if (source?.kind === "boolean") {
+    const side = (on: "true" | "false"): string => (source.values?.[on] !== undefined ? JSON.stringify(source.values[on]) : source.jsx?.[on] ? source.jsx[on].code : "left out");
+    return [`true → ${side("true")}, false → ${side("false")}`];
+  }
+  return [];
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const ATTRIBUTE = /^[A-Za-z_$][A-Za-z0-9_$]*(-[A-Za-z0-9_$]+)*$/;
 
+/**
+ * A variant row's source: the value map as typed, with the stored JSX values and omissions the text does not now
+ * map (a value typed in the text wins, as a literal wins over JSX in codegen).
+ */
+function variantSource(row: PropRow): VariantSource {
+  const values = parseValues(row.values);
+  const stored = row.stored?.kind === "variant" ? row.stored : undefined;
+  const typed = (value: string): boolean => values !== undefined && Object.prototype.hasOwnProperty.call(values, value);
+  const jsx = Object.fromEntries(Object.entries(stored?.jsx ?? {}).filter(([value]) => !typed(value)));
+  const omit = (stored?.omit ?? []).filter((value) => !typed(value) && !(value in jsx));
+  return { kind: "variant", property: row.property, ...(values ? { values } : {}), ...(Object.keys(jsx).length > 0 ? { jsx } : {}), ...(omit.length > 0 ? { omit } : {}) };
+}
+
 function sourceOf(row: PropRow): PropSource {
   if (row.kept) return row.kept;
-  if (row.type === "VARIANT") {
-    const values = parseValues(row.values);
-    return { kind: "variant", property: row.property, ...(values ? { values } : {}) };
-  }
-  if (row.type === "BOOLEAN") return { kind: "boolean", property: row.property };
+  if (row.type === "VARIANT") return variantSource(row);
+  // The form has no field for a boolean's value map: a stored one is kept as it is.
+  if (row.type === "BOOLEAN") return row.stored?.kind === "boolean" ? { ...row.stored, property: row.property } : { kind: "boolean", property: row.property };
   if (row.type === "INSTANCE_SWAP") return { kind: "instance", property: row.property };
   return { kind: "text", property: row.property };
 }

@@ -8,7 +8,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ComponentMap, ComponentMapping } from "../../../codegen/components-map/model.js";
 import type { Engine } from "../../engine/engine.js";
-import { mappingFrom, unmappedOptions, upsert, type MappingDraft, type PropRow } from "./mapping-draft.js";
+import { keptMaps, mappingFrom, unmappedOptions, upsert, type MappingDraft, type PropRow } from "./mapping-draft.js";
 import { previewJsx, type InstanceSource } from "./instance-source.js";
 import { jsxFromMapping } from "./mapping-preview.js";
 
@@ -59,6 +59,7 @@ function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Recor
                 <input class="input components__input components__values" aria-label={`Values for ${row.property}`} placeholder="Figma value=code value, …" value={row.values} onKeyDown={noSubmit} onInput={(e) => onChange(i, { values: e.currentTarget.value })} />
               ) : null}
               <Unmapped row={row} />
+              <Kept row={row} />
               {errors[`prop-${i}`] ? <span class="field__error">{errors[`prop-${i}`]}</span> : null}
             </td>
           </tr>
@@ -72,6 +73,12 @@ function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Recor
 function Unmapped({ row }: { row: PropRow }) {
   const left = unmappedOptions(row);
   return left.length > 0 ? <span class="field__help components__unmapped">Not mapped (prop left out): {left.join(", ")}</span> : null;
+}
+
+/** What the row keeps from the stored mapping with no field here (Code Connect's JSX values and omissions), so a save is seen not to drop it. */
+function Kept({ row }: { row: PropRow }) {
+  const kept = keptMaps(row);
+  return kept.length > 0 ? <span class="field__help components__kept">Kept from the mapping: {kept.join("; ")}</span> : null;
 }
 
 /** The preview of the mapping being edited, made anew as it changes (a late answer for an older draft is dropped). */
