@@ -23,9 +23,10 @@ export type StoredMappingNote = Infer<typeof mappingNoteField>;
 
 /**
  * The document's mapping as stored: the checked map, what reading it noted (a damaged entry is left out and said),
- * and its size against Figma's limit (`bytes` counts namespace, key and text, as Figma does).
+ * its size against Figma's limit (`bytes` counts namespace, key and text, as Figma does), and its `revision` (a
+ * hash of the stored text): a save names the revision it was built on, so a collaborator's save is not overwritten.
  */
-export const storedComponentsField = object({ map: componentMapField, notes: array(mappingNoteField, { max: 500 }), bytes: number({ min: 0 }), limit: number({ min: 1 }) });
+export const storedComponentsField = object({ map: componentMapField, notes: array(mappingNoteField, { max: 500 }), bytes: number({ min: 0 }), limit: number({ min: 1 }), revision: string({ max: 100 }) });
 export type StoredComponents = Infer<typeof storedComponentsField>;
 
 /** The component property types a mapping reads (Figma's others, e.g. SLOT, are left out where they are read). */

@@ -246,7 +246,8 @@ const TO_UI = {
   /** This file's batches at the Batch API, oldest first (after a save or delete: as they are now). */
   "pending-batches": { requestId, batches: array(pendingBatchField, { max: MAX_PENDING_BATCHES }) },
   /** The document's component mapping (contract/components.ts), as stored now: after a load or a save. */
-  components: { requestId, stored: storedComponentsField },
+  /** `conflict`: a save was not written, the stored mapping having changed since its `base` (`stored` is it now). */
+  components: { requestId, stored: storedComponentsField, conflict: optional(boolean()) },
   /** The instance's main component and its set's property definitions (every variant option, each default). */
   "main-component": { requestId, component: mainComponentField },
   /** A request without a payload of its own succeeded. */
@@ -326,9 +327,11 @@ const TO_MAIN = {
   "load-components": { requestId },
   /**
    * Keeps the mapping with the document, replacing the stored one (an empty list removes it); checked field by
-   * field first. Over Figma's 100 kB per entry it is refused with `storage-full`, the stored one kept.
+   * field first. Over Figma's 100 kB per entry it is refused with `storage-full`, the stored one kept. `base`: the
+   * revision the change was built on; when the stored mapping is another one now (a collaborator saved), nothing
+   * is written and the reply says `conflict` with the mapping as it is, for the change to be made again on it.
    */
-  "save-components": { requestId, map: componentMapField },
+  "save-components": { requestId, map: componentMapField, base: optional(string({ max: 100 })) },
   /** Reads the instance's main component (`not-found` when the instance is gone, detached or its component missing). */
   "read-main-component": { requestId, nodeId },
   notify: { message: string(), error: optional(boolean()) },

@@ -11,6 +11,6 @@ export type ComponentsRequest = Extract<MainMessage, { type: "load-components" |
 
 export async function answerComponents(message: ComponentsRequest): Promise<void> {
   if (message.type === "read-main-component") return post("main-component", { requestId: message.requestId, component: await readMainComponent(message.nodeId) });
-  const stored = message.type === "load-components" ? loadComponents() : saveComponents(message.map);
-  post("components", { requestId: message.requestId, stored });
+  if (message.type === "load-components") return post("components", { requestId: message.requestId, stored: loadComponents() });
+  post("components", { requestId: message.requestId, ...saveComponents(message.map, message.base) });
 }

@@ -10,7 +10,7 @@ import { installFigmaSim } from "../../test/figma-sim/index.js";
 import { simFromFixture } from "../../test/figma-sim/node.js";
 import { PluginError } from "../errors.js";
 import { createDevModeCodegen } from "../devmode/devmode.js";
-import { entryBytes, loadComponents, saveComponents } from "./components-store.js";
+import { entryBytes, loadComponents, revisionOf, saveComponents } from "./components-store.js";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -30,8 +30,8 @@ function install() {
 describe("the component mapping in the document", () => {
   it("is empty at first, then saved as a mapping file's text and read back checked, with its size as Figma counts it", () => {
     const sim = install();
-    expect(loadComponents()).toEqual({ map: { components: [] }, notes: [], bytes: 0, limit: SHARED_PLUGIN_DATA_MAX_BYTES });
-    const saved = saveComponents(HOME);
+    expect(loadComponents()).toEqual({ map: { components: [] }, notes: [], bytes: 0, limit: SHARED_PLUGIN_DATA_MAX_BYTES, revision: revisionOf("") });
+    const { stored: saved } = saveComponents(HOME);
     const text = sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key);
     expect(JSON.parse(text)).toEqual({ components: HOME.components });
     expect(saved.bytes).toBe(entryBytes(text));
@@ -50,6 +50,25 @@ describe("the component mapping in the document", () => {
     expect(() => saveComponents(many)).toThrow(PluginError);
     expect(() => saveComponents(many)).toThrow(/at most 100,000 bytes \(100 kB\).*the stored mapping was kept/);
     expect(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key)).toBe(before);
+  });
+
+  it("writes nothing over a collaborator's save: a change made on an older revision comes back as a conflict with the mapping as it is", () => {
+    const sim = install();
+    const empty = loadComponents().revision;
+    const { stored: mine } = saveComponents(HOME, empty);
+    expect(mine.revision).not.toBe(empty);
+    expect(loadComponents().revision).toBe(mine.revision);
+    // A collaborator's save arrives: a change made on `mine` is refused, and the reply holds theirs.
+    const theirs: ComponentMap = { components: [...HOME.components, { figma: { nodeId: "33367:6239" }, import: { module: "@acme/ui", name: "Title" }, props: {} }] };
+    sim.document.setSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key, JSON.stringify(theirs));
+    const refused = saveComponents({ components: [] }, mine.revision);
+    expect(refused.conflict).toBe(true);
+    expect(refused.stored.map.components.map((m) => m.import.name)).toEqual(["HomeIndicator", "Title"]);
+    expect(JSON.parse(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key))).toEqual(theirs);
+    // Made again on their revision, it is written.
+    const again = saveComponents({ components: theirs.components.slice(1) }, refused.stored.revision);
+    expect(again.conflict).toBeUndefined();
+    expect(loadComponents().map.components.map((m) => m.import.name)).toEqual(["Title"]);
   });
 
   it("reads a damaged stored entry as notes, not a failure", () => {

@@ -4,6 +4,7 @@
  * at most 100 kB per entry; a larger mapping is refused with a message that says so, and the stored one stays.
  */
 import { readMappingJson } from "../../codegen/components-map/json.js";
+import { cyrb53 } from "../../codegen/hash.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import { COMPONENTS_DATA, SHARED_PLUGIN_DATA_MAX_BYTES, type StoredComponents } from "../../contract/components.js";
 import { PluginError, errorText, formatCount } from "../errors.js";
@@ -23,8 +24,11 @@ export function mappingText(map: ComponentMap): string {
   return JSON.stringify({ components: map.components.map(({ source: _source, ...mapping }) => mapping) });
 }
 
+/** The stored text's revision: changes with any change to it (a collaborator's save included). */
+export const revisionOf = (text: string): string => `${text.length.toString(36)}-${cyrb53(text).toString(36)}`;
+
 function read(text: string): StoredComponents {
-  const base = { bytes: entryBytes(text), limit: SHARED_PLUGIN_DATA_MAX_BYTES };
+  const base = { bytes: entryBytes(text), limit: SHARED_PLUGIN_DATA_MAX_BYTES, revision: revisionOf(text) };
   if (text === "") return { map: { components: [] }, notes: [], ...base };
   let json: unknown;
   try {
@@ -36,16 +40,25 @@ function read(text: string): StoredComponents {
   return { map, notes, ...base };
 }
 
+const storedText = (): string => figma.root.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key);
+
 /** The document's mapping as stored now. */
 export function loadComponents(): StoredComponents {
-  return read(figma.root.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key));
+  return read(storedText());
 }
 
 /**
  * Replaces the document's mapping with `map` (checked first: what does not read is left out and noted). Refused,
- * changing nothing, when it would exceed Figma's limit per entry.
+ * changing nothing, when it would exceed Figma's limit per entry. With `base`, the revision the change was made
+ * on: when the document holds another mapping now (a collaborator's save arrived meanwhile), nothing is written
+ * and `conflict` comes back with the mapping as it is. The main thread runs one message at a time, so the check
+ * and the write cannot be split by another save from this plugin.
  */
-export function saveComponents(map: ComponentMap): StoredComponents {
+export function saveComponents(map: ComponentMap, base?: string): { stored: StoredComponents; conflict?: true } {
+  if (base !== undefined) {
+    const now = storedText();
+    if (revisionOf(now) !== base) return { stored: read(now), conflict: true };
+  }
   const checked = readMappingJson(map, "the mapping");
   const text = mappingText(checked.map);
   const bytes = entryBytes(text);
@@ -61,5 +74,5 @@ export function saveComponents(map: ComponentMap): StoredComponents {
     throw new PluginError("storage-failed", `Figma did not keep the component mapping: ${errorText(error)}`);
   }
   const stored = read(text);
-  return { ...stored, notes: [...checked.notes, ...stored.notes] };
+  return { stored: { ...stored, notes: [...checked.notes, ...stored.notes] } };
 }

@@ -1,8 +1,9 @@
 /**
  * The Components section's actions over the document's mapping: each one saves to the document at once
  * (`save-components`), and what the readers noted (a bad file, a Code Connect text, the stored mapping) is kept
- * to show. A refused save (too large for Figma) leaves the stored mapping as it was. `refresh` reads the stored
- * mapping again (a collaborator may have saved one); a read that a save overtook is dropped.
+ * to show. A refused save (too large for Figma) leaves the stored mapping as it was. Each change is made on the
+ * stored mapping as it is when written (save-on-latest.ts), so a collaborator's save is kept. `refresh` reads the
+ * stored mapping again (a collaborator may have saved one); a read that a save overtook is dropped.
  */
 import { useRef, useState } from "preact/hooks";
 import { parseMappingJson, serialiseMap } from "../../../codegen/components-map/json.js";
@@ -12,6 +13,7 @@ import type { MainRequests } from "../../channel/requests.js";
 import type { Engine } from "../../engine/engine.js";
 import { downloadBytes } from "../../lib/download.js";
 import { findMapping, upsert, without } from "./mapping-draft.js";
+import { saveOnLatest, type MapChange, type SendMapping } from "./save-on-latest.js";
 
 /** Where the last change stands: saving, saved to the document, or refused (the notes say why). */
 export type SaveStatus = "idle" | "saving" | "saved" | "failed";
@@ -51,16 +53,17 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
   latest.current = stored;
   const mapNow = (): ComponentMap => latest.current?.map ?? { components: [] };
 
-  /** Stores `next`; false (and the reason shown) when it was refused. */
-  const store = async (next: ComponentMap, title: string, readNotes: MappingNote[] = []): Promise<boolean> => {
+  const send: SendMapping = (map, base) => requests.request("save-components", { map, ...(base !== undefined ? { base } : {}) });
+  /** Stores `change` made on the stored mapping as it is when written; false (and the reason shown) when it was refused. */
+  const store = async (change: MapChange, title: string, readNotes: MappingNote[] = []): Promise<boolean> => {
     saves.current++;
     saving.current = true;
     setBusy(true);
     setStatus("saving");
     try {
-      const reply = await requests.request("save-components", { map: next });
-      onStored(reply.stored);
-      const list = [...readNotes, ...reply.stored.notes];
+      const stored = await saveOnLatest(send, change, latest.current, onStored);
+      onStored(stored);
+      const list = [...readNotes, ...stored.notes];
       setNotes(list.length > 0 ? { title, list } : undefined);
       setStatus("saved");
       return true;
@@ -78,8 +81,16 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
     busy,
     status,
     notes,
-    save: (mapping, original) => store(upsert(mapNow(), mapping, original ? findMapping(mapNow(), original) : undefined), "Saved, with notes"),
-    remove: async (index) => void (await store(without(mapNow(), index), "Removed")),
+    save: (mapping, original) => store((map) => upsert(map, mapping, original ? findMapping(map, original) : undefined), "Saved, with notes"),
+    remove: async (index) => {
+      // By what it is, not where it was: a collaborator's save may have moved it (or removed it: nothing to do).
+      const target = mapNow().components[index];
+      if (!target) return;
+      await store((map) => {
+        const at = findMapping(map, target);
+        return at === undefined ? map : without(map, at);
+      }, "Removed");
+    },
     importFile: async (file) => {
       const read = parseMappingJson(await file.text(), file.name);
       const errors = read.notes.filter((n) => n.severity === "error");
@@ -88,7 +99,8 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
         refuse(`${file.name} was not imported; the file's mapping is unchanged`, read.notes);
         return;
       }
-      await store(read.map, `Imported ${file.name}`, read.notes);
+      // An imported file replaces the mapping, whatever it holds now.
+      await store(() => read.map, `Imported ${file.name}`, read.notes);
     },
     // Without the `source` each read stamps on ("this file's mapping#/components/0"): it names this document, not the file.
     exportFile: () => downloadBytes(new TextEncoder().encode(serialiseMap({ components: mapNow().components.map(({ source: _source, ...mapping }) => mapping) })), "components.json", "application/json"),
@@ -107,8 +119,7 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
         refuse("No figma.connect() call could be read; the file's mapping is unchanged", read.notes);
         return false;
       }
-      const next = read.map.components.reduce((m, mapping) => upsert(m, mapping), mapNow());
-      return store(next, `Read ${read.map.components.length} mapping${read.map.components.length === 1 ? "" : "s"} from Code Connect`, read.notes);
+      return store((map) => read.map.components.reduce((m, mapping) => upsert(m, mapping), map), `Read ${read.map.components.length} mapping${read.map.components.length === 1 ? "" : "s"} from Code Connect`, read.notes);
     },
     refresh: () => {
       if (saving.current) return;
