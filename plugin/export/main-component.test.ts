@@ -61,6 +61,21 @@ describe("readMainComponent", () => {
     expect(main).toEqual({ id: "2710:5", key: expect.stringMatching(/^[0-9a-f]{40}$/), name: "Close", definitions: {} });
   });
 
+  it("a variant whose set is out of reach, or whose set Figma refuses to read: its own values, and a note saying so", async () => {
+    const sim = install();
+    const ownDefinitions = { Size: { type: "VARIANT", defaultValue: "Default", variantOptions: ["Default"] }, Direction: { type: "VARIANT", defaultValue: "Up", variantOptions: ["Up"] }, Color: { type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] } };
+
+    sim.refuseComponentProperties("31484:43007", "Component set has existing errors");
+    const refused = await readMainComponent(VALUE);
+    expect(refused).toMatchObject({ set: { id: "31484:43007" }, definitions: ownDefinitions, note: "Figma could not read the properties of “Value” (Component set has existing errors): only this variant's values are listed." });
+
+    sim.orphanVariant("31484:43009");
+    const alone = await readMainComponent(VALUE);
+    expect(alone.set).toBeUndefined();
+    expect(alone.definitions).toEqual(ownDefinitions);
+    expect(alone.note).toBe("The component set of “Size=Default, Direction=Up, Color=Black” is out of reach: only this variant's values are listed.");
+  });
+
   it("a missing main component, a layer that is no instance and one that is gone: not-found, saying which", async () => {
     const sim = install();
     sim.loseMainComponent("33459:967");

@@ -51,6 +51,12 @@ export interface SimComponents {
   define(id: string, definitions: SimDefinitions): void;
   /** The component `id` is gone: its instances' getMainComponentAsync answers null. */
   lose(id: string): void;
+  /** Reading the definitions of `id` throws `message`, as Figma's does for a set whose variants conflict. */
+  refuse(id: string, message: string): void;
+  /** The variant `id` comes without its set (a library component need not have a parent): its variant values stay. */
+  orphan(id: string): void;
+  /** Whether `id` is a variant given without its set. */
+  isOrphan(id: string): boolean;
 }
 
 const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -65,6 +71,8 @@ export function simComponents(nodes: () => Iterable<ComponentSimNode>, make: (re
   const remotes = new Map<string, ComponentSimNode>();
   const defined = new Map<string, SimDefinitions>();
   const lost = new Set<string>();
+  const refused = new Map<string, string>();
+  const orphans = new Set<string>();
 
   const local = (id: string, type: string): ComponentSimNode | undefined => {
     for (const n of nodes()) if (n.id === id && n.type === type && !n.removed) return n;
@@ -130,15 +138,22 @@ export function simComponents(nodes: () => Iterable<ComponentSimNode>, make: (re
     mainComponent(instance) {
       const id = instance.rest["componentId"];
       if (typeof id !== "string" || lost.has(id)) return null;
-      return local(id, "COMPONENT") ?? remoteComponent(id, instance.meta);
+      const main = local(id, "COMPONENT") ?? remoteComponent(id, instance.meta);
+      if (main && orphans.has(id)) main.parent = null;
+      return main;
     },
     definitions(node) {
+      const refusal = refused.get(node.id);
+      if (refusal !== undefined) throw new Error(refusal);
       if (node.type === "COMPONENT" && node.parent?.type === "COMPONENT_SET") throw new Error("in get_componentPropertyDefinitions: Can only get definitions of a component set or non-variant component");
       const own = isRecord(node.rest["componentPropertyDefinitions"]) ? (structuredClone(node.rest["componentPropertyDefinitions"]) as SimDefinitions) : derived(node);
       return { ...own, ...structuredClone(defined.get(node.id) ?? {}) };
     },
     define: (id, definitions) => void defined.set(id, structuredClone(definitions)),
     lose: (id) => void lost.add(id),
+    refuse: (id, message) => void refused.set(id, message),
+    orphan: (id) => void orphans.add(id),
+    isOrphan: (id) => orphans.has(id),
   };
 }
 
@@ -165,7 +180,7 @@ export function defineComponentProps(node: ComponentSimNode, components: () => S
   if (node.type === "COMPONENT") {
     Object.defineProperty(node, "variantProperties", {
       enumerable: true,
-      get: () => (node.parent?.type === "COMPONENT_SET" ? Object.fromEntries(variantPairs(node.name)) : null),
+      get: () => (node.parent?.type === "COMPONENT_SET" || components().isOrphan(node.id) ? Object.fromEntries(variantPairs(node.name)) : null),
     });
   }
 }

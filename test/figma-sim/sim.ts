@@ -693,6 +693,10 @@ export interface FigmaSim {
   defineComponentProperties(id: string, definitions: SimDefinitions): void;
   /** The component `id` is gone (a deleted library component): its instances' getMainComponentAsync answers null. */
   loseMainComponent(id: string): void;
+  /** Figma refuses the definitions of the component (set) `id` with `message` (a set whose variants conflict). */
+  refuseComponentProperties(id: string, message: string): void;
+  /** The library variant `id` comes without its set (the Plugin API allows a remote component no parent). */
+  orphanVariant(id: string): void;
 }
 
 function readMeta(holder: Json): FileMeta {
@@ -1044,6 +1048,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     emit,
     defineComponentProperties: (id, definitions) => core.components.define(id, definitions),
     loseMainComponent: (id) => core.components.lose(id),
+    refuseComponentProperties: (id, message) => core.components.refuse(id, message),
+    orphanVariant: (id) => core.components.orphan(id),
   };
   return sim;
 }
