@@ -253,12 +253,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 /** --components, --code-connect, --types: `figment code` from the design's JSON (a hint carries no component properties). */
-function componentArgs(values: { components?: string; "code-connect"?: string; types?: string[]; "from-hint"?: string; "batch-api"?: boolean }, command: string): void {
+function componentArgs(values: { components?: string; "code-connect"?: string; types?: string[]; "from-hint"?: string }, command: string): void {
   const given = firstGiven({ components: values.components, "code-connect": values["code-connect"], types: values.types }, ["components", "code-connect", "types"] as const);
   if (given === undefined) return;
   if (command !== "code") throw new UsageError(`--${given} only applies to figment code`);
   if (values["from-hint"] !== undefined) throw new UsageError(`--${given} needs the design's JSON (instances carry their component properties there), not --from-hint`);
-  if (values["batch-api"]) throw new UsageError(`--${given} cannot go with --batch-api yet`);
   for (const [flag, value] of [["--components", values.components], ["--code-connect", values["code-connect"]]] as const) {
     if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} needs a path`);
   }

@@ -154,6 +154,37 @@ describe("figment batch", () => {
     expect(existsSync(join(out, "solution-pad-project-right-click-add", "src/App.tsx"))).toBe(true);
   });
 
+  it("with the team's components: each request carries them as --ai's does, and collect checks each answer's use of them", async () => {
+    const components = join(REPO_ROOT, "test", "fixtures", "components");
+    const own = JSON.stringify({
+      notes: "",
+      files: [
+        { path: "src/App.tsx", content: 'import { Button } from "@acme/ui";\nexport default function App() {\n  return <main><Button type="button" variant="huge">Add</Button></main>;\n}\n' },
+        { path: "src/components/Button.tsx", content: "export function Button(props: { children?: string }) {\n  return <button>{props.children}</button>;\n}\n" },
+      ],
+    });
+    const srv = await serve(responsesStream([ANSWER]));
+    const flags = ["--node", "25:0", "--components", join(components, "components.json"), "--types", join(components, "acme-ui.d.ts")];
+    const direct = await figment(["code", DIALOG, "--ai", "--out", fresh(), "--base-url", srv.url, ...flags]);
+    expect(direct.code, direct.stderr).toBe(0);
+    const streamed = srv.requests[0]!.body as Record<string, unknown>;
+    srv.batches.script({ answer: () => responsesJson(own) });
+    const out = await submitted(srv, flags);
+    const upload = srv.requests.find((r) => r.path === "/v1/files")!;
+    const [line] = readBatchInput(upload.files[0]!.bytes.toString("utf8")).lines;
+    expect(line!.body).toEqual({ ...streamed, stream: false });
+    expect(JSON.stringify(line!.body)).toContain('import { Button } from \\"@acme/ui\\";');
+
+    await statuses(out);
+    const collect = await figment(["batch", "collect", out]);
+    expect(collect.code).toBe(0);
+    // The library's types judge the prop; the mapping, the file that redraws the team's Button.
+    expect(collect.stderr).toMatch(/src\/App\.tsx:5:\d+: <Button> prop variant: Type '"huge"' is not assignable/);
+    expect(collect.stderr).toMatch(/src\/components\/Button\.tsx:1:17: defines its own Button, but the team's Button comes from "@acme\/ui"/);
+    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { lines: { problems?: string[] }[] };
+    expect(record.lines[0]!.problems!.join("\n")).toContain("defines its own Button");
+  });
+
   it("a frame whose files do not parse is written all the same, its problems listed with file and line", async () => {
     const srv = await serve();
     const broken = JSON.stringify({ files: [APP, { ...HEADER, content: "export function Header(props:{title:string}){return <h1>{props.title}</h1>\n}}\n" }], notes: "" });

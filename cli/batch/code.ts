@@ -3,7 +3,9 @@
  * top-level frame — the very body `figment code --ai` sends (ai-code.ts promptInputFor + responsesRequest),
  * not streamed — as one batch recorded in DIR/batch.json; each frame's asset files are kept beside it so
  * that `figment batch collect DIR` can put every answer through the usual project pass and prettier
- * (ai/pipeline.ts postProcess) and write it under DIR/<frame>/.
+ * (ai/pipeline.ts postProcess) and write it under DIR/<frame>/. With the team's components (--components,
+ * --code-connect, --types), each request carries the mapped components as `--ai` does, and DIR/checks.json keeps
+ * what checks the answers at collect (each frame's mappings, the library's types): collect has no flags to read.
  */
 import { join, relative } from "node:path";
 import type { Response } from "openai/resources/responses/responses";
@@ -15,15 +17,18 @@ import { ModelError } from "../../ai/errors.js";
 import { estimatePrompt, loadTokenizer } from "../../ai/estimate.js";
 import { base64ToBytes, bytesToBase64 } from "../../codegen/base64.js";
 import { readResponse } from "../../ai/outcome.js";
-import { postProcess, where } from "../../ai/pipeline.js";
+import { postProcess, where, type ComponentChecks } from "../../ai/pipeline.js";
 import { responsesRequest } from "../../ai/prompt.js";
 import { providerConfig } from "../../ai/providers.js";
 import { parseFilesReply } from "../../ai/schema.js";
 import type { DesignDocument } from "../../codegen/index.js";
+import type { ComponentMap } from "../../codegen/components-map/model.js";
+import type { LibraryTypes } from "../../codegen/project/library-types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { promptInputFor, readPng, readSource, settingsFrom } from "../ai-code.js";
 import { keyFor } from "../api-keys.js";
 import type { CliArgs } from "../args.js";
+import { readComponentsInput } from "../components-map.js";
 import type { Output, RunContext } from "../design-files.js";
 import { slugOf } from "../image-files.js";
 import { writeFilesUnder } from "../io.js";
@@ -37,6 +42,17 @@ import { plural } from "../../codegen/plural.js";
 const MAX_KEPT_PROBLEMS = 10;
 
 export const assetsName = (customId: string): string => `assets/${customId}.json`;
+/** What checks the answers' use of the team's components, kept for collect. */
+export const CHECKS_NAME = "checks.json";
+
+/** checks.json: the library's types, and by line the mappings its frame's instances use. */
+interface KeptChecks {
+  libraryTypes?: { module: string; files: KeptAsset[] }[];
+  componentMaps: Record<string, ComponentMap>;
+}
+
+const keptFile = (a: SourceFile): KeptAsset => ({ path: a.path, content: a.content, ...(a.bytes ? { base64: bytesToBase64(a.bytes) } : {}) });
+const sourceFile = (a: KeptAsset): SourceFile => ({ path: a.path, content: a.content, ...(a.base64 !== undefined ? { bytes: base64ToBytes(a.base64) } : {}) });
 
 type KeptAsset = { path: string; content: string; base64?: string };
 
@@ -55,6 +71,8 @@ function frameFolders(names: readonly string[]): string[] {
 const usd = (value: number | undefined): string => (value === undefined ? "unknown" : `$${value.toFixed(4)}`);
 
 export async function codeBatchCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const components = await readComponentsInput(args);
+  for (const p of components.problems) io.err(`figment: ${p.severity} ${where(p) || "(components)"}: ${p.message}`);
   const document: DesignDocument = (await readSource(args, io, context)).document;
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
   if (args.provider !== "openai") throw new BatchInputError(`--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`);
@@ -62,15 +80,15 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   const settings = settingsFrom(args);
   const draft = providerConfig(settings, "dry-run");
   const folders = frameFolders(document.frames.map((f) => f.name));
-  const planned: (PlannedLine & { assets: SourceFile[] })[] = [];
+  const planned: (PlannedLine & { assets: SourceFile[]; componentMap?: ComponentMap })[] = [];
   await loadTokenizer();
   let costUsd: number | undefined = 0;
   for (const [i, frame] of document.frames.entries()) {
-    const input = await promptInputFor({ ...document, frames: [frame] }, args, image);
+    const input = await promptInputFor({ ...document, frames: [frame] }, args, image, components);
     const estimate = estimatePrompt(input, image, { model: draft.model });
     costUsd = costUsd === undefined || estimate.costUsd === undefined ? undefined : costUsd + estimate.costUsd;
     const body = responsesRequest(input, { model: draft.model, stream: false }) as unknown as Record<string, unknown>;
-    planned.push({ customId: `frame-${i + 1}`, url: "/v1/responses", body, frame: { id: frame.id, name: frame.name }, fileStem: folders[i]!, assets: input.assets ?? [] });
+    planned.push({ customId: `frame-${i + 1}`, url: "/v1/responses", body, frame: { id: frame.id, name: frame.name }, fileStem: folders[i]!, assets: input.assets ?? [], ...(input.componentMap ? { componentMap: input.componentMap } : {}) });
   }
   const batchUsd = costUsd === undefined ? undefined : costUsd / 2;
   const estimateLine = `estimate for the input: about ${usd(costUsd)} at standard prices, about ${usd(batchUsd)} on the Batch API (50% off); the output is extra`;
@@ -93,9 +111,11 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   const config = providerConfig(settings, apiKey);
   const store = folderStore(args.out);
   if (await store.load()) throw new BatchInputError(`${args.out} already holds a batch (batch.json); collect it (figment batch collect ${args.out}), or choose another --out`);
-  for (const p of planned) {
-    const kept: KeptAsset[] = p.assets.map((a) => ({ path: a.path, content: a.content, ...(a.bytes ? { base64: bytesToBase64(a.bytes) } : {}) }));
-    await store.writeText(assetsName(p.customId), JSON.stringify(kept));
+  for (const p of planned) await store.writeText(assetsName(p.customId), JSON.stringify(p.assets.map(keptFile)));
+  const componentMaps = Object.fromEntries(planned.flatMap((p) => (p.componentMap ? [[p.customId, p.componentMap] as const] : [])));
+  if (components.libraryTypes || Object.keys(componentMaps).length > 0) {
+    const checks: KeptChecks = { componentMaps, ...(components.libraryTypes ? { libraryTypes: components.libraryTypes.map((l) => ({ module: l.module, files: l.files.map(keptFile) })) } : {}) };
+    await store.writeText(CHECKS_NAME, JSON.stringify(checks));
   }
   io.err(`figment: submitting ${plural(planned.length, "request")} to ${config.baseURL}/batches (${config.model})…`);
   let batchId: string | undefined;
@@ -106,7 +126,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
       baseURL: config.baseURL,
       model: config.model,
       code: { target: args.target, styling: args.styling },
-      lines: planned.map(({ assets: _assets, ...line }) => line),
+      lines: planned.map(({ assets: _assets, componentMap: _map, ...line }) => line),
     });
     batchId = record.runs[0]!.batchId;
   } catch (error) {
@@ -128,7 +148,17 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
 async function keptAssets(store: BatchStore, customId: string): Promise<SourceFile[]> {
   const text = await store.readText(assetsName(customId));
   if (text === undefined) return [];
-  return (JSON.parse(text) as KeptAsset[]).map((a) => ({ path: a.path, content: a.content, ...(a.base64 !== undefined ? { bytes: base64ToBytes(a.base64) } : {}) }));
+  return (JSON.parse(text) as KeptAsset[]).map(sourceFile);
+}
+
+/** The component checks kept for one line (none for a batch sent without the team's components). */
+async function keptChecks(store: BatchStore, customId: string): Promise<ComponentChecks> {
+  const text = await store.readText(CHECKS_NAME);
+  if (text === undefined) return {};
+  const kept = JSON.parse(text) as KeptChecks;
+  const libraryTypes: LibraryTypes[] | undefined = kept.libraryTypes?.map((l) => ({ module: l.module, files: l.files.map(sourceFile) }));
+  const componentMap = kept.componentMaps[customId];
+  return { ...(libraryTypes ? { libraryTypes } : {}), ...(componentMap ? { componentMap } : {}) };
 }
 
 /** Turns each answered frame into files under DIR/<frame>/ through the project pass and prettier. */
@@ -141,7 +171,7 @@ export function codeWriter(dir: string, store: BatchStore): LineWriter {
     const reply = parseFilesReply(outcome.text);
     if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
     if (reply.files.length === 0) return { error: `the answer held no usable files${reply.problems[0] ? ` (${reply.problems[0].message})` : ""}` };
-    const processed = await postProcess(reply, undefined, await keptAssets(store, line.customId));
+    const processed = await postProcess(reply, undefined, await keptAssets(store, line.customId), undefined, await keptChecks(store, line.customId));
     const { written, problems } = await writeFilesUnder(join(dir, line.fileStem), processed.files);
     const serious = [...processed.problems, ...problems].filter((p) => p.severity === "error").map((p) => `${where(p) || "(project)"}: ${p.message}`);
     return { written: written.map((path) => relative(dir, path).split("\\").join("/")), problems: serious.slice(0, MAX_KEPT_PROBLEMS) };

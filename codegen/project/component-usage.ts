@@ -1,8 +1,10 @@
 /**
  * Checks a file set's use of the team's components against the mapping itself, for when there are no library
  * types (the plugin has none; the CLI without --types): a mapped component imported from another module, or as
- * another export than the mapping's import, and a literal value of a mapped variant (or boolean) prop that is
- * none of the mapping's value-map values. Problems (`component-usage`, errors) carry file:line.
+ * another export than the mapping's import (named or through a namespace import), a file that defines its own
+ * component under a mapped component's name, and a literal value (or a conditional of literals) of a mapped
+ * variant (or boolean) prop that is none of the mapping's value-map values. Problems (`component-usage`, errors)
+ * carry file:line.
  *
  * Only what the mapping says is checked: a prop it does not mention is the library's business (a team's
  * component has more props than its Figma counterpart), and so is a value that is not a literal. With library
@@ -92,12 +94,28 @@ function judgeBinding(module: string, b: Binding, imports: readonly CodeImport[]
   return {};
 }
 
-/** The literal an attribute writes: `variant="ghost"`, `count={3}`, `open` (true); undefined for anything computed. */
-function attributeLiteral(attribute: JsxAttribute): { value: PropLiteral } | undefined {
+/**
+ * The literals an expression can be, when each is written out: `"ghost"`, `3`, `"ghost" as const`, `` `ghost` ``,
+ * `(x)`, `cond ? "a" : "b"`; undefined for anything else (a variable, a call: the library's business).
+ */
+function expressionLiterals(node: Node | undefined): PropLiteral[] | undefined {
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) return expressionLiterals(node.getExpression());
+  if (Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralValue()];
+  if (Node.isConditionalExpression(node)) {
+    const whenTrue = expressionLiterals(node.getWhenTrue());
+    const whenFalse = expressionLiterals(node.getWhenFalse());
+    return whenTrue && whenFalse ? [...whenTrue, ...whenFalse] : undefined;
+  }
+  const literal = literalValue(node);
+  return literal ? [literal.value] : undefined;
+}
+
+/** The literals an attribute writes: `variant="ghost"`, `count={3}`, `open` (true), a conditional of literals. */
+function attributeLiterals(attribute: JsxAttribute): PropLiteral[] | undefined {
   const init = attribute.getInitializer();
-  if (init === undefined) return { value: true };
-  if (Node.isStringLiteral(init)) return { value: init.getLiteralValue() };
-  return Node.isJsxExpression(init) ? literalValue(init.getExpression()) : undefined;
+  if (init === undefined) return [true];
+  if (Node.isStringLiteral(init)) return [init.getLiteralValue()];
+  return Node.isJsxExpression(init) ? expressionLiterals(init.getExpression()) : undefined;
 }
 
 const shown = (value: PropLiteral): string => JSON.stringify(value);
@@ -114,11 +132,47 @@ function checkValues(morph: MorphFile, path: string, locals: Map<string, CodeImp
       if (!Node.isJsxAttribute(attribute)) continue;
       const name = attribute.getNameNode().getText();
       const rule = props.get(name);
-      const written = rule ? attributeLiteral(attribute) : undefined;
-      if (!rule?.property || !written || rule.literals.some((v) => v === written.value)) continue;
-      const message = `<${tag}> prop ${name}: ${shown(written.value)} is not one of the mapping's values for the Figma property ${rule.property} (${[...new Set(rule.literals)].map(shown).join(", ")})`;
+      const written = rule?.property ? attributeLiterals(attribute) : undefined;
+      const outside = written?.find((value) => !rule!.literals.some((v) => v === value));
+      if (!rule?.property || outside === undefined) continue;
+      const message = `<${tag}> prop ${name}: ${shown(outside)} is not one of the mapping's values for the Figma property ${rule.property} (${[...new Set(rule.literals)].map(shown).join(", ")})`;
       problems.push(problem("error", COMPONENT_USAGE, message, { file: path, ...lineAndColumn(morph.compilerNode, attribute.getStart()) }));
     }
+  }
+  return problems;
+}
+
+/** `import * as UI from "@acme/ui"`: `<UI.ListItem>` is the mapping's ListItem (`UI.default` a default export). */
+function namespaceLocals(decl: ImportDeclaration, imports: readonly CodeImport[], locals: Map<string, CodeImport>, typed: ReadonlySet<string>): void {
+  const namespace = decl.getNamespaceImport()?.getText();
+  const module = decl.getModuleSpecifierValue();
+  if (namespace === undefined || typed.has(module)) return;
+  for (const i of imports) if (i.module === module) locals.set(`${namespace}.${i.default ? "default" : i.name}`, i);
+}
+
+/** A component (function, class, or const) the file declares itself, by name, at the top level. */
+function declaredComponents(morph: MorphFile): { name: string; node: Node }[] {
+  const out: { name: string; node: Node }[] = [];
+  for (const f of morph.getFunctions()) if (f.getNameNode()) out.push({ name: f.getName()!, node: f.getNameNode()! });
+  for (const c of morph.getClasses()) if (c.getNameNode()) out.push({ name: c.getName()!, node: c.getNameNode()! });
+  for (const v of morph.getVariableDeclarations()) {
+    const init = v.getInitializer();
+    if (Node.isIdentifier(v.getNameNode()) && (Node.isArrowFunction(init) || Node.isFunctionExpression(init) || Node.isCallExpression(init) || Node.isTaggedTemplateExpression(init))) out.push({ name: v.getName(), node: v.getNameNode() });
+  }
+  return out;
+}
+
+/**
+ * A file that writes its own component under a mapped component's name (the model redrawing the team's Button
+ * instead of importing it): an error at the declaration, saying where the team's comes from.
+ */
+function ownDefinitions(morph: MorphFile, path: string, imports: readonly CodeImport[], imported: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const { name, node } of declaredComponents(morph)) {
+    const team = imports.find((i) => i.name === name);
+    if (!team || imported.has(name)) continue;
+    const message = `defines its own ${name}, but the team's ${name} comes from "${team.module}" (the mapping): ${importText(team)} and use it instead`;
+    problems.push(problem("error", COMPONENT_USAGE, message, { file: path, ...lineAndColumn(morph.compilerNode, node.getStart()) }));
   }
   return problems;
 }
@@ -134,14 +188,18 @@ export function checkComponentUsage(files: readonly SourceFile[], map: Component
     if (!isCodePath(file.path) || file.bytes) continue;
     const morph = project.createSourceFile(toVirtualPath(file.path), file.content, { overwrite: true });
     const locals = new Map<string, CodeImport>();
+    const importedNames = new Set<string>();
     for (const decl of morph.getImportDeclarations()) {
       const module = decl.getModuleSpecifierValue();
+      namespaceLocals(decl, imports, locals, typed);
       for (const binding of bindings(decl)) {
+        importedNames.add(binding.local);
         const { ok, wrong } = judgeBinding(module, binding, imports);
         if (ok && !typed.has(ok.module)) locals.set(binding.local, ok);
         if (wrong) problems.push(problem("error", COMPONENT_USAGE, wrong, { file: file.path, ...lineAndColumn(morph.compilerNode, binding.node.getStart()) }));
       }
     }
+    problems.push(...ownDefinitions(morph, file.path, imports, importedNames));
     if (locals.size > 0) problems.push(...checkValues(morph, file.path, locals, allowed));
   }
   return problems;
