@@ -166,6 +166,7 @@ async function writeUiHtml(scriptResult) {
   const [panel, starter] = await Promise.all([prerenderedPanel(), build(startPanel)]);
   let html = inline(template, "<!-- FIGMENT_STYLE -->", `<style>${css}</style>`);
   html = inline(html, "<!-- FIGMENT_PANEL -->", panel);
+  // The type and id are ui/shell/panel-script.ts's (test/manifest.test.ts holds this file to them).
   html = inline(
     html,
     "<!-- FIGMENT_SCRIPT -->",

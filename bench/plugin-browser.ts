@@ -27,6 +27,7 @@ import { fitScale } from "../plugin/export/scale.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { createFigmaSim } from "../test/figma-sim/sim.js";
 import { hostScript } from "../test/harness/plugin-page.js";
+import { PANEL_SCRIPT_ID, PANEL_SCRIPT_MARKS } from "../ui/shell/panel-script.js";
 
 /** What the probe leaves in the panel's window. Times are ms since the panel document's navigation start. */
 export interface ProbeResult {
@@ -136,7 +137,7 @@ const PROBE = `(function () {
     if (done) return;
     done = true;
     mark("generateEnabled");
-    var started = performance.getEntriesByName("figment:panel-script-start")[0], ended = performance.getEntriesByName("figment:panel-script-end")[0];
+    var started = performance.getEntriesByName(${JSON.stringify(PANEL_SCRIPT_MARKS.start)})[0], ended = performance.getEntriesByName(${JSON.stringify(PANEL_SCRIPT_MARKS.end)})[0];
     if (started) out.marks.scriptStart = started.startTime;
     if (ended) out.marks.scriptEnd = ended.startTime;
     // Also in Chromium's trace (blink.user_timing), where bench/plugin-profile.ts ends its window.
@@ -154,7 +155,7 @@ const PROBE = `(function () {
  * and -end, ui/shell/start-panel.ts: it starts after the first paint), which the probe copies into its marks.
  */
 export function withProbe(html: string): string {
-  if (!html.includes("<head>") || !html.includes('id="figment-panel-script"')) throw new Error("bench/plugin: dist/ui.html has no <head> or no panel script");
+  if (!html.includes("<head>") || !html.includes(`id="${PANEL_SCRIPT_ID}"`)) throw new Error("bench/plugin: dist/ui.html has no <head> or no panel script");
   return html.replace("<head>", () => `<head><script>${PROBE}</script>`);
 }
 

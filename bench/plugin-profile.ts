@@ -15,6 +15,7 @@ import type { Browser, CDPSession, Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
 import { withPage, type PageHost } from "../cli/browser.js";
 import { fakeParentHtml, loginExport, withProbe, type ProbeResult } from "./plugin-browser.js";
+import { PANEL_SCRIPT_MARKS } from "../ui/shell/panel-script.js";
 
 interface CallFrame {
   functionName: string;
@@ -80,8 +81,8 @@ function readTrace(events: TraceEvent[]): Omit<ProfileSample, "top" | "marks"> {
   const total = (list: TraceEvent[]): CpuWall => ({ cpuMs: list.reduce((t, e) => t + (e.tdur ?? e.dur!), 0) / 1000, wallMs: list.reduce((t, e) => t + e.dur!, 0) / 1000 });
   // The panel's script runs between its own marks (ui/shell/start-panel.ts inserts it after the first paint, so
   // its trace events need not name ui.html): the longest script there.
-  const started = events.find((e) => e.name === "figment:panel-script-start")?.ts;
-  const ended = events.find((e) => e.name === "figment:panel-script-end")?.ts;
+  const started = events.find((e) => e.name === PANEL_SCRIPT_MARKS.start)?.ts;
+  const ended = events.find((e) => e.name === PANEL_SCRIPT_MARKS.end)?.ts;
   if (started === undefined || ended === undefined) throw new Error("bench/plugin-profile: the panel script's marks are not in the trace");
   const longest = (name: string) => within.filter((e) => e.name === name && e.ts >= started && e.ts <= ended).sort((a, b) => b.dur! - a.dur!).slice(0, 1);
   const parse = total(within.filter((e) => e.name === "ParseHTML" && onUiHtml(e)));

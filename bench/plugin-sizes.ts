@@ -4,6 +4,7 @@
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import { enginePayloadIn, projectPassPayloadIn, searchWorkerPayloadIn } from "./plugin-util.js";
+import { PANEL_SCRIPT_ID, PANEL_SCRIPT_TYPE } from "../ui/shell/panel-script.js";
 
 export interface Sized {
   raw: number;
@@ -45,7 +46,7 @@ export function uiParts(html: string): { script: string; css: string } {
     throw new Error("bench/plugin: dist/ui.html still inlines #figment-worker (a stale build?); rebuild with `node esbuild.config.mjs`");
   }
   // The panel's bundle, kept as inert text until the starter runs it after the first paint (ui/shell/start-panel.ts).
-  const script = /<script type="text\/x-figment-panel" id="figment-panel-script">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  const script = new RegExp(`<script type="${PANEL_SCRIPT_TYPE}" id="${PANEL_SCRIPT_ID}">([\\s\\S]*?)<\\/script>`).exec(html)?.[1];
   const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
   if (script === undefined || css === undefined) {
     throw new Error("bench/plugin: dist/ui.html does not have the expected <style> and <script> parts");

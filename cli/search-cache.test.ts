@@ -1,8 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { MAX_CACHED_QUERIES, queryKey, readSearchCache, rememberQuery, writeSearchCache } from "./search-cache.js";
+
+/** Temporary folders made by these tests, removed at the end. */
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "figment-search-cache-"));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("search cache", () => {
   it("tells queries apart by text, model, dimensions and endpoint", () => {
@@ -21,7 +32,7 @@ describe("search cache", () => {
   });
 
   it("reads a cache written before queries were kept, and writes both", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "figment-search-cache-")), "cache.json");
+    const path = join(tempDir(), "cache.json");
     writeFileSync(path, JSON.stringify({ version: 1, embeddings: { "1:2": { hash: "h", model: "m", vector: [1] } } }));
     const cache = await readSearchCache(path);
     expect(cache.queries).toEqual({});

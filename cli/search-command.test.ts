@@ -3,13 +3,24 @@
  * against the OpenAI-wire test server (bag-of-words embeddings; bodies validated against the OpenAPI spec):
  * --cache makes an identical second run send nothing, a changed frame alone is embedded again, a 401 exits 2.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { captureIo, fixturePath, readFixture } from "../test/helpers/fixtures.js";
 import { bagOfWordsEmbeddings, startOpenAiServer, type OpenAiTestServer } from "../test/openai-server/server.js";
 import { run } from "./run.js";
+
+/** Temporary folders made by these tests, removed at the end. */
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "figment-search-"));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 
 const FIGMAGIC = fixturePath("figmagic-design-system.file.json");
 const ENV = { OPENAI_API_KEY: "sk-test-search-9876" };
@@ -72,7 +83,7 @@ describe("figment search --ai", () => {
 
   it("--cache: a second run embeds no frame; a changed frame alone is embedded again", async () => {
     srv = await startOpenAiServer(bagOfWordsEmbeddings);
-    const dir = mkdtempSync(join(tmpdir(), "figment-search-"));
+    const dir = tempDir();
     const cache = join(dir, "cache.json");
     const design = join(dir, "design.json");
     const json = readFixture("figmagic-design-system.file.json") as { document: { children: { children: { id: string; name: string }[] }[] } };
@@ -99,7 +110,7 @@ describe("figment search --ai", () => {
 
   it("--cache keeps the query's vector by query, model, dimensions and endpoint: only an identical query is not sent", async () => {
     srv = await startOpenAiServer(bagOfWordsEmbeddings);
-    const cache = join(mkdtempSync(join(tmpdir(), "figment-search-")), "cache.json");
+    const cache = join(tempDir(), "cache.json");
     const argv = (query: string, ...more: string[]) => ["search", FIGMAGIC, query, "--ai", "--base-url", srv!.url, "--cache", cache, ...more];
     expect((await figment(argv("shadows"))).code).toBe(0);
     srv.requests.length = 0;
@@ -130,7 +141,7 @@ describe("figment search --ai", () => {
 
   it("a refused key exits 2 and leaves the cache as it was; a missing key exits 2", async () => {
     srv = await startOpenAiServer([{ kind: "error", status: 401, message: "Incorrect API key provided" }]);
-    const dir = mkdtempSync(join(tmpdir(), "figment-search-"));
+    const dir = tempDir();
     const cache = join(dir, "cache.json");
     const refused = await figment(["search", FIGMAGIC, "x", "--ai", "--base-url", srv.url, "--cache", cache]);
     expect(refused.code).toBe(2);
@@ -144,7 +155,7 @@ describe("figment search --ai", () => {
 
   it("refuses a cache file that is not one, without overwriting it", async () => {
     srv = await startOpenAiServer(bagOfWordsEmbeddings);
-    const cache = join(mkdtempSync(join(tmpdir(), "figment-search-")), "notes.json");
+    const cache = join(tempDir(), "notes.json");
     writeFileSync(cache, '{"mine":true}');
     const result = await figment(["search", FIGMAGIC, "x", "--ai", "--base-url", srv.url, "--cache", cache]);
     expect(result.code).toBe(2);

@@ -7,6 +7,7 @@ import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, PANEL_PARTS } from "../contract/messages.js";
 import { RELAUNCH_BUTTONS } from "../contract/words.js";
+import { PANEL_SCRIPT_ID, PANEL_SCRIPT_TYPE } from "../ui/shell/panel-script.js";
 
 type ChildNode = DefaultTreeAdapterMap["childNode"];
 type ParentNode = DefaultTreeAdapterMap["parentNode"];
@@ -98,7 +99,7 @@ describe("manifest.json", () => {
     const scripts = elements.filter((e) => e.tag === "script");
     // The panel's bundle as inert text, and the one running script that starts it after the first paint
     // (ui/shell/start-panel.ts); the first paint is the panel rendered at build time (ui/shell/prerender.tsx).
-    expect(scripts.map((e) => e.attrs)).toEqual([{ type: "text/x-figment-panel", id: "figment-panel-script" }, {}]);
+    expect(scripts.map((e) => e.attrs)).toEqual([{ type: PANEL_SCRIPT_TYPE, id: PANEL_SCRIPT_ID }, {}]);
     expect(html).toMatch(/<div id="app"><div class="app"><nav class="nav" aria-label="Figment"><button[^>]*>Code<\/button>/);
     expect(html).toContain("Connecting to Figma…");
     expect(elements.filter((e) => e.tag === "link")).toEqual([]);

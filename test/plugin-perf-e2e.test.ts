@@ -15,6 +15,7 @@ import { FOLLOW_DELAY_MS } from "../ui/code/follow-selection.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
 import { idleRan, timersRan } from "./helpers/page-turns.js";
+import { PANEL_SCRIPT_MARKS } from "../ui/shell/panel-script.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "perf");
 const LOGIN = "figmasharp-login.file.json";
@@ -107,7 +108,7 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       // script has even started (ui/shell/start-panel.ts); the script then took that markup over, not added to it.
       const firstPaint = () => ui.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
       await expect.poll(firstPaint).not.toBeNull();
-      const scriptStart = await ui.evaluate(() => performance.getEntriesByName("figment:panel-script-start")[0]?.startTime ?? null);
+      const scriptStart = await ui.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, PANEL_SCRIPT_MARKS.start);
       expect(scriptStart).not.toBeNull();
       expect(await firstPaint()).toBeLessThanOrEqual(scriptStart!);
       expect(await ui.locator(".app").count()).toBe(1);

@@ -4,7 +4,7 @@
  * panel (prerender.tsx): compiling and running it (~90 ms on a quiet machine) no longer holds back the first paint.
  * It marks its run for measurements (performance marks "figment:panel-script-start" / "-end").
  */
-export const PANEL_SCRIPT_ID = "figment-panel-script";
+import { PANEL_SCRIPT_ID, PANEL_SCRIPT_MARKS } from "./panel-script.js";
 
 let started = false;
 
@@ -16,10 +16,10 @@ function startPanel(): void {
   const script = document.createElement("script");
   script.text = source.textContent ?? "";
   source.remove();
-  performance.mark("figment:panel-script-start");
+  performance.mark(PANEL_SCRIPT_MARKS.start);
   // An inline script runs as it is inserted: the mark below follows its top level (its first render is a microtask).
   document.body.append(script);
-  performance.mark("figment:panel-script-end");
+  performance.mark(PANEL_SCRIPT_MARKS.end);
 }
 
 if (document.visibilityState === "hidden") {
