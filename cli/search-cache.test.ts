@@ -1,19 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_CACHED_QUERIES, queryKey, readSearchCache, rememberQuery, writeSearchCache } from "./search-cache.js";
+import { tempDirs } from "../test/helpers/temp-dirs.js";
 
-/** Temporary folders made by these tests, removed at the end. */
-const temps: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "figment-search-cache-"));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("figment-search-cache-");
 
 describe("search cache", () => {
   it("tells queries apart by text, model, dimensions and endpoint", () => {

@@ -3,24 +3,15 @@
  * against the OpenAI-wire test server (bag-of-words embeddings; bodies validated against the OpenAPI spec):
  * --cache makes an identical second run send nothing, a changed frame alone is embedded again, a 401 exits 2.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { captureIo, fixturePath, readFixture } from "../test/helpers/fixtures.js";
 import { bagOfWordsEmbeddings, startOpenAiServer, type OpenAiTestServer } from "../test/openai-server/server.js";
 import { run } from "./run.js";
+import { tempDirs } from "../test/helpers/temp-dirs.js";
 
-/** Temporary folders made by these tests, removed at the end. */
-const temps: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "figment-search-"));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("figment-search-");
 
 const FIGMAGIC = fixturePath("figmagic-design-system.file.json");
 const ENV = { OPENAI_API_KEY: "sk-test-search-9876" };
