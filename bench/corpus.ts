@@ -3,11 +3,13 @@
  * sites drawn as designers draw them, and real files flattened), per page and width — IoU × matched at the
  * design width; at 390 and 768 px text visible, horizontal overflow, overlapping text pairs and the reading
  * order against the reference (Kendall tau) — as the goals test measures them (test/helpers/corpus-goals.ts),
- * with the fonts and images. Also the same for `--exact-layout` (the drawing as is: the control that fails).
+ * with the fonts and images. Also the same for `--exact-layout` (the drawing as is: the control that fails), and
+ * how often inference finds the direction the designer drew on the flattened files (test/helpers/layout-agreement.ts).
  *   BENCH_ONLY=corpus npm run bench
  */
 import { corpusJson, corpusPages, measureCorpusPage, type CorpusReport } from "../test/helpers/corpus-frames.js";
 import { corpusTable, GOALS } from "../test/helpers/corpus-goals.js";
+import { agreementTable, flattenedAgreements, totalAgreement } from "../test/helpers/layout-agreement.js";
 import { round, type BenchResults } from "./results.js";
 import { QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
 
@@ -69,4 +71,14 @@ export async function corpusSection(results: BenchResults): Promise<void> {
       `.\n`,
   );
   results.print(corpusTable(rows));
+
+  // Pure (no browser): every flattened file, in quick mode too.
+  const agreements = flattenedAgreements();
+  const all = totalAgreement(agreements);
+  results.set("corpus", ["inferredLayoutAgreement"], { pages: agreements.map((a) => ({ page: a.page, ...a.report })), total: { ...all }, agreedShare: all.suggested > 0 ? round(all.agreed / all.suggested) : null });
+  results.print(
+    `\nInference against the designer's own auto layout on the flattened files, given to it as Figma's guess (what the plugin reads from \`inferredAutoLayout\`; ` +
+      `Figma's heuristic runs only in Figma, so this is the best guess it could make): same direction in ${all.agreed} of ${all.suggested} containers with two or more items.\n`,
+  );
+  results.print(agreementTable(agreements));
 }

@@ -154,8 +154,11 @@ export interface TextContent {
   paragraphSpacing?: number;
   /** Name of the shared Figma text style, e.g. "Heading/H1"; helps pick semantic tags. */
   styleName?: string;
-  /** A large heading in an inferred flow scales with the viewport: min size px, vw at the design width. */
-  fluid?: [min: number, vw: number];
+  /**
+   * A large heading in an inferred flow scales with the viewport: min size px, vw at the design width, and for a
+   * word too wide for a phone at the min size, the font size per px of screen at which it fits (layout/sizing.ts).
+   */
+  fluid?: [min: number, vw: number, fit?: number];
 }
 
 export interface ComponentRef {

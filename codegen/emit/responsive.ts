@@ -12,6 +12,7 @@
  */
 import { round } from "../design/color.js";
 import type { DesignNode } from "../design/types.js";
+import { SCREEN_GUTTERS } from "../layout/sizing.js";
 import type { Decl } from "./css.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
@@ -44,8 +45,21 @@ function scalesAsPicture(node: DesignNode): boolean {
 function fluidIndent(offset: number, parent: DesignNode): string {
   const [, right, , left] = parent.layout!.padding;
   const content = parent.w - left - right;
-  return `max(0px, calc(${px(offset)} - (${px(content)} - 100%)))`;
+  // A length, never a bare 0: max() of a number and a length is invalid, and the whole declaration is dropped.
+  const floor = stretches(parent) ? gutterShort(left) : 0;
+  return `max(${floor > 0 ? px(floor) : "0px"}, calc(${px(offset)} - (${px(content)} - 100%)))`;
 }
+
+/** The narrowest screen's gutter: what an indented item keeps from the screen's edges when its column has less. */
+const GUTTER = 16;
+/**
+ * A column as wide as the screen's section (it stretches across, or is a frame's root): its content box is the
+ * drawn one at the design width, so a floor under an indent changes nothing there. A column that hugs its
+ * content may be narrower than drawn, and its items keep their indents as computed.
+ */
+const stretches = (column: DesignNode): boolean => column.sizeH === "fill" || column.x === undefined;
+/** How much of the gutter a column's own padding on one side leaves to its items. */
+const gutterShort = (padding: number): number => Math.max(0, GUTTER - padding);
 
 /** Placement extras for an item of an inferred flow (or of a box that scales as a unit). */
 function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
@@ -54,6 +68,13 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   const flow = node.flow ?? {};
   if (flow.before !== undefined) set(decls, row ? "margin-left" : "margin-top", flow.before === "auto" ? "auto" : px(flow.before));
   if (flow.offset !== undefined) set(decls, row ? "margin-top" : "margin-left", row || flow.offset <= FIXED_PADDING ? px(flow.offset) : fluidIndent(flow.offset, parent));
+  // An indented item in a column without side padding (a hero's text beside a full-width bar) keeps a gutter on
+  // both sides when the screen is too narrow for its indent: never wider than the column less the gutters.
+  if (!row && flow.offset !== undefined && flow.offset > FIXED_PADDING) {
+    const [, right, , left] = layout.padding;
+    const short = gutterShort(left) + gutterShort(right);
+    if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", `calc(100% - ${px(short)})`);
+  }
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
   if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", "100%");
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
@@ -86,9 +107,14 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
   const fluid = node.text?.fluid;
   if (fluid && node.text) {
     const size = node.text.style.size;
-    set(decls, "font-size", `clamp(${px(fluid[0])}, ${round(fluid[1], 2)}vw, ${px(size)})`);
+    // A word too wide for a phone at the min size: the min gives way until the word fits beside the gutters.
+    const min = fluid[2] === undefined ? px(fluid[0]) : `min(${px(fluid[0])}, calc((100vw - ${px(SCREEN_GUTTERS)}) * ${fluid[2]}))`;
+    set(decls, "font-size", `clamp(${min}, ${round(fluid[1], 2)}vw, ${px(size)})`);
     const lh = node.text.style.lineHeight;
     if (lh !== undefined && size > 0) set(decls, "line-height", String(round(lh / size, 3)));
+    // Spacing between letters shrinks with the letters (the same at the design size).
+    const ls = node.text.style.letterSpacing;
+    if (ls !== undefined && size > 0) set(decls, "letter-spacing", `${round(ls / size, 4)}em`);
   }
 }
 

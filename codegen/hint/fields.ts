@@ -193,11 +193,11 @@ function parseRun(text: string): TextRun {
   return { start: Number(m[1]), end: Number(m[2]), style };
 }
 
-/** Fluid text size (`flu:<min px>,<vw>`). */
-function fluidOf(value: string): [number, number] {
+/** Fluid text size (`flu:<min px>,<vw>` or `flu:<min px>,<vw>,<fit>` for a word too wide for a phone). */
+function fluidOf(value: string): [number, number] | [number, number, number] {
   const v = parseNums(value);
-  if (v.length !== 2) throw new HintSyntaxError(`bad fluid size "${value}"`);
-  return [v[0]!, v[1]!];
+  if (v.length !== 2 && v.length !== 3) throw new HintSyntaxError(`bad fluid size "${value}"`);
+  return v.length === 3 ? [v[0]!, v[1]!, v[2]!] : [v[0]!, v[1]!];
 }
 
 export const FIELDS: Field[] = [
@@ -299,7 +299,7 @@ export const FIELDS: Field[] = [
   { key: "tv", category: "text", print: (n) => (n.text && n.text.alignV !== "top" ? ALIGN_V.print(n.text.alignV) : undefined), parse: (n, v) => void (textOf(n).alignV = ALIGN_V.parse(v)) },
   { key: "ml", category: "text", print: (n) => n.text?.maxLines?.toString(), parse: (n, v) => void (textOf(n).maxLines = num(v)) },
   { key: "ps", category: "text", print: (n) => n.text?.paragraphSpacing?.toString(), parse: (n, v) => void (textOf(n).paragraphSpacing = num(v)) },
-  { key: "flu", category: "text", print: (n) => (n.text?.fluid ? nums(n.text.fluid) : undefined), parse: (n, v) => void (textOf(n).fluid = fluidOf(v)) },
+  { key: "flu", category: "text", print: (n) => (n.text?.fluid ? nums(n.text.fluid.filter((v) => v !== undefined)) : undefined), parse: (n, v) => void (textOf(n).fluid = fluidOf(v)) },
   { key: "sn", category: "text", print: (n) => n.text?.styleName, parse: (n, v) => void (textOf(n).styleName = v) },
   { key: "run", category: "text", print: (n) => n.text?.runs?.map(printRun).join(";"), parse: (n, v) => void (textOf(n).runs = splitOutsideStrings(v, ";").map(parseRun)) },
 ];

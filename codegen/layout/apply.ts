@@ -29,7 +29,7 @@ interface Scope {
 export interface LayoutReport {
   /** Containers drawn without auto layout that layout inference read. */
   containers: number;
-  /** Of those, how many Figma suggested an auto layout for. */
+  /** Of those with two or more items in their flow, how many Figma suggested an auto layout for. */
   suggested: number;
   /** How many of Figma's suggestions have the direction ours found. */
   agreed: number;
@@ -138,7 +138,8 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   let cut = xyCut(flowItems, { clip: own, canBase: (i) => !hasText(children[i]!) });
   scope.report.containers++;
   const suggested = node.suggested;
-  if (suggested) {
+  // One item has no direction to agree on (a frame around one text): only orders of two or more are compared.
+  if (suggested && flowItems.length > 1) {
     scope.report.suggested++;
     if (directionOf(cut) === suggested.dir) scope.report.agreed++;
   }

@@ -55,7 +55,7 @@ describe("spacing", () => {
     expect(plan.items.map((i) => i.flow.before)).toEqual([undefined, undefined, 0.5, 1, 21]);
   });
 
-  it("measures gap, padding and extra space; centred content needs no side padding", () => {
+  it("measures gap, padding and extra space; centred content needs no side padding beyond a phone's gutter", () => {
     const plan = planFlow("column", { x: 0, y: 0, w: 400, h: 200 }, [
       { x: 100, y: 20, w: 200, h: 40 },
       { x: 150, y: 84, w: 100, h: 20 },
@@ -63,8 +63,12 @@ describe("spacing", () => {
     ]);
     expect(plan.layout.gap).toBe(24);
     expect(plan.layout.align).toBe("center");
-    expect(plan.layout.padding).toEqual([20, 0, 32, 0]);
+    expect(plan.layout.padding).toEqual([20, 16, 32, 16]);
     expect(plan.items[2]!.flow.before).toBe(20);
+    // A heading centred by hand a few pixels off the middle (525 | 522 px) is centred.
+    const page = planFlow("column", { x: 0, y: 0, w: 1296, h: 200 }, [{ x: 525, y: 0, w: 249, h: 48 }, { x: 0, y: 80, w: 1296, h: 100 }]);
+    expect(page.items[0]!.flow).toEqual({});
+    expect(page.layout.align).toBe("center");
   });
 
   it("a row's one wide gap is an auto margin (logo | links)", () => {
@@ -253,5 +257,29 @@ describe("rows that are parts of the same cards", () => {
     const rows = out.children!.filter((c) => c.layout?.dir === "row");
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => ids(r).filter((id) => id.startsWith("img")))).toEqual([["img00", "img01", "img02"], ["img10", "img11", "img12"]]);
+  });
+});
+
+describe("large headings on a phone", () => {
+  const heading = (chars: string, w: number, size: number, extra: Partial<NonNullable<DesignNode["text"]>> = {}): DesignNode => ({
+    id: "h", name: "h", kind: "text", x: 120, y: 40, w, h: size,
+    text: { chars, style: { family: "Varela Round", size, weight: 400, lineHeight: size, letterSpacing: 12.8, case: "upper" }, resize: "width", alignH: "center", alignV: "top", ...extra },
+  });
+  const fluidOf = (h: DesignNode) => inferLayout({ frames: [frame(1440, 600, [h, text("p", 120, 200, 800, 40)])], assets: {} }).frames[0]!.children!.find((c) => c.id === "h")!.text!.fluid;
+
+  it("a one-word title too wide for a phone at its min size gets the size per px of screen at which the word fits", () => {
+    // Start Bootstrap Grayscale's title: 9 capitals, 104 px, 12.8 px apart, drawn 748 px wide (its line).
+    const [min, , fit] = fluidOf(heading("Grayscale", 748, 104))!;
+    expect(min).toBe(62);
+    // 748 px at 104 px: the word fits 288 px (a 320-px screen less its gutters) at 40 px; at 62 px it would not.
+    expect((748 * min) / 104).toBeGreaterThan(288);
+    expect(fit).toBeCloseTo(104 / 748, 3);
+    // A fixed-width box is not its line: the word is estimated from the font (capitals 0.72 em + spacing).
+    const [, , estimated] = fluidOf(heading("Grayscale", 1200, 104, { resize: "height" }))!;
+    expect(estimated).toBeCloseTo(104 / (9 * (104 * 0.72 + 12.8)), 3);
+  });
+
+  it("a heading whose words fit keeps the plain clamp (no third value)", () => {
+    expect(fluidOf(heading("It's nice to meet you", 620, 48, { style: { family: "Inter", size: 48, weight: 700 } }))).toEqual([29, 3.33]);
   });
 });

@@ -38,6 +38,31 @@ export function flowBox(node: DesignNode): Box {
   return exact > 0 && Math.abs(exact - box.h) < 0.5 ? { ...box, h: exact } : box;
 }
 
+/** The narrowest screen a heading's longest word must fit on, and the gutters beside it there. */
+const NARROWEST_SCREEN = 320;
+export const SCREEN_GUTTERS = 32;
+
+/**
+ * A heading whose longest word is wider at its phone size than the narrowest screen (a one-word title in
+ * large, letter-spaced capitals): the font size per pixel of screen at which that word fits beside the
+ * gutters (the emitters' `calc((100vw - 32px) * fit)`), else undefined. The word's width comes from the
+ * drawing when the text's box is its one line (auto width), else from the font size (a wide face's average
+ * advance: 0.6 em, capitals 0.72 em, plus the letter spacing).
+ */
+function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | undefined, min: number): number | undefined {
+  const words = text.chars.split(/\s+/).filter((word) => word.length > 0);
+  const longestWord = words.reduce((a, b) => ([...b].length > [...a].length ? b : a), "");
+  const longest = [...longestWord].length;
+  const chars = [...text.chars].length;
+  if (longest === 0 || chars === 0) return undefined;
+  const size = text.style.size;
+  const capitals = text.style.case === "upper" || longestWord === longestWord.toUpperCase();
+  const advance = lineWidth !== undefined && !text.chars.includes("\n") ? lineWidth / chars : size * (capitals ? 0.72 : 0.6) + (text.style.letterSpacing ?? 0);
+  const word = longest * advance;
+  if ((word * min) / size <= NARROWEST_SCREEN - SCREEN_GUTTERS) return undefined;
+  return Math.floor((size / word) * 10000) / 10000;
+}
+
 /** Turns a child that was placed absolutely into an item of its parent's inferred flow (in place). */
 export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
   // x and y stay (the flow ignores them): the form planner pairs a label with its field by position.
@@ -48,6 +73,8 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
   const fillAcross = place.dir === "column" && place.crossFill;
   if (node.text) {
     const text = (node.text = { ...node.text });
+    // An auto-width text's box is its line, as drawn (before a long one is let wrap below).
+    const lineWidth = text.resize === "width" ? node.w : undefined;
     const clamps = text.resize === "truncate" || text.maxLines !== undefined;
     if (!clamps) {
       // A short auto-width text keeps its one line and width (a row's positions depend on it); a long one
@@ -62,7 +89,10 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
       if (lh !== undefined && node.h > 0 && lh > node.h + 0.5 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh)) text.style = { ...text.style, lineHeight: node.h };
     }
     if (text.style.size >= FLUID_TEXT_MIN && place.designWidth > 0) {
-      text.fluid = [Math.max(20, Math.round(text.style.size * 0.6)), Math.round((text.style.size / place.designWidth) * 10000) / 100];
+      const min = Math.max(20, Math.round(text.style.size * 0.6));
+      const vw = Math.round((text.style.size / place.designWidth) * 10000) / 100;
+      const fit = wordFit(text, lineWidth, min);
+      text.fluid = fit === undefined ? [min, vw] : [min, vw, fit];
     }
     return node;
   }

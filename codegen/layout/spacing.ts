@@ -7,10 +7,17 @@ import type { FlexLayout, FlowItem, Sides } from "../design/types.js";
 import { end, size, start, type Axis, type Box } from "./boxes.js";
 
 export const SNAP = 2;
+/**
+ * An item this far off the middle, as a share of its margins, is centred all the same: a heading centred on
+ * a wide page by hand, or measured from a browser's text, lands a few pixels off (525 px left, 522 px right).
+ */
+const CENTER_SLACK = 0.02;
 /** Differences in spacing this small are rounding noise. */
 const SUBPIXEL = 0.05;
 /** A gap at least this large, and three times the smallest, in a row is pushed there with `auto` (a nav's logo | links). */
 const AUTO_GAP = 64;
+/** The side padding a centred column keeps (the narrowest screen's gutter). */
+const GUTTER = 16;
 /** Space between the lines of a wrapped row at most. */
 const WRAPPED_LINE_GAP = 24;
 
@@ -60,7 +67,7 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
     const e = offE[i]! - padCE;
     if (s <= SNAP && e <= SNAP) return "fill";
     if (s <= SNAP) return "start";
-    if (Math.abs(s - e) <= SNAP) return "center";
+    if (Math.abs(s - e) <= Math.max(SNAP, Math.min(s, e) * CENTER_SLACK)) return "center";
     if (e <= SNAP) return "end";
     return "start";
   });
@@ -80,10 +87,11 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
     const indent = r2(offS[i]! - padCS);
     if ((kind === "start" || (kind === "fill" && !item.crossFill)) && indent >= SUBPIXEL) item.flow.offset = indent;
   });
-  // Content centred across a column needs no side padding: it stays centred at any width.
+  // Content centred across a column needs no wide side padding: it stays centred at any width. A gutter stays
+  // (up to GUTTER), so that a wide picture or card centred there does not touch a phone's edges.
   if (dir === "column" && align === "center" && Math.abs(padCS - padCE) <= SNAP && kinds.every((k) => k === "center" || k === "fill")) {
     for (const [i, kind] of kinds.entries()) if (kind === "fill") items[i]!.crossFill = false;
-    padCS = padCE = 0;
+    padCS = padCE = r2(Math.min(padCS, padCE, GUTTER));
   }
   // Left-aligned content with a wide margin on its right: the right padding shrinks to the left one, and
   // what filled the box keeps its width (up to 100 %), so a narrow screen does not lose the right margin.

@@ -3,7 +3,7 @@
  * click outside). A small modal inside the panel, as Figma's own confirmations: focus starts on Save and
  * stays in the dialog until it closes.
  */
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 
 export interface LeaveDialogProps {
   /** What is unsaved, in words ("API key for OpenRouter", "model"). */
@@ -16,7 +16,9 @@ export interface LeaveDialogProps {
 
 export function LeaveDialog({ items, saving, onSave, onDiscard, onKeep }: LeaveDialogProps) {
   const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Before the dialog paints (a layout effect, not an effect that runs after it): a key pressed as soon as the
+  // dialog shows must reach it, not the control behind it that had focus (Escape pressed at once was lost).
+  useLayoutEffect(() => {
     dialog.current?.querySelector<HTMLButtonElement>(".button--primary")?.focus();
   }, []);
 
