@@ -23,11 +23,23 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /**
- * Chromium features off in every launch. `IsolateSandboxedIframes`: a sandboxed preview iframe gets a process of
- * its own, and under load headless Chromium then sometimes never acknowledges a mouse move over it or never
- * finishes closing the context (the preview-width drag e2e hung in CI). One process keeps the page the same.
+ * Chromium features off in every launch. Chromium reads only the last --disable-features, so ours replaces the
+ * list Playwright passes: what of it matters here is repeated (background requests to Google that this
+ * machine's closed network refuses, HTTPS upgrades of the harness's http origin), all but PaintHolding, which
+ * stays on as in the Chromium a designer runs Figma in (the first-paint figures are measured with it).
+ * - `IsolateSandboxedIframes`: a sandboxed preview iframe gets a process of its own, and under load headless
+ *   Chromium then sometimes never acknowledges a mouse move over it or never finishes closing the context (the
+ *   preview-width drag e2e hung in CI). One process keeps the page the same.
+ * - The browser's own WebUI (the omnibox popup and the toolbar, preloaded in a renderer of their own even
+ *   headless): 0.8 s of CPU per launch, in a window nobody sees.
  */
-const DISABLED_FEATURES: readonly string[] = ["IsolateSandboxedIframes"];
+const DISABLED_FEATURES: readonly string[] = [
+  "IsolateSandboxedIframes",
+  ...["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup", "WebUIToolbar", "PreloadTopChromeWebUI"],
+  // Playwright's (playwright-core chromiumSwitches), but PaintHolding.
+  ...["AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter"],
+  ...["ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch"],
+];
 /** Local Network Access: pages on the in-memory origin may reach a test server on 127.0.0.1. */
 const LOCAL_SERVER_FEATURES: readonly string[] = ["LocalNetworkAccessChecks", "PrivateNetworkAccessRespectPreflightResults", "BlockInsecurePrivateNetworkRequests"];
 

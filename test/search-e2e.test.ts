@@ -140,7 +140,8 @@ describe.runIf(runBrowser)("the Search panel at 420×600", { timeout: 180_000 },
     await open(browser, { fixture: FILE, hold: ["search-index"] }, async ({ page, ui, relay }) => {
       await ui.locator(".scan-line").getByRole("button", { name: "Cancel" }).click();
       await expect.poll(() => ui.locator(".scan-line").first().textContent()).toMatch(/^Scan cancelled/);
-      expect((await relay.traffic()).some((m) => m.from === "ui" && m.type === "cancel")).toBe(true);
+      // The panel says so at once; its cancel crosses the relay a hop later.
+      await expect.poll(async () => (await relay.traffic()).some((m) => m.from === "ui" && m.type === "cancel")).toBe(true);
       await shot(page, "8-cancelled");
       await relay.release("search-index");
       await ui.locator(".scan-line").getByRole("button", { name: "Scan" }).click();
