@@ -5,7 +5,7 @@ export interface RelayedMessage {
   from: "plugin" | "ui";
   type: string;
   at: number;
-  /** The part a get-worker-source asks for (tokenizer, project-pass, search; none: the engine). */
+  /** The part a get-worker-source (tokenizer, project-pass, search; none: the engine) or a get-ui-part asks for. */
   part?: string;
 }
 

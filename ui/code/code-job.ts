@@ -88,6 +88,8 @@ export interface CodeJob {
   retry(options: CodeOptions): void;
   /** Shows a result reopened from History as the finished output (a run under way is superseded); React files get their preview run. */
   show(output: CodeOutput): void;
+  /** Loads the draft emitters and the scorer ahead of the first Generate (the panel's idle warm-up). */
+  warmUp(): void;
 }
 
 type Exports = { id: string; json: unknown }[];
@@ -279,5 +281,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
     [worker, scores],
   );
 
-  return { state, generate, cancel, retry, show };
+  const warmUp = useCallback(() => void loadDraft(requests).catch(() => undefined), [requests]);
+
+  return { state, generate, cancel, retry, show, warmUp };
 }

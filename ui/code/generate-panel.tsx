@@ -79,8 +79,12 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
   if (output) hadResults.current = true;
   const compact = hadResults.current;
 
-  // The worker boots in idle time once this panel has painted, so the checked files follow the draft sooner.
-  useWorkerWarmUp(() => void worker.warmUp({ projectPass: true }).catch(() => undefined));
+  // In idle time once this panel has painted: the draft emitters with the scorer (the first Generate's draft and
+  // score need no round trip for them), and the worker's boot, so the checked files follow the draft sooner.
+  useWorkerWarmUp(() => {
+    job.warmUp();
+    void worker.warmUp({ projectPass: true }).catch(() => undefined);
+  });
   const startOffline = () => {
     setSource("offline");
     job.generate(options);
