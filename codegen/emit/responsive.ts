@@ -12,7 +12,7 @@
  */
 import { round } from "../design/color.js";
 import type { DesignNode } from "../design/types.js";
-import { SCREEN_GUTTERS } from "../layout/sizing.js";
+import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import type { Decl } from "./css.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
@@ -50,8 +50,6 @@ function fluidIndent(offset: number, parent: DesignNode): string {
   return `max(${floor > 0 ? px(floor) : "0px"}, calc(${px(offset)} - (${px(content)} - 100%)))`;
 }
 
-/** The narrowest screen's gutter: what an indented item keeps from the screen's edges when its column has less. */
-const GUTTER = 16;
 /**
  * A column as wide as the screen's section (it stretches across, or is a frame's root): its content box is the
  * drawn one at the design width, so a floor under an indent changes nothing there. A column that hugs its
@@ -100,7 +98,7 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
     // Wide side padding gives way first when the screen is narrower than the design: each side loses its
     // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn.
     const side = (v: number): string =>
-      v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(16, v))}, calc(${px(v)} - (${px(inferred.within)} - 100%) * ${round(v / (l + r), 3)}))`;
+      v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(inferred.within)} - 100%) * ${round(v / (l + r), 3)}))`;
     drop(decls, "padding");
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }
@@ -108,7 +106,7 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
   if (fluid && node.text) {
     const size = node.text.style.size;
     // A word too wide for a phone at the min size: the min gives way until the word fits beside the gutters.
-    const min = fluid[2] === undefined ? px(fluid[0]) : `min(${px(fluid[0])}, calc((100vw - ${px(SCREEN_GUTTERS)}) * ${fluid[2]}))`;
+    const min = fluid[2] === undefined ? px(fluid[0]) : `min(${px(fluid[0])}, calc((100vw - ${px(2 * GUTTER)}) * ${fluid[2]}))`;
     set(decls, "font-size", `clamp(${min}, ${round(fluid[1], 2)}vw, ${px(size)})`);
     const lh = node.text.style.lineHeight;
     if (lh !== undefined && size > 0) set(decls, "line-height", String(round(lh / size, 3)));

@@ -9,7 +9,7 @@
  * at the design width and wraps below it. Pure: returns a new tree.
  */
 import type { DesignNode } from "../design/types.js";
-import { overlapArea, type Box, type Item } from "./boxes.js";
+import { overlapArea, PHONE_GUTTER as GUTTER, type Box, type Item } from "./boxes.js";
 import { boxOf, dissolveCrossingGroups, hasText, layerRoles } from "./roles.js";
 import { planFlow } from "./spacing.js";
 import { flowBox, placeInFlow } from "./sizing.js";
@@ -17,8 +17,6 @@ import { xyCut, type Cut } from "./xy-cut.js";
 
 /** Containers no larger than this (icons, badges) keep their exact absolute drawing. */
 const ICON = 48;
-/** A decoration reaching no further in than this from its edge never covers text (the narrowest gutter). */
-const GUTTER = 16;
 
 interface Scope {
   designWidth: number;

@@ -7,6 +7,13 @@ export interface Box {
   h: number;
 }
 
+/**
+ * The narrowest screen's gutter, px: what inferred layouts keep between content and a phone's edges (fluid side
+ * padding, centred columns, indents, fitted headings), and how far in from an edge a decoration may reach
+ * without covering text.
+ */
+export const PHONE_GUTTER = 16;
+
 /** A box with the index of the child it stands for (its z-order: higher is drawn above). */
 export interface Item {
   box: Box;

@@ -5,7 +5,7 @@
  */
 import { drawnOnOneLine } from "../design/one-line.js";
 import type { DesignNode, FlowItem } from "../design/types.js";
-import type { Box } from "./boxes.js";
+import { PHONE_GUTTER, type Box } from "./boxes.js";
 
 /** Headings at least this large scale with the viewport (clamp between a phone size and the design size). */
 export const FLUID_TEXT_MIN = 32;
@@ -38,9 +38,8 @@ export function flowBox(node: DesignNode): Box {
   return exact > 0 && Math.abs(exact - box.h) < 0.5 ? { ...box, h: exact } : box;
 }
 
-/** The narrowest screen a heading's longest word must fit on, and the gutters beside it there. */
+/** The narrowest screen a heading's longest word must fit on (beside a PHONE_GUTTER on each side). */
 const NARROWEST_SCREEN = 320;
-export const SCREEN_GUTTERS = 32;
 
 /**
  * A heading whose longest word is wider at its phone size than the narrowest screen (a one-word title in
@@ -59,7 +58,7 @@ function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | unde
   const capitals = text.style.case === "upper" || longestWord === longestWord.toUpperCase();
   const advance = lineWidth !== undefined && !text.chars.includes("\n") ? lineWidth / chars : size * (capitals ? 0.72 : 0.6) + (text.style.letterSpacing ?? 0);
   const word = longest * advance;
-  if ((word * min) / size <= NARROWEST_SCREEN - SCREEN_GUTTERS) return undefined;
+  if ((word * min) / size <= NARROWEST_SCREEN - 2 * PHONE_GUTTER) return undefined;
   return Math.floor((size / word) * 10000) / 10000;
 }
 

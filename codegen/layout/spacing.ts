@@ -4,7 +4,7 @@
  * every whole pixel drawn, so the flow is exact at the design width.
  */
 import type { FlexLayout, FlowItem, Sides } from "../design/types.js";
-import { end, size, start, type Axis, type Box } from "./boxes.js";
+import { end, PHONE_GUTTER, size, start, type Axis, type Box } from "./boxes.js";
 
 export const SNAP = 2;
 /**
@@ -16,8 +16,6 @@ const CENTER_SLACK = 0.02;
 const SUBPIXEL = 0.05;
 /** A gap at least this large, and three times the smallest, in a row is pushed there with `auto` (a nav's logo | links). */
 const AUTO_GAP = 64;
-/** The side padding a centred column keeps (the narrowest screen's gutter). */
-const GUTTER = 16;
 /** Space between the lines of a wrapped row at most. */
 const WRAPPED_LINE_GAP = 24;
 
@@ -88,10 +86,10 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
     if ((kind === "start" || (kind === "fill" && !item.crossFill)) && indent >= SUBPIXEL) item.flow.offset = indent;
   });
   // Content centred across a column needs no wide side padding: it stays centred at any width. A gutter stays
-  // (up to GUTTER), so that a wide picture or card centred there does not touch a phone's edges.
+  // (up to PHONE_GUTTER), so that a wide picture or card centred there does not touch a phone's edges.
   if (dir === "column" && align === "center" && Math.abs(padCS - padCE) <= SNAP && kinds.every((k) => k === "center" || k === "fill")) {
     for (const [i, kind] of kinds.entries()) if (kind === "fill") items[i]!.crossFill = false;
-    padCS = padCE = r2(Math.min(padCS, padCE, GUTTER));
+    padCS = padCE = r2(Math.min(padCS, padCE, PHONE_GUTTER));
   }
   // Left-aligned content with a wide margin on its right: the right padding shrinks to the left one, and
   // what filled the box keeps its width (up to 100 %), so a narrow screen does not lose the right margin.
