@@ -33,10 +33,13 @@ export async function responsiveSection(results: BenchResults): Promise<void> {
         width: w.width,
         overflowPx: round(w.overflowPx),
         textVisible: round(w.textVisible),
-        textOffscreen: round(w.textOffscreen),
         textClipped: round(w.textClipped),
         textCovered: round(w.textCovered),
+        textIllegible: round(w.textIllegible),
+        textTooSmall: round(w.textTooSmall),
         textMissing: round(w.textMissing),
+        blankBelowPx: w.blankBelowPx,
+        ...(w.placement ? { placement: w.placement } : {}),
         overlappingPairs: w.overlappingPairs,
         texts: w.texts,
       }));
@@ -52,7 +55,7 @@ export async function responsiveSection(results: BenchResults): Promise<void> {
       for (const w of r.widths) {
         rows.push(
           `| ${frame.name} | ${frame.layout} | ${w.width} | ${w.overflow ? `+${Math.round(w.overflowPx)} px` : "none"} | ${pct(w.textVisible)} | ` +
-            `${pct(w.textClipped)} | ${pct(w.textOffscreen)} | ${pct(w.textCovered)} | ${w.overlappingPairs} | ${fmtMs(time?.medianMs ?? NaN)} ms |`,
+            `${pct(w.textClipped)} | ${pct(w.textCovered)} | ${pct(w.textIllegible)} | ${pct(w.textTooSmall)} | ${w.blankBelowPx} px | ${w.placement ?? ""} | ${w.overlappingPairs} | ${fmtMs(time?.medianMs ?? NaN)} ms |`,
         );
       }
     }
@@ -61,9 +64,9 @@ export async function responsiveSection(results: BenchResults): Promise<void> {
   results.print(`\n## responsive: per-width figures of today's HTML\n`);
   results.print(
     `\`figment fidelity\` per viewport width on each frame's HTML (node ids, CSS modules): horizontal overflow, ` +
-      `share of text characters seen (inside the viewport, not clipped by an ancestor, not covered; the rest split into ` +
-      `clipped / offscreen = past the right edge where the page scrolls sideways / covered), overlapping text pairs. ` +
-      `Time: the whole measurement of a frame (codegen, three page loads: 390, 768, design width with IoU), median of ${runs} runs.\n`,
+      `share of the design's text area a reader sees, and lost to each cause (cut off, covered, illegible, too small), ` +
+      `blank page below the content, where the content sits when wider than the design, overlapping text pairs. ` +
+      `Time: the whole measurement of a frame (codegen, one page load resized to 390, 768, 1920 and the design width), median of ${runs} runs.\n`,
   );
-  results.print(["| frame | layout | width | overflow | text seen | clipped | offscreen | covered | pairs | measure (median) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
+  results.print(["| frame | layout | width | overflow | text seen | cut off | covered | illegible | too small | blank below | placement | pairs | measure (median) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |", ...rows].join("\n"));
 }

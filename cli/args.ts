@@ -19,8 +19,10 @@ Usage:
                [--verify [--rounds N]]
   figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
   figment hints <design.json> [--node ID]... [--images DIR]
-  figment fidelity <design.json> [--node ID]... [--widths 390,768,design] [--json]
-               (IoU at the design width; per viewport width: overflow, visible text, overlapping text)
+  figment fidelity <design.json> [--node ID]... [--widths 390,768,design,1920] [--json]
+               (IoU at the design width; per viewport width: what a reader sees of the text, overflow, blank space)
+  figment score <design.json> --dir DIR [--node ID] [--widths …] [--json]
+               (any code — hand-written, a model's — measured against the design; figment score --help)
   figment analyze <design.json> [--node ID]... [--json]
                (contrast, target and text size, names; figment analyze --help lists the findings)
   figment search <design.json> QUERY [--top K] [--json] [--ai] [--cache FILE]
@@ -42,8 +44,10 @@ grey placeholder and is listed as a problem.
 --exact-layout keeps every layer of an absolute design (no auto layout) where it was drawn; by default such
 screens wider than a phone get rows and columns inferred, so the code reflows on narrow screens.
 --score renders each frame's code in Chromium after writing it and prints how closely it matches the design:
-IoU×matched of the layers' boxes at the design width, the text visible and any sideways scroll at 390 and
-768 px, and the layers furthest off (with --json: "score" per frame). The same figures the plugin shows.
+IoU×matched of the layers' boxes at the design width, and at 390, 768 and 1920 px the share of text a reader
+sees (and each text cut off, covered, illegible, too small or missing), sideways scroll, blank page below the
+content, content pinned to one side, and fonts that did not load; then the layers furthest off (with --json:
+"score" per frame). The same figures the plugin shows.
 --variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
 properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
 by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).

@@ -7,7 +7,7 @@
 import type { Browser } from "playwright-core";
 import { generateCode, type CodeOptions, type DesignDocument } from "../codegen/index.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
-import { layerWords, scoreSummary } from "../codegen/fidelity/summary.js";
+import { fontWords, layerWords, scoreSummary, textLine, widthLabel } from "../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
 import type { SourceFile } from "../codegen/types.js";
 import { chromiumAvailable, chromiumPath } from "./browser.js";
@@ -53,11 +53,19 @@ export async function scoreFiles(frame: RestNode, files: SourceFile[], target: "
   }
 }
 
-/** The plain report: the summary line per frame, then the layers furthest off. */
+/** The plain report: the summary line per frame, then the layers furthest off, then per width the texts not seen. */
 export function printScores(scores: readonly FidelityScore[], io: Output): void {
   for (const score of scores) {
     io.out(`${score.frameName} (${score.frameId}): ${scoreSummary(score)}`);
+    const fonts = fontWords(score);
+    if (fonts) io.out(`  ${fonts}`);
     for (const diff of score.worst.slice(0, LISTED)) io.out(`  ${layerWords(diff)}`);
     if (score.worst.length > LISTED) io.out(`  … ${score.worst.length - LISTED} more (--json lists them)`);
+    for (const w of score.widths) {
+      if (w.hiddenTexts.length === 0) continue;
+      io.out(`  ${widthLabel(w.width, score.designWidth)}:`);
+      for (const t of w.hiddenTexts.slice(0, LISTED)) io.out(`    ${textLine(t)}`);
+      if (w.hiddenTexts.length > LISTED) io.out(`    … ${w.hiddenTexts.length - LISTED} more (--json lists them)`);
+    }
   }
 }

@@ -9,7 +9,9 @@ import { parseCliArgs } from "./args.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "./browser.js";
 import type { RestNode } from "./fidelity.js";
 import { designTexts, measureFrame } from "./responsive-page.js";
-import { inkCore, kendallTau, overlappingPairs, parseWidths, readingOrder, textShares, widthFigures, widthsFor, type TextSample } from "../codegen/fidelity/responsive.js";
+import { inkCore, kendallTau, overlappingPairs, parseWidths, readingOrder, widthFigures, widthsFor, type TextSample } from "../codegen/fidelity/responsive.js";
+import type { DesignFacts, DesignText } from "../codegen/fidelity/design-text.js";
+import type { TextProbe } from "../codegen/fidelity/text-probe.js";
 import { run } from "./run.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
@@ -22,8 +24,15 @@ const sample = (id: string, chars: number, counts: Partial<Pick<TextSample, "see
   offscreen: 0,
   clipped: 0,
   covered: 0,
+  fontPx: 16,
+  measured: 0,
+  lowContrast: 0,
   ...counts,
+  ...(rendered ? {} : { missing: "no box" as const }),
 });
+const designText = (id: string, width: number, over: Partial<DesignText> = {}): DesignText => ({ id, name: id, chars: 5, box: box(0, 0, width, 20), fontSize: 16, minContrast: 3, backdropKnown: true, covered: 0, clipped: 0, ...over });
+const facts = (texts: DesignText[]): DesignFacts => ({ frameId: "1:1", width: 390, height: 800, texts, contentBottom: 800, families: [], names: new Map(texts.map((t) => [t.id, t.name])) });
+const probe = (samples: TextSample[], over: Partial<TextProbe> = {}): TextProbe => ({ scrollWidth: 390, clientWidth: 390, scrollHeight: 844, viewportHeight: 844, contentBottom: 800, fontsMissing: [], samples, ...over });
 
 describe("responsive figures (no browser)", () => {
   it("ink core: the middle 60 % of a line box", () => {
@@ -47,34 +56,48 @@ describe("responsive figures (no browser)", () => {
     expect(overlappingPairs([{ id: "f", rects: [box(0, 0, 300, 20), box(0, 20, 100, 20)] }, { id: "g", rects: [box(0, 22, 80, 20)] }])).toEqual([["f", "g"]]);
   });
 
-  it("text shares are weighted by characters; unrendered text is missing; no text is all visible", () => {
-    const shares = textShares([
-      sample("long", 30, { seen: 3, clipped: 1 }), // 30 chars, 3/4 seen
-      sample("short", 10, { covered: 2 }),
-      sample("gone", 10, {}, false),
-      sample("noPoints", 0, {}), // rendered but empty: counts 1 char, missing
-    ]);
-    expect(shares.textVisible).toBeCloseTo(22.5 / 51, 12);
-    expect(shares.textClipped).toBeCloseTo(7.5 / 51, 12);
-    expect(shares.textCovered).toBeCloseTo(10 / 51, 12);
-    expect(shares.textMissing).toBeCloseTo(11 / 51, 12);
-    expect(shares.textOffscreen).toBe(0);
-    expect(textShares([])).toEqual({ textVisible: 1, textOffscreen: 0, textClipped: 0, textCovered: 0, textMissing: 0 });
+  it("one class per text, weighted by the text's area in the design; what the drawing hides is left out", () => {
+    const f = widthFigures(
+      390,
+      probe([
+        sample("long", 30, { seen: 3, clipped: 1 }), // cut: partly outside what clips it
+        sample("short", 10, { seen: 1, covered: 2 }),
+        sample("gone", 10, {}, false),
+        sample("fine", 10, { seen: 4 }),
+        sample("backdrop", 10, { covered: 4 }), // the drawing itself covers it
+      ]),
+      facts([designText("long", 300), designText("short", 100), designText("gone", 100), designText("fine", 100), designText("backdrop", 100, { covered: 1 })]),
+    );
+    expect(f.textClipped).toBeCloseTo(300 / 600, 6);
+    expect(f.textCovered).toBeCloseTo(100 / 600, 6);
+    expect(f.textMissing).toBeCloseTo(100 / 600, 6);
+    expect(f.textVisible).toBeCloseTo(100 / 600, 6);
+    expect(f.textIllegible + f.textTooSmall).toBe(0);
+    expect(f.hiddenByDesign).toBe(1);
+    // Worst first: the most area lost, the more so the less of it is seen.
+    expect(f.problems.map((p) => [p.id, p.class])).toEqual([["long", "clipped"], ["gone", "missing"], ["short", "covered"]]);
+    expect(widthFigures(390, probe([]), facts([])).textVisible).toBe(1);
   });
 
-  it("width figures: overflow beyond 1px of rounding, pairs among rendered texts only", () => {
+  it("width figures: overflow beyond 1px of rounding, pairs among rendered texts only, blank page below the content", () => {
     const texts = [
       { ...sample("a", 5, { seen: 1 }), rects: [box(0, 0, 50, 20)] },
       { ...sample("b", 5, { seen: 1 }), rects: [box(0, 0, 50, 20)] },
       { ...sample("c", 5, {}, false), rects: [box(0, 0, 50, 20)] },
     ];
-    const f = widthFigures(390, 391, 390, texts);
-    expect(f).toMatchObject({ width: 390, overflow: false, overflowPx: 0, overlappingPairs: 1, pairs: [["a", "b"]], texts: 3 });
-    expect(widthFigures(390, 1440, 390, texts)).toMatchObject({ overflow: true, overflowPx: 1050 });
+    const design = facts(["a", "b", "c"].map((id) => designText(id, 50)));
+    const f = widthFigures(390, probe(texts, { scrollWidth: 391 }), design);
+    expect(f).toMatchObject({ width: 390, overflow: false, overflowPx: 0, overlappingPairs: 1, pairs: [["a", "b"]], texts: 3, blankBelowPx: 0 });
+    expect(widthFigures(390, probe(texts, { scrollWidth: 1440 }), design)).toMatchObject({ overflow: true, overflowPx: 1050 });
+    // A page 5,588 px long whose content ends at 2,800 px: 2,788 px of blank page to scroll through.
+    expect(widthFigures(390, probe(texts, { scrollHeight: 5588, contentBottom: 2800 }), design).blankBelowPx).toBe(2788);
+    // Shorter than the viewport: nothing to scroll through.
+    expect(widthFigures(390, probe(texts, { scrollHeight: 844, contentBottom: 300 }), design).blankBelowPx).toBe(0);
   });
 
-  it("widths: default phone, tablet and design; 0 is the design width; duplicates dropped", () => {
-    expect(widthsFor(1440.4)).toEqual([390, 768, 1440]);
+  it("widths: default phone, tablet, 1920 and the design width, narrowest first; 0 is the design width; duplicates dropped", () => {
+    expect(widthsFor(1440.4)).toEqual([390, 768, 1440, 1920]);
+    expect(widthsFor(1920)).toEqual([390, 768, 1920]);
     expect(widthsFor(375, [390, 0, 390])).toEqual([390, 375]);
     expect(parseWidths("390, 768,design")).toEqual([390, 768, 0]);
     expect(() => parseWidths("")).toThrow(/list of viewport widths/);
@@ -150,18 +173,21 @@ describe.skipIf(!haveChromium && !CI)("responsive figures in headless Chromium",
     await browser?.close();
   });
 
-  it("sorts each text's points into seen, covered, clipped and offscreen, and finds the overlapping pair", async () => {
+  it("gives each text one class: seen, covered, cut off (by an ancestor or past the right edge), and finds the overlapping pair", async () => {
     const report = await measureFrame(browser, { frame: SMALL, files: [{ path: "index.html", content: SMALL_HTML }], entry: "index.html", widths: [400] });
     const [w] = report.widths;
     expect(w).toMatchObject({ width: 400, overflow: true, overflowPx: 400, overlappingPairs: 1, pairs: [["1:5", "1:6"]], texts: 6 });
-    // "Covered" lies under a dark box; "Over" under "Lapped", which is later and so on top (text paints).
-    const chars = 4 + 7 + 7 + 4 + 6 + 9;
-    expect(w!.textCovered).toBeCloseTo((7 + 4) / chars, 6);
-    expect(w!.textVisible).toBeCloseTo((4 + 6) / chars, 6);
-    expect(w!.textClipped).toBeGreaterThan((7 * 0.99) / chars);
-    expect(w!.textOffscreen).toBeCloseTo(9 / chars, 6);
-    expect(w!.textMissing).toBe(0);
-    expect(w!.textVisible + w!.textOffscreen + w!.textClipped + w!.textCovered).toBeCloseTo(1, 9);
+    // Six texts of the same area: "Covered" lies under a dark box and "Over" under "Lapped", which is later and so
+    // on top (text paints); "Clipped" is cut by its 4-px box; "Far right" is past the right edge.
+    expect(w!.textVisible).toBeCloseTo(2 / 6, 6);
+    expect(w!.textCovered).toBeCloseTo(2 / 6, 6);
+    expect(w!.textClipped).toBeCloseTo(2 / 6, 6);
+    expect(w!.textMissing + w!.textIllegible + w!.textTooSmall).toBe(0);
+    const byId = new Map(w!.problems.map((p) => [p.id, p]));
+    expect(byId.get("1:3")).toMatchObject({ class: "covered" });
+    expect(byId.get("1:5")).toMatchObject({ class: "covered", detail: "under “1:6”" });
+    expect(byId.get("1:4")).toMatchObject({ class: "clipped" });
+    expect(byId.get("1:7")).toMatchObject({ class: "clipped", detail: "past the right edge: the page scrolls sideways" });
   });
 
   it("scrolls to text far below the viewport; text the page cannot scroll to counts as clipped", async () => {
@@ -173,8 +199,9 @@ p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node
     expect(scrolls.widths[0]).toMatchObject({ textVisible: 1, textClipped: 0 });
     // html and body clip at the viewport's height: the deep text exists but nothing can bring it into view.
     const stuck = await measureFrame(browser, { frame: tall, files: [{ path: "index.html", content: page("height: 300px; overflow: hidden;").replace("<html>", '<html style="overflow:hidden;height:300px">') }], entry: "index.html", widths: [400] });
-    expect(stuck.widths[0]!.textVisible).toBeCloseTo(3 / 12, 6);
-    expect(stuck.widths[0]!.textClipped).toBeCloseTo(9 / 12, 6);
+    expect(stuck.widths[0]!.textVisible).toBeCloseTo(1 / 2, 6);
+    expect(stuck.widths[0]!.textClipped).toBeCloseTo(1 / 2, 6);
+    expect(stuck.widths[0]!.problems[0]).toMatchObject({ id: "1:3", class: "clipped", detail: "cut off entirely" });
   });
 
   it("control: today's HTML for an absolute 1440-px landing page scores badly at 390 and 768, perfectly at 1440", async () => {
@@ -182,7 +209,7 @@ p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node
     const report = await measureFrame(browser, { frame, files: todayFiles(), entry: "index.html" });
     const [phone, tablet, desktop] = report.widths;
     console.log(`absolute control: ${JSON.stringify(report.widths.map(({ width, overflowPx, textVisible, textClipped, overlappingPairs }) => ({ width, overflowPx, textVisible, textClipped, overlappingPairs })))}`);
-    expect(report.widths.map((w) => w.width)).toEqual([390, 768, 1440]);
+    expect(report.widths.map((w) => w.width)).toEqual([390, 768, 1440, 1920]);
     expect(report.meanIoU).toBeGreaterThan(0.95);
     // The root clips at the viewport: no scrollbar, but most text is cut off.
     expect(phone!.textVisible).toBeLessThan(0.5);
@@ -198,7 +225,7 @@ p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node
     const [phone] = report.widths;
     expect(phone).toMatchObject({ width: 390, overflow: true, overflowPx: 1050 });
     expect(phone!.textVisible).toBeLessThan(0.5);
-    expect(phone!.textOffscreen).toBeGreaterThan(0.5);
+    expect(phone!.textClipped).toBeGreaterThan(0.5);
   });
 
   it("control: a simple auto-layout page (today's generated code) has no overflow and shows all its text at every width", async () => {
@@ -220,7 +247,7 @@ p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node
     expect(await run(["fidelity", path, "--widths", "390,design"], io), io.stderr()).toBe(0);
     const lines = io.stdout().split("\n");
     expect(lines[0]).toMatch(/^10:26 {2}Landing \(auto layout\) {2}1440×991 {2}IoU 1\.000/);
-    expect(lines[1]).toMatch(/width +overflow +text seen +offscreen +clipped +covered +missing +overlapping pairs/);
+    expect(lines[1]).toMatch(/width +overflow +text seen +cut off +covered +illegible +too small +missing +blank below +overlapping pairs/);
     expect(lines[2]).toMatch(/^ +390 +none +100\.0%/);
     expect(lines[3]).toMatch(/^ +1440 +none +100\.0%/);
 

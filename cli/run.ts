@@ -33,6 +33,11 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
       const { searchCommand } = await import("./search-command.js");
       return await searchCommand(argv.slice(1), io, { env: process.env, ...context });
     }
+    // `figment score <design.json> --dir DIR` (cli/score-command.ts): any code measured against a design.
+    if (argv[0] === "score") {
+      const { scoreCommand } = await import("./score-command.js");
+      return await scoreCommand(argv.slice(1), io);
+    }
     // `figment batch status|collect|resubmit DIR` (cli/batch/command.ts): a Batch API job recorded in DIR.
     if (argv[0] === "batch") {
       const { batchCommand } = await import("./batch/command.js");

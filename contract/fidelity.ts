@@ -2,7 +2,7 @@
  * A result's fidelity score as it is kept, stored with the code result in History (contract/history.ts) and shown
  * when it is reopened; each field defined once (the shapes are codegen/fidelity/types.ts's). Pure: no `figma`, no DOM.
  */
-import { MAX_LAYERS, type Box, type FidelityScore, type LayerDiff, type WidthScore } from "../codegen/fidelity/types.js";
+import { MAX_LAYERS, type Box, type FidelityScore, type LayerDiff, type TextShares, type TextVerdictRow, type WidthScore } from "../codegen/fidelity/types.js";
 import { array, boolean, type Field, number, object, oneOf, optional, string } from "./fields.js";
 
 const coordinate = number();
@@ -14,12 +14,28 @@ export const boxField: Field<Box> = object({ x: coordinate, y: coordinate, width
 
 const share = number({ min: 0, max: 1 });
 
+const textSharesField: Field<TextShares> = object({ visible: share, missing: share, clipped: share, covered: share, illegible: share, "too-small": share });
+
+const textVerdictField: Field<TextVerdictRow> = object({
+  nodeId,
+  name,
+  visible: share,
+  // Optional: scores kept before the classes existed have neither.
+  problem: optional(oneOf(["missing", "clipped", "covered", "illegible", "too-small"])),
+  detail: optional(string({ max: 1000 })),
+});
+
 const widthScoreField: Field<WidthScore> = object({
   width: number({ integer: true, min: 1 }),
   textVisible: share,
+  text: optional(textSharesField),
   overflow: boolean(),
   overflowPx: number({ min: 0 }),
-  hiddenTexts: array(object({ nodeId, name, visible: share }), { max: MAX_LAYERS }),
+  blankBelowPx: optional(number({ min: 0 })),
+  viewportHeight: optional(number({ min: 0 })),
+  placement: optional(oneOf(["centred", "spans", "pinned-left", "pinned-right"])),
+  hiddenTexts: array(textVerdictField, { max: MAX_LAYERS }),
+  hiddenByDesign: optional(number({ integer: true, min: 0 })),
 });
 
 const layerDiffField: Field<LayerDiff> = object({
@@ -41,4 +57,5 @@ export const fidelityScoreField: Field<FidelityScore> = object({
   designWidth: number({ integer: true, min: 1 }),
   widths: array(widthScoreField, { max: 10 }),
   worst: array(layerDiffField, { max: MAX_LAYERS }),
+  fontsMissing: optional(array(string({ max: 500 }), { max: 100 })),
 });

@@ -92,7 +92,7 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
       const direct = results.get(file);
       expect(direct, `${file} measured above`).toBeDefined();
       expect(frames.map(({ ms: _ms, widths: _widths, ...today }) => today)).toEqual(direct!.map(pick));
-      for (const f of frames) expect(f.widths).toHaveLength(3);
+      for (const f of frames) expect(f.widths).toHaveLength(4);
     }
   });
 

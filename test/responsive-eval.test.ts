@@ -31,7 +31,8 @@ const AUTO_LAYOUT = RESPONSIVE_FRAMES.filter((f) => f.layout === "auto-layout");
  * goal for them is that the inference changes nothing, so none of these may get worse.
  */
 const AUTO_LAYOUT_TODAY: Record<string, { iouMatched: number; at: Record<number, { overflowPx: number; textVisible: number; overlappingPairs: number }> }> = {
-  "vincegx Homepage - Landing": { iouMatched: 0.244, at: { 390: { overflowPx: 0, textVisible: 0.99, overlappingPairs: 0 }, 768: { overflowPx: 0, textVisible: 0.99, overlappingPairs: 0 } } },
+  // At 768 px its heading "YOUR OWN PRIVATE NEST" is cut to "NES" (the score counts it as cut since issue 36).
+  "vincegx Homepage - Landing": { iouMatched: 0.244, at: { 390: { overflowPx: 0, textVisible: 0.99, overlappingPairs: 0 }, 768: { overflowPx: 0, textVisible: 0.713, overlappingPairs: 0 } } },
   "vincegx Vaya Home": { iouMatched: 0.522, at: { 390: { overflowPx: 0, textVisible: 0.98, overlappingPairs: 0 }, 768: { overflowPx: 0, textVisible: 1, overlappingPairs: 0 } } },
   "vincegx Hero Header": { iouMatched: 0.53, at: { 390: { overflowPx: 72, textVisible: 0.84, overlappingPairs: 2 }, 768: { overflowPx: 0, textVisible: 1, overlappingPairs: 0 } } },
   "figma-differ Selfie": { iouMatched: 0.966, at: { 390: { overflowPx: 0, textVisible: 1, overlappingPairs: 0 }, 768: { overflowPx: 0, textVisible: 1, overlappingPairs: 0 } } },
@@ -40,6 +41,16 @@ const AUTO_LAYOUT_TODAY: Record<string, { iouMatched: number; at: Record<number,
 
 /** Absolute frames whose IoU × matched at the design width is under 0.95 already today (fonts, vectors). */
 const ABSOLUTE_IOU_TODAY: Record<string, number> = { "figmasharp Log-In Page": 0.941 };
+
+/**
+ * Absolute frames whose text seen at 390 px is under the goal of 0.95 once the score counts text too small to read
+ * (issue 36): the form's 40-px heading and its 16-px placeholder are set at 11.7 and 7.8 px. Issue 37 lifts them.
+ */
+const ABSOLUTE_TEXT_TODAY: Record<string, Record<number, number>> = {
+  "figmagic MacBook Pro form": { 390: 0.827 },
+  "figmagic MacBook form": { 390: 0.921 },
+  "figmagic DemoForm": { 390: 0.921 },
+};
 
 describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on real frames (Chromium)", () => {
   const browser = useBrowser();
@@ -79,19 +90,19 @@ describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on rea
   }
 
   describe("the metric is sane", () => {
-    it.each(RESPONSIVE_FRAMES.map((f) => [f.name, f] as const))("%s: figures in range at 390, 768 and the design width", async (_name, frame) => {
+    it.each(RESPONSIVE_FRAMES.map((f) => [f.name, f] as const))("%s: figures in range at 390, 768, 1920 and the design width", async (_name, frame) => {
       const report = await reportFor(frame);
       const texts = designTexts(frameNode(frame)).length;
-      expect(report.widths.map((w) => w.width)).toEqual([...new Set([390, 768, Math.round(report.width)])]);
+      expect(report.widths.map((w) => w.width)).toEqual([...new Set([390, 768, Math.round(report.width), 1920])].sort((a, b) => a - b));
       expect(report.matched).toBeGreaterThan(0.5);
       for (const w of report.widths) {
-        const shares = [w.textVisible, w.textOffscreen, w.textClipped, w.textCovered, w.textMissing];
+        const shares = [w.textVisible, w.textClipped, w.textCovered, w.textIllegible, w.textTooSmall, w.textMissing];
         for (const s of shares) {
           expect(s, `${frame.name} @${w.width}`).toBeGreaterThanOrEqual(0);
           expect(s, `${frame.name} @${w.width}`).toBeLessThanOrEqual(1);
         }
-        // Every character is in exactly one bucket (or there is no text and all is "visible").
-        expect(shares.reduce((a, b) => a + b, 0), `${frame.name} @${w.width}`).toBeCloseTo(1, 9);
+        // Every text is in exactly one class (or there is no text and all is "visible").
+        expect(shares.reduce((a, b) => a + b, 0), `${frame.name} @${w.width}`).toBeCloseTo(1, 6);
         expect(w.overflowPx).toBeGreaterThanOrEqual(0);
         expect(w.overflow).toBe(w.overflowPx > 0);
         expect(Number.isInteger(w.overlappingPairs) && w.overlappingPairs >= 0).toBe(true);
@@ -125,7 +136,7 @@ describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on rea
       for (const width of [390, 768]) {
         const w = report.widths.find((x) => x.width === width)!;
         expect(w.overflow, `${frame.name} @${width}: overflow ${w.overflowPx}px`).toBe(false);
-        expect(w.textVisible, `${frame.name} @${width}: text seen`).toBeGreaterThanOrEqual(0.95);
+        expect(w.textVisible, `${frame.name} @${width}: text seen`).toBeGreaterThanOrEqual(Math.min(0.95, (ABSOLUTE_TEXT_TODAY[frame.name]?.[width] ?? 1) - 0.005));
         expect(w.overlappingPairs, `${frame.name} @${width}: pairs ${JSON.stringify(w.pairs)}`).toBeLessThanOrEqual(design.overlappingPairs);
       }
     });
@@ -153,12 +164,12 @@ const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 /** The per-width table printed after the run. */
 function table(rows: { frame: ResponsiveFrame; report: FrameReport }[]): string {
-  const lines = ["| frame | layout | IoU×matched | width | overflow | text seen | clipped | offscreen | covered | pairs | ms |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
+  const lines = ["| frame | layout | IoU×matched | width | overflow | text seen | cut off | covered | illegible | too small | pairs | ms |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"];
   for (const { frame, report } of rows) {
     for (const w of report.widths) {
       lines.push(
         `| ${frame.name} | ${frame.layout} | ${(report.meanIoU * report.matched).toFixed(3)} | ${w.width} | ${w.overflow ? `+${Math.round(w.overflowPx)}px` : "none"} | ` +
-          `${pct(w.textVisible)} | ${pct(w.textClipped)} | ${pct(w.textOffscreen)} | ${pct(w.textCovered)} | ${w.overlappingPairs} | ${Math.round(report.ms)} |`,
+          `${pct(w.textVisible)} | ${pct(w.textClipped)} | ${pct(w.textCovered)} | ${pct(w.textIllegible)} | ${pct(w.textTooSmall)} | ${w.overlappingPairs} | ${Math.round(report.ms)} |`,
       );
     }
   }

@@ -25,7 +25,11 @@ const LOGIN = { fixture: "figmasharp-login.file.json", frame: "101:3" };
 
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 
-const HEADLINE = /^Matches the design \d{1,3} % · Phone: (all text visible|\d+ % of text visible)(, scrolls sideways \d+ px)? · Tablet: (all text visible|\d+ % of text visible)(, scrolls sideways \d+ px)?$/;
+/** One width's words: the text seen (and the two largest causes of the rest), then what is wrong with the page. */
+const CAUSE = String.raw`\d+ % (cut off|covered|illegible|too small|missing)`;
+const WORDS = String.raw`(all text visible|\d+ % of text visible( \(${CAUSE}(, ${CAUSE})?\))?)(, scrolls sideways \d+ px)?(, [\d,]+ px blank below)?(, pinned (left|right))?`;
+const NAMES = String.raw`(Phone|Tablet|\d+ px|Design width \(\d+\))(, (Phone|Tablet|\d+ px))*`;
+const HEADLINE = new RegExp(String.raw`^Matches the design \d{1,3} %( · ${NAMES}: ${WORDS})+( · fallback fonts)?$`);
 
 async function generate(ui: Frame): Promise<string> {
   await ui.getByRole("button", { name: "Generate", exact: true }).click();
@@ -61,7 +65,7 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       expect(await rows.count()).toBeGreaterThan(0);
       // Each row names the layer and how it is off, in the words the CLI prints.
       const words = await ui.locator(".score__words").allTextContents();
-      for (const w of words) expect(w).toMatch(/^(missing: no element carries its id|hidden: rendered without a box|\d+ % visible|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
+      for (const w of words) expect(w).toMatch(/^(missing: no element carries its id|hidden: rendered without a box|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
       await shot(page, "2-differences");
 
       // A layer that is off (not missing): chosen with the keyboard, as a screen-reader user would.
@@ -152,7 +156,7 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
       // The model was asked to carry the layers' ids: the score finds the layers by them.
       expect(JSON.stringify(server.requests[0]!.body)).toContain("data-node-id");
       const first = Number.parseInt((await turnScore(0).textContent()) ?? "", 10);
-      expect(await ui.locator(".ai-results .score__summary").textContent()).toMatch(new RegExp(`^Matches the design ${first} % · .*Phone: `));
+      expect(await ui.locator(".ai-results .score__summary").textContent()).toMatch(new RegExp(`^Matches the design ${first} % · .*Phone[^:]*: `));
 
       await ui.locator(".refine__input").fill("place every layer where the design has it");
       await ui.getByRole("button", { name: "Refine", exact: true }).click();

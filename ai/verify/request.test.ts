@@ -33,7 +33,7 @@ describe("measurementBody", () => {
   it("names the texts a reader does not see and the overflow, per width, and the headline figures first", () => {
     const parsed = lines(measurementBody(scoreOf()));
     expect(parsed[0]).toEqual({ frame: "101:3", name: "Log-In Page", designWidth: 375, score: 0.9123, meanIoU: 0.93, matched: 0.981, textVisible: { "375": 1, "390": 0.8, "768": 1 } });
-    expect(parsed).toContainEqual({ width: 390, viewport: "Phone", text: "101:18", layer: "YOUR ART MUSEUM", visible: 0.4 });
+    expect(parsed).toContainEqual({ width: 390, viewport: "Phone", text: "101:18", layer: "YOUR ART MUSEUM", visible: 0.4, problem: "clipped", detail: "cut to “YOUR ART MU”" });
     expect(parsed).toContainEqual({ width: 390, viewport: "Phone", overflow: "the page is 42 px wider than the viewport: it scrolls sideways" });
   });
 

@@ -31,11 +31,16 @@ function layerLine(d: LayerDiff): string {
   return JSON.stringify({ id: d.nodeId, layer: d.name, design: px(d.design), ...what, iou: d.iou });
 }
 
-/** The texts a reader does not (fully) see at one width, and whether the page scrolls sideways there. */
+/**
+ * The texts a reader does not (fully) see at one width and why (cut, covered, illegible, too small, missing), and the
+ * page as a whole there: sideways scroll, blank space below the content, content pinned to one side.
+ */
 function widthLines(w: WidthScore, designWidth: number): string[] {
   const at = { width: w.width, viewport: widthName(w.width, designWidth) };
-  const lines = w.hiddenTexts.map((t) => JSON.stringify({ ...at, text: t.nodeId, layer: t.name, visible: t.visible }));
+  const lines = w.hiddenTexts.map((t) => JSON.stringify({ ...at, text: t.nodeId, layer: t.name, visible: t.visible, ...(t.problem ? { problem: t.problem } : {}), ...(t.detail ? { detail: t.detail } : {}) }));
   if (w.overflow) lines.push(JSON.stringify({ ...at, overflow: `the page is ${w.overflowPx} px wider than the viewport: it scrolls sideways` }));
+  if ((w.blankBelowPx ?? 0) > 0.25 * (w.viewportHeight ?? Infinity)) lines.push(JSON.stringify({ ...at, blankBelow: `${w.blankBelowPx} px of empty page below the content: the page should be as long as its content` }));
+  if (w.placement === "pinned-left" || w.placement === "pinned-right") lines.push(JSON.stringify({ ...at, placement: `the content is ${w.placement.replace("-", " to the ")} side of a viewport wider than the design: centre it (backgrounds may span the width)` }));
   return lines;
 }
 

@@ -6,13 +6,41 @@ import { collapseWhitespace, designText, iou, matchedChars, MAX_UNMATCHED, MAX_W
 import type { BoxProbe } from "./probe.js";
 import type { Box } from "./types.js";
 
-/** The ids the boxes probe is asked for: the frame's visible layers, in document order. */
-export function probeIds(frame: RestNode): { nodes: VisibleNode[]; ids: string[] } {
+/**
+ * The ids the boxes probe is asked for: the frame's visible layers, in document order; and its groups (not compared,
+ * but code may draw one as a picture, an icon group exported as one SVG).
+ */
+export function probeIds(frame: RestNode): { nodes: VisibleNode[]; ids: string[]; groups: string[] } {
   const nodes = visibleNodes(frame);
-  return { nodes, ids: nodes.map((v) => v.node.id) };
+  const groups: string[] = [];
+  const walk = (node: RestNode): void => {
+    if (node.visible === false) return;
+    if (node.type === "GROUP") groups.push(node.id);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(frame);
+  return { nodes, ids: nodes.map((v) => v.node.id), groups };
 }
 
-/** FrameFidelity of `frame` from `probe` (one entry per visibleNodes(frame)), with the overflow found at 80 % width. */
+/** Each REST node's parent, by id, over the whole frame (groups included). */
+function parents(frame: RestNode): Map<string, RestNode> {
+  const out = new Map<string, RestNode>();
+  const walk = (node: RestNode): void => {
+    for (const child of node.children ?? []) {
+      out.set(child.id, node);
+      walk(child);
+    }
+  };
+  walk(frame);
+  return out;
+}
+
+/**
+ * FrameFidelity of `frame` from `probe` (one entry per visibleNodes(frame)), with the overflow found at 80 % width.
+ * A layer with no element of its own whose nearest ancestor with an element is drawn as one picture (an icon group
+ * exported as one SVG, a vector flattened into an image) is drawn by that picture: it is neither matched nor
+ * missing, and the picture's own box is what is compared.
+ */
 export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProbe, overflowAt80: boolean): FrameFidelity {
   const frameBox = frame.absoluteBoundingBox;
   if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
@@ -25,9 +53,28 @@ export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProb
   let absoluteChildren = 0;
   const unmatched: string[] = [];
   const scored: FrameFidelity["worst"] = [];
+  const index = new Map(nodes.map((v, i) => [v.node.id, i]));
+  const groupIndex = new Map(probeIds(frame).groups.map((id, i) => [id, i]));
+  const parentOf = parents(frame);
+  const drawnByPicture = (id: string): boolean => {
+    for (let p = parentOf.get(id); p; p = parentOf.get(p.id)) {
+      const i = index.get(p.id);
+      const m = i === undefined ? null : probe.elements[i] ?? null;
+      if (m) return m.picture === true;
+      const g = groupIndex.get(p.id);
+      const group = g === undefined ? null : probe.groups?.[g] ?? null;
+      if (group !== null) return group;
+    }
+    return false;
+  };
+  let drawnInside = 0;
 
   nodes.forEach((v, i) => {
     const m = probe.elements[i] ?? null;
+    if (!m && drawnByPicture(v.node.id)) {
+      drawnInside++;
+      return;
+    }
     const design = v.node.type === "TEXT" ? designText(v.node) : undefined;
     if (design) textTotal += Array.from(design.text).length;
     if (!m) {
@@ -59,7 +106,7 @@ export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProb
     id: frame.id,
     name: frame.name,
     meanIoU: matched > 0 ? iouSum / matched : 0,
-    matched: nodes.length > 0 ? matched / nodes.length : 0,
+    matched: nodes.length - drawnInside > 0 ? matched / (nodes.length - drawnInside) : 0,
     textCoverage: textTotal > 0 ? textFound / textTotal : 1,
     absoluteInAutoLayout: autoLayoutChildren > 0 ? absoluteChildren / autoLayoutChildren : 0,
     overflowAt80,

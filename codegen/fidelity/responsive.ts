@@ -1,33 +1,17 @@
 /**
- * Responsiveness of generated HTML, per viewport width: the pure half (no browser). The page half
- * (cli/responsive-page.ts, the probe in codegen/fidelity/probe.ts) samples each text's rendered line boxes and reports, per sample point, whether
- * the text is seen there; this file turns those samples into figures.
+ * What a reader sees at each viewport width, the pure half (no browser). The page half (text-probe.ts, run by
+ * cli/responsive-page.ts and the panel's measuring page) reports each text's line boxes, sample points, cuts, font
+ * size and contrast; classify.ts gives each text one verdict; this file turns the verdicts into per-width figures.
  *
- * Text is weighted by CHARACTERS: a text's visible share is the share of its sample points that are seen
- * (points are spread along its rendered lines, proportionally to their width), and the frame's figure is
- * the mean of those shares weighted by each text's character count. Box area would let a big heading
- * outweigh a paragraph and change with reflow; characters do not.
+ * Text is weighted by its AREA in the design (the design's box, the same at every width): the share of text area a
+ * reader sees, and the share lost to each cause. A text cut mid-word counts as cut whatever share of it shows.
  */
-import type { Box } from "./types.js";
+import { classifyText, isProblem, lostWeight, textClassShares, type TextVerdict } from "./classify.js";
+import type { DesignFacts } from "./design-text.js";
+import type { TextProbe, TextSample } from "./text-probe.js";
+import type { Box, Placement } from "./types.js";
 
-/** Why a sample point of a text is not seen. */
-export type Hidden = "offscreen" | "clipped" | "covered";
-
-/** What the page reports for one design TEXT node at one width. */
-export interface TextSample {
-  id: string;
-  /** Characters the design shows (the weight). */
-  chars: number;
-  /** false when no element carries the node's id, or it has no layout box. */
-  rendered: boolean;
-  /** Rendered line boxes, in document coordinates (px). */
-  rects: Box[];
-  /** Sample points: how many were seen, and why the others were not. */
-  seen: number;
-  offscreen: number;
-  clipped: number;
-  covered: number;
-}
+export type { TextSample } from "./text-probe.js";
 
 /** The figures for one frame at one viewport width. */
 export interface WidthFigures {
@@ -36,16 +20,27 @@ export interface WidthFigures {
   overflowPx: number;
   overflow: boolean;
   /**
-   * Character-weighted shares (0..1) of the text: seen; past the viewport's right edge where the page
-   * scrolls sideways (offscreen); cut off by an ancestor or the viewport with no way to scroll to it
-   * (clipped); under something that paints (covered).
+   * Shares (0..1) of the design's text area by what a reader sees of each text (classify.ts): seen; missing; cut off
+   * (by an ancestor, the viewport, an ellipsis, a word broken across lines, or past the right edge of a page that
+   * scrolls sideways); under something painted over it; too faint against what is painted behind it; too small. They
+   * add up to 1 over the texts the drawing itself does not hide.
    */
   textVisible: number;
-  textOffscreen: number;
+  textMissing: number;
   textClipped: number;
   textCovered: number;
-  /** Share of characters whose node has no rendered element. */
-  textMissing: number;
+  textIllegible: number;
+  textTooSmall: number;
+  /** Texts the drawing itself covers or clips (left out of the shares). */
+  hiddenByDesign: number;
+  /** Every text that is not plainly visible, worst first (at most MAX_PROBLEMS). */
+  problems: TextVerdict[];
+  /** px of page below the last thing it shows, beyond the space the design leaves under its own content. */
+  blankBelowPx: number;
+  /** The viewport's height at this width. */
+  viewportHeight: number;
+  /** At widths wider than the design: where the content sits. */
+  placement?: Placement;
   /** Pairs of texts whose rendered lines overlap (see overlappingPairs). */
   overlappingPairs: number;
   /** Up to MAX_LISTED of them, as [id, id]. */
@@ -57,8 +52,8 @@ export interface WidthFigures {
 
 export const MAX_LISTED = 10;
 
-/** Default widths: a phone and a tablet; the design width is added by the caller. */
-export const DEFAULT_WIDTHS: readonly number[] = [390, 768];
+/** Default widths: a phone, a tablet and a wide desktop; the design width is added by the caller. */
+export const DEFAULT_WIDTHS: readonly number[] = [390, 768, 1920];
 
 /**
  * The vertical middle of a line box: Range rects span the font's whole ascent + descent, which is taller
@@ -115,55 +110,78 @@ function boundsOf(rects: Box[]): Box | undefined {
   return { x, y, width: right - x, height: bottom - y };
 }
 
+/** How many of a width's texts that are not plainly visible its figures list. */
+export const MAX_PROBLEMS = 50;
+
 /**
- * Character-weighted shares of seen / offscreen / clipped / covered / missing text. A text that is
- * rendered but has no sample point (an empty line box) counts as seen when it has no characters to show
- * and as missing otherwise. No text at all: everything is visible (1).
+ * The viewport a width is measured in: the design width in the design's own height (the drawing is the truth
+ * there), any other width in a device's (a phone 844 px tall, a tablet 1024, a desktop 16:9), so that a page that
+ * keeps the design's height shows as blank space below its content.
  */
-export function textShares(texts: TextSample[]): Pick<WidthFigures, "textVisible" | "textOffscreen" | "textClipped" | "textCovered" | "textMissing"> {
-  let total = 0;
-  const sum = { seen: 0, offscreen: 0, clipped: 0, covered: 0, missing: 0 };
-  for (const t of texts) {
-    const weight = Math.max(1, t.chars);
-    total += weight;
-    const points = t.seen + t.offscreen + t.clipped + t.covered;
-    if (!t.rendered || points === 0) {
-      sum.missing += weight;
-      continue;
-    }
-    sum.seen += (weight * t.seen) / points;
-    sum.offscreen += (weight * t.offscreen) / points;
-    sum.clipped += (weight * t.clipped) / points;
-    sum.covered += (weight * t.covered) / points;
-  }
-  if (total === 0) return { textVisible: 1, textOffscreen: 0, textClipped: 0, textCovered: 0, textMissing: 0 };
-  return {
-    textVisible: sum.seen / total,
-    textOffscreen: sum.offscreen / total,
-    textClipped: sum.clipped / total,
-    textCovered: sum.covered / total,
-    textMissing: sum.missing / total,
-  };
+export function viewportFor(width: number, design: { width: number; height: number }): { width: number; height: number } {
+  if (width === design.width) return { width, height: design.height };
+  return { width, height: width <= 480 ? 844 : width <= 1024 ? 1024 : Math.round((width * 9) / 16) };
 }
 
-/** One width's figures from what the page reported. */
-export function widthFigures(width: number, scrollWidth: number, clientWidth: number, texts: TextSample[]): WidthFigures {
-  const excess = Math.max(0, scrollWidth - clientWidth);
-  const pairs = overlappingPairs(texts.filter((t) => t.rendered));
+/** Where the texts sit at a width wider than the design's, judged against the design's own margins. */
+export function placementOf(width: number, design: DesignFacts, rendered: readonly Box[]): Placement | undefined {
+  const extra = width - design.width;
+  if (extra <= 1 || rendered.length === 0 || design.texts.length === 0) return undefined;
+  const left = (boxes: readonly Box[]): number => Math.min(...boxes.map((b) => b.x));
+  const right = (boxes: readonly Box[], w: number): number => w - Math.max(...boxes.map((b) => b.x + b.width));
+  const designBoxes = design.texts.map((t) => t.box);
+  const gainLeft = left(rendered) - left(designBoxes);
+  const gainRight = right(rendered, width) - right(designBoxes, design.width);
+  // Content that widened with the viewport spans it; else it moved — by half the extra each side when centred.
+  if (extra - gainLeft - gainRight >= 0.5 * extra) return "spans";
+  if (Math.abs(gainLeft - gainRight) <= 0.25 * extra) return "centred";
+  return gainRight > gainLeft ? "pinned-left" : "pinned-right";
+}
+
+/** One width's figures from what the page reported and what the design shows. */
+export function widthFigures(width: number, probe: TextProbe, design: DesignFacts): WidthFigures {
+  const excess = Math.max(0, probe.scrollWidth - probe.clientWidth);
+  const byId = new Map(design.texts.map((t) => [t.id, t]));
+  const verdicts: TextVerdict[] = [];
+  let hiddenByDesign = 0;
+  for (const sample of probe.samples) {
+    const facts = byId.get(sample.id);
+    if (!facts) continue;
+    const verdict = classifyText(sample, facts, (id) => design.names.get(id));
+    if (verdict) verdicts.push(verdict);
+    else hiddenByDesign++;
+  }
+  const shares = textClassShares(verdicts);
+  const pairs = overlappingPairs(probe.samples.filter((t) => t.rendered));
+  const seenRects = probe.samples.filter((s) => s.seen > 0).flatMap((s) => s.rects);
+  const placement = placementOf(width, design, seenRects);
+  const designBlank = Math.max(0, design.height - design.contentBottom);
   return {
     width,
     overflowPx: excess > 1 ? excess : 0,
     overflow: excess > 1,
-    ...textShares(texts),
+    textVisible: shares.visible,
+    textMissing: shares.missing,
+    textClipped: shares.clipped,
+    textCovered: shares.covered,
+    textIllegible: shares.illegible,
+    textTooSmall: shares["too-small"],
+    hiddenByDesign,
+    problems: verdicts.filter(isProblem).sort((a, b) => lostWeight(b) - lostWeight(a)).slice(0, MAX_PROBLEMS),
+    // A page shorter than the viewport has nothing to scroll through: only a page longer than both its content and
+    // the viewport shows blank space, beyond what the design leaves under its own content.
+    blankBelowPx: Math.max(0, Math.round(probe.scrollHeight - Math.max(probe.contentBottom, probe.viewportHeight) - designBlank)),
+    viewportHeight: probe.viewportHeight,
+    ...(placement ? { placement } : {}),
     overlappingPairs: pairs.length,
     pairs: pairs.slice(0, MAX_LISTED),
-    texts: texts.length,
+    texts: probe.samples.length,
   };
 }
 
-/** The widths to measure: `requested` (0 = the design width; deduplicated, in order), or DEFAULT_WIDTHS plus the design width. */
+/** The widths to measure: `requested` (0 = the design width; deduplicated, in order), or DEFAULT_WIDTHS with the design width in its place among them. */
 export function widthsFor(designWidth: number, requested?: readonly number[]): number[] {
-  const list = requested && requested.length > 0 ? requested : [...DEFAULT_WIDTHS, Math.round(designWidth)];
+  const list = requested && requested.length > 0 ? requested : [...DEFAULT_WIDTHS, Math.round(designWidth)].sort((a, b) => a - b);
   return [...new Set(list.map((w) => Math.max(1, Math.round(w === 0 ? designWidth : w))))];
 }
 

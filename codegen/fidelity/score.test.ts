@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FrameFidelity, RestNode } from "./design-nodes.js";
 import { probeBoxes, probeSource } from "./probe.js";
-import type { TextSample, WidthFigures } from "./responsive.js";
+import type { WidthFigures } from "./responsive.js";
+import type { TextVerdict } from "./classify.js";
 import { fidelityScore, layerDiffs } from "./score.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
@@ -30,8 +31,24 @@ const fidelity = (over: Partial<FrameFidelity>): FrameFidelity => ({
   worst: [],
   ...over,
 });
-const figures = (width: number, textVisible: number): WidthFigures => ({ width, overflowPx: 0, overflow: false, textVisible, textOffscreen: 0, textClipped: 0, textCovered: 0, textMissing: 0, overlappingPairs: 0, pairs: [], texts: 1 });
-const sample = (id: string, chars: number, seen: number, clipped: number): TextSample => ({ id, chars, rendered: true, rects: [], seen, offscreen: 0, clipped, covered: 0 });
+const figures = (width: number, textVisible: number, problems: TextVerdict[] = []): WidthFigures => ({
+  width,
+  overflowPx: 0,
+  overflow: false,
+  textVisible,
+  textMissing: 0,
+  textClipped: 1 - textVisible,
+  textCovered: 0,
+  textIllegible: 0,
+  textTooSmall: 0,
+  hiddenByDesign: 0,
+  problems,
+  blankBelowPx: 0,
+  viewportHeight: 844,
+  overlappingPairs: 0,
+  pairs: [],
+  texts: 1,
+});
 
 describe("fidelityScore", () => {
   it("lists missing, hidden and off layers worst first, with the design's box and the rendered one", () => {
@@ -44,14 +61,14 @@ describe("fidelityScore", () => {
   });
 
   it("gives IoU×matched, the design width first and the texts not seen at each width", () => {
-    const score = fidelityScore(frame, fidelity({}), [
-      { figures: figures(390, 0.5), samples: [sample("1:2", 5, 2, 2)] },
-      { figures: figures(400, 1), samples: [sample("1:2", 5, 4, 0)] },
-    ]);
+    const cut: TextVerdict = { id: "1:2", name: "Title", class: "clipped", area: 2000, visible: 0.5, detail: "cut to “Hel”" };
+    const score = fidelityScore(frame, fidelity({}), [figures(390, 0.5, [cut]), figures(400, 1)], ["Inter"]);
     expect(score.iouMatched).toBe(0.675);
     expect(score.widths.map((w) => w.width)).toEqual([400, 390]);
     expect(score.widths[0]!.hiddenTexts).toEqual([]);
-    expect(score.widths[1]!.hiddenTexts).toEqual([{ nodeId: "1:2", name: "Title", visible: 0.5 }]);
+    expect(score.widths[1]!.hiddenTexts).toEqual([{ nodeId: "1:2", name: "Title", visible: 0.5, problem: "clipped", detail: "cut to “Hel”" }]);
+    expect(score.widths[1]!.text).toEqual({ visible: 0.5, missing: 0, clipped: 0.5, covered: 0, illegible: 0, "too-small": 0 });
+    expect(score.fontsMissing).toEqual(["Inter"]);
   });
 });
 

@@ -1,11 +1,11 @@
 /**
- * One result's score (types.ts) from the measurement: the design width's boxes (box-score.ts) and the text seen at
- * each width (responsive.ts). The panel, the CLI's `--score` and the verify round all build it here.
+ * One result's score (types.ts) from the measurement: the design width's boxes (box-score.ts) and what a reader sees
+ * at each width (responsive.ts). The panel, the CLI's `--score` and the verify round all build it here.
  */
 import { visibleNodes, type RestNode } from "./design-nodes.js";
 import type { FrameFidelity } from "./design-nodes.js";
-import type { TextSample, WidthFigures } from "./responsive.js";
-import { MAX_LAYERS, type FidelityScore, type LayerDiff, type WidthScore } from "./types.js";
+import type { WidthFigures } from "./responsive.js";
+import { MAX_LAYERS, type FidelityScore, type LayerDiff, type TextProblem, type TextShares, type WidthScore } from "./types.js";
 
 const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 const area = (d: LayerDiff): number => d.design.width * d.design.height;
@@ -24,26 +24,37 @@ export function layerDiffs(frame: RestNode, fidelity: FrameFidelity): LayerDiff[
   return [...missing, ...off].sort((a, b) => a.iou - b.iou || area(b) - area(a)).slice(0, MAX_LAYERS);
 }
 
-/** One width's score: the text seen, the overflow, and the texts a reader does not (fully) see, worst first. */
-export function widthScore(frame: RestNode, figures: WidthFigures, samples: readonly TextSample[]): WidthScore {
-  const names = new Map(visibleNodes(frame).map((v) => [v.node.id, v.node.name]));
-  const hidden = samples
-    .map((s) => {
-      const points = s.seen + s.offscreen + s.clipped + s.covered;
-      const visible = s.rendered && points > 0 ? s.seen / points : s.chars === 0 && s.rendered ? 1 : 0;
-      return { nodeId: s.id, name: names.get(s.id) ?? s.id, visible: round4(visible), lost: Math.max(1, s.chars) * (1 - visible) };
-    })
-    .filter((t) => t.visible < 0.999)
-    .sort((a, b) => b.lost - a.lost)
-    .slice(0, MAX_LAYERS)
-    .map(({ nodeId, name, visible }) => ({ nodeId, name, visible }));
-  return { width: figures.width, textVisible: round4(figures.textVisible), overflow: figures.overflow, overflowPx: Math.round(figures.overflowPx), hiddenTexts: hidden };
+/** One width's score: what a reader sees of the text, the page as a whole, and the texts not (fully) seen, worst first. */
+export function widthScore(figures: WidthFigures): WidthScore {
+  const text: TextShares = {
+    visible: round4(figures.textVisible),
+    missing: round4(figures.textMissing),
+    clipped: round4(figures.textClipped),
+    covered: round4(figures.textCovered),
+    illegible: round4(figures.textIllegible),
+    "too-small": round4(figures.textTooSmall),
+  };
+  return {
+    width: figures.width,
+    textVisible: text.visible,
+    text,
+    overflow: figures.overflow,
+    overflowPx: Math.round(figures.overflowPx),
+    blankBelowPx: figures.blankBelowPx,
+    viewportHeight: figures.viewportHeight,
+    ...(figures.placement ? { placement: figures.placement } : {}),
+    hiddenTexts: figures.problems.slice(0, MAX_LAYERS).map((v) => ({ nodeId: v.id, name: v.name, visible: v.visible, problem: v.class as TextProblem, ...(v.detail ? { detail: v.detail } : {}) })),
+    hiddenByDesign: figures.hiddenByDesign,
+  };
 }
 
-/** The score of `frame`'s result: IoU×matched at the design width, and per width (design width first) the text seen. */
-export function fidelityScore(frame: RestNode, fidelity: FrameFidelity, widths: readonly { figures: WidthFigures; samples: readonly TextSample[] }[]): FidelityScore {
+/**
+ * The score of `frame`'s result: IoU×matched at the design width, and per width (design width first) what a reader
+ * sees; `fontsMissing`: the design's families the page could not load (its figures are then for fallback fonts).
+ */
+export function fidelityScore(frame: RestNode, fidelity: FrameFidelity, widths: readonly WidthFigures[], fontsMissing: readonly string[] = []): FidelityScore {
   const designWidth = Math.round(fidelity.width);
-  const scored = widths.map((w) => widthScore(frame, w.figures, w.samples));
+  const scored = widths.map(widthScore);
   scored.sort((a, b) => (a.width === designWidth ? -1 : b.width === designWidth ? 1 : a.width - b.width));
   return {
     frameId: frame.id,
@@ -54,5 +65,6 @@ export function fidelityScore(frame: RestNode, fidelity: FrameFidelity, widths: 
     designWidth,
     widths: scored,
     worst: layerDiffs(frame, fidelity),
+    ...(fontsMissing.length > 0 ? { fontsMissing: [...fontsMissing] } : {}),
   };
 }

@@ -1,8 +1,15 @@
 /**
- * A score in words, the same in the panel and the CLI: "Matches the design 96 % · Phone: all text visible ·
- * Tablet: 87 % of text visible, scrolls sideways 40 px", and one line per layer that is off.
+ * A score in words, the same in the panel and the CLI: "Matches the design 96 % · Phone: 87 % of text visible (8 %
+ * cut off, 5 % covered), scrolls sideways 40 px · Tablet, Wide (1920): all text visible", one line per layer that is
+ * off, and one per text a reader does not see and why.
  */
-import type { Box, FidelityScore, LayerDiff, WidthScore } from "./types.js";
+import type { Box, FidelityScore, LayerDiff, TextClass, TextProblem, TextVerdictRow, WidthScore } from "./types.js";
+
+/** Phone and tablet by the widths the score measures; any other width by its px ("1920 px"). */
+export function widthLabel(width: number, designWidth: number): string {
+  const name = widthName(width, designWidth);
+  return /\d/.test(name) ? name : `${name} (${width} px)`;
+}
 
 /** Phone and tablet by the widths the score measures; any other width by its px. */
 export function widthName(width: number, designWidth: number): string {
@@ -34,20 +41,86 @@ export function percent(share: number): string {
   return `${p} %`;
 }
 
-/** "all text visible" / "87 % of text visible", with ", scrolls sideways 40 px" when the page overflows. */
-export function widthWords(w: WidthScore): string {
-  const text = w.textVisible >= 0.995 ? "all text visible" : `${percent(w.textVisible)} of text visible`;
-  return w.overflow ? `${text}, scrolls sideways ${w.overflowPx} px` : text;
+/** The words for each class of text not seen: "8 % cut off". */
+const CLASS_WORDS: Record<TextProblem, string> = { missing: "missing", clipped: "cut off", covered: "covered", illegible: "illegible", "too-small": "too small" };
+
+/** Blank page below the content beyond this share of the viewport's height is worth saying. */
+export const BLANK_SHARE = 0.25;
+
+/** What is wrong with the page as a whole at one width, in words (empty: nothing). */
+export function pageWords(w: WidthScore): string[] {
+  const out: string[] = [];
+  if (w.overflow) out.push(`scrolls sideways ${w.overflowPx} px`);
+  if (w.blankBelowPx !== undefined && w.viewportHeight !== undefined && w.blankBelowPx > BLANK_SHARE * w.viewportHeight) out.push(`${w.blankBelowPx.toLocaleString("en-US")} px blank below`);
+  if (w.placement === "pinned-left" || w.placement === "pinned-right") out.push(w.placement === "pinned-left" ? "pinned left" : "pinned right");
+  return out;
 }
 
-/** The headline: IoU×matched at the design width, then each other width (phone first). */
+/**
+ * "all text visible" / "87 % of text visible (8 % cut off, 5 % covered)", then what is wrong with the page:
+ * ", scrolls sideways 40 px, 1,100 px blank below, pinned left".
+ */
+export function widthWords(w: WidthScore): string {
+  let text = "all text visible";
+  if (w.textVisible < 0.995) {
+    const causes = w.text
+      ? (Object.entries(w.text) as [TextClass, number][])
+          .filter(([c, share]) => c !== "visible" && share >= 0.005)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 2)
+          .map(([c, share]) => `${percent(share)} ${CLASS_WORDS[c as TextProblem]}`)
+      : [];
+    text = `${percent(w.textVisible)} of text visible${causes.length > 0 ? ` (${causes.join(", ")})` : ""}`;
+  }
+  return [text, ...pageWords(w)].join(", ");
+}
+
+/** The fonts the page could not load, in words ("Fonts not loaded: Inter, Poppins: the figures are for fallback fonts"), or undefined when it had them all. */
+export function fontWords(score: FidelityScore): string | undefined {
+  const missing = score.fontsMissing ?? [];
+  if (missing.length === 0) return undefined;
+  const names = missing.length > 3 ? `${missing.slice(0, 3).join(", ")} and ${missing.length - 3} more` : missing.join(", ");
+  return `Fonts not loaded: ${names}: the figures are for fallback fonts`;
+}
+
+/**
+ * The headline: IoU×matched at the design width, then the other widths (narrowest first; neighbours with the same
+ * words share them: "Phone, Tablet: all text visible"). The fonts the page lacked are said beside it (fontWords).
+ */
 export function scoreSummary(score: FidelityScore): string {
   const others = score.widths.filter((w) => w.width !== score.designWidth).sort((a, b) => a.width - b.width);
   const design = score.widths.find((w) => w.width === score.designWidth);
   const parts = [`Matches the design ${percent(score.iouMatched)}`];
-  if (design && (design.textVisible < 0.995 || design.overflow)) parts.push(`${widthName(design.width, score.designWidth)}: ${widthWords(design)}`);
-  for (const w of others) parts.push(`${widthName(w.width, score.designWidth)}: ${widthWords(w)}`);
+  if (design && widthWords(design) !== "all text visible") parts.push(`${widthName(design.width, score.designWidth)}: ${widthWords(design)}`);
+  const groups: { names: string[]; words: string }[] = [];
+  for (const w of others) {
+    const words = widthWords(w);
+    const last = groups[groups.length - 1];
+    if (last && last.words === words) last.names.push(widthName(w.width, score.designWidth));
+    else groups.push({ names: [widthName(w.width, score.designWidth)], words });
+  }
+  for (const g of groups) parts.push(`${g.names.join(", ")}: ${g.words}`);
   return parts.join(" · ");
+}
+
+/** The lowest share a reader sees of the text at any width. */
+export function worstTextVisible(score: FidelityScore): number {
+  return Math.min(1, ...score.widths.map((w) => w.textVisible));
+}
+
+/** Whether the score has anything to fix: layers off, texts not seen, or a page problem at some width. */
+export function hasDifferences(score: FidelityScore): boolean {
+  return score.worst.length > 0 || score.widths.some((w) => w.hiddenTexts.length > 0 || pageWords(w).length > 0);
+}
+
+/**
+ * Good, fair or poor: the headline's colour, by the worse of IoU×matched and the text seen at the worst width; a
+ * page problem (sideways scroll, blank space, content pinned to a side) makes it fair at best.
+ */
+export function scoreTone(score: FidelityScore): "good" | "fair" | "poor" {
+  const share = Math.min(score.iouMatched, worstTextVisible(score));
+  const tone = share >= 0.9 ? "good" : share >= 0.7 ? "fair" : "poor";
+  return tone === "good" && score.widths.some((w) => pageWords(w).length > 0) ? "fair" : tone;
 }
 
 const px = (n: number): string => `${Math.round(Math.abs(n))} px`;
@@ -71,4 +144,20 @@ export function layerWords(d: LayerDiff): string {
   if (d.problem === "missing") return `${d.name} — missing (no element carries its id)`;
   if (d.problem === "hidden" || !d.rendered) return `${d.name} — hidden (rendered with no box)`;
   return `${d.name} — ${boxDelta(d.design, d.rendered)}`;
+}
+
+/** A text's class, as a label: "Cut off", "Covered", "Illegible", "Too small", "Missing". */
+export function textClassLabel(problem: TextProblem | undefined): string {
+  const words = CLASS_WORDS[problem ?? "clipped"];
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What a reader meets of one text, in words: "cut to “FRONTIE”", "under “Card”", or "40 % visible" for an older score. */
+export function textWords(t: TextVerdictRow): string {
+  return t.detail ?? `${percent(t.visible)} visible`;
+}
+
+/** One text not (fully) seen, in words: "Title — cut off: cut to “FRONTIE”". */
+export function textLine(t: TextVerdictRow): string {
+  return `${t.name} — ${CLASS_WORDS[t.problem ?? "clipped"]}: ${textWords(t)}`;
 }

@@ -12,18 +12,51 @@ export interface Box {
   height: number;
 }
 
-/** One width's figures: how much of the text a reader sees, and whether the page scrolls sideways. */
+/** What a reader sees of one text at one width (the first that applies, in this order after "missing"). */
+export type TextClass = "visible" | "missing" | "clipped" | "covered" | "illegible" | "too-small";
+
+/** The classes of text a reader does not (fully) see. */
+export type TextProblem = Exclude<TextClass, "visible">;
+
+/** Share (0..1) of the design's text area in each class at one width; they add up to 1 (texts the drawing itself hides are left out). */
+export type TextShares = Record<TextClass, number>;
+
+/** A text a reader does not (fully) see at one width, and why. */
+export interface TextVerdictRow {
+  nodeId: string;
+  name: string;
+  /** Share (0..1) of its sample points seen: what remains of it on screen. */
+  visible: number;
+  /** Absent in scores kept before the classes existed (read as "clipped"). */
+  problem?: TextProblem;
+  /** What the reader meets, in words: "cut to “FRONTIE”", "under “Card”", "contrast 1.1:1 (design 4.5:1)", "10 px (design 16 px)". */
+  detail?: string;
+}
+
+/** Where the content sits at a width wider than the design's. */
+export type Placement = "centred" | "spans" | "pinned-left" | "pinned-right";
+
+/** One width's figures: what a reader sees of the text, and the page as a whole. */
 export interface WidthScore {
   width: number;
-  /** Character-weighted share (0..1) of the design's text that is seen at this width. */
+  /** Share (0..1) of the design's text area that a reader sees at this width (TextShares.visible). */
   textVisible: number;
+  /** The text area in each class (absent in scores kept before the classes existed). */
+  text?: TextShares;
   overflow: boolean;
   /** px the page sticks out past the viewport (0 when it does not). */
   overflowPx: number;
-  /** Ids of texts not (fully) seen at this width, worst first, at most MAX_LAYERS. */
-  hiddenTexts: { nodeId: string; name: string; visible: number }[];
+  /** px of page below the last thing it shows (the page longer than its content). */
+  blankBelowPx?: number;
+  /** The viewport's height the page was measured in (blankBelowPx is judged against it). */
+  viewportHeight?: number;
+  /** Only at widths wider than the design. */
+  placement?: Placement;
+  /** Texts not (fully) seen at this width, worst first, at most MAX_LAYERS. */
+  hiddenTexts: TextVerdictRow[];
+  /** How many texts the drawing itself covers or clips (not expected to show: counted neither way). */
+  hiddenByDesign?: number;
 }
-
 /** A layer that is off: where the design has it and where the code put it, worst first. */
 export interface LayerDiff {
   nodeId: string;
@@ -51,6 +84,8 @@ export interface FidelityScore {
   widths: WidthScore[];
   /** The layers furthest off, worst first, at most MAX_LAYERS. */
   worst: LayerDiff[];
+  /** Font families the design uses that the page could not load: the text figures are for fallback fonts. */
+  fontsMissing?: string[];
 }
 
 /** How many layers a score lists (worst first). */

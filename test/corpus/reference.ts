@@ -3,7 +3,7 @@
  * a reader meets them. For a converted site the reference is the original page at that width; for a
  * flattened real file it is the file's own auto layout (its texts in flow order, all shown).
  */
-import { readingOrder, textShares, type TextSample } from "../../codegen/fidelity/responsive.js";
+import { readingOrder, type TextSample } from "../../codegen/fidelity/responsive.js";
 
 export interface WidthReference {
   /** Ids of the texts the reference shows at this width (at least half of their sample points seen). */
@@ -25,6 +25,19 @@ export function referenceAt(reply: { samples: TextSample[] }): WidthReference {
   return {
     visible: visible.map((s) => s.id),
     order: readingOrder(visible),
-    textVisible: Math.round(textShares(reply.samples).textVisible * 1000) / 1000,
+    textVisible: Math.round(seenShare(reply.samples) * 1000) / 1000,
   };
+}
+
+/** Character-weighted share of the sample points seen (a text not rendered counts as unseen). */
+function seenShare(samples: readonly TextSample[]): number {
+  let total = 0;
+  let seen = 0;
+  for (const s of samples) {
+    const weight = Math.max(1, s.chars);
+    const points = s.seen + s.offscreen + s.clipped + s.covered;
+    total += weight;
+    if (s.rendered && points > 0) seen += (weight * s.seen) / points;
+  }
+  return total === 0 ? 1 : seen / total;
 }

@@ -15,7 +15,17 @@ export function scoreOf(overrides: Partial<FidelityScore> = {}): FidelityScore {
     designWidth: 375,
     widths: [
       { width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] },
-      { width: 390, textVisible: 0.8, overflow: true, overflowPx: 42, hiddenTexts: [{ nodeId: "101:18", name: "YOUR ART MUSEUM", visible: 0.4 }] },
+      {
+        width: 390,
+        textVisible: 0.8,
+        text: { visible: 0.8, missing: 0, clipped: 0.2, covered: 0, illegible: 0, "too-small": 0 },
+        overflow: true,
+        overflowPx: 42,
+        blankBelowPx: 0,
+        viewportHeight: 844,
+        hiddenTexts: [{ nodeId: "101:18", name: "YOUR ART MUSEUM", visible: 0.4, problem: "clipped", detail: "cut to “YOUR ART MU”" }],
+        hiddenByDesign: 0,
+      },
       { width: 768, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] },
     ],
     worst: [

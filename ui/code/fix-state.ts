@@ -5,6 +5,7 @@
  */
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { RoundRequest } from "../../ai/verify/request.js";
+import { hasDifferences } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { AiSession, AiTurn, FixRecord } from "./ai-state.js";
 import { scoreOf } from "./score/score-state.js";
@@ -12,11 +13,11 @@ import { scoreOf } from "./score/score-state.js";
 /** The label of a kept correction round in the turn bar. */
 export const FIX_LABEL = "Fix differences";
 
-/** `turn`'s score when its measurement has something to fix: layers off, texts not seen, or a page that scrolls sideways. */
+/** `turn`'s score when its measurement has something to fix: layers off, texts not seen, or a page problem (sideways scroll, blank space, content pinned to a side). */
 export function fixableScore(turn: AiTurn | undefined): FidelityScore | undefined {
   const score = scoreOf(turn?.score);
   if (!score || score.matched === 0) return undefined;
-  return score.worst.length > 0 || score.widths.some((w) => w.hiddenTexts.length > 0 || w.overflow) ? score : undefined;
+  return hasDifferences(score) ? score : undefined;
 }
 
 /** A correction round's outcome, as the model job hands it to the panel. */

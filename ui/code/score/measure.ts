@@ -1,15 +1,14 @@
 /**
- * The panel's half of the fidelity score: a preview document laid out at the design width, 768 and 390 px (height:
- * the design's) in an offscreen iframe — `sandbox="allow-scripts"`, never same-origin, its CSP allowing only the
+ * The panel's half of the fidelity score: a preview document laid out at the design width (in the design's height),
+ * 1920, 768 and 390 px (in a device's height) in an offscreen iframe — `sandbox="allow-scripts"`, never same-origin, its CSP allowing only the
  * probe runner (probe-runner.ts) beside what the page already needs — whose probes answer by postMessage. Each
  * answer is taken only from that iframe, for a request it was sent, and only once its every field checks
  * (probe-reply.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
  */
-import { probeIds, scoreBoxes } from "../../../codegen/fidelity/box-score.js";
-import { designTexts, designViewport, type RestNode } from "../../../codegen/fidelity/design-nodes.js";
-import type { BoxProbe, TextProbe } from "../../../codegen/fidelity/probe.js";
-import { widthFigures, widthsFor } from "../../../codegen/fidelity/responsive.js";
-import { fidelityScore } from "../../../codegen/fidelity/score.js";
+import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
+import { boxesArg, measurePlan, scoreOf } from "../../../codegen/fidelity/measurement.js";
+import type { BoxProbe } from "../../../codegen/fidelity/probe.js";
+import type { TextProbe } from "../../../codegen/fidelity/text-probe.js";
 import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
 import { probeReplyField } from "./probe-reply.js";
@@ -47,7 +46,7 @@ class MeasuringPage {
   private failure: Error | undefined;
   readonly loaded: Promise<void>;
 
-  constructor(page: string, width: number, private readonly height: number, private readonly signal: AbortSignal) {
+  constructor(page: string, width: number, height: number, private readonly signal: AbortSignal) {
     const frame = this.frame;
     frame.setAttribute("sandbox", "allow-scripts");
     frame.setAttribute("aria-hidden", "true");
@@ -55,7 +54,7 @@ class MeasuringPage {
     frame.tabIndex = -1;
     frame.title = "Measuring the preview";
     frame.className = "score-probe";
-    this.resize(width);
+    this.resize(width, height);
     this.loaded = new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
     addEventListener("message", this.onMessage);
     signal.addEventListener("abort", this.onAbort);
@@ -64,8 +63,8 @@ class MeasuringPage {
   }
 
   /** Offscreen at the page's real size: laid out as a viewport of that width, never seen or hit. */
-  private resize(width: number): void {
-    this.frame.style.cssText = `position:fixed;left:${-width - 10_000}px;top:0;width:${width}px;height:${this.height}px;border:0;pointer-events:none`;
+  private resize(width: number, height: number): void {
+    this.frame.style.cssText = `position:fixed;left:${-width - 10_000}px;top:0;width:${width}px;height:${height}px;border:0;pointer-events:none`;
   }
 
   private fail(error: Error): void {
@@ -91,11 +90,11 @@ class MeasuringPage {
     waiter.resolve({ texts: reply.texts, boxes: reply.boxes ?? null, ...(reply.png ? { png: reply.png } : {}), ...(reply.pictureError ? { pictureError: reply.pictureError } : {}) });
   };
 
-  /** The page's answer to `request` at `width`. */
-  async ask(width: number, request: Omit<ProbeRequest, "type" | "token" | "width">): Promise<Answer> {
+  /** The page's answer to `request` in a `width`×`height` viewport. */
+  async ask(width: number, height: number, request: Omit<ProbeRequest, "type" | "token" | "width">): Promise<Answer> {
     await this.loaded;
     if (this.failure) throw this.failure;
-    this.resize(width);
+    this.resize(width, height);
     const id = token();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -131,10 +130,10 @@ export interface PageMeasure {
 }
 
 /**
- * The score of `input`, computed as the CLI does (cli/score.ts): one page, loaded at the design width and measured
- * there (texts, then the layers' boxes), then resized to 768 and 390 px and measured again — a viewport's width
- * laid out anew, as a page loaded at that width is. Rejects with an AbortError when `signal` aborts (the iframe is
- * removed at once).
+ * The score of `input`, measured as the CLI measures it (the steps of codegen/fidelity/measurement.ts, as
+ * cli/score.ts takes them): one page, loaded at the design width and measured there (the layers' boxes, then the
+ * texts), then resized to each other width (1920, 768, 390) and measured again — a viewport's width laid out anew,
+ * as a page loaded at that width is. Rejects with an AbortError when `signal` aborts (the iframe is removed at once).
  */
 export async function measureScore(input: ScoreInput, signal?: AbortSignal): Promise<FidelityScore> {
   return (await measurePage(input, signal)).score;
@@ -142,32 +141,23 @@ export async function measureScore(input: ScoreInput, signal?: AbortSignal): Pro
 
 /** measureScore, and with `picture` the page as rendered at the design width (drawn by the page: probe-runner.ts). */
 export async function measurePage(input: ScoreInput, signal?: AbortSignal, options: { picture?: boolean } = {}): Promise<PageMeasure> {
-  const { frame } = input;
-  const design = designViewport(frame);
-  const texts = designTexts(frame);
-  const { nodes, ids } = probeIds(frame);
+  const plan = measurePlan(input.frame);
   if (signal?.aborted) throw aborted();
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   signal?.addEventListener("abort", onAbort);
-  const page = new MeasuringPage(withPageScript(input.html, probeRunnerScript()), design.width, design.height, stop.signal);
+  const first = plan.steps[0]!;
+  const page = new MeasuringPage(withPageScript(input.html, probeRunnerScript()), first.width, first.height, stop.signal);
   try {
-    const widths = [design.width, ...widthsFor(design.width).filter((w) => w !== design.width).sort((a, b) => b - a)];
     const answers: ({ width: number } & Answer)[] = [];
-    for (const width of widths) {
-      const atDesign = width === design.width;
-      const answer = await page.ask(width, { texts, ...(atDesign ? { boxes: { rootId: frame.id, ids }, ...(options.picture ? { picture: true } : {}) } : {}) });
-      checkAnswer(answer.texts, answer.boxes, { texts, ...(atDesign ? { ids } : {}) });
-      answers.push({ width, ...answer });
+    for (const step of plan.steps) {
+      const answer = await page.ask(step.width, step.height, { texts: plan.texts, ...(step.boxes ? { boxes: boxesArg(plan), ...(options.picture ? { picture: true } : {}) } : {}) });
+      checkAnswer(answer.texts, answer.boxes, { texts: plan.texts.texts, ...(step.boxes ? { ids: plan.ids } : {}) });
+      answers.push({ width: step.width, ...answer });
     }
     const atDesign = answers[0]!;
     if (!atDesign.boxes) throw new MeasureError("the preview gave no boxes at the design width");
-    const fidelity = scoreBoxes(frame, nodes, atDesign.boxes, false);
-    const score = fidelityScore(
-      frame,
-      fidelity,
-      answers.map((a) => ({ figures: widthFigures(a.width, a.texts.scrollWidth, a.texts.clientWidth, a.texts.samples), samples: a.texts.samples })),
-    );
+    const score = scoreOf(plan, answers);
     return { score, ...(atDesign.png ? { png: atDesign.png } : {}), ...(atDesign.pictureError ? { pictureError: atDesign.pictureError } : {}) };
   } finally {
     signal?.removeEventListener("abort", onAbort);

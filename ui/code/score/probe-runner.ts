@@ -5,7 +5,8 @@
  * codegen/fidelity/probe.ts and posts their figures back (with a PNG of the page when asked). No requestAnimationFrame: Chromium throttles rendering in
  * an offscreen cross-origin frame, and the probes force the layout they read themselves.
  */
-import { probeBoxes, probeTexts } from "../../../codegen/fidelity/probe.js";
+import { probeBoxes } from "../../../codegen/fidelity/probe.js";
+import { probeTexts, type TextProbeArg } from "../../../codegen/fidelity/text-probe.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../codegen/sha256.js";
 
@@ -14,8 +15,8 @@ export interface ProbeRequest {
   type: "figment-measure";
   token: string;
   width: number;
-  texts: { id: string; chars: number }[];
-  boxes?: { rootId: string; ids: string[] };
+  texts: TextProbeArg;
+  boxes?: { rootId: string; ids: string[]; groups?: string[] };
   /** Also a PNG of the viewport (the page as rendered at this width), for a correction round. */
   picture?: boolean;
 }
@@ -91,19 +92,18 @@ function probeRunner(boxes: typeof probeBoxes, texts: typeof probeTexts): void {
     if (!request || request.type !== "figment-measure" || typeof request.token !== "string") return;
     const token = request.token;
     const fail = (error: unknown): void => parent.postMessage({ type: "figment-measure-reply", token, error: String(error).slice(0, 2000) }, "*");
-    settled(typeof request.width === "number" ? request.width : innerWidth).then(() => {
-      let reply: Record<string, unknown>;
-      try {
-        reply = { type: "figment-measure-reply", token, texts: texts({ texts: request.texts ?? [] }), boxes: request.boxes ? boxes(request.boxes) : null };
-      } catch (error) {
-        return fail(error);
-      }
-      if (!request.picture) return parent.postMessage(reply, "*");
-      picture().then(
-        (png) => parent.postMessage({ ...reply, png }, "*"),
-        (error: unknown) => parent.postMessage({ ...reply, pictureError: String(error).slice(0, 500) }, "*"),
-      );
-    }, fail);
+    settled(typeof request.width === "number" ? request.width : innerWidth)
+      .then(async () => {
+        const measuredBoxes = request.boxes ? boxes(request.boxes) : null;
+        return { type: "figment-measure-reply", token, boxes: measuredBoxes, texts: await texts(request.texts ?? { texts: [] }) };
+      })
+      .then((reply) => {
+        if (!request.picture) return parent.postMessage(reply, "*");
+        picture().then(
+          (png) => parent.postMessage({ ...reply, png }, "*"),
+          (error: unknown) => parent.postMessage({ ...reply, pictureError: String(error).slice(0, 500) }, "*"),
+        );
+      }, fail);
   });
 }
 

@@ -7,7 +7,7 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Box, FidelityScore, LayerDiff } from "../../../codegen/fidelity/types.js";
-import { boxDelta, percent, scoreSummary, widthName } from "../../../codegen/fidelity/summary.js";
+import { boxDelta, fontWords, percent, scoreSummary, scoreTone, textClassLabel, textWords, widthLabel } from "../../../codegen/fidelity/summary.js";
 import { plural } from "../../../codegen/plural.js";
 import { ChevronIcon, InfoIcon, WarningIcon } from "../../components/icons.js";
 import type { ScoreState } from "./score-state.js";
@@ -22,10 +22,7 @@ export interface ScoreViewProps {
   action?: ComponentChildren;
 }
 
-/** Good, fair or poor, by IoU×matched: the headline's colour. */
-export function scoreTone(share: number): "good" | "fair" | "poor" {
-  return share >= 0.9 ? "good" : share >= 0.7 ? "fair" : "poor";
-}
+export { scoreTone };
 
 const round = (n: number): number => Math.round(n);
 const boxText = (b: Box): string => `${round(b.x)}, ${round(b.y)} · ${round(b.width)} × ${round(b.height)}`;
@@ -54,8 +51,8 @@ function rowsOf(score: FidelityScore): { title: string; rows: Row[] }[] {
   const groups = [{ title: layers.length > 0 ? `Layers off at the design width (${score.designWidth} px), worst first` : "", rows: layers }];
   for (const w of score.widths) {
     if (w.hiddenTexts.length === 0) continue;
-    const title = `${widthName(w.width, score.designWidth)}${w.width === score.designWidth ? "" : ` (${w.width} px)`}: text not seen`;
-    groups.push({ title, rows: w.hiddenTexts.map((t) => ({ nodeId: t.nodeId, name: t.name, words: `${percent(t.visible)} visible`, detail: "" })) });
+    const title = `${widthLabel(w.width, score.designWidth)}: text a reader does not see`;
+    groups.push({ title, rows: w.hiddenTexts.map((t) => ({ nodeId: t.nodeId, name: t.name, words: `${textClassLabel(t.problem)}: ${textWords(t)}`, detail: t.detail ? `${percent(t.visible)} of it on screen` : "" })) });
   }
   return groups.filter((g) => g.rows.length > 0);
 }
@@ -63,25 +60,34 @@ function rowsOf(score: FidelityScore): { title: string; rows: Row[] }[] {
 function Measured({ score, selected, onSelect, action }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
   const [open, setOpen] = useState(false);
   const summary = scoreSummary(score);
-  const tone = scoreTone(score.iouMatched);
+  const fonts = fontWords(score);
+  const tone = scoreTone(score);
   const groups = rowsOf(score);
   const count = groups.reduce((n, g) => n + g.rows.length, 0);
   const listId = `score-list-${score.frameId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   return (
     <section class={`score${open ? " is-open" : ""}`} aria-label="How closely the preview matches the design">
       <div class="score__head">
-        <button type="button" class="score__header" aria-expanded={open} aria-controls={listId} title={summary} onClick={() => setOpen(!open)}>
+        <button type="button" class="score__header" aria-expanded={open} aria-controls={listId} title={fonts ? `${summary}\n${fonts}` : summary} onClick={() => setOpen(!open)}>
           <span class={`tree__chevron${open ? " is-open" : ""}`}>
             <ChevronIcon />
           </span>
           <span class={`score__dot score__dot--${tone}`} aria-hidden="true" />
-          <span class="score__summary">{summary}</span>
+          <span class="score__summary">
+            {summary}
+            {fonts ? <span class="score__fonts"> · fallback fonts</span> : null}
+          </span>
           <span class="score__count muted">{count === 0 ? "nothing off" : plural(count, "difference")}</span>
         </button>
         {action}
       </div>
       {open ? (
         <div class="score__list" id={listId}>
+          {fonts ? (
+            <p class="score__note">
+              <WarningIcon /> {fonts}.
+            </p>
+          ) : null}
           {groups.length === 0 ? <p class="score__empty muted">Every layer is where the design has it, and every text is seen at each width.</p> : null}
           {groups.map((group) => (
             <div key={group.title} role="group" aria-label={group.title}>
