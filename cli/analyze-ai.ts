@@ -17,8 +17,8 @@ import { readPng } from "./ai-code.js";
 import { ANALYZE_AI_USAGE, parseAnalyzeAiArgs, type AnalyzeAiArgs } from "./analyze-ai-args.js";
 import { keyFor } from "./api-keys.js";
 import { analyzeJson } from "./analyze-findings.js";
-import { asUsage, type Output, type RunContext } from "./design-files.js";
-import { readJson, UsageError } from "./io.js";
+import { asUsage, readDesign, type Output, type RunContext } from "./design-files.js";
+import { UsageError } from "./io.js";
 import { reportModelError } from "./model-errors.js";
 import { plural } from "../codegen/plural.js";
 
@@ -39,7 +39,7 @@ function settingsOf(args: AnalyzeAiArgs): Settings {
 
 async function buildInput(args: AnalyzeAiArgs, io: Output): Promise<AnalyzeInput> {
   if (!args.input) throw new UsageError("figment analyze needs a design file: figment analyze <design.json> --node ID --ai");
-  const json = await readJson(args.input);
+  const json = await readDesign(args.input, io);
   const ids = args.node ? [args.node, ...(args.other ? [args.other] : [])] : [];
   const design = asUsage(() => loadDesign(json, ids));
   if (!args.node && design.document.frames.length > 1) throw new UsageError(`the design has ${design.document.frames.length} frames: pick one with --node ID (figment frames ${args.input} lists them)`);

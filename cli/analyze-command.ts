@@ -5,8 +5,8 @@
 import { SEVERITIES, type Finding } from "../codegen/analyze/index.js";
 import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze-args.js";
 import { analyzeJson } from "./analyze-findings.js";
-import type { Output, RunContext } from "./design-files.js";
-import { readJson, UsageError } from "./io.js";
+import { readDesign, type Output, type RunContext } from "./design-files.js";
+import { UsageError } from "./io.js";
 import { plural } from "../codegen/plural.js";
 
 
@@ -37,7 +37,7 @@ export async function analyzeCommand(argv: string[], io: Output, context: RunCon
     return 0;
   }
   if (!args.input) throw new UsageError("figment analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
-  const json = await readJson(args.input);
+  const json = await readDesign(args.input, io);
   const findings = analyzeJson(json, args.nodes);
   if (args.json) io.out(JSON.stringify({ findings }, null, 2));
   else for (const line of formatFindings(findings)) io.out(line);

@@ -68,6 +68,21 @@ describe.runIf(runBrowser)("figment code --score", () => {
     });
   }
 
+  it("scoreCode takes the widths to measure (0: the design width; it is measured in any case), by default 390, 768 and 1920", async () => {
+    const design = loadDesign(readFixture(LOGIN), ["101:3"]);
+    const frame = design.roots[0] as unknown as RestNode;
+    const code = await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true });
+    const given = await scoreCode(browser, { frame, files: code.files, target: "html", widths: [390, 768, 0, 1920] });
+    expect(given.widths.map((w) => w.width)).toEqual([375, 390, 768, 1920]);
+    const without = await scoreCode(browser, { frame, files: code.files, target: "html", widths: [1920] });
+    expect(without.widths.map((w) => w.width)).toEqual([375, 1920]);
+    const byDefault = await scoreCode(browser, { frame, files: code.files, target: "html" });
+    expect(byDefault.widths.map((w) => w.width)).toEqual([375, 390, 768, 1920]);
+    // The same page at the same widths: the same figures, and the same headline score.
+    expect(given.iouMatched).toBe(byDefault.iouMatched);
+    expect(given.widths).toEqual(byDefault.widths);
+  });
+
   it("plain output: the files, then the score line and the layers furthest off", async () => {
     const ran = await figment(["code", fixturePath("figma-differ-selfie.nodes.json"), "--target", "html", "--out", tempDir(), "--score"]);
     expect(ran.code, ran.stderr).toBe(0);

@@ -4,15 +4,15 @@ import { fileURLToPath } from "node:url";
 import { generateCode, loadDesign, modelHint, parseHint } from "../codegen/index.js";
 import { readRestReply, countNodes } from "../codegen/rest/reply.js";
 import type { CliArgs } from "./args.js";
-import { asUsage, codeOptions, emitAndWrite, load, requireInput, type Output, type RunContext } from "./design-files.js";
+import { asUsage, codeOptions, emitAndWrite, load, readDesign, requireInput, type Output, type RunContext } from "./design-files.js";
 import { loadForCode } from "./figma-extras.js";
 import { componentOptions, readComponentsInput } from "./components-map.js";
-import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
+import { readText, UsageError, writeFilesUnder } from "./io.js";
 
 export type { Output, RunContext } from "./design-files.js";
 
 export async function framesCommand(args: CliArgs, io: Output): Promise<number> {
-  const json = await readJson(requireInput(args));
+  const json = await readDesign(requireInput(args), io);
   const reply = asUsage(() => readRestReply(json));
   const rows = reply.roots.map((node) => {
     const box = node["absoluteBoundingBox"] as { width?: number; height?: number } | null | undefined;
@@ -29,7 +29,7 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
 }
 
 export async function hintsCommand(args: CliArgs, io: Output): Promise<number> {
-  const design = await load(args);
+  const design = await load(args, io);
   io.out(modelHint(design.document, args.exactLayout ? "exact" : "responsive").trimEnd());
   return 0;
 }
@@ -66,7 +66,7 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
 }
 
 export async function fidelityCommand(args: CliArgs, io: Output): Promise<number> {
-  const design = await load(args);
+  const design = await load(args, io);
   const { launchChromium } = await import("./browser.js");
   const { measureFrame } = await import("./responsive-page.js");
   const { fidelityJson, fidelityTable } = await import("./fidelity-report.js");
@@ -93,7 +93,7 @@ export const DEMO_SAMPLES = ["figmasharp-login.file.json", "figma-differ-selfie.
 export async function demoCommand(args: CliArgs, io: Output): Promise<number> {
   const fixtures = fileURLToPath(new URL("../test/fixtures/figma/", import.meta.url));
   for (const sample of DEMO_SAMPLES) {
-    const design = loadDesign(await readJson(join(fixtures, sample)));
+    const design = loadDesign(await readDesign(join(fixtures, sample), io));
     const name = sample.replace(/\.(file|nodes)\.json$/, "");
     for (const target of ["react", "html"] as const) {
       const result = await generateCode(design.document, { target, styling: "css-modules", nodeIds: false });

@@ -14,7 +14,7 @@ import type { CliArgs } from "./args.js";
 import type { FigmaClientOptions } from "./figma-rest/client.js";
 import type { DesignVariables } from "../codegen/design/extras.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
-import { readJson, readText, UsageError, writeFilesUnder } from "./io.js";
+import { readDesignJson, readText, UsageError, writeFilesUnder } from "./io.js";
 import { plural } from "../codegen/plural.js";
 
 export interface Output {
@@ -49,9 +49,17 @@ export function asUsage<T>(fn: () => T): T {
   }
 }
 
+/**
+ * <design.json> as every command reads it (cli/io.ts readDesignJson: a byte-order mark, UTF-16, a trailer, a
+ * fragment, a wrapper are read), each repair said as a note on stderr.
+ */
+export function readDesign(path: string, io?: Pick<Output, "err">): Promise<unknown> {
+  return readDesignJson(path, io ? (text) => io.err(`figment: ${text}`) : undefined);
+}
+
 /** The design from <design.json>, with the image bytes of --images DIR (a fill without its file is a problem). */
-export async function load(args: CliArgs): Promise<LoadedDesign> {
-  const json = await readJson(requireInput(args));
+export async function load(args: CliArgs, io?: Pick<Output, "err">): Promise<LoadedDesign> {
+  const json = await readDesign(requireInput(args), io);
   const variables = args.variables !== undefined ? await readVariables(args.variables) : undefined;
   const images = args.images !== undefined ? await readImagesDir(args.images, json) : undefined;
   const design = asUsage(() => loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }));

@@ -5,12 +5,12 @@
  */
 import { loadDesign, type DesignDocument, type LoadedDesign } from "../codegen/index.js";
 import { FIGMA_API, type CliArgs } from "./args.js";
-import { asUsage, load, requireInput, type Output, type RunContext } from "./design-files.js";
+import { asUsage, load, readDesign, requireInput, type Output, type RunContext } from "./design-files.js";
 import { FigmaRestError, formatWait } from "./figma-rest/errors.js";
 import { fetchDesignExtras, type FetchedExtras } from "./figma-rest/fetch-extras.js";
 import { DEFAULT_RETRY_POLICY, realSleep } from "./figma-rest/retry.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
-import { CommandFailure, readJson, UsageError } from "./io.js";
+import { CommandFailure, UsageError } from "./io.js";
 
 /** Seconds one Figma request may take (a render of many vectors can be slow). */
 export const FIGMA_TIMEOUT_SEC = 60;
@@ -57,12 +57,12 @@ export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, docu
  */
 export async function loadForCode(args: CliArgs, io: Output, context: RunContext): Promise<LoadedDesign> {
   const { fileKey } = args;
-  if (fileKey === undefined) return load(args);
+  if (fileKey === undefined) return load(args, io);
   if (args.dryRun) {
     io.err("figma: --dry-run sends nothing: the images and SVGs are not fetched from Figma");
-    return load(args);
+    return load(args, io);
   }
-  const json = await readJson(requireInput(args));
+  const json = await readDesign(requireInput(args), io);
   // --images DIR and --file-key together: the folder's files win, Figma supplies the rest.
   const fromDir = args.images !== undefined ? await readImagesDir(args.images, json) : {};
   const first = asUsage(() => loadDesign(json, args.nodes));

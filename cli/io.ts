@@ -1,6 +1,8 @@
 /** File input and output for the CLI: reading designs, writing generated files only inside --out. */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { EXPECTED_REPLY, ReplyTextError } from "../codegen/rest/reply-text.js";
+import { readDesignBytes } from "./design-text.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
 
 /** An error the user can fix (bad arguments or input): exit code 2, message without a stack. */
@@ -20,20 +22,43 @@ export class CommandFailure extends Error {
 }
 
 export async function readText(path: string): Promise<string> {
+  return new TextDecoder().decode(await readBytes(path));
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
   }
 }
 
+/**
+ * A design file (<design.json>), as every command reads it: a Figma REST reply, also with a byte-order mark, in
+ * UTF-16, with text after the JSON, as a fragment without its outer braces or inside a wrapper
+ * (cli/design-text.ts, codegen/rest/reply-text.ts). Each repair is said on `note` ("figment: note: …" on stderr); text that holds no
+ * JSON is a usage error naming the file and what was expected.
+ */
+export async function readDesignJson(path: string, note?: (text: string) => void): Promise<unknown> {
+  const bytes = await readBytes(path);
+  try {
+    const { json, notes } = readDesignBytes(bytes);
+    for (const text of notes) note?.(`note: ${path}: ${text}`);
+    return json;
+  } catch (error) {
+    if (error instanceof ReplyTextError) throw new UsageError(`not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
+    throw error;
+  }
+}
+
+/** A JSON file of the CLI's own (a cache); design files are read by readDesignJson. */
 export async function readJson(path: string): Promise<unknown> {
   const text = await readText(path);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`not Figma JSON: ${path} is not valid JSON (${(error as Error).message})`);
+    throw new UsageError(`${path} is not valid JSON (${(error as Error).message})`);
   }
 }
 

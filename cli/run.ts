@@ -4,6 +4,7 @@ import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand,
 import { isRowsRun } from "./image-rows-args.js";
 import { CommandFailure, UsageError } from "./io.js";
 import { BatchInputError } from "../ai/batch/lines.js";
+import { NotFigmaJsonError } from "../codegen/rest/reply.js";
 
 const VERSION = "0.1.0";
 
@@ -67,7 +68,8 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
         throw new UsageError(`unknown command "${args.command}"; run figment --help`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof BatchInputError) {
+    // A design file that holds no Figma reply is the user's input, wherever a command met it: one line, no stack.
+    if (error instanceof UsageError || error instanceof BatchInputError || error instanceof NotFigmaJsonError) {
       io.err(`figment: ${error.message}`);
       return 2;
     }

@@ -11,8 +11,7 @@ import { frameDocs, type FrameDoc } from "../codegen/search/frame-doc.js";
 import { createFrameIndex, searchFrames, type FrameHit, type FrameIndex } from "../codegen/search/frame-index.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
-import { asUsage, type Output, type RunContext } from "./design-files.js";
-import { readJson } from "./io.js";
+import { asUsage, readDesign, type Output, type RunContext } from "./design-files.js";
 import { reportModelError } from "./model-errors.js";
 import { parseSearchArgs, SEARCH_USAGE, type SearchArgs } from "./search-args.js";
 import { queryKey, readSearchCache, rememberQuery, writeSearchCache } from "./search-cache.js";
@@ -59,7 +58,7 @@ export async function searchCommand(argv: string[], io: Output, context: RunCont
     io.out(SEARCH_USAGE);
     return 0;
   }
-  const json = await readJson(args.input!);
+  const json = await readDesign(args.input!, io);
   const docs = asUsage(() => frameDocs(json));
   if (!args.ai) {
     print(await searchFrames(await createFrameIndex(docs), { term: args.query, limit: args.top }), args, io);

@@ -61,7 +61,7 @@ export function asRestNode(value: unknown): RestNode | undefined {
 const PAGE_TYPES = new Set(["DOCUMENT", "CANVAS"]);
 
 export function readRestReply(json: unknown): RestReply {
-  if (!isRecord(json)) throw new NotFigmaJsonError("not Figma JSON: expected an object");
+  if (!isRecord(json)) throw new NotFigmaJsonError(`not Figma JSON: expected an object (a Figma REST reply), found ${describeJson(json)}`);
   const problems: Problem[] = [];
   const context: RestContext = { components: new Map(), styles: new Map() };
   const roots: RestNode[] = [];
@@ -124,11 +124,22 @@ export function readRestReply(json: unknown): RestReply {
     addDocument(doc);
   } else {
     const node = asRestNode(json);
-    if (!node) throw new NotFigmaJsonError("not Figma JSON: expected `document`, `nodes`, or a node with id and type");
+    if (!node) throw new NotFigmaJsonError(`not Figma JSON: expected \`document\`, \`nodes\`, or a node with id and type (a Figma REST reply), found ${describeJson(json)}`);
     if (PAGE_TYPES.has(node.type)) addDocument(node);
     else roots.push(node);
   }
   return { roots, context, problems };
+}
+
+/** What a JSON value is, for an error: "an array of 2 items", "an object with keys "a", "b"". */
+function describeJson(json: unknown): string {
+  if (Array.isArray(json)) return `an array of ${json.length} item${json.length === 1 ? "" : "s"}`;
+  if (json === null) return "null";
+  if (!isRecord(json)) return `a ${typeof json}`;
+  const keys = Object.keys(json);
+  if (keys.length === 0) return "an empty object";
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k.length > 30 ? `${k.slice(0, 29)}…` : k));
+  return `an object with key${keys.length === 1 ? "" : "s"} ${shown.join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more` : ""}`;
 }
 
 /** Depth-first search for a node by id among the roots and their descendants. */

@@ -1,0 +1,72 @@
+/**
+ * Real designers' files (test/fixtures/real/, see SOURCES.md there): Figma REST replies committed to public
+ * repositories, read as the CLI reads a design file (cli/design-text.ts: one of them is a fragment without
+ * its outer braces), and their top-level frames: what a designer sees as the page's frames — each page's frames,
+ * and the frames inside its sections (Figma counts those as top-level too); a page's loose vectors, lines, texts
+ * and images are not frames.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readDesignBytes } from "../../cli/design-text.js";
+import { readRestReply, type RestNode } from "../../codegen/rest/reply.js";
+import { fixturesRoot } from "./responsive-frames.js";
+
+export const REAL_DIR = "real";
+
+export interface RealFile {
+  /** File name in test/fixtures/real/. */
+  name: string;
+  path: string;
+  bytes: number;
+  /** The reply, read as the CLI reads it. */
+  json: unknown;
+  /** What the reader repaired (the fragment's note). */
+  notes: string[];
+}
+
+export interface RealFrame {
+  file: string;
+  id: string;
+  name: string;
+  type: string;
+  width: number;
+  height: number;
+  /** The section it is in, if any. */
+  section?: string;
+  /** Hidden in the design (`visible: false`, or in a hidden section): listed, not converted. */
+  hidden: boolean;
+  node: RestNode;
+}
+
+/** Every real file, sorted by name. */
+export function realFiles(): RealFile[] {
+  const dir = join(fixturesRoot(), REAL_DIR);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const path = join(dir, name);
+      const bytes = readFileSync(path);
+      const { json, notes } = readDesignBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      return { name, path, bytes: bytes.length, json, notes };
+    });
+}
+
+const FRAME_TYPES = new Set(["FRAME", "COMPONENT", "COMPONENT_SET", "INSTANCE"]);
+
+/** The file's top-level frames in the document's order: roots that are frames, and the frames in its sections. */
+export function topLevelFrames(file: Pick<RealFile, "name" | "json">): RealFrame[] {
+  const out: RealFrame[] = [];
+  const visit = (node: RestNode, section: string | undefined, hiddenAbove: boolean): void => {
+    const hidden = hiddenAbove || node["visible"] === false;
+    if (node.type === "SECTION") {
+      for (const child of node.children ?? []) visit(child, node.name, hidden);
+      return;
+    }
+    if (!FRAME_TYPES.has(node.type)) return;
+    const box = node["absoluteBoundingBox"] as { width?: number; height?: number } | null | undefined;
+    out.push({ file: file.name, id: node.id, name: node.name, type: node.type, width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0), ...(section !== undefined ? { section } : {}), hidden, node });
+  };
+  for (const root of readRestReply(file.json).roots) visit(root, undefined, false);
+  return out;
+}
