@@ -35,6 +35,11 @@ export interface BuildContext {
   /** Inside a component definition: the prop that supplies a layer's text or visibility. */
   textProp?(node: DesignNode): string | undefined;
   visibleProp?(node: DesignNode): string | undefined;
+  /**
+   * Inside a component definition (with `nodeIds`): the id a layer of it has in the instance drawn, an expression
+   * on the component's `data-node-id` prop, or the id as it is when the layer's id says nothing of its instance.
+   */
+  layerId?(id: string): AttrValue;
   /** Design tokens: bound values as `var(--…)`, and the attributes that put a layer into a mode. */
   tokens?: TokenContext;
   problems: Problem[];
@@ -50,7 +55,8 @@ export interface TokenContext {
 
 const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
-function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean, tokens: TokenContext | undefined): ElementNode | undefined {
+function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContext): ElementNode | undefined {
+  const { nodeIds, tokens } = ctx;
   if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
   // A placeholder SVG only knows solid colours; a gradient or image fill looks right as a CSS background.
   if (asset.placeholder && (node.fills ?? []).some((f) => f.kind !== "solid")) return undefined;
@@ -64,8 +70,19 @@ function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean
   attrs.push(["fill", "none"], ["overflow", "visible"]);
   if (node.name) attrs.push(["role", "img"], ["aria-label", node.name]);
   else attrs.push(["aria-hidden", "true"]);
-  return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body };
+  // In a component file, the shapes' ids are the instance's own.
+  const svgNodeIds: Record<string, string> = {};
+  if (nodeIds && ctx.layerId) {
+    for (const [, id] of body.matchAll(/ data-node-id="([^"]*)"/g)) {
+      const value = ctx.layerId(id!);
+      if (typeof value !== "string") svgNodeIds[id!] = value.expr;
+    }
+  }
+  return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body, ...(Object.keys(svgNodeIds).length > 0 ? { svgNodeIds } : {}) };
 }
+
+/** The `data-node-id` of a layer: its own id, or in a component file the id it has in the instance drawn. */
+const layerIdOf = (node: DesignNode, ctx: BuildContext): AttrValue => ctx.layerId?.(node.id) ?? node.id;
 
 /**
  * A text drawn on one line in a box of fixed width keeps its one line when the browser's font sets it a pixel or
@@ -127,15 +144,16 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (mapped) {
     const layerFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive, form: flags.form };
     const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
-    return wrapVisibility(buildMapped(node, placement, mapped, { sheet: ctx.sheet, nodeIds: ctx.nodeIds, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) }));
+    const nodeId = ctx.nodeIds ? layerIdOf(node, ctx) : undefined;
+    return wrapVisibility(buildMapped(node, placement, mapped, { sheet: ctx.sheet, nodeId, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) }));
   }
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
     const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, placement) : placement);
-    return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: node.id } : {}) });
+    return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
-  const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds, ctx.tokens) : undefined;
+  const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx) : undefined;
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
   let placeholder: Decl[] = [];
@@ -184,8 +202,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     ...(cls ? { cls } : {}),
     ...(flags.componentRoot ? { mergeClassNameProp: true } : {}),
     // A wrapper that layout inference added stands for no layer.
-    ...(ctx.nodeIds && !node.inferred ? { nodeId: node.id } : {}),
+    ...(ctx.nodeIds && !node.inferred ? { nodeId: layerIdOf(node, ctx) } : {}),
     ...(svg?.svgMarkup !== undefined ? { svgMarkup: svg.svgMarkup } : {}),
+    ...(svg?.svgNodeIds ? { svgNodeIds: svg.svgNodeIds } : {}),
   };
   if (semantics.tag === "img") {
     const image = node.fills?.find((f) => f.kind === "image");

@@ -31,12 +31,20 @@ export interface ComponentPlan {
   visibleProp(def: ComponentDef, node: DesignNode): string | undefined;
 }
 
+/**
+ * The id of a layer inside an instance relative to it: Figma names the layers of instance `12:3` `I12:3;<layer>`,
+ * `<layer>` being the layer's id in the main component, and those of an instance nested in it `I12:3;<nested>;<layer>`
+ * (the nested instance's own id is `I12:3;<nested>`). Undefined for an id that does not start so.
+ */
+export function instanceKey(instanceId: string, id: string): string | undefined {
+  const prefix = `I${instanceId.startsWith("I") ? instanceId.slice(1) : instanceId};`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
+}
+
 /** The id of a layer relative to its instance (`I<instance>;<layer>` → `<layer>`); own id for the root. */
 export function layerKey(instance: DesignNode, node: DesignNode): string {
   if (node === instance) return "";
-  const base = instance.id.startsWith("I") ? instance.id.slice(1) : instance.id;
-  const prefix = `I${base};`;
-  return node.id.startsWith(prefix) ? node.id.slice(prefix.length) : node.id;
+  return instanceKey(instance.id, node.id) ?? node.id;
 }
 
 /** Layers of an instance that its own props control: everything not inside a nested instance. */
@@ -56,10 +64,13 @@ function ownLayers(instance: DesignNode): DesignNode[] {
 function signature(instance: DesignNode, assets: Record<string, Asset>): string {
   const own = new Set(ownLayers(instance));
   const strip = (node: DesignNode, isRoot: boolean): unknown => {
-    const { id: _id, x, y, w, h, sizeH, sizeV, absolute: _a, constraintH, constraintV, rotation, hidden, text, asset, children, ...rest } = node;
+    const { id, x, y, w, h, sizeH, sizeV, absolute: _a, constraintH, constraintV, rotation, hidden, text, asset, children, ...rest } = node;
     const isOwn = own.has(node);
     const svg = asset !== undefined ? assets[asset] : undefined;
+    // The same layers of the main component: a component file derives each instance's layer ids from its own.
+    const key = isRoot ? undefined : instanceKey(instance.id, id);
     return {
+      ...(key !== undefined ? { key } : {}),
       ...rest,
       ...(isRoot ? {} : { x, y, w, h, sizeH, sizeV, constraintH, constraintV, rotation }),
       ...(isOwn ? {} : { hidden }),
@@ -81,7 +92,16 @@ function collectInstances(nodes: DesignNode[], out: DesignNode[], skip: (node: D
   }
 }
 
-export function planComponents(frames: DesignNode[], assets: Record<string, Asset>, reservedNames: Iterable<string>, skip: (node: DesignNode) => boolean = () => false): ComponentPlan {
+/**
+ * `reservedProps`: names a component's props must not take (the emitter's own locals in a component's function).
+ */
+export function planComponents(
+  frames: DesignNode[],
+  assets: Record<string, Asset>,
+  reservedNames: Iterable<string>,
+  skip: (node: DesignNode) => boolean = () => false,
+  reservedProps: readonly string[] = [],
+): ComponentPlan {
   const instances: DesignNode[] = [];
   collectInstances(frames, instances, skip);
   const groups = new Map<string, Map<string, DesignNode[]>>();
@@ -103,7 +123,7 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
       const base = pascalCase(canonical.component!.name.split("/")[0] ?? canonical.component!.name);
       const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members };
       // `styles` is the component's CSS module import; a prop of that name would shadow it.
-      const propNames = new NameScope(["className", "styles"]);
+      const propNames = new NameScope(["className", "styles", ...reservedProps]);
       for (const layer of ownLayers(canonical)) {
         const key = layerKey(canonical, layer);
         const values = members.map((m) => ownLayers(m).find((l) => layerKey(m, l) === key));

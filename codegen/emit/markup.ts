@@ -59,13 +59,17 @@ export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
     case "mapped":
       return printMapped(node, style, indent);
     case "use": {
-      const attrs = [style.classAttr(node.cls, false), ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : jsxAttr(k, v)))].filter(Boolean);
+      const attrs = [
+        style.classAttr(node.cls, false),
+        node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
+        ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : jsxAttr(k, v))),
+      ].filter(Boolean);
       return `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""} />`;
     }
     case "element": {
       const attrs = [style.classAttr(node.cls, node.mergeClassNameProp ?? false), node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined, ...node.attrs.map(([k, v]) => jsxAttr(k, v))].filter(Boolean);
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}`;
-      if (node.svgMarkup !== undefined) return `${open}>${svgToJsx(node.svgMarkup)}</${node.tag}>`;
+      if (node.svgMarkup !== undefined) return `${open}>${svgToJsx(node.svgMarkup, node.svgNodeIds)}</${node.tag}>`;
       if (VOID.has(node.tag) || node.children.length === 0) return `${open} />`;
       if (node.children.every((c) => c.type === "text" || c.type === "prop")) {
         return `${open}>${node.children.map((c) => printJsx(c, style, 0)).join("")}</${node.tag}>`;
@@ -89,7 +93,7 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
     case "element": {
       const attrs = [
         style.classAttr(node.cls, false),
-        node.nodeId !== undefined ? `data-node-id="${escapeAttr(node.nodeId)}"` : undefined,
+        node.nodeId !== undefined ? `data-node-id="${escapeAttr(typeof node.nodeId === "string" ? node.nodeId : node.nodeId.html)}"` : undefined,
         ...node.attrs.map(([k, v]) => `${k}="${escapeAttr(typeof v === "string" ? v : v.html)}"`),
       ].filter(Boolean);
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}>`;
