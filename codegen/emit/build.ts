@@ -7,7 +7,7 @@ import { maskClipPath, ownDecls, placementDecls, rootDecls, textStyleDecls, type
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
-import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
+import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./responsive.js";
 import { drawnSpaces } from "./whitespace.js";
 import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
@@ -140,16 +140,26 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const wrapVisibility = (vnode: VNode): VNode => (visibleProp ? { type: "if", prop: visibleProp, child: vnode } : vnode);
   const placement: Decl[] = flags.root ? rootDecls(node) : parent ? placementDecls(node, parent) : [];
 
+  // An instance drawn by a component (a file of its own, or the team's): its place here is all this file says of it,
+  // with what its place in an inferred flow adds (margins, alignment), as for a layer drawn here.
+  const placed = (): Decl[] => {
+    const extras = itemPlacement(node, flags.root ? undefined : parent, placement);
+    return flags.unitWidth !== undefined ? inContainerUnits(extras, flags.unitWidth) : extras;
+  };
   const mapped = !flags.componentRoot && !flags.root ? ctx.mappedFor?.(node) : undefined;
   if (mapped) {
     const layerFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive, form: flags.form };
     const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
     const nodeId = ctx.nodeIds ? layerIdOf(node, ctx) : undefined;
-    return wrapVisibility(buildMapped(node, placement, mapped, { sheet: ctx.sheet, nodeId, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) }));
+    const built = buildMapped(node, placed(), mapped, { sheet: ctx.sheet, nodeId, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) });
+    if (built.type === "element" && built.cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(built.cls, width, below);
+    return wrapVisibility(built);
   }
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
-    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, placement) : placement);
+    const decls = placed();
+    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, decls) : decls);
+    if (cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(cls, width, below);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
@@ -181,13 +191,14 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
-  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls));
+  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root));
   if (node.kind === "text") holdOneLine(node, decls);
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
-  if (cls) for (const [width, below] of belowDecls(node)) ctx.sheet.addBelow(cls, width, below);
+  // A component's root: the height it grows from below a width is its placement's (the file that places it).
+  if (cls) for (const [width, below] of belowDecls(node, flags.componentRoot ? "own" : "all")) ctx.sheet.addBelow(cls, width, below);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [

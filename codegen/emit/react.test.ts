@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DesignDocument, DesignNode } from "../design/types";
 import { emitReact } from "./react";
 import { emitFiles } from "./index";
+import { emitHtml } from "./html";
 import { loadDesign } from "../load";
 import { EVAL_FILES, readFixture } from "../../test/helpers/fixtures";
 
@@ -249,5 +250,31 @@ describe("emitReact options", () => {
     const frame = (id: string, name: string): DesignNode => ({ id, name, kind: "frame", w: 10, h: 10 });
     const { files } = emitReact({ frames: [frame("1:1", "log in"), frame("1:2", "Log-In"), frame("1:3", ""), frame("1:4", "index")], assets: {} }, { styling: "css-modules", nodeIds: false });
     expect(files.filter((f) => f.path.endsWith(".tsx")).map((f) => f.path)).toEqual(["src/screens/LogIn.tsx", "src/screens/LogIn2.tsx", "src/screens/Screen.tsx", "src/screens/Index2.tsx"]);
+  });
+});
+
+describe("emitReact: an instance a component draws looks as the HTML draws it", () => {
+  /** The rule of `cls` in a stylesheet (outside @media), as its declarations. */
+  const rule = (css: string, cls: string): string[] => {
+    const m = new RegExp(`^\\.${cls} \\{\\n([^}]*)\\}`, "m").exec(css);
+    if (!m) throw new Error(`no .${cls} in\n${css}`);
+    return m[1]!.trim().split("\n").map((l) => l.trim());
+  };
+  const column = (children: DesignNode[], extra: Partial<DesignNode> = {}): DesignDocument => ({
+    frames: [{ id: "1:1", name: "Home", kind: "frame", w: 375, h: 600, layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start", inferred: { within: 375 } }, children, ...extra }],
+    assets: {},
+  });
+  const fixed = (node: DesignNode, extra: Partial<DesignNode> = {}): DesignNode => ({ ...node, sizeH: "fixed", sizeV: "fixed", ...extra });
+
+  it("its place in an inferred flow (margins, alignment) and the height it grows from below a width are its placement's", () => {
+    const design = column([fixed(instance("10:1", "Save"), { flow: { before: 13, self: "center" }, growBelow: 600 }), fixed(instance("10:2", "Cancel"))]);
+    const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
+    const screen = file(files, "src/screens/Home.module.css");
+    expect(rule(screen, "button")).toEqual(expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]));
+    expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n}\n}");
+    expect(file(files, "src/components/Button.module.css")).not.toContain("height: auto");
+    // The same declarations as the HTML's element for that layer, split between the screen and the component.
+    const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+    expect([...rule(screen, "button"), ...rule(file(files, "src/components/Button.module.css"), "button")].sort()).toEqual(rule(html, "button").sort());
   });
 });
