@@ -125,11 +125,12 @@ interface Flags {
   form: FormPlan;
 }
 
-export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false): VNode {
+/** `unitWidth`: a component drawn inside a box that scales as a unit, that box's design width (container units). */
+export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false, unitWidth?: number): VNode {
   // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
   const drawn = drawnFrame(frame);
   const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined) });
-  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form });
+  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form, ...(unitWidth !== undefined ? { unitWidth } : {}) });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;
 }

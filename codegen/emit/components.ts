@@ -21,6 +21,8 @@ export interface ComponentDef {
   canonical: DesignNode;
   props: PropDef[];
   instances: DesignNode[];
+  /** Its instances lie in a box that scales as a unit, this wide: its lengths are in that box's container units. */
+  unitWidth?: number;
 }
 
 export interface ComponentPlan {
@@ -83,12 +85,16 @@ function signature(instance: DesignNode, assets: Record<string, Asset>): string 
   return JSON.stringify(strip(instance, true));
 }
 
-function collectInstances(nodes: DesignNode[], out: DesignNode[], skip: (node: DesignNode) => boolean): void {
+/**
+ * The instances, each with the design width of the box that scales as a unit around it (DesignNode.scaled), as
+ * buildTree reaches them: lengths inside such a box are in its container units, the instance's own too.
+ */
+function collectInstances(nodes: DesignNode[], out: Map<DesignNode, number | undefined>, skip: (node: DesignNode) => boolean, unitWidth: number | undefined): void {
   for (const node of nodes) {
     // An instance drawn as the team's own component (codegen/components-map) has no file, nor do its layers.
     if (skip(node)) continue;
-    if (node.kind === "instance" && node.component && !node.hidden) out.push(node);
-    if (node.children) collectInstances(node.children, out, skip);
+    if (node.kind === "instance" && node.component && !node.hidden) out.set(node, unitWidth);
+    if (node.children) collectInstances(node.children, out, skip, node.scaled && node.w > 0 ? node.w : unitWidth);
   }
 }
 
@@ -102,13 +108,14 @@ export function planComponents(
   skip: (node: DesignNode) => boolean = () => false,
   reservedProps: readonly string[] = [],
 ): ComponentPlan {
-  const instances: DesignNode[] = [];
-  collectInstances(frames, instances, skip);
+  const instances = new Map<DesignNode, number | undefined>();
+  collectInstances(frames, instances, skip, undefined);
   const groups = new Map<string, Map<string, DesignNode[]>>();
-  for (const instance of instances) {
+  for (const [instance, unitWidth] of instances) {
     const byMain = groups.get(instance.component!.id) ?? new Map<string, DesignNode[]>();
     groups.set(instance.component!.id, byMain);
-    const sig = signature(instance, assets);
+    // Drawn in a box's container units, a component is another drawing than in pixels (or in another box's units).
+    const sig = signature(instance, assets) + (unitWidth !== undefined ? `@${unitWidth}` : "");
     byMain.set(sig, [...(byMain.get(sig) ?? []), instance]);
   }
   const names = new NameScope(reservedNames);
@@ -121,7 +128,8 @@ export function planComponents(
       if (index > 0 && members.length < 2) return;
       const canonical = members[0]!;
       const base = pascalCase(canonical.component!.name.split("/")[0] ?? canonical.component!.name);
-      const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members };
+      const unitWidth = instances.get(canonical);
+      const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members, ...(unitWidth !== undefined ? { unitWidth } : {}) };
       // `styles` is the component's CSS module import; a prop of that name would shadow it.
       const propNames = new NameScope(["className", "styles", ...reservedProps]);
       for (const layer of ownLayers(canonical)) {

@@ -277,4 +277,15 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
     expect([...rule(screen, "button"), ...rule(file(files, "src/components/Button.module.css"), "button")].sort()).toEqual(rule(html, "button").sort());
   });
+
+  it("inside a box that scales as a unit, its lengths are in that box's container units, as the HTML's are", () => {
+    const box: DesignNode = { id: "1:2", name: "Box", kind: "frame", w: 200, h: 100, scaled: true, sizeH: "fixed", sizeV: "fixed", children: [instance("10:1", "Save"), { ...instance("10:2", "Go"), x: 0, y: 50 }] };
+    const { files } = emitReact(column([box, fixed(instance("10:3", "Back"))]), { styling: "css-modules", nodeIds: false });
+    // The two in the box share a file in container units; the one outside it is another drawing (drawn inline here).
+    expect(file(files, "src/components/Button.module.css")).toContain("  left: 5cqw;\n  width: max-content;\n  top: 5cqw;\n  height: 10cqw;\n");
+    expect(file(files, "src/components/Button.module.css")).not.toMatch(/\d+px/);
+    const screen = file(files, "src/screens/Home.tsx");
+    expect(screen.match(/<Button /g)).toHaveLength(2);
+    expect(screen).toContain("Back");
+  });
 });

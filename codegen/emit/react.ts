@@ -139,7 +139,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
 
   for (const def of plan.defs) {
     const unit = newUnit(def.name, "components");
-    const tree = buildTree(def.canonical, contextFor(unit, def), true);
+    const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
     const propLines = def.props.map((p) => `  ${p.name}?: ${p.kind === "text" ? "string" : "boolean"};`);
     const idProp = options.nodeIds ? ['  "data-node-id"?: string;'] : [];
     const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...idProp, ...propLines, "}", ""];
