@@ -34,6 +34,8 @@ export interface BuildContext {
   mappedFor?(node: DesignNode): MappedUsage | undefined;
   /** Inside a component definition: the prop that supplies a layer's text or visibility. */
   textProp?(node: DesignNode): string | undefined;
+  /** Whether a text prop breaks lines (its text keeps them: `white-space`). */
+  textPropLines?(node: DesignNode): boolean;
   visibleProp?(node: DesignNode): string | undefined;
   /**
    * Inside a component definition (with `nodeIds`): the id a layer of it has in the instance drawn, an expression
@@ -99,6 +101,13 @@ function holdOneLine(node: DesignNode, decls: Decl[]): void {
   // Never wider than the container: a min-width would win over max-width on a narrow screen.
   decls.push(["min-width", `min(${round(node.w)}px, 100%)`]);
   if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
+}
+
+/** `white-space` that breaks lines at the text's line breaks, and wraps where the text did (not on one line). */
+function keepLineBreaks(decls: Decl[]): void {
+  const at = decls.findIndex(([p]) => p === "white-space");
+  if (at < 0) decls.push(["white-space", "pre-line"]);
+  else if (decls[at]![1] === "nowrap") decls[at] = ["white-space", "pre"];
 }
 
 /** Elements with an intrinsic size (svg, img, input) ignore left+right / top+bottom stretching. */
@@ -194,6 +203,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root));
   if (node.kind === "text") holdOneLine(node, decls);
+  // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
+  if (node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node)) keepLineBreaks(decls);
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);

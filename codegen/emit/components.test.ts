@@ -117,6 +117,16 @@ describe("planComponents", () => {
     expect(plan.usage(other)).toBeUndefined();
   });
 
+  it("a text that breaks lines in one instance at least is a text prop that keeps them; its values as drawn", () => {
+    const a = instance("10:1", "Save");
+    const b = instance("10:2", "Save\u2028now  ok");
+    const plan = planComponents([screen([a, b])], {}, []);
+    const def = plan.defs[0]!;
+    expect(def.props).toEqual([{ name: "label", kind: "text", layer: "5:2", defaultValue: "Save", lines: true }]);
+    expect(plan.usage(b)).toEqual({ component: "Button", props: [["label", "Save\nnow \u00a0ok"]] });
+    expect(plan.textLines(def, a.children![0]!)).toBe(true);
+  });
+
   it("props keep clear of the names reserved for the component's own locals", () => {
     const a = instance("10:1", "Save");
     const b = instance("10:2", "Go");

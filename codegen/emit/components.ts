@@ -6,6 +6,7 @@
 import type { Asset, DesignNode } from "../design/types.js";
 import type { ComponentUsage } from "./build.js";
 import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
+import { drawnSpaces } from "./whitespace.js";
 
 export interface PropDef {
   name: string;
@@ -13,6 +14,8 @@ export interface PropDef {
   /** Layer key (id inside the instance) the prop controls. */
   layer: string;
   defaultValue: string | boolean;
+  /** A text that breaks lines (its default or an instance's): drawn with its line breaks kept. */
+  lines?: true;
 }
 
 export interface ComponentDef {
@@ -30,6 +33,8 @@ export interface ComponentPlan {
   usage(node: DesignNode): ComponentUsage | undefined;
   /** For nodes of a canonical tree: the prop that sets their text / visibility. */
   textProp(def: ComponentDef, node: DesignNode): string | undefined;
+  /** Whether a text prop's value breaks lines (for one instance at least): the text keeps them (`white-space`). */
+  textLines(def: ComponentDef, node: DesignNode): boolean;
   visibleProp(def: ComponentDef, node: DesignNode): string | undefined;
 }
 
@@ -48,6 +53,15 @@ export function layerKey(instance: DesignNode, node: DesignNode): string {
   if (node === instance) return "";
   return instanceKey(instance.id, node.id) ?? node.id;
 }
+
+/** Line breaks as Figma draws them (whitespace.ts). */
+const LINE_BREAK = /[\n\u2028\u2029]/;
+
+/**
+ * A text prop's value: the text as the markup draws it (whitespace.ts: spaces CSS would collapse as no-break
+ * spaces), its line breaks kept by the text's `white-space` (PropDef.lines), as `<br />` does for a literal text.
+ */
+const propText = (chars: string): string => drawnSpaces(chars);
 
 /** Layers of an instance that its own props control: everything not inside a nested instance. */
 function ownLayers(instance: DesignNode): DesignNode[] {
@@ -138,7 +152,8 @@ export function planComponents(
         if (layer.text && !layer.text.runs) {
           // Image imports are named `<name>Src`; a prop must not shadow one.
           const base = camelCase(layerLabel(layer) || "text", "text").replace(/Src$/, "SrcText");
-          def.props.push({ name: propNames.take(base), kind: "text", layer: key, defaultValue: layer.text.chars });
+          const lines = values.some((v) => v?.text !== undefined && LINE_BREAK.test(v.text.chars));
+          def.props.push({ name: propNames.take(base), kind: "text", layer: key, defaultValue: propText(layer.text.chars), ...(lines ? { lines } : {}) });
         }
         if (values.some((v) => v?.hidden)) {
           def.props.push({ name: propNames.take(`show${pascalCase(layer.name || layer.kind, "Layer")}`), kind: "visible", layer: key, defaultValue: !layer.hidden });
@@ -150,7 +165,7 @@ export function planComponents(
         const props: [string, string | boolean][] = [];
         for (const prop of def.props) {
           const layer = layers.get(prop.layer);
-          const value = prop.kind === "text" ? (layer?.text?.chars ?? "") : !(layer?.hidden ?? false);
+          const value = prop.kind === "text" ? propText(layer?.text?.chars ?? "") : !(layer?.hidden ?? false);
           if (value !== prop.defaultValue) props.push([prop.name, value]);
         }
         byInstance.set(member, { def, props });
@@ -158,10 +173,10 @@ export function planComponents(
     });
   }
   const ownByDef = new Map(defs.map((def) => [def, new Set(ownLayers(def.canonical))]));
-  const propFor = (def: ComponentDef, node: DesignNode, kind: PropDef["kind"]): string | undefined => {
+  const propDef = (def: ComponentDef, node: DesignNode, kind: PropDef["kind"]): PropDef | undefined => {
     if (!ownByDef.get(def)?.has(node)) return undefined;
     const key = layerKey(def.canonical, node);
-    return def.props.find((p) => p.kind === kind && p.layer === key)?.name;
+    return def.props.find((p) => p.kind === kind && p.layer === key);
   };
   return {
     defs,
@@ -169,7 +184,8 @@ export function planComponents(
       const found = byInstance.get(node);
       return found ? { component: found.def.name, props: found.props } : undefined;
     },
-    textProp: (def, node) => propFor(def, node, "text"),
-    visibleProp: (def, node) => propFor(def, node, "visible"),
+    textProp: (def, node) => propDef(def, node, "text")?.name,
+    textLines: (def, node) => propDef(def, node, "text")?.lines === true,
+    visibleProp: (def, node) => propDef(def, node, "visible")?.name,
   };
 }

@@ -22,11 +22,21 @@ function jsxAttr(name: string, value: AttrValue): string {
   return /["\\\n{}&]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;
 }
 
+/** A JS string literal, its no-break and em spaces (whitespace.ts) written as escapes: visible in the code. */
+export function jsString(value: string): string {
+  return JSON.stringify(value).replace(/\u00a0/g, "\\u00a0").replace(/\u2003/g, "\\u2003");
+}
+
+/** A component's text prop: as jsxAttr, with its drawn spaces visible as escapes. */
+function propAttr(name: string, value: string): string {
+  return /[\u00a0\u2003]/.test(value) ? `${name}={${jsString(value)}}` : jsxAttr(name, value);
+}
+
 function jsxText(value: string): string {
   if (value === "") return "";
   // JSX collapses whitespace and treats {}<> specially; anything unusual goes in a string expression.
   // No-break and em spaces (whitespace.ts) written as escapes: visible in the code.
-  if (/[{}<>\n\r\t"'`\\&]|^\s|\s$|\s\s/.test(value)) return `{${JSON.stringify(value).replace(/\u00a0/g, "\\u00a0").replace(/\u2003/g, "\\u2003")}}`;
+  if (/[{}<>\n\r\t"'`\\&]|^\s|\s$|\s\s/.test(value)) return `{${jsString(value)}}`;
   return value;
 }
 
@@ -62,7 +72,7 @@ export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
       const attrs = [
         style.classAttr(node.cls, false),
         node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
-        ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : jsxAttr(k, v))),
+        ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : propAttr(k, v))),
       ].filter(Boolean);
       return `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""} />`;
     }

@@ -288,4 +288,13 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     expect(screen.match(/<Button /g)).toHaveLength(2);
     expect(screen).toContain("Back");
   });
+
+  it("a text prop that breaks lines keeps them (white-space), its spaces drawn as the HTML draws them", () => {
+    const { files } = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go  on"))]), { styling: "css-modules", nodeIds: false });
+    expect(rule(file(files, "src/components/Button.module.css"), "label")).toContain("white-space: pre-line;");
+    expect(file(files, "src/components/Button.tsx")).toContain('label = "Save\\nnow"');
+    expect(file(files, "src/screens/Home.tsx")).toContain('<Button className={styles.button2} label={"Go \\u00a0on"} />');
+    const tailwind = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go"))]), { styling: "tailwind", nodeIds: false }).files;
+    expect(file(tailwind, "src/components/Button.tsx")).toContain("whitespace-pre-line");
+  });
 });

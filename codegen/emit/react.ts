@@ -4,7 +4,7 @@ import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { instanceKey, planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
-import { printJsx, type MarkupStyle } from "./markup.js";
+import { jsString, printJsx, type MarkupStyle } from "./markup.js";
 import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
@@ -81,6 +81,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     ...(def
       ? {
           textProp: (node: DesignNode) => plan.textProp(def, node),
+          textPropLines: (node: DesignNode) => plan.textLines(def, node),
           visibleProp: (node: DesignNode) => plan.visibleProp(def, node),
           layerId: (id: string): AttrValue => {
             if (id === def.canonical.id) return { expr: NODE_ID, html: id };
@@ -144,7 +145,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     const idProp = options.nodeIds ? ['  "data-node-id"?: string;'] : [];
     const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...idProp, ...propLines, "}", ""];
     const idParam = options.nodeIds ? [`"data-node-id": ${NODE_ID} = ${JSON.stringify(def.canonical.id)}`] : [];
-    const params = ["className", ...idParam, ...def.props.map((p) => `${p.name} = ${JSON.stringify(p.defaultValue)}`)].join(", ");
+    const params = ["className", ...idParam, ...def.props.map((p) => `${p.name} = ${typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue)}`)].join(", ");
     // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`, nested instances chained.
     const locals = unit.layerIds ? [`  const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`] : [];
     writeUnit(unit, tree, `${def.name}({ ${params} }: ${def.name}Props)`, preamble, locals);
