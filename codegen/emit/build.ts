@@ -7,7 +7,7 @@ import { maskClipPath, ownDecls, placementDecls, rootDecls, textStyleDecls, type
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
-import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
+import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./responsive.js";
 import { drawnSpaces } from "./whitespace.js";
 import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
@@ -34,7 +34,14 @@ export interface BuildContext {
   mappedFor?(node: DesignNode): MappedUsage | undefined;
   /** Inside a component definition: the prop that supplies a layer's text or visibility. */
   textProp?(node: DesignNode): string | undefined;
+  /** Whether a text prop breaks lines (its text keeps them: `white-space`). */
+  textPropLines?(node: DesignNode): boolean;
   visibleProp?(node: DesignNode): string | undefined;
+  /**
+   * Inside a component definition (with `nodeIds`): the id a layer of it has in the instance drawn, an expression
+   * on the component's `data-node-id` prop, or the id as it is when the layer's id says nothing of its instance.
+   */
+  layerId?(id: string): AttrValue;
   /** Design tokens: bound values as `var(--…)`, and the attributes that put a layer into a mode. */
   tokens?: TokenContext;
   problems: Problem[];
@@ -50,7 +57,8 @@ export interface TokenContext {
 
 const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
-function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean, tokens: TokenContext | undefined): ElementNode | undefined {
+function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContext): ElementNode | undefined {
+  const { nodeIds, tokens } = ctx;
   if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
   // A placeholder SVG only knows solid colours; a gradient or image fill looks right as a CSS background.
   if (asset.placeholder && (node.fills ?? []).some((f) => f.kind !== "solid")) return undefined;
@@ -64,8 +72,19 @@ function svgElement(node: DesignNode, asset: Asset | undefined, nodeIds: boolean
   attrs.push(["fill", "none"], ["overflow", "visible"]);
   if (node.name) attrs.push(["role", "img"], ["aria-label", node.name]);
   else attrs.push(["aria-hidden", "true"]);
-  return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body };
+  // In a component file, the shapes' ids are the instance's own.
+  const svgNodeIds: Record<string, string> = {};
+  if (nodeIds && ctx.layerId) {
+    for (const [, id] of body.matchAll(/ data-node-id="([^"]*)"/g)) {
+      const value = ctx.layerId(id!);
+      if (typeof value !== "string") svgNodeIds[id!] = value.expr;
+    }
+  }
+  return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body, ...(Object.keys(svgNodeIds).length > 0 ? { svgNodeIds } : {}) };
 }
+
+/** The `data-node-id` of a layer: its own id, or in a component file the id it has in the instance drawn. */
+const layerIdOf = (node: DesignNode, ctx: BuildContext): AttrValue => ctx.layerId?.(node.id) ?? node.id;
 
 /**
  * A text drawn on one line in a box of fixed width keeps its one line when the browser's font sets it a pixel or
@@ -82,6 +101,13 @@ function holdOneLine(node: DesignNode, decls: Decl[]): void {
   // Never wider than the container: a min-width would win over max-width on a narrow screen.
   decls.push(["min-width", `min(${round(node.w)}px, 100%)`]);
   if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
+}
+
+/** `white-space` that breaks lines at the text's line breaks, and wraps where the text did (not on one line). */
+function keepLineBreaks(decls: Decl[]): void {
+  const at = decls.findIndex(([p]) => p === "white-space");
+  if (at < 0) decls.push(["white-space", "pre-line"]);
+  else if (decls[at]![1] === "nowrap") decls[at] = ["white-space", "pre"];
 }
 
 /** Elements with an intrinsic size (svg, img, input) ignore left+right / top+bottom stretching. */
@@ -108,11 +134,12 @@ interface Flags {
   form: FormPlan;
 }
 
-export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false): VNode {
+/** `unitWidth`: a component drawn inside a box that scales as a unit, that box's design width (container units). */
+export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false, unitWidth?: number): VNode {
   // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
   const drawn = drawnFrame(frame);
   const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined) });
-  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form });
+  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form, ...(unitWidth !== undefined ? { unitWidth } : {}) });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;
 }
@@ -123,19 +150,30 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const wrapVisibility = (vnode: VNode): VNode => (visibleProp ? { type: "if", prop: visibleProp, child: vnode } : vnode);
   const placement: Decl[] = flags.root ? rootDecls(node) : parent ? placementDecls(node, parent) : [];
 
+  // An instance drawn by a component (a file of its own, or the team's): its place here is all this file says of it,
+  // with what its place in an inferred flow adds (margins, alignment), as for a layer drawn here.
+  const placed = (): Decl[] => {
+    const extras = itemPlacement(node, flags.root ? undefined : parent, placement);
+    return flags.unitWidth !== undefined ? inContainerUnits(extras, flags.unitWidth) : extras;
+  };
   const mapped = !flags.componentRoot && !flags.root ? ctx.mappedFor?.(node) : undefined;
   if (mapped) {
     const layerFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive, form: flags.form };
     const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
-    return wrapVisibility(buildMapped(node, placement, mapped, { sheet: ctx.sheet, nodeIds: ctx.nodeIds, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) }));
+    const nodeId = ctx.nodeIds ? layerIdOf(node, ctx) : undefined;
+    const built = buildMapped(node, placed(), mapped, { sheet: ctx.sheet, nodeId, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) });
+    if (built.type === "element" && built.cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(built.cls, width, below);
+    return wrapVisibility(built);
   }
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
-    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, placement) : placement);
-    return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: node.id } : {}) });
+    const decls = placed();
+    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, decls) : decls);
+    if (cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(cls, width, below);
+    return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
-  const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx.nodeIds, ctx.tokens) : undefined;
+  const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx) : undefined;
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
   let placeholder: Decl[] = [];
@@ -163,13 +201,16 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
-  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls));
+  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root));
   if (node.kind === "text") holdOneLine(node, decls);
+  // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
+  if (node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node)) keepLineBreaks(decls);
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
-  if (cls) for (const [width, below] of belowDecls(node)) ctx.sheet.addBelow(cls, width, below);
+  // A component's root: the height it grows from below a width is its placement's (the file that places it).
+  if (cls) for (const [width, below] of belowDecls(node, flags.componentRoot ? "own" : "all")) ctx.sheet.addBelow(cls, width, below);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -184,8 +225,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     ...(cls ? { cls } : {}),
     ...(flags.componentRoot ? { mergeClassNameProp: true } : {}),
     // A wrapper that layout inference added stands for no layer.
-    ...(ctx.nodeIds && !node.inferred ? { nodeId: node.id } : {}),
+    ...(ctx.nodeIds && !node.inferred ? { nodeId: layerIdOf(node, ctx) } : {}),
     ...(svg?.svgMarkup !== undefined ? { svgMarkup: svg.svgMarkup } : {}),
+    ...(svg?.svgNodeIds ? { svgNodeIds: svg.svgNodeIds } : {}),
   };
   if (semantics.tag === "img") {
     const image = node.fills?.find((f) => f.kind === "image");

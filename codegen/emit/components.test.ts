@@ -107,6 +107,34 @@ describe("planComponents", () => {
     expect(plan.defs.map((d) => d.name)).toEqual(["PrimaryButton", "PrimaryButton2", "Home2", "Component2ColCard"]);
   });
 
+  it("instances whose layers are other layers of the main component (other ids inside) do not share a file", () => {
+    // A component file gives each instance's layers ids from the instance's own (`I<instance>;<layer>`).
+    const a = instance("10:1", "Save");
+    const b = instance("10:2", "Save");
+    const other: DesignNode = { ...instance("10:3", "Save"), children: instance("10:3", "Save").children!.map((c, i) => ({ ...c, id: `I10:3;9:${i}` })) };
+    const plan = planComponents([screen([a, other, b])], {}, []);
+    expect(plan.defs.map((d) => d.instances)).toEqual([[a, b]]);
+    expect(plan.usage(other)).toBeUndefined();
+  });
+
+  it("a text that breaks lines in one instance at least is a text prop that keeps them; its values as drawn", () => {
+    const a = instance("10:1", "Save");
+    const b = instance("10:2", "Save\u2028now  ok");
+    const plan = planComponents([screen([a, b])], {}, []);
+    const def = plan.defs[0]!;
+    expect(def.props).toEqual([{ name: "label", kind: "text", layer: "5:2", defaultValue: "Save", lines: true }]);
+    expect(plan.usage(b)).toEqual({ component: "Button", props: [["label", "Save\nnow \u00a0ok"]] });
+    expect(plan.textLines(def, a.children![0]!)).toBe(true);
+  });
+
+  it("props keep clear of the names reserved for the component's own locals", () => {
+    const a = instance("10:1", "Save");
+    const b = instance("10:2", "Go");
+    for (const child of [a, b].map((i) => i.children![0]!)) child.name = "Layer Id";
+    expect(planComponents([screen([a, b])], {}, []).defs[0]!.props[0]!.name).toBe("layerId");
+    expect(planComponents([screen([a, b])], {}, [], () => false, ["nodeId", "layerId"]).defs[0]!.props[0]!.name).toBe("layerId2");
+  });
+
   it("ignores hidden instances and instances without a component", () => {
     const hidden = { ...instance("10:1", "A"), hidden: true };
     const bare: DesignNode = { id: "10:2", name: "x", kind: "instance", w: 1, h: 1 };

@@ -6,6 +6,7 @@
 import type { Asset, DesignNode } from "../design/types.js";
 import type { ComponentUsage } from "./build.js";
 import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
+import { drawnSpaces } from "./whitespace.js";
 
 export interface PropDef {
   name: string;
@@ -13,6 +14,8 @@ export interface PropDef {
   /** Layer key (id inside the instance) the prop controls. */
   layer: string;
   defaultValue: string | boolean;
+  /** A text that breaks lines (its default or an instance's): drawn with its line breaks kept. */
+  lines?: true;
 }
 
 export interface ComponentDef {
@@ -21,6 +24,8 @@ export interface ComponentDef {
   canonical: DesignNode;
   props: PropDef[];
   instances: DesignNode[];
+  /** Its instances lie in a box that scales as a unit, this wide: its lengths are in that box's container units. */
+  unitWidth?: number;
 }
 
 export interface ComponentPlan {
@@ -28,16 +33,35 @@ export interface ComponentPlan {
   usage(node: DesignNode): ComponentUsage | undefined;
   /** For nodes of a canonical tree: the prop that sets their text / visibility. */
   textProp(def: ComponentDef, node: DesignNode): string | undefined;
+  /** Whether a text prop's value breaks lines (for one instance at least): the text keeps them (`white-space`). */
+  textLines(def: ComponentDef, node: DesignNode): boolean;
   visibleProp(def: ComponentDef, node: DesignNode): string | undefined;
+}
+
+/**
+ * The id of a layer inside an instance relative to it: Figma names the layers of instance `12:3` `I12:3;<layer>`,
+ * `<layer>` being the layer's id in the main component, and those of an instance nested in it `I12:3;<nested>;<layer>`
+ * (the nested instance's own id is `I12:3;<nested>`). Undefined for an id that does not start so.
+ */
+export function instanceKey(instanceId: string, id: string): string | undefined {
+  const prefix = `I${instanceId.startsWith("I") ? instanceId.slice(1) : instanceId};`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
 }
 
 /** The id of a layer relative to its instance (`I<instance>;<layer>` → `<layer>`); own id for the root. */
 export function layerKey(instance: DesignNode, node: DesignNode): string {
   if (node === instance) return "";
-  const base = instance.id.startsWith("I") ? instance.id.slice(1) : instance.id;
-  const prefix = `I${base};`;
-  return node.id.startsWith(prefix) ? node.id.slice(prefix.length) : node.id;
+  return instanceKey(instance.id, node.id) ?? node.id;
 }
+
+/** Line breaks as Figma draws them (whitespace.ts). */
+const LINE_BREAK = /[\n\u2028\u2029]/;
+
+/**
+ * A text prop's value: the text as the markup draws it (whitespace.ts: spaces CSS would collapse as no-break
+ * spaces), its line breaks kept by the text's `white-space` (PropDef.lines), as `<br />` does for a literal text.
+ */
+const propText = (chars: string): string => drawnSpaces(chars);
 
 /** Layers of an instance that its own props control: everything not inside a nested instance. */
 function ownLayers(instance: DesignNode): DesignNode[] {
@@ -56,10 +80,13 @@ function ownLayers(instance: DesignNode): DesignNode[] {
 function signature(instance: DesignNode, assets: Record<string, Asset>): string {
   const own = new Set(ownLayers(instance));
   const strip = (node: DesignNode, isRoot: boolean): unknown => {
-    const { id: _id, x, y, w, h, sizeH, sizeV, absolute: _a, constraintH, constraintV, rotation, hidden, text, asset, children, ...rest } = node;
+    const { id, x, y, w, h, sizeH, sizeV, absolute: _a, constraintH, constraintV, rotation, hidden, text, asset, children, ...rest } = node;
     const isOwn = own.has(node);
     const svg = asset !== undefined ? assets[asset] : undefined;
+    // The same layers of the main component: a component file derives each instance's layer ids from its own.
+    const key = isRoot ? undefined : instanceKey(instance.id, id);
     return {
+      ...(key !== undefined ? { key } : {}),
       ...rest,
       ...(isRoot ? {} : { x, y, w, h, sizeH, sizeV, constraintH, constraintV, rotation }),
       ...(isOwn ? {} : { hidden }),
@@ -72,23 +99,37 @@ function signature(instance: DesignNode, assets: Record<string, Asset>): string 
   return JSON.stringify(strip(instance, true));
 }
 
-function collectInstances(nodes: DesignNode[], out: DesignNode[], skip: (node: DesignNode) => boolean): void {
+/**
+ * The instances, each with the design width of the box that scales as a unit around it (DesignNode.scaled), as
+ * buildTree reaches them: lengths inside such a box are in its container units, the instance's own too.
+ */
+function collectInstances(nodes: DesignNode[], out: Map<DesignNode, number | undefined>, skip: (node: DesignNode) => boolean, unitWidth: number | undefined): void {
   for (const node of nodes) {
     // An instance drawn as the team's own component (codegen/components-map) has no file, nor do its layers.
     if (skip(node)) continue;
-    if (node.kind === "instance" && node.component && !node.hidden) out.push(node);
-    if (node.children) collectInstances(node.children, out, skip);
+    if (node.kind === "instance" && node.component && !node.hidden) out.set(node, unitWidth);
+    if (node.children) collectInstances(node.children, out, skip, node.scaled && node.w > 0 ? node.w : unitWidth);
   }
 }
 
-export function planComponents(frames: DesignNode[], assets: Record<string, Asset>, reservedNames: Iterable<string>, skip: (node: DesignNode) => boolean = () => false): ComponentPlan {
-  const instances: DesignNode[] = [];
-  collectInstances(frames, instances, skip);
+/**
+ * `reservedProps`: names a component's props must not take (the emitter's own locals in a component's function).
+ */
+export function planComponents(
+  frames: DesignNode[],
+  assets: Record<string, Asset>,
+  reservedNames: Iterable<string>,
+  skip: (node: DesignNode) => boolean = () => false,
+  reservedProps: readonly string[] = [],
+): ComponentPlan {
+  const instances = new Map<DesignNode, number | undefined>();
+  collectInstances(frames, instances, skip, undefined);
   const groups = new Map<string, Map<string, DesignNode[]>>();
-  for (const instance of instances) {
+  for (const [instance, unitWidth] of instances) {
     const byMain = groups.get(instance.component!.id) ?? new Map<string, DesignNode[]>();
     groups.set(instance.component!.id, byMain);
-    const sig = signature(instance, assets);
+    // Drawn in a box's container units, a component is another drawing than in pixels (or in another box's units).
+    const sig = signature(instance, assets) + (unitWidth !== undefined ? `@${unitWidth}` : "");
     byMain.set(sig, [...(byMain.get(sig) ?? []), instance]);
   }
   const names = new NameScope(reservedNames);
@@ -101,16 +142,18 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
       if (index > 0 && members.length < 2) return;
       const canonical = members[0]!;
       const base = pascalCase(canonical.component!.name.split("/")[0] ?? canonical.component!.name);
-      const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members };
+      const unitWidth = instances.get(canonical);
+      const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members, ...(unitWidth !== undefined ? { unitWidth } : {}) };
       // `styles` is the component's CSS module import; a prop of that name would shadow it.
-      const propNames = new NameScope(["className", "styles"]);
+      const propNames = new NameScope(["className", "styles", ...reservedProps]);
       for (const layer of ownLayers(canonical)) {
         const key = layerKey(canonical, layer);
         const values = members.map((m) => ownLayers(m).find((l) => layerKey(m, l) === key));
         if (layer.text && !layer.text.runs) {
           // Image imports are named `<name>Src`; a prop must not shadow one.
           const base = camelCase(layerLabel(layer) || "text", "text").replace(/Src$/, "SrcText");
-          def.props.push({ name: propNames.take(base), kind: "text", layer: key, defaultValue: layer.text.chars });
+          const lines = values.some((v) => v?.text !== undefined && LINE_BREAK.test(v.text.chars));
+          def.props.push({ name: propNames.take(base), kind: "text", layer: key, defaultValue: propText(layer.text.chars), ...(lines ? { lines } : {}) });
         }
         if (values.some((v) => v?.hidden)) {
           def.props.push({ name: propNames.take(`show${pascalCase(layer.name || layer.kind, "Layer")}`), kind: "visible", layer: key, defaultValue: !layer.hidden });
@@ -122,7 +165,7 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
         const props: [string, string | boolean][] = [];
         for (const prop of def.props) {
           const layer = layers.get(prop.layer);
-          const value = prop.kind === "text" ? (layer?.text?.chars ?? "") : !(layer?.hidden ?? false);
+          const value = prop.kind === "text" ? propText(layer?.text?.chars ?? "") : !(layer?.hidden ?? false);
           if (value !== prop.defaultValue) props.push([prop.name, value]);
         }
         byInstance.set(member, { def, props });
@@ -130,10 +173,10 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
     });
   }
   const ownByDef = new Map(defs.map((def) => [def, new Set(ownLayers(def.canonical))]));
-  const propFor = (def: ComponentDef, node: DesignNode, kind: PropDef["kind"]): string | undefined => {
+  const propDef = (def: ComponentDef, node: DesignNode, kind: PropDef["kind"]): PropDef | undefined => {
     if (!ownByDef.get(def)?.has(node)) return undefined;
     const key = layerKey(def.canonical, node);
-    return def.props.find((p) => p.kind === kind && p.layer === key)?.name;
+    return def.props.find((p) => p.kind === kind && p.layer === key);
   };
   return {
     defs,
@@ -141,7 +184,8 @@ export function planComponents(frames: DesignNode[], assets: Record<string, Asse
       const found = byInstance.get(node);
       return found ? { component: found.def.name, props: found.props } : undefined;
     },
-    textProp: (def, node) => propFor(def, node, "text"),
-    visibleProp: (def, node) => propFor(def, node, "visible"),
+    textProp: (def, node) => propDef(def, node, "text")?.name,
+    textLines: (def, node) => propDef(def, node, "text")?.lines === true,
+    visibleProp: (def, node) => propDef(def, node, "visible")?.name,
   };
 }

@@ -7,7 +7,7 @@
 import type { DesignNode } from "../design/types.js";
 import type { MappedInstance, MappedValue } from "../components-map/model.js";
 import type { Decl } from "./css.js";
-import type { ElementNode, MappedProp, MappedUse, Sheet, VNode } from "./vnode.js";
+import type { AttrValue, ElementNode, MappedProp, MappedUse, Sheet, VNode } from "./vnode.js";
 
 /** What the build context says about a mapped instance: its mapping resolved, and its name in this file. */
 export interface MappedUsage {
@@ -18,7 +18,8 @@ export interface MappedUsage {
 
 export interface MappedBuild {
   sheet: Sheet;
-  nodeIds: boolean;
+  /** The instance's layer id with `nodeIds` (in a component file, an expression on the component's own). */
+  nodeId: AttrValue | undefined;
   classBase(node: DesignNode, fallback: string): string;
   /** Tokens for the wrapper's placement. */
   decls(node: DesignNode, decls: Decl[]): Decl[];
@@ -43,9 +44,9 @@ export function buildMapped(node: DesignNode, placement: Decl[], usage: MappedUs
   const use: MappedUse = { type: "mapped", component: usage.local, props, children };
   // The instance's own layers are the component's business: no containing block for them.
   const box = placement.filter(([p, v]) => !(p === "position" && v === "relative"));
-  if (box.length === 0 && !build.nodeIds) return use;
+  if (box.length === 0 && build.nodeId === undefined) return use;
   const decls = box.length > 0 ? [...box, ["display", "flex"] as Decl, ["flex-direction", "column"] as Decl] : [];
   const cls = build.sheet.add(build.classBase(node, usage.local), build.decls(node, decls));
-  const wrapper: ElementNode = { type: "element", tag: "div", attrs: [], children: [use], ...(cls ? { cls } : {}), ...(build.nodeIds ? { nodeId: node.id } : {}) };
+  const wrapper: ElementNode = { type: "element", tag: "div", attrs: [], children: [use], ...(cls ? { cls } : {}), ...(build.nodeId !== undefined ? { nodeId: build.nodeId } : {}) };
   return wrapper;
 }

@@ -64,6 +64,13 @@ describe("printJsx: attributes and structure", () => {
     expect(printJsx(svg, style)).toBe('<svg viewBox="0 0 24 24"><path data-node-id="2:2" d="M0 0Z" fill="#000000" fillRule="evenodd" strokeWidth="2"/></svg>');
   });
 
+  it("in a component file, the SVG's layer ids and the element's own are expressions on the instance's id", () => {
+    const svg = el("svg", [], { nodeId: { expr: 'layerId("3:1")', html: "I9:1;3:1" }, svgMarkup: '<path data-node-id="I9:1;3:2" d="M0 0Z"/><path data-node-id="7:7"/>', svgNodeIds: { "I9:1;3:2": 'layerId("3:2")' } });
+    expect(printJsx(svg, style)).toBe('<svg data-node-id={layerId("3:1")}><path data-node-id={layerId("3:2")} d="M0 0Z"/><path data-node-id="7:7"/></svg>');
+    // HTML has no expressions: the ids as drawn.
+    expect(printHtml(svg, htmlStyle)).toBe('<svg data-node-id="I9:1;3:1"><path data-node-id="I9:1;3:2" d="M0 0Z"/><path data-node-id="7:7"/></svg>');
+  });
+
   it("svgToJsx renames only known attributes", () => {
     expect(svgToJsx('<g clip-rule="evenodd" stroke-linecap="round" xlink:href="#a" data-x="1" fill-opacity="0.5"/>')).toBe('<g clipRule="evenodd" strokeLinecap="round" xlinkHref="#a" data-x="1" fillOpacity="0.5"/>');
   });

@@ -22,11 +22,21 @@ function jsxAttr(name: string, value: AttrValue): string {
   return /["\\\n{}&]/.test(value) ? `${jsxName}={${JSON.stringify(value)}}` : `${jsxName}="${value}"`;
 }
 
+/** A JS string literal, its no-break and em spaces (whitespace.ts) written as escapes: visible in the code. */
+export function jsString(value: string): string {
+  return JSON.stringify(value).replace(/\u00a0/g, "\\u00a0").replace(/\u2003/g, "\\u2003");
+}
+
+/** A component's text prop: as jsxAttr, with its drawn spaces visible as escapes. */
+function propAttr(name: string, value: string): string {
+  return /[\u00a0\u2003]/.test(value) ? `${name}={${jsString(value)}}` : jsxAttr(name, value);
+}
+
 function jsxText(value: string): string {
   if (value === "") return "";
   // JSX collapses whitespace and treats {}<> specially; anything unusual goes in a string expression.
   // No-break and em spaces (whitespace.ts) written as escapes: visible in the code.
-  if (/[{}<>\n\r\t"'`\\&]|^\s|\s$|\s\s/.test(value)) return `{${JSON.stringify(value).replace(/\u00a0/g, "\\u00a0").replace(/\u2003/g, "\\u2003")}}`;
+  if (/[{}<>\n\r\t"'`\\&]|^\s|\s$|\s\s/.test(value)) return `{${jsString(value)}}`;
   return value;
 }
 
@@ -59,13 +69,17 @@ export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
     case "mapped":
       return printMapped(node, style, indent);
     case "use": {
-      const attrs = [style.classAttr(node.cls, false), ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : jsxAttr(k, v)))].filter(Boolean);
+      const attrs = [
+        style.classAttr(node.cls, false),
+        node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
+        ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : propAttr(k, v))),
+      ].filter(Boolean);
       return `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""} />`;
     }
     case "element": {
       const attrs = [style.classAttr(node.cls, node.mergeClassNameProp ?? false), node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined, ...node.attrs.map(([k, v]) => jsxAttr(k, v))].filter(Boolean);
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}`;
-      if (node.svgMarkup !== undefined) return `${open}>${svgToJsx(node.svgMarkup)}</${node.tag}>`;
+      if (node.svgMarkup !== undefined) return `${open}>${svgToJsx(node.svgMarkup, node.svgNodeIds)}</${node.tag}>`;
       if (VOID.has(node.tag) || node.children.length === 0) return `${open} />`;
       if (node.children.every((c) => c.type === "text" || c.type === "prop")) {
         return `${open}>${node.children.map((c) => printJsx(c, style, 0)).join("")}</${node.tag}>`;
@@ -89,7 +103,7 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
     case "element": {
       const attrs = [
         style.classAttr(node.cls, false),
-        node.nodeId !== undefined ? `data-node-id="${escapeAttr(node.nodeId)}"` : undefined,
+        node.nodeId !== undefined ? `data-node-id="${escapeAttr(typeof node.nodeId === "string" ? node.nodeId : node.nodeId.html)}"` : undefined,
         ...node.attrs.map(([k, v]) => `${k}="${escapeAttr(typeof v === "string" ? v : v.html)}"`),
       ].filter(Boolean);
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}>`;

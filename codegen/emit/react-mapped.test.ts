@@ -142,3 +142,34 @@ describe("value maps of JSX, class names and nested props", () => {
     expect(result.problems).toContainEqual(expect.objectContaining({ code: "component-mapping", message: expect.stringContaining("the value map's JSX uses ArrowLeft from @acme/icons, but another component in these files has that name") }));
   });
 });
+
+describe("a mapped instance inside a generated component", () => {
+  // Two Button instances (a file of their own), each with a nested Star instance that the mapping names.
+  const box = (x: number, y: number, w: number, h: number): Record<string, number> => ({ x, y, width: w, height: h });
+  const button = (id: string, x: number) => ({
+    id, name: "Button", type: "INSTANCE", componentId: "10:1", absoluteBoundingBox: box(x, 10, 120, 40), fills: [{ type: "SOLID", color: { r: 0, g: 0, b: 1, a: 1 } }],
+    children: [
+      { id: `I${id};11:1`, name: "Star", type: "INSTANCE", componentId: "20:1", absoluteBoundingBox: box(x + 4, 18, 24, 24), children: [{ id: `I${id};11:1;21:1`, name: "Shape", type: "RECTANGLE", absoluteBoundingBox: box(x + 4, 18, 24, 24), fills: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }] }] },
+      { id: `I${id};11:2`, name: "Label", type: "TEXT", characters: "Save", absoluteBoundingBox: box(x + 34, 20, 60, 20), style: { fontFamily: "Inter", fontSize: 14, fontWeight: 400 } },
+    ],
+  });
+  const doc = loadDesign({
+    document: { id: "1:1", name: "Screen", type: "FRAME", absoluteBoundingBox: box(0, 0, 300, 100), children: [button("2:1", 10), button("2:2", 150)] },
+    components: { "10:1": { key: "kbutton", name: "Button" }, "20:1": { key: "kstar", name: "Star" } },
+  }).document;
+  const map: ComponentMap = { components: [{ figma: { nodeId: "20:1" }, import: { module: "@acme/icons", name: "StarIcon", default: true }, props: {} }] };
+
+  it("is the team's component in the component's file, its wrapper with the id it has in each instance", () => {
+    const result = emitFiles(doc, { ...REACT, nodeIds: true, components: map });
+    const screen = content(result.files, "src/screens/Screen.tsx");
+    expect(screen).toMatch(/<Button className=\{styles\.button\} data-node-id="2:1" \/>/);
+    expect(screen).toMatch(/<Button className=\{styles\.button2\} data-node-id="2:2" \/>/);
+    const file = content(result.files, "src/components/Button.tsx");
+    expect(file).toContain('import StarIcon from "@acme/icons";');
+    expect(file).toMatch(/<div className=\{styles\.starIcon\} data-node-id=\{layerId\("11:1"\)\}>\s*<StarIcon \/>\s*<\/div>/);
+    // Without ids, the same files less the ids.
+    const plain = content(emitFiles(doc, { ...REACT, components: map }).files, "src/components/Button.tsx");
+    expect(plain).toMatch(/<div className=\{styles\.starIcon\}>\s*<StarIcon \/>\s*<\/div>/);
+    expect(plain).not.toContain("layerId");
+  });
+});

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { DesignDocument, DesignNode } from "../design/types";
 import { emitReact } from "./react";
+import { emitFiles } from "./index";
+import { emitHtml } from "./html";
+import { loadDesign } from "../load";
+import { EVAL_FILES, readFixture } from "../../test/helpers/fixtures";
 
 function instance(id: string, label: string, iconHidden = false): DesignNode {
+  // Figma's ids of an instance's layers: `I<instance id>;<layer id in the component>`, chained for a nested instance.
+  const inside = id.startsWith("I") ? id : `I${id}`;
   return {
     id,
     name: "Button",
@@ -14,8 +20,8 @@ function instance(id: string, label: string, iconHidden = false): DesignNode {
     fills: [{ kind: "solid", color: "#0000ff" }],
     component: { id: "5:1", name: "Button/Primary" },
     children: [
-      { id: `I${id};5:2`, name: "Label", kind: "text", x: 10, y: 10, w: 80, h: 20, text: { chars: label, style: { family: "Inter", size: 14, weight: 600 }, resize: "none", alignH: "center", alignV: "top" } },
-      { id: `I${id};5:3`, name: "Icon", kind: "rect", x: 96, y: 12, w: 16, h: 16, fills: [{ kind: "solid", color: "#ffffff" }], ...(iconHidden ? { hidden: true } : {}) },
+      { id: `${inside};5:2`, name: "Label", kind: "text", x: 10, y: 10, w: 80, h: 20, text: { chars: label, style: { family: "Inter", size: 14, weight: 600 }, resize: "none", alignH: "center", alignV: "top" } },
+      { id: `${inside};5:3`, name: "Icon", kind: "rect", x: 96, y: 12, w: 16, h: 16, fills: [{ kind: "solid", color: "#ffffff" }], ...(iconHidden ? { hidden: true } : {}) },
     ],
   };
 }
@@ -40,6 +46,39 @@ const doc: DesignDocument = {
   ],
   assets: { "hero.png": { kind: "image", name: "hero.png", imageRef: "abc" } },
 };
+
+/** The nodeIds output without what nodeIds adds: `data-node-id` attributes and the components' id prop and helper. */
+function withoutIds(content: string): string {
+  return content
+    .replace(/ data-node-id=(?:"[^"]*"|\{[^}]*\})/g, "")
+    .replace(/\n {2}"data-node-id"\?: string;/g, "")
+    .replace(/, "data-node-id": nodeId = "[^"]*"/g, "")
+    .replace(/\n {2}const layerId = .*;(?=\n)/g, "");
+}
+
+/** Every layer id under `node`, itself included. */
+function layerIds(node: DesignNode): string[] {
+  return [node.id, ...(node.children ?? []).flatMap(layerIds)].sort();
+}
+
+/**
+ * The ids the elements of a screen get once rendered, followed through its components as the browser would: a
+ * component's `data-node-id` prop is the id its use passes (literal, or its file's `layerId("…")` of its own id).
+ */
+function renderedIds(files: { path: string; content: string }[], screen: string): string[] {
+  const out: string[] = [];
+  const layerId = (nodeId: string, key: string): string => `I${nodeId.replace(/^I/, "")};${key}`;
+  const visit = (path: string, nodeId: string | undefined): void => {
+    const content = file(files, path);
+    for (const m of content.matchAll(/<(\w+)[^>]*? data-node-id=(?:"([^"]*)"|\{nodeId\}|\{layerId\("([^"]*)"\)\})/g)) {
+      const id = m[2] ?? (m[3] !== undefined ? layerId(nodeId!, m[3]) : nodeId!);
+      if (/^[A-Z]/.test(m[1]!)) visit(`src/components/${m[1]}.tsx`, id);
+      else out.push(id);
+    }
+  };
+  visit(screen, undefined);
+  return out.sort();
+}
 
 const file = (files: { path: string; content: string }[], path: string): string => {
   const found = files.find((f) => f.path === path);
@@ -120,14 +159,81 @@ describe("emitReact with CSS modules", () => {
 });
 
 describe("emitReact options", () => {
-  it("nodeIds: true marks the elements that draw layers", () => {
+  it("nodeIds: true marks the elements that draw layers; each instance of a component carries its own ids", () => {
     const { files } = emitReact(doc, { styling: "css-modules", nodeIds: true });
     const screen = file(files, "src/screens/HomeScreen.tsx");
     expect(screen).toContain('<main className={styles.homeScreen} data-node-id="1:1">');
     expect(screen).toContain('<img className={styles.hero} data-node-id="1:5" src={heroSrc} alt="Hero" />');
+    // The instance's id is the component's prop: the second Button (a hidden icon, another label) is not the first.
+    expect(screen).toContain('<Button className={styles.button} data-node-id="10:1" />');
+    expect(screen).toContain('<Button className={styles.button2} data-node-id="10:2" label="Cancel" showIcon={false} />');
     const button = file(files, "src/components/Button.tsx");
-    expect(button).toContain('data-node-id="10:1"');
-    expect(button).toContain('<span className={styles.label} data-node-id="I10:1;5:2">{label}</span>');
+    expect(button).toContain('export interface ButtonProps {\n  className?: string;\n  "data-node-id"?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n');
+    expect(button).toContain('export function Button({ className, "data-node-id": nodeId = "10:1", label = "Save", showIcon = true }: ButtonProps) {\n');
+    // Figma's ids of an instance's layers: `I<instance id>;<the layer's id in the component>`.
+    expect(button).toContain("  const layerId = (key: string): string => `I${nodeId.replace(/^I/, \"\")};${key}`;\n  return (\n");
+    expect(button).toContain('<button className={[styles.button, className].filter(Boolean).join(" ")} data-node-id={nodeId} type="button">');
+    expect(button).toContain('<span className={styles.label} data-node-id={layerId("5:2")}>{label}</span>');
+    expect(button).toContain('<div className={styles.icon} data-node-id={layerId("5:3")} />');
+    expect(button).not.toMatch(/data-node-id="/);
+  });
+
+  it("nodeIds: a nested instance gets its id from its instance's, so its layers' ids chain as Figma's do", () => {
+    const card = (id: string, title: string): DesignNode => ({
+      id,
+      name: "Card",
+      kind: "instance",
+      w: 200,
+      h: 100,
+      component: { id: "7:1", name: "Card" },
+      layout: { dir: "column", gap: 8, padding: [8, 8, 8, 8], justify: "start", align: "start" },
+      children: [
+        { id: `I${id};7:2`, name: "Title", kind: "text", w: 100, h: 20, sizeH: "hug", sizeV: "hug", text: { chars: title, style: { family: "Inter", size: 14, weight: 600 }, resize: "width", alignH: "left", alignV: "top" } },
+        { ...instance(`I${id};7:3`, "Go"), sizeH: "fixed", sizeV: "fixed" },
+      ],
+    });
+    const cards: DesignDocument = { frames: [{ id: "1:1", name: "List", kind: "frame", w: 400, h: 300, layout: { dir: "column", gap: 8, padding: [0, 0, 0, 0], justify: "start", align: "start" }, children: [card("20:1", "One"), card("20:2", "Two")] }], assets: {} };
+    const { files } = emitReact(cards, { styling: "css-modules", nodeIds: true });
+    expect(file(files, "src/screens/List.tsx")).toContain('<Card className={styles.card} data-node-id="20:1" />');
+    expect(file(files, "src/screens/List.tsx")).toContain('<Card className={styles.card2} data-node-id="20:2" title="Two" />');
+    const cardFile = file(files, "src/components/Card.tsx");
+    expect(cardFile).toContain('<Button className={styles.button} data-node-id={layerId("7:3")} />');
+    expect(file(files, "src/components/Button.tsx")).toContain('"data-node-id": nodeId = "I20:1;7:3"');
+    // What the files give each layer, followed as the browser would: the design's own ids, each once.
+    expect(renderedIds(files, "src/screens/List.tsx")).toEqual(layerIds(cards.frames[0]!));
+  });
+
+  it("nodeIds: the component's props keep clear of its locals (nodeId, layerId)", () => {
+    const named = (id: string, chars: string): DesignNode => ({ ...instance(id, chars), children: [{ ...instance(id, chars).children![0]!, name: "Node Id" }] });
+    const { files } = emitReact({ ...doc, frames: [{ ...doc.frames[0]!, children: [named("10:1", "A"), named("10:2", "B")] }] }, { styling: "css-modules", nodeIds: true });
+    expect(file(files, "src/components/Button.tsx")).toContain('"data-node-id": nodeId = "10:1", nodeId2 = "A"');
+    const { files: plain } = emitReact({ ...doc, frames: [{ ...doc.frames[0]!, children: [named("10:1", "A"), named("10:2", "B")] }] }, { styling: "css-modules", nodeIds: false });
+    expect(file(plain, "src/components/Button.tsx")).toContain('nodeId = "A"');
+  });
+
+  it("without nodeIds the output is the nodeIds output without its ids, byte for byte", () => {
+    for (const styling of ["css-modules", "tailwind"] as const) {
+      const plain = emitReact(doc, { styling, nodeIds: false }).files;
+      const ids = emitReact(doc, { styling, nodeIds: true }).files;
+      expect(plain.map((f) => f.path)).toEqual(ids.map((f) => f.path));
+      for (const [i, f] of plain.entries()) expect(f.content).toBe(withoutIds(ids[i]!.content));
+    }
+  });
+
+  it("without nodeIds, every fixture frame's output is its nodeIds output without the ids (components, nested ones, SVGs)", () => {
+    let components = 0;
+    for (const name of EVAL_FILES) {
+      const design = loadDesign(readFixture(name)).document;
+      for (const frame of design.frames) {
+        const one = { ...design, frames: [frame] };
+        const plain = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: false }).files;
+        const ids = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: true }).files;
+        expect(plain.map((f) => f.path)).toEqual(ids.map((f) => f.path));
+        for (const [i, f] of plain.entries()) expect(f.content, `${name} ${frame.id} ${f.path}`).toBe(withoutIds(ids[i]!.content));
+        components += ids.filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx")).length;
+      }
+    }
+    expect(components).toBeGreaterThan(50);
   });
 
   it("tailwind: classes inline, no CSS files, no global.css import", () => {
@@ -144,5 +250,51 @@ describe("emitReact options", () => {
     const frame = (id: string, name: string): DesignNode => ({ id, name, kind: "frame", w: 10, h: 10 });
     const { files } = emitReact({ frames: [frame("1:1", "log in"), frame("1:2", "Log-In"), frame("1:3", ""), frame("1:4", "index")], assets: {} }, { styling: "css-modules", nodeIds: false });
     expect(files.filter((f) => f.path.endsWith(".tsx")).map((f) => f.path)).toEqual(["src/screens/LogIn.tsx", "src/screens/LogIn2.tsx", "src/screens/Screen.tsx", "src/screens/Index2.tsx"]);
+  });
+});
+
+describe("emitReact: an instance a component draws looks as the HTML draws it", () => {
+  /** The rule of `cls` in a stylesheet (outside @media), as its declarations. */
+  const rule = (css: string, cls: string): string[] => {
+    const m = new RegExp(`^\\.${cls} \\{\\n([^}]*)\\}`, "m").exec(css);
+    if (!m) throw new Error(`no .${cls} in\n${css}`);
+    return m[1]!.trim().split("\n").map((l) => l.trim());
+  };
+  const column = (children: DesignNode[], extra: Partial<DesignNode> = {}): DesignDocument => ({
+    frames: [{ id: "1:1", name: "Home", kind: "frame", w: 375, h: 600, layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start", inferred: { within: 375 } }, children, ...extra }],
+    assets: {},
+  });
+  const fixed = (node: DesignNode, extra: Partial<DesignNode> = {}): DesignNode => ({ ...node, sizeH: "fixed", sizeV: "fixed", ...extra });
+
+  it("its place in an inferred flow (margins, alignment) and the height it grows from below a width are its placement's", () => {
+    const design = column([fixed(instance("10:1", "Save"), { flow: { before: 13, self: "center" }, growBelow: 600 }), fixed(instance("10:2", "Cancel"))]);
+    const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
+    const screen = file(files, "src/screens/Home.module.css");
+    expect(rule(screen, "button")).toEqual(expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]));
+    expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n}\n}");
+    expect(file(files, "src/components/Button.module.css")).not.toContain("height: auto");
+    // The same declarations as the HTML's element for that layer, split between the screen and the component.
+    const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+    expect([...rule(screen, "button"), ...rule(file(files, "src/components/Button.module.css"), "button")].sort()).toEqual(rule(html, "button").sort());
+  });
+
+  it("inside a box that scales as a unit, its lengths are in that box's container units, as the HTML's are", () => {
+    const box: DesignNode = { id: "1:2", name: "Box", kind: "frame", w: 200, h: 100, scaled: true, sizeH: "fixed", sizeV: "fixed", children: [instance("10:1", "Save"), { ...instance("10:2", "Go"), x: 0, y: 50 }] };
+    const { files } = emitReact(column([box, fixed(instance("10:3", "Back"))]), { styling: "css-modules", nodeIds: false });
+    // The two in the box share a file in container units; the one outside it is another drawing (drawn inline here).
+    expect(file(files, "src/components/Button.module.css")).toContain("  left: 5cqw;\n  width: max-content;\n  top: 5cqw;\n  height: 10cqw;\n");
+    expect(file(files, "src/components/Button.module.css")).not.toMatch(/\d+px/);
+    const screen = file(files, "src/screens/Home.tsx");
+    expect(screen.match(/<Button /g)).toHaveLength(2);
+    expect(screen).toContain("Back");
+  });
+
+  it("a text prop that breaks lines keeps them (white-space), its spaces drawn as the HTML draws them", () => {
+    const { files } = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go  on"))]), { styling: "css-modules", nodeIds: false });
+    expect(rule(file(files, "src/components/Button.module.css"), "label")).toContain("white-space: pre-line;");
+    expect(file(files, "src/components/Button.tsx")).toContain('label = "Save\\nnow"');
+    expect(file(files, "src/screens/Home.tsx")).toContain('<Button className={styles.button2} label={"Go \\u00a0on"} />');
+    const tailwind = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go"))]), { styling: "tailwind", nodeIds: false }).files;
+    expect(file(tailwind, "src/components/Button.tsx")).toContain("whitespace-pre-line");
   });
 });

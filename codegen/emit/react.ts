@@ -3,12 +3,12 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
-import { printJsx, type MarkupStyle } from "./markup.js";
+import { instanceKey, planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
+import { jsString, printJsx, type MarkupStyle } from "./markup.js";
 import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
-import { Sheet, type VNode } from "./vnode.js";
+import { Sheet, type AttrValue, type VNode } from "./vnode.js";
 import { fontStack } from "./css.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
@@ -30,7 +30,16 @@ interface FileUnit {
   imports: Map<string, string>;
   usedComponents: Set<string>;
   imageKeys: Set<string>;
+  /** A component file that derives its layers' ids from its instance's (`layerId("…")`). */
+  layerIds: boolean;
 }
+
+/**
+ * With `nodeIds`, a component takes its instance's id as the prop `data-node-id` (the local NODE_ID) and derives
+ * its layers' ids from it as Figma does (LAYER_ID): each instance drawn carries its own layers' ids.
+ */
+const NODE_ID = "nodeId";
+const LAYER_ID = "layerId";
 
 function collectUses(node: VNode, out: Set<string>): void {
   if (node.type === "use") out.add(node.component);
@@ -46,7 +55,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
   const library = libraryComponents(doc, options.components, names);
   problems.push(...library.problems);
   const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index", "Boolean"], library.names), library.isMapped);
+  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index", "Boolean"], library.names), library.isMapped, options.nodeIds ? [NODE_ID, LAYER_ID] : []);
   const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
@@ -72,7 +81,15 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     ...(def
       ? {
           textProp: (node: DesignNode) => plan.textProp(def, node),
+          textPropLines: (node: DesignNode) => plan.textLines(def, node),
           visibleProp: (node: DesignNode) => plan.visibleProp(def, node),
+          layerId: (id: string): AttrValue => {
+            if (id === def.canonical.id) return { expr: NODE_ID, html: id };
+            const key = instanceKey(def.canonical.id, id);
+            if (key === undefined) return id;
+            unit.layerIds = true;
+            return { expr: `${LAYER_ID}(${JSON.stringify(key)})`, html: id };
+          },
         }
       : {}),
     problems,
@@ -90,7 +107,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     },
   });
 
-  const writeUnit = (unit: FileUnit, tree: VNode, signature: string, preamble: string[]): void => {
+  const writeUnit = (unit: FileUnit, tree: VNode, signature: string, preamble: string[], locals: string[] = []): void => {
     collectUses(tree, unit.usedComponents);
     unit.usedComponents.delete(unit.name);
     const imports: string[] = [];
@@ -104,7 +121,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
     const body = printJsx(tree, markupStyle(unit.sheet), 2);
-    const code = [...imports, "", ...preamble, `export function ${signature} {`, "  return (", body, "  );", "}", ""].join("\n");
+    const code = [...imports, "", ...preamble, `export function ${signature} {`, ...locals, "  return (", body, "  );", "}", ""].join("\n");
     files.push({ path: `src/${unit.dir}/${unit.name}.tsx`, content: code });
     if (modules && unit.sheet.rules.size > 0) {
       const css = unit.sheet.css();
@@ -113,7 +130,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
-  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({ name, dir, sheet: new Sheet(["root"]), imports: new Map(), usedComponents: new Set(), imageKeys: new Set() });
+  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({ name, dir, sheet: new Sheet(["root"]), imports: new Map(), usedComponents: new Set(), imageKeys: new Set(), layerIds: false });
 
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
@@ -123,11 +140,15 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
 
   for (const def of plan.defs) {
     const unit = newUnit(def.name, "components");
-    const tree = buildTree(def.canonical, contextFor(unit, def), true);
+    const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
     const propLines = def.props.map((p) => `  ${p.name}?: ${p.kind === "text" ? "string" : "boolean"};`);
-    const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...propLines, "}", ""];
-    const params = ["className", ...def.props.map((p) => `${p.name} = ${JSON.stringify(p.defaultValue)}`)].join(", ");
-    writeUnit(unit, tree, `${def.name}({ ${params} }: ${def.name}Props)`, preamble);
+    const idProp = options.nodeIds ? ['  "data-node-id"?: string;'] : [];
+    const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...idProp, ...propLines, "}", ""];
+    const idParam = options.nodeIds ? [`"data-node-id": ${NODE_ID} = ${JSON.stringify(def.canonical.id)}`] : [];
+    const params = ["className", ...idParam, ...def.props.map((p) => `${p.name} = ${typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue)}`)].join(", ");
+    // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`, nested instances chained.
+    const locals = unit.layerIds ? [`  const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`] : [];
+    writeUnit(unit, tree, `${def.name}({ ${params} }: ${def.name}Props)`, preamble, locals);
   }
 
   for (const key of imageKeysIn(doc.frames)) allImages.add(key);

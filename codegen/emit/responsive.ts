@@ -125,11 +125,24 @@ export function inContainerUnits(decls: Decl[], width: number): Decl[] {
   return decls.map(([p, v]) => [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => (Number(n) === 0 ? "0px" : `${round((Number(n) / width) * 100, 3)}cqw`))]);
 }
 
-/** The responsive extras for `node` (placed in `parent`, undefined for a root), applied to its declarations. */
-export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[]): Decl[] {
+/**
+ * The placement of an instance that a component draws (its file's, or the team's): `placement` with what its place
+ * in an inferred flow adds; its own extras are the component's.
+ */
+export function itemPlacement(node: DesignNode, parent: DesignNode | undefined, placement: Decl[]): Decl[] {
+  const out = [...placement];
+  if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
+  return out;
+}
+
+/**
+ * The responsive extras for `node` (placed in `parent`, undefined for a root or a component's root), applied to its
+ * declarations. `root`: a screen's root (a component's root is an item of the screens that place it).
+ */
+export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[], root = parent === undefined): Decl[] {
   const out = [...decls];
   if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
-  if (!parent && node.scaled) {
+  if (root && node.scaled) {
     drop(out, "min-height");
     set(out, "aspect-ratio", `${round(node.w)} / ${round(node.h)}`);
   }
@@ -141,11 +154,14 @@ export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined
 /**
  * Declarations for screens narrower than a width: a decoration hidden where it would cover text, a carousel
  * row that wraps, a frame drawn shorter than its content that grows with it. Each as [width, declarations].
+ * `part`: of an instance that a component draws, what goes with its placement (its height) or with the
+ * component's own styles (the rest).
  */
-export function belowDecls(node: DesignNode): [number, Decl[]][] {
+export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" = "all"): [number, Decl[]][] {
   const out: [number, Decl[]][] = [];
-  if (node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
-  if (node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
-  if (node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
+  const own = part !== "placement";
+  if (own && node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
+  if (own && node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
+  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
   return out;
 }

@@ -44,7 +44,7 @@ function styleObject(css: string): string {
 export const SVG_TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g;
 const ATTR = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
-function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: string): string {
+function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: string, nodeIds: Readonly<Record<string, string>> | undefined): string {
   if (closing) return `</${tag}>`;
   const out: string[] = [];
   for (const m of attrs.matchAll(ATTR)) {
@@ -53,17 +53,19 @@ function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: stri
     const value = m[2] ?? m[3];
     if (value === undefined) out.push(name);
     else if (name === "style") out.push(`style=${styleObject(value)}`);
+    else if (name === "data-node-id" && nodeIds && Object.prototype.hasOwnProperty.call(nodeIds, value)) out.push(`${name}={${nodeIds[value]}}`);
     else out.push(`${name}=${value.includes('"') ? `{${JSON.stringify(value)}}` : `"${value}"`}`);
   }
   return `<${tag}${out.length ? " " + out.join(" ") : ""}${selfClosing ? "/" : ""}>`;
 }
 
-export function svgToJsx(markup: string): string {
+/** `nodeIds`: a JSX expression per layer id, for the `data-node-id` attributes that carry one (a component's own ids). */
+export function svgToJsx(markup: string, nodeIds?: Readonly<Record<string, string>>): string {
   let out = "";
   let at = 0;
   const text = (chunk: string): string => (/[{}]/.test(chunk) ? `{${JSON.stringify(chunk)}}` : chunk);
   for (const m of markup.matchAll(SVG_TAG)) {
-    out += text(markup.slice(at, m.index)) + tagToJsx(m[1]!, m[2]!, m[3]!, m[4]!);
+    out += text(markup.slice(at, m.index)) + tagToJsx(m[1]!, m[2]!, m[3]!, m[4]!, nodeIds);
     at = m.index! + m[0].length;
   }
   return out + text(markup.slice(at));

@@ -38,7 +38,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   "flex-shrink": { "0": "shrink-0" },
   flex: { "1 1 0": "flex-1" },
   overflow: { hidden: "overflow-hidden" },
-  "white-space": { nowrap: "whitespace-nowrap", pre: "whitespace-pre", "pre-wrap": "whitespace-pre-wrap" },
+  "white-space": { nowrap: "whitespace-nowrap", pre: "whitespace-pre", "pre-wrap": "whitespace-pre-wrap", "pre-line": "whitespace-pre-line" },
   "text-align": { center: "text-center", right: "text-right", justify: "text-justify", left: "text-left" },
   "text-transform": { uppercase: "uppercase", lowercase: "lowercase", capitalize: "capitalize" },
   "text-decoration": { underline: "underline", "line-through": "line-through" },

@@ -16,10 +16,13 @@ export interface ElementNode {
   /** For a component's root: merge the `className` prop into the class list. */
   mergeClassNameProp?: boolean;
   attrs: [string, AttrValue][];
-  nodeId?: string;
+  /** The layer's id (`data-node-id`): literal, or in a component file an expression on the instance's id. */
+  nodeId?: AttrValue;
   children: VNode[];
   /** Inner SVG markup (for `<svg>` elements), printed as-is in HTML and converted for JSX. */
   svgMarkup?: string;
+  /** In a component file: the JSX expression for each layer id inside `svgMarkup` (the instance's own ids). */
+  svgNodeIds?: Record<string, string>;
 }
 
 export interface TextNode {
@@ -44,7 +47,8 @@ export interface ComponentUse {
   type: "use";
   component: string;
   cls?: string;
-  nodeId?: string;
+  /** The instance's id, passed to the component as `data-node-id` (it derives its layers' ids from it). */
+  nodeId?: AttrValue;
   props: [string, string | boolean][];
 }
 
