@@ -192,13 +192,14 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
         },
         loadModule: async (id, base, hint) => {
           if (hint === "config") configNamed = true;
+          const name = /^\.{1,2}\//.test(id) ? resolvePath(base, id) : id;
           problems.push({
             severity: "warning",
             code: "preview-tailwind",
             message:
               hint === "config"
-                ? `The preview does not run ${id} (JavaScript): its theme and plugins are not applied, so classes that need them are not styled in the preview (the project's build applies it)`
-                : `The preview does not run the Tailwind plugin "${id}" (JavaScript): the classes it adds are not styled in the preview (the project's build runs it)`,
+                ? `The preview does not run ${name} (JavaScript): its theme and plugins are not applied, so classes that need them are not styled in the preview (the project's build applies it)`
+                : `The preview does not run the Tailwind plugin "${name}" (JavaScript): the classes it adds are not styled in the preview (the project's build runs it)`,
             file: source.path,
           });
           return { path: id, base, module: hint === "config" ? {} : () => {} };
