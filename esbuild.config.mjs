@@ -35,6 +35,18 @@ const rawText = {
   },
 };
 
+/**
+ * For the bundles that must not carry it (the engine, the panel's draft): a `?raw` import there means the Tailwind
+ * compiler came in past the project pass shims, and the build fails saying so (esbuild alone would bundle the
+ * stylesheet as CSS beside the script).
+ */
+const rawTextRefused = {
+  name: "raw-text-refused",
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ errors: [{ text: `${args.path} (imported by ${args.importer}) belongs to the project pass part (ui/engine/project-pass/), not to this bundle` }] }));
+  },
+};
+
 const node = {
   bundle: true,
   platform: "node",
@@ -105,6 +117,7 @@ const searchWorker = {
 const draftPart = {
   entryPoints: ["ui/code/draft-part.ts"],
   ...browserIife,
+  plugins: [rawTextRefused],
   outfile: "dist/ui-parts/draft.js",
 };
 
@@ -135,9 +148,8 @@ const engine = {
   entryPoints: ["ui/engine/engine.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
   alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/engine/tokenizer-shim.ts" },
-  // No rawText: the Tailwind compiler and its stylesheets belong to the project pass part; one reaching the engine
-  // itself fails the build here.
-  plugins: [projectPassShims],
+  // The Tailwind compiler and its stylesheets belong to the project pass part: one reaching the engine fails its build.
+  plugins: [projectPassShims, rawTextRefused],
   ...browserIife,
   outfile: "dist/ui-parts/engine.js",
 };
