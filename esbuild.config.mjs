@@ -14,11 +14,39 @@
 // `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator; `fonts`: dist/fonts.mjs, the font catalog's); `--watch` rebuilds on change (npm run dev).
 import { build, context } from "esbuild";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildShellAndParts } from "./esbuild.panel-parts.mjs";
 
 const watch = process.argv.includes("--watch");
+
+/**
+ * `import text from "tailwindcss/index.css?raw"`: the file's text in the bundle (the React preview's Tailwind
+ * compiler, codegen/preview/tailwind-compile.ts, bundles Tailwind's own stylesheets so). Vitest serves the same
+ * import as Vite's `?raw`.
+ */
+const rawText = {
+  name: "raw-text",
+  setup(b) {
+    // Node's resolution (the package's exports), since the CLI's build keeps packages external.
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: createRequire(resolvePath(args.resolveDir, "_")).resolve(args.path.slice(0, -"?raw".length)), namespace: "raw-text" }));
+    b.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => ({ contents: await readFile(args.path, "utf8"), loader: "text" }));
+  },
+};
+
+/**
+ * For the bundles that must not carry it (the engine, the panel's draft): a `?raw` import there means the Tailwind
+ * compiler came in past the project pass shims, and the build fails saying so (esbuild alone would bundle the
+ * stylesheet as CSS beside the script).
+ */
+const rawTextRefused = {
+  name: "raw-text-refused",
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ errors: [{ text: `${args.path} (imported by ${args.importer}) belongs to the project pass part (ui/engine/project-pass/), not to this bundle` }] }));
+  },
+};
+
 const node = {
   bundle: true,
   platform: "node",
@@ -26,6 +54,7 @@ const node = {
   target: "node20",
   // Runtime dependencies (ts-morph, prettier, playwright-core) load from node_modules.
   packages: "external",
+  plugins: [rawText],
   sourcemap: true,
   logLevel: "warning",
 };
@@ -88,6 +117,7 @@ const searchWorker = {
 const draftPart = {
   entryPoints: ["ui/code/draft-part.ts"],
   ...browserIife,
+  plugins: [rawTextRefused],
   outfile: "dist/ui-parts/draft.js",
 };
 
@@ -118,7 +148,8 @@ const engine = {
   entryPoints: ["ui/engine/engine.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
   alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/engine/tokenizer-shim.ts" },
-  plugins: [projectPassShims],
+  // The Tailwind compiler and its stylesheets belong to the project pass part: one reaching the engine fails its build.
+  plugins: [projectPassShims, rawTextRefused],
   ...browserIife,
   outfile: "dist/ui-parts/engine.js",
 };
@@ -127,6 +158,7 @@ const engine = {
 const projectPassPart = {
   entryPoints: ["ui/engine/project-pass/part.entry.ts"],
   ...browserIife,
+  plugins: [rawText],
   outfile: "dist/ui-parts/project-pass.js",
 };
 

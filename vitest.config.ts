@@ -25,6 +25,9 @@ const ISOLATE = /vitest: isolate|vi\.(mock|doMock|stubGlobal|stubEnv|resetModule
 const isolated = ROOMS.flatMap(testFiles).filter((file) => ISOLATE.test(readFileSync(file, "utf8")));
 
 const shared = {
+  // Tailwind's own stylesheets, read as text by the preview's Tailwind compiler (codegen/preview/tailwind-css.ts):
+  // vitest empties every other CSS import.
+  css: { include: [/\/tailwindcss\/[a-z]+\.css\?raw$/] },
   globalSetup: ["test/global-setup.ts"],
   testTimeout: 60_000,
   hookTimeout: 120_000,

@@ -1,10 +1,11 @@
 /**
  * The page that shows a result's files in Chromium, for a measurement: HTML as written (its index.html), React as
- * the preview document the panel shows (codegen/preview/react-preview.ts, with the preview runtime that the build
- * writes to dist/preview-runtime.js beside dist/cli.js). One page, so the CLI measures what the panel shows.
+ * the preview document the panel shows (codegen/preview/react-preview.ts, its Tailwind compiled, with the preview
+ * runtime that the build writes to dist/preview-runtime.js beside dist/cli.js). One page, so the CLI measures what
+ * the panel shows.
  */
 import { readFile } from "node:fs/promises";
-import { buildReactPreview } from "../codegen/preview/react-preview.js";
+import { reactPreview } from "../codegen/preview/react-preview.js";
 import type { SourceFile } from "../codegen/types.js";
 
 /** Beside the bundled CLI (dist/cli.js), and from the sources (cli/ → dist/). */
@@ -36,7 +37,7 @@ export interface ResultPage {
 /** HTML: the files and their index.html (else the first page); React: one page, the preview document. */
 export async function resultPage(files: SourceFile[], target: "react" | "html"): Promise<ResultPage> {
   if (target === "react") {
-    const preview = buildReactPreview(files, await previewRuntimeScript());
+    const preview = await reactPreview(files, await previewRuntimeScript());
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
   }
   const pages = files.filter((f) => /\.html?$/i.test(f.path)).map((f) => f.path);

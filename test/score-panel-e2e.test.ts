@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { visibleNodes, type RestNode } from "../codegen/fidelity/design-nodes.js";
-import { loadDesign } from "../codegen/index.js";
+import { generateCode, loadDesign } from "../codegen/index.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { responsesStream } from "./openai-server/server.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
@@ -134,8 +134,8 @@ function modelPage(frame: RestNode, layers: number): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><main data-node-id="${frame.id}" style="position:relative;width:${origin.width}px;height:${origin.height}px">${items.join("")}</main></body></html>`;
 }
 
-function answer(html: string, notes: string, id: string) {
-  const text = JSON.stringify({ notes, files: [{ path: "index.html", content: html }] });
+function answer(html: string | { path: string; content: string }[], notes: string, id: string) {
+  const text = JSON.stringify({ notes, files: typeof html === "string" ? [{ path: "index.html", content: html }] : html });
   const size = Math.ceil(text.length / 8);
   return responsesStream(Array.from({ length: 8 }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean), { id, delayMs: 5 });
 }
@@ -170,6 +170,31 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
       // Back to the first turn: its own score, kept in the turn (not measured again).
       await ui.locator(".turn").first().click();
       await expect.poll(async () => (await ui.locator(".ai-results .score__summary").textContent()) ?? "").toMatch(new RegExp(`^Matches the design ${first} %`));
+    });
+  });
+
+  it("scores a Tailwind answer styled as Tailwind builds it: the engine worker compiles its classes for the preview", async () => {
+    // A model's React answer in Tailwind: the emitters' own files for Selfie, layer ids kept (CSS modules: 96 %).
+    const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, SELFIE.fixture), "utf8")) as unknown, [SELFIE.frame]);
+    const code = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: true });
+    const files = code.files.filter((f) => !f.bytes).map(({ path, content }) => ({ path, content }));
+    const server = await startServer();
+    server.push(answer(files, "Selfie in Tailwind.", "resp_tailwind"));
+    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "react", styling: "tailwind" }, "figment.apiKey": "sk-test-score-1234" };
+    await withPluginPage(browser, { fixture: SELFIE.fixture, select: [SELFIE.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
+      await ui.getByRole("button", { name: "Generate with AI" }).click();
+      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+      const turnScore = ui.locator(".turn").first().locator(".turn__score");
+      await expect.poll(async () => (await turnScore.textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+      // As its CSS-modules twin scores, not the 2 % of unstyled classes.
+      expect(Number.parseInt((await turnScore.textContent()) ?? "", 10)).toBeGreaterThanOrEqual(90);
+      expect(await ui.getByText(/Tailwind utility classes are not styled/).count()).toBe(0);
+      // Its preview is styled: the frame at its drawn size (`max-w-[375px] min-h-203`).
+      await ui.getByRole("tab", { name: "Preview" }).click();
+      const preview = await previewPage(ui);
+      const size = () => preview.evaluate<number[]>(`(() => { const r = document.querySelector('[data-node-id="${SELFIE.frame}"]').getBoundingClientRect(); return [r.width, r.height]; })()`);
+      await expect.poll(size).toEqual([375, 812]);
+      await shot(page, "5-model-tailwind");
     });
   });
 });

@@ -44,6 +44,11 @@ export interface BuildContext {
   layerId?(id: string): AttrValue;
   /** Design tokens: bound values as `var(--…)`, and the attributes that put a layer into a mode. */
   tokens?: TokenContext;
+  /**
+   * The page's base styles are Tailwind's preflight, not the browser's: its `line-height: 1.5` is inherited by
+   * every element, so a text with Figma's auto line height says the browser's `normal` itself.
+   */
+  preflight?: boolean;
   problems: Problem[];
 }
 
@@ -176,6 +181,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx) : undefined;
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
+  if (ctx.preflight && node.kind === "text" && node.text && node.text.style.lineHeight === undefined) decls.push(["line-height", "normal"]);
   let placeholder: Decl[] = [];
   if (semantics.tag === "input" && node.kind === "text") {
     const input = inputDecls(node, decls);
@@ -206,6 +212,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
   if (node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node)) keepLineBreaks(decls);
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
+  // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
+  if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);

@@ -246,6 +246,51 @@ describe("emitReact options", () => {
     expect(screen).not.toContain("styles.");
   });
 
+  it("tailwind: states what Tailwind's preflight would change, writes what the CSS cascade keeps, and URLs from src/", () => {
+    const page: DesignDocument = {
+      frames: [
+        {
+          id: "2:1",
+          name: "Page",
+          kind: "frame",
+          w: 375,
+          h: 667,
+          layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start" },
+          children: [
+            // Figma's auto line height: the browser's `normal`, which preflight's 1.5 would replace.
+            { id: "2:2", name: "Title", kind: "text", w: 343, h: 20, sizeH: "fill", sizeV: "hug", text: { chars: "Hello", style: { family: "Inter", size: 14, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } },
+            { id: "2:4", name: "Card", kind: "frame", w: 343, h: 100, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "image", asset: "hero.png", fit: "cover" }], children: [
+              // Wider than the card, as drawn: preflight would cap it at the card's width.
+              { id: "2:3", name: "Photo", kind: "rect", x: -60, y: 40, w: 500, h: 50, fills: [{ kind: "image", asset: "hero.png", fit: "cover" }] },
+              { id: "2:5", name: "Caption", kind: "text", x: 8, y: 8, w: 100, h: 20, text: { chars: "Caption", style: { family: "Inter", size: 14, weight: 400, lineHeight: 20 }, resize: "width", alignH: "left", alignV: "top" } },
+            ] },
+            { id: "2:6", name: "Join Button", kind: "frame", w: 120, h: 40, sizeH: "fixed", sizeV: "fixed", layout: { dir: "row", gap: 8, padding: [8, 4, 8, 4], justify: "center", align: "center" }, stroke: { weight: [0, 0, 2, 0], color: "#f8d900", align: "inside" }, children: [
+              { id: "2:7", name: "Label", kind: "text", w: 60, h: 20, text: { chars: "Join", style: { family: "Inter", size: 14, weight: 700, lineHeight: 20 }, resize: "width", alignH: "center", alignV: "top" } },
+            ] },
+          ],
+        },
+      ],
+      assets: { "hero.png": { kind: "image", name: "hero.png", imageRef: "abc" } },
+    };
+    const tailwind = file(emitReact(page, { styling: "tailwind", nodeIds: false }).files, "src/screens/Page.tsx");
+    const classesOf = (tag: string): string[] => (new RegExp(`<${tag} className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
+    expect(classesOf("h3")).toContain("leading-[normal]");
+    // A line height of its own is kept as it is.
+    expect(classesOf("p")).not.toContain("leading-[normal]");
+    expect(classesOf("img")).toContain("max-w-none");
+    // Compiled into src/tailwind.css, a class's URL is relative to src/ (a CSS module's to its own folder).
+    expect(tailwind).toContain("[background:url(./assets/hero.svg)_center_/_cover_no-repeat]");
+    // The button's reset `border: none` comes after its stroke's border: in CSS it wins; in Tailwind, whose classes
+    // apply in its own order, only what wins is written.
+    expect(classesOf("button")).toContain("border-none");
+    expect(classesOf("button").filter((c) => /^border-(?!none)|^\[border/.test(c))).toEqual([]);
+    const modules = emitReact(page, { styling: "css-modules", nodeIds: false }).files;
+    const css = file(modules, "src/screens/Page.module.css");
+    expect(css).toContain("background: url(../assets/hero.svg) center / cover no-repeat;");
+    expect(css).toMatch(/border-width: 0 0 2px 0;[\s\S]*border: none;/);
+    expect(css).not.toMatch(/line-height: normal|max-width: none/);
+  });
+
   it("screen names are PascalCase and unique", () => {
     const frame = (id: string, name: string): DesignNode => ({ id, name, kind: "frame", w: 10, h: 10 });
     const { files } = emitReact({ frames: [frame("1:1", "log in"), frame("1:2", "Log-In"), frame("1:3", ""), frame("1:4", "index")], assets: {} }, { styling: "css-modules", nodeIds: false });

@@ -65,7 +65,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     sheet: unit.sheet,
     nodeIds: options.nodeIds,
     assets: doc.assets,
-    urls: { cssUrl: (key) => `../assets/${assetFileName(key, doc.assets[key])}` },
+    // A CSS module sits beside its component; Tailwind's classes are compiled into the stylesheet that imports
+    // Tailwind (src/tailwind.css), whose URLs are relative to src/.
+    urls: { cssUrl: (key) => `${modules ? "../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
     imageSrc: (key) => {
       unit.imageKeys.add(key);
       const file = assetFileName(key, doc.assets[key]);
@@ -92,6 +94,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
           },
         }
       : {}),
+    ...(modules ? {} : { preflight: true }),
     problems,
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Decl } from "./css";
-import { tailwindClass, tailwindClasses } from "./tailwind";
+import { cascaded, tailwindClass, tailwindClasses } from "./tailwind";
 import { fontSizeStep, shadowStep, spacingStep } from "./tailwind-scale";
 
 const cases = (rows: [Decl, string][]): [string, string, string][] => rows.map(([[p, v], cls]) => [p, v, cls]);
@@ -208,5 +208,15 @@ describe("tailwindClasses: rules read together", () => {
   it("keeps declaration order and drops nothing", () => {
     expect(tailwindClasses([["display", "flex"], ["gap", "8px"], ["transform", "rotate(30deg)"]])).toBe("flex gap-2 rotate-30");
     expect(tailwindClasses([])).toBe("");
+  });
+
+  it("writes only what the cascade keeps: a later declaration or shorthand overrides (Tailwind's classes apply in its own order)", () => {
+    // A button's reset after its stroke, as in the CSS module: no border.
+    expect(tailwindClasses([["border-style", "solid"], ["border-color", "#f8d900"], ["border-width", "0 0 2px 0"], ["border", "none"], ["cursor", "pointer"]])).toBe("border-none cursor-pointer");
+    expect(tailwindClasses([["font-family", "Inter"], ["font-size", "14px"], ["font", "inherit"]])).toBe("[font:inherit]");
+    expect(tailwindClasses([["padding-top", "4px"], ["padding", "0"], ["margin", "0"], ["margin-top", "8px"]])).toBe("p-0 m-0 [margin-top:8px]");
+    expect(tailwindClasses([["color", "#000"], ["gap", "8px"], ["color", "#fff"]])).toBe("gap-2 text-white");
+    // A shorthand before its longhands stays: they refine it.
+    expect(cascaded([["border", "1px solid #000"], ["border-bottom-width", "2px"]])).toEqual([["border", "1px solid #000"], ["border-bottom-width", "2px"]]);
   });
 });

@@ -36,6 +36,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   "align-items": { "flex-start": "items-start", center: "items-center", "flex-end": "items-end", baseline: "items-baseline", stretch: "items-stretch" },
   "align-self": { stretch: "self-stretch" },
   "flex-shrink": { "0": "shrink-0" },
+  "max-width": { none: "max-w-none" },
   flex: { "1 1 0": "flex-1" },
   overflow: { hidden: "overflow-hidden" },
   "white-space": { nowrap: "whitespace-nowrap", pre: "whitespace-pre", "pre-wrap": "whitespace-pre-wrap", "pre-line": "whitespace-pre-line" },
@@ -208,12 +209,38 @@ export function tailwindClass(decl: Decl): string {
   return tailwindClassList(decl).join(" ");
 }
 
+/** The longhands each shorthand the emitters write sets (a later shorthand overrides them all). */
+const SHORTHANDS: Record<string, RegExp> = {
+  border: /^border-(?:(?:top|right|bottom|left)(?:-(?:width|style|color))?|width|style|color)$/,
+  "border-width": /^border-(?:top|right|bottom|left)-width$/,
+  "border-style": /^border-(?:top|right|bottom|left)-style$/,
+  "border-color": /^border-(?:top|right|bottom|left)-color$/,
+  font: /^(?:font-(?:family|size|weight|style|variant|stretch)|line-height)$/,
+  background: /^background-/,
+  padding: /^padding-/,
+  margin: /^margin-/,
+  outline: /^outline-(?:width|style|color)$/,
+  overflow: /^overflow-[xy]$/,
+  gap: /^(?:row|column)-gap$/,
+  "text-decoration": /^text-decoration-/,
+  flex: /^flex-(?:grow|shrink|basis)$/,
+};
+
+/**
+ * The declarations that still apply after the cascade within one rule: a later declaration of a property, or of a
+ * shorthand of it, overrides it. A CSS module leaves that to the browser; Tailwind's classes apply in Tailwind's
+ * order, not the list's, so the overridden ones must not be written (`border-b-2` then `border-none`).
+ */
+export function cascaded(decls: Decl[]): Decl[] {
+  return decls.filter(([property], i) => !decls.slice(i + 1).some(([later]) => later === property || SHORTHANDS[later]?.test(property)));
+}
+
 /** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its narrower screens' (`max-[1440px]:flex-wrap`). */
 export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = [], below: [number, Decl[]][] = []): string {
   const variants = [
-    ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(d, tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
+    ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(cascaded(d), tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
     // Narrower screens: Tailwind's `max-[…]` variant is `@media (width < …)`.
-    ...below.flatMap(([w, d]) => tailwindRuleClasses(d, tailwindClassList).map((c) => `max-[${w}px]:${c}`)),
+    ...below.flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), tailwindClassList).map((c) => `max-[${w}px]:${c}`)),
   ];
-  return dropCoveredSubProperties([...tailwindRuleClasses(decls, tailwindClassList), ...variants]).join(" ");
+  return dropCoveredSubProperties([...tailwindRuleClasses(cascaded(decls), tailwindClassList), ...variants]).join(" ");
 }

@@ -15,7 +15,7 @@ import { projectFiles } from "../scaffold/project-files.js";
 import { generateCode, loadDesign } from "../index.js";
 import type { SourceFile } from "../types.js";
 import { PREVIEW_ERROR_ID, type PreviewData } from "./data.js";
-import { buildReactPreview, PREVIEW_HOST_CSP, REACT_PREVIEW_CSP, REACT_PREVIEW_SANDBOX, scriptJson } from "./react-preview.js";
+import { buildReactPreview, PREVIEW_HOST_CSP, REACT_PREVIEW_CSP, REACT_PREVIEW_SANDBOX, reactPreview, scriptJson } from "./react-preview.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("react-preview: Chromium not found and CI unset; skipping the browser tests");
@@ -212,6 +212,47 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
     expect(await frame.locator(`#${PREVIEW_ERROR_ID}`).count()).toBe(0);
   });
 
+  it("styles Tailwind's classes with its compiled CSS: arbitrary values, @theme tokens, preflight (a model's src/index.css)", async () => {
+    const files: SourceFile[] = [
+      {
+        path: "src/main.tsx",
+        content: `import { createRoot } from "react-dom/client";\nimport "./index.css";\nimport App from "./App";\n\ncreateRoot(document.getElementById("root")!).render(<App />);\n`,
+      },
+      { path: "src/index.css", content: `@import "tailwindcss";\n\n@theme {\n  --color-brand: rgb(1, 2, 3);\n}\n` },
+      {
+        path: "src/App.tsx",
+        content: `export default function App() {\n  return (\n    <main className="flex flex-col gap-[7px] p-4">\n      <div id="box" className="w-[123px] h-[45px] bg-brand [outline:3px_solid_rgb(4,5,6)]" />\n      <h1 id="title" className="text-[21px] leading-[normal] font-bold">Title</h1>\n    </main>\n  );\n}\n`,
+      },
+    ];
+    const { html, problems } = await reactPreview(files, previewRuntimeForTests());
+    expect(problems).toEqual([]);
+    const frame = await openPreview(html, "tailwind");
+    await frame.waitForSelector("#box", { timeout: 10_000 });
+    const seen = await frame.evaluate(() => {
+      const g = globalThis as unknown as FrameGlobals;
+      const q = (selector: string) => g.document.querySelector(selector) as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } };
+      const box = q("#box").getBoundingClientRect();
+      const title = q("#title").getBoundingClientRect();
+      const style = (selector: string, property: string) => g.getComputedStyle(q(selector))[property];
+      return {
+        box: [box.x, box.y, box.width, box.height],
+        background: style("#box", "backgroundColor"),
+        outline: style("#box", "outline"),
+        // Preflight: no body margin, a heading's size and weight from its classes only.
+        bodyMargin: style("body", "marginTop"),
+        title: [title.y, style("#title", "fontSize"), style("#title", "fontWeight"), style("#title", "marginTop")],
+      };
+    });
+    expect(seen).toEqual({
+      box: [16, 16, 123, 45],
+      background: "rgb(1, 2, 3)",
+      outline: "rgb(4, 5, 6) solid 3px",
+      bodyMargin: "0px",
+      title: [16 + 45 + 7, "21px", "700", "0px"],
+    });
+    expect(await frame.locator(`#${PREVIEW_ERROR_ID}`).count()).toBe(0);
+  });
+
   it("shows a render error in a visible box with the message and the file", async () => {
     const files: SourceFile[] = [
       { path: "src/App.tsx", content: `import { Price } from "./components/Price";\nexport default function App() {\n  return <main><Price /></main>;\n}\n` },
@@ -386,5 +427,34 @@ export default function App() {
       });
       expect(margin, label).toBe("0px");
     }
+  });
+
+  it("previews the offline emitter's Tailwind output styled, alone and as the downloadable project, the same boxes", async () => {
+    const design = loadDesign(readFixture("figmasharp-login.file.json"), ["101:3"]);
+    const generated = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: true });
+    const project = projectFiles(generated.files, { target: "react", styling: "tailwind", name: "Log-In Page" });
+    const boxes: Record<string, string>[] = [];
+    for (const [label, files] of [["emitted", generated.files], ["project", project]] as const) {
+      const { html, problems } = await reactPreview(files, previewRuntimeForTests());
+      expect(problems, label).toEqual([]);
+      const frame = await openPreview(html, `login-tailwind-${label}`);
+      await frame.waitForSelector("[data-node-id]", { timeout: 10_000, state: "attached" });
+      boxes.push(
+        await frame.evaluate(() => {
+          const g = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null; getBoundingClientRect(): { x: number; y: number; width: number; height: number } }> } };
+          const out: Record<string, string> = {};
+          for (const el of Array.from(g.document.querySelectorAll("[data-node-id]"))) {
+            const r = el.getBoundingClientRect();
+            out[el.getAttribute("data-node-id")!] = [r.x, r.y, r.width, r.height].map((v) => Math.round(v)).join(",");
+          }
+          return out;
+        }),
+      );
+      // The frame at its design size (375 × 667, its classes `max-w-[375px] min-h-[667px]`), its texts in the theme's font.
+      expect(boxes.at(-1)!["101:3"], label).toBe("0,0,375,667");
+      const family = await frame.locator("p").first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(el).fontFamily);
+      expect(family, label).toMatch(/^Montserrat, "Montserrat Fallback"/);
+    }
+    expect(boxes[1]).toEqual(boxes[0]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SourceFile } from "../types.js";
 import { scopeCssModule } from "./css.js";
 import type { PreviewData } from "./data.js";
-import { buildReactPreview, entryPlan, REACT_PREVIEW_CSP, scriptJson } from "./react-preview.js";
+import { buildReactPreview, entryPlan, REACT_PREVIEW_CSP, reactPreview, scriptJson } from "./react-preview.js";
 import { previewRuntime } from "./runtime-source.js";
 
 const RUNTIME = "/* runtime */ window.__ran = '</script><script>alert(1)</script>';";
@@ -144,17 +144,34 @@ describe("problems", () => {
     expect(dataOf(html).modules["src/App.tsx"]!.deps["@/components/Hero"]).toBe("src/components/Hero.tsx");
   });
 
-  it("notes Tailwind, by config, by stylesheet or by utility classes", () => {
-    const tailwindCode = `export default function App() {\n  return <div className="flex items-center justify-between gap-4 px-6 py-3 bg-white text-sm font-medium rounded-lg">x</div>;\n}\n`;
-    for (const files of [
-      [{ path: "src/App.tsx", content: tailwindCode }],
-      [{ path: "src/App.tsx", content: "export default () => null;" }, { path: "tailwind.config.js", content: "module.exports = {};" }],
-      [{ path: "src/App.tsx", content: 'import "./index.css";\nexport default () => null;' }, { path: "src/index.css", content: '@import "tailwindcss";\n' }],
-    ]) {
-      expect(buildReactPreview(files, RUNTIME).problems.map((p) => p.code)).toContain("preview-tailwind");
-    }
-    const plain = buildReactPreview([{ path: "src/App.tsx", content: `export default () => <div className="card title">x</div>;` }], RUNTIME);
+  it("compiles Tailwind (found by utility classes, stylesheet or config): in the page, or where its stylesheet is imported", async () => {
+    const tailwindCode = `export default function App() {\n  return <div className="flex items-center justify-between gap-4 px-6 py-3 bg-white text-sm font-medium rounded-lg w-[123px]">x</div>;\n}\n`;
+    // Utility classes alone (the emitters' code-only files): the zip's src/tailwind.css, compiled into the page.
+    const alone = await reactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME);
+    expect(alone.problems).toEqual([]);
+    const head = alone.html.slice(0, alone.html.indexOf("</head>"));
+    expect(head).toMatch(/<style>\/\*! tailwindcss v4\.\d+\.\d+ [^<]*\.w-\\\[123px\\\] \{\s+width: 123px;/);
+    // A stylesheet importing Tailwind, imported by the app: compiled where it is imported, nothing added to the page.
+    const imported = await reactPreview(
+      [
+        { path: "src/App.tsx", content: 'import "./index.css";\nexport default () => <p className="text-[13px] underline">x</p>;' },
+        { path: "src/index.css", content: '@import "tailwindcss";\n' },
+      ],
+      RUNTIME,
+    );
+    expect(imported.problems).toEqual([]);
+    expect(imported.html.slice(0, imported.html.indexOf("</head>"))).not.toContain("<style>");
+    expect(dataOf(imported.html).styles["src/index.css"]).toMatch(/\.text-\\\[13px\\\] \{\s+font-size: 13px;/);
+    // A config is JavaScript the preview does not run: said, the rest compiled.
+    const config = await reactPreview([{ path: "src/App.tsx", content: "export default () => null;" }, { path: "tailwind.config.js", content: "module.exports = {};" }], RUNTIME);
+    expect(config.problems).toEqual([expect.objectContaining({ code: "preview-tailwind", file: "tailwind.config.js", message: expect.stringContaining("does not run tailwind.config.js") })]);
+    expect(config.html).toContain("tailwindcss v4");
+    // Without the compiled stylesheets (buildReactPreview alone), Tailwind's classes are said to be unstyled.
+    expect(buildReactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME).problems.map((p) => p.code)).toEqual(["preview-tailwind"]);
+    // Plain class names: no Tailwind.
+    const plain = await reactPreview([{ path: "src/App.tsx", content: `export default () => <div className="card title">x</div>;` }], RUNTIME);
     expect(plain.problems).toEqual([]);
+    expect(plain.html).not.toContain("tailwindcss");
   });
 
   it("has nothing to mount without scripts", () => {

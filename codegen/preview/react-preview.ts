@@ -15,8 +15,9 @@
  *    PascalCase function export.
  *
  * Packages other than react/react-dom (and clsx/classnames) are not stubbed: they are reported as
- * problems here, and importing one shows an error in the preview. Tailwind utilities are not styled
- * (no Tailwind compiler offline): reported as a problem. The CSP stops fetch/XHR/beacons/images/fonts/
+ * problems here, and importing one shows an error in the preview. Tailwind is compiled by Tailwind's own
+ * compiler (tailwind-compile.ts, async: `reactPreview` compiles, then builds; `buildReactPreview` alone
+ * takes the compiled stylesheets, and without them reports Tailwind's classes as unstyled). The CSP stops fetch/XHR/beacons/images/fonts/
  * WebSockets; it cannot stop a frame from navigating itself (see PREVIEW_HOST_CSP) nor WebRTC's STUN
  * packets (Chromium has no CSP directive for them). The preview holds only the design's code, no key.
  */
@@ -28,6 +29,7 @@ import { fontsourceGoogleHref, isGoogleFontsHref } from "../fonts/fontsource.js"
 import { GOOGLE_FONTS_CSS, GOOGLE_FONTS_FILES } from "../fonts/output.js";
 import { BUILTIN_MODULES, PREVIEW_DATA_ID, type PreviewData, type PreviewEntry, type PreviewModule } from "./data.js";
 import { scriptSafe } from "./page-script.js";
+import { compileTailwind, usesTailwind, type TailwindBuild } from "./tailwind-compile.js";
 
 /**
  * The preview document's policy: inline scripts and styles, data: images and fonts; no network but Google
@@ -138,38 +140,38 @@ export function entryPlan(modules: Record<string, PreviewModule>): PreviewEntry 
   return main !== undefined ? { main, components } : { components };
 }
 
-const TAILWIND_UTILITY =
-  /^(?:[a-z]+:)*-?(?:flex|grid|hidden|block|inline-flex|items-[a-z]+|justify-[a-z]+|gap-[\w.[\]#-]+|[mp][xytrbl]?-[\w.[\]-]+|[wh]-[\w./[\]-]+|(?:min|max)-[wh]-[\w./[\]-]+|text-[\w./[\]#-]+|bg-[\w./[\]#-]+|font-[\w[\]-]+|rounded(?:-[\w[\]-]+)?|border(?:-[\w[\]#-]+)?|shadow(?:-[\w[\]-]+)?|leading-[\w[\].-]+|tracking-[\w[\].-]+|space-[xy]-[\w[\]-]+|absolute|relative|fixed|inset-[\w[\]-]+|top-[\w[\]-]+|left-[\w[\]-]+|z-[\w[\]-]+|overflow-[a-z]+|opacity-\d+|object-[a-z]+|self-[a-z]+|shrink-0|grow|uppercase|truncate)$/;
-
-/** Does the project style itself with Tailwind? A config, a Tailwind stylesheet, or many utility classes. */
-function usesTailwind(files: SourceFile[]): boolean {
-  if (files.some((f) => /(?:^|\/)tailwind\.config\.[cm]?[jt]s$/.test(f.path))) return true;
-  if (files.some((f) => STYLE.test(f.path) && /@tailwind\b|@import\s+["']tailwindcss/.test(f.content))) return true;
-  const utilities = new Set<string>();
-  for (const file of files) {
-    if (!/\.[jt]sx$/.test(file.path)) continue;
-    for (const m of file.content.matchAll(/className\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*`([^`]*)`)/g)) {
-      for (const token of (m[1] ?? m[2] ?? m[3] ?? "").split(/\s+/)) if (TAILWIND_UTILITY.test(token)) utilities.add(token);
-    }
-  }
-  return utilities.size >= 8;
-}
-
 /** JSON for an inline `<script type="application/json">`: no `<` at all, so no `</script` or `<!--`. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 
+/** CSS for an inline `<style>`: `</style` inside it (a string, a comment) would end the element early. */
+const styleSafe = (css: string): string => css.replace(/<\/(style)/gi, "<\\/$1");
+
 function cleanPath(path: string): string {
   return resolvePath("", path.replace(/\\/g, "/"));
+}
+
+export interface ReactPreviewOptions {
+  /** The project's Tailwind stylesheets compiled (`compileTailwind`); without it Tailwind's classes are unstyled. */
+  tailwind?: TailwindBuild;
+}
+
+/**
+ * The preview document with the project's Tailwind compiled first (when it uses Tailwind): what the panel's worker
+ * and the CLI's result page show and score.
+ */
+export async function reactPreview(files: SourceFile[], runtime: string): Promise<ReactPreview> {
+  const tailwind = await compileTailwind(files.map((f) => ({ ...f, path: cleanPath(f.path) })));
+  return buildReactPreview(files, runtime, tailwind ? { tailwind } : {});
 }
 
 /**
  * The preview document for a React project's files, and what it cannot show faithfully. `runtime` is the
  * preview runtime's script (`previewRuntime()` in the worker; dist/preview-runtime.js in tests).
  */
-export function buildReactPreview(files: SourceFile[], runtime: string): ReactPreview {
+export function buildReactPreview(files: SourceFile[], runtime: string, options: ReactPreviewOptions = {}): ReactPreview {
   const problems: Problem[] = [];
   const byPath = new Map<string, SourceFile>();
   for (const file of files) {
@@ -268,11 +270,22 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
   if (data.entry.main === undefined && data.entry.components.length === 0) {
     problems.push({ severity: "error", code: "preview-no-entry", message: "There is no script to preview: no src/main.tsx, src/App.tsx or other component file" });
   }
-  if (usesTailwind(all)) {
+  // Tailwind compiled: each project stylesheet that imports it becomes its compiled CSS where it is imported; the
+  // zip's src/tailwind.css (added for the emitters' code-only files), and one no script imports, go in the page.
+  const pageStyles: string[] = [];
+  if (options.tailwind) {
+    problems.push(...options.tailwind.problems);
+    const imported = new Set(Object.values(data.modules).flatMap((m) => Object.values(m.deps)));
+    for (const sheet of options.tailwind.stylesheets) {
+      const css = rewriteCssUrls(sheet.css, dirname(sheet.path), cssResolve);
+      if (!sheet.added && sheet.path in data.styles) data.styles[sheet.path] = css;
+      if (sheet.added || !imported.has(sheet.path)) pageStyles.push(css);
+    }
+  } else if (usesTailwind(all)) {
     problems.push({
       severity: "warning",
       code: "preview-tailwind",
-      message: "Tailwind utility classes are not styled in the preview (it has no Tailwind compiler offline); the downloaded project styles them",
+      message: "Tailwind utility classes are not styled in this preview (Tailwind was not compiled for it); the downloaded project styles them",
     });
   }
 
@@ -284,6 +297,7 @@ export function buildReactPreview(files: SourceFile[], runtime: string): ReactPr
     `<meta http-equiv="Content-Security-Policy" content="${REACT_PREVIEW_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     "<title>Preview</title>",
+    ...pageStyles.map((css) => `<style>${styleSafe(css)}</style>`),
     "</head>",
     "<body>",
     '<div id="root"></div>',

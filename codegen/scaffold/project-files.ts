@@ -170,6 +170,19 @@ function readme(options: ProjectOptions): string {
   ].join("\n");
 }
 
+/** The Tailwind project's stylesheet, which src/main.tsx imports (the React preview compiles the same). */
+export const TAILWIND_STYLESHEET = "src/tailwind.css";
+
+/**
+ * Its content: Tailwind, then the design tokens' @theme (src/tokens.css), which Tailwind must read after its own
+ * theme, and so the fonts' theme (src/fonts.css).
+ */
+export function tailwindStylesheet(files: readonly SourceFile[]): string {
+  const tokens = files.some((f) => f.path === "src/tokens.css") ? '@import "./tokens.css";\n' : "";
+  const fonts = files.some((f) => f.path === "src/fonts.css") ? '@import "./fonts.css";\n' : "";
+  return `@import "tailwindcss";\n${tokens}${fonts}`;
+}
+
 /** Every file of the downloadable project, generated files first. */
 export function projectFiles(files: SourceFile[], options: ProjectOptions): SourceFile[] {
   if (options.target === "html") return [...files];
@@ -181,11 +194,7 @@ export function projectFiles(files: SourceFile[], options: ProjectOptions): Sour
     { path: "vite.config.ts", content: viteConfig(options) },
     { path: "README.md", content: readme(options) },
   ];
-  // The design tokens' @theme (src/tokens.css) must be read by Tailwind, after its own theme.
-  // So must the fonts' theme (src/fonts.css).
-  const tokens = files.some((f) => f.path === "src/tokens.css") ? '@import "./tokens.css";\n' : "";
-  const fonts = files.some((f) => f.path === "src/fonts.css") ? '@import "./fonts.css";\n' : "";
-  if (options.styling === "tailwind") extra.push({ path: "src/tailwind.css", content: `@import "tailwindcss";\n${tokens}${fonts}` });
+  if (options.styling === "tailwind") extra.push({ path: TAILWIND_STYLESHEET, content: tailwindStylesheet(files) });
   const taken = new Set(files.map((f) => f.path));
   return [...files, ...extra.filter((f) => !taken.has(f.path))];
 }

@@ -3,7 +3,7 @@ import { generateCode, loadDesign, modelHint, type CodeOptions } from "../../../
 import { readMappingJson } from "../../../codegen/components-map/json.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
 import { previewInstance } from "../../../codegen/components-map/preview.js";
-import { buildReactPreview } from "../../../codegen/preview/react-preview.js";
+import { reactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
 import type { Problem } from "../../../codegen/types.js";
 import { projectPass } from "../project-pass/pass.js";
@@ -33,7 +33,7 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
   "react-preview": async (request) => {
     const runtime = previewRuntime();
     if (!runtime) throw new Error("this build has no preview runtime");
-    const preview = buildReactPreview(request.files, runtime);
+    const preview = await reactPreview(request.files, runtime);
     return { html: preview.html, problems: preview.problems };
   },
   "inspect-instance": async (request) => {

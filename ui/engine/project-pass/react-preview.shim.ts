@@ -2,4 +2,4 @@
 import type { ProjectPass } from "./pass.js";
 import { projectPass } from "./pass.js";
 
-export const buildReactPreview: ProjectPass["buildReactPreview"] = (files, runtime) => projectPass().buildReactPreview(files, runtime);
+export const reactPreview: ProjectPass["reactPreview"] = (files, runtime) => projectPass().reactPreview(files, runtime);
