@@ -19,7 +19,8 @@ import { previewRuntimeScript, resultPage } from "../cli/result-page.js";
 import { buildReactPreview } from "../codegen/preview/react-preview.js";
 import { scoreCode } from "../cli/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
-import type { FidelityScore, WidthScore } from "../codegen/fidelity/types.js";
+import type { FidelityScore, Placement, TextShares, WidthScore } from "../codegen/fidelity/types.js";
+import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
 import { EmptyDesignError, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { agree, plural } from "../codegen/plural.js";
 import { countNodes } from "../codegen/rest/reply.js";
@@ -45,7 +46,13 @@ const labelOf = (width: (typeof WIDTHS)[number]): WidthLabel => (width === 0 ? "
 interface AtWidth {
   width: number;
   textVisible: number;
+  /** Share of the text area in each class (the reader-sees score: codegen/fidelity/classify.ts). */
+  text: TextShares;
   overflowPx: number;
+  /** Blank page below the content, px, and whether that is more than a quarter of the viewport's height. */
+  blankBelowPx: number;
+  blank: boolean;
+  placement?: Placement;
   /** Texts not (fully) seen. */
   hiddenTexts: number;
 }
@@ -129,7 +136,18 @@ async function scoreOne(host: PageHost, file: RealFile, frame: RealFrame, docume
     const px = w === 0 ? designWidth : w;
     const at: WidthScore | undefined = score.widths.find((s) => s.width === px);
     if (!at) throw new Error(`no figures at ${px} px (measured: ${score.widths.map((s) => s.width).join(", ")})`);
-    widths[labelOf(w)] = { width: px, textVisible: at.textVisible, overflowPx: at.overflowPx, hiddenTexts: at.hiddenTexts.length };
+    const text = at.text ?? { visible: at.textVisible, missing: 0, clipped: 1 - at.textVisible, covered: 0, illegible: 0, "too-small": 0 };
+    const blankBelowPx = at.blankBelowPx ?? 0;
+    widths[labelOf(w)] = {
+      width: px,
+      textVisible: at.textVisible,
+      text,
+      overflowPx: at.overflowPx,
+      blankBelowPx,
+      blank: blankBelowPx > BLANK_SHARE * (at.viewportHeight ?? Infinity),
+      ...(at.placement ? { placement: at.placement } : {}),
+      hiddenTexts: at.hiddenTexts.length,
+    };
   }
   // The preview the page is measured on says when it leaves Tailwind's classes unstyled (no compiler offline).
   const tailwindStyled = target.options.styling === "tailwind" && target.options.target === "react" ? !buildReactPreview(code.files, await previewRuntimeScript()).problems.some((p) => p.code === "preview-tailwind") : undefined;
@@ -160,7 +178,9 @@ async function screenshots(host: PageHost, frame: RealFrame, document: ReturnTyp
 
 const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
-const cell = (at: AtWidth): string => `${(at.textVisible * 100).toFixed(0)} %${at.overflowPx > 0 ? ` · +${Math.round(at.overflowPx)} px` : ""}`;
+const cell = (at: AtWidth): string =>
+  `${(at.textVisible * 100).toFixed(0)} %${at.overflowPx > 0 ? ` · +${Math.round(at.overflowPx)} px` : ""}${at.blank ? ` · ${at.blankBelowPx} px blank` : ""}${at.placement === "pinned-left" || at.placement === "pinned-right" ? ` · ${at.placement.replace("-", " ")}` : ""}`;
+const CAUSES = ["clipped", "covered", "illegible", "too-small", "missing"] as const;
 const short = (name: string): string => (name.length > 32 ? `${name.slice(0, 31)}…` : name).replace(/\|/g, "\\|").replace(/\s+/g, " ");
 
 function report(results: BenchResults, files: readonly RealFile[], scored: readonly Scored[], skipped: readonly Skipped[], failures: readonly string[], time: { totalMs: number; loadMs: number; frames: number }): void {
@@ -176,7 +196,18 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
     designHeight: s.frame.height,
     target: s.target,
     iouMatched: round(s.iouMatched),
-    widths: Object.fromEntries(LABELS.map((l) => [l, { width: s.widths[l].width, textVisible: round(s.widths[l].textVisible), overflowPx: round(s.widths[l].overflowPx), hiddenTexts: s.widths[l].hiddenTexts }])),
+    widths: Object.fromEntries(LABELS.map((l) => {
+      const at = s.widths[l];
+      return [l, {
+        width: at.width,
+        textVisible: round(at.textVisible),
+        text: Object.fromEntries(Object.entries(at.text).map(([c, v]) => [c, round(v)])),
+        overflowPx: round(at.overflowPx),
+        blankBelowPx: at.blankBelowPx,
+        ...(at.placement ? { placement: at.placement } : {}),
+        hiddenTexts: at.hiddenTexts,
+      }];
+    })),
     files: s.files,
     errorProblems: s.errorProblems,
     ...(s.tailwindStyled !== undefined ? { tailwindStyled: s.tailwindStyled } : {}),
@@ -195,7 +226,14 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
       ...Object.fromEntries(LABELS.map((l) => {
         const visible = rows.map((s) => s.widths[l].textVisible);
         const overflow = rows.map((s) => s.widths[l].overflowPx);
-        return [l, { textVisible: { mean: round(mean(visible)), worst: round(Math.min(...visible)) }, overflowPx: { mean: round(mean(overflow)), worst: round(Math.max(...overflow)) }, overflowing: overflow.filter((v) => v > 0).length }];
+        return [l, {
+          textVisible: { mean: round(mean(visible)), worst: round(Math.min(...visible)) },
+          lost: Object.fromEntries(CAUSES.map((c) => [c, round(mean(rows.map((s) => s.widths[l].text[c])))])),
+          overflowPx: { mean: round(mean(overflow)), worst: round(Math.max(...overflow)) },
+          overflowing: overflow.filter((v) => v > 0).length,
+          blankPages: rows.filter((s) => s.widths[l].blank).length,
+          pinnedPages: rows.filter((s) => s.widths[l].placement === "pinned-left" || s.widths[l].placement === "pinned-right").length,
+        }];
       })),
     };
   }
@@ -216,7 +254,9 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
       `(cli/score.ts, the project's scorer), image fills as placeholders. Fonts: Google Fonts are answered locally from @fontsource, which has ` +
       `${served.join(", ") || "none"} of the files' families; ${fallback.join(", ") || "none"} ${agree(fallback.length, "falls", "fall")} back to local faces. ` +
       `${(time.totalMs / 1000).toFixed(0)} s in all (median ${((perScoring?.medianMs ?? NaN) / 1000).toFixed(2)} s per frame × target: code generation and 4 page loads). ` +
-      `A cell is the share of the text seen and, if the page scrolls sideways, by how much. Low scores do not fail the section; an error does.\n`,
+      `A cell is the share of the design's text area a reader sees (not cut off, covered, illegible, too small or missing) and, if the page ` +
+      `scrolls sideways, by how much; "blank" when the page runs on more than a quarter of the viewport below its content; "pinned" when, ` +
+      `wider than the design, its content keeps to one side. Low scores do not fail the section; an error does.\n`,
   );
   const unstyled = scored.filter((s) => s.tailwindStyled === false).length;
   if (unstyled > 0) {
@@ -226,7 +266,7 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
         `not how the shipped project looks.\n`,
     );
   }
-  const head = ["target", "n", "IoU×m mean", "IoU×m worst", ...LABELS.flatMap((l) => [`${l}: text mean`, `${l}: text worst`, `${l}: overflow mean / worst / pages`])];
+  const head = ["target", "n", "IoU×m mean", "IoU×m worst", ...LABELS.flatMap((l) => [`${l}: text mean`, `${l}: text worst`, `${l}: lost to cut / covered / illegible / small / missing`, `${l}: overflow mean / worst / pages`, `${l}: blank / pinned pages`])];
   results.print(`### summary: mean and worst per width per target\n`);
   results.print(
     table(head, TARGETS.flatMap((target) => {
@@ -240,7 +280,10 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
         ...LABELS.flatMap((l) => {
           const visible = rows.map((s) => s.widths[l].textVisible);
           const overflow = rows.map((s) => s.widths[l].overflowPx);
-          return [pct(mean(visible)), pct(Math.min(...visible)), `${Math.round(mean(overflow))} / ${Math.round(Math.max(...overflow))} px / ${overflow.filter((v) => v > 0).length}`];
+          const lost = CAUSES.map((c) => pct(mean(rows.map((s) => s.widths[l].text[c])))).join(" / ");
+          const blank = rows.filter((s) => s.widths[l].blank).length;
+          const pinned = rows.filter((s) => s.widths[l].placement === "pinned-left" || s.widths[l].placement === "pinned-right").length;
+          return [pct(mean(visible)), pct(Math.min(...visible)), lost, `${Math.round(mean(overflow))} / ${Math.round(Math.max(...overflow))} px / ${overflow.filter((v) => v > 0).length}`, `${blank} / ${pinned}`];
         }),
       ]];
     })),

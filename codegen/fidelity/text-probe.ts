@@ -512,9 +512,9 @@ export async function probeTexts(arg: TextProbeArg): Promise<TextProbe> {
         const el = stack[k]!;
         if (el === target || target.contains(el)) {
           verdict = "seen";
-          // Is an image (or a gradient) behind the text here, before anything opaque?
-          for (const below of stack.slice(k + 1)) {
-            if (target.contains(below)) continue;
+          // Is an image (or a gradient) behind the text here, before anything opaque? The text's own boxes (its
+          // element and what of it lies under the point) come first: an opaque background of theirs is what is behind.
+          for (const below of stack.slice(k)) {
             if (hasImage(below)) {
               overImage = true;
               break;
