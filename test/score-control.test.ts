@@ -89,13 +89,13 @@ describe.runIf(runBrowser)("the score's control set: figment score --dir on a re
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.bytes ?? file.content);
     }
-    const root = design.roots[0] as { absoluteBoundingBox: { x: number; y: number } };
+    const root = design.roots[0] as unknown as { absoluteBoundingBox: { x: number; y: number } };
     frameBox = root.absoluteBoundingBox;
     const walk = (node: { id: string; absoluteBoundingBox?: { x: number; y: number; width: number; height: number }; children?: unknown[] }): void => {
       if (node.absoluteBoundingBox) boxes.set(node.id, { ...node.absoluteBoundingBox, x: node.absoluteBoundingBox.x - frameBox.x, y: node.absoluteBoundingBox.y - frameBox.y });
       for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
     };
-    walk(design.roots[0] as Parameters<typeof walk>[0]);
+    walk(design.roots[0] as unknown as Parameters<typeof walk>[0]);
   });
 
   /** `figment score` on `dir` at the design width, as JSON. */
