@@ -15,6 +15,7 @@ import { typecheckReactProjects } from "./compile.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
+import { REACT_PREVIEW_CSP } from "../codegen/preview/react-preview.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
 const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
@@ -66,15 +67,17 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
       expect(png).toBeDefined();
       expect(Math.max(png!.width ?? 0, png!.height ?? 0)).toBeLessThanOrEqual(2048);
 
-      // Preview: sandboxed (no same-origin), with a CSP that admits one script only — the panel's outline, by its
-      // hash — rendering the frame's texts.
+      // Preview: the React output as it ships, run by the preview runtime — sandboxed (no same-origin), its CSP
+      // allowing no network (no connect-src: fetch, XHR and beacons refused) — with the panel's outline script,
+      // rendering the frame's texts.
       await ui.locator(".view-tab", { hasText: "Preview" }).click();
       const frameHandle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
       expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
       const srcdoc = (await frameHandle.getAttribute("srcdoc")) ?? "";
-      expect(srcdoc).toContain(`; script-src ${OUTLINE_SCRIPT.hash}"`);
-      expect(srcdoc.match(/<script/gi)).toEqual(["<script"]);
+      expect(srcdoc).toContain(`content="${REACT_PREVIEW_CSP}"`);
+      expect(srcdoc).not.toContain("connect-src");
       expect(srcdoc).toContain(`<script>${OUTLINE_SCRIPT.text}</script>`);
+      expect(srcdoc).toContain("LogInPage.tsx");
       const preview = await frameHandle.contentFrame();
       await preview!.waitForSelector("main");
       const previewText = (await preview!.locator("body").innerText()).replace(/\s+/g, " ");

@@ -61,10 +61,10 @@ function useBanners() {
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setItems((all) => all.filter((b) => b.id !== id)), []);
   const show = useCallback(
-    (text: string, tone: BannerTone, action?: BannerItem["action"]) => {
+    (text: string, tone: BannerTone, action?: BannerItem["action"], about?: string) => {
       const id = nextId.current++;
-      // The same text twice is one banner.
-      setItems((all) => [...all.filter((b) => b.text !== text), { id, tone, text, ...(action ? { action } : {}) }].slice(-MAX_BANNERS));
+      // The same text twice is one banner; so are two banners about the same thing (the newer says it).
+      setItems((all) => [...all.filter((b) => b.text !== text && (about === undefined || b.about !== about)), { id, tone, text, ...(action ? { action } : {}), ...(about ? { about } : {}) }].slice(-MAX_BANNERS));
     },
     [],
   );
@@ -142,7 +142,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     () =>
       onHistoryFull((entry, full) => {
         void parts.call("history", (history) => history.addRefused(entry, full)).catch(() => undefined);
-        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openMakeRoom.current() });
+        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openMakeRoom.current() }, `history-full:${entry.kind}:${entry.id}`);
       }),
     [parts.call, banners.show],
   );

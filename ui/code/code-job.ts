@@ -183,12 +183,15 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const html = options.target === "html";
-        // The draft's preview is the same design as HTML, its layers carrying their ids (what the score measured);
-        // without a draft, HTML output previews the checked files.
-        const preview: PreviewState = draft?.preview ?? (html ? { status: "ready", files: result.files, converted: false } : { status: "failed", message: "the design could not be rendered" });
-        // The score measured meanwhile (or still measuring) stays with the output: the preview is the same page.
+        // React output is previewed and scored as it ships (its own files run by the preview runtime, Tailwind
+        // compiled) once the worker has it; till then, and when the preview cannot run it all, the draft's preview is
+        // the same design as HTML, its layers carrying their ids. Without a draft, HTML output previews the checked files.
+        const shipped: PreviewState | undefined = reply.preview ? { status: "scripted", html: reply.preview.html, problems: reply.preview.problems } : undefined;
+        const preview: PreviewState = shipped ?? draft?.preview ?? (html ? { status: "ready", files: result.files, converted: false } : { status: "failed", message: "the design could not be rendered" });
+        // The score measured meanwhile (or still measuring) stays with the output when the preview is the same page.
         const now = shownOutput(stateRef.current);
-        const score = now?.id === token ? now.score : undefined;
+        const frame = exported.exports[0] ? exportedFrame(exported.exports[0].json, exported.exports[0].id) : undefined;
+        const score = reply.preview ? scores.measure(token, frame, { html: reply.preview.html }) : now?.id === token ? now.score : undefined;
         setState({ phase: "done", output: { id: token, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview, ...(score ? { score } : {}) } });
         if (frames[0]) scores.keep(token, codeEntry(frames[0], options, result.files), score);
       } catch (error) {

@@ -15,8 +15,11 @@ import { ScoreRunner } from "./score-runner.js";
 import { scoreOf, type ScoreState } from "./score-state.js";
 
 export interface ResultScore {
-  /** Measures result `id`'s preview `files` against `frame`; the state to show meanwhile (undefined: nothing to measure). */
-  measure(id: number, frame: RestNode | undefined, files: SourceFile[]): ScoreState | undefined;
+  /**
+   * Measures result `id`'s preview against `frame` — its HTML `files`, or a preview document (`{ html }`: React output
+   * run by the preview runtime) — and says the state to show meanwhile (undefined: nothing to measure).
+   */
+  measure(id: number, frame: RestNode | undefined, page: SourceFile[] | { html: string }): ScoreState | undefined;
   /** Saves result `id`'s History entry, with `score` if measured, and again with the score if it comes later. */
   keep(id: number, entry: CodeEntry, score: ScoreState | undefined): void;
   /** Stops the measurement under way. */
@@ -37,10 +40,10 @@ export function useResultScore(requests: MainRequests, apply: (id: number, score
   const saved = useRef<{ id: number; entry: CodeEntry } | undefined>(undefined);
 
   const measure = useCallback(
-    (id: number, frame: RestNode | undefined, files: SourceFile[]): ScoreState | undefined => {
+    (id: number, frame: RestNode | undefined, page: SourceFile[] | { html: string }): ScoreState | undefined => {
       if (!frame) return undefined;
       runner.run(
-        () => htmlScoreInput(frame, files),
+        () => (Array.isArray(page) ? htmlScoreInput(frame, page) : { frame, html: page.html }),
         (score) => {
           applyRef.current(id, score);
           const entry = saved.current;

@@ -1,5 +1,5 @@
 /** The code room's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
-import { generateCode, loadDesign, modelHint, type CodeOptions } from "../../../codegen/index.js";
+import { emitFiles, generateCode, loadDesign, modelHint, type CodeOptions, type DesignDocument } from "../../../codegen/index.js";
 import { readMappingJson } from "../../../codegen/components-map/json.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
 import { previewInstance } from "../../../codegen/components-map/preview.js";
@@ -21,13 +21,27 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
   return { options: { ...rest, components: map }, problems: notes.map(mappingNoteProblem) };
 }
 
+/**
+ * React output as it ships, for the preview and the score: the emitters' files with the layers' ids (the score finds
+ * layers by them; unformatted, the preview transpiles them anyway), run by the preview runtime, Tailwind compiled.
+ * Undefined when the preview cannot run all of it (an error: a mapped library's package it has no stand-in for).
+ */
+async function shippedPreview(document: DesignDocument, options: CodeOptions): Promise<{ html: string; problems: Problem[] } | undefined> {
+  const runtime = previewRuntime();
+  if (!runtime) return undefined;
+  const preview = await reactPreview(emitFiles(document, { ...options, nodeIds: true }).files, runtime);
+  return preview.problems.some((p) => p.severity === "error") ? undefined : { html: preview.html, problems: preview.problems };
+}
+
 export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-instance" | "read-code-connect"> = {
   generate: async (request) => {
     const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
     const started = performance.now();
     const { options, problems } = codeOptions(request.options);
     const result = await generateCode(design.document, options);
-    return { result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] }, ms: performance.now() - started };
+    const ms = performance.now() - started;
+    const preview = options.target === "react" ? await shippedPreview(design.document, options) : undefined;
+    return { result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] }, ms, ...(preview ? { preview } : {}) };
   },
   hint: async (request) => ({ hint: modelHint(loadDesign(asNodesReply(request.exports), [], request.extras ?? {}).document) }),
   "react-preview": async (request) => {

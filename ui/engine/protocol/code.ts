@@ -48,7 +48,11 @@ export const codeRoom = {
     "zip-files": { files: array(sourceFile) },
   },
   replies: {
-    generate: { result: fileSet, ms: number() },
+    /**
+     * `preview`: for React output, the code itself (with the layers' ids) as the preview runtime runs it — what ships,
+     * Tailwind compiled — when the preview can run all of it (absent when it cannot: a mapped library's package).
+     */
+    generate: { result: fileSet, ms: number(), preview: optional(object({ html: string(), problems: array(problemField) })) },
     hint: { hint: string() },
     "react-preview": { html: string(), problems: array(problemField) },
     "inspect-instance": { facts: optional(opaque<InstanceFacts>("instance facts")), jsx: optional(string()), notes: array(string()) },
