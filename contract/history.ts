@@ -103,6 +103,8 @@ export const historyItemField = object({
   frame: optional(frameRefField),
   model: optional(model),
   placedAs: optional(placedAsField),
+  /** A code result's score in words, as the Code panel and `figment score` say it. */
+  score: optional(string({ max: 400 })),
 });
 export type HistoryItem = Infer<typeof historyItemField>;
 

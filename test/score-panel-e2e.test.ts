@@ -118,6 +118,10 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       await ui.getByRole("button", { name: "History", exact: true }).click();
       const open = ui.getByRole("button", { name: /Open in Code panel/ }).first();
       await expect.poll(() => open.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      // The listing says the score in the same words (and which fonts the page lacked, in full).
+      const listed = ui.locator(".history-row__score").first();
+      await expect.poll(async () => (await listed.textContent()) ?? "", { timeout: 60_000 }).toContain(headline.replace(" · fallback fonts", ""));
+      await shot(ui.page(), "4-history-row");
       await open.click();
       await ui.locator(".saved-note, .result-source").first().waitFor();
       await expect.poll(async () => (await ui.locator(".score__summary").textContent()) ?? "").toBe(headline);
@@ -170,6 +174,45 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
       // Back to the first turn: its own score, kept in the turn (not measured again).
       await ui.locator(".turn").first().click();
       await expect.poll(async () => (await ui.locator(".ai-results .score__summary").textContent()) ?? "").toMatch(new RegExp(`^Matches the design ${first} %`));
+    });
+  });
+
+  it("names each text a reader does not see and why: cut off, covered, illegible, too small, missing", async () => {
+    // A model's HTML answer: the Log-In page as the emitters write it, with one text of each class put in.
+    const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, LOGIN.fixture), "utf8")) as unknown, [LOGIN.frame]);
+    const code = await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true });
+    const defects = [
+      `[data-node-id="101:9"] { display: block; width: 14px !important; overflow: hidden !important; white-space: nowrap; }`,
+      `[data-node-id="101:11"] { color: #fff !important; background: #fff !important; }`,
+      `[data-node-id="101:18"] { font-size: 6px !important; }`,
+      `[data-node-id="101:6"] { display: none !important; }`,
+    ].join("\n");
+    const lid = `<div style="position:absolute;left:0;top:335px;width:375px;height:60px;background:#222"></div></main>`;
+    const files = code.files
+      .filter((f) => !f.bytes)
+      .map(({ path, content }) => ({ path, content: path === "styles.css" ? `${content}\n${defects}\n` : path === "index.html" ? content.replace("</main>", lid) : content }));
+    const server = await startServer();
+    server.push(answer(files, "The Log-In page.", "resp_classes"));
+    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "html", styling: "css-modules" }, "figment.apiKey": "sk-test-score-1234" };
+    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
+      await ui.getByRole("button", { name: "Generate with AI" }).click();
+      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+      await expect.poll(async () => (await ui.locator(".turn").first().locator(".turn__score").textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+      const summary = (await ui.locator(".ai-results .score__summary").textContent()) ?? "";
+      expect(summary).toMatch(HEADLINE);
+      expect(summary).toMatch(/Design width \(375\): \d+ % of text visible \(/);
+      await ui.locator(".ai-results .score__header").click();
+      const group = ui.getByRole("group", { name: /^Design width \(375\): text a reader does not see$/ });
+      const rows = async () => (await group.locator(".score__row").evaluateAll((els) => els.map((e) => [e.querySelector(".score__name")?.textContent ?? "", e.querySelector(".score__words")?.textContent ?? ""] as [string, string])));
+      const listed = new Map(await rows());
+      expect(listed.get("Log In")).toMatch(/^Cut off: cut to “L/);
+      expect(listed.get("Forgot your password?")).toMatch(/^Illegible: contrast 1:1/);
+      expect(listed.get("YOUR\nART\nMUSEUM") ?? listed.get("YOUR ART MUSEUM")).toMatch(/^Too small: 6 px \(design 36 px\)$/);
+      expect(listed.get("Don’t have an account?")).toMatch(/^Missing: not rendered \(display: none\)$/);
+      expect([...listed.values()].some((w) => /^Covered: under /.test(w))).toBe(true);
+      await shot(page, "6-text-classes");
+      await group.scrollIntoViewIfNeeded();
+      await shot(page, "7-text-classes-listed");
     });
   });
 

@@ -62,8 +62,9 @@ export function classifyText(sample: TextSample, design: DesignText, nameOf: (id
     return verdict("clipped", seen, detail);
   }
   if (sample.covered / points > design.covered + TOLERANCE) {
-    const who = sample.coveredBy ? nameOf(sample.coveredBy) ?? sample.coveredBy : undefined;
-    return verdict("covered", seen, who ? `under “${who}”` : "under another layer");
+    const by = sample.coveredBy;
+    const detail = !by ? "under another layer" : by.startsWith("<") ? `under a ${by} that is no layer of the design` : `under “${nameOf(by) ?? by}”`;
+    return verdict("covered", seen, detail);
   }
   if (sample.measured > 0 && sample.lowContrast / Math.max(sample.measured, sample.seen) >= ILLEGIBLE_SHARE) {
     const against = design.contrast !== undefined && design.contrast < LEGIBLE_CONTRAST ? `design ${ratio(design.contrast)}` : `needs ${ratio(LEGIBLE_CONTRAST)}`;

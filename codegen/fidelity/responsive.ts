@@ -126,7 +126,8 @@ export function viewportFor(width: number, design: { width: number; height: numb
 /** Where the texts sit at a width wider than the design's, judged against the design's own margins. */
 export function placementOf(width: number, design: DesignFacts, rendered: readonly Box[]): Placement | undefined {
   const extra = width - design.width;
-  if (extra <= 1 || rendered.length === 0 || design.texts.length === 0) return undefined;
+  // A few px wider than the design (a 375-px phone screen at 390) is no wider screen to place the content on.
+  if (extra < Math.max(32, 0.05 * design.width) || rendered.length === 0 || design.texts.length === 0) return undefined;
   const left = (boxes: readonly Box[]): number => Math.min(...boxes.map((b) => b.x));
   const right = (boxes: readonly Box[], w: number): number => w - Math.max(...boxes.map((b) => b.x + b.width));
   const designBoxes = design.texts.map((t) => t.box);

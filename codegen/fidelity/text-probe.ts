@@ -55,7 +55,7 @@ export interface TextSample {
   offscreen: number;
   clipped: number;
   covered: number;
-  /** The layer id (else the tag) of what covers most of the covered points. */
+  /** The layer id of what covers most of the covered points, or `<tag>` for an element that is part of no other layer. */
   coveredBy?: string;
   cut?: TextCut;
   /** The smallest font size its runs are rendered at, px (0 when not rendered). */
@@ -526,7 +526,9 @@ export async function probeTexts(arg: TextProbeArg): Promise<TextProbe> {
         if (el.contains(target)) continue;
         if (paints(el)) {
           verdict = "covered";
-          const who = el.closest("[data-node-id]")?.getAttribute("data-node-id") ?? el.tagName.toLowerCase();
+          // The layer that covers it; an element of no layer (inside one that holds the text too) by its tag.
+          const layer = el.closest("[data-node-id]");
+          const who = layer && !layer.contains(target) ? (layer.getAttribute("data-node-id") ?? "") : `<${el.tagName.toLowerCase()}>`;
           coverers[p.t]!.set(who, (coverers[p.t]!.get(who) ?? 0) + 1);
           break;
         }

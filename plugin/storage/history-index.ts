@@ -24,6 +24,8 @@ export interface EntryMeta {
   frame?: FrameRef;
   model?: string;
   placedAs?: { nodeIds: string[]; at: string };
+  /** A code result's score in words, as the Code panel and `figment score` say it ("Matches the design 96 % · …"). */
+  score?: string;
 }
 
 export interface IndexEntry {

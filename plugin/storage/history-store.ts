@@ -7,6 +7,8 @@
  * entries that could be deleted; nothing is ever evicted to make room.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
+import { fontWords, scoreSummary } from "../../codegen/fidelity/summary.js";
+import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import { analysisEntryField, codeEntryField, type HistoryEntry, type HistoryFull, type HistoryItem, type HistoryKind, type HistoryRef, type HistoryUsage, type SavedEntry } from "../../contract/history.js";
 import { CLIENT_STORAGE_QUOTA, MAX_HISTORY_PAYLOAD_BYTES, SETTINGS_RESERVE } from "../../contract/limits.js";
 import { errorText, PluginError } from "../errors.js";
@@ -46,6 +48,7 @@ function itemOf(entry: IndexEntry, scope: string | undefined): HistoryItem {
     ...(meta?.frame ? { frame: meta.frame } : {}),
     ...(meta?.model ? { model: meta.model } : {}),
     ...(meta?.placedAs ? { placedAs: meta.placedAs } : {}),
+    ...(typeof meta?.score === "string" ? { score: meta.score } : {}),
   };
 }
 
@@ -61,9 +64,17 @@ function usageOf(index: readonly IndexEntry[], other: number, scope: string | un
   return { history, fileBytes, other, quota: CLIENT_STORAGE_QUOTA };
 }
 
+/** A code result's score as its listing line says it: the headline, then the fonts the page lacked (at most 400 characters). */
+function scoreLine(score: FidelityScore): string {
+  const fonts = fontWords(score);
+  const line = fonts ? `${scoreSummary(score)} · ${fonts}` : scoreSummary(score);
+  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
+}
+
 function metaOf(entry: Exclude<SavedEntry, { kind: "image" }>): EntryMeta {
   const title = entry.kind === "code" ? `${entry.frame.name} · ${entry.target}${entry.mode === "ai" ? " (AI)" : ""}` : `Analysis of ${entry.frame.name}`;
-  return { title: titleText(title), frame: entry.frame, ...(entry.model ? { model: entry.model } : {}) };
+  const score = entry.kind === "code" && entry.score ? scoreLine(entry.score) : undefined;
+  return { title: titleText(title), frame: entry.frame, ...(entry.model ? { model: entry.model } : {}), ...(score ? { score } : {}) };
 }
 
 export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {

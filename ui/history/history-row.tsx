@@ -86,6 +86,11 @@ export function HistoryRow({ item, preview, layerGone, selected, now, actions, o
           {item.thisFile ? "" : " · other file"}
           {item.kind === "image" ? (layerGone ? " · layer deleted, 256 px preview kept" : " · 256 px preview kept") : ""}
         </div>
+        {item.score ? (
+          <div class="history-row__score" title={item.score}>
+            {item.score}
+          </div>
+        ) : null}
         <div class="history-row__actions">
           <Actions item={item} actions={actions} layerGone={layerGone} />
           <button type="button" class="button button--ghost button--small history-row__delete" title="Delete this entry (asks first)" onClick={onDelete}>

@@ -7,7 +7,7 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Box, FidelityScore, LayerDiff } from "../../../codegen/fidelity/types.js";
-import { boxDelta, fontWords, percent, scoreSummary, scoreTone, textClassLabel, textWords, widthLabel } from "../../../codegen/fidelity/summary.js";
+import { boxDelta, fontWords, pageWords, percent, scoreSummary, scoreTone, textClassLabel, textWords, widthLabel } from "../../../codegen/fidelity/summary.js";
 import { plural } from "../../../codegen/plural.js";
 import { ChevronIcon, InfoIcon, WarningIcon } from "../../components/icons.js";
 import type { ScoreState } from "./score-state.js";
@@ -57,13 +57,22 @@ function rowsOf(score: FidelityScore): { title: string; rows: Row[] }[] {
   return groups.filter((g) => g.rows.length > 0);
 }
 
+/** What is wrong with the page as a whole, width by width: "Tablet (768 px): pinned left". */
+function pageProblems(score: FidelityScore): string[] {
+  return [...score.widths].sort((a, b) => a.width - b.width).flatMap((w) => {
+    const words = pageWords(w);
+    return words.length > 0 ? [`${widthLabel(w.width, score.designWidth)}: ${words.join(", ")}`] : [];
+  });
+}
+
 function Measured({ score, selected, onSelect, action }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
   const [open, setOpen] = useState(false);
   const summary = scoreSummary(score);
   const fonts = fontWords(score);
   const tone = scoreTone(score);
   const groups = rowsOf(score);
-  const count = groups.reduce((n, g) => n + g.rows.length, 0);
+  const page = pageProblems(score);
+  const count = groups.reduce((n, g) => n + g.rows.length, 0) + page.length;
   const listId = `score-list-${score.frameId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   return (
     <section class={`score${open ? " is-open" : ""}`} aria-label="How closely the preview matches the design">
@@ -88,7 +97,7 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
               <WarningIcon /> {fonts}.
             </p>
           ) : null}
-          {groups.length === 0 ? <p class="score__empty muted">Every layer is where the design has it, and every text is seen at each width.</p> : null}
+          {groups.length === 0 && page.length === 0 ? <p class="score__empty muted">Every layer is where the design has it, and every text is seen at each width.</p> : null}
           {groups.map((group) => (
             <div key={group.title} role="group" aria-label={group.title}>
               <p class="score__group muted">{group.title}</p>
@@ -111,6 +120,18 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
               </ul>
             </div>
           ))}
+          {page.length > 0 ? (
+            <div role="group" aria-label="The page as a whole">
+              <p class="score__group muted">The page as a whole</p>
+              <ul class="score__rows">
+                {page.map((line) => (
+                  <li key={line} class="score__page">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </section>
