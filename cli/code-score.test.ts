@@ -91,6 +91,8 @@ describe.runIf(runBrowser)("figment code --score", () => {
     const scored = lines.findIndex((l) => /^Selfie \(33459:3746\): Matches the design \d+ % · Phone.*: .+$/.test(l));
     expect(wrote).toBeGreaterThanOrEqual(0);
     expect(scored).toBeGreaterThan(wrote);
-    expect(lines[scored + 1]).toMatch(/^ {2}.+ — (missing|hidden|\d+ px)/);
+    // Then the fonts the page could not load (if any), and the layers furthest off.
+    const next = lines[scored + 1]?.startsWith("  Fonts not loaded: ") ? lines[scored + 2] : lines[scored + 1];
+    expect(next).toMatch(/^ {2}.+ — (missing|hidden|\d+ px)/);
   });
 });

@@ -10,7 +10,7 @@ import type { FrameFidelity, RestNode } from "../codegen/fidelity/design-nodes.j
 import { figuresOf, measurePlan } from "../codegen/fidelity/measurement.js";
 import { scoreBoxes } from "../codegen/fidelity/box-score.js";
 import { probeOverflow } from "../codegen/fidelity/probe.js";
-import { probeTexts, type TextProbe } from "../codegen/fidelity/text-probe.js";
+import { textProbeScript, type TextProbe } from "../codegen/fidelity/text-probe.js";
 import { readingOrder, type WidthFigures } from "../codegen/fidelity/responsive.js";
 import { answerSteps, settleLayout } from "./score.js";
 
@@ -59,5 +59,5 @@ async function overflowAt(page: Page, width: number, height: number): Promise<bo
  * (the corpus tools record which texts a reference page shows, and where).
  */
 export async function sampleTexts(page: Page, texts: { id: string; chars: number }[]): Promise<TextProbe> {
-  return page.evaluate(probeTexts, { texts: texts.map((t) => ({ ...t, minContrast: 0, backdropKnown: true })), pixels: false });
+  return (await page.evaluate(textProbeScript({ texts: texts.map((t) => ({ ...t, minContrast: 0, backdropKnown: true })), pixels: false }))) as TextProbe;
 }

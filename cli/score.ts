@@ -9,7 +9,7 @@ import type { SourceFile } from "../codegen/types.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { boxesArg, measurePlan, scoreOf, type MeasurePlan, type StepAnswer } from "../codegen/fidelity/measurement.js";
 import { probeBoxes } from "../codegen/fidelity/probe.js";
-import { probeTexts } from "../codegen/fidelity/text-probe.js";
+import { textProbeScript, type TextProbe } from "../codegen/fidelity/text-probe.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
 import { inOneContext, withPage, type PageGlobals, type PageOptions, type PageHost } from "./browser.js";
 import { resultPage } from "./result-page.js";
@@ -46,7 +46,7 @@ export async function answerSteps(page: Page, plan: MeasurePlan): Promise<StepAn
       await settleLayout(page);
     }
     const boxes = step.boxes ? await page.evaluate(probeBoxes, boxesArg(plan)) : undefined;
-    const texts = await page.evaluate(probeTexts, plan.texts);
+    const texts = (await page.evaluate(textProbeScript(plan.texts))) as TextProbe;
     answers.push({ width: step.width, texts, ...(boxes ? { boxes } : {}) });
   }
   return answers;

@@ -6,7 +6,7 @@
  * an offscreen cross-origin frame, and the probes force the layout they read themselves.
  */
 import { probeBoxes } from "../../../codegen/fidelity/probe.js";
-import { probeTexts, type TextProbeArg } from "../../../codegen/fidelity/text-probe.js";
+import { probeTexts, textProbePartsSource, type TextProbe, type TextProbeArg } from "../../../codegen/fidelity/text-probe.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../codegen/sha256.js";
 
@@ -22,7 +22,7 @@ export interface ProbeRequest {
 }
 
 /** Runs inside the page: self-contained (only its arguments and the page's globals), as the probes are. */
-function probeRunner(boxes: typeof probeBoxes, texts: typeof probeTexts): void {
+function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Promise<TextProbe>): void {
   // No scrollbar takes room from the layout: the page is laid out at the full width, as in headless Chromium (the CLI).
   const style = document.createElement("style");
   style.textContent = "html{scrollbar-width:none}html::-webkit-scrollbar{display:none}";
@@ -112,7 +112,7 @@ let script: PageScript | undefined;
 /** The runner with the probes, as one script (the same for every page, so its hash is made once). */
 export function probeRunnerScript(): PageScript {
   if (!script) {
-    const text = scriptSafe(`(${probeRunner.toString()})(${probeBoxes.toString()}, ${probeTexts.toString()});`);
+    const text = scriptSafe(`(${probeRunner.toString()})(${probeBoxes.toString()}, (arg) => (${probeTexts.toString()})(arg, ${textProbePartsSource()}));`);
     script = { text, hash: cspHash(text) };
   }
   return script;
