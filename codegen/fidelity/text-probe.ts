@@ -14,9 +14,11 @@
  *   word is broken across lines — with the part the reader sees ("FRONTIE");
  * - sample points along every line (a point every 16 px, at the line's middle) hit-tested with elementsFromPoint
  *   (pointer-events forced on while probing): seen, covered by something that paints (and what), or clipped;
- * - with `pixels`, the **contrast** at each seen point: the page is drawn by itself with all text transparent (its
- *   DOM in an SVG foreignObject, every box pinned to the size it has on screen so fonts the picture cannot load do
- *   not move anything, images inlined), and the text's colour is composited over the pixel found there;
+ * - with `pixels`, the **contrast** at each seen point: the text's colour composited over what lies behind it — the
+ *   plain background colours down the stack to the first opaque one, composited here; where an image, a gradient, a
+ *   pseudo-element or a see-through layer lies behind, the page's own pixels (the page drawn by itself with all text
+ *   transparent: its DOM in an SVG foreignObject, every box pinned to the size it has on screen so fonts the picture
+ *   cannot load do not move anything, images inlined);
  * - its smallest rendered font size.
  * And for the page: its scroll size, the bottom of what it shows, and which of the design's font families it lacks.
  */
@@ -189,7 +191,7 @@ interface PageGlobals {
     elementsFromPoint(x: number, y: number): El[];
   };
   CSS: { escape(value: string): string };
-  getComputedStyle(el: El): Style;
+  getComputedStyle(el: El, pseudo?: string): Style & { content: string };
   Image: new () => { onload: (() => void) | null; onerror: (() => void) | null; src: string };
   XMLSerializer: new () => { serializeToString(node: El): string };
   FileReader: new () => { onload: (() => void) | null; onerror: (() => void) | null; result: unknown; readAsDataURL(blob: unknown): void };
@@ -218,6 +220,13 @@ interface Point {
   ink: number;
 }
 
+/** A sample point seen: whether an image lies behind it, and the colour behind it when plain colours make it. */
+interface SeenPoint {
+  p: Point;
+  overImage: boolean;
+  backdrop?: number[];
+}
+
 /** What every part reads the page through. */
 export interface PageTools {
   g: PageGlobals;
@@ -230,6 +239,8 @@ export interface PageTools {
   opacityOf(el: El): number;
   byId(id: string): El | null;
   clips(value: string): boolean;
+  /** Whether what `el` paints at a point is more than its background colour: an image, a gradient, a picture, a pseudo-element, or see-through. */
+  notPlain(el: El): boolean;
 }
 
 // ---- the parts ----
@@ -290,7 +301,20 @@ export function pageTools(): PageTools {
   };
   const byId = (id: string): El | null => g.document.querySelector(`[data-node-id="${g.CSS.escape(id)}"]`);
   const clips = (value: string): boolean => value !== "visible" && value !== "";
-  return { g, style, rgba, contrast, isMedia, hasImage, paints, opacityOf, byId, clips };
+  const plain = new Map<El, boolean>();
+  const notPlain = (el: El): boolean => {
+    let known = plain.get(el);
+    if (known === undefined) {
+      const pseudo = ["::before", "::after"].some((p) => {
+        const ps = g.getComputedStyle(el, p);
+        return ps.content !== "none" && ps.content !== "normal" && (rgba(ps.backgroundColor)[3] > 0 || ps.backgroundImage !== "none");
+      });
+      known = hasImage(el) || Number(style(el).opacity) < 1 || pseudo;
+      plain.set(el, known);
+    }
+    return known;
+  };
+  return { g, style, rgba, contrast, isMedia, hasImage, paints, opacityOf, byId, clips, notPlain };
 }
 
 /** The box an element's content is cut to (document px), following the containing-block chain as CSS clips. */
@@ -491,9 +515,11 @@ export function brokenWord(tools: PageTools, nodes: readonly PageNode[]): string
  * The points hit-tested, band by band down the page: seen (the text first in the stack), covered by something that
  * paints (and by what), or clipped. Returns the seen points with whether an image lies behind each.
  */
-export function hitTest(tools: PageTools, points: readonly Point[], targets: readonly (El | null)[], samples: TextSample[]): { p: Point; overImage: boolean }[] {
+export function hitTest(tools: PageTools, points: readonly Point[], targets: readonly (El | null)[], samples: TextSample[]): SeenPoint[] {
   const { g } = tools;
-  const seen: { p: Point; overImage: boolean }[] = [];
+  const seen: SeenPoint[] = [];
+  // What shows where nothing is painted: the root's (else the body's) background, else white.
+  const base = [g.document.documentElement, g.document.body].map((e) => (e ? tools.rgba(tools.style(e).backgroundColor) : undefined)).find((c) => c !== undefined && c[3] > 0) ?? [255, 255, 255, 1];
   const coverers = samples.map(() => new Map<string, number>());
   const order = points.map((_, i) => i).sort((a, b) => points[a]!.y - points[b]!.y);
   let i = 0;
@@ -506,18 +532,30 @@ export function hitTest(tools: PageTools, points: readonly Point[], targets: rea
       const target = targets[p.t]!;
       let verdict: "seen" | "clipped" | "covered" = "clipped";
       let overImage = false;
+      let backdrop: number[] | undefined;
       const stack = g.document.elementsFromPoint(p.x, p.y - top);
       for (let k = 0; k < stack.length; k++) {
         const el = stack[k]!;
         if (el === target || target.contains(el)) {
           verdict = "seen";
-          // An image (or a gradient) behind the text here, before anything opaque? Its own boxes come first.
+          // What lies behind the text here, down to the first opaque background (its own boxes come first): plain
+          // colours are composited here; an image, a gradient, a pseudo-element or a see-through layer needs the
+          // page's pixels (and an image says so).
+          const colours: Rgba[] = [];
+          let plain = true;
           for (const below of stack.slice(k)) {
-            if (tools.hasImage(below)) {
-              overImage = true;
+            if (tools.notPlain(below)) {
+              plain = false;
+              overImage = tools.hasImage(below);
               break;
             }
-            if (tools.rgba(tools.style(below).backgroundColor)[3] >= 0.99) break;
+            const c = tools.rgba(tools.style(below).backgroundColor);
+            if (c[3] > 0) colours.push(c);
+            if (c[3] >= 0.99) break;
+          }
+          if (plain) {
+            backdrop = [base[0], base[1], base[2]];
+            for (const c of colours.reverse()) backdrop = [0, 1, 2].map((j) => c[j]! * c[3] + backdrop![j]! * (1 - c[3]));
           }
           break;
         }
@@ -532,7 +570,7 @@ export function hitTest(tools: PageTools, points: readonly Point[], targets: rea
         }
       }
       samples[p.t]![verdict]++;
-      if (verdict === "seen") seen.push({ p, overImage });
+      if (verdict === "seen") seen.push({ p, overImage, ...(backdrop ? { backdrop } : {}) });
     }
     // The page would not scroll that far (a root with overflow hidden): nothing brings the point into view.
     if (i === first) samples[points[order[i++]!]!.t]!.clipped++;
@@ -704,20 +742,24 @@ export function measureContrast(
   tools: PageTools,
   asks: readonly TextAsk[],
   samples: TextSample[],
-  seen: readonly { p: Point; overImage: boolean }[],
+  seen: readonly SeenPoint[],
   inks: readonly (readonly (Rgba | undefined)[])[],
-  picture: { data: ArrayLike<number>; width: number; height: number; scale: number },
+  picture: { data: ArrayLike<number>; width: number; height: number; scale: number } | undefined,
 ): void {
   const ratios: number[][] = samples.map(() => []);
-  for (const { p, overImage } of seen) {
+  for (const { p, overImage, backdrop } of seen) {
     const ask = asks[p.t]!;
     const color = inks[p.t]![p.ink];
     // Not judged: no threshold, no one colour, or an image behind it where the design's backdrop is not known.
     if (ask.minContrast <= 0 || !color || (overImage && !ask.backdropKnown)) continue;
-    const px = Math.min(picture.width - 1, Math.max(0, Math.floor(p.x * picture.scale)));
-    const py = Math.min(picture.height - 1, Math.max(0, Math.floor(p.y * picture.scale)));
-    const o = (py * picture.width + px) * 4;
-    const back = [picture.data[o]!, picture.data[o + 1]!, picture.data[o + 2]!];
+    let back = backdrop;
+    if (!back) {
+      if (!picture) continue;
+      const px = Math.min(picture.width - 1, Math.max(0, Math.floor(p.x * picture.scale)));
+      const py = Math.min(picture.height - 1, Math.max(0, Math.floor(p.y * picture.scale)));
+      const o = (py * picture.width + px) * 4;
+      back = [picture.data[o]!, picture.data[o + 1]!, picture.data[o + 2]!];
+    }
     const a = Math.min(1, color[3]);
     const ratio = tools.contrast([color[0] * a + back[0]! * (1 - a), color[1] * a + back[1]! * (1 - a), color[2] * a + back[2]! * (1 - a)], back);
     ratios[p.t]!.push(ratio);
@@ -754,13 +796,16 @@ export async function probeTexts(arg: TextProbeArg, parts: TextProbeParts): Prom
     const seen = parts.hitTest(tools, sampled.flatMap((s) => s.points), sampled.map((s) => s.target), samples);
     const facts = parts.pageFacts(tools, arg, samples, root.scrollHeight);
     let pixelsError: string | undefined;
-    if (arg.pixels === true && seen.some(({ p }) => arg.texts[p.t]!.minContrast > 0)) {
+    if (arg.pixels === true) {
+      // The page's own picture only where plain colours do not make what lies behind a text to be judged.
+      const judged = (s: SeenPoint): boolean => arg.texts[s.p.t]!.minContrast > 0 && !(s.overImage && !arg.texts[s.p.t]!.backdropKnown);
+      let picture: Awaited<ReturnType<typeof parts.pagePicture>> | undefined;
       try {
-        const picture = await parts.pagePicture(tools, await parts.inlinedResources(tools, forced));
-        parts.measureContrast(tools, arg.texts, samples, seen, sampled.map((s) => s.inks), picture);
+        if (seen.some((s) => !s.backdrop && judged(s))) picture = await parts.pagePicture(tools, await parts.inlinedResources(tools, forced));
       } catch (error) {
         pixelsError = error instanceof Error ? error.message : String(error);
       }
+      parts.measureContrast(tools, arg.texts, samples, seen, sampled.map((s) => s.inks), picture);
     }
     return { scrollWidth: root.scrollWidth, clientWidth: vw, scrollHeight: root.scrollHeight, viewportHeight: g.innerHeight, ...facts, ...(pixelsError ? { pixelsError } : {}), samples };
   } finally {

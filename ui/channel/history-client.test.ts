@@ -13,6 +13,16 @@ function fakeRequests(answer: Record<string, unknown>): MainRequests & { sent: u
 }
 
 describe("history client", () => {
+  it("keeps a frame named with a paragraph: its name cut to the 500 characters an entry keeps, not refused", () => {
+    const long = { ...frame, name: `Design tokens are the ${"very ".repeat(200)}heart of it` };
+    const code = codeEntry(long, { target: "html", styling: "css-modules", nodeIds: false }, []);
+    expect(codeEntryField.check(code, "entry")).toEqual(code);
+    expect(Array.from(code.frame.name)).toHaveLength(500);
+    expect(code.frame.name.endsWith("…")).toBe(true);
+    const analysis = analysisEntry(long, []);
+    expect(analysisEntryField.check(analysis, "entry")).toEqual(analysis);
+  });
+
   it("makes code entries the contract accepts, without binary assets", () => {
     const entry = codeEntry(frame, { target: "react", styling: "tailwind", nodeIds: false }, [
       { path: "App.tsx", content: "export {}" },

@@ -15,13 +15,22 @@ export function historyId(kind: string): string {
   return `${kind}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** Most characters of a frame's name an entry keeps (contract/history.ts frameRefField): a layer named with a paragraph is cut, not refused. */
+const MAX_FRAME_NAME = 500;
+
+/** The frame as an entry names it: its id, and its name cut to what an entry keeps. */
+export function frameRef(frame: FrameRef): FrameRef {
+  const name = Array.from(frame.name);
+  return { id: frame.id, name: name.length > MAX_FRAME_NAME ? `${name.slice(0, MAX_FRAME_NAME - 1).join("")}…` : frame.name };
+}
+
 export function codeEntry(frame: FrameRef, options: CodeOptions, files: readonly SourceFile[], ai?: { model: string; turns: CodeEntry["turns"] }): CodeEntry {
   return {
     kind: "code",
     id: historyId("code"),
     createdAt: new Date().toISOString(),
     mode: ai ? "ai" : "offline",
-    frame: { id: frame.id, name: frame.name },
+    frame: frameRef(frame),
     target: options.target,
     styling: options.styling,
     // Binary assets (image bytes) stay out: they are in the file already and would eat the 5 MB quota.
@@ -31,7 +40,7 @@ export function codeEntry(frame: FrameRef, options: CodeOptions, files: readonly
 }
 
 export function analysisEntry(frame: FrameRef, findings: AnalysisEntry["findings"], answer?: { model: string; markdown: string }): AnalysisEntry {
-  return { kind: "analysis", id: historyId("analysis"), createdAt: new Date().toISOString(), frame: { id: frame.id, name: frame.name }, findings, ...(answer ? { model: answer.model, markdown: answer.markdown } : {}) };
+  return { kind: "analysis", id: historyId("analysis"), createdAt: new Date().toISOString(), frame: frameRef(frame), findings, ...(answer ? { model: answer.model, markdown: answer.markdown } : {}) };
 }
 
 export async function saveToHistory(requests: MainRequests, entry: SavedEntry): Promise<SaveOutcome> {
