@@ -54,7 +54,8 @@ export function classifyText(sample: TextSample, design: DesignText, nameOf: (id
   const designCuts = design.clipped > 0.02;
   const cut = sample.cut;
   if (cut && (cut.kind === "word" || cut.kind === "ellipsis" || !designCuts || lostToClip > design.clipped + TOLERANCE)) {
-    const detail = cut.kind === "word" ? `“${cut.shown.replace("|", "")}” broken across lines at “${cut.shown.split("|")[0]}”` : cut.kind === "ellipsis" ? "cut short with an ellipsis" : cut.shown ? `cut to “${cut.shown}”` : "cut off entirely";
+    const shown = Array.from(cut.shown).length > 60 ? `${Array.from(cut.shown).slice(0, 59).join("")}…` : cut.shown;
+    const detail = cut.kind === "word" ? `“${shown.replace("|", "")}” broken across lines at “${shown.split("|")[0]}”` : cut.kind === "ellipsis" ? "cut short with an ellipsis" : shown ? `cut to “${shown}”` : "cut off entirely";
     return verdict("clipped", seen, detail);
   }
   if (lostToClip > design.clipped + TOLERANCE) {
@@ -63,7 +64,8 @@ export function classifyText(sample: TextSample, design: DesignText, nameOf: (id
   }
   if (sample.covered / points > design.covered + TOLERANCE) {
     const by = sample.coveredBy;
-    const detail = !by ? "under another layer" : by.startsWith("<") ? `under a ${by} that is no layer of the design` : `under “${nameOf(by) ?? by}”`;
+    const name = by && !by.startsWith("<") ? (nameOf(by) ?? by) : undefined;
+    const detail = !by ? "under another layer" : name === undefined ? `under a ${by} that is no layer of the design` : `under “${Array.from(name).length > 80 ? `${Array.from(name).slice(0, 79).join("")}…` : name}”`;
     return verdict("covered", seen, detail);
   }
   if (sample.measured > 0 && sample.lowContrast / Math.max(sample.measured, sample.seen) >= ILLEGIBLE_SHARE) {

@@ -4,6 +4,7 @@ import { probeBoxes, probeSource } from "./probe.js";
 import type { WidthFigures } from "./responsive.js";
 import type { TextVerdict } from "./classify.js";
 import { fidelityScore, layerDiffs } from "./score.js";
+import { fidelityScoreField } from "../../contract/fidelity.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 const frame: RestNode = {
@@ -69,6 +70,20 @@ describe("fidelityScore", () => {
     expect(score.widths[1]!.hiddenTexts).toEqual([{ nodeId: "1:2", name: "Title", visible: 0.5, problem: "clipped", detail: "cut to “Hel”" }]);
     expect(score.widths[1]!.text).toEqual({ visible: 0.5, missing: 0, clipped: 0.5, covered: 0, illegible: 0, "too-small": 0 });
     expect(score.fontsMissing).toEqual(["Inter"]);
+  });
+});
+
+describe("a layer named with a paragraph", () => {
+  it("keeps its name cut to 200 characters, so that the score can be kept (History refuses longer names)", () => {
+    const long = "Design tokens are the heart of it. ".repeat(60);
+    const named = { ...frame, name: long, children: frame.children!.map((c) => ({ ...c, name: long })) };
+    const cut: TextVerdict = { id: "1:2", name: long, class: "clipped", area: 2000, visible: 0.5, detail: "cut to “Hel”" };
+    const score = fidelityScore(named, fidelity({ unmatched: ["1:3"] }), [figures(390, 0.5, [cut]), figures(400, 1)]);
+    expect(fidelityScoreField.check(score, "score")).toEqual(score);
+    expect(Array.from(score.frameName)).toHaveLength(200);
+    expect(score.frameName.endsWith("…")).toBe(true);
+    expect(Array.from(score.worst[0]!.name)).toHaveLength(200);
+    expect(Array.from(score.widths[1]!.hiddenTexts[0]!.name)).toHaveLength(200);
   });
 });
 
