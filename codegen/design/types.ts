@@ -232,6 +232,12 @@ export interface DesignNode {
   /** Inferred: a decoration hidden on screens narrower than this (px), where it would cover text. */
   hideBelow?: number;
   /**
+   * Inferred: where this layer lies in its container's drawing order (1 = drawn first, lowest), when the container
+   * mixes layers placed absolutely with its flow: the emitters paint by it (`z-index`), so that what is drawn above
+   * stays above at every width whatever the element order the flow needs.
+   */
+  z?: number;
+  /**
    * Inferred: a frame drawn shorter than its content (a text running past its bottom). It keeps its drawn
    * height on screens this wide and wider (the content overflowing, as drawn) and its content's height below.
    */

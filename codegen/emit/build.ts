@@ -204,7 +204,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   // A button laid out without padding of its own must not keep the browser's (1px 6px).
   else if (semantics.tag === "button" && !decls.some(([p]) => p.startsWith("padding"))) decls.push(["padding", "0"]);
   if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
-  if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
+  // A link is a box of the layout (an inline <a> would ignore its size): block, unless its layout says flex already.
+  if (semantics.tag === "a") decls.push(["color", "inherit"], ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])));
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root));

@@ -77,7 +77,12 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       out.push([mainProp, px(mainSize)]);
       if (!row) out.push(["flex-shrink", "0"]);
     }
-    if (cross === "fill") out.push(["align-self", "stretch"]);
+    const crossMax = row ? node.maxH : node.maxW;
+    // Filling across up to a maximum (a 1280-px container in a 1440-px section): Figma places what is left of the
+    // line as the parent aligns (centred, at the end); a stretched box would keep to the start.
+    if (cross === "fill" && crossMax !== undefined && (layout.align === "center" || layout.align === "end") && !node.flow?.self) {
+      out.push(["align-self", layout.align === "center" ? "center" : "flex-end"], [crossProp, "100%"]);
+    } else if (cross === "fill") out.push(["align-self", "stretch"]);
     else if (cross !== "hug" && !(textAuto && !row && node.text?.resize === "width")) {
       out.push([crossProp, px(crossSize)]);
       if (!row) out.push(["max-width", "100%"]);

@@ -132,7 +132,23 @@ export function inContainerUnits(decls: Decl[], width: number): Decl[] {
 export function itemPlacement(node: DesignNode, parent: DesignNode | undefined, placement: Decl[]): Decl[] {
   const out = [...placement];
   if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
+  paintOrder(node, out);
   return out;
+}
+
+/** Whether a child of `node` (through the wrappers inference added) has a drawn paint order. */
+function ordersChildren(node: DesignNode): boolean {
+  return (node.children ?? []).some((c) => c.z !== undefined || (c.inferred && ordersChildren(c)));
+}
+
+/**
+ * Paint order as drawn, where inference mixed layers and flow in one container: each layer its drawn place
+ * (`z-index`; a flex item or a positioned box takes it), and the container one stacking context of its own, so that
+ * its layers are ordered among themselves, not with the page around it.
+ */
+function paintOrder(node: DesignNode, decls: Decl[]): void {
+  if (node.z !== undefined) set(decls, "z-index", String(node.z));
+  if (!node.inferred && ordersChildren(node)) set(decls, "isolation", "isolate");
 }
 
 /**
@@ -148,6 +164,7 @@ export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined
   }
   if (node.scaled) set(out, "container-type", "inline-size");
   ownExtras(node, out);
+  paintOrder(node, out);
   return out;
 }
 

@@ -230,6 +230,8 @@ export const FIELDS: Field[] = [
   // A carousel row: one line from this width up, wrapping below it; a decoration hidden below a width.
   { key: "wb", category: "layout", print: (n) => n.layout?.wrapBelow?.toString(), parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)) },
   { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
+  // Its place in its container's drawing order (1 = lowest), where layers and the flow interleave.
+  { key: "z", category: "layout", print: (n) => n.z?.toString(), parse: (n, v) => void (n.z = num(v)) },
   // A frame drawn shorter than its content: its drawn height from this width up, its content's below.
   { key: "gb", category: "layout", print: (n) => n.growBelow?.toString(), parse: (n, v) => void (n.growBelow = num(v)) },
   { key: "W", category: "layout", print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined), parse: (n, v) => void (n.sizeH = SIZING.parse(v)) },

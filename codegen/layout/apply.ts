@@ -172,10 +172,25 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   const above = loose.filter((i) => i > firstFlow).map((i) => build.layerAt(i, own));
   const flow = layoutInto(out, own, cut, build, parentW);
   out.children = [...below, ...flow, ...above];
+  // Layers placed absolutely interleave with the flow in the drawing: each child keeps its drawn place in the
+  // paint order (a background drawn first stays under the nav drawn after it, wherever the element lands).
+  if (roles.size > 0) paintInDrawnOrder(out.children, new Map(children.map((c, i) => [c.id, i + 1])));
   // Content drawn running past the frame's bottom (a text taller than its frame): the frame keeps its drawn
   // height at the design width, content overflowing as in the drawing, and grows with it below that width.
   if (cut.box.y + cut.box.h > own.h + 1) out.growBelow = Math.round(scope.designWidth);
   return out;
+}
+
+/**
+ * Gives each real layer among `nodes` (through the wrappers inference added, which paint nothing and so take no
+ * place of their own) its drawing order from `order` (container's child id → 1-based index).
+ */
+function paintInDrawnOrder(nodes: DesignNode[], order: Map<string, number>): void {
+  for (const node of nodes) {
+    const z = node.id ? order.get(node.id) : undefined;
+    if (z !== undefined) node.z = z;
+    else if (node.inferred) paintInDrawnOrder(node.children ?? [], order);
+  }
 }
 
 /** The direction of the flow a cut lays its container out in (a stack: its content's). */
@@ -268,7 +283,9 @@ function layoutInto(target: DesignNode, box: Box, cut: Cut, build: Build, parent
   const placed = carousel ? parts.map((p) => p.box) : parts.map((p) => placeIn(p.box, box));
   const plan = planFlow(dir, box, placed);
   target.layout = { ...plan.layout, inferred: { within: parentW } };
-  if (carousel) target.layout.wrapBelow = Math.round(build.scope.designWidth);
+  // A row stays on one line from the design width up, as drawn (a text a little wider than Figma measured it
+  // must not send the last item to a line of its own), and wraps below it; a carousel runs on past its box.
+  if (carousel || target.layout.wrap) target.layout.wrapBelow = Math.round(build.scope.designWidth);
   // Percentages in the items' own padding refer to this box's content width.
   const content = box.w - plan.layout.padding[1] - plan.layout.padding[3];
   return parts.map((part, i) => {

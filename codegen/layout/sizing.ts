@@ -6,6 +6,7 @@
 import { drawnOnOneLine } from "../design/one-line.js";
 import type { DesignNode, FlowItem } from "../design/types.js";
 import { PHONE_GUTTER, type Box } from "./boxes.js";
+import { normalLineHeight } from "./simulate.js";
 
 /** Headings at least this large scale with the viewport (clamp between a phone size and the design size). */
 export const FLUID_TEXT_MIN = 32;
@@ -86,6 +87,9 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
       // line overflow the box; in a flow the line box would push the next item down. The line takes the box's height.
       const lh = text.style.lineHeight;
       if (lh !== undefined && node.h > 0 && lh > node.h + 0.5 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh)) text.style = { ...text.style, lineHeight: node.h };
+      // The same without a line height of its own: a box shorter than one line of the font's own line height holds
+      // one line (a 96-px heading in a 74-px box), which in a flow would push everything after it down.
+      else if (lh === undefined && node.h > 0 && normalLineHeight(text.style.family, text.style.size) > node.h + 0.5 && !text.chars.includes("\n")) text.style = { ...text.style, lineHeight: node.h };
     }
     if (text.style.size >= FLUID_TEXT_MIN && place.designWidth > 0) {
       const min = Math.max(20, Math.round(text.style.size * 0.6));
