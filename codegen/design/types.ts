@@ -238,6 +238,20 @@ export interface DesignNode {
    */
   z?: number;
   /**
+   * Inferred: a section whose flow did not reproduce its drawing keeps its drawn positions at the design width
+   * (layout/fallback.ts). On screens narrower than this, this container stacks its absolutely placed children.
+   */
+  stackBelow?: number;
+  /** Of a stacking container's child (stackBelow): what it is below that width, and its place in reading order. */
+  stack?: { role: "item" | "background" | "hidden"; order: number; below: number };
+  /** The section itself whose drawing is kept (it takes the screen's gutters when stacked). */
+  stackTop?: true;
+  /**
+   * Inferred: a text drawn on one line keeps it on screens this wide and wider (a browser's face a few px wider than
+   * Figma's must not wrap it and push the flow down); it wraps below.
+   */
+  lineBelow?: number;
+  /**
    * Inferred: a frame drawn shorter than its content (a text running past its bottom). It keeps its drawn
    * height on screens this wide and wider (the content overflowing, as drawn) and its content's height below.
    */

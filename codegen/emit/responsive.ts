@@ -102,6 +102,7 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
     drop(decls, "padding");
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }
+  if (node.lineBelow !== undefined && !decls.some(([p]) => p === "white-space")) decls.push(["white-space", "nowrap"]);
   const fluid = node.text?.fluid;
   if (fluid && node.text) {
     const size = node.text.style.size;
@@ -179,6 +180,41 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   const own = part !== "placement";
   if (own && node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
   if (own && node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
+  if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
   if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
+  if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
+  if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
+  return out;
+}
+
+/**
+ * A section kept as drawn (layout/fallback.ts), below the design width: it stacks its layers one under the other,
+ * as tall as they need (the section itself between the screen's gutters).
+ */
+function stackingDecls(node: DesignNode): Decl[] {
+  const out: Decl[] = [
+    ["display", "flex"],
+    ["flex-direction", "column"],
+    ["align-items", "stretch"],
+    ["gap", px(12)],
+    ["height", "auto"],
+    ["min-height", "0"],
+    ["aspect-ratio", "auto"],
+  ];
+  if (node.stackTop) out.push(["padding", `${px(24)} ${px(GUTTER)}`], ["max-width", "100%"]);
+  return out;
+}
+
+/** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */
+function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>): Decl[] {
+  if (stack.role === "hidden") return [["display", "none"]];
+  if (stack.role === "background") return [["left", "0"], ["right", "0"], ["top", "0"], ["bottom", "0"], ["width", "auto"], ["height", "auto"]];
+  const out: Decl[] = [["position", "relative"], ["left", "auto"], ["right", "auto"], ["top", "auto"], ["bottom", "auto"], ["transform", "none"], ["order", String(stack.order)]];
+  const picture = !node.text && !(node.children ?? []).some((c) => !c.hidden) && node.w > 0 && node.h > 0;
+  if (picture && node.w >= SCALING_GRAPHIC) out.push(["align-self", "center"], ["width", `min(100%, ${px(node.w)})`], ["height", "auto"], ["aspect-ratio", `${round(node.w)} / ${round(node.h)}`]);
+  else if (picture) out.push(["align-self", "flex-start"]);
+  else out.push(["width", "auto"], ["max-width", "100%"], ["height", "auto"], ["min-height", "0"]);
+  // A text drawn on one line wraps in the stack, a long word included.
+  if (node.text) out.push(["white-space", "normal"], ["overflow-wrap", "break-word"]);
   return out;
 }

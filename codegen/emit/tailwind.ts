@@ -39,7 +39,8 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   "max-width": { none: "max-w-none" },
   flex: { "1 1 0": "flex-1" },
   overflow: { hidden: "overflow-hidden" },
-  "white-space": { nowrap: "whitespace-nowrap", pre: "whitespace-pre", "pre-wrap": "whitespace-pre-wrap", "pre-line": "whitespace-pre-line" },
+  "overflow-wrap": { "break-word": "break-words" },
+  "white-space": { normal: "whitespace-normal", nowrap: "whitespace-nowrap", pre: "whitespace-pre", "pre-wrap": "whitespace-pre-wrap", "pre-line": "whitespace-pre-line" },
   "text-align": { center: "text-center", right: "text-right", justify: "text-justify", left: "text-left" },
   "text-transform": { uppercase: "uppercase", lowercase: "lowercase", capitalize: "capitalize" },
   "text-decoration": { underline: "underline", "line-through": "line-through" },
@@ -163,6 +164,11 @@ export function tailwindClassList([property, value]: Decl): string[] {
     case "font-family":
       // The React output defines every family its texts use as a theme font (codegen/fonts: src/fonts.css).
       if (!value.includes("var(")) return [`font-${themeFontSlug(firstFamily(value))}`];
+      break;
+    case "order":
+    case "z-index":
+      // Tailwind's own order-3 and z-12 (any whole number; a negative one is -order-1, -z-1).
+      if (/^-?\d+$/.test(value)) return [`${value.startsWith("-") ? "-" : ""}${property === "order" ? "order" : "z"}-${value.replace("-", "")}`];
       break;
     case "opacity": {
       const percent = Number(value) * 100;

@@ -121,6 +121,13 @@ describe("fields: layout inference's marks (issue 14)", () => {
     expect(back(rect({ hideBelow: 1040 }), "hb").hideBelow).toBe(1040);
     expect(back(rect({ growBelow: 800 }), "gb").growBelow).toBe(800);
     expect(back(rect({ flow: { before: -1.5, offset: 0.4 } }), "fi").flow).toEqual({ before: -1.5, offset: 0.4 });
+    // Issue 37: a section kept as drawn, stacking below the design width; a text held on one line from it up.
+    expect(back(rect({ stackBelow: 1440 }), "sb").stackBelow).toBe(1440);
+    for (const stack of [{ role: "item" as const, order: 3, below: 1440 }, { role: "background" as const, order: 1, below: 1280 }, { role: "hidden" as const, order: 12, below: 960 }]) {
+      expect(back(rect({ stack }), "st").stack).toEqual(stack);
+    }
+    expect(back(rect({ stackTop: true }), "stt").stackTop).toBe(true);
+    expect(back(rect({ lineBelow: 1440 }), "lb").lineBelow).toBe(1440);
   });
 
   it("rejects malformed values", () => {

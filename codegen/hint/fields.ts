@@ -232,6 +232,13 @@ export const FIELDS: Field[] = [
   { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
   // Its place in its container's drawing order (1 = lowest), where layers and the flow interleave.
   { key: "z", category: "layout", print: (n) => n.z?.toString(), parse: (n, v) => void (n.z = num(v)) },
+  // A section kept as drawn at the design width (layout/fallback.ts): stacking below a width, each child's role
+  // there (i item, b background, h hidden) and reading order, and the section itself.
+  { key: "sb", category: "layout", print: (n) => n.stackBelow?.toString(), parse: (n, v) => void (n.stackBelow = num(v)) },
+  { key: "st", category: "layout", print: (n) => (n.stack ? `${n.stack.role[0]}${n.stack.order}/${n.stack.below}` : undefined), parse: (n, v) => void (n.stack = { role: v[0] === "b" ? "background" : v[0] === "h" ? "hidden" : "item", order: num(v.slice(1, v.indexOf("/"))), below: num(v.slice(v.indexOf("/") + 1)) }) },
+  { key: "stt", category: "layout", print: (n) => (n.stackTop ? "" : undefined), parse: (n) => void (n.stackTop = true) },
+  // A text drawn on one line: one line from this width up, wrapping below.
+  { key: "lb", category: "layout", print: (n) => n.lineBelow?.toString(), parse: (n, v) => void (n.lineBelow = num(v)) },
   // A frame drawn shorter than its content: its drawn height from this width up, its content's below.
   { key: "gb", category: "layout", print: (n) => n.growBelow?.toString(), parse: (n, v) => void (n.growBelow = num(v)) },
   { key: "W", category: "layout", print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined), parse: (n, v) => void (n.sizeH = SIZING.parse(v)) },

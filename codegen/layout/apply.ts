@@ -33,6 +33,8 @@ export interface LayoutReport {
   agreed: number;
   /** Where ours could not read the container (it would have scaled as a unit) and Figma's direction was used. */
   used: number;
+  /** Sections whose flow did not reproduce their drawing: kept as drawn at the design width (fallback.ts), by name. */
+  sectionsKept: string[];
 }
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);

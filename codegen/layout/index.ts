@@ -10,6 +10,8 @@
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { inferNode, type LayoutReport } from "./apply.js";
+import { checkInferred } from "./check.js";
+import { withDrawnSections } from "./fallback.js";
 import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
@@ -31,8 +33,14 @@ export function drawnFrame(frame: DesignNode): DesignNode {
 
 export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport()): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
-  const out = inferNode(frame, { designWidth: frame.w, report }, frame.w);
-  drawn.set(out, drawnFrame(frame));
+  const asDrawn = drawnFrame(frame);
+  const inferred = inferNode(frame, { designWidth: frame.w, report }, frame.w);
+  // The self-check: laid out at the design width, the inferred frame must reproduce the drawing; a section that
+  // does not keeps its drawn positions there, and stacks below it.
+  const check = checkInferred(inferred, asDrawn);
+  report.sectionsKept.push(...[...check.sections].map((s) => s.name || "Section"));
+  const out = withDrawnSections(inferred, asDrawn, check.sections, frame.w);
+  drawn.set(out, asDrawn);
   return out;
 }
 
@@ -40,7 +48,7 @@ export function inferLayout(doc: DesignDocument): DesignDocument {
   return inferLayoutReported(doc).document;
 }
 
-const emptyReport = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0 });
+const emptyReport = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] });
 
 /** inferLayout, with its tally of Figma's own inferred auto layouts (plugin exports carry them). */
 export function inferLayoutReported(doc: DesignDocument): { document: DesignDocument; report: LayoutReport } {

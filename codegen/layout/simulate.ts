@@ -16,8 +16,11 @@ const NORMAL_LINE = 1.2;
 /** The CSS `normal` line height of `family` at `size` px, from the font's metrics where they are known. */
 export function normalLineHeight(family: string, size: number): number {
   const m = (googleFamily(family) ?? systemFamily(family))?.metrics;
-  const ratio = m && m.unitsPerEm > 0 ? (m.ascent - m.descent + m.lineGap) / m.unitsPerEm : NORMAL_LINE;
-  return ratio * size;
+  if (!m || m.unitsPerEm <= 0) return NORMAL_LINE * size;
+  // Chromium rounds the ascent, the descent and the line gap to whole pixels each (Poppins 16 px: 17 + 6 + 2 = 25,
+  // not 24): a 24 px box drawn in Figma renders a pixel taller unless its line height is set.
+  const px = (units: number): number => Math.round((Math.abs(units) / m.unitsPerEm) * size);
+  return px(m.ascent) + px(m.descent) + px(m.lineGap);
 }
 
 /** The height a text's lines take: the drawn number of lines at the line height the CSS gives them. */
@@ -26,7 +29,8 @@ export function textLinesHeight(node: DesignNode): number {
   const lh = text.style.lineHeight ?? normalLineHeight(text.style.family, text.style.size);
   // As many lines as drawn: the same words at the same width (the box keeps its drawn width at the design width).
   const drawnLh = text.style.lineHeight ?? lh;
-  const lines = Math.max(1, Math.round(node.h / Math.max(1, drawnLh)));
+  // Whole lines that fit the drawn box (a 30-px box of 20-px lines holds one line, the rest is its minimum height).
+  const lines = Math.max(1, Math.floor(node.h / Math.max(1, drawnLh) + 0.25));
   return lines * lh;
 }
 

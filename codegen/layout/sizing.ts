@@ -39,6 +39,9 @@ export function flowBox(node: DesignNode): Box {
   return exact > 0 && Math.abs(exact - box.h) < 0.5 ? { ...box, h: exact } : box;
 }
 
+/** Widest a hugging item of a row keeps its drawn width (a chip, a button, a tab). */
+const CHIP_MAX = 240;
+
 /** The narrowest screen a heading's longest word must fit on (beside a PHONE_GUTTER on each side). */
 const NARROWEST_SCREEN = 320;
 
@@ -63,6 +66,18 @@ function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | unde
   return Math.floor((size / word) * 10000) / 10000;
 }
 
+/**
+ * A large text's fluid size (text.fluid): from 60 % of its size (20 px at least, less where its longest word would not
+ * fit a phone) up to its size, in proportion to the screen — exact at the design width. Undefined for smaller text.
+ */
+export function fluidText(text: NonNullable<DesignNode["text"]>, designWidth: number, lineWidth?: number): [number, number, number?] | undefined {
+  if (text.style.size < FLUID_TEXT_MIN || designWidth <= 0) return undefined;
+  const min = Math.max(20, Math.round(text.style.size * 0.6));
+  const vw = Math.round((text.style.size / designWidth) * 10000) / 100;
+  const fit = wordFit(text, lineWidth, min);
+  return fit === undefined ? [min, vw] : [min, vw, fit];
+}
+
 /** Turns a child that was placed absolutely into an item of its parent's inferred flow (in place). */
 export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
   // x and y stay (the flow ignores them): the form planner pairs a label with its field by position.
@@ -83,25 +98,38 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
       node.sizeH = text.resize === "width" ? "fixed" : fillAcross ? "fill" : "fixed";
       node.sizeV = "hug";
       node.minH = flowBox(node).h;
+      if (text.resize !== "width" && node.rotation === undefined && drawnOnOneLine(text, node.h, text.style.lineHeight ?? normalLineHeight(text.style.family, text.style.size))) {
+        node.lineBelow = Math.round(place.designWidth);
+      }
       // One line drawn in a box shorter than its line height (a 14-px label with 16-px lines): Figma lets the
       // line overflow the box; in a flow the line box would push the next item down. The line takes the box's height.
       const lh = text.style.lineHeight;
-      if (lh !== undefined && node.h > 0 && lh > node.h + 0.5 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh)) text.style = { ...text.style, lineHeight: node.h };
+      if (lh !== undefined && node.h > 0 && lh > node.h + 0.01 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh)) text.style = { ...text.style, lineHeight: node.h };
       // The same without a line height of its own: a box shorter than one line of the font's own line height holds
       // one line (a 96-px heading in a 74-px box), which in a flow would push everything after it down.
-      else if (lh === undefined && node.h > 0 && normalLineHeight(text.style.family, text.style.size) > node.h + 0.5 && !text.chars.includes("\n")) text.style = { ...text.style, lineHeight: node.h };
+      else if (lh === undefined && node.h > 0 && !text.chars.includes("\n")) {
+        const normal = normalLineHeight(text.style.family, text.style.size);
+        if (normal > node.h + 0.5) text.style = { ...text.style, lineHeight: node.h };
+        else {
+          // Figma drew its lines at its own measure of the font's line (Inter 20 px: 24 px where a browser's
+          // fallback face takes 24.2): the drawn lines' height, so that a column of labels does not drift.
+          const lines = Math.max(1, Math.round(node.h / normal));
+          const drawnLine = Math.round((node.h / lines) * 100) / 100;
+          if (Math.abs(drawnLine - normal) <= 0.15 * normal) text.style = { ...text.style, lineHeight: drawnLine };
+        }
+      }
     }
-    if (text.style.size >= FLUID_TEXT_MIN && place.designWidth > 0) {
-      const min = Math.max(20, Math.round(text.style.size * 0.6));
-      const vw = Math.round((text.style.size / place.designWidth) * 10000) / 100;
-      const fit = wordFit(text, lineWidth, min);
-      text.fluid = fit === undefined ? [min, vw] : [min, vw, fit];
-    }
+    const fluid = fluidText(text, place.designWidth, lineWidth);
+    if (fluid) text.fluid = fluid;
     return node;
   }
   if (node.layout?.inferred) {
     node.sizeH = fillAcross ? "fill" : "fixed";
     node.sizeV = node.growBelow !== undefined ? "fixed" : "hug";
+  } else if (node.layout && place.dir === "row" && node.sizeH === "hug" && node.w <= CHIP_MAX) {
+    // A designer's chip or button hugging its label, in a row inference made: the drawn width. A browser's text is
+    // a pixel wider or narrower than Figma's, and in a row every such pixel moves everything after it.
+    node.sizeH = "fixed";
   } else if (!node.layout) {
     node.sizeH = fillAcross ? "fill" : "fixed";
     node.sizeV = "fixed";

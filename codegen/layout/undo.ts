@@ -16,6 +16,11 @@ export function undoInference(node: DesignNode): DesignNode {
   delete out.scaled;
   delete out.hideBelow;
   delete out.growBelow;
+  delete out.lineBelow;
+  delete out.z;
+  delete out.stackBelow;
+  delete out.stack;
+  delete out.stackTop;
   if (!node.children) return out;
   if (node.layout?.inferred) {
     delete out.layout;

@@ -77,7 +77,7 @@ describe("Figma's inferred auto layout beside the export", () => {
     const { document, report } = inferLayoutReported(loaded.document);
     // Page and section: Figment reads columns, as Figma does; the card Figment cannot read (its picture and
     // caption overlap in part): Figma's row is used instead of scaling it as a unit.
-    expect(report).toEqual({ containers: 3, suggested: 3, agreed: 2, used: 1 });
+    expect(report).toEqual({ containers: 3, suggested: 3, agreed: 2, used: 1, sectionsKept: [] });
     const card = find(document.frames[0]!, "1:2");
     expect(card.scaled).toBeUndefined();
     expect(card.layout).toMatchObject({ dir: "row", inferred: {} });
@@ -88,7 +88,7 @@ describe("Figma's inferred auto layout beside the export", () => {
   it("without Figma's guesses (the CLI, the REST API) the same frame scales as a unit, as before", () => {
     const loaded = loadDesign(file, ["1:1"]);
     const { document, report } = inferLayoutReported(loaded.document);
-    expect(report).toEqual({ containers: 3, suggested: 0, agreed: 0, used: 0 });
+    expect(report).toEqual({ containers: 3, suggested: 0, agreed: 0, used: 0, sectionsKept: [] });
     expect(find(document.frames[0]!, "1:2").scaled).toBe(true);
   });
 });

@@ -69,7 +69,7 @@ export function flattenedAgreements(): Agreement[] {
 
 /** The pages' reports added up. */
 export function totalAgreement(rows: readonly Agreement[]): LayoutReport {
-  return rows.reduce((sum, { report: r }) => ({ containers: sum.containers + r.containers, suggested: sum.suggested + r.suggested, agreed: sum.agreed + r.agreed, used: sum.used + r.used }), { containers: 0, suggested: 0, agreed: 0, used: 0 });
+  return rows.reduce((sum, { report: r }) => ({ containers: sum.containers + r.containers, suggested: sum.suggested + r.suggested, agreed: sum.agreed + r.agreed, used: sum.used + r.used, sectionsKept: [...sum.sectionsKept, ...r.sectionsKept] }), { containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] as string[] });
 }
 
 /** One table row a page, and the total. */

@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDesign } from "../load.js";
+import { fixturesRoot } from "../../test/helpers/responsive-frames.js";
+import type { DesignNode } from "../design/types.js";
+import { inferNode, type LayoutReport } from "./apply.js";
+import { checkInferred, TOLERANCE } from "./check.js";
+import { withDrawnSections } from "./fallback.js";
+import { drawnFrame, inferLayoutReported } from "./index.js";
+import { normalLineHeight, simulateFrame, textLinesHeight } from "./simulate.js";
+
+const text = (id: string, x: number, y: number, w: number, h: number, chars = id): DesignNode => ({
+  id, name: id, kind: "text", x, y, w, h,
+  text: { chars, style: { family: "Inter", size: 16, weight: 400, lineHeight: 24 }, resize: "height", alignH: "left", alignV: "top" },
+});
+const rect = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({ id, name: id, kind: "rect", x, y, w, h, fills: [{ kind: "solid", color: "#eee" }] });
+const frame = (w: number, h: number, children: DesignNode[]): DesignNode => ({ id: "1:1", name: "Page", kind: "frame", w, h, children });
+const report = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] });
+const find = (n: DesignNode, id: string): DesignNode | undefined => (n.id === id ? n : (n.children ?? []).map((c) => find(c, id)).find(Boolean));
+
+/** A page of two sections: a hero (background, heading, text) and a row of three cards. */
+const page = (): DesignNode =>
+  frame(1440, 900, [
+    rect("hero-bg", 0, 0, 1440, 400),
+    text("title", 120, 120, 600, 48),
+    text("intro", 120, 200, 600, 72),
+    ...[0, 1, 2].flatMap((i) => [rect(`card${i}`, 120 + i * 420, 480, 360, 300), text(`name${i}`, 140 + i * 420, 500, 320, 24)]),
+  ]);
+
+describe("the layout simulator", () => {
+  it("lays a column of texts out as the emitters' flexbox does: padding, then each item after the one before", () => {
+    const col: DesignNode = {
+      ...frame(800, 200, [text("a", 40, 30, 300, 24), text("b", 40, 70, 300, 48)]),
+      layout: { dir: "column", gap: 16, padding: [30, 40, 0, 40], justify: "start", align: "start" },
+    };
+    col.children = col.children!.map((c) => ({ ...c, sizeH: "fixed", sizeV: "hug" }));
+    const laid = simulateFrame(col);
+    expect(laid.get(col.children[0]!)).toEqual({ x: 40, y: 30, w: 300, h: 24 });
+    expect(laid.get(col.children[1]!)).toEqual({ x: 40, y: 70, w: 300, h: 48 });
+  });
+
+  it("texts are as tall as their drawn lines at the line height the CSS gives them", () => {
+    expect(textLinesHeight(text("t", 0, 0, 300, 72))).toBe(72);
+    // A 30-px box of 24-px lines holds one line (the rest is its minimum height, which the emitters write).
+    expect(textLinesHeight(text("t", 0, 0, 300, 30))).toBe(24);
+  });
+
+  it("a font's normal line height is as Chromium rounds it: ascent, descent and line gap each to whole pixels", () => {
+    // Poppins at 16 px: 16.8 + 5.6 + 1.6 = 24 exactly, 17 + 6 + 2 = 25 in the browser.
+    expect(normalLineHeight("Poppins", 16)).toBe(25);
+    // A family without metrics: 1.2 em.
+    expect(normalLineHeight("No Such Family 123", 20)).toBeCloseTo(24, 5);
+  });
+});
+
+describe("the self-check of layout inference (issue 37)", () => {
+  it("an inferred page that reproduces its drawing has nothing off", () => {
+    const drawn = page();
+    const inferred = inferNode(drawn, { designWidth: 1440, report: report() }, 1440);
+    const check = checkInferred(inferred, drawnFrame(drawn));
+    expect(check.compared).toBeGreaterThan(8);
+    expect(check.off).toEqual([]);
+    expect(check.sections.size).toBe(0);
+  });
+
+  it("a flow that moves a layer by more than the tolerance names the layer and the section it lies in", () => {
+    const drawn = page();
+    const inferred = inferNode(drawn, { designWidth: 1440, report: report() }, 1440);
+    const title = find(inferred, "title")!;
+    // Break the flow: the title 20 px lower than drawn (the check must see it, and what follows it).
+    title.flow = { ...title.flow, before: ((title.flow?.before as number | undefined) ?? 0) + 20 };
+    const check = checkInferred(inferred, drawnFrame(drawn));
+    const off = check.off.find((o) => o.id === "title")!;
+    expect(off.laid.y - off.drawn.y).toBeGreaterThan(TOLERANCE);
+    expect(check.sections.size).toBeGreaterThanOrEqual(1);
+    const section = [...check.sections][0]!;
+    expect(find(section, "title")).toBeDefined();
+    // What is blamed is a section: a child of the frame.
+    for (const s of check.sections) expect(inferred.children).toContain(s);
+  });
+});
+
+describe("a section that does not reproduce its drawing keeps it (issue 37)", () => {
+  it("is replaced by its layers at their drawn places, keeps its place in the flow, and stacks below the design width", () => {
+    const drawn = page();
+    const inferred = inferNode(drawn, { designWidth: 1440, report: report() }, 1440);
+    const hero = inferred.children!.find((c) => find(c, "title"))!;
+    const out = withDrawnSections(inferred, drawnFrame(drawn), new Set([hero]), 1440);
+    const kept = out.children![inferred.children!.indexOf(hero)]!;
+    expect(kept.stackTop).toBe(true);
+    expect(kept.stackBelow).toBe(1440);
+    const title = find(kept, "title")!;
+    const intro = find(kept, "intro")!;
+    // Its layers where the designer put them, relative to the section's drawn box.
+    expect(title.absolute).toBe(true);
+    expect([title.x! + (kept.x ?? 0), title.y! + (kept.y ?? 0)]).toEqual([120, 120]);
+    expect([intro.x! + (kept.x ?? 0), intro.y! + (kept.y ?? 0)]).toEqual([120, 200]);
+    // Below the design width: the texts stack in reading order.
+    expect(title.stack).toMatchObject({ role: "item", below: 1440 });
+    expect(intro.stack!.order).toBeGreaterThan(title.stack!.order);
+    // The other section is untouched.
+    const others = out.children!.filter((c) => c !== kept);
+    expect(others).toEqual(inferred.children!.filter((c) => c !== hero));
+  });
+
+  it("on a designer's page: inference reports the sections it kept, and the page it returns passes its own check", () => {
+    // Psykolog Jenny, MacBook Pro 2.2 (test/fixtures/real, SOURCES.md there): drawn without auto layout.
+    const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));
+    const design = loadDesign(json, ["35:34"]).document;
+    const drawn = design.frames[0]!;
+    const { document, report: r } = inferLayoutReported(design);
+    const out = document.frames[0]!;
+    expect(r.sectionsKept.length).toBeGreaterThan(0);
+    expect(r.sectionsKept.length).toBeLessThan(out.children!.length);
+    expect(out.children!.filter((c) => c.stackTop)).toHaveLength(r.sectionsKept.length);
+    const check = checkInferred(out, drawnFrame(drawn));
+    expect(check.compared).toBeGreaterThan(50);
+    expect(check.off.map((o) => o.name)).toEqual([]);
+  });
+});
