@@ -10,6 +10,7 @@
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { inferNode, type LayoutReport } from "./apply.js";
+import { markNavs } from "./nav.js";
 import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
@@ -31,7 +32,8 @@ export function drawnFrame(frame: DesignNode): DesignNode {
 
 export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport()): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
-  const out = inferNode(frame, { designWidth: frame.w, report }, frame.w);
+  // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike).
+  const out = markNavs(inferNode(frame, { designWidth: frame.w, report }, frame.w));
   drawn.set(out, drawnFrame(frame));
   return out;
 }

@@ -16,6 +16,7 @@ export function undoInference(node: DesignNode): DesignNode {
   delete out.scaled;
   delete out.hideBelow;
   delete out.growBelow;
+  delete out.nav;
   if (!node.children) return out;
   if (node.layout?.inferred) {
     delete out.layout;
