@@ -21,6 +21,7 @@ import type { DesignNode, NavMenu, Paint } from "../design/types.js";
 import { flowChildren, linkLike, linksIn } from "../layout/nav.js";
 import { PHONE_GUTTER } from "../layout/boxes.js";
 import type { Decl } from "./css.js";
+import { fluidSide } from "./responsive.js";
 import type { Semantics } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
@@ -43,6 +44,8 @@ interface NavBar {
   color: string;
   /** The item that takes the auto margin pushing the button (and trailing items) to the bar's end. */
   pushed?: DesignNode;
+  /** The bar's box is an item of a row (a page drawn as one wrapping row). */
+  barInRow: boolean;
   /** The row is an item of a row inside the bar's box (beside a row of social links, say). */
   rowInRow: boolean;
   /** The bar's side padding on narrow screens (the panel's too). */
@@ -98,6 +101,7 @@ export class NavPlan {
       color: links.map((l) => (l.text ?? linksIn(l).flatMap(textOf)[0]?.text)?.style.color).find((c) => c !== undefined && !c.includes("gradient(")) ?? "inherit",
       ...(trailing[0] ? { pushed: trailing[0] } : {}),
       rowInRow: mark.up > 0 && path[path.length - 2]?.layout?.dir === "row",
+      barInRow: path[path.length - 2 - mark.up]?.layout?.dir === "row",
       padding: [sidePadding(bar, 3), sidePadding(bar, 1)],
     };
     const set = (node: DesignNode, role: Role): void => void this.roles.set(node, [...(this.roles.get(node) ?? []), { role, nav }]);
@@ -215,8 +219,10 @@ const px = (v: number): string => (v === 0 ? "0" : `${Math.round(v * 100) / 100}
 /** A side's padding on narrow screens: drawn padding wider than a phone's gutter shrinks with the screen. */
 function sidePadding(bar: DesignNode, side: 1 | 3): string {
   const p = bar.layout?.padding[side] ?? 0;
-  if (p <= PHONE_GUTTER) return px(p);
-  // Inferred padding already gives way (responsive.ts); the designer's is written as drawn and shrinks here.
+  if (p <= PHONE_GUTTER) return px(PHONE_GUTTER);
+  // Inferred padding gives way as responsive.ts writes it; the designer's is written as drawn and shrinks here.
+  const inferred = bar.layout?.inferred;
+  if (inferred && inferred.within > 0) return fluidSide(p, bar.layout!.padding[1] + bar.layout!.padding[3], inferred.within);
   const vw = Math.round((p / Math.max(bar.w, 1)) * 10000) / 100;
   return `clamp(${PHONE_GUTTER}px, ${vw}vw, ${px(p)})`;
 }
@@ -262,8 +268,9 @@ function barDecls(node: DesignNode, decls: Decl[], nav: NavBar, names: NavMenuNa
   if (value(decls, "z-index") === undefined) out.push(["z-index", "10"]);
   // The panel hangs out of the bar's box: the bar must not clip it.
   if (value(decls, "overflow") !== undefined) out.push(["overflow", "visible"]);
+  // Drawn at a fixed width, the bar takes the screen's: across its column, or the whole line of a row.
   const width = value(decls, "width");
-  if (width?.endsWith("px")) out.push(["width", "auto"], ["align-self", "stretch"], ["max-width", "100%"], ["min-width", "0"]);
+  if (width?.endsWith("px")) out.push(...(nav.barInRow ? ([["width", "100%"]] as Decl[]) : ([["width", "auto"], ["align-self", "stretch"]] as Decl[])), ["max-width", "100%"], ["min-width", "0"]);
   const [, right, , left] = node.layout?.padding ?? [0, 0, 0, 0];
   // The designer's own padding is written in px: wider than a gutter, it gives way (inferred padding already does).
   if (!node.layout?.inferred && Math.max(left, right) > PHONE_GUTTER) out.push(["padding-left", nav.padding[0]], ["padding-right", nav.padding[1]]);
@@ -294,6 +301,8 @@ function itemDecls(node: DesignNode): Decl[] {
  * shape behind its label), a full-width button.
  */
 function linkDecls(node: DesignNode, decls: Decl[]): Decl[] {
+  // A box that scales as a unit (a text with its marker drawn over it) keeps its drawn size: stretched, it would grow.
+  if (node.scaled) return [["align-self", "flex-start"], ["margin", "10px 0"], ["flex", "none"]];
   const out: Decl[] = [["align-self", "stretch"], ["width", "auto"], ["max-width", "none"], ["min-width", "0"], ["height", "auto"], ["min-height", `${LINK_MIN_H}px`], ["margin", "0"], ["flex", "none"]];
   const shaped = (node.fills ?? []).length > 0 || node.stroke !== undefined;
   if (shaped) return [...out, ["margin-top", "8px"]];

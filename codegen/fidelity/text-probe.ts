@@ -458,9 +458,9 @@ export function sampleText(
 }
 
 /**
- * Whether a text without a box is in a closed menu whose control is on screen: an ancestor that is a closed
- * `<details>` (its summary shown), a popover not open (a shown `popovertarget` names it), or the element a shown
- * button with `aria-expanded="false"` controls (`aria-controls`). One press shows it: a reader reaches it.
+ * Whether a text without a box is in a closed menu whose control is on screen: an ancestor that is a popover not
+ * open (a shown `popovertarget` names it), or the element a shown button with `aria-expanded="false"` controls
+ * (`aria-controls`). One press shows it: a reader reaches it.
  */
 export function behindMenu(tools: PageTools, el: El, vw: number): boolean {
   const { g, style } = tools;
@@ -471,7 +471,6 @@ export function behindMenu(tools: PageTools, el: El, vw: number): boolean {
   };
   const any = (list: ArrayLike<El>): boolean => Array.from(list).some((c) => !c.contains(el) && shown(c));
   for (let a: El | null = el; a; a = a.parentElement) {
-    if (a.tagName === "DETAILS" && a.getAttribute("open") === null && any(a.querySelectorAll(":scope > summary"))) return true;
     const id = a.getAttribute("id");
     if (!id) continue;
     const css = g.CSS.escape(id);

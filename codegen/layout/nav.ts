@@ -277,7 +277,7 @@ function fitWidth(path: DesignNode[]): number | undefined {
   if (slack(path, top) < -1) return top;
   let lo = 0;
   let hi = top;
-  while (hi - lo > 0.5) {
+  while (hi - lo > 0.01) {
     const mid = (lo + hi) / 2;
     if (slack(path, mid) >= 0) hi = mid;
     else lo = mid;
