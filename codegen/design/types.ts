@@ -256,6 +256,21 @@ export interface DesignNode {
    * height on screens this wide and wider (the content overflowing, as drawn) and its content's height below.
    */
   growBelow?: number;
+  /** Inferred: this row is a navigation bar's (codegen/layout/nav.ts); on narrow screens its links go behind a menu button. */
+  nav?: NavMenu;
+}
+
+/**
+ * A navigation bar's row whose items no longer fit on one line below `below` px (computed from the drawn items'
+ * widths): there, its children [from, to) — the links and what follows them — go into a disclosure panel behind a
+ * menu button placed before them, the panel dropping below the bar's box, `up` ancestors above the row (0: the row).
+ * At `below` px and wider the row is exactly as drawn.
+ */
+export interface NavMenu {
+  below: number;
+  from: number;
+  to: number;
+  up: number;
 }
 
 /** One shape of an icon's SVG: its layer id and axis-aligned box relative to the icon's box. */

@@ -11,6 +11,7 @@ import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./
 import { drawnSpaces } from "./whitespace.js";
 import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
+import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
 export interface ComponentUsage {
@@ -49,6 +50,11 @@ export interface BuildContext {
    * every element, so a text with Figma's auto line height says the browser's `normal` itself.
    */
   preflight?: boolean;
+  /**
+   * Names for a navigation bar's menu in this file (nav-menu.ts): HTML a popover's id, React the state's names (the
+   * file then declares them). Without it, bars are drawn as they are.
+   */
+  navMenu?(): NavMenuNames | undefined;
   problems: Problem[];
 }
 
@@ -137,6 +143,17 @@ interface Flags {
   componentRoot: boolean;
   insideInteractive: boolean;
   form: FormPlan;
+  /** The navigation bars drawn in this file. */
+  nav?: NavPlan;
+}
+
+/** The navigation bars `frame` draws in this file, when the file can hold their menus. */
+function navPlan(frame: DesignNode, ctx: BuildContext, drawn: DesignNode): NavPlan | undefined {
+  const names = ctx.navMenu;
+  if (!names) return undefined;
+  const classBase = (name: string): string => ctx.classBase({ id: "", name, kind: "group", w: 0, h: 0 }, name);
+  const plan = new NavPlan(frame, { sheet: ctx.sheet, classBase, names }, (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined));
+  return plan.empty ? undefined : plan;
 }
 
 /** `unitWidth`: a component drawn inside a box that scales as a unit, that box's design width (container units). */
@@ -144,7 +161,8 @@ export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = 
   // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
   const drawn = drawnFrame(frame);
   const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined) });
-  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form, ...(unitWidth !== undefined ? { unitWidth } : {}) });
+  const nav = navPlan(frame, ctx, frame);
+  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form, ...(unitWidth !== undefined ? { unitWidth } : {}), ...(nav ? { nav } : {}) });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;
 }
@@ -173,13 +191,16 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
     const decls = placed();
-    const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, decls) : decls);
-    if (cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(cls, width, below);
+    const navBelow = flags.nav?.belowDecls(node, decls, true) ?? [];
+    const base = ctx.classBase(node, usage.component);
+    const cls = ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
+    if (cls) for (const [width, below] of [...belowDecls(node, "placement"), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx) : undefined;
-  const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
+  const drawnAs = semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
+  const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : flags.nav ? flags.nav.semantics(node, drawnAs, flags.insideInteractive) : drawnAs;
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
   if (ctx.preflight && node.kind === "text" && node.text && node.text.style.lineHeight === undefined) decls.push(["line-height", "normal"]);
   let placeholder: Decl[] = [];
@@ -204,8 +225,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   // A button laid out without padding of its own must not keep the browser's (1px 6px).
   else if (semantics.tag === "button" && !decls.some(([p]) => p.startsWith("padding"))) decls.push(["padding", "0"]);
   if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
+  if (semantics.tag === "a" && flags.nav?.isLink(node)) navLinkDecls(node, decls);
   // A link is a box of the layout (an inline <a> would ignore its size): block, unless its layout says flex already.
-  if (semantics.tag === "a") decls.push(["color", "inherit"], ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])));
+  else if (semantics.tag === "a") decls.push(["color", "inherit"], ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])));
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root));
@@ -216,10 +238,12 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
-  const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
+  const navBelow = flags.nav?.belowDecls(node, decls) ?? [];
+  const base = ctx.classBase(node, flags.root ? "root" : node.kind);
+  const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
-  if (cls) for (const [width, below] of belowDecls(node, flags.componentRoot ? "own" : "all")) ctx.sheet.addBelow(cls, width, below);
+  if (cls) for (const [width, below] of [...belowDecls(node, flags.componentRoot ? "own" : "all"), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -238,6 +262,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     ...(svg?.svgMarkup !== undefined ? { svgMarkup: svg.svgMarkup } : {}),
     ...(svg?.svgNodeIds ? { svgNodeIds: svg.svgNodeIds } : {}),
   };
+  const navAttrs = flags.nav?.rowAttrs(node);
+  if (navAttrs) element.reactAttrs = navAttrs;
   if (semantics.tag === "img") {
     const image = node.fills?.find((f) => f.kind === "image");
     if (image?.kind === "image") {
@@ -255,11 +281,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}) };
-  for (const child of node.children ?? []) {
-    const built = buildNode(child, node, ctx, childFlags);
-    if (built) element.children.push(built);
-  }
+  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}), ...(flags.nav ? { nav: flags.nav } : {}) };
+  const children = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  element.children = node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
   return wrapVisibility(element);
 }
 

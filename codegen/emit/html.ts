@@ -5,6 +5,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { FileSet, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
+import type { NavMenuNames } from "./nav-menu.js";
 import { printHtml } from "./markup.js";
 import { kebabCase, layerLabel, NameScope } from "./names.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
@@ -53,7 +54,10 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
   problems.push(...fontNotes(fonts, { stylesheet: "styles.css", packagesToAdd: false }));
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));
   doc.frames.forEach((frame, index) => {
-    const tree = buildTree(frame, context);
+    // Each page's menus: popovers with ids unique in the page.
+    let menus = 0;
+    const navMenu = (): NavMenuNames => ({ kind: "popover", id: ++menus === 1 ? "nav-menu" : `nav-menu-${menus}` });
+    const tree = buildTree(frame, { ...context, navMenu });
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
     files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks) });
   });

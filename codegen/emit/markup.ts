@@ -2,13 +2,22 @@
 import { escapeAttr, escapeHtml } from "../escape.js";
 import { jsxChildLiteral, jsxPropAttribute } from "../components-map/jsx.js";
 import { jsxAttrName, svgToJsx } from "./svg-jsx.js";
-import type { AttrValue, MappedProp, MappedUse, VNode } from "./vnode.js";
+import type { AttrValue, ElementNode, MappedProp, MappedUse, VNode } from "./vnode.js";
 
 const VOID = new Set(["img", "input", "hr", "br"]);
 
 export interface MarkupStyle {
   /** The class attribute for an element: `className={styles.x}`, `class="x"`, … (without leading space). */
   classAttr(cls: string | undefined, mergeClassNameProp: boolean): string | undefined;
+  /** JSX: a class as an expression (`styles.x`, `"flex …"`), for a class chosen by state. */
+  classValue?(cls: string): string;
+}
+
+/** `className={open ? styles.menuOpen : styles.menu}`: an element whose class follows a state (ElementNode.stateCls). */
+function stateClassAttr(node: ElementNode, style: MarkupStyle): string | undefined {
+  const state = node.stateCls;
+  if (!state || !node.cls || !style.classValue) return style.classAttr(node.cls, node.mergeClassNameProp ?? false);
+  return `className={${state.when} ? ${style.classValue(state.cls)} : ${style.classValue(node.cls)}}`;
 }
 
 
@@ -77,7 +86,12 @@ export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
       return `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""} />`;
     }
     case "element": {
-      const attrs = [style.classAttr(node.cls, node.mergeClassNameProp ?? false), node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined, ...node.attrs.map(([k, v]) => jsxAttr(k, v))].filter(Boolean);
+      const attrs = [
+        stateClassAttr(node, style),
+        node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
+        ...node.attrs.map(([k, v]) => jsxAttr(k, v)),
+        ...(node.reactAttrs ?? []).map(([k, expr]) => `${k}={${expr}}`),
+      ].filter(Boolean);
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}`;
       if (node.svgMarkup !== undefined) return `${open}>${svgToJsx(node.svgMarkup, node.svgNodeIds)}</${node.tag}>`;
       if (VOID.has(node.tag) || node.children.length === 0) return `${open} />`;
@@ -105,6 +119,7 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
         style.classAttr(node.cls, false),
         node.nodeId !== undefined ? `data-node-id="${escapeAttr(typeof node.nodeId === "string" ? node.nodeId : node.nodeId.html)}"` : undefined,
         ...node.attrs.map(([k, v]) => `${k}="${escapeAttr(typeof v === "string" ? v : v.html)}"`),
+        ...(node.htmlAttrs ?? []).map(([k, v]) => `${k}="${escapeAttr(v)}"`),
       ].filter(Boolean);
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}>`;
       if (node.svgMarkup !== undefined) return `${open}${node.svgMarkup}</${node.tag}>`;

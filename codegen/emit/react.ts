@@ -14,6 +14,7 @@ import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
 import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
+import type { NavMenuNames } from "./nav-menu.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -32,6 +33,28 @@ interface FileUnit {
   imageKeys: Set<string>;
   /** A component file that derives its layers' ids from its instance's (`layerId("…")`). */
   layerIds: boolean;
+  /** The navigation menus this file draws: each one's state, declared at the top of its component. */
+  menus: Extract<NavMenuNames, { kind: "state" }>[];
+}
+
+/** The hooks a file's navigation menus need (nav-menu.ts): open or not, the panel's id, the button (for focus). */
+function menuHooks(menus: FileUnit["menus"]): { imports: string[]; locals: string[] } {
+  if (menus.length === 0) return { imports: [], locals: [] };
+  const locals = menus.flatMap((m) => [
+    `  const [${m.open}, ${m.setOpen}] = useState(false);`,
+    `  const ${m.id} = useId();`,
+    `  const ${m.button} = useRef<HTMLButtonElement>(null);`,
+  ]);
+  return { imports: ['import { useId, useRef, useState } from "react";'], locals };
+}
+
+/** A new menu's names in a file: `menuOpen`, or `menu2Open` for its second. */
+function newMenu(unit: FileUnit): Extract<NavMenuNames, { kind: "state" }> {
+  const n = unit.menus.length + 1;
+  const base = n === 1 ? "menu" : `menu${n}`;
+  const names = { kind: "state" as const, open: `${base}Open`, setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`, id: `${base}Id`, button: `${base}Button` };
+  unit.menus.push(names);
+  return names;
 }
 
 /**
@@ -95,6 +118,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
         }
       : {}),
     ...(modules ? {} : { preflight: true }),
+    navMenu: () => newMenu(unit),
     problems,
   });
 
@@ -108,12 +132,14 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
       if (merge) return classes ? `className={[${JSON.stringify(classes)}, className].filter(Boolean).join(" ")}` : "className={className}";
       return classes ? (/["\\]/.test(classes) ? `className={${JSON.stringify(classes)}}` : `className="${classes}"`) : undefined;
     },
+    classValue: (cls) => (modules ? `styles.${cls}` : JSON.stringify(tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls)))),
   });
 
   const writeUnit = (unit: FileUnit, tree: VNode, signature: string, preamble: string[], locals: string[] = []): void => {
     collectUses(tree, unit.usedComponents);
     unit.usedComponents.delete(unit.name);
-    const imports: string[] = [];
+    const hooks = menuHooks(unit.menus);
+    const imports: string[] = [...hooks.imports];
     for (const component of [...unit.usedComponents].sort()) {
       imports.push(`import { ${component} } from "${unit.dir === "components" ? "." : "../components"}/${component}";`);
     }
@@ -124,7 +150,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
     const body = printJsx(tree, markupStyle(unit.sheet), 2);
-    const code = [...imports, "", ...preamble, `export function ${signature} {`, ...locals, "  return (", body, "  );", "}", ""].join("\n");
+    const code = [...imports, "", ...preamble, `export function ${signature} {`, ...hooks.locals, ...locals, "  return (", body, "  );", "}", ""].join("\n");
     files.push({ path: `src/${unit.dir}/${unit.name}.tsx`, content: code });
     if (modules && unit.sheet.rules.size > 0) {
       const css = unit.sheet.css();
@@ -133,7 +159,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
-  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({ name, dir, sheet: new Sheet(["root"]), imports: new Map(), usedComponents: new Set(), imageKeys: new Set(), layerIds: false });
+  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({ name, dir, sheet: new Sheet(["root"]), imports: new Map(), usedComponents: new Set(), imageKeys: new Set(), layerIds: false, menus: [] });
 
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");

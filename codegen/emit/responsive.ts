@@ -87,6 +87,14 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
 }
 
+/**
+ * One side of an inferred layout's padding, `v` of the `sides` both sides have together, in a box whose percentages
+ * refer to `within` px at the design width: wider than FIXED_PADDING, it loses its share of the missing width.
+ */
+export function fluidSide(v: number, sides: number, within: number): string {
+  return v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(within)} - 100%) * ${round(v / sides, 3)}))`;
+}
+
 /** Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. */
 function ownExtras(node: DesignNode, decls: Decl[]): void {
   const inferred = node.layout?.inferred;
@@ -97,8 +105,7 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
   if (inferred && inferred.within > 0 && Math.max(l, r) > FIXED_PADDING) {
     // Wide side padding gives way first when the screen is narrower than the design: each side loses its
     // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn.
-    const side = (v: number): string =>
-      v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(inferred.within)} - 100%) * ${round(v / (l + r), 3)}))`;
+    const side = (v: number): string => fluidSide(v, l + r, inferred.within);
     drop(decls, "padding");
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }

@@ -242,11 +242,12 @@ export function cascaded(decls: Decl[]): Decl[] {
 }
 
 /** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its narrower screens' (`max-[1440px]:flex-wrap`). */
-export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = [], below: [number, Decl[]][] = []): string {
+export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = [], below: [number, Decl[], string?][] = []): string {
   const variants = [
     ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(cascaded(d), tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
     // Narrower screens: Tailwind's `max-[…]` variant is `@media (width < …)`.
-    ...below.flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), tailwindClassList).map((c) => `max-[${w}px]:${c}`)),
+    // (A narrower screen's rule with a pseudo-class of its own is HTML's: React states it with a class.)
+    ...below.filter(([, , p]) => p === undefined).flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), tailwindClassList).map((c) => `max-[${w}px]:${c}`)),
   ];
   return dropCoveredSubProperties([...tailwindRuleClasses(cascaded(decls), tailwindClassList), ...variants]).join(" ");
 }

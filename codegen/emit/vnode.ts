@@ -23,6 +23,12 @@ export interface ElementNode {
   svgMarkup?: string;
   /** In a component file: the JSX expression for each layer id inside `svgMarkup` (the instance's own ids). */
   svgNodeIds?: Record<string, string>;
+  /** Attributes only JSX prints, as expressions (`onClick={…}`, `ref={…}`): behaviour React gives by state. */
+  reactAttrs?: [string, string][];
+  /** Attributes only HTML prints (`popovertarget`): behaviour the browser gives without a script. */
+  htmlAttrs?: [string, string][];
+  /** JSX: while `when` is true, the element has class `cls` instead of its own (a menu's open panel). */
+  stateCls?: { when: string; cls: string };
 }
 
 export interface TextNode {
@@ -87,22 +93,33 @@ export class Sheet {
     this.pseudo.set(cls, [...(this.pseudo.get(cls) ?? []), [pseudo, decls]]);
   }
 
-  /** Rules of a class on screens narrower than a width (px), printed in `@media (width < …)` blocks. */
-  readonly below = new Map<string, [width: number, decls: Decl[]][]>();
+  /** A class name for rules that only apply below a width (its own rule is empty, and not printed). */
+  reserve(base: string): string {
+    const name = this.names.take(base);
+    this.rules.set(name, []);
+    return name;
+  }
 
-  addBelow(cls: string, width: number, decls: Decl[]): void {
+  /**
+   * Rules of a class on screens narrower than a width (px), printed in `@media (width < …)` blocks; `pseudo`, a
+   * pseudo-class the rule's selector adds (`:popover-open`: HTML only, Tailwind's classes have no such rules).
+   */
+  readonly below = new Map<string, [width: number, decls: Decl[], pseudo?: string][]>();
+
+  addBelow(cls: string, width: number, decls: Decl[], pseudo?: string): void {
     if (decls.length === 0) return;
-    this.below.set(cls, [...(this.below.get(cls) ?? []), [width, decls]]);
+    this.below.set(cls, [...(this.below.get(cls) ?? []), pseudo ? [width, decls, pseudo] : [width, decls]]);
   }
 
   /** The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first. */
   css(): string {
     const rules = [...this.rules]
-      .map(([cls, decls]) => [declsToCss(`.${cls}`, decls), ...(this.pseudo.get(cls) ?? []).map(([p, d]) => declsToCss(`.${cls}${p}`, d))].join("\n"))
+      .filter(([cls, decls]) => decls.length > 0 || this.pseudo.has(cls))
+      .map(([cls, decls]) => [...(decls.length > 0 ? [declsToCss(`.${cls}`, decls)] : []), ...(this.pseudo.get(cls) ?? []).map(([p, d]) => declsToCss(`.${cls}${p}`, d))].join("\n"))
       .join("\n");
     const widths = [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
     const media = widths.map((w) => {
-      const inside = [...this.below].flatMap(([cls, list]) => list.filter(([width]) => width === w).map(([, d]) => declsToCss(`.${cls}`, d)));
+      const inside = [...this.below].flatMap(([cls, list]) => list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)));
       return `@media (width < ${w}px) {\n${inside.join("\n")}}\n`;
     });
     return [rules, ...media].join("\n");

@@ -2,7 +2,8 @@
  * Each text's verdict at one width — what a reader sees of it — from what the page reported (text-probe.ts) and what
  * the drawing itself shows of it (design-text.ts). Pure. A text gets one class, the first that applies:
  * missing → clipped → covered → illegible → too small → visible. What the drawing itself covers or clips is expected
- * not to show: such a text counts neither way, and a partial cover or clip the drawing has is allowed for.
+ * not to show: such a text counts neither way, and a partial cover or clip the drawing has is allowed for. A text in a
+ * closed menu whose button is on screen (a navigation bar's links on a phone) is seen: one press shows it.
  */
 import { HIDDEN_BY_DESIGN, LEGIBLE_CONTRAST, type DesignText } from "./design-text.js";
 import type { MissingReason, TextSample } from "./text-probe.js";
@@ -45,6 +46,8 @@ export function classifyText(sample: TextSample, design: DesignText, nameOf: (id
   if (design.covered >= HIDDEN_BY_DESIGN || design.clipped >= HIDDEN_BY_DESIGN) return undefined;
   const base = { id: design.id, name: design.name, area: Math.max(1, design.box.width * design.box.height) };
   const verdict = (cls: TextClass, visible: number, detail?: string): TextVerdict => ({ ...base, class: cls, visible: Math.round(visible * 10000) / 10000, ...(detail ? { detail } : {}) });
+  // In a closed menu whose button is on screen (a phone's navigation): one press shows it.
+  if (!sample.rendered && sample.menu) return verdict("visible", 1, "behind the menu button");
   if (!sample.rendered) return verdict("missing", 0, MISSING_WORDS[sample.missing ?? "no box"]);
   const points = sample.seen + sample.offscreen + sample.clipped + sample.covered;
   if (points === 0) return verdict(design.chars > 0 ? "missing" : "visible", design.chars > 0 ? 0 : 1, design.chars > 0 ? "no line of it has a box" : undefined);

@@ -51,6 +51,8 @@ export interface TextSample {
   /** false when the text is not on screen at all (`missing` says why). */
   rendered: boolean;
   missing?: MissingReason;
+  /** Not rendered because it is in a closed menu whose button is on screen (a navigation bar's links on a phone). */
+  menu?: true;
   /** Rendered line boxes, in document coordinates (px). */
   rects: Box[];
   /** Sample points: how many were seen, and why the others were not. */
@@ -142,6 +144,7 @@ interface El extends PageNode {
   readonly src?: string;
   contains(other: El | PageNode): boolean;
   closest(selector: string): El | null;
+  matches(selector: string): boolean;
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El>;
   getAttribute(name: string): string | null;
@@ -322,6 +325,9 @@ export function clipTools(tools: PageTools): (el: El | null) => Clip {
   const { g, style, clips } = tools;
   const none: Clip = { l: -Infinity, t: -Infinity, r: Infinity, b: Infinity };
   const memo = new Map<El, Clip>();
+  // An element with `display: contents` has no box: it neither clips nor holds what is placed in it (a menu's panel
+  // around a bar's links on wide screens, whatever position and overflow it is given).
+  const boxless = (el: El): boolean => style(el).display === "contents";
   const containingBlock = (el: El): El | null => {
     const position = style(el).position;
     if (position === "fixed") return null;
@@ -329,7 +335,7 @@ export function clipTools(tools: PageTools): (el: El | null) => Clip {
     if (position !== "absolute") return parent;
     for (; parent; parent = parent.parentElement) {
       const ps = style(parent);
-      if (ps.position !== "static" || (ps.transform !== "none" && ps.transform !== "")) return parent;
+      if (!boxless(parent) && (ps.position !== "static" || (ps.transform !== "none" && ps.transform !== ""))) return parent;
     }
     return null;
   };
@@ -337,6 +343,11 @@ export function clipTools(tools: PageTools): (el: El | null) => Clip {
     if (!el) return none;
     const known = memo.get(el);
     if (known) return known;
+    if (boxless(el)) {
+      const through = clipOf(el.parentElement);
+      memo.set(el, through);
+      return through;
+    }
     const outer = clipOf(containingBlock(el));
     const cs = style(el);
     const contained = /paint|strict|content/.test(cs.contain);
@@ -444,6 +455,29 @@ export function sampleText(
     if (shown !== undefined) sample.cut = { kind: "word", shown };
   }
   return out;
+}
+
+/**
+ * Whether a text without a box is in a closed menu whose control is on screen: an ancestor that is a popover not
+ * open (a shown `popovertarget` names it), or the element a shown button with `aria-expanded="false"` controls
+ * (`aria-controls`). One press shows it: a reader reaches it.
+ */
+export function behindMenu(tools: PageTools, el: El, vw: number): boolean {
+  const { g, style } = tools;
+  const shown = (c: El | null): boolean => {
+    if (!c || c.getClientRects().length === 0 || style(c).visibility !== "visible") return false;
+    const r = c.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < vw;
+  };
+  const any = (list: ArrayLike<El>): boolean => Array.from(list).some((c) => !c.contains(el) && shown(c));
+  for (let a: El | null = el; a; a = a.parentElement) {
+    const id = a.getAttribute("id");
+    if (!id) continue;
+    const css = g.CSS.escape(id);
+    if (a.getAttribute("popover") !== null && !a.matches(":popover-open") && any(g.document.querySelectorAll(`[popovertarget="${css}"]`))) return true;
+    if (any(g.document.querySelectorAll(`[aria-controls~="${css}"][aria-expanded="false"]`))) return true;
+  }
+  return false;
 }
 
 /** What a reader sees of a text node cut by `clip`: the part left of the first cut word ("FRONTIE"), else the text left; undefined when nothing is cut. */
@@ -773,7 +807,7 @@ export function measureContrast(
 }
 
 /** The parts probeTexts is given (its second argument): each self-contained, so that it can run as source text. */
-export const TEXT_PROBE_PARTS = { pageTools, clipTools, sampleText, cutText, brokenWord, hitTest, pageFacts, inlinedResources, pagePicture, measureContrast };
+export const TEXT_PROBE_PARTS = { pageTools, clipTools, sampleText, cutText, brokenWord, behindMenu, hitTest, pageFacts, inlinedResources, pagePicture, measureContrast };
 export type TextProbeParts = typeof TEXT_PROBE_PARTS;
 
 /** The whole probe at the page's current width: every text's sample, the page's size and content, fonts, contrast. */
@@ -793,6 +827,7 @@ export async function probeTexts(arg: TextProbeArg, parts: TextProbeParts): Prom
     const clipOf = parts.clipTools(tools);
     const sampled = arg.texts.map((text, t) => parts.sampleText(tools, clipOf, page, text, t, parts.cutText, parts.brokenWord));
     const samples = sampled.map((s) => s.sample);
+    for (const s of sampled) if (s.sample.missing === "no box" && s.target && parts.behindMenu(tools, s.target, vw)) s.sample.menu = true;
     const seen = parts.hitTest(tools, sampled.flatMap((s) => s.points), sampled.map((s) => s.target), samples);
     const facts = parts.pageFacts(tools, arg, samples, root.scrollHeight);
     let pixelsError: string | undefined;

@@ -128,6 +128,9 @@ describe("fields: layout inference's marks (issue 14)", () => {
     }
     expect(back(rect({ stackTop: true }), "stt").stackTop).toBe(true);
     expect(back(rect({ lineBelow: 1440 }), "lb").lineBelow).toBe(1440);
+    // Issue 37: a navigation bar's row — its menu below 996 px holds children 1 and 2; the panel drops below the row's parent.
+    expect(printed(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav")).toBe("996,1,3,1");
+    expect(back(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav").nav).toEqual({ below: 996, from: 1, to: 3, up: 1 });
   });
 
   it("rejects malformed values", () => {
@@ -135,5 +138,6 @@ describe("fields: layout inference's marks (issue 14)", () => {
     expect(() => parseFieldToken(rect(), "fi:1,c,2,3")).toThrow(/bad flow item/);
     expect(() => parseFieldToken(rect({ kind: "text", text }), "flu:38")).toThrow(/bad fluid size/);
     expect(() => parseFieldToken(rect(), "inf:1440")).toThrow(/before row\/col/);
+    expect(() => parseFieldToken(rect(), "nav:996,1,3")).toThrow(/bad navigation bar/);
   });
 });

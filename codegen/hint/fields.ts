@@ -2,7 +2,7 @@
  * The hint's vocabulary: one entry per design-tree field, with its short key, how it prints and how it
  * parses back. Keeping both directions side by side is what makes parse(print(tree)) == tree.
  */
-import type { Corners, DesignNode, Effects, FlexLayout, FlowItem, ImagePaint, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
+import type { Corners, DesignNode, Effects, FlexLayout, FlowItem, ImagePaint, NavMenu, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
 import { expandColor, HintSyntaxError, num, quote, shortColor, unquote } from "./tokens.js";
 
 export type Category = "layout" | "paint" | "text";
@@ -200,6 +200,12 @@ function fluidOf(value: string): [number, number] | [number, number, number] {
   return v.length === 3 ? [v[0]!, v[1]!, v[2]!] : [v[0]!, v[1]!];
 }
 
+function navOf(value: string): NavMenu {
+  const v = parseNums(value);
+  if (v.length !== 4) throw new HintSyntaxError(`bad navigation bar "${value}"`);
+  return { below: v[0]!, from: v[1]!, to: v[2]!, up: v[3]! };
+}
+
 export const FIELDS: Field[] = [
   // Layout and sizing.
   { key: "rot", category: "layout", print: (n) => n.rotation?.toString(), parse: (n, v) => void (n.rotation = num(v)) },
@@ -241,6 +247,9 @@ export const FIELDS: Field[] = [
   { key: "lb", category: "layout", print: (n) => n.lineBelow?.toString(), parse: (n, v) => void (n.lineBelow = num(v)) },
   // A frame drawn shorter than its content: its drawn height from this width up, its content's below.
   { key: "gb", category: "layout", print: (n) => n.growBelow?.toString(), parse: (n, v) => void (n.growBelow = num(v)) },
+  // A navigation bar's row: below this width its children [from, to) go behind a menu button, the panel dropping
+  // below the bar's box `up` ancestors above (`nav:<below>,<from>,<to>,<up>`).
+  { key: "nav", category: "layout", print: (n) => (n.nav ? nums([n.nav.below, n.nav.from, n.nav.to, n.nav.up]) : undefined), parse: (n, v) => void (n.nav = navOf(v)) },
   { key: "W", category: "layout", print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined), parse: (n, v) => void (n.sizeH = SIZING.parse(v)) },
   { key: "H", category: "layout", print: (n) => (n.sizeV ? SIZING.print(n.sizeV) : undefined), parse: (n, v) => void (n.sizeV = SIZING.parse(v)) },
   { key: "minw", category: "layout", print: (n) => n.minW?.toString(), parse: (n, v) => void (n.minW = num(v)) },

@@ -12,6 +12,7 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import { inferNode, type LayoutReport } from "./apply.js";
 import { checkInferred } from "./check.js";
 import { withDrawnSections } from "./fallback.js";
+import { markNavs } from "./nav.js";
 import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
@@ -39,7 +40,8 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
   // does not keeps its drawn positions there, and stacks below it.
   const check = checkInferred(inferred, asDrawn);
   report.sectionsKept.push(...[...check.sections].map((s) => s.name || "Section"));
-  const out = withDrawnSections(inferred, asDrawn, check.sections, frame.w);
+  // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike).
+  const out = markNavs(withDrawnSections(inferred, asDrawn, check.sections, frame.w));
   drawn.set(out, asDrawn);
   return out;
 }

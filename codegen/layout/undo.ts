@@ -21,6 +21,7 @@ export function undoInference(node: DesignNode): DesignNode {
   delete out.stackBelow;
   delete out.stack;
   delete out.stackTop;
+  delete out.nav;
   if (!node.children) return out;
   if (node.layout?.inferred) {
     delete out.layout;
