@@ -207,11 +207,11 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (semantics.tag === "a") decls.push(["color", "inherit"], ["display", "block"]);
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
-  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root));
+  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined));
   if (node.kind === "text") holdOneLine(node, decls);
   // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
   if (node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node)) keepLineBreaks(decls);
-  if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
+  if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined));
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
@@ -247,7 +247,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
 
   if (node.kind === "text" && node.text) {
-    element.children = textChildren(node, ctx);
+    element.children = textChildren(node, ctx, flags.unitWidth);
     return wrapVisibility(element);
   }
   if (node.mask && (!parent || maskClipPath(parent) === undefined)) {
@@ -262,7 +262,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   return wrapVisibility(element);
 }
 
-function textChildren(node: DesignNode, ctx: BuildContext): VNode[] {
+/** `unitWidth`: inside a box that scales as a unit, its design width (the runs' sizes in its container units). */
+function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): VNode[] {
   const text = node.text!;
   const prop = ctx.textProp?.(node);
   if (prop) return [{ type: "prop", name: prop }];
@@ -273,7 +274,9 @@ function textChildren(node: DesignNode, ctx: BuildContext): VNode[] {
   let at = 0;
   for (const run of runs) {
     if (run.start > at) out.push({ type: "text", value: chars.slice(at, run.start) });
-    const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, textStyleDecls(run.style));
+    const own = textStyleDecls(run.style);
+    const style = { ...text.style, ...run.style };
+    const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own);
     out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], ...(cls ? { cls } : {}) });
     at = run.end;
   }

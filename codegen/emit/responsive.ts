@@ -11,7 +11,7 @@
  * - a decoration hides on screens narrow enough for it to cover text (`belowDecls`: `@media (width < …)`).
  */
 import { round } from "../design/color.js";
-import type { DesignNode } from "../design/types.js";
+import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import type { Decl } from "./css.js";
 
@@ -87,8 +87,11 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
 }
 
-/** Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. */
-function ownExtras(node: DesignNode, decls: Decl[]): void {
+/**
+ * Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. `inUnits`: inside a box
+ * that scales as a unit, whose texts scale with it (inContainerUnits), not with the screen.
+ */
+function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
   const inferred = node.layout?.inferred;
   if (node.layout?.wrapBelow !== undefined) set(decls, "flex-wrap", "nowrap");
   // Flex stretches items by default; an inferred item that hugs its content must not grow across.
@@ -102,7 +105,7 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
     drop(decls, "padding");
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }
-  const fluid = node.text?.fluid;
+  const fluid = inUnits ? undefined : node.text?.fluid;
   if (fluid && node.text) {
     const size = node.text.style.size;
     // A word too wide for a phone at the min size: the min gives way until the word fits beside the gutters.
@@ -116,13 +119,35 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
   }
 }
 
+/** Text in a box that scales as a unit is never set smaller than this (or than its design size, when that is smaller). */
+export const UNIT_TEXT_FLOOR = 12;
+
+const cqw = (n: number, width: number): string => (n === 0 ? "0px" : `${round((n / width) * 100, 3)}cqw`);
+
 /**
  * Inside a box that scales as a unit, every length is in container units of that box (`container-type:
- * inline-size`): N px of a box designed W px wide is N/W×100 cqw, so the drawing, text included, shrinks
- * with the box and is exact at its design width.
+ * inline-size`): N px of a box designed W px wide is N/W×100 cqw, so the drawing shrinks with the box and is
+ * exact at its design width. A text's own style (`text`: its design style) shrinks with it down to a readable
+ * floor (`max(12px, …cqw)`, or its design size when smaller), its line height and letter spacing in proportion to
+ * its font size, so that a floored text keeps its lines apart.
  */
-export function inContainerUnits(decls: Decl[], width: number): Decl[] {
-  return decls.map(([p, v]) => [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => (Number(n) === 0 ? "0px" : `${round((Number(n) / width) * 100, 3)}cqw`))]);
+export function inContainerUnits(decls: Decl[], width: number, text?: TextStyle): Decl[] {
+  return decls.map(([p, v]): Decl => {
+    if (text && text.size > 0) {
+      const size = pxOf(v);
+      if (p === "font-size" && size !== undefined) return [p, size <= 0 ? v : `max(${px(Math.min(size, UNIT_TEXT_FLOOR))}, ${cqw(size, width)})`];
+      if (p === "line-height" && size !== undefined) return [p, String(round(size / text.size, 3))];
+      if (p === "letter-spacing" && size !== undefined) return [p, size === 0 ? "0" : `${round(size / text.size, 4)}em`];
+    }
+    return [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => cqw(Number(n), width))];
+  });
+}
+
+/** The px of a value that is one length in px ("24px", "0"), else undefined. */
+function pxOf(value: string): number | undefined {
+  if (value === "0") return 0;
+  const m = /^(-?\d*\.?\d+)px$/.exec(value.trim());
+  return m ? Number(m[1]) : undefined;
 }
 
 /**
@@ -139,7 +164,7 @@ export function itemPlacement(node: DesignNode, parent: DesignNode | undefined, 
  * The responsive extras for `node` (placed in `parent`, undefined for a root or a component's root), applied to its
  * declarations. `root`: a screen's root (a component's root is an item of the screens that place it).
  */
-export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[], root = parent === undefined): Decl[] {
+export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[], root = parent === undefined, inUnits = false): Decl[] {
   const out = [...decls];
   if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
   if (root && node.scaled) {
@@ -147,7 +172,7 @@ export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined
     set(out, "aspect-ratio", `${round(node.w)} / ${round(node.h)}`);
   }
   if (node.scaled) set(out, "container-type", "inline-size");
-  ownExtras(node, out);
+  ownExtras(node, out, inUnits);
   return out;
 }
 
