@@ -137,6 +137,8 @@ interface Flags {
   componentRoot: boolean;
   insideInteractive: boolean;
   form: FormPlan;
+  /** Inside an item of a designer's row that reflows (FlexLayout.reflow): a card that may get narrower than drawn. */
+  inReflow?: boolean;
 }
 
 /** `unitWidth`: a component drawn inside a box that scales as a unit, that box's design width (container units). */
@@ -167,14 +169,14 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
     const nodeId = ctx.nodeIds ? layerIdOf(node, ctx) : undefined;
     const built = buildMapped(node, placed(), mapped, { sheet: ctx.sheet, nodeId, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) });
-    if (built.type === "element" && built.cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(built.cls, width, below);
+    if (built.type === "element" && built.cls) for (const [width, below] of belowDecls(node, "placement", flags.root ? undefined : parent)) ctx.sheet.addBelow(built.cls, width, below);
     return wrapVisibility(built);
   }
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
     const decls = placed();
     const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, decls) : decls);
-    if (cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(cls, width, below);
+    if (cls) for (const [width, below] of belowDecls(node, "placement", flags.root ? undefined : parent)) ctx.sheet.addBelow(cls, width, below);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
@@ -209,6 +211,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined));
   if (node.kind === "text") holdOneLine(node, decls);
+  // In a card that gets narrower than drawn, a box that hugs its content never runs past the card's side.
+  if (flags.inReflow && parent?.layout && !node.absolute && node.sizeH === "hug" && node.kind !== "text" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
   // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
   if (node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node)) keepLineBreaks(decls);
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined));
@@ -218,7 +222,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
-  if (cls) for (const [width, below] of belowDecls(node, flags.componentRoot ? "own" : "all")) ctx.sheet.addBelow(cls, width, below);
+  if (cls) for (const [width, below] of belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent)) ctx.sheet.addBelow(cls, width, below);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -254,7 +258,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}) };
+  const inReflow = flags.inReflow || (parent?.layout?.reflow !== undefined && !node.absolute);
+  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}), ...(inReflow ? { inReflow } : {}) };
   for (const child of node.children ?? []) {
     const built = buildNode(child, node, ctx, childFlags);
     if (built) element.children.push(built);

@@ -229,6 +229,8 @@ export const FIELDS: Field[] = [
   { key: "scl", category: "layout", print: (n) => (n.scaled ? "" : undefined), parse: (n) => void (n.scaled = true) },
   // A carousel row: one line from this width up, wrapping below it; a decoration hidden below a width.
   { key: "wb", category: "layout", print: (n) => n.layout?.wrapBelow?.toString(), parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)) },
+  // A designer's row of blocks that wraps to fewer per line, each item at least this wide, on narrow screens.
+  { key: "rf", category: "layout", print: (n) => n.layout?.reflow?.toString(), parse: (n, v) => void (layoutOf(n).reflow = num(v)) },
   { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
   // A frame drawn shorter than its content: its drawn height from this width up, its content's below.
   { key: "gb", category: "layout", print: (n) => n.growBelow?.toString(), parse: (n, v) => void (n.growBelow = num(v)) },

@@ -10,6 +10,7 @@
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { inferNode, type LayoutReport } from "./apply.js";
+import { markReflow } from "./reflow.js";
 import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
@@ -31,7 +32,8 @@ export function drawnFrame(frame: DesignNode): DesignNode {
 
 export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport()): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
-  const out = inferNode(frame, { designWidth: frame.w, report }, frame.w);
+  // The designer's own rows of cards reflow too (reflow.ts).
+  const out = markReflow(inferNode(frame, { designWidth: frame.w, report }, frame.w), frame.w);
   drawn.set(out, drawnFrame(frame));
   return out;
 }
