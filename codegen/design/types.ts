@@ -45,6 +45,12 @@ export interface FlexLayout {
    * It stays one line, running on past its box, on screens this wide and wider, and wraps below this width.
    */
   wrapBelow?: number;
+  /**
+   * A row of blocks the designer drew on one line (cards, a text beside a picture): on screens too narrow for them
+   * it wraps to fewer items per line, each item at least this wide (px; its drawn width when narrower) and growing
+   * to share its line; one line, as drawn, at the design width (codegen/layout/reflow.ts).
+   */
+  reflow?: number;
   /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
 }
 

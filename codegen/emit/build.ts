@@ -145,6 +145,8 @@ interface Flags {
   form: FormPlan;
   /** The navigation bars drawn in this file. */
   nav?: NavPlan;
+  /** Inside an item of a designer's row that reflows (FlexLayout.reflow): a card that may get narrower than drawn. */
+  inReflow?: boolean;
 }
 
 /** The navigation bars `frame` draws in this file, when the file can hold their menus. */
@@ -185,7 +187,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
     const nodeId = ctx.nodeIds ? layerIdOf(node, ctx) : undefined;
     const built = buildMapped(node, placed(), mapped, { sheet: ctx.sheet, nodeId, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) });
-    if (built.type === "element" && built.cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(built.cls, width, below);
+    if (built.type === "element" && built.cls) for (const [width, below] of belowDecls(node, "placement", flags.root ? undefined : parent)) ctx.sheet.addBelow(built.cls, width, below);
     return wrapVisibility(built);
   }
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
@@ -194,7 +196,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     const navBelow = flags.nav?.belowDecls(node, decls, true) ?? [];
     const base = ctx.classBase(node, usage.component);
     const cls = ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
-    if (cls) for (const [width, below] of [...belowDecls(node, "placement"), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
+    if (cls) for (const [width, below] of [...belowDecls(node, "placement", flags.root ? undefined : parent), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
@@ -230,11 +232,13 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   else if (semantics.tag === "a") decls.push(["color", "inherit"], ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])));
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
-  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root));
+  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined));
   if (node.kind === "text") holdOneLine(node, decls);
+  // In a card that gets narrower than drawn, a box that hugs its content never runs past the card's side.
+  if (flags.inReflow && parent?.layout && !node.absolute && node.sizeH === "hug" && node.kind !== "text" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
   // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
   if (node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node)) keepLineBreaks(decls);
-  if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
+  if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined));
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
   const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
@@ -243,7 +247,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
-  if (cls) for (const [width, below] of [...belowDecls(node, flags.componentRoot ? "own" : "all"), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
+  if (cls) for (const [width, below] of [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -274,20 +278,22 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
 
   if (node.kind === "text" && node.text) {
-    element.children = textChildren(node, ctx);
+    element.children = textChildren(node, ctx, flags.unitWidth);
     return wrapVisibility(element);
   }
   if (node.mask && (!parent || maskClipPath(parent) === undefined)) {
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}), ...(flags.nav ? { nav: flags.nav } : {}) };
+  const inReflow = flags.inReflow || (parent?.layout?.reflow !== undefined && !node.absolute);
+  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}), ...(flags.nav ? { nav: flags.nav } : {}), ...(inReflow ? { inReflow } : {}) };
   const children = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
   element.children = node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
   return wrapVisibility(element);
 }
 
-function textChildren(node: DesignNode, ctx: BuildContext): VNode[] {
+/** `unitWidth`: inside a box that scales as a unit, its design width (the runs' sizes in its container units). */
+function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): VNode[] {
   const text = node.text!;
   const prop = ctx.textProp?.(node);
   if (prop) return [{ type: "prop", name: prop }];
@@ -298,7 +304,9 @@ function textChildren(node: DesignNode, ctx: BuildContext): VNode[] {
   let at = 0;
   for (const run of runs) {
     if (run.start > at) out.push({ type: "text", value: chars.slice(at, run.start) });
-    const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, textStyleDecls(run.style));
+    const own = textStyleDecls(run.style);
+    const style = { ...text.style, ...run.style };
+    const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own);
     out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], ...(cls ? { cls } : {}) });
     at = run.end;
   }

@@ -328,7 +328,9 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     const { files } = emitReact(column([box, fixed(instance("10:3", "Back"))]), { styling: "css-modules", nodeIds: false });
     // The two in the box share a file in container units; the one outside it is another drawing (drawn inline here).
     expect(file(files, "src/components/Button.module.css")).toContain("  left: 5cqw;\n  width: max-content;\n  top: 5cqw;\n  height: 10cqw;\n");
-    expect(file(files, "src/components/Button.module.css")).not.toMatch(/\d+px/);
+    // Every length in container units but the text's floor (never under 12 px: max(12px, …cqw)).
+    expect(file(files, "src/components/Button.module.css").replace(/max\(12px, /g, "max(")).not.toMatch(/\d+px/);
+    expect(file(files, "src/components/Button.module.css")).toContain("font-size: max(12px, 7cqw);");
     const screen = file(files, "src/screens/Home.tsx");
     expect(screen.match(/<Button /g)).toHaveLength(2);
     expect(screen).toContain("Back");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types.js";
-import { responsiveDecls } from "./responsive.js";
+import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
 
 const title = (fluid: NonNullable<DesignNode["text"]>["fluid"]): DesignNode => ({
   id: "h", name: "h", kind: "text", w: 748, h: 104,
@@ -39,5 +39,64 @@ describe("indented items", () => {
     const decls = responsiveDecls(title, hero("hug"), [["width", "588px"], ["max-width", "100%"]]);
     expect(value(decls, "margin-left")).toBe("max(0px, calc(108px - (1440px - 100%)))");
     expect(value(decls, "max-width")).toBe("100%");
+  });
+});
+
+describe("text in a box that scales as a unit", () => {
+  const style = { family: "Helvetica Neue", size: 16, weight: 400, lineHeight: 21.6, letterSpacing: 0.8 };
+
+  it("shrinks with the box down to 12 px, its lines and letter spacing in proportion to its size", () => {
+    const decls = inContainerUnits([["font-size", "16px"], ["line-height", "21.6px"], ["letter-spacing", "0.8px"], ["width", "635px"]], 668, style);
+    expect(value(decls, "font-size")).toBe("max(12px, 2.395cqw)");
+    expect(value(decls, "line-height")).toBe("1.35");
+    expect(value(decls, "letter-spacing")).toBe("0.05em");
+    expect(value(decls, "width")).toBe("95.06cqw");
+  });
+
+  it("a text drawn under 12 px keeps its own size as the floor; other boxes are only converted", () => {
+    expect(value(inContainerUnits([["font-size", "10px"]], 500, { ...style, size: 10 }), "font-size")).toBe("max(10px, 2cqw)");
+    expect(value(inContainerUnits([["font-size", "16px"]], 668), "font-size")).toBe("2.395cqw");
+  });
+
+  it("a fluid heading there scales with its box (no vw clamp), floored like the rest", () => {
+    const heading = title([29, 3.33]);
+    const decls = responsiveDecls(heading, undefined, [["font-size", "104px"], ["line-height", "104px"]], false, true);
+    expect(value(decls, "font-size")).toBe("104px");
+    expect(value(inContainerUnits(decls, 748, heading.text!.style), "font-size")).toBe("max(12px, 13.904cqw)");
+  });
+});
+
+describe("a designer's row of cards that reflows", () => {
+  const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({
+    id: "r", name: "Row", kind: "frame", w: 1280, h: 440, sizeH: "fill",
+    layout: { dir: "row", gap: 32, padding: [0, 0, 0, 0], justify: "start", align: "start", reflow: 256, ...extra },
+  });
+  const card = (sizeH: DesignNode["sizeH"], w: number, h = 228): DesignNode => ({
+    id: "c", name: "Card", kind: "frame", w, h, sizeH, sizeV: "fixed",
+    layout: { dir: "column", gap: 0, padding: [32, 32, 32, 32], justify: "space-between", align: "start" },
+    children: [{ id: "q", name: "Quote", kind: "text", w: 341, h: 81, text: { chars: "Absolutely stunning bouquet!", style: { family: "Roboto", size: 18, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } }],
+  });
+
+  it("wraps; lines closer than its items when they are spread apart", () => {
+    expect(value(responsiveDecls(row(), undefined, [["display", "flex"], ["gap", "32px"]], false), "flex-wrap")).toBe("wrap");
+    const far = responsiveDecls(row({ gap: 900 }), undefined, [["display", "flex"], ["gap", "900px"]], false);
+    expect([value(far, "column-gap"), value(far, "row-gap"), value(far, "gap")]).toEqual(["900px", "24px", undefined]);
+  });
+
+  it("a card that fills its share starts from the readable width (its drawn width less a pixel when narrower)", () => {
+    expect(value(responsiveDecls(card("fill", 296), row(), [["flex", "1 1 0"], ["min-width", "0"]]), "flex")).toBe("1 1 256px");
+    expect(value(responsiveDecls(card("fill", 200), row(), [["flex", "1 1 0"]]), "flex")).toBe("1 1 199px");
+  });
+
+  it("a fixed card is never wider than its line, and grows taller instead of cutting its text", () => {
+    const decls = responsiveDecls(card("fixed", 405), row(), [["width", "405px"], ["height", "228px"]]);
+    expect([value(decls, "max-width"), value(decls, "height"), value(decls, "min-height"), value(decls, "flex-shrink")]).toEqual(["100%", undefined, "228px", undefined]);
+  });
+
+  it("a carousel's card keeps its width on the one line, and shares a wrapped line below the design width", () => {
+    const carousel = row({ wrapBelow: 1440 });
+    expect(value(responsiveDecls(card("fixed", 405), carousel, [["width", "405px"], ["height", "228px"]]), "flex-shrink")).toBe("0");
+    expect(value(responsiveDecls(carousel, undefined, [["display", "flex"]], false), "flex-wrap")).toBe("nowrap");
+    expect(belowDecls(card("fixed", 405), "all", carousel)).toEqual([[1440, [["flex", "1 1 256px"]]]]);
   });
 });

@@ -11,13 +11,15 @@
  * - a decoration hides on screens narrow enough for it to cover text (`belowDecls`: `@media (width < …)`).
  */
 import { round } from "../design/color.js";
-import type { DesignNode } from "../design/types.js";
+import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import type { Decl } from "./css.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 /** Side padding up to this stays fixed; wider padding shrinks with the container. */
 const FIXED_PADDING = 32;
+/** The lines of a designer's row that reflows sit at most this far apart (as inferred rows' do: layout/spacing.ts). */
+const WRAPPED_LINE_GAP = 24;
 /** Graphics at least this wide scale with their aspect ratio kept. */
 const SCALING_GRAPHIC = 48;
 
@@ -95,10 +97,58 @@ export function fluidSide(v: number, sides: number, within: number): string {
   return v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(within)} - 100%) * ${round(v / sides, 3)}))`;
 }
 
-/** Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. */
-function ownExtras(node: DesignNode, decls: Decl[]): void {
+/**
+ * An item of a designer's row that reflows (FlexLayout.reflow: codegen/layout/reflow.ts): one that fills its share
+ * starts from the row's readable width (its drawn width when narrower, less a pixel so that the drawn line never
+ * wraps at the design width) and grows to share its line; one of a fixed width keeps it, never wider than the line
+ * (a carousel's cards do not shrink on its one line). A card drawn as tall as its content gets taller when its
+ * text wraps to more lines on a narrower line, instead of cutting it.
+ */
+function reflowItemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
+  const layout = parent.layout!;
+  const readable = layout.reflow!;
+  if (node.sizeH === "fill") set(decls, "flex", `1 1 ${px(readableBasis(node, readable))}`);
+  else if (decls.some(([p, v]) => p === "width" && v.endsWith("px"))) {
+    set(decls, "max-width", "100%");
+    if (layout.wrapBelow !== undefined) set(decls, "flex-shrink", "0");
+  }
+  const height = decls.findIndex(([p, v]) => p === "height" && v.endsWith("px"));
+  if (height >= 0 && contentFits(node)) {
+    const [, value] = decls[height]!;
+    decls.splice(height, 1);
+    if (!decls.some(([p]) => p === "min-height")) decls.push(["min-height", value]);
+  }
+}
+
+/** The flex basis of an item of a reflowing row: the readable width, or its drawn width less a pixel when narrower. */
+const readableBasis = (node: DesignNode, readable: number): number => Math.max(0, Math.min(Math.floor(node.w) - 1, readable));
+
+/** An auto layout whose in-flow children, as drawn, fit its box along both axes (nothing it clips or lets run past). */
+function contentFits(node: DesignNode): boolean {
+  const layout = node.layout;
+  if (!layout) return false;
+  const items = (node.children ?? []).filter((c) => !c.hidden && !c.absolute);
+  if (items.length === 0) return false;
+  const [t, , b] = layout.padding;
+  const tall = layout.dir === "column" ? items.reduce((sum, c) => sum + c.h, 0) + layout.gap * (items.length - 1) : Math.max(...items.map((c) => c.h));
+  return t + tall + b <= node.h + 1;
+}
+
+/**
+ * Own extras: fluid side padding of an inferred layout, a fluid heading, a scaling box. `inUnits`: inside a box
+ * that scales as a unit, whose texts scale with it (inContainerUnits), not with the screen.
+ */
+function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
   const inferred = node.layout?.inferred;
   if (node.layout?.wrapBelow !== undefined) set(decls, "flex-wrap", "nowrap");
+  else if (node.layout?.reflow !== undefined) set(decls, "flex-wrap", "wrap");
+  // A reflowing row's lines sit no further apart than WRAPPED_LINE_GAP (its items may be spread far apart on one line).
+  const gap = node.layout?.reflow !== undefined ? decls.findIndex(([p, v]) => p === "gap" && /^\d*\.?\d+px$/.test(v)) : -1;
+  if (gap >= 0) {
+    const value = decls[gap]![1];
+    const lines = Math.min(parseFloat(value), WRAPPED_LINE_GAP);
+    if (lines < parseFloat(value)) decls.splice(gap, 1, ["column-gap", value], ["row-gap", px(lines)]);
+  }
   // Flex stretches items by default; an inferred item that hugs its content must not grow across.
   if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
   const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
@@ -110,7 +160,7 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }
   if (node.lineBelow !== undefined && !decls.some(([p]) => p === "white-space")) decls.push(["white-space", "nowrap"]);
-  const fluid = node.text?.fluid;
+  const fluid = inUnits ? undefined : node.text?.fluid;
   if (fluid && node.text) {
     const size = node.text.style.size;
     // A word too wide for a phone at the min size: the min gives way until the word fits beside the gutters.
@@ -124,13 +174,35 @@ function ownExtras(node: DesignNode, decls: Decl[]): void {
   }
 }
 
+/** Text in a box that scales as a unit is never set smaller than this (or than its design size, when that is smaller). */
+export const UNIT_TEXT_FLOOR = 12;
+
+const cqw = (n: number, width: number): string => (n === 0 ? "0px" : `${round((n / width) * 100, 3)}cqw`);
+
 /**
  * Inside a box that scales as a unit, every length is in container units of that box (`container-type:
- * inline-size`): N px of a box designed W px wide is N/W×100 cqw, so the drawing, text included, shrinks
- * with the box and is exact at its design width.
+ * inline-size`): N px of a box designed W px wide is N/W×100 cqw, so the drawing shrinks with the box and is
+ * exact at its design width. A text's own style (`text`: its design style) shrinks with it down to a readable
+ * floor (`max(12px, …cqw)`, or its design size when smaller), its line height and letter spacing in proportion to
+ * its font size, so that a floored text keeps its lines apart.
  */
-export function inContainerUnits(decls: Decl[], width: number): Decl[] {
-  return decls.map(([p, v]) => [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => (Number(n) === 0 ? "0px" : `${round((Number(n) / width) * 100, 3)}cqw`))]);
+export function inContainerUnits(decls: Decl[], width: number, text?: TextStyle): Decl[] {
+  return decls.map(([p, v]): Decl => {
+    if (text && text.size > 0) {
+      const size = pxOf(v);
+      if (p === "font-size" && size !== undefined) return [p, size <= 0 ? v : `max(${px(Math.min(size, UNIT_TEXT_FLOOR))}, ${cqw(size, width)})`];
+      if (p === "line-height" && size !== undefined) return [p, String(round(size / text.size, 3))];
+      if (p === "letter-spacing" && size !== undefined) return [p, size === 0 ? "0" : `${round(size / text.size, 4)}em`];
+    }
+    return [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => cqw(Number(n), width))];
+  });
+}
+
+/** The px of a value that is one length in px ("24px", "0"), else undefined. */
+function pxOf(value: string): number | undefined {
+  if (value === "0") return 0;
+  const m = /^(-?\d*\.?\d+)px$/.exec(value.trim());
+  return m ? Number(m[1]) : undefined;
 }
 
 /**
@@ -140,6 +212,7 @@ export function inContainerUnits(decls: Decl[], width: number): Decl[] {
 export function itemPlacement(node: DesignNode, parent: DesignNode | undefined, placement: Decl[]): Decl[] {
   const out = [...placement];
   if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
+  else if (parent && !node.absolute && parent.layout?.reflow !== undefined) reflowItemDecls(node, parent, out);
   paintOrder(node, out);
   return out;
 }
@@ -163,15 +236,16 @@ function paintOrder(node: DesignNode, decls: Decl[]): void {
  * The responsive extras for `node` (placed in `parent`, undefined for a root or a component's root), applied to its
  * declarations. `root`: a screen's root (a component's root is an item of the screens that place it).
  */
-export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[], root = parent === undefined): Decl[] {
+export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[], root = parent === undefined, inUnits = false): Decl[] {
   const out = [...decls];
   if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
+  else if (parent && !node.absolute && parent.layout?.reflow !== undefined) reflowItemDecls(node, parent, out);
   if (root && node.scaled) {
     drop(out, "min-height");
     set(out, "aspect-ratio", `${round(node.w)} / ${round(node.h)}`);
   }
   if (node.scaled) set(out, "container-type", "inline-size");
-  ownExtras(node, out);
+  ownExtras(node, out, inUnits);
   paintOrder(node, out);
   return out;
 }
@@ -182,9 +256,12 @@ export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined
  * `part`: of an instance that a component draws, what goes with its placement (its height) or with the
  * component's own styles (the rest).
  */
-export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" = "all"): [number, Decl[]][] {
+export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" = "all", parent?: DesignNode): [number, Decl[]][] {
   const out: [number, Decl[]][] = [];
   const own = part !== "placement";
+  // A card of a designer's carousel: on the lines it wraps to, it starts from the readable width and shares its line.
+  const carousel = parent?.layout?.reflow !== undefined && parent.layout.wrapBelow !== undefined && !node.absolute && !node.hidden;
+  if (part !== "own" && carousel && node.sizeH !== "hug") out.push([parent.layout!.wrapBelow!, [["flex", `1 1 ${px(readableBasis(node, parent.layout!.reflow!))}`]]]);
   if (own && node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
   if (own && node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);

@@ -235,6 +235,8 @@ export const FIELDS: Field[] = [
   { key: "scl", category: "layout", print: (n) => (n.scaled ? "" : undefined), parse: (n) => void (n.scaled = true) },
   // A carousel row: one line from this width up, wrapping below it; a decoration hidden below a width.
   { key: "wb", category: "layout", print: (n) => n.layout?.wrapBelow?.toString(), parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)) },
+  // A designer's row of blocks that wraps to fewer per line, each item at least this wide, on narrow screens.
+  { key: "rf", category: "layout", print: (n) => n.layout?.reflow?.toString(), parse: (n, v) => void (layoutOf(n).reflow = num(v)) },
   { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
   // Its place in its container's drawing order (1 = lowest), where layers and the flow interleave.
   { key: "z", category: "layout", print: (n) => n.z?.toString(), parse: (n, v) => void (n.z = num(v)) },

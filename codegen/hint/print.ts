@@ -8,7 +8,8 @@
  *     T ~6:7 Label 100x24 ff:Inter fs:16 fw:600 c:#fff "Sign in"
  *
  * Printed from the inferred tree (modelHint), a screen drawn without auto layout carries its inferred flow:
- * `+` for a wrapper without a Figma id, `inf:` on an inferred flow, `fi:` for an item's place, `scl`, `flu:`.
+ * `+` for a wrapper without a Figma id, `inf:` on an inferred flow, `fi:` for an item's place, `scl`, `flu:`; and
+ * on the designer's own rows of blocks, `rf:` (the row reflows to fewer items per line, each at least that wide).
  */
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";

@@ -13,6 +13,7 @@ import { inferNode, type LayoutReport } from "./apply.js";
 import { checkInferred } from "./check.js";
 import { withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
+import { markReflow } from "./reflow.js";
 import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
@@ -40,8 +41,9 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
   // does not keeps its drawn positions there, and stacks below it.
   const check = checkInferred(inferred, asDrawn);
   report.sectionsKept.push(...[...check.sections].map((s) => s.name || "Section"));
-  // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike).
-  const out = markNavs(withDrawnSections(inferred, asDrawn, check.sections, frame.w));
+  // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike); the designer's
+  // own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow screens).
+  const out = markReflow(markNavs(withDrawnSections(inferred, asDrawn, check.sections, frame.w)), frame.w);
   drawn.set(out, asDrawn);
   return out;
 }

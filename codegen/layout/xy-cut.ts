@@ -24,6 +24,8 @@ export interface CutOptions {
   canBase?: (index: number) => boolean;
 }
 
+/** Rows beside a side column at most this far under each other are one block with it. */
+const SIDE_ROW_GAP = 64;
 /** Columns whose tops are this close start at the same height. */
 const ALIGNED = 4;
 /** Rows of the same columns this close belong to the same cards (a heading over its text). */
@@ -45,6 +47,9 @@ export function xyCut(items: Item[], options: CutOptions = {}): Cut {
   const columns = bands(items, "x");
   const byColumns = columns.length > 1 && (rows.length === 1 || columnsFirst(rows, columns));
   if (rows.length > 1 && !byColumns) {
+    // A column at one side of a row with the next rows beside it (a heading beside a grid of cards): one block.
+    const side = besideSide(rows, options);
+    if (side) return xyCut(side, options);
     // Rows alike are rows of whole cards; rows repeating with a period (picture, caption, picture, caption)
     // are a grid's rows of cards, one group per period; other rows of card parts are grouped into their cards.
     const period = repeating(rows);
@@ -111,6 +116,46 @@ function cardRows(rows: Item[][]): Item[][] {
   out.push(current);
   return out;
 }
+
+/**
+ * A side column and what lies beside it, as one block: a row whose items split into columns not alike, the first (or
+ * last) of which — inside the container, its top with the rest's — holds nothing of the rows after it, while those rows (close under each other, SIDE_ROW_GAP) lie wholly
+ * beside it, within the other columns' side (a heading beside a 2×2 grid of cards: its row holds the heading and
+ * the first cards' titles; their texts and the next cards lie beside it). The items with that block as one (a row
+ * flow of the side column and the rest, each cut on its own, so that each card keeps its parts); undefined when
+ * there is none.
+ */
+function besideSide(rows: Item[][], options: CutOptions): Item[] | undefined {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const columns = bands(rows[i]!, "x");
+    // Columns alike (a row of cards, a carousel's) are no side column and what lies beside it.
+    if (columns.length < 2 || alike(columns, "x", 0.75)) continue;
+    for (const left of [true, false]) {
+      const side = left ? columns[0]! : columns[columns.length - 1]!;
+      const rest = rows[i]!.filter((item) => !side.includes(item));
+      // The side column starts where the rest does, inside the container.
+      if (Math.abs(top(side) - top(rest)) > ALIGNED) continue;
+      if (options.clip && side.some((item) => item.box.x < options.clip!.x - 1 || item.box.x + item.box.w > options.clip!.x + options.clip!.w + 1)) continue;
+      const edge = left ? Math.max(...side.map((s) => s.box.x + s.box.w)) : Math.min(...side.map((s) => s.box.x));
+      // What lies beside the side column starts (ends) where the row's other columns do, or further in.
+      const from = left ? Math.min(...rest.map((r) => r.box.x)) : Math.max(...rest.map((r) => r.box.x + r.box.w));
+      const beside = (item: Item): boolean => (left ? item.box.x >= Math.max(edge, from - ALIGNED) : item.box.x + item.box.w <= Math.min(edge, from + ALIGNED));
+      let end = i + 1;
+      while (end < rows.length && rows[end]!.every(beside) && top(rows[end]!) - bottom(rows[end - 1]!) <= SIDE_ROW_GAP) end++;
+      if (end === i + 1) continue;
+      const main = [...rest, ...rows.slice(i + 1, end).flat()];
+      const parts = [xyCut(side, options), xyCut(main, options)];
+      const members = [...side, ...main];
+      const box = union(members.map((m) => m.box));
+      const block: Built = { box, index: Math.min(...members.map((m) => m.index)), cut: { kind: "flow", dir: "row", parts: left ? parts : parts.reverse(), box } };
+      return [...rows.slice(0, i).flat(), block, ...rows.slice(end).flat()];
+    }
+  }
+  return undefined;
+}
+
+const top = (band: Item[]): number => Math.min(...band.map((i) => i.box.y));
+const bottom = (band: Item[]): number => Math.max(...band.map((i) => i.box.y + i.box.h));
 
 /** Two rows split into the same number (2 or more) of columns, each over the other's and no other. */
 function sameColumns(a: Item[][], b: Item[][]): boolean {

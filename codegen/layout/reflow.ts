@@ -1,0 +1,71 @@
+/**
+ * The designer's own rows of blocks (cards of a grid, a text beside a picture, a carousel of quotes) on screens
+ * narrower than the design: auto layout is emitted as drawn, so a row of four 296-px cards would otherwise stay
+ * four columns of 45 px on a phone, one word per line. Such a row is marked to reflow (`FlexLayout.reflow`): it
+ * wraps to fewer items per line, each item at least READABLE px wide (its drawn width when narrower), each card
+ * whole on its line. A row whose items run past its side as drawn (a carousel its frame clips) keeps its one line
+ * at the design width and wraps below it (`wrapBelow`). At the design width nothing moves: the items fit as drawn.
+ *
+ * Only rows that hold blocks (at least two items, every one at least BLOCK px wide, one of them with text), and lines
+ * of three or more short texts (links, tags) too long for a phone, which wrap to more lines. A button's or an icon
+ * row, a header's or a navigation's rows (the navigation's to rearrange), and rows the designer made wrap are left alone.
+ */
+import type { DesignNode } from "../design/types.js";
+import { hasText } from "./roles.js";
+
+/** An item of a reflowing row is at least this wide before its row wraps (or its drawn width, when narrower). */
+export const READABLE = 256;
+/** A phone's screen less its gutters: a line of short texts longer than this wraps. */
+const PHONE = 358;
+/** A line of short texts further apart than this is not a list that wraps. */
+const LIST_GAP = 64;
+/** Items narrower than this (a button, a link, an icon) make a row that is not a row of blocks. */
+const BLOCK = 120;
+/** A header, a navigation bar or a menu: its rows are the navigation's to rearrange, not cards. */
+const NAVIGATION = /^(header|top ?bar|app ?bar|nav ?bar|navigation( ?bar)?|nav|menu)\b/i;
+
+const inFlow = (c: DesignNode): boolean => !c.hidden && !c.absolute;
+
+/**
+ * Whether `node` (a row the designer drew) should reflow on narrow screens: it holds blocks, or it is a line of three
+ * or more short texts (links, tags) longer than a phone's screen, which wraps to more lines instead of running past it.
+ */
+export function reflows(node: DesignNode): boolean {
+  const layout = node.layout;
+  if (!layout || layout.dir !== "row" || layout.inferred || layout.wrap) return false;
+  const items = (node.children ?? []).filter(inFlow);
+  if (items.length < 2 || items.some((c) => c.rotation !== undefined)) return false;
+  // A text on one line that sizes to its words (a label, a link) is no block; a paragraph is.
+  if (items.every((c) => c.w >= BLOCK && c.text?.resize !== "width")) return items.some(hasText);
+  // A line of links pushed to a side or spread apart is a navigation's, not a list's.
+  if (items.length < 3 || layout.gap > LIST_GAP || (layout.justify !== "start" && layout.justify !== "center")) return false;
+  const length = items.reduce((sum, c) => sum + c.w, 0) + layout.gap * (items.length - 1);
+  return items.every(hasText) && length > PHONE;
+}
+
+/** Whether the items of a row (its layout drawn by the designer) run past its content box: a carousel. */
+export function runsPast(node: DesignNode): boolean {
+  const layout = node.layout!;
+  const items = (node.children ?? []).filter(inFlow);
+  if (items.some((c) => c.sizeH === "fill")) return false;
+  const length = items.reduce((sum, c) => sum + c.w, 0) + layout.gap * (items.length - 1);
+  return length > node.w - layout.padding[1] - layout.padding[3] + 1;
+}
+
+/**
+ * The frame with its designer's rows of blocks marked to reflow (a new tree; nodes unchanged are shared).
+ * `designWidth`: the screen's width, below which a carousel wraps. Idempotent.
+ */
+export function markReflow(node: DesignNode, designWidth: number, inNavigation = false): DesignNode {
+  const navigation = inNavigation || node.nav !== undefined || NAVIGATION.test(node.name.trim());
+  const children = node.children?.map((c) => markReflow(c, designWidth, navigation));
+  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  const marked = !navigation && node.layout?.reflow === undefined && reflows(node);
+  if (!changed && !marked) return node;
+  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  if (marked) {
+    out.layout = { ...node.layout!, reflow: READABLE };
+    if (runsPast(node)) out.layout.wrapBelow = Math.round(designWidth);
+  }
+  return out;
+}
