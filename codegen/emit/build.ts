@@ -8,6 +8,7 @@ import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
 import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./responsive.js";
+import { bleedDecls, fillItemBelow, overhangClip, pageLayer, pageScope, passesBleed, rootBelow, spansScreen, type PageScope } from "./page.js";
 import { drawnSpaces } from "./whitespace.js";
 import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
@@ -137,6 +138,10 @@ interface Flags {
   componentRoot: boolean;
   insideInteractive: boolean;
   form: FormPlan;
+  /** The node's parent spans the screen and lets what spans it reach past the root's sides (codegen/emit/page.ts). */
+  bleed?: PageScope;
+  /** The node is an item of this screen's root. */
+  screenRoot?: DesignNode;
 }
 
 /** `unitWidth`: a component drawn inside a box that scales as a unit, that box's design width (container units). */
@@ -174,7 +179,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (usage) {
     const decls = placed();
     const cls = ctx.sheet.add(ctx.classBase(node, usage.component), ctx.tokens ? ctx.tokens.decls(node, decls) : decls);
-    if (cls) for (const [width, below] of belowDecls(node, "placement")) ctx.sheet.addBelow(cls, width, below);
+    if (cls) for (const [width, below] of [...belowDecls(node, "placement"), ...fillBelow(node, flags)]) ctx.sheet.addBelow(cls, width, below);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
@@ -214,11 +219,17 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth));
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
-  const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
+  let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
+  // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
+  const page = flags.root && !REPLACED.has(semantics.tag) && semantics.tag !== "hr" && node.kind !== "text" ? pageLayer(node, styled, ctx.assets) : undefined;
+  if (page) styled = page.root;
+  else if (flags.bleed) styled = pageDecls(node, styled, flags.bleed, semantics.tag, ctx);
+  const pageCls = page ? ctx.sheet.add(ctx.classBase({ ...node, name: `${node.name} page` }, "page"), page.page) : undefined;
   const cls = ctx.sheet.add(ctx.classBase(node, flags.root ? "root" : node.kind), flags.root || flags.componentRoot ? [...styled] : styled);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
-  if (cls) for (const [width, below] of belowDecls(node, flags.componentRoot ? "own" : "all")) ctx.sheet.addBelow(cls, width, below);
+  const below = [...belowDecls(node, flags.componentRoot ? "own" : "all"), ...(flags.root ? rootBelow(node) : fillBelow(node, flags))];
+  if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -254,13 +265,39 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}) };
+  const bleed = childBleed(node, flags, page?.clip === true);
+  const childFlags: Flags = {
+    root: false,
+    componentRoot: false,
+    insideInteractive: flags.insideInteractive || semantics.interactive,
+    form: flags.form,
+    ...(unitWidth !== undefined ? { unitWidth } : {}),
+    ...(bleed ? { bleed } : {}),
+    ...(flags.root ? { screenRoot: node } : {}),
+  };
   for (const child of node.children ?? []) {
     const built = buildNode(child, node, ctx, childFlags);
     if (built) element.children.push(built);
   }
+  // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
+  if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
   return wrapVisibility(element);
 }
+
+/** A layer in a parent across the screen: spanning it, it reaches past the root's sides; else it is cut at them, as drawn. */
+function pageDecls(node: DesignNode, decls: Decl[], scope: PageScope, tag: string, ctx: BuildContext): Decl[] {
+  const extended = spansScreen(node, scope) ? bleedDecls(node, decls, scope, tag, node.asset !== undefined ? ctx.assets[node.asset] : undefined) : decls;
+  return extended === decls ? overhangClip(node, decls, scope) : extended;
+}
+
+/** What the children of `node` may reach past the root's sides with: the screen's scope, while the layers above them span it. */
+function childBleed(node: DesignNode, flags: Flags, clipMoved: boolean): PageScope | undefined {
+  if (flags.root) return pageScope(node, clipMoved);
+  return flags.bleed && spansScreen(node, flags.bleed) && passesBleed(node) ? flags.bleed : undefined;
+}
+
+/** An item filling the height of a screen's root: below the design width, as tall as its content at least. */
+const fillBelow = (node: DesignNode, flags: Flags): [number, Decl[]][] => (flags.screenRoot ? fillItemBelow(node, flags.screenRoot) : []);
 
 function textChildren(node: DesignNode, ctx: BuildContext): VNode[] {
   const text = node.text!;
