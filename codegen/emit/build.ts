@@ -8,6 +8,7 @@ import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
 import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./responsive.js";
+import { bleedDecls, fillItemBelow, overhangClip, pageLayer, pageScope, passesBleed, rootBelow, spansScreen, type PageScope } from "./page.js";
 import { drawnSpaces } from "./whitespace.js";
 import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
@@ -147,6 +148,10 @@ interface Flags {
   nav?: NavPlan;
   /** Inside an item of a designer's row that reflows (FlexLayout.reflow): a card that may get narrower than drawn. */
   inReflow?: boolean;
+  /** The node's parent spans the screen and lets what spans it reach past the root's sides (codegen/emit/page.ts). */
+  bleed?: PageScope;
+  /** The node is an item of this screen's root. */
+  screenRoot?: DesignNode;
 }
 
 /** The navigation bars `frame` draws in this file, when the file can hold their menus. */
@@ -196,7 +201,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     const navBelow = flags.nav?.belowDecls(node, decls, true) ?? [];
     const base = ctx.classBase(node, usage.component);
     const cls = ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
-    if (cls) for (const [width, below] of [...belowDecls(node, "placement", flags.root ? undefined : parent), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
+    if (cls) for (const [width, below] of [...belowDecls(node, "placement", flags.root ? undefined : parent), ...fillBelow(node, flags), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
@@ -241,13 +246,19 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined));
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
-  const styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
+  let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
+  // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
+  const page = flags.root && !REPLACED.has(semantics.tag) && semantics.tag !== "hr" && node.kind !== "text" ? pageLayer(node, styled, ctx.assets) : undefined;
+  if (page) styled = page.root;
+  else if (flags.bleed) styled = pageDecls(node, styled, flags.bleed, semantics.tag, ctx);
+  const pageCls = page ? ctx.sheet.add(ctx.classBase({ ...node, name: `${node.name} page` }, "page"), page.page) : undefined;
   const navBelow = flags.nav?.belowDecls(node, decls) ?? [];
   const base = ctx.classBase(node, flags.root ? "root" : node.kind);
   const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
-  if (cls) for (const [width, below] of [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
+  const below = [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...(flags.root ? rootBelow(node) : fillBelow(node, flags)), ...navBelow];
+  if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -286,11 +297,39 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   }
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
   const inReflow = flags.inReflow || (parent?.layout?.reflow !== undefined && !node.absolute);
-  const childFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive || semantics.interactive, form: flags.form, ...(unitWidth !== undefined ? { unitWidth } : {}), ...(flags.nav ? { nav: flags.nav } : {}), ...(inReflow ? { inReflow } : {}) };
+  const bleed = childBleed(node, flags, page?.clip === true);
+  const childFlags: Flags = {
+    root: false,
+    componentRoot: false,
+    insideInteractive: flags.insideInteractive || semantics.interactive,
+    form: flags.form,
+    ...(unitWidth !== undefined ? { unitWidth } : {}),
+    ...(flags.nav ? { nav: flags.nav } : {}),
+    ...(inReflow ? { inReflow } : {}),
+    ...(bleed ? { bleed } : {}),
+    ...(flags.root ? { screenRoot: node } : {}),
+  };
   const children = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
   element.children = node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
+  // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
+  if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
   return wrapVisibility(element);
 }
+
+/** A layer in a parent across the screen: spanning it, it reaches past the root's sides; else it is cut at them, as drawn. */
+function pageDecls(node: DesignNode, decls: Decl[], scope: PageScope, tag: string, ctx: BuildContext): Decl[] {
+  const extended = spansScreen(node, scope) ? bleedDecls(node, decls, scope, tag, node.asset !== undefined ? ctx.assets[node.asset] : undefined) : decls;
+  return extended === decls ? overhangClip(node, decls, scope) : extended;
+}
+
+/** What the children of `node` may reach past the root's sides with: the screen's scope, while the layers above them span it. */
+function childBleed(node: DesignNode, flags: Flags, clipMoved: boolean): PageScope | undefined {
+  if (flags.root) return pageScope(node, clipMoved);
+  return flags.bleed && spansScreen(node, flags.bleed) && passesBleed(node) ? flags.bleed : undefined;
+}
+
+/** An item filling the height of a screen's root: below the design width, as tall as its content at least. */
+const fillBelow = (node: DesignNode, flags: Flags): [number, Decl[]][] => (flags.screenRoot ? fillItemBelow(node, flags.screenRoot) : []);
 
 /** `unitWidth`: inside a box that scales as a unit, its design width (the runs' sizes in its container units). */
 function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): VNode[] {

@@ -100,9 +100,9 @@ describe("placementDecls, absolute", () => {
 });
 
 describe("rootDecls / componentRootSize", () => {
-  it("a screen root is fluid up to the design width", () => {
-    expect(rootDecls({ id: "1", name: "", kind: "frame", w: 1440, h: 900 })).toEqual([["position", "relative"], ["width", "100%"], ["max-width", "1440px"], ["min-height", "900px"]]);
-    expect(rootDecls({ id: "1", name: "", kind: "frame", w: 375, h: 900, sizeV: "hug" })).toEqual([["position", "relative"], ["width", "100%"], ["max-width", "375px"]]);
+  it("a screen root is fluid up to the design width, and centred on a wider screen", () => {
+    expect(rootDecls({ id: "1", name: "", kind: "frame", w: 1440, h: 900 })).toEqual([["position", "relative"], ["width", "100%"], ["max-width", "1440px"], ["min-height", "900px"], ["margin-inline", "auto"]]);
+    expect(rootDecls({ id: "1", name: "", kind: "frame", w: 375, h: 900, sizeV: "hug" })).toEqual([["position", "relative"], ["width", "100%"], ["max-width", "375px"], ["margin-inline", "auto"]]);
   });
   it("a component root has its fixed sizes only", () => {
     expect(componentRootSize(rect({ sizeH: "hug", sizeV: "fixed" }))).toEqual([["height", "40px"]]);

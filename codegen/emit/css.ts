@@ -19,11 +19,15 @@ export interface AssetUrls {
   cssUrl(key: string): string;
 }
 
-/** The root of a screen: fluid up to the design width, so it never overflows a narrower viewport. */
+/**
+ * The root of a screen: fluid up to the design width, so it never overflows a narrower viewport, and centred on a
+ * wider one (codegen/emit/page.ts: the page around it, and its height below the design width).
+ */
 export function rootDecls(node: DesignNode): Decl[] {
   const out: Decl[] = [["position", "relative"], ["width", "100%"]];
   out.push(["max-width", px(node.w)]);
   if (node.sizeV !== "hug") out.push(["min-height", px(node.h)]);
+  out.push(["margin-inline", "auto"]);
   return out;
 }
 

@@ -60,7 +60,7 @@ describe("emitHtml", () => {
   it("the stylesheet starts with the reset and holds one rule per styled element", () => {
     const css = file(emitHtml(doc, { nodeIds: false }).files, "styles.css");
     expect(css.startsWith("*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n")).toBe(true);
-    expect(css).toContain(".home-main {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n}\n");
+    expect(css).toContain(".home-main {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n}\n");
     expect(css).toContain(".hero {\n  height: 200px;\n  flex-shrink: 0;\n  align-self: stretch;\n  object-fit: cover;\n}\n");
     expect(css).not.toContain("background");
   });

@@ -130,7 +130,7 @@ describe("emitReact with CSS modules", () => {
 
   it("gives the screen root a fluid width and the instances their placement", () => {
     const css = file(files, "src/screens/HomeScreen.module.css");
-    expect(css).toContain(".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n");
+    expect(css).toContain(".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n");
     expect(css).toContain(".button2 {\n  position: relative;\n  height: 40px;\n  flex-shrink: 0;\n  width: 120px;\n  max-width: 100%;\n}\n");
   });
 
@@ -241,7 +241,7 @@ describe("emitReact options", () => {
     expect(files.map((f) => f.path)).toEqual(["src/screens/HomeScreen.tsx", "src/components/Button.tsx", "src/assets/hero.svg", "src/fonts.ts", "src/fonts.css", "src/index.ts", "src/global.d.ts"]);
     expect(file(files, "src/index.ts")).toBe('import "./fonts";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
     const screen = file(files, "src/screens/HomeScreen.tsx");
-    expect(screen).toContain('<main className="relative w-full max-w-[375px] min-h-[667px] flex flex-col items-start gap-2 p-4 overflow-hidden">');
+    expect(screen).toContain('<main className="relative w-full max-w-[375px] min-h-[667px] mx-auto flex flex-col items-start gap-2 p-4 overflow-hidden max-[375px]:min-h-[min(667px,100vh)]">');
     expect(screen).toContain('<Button className="relative h-10 shrink-0 w-30 max-w-full" label="Cancel" showIcon={false} />');
     expect(screen).not.toContain("styles.");
   });

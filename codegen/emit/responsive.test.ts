@@ -31,13 +31,13 @@ describe("indented items", () => {
 
   it("keep a phone's gutter on both sides in a column that spans the section without side padding", () => {
     const decls = responsiveDecls(title, hero("fill"), [["width", "588px"], ["max-width", "100%"]]);
-    expect(value(decls, "margin-left")).toBe("max(16px, calc(108px - (1440px - 100%)))");
+    expect(value(decls, "margin-left")).toBe("clamp(16px, calc(108px - (1440px - 100%)), 108px)");
     expect(value(decls, "max-width")).toBe("calc(100% - 32px)");
   });
 
   it("keep their indents as computed in a column that hugs its content (it may be narrower than drawn)", () => {
     const decls = responsiveDecls(title, hero("hug"), [["width", "588px"], ["max-width", "100%"]]);
-    expect(value(decls, "margin-left")).toBe("max(0px, calc(108px - (1440px - 100%)))");
+    expect(value(decls, "margin-left")).toBe("clamp(0px, calc(108px - (1440px - 100%)), 108px)");
     expect(value(decls, "max-width")).toBe("100%");
   });
 });

@@ -4,7 +4,8 @@
  * - an item's own spacing and alignment (`flow`): margins, `align-self`;
  * - rows wrap, and their items shrink to the row (max-width: 100%);
  * - images and graphics scale with their aspect ratio kept, instead of a fixed height;
- * - wide side padding gives way first on a narrower screen (`max(16px, calc(120px - (1440px - 100%) * 0.5))`);
+ * - wide side padding gives way first on a narrower screen, never wider than drawn
+ *   (`clamp(16px, calc(120px - (1440px - 100%) * 0.5), 120px)`);
  * - large headings scale between a phone size and the design size (`clamp()`);
  * - a box where inference was unsure scales as a unit (aspect ratio, children in percentages);
  * - a carousel (a row running past its container) keeps one line down to the design width, then wraps;
@@ -49,7 +50,8 @@ function fluidIndent(offset: number, parent: DesignNode): string {
   const content = parent.w - left - right;
   // A length, never a bare 0: max() of a number and a length is invalid, and the whole declaration is dropped.
   const floor = stretches(parent) ? gutterShort(left) : 0;
-  return `max(${floor > 0 ? px(floor) : "0px"}, calc(${px(offset)} - (${px(content)} - 100%)))`;
+  // Never more than drawn: on a column wider than drawn (a wider screen) the indent stays what it is at the design width.
+  return `clamp(${floor > 0 ? px(floor) : "0px"}, calc(${px(offset)} - (${px(content)} - 100%)), ${px(offset)})`;
 }
 
 /**
@@ -91,10 +93,11 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
 
 /**
  * One side of an inferred layout's padding, `v` of the `sides` both sides have together, in a box whose percentages
- * refer to `within` px at the design width: wider than FIXED_PADDING, it loses its share of the missing width.
+ * refer to `within` px at the design width: wider than FIXED_PADDING, it loses its share of the missing width (never
+ * more than drawn on a wider box).
  */
 export function fluidSide(v: number, sides: number, within: number): string {
-  return v <= FIXED_PADDING ? px(v) : `max(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(within)} - 100%) * ${round(v / sides, 3)}))`;
+  return v <= FIXED_PADDING ? px(v) : `clamp(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(within)} - 100%) * ${round(v / sides, 3)}), ${px(v)})`;
 }
 
 /**
@@ -154,7 +157,8 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
   const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
   if (inferred && inferred.within > 0 && Math.max(l, r) > FIXED_PADDING) {
     // Wide side padding gives way first when the screen is narrower than the design: each side loses its
-    // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn.
+    // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn, and never more
+    // (a screen's root on a wider screen: its padding's 100% is the viewport, wider than the root).
     const side = (v: number): string => fluidSide(v, l + r, inferred.within);
     drop(decls, "padding");
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);

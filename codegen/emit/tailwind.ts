@@ -37,6 +37,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   "align-self": { stretch: "self-stretch" },
   "flex-shrink": { "0": "shrink-0" },
   "max-width": { none: "max-w-none" },
+  "margin-inline": { auto: "mx-auto" },
   flex: { "1 1 0": "flex-1" },
   overflow: { hidden: "overflow-hidden" },
   "overflow-wrap": { "break-word": "break-words" },

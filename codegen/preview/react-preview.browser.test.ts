@@ -450,8 +450,10 @@ export default function App() {
           return out;
         }),
       );
-      // The frame at its design size (375 × 667, its classes `max-w-[375px] min-h-[667px]`), its texts in the theme's font.
-      expect(boxes.at(-1)!["101:3"], label).toBe("0,0,375,667");
+      // The frame at its design size (375 × 667, its classes `max-w-[375px] min-h-[667px]`), centred in the wider
+      // preview (`mx-auto`), its texts in the theme's font.
+      const viewport = await frame.evaluate(() => (globalThis as unknown as { innerWidth: number }).innerWidth);
+      expect(boxes.at(-1)!["101:3"], label).toBe(`${Math.round((viewport - 375) / 2)},0,375,667`);
       const family = await frame.locator("p").first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(el).fontFamily);
       expect(family, label).toMatch(/^Montserrat, "Montserrat Fallback"/);
     }
