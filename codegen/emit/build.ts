@@ -231,7 +231,11 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (semantics.tag === "button" && !node.layout) decls.push(["padding", "0"], ["display", "block"]);
   // A button laid out without padding of its own must not keep the browser's (1px 6px).
   else if (semantics.tag === "button" && !decls.some(([p]) => p.startsWith("padding"))) decls.push(["padding", "0"]);
-  if (/^h[1-6]$|^p$/.test(semantics.tag)) decls.push(["margin", "0"]);
+  // The browser's margins go; a margin of the placement's (a rounded text box's) comes after the reset.
+  if (/^h[1-6]$|^p$/.test(semantics.tag)) {
+    const placed = decls.findIndex(([p]) => p.startsWith("margin"));
+    decls.splice(placed < 0 ? decls.length : placed, 0, ["margin", "0"]);
+  }
   if (semantics.tag === "a" && flags.nav?.isLink(node)) navLinkDecls(node, decls);
   // A link is a box of the layout (an inline <a> would ignore its size): block, unless its layout says flex already.
   else if (semantics.tag === "a") decls.push(["color", "inherit"], ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, FlexLayout, TextContent } from "../design/types";
-import { backgroundDecls, componentRootSize, declsToCss, ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls } from "./css";
+import { backgroundDecls, componentRootSize, declsToCss, ownDecls, placementDecls, rootDecls, roundedTextOverhang, rowOverrun, textStyleDecls, type AssetUrls } from "./css";
 
 const urls: AssetUrls = { cssUrl: (key) => `assets/${key}` };
 const flex = (dir: FlexLayout["dir"]): FlexLayout => ({ dir, gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" });
@@ -36,6 +36,55 @@ describe("placementDecls in a row", () => {
   });
 });
 
+describe("placementDecls: a row its items overrun (Figma never shrinks an item to fit)", () => {
+  // Four 405-px cards with 32-px gaps in a 1280-px row: 1716 px of line, the last card clipped.
+  const cards = (sizeH: "fixed" | "hug" | "fill" = "fixed"): DesignNode => ({
+    id: "1:1",
+    name: "",
+    kind: "frame",
+    w: 1280,
+    h: 443,
+    layout: { ...flex("row"), gap: 32 },
+    children: [0, 1, 2, 3].map((i) => rect({ id: `1:${i + 2}`, w: 405, h: 443, sizeH, sizeV: "hug" })),
+  });
+  it("an overrun row's items keep their drawn width while the row is as wide as drawn, giving way below it", () => {
+    const row = cards();
+    expect(rowOverrun(row)).toBe(436);
+    // 100% is the row's content width: 1280 - 875 = 405 there, less on a narrower row.
+    expect(placementDecls(row.children![0]!, row)).toEqual([["width", "405px"], ["min-width", "min(405px, 100% - 875px)"]]);
+    expect(placementDecls(cards("hug").children![0]!, cards("hug"))).toEqual([["min-width", "min(405px, 100% - 875px)"]]);
+  });
+  it("an item wider than the row's content box alone: at least the row's width and what it overruns", () => {
+    const modal: DesignNode = { id: "1:1", name: "", kind: "frame", w: 768, h: 593, layout: { ...flex("row"), padding: [64, 80, 64, 80], justify: "center" }, children: [rect({ w: 704, h: 465, sizeH: "fixed", sizeV: "hug" })] };
+    expect(placementDecls(modal.children![0]!, modal)).toEqual([["width", "704px"], ["min-width", "min(704px, 100% + 96px)"]]);
+  });
+  it("a row spaced between: shrunk into the row as before (Figma overlaps its items by what they overrun)", () => {
+    const bar = { ...cards(), layout: { ...cards().layout!, gap: 0, justify: "space-between" as const } };
+    expect(rowOverrun(bar)).toBe(0);
+    expect(placementDecls(bar.children![0]!, bar)).toEqual([["width", "405px"]]);
+  });
+  it("a row its items fit, a wrapping row, fill items: nothing more", () => {
+    expect(rowOverrun(row)).toBe(0);
+    const wrapping = { ...cards(), layout: { ...cards().layout!, wrap: true } };
+    expect(rowOverrun(wrapping)).toBe(0);
+    expect(placementDecls(cards("fill").children![0]!, cards("fill"))).toEqual([["flex", "1 1 0"], ["min-width", "0"]]);
+  });
+});
+
+describe("placementDecls: a text box Figma rounded to whole pixels", () => {
+  it("one 31.2-px line in a 31-px box: the box gives back what it is drawn shorter (in the browser's 1/64-px units)", () => {
+    const label = text({ resize: "width", style: { family: "Hanuman", size: 24, weight: 400, lineHeight: 31.2 } }, { h: 31, sizeH: "hug", sizeV: "hug" });
+    expect(placementDecls(label, col)).toEqual([["margin-bottom", "-0.21px"]]);
+    expect(roundedTextOverhang(label)).toBe(0.2);
+  });
+  it("lines that come to under the box: a minimum height instead; lines of their own in a run: nothing", () => {
+    const two = text({ resize: "height", style: { family: "Inter", size: 44, weight: 400, lineHeight: 52.8 } }, { h: 106, sizeH: "fill", sizeV: "hug" });
+    expect(placementDecls(two, col)).toEqual([["align-self", "stretch"], ["min-height", "106px"]]);
+    const runs = text({ resize: "width", style: { family: "Inter", size: 24, weight: 400, lineHeight: 31.2 }, runs: [{ start: 0, end: 2, style: { lineHeight: 40 } }] }, { h: 31, sizeH: "hug", sizeV: "hug" });
+    expect(roundedTextOverhang(runs)).toBeUndefined();
+  });
+});
+
 describe("placementDecls in a column", () => {
   it("fixed: height that does not shrink, width capped at 100%", () => {
     expect(placementDecls(rect({ sizeH: "fixed", sizeV: "fixed" }), col)).toEqual([["height", "40px"], ["flex-shrink", "0"], ["width", "100px"], ["max-width", "100%"]]);
@@ -45,6 +94,10 @@ describe("placementDecls in a column", () => {
   });
   it("hug height, fixed width", () => {
     expect(placementDecls(rect({ sizeH: "fixed", sizeV: "hug" }), col)).toEqual([["width", "100px"], ["max-width", "100%"]]);
+  });
+  it("drawn wider than the column's content box: as much wider at the design width", () => {
+    const padded: DesignNode = { ...col, w: 405, layout: { ...flex("column"), padding: [32, 32, 32, 32] } };
+    expect(placementDecls(rect({ w: 352, sizeH: "fixed", sizeV: "hug" }), padded)).toEqual([["width", "352px"], ["max-width", "calc(100% + 11px)"]]);
   });
   it("a width-auto-resizing text gets no width in a column", () => {
     expect(placementDecls(text({ resize: "width" }, { sizeH: "fixed", sizeV: "fixed" }), col)).toEqual([["height", "24px"], ["flex-shrink", "0"]]);

@@ -58,6 +58,61 @@ function roundedTextHeight(node: DesignNode): number | undefined {
   return lines >= 1 && short > 0.01 && short < 1 ? node.h : undefined;
 }
 
+/**
+ * The other way of the same rounding: one 31.2-px line in a 31-px box. The lines keep their height (the text's
+ * style may be a shared token) and the box gives back what it is drawn shorter, as a negative margin below it,
+ * so the items after it stay where drawn. Undefined where a run or paragraph spacing sets lines of its own.
+ */
+export function roundedTextOverhang(node: DesignNode): number | undefined {
+  const text = node.text;
+  const lh = text?.style.lineHeight;
+  if (!text || lh === undefined || lh <= 0 || text.paragraphSpacing || text.runs?.some((r) => r.style.lineHeight !== undefined)) return undefined;
+  const lines = Math.round(node.h / lh);
+  const over = round(lines * lh - node.h);
+  return lines >= 1 && over > 0.01 && over < 1 ? over : undefined;
+}
+
+/**
+ * How far a designer's row (one line) runs past its content box at the design width: its items' drawn widths and
+ * gaps less that box, in px (0 when they fit). Figma never shrinks an item to fit: it draws the line running on,
+ * clipped by the row or an ancestor, or overflowing (four 405-px cards in a 1280-px row). Not a row whose items
+ * are spaced between: Figma overlaps those by what they overrun (a phone's status bar, 5 px), which shrinking them
+ * into the row comes nearer to than letting the line run on.
+ */
+export function rowOverrun(parent: DesignNode): number {
+  const layout = parent.layout;
+  if (!layout || layout.dir !== "row" || layout.wrap || layout.inferred || layout.justify === "space-between") return 0;
+  const items = (parent.children ?? []).filter((c) => !c.absolute && !c.hidden);
+  if (items.length === 0) return 0;
+  const content = parent.w - layout.padding[1] - layout.padding[3];
+  const line = items.reduce((sum, c) => sum + (c.sizeH === "fill" ? 0 : c.w), 0) + layout.gap * (items.length - 1);
+  const over = line - content;
+  return over > 0.5 ? over : 0;
+}
+
+/**
+ * The least width of an item of a row that its line overruns: its drawn width while the row is as wide as drawn
+ * (CSS would shrink it into the row), giving way pixel for pixel as the row narrows below that (`100%` of a flex
+ * item's min-width is the row's content width), so that on a narrower screen the items shrink into the row as
+ * before.
+ */
+function overrunFloor(node: DesignNode, parent: DesignNode): Decl[] {
+  if (node.sizeH === "fill" || node.minW !== undefined || rowOverrun(parent) === 0) return [];
+  const layout = parent.layout!;
+  const slack = round(parent.w - layout.padding[1] - layout.padding[3] - node.w);
+  const give = slack === 0 ? "100%" : `100% ${slack > 0 ? "-" : "+"} ${px(Math.abs(slack))}`;
+  return [["min-width", `min(${px(node.w)}, ${give})`]];
+}
+
+/**
+ * A margin that takes back `length` from a box the browser lays out in 1/64-px units (Chromium's LayoutUnit): the
+ * box's 31.2 px is 31.203 there, and a margin of 0.2 px is cut to 0.1875, which leaves a sixtieth of a pixel that
+ * every box after it carries. The middle of the unit `length` rounds to, to the hundredth: 0.21 px for 0.2.
+ */
+function snappedMargin(length: number): number {
+  return round((Math.round(length * 64) + 0.5) / 64, 2);
+}
+
 /** Placement inside the parent. `parent` undefined = a component root placed by its user (no decls). */
 export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   const out: Decl[] = [];
@@ -89,11 +144,17 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     } else if (cross === "fill") out.push(["align-self", "stretch"]);
     else if (cross !== "hug" && !(textAuto && !row && node.text?.resize === "width")) {
       out.push([crossProp, px(crossSize)]);
-      if (!row) out.push(["max-width", "100%"]);
+      // Never wider than the column on a narrower screen; drawn wider than its content box (a 352-px text in a
+      // 341-px column), as much wider at the design width.
+      const past = round(crossSize - (parent.w - layout.padding[1] - layout.padding[3]));
+      if (!row) out.push(["max-width", past > 0.5 && !layout.inferred ? `calc(100% + ${px(past)})` : "100%"]);
     }
+    if (row) out.push(...overrunFloor(node, parent));
     // A hugging text in a row keeps its one line; fixed-width text wraps as designed.
     const rounded = textAuto && node.minH === undefined ? roundedTextHeight(node) : undefined;
     if (rounded !== undefined) out.push(["min-height", px(rounded)]);
+    const overhang = textAuto && node.maxH === undefined ? roundedTextOverhang(node) : undefined;
+    if (overhang !== undefined) out.push(["margin-bottom", px(-snappedMargin(overhang))]);
   } else {
     out.push(["position", "absolute"]);
     const x = node.x ?? 0;
