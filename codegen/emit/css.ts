@@ -9,6 +9,7 @@ import type { DesignNode, ImagePaint, Paint, Shadow, TextStyle } from "../design
 import { categoryOf, googleFamily, systemFamily, type FontCategory } from "../fonts/catalog.js";
 import { fallbackName } from "../fonts/plan.js";
 import { cleanFamily } from "../fonts/usage.js";
+import { isBackdrop } from "./page.js";
 
 export type Decl = [property: string, value: string];
 
@@ -26,7 +27,8 @@ export interface AssetUrls {
 export function rootDecls(node: DesignNode): Decl[] {
   const out: Decl[] = [["position", "relative"], ["width", "100%"]];
   out.push(["max-width", px(node.w)]);
-  if (node.sizeV !== "hug") out.push(["min-height", px(node.h)]);
+  // A backdrop (a dialog's dimmed page) covers a viewport taller than drawn too.
+  if (node.sizeV !== "hug") out.push(["min-height", isBackdrop(node) ? `max(${px(node.h)}, 100vh)` : px(node.h)]);
   out.push(["margin-inline", "auto"]);
   return out;
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { Asset, DesignDocument, DesignNode } from "../design/types.js";
 import { compileTailwind } from "../preview/tailwind-compile.js";
 import { emitHtml } from "./html.js";
-import { bleedDecls, extension, fillItemBelow, overhangClip, pageLayer, pageScope, rootBelow, type PageScope } from "./page.js";
+import { bleedDecls, extension, fillItemBelow, isBackdrop, overhangClip, pageLayer, pageScope, rootBelow, type PageScope } from "./page.js";
+import { rootDecls } from "./css.js";
 import { emitReact } from "./react.js";
 import type { Decl } from "./css.js";
 
@@ -99,6 +100,19 @@ describe("the root's height below its design width", () => {
     expect(rootBelow(root([], { layout: undefined }))).toEqual([]);
     expect(rootBelow(root([], { sizeV: "hug" }))).toEqual([]);
     expect(rootBelow(root([], { scaled: true }))).toEqual([]);
+  });
+
+  it("a backdrop (a dialog's dimmed page, its content centred by its own auto layout) covers the viewport at every width", () => {
+    // Flora's Order Modal: a 1440 × 913 frame painted 25 % black, its modal centred on it.
+    const dialog = root([], { h: 913, clip: false, fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.25)" }], layout: { dir: "row", gap: 0, padding: [64, 0, 64, 0], justify: "center", align: "center" } });
+    expect(isBackdrop(dialog)).toBe(true);
+    expect(value(rootDecls(dialog), "min-height")).toBe("max(913px, 100vh)");
+    expect(rootBelow(dialog)).toEqual([[1440, [["min-height", "100vh"]]]]);
+    // An opaque page, a page whose content is not centred on it, or one laid out by inference is no backdrop.
+    expect(isBackdrop({ ...dialog, fills: [{ kind: "solid", color: "#000000" }] })).toBe(false);
+    expect(isBackdrop({ ...dialog, layout: { ...dialog.layout!, justify: "start" } })).toBe(false);
+    expect(isBackdrop(root([], { fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.25)" }] }))).toBe(false);
+    expect(value(rootDecls(root([])), "min-height")).toBe("3000px");
   });
 
   it("an item filling the root's height keeps its content's height", () => {

@@ -197,6 +197,28 @@ export function overhangClip(node: DesignNode, decls: Decl[], scope: PageScope):
   return [...decls, ["clip-path", `inset(0 ${px(after)} 0 ${px(before)})`]];
 }
 
+/** A translucent colour's alpha (0..1), or undefined for an opaque or unreadable one. */
+function alphaOf(color: string): number | undefined {
+  const c = color.trim().toLowerCase();
+  if (/^#[0-9a-f]{8}$/.test(c)) return parseInt(c.slice(7), 16) / 255;
+  const m = /^rgba\(([^)]*)\)$/.exec(c);
+  const parts = m?.[1]!.split(/[\s,/]+/).filter(Boolean);
+  return parts?.length === 4 ? Number(parts[3]) : undefined;
+}
+
+/**
+ * A screen drawn as a backdrop (issue 37): a frame whose only paint is a see-through colour laid over what is behind
+ * it (a dialog's dimmed page, 25 % black), its content centred on it by its own auto layout. It stays a backdrop over
+ * the whole viewport at every width: at least as tall as the screen, its content centred on it.
+ */
+export function isBackdrop(root: DesignNode): boolean {
+  const fills = (root.fills ?? []).filter((f) => !f.blend);
+  if (!isScreen(root) || fills.length !== 1 || fills[0]!.kind !== "solid" || (root.fills ?? []).length !== 1) return false;
+  const alpha = alphaOf(fills[0]!.color);
+  const layout = root.layout;
+  return alpha !== undefined && alpha > 0 && alpha < 0.9 && !!layout && !layout.inferred && layout.align === "center" && layout.justify === "center";
+}
+
 /**
  * A screen's root whose children flow: below its design width, the height it is drawn with gives way to its content
  * (at least the viewport's height, or the drawn height if less). A root whose children are placed where drawn keeps
@@ -204,6 +226,8 @@ export function overhangClip(node: DesignNode, decls: Decl[], scope: PageScope):
  */
 export function rootBelow(root: DesignNode): [number, Decl[]][] {
   if (!root.layout || root.scaled || root.sizeV === "hug" || root.h <= 0) return [];
+  // A backdrop covers the viewport at every width (rootDecls: from its design width up).
+  if (isBackdrop(root)) return [[Math.round(root.w), [["min-height", "100vh"]]]];
   return [[Math.round(root.w), [["min-height", `min(${px(root.h)}, 100vh)`]]]];
 }
 

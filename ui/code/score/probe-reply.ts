@@ -33,6 +33,8 @@ const textSampleField: Field<TextSample> = object({
   measured: count,
   lowContrast: count,
   contrast: optional(number({ min: 1, max: 21 })),
+  // In a closed menu whose button is on screen (a navigation bar's links on a phone).
+  menu: optional(literal(true)),
 });
 
 /** probeTexts's answer. */
