@@ -18,6 +18,8 @@
  *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
  *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
  *   BENCH_ONLY=real npm run bench      real designers' files: every top-level frame × 3 targets scored at 390, 768, design width, 1920 (bench/real.ts)
+ *   BENCH_ONLY=goals npm run bench     issue 37's goals per page (real frames ≥ 700×300 and the corpus, HTML): design width vs --exact-layout,
+ *                                      390/768, 1920, reading order, the designer's phone/tablet frames, inference time (bench/goals.ts)
  *   BENCH_ONLY=fonts npm run bench     every fixture frame's IoU × matched with the design's fonts and without (bench/fonts.ts)
  *   BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code panel's score equal to it on every fixture frame (bench/score-cli.ts)
  *   BENCH_ONLY=score-panel npm run bench   click → the fidelity score shown in the Code panel, Log-In page and largest frame (bench/score-panel.ts)
@@ -34,6 +36,7 @@ import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
 import { corpusSection } from "./corpus.js";
 import { realSection } from "./real.js";
+import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
 import { layoutSection } from "./layout.js";
 import { searchSection } from "./search.js";
@@ -68,7 +71,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = benchCount(20, 1, "BENCH_RUNS");
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "real", "fonts", "score-cli", "score-panel", "score-agree", "eval"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "real", "goals", "fonts", "score-cli", "score-panel", "score-agree", "eval"] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
     layout: () => layoutSection(RUNS, results),
     corpus: () => corpusSection(results),
     real: () => realSection(results),
+    goals: () => goalsSection(results),
     fonts: () => fontsSection(results),
     "score-cli": () => scoreCliSection(files, results),
     "score-panel": () => scorePanelSection(files, results),
