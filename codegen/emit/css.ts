@@ -155,7 +155,8 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     // A hugging text in a row keeps its one line; fixed-width text wraps as designed.
     const rounded = textAuto && node.minH === undefined ? roundedTextHeight(node) : undefined;
     if (rounded !== undefined) out.push(["min-height", px(rounded)]);
-    const overhang = textAuto && node.maxH === undefined ? roundedTextOverhang(node) : undefined;
+    // Figma's rounding of a box in the designer's own auto layout (inference sizes its items from their lines).
+    const overhang = textAuto && node.maxH === undefined && !layout.inferred ? roundedTextOverhang(node) : undefined;
     if (overhang !== undefined) out.push(["margin-bottom", px(-snappedMargin(overhang))]);
   } else {
     out.push(["position", "absolute"]);

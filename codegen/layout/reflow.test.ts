@@ -26,8 +26,8 @@ describe("the designer's rows of cards reflow", () => {
     expect(reflows(grid)).toBe(true);
     const out = markReflow(page([grid]), 1440);
     expect(out.children![0]!.layout!.reflow).toBe(READABLE);
-    // Not a carousel: it fits its line as drawn.
-    expect(out.children![0]!.layout!.wrapBelow).toBeUndefined();
+    // One line from the design width up (as drawn), wrapping below it.
+    expect(out.children![0]!.layout!.wrapBelow).toBe(1440);
   });
 
   it("a row of fixed cards that runs past its side (a carousel the frame clips) keeps one line down to the design width", () => {

@@ -3,8 +3,8 @@
  * narrower than the design: auto layout is emitted as drawn, so a row of four 296-px cards would otherwise stay
  * four columns of 45 px on a phone, one word per line. Such a row is marked to reflow (`FlexLayout.reflow`): it
  * wraps to fewer items per line, each item at least READABLE px wide (its drawn width when narrower), each card
- * whole on its line. A row whose items run past its side as drawn (a carousel its frame clips) keeps its one line
- * at the design width and wraps below it (`wrapBelow`). At the design width nothing moves: the items fit as drawn.
+ * whole on its line. Every such row keeps its one line from the design width up and wraps below it (`wrapBelow`), a
+ * carousel drawn running past its side included: at the design width nothing moves.
  *
  * Only rows that hold blocks (at least two items, every one at least BLOCK px wide, one of them with text), and lines
  * of three or more short texts (links, tags) too long for a phone, which wrap to more lines. A button's or an icon
@@ -65,7 +65,9 @@ export function markReflow(node: DesignNode, designWidth: number, inNavigation =
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };
   if (marked) {
     out.layout = { ...node.layout!, reflow: READABLE };
-    if (runsPast(node)) out.layout.wrapBelow = Math.round(designWidth);
+    // One line from the design width up, always: the drawing is the truth there, and a browser's text a pixel
+    // wider than Figma's would wrap a line that fits exactly (TnT's "Enter OTP sent on | abcd123@gmail.com").
+    out.layout.wrapBelow = Math.round(designWidth);
   }
   return out;
 }
