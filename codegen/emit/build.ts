@@ -3,7 +3,7 @@ import { round } from "../design/color.js";
 import { drawnOnOneLine } from "../design/one-line.js";
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
-import { maskClipPath, ownDecls, placementDecls, rootDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
+import { maskClipPath, ownDecls, placementDecls, rootDecls, sidedBorderDecls, sidedStroke, strokeOverlayDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
@@ -102,16 +102,26 @@ const layerIdOf = (node: DesignNode, ctx: BuildContext): AttrValue => ctx.layerI
  * A text drawn on one line in a box of fixed width keeps its one line when the browser's font sets it a pixel or
  * two wider than Figma's did (another font where the design's is not installed, other hinting): its box is at
  * least the drawn width and grows to its line, up to its container's width, where it wraps as before.
+ *
+ * An item of a designer's row or column keeps its drawn width as its `width`, and grows to its line with
+ * `min-width: fit-content` (its one line, but never past the space its container gives it, so it still wraps on a
+ * narrower screen): a row or column that hugs its content is as wide as its items' boxes in Figma, the drawn 607 px
+ * of a text whose words take 563. A `max-content` width with a `min(607px, 100%)` floor would not do: while the
+ * container sizes itself the percentage has nothing to resolve against and counts as 0, so it hugs the 563-px line.
+ * A layer placed absolutely sizes no container: its box is its line, at least the drawn width, up to its container.
  */
-function holdOneLine(node: DesignNode, decls: Decl[]): void {
+function holdOneLine(node: DesignNode, decls: Decl[], inFlow: boolean): void {
   const text = node.text;
   if (!text || text.resize === "width" || text.resize === "truncate" || text.maxLines !== undefined || node.rotation !== undefined) return;
   if (!drawnOnOneLine(text, node.h, text.style.lineHeight ?? text.style.size * 1.2)) return;
   const at = decls.findIndex(([p, v]) => p === "width" && v === `${round(node.w)}px`);
   if (at < 0 || decls.some(([p]) => p === "min-width")) return;
-  decls[at] = ["width", "max-content"];
-  // Never wider than the container: a min-width would win over max-width on a narrow screen.
-  decls.push(["min-width", `min(${round(node.w)}px, 100%)`]);
+  if (inFlow) decls.push(["min-width", "fit-content"]);
+  else {
+    decls[at] = ["width", "max-content"];
+    // Never wider than the container: a min-width would win over max-width on a narrow screen.
+    decls.push(["min-width", `min(${round(node.w)}px, 100%)`]);
+  }
   if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
 }
 
@@ -217,6 +227,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     placeholder = input.placeholder;
   }
   if (REPLACED.has(semantics.tag)) stretchReplaced(decls);
+  // A replaced element draws no ::after: its stroke per side is a border (inside its box, as box-sizing is border-box).
+  if (REPLACED.has(semantics.tag) && !svg && sidedStroke(node)) decls.push(...sidedBorderDecls(node));
   if (semantics.tag === "img") {
     // The image is the element's content, not its background.
     const image = node.fills?.find((f) => f.kind === "image");
@@ -242,7 +254,7 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined));
-  if (node.kind === "text") holdOneLine(node, decls);
+  if (node.kind === "text") holdOneLine(node, decls, parent?.layout !== undefined && !node.absolute);
   // In a card that gets narrower than drawn, a box that hugs its content never runs past the card's side.
   if (flags.inReflow && parent?.layout && !node.absolute && node.sizeH === "hug" && node.kind !== "text" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
   // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
@@ -258,8 +270,10 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const pageCls = page ? ctx.sheet.add(ctx.classBase({ ...node, name: `${node.name} page` }, "page"), page.page) : undefined;
   const navBelow = flags.nav?.belowDecls(node, decls) ?? [];
   const base = ctx.classBase(node, flags.root ? "root" : node.kind);
-  const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
+  const overlay = svg || REPLACED.has(semantics.tag) || semantics.tag === "hr" ? [] : strokeOverlayDecls(node);
+  const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (navBelow.length > 0 || overlay.length > 0 ? ctx.sheet.reserve(base) : undefined);
   if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
+  if (cls && overlay.length) ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
   const below = [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...(flags.root ? rootBelow(node) : fillBelow(node, flags)), ...navBelow];
   if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);

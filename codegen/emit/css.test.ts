@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, FlexLayout, TextContent } from "../design/types";
-import { backgroundDecls, componentRootSize, declsToCss, ownDecls, placementDecls, rootDecls, roundedTextOverhang, rowOverrun, textStyleDecls, type AssetUrls } from "./css";
+import { backgroundDecls, componentRootSize, declsToCss, ownDecls, placementDecls, rootDecls, roundedTextOverhang, rowOverrun, strokeOverlayDecls, textStyleDecls, type AssetUrls, type Decl } from "./css";
+import { emitHtml } from "./html";
 
 const urls: AssetUrls = { cssUrl: (key) => `assets/${key}` };
 const flex = (dir: FlexLayout["dir"]): FlexLayout => ({ dir, gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" });
@@ -104,6 +105,33 @@ describe("placementDecls in a column", () => {
   });
 });
 
+describe("a text drawn on one line in a box of fixed width (build.ts holdOneLine)", () => {
+  const css = (parent: DesignNode): string => emitHtml({ frames: [{ id: "1:1", name: "Page", kind: "frame", w: 1440, h: 900, children: [parent] }], assets: {} }, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+  const rule = (sheet: string, cls: string): string => new RegExp(`^\\.${cls} \\{\\n([^}]*)\\}`, "m").exec(sheet)?.[1] ?? "";
+  // A 607-px box whose words take less, in a column that hugs its content (Figma: the column is 607 px wide).
+  const title = text({ chars: "Scan the QR code to pay", style: { family: "Barlow", size: 36, weight: 400, lineHeight: 46.8 } }, { name: "Title", w: 607, h: 66, sizeH: "fixed", sizeV: "fixed" });
+  const hugging = (dir: FlexLayout["dir"], children: DesignNode[]): DesignNode => ({ id: "1:2", name: "Group", kind: "frame", w: 607, h: 66, x: 0, y: 0, sizeH: "hug", sizeV: "hug", layout: flex(dir), children });
+  it("in a row or column: its drawn width is its width, so a container that hugs it is as wide as drawn; it grows to its line up to the space it has", () => {
+    for (const dir of ["row", "column"] as const) {
+      const decls = rule(css(hugging(dir, [title])), "title");
+      expect(decls).toContain("width: 607px;");
+      expect(decls).toContain("min-width: fit-content;");
+      expect(decls).toContain("max-width: 100%;");
+      // Not a percentage floor: it has no basis while the container sizes itself, and counts as 0 there.
+      expect(decls).not.toMatch(/max-content|min\(/);
+    }
+  });
+  it("placed absolutely: its line, at least the drawn width, up to its container", () => {
+    const decls = rule(css({ ...hugging("row", []), layout: undefined, sizeH: "fixed", sizeV: "fixed", children: [{ ...title, x: 0, y: 0 }] }), "title");
+    expect(decls).toContain("width: max-content;");
+    expect(decls).toContain("min-width: min(607px, 100%);");
+  });
+  it("two lines drawn, or a text that sizes itself: nothing held", () => {
+    expect(rule(css(hugging("column", [{ ...title, h: 94 }])), "title")).not.toContain("fit-content");
+    expect(rule(css(hugging("column", [{ ...title, text: { ...title.text!, resize: "width" }, sizeH: "hug" }])), "title")).not.toContain("fit-content");
+  });
+});
+
 describe("placementDecls, absolute", () => {
   // A 100×40 box at (10, 20) in a 400×300 parent: right = 290, bottom = 240.
   const at = (extra: Partial<DesignNode>) => placementDecls(rect({ x: 10, y: 20, ...extra }), plain);
@@ -191,12 +219,48 @@ describe("ownDecls: layout and paint", () => {
     expect(stroke("outside")).toEqual([["outline", "2px solid #000000"]]);
   });
 
-  it("strokes: per-side weights as a border, dashes as dashed", () => {
-    expect(ownDecls(rect({ stroke: { color: "#cccccc", weight: [0, 0, 1, 0], align: "inside", dashes: [2, 2] } }), urls, false)).toEqual([
-      ["border-style", "dashed"],
-      ["border-color", "#cccccc"],
-      ["border-width", "0 0 1px 0"],
+  it("strokes per side take no room: the box and its content stay where Figma lays them out (no border on the box)", () => {
+    // A table cell with a 1-px top and left rule: a border would make it 47 px tall and move its text by a pixel.
+    const cell = rect({ kind: "frame", sizeH: "fixed", sizeV: "fixed", stroke: { color: "#ffffff", weight: [1, 0, 0, 1], align: "inside" }, layout: flex("column") });
+    expect(ownDecls(cell, urls, false).filter(([p]) => p.startsWith("border"))).toEqual([]);
+    // The rules are drawn by the box's ::after, on its edges, over its children; the box is its containing block.
+    expect(strokeOverlayDecls(cell)).toEqual([
+      ["content", '""'],
+      ["position", "absolute"],
+      ["top", "0"],
+      ["right", "0"],
+      ["bottom", "0"],
+      ["left", "0"],
+      ["border-style", "solid"],
+      ["border-color", "#ffffff"],
+      ["border-width", "1px 0 0 1px"],
+      ["border-radius", "inherit"],
+      ["pointer-events", "none"],
     ]);
+    expect(placementDecls(cell, row)).toEqual([["position", "relative"], ["width", "100px"], ["height", "40px"]]);
+  });
+
+  it("strokes per side: across the edge when centred, outside it when outside, dashes as dashed", () => {
+    const sided = (align: "inside" | "center" | "outside", dashes?: number[]) => strokeOverlayDecls(rect({ stroke: { color: "#cccccc", weight: [0, 0, 2, 0], align, ...(dashes ? { dashes } : {}) } }));
+    const edges = (decls: Decl[]) => decls.filter(([p]) => ["top", "right", "bottom", "left", "border-style"].includes(p)).map(([, v]) => v);
+    expect(edges(sided("inside", [2, 2]))).toEqual(["0", "0", "0", "0", "dashed"]);
+    expect(edges(sided("center"))).toEqual(["0", "0", "-1px", "0", "solid"]);
+    expect(edges(sided("outside"))).toEqual(["0", "0", "-2px", "0", "solid"]);
+    // A uniform stroke is an outline (above); a text or a line has no such box.
+    expect(strokeOverlayDecls(rect({ stroke: { color: "#cccccc", weight: 1, align: "inside" } }))).toEqual([]);
+    expect(strokeOverlayDecls(text({}, { stroke: { color: "#cccccc", weight: [1, 0, 0, 0], align: "inside" } }))).toEqual([]);
+  });
+
+  it("strokes per side, in the page: the ::after draws them, an image (no ::after) keeps a border", () => {
+    const cell: DesignNode = { id: "1:2", name: "Cell", kind: "frame", w: 165, h: 46, sizeH: "fixed", sizeV: "hug", layout: flex("column"), stroke: { color: "#ffffff", weight: [1, 0, 0, 1], align: "inside" } };
+    const photo: DesignNode = { id: "1:3", name: "Photo", kind: "rect", w: 100, h: 50, sizeH: "fixed", sizeV: "fixed", fills: [{ kind: "image", asset: "a.png", fit: "cover" }], stroke: { color: "#000000", weight: [0, 0, 1, 0], align: "inside" } };
+    const page: DesignNode = { id: "1:1", name: "Page", kind: "frame", w: 400, h: 300, layout: flex("column"), children: [cell, photo] };
+    const css = emitHtml({ frames: [page], assets: { "a.png": { kind: "image", name: "a.png", imageRef: "a" } } }, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+    expect(css).toMatch(/\.cell \{[^}]*position: relative;/);
+    expect(css).not.toMatch(/\.cell \{[^}]*border/);
+    expect(css).toMatch(/\.cell::after \{[^}]*content: "";[^}]*border-width: 1px 0 0 1px;/);
+    expect(css).toMatch(/\.photo \{[^}]*border-width: 0 0 1px 0;/);
+    expect(css).not.toContain(".photo::after");
   });
 
   it("a line is a top border", () => {

@@ -180,7 +180,8 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   }
   // Children placed absolutely need a containing block; it is part of placement, so a component's user
   // can make the component's root absolute without fighting its stylesheet.
-  if (!out.some(([p]) => p === "position") && hasAbsoluteChildren(node)) out.unshift(["position", "relative"]);
+  // So is the box a stroke with a weight per side is drawn in (strokeOverlayDecls).
+  if (!out.some(([p]) => p === "position") && (hasAbsoluteChildren(node) || sidedStroke(node))) out.unshift(["position", "relative"]);
   if (node.minW !== undefined) out.push(["min-width", px(node.minW)]);
   if (node.maxW !== undefined) out.push(["max-width", px(node.maxW)]);
   if (node.minH !== undefined) out.push(["min-height", px(node.minH)]);
@@ -366,14 +367,51 @@ function mergeFilters(decls: Decl[]): Decl[] {
   return rest;
 }
 
+/** Whether a node's stroke has a weight per side (a table cell's top and left rules): drawn by `strokeOverlayDecls`. */
+export function sidedStroke(node: DesignNode): boolean {
+  return node.stroke !== undefined && typeof node.stroke.weight !== "number" && node.kind !== "text" && node.kind !== "line" && !node.mask;
+}
+
+/**
+ * A stroke with a weight per side, as the `::after` box that draws it over the node: Figma lays out a frame's
+ * content as if its strokes were not there (a 46-px cell with a 1-px top rule is 46 px tall, its text where its
+ * padding puts it), where a border would make the box a pixel taller and move its content by the border. The box
+ * lies on the node's edges, inside them, across them or outside them as the stroke is aligned, and is drawn over
+ * the node's children, as Figma draws a frame's stroke. The node is its containing block (placementDecls).
+ */
+export function strokeOverlayDecls(node: DesignNode): Decl[] {
+  const s = node.stroke;
+  if (!s || typeof s.weight === "number" || !sidedStroke(node)) return [];
+  const out = s.align === "inside" ? 0 : s.align === "center" ? 0.5 : 1;
+  const [top, right, bottom, left] = s.weight.map((w) => px(-w * out));
+  return [
+    ["content", '""'],
+    ["position", "absolute"],
+    ["top", top!],
+    ["right", right!],
+    ["bottom", bottom!],
+    ["left", left!],
+    ["border-style", s.dashes ? "dashed" : "solid"],
+    ["border-color", s.color],
+    ["border-width", s.weight.map(px).join(" ")],
+    ["border-radius", "inherit"],
+    ["pointer-events", "none"],
+  ];
+}
+
+/** A stroke with a weight per side as a border, for an element that draws no ::after (an image). */
+export function sidedBorderDecls(node: DesignNode): Decl[] {
+  const s = node.stroke;
+  if (!s || typeof s.weight === "number") return [];
+  return [["border-style", s.dashes ? "dashed" : "solid"], ["border-color", s.color], ["border-width", s.weight.map(px).join(" ")]];
+}
+
 function strokeDecls(node: DesignNode): Decl[] {
   const s = node.stroke;
   if (!s) return [];
   const style = s.dashes ? "dashed" : "solid";
-  if (typeof s.weight !== "number") {
-    // Per-side weights: a border (inside the box, as box-sizing is border-box).
-    return [["border-style", style], ["border-color", s.color], ["border-width", s.weight.map(px).join(" ")]];
-  }
+  // Per-side weights: drawn over the box by its ::after (strokeOverlayDecls), taking no room in the layout.
+  if (typeof s.weight !== "number") return [];
   // An outline draws the stroke without moving the content, as Figma does; its offset gives the alignment.
   const offset = s.align === "inside" ? -s.weight : s.align === "center" ? -s.weight / 2 : 0;
   const out: Decl[] = [["outline", `${px(s.weight)} ${style} ${s.color}`]];
