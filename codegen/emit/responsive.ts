@@ -14,6 +14,7 @@
 import { round } from "../design/color.js";
 import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
+import { keepsDrawing } from "../layout/fallback.js";
 import type { Decl } from "./css.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
@@ -298,7 +299,10 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>)
   if (stack.role === "hidden") return [["display", "none"]];
   if (stack.role === "background") return [["left", "0"], ["right", "0"], ["top", "0"], ["bottom", "0"], ["width", "auto"], ["height", "auto"]];
   const out: Decl[] = [["position", "relative"], ["left", "auto"], ["right", "auto"], ["top", "auto"], ["bottom", "auto"], ["transform", "none"], ["order", String(stack.order)]];
-  const picture = !node.text && !(node.children ?? []).some((c) => !c.hidden) && node.w > 0 && node.h > 0;
+  // A picture: a leaf without text, or a container the stack leaves as drawn (layout/fallback.ts keepsDrawing: its
+  // layers placed in its box, which collapses if sized by its content).
+  const leaf = !node.text && !(node.children ?? []).some((c) => !c.hidden);
+  const picture = (leaf || (node.stackBelow === undefined && keepsDrawing(node))) && node.w > 0 && node.h > 0;
   if (picture && node.w >= SCALING_GRAPHIC) out.push(["align-self", "center"], ["width", `min(100%, ${px(node.w)})`], ["height", "auto"], ["aspect-ratio", `${round(node.w)} / ${round(node.h)}`]);
   else if (picture) out.push(["align-self", "flex-start"]);
   else out.push(["width", "auto"], ["max-width", "100%"], ["height", "auto"], ["min-height", "0"]);
