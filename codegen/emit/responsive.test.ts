@@ -100,3 +100,16 @@ describe("a designer's row of cards that reflows", () => {
     expect(belowDecls(card("fixed", 405), "all", carousel)).toEqual([[1440, [["flex", "1 1 256px"]]]]);
   });
 });
+
+describe("a layer of a stacking section, below the design width", () => {
+  const stack = { role: "item" as const, order: 2, below: 1440 };
+  it("a unit kept as drawn keeps its drawn box (its layers are placed in it); a text sizes itself", () => {
+    const link: DesignNode = { id: "l", name: "link", kind: "instance", x: 0, y: 0, w: 221, h: 39, stack, children: [{ id: "t", name: "t", kind: "text", w: 180, h: 39, text: { chars: "Go", style: { family: "Inter", size: 24, weight: 700 }, resize: "width", alignH: "left", alignV: "top" } }] };
+    const [[below, decls]] = belowDecls(link) as [[number, [string, string][]]];
+    expect(below).toBe(1440);
+    expect(value(decls, "aspect-ratio")).toBe("221 / 39");
+    expect(value(decls, "width")).toBe("min(100%, 221px)");
+    const text: DesignNode = { ...link.children![0]!, stack };
+    expect(value(belowDecls(text)[0]![1], "width")).toBe("auto");
+  });
+});

@@ -341,9 +341,23 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
   }
 }
 
-/** Layers with text wider than a phone holds (PHONE_CONTENT): they stack there instead of scaling as a unit. */
+/**
+ * Layers with text wider than a phone holds (PHONE_CONTENT): they stack there instead of scaling as a unit, when
+ * stacked they do fit a phone (reflowsToPhone).
+ */
 export function stacksOnPhones(group: DesignNode): boolean {
-  return group.w > PHONE_CONTENT && hasText(group);
+  return group.w > PHONE_CONTENT && hasText(group) && reflowsToPhone(group);
+}
+
+/**
+ * Whether the text in `node` can take a phone's width once stacked: a text wraps, a flow inference made or a drawing
+ * reflows as its parts do, but a designer's own auto layout is emitted as drawn — one wider than a phone (a row of
+ * cards, a bar) only fits it scaled as a unit.
+ */
+function reflowsToPhone(node: DesignNode): boolean {
+  if (node.hidden || node.text || !hasText(node)) return true;
+  if (node.layout && !node.layout.inferred) return node.w <= PHONE_CONTENT;
+  return (node.children ?? []).every(reflowsToPhone);
 }
 
 /** A layer of a stacking set at its drawn place in px (the set does not scale): pinned to its top left. */
