@@ -113,3 +113,16 @@ describe("a layer of a stacking section, below the design width", () => {
     expect(value(belowDecls(text)[0]![1], "width")).toBe("auto");
   });
 });
+
+describe("an item of an inferred row", () => {
+  const row = (w: number): DesignNode => ({ id: "r", name: "row", kind: "group", x: 72, y: 0, w, h: 60, layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start", inferred: { within: 1440 }, wrap: true } });
+  const item = (before: number): DesignNode => ({ id: "t", name: "about", kind: "text", x: 952, y: 0, w: 416, h: 60, flow: { before }, text: { chars: "About", style: { family: "Lato", size: 20, weight: 400 }, resize: "height", alignH: "center", alignV: "top" } });
+  it("on a line of its own keeps the space drawn before it inside the row: never wider than the row less that space", () => {
+    const decls = responsiveDecls(item(100), row(1296), [["width", "416px"]]);
+    expect(value(decls, "margin-left")).toBe("100px");
+    expect(value(decls, "max-width")).toBe("calc(100% - 100px)");
+  });
+  it("an item drawn running past its row (with its space) keeps the row's width as its limit", () => {
+    expect(value(responsiveDecls(item(100), row(480), [["width", "416px"]]), "max-width")).toBe("100%");
+  });
+});

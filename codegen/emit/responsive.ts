@@ -79,7 +79,7 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", `calc(100% - ${px(short)})`);
   }
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
-  if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", "100%");
+  if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", rowItemMax(node, parent));
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
     set(decls, "height", "auto");
     drop(decls, "flex-shrink");
@@ -90,6 +90,19 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   if (layout.wrapBelow !== undefined && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "flex-shrink", "0");
   // Layers drawn under the flow are positioned; a positioned flow item keeps its place above them.
   if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
+}
+
+/**
+ * The widest an item of a fixed width may be in an inferred row: the row's width, less the space drawn before it — on a
+ * line of its own (a row that wraps on a phone) the margin still comes first, and the item must not run past the
+ * row's far side. The drawn space counts only where item and space fit the row as drawn (a row the designer let run
+ * past its box keeps its items' widths).
+ */
+function rowItemMax(node: DesignNode, parent: DesignNode): string {
+  const before = node.flow?.before;
+  if (typeof before !== "number" || before <= 0) return "100%";
+  const [, right, , left] = parent.layout!.padding;
+  return node.w + before <= parent.w - left - right + 0.5 ? `calc(100% - ${px(before)})` : "100%";
 }
 
 /**
