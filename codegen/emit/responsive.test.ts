@@ -100,3 +100,29 @@ describe("a designer's row of cards that reflows", () => {
     expect(belowDecls(card("fixed", 405), "all", carousel)).toEqual([[1440, [["flex", "1 1 256px"]]]]);
   });
 });
+
+describe("a layer of a stacking section, below the design width", () => {
+  const stack = { role: "item" as const, order: 2, below: 1440 };
+  it("a unit kept as drawn keeps its drawn box (its layers are placed in it); a text sizes itself", () => {
+    const link: DesignNode = { id: "l", name: "link", kind: "instance", x: 0, y: 0, w: 221, h: 39, stack, children: [{ id: "t", name: "t", kind: "text", w: 180, h: 39, text: { chars: "Go", style: { family: "Inter", size: 24, weight: 700 }, resize: "width", alignH: "left", alignV: "top" } }] };
+    const [[below, decls]] = belowDecls(link) as [[number, [string, string][]]];
+    expect(below).toBe(1440);
+    expect(value(decls, "aspect-ratio")).toBe("221 / 39");
+    expect(value(decls, "width")).toBe("min(100%, 221px)");
+    const text: DesignNode = { ...link.children![0]!, stack };
+    expect(value(belowDecls(text)[0]![1], "width")).toBe("auto");
+  });
+});
+
+describe("an item of an inferred row", () => {
+  const row = (w: number): DesignNode => ({ id: "r", name: "row", kind: "group", x: 72, y: 0, w, h: 60, layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start", inferred: { within: 1440 }, wrap: true } });
+  const item = (before: number): DesignNode => ({ id: "t", name: "about", kind: "text", x: 952, y: 0, w: 416, h: 60, flow: { before }, text: { chars: "About", style: { family: "Lato", size: 20, weight: 400 }, resize: "height", alignH: "center", alignV: "top" } });
+  it("on a line of its own keeps the space drawn before it inside the row: never wider than the row less that space", () => {
+    const decls = responsiveDecls(item(100), row(1296), [["width", "416px"]]);
+    expect(value(decls, "margin-left")).toBe("100px");
+    expect(value(decls, "max-width")).toBe("calc(100% - 100px)");
+  });
+  it("an item drawn running past its row (with its space) keeps the row's width as its limit", () => {
+    expect(value(responsiveDecls(item(100), row(480), [["width", "416px"]]), "max-width")).toBe("100%");
+  });
+});

@@ -14,6 +14,7 @@
 import { round } from "../design/color.js";
 import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
+import { keepsDrawing } from "../layout/fallback.js";
 import type { Decl } from "./css.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
@@ -78,7 +79,7 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", `calc(100% - ${px(short)})`);
   }
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
-  if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", "100%");
+  if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", rowItemMax(node, parent));
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
     set(decls, "height", "auto");
     drop(decls, "flex-shrink");
@@ -89,6 +90,19 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   if (layout.wrapBelow !== undefined && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "flex-shrink", "0");
   // Layers drawn under the flow are positioned; a positioned flow item keeps its place above them.
   if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
+}
+
+/**
+ * The widest an item of a fixed width may be in an inferred row: the row's width, less the space drawn before it — on a
+ * line of its own (a row that wraps on a phone) the margin still comes first, and the item must not run past the
+ * row's far side. The drawn space counts only where item and space fit the row as drawn (a row the designer let run
+ * past its box keeps its items' widths).
+ */
+function rowItemMax(node: DesignNode, parent: DesignNode): string {
+  const before = node.flow?.before;
+  if (typeof before !== "number" || before <= 0) return "100%";
+  const [, right, , left] = parent.layout!.padding;
+  return node.w + before <= parent.w - left - right + 0.5 ? `calc(100% - ${px(before)})` : "100%";
 }
 
 /**
@@ -298,7 +312,10 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>)
   if (stack.role === "hidden") return [["display", "none"]];
   if (stack.role === "background") return [["left", "0"], ["right", "0"], ["top", "0"], ["bottom", "0"], ["width", "auto"], ["height", "auto"]];
   const out: Decl[] = [["position", "relative"], ["left", "auto"], ["right", "auto"], ["top", "auto"], ["bottom", "auto"], ["transform", "none"], ["order", String(stack.order)]];
-  const picture = !node.text && !(node.children ?? []).some((c) => !c.hidden) && node.w > 0 && node.h > 0;
+  // A picture: a leaf without text, or a container the stack leaves as drawn (layout/fallback.ts keepsDrawing: its
+  // layers placed in its box, which collapses if sized by its content).
+  const leaf = !node.text && !(node.children ?? []).some((c) => !c.hidden);
+  const picture = (leaf || (node.stackBelow === undefined && keepsDrawing(node))) && node.w > 0 && node.h > 0;
   if (picture && node.w >= SCALING_GRAPHIC) out.push(["align-self", "center"], ["width", `min(100%, ${px(node.w)})`], ["height", "auto"], ["aspect-ratio", `${round(node.w)} / ${round(node.h)}`]);
   else if (picture) out.push(["align-self", "flex-start"]);
   else out.push(["width", "auto"], ["max-width", "100%"], ["height", "auto"], ["min-height", "0"]);

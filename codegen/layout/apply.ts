@@ -10,6 +10,7 @@
  */
 import type { DesignNode } from "../design/types.js";
 import { overlapArea, PHONE_GUTTER as GUTTER, type Box, type Item } from "./boxes.js";
+import { PHONE_CONTENT, stackBelow } from "./fallback.js";
 import { boxOf, dissolveCrossingGroups, hasText, layerRoles } from "./roles.js";
 import { planFlow } from "./spacing.js";
 import { flowBox, placeInFlow } from "./sizing.js";
@@ -323,7 +324,6 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
     }
     case "loose": {
       const group = wrapper("Layers", cut.box);
-      group.scaled = true;
       group.children = cut.items.map((i) => {
         const part = xyCutPart(i);
         const node = part ? materialize(part, part.box, build, cut.box.w) : inferNode(children[i.index]!, scope, cut.box.w);
@@ -331,9 +331,41 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
         [layer.constraintH, layer.constraintV] = ["scale", "scale"];
         return layer;
       });
+      // Layers holding text that a phone cannot hold as drawn: scaled as a unit their text would shrink out of
+      // reach (20 px on 870 px is 8 px at 390), and what overlaps in part would overlap the more. They keep their
+      // drawing at the design width and stack in reading order below it, as a section kept as drawn does.
+      if (stacksOnPhones(group)) return stackBelow({ ...group, children: group.children.map(asDrawnLayer) }, Math.round(scope.designWidth));
+      group.scaled = true;
       return group;
     }
   }
+}
+
+/**
+ * Layers with text wider than a phone holds (PHONE_CONTENT): they stack there instead of scaling as a unit, when
+ * stacked they do fit a phone (reflowsToPhone).
+ */
+export function stacksOnPhones(group: DesignNode): boolean {
+  return group.w > PHONE_CONTENT && hasText(group) && reflowsToPhone(group);
+}
+
+/**
+ * Whether the text in `node` can take a phone's width once stacked: a text wraps, a flow inference made or a drawing
+ * reflows as its parts do, but a designer's own auto layout is emitted as drawn — one wider than a phone (a row of
+ * cards, a bar) only fits it scaled as a unit.
+ */
+function reflowsToPhone(node: DesignNode): boolean {
+  if (node.hidden || node.text || !hasText(node)) return true;
+  if (node.layout && !node.layout.inferred) return node.w <= PHONE_CONTENT;
+  return (node.children ?? []).every(reflowsToPhone);
+}
+
+/** A layer of a stacking set at its drawn place in px (the set does not scale): pinned to its top left. */
+function asDrawnLayer(layer: DesignNode): DesignNode {
+  const out = { ...layer };
+  delete out.constraintH;
+  delete out.constraintV;
+  return out;
 }
 
 /** The cut an item of a loose set stands for, when it is a stack made earlier (xy-cut.ts stackOnBases). */

@@ -104,6 +104,20 @@ describe("a section that does not reproduce its drawing keeps it (issue 37)", ()
     expect(others).toEqual(inferred.children!.filter((c) => c !== hero));
   });
 
+  it("in the stack, a picture and a small unit keep their drawing; a wide picture scales as a unit", async () => {
+    const { keepsDrawing, stackBelow } = await import("./fallback.js");
+    const link: DesignNode = { id: "link", name: "Text Link", kind: "instance", x: 900, y: 260, w: 221, h: 39, children: [text("label", 0, 0, 180, 39), rect("arrow", 192, 11, 29, 18)] };
+    const photo: DesignNode = { id: "photo", name: "Mask Group", kind: "group", x: 0, y: 100, w: 446, h: 543, children: [rect("ellipse", 0, 0, 446, 446), rect("img", 0, 0, 446, 543)] };
+    const wide: DesignNode = { id: "wide", name: "Card", kind: "group", x: 500, y: 0, w: 700, h: 200, children: [text("a", 0, 0, 300, 24), text("b", 0, 40, 700, 24)] };
+    expect([link, photo, wide].map(keepsDrawing)).toEqual([true, true, false]);
+    const out = stackBelow({ ...frame(1440, 700, [wide, link, photo]), kind: "group" }, 1440);
+    const [w, l, p] = out.children!;
+    expect(w!.stackBelow).toBe(1440);
+    expect(l!.stackBelow).toBeUndefined();
+    expect(l!.children!.every((c) => c.stack === undefined)).toBe(true);
+    expect(p).toMatchObject({ scaled: true, stack: { role: "item" } });
+  });
+
   it("on a designer's page: inference reports the sections it kept, and the page it returns passes its own check", () => {
     // Psykolog Jenny, MacBook Pro 2.2 (test/fixtures/real, SOURCES.md there): drawn without auto layout.
     const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));

@@ -12,7 +12,8 @@
 import type { DesignNode } from "../design/types.js";
 import type { Box } from "./boxes.js";
 import { drawnBoxes } from "./check.js";
-import { layerRoles } from "./roles.js";
+import { PHONE_GUTTER } from "./boxes.js";
+import { hasText, layerRoles } from "./roles.js";
 import { fluidText } from "./sizing.js";
 
 /** Each real layer of `drawn` by id. */
@@ -31,14 +32,31 @@ function realLayers(node: DesignNode): DesignNode[] {
   return node.id ? [node] : (node.children ?? []).flatMap(realLayers);
 }
 
+/** The narrowest phone the stacks are made for (390 px less its gutters: what a picture may take across). */
+export const PHONE_CONTENT = 390 - 2 * PHONE_GUTTER;
+
+/**
+ * A container of absolutely placed layers that a stack leaves as drawn: a picture (no text: an icon on its blob, a
+ * photo in its mask) or a small unit a phone holds as drawn (a link with its arrow, a badge), PHONE_CONTENT wide at
+ * most. It keeps its drawn box in the stack (emit/responsive.ts stackedDecls), scaling as a unit when wider.
+ */
+export function keepsDrawing(node: DesignNode): boolean {
+  return !node.layout && (node.children ?? []).some((c) => !c.hidden) && (!hasText(node) || node.w <= PHONE_CONTENT);
+}
+
 /**
  * Below `width`, every container in `node` whose children are placed absolutely (it has no flow of its own) stacks
- * them: each child its role there and its place in reading order.
+ * them: each child its role there and its place in reading order; a picture or a small unit keeps its drawing
+ * (keepsDrawing).
  */
-function stackBelow(node: DesignNode, width: number): DesignNode {
+export function stackBelow(node: DesignNode, width: number): DesignNode {
   const out: DesignNode = { ...node };
   const children = node.children;
   if (!children || children.length === 0) return out;
+  if (keepsDrawing(node)) {
+    if (!hasText(node) && node.w > PHONE_CONTENT) out.scaled = true;
+    return out;
+  }
   if (node.layout) {
     // A flow of the designer's own: kept, its positioned children (if any) left as they are.
     out.children = children.map((c) => (c.absolute ? c : stackBelow(c, width)));

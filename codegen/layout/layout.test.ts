@@ -121,6 +121,43 @@ describe("inferLayout", () => {
     expect(stack!.children![0]).toMatchObject({ id: "card", absolute: true, constraintH: "left-right" });
     expect(loose).toMatchObject({ name: "Layers", scaled: true });
   });
+
+  it("layers with text wider than a phone holds stack below the design width instead of scaling as a unit", () => {
+    // A watermark word with a paragraph drawn over its foot, and an icon beside them (a designer's "Vad" section).
+    const icon: DesignNode = { id: "icon", name: "icon", kind: "group", x: 631, y: 36, w: 239, h: 216, children: [rect("blob", 0, 0, 239, 216), rect("glyph", 63, 54, 111, 111)] };
+    const section = frame(1440, 400, [text("title", 100, 0, 400, 20), text("Vad", 291, 40, 340, 262, 160), text("body", 292, 196, 600, 133, 20), { ...icon, x: 860, y: 140 }]);
+    const out = inferLayout({ frames: [section], assets: {} }).frames[0]!;
+    const layers = (function find(n: DesignNode): DesignNode | undefined {
+      return n.name === "Layers" ? n : (n.children ?? []).map(find).find(Boolean);
+    })(out)!;
+    expect(layers.scaled).toBeUndefined();
+    expect(layers.stackBelow).toBe(1440);
+    // (the icon, its glyph on its blob, is read as a stack of its own: found by its blob)
+    const byId = new Map(layers.children!.map((c) => [c.id || (c.children ?? []).find((g) => g.id === "blob")?.id || c.name, c]));
+    // At the design width each layer where it was drawn (in px, not scaled); below it, one under the other in reading order.
+    expect(byId.get("Vad")).toMatchObject({ absolute: true, x: 0, stack: { role: "item", order: 1, below: 1440 } });
+    expect(byId.get("Vad")!.constraintH).toBeUndefined();
+    expect(byId.get("body")!.stack!.order).toBeGreaterThan(byId.get("blob")!.stack!.order);
+    // The big word scales down with the screen; the icon, without text, is not stacked itself.
+    expect(byId.get("Vad")!.text!.fluid).toBeDefined();
+    expect(byId.get("blob")!.stackBelow).toBeUndefined();
+  });
+
+  it("layers whose text is in a designer's auto layout wider than a phone still scale as a unit (stacked, it would not fit)", () => {
+    const bar: DesignNode = {
+      id: "bar", name: "bar", kind: "frame", x: 72, y: 40, w: 1294, h: 77,
+      layout: { dir: "row", gap: 24, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+      children: [text("tab1", 0, 0, 400, 77, 24), text("tab2", 424, 0, 400, 77, 24)],
+    };
+    const header = frame(1440, 600, [text("title", 100, 0, 400, 20), rect("band", 0, 30, 1440, 100), text("logo", 32, 20, 1376, 40, 24), bar, text("more", 100, 300, 400, 20)]);
+    const out = inferLayout({ frames: [header], assets: {} }).frames[0]!;
+    const layers = (function find(n: DesignNode): DesignNode | undefined {
+      return n.name === "Layers" ? n : (n.children ?? []).map(find).find(Boolean);
+    })(out);
+    expect(layers).toBeDefined();
+    expect(layers).toMatchObject({ scaled: true });
+    expect(layers!.stackBelow).toBeUndefined();
+  });
 });
 
 describe("undoInference: the drawing back from an inferred tree that came without it (a parsed hint)", () => {

@@ -134,7 +134,8 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
     node.sizeH = fillAcross ? "fill" : "fixed";
     node.sizeV = "fixed";
     // A drawing kept absolute that a phone screen cannot hold scales as a unit instead of being squeezed.
-    if ((node.children ?? []).length > 0 && node.w > SCALE_FROM) node.scaled = true;
+    // (Layers that stack below the design width instead keep their drawing there: apply.ts stacksOnPhones.)
+    if ((node.children ?? []).length > 0 && node.w > SCALE_FROM && node.stackBelow === undefined) node.scaled = true;
   }
   return node;
 }

@@ -40,7 +40,12 @@ export function applyTokens(decls: Decl[], node: DesignNode, bound: NodeTokens |
   const text = bound.text ?? {};
   const sized = (key: string | undefined, value: string, expected: number | undefined): string =>
     key && expected !== undefined && value === px(expected) ? ref(key) : value;
+  // A text the emitter sized for the screen (a heading's clamp(), max(12px, …cqw) in a box that scales) keeps that
+  // size, and the line height and spacing that go with it: the style's token is its size at the design width only.
+  const fontSize = decls.find(([p]) => p === "font-size")?.[1];
+  const fluid = node.text !== undefined && fontSize !== undefined && fontSize !== px(node.text.style.size);
   return decls.map(([property, value]): Decl => {
+    if (fluid && (property === "font-size" || property === "line-height" || property === "letter-spacing")) return [property, value];
     switch (property) {
       case "background-color":
       case "background":
