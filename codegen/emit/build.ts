@@ -210,8 +210,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     const decls = placed();
     const navBelow = flags.nav?.belowDecls(node, decls, true) ?? [];
     const base = ctx.classBase(node, usage.component);
-    const cls = ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ?? (navBelow.length > 0 ? ctx.sheet.reserve(base) : undefined);
-    if (cls) for (const [width, below] of [...belowDecls(node, "placement", flags.root ? undefined : parent), ...fillBelow(node, flags), ...navBelow]) ctx.sheet.addBelow(cls, width, below);
+    const below = [...belowDecls(node, "placement", flags.root ? undefined : parent), ...fillBelow(node, flags), ...navBelow];
+    const cls = ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ?? (below.length > 0 ? ctx.sheet.reserve(base) : undefined);
+    if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
     return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
   }
 
@@ -271,11 +272,13 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const navBelow = flags.nav?.belowDecls(node, decls) ?? [];
   const base = ctx.classBase(node, flags.root ? "root" : node.kind);
   const overlay = svg || REPLACED.has(semantics.tag) || semantics.tag === "hr" ? [] : strokeOverlayDecls(node);
-  const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (navBelow.length > 0 || overlay.length > 0 ? ctx.sheet.reserve(base) : undefined);
-  if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
-  if (cls && overlay.length) ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
   const below = [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...(flags.root ? rootBelow(node) : fillBelow(node, flags)), ...navBelow];
+  // A box with nothing to say at the design width may still have rules below it (a component's root that stacks its
+  // layers there, its place being the file's that places it): it gets a class for them.
+  const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (below.length > 0 || overlay.length > 0 ? ctx.sheet.reserve(base) : undefined);
+  if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
+  if (cls && overlay.length) ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
   if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.

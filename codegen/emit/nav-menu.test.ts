@@ -98,3 +98,33 @@ describe("navigation menu: the model hint", () => {
     expect(fromHint.files).toEqual(emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: true }).files);
   });
 });
+
+describe("navigation menu: a bar drawn as a component's instance (React)", () => {
+  /** The bar as an instance of a Navbar component, drawn 1440 px wide: its component file has the menu. */
+  function componentBar(): DesignDocument {
+    const doc = design();
+    const bar = doc.frames[0]!.children![0]!;
+    Object.assign(bar, { kind: "instance", sizeH: "fixed", component: { id: "90:1", name: "Navbar" } });
+    return doc;
+  }
+
+  it("in HTML the bar takes the screen's width below the menu's width, not its drawn 1440 px", () => {
+    const { files } = emitFiles(componentBar(), { target: "html", styling: "css-modules", nodeIds: true });
+    expect(media(file(files, "styles.css"), 995)).toMatch(/\.top \{[^}]*width: auto;[^}]*align-self: stretch;[^}]*max-width: 100%;[^}]*min-width: 0;/);
+  });
+
+  it("where the screen places the instance, it takes the screen's width below the menu's width, as in HTML", () => {
+    const { files } = emitFiles(componentBar(), { target: "react", styling: "css-modules", nodeIds: true });
+    // The component draws the menu; the screen says where the bar sits, and how wide.
+    expect(file(files, "src/components/Navbar.tsx")).toContain("aria-expanded={menuOpen}");
+    expect(file(files, "src/screens/Home.tsx")).not.toContain("useState");
+    const screen = file(files, "src/screens/Home.module.css");
+    expect(screen).toMatch(/\.top \{[^}]*width: 1440px;/);
+    expect(media(screen, 995)).toMatch(/\.top \{\n\s*width: auto;\n\s*align-self: stretch;\n\s*max-width: 100%;\n\s*min-width: 0;\n\s*\}/);
+  });
+
+  it("in Tailwind, the same classes below the width", () => {
+    const { files } = emitFiles(componentBar(), { target: "react", styling: "tailwind", nodeIds: true });
+    expect(file(files, "src/screens/Home.tsx")).toMatch(/<Navbar className="[^"]*max-\[995px\]:w-auto max-\[995px\]:self-stretch max-\[995px\]:max-w-full max-\[995px\]:min-w-0/);
+  });
+});

@@ -69,6 +69,11 @@ export interface NavBuild {
  */
 export class NavPlan {
   private readonly roles = new Map<DesignNode, { role: Role; nav: NavBar }[]>();
+  /**
+   * Instances another file draws whose root is, in that file, a bar (a nav bar drawn as a component): that file
+   * restyles the bar's look below `below`; its width on a narrow screen is where it sits, which this file says.
+   */
+  private readonly placedBars = new Map<DesignNode, { below: number; barInRow: boolean }>();
 
   constructor(
     root: DesignNode,
@@ -76,7 +81,11 @@ export class NavPlan {
     opaque: (node: DesignNode) => boolean = () => false,
   ) {
     const visit = (node: DesignNode, ancestors: DesignNode[]): void => {
-      if (node !== root && opaque(node)) return;
+      if (node !== root && opaque(node)) {
+        const below = rootBarBelow(node, opaque);
+        if (below !== undefined) this.placedBars.set(node, { below, barInRow: ancestors[ancestors.length - 1]?.layout?.dir === "row" });
+        return;
+      }
       if (node.nav) this.add(node, node.nav, [...ancestors, node]);
       for (const child of node.children ?? []) visit(child, [...ancestors, node]);
     };
@@ -84,7 +93,7 @@ export class NavPlan {
   }
 
   get empty(): boolean {
-    return this.roles.size === 0;
+    return this.roles.size === 0 && this.placedBars.size === 0;
   }
 
   private add(row: DesignNode, mark: NavMenu, path: DesignNode[]): void {
@@ -159,6 +168,11 @@ export class NavPlan {
       const out = placement ? all.filter(([p]) => PLACEMENT.has(p)) : all;
       return out.length > 0 ? [[nav.mark.below, out]] : [];
     });
+    const placedBar = placement ? this.placedBars.get(node) : undefined;
+    if (placedBar) {
+      const width = barWidthDecls(decls, placedBar.barInRow);
+      if (width.length > 0) each.push([placedBar.below, width]);
+    }
     // One rule per width (a node can be a box of links and an item of the panel at once).
     const merged = new Map<number, Decl[]>();
     for (const [width, decls] of each) merged.set(width, [...(merged.get(width) ?? []), ...decls]);
@@ -268,13 +282,32 @@ function barDecls(node: DesignNode, decls: Decl[], nav: NavBar, names: NavMenuNa
   if (value(decls, "z-index") === undefined) out.push(["z-index", "10"]);
   // The panel hangs out of the bar's box: the bar must not clip it.
   if (value(decls, "overflow") !== undefined) out.push(["overflow", "visible"]);
-  // Drawn at a fixed width, the bar takes the screen's: across its column, or the whole line of a row.
-  const width = value(decls, "width");
-  if (width?.endsWith("px")) out.push(...(nav.barInRow ? ([["width", "100%"]] as Decl[]) : ([["width", "auto"], ["align-self", "stretch"]] as Decl[])), ["max-width", "100%"], ["min-width", "0"]);
+  out.push(...barWidthDecls(decls, nav.barInRow));
   const [, right, , left] = node.layout?.padding ?? [0, 0, 0, 0];
   // The designer's own padding is written in px: wider than a gutter, it gives way (inferred padding already does).
   if (!node.layout?.inferred && Math.max(left, right) > PHONE_GUTTER) out.push(["padding-left", nav.padding[0]], ["padding-right", nav.padding[1]]);
   return out;
+}
+
+/** Drawn at a fixed width, the bar takes the screen's: across its column, or the whole line of a row. */
+function barWidthDecls(decls: Decl[], barInRow: boolean): Decl[] {
+  if (!value(decls, "width")?.endsWith("px")) return [];
+  return [...(barInRow ? ([["width", "100%"]] as Decl[]) : ([["width", "auto"], ["align-self", "stretch"]] as Decl[])), ["max-width", "100%"], ["min-width", "0"]];
+}
+
+/**
+ * The width below which an instance drawn by another file is, in that file, a navigation bar: a menu's row in it
+ * whose bar is its root (or would be above it: that file's bar is its root then). Nested instances are their files'.
+ */
+function rootBarBelow(instance: DesignNode, opaque: (node: DesignNode) => boolean): number | undefined {
+  let below: number | undefined;
+  const visit = (node: DesignNode, depth: number): void => {
+    if (node !== instance && opaque(node)) return;
+    if (node.nav && node.nav.up >= depth) below = Math.max(below ?? 0, node.nav.below);
+    for (const child of node.children ?? []) visit(child, depth + 1);
+  };
+  visit(instance, 0);
+  return below;
 }
 
 function rowDecls(node: DesignNode, decls: Decl[], nav: NavBar): Decl[] {

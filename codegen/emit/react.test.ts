@@ -346,4 +346,29 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     const tailwind = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go"))]), { styling: "tailwind", nodeIds: false }).files;
     expect(file(tailwind, "src/components/Button.tsx")).toContain("whitespace-pre-line");
   });
+
+  it("a component's root that says nothing at the design width still stacks its layers below it (issue 37), as the HTML's does", () => {
+    // A section kept as drawn (layout/fallback.ts) whose item is a Dropdown drawn without fills or layout: below 1290 px
+    // the instance stacks its own layers (its component's rule) where the screen places it in the stack.
+    const item = (id: string, order: number, extra: Partial<DesignNode>): DesignNode => ({ id, name: id, kind: "rect", x: 0, y: 0, w: 24, h: 24, stack: { role: "item", order, below: 1290 }, ...extra });
+    const dropdown: DesignNode = {
+      id: "3:1", name: "Dropdown", kind: "instance", x: 100, y: 50, w: 453, h: 33, component: { id: "9:1", name: "Dropdown" },
+      stackBelow: 1290, stack: { role: "item", order: 1, below: 1290 },
+      children: [
+        item("I3:1;4:1", 1, { kind: "text", w: 429, h: 33, text: { chars: "Check-in times", style: { family: "Inter", size: 22, weight: 600, lineHeight: 33, color: "#2a587c" }, resize: "height", alignH: "left", alignV: "top" } }),
+        item("I3:1;4:2", 2, { x: 429, y: 4, fills: [{ kind: "solid", color: "#000000" }] }),
+      ],
+    };
+    const section: DesignNode = { id: "2:1", name: "FAQ", kind: "frame", x: 0, y: 0, w: 1440, h: 300, stackBelow: 1290, stackTop: true, children: [dropdown] };
+    const design: DesignDocument = { frames: [{ id: "1:1", name: "Home", kind: "frame", w: 1440, h: 600, children: [section] }], assets: {} };
+    const stacks = /@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*display: flex;\n\s*flex-direction: column;/;
+    expect(emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content).toMatch(stacks);
+    const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
+    expect(file(files, "src/components/Dropdown.module.css")).toMatch(stacks);
+    expect(file(files, "src/components/Dropdown.tsx")).toContain("className={[styles.dropdown, className].filter(Boolean).join(\" \")}");
+    // Where it sits in the stack is the screen's.
+    expect(file(files, "src/screens/Home.module.css")).toMatch(/@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*position: relative;[^}]*order: 1;/);
+    const tailwind = file(emitReact(design, { styling: "tailwind", nodeIds: false }).files, "src/components/Dropdown.tsx");
+    expect(tailwind).toMatch(/max-\[1290px\]:flex max-\[1290px\]:flex-col/);
+  });
 });

@@ -205,6 +205,13 @@ describe("tailwindClasses: rules read together", () => {
     expect(tailwindClasses([["flex", "1 1 0"], ["border-radius", "20px"]])).toBe("flex-1 rounded-[20px]");
   });
 
+  it("writes a rotation as a transform where a narrower screen's rule sets the transform (`rotate-180` is the rotate property, which `transform: none` does not undo)", () => {
+    // A rotated layer of a section that stacks below 1290 px (issue 37): unrotated in the stack, as in the CSS module.
+    expect(tailwindClasses([["transform", "rotate(180deg)"]], [], [[1290, [["position", "relative"], ["transform", "none"]]]])).toBe("[transform:rotate(180deg)] max-[1290px]:relative max-[1290px]:[transform:none]");
+    // Alone, the rotation keeps its utility.
+    expect(tailwindClasses([["transform", "rotate(180deg)"]], [], [[1290, [["position", "relative"]]]])).toBe("rotate-180 max-[1290px]:relative");
+  });
+
   it("keeps declaration order and drops nothing", () => {
     expect(tailwindClasses([["display", "flex"], ["gap", "8px"], ["transform", "rotate(30deg)"]])).toBe("flex gap-2 rotate-30");
     expect(tailwindClasses([])).toBe("");

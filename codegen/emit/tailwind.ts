@@ -244,11 +244,16 @@ export function cascaded(decls: Decl[]): Decl[] {
 
 /** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its narrower screens' (`max-[1440px]:flex-wrap`). */
 export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = [], below: [number, Decl[], string?][] = []): string {
+  // `rotate-180` sets the `rotate` property, which a `transform` of another rule of the element (a narrower screen's
+  // `transform: none`) neither undoes nor combines with as the CSS does: where several of its rules set a transform,
+  // each is written as the transform it is.
+  const transforms = [decls, ...pseudo.map(([, d]) => d), ...below.filter(([, , p]) => p === undefined).map(([, d]) => d)].filter((d) => d.some(([p]) => p === "transform")).length;
+  const one = transforms > 1 ? (decl: Decl): string[] => (decl[0] === "transform" ? [`[transform:${arb(decl[1]).slice(1, -1)}]`] : tailwindClassList(decl)) : tailwindClassList;
   const variants = [
-    ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(cascaded(d), tailwindClassList).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
+    ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
     // Narrower screens: Tailwind's `max-[…]` variant is `@media (width < …)`.
     // (A narrower screen's rule with a pseudo-class of its own is HTML's: React states it with a class.)
-    ...below.filter(([, , p]) => p === undefined).flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), tailwindClassList).map((c) => `max-[${w}px]:${c}`)),
+    ...below.filter(([, , p]) => p === undefined).flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `max-[${w}px]:${c}`)),
   ];
-  return dropCoveredSubProperties([...tailwindRuleClasses(cascaded(decls), tailwindClassList), ...variants]).join(" ");
+  return dropCoveredSubProperties([...tailwindRuleClasses(cascaded(decls), one), ...variants]).join(" ");
 }
