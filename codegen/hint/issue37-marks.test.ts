@@ -12,10 +12,11 @@
  *
  * Code from the hint (`figment code --from-hint`) is the offline code, in HTML, React and Tailwind, on pages with the
  * marks (Over's Промо: sb, st, stt, nav, rf; Flora's Home: nav, rf; TnT's Home: z, lb; the Order Modal's backdrop) —
- * the asset payloads and the token table travel beside the hint, as in nav-menu.test.ts. Not yet on Psykolog Jenny's
- * MacBook Pro 2.2: generateCode infers the parsed tree again from the drawing undoInference (layout/undo.ts) rebuilds,
- * and for its kept sections that is not the drawing, so the re-inferred
- * flow is another; its marks themselves round-trip (above).
+ * the asset payloads and the token table travel beside the hint, as in nav-menu.test.ts. A parsed tree is not
+ * inferred again (it carries inference's result: layout/index.ts). Not yet on Psykolog Jenny's MacBook Pro 2.2: its
+ * newsletter's "Email" field is drawn as a group (a box and its placeholder) that inference dissolves into a stack;
+ * the form planner pairs placeholders with boxes in the drawing, which the hint cannot give back, so code from the
+ * hint draws the placeholder as a text where the offline code has an <input>.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

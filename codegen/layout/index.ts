@@ -35,6 +35,12 @@ export function drawnFrame(frame: DesignNode): DesignNode {
 
 export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport()): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
+  // A frame that comes inferred (a parsed model hint) carries inference's result and marks already: inferred again,
+  // a section it keeps as drawn would read as a new drawing to infer.
+  if (hasInferred(frame)) {
+    drawnFrame(frame);
+    return frame;
+  }
   const asDrawn = drawnFrame(frame);
   const inferred = inferNode(frame, { designWidth: frame.w, report }, frame.w);
   // The self-check: laid out at the design width, the inferred frame must reproduce the drawing; a section that
