@@ -12,7 +12,7 @@
  * - a decoration hides on screens narrow enough for it to cover text (`belowDecls`: `@media (width < …)`).
  */
 import { round } from "../design/color.js";
-import type { DesignNode, TextStyle } from "../design/types.js";
+import type { DesignNode, FlexLayout, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import type { Decl } from "./css.js";
 
@@ -77,6 +77,7 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     const short = gutterShort(left) + gutterShort(right);
     if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", `calc(100% - ${px(short)})`);
   }
+  if (!row) hugColumnItem(node, parent, decls);
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
   if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", "100%");
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
@@ -89,6 +90,23 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   if (layout.wrapBelow !== undefined && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "flex-shrink", "0");
   // Layers drawn under the flow are positioned; a positioned flow item keeps its place above them.
   if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
+}
+
+/**
+ * A box of the designer's own auto layout that hugs its content, an item of an inferred column: never wider than the
+ * column less its indent (and the gutter on the far side, in a column as wide as the screen's section), so that its
+ * items, which fit it (FlexLayout.fitBelow), get narrower with the screen instead of running past it. Only when it
+ * fits so as drawn: at the design width it is as wide as its content.
+ */
+function hugColumnItem(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
+  if (!node.layout || node.layout.inferred || node.sizeH !== "hug" || node.text || decls.some(([p]) => p === "max-width" || p === "width")) return;
+  const [, right, , left] = parent.layout!.padding;
+  const offset = node.flow?.offset ?? 0;
+  const far = stretches(parent) ? gutterShort(right) : 0;
+  if (node.w + offset + far > parent.w - left - right + 1) return;
+  const margin = decls.find(([p]) => p === "margin-left")?.[1];
+  const less = [margin && margin !== "0" ? margin : undefined, far > 0 ? px(far) : undefined].filter((v) => v !== undefined);
+  set(decls, "max-width", less.length === 0 ? "100%" : `calc(100% - ${less.join(" - ")})`);
 }
 
 /**
@@ -271,7 +289,46 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
   if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
+  if (part !== "own" && parent?.layout?.fitBelow !== undefined && !node.absolute && !node.hidden) {
+    const fit = fitItemDecls(node, parent);
+    if (fit.length > 0) out.push([parent.layout.fitBelow, fit]);
+  }
+  if (own && node.layout?.fitBelow !== undefined) {
+    const wrap = wrappingRowDecls(node.layout);
+    if (wrap.length > 0) out.push([node.layout.fitBelow, wrap]);
+  }
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
+  return out;
+}
+
+/**
+ * An item of the designer's auto layout on a screen narrower than the design (FlexLayout.fitBelow): never wider than
+ * its container, when drawn inside it (a card that hugs a 671-px title, a 1193-px paragraph: every box down to the
+ * screen's gets narrower with it, its text wrapping); drawn as tall as its content (a text of a fixed height, a box
+ * whose items fill it), it grows when its text wraps to more lines instead of running over what follows it.
+ */
+export function fitItemDecls(node: DesignNode, parent: DesignNode): Decl[] {
+  const layout = parent.layout!;
+  const out: Decl[] = [];
+  const content = parent.w - layout.padding[1] - layout.padding[3];
+  if (node.sizeH !== "fill" && node.w <= content + 1) out.push(["max-width", "100%"]);
+  const text = node.text;
+  const grows = text
+    ? node.sizeV === "fixed" && text.resize !== "truncate" && text.maxLines === undefined
+    : node.sizeV === "fixed" && contentFits(node) && !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
+  if (grows && node.h > 0) out.push(["height", "auto"], ["min-height", px(node.h)]);
+  return out;
+}
+
+/**
+ * A row of the designer's that is not a navigation's, a reflowing row's or one the designer made wrap, below the
+ * design width: its items wrap to more lines when they no longer fit its box (nothing moves while they fit), the
+ * lines no further apart than WRAPPED_LINE_GAP.
+ */
+export function wrappingRowDecls(layout: FlexLayout): Decl[] {
+  if (layout.dir !== "row" || layout.wrap || layout.wrapBelow !== undefined || layout.reflow !== undefined) return [];
+  const out: Decl[] = [["flex-wrap", "wrap"]];
+  if (layout.gap > WRAPPED_LINE_GAP) out.push(["row-gap", px(WRAPPED_LINE_GAP)]);
   return out;
 }
 
