@@ -120,11 +120,17 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
   });
 
   it("a box whose items fill it grows; one drawn shorter than its content, a truncated text and an item filling its line do not", () => {
-    const box: DesignNode = { ...column(1193, { fitBelow: undefined }), sizeH: "fixed", sizeV: "fixed", h: 600 };
+    const box: DesignNode = { ...column(1193), sizeH: "fixed", sizeV: "fixed", h: 600 };
     expect(belowDecls(box, "all", column(1300))).toEqual([[1440, [["max-width", "100%"], ["height", "auto"], ["min-height", "600px"]]]]);
     expect(belowDecls({ ...box, h: 400 }, "all", column(1300))).toEqual([[1440, [["max-width", "100%"]]]]);
     expect(belowDecls({ ...para, text: { ...para.text!, resize: "truncate" } }, "all", column(1193))).toEqual([[1440, [["max-width", "100%"]]]]);
     expect(belowDecls({ ...para, sizeH: "fill" }, "all", column(1193))).toEqual([[1440, [["height", "auto"], ["min-height", "509px"]]]]);
+    // A text as wide as its line (a figure's caption) wraps when the line is longer than its container.
+    const caption: DesignNode = { ...para, w: 380, h: 87, sizeH: "hug", sizeV: "hug", text: { ...para.text!, resize: "width" } };
+    expect(belowDecls(caption, "all", column(1193))).toEqual([[1440, [["max-width", "100%"], ["white-space", "normal"]]]]);
+    // An item of an inferred flow (a form drawn 1141 px tall, its content centred in it) grows too.
+    const inferred: DesignNode = { id: "r", name: "root", kind: "frame", w: 1440, h: 1261, layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start", inferred: { within: 1440 } } };
+    expect(belowDecls(box, "all", inferred)).toEqual([[1440, [["height", "auto"], ["min-height", "600px"]]]]);
   });
 
   it("a row wraps when its items no longer fit, its lines at most 24 px apart; a reflowing or wrapping row keeps its own rules", () => {

@@ -77,7 +77,7 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     const short = gutterShort(left) + gutterShort(right);
     if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", `calc(100% - ${px(short)})`);
   }
-  if (!row) hugColumnItem(node, parent, decls);
+  hugItem(node, parent, decls);
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
   if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", "100%");
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
@@ -93,18 +93,19 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
 }
 
 /**
- * A box of the designer's own auto layout that hugs its content, an item of an inferred column: never wider than the
- * column less its indent (and the gutter on the far side, in a column as wide as the screen's section), so that its
- * items, which fit it (FlexLayout.fitBelow), get narrower with the screen instead of running past it. Only when it
- * fits so as drawn: at the design width it is as wide as its content.
+ * A box of the designer's own auto layout that hugs its content, an item of an inferred flow: never wider than the
+ * row, or the column less its indent (and the gutter on the far side, in a column as wide as the screen's section),
+ * so that its items, which fit it (FlexLayout.fitBelow), get narrower with the screen instead of running past it.
+ * Only when it fits so as drawn: at the design width it is as wide as its content.
  */
-function hugColumnItem(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
+function hugItem(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   if (!node.layout || node.layout.inferred || node.sizeH !== "hug" || node.text || decls.some(([p]) => p === "max-width" || p === "width")) return;
   const [, right, , left] = parent.layout!.padding;
-  const offset = node.flow?.offset ?? 0;
-  const far = stretches(parent) ? gutterShort(right) : 0;
+  const row = parent.layout!.dir === "row";
+  const offset = row ? 0 : (node.flow?.offset ?? 0);
+  const far = !row && stretches(parent) ? gutterShort(right) : 0;
   if (node.w + offset + far > parent.w - left - right + 1) return;
-  const margin = decls.find(([p]) => p === "margin-left")?.[1];
+  const margin = row ? undefined : decls.find(([p]) => p === "margin-left")?.[1];
   const less = [margin && margin !== "0" ? margin : undefined, far > 0 ? px(far) : undefined].filter((v) => v !== undefined);
   set(decls, "max-width", less.length === 0 ? "100%" : `calc(100% - ${less.join(" - ")})`);
 }
@@ -289,12 +290,13 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
   if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
-  if (part !== "own" && parent?.layout?.fitBelow !== undefined && !node.absolute && !node.hidden) {
+  if (part !== "own" && !node.absolute && !node.hidden) {
     const fit = fitItemDecls(node, parent);
-    if (fit.length > 0) out.push([parent.layout.fitBelow, fit]);
+    const below = parent?.layout?.fitBelow ?? node.layout?.fitBelow;
+    if (fit.length > 0 && below !== undefined) out.push([below, fit]);
   }
   if (own && node.layout?.fitBelow !== undefined) {
-    const wrap = wrappingRowDecls(node.layout);
+    const wrap = [...wrappingRowDecls(node.layout), ...(node.absolute ? [] : fluidPaddingDecls(node))];
     if (wrap.length > 0) out.push([node.layout.fitBelow, wrap]);
   }
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
@@ -305,19 +307,33 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
  * An item of the designer's auto layout on a screen narrower than the design (FlexLayout.fitBelow): never wider than
  * its container, when drawn inside it (a card that hugs a 671-px title, a 1193-px paragraph: every box down to the
  * screen's gets narrower with it, its text wrapping); drawn as tall as its content (a text of a fixed height, a box
- * whose items fill it), it grows when its text wraps to more lines instead of running over what follows it.
+ * whose items fill it), it grows when its text wraps to more lines instead of running over what follows it; a text
+ * drawn on its own line wraps when the line is longer than its container.
  */
-export function fitItemDecls(node: DesignNode, parent: DesignNode): Decl[] {
-  const layout = parent.layout!;
+export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): Decl[] {
   const out: Decl[] = [];
-  const content = parent.w - layout.padding[1] - layout.padding[3];
-  if (node.sizeH !== "fill" && node.w <= content + 1) out.push(["max-width", "100%"]);
+  const layout = parent?.layout?.fitBelow !== undefined ? parent.layout : undefined;
+  if (layout && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1) out.push(["max-width", "100%"]);
   const text = node.text;
+  // A box of the designer's grows wherever it is placed (an inferred flow's item too); a text, in the designer's layout.
   const grows = text
-    ? node.sizeV === "fixed" && text.resize !== "truncate" && text.maxLines === undefined
-    : node.sizeV === "fixed" && contentFits(node) && !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
+    ? layout !== undefined && node.sizeV === "fixed" && text.resize !== "truncate" && text.maxLines === undefined
+    : node.layout?.fitBelow !== undefined && node.sizeV === "fixed" && contentFits(node) && !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
   if (grows && node.h > 0) out.push(["height", "auto"], ["min-height", px(node.h)]);
+  // A text as wide as its line (a figure's caption, a label) wraps when the line no longer fits its container.
+  if (layout && text?.resize === "width" && node.rotation === undefined) out.push(["white-space", "normal"]);
   return out;
+}
+
+/**
+ * Wide side padding of a box of the designer's (a drop zone drawn as an icon with 517 px either side) gives way first
+ * when the box gets narrower than drawn: each side loses its share of the missing width, down to a 16-px gutter
+ * (`100%`, the container's width, is what the box may take: FlexLayout.fitBelow).
+ */
+export function fluidPaddingDecls(node: DesignNode): Decl[] {
+  const [t, r, b, l] = node.layout!.padding;
+  if (Math.max(l, r) <= FIXED_PADDING || node.w <= 0) return [];
+  return [["padding", `${px(t)} ${fluidSide(r, l + r, node.w)} ${px(b)} ${fluidSide(l, l + r, node.w)}`]];
 }
 
 /**
