@@ -113,6 +113,8 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
 
   it("an item drawn inside its container is never wider than it, and a text of a fixed height grows with its lines", () => {
     expect(belowDecls(para, "all", column(1193))).toEqual([[1440, [["max-width", "100%"], ["height", "auto"], ["min-height", "509px"]]]]);
+    // In a row the designer made wrap: as drawn.
+    expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(1193, { dir: "row", wrap: true }))).toEqual([]);
     // Drawn running past its container (a bleed the container clips): as drawn.
     expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(900))).toEqual([]);
     // Without the mark (exact output, or an inferred flow): nothing.

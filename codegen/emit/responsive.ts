@@ -313,7 +313,8 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
 export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): Decl[] {
   const out: Decl[] = [];
   const layout = parent?.layout?.fitBelow !== undefined ? parent.layout : undefined;
-  if (layout && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1) out.push(["max-width", "100%"]);
+  // In a row the designer made wrap (their own reflow), items keep their drawn widths, as the designer set them.
+  if (layout && !layout.wrap && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1) out.push(["max-width", "100%"]);
   const text = node.text;
   // A box of the designer's grows wherever it is placed (an inferred flow's item too); a text, in the designer's layout.
   const grows = text
