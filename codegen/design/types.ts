@@ -51,6 +51,12 @@ export interface FlexLayout {
    * to share its line; one line, as drawn, at the design width (codegen/layout/reflow.ts).
    */
   reflow?: number;
+  /**
+   * The designer's own auto layout in a screen that reflows (codegen/layout/reflow.ts): below this width (the design
+   * width) its in-flow items are never wider than it, an item drawn as tall as its content grows with it when its
+   * text wraps to more lines, and a row too long for its box wraps. At the design width and up, as drawn.
+   */
+  fitBelow?: number;
   /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
 }
 

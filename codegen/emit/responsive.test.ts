@@ -126,3 +126,66 @@ describe("an item of an inferred row", () => {
     expect(value(responsiveDecls(item(100), row(480), [["width", "416px"]]), "max-width")).toBe("100%");
   });
 });
+
+describe("the designer's auto layout below the design width (FlexLayout.fitBelow)", () => {
+  const para: DesignNode = {
+    id: "p", name: "p", kind: "text", w: 1193, h: 509, sizeH: "fixed", sizeV: "fixed",
+    text: { chars: "We are a team of dedicated professionals", style: { family: "Inter", size: 24, weight: 600 }, resize: "none", alignH: "center", alignV: "top" },
+  };
+  const column = (w: number, extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({
+    id: "c", name: "c", kind: "frame", w, h: 1370, sizeH: "hug", sizeV: "hug",
+    layout: { dir: "column", gap: 150, padding: [0, 0, 0, 0], justify: "start", align: "center", fitBelow: 1440, ...extra }, children: [para],
+  });
+
+  it("an item drawn inside its container is never wider than it, and a text of a fixed height grows with its lines", () => {
+    expect(belowDecls(para, "all", column(1193))).toEqual([[1440, [["max-width", "100%"], ["height", "auto"], ["min-height", "509px"]]]]);
+    // In a row the designer made wrap: as drawn.
+    expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(1193, { dir: "row", wrap: true }))).toEqual([]);
+    // Drawn running past its container (a bleed the container clips): as drawn.
+    expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(900))).toEqual([]);
+    // Without the mark (exact output, or an inferred flow): nothing.
+    expect(belowDecls(para, "all", { ...column(1193), layout: { ...column(1193).layout!, fitBelow: undefined } })).toEqual([]);
+  });
+
+  it("a box whose items fill it grows; one drawn shorter than its content, a truncated text and an item filling its line do not", () => {
+    const box: DesignNode = { ...column(1193), sizeH: "fixed", sizeV: "fixed", h: 600 };
+    expect(belowDecls(box, "all", column(1300))).toEqual([[1440, [["max-width", "100%"], ["height", "auto"], ["min-height", "600px"]]]]);
+    expect(belowDecls({ ...box, h: 400 }, "all", column(1300))).toEqual([[1440, [["max-width", "100%"]]]]);
+    expect(belowDecls({ ...para, text: { ...para.text!, resize: "truncate" } }, "all", column(1193))).toEqual([[1440, [["max-width", "100%"]]]]);
+    expect(belowDecls({ ...para, sizeH: "fill" }, "all", column(1193))).toEqual([[1440, [["height", "auto"], ["min-height", "509px"]]]]);
+    // A text as wide as its line (a figure's caption) wraps when the line is longer than its container.
+    const caption: DesignNode = { ...para, w: 380, h: 87, sizeH: "hug", sizeV: "hug", text: { ...para.text!, resize: "width" } };
+    expect(belowDecls(caption, "all", column(1193))).toEqual([[1440, [["max-width", "100%"], ["white-space", "normal"]]]]);
+    // An item of an inferred flow (a form drawn 1141 px tall, its content centred in it) grows too.
+    const inferred: DesignNode = { id: "r", name: "root", kind: "frame", w: 1440, h: 1261, layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start", inferred: { within: 1440 } } };
+    expect(belowDecls(box, "all", inferred)).toEqual([[1440, [["height", "auto"], ["min-height", "600px"]]]]);
+  });
+
+  it("a row wraps when its items no longer fit, its lines at most 24 px apart; a reflowing or wrapping row keeps its own rules", () => {
+    const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({ ...column(1283, { dir: "row", gap: 118, ...extra }), children: [] });
+    expect(belowDecls(row(), "own")).toEqual([[1440, [["flex-wrap", "wrap"], ["row-gap", "24px"]]]]);
+    expect(belowDecls(row({ gap: 12 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);
+    expect(belowDecls(row({ wrap: true }), "own")).toEqual([]);
+    expect(belowDecls(row({ reflow: 256, wrapBelow: 1440 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);
+    expect(belowDecls(column(1193), "own")).toEqual([]);
+  });
+});
+
+describe("a box of the designer's that hugs its content, in an inferred column", () => {
+  const root: DesignNode = { id: "r", name: "root", kind: "frame", w: 1440, h: 945, layout: { dir: "column", gap: 86, padding: [0, 0, 38, 0], justify: "start", align: "start", inferred: { within: 1440 } } };
+  const form = (w: number, offset?: number): DesignNode => ({
+    id: "f", name: "form", kind: "frame", w, h: 700, sizeH: "hug", sizeV: "hug", ...(offset !== undefined ? { flow: { offset } } : {}),
+    layout: { dir: "column", gap: 143, padding: [0, 0, 0, 0], justify: "start", align: "end", fitBelow: 1440 },
+  });
+
+  it("is never wider than the column less its indent and the far gutter", () => {
+    const decls = responsiveDecls(form(1308, 67), root, [["display", "flex"]]);
+    expect(value(decls, "margin-left")).toBe("clamp(16px, calc(67px - (1440px - 100%)), 67px)");
+    expect(value(decls, "max-width")).toBe("calc(100% - clamp(16px, calc(67px - (1440px - 100%)), 67px) - 16px)");
+    expect(value(responsiveDecls(form(1000), root, [["display", "flex"]]), "max-width")).toBe("calc(100% - 16px)");
+  });
+
+  it("keeps its drawn width when it does not fit so as drawn", () => {
+    expect(value(responsiveDecls(form(1400, 67), root, [["display", "flex"]]), "max-width")).toBeUndefined();
+  });
+});

@@ -12,7 +12,7 @@
  * - a decoration hides on screens narrow enough for it to cover text (`belowDecls`: `@media (width < …)`).
  */
 import { round } from "../design/color.js";
-import type { DesignNode, TextStyle } from "../design/types.js";
+import type { DesignNode, FlexLayout, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import { keepsDrawing } from "../layout/fallback.js";
 import type { Decl } from "./css.js";
@@ -78,6 +78,7 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     const short = gutterShort(left) + gutterShort(right);
     if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", `calc(100% - ${px(short)})`);
   }
+  hugItem(node, parent, decls);
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
   if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", rowItemMax(node, parent));
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
@@ -103,6 +104,24 @@ function rowItemMax(node: DesignNode, parent: DesignNode): string {
   if (typeof before !== "number" || before <= 0) return "100%";
   const [, right, , left] = parent.layout!.padding;
   return node.w + before <= parent.w - left - right + 0.5 ? `calc(100% - ${px(before)})` : "100%";
+}
+
+/**
+ * A box of the designer's own auto layout that hugs its content, an item of an inferred flow: never wider than the
+ * row, or the column less its indent (and the gutter on the far side, in a column as wide as the screen's section),
+ * so that its items, which fit it (FlexLayout.fitBelow), get narrower with the screen instead of running past it.
+ * Only when it fits so as drawn: at the design width it is as wide as its content.
+ */
+function hugItem(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
+  if (!node.layout || node.layout.inferred || node.sizeH !== "hug" || node.text || decls.some(([p]) => p === "max-width" || p === "width")) return;
+  const [, right, , left] = parent.layout!.padding;
+  const row = parent.layout!.dir === "row";
+  const offset = row ? 0 : (node.flow?.offset ?? 0);
+  const far = !row && stretches(parent) ? gutterShort(right) : 0;
+  if (node.w + offset + far > parent.w - left - right + 1) return;
+  const margin = row ? undefined : decls.find(([p]) => p === "margin-left")?.[1];
+  const less = [margin && margin !== "0" ? margin : undefined, far > 0 ? px(far) : undefined].filter((v) => v !== undefined);
+  set(decls, "max-width", less.length === 0 ? "100%" : `calc(100% - ${less.join(" - ")})`);
 }
 
 /**
@@ -285,7 +304,62 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
   if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
+  if (part !== "own" && !node.absolute && !node.hidden) {
+    const fit = fitItemDecls(node, parent);
+    const below = parent?.layout?.fitBelow ?? node.layout?.fitBelow;
+    if (fit.length > 0 && below !== undefined) out.push([below, fit]);
+  }
+  if (own && node.layout?.fitBelow !== undefined) {
+    const wrap = [...wrappingRowDecls(node.layout), ...(node.absolute ? [] : fluidPaddingDecls(node))];
+    if (wrap.length > 0) out.push([node.layout.fitBelow, wrap]);
+  }
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
+  return out;
+}
+
+/**
+ * An item of the designer's auto layout on a screen narrower than the design (FlexLayout.fitBelow): never wider than
+ * its container, when drawn inside it (a card that hugs a 671-px title, a 1193-px paragraph: every box down to the
+ * screen's gets narrower with it, its text wrapping); drawn as tall as its content (a text of a fixed height, a box
+ * whose items fill it), it grows when its text wraps to more lines instead of running over what follows it; a text
+ * drawn on its own line wraps when the line is longer than its container.
+ */
+export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): Decl[] {
+  const out: Decl[] = [];
+  const layout = parent?.layout?.fitBelow !== undefined ? parent.layout : undefined;
+  // In a row the designer made wrap (their own reflow), items keep their drawn widths, as the designer set them.
+  if (layout && !layout.wrap && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1) out.push(["max-width", "100%"]);
+  const text = node.text;
+  // A box of the designer's grows wherever it is placed (an inferred flow's item too); a text, in the designer's layout.
+  const grows = text
+    ? layout !== undefined && node.sizeV === "fixed" && text.resize !== "truncate" && text.maxLines === undefined
+    : node.layout?.fitBelow !== undefined && node.sizeV === "fixed" && contentFits(node) && !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
+  if (grows && node.h > 0) out.push(["height", "auto"], ["min-height", px(node.h)]);
+  // A text as wide as its line (a figure's caption, a label) wraps when the line no longer fits its container.
+  if (layout && text?.resize === "width" && node.rotation === undefined) out.push(["white-space", "normal"]);
+  return out;
+}
+
+/**
+ * Wide side padding of a box of the designer's (a drop zone drawn as an icon with 517 px either side) gives way first
+ * when the box gets narrower than drawn: each side loses its share of the missing width, down to a 16-px gutter
+ * (`100%`, the container's width, is what the box may take: FlexLayout.fitBelow).
+ */
+export function fluidPaddingDecls(node: DesignNode): Decl[] {
+  const [t, r, b, l] = node.layout!.padding;
+  if (Math.max(l, r) <= FIXED_PADDING || node.w <= 0) return [];
+  return [["padding", `${px(t)} ${fluidSide(r, l + r, node.w)} ${px(b)} ${fluidSide(l, l + r, node.w)}`]];
+}
+
+/**
+ * A row of the designer's that is not a navigation's, a reflowing row's or one the designer made wrap, below the
+ * design width: its items wrap to more lines when they no longer fit its box (nothing moves while they fit), the
+ * lines no further apart than WRAPPED_LINE_GAP.
+ */
+export function wrappingRowDecls(layout: FlexLayout): Decl[] {
+  if (layout.dir !== "row" || layout.wrap || layout.wrapBelow !== undefined || layout.reflow !== undefined) return [];
+  const out: Decl[] = [["flex-wrap", "wrap"]];
+  if (layout.gap > WRAPPED_LINE_GAP) out.push(["row-gap", px(WRAPPED_LINE_GAP)]);
   return out;
 }
 

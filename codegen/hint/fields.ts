@@ -237,6 +237,8 @@ export const FIELDS: Field[] = [
   { key: "wb", category: "layout", print: (n) => n.layout?.wrapBelow?.toString(), parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)) },
   // A designer's row of blocks that wraps to fewer per line, each item at least this wide, on narrow screens.
   { key: "rf", category: "layout", print: (n) => n.layout?.reflow?.toString(), parse: (n, v) => void (layoutOf(n).reflow = num(v)) },
+  // The designer's auto layout on narrower screens: items never wider than it, rows that wrap (layout/reflow.ts).
+  { key: "fb", category: "layout", print: (n) => n.layout?.fitBelow?.toString(), parse: (n, v) => void (layoutOf(n).fitBelow = num(v)) },
   { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
   // Its place in its container's drawing order (1 = lowest), where layers and the flow interleave.
   { key: "z", category: "layout", print: (n) => n.z?.toString(), parse: (n, v) => void (n.z = num(v)) },

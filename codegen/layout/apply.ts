@@ -157,6 +157,8 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
     hosted: new Map(),
     layerAt: (index, box) => {
       const child = inferNode(children[index]!, scope, node.w);
+      // A layer the drawing covers shows nothing of its own: as drawn at the design width, hidden below it.
+      if (roles.get(index) === "covered") return { ...asLayer(child, box), hideBelow: Math.round(scope.designWidth) };
       if (roles.get(index) !== "decoration") return asLayer(child, box);
       const moved = { ...child, x: (child.x ?? 0) - box.x, y: (child.y ?? 0) - box.y };
       return asDecoration(moved, { ...own, x: own.x - box.x, y: 0, h: box.h }, gutters, scope);

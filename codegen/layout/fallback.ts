@@ -73,7 +73,7 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
   out.stackBelow = width;
   out.children = children.map((c, i) => {
     const role = roles.get(i);
-    const stacked = role === "background" ? "background" : role === undefined ? "item" : role === "hidden" ? "hidden" : role === "decoration" || role === "outside" ? "hidden" : "item";
+    const stacked = role === "background" ? "background" : role === undefined ? "item" : role === "hidden" ? "hidden" : role === "decoration" || role === "outside" || role === "covered" ? "hidden" : "item";
     const child = stackBelow(c, width);
     child.stack = { role: stacked, order: orderOf.get(i) ?? i + 1, below: width };
     // A large heading scales down with the screen in the stack, as in a flow (exact at the design width).

@@ -320,3 +320,34 @@ describe("large headings on a phone", () => {
     expect(fluidOf(heading("It's nice to meet you", 620, 48, { style: { family: "Inter", size: 48, weight: 700 } }))).toEqual([29, 3.33]);
   });
 });
+
+describe("a layer the drawing covers", () => {
+  // A copy of a navigation bar drawn under the header's opaque band, the bar drawn over the band, content below.
+  const links = (id: string, x: number): DesignNode => ({ id, name: id, kind: "frame", x, y: 19, w: 1294, h: 77, children: [text(`${id}a`, 600, 20, 80, 30), text(`${id}b`, 700, 20, 80, 30), text(`${id}c`, 800, 20, 80, 30)] });
+  const band = (color: string, extra: Partial<DesignNode> = {}): DesignNode => ({ ...rect("band", 0, 0, 1440, 499), fills: [{ kind: "solid", color }], ...extra });
+  const page = (cover: DesignNode): DesignNode => frame(1440, 1600, [links("old", 32), cover, links("bar", 72), text("body", 120, 600, 800, 200)]);
+  const layerOf = (out: DesignNode, id: string): DesignNode | undefined => {
+    if (out.id === id) return out;
+    for (const c of out.children ?? []) {
+      const found = layerOf(c, id);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  it("keeps its drawn place under its cover at the design width and is hidden below it", () => {
+    const out = inferLayout({ frames: [page(band("#ff5841"))], assets: {} }).frames[0]!;
+    const old = layerOf(out, "old")!;
+    expect(old.absolute).toBe(true);
+    expect(old.hideBelow).toBe(1440);
+    // The bar drawn over the band is the page's, in the flow.
+    expect(layerOf(out, "bar")!.absolute).toBeUndefined();
+  });
+
+  it("is content when its cover lets it show (see-through, blended, rounded or smaller than it)", () => {
+    for (const cover of [band("rgba(255, 88, 65, 0.5)"), band("#ff5841", { opacity: 0.4 }), band("#ff5841", { radius: 24 }), { ...band("#ff5841"), w: 900 }]) {
+      const out = inferLayout({ frames: [page(cover)], assets: {} }).frames[0]!;
+      expect(layerOf(out, "old")!.hideBelow).toBeUndefined();
+    }
+  });
+});

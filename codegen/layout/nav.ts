@@ -149,7 +149,8 @@ function textsBefore(frame: DesignNode, target: DesignNode): number {
   let count = 0;
   let found = false;
   const visit = (n: DesignNode): void => {
-    if (found || n.hidden) return;
+    // A layer hidden on narrower screens (a copy of the bar the drawing covers: layout/roles.ts) is not read before it.
+    if (found || n.hidden || n.hideBelow !== undefined) return;
     if (n === target) {
       found = true;
       return;

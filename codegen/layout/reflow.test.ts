@@ -102,3 +102,25 @@ describe("an inferred grid beside a heading keeps each card whole", () => {
     expect(cut.kind === "flow" && cut.dir).toBe("column");
   });
 });
+
+describe("the designer's other auto layouts fit narrower screens (fitBelow)", () => {
+  it("marks every auto layout of the designer's but a navigation's, an inferred one's and those in a layer placed absolutely", () => {
+    const column: DesignNode = { id: "2:1", name: "About", kind: "frame", w: 1296, h: 1370, sizeH: "hug", sizeV: "hug", layout: layout("column", 150), children: [text("t", 1193, 509)] };
+    const nav: DesignNode = { ...row("2:2", [text("l1", 70, 24, "Home", "width"), text("l2", 70, 24, "Book", "width")], 400), name: "Navbar" };
+    const layer: DesignNode = { ...row("2:3", [text("l3", 70, 24, "Home", "width")], 400), absolute: true, children: [{ ...row("2:4", [text("l4", 70, 24, "Home", "width")], 300) }] };
+    const out = markReflow(page([column, nav, layer]), 1440);
+    expect(out.layout!.fitBelow).toBe(1440);
+    expect(out.children![0]!.layout!.fitBelow).toBe(1440);
+    expect(out.children![1]!.layout!.fitBelow).toBeUndefined();
+    expect(out.children![2]!.layout!.fitBelow).toBeUndefined();
+    expect(out.children![2]!.children![0]!.layout!.fitBelow).toBeUndefined();
+    expect(markReflow(out, 1440)).toBe(out);
+    const inferred = { ...column, layout: layout("column", 0, { inferred: { within: 1440 } }) };
+    expect(markReflow(inferred, 1440).layout!.fitBelow).toBeUndefined();
+  });
+
+  it("a row of blocks that reflows is marked both ways", () => {
+    const out = markReflow(page([row("2:1", [card("a"), card("b")])]), 1440).children![0]!;
+    expect(out.layout).toMatchObject({ reflow: READABLE, wrapBelow: 1440, fitBelow: 1440 });
+  });
+});

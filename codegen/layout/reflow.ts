@@ -9,6 +9,11 @@
  * Only rows that hold blocks (at least two items, every one at least BLOCK px wide, one of them with text), and lines
  * of three or more short texts (links, tags) too long for a phone, which wrap to more lines. A button's or an icon
  * row, a header's or a navigation's rows (the navigation's to rearrange), and rows the designer made wrap are left alone.
+ *
+ * Every other auto layout of the designer's outside a navigation fits narrower screens too (`FlexLayout.fitBelow`,
+ * below the design width only): its items never run past it (a 1193-px paragraph in a column that hugs it, a card
+ * that hugs a 671-px title), a box drawn as tall as its text grows when the text wraps, and a row too long for its
+ * box (three figures spread 118 px apart, a "Back" and a "Next" button 900 px apart) wraps instead of being cut.
  */
 import type { DesignNode } from "../design/types.js";
 import { hasText } from "./roles.js";
@@ -56,15 +61,19 @@ export function runsPast(node: DesignNode): boolean {
  * The frame with its designer's rows of blocks marked to reflow (a new tree; nodes unchanged are shared).
  * `designWidth`: the screen's width, below which a carousel wraps. Idempotent.
  */
-export function markReflow(node: DesignNode, designWidth: number, inNavigation = false): DesignNode {
+export function markReflow(node: DesignNode, designWidth: number, inNavigation = false, inLayer = false): DesignNode {
   const navigation = inNavigation || node.nav !== undefined || NAVIGATION.test(node.name.trim());
-  const children = node.children?.map((c) => markReflow(c, designWidth, navigation));
+  // A layer placed absolutely keeps its drawn box: what is in it is not rearranged to fit (it would spill out of it).
+  const layer = inLayer || node.absolute === true;
+  const children = node.children?.map((c) => markReflow(c, designWidth, navigation, layer));
   const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
   const marked = !navigation && node.layout?.reflow === undefined && reflows(node);
-  if (!changed && !marked) return node;
+  const fits = !navigation && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
+  if (!changed && !marked && !fits) return node;
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  if (fits) out.layout = { ...node.layout!, fitBelow: Math.round(designWidth) };
   if (marked) {
-    out.layout = { ...node.layout!, reflow: READABLE };
+    out.layout = { ...out.layout!, reflow: READABLE };
     // One line from the design width up, always: the drawing is the truth there, and a browser's text a pixel
     // wider than Figma's would wrap a line that fits exactly (TnT's "Enter OTP sent on | abcd123@gmail.com").
     out.layout.wrapBelow = Math.round(designWidth);

@@ -23,7 +23,7 @@ const EDGE = 8;
  */
 const PAGE_SCALE = 600;
 
-export type LayerRole = "hidden" | "background" | "decoration" | "rotated" | "outside";
+export type LayerRole = "hidden" | "background" | "decoration" | "rotated" | "outside" | "covered";
 
 export const boxOf = (n: DesignNode): Box => ({ x: n.x ?? 0, y: n.y ?? 0, w: n.w, h: n.h });
 
@@ -133,6 +133,22 @@ const drawnShape = (n: DesignNode): boolean => n.kind === "ellipse" || n.kind ==
 /** A see-through drawn shape without text: never the content a decoration lies on. */
 const faintShape = (n: DesignNode): boolean => drawnShape(n) && !hasText(n) && (n.opacity ?? 1) < 1;
 
+/** Painted opaque all over its box: a solid fill without see-through, on a layer without opacity or blending. */
+function opaque(n: DesignNode): boolean {
+  if (n.hidden || n.text || (n.opacity ?? 1) < 1 || n.blend || n.mask || n.rotation !== undefined) return false;
+  if (n.radius !== undefined && (typeof n.radius === "number" ? n.radius > 0 : n.radius.some((r) => r > 0))) return false;
+  return (n.fills ?? []).some((f) => f.kind === "solid" && /^#[0-9a-f]{6}$/i.test(f.color) && !f.blend);
+}
+
+/**
+ * Drawn entirely under an opaque layer drawn after it (an earlier version of a navigation bar left under the
+ * header's band): the drawing does not show it. It keeps its place under its cover at the design width, and is
+ * hidden below it, where its cover no longer covers it (the band is as tall as the bar's new content, or hidden).
+ */
+function coveredBy(node: DesignNode, above: DesignNode[]): boolean {
+  return above.some((s) => opaque(s) && contains(boxOf(s), boxOf(node), 0));
+}
+
 /** The role of each child that is a layer (by index); the others are items of the flow. */
 export function layerRoles(children: DesignNode[], own: Box): Map<number, LayerRole> {
   const roles = new Map<number, LayerRole>();
@@ -142,6 +158,7 @@ export function layerRoles(children: DesignNode[], own: Box): Map<number, LayerR
     // Turned by a half turn the box is the same: it flows like any other.
     else if (c.rotation !== undefined && Math.abs(Math.abs(c.rotation) - 180) > 0.5) roles.set(i, "rotated");
     else if (overlapArea(boxOf(c), own) === 0 && !continuesRow(c, own, children)) roles.set(i, "outside");
+    else if (hasText(c) && coveredBy(c, children.slice(i + 1))) roles.set(i, "covered");
     else if (isDecoration(c, own, children)) roles.set(i, "decoration");
     // A layer without text covering the container is its background (one holding text is its content).
     else if (!hasText(c) && overlapArea(boxOf(c), own) >= BACKGROUND * own.w * own.h) roles.set(i, "background");
