@@ -227,3 +227,10 @@ describe("tailwindClasses: rules read together", () => {
     expect(cascaded([["border", "1px solid #000"], ["border-bottom-width", "2px"]])).toEqual([["border", "1px solid #000"], ["border-bottom-width", "2px"]]);
   });
 });
+
+describe("tailwindClass: shorthands whose values are functions", () => {
+  it("splits a side shorthand at spaces outside parentheses (a fluid side padding stays one value)", () => {
+    expect(tailwindClass(["padding", "64px clamp(16px, calc(64px - (842px - 100%) * 0.5), 64px) 64px"])).toBe("px-[clamp(16px,calc(64px_-_(842px_-_100%)_*_0.5),64px)] py-16");
+    expect(tailwindClass(["border-radius", "min(8px, 2vw) 0"])).toBe("rounded-tl-[min(8px,2vw)] rounded-tr-none rounded-br-[min(8px,2vw)] rounded-bl-none");
+  });
+});

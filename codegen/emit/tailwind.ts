@@ -96,9 +96,26 @@ function radiusClass(corner: string, value: string): string {
   return step !== undefined ? `${prefix}-${step}` : `${prefix}-${arb(value)}`;
 }
 
+/** A CSS value's words: split at spaces outside parentheses (`64px clamp(16px, calc(…), 64px)` is two). */
+export function cssWords(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let word = "";
+  for (const ch of value.trim()) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    if (/\s/.test(ch) && depth === 0) {
+      if (word) out.push(word);
+      word = "";
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
 /** `rounded-lg`, per-side `rounded-t-lg rounded-b-none`, or per corner. */
 export function borderRadiusClasses(value: string): string[] {
-  const parts = value.split(/\s+/);
+  const parts = cssWords(value);
   if (parts.length === 1) return [radiusClass("", value)];
   const [tl, tr = tl, br = tl, bl = tr] = parts as [string, string?, string?, string?];
   if (tl === tr && br === bl) return [radiusClass("t", tl), radiusClass("b", br)];
@@ -116,7 +133,7 @@ function borderWidthClass(side: string, value: string): string {
 
 /** Four CSS sides (1–4 values) → classes per side, pairing equal sides: `px-4 py-2`. */
 export function sideClasses(value: string, one: (side: string, v: string) => string): string[] {
-  const parts = value.split(/\s+/);
+  const parts = cssWords(value);
   const [t, r = t, b = t, l = r] = parts as [string, string?, string?, string?];
   if (t === r && r === b && b === l) return [one("", t)];
   if (t === b && r === l) return [one("x", r!), one("y", t)];
