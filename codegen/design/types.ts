@@ -51,6 +51,12 @@ export interface FlexLayout {
    * to share its line; one line, as drawn, at the design width (codegen/layout/reflow.ts).
    */
   reflow?: number;
+  /**
+   * The designer's side padding wider than a phone's gutter gives way on narrower screens, as an inferred layout's
+   * does (codegen/layout/gutters.ts): the width in px its percentages refer to at the design width (its parent's
+   * content width, or the frame's own for a screen root). Exactly as drawn at the design width.
+   */
+  fluidSides?: number;
   /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
 }
 

@@ -137,6 +137,9 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     else if (main !== "hug") {
       out.push([mainProp, px(mainSize)]);
       if (!row) out.push(["flex-shrink", "0"]);
+      // A row that wraps gives each item a line of its own at the narrowest, never a line it runs past (its items
+      // fit its lines as drawn: nothing changes at the design width).
+      else if (layout.wrap) out.push(["max-width", "100%"]);
     }
     const crossMax = row ? node.maxH : node.maxW;
     // Filling across up to a maximum (a 1280-px container in a 1440-px section): Figma places what is left of the
@@ -150,6 +153,12 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       // 341-px column), as much wider at the design width.
       const past = round(crossSize - (parent.w - layout.padding[1] - layout.padding[3]));
       if (!row) out.push(["max-width", past > 0.5 && !layout.inferred ? `calc(100% + ${px(past)})` : "100%"]);
+    } else if (cross === "hug" && !row && !node.text && node.layout && !layout.inferred) {
+      // A box of the designer's column that hugs its content (a section's column around a 1312-px form) is never
+      // wider than the column on a narrower screen either: its content has a width to shrink to. As drawn at the
+      // design width, where its content fits the column (or runs past it by as much as drawn).
+      const past = round(crossSize - (parent.w - layout.padding[1] - layout.padding[3]));
+      out.push(["max-width", past > 0.5 ? `calc(100% + ${px(past)})` : "100%"]);
     }
     if (row) out.push(...overrunFloor(node, parent));
     // A hugging text in a row keeps its one line; fixed-width text wraps as designed.

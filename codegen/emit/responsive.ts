@@ -155,11 +155,13 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
   // Flex stretches items by default; an inferred item that hugs its content must not grow across.
   if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
   const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
-  if (inferred && inferred.within > 0 && Math.max(l, r) > FIXED_PADDING) {
+  // The designer's own wide side padding gives way alike (layout/gutters.ts).
+  const within = inferred?.within ?? node.layout?.fluidSides;
+  if (within !== undefined && within > 0 && Math.max(l, r) > FIXED_PADDING) {
     // Wide side padding gives way first when the screen is narrower than the design: each side loses its
     // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn, and never more
     // (a screen's root on a wider screen: its padding's 100% is the viewport, wider than the root).
-    const side = (v: number): string => fluidSide(v, l + r, inferred.within);
+    const side = (v: number): string => fluidSide(v, l + r, within);
     drop(decls, "padding");
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }

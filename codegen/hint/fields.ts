@@ -237,6 +237,8 @@ export const FIELDS: Field[] = [
   { key: "wb", category: "layout", print: (n) => n.layout?.wrapBelow?.toString(), parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)) },
   // A designer's row of blocks that wraps to fewer per line, each item at least this wide, on narrow screens.
   { key: "rf", category: "layout", print: (n) => n.layout?.reflow?.toString(), parse: (n, v) => void (layoutOf(n).reflow = num(v)) },
+  // A designer's layout whose wide side padding gives way on narrower screens, and the width its percentages refer to.
+  { key: "gw", category: "layout", print: (n) => n.layout?.fluidSides?.toString(), parse: (n, v) => void (layoutOf(n).fluidSides = num(v)) },
   { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
   // Its place in its container's drawing order (1 = lowest), where layers and the flow interleave.
   { key: "z", category: "layout", print: (n) => n.z?.toString(), parse: (n, v) => void (n.z = num(v)) },

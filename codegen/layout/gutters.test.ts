@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { DesignNode, FlexLayout } from "../design/types.js";
+import { responsiveDecls } from "../emit/responsive.js";
+import { markGutters } from "./gutters.js";
+
+const layout = (padding: [number, number, number, number], extra: Partial<FlexLayout> = {}): FlexLayout => ({ dir: "column", gap: 0, padding, justify: "start", align: "start", ...extra });
+const heading: DesignNode = { id: "3:1", name: "Heading", kind: "text", w: 1152, h: 38, sizeH: "fill", sizeV: "hug", text: { chars: "Spring Elegance", style: { family: "Roboto", size: 32, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } };
+/** A product dialog padded 64 px inside a page padded 80 px (Flora's Product Details). */
+const modal = (sizeH: DesignNode["sizeH"] = "fill", kind: DesignNode["kind"] = "frame"): DesignNode => ({ id: "2:1", name: "Modal", kind, w: 1280, h: 700, sizeH, sizeV: "hug", layout: layout([64, 64, 64, 64]), children: [heading] });
+const page = (child: DesignNode, pad = 80): DesignNode => ({ id: "1:1", name: "Product Details", kind: "frame", w: 1440, h: 828, layout: layout([64, pad, 64, pad], { dir: "row" }), children: [child] });
+
+describe("the designer's wide side padding gives way on narrower screens", () => {
+  it("marks the root and a box that fills it, each with the width its percentages refer to", () => {
+    const out = markGutters(page(modal()));
+    expect(out.layout!.fluidSides).toBe(1440);
+    expect(out.children![0]!.layout!.fluidSides).toBe(1280);
+    // Idempotent.
+    expect(markGutters(out)).toBe(out);
+  });
+
+  it("leaves a gutter-wide padding, a box that hugs its content and a component's insides alone", () => {
+    expect(markGutters(page(modal(), 24)).layout!.fluidSides).toBeUndefined();
+    expect(markGutters(page(modal("hug"))).children![0]!.layout!.fluidSides).toBeUndefined();
+    expect(markGutters(page(modal("fill", "instance"))).children![0]!.layout!.fluidSides).toBeUndefined();
+  });
+
+  it("is exactly as drawn at the design width and shrinks to a phone's gutter below it", () => {
+    const out = markGutters(page(modal()));
+    const decls = responsiveDecls(out.children![0]!, out, [["padding", "64px"]]);
+    expect(decls).toContainEqual(["padding-left", "clamp(16px, calc(64px - (1280px - 100%) * 0.5), 64px)"]);
+    expect(decls).toContainEqual(["padding-top", "64px"]);
+    expect(decls.some(([p]) => p === "padding")).toBe(false);
+  });
+});

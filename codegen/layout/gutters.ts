@@ -1,0 +1,43 @@
+/**
+ * The designer's own wide side padding on screens narrower than the design. Auto layout is emitted as drawn, so a
+ * dialog padded 64 px inside a page padded 80 px keeps 288 px of padding on a 390-px phone and leaves its content
+ * 102 px wide: a heading's word runs past the dialog's clip. The designers' own phone frames of such pages pad
+ * 16–20 px. A designer's layout whose side padding is wider than FIXED_PADDING gives way as an inferred one does
+ * (FlexLayout.fluidSides; codegen/emit/responsive.ts fluidSide): each side loses its share of the missing width, down
+ * to a phone's gutter, exactly as drawn at the design width and never more than drawn on a wider screen.
+ *
+ * Only where a percentage of padding has a width to refer to: the screen's root, or a box that is not sized by its
+ * content (fixed or fill) inside a box that is not either. Components' insides (an instance, a component) are
+ * shared by their every use, each as wide as its own place: they keep their padding.
+ */
+import type { DesignNode } from "../design/types.js";
+
+/** Side padding up to this stays fixed (codegen/emit/responsive.ts FIXED_PADDING). */
+export const FIXED_PADDING = 32;
+
+const isComponent = (n: DesignNode): boolean => n.kind === "instance" || n.kind === "component";
+
+/** Whether `node`'s designer layout has side padding that gives way on narrower screens. */
+function givesWay(node: DesignNode): boolean {
+  const layout = node.layout;
+  if (!layout || layout.inferred || layout.fluidSides !== undefined) return false;
+  return Math.max(layout.padding[1], layout.padding[3]) > FIXED_PADDING;
+}
+
+/**
+ * The frame with its designer's wide side padding marked to give way (a new tree; nodes unchanged are shared).
+ * `within`: the width the root's percentages refer to at the design width (its own). Idempotent.
+ */
+export function markGutters(node: DesignNode, within = node.w, parent?: DesignNode): DesignNode {
+  if (isComponent(node)) return node;
+  const sized = parent === undefined || (node.sizeH !== "hug" && parent.sizeH !== "hug" && !node.absolute);
+  const marked = sized && givesWay(node);
+  const pad = node.layout?.padding ?? [0, 0, 0, 0];
+  const content = node.w - pad[1] - pad[3];
+  const children = node.children?.map((c) => markGutters(c, content, node));
+  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  if (!changed && !marked) return node;
+  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  if (marked) out.layout = { ...node.layout!, fluidSides: Math.round(within) };
+  return out;
+}
