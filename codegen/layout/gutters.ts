@@ -41,3 +41,31 @@ export function markGutters(node: DesignNode, within = node.w, parent?: DesignNo
   if (marked) out.layout = { ...node.layout!, fluidSides: Math.round(within) };
   return out;
 }
+
+/**
+ * A box of a fixed height whose flow wraps to more lines on narrower screens (a row that wraps or reflows, an
+ * inferred grid of buttons, a form whose rows of fields reflow, however deep in boxes that hug them) keeps its drawn
+ * height from the design width up and grows with its content below it (`growBelow`): a fixed height that clips a
+ * wrapped line, or lets it run over the section below (or, its content centred, above), hides what the drawing shows.
+ * So does a box of a fixed height around one that grows. Not a box placed absolutely, nor one that scales as a unit,
+ * nor a section kept as drawn (those stack below the design width on their own). Idempotent.
+ */
+export function markGrowth(node: DesignNode, designWidth: number, root = true): DesignNode {
+  return grown(node, designWidth, root).node;
+}
+
+/** `node` with its boxes marked to grow, and whether its content gets taller on narrower screens. */
+function grown(node: DesignNode, designWidth: number, root: boolean): { node: DesignNode; grows: boolean } {
+  if (node.scaled || node.stackBelow !== undefined) return { node, grows: false };
+  const kids = node.children?.map((c) => (c.absolute || c.hidden ? { node: c, grows: false } : grown(c, designWidth, false)));
+  const children = kids?.map((k) => k.node);
+  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  const layout = node.layout;
+  const wraps = layout !== undefined && (layout.wrap === true || layout.wrapBelow !== undefined || layout.reflow !== undefined);
+  const grows = wraps || (kids ?? []).some((k) => k.grows);
+  const marked = !root && grows && layout !== undefined && node.sizeV === "fixed" && node.growBelow === undefined;
+  if (!changed && !marked) return { node, grows };
+  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  if (marked) out.growBelow = Math.round(designWidth);
+  return { node: out, grows };
+}

@@ -13,7 +13,7 @@ import { inferNode, type LayoutReport } from "./apply.js";
 import { checkInferred } from "./check.js";
 import { withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
-import { markGutters } from "./gutters.js";
+import { markGrowth, markGutters } from "./gutters.js";
 import { markReflow } from "./reflow.js";
 import { hasInferred, undoInference } from "./undo.js";
 
@@ -45,7 +45,8 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
   // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike); the designer's
   // own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow screens).
   // The designer's own wide side padding gives way on narrower screens, as inferred padding does (gutters.ts).
-  const out = markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w);
+  // A box of a fixed height whose content wraps to more lines below the design width grows with it there.
+  const out = markGrowth(markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w), frame.w);
   drawn.set(out, asDrawn);
   return out;
 }

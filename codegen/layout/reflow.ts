@@ -42,8 +42,8 @@ export function reflows(node: DesignNode): boolean {
   // A line of links pushed to a side or spread apart is a navigation's, not a list's.
   if (items.length < 3 || layout.gap > LIST_GAP || (layout.justify !== "start" && layout.justify !== "center")) return false;
   const length = items.reduce((sum, c) => sum + c.w, 0) + layout.gap * (items.length - 1);
-  // A line of icons (a set of social links, an icon sheet) longer than a phone's screen wraps alike.
-  return (items.every(hasText) || items.every((c) => !hasText(c) && c.w <= ICON && c.h <= ICON)) && length > PHONE;
+  // Icons among them (a set of social links, an icon sheet, links each beside its icon) wrap alike.
+  return items.every((c) => hasText(c) || (c.w <= ICON && c.h <= ICON)) && length > PHONE;
 }
 
 /** Whether the items of a row (its layout drawn by the designer) run past its content box: a carousel. */
