@@ -153,6 +153,11 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       // 341-px column), as much wider at the design width.
       const past = round(crossSize - (parent.w - layout.padding[1] - layout.padding[3]));
       if (!row) out.push(["max-width", past > 0.5 && !layout.inferred ? `calc(100% + ${px(past)})` : "100%"]);
+    } else if (cross !== "hug" && textAuto && !row && node.text?.resize === "width" && layout.inferred) {
+      // A text on one line in an inferred column sizes to its line, and its drawn box is its floor: a box drawn
+      // wider than its words (a field's placeholder as wide as the field) stays as wide as drawn, never wider than
+      // the column; a browser's line wider than Figma's still grows it.
+      out.push(["min-width", `min(${px(crossSize)}, 100%)`]);
     } else if (cross === "hug" && !row && !node.text && node.layout && !layout.inferred) {
       // A box of the designer's column that hugs its content (a section's column around a 1312-px form) is never
       // wider than the column on a narrower screen either: its content has a width to shrink to. As drawn at the

@@ -271,7 +271,9 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   if (own && node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
   if (own && node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
-  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
+  // At least as tall as drawn: its items that fill its height share the drawn height, as they do at the design width
+  // (in a box of height auto, an item of `flex: 1 1 0` would shrink to nothing).
+  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"], ["min-height", px(node.h)]]]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
   return out;
