@@ -273,7 +273,8 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
   // At least as tall as drawn: its items that fill its height share the drawn height, as they do at the design width
   // (in a box of height auto, an item of `flex: 1 1 0` would shrink to nothing).
-  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"], ["min-height", px(node.h)]]]);
+  // One that fills its share of its container's height (`flex: 1 1 0`, `min-height: 0`) takes what its content needs.
+  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, node.sizeV === "fill" ? [["min-height", "auto"]] : [["height", "auto"], ["min-height", px(node.h)]]]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
   return out;

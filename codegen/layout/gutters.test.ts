@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, FlexLayout } from "../design/types.js";
-import { responsiveDecls } from "../emit/responsive.js";
+import { belowDecls, responsiveDecls } from "../emit/responsive.js";
 import { markGrowth, markGutters } from "./gutters.js";
 
 const layout = (padding: [number, number, number, number], extra: Partial<FlexLayout> = {}): FlexLayout => ({ dir: "column", gap: 0, padding, justify: "start", align: "start", ...extra });
@@ -50,6 +50,15 @@ describe("a box of a fixed height grows with content that wraps below the design
     expect(out.children![0]!.children![0]!.growBelow).toBeUndefined();
     expect(out.growBelow).toBeUndefined();
     expect(markGrowth(out, 1440)).toBe(out);
+  });
+
+  it("marks a box that fills its height in a fixed box: it takes what its content needs below the design width", () => {
+    const picker: DesignNode = { ...section(true), id: "2:2", children: [{ ...section(true).children![0]!, sizeV: "fill" }] };
+    const out = markGrowth(page(picker), 1440).children![0]!;
+    expect(out.growBelow).toBe(1440);
+    expect(out.children![0]!.growBelow).toBe(1440);
+    expect(belowDecls(out.children![0]!, "all", out)).toContainEqual([1440, [["min-height", "auto"]]]);
+    expect(belowDecls(out, "all", page(picker))).toContainEqual([1440, [["height", "auto"], ["min-height", "1141px"]]]);
   });
 
   it("leaves a fixed box whose content does not wrap, and one placed absolutely", () => {

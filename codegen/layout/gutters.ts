@@ -47,7 +47,8 @@ export function markGutters(node: DesignNode, within = node.w, parent?: DesignNo
  * inferred grid of buttons, a form whose rows of fields reflow, however deep in boxes that hug them) keeps its drawn
  * height from the design width up and grows with its content below it (`growBelow`): a fixed height that clips a
  * wrapped line, or lets it run over the section below (or, its content centred, above), hides what the drawing shows.
- * So does a box of a fixed height around one that grows. Not a box placed absolutely, nor one that scales as a unit,
+ * So does a box of a fixed height around one that grows, and one that fills its height (its share of the drawn
+ * height, at least, and more when its content needs it). Not a box placed absolutely, nor one that scales as a unit,
  * nor a section kept as drawn (those stack below the design width on their own). Idempotent.
  */
 export function markGrowth(node: DesignNode, designWidth: number, root = true): DesignNode {
@@ -63,7 +64,7 @@ function grown(node: DesignNode, designWidth: number, root: boolean): { node: De
   const layout = node.layout;
   const wraps = layout !== undefined && (layout.wrap === true || layout.wrapBelow !== undefined || layout.reflow !== undefined);
   const grows = wraps || (kids ?? []).some((k) => k.grows);
-  const marked = !root && grows && layout !== undefined && node.sizeV === "fixed" && node.growBelow === undefined;
+  const marked = !root && grows && layout !== undefined && (node.sizeV === "fixed" || node.sizeV === "fill") && node.growBelow === undefined;
   if (!changed && !marked) return { node, grows };
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };
   if (marked) out.growBelow = Math.round(designWidth);
