@@ -394,3 +394,14 @@ describe("placementDecls: a box of the designer's column that hugs its content",
     expect(placementDecls({ ...form, w: 420 }, col)).toContainEqual(["max-width", "calc(100% + 20px)"]);
   });
 });
+
+describe("placementDecls: a layer the designer placed absolutely under the flow", () => {
+  it("the items drawn after it are positioned, so they paint above it; those drawn before it are not", () => {
+    const back = rect({ id: "2:1", absolute: true, x: 0, y: 0, w: 400, h: 300 });
+    const before = rect({ id: "2:0", sizeH: "fixed", sizeV: "fixed" });
+    const after = rect({ id: "2:2", sizeH: "fixed", sizeV: "fixed" });
+    const header: DesignNode = { ...row, children: [before, back, after] };
+    expect(placementDecls(after, header)[0]).toEqual(["position", "relative"]);
+    expect(placementDecls(before, header).some(([p]) => p === "position")).toBe(false);
+  });
+});

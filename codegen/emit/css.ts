@@ -196,6 +196,9 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   // can make the component's root absolute without fighting its stylesheet.
   // So is the box a stroke with a weight per side is drawn in (strokeOverlayDecls).
   if (!out.some(([p]) => p === "position") && (hasAbsoluteChildren(node) || sidedStroke(node))) out.unshift(["position", "relative"]);
+  // A layer the designer placed absolutely under the flow (a hero's picture drawn first) paints above an item that
+  // is not positioned, whatever the order: the item drawn after it is positioned too, and stays above it.
+  else if (!out.some(([p]) => p === "position") && layout && !node.absolute && drawnOverLayer(node, parent)) out.unshift(["position", "relative"]);
   if (node.minW !== undefined) out.push(["min-width", px(node.minW)]);
   if (node.maxW !== undefined) out.push(["max-width", px(node.maxW)]);
   if (node.minH !== undefined) out.push(["min-height", px(node.minH)]);
@@ -214,6 +217,15 @@ export function componentRootSize(node: DesignNode): Decl[] {
 
 const JUSTIFY = { start: "flex-start", center: "center", end: "flex-end", "space-between": "space-between" } as const;
 const ALIGN = { start: "flex-start", center: "center", end: "flex-end", baseline: "baseline", stretch: "stretch" } as const;
+
+/** Whether a sibling drawn before `node` (under it) is placed absolutely in their auto layout. */
+function drawnOverLayer(node: DesignNode, parent: DesignNode): boolean {
+  for (const sibling of parent.children ?? []) {
+    if (sibling === node) return false;
+    if (sibling.absolute && !sibling.hidden) return true;
+  }
+  return false;
+}
 
 export function hasAbsoluteChildren(node: DesignNode): boolean {
   return (node.children ?? []).some((c) => !node.layout || c.absolute);
