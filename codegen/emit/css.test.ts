@@ -70,10 +70,6 @@ describe("placementDecls: a row its items overrun (Figma never shrinks an item t
     expect(rowOverrun(wrapping)).toBe(0);
     expect(placementDecls(cards("fill").children![0]!, cards("fill"))).toEqual([["flex", "1 1 0"], ["min-width", "0"]]);
   });
-  it("an item of a wrapping row is never wider than the row: a line of its own at the narrowest (a 560-px field on a phone)", () => {
-    const wrapping = { ...cards(), layout: { ...cards().layout!, wrap: true } };
-    expect(placementDecls(wrapping.children![0]!, wrapping)).toEqual([["width", "405px"], ["max-width", "100%"]]);
-  });
 });
 
 describe("placementDecls: a text box Figma rounded to whole pixels", () => {

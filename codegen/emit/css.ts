@@ -137,9 +137,6 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     else if (main !== "hug") {
       out.push([mainProp, px(mainSize)]);
       if (!row) out.push(["flex-shrink", "0"]);
-      // A row that wraps gives each item a line of its own at the narrowest, never a line it runs past (its items
-      // fit its lines as drawn: nothing changes at the design width).
-      else if (layout.wrap) out.push(["max-width", "100%"]);
     }
     const crossMax = row ? node.maxH : node.maxW;
     // Filling across up to a maximum (a 1280-px container in a 1440-px section): Figma places what is left of the
