@@ -57,6 +57,12 @@ export interface FlexLayout {
    * text wraps to more lines, and a row too long for its box wraps. At the design width and up, as drawn.
    */
   fitBelow?: number;
+  /**
+   * The designer's side padding wider than a phone's gutter gives way on narrower screens, as an inferred layout's
+   * does (codegen/layout/gutters.ts): the width in px its percentages refer to at the design width (its parent's
+   * content width, or the frame's own for a screen root). Exactly as drawn at the design width.
+   */
+  fluidSides?: number;
   /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
 }
 

@@ -27,7 +27,7 @@ describe("rules below a width", () => {
     const css = emitHtml(page(), { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
     const first = css.indexOf("@media");
     expect(css.slice(first)).toBe(
-      "@media (width < 1440px) {\n.page {\n  min-height: min(800px, 100vh);\n}\n\n.row {\n  flex-wrap: wrap;\n}\n\n.paragraph {\n  height: auto;\n}\n}\n\n@media (width < 1040px) {\n.blob {\n  display: none;\n}\n}\n",
+      "@media (width < 1440px) {\n.page {\n  min-height: min(800px, 100vh);\n}\n\n.row {\n  flex-wrap: wrap;\n}\n\n.paragraph {\n  height: auto;\n  min-height: 19px;\n}\n}\n\n@media (width < 1040px) {\n.blob {\n  display: none;\n}\n}\n",
     );
     // At the design width and up: the carousel stays one line, its cards keep their width.
     expect(css).toMatch(/\.row \{[^}]*flex-wrap: nowrap;/);

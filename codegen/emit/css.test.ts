@@ -372,3 +372,32 @@ describe("declsToCss", () => {
     expect(declsToCss(".card", [["display", "flex"], ["gap", "8px"]])).toBe(".card {\n  display: flex;\n  gap: 8px;\n}\n");
   });
 });
+
+describe("placementDecls: a one-line text in an inferred column", () => {
+  it("sizes to its line with its drawn box as its floor (a placeholder as wide as its field), never wider than the column", () => {
+    const inferred: DesignNode = { ...col, layout: { ...flex("column"), inferred: { within: 1440 } } };
+    const placeholder = text({ chars: "Email address...", resize: "width" }, { w: 275, h: 19, sizeH: "fixed", sizeV: "hug" });
+    expect(placementDecls(placeholder, inferred)).toContainEqual(["min-width", "min(275px, 100%)"]);
+    // The designer's own column: a text that sizes to its words is as wide as they are.
+    expect(placementDecls(placeholder, col).some(([p]) => p === "min-width")).toBe(false);
+  });
+});
+
+describe("placementDecls: a box of the designer's column that hugs its content", () => {
+  it("is never wider than the column (as much wider as drawn)", () => {
+    const form: DesignNode = { id: "1:5", name: "", kind: "frame", w: 400, h: 200, sizeH: "hug", sizeV: "hug", layout: flex("column") };
+    expect(placementDecls(form, col)).toContainEqual(["max-width", "100%"]);
+    expect(placementDecls({ ...form, w: 420 }, col)).toContainEqual(["max-width", "calc(100% + 20px)"]);
+  });
+});
+
+describe("placementDecls: a layer the designer placed absolutely under the flow", () => {
+  it("the items drawn after it are positioned, so they paint above it; those drawn before it are not", () => {
+    const back = rect({ id: "2:1", absolute: true, x: 0, y: 0, w: 400, h: 300 });
+    const before = rect({ id: "2:0", sizeH: "fixed", sizeV: "fixed" });
+    const after = rect({ id: "2:2", sizeH: "fixed", sizeV: "fixed" });
+    const header: DesignNode = { ...row, children: [before, back, after] };
+    expect(placementDecls(after, header)[0]).toEqual(["position", "relative"]);
+    expect(placementDecls(before, header).some(([p]) => p === "position")).toBe(false);
+  });
+});

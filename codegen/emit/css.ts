@@ -150,6 +150,17 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       // 341-px column), as much wider at the design width.
       const past = round(crossSize - (parent.w - layout.padding[1] - layout.padding[3]));
       if (!row) out.push(["max-width", past > 0.5 && !layout.inferred ? `calc(100% + ${px(past)})` : "100%"]);
+    } else if (cross !== "hug" && textAuto && !row && node.text?.resize === "width" && layout.inferred) {
+      // A text on one line in an inferred column sizes to its line, and its drawn box is its floor: a box drawn
+      // wider than its words (a field's placeholder as wide as the field) stays as wide as drawn, never wider than
+      // the column; a browser's line wider than Figma's still grows it.
+      out.push(["min-width", `min(${px(crossSize)}, 100%)`]);
+    } else if (cross === "hug" && !row && !node.text && node.layout && !layout.inferred) {
+      // A box of the designer's column that hugs its content (a section's column around a 1312-px form) is never
+      // wider than the column on a narrower screen either: its content has a width to shrink to. As drawn at the
+      // design width, where its content fits the column (or runs past it by as much as drawn).
+      const past = round(crossSize - (parent.w - layout.padding[1] - layout.padding[3]));
+      out.push(["max-width", past > 0.5 ? `calc(100% + ${px(past)})` : "100%"]);
     }
     if (row) out.push(...overrunFloor(node, parent));
     // A hugging text in a row keeps its one line; fixed-width text wraps as designed.
@@ -182,6 +193,9 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   // can make the component's root absolute without fighting its stylesheet.
   // So is the box a stroke with a weight per side is drawn in (strokeOverlayDecls).
   if (!out.some(([p]) => p === "position") && (hasAbsoluteChildren(node) || sidedStroke(node))) out.unshift(["position", "relative"]);
+  // A layer the designer placed absolutely under the flow (a hero's picture drawn first) paints above an item that
+  // is not positioned, whatever the order: the item drawn after it is positioned too, and stays above it.
+  else if (!out.some(([p]) => p === "position") && layout && !node.absolute && drawnOverLayer(node, parent)) out.unshift(["position", "relative"]);
   if (node.minW !== undefined) out.push(["min-width", px(node.minW)]);
   if (node.maxW !== undefined) out.push(["max-width", px(node.maxW)]);
   if (node.minH !== undefined) out.push(["min-height", px(node.minH)]);
@@ -200,6 +214,15 @@ export function componentRootSize(node: DesignNode): Decl[] {
 
 const JUSTIFY = { start: "flex-start", center: "center", end: "flex-end", "space-between": "space-between" } as const;
 const ALIGN = { start: "flex-start", center: "center", end: "flex-end", baseline: "baseline", stretch: "stretch" } as const;
+
+/** Whether a sibling drawn before `node` (under it) is placed absolutely in their auto layout. */
+function drawnOverLayer(node: DesignNode, parent: DesignNode): boolean {
+  for (const sibling of parent.children ?? []) {
+    if (sibling === node) return false;
+    if (sibling.absolute && !sibling.hidden) return true;
+  }
+  return false;
+}
 
 export function hasAbsoluteChildren(node: DesignNode): boolean {
   return (node.children ?? []).some((c) => !node.layout || c.absolute);

@@ -14,7 +14,7 @@ const row = (id: string, children: DesignNode[], w: number, h: number, extra: Pa
   id, name: id, kind: "frame", w, h, sizeH: "hug", sizeV: "hug", layout: { dir: "row", gap: 32, padding: [0, 0, 0, 0], justify: "start", align: "center" }, children, ...extra,
 });
 
-/** A page drawn with auto layout: a bar (padding 80) with a logo, five links and a button; it needs 949 px, so its menu shows below 995. */
+/** A page drawn with auto layout: a bar (padding 80) with a logo, five links and a button; it needs 949 px as drawn, less with its 80-px side padding giving way (layout/gutters.ts): its menu shows below 862. */
 function design(): DesignDocument {
   const links = row("10:1", ["About Us", "Bestsellers", "Bouquets", "Feedback", "Contacts"].map((c, i) => text(`11:${i}`, c, [66, 79, 68, 69, 65][i]!)), 475, 24, { name: "Links" });
   const cta: DesignNode = { ...row("12:1", [text("12:2", "Explore", 126)], 166, 40, { name: "Cta", fills: [{ kind: "solid", color: "#c0f000" }] }), layout: { dir: "row", gap: 8, padding: [8, 20, 8, 20], justify: "center", align: "center" } };
@@ -50,7 +50,7 @@ describe("navigation menu: HTML", () => {
     // Wide: the panel is no box (its items are the row's own), the button not shown.
     expect(css).toMatch(/\.menu \{\s*display: contents;\s*\}/);
     expect(css).toMatch(/\.menu-button \{[^}]*display: none;/);
-    const narrow = media(css, 995);
+    const narrow = media(css, 862);
     expect(narrow).toMatch(/\.menu-button:not\(:popover-open\) \{\n\s*display: flex;/);
     expect(narrow).toMatch(/\.menu:not\(:popover-open\) \{\n\s*display: none;/);
     expect(narrow).toMatch(/\.menu:popover-open \{[^}]*flex-direction: column;[^}]*top: anchor\(--nav-menu bottom\);[^}]*background-color: #ffffff;/);
@@ -68,7 +68,7 @@ describe("navigation menu: React", () => {
     expect(tsx).toMatch(/<button className=\{styles\.menuButton\} type="button" aria-label="Menu" aria-controls=\{menuId\} ref=\{menuButton\} aria-expanded=\{menuOpen\} onClick=\{\(\) => setMenuOpen\(!menuOpen\)\}>/);
     expect(tsx).toMatch(/<div className=\{menuOpen \? styles\.menuOpen : styles\.menu\} id=\{menuId\}>/);
     expect(tsx).toContain('onKeyDown={(event) => { if (event.key === "Escape" && menuOpen) { setMenuOpen(false); menuButton.current?.focus(); } }}');
-    const narrow = media(file(files, "src/screens/Home.module.css"), 995);
+    const narrow = media(file(files, "src/screens/Home.module.css"), 862);
     expect(narrow).toMatch(/\.menu \{\n\s*display: none;/);
     expect(narrow).toMatch(/\.menuOpen \{[^}]*position: absolute;[^}]*top: 100%;/);
     expect(narrow).toMatch(/\.top \{[^}]*position: relative;/);
@@ -78,9 +78,9 @@ describe("navigation menu: React", () => {
     const { files } = emitFiles(design(), { target: "react", styling: "tailwind", nodeIds: false });
     const tsx = file(files, "src/screens/Home.tsx");
     const [open, closed] = [...tsx.matchAll(/menuOpen \? ("[^"]*") : ("[^"]*")/g)][0]!.slice(1).map((s) => JSON.parse(s) as string);
-    expect(closed).toBe("[display:contents] max-[995px]:hidden");
-    expect(open).toMatch(/^\[display:contents\] max-\[995px\]:flex max-\[995px\]:flex-col .*max-\[995px\]:absolute max-\[995px\]:top-full/);
-    expect(tsx).toMatch(/className="relative hidden [^"]*max-\[995px\]:flex/);
+    expect(closed).toBe("[display:contents] max-[862px]:hidden");
+    expect(open).toMatch(/^\[display:contents\] max-\[862px\]:flex max-\[862px\]:flex-col .*max-\[862px\]:absolute max-\[862px\]:top-full/);
+    expect(tsx).toMatch(/className="relative hidden [^"]*max-\[862px\]:flex/);
   });
 
   it("type-checks, in both stylings", async () => {
@@ -93,7 +93,7 @@ describe("navigation menu: the model hint", () => {
   it("carries the bar, so code from the hint is the offline code", () => {
     const doc = design();
     const parsed = parseHint(modelHint(doc)).document;
-    expect(modelHint(doc)).toMatch(/ nav:995,1,3,1\b/);
+    expect(modelHint(doc)).toMatch(/ nav:862,1,3,1\b/);
     const fromHint = emitFiles({ ...parsed, assets: doc.assets }, { target: "html", styling: "css-modules", nodeIds: true });
     expect(fromHint.files).toEqual(emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: true }).files);
   });

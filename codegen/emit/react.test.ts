@@ -318,7 +318,7 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
     const screen = file(files, "src/screens/Home.module.css");
     expect(rule(screen, "button")).toEqual(expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]));
-    expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n}\n}");
+    expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n  min-height: 40px;\n}\n}");
     expect(file(files, "src/components/Button.module.css")).not.toContain("height: auto");
     // The same declarations as the HTML's element for that layer, split between the screen and the component.
     const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;

@@ -188,11 +188,13 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
   // Flex stretches items by default; an inferred item that hugs its content must not grow across.
   if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
   const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
-  if (inferred && inferred.within > 0 && Math.max(l, r) > FIXED_PADDING) {
+  // The designer's own wide side padding gives way alike (layout/gutters.ts).
+  const within = inferred?.within ?? node.layout?.fluidSides;
+  if (within !== undefined && within > 0 && Math.max(l, r) > FIXED_PADDING) {
     // Wide side padding gives way first when the screen is narrower than the design: each side loses its
     // share of the missing width, down to a 16 px gutter; at the design width it is exactly as drawn, and never more
     // (a screen's root on a wider screen: its padding's 100% is the viewport, wider than the root).
-    const side = (v: number): string => fluidSide(v, l + r, inferred.within);
+    const side = (v: number): string => fluidSide(v, l + r, within);
     drop(decls, "padding");
     decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
   }
@@ -302,7 +304,10 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   if (own && node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
   if (own && node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
-  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, [["height", "auto"]]]);
+  // At least as tall as drawn: its items that fill its height share the drawn height, as they do at the design width
+  // (in a box of height auto, an item of `flex: 1 1 0` would shrink to nothing).
+  // One that fills its share of its container's height (`flex: 1 1 0`, `min-height: 0`) takes what its content needs.
+  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, node.sizeV === "fill" ? [["min-height", "auto"]] : [["height", "auto"], ["min-height", px(node.h)]]]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
   if (part !== "own" && !node.absolute && !node.hidden) {
     const fit = fitItemDecls(node, parent);
@@ -347,7 +352,8 @@ export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): 
  */
 export function fluidPaddingDecls(node: DesignNode): Decl[] {
   const [t, r, b, l] = node.layout!.padding;
-  if (Math.max(l, r) <= FIXED_PADDING || node.w <= 0) return [];
+  // Padding that gives way at every width already (FlexLayout.fluidSides: codegen/layout/gutters.ts) is left to it.
+  if (Math.max(l, r) <= FIXED_PADDING || node.w <= 0 || node.layout!.fluidSides !== undefined) return [];
   return [["padding", `${px(t)} ${fluidSide(r, l + r, node.w)} ${px(b)} ${fluidSide(l, l + r, node.w)}`]];
 }
 

@@ -36,6 +36,8 @@ export interface DesignText {
   covered: number;
   /** Share (0..1) of the text's box outside the frames that clip it in the drawing. */
   clipped: number;
+  /** Where its lines sit in its box, when not at the left (Figma's textAlignHorizontal): a box wider than its words. */
+  align?: "center" | "right";
 }
 
 /** A text the drawing hides this much of is not expected to be seen: it counts neither as seen nor as lost. */
@@ -49,7 +51,7 @@ interface RestPaint {
 }
 
 /** The REST fields read here beyond design-nodes.ts's RestNode. */
-type PaintedNode = RestNode & { fills?: RestPaint[]; opacity?: number; isMask?: boolean; style?: { textCase?: string; fontSize?: number; fontFamily?: string } | null };
+type PaintedNode = RestNode & { fills?: RestPaint[]; opacity?: number; isMask?: boolean; style?: { textCase?: string; fontSize?: number; fontFamily?: string; textAlignHorizontal?: string } | null };
 
 /** A layer that paints: its box cut by the frames that clip it, its order, and its fills as one colour (undefined: not known). */
 interface Painter {
@@ -151,8 +153,15 @@ export function designTextFacts(frame: RestNode): DesignText[] {
       // A text the designer set to no opacity is drawn by nothing.
       covered: opacity <= 0.001 ? 1 : Math.round(covered * 1000) / 1000,
       clipped: Math.round(clipped * 1000) / 1000,
+      ...alignOf(style),
     };
   });
+}
+
+/** A text's horizontal alignment when its lines do not start at its box's left side. */
+function alignOf(style: { textAlignHorizontal?: string } | null | undefined): Pick<DesignText, "align"> {
+  const a = style?.textAlignHorizontal;
+  return a === "CENTER" ? { align: "center" } : a === "RIGHT" ? { align: "right" } : {};
 }
 
 /** What the score compares the page with, made once per frame: its texts, size, where its content ends, its fonts. */

@@ -7,7 +7,7 @@
  * reader sees, and the share lost to each cause. A text cut mid-word counts as cut whatever share of it shows.
  */
 import { classifyText, isProblem, lostWeight, textClassShares, type TextVerdict } from "./classify.js";
-import type { DesignFacts } from "./design-text.js";
+import type { DesignFacts, DesignText } from "./design-text.js";
 import type { TextProbe, TextSample } from "./text-probe.js";
 import type { Box, Placement } from "./types.js";
 
@@ -101,6 +101,14 @@ export function overlappingPairs(texts: { id: string; rects: Box[] }[]): [string
   return out;
 }
 
+/** The part of a text's drawn box its words take, `inkWidth` px wide (as rendered) at its alignment. */
+export function inkOf(text: Pick<DesignText, "box" | "align">, inkWidth: number): Box {
+  const { box } = text;
+  const w = Math.min(box.width, Math.max(0, inkWidth));
+  const x = text.align === "center" ? box.x + (box.width - w) / 2 : text.align === "right" ? box.x + box.width - w : box.x;
+  return { ...box, x, width: w };
+}
+
 function boundsOf(rects: Box[]): Box | undefined {
   if (rects.length === 0) return undefined;
   const x = Math.min(...rects.map((r) => r.x));
@@ -123,14 +131,29 @@ export function viewportFor(width: number, design: { width: number; height: numb
   return { width, height: width <= 480 ? 844 : width <= 1024 ? 1024 : Math.round((width * 9) / 16) };
 }
 
-/** Where the texts sit at a width wider than the design's, judged against the design's own margins. */
-export function placementOf(width: number, design: DesignFacts, rendered: readonly Box[]): Placement | undefined {
+/**
+ * Where the texts sit at a width wider than the design's, judged against the design's own margins. Like is held
+ * against like: a text's rendered lines against the part of its drawn box its lines take (a box drawn wider than its
+ * words, as a text that fills its row is, has its words at its left, centre or right by its alignment, as wide as
+ * they render, never wider than the box) — else a left-aligned title in a full-width box reads as content that
+ * moved away from the right side.
+ */
+export function placementOf(width: number, design: DesignFacts, seen: readonly { id: string; rects: readonly Box[] }[]): Placement | undefined {
   const extra = width - design.width;
+  const byId = new Map(design.texts.map((t) => [t.id, t]));
+  const rendered: Box[] = [];
+  const designBoxes: Box[] = [];
+  for (const s of seen) {
+    const facts = byId.get(s.id);
+    const ink = boundsOf([...s.rects]);
+    if (!facts || !ink) continue;
+    rendered.push(...s.rects);
+    designBoxes.push(inkOf(facts, ink.width));
+  }
   // A few px wider than the design (a 375-px phone screen at 390) is no wider screen to place the content on.
-  if (extra < Math.max(32, 0.05 * design.width) || rendered.length === 0 || design.texts.length === 0) return undefined;
+  if (extra < Math.max(32, 0.05 * design.width) || rendered.length === 0) return undefined;
   const left = (boxes: readonly Box[]): number => Math.min(...boxes.map((b) => b.x));
   const right = (boxes: readonly Box[], w: number): number => w - Math.max(...boxes.map((b) => b.x + b.width));
-  const designBoxes = design.texts.map((t) => t.box);
   const gainLeft = left(rendered) - left(designBoxes);
   const gainRight = right(rendered, width) - right(designBoxes, design.width);
   // Content that widened with the viewport spans it; else it moved — by half the extra each side when centred.
@@ -154,8 +177,7 @@ export function widthFigures(width: number, probe: TextProbe, design: DesignFact
   }
   const shares = textClassShares(verdicts);
   const pairs = overlappingPairs(probe.samples.filter((t) => t.rendered));
-  const seenRects = probe.samples.filter((s) => s.seen > 0).flatMap((s) => s.rects);
-  const placement = placementOf(width, design, seenRects);
+  const placement = placementOf(width, design, probe.samples.filter((s) => s.seen > 0));
   const designBlank = Math.max(0, design.height - design.contentBottom);
   return {
     width,

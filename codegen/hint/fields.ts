@@ -239,6 +239,8 @@ export const FIELDS: Field[] = [
   { key: "rf", category: "layout", print: (n) => n.layout?.reflow?.toString(), parse: (n, v) => void (layoutOf(n).reflow = num(v)) },
   // The designer's auto layout on narrower screens: items never wider than it, rows that wrap (layout/reflow.ts).
   { key: "fb", category: "layout", print: (n) => n.layout?.fitBelow?.toString(), parse: (n, v) => void (layoutOf(n).fitBelow = num(v)) },
+  // A designer's layout whose wide side padding gives way on narrower screens, and the width its percentages refer to.
+  { key: "gw", category: "layout", print: (n) => n.layout?.fluidSides?.toString(), parse: (n, v) => void (layoutOf(n).fluidSides = num(v)) },
   { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
   // Its place in its container's drawing order (1 = lowest), where layers and the flow interleave.
   { key: "z", category: "layout", print: (n) => n.z?.toString(), parse: (n, v) => void (n.z = num(v)) },

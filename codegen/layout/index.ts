@@ -13,6 +13,7 @@ import { inferNode, type LayoutReport } from "./apply.js";
 import { checkInferred } from "./check.js";
 import { withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
+import { markGrowth, markGutters } from "./gutters.js";
 import { markReflow } from "./reflow.js";
 import { hasInferred, undoInference } from "./undo.js";
 
@@ -49,7 +50,9 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
   report.sectionsKept.push(...[...check.sections].map((s) => s.name || "Section"));
   // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike); the designer's
   // own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow screens).
-  const out = markReflow(markNavs(withDrawnSections(inferred, asDrawn, check.sections, frame.w)), frame.w);
+  // The designer's own wide side padding gives way on narrower screens, as inferred padding does (gutters.ts).
+  // A box of a fixed height whose content wraps to more lines below the design width grows with it there.
+  const out = markGrowth(markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w), frame.w);
   drawn.set(out, asDrawn);
   return out;
 }

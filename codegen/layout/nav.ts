@@ -236,9 +236,9 @@ function rowContent(row: DesignNode, kids: DesignNode[]): number {
 
 /** A side's padding at a box width: inferred padding wider than FIXED_PADDING gives way as responsive.ts writes it. */
 function sideAt(node: DesignNode, side: number, other: number, width: number): number {
-  const inferred = node.layout?.inferred;
-  if (!inferred || inferred.within <= 0 || Math.max(side, other) <= FIXED_PADDING || side <= FIXED_PADDING) return side;
-  return Math.max(Math.min(PHONE_GUTTER, side), side - (inferred.within - width) * (side / (side + other)));
+  const within = node.layout?.inferred?.within ?? node.layout?.fluidSides;
+  if (within === undefined || within <= 0 || Math.max(side, other) <= FIXED_PADDING || side <= FIXED_PADDING) return side;
+  return Math.max(Math.min(PHONE_GUTTER, side), side - (within - width) * (side / (side + other)));
 }
 
 /**

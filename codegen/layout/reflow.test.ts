@@ -53,6 +53,17 @@ describe("the designer's rows of cards reflow", () => {
     expect(reflows(row("2:7", links, 900, { justify: "space-between" }))).toBe(false);
   });
 
+  it("a line of icons longer than a phone wraps; a short one (a few social links) stays", () => {
+    const icons = (n: number) => Array.from({ length: n }, (_, i): DesignNode => ({ id: `i${i}`, name: "Icon", kind: "vector", w: 24, h: 24, sizeH: "fixed", sizeV: "fixed" }));
+    expect(reflows({ ...row("2:1", icons(10), 600, { gap: 40 }), sizeH: "hug", h: 24 })).toBe(true);
+    expect(reflows({ ...row("2:2", icons(4), 216, { gap: 40 }), sizeH: "hug", h: 24 })).toBe(false);
+    // Links each beside an icon alike.
+    const links = ["Link", "Link", "Link", "Link"].map((c, i) => text(`l${i}`, 30, 24, c, "width"));
+    expect(reflows({ ...row("2:4", links.flatMap((l, i) => [l, icons(4)[i]!]), 496, { gap: 40 }), sizeH: "hug", h: 24 })).toBe(true);
+    // Pictures are no icons: a row of 120-px logos is a row of blocks without text.
+    expect(reflows(row("2:3", [image("a", 120, 120), image("b", 120, 120), image("c", 120, 120)], 600))).toBe(false);
+  });
+
   it("is idempotent and leaves an inferred layout to the inference", () => {
     const once = markReflow(page([row("2:1", [card("a"), card("b"), card("c"), card("d")])]), 1440);
     expect(markReflow(once, 1440)).toBe(once);

@@ -7,7 +7,7 @@
  * carousel drawn running past its side included: at the design width nothing moves.
  *
  * Only rows that hold blocks (at least two items, every one at least BLOCK px wide, one of them with text), and lines
- * of three or more short texts (links, tags) too long for a phone, which wrap to more lines. A button's or an icon
+ * of three or more short texts (links, tags) or icons too long for a phone, which wrap to more lines. A button's or an icon
  * row, a header's or a navigation's rows (the navigation's to rearrange), and rows the designer made wrap are left alone.
  *
  * Every other auto layout of the designer's outside a navigation fits narrower screens too (`FlexLayout.fitBelow`,
@@ -24,6 +24,8 @@ export const READABLE = 256;
 const PHONE = 358;
 /** A line of short texts further apart than this is not a list that wraps. */
 const LIST_GAP = 64;
+/** An item without text at most this wide and tall is an icon. */
+const ICON = 64;
 /** Items narrower than this (a button, a link, an icon) make a row that is not a row of blocks. */
 const BLOCK = 120;
 /** A header, a navigation bar or a menu: its rows are the navigation's to rearrange, not cards. */
@@ -45,7 +47,8 @@ export function reflows(node: DesignNode): boolean {
   // A line of links pushed to a side or spread apart is a navigation's, not a list's.
   if (items.length < 3 || layout.gap > LIST_GAP || (layout.justify !== "start" && layout.justify !== "center")) return false;
   const length = items.reduce((sum, c) => sum + c.w, 0) + layout.gap * (items.length - 1);
-  return items.every(hasText) && length > PHONE;
+  // Icons among them (a set of social links, an icon sheet, links each beside its icon) wrap alike.
+  return items.every((c) => hasText(c) || (c.w <= ICON && c.h <= ICON)) && length > PHONE;
 }
 
 /** Whether the items of a row (its layout drawn by the designer) run past its content box: a carousel. */

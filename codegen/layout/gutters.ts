@@ -1,0 +1,72 @@
+/**
+ * The designer's own wide side padding on screens narrower than the design. Auto layout is emitted as drawn, so a
+ * dialog padded 64 px inside a page padded 80 px keeps 288 px of padding on a 390-px phone and leaves its content
+ * 102 px wide: a heading's word runs past the dialog's clip. The designers' own phone frames of such pages pad
+ * 16–20 px. A designer's layout whose side padding is wider than FIXED_PADDING gives way as an inferred one does
+ * (FlexLayout.fluidSides; codegen/emit/responsive.ts fluidSide): each side loses its share of the missing width, down
+ * to a phone's gutter, exactly as drawn at the design width and never more than drawn on a wider screen.
+ *
+ * Only where a percentage of padding has a width to refer to: the screen's root, or a box that is not sized by its
+ * content (fixed or fill) inside a box that is not either. Components' insides (an instance, a component) are
+ * shared by their every use, each as wide as its own place: they keep their padding.
+ */
+import type { DesignNode } from "../design/types.js";
+
+/** Side padding up to this stays fixed (codegen/emit/responsive.ts FIXED_PADDING). */
+export const FIXED_PADDING = 32;
+
+const isComponent = (n: DesignNode): boolean => n.kind === "instance" || n.kind === "component";
+
+/** Whether `node`'s designer layout has side padding that gives way on narrower screens. */
+function givesWay(node: DesignNode): boolean {
+  const layout = node.layout;
+  if (!layout || layout.inferred || layout.fluidSides !== undefined) return false;
+  return Math.max(layout.padding[1], layout.padding[3]) > FIXED_PADDING;
+}
+
+/**
+ * The frame with its designer's wide side padding marked to give way (a new tree; nodes unchanged are shared).
+ * `within`: the width the root's percentages refer to at the design width (its own). Idempotent.
+ */
+export function markGutters(node: DesignNode, within = node.w, parent?: DesignNode): DesignNode {
+  if (isComponent(node)) return node;
+  const sized = parent === undefined || (node.sizeH !== "hug" && parent.sizeH !== "hug" && !node.absolute);
+  const marked = sized && givesWay(node);
+  const pad = node.layout?.padding ?? [0, 0, 0, 0];
+  const content = node.w - pad[1] - pad[3];
+  const children = node.children?.map((c) => markGutters(c, content, node));
+  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  if (!changed && !marked) return node;
+  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  if (marked) out.layout = { ...node.layout!, fluidSides: Math.round(within) };
+  return out;
+}
+
+/**
+ * A box of a fixed height whose flow wraps to more lines on narrower screens (a row that wraps or reflows, an
+ * inferred grid of buttons, a form whose rows of fields reflow, however deep in boxes that hug them) keeps its drawn
+ * height from the design width up and grows with its content below it (`growBelow`): a fixed height that clips a
+ * wrapped line, or lets it run over the section below (or, its content centred, above), hides what the drawing shows.
+ * So does a box of a fixed height around one that grows, and one that fills its height (its share of the drawn
+ * height, at least, and more when its content needs it). Not a box placed absolutely, nor one that scales as a unit,
+ * nor a section kept as drawn (those stack below the design width on their own). Idempotent.
+ */
+export function markGrowth(node: DesignNode, designWidth: number, root = true): DesignNode {
+  return grown(node, designWidth, root).node;
+}
+
+/** `node` with its boxes marked to grow, and whether its content gets taller on narrower screens. */
+function grown(node: DesignNode, designWidth: number, root: boolean): { node: DesignNode; grows: boolean } {
+  if (node.scaled || node.stackBelow !== undefined) return { node, grows: false };
+  const kids = node.children?.map((c) => (c.absolute || c.hidden ? { node: c, grows: false } : grown(c, designWidth, false)));
+  const children = kids?.map((k) => k.node);
+  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  const layout = node.layout;
+  const wraps = layout !== undefined && (layout.wrap === true || layout.wrapBelow !== undefined || layout.reflow !== undefined);
+  const grows = wraps || (kids ?? []).some((k) => k.grows);
+  const marked = !root && grows && layout !== undefined && (node.sizeV === "fixed" || node.sizeV === "fill") && node.growBelow === undefined;
+  if (!changed && !marked) return { node, grows };
+  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  if (marked) out.growBelow = Math.round(designWidth);
+  return { node: out, grows };
+}
