@@ -316,13 +316,23 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (node.mask && (!parent || maskClipPath(parent) === undefined)) {
     ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
   }
+  const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
+  const children = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  element.children = node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
+  // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
+  if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
+  return wrapVisibility(element);
+}
+
+/** What `node`'s children are inside: a box that scales as a unit, a reflowing row's item, the screen's page. */
+function flagsForChildren(node: DesignNode, parent: DesignNode | undefined, flags: Flags, interactive: boolean, clipMoved: boolean): Flags {
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
   const inReflow = flags.inReflow || (parent?.layout?.reflow !== undefined && !node.absolute);
-  const bleed = childBleed(node, flags, page?.clip === true);
-  const childFlags: Flags = {
+  const bleed = childBleed(node, flags, clipMoved);
+  return {
     root: false,
     componentRoot: false,
-    insideInteractive: flags.insideInteractive || semantics.interactive,
+    insideInteractive: flags.insideInteractive || interactive,
     form: flags.form,
     ...(unitWidth !== undefined ? { unitWidth } : {}),
     ...(flags.nav ? { nav: flags.nav } : {}),
@@ -330,11 +340,6 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     ...(bleed ? { bleed } : {}),
     ...(flags.root ? { screenRoot: node } : {}),
   };
-  const children = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
-  element.children = node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
-  // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
-  if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
-  return wrapVisibility(element);
 }
 
 /** A layer in a parent across the screen: spanning it, it reaches past the root's sides; else it is cut at them, as drawn. */

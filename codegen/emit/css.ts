@@ -9,7 +9,7 @@ import type { DesignNode, ImagePaint, Paint, Shadow, TextStyle } from "../design
 import { categoryOf, googleFamily, systemFamily, type FontCategory } from "../fonts/catalog.js";
 import { fallbackName } from "../fonts/plan.js";
 import { cleanFamily } from "../fonts/usage.js";
-import { isBackdrop } from "./page.js";
+import { isBackdrop } from "./screen.js";
 
 export type Decl = [property: string, value: string];
 
