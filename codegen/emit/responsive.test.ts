@@ -147,6 +147,13 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
     expect(belowDecls(para, "all", { ...column(1193), layout: { ...column(1193).layout!, fitBelow: undefined } })).toEqual([]);
   });
 
+  it("an item filling its column's height takes what its content needs once the column is as tall as its content", () => {
+    // vincegx's slideshow: `flex: 1 1 0` in a column whose row wraps below the design width collapsed to 0 px under the cards.
+    const slideshow: DesignNode = { id: "s", name: "slideshow", kind: "frame", w: 469, h: 330, sizeH: "fill", sizeV: "fill" };
+    expect(belowDecls(slideshow, "all", column(1193))).toEqual([[1440, [["min-height", "auto"]]]]);
+    expect(belowDecls({ ...slideshow, minH: 200 }, "all", column(1193))).toEqual([]);
+  });
+
   it("a box whose items fill it grows; one drawn shorter than its content, a truncated text and an item filling its line do not", () => {
     const box: DesignNode = { ...column(1193), sizeH: "fixed", sizeV: "fixed", h: 600 };
     expect(belowDecls(box, "all", column(1300))).toEqual([[1440, [["max-width", "100%"], ["height", "auto"], ["min-height", "600px"]]]]);

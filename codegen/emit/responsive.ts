@@ -340,6 +340,9 @@ export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): 
     ? layout !== undefined && node.sizeV === "fixed" && text.resize !== "truncate" && text.maxLines === undefined
     : node.layout?.fitBelow !== undefined && node.sizeV === "fixed" && contentFits(node) && !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
   if (grows && node.h > 0) out.push(["height", "auto"], ["min-height", px(node.h)]);
+  // Filling its column's height (`flex: 1 1 0`): once the column is only as tall as its content (its row wraps), a
+  // share of nothing is nothing — it takes what its content needs instead of collapsing under what follows.
+  if (layout && layout.dir === "column" && node.sizeV === "fill" && node.minH === undefined) out.push(["min-height", "auto"]);
   // A text as wide as its line (a figure's caption, a label) wraps when the line no longer fits its container.
   if (layout && text?.resize === "width" && node.rotation === undefined) out.push(["white-space", "normal"]);
   return out;
