@@ -139,27 +139,26 @@ export function layOut(node: DesignNode, box: Box, placed: Placed): Box {
   return own;
 }
 
+/** One axis of a positioned layer: its start and length in a container now `atLength` long at `atStart`, drawn `drawn` long. */
+function placeOnAxis(start: number, length: number, drawn: number, atStart: number, atLength: number, constraint: "start" | "end" | "center" | "both" | "scale" | undefined): [number, number] {
+  if (constraint === "end") return [atStart + atLength - (drawn - start - length) - length, length];
+  if (constraint === "center") return [atStart + atLength / 2 - (drawn / 2 - start), length];
+  if (constraint === "both") return [atStart + start, atLength - start - (drawn - start - length)];
+  if (constraint === "scale") {
+    const d = drawn > 0 ? drawn : 1;
+    return [atStart + (start / d) * atLength, (length / d) * atLength];
+  }
+  return [atStart + start, length];
+}
+
+const AXIS = { right: "end", bottom: "end", center: "center", "left-right": "both", "top-bottom": "both", scale: "scale" } as const;
+
 /** A positioned layer's box in its container's box `at`, as the emitters' constraints place it (css.ts placementDecls). */
 function layerBox(c: DesignNode, parent: DesignNode, at: Box): Box {
-  const x = c.x ?? 0;
-  const y = c.y ?? 0;
-  const h = c.constraintH;
-  const v = c.constraintV;
-  const pw = parent.w > 0 ? parent.w : 1;
-  const ph = parent.h > 0 ? parent.h : 1;
-  let left = at.x + x;
-  let width = c.w;
-  if (h === "right") left = at.x + at.w - (parent.w - x - c.w) - c.w;
-  else if (h === "center") left = at.x + at.w / 2 - (parent.w / 2 - x);
-  else if (h === "left-right") width = at.w - x - (parent.w - x - c.w);
-  else if (h === "scale") [left, width] = [at.x + (x / pw) * at.w, (c.w / pw) * at.w];
-  let top = at.y + y;
-  let height = c.h;
-  if (v === "bottom") top = at.y + at.h - (parent.h - y - c.h) - c.h;
-  else if (v === "center") top = at.y + at.h / 2 - (parent.h / 2 - y);
-  else if (v === "top-bottom") height = at.h - y - (parent.h - y - c.h);
-  else if (v === "scale") [top, height] = [at.y + (y / ph) * at.h, (c.h / ph) * at.h];
-  return { x: left, y: top, w: width, h: height };
+  const axis = (k: string | undefined) => (k !== undefined && k in AXIS ? AXIS[k as keyof typeof AXIS] : undefined);
+  const [x, w] = placeOnAxis(c.x ?? 0, c.w, parent.w, at.x, at.w, axis(c.constraintH));
+  const [y, h] = placeOnAxis(c.y ?? 0, c.h, parent.h, at.y, at.h, axis(c.constraintV));
+  return { x, y, w, h };
 }
 
 /** Every node of `frame` laid out at its design width (its drawn width), frame coordinates from its top-left. */
