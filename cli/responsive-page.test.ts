@@ -9,7 +9,7 @@ import { parseCliArgs } from "./args.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "./browser.js";
 import type { RestNode } from "./fidelity.js";
 import { designTexts, measureFrame } from "./responsive-page.js";
-import { inkCore, kendallTau, overlappingPairs, parseWidths, readingOrder, widthFigures, widthsFor, type TextSample } from "../codegen/fidelity/responsive.js";
+import { blockReadingOrder, inkCore, kendallTau, overlappingPairs, parseWidths, readingOrder, widthFigures, widthsFor, type TextSample } from "../codegen/fidelity/responsive.js";
 import type { DesignFacts, DesignText } from "../codegen/fidelity/design-text.js";
 import type { TextProbe } from "../codegen/fidelity/text-probe.js";
 import { run } from "./run.js";
@@ -265,6 +265,27 @@ describe("reading order and Kendall tau (issue 22: texts read at 390 px in the s
 
   it("reads top to bottom, and left to right among first lines that share a line; unseen texts are left out", () => {
     expect(readingOrder([at("c", 0, 100), at("b", 200, 3), at("a", 0, 0), at("hidden", 0, 50, 0)])).toEqual(["a", "b", "c"]);
+  });
+
+  it("a drawing in blocks is read a block at a time: columns side by side one after the other, each card whole", () => {
+    const box = (id: string, x: number, y: number, width = 200, height = 20) => ({ id, box: { x, y, width, height } });
+    // Two columns 100 px apart whose lines happen to share heights: line by line they interleave.
+    const columns = [box("l1", 0, 0), box("l2", 0, 30), box("l3", 0, 60), box("r1", 300, 0), box("r2", 300, 30), box("r3", 300, 60)];
+    expect(blockReadingOrder(columns)).toEqual(["l1", "l2", "l3", "r1", "r2", "r3"]);
+    expect(readingOrder(columns.map((t) => ({ id: t.id, seen: 1, rects: [t.box] })))).toEqual(["l1", "r1", "l2", "r2", "l3", "r3"]);
+    // A heading over a row of cards (title over text, 40 px apart) and a footer: heading, each card whole, footer.
+    const cards = [box("h", 0, 0, 660, 40), box("t1", 0, 100), box("p1", 0, 130, 200, 60), box("t2", 240, 100), box("p2", 240, 130, 200, 60), box("f", 0, 300, 660)];
+    expect(blockReadingOrder(cards)).toEqual(["h", "t1", "p1", "t2", "p2", "f"]);
+    // A form's two columns of labels and fields, lines at the same heights: a row at a time, each label with its field.
+    const form = [box("first", 0, 0), box("firstField", 0, 38, 400, 36), box("last", 454, 0), box("lastField", 454, 38, 400, 36), box("phone", 0, 114), box("phoneField", 0, 152, 400, 36), box("email", 454, 114), box("emailField", 454, 152, 400, 36)];
+    expect(blockReadingOrder(form)).toEqual(["first", "firstField", "last", "lastField", "phone", "phoneField", "email", "emailField"]);
+    // A lone text on each side of a wide gap is an item of its row: the rows are read in turn.
+    const buttons = [box("q", 300, 0), box("a1", 300, 100), box("a2", 300, 200), box("back", 0, 300, 100), box("next", 800, 300, 100)];
+    expect(blockReadingOrder(buttons)).toEqual(["q", "a1", "a2", "back", "next"]);
+    // Boxes no empty band separates are read line by line, each text by its first line: the paragraph starts higher.
+    const tangled = [{ ...box("p", 250, 0, 200, 80), line: 20 }, { ...box("h", 0, 14, 300, 40), line: 24 }];
+    expect(blockReadingOrder(tangled)).toEqual(["p", "h"]);
+    expect(blockReadingOrder(tangled.map(({ id, box }) => ({ id, box })))).toEqual(["h", "p"]);
   });
 
   it("tau is 1 for the same order, −1 reversed, over the ids both share", () => {

@@ -36,7 +36,7 @@ describe("responsive CSS for an inferred layout", () => {
     const css = (await generateCode(doc, HTML)).files.find((f) => f.path === "styles.css")!.content;
     expect(css).toContain("flex-wrap: wrap");
     expect(css).toMatch(/aspect-ratio: 325 \/ 160/);
-    expect(css).toMatch(/font-size: clamp\(38px, 4\.44vw, 64px\)/);
+    expect(css).toMatch(/font-size: clamp\(38px, 4\.45vw, 64px\)/);
     expect(css).toMatch(/padding-left: clamp\(16px, calc\(120px - \(1440px - 100%\) \* 0\.5\), 120px\)/);
     expect(css).toContain("margin-left: auto");
     const exact = (await generateCode(doc, { ...HTML, layout: "exact" })).files.find((f) => f.path === "styles.css")!.content;

@@ -15,6 +15,7 @@ import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { serveGoogleFonts } from "./helpers/google-fonts.js";
+import { realFiles, topLevelFrames } from "./helpers/real-files.js";
 
 type Json = Record<string, unknown>;
 type Rgb = [number, number, number];
@@ -101,5 +102,18 @@ describe.runIf(runBrowser)("the page as a whole (Chromium)", () => {
     // The drawn height at the design width; shorter than drawn on a phone, where the picture is a third as tall.
     expect(await height(1440)).toBe(1760);
     expect(await height(390)).toBeLessThan(1400);
+  }, 120_000);
+
+  it("a screen of pictures without a word (TnT's component set of four) is a column of them at 390, its last picture counted as content", async () => {
+    const file = realFiles().find((f) => f.name === "tnt-website.file.json")!;
+    const frame = topLevelFrames(file).find((f) => f.id === "345:166")!;
+    const code = await generateCode(loadDesign(file.json, [frame.id]).document, { target: "html", styling: "css-modules", nodeIds: true });
+    const score = await scoreCode(pages, { frame: frame.node as unknown as RestNode, files: code.files, target: "html", page: { serve: serveGoogleFonts }, widths: [390] });
+    const at390 = score.widths[0]!;
+    expect(at390.overflowPx).toBe(0);
+    // Its four pictures, 182 px tall each at 390, end about 1,100 px down: the page ends there, its drawn padding after them.
+    expect(at390.blankBelowPx).toBeLessThanOrEqual(0.25 * at390.viewportHeight!);
+    const pageHeight = await withPage(pages, code.files, "index.html", { width: 390, height: 844 }, (p) => p.evaluate("document.documentElement.scrollHeight") as Promise<number>, { serve: serveGoogleFonts });
+    expect(pageHeight).toBeLessThan(1400);
   }, 120_000);
 });

@@ -141,14 +141,15 @@ describe.runIf(runBrowser)("the score's control set: figment score --dir on a re
 
 /**
  * The headings a user saw cut at 390 px on real landing pages (Vaya home, Homepage - Landing, Hero Header), rendered as
- * `figment code --score` renders them where Google Fonts cannot be reached (the fallback fonts, wider, cut them): one
- * is still cut off, and the score says what is left of it; the others are seen whole since issue 37 (the designer's
- * wide padding gives way on a phone, a text sized to its line wraps there), and the score counts them as seen.
+ * `figment code --score` renders them where Google Fonts cannot be reached (the fallback fonts, wider, cut them): all
+ * are seen whole since issue 37 (the designer's wide padding gives way on a phone, a text sized to its line wraps
+ * there, the designer's large headings scale down — Vaya's "FRONTIER" was cut to "FRONTIE" at 64 px), and the score
+ * counts them as seen. That the score says what is left of a cut heading is held by the defect controls above.
  */
-describe.runIf(runBrowser)("cut headings on real pages are counted as cut off at 390 px", { timeout: 120_000 }, () => {
+describe.runIf(runBrowser)("headings users saw cut at 390 px on real pages are seen whole", { timeout: 120_000 }, () => {
   const browser = useBrowser();
-  const CASES: { fixture: string; frame: string; text: string; shown?: RegExp }[] = [
-    { fixture: "vincegx-vaya-home.nodes.json", frame: "423:57668", text: "I423:57669;114:252", shown: /^cut to “FRONTIE”$/ },
+  const CASES: { fixture: string; frame: string; text: string }[] = [
+    { fixture: "vincegx-vaya-home.nodes.json", frame: "423:57668", text: "I423:57669;114:252" },
     { fixture: "vincegx-vaya-home.nodes.json", frame: "423:57668", text: "I423:57669;114:250" },
     { fixture: "vincegx-homepage-landing.nodes.json", frame: "268:3339", text: "268:3360" },
     { fixture: "vincegx-hero-header.nodes.json", frame: "122:21049", text: "122:21070" },
@@ -167,17 +168,10 @@ describe.runIf(runBrowser)("cut headings on real pages are counted as cut off at
   };
 
   for (const c of CASES) {
-    it(`${c.fixture} ${c.text}: ${c.shown ? `cut off, ${String(c.shown)}` : "seen whole"}`, async () => {
+    it(`${c.fixture} ${c.text}: seen whole`, async () => {
       const phone = (await scoreOf(c.fixture, c.frame)).widths.find((w) => w.width === 390)!;
       const row = phone.hiddenTexts.find((t) => t.nodeId === c.text);
-      if (!c.shown) {
-        expect(row, JSON.stringify(row)).toBeUndefined();
-        return;
-      }
-      expect(row, JSON.stringify(phone.hiddenTexts)).toBeDefined();
-      expect(row!.problem).toBe("clipped");
-      expect(row!.detail).toMatch(c.shown);
-      expect(phone.textVisible).toBeLessThan(1);
+      expect(row, JSON.stringify(row)).toBeUndefined();
     });
   }
 });

@@ -139,8 +139,13 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
 
   it("an item drawn inside its container is never wider than it, and a text of a fixed height grows with its lines", () => {
     expect(belowDecls(para, "all", column(1193))).toEqual([[1440, [["max-width", "100%"], ["height", "auto"], ["min-height", "509px"]]]]);
-    // In a row the designer made wrap: as drawn.
+    // In a row the designer made wrap: as drawn, up to a line of its own where the row is as wide as its container
+    // (Over's Промо: a 870-px column beside a 280-px side bar, 870 px wide on a 390-px phone); a row that hugs its
+    // items sizes itself from them, and a percentage of it refers to nothing.
     expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(1193, { dir: "row", wrap: true }))).toEqual([]);
+    expect(belowDecls({ ...para, sizeV: "hug" }, "all", { ...column(1440, { dir: "row", wrap: true }), sizeH: "fixed" })).toEqual([[1440, [["max-width", "100%"]]]]);
+    // The designer's minimum width gives way as well (Over's 870-px banner on a 768-px screen).
+    expect(belowDecls({ ...para, sizeV: "hug", w: 870, minW: 870 }, "all", column(1193))).toEqual([[1440, [["max-width", "100%"], ["min-width", "min(870px, 100%)"]]]]);
     // Drawn running past its container (a bleed the container clips): as drawn.
     expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(900))).toEqual([]);
     // Without the mark (exact output, or an inferred flow): nothing.
@@ -169,8 +174,11 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
   });
 
   it("a row wraps when its items no longer fit, its lines at most 24 px apart; a reflowing or wrapping row keeps its own rules", () => {
-    const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({ ...column(1283, { dir: "row", gap: 118, ...extra }), children: [] });
+    const figure: DesignNode = { ...para, w: 300, h: 300, sizeH: "fixed", sizeV: "fixed" };
+    const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({ ...column(1283, { dir: "row", gap: 118, ...extra }), children: [figure, { ...figure, id: "p2" }] });
     expect(belowDecls(row(), "own")).toEqual([[1440, [["flex-wrap", "wrap"], ["row-gap", "24px"]]]]);
+    // One item has nothing to wrap (Over's 300-px picture centred on its 170-px box would start at the top and run out below).
+    expect(belowDecls({ ...row(), children: [figure, { ...figure, id: "p3", absolute: true }] }, "own")).toEqual([]);
     expect(belowDecls(row({ gap: 12 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);
     expect(belowDecls(row({ wrap: true }), "own")).toEqual([]);
     expect(belowDecls(row({ reflow: 256, wrapBelow: 1440 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);

@@ -315,7 +315,7 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
     if (fit.length > 0 && below !== undefined) out.push([below, fit]);
   }
   if (own && node.layout?.fitBelow !== undefined) {
-    const wrap = [...wrappingRowDecls(node.layout), ...(node.absolute ? [] : fluidPaddingDecls(node))];
+    const wrap = [...wrappingRowDecls(node), ...(node.absolute ? [] : fluidPaddingDecls(node))];
     if (wrap.length > 0) out.push([node.layout.fitBelow, wrap]);
   }
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
@@ -332,8 +332,13 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
 export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): Decl[] {
   const out: Decl[] = [];
   const layout = parent?.layout?.fitBelow !== undefined ? parent.layout : undefined;
-  // In a row the designer made wrap (their own reflow), items keep their drawn widths, as the designer set them.
-  if (layout && !layout.wrap && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1) out.push(["max-width", "100%"]);
+  // In a row the designer made wrap (their own reflow), items keep their drawn widths, as the designer set them, up to
+  // a line of their own: never wider than the row when the row's width is its container's (a row that hugs its items
+  // sizes itself from them, and a percentage of it would refer to nothing).
+  const capped = layout !== undefined && (!layout.wrap || parent!.sizeH !== "hug");
+  if (capped && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1) out.push(["max-width", "100%"]);
+  // The designer's minimum width gives way too (an 870-px banner on a 768-px screen would be cut at its side).
+  if (layout && node.minW !== undefined) out.push(["min-width", `min(${px(node.minW)}, 100%)`]);
   const text = node.text;
   // A box of the designer's grows wherever it is placed (an inferred flow's item too); a text, in the designer's layout.
   const grows = text
@@ -363,10 +368,14 @@ export function fluidPaddingDecls(node: DesignNode): Decl[] {
 /**
  * A row of the designer's that is not a navigation's, a reflowing row's or one the designer made wrap, below the
  * design width: its items wrap to more lines when they no longer fit its box (nothing moves while they fit), the
- * lines no further apart than WRAPPED_LINE_GAP.
+ * lines no further apart than WRAPPED_LINE_GAP. Not a row of one item: it has nothing to wrap, and as a line of a
+ * wrapping row an item drawn larger than its box (a 300-px picture centred on a 170-px one) would start at the top
+ * and run out below it instead of overflowing both sides as drawn.
  */
-export function wrappingRowDecls(layout: FlexLayout): Decl[] {
+function wrappingRowDecls(node: DesignNode): Decl[] {
+  const layout = node.layout!;
   if (layout.dir !== "row" || layout.wrap || layout.wrapBelow !== undefined || layout.reflow !== undefined) return [];
+  if ((node.children ?? []).filter((c) => !c.hidden && !c.absolute).length < 2) return [];
   const out: Decl[] = [["flex-wrap", "wrap"]];
   if (layout.gap > WRAPPED_LINE_GAP) out.push(["row-gap", px(WRAPPED_LINE_GAP)]);
   return out;

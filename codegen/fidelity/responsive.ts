@@ -257,3 +257,74 @@ export function kendallTau(reference: readonly string[], ours: readonly string[]
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) score += Math.sign(seq[j]! - seq[i]!);
   return { tau: score / ((n * (n - 1)) / 2), shared: n };
 }
+
+interface Placed {
+  id: string;
+  box: Box;
+  /** The height of its first line, when known (a paragraph is read where it starts). */
+  line?: number;
+}
+
+/**
+ * The order in which a reader meets the texts of a drawing laid out in blocks: a recursive XY-cut of the texts'
+ * boxes, at each step cutting along the widest band of empty space (rows top to bottom, or columns left to right when
+ * each column holds more than one text), so that two columns side by side are read one after the other and each card of a row keeps its title
+ * with its text, where `readingOrder`'s line-by-line reading interleaves them. What no empty band separates is
+ * read line by line (readingOrder), each text by its first line.
+ */
+export function blockReadingOrder(texts: readonly Placed[]): string[] {
+  const placed = texts.filter((t) => t.box.width > 0 && t.box.height > 0);
+  return cutOrder(placed);
+}
+
+function cutOrder(texts: readonly Placed[]): string[] {
+  if (texts.length <= 1) return texts.map((t) => t.id);
+  const rows = splitAlong(texts, "y");
+  const columns = splitAlong(texts, "x");
+  // Columns first where their band is the wider and each holds texts to read down it (two columns of a dialog, cards
+  // of a row); a lone text apart on a row (a "Back" and a "Next" button far apart) is only a row's item. Columns whose
+  // lines start at the same heights are a grid (a form's labels and fields in two columns): read a row of it at a time,
+  // unless the columns stand much further apart than its rows (each card's title with its text).
+  const byColumns =
+    columns.parts.length > 1 &&
+    (rows.parts.length < 2 ||
+      (columns.gap > rows.gap && columns.parts.every((p) => p.length > 1) && (!gridLines(columns.parts) || columns.gap >= 2 * rows.gap)));
+  const chosen = byColumns ? columns : rows;
+  if (chosen.parts.length > 1) return chosen.parts.flatMap(cutOrder);
+  return readingOrder(texts.map((t) => ({ id: t.id, seen: 1, rects: [{ ...t.box, height: Math.min(t.box.height, t.line ?? t.box.height) }] })));
+}
+
+/** Lines of texts whose tops lie within this of each other start at the same height. */
+const SAME_LINE = 6;
+
+/** Whether columns of texts are a grid: at least half the line tops of each column are line tops of the next one. */
+function gridLines(columns: readonly Placed[][]): boolean {
+  const tops = columns.map((c) => [...new Set(c.map((t) => Math.round(t.box.y)))]);
+  return tops.slice(1).every((next, i) => {
+    const [a, b] = [tops[i]!, next];
+    const shared = a.filter((y) => b.some((z) => Math.abs(z - y) <= SAME_LINE)).length;
+    return shared * 2 >= Math.min(a.length, b.length) && shared >= 2;
+  });
+}
+
+/** The texts split at the widest band of empty space across the axis (at each band as wide), in order along it, with that band's size. */
+function splitAlong(texts: readonly Placed[], axis: "x" | "y"): { parts: Placed[][]; gap: number } {
+  const from = (t: Placed): number => (axis === "x" ? t.box.x : t.box.y);
+  const to = (t: Placed): number => from(t) + (axis === "x" ? t.box.width : t.box.height);
+  const sorted = [...texts].sort((a, b) => from(a) - from(b));
+  const runs: { texts: Placed[]; gapBefore: number }[] = [];
+  let reach = -Infinity;
+  for (const t of sorted) {
+    // Boxes that only touch (a line's box on the next line's) are not apart.
+    if (runs.length === 0 || from(t) > reach + 0.5) runs.push({ texts: [], gapBefore: runs.length === 0 ? 0 : from(t) - reach });
+    runs[runs.length - 1]!.texts.push(t);
+    reach = Math.max(reach, to(t));
+  }
+  const gap = Math.max(0, ...runs.map((r) => r.gapBefore));
+  const parts: Placed[][] = [];
+  for (const run of runs) {
+    if (parts.length === 0 || run.gapBefore >= gap - 0.5) parts.push([...run.texts]);
+    else parts[parts.length - 1]!.push(...run.texts);
+  }
+  return { parts, gap: parts.length > 1 ? gap : 0 };
+}

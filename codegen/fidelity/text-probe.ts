@@ -617,7 +617,7 @@ export function hitTest(tools: PageTools, points: readonly Point[], targets: rea
   return seen;
 }
 
-/** Where the page's content ends (its texts, pictures and leaf layers; page-wide backgrounds left out), and the families it has no font for. */
+/** Where the page's content ends (its texts, pictures — a box's image fill too — and leaf layers; page-wide backgrounds left out), and the families it has no font for. */
 export function pageFacts(tools: PageTools, arg: TextProbeArg, samples: readonly TextSample[], pageHeight: number): { contentBottom: number; fontsMissing: string[] } {
   const { g } = tools;
   let contentBottom = 0;
@@ -628,7 +628,8 @@ export function pageFacts(tools: PageTools, arg: TextProbeArg, samples: readonly
   const layers = g.document.querySelectorAll("[data-node-id]");
   for (let k = 0; k < layers.length; k++) {
     const el = layers[k]!;
-    if (el === root || (!tools.isMedia(el) && el.querySelector("[data-node-id]"))) continue;
+    // A box around other layers is content only when it paints a picture of its own (an image fill under a layer).
+    if (el === root || (!tools.isMedia(el) && !tools.style(el).backgroundImage.includes("url(") && el.querySelector("[data-node-id]"))) continue;
     if (tools.style(el).visibility !== "visible" || !tools.paints(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width * r.height <= 0 || r.width * r.height >= 0.5 * pageArea) continue;

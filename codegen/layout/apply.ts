@@ -21,6 +21,8 @@ const ICON = 48;
 
 interface Scope {
   designWidth: number;
+  /** The screen being inferred: without a word on it (a gallery, a component set of image variants) it still has a flow. */
+  screen?: DesignNode;
   /** Tallies Figma's own inferred auto layouts (plugin only): seen, agreeing with ours, used where ours gave up. */
   report: LayoutReport;
 }
@@ -41,8 +43,9 @@ export interface LayoutReport {
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
 
 /** Inference applies to an absolute container with text in it that is not an icon or drawn as one SVG. */
-function eligible(node: DesignNode): boolean {
+function eligible(node: DesignNode, scope: Scope): boolean {
   const children = node.children ?? [];
+  const visible = children.filter((c) => !c.hidden).length;
   return (
     CONTAINERS.has(node.kind) &&
     !node.layout &&
@@ -50,8 +53,8 @@ function eligible(node: DesignNode): boolean {
     node.asset === undefined &&
     (node.w > ICON || node.h > ICON) &&
     !children.some((c) => c.mask) &&
-    children.some((c) => !c.hidden) &&
-    hasText(node)
+    visible > 0 &&
+    (hasText(node) || (node === scope.screen && visible > 1))
   );
 }
 
@@ -124,7 +127,7 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   // Figma's suggestion is an input of inference only: the inferred tree does not carry it.
   delete out.suggested;
   if (!node.children) return out;
-  if (!eligible(node)) {
+  if (!eligible(node, scope)) {
     if (CONTAINERS.has(node.kind) && node.layout) out.children = node.children.map((c) => inferNode(c, scope, node.w));
     return out;
   }

@@ -43,7 +43,7 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
     return frame;
   }
   const asDrawn = drawnFrame(frame);
-  const inferred = inferNode(frame, { designWidth: frame.w, report }, frame.w);
+  const inferred = inferNode(frame, { designWidth: frame.w, report, screen: frame }, frame.w);
   // The self-check: laid out at the design width, the inferred frame must reproduce the drawing; a section that
   // does not keeps its drawn positions there, and stacks below it.
   const check = checkInferred(inferred, asDrawn);

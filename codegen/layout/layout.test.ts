@@ -98,11 +98,22 @@ describe("inferLayout", () => {
     expect(bg).toMatchObject({ id: "bg", absolute: true, constraintH: "left-right", constraintV: "top-bottom" });
     expect(title).toMatchObject({ id: "title", sizeH: "fill", sizeV: "hug", minH: 60 });
     expect(title!.absolute).toBeUndefined();
-    expect(title!.text!.fluid).toEqual([29, 3.33]);
+    expect(title!.text!.fluid).toEqual([29, 3.34]);
     expect(row).toMatchObject({ id: "", inferred: true, name: "Row", layout: { dir: "row", gap: 0, wrap: true } });
     // Its one wide gap (80 px) is an auto margin: the second column keeps to the right edge.
     expect(row!.children![1]!.flow).toEqual({ before: "auto" });
     expect(row!.children!.map((c) => [c.id, c.sizeH])).toEqual([["a", "fixed"], ["b", "fixed"]]);
+  });
+
+  it("a screen without a word (TnT's component set of four pictures) is a column too, not 3,146 px of pictures kept as drawn", () => {
+    const picture = (id: string, y: number): DesignNode => ({ ...rect(id, 20, y, 1270, 658), fills: [{ kind: "image", asset: "a.png", fit: "cover" }] });
+    const sheet = frame(1360, 3146, [picture("v1", 11), picture("v2", 773), picture("v3", 1586), picture("v4", 2348)]);
+    const out = inferLayout({ frames: [sheet], assets: {} }).frames[0]!;
+    expect(out.layout).toMatchObject({ dir: "column", inferred: { within: 1360 } });
+    expect(out.children!.map((c) => [c.id, c.absolute])).toEqual([["v1", undefined], ["v2", undefined], ["v3", undefined], ["v4", undefined]]);
+    // Inside a screen, a box of pictures without a word (a collage, an illustration) still scales as a unit.
+    const nested = frame(1440, 4000, [text("t", 80, 20, 600, 40), { ...sheet, id: "2:1", x: 40, y: 200 }]);
+    expect(inferLayout({ frames: [nested], assets: {} }).frames[0]!.children!.find((c) => c.id === "2:1")!.layout).toBeUndefined();
   });
 
   it("is idempotent and leaves its input alone", () => {
@@ -317,7 +328,7 @@ describe("large headings on a phone", () => {
   });
 
   it("a heading whose words fit keeps the plain clamp (no third value)", () => {
-    expect(fluidOf(heading("It's nice to meet you", 620, 48, { style: { family: "Inter", size: 48, weight: 700 } }))).toEqual([29, 3.33]);
+    expect(fluidOf(heading("It's nice to meet you", 620, 48, { style: { family: "Inter", size: 48, weight: 700 } }))).toEqual([29, 3.34]);
   });
 });
 

@@ -130,6 +130,17 @@ describe("the designer's other auto layouts fit narrower screens (fitBelow)", ()
     expect(markReflow(inferred, 1440).layout!.fitBelow).toBeUndefined();
   });
 
+  it("a large text of the designer's own layout scales with the screen (exact at the design width), but not in a navigation", () => {
+    const heading: DesignNode = { ...text("h", 870, 96, "Подключите бесплатно — пользуйтесь, когда понадобятся"), text: { ...text("h", 870, 96).text!, chars: "Подключите бесплатно — пользуйтесь, когда понадобятся", style: { family: "Inter", size: 42, weight: 600, lineHeight: 48 }, maxLines: 4 } };
+    const column: DesignNode = { id: "2:1", name: "Title", kind: "frame", w: 870, h: 160, sizeH: "fixed", sizeV: "hug", layout: layout("column", 0), children: [heading, text("p", 870, 24)] };
+    const out = markReflow(page([column]), 1440).children![0]!;
+    expect(out.children![0]!.text!.fluid).toEqual([25, 2.92]);
+    expect(out.children![1]!.text!.fluid).toBeUndefined();
+    expect(markReflow(page([{ ...column, name: "Navbar" }]), 1440).children![0]!.children![0]!.text!.fluid).toBeUndefined();
+    const again = markReflow(page([column]), 1440);
+    expect(markReflow(again, 1440)).toBe(again);
+  });
+
   it("a row of blocks that reflows is marked both ways", () => {
     const out = markReflow(page([row("2:1", [card("a"), card("b")])]), 1440).children![0]!;
     expect(out.layout).toMatchObject({ reflow: READABLE, wrapBelow: 1440, fitBelow: 1440 });

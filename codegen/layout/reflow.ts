@@ -17,6 +17,7 @@
  */
 import type { DesignNode } from "../design/types.js";
 import { hasText } from "./roles.js";
+import { fluidText } from "./sizing.js";
 
 /** An item of a reflowing row is at least this wide before its row wraps (or its drawn width, when narrower). */
 export const READABLE = 256;
@@ -68,10 +69,13 @@ export function markReflow(node: DesignNode, designWidth: number, inNavigation =
   const navigation = inNavigation || node.nav !== undefined || NAVIGATION.test(node.name.trim());
   // A layer placed absolutely keeps its drawn box: what is in it is not rearranged to fit (it would spill out of it).
   const layer = inLayer || node.absolute === true;
-  const children = node.children?.map((c) => markReflow(c, designWidth, navigation, layer));
+  const fits = !navigation && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
+  const children = node.children?.map((c) => {
+    const child = markReflow(c, designWidth, navigation, layer);
+    return fits ? withFluidType(child, designWidth) : child;
+  });
   const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
   const marked = !navigation && node.layout?.reflow === undefined && reflows(node);
-  const fits = !navigation && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
   if (!changed && !marked && !fits) return node;
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };
   if (fits) out.layout = { ...node.layout!, fitBelow: Math.round(designWidth) };
@@ -82,4 +86,16 @@ export function markReflow(node: DesignNode, designWidth: number, inNavigation =
     out.layout.wrapBelow = Math.round(designWidth);
   }
   return out;
+}
+
+/**
+ * A large text of the designer's own auto layout scales down with the screen, as an inferred flow's does (text.fluid:
+ * exact at the design width, never a word cut on a phone): a 48-px heading kept at 48 px on a 390-px screen runs to
+ * more lines than its box allows, and a clamped one loses its end.
+ */
+function withFluidType(node: DesignNode, designWidth: number): DesignNode {
+  const text = node.text;
+  if (!text || text.fluid || node.hidden || node.absolute || node.rotation !== undefined) return node;
+  const fluid = fluidText(text, designWidth, text.resize === "width" ? node.w : undefined);
+  return fluid ? { ...node, text: { ...text, fluid } } : node;
 }

@@ -73,7 +73,8 @@ function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | unde
 export function fluidText(text: NonNullable<DesignNode["text"]>, designWidth: number, lineWidth?: number): [number, number, number?] | undefined {
   if (text.style.size < FLUID_TEXT_MIN || designWidth <= 0) return undefined;
   const min = Math.max(20, Math.round(text.style.size * 0.6));
-  const vw = Math.round((text.style.size / designWidth) * 10000) / 100;
+  // Rounded up: at the design width the clamp's top (the size itself) applies, never a hair under it.
+  const vw = Math.ceil((text.style.size / designWidth) * 10000) / 100;
   const fit = wordFit(text, lineWidth, min);
   return fit === undefined ? [min, vw] : [min, vw, fit];
 }
