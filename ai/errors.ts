@@ -16,6 +16,7 @@ import {
 
 import type { ModelErrorKind } from "./error-kinds.js";
 import { parseRetryAfterSec } from "./retry-after.js";
+import { BodyStalledError } from "./idle-body.js";
 
 export { MODEL_ERROR_KINDS, type ModelErrorKind } from "./error-kinds.js";
 
@@ -107,6 +108,7 @@ function stripStatus(message: string, status: number | undefined): string {
 /** Maps anything thrown by the SDK, fetch or our own code to a ModelError. Never throws. */
 export function toModelError(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
+  if (error instanceof BodyStalledError) return new ModelError("timeout", error.message, { cause: error });
   // Order matters: the timeout class extends the connection class; both extend APIError.
   if (error instanceof APIConnectionTimeoutError)
     return new ModelError("timeout", "The request timed out.", { cause: error });

@@ -6,6 +6,7 @@
 import OpenAI from "openai";
 import { endpointFor, type Settings } from "../contract/settings.js";
 import { ModelError } from "./errors.js";
+import { idleGuard } from "./idle-body.js";
 import { modelFor } from "./models.js";
 
 export { searchModelsFor } from "./models.js";
@@ -50,7 +51,10 @@ export function providerConfig(settings: Settings, apiKey: string): ProviderConf
 
 
 export interface ClientOptions {
+  /** The longest wait for an answer's headers, and by default for each next part of its body (idleMs). */
   timeoutMs: number;
+  /** The longest wait for the next bytes of an answer's body once it has begun (default timeoutMs): a stalled stream ends. */
+  idleMs?: number;
   /** A fetch to use instead of the global one (tests, proxies). */
   fetch?: typeof fetch;
   /** The SDK's own retries of 408/409/429/5xx and connection errors (default 0: the panel decides). */
@@ -66,6 +70,6 @@ export function createClient(config: Pick<ProviderConfig, "apiKey" | "baseURL" |
     maxRetries: options.maxRetries ?? 0,
     dangerouslyAllowBrowser: true,
     defaultHeaders: config.headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: idleGuard(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.idleMs ?? options.timeoutMs),
   });
 }

@@ -10,7 +10,8 @@ export class FieldError extends Error {
     readonly path: string,
     readonly expected: string,
   ) {
-    super(`${path || "value"} must be ${expected}`);
+    // A path names keys the message chose (a record's): a 100,000-character key is named by its start.
+    super(`${path.length > 120 ? `${path.slice(0, 119)}…` : path || "value"} must be ${expected}`);
   }
 }
 
@@ -49,8 +50,9 @@ const REJECT = Symbol("reject");
 /** "100,000" without Intl (Figma's main thread may not have it). */
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
+/** A plain object's shape: not a list, and not bytes (a 5-MB byte array read as a record has 5 million keys to list). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
 export const string = (options: { max?: number; nonEmpty?: boolean } = {}): Field<string> =>
@@ -164,7 +166,47 @@ export function parseTagged<M>(shapes: Record<string, Shape>, data: unknown, tag
   if (!isRecord(data)) throw new FieldError("message", "an object");
   const { [tag]: name, ...fields } = data;
   if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(shapes, name)) {
-    throw new FieldError(tag, `one of ${Object.keys(shapes).join(", ")} (got ${JSON.stringify(name)})`);
+    throw new FieldError(tag, `one of ${Object.keys(shapes).join(", ")} (got ${describeValue(name)})`);
   }
   return { [tag]: name, ...object(shapes[name]!).check(fields, "") } as M;
+}
+
+/** The longest a value is quoted in a refusal: a message may carry megabytes, the refusal stays one line. */
+const QUOTED_MAX = 60;
+
+/**
+ * A value as a refusal quotes it: written as JSON would, up to QUOTED_MAX characters (only that much of it is
+ * read: a 5-MB byte array or a 100,000-character string costs no more than a short one); never throws — a BigInt
+ * (`10n`), a cycle (`[cycle]`), a getter that throws: structured clone passes the first two.
+ */
+export function describeValue(value: unknown): string {
+  const text = brief(value, QUOTED_MAX + 1, new Set());
+  return text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text;
+}
+
+function brief(value: unknown, budget: number, open: Set<object>): string {
+  if (typeof value === "string") return JSON.stringify(value.slice(0, budget));
+  if (typeof value === "bigint") return `${String(value)}n`;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  if (value === null || value === undefined || typeof value === "boolean") return String(value);
+  if (typeof value !== "object") return `a ${typeof value}`;
+  if (open.has(value)) return "[cycle]";
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name} of ${value.byteLength} bytes`;
+  open.add(value);
+  try {
+    const list = Array.isArray(value);
+    let out = list ? "[" : "{";
+    const keys = list ? undefined : Object.keys(value);
+    const count = list ? value.length : keys!.length;
+    for (let i = 0; i < count && out.length < budget; i++) {
+      const key = list ? undefined : keys![i]!;
+      const item = list ? (value as unknown[])[i] : (value as Record<string, unknown>)[key!];
+      out += `${i > 0 ? "," : ""}${key === undefined ? "" : `${JSON.stringify(key.slice(0, budget))}:`}${brief(item, budget - out.length, open)}`;
+    }
+    return `${out}${list ? "]" : "}"}`;
+  } catch {
+    return "an object that cannot be read";
+  } finally {
+    open.delete(value);
+  }
 }

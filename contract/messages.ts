@@ -51,7 +51,7 @@
  * what the rest of the 5 MB leaves) is refused with `storage-full`, nothing dropped; a batch holding a stored
  * API key is refused with `bad-message`.
  */
-import { array, boolean, bytes, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
+import { array, boolean, bytes, describeValue, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
 import { brandColourField, FILL_MODES, gridIndexField, gridTargetField, imageNodeField, MAX_BRAND_COLOURS, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
 import type { DesignExtras, InferredAutoLayout } from "../codegen/design/extras.js";
@@ -72,6 +72,15 @@ export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-bat
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 const requestId = string({ nonEmpty: true, max: 200 });
+
+/** A request id as a message may carry it (the refusal of a malformed message echoes only such an id). */
+export function isRequestId(value: unknown): value is string {
+  try {
+    return requestId.check(value, "requestId") === value;
+  } catch {
+    return false;
+  }
+}
 /**
  * Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and its
  * project pass (prettier, ts-morph), the search worker.
@@ -394,9 +403,9 @@ function parseWith<M>(shapes: Record<string, Shape>, data: unknown, direction: s
     return parseTagged<M>(shapes, data, "type");
   } catch (error) {
     if (!(error instanceof FieldError)) throw error;
-    if (error.path === "type") throw new MessageError(`${direction}: unknown message ${JSON.stringify(isRecord(data) ? data["type"] : data)}`);
+    if (error.path === "type") throw new MessageError(`${direction}: unknown message ${describeValue(isRecord(data) ? data["type"] : data)}`);
     if (error.path === "message") throw new MessageError(`${direction}: message is not an object`);
-    throw new MessageError(`${direction}: message "${String((data as Record<string, unknown>)["type"])}" is malformed: ${error.message}`);
+    throw new MessageError(`${direction}: message ${describeValue((data as Record<string, unknown>)["type"])} is malformed: ${error.message}`);
   }
 }
 

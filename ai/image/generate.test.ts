@@ -195,4 +195,27 @@ describe("failures and cancel", () => {
     expect(bad.kind).toBe("bad-output");
     expect(bad.message).toMatch(/15 bytes that are not a PNG, JPEG, WebP or GIF/);
   });
+
+  it("an answer with more images than asked, or an image of a size no model makes, is bad output (issue 38)", async () => {
+    const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString("base64");
+    /** A real PNG whose header then states another size (IHDR's width and height, big-endian, at bytes 16 and 20). */
+    const claiming = (width: number, height: number): Uint8Array => {
+      const bytes = png(8, 8, 3);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      view.setUint32(16, width);
+      view.setUint32(20, height);
+      return bytes;
+    };
+    const srv = await serve(
+      { kind: "json", body: { created: 1, data: [{ b64_json: b64(png(16, 16, 1)) }, { b64_json: b64(png(16, 16, 2)) }] } },
+      { kind: "json", body: { created: 1, data: [{ b64_json: b64(claiming(0, 0)) }] } },
+      { kind: "json", body: { created: 1, data: [{ b64_json: b64(claiming(2147418176, 2147418176)) }] } },
+    );
+    const two = await failure(generateImages(openai(srv.url), { prompt: "x" }));
+    expect([two.kind, two.message]).toEqual(["bad-output", "The endpoint sent more images than the 1 asked for."]);
+    const empty = await failure(generateImages(openai(srv.url), { prompt: "x" }));
+    expect([empty.kind, empty.message]).toEqual(["bad-output", "The endpoint sent an image of 0×0 px, a size no image model makes (1 to 16,384 px a side)."]);
+    const huge = await failure(generateImages(openai(srv.url), { prompt: "x" }));
+    expect(huge.message).toBe("The endpoint sent an image of 2,147,418,176×2,147,418,176 px, a size no image model makes (1 to 16,384 px a side).");
+  });
 });

@@ -57,7 +57,7 @@ export async function generateImages(config: ImageConfig, request: ImageRequest,
   };
   let first = 0;
   const runs = plans.map((plan) => {
-    const context: RunContext = { client, signal: controller.signal, first, emit };
+    const context: RunContext = { client, signal: controller.signal, first, expected: imagesIn(plan), emit };
     first += imagesIn(plan);
     return runPlan(plan, context);
   });

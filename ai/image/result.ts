@@ -63,6 +63,11 @@ export interface ImageResult {
   partials: number;
 }
 
+/** The largest side of an image any image model makes (4096 today) with room to spare; a header saying more is broken. */
+export const MAX_SIDE = 16_384;
+
+const possibleSize = (width: number, height: number): boolean => Number.isInteger(width) && Number.isInteger(height) && width >= 1 && height >= 1 && width <= MAX_SIDE && height <= MAX_SIDE;
+
 /** An image from base64 as served; a reply that is no image the client can read is `bad-output`. */
 export function decodeImage(base64: string, revisedPrompt?: string | null): GeneratedImage {
   let bytes: Uint8Array;
@@ -78,6 +83,9 @@ export function decodeImage(base64: string, revisedPrompt?: string | null): Gene
 export function imageFromBytes(bytes: Uint8Array, revisedPrompt?: string | null): GeneratedImage {
   const info = imageInfo(bytes);
   if (!info) throw new ModelError("bad-output", `The endpoint sent ${bytes.length.toLocaleString("en-US")} bytes that are not a PNG, JPEG, WebP or GIF image.`);
+  if (!possibleSize(info.width, info.height)) {
+    throw new ModelError("bad-output", `The endpoint sent an image of ${info.width.toLocaleString("en-US")}×${info.height.toLocaleString("en-US")} px, a size no image model makes (1 to ${MAX_SIDE.toLocaleString("en-US")} px a side).`);
+  }
   return { bytes, ...info, ...(revisedPrompt ? { revisedPrompt } : {}) };
 }
 

@@ -9,7 +9,7 @@ import { guarded } from "../generate.js";
 import { fromDataUrl } from "./bytes.js";
 import type { ImagePlan } from "./request.js";
 import { imageFromBytes, type GeneratedImage, type ImageUsage } from "./result.js";
-import type { PlanOutcome, RunContext } from "./run-context.js";
+import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";
 
 /** The data URLs in a delta's or message's `images` (OpenRouter's field; not in OpenAI's chat types). */
 export function imageUrls(holder: unknown): string[] {
@@ -63,8 +63,7 @@ export async function runChatPlan(plan: Extract<ImagePlan, { api: "chat" }>, con
     if (delta.refusal) refusal += delta.refusal;
     for (const url of imageUrls(delta)) {
       const image = decodeUrl(url);
-      context.emit({ type: "image", image: context.first + images.length, result: image });
-      images.push(image);
+      keepImage(images, image, context);
     }
     if (choice.finish_reason) finish = choice.finish_reason;
   }

@@ -1,6 +1,7 @@
 /** What each request of an image batch runs with, and what it gives back to be merged into the result. */
 import type OpenAI from "openai";
 import type { ImageConversation } from "./options.js";
+import { ModelError } from "../errors.js";
 import type { GeneratedImage, ImageProgress, ImageUsage } from "./result.js";
 
 export interface RunContext {
@@ -9,6 +10,8 @@ export interface RunContext {
   signal: AbortSignal;
   /** The batch index of this request's first image. */
   first: number;
+  /** How many images this request asked for: an answer with more is malformed. */
+  expected: number;
   emit(event: ImageProgress): void;
 }
 
@@ -20,4 +23,13 @@ export interface PlanOutcome {
   message: string;
   conversation?: ImageConversation;
   partials: number;
+}
+
+/** Keeps an image of the answer (and shows it), refusing one more than the request asked for. */
+export function keepImage(images: GeneratedImage[], image: GeneratedImage, context: RunContext): void {
+  if (images.length >= context.expected) {
+    throw new ModelError("bad-output", `The endpoint sent more images than the ${context.expected} asked for.`);
+  }
+  context.emit({ type: "image", image: context.first + images.length, result: image });
+  images.push(image);
 }

@@ -8,7 +8,7 @@ import { guarded } from "../generate.js";
 import { ModelError } from "../errors.js";
 import type { ImagePlan } from "./request.js";
 import { decodeImage, decodePartial, sumCounts, type GeneratedImage, type TokenCounts } from "./result.js";
-import type { PlanOutcome, RunContext } from "./run-context.js";
+import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";
 
 type Usage = NonNullable<ImagesResponse["usage"]>;
 
@@ -28,8 +28,7 @@ function readJson(response: ImagesResponse, context: RunContext): PlanOutcome {
   for (const item of response.data ?? []) {
     if (!item.b64_json) throw new ModelError("bad-output", item.url ? "The endpoint sent an image URL instead of the image data." : "The endpoint sent an image entry without data.");
     const image = decodeImage(item.b64_json, item.revised_prompt);
-    context.emit({ type: "image", image: context.first + images.length, result: image });
-    images.push(image);
+    keepImage(images, image, context);
   }
   if (images.length === 0) throw new ModelError("bad-output", "The endpoint answered without an image.");
   const counts = imageCounts(response.usage);
@@ -48,8 +47,7 @@ async function readStream(stream: AsyncIterable<ImageGenStreamEvent | ImageEditS
       context.emit({ type: "partial", image: context.first + images.length, index: event.partial_image_index, ...decodePartial(event.b64_json) });
     } else if (event.type === "image_generation.completed" || event.type === "image_edit.completed") {
       const image = decodeImage(event.b64_json);
-      context.emit({ type: "image", image: context.first + images.length, result: image });
-      images.push(image);
+      keepImage(images, image, context);
       // Several completed events (n > 1) each report their own usage.
       counts = sumCounts(counts, imageCounts(event.usage));
     }

@@ -9,7 +9,7 @@ import { guarded } from "../generate.js";
 import { readResponse } from "../outcome.js";
 import type { ImagePlan } from "./request.js";
 import { decodeImage, decodePartial, type GeneratedImage, type ImageUsage } from "./result.js";
-import type { PlanOutcome, RunContext } from "./run-context.js";
+import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";
 
 type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }>;
 
@@ -71,8 +71,7 @@ export async function runResponsesPlan(plan: Extract<ImagePlan, { api: "response
     const image = imageOf(call);
     if (!image) return;
     seen.add(call.id);
-    context.emit({ type: "image", image: context.first + images.length, result: image });
-    images.push(image);
+    keepImage(images, image, context);
   };
   for await (const event of guarded<ResponseStreamEvent>(stream, context.signal)) {
     if (event.type === "response.reasoning_summary_text.delta") {

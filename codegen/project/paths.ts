@@ -7,6 +7,30 @@ export type PathCheck = { ok: true; path: string } | { ok: false; reason: string
 const FORBIDDEN_SEGMENTS = new Set(["node_modules", ".git"]);
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** A UTF-16 surrogate without its pair: no file system stores it as written. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters Windows refuses in a name. */
+const WINDOWS_RESERVED_CHARS = /[<>"|?*]/;
+/** Windows device names, with or without an extension (`nul.txt` is the device too). */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\.[^.]*)?$/i;
+/** An 8.3 short name (`GIT~1` is `.git` on Windows). */
+const SHORT_NAME = /~\d+(\.[^.]*)?$/;
+/** The longest name most file systems hold, in UTF-8 bytes. */
+const MAX_NAME_BYTES = 255;
+/** A whole path longer than this is refused before the file system does it mid-write. */
+const MAX_PATH_BYTES = 1024;
+
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
+/** Why no file system of the user's can hold this folder or file name as written, or undefined when it can. */
+function unholdableName(segment: string): string | undefined {
+  if (segment.trim() === "") return "a folder or file name in the path is blank";
+  if (/[. ]$/.test(segment)) return `the name ${JSON.stringify(segment)} ends in a dot or a space (Windows drops them)`;
+  if (DEVICE_NAME.test(segment)) return `the name ${JSON.stringify(segment)} is a Windows device name`;
+  if (SHORT_NAME.test(segment)) return `the name ${JSON.stringify(segment)} looks like a Windows short name (GIT~1 is .git)`;
+  if (utf8Length(segment) > MAX_NAME_BYTES) return `a name in the path is longer than ${MAX_NAME_BYTES} bytes`;
+  return undefined;
+}
 
 /**
  * Turns a path from an emitter or a model into a safe, relative, POSIX path, or says why it is unsafe.
@@ -16,24 +40,29 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 export function normalisePath(raw: string): PathCheck {
   if (raw.trim() === "") return { ok: false, reason: "the path is empty" };
   if (CONTROL_CHARS.test(raw)) return { ok: false, reason: "the path contains control characters" };
+  if (LONE_SURROGATE.test(raw)) return { ok: false, reason: "the path is not valid Unicode (a lone surrogate)" };
   const slashed = raw.replace(/\\/g, "/");
   if (slashed.startsWith("/")) return { ok: false, reason: "the path is absolute" };
   if (/^[A-Za-z]:/.test(slashed))
     return { ok: false, reason: "the path starts with a drive letter" };
   if (slashed.includes(":")) return { ok: false, reason: "the path contains ':'" };
+  if (WINDOWS_RESERVED_CHARS.test(slashed)) return { ok: false, reason: "the path contains a character Windows refuses (< > \" | ? *)" };
   if (slashed.endsWith("/")) return { ok: false, reason: "the path names a folder, not a file" };
   const segments: string[] = [];
   for (const segment of slashed.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") return { ok: false, reason: "the path contains a '..' segment" };
-    if (segment.trim() === "") return { ok: false, reason: "a folder or file name in the path is blank" };
+    const unholdable = unholdableName(segment);
+    if (unholdable) return { ok: false, reason: unholdable };
     if (FORBIDDEN_SEGMENTS.has(segment.toLowerCase())) {
       return { ok: false, reason: `the path goes into ${segment}` };
     }
     segments.push(segment);
   }
   if (segments.length === 0) return { ok: false, reason: "the path is empty" };
-  return { ok: true, path: segments.join("/") };
+  const path = segments.join("/");
+  if (utf8Length(path) > MAX_PATH_BYTES) return { ok: false, reason: `the path is longer than ${MAX_PATH_BYTES} bytes` };
+  return { ok: true, path };
 }
 
 /** Key under which two paths count as the same file (case-insensitive file systems, Unicode forms). */
@@ -52,6 +81,8 @@ export function checkPaths(files: readonly unknown[]): {
   const kept: SourceFile[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
+  /** Folders the kept files are in (keys), each with the first file that made it one. */
+  const folders = new Map<string, string>();
   files.forEach((entry, index) => {
     const path = readString(entry, "path");
     const content = readString(entry, "content");
@@ -87,6 +118,12 @@ export function checkPaths(files: readonly unknown[]): {
       return;
     }
     const key = pathKey(checked.path);
+    // One name cannot be a file and a folder: `src/App.tsx` beside `src/App.tsx/inner.ts` (the first kept wins).
+    const clash = folderClash(key, seen, folders);
+    if (clash !== undefined) {
+      problems.push(problem("error", "duplicate-path", `${checked.path}: ${clash}; dropped`, { file: checked.path }));
+      return;
+    }
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(
@@ -97,6 +134,7 @@ export function checkPaths(files: readonly unknown[]): {
       return;
     }
     seen.set(key, checked.path);
+    for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1)) folders.set(key.slice(0, slash), checked.path);
     kept.push(bytes !== undefined ? { path: checked.path, content: "", bytes } : { path: checked.path, content: content! });
   });
   return { files: kept, problems };
@@ -112,4 +150,15 @@ function readString(entry: unknown, key: "path" | "content"): string | undefined
   if (typeof entry !== "object" || entry === null) return undefined;
   const value: unknown = (entry as Record<string, unknown>)[key];
   return typeof value === "string" ? value : undefined;
+}
+
+/** Why a file at `key` cannot sit beside the files kept so far (a kept file where its folder would be, or a folder at its name). */
+function folderClash(key: string, files: ReadonlyMap<string, string>, folders: ReadonlyMap<string, string>): string | undefined {
+  const folderFile = folders.get(key);
+  if (folderFile !== undefined) return `a folder of that name holds ${folderFile}`;
+  for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1)) {
+    const file = files.get(key.slice(0, slash));
+    if (file !== undefined) return `${file} is a file, so it cannot be a folder`;
+  }
+  return undefined;
 }

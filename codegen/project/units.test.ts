@@ -2,8 +2,26 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findCycles } from "./cycles";
 import { toPascalCase } from "./names";
-import { normalisePath } from "./paths";
+import { checkPaths, normalisePath } from "./paths";
 import { relativeSpecifier, resolveRelative } from "./resolve";
+
+describe("checkPaths: one name is a file or a folder, never both", () => {
+  it("drops a file under a kept file's name, and a file at a kept folder's name; names that only look alike are kept", () => {
+    const { files, problems } = checkPaths([
+      { path: "src/App.tsx", content: "a" },
+      { path: "src/App.tsx/inner.ts", content: "b" },
+      { path: "src/components/Button.tsx", content: "c" },
+      { path: "SRC/Components", content: "d" },
+      { path: "src/App.tsx.bak/x.ts", content: "e" },
+      { path: "src/\ud83e\udded.ts", content: "f" },
+    ]);
+    expect(files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx", "src/App.tsx.bak/x.ts", "src/\ud83e\udded.ts"]);
+    expect(problems.map((p) => p.message)).toEqual([
+      "src/App.tsx/inner.ts: src/App.tsx is a file, so it cannot be a folder; dropped",
+      "SRC/Components: a folder of that name holds src/components/Button.tsx; dropped",
+    ]);
+  });
+});
 
 describe("normalisePath", () => {
   it.each([
@@ -28,6 +46,17 @@ describe("normalisePath", () => {
     ["src/ /App.tsx", "a folder or file name in the path is blank"],
     ["a/NODE_MODULES/x.js", "the path goes into NODE_MODULES"],
     ["a\u007fb", "the path contains control characters"],
+    // Names no file system of the user's holds as written (issue 38: writing threw ENAMETOOLONG, EISDIR, EEXIST).
+    ["src/App.", 'the name "App." ends in a dot or a space (Windows drops them)'],
+    ["src /App.tsx", 'the name "src " ends in a dot or a space (Windows drops them)'],
+    ["src/CON", 'the name "CON" is a Windows device name'],
+    ["lpt1.txt", 'the name "lpt1.txt" is a Windows device name'],
+    ["GIT~1/config", 'the name "GIT~1" looks like a Windows short name (GIT~1 is .git)'],
+    ["src/a\ud800b.ts", "the path is not valid Unicode (a lone surrogate)"],
+    ["src/\udc00.ts", "the path is not valid Unicode (a lone surrogate)"],
+    ["src/what?.ts", 'the path contains a character Windows refuses (< > " | ? *)'],
+    [`src/${"a".repeat(256)}.ts`, "a name in the path is longer than 255 bytes"],
+    [`${"abcdefgh/".repeat(120)}x.ts`, "the path is longer than 1024 bytes"],
   ])("refuses %j", (raw, reason) => {
     expect(normalisePath(raw)).toEqual({ ok: false, reason });
   });

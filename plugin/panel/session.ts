@@ -5,7 +5,7 @@
  */
 import { PluginError, errorText } from "../errors.js";
 import { PANEL } from "../../contract/limits.js";
-import { MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
+import { isRequestId, MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
 import { post } from "./post.js";
 import { summarizeSelection } from "./selection.js";
 import type { ImageAction } from "../../contract/words.js";
@@ -39,7 +39,8 @@ function refusal(raw: unknown, error: unknown): { reason: string; requestId: str
   const reason = error instanceof MessageError ? error.message : errorText(error);
   console.error(`Figment: refused a message from the UI: ${reason}`);
   const requestId = typeof raw === "object" && raw !== null ? (raw as { requestId?: unknown }).requestId : undefined;
-  return { reason, requestId: typeof requestId === "string" ? requestId : undefined };
+  // Only an id the panel could have sent is echoed: a reply carrying any other would itself be refused as malformed.
+  return { reason, requestId: isRequestId(requestId) ? requestId : undefined };
 }
 
 export class PanelSession {

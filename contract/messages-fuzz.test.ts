@@ -1,0 +1,80 @@
+/**
+ * Messages as they may arrive, mutated (issue 38: both checks threw a raw TypeError on a BigInt or a cycle, and the
+ * main thread echoed a 100,001-character request id the panel then refused): a fixed-seed fuzz over both directions'
+ * checks. Every refusal is a MessageError of one line, never another error, and quotes at most a short start of what
+ * it refuses; what passes is the typed message.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { describeValue } from "./fields.js";
+import { isRequestId, MessageError, parseMainMessage, parseUiMessage } from "./messages.js";
+
+const cycle = (): Record<string, unknown> => {
+  const o: Record<string, unknown> = { type: "cancel" };
+  o["self"] = o;
+  return o;
+};
+const deep = (depth: number): unknown => Array.from({ length: depth }).reduce<unknown>((inner) => ({ inner }), { leaf: 1 });
+
+/** Awkward values: the ones structured clone passes that JSON cannot write, huge, deep and prototype-shaped ones. */
+const awkward = fc.oneof(
+  fc.anything(),
+  fc.bigInt().map((n) => n),
+  fc.constant(cycle()),
+  fc.constant(deep(2000)),
+  fc.constant("x".repeat(100_001)),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "type": "cancel"}') as unknown),
+  fc.constant(new Uint8Array(5_000_000)),
+  fc.constant(new Map([["a", 1]])),
+  fc.constant(Number.NaN),
+);
+
+/** Real messages of both directions, each a seed a mutation starts from. */
+const SEEDS: Record<string, unknown>[] = [
+  { type: "cancel", requestId: "r1" },
+  { type: "delete-image-versions", requestId: "r4", ids: ["ok"] },
+  { type: "image-placed", requestId: "r1", nodeIds: ["1:2"], note: "Scaled to fit" },
+  { type: "versions-usage", requestId: "r1", usage: { bytes: 1, budget: 2, fileBytes: 0 } },
+];
+
+function refusalOf(parse: (data: unknown) => unknown, data: unknown): MessageError | undefined {
+  try {
+    parse(data);
+    return undefined;
+  } catch (error) {
+    // The property: whatever arrives, the check refuses it as a MessageError (a raw TypeError fails here).
+    expect(error).toBeInstanceOf(MessageError);
+    return error as MessageError;
+  }
+}
+
+describe("message checks under mutated input", () => {
+  it("refuse every mutation with a MessageError of at most a few hundred characters (4,000 cases, fixed seed)", () => {
+    const mutation = fc.tuple(fc.constantFrom(...SEEDS), fc.constantFrom("type", "requestId", "ids", "usage", "nodeIds", "note", "extra"), awkward, fc.boolean());
+    fc.assert(
+      fc.property(mutation, ([seed, key, value, whole]) => {
+        const data = whole ? value : { ...seed, [key]: value };
+        for (const parse of [parseMainMessage, parseUiMessage]) {
+          const refusal = refusalOf(parse, data);
+          if (refusal) expect(refusal.message.length).toBeLessThan(600);
+        }
+      }),
+      { seed: 38, numRuns: 4000 },
+    );
+  });
+
+  it("names a BigInt, a cycle and a huge value by a short start, as one line", () => {
+    expect(refusalOf(parseMainMessage, { type: 10n })!.message).toBe("to main: unknown message 10n");
+    expect(refusalOf(parseUiMessage, { type: cycle() })!.message).toBe('to UI: unknown message {"type":"cancel","self":[cycle]}');
+    expect(describeValue(new Uint8Array(5_000_000))).toBe("Uint8Array of 5000000 bytes");
+    const huge = refusalOf(parseMainMessage, { type: "x".repeat(100_001) })!.message;
+    expect(huge).toBe(`to main: unknown message "${"x".repeat(58)}…`);
+    expect(refusalOf(parseMainMessage, { type: "cancel", requestId: 1n })!.message).toMatch(/^to main: message "cancel" is malformed: requestId must be/);
+    expect(describeValue(Symbol("s"))).toBe("a symbol");
+  });
+
+  it("only an id the panel could have sent is echoed back with a refusal", () => {
+    expect(isRequestId("r-12")).toBe(true);
+    for (const id of ["", "   ", "x".repeat(100_001), 7, 7n, undefined, null, { id: "r" }]) expect(isRequestId(id)).toBe(false);
+  });
+});
