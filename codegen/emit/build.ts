@@ -372,11 +372,11 @@ function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): 
     const own = textStyleDecls(run.style);
     const style = { ...text.style, ...run.style };
     const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own);
-    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], ...(cls ? { cls } : {}) });
+    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], inline: true, ...(cls ? { cls } : {}) });
     at = run.end;
   }
   if (at < chars.length) out.push({ type: "text", value: chars.slice(at) });
   // Vertically centred text is a flex column; keep the runs on one line inside one box.
-  if (text.alignV !== "top" && text.resize === "none") return [{ type: "element", tag: "span", attrs: [], children: out }];
+  if (text.alignV !== "top" && text.resize === "none") return [{ type: "element", tag: "span", attrs: [], children: out, inline: true }];
   return out;
 }
