@@ -89,14 +89,20 @@ export function readText(node: Raw, styleName: string | undefined): TextContent 
   };
 }
 
-/** Groups `characterStyleOverrides` into runs whose style differs from the base. */
+/**
+ * Groups `characterStyleOverrides` into runs whose style differs from the base. Figma counts its entries by code
+ * point (an emoji outside the BMP is one entry, two UTF-16 units of `chars`; a ZWJ sequence one entry per code point),
+ * as its .fig documents do: the runs' offsets are converted to `chars`' UTF-16 units.
+ */
 function readRuns(node: Raw, chars: string, base: TextStyle): TextRun[] {
   const overrides = node["characterStyleOverrides"];
   const table = isRecord(node["styleOverrideTable"]) ? node["styleOverrideTable"] : {};
   if (!Array.isArray(overrides) || overrides.length === 0) return [];
+  const units = codePointStarts(chars);
   const runs: TextRun[] = [];
   let start = 0;
-  const limit = Math.min(overrides.length, chars.length);
+  // Figma leaves trailing zeros out; entries past the last character are ignored.
+  const limit = Math.min(overrides.length, units.length - 1);
   while (start < limit) {
     const key = overrides[start];
     let end = start + 1;
@@ -109,12 +115,25 @@ function readRuns(node: Raw, chars: string, base: TextStyle): TextRun[] {
         if (base[k] !== v) Object.assign(diff, { [k]: v });
       }
       if (Object.keys(diff).length > 0) {
+        const [from, to] = [units[start]!, units[end]!];
         const last = runs[runs.length - 1];
-        if (last && last.end === start && JSON.stringify(last.style) === JSON.stringify(diff)) last.end = end;
-        else runs.push({ start, end, style: diff });
+        if (last && last.end === from && JSON.stringify(last.style) === JSON.stringify(diff)) last.end = to;
+        else runs.push({ start: from, end: to, style: diff });
       }
     }
     start = end;
   }
   return runs;
+}
+
+/** The UTF-16 offset in `chars` of each code point, and its length last: code point i is `chars.slice(at[i], at[i + 1])`. */
+function codePointStarts(chars: string): number[] {
+  const at: number[] = [];
+  let unit = 0;
+  for (const point of chars) {
+    at.push(unit);
+    unit += point.length;
+  }
+  at.push(unit);
+  return at;
 }

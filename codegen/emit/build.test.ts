@@ -47,8 +47,20 @@ describe("buildTree", () => {
       h: 40,
       text: { chars: "ab", style: { family: "Inter", size: 14, weight: 400 }, runs: [{ start: 0, end: 1, style: { italic: true } }], resize: "none", alignH: "left", alignV: "center" },
     };
-    // The <p> is a flex column here, so the whitespace around the wrapper is not rendered.
-    expect(html(frame([text]), context())).toContain('<p class="copy">\n    <span><span class="copyRun">a</span>b</span>\n  </p>');
+    // The wrapper is text content too: printed inline, as its runs are.
+    expect(html(frame([text]), context())).toContain('<p class="copy"><span><span class="copyRun">a</span>b</span></p>');
+  });
+
+  it("prints runs that cover every character next to each other: a line break between two would draw a space", () => {
+    const text: DesignNode = {
+      id: "1:2",
+      name: "Copy",
+      kind: "text",
+      w: 200,
+      h: 20,
+      text: { chars: "get help.", style: { family: "Inter", size: 14, weight: 400 }, runs: [{ start: 0, end: 8, style: { weight: 700 } }, { start: 8, end: 9, style: { decoration: "underline" } }], resize: "height", alignH: "left", alignV: "top" },
+    };
+    expect(html(frame([text]), context())).toContain('<p class="copy"><span class="copyRun">get help</span><span class="copyRun2">.</span></p>');
   });
 
   it("skips hidden layers, draws SVG assets inline with a label, reports masks it cannot reproduce", () => {

@@ -125,11 +125,16 @@ function holdOneLine(node: DesignNode, decls: Decl[], inFlow: boolean): void {
   if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
 }
 
-/** `white-space` that breaks lines at the text's line breaks, and wraps where the text did (not on one line). */
-function keepLineBreaks(decls: Decl[]): void {
-  const at = decls.findIndex(([p]) => p === "white-space");
-  if (at < 0) decls.push(["white-space", "pre-line"]);
-  else if (decls[at]![1] === "nowrap") decls[at] = ["white-space", "pre"];
+/** For a `white-space` that collapses line breaks, the one that keeps them and wraps as it does (or holds one line). */
+const KEEPING_LINES: Readonly<Record<string, string>> = { normal: "pre-line", nowrap: "pre" };
+
+/**
+ * A text prop's declarations, at the design width (`own`) or below it (a rule that lets it wrap on a narrow screen, a
+ * nav link's): each `white-space` keeps the line breaks; without one at the design width, `pre-line`.
+ */
+function linesKept(decls: Decl[], own: boolean): Decl[] {
+  const kept = decls.map(([p, v]): Decl => (p === "white-space" ? [p, KEEPING_LINES[v] ?? v] : [p, v]));
+  return own && !kept.some(([p]) => p === "white-space") ? [...kept, ["white-space", "pre-line"]] : kept;
 }
 
 /** Elements with an intrinsic size (svg, img, input) ignore left+right / top+bottom stretching. */
@@ -258,8 +263,9 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   if (node.kind === "text") holdOneLine(node, decls, parent?.layout !== undefined && !node.absolute);
   // In a card that gets narrower than drawn, a box that hugs its content never runs past the card's side.
   if (flags.inReflow && parent?.layout && !node.absolute && node.sizeH === "hug" && node.kind !== "text" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
-  // A text prop's line breaks are characters of its value: kept as line breaks (literal text has <br />).
-  if (node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node)) keepLineBreaks(decls);
+  // A text prop's line breaks are characters of its value: its `white-space` keeps them, below the design width too
+  // (a literal text has <br />).
+  const keepsLines = node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node) === true;
   if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined));
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
@@ -268,12 +274,14 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const page = flags.root && !REPLACED.has(semantics.tag) && semantics.tag !== "hr" && node.kind !== "text" ? pageLayer(node, styled, ctx.assets) : undefined;
   if (page) styled = page.root;
   else if (flags.bleed) styled = pageDecls(node, styled, flags.bleed, semantics.tag, ctx);
+  if (keepsLines) styled = linesKept(styled, true);
   const pageCls = page ? ctx.sheet.add(ctx.classBase({ ...node, name: `${node.name} page` }, "page"), page.page) : undefined;
   const navBelow = flags.nav?.belowDecls(node, decls) ?? [];
   const base = ctx.classBase(node, flags.root ? "root" : node.kind);
   const overlay = svg || REPLACED.has(semantics.tag) || semantics.tag === "hr" ? [] : strokeOverlayDecls(node);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
-  const below = [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...(flags.root ? rootBelow(node) : fillBelow(node, flags)), ...navBelow];
+  const layoutBelow = [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...(flags.root ? rootBelow(node) : fillBelow(node, flags)), ...navBelow];
+  const below = keepsLines ? layoutBelow.map(([width, list]): [number, Decl[]] => [width, linesKept(list, false)]) : layoutBelow;
   // A box with nothing to say at the design width may still have rules below it (a component's root that stacks its
   // layers there, its place being the file's that places it): it gets a class for them.
   const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (below.length > 0 || overlay.length > 0 ? ctx.sheet.reserve(base) : undefined);
@@ -372,11 +380,11 @@ function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): 
     const own = textStyleDecls(run.style);
     const style = { ...text.style, ...run.style };
     const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own);
-    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], ...(cls ? { cls } : {}) });
+    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], inline: true, ...(cls ? { cls } : {}) });
     at = run.end;
   }
   if (at < chars.length) out.push({ type: "text", value: chars.slice(at) });
   // Vertically centred text is a flex column; keep the runs on one line inside one box.
-  if (text.alignV !== "top" && text.resize === "none") return [{ type: "element", tag: "span", attrs: [], children: out }];
+  if (text.alignV !== "top" && text.resize === "none") return [{ type: "element", tag: "span", attrs: [], children: out, inline: true }];
   return out;
 }

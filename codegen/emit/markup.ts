@@ -125,8 +125,8 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
       if (node.svgMarkup !== undefined) return `${open}${node.svgMarkup}</${node.tag}>`;
       if (VOID.has(node.tag)) return open;
       if (node.children.length === 0) return `${open}</${node.tag}>`;
-      // Text content prints inline: added line breaks would show under white-space: pre-wrap.
-      if (node.children.some((c) => c.type === "text")) return `${open}${node.children.map((c) => printHtml(c, style, 0)).join("")}</${node.tag}>`;
+      // Text content prints inline: a line break between its runs (or under white-space: pre-wrap) would show as a space.
+      if (node.children.some((c) => c.type === "text" || (c.type === "element" && c.inline))) return `${open}${node.children.map((c) => printHtml(c, style, 0)).join("")}</${node.tag}>`;
       return `${open}\n${node.children.map((c) => printHtml(c, style, indent + 1)).join("\n")}\n${pad}</${node.tag}>`;
     }
   }

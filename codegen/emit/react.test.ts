@@ -347,6 +347,25 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     expect(file(tailwind, "src/components/Button.tsx")).toContain("whitespace-pre-line");
   });
 
+  it("a text prop keeps its line breaks below the design width too, where a rule lets the text wrap (issue 38)", () => {
+    // A label held on one line at the design width that wraps below 600 px (responsive.ts belowDecls: lineBelow).
+    const wrapping = (label: string): DesignNode => {
+      const button = fixed(instance(label === "Contact" ? "10:2" : "10:1", label));
+      return { ...button, children: button.children!.map((c) => (c.kind === "text" ? { ...c, lineBelow: 600 } : c)) };
+    };
+    const design = column([wrapping("About Us\n\nWhat we do"), wrapping("Contact")]);
+    const css = file(emitReact(design, { styling: "css-modules", nodeIds: false }).files, "src/components/Button.module.css");
+    expect(rule(css, "label")).toContain("white-space: pre;");
+    expect(css).toMatch(/@media \(width < 600px\) \{\n\.label \{\n {2}white-space: pre-line;\n\}/);
+    expect(css).not.toContain("white-space: normal");
+    const tailwind = file(emitReact(design, { styling: "tailwind", nodeIds: false }).files, "src/components/Button.tsx");
+    expect(tailwind).toContain("whitespace-pre max-[600px]:whitespace-pre-line");
+    expect(tailwind).not.toContain("whitespace-normal");
+    // A literal text keeps its breaks as <br />: its rule below the design width is the layout's.
+    const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+    expect(html).toContain("white-space: normal");
+  });
+
   it("a component's root that says nothing at the design width still stacks its layers below it (issue 37), as the HTML's does", () => {
     // A section kept as drawn (layout/fallback.ts) whose item is a Dropdown drawn without fills or layout: below 1290 px
     // the instance stacks its own layers (its component's rule) where the screen places it in the stack.

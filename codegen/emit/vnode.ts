@@ -29,6 +29,8 @@ export interface ElementNode {
   htmlAttrs?: [string, string][];
   /** JSX: while `when` is true, the element has class `cls` instead of its own (a menu's open panel). */
   stateCls?: { when: string; cls: string };
+  /** Part of a text's characters (a style run's span): printed next to its neighbours, never a whitespace between. */
+  inline?: true;
 }
 
 export interface TextNode {

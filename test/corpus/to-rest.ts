@@ -288,7 +288,8 @@ function textNode(item: MeasuredText): CorpusNode {
     textAlignVertical: "TOP",
   };
   const table: Record<string, Record<string, unknown>> = {};
-  const overrides = new Array<number>(item.chars.length).fill(0);
+  // Offsets of the page's runs are UTF-16 units; Figma's overrides have one entry per code point (design/text.ts).
+  const units = new Array<number>(item.chars.length).fill(0);
   const ids: TextRunStyle[] = [];
   for (const run of item.runs) {
     if (sameStyle(run.style, base)) continue;
@@ -303,7 +304,13 @@ function textNode(item: MeasuredText): CorpusNode {
       if (!sameColor(run.style.color, base.color)) diff.fills = [solid(run.style.color)];
       table[String(index + 1)] = diff;
     }
-    for (let i = run.start; i < run.end; i++) overrides[i] = index + 1;
+    for (let i = run.start; i < run.end; i++) units[i] = index + 1;
+  }
+  const overrides: number[] = [];
+  let unit = 0;
+  for (const point of item.chars) {
+    overrides.push(units[unit] ?? 0);
+    unit += point.length;
   }
   let last = overrides.length;
   while (last > 0 && overrides[last - 1] === 0) last--;
