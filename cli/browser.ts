@@ -176,8 +176,18 @@ export interface PageOptions {
  */
 export type PageHost = Browser | BrowserContext;
 
+/**
+ * A viewport Chromium takes: whole pixels, at least 1. A size that is no finite number is a fault before this point
+ * (the design's boxes are read finite or not at all), said here in words, not as Playwright's "expected integer, got
+ * float NaN".
+ */
+export function pageViewport(viewport: Viewport): Viewport {
+  if (!Number.isFinite(viewport.width) || !Number.isFinite(viewport.height)) throw new Error(`a page's viewport must be a finite size in px, not ${viewport.width}×${viewport.height}`);
+  return { width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) };
+}
+
 const contextOptions = (viewport: Viewport) => ({
-  viewport: { width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) },
+  viewport: pageViewport(viewport),
   deviceScaleFactor: 1,
   serviceWorkers: "block" as const,
   javaScriptEnabled: true,

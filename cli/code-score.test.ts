@@ -2,7 +2,7 @@
  * `figment code --score`: the figures printed and in --json are scoreFrame's on the frame's own code (HTML and
  * React, rendered as the panel previews it), after the files are written; bad combinations are refused.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import type { FidelityScore } from "../codegen/fidelity/types.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { captureIo, fixturePath, listFiles, readFixture } from "../test/helpers/fixtures.js";
 import { runBrowser, useBrowser } from "../test/helpers/browser.js";
+import { brokenBoxes, pascalCaseBoxes } from "../test/helpers/resaved-boxes.js";
 import { run } from "./run.js";
 import { scoreCode } from "./score.js";
 
@@ -81,6 +82,29 @@ describe.runIf(runBrowser)("figment code --score", () => {
     // The same page at the same widths: the same figures, and the same headline score.
     expect(given.iouMatched).toBe(byDefault.iouMatched);
     expect(given.widths).toEqual(byDefault.widths);
+  });
+
+  it("a file re-saved with PascalCase boxes scores as the original; one whose boxes are missing or NaN scores in finite viewports (issue 38)", async () => {
+    const dir = tempDir();
+    const dialog = readFixture("figmasharp-bundler-dialog.file.json");
+    const scoreOf = async (json: unknown, name: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify(json));
+      const ran = await figment(["code", path, "--target", "html", "--out", join(dir, `out-${name}`), "--score", "--json"]);
+      expect(ran.code, ran.stderr).toBe(0);
+      expect(ran.stderr).not.toContain("internal error");
+      return (JSON.parse(ran.stdout) as { score: FidelityScore[] }).score;
+    };
+    const original = await scoreOf(dialog, "original.json");
+    const pascal = await scoreOf(pascalCaseBoxes(dialog).json, "pascal.json");
+    expect(pascal.map((s) => [s.frameId, s.iouMatched, s.widths])).toEqual(original.map((s) => [s.frameId, s.iouMatched, s.widths]));
+    expect(pascal[0]!.iouMatched).toBeGreaterThan(0.9);
+    // The second frame's height is "NaN": skipped; the first lost two buttons and a label's width.
+    const broken = await scoreOf(brokenBoxes(dialog, { "25:4": "missing", "25:5": "missing", "25:17": { nan: "width" }, "160:199": { nan: "height" } }), "broken.json");
+    expect(broken.map((s) => [s.frameId, s.designWidth])).toEqual([["25:0", 514]]);
+    for (const width of broken[0]!.widths) expect(Number.isInteger(width.width) && width.width >= 1, JSON.stringify(width)).toBe(true);
+    // A real page, not an empty one (the layers inside the skipped buttons are counted as missing).
+    expect(broken[0]!.iouMatched).toBeGreaterThan(0.8);
   });
 
   it("plain output: the files, then the score line and the layers furthest off", async () => {

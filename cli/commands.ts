@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCode, loadDesign, modelHint, parseHint } from "../codegen/index.js";
 import { readRestReply, countNodes } from "../codegen/rest/reply.js";
+import { layerBounds } from "../codegen/design/normalize.js";
+import { agree, plural } from "../codegen/plural.js";
 import type { CliArgs } from "./args.js";
 import { asUsage, codeOptions, emitAndWrite, load, readDesign, requireInput, type Output, type RunContext } from "./design-files.js";
 import { loadForCode } from "./figma-extras.js";
@@ -14,9 +16,10 @@ export type { Output, RunContext } from "./design-files.js";
 export async function framesCommand(args: CliArgs, io: Output): Promise<number> {
   const json = await readDesign(requireInput(args), io);
   const reply = asUsage(() => readRestReply(json));
+  // A frame without a box (none, or not numbers) has no size to list: null in --json, "?×?" and a note in the table.
   const rows = reply.roots.map((node) => {
-    const box = node["absoluteBoundingBox"] as { width?: number; height?: number } | null | undefined;
-    return { id: node.id, name: node.name, type: node.type, width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0), nodes: countNodes(node) };
+    const box = layerBounds(node);
+    return { id: node.id, name: node.name, type: node.type, width: box ? Math.round(box.width) : null, height: box ? Math.round(box.height) : null, nodes: countNodes(node) };
   });
   if (args.json) {
     io.out(JSON.stringify({ frames: rows }, null, 2));
@@ -24,7 +27,9 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
   }
   if (rows.length === 0) io.err("no top-level frames");
   const short = (name: string): string => (name.length > 60 ? `${name.slice(0, 59)}…` : name).replace(/\s+/g, " ");
-  for (const r of rows) io.out(`${r.id}\t${short(r.name)}\t${r.type}\t${r.width}×${r.height}\t${r.nodes} nodes`);
+  for (const r of rows) io.out(`${r.id}\t${short(r.name)}\t${r.type}\t${r.width ?? "?"}×${r.height ?? "?"}\t${r.nodes} nodes`);
+  const unbounded = rows.filter((r) => r.width === null).length;
+  if (unbounded > 0) io.err(`figment: note: ${plural(unbounded, "frame")} ${agree(unbounded, "has", "have")} no bounds (listed as ?×?): figment code skips ${agree(unbounded, "it", "them")}`);
   return 0;
 }
 

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { captureIo, fixturePath, REPO_ROOT } from "../test/helpers/fixtures.js";
+import { captureIo, fixturePath, listFiles, REPO_ROOT } from "../test/helpers/fixtures.js";
+import { brokenBoxes, pascalCaseBoxes } from "../test/helpers/resaved-boxes.js";
 import { tempDirs } from "../test/helpers/temp-dirs.js";
 import { run } from "./run.js";
 
@@ -86,5 +87,78 @@ describe("design files as people save them", () => {
         expect(stderr).not.toContain("\n");
       }
     }
+  });
+});
+
+/** figmasharp-bundler-dialog: two frames, six buttons and toggles whose sizes analyze checks. */
+const DIALOG = fixturePath("figmasharp-bundler-dialog.file.json");
+const dialog = (): unknown => JSON.parse(readFileSync(DIALOG, "utf8")) as unknown;
+
+/** Every file under `dir`, path → bytes. */
+const filesUnder = (dir: string): Map<string, Buffer> => new Map(listFiles(dir).map((path) => [path, readFileSync(join(dir, path))]));
+
+describe("boxes re-saved by another tool (issue 38)", () => {
+  it("reads a C# client's PascalCase boxes as Figma's: the frames' real sizes, the same code byte for byte, the same analysis, one note", async () => {
+    const dir = newDir();
+    const resaved = pascalCaseBoxes(dialog());
+    expect(resaved.boxes).toBeGreaterThan(100);
+    const path = join(dir, "pascal.json");
+    writeFileSync(path, JSON.stringify(resaved.json, null, 2));
+    const note = `figment: note: ${path}: its bounding boxes and sizes use other keys than Figma's: "X" for "x", "Y" for "y", "Width" for "width", "Height" for "height" (read as Figma's, in 107 layers)`;
+
+    const frames = await figment("frames", path);
+    expect(frames.code).toBe(0);
+    expect(frames.stdout).toBe((await figment("frames", DIALOG)).stdout);
+    expect(frames.stdout).toContain("25:0\t1.0. Bundle Figma Document\tFRAME\t514×268\t106 nodes");
+    expect(frames.stderr).toBe(note);
+
+    const [original, repaired] = [join(dir, "original"), join(dir, "repaired")];
+    const before = await figment("code", DIALOG, "--out", original);
+    const after = await figment("code", path, "--out", repaired);
+    expect(after.code, after.stderr).toBe(0);
+    expect(filesUnder(repaired)).toEqual(filesUnder(original));
+    expect(filesUnder(repaired).size).toBeGreaterThan(10);
+    expect(after.stderr).toBe(`${note}\n${before.stderr}`);
+    expect(after.stderr).not.toContain("missing-bounds");
+
+    const analyzed = await figment("analyze", path, "--json");
+    expect(analyzed.stdout).toBe((await figment("analyze", DIALOG, "--json")).stdout);
+    expect(analyzed.stdout).not.toMatch(/0×0|NaN/);
+    expect(analyzed.stderr).toBe(note);
+  });
+
+  it("refuses boxes of a shape of their own in one line naming the key expected", async () => {
+    const dir = newDir();
+    const path = join(dir, "own.json");
+    writeFileSync(path, JSON.stringify({ document: { id: "1:1", name: "Home", type: "FRAME", absoluteBoundingBox: { X: 0, Y: 0, Size: { W: 10, H: 10 } }, children: [] } }));
+    for (const command of ["frames", "code", "analyze"]) {
+      const { code, stdout, stderr } = await figment(command, path, ...(command === "code" ? ["--out", join(dir, "never")] : []));
+      expect(code, command).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`figment: not Figma JSON: ${path}: the absoluteBoundingBox of "Home" (1:1) has no "width" (its keys are "X", "Y", "Size"); expected Figma's "x", "y", "width", "height"`);
+    }
+  });
+
+  it("skips the layers whose boxes are missing or hold NaN with one note naming them; no 0×0 finding, no NaN", async () => {
+    const dir = newDir();
+    const path = join(dir, "broken.json");
+    // Both buttons lose their box, a label's width and the second frame's height are "NaN".
+    writeFileSync(path, JSON.stringify(brokenBoxes(dialog(), { "25:4": "missing", "25:5": "missing", "25:17": { nan: "width" }, "160:199": { nan: "height" } })));
+    const frames = await figment("frames", path);
+    expect(frames.stdout.split("\n")).toEqual(["25:0\t1.0. Bundle Figma Document\tFRAME\t514×268\t106 nodes", "160:199\tSolution pad > Project > right-click > Add > Figma Document\tTEXT\t?×?\t1 nodes"]);
+    expect(frames.stderr).toBe("figment: note: 1 frame has no bounds (listed as ?×?): figment code skips it");
+
+    const code = await figment("code", path, "--out", join(dir, "out"), "--json");
+    expect(code.code, code.stderr).toBe(0);
+    const report = JSON.parse(code.stdout) as { files: { path: string }[]; problems: { code: string; message: string }[] };
+    expect(report.problems.filter((p) => p.code === "missing-bounds").map((p) => p.message)).toEqual(['4 layers have no bounds ("Button/Standard", "Button/Standard", "UI Framework:" and 1 more): skipped']);
+    expect(report.files.map((f) => f.path)).toContain("src/screens/Screen10BundleFigmaDocument.tsx");
+    expect(readFileSync(join(dir, "out", "src/screens/Screen10BundleFigmaDocument.module.css"), "utf8")).not.toMatch(/NaN|Infinity/);
+
+    const analyzed = await figment("analyze", path);
+    expect(analyzed.code).toBe(0);
+    expect(analyzed.stdout).not.toMatch(/0×0|NaN/);
+    // The two buttons without a size are not judged; the other four targets still are.
+    expect(analyzed.stdout.match(/target-size/g)).toHaveLength(4);
   });
 });

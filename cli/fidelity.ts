@@ -12,10 +12,10 @@
  */
 import type { Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { designViewport, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
+import { boundsOf, designViewport, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { probeBoxes, probeOverflow } from "../codegen/fidelity/probe.js";
 import { probeIds, scoreBoxes } from "../codegen/fidelity/box-score.js";
-import { withPage, type PageGlobals, type PageHost } from "./browser.js";
+import { pageViewport, withPage, type PageGlobals, type PageHost } from "./browser.js";
 
 // The design side's names, for the CLI's and the tests' existing imports.
 export { collapseWhitespace, designText, designViewport, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, visibleNodes } from "../codegen/fidelity/design-nodes.js";
@@ -35,12 +35,12 @@ export async function measureFidelity(
  * (the overflow check), so run anything else that needs the design width first.
  */
 export async function fidelityOnPage(page: Page, frame: RestNode): Promise<FrameFidelity> {
-  const frameBox = frame.absoluteBoundingBox;
+  const frameBox = boundsOf(frame);
   if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
   const { height } = designViewport(frame);
   const { nodes, ids } = probeIds(frame);
   const probe = await page.evaluate(probeBoxes, { rootId: frame.id, ids });
-  await page.setViewportSize({ width: Math.max(1, Math.round(0.8 * frameBox.width)), height });
+  await page.setViewportSize(pageViewport({ width: 0.8 * frameBox.width, height }));
   // Let resize observers / rAF-driven layout code run once before reading.
   await page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => resolve()))));
   const { scrollWidth, clientWidth } = await page.evaluate(probeOverflow);

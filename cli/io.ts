@@ -1,6 +1,7 @@
 /** File input and output for the CLI: reading designs, writing generated files only inside --out. */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { BoxKeysError } from "../codegen/rest/box-keys.js";
 import { EXPECTED_REPLY, ReplyTextError } from "../codegen/rest/reply-text.js";
 import { readDesignBytes } from "./design-text.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
@@ -36,9 +37,9 @@ async function readBytes(path: string): Promise<Uint8Array> {
 
 /**
  * A design file (<design.json>), as every command reads it: a Figma REST reply, also with a byte-order mark, in
- * UTF-16, with text after the JSON, as a fragment without its outer braces or inside a wrapper
- * (cli/design-text.ts, codegen/rest/reply-text.ts). Each repair is said on `note` ("figment: note: …" on stderr); text that holds no
- * JSON is a usage error naming the file and what was expected.
+ * UTF-16, with text after the JSON, as a fragment without its outer braces or inside a wrapper, with its boxes' keys
+ * spelled otherwise (cli/design-text.ts, codegen/rest/reply-text.ts). Each repair is said on `note` ("figment: note: …"
+ * on stderr); text that holds no JSON, or boxes it cannot read, is a usage error naming the file and what was expected.
  */
 export async function readDesignJson(path: string, note?: (text: string) => void): Promise<unknown> {
   const bytes = await readBytes(path);
@@ -48,6 +49,7 @@ export async function readDesignJson(path: string, note?: (text: string) => void
     return json;
   } catch (error) {
     if (error instanceof ReplyTextError) throw new UsageError(`not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
+    if (error instanceof BoxKeysError) throw new UsageError(`not Figma JSON: ${path}: ${error.reason}`);
     throw error;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { inOneContext, withPage, type PageOptions, type PageHost } from "./browser.js";
+import { inOneContext, pageViewport, withPage, type PageOptions, type PageHost } from "./browser.js";
 import type { FrameFidelity, RestNode } from "../codegen/fidelity/design-nodes.js";
 import { figuresOf, measurePlan } from "../codegen/fidelity/measurement.js";
 import { scoreBoxes } from "../codegen/fidelity/box-score.js";
@@ -48,7 +48,7 @@ export function measureFrame(host: PageHost, input: MeasureInput): Promise<Frame
 
 /** Whether the page scrolls sideways at `width` (1 px of rounding tolerated). */
 async function overflowAt(page: Page, width: number, height: number): Promise<boolean> {
-  await page.setViewportSize({ width: Math.max(1, width), height });
+  await page.setViewportSize(pageViewport({ width, height }));
   await settleLayout(page);
   const { scrollWidth, clientWidth } = await page.evaluate(probeOverflow);
   return scrollWidth > clientWidth + 1;

@@ -11,7 +11,7 @@ import { boxesArg, measurePlan, scoreOf, type MeasurePlan, type StepAnswer } fro
 import { probeBoxes } from "../codegen/fidelity/probe.js";
 import { textProbeScript, type TextProbe } from "../codegen/fidelity/text-probe.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
-import { inOneContext, withPage, type PageGlobals, type PageOptions, type PageHost } from "./browser.js";
+import { inOneContext, pageViewport, withPage, type PageGlobals, type PageOptions, type PageHost } from "./browser.js";
 import { resultPage } from "./result-page.js";
 
 export interface ScoreInput {
@@ -42,7 +42,7 @@ export async function answerSteps(page: Page, plan: MeasurePlan): Promise<StepAn
   const answers: StepAnswer[] = [];
   for (const [i, step] of plan.steps.entries()) {
     if (i > 0) {
-      await page.setViewportSize({ width: step.width, height: step.height });
+      await page.setViewportSize(pageViewport(step));
       await settleLayout(page);
     }
     const boxes = step.boxes ? await page.evaluate(probeBoxes, boxesArg(plan)) : undefined;

@@ -97,6 +97,8 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
   document.frames = document.frames.filter((f) => !empty.includes(f));
   roots = roots.filter((r) => document.frames.some((f) => f.id === r.id));
   if (document.frames.length === 0) {
+    const unbounded = problems.find((p) => p.code === "missing-bounds");
+    if (unbounded && empty.length === 0) throw new EmptyDesignError(`nothing to convert: ${unbounded.message}`);
     throw new EmptyDesignError(empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
   }
   const tokens = resolveTokens(roots, document, reply.context, extras);

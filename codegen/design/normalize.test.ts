@@ -234,13 +234,32 @@ describe("normalize: other fields", () => {
     expect(instance.component).toEqual({ id: "9:1", name: "Button/State=Hover" });
   });
 
-  it("reports missing bounds and skips slices", () => {
+  it("skips a layer without bounds with one note for all of them, and skips slices", () => {
     const root = node("1:1", "FRAME", "F", box(0, 0, 100, 100), {
-      children: [{ id: "1:2", type: "RECTANGLE", name: "No box" } as RestNode, node("1:3", "SLICE", "Export", box(0, 0, 10, 10))],
+      children: [{ id: "1:2", type: "RECTANGLE", name: "No box" } as RestNode, node("1:3", "SLICE", "Export", box(0, 0, 10, 10)), node("1:4", "RECTANGLE", "Kept", box(0, 0, 10, 10))],
     });
     const { document, problems } = run([root]);
-    expect(ids(document.frames[0])).toEqual(["1:2"]);
-    expect(document.frames[0]!.children![0]).toMatchObject({ w: 0, h: 0, x: 0, y: 0 });
-    expect(problems.map((p) => [p.code, p.nodeId])).toEqual([["missing-bounds", "1:2"]]);
+    expect(ids(document.frames[0])).toEqual(["1:4"]);
+    expect(problems.map((p) => [p.code, p.nodeId, p.message])).toEqual([["missing-bounds", "1:2", '1 layer has no bounds ("No box"): skipped']]);
+  });
+
+  it("takes a box whose values are not finite numbers (NaN, Infinity, \"NaN\", null) as none: no NaN or 0×0 layer reaches the tree", () => {
+    const bad = [NaN, Infinity, "NaN", null];
+    const layers = bad.map((v, i) => node(`1:${i + 2}`, i % 2 ? "TEXT" : "RECTANGLE", `Bad ${i}`, { absoluteBoundingBox: { x: 0, y: 0, width: v, height: 10 } } as unknown as ReturnType<typeof box>, { characters: "x" }));
+    const size = node("1:9", "RECTANGLE", "Size NaN", { absoluteBoundingBox: null } as unknown as ReturnType<typeof box>, { size: { x: NaN, y: 4 } });
+    const root = node("1:1", "FRAME", "F", box(0, 0, 100, 100), { children: [...layers, size, node("1:8", "RECTANGLE", "Kept", box(5, 5, 10, 10))] });
+    const { document, problems } = run([root]);
+    expect(ids(document.frames[0])).toEqual(["1:8"]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: "missing-bounds", message: '5 layers have no bounds ("Bad 0", "Bad 1", "Bad 2" and 2 more): skipped' });
+    expect(JSON.stringify(document)).not.toMatch(/NaN|null/);
+  });
+
+  it("a frame without bounds is in the same note, not a second one; its size from size + relativeTransform still places it", () => {
+    const lost = { id: "2:1", type: "FRAME", name: "Lost", children: [node("2:2", "RECTANGLE", "R", box(0, 0, 10, 10))] } as RestNode;
+    const sized = node("3:1", "FRAME", "Sized", { absoluteBoundingBox: null } as unknown as ReturnType<typeof box>, { size: { x: 390, y: 844 }, relativeTransform: [[1, 0, 0], [0, 1, 0]] });
+    const { document, problems } = run([lost, sized]);
+    expect(document.frames.map((f) => [f.id, f.w, f.h])).toEqual([["3:1", 390, 844]]);
+    expect(problems.map((p) => p.message)).toEqual(['1 layer has no bounds ("Lost"): skipped']);
   });
 });

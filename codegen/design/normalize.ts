@@ -4,6 +4,7 @@ import { isRecord } from "../rest/reply.js";
 import { finite, nonNegative } from "../rest/values.js";
 import type { Problem } from "../types.js";
 import { escapeAttr } from "../escape.js";
+import { agree, plural } from "../plural.js";
 import { cssBlend, cssColor, readColor, round } from "./color.js";
 import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, readSizing, unrotatedSize, type Box } from "./geometry.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
@@ -61,6 +62,8 @@ interface Walk {
   problems: Problem[];
   /** Facts of the instances converted, by node id (DesignDocument.instances). */
   instances: Record<string, InstanceFacts>;
+  /** The layers skipped for want of a box (missing, or not numbers): one note names them all. */
+  unbounded: RestNode[];
 }
 
 function readEffects(raw: unknown): Effects | undefined {
@@ -107,12 +110,31 @@ function readRadius(node: Record<string, unknown>): number | Corners | undefined
 function fallbackBox(node: RestNode, parent: Box | undefined): Box | undefined {
   const size = isRecord(node["size"]) ? node["size"] : undefined;
   const t = node["relativeTransform"];
-  if (!size || typeof size["x"] !== "number" || typeof size["y"] !== "number") return undefined;
+  const width = nonNegative(size?.["x"]);
+  const height = nonNegative(size?.["y"]);
+  if (width === undefined || height === undefined) return undefined;
   const row0 = Array.isArray(t) ? t[0] : undefined;
   const row1 = Array.isArray(t) ? t[1] : undefined;
-  const tx = Array.isArray(row0) && typeof row0[2] === "number" ? row0[2] : 0;
-  const ty = Array.isArray(row1) && typeof row1[2] === "number" ? row1[2] : 0;
-  return { x: (parent?.x ?? 0) + tx, y: (parent?.y ?? 0) + ty, width: size["x"], height: size["y"] };
+  const tx = (Array.isArray(row0) ? finite(row0[2]) : undefined) ?? 0;
+  const ty = (Array.isArray(row1) ? finite(row1[2]) : undefined) ?? 0;
+  return { x: (parent?.x ?? 0) + tx, y: (parent?.y ?? 0) + ty, width, height };
+}
+
+/** A layer's box: its absoluteBoundingBox, else its size placed by its relativeTransform; undefined without either. */
+export function layerBounds(node: RestNode, parent?: Box): Box | undefined {
+  return readBox(node["absoluteBoundingBox"]) ?? fallbackBox(node, parent);
+}
+
+/** The one note for the layers skipped without a box: how many, the first few names. */
+function unboundedNote(layers: readonly RestNode[]): Problem {
+  const shown = layers.slice(0, 3).map((l) => JSON.stringify(l.name.length > 30 ? `${l.name.slice(0, 29)}…` : l.name));
+  const more = layers.length > shown.length ? ` and ${layers.length - shown.length} more` : "";
+  return {
+    severity: "warning",
+    code: "missing-bounds",
+    message: `${plural(layers.length, "layer")} ${agree(layers.length, "has", "have")} no bounds (${shown.join(", ")}${more}): skipped`,
+    nodeId: layers[0]!.id,
+  };
 }
 
 /** Layer names Figma generates ("Rectangle 12", "Group", "Oval 1 copy 2") say nothing; they become "". */
@@ -180,10 +202,11 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
     walk.problems.push({ severity: "info", code: "unknown-node-type", message: `node type ${node.type} is drawn as a ${kind}`, nodeId: node.id });
   }
 
-  let bounds = readBox(node["absoluteBoundingBox"]) ?? fallbackBox(node, parent?.box);
+  // A layer without a box has no place and no size: skipped (with its children), never laid out as 0×0 or NaN.
+  const bounds = layerBounds(node, parent?.box);
   if (!bounds) {
-    walk.problems.push({ severity: "warning", code: "missing-bounds", message: `"${node.name}" has no absoluteBoundingBox; placed at its parent's origin with size 0`, nodeId: node.id });
-    bounds = { x: parent?.box.x ?? 0, y: parent?.box.y ?? 0, width: 0, height: 0 };
+    walk.unbounded.push(node);
+    return undefined;
   }
   const rotation = cssRotation(node);
   const { w, h } = unrotatedSize(node, bounds, rotation);
@@ -295,18 +318,19 @@ export interface NormalizeResult {
  */
 export function normalize(nodes: RestNode[], context: RestContext, extras: DesignExtras = {}): NormalizeResult {
   const problems: Problem[] = [];
-  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems, instances: {} };
+  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems, instances: {}, unbounded: [] };
   for (const node of nodes) collectShownLayers(node, undefined, walk.shownLayers);
   const frames: DesignNode[] = [];
   for (const node of nodes) {
     try {
       const frame = convert(node, undefined, undefined, walk);
       if (frame) frames.push(frame);
-      else walk.problems.push({ severity: "warning", code: "skipped-node", message: `"${node.name}" (${node.type}) is hidden or not drawable`, nodeId: node.id });
+      else if (!walk.unbounded.includes(node)) walk.problems.push({ severity: "warning", code: "skipped-node", message: `"${node.name}" (${node.type}) is hidden or not drawable`, nodeId: node.id });
     } catch (error) {
       walk.problems.push({ severity: "error", code: "internal", message: `could not convert "${node.name}": ${String(error)}`, nodeId: node.id });
     }
   }
+  if (walk.unbounded.length > 0) walk.problems.push(unboundedNote(walk.unbounded));
   const instances = Object.keys(walk.instances).length > 0 ? { instances: walk.instances } : {};
   return { document: { frames, assets: walk.assets.all, ...instances }, problems: walk.problems };
 }

@@ -2,7 +2,7 @@
  * The design width's figures from the boxes probe (probe.ts) reported: mean IoU of design vs rendered boxes over
  * the layers that have an element, the share that have one, the text found, and the layers furthest off.
  */
-import { collapseWhitespace, designText, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, visibleNodes, type FrameFidelity, type RestNode, type VisibleNode } from "./design-nodes.js";
+import { boundsOf, collapseWhitespace, designText, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, visibleNodes, type FrameFidelity, type RestNode, type VisibleNode } from "./design-nodes.js";
 import type { BoxProbe } from "./probe.js";
 import type { Box } from "./types.js";
 
@@ -42,7 +42,7 @@ function parents(frame: RestNode): Map<string, RestNode> {
  * missing, and the picture's own box is what is compared.
  */
 export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProbe, overflowAt80: boolean): FrameFidelity {
-  const frameBox = frame.absoluteBoundingBox;
+  const frameBox = boundsOf(frame);
   if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
   const origin = probe.root ?? { x: 0, y: 0 };
   let matched = 0;

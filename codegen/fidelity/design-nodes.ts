@@ -55,6 +55,16 @@ export interface VisibleNode {
 }
 
 /**
+ * A node's absoluteBoundingBox when it is one: four finite numbers. A re-saved file may hold none, null, or `"NaN"`
+ * where a number belongs (a C# client writes NaN so); such a layer has no box to measure, never a NaN one.
+ */
+export function boundsOf(node: Pick<RestNode, "absoluteBoundingBox">): Box | undefined {
+  const box = node.absoluteBoundingBox;
+  if (!box) return undefined;
+  return [box.x, box.y, box.width, box.height].every((v) => typeof v === "number" && Number.isFinite(v)) ? box : undefined;
+}
+
+/**
  * Thickness given to a degenerate dimension so a line still has an area. Figma stores lines as 0 or as
  * floating-point dust (1e-4 px) high, so anything under 0.01px counts as zero.
  */
@@ -113,14 +123,14 @@ function entirelyOutside(box: Box, clip: Box): boolean {
  * (`clipsContent`; nested clips intersect).
  */
 export function visibleNodes(frame: RestNode): VisibleNode[] {
-  const origin = frame.absoluteBoundingBox;
+  const origin = boundsOf(frame);
   if (!origin) throw new Error(`frame ${frame.id} has no absoluteBoundingBox`);
   const out: VisibleNode[] = [];
   const rel = (b: Box): Box => ({ x: b.x - origin.x, y: b.y - origin.y, width: b.width, height: b.height });
 
   const walk = (node: RestNode, parent: RestNode | undefined, clip: Box | undefined): void => {
     if (node.visible === false) return;
-    const abs = node.absoluteBoundingBox ?? null;
+    const abs = boundsOf(node);
     const box = abs ? rel(abs) : undefined;
     const hasArea = !!box && (box.width > 0 || box.height > 0);
     const clippedAway = !!box && !!clip && entirelyOutside(box, clip);
@@ -176,7 +186,7 @@ export function designText(node: RestNode): { text: string; foldCase: boolean } 
 
 /** The frame's size, rounded: the viewport the design width is measured at. */
 export function designViewport(frame: RestNode): { width: number; height: number } {
-  const frameBox = frame.absoluteBoundingBox;
+  const frameBox = boundsOf(frame);
   if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
   return { width: Math.max(1, Math.round(frameBox.width)), height: Math.max(1, Math.round(frameBox.height)) };
 }

@@ -7,10 +7,12 @@
  * - an object's body without its outer braces (`"document": { … },` copied out of a reply);
  * - a reply inside a wrapper (`{ "meta": { "document": … } }`, `{ "Result": { "nodes": … } }`, `{ "status": 200,
  *   "data": … }`): the one member whose value holds the reply's shape.
+ * - bounding boxes and sizes written with other keys (a C# client's `"X"`, `"Width"`; `left`/`top`, `w`/`h`: box-keys.ts).
  * Each such repair is said in `notes`. Text that is not JSON at all throws NotFigmaJsonError with one line; a JSON
  * value that holds no reply is left to readRestReply (reply.ts), which says what it expected. Pure: no Node, no
  * TextDecoder (Figma's main thread has none).
  */
+import { readBoxKeys } from "./box-keys.js";
 import { isRecord, NotFigmaJsonError } from "./reply.js";
 
 /** What a design file should hold, as the errors say it. */
@@ -40,8 +42,9 @@ export function readReplyText(input: string): ReplyText {
   }
   text = text.trim();
   if (text === "") throw new ReplyTextError("empty");
-  const json = parseTolerant(text, notes);
-  return { json: unwrapReply(json, notes), notes };
+  const json = unwrapReply(parseTolerant(text, notes), notes);
+  readBoxKeys(json, notes);
+  return { json, notes };
 }
 
 /** JSON.parse, then the repairs: the first value of a text with a trailer, the members of a fragment. */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { boundsOf, designViewport, visibleNodes, type RestNode } from "./design-nodes.js";
+import { measurePlan } from "./measurement.js";
+
+const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+/** A box as a re-saved file may hold it: "NaN" (a C# writer's NaN), null or nothing where a number belongs. */
+const broken = (value: unknown) => ({ x: 0, y: 0, width: value, height: 20 }) as unknown as RestNode["absoluteBoundingBox"];
+
+const frame: RestNode = {
+  id: "1:1",
+  name: "Page",
+  type: "FRAME",
+  absoluteBoundingBox: box(100, 100, 400, 300),
+  children: [
+    { id: "1:2", name: "Title", type: "TEXT", characters: "Hello", absoluteBoundingBox: box(110, 110, 100, 20) },
+    { id: "1:3", name: "NaN", type: "TEXT", characters: "Lost", absoluteBoundingBox: broken("NaN") },
+    { id: "1:4", name: "Null", type: "RECTANGLE", absoluteBoundingBox: broken(null) },
+    { id: "1:5", name: "Infinite", type: "RECTANGLE", absoluteBoundingBox: broken(Infinity) },
+    { id: "1:6", name: "None", type: "RECTANGLE" },
+  ],
+};
+
+describe("a design's boxes as the score reads them (issue 38)", () => {
+  it("boundsOf takes four finite numbers as a box, anything else as none", () => {
+    expect(boundsOf(frame)).toEqual(box(100, 100, 400, 300));
+    expect(frame.children!.slice(1).map(boundsOf)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it("a layer without a box of numbers is not measured; the frame's viewport and every step are whole pixels", () => {
+    expect(visibleNodes(frame).map((v) => v.node.id)).toEqual(["1:1", "1:2"]);
+    expect(designViewport(frame)).toEqual({ width: 400, height: 300 });
+    const plan = measurePlan(frame);
+    expect(plan.texts.texts.map((t) => t.id)).toEqual(["1:2"]);
+    for (const step of plan.steps) expect(Number.isInteger(step.width) && Number.isInteger(step.height) && step.width >= 1 && step.height >= 1, JSON.stringify(step)).toBe(true);
+  });
+
+  it("a frame whose own box holds NaN is refused in words, never measured in a NaN viewport", () => {
+    const lost = { ...frame, absoluteBoundingBox: { ...box(0, 0, 400, 0), height: "NaN" } } as unknown as RestNode;
+    expect(() => designViewport(lost)).toThrow("frame 1:1 (Page) has no absoluteBoundingBox");
+    expect(() => measurePlan(lost)).toThrow("frame 1:1 has no absoluteBoundingBox");
+  });
+});
