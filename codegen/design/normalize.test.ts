@@ -263,3 +263,14 @@ describe("normalize: other fields", () => {
     expect(problems.map((p) => p.message)).toEqual(['1 layer has no bounds ("Lost"): skipped']);
   });
 });
+
+describe("normalize: masks", () => {
+  it("reads isMask with its maskType (ALPHA the default; isMaskOutline the older VECTOR)", () => {
+    const mask = (id: string, extra: Record<string, unknown>) => node(id, "ELLIPSE", "Mask", box(0, 0, 10, 10), { isMask: true, fills: BLACK, ...extra });
+    const root = node("1:1", "GROUP", "Avatar", box(0, 0, 10, 10), {
+      children: [mask("1:2", { maskType: "ALPHA" }), mask("1:3", { maskType: "VECTOR" }), mask("1:4", { maskType: "LUMINANCE" }), mask("1:5", { isMaskOutline: true }), node("1:6", "RECTANGLE", "Plain", box(0, 0, 10, 10), { maskType: "VECTOR" })],
+    });
+    const children = run([root]).document.frames[0]!.children!;
+    expect(children.map((c) => [c.mask, c.maskType])).toEqual([[true, undefined], [true, "vector"], [true, "luminance"], [true, "vector"], [undefined, undefined]]);
+  });
+});

@@ -252,7 +252,13 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
   const blend = cssBlend(node["blendMode"]);
   if (blend) out.blend = blend;
   if (node["clipsContent"] === true) out.clip = true;
-  if (node["isMask"] === true) out.mask = true;
+  if (node["isMask"] === true) {
+    out.mask = true;
+    // isMaskOutline is maskType's deprecated predecessor (VECTOR), still in older replies.
+    const type = node["maskType"] ?? (node["isMaskOutline"] === true ? "VECTOR" : undefined);
+    if (type === "VECTOR") out.maskType = "vector";
+    else if (type === "LUMINANCE") out.maskType = "luminance";
+  }
 
   if (kind === "text") {
     const styles = isRecord(node["styles"]) ? node["styles"] : {};

@@ -224,8 +224,15 @@ export interface DesignNode {
   opacity?: number;
   blend?: string;
   clip?: boolean;
-  /** This node masks its later siblings (Figma isMask). */
+  /**
+   * This node masks its later siblings up to the next mask or the parent's end (Figma isMask); it is not painted itself.
+   */
   mask?: boolean;
+  /**
+   * How a mask masks (Figma maskType), when not by its alpha (the default, ALPHA): `vector` by its outline whatever
+   * its fills, `luminance` by the brightness of what it paints.
+   */
+  maskType?: "vector" | "luminance";
   text?: TextContent;
   /** Key into DesignDocument.assets for vectors, boolean ops and other shapes drawn as SVG. */
   asset?: string;

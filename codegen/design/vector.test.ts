@@ -102,3 +102,21 @@ describe("containerParts and standInSvg", () => {
     expect(standInSvg({ w: 20, h: 10 })).toContain('fill="currentColor"');
   });
 });
+
+describe("containerSvg: masks", () => {
+  it("a mask in an icon is not painted: it masks the shapes above it up to the next mask, without listing its own", () => {
+    const rect = (id: string, x: number, extra: Record<string, unknown> = {}) => n(id, "RECTANGLE", { absoluteBoundingBox: { x, y: 0, width: 10, height: 10 }, fills: BLACK, ...extra });
+    const group = n("1:1", "GROUP", {
+      absoluteBoundingBox: { x: 0, y: 0, width: 20, height: 10 },
+      children: [rect("1:2", 0), rect("1:3", 0, { isMask: true, fills: RED, maskType: "LUMINANCE" }), rect("1:4", 10), rect("1:5", 5, { isMask: true, fills: RED })],
+    });
+    const { svg } = containerSvg(group, { x: 0, y: 0, width: 20, height: 10 }, 20, 10);
+    expect(svg).toBe(
+      OPEN +
+        '<rect data-node-id="1:2" width="10" height="10" fill="#000000"/>' +
+        '<defs><mask id="mask-1-3" mask-type="luminance" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000"><rect width="10" height="10" fill="#ff0000"/></mask></defs>' +
+        '<g mask="url(#mask-1-3)"><g transform="translate(10 0)"><rect data-node-id="1:4" width="10" height="10" fill="#000000"/></g></g>' +
+        "</svg>",
+    );
+  });
+});

@@ -129,21 +129,53 @@ export function shapeSvg(node: RestNode, w: number, h: number): SvgResult {
 
 /** SVG for an icon-like container: every visible shape leaf, placed in the container's coordinates. */
 export function containerSvg(node: RestNode, bounds: Box, w: number, h: number): SvgResult {
-  const found: RestNode[] = [];
-  leaves(node, found);
+  const drawn = drawLayers(node, bounds);
+  return { svg: wrap(w, h, drawn.markup), placeholder: !drawn.exact };
+}
+
+/** A leaf shape of a container, placed in the container's coordinates. */
+function drawLeaf(leaf: RestNode, bounds: Box): { markup: string; exact: boolean } | undefined {
+  const box = readBox(leaf["absoluteBoundingBox"]);
+  if (!box) return undefined;
+  const degrees = cssRotation(leaf);
+  const size = unrotatedSize(leaf, box, degrees);
+  const drawn = drawShape(leaf, size.w, size.h);
+  const transform = transformFor(box, bounds, size.w, size.h, degrees);
+  return { markup: transform ? `<g${transform}>${drawn.markup}</g>` : drawn.markup, exact: drawn.exact };
+}
+
+/**
+ * The visible layers of a container, in drawing order (its groups' layers in place). A mask (Figma isMask) is not
+ * painted: it becomes an SVG <mask> of the layers above it up to the next mask, by their alpha (or luminance).
+ */
+function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boolean } {
   let exact = true;
-  const parts: string[] = [];
-  for (const leaf of found) {
-    const box = readBox(leaf["absoluteBoundingBox"]);
-    if (!box) continue;
-    const degrees = cssRotation(leaf);
-    const size = unrotatedSize(leaf, box, degrees);
-    const drawn = drawShape(leaf, size.w, size.h);
+  const out: string[] = [];
+  let masked: { id: string; def: string; layers: string[] } | undefined;
+  const close = (): void => {
+    // A mask with nothing above it masks nothing.
+    if (masked && masked.layers.length > 0) out.push(`<defs>${masked.def}</defs><g mask="url(#${masked.id})">${masked.layers.join("")}</g>`);
+    masked = undefined;
+  };
+  for (const child of node.children ?? []) {
+    if (child["visible"] === false) continue;
+    const drawn = child.type === "BOOLEAN_OPERATION" || !child.children || child.children.length === 0 ? drawLeaf(child, bounds) : drawLayers(child, bounds);
+    if (!drawn) continue;
     exact &&= drawn.exact;
-    const transform = transformFor(box, bounds, size.w, size.h, degrees);
-    parts.push(transform ? `<g${transform}>${drawn.markup}</g>` : drawn.markup);
+    if (child["isMask"] === true) {
+      close();
+      // The mask's shapes are no layers of the picture: without their ids, they are not listed as its parts.
+      const shapes = drawn.markup.replace(/ data-node-id="[^"]*"/g, "");
+      const id = `mask-${child.id.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+      const type = child["maskType"] === "LUMINANCE" ? "luminance" : "alpha";
+      masked = { id, def: `<mask id="${id}" mask-type="${type}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${shapes}</mask>`, layers: [] };
+      continue;
+    }
+    if (masked) masked.layers.push(drawn.markup);
+    else out.push(drawn.markup);
   }
-  return { svg: wrap(w, h, parts.join("")), placeholder: !exact };
+  close();
+  return { markup: out.join(""), exact };
 }
 
 /**

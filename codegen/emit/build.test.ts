@@ -63,19 +63,20 @@ describe("buildTree", () => {
     expect(html(frame([text]), context())).toContain('<p class="copy"><span class="copyRun">get help</span><span class="copyRun2">.</span></p>');
   });
 
-  it("skips hidden layers, draws SVG assets inline with a label, reports masks it cannot reproduce", () => {
+  it("skips hidden layers, draws SVG assets inline with a label; a mask above everything masks nothing", () => {
     const svg: Asset = { kind: "svg", name: "logo.svg", svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><rect data-node-id="3:3" width="10" height="10"/></svg>' };
     const children: DesignNode[] = [
       { id: "1:2", name: "Gone", kind: "rect", x: 0, y: 0, w: 10, h: 10, hidden: true },
       { id: "1:3", name: "Logo", kind: "vector", x: 0, y: 0, w: 10, h: 10, asset: "logo.svg" },
-      // Above the logo: it masks nothing below it, which CSS cannot say.
-      { id: "1:4", name: "Clip", kind: "frame", x: 0, y: 0, w: 10, h: 10, mask: true },
+      // Above the logo: it masks nothing (a mask masks what is drawn above it), and is not painted.
+      { id: "1:4", name: "Clip", kind: "frame", x: 0, y: 0, w: 10, h: 10, mask: true, fills: [{ kind: "solid", color: "#ff0000" }] },
     ];
     const ctx = context({ "logo.svg": svg });
     const out = html(frame(children), ctx);
     expect(out).not.toContain("gone");
     expect(out).toContain('<svg class="logo" viewBox="0 0 10 10" fill="none" overflow="visible" role="img" aria-label="Logo"><rect width="10" height="10"/></svg>');
-    expect(ctx.problems).toEqual([{ severity: "info", code: "mask", message: 'mask "Clip" is drawn as an empty box; masking is not reproduced', nodeId: "1:4" }]);
+    expect(ctx.sheet.rules.get("clip")).not.toContainEqual(["background-color", "#ff0000"]);
+    expect(ctx.problems).toEqual([]);
   });
 
   it("a mask group's ellipse or rounded rectangle clips the group (clip-path), and is not reported", () => {

@@ -3,13 +3,14 @@ import { round } from "../design/color.js";
 import { drawnOnOneLine } from "../design/one-line.js";
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
-import { maskClipPath, ownDecls, placementDecls, rootDecls, sidedBorderDecls, sidedStroke, strokeOverlayDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
+import { ownDecls, placementDecls, rootDecls, sidedBorderDecls, sidedStroke, strokeOverlayDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
 import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./responsive.js";
 import { bleedDecls, fillItemBelow, overhangClip, pageLayer, pageScope, passesBleed, rootBelow, spansScreen, type PageScope } from "./page.js";
 import { drawnSpaces } from "./whitespace.js";
+import { maskPlan, unpaintedMask, type MaskPlan } from "./mask.js";
 import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
 import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
@@ -167,6 +168,8 @@ interface Flags {
   bleed?: PageScope;
   /** The node is an item of this screen's root. */
   screenRoot?: DesignNode;
+  /** Inside a mask layer: drawn as boxes, unpainted (mask.ts). */
+  unpainted?: boolean;
 }
 
 /** The navigation bars `frame` draws in this file, when the file can hold their menus. */
@@ -189,8 +192,11 @@ export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = 
   return built;
 }
 
-function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildContext, flags: Flags): VNode | undefined {
-  const visibleProp = ctx.visibleProp?.(node);
+function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: BuildContext, flags: Flags): VNode | undefined {
+  // A mask is not painted (nor are its layers): it keeps its box (its layer is measured), the siblings above it take
+  // its shape. Props are looked up by the layer drawn.
+  const node = drawnNode.mask || flags.unpainted ? unpaintedMask(drawnNode) : drawnNode;
+  const visibleProp = ctx.visibleProp?.(drawnNode);
   if (node.hidden && visibleProp === undefined) return undefined;
   const wrapVisibility = (vnode: VNode): VNode => (visibleProp ? { type: "if", prop: visibleProp, child: vnode } : vnode);
   const placement: Decl[] = flags.root ? rootDecls(node) : parent ? placementDecls(node, parent) : [];
@@ -224,7 +230,8 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx) : undefined;
   const drawnAs = semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
   const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : flags.nav ? flags.nav.semantics(node, drawnAs, flags.insideInteractive) : drawnAs;
-  const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined)];
+  const masks = (node.children ?? []).some((c) => c.mask && !c.hidden) ? maskPlan(node, ctx.urls, ctx.assets, flags.root) : undefined;
+  const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined), ...(masks?.own ?? [])];
   if (ctx.preflight && node.kind === "text" && node.text && node.text.style.lineHeight === undefined) decls.push(["line-height", "normal"]);
   let placeholder: Decl[] = [];
   if (semantics.tag === "input" && node.kind === "text") {
@@ -321,15 +328,37 @@ function buildNode(node: DesignNode, parent: DesignNode | undefined, ctx: BuildC
     element.children = textChildren(node, ctx, flags.unitWidth);
     return wrapVisibility(element);
   }
-  if (node.mask && (!parent || maskClipPath(parent) === undefined)) {
-    ctx.problems.push({ severity: "info", code: "mask", message: `mask "${node.name || node.id}" is drawn as an empty box; masking is not reproduced`, nodeId: node.id });
-  }
   const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
-  const children = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  const children = masks ? maskedChildren(node, built, masks, ctx) : built;
   element.children = node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
   // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
   if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
   return wrapVisibility(element);
+}
+
+/**
+ * The children of `parent` (built, in its children's order) with each masked range in the wrapper that masks it
+ * (mask.ts); the masks not reproduced are reported. The result keeps one entry per child where nothing is wrapped.
+ */
+function maskedChildren(parent: DesignNode, built: (VNode | undefined)[], plan: MaskPlan, ctx: BuildContext): (VNode | undefined)[] {
+  for (const { mask, why } of plan.lost) {
+    const name = mask.name || mask.id;
+    const message = why === "box" ? `mask "${name}" clips as its box: its outline is not known` : `mask "${name}" is drawn as an empty box; masking is not reproduced (the layers it masks are not placed absolutely in its parent, or it is rotated)`;
+    ctx.problems.push({ severity: "info", code: "mask", message, nodeId: mask.id });
+  }
+  if (plan.wrapped.length === 0) return built;
+  const out: (VNode | undefined)[] = [];
+  let i = 0;
+  for (const { range, decls } of [...plan.wrapped].sort((a, b) => a.range.at - b.range.at)) {
+    out.push(...built.slice(i, range.at + 1));
+    const cls = ctx.sheet.add(ctx.classBase({ ...range.mask, name: `${range.mask.name || "mask"} masked` }, "masked"), decls);
+    const inside = built.slice(range.at + 1, range.to).filter((c): c is VNode => c !== undefined);
+    out.push({ type: "element", tag: "div", attrs: [], children: inside, ...(cls ? { cls } : {}) });
+    i = range.to;
+  }
+  out.push(...built.slice(i));
+  return out;
 }
 
 /** What `node`'s children are inside: a box that scales as a unit, a reflowing row's item, the screen's page. */
@@ -347,6 +376,7 @@ function flagsForChildren(node: DesignNode, parent: DesignNode | undefined, flag
     ...(inReflow ? { inReflow } : {}),
     ...(bleed ? { bleed } : {}),
     ...(flags.root ? { screenRoot: node } : {}),
+    ...(flags.unpainted || node.mask ? { unpainted: true } : {}),
   };
 }
 

@@ -305,24 +305,6 @@ export function backgroundDecls(fills: Paint[], urls: AssetUrls): Decl[] {
   return out;
 }
 
-/**
- * The shape of a mask a container's children lie under (Figma's mask group: the mask layer clips the layers
- * drawn above it), as a `clip-path` of the container: an ellipse, or a rectangle with its corner radii.
- * Undefined for other shapes (a vector mask is not reproduced) and for a mask that is not the bottom layer.
- */
-export function maskClipPath(node: DesignNode): string | undefined {
-  // The mask clips what is drawn above it; as the first layer, that is every other child.
-  const mask = (node.children ?? []).find((c) => !c.hidden);
-  if (!mask?.mask || mask.x === undefined || mask.y === undefined || mask.rotation !== undefined) return undefined;
-  const { x, y, w, h } = { x: mask.x, y: mask.y, w: mask.w, h: mask.h };
-  if (mask.kind === "ellipse") return `ellipse(${px(w / 2)} ${px(h / 2)} at ${px(x + w / 2)} ${px(y + h / 2)})`;
-  if (mask.kind !== "rect" && mask.kind !== "frame") return undefined;
-  const inset = [y, node.w - x - w, node.h - y - h, x].map(px).join(" ");
-  const r = mask.radius;
-  const round = r === undefined ? "" : ` round ${typeof r === "number" ? px(r) : r.map(px).join(" ")}`;
-  return `inset(${inset}${round})`;
-}
-
 /** Visual and layout declarations of the node itself. `svgInline`: the node is drawn by an inline SVG. */
 export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean): Decl[] {
   const out: Decl[] = [];
@@ -367,8 +349,6 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
     }
   }
   if (node.effects?.blur) out.push(["filter", `blur(${px(node.effects.blur / 2)})`]);
-  const clip = svgInline ? undefined : maskClipPath(node);
-  if (clip) out.push(["clip-path", clip]);
   if (node.effects?.backdropBlur) out.push(["backdrop-filter", `blur(${px(node.effects.backdropBlur / 2)})`]);
   if (node.opacity !== undefined) out.push(["opacity", String(node.opacity)]);
   if (node.blend) out.push(["mix-blend-mode", node.blend]);

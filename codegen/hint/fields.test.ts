@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types";
 import { FIELD_BY_KEY, parseFieldToken, printField } from "./fields";
+import { parseHint } from "./parse";
+import { printHint } from "./print";
 
 const rect = (extra: Partial<DesignNode> = {}): DesignNode => ({ id: "1:1", name: "", kind: "rect", w: 10, h: 10, ...extra });
 
@@ -139,5 +141,22 @@ describe("fields: layout inference's marks (issue 14)", () => {
     expect(() => parseFieldToken(rect({ kind: "text", text }), "flu:38")).toThrow(/bad fluid size/);
     expect(() => parseFieldToken(rect(), "inf:1440")).toThrow(/before row\/col/);
     expect(() => parseFieldToken(rect(), "nav:996,1,3")).toThrow(/bad navigation bar/);
+  });
+});
+
+describe("fields: masks", () => {
+  it("prints a mask by its type (alpha, the default, bare) and parses it back to the same tree", () => {
+    const mask = (maskType?: DesignNode["maskType"]): DesignNode => ({ id: "1:2", name: "Mask", kind: "ellipse", x: 0, y: 0, w: 10, h: 10, mask: true, fills: [{ kind: "solid", color: "#000000" }], ...(maskType ? { maskType } : {}) });
+    expect([printed(mask(), "mask"), printed(mask("vector"), "mask"), printed(mask("luminance"), "mask"), printed(rect(), "mask")]).toEqual(["", "v", "l", undefined]);
+    for (const type of [undefined, "vector", "luminance"] as const) {
+      const photo: DesignNode = { id: "1:3", name: "Photo", kind: "rect", x: -5, y: 0, w: 20, h: 10, fills: [{ kind: "image", asset: "photo.png", fit: "cover" }] };
+      const group: DesignNode = { id: "1:1", name: "Avatar", kind: "group", w: 10, h: 10, children: [mask(type), photo] };
+      const doc = { frames: [group], assets: { "photo.png": { kind: "image" as const, name: "photo.png", imageRef: "" } } };
+      expect(parseHint(printHint(doc)).document.frames).toEqual([group]);
+    }
+    const parsed = rect();
+    parseFieldToken(parsed, "mask:l");
+    expect(parsed).toMatchObject({ mask: true, maskType: "luminance" });
+    expect(() => parseFieldToken(rect(), "mask:x")).toThrow(/unknown code "x"/);
   });
 });

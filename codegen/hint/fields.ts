@@ -56,6 +56,8 @@ const ALIGN_H = enumCodec<TextContent["alignH"]>({ left: "l", center: "c", right
 const ALIGN_V = enumCodec<TextContent["alignV"]>({ top: "t", center: "c", bottom: "b" });
 const FIT = enumCodec<ImagePaint["fit"]>({ cover: "cover", contain: "contain", fill: "fill", tile: "tile", crop: "crop" });
 
+const MASK_TYPE = enumCodec<NonNullable<DesignNode["maskType"]>>({ vector: "v", luminance: "l" });
+
 const SELF = enumCodec<NonNullable<FlowItem["self"]>>({ start: "s", center: "c", end: "e" });
 
 // An item of an inferred flow (codegen/layout): `fi:<before>,<self>,<offset>`, trailing empties dropped,
@@ -308,7 +310,8 @@ export const FIELDS: Field[] = [
   // Frames clip by default in Figma, so for frames the flag marks the exception.
   { key: "clip", category: "paint", print: (n) => (n.clip && n.kind !== "frame" ? "" : undefined), parse: (n) => void (n.clip = true) },
   { key: "noclip", category: "paint", print: (n) => (!n.clip && n.kind === "frame" ? "" : undefined), parse: (n) => void delete n.clip },
-  { key: "mask", category: "paint", print: (n) => (n.mask ? "" : undefined), parse: (n) => void (n.mask = true) },
+  // `mask` masks by alpha (Figma's default), `mask:v` by its outline, `mask:l` by luminance.
+  { key: "mask", category: "paint", print: (n) => (n.mask ? (n.maskType ? MASK_TYPE.print(n.maskType) : "") : undefined), parse: (n, v) => void Object.assign(n, { mask: true }, v ? { maskType: MASK_TYPE.parse(v) } : {}) },
   // Text: base style, then text layout, then runs.
   ...STYLE_FIELDS.map(
     (sf): Field => ({

@@ -123,6 +123,7 @@ const baseStyle: fc.Arbitrary<Raw> = fc.record(
     blendMode,
     visible: fc.constantFrom(true, true, false),
     isMask: fc.constant(true),
+    maskType: fc.constantFrom("ALPHA", "VECTOR", "LUMINANCE"),
     clipsContent: fc.boolean(),
     constraints: fc.record({
       horizontal: fc.constantFrom("LEFT", "RIGHT", "CENTER", "LEFT_RIGHT", "SCALE"),
