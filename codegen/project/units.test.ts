@@ -56,6 +56,8 @@ describe("normalisePath", () => {
     ["src/\udc00.ts", "the path is not valid Unicode (a lone surrogate)"],
     ["src/what?.ts", 'the path contains a character Windows refuses (< > " | ? *)'],
     [`src/${"a".repeat(256)}.ts`, "a name in the path is longer than 255 bytes"],
+    [`src/${"é".repeat(127)}.ts`, "a name in the path is longer than 255 bytes"],
+    [`src/${"😀".repeat(64)}.ts`, "a name in the path is longer than 255 bytes"],
     [`${"abcdefgh/".repeat(120)}x.ts`, "the path is longer than 1024 bytes"],
   ])("refuses %j", (raw, reason) => {
     expect(normalisePath(raw)).toEqual({ ok: false, reason });
