@@ -114,7 +114,7 @@ describe("containerSvg: masks", () => {
     expect(svg).toBe(
       OPEN +
         '<rect data-node-id="1:2" width="10" height="10" fill="#000000"/>' +
-        '<defs><mask id="mask-1-3" mask-type="luminance" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000"><rect width="10" height="10" fill="#ff0000"/></mask></defs>' +
+        '<defs><mask id="mask-1-3" style="mask-type:luminance" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000"><rect width="10" height="10" fill="#ff0000"/></mask></defs>' +
         '<g mask="url(#mask-1-3)"><g transform="translate(10 0)"><rect data-node-id="1:4" width="10" height="10" fill="#000000"/></g></g>' +
         "</svg>",
     );

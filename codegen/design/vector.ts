@@ -168,7 +168,7 @@ function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boole
       const shapes = drawn.markup.replace(/ data-node-id="[^"]*"/g, "");
       const id = `mask-${child.id.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
       const type = child["maskType"] === "LUMINANCE" ? "luminance" : "alpha";
-      masked = { id, def: `<mask id="${id}" mask-type="${type}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${shapes}</mask>`, layers: [] };
+      masked = { id, def: `<mask id="${id}" style="mask-type:${type}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${shapes}</mask>`, layers: [] };
       continue;
     }
     if (masked) masked.layers.push(drawn.markup);
