@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/browser.js";
 import { resultPage } from "../../cli/result-page.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
+import { screenshotColours, type Rgb } from "../../test/helpers/screenshot-colours.js";
 import { pngFromRows } from "../../test/openai-server/png.js";
 import { generateCode, loadDesign } from "../index.js";
 
-type Rgb = [number, number, number];
 const GREEN: Rgb = [0, 170, 0];
 const WHITE: Rgb = [255, 255, 255];
 
@@ -60,19 +60,6 @@ const DESIGN = {
   },
 };
 
-/** The colours at points of a screenshot, decoded by a blank page of the browser (the preview's policy refuses data: URLs). */
-async function colours(reader: Page, shot: Buffer, points: [number, number][]): Promise<Rgb[]> {
-  return (await reader.evaluate(
-    `(async () => {
-      const blob = await (await fetch("data:image/png;base64,${shot.toString("base64")}")).blob();
-      const bitmap = await createImageBitmap(blob);
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext("2d");
-      ctx.drawImage(bitmap, 0, 0);
-      return ${JSON.stringify(points)}.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3)));
-    })()`,
-  )) as Rgb[];
-}
 
 const near = (actual: Rgb, expected: Rgb, tolerance = 40): boolean => actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
 
@@ -96,7 +83,7 @@ describe.runIf(runBrowser)("masks render in their mask's shape", () => {
       const shot = await p.screenshot({ clip: { x: 0, y: 0, width: 400, height: 140 } });
       const reader = await p.context().newPage();
       try {
-        return await colours(reader, shot, [at(60, 60), at(14, 14), at(190, 90), at(150, 20), at(320, 14), at(320, 106)]);
+        return await screenshotColours(reader, shot, [at(60, 60), at(14, 14), at(190, 90), at(150, 20), at(320, 14), at(320, 106)]);
       } finally {
         await reader.close();
       }

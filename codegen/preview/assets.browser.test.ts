@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../../cli/browser.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { screenshotColours, type Rgb } from "../../test/helpers/screenshot-colours.js";
 import { previewRuntimeForTests } from "../../test/helpers/preview-runtime.js";
 import { pngFromRows } from "../../test/openai-server/png.js";
 import { generateCode, loadDesign } from "../index.js";
@@ -20,7 +21,6 @@ import { buildReactPreview, REACT_PREVIEW_SANDBOX } from "./react-preview.js";
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "assets");
 
-type Rgb = [number, number, number];
 
 /** A PNG whose pixel (x, y) is `color(x, y)`. */
 function png(width: number, height: number, color: (x: number, y: number) => Rgb): Uint8Array {
@@ -90,16 +90,7 @@ async function images(frame: Frame): Promise<{ src: string; complete: boolean; n
 async function colours(page: Page, shot: Buffer, points: [number, number][]): Promise<Rgb[]> {
   const reader = await context.newPage();
   try {
-    return (await reader.evaluate(
-      `(async () => {
-        const blob = await (await fetch("data:image/png;base64,${shot.toString("base64")}")).blob();
-        const bitmap = await createImageBitmap(blob);
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext("2d");
-        ctx.drawImage(bitmap, 0, 0);
-        return ${JSON.stringify(points)}.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3)));
-      })()`,
-    )) as Rgb[];
+    return await screenshotColours(reader, shot, points);
   } finally {
     await reader.close();
   }
