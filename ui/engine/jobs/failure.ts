@@ -17,9 +17,19 @@ import type { EngineFailure } from "../protocol/index.js";
  */
 const BAD_INPUT = [NotFigmaJsonError, EmptyDesignError, UnknownNodeError, AnalyzeInputError, ImageOptionsError, BatchInputError, ParamsError];
 
+/** JavaScript's own errors: a fault of the engine's, whose message ("x.trim is not a function") means nothing to a user. */
+const INTERNAL = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
+
+/** What the user reads for an internal error; the error itself goes to the console, where a bug report finds it. */
+export const INTERNAL_FAILURE = "Figment hit an internal error and stopped this job; nothing was changed. The details are in the browser console.";
+
 export async function failureOf(id: string, error: unknown): Promise<EngineFailure> {
   const message = error instanceof Error ? error.message : String(error);
   if (BAD_INPUT.some((type) => error instanceof type)) return { id, ok: false, error: message, bad: true };
+  if (INTERNAL.some((type) => error instanceof type)) {
+    console.error("Figment engine: internal error", error);
+    return { id, ok: false, error: INTERNAL_FAILURE, bad: false };
+  }
   // ai/errors.ts holds the openai SDK's error classes: imported once something failed, so offline code never loads them.
   const { ModelError } = await import("../../../ai/errors.js");
   if (!(error instanceof ModelError)) return { id, ok: false, error: message, bad: false };

@@ -81,9 +81,14 @@ export class ProtocolError extends Error {
   }
 }
 
+/** The id a refused message carried, when it is one the other end could have sent (a 100,000-character one is not). */
 function idOf(data: unknown): string | undefined {
   const value = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
-  return typeof value === "string" ? value : undefined;
+  try {
+    return requestId.check(value, "id");
+  } catch {
+    return undefined;
+  }
 }
 
 function guarded<T>(data: unknown, what: string, read: () => T): T {

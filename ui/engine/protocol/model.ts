@@ -11,13 +11,34 @@ import type { Estimate } from "../../../ai/estimate.js";
 import type { ModelCodeResult } from "../../../ai/pipeline.js";
 import type { ProgressEvent } from "../../../ai/progress.js";
 import type { PromptInput } from "../../../ai/prompt.js";
-import { array, boolean, bytes, custom, number, object, oneOf, opaque, optional, string } from "../../../contract/fields.js";
+import { array, boolean, bytes, custom, number, object, oneOf, opaque, optional, string, type Field } from "../../../contract/fields.js";
 import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
 import { codeOptionsField, exportsField } from "./code.js";
 import { modelFields, type Room } from "./common.js";
 
 const size = object({ width: number(), height: number() });
-const promptInput = opaque<PromptInput>("a prompt input");
+/** A file of a draft or of the design's assets, as the prompt lists it. */
+const sourceFile = object({ path: string({ nonEmpty: true, max: 1000 }), content: string(), bytes: optional(bytes()) });
+/**
+ * A model request's first input (ai/prompt.ts PromptInput), its fields checked: a text that is not a string reached
+ * the prompt builder as data and failed there with a raw JS message (`input.components?.trim is not a function`).
+ * The font plan and the component map are the worker's own structures, built by it in ai-prepare.
+ */
+const promptInputField = object({
+  target: oneOf(["react", "html"]),
+  styling: oneOf(["css-modules", "tailwind"]),
+  imageDataUrl: optional(imageUrlField()),
+  detail: optional(oneOf(["high", "low", "auto"])),
+  hint: string({ max: 20_000_000 }),
+  drafts: optional(array(sourceFile, { max: 2000 })),
+  assets: optional(array(sourceFile, { max: 2000 })),
+  fonts: optional(opaque<NonNullable<PromptInput["fonts"]>>("a font plan")),
+  instructions: optional(string({ max: 2_000_000 })),
+  nodeIds: optional(boolean()),
+  components: optional(string({ max: 2_000_000 })),
+  componentMap: optional(opaque<NonNullable<PromptInput["componentMap"]>>("a component map")),
+});
+const promptInput: Field<PromptInput> = promptInputField;
 const conversation = opaque<Conversation>("a conversation");
 
 /** Most characters of a picture a refinement carries (a data URL: the design's PNG, the page as rendered). */
@@ -28,9 +49,7 @@ const MAX_REFINEMENT_IMAGES = 4;
 const MAX_TURNS = 100;
 
 /** A picture as a refinement carries it: a base64 image data URL, nothing the worker would fetch. */
-const imageUrl = custom("an image data URL", (v) =>
-  typeof v === "string" && v.length <= MAX_IMAGE_URL_CHARS && /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]*={0,2}$/.test(v) ? v : undefined,
-);
+const imageUrl = imageUrlField();
 /** One labelled picture of a refinement (ai/prompt.ts `RefinementImage`). */
 const refinementImage = object({ label: string({ max: 2000 }), url: imageUrl, detail: optional(oneOf(["high", "low", "auto"])) });
 /** What a correction round sends on top of the conversation (ai/verify `RoundRequest`). */
@@ -84,3 +103,10 @@ export const modelRoom = {
   estimates: ["ai-prepare", "ai-round-estimate"],
   projectPass: ["ai-prepare", "ai-generate"],
 } as const satisfies Room;
+
+/** A base64 image data URL (a hoisted function: the prompt input's field, above, uses it too). */
+function imageUrlField(): Field<string> {
+  return custom("an image data URL", (v) =>
+    typeof v === "string" && v.length <= MAX_IMAGE_URL_CHARS && /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]*={0,2}$/.test(v) ? v : undefined,
+  );
+}

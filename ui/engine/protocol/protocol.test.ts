@@ -3,6 +3,8 @@ import { DEFAULT_SETTINGS } from "../../../contract/settings.js";
 import { parseEngineMessage, parseEngineRequest, ProtocolError } from "./index.js";
 
 const options = { target: "react", styling: "css-modules", nodeIds: false };
+/** The least a model request's first input holds (ai/prompt.ts PromptInput). */
+const promptInput = { target: "react", styling: "css-modules", hint: "h" };
 
 describe("engine protocol", () => {
   it("accepts each request kind with its fields", () => {
@@ -11,7 +13,7 @@ describe("engine protocol", () => {
     const extras = { images: { abc: new Uint8Array([137, 80, 78, 71]) }, svgs: { "1:3": "<svg></svg>" } };
     expect(parseEngineRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options, extras })).toMatchObject({ extras });
     expect(() => parseEngineRequest({ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options, extras: { images: { abc: "iVBOR" } } })).toThrow(/extras\.images\.abc/);
-    expect(parseEngineRequest({ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { hint: "h" }, timeoutMs: 1000 })).toMatchObject({ kind: "ai-generate" });
+    expect(parseEngineRequest({ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: promptInput, timeoutMs: 1000 })).toMatchObject({ kind: "ai-generate" });
     expect(parseEngineRequest({ kind: "load-script", id: "w3", url: "blob:abc" })).toMatchObject({ url: "blob:abc" });
     expect(parseEngineRequest({ kind: "test-connection", id: "w4", settings: DEFAULT_SETTINGS, apiKey: "sk-x", timeoutMs: 10_000 })).toMatchObject({ kind: "test-connection" });
     const price = { input: 8, output: 15, source: "https://openrouter.ai/api/v1/models", asOf: "2026-05-01" };
@@ -21,9 +23,9 @@ describe("engine protocol", () => {
       { label: "The design:", url: "data:image/png;base64,iVBORw0KGgoAAAA", detail: "high" },
     ];
     const refine = { conversation: { kind: "responses", previousResponseId: "resp_1" }, instructions: "Fix the differences measured below", images: pictures };
-    expect(parseEngineRequest({ kind: "ai-generate", id: "w6", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { hint: "h" }, refine, timeoutMs: 1000 })).toMatchObject({ refine: { images: pictures } });
+    expect(parseEngineRequest({ kind: "ai-generate", id: "w6", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: promptInput, refine, timeoutMs: 1000 })).toMatchObject({ refine: { images: pictures } });
     const round = { instructions: refine.instructions, images: pictures };
-    expect(parseEngineRequest({ kind: "ai-round-estimate", id: "w7", input: { hint: "h" }, answers: ["{}"], earlier: [], round, model: "gpt-5" })).toMatchObject({ kind: "ai-round-estimate", round });
+    expect(parseEngineRequest({ kind: "ai-round-estimate", id: "w7", input: promptInput, answers: ["{}"], earlier: [], round, model: "gpt-5" })).toMatchObject({ kind: "ai-round-estimate", round });
     expect(parseEngineMessage({ id: "w7", ok: true, kind: "ai-round-estimate", estimate: { estimate: true } })).toMatchObject({ reply: { kind: "ai-round-estimate" } });
     expect(parseEngineRequest({ kind: "ai-prepare", id: "w5", exports: [], png: new Uint8Array(), options, model: "m", draft: false, instructions: "", prices: { "openai/m": price } })).toMatchObject({ prices: { "openai/m": price } });
   });
@@ -32,12 +34,12 @@ describe("engine protocol", () => {
     [{ kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options: { ...options, target: "vue" } }, "options.target must be one of react, html"],
     [{ kind: "generate", id: "w1", exports: [{ id: "1:2" }], options }, "exports[0].json must be present"],
     [{ kind: "load-script", id: "w3", url: "https://evil.example/x.js" }, "url must be a blob: URL"],
-    [{ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "", input: {}, timeoutMs: 1000 }, "apiKey must be a non-empty string"],
+    [{ kind: "ai-generate", id: "w2", settings: DEFAULT_SETTINGS, apiKey: "", input: promptInput, timeoutMs: 1000 }, "apiKey must be a non-empty string"],
     [{ kind: "test-connection", id: "w6", settings: DEFAULT_SETTINGS, apiKey: "", timeoutMs: 10_000 }, "apiKey must be a non-empty string"],
     [{ kind: "test-connection", id: "w7", settings: { ...DEFAULT_SETTINGS, baseUrl: "ftp://x" }, apiKey: "sk-x", timeoutMs: 10_000 }, "settings.baseUrl"],
-    [{ kind: "ai-generate", id: "w8", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: {}, timeoutMs: 1000, refine: { conversation: { kind: "responses", previousResponseId: "r" }, instructions: "fix", images: [{ label: "x", url: "https://evil.example/p.png" }] } }, "refine.images[0].url must be an image data URL"],
-    [{ kind: "ai-round-estimate", id: "w9", input: {}, answers: [], earlier: [], round: { instructions: "", images: [] }, model: "m" }, "round.instructions must be a non-empty string"],
-    [{ kind: "ai-round-estimate", id: "w10", input: {}, answers: [1], earlier: [], round: { instructions: "fix", images: [] }, model: "m" }, "answers[0] must be a string"],
+    [{ kind: "ai-generate", id: "w8", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: promptInput, timeoutMs: 1000, refine: { conversation: { kind: "responses", previousResponseId: "r" }, instructions: "fix", images: [{ label: "x", url: "https://evil.example/p.png" }] } }, "refine.images[0].url must be an image data URL"],
+    [{ kind: "ai-round-estimate", id: "w9", input: promptInput, answers: [], earlier: [], round: { instructions: "", images: [] }, model: "m" }, "round.instructions must be a non-empty string"],
+    [{ kind: "ai-round-estimate", id: "w10", input: promptInput, answers: [1], earlier: [], round: { instructions: "fix", images: [] }, model: "m" }, "answers[0] must be a string"],
     [{ kind: "explode", id: "w4" }, "kind must be one of"],
     [{ kind: "ping", id: "w5", extra: true }, "extra must be absent"],
   ])("refuses %j, naming the field and keeping the id", (data, reason) => {
