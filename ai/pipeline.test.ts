@@ -141,6 +141,15 @@ describe("model code through the project pass", () => {
     expect(await postProcess(reply, pre)).toEqual(await postProcess(reply));
   });
 
+  it("a Tailwind class's url() written from the component's folder is made relative to src/, where Tailwind's build resolves it", async () => {
+    const screen = { path: "src/screens/Hero.tsx", content: 'export function Hero() {\n  return <section className="h-[600px] bg-[url(../assets/hero.jpg)] bg-cover" />;\n}\n' };
+    const photo = { path: "src/assets/hero.jpg", content: "", bytes: new Uint8Array([0xff, 0xd8, 0xff]) };
+    const out = await postProcess({ files: [screen], problems: [] }, undefined, [photo]);
+    expect(out.files.find((f) => f.path === screen.path)!.content).toContain("bg-[url(./assets/hero.jpg)]");
+    expect(out.files.map((f) => f.path)).toContain("src/assets/hero.jpg");
+    expect(out.problems).toContainEqual(expect.objectContaining({ severity: "info", code: "tailwind-url", file: screen.path, line: 2 }));
+  });
+
   it("lists at most 40 problems in a repair request", () => {
     const many = Array.from({ length: 45 }, (_, i) => ({ severity: "error" as const, code: "syntax", message: `bad ${i}`, file: "a.tsx", line: i + 1 }));
     const text = repairInstructions(many);

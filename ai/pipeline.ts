@@ -8,6 +8,7 @@
  */
 import { formatFiles } from "../codegen/format/index.js";
 import { withAssetFiles } from "../codegen/project/asset-files.js";
+import { rebaseTailwindClassUrls } from "../codegen/project/tailwind-urls.js";
 import { checkComponentUsage, checkLibraryUsage, checkProject, type LibraryTypes } from "../codegen/project/index.js";
 import type { ComponentMap } from "../codegen/components-map/model.js";
 import { withDesignFonts } from "../codegen/fonts/project-fonts.js";
@@ -165,8 +166,10 @@ async function checkedAndFormatted(
   const joined = withAssetFiles(reply.files, assets);
   // The design's Google fonts, when the model's files do not load them (as the offline output does).
   const loaded = fonts ? withDesignFonts(joined.files, fonts.plan, fonts.target, fonts.styling) : { files: joined.files, problems: [] };
-  const checked = checkProject(loaded.files);
-  const before = [...reply.problems, ...joined.problems, ...loaded.problems, ...checked.problems];
+  // A model writes a class's url() from its component's folder; Tailwind's build resolves it from the stylesheet's.
+  const rebased = rebaseTailwindClassUrls(loaded.files);
+  const checked = checkProject(rebased.files);
+  const before = [...reply.problems, ...joined.problems, ...loaded.problems, ...rebased.problems, ...checked.problems];
   if (!preformatted) {
     const formatted = await formatFiles(checked.files);
     return { files: formatted.files, problems: [...before, ...formatted.problems] };

@@ -31,6 +31,16 @@ export function resolvePath(dir: string, ref: string): string {
   return parts.join("/");
 }
 
+/** The path from directory `from` to the file `to` (both from the set's root), `./x` or `../x`. */
+export function relativePath(from: string, to: string): string {
+  const a = from.split("/").filter(Boolean);
+  const b = to.split("/").filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  const up = a.length - i;
+  return (up === 0 ? "./" : "../".repeat(up)) + b.slice(i).join("/");
+}
+
 /** A reference that points at another file of the set (not a URL with a scheme, not a fragment). */
 export function isLocalReference(ref: string): boolean {
   const trimmed = ref.trim();

@@ -6,12 +6,15 @@
  * The project is built for real (test/helpers/project-build.ts: Tailwind's compiler as @tailwindcss/vite runs it,
  * then Vite's build), served from 127.0.0.1 and loaded in Chromium: every request succeeds, every background image
  * decodes, and the hero paints its photo (not the flat gradient it has without it, under its white heading).
- * Screenshots go to test-artifacts/tailwind-build/.
+ * Two projects: the offline output for a real page with photos as backgrounds, and a model's answer that names its
+ * photos from the component's folder, through the model pipeline (ai/pipeline.ts: codegen/project/tailwind-urls.ts
+ * rebases them). Screenshots go to test-artifacts/tailwind-build/.
  */
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { postProcess } from "../ai/pipeline.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { SourceFile } from "../codegen/types.js";
@@ -31,6 +34,34 @@ async function grayscaleProject(): Promise<SourceFile[]> {
   const { document } = loadDesign(json, [], { images: corpusImages(json) });
   const { files } = await generateCode(document, { target: "react", styling: "tailwind", nodeIds: true });
   return projectFiles(files, { target: "react", styling: "tailwind", name: "Grayscale" });
+}
+
+/**
+ * A model's answer as models write it: a screen in src/screens whose Tailwind classes name its three photos from
+ * the component's folder (`../assets/…`, as its imports would), the hero's under a white heading; the design's
+ * photos are the project's asset files (Grayscale's real JPEGs).
+ */
+async function modelProject(): Promise<SourceFile[]> {
+  const json = corpusJson({ name: "sb-grayscale", kind: "converted site" });
+  const jpegs = Object.values(corpusImages(json)).filter((bytes) => bytes[0] === 0xff && bytes[1] === 0xd8);
+  const names = ["hero.jpg", "about.jpg", "signup.jpg"];
+  const assets: SourceFile[] = names.map((name, i) => ({ path: `src/assets/${name}`, content: "", bytes: jpegs[i]! }));
+  const screen = [
+    "export function Landing() {",
+    "  return (",
+    "    <main>",
+    '      <section className="flex h-[640px] items-center justify-center [background:url(../assets/hero.jpg)_center_/_cover_no-repeat]">',
+    '        <h1 className="text-7xl font-bold text-white">GRAYSCALE</h1>',
+    "      </section>",
+    "      <section className=\"h-[480px] bg-[url('../assets/about.jpg')] bg-cover bg-center\" />",
+    '      <section className="h-[480px] bg-[url(../assets/signup.jpg)] bg-cover" />',
+    "    </main>",
+    "  );",
+    "}",
+    "",
+  ].join("\n");
+  const answer = await postProcess({ files: [{ path: "src/screens/Landing.tsx", content: screen }], problems: [] }, undefined, assets);
+  return projectFiles(answer.files, { target: "react", styling: "tailwind", name: "Landing" });
 }
 
 /** Every url() of the built stylesheets that names no file of dist/ (data: URLs aside). */
@@ -137,6 +168,29 @@ describe.runIf(runBrowser)("a React + Tailwind project's own build keeps its bac
       await page.screenshot({ path: join(ARTIFACTS, "2-grayscale-hero-alone.png") });
       const box = (await page.locator(`[${HERO}]`).boundingBox())!;
       expect(box.width).toBeGreaterThan(1000);
+      expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(5);
+    });
+  });
+
+  it("a model's screen naming 3 photos from its own folder (../assets/): rebased to src/, built, all 3 load, the hero paints its photo", async () => {
+    const files = await modelProject();
+    expect(files.filter((f) => f.path.startsWith("src/assets/")).map((f) => f.path).sort()).toEqual(["src/assets/about.jpg", "src/assets/hero.jpg", "src/assets/signup.jpg"]);
+    const built = await buildProject(files, temp());
+    expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
+    expect(missingCssUrls(built.dist)).toEqual([]);
+
+    await openBuilt(built, async (page, requests) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "3-model-built.png"), fullPage: true });
+      const images = await backgroundImages(page);
+      expect(images).toHaveLength(3);
+      expect(images.filter((i) => i.width === 0)).toEqual([]);
+      for (const { url } of images) expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
+      expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
+
+      const shot = await heroAlone(page);
+      const box = (await page.locator(`[${HERO}]`).boundingBox())!;
+      expect(Math.round(box.height)).toBe(640);
       expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(5);
     });
   });

@@ -19,9 +19,9 @@ import indexCss from "tailwindcss/index.css?raw";
 import preflightCss from "tailwindcss/preflight.css?raw";
 import themeCss from "tailwindcss/theme.css?raw";
 import utilitiesCss from "tailwindcss/utilities.css?raw";
-import { dirname, isLocalReference, resolvePath } from "../file-paths.js";
+import { dirname, isLocalReference, relativePath, resolvePath } from "../file-paths.js";
 import { fontsourceGoogleHref, isGoogleFontsHref } from "../fonts/fontsource.js";
-import { TAILWIND_STYLESHEET, tailwindStylesheet } from "../scaffold/project-files.js";
+import { IMPORTS_TAILWIND, importsTailwind, TAILWIND_STYLESHEET, tailwindStylesheet, withoutComments } from "../scaffold/project-files.js";
 import type { Problem, SourceFile } from "../types.js";
 
 /** Tailwind's stylesheets by the name `@import "tailwindcss/…"` gives. */
@@ -31,16 +31,7 @@ const STYLE = /\.css$/i;
 /** Files Tailwind's scanner would read for class names in a preview's project (scripts and pages). */
 const SCANNED = /\.(?:[cm]?[jt]sx?|html?|vue|svelte|astro|mdx?)$/i;
 const TAILWIND_CONFIG = /(?:^|\/)tailwind\.config\.[cm]?[jt]s$/;
-const IMPORTS_TAILWIND = /@import\s+(?:url\(\s*)?["']?tailwindcss(?:\/index(?:\.css)?)?["']?\s*\)?[^;]*;/;
 const V3_DIRECTIVE = /@tailwind\s+(?:base|components|utilities|variants|screens)\s*;?/g;
-
-const withoutComments = (css: string): string => css.replace(/\/\*[\s\S]*?\*\//g, "");
-
-/** A stylesheet that brings Tailwind in: `@import "tailwindcss"`, or v3's `@tailwind base` / `utilities` (comments aside). */
-function importsTailwind(css: string): boolean {
-  const code = withoutComments(css);
-  return IMPORTS_TAILWIND.test(code) || /@tailwind\s+(?:base|utilities)\b/.test(code);
-}
 
 /** The utility classes the check below counts (display, flex, spacing, sizes, colours… as Tailwind names them). */
 const TAILWIND_UTILITY =
@@ -96,16 +87,6 @@ export function tailwindCandidates(files: readonly SourceFile[]): string[] {
     }
   }
   return [...found];
-}
-
-/** The path from directory `from` to `to` (both from the project's root), `./x` or `../x`. */
-function relativePath(from: string, to: string): string {
-  const a = from.split("/").filter(Boolean);
-  const b = to.split("/").filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  const up = a.length - i;
-  return (up === 0 ? "./" : "../".repeat(up)) + b.slice(i).join("/");
 }
 
 /** A stylesheet's relative `url()`s made relative to `toDir` (Tailwind's build rebases an imported file's URLs so). */

@@ -183,6 +183,26 @@ export function tailwindStylesheet(files: readonly SourceFile[]): string {
   return `@import "tailwindcss";\n${tokens}${fonts}`;
 }
 
+export const IMPORTS_TAILWIND = /@import\s+(?:url\(\s*)?["']?tailwindcss(?:\/index(?:\.css)?)?["']?\s*\)?[^;]*;/;
+
+export const withoutComments = (css: string): string => css.replace(/\/\*[\s\S]*?\*\//g, "");
+
+/** A stylesheet that brings Tailwind in: `@import "tailwindcss"`, or v3's `@tailwind base` / `utilities` (comments aside). */
+export function importsTailwind(css: string): boolean {
+  const code = withoutComments(css);
+  return IMPORTS_TAILWIND.test(code) || /@tailwind\s+(?:base|utilities)\b/.test(code);
+}
+
+/**
+ * The stylesheet Tailwind's build compiles a project's classes into, whose folder their relative url()s are
+ * resolved from: the first plain CSS file that imports Tailwind (a model's src/index.css), else the one this
+ * module adds to the project (src/tailwind.css).
+ */
+export function tailwindEntryPath(files: readonly SourceFile[]): string {
+  const entry = files.find((f) => /\.css$/i.test(f.path) && !/\.module\.css$/i.test(f.path) && importsTailwind(f.content));
+  return entry?.path ?? TAILWIND_STYLESHEET;
+}
+
 /** Every file of the downloadable project, generated files first. */
 export function projectFiles(files: SourceFile[], options: ProjectOptions): SourceFile[] {
   if (options.target === "html") return [...files];
