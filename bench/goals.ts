@@ -37,7 +37,7 @@ import { scoreBoxes } from "../codegen/fidelity/box-score.js";
 import { collapseWhitespace, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { designFacts, type DesignText } from "../codegen/fidelity/design-text.js";
 import { figuresOf, measurePlan, type StepAnswer } from "../codegen/fidelity/measurement.js";
-import { blockReadingOrder, kendallTau, readingOrder, type WidthFigures } from "../codegen/fidelity/responsive.js";
+import { blockReadingOrder, firstLineOrder, kendallTau, readingOrder, type WidthFigures } from "../codegen/fidelity/responsive.js";
 import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
 import type { Box, Placement } from "../codegen/fidelity/types.js";
 import { EmptyDesignError, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
@@ -207,8 +207,7 @@ function smallest(pages: readonly GoalPage[]): GoalPage {
  */
 function drawnOrders(texts: readonly DesignText[]): string[][] {
   const placed = texts.map((t) => ({ id: t.id, box: t.box, ...(t.fontSize > 0 ? { line: 1.2 * t.fontSize } : {}) }));
-  const byLines = readingOrder(placed.map((t) => ({ id: t.id, seen: 1, rects: [{ ...t.box, height: Math.min(t.box.height, t.line ?? t.box.height) }] })));
-  return [byLines, blockReadingOrder(placed)];
+  return [firstLineOrder(placed), blockReadingOrder(placed)];
 }
 
 // ---- measuring ---------------------------------------------------------------------------------------------------

@@ -258,7 +258,7 @@ export function kendallTau(reference: readonly string[], ours: readonly string[]
   return { tau: score / ((n * (n - 1)) / 2), shared: n };
 }
 
-interface Placed {
+export interface Placed {
   id: string;
   box: Box;
   /** The height of its first line, when known (a paragraph is read where it starts). */
@@ -291,6 +291,11 @@ function cutOrder(texts: readonly Placed[]): string[] {
       (columns.gap > rows.gap && columns.parts.every((p) => p.length > 1) && (!gridLines(columns.parts) || columns.gap >= 2 * rows.gap)));
   const chosen = byColumns ? columns : rows;
   if (chosen.parts.length > 1) return chosen.parts.flatMap(cutOrder);
+  return firstLineOrder(texts);
+}
+
+/** readingOrder of drawn texts, each read where its first line is (`line` tall, its whole box when not given). */
+export function firstLineOrder(texts: readonly Placed[]): string[] {
   return readingOrder(texts.map((t) => ({ id: t.id, seen: 1, rects: [{ ...t.box, height: Math.min(t.box.height, t.line ?? t.box.height) }] })));
 }
 

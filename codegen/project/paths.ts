@@ -1,5 +1,6 @@
 import type { Problem, SourceFile } from "../types";
 import { problem } from "./problems";
+import { utf8Length } from "../utf8";
 
 export type PathCheck = { ok: true; path: string } | { ok: false; reason: string };
 
@@ -20,15 +21,6 @@ const MAX_NAME_BYTES = 255;
 /** A whole path longer than this is refused before the file system does it mid-write. */
 const MAX_PATH_BYTES = 1024;
 
-/** Bytes of `text` in UTF-8, counted by hand: Figma's main thread, which checks paths too, has no TextEncoder. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
 
 /** Why no file system of the user's can hold this folder or file name as written, or undefined when it can. */
 function unholdableName(segment: string): string | undefined {

@@ -8,7 +8,7 @@ import { cyrb53 } from "../../codegen/hash.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import { COMPONENTS_DATA, SHARED_PLUGIN_DATA_MAX_BYTES, type StoredComponents } from "../../contract/components.js";
 import { PluginError, errorText, formatCount } from "../errors.js";
-import { utf8Length } from "../utf8.js";
+import { utf8Length } from "../../codegen/utf8.js";
 
 /** How notes name the stored mapping. */
 const STORED_NAME = "this file's mapping";

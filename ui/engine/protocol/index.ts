@@ -6,6 +6,7 @@
  * types: `Kind`, `BodyOf<K>`, `ReplyOf<K>`, `EventOf<K>`. Both ends refuse a malformed message.
  */
 import { literal, object, parseTagged, type Field, type ObjectOf, type Shape } from "../../../contract/fields.js";
+import { isRequestId } from "../../../contract/messages.js";
 import { analyzeRoom } from "./analyze.js";
 import { batchRoom } from "./batch.js";
 import { BOUNDARY_REPLIES, BOUNDARY_REQUESTS } from "./boundary.js";
@@ -84,11 +85,7 @@ export class ProtocolError extends Error {
 /** The id a refused message carried, when it is one the other end could have sent (a 100,000-character one is not). */
 function idOf(data: unknown): string | undefined {
   const value = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
-  try {
-    return requestId.check(value, "id");
-  } catch {
-    return undefined;
-  }
+  return isRequestId(value) ? value : undefined;
 }
 
 function guarded<T>(data: unknown, what: string, read: () => T): T {
