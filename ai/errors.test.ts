@@ -106,6 +106,32 @@ describe("toModelError", () => {
     expect(new Set(MODEL_ERROR_KINDS).size).toBe(MODEL_ERROR_KINDS.length);
   });
 
+  it("says in a sentence what a JavaScript error reading the answer means, never its raw message (issue 38)", () => {
+    const cases: [unknown, string, RegExp][] = [
+      [new TypeError("terminated"), "offline", /connection closed before the whole answer/],
+      [new SyntaxError("Unexpected token '<', \"<html>\" is not valid JSON"), "bad-output", /not valid JSON\.$/],
+      [new TypeError("Cannot read properties of null (reading 'b64_json')"), "bad-output", /not in the shape Figment reads/],
+      [new TypeError("data.flatMap is not a function"), "bad-output", /not in the shape Figment reads/],
+      [new RangeError("Invalid array length"), "bad-output", /not in the shape Figment reads/],
+      [{ some: "object" }, "unknown", /^The model request failed\.$/],
+    ];
+    for (const [thrown, kind, message] of cases) {
+      const error = toModelError(thrown);
+      expect(error.kind).toBe(kind);
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toMatch(/Cannot read|is not a function|\[object|^terminated$|Unexpected token/);
+      expect(error.cause).toBe(thrown);
+    }
+  });
+
+  it("names an HTML error page and cuts a long provider message to one line", () => {
+    const page = APIError.generate(502, undefined, "<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>", new Headers());
+    expect(toModelError(page).message).toBe("The endpoint answered 502: an HTML error page instead of an API answer.");
+    const long = toModelError(APIError.generate(500, { error: { message: "x\n".repeat(400) } }, undefined, new Headers())).message;
+    expect(long.length).toBeLessThan(340);
+    expect(long).not.toContain("\n");
+  });
+
   it("never puts the key in the message", () => {
     const error = toModelError(apiError(401));
     expect(error.message).not.toMatch(/sk-/);

@@ -12,6 +12,7 @@ import {
   APIUserAbortError,
   ContentFilterFinishReasonError,
   LengthFinishReasonError,
+  OpenAIError,
 } from "openai/error";
 
 import type { ModelErrorKind } from "./error-kinds.js";
@@ -123,10 +124,10 @@ export function toModelError(error: unknown): ModelError {
     if ((status === undefined || status === 400) && isModerationCode(error.code))
       return new ModelError("moderation", `The provider's safety system refused the request: ${stripStatus(error.message, status)}`, { ...(status !== undefined ? { status } : {}), requestId, cause: error });
     if (status === undefined)
-      return new ModelError("unknown", error.message || "The model request failed.", { cause: error, requestId });
+      return new ModelError("unknown", readableOr(providerDetail(error.message), "The model request failed."), { cause: error, requestId });
     const kind = kindForStatus(status);
     const retryAfterMs = kind === "rate-limited" ? parseRetryAfter(error.headers) : undefined;
-    const detail = stripStatus(error.message, status);
+    const detail = providerDetail(stripStatus(error.message, status)) || "no explanation came with it.";
     return new ModelError(kind, `The endpoint answered ${status}: ${detail}`, {
       status,
       retryAfterMs,
@@ -146,6 +147,32 @@ export function toModelError(error: unknown): ModelError {
     return new ModelError("refusal", "The output was stopped by the content filter.", { cause: error });
   if (error instanceof TypeError && /fetch|network/i.test(error.message))
     return new ModelError("offline", "Could not connect to the model endpoint.", { cause: error });
-  const message = error instanceof Error ? error.message : String(error);
-  return new ModelError("unknown", message || "The model request failed.", { cause: error });
+  // undici's TypeError when the connection drops while the body is read.
+  if (error instanceof TypeError && /^terminated$|socket|other side closed|ECONNRESET/i.test(error.message))
+    return new ModelError("offline", "The connection closed before the whole answer arrived.", { cause: error });
+  // The SDK's JSON.parse of a stream event, or our reading of a field the answer did not have: the answer is at
+  // fault as far as the user can act, and a JavaScript message ("Cannot read properties of null") says nothing to them.
+  if (error instanceof SyntaxError)
+    return new ModelError("bad-output", "The endpoint sent a part of its answer that is not valid JSON.", { cause: error });
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError)
+    return new ModelError("bad-output", "The endpoint's answer is not in the shape Figment reads; nothing was changed.", { cause: error });
+  if (error instanceof OpenAIError) return new ModelError("bad-output", readableOr(error.message, "The endpoint's answer could not be read."), { cause: error });
+  return new ModelError("unknown", readableOr(error instanceof Error ? error.message : undefined, "The model request failed."), { cause: error });
+}
+
+/**
+ * The provider's own words, as one short line: an error page's HTML (a proxy's 502) is named, not shown, and a
+ * long body is cut, so a failure stays one readable line.
+ */
+function providerDetail(message: string): string {
+  const text = message.trim();
+  if (/^<(!doctype|html|head|body)\b/i.test(text) || /<\/(html|body|h1|title)>/i.test(text)) return "an HTML error page instead of an API answer.";
+  const line = text.replace(/\s+/g, " ");
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+/** `message` when it is a sentence for a person, else `fallback` (an object's "[object Object]", an empty or huge text). */
+function readableOr(message: string | undefined, fallback: string): string {
+  if (!message || message.length > 500 || /\[object \w+\]/.test(message)) return fallback;
+  return message;
 }
