@@ -27,6 +27,7 @@ const awkward = fc.oneof(
   fc.constant(new Uint8Array(5_000_000)),
   fc.constant(new Map([["a", 1]])),
   fc.constant(Number.NaN),
+  fc.constant(Object.defineProperty({ type: "cancel" }, "requestId", { enumerable: true, get: () => { throw new TypeError("getter"); } })),
 );
 
 /** Real messages of both directions, each a seed a mutation starts from. */
@@ -71,6 +72,8 @@ describe("message checks under mutated input", () => {
     expect(huge).toBe(`to main: unknown message "${"x".repeat(58)}…`);
     expect(refusalOf(parseMainMessage, { type: "cancel", requestId: 1n })!.message).toMatch(/^to main: message "cancel" is malformed: requestId must be/);
     expect(describeValue(Symbol("s"))).toBe("a symbol");
+    const getter = Object.defineProperty({ type: "cancel" }, "requestId", { enumerable: true, get: () => { throw new TypeError("getter"); } });
+    expect(refusalOf(parseMainMessage, getter)!.message).toBe("to main: a message that could not be read (reading it threw TypeError)");
   });
 
   it("only an id the panel could have sent is echoed back with a refusal", () => {

@@ -402,7 +402,8 @@ function parseWith<M>(shapes: Record<string, Shape>, data: unknown, direction: s
   try {
     return parseTagged<M>(shapes, data, "type");
   } catch (error) {
-    if (!(error instanceof FieldError)) throw error;
+    // Structured clone never delivers a getter, but a message built in the same thread can: its throw is the message's fault.
+    if (!(error instanceof FieldError)) throw new MessageError(`${direction}: a message that could not be read (reading it threw ${error instanceof Error ? error.name : typeof error})`);
     if (error.path === "type") throw new MessageError(`${direction}: unknown message ${describeValue(isRecord(data) ? data["type"] : data)}`);
     if (error.path === "message") throw new MessageError(`${direction}: message is not an object`);
     throw new MessageError(`${direction}: message ${describeValue((data as Record<string, unknown>)["type"])} is malformed: ${error.message}`);
