@@ -29,6 +29,7 @@
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
  *   BENCH_ONLY=search-panel npm run bench   keystroke → rows in the Search panel at 1,000 frames (bench/search-panel.ts)
  *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API job: ms, bytes of JSONL (bench/batch.ts)
+ *   BENCH_ONLY=fuzz npm run bench      every input from outside, mutated: messages between the rooms, model answers through the SDK (bench/fuzz.ts)
  *   BENCH_ONLY=responsive npm run bench   per-width overflow, visible text and overlapping text of today's HTML, and
  *                                         the measurement time per frame, in Chromium (bench/responsive.ts)
  */
@@ -46,6 +47,7 @@ import { batchSection } from "./batch.js";
 import { responsiveSection } from "./responsive.js";
 import { imageSection } from "./image.js";
 import { imagePanelSection } from "./image-panel.js";
+import { fuzzSection } from "./fuzz.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
 import { emitFiles, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
@@ -71,7 +73,7 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = benchCount(20, 1, "BENCH_RUNS");
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "real", "goals", "fonts", "score-cli", "score-panel", "score-agree", "eval"] as const;
+const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "real", "goals", "fonts", "score-cli", "score-panel", "score-agree", "eval", "fuzz"] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
     "score-panel": () => scorePanelSection(files, results),
     "score-agree": () => scoreAgreeSection(files, results),
     eval: () => evalSuitesSection(results),
+    fuzz: () => fuzzSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

