@@ -6,7 +6,7 @@
  */
 import { bytesToBase64 } from "../../codegen/base64.js";
 import { ModelError } from "../errors.js";
-import { SdError, type SdServerKind } from "./errors.js";
+import { oneLine, SdError, type SdServerKind } from "./errors.js";
 import { sdRequest, type SdConnection } from "./http.js";
 import { runJob, type SdJobOptions, type SdResult } from "./job.js";
 import { readModels, readNames, readSamplers, type SdModel } from "./read.js";
@@ -154,7 +154,7 @@ const A1111_MODULE: Readonly<Record<SdControlType, string>> = { canny: "canny", 
 
 function modelFor(type: SdControlType, models: readonly string[]): string {
   const found = models.find((name) => name.toLowerCase().includes(type));
-  if (!found) throw new SdError("bad-request", `The server has no ControlNet model for ${type}${models.length ? ` (it has ${models.slice(0, 5).join(", ")})` : ""}.`, { type: "no-control-model", unit: type, models: [...models] });
+  if (!found) throw new SdError("bad-request", `The server has no ControlNet model for ${type}${models.length ? ` (it has ${models.slice(0, 5).map((name) => oneLine(name, 60)).join(", ")})` : ""}.`, { type: "no-control-model", unit: type, models: [...models] });
   return found;
 }
 
