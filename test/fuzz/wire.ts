@@ -36,9 +36,24 @@ export async function recordAnswers<T>(
 ): Promise<{ answers: WireAnswer[]; paths: string[]; result: T }> {
   const server = await startOpenAiServer(script);
   setup?.(server);
+  const { answers, paths, fetchFn: recording } = recordingFetch();
+  try {
+    const result = await drive({ baseURL: server.url, apiKey: "sk-fuzz" }, recording);
+    return { answers, paths, result };
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * A fetch that passes each request on to the real fetch and keeps its answer (status, headers without the
+ * connection's own, whole body) and path, in request order: the recorder of any test server (recordAnswers is
+ * this around the OpenAI-wire server).
+ */
+export function recordingFetch(): { answers: WireAnswer[]; paths: string[]; fetchFn: typeof fetch } {
   const answers: WireAnswer[] = [];
   const paths: string[] = [];
-  const recording: typeof fetch = async (input, init) => {
+  const fetchFn: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     const body = new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
@@ -47,14 +62,9 @@ export async function recordAnswers<T>(
     });
     answers.push({ status: response.status, headers, body });
     paths.push(new URL(typeof input === "string" || input instanceof URL ? input : input.url).pathname);
-    return new Response(body, { status: response.status, headers });
+    return new Response(NO_BODY.has(response.status) ? null : body, { status: response.status, headers });
   };
-  try {
-    const result = await drive({ baseURL: server.url, apiKey: "sk-fuzz" }, recording);
-    return { answers, paths, result };
-  } finally {
-    await server.close();
-  }
+  return { answers, paths, fetchFn };
 }
 
 const NO_BODY = new Set([101, 204, 205, 304]);
