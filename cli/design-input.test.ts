@@ -1,14 +1,15 @@
 /**
  * Design files as people save them, through the commands (cli/io.ts readDesignJson, codegen/rest/reply-text.ts):
  * every real designer's file in test/fixtures/real/ lists its frames — the fragment without its outer braces among
- * them, with a note — and a byte-order mark, UTF-16, a trailer and a wrapper are read by every command that takes a
- * design file; what holds no JSON is one line naming what was expected.
+ * them, with a note — and a byte-order mark, UTF-16, a trailer, a wrapper and keys in PascalCase are read by every
+ * command that takes a design file; what holds no JSON is one line naming what was expected.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { captureIo, fixturePath, listFiles, REPO_ROOT } from "../test/helpers/fixtures.js";
 import { brokenBoxes, pascalCaseBoxes } from "../test/helpers/resaved-boxes.js";
+import { pascalCaseFile } from "../test/helpers/resaved-keys.js";
 import { tempDirs } from "../test/helpers/temp-dirs.js";
 import { run } from "./run.js";
 
@@ -160,5 +161,33 @@ describe("boxes re-saved by another tool (issue 38)", () => {
     expect(analyzed.stdout).not.toMatch(/0×0|NaN/);
     // The two buttons without a size are not judged; the other four targets still are.
     expect(analyzed.stdout.match(/target-size/g)).toHaveLength(4);
+  });
+});
+
+describe("a file re-saved with PascalCase keys (issue 38)", () => {
+  it.each([
+    { file: "figma-gpt-header.file.json", enums: true },
+    { file: "over-promo.nodes.json", enums: false },
+  ])("reads $file as a C# client re-saves it (enum values by name: $enums): the same frames and sizes, the same code byte for byte, one note", async ({ file, enums }) => {
+    const dir = newDir();
+    const original = join(REAL, file);
+    const path = join(dir, file);
+    writeFileSync(path, JSON.stringify(pascalCaseFile(JSON.parse(readFileSync(original, "utf8")) as unknown, { enums }).json, null, 2));
+
+    const frames = await figment("frames", path);
+    expect(frames.code, frames.stderr).toBe(0);
+    expect(frames.stdout).toBe((await figment("frames", original)).stdout);
+    expect(frames.stdout).toMatch(/\d+×\d+/);
+    expect(frames.stderr).toMatch(new RegExp(`^figment: note: ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: its keys differ from Figma's only in case \\(("Nodes" for "nodes", )?"Document" for "document", "Id" for "id"`));
+    expect(frames.stderr.includes("enum values")).toBe(enums);
+    expect(frames.stderr.split("\n")).toHaveLength(1);
+
+    const [before, after] = [join(dir, "original"), join(dir, "recased")];
+    const expected = await figment("code", original, "--out", before);
+    const read = await figment("code", path, "--out", after);
+    expect(read.code, read.stderr).toBe(0);
+    expect(filesUnder(after)).toEqual(filesUnder(before));
+    expect(filesUnder(after).size).toBeGreaterThan(5);
+    expect(read.stderr).toBe(`${frames.stderr}${expected.stderr ? `\n${expected.stderr}` : ""}`);
   });
 });

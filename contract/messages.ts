@@ -62,25 +62,17 @@ import { MAX_PENDING_BATCHES, pendingBatchField } from "./pending-batch.js";
 import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, searchIndexField } from "./search.js";
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
+import { requestIdField as requestId } from "./request-id.js";
 import { COMMANDS } from "./words.js";
 import { componentMapField, mainComponentField, storedComponentsField } from "./components.js";
 
 export { COMMANDS, type Command } from "./words.js";
+export { isRequestId } from "./request-id.js";
 export type { BrandColour, FillMode, GridTarget, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
 export type { FrameCaption, FrameVector, ScanChanges, ScanSkip, SearchFrameDoc, SearchIndex } from "./search.js";
 export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-batch.js";
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
-const requestId = string({ nonEmpty: true, max: 200 });
-
-/** A request id as a message may carry it (the refusal of a malformed message echoes only such an id). */
-export function isRequestId(value: unknown): value is string {
-  try {
-    return requestId.check(value, "requestId") === value;
-  } catch {
-    return false;
-  }
-}
 /**
  * Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and its
  * project pass (prettier, ts-morph), the search worker.

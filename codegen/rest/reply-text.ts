@@ -7,12 +7,15 @@
  * - an object's body without its outer braces (`"document": { … },` copied out of a reply);
  * - a reply inside a wrapper (`{ "meta": { "document": … } }`, `{ "Result": { "nodes": … } }`, `{ "status": 200,
  *   "data": … }`): the one member whose value holds the reply's shape.
+ * - keys that differ from Figma's only in case (a C# client's `"Document"`, `"Id"`, `"Children"`; enum values such as
+ *   `"Frame"`: key-case.ts);
  * - bounding boxes and sizes written with other keys (a C# client's `"X"`, `"Width"`; `left`/`top`, `w`/`h`: box-keys.ts).
  * Each such repair is said in `notes`. Text that is not JSON at all throws NotFigmaJsonError with one line; a JSON
  * value that holds no reply is left to readRestReply (reply.ts), which says what it expected. Pure: no Node, no
  * TextDecoder (Figma's main thread has none).
  */
 import { readBoxKeys } from "./box-keys.js";
+import { readKeyCase } from "./key-case.js";
 import { isRecord, NotFigmaJsonError } from "./reply.js";
 
 /** What a design file should hold, as the errors say it. */
@@ -42,7 +45,9 @@ export function readReplyText(input: string): ReplyText {
   }
   text = text.trim();
   if (text === "") throw new ReplyTextError("empty");
-  const json = unwrapReply(parseTolerant(text, notes), notes);
+  const parsed = parseTolerant(text, notes);
+  readKeyCase(parsed, notes);
+  const json = unwrapReply(parsed, notes);
   readBoxKeys(json, notes);
   return { json, notes };
 }

@@ -66,7 +66,9 @@ export class SearchWorkerClient {
     if (worker !== this.live) return this.send(kind, body);
     // A restarted worker has no index: the last one goes first (a new index needs no replay).
     if (fresh && kind !== "index" && this.lastIndex) void this.post(worker, "index", this.lastIndex).catch(() => undefined);
-    return (await this.post(worker, kind, body)) as Extract<SearchOkReply, { kind: K }>;
+    const reply = await this.post(worker, kind, body);
+    if (reply.kind !== kind) throw new Error(`the search worker answered the ${kind} request with a ${reply.kind} reply`);
+    return reply as Extract<SearchOkReply, { kind: K }>;
   }
 
   private post<K extends SearchWorkerRequest["kind"]>(worker: Worker, kind: K, body: Body<K>): Promise<SearchOkReply> {
@@ -95,15 +97,20 @@ export class SearchWorkerClient {
         this.answered = true;
         performance.measure(START_MEASURE, { start: asked });
       }
+      // The worker answers every request once, in order: an answer for no request waiting (a refusal without an id,
+      // or an id the panel did not send) means it lost track, and what waits would wait for ever, so it is stopped.
+      let answered: boolean;
+      let reason: string;
       try {
         const reply = parseSearchReply(event.data);
-        if (reply.ok) this.pending.settle(reply.id, reply);
-        else this.pending.fail(reply.id, new Error(reply.error));
+        answered = reply.ok ? this.pending.settle(reply.id, reply) : this.pending.fail(reply.id, new Error(reply.error));
+        reason = reply.ok ? "it answered a request the panel did not send" : reply.error;
       } catch (error) {
-        const id = error instanceof SearchProtocolError ? error.id : undefined;
-        if (id) this.pending.fail(id, error as Error);
-        else this.crash(worker, (error as Error).message);
+        const refused = error instanceof SearchProtocolError ? error : new SearchProtocolError(undefined, "the search worker sent a message the panel could not read");
+        answered = refused.id !== undefined && this.pending.fail(refused.id, refused);
+        reason = refused.message;
       }
+      if (!answered) this.crash(worker, reason);
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();

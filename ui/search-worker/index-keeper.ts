@@ -5,8 +5,29 @@
  * at a time, in the order they came (search.worker.ts).
  */
 import { createFrameIndex, searchFrames, type FrameIndex, type IndexedFrame } from "../../codegen/search/frame-index.js";
+import { describeValue } from "../../contract/fields.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { SearchOkReply, SearchRequestOf, SearchWorkerRequest } from "./index-protocol.js";
+
+/** A request the keeper cannot answer, said in a sentence the panel shows as it is. */
+export class SearchIndexError extends Error {
+  override name = "SearchIndexError";
+}
+
+/**
+ * A stored vector as the index can rank by it: `dimensions` finite numbers with a length (orama's cosine of a vector
+ * of NaN, Infinity, zeros or of numbers whose squares overflow is NaN, and the frame silently never matched).
+ */
+function usableVector(stored: string, dimensions: number): number[] | undefined {
+  let vector: number[];
+  try {
+    vector = decodeVector(stored);
+  } catch {
+    return undefined; // not base64, or not whole Float32s
+  }
+  const squares = vector.reduce((sum, x) => sum + x * x, 0);
+  return vector.length === dimensions && Number.isFinite(squares) && squares > 0 ? vector : undefined;
+}
 
 export class SearchIndexKeeper {
   private frames: FrameIndex | undefined;
@@ -19,18 +40,19 @@ export class SearchIndexKeeper {
 
   private async index({ id, docs, vectors, dimensions }: SearchRequestOf<"index">): Promise<SearchOkReply> {
     const started = this.now();
+    const seen = new Set<string>();
+    for (const doc of docs) {
+      if (seen.has(doc.id)) throw new SearchIndexError(`two frames of the index have the id ${describeValue(doc.id)}`);
+      seen.add(doc.id);
+    }
     let withVector = 0;
     const frames: IndexedFrame[] = docs.map((doc) => {
-      const stored = dimensions ? vectors[doc.id] : undefined;
-      if (!stored) return doc;
-      try {
-        const embedding = decodeVector(stored);
-        if (embedding.length !== dimensions) return doc;
-        withVector++;
-        return { ...doc, embedding };
-      } catch {
-        return doc; // an undecodable vector: the frame stays findable by its words
-      }
+      // Own keys only: a frame named "constructor" has no inherited vector.
+      const stored = dimensions && Object.prototype.hasOwnProperty.call(vectors, doc.id) ? vectors[doc.id] : undefined;
+      const embedding = stored ? usableVector(stored, dimensions!) : undefined;
+      if (!embedding) return doc; // the frame stays findable by its words
+      withVector++;
+      return { ...doc, embedding };
     });
     this.frames = await createFrameIndex(frames, withVector > 0 ? dimensions : undefined);
     return { kind: "index", id, ok: true, frames: docs.length, vectors: withVector, ms: this.now() - started };
@@ -38,12 +60,14 @@ export class SearchIndexKeeper {
 
   private async query({ id, term, vector, limit, exclude = [] }: SearchRequestOf<"query">): Promise<SearchOkReply> {
     const frames = this.frames;
-    if (!frames) throw new Error("the search index is not built yet (the panel queried before sending it)");
+    if (!frames) throw new SearchIndexError("the search index is not built yet (the panel queried before sending it)");
     if (vector && frames.dimensions && vector.length !== frames.dimensions) {
-      throw new Error(`the query vector has ${vector.length} dimensions but the index's have ${frames.dimensions}`);
+      throw new SearchIndexError(`the query vector has ${vector.length} dimensions but the index's have ${frames.dimensions}`);
     }
     const left = new Set(exclude);
     const hits = await searchFrames(frames, { ...(term !== undefined ? { term } : {}), ...(vector ? { vector } : {}), limit: limit + left.size });
-    return { kind: "query", id, ok: true, hits: hits.filter((h) => !left.has(h.id)).slice(0, limit).map((h) => ({ id: h.id, score: h.score })) };
+    // A score that is not a number ranks nothing (and would fail the panel's check of the reply).
+    const ranked = hits.filter((h) => !left.has(h.id) && Number.isFinite(h.score));
+    return { kind: "query", id, ok: true, hits: ranked.slice(0, limit).map((h) => ({ id: h.id, score: h.score })) };
   }
 }

@@ -4,8 +4,9 @@
  * `index` builds (or replaces) the worker's orama index from the frames' documents and their stored vectors;
  * `query` ranks them by words, by a vector, or both. Both ends refuse a malformed message.
  */
-import { array, literal, number, object, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
+import { array, custom, FieldError, isRecord, literal, number, object, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
 import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
+import { isRequestId } from "../../contract/request-id.js";
 import { frameDocField } from "../../contract/search.js";
 
 const id = string({ nonEmpty: true, max: 200 });
@@ -30,7 +31,11 @@ const REPLIES = {
   query: { id, ok: literal(true), hits: array(hit) },
 } satisfies Record<string, Shape>;
 
-const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: string() };
+/** What a failed reply says: one sentence the panel shows as it is (the worker never sends a stack or a dump). */
+const sentence = custom<string>("one line of at most 1,000 characters", (v) => (typeof v === "string" && v.length <= 1000 && !/[\r\n]/.test(v) ? v : undefined));
+
+/** `id` is empty when the worker refused a request without an id it could echo (the panel then fails all it waits for). */
+const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: sentence };
 
 type Tagged<M extends Record<string, Shape>> = { [K in keyof M]: { kind: K } & ObjectOf<M[K]> }[keyof M];
 
@@ -52,12 +57,22 @@ export class SearchProtocolError extends Error {
   }
 }
 
+/** The id a refused message carried, when it is one the other end could have sent (a 100,000-character one is not). */
+function idOf(data: unknown): string | undefined {
+  try {
+    const value = isRecord(data) ? data["id"] : undefined;
+    return isRequestId(value) ? value : undefined;
+  } catch {
+    return undefined; // a getter that throws (only a message built in-process has one: structured clone reads them)
+  }
+}
+
 function guarded<T>(data: unknown, what: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    const carried = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
-    throw new SearchProtocolError(typeof carried === "string" ? carried : undefined, `${what}: ${error instanceof Error ? error.message : String(error)}`);
+    // A FieldError names the field and quotes a short start of the value; anything else (a getter that threw) says nothing useful.
+    throw new SearchProtocolError(idOf(data), `${what}: ${error instanceof FieldError ? error.message : "a field could not be read"}`);
   }
 }
 
@@ -69,7 +84,7 @@ export function parseSearchRequest(data: unknown): SearchWorkerRequest {
 /** Checks a reply (ok or failed) from the search worker. Throws SearchProtocolError. */
 export function parseSearchReply(data: unknown): SearchWorkerReply {
   return guarded(data, "the search worker sent a message the panel does not understand", () => {
-    if (typeof data === "object" && data !== null && (data as { ok?: unknown }).ok === false) return object(FAILURE).check(data, "") as SearchWorkerFailure;
+    if (isRecord(data) && data["ok"] === false) return object(FAILURE).check(data, "") as SearchWorkerFailure;
     return parseTagged<SearchOkReply>(REPLIES, data, "kind");
   });
 }

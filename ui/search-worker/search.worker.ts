@@ -4,8 +4,9 @@
  * (`get-worker-source`, part "search"). Requests run one at a time in arrival order, so a query sent after an
  * `index` sees that index; a bad request comes back as a failed reply, never as a crashed worker.
  */
+import { answerRequest } from "./answer.js";
 import { SearchIndexKeeper } from "./index-keeper.js";
-import { parseSearchRequest, SearchProtocolError, type SearchWorkerReply } from "./index-protocol.js";
+import type { SearchWorkerReply } from "./index-protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -15,16 +16,7 @@ const scope = self as unknown as WorkerScope;
 const keeper = new SearchIndexKeeper();
 let queue: Promise<void> = Promise.resolve();
 
-async function answer(data: unknown): Promise<SearchWorkerReply> {
-  try {
-    return await keeper.handle(parseSearchRequest(data));
-  } catch (error) {
-    const carried = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
-    const id = error instanceof SearchProtocolError ? (error.id ?? "") : typeof carried === "string" ? carried : "";
-    return { id, ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 scope.onmessage = (event) => {
-  queue = queue.then(async () => scope.postMessage(await answer(event.data)));
+  // answerRequest never throws; the catch keeps the queue going whatever else does (a rejected queue answers nothing more).
+  queue = queue.then(async () => scope.postMessage(await answerRequest(keeper, event.data))).catch((error: unknown) => console.error("Figment search worker: could not answer", error));
 };
