@@ -33,6 +33,10 @@ describe("fields", () => {
     expect(record(number()).check({ a: 1 }, "r")).toEqual({ a: 1 });
     expect(() => record(number(), { max: 1 }).check({ a: 1, b: 2 }, "r")).toThrow("at most 1");
     expect(() => record(number()).check({ a: "1" }, "r")).toThrow("r.a must be a finite number");
+    // A "__proto__" key from JSON stays a key of the checked map; the map's prototype stays Object's.
+    const map = record(object({ n: number() })).check(JSON.parse('{"__proto__": {"n": 1}, "b": {"n": 2}}') as unknown, "r");
+    expect(Object.keys(map)).toEqual(["__proto__", "b"]);
+    expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
     expect(opaque<{ x: number }>("a thing").check({ x: 1 }, "o")).toEqual({ x: 1 });
     expect(() => opaque("a thing").check(null, "o")).toThrow("a thing");
     expect(() => json().check(undefined, "j")).toThrow("present");
