@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { isRequestId, MessageError, parseMainMessage, parseUiMessage } from "../../contract/messages.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { parseEngineMessage, parseEngineRequest, ProtocolError } from "../../ui/engine/protocol/index.js";
+import { parseSearchReply, parseSearchRequest, SearchProtocolError } from "../../ui/search-worker/index-protocol.js";
 
 export interface MessageFuzzReport {
   room: string;
@@ -68,6 +69,19 @@ export const ROOMS: Room[] = [
     keys: ["id", "kind", "input", "settings", "apiKey", "timeoutMs", "components", "hint", "drafts"],
     parsers: [parseEngineRequest, parseEngineMessage],
     refusal: (error) => (error instanceof ProtocolError ? { message: error.message, id: error.id } : undefined),
+  },
+  {
+    name: "panel⇄search worker",
+    seeds: [
+      { kind: "index", id: "i1", docs: [], vectors: {}, dimensions: 3 },
+      { kind: "query", id: "q1", term: "login", limit: 10 },
+      { kind: "query", id: "q2", vector: [0.1, 0.2, 0.3], limit: 5, exclude: ["1:2"] },
+      { kind: "query", id: "q1", ok: true, hits: [{ id: "1:2", score: 0.5 }] },
+      { id: "q1", ok: false, error: "No index yet." },
+    ],
+    keys: ["kind", "id", "docs", "vectors", "dimensions", "term", "vector", "limit", "exclude", "ok", "hits", "error"],
+    parsers: [parseSearchRequest, parseSearchReply],
+    refusal: (error) => (error instanceof SearchProtocolError ? { message: error.message, id: error.id } : undefined),
   },
 ];
 
