@@ -7,6 +7,7 @@
  */
 import { fuzzRoom, ROOMS } from "../test/fuzz/messages.js";
 import { defectSummary, fuzz, type FuzzReport, type FuzzTarget } from "../test/fuzz/run-cases.js";
+import { sdTargets } from "../test/fuzz/targets-sd.js";
 import { benchCount } from "./quick.js";
 import { round, type BenchResults } from "./results.js";
 
@@ -19,7 +20,7 @@ const SEED = 3801;
 
 /** The model readers under test; each builds its recorded targets (ai/*.test.ts fuzz the same ones in the suite). */
 type TargetSource = () => Promise<FuzzTarget<unknown>[]>;
-const SOURCES: TargetSource[] = [];
+const SOURCES: TargetSource[] = [sdTargets];
 
 export async function fuzzSection(results: BenchResults): Promise<void> {
   const defects: string[] = [];
