@@ -123,7 +123,7 @@ async function checkWorker(what: string, data: unknown, problems: Violations): P
   } catch (error) {
     problems.push(`${what}: the worker's reply is refused by the panel: ${(error as Error).message.slice(0, 120)}`);
   }
-  if (reply.id !== "" && !isRequestId(reply.id)) problems.push(`${what}: echoed id of ${reply.id.length} characters`);
+  if (reply.id !== "" && !isRequestId(reply.id)) problems.push(`${what}: echoed id of ${String(reply.id).length} characters`);
   if (!reply.ok && (!oneShortLine(reply.error) || RAW.test(reply.error))) problems.push(`${what}: failure ${JSON.stringify(reply.error.slice(0, 100))}`);
 }
 
@@ -225,16 +225,18 @@ describe("the search client under mutated replies", () => {
         createWorker: () =>
           new FakeWorker(({ kind, id }) => mutate(asFailure ? { ...FAILED, id } : kind === "index" ? { ...INDEXED, id } : { ...HITS, id }, path, value), answered) as unknown as Worker,
       });
-      let outcome: "pending" | "ok" | Error = "pending";
+      // Set by the promise's callbacks: read through a box so the compiler does not narrow it to its first value.
+      const settled: { outcome: "pending" | "ok" | Error } = { outcome: "pending" };
       const asked = asQuery ? client.query({ term: "sand", limit: 3 }) : client.index(DOCS, VECTORS, 3);
       asked.then(
-        () => (outcome = "ok"),
-        (error: unknown) => (outcome = error instanceof Error ? error : new Error(String(error))),
+        () => (settled.outcome = "ok"),
+        (error: unknown) => (settled.outcome = error instanceof Error ? error : new Error(String(error))),
       );
       // The worker has answered, the request has had a turn to settle: it must have.
       await answer;
       await settle();
       const what = `${asQuery ? "query" : "index"} reply ${asFailure ? "failed " : ""}${path.join(".")}`;
+      const { outcome } = settled;
       if (outcome === "pending") problems.push(`${what}: still pending`);
       else if (outcome instanceof Error && (!oneShortLine(outcome.message) || RAW.test(outcome.message))) problems.push(`${what}: ${JSON.stringify(outcome.message.slice(0, 100))}`);
       client.dispose();
