@@ -112,7 +112,8 @@ export function record<T>(inner: Field<T>, options: { max?: number } = {}): Fiel
       const entries = Object.entries(value);
       if (options.max !== undefined && entries.length > options.max) throw new FieldError(path, `${this.expected} (at most ${options.max} entries)`);
       const out: Record<string, T> = {};
-      for (const [key, item] of entries) out[key] = inner.check(item, `${path}.${key}`);
+      // defineProperty: a "__proto__" key (JSON.parse makes it an own key) stays a key, never the map's prototype.
+      for (const [key, item] of entries) Object.defineProperty(out, key, { value: inner.check(item, `${path}.${key}`), enumerable: true, writable: true, configurable: true });
       return out;
     },
   };
