@@ -144,6 +144,8 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
 
       // Analysis: Markdown on the clipboard, and the findings shown.
       await openHistory(ui);
+      // The toast of the deleted layer spoke of the History view left for Image: it left with it (issue 40: it stayed and covered "Show").
+      expect(await ui.locator(".toast").count()).toBe(0);
       await ui.evaluate(() => Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void ((globalThis as unknown as { __copied: string }).__copied = text) } }));
       await row(ui, "analysis").getByRole("button", { name: "Copy" }).click();
       await ui.getByText("Copied the analysis as Markdown").waitFor();

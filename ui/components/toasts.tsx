@@ -15,6 +15,8 @@ export interface ToastsState {
   toasts: Toast[];
   show(text: string): void;
   dismiss(id: number): void;
+  /** Every toast gone at once (the view it spoke of was left). */
+  clear(): void;
   /** Hold every toast's timer (while the pointer or focus is on the stack). */
   pause(): void;
   resume(): void;
@@ -70,6 +72,11 @@ export function useToasts({ duration = TOAST_MS, max = MAX_TOASTS }: { duration?
     [duration, max, dismiss],
   );
 
+  const clear = useCallback(() => {
+    for (const id of [...timers.current.keys()]) stop(id);
+    if (list.current.length > 0) commit([]);
+  }, []);
+
   const pause = useCallback(() => {
     if (paused.current) return;
     paused.current = true;
@@ -100,7 +107,7 @@ export function useToasts({ duration = TOAST_MS, max = MAX_TOASTS }: { duration?
     };
   }, []);
 
-  return useMemo(() => ({ toasts, show, dismiss, pause, resume }), [toasts, show, dismiss, pause, resume]);
+  return useMemo(() => ({ toasts, show, dismiss, clear, pause, resume }), [toasts, show, dismiss, clear, pause, resume]);
 }
 
 /** The stack. It is always in the page (an empty live region), so screen readers hear each toast. */
