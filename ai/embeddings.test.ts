@@ -91,4 +91,25 @@ describe("embedFrames", () => {
     const error = await embedQuery({ apiKey: "sk", baseURL: srv.url, headers: {} }, "x").catch((e: unknown) => e);
     expect((error as ModelError).kind).toBe("bad-output");
   });
+
+  it.each([
+    ["an entry that is null", [null, { index: 1, embedding: [0.1, 0.2] }], "The endpoint's embeddings are not numbered 0 to 1, one for each input."],
+    ["an index of null", [{ index: null, embedding: [0.1, 0.2] }, { index: 1, embedding: [0.1, 0.2] }], "The endpoint's embeddings are not numbered 0 to 1, one for each input."],
+    ["one index twice", [{ index: 0, embedding: [0.1, 0.2] }, { index: 0, embedding: [0.3, 0.4] }], "The endpoint's embeddings are not numbered 0 to 1, one for each input."],
+    ["a vector holding text", [{ index: 0, embedding: [0.1, "0.2"] }, { index: 1, embedding: [0.1, 0.2] }], "The endpoint's embedding 0 is not a list of numbers."],
+    ["a vector of another length than asked", [{ index: 0, embedding: [0.1, 0.2] }, { index: 1, embedding: [0.3, 0.4] }], "The endpoint answered with embeddings of 2 numbers, not the 3 asked for."],
+  ])("refuses %s as bad output in a sentence", async (_, data, message) => {
+    srv = await startOpenAiServer([{ kind: "json", body: { object: "list", data, model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } }]);
+    const docs = frameDocs(readFixture("figmagic-design-system.file.json")).slice(0, 2);
+    const error = await embedFrames({ apiKey: "sk", baseURL: srv.url, headers: {} }, docs, {}, { dimensions: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error).toMatchObject({ kind: "bad-output", message });
+  });
+
+  it("puts vectors in input order by their index", async () => {
+    srv = await startOpenAiServer([{ kind: "json", body: { object: "list", data: [{ index: 1, embedding: [0, 1] }, { index: 0, embedding: [1, 0] }], model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } }]);
+    const docs = frameDocs(readFixture("figmagic-design-system.file.json")).slice(0, 2);
+    const result = await embedFrames({ apiKey: "sk", baseURL: srv.url, headers: {} }, docs);
+    expect([...result.vectors.values()]).toEqual([[1, 0], [0, 1]]);
+  });
 });

@@ -70,14 +70,33 @@ export async function embedTexts(config: Pick<ProviderConfig, "apiKey" | "baseUR
     } catch (error) {
       throw toModelError(error);
     }
-    const data = Array.isArray(reply?.data) ? [...reply.data].sort((a, b) => a.index - b.index) : [];
-    const ok = data.length === input.length && data.every((d) => Array.isArray(d.embedding) && d.embedding.length > 0 && d.embedding.every((x) => typeof x === "number"));
-    if (!ok) throw new ModelError("bad-output", `The endpoint answered with ${data.length} embeddings for ${input.length} inputs.`);
-    vectors.push(...data.map((d) => d.embedding));
+    vectors.push(...readVectors((reply as unknown as { data?: unknown } | null)?.data, input.length));
   }
   const length = vectors[0]?.length;
   if (vectors.some((v) => v.length !== length)) throw new ModelError("bad-output", "The endpoint answered with embeddings of different lengths.");
+  if (options.dimensions && length !== undefined && length !== options.dimensions)
+    throw new ModelError("bad-output", `The endpoint answered with embeddings of ${length} numbers, not the ${options.dimensions} asked for.`);
   return { vectors, requests };
+}
+
+/**
+ * The reply's vectors in input order, each `{ index, embedding }` checked as the endpoint may have sent it: every
+ * index from 0 to count - 1 once, every embedding a non-empty list of finite numbers. Anything else is refused in a
+ * sentence: a search ranked by a wrong or broken vector would look like a working one.
+ */
+function readVectors(data: unknown, count: number): number[][] {
+  const rows = Array.isArray(data) ? (data as unknown[]) : [];
+  if (rows.length !== count) throw new ModelError("bad-output", `The endpoint answered with ${rows.length} embeddings for ${count} inputs.`);
+  const byIndex: (number[] | undefined)[] = new Array<number[] | undefined>(count).fill(undefined);
+  for (const row of rows) {
+    const { index, embedding } = (typeof row === "object" && row !== null ? row : {}) as { index?: unknown; embedding?: unknown };
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= count || byIndex[index] !== undefined)
+      throw new ModelError("bad-output", `The endpoint's embeddings are not numbered 0 to ${count - 1}, one for each input.`);
+    if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => typeof x === "number" && Number.isFinite(x)))
+      throw new ModelError("bad-output", `The endpoint's embedding ${index} is not a list of numbers.`);
+    byIndex[index] = embedding as number[];
+  }
+  return byIndex as number[][];
 }
 
 /** Each frame's vector: from the cache when its content hash, model and dimensions match, else embedded (batched). */

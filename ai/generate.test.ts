@@ -91,6 +91,40 @@ describe("a generation turn over HTTP", () => {
     expect(result.text).toContain("oops");
   });
 
+  it("a Responses stream that sends response.completed and then holds the connection ends at once with the whole answer", async () => {
+    // One more event waits behind the completed one: the server holds the connection open until the client lets go.
+    const held = responsesStream(chunks(ANSWER), { id: "resp_held" });
+    const srv = await serve({ ...held, events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }], holdAfter: held.events.length });
+    // The default idle guard (2 minutes) would fail this test's own 5 s limit: it must not be what ends the read.
+    const result = await generateTurn(openai(srv.url), INPUT);
+    expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+    expect(result.conversation).toEqual({ kind: "responses", previousResponseId: "resp_held" });
+    expect(await srv.dropped()).toEqual({ path: "/v1/responses", written: held.events.length });
+  });
+
+  it("a chunk the SDK cannot read, or a text piece that is not text, is said in a sentence without JavaScript's words", async () => {
+    const nullChoice = chatStream(chunks(ANSWER));
+    (nullChoice.events as unknown[]).splice(2, 0, { id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [null] });
+    const numberPiece = chatStream(chunks(ANSWER));
+    (numberPiece.events as unknown[]).splice(2, 0, { id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: 42 }, finish_reason: null }] });
+    const srv = await serve(nullChoice, numberPiece);
+    for (const expected of [/^The endpoint's stream sent an event Figment cannot read; the answer so far was not used\.$/, /^The endpoint's stream sent an event Figment cannot read \(a text piece that is not text\); the answer so far was not used\.$/]) {
+      const error = await failure(generateTurn(openrouter(srv.url), INPUT));
+      expect(error.kind).toBe("bad-output");
+      expect(error.message).toMatch(expected);
+    }
+  });
+
+  it("a reply cut mid-file keeps its complete files and says so in the user's words, not the parser's", async () => {
+    const cut = ANSWER.slice(0, ANSWER.indexOf("Sign in"));
+    const srv = await serve(chatStream(chunks(cut)), chatStream(chunks(ANSWER.replace('"notes"', '"notes" x'))));
+    const kept = await generateTurn(openrouter(srv.url), INPUT);
+    expect(kept.files.map((f) => f.path)).toEqual(["src/App.tsx"]);
+    expect(kept.problems[0]!.message).toBe("The model's answer ended before its files were complete; kept the 1 complete file.");
+    const wrong = await generateTurn(openrouter(srv.url), INPUT);
+    expect(wrong.problems[0]!.message).toMatch(/^The model's answer is not valid JSON: unexpected "x" at line 1, column \d+; kept the 2 complete files before it\.$/);
+  });
+
   it("a stream cut off mid-file fails as a connection or truncation error", async () => {
     const srv = await serve(responsesStream(chunks(ANSWER, 10), { id: "resp_cut", cutAfter: 5 }));
     const error = await failure(generateTurn(openai(srv.url), INPUT));

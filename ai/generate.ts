@@ -5,13 +5,13 @@
  * The project pass and formatting happen downstream, as for the offline output.
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import type { Response } from "openai/resources/responses/responses";
 import { ModelError, toModelError } from "./errors.js";
 import { ProgressReader, type ProgressEvent } from "./progress.js";
 import { chatRequest, keptMessages, responsesRequest, type PromptInput, type RefinementImage } from "./prompt.js";
 import { createClient, type ProviderConfig } from "./providers.js";
 import { parseFilesReply, type FilesReply } from "./schema.js";
-import { readResponse } from "./outcome.js";
+import { quoted, readResponse } from "./outcome.js";
+import { readChatChunk, readResponsesEvent, streamFailure } from "./stream-events.js";
 
 /** What a later turn needs to build on this one. */
 export type Conversation = { kind: "responses"; previousResponseId: string } | { kind: "chat"; messages: ChatCompletionMessageParam[] };
@@ -39,8 +39,9 @@ function emit(reader: ProgressReader, delta: string, onProgress: TurnOptions["on
 export const aborted = (): ModelError => new ModelError("aborted", "Cancelled.");
 
 /**
- * Reads a stream; an abort ends it as "aborted" (the SDK may just stop iterating), and a connection that
- * drops after the answer began is "truncated", since part of the files arrived.
+ * Reads a stream; an abort ends it as "aborted" (the SDK may just stop iterating), and any other failure while
+ * reading is said in a sentence (streamFailure): a dropped connection is "truncated", an event that is not JSON or
+ * not of the API's shape "bad-output", an error event the provider's own words.
  */
 export async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   try {
@@ -50,11 +51,7 @@ export async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal 
     }
   } catch (error) {
     if (signal?.aborted) throw aborted();
-    if (error instanceof ModelError) throw error;
-    const mapped = toModelError(error);
-    // A safety refusal sent as a stream error event is what happened, not a dropped connection.
-    if (mapped.kind === "aborted" || mapped.kind === "timeout" || mapped.kind === "moderation") throw mapped;
-    throw new ModelError("truncated", `The connection dropped in the middle of the answer (${error instanceof Error ? error.message : String(error)}).`);
+    throw streamFailure(error);
   }
   if (signal?.aborted) throw aborted();
 }
@@ -69,25 +66,28 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
       const refine = options.refine?.conversation.kind === "responses" ? { previousResponseId: options.refine.conversation.previousResponseId, instructions: options.refine.instructions, ...(options.refine.images ? { images: options.refine.images } : {}) } : undefined;
       const params = responsesRequest(input, { model: config.model, stream: true, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) }, refine);
       const stream = await client.responses.create(params, request);
-      let final: Response | undefined;
+      let final: { response: unknown } | undefined;
       let streamed = "";
-      for await (const event of guarded(stream, options.signal)) {
-        if (event.type === "response.output_text.delta") {
-          streamed += event.delta;
-          emit(reader, event.delta, options.onProgress);
-        } else if (event.type === "response.completed" || event.type === "response.incomplete" || event.type === "response.failed") {
-          final = event.response;
-        } else if (event.type === "error") {
+      for await (const raw of guarded(stream, options.signal)) {
+        const event = readResponsesEvent(raw);
+        if (event.kind === "delta") {
+          streamed += event.text;
+          emit(reader, event.text, options.onProgress);
+        } else if (event.kind === "end") {
+          // The answer is complete: a server that holds the connection open after it must not keep the user waiting.
+          final = event;
+          break;
+        } else if (event.kind === "error") {
           throw new ModelError("server", `The endpoint reported an error: ${event.message}`);
         }
       }
-      if (!final) throw new ModelError("truncated", "The stream ended before the response was complete; the files so far are not usable.");
-      const outcome = readResponse(final);
+      if (!final) throw new ModelError("truncated", "The model's answer ended before its files were complete; the answer so far was not used.");
+      const outcome = readResponse(final.response);
       const text = outcome.text || streamed;
       if (outcome.error && outcome.error.kind !== "truncated") throw outcome.error;
       const reply = parseFilesReply(text);
       if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
-      return { ...reply, text, conversation: { kind: "responses", previousResponseId: final.id } };
+      return { ...reply, text, conversation: { kind: "responses", previousResponseId: outcome.id } };
     }
     const refine = options.refine?.conversation.kind === "chat" ? { messages: options.refine.conversation.messages, instructions: options.refine.instructions, ...(options.refine.images ? { images: options.refine.images } : {}) } : undefined;
     const params = chatRequest(input, { model: config.model, stream: true, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) }, refine);
@@ -96,19 +96,17 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
     let finish: string | null | undefined;
     let refusal = "";
     for await (const chunk of guarded(stream, options.signal)) {
-      const choice = chunk.choices[0];
-      if (!choice) continue;
-      const delta = choice.delta.content ?? "";
-      if (delta) {
-        text += delta;
-        emit(reader, delta, options.onProgress);
+      const piece = readChatChunk(chunk);
+      if (piece.content) {
+        text += piece.content;
+        emit(reader, piece.content, options.onProgress);
       }
-      if (choice.delta.refusal) refusal += choice.delta.refusal;
-      if (choice.finish_reason) finish = choice.finish_reason;
+      refusal += piece.refusal;
+      if (piece.finish) finish = piece.finish;
     }
-    if (refusal) throw new ModelError("refusal", `The model refused: ${refusal}`);
+    if (refusal) throw new ModelError("refusal", `The model refused: ${quoted(refusal)}`);
     if (finish === "content_filter") throw new ModelError("refusal", "The output was stopped by the content filter.");
-    if (finish === undefined) throw new ModelError("truncated", "The stream ended before the reply was complete.");
+    if (finish === undefined) throw new ModelError("truncated", "The model's answer ended before its files were complete; the answer so far was not used.");
     const reply = parseFilesReply(text);
     if (finish === "length") reply.problems.unshift({ severity: "error", code: "truncated", message: "The output hit the token limit; complete files were kept." });
     return { ...reply, text, conversation: { kind: "chat", messages: keptMessages(params, text) } };

@@ -2,7 +2,9 @@
  * The structured-output contract: `{ files: [{ path, content }], notes }`, and a reader for the model's reply
  * that never throws. Paths are passed through unchanged: the project pass rejects unsafe ones.
  */
+import { plural } from "../codegen/plural.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
+import { jsonErrorOffset, lineColumn } from "./params/json-position.js";
 
 export const FILES_SCHEMA_NAME = "figment_files";
 
@@ -47,8 +49,8 @@ export function parseFilesReply(text: string): FilesReply {
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
-  } catch (error) {
-    return salvage(trimmed, error instanceof Error ? error.message : String(error));
+  } catch {
+    return salvage(trimmed);
   }
   return fromValue(value);
 }
@@ -91,7 +93,7 @@ function asFile(item: unknown): SourceFile | undefined {
  * For a reply cut short: scan for `"files": [` and parse each complete `{...}` element after it with
  * JSON.parse; stop at the first incomplete one. Also picks up `notes` if it is complete.
  */
-function salvage(text: string, parseMessage: string): FilesReply {
+function salvage(text: string): FilesReply {
   const files: SourceFile[] = [];
   const problems: Problem[] = [];
   const notes = completeStringField(text, "notes") ?? "";
@@ -117,12 +119,19 @@ function salvage(text: string, parseMessage: string): FilesReply {
       }
     }
   }
-  const message =
-    files.length > 0
-      ? `The model's reply is incomplete JSON (${parseMessage}); kept the ${files.length} complete file(s).`
-      : `The model's reply is not valid JSON (${parseMessage}).`;
-  problems.push(badOutput(message));
+  problems.push(badOutput(unreadableReply(text, files.length)));
   return { files, notes, problems };
+}
+
+/**
+ * Why the reply is not JSON, in the user's words rather than the parser's: it ends too soon (a cut answer), or
+ * where it first goes wrong; and what was kept of it.
+ */
+function unreadableReply(text: string, kept: number): string {
+  const offset = jsonErrorOffset(text);
+  const what = kept > 0 ? `kept the ${plural(kept, "complete file")}` : "no file was complete";
+  if (offset === undefined || offset >= text.length) return `The model's answer ended before its files were complete; ${what}.`;
+  return `The model's answer is not valid JSON: unexpected ${JSON.stringify(text[offset])} at ${lineColumn(text, offset)}; ${kept > 0 ? `${what} before it` : what}.`;
 }
 
 function skipWs(text: string, i: number): number {

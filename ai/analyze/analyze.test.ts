@@ -122,6 +122,14 @@ describe("an analysis over HTTP", () => {
     expect(deltas.length).toBeLessThan(5);
   });
 
+  it("a Responses stream that sends response.completed and then holds the connection ends at once with the answer", async () => {
+    const held = responsesStream(splitInto(ANSWER, 4), { id: "resp_held" });
+    const srv = await serve({ ...held, events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }], holdAfter: held.events.length });
+    const result = await analyzeWithModel(openai(srv.url), input());
+    expect(result).toMatchObject({ markdown: ANSWER, responseId: "resp_held", cut: false });
+    expect(await srv.dropped()).toEqual({ path: "/v1/responses", written: held.events.length });
+  });
+
   it("a stream that drops is truncated; an answer cut at the token limit is kept and marked", async () => {
     const srv = await serve(responsesStream(splitInto(ANSWER, 8), { cutAfter: 6 }));
     expect((await failure(analyzeWithModel(openai(srv.url), input()))).kind).toBe("truncated");

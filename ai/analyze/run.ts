@@ -3,10 +3,11 @@
  * `onText` as it arrives, an AbortSignal stops it at once ("aborted"), and it ends with the whole answer or
  * a ModelError (ai/errors.ts). An answer cut by the token limit is kept and marked `cut`: nothing is lost.
  */
-import type { Response, ResponseStreamEvent } from "openai/resources/responses/responses";
+import type { ResponseStreamEvent } from "openai/resources/responses/responses";
 import { isModerationCode, ModelError, toModelError } from "../errors.js";
 import { aborted, guarded } from "../generate.js";
-import { readResponse } from "../outcome.js";
+import { quoted, readResponse } from "../outcome.js";
+import { readChatChunk, readResponsesEvent } from "../stream-events.js";
 import { createClient, type ProviderConfig } from "../providers.js";
 import type { AnalyzeInput } from "./input.js";
 import { analyzeChatRequest, analyzeResponsesRequest } from "./request.js";
@@ -38,21 +39,33 @@ async function viaResponses(config: ProviderConfig, input: AnalyzeInput, options
   const params = analyzeResponsesRequest(input, { model: config.model, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) });
   const stream = await client.responses.create(params, { signal: options.signal });
   let streamed = "";
-  let final: Response | undefined;
-  for await (const event of guarded<ResponseStreamEvent>(stream, options.signal)) {
-    if (event.type === "response.output_text.delta") {
-      streamed += event.delta;
-      options.onText?.(event.delta);
-    } else if (event.type === "response.completed" || event.type === "response.incomplete" || event.type === "response.failed") final = event.response;
-    else if (event.type === "error")
+  let final: { response: unknown } | undefined;
+  for await (const raw of guarded<ResponseStreamEvent>(stream, options.signal)) {
+    const event = readResponsesEvent(raw);
+    if (event.kind === "delta") {
+      streamed += event.text;
+      options.onText?.(event.text);
+    } else if (event.kind === "end") {
+      // The answer is complete: a server that holds the connection open after it must not keep the user waiting.
+      final = event;
+      break;
+    } else if (event.kind === "error")
       throw isModerationCode(event.code) ? new ModelError("moderation", `The provider's safety system refused the request: ${event.message}`) : new ModelError("server", `The endpoint reported an error: ${event.message}`);
   }
-  if (!final) throw new ModelError("truncated", "The stream ended before the answer was complete.");
-  const outcome = readResponse(final);
+  if (!final) throw new ModelError("truncated", "The analysis ended before it was complete; the answer so far was not used.");
+  const outcome = readResponse(final.response);
   const markdown = outcome.text || streamed;
   if (outcome.error && outcome.error.kind !== "truncated") throw outcome.error;
-  const usage = final.usage ? { inputTokens: final.usage.input_tokens, outputTokens: final.usage.output_tokens } : undefined;
-  return { markdown, model: final.model || config.model, responseId: final.id, ...(usage ? { usage } : {}), cut: outcome.error !== undefined };
+  const response = final.response as { model?: unknown; usage?: { input_tokens?: unknown; output_tokens?: unknown } | null };
+  const usage = readUsage(response.usage?.input_tokens, response.usage?.output_tokens);
+  const model = typeof response.model === "string" && response.model !== "" ? response.model : config.model;
+  return { markdown, model, ...(outcome.id ? { responseId: outcome.id } : {}), ...(usage ? { usage } : {}), cut: outcome.error !== undefined };
+}
+
+/** Token counts when both are counts (an endpoint may send anything there). */
+function readUsage(input: unknown, output: unknown): AnalyzeUsage | undefined {
+  const ok = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  return ok(input) && ok(output) ? { inputTokens: input, outputTokens: output } : undefined;
 }
 
 async function viaChat(config: ProviderConfig, input: AnalyzeInput, options: AnalyzeOptions, client: ReturnType<typeof createClient>): Promise<AnalyzeResult> {
@@ -64,21 +77,19 @@ async function viaChat(config: ProviderConfig, input: AnalyzeInput, options: Ana
   let usage: AnalyzeUsage | undefined;
   let model = config.model;
   for await (const chunk of guarded(stream, options.signal)) {
-    if (chunk.model) model = chunk.model;
-    if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
-    const choice = chunk.choices[0];
-    if (!choice) continue;
-    const delta = choice.delta.content ?? "";
-    if (delta) {
-      markdown += delta;
-      options.onText?.(delta);
+    const piece = readChatChunk(chunk);
+    if (piece.model) model = piece.model;
+    if (piece.usage) usage = piece.usage;
+    if (piece.content) {
+      markdown += piece.content;
+      options.onText?.(piece.content);
     }
-    if (choice.delta.refusal) refusal += choice.delta.refusal;
-    if (choice.finish_reason) finish = choice.finish_reason;
+    refusal += piece.refusal;
+    if (piece.finish) finish = piece.finish;
   }
-  if (refusal) throw new ModelError("refusal", `The model refused: ${refusal}`);
+  if (refusal) throw new ModelError("refusal", `The model refused: ${quoted(refusal)}`);
   if (finish === "content_filter") throw new ModelError("refusal", "The output was stopped by the content filter.");
-  if (finish === undefined) throw new ModelError("truncated", "The stream ended before the answer was complete.");
+  if (finish === undefined) throw new ModelError("truncated", "The analysis ended before it was complete; the answer so far was not used.");
   if (!markdown.trim()) throw new ModelError("bad-output", "The model returned no text.");
   return { markdown, model, ...(usage ? { usage } : {}), cut: finish === "length" };
 }

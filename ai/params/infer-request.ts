@@ -84,6 +84,11 @@ function fail(message: string): never {
   throw new ParamsError("rows", `the model's rows: ${message}`);
 }
 
+/** A value the model wrote, quoted in a message by at most 60 characters of it. */
+function quotedValue(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+}
+
 /** The model's JSON answer as a ParamTable; anything off-schema is a ParamsError naming the row and parameter. */
 export function readInferredRows(text: string, params: readonly InferParam[]): { table: ParamTable; notes: string } {
   let json: unknown;
@@ -92,6 +97,7 @@ export function readInferredRows(text: string, params: readonly InferParam[]): {
   } catch {
     fail("not valid JSON");
   }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) fail('not an object with a "rows" list');
   const rows = (json as { rows?: unknown }).rows;
   if (!Array.isArray(rows) || rows.length === 0) fail('no "rows" list');
   const table: ParamTable = {
@@ -101,7 +107,7 @@ export function readInferredRows(text: string, params: readonly InferParam[]): {
       for (const p of params) {
         const value = (raw as Record<string, unknown> | null)?.[p.name];
         if (typeof value !== "string" || !value.trim()) fail(`row ${i + 1} has no value for "${p.name}"`);
-        if (p.choices?.length && !p.choices.includes(value)) fail(`row ${i + 1}: "${p.name}" is "${value}", not one of ${p.choices.join(", ")}`);
+        if (p.choices?.length && !p.choices.includes(value)) fail(`row ${i + 1}: "${p.name}" is ${quotedValue(value)}, not one of ${p.choices.join(", ")}`);
         values[p.name] = value;
       }
       return { row: i + 1, line: i + 1, values };

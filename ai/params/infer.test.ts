@@ -72,6 +72,9 @@ describe("readInferredRows", () => {
     ["no rows", '{"rows":[],"notes":""}', 'the model\'s rows: no "rows" list'],
     ["a missing value", '{"rows":[{"audience":"kids"}],"notes":""}', 'the model\'s rows: row 1 has no value for "mood"'],
     ["a value outside the choices", '{"rows":[{"audience":"kids","mood":"angry"}],"notes":""}', 'the model\'s rows: row 1: "mood" is "angry", not one of calm, playful, loud'],
+    ["null", "null", 'the model\'s rows: not an object with a "rows" list'],
+    ["a list", '[{"audience":"kids","mood":"calm"}]', 'the model\'s rows: not an object with a "rows" list'],
+    ["a huge value outside the choices", `{"rows":[{"audience":"kids","mood":"${"x".repeat(100_000)}"}]}`, `the model's rows: row 1: "mood" is "${"x".repeat(59)}…", not one of calm, playful, loud`],
   ])("%s is a ParamsError", (_, text, message) => {
     expect(() => readInferredRows(text, INPUT.params)).toThrow(ParamsError);
     expect(() => readInferredRows(text, INPUT.params)).toThrow(message);

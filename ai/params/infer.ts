@@ -14,11 +14,13 @@ export interface InferOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The SDK's retries of a 408/409/429/5xx or a dropped connection (default 1). */
+  maxRetries?: number;
 }
 
 /** Throws ModelError for the call, ParamsError("rows") for an answer that does not fit the parameters. */
 export async function inferRows(config: ProviderConfig, input: InferInput, options: InferOptions = {}): Promise<{ table: ParamTable; notes: string }> {
-  const client = createClient(config, { timeoutMs: options.timeoutMs ?? 120_000, maxRetries: 1, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = createClient(config, { timeoutMs: options.timeoutMs ?? 120_000, maxRetries: options.maxRetries ?? 1, ...(options.fetch ? { fetch: options.fetch } : {}) });
   let outcome;
   try {
     outcome =

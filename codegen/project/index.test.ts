@@ -318,6 +318,15 @@ describe("checkProject: paths", () => {
     expect(result.files).toEqual([good]);
   });
 
+  it("quotes a huge unsafe path by its first 80 characters: the problem stays one readable line", () => {
+    for (const path of [`src/${"a".repeat(200_000)}.ts`, `src/${"b".repeat(300)}.`]) {
+      const [problem] = checkProject([{ path, content: "export const x = 1;\n" }, good]).problems;
+      expect(problem).toMatchObject({ code: "unsafe-path", file: path });
+      expect(problem!.message.length).toBeLessThan(300);
+      expect(problem!.message).toMatch(/^"src\/(a|b)+…": (a name in the path is longer than 255 bytes|the name "(b)+…" ends in a dot or a space)/);
+    }
+  });
+
   it("normalises backslashes and ./", () => {
     const result = checkProject([{ path: ".\\src\\\\x.ts", content: "export const x = 1;\n" }]);
     expect(result.files).toEqual([{ path: "src/x.ts", content: "export const x = 1;\n" }]);

@@ -22,12 +22,17 @@ const MAX_NAME_BYTES = 255;
 const MAX_PATH_BYTES = 1024;
 
 
+/** A name or path as a message quotes it: at most 80 characters of it, so a huge one stays one readable line. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
+}
+
 /** Why no file system of the user's can hold this folder or file name as written, or undefined when it can. */
 function unholdableName(segment: string): string | undefined {
   if (segment.trim() === "") return "a folder or file name in the path is blank";
-  if (/[. ]$/.test(segment)) return `the name ${JSON.stringify(segment)} ends in a dot or a space (Windows drops them)`;
-  if (DEVICE_NAME.test(segment)) return `the name ${JSON.stringify(segment)} is a Windows device name`;
-  if (SHORT_NAME.test(segment)) return `the name ${JSON.stringify(segment)} looks like a Windows short name (GIT~1 is .git)`;
+  if (/[. ]$/.test(segment)) return `the name ${quoted(segment)} ends in a dot or a space (Windows drops them)`;
+  if (DEVICE_NAME.test(segment)) return `the name ${quoted(segment)} is a Windows device name`;
+  if (SHORT_NAME.test(segment)) return `the name ${quoted(segment)} looks like a Windows short name (GIT~1 is .git)`;
   if (utf8Length(segment) > MAX_NAME_BYTES) return `a name in the path is longer than ${MAX_NAME_BYTES} bytes`;
   return undefined;
 }
@@ -93,7 +98,7 @@ export function checkPaths(files: readonly unknown[]): {
     const checked = normalisePath(path);
     if (!checked.ok) {
       problems.push(
-        problem("error", "unsafe-path", `${JSON.stringify(path)}: ${checked.reason}; dropped`, {
+        problem("error", "unsafe-path", `${quoted(path)}: ${checked.reason}; dropped`, {
           file: path,
         }),
       );

@@ -18,8 +18,16 @@ export const RAW_MESSAGE = [
   /\[object \w+\]/,
   /^terminated$/i,
   /Not base64/,
-  /Unexpected (token|end|non-whitespace|character)/,
-  /is not valid JSON/,
+  // JSON.parse's own words (V8's, old and new), not a sentence that happens to say "not valid JSON" nor a
+  // compiler's diagnostic of the model's code ("Unexpected token. Did you mean `{'}'}`?"), which the user needs.
+  /Unexpected token '/,
+  /Unexpected token \S+ in JSON/,
+  /Unexpected end of JSON/,
+  /Unexpected non-whitespace character/,
+  /Unterminated string in JSON/,
+  /Bad (escaped|control) character in JSON/,
+  /Expected [\w ',]+ in JSON/,
+  /"(\.\.\.)? is not valid JSON/,
   /JSON at position/,
   /Invalid (array|string) length/,
   /Maximum call stack/,
