@@ -19,7 +19,8 @@ export const RAW_MESSAGE = [
   /^terminated$/i,
   /Not base64/,
   /Unexpected (token|end|non-whitespace|character)/,
-  /is not valid JSON/,
+  // V8's `Unexpected token 'o', "nope" is not valid JSON` (its quote), not a sentence that says a text is not valid JSON.
+  /" is not valid JSON/,
   /JSON at position/,
   /Invalid (array|string) length/,
   /Maximum call stack/,
