@@ -20,3 +20,11 @@ describe("rawSign", () => {
     expect(rawSign("The endpoint sent a part of its answer that is not valid JSON.")).toBeUndefined();
   });
 });
+
+describe("rawSign and undici", () => {
+  it("flags 'terminated' alone or quoted inside a sentence", () => {
+    expect(rawSign("terminated")).toBeDefined();
+    expect(rawSign("The connection dropped in the middle of the answer (terminated).")).toBeDefined();
+    expect(rawSign("The connection dropped in the middle of the answer.")).toBeUndefined();
+  });
+});

@@ -17,6 +17,8 @@ export const RAW_MESSAGE = [
   /is not an object/,
   /\[object \w+\]/,
   /^terminated$/i,
+  // undici's word inside a sentence: "The connection dropped in the middle of the answer (terminated)."
+  /\(terminated\)/i,
   /Not base64/,
   /Unexpected (token|end|non-whitespace|character)/,
   // V8's `Unexpected token 'o', "nope" is not valid JSON` (its quote), not a sentence that says a text is not valid JSON.
