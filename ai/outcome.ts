@@ -4,6 +4,7 @@
  */
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { Response } from "openai/resources/responses/responses";
+import { isRecord, textOf } from "./answer-shape.js";
 import { ModelError } from "./errors.js";
 
 export interface ModelOutcome {
@@ -18,23 +19,29 @@ export function readResponse(
 ): ModelOutcome {
   let text = "";
   let refusal: string | undefined;
-  for (const item of response.output) {
-    if (item.type !== "message") continue;
-    for (const part of item.content) {
-      if (part.type === "output_text") text += part.text;
-      else if (part.type === "refusal") refusal = (refusal ?? "") + part.refusal;
+  // Read as the wire gave it (a batch line's body, a final event): an item or part of another shape adds nothing.
+  const output: unknown = response.output;
+  for (const item of Array.isArray(output) ? (output as unknown[]) : []) {
+    if (!isRecord(item) || item["type"] !== "message" || !Array.isArray(item["content"])) continue;
+    for (const part of item["content"] as unknown[]) {
+      if (!isRecord(part)) continue;
+      if (part["type"] === "output_text" && typeof part["text"] === "string") text += part["text"];
+      else if (part["type"] === "refusal" && typeof part["refusal"] === "string") refusal = (refusal ?? "") + part["refusal"];
     }
   }
   let error: ModelError | undefined;
   if (refusal !== undefined) error = new ModelError("refusal", `The model refused: ${refusal}`);
   else if (response.status === "incomplete") {
-    const reason = response.incomplete_details?.reason;
+    const details: unknown = response.incomplete_details;
+    const reason = isRecord(details) ? textOf(details["reason"]) || undefined : undefined;
     error =
       reason === "content_filter"
         ? new ModelError("refusal", "The output was stopped by the content filter.")
         : new ModelError("truncated", `The output is incomplete (${reason ?? "unknown reason"}).`);
-  } else if (response.status === "failed" || response.error)
-    error = new ModelError("server", `The response failed: ${response.error?.message ?? "no details"}.`);
+  } else if (response.status === "failed" || response.error) {
+    const failure: unknown = response.error;
+    error = new ModelError("server", `The response failed: ${(isRecord(failure) ? textOf(failure["message"]) : "") || "no details"}.`);
+  }
   else if (!text.trim()) error = new ModelError("bad-output", "The model returned no text.");
   return { text, id: response.id, error };
 }
