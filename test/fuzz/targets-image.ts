@@ -29,9 +29,14 @@ export function erased<T>(target: FuzzTarget<T>): AnyFuzzTarget {
   return { ...target, ...(shown ? { shown: (result: unknown) => shown(result as T) } : {}) } as AnyFuzzTarget;
 }
 
-/** What an image run shows the user: the texts of the result and the text streamed while it ran. */
+/**
+ * What an image run shows the user: the texts of the result and the text streamed while it ran. The model's own text
+ * may be long (a reasoning summary): it is checked for JavaScript's words in pieces, not refused for its length.
+ */
 function shownOf(result: ImageResult, streamed: readonly string[]): string[] {
-  return [result.message, result.reasoning, result.revisedPrompt ?? "", ...streamed];
+  // 1,000-character pieces overlapping by 40, so a JavaScript phrase across a boundary is still seen whole.
+  const pieces = (text: string): string[] => (text.length <= 1000 ? [text] : Array.from({ length: Math.ceil((text.length - 40) / 960) }, (_, i) => text.slice(i * 960, i * 960 + 1000)));
+  return [result.message, result.reasoning, result.revisedPrompt ?? "", ...streamed].flatMap(pieces);
 }
 
 interface ImageCase {
