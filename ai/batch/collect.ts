@@ -6,7 +6,8 @@
  * twice fetches nothing the second time. Lines a final run never answered fail with the batch's reason.
  */
 import type OpenAI from "openai";
-import { toModelError } from "../errors.js";
+import { isRecord, textOf } from "../answer-shape.js";
+import { ModelError, toModelError } from "../errors.js";
 import { FINAL_STATUSES, type BatchLineRecord, type BatchRecord, type BatchRun } from "./record.js";
 import type { BatchStore } from "./store.js";
 import type { StepOptions } from "./submit.js";
@@ -30,6 +31,8 @@ export interface CollectReport {
   failed: string[];
   /** Output and error files downloaded by this call. */
   downloaded: string[];
+  /** Lines of the files that answer no request of the batch (damaged beyond naming one, or naming another), each in a sentence. */
+  skipped?: string[];
 }
 
 /** Save the record after this many lines (and at the end of each file): a crash redoes at most these. */
@@ -37,36 +40,77 @@ const SAVE_EVERY = 25;
 
 export const downloadName = (fileId: string): string => `downloads/${fileId}.jsonl`;
 
-/** The provider's reason a line failed. */
+/** A provider's text field as one short line (a code or a message of another type says nothing). */
+const said = (value: unknown): string => textOf(value).replace(/\s+/g, " ").trim().slice(0, 300);
+
+/** The provider's reason a line failed; undefined when it succeeded. */
 export function failureOf(line: BatchOutputLine): string | undefined {
-  if (line.error) return `${line.error.message ?? "failed"}${line.error.code ? ` (${line.error.code})` : ""}`;
-  const status = line.response?.status_code;
-  if (status === undefined) return "no response";
+  const error: unknown = line.error;
+  if (error !== null && error !== undefined) {
+    const code = isRecord(error) ? said(error["code"]) : "";
+    return `${(isRecord(error) ? said(error["message"]) : said(error)) || "failed"}${code ? ` (${code})` : ""}`;
+  }
+  const response: unknown = line.response;
+  if (!isRecord(response)) return "no response";
+  const status = response["status_code"];
+  if (typeof status !== "number" || !Number.isFinite(status)) return "its answer has no status code";
   if (status >= 200 && status < 300) return undefined;
-  const error = (line.response?.body as { error?: { message?: string; code?: string | null } } | undefined)?.error;
-  return `${status}: ${error?.message ?? "failed"}${error?.code ? ` (${error.code})` : ""}`;
+  const body = response["body"];
+  const failure: unknown = isRecord(body) ? body["error"] : undefined;
+  const message = isRecord(failure) ? said(failure["message"]) : "";
+  const code = isRecord(failure) ? said(failure["code"]) : "";
+  return `${status}: ${message || "failed"}${code ? ` (${code})` : ""}`;
 }
 
+/** One row of an output or error file: its answer, or why it cannot be read (with the request it names, when it names one). */
+export type OutputRow = { row: number; answer: BatchOutputLine } | { row: number; damaged: string; customId?: string };
+
+/** The custom id a damaged row still names (a row cut after its id, a field of the wrong type). */
+function namedId(text: string): string | undefined {
+  const match = /"custom_id"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(text);
+  if (!match?.[1]) return undefined;
+  try {
+    const id: unknown = JSON.parse(match[1]);
+    return typeof id === "string" && id !== "" ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every non-blank row of a file, numbered from 1 as an editor counts them. */
+export function readOutputRows(text: string): OutputRow[] {
+  const rows: OutputRow[] = [];
+  for (const [index, row] of text.split("\n").entries()) {
+    if (row.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(row);
+    } catch {
+      const customId = namedId(row);
+      rows.push({ row: index + 1, damaged: "it is cut or not JSON", ...(customId ? { customId } : {}) });
+      continue;
+    }
+    const customId = isRecord(value) ? value["custom_id"] : undefined;
+    if (typeof customId === "string" && customId !== "") rows.push({ row: index + 1, answer: value as unknown as BatchOutputLine });
+    else rows.push({ row: index + 1, damaged: isRecord(value) ? "it names no request (no custom_id)" : "it is JSON but not an answer object", ...(namedId(row) ? { customId: namedId(row)! } : {}) });
+  }
+  return rows;
+}
+
+/** The answers of a file whose rows can be read (damaged rows left out). */
 export function parseOutputLines(text: string): BatchOutputLine[] {
-  return text
-    .split("\n")
-    .filter((row) => row.trim() !== "")
-    .flatMap((row) => {
-      try {
-        const value = JSON.parse(row) as BatchOutputLine;
-        return typeof value?.custom_id === "string" ? [value] : [];
-      } catch {
-        return []; // a damaged line leaves its request pending, then failed below with "no answer"
-      }
-    });
+  return readOutputRows(text).flatMap((row) => ("answer" in row ? [row.answer] : []));
 }
 
 async function fileText(client: OpenAI, store: BatchStore, fileId: string, report: CollectReport, options: StepOptions): Promise<string> {
   const kept = await store.readText(downloadName(fileId));
   if (kept !== undefined) return kept;
   try {
-    const response = await client.files.content(fileId, options.signal ? { signal: options.signal } : undefined);
-    const text = await response.text();
+    const response: Response | null = await client.files.content(fileId, options.signal ? { signal: options.signal } : undefined);
+    const text = response ? await response.text() : "";
+    // A file with no answer to read is not kept: collecting again downloads it again, rather than failing every line.
+    if (!readOutputRows(text).some((row) => "answer" in row || row.customId !== undefined))
+      throw new ModelError("bad-output", `The Files API sent file ${fileId} ${text.trim() ? "without one answer line Figment can read" : "empty"}; nothing was collected from it.`);
     await store.writeText(downloadName(fileId), text);
     report.downloaded.push(fileId);
     return text;
@@ -82,42 +126,83 @@ function runReason(run: BatchRun): string {
   return "the batch's files hold no answer for this request";
 }
 
-/** Reads every final run's answers into the record through `write`. Call refreshStatus first. */
+/** An id as a report quotes it: at most 60 characters. */
+const quoted = (id: string): string => JSON.stringify(id.length > 60 ? `${id.slice(0, 59)}…` : id);
+
+/**
+ * Reads every final run's answers into the record through `write`. Call refreshStatus first. A row that cannot be
+ * read fails the line it names with the reason (a later row answering that line whole still counts); a row naming
+ * no line of the batch is skipped and said in `skipped`. What was settled is saved whatever stops the collect.
+ */
 export async function collectBatch(client: OpenAI, store: BatchStore, record: BatchRecord, write: LineWriter, options: StepOptions = {}): Promise<CollectReport> {
   const report: CollectReport = { done: [], failed: [], downloaded: [] };
-  for (const [index, run] of record.runs.entries()) {
-    // A run without a batch is final only when it was cancelled before it was created (cancel.ts).
-    if (run.collected || !FINAL_STATUSES.has(run.status ?? "") || (!run.batchId && run.status !== "cancelled")) continue;
-    const waiting = new Map(record.lines.filter((l) => l.run === index && l.state === "pending").map((l) => [l.customId, l]));
-    let unsaved = 0;
-    for (const fileId of [run.outputFileId, run.errorFileId]) {
-      if (!fileId || waiting.size === 0) continue;
-      for (const answer of parseOutputLines(await fileText(client, store, fileId, report, options))) {
-        const line = waiting.get(answer.custom_id);
-        if (!line) continue;
-        const failure = failureOf(answer);
-        const result: LineWritten = failure ? { error: failure } : await write(line, answer.response?.body);
-        settle(line, result, report);
-        waiting.delete(line.customId);
-        if (++unsaved >= SAVE_EVERY) {
-          await store.save(record);
-          unsaved = 0;
+  const skipped: string[] = [];
+  const known = new Set(record.lines.map((l) => l.customId));
+  /** Lines settled by this call, in the order they were; a line failed by its answer may still be answered whole. */
+  const settled = new Map<string, BatchLineRecord>();
+  let unsaved = 0;
+  try {
+    for (const [index, run] of record.runs.entries()) {
+      // A run without a batch is final only when it was cancelled before it was created (cancel.ts).
+      if (run.collected || !FINAL_STATUSES.has(run.status ?? "") || (!run.batchId && run.status !== "cancelled")) continue;
+      const waiting = new Map(record.lines.filter((l) => l.run === index && l.state === "pending").map((l) => [l.customId, l]));
+      const retry = new Map<string, BatchLineRecord>();
+      for (const [which, fileId] of [["output", run.outputFileId], ["error", run.errorFileId]] as const) {
+        if (!fileId || (waiting.size === 0 && retry.size === 0)) continue;
+        for (const row of readOutputRows(await fileText(client, store, fileId, report, options))) {
+          const customId = "answer" in row ? row.answer.custom_id : row.customId;
+          if (customId === undefined) {
+            const why = "damaged" in row ? row.damaged : "it names no request";
+            skipped.push(`Line ${row.row} of the ${which} file was skipped: ${why}${why.includes("names no request") ? "" : ", and no request can be told from it"}.`);
+            continue;
+          }
+          const line = waiting.get(customId) ?? retry.get(customId);
+          if (!line) {
+            if (!known.has(customId)) skipped.push(`Line ${row.row} of the ${which} file was skipped: it answers ${quoted(customId)}, a request this batch never sent.`);
+            continue;
+          }
+          let result: LineWritten;
+          if ("damaged" in row) result = { error: `its answer in the batch's ${which} file is damaged (line ${row.row}: ${row.damaged})` };
+          else {
+            const failure = failureOf(row.answer);
+            result = failure !== undefined ? { error: failure } : await write(line, row.answer.response?.body);
+          }
+          // A second answer for a line already failed by this call counts only when it is whole.
+          if ("error" in result && retry.has(customId)) continue;
+          settle(line, result);
+          settled.set(customId, line);
+          waiting.delete(customId);
+          if ("error" in result) retry.set(customId, line);
+          else retry.delete(customId);
+          if (++unsaved >= SAVE_EVERY) {
+            await store.save(record);
+            unsaved = 0;
+          }
         }
+        await store.save(record);
+        unsaved = 0;
       }
+      for (const line of waiting.values()) {
+        settle(line, { error: runReason(run) });
+        settled.set(line.customId, line);
+      }
+      run.collected = true;
       await store.save(record);
+      unsaved = 0;
     }
-    for (const line of waiting.values()) settle(line, { error: runReason(run) }, report);
-    run.collected = true;
-    await store.save(record);
+  } finally {
+    // A writer that stopped (a full disk) or a download that failed: what was settled is kept.
+    if (unsaved > 0) await store.save(record);
   }
+  for (const line of settled.values()) (line.state === "done" ? report.done : report.failed).push(line.customId);
+  if (skipped.length > 0) report.skipped = skipped;
   return report;
 }
 
-function settle(line: BatchLineRecord, result: LineWritten, report: CollectReport): void {
+function settle(line: BatchLineRecord, result: LineWritten): void {
   if ("error" in result) {
     line.state = "failed";
     line.error = result.error;
-    report.failed.push(line.customId);
     return;
   }
   line.state = "done";
@@ -125,5 +210,4 @@ function settle(line: BatchLineRecord, result: LineWritten, report: CollectRepor
   line.written = result.written;
   if (result.problems?.length) line.problems = result.problems;
   else delete line.problems;
-  report.done.push(line.customId);
 }

@@ -9,6 +9,7 @@
 import type OpenAI from "openai";
 import { toFile } from "openai";
 import type { Batch } from "openai/resources/batches";
+import { countOf, isRecord, textOf } from "../answer-shape.js";
 import { ModelError, toModelError } from "../errors.js";
 import { batchJsonl, type BatchEndpoint, type BatchRequest } from "./lines.js";
 import type { BatchLineRecord, BatchRecord, BatchRun } from "./record.js";
@@ -39,15 +40,55 @@ export interface NewBatch {
 /** The input file name of run `index` (0-based) in the store. */
 export const inputName = (index: number): string => `input-${index + 1}.jsonl`;
 
-/** Copies what `retrieve` (or `create`) said about the batch into the run. */
+/** A batch status as the Batch API words them (validating, in_progress, …): short, lower case. */
+const STATUS = /^[a-z][a-z_]{0,39}$/;
+
+/** The batch-level errors of an answer, each "line N: message" (an entry of another shape says "error"). */
+function batchErrors(errors: unknown): string[] {
+  const data = isRecord(errors) ? errors["data"] : undefined;
+  if (!Array.isArray(data)) return [];
+  return data.map((e: unknown) => {
+    const line = isRecord(e) ? countOf(e["line"]) : undefined;
+    const message = isRecord(e) ? textOf(e["message"]).trim().slice(0, 300) || textOf(e["code"]).trim().slice(0, 60) : "";
+    return `${line !== undefined ? `line ${line}: ` : ""}${message || "error"}`;
+  });
+}
+
+/**
+ * Copies what `retrieve`, `create` or `cancel` said about the batch into the run; an answer that names no batch, or
+ * another batch than the run's, or gives no status, is refused (`bad-output`) and the run is left as it was.
+ */
 export function applyBatch(run: BatchRun, batch: Batch): void {
-  run.batchId = batch.id;
-  run.status = batch.status;
-  if (batch.request_counts) run.counts = { total: batch.request_counts.total, completed: batch.request_counts.completed, failed: batch.request_counts.failed };
-  if (batch.output_file_id) run.outputFileId = batch.output_file_id;
-  if (batch.error_file_id) run.errorFileId = batch.error_file_id;
-  const errors = batch.errors?.data?.map((e) => `${e.line != null ? `line ${e.line}: ` : ""}${e.message ?? e.code ?? "error"}`);
-  if (errors?.length) run.errors = errors;
+  const answer: unknown = batch;
+  if (!isRecord(answer) || typeof answer["id"] !== "string" || answer["id"] === "" || answer["id"].length > 200) throw new ModelError("bad-output", "The Batch API's answer names no batch (it has no id).");
+  const id = answer["id"];
+  if (run.batchId && id !== run.batchId) throw new ModelError("bad-output", `The Batch API answered about another batch than ${run.batchId}.`);
+  const status = answer["status"];
+  if (typeof status !== "string" || !STATUS.test(status)) throw new ModelError("bad-output", `The Batch API's answer gives batch ${id} no status Figment can read.`);
+  run.batchId = id;
+  run.status = status;
+  const counts: unknown = answer["request_counts"];
+  if (isRecord(counts)) {
+    const [total, completed, failed] = [countOf(counts["total"]), countOf(counts["completed"]), countOf(counts["failed"])];
+    if (total !== undefined && completed !== undefined && failed !== undefined) run.counts = { total, completed, failed };
+  }
+  const fileId = (value: unknown): string | undefined => (typeof value === "string" && value !== "" && value.length <= 200 ? value : undefined);
+  const output = fileId(answer["output_file_id"]);
+  const error = fileId(answer["error_file_id"]);
+  if (output) run.outputFileId = output;
+  if (error) run.errorFileId = error;
+  const errors = batchErrors(answer["errors"]);
+  if (errors.length) run.errors = errors;
+}
+
+/** The first page of the account's batches (the SDK reads the page itself: a page of another shape is said so). */
+async function listedBatches(client: OpenAI, request: { signal: AbortSignal } | undefined): Promise<unknown> {
+  try {
+    return (await client.batches.list({ limit: 100 }, request)).data;
+  } catch (error) {
+    const mapped = toModelError(error);
+    throw mapped.kind === "bad-output" ? new ModelError("bad-output", "The Batch API's list of batches is not in the shape it documents; the unrecorded batch could not be looked for.", { cause: error }) : mapped;
+  }
 }
 
 /** Builds the JSONL (BatchInputError when it cannot be built: nothing written), records, then submits. */
@@ -89,12 +130,15 @@ export async function submitRun(client: OpenAI, store: BatchStore, record: Batch
       const text = await store.readText(run.input);
       if (text === undefined) throw new ModelError("bad-output", `the batch input ${run.input} is missing from the folder; it cannot be uploaded`);
       const file = await client.files.create({ file: await toFile(new TextEncoder().encode(text), run.input, { type: "application/jsonl" }), purpose: "batch" }, request);
-      run.inputFileId = file.id;
+      const fileId: unknown = isRecord(file) ? file["id"] : undefined;
+      if (typeof fileId !== "string" || fileId === "" || fileId.length > 200) throw new ModelError("bad-output", "The Files API's answer to the upload names no file (it has no id).");
+      run.inputFileId = fileId;
       await store.save(record);
     }
     if (!run.batchId) {
       const inputFileId = run.inputFileId;
-      const made = resuming ? (await client.batches.list({ limit: 100 }, request)).data.find((b) => b.input_file_id === inputFileId) : undefined;
+      const listed: unknown = resuming ? await listedBatches(client, request) : undefined;
+      const made = Array.isArray(listed) ? (listed as unknown[]).find((b): b is Batch => isRecord(b) && b["input_file_id"] === inputFileId) : undefined;
       const batch = made ?? await client.batches.create(
         { input_file_id: run.inputFileId, endpoint: record.endpoint, completion_window: "24h", metadata: { figment: record.kind, ...(run.resubmitOf ? { resubmit_of: run.resubmitOf } : {}) } },
         request,

@@ -36,7 +36,7 @@ export interface ImageUsage {
 
 export type ImageProgress =
   /** A partial image of image `image` (0-based in the batch); each replaces the one before. */
-  | { type: "partial"; image: number; index: number; bytes: Uint8Array; format: ServedFormat | undefined }
+  | { type: "partial"; image: number; index: number; bytes: Uint8Array; format: ServedFormat }
   /** Image `image` is complete. */
   | { type: "image"; image: number; result: GeneratedImage }
   /** Text as it streams: the reasoning summary, or the model's message beside the image. */
@@ -69,7 +69,8 @@ export const MAX_SIDE = 16_384;
 const possibleSize = (width: number, height: number): boolean => Number.isInteger(width) && Number.isInteger(height) && width >= 1 && height >= 1 && width <= MAX_SIDE && height <= MAX_SIDE;
 
 /** An image from base64 as served; a reply that is no image the client can read is `bad-output`. */
-export function decodeImage(base64: string, revisedPrompt?: string | null): GeneratedImage {
+export function decodeImage(base64: unknown, revisedPrompt?: unknown): GeneratedImage {
+  if (typeof base64 !== "string" || base64 === "") throw new ModelError("bad-output", "The endpoint sent an image entry without data.");
   let bytes: Uint8Array;
   try {
     bytes = base64ToBytes(base64);
@@ -80,19 +81,29 @@ export function decodeImage(base64: string, revisedPrompt?: string | null): Gene
 }
 
 /** An image from its bytes, with the format and size they say; `bad-output` when they are no image. */
-export function imageFromBytes(bytes: Uint8Array, revisedPrompt?: string | null): GeneratedImage {
+export function imageFromBytes(bytes: Uint8Array, revisedPrompt?: unknown): GeneratedImage {
   const info = imageInfo(bytes);
   if (!info) throw new ModelError("bad-output", `The endpoint sent ${bytes.length.toLocaleString("en-US")} bytes that are not a PNG, JPEG, WebP or GIF image.`);
   if (!possibleSize(info.width, info.height)) {
     throw new ModelError("bad-output", `The endpoint sent an image of ${info.width.toLocaleString("en-US")}×${info.height.toLocaleString("en-US")} px, a size no image model makes (1 to ${MAX_SIDE.toLocaleString("en-US")} px a side).`);
   }
-  return { bytes, ...info, ...(revisedPrompt ? { revisedPrompt } : {}) };
+  return { bytes, ...info, ...(typeof revisedPrompt === "string" && revisedPrompt.trim() ? { revisedPrompt } : {}) };
 }
 
-/** A partial image's bytes and format (undefined format when the bytes are not recognised). */
-export function decodePartial(base64: string): { bytes: Uint8Array; format: ServedFormat | undefined } {
-  const bytes = base64ToBytes(base64);
-  return { bytes, format: imageInfo(bytes)?.format };
+/**
+ * A partial image's bytes and format; undefined when they are no image the panel can draw (not base64, not PNG, JPEG,
+ * WebP or GIF): a partial is a preview that the final image replaces, so a broken one is skipped, never shown.
+ */
+export function decodePartial(base64: unknown): { bytes: Uint8Array; format: ServedFormat } | undefined {
+  if (typeof base64 !== "string") return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(base64);
+  } catch {
+    return undefined;
+  }
+  const format = imageInfo(bytes)?.format;
+  return format ? { bytes, format } : undefined;
 }
 
 const add = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0));

@@ -6,6 +6,7 @@
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { ModelError } from "../errors.js";
 import { guarded } from "../generate.js";
+import { countOf, isRecord, shapeChecked, textOf, tokens } from "../answer-shape.js";
 import { fromDataUrl } from "./bytes.js";
 import type { ImagePlan } from "./request.js";
 import { imageFromBytes, type GeneratedImage, type ImageUsage } from "./result.js";
@@ -30,10 +31,10 @@ function decodeUrl(url: string): GeneratedImage {
   return imageFromBytes(bytes);
 }
 
-function usageOf(usage: ChatCompletionChunk["usage"]): ImageUsage | undefined {
-  if (!usage) return undefined;
-  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
-  return { model: { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens, ...(reasoning !== undefined ? { reasoningTokens: reasoning } : {}) } };
+function usageOf(usage: unknown): ImageUsage | undefined {
+  if (!isRecord(usage)) return undefined;
+  const reasoning = isRecord(usage["completion_tokens_details"]) ? countOf(usage["completion_tokens_details"]["reasoning_tokens"]) : undefined;
+  return { model: { inputTokens: tokens(usage, "prompt_tokens"), outputTokens: tokens(usage, "completion_tokens"), totalTokens: tokens(usage, "total_tokens"), ...(reasoning !== undefined ? { reasoningTokens: reasoning } : {}) } };
 }
 
 export async function runChatPlan(plan: Extract<ImagePlan, { api: "chat" }>, context: RunContext): Promise<PlanOutcome> {
@@ -46,26 +47,29 @@ export async function runChatPlan(plan: Extract<ImagePlan, { api: "chat" }>, con
   let reasoning = "";
   let refusal = "";
   let finish: string | null | undefined;
-  for await (const chunk of guarded(stream, context.signal)) {
+  for await (const chunk of guarded(shapeChecked(stream), context.signal)) {
+    if (!isRecord(chunk)) continue;
     usage = usageOf(chunk.usage) ?? usage;
-    const choice = chunk.choices[0];
-    if (!choice) continue;
-    const delta = choice.delta;
-    if (delta.content) {
-      message += delta.content;
-      context.emit({ type: "text", channel: "message", delta: delta.content });
+    const choice: unknown = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+    if (!isRecord(choice)) continue;
+    const delta = isRecord(choice["delta"]) ? choice["delta"] : {};
+    const content = textOf(delta["content"]);
+    if (content) {
+      message += content;
+      context.emit({ type: "text", channel: "message", delta: content });
     }
-    const thought = (delta as { reasoning?: unknown }).reasoning;
-    if (typeof thought === "string" && thought) {
+    const thought = textOf(delta["reasoning"]);
+    if (thought) {
       reasoning += thought;
       context.emit({ type: "text", channel: "reasoning", delta: thought });
     }
-    if (delta.refusal) refusal += delta.refusal;
+    refusal += textOf(delta["refusal"]);
     for (const url of imageUrls(delta)) {
       const image = decodeUrl(url);
       keepImage(images, image, context);
     }
-    if (choice.finish_reason) finish = choice.finish_reason;
+    const reason = textOf(choice["finish_reason"]);
+    if (reason) finish = reason;
   }
   if (refusal) throw new ModelError("refusal", `The model refused: ${refusal}`);
   if (finish === "content_filter") throw new ModelError("moderation", "The provider's content filter stopped the image.");

@@ -7,17 +7,22 @@ import type { Response, ResponseOutputItem, ResponseStreamEvent } from "openai/r
 import { isModerationCode, ModelError } from "../errors.js";
 import { guarded } from "../generate.js";
 import { readResponse } from "../outcome.js";
+import { countOf, errorText, isRecord, shapeChecked, textOf, tokens } from "../answer-shape.js";
 import type { ImagePlan } from "./request.js";
 import { decodeImage, decodePartial, type GeneratedImage, type ImageUsage } from "./result.js";
 import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";
 
 type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }>;
 
+/** An `image_generation_call` output item, as far as the answer says it is one. */
+const isImageCall = (item: unknown): item is ImageCall => isRecord(item) && item["type"] === "image_generation_call";
+
 /** The image of a finished call; a failed call throws what happened (moderation, or a server error). */
 function imageOf(call: ImageCall): GeneratedImage | undefined {
   if (call.status === "failed") {
-    const code = call.error?.code;
-    const detail = call.error?.message ?? "no details";
+    const error: unknown = call.error;
+    const code = isRecord(error) ? error["code"] : undefined;
+    const detail = errorText(error) || "no details";
     throw isModerationCode(code)
       ? new ModelError("moderation", `The provider's safety system refused the image: ${detail}`)
       : new ModelError("server", `The image generation call failed: ${detail}`);
@@ -26,22 +31,24 @@ function imageOf(call: ImageCall): GeneratedImage | undefined {
 }
 
 function usageOf(response: Response): ImageUsage | undefined {
-  const model = response.usage;
-  const tool = response.tool_usage?.image_gen;
-  if (!model && !tool) return undefined;
+  const model: unknown = response.usage;
+  const tool: unknown = isRecord(response.tool_usage) ? response.tool_usage["image_gen"] : undefined;
+  const toolInput: unknown = isRecord(tool) ? tool["input_tokens_details"] : undefined;
+  const toolOutput: unknown = isRecord(tool) ? tool["output_tokens_details"] : undefined;
+  if (!isRecord(model) && !isRecord(tool)) return undefined;
   return {
-    ...(model
-      ? { model: { inputTokens: model.input_tokens, outputTokens: model.output_tokens, totalTokens: model.total_tokens, reasoningTokens: model.output_tokens_details.reasoning_tokens } }
+    ...(isRecord(model)
+      ? { model: { inputTokens: tokens(model, "input_tokens"), outputTokens: tokens(model, "output_tokens"), totalTokens: tokens(model, "total_tokens"), reasoningTokens: tokens(model["output_tokens_details"], "reasoning_tokens") } }
       : {}),
-    ...(tool
+    ...(isRecord(tool)
       ? {
           image: {
-            inputTokens: tool.input_tokens,
-            outputTokens: tool.output_tokens,
-            totalTokens: tool.total_tokens,
-            inputTextTokens: tool.input_tokens_details.text_tokens,
-            inputImageTokens: tool.input_tokens_details.image_tokens,
-            ...(tool.output_tokens_details ? { outputImageTokens: tool.output_tokens_details.image_tokens } : {}),
+            inputTokens: tokens(tool, "input_tokens"),
+            outputTokens: tokens(tool, "output_tokens"),
+            totalTokens: tokens(tool, "total_tokens"),
+            inputTextTokens: tokens(toolInput, "text_tokens"),
+            inputImageTokens: tokens(toolInput, "image_tokens"),
+            ...(isRecord(toolOutput) ? { outputImageTokens: tokens(toolOutput, "image_tokens") } : {}),
           },
         }
       : {}),
@@ -49,9 +56,11 @@ function usageOf(response: Response): ImageUsage | undefined {
 }
 
 /** Why a finished turn has no image: a failed or cut response, or a model that answered in words only. */
-function noImage(response: Response | undefined, message: string): ModelError {
-  if (!response) return new ModelError("truncated", "The stream ended before the image was complete.");
-  if (response.status === "failed" && isModerationCode(response.error?.code)) return new ModelError("moderation", `The provider's safety system refused the request: ${response.error?.message ?? ""}`.trim());
+function noImage(response: Response | undefined, ended: boolean, message: string): ModelError {
+  if (!ended) return new ModelError("truncated", "The stream ended before the image was complete.");
+  if (!response) return new ModelError("bad-output", "The stream ended with a response Figment cannot read, and no image came before it.");
+  const error: unknown = response.error;
+  if (response.status === "failed" && isRecord(error) && isModerationCode(error["code"])) return new ModelError("moderation", `The provider's safety system refused the request: ${errorText(error)}`.trim());
   const outcome = readResponse(response);
   if (outcome.error && outcome.error.kind !== "bad-output") return outcome.error;
   const said = message.trim() || outcome.text.trim();
@@ -66,35 +75,50 @@ export async function runResponsesPlan(plan: Extract<ImagePlan, { api: "response
   let reasoning = "";
   let message = "";
   let partials = 0;
+  /** A terminal event came (its response may still be unreadable). */
+  let ended = false;
   const keep = (call: ImageCall): void => {
-    if (seen.has(call.id)) return;
+    // The same call comes twice (its done event, the final response): known by its id, or its image without one.
+    const key = textOf(call.id) || textOf(call.result);
+    if (seen.has(key)) return;
     const image = imageOf(call);
     if (!image) return;
-    seen.add(call.id);
+    seen.add(key);
     keepImage(images, image, context);
   };
-  for await (const event of guarded<ResponseStreamEvent>(stream, context.signal)) {
+  for await (const event of guarded<ResponseStreamEvent>(shapeChecked(stream), context.signal)) {
+    if (!isRecord(event)) continue;
     if (event.type === "response.reasoning_summary_text.delta") {
-      reasoning += event.delta;
-      context.emit({ type: "text", channel: "reasoning", delta: event.delta });
+      const delta = textOf(event.delta);
+      reasoning += delta;
+      if (delta) context.emit({ type: "text", channel: "reasoning", delta });
     } else if (event.type === "response.output_text.delta") {
-      message += event.delta;
-      context.emit({ type: "text", channel: "message", delta: event.delta });
+      const delta = textOf(event.delta);
+      message += delta;
+      if (delta) context.emit({ type: "text", channel: "message", delta });
     } else if (event.type === "response.image_generation_call.partial_image") {
-      partials++;
-      context.emit({ type: "partial", image: context.first + images.length, index: event.partial_image_index, ...decodePartial(event.partial_image_b64) });
-    } else if (event.type === "response.output_item.done" && event.item.type === "image_generation_call") {
+      // A partial that is no image is skipped: the final image replaces it anyway.
+      const partial = decodePartial(event.partial_image_b64);
+      if (partial) context.emit({ type: "partial", image: context.first + images.length, index: countOf(event.partial_image_index) ?? partials, ...partial });
+      if (partial) partials++;
+    } else if (event.type === "response.output_item.done" && isImageCall(event.item)) {
       keep(event.item);
     } else if (event.type === "response.completed" || event.type === "response.incomplete" || event.type === "response.failed") {
-      final = event.response;
+      ended = true;
+      if (isRecord(event.response)) final = event.response;
+      // The turn is over: a server that holds the connection open after it is not waited on.
+      break;
     } else if (event.type === "error") {
-      throw isModerationCode(event.code) ? new ModelError("moderation", `The provider's safety system refused the request: ${event.message}`) : new ModelError("server", `The endpoint reported an error: ${event.message}`);
+      const said = textOf(event.message) || "no details";
+      throw isModerationCode(event.code) ? new ModelError("moderation", `The provider's safety system refused the request: ${said}`) : new ModelError("server", `The endpoint reported an error: ${said}`);
     }
   }
   // The final response carries every output item; an image missed in the stream is taken from there.
-  for (const item of final?.output ?? []) if (item.type === "image_generation_call") keep(item);
-  if (images.length === 0 || !final) throw noImage(final, message);
-  const usage = usageOf(final);
+  for (const item of Array.isArray(final?.output) ? (final.output as unknown[]) : []) if (isImageCall(item)) keep(item);
+  if (images.length === 0 || !ended) throw noImage(final, ended, message);
+  // A final response in no readable shape costs its usage and id, not the images that arrived whole.
+  const usage = final ? usageOf(final) : undefined;
   if (usage) context.emit({ type: "usage", usage });
-  return { images, ...(usage ? { usage } : {}), responseId: final.id, reasoning, message, conversation: { kind: "responses", previousResponseId: final.id }, partials };
+  const responseId = textOf(final?.id);
+  return { images, ...(usage ? { usage } : {}), ...(responseId ? { responseId, conversation: { kind: "responses" as const, previousResponseId: responseId } } : {}), reasoning, message, partials };
 }

@@ -87,7 +87,7 @@ export interface SdProgressReport {
   steps: number;
   /** Whether a job runs (job_count > 0 or a step counted). */
   running: boolean;
-  preview?: { bytes: Uint8Array; format: ServedFormat | undefined; base64: string };
+  preview?: { bytes: Uint8Array; format: ServedFormat; base64: string };
 }
 
 const finite = (value: unknown, fallback = 0): number => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
@@ -107,12 +107,9 @@ export function readProgress(answer: unknown): SdProgressReport | undefined {
   };
   const current = answer["current_image"];
   if (typeof current === "string" && current !== "") {
-    try {
-      const partial = decodePartial(bare(current));
-      if (partial.format) report.preview = { ...partial, base64: current };
-    } catch {
-      // A preview that is not base64 is skipped; the job goes on.
-    }
+    // A preview that is no image (not base64, not a known format) is skipped; the job goes on.
+    const partial = decodePartial(bare(current));
+    if (partial) report.preview = { ...partial, base64: current };
   }
   return report;
 }

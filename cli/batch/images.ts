@@ -5,13 +5,11 @@
  * when the batch is collected (the served bytes; `-2`, `-3`… for more than one image per row).
  */
 import { join } from "node:path";
-import type { ImagesResponse } from "openai/resources/images";
 import type { LineWriter } from "../../ai/batch/collect.js";
 import { BatchInputError } from "../../ai/batch/lines.js";
 import type { BatchRecord } from "../../ai/batch/record.js";
 import { startBatch, type StepOptions } from "../../ai/batch/submit.js";
-import { imageInfo } from "../../ai/image/bytes.js";
-import { base64ToBytes } from "../../codegen/base64.js";
+import { imagesOfAnswer } from "../../ai/batch/image-answer.js";
 import { EXTENSIONS } from "../image-files.js";
 import { batchClient, type BatchClientOptions, type BatchConnection } from "./client.js";
 import { folderStore, writeAtomic } from "./store.js";
@@ -57,20 +55,17 @@ export async function submitImageBatch(dir: string, requests: readonly ImageBatc
   );
 }
 
-/** Writes each answered row's images under `dir`. */
+/** Writes each answered row's images under `dir`; an answer with no readable image fails its row with the reason. */
 export function imageWriter(dir: string): LineWriter {
   return async (line, body) => {
-    const data = (body as Partial<ImagesResponse> | undefined)?.data ?? [];
-    const images = data.flatMap((d) => (d.b64_json ? [base64ToBytes(d.b64_json)] : []));
-    if (images.length === 0) return { error: "the answer holds no image" };
+    const answer = imagesOfAnswer(body);
+    if ("error" in answer) return answer;
     const written: string[] = [];
-    for (const [i, bytes] of images.entries()) {
-      const format = imageInfo(bytes)?.format;
-      if (!format) return { error: `image ${i + 1} of the answer is not a PNG, JPEG, WebP or GIF` };
-      const name = `${line.fileStem}${images.length > 1 ? `-${i + 1}` : ""}.${EXTENSIONS[format]}`;
-      await writeAtomic(join(dir, name), bytes);
+    for (const [i, image] of answer.images.entries()) {
+      const name = `${line.fileStem}${answer.images.length > 1 ? `-${i + 1}` : ""}.${EXTENSIONS[image.format]}`;
+      await writeAtomic(join(dir, name), image.bytes);
       written.push(name);
     }
-    return { written };
+    return { written, ...(answer.problems.length ? { problems: answer.problems } : {}) };
   };
 }

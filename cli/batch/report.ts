@@ -34,6 +34,7 @@ export function printCollect(dir: string, record: BatchRecord, report: CollectRe
   }
   const failed = record.lines.filter((l) => l.state === "failed");
   for (const line of failed) io.err(`figment: ${lineLabel(line)} failed: ${line.error ?? "no reason given"}`);
+  for (const skipped of report.skipped ?? []) io.err(`figment: ${skipped}`);
   const l = status.lines;
   io.out(`collected ${report.done.length} now; ${l.done} written, ${l.failed} failed, ${l.pending} pending (of ${l.total}); downloaded ${plural(report.downloaded.length, "file")}`);
   if (l.pending > 0) io.out("the batch is still running: collect again later (figment batch status shows where it stands)");

@@ -21,3 +21,11 @@ describe("rawSign", () => {
       expect(rawSign(message), message).toBeUndefined();
   });
 });
+
+describe("rawSign and undici", () => {
+  it("flags 'terminated' alone or quoted inside a sentence", () => {
+    expect(rawSign("terminated")).toBeDefined();
+    expect(rawSign("The connection dropped in the middle of the answer (terminated).")).toBeDefined();
+    expect(rawSign("The connection dropped in the middle of the answer.")).toBeUndefined();
+  });
+});

@@ -17,6 +17,8 @@ export const RAW_MESSAGE = [
   /is not an object/,
   /\[object \w+\]/,
   /^terminated$/i,
+  // undici's word inside a sentence: "The connection dropped in the middle of the answer (terminated)."
+  /\(terminated\)/i,
   /Not base64/,
   // JSON.parse's own words (V8's, old and new), not a sentence that happens to say "not valid JSON" nor a
   // compiler's diagnostic of the model's code ("Unexpected token. Did you mean `{'}'}`?"), which the user needs.

@@ -7,7 +7,6 @@
  * (the openai SDK's start-up), like image-job.ts.
  */
 import type OpenAI from "openai";
-import type { ImagesResponse } from "openai/resources/images";
 import { cancelBatch } from "../../../ai/batch/cancel.js";
 import { collectBatch, type LineWriter } from "../../../ai/batch/collect.js";
 import { imageBatchBodies, rowCustomId } from "../../../ai/batch/image-bodies.js";
@@ -18,8 +17,7 @@ import { refreshStatus } from "../../../ai/batch/status.js";
 import type { BatchStore } from "../../../ai/batch/store.js";
 import { startBatch, submitRun, unsubmittedRuns } from "../../../ai/batch/submit.js";
 import { ModelError, toModelError } from "../../../ai/errors.js";
-import { imageInfo } from "../../../ai/image/bytes.js";
-import { base64ToBytes } from "../../../codegen/base64.js";
+import { imagesOfAnswer } from "../../../ai/batch/image-answer.js";
 import { imageConfig } from "../../../ai/image/config.js";
 import { createClient, providerConfig } from "../../../ai/providers.js";
 import type { BatchEvent, ReplyOf, RequestOf } from "../protocol/index.js";
@@ -72,12 +70,10 @@ async function submit(request: RequestOf<"batch-submit">, { signal, emit }: JobC
 /** Each answered line's image, kept for the reply (the record says nothing was written: the panel places it). */
 function imageCollector(results: Map<string, { bytes: Uint8Array; format: "png" | "jpeg" | "webp" | "gif"; width: number; height: number }>): LineWriter {
   return async (line, body) => {
-    const b64 = (body as Partial<ImagesResponse> | undefined)?.data?.find((d) => d.b64_json)?.b64_json;
-    if (!b64) return { error: "the answer holds no image" };
-    const bytes = base64ToBytes(b64);
-    const info = imageInfo(bytes);
-    if (!info) return { error: "the answer's image is not a PNG, JPEG, WebP or GIF" };
-    results.set(line.customId, { bytes, ...info });
+    const answer = imagesOfAnswer(body);
+    if ("error" in answer) return answer;
+    const { bytes, format, width, height } = answer.images[0]!;
+    results.set(line.customId, { bytes, format, width, height });
     return { written: [] };
   };
 }
