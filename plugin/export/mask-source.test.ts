@@ -6,9 +6,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apply, type Affine, type MaskSource } from "../../contract/mask.js";
 import { maskExtent, maskFromSource } from "../../ai/mask/index.js";
+import { sendToMain, waitForUi } from "../../test/figma-sim/contract.js";
 import { createFigmaSim, installFigmaSim, type FigmaSim } from "../../test/figma-sim/sim.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { PluginError } from "../errors.js";
+import { start } from "../start.js";
 import { readMaskSource } from "./mask-source.js";
 
 const HASH = "ab".repeat(20);
@@ -67,8 +69,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function sim(selectIds: string[], photo: Record<string, unknown> = {}): FigmaSim {
-  const s = createFigmaSim({ file: file(photo), selectIds, images: { [HASH]: PNG } });
+function sim(selectIds: string[], photo: Record<string, unknown> = {}, command = ""): FigmaSim {
+  const s = createFigmaSim({ file: file(photo), selectIds, images: { [HASH]: PNG }, command });
   restore = installFigmaSim(s);
   return s;
 }
@@ -175,5 +177,19 @@ describe("readMaskSource", () => {
     expect(await refusal(() => read(s))).toMatchObject({ code: "not-found" });
     vi.spyOn(figma, "getImageByHash").mockReturnValue({ getSizeAsync: async () => ({ width: 8192, height: 100 }), getBytesAsync: async () => PNG });
     expect(await refusal(() => read(s))).toMatchObject({ code: "too-large", message: expect.stringMatching(/8,192 × 100 px.*4,096/) });
+  });
+});
+
+describe("read-mask-source through the panel session", () => {
+  it("answers mask-source (checked by the contract) or a coded error on the request", async () => {
+    const s = sim(["1:2", "1:3"], {}, "image");
+    await start();
+    await waitForUi(s, "init");
+    await sendToMain(s, "read-mask-source", { requestId: "m1" });
+    const reply = await waitForUi(s, "mask-source", { where: (m) => m.requestId === "m1" });
+    expect(reply.source).toMatchObject({ nodeId: "1:2", width: 400, height: 100, shapes: [{ id: "1:3", name: "Lasso" }] });
+    s.select(["1:3"]);
+    await sendToMain(s, "read-mask-source", { requestId: "m2" });
+    expect(await waitForUi(s, "error", { where: (m) => m.requestId === "m2" })).toMatchObject({ code: "unsupported-node", message: expect.stringMatching(/no layer filled with an image/) });
   });
 });
