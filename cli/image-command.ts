@@ -31,7 +31,7 @@ import { plural } from "../codegen/plural.js";
 /** The SDK retries a 429 or 5xx this many times (honouring retry-after) before the CLI reports it. */
 export const IMAGE_RETRIES = 2;
 
-const FLAG: Readonly<Record<ImageField, string>> = { prompt: "--prompt", size: "--size", quality: "--quality", background: "--background", format: "--format", count: "--n", partials: "--partials", references: "--ref", refine: "--previous" };
+const FLAG: Readonly<Record<ImageField, string>> = { prompt: "--prompt", size: "--size", quality: "--quality", background: "--background", format: "--format", count: "--n", partials: "--partials", references: "--ref", refine: "--previous", mask: "--mask" };
 
 export function problemsError(problems: readonly ImageProblem[]): UsageError {
   return new UsageError(problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join("\nfigment: "));

@@ -24,6 +24,11 @@
  *   its record's versionId) and `delete-image-versions` answer `versions-usage`; `load-image-versions`
  *   answers `image-versions` (this file's, or `allFiles`). Over IMAGE_VERSIONS_BUDGET a save is refused with
  *   `storage-full` and nothing is dropped: the panel offers to delete versions.
+ * - Inpainting (fields in contract/mask.ts): `read-mask-source` answers `mask-source`: the selected image
+ *   layer's id (whose fill the result replaces), its image's original bytes and pixel size, and the shapes drawn
+ *   over it as outlines mapped to image pixels, which the panel rasterises into the mask (ai/mask/). Refusals:
+ *   `empty-selection`, `unsupported-node` (no image layer, no shape, two image layers, a shape off the image, a
+ *   tiled fill…: the message says what to select), `too-large` (over MAX_MASK_SIDE), `not-found`, `export-failed`.
  *
  * History (fields in contract/history.ts): `save-history-entry` (a code result, an analysis, or an image
  * pointer to a saved version with where it was placed) answers `history-saved` with the usage and either
@@ -65,10 +70,12 @@ import { designStylesField, designVariablesField, variableModesField } from "./t
 import { requestIdField as requestId } from "./request-id.js";
 import { COMMANDS } from "./words.js";
 import { componentMapField, mainComponentField, storedComponentsField } from "./components.js";
+import { maskSourceField } from "./mask.js";
 
 export { COMMANDS, type Command } from "./words.js";
 export { isRequestId } from "./request-id.js";
 export type { BrandColour, FillMode, GridTarget, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
+export type { Affine, MaskPath, MaskShape, MaskSource } from "./mask.js";
 export type { FrameCaption, FrameVector, ScanChanges, ScanSkip, SearchFrameDoc, SearchIndex } from "./search.js";
 export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-batch.js";
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
@@ -251,6 +258,8 @@ const TO_UI = {
   components: { requestId, stored: storedComponentsField, conflict: optional(boolean()) },
   /** The instance's main component and its set's property definitions (every variant option, each default). */
   "main-component": { requestId, component: mainComponentField },
+  /** The selection's image layer, its image and the shapes drawn over it, for the panel to make the mask from. */
+  "mask-source": { requestId, source: maskSourceField },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
@@ -335,6 +344,8 @@ const TO_MAIN = {
   "save-components": { requestId, map: componentMapField, base: optional(string({ max: 100 })) },
   /** Reads the instance's main component (`not-found` when the instance is gone, detached or its component missing). */
   "read-main-component": { requestId, nodeId },
+  /** Reads the selection for inpainting: one image layer and the shapes drawn over it (or the frame holding both). */
+  "read-mask-source": { requestId },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -380,6 +391,7 @@ export const REQUESTS = {
   "load-components": { reply: "components" },
   "save-components": { reply: "components" },
   "read-main-component": { reply: "main-component" },
+  "read-mask-source": { reply: "mask-source" },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
 
 export type RequestName = keyof typeof REQUESTS;

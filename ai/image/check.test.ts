@@ -115,3 +115,22 @@ describe("checkImageRequest", () => {
     expect(notes.join(" ")).toMatch(/asked for in the message/);
   });
 });
+
+describe("a mask (inpainting)", () => {
+  const mask = (width: number, height: number, fill = 255) => ({ width, height, coverage: new Uint8Array(width * height).fill(fill) });
+  const messages = (config: Parameters<typeof checkImageRequest>[0], request: ImageRequest): string[] => checkImageRequest(config, request).problems.map((p) => `${p.field}: ${p.message}`);
+
+  it("goes with the first image of an Images API edit, at its size", () => {
+    expect(fields(IMAGES, { prompt: "a lamp", refine: { image: PNG }, mask: mask(64, 48) })).toEqual([]);
+    expect(fields(IMAGES, { prompt: "a lamp", references: [PNG], mask: mask(64, 48) })).toEqual([]);
+  });
+
+  it("is refused at another size, with nothing to repaint, without an image, or on another API", () => {
+    expect(messages(IMAGES, { prompt: "p", refine: { image: PNG }, mask: mask(48, 64) })).toEqual(["mask: The mask is 48 × 64 px but the image is 64 × 48 px: a mask must be the image's size."]);
+    expect(messages(IMAGES, { prompt: "p", refine: { image: PNG }, mask: mask(64, 48, 0) })).toEqual(["mask: The mask covers none of the image: nothing would be repainted."]);
+    expect(messages(IMAGES, { prompt: "p", mask: mask(64, 48) })).toEqual(["mask: A mask needs the image to repaint: send the image to refine (or a reference) with it."]);
+    expect(messages(IMAGES, { prompt: "p", refine: { image: PNG }, mask: { width: 64, height: 48, coverage: new Uint8Array(10) } })).toEqual(["mask: The mask's 10 bytes are not 64 × 48 px."]);
+    expect(fields(RESPONSES, { prompt: "p", refine: { image: PNG }, mask: mask(64, 48) })).toEqual(["mask"]);
+    expect(messages(CHAT, { prompt: "p", refine: { image: PNG }, mask: mask(64, 48) })[0]).toMatch(/^mask: Only the Images API's edits take a mask; the chat endpoint/);
+  });
+});

@@ -4,6 +4,7 @@
  * what the chosen API does differently (chat endpoints send no partial images, …). Words about the request
  * and the model only; no UI terms.
  */
+import { maskSizeProblem } from "../mask/mask.js";
 import { imageInfo } from "./bytes.js";
 import type { ImageConfig } from "./config.js";
 import { sizeProblem } from "./limits.js";
@@ -21,7 +22,7 @@ import {
   type ImageRequest,
 } from "./options.js";
 
-export type ImageField = "prompt" | "size" | "quality" | "background" | "format" | "count" | "partials" | "references" | "refine";
+export type ImageField = "prompt" | "size" | "quality" | "background" | "format" | "count" | "partials" | "references" | "refine" | "mask";
 
 export interface ImageProblem {
   field: ImageField;
@@ -45,6 +46,19 @@ const oneOf = (values: readonly string[]): string => `${values.slice(0, -1).join
 
 /** Whole numbers from `min` to `max`. */
 const inRange = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
+
+/** Why a mask cannot go with this request: another API, no image to repaint, another size, nothing to repaint. */
+function maskProblem(api: ImageConfig["api"], mask: NonNullable<ImageRequest["mask"]>, first: Uint8Array | undefined): string | undefined {
+  if (api !== "images") return `Only the Images API's edits take a mask; the ${api === "responses" ? "Responses API" : "chat endpoint"} would repaint the whole image. Use the Images API to repaint an area.`;
+  if (!(mask.width > 0 && mask.height > 0 && mask.coverage.length === mask.width * mask.height)) return `The mask's ${mask.coverage.length} bytes are not ${mask.width} × ${mask.height} px.`;
+  if (!first) return "A mask needs the image to repaint: send the image to refine (or a reference) with it.";
+  const info = imageInfo(first);
+  if (!info) return undefined; // the image's own problem is reported under references
+  const size = maskSizeProblem(mask, info);
+  if (size) return size;
+  if (!mask.coverage.some((c) => c > 0)) return "The mask covers none of the image: nothing would be repainted.";
+  return undefined;
+}
 
 export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel">, request: ImageRequest): ImageCheck {
   const r = resolveRequest(request);
@@ -75,6 +89,11 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
   if (r.refine && config.api === "responses" && r.refine.conversation?.kind !== "responses" && !r.refine.image)
     add("refine", "A Responses API refinement needs the previous response's id (or the image to start from).");
   if (r.refine && config.api === "chat" && !r.refine.image) add("refine", "A refinement on a chat endpoint needs the image to start from (chat replies cannot be referred to by id).");
+
+  if (r.mask) {
+    const problem = maskProblem(config.api, r.mask, inputs[0]?.bytes);
+    if (problem) add("mask", problem);
+  }
 
   if (config.api === "chat") {
     if (r.partials > 0) notes.push("Chat endpoints send each image whole: no partial images will stream.");

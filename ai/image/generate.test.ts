@@ -9,6 +9,7 @@ import { encodePng } from "../../test/openai-server/png.js";
 import { scriptedServer } from "../../test/openai-server/scripted.js";
 import { imageReply, moderationError } from "../../test/openai-server/server.js";
 import { ModelError } from "../errors.js";
+import { decodePng } from "../mask/png.js";
 import { ImageOptionsError } from "./check.js";
 import { imageConfig, type ImageConfig } from "./config.js";
 import { generateImages } from "./generate.js";
@@ -83,6 +84,35 @@ describe("the Images API", () => {
     expect(new Uint8Array(request.files[0]!.bytes)).toEqual(ref.bytes);
     expect(request.files[0]!.filename).toBe("frame.png");
     expect(result.images[0]!.width).toBe(1024);
+  });
+});
+
+describe("inpainting with the Images API", () => {
+  it("repaints the masked area: the image and its mask go up as multipart files, the mask checked by the server (PNG with alpha, the image's size)", async () => {
+    const srv = await serve(imageReply());
+    const image = { bytes: png(96, 64, 3), name: "photo.png" };
+    const coverage = new Uint8Array(96 * 64);
+    for (let y = 10; y < 30; y++) coverage.fill(255, y * 96 + 20, y * 96 + 60);
+    await generateImages(openai(srv.url), { prompt: "A brass lamp on the desk", refine: { image }, mask: { width: 96, height: 64, coverage }, size: SQUARE });
+    const request = srv.requests[0]!;
+    expect(request.path).toBe("/v1/images/edits");
+    expect(request.schemaErrors).toEqual([]);
+    expect(request.files.map((f) => [f.field, f.filename, f.contentType])).toEqual([
+      ["image", "photo.png", "image/png"],
+      ["mask", "mask.png", "image/png"],
+    ]);
+    const sent = decodePng(new Uint8Array(request.files[1]!.bytes));
+    expect([sent.width, sent.height]).toEqual([96, 64]);
+    const alpha = (x: number, y: number): number => sent.rgba[(y * 96 + x) * 4 + 3]!;
+    expect([alpha(20, 10), alpha(59, 29), alpha(19, 10), alpha(60, 29), alpha(20, 30)]).toEqual([0, 0, 255, 255, 255]);
+  });
+
+  it("a mask of another size than the image is refused before anything is sent", async () => {
+    const srv = await serve(imageReply());
+    const error = await generateImages(openai(srv.url), { prompt: "p", refine: { image: { bytes: png(96, 64, 3) } }, mask: { width: 64, height: 64, coverage: new Uint8Array(64 * 64).fill(255) } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImageOptionsError);
+    expect((error as ImageOptionsError).problems).toEqual([{ field: "mask", message: "The mask is 64 × 64 px but the image is 96 × 64 px: a mask must be the image's size." }]);
+    expect(srv.requests).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { ImageBackground, ImageFormat, ImageQuality } from "../../contract/words.js";
+import type { Mask } from "../mask/mask.js";
 
 // One definition of each word, in the contract: the panel and the main thread speak them too.
 export { IMAGE_APIS, IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES } from "../../contract/words.js";
@@ -67,12 +68,19 @@ export interface ImageRequest {
   /** The selection's compact design hint: sent as delimited data, never as instructions. */
   designHint?: string;
   refine?: ImageRefinement;
+  /**
+   * Inpainting: the part of the first input image (the image to refine, else the first reference) to repaint,
+   * at that image's pixel size (ai/mask/: 255 = repaint). The Images API's edits only; sent in each
+   * provider's convention (OpenAI: an RGBA PNG, transparent = repaint).
+   */
+  mask?: Mask;
 }
 
 /** A request with every parameter filled in (defaults applied). */
-export interface ResolvedImageRequest extends Required<Omit<ImageRequest, "designHint" | "refine">> {
+export interface ResolvedImageRequest extends Required<Omit<ImageRequest, "designHint" | "refine" | "mask">> {
   designHint?: string;
   refine?: ImageRefinement;
+  mask?: Mask;
 }
 
 export const IMAGE_DEFAULTS = { size: "auto", quality: "auto", background: "auto", format: "png", count: 1, partials: 0 } as const satisfies Partial<ImageRequest>;
@@ -89,6 +97,7 @@ export function resolveRequest(request: ImageRequest): ResolvedImageRequest {
     references: request.references ?? [],
     ...(request.designHint?.trim() ? { designHint: request.designHint } : {}),
     ...(request.refine ? { refine: request.refine } : {}),
+    ...(request.mask ? { mask: request.mask } : {}),
   };
 }
 

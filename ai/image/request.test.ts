@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { validateRequest } from "../../test/openai-server/validate.js";
 import { imageConfig, type ImageConfig } from "./config.js";
+import { decodePng } from "../mask/png.js";
 import { buildImageRequests, type ImagePlan } from "./request.js";
 
 const KEY = "sk-test-img";
@@ -61,6 +62,18 @@ describe("the Images API", () => {
     ]);
     const single = only(buildImageRequests(openai(), { prompt: "p", references: [REF] }), "images");
     expect(single.operation === "edit" && single.params.image).toBeInstanceOf(File);
+  });
+
+  it("sends a mask beside the image as OpenAI's RGBA PNG: transparent where repainted, the image's size", async () => {
+    const before = { bytes: encodePng(4, 2, { seed: 9 }) };
+    const coverage = new Uint8Array([0, 255, 255, 0, 0, 128, 0, 0]);
+    const plan = only(buildImageRequests(openai(), { prompt: "a lamp here", refine: { image: before }, references: [REF], mask: { width: 4, height: 2, coverage } }), "images");
+    const mask = plan.operation === "edit" ? (plan.params.mask as File) : undefined;
+    expect([mask?.name, mask?.type]).toEqual(["mask.png", "image/png"]);
+    const { width, height, rgba } = decodePng(new Uint8Array(await mask!.arrayBuffer()));
+    expect([width, height]).toEqual([4, 2]);
+    expect([...rgba].filter((_, i) => i % 4 === 3)).toEqual([255, 0, 0, 255, 255, 127, 255, 255]);
+    expect(only(buildImageRequests(openai(), { prompt: "p", references: [REF] }), "images").params).not.toHaveProperty("mask");
   });
 
   it("puts the design hint after the prompt as delimited data, its look-alike delimiters escaped", () => {

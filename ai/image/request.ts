@@ -7,6 +7,7 @@
 import type { ChatCompletionContentPart, ChatCompletionCreateParamsBase, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { ImageEditParams, ImageGenerateParams } from "openai/resources/images";
 import type { ResponseCreateParamsStreaming, ResponseInputContent } from "openai/resources/responses/responses";
+import { openAiMaskPng } from "../mask/convert.js";
 import { imageInfo, MIME, toDataUrl } from "./bytes.js";
 import type { ImageConfig } from "./config.js";
 import { designBlock, imageInstructions, imagesPrompt, requestText } from "./prompt.js";
@@ -58,7 +59,9 @@ function imagesPlan(config: ImageConfig, r: ResolvedImageRequest, n: number): Im
   const inputs = inputsOf(r);
   if (inputs.length === 0) return { api: "images", operation: "generate", params: common };
   const files = inputs.map(file);
-  return { api: "images", operation: "edit", params: { ...common, image: files.length === 1 ? files[0]! : files } };
+  // The mask applies to the first image: transparent where it is repainted (check.ts has matched their sizes).
+  const mask = r.mask ? { mask: new File([openAiMaskPng(r.mask).slice()], "mask.png", { type: "image/png" }) } : {};
+  return { api: "images", operation: "edit", params: { ...common, image: files.length === 1 ? files[0]! : files, ...mask } };
 }
 
 function responsesPlan(config: ImageConfig, r: ResolvedImageRequest, options: PlanOptions): ImagePlan {

@@ -1,6 +1,7 @@
 /**
  * The image panel's requests to the main thread: place an image (insert, fill the selection, replace a
- * Figment image) and keep its versions; and the image a relaunch button opened the panel for. Each answer
+ * Figment image) and keep its versions; read the selection for inpainting (the image and the shapes over it);
+ * and the image a relaunch button opened the panel for. Each answer
  * goes to its request; refusals are PluginErrors, which the session sends as `error` on the request.
  */
 import type { ImageNode } from "../../contract/image.js";
@@ -10,10 +11,11 @@ import { fillSelection } from "../canvas/fill-selection.js";
 import { readRecord } from "../canvas/image-record.js";
 import { insertImage } from "../canvas/insert-image.js";
 import { replaceImage } from "../canvas/replace-image.js";
+import { readMaskSource } from "../export/mask-source.js";
 import { deleteImageVersions, loadImageVersions, saveImageVersion } from "../storage/image-versions.js";
 import { post } from "./post.js";
 
-export type ImageRequest = Extract<MainMessage, { type: "insert-image" | "fill-selection" | "replace-image" | "load-image-versions" | "save-image-version" | "delete-image-versions" }>;
+export type ImageRequest = Extract<MainMessage, { type: "insert-image" | "fill-selection" | "replace-image" | "load-image-versions" | "save-image-version" | "delete-image-versions" | "read-mask-source" }>;
 
 /** `secrets`: the stored API keys, which must never reach a layer's record. */
 export async function answerImage(message: ImageRequest, secrets: readonly string[]): Promise<void> {
@@ -33,6 +35,9 @@ export async function answerImage(message: ImageRequest, secrets: readonly strin
       return post("versions-usage", { requestId, usage: await saveImageVersion(message.version) });
     case "delete-image-versions":
       return post("versions-usage", { requestId, usage: await deleteImageVersions(message.ids) });
+    case "read-mask-source":
+      // A snapshot: the selection may change while the image's bytes are read.
+      return post("mask-source", { requestId, source: await readMaskSource([...figma.currentPage.selection]) });
     default:
       message satisfies never;
   }

@@ -153,6 +153,7 @@ export class PanelSession {
       case "load-image-versions":
       case "save-image-version":
       case "delete-image-versions":
+      case "read-mask-source":
         return answerImage(message, this.secrets);
       case "place-in-grid":
       case "read-brand-colours":

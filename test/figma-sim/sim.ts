@@ -20,6 +20,7 @@ import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variable
 import type { DesignVariables } from "../../codegen/design/extras.js";
 import { CLIENT_STORAGE_QUOTA } from "../../contract/limits.js";
 import { simSvg } from "./svg.js";
+import { defineGeometryProps, defineTransformProp } from "./geometry.js";
 import { defineComponentProps, simComponents, type SimDefinitions } from "./components.js";
 
 export type Json = Record<string, unknown>;
@@ -177,8 +178,10 @@ export class SimNode {
     const box = isRecord(rest["absoluteBoundingBox"]) ? rest["absoluteBoundingBox"] : {};
     this.xValue = num(box["x"]);
     this.yValue = num(box["y"]);
-    this.width = num(box["width"]);
-    this.height = num(box["height"]);
+    // A rotated layer's box is wider than the layer: `size` (REST, geometry=paths) is the layer's own.
+    const size = isRecord(rest["size"]) ? rest["size"] : {};
+    this.width = num(size["x"], num(box["width"]));
+    this.height = num(size["y"], num(box["height"]));
     if (CONTAINER_TYPES.has(type)) this.children = [];
     defineVariableProps(this, () => sim.options.variables);
     defineComponentProps(this, () => sim.components);
@@ -186,6 +189,8 @@ export class SimNode {
       defineAutoLayoutProps(this, (what) => this.change(what));
       Object.defineProperty(this, "inferredAutoLayout", { enumerable: true, get: () => structuredClone(sim.options.inferredAutoLayouts?.[this.id] ?? null) });
     }
+    if (FILL_TYPES.has(type)) defineGeometryProps(this);
+    else if (type !== "DOCUMENT" && type !== "PAGE") defineTransformProp(this);
     if (FILL_TYPES.has(type)) {
       let paints: readonly unknown[] = Object.freeze((Array.isArray(rest["fills"]) ? rest["fills"] : []).map((p) => Object.freeze(pluginPaint(p))));
       Object.defineProperty(this, "fills", {
@@ -711,7 +716,12 @@ function readMeta(holder: Json): FileMeta {
 function pluginPaint(raw: unknown): Json {
   if (!isRecord(raw)) return { type: "SOLID", color: { r: 0, g: 0, b: 0 }, opacity: 1 };
   const { imageRef, color, ...rest } = raw;
-  if (raw["type"] === "IMAGE") return { type: "IMAGE", imageHash: typeof imageRef === "string" ? imageRef : null, scaleMode: typeof raw["scaleMode"] === "string" ? raw["scaleMode"] : "FILL", visible: raw["visible"] !== false };
+  if (raw["type"] === "IMAGE") {
+    // REST's STRETCH is the Plugin API's CROP; its imageTransform, rotation and scalingFactor come along.
+    const mode = raw["scaleMode"] === "STRETCH" ? "CROP" : typeof raw["scaleMode"] === "string" ? raw["scaleMode"] : "FILL";
+    const kept = Object.fromEntries(["imageTransform", "rotation", "scalingFactor"].filter((k) => raw[k] !== undefined).map((k) => [k, structuredClone(raw[k])]));
+    return { type: "IMAGE", imageHash: typeof imageRef === "string" ? imageRef : null, scaleMode: mode, visible: raw["visible"] !== false, ...kept };
+  }
   if (raw["type"] === "SOLID" && isRecord(color)) return { ...rest, color: { r: num(color["r"]), g: num(color["g"]), b: num(color["b"]) }, opacity: num(raw["opacity"], 1) * num(color["a"], 1) };
   return { ...rest };
 }

@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { resolveImageReply } from "./image-replies.js";
+import { maskErrors } from "./mask-check.js";
 import { multipartBoundary, parseMultipart, type UploadedFile } from "./multipart.js";
 import { validateMultipart, validateRequest } from "./validate.js";
 import { modelsList } from "./replies.js";
@@ -191,7 +192,7 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
         rawBody = JSON.stringify(form.fields);
         const checked = validateMultipart(pathname, { fields: form.fields, files: files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.bytes.length })) });
         body = checked.body;
-        schemaErrors = checked.errors;
+        schemaErrors = [...checked.errors, ...(pathname === "/v1/images/edits" ? maskErrors(files) : [])];
       } catch (error) {
         schemaErrors = [`(body) is not a readable multipart form: ${(error as Error).message}`];
       }

@@ -15,7 +15,7 @@ import type { Room } from "./common.js";
 
 const count = (max: number) => number({ integer: true, min: 0, max });
 const SERVED_FORMATS = [...IMAGE_FORMATS, "gif"] as const;
-const IMAGE_FIELDS = ["prompt", "size", "quality", "background", "format", "count", "partials", "references", "refine"] as const;
+const IMAGE_FIELDS = ["prompt", "size", "quality", "background", "format", "count", "partials", "references", "refine", "mask"] as const;
 
 const sizeValue = object({ width: number({ integer: true, min: 1 }), height: number({ integer: true, min: 1 }) });
 /** "auto" or a width and height in pixels. */

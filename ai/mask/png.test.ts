@@ -1,0 +1,96 @@
+/** The PNG codec the masks travel in: exact round trips, and PNGs made elsewhere (node:zlib) read right. */
+import { deflateSync, inflateSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { pngFromRows } from "../../test/openai-server/png.js";
+import { readRasterSize } from "../../codegen/image-header.js";
+import { decodePng, encodePng, PngError, type PngChannels } from "./png.js";
+
+const CRC = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, "latin1");
+  out.set(data, 8);
+  let c = 0xffffffff;
+  for (const b of out.subarray(4, 8 + data.length)) c = CRC[(c ^ b) & 0xff]! ^ (c >>> 8);
+  out.writeUInt32BE((c ^ 0xffffffff) >>> 0, 8 + data.length);
+  return out;
+}
+/** A PNG written by hand with node:zlib: any colour type and depth, unfiltered rows. */
+function handPng(width: number, height: number, depth: number, colourType: number, rows: number[][], extra: Buffer[] = [], interlace = 0): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = depth;
+  header[9] = colourType;
+  header[12] = interlace;
+  const raw = Buffer.from(rows.flatMap((r) => [0, ...r]));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), ...extra, chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array())]);
+}
+
+/** Pixels that exercise every filter: gradients, noise, repeats. */
+function pixels(width: number, height: number, channels: number, seed: number): Uint8Array {
+  const out = new Uint8Array(width * height * channels);
+  let s = seed;
+  for (let i = 0; i < out.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    const x = Math.floor(i / channels) % width;
+    const y = Math.floor(i / channels / width);
+    out[i] = y % 3 === 0 ? (x * 7 + y) & 0xff : y % 3 === 1 ? (s >>> 16) & 0xff : out[i - width * channels] ?? 0;
+  }
+  return out;
+}
+
+describe("encodePng / decodePng", () => {
+  it.each([1, 2, 3, 4] as PngChannels[])("round-trips %i-channel pixels exactly, with the size in the header", (channels) => {
+    const data = pixels(37, 11, channels, channels);
+    const png = encodePng(37, 11, channels, data);
+    expect(readRasterSize(png)).toEqual({ format: "png", width: 37, height: 11 });
+    const { width, height, rgba } = decodePng(png);
+    expect([width, height]).toEqual([37, 11]);
+    for (let p = 0; p < 37 * 11; p++) {
+      const src = [...data.subarray(p * channels, (p + 1) * channels)];
+      const expected = channels === 1 ? [src[0], src[0], src[0], 255] : channels === 2 ? [src[0], src[0], src[0], src[1]] : channels === 3 ? [...src, 255] : src;
+      expect([...rgba.subarray(p * 4, p * 4 + 4)]).toEqual(expected);
+    }
+  });
+
+  it("writes zlib data node:zlib inflates to the filtered rows, and a 4096 × 4096 mask in kilobytes", () => {
+    const png = encodePng(3, 2, 1, new Uint8Array([0, 128, 255, 0, 128, 255]));
+    const idat = Buffer.from(png.subarray(8 + 25 + 8, png.length - 12 - 4));
+    expect(inflateSync(idat).length).toBe((3 + 1) * 2);
+    const big = new Uint8Array(4096 * 4096);
+    for (let y = 1000; y < 3000; y++) big.fill(255, y * 4096 + 500, y * 4096 + 3500);
+    const size = encodePng(4096, 4096, 1, big).length;
+    expect(size).toBeLessThan(60_000);
+  });
+
+  it("reads PNGs written elsewhere: RGB(A) by node:zlib, palettes with alpha, 1-bit grey, 16-bit, grey with a transparent key", () => {
+    const rgba = pngFromRows(2, 1, 4, new Uint8Array([0, 10, 20, 30, 40, 50, 60, 70, 80]));
+    expect([...decodePng(rgba).rgba]).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
+    const palette = handPng(3, 1, 8, 3, [[0, 1, 1]], [chunk("PLTE", new Uint8Array([255, 0, 0, 0, 0, 255])), chunk("tRNS", new Uint8Array([0]))]);
+    expect([...decodePng(palette).rgba]).toEqual([255, 0, 0, 0, 0, 0, 255, 255, 0, 0, 255, 255]);
+    const bits = handPng(10, 1, 1, 0, [[0b10100000, 0b01000000]]);
+    expect([...decodePng(bits).rgba].filter((_, i) => i % 4 === 0)).toEqual([255, 0, 255, 0, 0, 0, 0, 0, 0, 255]);
+    const deep = handPng(1, 1, 16, 6, [[0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0]]);
+    expect([...decodePng(deep).rgba]).toEqual([0x12, 0x56, 0x9a, 0xde]);
+    const keyed = handPng(2, 1, 8, 0, [[7, 9]], [chunk("tRNS", new Uint8Array([0, 9]))]);
+    expect([...decodePng(keyed).rgba]).toEqual([7, 7, 7, 255, 9, 9, 9, 0]);
+  });
+
+  it("refuses what it cannot read, saying why", () => {
+    expect(() => decodePng(new Uint8Array([1, 2, 3]))).toThrow(PngError);
+    expect(() => decodePng(handPng(1, 1, 8, 0, [[1]], [], 1))).toThrow(/Interlaced/);
+    expect(() => decodePng(handPng(1, 1, 8, 3, [[0]]))).toThrow(/no palette/);
+    expect(() => decodePng(handPng(2, 2, 8, 0, [[1, 2]]))).toThrow(/image data is 3 bytes/);
+    expect(() => encodePng(2, 2, 1, new Uint8Array(3))).toThrow(/not 3/);
+  });
+});

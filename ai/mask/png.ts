@@ -1,0 +1,248 @@
+/**
+ * PNG without Node or the DOM, so the panel, its workers, the CLI and the tests share it: 8-bit grey, grey +
+ * alpha, RGB or RGBA encoded (each row filtered by the usual smallest-sum heuristic, deflated by fflate), and
+ * any non-interlaced PNG decoded to RGBA (bit depths 1–16, palettes, tRNS). Masks compress to a few kB: their
+ * rows repeat ("Up" filters them to zeros) and their runs are long.
+ */
+import { unzlibSync, zlibSync } from "fflate";
+
+export type PngChannels = 1 | 2 | 3 | 4;
+
+/** Decoded pixels: RGBA, 4 bytes per pixel, rows top to bottom. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
+
+export class PngError extends Error {
+  override readonly name = "PngError";
+}
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const COLOUR_TYPE: Record<PngChannels, number> = { 1: 0, 2: 4, 3: 2, 4: 6 };
+
+const CRC_TABLE: Uint32Array = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array, start: number, end: number): number {
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+
+function putU32(b: Uint8Array, at: number, v: number): void {
+  b[at] = v >>> 24;
+  b[at + 1] = (v >>> 16) & 0xff;
+  b[at + 2] = (v >>> 8) & 0xff;
+  b[at + 3] = v & 0xff;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  putU32(out, 0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  putU32(out, 8 + data.length, crc32(out, 4, 8 + data.length));
+  return out;
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** One row filtered with `type` into `out` (filter byte first). */
+function filterRow(type: number, row: Uint8Array, prev: Uint8Array | undefined, bpp: number, out: Uint8Array): void {
+  out[0] = type;
+  for (let i = 0; i < row.length; i++) {
+    const a = i >= bpp ? row[i - bpp]! : 0;
+    const b = prev ? prev[i]! : 0;
+    const c = prev && i >= bpp ? prev[i - bpp]! : 0;
+    const predictor = type === 1 ? a : type === 2 ? b : type === 3 ? (a + b) >>> 1 : type === 4 ? paeth(a, b, c) : 0;
+    out[1 + i] = (row[i]! - predictor) & 0xff;
+  }
+}
+
+/** Sum of the filtered bytes read as signed: the smaller, the better it deflates (libpng's heuristic). Stops past `limit`. */
+function cost(filtered: Uint8Array, limit: number): number {
+  let sum = 0;
+  for (let i = 1; i < filtered.length && sum < limit; i++) sum += filtered[i]! < 128 ? filtered[i]! : 256 - filtered[i]!;
+  return sum;
+}
+
+const FILTER_ORDER = [2, 0, 1, 4, 3] as const;
+
+/** An 8-bit PNG of `pixels` (`channels` bytes per pixel: grey, grey + alpha, RGB or RGBA), rows top to bottom. */
+export function encodePng(width: number, height: number, channels: PngChannels, pixels: Uint8Array): Uint8Array {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new PngError(`A PNG's size must be whole numbers of at least 1 px, not ${width} × ${height}.`);
+  const stride = width * channels;
+  if (pixels.length !== stride * height) throw new PngError(`${width} × ${height} px with ${channels} channels is ${stride * height} bytes, not ${pixels.length}.`);
+  const raw = new Uint8Array((stride + 1) * height);
+  const trial = new Uint8Array(stride + 1);
+  for (let y = 0; y < height; y++) {
+    const row = pixels.subarray(y * stride, (y + 1) * stride);
+    const prev = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : undefined;
+    let best = Infinity;
+    const target = raw.subarray(y * (stride + 1), (y + 1) * (stride + 1));
+    // "Up" first: a mask's rows mostly repeat the one above, which filters to zeros and ends the search.
+    for (const type of FILTER_ORDER) {
+      if (type !== 0 && !prev && type !== 1) continue;
+      filterRow(type, row, prev, channels, trial);
+      const c = cost(trial, best);
+      if (c < best) {
+        best = c;
+        target.set(trial);
+      }
+      if (c === 0) break;
+    }
+  }
+  const header = new Uint8Array(13);
+  putU32(header, 0, width);
+  putU32(header, 4, height);
+  header[8] = 8;
+  header[9] = COLOUR_TYPE[channels];
+  const parts = [new Uint8Array(SIGNATURE), chunk("IHDR", header), chunk("IDAT", zlibSync(raw, { level: 6 })), chunk("IEND", new Uint8Array())];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+interface Header {
+  width: number;
+  height: number;
+  depth: number;
+  colourType: number;
+}
+
+const CHANNELS_OF: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const DEPTHS_OF: Record<number, readonly number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+
+/** The chunks a decoder needs: the header, the palette and its alphas, the joined image data. */
+function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; transparency?: Uint8Array; data: Uint8Array } {
+  if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b)) throw new PngError("These bytes are not a PNG (its signature is missing).");
+  let at = 8;
+  let header: Header | undefined;
+  let palette: Uint8Array | undefined;
+  let transparency: Uint8Array | undefined;
+  const data: Uint8Array[] = [];
+  while (at + 12 <= bytes.length) {
+    const length = u32(bytes, at);
+    const type = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
+    if (at + 12 + length > bytes.length) throw new PngError(`The PNG is cut short inside its ${type} chunk.`);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (type === "IHDR") {
+      if (body[12] !== 0) throw new PngError("Interlaced PNGs are not read here: save the mask without interlacing.");
+      header = { width: u32(body, 0), height: u32(body, 4), depth: body[8]!, colourType: body[9]! };
+    } else if (type === "PLTE") palette = body;
+    else if (type === "tRNS") transparency = body;
+    else if (type === "IDAT") data.push(body);
+    else if (type === "IEND") break;
+    at += 12 + length;
+  }
+  if (!header) throw new PngError("The PNG has no header (IHDR).");
+  const depths = DEPTHS_OF[header.colourType];
+  if (!depths?.includes(header.depth)) throw new PngError(`The PNG's colour type ${header.colourType} with ${header.depth}-bit samples is not a valid PNG.`);
+  if (header.width < 1 || header.height < 1) throw new PngError(`The PNG says it is ${header.width} × ${header.height} px.`);
+  if (header.colourType === 3 && !palette) throw new PngError("The PNG is palette-based but has no palette.");
+  if (data.length === 0) throw new PngError("The PNG has no image data.");
+  const joined = new Uint8Array(data.reduce((n, d) => n + d.length, 0));
+  let o = 0;
+  for (const d of data) {
+    joined.set(d, o);
+    o += d.length;
+  }
+  return { header, ...(palette ? { palette } : {}), ...(transparency ? { transparency } : {}), data: joined };
+}
+
+/** Undoes the row filters in place; returns the rows without their filter bytes. */
+function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): Uint8Array {
+  if (raw.length < (stride + 1) * height) throw new PngError(`The PNG's image data is ${raw.length} bytes; its size needs ${(stride + 1) * height}.`);
+  const out = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const type = raw[y * (stride + 1)]!;
+    const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const row = out.subarray(y * stride, (y + 1) * stride);
+    const prev = y > 0 ? out.subarray((y - 1) * stride, y * stride) : undefined;
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? row[i - bpp]! : 0;
+      const b = prev ? prev[i]! : 0;
+      const c = prev && i >= bpp ? prev[i - bpp]! : 0;
+      let predictor: number;
+      if (type === 0) predictor = 0;
+      else if (type === 1) predictor = a;
+      else if (type === 2) predictor = b;
+      else if (type === 3) predictor = (a + b) >>> 1;
+      else if (type === 4) predictor = paeth(a, b, c);
+      else throw new PngError(`Row ${y + 1} of the PNG has an unknown filter (${type}).`);
+      row[i] = (src[i]! + predictor) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** Any non-interlaced PNG as RGBA (16-bit samples keep their high byte; grey and palettes expanded). */
+export function decodePng(bytes: Uint8Array): RgbaImage {
+  const { header, palette, transparency, data } = readChunks(bytes);
+  const { width, height, depth, colourType } = header;
+  const channels = CHANNELS_OF[colourType]!;
+  const bitsPerPixel = channels * depth;
+  const stride = Math.ceil((width * bitsPerPixel) / 8);
+  let raw: Uint8Array;
+  try {
+    raw = unzlibSync(data);
+  } catch (error) {
+    throw new PngError(`The PNG's image data does not inflate: ${(error as Error).message}.`);
+  }
+  const rows = unfilter(raw, height, stride, Math.max(1, bitsPerPixel >>> 3));
+  const rgba = new Uint8Array(width * height * 4);
+  const max = (1 << Math.min(depth, 8)) - 1;
+  // A sample: 16-bit ones by their high byte, smaller ones scaled to 0–255 (palette indexes left as they are).
+  const sample = (row: number, index: number, scale: boolean): number => {
+    const base = row * stride;
+    if (depth === 16) return rows[base + index * 2]!;
+    if (depth === 8) return rows[base + index]!;
+    const bit = index * depth;
+    const value = (rows[base + (bit >>> 3)]! >>> (8 - depth - (bit & 7))) & max;
+    return scale ? Math.round((value * 255) / max) : value;
+  };
+  const rawSample = (row: number, index: number): number => (depth === 16 ? (rows[row * stride + index * 2]! << 8) | rows[row * stride + index * 2 + 1]! : sample(row, index, false));
+  const key = transparency && (colourType === 0 || colourType === 2) ? Array.from({ length: colourType === 0 ? 1 : 3 }, (_, i) => (transparency[i * 2]! << 8) | transparency[i * 2 + 1]!) : undefined;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      if (colourType === 3) {
+        const index = sample(y, x, false);
+        if (index * 3 + 2 >= palette!.length) throw new PngError(`The PNG uses palette entry ${index}, which its palette lacks.`);
+        rgba[o] = palette![index * 3]!;
+        rgba[o + 1] = palette![index * 3 + 1]!;
+        rgba[o + 2] = palette![index * 3 + 2]!;
+        rgba[o + 3] = transparency && index < transparency.length ? transparency[index]! : 255;
+      } else if (colourType === 0 || colourType === 4) {
+        const grey = sample(y, x * (channels), true);
+        rgba[o] = rgba[o + 1] = rgba[o + 2] = grey;
+        rgba[o + 3] = colourType === 4 ? sample(y, x * 2 + 1, true) : key && rawSample(y, x) === key[0] ? 0 : 255;
+      } else {
+        for (let c = 0; c < 3; c++) rgba[o + c] = sample(y, x * channels + c, true);
+        rgba[o + 3] = colourType === 6 ? sample(y, x * 4 + 3, true) : key && key.every((k, c) => rawSample(y, x * 3 + c) === k) ? 0 : 255;
+      }
+    }
+  }
+  return { width, height, rgba };
+}
