@@ -1,7 +1,9 @@
 /** Command-line parsing for `figment image`, on cli/flags.ts. Bad flags are UsageErrors (exit 2). */
 import { MAX_IMAGES, MAX_PARTIALS } from "../ai/image/options.js";
-import { present, readFlags, wholeNumber } from "./flags.js";
+import { PROVIDERS } from "../contract/words.js";
+import { oneOfWords, present, readFlags, wholeNumber } from "./flags.js";
 import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./image-model-flags.js";
+import { countFlag, parseSdImageArgs, refuseSdFlags, SD_FLAGS, SD_MAX_COUNT, SD_DEFAULT_URL, SD_MAX_PARTIALS, SD_PROVIDERS, type SdImageArgs, type SdProviderName } from "./image-sd-args.js";
 import { UsageError } from "./io.js";
 
 export const IMAGE_USAGE = `figment image — images from a model, written under --out
@@ -12,11 +14,27 @@ Usage:
     [--api images|responses]            openai only; images = Images API (default), responses = Responses API
                                         with the image_generation tool (the model reasons, then draws)
     [--size WxH|auto] [--quality low|medium|high|auto] [--background auto|opaque|transparent]
-    [--format png|jpeg|webp] [--n N]
+    [--format png|jpeg|webp] [--n N | --count N]
     [--ref FILE]...                     reference images (Images API edits; Responses input_image; OpenRouter image_url)
     [--partials 0..3]                   stream partial images, each written under DIR/partials/
     [--previous RESPONSE_ID]            refine a Responses API image turn
     [--dry-run] [--json] [--timeout SECONDS]
+  figment image --provider sdnext|a1111 --prompt TEXT --out DIR     a local Stable Diffusion server
+    [--base-url URL]                    the server (default ${SD_DEFAULT_URL})
+    [--negative TEXT]                   negative prompt
+    [--seed N]                          0 or more; without it the server picks; each image's seed is reported
+    [--steps N] [--cfg SCALE] [--sampler NAME]   sampling steps (1..150), CFG scale (1..30), sampler name
+    [--size WxH]                        rounded to multiples of 8 (said when rounded); default: the --ref or
+                                        --control image's size, else 1024x1024 (sdnext) or 512x512 (a1111)
+    [--count N]                         images in one batch (batch_size), 1..${SD_MAX_COUNT}
+    [--ref FILE] [--strength 0..1]      img2img: the init image and its denoising strength (default 0.75)
+    [--mask MASK.png]                   with --ref: inpaint; white = repaint, black = keep (the --ref image's size)
+    [--control FILE]                    ControlNet render keeping FILE's structure (SD.Next's control API, or
+                                        AUTOMATIC1111's ControlNet extension); not with --ref
+    [--control-type canny|lineart|scribble]   the ControlNet unit (default canny)
+    [--control-strength 0..2]           the unit's weight (default 1)
+    [--partials 0..${SD_MAX_PARTIALS}]                  write the first N live previews under DIR/partials/
+    [--json] [--timeout SECONDS]        --timeout: interrupt the run after that long and keep what it made
   figment image --template TEXT --rows FILE --out DIR ...   one image per row of parameters (--template --help)
 
 Models: gpt-image-2 (Images API), gpt-5.4-image-2 drawing with gpt-image-2 (Responses API), and
@@ -26,6 +44,10 @@ Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUT
 --dry-run prints the estimate (tokens, cost, what would be sent) and sends nothing; it needs no key.
 Each image is written as served (base64-decoded bytes) under --out; --json prints what was written.
 Progress goes to stderr; Ctrl-C cancels and writes nothing.
+Stable Diffusion: SD.Next, or AUTOMATIC1111 started with --api. A server started with --auth (SD.Next) or
+--api-auth (AUTOMATIC1111) takes its user:password from the environment, SDNEXT_AUTH=user:password (never a
+flag, never printed). --json lists each image with its seed. Ctrl-C interrupts the server and writes the
+images it returns (exit 130). A file appears whole or not at all; a failed run leaves nothing under --out.
 
 Exit codes: 0 done; 2 bad input or configuration, or a refused request (key, model, 400 including the
 provider's safety system); 1 other failures (server errors, timeouts, rate limits after retries); 130 cancelled.`;
@@ -42,17 +64,27 @@ export interface ImageArgs extends ImageModelArgs {
   timeoutSec?: number;
 }
 
-export function parseImageArgs(argv: string[]): ImageArgs {
+/** Whether the args are for a Stable Diffusion server (cli/image-sd-command.ts) rather than a hosted model. */
+export function isSdArgs(args: ImageArgs | SdImageArgs): args is SdImageArgs {
+  return (SD_PROVIDERS as readonly string[]).includes(args.provider);
+}
+
+export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
   const { values: v } = readFlags(argv, {
     boolean: ["dry-run", "json"],
-    string: ["prompt", "out", "n", "partials", "previous", ...IMAGE_MODEL_FLAGS.string],
+    string: ["prompt", "out", "n", "count", "partials", "previous", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS],
     list: IMAGE_MODEL_FLAGS.list,
     hint: "figment image --help lists the flags",
   });
   const help = v.help ?? false;
-  const modelArgs = imageModelArgs(v);
+  const provider = oneOfWords("provider", [...PROVIDERS, ...SD_PROVIDERS], v.provider, "openai");
   const prompt = v.prompt?.trim() ?? "";
   if (!help && !prompt) throw new UsageError('--prompt is required: figment image --prompt "a hero shot of …" --out DIR');
+  const sd = provider === "sdnext" || provider === "a1111";
+  if (sd && !help) return parseSdImageArgs(v, provider satisfies SdProviderName, prompt);
+  if (!sd) refuseSdFlags(v, provider);
+  const { provider: _sd, ...hosted } = v;
+  const modelArgs = imageModelArgs(sd ? hosted : v);
   const dryRun = v["dry-run"] ?? false;
   if (!help && !dryRun && !v.out?.trim()) throw new UsageError("--out DIR is required: the folder the images are written to");
   const previous = v.previous?.trim();
@@ -63,7 +95,7 @@ export function parseImageArgs(argv: string[]): ImageArgs {
     prompt,
     ...present({ out: v.out?.trim() || undefined }),
     ...modelArgs,
-    n: wholeNumber("--n", v.n, { min: 1, max: MAX_IMAGES }) ?? 1,
+    n: countFlag(v, MAX_IMAGES) ?? 1,
     partials: wholeNumber("--partials", v.partials, { min: 0, max: MAX_PARTIALS }) ?? 0,
     ...present({ previous: previous || undefined }),
     dryRun,

@@ -245,7 +245,7 @@ describe("figment image failures", () => {
   const bad: { name: string; argv: string[]; env?: Record<string, string>; message: RegExp }[] = [
     { name: "no key", argv: ["--prompt", "x"], env: {}, message: /no API key for openai: OPENAI_API_KEY is not set[\s\S]*Set OPENAI_API_KEY in the environment/ },
     { name: "no prompt", argv: [], message: /--prompt is required/ },
-    { name: "an unknown flag", argv: ["--prompt", "x", "--seed", "3"], message: /Unknown option '--seed' \(figment image --help lists the flags\)/ },
+    { name: "an unknown flag", argv: ["--prompt", "x", "--seeds", "3"], message: /Unknown option .--seeds. \(figment image --help lists the flags\)/ },
     { name: "a size gpt-image-2 does not take", argv: ["--prompt", "x", "--size", "1000x1000"], message: /--size: 1000×1000: gpt-image-2 takes sides that are multiples of 16 px \(try 992×992\)/ },
     { name: "an aspect past 3:1", argv: ["--prompt", "x", "--size", "3840x1024"], message: /--size: 3840×1024 is 3\.75:1; gpt-image-2 takes aspect ratios up to 3:1/ },
     { name: "a malformed size", argv: ["--prompt", "x", "--size", "big"], message: /--size must be WIDTHxHEIGHT \(e\.g\. 1536x1024\) or auto, not big/ },

@@ -6,7 +6,8 @@
  *
  * Exit codes: 0 done; 2 bad input or configuration, or a refused request (key, model, 400 including
  * moderation); 1 other model failures (5xx, timeout, 429 after the SDK's retries); 130 cancelled. A run that
- * does not finish removes what it wrote.
+ * does not finish removes what it wrote. `--provider sdnext|a1111` (a local Stable Diffusion server) runs in
+ * image-sd-command.ts.
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -22,8 +23,9 @@ import type { ImageResult } from "../ai/image/result.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
 import type { Output, RunContext } from "./design-files.js";
-import { IMAGE_USAGE, parseImageArgs, type ImageArgs } from "./image-args.js";
+import { IMAGE_USAGE, isSdArgs, parseImageArgs, type ImageArgs } from "./image-args.js";
 import { freeStem, RunFiles, slugOf } from "./image-files.js";
+import { sdImageCommand } from "./image-sd-command.js";
 import { API_NAME, printDryRun, progressPrinter, reportImageError, usageLine } from "./image-report.js";
 import { UsageError } from "./io.js";
 import { plural } from "../codegen/plural.js";
@@ -64,6 +66,7 @@ export async function imageCommand(argv: string[], io: Output, context: RunConte
     io.out(IMAGE_USAGE);
     return 0;
   }
+  if (isSdArgs(args)) return sdImageCommand(args, io, context);
   const references = await Promise.all(args.refs.map(readRef));
   const request: ImageRequest = {
     prompt: args.prompt,

@@ -1,12 +1,13 @@
 /**
  * Where `figment image` writes: each image under --out as served (the decoded bytes, nothing re-encoded),
  * partial images under --out/partials/ as they arrive. Names come from the prompt and never overwrite an
- * earlier run's files. If the run fails or is cancelled, every file it wrote (and any folder it made) is
- * removed again: a failed run leaves nothing behind.
+ * earlier run's files. Each file is written under a hidden temporary name beside it and renamed once all its
+ * bytes are on disk, so no file under --out is ever half-written. If the run fails or is cancelled, every file it
+ * wrote (and any folder it made) is removed again: a failed run leaves nothing behind.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, rm, rmdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import type { ServedFormat } from "../ai/image/options.js";
 
 export const EXTENSIONS: Readonly<Record<ServedFormat, string>> = { png: "png", jpeg: "jpg", webp: "webp", gif: "gif" };
@@ -64,8 +65,8 @@ export class RunFiles {
     this.queue = this.queue.then(async () => {
       if (this.failure) return;
       try {
-        await this.ensureDir(join(path, ".."));
-        await writeFile(path, bytes);
+        await this.ensureDir(dirname(path));
+        await writeAtomically(path, bytes);
         this.written.push(path);
       } catch (error) {
         this.failure = error;
@@ -93,5 +94,17 @@ export class RunFiles {
     if (missing.length === 0) return;
     await mkdir(dir, { recursive: true });
     this.madeDirs.push(...missing);
+  }
+}
+
+/** Writes `bytes` to a hidden temporary file beside `path`, then renames it: `path` appears whole or not at all. */
+export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
   }
 }
