@@ -35,7 +35,7 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
         </span>
         {saved && !sd.replacing ? null : (
           <span class={`key-state${sd.typed.trim() ? " key-state--typed" : ""}`} role="status">
-            {sd.replacing ? `Replacing the credentials for ${name}` : sd.typed.trim() ? `Not saved yet: credentials for ${name}` : "Optional"}
+            {sd.replacing ? "Replacing the saved ones" : sd.typed.trim() ? "Not saved yet" : "Optional"}
           </span>
         )}
       </div>
@@ -106,8 +106,8 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
       <h2 id="images-heading" class="section-title">
         Images
       </h2>
-      <div class="field">
-        <span class="field__label">Image source</span>
+      <div class="field field--inline">
+        <span class="field__label">Source</span>
         <Segmented
           label="Image source"
           value={form.imageSource}
@@ -117,8 +117,8 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
           ]}
           onChange={(imageSource) => onChange({ imageSource })}
         />
-        {form.imageSource === "hosted" ? <span class="field__help">The Image panel draws with the provider above. A local Stable Diffusion server (SD.Next, AUTOMATIC1111) is free and private.</span> : null}
       </div>
+      {form.imageSource === "hosted" ? <span class="field__help">The Image panel draws with the provider above. A local Stable Diffusion server (SD.Next, AUTOMATIC1111) is free and private.</span> : null}
       {form.imageSource === "sd" ? (
         <>
           <label class="field">
