@@ -58,8 +58,26 @@ export const imageRecordField = object({
   refinedFrom: optional(versionIdField),
   /** How many reference images went with the request (the selection, files); the images are not kept. */
   references: optional(number({ integer: true, min: 0, max: 16 })),
+  /** Drawn by a Stable Diffusion server: its seed and parameters, enough to draw it again ("Same seed"). */
+  sd: optional(sdRecordField()),
 });
 export type ImageRecord = Infer<typeof imageRecordField>;
+
+/**
+ * An SD image's parameters as its record keeps them (a hoisted function: the record above uses it). `seed` is the
+ * one the server drew this image with; `strength` is img2img's denoising strength (absent for txt2img).
+ */
+function sdRecordField() {
+  return object({
+    seed: number({ integer: true, min: 0, max: Number.MAX_SAFE_INTEGER }),
+    steps: number({ integer: true, min: 1, max: 500 }),
+    cfgScale: number({ min: 0, max: 100 }),
+    sampler: optional(string({ max: 200 })),
+    negativePrompt: optional(string({ max: RECORD_LIMITS.prompt })),
+    strength: optional(number({ min: 0, max: 1 })),
+  });
+}
+export type SdRecord = NonNullable<ImageRecord["sd"]>;
 
 /** A small preview: PNG or JPEG made by the panel (the main thread checks the bytes against the size). */
 const previewField = object({

@@ -1,7 +1,8 @@
 /**
  * API keys are kept per key slot: one per provider at its own endpoint, and one per base URL otherwise.
  * A key is only ever sent to the endpoint of the slot it was saved in, so switching OpenAI → OpenRouter, or
- * pointing the OpenAI provider at another base URL, never sends a key to a host it was not saved for.
+ * pointing the OpenAI provider at another base URL, never sends a key to a host it was not saved for. A Stable
+ * Diffusion server's `user:password` is kept the same way, in the slot `sd <its base URL>`.
  */
 import { custom, type Field } from "./fields.js";
 import { endpointFor, PROVIDER_DEFAULTS } from "./settings.js";
@@ -41,8 +42,25 @@ export function parseKeySlot(slot: string): { provider: Provider; endpoint: stri
   return { provider, endpoint };
 }
 
+/** The slot of a Stable Diffusion server's credentials: `sd <base URL>` (no trailing slash or /sdapi/v1). */
+export function sdSlot(baseUrl: string): KeySlot {
+  return `sd ${normaliseEndpoint(baseUrl.trim().replace(/\/+$/, "").replace(/\/sdapi\/v1$/i, ""))}`;
+}
+
+/** The SD server of an `sd …` slot, or undefined for text that is not one. */
+export function parseSdSlot(slot: string): { endpoint: string } | undefined {
+  if (!slot.startsWith("sd ")) return undefined;
+  const endpoint = slot.slice(3);
+  return ENDPOINT.test(endpoint) && normaliseEndpoint(endpoint) === endpoint ? { endpoint } : undefined;
+}
+
+/** Whether `slot` is one keys are filed under: a provider's, or an SD server's. */
+export const isKeySlot = (slot: string): boolean => parseKeySlot(slot) !== undefined || parseSdSlot(slot) !== undefined;
+
 /** A short human name for a slot: "OpenAI", "OpenRouter", "localhost:8080 (custom)". */
 export function slotLabel(slot: KeySlot): string {
+  const sd = parseSdSlot(slot);
+  if (sd) return `the SD server at ${ENDPOINT.exec(sd.endpoint)?.[2] ?? sd.endpoint}`;
   const parsed = parseKeySlot(slot);
   if (!parsed) return slot;
   const names: Record<Provider, string> = { openai: "OpenAI", openrouter: "OpenRouter", custom: "custom" };
@@ -51,4 +69,4 @@ export function slotLabel(slot: KeySlot): string {
   return parsed.provider === "custom" ? `${host} (custom)` : `${names[parsed.provider]} at ${host}`;
 }
 
-export const keySlotField: Field<KeySlot> = custom("a key slot (provider, or provider and endpoint)", (v) => (typeof v === "string" && parseKeySlot(v) !== undefined ? v : undefined));
+export const keySlotField: Field<KeySlot> = custom("a key slot (provider, provider and endpoint, or sd and a server's URL)", (v) => (typeof v === "string" && isKeySlot(v) ? v : undefined));

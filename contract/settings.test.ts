@@ -36,3 +36,23 @@ describe("settings: Search's models", () => {
     expect(checkSettingsPatch({ embeddingDimensions: 3072 }).accepted).toEqual({ embeddingDimensions: 3072 });
   });
 });
+
+describe("settings: the image source (hosted or a local SD server)", () => {
+  it("a store written before the SD settings existed reads with the hosted model and SD.Next's default address", () => {
+    const older = { provider: "openrouter", baseUrl: "", model: "openai/gpt-5.4-image-2", target: "html" };
+    expect(readSettings(older)).toMatchObject({ ...older, imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "" });
+  });
+
+  it("keeps a local server's choices, and checks each key alone", () => {
+    const stored = { imageSource: "sd", sdBaseUrl: "http://localhost:7861", sdModel: "dreamshaper_8 [879db523c3]", sdSampler: "Euler a" };
+    expect(readSettings(stored)).toMatchObject(stored);
+    const damaged = readSettings({ imageSource: "comfy", sdBaseUrl: "127.0.0.1:7860", sdModel: 3, sdSampler: "DPM++ 2M" });
+    expect(damaged).toMatchObject({ imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "DPM++ 2M" });
+  });
+
+  it("a patch refuses an empty or scheme-less server URL by name", () => {
+    expect(checkSettingsPatch({ imageSource: "sd", sdBaseUrl: "" })).toEqual({ accepted: { imageSource: "sd" }, rejected: ["sdBaseUrl"] });
+    expect(checkSettingsPatch({ sdBaseUrl: "ftp://127.0.0.1:7860" }).rejected).toEqual(["sdBaseUrl"]);
+    expect(checkSettingsPatch({ sdBaseUrl: "http://127.0.0.1:7860/sdapi/v1" }).accepted).toEqual({ sdBaseUrl: "http://127.0.0.1:7860/sdapi/v1" });
+  });
+});

@@ -6,12 +6,17 @@
  */
 import { boolean, custom, number, object, oneOf, optional, string, type Field, type Infer } from "./fields.js";
 import { DEFAULT_SEARCH_DIMENSIONS } from "./limits.js";
-import { PROVIDERS, STYLINGS, TARGETS, type Provider } from "./words.js";
+import { IMAGE_SOURCES, PROVIDERS, STYLINGS, TARGETS, type Provider } from "./words.js";
 
 export type { Provider } from "./words.js";
 
 /** An http(s) URL without spaces, or "" for the provider's default. */
 const baseUrl = custom<string>("an http:// or https:// URL, or empty", (v) => (typeof v === "string" && (v === "" || /^https?:\/\/[^\s]+$/.test(v)) ? v : undefined));
+/** A Stable Diffusion server's address: an http(s) URL without spaces (never empty: it has no default host to fall back to). */
+const serverUrl = custom<string>("an http:// or https:// URL", (v) => (typeof v === "string" && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) ? v : undefined));
+
+/** Where SD.Next and AUTOMATIC1111 listen when started without --port. */
+export const DEFAULT_SD_URL = "http://127.0.0.1:7860";
 
 export const SETTINGS_FIELDS = {
   provider: oneOf(PROVIDERS),
@@ -36,6 +41,14 @@ export const SETTINGS_FIELDS = {
   captionModel: string({ max: 200 }),
   /** Image batches of more than this many images are offered OpenAI's Batch API first (half price, within 24 h). */
   batchApiThreshold: number({ integer: true, min: 1, max: 50_000 }),
+  /** Image panel: the hosted model above, or a local Stable Diffusion server (SD.Next / AUTOMATIC1111). */
+  imageSource: oneOf(IMAGE_SOURCES),
+  /** The SD server's base URL; its `user:password` is kept like a key, in the slot of this URL (contract/keys.ts). */
+  sdBaseUrl: serverUrl,
+  /** The checkpoint to draw with (a title from /sdapi/v1/sd-models); "" = the one the server has loaded. */
+  sdModel: string({ max: 300 }),
+  /** The sampler the Image panel starts with (a name from /sdapi/v1/samplers); "" = the server's default. */
+  sdSampler: string({ max: 200 }),
 } satisfies Record<string, Field<unknown>>;
 
 type SettingsFields = typeof SETTINGS_FIELDS;
@@ -55,6 +68,10 @@ export const DEFAULT_SETTINGS: Settings = {
   embeddingDimensions: DEFAULT_SEARCH_DIMENSIONS,
   captionModel: "",
   batchApiThreshold: 20,
+  imageSource: "hosted",
+  sdBaseUrl: DEFAULT_SD_URL,
+  sdModel: "",
+  sdSampler: "",
 };
 
 export const PROVIDER_DEFAULTS: Record<Provider, { baseUrl: string; model: string }> = {

@@ -12,6 +12,13 @@ export type Command = (typeof COMMANDS)[number];
 export const PROVIDERS = ["openai", "openrouter", "custom"] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
+/**
+ * Where the Image panel's pictures come from: the hosted model of the provider above, or a Stable Diffusion
+ * server the user runs (SD.Next or AUTOMATIC1111's API, /sdapi/v1).
+ */
+export const IMAGE_SOURCES = ["hosted", "sd"] as const;
+export type ImageSource = (typeof IMAGE_SOURCES)[number];
+
 /** How an image is drawn: OpenAI Images API, Responses API with the image_generation tool, or chat completions. */
 export const IMAGE_APIS = ["images", "responses", "chat"] as const;
 export type ImageApi = (typeof IMAGE_APIS)[number];

@@ -59,7 +59,10 @@ describe("manifest.json", () => {
     expect(manifest.networkAccess.allowedDomains).toEqual(["https://api.openai.com", "https://openrouter.ai", "https://fonts.googleapis.com", "https://fonts.gstatic.com"]);
     for (const domain of manifest.networkAccess.allowedDomains) expect(domain).toMatch(/^https:\/\/[a-z0-9.-]+$/);
     expect(manifest.networkAccess.reasoning.length).toBeGreaterThan(40);
-    for (const domain of manifest.networkAccess.devAllowedDomains ?? []) expect(domain).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\*$/);
+    for (const domain of manifest.networkAccess.devAllowedDomains ?? []) expect(domain).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):(\*|\d{1,5})$/);
+    // A local SD server (SD.Next, AUTOMATIC1111) listens on 7860: reachable on both names, and the reason says why.
+    expect(manifest.networkAccess.devAllowedDomains).toEqual(expect.arrayContaining(["http://localhost:7860", "http://127.0.0.1:7860"]));
+    expect(manifest.networkAccess.reasoning).toMatch(/Stable Diffusion server \(SD\.Next or AUTOMATIC1111, at http:\/\/127\.0\.0\.1:7860 by default\) that must be reachable from the plugin/);
   });
 
   it("has a menu command for every panel, each one the plugin handles", () => {

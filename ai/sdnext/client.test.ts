@@ -60,6 +60,12 @@ describe("txt2img and img2img", () => {
     expect((body["init_images"] as string[])[0]?.slice(0, 8)).toBe("iVBORw0K");
   });
 
+  it("draws with the checkpoint asked for through override_settings, a field both servers know", async () => {
+    const sd = await start();
+    await txt2img({ baseUrl: sd.url }, { ...prompt, model: "dreamshaper_8 [879db523c3]" });
+    expect(bodyOf(sd, "/sdapi/v1/txt2img")["override_settings"]).toEqual({ sd_model_checkpoint: "dreamshaper_8 [879db523c3]" });
+  });
+
   it("rounds sizes to multiples of 8, at least 64", () => {
     expect([roundTo8(100), roundTo8(1023), roundTo8(3), roundTo8(512)]).toEqual([104, 1024, 64, 512]);
   });

@@ -22,6 +22,8 @@ export interface SdGenerateOptions {
   /** -1 or undefined: the server picks. */
   seed?: number;
   batchSize?: number;
+  /** A checkpoint title from /sdapi/v1/sd-models, for this request only (`override_settings`); absent: the loaded one. */
+  model?: string;
 }
 
 /** How a masked area is filled before it is repainted (A1111's `inpainting_fill` 0–3). */
@@ -75,6 +77,7 @@ function generationBody(options: SdGenerateOptions): Record<string, unknown> {
   if (options.sampler) body["sampler_name"] = options.sampler;
   if (options.seed !== undefined) body["seed"] = Math.round(options.seed);
   if (options.batchSize !== undefined) body["batch_size"] = Math.max(1, Math.round(options.batchSize));
+  if (options.model) body["override_settings"] = { sd_model_checkpoint: options.model };
   return body;
 }
 
@@ -166,7 +169,8 @@ export async function controlRender(connection: SdConnection, options: SdControl
   const body = generationBody(options);
   const units = options.units.length ? options.units : [{ type: "canny" as const }];
   if (support.server === "sdnext") {
-    const { width, height, batch_size: batchSize, ...rest } = body;
+    // SD.Next's control request has no override_settings: it draws with the loaded checkpoint.
+    const { width, height, batch_size: batchSize, override_settings: _override, ...rest } = body;
     const control = units.map((unit) => ({
       process: SDNEXT_PROCESS[unit.type],
       model: modelFor(unit.type, support.models),

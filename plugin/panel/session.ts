@@ -184,7 +184,7 @@ export class PanelSession {
 
   /** Settings and, when given, one key slot: the key is checked before anything is written. */
   private async saveSettings(message: Msg<"save-settings">): Promise<void> {
-    const key = message.key ? { slot: message.key.slot, value: checkApiKey(message.key.value) } : undefined;
+    const key = message.key ? { slot: message.key.slot, value: checkApiKey(message.key.value, message.key.slot) } : undefined;
     const secrets = [...this.secrets, key?.value ?? null];
     const settings = await saveSettings(message.settings, secrets);
     const keySlots = key ? await saveKey(key.slot, key.value) : Object.keys(await loadKeys());

@@ -12,6 +12,7 @@ import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { PluginError } from "../errors.js";
 import { entryKey, HISTORY_INDEX_KEY, storedSize } from "./history-index.js";
 import { deleteImageVersions, loadImageVersions, saveImageVersion } from "./image-versions.js";
+import { listHistory } from "./history-store.js";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -45,6 +46,20 @@ async function refusal(call: () => Promise<unknown>): Promise<PluginError> {
 }
 
 describe("image versions", () => {
+  it("an SD image keeps its seed and parameters in its record, and its History line says the model and the seed", async () => {
+    sim();
+    const base = version("v-sd", 2);
+    const sd = { seed: 1234567, steps: 24, cfgScale: 6.5, sampler: "Euler a", negativePrompt: "blurry", strength: 0.55 };
+    const made = { ...base, record: { ...base.record, provider: "custom" as const, model: "dreamshaper_8 [879db523c3]", sd } };
+    await saveImageVersion(made);
+    expect((await loadImageVersions(false)).versions[0]!.record.sd).toEqual(sd);
+    const { entries } = await listHistory({});
+    expect(entries.map((e) => [e.title, e.model])).toEqual([[made.record.prompt, "dreamshaper_8 [879db523c3] · seed 1234567"]]);
+    // A hosted image's line names no seed.
+    await saveImageVersion(version("v-hosted", 3));
+    expect((await listHistory({})).entries.find((e) => e.id === "v-hosted")?.model).toBeUndefined();
+  });
+
   it("keep versions per file, oldest first, previews as bytes, with Figma's measure of their size", async () => {
     const s = sim();
     expect(await loadImageVersions(false)).toEqual({ versions: [], usage: { bytes: 0, budget: IMAGE_VERSIONS_BUDGET, fileBytes: 0 }, lost: 0 });

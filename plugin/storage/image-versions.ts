@@ -79,8 +79,10 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
     const index = await loadIndex();
     const previous = index.find((e) => isImage(e) && e.id === version.id);
     const others = index.filter((e) => e !== previous);
-    // The listing line: the prompt as title, and where it was placed (history) kept across a re-save.
-    const meta = { kind: "image" as const, id: version.id, scope, createdAt: version.createdAt, meta: { ...previous?.meta, title: titleText(version.record.prompt) || "Image" } };
+    // The listing line: the prompt as title (an SD image's model and seed beside it), and where it was placed (history) kept across a re-save.
+    const sd = version.record.sd;
+    const model = sd ? `${version.record.model.slice(0, 160)} · seed ${sd.seed}` : undefined;
+    const meta = { kind: "image" as const, id: version.id, scope, createdAt: version.createdAt, meta: { ...previous?.meta, title: titleText(version.record.prompt) || "Image", ...(model ? { model } : {}) } };
     const stored = { ...version, scope };
     const bytes = entrySize(meta, stored);
     const before = usageOf(others, "image", scope);

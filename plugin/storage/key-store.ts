@@ -4,7 +4,7 @@
  * A key saved by an earlier version (one key for every provider) moves to the slot of the provider and
  * base URL it was saved with, so it is never sent to another host.
  */
-import { keySlot, parseKeySlot, type KeySlot } from "../../contract/keys.js";
+import { isKeySlot, keySlot, parseSdSlot, type KeySlot } from "../../contract/keys.js";
 import { readSettings } from "../../contract/settings.js";
 import { PluginError } from "../errors.js";
 import { storageCall } from "./client-storage.js";
@@ -22,7 +22,7 @@ export type StoredKeys = Record<KeySlot, string>;
 function readKeys(raw: unknown): StoredKeys {
   const keys: StoredKeys = {};
   if (typeof raw !== "object" || raw === null) return keys;
-  for (const [slot, key] of Object.entries(raw)) if (parseKeySlot(slot) && typeof key === "string" && key !== "") keys[slot] = key;
+  for (const [slot, key] of Object.entries(raw)) if (isKeySlot(slot) && typeof key === "string" && key !== "") keys[slot] = key;
   return keys;
 }
 
@@ -40,14 +40,19 @@ export async function loadKeys(): Promise<StoredKeys> {
   return migrated;
 }
 
-/** Checks a key from the UI without ever quoting it. Returns the trimmed key, or null for "remove". */
-export function checkApiKey(raw: string | null): string | null {
+/**
+ * Checks a key from the UI without ever quoting it. Returns the trimmed key, or null for "remove". An SD server's
+ * slot holds `user:password` (HTTP Basic): it needs the colon, and a user name before it.
+ */
+export function checkApiKey(raw: string | null, slot?: KeySlot): string | null {
   if (raw === null) return null;
   const key = raw.trim();
   if (key === "") return null;
+  const sd = slot !== undefined && parseSdSlot(slot) !== undefined;
   if (key.length > MAX_KEY_LENGTH || /[\s\u0000-\u001f\u007f]/.test(key)) {
-    throw new PluginError("bad-settings", "The API key has spaces, line breaks or is far too long: paste it again. Nothing was saved.");
+    throw new PluginError("bad-settings", `The ${sd ? "server credentials have" : "API key has"} spaces, line breaks or ${sd ? "are" : "is"} far too long: paste ${sd ? "them" : "it"} again. Nothing was saved.`);
   }
+  if (sd && !/^[^:]+:/.test(key)) throw new PluginError("bad-settings", 'The server credentials must be written user:password (as given to --api-auth or --auth). Nothing was saved.');
   return key;
 }
 

@@ -304,7 +304,7 @@ describe("requestWorkerSource", () => {
 });
 
 describe("Engine model requests", () => {
-  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20 } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
+  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20, imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "" } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
 
   it("passes streamed events to the caller and resolves with the result", async () => {
     const { host, workers } = makeHost();
@@ -357,7 +357,7 @@ describe("Engine model requests", () => {
 });
 
 describe("Engine connection test", () => {
-  const settings = { provider: "openrouter", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20 } as const;
+  const settings = { provider: "openrouter", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20, imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "" } as const;
 
   it("sends settings, key and timeout to the worker and resolves with the count and the listing's prices", async () => {
     const { host, workers } = makeHost();

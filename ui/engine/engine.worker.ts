@@ -16,6 +16,7 @@ import { modelJobs } from "./jobs/model.js";
 import { rowsJobs } from "./jobs/rows.js";
 import { runJob } from "./jobs/run.js";
 import { searchJobs } from "./jobs/search.js";
+import { sdJobs } from "./jobs/sd.js";
 import { parseEngineRequest, ProtocolError, type EngineEventMessage, type EngineReply, type EngineRequest, type Kind, type RequestOf } from "./protocol/index.js";
 
 interface WorkerScope {
@@ -26,7 +27,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** Every kind's handler: a kind without one does not compile. */
-const JOBS: Jobs = { ...codeJobs, ...zipJobs, ...modelJobs, ...imageJobs, ...analyzeJobs, ...searchJobs, ...batchJobs, ...rowsJobs };
+const JOBS: Jobs = { ...codeJobs, ...zipJobs, ...modelJobs, ...imageJobs, ...analyzeJobs, ...searchJobs, ...batchJobs, ...rowsJobs, ...sdJobs };
 
 /** Unpacks a gzip+base64 script (a worker part) and runs it here. */
 async function runPacked(packed: string): Promise<void> {

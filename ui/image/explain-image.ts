@@ -1,6 +1,7 @@
 /** What to tell the designer about a failed image request, in the image panel's terms (prompt, size, quality). Pure. */
 import { explainModelFailure, MODEL_FAILURE_TEXT, type Explanation, type FailureWords } from "../model/explain-model.js";
 import type { ModelJobFailure } from "../model/job-state.js";
+import { explainSdProblem } from "../model/explain-sd.js";
 
 export const IMAGE_FAILURE_TEXT: FailureWords = {
   ...MODEL_FAILURE_TEXT,
@@ -19,6 +20,9 @@ export const IMAGE_FAILURE_TEXT: FailureWords = {
 export function explainImageFailure(failure: ModelJobFailure): Explanation {
   switch (failure.kind) {
     case "model": {
+      // A local SD server's own fact (its CORS flag, the field it refused): the title and next step name it.
+      // The server's own words only where they add to the title (the CUDA message, an unexplained status).
+      if (failure.model.sd) return { ...explainSdProblem(failure.model.sd), ...(failure.model.sd.type === "out-of-memory" || failure.model.sd.type === "server-error" ? { detail: failure.message } : {}) };
       const explanation = explainModelFailure(failure.message, failure.model, IMAGE_FAILURE_TEXT);
       // The same words would be refused again: the way on is a new prompt, not Try again.
       if (failure.model.kind === "moderation") delete explanation.action;

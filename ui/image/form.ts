@@ -21,9 +21,38 @@ export interface ImageForm {
   count: number;
   useReference: boolean;
   reasonFirst: boolean;
+  /** A local SD server's own controls (sd-form.ts), as typed: what the image must not show, W×H on SD's 8-px grid, steps, CFG scale. */
+  negativePrompt: string;
+  sdWidth: string;
+  sdHeight: string;
+  steps: string;
+  cfgScale: string;
+  /** "" = the sampler Settings picked (else the server's default). */
+  sampler: string;
+  /** "" = a random seed. */
+  seed: string;
+  /** img2img (the selection as reference): how much of it is repainted, 0 to 1 (`denoising_strength`). */
+  strength: number;
 }
 
-export const DEFAULT_FORM: ImageForm = { prompt: "", sizeKey: "preset-0", customWidth: "1024", customHeight: "1024", quality: "medium", count: 1, useReference: false, reasonFirst: false };
+export const DEFAULT_FORM: ImageForm = {
+  prompt: "",
+  sizeKey: "preset-0",
+  customWidth: "1024",
+  customHeight: "1024",
+  quality: "medium",
+  count: 1,
+  useReference: false,
+  reasonFirst: false,
+  negativePrompt: "",
+  sdWidth: "512",
+  sdHeight: "512",
+  steps: "20",
+  cfgScale: "7",
+  sampler: "",
+  seed: "",
+  strength: 0.6,
+};
 
 /** Partial images to ask for: enough to watch it form, each one costing about 100 output tokens. */
 export const PARTIALS = 2;

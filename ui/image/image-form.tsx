@@ -15,6 +15,8 @@ import { KeyNeeded } from "../model/key-needed.js";
 import type { FormCheck, ImageForm as Form } from "./form.js";
 import { canReasonFirst, type ImageRoute } from "../../ai/image/route.js";
 import { SizeField } from "./size-field.js";
+import { SdOptions } from "./sd-options.js";
+import type { SdFormCheck } from "./sd-form.js";
 
 export interface ImageFormProps {
   form: Form;
@@ -30,6 +32,8 @@ export interface ImageFormProps {
   onGenerate(): void;
   onCancel(): void;
   onOpenSettings(): void;
+  /** A local SD server draws (Settings → Images): its form's check, the server's samplers, and whether Cancel is waiting for its images. */
+  sd?: { check: SdFormCheck; samplers: string[]; stopping: boolean };
 }
 
 export const QUALITIES: { value: ImageQuality; label: string; hint: string }[] = [
@@ -44,12 +48,17 @@ export function ImageForm(props: ImageFormProps) {
   const [optionsOpen, setOptionsOpen] = useState(false);
   const frame = selection.nodes[0];
   const showOptions = !props.compact || optionsOpen;
-  const blocked = !form.prompt.trim() ? "Describe the image first" : check.ready ? undefined : "Fix what is marked below first";
+  const sd = props.sd;
+  const ready = sd ? sd.check.ready : check.ready;
+  const blocked = !form.prompt.trim() ? "Describe the image first" : ready ? undefined : "Fix what is marked below first";
+  const host = settings.sdBaseUrl.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  const routeText = sd ? `SD server at ${host}${settings.sdModel ? ` · ${settings.sdModel}` : ""}` : route.api === "responses" ? `${route.model} reasons, ${route.imageModel} draws` : route.imageModel;
   return (
     <div class={`panel__head image-form${props.compact ? " panel__head--compact" : ""}`}>
       <TextArea class="image-form__prompt" minRows={props.compact ? 1 : 3} maxRows={6} aria-label="Describe the image" placeholder="Describe the image, e.g. “a hero shot for a tea brand, morning light”" value={form.prompt} disabled={busy} onSubmit={() => !blocked && props.hasKey && props.onGenerate()} onInput={(e) => onChange({ prompt: e.currentTarget.value })} />
       {check.problems.prompt ? <p class="field__error">{check.problems.prompt}</p> : null}
-      {showOptions ? (
+      {showOptions && sd ? <SdOptions form={form} check={sd.check} frame={frame} settings={settings} samplers={sd.samplers} disabled={busy} onChange={onChange} /> : null}
+      {showOptions && !sd ? (
         <div class="image-form__options">
           <SizeField form={form} frame={frame} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={busy} onChange={onChange} />
           <div class="options">
@@ -76,17 +85,19 @@ export function ImageForm(props: ImageFormProps) {
       {props.hasKey ? (
         <div class="head-row image-form__actions">
           {props.compact ? (
-            <button type="button" class={`icon-button head-options${optionsOpen ? " is-open" : ""}`} aria-label="Options" aria-expanded={optionsOpen} title={optionsOpen ? "Hide the options" : "Size, quality, count, reference"} onClick={() => setOptionsOpen(!optionsOpen)}>
+            <button type="button" class={`icon-button head-options${optionsOpen ? " is-open" : ""}`} aria-label="Options" aria-expanded={optionsOpen} title={optionsOpen ? "Hide the options" : sd ? "Size, steps, CFG, sampler, seed, count, reference" : "Size, quality, count, reference"} onClick={() => setOptionsOpen(!optionsOpen)}>
               <OptionsIcon />
             </button>
           ) : null}
-          <span class="muted image-form__route">{route.api === "responses" ? `${route.model} reasons, ${route.imageModel} draws` : route.imageModel}</span>
+          <span class="muted image-form__route" title={routeText}>
+            {routeText}
+          </span>
           {busy ? (
-            <button type="button" class="button button--secondary" onClick={props.onCancel}>
-              Cancel
+            <button type="button" class="button button--secondary" disabled={sd?.stopping} title={sd && !sd.stopping ? "Stop the run: the server's interrupt keeps the images it has made" : undefined} onClick={props.onCancel}>
+              {sd?.stopping ? "Stopping…" : "Cancel"}
             </button>
           ) : (
-            <button type="button" class="button button--primary" disabled={blocked !== undefined} title={blocked ?? "Check the request and see its estimate before anything is sent"} onClick={props.onGenerate}>
+            <button type="button" class="button button--primary" disabled={blocked !== undefined} title={blocked ?? (sd ? "Send it to the SD server" : "Check the request and see its estimate before anything is sent")} onClick={props.onGenerate}>
               Generate image
             </button>
           )}

@@ -10,6 +10,7 @@ import { DEFAULT_FORM, type ImageForm } from "./form.js";
 import { imagePieces } from "./image-request.js";
 import type { ImageState } from "./image-state.js";
 import { PartialPainter } from "./painter.js";
+import { sameSeedForm, type SdStopper } from "./sd-request.js";
 import { useImageVersions, type ImageVersions } from "./use-versions.js";
 import type { ImageVersion } from "./versions.js";
 
@@ -25,7 +26,10 @@ export interface ImageJob {
   /** The same, building on `version` with `words` saying what to change. */
   refine(version: ImageVersion, words: string, form: ImageForm): void;
   send(): void;
+  /** Stops the request; a local SD server's run is interrupted instead, and what it returns is kept. */
   cancel(): void;
+  /** Draws `version` (an SD image) again with its seed and parameters. */
+  sameSeed(version: ImageVersion): void;
   retry(): void;
   dismiss(): void;
 }
@@ -33,9 +37,11 @@ export interface ImageJob {
 export interface ImageJobDeps extends PanelServices {
   /** Gets the versions each request made (the versions store keeps them). */
   onVersions(versions: ImageVersion[]): void;
+  /** A confirmation (toast) or an error (banner). */
+  report(text: string, tone: "info" | "error"): void;
 }
 
-export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions }: ImageJobDeps): ImageJob {
+export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions, report }: ImageJobDeps): ImageJob {
   const [form, setFormState] = useState<ImageForm>(DEFAULT_FORM);
   const setForm = useCallback((patch: Partial<ImageForm>) => setFormState((f) => ({ ...f, ...patch })), []);
   const live = useRef({ settings, selection, prices });
@@ -48,7 +54,13 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     versions.add(added);
     onVersions(added);
   };
-  const job = useModelJob(imagePieces({ requests, worker, live: () => live.current, painter, versions: () => list.current, made }), { vault, settings: () => live.current.settings });
+  const stopper = useMemo<SdStopper>(() => ({ current: undefined }), []);
+  const job = useModelJob(imagePieces({ requests, worker, vault, live: () => live.current, painter, versions: () => list.current, made, stopper, report: (text) => report(text, "info") }), {
+    vault,
+    settings: () => live.current.settings,
+    // A local SD server takes no API key (its own credentials, if any, are read for its URL when sending).
+    keyless: (s) => s.imageSource === "sd",
+  });
 
   return {
     state: job.state,
@@ -59,7 +71,15 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     start: useCallback((form: ImageForm) => job.prepare({ form, refine: undefined }), [job.prepare]),
     refine: useCallback((version: ImageVersion, words: string, form: ImageForm) => job.prepare({ form, refine: { version, words: words.trim() } }), [job.prepare]),
     send: job.send,
-    cancel: job.cancel,
+    cancel: useCallback(() => void (stopper.current?.interrupt() || job.cancel()), [stopper, job.cancel]),
+    sameSeed: useCallback(
+      (version: ImageVersion) => {
+        const next = sameSeedForm(form, version);
+        setFormState(next);
+        job.prepare({ form: next, refine: undefined });
+      },
+      [form, job.prepare],
+    ),
     retry: job.retry,
     dismiss: job.dismiss,
   };

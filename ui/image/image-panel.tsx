@@ -21,6 +21,10 @@ import { ImageStatus } from "./image-status.js";
 import { canReasonFirst, imageRoute } from "../../ai/image/route.js";
 import { VersionView } from "./version-view.js";
 import { VersionsStrip } from "./versions-strip.js";
+import { checkSdForm } from "./sd-form.js";
+import { useSdSamplers } from "./sd-options.js";
+import type { Engine } from "../engine/engine.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import type { ImageVersion } from "./versions.js";
 import "./image.css";
 
@@ -33,11 +37,19 @@ export interface ImagePanelProps {
   editorType: string;
   hasKey: boolean;
   onOpenSettings(): void;
+  /** For a local SD server's sampler list (Settings → Images). */
+  worker: Pick<Engine, "call">;
+  vault: ApiKeyVault;
 }
 
-export function ImagePanel({ session, batch, selection, settings, editorType, hasKey, onOpenSettings }: ImagePanelProps) {
+export function ImagePanel({ session, batch, selection, settings, editorType, hasKey: hostedKey, onOpenSettings, worker, vault }: ImagePanelProps) {
   const { job, store, canvas } = session;
   const { form, versions, state } = job;
+  // A local SD server draws new images without an API key; refining stays the hosted model's.
+  const local = settings.imageSource === "sd";
+  const samplers = useSdSamplers(worker, vault, settings);
+  const sd = local ? { check: checkSdForm(form), samplers, stopping: state.phase === "streaming" && state.sd?.stopping === true } : undefined;
+  const hasKey = local || hostedKey;
   const route = imageRoute(settings, form.reasonFirst && canReasonFirst(settings));
   const check = checkForm(form, selection.nodes[0], route);
   const busy = isBusy(state);
@@ -93,6 +105,7 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
         onGenerate={() => job.start(form)}
         onCancel={job.cancel}
         onOpenSettings={onOpenSettings}
+        {...(sd ? { sd } : {})}
       />
       <div class="image-body">
         <ImageStatus job={job} onOpenSettings={onOpenSettings} />
@@ -104,7 +117,8 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
             busy={busy}
             actions={actions(shown)}
             notKept={store.unsaved.get(shown.id)}
-            canRefine={hasKey}
+            canRefine={hostedKey}
+            {...(shown.sd && local ? { onSameSeed: () => job.sameSeed(shown) } : {})}
             refineFocus={session.refineFocus}
             refineNote={<KeyNeeded class="refine" what="Refine" settings={settings} onOpenSettings={onOpenSettings} />}
             onRefine={(words) => job.refine(shown, words, form)}
@@ -112,6 +126,10 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
             onCompare={() => versions.compareWith(undefined)}
             onDelete={() => store.remove([shown.id])}
           />
+        ) : state.phase === "idle" && versions.list.length === 0 && local ? (
+          <p class="hint muted">
+            Describe an image and press Generate image: the SD server at {settings.sdBaseUrl.replace(/^https?:\/\//, "")} draws it, its previews show as it forms, and each image keeps its seed. “Use selection as reference” starts from the selected frame's picture, repainted as much as Strength says.
+          </p>
         ) : state.phase === "idle" && versions.list.length === 0 ? (
           <p class="hint muted">
             Describe an image and press Generate image: you see the estimate before anything is sent, then the image as it forms. “Use selection as reference” sends the selected frame's picture and layer structure

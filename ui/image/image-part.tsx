@@ -15,7 +15,7 @@ function ImagePart({ ctx, active, expose, editorType }: PartPropsMap["image"]) {
   const batch = useBatchSession(deps);
   useLayoutEffect(() => expose({ openNode: image.openNode, openVersion: image.openVersion }));
   if (!active) return null;
-  return <ImagePanel session={image} batch={batch} selection={ctx.selection} settings={ctx.settings} editorType={editorType} hasKey={ctx.hasKey} onOpenSettings={ctx.onOpenSettings} />;
+  return <ImagePanel session={image} batch={batch} selection={ctx.selection} settings={ctx.settings} editorType={editorType} hasKey={ctx.hasKey} onOpenSettings={ctx.onOpenSettings} worker={ctx.worker} vault={ctx.vault} />;
 }
 
 definePart("image", ImagePart);

@@ -12,13 +12,15 @@ import { hostOf, RequestCheckError } from "../model/job-state.js";
 import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { ImageRequestData } from "../engine/protocol/image.js";
-import type { ImageEvent, ReplyOf } from "../engine/protocol/index.js";
+import type { ReplyOf } from "../engine/protocol/index.js";
+import type { ApiKeyVault } from "../model/api-key.js";
 import type { ImageForm } from "./form.js";
-import { applyImageEvent, streaming, type Destination, type ImageConfirm, type Streaming } from "./image-state.js";
+import { applyImageEvent, streaming, type Destination, type ImageConfirm, type ImageRunEvent, type Streaming } from "./image-state.js";
 import type { PartialPainter } from "./painter.js";
 import { requestData } from "./request-data.js";
 import { imageRoute } from "../../ai/image/route.js";
 import { versionsFrom, type ImageVersion } from "./versions.js";
+import { interruptedText, prepareSd, sdVersionsFrom, sendSd, streamingSd, type PendingSd, type SdReply, type SdStopper } from "./sd-request.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
 
@@ -41,28 +43,50 @@ export interface PendingImage {
 export interface ImageRequestDeps {
   requests: MainRequests;
   worker: Engine;
+  vault: ApiKeyVault;
   live(): { settings: Settings; selection: SelectionSummary; prices: Record<string, FetchedPrice> | undefined };
   painter: PartialPainter;
   /** The versions made so far (the new ones are numbered after them). */
   versions(): ImageVersion[];
   /** Gets the versions each request made. */
   made(versions: ImageVersion[]): void;
+  /** What Cancel calls while a local SD server's run goes. */
+  stopper: SdStopper;
+  /** A confirmation for the designer (a toast): what Cancel kept of an SD run. */
+  report(text: string): void;
 }
 
-export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, PendingImage, ImageConfirm, Streaming, ImageEvent, GenerateImageReply> {
+/** A request to the hosted model, or to a local SD server (Settings → Images). */
+export type ImageRunRequest = PendingImage | PendingSd;
+/** Its answer, tagged by where it came from. */
+export type ImageRunReply = { from: "hosted"; reply: GenerateImageReply } | { from: "sd"; reply: SdReply };
+
+const isSd = (pending: ImageRunRequest): pending is PendingSd => "sd" in pending;
+
+export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, ImageRunRequest, ImageConfirm, Streaming, ImageRunEvent, ImageRunReply> {
   const { painter } = deps;
   return {
-    prepare: (ask, io) => prepareImage(deps, ask, io),
-    send: (pending, io) => sendImage(deps, pending, io),
-    streaming: ({ to, prompt, data, refining }, startedAt) => streaming(to, prompt, data.count, data.size === "auto" ? 1 : data.size.width / data.size.height, refining?.n, startedAt),
+    // A local SD server draws new images; refining a version stays the hosted model's (SD's img2img is "Use selection as reference").
+    prepare: (ask, io) => (deps.live().settings.imageSource === "sd" && !ask.refine ? prepareSd(deps, ask.form, io) : prepareImage(deps, ask, io)),
+    send: async (pending, io) => (isSd(pending) ? { from: "sd", reply: await sendSd(deps, pending, io) } : { from: "hosted", reply: await sendImage(deps, pending, io) }),
+    streaming: (pending, startedAt) => {
+      if (isSd(pending)) return streamingSd(pending, startedAt);
+      const { to, prompt, data, refining } = pending;
+      return streaming(to, prompt, data.count, data.size === "auto" ? 1 : data.size.width / data.size.height, refining?.n, startedAt);
+    },
     progress: (state, event) => {
       if (event.type === "image-partial") painter.paint(event.image, event.index, event.bytes, event.at);
       return applyImageEvent(state, event);
     },
-    done: (reply, pending, { startedAt, settings }) => {
-      const { data } = pending;
-      const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
-      deps.made(versionsFrom(reply, run, deps.versions()));
+    done: (answer, pending, { startedAt, settings }) => {
+      if (answer.from === "sd" && isSd(pending)) {
+        deps.made(sdVersionsFrom(answer.reply, pending, { startedAt, finishedAt: Date.now() }, deps.versions()));
+        if (answer.reply.interrupted) deps.report(interruptedText(answer.reply));
+      } else if (answer.from === "hosted" && !isSd(pending)) {
+        const { data } = pending;
+        const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
+        deps.made(versionsFrom(answer.reply, run, deps.versions()));
+      }
       painter.reset();
     },
     // Nothing half-done stays on the slots once a request is stopped, fails or is replaced.
@@ -96,7 +120,7 @@ async function prepareImage({ requests, worker, live }: ImageRequestDeps, { form
 }
 
 /** The image panel's one model call: the key goes to the worker and nowhere else. */
-function sendImage({ worker, live }: ImageRequestDeps, pending: PendingImage, { settings, apiKey, onEvent, signal }: SendIo<ImageEvent>): Promise<GenerateImageReply> {
+function sendImage({ worker, live }: ImageRequestDeps, pending: PendingImage, { settings, apiKey, onEvent, signal }: SendIo<ImageRunEvent>): Promise<GenerateImageReply> {
   const { prices } = live();
   return worker.call("generate-image", { settings, reasonFirst: pending.reasonFirst, apiKey, request: pending.data, timeoutMs: settings.timeoutSec * 1000, ...(prices ? { prices } : {}) }, { onEvent, signal });
 }

@@ -2,7 +2,7 @@
 import type { ImageEstimate } from "../../ai/image/estimate.js";
 import type { ImageApi } from "../../ai/image/options.js";
 import type { ConfirmBase, Destination as ModelDestination, ModelJobState } from "../model/job-state.js";
-import type { ImageEvent } from "../engine/protocol/index.js";
+import type { ImageEvent, SdEvent } from "../engine/protocol/index.js";
 import type { ImageUsageData } from "../engine/protocol/image.js";
 
 /** Where a request goes, as the estimate card and the stream say it: the model, and the one that draws. */
@@ -30,7 +30,16 @@ export interface Streaming {
   aspect: number;
   usage: ImageUsageData | undefined;
   startedAt: number;
+  /** A local SD server's run: its last progress report (fraction, ETA, step), and whether Cancel asked it to stop. */
+  sd?: { progress: { fraction: number; etaSeconds: number; step: number; steps: number } | undefined; stopping: boolean };
 }
+
+/** Cancel on an SD run: the interrupt was sent; the server's answer (the images made so far) is awaited. */
+export interface SdStopping {
+  type: "sd-stopping";
+}
+/** What moves an image run's progress: the hosted model's events, the SD server's, and Cancel's interrupt. */
+export type ImageRunEvent = ImageEvent | SdEvent | SdStopping;
 
 export interface ImageConfirm extends ConfirmBase {
   to: Destination;
@@ -51,8 +60,14 @@ export function streaming(to: Destination, prompt: string, count: number, aspect
 }
 
 /** Applies one streamed event (partial images are painted apart from the state; here they are counted). */
-export function applyImageEvent(state: Streaming, event: ImageEvent): Streaming {
+export function applyImageEvent(state: Streaming, event: ImageRunEvent): Streaming {
   switch (event.type) {
+    case "sd-progress": {
+      const { type: _type, ...progress } = event;
+      return { ...state, sd: { stopping: state.sd?.stopping ?? false, progress } };
+    }
+    case "sd-stopping":
+      return { ...state, sd: { progress: state.sd?.progress, stopping: true } };
     case "image-partial":
     case "image-done": {
       const slots = [...state.slots];

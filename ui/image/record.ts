@@ -31,6 +31,7 @@ export function recordOf(version: ImageVersion): ImageRecord {
     ...(responseId && responseId.length <= RECORD_LIMITS.responseId ? { responseId } : {}),
     ...(version.parentId ? { refinedFrom: version.parentId } : {}),
     ...(version.references > 0 ? { references: version.references } : {}),
+    ...(version.sd ? { sd: { ...version.sd, ...(version.sd.negativePrompt ? { negativePrompt: cut(version.sd.negativePrompt, RECORD_LIMITS.prompt) } : {}) } } : {}),
   };
 }
 
@@ -59,13 +60,14 @@ export function fromRecord(record: ImageRecord, width: number, height: number, f
     provider: record.provider,
     api: record.api,
     model: record.model,
-    imageModel: record.api === "chat" ? record.model : IMAGE_MODEL,
+    imageModel: record.api === "chat" || record.sd ? record.model : IMAGE_MODEL,
     createdAt: Date.parse(record.createdAt),
     ...(record.responseId ? { conversation: { previousResponseId: record.responseId } } : {}),
     ...(record.revisedPrompt ? { revisedPrompt: record.revisedPrompt } : {}),
     batch: record.count,
     index: record.index,
     references: record.references ?? 0,
+    ...(record.sd ? { sd: record.sd } : {}),
   };
 }
 

@@ -23,9 +23,11 @@ export interface VersionViewProps {
   /** Why this version is not kept after closing (the store refused it), if so. */
   notKept: string | undefined;
   onDelete(): void;
+  /** An SD image: draw it again with its seed and parameters. */
+  onSameSeed?(): void;
 }
 
-export function VersionView({ version, busy, actions, refineNote, canRefine, refineFocus, onRefine, onCompare, canCompare, notKept, onDelete }: VersionViewProps) {
+export function VersionView({ version, busy, actions, refineNote, canRefine, refineFocus, onRefine, onCompare, canCompare, notKept, onDelete, onSameSeed }: VersionViewProps) {
   const used = usageText(version.usage, version.costUsd);
   const batch = version.batch > 1 ? ` (for ${version.batch} images)` : "";
   return (
@@ -35,6 +37,11 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
         <p class="version__line">
           <span>{versionLine(version)}</span>
           <span class="version__links">
+            {onSameSeed && version.sd ? (
+              <button type="button" class="link-button" disabled={busy} title={`Draw it again with seed ${version.sd.seed} and the same settings`} onClick={onSameSeed}>
+                Same seed
+              </button>
+            ) : null}
             {canCompare ? (
               <button type="button" class="link-button" onClick={onCompare}>
                 Compare
@@ -49,6 +56,12 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
           {version.parent !== undefined ? <span class="muted">Refines v{version.parent}: </span> : null}
           {version.prompt}
         </p>
+        {version.sd ? (
+          <p class="muted version__sd">
+            {[`Seed ${version.sd.seed}`, `${version.sd.steps} steps`, `CFG ${version.sd.cfgScale}`, version.sd.sampler, version.sd.strength !== undefined ? `strength ${version.sd.strength}` : undefined, version.ms !== undefined ? `${(version.ms / 1000).toFixed(1)} s` : undefined].filter(Boolean).join(" · ")}
+            {version.sd.negativePrompt ? <span class="version__negative"> · not: {version.sd.negativePrompt}</span> : null}
+          </p>
+        ) : null}
         {version.revisedPrompt && version.revisedPrompt !== version.prompt ? <p class="muted version__revised">Drawn from: {version.revisedPrompt}</p> : null}
         {used ? <p class="muted version__usage">{`${used}${batch}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p> : null}
         {notKept ? (

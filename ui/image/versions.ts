@@ -4,6 +4,7 @@
  * and the record are what the versions store keeps across reopening (stored.ts). Pure.
  */
 import type { ImageApi, ImageQuality, ServedFormat } from "../../ai/image/options.js";
+import type { SdRecord } from "../../contract/image.js";
 import type { Provider } from "../../contract/settings.js";
 import type { GeneratedImageData, ImageConversationData, ImageUsageData } from "../engine/protocol/image.js";
 
@@ -51,6 +52,8 @@ export interface ImageVersion {
   index: number;
   /** How many reference images went with the request. */
   references: number;
+  /** Drawn by a local SD server: the seed of this image and the parameters ("Same seed" draws it again). */
+  sd?: SdRecord;
 }
 
 export interface RunInfo {

@@ -3,7 +3,7 @@
  * only for the slot it was saved in, so it never goes to another provider's host. Never rendered, logged or
  * serialised: printing or JSON-encoding the vault shows "[redacted]". Panels only learn which slots have one.
  */
-import { keySlot, type KeySlot } from "../../contract/keys.js";
+import { keySlot, sdSlot, type KeySlot } from "../../contract/keys.js";
 import type { Settings } from "../../contract/settings.js";
 
 export class ApiKeyVault {
@@ -26,6 +26,11 @@ export class ApiKeyVault {
   /** The key for these settings' endpoint: only for building that endpoint's Authorization header. */
   revealFor(settings: Pick<Settings, "provider" | "baseUrl">): string | null {
     return this.#keys.get(keySlot(settings)) ?? null;
+  }
+
+  /** The `user:password` saved for the SD server at `baseUrl`: only for that server's Authorization header. */
+  revealForServer(baseUrl: string): string | null {
+    return this.#keys.get(sdSlot(baseUrl)) ?? null;
   }
 
   /** Everything `init` sent: the vault's whole state. */

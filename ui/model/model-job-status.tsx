@@ -129,14 +129,15 @@ function Streaming<C extends ConfirmBase, S extends StreamBase>({ state, view, o
 }
 
 /** The head of a stream shown as a status line: what is happening, the seconds so far, an indeterminate bar. */
-export function StreamStatus({ class: cls, stage, title, seconds, progressLabel, children }: { class: string; stage?: string; title: ComponentChildren; seconds: number; progressLabel: string; children?: ComponentChildren }) {
+/** `progress`: how far the run is, 0 to 1, when the server says (else the bar only shows that it runs). */
+export function StreamStatus({ class: cls, stage, title, seconds, progressLabel, progress, children }: { class: string; stage?: string; title: ComponentChildren; seconds: number; progressLabel: string; progress?: number; children?: ComponentChildren }) {
   return (
     <div class={`status ${cls}`} role="status" aria-live="polite" data-stage={stage}>
       <div class="status__row">
         <span class={`${cls}__stage`}>{title}</span>
         <span class="muted">{seconds} s</span>
       </div>
-      <progress class="progress" aria-label={progressLabel} />
+      {progress === undefined ? <progress class="progress" aria-label={progressLabel} /> : <progress class="progress" aria-label={progressLabel} max={1} value={progress} />}
       {children}
     </div>
   );

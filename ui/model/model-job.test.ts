@@ -12,16 +12,16 @@ type State = ModelJobState<Confirm, Stream>;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A job over fake pieces: every prepare and send waits until the test settles it. */
-function fakeJob(options: { key?: string | null; againFrom?: boolean } = {}) {
+function fakeJob(options: { key?: string | null; againFrom?: boolean; keyless?: boolean } = {}) {
   const states: State[] = [];
-  const prepares: { args: string; io: PrepareIo; done: Deferred<{ request: string; confirm: Confirm }> }[] = [];
+  const prepares: { args: string; io: PrepareIo; done: Deferred<{ request: string; confirm?: Confirm }> }[] = [];
   const sends: { request: string; io: SendIo<string>; done: Deferred<string> }[] = [];
   const results: string[] = [];
   const sent: string[] = [];
   let stopped = 0;
   const pieces: ModelJobPieces<string, string, Confirm, Stream, string, string> = {
     prepare: (args, io) => {
-      const done = deferred<{ request: string; confirm: Confirm }>();
+      const done = deferred<{ request: string; confirm?: Confirm }>();
       prepares.push({ args, io, done });
       return done.promise;
     },
@@ -39,7 +39,7 @@ function fakeJob(options: { key?: string | null; againFrom?: boolean } = {}) {
   };
   const key = options.key === undefined ? "sk-test" : options.key;
   const vault = { hasKeyFor: () => key !== null, revealFor: () => key };
-  const job = new ModelJob((state: State) => states.push(state), pieces, { vault, settings: () => DEFAULT_SETTINGS });
+  const job = new ModelJob((state: State) => states.push(state), pieces, { vault, settings: () => DEFAULT_SETTINGS, ...(options.keyless ? { keyless: () => true } : {}) });
   const confirm = (what: string): Confirm => ({ phase: "confirm", to: { model: "gpt-test", host: "example.test" }, what });
   return { job, states, prepares, sends, results, sent, stopped: () => stopped, confirm };
 }
@@ -54,6 +54,23 @@ async function toConfirm(fake: ReturnType<typeof fakeJob>, args: string) {
 afterEach(() => vi.useRealTimers());
 
 describe("the model job's steps", () => {
+  it("a keyless endpoint (a local SD server) needs no API key, and a request prepared without a card goes at once with an empty key", async () => {
+    const fake = fakeJob({ key: null, keyless: true });
+    fake.job.prepare("lighthouse");
+    expect(fake.states.at(-1)?.phase).not.toBe("failed");
+    fake.prepares[0]!.done.resolve({ request: "request lighthouse" });
+    await tick();
+    expect(fake.sent).toEqual(["request lighthouse"]);
+    expect(fake.sends.map((s) => [s.request, s.io.apiKey])).toEqual([["request lighthouse", ""]]);
+    expect(fake.states.some((s) => s.phase === "confirm")).toBe(false);
+    expect(fake.states.at(-1)?.phase).toBe("streaming");
+    // Without keyless, the same missing key stops it before anything is prepared.
+    const hosted = fakeJob({ key: null });
+    hosted.job.prepare("lighthouse");
+    expect(hosted.prepares).toHaveLength(0);
+    expect(hosted.states.at(-1)).toMatchObject({ phase: "failed", failure: { model: { kind: "missing-key" } } });
+  });
+
   it("export and prepare report their progress; the estimate waits for Send; the stream's events move it; the result ends it", async () => {
     const fake = fakeJob();
     fake.job.prepare("hero");

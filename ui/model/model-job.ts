@@ -24,8 +24,11 @@ export interface SendIo<E> {
 }
 
 export interface ModelJobPieces<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
-  /** Exports and prepares the request from what the user asked (`A`): the request to send and the confirm card's data. Throws to fail. */
-  prepare(args: A, io: PrepareIo): Promise<{ request: R; confirm: C }>;
+  /**
+   * Exports and prepares the request from what the user asked (`A`): the request to send and the confirm card's
+   * data; without a card (a request that costs nothing, to the user's own server) it goes at once. Throws to fail.
+   */
+  prepare(args: A, io: PrepareIo): Promise<{ request: R; confirm?: C }>;
   /** The panel's one call to the worker. */
   send(request: R, io: SendIo<E>): Promise<T>;
   /** The stream's first progress. */
@@ -45,6 +48,8 @@ export interface ModelJobPieces<A, R, C extends ConfirmBase, S extends StreamBas
 export interface ModelJobContext {
   vault: { hasKeyFor(settings: Settings): boolean; revealFor(settings: Settings): string | null };
   settings(): Settings;
+  /** Whether these settings send to an endpoint that takes no API key (a local SD server): `send` gets "" as the key. */
+  keyless?(settings: Settings): boolean;
 }
 
 export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
@@ -73,7 +78,7 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
     this.again = () => this.prepare(args);
     const { isCurrent, signal } = this.begin();
     const settings = this.context.settings();
-    if (!this.context.vault.hasKeyFor(settings)) return this.set({ phase: "failed", failure: missingKey(settings.provider) });
+    if (!this.context.keyless?.(settings) && !this.context.vault.hasKeyFor(settings)) return this.set({ phase: "failed", failure: missingKey(settings.provider) });
     const io: PrepareIo = {
       signal,
       exporting: (progress) => isCurrent() && this.set({ phase: "exporting", ...progress }),
@@ -82,6 +87,10 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
     this.pieces.prepare(args, io).then(
       ({ request, confirm }) => {
         if (!isCurrent()) return;
+        if (confirm === undefined) {
+          this.pieces.sent?.(request);
+          return this.run(request);
+        }
         this.ready = request;
         this.set(confirm);
       },
@@ -126,8 +135,8 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
     this.again = againFrom ? () => this.prepare(againFrom(request)) : () => this.run(request);
     const { isCurrent, signal } = this.begin();
     const settings = this.context.settings();
-    const apiKey = this.context.vault.revealFor(settings);
-    if (!apiKey) return this.set({ phase: "failed", failure: missingKey(settings.provider) });
+    const apiKey = this.context.keyless?.(settings) ? "" : this.context.vault.revealFor(settings);
+    if (apiKey === null || (apiKey === "" && !this.context.keyless?.(settings))) return this.set({ phase: "failed", failure: missingKey(settings.provider) });
     const startedAt = Date.now();
     this.stream = this.pieces.streaming(request, startedAt);
     this.set(this.stream);

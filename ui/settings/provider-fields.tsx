@@ -11,7 +11,7 @@ const PROVIDERS: { value: Provider; label: string }[] = [
 ];
 
 /** Figma only lets the plugin reach the manifest's domains: say so for any other endpoint. */
-function NetworkAccessNote({ url }: { url: string }) {
+export function NetworkAccessNote({ url }: { url: string }) {
   const access = networkAccessFor(url);
   if (access === "allowed" || access === "invalid") return null;
   const host = (() => {

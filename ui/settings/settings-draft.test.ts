@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { changedFields, EMPTY_DRAFT, formOf, isDirty, savePlan, typedKeys, unsavedItems, withEdits, withKey, withReplacing } from "./settings-draft.js";
-import { formSlot, patchFrom, providerChange, slotName } from "./settings-form.js";
+import { formSdSlot, formSlot, patchFrom, providerChange, slotName } from "./settings-form.js";
 
 const saved: Settings = { ...DEFAULT_SETTINGS, provider: "openai", baseUrl: "", model: "gpt-5.4-image-2" };
 
@@ -92,5 +92,33 @@ describe("the settings draft", () => {
   it("Save with an invalid field sends nothing and names the field", () => {
     const draft = withKey(withEdits(EMPTY_DRAFT, saved, { timeoutSec: "5" }), "openai", "sk-openai");
     expect(savePlan(draft, saved)).toEqual({ errors: { timeoutSec: expect.any(String) } });
+  });
+});
+
+describe("the settings draft: a local SD server", () => {
+  it("the form's server slot is its URL's; an empty URL is refused by name, a local server's choices go in the patch", () => {
+    const form = { ...formOf(EMPTY_DRAFT, saved), imageSource: "sd" as const, sdBaseUrl: " http://127.0.0.1:7861/ ", sdModel: " dreamshaper_8 [879db523c3] ", sdSampler: "Euler a" };
+    expect(formSdSlot(form)).toBe("sd http://127.0.0.1:7861");
+    expect(patchFrom(form)).toEqual({ patch: expect.objectContaining({ imageSource: "sd", sdBaseUrl: "http://127.0.0.1:7861", sdModel: "dreamshaper_8 [879db523c3]", sdSampler: "Euler a" }) });
+    expect(patchFrom({ ...form, sdBaseUrl: "  " })).toEqual({ errors: { sdBaseUrl: "Enter the server's address, such as http://127.0.0.1:7860." } });
+  });
+
+  it("credentials typed for the server follow its URL as it is edited, and never move to the provider's slot", () => {
+    let draft = withKey(EMPTY_DRAFT, "sd http://127.0.0.1:7860", "ada:pw");
+    for (const url of ["http://127.0.0.1:786", "http://127.0.0.1:7861"]) draft = withEdits(draft, saved, { sdBaseUrl: url });
+    expect(draft.keys).toEqual({ "sd http://127.0.0.1:7861": "ada:pw" });
+    draft = withEdits(draft, saved, { baseUrl: "http://127.0.0.1:7861" });
+    expect(draft.keys).toEqual({ "sd http://127.0.0.1:7861": "ada:pw" });
+  });
+
+  it("Save stores the credentials in the server's slot as a step of their own, said as credentials while unsaved", () => {
+    const draft = withKey(withEdits(EMPTY_DRAFT, saved, { imageSource: "sd" }), "sd http://127.0.0.1:7860", " ada:pw ");
+    expect(unsavedItems(draft, saved)).toEqual(["credentials for the SD server at 127.0.0.1:7860", "image source"]);
+    expect(savePlan(draft, saved)).toEqual({
+      steps: [
+        { settings: {}, key: { slot: "sd http://127.0.0.1:7860", value: "ada:pw" } },
+        { settings: expect.objectContaining({ imageSource: "sd", sdBaseUrl: "http://127.0.0.1:7860" }) },
+      ],
+    });
   });
 });

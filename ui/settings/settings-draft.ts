@@ -4,9 +4,9 @@
  * state and a key is only ever saved for the endpoint it was typed for. Pure: the hook
  * (use-settings-draft.ts) keeps it at app level, so it survives switching panels.
  */
-import { parseKeySlot, type KeySlot } from "../../contract/keys.js";
+import { isKeySlot, parseSdSlot, type KeySlot } from "../../contract/keys.js";
 import type { Settings } from "../../contract/settings.js";
-import { FIELD_NAMES, formFrom, formSlot, patchFrom, slotName, type Form } from "./settings-form.js";
+import { FIELD_NAMES, formFrom, formSdSlot, formSlot, patchFrom, slotName, type Form } from "./settings-form.js";
 
 export interface Draft {
   /** Fields whose value differs from the saved settings (an edit back to the saved value drops out). */
@@ -39,12 +39,17 @@ export function withEdits(draft: Draft, settings: Settings, changes: Partial<For
   for (const key of Object.keys(edits) as (keyof Form)[]) if (edits[key] === saved[key]) delete edits[key];
   const next = { ...draft, edits };
   const after = formOf(next, settings);
-  const from = formSlot(before);
-  const to = formSlot(after);
+  const moved = before.provider !== after.provider ? next : moveKey(next, formSlot(before), formSlot(after));
+  // The SD server's credentials follow its URL the same way.
+  return moveKey(moved, formSdSlot(before), formSdSlot(after));
+}
+
+/** The key typed for `from` moved to `to` (unless `to` has one typed already). */
+function moveKey(draft: Draft, from: KeySlot, to: KeySlot): Draft {
   const typed = draft.keys[from];
-  if (before.provider !== after.provider || from === to || typed === undefined || draft.keys[to] !== undefined) return next;
+  if (from === to || typed === undefined || draft.keys[to] !== undefined) return draft;
   const { [from]: _moved, ...keys } = draft.keys;
-  return { ...next, keys: { ...keys, [to]: typed } };
+  return { ...draft, keys: { ...keys, [to]: typed } };
 }
 
 /** A key typed for `slot` ("" forgets it). */
@@ -64,7 +69,7 @@ export function withReplacing(draft: Draft, slot: KeySlot, on: boolean): Draft {
 export function typedKeys(draft: Draft): [KeySlot, string][] {
   return Object.entries(draft.keys)
     .map(([slot, key]): [KeySlot, string] => [slot, key.trim()])
-    .filter(([slot, key]) => key !== "" && parseKeySlot(slot) !== undefined);
+    .filter(([slot, key]) => key !== "" && isKeySlot(slot));
 }
 
 export function isDirty(draft: Draft, settings: Settings): boolean {
@@ -73,7 +78,7 @@ export function isDirty(draft: Draft, settings: Settings): boolean {
 
 /** What is unsaved, in words: "API key for OpenRouter", "model", … */
 export function unsavedItems(draft: Draft, settings: Settings): string[] {
-  return [...typedKeys(draft).map(([slot]) => `API key for ${slotName(slot)}`), ...changedFields(draft, settings).map((key) => FIELD_NAMES[key])];
+  return [...typedKeys(draft).map(([slot]) => `${parseSdSlot(slot) ? "credentials" : "API key"} for ${slotName(slot)}`), ...changedFields(draft, settings).map((key) => FIELD_NAMES[key])];
 }
 
 export interface SaveStep {

@@ -2,8 +2,8 @@
  * The Settings form as the user edits it (text fields stay text until saved), and the checks that turn it
  * into a settings patch. Pure: no preact, no DOM.
  */
-import { keySlot, parseKeySlot, slotLabel, type KeySlot } from "../../contract/keys.js";
-import { checkSettingsPatch, DEFAULT_SETTINGS, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../contract/settings.js";
+import { isKeySlot, keySlot, sdSlot, slotLabel, type KeySlot } from "../../contract/keys.js";
+import { checkSettingsPatch, DEFAULT_SD_URL, DEFAULT_SETTINGS, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../contract/settings.js";
 
 export interface Form {
   provider: Provider;
@@ -17,6 +17,10 @@ export interface Form {
   embeddingDimensions: string;
   captionModel: string;
   batchApiThreshold: string;
+  imageSource: Settings["imageSource"];
+  sdBaseUrl: string;
+  sdModel: string;
+  sdSampler: string;
 }
 
 export const formFrom = (s: Settings): Form => ({
@@ -31,6 +35,10 @@ export const formFrom = (s: Settings): Form => ({
   embeddingDimensions: String(s.embeddingDimensions),
   captionModel: s.captionModel,
   batchApiThreshold: String(s.batchApiThreshold),
+  imageSource: s.imageSource,
+  sdBaseUrl: s.sdBaseUrl,
+  sdModel: s.sdModel,
+  sdSampler: s.sdSampler,
 });
 
 /** What each field's label says, for "unsaved: …" lists. */
@@ -46,6 +54,10 @@ export const FIELD_NAMES: Record<keyof Form, string> = {
   embeddingDimensions: "embedding dimensions",
   captionModel: "caption model",
   batchApiThreshold: "Batch API threshold",
+  imageSource: "image source",
+  sdBaseUrl: "SD server URL",
+  sdModel: "SD model",
+  sdSampler: "SD sampler",
 };
 
 export const FIELD_ERRORS: Record<string, string> = {
@@ -57,6 +69,7 @@ export const FIELD_ERRORS: Record<string, string> = {
   embeddingDimensions: "Enter a whole number from 16 to 3072.",
   captionModel: "Enter a model name, or leave it empty for the model above.",
   batchApiThreshold: "Enter a whole number of images from 1 to 50,000.",
+  sdBaseUrl: `Enter the server's address, such as ${DEFAULT_SD_URL}.`,
 };
 
 /** The base URL as it is saved: trimmed, without trailing slashes ("" = the provider's default). */
@@ -65,8 +78,11 @@ export const cleanBaseUrl = (baseUrl: string): string => baseUrl.trim().replace(
 /** The key slot of the form's endpoint (provider + base URL): the only slot its key is read from or saved to. */
 export const formSlot = (form: Pick<Form, "provider" | "baseUrl">): KeySlot => keySlot({ provider: form.provider, baseUrl: cleanBaseUrl(form.baseUrl) });
 
-/** "OpenRouter", "OpenAI at proxy.example", or "this base URL" while the URL is not one yet. */
-export const slotName = (slot: KeySlot): string => (parseKeySlot(slot) ? slotLabel(slot) : "this base URL");
+/** The slot of the form's SD server: the only one its credentials are read from or saved to. */
+export const formSdSlot = (form: Pick<Form, "sdBaseUrl">): KeySlot => sdSlot(cleanBaseUrl(form.sdBaseUrl) || DEFAULT_SD_URL);
+
+/** "OpenRouter", "OpenAI at proxy.example", "the SD server at 127.0.0.1:7860", or "this base URL" while the URL is not one yet. */
+export const slotName = (slot: KeySlot): string => (isKeySlot(slot) ? slotLabel(slot) : "this base URL");
 
 /** The form as a settings patch, or the message for each field that is not valid. */
 export function patchFrom(form: Form): { patch: Partial<Settings> } | { errors: Record<string, string> } {
@@ -83,6 +99,10 @@ export function patchFrom(form: Form): { patch: Partial<Settings> } | { errors: 
     embeddingDimensions: form.embeddingDimensions.trim() === "" ? Number.NaN : Number(form.embeddingDimensions),
     captionModel: form.captionModel.trim(),
     batchApiThreshold: form.batchApiThreshold.trim() === "" ? Number.NaN : Number(form.batchApiThreshold),
+    imageSource: form.imageSource,
+    sdBaseUrl: cleanBaseUrl(form.sdBaseUrl),
+    sdModel: form.sdModel.trim(),
+    sdSampler: form.sdSampler.trim(),
   });
   if (rejected.length === 0) return { patch: accepted };
   return { errors: Object.fromEntries(rejected.map((key) => [key, FIELD_ERRORS[key] ?? "This value is not allowed."])) };

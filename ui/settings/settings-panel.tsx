@@ -11,6 +11,7 @@ import type { Settings } from "../../contract/settings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import { CodeDefaults } from "./code-defaults.js";
+import { ImageSource } from "./image-source.js";
 import { KeyRow } from "./key-row.js";
 import { ProviderFields } from "./provider-fields.js";
 import { SearchSettings } from "./search-settings.js";
@@ -78,6 +79,8 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices, compon
         />
         <TestConnection worker={worker} settings={settings} form={form} slot={slot} apiKey={apiKey} onPrices={onPrices} />
       </section>
+
+      <ImageSource form={form} errors={draft.errors} sd={draft.sd} vault={vault} worker={worker} busy={busy} onChange={draft.update} />
 
       <CodeDefaults form={form} errors={draft.errors} onChange={draft.update} />
 

@@ -9,7 +9,7 @@ import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import { EMPTY_DRAFT, formOf, isDirty, savePlan, typedKeys, unsavedItems, withEdits, withKey, withReplacing, type Draft, type SaveStep } from "./settings-draft.js";
-import { formSlot, type Form } from "./settings-form.js";
+import { formSdSlot, formSlot, type Form } from "./settings-form.js";
 
 export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; text: string } | { kind: "failed"; text: string };
 
@@ -27,6 +27,8 @@ export interface SettingsDraft {
   /** Other slots with a typed key that Save stores too. */
   otherTyped: KeySlot[];
   saveState: SaveState;
+  /** The SD server's credentials: the form's server slot, what was typed for it, whether its saved ones are being replaced. */
+  sd: { slot: KeySlot; typed: string; replacing: boolean; type(value: string): void; setReplacing(on: boolean): void; remove(): void };
   update(changes: Partial<Form>): void;
   typeKey(value: string): void;
   setReplacing(on: boolean): void;
@@ -69,6 +71,7 @@ export function useSettingsDraft(settings: Settings, vault: ApiKeyVault, request
 
   const form = formOf(draft, settings);
   const slot = formSlot(form);
+  const sdSlot = formSdSlot(form);
 
   const store = useCallback((step: StoreStep) => storeStep(requests, vault, step), [requests, vault]);
 
@@ -98,16 +101,22 @@ export function useSettingsDraft(settings: Settings, vault: ApiKeyVault, request
     }
   }, [store, replaceDraft]);
 
-  const removeKey = useCallback(() => {
-    const target = formSlot(formOf(draftRef.current, settingsRef.current));
-    setSaveState({ kind: "saving" });
-    store({ settings: {}, key: { slot: target, value: null } })
-      .then(() => {
-        replaceDraft(withReplacing(draftRef.current, target, false));
-        setSaveState({ kind: "saved", text: "Key removed" });
-      })
-      .catch((error: unknown) => setSaveState({ kind: "failed", text: message(error) }));
-  }, [store, replaceDraft]);
+  /** Removes the saved key of the slot `slotOf` names in the current form. */
+  const removeFrom = useCallback(
+    (slotOf: (form: Form) => KeySlot, done: string) => {
+      const target = slotOf(formOf(draftRef.current, settingsRef.current));
+      setSaveState({ kind: "saving" });
+      store({ settings: {}, key: { slot: target, value: null } })
+        .then(() => {
+          replaceDraft(withReplacing(draftRef.current, target, false));
+          setSaveState({ kind: "saved", text: done });
+        })
+        .catch((error: unknown) => setSaveState({ kind: "failed", text: message(error) }));
+    },
+    [store, replaceDraft],
+  );
+  const removeKey = useCallback(() => removeFrom(formSlot, "Key removed"), [removeFrom]);
+  const removeSdAuth = useCallback(() => removeFrom(formSdSlot, "Server credentials removed"), [removeFrom]);
 
   const update = useCallback(
     (changes: Partial<Form>) => {
@@ -133,8 +142,16 @@ export function useSettingsDraft(settings: Settings, vault: ApiKeyVault, request
     replacing: draft.replacing.includes(slot),
     otherTyped: typedKeys(draft)
       .map(([s]) => s)
-      .filter((s) => s !== slot),
+      .filter((s) => s !== slot && s !== sdSlot),
     saveState,
+    sd: {
+      slot: sdSlot,
+      typed: draft.keys[sdSlot] ?? "",
+      replacing: draft.replacing.includes(sdSlot),
+      type: (value) => setDraft((d) => withKey(d, sdSlot, value)),
+      setReplacing: (on) => setDraft((d) => withReplacing(d, sdSlot, on)),
+      remove: removeSdAuth,
+    },
     update,
     typeKey: (value) => setDraft((d) => withKey(d, slot, value)),
     setReplacing: (on) => setDraft((d) => withReplacing(d, slot, on)),

@@ -34,5 +34,7 @@ export async function failureOf(id: string, error: unknown): Promise<EngineFailu
   const { ModelError } = await import("../../../ai/errors.js");
   if (!(error instanceof ModelError)) return { id, ok: false, error: message, bad: false };
   const { kind, status, retryAfterMs } = error;
-  return { id, ok: false, error: message, bad: false, model: { kind, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } };
+  const { SdError } = await import("../../../ai/sdnext/errors.js");
+  const sd = error instanceof SdError ? { sd: error.problem } : {};
+  return { id, ok: false, error: message, bad: false, model: { kind, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...sd } };
 }

@@ -6,6 +6,7 @@
 import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
 import { boolean, literal, number, object, oneOf, optional, string, type Infer, type ObjectOf, type Shape } from "../../../contract/fields.js";
 import { settingsField } from "../../../contract/settings.js";
+import { sdProblemField } from "./sd-problem.js";
 
 /**
  * One room's messages. `streams` names, per kind, the events it may send before its reply (a kind not named
@@ -31,6 +32,8 @@ const modelFailure = object({
   kind: oneOf(MODEL_ERROR_KINDS),
   status: optional(number()),
   retryAfterMs: optional(number({ min: 0 })),
+  /** An SD server's own fact behind the kind (the flag CORS needs, the field a 422 named). */
+  sd: optional(sdProblemField),
 });
 export type ModelFailureData = Infer<typeof modelFailure>;
 

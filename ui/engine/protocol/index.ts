@@ -15,17 +15,18 @@ import { FAILURE, requestId, type EngineFailure, type Tagged } from "./common.js
 import { imageRoom } from "./image.js";
 import { modelRoom } from "./model.js";
 import { rowsRoom } from "./rows.js";
+import { sdRoom } from "./sd.js";
 import { searchRoom } from "./search-model.js";
 
 export { asNodesReply, type ExportEntry } from "./code.js";
 export type { EngineFailure, ModelFailureData } from "./common.js";
 
-const ROOM_REQUESTS = { ...codeRoom.requests, ...modelRoom.requests, ...imageRoom.requests, ...analyzeRoom.requests, ...searchRoom.requests, ...batchRoom.requests, ...rowsRoom.requests };
-const ROOM_REPLIES = { ...codeRoom.replies, ...modelRoom.replies, ...imageRoom.replies, ...analyzeRoom.replies, ...searchRoom.replies, ...batchRoom.replies, ...rowsRoom.replies } satisfies Record<Kind, Shape>;
-const EVENTS = { ...modelRoom.events, ...imageRoom.events, ...analyzeRoom.events, ...searchRoom.events, ...batchRoom.events } satisfies Record<string, Shape>;
-const STREAMS = { ...modelRoom.streams, ...imageRoom.streams, ...analyzeRoom.streams, ...searchRoom.streams, ...batchRoom.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
+const ROOM_REQUESTS = { ...codeRoom.requests, ...modelRoom.requests, ...imageRoom.requests, ...analyzeRoom.requests, ...searchRoom.requests, ...batchRoom.requests, ...rowsRoom.requests, ...sdRoom.requests };
+const ROOM_REPLIES = { ...codeRoom.replies, ...modelRoom.replies, ...imageRoom.replies, ...analyzeRoom.replies, ...searchRoom.replies, ...batchRoom.replies, ...rowsRoom.replies, ...sdRoom.replies } satisfies Record<Kind, Shape>;
+const EVENTS = { ...modelRoom.events, ...imageRoom.events, ...analyzeRoom.events, ...searchRoom.events, ...batchRoom.events, ...sdRoom.events } satisfies Record<string, Shape>;
+const STREAMS = { ...modelRoom.streams, ...imageRoom.streams, ...analyzeRoom.streams, ...searchRoom.streams, ...batchRoom.streams, ...sdRoom.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
 const ESTIMATES: ReadonlySet<string> = new Set<Kind>([...modelRoom.estimates, ...imageRoom.estimates, ...analyzeRoom.estimates]);
-const PROJECT_PASS: ReadonlySet<string> = new Set<Kind>([...codeRoom.projectPass, ...modelRoom.projectPass, ...imageRoom.projectPass, ...analyzeRoom.projectPass, ...searchRoom.projectPass, ...batchRoom.projectPass, ...rowsRoom.projectPass]);
+const PROJECT_PASS: ReadonlySet<string> = new Set<Kind>([...codeRoom.projectPass, ...modelRoom.projectPass, ...imageRoom.projectPass, ...analyzeRoom.projectPass, ...searchRoom.projectPass, ...batchRoom.projectPass, ...rowsRoom.projectPass, ...sdRoom.projectPass]);
 
 /** A job the panel can ask the engine for. */
 export type Kind = keyof typeof ROOM_REQUESTS;
@@ -119,6 +120,8 @@ export function parseEngineMessage(data: unknown): { reply: EngineReply } | { ev
 export type AiEvent = EventOf<"ai-generate">;
 /** What a running generate-image reports before its reply: partial images, text, usage. */
 export type ImageEvent = EventOf<"generate-image">;
+/** What a running sd-generate reports before its reply: the server's previews, its images, its progress and ETA. */
+export type SdEvent = EventOf<"sd-generate">;
 /** What a running search-captions or search-embed reports before its reply: each caption, each batch of vectors. */
 export type SearchEvent = EventOf<"search-captions" | "search-embed">;
 /** What a running Batch API request reports before its reply: each save of the record. */
