@@ -7,20 +7,33 @@
  */
 import { fuzzRoom, ROOMS } from "../test/fuzz/messages.js";
 import { defectSummary, fuzz, type FuzzReport, type FuzzTarget } from "../test/fuzz/run-cases.js";
+import { batchTargets } from "../test/fuzz/targets-batch.js";
+import { imageTargets } from "../test/fuzz/targets-image.js";
 import { sdTargets } from "../test/fuzz/targets-sd.js";
+import { SUITE_CASES, textTargets } from "../test/fuzz/targets-text.js";
 import { benchCount } from "./quick.js";
 import { round, type BenchResults } from "./results.js";
 
-/** Mutations per room, and per model reader (the suite runs a few hundred of each). */
+/** Mutations per room (the suite runs 3,000–6,000). */
 const MESSAGE_CASES = benchCount(20_000, 200);
-const ANSWER_CASES = benchCount(2_000, 20);
-/** Huge values in the answers: 16 MB (the suite's 2 MB), a base64 image event at the size a 4K PNG can reach. */
+/** Per model reader, five times the suite's cases (a code answer costs 30–60 ms: the project pass and prettier). */
+const SCALE = benchCount(5, 0.1);
+/** Huge values in the answers: 16 MB (the suite's 256 KB–2 MB), a base64 image event at the size a 4K PNG can reach. */
 const HUGE_BYTES = benchCount(16_000_000, 2_000_000);
 const SEED = 3801;
 
-/** The model readers under test; each builds its recorded targets (ai/*.test.ts fuzz the same ones in the suite). */
-type TargetSource = () => Promise<FuzzTarget<unknown>[]>;
-const SOURCES: TargetSource[] = [sdTargets];
+/** The model readers under test, each with its recorded targets and the suite's cases per target. */
+interface TargetSource {
+  build: () => Promise<FuzzTarget<unknown>[]>;
+  suiteCases: (name: string) => number;
+}
+const SOURCES: TargetSource[] = [
+  // A 20-ms idle guard, as in the suite: a stalled body ends fast, far inside the 5-s hang bound.
+  { build: () => textTargets(undefined, { timeoutMs: 20 }), suiteCases: (name) => SUITE_CASES[name] ?? 200 },
+  { build: imageTargets, suiteCases: () => 150 },
+  { build: batchTargets, suiteCases: (name) => (name === "batch-collect" ? 400 : 200) },
+  { build: sdTargets, suiteCases: () => 120 },
+];
 
 export async function fuzzSection(results: BenchResults): Promise<void> {
   const defects: string[] = [];
@@ -33,16 +46,20 @@ export async function fuzzSection(results: BenchResults): Promise<void> {
     results.print(`| ${room.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | – |`);
     defects.push(...report.defects.slice(0, 5).map((d) => `${room.name}: ${d}`));
   }
+  let answerCases = 0;
   for (const source of SOURCES) {
-    for (const target of await source()) {
+    for (const target of await source.build()) {
       const started = performance.now();
-      const report: FuzzReport = await fuzz(target, { seed: SEED, cases: ANSWER_CASES, hugeBytes: HUGE_BYTES, hangMs: 5000 });
+      const cases = Math.max(10, Math.round(source.suiteCases(target.name) * SCALE));
+      answerCases += cases;
+      const report: FuzzReport = await fuzz(target, { seed: SEED, cases, hugeBytes: HUGE_BYTES, hangMs: 5000 });
       const ms = performance.now() - started;
       results.set("fuzz", ["answers", target.name], { cases: report.cases, results: report.results, refusals: report.refusals, defects: report.defects.length, slowestMs: round(report.slowestMs), msPerCase: round(ms / report.cases) });
       results.print(`| ${target.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | ${Math.round(report.slowestMs)} |`);
       defects.push(...defectSummary(report, 5));
     }
   }
+  results.set("fuzz", ["answerCases"], answerCases);
   results.set("fuzz", ["defects"], defects.length);
   if (defects.length > 0) throw new Error(`fuzz: ${defects.length} defect groups:\n${defects.join("\n")}`);
 }

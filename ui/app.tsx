@@ -71,24 +71,29 @@ function useBanners() {
   return { items, show, dismiss };
 }
 
+/** The panel shown. A toast speaks of the view it came from: leaving the view takes it away, so it never covers another's controls. */
+function usePanel(clearToasts: () => void): [Panel, (next: Panel) => void] {
+  const [panel, showPanel] = useState<Panel>("code");
+  const shown = useRef<Panel>("code");
+  const setPanel = useCallback(
+    (next: Panel) => {
+      if (next !== shown.current) clearToasts();
+      shown.current = next;
+      showPanel(next);
+    },
+    [clearToasts],
+  );
+  return [panel, setPanel];
+}
+
 export function App({ bridge, requests, worker, vault }: AppProps) {
   const [ready, setReady] = useState(false);
-  const [panel, showPanel] = useState<Panel>("code");
-  const shownPanel = useRef<Panel>("code");
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [, setKeysVersion] = useState(0);
   const [selection, setSelection] = useState<SelectionSummary>(EMPTY_SELECTION);
   const banners = useBanners();
   const toasts = useToasts();
-  /** A toast speaks of the view it came from: leaving the view takes it away, so it never covers another's controls. */
-  const setPanel = useCallback(
-    (next: Panel) => {
-      if (next !== shownPanel.current) toasts.clear();
-      shownPanel.current = next;
-      showPanel(next);
-    },
-    [toasts.clear],
-  );
+  const [panel, setPanel] = usePanel(toasts.clear);
   const job = useCodeJob(requests, worker);
   const showError = useCallback((text: string) => banners.show(text, "error"), [banners.show]);
   const prices = useFetchedPrices(requests, showError);
