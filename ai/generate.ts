@@ -4,6 +4,7 @@
  * honours an AbortSignal at once, and always ends with files read by `parseFilesReply` or a ModelError.
  * The project pass and formatting happen downstream, as for the offline output.
  */
+import { chatChunks } from "./chat-stream.js";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { ModelError, toModelError } from "./errors.js";
 import { ProgressReader, type ProgressEvent } from "./progress.js";
@@ -91,7 +92,7 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
     }
     const refine = options.refine?.conversation.kind === "chat" ? { messages: options.refine.conversation.messages, instructions: options.refine.instructions, ...(options.refine.images ? { images: options.refine.images } : {}) } : undefined;
     const params = chatRequest(input, { model: config.model, stream: true, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) }, refine);
-    const stream = await client.chat.completions.create(params, request);
+    const stream = await chatChunks(client, params, request);
     let text = "";
     let finish: string | null | undefined;
     let refusal = "";

@@ -3,6 +3,7 @@
  * `onText` as it arrives, an AbortSignal stops it at once ("aborted"), and it ends with the whole answer or
  * a ModelError (ai/errors.ts). An answer cut by the token limit is kept and marked `cut`: nothing is lost.
  */
+import { chatChunks } from "../chat-stream.js";
 import type { ResponseStreamEvent } from "openai/resources/responses/responses";
 import { isModerationCode, ModelError, toModelError } from "../errors.js";
 import { aborted, guarded } from "../generate.js";
@@ -70,7 +71,7 @@ function readUsage(input: unknown, output: unknown): AnalyzeUsage | undefined {
 
 async function viaChat(config: ProviderConfig, input: AnalyzeInput, options: AnalyzeOptions, client: ReturnType<typeof createClient>): Promise<AnalyzeResult> {
   const params = analyzeChatRequest(input, { model: config.model, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) });
-  const stream = await client.chat.completions.create(params, { signal: options.signal });
+  const stream = await chatChunks(client, params, { signal: options.signal });
   let markdown = "";
   let refusal = "";
   let finish: string | null | undefined;

@@ -3,6 +3,7 @@
  * endpoints), streamed: text in `delta.content` (reasoning in `delta.reasoning` where the endpoint sends it),
  * images whole in `delta.images[]` as data URLs. The messages plus the reply are kept for a refinement.
  */
+import { chatChunks } from "../chat-stream.js";
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { ModelError } from "../errors.js";
 import { guarded } from "../generate.js";
@@ -40,7 +41,7 @@ function usageOf(usage: unknown): ImageUsage | undefined {
 export async function runChatPlan(plan: Extract<ImagePlan, { api: "chat" }>, context: RunContext): Promise<PlanOutcome> {
   // OpenRouter's `image` modality is not in OpenAI's chat types; the body goes out as built.
   const params = plan.params as unknown as ChatCompletionCreateParamsStreaming;
-  const stream = await context.client.chat.completions.create(params, { signal: context.signal });
+  const stream = await chatChunks(context.client, params, { signal: context.signal });
   const images: GeneratedImage[] = [];
   let usage: ImageUsage | undefined;
   let message = "";

@@ -44,6 +44,12 @@ export function rawSign(message: string): string | undefined {
   return RAW_MESSAGE.find((pattern) => pattern.test(message))?.source;
 }
 
+/** A text in 1,000-character pieces overlapping by 40, so a phrase across a boundary is still seen whole. */
+export function inPieces(text: string): string[] {
+  if (text.length <= 1000) return [text];
+  return Array.from({ length: Math.ceil((text.length - 40) / 960) }, (_, i) => text.slice(i * 960, i * 960 + 1000));
+}
+
 export interface FuzzTarget<T> {
   name: string;
   /** The valid answers, in request order (recordAnswers). */
@@ -125,7 +131,9 @@ async function runCases<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise
         defect("hang", `no end after ${hangMs} ms`);
       } else {
         report.results += 1;
-        for (const text of target.shown?.(outcome.result) ?? []) {
+        // A result's texts are the model's words (a critique, a caption), as long as it wrote them: each is read for
+        // JavaScript's words in overlapping pieces, never refused for its length as a message would be.
+        for (const text of (target.shown?.(outcome.result) ?? []).flatMap(inPieces)) {
           const sign = rawSign(text);
           if (sign) defect("raw-message", text);
         }
@@ -141,6 +149,8 @@ async function runCases<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise
       clearTimeout(timer);
       const ms = performance.now() - started;
       report.slowestMs = Math.max(report.slowestMs, ms);
+      // Work that holds the thread (a parse, a quadratic scan) keeps the hang timer from firing: the clock says it.
+      if (ms > hangMs && !report.defects.some((d) => d.seed === seed && d.what === "hang")) defect("hang", `took ${Math.round(ms)} ms`);
       const op = (report.byOp[mutation.op] ??= { cases: 0, ms: 0 });
       op.cases += 1;
       op.ms += ms;
