@@ -287,8 +287,9 @@ const TO_MAIN = {
    * A new rectangle with the image as its fill (FILL), named from `name` or the record's prompt: beside the
    * selection (or at the viewport centre), or `into` the one selected frame, fitted to its width. `width` ×
    * `height` is the layer's size at 1× (normally the image's pixel size). Selected and scrolled into view.
+   * `besideId`: beside that layer instead of the selection (a render, placed beside the frame it renders).
    */
-  "insert-image": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, placement: optional(oneOf(PLACEMENTS)) },
+  "insert-image": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, placement: optional(oneOf(PLACEMENTS)), besideId: optional(nodeId) },
   /** The image as the fill of every selected layer (their size kept); refused, changing nothing, if any cannot take fills. */
   "fill-selection": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), scaleMode: oneOf(FILL_MODES), record: imageRecordField },
   /** Swaps the image of a layer Figment made (it has a record) for another version. */

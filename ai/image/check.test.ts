@@ -134,3 +134,10 @@ describe("a mask (inpainting)", () => {
     expect(messages(CHAT, { prompt: "p", refine: { image: PNG }, mask: mask(64, 48) })[0]).toMatch(/^mask: Only the Images API's edits take a mask; the chat endpoint/);
   });
 });
+
+describe("a render that keeps a frame's composition", () => {
+  it("needs the frame's picture as its reference", () => {
+    expect(checkImageRequest(IMAGES, { prompt: "photographic", keepComposition: true }).problems.map((p) => `${p.field}: ${p.message}`)).toEqual(["references: A render that keeps a frame's composition needs the frame's picture as its reference image."]);
+    expect(fields(IMAGES, { prompt: "photographic", keepComposition: true, references: [PNG] })).toEqual([]);
+  });
+});

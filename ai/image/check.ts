@@ -86,6 +86,7 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
     if (!info || info.format === "gif") add("references", `${name} is not a PNG, JPEG or WebP image.`);
     else if (!(info.width > 0 && info.height > 0)) add("references", `${name} has no pixels (${info.width}×${info.height}).`);
   });
+  if (r.keepComposition && r.references.length === 0) add("references", "A render that keeps a frame's composition needs the frame's picture as its reference image.");
   if (r.refine && config.api === "responses" && r.refine.conversation?.kind !== "responses" && !r.refine.image)
     add("refine", "A Responses API refinement needs the previous response's id (or the image to start from).");
   if (r.refine && config.api === "chat" && !r.refine.image) add("refine", "A refinement on a chat endpoint needs the image to start from (chat replies cannot be referred to by id).");

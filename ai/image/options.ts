@@ -74,13 +74,19 @@ export interface ImageRequest {
    * provider's convention (OpenAI: an RGBA PNG, transparent = repaint).
    */
   mask?: Mask;
+  /**
+   * A render of a frame ("Render this frame"): the first reference is the frame's picture, whose composition
+   * (layout, positions, proportions) the image keeps; `prompt` is then the look asked for, sent as data.
+   */
+  keepComposition?: boolean;
 }
 
 /** A request with every parameter filled in (defaults applied). */
-export interface ResolvedImageRequest extends Required<Omit<ImageRequest, "designHint" | "refine" | "mask">> {
+export interface ResolvedImageRequest extends Required<Omit<ImageRequest, "designHint" | "refine" | "mask" | "keepComposition">> {
   designHint?: string;
   refine?: ImageRefinement;
   mask?: Mask;
+  keepComposition?: boolean;
 }
 
 export const IMAGE_DEFAULTS = { size: "auto", quality: "auto", background: "auto", format: "png", count: 1, partials: 0 } as const satisfies Partial<ImageRequest>;
@@ -98,6 +104,7 @@ export function resolveRequest(request: ImageRequest): ResolvedImageRequest {
     ...(request.designHint?.trim() ? { designHint: request.designHint } : {}),
     ...(request.refine ? { refine: request.refine } : {}),
     ...(request.mask ? { mask: request.mask } : {}),
+    ...(request.keepComposition ? { keepComposition: true } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { CANVAS_FILE, imageRecord, png } from "../../test/helpers/canvas-file.js
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { PluginError } from "../errors.js";
 import { readRecord, RECORD_KEY } from "./image-record.js";
-import { insertImage } from "./insert-image.js";
+import { anchorLayer, insertImage } from "./insert-image.js";
 import { DEFAULT_NAME, GAP } from "./placement.js";
 
 let restore: (() => void) | undefined;
@@ -58,6 +58,17 @@ describe("insertImage: where it goes", () => {
     s.select(["1:1", "2:2"]);
     const second = s.node(insertImage({ bytes: png(10, 10), width: 10, height: 10, record: imageRecord() }, []).nodeIds[0]!);
     expect([second.x, second.y]).toEqual([860, 0]);
+  });
+
+  it("goes beside a given layer (a render beside its frame) at the size asked, whatever is selected; a layer gone is refused", async () => {
+    const s = sim({ selectIds: ["3:1"] });
+    const frame = await anchorLayer("1:1");
+    const node = s.node(insertImage({ bytes: png(512, 1104), width: 375, height: 812, record: imageRecord(), besideId: "1:1" }, [], frame).nodeIds[0]!);
+    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({ x: 375 + GAP, y: 0, width: 375, height: 812 });
+    expect(node.parent?.type).toBe("PAGE");
+    const before = pageNodes(s);
+    await expect(anchorLayer("9:9")).rejects.toThrow("The frame this image renders is no longer in the file. Nothing was changed");
+    expect(pageNodes(s)).toEqual(before);
   });
 
   it("goes to the viewport's centre when nothing is selected", () => {

@@ -9,7 +9,7 @@ import type { MainMessage } from "../../contract/messages.js";
 import type { ImageAction } from "../../contract/words.js";
 import { fillSelection } from "../canvas/fill-selection.js";
 import { readRecord } from "../canvas/image-record.js";
-import { insertImage } from "../canvas/insert-image.js";
+import { anchorLayer, insertImage } from "../canvas/insert-image.js";
 import { replaceImage } from "../canvas/replace-image.js";
 import { readMaskSource } from "../export/mask-source.js";
 import { deleteImageVersions, loadImageVersions, saveImageVersion } from "../storage/image-versions.js";
@@ -22,7 +22,7 @@ export async function answerImage(message: ImageRequest, secrets: readonly strin
   const { requestId } = message;
   switch (message.type) {
     case "insert-image":
-      return post("image-placed", { requestId, ...insertImage(message, secrets) });
+      return post("image-placed", { requestId, ...insertImage(message, secrets, message.besideId ? await anchorLayer(message.besideId) : undefined) });
     case "fill-selection":
       return post("image-placed", { requestId, ...fillSelection(message, secrets) });
     case "replace-image":

@@ -6,14 +6,16 @@
 import { useCallback, useState } from "preact/hooks";
 import { keepInHistory } from "../channel/history-client.js";
 import type { FillMode } from "../../contract/image.js";
-import type { SelectionSummary } from "../../contract/messages.js";
+import { CREATE_IMAGE_MAX_SIDE } from "../../contract/limits.js";
+import type { SelectedNode, SelectionSummary } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
 import { readyForCanvas } from "./convert.js";
 import { recordOf } from "./record.js";
 import type { ImageVersion } from "./versions.js";
 import { plural } from "../../codegen/plural.js";
 
-export type CanvasAction = { kind: "insert"; into: boolean } | { kind: "fill"; mode: FillMode } | { kind: "replace"; nodeId: string };
+/** `beside`: a render, placed beside the frame it renders at that frame's size. */
+export type CanvasAction = { kind: "insert"; into: boolean; beside?: Pick<SelectedNode, "id" | "name" | "width" | "height"> } | { kind: "fill"; mode: FillMode } | { kind: "replace"; nodeId: string };
 
 export interface CanvasBlockers {
   insert?: string;
@@ -44,6 +46,13 @@ export function canvasBlockers(version: ImageVersion, selection: SelectionSummar
     ...(selection.nodes.length === 0 ? { fill: "Select the shapes to fill first" } : {}),
     ...(!target ? { replace: "Select one image Figment made to replace it" } : target.versionId === version.id ? { replace: "The selected image is this version already" } : {}),
   };
+}
+
+/** The layer's size: the image's own, or a render's frame's (whole pixels; a frame past Figma's image side scaled to it). */
+export function layerSize(image: { width: number; height: number }, frame: { width: number; height: number } | undefined): { width: number; height: number } {
+  if (!frame) return { width: image.width, height: image.height };
+  const scale = Math.min(1, CREATE_IMAGE_MAX_SIDE / Math.max(frame.width, frame.height));
+  return { width: Math.max(1, Math.round(frame.width * scale)), height: Math.max(1, Math.round(frame.height * scale)) };
 }
 
 /** One placement, timed (epoch ms): started, bytes ready (converted if needed), sent, answered. The bench reads them. */
@@ -79,13 +88,13 @@ export function useCanvasActions(requests: MainRequests, report: (text: string, 
         const sentAt = epoch();
         const reply =
           action.kind === "insert"
-            ? await requests.request("insert-image", { bytes: image.bytes, width: image.width, height: image.height, record, ...(action.into ? { placement: "into" as const } : {}) })
+            ? await requests.request("insert-image", { bytes: image.bytes, ...layerSize(image, action.beside), record, ...(action.into ? { placement: "into" as const } : {}), ...(action.beside ? { besideId: action.beside.id } : {}) })
             : action.kind === "fill"
               ? await requests.request("fill-selection", { bytes: image.bytes, scaleMode: action.mode, record })
               : await requests.request("replace-image", { nodeId: action.nodeId, bytes: image.bytes, record });
         placeStats.push({ kind: action.kind, bytes: image.bytes.length, converted: image.notes.length > 0, startedAt, sentAt, placedAt: epoch() });
         if (placeStats.length > 100) placeStats.shift();
-        const done = action.kind === "insert" ? `Inserted v${version.n}` : action.kind === "fill" ? `Filled ${plural(reply.nodeIds.length, "layer")} with v${version.n}` : `Replaced the image with v${version.n}`;
+        const done = action.kind === "insert" ? (action.beside ? `Placed v${version.n} beside “${action.beside.name}”` : `Inserted v${version.n}`) : action.kind === "fill" ? `Filled ${plural(reply.nodeIds.length, "layer")} with v${version.n}` : `Replaced the image with v${version.n}`;
         report([`${done}.`, ...image.notes, ...(reply.note ? [reply.note] : [])].join(" "), "info");
         // History: the stored version learns which layers it was placed as (its bytes are not stored again).
         keepInHistory(requests, { kind: "image", id: record.versionId, placedAs: { nodeIds: reply.nodeIds.slice(0, 100), at: new Date().toISOString() } });

@@ -8,6 +8,7 @@ import { FIXED_SIZES, nearestFlexibleSize, OPEN, sizeForFrame, sizeRule } from "
 import { SIZE_PRESETS, type ImageQuality, type ImageSize, type SizeChoice } from "../../ai/image/options.js";
 import type { SelectedNode } from "../../contract/messages.js";
 import type { ImageRoute } from "../../ai/image/route.js";
+import type { SdControlType } from "../../ai/sdnext/index.js";
 
 export type SizeKey = "auto" | "frame" | "custom" | `preset-${number}`;
 
@@ -33,6 +34,9 @@ export interface ImageForm {
   seed: string;
   /** img2img (the selection as reference): how much of it is repainted, 0 to 1 (`denoising_strength`). */
   strength: number;
+  /** "Render this frame" on a local SD server: the ControlNet unit that reads the frame, and its weight (0 to 2). */
+  controlType: SdControlType;
+  controlStrength: number;
 }
 
 export const DEFAULT_FORM: ImageForm = {
@@ -52,6 +56,8 @@ export const DEFAULT_FORM: ImageForm = {
   sampler: "",
   seed: "",
   strength: 0.6,
+  controlType: "lineart",
+  controlStrength: 1,
 };
 
 /** Partial images to ask for: enough to watch it form, each one costing about 100 output tokens. */

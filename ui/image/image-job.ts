@@ -10,6 +10,7 @@ import { DEFAULT_FORM, type ImageForm } from "./form.js";
 import { imagePieces } from "./image-request.js";
 import type { ImageState } from "./image-state.js";
 import { PartialPainter } from "./painter.js";
+import type { RenderTarget } from "./render-request.js";
 import { sameSeedForm, type SdStopper } from "./sd-request.js";
 import { useImageVersions, type ImageVersions } from "./use-versions.js";
 import type { ImageVersion } from "./versions.js";
@@ -23,6 +24,8 @@ export interface ImageJob {
   painter: PartialPainter;
   /** Checks and estimates a new image from the form (exporting the selection first when it is the reference). */
   start(form: ImageForm): void;
+  /** "Render this frame": a mockup of `frame` that keeps its layout, the form's prompt as its look, placed beside it. */
+  render(form: ImageForm, frame: RenderTarget): void;
   /** The same, building on `version` with `words` saying what to change. */
   refine(version: ImageVersion, words: string, form: ImageForm): void;
   send(): void;
@@ -39,9 +42,11 @@ export interface ImageJobDeps extends PanelServices {
   onVersions(versions: ImageVersion[]): void;
   /** A confirmation (toast) or an error (banner). */
   report(text: string, tone: "info" | "error"): void;
+  /** Places a render's image beside the frame it renders. */
+  onRendered(version: ImageVersion, frame: RenderTarget): void;
 }
 
-export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions, report }: ImageJobDeps): ImageJob {
+export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions, report, onRendered }: ImageJobDeps): ImageJob {
   const [form, setFormState] = useState<ImageForm>(DEFAULT_FORM);
   const setForm = useCallback((patch: Partial<ImageForm>) => setFormState((f) => ({ ...f, ...patch })), []);
   const live = useRef({ settings, selection, prices });
@@ -55,7 +60,7 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     onVersions(added);
   };
   const stopper = useMemo<SdStopper>(() => ({ current: undefined }), []);
-  const job = useModelJob(imagePieces({ requests, worker, vault, live: () => live.current, painter, versions: () => list.current, made, stopper, report: (text) => report(text, "info") }), {
+  const job = useModelJob(imagePieces({ requests, worker, vault, live: () => live.current, painter, versions: () => list.current, made, stopper, report: (text) => report(text, "info"), placeRender: onRendered }), {
     vault,
     settings: () => live.current.settings,
     // A local SD server takes no API key (its own credentials, if any, are read for its URL when sending).
@@ -69,6 +74,7 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     versions,
     painter,
     start: useCallback((form: ImageForm) => job.prepare({ form, refine: undefined }), [job.prepare]),
+    render: useCallback((form: ImageForm, frame: RenderTarget) => job.prepare({ form, refine: undefined, render: frame }), [job.prepare]),
     refine: useCallback((version: ImageVersion, words: string, form: ImageForm) => job.prepare({ form, refine: { version, words: words.trim() } }), [job.prepare]),
     send: job.send,
     cancel: useCallback(() => void (stopper.current?.interrupt() || job.cancel()), [stopper, job.cancel]),

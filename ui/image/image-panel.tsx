@@ -22,6 +22,8 @@ import { canReasonFirst, imageRoute } from "../../ai/image/route.js";
 import { VersionView } from "./version-view.js";
 import { VersionsStrip } from "./versions-strip.js";
 import { checkSdForm } from "./sd-form.js";
+import { RenderFrame } from "./render-frame.js";
+import { renderSdForm, renderTarget } from "./render-request.js";
 import { useSdSamplers } from "./sd-options.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
@@ -54,6 +56,7 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
   const check = checkForm(form, selection.nodes[0], route);
   const busy = isBusy(state);
   const shown = versions.selected;
+  const renderFrom = renderTarget(selection);
   useEffect(() => void store.load(), [store.load]);
 
   const actions = (version: ImageVersion) => {
@@ -107,6 +110,17 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
         onOpenSettings={onOpenSettings}
         {...(sd ? { sd } : {})}
       />
+      {renderFrom ? (
+        <RenderFrame
+          frame={renderFrom}
+          form={form}
+          local={local}
+          busy={busy}
+          blocked={!form.prompt.trim() ? "Describe the look first, e.g. “a polished mockup, photographic”" : !hasKey ? "Add an API key in Settings first" : sd && !checkSdForm(renderSdForm(form, renderFrom)).ready ? "Fix what is marked in the options first" : undefined}
+          onChange={job.setForm}
+          onRender={() => job.render(form, renderFrom)}
+        />
+      ) : null}
       <div class="image-body">
         <ImageStatus job={job} onOpenSettings={onOpenSettings} />
         {versions.compare ? (

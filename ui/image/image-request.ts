@@ -20,6 +20,7 @@ import type { PartialPainter } from "./painter.js";
 import { requestData } from "./request-data.js";
 import { imageRoute } from "../../ai/image/route.js";
 import { versionsFrom, type ImageVersion } from "./versions.js";
+import { prepareRenderSd, renderForm, type RenderTarget } from "./render-request.js";
 import { interruptedText, prepareSd, sdVersionsFrom, sendSd, streamingSd, type PendingSd, type SdReply, type SdStopper } from "./sd-request.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
@@ -28,6 +29,8 @@ type GenerateImageReply = ReplyOf<"generate-image">;
 export interface ImageAsk {
   form: ImageForm;
   refine: { version: ImageVersion; words: string } | undefined;
+  /** "Render this frame": a mockup that keeps this frame's layout, placed beside it. */
+  render?: RenderTarget;
 }
 
 /** A request ready to send: its data, where it goes, and what the versions will say about it. */
@@ -38,6 +41,8 @@ export interface PendingImage {
   prompt: string;
   /** The version this builds on. */
   refining: { n: number; id: string } | undefined;
+  /** A render of this frame: placed beside it once made. */
+  render?: RenderTarget;
 }
 
 export interface ImageRequestDeps {
@@ -54,6 +59,8 @@ export interface ImageRequestDeps {
   stopper: SdStopper;
   /** A confirmation for the designer (a toast): what Cancel kept of an SD run. */
   report(text: string): void;
+  /** Places a render's image beside the frame it renders. */
+  placeRender(version: ImageVersion, frame: RenderTarget): void;
 }
 
 /** A request to the hosted model, or to a local SD server (Settings → Images). */
@@ -67,7 +74,10 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
   const { painter } = deps;
   return {
     // A local SD server draws new images; refining a version stays the hosted model's (SD's img2img is "Use selection as reference").
-    prepare: (ask, io) => (deps.live().settings.imageSource === "sd" && !ask.refine ? prepareSd(deps, ask.form, io) : prepareImage(deps, ask, io)),
+    prepare: (ask, io) => {
+      if (deps.live().settings.imageSource !== "sd" || ask.refine) return prepareImage(deps, ask, io);
+      return ask.render ? prepareRenderSd(deps, ask.form, ask.render, io) : prepareSd(deps, ask.form, io);
+    },
     send: async (pending, io) => (isSd(pending) ? { from: "sd", reply: await sendSd(deps, pending, io) } : { from: "hosted", reply: await sendImage(deps, pending, io) }),
     streaming: (pending, startedAt) => {
       if (isSd(pending)) return streamingSd(pending, startedAt);
@@ -79,25 +89,33 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
       return applyImageEvent(state, event);
     },
     done: (answer, pending, { startedAt, settings }) => {
+      let made: ImageVersion[] = [];
       if (answer.from === "sd" && isSd(pending)) {
-        deps.made(sdVersionsFrom(answer.reply, pending, { startedAt, finishedAt: Date.now() }, deps.versions()));
+        made = sdVersionsFrom(answer.reply, pending, { startedAt, finishedAt: Date.now() }, deps.versions());
+        deps.made(made);
         if (answer.reply.interrupted) deps.report(interruptedText(answer.reply));
       } else if (answer.from === "hosted" && !isSd(pending)) {
         const { data } = pending;
         const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
-        deps.made(versionsFrom(answer.reply, run, deps.versions()));
+        made = versionsFrom(answer.reply, run, deps.versions());
+        deps.made(made);
       }
       painter.reset();
+      // A render goes on the canvas at once, beside its frame (the version stays in the strip as well).
+      if (pending.render && made[0]) deps.placeRender(made[0], pending.render);
     },
     // Nothing half-done stays on the slots once a request is stopped, fails or is replaced.
     stopped: () => painter.reset(),
   };
 }
 
-async function prepareImage({ requests, worker, live }: ImageRequestDeps, { form, refine }: ImageAsk, io: PrepareIo): Promise<{ request: PendingImage; confirm: ImageConfirm }> {
+async function prepareImage({ requests, worker, live }: ImageRequestDeps, ask: ImageAsk, io: PrepareIo): Promise<{ request: PendingImage; confirm: ImageConfirm }> {
   const { settings, selection, prices } = live();
+  const { refine, render } = ask;
+  // A render: the frame's shape and picture, one image, through the Images API's edits.
+  const form = render ? renderForm(ask.form) : ask.form;
   const route = imageRoute(settings, form.reasonFirst);
-  const plan = requestData(form, selection.nodes[0], route, refine);
+  const plan = requestData(form, render ?? selection.nodes[0], route, refine);
   if (!plan.ok) throw new RequestCheckError(plan.problem);
   const { data, prompt } = plan;
   const version = refine?.version;
@@ -106,16 +124,19 @@ async function prepareImage({ requests, worker, live }: ImageRequestDeps, { form
   const useReference = form.useReference && !version;
   if (useReference) io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
   else io.preparing();
-  const frames = useReference ? (await requests.request("export-selection", { png: true, assets: false }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames : [];
+  const exported = useReference ? (await requests.request("export-selection", { png: true, assets: false }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames : [];
   io.signal.throwIfAborted();
+  const frames = render ? exported.filter((f) => f.id === render.id) : exported;
+  if (render && !frames[0]?.png) throw new RequestCheckError(`“${render.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
+  if (render) data.keepComposition = true;
   data.references = frames.flatMap((f) => (f.png ? [{ bytes: f.png, name: `${f.name.slice(0, 80) || "selection"}.png` }] : [])).slice(0, 16);
   io.preparing();
   const reply = await worker.call("image-prepare", { settings, reasonFirst: form.reasonFirst, request: data, ...(frames.length ? { exports: frames.map((f) => ({ id: f.id, json: f.json })) } : {}), ...(prices ? { prices } : {}) });
   if (reply.problems.length > 0 || !reply.estimate) throw new RequestCheckError(reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
   if (reply.designHint) data.designHint = reply.designHint;
   return {
-    request: { data, reasonFirst: form.reasonFirst, to, prompt, refining: version ? { n: version.n, id: version.id } : undefined },
-    confirm: { phase: "confirm", to, estimate: reply.estimate, notes: reply.notes, prompt, refining: version?.n, references: frames.map((f) => f.name), withHint: reply.designHint !== undefined },
+    request: { data, reasonFirst: form.reasonFirst, to, prompt, refining: version ? { n: version.n, id: version.id } : undefined, ...(render ? { render } : {}) },
+    confirm: { phase: "confirm", to, estimate: reply.estimate, notes: reply.notes, prompt, refining: version?.n, references: frames.map((f) => f.name), withHint: reply.designHint !== undefined, ...(render ? { render: render.name } : {}) },
   };
 }
 

@@ -33,11 +33,20 @@ export interface ImageSessionDeps extends PanelServices {
 
 export function useImageSession(deps: ImageSessionDeps): ImageSession {
   const { requests } = deps;
-  const keep = useRef<(versions: ImageVersion[]) => void>(() => undefined);
-  const job = useImageJob({ ...deps, onVersions: (versions) => keep.current(versions) });
+  const keep = useRef<(versions: ImageVersion[]) => Promise<void>>(() => Promise.resolve());
+  const saved = useRef<Promise<void>>(Promise.resolve());
+  const place = useRef<CanvasActions["run"]>(() => undefined);
+  // A render goes beside its frame at the frame's size, as Insert places any version: once the version is stored,
+  // so that History can note where it was placed.
+  const job = useImageJob({
+    ...deps,
+    onVersions: (versions) => void (saved.current = keep.current(versions)),
+    onRendered: (version, frame) => void saved.current.then(() => place.current(version, { kind: "insert", into: false, beside: frame })),
+  });
   const store = useVersionStore(requests, job.versions);
   keep.current = store.keep;
   const canvas = useCanvasActions(requests, deps.report);
+  place.current = canvas.run;
   const [refineFocus, setRefineFocus] = useState(0);
 
   const openNode = useCallback(

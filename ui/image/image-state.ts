@@ -51,6 +51,8 @@ export interface ImageConfirm extends ConfirmBase {
   /** The frames sent as the reference (their names). */
   references: string[];
   withHint: boolean;
+  /** "Render this frame": the frame's name (its picture is the reference, its layout kept). */
+  render?: string;
 }
 
 export type ImageState = ModelJobState<ImageConfirm, Streaming>;

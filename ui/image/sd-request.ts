@@ -19,6 +19,7 @@ import type { ImageForm } from "./form.js";
 import { streaming, type Destination, type ImageRunEvent, type Streaming } from "./image-state.js";
 import { checkSdForm, sdRequestData } from "./sd-form.js";
 import type { ImageVersion } from "./versions.js";
+import type { RenderTarget } from "./render-request.js";
 import { plural } from "../../codegen/plural.js";
 
 export type SdReply = ReplyOf<"sd-generate">;
@@ -28,8 +29,10 @@ export interface PendingSd {
   sd: SdRequestData;
   to: Destination;
   prompt: string;
-  /** The frames sent as the init image (img2img). */
+  /** The frames sent as the init image (img2img) or the control image (a render). */
   references: number;
+  /** A render of this frame: placed beside it once made. */
+  render?: RenderTarget;
 }
 
 /** How often the panel asks the server for its progress and preview while a run goes. */

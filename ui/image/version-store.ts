@@ -19,7 +19,8 @@ export interface VersionStore {
   unsaved: ReadonlyMap<string, string>;
   /** Reads the stored versions (once; later calls give the same); resolves with them. */
   load(): Promise<ImageVersion[]>;
-  keep(versions: readonly ImageVersion[]): void;
+  /** Resolves once each is saved (or marked as not kept): it never rejects. */
+  keep(versions: readonly ImageVersion[]): Promise<void>;
   remove(ids: readonly string[]): void;
 }
 
@@ -79,7 +80,7 @@ export function useVersionStore(requests: MainRequests, versions: ImageVersions)
     [requests, versions.update, mark],
   );
 
-  const keep = useCallback((list: readonly ImageVersion[]) => void list.reduce((chain, v) => chain.then(() => keepOne(v)), Promise.resolve()), [keepOne]);
+  const keep = useCallback((list: readonly ImageVersion[]) => list.reduce((chain, v) => chain.then(() => keepOne(v)), Promise.resolve()), [keepOne]);
 
   const remove = useCallback(
     (ids: readonly string[]) => {

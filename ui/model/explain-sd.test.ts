@@ -12,6 +12,8 @@ describe("SD server problems in the panel's words", () => {
       [{ type: "invalid-field", field: "cfg_scale", reason: "Input should be a valid number" }, /refused CFG scale \(422\): Input should be a valid number/, /Change CFG scale/],
       [{ type: "out-of-memory", detail: "CUDA out of memory" }, /ran out of GPU memory/, /smaller size or fewer images/],
       [{ type: "empty-answer" }, /answered with no image/, /console/],
+      [{ type: "no-controlnet" }, /^This server has no ControlNet: it cannot keep the frame's layout$/, /Use SD\.Next .* install AUTOMATIC1111's ControlNet extension \(sd-webui-controlnet\)/],
+      [{ type: "no-control-model", unit: "scribble", models: ["control_v11p_sd15_canny"] }, /no ControlNet model for scribble/, /or pick another control type \(it has control_v11p_sd15_canny\)/],
     ];
     for (const [problem, title, hint] of cases) {
       const explained = explainSdProblem(problem);

@@ -50,6 +50,18 @@ export function explainSdProblem(problem: SdProblem): Explanation {
       return { title: "The SD server answered with no image", hint: "The run failed inside the server: its console says why. Generate again once it is fixed.", action: "retry" };
     case "no-route":
       return { title: `No Stable Diffusion API at this address (${problem.path} is not there)`, hint: `Check the server URL in Settings → Images: it must be SD.Next or AUTOMATIC1111 itself, started with --api for AUTOMATIC1111.`, action: "settings" };
+    case "no-controlnet":
+      return {
+        title: "This server has no ControlNet: it cannot keep the frame's layout",
+        hint: "Use SD.Next (its control API is built in), or install AUTOMATIC1111's ControlNet extension (sd-webui-controlnet) with a canny, lineart or scribble model and restart the server.",
+        action: "retry",
+      };
+    case "no-control-model":
+      return {
+        title: `The SD server has no ControlNet model for ${problem.unit}`,
+        hint: `Put a ${problem.unit} ControlNet model in the server's ControlNet models folder and restart it, or pick another control type${problem.models.length ? ` (it has ${problem.models.slice(0, 4).join(", ")})` : ""}.`,
+        action: "retry",
+      };
     case "server-error":
       return { title: `The SD server failed (${problem.status})`, hint: sdNextStep(problem), action: "retry" };
     default:

@@ -4,7 +4,7 @@
  * Aborting a generation interrupts the run on the server (ai/sdnext/job.ts): the reply is then what it returned.
  */
 import { ModelError } from "../../../ai/errors.js";
-import { img2img, listModels, listSamplers, txt2img, type SdConnection, type SdGenerateOptions, type SdProgress } from "../../../ai/sdnext/index.js";
+import { controlRender, img2img, listModels, listSamplers, txt2img, type SdConnection, type SdGenerateOptions, type SdProgress } from "../../../ai/sdnext/index.js";
 import { sdRequest } from "../../../ai/sdnext/http.js";
 import type { SdConnectionData } from "../protocol/sd.js";
 import type { ReplyOf, RequestOf, SdEvent } from "../protocol/index.js";
@@ -38,7 +38,7 @@ function eventOf(progress: SdProgress): { event: SdEvent; transfer?: ArrayBuffer
 
 export async function runSdGenerate(request: RequestOf<"sd-generate">, { signal, emit }: JobContext<"sd-generate">): Promise<ReplyOf<"sd-generate">> {
   const connection = connectionOf(request.connection);
-  const { init, negativePrompt, sampler, model, seed, ...rest } = request.request;
+  const { init, control, negativePrompt, sampler, model, seed, ...rest } = request.request;
   const options: SdGenerateOptions = { ...rest, ...(negativePrompt ? { negativePrompt } : {}), ...(sampler ? { sampler } : {}), ...(model ? { model } : {}), ...(seed !== undefined ? { seed } : {}) };
   const job = {
     signal,
@@ -48,7 +48,11 @@ export async function runSdGenerate(request: RequestOf<"sd-generate">, { signal,
       if (out) emit(out.event, out.transfer);
     },
   };
-  const result = init ? await img2img(connection, { ...options, initImage: init.bytes, denoisingStrength: init.strength }, job) : await txt2img(connection, options, job);
+  const result = control
+    ? await controlRender(connection, { ...options, controlImage: control.bytes, units: [{ type: control.type, strength: control.strength }] }, job)
+    : init
+      ? await img2img(connection, { ...options, initImage: init.bytes, denoisingStrength: init.strength }, job)
+      : await txt2img(connection, options, job);
   return {
     images: result.images.map((image) => ({ bytes: image.bytes, format: image.format, width: image.width, height: image.height, ...(image.seed !== undefined ? { seed: image.seed } : {}) })),
     interrupted: result.interrupted,

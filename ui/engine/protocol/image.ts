@@ -45,6 +45,8 @@ export const imageRequestField = object({
   references: array(imageInput, { max: MAX_REFERENCES }),
   designHint: optional(string()),
   refine: optional(refineField),
+  /** A render of a frame: the first reference is its picture, whose composition the image keeps; the prompt is the look. */
+  keepComposition: optional(boolean()),
 });
 export type ImageRequestData = Infer<typeof imageRequestField>;
 

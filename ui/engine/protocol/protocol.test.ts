@@ -5,6 +5,9 @@ import { parseEngineMessage, parseEngineRequest, ProtocolError } from "./index.j
 const options = { target: "react", styling: "css-modules", nodeIds: false };
 /** The least a model request's first input holds (ai/prompt.ts PromptInput). */
 const promptInput = { target: "react", styling: "css-modules", hint: "h" };
+/** A render of a frame through a local SD server's ControlNet. */
+const sdRender = (control: Record<string, unknown>) => ({ kind: "sd-generate", id: "s1", connection: { baseUrl: "http://127.0.0.1:7860" }, request: { prompt: "photographic", width: 512, height: 768, steps: 20, cfgScale: 7, batchSize: 1, control } });
+const png = new Uint8Array([137, 80, 78, 71]);
 
 describe("engine protocol", () => {
   it("accepts each request kind with its fields", () => {
@@ -27,6 +30,8 @@ describe("engine protocol", () => {
     const round = { instructions: refine.instructions, images: pictures };
     expect(parseEngineRequest({ kind: "ai-round-estimate", id: "w7", input: promptInput, answers: ["{}"], earlier: [], round, model: "gpt-5" })).toMatchObject({ kind: "ai-round-estimate", round });
     expect(parseEngineMessage({ id: "w7", ok: true, kind: "ai-round-estimate", estimate: { estimate: true } })).toMatchObject({ reply: { kind: "ai-round-estimate" } });
+    expect(parseEngineRequest(sdRender({ bytes: png, type: "lineart", strength: 0.8 }))).toMatchObject({ request: { control: { type: "lineart", strength: 0.8 } } });
+    expect(parseEngineRequest({ kind: "generate-image", id: "i1", settings: DEFAULT_SETTINGS, reasonFirst: false, apiKey: "sk-x", timeoutMs: 1000, request: { prompt: "photographic", size: "auto", quality: "low", count: 1, partials: 0, references: [{ bytes: png }], keepComposition: true } })).toMatchObject({ request: { keepComposition: true } });
     expect(parseEngineRequest({ kind: "ai-prepare", id: "w5", exports: [], png: new Uint8Array(), options, model: "m", draft: false, instructions: "", prices: { "openai/m": price } })).toMatchObject({ prices: { "openai/m": price } });
   });
 
@@ -40,6 +45,9 @@ describe("engine protocol", () => {
     [{ kind: "ai-generate", id: "w8", settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: promptInput, timeoutMs: 1000, refine: { conversation: { kind: "responses", previousResponseId: "r" }, instructions: "fix", images: [{ label: "x", url: "https://evil.example/p.png" }] } }, "refine.images[0].url must be an image data URL"],
     [{ kind: "ai-round-estimate", id: "w9", input: promptInput, answers: [], earlier: [], round: { instructions: "", images: [] }, model: "m" }, "round.instructions must be a non-empty string"],
     [{ kind: "ai-round-estimate", id: "w10", input: promptInput, answers: [1], earlier: [], round: { instructions: "fix", images: [] }, model: "m" }, "answers[0] must be a string"],
+    [sdRender({ bytes: png, type: "depth", strength: 1 }), "request.control.type must be one of canny, lineart, scribble"],
+    [sdRender({ bytes: png, type: "canny", strength: 3 }), "request.control.strength"],
+    [sdRender({ bytes: "iVBOR", type: "canny", strength: 1 }), "request.control.bytes"],
     [{ kind: "explode", id: "w4" }, "kind must be one of"],
     [{ kind: "ping", id: "w5", extra: true }, "extra must be absent"],
   ])("refuses %j, naming the field and keeping the id", (data, reason) => {

@@ -1,14 +1,18 @@
 /**
  * The Stable Diffusion requests between the panel and the worker (a room of the engine's protocol, joined in
  * index.ts): `sd-connect` (what Settings' Test connection shows: the loaded checkpoint, the models and the
- * samplers) and `sd-generate` (txt2img, or img2img with an init image and strength, streaming the server's
- * previews as `image-partial` and its progress with the ETA as `sd-progress`). Aborting `sd-generate` interrupts
+ * samplers) and `sd-generate` (txt2img, img2img with an init image and strength, or a ControlNet render of a
+ * frame, streaming the server's previews as `image-partial` and its progress with the ETA as `sd-progress`). Aborting `sd-generate` interrupts
  * the run on the server and still answers the images it returns (`interrupted`). The server's credentials travel
  * with the connection, read from the slot of that base URL only.
  */
 import { array, boolean, bytes, number, object, oneOf, optional, string, type Infer } from "../../../contract/fields.js";
 import { IMAGE_FORMATS } from "../../../ai/image/options.js";
+import type { SdControlType } from "../../../ai/sdnext/index.js";
 import type { Room } from "./common.js";
+
+/** ai/sdnext's ControlNet unit types. */
+export const SD_CONTROL_TYPES = ["canny", "lineart", "scribble"] as const satisfies readonly SdControlType[];
 
 const count = (max: number) => number({ integer: true, min: 0, max });
 /** The most images one SD run makes (its batch size). */
@@ -33,6 +37,8 @@ export const sdRequestField = object({
   batchSize: number({ integer: true, min: 1, max: MAX_SD_BATCH }),
   /** img2img: the selection's PNG and how much of it to repaint (0 keeps it, 1 ignores it). */
   init: optional(object({ bytes: bytes(), strength: number({ min: 0, max: 1 }) })),
+  /** A ControlNet render ("Render this frame"): the frame's PNG as the control image, one unit of this type and strength. */
+  control: optional(object({ bytes: bytes(), type: oneOf(SD_CONTROL_TYPES), strength: number({ min: 0, max: 2 }) })),
 });
 export type SdRequestData = Infer<typeof sdRequestField>;
 
