@@ -6,7 +6,7 @@
  * make: the same noise keeps the look while the prompt changes; the first image as an img2img reference would
  * copy its layout into every row). Pure.
  */
-import { sweepGrid, type Sweep } from "../../../ai/params/sweep.js";
+import { checkSweeps, parseSweep, sweepGrid, SweepError, sweepRefusal, type Sweep, type SweepParam, type SweepTarget } from "../../../ai/params/sweep.js";
 import type { GridLabels } from "../../../contract/image.js";
 import type { SdRequestData } from "../../engine/protocol/sd.js";
 import type { ImageVersion } from "../versions.js";
@@ -40,4 +40,28 @@ export function sdItemRequest(plan: BatchPlan, index: number, first: ImageVersio
     ...(seed !== undefined && seed >= 0 ? { seed } : {}),
     ...(init ? { init } : {}),
   };
+}
+
+/** A sweep as the setup's controls hold it: a parameter ("" for none) and its values as typed. */
+export interface SweepDraft {
+  param: SweepParam | "";
+  values: string;
+}
+export const NO_SWEEP: SweepDraft = { param: "", values: "" };
+
+/** The parameters the Sweep control offers: SD's on a local server, quality on a hosted model (its API has no seed, CFG or steps). */
+export const sweepChoices = (target: SweepTarget): SweepParam[] => (target === "sd" ? ["cfg", "seed", "steps", "strength", "sampler"] : ["quality"]);
+
+/** The setup's sweeps (columns, rows) read and checked; `error` says the first problem in the user's terms. */
+export function readSweeps(drafts: readonly SweepDraft[], target: SweepTarget, provider: string): { sweeps: Sweep[]; error?: string } {
+  try {
+    const sweeps = drafts.filter((d) => d.param !== "").map((d) => parseSweep(`${d.param}=${d.values}`));
+    checkSweeps(sweeps);
+    const refused = sweeps.map((s) => sweepRefusal(s.param, target, provider)).find(Boolean);
+    if (refused) return { sweeps: [], error: `Sweep: ${refused}.` };
+    return { sweeps };
+  } catch (error) {
+    if (error instanceof SweepError) return { sweeps: [], error: `Sweep: ${error.message}.` };
+    throw error;
+  }
 }
