@@ -20,6 +20,8 @@ import { planRows } from "./image-rows-plan.js";
 import { printPrompts, printRowsResult, rowEventLine } from "./image-rows-report.js";
 import { runRows } from "./image-rows-run.js";
 import { UsageError } from "./io.js";
+import { gridRequests } from "./image-rows-grid.js";
+import { sdRowsCommand } from "./image-rows-sd-command.js";
 import { plural } from "../codegen/plural.js";
 
 export async function imageRowsCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
@@ -28,9 +30,12 @@ export async function imageRowsCommand(argv: string[], io: Output, context: RunC
     io.out(IMAGE_ROWS_USAGE);
     return 0;
   }
+  if (args.sd) return sdRowsCommand(args, args.sd, io, context);
   const references = await Promise.all(args.refs.map(readRef));
   if (args.batchApi) checkBatchFlags(args);
-  const plan = await planRows(args, references);
+  const rowsPlan = await planRows(args, references);
+  const gridPlan = args.sweeps.length ? gridRequests(rowsPlan.requests, args.sweeps) : undefined;
+  const plan = gridPlan ? { ...rowsPlan, requests: gridPlan.requests } : rowsPlan;
   // The image parameters are the same for every row: checking the first row's request checks them all,
   // before anything is sent. What differs is each prompt's length, and --consistent's one more reference.
   const draft = configFor(args, "dry-run");
@@ -66,7 +71,7 @@ export async function imageRowsCommand(argv: string[], io: Output, context: RunC
     ...(context.signal ? { signal: context.signal } : {}),
     onEvent: (event) => io.err(rowEventLine(event, plan.computed)),
   });
-  printRowsResult(result, plan.computed, { out, json: args.json, provider: args.provider, model: config.model, api: config.api, consistent: args.consistent }, io);
+  printRowsResult(result, plan.computed, { out, json: args.json, provider: args.provider, model: config.model, api: config.api, consistent: args.consistent, ...(gridPlan ? { grid: gridPlan.grid } : {}) }, io);
   if (result.cancelled) return 130;
   if (result.stopped) return reportImageError(result.stopped, args.provider, io);
   return result.failed.length === 0 && result.notSent.length === 0 ? 0 : 1;

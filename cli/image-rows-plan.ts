@@ -4,7 +4,7 @@
  * request per row. This list is the seam other senders take (e.g. a Batch API writer): `planRows` sends
  * nothing and needs no key. Problems in the inputs become usage errors naming the flag and file.
  */
-import { ParamsError, computePrompts, parseCsvRows, parseJsonlRows, parseTemplate, readRules, rowRequests, rowsFormatOf, NO_RULES, type ComputedPrompts, type RowRequest, type RuleSet, type SharedImageOptions } from "../ai/params/index.js";
+import { ParamsError, computePrompts, parseCsvRows, parseJsonlRows, parseTemplate, readRules, rowRequests, rowsFormatOf, NO_RULES, type ComputedPrompts, type RowRequest, type ParamTable, type RuleSet, type SharedImageOptions } from "../ai/params/index.js";
 import type { ImageInput } from "../ai/image/options.js";
 import type { ImageRowsArgs } from "./image-rows-args.js";
 import { readText, UsageError } from "./io.js";
@@ -31,12 +31,20 @@ function asUsage<T>(args: ImageRowsArgs, fn: () => T): T {
   }
 }
 
-export async function planRows(args: ImageRowsArgs, references: readonly ImageInput[]): Promise<RowsPlan> {
-  const template = asUsage(args, () => parseTemplate(args.template));
+/** A grid without --rows: the template is the one prompt (a placeholder in it then names no column). */
+const ONE_ROW: ParamTable = { columns: [], rows: [{ row: 1, line: 1, values: {} }], skippedBlankLines: [] };
+
+async function readTable(args: ImageRowsArgs): Promise<ParamTable> {
+  if (!args.rows) return ONE_ROW;
   const rowsText = await readText(args.rows).catch((error: Error) => {
     throw new UsageError(`--rows: ${error.message}`);
   });
-  const table = asUsage(args, () => (rowsFormatOf(args.rows) === "jsonl" ? parseJsonlRows(rowsText) : parseCsvRows(rowsText)));
+  return asUsage(args, () => (rowsFormatOf(args.rows) === "jsonl" ? parseJsonlRows(rowsText) : parseCsvRows(rowsText)));
+}
+
+export async function planRows(args: ImageRowsArgs, references: readonly ImageInput[]): Promise<RowsPlan> {
+  const template = asUsage(args, () => parseTemplate(args.template));
+  const table = await readTable(args);
   let rules: RuleSet = NO_RULES;
   if (args.rules) {
     const rulesText = await readText(args.rules).catch((error: Error) => {

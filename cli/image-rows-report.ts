@@ -3,7 +3,7 @@
  * `{ prompts: [{ row, prompt }], notes }`), a progress line per row on stderr, and at the end what was written
  * and a summary line that lists the failed rows (plain), or all of it as JSON.
  */
-import type { ComputedPrompts } from "../ai/params/index.js";
+import type { ComputedPrompts, Grid } from "../ai/params/index.js";
 import type { Output } from "./design-files.js";
 import type { RowEvent, RowsRunResult } from "./image-rows-run.js";
 import { agree, plural } from "../codegen/plural.js";
@@ -41,32 +41,35 @@ export interface RunFacts {
   model: string;
   api: string;
   consistent: boolean;
+  /** A parameter grid's shape and headers, for --json. */
+  grid?: Grid;
 }
 
 /** "3 rows: 2 written, 1 failed (row 2)" — the line a script or a person reads first. */
-export function summaryLine(result: RowsRunResult, total: number): string {
+export function summaryLine(result: RowsRunResult, total: number, noun: "row" | "image" = "row"): string {
   const parts = [`${result.written.length} written`];
   if (result.failed.length) parts.push(`${result.failed.length} failed (${agree(result.failed.length, "row")} ${result.failed.map((f) => f.row).join(", ")})`);
   if (result.notSent.length) parts.push(`${result.notSent.length} not sent (${agree(result.notSent.length, "row")} ${result.notSent.join(", ")})`);
-  return `${plural(total, "row")}: ${parts.join(", ")}${result.cancelled ? "; cancelled (finished images kept)" : ""}`;
+  return `${plural(total, noun)}: ${parts.join(", ")}${result.cancelled ? "; cancelled (finished images kept)" : ""}`;
 }
 
 export function printRowsResult(result: RowsRunResult, computed: ComputedPrompts, facts: RunFacts, io: Output): void {
-  const total = computed.rows.length;
+  const total = facts.grid?.cells.length ?? computed.rows.length;
   if (facts.json) {
     const prompt = (row: number): string => computed.rows.find((r) => r.row === row)?.prompt ?? "";
     io.out(
       JSON.stringify(
         {
-          images: result.written.map((w) => ({ row: w.row, path: w.path, width: w.width, height: w.height, bytes: w.bytes, format: w.format, attempts: w.attempts, prompt: prompt(w.row) })),
+          images: result.written.map((w) => ({ row: w.row, path: w.path, width: w.width, height: w.height, bytes: w.bytes, format: w.format, attempts: w.attempts, ...(w.params ? { params: w.params } : {}), ...(w.seed !== undefined ? { seed: w.seed } : {}), prompt: prompt(w.row) })),
           failures: result.failed.map((f) => ({ row: f.row, line: lineOf(computed, f.row), kind: f.error.kind, message: f.error.message, attempts: f.attempts })),
           notSent: result.notSent,
-          summary: summaryLine(result, total),
+          summary: summaryLine(result, total, facts.grid ? "image" : "row"),
           notes: computed.notes,
           model: facts.model,
           provider: facts.provider,
           api: facts.api,
           consistent: facts.consistent,
+          ...(facts.grid ? { grid: { columns: facts.grid.columns, rows: facts.grid.rowLabels.length, columnLabels: facts.grid.columnLabels, rowLabels: facts.grid.rowLabels } } : {}),
         },
         null,
         2,
@@ -75,7 +78,7 @@ export function printRowsResult(result: RowsRunResult, computed: ComputedPrompts
     return;
   }
   if (result.written.length) io.out(`wrote ${plural(result.written.length, "image")} to ${facts.out}`);
-  for (const w of result.written) io.out(`  ${w.path}\t${w.width}×${w.height} ${w.format}`);
+  for (const w of result.written) io.out(`  ${w.path}\t${w.width}×${w.height} ${w.format}${w.seed !== undefined ? `\tseed ${w.seed}` : ""}`);
   for (const f of result.failed) io.out(`failed: ${label(computed, f.row)}: ${f.error.message}`);
-  io.out(summaryLine(result, total));
+  io.out(summaryLine(result, total, facts.grid ? "image" : "row"));
 }

@@ -15,7 +15,8 @@ import type { ImageConfig } from "../ai/image/config.js";
 import { generateImages } from "../ai/image/generate.js";
 import type { ImageInput } from "../ai/image/options.js";
 import type { GeneratedImage } from "../ai/image/result.js";
-import { withFirstImage, type RowRequest } from "../ai/params/index.js";
+import { withFirstImage, type RowRequest, type SweepValue } from "../ai/params/index.js";
+import { cellParams } from "./image-rows-grid.js";
 import { EXTENSIONS } from "./image-files.js";
 
 /** Rows in flight at once: enough to overlap the model's minutes, few enough for rate limits. */
@@ -33,6 +34,10 @@ export interface RowWritten {
   bytes: number;
   format: string;
   attempts: number;
+  /** In a parameter grid: the cell's swept values (`{ cfg: 7, seed: 2 }`). */
+  params?: Record<string, SweepValue>;
+  /** The seed it was drawn with (a Stable Diffusion server says it). */
+  seed?: number;
 }
 
 export interface RowFailed {
@@ -63,7 +68,7 @@ export interface RowsRunResult {
 }
 
 /** Writes `stem.ext` under `out`, or `stem-2.ext`, … — never over an existing file. */
-async function writeFresh(out: string, stem: string, image: GeneratedImage): Promise<string> {
+export async function writeFresh(out: string, stem: string, image: GeneratedImage): Promise<string> {
   await mkdir(out, { recursive: true });
   const ext = EXTENSIONS[image.format];
   for (let k = 1; ; k++) {
@@ -99,7 +104,7 @@ export async function runRows(requests: readonly RowRequest[], options: RowsRunO
         const image = generated.images[0];
         if (!image) throw new ModelError("bad-output", "The endpoint's reply held no image.");
         const path = await writeFresh(options.out, planned.stem, image);
-        const written = { row: planned.row, path, width: image.width, height: image.height, bytes: image.bytes.length, format: image.format, attempts: attempt };
+        const written = { row: planned.row, path, width: image.width, height: image.height, bytes: image.bytes.length, format: image.format, attempts: attempt, ...(planned.cell ? { params: cellParams(planned.cell) } : {}) };
         result.written.push(written);
         options.onEvent?.({ type: "written", written });
         return image;

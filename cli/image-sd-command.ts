@@ -24,12 +24,12 @@ import { UsageError } from "./io.js";
 const POLL_ENV = "FIGMENT_SD_POLL_MS";
 const DEFAULT_POLL_MS = 1000;
 
-interface InputImage extends ImageInfo {
+export interface InputImage extends ImageInfo {
   bytes: Uint8Array;
   path: string;
 }
 
-async function readImageFlag(flag: string, path: string): Promise<InputImage> {
+export async function readImageFlag(flag: string, path: string): Promise<InputImage> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -50,7 +50,7 @@ export function sdAuth(env: Readonly<Record<string, string | undefined>>): strin
   return auth;
 }
 
-function pollMs(env: Readonly<Record<string, string | undefined>>): number {
+export function pollMs(env: Readonly<Record<string, string | undefined>>): number {
   const value = Number(env[POLL_ENV]);
   return Number.isFinite(value) && value >= 1 ? value : DEFAULT_POLL_MS;
 }

@@ -7,7 +7,7 @@
  * - the node a relaunch button opened the panel for.
  * Pure: no `figma`, no DOM.
  */
-import { bytes, custom, literal, number, object, oneOf, optional, string, type Infer } from "./fields.js";
+import { array, bytes, custom, literal, number, object, oneOf, optional, string, type Infer } from "./fields.js";
 import { CREATE_IMAGE_MAX_SIDE, PREVIEW_MAX_BYTES, PREVIEW_MAX_SIDE } from "./limits.js";
 import { IMAGE_ACTIONS, IMAGE_APIS, IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, PROVIDERS } from "./words.js";
 
@@ -140,6 +140,18 @@ export const gridTargetField = custom<GridTarget>("{ id } of the batch's grid fr
 
 /** A batch item's position (0-based): a retried item lands among the others in this order. */
 export const gridIndexField = number({ integer: true, min: 0, max: 10_000 });
+
+/**
+ * A parameter grid's headers (an X/Y plot): a text layer above each column ("CFG 7") and, when any is not empty,
+ * one before each row ("Seed 2"); the grid made by the first placement holds them and a placeholder for every
+ * cell (columns × rows), so a cell that fails or comes late leaves the others in their places.
+ */
+export interface GridLabels {
+  columns: string[];
+  rows: string[];
+}
+const gridLabel = string({ max: 200 });
+export const gridLabelsField = object({ columns: array(gridLabel, { max: 16 }), rows: array(gridLabel, { max: 100 }) });
 
 /** At most this many brand colours are read from the selection. */
 export const MAX_BRAND_COLOURS = 12;

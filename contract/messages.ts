@@ -58,7 +58,7 @@
  */
 import { array, boolean, bytes, describeValue, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
 import { keySlotField } from "./keys.js";
-import { brandColourField, FILL_MODES, gridIndexField, gridTargetField, imageNodeField, MAX_BRAND_COLOURS, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
+import { brandColourField, FILL_MODES, gridIndexField, gridLabelsField, gridTargetField, imageNodeField, MAX_BRAND_COLOURS, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
 import type { DesignExtras, InferredAutoLayout } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
 import { MAX_SEARCH_FRAMES, MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_INFERRED_LAYOUTS, MAX_SVG_CHARS } from "./limits.js";
@@ -301,7 +301,7 @@ const TO_MAIN = {
    * place), else at the end. Named from `name` or the record's prompt; one undo step; answers `image-placed`
    * with [gridFrameId, layerId].
    */
-  "place-in-grid": { requestId, grid: gridTargetField, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, index: optional(gridIndexField) },
+  "place-in-grid": { requestId, grid: gridTargetField, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, index: optional(gridIndexField), labels: optional(gridLabelsField) },
   /** The colours the selection uses (styles, colour variables, plain solid paints), for a batch's style spec. */
   "read-brand-colours": { requestId },
   /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */

@@ -7,6 +7,7 @@
  */
 import type { ImageInput, ImageRequest } from "../image/options.js";
 import type { ComputedRow } from "./compute.js";
+import type { GridCell } from "./sweep.js";
 
 /** What every row's request shares: everything but the prompt (one image per row, no partials). */
 export type SharedImageOptions = Omit<ImageRequest, "prompt" | "count" | "partials" | "refine" | "designHint">;
@@ -16,6 +17,8 @@ export interface RowRequest {
   /** The file stem for the row's image (names.ts). */
   stem: string;
   request: ImageRequest;
+  /** In a parameter grid: the cell this request draws (its swept values, its place). */
+  cell?: GridCell;
 }
 
 /** Said to the model with the first image attached to a later row's request. */

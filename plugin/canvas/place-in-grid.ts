@@ -5,10 +5,11 @@
  * the selection and viewport alone: the designer may be working elsewhere while the batch runs. Everything is
  * checked before the canvas changes, each placement is one undo step, and a failure midway removes what it made.
  */
-import type { GridTarget, ImageRecord } from "../../contract/image.js";
+import type { GridLabels, GridTarget, ImageRecord } from "../../contract/image.js";
 import { createImage } from "./image-bytes.js";
 import { encodeRecord, writeRecord } from "./image-record.js";
 import { findGrid, GRID_INDEX_KEY, gridSize, makeGrid, slotFor } from "./grid-frame.js";
+import { fillLabelledGrid, LABEL_FONT, labelledGridWidth, placeholderFor } from "./grid-labels.js";
 import type { Placed } from "./insert-image.js";
 import { layerName, spotFor } from "./placement.js";
 import { oneUndoStep, requireEditable } from "./undo-step.js";
@@ -23,6 +24,8 @@ export interface PlaceInGrid {
   record: ImageRecord;
   /** The item's position in its batch (0-based). */
   index?: number;
+  /** A parameter grid's headers: a new grid is made with them and a placeholder for each cell. */
+  labels?: GridLabels;
 }
 
 export async function placeInGrid(request: PlaceInGrid, secrets: readonly string[]): Promise<Placed> {
@@ -31,16 +34,20 @@ export async function placeInGrid(request: PlaceInGrid, secrets: readonly string
   // Found last before the write (no await after it), so the grid cannot disappear in between.
   const existing = "id" in request.grid ? await findGrid(request.grid.id) : undefined;
   const image = createImage(request.bytes);
+  const labels = existing ? undefined : request.labels;
+  if (labels) await figma.loadFontAsync(LABEL_FONT);
   const made: SceneNode[] = [];
   const { grid, rect } = oneUndoStep(() => {
     try {
       let grid = existing;
       if (!grid) {
-        const size = gridSize(request.width, request.height);
+        const plain = gridSize(request.width, request.height);
+        const size = labels ? { ...plain, width: labelledGridWidth(labels, request.width) } : plain;
         const spot = spotFor(figma.currentPage.selection, size, "beside");
         grid = figma.createFrame();
         made.push(grid);
         makeGrid(grid, "name" in request.grid ? request.grid.name : "", size);
+        if (labels) fillLabelledGrid(grid, labels, request, made);
         grid.x = spot.x;
         grid.y = spot.y;
       }
@@ -51,7 +58,9 @@ export async function placeInGrid(request: PlaceInGrid, secrets: readonly string
       rect.fills = [{ type: "IMAGE", imageHash: image.hash, scaleMode: "FILL" }];
       if (request.index !== undefined) rect.setPluginData(GRID_INDEX_KEY, String(request.index));
       writeRecord(rect, request.record, encoded);
-      grid.insertChild(slotFor(grid, request.index), rect);
+      const placeholder = placeholderFor(grid, request.index);
+      grid.insertChild(placeholder ? grid.children.indexOf(placeholder) : slotFor(grid, request.index), rect);
+      placeholder?.remove();
       return { grid, rect };
     } catch (error) {
       for (const node of made.reverse()) if (!node.removed) node.remove();

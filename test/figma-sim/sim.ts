@@ -20,6 +20,7 @@ import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variable
 import type { DesignVariables } from "../../codegen/design/extras.js";
 import { CLIENT_STORAGE_QUOTA } from "../../contract/limits.js";
 import { simSvg } from "./svg.js";
+import { defineTextProps, SimFonts } from "./text.js";
 import { defineGeometryProps, defineTransformProp } from "./geometry.js";
 import { defineComponentProps, simComponents, type SimDefinitions } from "./components.js";
 
@@ -861,6 +862,7 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     refreshes: 0,
   };
   let rectangles = 0;
+  const fonts = new SimFonts();
   let viewportCenter = { ...(options.viewportCenter ?? { x: 0, y: 0 }) };
 
   const addHandler = (list: { fn: Handler; once: boolean }[], fn: Handler, once: boolean): void => void list.push({ fn, once });
@@ -986,6 +988,18 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       core.change(`create ${id}`);
       currentPage.appendChild(frame);
       return frame;
+    },
+    loadFontAsync: (font: unknown): Promise<void> => fonts.load(font),
+    /** An empty text layer in Inter Regular 12 (its characters need the font loaded first, as in Figma). */
+    createText: (): SimNode => {
+      const id = `sim:${++rectangles}`;
+      const text = new SimNode(core, { id, name: "Text", type: "TEXT", absoluteBoundingBox: { x: 0, y: 0, width: 1, height: 14 } }, readMeta({}), "TEXT");
+      text.created = true;
+      defineTextProps(text, fonts);
+      core.index.set(id, text);
+      core.change(`create ${id}`);
+      currentPage.appendChild(text);
+      return text;
     },
     createRectangle: (): SimNode => {
       const id = `sim:${++rectangles}`;

@@ -6,6 +6,9 @@
  */
 import type { ImageQuality, SizeChoice } from "../../../ai/image/options.js";
 import type { BrandColour } from "../../../contract/messages.js";
+import type { GridLabels } from "../../../contract/image.js";
+import type { SweepSettings } from "../../../ai/params/sweep.js";
+import type { SdRequestData } from "../../engine/protocol/sd.js";
 
 /** A selected layer exported as PNG, sent with every request of the batch. */
 export interface BatchReference {
@@ -36,6 +39,8 @@ export interface BatchItem {
   prompt: string;
   /** Names the layer and any file: row number and key values (ai/params/names.ts), e.g. `03-kids-winter`. */
   stem: string;
+  /** In a parameter grid: what this cell sets on its request (e.g. { cfgScale: 7, seed: 2 }). */
+  cell?: SweepSettings;
 }
 
 export interface BatchPlan {
@@ -52,6 +57,10 @@ export interface BatchPlan {
   acceptFirst: boolean;
   /** The Responses API (the model reasons, then draws) instead of the Images API; OpenAI only. */
   reasonFirst: boolean;
+  /** On a local SD server: every item's request but its prompt (and its cell's values); items then go one at a time. */
+  sd?: Omit<SdRequestData, "prompt">;
+  /** A parameter grid's headers: the grid frame is made with them (items are its cells in reading order). */
+  grid?: GridLabels;
 }
 
 /** "Brand colours: #1A2B3C (Primary/500), #FFFFFF." — named colours first, as read-brand-colours orders them. */

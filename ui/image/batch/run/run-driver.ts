@@ -16,6 +16,9 @@ import { itemRequest } from "./item-request.js";
 import { keepVersion, notePlacement } from "./keep-version.js";
 import * as run from "./run-state.js";
 import { sendItem } from "./send-item.js";
+import { sendSdItem } from "./send-sd-item.js";
+import { sdItemRequest } from "../sweep-items.js";
+import type { ImageVersion } from "../../versions.js";
 import { failureOf } from "../../../model/job-state.js";
 
 export interface DriverDeps {
@@ -102,6 +105,7 @@ export class RunDriver {
     const attempt = state.items[index]!.attempt;
     const live = () => mine === this.generation;
     const settings = this.deps.settings();
+    if (state.plan.sd) return this.launchSd(state, index, attempt, live);
     const apiKey = this.deps.vault.revealFor(settings);
     if (!apiKey) {
       this.set(run.failed(state, index, attempt, { kind: "model", message: `No API key for ${settings.provider}.`, model: { kind: "missing-key" }, at: Date.now() }));
@@ -119,7 +123,29 @@ export class RunDriver {
       onPartial: (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes)),
       signal: controller.signal,
     };
-    sendItem(send)
+    this.settle(sendItem(send), index, attempt, controller, live);
+  }
+
+  /** An item on a local SD server: no key (the server's own credentials, read per base URL), one at a time. */
+  private launchSd(state: run.RunState, index: number, attempt: number, live: () => boolean): void {
+    const { plan } = state;
+    const item = plan.items[index]!;
+    const controller = new AbortController();
+    this.controllers.set(index, controller);
+    const first = state.accepted ? state.items[0]?.version : undefined;
+    const send = {
+      worker: this.deps.worker, vault: this.deps.vault, settings: this.deps.settings(), prompt: item.prompt,
+      data: sdItemRequest(plan, index, first),
+      versionId: `b${Date.now().toString(36)}${this.generation}a${attempt}-${index + 1}`,
+      onPartial: (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes)),
+      signal: controller.signal,
+    };
+    this.settle(sendSdItem(send), index, attempt, controller, live);
+  }
+
+  /** Feeds an item's reply into the state: kept, placed (unless it waits to be accepted), or its failure. */
+  private settle(sent: Promise<ImageVersion>, index: number, attempt: number, controller: AbortController, live: () => boolean): void {
+    sent
       .then((version) => {
         if (!live()) return;
         const before = this.state!;
@@ -148,7 +174,7 @@ export class RunDriver {
       this.set(run.placed(state, index, { state: "placing" }));
       const item = state.plan.items[index]!;
       try {
-        const done = await placeInGrid(this.deps.requests, version, { stem: item.stem, index }, state.gridId ? { id: state.gridId } : { name: state.plan.name });
+        const done = await placeInGrid(this.deps.requests, version, { stem: item.stem, index }, state.gridId ? { id: state.gridId } : { name: state.plan.name }, state.plan.grid);
         if (mine !== this.generation) return;
         this.set(run.placed(this.state!, index, { state: "placed", layerId: done.layerId }, done.gridId));
         notePlacement(this.deps.requests, version.id, [done.gridId, done.layerId]);

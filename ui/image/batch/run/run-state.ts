@@ -51,8 +51,8 @@ const patch = (state: RunState, index: number, change: Partial<RunItem>): RunSta
 /** The first image waits for the user's word before the rest go. */
 export const awaitingAccept = (state: RunState): boolean => state.plan.acceptFirst && !state.accepted;
 
-/** The queued items to send now, in order, keeping at most `max` in flight. */
-export function toSend(state: RunState, max = IN_FLIGHT): number[] {
+/** The queued items to send now, in order, keeping at most `max` in flight (one on a local SD server: its GPU runs one job at a time). */
+export function toSend(state: RunState, max = state.plan.sd ? 1 : IN_FLIGHT): number[] {
   const drawing = state.items.filter((it) => it.status === "drawing").length;
   if (awaitingAccept(state)) return state.items[0]?.status === "queued" && drawing === 0 ? [0] : [];
   return state.items

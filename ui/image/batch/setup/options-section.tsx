@@ -10,6 +10,7 @@ import { SelectMenu } from "../../../components/select-menu.js";
 import { QUALITIES } from "../../image-form.js";
 import { canReasonFirst } from "../../../../ai/image/route.js";
 import { SizeField } from "../../size-field.js";
+import { SdOptions } from "../../sd-options.js";
 import { defaultBatchName } from "./plan-build.js";
 import type { BatchSetup } from "./use-setup.js";
 
@@ -24,7 +25,8 @@ export function OptionsSection({ setup, selection, settings }: { setup: BatchSet
         <span class="field__label">Name</span>
         <input class="input" aria-label="Batch name" title="Names the grid frame the images land in" placeholder={defaultBatchName(fields.template)} value={fields.name} onInput={(e) => set({ name: e.currentTarget.value })} />
       </div>
-      <SizeField form={form} frame={selection.nodes[0]} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={false} onChange={(patch) => set({ form: { ...form, ...patch } })} />
+      {setup.sdCheck ? <SdOptions form={form} check={setup.sdCheck} frame={selection.nodes[0]} settings={settings} samplers={[]} disabled={false} onChange={(patch) => set({ form: { ...form, ...patch } })} /> : null}
+      {setup.sdCheck ? null : <SizeField form={form} frame={selection.nodes[0]} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={false} onChange={(patch) => set({ form: { ...form, ...patch } })} />}
       <div class="field field--inline">
         <span class="field__label">Quality</span>
         <SelectMenu<ImageQuality> label="Quality" value={form.quality} options={QUALITIES} onChange={(quality) => set({ form: { ...form, quality } })} />

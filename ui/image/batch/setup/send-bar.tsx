@@ -25,15 +25,17 @@ export function estimateLine(estimate: BatchEstimate): string {
 
 export function SendBar({ session, settings, hasKey, onOpenSettings }: BatchViewProps) {
   const { plan, prompts, estimate } = session.setup;
-  const n = prompts.items.length;
-  if (!hasKey)
+  // A parameter grid draws every row once per cell; a local SD server needs no key (and has no Batch API).
+  const n = plan?.items.length ?? prompts.items.length;
+  const local = settings.imageSource === "sd";
+  if (!hasKey && !local)
     return (
       <div class="setup-send">
         <KeyNeeded what="Generating images" settings={settings} onOpenSettings={onOpenSettings} />
       </div>
     );
   const blocked = plan ? undefined : n === 0 ? "No prompts yet: the template and rows make them" : "Fix what is marked above first";
-  const openai = settings.provider === "openai";
+  const openai = settings.provider === "openai" && !local;
   const batchApiBlocked = plan ? batchApiBlocker(plan) : blocked;
   const batchApiFirst = openai && n > settings.batchApiThreshold && !batchApiBlocked;
   return (

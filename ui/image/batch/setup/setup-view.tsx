@@ -8,6 +8,7 @@ import { PromptList } from "./prompt-list.js";
 import { RowsTable } from "./rows-table.js";
 import { SendBar } from "./send-bar.js";
 import { StyleSection } from "./style-section.js";
+import { SweepSection } from "./sweep-section.js";
 import { selectionKey } from "./use-style-reads.js";
 import { TemplateField } from "./template-field.js";
 import "./setup.css";
@@ -37,6 +38,7 @@ export function SetupView(props: BatchViewProps) {
         <TemplateField setup={setup} />
         <PromptList setup={setup} />
         <OptionsSection setup={setup} selection={props.selection} settings={props.settings} />
+        <SweepSection setup={setup} settings={props.settings} />
       </div>
       <SendBar {...props} />
     </div>

@@ -10,6 +10,8 @@ import type { BatchSessionDeps } from "../deps.js";
 import { EMPTY_STYLE, styleText, type BatchPlan, type StyleSpec } from "../plan.js";
 import type { DraftPrompts } from "../../../../ai/params/draft-prompts.js";
 import { buildPlan } from "./plan-build.js";
+import { checkSdForm, sdRequestData, type SdFormCheck } from "../../sd-form.js";
+import { NO_SWEEP, readSweeps, sweptItems, type SweepDraft } from "../sweep-items.js";
 import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useBatchEstimate, type BatchEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
@@ -30,9 +32,11 @@ export interface SetupFields {
   form: ImageForm;
   acceptFirst: boolean;
   reasonFirst: boolean;
+  /** A parameter grid: the columns' sweep and the rows' (NO_SWEEP for none). */
+  sweeps: [SweepDraft, SweepDraft];
 }
 
-export const EMPTY_SETUP: SetupFields = { spec: EMPTY_STYLE, table: STARTER_TABLE, template: "", rules: "", paste: "", pasteError: undefined, name: "", form: DEFAULT_FORM, acceptFirst: true, reasonFirst: false };
+export const EMPTY_SETUP: SetupFields = { sweeps: [NO_SWEEP, NO_SWEEP], spec: EMPTY_STYLE, table: STARTER_TABLE, template: "", rules: "", paste: "", pasteError: undefined, name: "", form: DEFAULT_FORM, acceptFirst: true, reasonFirst: false };
 
 export interface BatchSetup {
   fields: SetupFields;
@@ -53,6 +57,10 @@ export interface BatchSetup {
   plan: BatchPlan | undefined;
   /** What the plan would cost, here and on the Batch API; undefined until estimated. */
   estimate: BatchEstimate | undefined;
+  /** On a local SD server: the SD form's checks (size on the 8-px grid, steps, CFG, seed). */
+  sdCheck: SdFormCheck | undefined;
+  /** What is wrong with the sweeps, if anything (the plan is then undefined). */
+  sweepError: string | undefined;
 }
 
 const NO_PROMPTS: DraftPrompts = { items: [], notes: [], errors: {} };
@@ -88,8 +96,29 @@ export function useBatchSetup({ requests, worker, vault, settings, selection, pr
   const reasonFirst = fields.reasonFirst && canReasonFirst(settings);
   const route = imageRoute(settings, reasonFirst);
   const frame = selection.nodes[0];
-  const check = checkForm({ ...fields.form, prompt: prompts.items[0]?.prompt ?? "" }, frame, route);
-  const plan = prompts.items.length > 0 && check.ready && check.size !== undefined ? buildPlan(prompts.items, spec, { name: fields.name, size: check.size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst }, template) : undefined;
-  const estimate = useBatchEstimate(worker, settings, prices, plan);
-  return { fields, set, setSpec, reads, editTable, fill, pasteRows, prompts, route, check, plan, estimate };
+  const firstPrompt = prompts.items[0]?.prompt ?? "";
+  const check = checkForm({ ...fields.form, prompt: firstPrompt }, frame, route);
+  const local = settings.imageSource === "sd";
+  const sdCheck = local ? checkSdForm({ ...fields.form, prompt: firstPrompt || "-" }) : undefined;
+  const { sweeps, error: sweepError } = readSweeps(fields.sweeps, local ? "sd" : "hosted", settings.provider);
+  const ready = prompts.items.length > 0 && !sweepError && (sdCheck ? sdCheck.ready : check.ready && check.size !== undefined);
+  const size = sdCheck ? { width: Number(fields.form.sdWidth), height: Number(fields.form.sdHeight) } : check.size;
+  let plan = ready && size ? buildPlan(prompts.items, spec, { name: fields.name, size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst: reasonFirst && !local }, template) : undefined;
+  if (plan && local) {
+    const { prompt: _prompt, ...sd } = sdRequestData(fields.form, settings);
+    plan = { ...plan, sd };
+  }
+  let gridError: string | undefined;
+  if (plan && sweeps.length > 0) {
+    try {
+      const grid = sweptItems(plan.items, sweeps);
+      plan = { ...plan, items: grid.items, grid: grid.labels };
+    } catch (error) {
+      gridError = error instanceof Error ? `Sweep: ${error.message}.` : String(error);
+      plan = undefined;
+    }
+  }
+  // A local server costs nothing: no estimate asked of the worker.
+  const estimate = useBatchEstimate(worker, settings, prices, local ? undefined : plan);
+  return { fields, set, setSpec, reads, editTable, fill, pasteRows, prompts, route, check, plan, estimate, sdCheck, sweepError: sweepError ?? gridError };
 }

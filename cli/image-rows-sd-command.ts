@@ -1,0 +1,51 @@
+/**
+ * `figment image --template … --provider sdnext|a1111 [--sweep …]`: plans the rows as for a hosted model (the
+ * rows, rules and template checked before anything is sent; --dry-run prints the prompts), expands a parameter
+ * grid, then runs every request on the server one at a time (cli/image-rows-sd.ts) and prints what was written,
+ * each image with its seed and swept values (--json). Exit codes as the hosted rows': 0 all written, 1 some row
+ * failed, 2 bad input or the server refusing what every row needs, 130 cancelled.
+ */
+import type { Output, RunContext } from "./design-files.js";
+import type { ImageRowsArgs } from "./image-rows-args.js";
+import { gridRequests } from "./image-rows-grid.js";
+import { planRows } from "./image-rows-plan.js";
+import { printPrompts, printRowsResult, rowEventLine } from "./image-rows-report.js";
+import { runSdRows } from "./image-rows-sd.js";
+import { SD_SERVER_NAME, sdSize, type SdImageArgs } from "./image-sd-args.js";
+import { pollMs, readImageFlag, sdAuth } from "./image-sd-command.js";
+import { reportSdError } from "./image-sd-report.js";
+import { plural } from "../codegen/plural.js";
+
+export async function sdRowsCommand(args: ImageRowsArgs, sd: SdImageArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const env = context.env ?? process.env;
+  const auth = sdAuth(env);
+  const init = sd.ref !== undefined ? await readImageFlag("--ref", sd.ref) : undefined;
+  const rowsPlan = await planRows(args, []);
+  const gridPlan = args.sweeps.length ? gridRequests(rowsPlan.requests, args.sweeps) : undefined;
+  const requests = gridPlan?.requests ?? rowsPlan.requests;
+  for (const note of rowsPlan.computed.notes) io.err(`figment: note: ${note}`);
+  if (args.consistent && args.sweeps.some((s) => s.param === "seed")) io.err("figment: note: --consistent keeps one seed for every row, but --sweep seed sets each cell's: the sweep's seeds are sent");
+  if (args.dryRun) {
+    printPrompts(rowsPlan.computed, args.json, io);
+    return 0;
+  }
+  const { sent: size } = sdSize(sd, init);
+  const out = args.out!;
+  const what = gridPlan ? `a ${gridPlan.grid.columns}×${gridPlan.grid.rowLabels.length} grid, ${plural(requests.length, "image")}` : `${plural(requests.length, "row")}, one image each`;
+  io.err(`figment: ${what} (${init ? "img2img" : "txt2img"}, ${size.width}×${size.height}), one at a time, on the ${SD_SERVER_NAME[sd.provider]} server at ${sd.baseUrl}${args.consistent ? "; every row with the same seed" : ""}…`);
+  const result = await runSdRows(requests, {
+    sd,
+    connection: { baseUrl: sd.baseUrl, server: sd.provider, ...(auth ? { auth } : {}) },
+    size,
+    ...(init ? { init } : {}),
+    out,
+    consistent: args.consistent,
+    pollMs: pollMs(env),
+    ...(context.signal ? { signal: context.signal } : {}),
+    onEvent: (event) => io.err(rowEventLine(event, rowsPlan.computed)),
+  });
+  printRowsResult(result, rowsPlan.computed, { out, json: args.json, provider: sd.provider, model: "", api: "sdapi", consistent: args.consistent, ...(gridPlan ? { grid: gridPlan.grid } : {}) }, io);
+  if (result.cancelled) return 130;
+  if (result.stopped) return reportSdError(result.stopped, io);
+  return result.failed.length === 0 && result.notSent.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,67 @@
+/**
+ * A batch as a parameter grid (X/Y plot) in the panel: its items expanded into cells (ai/params/sweep.ts) —
+ * each row once per value, each cell's stem naming its values and its settings kept with it — and the grid's
+ * headers for the canvas; and an item's request to a local SD server: the batch's SD parameters, the cell's
+ * values over them, and, once the first image is accepted, its seed for the rest (the consistent set SD users
+ * make: the same noise keeps the look while the prompt changes; the first image as an img2img reference would
+ * copy its layout into every row). Pure.
+ */
+import { checkSweeps, parseSweep, sweepGrid, SweepError, sweepRefusal, type Sweep, type SweepParam, type SweepTarget } from "../../../ai/params/sweep.js";
+import type { GridLabels } from "../../../contract/image.js";
+import type { SdRequestData } from "../../engine/protocol/sd.js";
+import type { ImageVersion } from "../versions.js";
+import type { BatchItem, BatchPlan } from "./plan.js";
+
+/** The cells of `items` × `sweeps` (throws SweepError for a grid too big), with the grid's headers. */
+export function sweptItems(items: readonly BatchItem[], sweeps: readonly Sweep[]): { items: BatchItem[]; labels: GridLabels } {
+  const grid = sweepGrid(items, sweeps);
+  const byRow = new Map(items.map((item) => [item.row, item]));
+  const cells = grid.cells.map((cell): BatchItem => ({ ...byRow.get(cell.row)!, stem: cell.stem, cell: cell.settings }));
+  return { items: cells, labels: { columns: grid.columnLabels, rows: grid.rowLabels } };
+}
+
+/** Item `index`'s SD request: the plan's, with the cell's values; after an accepted first image, its seed unless the cell sweeps seed. */
+export function sdItemRequest(plan: BatchPlan, index: number, first: ImageVersion | undefined): SdRequestData {
+  const item = plan.items[index];
+  if (!item || !plan.sd) throw new Error(`The batch has no SD item ${index + 1}.`);
+  const cell = item.cell ?? {};
+  const firstSeed = index > 0 ? first?.sd?.seed : undefined;
+  const seed = cell.seed ?? firstSeed ?? plan.sd.seed;
+  const { seed: _seed, ...base } = plan.sd;
+  const init = base.init && cell.strength !== undefined ? { ...base.init, strength: cell.strength } : base.init;
+  return {
+    ...base,
+    prompt: item.prompt,
+    batchSize: 1,
+    ...(cell.cfgScale !== undefined ? { cfgScale: cell.cfgScale } : {}),
+    ...(cell.steps !== undefined ? { steps: cell.steps } : {}),
+    ...(cell.sampler !== undefined ? { sampler: cell.sampler } : {}),
+    // -1 (the server picks) is sent as no seed.
+    ...(seed !== undefined && seed >= 0 ? { seed } : {}),
+    ...(init ? { init } : {}),
+  };
+}
+
+/** A sweep as the setup's controls hold it: a parameter ("" for none) and its values as typed. */
+export interface SweepDraft {
+  param: SweepParam | "";
+  values: string;
+}
+export const NO_SWEEP: SweepDraft = { param: "", values: "" };
+
+/** The parameters the Sweep control offers: SD's on a local server, quality on a hosted model (its API has no seed, CFG or steps). */
+export const sweepChoices = (target: SweepTarget): SweepParam[] => (target === "sd" ? ["cfg", "seed", "steps", "strength", "sampler"] : ["quality"]);
+
+/** The setup's sweeps (columns, rows) read and checked; `error` says the first problem in the user's terms. */
+export function readSweeps(drafts: readonly SweepDraft[], target: SweepTarget, provider: string): { sweeps: Sweep[]; error?: string } {
+  try {
+    const sweeps = drafts.filter((d) => d.param !== "").map((d) => parseSweep(`${d.param}=${d.values}`));
+    checkSweeps(sweeps);
+    const refused = sweeps.map((s) => sweepRefusal(s.param, target, provider)).find(Boolean);
+    if (refused) return { sweeps: [], error: `Sweep: ${refused}.` };
+    return { sweeps };
+  } catch (error) {
+    if (error instanceof SweepError) return { sweeps: [], error: `Sweep: ${error.message}.` };
+    throw error;
+  }
+}
