@@ -16,7 +16,8 @@ import { checkSdForm, sdFrameSize, sdRequestData } from "./sd-form.js";
 import { sdDestination, type PendingSd, type SdRequestDeps } from "./sd-request.js";
 
 /** The frame a render keeps the layout of (as the selection summary described it when Render was pressed). */
-export type RenderTarget = SelectedNode;
+export type { RenderTarget } from "./render-target.js";
+import type { RenderTarget } from "./render-target.js";
 
 const RENDERABLE = new Set(["FRAME", "COMPONENT", "INSTANCE", "GROUP", "SECTION"]);
 

@@ -19,7 +19,7 @@ import type { ImageForm } from "./form.js";
 import { streaming, type Destination, type ImageRunEvent, type Streaming } from "./image-state.js";
 import { checkSdForm, sdRequestData } from "./sd-form.js";
 import type { ImageVersion } from "./versions.js";
-import type { RenderTarget } from "./render-request.js";
+import type { RenderTarget } from "./render-target.js";
 import { plural } from "../../codegen/plural.js";
 
 export type SdReply = ReplyOf<"sd-generate">;

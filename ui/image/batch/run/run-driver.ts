@@ -128,19 +128,10 @@ export class RunDriver {
 
   /** An item on a local SD server: no key (the server's own credentials, read per base URL), one at a time. */
   private launchSd(state: run.RunState, index: number, attempt: number, live: () => boolean): void {
-    const { plan } = state;
-    const item = plan.items[index]!;
     const controller = new AbortController();
     this.controllers.set(index, controller);
-    const first = state.accepted ? state.items[0]?.version : undefined;
-    const send = {
-      worker: this.deps.worker, vault: this.deps.vault, settings: this.deps.settings(), prompt: item.prompt,
-      data: sdItemRequest(plan, index, first),
-      versionId: `b${Date.now().toString(36)}${this.generation}a${attempt}-${index + 1}`,
-      onPartial: (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes)),
-      signal: controller.signal,
-    };
-    this.settle(sendSdItem(send), index, attempt, controller, live);
+    const onPartial = (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes));
+    this.settle(sendSdItem(sdSendOf(this.deps, state, index, `b${Date.now().toString(36)}${this.generation}a${attempt}-${index + 1}`, onPartial, controller.signal)), index, attempt, controller, live);
   }
 
   /** Feeds an item's reply into the state: kept, placed (unless it waits to be accepted), or its failure. */
@@ -185,4 +176,10 @@ export class RunDriver {
       }
     });
   }
+}
+
+/** What an SD item sends: its plan's request (with the first image once accepted), no key. */
+function sdSendOf(deps: DriverDeps, state: run.RunState, index: number, versionId: string, onPartial: (bytes: Uint8Array) => unknown, signal: AbortSignal): Parameters<typeof sendSdItem>[0] {
+  const first = state.accepted ? state.items[0]?.version : undefined;
+  return { worker: deps.worker, vault: deps.vault, settings: deps.settings(), prompt: state.plan.items[index]!.prompt, data: sdItemRequest(state.plan, index, first), versionId, onPartial, signal };
 }
