@@ -21,6 +21,7 @@ export function toImageRequest(data: ImageRequestData, designHint?: string): Ima
     partials: data.partials,
     references: data.references.map((r) => ({ bytes: r.bytes, ...(r.name ? { name: r.name } : {}) })),
     ...(hint ? { designHint: hint } : {}),
+    ...(data.mask ? { mask: { width: data.mask.width, height: data.mask.height, coverage: data.mask.coverage } } : {}),
     ...(data.refine ? { refine: { ...(conversation ? { conversation } : {}), ...(data.refine.image ? { image: { bytes: data.refine.image.bytes, ...(data.refine.image.name ? { name: data.refine.image.name } : {}) } } : {}) } } : {}),
   };
 }
