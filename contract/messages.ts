@@ -100,7 +100,11 @@ const nodeId = string({ nonEmpty: true, max: 1000 });
  * `image`: the layer is an image Figment made (its record's version), so Replace can swap it.
  * `frameId`: the top-level frame the layer is in (itself when it is one), for Search's "like the selection".
  */
-const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })), frameId: optional(nodeId) });
+/**
+ * `imageFill`: "own" when the layer's own fill shows an image, "inside" when it is a frame or group with an image
+ * layer among its direct children (or its own image fill under children): what inpainting can start from.
+ */
+const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })), frameId: optional(nodeId), imageFill: optional(oneOf(["own", "inside"])) });
 /** Why a selected layer cannot be exported: the panel titles its message by this, `reason` says the rest. */
 export const UNSUPPORTED_PROBLEMS = ["too-large", "not-design", "hidden", "no-size"] as const;
 export type UnsupportedProblem = (typeof UNSUPPORTED_PROBLEMS)[number];

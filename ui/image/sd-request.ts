@@ -20,6 +20,7 @@ import { streaming, type Destination, type ImageRunEvent, type Streaming } from 
 import { checkSdForm, sdRequestData } from "./sd-form.js";
 import type { ImageVersion } from "./versions.js";
 import { plural } from "../../codegen/plural.js";
+import type { InpaintTarget } from "./inpaint/inpaint-request.js";
 
 export type SdReply = ReplyOf<"sd-generate">;
 
@@ -30,6 +31,8 @@ export interface PendingSd {
   prompt: string;
   /** The frames sent as the init image (img2img). */
   references: number;
+  /** Inpainting: the layer whose image the result replaces. */
+  inpaint?: InpaintTarget;
 }
 
 /** How often the panel asks the server for its progress and preview while a run goes. */
