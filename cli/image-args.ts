@@ -18,6 +18,8 @@ Usage:
     [--ref FILE]...                     reference images (Images API edits; Responses input_image; OpenRouter image_url)
     [--partials 0..3]                   stream partial images, each written under DIR/partials/
     [--previous RESPONSE_ID]            refine a Responses API image turn
+    [--mask MASK.png]                   with --ref: inpaint the first --ref (Images API edits); white or
+                                        transparent = repaint (either convention), the --ref image's size
     [--dry-run] [--json] [--timeout SECONDS]
   figment image --provider sdnext|a1111 --prompt TEXT --out DIR     a local Stable Diffusion server
     [--base-url URL]                    the server (default ${SD_DEFAULT_URL})
@@ -59,6 +61,8 @@ export interface ImageArgs extends ImageModelArgs {
   n: number;
   partials: number;
   previous?: string;
+  /** Inpainting: a PNG of the first --ref's size, white or transparent where it is repainted. */
+  mask?: string;
   dryRun: boolean;
   json: boolean;
   timeoutSec?: number;
@@ -82,7 +86,8 @@ export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
   if (!help && !prompt) throw new UsageError('--prompt is required: figment image --prompt "a hero shot of …" --out DIR');
   const sd = provider === "sdnext" || provider === "a1111";
   if (sd && !help) return parseSdImageArgs(v, provider satisfies SdProviderName, prompt);
-  if (!sd) refuseSdFlags(v, provider);
+  // --mask also inpaints on the hosted providers (Images API edits); the other SD flags are SD's own.
+  if (!sd) refuseSdFlags({ ...v, mask: undefined }, provider);
   const { provider: _sd, ...hosted } = v;
   const modelArgs = imageModelArgs(sd ? hosted : v);
   const dryRun = v["dry-run"] ?? false;
@@ -90,6 +95,9 @@ export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
   const previous = v.previous?.trim();
   if (v.previous !== undefined && !previous) throw new UsageError("--previous needs a response id (resp_…) from an earlier --api responses run");
   if (previous && modelArgs.api !== "responses") throw new UsageError("--previous refines a Responses API turn: add --api responses");
+  const mask = v.mask?.trim();
+  if (v.mask !== undefined && !mask) throw new UsageError("--mask needs a PNG file: white (or transparent) where the --ref image is repainted");
+  if (mask && modelArgs.refs.length === 0) throw new UsageError("--mask repaints part of an image: give that image with --ref (the mask applies to the first --ref)");
   return {
     help,
     prompt,
@@ -97,7 +105,7 @@ export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
     ...modelArgs,
     n: countFlag(v, MAX_IMAGES) ?? 1,
     partials: wholeNumber("--partials", v.partials, { min: 0, max: MAX_PARTIALS }) ?? 0,
-    ...present({ previous: previous || undefined }),
+    ...present({ previous: previous || undefined, mask: mask || undefined }),
     dryRun,
     json: v.json ?? false,
   };

@@ -13,6 +13,7 @@ import { captureIo, listFiles, REPO_ROOT } from "../test/helpers/fixtures.js";
 import { encodePng } from "../test/openai-server/png.js";
 import { scriptedServer } from "../test/openai-server/scripted.js";
 import { imageReply, moderationError } from "../test/openai-server/server.js";
+import { decodePng, sdMaskPng } from "../ai/mask/index.js";
 import { run } from "./run.js";
 
 const KEY = "sk-test-image-cli-4321";
@@ -111,6 +112,44 @@ describe("figment image (Images API)", () => {
     expect(request.files[0]!.bytes.equals(frame)).toBe(true);
     expect(request.files[1]!.bytes.equals(readFileSync(JPEG))).toBe(true);
     expect(stderr).toContain(`at ${srv.url}/images/edits (Images API)`);
+  });
+});
+
+describe("figment image --ref IMAGE --mask MASK.png (Images API inpainting)", () => {
+  it("sends the mask in OpenAI's convention (transparent = repaint) from a white-repaints file, checked by the server", async () => {
+    const srv = await serve(imageReply());
+    const { writeFileSync } = await import("node:fs");
+    const image = join(tmp, "photo.png");
+    writeFileSync(image, served(320, 200, 4));
+    const coverage = new Uint8Array(320 * 200);
+    for (let y = 50; y < 150; y++) coverage.fill(255, y * 320 + 100, y * 320 + 220);
+    const mask = join(tmp, "mask-white.png");
+    writeFileSync(mask, sdMaskPng({ width: 320, height: 200, coverage }));
+    const { code, stderr } = await figment(["--prompt", "A red kite in the sky", "--out", outDir(), "--ref", image, "--mask", mask, "--base-url", srv.url]);
+    expect(code, stderr).toBe(0);
+    const request = srv.requests[0]!;
+    expect(request.path).toBe("/v1/images/edits");
+    expect(request.schemaErrors).toEqual([]);
+    const sent = request.files.find((f) => f.field === "mask")!;
+    expect([sent.filename, sent.contentType]).toEqual(["mask.png", "image/png"]);
+    const { rgba, width, height } = decodePng(new Uint8Array(sent.bytes));
+    expect([width, height]).toEqual([320, 200]);
+    expect([rgba[(100 * 320 + 150) * 4 + 3], rgba[(10 * 320 + 10) * 4 + 3]]).toEqual([0, 255]);
+  });
+
+  it("refuses a mask of another size, or without --ref, in one line before any request", async () => {
+    const srv = await serve();
+    const { writeFileSync } = await import("node:fs");
+    const image = join(tmp, "photo-2.png");
+    writeFileSync(image, served(320, 200, 4));
+    const mask = join(tmp, "mask-small.png");
+    writeFileSync(mask, sdMaskPng({ width: 160, height: 100, coverage: new Uint8Array(160 * 100).fill(255) }));
+    const wrong = await figment(["--prompt", "x", "--out", outDir(), "--ref", image, "--mask", mask, "--base-url", srv.url]);
+    expect([wrong.code, wrong.stderr.trim()]).toEqual([2, "figment: --mask is 160x100 but the --ref image photo-2.png is 320x200: the mask must be the image's size"]);
+    const alone = await figment(["--prompt", "x", "--out", outDir(), "--mask", mask, "--base-url", srv.url]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--mask repaints part of an image: give that image with --ref/);
+    expect(srv.requests).toHaveLength(0);
   });
 });
 

@@ -19,6 +19,7 @@ import { imageConfig, imagePath, type ImageConfig } from "../ai/image/config.js"
 import { estimateImageRequest, usageCost } from "../ai/image/estimate.js";
 import { generateImages, IMAGE_TIMEOUT_MS } from "../ai/image/generate.js";
 import type { ImageInput, ImageRequest } from "../ai/image/options.js";
+import { maskFromPng, PngError, type Mask } from "../ai/mask/index.js";
 import type { ImageResult } from "../ai/image/result.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
@@ -52,6 +53,27 @@ export async function readRef(path: string): Promise<ImageInput> {
   return { bytes, name: basename(path) };
 }
 
+/** The --mask file in either convention (white or transparent = repaint) as the mask model, the first --ref's size. */
+export async function readMask(path: string, image: ImageInput): Promise<Mask> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === "ENOENT" ? `--mask: no such file: ${path}` : `--mask: cannot read ${path}: ${(error as Error).message}`);
+  }
+  let mask: Mask;
+  try {
+    mask = maskFromPng(bytes).mask;
+  } catch (error) {
+    if (error instanceof PngError) throw new UsageError(`--mask ${path}: ${error.message}`);
+    throw error;
+  }
+  const info = imageInfo(image.bytes);
+  if (info && (info.width !== mask.width || info.height !== mask.height)) throw new UsageError(`--mask is ${mask.width}x${mask.height} but the --ref image${image.name ? ` ${image.name}` : ""} is ${info.width}x${info.height}: the mask must be the image's size`);
+  return mask;
+}
+
 export function configFor(args: Pick<ImageArgs, "provider" | "baseUrl" | "api" | "model">, apiKey: string): ImageConfig {
   return imageConfig({ ...DEFAULT_SETTINGS, provider: args.provider, baseUrl: args.baseUrl ?? "" }, apiKey, { ...(args.api ? { api: args.api } : {}), ...(args.model ? { model: args.model } : {}) });
 }
@@ -68,6 +90,7 @@ export async function imageCommand(argv: string[], io: Output, context: RunConte
   }
   if (isSdArgs(args)) return sdImageCommand(args, io, context);
   const references = await Promise.all(args.refs.map(readRef));
+  const mask = args.mask !== undefined ? await readMask(args.mask, references[0]!) : undefined;
   const request: ImageRequest = {
     prompt: args.prompt,
     size: args.size,
@@ -78,6 +101,7 @@ export async function imageCommand(argv: string[], io: Output, context: RunConte
     partials: args.partials,
     references,
     ...(args.previous ? { refine: { conversation: { kind: "responses" as const, previousResponseId: args.previous } } } : {}),
+    ...(mask ? { mask } : {}),
   };
   // The checks need only the API and models: the key is not read yet (a dry run needs none).
   const draft = configFor(args, "dry-run");

@@ -354,7 +354,8 @@ describe("flags", () => {
   const sd = ["--provider", "sdnext", "--base-url", "http://127.0.0.1:9"];
   const bad: { name: string; argv: string[]; message: string }[] = [
     { name: "an SD flag with openai", argv: ["--seed", "3"], message: "--seed applies to a Stable Diffusion server (--provider sdnext or a1111), not openai" },
-    { name: "--mask with openrouter", argv: ["--provider", "openrouter", "--mask", "m.png"], message: "--mask applies to a Stable Diffusion server (--provider sdnext or a1111), not openrouter" },
+    // --mask inpaints on the hosted providers too (the Images API's edits): it needs its image.
+    { name: "--mask with openrouter, no --ref", argv: ["--provider", "openrouter", "--mask", "m.png"], message: "--mask repaints part of an image: give that image with --ref (the mask applies to the first --ref)" },
     { name: "an unknown provider", argv: ["--provider", "comfy"], message: "--provider must be openai, openrouter, custom, sdnext or a1111, not comfy" },
     { name: "--quality with sdnext", argv: [...sd, "--quality", "high"], message: "--quality applies to the hosted providers (openai, openrouter, custom), not --provider sdnext" },
     { name: "--model with sdnext", argv: [...sd, "--model", "x"], message: "--model applies to the hosted providers (openai, openrouter, custom), not --provider sdnext (pick the checkpoint in the server)" },

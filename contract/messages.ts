@@ -29,6 +29,8 @@
  *   over it as outlines mapped to image pixels, which the panel rasterises into the mask (ai/mask/). Refusals:
  *   `empty-selection`, `unsupported-node` (no image layer, no shape, two image layers, a shape off the image, a
  *   tiled fill…: the message says what to select), `too-large` (over MAX_MASK_SIDE), `not-found`, `export-failed`.
+ *   `repaint-image` puts the result in place of that layer's image (any image layer, its crop kept; the panel
+ *   keeps the original as a version first), answering `image-placed`.
  *
  * History (fields in contract/history.ts): `save-history-entry` (a code result, an analysis, or an image
  * pointer to a saved version with where it was placed) answers `history-saved` with the usage and either
@@ -98,7 +100,11 @@ const nodeId = string({ nonEmpty: true, max: 1000 });
  * `image`: the layer is an image Figment made (its record's version), so Replace can swap it.
  * `frameId`: the top-level frame the layer is in (itself when it is one), for Search's "like the selection".
  */
-const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })), frameId: optional(nodeId) });
+/**
+ * `imageFill`: "own" when the layer's own fill shows an image, "inside" when it is a frame or group with an image
+ * layer among its direct children (or its own image fill under children): what inpainting can start from.
+ */
+const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })), frameId: optional(nodeId), imageFill: optional(oneOf(["own", "inside"])) });
 /** Why a selected layer cannot be exported: the panel titles its message by this, `reason` says the rest. */
 export const UNSUPPORTED_PROBLEMS = ["too-large", "not-design", "hidden", "no-size"] as const;
 export type UnsupportedProblem = (typeof UNSUPPORTED_PROBLEMS)[number];
@@ -294,6 +300,8 @@ const TO_MAIN = {
   "fill-selection": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), scaleMode: oneOf(FILL_MODES), record: imageRecordField },
   /** Swaps the image of a layer Figment made (it has a record) for another version. */
   "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
+  /** Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked), its crop kept. */
+  "repaint-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
   /**
    * A batch's result as a rectangle with the image fill (FILL) in the batch's grid frame: `{ name }` makes the
    * frame (auto layout, wrapping, ~4 columns of this image wide) beside the selection or at the viewport
@@ -372,6 +380,7 @@ export const REQUESTS = {
   "insert-image": { reply: "image-placed" },
   "fill-selection": { reply: "image-placed" },
   "replace-image": { reply: "image-placed" },
+  "repaint-image": { reply: "image-placed" },
   "place-in-grid": { reply: "image-placed" },
   "read-brand-colours": { reply: "brand-colours" },
   "load-image-versions": { reply: "image-versions" },

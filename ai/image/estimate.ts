@@ -68,7 +68,9 @@ function tokensOfImage(bytes: Uint8Array | undefined): number {
 
 export function estimateImageRequest(config: ImageConfig, request: ImageRequest, options: PlanOptions & { prices?: Readonly<Record<string, SourcedPrice>> } = {}): ImageEstimate {
   const r = resolveRequest(request);
-  const plans = buildImageRequests(config, request, options);
+  // The mask is not priced (it is no input image) and a large one takes a while to encode: it is left out here.
+  const { mask: _unpriced, ...priced } = request;
+  const plans = buildImageRequests(config, priced, options);
   let textTokens = 0;
   let images = 0;
   for (const plan of plans) {

@@ -7,6 +7,7 @@
 import { ModelError, toModelError } from "../errors.js";
 import { aborted } from "../generate.js";
 import { createClient } from "../providers.js";
+import { encodeOpenAiMask } from "../mask/convert.js";
 import { checkImageRequest, ImageOptionsError } from "./check.js";
 import type { ImageConfig } from "./config.js";
 import type { ImageRequest } from "./options.js";
@@ -42,6 +43,8 @@ export async function generateImages(config: ImageConfig, request: ImageRequest,
   const check = checkImageRequest(config, request);
   if (check.problems.length > 0) throw new ImageOptionsError(check.problems);
   if (options.signal?.aborted) throw aborted();
+  // The mask's PNG, encoded once off the platform's deflate; buildImageRequests then finds it made.
+  if (request.mask) await encodeOpenAiMask(request.mask);
   const plans = buildImageRequests(config, request, options);
   const client = createClient(config, {
     timeoutMs: options.timeoutMs ?? IMAGE_TIMEOUT_MS,

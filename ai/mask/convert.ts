@@ -7,20 +7,36 @@
  * else the brightness is the coverage (SD's).
  */
 import { emptyMask, type Mask } from "./mask.js";
-import { decodePng, encodePng } from "./png.js";
+import { decodePng, encodePng, encodePngAsync } from "./png.js";
 
 export type MaskConvention = "white-repaints" | "transparent-repaints";
 
 /** SD.Next / AUTOMATIC1111: greyscale, opaque, white where the image is repainted. */
 export function sdMaskPng(mask: Mask): Uint8Array {
-  return encodePng(mask.width, mask.height, 1, mask.coverage);
+  return encodePng(mask.width, mask.height, 1, mask.coverage, "up");
 }
+
+function openAiPixels(mask: Mask): Uint8Array {
+  const rgba = new Uint8Array(mask.width * mask.height * 4);
+  for (let i = 0; i < mask.coverage.length; i++) rgba[i * 4 + 3] = 255 - mask.coverage[i]!;
+  return rgba;
+}
+
+/** Each mask's OpenAI PNG, made once: a Mask is not changed once made, and a 4096² one takes a while to encode. */
+const openAiPngs = new WeakMap<Mask, Uint8Array>();
 
 /** OpenAI image edits: RGBA, black, alpha 0 where the image is repainted and 255 where it is kept. */
 export function openAiMaskPng(mask: Mask): Uint8Array {
-  const rgba = new Uint8Array(mask.width * mask.height * 4);
-  for (let i = 0; i < mask.coverage.length; i++) rgba[i * 4 + 3] = 255 - mask.coverage[i]!;
-  return encodePng(mask.width, mask.height, 4, rgba);
+  let png = openAiPngs.get(mask);
+  if (!png) openAiPngs.set(mask, (png = encodePng(mask.width, mask.height, 4, openAiPixels(mask), "up")));
+  return png;
+}
+
+/** The same PNG deflated by the platform (encodePngAsync), kept for openAiMaskPng: call it before building the requests. */
+export async function encodeOpenAiMask(mask: Mask): Promise<Uint8Array> {
+  let png = openAiPngs.get(mask);
+  if (!png) openAiPngs.set(mask, (png = await encodePngAsync(mask.width, mask.height, 4, openAiPixels(mask), "up")));
+  return png;
 }
 
 /** A mask from a PNG in either convention: transparent pixels repaint if it has any, else white ones do. */

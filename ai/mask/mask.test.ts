@@ -1,7 +1,7 @@
 /** The mask model: outlines filled pixel-exactly, each provider's PNG, and the mask read back from either convention. */
 import { describe, expect, it } from "vitest";
 import type { MaskSource } from "../../contract/mask.js";
-import { maskFromPng, openAiMaskPng, sdMaskPng } from "./convert.js";
+import { encodeOpenAiMask, maskFromPng, openAiMaskPng, sdMaskPng } from "./convert.js";
 import { maskFromSource, MaskSourceError } from "./from-source.js";
 import { emptyMask, maskExtent, maskSizeProblem, type Mask } from "./mask.js";
 import { flattenPath } from "./path.js";
@@ -74,6 +74,13 @@ describe("the providers' PNGs", () => {
     expect(png[25]).toBe(6); // colour type: RGBA
     const { rgba } = decodePng(png);
     expect([...rgba].filter((_, i) => i % 4 === 3)).toEqual([255, 127, 0, 0, 191, 255]);
+  });
+
+  it("encodes a mask's OpenAI PNG once: the platform's deflate first, then the same bytes for the requests", async () => {
+    const own: Mask = { ...mask };
+    const png = await encodeOpenAiMask(own);
+    expect(openAiMaskPng(own)).toBe(png);
+    expect(decodePng(png)).toEqual(decodePng(openAiMaskPng(mask)));
   });
 
   it("reads a mask back from either convention", () => {

@@ -3,7 +3,7 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { pngFromRows } from "../../test/openai-server/png.js";
 import { readRasterSize } from "../../codegen/image-header.js";
-import { decodePng, encodePng, PngError, type PngChannels } from "./png.js";
+import { decodePng, encodePng, encodePngAsync, PngError, type PngChannels } from "./png.js";
 
 const CRC = (() => {
   const t = new Uint32Array(256);
@@ -84,6 +84,18 @@ describe("encodePng / decodePng", () => {
     expect([...decodePng(deep).rgba]).toEqual([0x12, 0x56, 0x9a, 0xde]);
     const keyed = handPng(2, 1, 8, 0, [[7, 9]], [chunk("tRNS", new Uint8Array([0, 9]))]);
     expect([...decodePng(keyed).rgba]).toEqual([7, 7, 7, 255, 9, 9, 9, 0]);
+  });
+
+  it("filters every row by the one above when asked (a mask's rows), and deflates the same rows off the platform's CompressionStream", async () => {
+    const data = pixels(37, 11, 4, 4);
+    const up = encodePng(37, 11, 4, data, "up");
+    const idat = Buffer.from(up.subarray(8 + 25 + 8, up.length - 12 - 4));
+    const raw = inflateSync(idat);
+    expect(Array.from({ length: 11 }, (_, y) => raw[y * (37 * 4 + 1)])).toEqual([0, ...Array(10).fill(2)]);
+    expect(decodePng(up).rgba).toEqual(decodePng(encodePng(37, 11, 4, data)).rgba);
+    const viaStream = await encodePngAsync(37, 11, 4, data, "up");
+    expect(viaStream).not.toEqual(up); // another deflater…
+    expect(decodePng(viaStream)).toEqual(decodePng(up)); // …the same pixels
   });
 
   it("refuses what it cannot read, saying why", () => {

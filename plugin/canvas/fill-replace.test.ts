@@ -7,7 +7,7 @@ import { PluginError } from "../errors.js";
 import { fillRefusal, fillSelection } from "./fill-selection.js";
 import { readRecord, RECORD_KEY } from "./image-record.js";
 import { insertImage } from "./insert-image.js";
-import { replaceImage } from "./replace-image.js";
+import { repaintImage, replaceImage } from "./replace-image.js";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -162,5 +162,33 @@ describe("replaceImage", () => {
     await expect(replaceImage({ nodeId: id, bytes: png(30, 20, 9), record: imageRecord({ versionId: "v-9" }) }, [])).rejects.toThrow("relaunch refused");
     expect(s.node(id).fills).toEqual(fills);
     expect(readRecord(s.node(id) as unknown as SceneNode)?.versionId).toBe("v-1");
+  });
+});
+
+describe("repaintImage", () => {
+  it("repaints a designer's own image layer: only its top visible image paint, crop and opacity kept, with the record, as one undo step", async () => {
+    const s = sim();
+    const node = s.node("2:2");
+    for (const n of [1, 2, 3]) figma.createImage(png(40, 30, n));
+    const crop = { type: "IMAGE", imageHash: sha1(png(40, 30, 1)), scaleMode: "CROP", imageTransform: [[0.5, 0, 0.25], [0, 1, 0]], opacity: 0.8 };
+    const under = { type: "IMAGE", imageHash: sha1(png(40, 30, 2)), scaleMode: "FILL" };
+    const hidden = { type: "IMAGE", imageHash: sha1(png(40, 30, 3)), scaleMode: "FILL", visible: false };
+    node.fills = [under, crop, RED, hidden];
+    const steps = s.record.undo.steps.length;
+    const next = png(40, 30, 4);
+    const record = imageRecord({ versionId: "v-2", refinedFrom: "v-1", prompt: "a red kite" });
+    expect(await repaintImage({ nodeId: "2:2", bytes: next, record }, [])).toEqual({ nodeIds: ["2:2"] });
+    expect(node.fills).toEqual([under, { ...crop, imageHash: sha1(next) }, RED, hidden]);
+    expect(readRecord(node as unknown as SceneNode)).toEqual(record);
+    expect(s.record.undo.steps.length).toBe(steps + 2);
+  });
+
+  it("refuses a layer that is gone or has no visible image, changing nothing", async () => {
+    const s = sim();
+    expect((await refusal(() => repaintImage({ nodeId: "9:9", bytes: png(10, 10), record: imageRecord() }, []))).code).toBe("not-found");
+    const gone = await refusal(() => repaintImage({ nodeId: "2:2", bytes: png(10, 10), record: imageRecord() }, []));
+    expect([gone.code, gone.message]).toEqual(["unsupported-node", "“Photo” has no visible image fill any more, so there is nothing to repaint. Nothing was changed."]);
+    expect(s.node("2:2").fills).toEqual([RED]);
+    expect(s.record.images).toEqual([]);
   });
 });

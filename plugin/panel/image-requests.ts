@@ -10,12 +10,12 @@ import type { ImageAction } from "../../contract/words.js";
 import { fillSelection } from "../canvas/fill-selection.js";
 import { readRecord } from "../canvas/image-record.js";
 import { anchorLayer, insertImage } from "../canvas/insert-image.js";
-import { replaceImage } from "../canvas/replace-image.js";
+import { repaintImage, replaceImage } from "../canvas/replace-image.js";
 import { readMaskSource } from "../export/mask-source.js";
 import { deleteImageVersions, loadImageVersions, saveImageVersion } from "../storage/image-versions.js";
 import { post } from "./post.js";
 
-export type ImageRequest = Extract<MainMessage, { type: "insert-image" | "fill-selection" | "replace-image" | "load-image-versions" | "save-image-version" | "delete-image-versions" | "read-mask-source" }>;
+export type ImageRequest = Extract<MainMessage, { type: "insert-image" | "fill-selection" | "replace-image" | "repaint-image" | "load-image-versions" | "save-image-version" | "delete-image-versions" | "read-mask-source" }>;
 
 /** `secrets`: the stored API keys, which must never reach a layer's record. */
 export async function answerImage(message: ImageRequest, secrets: readonly string[]): Promise<void> {
@@ -27,6 +27,8 @@ export async function answerImage(message: ImageRequest, secrets: readonly strin
       return post("image-placed", { requestId, ...fillSelection(message, secrets) });
     case "replace-image":
       return post("image-placed", { requestId, ...(await replaceImage(message, secrets)) });
+    case "repaint-image":
+      return post("image-placed", { requestId, ...(await repaintImage(message, secrets)) });
     case "load-image-versions": {
       const { versions, usage, lost } = await loadImageVersions(message.allFiles === true);
       return post("image-versions", { requestId, versions, usage, ...(lost > 0 ? { lost } : {}) });

@@ -46,7 +46,7 @@ describe("insert, fill and replace through the session", () => {
     expect(placed).toEqual({ type: "image-placed", requestId: "i1", nodeIds: [expect.stringMatching(/^sim:/)] });
     expect(sim.record.undo.steps.length).toBe(steps + 1);
     const { selection } = await waitForUi(sim, "selection", { since });
-    expect(selection.nodes).toEqual([{ id: placed.nodeIds[0], name: "A warm hero shot of a reading lamp on an oak desk", type: "RECTANGLE", width: 300, height: 200, image: { versionId: "v-1" } }]);
+    expect(selection.nodes).toEqual([{ id: placed.nodeIds[0], name: "A warm hero shot of a reading lamp on an oak desk", type: "RECTANGLE", width: 300, height: 200, image: { versionId: "v-1" }, imageFill: "own" }]);
     expect(() => checkedUiMessages(sim)).not.toThrow();
   });
 

@@ -150,6 +150,7 @@ export class PanelSession {
       case "insert-image":
       case "fill-selection":
       case "replace-image":
+      case "repaint-image":
       case "load-image-versions":
       case "save-image-version":
       case "delete-image-versions":

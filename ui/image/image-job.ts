@@ -14,6 +14,8 @@ import type { RenderTarget } from "./render-request.js";
 import { sameSeedForm, type SdStopper } from "./sd-request.js";
 import { useImageVersions, type ImageVersions } from "./use-versions.js";
 import type { ImageVersion } from "./versions.js";
+import { placeRepaint } from "./inpaint/place-repaint.js";
+import type { InpaintAsk, InpaintTarget } from "./inpaint/inpaint-request.js";
 
 export interface ImageJob {
   state: ImageState;
@@ -31,6 +33,8 @@ export interface ImageJob {
   send(): void;
   /** Stops the request; a local SD server's run is interrupted instead, and what it returns is kept. */
   cancel(): void;
+  /** "Repaint the masked area" of the selection's image layer; the result replaces its image (inpaint/). */
+  repaint(ask: InpaintAsk, form: ImageForm): void;
   /** Draws `version` (an SD image) again with its seed and parameters. */
   sameSeed(version: ImageVersion): void;
   retry(): void;
@@ -60,7 +64,12 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     onVersions(added);
   };
   const stopper = useMemo<SdStopper>(() => ({ current: undefined }), []);
-  const job = useModelJob(imagePieces({ requests, worker, vault, live: () => live.current, painter, versions: () => list.current, made, stopper, report: (text) => report(text, "info"), placeRender: onRendered }), {
+  const repaint = (target: InpaintTarget, version: ImageVersion, original: ImageVersion) => {
+    // The repaint is on show (the original before it in the strip).
+    versions.select(version.id);
+    void placeRepaint(requests, target, version, original).then((text) => report(text, "info"), (error: unknown) => report(`Could not put the repaint on “${target.name}”: ${error instanceof Error ? error.message : String(error)} It is kept as v${version.n}.`, "error"));
+  };
+  const job = useModelJob(imagePieces({ requests, worker, vault, live: () => live.current, painter, versions: () => list.current, made, stopper, report: (text) => report(text, "info"), repaint, placeRender: onRendered }), {
     vault,
     settings: () => live.current.settings,
     // A local SD server takes no API key (its own credentials, if any, are read for its URL when sending).
@@ -76,6 +85,7 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     start: useCallback((form: ImageForm) => job.prepare({ form, refine: undefined }), [job.prepare]),
     render: useCallback((form: ImageForm, frame: RenderTarget) => job.prepare({ form, refine: undefined, render: frame }), [job.prepare]),
     refine: useCallback((version: ImageVersion, words: string, form: ImageForm) => job.prepare({ form, refine: { version, words: words.trim() } }), [job.prepare]),
+    repaint: useCallback((inpaint: InpaintAsk, form: ImageForm) => job.prepare({ form, refine: undefined, inpaint }), [job.prepare]),
     send: job.send,
     cancel: useCallback(() => void (stopper.current?.interrupt() || job.cancel()), [stopper, job.cancel]),
     sameSeed: useCallback(

@@ -28,7 +28,10 @@ import { useSdSamplers } from "./sd-options.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import type { ImageVersion } from "./versions.js";
+import { InpaintCard } from "./inpaint/inpaint-card.js";
+import { inpaintTarget } from "./inpaint/inpaint-request.js";
 import "./image.css";
+import "./inpaint/inpaint.css";
 
 export interface ImagePanelProps {
   session: ImageSession;
@@ -57,6 +60,7 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
   const busy = isBusy(state);
   const shown = versions.selected;
   const renderFrom = renderTarget(selection);
+  const inpaint = inpaintTarget(selection);
   useEffect(() => void store.load(), [store.load]);
 
   const actions = (version: ImageVersion) => {
@@ -95,6 +99,7 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
   return (
     <div class="panel panel--image">
       <div class="image-modes">{modes}</div>
+      {inpaint ? <InpaintCard target={inpaint} sd={local} busy={busy} {...(hasKey ? {} : { blocked: "Add a key in Settings first" })} onRepaint={(ask) => job.repaint(ask, form)} /> : null}
       <ImageForm
         form={form}
         check={check}

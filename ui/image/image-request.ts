@@ -21,7 +21,8 @@ import { requestData } from "./request-data.js";
 import { imageRoute } from "../../ai/image/route.js";
 import { versionsFrom, type ImageVersion } from "./versions.js";
 import { prepareRenderSd, renderForm, type RenderTarget } from "./render-request.js";
-import { interruptedText, prepareSd, sdVersionsFrom, sendSd, streamingSd, type PendingSd, type SdReply, type SdStopper } from "./sd-request.js";
+import { interruptedText, prepareSd, sdDestination, sdVersionsFrom, sendSd, streamingSd, type PendingSd, type SdReply, type SdStopper } from "./sd-request.js";
+import { asRepaintOf, hostedInpaintData, originalVersion, readMask, sdInpaintData, targetOf, type InpaintAsk, type InpaintTarget } from "./inpaint/inpaint-request.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
 
@@ -31,6 +32,8 @@ export interface ImageAsk {
   refine: { version: ImageVersion; words: string } | undefined;
   /** "Render this frame": a mockup that keeps this frame's layout, placed beside it. */
   render?: RenderTarget;
+  /** "Repaint the masked area" of the selection's image layer (inpaint/). */
+  inpaint?: InpaintAsk;
 }
 
 /** A request ready to send: its data, where it goes, and what the versions will say about it. */
@@ -43,6 +46,8 @@ export interface PendingImage {
   refining: { n: number; id: string } | undefined;
   /** A render of this frame: placed beside it once made. */
   render?: RenderTarget;
+  /** Inpainting: the layer whose image the result replaces. */
+  inpaint?: InpaintTarget;
 }
 
 export interface ImageRequestDeps {
@@ -61,6 +66,8 @@ export interface ImageRequestDeps {
   report(text: string): void;
   /** Places a render's image beside the frame it renders. */
   placeRender(version: ImageVersion, frame: RenderTarget): void;
+  /** Puts a repaint on its layer (after `made` got the original and the repaint). */
+  repaint(target: InpaintTarget, version: ImageVersion, original: ImageVersion): void;
 }
 
 /** A request to the hosted model, or to a local SD server (Settings → Images). */
@@ -75,6 +82,7 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
   return {
     // A local SD server draws new images; refining a version stays the hosted model's (SD's img2img is "Use selection as reference").
     prepare: (ask, io) => {
+      if (ask.inpaint) return prepareInpaint(deps, ask.form, ask.inpaint, io);
       if (deps.live().settings.imageSource !== "sd" || ask.refine) return prepareImage(deps, ask, io);
       return ask.render ? prepareRenderSd(deps, ask.form, ask.render, io) : prepareSd(deps, ask.form, io);
     },
@@ -89,23 +97,54 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
       return applyImageEvent(state, event);
     },
     done: (answer, pending, { startedAt, settings }) => {
+      const finishedAt = Date.now();
+      // A repaint: the layer's original becomes a version first, the parent of what came back.
+      const original = pending.inpaint ? originalVersion(pending.inpaint, isSd(pending) ? "custom" : settings.provider, deps.versions(), finishedAt) : undefined;
+      const existing = original ? [...deps.versions(), original] : deps.versions();
       let made: ImageVersion[] = [];
       if (answer.from === "sd" && isSd(pending)) {
-        made = sdVersionsFrom(answer.reply, pending, { startedAt, finishedAt: Date.now() }, deps.versions());
-        deps.made(made);
+        made = sdVersionsFrom(answer.reply, pending, { startedAt, finishedAt }, existing);
         if (answer.reply.interrupted) deps.report(interruptedText(answer.reply));
       } else if (answer.from === "hosted" && !isSd(pending)) {
         const { data } = pending;
-        const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
-        made = versionsFrom(answer.reply, run, deps.versions());
-        deps.made(made);
+        const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt };
+        made = versionsFrom(answer.reply, run, existing);
       }
+      const repaint = original && pending.inpaint && made.length > 0 ? asRepaintOf(original, made) : undefined;
+      if (original && pending.inpaint && repaint?.[0]) {
+        deps.made([original, ...repaint]);
+        deps.repaint(pending.inpaint, repaint[0], original);
+      } else deps.made(made);
       painter.reset();
       // A render goes on the canvas at once, beside its frame (the version stays in the strip as well).
       if (pending.render && made[0]) deps.placeRender(made[0], pending.render);
     },
     // Nothing half-done stays on the slots once a request is stopped, fails or is replaced.
     stopped: () => painter.reset(),
+  };
+}
+
+/** "Repaint the masked area": the mask from the selection, then img2img on a local SD server or the hosted Images API's edit. */
+async function prepareInpaint(deps: ImageRequestDeps, form: ImageForm, ask: InpaintAsk, io: PrepareIo): Promise<{ request: ImageRunRequest; confirm?: ImageConfirm }> {
+  const { requests, worker, live } = deps;
+  const { settings, prices } = live();
+  if (!ask.prompt.trim()) throw new RequestCheckError("Say what to paint in the masked area.");
+  const { source, mask } = await readMask(requests, io);
+  const inpaint = targetOf(source);
+  if (settings.imageSource === "sd") {
+    const sd = sdInpaintData(ask, form, settings, source, mask);
+    return { request: { sd, to: sdDestination(settings), prompt: sd.prompt, references: 1, inpaint } };
+  }
+  // Only the Images API takes a mask: Reason first (the Responses API) is not used for a repaint.
+  const route = imageRoute(settings, false);
+  const to = { ...route, host: hostOf(endpointFor(settings)) };
+  const data = hostedInpaintData(ask, form, source, mask);
+  void worker.warmUp().catch(() => undefined);
+  const reply = await worker.call("image-prepare", { settings, reasonFirst: false, request: data, ...(prices ? { prices } : {}) });
+  if (reply.problems.length > 0 || !reply.estimate) throw new RequestCheckError(reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
+  return {
+    request: { data, reasonFirst: false, to, prompt: data.prompt, refining: undefined, inpaint },
+    confirm: { phase: "confirm", to, estimate: reply.estimate, notes: [`Repaints the masked area of “${source.name}”; the layer's image is replaced and its original kept as a version.`, ...reply.notes], prompt: data.prompt, refining: undefined, references: [source.name], withHint: false },
   };
 }
 

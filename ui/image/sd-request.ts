@@ -21,6 +21,7 @@ import { checkSdForm, sdRequestData } from "./sd-form.js";
 import type { ImageVersion } from "./versions.js";
 import type { RenderTarget } from "./render-target.js";
 import { plural } from "../../codegen/plural.js";
+import type { InpaintTarget } from "./inpaint/inpaint-request.js";
 
 export type SdReply = ReplyOf<"sd-generate">;
 
@@ -33,6 +34,8 @@ export interface PendingSd {
   references: number;
   /** A render of this frame: placed beside it once made. */
   render?: RenderTarget;
+  /** Inpainting: the layer whose image the result replaces. */
+  inpaint?: InpaintTarget;
 }
 
 /** How often the panel asks the server for its progress and preview while a run goes. */

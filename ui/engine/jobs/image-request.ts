@@ -22,6 +22,7 @@ export function toImageRequest(data: ImageRequestData, designHint?: string): Ima
     references: data.references.map((r) => ({ bytes: r.bytes, ...(r.name ? { name: r.name } : {}) })),
     ...(hint ? { designHint: hint } : {}),
     ...(data.keepComposition ? { keepComposition: true } : {}),
+    ...(data.mask ? { mask: { width: data.mask.width, height: data.mask.height, coverage: data.mask.coverage } } : {}),
     ...(data.refine ? { refine: { ...(conversation ? { conversation } : {}), ...(data.refine.image ? { image: { bytes: data.refine.image.bytes, ...(data.refine.image.name ? { name: data.refine.image.name } : {}) } } : {}) } } : {}),
   };
 }

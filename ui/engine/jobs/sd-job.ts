@@ -48,10 +48,11 @@ export async function runSdGenerate(request: RequestOf<"sd-generate">, { signal,
       if (out) emit(out.event, out.transfer);
     },
   };
+  const mask = init?.mask ? { mask: { bytes: init.mask.png, blur: init.mask.blur, fill: init.mask.fill, fullRes: init.mask.fullRes, fullResPadding: init.mask.fullResPadding } } : {};
   const result = control
     ? await controlRender(connection, { ...options, controlImage: control.bytes, units: [{ type: control.type, strength: control.strength }] }, job)
     : init
-      ? await img2img(connection, { ...options, initImage: init.bytes, denoisingStrength: init.strength }, job)
+      ? await img2img(connection, { ...options, initImage: init.bytes, denoisingStrength: init.strength, ...mask }, job)
       : await txt2img(connection, options, job);
   return {
     images: result.images.map((image) => ({ bytes: image.bytes, format: image.format, width: image.width, height: image.height, ...(image.seed !== undefined ? { seed: image.seed } : {}) })),

@@ -9,6 +9,7 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import type { ImageEstimate } from "../../../ai/image/estimate.js";
 import { IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, MAX_IMAGES, MAX_PARTIALS, MAX_REFERENCES } from "../../../ai/image/options.js";
 import { array, boolean, bytes, custom, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
+import { MAX_MASK_SIDE } from "../../../contract/mask.js";
 import { fetchedPricesField } from "../../../contract/messages.js";
 import { settingsField } from "../../../contract/settings.js";
 import type { Room } from "./common.js";
@@ -28,6 +29,16 @@ const sizeChoice = custom<"auto" | Infer<typeof sizeValue>>("auto or { width, he
   }
 });
 const imageInput = object({ bytes: bytes(), name: optional(string({ max: 200 })) });
+const maskShape = object({ width: number({ integer: true, min: 1, max: MAX_MASK_SIDE }), height: number({ integer: true, min: 1, max: MAX_MASK_SIDE }), coverage: bytes({ max: MAX_MASK_SIDE * MAX_MASK_SIDE }) });
+/** The mask model (ai/mask/: 255 = repaint), a byte per pixel of the image it repaints; the worker encodes it per provider. */
+export const maskField = custom<Infer<typeof maskShape>>("a mask: { width, height, coverage } with a coverage byte per pixel", (v) => {
+  try {
+    const mask = maskShape.check(v, "mask");
+    return mask.coverage.length === mask.width * mask.height ? mask : undefined;
+  } catch {
+    return undefined;
+  }
+});
 const chatMessages = custom<ChatCompletionMessageParam[]>("chat messages (an array)", (v) => (Array.isArray(v) ? (v as ChatCompletionMessageParam[]) : undefined));
 
 /** What a refinement builds on: the Responses API's id, the kept chat messages, and/or the image itself. */
@@ -47,6 +58,8 @@ export const imageRequestField = object({
   refine: optional(refineField),
   /** A render of a frame: the first reference is its picture, whose composition the image keeps; the prompt is the look. */
   keepComposition: optional(boolean()),
+  /** Inpainting: what to repaint of the first image (the image to refine, else the first reference). */
+  mask: optional(maskField),
 });
 export type ImageRequestData = Infer<typeof imageRequestField>;
 

@@ -13,6 +13,8 @@ import type { Room } from "./common.js";
 
 /** ai/sdnext's ControlNet unit types. */
 export const SD_CONTROL_TYPES = ["canny", "lineart", "scribble"] as const satisfies readonly SdControlType[];
+/** ai/sdnext SdMaskFill: what the masked area is filled with before it is repainted. */
+export const SD_MASK_FILLS = ["fill", "original", "latent-noise", "latent-nothing"] as const;
 
 const count = (max: number) => number({ integer: true, min: 0, max });
 /** The most images one SD run makes (its batch size). */
@@ -20,6 +22,20 @@ export const MAX_SD_BATCH = 8;
 
 export const sdConnectionField = object({ baseUrl: string({ nonEmpty: true, max: 2000 }), auth: optional(string({ nonEmpty: true, max: 1000 })) });
 export type SdConnectionData = Infer<typeof sdConnectionField>;
+
+/**
+ * Inpainting: the init image's mask as SD reads it (a PNG, white = repaint, the init image's size), how far its
+ * edge is blurred (px), what the masked area starts from, and whether only that area is repainted at full
+ * resolution (with this padding, px).
+ */
+export const sdMaskField = object({
+  png: bytes(),
+  blur: number({ integer: true, min: 0, max: 64 }),
+  fill: oneOf(SD_MASK_FILLS),
+  fullRes: boolean(),
+  fullResPadding: number({ integer: true, min: 0, max: 256 }),
+});
+export type SdMaskData = Infer<typeof sdMaskField>;
 
 /** One generation, field by field (ai/sdnext SdGenerateOptions and img2img's init image and strength). */
 export const sdRequestField = object({
@@ -36,9 +52,9 @@ export const sdRequestField = object({
   seed: optional(number({ integer: true, min: 0, max: Number.MAX_SAFE_INTEGER })),
   batchSize: number({ integer: true, min: 1, max: MAX_SD_BATCH }),
   /** img2img: the selection's PNG and how much of it to repaint (0 keeps it, 1 ignores it). */
-  init: optional(object({ bytes: bytes(), strength: number({ min: 0, max: 1 }) })),
   /** A ControlNet render ("Render this frame"): the frame's PNG as the control image, one unit of this type and strength. */
   control: optional(object({ bytes: bytes(), type: oneOf(SD_CONTROL_TYPES), strength: number({ min: 0, max: 2 }) })),
+  init: optional(object({ bytes: bytes(), strength: number({ min: 0, max: 1 }), mask: optional(sdMaskField) })),
 });
 export type SdRequestData = Infer<typeof sdRequestField>;
 
