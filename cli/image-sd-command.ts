@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ModelError } from "../ai/errors.js";
 import { imageInfo, type ImageInfo } from "../ai/image/bytes.js";
+import { maskFromPng, PngError, sdMaskPng } from "../ai/mask/index.js";
 import type { ImageSize } from "../ai/image/options.js";
 import { controlRender, img2img, txt2img, type SdConnection, type SdGenerateOptions, type SdJobOptions, type SdProgress, type SdResult } from "../ai/sdnext/index.js";
 import { plural } from "../codegen/plural.js";
@@ -127,7 +128,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     if (control) result = await controlRender(connection, { ...options, controlImage: control.bytes, units: [{ type: args.controlType, ...(args.controlStrength !== undefined ? { strength: args.controlStrength } : {}) }] }, job);
     else if (ref) {
       const denoisingStrength = args.strength ?? SD_DEFAULT_STRENGTH;
-      result = await img2img(connection, { ...options, initImage: ref.bytes, denoisingStrength, ...(mask ? { mask: { bytes: mask.bytes } } : {}) }, job);
+      result = await img2img(connection, { ...options, initImage: ref.bytes, denoisingStrength, ...(mask ? { mask: { bytes: sdMaskBytes(mask.bytes) } } : {}) }, job);
     } else result = await txt2img(connection, options, job);
   } catch (error) {
     await files.removeAll();
@@ -168,4 +169,18 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   }
   io.err(`figment: cancelled: the server was interrupted and the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`);
   return 130;
+}
+
+/**
+ * The --mask file as SD reads a mask (white = repaint): a PNG in either convention is converted (a file where
+ * transparent pixels repaint, as OpenAI's edits take, would otherwise repaint the wrong part); another format has
+ * no transparency and goes as it is.
+ */
+function sdMaskBytes(bytes: Uint8Array): Uint8Array {
+  try {
+    return sdMaskPng(maskFromPng(bytes).mask);
+  } catch (error) {
+    if (error instanceof PngError) return bytes;
+    throw error;
+  }
 }

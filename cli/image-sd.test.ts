@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, listFiles, REPO_ROOT } from "../test/helpers/fixtures.js";
 import { encodePng } from "../test/openai-server/png.js";
 import { OOM_MESSAGE, startSdNextServer, type SdServerOptions, type SdTestServer } from "../test/sdnext-server/server.js";
+import { decodePng, emptyMask, maskFromPng, openAiMaskPng } from "../ai/mask/index.js";
 import { IMAGE_USAGE } from "./image-args.js";
 import { writeAtomically } from "./image-files.js";
 import { SD_FLAGS } from "./image-sd-args.js";
@@ -129,16 +130,32 @@ describe("img2img, inpainting and ControlNet", () => {
     expect(JSON.parse(stdout)).toMatchObject({ mode: "img2img", size: { width: 96, height: 64 } });
   });
 
-  it("--mask with --ref inpaints: the mask byte for byte with SD's inpainting fields", async () => {
+  it("--mask with --ref inpaints: the mask as SD reads it (white = repaint) with SD's inpainting fields", async () => {
     const sd = await start();
     const ref = pngFile("inpaint-ref.png", 96, 64, 5);
     const mask = pngFile("inpaint-mask.png", 96, 64, 9);
     const { code, stdout, stderr } = await figment(["--provider", "sdnext", "--base-url", sd.url, "--prompt", "A red door", "--out", outDir(), "--ref", ref, "--mask", mask, "--json"]);
     expect(code, stderr).toBe(0);
     const body = generation(sd, "/sdapi/v1/img2img");
-    expect(Buffer.from(body["mask"] as string, "base64").equals(readFileSync(mask))).toBe(true);
+    const sent = maskFromPng(new Uint8Array(Buffer.from(body["mask"] as string, "base64")));
+    expect(sent.convention).toBe("white-repaints");
+    expect(sent.mask.coverage).toEqual(maskFromPng(new Uint8Array(readFileSync(mask))).mask.coverage);
     expect(body).toMatchObject({ denoising_strength: 0.75, inpainting_mask_invert: 0 });
     expect(JSON.parse(stdout)).toMatchObject({ mode: "inpaint" });
+  });
+
+  it("a mask where transparent pixels repaint (OpenAI's convention) is turned into SD's: those pixels go white", async () => {
+    const sd = await start();
+    const ref = pngFile("t-ref.png", 8, 4, 5);
+    const mask = emptyMask(8, 4);
+    mask.coverage.fill(255, 0, 4); // the first row's left half repaints
+    const path = join(tmp, "t-mask.png");
+    writeFileSync(path, openAiMaskPng(mask));
+    const { code, stderr } = await figment(["--provider", "sdnext", "--base-url", sd.url, "--prompt", "x", "--out", outDir(), "--ref", ref, "--mask", path]);
+    expect(code, stderr).toBe(0);
+    const sent = decodePng(new Uint8Array(Buffer.from(generation(sd, "/sdapi/v1/img2img")["mask"] as string, "base64")));
+    const grey = Array.from({ length: 32 }, (_, i) => sent.rgba[i * 4]);
+    expect(grey).toEqual(Array.from({ length: 32 }, (_, i) => (i < 4 ? 255 : 0)));
   });
 
   it("a mask of another size than the image is refused before anything is sent", async () => {
