@@ -17,6 +17,7 @@ import {
 
 import type { ModelErrorKind } from "./error-kinds.js";
 import { parseRetryAfterSec } from "./retry-after.js";
+import { isHtmlPage, oneLine } from "./one-line.js";
 import { BodyStalledError } from "./idle-body.js";
 
 export { MODEL_ERROR_KINDS, type ModelErrorKind } from "./error-kinds.js";
@@ -165,10 +166,7 @@ export function toModelError(error: unknown): ModelError {
  * long body is cut, so a failure stays one readable line.
  */
 function providerDetail(message: string): string {
-  const text = message.trim();
-  if (/^<(!doctype|html|head|body)\b/i.test(text) || /<\/(html|body|h1|title)>/i.test(text)) return "an HTML error page instead of an API answer.";
-  const line = text.replace(/\s+/g, " ");
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  return isHtmlPage(message) ? "an HTML error page instead of an API answer." : oneLine(message, 300);
 }
 
 /** `message` when it is a sentence for a person, else `fallback` (an object's "[object Object]", an empty or huge text). */

@@ -4,6 +4,7 @@
  * The SDK does not check what it parses, so every field is read as the endpoint may have sent it (null, another
  * type, missing): a result of another shape is a "bad-output" ModelError in a sentence, never a JavaScript error.
  */
+import { oneLine } from "./one-line.js";
 import { ModelError } from "./errors.js";
 
 export interface ModelOutcome {
@@ -24,8 +25,7 @@ const MAX_QUOTED = 300;
 
 /** The model's or provider's own words as one short line ("" when they sent none, or not as text). */
 export function quoted(value: unknown): string {
-  const line = (text(value) ?? "").replace(/\s+/g, " ").trim();
-  return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED - 1)}…` : line;
+  return oneLine(text(value) ?? "", MAX_QUOTED);
 }
 
 const refused = (words: string): ModelError => new ModelError("refusal", words ? `The model refused: ${words}` : "The model refused, without saying why.");

@@ -3,6 +3,7 @@
  * with the SD-specific fact kept beside it (`problem`): a surface picks its words and next step from that
  * (next-step.ts holds neutral ones). Messages say what happened, never what to do. Pure: no DOM, no Node.
  */
+import { isHtmlPage, oneLine as cut } from "../one-line.js";
 import { ModelError, type ModelErrorKind } from "../errors.js";
 
 export type SdServerKind = "sdnext" | "a1111";
@@ -44,10 +45,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** One readable line of a server's own words (an HTML page named, a long text cut). */
 export function oneLine(text: string, limit = 240): string {
-  const trimmed = text.trim();
-  if (/^<(!doctype|html|head|body)\b/i.test(trimmed) || /<\/(html|body|h1|title)>/i.test(trimmed)) return "an HTML page instead of an API answer";
-  const line = trimmed.replace(/\s+/g, " ");
-  return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
+  return isHtmlPage(text) ? "an HTML page instead of an API answer" : cut(text, limit);
 }
 
 /** The first text among an error body's fields, in the order SD's two error shapes and FastAPI's put them. */
