@@ -12,7 +12,9 @@ import type { ImagePlan } from "./request.js";
 import { decodeImage, decodePartial, type GeneratedImage, type ImageUsage } from "./result.js";
 import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";
 
-type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }>;
+// The API sends these fields; the SDK's types name them from openai 7, which needs Node 22 (we stay on 6.x for Node 20).
+type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }> & { error?: unknown; revised_prompt?: string | null };
+type ImageResponse = Response & { tool_usage?: unknown };
 
 /** An `image_generation_call` output item, as far as the answer says it is one. */
 const isImageCall = (item: unknown): item is ImageCall => isRecord(item) && item["type"] === "image_generation_call";
@@ -30,7 +32,7 @@ function imageOf(call: ImageCall): GeneratedImage | undefined {
   return call.result ? decodeImage(call.result, call.revised_prompt) : undefined;
 }
 
-function usageOf(response: Response): ImageUsage | undefined {
+function usageOf(response: ImageResponse): ImageUsage | undefined {
   const model: unknown = response.usage;
   const tool: unknown = isRecord(response.tool_usage) ? response.tool_usage["image_gen"] : undefined;
   const toolInput: unknown = isRecord(tool) ? tool["input_tokens_details"] : undefined;

@@ -14,6 +14,10 @@ import type { ImageReplyOptions, ScriptedReply } from "./reply-types.js";
 
 export type { ImageReplyOptions } from "./reply-types.js";
 
+// The API answers with the size asked (gpt-image-2 takes any size within its limits); the SDK's types list only
+// the standard sizes until openai 7 (which needs Node 22; we stay on 6.x).
+type AnySize<T> = T extends unknown ? Omit<T, "size"> & { size?: string } : never;
+
 /** An image answer resolved against the request it answers (see ImageReplyOptions). */
 export function imageReply(options: ImageReplyOptions = {}): ScriptedReply & { kind: "image" } {
   return { kind: "image", options };
@@ -72,7 +76,7 @@ function imagesApi(pathname: string, a: Asked, o: ImageReplyOptions): ScriptedRe
   const common = { created_at: CREATED, size: `${a.width}x${a.height}`, quality: a.quality as "high", background: a.transparent ? ("transparent" as const) : ("opaque" as const), output_format: "png" as const };
   const edit = pathname === "/v1/images/edits";
   if (!a.stream) {
-    const body: ImagesResponse = {
+    const body: AnySize<ImagesResponse> = {
       created: CREATED,
       data: Array.from({ length: a.n }, (_, i) => ({ b64_json: b64(a, seed + 10 * i), ...(o.revisedPrompt ? { revised_prompt: o.revisedPrompt } : {}) })),
       background: common.background === "transparent" ? "transparent" : "opaque",
@@ -83,7 +87,7 @@ function imagesApi(pathname: string, a: Asked, o: ImageReplyOptions): ScriptedRe
     };
     return { kind: "json", body, ...(o.headers ? { headers: o.headers } : {}) };
   }
-  const events: (ImageGenStreamEvent | ImageEditStreamEvent)[] = [];
+  const events: AnySize<ImageGenStreamEvent | ImageEditStreamEvent>[] = [];
   for (let i = 0; i < a.n; i++) {
     for (let p = 0; p < a.partials; p++) {
       const partial = { ...common, b64_json: b64(a, seed + 10 * i + p + 1), partial_image_index: p };

@@ -8,7 +8,16 @@ import { b64, nextId, sse, usage, type Asked, type Body } from "./image-kit.js";
 import { responseObject, type WireResponse, type WireStreamEvent } from "./replies.js";
 import type { ImageReplyOptions, ScriptedReply } from "./reply-types.js";
 
-type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }>;
+// The API's image call carries its settings, revised prompt and failure; the SDK's types name them from openai 7.
+type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }> & {
+  action?: "generate" | "edit";
+  size?: string;
+  quality?: "low" | "medium" | "high";
+  background?: "transparent" | "opaque";
+  output_format?: "png";
+  revised_prompt?: string;
+  error?: { code: string; message: string; param: null; type: string };
+};
 type Reasoning = Extract<ResponseOutputItem, { type: "reasoning" }>;
 
 export function responsesImageReply(a: Asked, o: ImageReplyOptions, body: Body): ScriptedReply {

@@ -10,6 +10,7 @@ import type { ImageEditStreamEvent, ImageGenStreamEvent } from "openai/resources
 import type { ResponseStreamEvent } from "openai/resources/responses/responses";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodePng, pixelOf } from "./png.js";
+import type { WireStreamEvent } from "./replies.js";
 import { imageReply, moderationError, startOpenAiServer, type OpenAiTestServer, type ScriptedReply } from "./server.js";
 import { formAsJson, validateAgainst, validateRequest } from "./validate.js";
 
@@ -135,7 +136,7 @@ describe("the Responses API's image_generation tool", () => {
     expect(types.at(-1)).toBe("response.completed");
     const partial = events.find((e) => e.type === "response.image_generation_call.partial_image");
     expect(partial && "partial_image_b64" in partial && sizeOf(png(partial.partial_image_b64))).toBe("1536x1024");
-    const done = events.at(-1) as Extract<ResponseStreamEvent, { type: "response.completed" }>;
+    const done = events.at(-1) as Extract<WireStreamEvent, { type: "response.completed" }>;
     expect(done.response.id).toBe("resp_img1");
     const call = done.response.output.find((i) => i.type === "image_generation_call");
     expect(call).toMatchObject({ status: "completed", revised_prompt: "a wide hero", size: "1536x1024" });

@@ -13,7 +13,12 @@ import type { ImagesResponse } from "openai/resources/images";
 import type { Model } from "openai/resources/models";
 import type { ScriptedReply } from "./reply-types.js";
 
-export type WireResponse = Omit<Response, "output_text">;
+/** Response fields the API sends that the SDK's types name only from openai 7 (which needs Node 22; we stay on 6.x). */
+interface NewerResponseFields {
+  access_programs?: { cyber: "standard" | "daybreak_blue" | "daybreak_red" } | null;
+  tool_usage?: { image_gen: NonNullable<ImagesResponse["usage"]>; web_search: { num_requests: number } };
+}
+export type WireResponse = Omit<Response, "output_text"> & NewerResponseFields;
 /** A stream event as sent on the wire (nested responses without `output_text`). */
 export type WireStreamEvent = ResponseStreamEvent extends infer E
   ? E extends { response: Response }

@@ -120,7 +120,8 @@ describe("openai test server + real SDK", () => {
     const { srv, client } = await start([chatJson("hi there"), embeddingsJson([[0.1, 0.2]]), imagesJson(["iVBORw0KGgo="])]);
     const chat = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] });
     expect(chat.choices[0]!.message.content).toBe("hi there");
-    const emb = await client.embeddings.create({ model: "text-embedding-3-small", input: "x" });
+    // "float" as ai/embeddings.ts asks: without it the SDK (6.x) asks for base64 and decodes what comes back.
+    const emb = await client.embeddings.create({ model: "text-embedding-3-small", input: "x", encoding_format: "float" });
     expect(emb.data[0]!.embedding).toEqual([0.1, 0.2]);
     const img = await client.images.generate({ model: "gpt-image-1", prompt: "a button" });
     expect(img.data?.[0]?.b64_json).toBe("iVBORw0KGgo=");
