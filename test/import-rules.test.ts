@@ -1,5 +1,5 @@
 /**
- * The house rules for imports (see README, "Repository layout"): which folder may import which, and no
+ * The house rules for imports (see docs/architecture.md, "Repository layout"): which folder may import which, and no
  * cycles. Reads every source file's static, re-export and dynamic imports; tests and fixtures are exempt
  * from the folder rules (they may reach into test helpers) but not from the rooms rule inside ui/ or the
  * cycle check.

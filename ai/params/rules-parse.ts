@@ -1,5 +1,5 @@
 /**
- * Reads rules from their JSON shape (documented in the README, "Conditional generation"):
+ * Reads rules from their JSON shape (documented in docs/templates.md):
  *
  *   { "rules": [ { "name"?: "…", "if": CONDITION, "then": { "add"?: "…" | ["…"], "set"?: { "param": "value" } } } ] }
  *   CONDITION: { "audience": "kids" }                      every listed parameter matches (a list: any of its values)
