@@ -25,7 +25,7 @@ import type { Problem } from "../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import { keyFor } from "./api-keys.js";
 import type { CliArgs } from "./args.js";
-import { asUsage, codeOptions, emitAndWrite, reportProblems, type Output, type RunContext } from "./design-files.js";
+import { asUsage, codeOptions, emitAndWrite, reportProblems, runName, type Output, type RunContext } from "./design-files.js";
 import { loadForCode } from "./figma-extras.js";
 import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
 import { componentsForModel } from "../codegen/components-map/preview.js";
@@ -293,7 +293,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     // Nothing usable came back: report why, write nothing, and fail as the model's failure.
     const problems = [...source.problems, ...result.problems];
     if (args.json) io.out(JSON.stringify({ files: [], problems, ...more }, null, 2));
-    else reportProblems(problems, io);
+    else reportProblems(problems, io, args);
     io.err("figment: the model's reply held no usable files; nothing was written. Try again or use another model.");
     return 1;
   }
@@ -301,7 +301,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
   const scored = args.score && frame ? await import("./code-score.js") : undefined;
   const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target)] : undefined;
-  const code = await emitAndWrite({ files: final.files, problems: final.problems }, source.problems, args, io, scores && args.json ? { ...more, score: scores } : more, source.document.frames[0]?.name);
+  const code = await emitAndWrite({ files: final.files, problems: final.problems }, source.problems, args, io, scores && args.json ? { ...more, score: scores } : more, runName(args, source.document.frames));
   if (scored && scores && !args.json) scored.printScores(scores, io);
   if (!args.json) {
     if (final.notes.trim() && final.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(final.notes)}`);

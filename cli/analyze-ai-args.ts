@@ -36,14 +36,11 @@ export interface AnalyzeAiArgs extends ModelConnectionArgs {
 }
 
 /** `argv` after "analyze". */
+/** The flags `figment analyze --ai` takes (--json only to refuse it by name; help.test.ts holds the help to them). */
+export const ANALYZE_AI_FLAGS = { boolean: ["ai", "json", "dry-run"], string: ["node", "other", "task", "instructions", ...MODEL_FLAGS], list: ["image"] } as const;
+
 export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
-  const { values, positionals } = readFlags(argv, {
-    boolean: ["ai", "json", "dry-run"],
-    string: ["node", "other", "task", "instructions", ...MODEL_FLAGS],
-    list: ["image"],
-    positionals: true,
-    hint: "figment analyze --ai --help lists the flags",
-  });
+  const { values, positionals } = readFlags(argv, { ...ANALYZE_AI_FLAGS, positionals: true, hint: "figment analyze --ai --help lists the flags" });
   if (values.json) throw new UsageError("--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)");
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
   const task = oneOf("task", ANALYZE_TASKS, values.task, "critique");

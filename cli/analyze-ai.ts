@@ -38,7 +38,7 @@ function settingsOf(args: AnalyzeAiArgs): Settings {
 }
 
 async function buildInput(args: AnalyzeAiArgs, io: Output): Promise<AnalyzeInput> {
-  if (!args.input) throw new UsageError("figment analyze needs a design file: figment analyze <design.json> --node ID --ai");
+  if (!args.input) throw new UsageError("analyze needs a design file: figment analyze <design.json> --node ID --ai");
   const json = await readDesign(args.input, io);
   const ids = args.node ? [args.node, ...(args.other ? [args.other] : [])] : [];
   const design = asUsage(() => loadDesign(json, ids));

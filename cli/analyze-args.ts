@@ -24,8 +24,8 @@ analysed; node ids may be written 12:34 or 12-34.
 carry ratio (2 decimals; absent when it cannot be computed), required, foreground, background and large;
 target-size width, height and minimum; text-size fontSize and minimum.
 
-Exit codes: 0 done (findings or not); 1 internal error; 2 bad input (a missing or non-Figma file, an unknown
-node id, an unknown flag).`;
+Exit codes: 0 no error findings (warnings and info may be listed); 1 an error finding (a check failed), or an
+internal error; 2 bad usage (a missing or non-Figma file, an unknown node id, an unknown flag).`;
 
 export interface AnalyzeArgs {
   help: boolean;
@@ -36,8 +36,11 @@ export interface AnalyzeArgs {
   ai: boolean;
 }
 
+/** The flags `figment analyze` takes (help.test.ts holds ANALYZE_USAGE to them). */
+export const ANALYZE_FLAGS = { boolean: ["json", "ai"], list: ["node"] } as const;
+
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
-  const { values, positionals } = readFlags(argv, { boolean: ["json", "ai"], list: ["node"], positionals: true, hint: "figment analyze --help lists the flags" });
+  const { values, positionals } = readFlags(argv, { ...ANALYZE_FLAGS, positionals: true, hint: "figment analyze --help lists the flags" });
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
   const nodes = (values.node ?? []).map((id) => id.trim());
   if (nodes.some((id) => id === "")) throw new UsageError("--node needs a node id such as 12:34");

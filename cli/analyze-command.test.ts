@@ -30,17 +30,18 @@ async function figment(...argv: string[]): Promise<{ code: number; stdout: strin
 
 async function findings(...argv: string[]): Promise<Finding[]> {
   const { code, stdout, stderr } = await figment("analyze", ...argv, "--json");
-  expect(code, stderr).toBe(0);
   expect(stderr).toBe("");
   const report = JSON.parse(stdout) as { findings: Finding[] };
   expect(Object.keys(report)).toEqual(["findings"]);
+  // A failed check (an error finding) exits 1, as a linter's errors do.
+  expect(code).toBe(report.findings.some((f) => f.severity === "error") ? 1 : 0);
   return report.findings;
 }
 
 describe("figment analyze", () => {
-  it("lists the findings one per line, most severe first, with a count, and exits 0", async () => {
+  it("lists the findings one per line, most severe first, with a count, and exits 1 for the error among them", async () => {
     const { code, stdout, stderr } = await figment("analyze", LOGIN);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(stderr).toBe("");
     const lines = stdout.split("\n");
     expect(lines[0]).toBe('error   contrast      101:9   Log In — Text "Log In" has contrast 3.38:1 (#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text.');
@@ -95,7 +96,7 @@ describe("figment analyze", () => {
     const notFigma = join(tmp, "other.json");
     writeFileSync(notFigma, JSON.stringify({ hello: "world" }));
     const cases: [string[], RegExp][] = [
-      [["analyze"], /^figment: figment analyze needs a design file/],
+      [["analyze"], /^figment: analyze needs a design file/],
       [["analyze", join(tmp, "missing.json")], /^figment: no such file: .*missing\.json$/],
       [["analyze", notJson], /^figment: not Figma JSON: .*not\.json is not valid JSON/],
       [["analyze", notFigma], /^figment: not Figma JSON/],
@@ -125,11 +126,11 @@ describe("figment analyze", () => {
 describe("figment analyze, the built binary (dist/cli.js)", () => {
   const cli = join(REPO_ROOT, "dist", "cli.js");
 
-  it("prints the findings as JSON and exits 0", () => {
+  it("prints the findings as JSON and exits 1 for the error among them", () => {
     // test/global-setup.ts builds dist/ once before every run.
     expect(existsSync(cli)).toBe(true);
     const result = spawnSync(process.execPath, [cli, "analyze", LOGIN, "--json"], { encoding: "utf8" });
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(1);
     expect((JSON.parse(result.stdout) as { findings: Finding[] }).findings).toHaveLength(12);
   });
 });

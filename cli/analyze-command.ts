@@ -36,10 +36,11 @@ export async function analyzeCommand(argv: string[], io: Output, context: RunCon
     io.out(ANALYZE_USAGE);
     return 0;
   }
-  if (!args.input) throw new UsageError("figment analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
+  if (!args.input) throw new UsageError("analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
   const json = await readDesign(args.input, io);
   const findings = analyzeJson(json, args.nodes);
   if (args.json) io.out(JSON.stringify({ findings }, null, 2));
   else for (const line of formatFindings(findings)) io.out(line);
-  return 0;
+  // A check that failed exits 1, as a linter's errors do; warnings and info are for reading.
+  return findings.some((f) => f.severity === "error") ? 1 : 0;
 }

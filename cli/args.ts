@@ -6,82 +6,29 @@ import { UsageError } from "./io.js";
 import { parseWidths } from "../codegen/fidelity/responsive.js";
 import { MODEL_FLAGS, modelConnectionArgs } from "./model-flags.js";
 
-export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
+export { USAGE } from "./help.js";
 
-Usage:
-  figment frames <design.json> [--json]
-  figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
-               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--exact-layout] [--score] [--json]
-               [--components FILE] [--code-connect DIR] [--types PATH]...
-  figment code --from-hint <hint.txt> [same options]
-  figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
-               [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
-               [--verify [--rounds N]]
-  figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
-  figment hints <design.json> [--node ID]... [--images DIR]
-  figment fidelity <design.json> [--node ID]... [--widths 390,768,design,1920] [--json]
-               (IoU at the design width; per viewport width: what a reader sees of the text, overflow, blank space)
-  figment score <design.json> --dir DIR [--node ID] [--widths …] [--json]
-               (any code — hand-written, a model's — measured against the design; figment score --help)
-  figment analyze <design.json> [--node ID]... [--json]
-               (contrast, target and text size, names; figment analyze --help lists the findings)
-  figment search <design.json> QUERY [--top K] [--json] [--ai] [--cache FILE]
-               (frames of every page by words, and by meaning with --ai; figment search --help lists its flags)
-  figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--partials N] [--dry-run] …
-               (figment image --help lists its flags)
-  figment batch status|collect|resubmit DIR [--json] [--base-url URL]
-               (a batch submitted with --batch-api; figment batch --help)
-  figment demo [--out DIR]
+/** The commands this parser reads (the others have parsers of their own), each with the flags it takes. */
+export const MAIN_COMMANDS = ["frames", "code", "hints", "fidelity", "demo"] as const;
+export type MainCommand = (typeof MAIN_COMMANDS)[number];
 
-<design.json> is a Figma REST reply (GET /v1/files/:key or /nodes), or a node exported by a plugin with
-exportAsync({ format: "JSON_REST_V1" }). Without --node, every top-level frame is converted.
---project writes a runnable project around the code (React: a Vite app with package.json, index.html and
-src/main.tsx rendering the first screen; \`npm install && npm run dev\` in --out), as the plugin's zip does.
---images DIR supplies the image fills' bytes, which Figma's JSON never carries: DIR/<imageRef>.png (or .jpg,
-.jpeg, .gif, .webp; the format is read from the bytes). The code then references real files (React
-src/assets/<layer>.<ext>, HTML assets/<layer>.<ext>; identical images once); a fill without its file stays a
-grey placeholder and is listed as a problem.
---exact-layout keeps every layer of an absolute design (no auto layout) where it was drawn; by default such
-screens wider than a phone get rows and columns inferred, so the code reflows on narrow screens.
---score renders each frame's code in Chromium after writing it and prints how closely it matches the design:
-IoU×matched of the layers' boxes at the design width, and at 390, 768 and 1920 px the share of text a reader
-sees (and each text cut off, covered, illegible, too small or missing), sideways scroll, blank page below the
-content, content pinned to one side, and fonts that did not load; then the layers furthest off (with --json:
-"score" per frame). The same figures the plugin shows.
---variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
-properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
-by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).
+/** Every flag of this parser by kind (readFlags's spec); `--help`/`-h` and `--version`/`-v` go with any command. */
+export const MAIN_FLAGS = {
+  boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score", "verify"],
+  string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", "rounds", "components", "code-connect", ...MODEL_FLAGS],
+  list: ["node", "types"],
+} as const;
 
---components FILE (a mapping file, codegen/components-map/components.schema.json) and --code-connect DIR (Figma
-Code Connect files, *.figma.tsx, read without running them) name the team's own code components: React output
-imports them (import { Button } from "@acme/ui") for the instances they map, with the mapped props, and writes
-no file for them. --types PATH (the library's .d.ts, or its package folder; MODULE=PATH to say which module)
-type-checks that use: an unknown prop or a wrong value is a problem with file:line.
+type MainFlag = (typeof MAIN_FLAGS)[keyof typeof MAIN_FLAGS][number];
 
---ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
-it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
-  --provider     openai (Responses API, default), openrouter or custom (chat completions at --base-url)
-  --model        default gpt-5.4-image-2 (openai/gpt-5.4-image-2 on OpenRouter)
-  --draft        send the offline output as a draft for the model to improve
-  --timeout      seconds one model request may take (default 180)
-  --dry-run      print the estimated tokens and cost, the endpoint and model; send nothing
-  --verify       render the answer in Chromium, measure it against the design, and send the measured
-                 differences back for a fix that is kept only if it measures better (implies --node-ids;
-                 one frame); --rounds N: up to N such rounds (default 1, at most 3)
-  --batch-api    one request per top-level frame on OpenAI's Batch API (half the price, answers within
-                 24 h): submits and records DIR/batch.json under --out; then figment batch status|collect DIR
-Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
-Ctrl-C cancels the request.
-
---file-key fetches the design's image fills and vector SVGs from Figma's REST API, so the code has the real
-pictures and icons: KEY is the part after /design/ (or /file/) in the file's URL, or the whole URL.
-  --figma-token  a personal access token (file_content:read); better: set FIGMA_TOKEN in the environment
-  --figma-base-url  the API's address (default https://api.figma.com)
-A 429 is retried after Figma's Retry-After (up to 3 times, at most 2 min each); a missing image or SVG is a
-listed problem. A refused token or an unknown file key exits 2, Figma failing or still rate-limiting exits 1.
-
-Exit codes: 0 done, 1 internal error, model or Figma failure, 2 bad input or configuration (including a
-missing or refused API key or Figma token), 130 cancelled.`;
+/** The flags each command takes; any other is refused by name (help.test.ts holds each command's help to this). */
+export const COMMAND_FLAGS: Record<MainCommand, readonly Exclude<MainFlag, "version">[]> = {
+  frames: ["json"],
+  code: [...MAIN_FLAGS.boolean.filter((f) => f !== "version"), ...MAIN_FLAGS.string.filter((f) => f !== "widths"), ...MAIN_FLAGS.list],
+  hints: ["node", "images", "exact-layout"],
+  fidelity: ["node", "widths", "json"],
+  demo: ["out"],
+};
 
 export type ProviderName = "openai" | "openrouter" | "custom";
 
@@ -91,7 +38,8 @@ export interface CliArgs {
   nodes: string[];
   target: Target;
   styling: Styling;
-  out: string;
+  /** --out; absent, each command has its default (cli/out-dir.ts). */
+  out?: string;
   nodeIds: boolean;
   /** Keep every layer where an absolute design put it (no inferred rows and columns). */
   exactLayout: boolean;
@@ -163,21 +111,23 @@ export function parseFileKey(value: string): string {
   return key;
 }
 
+export function isMainCommand(word: string | undefined): word is MainCommand {
+  return (MAIN_COMMANDS as readonly string[]).includes(word ?? "");
+}
+
 /** Options that only mean something with --ai. */
 const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run", "batch-api", "verify", "rounds"] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
-  const { values, positionals } = readFlags(argv, {
-    boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score", "verify"],
-    short: { version: "v" },
-    string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", "rounds", "components", "code-connect", ...MODEL_FLAGS],
-    list: ["node", "types"],
-    positionals: true,
-  });
+  const named = isMainCommand(argv[0]) ? `figment ${argv[0]} --help` : "figment --help";
+  const { values, positionals } = readFlags(argv, { ...MAIN_FLAGS, short: { version: "v" }, positionals: true, hint: `${named} lists the flags` });
   const target = oneOfWords("target", ["react", "html"] as const, values.target, "react");
   const styling = oneOfWords("styling", ["css-modules", "tailwind"] as const, values.styling, "css-modules");
-  if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]}`);
   const command = positionals[0] ?? "";
+  const extra = positionals[command === "demo" ? 1 : 2];
+  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}${command === "demo" ? " (figment demo converts its own samples)" : ""}`);
+  // HTML's output is plain CSS (codegen/emit/html.ts); a model is asked for Tailwind classes in either target.
+  if (target === "html" && styling === "tailwind" && !values.ai) throw new UsageError("--styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react");
   if (values.project && command !== "code") throw new UsageError(`--project only applies to figment code`);
   if (values.variables !== undefined && command !== "code") throw new UsageError(`--variables only applies to figment code`);
   if (values.variables !== undefined && values["from-hint"] !== undefined) throw new UsageError("--variables needs the design file (bindings are in its JSON), not --from-hint");
@@ -217,13 +167,18 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const figmaBaseUrl = values["figma-base-url"]?.trim();
   if (figmaBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(figmaBaseUrl)) throw new UsageError(`--figma-base-url must be an http(s) URL such as ${FIGMA_API}, not ${figmaBaseUrl || '""'}`);
 
+  if (isMainCommand(command)) {
+    const taken: readonly string[] = COMMAND_FLAGS[command];
+    const stray = (Object.keys(values) as string[]).find((flag) => flag !== "help" && flag !== "version" && !taken.includes(flag));
+    if (stray) throw new UsageError(`--${stray} does not apply to figment ${command} (figment ${command} --help lists its flags)`);
+  }
+
   return {
     command,
     nodes: values.node ?? [],
     types: values.types ?? [],
     target,
     styling,
-    out: values.out ?? "out",
     // The measurement finds layers by their data-node-id.
     // The measurement finds layers by their ids: --verify and --score ask for them.
     nodeIds: (values["node-ids"] ?? false) || verify.verify || (values.score ?? false),
@@ -241,6 +196,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...verify,
     ...present({
       input: positionals[1],
+      out: values.out,
       fromHint: values["from-hint"],
       variables: values.variables,
       images: values.images,

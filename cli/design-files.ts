@@ -3,18 +3,21 @@
  * the arguments, writing files under --out and reporting problems. Kept apart from commands.ts so the model
  * command (ai-code.ts, loaded on demand) can use it without an import cycle.
  */
+import { basename, relative, sep } from "node:path";
 import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../codegen/index.js";
 import { HintSyntaxError } from "../codegen/hint/tokens.js";
 import { EmptyDesignError, UnknownNodeError } from "../codegen/load.js";
 import { NotFigmaJsonError } from "../codegen/rest/reply.js";
 import { readVariablesReply, VariablesFileError } from "../codegen/tokens/variables-reply.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
-import type { Problem } from "../codegen/types.js";
+import type { Problem, SourceFile } from "../codegen/types.js";
 import type { CliArgs } from "./args.js";
 import type { FigmaClientOptions } from "./figma-rest/client.js";
 import type { DesignVariables } from "../codegen/design/extras.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
-import { readDesignJson, readText, UsageError, writeFilesUnder } from "./io.js";
+import { checkOutDir, readDesignJson, readText, UsageError, writeFilesUnder } from "./io.js";
+import { notesLine, tips, type TipContext } from "./notes.js";
+import { defaultOutDir, otherTargetFiles } from "./out-dir.js";
 import { plural } from "../codegen/plural.js";
 
 export interface Output {
@@ -33,7 +36,7 @@ export interface RunContext {
 }
 
 export function requireInput(args: CliArgs): string {
-  if (!args.input) throw new UsageError(`figment ${args.command} needs a design file: figment ${args.command} <design.json>`);
+  if (!args.input) throw new UsageError(`${args.command} needs a design file: figment ${args.command} <design.json>`);
   return args.input;
 }
 
@@ -57,12 +60,15 @@ export function readDesign(path: string, io?: Pick<Output, "err">): Promise<unkn
   return readDesignJson(path, io ? (text) => io.err(`figment: ${text}`) : undefined);
 }
 
+/** A whole file converts what `figment frames` lists: its top-level frames, not a page's loose shapes. */
+export const WHOLE_FILE = { topLevel: "frames" } as const;
+
 /** The design from <design.json>, with the image bytes of --images DIR (a fill without its file is a problem). */
 export async function load(args: CliArgs, io?: Pick<Output, "err">): Promise<LoadedDesign> {
   const json = await readDesign(requireInput(args), io);
   const variables = args.variables !== undefined ? await readVariables(args.variables) : undefined;
   const images = args.images !== undefined ? await readImagesDir(args.images, json) : undefined;
-  const design = asUsage(() => loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }));
+  const design = asUsage(() => loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }, WHOLE_FILE));
   if (images === undefined || args.images === undefined) return design;
   return { ...design, problems: [...design.problems, ...missingImageFiles(design.document, images, args.images)] };
 }
@@ -89,37 +95,81 @@ function formatProblem(p: Problem): string {
   return `${p.severity} ${p.code} ${where}${p.message}`;
 }
 
-export function reportProblems(problems: Problem[], io: Output): void {
-  const shown = problems.filter((p) => p.severity !== "info");
-  for (const p of shown) io.err(formatProblem(p));
-  const notes = problems.length - shown.length;
-  if (notes > 0) io.err(`${plural(notes, "note")} (missing images, vector placeholders, added imports); --json lists them`);
-  // What a CLI user can do about the two notes that cost the most fidelity.
-  if (problems.some((p) => p.code === "missing-image")) io.err("tip: image fills are grey placeholders; --images DIR supplies their bytes (DIR/<imageRef>.png|jpg|jpeg|gif|webp), or --file-key KEY fetches them from Figma");
-  if (problems.some((p) => p.code === "vector-placeholder")) io.err("tip: vectors without outlines are drawn as boxes; --file-key KEY fetches them from Figma as SVG, or fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)");
+/** Warnings and errors one a line, then the notes counted by kind and the tips that apply (cli/notes.ts). */
+export function reportProblems(problems: Problem[], io: Output, given: TipContext = {}): void {
+  for (const p of problems) if (p.severity !== "info") io.err(formatProblem(p));
+  const notes = notesLine(problems);
+  if (notes) io.err(notes);
+  for (const tip of tips(problems, given)) io.err(tip);
 }
 
 export function codeOptions(args: CliArgs): CodeOptions {
   return { target: args.target, styling: args.styling, nodeIds: args.nodeIds, ...(args.exactLayout ? { layout: "exact" as const } : {}) };
 }
 
+/** One folder's files: the whole run's, or one frame's (a whole file without --out). */
+export interface OutputFolder {
+  dir: string;
+  files: SourceFile[];
+}
+
+/** What names the default folder of a run: its one frame, else the design (or hint) file. */
+export function runName(args: CliArgs, frames: readonly { name: string }[]): string {
+  if (frames.length === 1) return frames[0]!.name;
+  const file = args.input ?? args.fromHint ?? "design";
+  return basename(file).replace(/\.(file|nodes)?\.?(json|txt)$/i, "") || "design";
+}
+
+/** The folder a run's code goes to: --out, else ./figment-out/<name>/<target> (cli/out-dir.ts). */
+export function outDirFor(args: CliArgs, name: string): string {
+  return args.out ?? defaultOutDir(name, args.target);
+}
+
 /**
- * Writes the files under --out (with --project, inside the runnable project the plugin's zip holds; `name`
- * names its package and page) and reports them (plain or --json, where `more` adds fields after these).
+ * Writes the files under --out, or ./figment-out/<name>/<target> without it (with --project, inside the runnable
+ * project the plugin's zip holds; `name` names its package and page, and the default folder), and reports them
+ * (plain or --json, where `more` adds fields after these).
  */
 export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}, name = "design"): Promise<number> {
-  const all = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name }) : result.files;
-  const { written, problems: writeProblems } = await writeFilesUnder(args.out, all);
-  const problems = [...extraProblems, ...result.problems, ...writeProblems];
-  if (args.json) {
-    const files = all.map((f) => ({ path: f.path, bytes: f.bytes?.length ?? Buffer.byteLength(f.content) }));
-    io.out(JSON.stringify({ files, problems, ...more }, null, 2));
-  } else {
-    io.out(`wrote ${plural(written.length, "file")} to ${args.out}`);
-    for (const f of all) io.out(`  ${f.path}`);
-    reportProblems(problems, io);
-    if (args.project && args.target === "react") io.out(`run it: cd ${args.out} && npm install && npm run dev`);
+  const dir = outDirFor(args, name);
+  const files = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name }) : result.files;
+  return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir);
+}
+
+/**
+ * Writes each folder (refusing, before anything is written, a folder that cannot be one) and reports what was
+ * written where: plain, a block per folder; --json, one document whose paths are relative to `root`.
+ */
+export async function writeFolders(folders: OutputFolder[], given: Problem[], args: CliArgs, io: Output, more: Record<string, unknown>, root: string): Promise<number> {
+  for (const folder of folders) await checkOutDir(folder.dir);
+  for (const folder of folders) await warnOtherTarget(folder, args, io);
+  const all = [...given];
+  const report: { path: string; bytes: number }[] = [];
+  for (const folder of folders) {
+    const { written, problems: writeProblems } = await writeFilesUnder(folder.dir, folder.files);
+    all.push(...writeProblems);
+    const prefix = relative(root, folder.dir).split(sep).join("/");
+    for (const f of folder.files) report.push({ path: prefix ? `${prefix}/${f.path}` : f.path, bytes: f.bytes?.length ?? Buffer.byteLength(f.content) });
+    if (args.json) continue;
+    io.out(`wrote ${plural(written.length, "file")} to ${folder.dir}`);
+    for (const f of folder.files) io.out(`  ${f.path}`);
   }
+  // Frames converted one by one repeat the file's notes (a font's, a token's): each is said once.
+  const problems = [...new Map(all.map((p) => [JSON.stringify([p.severity, p.code, p.message, p.nodeId, p.file, p.line]), p])).values()];
+  if (args.json) {
+    io.out(JSON.stringify({ out: root, files: report, problems, ...more }, null, 2));
+    return 0;
+  }
+  reportProblems(problems, io, args);
+  if (args.project && args.target === "react") for (const folder of folders) io.out(`run it: cd ${folder.dir} && npm install && npm run dev`);
   return 0;
 }
 
+/** Said before writing: files of the other target already in the folder, which this run leaves beside its own. */
+async function warnOtherTarget(folder: OutputFolder, args: CliArgs, io: Output): Promise<void> {
+  const other = await otherTargetFiles(folder.dir, args.target, folder.files.map((f) => f.path));
+  if (other.length === 0) return;
+  const shown = other.slice(0, 3).join(", ") + (other.length > 3 ? ", …" : "");
+  const was = args.target === "html" ? "react" : "html";
+  io.err(`figment: warning: ${folder.dir} already holds ${plural(other.length, "file")} of a --target ${was} run (${shown}), which this run leaves beside its ${args.target} files; empty the folder or name another --out to keep them apart`);
+}

@@ -5,7 +5,7 @@
  */
 import { loadDesign, type DesignDocument, type LoadedDesign } from "../codegen/index.js";
 import { FIGMA_API, type CliArgs } from "./args.js";
-import { asUsage, load, readDesign, requireInput, type Output, type RunContext } from "./design-files.js";
+import { asUsage, load, readDesign, requireInput, WHOLE_FILE, type Output, type RunContext } from "./design-files.js";
 import { FigmaRestError, formatWait } from "./figma-rest/errors.js";
 import { fetchDesignExtras, type FetchedExtras } from "./figma-rest/fetch-extras.js";
 import { DEFAULT_RETRY_POLICY, realSleep } from "./figma-rest/retry.js";
@@ -65,10 +65,10 @@ export async function loadForCode(args: CliArgs, io: Output, context: RunContext
   const json = await readDesign(requireInput(args), io);
   // --images DIR and --file-key together: the folder's files win, Figma supplies the rest.
   const fromDir = args.images !== undefined ? await readImagesDir(args.images, json) : {};
-  const first = asUsage(() => loadDesign(json, args.nodes));
+  const first = asUsage(() => loadDesign(json, args.nodes, {}, WHOLE_FILE));
   const fetched = await fetchFigmaExtras({ ...args, fileKey }, first.document, io, context, new Set(Object.keys(fromDir)));
   const images = { ...fetched.extras.images, ...fromDir };
-  const design = asUsage(() => loadDesign(json, args.nodes, { ...fetched.extras, images }));
+  const design = asUsage(() => loadDesign(json, args.nodes, { ...fetched.extras, images }, WHOLE_FILE));
   const missing = args.images !== undefined ? missingImageFiles(design.document, images, args.images) : [];
   return { ...design, problems: [...design.problems, ...fetched.problems, ...missing] };
 }

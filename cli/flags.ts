@@ -44,6 +44,11 @@ export function readFlags<const B extends string = never, const S extends string
   }
 }
 
+/** Every flag a spec declares, `help` included: what a command's help must list (help.test.ts). */
+export function flagNames(spec: Pick<FlagSpec<string, string, string>, "boolean" | "string" | "list">): string[] {
+  return ["help", ...(spec.boolean ?? []), ...(spec.string ?? []), ...(spec.list ?? [])];
+}
+
 /**
  * A whole number within bounds; `fallback` when the flag is absent. `flag` as written ("--top"). The message
  * names the range ("from 1 to 4") or its floor ("of at least 1").

@@ -73,13 +73,15 @@ export function isSdArgs(args: ImageArgs | SdImageArgs): args is SdImageArgs {
   return (SD_PROVIDERS as readonly string[]).includes(args.provider);
 }
 
+/** The flags `figment image` takes, hosted and Stable Diffusion (help.test.ts holds IMAGE_USAGE to them). */
+export const IMAGE_FLAGS = {
+  boolean: ["dry-run", "json"],
+  string: ["prompt", "out", "n", "count", "partials", "previous", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS],
+  list: IMAGE_MODEL_FLAGS.list,
+} as const;
+
 export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
-  const { values: v } = readFlags(argv, {
-    boolean: ["dry-run", "json"],
-    string: ["prompt", "out", "n", "count", "partials", "previous", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS],
-    list: IMAGE_MODEL_FLAGS.list,
-    hint: "figment image --help lists the flags",
-  });
+  const { values: v } = readFlags(argv, { ...IMAGE_FLAGS, hint: "figment image --help lists the flags" });
   const help = v.help ?? false;
   const provider = oneOfWords("provider", [...PROVIDERS, ...SD_PROVIDERS], v.provider, "openai");
   const prompt = v.prompt?.trim() ?? "";

@@ -28,7 +28,7 @@ import { IMAGE_USAGE, isSdArgs, parseImageArgs, type ImageArgs } from "./image-a
 import { freeStem, RunFiles, slugOf } from "./image-files.js";
 import { sdImageCommand } from "./image-sd-command.js";
 import { API_NAME, printDryRun, progressPrinter, reportImageError, usageLine } from "./image-report.js";
-import { UsageError } from "./io.js";
+import { checkOutDir, UsageError } from "./io.js";
 import { plural } from "../codegen/plural.js";
 
 /** The SDK retries a 429 or 5xx this many times (honouring retry-after) before the CLI reports it. */
@@ -122,6 +122,7 @@ export async function imageCommand(argv: string[], io: Output, context: RunConte
     throw error;
   }
   const out = args.out!;
+  await checkOutDir(out);
   const files = new RunFiles(out, freeStem(slugOf(args.prompt), [out, join(out, "partials")]), args.n);
   const partials: { path: string; index: number }[] = [];
   const progress = progressPrinter(io, {

@@ -63,7 +63,7 @@ export function isRowsRun(argv: readonly string[]): boolean {
   return argv.some((a) => a === "--template" || a.startsWith("--template=") || a === "--rows" || a.startsWith("--rows="));
 }
 
-const SINGLE_ONLY = ["prompt", "n", "count", "partials", "previous", "mask", "control", "control-type", "control-strength"] as const;
+export const SINGLE_ONLY = ["prompt", "n", "count", "partials", "previous", "mask", "control", "control-type", "control-strength"] as const;
 
 function sweepsOf(texts: readonly string[], provider: string, sd: boolean): Sweep[] {
   try {
@@ -79,14 +79,18 @@ function sweepsOf(texts: readonly string[], provider: string, sd: boolean): Swee
   }
 }
 
+/**
+ * The flags `figment image --template` takes (help.test.ts holds IMAGE_ROWS_USAGE to them); the single-image
+ * flags (SINGLE_ONLY) are accepted only to be refused by name, rather than as "unknown option".
+ */
+export const IMAGE_ROWS_FLAGS = {
+  boolean: ["consistent", "batch-api", "dry-run", "json"],
+  string: ["template", "rows", "rules", "style", "out", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS, ...SINGLE_ONLY],
+  list: [...IMAGE_MODEL_FLAGS.list, "sweep"],
+} as const;
+
 export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
-  const { values: v } = readFlags(argv, {
-    boolean: ["consistent", "batch-api", "dry-run", "json"],
-    // The single-image flags are accepted only to be refused by name (below), rather than as "unknown option".
-    string: ["template", "rows", "rules", "style", "out", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS, ...SINGLE_ONLY],
-    list: [...IMAGE_MODEL_FLAGS.list, "sweep"],
-    hint: "figment image --template --help lists the flags",
-  });
+  const { values: v } = readFlags(argv, { ...IMAGE_ROWS_FLAGS, hint: "figment image --template --help lists the flags" });
   const help = v.help ?? false;
   const single = firstGiven(v, SINGLE_ONLY);
   if (single) throw new UsageError(`--${single} applies to a single prompt; with --template each row makes one image from its computed prompt`);

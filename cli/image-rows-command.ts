@@ -19,7 +19,7 @@ import { checkBatchFlags, submitRowsBatch } from "./image-rows-batch.js";
 import { planRows } from "./image-rows-plan.js";
 import { printPrompts, printRowsResult, rowEventLine } from "./image-rows-report.js";
 import { runRows } from "./image-rows-run.js";
-import { UsageError } from "./io.js";
+import { checkOutDir, UsageError } from "./io.js";
 import { gridRequests } from "./image-rows-grid.js";
 import { sdRowsCommand } from "./image-rows-sd-command.js";
 import { plural } from "../codegen/plural.js";
@@ -58,6 +58,7 @@ export async function imageRowsCommand(argv: string[], io: Output, context: RunC
     if (error instanceof ModelError) return reportImageError(error, args.provider, io);
     throw error;
   }
+  await checkOutDir(args.out!);
   if (args.batchApi) return submitRowsBatch(args, config, plan.requests, io, context.signal);
   const out = args.out!;
   const n = plan.requests.length;

@@ -19,7 +19,7 @@ import type { Output, RunContext } from "./design-files.js";
 import { EXTENSIONS, freeStem, RunFiles, slugOf } from "./image-files.js";
 import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, sdSize, type SdImageArgs } from "./image-sd-args.js";
 import { reportSdError, SD_AUTH_ENV } from "./image-sd-report.js";
-import { UsageError } from "./io.js";
+import { checkOutDir, UsageError } from "./io.js";
 
 /** Milliseconds between progress polls; the environment may set it (tests poll fast). */
 const POLL_ENV = "FIGMENT_SD_POLL_MS";
@@ -91,6 +91,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   const mode: Mode = control ? "control" : ref ? (mask ? "inpaint" : "img2img") : "txt2img";
 
   const out = args.out;
+  await checkOutDir(out);
   const files = new RunFiles(out, freeStem(slugOf(args.prompt), [out, join(out, "partials")]), args.count);
   const partials: { path: string; index: number }[] = [];
   let lastStep = -1;

@@ -123,8 +123,8 @@ describe("figment code --images DIR", () => {
     expect(hint.stderr).toContain("--images needs the design's JSON");
   });
 
-  it("is in the help text", async () => {
-    const { stdout, stderr } = await figment("--help");
+  it("is in figment code's help", async () => {
+    const { stdout, stderr } = await figment("code", "--help");
     expect(stdout + stderr).toContain("--images DIR supplies the image fills' bytes");
   });
 });

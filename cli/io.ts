@@ -1,5 +1,5 @@
 /** File input and output for the CLI: reading designs, writing generated files only inside --out. */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { BoxKeysError } from "../codegen/rest/box-keys.js";
 import { EXPECTED_REPLY, ReplyTextError } from "../codegen/rest/reply-text.js";
@@ -30,8 +30,34 @@ async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+    throw new UsageError(unreadable(path, (error as NodeJS.ErrnoException).code, (error as Error).message));
+  }
+}
+
+/** Why a file cannot be read, in words (node's "EISDIR: illegal operation on a directory, read" is not). */
+function unreadable(path: string, code: string | undefined, message: string): string {
+  if (code === "ENOENT") return `no such file: ${path}`;
+  if (code === "EISDIR") return `${path} is a folder, not a file: name the .json file inside it`;
+  if (code === "EACCES" || code === "EPERM") return `cannot read ${path}: permission denied`;
+  return `cannot read ${path}: ${message}`;
+}
+
+/**
+ * Refuses an output folder that cannot be one (an existing file, or a file on its way) before anything is
+ * written: `flag` names where it came from ("--out").
+ */
+export async function checkOutDir(dir: string, flag = "--out"): Promise<void> {
+  let current = resolve(dir);
+  for (;;) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" || error.code === "ENOTDIR" ? undefined : Promise.reject(error)));
+    if (info && !info.isDirectory()) {
+      const what = current === resolve(dir) ? `${dir} is a file, not a folder` : `${dir} lies inside ${relative(process.cwd(), current) || current}, which is a file`;
+      throw new UsageError(`${flag} ${dir}: ${what}; name a folder (it is made if missing)`);
+    }
+    if (info) return;
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
   }
 }
 
@@ -75,6 +101,7 @@ export function safeTarget(root: string, path: string): string | undefined {
 
 /** Writes the files under `outDir`; a path that would escape it is refused and reported, never written. */
 export async function writeFilesUnder(outDir: string, files: SourceFile[]): Promise<{ written: string[]; problems: Problem[] }> {
+  await checkOutDir(outDir);
   const root = resolve(outDir);
   const written: string[] = [];
   const problems: Problem[] = [];

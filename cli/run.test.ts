@@ -17,6 +17,50 @@ const LOGIN = fixturePath("figmasharp-login.file.json");
 
 let tmp: string;
 
+const write = (name: string, content: string): string => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+const box = (x: number, y: number, width: number, height: number) => ({ absoluteBoundingBox: { x, y, width, height } });
+const fill = { fills: [{ type: "SOLID", color: { r: 0.2, g: 0.4, b: 0.8, a: 1 } }] };
+const label = (id: string, chars: string) => ({ id, type: "TEXT", name: chars, characters: chars, ...box(10, 10, 200, 24), style: { fontFamily: "Inter", fontSize: 16, fontWeight: 400 } });
+const screen = (id: string, name: string, w: number, h: number, children: unknown[] = [label(`${id}t`, name)]) => ({ id, type: "FRAME", name, ...box(0, 0, w, h), ...fill, children });
+
+/** Two pages with a "Home" each; a section holding a frame; loose shapes on the page (a line, a vector, a text). */
+const PAGES = {
+  document: {
+    id: "0:0",
+    type: "DOCUMENT",
+    name: "Document",
+    children: [
+      {
+        id: "0:1",
+        type: "CANVAS",
+        name: "Home page",
+        children: [
+          screen("1:1", "Home", 390, 800),
+          { id: "1:2", type: "LINE", name: "Line 1", ...box(0, 900, 700, 1), strokes: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }] },
+          { id: "1:3", type: "VECTOR", name: "Vector", ...box(0, 950, 16, 20), ...fill },
+          { id: "1:4", type: "SECTION", name: "Flow", ...box(500, 0, 900, 900), children: [screen("1:5", "Step 1", 390, 800)] },
+          label("1:6", "Loose note"),
+        ],
+      },
+      {
+        id: "0:2",
+        type: "CANVAS",
+        name: "Archive",
+        children: [
+          screen("2:1", "Home", 1440, 900),
+          { id: "2:4", type: "COMPONENT", name: "Button", ...box(0, 1000, 100, 40), ...fill, children: [{ id: "2:5", type: "RECTANGLE", name: "Fill", ...box(0, 1000, 100, 40), ...fill }] },
+          screen("2:6", "Empty", 200, 200, []),
+        ],
+      },
+    ],
+  },
+};
+
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "figment-run-"));
 });
@@ -33,13 +77,14 @@ async function figment(...argv: string[]): Promise<{ code: number; stdout: strin
 
 
 interface CodeReport {
+  out: string;
   files: { path: string; bytes: number }[];
   problems: { severity: string; code: string; message: string }[];
 }
 
 function parseReport(stdout: string): CodeReport {
   const report = JSON.parse(stdout) as CodeReport;
-  expect(Object.keys(report).sort()).toEqual(["files", "problems"]);
+  expect(Object.keys(report).sort()).toEqual(["files", "out", "problems"]);
   expect(Array.isArray(report.files)).toBe(true);
   expect(Array.isArray(report.problems)).toBe(true);
   for (const f of report.files) {
@@ -58,12 +103,12 @@ function expectWritten(dir: string, report: CodeReport): void {
 }
 
 describe("figment frames", () => {
-  it("lists id, name, type, size and node count of each top-level frame", async () => {
+  it("lists id, page, name, type, size and node count of each top-level frame", async () => {
     const nodes = countNodes(readRestReply(readFixture("figmasharp-login.file.json")).roots[0]!);
     const { code, stdout, stderr } = await figment("frames", LOGIN);
     expect(code).toBe(0);
     expect(stderr).toBe("");
-    expect(stdout.split("\n")).toEqual([`101:3\tLog-In Page\tFRAME\t375×667\t${nodes} nodes`]);
+    expect(stdout.split("\n")).toEqual([`101:3\tPage 1\tLog-In Page\tFRAME\t375×667\t${nodes} nodes`]);
     expect(nodes).toBeGreaterThan(1);
   });
 
@@ -72,7 +117,41 @@ describe("figment frames", () => {
     expect(code).toBe(0);
     const { frames } = JSON.parse(stdout) as { frames: { id: string; name: string; width: number; height: number; nodes: number }[] };
     expect(frames).toHaveLength(1);
-    expect(frames[0]).toMatchObject({ id: "101:3", name: "Log-In Page", width: 375, height: 667 });
+    expect(frames[0]).toMatchObject({ id: "101:3", name: "Log-In Page", page: "Page 1", sections: [], converted: true, width: 375, height: 667 });
+  });
+
+  it("lists what Figma calls top-level frames, by page: not a page's loose shapes; a section's frames; '1 node'", async () => {
+    const { code, stdout, stderr } = await figment("frames", write("pages.json", JSON.stringify(PAGES)));
+    expect(code, stderr).toBe(0);
+    expect(stdout.split("\n")).toEqual([
+      "1:1\tHome page\tHome\tFRAME\t390×800\t2 nodes",
+      "1:4\tHome page\tFlow\tSECTION\t900×900\t3 nodes",
+      "1:5\tHome page › Flow\tStep 1\tFRAME\t390×800\t2 nodes",
+      "2:1\tArchive\tHome\tFRAME\t1440×900\t2 nodes",
+      "2:4\tArchive\tButton\tCOMPONENT\t100×40\t2 nodes",
+      "2:6\tArchive\tEmpty\tFRAME\t200×200\t1 node",
+    ]);
+    expect(stderr).toBe("figment: note: figment code skips 1 without visible layers (Empty)");
+  });
+
+  it("code converts the frames figment frames lists, a section's frames rather than the section", async () => {
+    const out = join(mkdtempSync(join(tmp, "pages-")), "out");
+    const { code, stdout, stderr } = await figment("code", write("pages-code.json", JSON.stringify(PAGES)), "--target", "html", "--out", out, "--json");
+    expect(code, stderr).toBe(0);
+    const pages = (JSON.parse(stdout) as CodeReport).files.map((f) => f.path).filter((p) => p.endsWith(".html"));
+    // Home, Step 1, Home (Archive), Button, and the index linking them; none for the line, vector or text, nor
+    // for the section (its frame has one) or the empty frame.
+    expect(pages.sort()).toEqual(["button.html", "home.html", "home2.html", "index.html", "step-1.html"]);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    for (const page of pages.filter((p) => p !== "index.html")) expect(index).toContain(`href="${page}"`);
+  });
+
+  it("says 'no top-level frames' and exits 1 (nothing found) for a page of loose shapes", async () => {
+    const loose = { document: { id: "0:0", type: "DOCUMENT", name: "Document", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [PAGES.document.children[0]!.children[2]] }] } };
+    const { code, stdout, stderr } = await figment("frames", write("loose.json", JSON.stringify(loose)));
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("no top-level frames (frames, components, sections) in the design");
   });
 });
 
@@ -212,12 +291,6 @@ describe("figment hints and code --from-hint", () => {
 });
 
 describe("bad input: exit code 2 and a clear message", () => {
-  const write = (name: string, content: string): string => {
-    const path = join(tmp, name);
-    writeFileSync(path, content);
-    return path;
-  };
-
   const frame = (extra: Record<string, unknown>): Record<string, unknown> => ({
     id: "1:2",
     name: "Frame",
@@ -263,12 +336,14 @@ describe("bad input: exit code 2 and a clear message", () => {
     { name: "a bad --target", argv: () => ["code", LOGIN, "--target", "vue"], message: /--target must be react or html, not vue/ },
     { name: "a bad --styling", argv: () => ["code", LOGIN, "--styling", "sass"], message: /--styling must be css-modules or tailwind, not sass/ },
     { name: "an unknown option", argv: () => ["code", LOGIN, "--frobnicate"], message: /frobnicate/ },
-    { name: "no design file", argv: () => ["code"], message: /figment code needs a design file/ },
+    { name: "no design file", argv: () => ["code"], message: /^figment: code needs a design file/ },
   ];
 
   it.each(cases)("$name", async ({ argv, message }) => {
     const out = join(tmp, "never-written");
-    const { code, stdout, stderr } = await figment(...argv(), "--out", out);
+    const given = argv();
+    // --out only where the command takes it (frames and hints refuse it).
+    const { code, stdout, stderr } = await figment(...given, ...(given[0] === "code" ? ["--out", out] : []));
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^figment: /);
@@ -299,7 +374,7 @@ describe("the built binary (dist/cli.js)", () => {
     const result = spawnSync(process.execPath, [cli, "frames", LOGIN], { encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^101:3\tLog-In Page\tFRAME\t375×667\t\d+ nodes\n$/);
+    expect(result.stdout).toMatch(/^101:3\tPage 1\tLog-In Page\tFRAME\t375×667\t\d+ nodes\n$/);
   });
 
   it("exits 2 with a message on stderr for a file that is not JSON", () => {

@@ -1,18 +1,27 @@
 /** The `figment` command as a function (tests call it directly; main.ts wires it to the process). */
-import { parseCliArgs, USAGE } from "./args.js";
+import { readFile } from "node:fs/promises";
+import { isMainCommand, parseCliArgs } from "./args.js";
+import { MAIN_HELP, USAGE } from "./help.js";
 import { codeCommand, demoCommand, fidelityCommand, framesCommand, hintsCommand, type Output, type RunContext } from "./commands.js";
 import { isRowsRun } from "./image-rows-args.js";
 import { CommandFailure, UsageError } from "./io.js";
 import { BatchInputError } from "../ai/batch/lines.js";
 import { NotFigmaJsonError } from "../codegen/rest/reply.js";
 
-const VERSION = "0.1.0";
+/** The version package.json declares (dist/cli.js and cli/run.ts both sit one folder below it). */
+export async function version(): Promise<string> {
+  const json = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  if (typeof json.version !== "string") throw new Error("package.json has no version");
+  return json.version;
+}
 
 /**
  * Runs one command and returns its exit code. `context.env` is where API keys are read from (the process's
  * environment unless given); `context.signal` cancels a model request (main.ts wires it to Ctrl-C).
  */
 export async function run(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
+  // `figment help code` is `figment code --help`.
+  if (argv[0] === "help" && argv[1] !== undefined) return run([argv[1], "--help", ...argv.slice(2)], io, context);
   try {
     // `figment image` has flags of its own (cli/image-args.ts); it is loaded only when asked for.
     // With --template/--rows it makes one image per row of parameters (cli/image-rows-command.ts).
@@ -46,12 +55,21 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
     }
     const args = parseCliArgs(argv);
     if (args.version) {
-      io.out(VERSION);
+      io.out(await version());
       return 0;
     }
-    if (args.help || args.command === "" || args.command === "help") {
+    if (args.help && isMainCommand(args.command)) {
+      io.out(MAIN_HELP[args.command]);
+      return 0;
+    }
+    if (args.command === "" && !args.help) {
+      // No command is bad usage: the usage on stderr, where a script's error output goes.
+      io.err(USAGE);
+      return 2;
+    }
+    if (args.command === "" || args.command === "help") {
       io.out(USAGE);
-      return args.command === "" && !args.help ? 2 : 0;
+      return 0;
     }
     switch (args.command) {
       case "frames":

@@ -41,12 +41,15 @@ export interface ScoreArgs {
   json: boolean;
 }
 
+/** The flags `figment score` takes (help.test.ts holds SCORE_USAGE to them). */
+export const SCORE_FLAGS = { boolean: ["json"], string: ["dir", "node", "widths"] } as const;
+
 export function parseScoreArgs(argv: string[]): ScoreArgs {
-  const { values, positionals } = readFlags(argv, { boolean: ["json"], string: ["dir", "node", "widths"], positionals: true, hint: "figment score --help lists the flags" });
+  const { values, positionals } = readFlags(argv, { ...SCORE_FLAGS, positionals: true, hint: "figment score --help lists the flags" });
   const help = values.help ?? false;
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
-  if (!help && positionals[0] === undefined) throw new UsageError("figment score needs a design file: figment score <design.json> --dir DIR");
-  if (!help && (values.dir === undefined || values.dir.trim() === "")) throw new UsageError("figment score needs the folder of the code to measure: --dir DIR");
+  if (!help && positionals[0] === undefined) throw new UsageError("score needs a design file: figment score <design.json> --dir DIR");
+  if (!help && (values.dir === undefined || values.dir.trim() === "")) throw new UsageError("score needs the folder of the code to measure: --dir DIR");
   let widths: number[] | undefined;
   try {
     widths = values.widths !== undefined ? parseWidths(values.widths) : undefined;
@@ -116,7 +119,7 @@ export async function scoreCommand(argv: string[], io: Output): Promise<number> 
     throw new UsageError(`the code in ${args.dir} carries no layer ids (data-node-id="…"): nothing can be compared with the design. Generate it with figment code --node-ids, or add the ids of the design's layers`);
   }
   const { chromiumAvailable, chromiumPath, launchChromium } = await import("./browser.js");
-  if (!chromiumAvailable()) throw new UsageError(`figment score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!chromiumAvailable()) throw new UsageError(`score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   const { scoreCode } = await import("./score.js");
   const { printScores } = await import("./code-score.js");
   const browser = await launchChromium();

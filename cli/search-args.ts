@@ -24,8 +24,8 @@ structure (size, buttons, inputs, images, headings). Offline, frames are ranked 
   --timeout      seconds one embeddings request may take (default 60)
 Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
 
-Exit codes: 0 done (results or none); 1 internal error or model failure; 2 bad input or configuration (a missing
-or non-Figma file, an empty query, a missing or refused API key); 130 cancelled.`;
+Exit codes: 0 frames found; 1 no frame matches (said on stderr), a model failure or an internal error; 2 bad
+usage (an unknown flag, a missing or non-Figma file, an empty query, a missing or refused API key); 130 cancelled.`;
 
 export interface SearchArgs {
   help: boolean;
@@ -42,18 +42,16 @@ export interface SearchArgs {
   timeoutSec: number;
 }
 
+/** The flags `figment search` takes (help.test.ts holds SEARCH_USAGE to them). */
+export const SEARCH_FLAGS = { boolean: ["json", "ai"], string: ["top", "cache", "dimensions", ...MODEL_FLAGS] } as const;
+
 export function parseSearchArgs(argv: string[]): SearchArgs {
-  const { values, positionals } = readFlags(argv, {
-    boolean: ["json", "ai"],
-    string: ["top", "cache", "dimensions", ...MODEL_FLAGS],
-    positionals: true,
-    hint: "figment search --help lists the flags",
-  });
+  const { values, positionals } = readFlags(argv, { ...SEARCH_FLAGS, positionals: true, hint: "figment search --help lists the flags" });
   const help = values.help ?? false;
   if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`);
   const query = positionals[1]?.trim() ?? "";
-  if (!help && positionals[0] === undefined) throw new UsageError("figment search needs a design file and a query: figment search <design.json> QUERY");
-  if (!help && !query) throw new UsageError("figment search needs a query: figment search <design.json> QUERY");
+  if (!help && positionals[0] === undefined) throw new UsageError("search needs a design file and a query: figment search <design.json> QUERY");
+  if (!help && !query) throw new UsageError("search needs a query: figment search <design.json> QUERY");
   const provider = providerFlag(values.provider);
   const baseUrl = baseUrlFlag(values["base-url"]);
   const ai = values.ai ?? false;

@@ -39,17 +39,22 @@ describe("figment search (offline)", () => {
     expect(Object.keys(results[1]!)).toEqual(["id", "name", "page", "score"]);
   });
 
-  it("prints score, id, page and name per line; says so on stderr when nothing matches", async () => {
+  it("prints score, id, page and name per line; when nothing matches says so plainly on stderr and exits 1, as grep does", async () => {
     const found = await figment(["search", FIGMAGIC, "cubic-bezier"]);
+    expect(found.code).toBe(0);
     expect(found.stdout.split("\n")[0]).toMatch(/^\d+\.\d{3}\t3214:739\tDesign Tokens\tEasings$/);
     const none = await figment(["search", FIGMAGIC, "zebracorn"]);
-    expect(none.code).toBe(0);
+    expect(none.code).toBe(1);
     expect(none.stdout).toBe("");
-    expect(none.stderr).toMatch(/no frame matches "zebracorn"/);
+    // Not an error's "figment: " prefix: nothing found is an answer.
+    expect(none.stderr).toBe('no frame matches "zebracorn"');
+    const json = await figment(["search", FIGMAGIC, "zebracorn", "--json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ results: [] });
   });
 
   it("bad input exits 2 with a clear message", async () => {
-    expect((await figment(["search", FIGMAGIC])).stderr).toMatch(/needs a query/);
+    expect((await figment(["search", FIGMAGIC])).stderr).toMatch(/^figment: search needs a query: figment search <design.json> QUERY$/);
     expect((await figment(["search", FIGMAGIC, "x", "--top", "0"])).code).toBe(2);
     expect((await figment(["search", FIGMAGIC, "x", "--cache", "c.json"])).stderr).toMatch(/--cache works with --ai only/);
     const missing = await figment(["search", "/nonexistent.json", "x"]);

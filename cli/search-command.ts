@@ -42,14 +42,13 @@ async function aiIndex(args: SearchArgs, docs: FrameDoc[], config: ProviderConfi
   return { index, vector };
 }
 
-function print(hits: FrameHit[], args: SearchArgs, io: Output): void {
-  if (args.json) {
-    io.out(JSON.stringify({ results: hits.map(({ id, name, page, score }) => ({ id, name, page, score })) }, null, 2));
-    return;
-  }
-  if (hits.length === 0) io.err(`figment: no frame matches "${args.query}"`);
+/** Prints the hits; the exit code is 1 when there are none (nothing found, as grep), which is said plainly, not as an error. */
+function print(hits: FrameHit[], args: SearchArgs, io: Output): number {
+  if (args.json) io.out(JSON.stringify({ results: hits.map(({ id, name, page, score }) => ({ id, name, page, score })) }, null, 2));
+  else if (hits.length === 0) io.err(`no frame matches "${args.query}"`);
   const short = (name: string): string => (name.length > 60 ? `${name.slice(0, 59)}…` : name).replace(/\s+/g, " ");
-  for (const hit of hits) io.out(`${hit.score.toFixed(3)}\t${hit.id}\t${hit.page}\t${short(hit.name)}`);
+  if (!args.json) for (const hit of hits) io.out(`${hit.score.toFixed(3)}\t${hit.id}\t${hit.page}\t${short(hit.name)}`);
+  return hits.length === 0 ? 1 : 0;
 }
 
 export async function searchCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
@@ -61,15 +60,13 @@ export async function searchCommand(argv: string[], io: Output, context: RunCont
   const json = await readDesign(args.input!, io);
   const docs = asUsage(() => frameDocs(json));
   if (!args.ai) {
-    print(await searchFrames(await createFrameIndex(docs), { term: args.query, limit: args.top }), args, io);
-    return 0;
+    return print(await searchFrames(await createFrameIndex(docs), { term: args.query, limit: args.top }), args, io);
   }
   try {
     const settings = { ...DEFAULT_SETTINGS, provider: args.provider, baseUrl: args.baseUrl ?? "" };
     const config = providerConfig(settings, keyFor(args.provider, context.env ?? process.env, io));
     const { index, vector } = await aiIndex(args, docs, config, io, context);
-    print(await searchFrames(index, { term: args.query, vector, limit: args.top }), args, io);
-    return 0;
+    return print(await searchFrames(index, { term: args.query, vector, limit: args.top }), args, io);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     if (error.kind === "aborted") {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo } from "../test/helpers/fixtures.js";
 import { loginVariables, loginWithBindings } from "../test/helpers/token-fixtures.js";
-import { USAGE } from "./args.js";
+import { CODE_USAGE } from "./help.js";
 import { run } from "./run.js";
 
 let tmp: string;
@@ -97,8 +97,8 @@ describe("figment code --variables", () => {
     expect(hints.stderr).toMatch(/--variables only applies to figment code/);
   });
 
-  it("is in the help text", () => {
-    expect(USAGE).toContain("[--variables VARS.json]");
-    expect(USAGE).toMatch(/--variables takes the file's GET \/v1\/files\/:key\/variables\/local reply/);
+  it("is in figment code's help", () => {
+    expect(CODE_USAGE).toContain("[--variables VARS.json]");
+    expect(CODE_USAGE).toMatch(/--variables takes the file's GET \/v1\/files\/:key\/variables\/local reply/);
   });
 });

@@ -114,8 +114,9 @@ describe("--verify and --rounds: usage", () => {
 
   it("refuses a design with several frames before anything is sent (exit 2)", async () => {
     const srv = await serve();
+    // A frame and a page's loose text: two only when both are named (a whole file converts the frame alone).
     const twoFrames = fixturePath("figmasharp-bundler-dialog.file.json");
-    const { code, stderr } = await figment(["code", twoFrames, "--ai", "--verify", "--base-url", srv.url, "--out", outDir("frames")]);
+    const { code, stderr } = await figment(["code", twoFrames, "--node", "25:0", "--node", "160:199", "--ai", "--verify", "--base-url", srv.url, "--out", outDir("frames")]);
     expect(code).toBe(2);
     expect(stderr).toContain("--verify measures one frame and the design has 2: pick it with --node ID");
     expect(srv.requests).toEqual([]);

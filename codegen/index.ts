@@ -12,7 +12,7 @@ import type { FileSet } from "./types.js";
 
 export { emitFiles } from "./emit/index.js";
 export { DEFAULT_CODE_OPTIONS, EmptyDesignError, loadDesign, UnknownNodeError } from "./load.js";
-export type { CodeOptions, LoadedDesign, Styling, Target } from "./load.js";
+export type { CodeOptions, LoadedDesign, LoadOptions, Styling, Target } from "./load.js";
 
 /** The whole pipeline from the design tree: emit, check and repair with ts-morph, format with prettier. */
 export async function generateCode(doc: DesignDocument, options: CodeOptions): Promise<FileSet> {

@@ -19,6 +19,7 @@ import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
 import type { LayoutMode } from "./layout/index.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
+import { convertedFrames } from "./rest/top-frames.js";
 import { resolveTokens } from "./tokens/resolve.js";
 import type { Problem } from "./types.js";
 import type { ComponentMap } from "./components-map/model.js";
@@ -73,10 +74,25 @@ function lookup(roots: RestNode[], id: string): RestNode | undefined {
   return findNode(roots, id) ?? findNode(roots, id.replace(/-/g, ":"));
 }
 
+export interface LoadOptions {
+  /**
+   * Without node ids, which top-level nodes are converted: "all" the reply holds at the top (a page's loose
+   * shapes too), or "frames", what Figma calls top-level frames (rest/top-frames.ts, as `figment frames` lists them).
+   */
+  topLevel?: "all" | "frames";
+}
+
+/** Why a whole file converts nothing: no layers at all, or only loose ones (a vector, a text) beside no frame. */
+function noFrames(loose: readonly RestNode[]): string {
+  if (loose.length === 0) return "the design has no frames to convert";
+  const named = loose.slice(0, 2).map((n) => `${n.type.toLowerCase()} "${n.name}" (${n.id})`).join(", ");
+  return `the design has no frames to convert: its pages hold ${loose.length} loose ${loose.length === 1 ? "layer" : "layers"} (${named}${loose.length > 2 ? ", …" : ""}), no frame, component or section; name a layer by its id to convert it (figment code --node ID)`;
+}
+
 /** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames, with `extras`. */
-export function loadDesign(json: unknown, nodeIds: string[] = [], extras: DesignExtras = {}): LoadedDesign {
+export function loadDesign(json: unknown, nodeIds: string[] = [], extras: DesignExtras = {}, options: LoadOptions = {}): LoadedDesign {
   const reply = readRestReply(json);
-  let roots = reply.roots;
+  let roots = options.topLevel === "frames" && nodeIds.length === 0 ? convertedFrames(json, reply) : reply.roots;
   if (nodeIds.length > 0) {
     roots = nodeIds.map((id) => {
       const node = lookup(reply.roots, id);
@@ -84,7 +100,7 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
       return node;
     });
   }
-  if (roots.length === 0) throw new EmptyDesignError("the design has no frames to convert");
+  if (roots.length === 0) throw new EmptyDesignError(noFrames(reply.roots));
   const { document, problems } = normalize(roots, reply.context, extras);
   // An empty frame (a container with no visible layers) has nothing to turn into code.
   const empty = document.frames.filter((f) => CONTAINERS.has(f.kind) && (f.children ?? []).every((c) => c.hidden));

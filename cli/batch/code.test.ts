@@ -17,6 +17,8 @@ import { responsesStream } from "../../test/openai-server/replies.js";
 import { run } from "../run.js";
 
 const DIALOG = fixturePath("figmasharp-bundler-dialog.file.json"); // two top-level nodes: a frame and a text
+/** Both: the text is no frame (figment frames leaves it out), so a whole-file run would send one request. */
+const BOTH = ["--node", "25:0", "--node", "160:199"];
 const ENV = { OPENAI_API_KEY: "sk-test-batch-code-5678" };
 const APP = { path: "src/App.tsx", content: 'import {Header} from "./components/Header"\nexport default function App(){return <main><Header title="Bundle"/></main>}\n' };
 const HEADER = { path: "src/components/Header.tsx", content: "export function Header(props:{title:string}){return <h1>{props.title}</h1>}\n" };
@@ -39,7 +41,7 @@ async function figment(argv: string[], env: Record<string, string | undefined> =
 
 async function submitted(srv: OpenAiTestServer, extra: string[] = []): Promise<string> {
   const out = fresh();
-  const result = await figment(["code", DIALOG, "--ai", "--batch-api", "--out", out, "--base-url", srv.url, ...extra]);
+  const result = await figment(["code", DIALOG, ...(extra.includes("--node") ? [] : BOTH), "--ai", "--batch-api", "--out", out, "--base-url", srv.url, ...extra]);
   expect(result.stderr).not.toContain("internal error");
   expect(result.code).toBe(0);
   return out;
@@ -93,13 +95,13 @@ describe("figment code --ai --batch-api", () => {
 
   it("--dry-run shows the standard and the Batch API price and sends nothing", async () => {
     const srv = await serve();
-    const result = await figment(["code", DIALOG, "--ai", "--batch-api", "--dry-run", "--json", "--model", "gpt-4o", "--base-url", srv.url, "--out", fresh()], {});
+    const result = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--dry-run", "--json", "--model", "gpt-4o", "--base-url", srv.url, "--out", fresh()], {});
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { requests: number; costUsd: number; batchCostUsd: number };
     expect(report.requests).toBe(2);
     expect(report.costUsd).toBeGreaterThan(0);
     expect(report.batchCostUsd).toBeCloseTo(report.costUsd / 2, 12);
-    const plain = await figment(["code", DIALOG, "--ai", "--batch-api", "--dry-run", "--model", "gpt-4o", "--out", fresh()], {});
+    const plain = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--dry-run", "--model", "gpt-4o", "--out", fresh()], {});
     expect(plain.stdout).toMatch(/about \$\d+\.\d{4} at standard prices, about \$\d+\.\d{4} on the Batch API \(50% off\)/);
     expect(srv.requests).toHaveLength(0);
   });
@@ -117,10 +119,10 @@ describe("figment code --ai --batch-api", () => {
 
   it("refuses another provider, and --image with several frames (exit 2, nothing sent)", async () => {
     const srv = await serve();
-    const other = await figment(["code", DIALOG, "--ai", "--batch-api", "--provider", "openrouter", "--out", fresh()], { OPENROUTER_API_KEY: "k" });
+    const other = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--provider", "openrouter", "--out", fresh()], { OPENROUTER_API_KEY: "k" });
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("--batch-api needs --provider openai");
-    const image = await figment(["code", DIALOG, "--ai", "--batch-api", "--image", fixturePath("grida-vector-frame.png"), "--base-url", srv.url, "--out", fresh()]);
+    const image = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--image", fixturePath("grida-vector-frame.png"), "--base-url", srv.url, "--out", fresh()]);
     expect(image.code).toBe(2);
     expect(image.stderr).toContain("pick that frame with --node");
     expect(srv.requests).toHaveLength(0);
@@ -239,7 +241,7 @@ describe("figment batch", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("batch.json is missing");
     const damaged = fresh();
-    await figment(["code", DIALOG, "--ai", "--batch-api", "--out", damaged, "--base-url", srv.url]);
+    await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--out", damaged, "--base-url", srv.url]);
     writeFileSync(join(damaged, "batch.json"), "{ not json");
     expect((await figment(["batch", "collect", damaged])).code).toBe(2);
     expect((await figment(["batch", "what", damaged])).code).toBe(2);
@@ -268,7 +270,7 @@ describe("a process killed for real (dist/cli.js, SIGKILL)", () => {
     const out = fresh();
     const env: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: ENV.OPENAI_API_KEY };
     delete env["OPENROUTER_API_KEY"];
-    const child = spawn(process.execPath, [join(REPO_ROOT, "dist", "cli.js"), "code", DIALOG, "--ai", "--batch-api", "--out", out, "--base-url", srv.url], { env, stdio: "ignore" });
+    const child = spawn(process.execPath, [join(REPO_ROOT, "dist", "cli.js"), "code", DIALOG, ...BOTH, "--ai", "--batch-api", "--out", out, "--base-url", srv.url], { env, stdio: "ignore" });
     const closed = new Promise((resolve) => child.on("close", resolve));
     for (let waited = 0; !srv.requests.some((r) => r.path === "/v1/batches") && waited < 15_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     child.kill("SIGKILL");

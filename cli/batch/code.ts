@@ -29,7 +29,8 @@ import { promptInputFor, readPng, readSource, settingsFrom } from "../ai-code.js
 import { keyFor } from "../api-keys.js";
 import type { CliArgs } from "../args.js";
 import { readComponentsInput } from "../components-map.js";
-import type { Output, RunContext } from "../design-files.js";
+import { runName, type Output, type RunContext } from "../design-files.js";
+import { DEFAULT_OUT_ROOT, folderSlug } from "../out-dir.js";
 import { slugOf } from "../image-files.js";
 import { writeFilesUnder } from "../io.js";
 import { reportModelError } from "../model-errors.js";
@@ -109,8 +110,10 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     throw error;
   }
   const config = providerConfig(settings, apiKey);
-  const store = folderStore(args.out);
-  if (await store.load()) throw new BatchInputError(`${args.out} already holds a batch (batch.json); collect it (figment batch collect ${args.out}), or choose another --out`);
+  // Without --out: figment-out/<frame or file>/batch, said below with the next steps.
+  const out = args.out ?? join(DEFAULT_OUT_ROOT, folderSlug(runName(args, document.frames)), "batch");
+  const store = folderStore(out);
+  if (await store.load()) throw new BatchInputError(`${out} already holds a batch (batch.json); collect it (figment batch collect ${out}), or choose another --out`);
   for (const p of planned) await store.writeText(assetsName(p.customId), JSON.stringify(p.assets.map(keptFile)));
   const componentMaps = Object.fromEntries(planned.flatMap((p) => (p.componentMap ? [[p.customId, p.componentMap] as const] : [])));
   if (components.libraryTypes || Object.keys(componentMaps).length > 0) {
@@ -131,16 +134,16 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     batchId = record.runs[0]!.batchId;
   } catch (error) {
     if (error instanceof ModelError) {
-      io.err(`figment: the batch is recorded in ${join(args.out, "batch.json")}; figment batch status ${args.out} resumes it`);
+      io.err(`figment: the batch is recorded in ${join(out, "batch.json")}; figment batch status ${out} resumes it`);
       return reportModelError(error, args.provider, io, BATCH_STEPS);
     }
     throw error;
   }
-  if (args.json) io.out(JSON.stringify({ batchId, requests: planned.length, dir: args.out, costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
+  if (args.json) io.out(JSON.stringify({ batchId, requests: planned.length, dir: out, costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
   else {
-    io.out(`submitted batch ${batchId}: ${plural(planned.length, "request")}, one per frame; recorded in ${join(args.out, "batch.json")}`);
+    io.out(`submitted batch ${batchId}: ${plural(planned.length, "request")}, one per frame; recorded in ${join(out, "batch.json")}`);
     io.out(estimateLine);
-    io.out(`next: figment batch status ${args.out}, then figment batch collect ${args.out} (answers within 24 h)`);
+    io.out(`next: figment batch status ${out}, then figment batch collect ${out} (answers within 24 h)`);
   }
   return 0;
 }

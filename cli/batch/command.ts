@@ -8,6 +8,7 @@
  * Exit codes: 0 done (or still running); 1 some lines failed, or the provider failed; 2 bad input (no or a
  * damaged batch.json, a refused key); 130 cancelled.
  */
+import { stat } from "node:fs/promises";
 import type OpenAI from "openai";
 import { cancelBatch } from "../../ai/batch/cancel.js";
 import { collectBatch } from "../../ai/batch/collect.js";
@@ -47,15 +48,18 @@ One step at a time per folder: a second one started meanwhile is refused (exit 2
 The key comes from OPENAI_API_KEY. Exit codes: 0 done or still running, 1 failed lines or a provider
 failure, 2 bad input, 130 cancelled.`;
 
-const SUBCOMMANDS = ["status", "collect", "resubmit", "cancel"] as const;
+export const SUBCOMMANDS = ["status", "collect", "resubmit", "cancel"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
+/** The flags of every `figment batch` step (help.test.ts holds BATCH_USAGE to them). */
+export const BATCH_FLAGS = { boolean: ["json"], string: ["base-url", "timeout"] } as const;
+
 function parse(argv: string[]): { sub: Subcommand; dir: string; json: boolean; baseUrl?: string; timeoutSec?: number } | "help" {
-  const { values, positionals } = readFlags(argv, { boolean: ["json"], string: ["base-url", "timeout"], positionals: true });
+  const { values, positionals } = readFlags(argv, { ...BATCH_FLAGS, positionals: true, hint: "figment batch --help lists the flags" });
   if (values.help) return "help";
   const [sub, dir, extra] = positionals;
-  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`figment batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
-  if (!dir) throw new UsageError(`figment batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
+  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
+  if (!dir) throw new UsageError(`batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
   if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
   const baseUrl = baseUrlFlag(values["base-url"]);
   const timeoutSec = timeoutFlag(values.timeout);
@@ -88,6 +92,7 @@ export async function batchCommand(argv: string[], io: Output, context: RunConte
     io.out(BATCH_USAGE);
     return 0;
   }
+  if ((await stat(args.dir).catch(() => undefined))?.isFile()) throw new UsageError(`${args.dir} is a file, not a batch's folder (the DIR of figment code --ai --batch-api --out DIR)`);
   const store = folderStore(args.dir);
   await loadRecord(store, args.dir); // no folder is locked for a mistyped DIR
   let release: () => Promise<void>;

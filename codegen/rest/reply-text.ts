@@ -78,7 +78,8 @@ function parseTolerant(text: string, notes: string[]): unknown {
       return value.json;
     }
   }
-  throw new ReplyTextError(`not valid JSON (${firstError.message})`);
+  // The parser quotes the text's start, line breaks and all: one line for a message.
+  throw new ReplyTextError(`not valid JSON (${firstError.message.replace(/\s+/g, " ")})`);
 }
 
 function tryParse(text: string): { ok: true; json: unknown } | { ok: false } {

@@ -6,7 +6,8 @@
 import type { DesignNode } from "../design/types.js";
 import { normalize } from "../design/normalize.js";
 import { semanticsFor } from "../emit/semantics.js";
-import { isRecord, readRestReply, type RestContext, type RestNode } from "../rest/reply.js";
+import { readRestReply, type RestContext, type RestNode } from "../rest/reply.js";
+import { pagesOf } from "../rest/top-frames.js";
 import { frameHash } from "./hash.js";
 import { plural } from "../plural.js";
 
@@ -33,23 +34,6 @@ export interface FrameDoc {
   summary: string;
   /** frameHash of the frame's REST JSON subtree: its content and size, not its place on the canvas. */
   hash: string;
-}
-
-/** Page name of each top-level node id, read from the DOCUMENT → CANVAS levels the reply reader flattens. */
-function pagesOf(json: unknown): Map<string, string> {
-  const pages = new Map<string, string>();
-  const visitDoc = (doc: unknown): void => {
-    if (!isRecord(doc) || !Array.isArray(doc["children"])) return;
-    const canvases = doc["type"] === "DOCUMENT" ? doc["children"] : doc["type"] === "CANVAS" ? [doc] : [];
-    for (const page of canvases) {
-      if (!isRecord(page) || page["type"] !== "CANVAS" || !Array.isArray(page["children"])) continue;
-      for (const child of page["children"]) if (isRecord(child) && typeof child["id"] === "string") pages.set(child["id"], String(page["name"] ?? ""));
-    }
-  };
-  if (!isRecord(json)) return pages;
-  if (isRecord(json["nodes"])) for (const entry of Object.values(json["nodes"])) visitDoc(isRecord(entry) ? entry["document"] : undefined);
-  else visitDoc(json["document"] ?? json);
-  return pages;
 }
 
 type Role = "buttons" | "inputs" | "images" | "headings";

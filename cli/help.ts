@@ -1,0 +1,191 @@
+/**
+ * The help of `figment` and of the commands parsed by cli/args.ts (frames, code, hints, fidelity, demo). The
+ * other commands keep their help beside their own parser (search-args.ts, image-args.ts, …). help.test.ts holds
+ * every command's help against its parser's flags, so neither can gain a flag the other lacks.
+ */
+import { DEFAULT_OUT_ROOT } from "./out-dir.js";
+
+/** Exit codes, one wording for every command's help (and docs/cli.md). */
+export const EXIT_CODES = `Exit codes: 0 done; 1 nothing found, checks failed, or a failure (a model, Figma, an internal error);
+2 bad usage (an unknown flag, a missing argument, a bad value, an unusable file or folder); 130 cancelled.`;
+
+const DESIGN_JSON = `<design.json> is a Figma REST reply (GET /v1/files/:key or /nodes), or a node exported by a plugin with
+exportAsync({ format: "JSON_REST_V1" }).`;
+
+/** Every command, as the top-level help lists it: its forms, then what it does. */
+export const COMMANDS: readonly { name: string; forms: string[]; does: string }[] = [
+  { name: "frames", forms: ["figment frames <design.json> [--json]"], does: "the top-level frames (frames, components, sections) by page, with size and node count" },
+  {
+    name: "code",
+    forms: [
+      "figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind] [--out DIR] …",
+      "figment code --from-hint <hint.txt> [same options]",
+      "figment code <design.json> --ai [--image frame.png] [--verify] [--batch-api] … | --file-key KEY …",
+    ],
+    does: "multi-file code for the frames (offline; a vision model's with --ai; Figma's images and SVGs with --file-key)",
+  },
+  { name: "hints", forms: ["figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout]"], does: "the compact design hint a model is sent" },
+  { name: "fidelity", forms: ["figment fidelity <design.json> [--node ID]... [--widths 390,768,design,1920] [--json]"], does: "how closely figment's own code matches the design, per viewport width" },
+  { name: "score", forms: ["figment score <design.json> --dir DIR [--node ID] [--widths …] [--json]"], does: "any code (hand-written, a model's) measured against the design" },
+  { name: "analyze", forms: ["figment analyze <design.json> [--node ID]... [--json]", "figment analyze <design.json> --node ID --ai [--task describe|critique|text|compare] …"], does: "contrast, target and text size, names (a vision model's review with --ai)" },
+  { name: "search", forms: ["figment search <design.json> QUERY [--top K] [--json] [--ai [--cache FILE] …]"], does: "the frames of every page by words (and by meaning with --ai)" },
+  { name: "image", forms: ["figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--dry-run] …", "figment image --template TEXT --rows FILE --out DIR …"], does: "images from a model or a local Stable Diffusion server (one per row with --template)" },
+  {
+    name: "batch",
+    forms: ["figment batch status|collect|resubmit|cancel DIR [--json] [--base-url URL] [--timeout SECONDS]"],
+    does: "a Batch API job submitted with --batch-api: where it stands, collect, resubmit the failed lines, cancel",
+  },
+  { name: "demo", forms: ["figment demo [--out DIR]"], does: "React and HTML for the bundled sample designs" },
+];
+
+export const USAGE = `figment — Figma designs to multi-file React or HTML/CSS
+
+Usage:
+${COMMANDS.map((c) => [...c.forms.map((f) => `  ${f}`), `      ${c.does}`].join("\n")).join("\n")}
+  figment help [COMMAND] | figment COMMAND --help | figment --version
+
+Every command has its own help, with all of its flags: figment COMMAND --help (or figment help COMMAND).
+${DESIGN_JSON}
+
+${EXIT_CODES}`;
+
+export const FRAMES_USAGE = `figment frames — the top-level frames of a design, by page
+
+Usage:
+  figment frames <design.json> [--json]
+
+Lists what Figma calls top-level frames: the frames, components, component sets, instances and sections on
+each page, and the frames inside a top-level section (loose shapes, lines, vectors and texts are not frames).
+One line each, tab-separated: id, page (› section), name, type, size, node count; the page column is left
+out for a nodes or export reply, which has no pages. figment code converts the same frames (a section's
+frames rather than the section; a section without frames as one page); a note names those it skips (no
+size, or no visible layers).
+  --json     print { "frames": [{ id, name, type, page, sections, converted, width, height, nodes }] }
+${DESIGN_JSON}
+
+Exit codes: 0 listed; 1 no top-level frames; 2 bad usage (a missing, unreadable or non-Figma file, a flag
+figment frames does not take).`;
+
+export const CODE_USAGE = `figment code — multi-file React or HTML/CSS from a design
+
+Usage:
+  figment code <design.json> [--node ID]... [--target react|html] [--styling css-modules|tailwind]
+               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--exact-layout]
+               [--score] [--json] [--components FILE] [--code-connect DIR] [--types PATH]...
+  figment code --from-hint <hint.txt> [same options]
+  figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
+               [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
+               [--verify [--rounds N]] [--batch-api]
+  figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
+
+${DESIGN_JSON}
+Without --node, every top-level frame figment frames lists is converted; --node ID (12:34 or 12-34, repeatable)
+picks frames or any layer.
+  --out DIR      where the files go. Without it: ./${DEFAULT_OUT_ROOT}/<frame>/<target>/ (the frame's name as a
+                 folder name; one folder per frame for a whole file, each converted on its own), so React and
+                 HTML, and different frames, never share a folder. A --out that already holds files of the
+                 other target is said, with the files, before they mix.
+  --target       react (default) or html
+  --styling      css-modules (default) or tailwind (React only: the HTML output is plain CSS)
+  --node-ids     mark each element with its layer's id (data-node-id), as --score and figment score need
+  --json         print { out, files: [{ path, bytes }], problems, … } instead of the list of files
+--project writes a runnable project around the code (React: a Vite app with package.json, index.html and
+src/main.tsx rendering the first screen; \`npm install && npm run dev\` in the folder), as the plugin's zip does.
+--images DIR supplies the image fills' bytes, which Figma's JSON never carries: DIR/<imageRef>.png (or .jpg,
+.jpeg, .gif, .webp; the format is read from the bytes). The code then references real files (React
+src/assets/<layer>.<ext>, HTML assets/<layer>.<ext>; identical images once); a fill without its file stays a
+grey placeholder and is listed as a note.
+--exact-layout keeps every layer of an absolute design (no auto layout) where it was drawn; by default such
+screens wider than a phone get rows and columns inferred, so the code reflows on narrow screens.
+--score renders each frame's code in Chromium after writing it and prints how closely it matches the design:
+IoU×matched of the layers' boxes at the design width, and at 390, 768 and 1920 px the share of text a reader
+sees (and each text cut off, covered, illegible, too small or missing), sideways scroll, blank page below the
+content, content pinned to one side, and fonts that did not load; then the layers furthest off (with --json:
+"score" per frame). The same figures the plugin shows.
+--variables takes the file's GET /v1/files/:key/variables/local reply (or the plugin's export of it):
+properties bound to variables become design tokens — CSS custom properties (a block per mode: light/dark
+by prefers-color-scheme and [data-theme]) or, with --styling tailwind, the @theme — used as var(--…).
+--components FILE (a mapping file, codegen/components-map/components.schema.json) and --code-connect DIR (Figma
+Code Connect files, *.figma.tsx, read without running them) name the team's own code components: React output
+imports them (import { Button } from "@acme/ui") for the instances they map, with the mapped props, and writes
+no file for them. --types PATH (the library's .d.ts, or its package folder; MODULE=PATH to say which module)
+type-checks that use: an unknown prop or a wrong value is a problem with file:line.
+After the files, problems (errors, warnings) are listed one a line, then the notes counted by kind (images
+without their bytes, vectors drawn as boxes, imports added…) and a tip for each kind that has one.
+
+--ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
+it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
+  --image        the frame's PNG
+  --provider     openai (Responses API, default), openrouter or custom (chat completions at --base-url)
+  --model        default gpt-5.4-image-2 (openai/gpt-5.4-image-2 on OpenRouter)
+  --base-url     the endpoint (custom; or a proxy)
+  --instructions your own words for the model (focus, conventions)
+  --draft        send the offline output as a draft for the model to improve
+  --timeout      seconds one model request may take (default 180)
+  --dry-run      print the estimated tokens and cost, the endpoint and model; send nothing
+  --verify       render the answer in Chromium, measure it against the design, and send the measured
+                 differences back for a fix that is kept only if it measures better (implies --node-ids;
+                 one frame); --rounds N: up to N such rounds (default 1, at most 3)
+  --batch-api    one request per top-level frame on OpenAI's Batch API (half the price, answers within
+                 24 h): submits and records DIR/batch.json under --out; then figment batch status|collect DIR
+Keys come from the environment only: OPENAI_API_KEY (openai, custom) or OPENROUTER_API_KEY (openrouter).
+Ctrl-C cancels the request.
+
+--file-key fetches the design's image fills and vector SVGs from Figma's REST API, so the code has the real
+pictures and icons: KEY is the part after /design/ (or /file/) in the file's URL, or the whole URL.
+  --figma-token  a personal access token (file_content:read); better: set FIGMA_TOKEN in the environment
+  --figma-base-url  the API's address (default https://api.figma.com)
+A 429 is retried after Figma's Retry-After (up to 3 times, at most 2 min each); a missing image or SVG is a
+listed problem.
+
+Exit codes: 0 written; 1 a model or Figma failure (Figma failing or still rate-limiting), or an internal error;
+2 bad usage: an unknown flag, a missing argument, a bad value (--target html with --styling tailwind), an
+unusable file or folder (--out naming a file), a missing or refused API key or Figma token, an unknown file
+key; 130 cancelled.`;
+
+export const HINTS_USAGE = `figment hints — the compact design hint a model is sent, on stdout
+
+Usage:
+  figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout]
+
+A header line, shared text styles ($1 …), then one line per layer, indented by depth: kind, id, name,
+position and size, layout and style — the format figment code --from-hint reads back.
+Without --node, every top-level frame figment frames lists.
+  --images DIR     the image fills' bytes (DIR/<imageRef>.png …), so the hint names real asset files
+  --exact-layout   the layers where they were drawn (no rows and columns inferred for an absolute design)
+${DESIGN_JSON}
+
+${EXIT_CODES}`;
+
+export const FIDELITY_USAGE = `figment fidelity — how closely figment's own HTML matches the design, per viewport width
+
+Usage:
+  figment fidelity <design.json> [--node ID]... [--widths 390,768,design,1920] [--json]
+
+Each frame's offline HTML is rendered in Chromium: IoU at the design width; per viewport width, what a reader
+sees of the text, sideways overflow and blank space. Without --node, every top-level frame figment frames lists.
+  --widths   viewport widths in px, comma-separated; "design" is the frame's own width
+  --json     print the figures per frame and width
+(figment score measures any code, a model's or hand-written, the same way.)
+${DESIGN_JSON}
+
+${EXIT_CODES}`;
+
+export const DEMO_USAGE = `figment demo — React and HTML for the bundled sample designs
+
+Usage:
+  figment demo [--out DIR]
+
+Writes DIR/<sample>/react/, DIR/<sample>/html/ and DIR/<sample>/hint.txt for each sample (real Figma files,
+test/fixtures/figma/SOURCES.md); DIR is ./${DEFAULT_OUT_ROOT} unless --out names another folder.
+
+${EXIT_CODES}`;
+
+/** The help of each command cli/args.ts parses. */
+export const MAIN_HELP: Record<"frames" | "code" | "hints" | "fidelity" | "demo", string> = {
+  frames: FRAMES_USAGE,
+  code: CODE_USAGE,
+  hints: HINTS_USAGE,
+  fidelity: FIDELITY_USAGE,
+  demo: DEMO_USAGE,
+};
