@@ -14,7 +14,7 @@ import { SdOptions } from "../../sd-options.js";
 import { defaultBatchName } from "./plan-build.js";
 import type { BatchSetup } from "./use-setup.js";
 
-export function OptionsSection({ setup, selection, settings }: { setup: BatchSetup; selection: SelectionSummary; settings: Settings }) {
+export function OptionsSection({ setup, selection, settings, samplers }: { setup: BatchSetup; selection: SelectionSummary; settings: Settings; samplers: string[] }) {
   const { fields, set, check, route } = setup;
   const { form } = fields;
   const reason = canReasonFirst(settings);
@@ -25,7 +25,7 @@ export function OptionsSection({ setup, selection, settings }: { setup: BatchSet
         <span class="field__label">Name</span>
         <input class="input" aria-label="Batch name" title="Names the grid frame the images land in" placeholder={defaultBatchName(fields.template)} value={fields.name} onInput={(e) => set({ name: e.currentTarget.value })} />
       </div>
-      {setup.sdCheck ? <SdOptions form={form} check={setup.sdCheck} frame={selection.nodes[0]} settings={settings} samplers={[]} disabled={false} onChange={(patch) => set({ form: { ...form, ...patch } })} /> : null}
+      {setup.sdCheck ? <SdOptions form={form} check={setup.sdCheck} frame={selection.nodes[0]} settings={settings} samplers={samplers} disabled={false} batch onChange={(patch) => set({ form: { ...form, ...patch } })} /> : null}
       {setup.sdCheck ? null : <SizeField form={form} frame={selection.nodes[0]} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={false} onChange={(patch) => set({ form: { ...form, ...patch } })} />}
       <div class="field field--inline">
         <span class="field__label">Quality</span>
