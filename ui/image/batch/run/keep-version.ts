@@ -12,8 +12,18 @@ import type { ImageVersion } from "../../versions.js";
 import { placeInGrid } from "./grid-place.js";
 import type { Placement, RunState } from "./run-state.js";
 
+/** The saves under way, by version id: a placement is noted in History once its version is stored. */
+const saving = new Map<string, Promise<unknown>>();
+
 /** Saves `version`; resolves with why it is not kept, or undefined when it is. */
-export async function keepVersion(requests: MainRequests, version: ImageVersion): Promise<string | undefined> {
+export function keepVersion(requests: MainRequests, version: ImageVersion): Promise<string | undefined> {
+  const kept = save(requests, version);
+  saving.set(version.id, kept);
+  void kept.then(() => saving.get(version.id) === kept && saving.delete(version.id));
+  return kept;
+}
+
+async function save(requests: MainRequests, version: ImageVersion): Promise<string | undefined> {
   if (!version.bytes) return "No image to keep.";
   try {
     const preview = await previewOf(version.bytes);
@@ -24,9 +34,9 @@ export async function keepVersion(requests: MainRequests, version: ImageVersion)
   }
 }
 
-/** History learns where the version was placed (its bytes are not stored again). */
+/** History learns where the version was placed (its bytes are not stored again), after its save. */
 export function notePlacement(requests: MainRequests, versionId: string, nodeIds: readonly string[]): void {
-  keepInHistory(requests, { kind: "image", id: versionId, placedAs: { nodeIds: nodeIds.slice(0, 100), at: new Date().toISOString() } });
+  void (saving.get(versionId) ?? Promise.resolve()).then(() => keepInHistory(requests, { kind: "image", id: versionId, placedAs: { nodeIds: nodeIds.slice(0, 100), at: new Date().toISOString() } }));
 }
 
 /** A run's finished item into its grid (by id once the grid is made), noted in History; or why the canvas refused it. */

@@ -152,7 +152,7 @@ export const isRunning = (state: RunState): boolean => state.items.some((it) => 
 
 const money = (usd: number): string => `$${usd < 0.01 && usd > 0 ? usd.toFixed(3) : usd.toFixed(2)}`;
 
-/** "5 of 8 done · 1 failed · 2 drawing · $0.42 so far" (parts with nothing to say left out). */
+/** "5 of 8 done · 1 failed · 2 drawing · $0.42 so far" (parts with nothing to say left out; no cost on a local SD server). */
 export function summaryLine(state: RunState): string {
   const c = counts(state);
   const parts = [`${c.done} of ${c.total} done`];
@@ -160,6 +160,7 @@ export function summaryLine(state: RunState): string {
   if (c.drawing) parts.push(`${c.drawing} drawing`);
   if (c.cancelled) parts.push(`${c.cancelled} cancelled`);
   if (awaitingAccept(state) && c.queued) parts.push(`${c.queued} waiting for the first`);
-  parts.push(`${money(state.costUsd)}${isRunning(state) ? " so far" : ""}`);
+  // A local SD server costs nothing: no money said.
+  if (!state.plan.sd) parts.push(`${money(state.costUsd)}${isRunning(state) ? " so far" : ""}`);
   return parts.join(" · ");
 }

@@ -12,6 +12,9 @@ import { SelectMenu } from "../../../components/select-menu.js";
 import { sweepChoices, type SweepDraft } from "../sweep-items.js";
 import type { BatchSetup } from "./use-setup.js";
 
+/** The section is the last of the setup: what it says under the controls is scrolled into view when it appears. */
+const shown = (line: HTMLParagraphElement | null): void => line?.scrollIntoView({ block: "nearest" });
+
 const NAMES: Readonly<Record<SweepParam, string>> = { cfg: "CFG scale", seed: "Seed", steps: "Steps", strength: "Strength", sampler: "Sampler", quality: "Quality" };
 const EXAMPLE: Readonly<Record<SweepParam, string>> = { cfg: "4, 7, 10", seed: "1, 2, 3", steps: "10, 20, 30", strength: "0.3, 0.5, 0.7", sampler: "Euler a, DPM++ 2M", quality: "low, medium, high" };
 
@@ -45,11 +48,15 @@ export function SweepSection({ setup, settings, selection }: { setup: BatchSetup
       {line(0, "Columns")}
       {fields.sweeps[0].param ? line(1, "Rows") : null}
       {sweepError ? (
-        <p class="field__error" role="alert">
+        <p class="field__error" role="alert" ref={shown}>
           {sweepError}
         </p>
       ) : null}
-      {swept && plan?.sdInit ? <p class="muted setup-sweep__note">{`Each cell repaints “${plan.sdInit.name}” (img2img) as much as its strength says.`}</p> : null}
+      {swept && plan?.sdInit ? (
+        <p class="muted setup-sweep__note" ref={shown}>
+          {`Each cell repaints “${plan.sdInit.name}” (img2img) as much as its strength says.`}
+        </p>
+      ) : null}
     </section>
   );
 }
