@@ -35,7 +35,7 @@ export interface ImageJob {
   cancel(): void;
   /** "Repaint the masked area" of the selection's image layer; the result replaces its image (inpaint/). */
   repaint(ask: InpaintAsk, form: ImageForm): void;
-  /** Draws `version` (an SD image) again with its seed and parameters. */
+  /** Draws `version` (an SD image) again with its seed and parameters (a render: through its control, beside its frame). */
   sameSeed(version: ImageVersion): void;
   retry(): void;
   dismiss(): void;
@@ -92,7 +92,9 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
       (version: ImageVersion) => {
         const next = sameSeedForm(form, version);
         setFormState(next);
-        job.prepare({ form: next, refine: undefined });
+        // A render goes through the same ControlNet unit with its frame's picture, exported again.
+        const control = version.sd?.control;
+        job.prepare({ form: next, refine: undefined, ...(control ? { rerender: control } : {}) });
       },
       [form, job.prepare],
     ),
