@@ -141,7 +141,7 @@ async function prepareInpaint(deps: ImageRequestDeps, form: ImageForm, ask: Inpa
   // Only the Images API takes a mask: Reason first (the Responses API) is not used for a repaint.
   const route = imageRoute(settings, false);
   const to = { ...route, host: hostOf(endpointFor(settings)) };
-  const data = hostedInpaintData(ask, form, source, mask);
+  const data = hostedInpaintData(ask, form, source, mask, route.imageModel);
   void worker.warmUp().catch(() => undefined);
   const reply = await worker.call("image-prepare", { settings, reasonFirst: false, request: data, ...(prices ? { prices } : {}) });
   if (reply.problems.length > 0 || !reply.estimate) throw new RequestCheckError(reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
