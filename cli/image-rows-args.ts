@@ -19,7 +19,7 @@ Usage:
     [--rules RULES.json]                conditions on the parameters that add style notes or set parameters
     [--style TEXT]                      style text every row's prompt ends with
     [--consistent]                      after the first image, send it as a reference with every later row
-    [--dry-run] [--json]                --dry-run prints every row's computed prompt and sends nothing
+    [--dry-run] [--json]                --dry-run prints every row's computed prompt (and each --sweep cell's request) and sends nothing
     [--batch-api]                       submit every row as one OpenAI Batch API job recorded in DIR/batch.json
                                         (half the price, within 24 h; then figment batch status|collect DIR)
     [--provider openai|openrouter|custom] [--base-url URL] [--model M] [--api images|responses]

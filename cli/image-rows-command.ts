@@ -8,7 +8,7 @@ import { ModelError } from "../ai/errors.js";
 import { checkImageRequest } from "../ai/image/check.js";
 import { imagePath } from "../ai/image/config.js";
 import { IMAGE_TIMEOUT_MS } from "../ai/image/generate.js";
-import { MAX_PROMPT_CHARS, MAX_REFERENCES } from "../ai/image/options.js";
+import { MAX_PROMPT_CHARS, MAX_REFERENCES, sizeText } from "../ai/image/options.js";
 import { CONSISTENT_NOTE } from "../ai/params/index.js";
 import { keyFor } from "./api-keys.js";
 import type { Output, RunContext } from "./design-files.js";
@@ -20,7 +20,7 @@ import { planRows } from "./image-rows-plan.js";
 import { printPrompts, printRowsResult, rowEventLine } from "./image-rows-report.js";
 import { runRows } from "./image-rows-run.js";
 import { checkOutDir, UsageError } from "./io.js";
-import { gridRequests } from "./image-rows-grid.js";
+import { cellParams, gridRequests } from "./image-rows-grid.js";
 import { sdRowsCommand } from "./image-rows-sd-command.js";
 import { plural } from "../codegen/plural.js";
 
@@ -47,7 +47,9 @@ export async function imageRowsCommand(argv: string[], io: Output, context: RunC
   if (args.consistent && references.length + 1 > MAX_REFERENCES) throw new UsageError(`--consistent adds the first image as a reference: give at most ${MAX_REFERENCES - 1} --ref images, not ${references.length}`);
   for (const note of [...plan.computed.notes, ...check.notes]) io.err(`figment: note: ${note}`);
   if (args.dryRun) {
-    printPrompts(plan.computed, args.json, io);
+    // A grid's cells with what each sends: the hosted APIs take quality and size (the sweepable one is quality).
+    const cells = gridPlan?.requests.map((r) => ({ row: r.row, stem: r.stem, params: r.cell ? cellParams(r.cell) : {}, request: { quality: r.request.quality ?? "auto", size: sizeText(r.request.size ?? "auto") } }));
+    printPrompts(plan.computed, args.json, io, gridPlan && cells ? { grid: gridPlan.grid, cells } : undefined);
     return 0;
   }
 

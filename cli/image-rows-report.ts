@@ -1,16 +1,35 @@
 /**
  * What `figment image --template` prints: every row's computed prompt for --dry-run (plain, or --json
- * `{ prompts: [{ row, prompt }], notes }`), a progress line per row on stderr, and at the end what was written
+ * `{ prompts: [{ row, prompt }], notes }`) and, with --sweep, each cell with the request it would send (`grid`,
+ * `cells`), a progress line per row on stderr, and at the end what was written
  * and a summary line that lists the failed rows (plain), or all of it as JSON.
  */
-import type { ComputedPrompts, Grid } from "../ai/params/index.js";
+import type { ComputedPrompts, Grid, SweepValue } from "../ai/params/index.js";
 import type { Output } from "./design-files.js";
 import type { RowEvent, RowsRunResult } from "./image-rows-run.js";
 import { agree, plural } from "../codegen/plural.js";
 
-export function printPrompts(computed: ComputedPrompts, json: boolean, io: Output): void {
+/** A parameter grid's cell as --dry-run shows it: its row, file stem, swept values and the request it would send. */
+export interface PlannedCell {
+  row: number;
+  stem: string;
+  params: Record<string, SweepValue>;
+  /** The request's parameters but the prompt (the row's, printed above), in the order they read. */
+  request: Record<string, string | number>;
+}
+
+const gridJson = (grid: Grid) => ({ columns: grid.columns, rows: grid.rowLabels.length, columnLabels: grid.columnLabels, rowLabels: grid.rowLabels });
+
+/** "cfg 4, seed 1" and "txt2img 512×512 · steps 12 · cfg 4": a cell's values and its request in one line each. */
+const valuesText = (values: Record<string, string | number>): string =>
+  Object.entries(values)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+
+/** --dry-run: every row's computed prompt and, with --sweep, every cell of the grid with its request; nothing is sent. */
+export function printPrompts(computed: ComputedPrompts, json: boolean, io: Output, grid?: { grid: Grid; cells: PlannedCell[] }): void {
   if (json) {
-    io.out(JSON.stringify({ prompts: computed.rows.map((r) => ({ row: r.row, prompt: r.prompt })), notes: computed.notes }, null, 2));
+    io.out(JSON.stringify({ prompts: computed.rows.map((r) => ({ row: r.row, prompt: r.prompt })), notes: computed.notes, ...(grid ? { grid: gridJson(grid.grid), cells: grid.cells } : {}) }, null, 2));
     return;
   }
   const n = computed.rows.length;
@@ -20,6 +39,10 @@ export function printPrompts(computed: ComputedPrompts, json: boolean, io: Outpu
     io.out(`row ${r.row} (line ${r.line}) → ${r.stem}.*${r.applied.length ? `  [rules ${r.applied.map((i) => i + 1).join(", ")}]` : ""}`);
     for (const line of r.prompt.split("\n")) io.out(line ? `  ${line}` : "");
   }
+  if (!grid) return;
+  io.out("");
+  io.out(`Grid (--sweep): ${grid.grid.columns}×${grid.grid.rowLabels.length}, ${plural(grid.cells.length, "image")}, sent in this order:`);
+  for (const cell of grid.cells) io.out(`  ${cell.stem}.*  row ${cell.row}: ${valuesText(cell.params)}  →  ${valuesText(cell.request)}`);
 }
 
 const lineOf = (computed: ComputedPrompts, row: number): number | undefined => computed.rows.find((r) => r.row === row)?.line;
@@ -38,7 +61,8 @@ export interface RunFacts {
   out: string;
   json: boolean;
   provider: string;
-  model: string;
+  /** The model that drew the images; a local SD server's only when it said which (omitted from --json otherwise). */
+  model?: string;
   api: string;
   consistent: boolean;
   /** A parameter grid's shape and headers, for --json. */
@@ -65,11 +89,11 @@ export function printRowsResult(result: RowsRunResult, computed: ComputedPrompts
           notSent: result.notSent,
           summary: summaryLine(result, total, facts.grid ? "image" : "row"),
           notes: computed.notes,
-          model: facts.model,
+          ...(facts.model ? { model: facts.model } : {}),
           provider: facts.provider,
           api: facts.api,
           consistent: facts.consistent,
-          ...(facts.grid ? { grid: { columns: facts.grid.columns, rows: facts.grid.rowLabels.length, columnLabels: facts.grid.columnLabels, rowLabels: facts.grid.rowLabels } } : {}),
+          ...(facts.grid ? { grid: gridJson(facts.grid) } : {}),
         },
         null,
         2,

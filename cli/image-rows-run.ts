@@ -65,6 +65,8 @@ export interface RowsRunResult {
   /** Why the run stopped early, when it did. */
   stopped?: ModelError;
   cancelled: boolean;
+  /** A local SD server's checkpoint, as its answers named it. */
+  model?: string;
 }
 
 /** Writes `stem.ext` under `out`, or `stem-2.ext`, … — never over an existing file. */

@@ -4,7 +4,8 @@
  * SD.Next's fields: a 3×2 sweep sends 6 txt2img requests one at a time with the cells' cfg_scale and seed, the
  * files are named by the values, --json lists each with its parameters and seed and the grid's headers; rows ×
  * a sweep; img2img with a strength sweep; --consistent keeping the first image's seed; the server down stopping
- * the run; a sweep refused on OpenAI in one line before anything is sent.
+ * the run; a sweep refused on OpenAI in one line before anything is sent; --dry-run listing each cell's request;
+ * --json naming the server's checkpoint (from AUTOMATIC1111's answers, else SD.Next's loaded one).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,8 +35,8 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-async function start(): Promise<SdTestServer> {
-  server = await startSdNextServer();
+async function start(options: Parameters<typeof startSdNextServer>[0] = {}): Promise<SdTestServer> {
+  server = await startSdNextServer(options);
   return server;
 }
 
@@ -65,12 +66,52 @@ describe("figment image --template --provider sdnext --sweep", () => {
     for (const body of sent) expect(body).toMatchObject({ prompt: "a lighthouse at dusk", negative_prompt: "blurry", steps: 12, width: 512, height: 512, batch_size: 1 });
     const names = ["cfg-4_seed-1", "cfg-7_seed-1", "cfg-10_seed-1", "cfg-4_seed-2", "cfg-7_seed-2", "cfg-10_seed-2"].map((stem) => `${stem}.png`);
     expect(listFiles(out).map((p) => basename(p)).sort()).toEqual([...names].sort());
-    const json = JSON.parse(stdout) as { images: { path: string; params: Record<string, number>; seed: number; width: number }[]; grid: unknown; summary: string };
+    const json = JSON.parse(stdout) as { images: { path: string; params: Record<string, number>; seed: number; width: number }[]; grid: unknown; summary: string; model?: string };
+    // SD.Next's answers name no checkpoint (only its hash): the one the server has loaded, asked once after the run.
+    expect(json.model).toBe("sd_xl_base_1.0 [31e35c80fc]");
+    expect(sd.requests.filter((r) => r.path === "/sdapi/v1/options").map((r) => r.method)).toEqual(["GET"]);
     expect(json.images.map((i) => [basename(i.path), i.params, i.seed])).toEqual(names.map((name, k) => [name, { cfg: [4, 7, 10][k % 3], seed: k < 3 ? 1 : 2 }, k < 3 ? 1 : 2]));
     expect(json.grid).toEqual({ columns: 3, rows: 2, columnLabels: ["CFG 4", "CFG 7", "CFG 10"], rowLabels: ["Seed 1", "Seed 2"] });
     expect(json.summary).toBe("6 images: 6 written");
     // The image written is the server's own, seeded by the cell's seed.
     expect(readFileSync(json.images[4]!.path)).toEqual(encodePng(512, 512, { seed: 2 }));
+  });
+
+  it("AUTOMATIC1111's answers name the checkpoint: --json says it without asking the server again", async () => {
+    const sd = await start({ flavour: "a1111" });
+    const { code, stdout } = await figment(["--template", "a lighthouse", "--provider", "a1111", "--base-url", sd.url, "--sweep", "cfg=4,7", "--out", outDir(), "--json"]);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { model?: string }).model).toBe("sd_xl_base_1.0");
+    expect(sd.requests.filter((r) => r.path === "/sdapi/v1/options")).toEqual([]);
+  });
+
+  it("--dry-run prints the rows and then every cell with its swept values and the request it would send; nothing is sent", async () => {
+    const sd = await start();
+    const rows = file("rows.csv", "animal\ncat\ndog\n");
+    const argv = ["--template", "a {animal} at dusk", "--rows", rows, "--provider", "sdnext", "--base-url", sd.url, "--sweep", "cfg=4,7", "--steps", "12", "--size", "512x512", "--negative", "blurry", "--sampler", "UniPC", "--seed", "5", "--out", outDir(), "--dry-run"];
+    const plain = await figment(argv);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split("\n").slice(-6)).toEqual([
+      "",
+      "Grid (--sweep): 2×2, 4 images, sent in this order:",
+      "  1-cat_cfg-4.*  row 1: cfg 4  →  mode txt2img, size 512x512, steps 12, cfg 4, sampler UniPC, seed 5, negative blurry",
+      "  1-cat_cfg-7.*  row 1: cfg 7  →  mode txt2img, size 512x512, steps 12, cfg 7, sampler UniPC, seed 5, negative blurry",
+      "  2-dog_cfg-4.*  row 2: cfg 4  →  mode txt2img, size 512x512, steps 12, cfg 4, sampler UniPC, seed 5, negative blurry",
+      "  2-dog_cfg-7.*  row 2: cfg 7  →  mode txt2img, size 512x512, steps 12, cfg 7, sampler UniPC, seed 5, negative blurry",
+    ]);
+    expect(plain.stdout).toContain("row 2 (line 3) → 2-dog.*\n  a dog at dusk");
+    const json = JSON.parse((await figment([...argv, "--json"])).stdout) as { prompts: unknown[]; grid: unknown; cells: unknown[] };
+    expect(json.prompts).toHaveLength(2);
+    expect(json.grid).toEqual({ columns: 2, rows: 2, columnLabels: ["CFG 4", "CFG 7"], rowLabels: ["Row 1", "Row 2"] });
+    expect(json.cells[3]).toEqual({ row: 2, stem: "2-dog_cfg-7", params: { cfg: 7 }, request: { mode: "txt2img", size: "512x512", steps: 12, cfg: 7, sampler: "UniPC", seed: 5, negative: "blurry" } });
+    // img2img from --ref: each cell's strength.
+    const ref = file("ref.png", encodePng(256, 192, { seed: 3 }));
+    const strength = JSON.parse((await figment(["--template", "watercolour", "--provider", "sdnext", "--base-url", sd.url, "--ref", ref, "--sweep", "strength=0.3,0.6", "--out", outDir(), "--dry-run", "--json"])).stdout) as { cells: { request: Record<string, unknown> }[] };
+    expect(strength.cells.map((c) => c.request)).toEqual([
+      { mode: "img2img", size: "256x192", strength: 0.3 },
+      { mode: "img2img", size: "256x192", strength: 0.6 },
+    ]);
+    expect(sd.requests).toEqual([]);
   });
 
   it("rows × a sweep: each row's prompt once per value, the row's stem first; plain output names the seeds", async () => {

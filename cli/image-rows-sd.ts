@@ -75,6 +75,7 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
     try {
       const answer = options.init ? await img2img(options.connection, { ...generate, initImage: options.init.bytes, denoisingStrength: strength }, job) : await txt2img(options.connection, generate, job);
       image = answer.images[0];
+      result.model ??= answer.model;
       if (answer.interrupted) result.cancelled = true;
       if (!image) throw new ModelError("bad-output", "The server's answer held no image.");
     } catch (caught) {

@@ -96,6 +96,14 @@ describe("figment image --template --dry-run", () => {
     });
     expect(stderr).toBe('figment: note: column "owner" not used by the template or any rule (allowed; ignored)');
   });
+
+  it("--sweep quality: each cell with the quality and size it would send", async () => {
+    const srv = await serve([]);
+    const { code, stdout } = await figment(["--template", "a cat", "--sweep", "quality=low,high", "--size", "1536x1024", "--dry-run", "--base-url", srv.url], {});
+    expect(code).toBe(0);
+    expect(srv.requests).toHaveLength(0);
+    expect(stdout.split("\n").slice(-3)).toEqual(["Grid (--sweep): 2×1, 2 images, sent in this order:", "  quality-low.*  row 1: quality low  →  quality low, size 1536x1024", "  quality-high.*  row 1: quality high  →  quality high, size 1536x1024"]);
+  });
 });
 
 describe("figment image --template: a run", () => {

@@ -9,7 +9,7 @@
  */
 import { array, bytes, custom, literal, number, object, oneOf, optional, string, type Infer } from "./fields.js";
 import { CREATE_IMAGE_MAX_SIDE, PREVIEW_MAX_BYTES, PREVIEW_MAX_SIDE } from "./limits.js";
-import { IMAGE_ACTIONS, IMAGE_APIS, IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, PROVIDERS } from "./words.js";
+import { IMAGE_ACTIONS, IMAGE_APIS, IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, PROVIDERS, SD_CONTROL_TYPES } from "./words.js";
 
 /** Longest strings of a record, in characters (the panel cuts a longer prompt before sending). */
 export const RECORD_LIMITS = { prompt: 4000, revisedPrompt: 4000, model: 200, responseId: 200 } as const;
@@ -65,7 +65,9 @@ export type ImageRecord = Infer<typeof imageRecordField>;
 
 /**
  * An SD image's parameters as its record keeps them (a hoisted function: the record above uses it). `seed` is the
- * one the server drew this image with; `strength` is img2img's denoising strength (absent for txt2img).
+ * one the server drew this image with; `strength` is img2img's denoising strength (absent for txt2img); `control`,
+ * a render's ControlNet unit and the frame whose picture was its control image (the picture itself is not kept:
+ * "Same seed" exports the frame again by its id, and says so when it is gone).
  */
 function sdRecordField() {
   return object({
@@ -75,6 +77,13 @@ function sdRecordField() {
     sampler: optional(string({ max: 200 })),
     negativePrompt: optional(string({ max: RECORD_LIMITS.prompt })),
     strength: optional(number({ min: 0, max: 1 })),
+    control: optional(
+      object({
+        type: oneOf(SD_CONTROL_TYPES),
+        strength: number({ min: 0, max: 2 }),
+        frame: object({ id: string({ nonEmpty: true, max: 1000 }), name: string({ max: 500 }), width: number({ min: 0 }), height: number({ min: 0 }) }),
+      }),
+    ),
   });
 }
 export type SdRecord = NonNullable<ImageRecord["sd"]>;

@@ -19,6 +19,10 @@ export type Provider = (typeof PROVIDERS)[number];
 export const IMAGE_SOURCES = ["hosted", "sd"] as const;
 export type ImageSource = (typeof IMAGE_SOURCES)[number];
 
+/** A ControlNet unit's type, as "Render this frame" sends the frame's picture (ai/sdnext SdControlType). */
+export const SD_CONTROL_TYPES = ["canny", "lineart", "scribble"] as const;
+export type SdControlTypeWord = (typeof SD_CONTROL_TYPES)[number];
+
 /** How an image is drawn: OpenAI Images API, Responses API with the image_generation tool, or chat completions. */
 export const IMAGE_APIS = ["images", "responses", "chat"] as const;
 export type ImageApi = (typeof IMAGE_APIS)[number];

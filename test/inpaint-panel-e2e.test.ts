@@ -3,8 +3,9 @@
  * the figma simulator and dist/ui.html. A card holds a designer's photo (not made by Figment) and an ellipse drawn
  * over it; selecting both (or a frame holding one image and shapes over it) offers the repaint. With a local SD server (the SD.Next test server, every body checked
  * against SD.Next's fields) it is img2img with the photo as the init image and SD's mask; with the OpenAI mock it
- * is an Images API edit whose mask the server checks (PNG with alpha, the image's size). Either way the result
- * replaces only that layer's image, its original kept as the version before it. Screenshots in
+ * is an Images API edit whose mask the server checks (PNG with alpha, the image's size), asked at the image's own
+ * shape and scaled back to its size (an answer of another shape is refused, the layer left as it was). Either way
+ * the result replaces only that layer's image, its original kept as the version before it. Screenshots in
  * test-artifacts/inpaint-panel/.
  */
 import { join } from "node:path";
@@ -76,6 +77,8 @@ const images = { [PHOTO_HASH]: PHOTO, [OTHER_HASH]: OTHER };
 const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, ARTIFACTS, name);
 const overflowsSideways = (ui: Frame) => ui.evaluate<boolean>("document.documentElement.scrollWidth > innerWidth");
 type Fill = { type: string; imageHash?: string; scaleMode?: string };
+/** The pixel size of an image the plugin put in the file (by its hash). */
+const imageSize = (sim: <T>(expr: string) => Promise<T>, hash: string) => sim<{ width: number; height: number }>(`(({ width, height }) => ({ width, height }))(sim.record.images.find((i) => i.hash === ${JSON.stringify(hash)}))`);
 const fillsOf = (sim: <T>(expr: string) => Promise<T>, id: string) => sim<Fill[]>(`JSON.parse(JSON.stringify(sim.node(${JSON.stringify(id)}).fills))`);
 
 /** Coverage of the mask at an image pixel, as the provider reads it (SD: white; OpenAI: transparent). */
@@ -145,6 +148,8 @@ describe.runIf(runBrowser)("Repaint the masked area at 420×600", { timeout: 180
     server.push(imageReply());
     const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2" }, "figment.apiKey": KEY };
     await withPluginPage(browser, { fixture: FILE, images, select: ["1:1"], command: "image", storage, viewport: VIEWPORT, allowOrigins: [new URL(server.url).origin] }, async ({ page, ui, sim }) => {
+      const log: string[] = [];
+      page.on("console", (m) => log.push(m.text()));
       // The card holds two images and a shape: which one is meant is not clear, so nothing is offered.
       await ui.locator(".panel--image").waitFor();
       const card = ui.getByRole("region", { name: "Repaint the masked area" });
@@ -181,6 +186,24 @@ describe.runIf(runBrowser)("Repaint the masked area at 420×600", { timeout: 180
       expect((await fillsOf(sim, "1:2"))[0]!.imageHash).toBe(PHOTO_HASH);
       expect((await fillsOf(sim, "1:4"))[0]!.imageHash).toBe(OTHER_HASH);
       expect(await overflowsSideways(ui)).toBe(false);
+
+      // Asked at the photo's own shape (never "auto"), in sizes gpt-image-2 takes; the answer scaled back to the photo's 400×200.
+      expect((request.body as { size?: string }).size).toBe("416x208");
+      expect(await ui.locator(".toast", { hasText: "Scaled from 416×208 to the original's 400×200." }).count()).toBe(1);
+      expect(await imageSize(sim, hero[0]!.imageHash!)).toEqual({ width: 400, height: 200 });
+
+      // An answer of another shape anyway: refused, the layer's image as it was, the answer kept as a version.
+      server.push(imageReply({ size: { width: 1024, height: 1024 } }));
+      await card.getByRole("button", { name: "Repaint the masked area" }).click();
+      await confirm.waitFor({ timeout: 60_000 });
+      await confirm.getByRole("button", { name: "Send" }).click();
+      const refused = ui.locator(".banner--error", { hasText: "Could not put the repaint on “Hero photo”" });
+      await refused.waitFor({ timeout: 60_000 });
+      expect(await refused.textContent()).toContain("the model answered 1024×1024 for a 400×200 original; that shape would distort the layer's image. It is kept as v");
+      expect((await fillsOf(sim, "3:2"))[0]!.imageHash).toBe(hero[0]!.imageHash);
+      await shot(page, "6-openai-other-shape-refused");
+      // Each placement was noted in History after its version was stored.
+      expect(log.join("\n")).not.toContain("could not save to history");
     });
   });
 });

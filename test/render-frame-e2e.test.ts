@@ -5,8 +5,9 @@
  * server (SD.Next's /sdapi/v1/control; AUTOMATIC1111's txt2img with `alwayson_scripts.controlnet` units, after
  * /controlnet/model_list), every body checked against the servers' fields; or as the reference image of an Images
  * API edit to the OpenAI-wire test server with our keep-the-composition instruction around the look. The result is
- * placed beside the frame at its size, with its record (the SD seed). A server with no ControlNet says so and what
- * to install. Screenshots go to test-artifacts/render-frame/.
+ * placed beside the frame at its size, with its record (the SD seed, the unit and the frame's id). "Same seed" on an
+ * SD render exports the frame again by its id through the same unit (or says the frame is gone). A server with no
+ * ControlNet says so and what to install. Screenshots go to test-artifacts/render-frame/.
  */
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -105,6 +106,32 @@ describe.runIf(runBrowser)("Render this frame at 420×600", { timeout: 180_000 }
       expect(await ui.locator(".version__sd").textContent()).toContain(`Seed ${(result.record["sd"] as { seed: number }).seed}`);
       await shot(page, "2-sd-render-placed");
       expect(log.join("\n")).not.toContain("could not save to history");
+
+      // Same seed, with nothing selected now: the frame exported again by its id through the same Canny unit, placed beside it again.
+      await sim(`sim.select([])`);
+      const seed = (result.record["sd"] as { seed: number }).seed;
+      await ui.getByRole("button", { name: "Same seed" }).click();
+      await ui.locator(".toast", { hasText: "Placed v2 beside “Log-In Page”." }).waitFor({ timeout: 30_000 });
+      const again = posts(sd, "/sdapi/v1/control");
+      expect(again).toHaveLength(2);
+      expect(again[1]!.errors).toEqual([]);
+      const second = again[1]!.body as Record<string, unknown>;
+      expect(second).toMatchObject({ prompt: LOOK, seed, width_before: 432, height_before: 768, control: [{ process: "Canny", model: "Canny", strength: 0.8 }] });
+      expect(((second["inputs"] as string[])[0] ?? "").slice(0, 8)).toBe("iVBORw0K");
+      expect(posts(sd, "/sdapi/v1/txt2img")).toHaveLength(0);
+      const rerendered = await placed(sim);
+      expectBeside(rerendered);
+      expect(rerendered.record).toMatchObject({ sd: { seed, control: { type: "canny", strength: 0.8, frame: { id: LOGIN_FRAME, name: "Log-In Page" } } } });
+      await shot(page, "2b-sd-same-seed-rerendered");
+
+      // The frame deleted: Same seed says it cannot render it again, and sends nothing.
+      await sim(`sim.node(${JSON.stringify(LOGIN_FRAME)}).remove()`);
+      await ui.getByRole("button", { name: "Same seed" }).click();
+      const notice = ui.locator(".image-error");
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.textContent()).toContain("“Log-In Page” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.");
+      expect(posts(sd, "/sdapi/v1/control")).toHaveLength(2);
+      await shot(page, "2c-sd-same-seed-frame-gone");
     });
   });
 

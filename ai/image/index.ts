@@ -15,7 +15,7 @@ export { estimateImageRequest, usageCost } from "./estimate.js";
 export type { ImageEstimate } from "./estimate.js";
 export { generateImages, IMAGE_TIMEOUT_MS } from "./generate.js";
 export type { GenerateImageOptions } from "./generate.js";
-export { FIXED_SIZES, FLEXIBLE, nearestFlexibleSize, sizeForFrame, sizeProblem, sizeRule } from "./limits.js";
+export { FIXED_SIZES, FLEXIBLE, nearestFlexibleSize, sameShape, SHAPE_TOLERANCE, sizeForFrame, sizeKeepingShape, sizeProblem, sizeRule } from "./limits.js";
 export type { SizeRule } from "./limits.js";
 export {
   IMAGE_APIS,

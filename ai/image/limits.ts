@@ -67,3 +67,50 @@ export function sizeProblem(size: SizeChoice, model: string): string | undefined
   if (width * height > FLEXIBLE.maxPixels) return `${text(size)} has ${(width * height).toLocaleString("en-US")} pixels; ${model} draws at most 3840×2160 = ${FLEXIBLE.maxPixels.toLocaleString("en-US")} (try ${near}).`;
   return undefined;
 }
+
+/** How far two shapes may differ (|ln of the aspects' ratio|, about 3 %) and still count as the same. */
+export const SHAPE_TOLERANCE = 0.03;
+
+/** Whether two sizes have the same shape, within SHAPE_TOLERANCE. */
+export const sameShape = (a: ImageSize, b: ImageSize): boolean => Math.abs(Math.log(a.width / a.height / (b.width / b.height))) <= SHAPE_TOLERANCE;
+
+/**
+ * The size nearest `size` that `model` draws with the same shape, for an edit that must come back as the image it
+ * repaints: gpt-image-2 the multiples of 16 closest to its aspect (scaled down within its limits), a fixed-size
+ * model the one of its three with that shape, another model the size itself within bounds. Undefined when the
+ * model draws no size of that shape (a 2:1 image on gpt-image-1, beyond 3:1 on gpt-image-2).
+ */
+export function sizeKeepingShape(size: ImageSize, model: string): ImageSize | undefined {
+  const { width, height } = size;
+  if (!(width > 0 && height > 0)) return undefined;
+  const rule = sizeRule(model);
+  let result: ImageSize;
+  if (rule === "fixed") {
+    result = FIXED_SIZES.map((text) => ({ width: Number(text.split("x")[0]), height: Number(text.split("x")[1]) })).reduce((best, s) => (Math.abs(Math.log(s.width / s.height / (width / height))) < Math.abs(Math.log(best.width / best.height / (width / height))) ? s : best));
+  } else if (rule === "open") {
+    const scale = Math.min(OPEN.maxSide / Math.max(width, height), Math.max(1, OPEN.minSide / Math.min(width, height)));
+    result = { width: Math.round(width * scale), height: Math.round(height * scale) };
+  } else result = flexibleKeepingShape(width, height);
+  if (rule === "flexible" && ratio(result) > FLEXIBLE.maxAspect) return undefined;
+  return sameShape(result, size) ? result : undefined;
+}
+
+/** gpt-image-2's sizes around `width`×`height` (scaled into its limits): the long side stepped by 16, the short side following, the truest shape kept. */
+function flexibleKeepingShape(width: number, height: number): ImageSize {
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  const scale = Math.min(1, FLEXIBLE.maxSide / long, Math.sqrt(FLEXIBLE.maxPixels / (width * height)));
+  const ratio = long / short;
+  const target = long * scale;
+  let best: { long: number; short: number; off: number } | undefined;
+  for (let k = -4; k <= 4; k++) {
+    const l = round16(target) + k * FLEXIBLE.step;
+    const s = round16(l / ratio);
+    if (l < FLEXIBLE.step || l > FLEXIBLE.maxSide || l * s > FLEXIBLE.maxPixels) continue;
+    // The shape first, then the nearest to the asked size (on a tie the larger: nothing drawn smaller than asked).
+    const off = Math.abs(Math.log(l / s / ratio)) * 1e6 + Math.abs(l - target);
+    if (!best || off <= best.off) best = { long: l, short: s, off };
+  }
+  const chosen = best ?? { long: round16(target), short: round16(target / ratio) };
+  return width >= height ? { width: chosen.long, height: chosen.short } : { width: chosen.short, height: chosen.long };
+}

@@ -118,6 +118,13 @@ export interface SdConnectionReport {
   models: number;
 }
 
+/** The checkpoint the server has loaded (/sdapi/v1/options `sd_model_checkpoint`), or undefined when it does not say. */
+export async function loadedModel(connection: SdConnection, signal?: AbortSignal): Promise<string | undefined> {
+  const options = await sdRequest(connection, { method: "GET", path: "/sdapi/v1/options", ...(signal ? { signal } : {}) });
+  const checkpoint = typeof options === "object" && options !== null && !Array.isArray(options) ? (options as Record<string, unknown>)["sd_model_checkpoint"] : undefined;
+  return typeof checkpoint === "string" && checkpoint.trim() !== "" ? checkpoint.trim() : undefined;
+}
+
 /** Reads /sdapi/v1/options and the model list: the server answers, with these credentials, as an SD API. */
 export async function testConnection(connection: SdConnection, signal?: AbortSignal): Promise<SdConnectionReport> {
   const options = await sdRequest(connection, { method: "GET", path: "/sdapi/v1/options", ...(signal ? { signal } : {}) });

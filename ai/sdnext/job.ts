@@ -7,7 +7,7 @@
 import { ModelError } from "../errors.js";
 import type { ImageProgress } from "../image/result.js";
 import { sdRequest, type SdConnection } from "./http.js";
-import { readGeneration, readProgress, type SdImage } from "./read.js";
+import { modelOf, readGeneration, readProgress, type SdImage } from "./read.js";
 
 export type SdProgress =
   | ImageProgress
@@ -29,6 +29,8 @@ export interface SdResult {
   interrupted: boolean;
   /** How many previews arrived. */
   partials: number;
+  /** The checkpoint that drew them, when the answer's info names it (AUTOMATIC1111's does). */
+  model?: string;
 }
 
 const wait = (ms: number, signal: AbortSignal): Promise<void> =>
@@ -93,7 +95,8 @@ export async function runJob(connection: SdConnection, path: string, body: Recor
       throw error;
     }
     images.forEach((result, image) => onProgress?.({ type: "image", image, result }));
-    return { images, interrupted, partials };
+    const model = typeof answer === "object" && answer !== null ? modelOf((answer as Record<string, unknown>)["info"]) : undefined;
+    return { images, interrupted, partials, ...(model ? { model } : {}) };
   } catch (error) {
     if (interrupted && error instanceof ModelError && error.kind === "aborted") throw error;
     if (interrupted && request.signal.aborted) throw new ModelError("aborted", "The run was cancelled; the server did not answer after it was interrupted.", { cause: error });

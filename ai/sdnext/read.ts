@@ -45,6 +45,17 @@ export function seedsOf(info: unknown, count: number): (number | undefined)[] {
   return validSeed(seed) ? seeds.map((_, i) => seed + i) : seeds;
 }
 
+/** The checkpoint a generation's `info` names: AUTOMATIC1111's JSON has `sd_model_name` (SD.Next's only a hash). */
+export function modelOf(info: unknown): string | undefined {
+  if (typeof info !== "string") return undefined;
+  try {
+    const name = (JSON.parse(info) as { sd_model_name?: unknown }).sd_model_name;
+    return typeof name === "string" && name.trim() !== "" ? name.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** How many images of an answer are the generation's (A1111's ControlNet appends its detected maps after them). */
 function generatedCount(info: unknown, images: number): number {
   if (typeof info !== "string") return images;

@@ -245,8 +245,18 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
     }
     // The ControlNet extension appends each unit's detected map unless the unit says save_detected_map: false.
     const maps = controlnetUnits(body).filter((unit) => unit["save_detected_map"] !== false).map(() => encodePng(size.width, size.height, { seed: 7 }).toString("base64"));
-    const info = JSON.stringify({ prompt: body["prompt"] ?? "", all_prompts: seeds.map(() => body["prompt"] ?? ""), negative_prompt: body["negative_prompt"] ?? "", seed: first, all_seeds: seeds, subseed: -1, all_subseeds: seeds, width: size.width, height: size.height, sampler_name: body["sampler_name"] ?? "Default", cfg_scale: body["cfg_scale"] ?? 6, steps: num(body["steps"], 20), batch_size: num(body["batch_size"], 1), denoising_strength: body["denoising_strength"] ?? null, infotexts: seeds.map((seed) => `Seed: ${seed}`), job_timestamp: "20260101000000" });
+    // The checkpoint that drew it: AUTOMATIC1111's info names it (sd_model_name) and its hash; SD.Next's only the hash.
+    const checkpoint = loadedCheckpoint(body);
+    const named = resolved.flavour === "a1111" ? { sd_model_name: checkpoint.model_name, sd_model_hash: checkpoint.hash } : { sd_model_hash: checkpoint.hash };
+    const info = JSON.stringify({ ...named, prompt: body["prompt"] ?? "", all_prompts: seeds.map(() => body["prompt"] ?? ""), negative_prompt: body["negative_prompt"] ?? "", seed: first, all_seeds: seeds, subseed: -1, all_subseeds: seeds, width: size.width, height: size.height, sampler_name: body["sampler_name"] ?? "Default", cfg_scale: body["cfg_scale"] ?? 6, steps: num(body["steps"], 20), batch_size: num(body["batch_size"], 1), denoising_strength: body["denoising_strength"] ?? null, infotexts: seeds.map((seed) => `Seed: ${seed}`), job_timestamp: "20260101000000" });
     sendJson(res, 200, { images: [...images, ...maps], parameters, info });
+  }
+
+  /** The checkpoint a generation runs on: the one `override_settings` names, else the loaded one (the first). */
+  function loadedCheckpoint(body: Record<string, unknown>): (typeof SD_MODELS)[number] {
+    const override = body["override_settings"];
+    const asked = typeof override === "object" && override !== null ? (override as Record<string, unknown>)["sd_model_checkpoint"] : undefined;
+    return SD_MODELS.find((m) => m.title === asked) ?? SD_MODELS[0]!;
   }
 
   function requestedSize(pathname: string, body: Record<string, unknown>): { width: number; height: number } {

@@ -77,6 +77,13 @@ export async function readyForCanvas(bytes: Uint8Array): Promise<CanvasImage> {
   return { bytes: await reencode(bytes, info.format, conversion.width, conversion.height, "image/png"), width: conversion.width, height: conversion.height, notes: conversion.notes };
 }
 
+/** The image scaled to exactly `width`×`height` as a PNG (a repaint fitted back to its layer's image size). */
+export async function scaledPng(bytes: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+  const info = imageInfo(bytes);
+  if (!info) throw new Error("These bytes are not an image the panel can read (PNG, JPEG, WebP or GIF).");
+  return reencode(bytes, info.format, width, height, "image/png");
+}
+
 /** A JPEG of at most PREVIEW_SIDE px per side (about 10–20 kB), for the versions store. */
 export async function previewOf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const info = imageInfo(bytes);

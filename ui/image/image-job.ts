@@ -35,7 +35,7 @@ export interface ImageJob {
   cancel(): void;
   /** "Repaint the masked area" of the selection's image layer; the result replaces its image (inpaint/). */
   repaint(ask: InpaintAsk, form: ImageForm): void;
-  /** Draws `version` (an SD image) again with its seed and parameters. */
+  /** Draws `version` (an SD image) again with its seed and parameters (a render: through its control, beside its frame). */
   sameSeed(version: ImageVersion): void;
   retry(): void;
   dismiss(): void;
@@ -48,9 +48,11 @@ export interface ImageJobDeps extends PanelServices {
   report(text: string, tone: "info" | "error"): void;
   /** Places a render's image beside the frame it renders. */
   onRendered(version: ImageVersion, frame: RenderTarget): void;
+  /** Resolves once the versions given to onVersions so far are stored (History notes a placement only after). */
+  saved(): Promise<void>;
 }
 
-export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions, report, onRendered }: ImageJobDeps): ImageJob {
+export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions, report, onRendered, saved }: ImageJobDeps): ImageJob {
   const [form, setFormState] = useState<ImageForm>(DEFAULT_FORM);
   const setForm = useCallback((patch: Partial<ImageForm>) => setFormState((f) => ({ ...f, ...patch })), []);
   const live = useRef({ settings, selection, prices });
@@ -67,7 +69,9 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
   const repaint = (target: InpaintTarget, version: ImageVersion, original: ImageVersion) => {
     // The repaint is on show (the original before it in the strip).
     versions.select(version.id);
-    void placeRepaint(requests, target, version, original).then((text) => report(text, "info"), (error: unknown) => report(`Could not put the repaint on “${target.name}”: ${error instanceof Error ? error.message : String(error)} It is kept as v${version.n}.`, "error"));
+    void saved()
+      .then(() => placeRepaint(requests, target, version, original))
+      .then((text) => report(text, "info"), (error: unknown) => report(`Could not put the repaint on “${target.name}”: ${error instanceof Error ? error.message : String(error)} It is kept as v${version.n}.`, "error"));
   };
   const job = useModelJob(imagePieces({ requests, worker, vault, live: () => live.current, painter, versions: () => list.current, made, stopper, report: (text) => report(text, "info"), repaint, placeRender: onRendered }), {
     vault,
@@ -92,7 +96,9 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
       (version: ImageVersion) => {
         const next = sameSeedForm(form, version);
         setFormState(next);
-        job.prepare({ form: next, refine: undefined });
+        // A render goes through the same ControlNet unit with its frame's picture, exported again.
+        const control = version.sd?.control;
+        job.prepare({ form: next, refine: undefined, ...(control ? { rerender: control } : {}) });
       },
       [form, job.prepare],
     ),

@@ -92,7 +92,7 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
     return (
       <div class="panel panel--image panel--batch">
         <div class="image-modes">{modes}</div>
-        <BatchPanel session={batch} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} onOpenSettings={onOpenSettings} />
+        <BatchPanel session={batch} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} samplers={samplers} onOpenSettings={onOpenSettings} />
       </div>
     );
 

@@ -20,7 +20,7 @@ import type { PartialPainter } from "./painter.js";
 import { requestData } from "./request-data.js";
 import { imageRoute } from "../../ai/image/route.js";
 import { versionsFrom, type ImageVersion } from "./versions.js";
-import { prepareRenderSd, renderForm, type RenderTarget } from "./render-request.js";
+import { prepareRenderSd, prepareRerenderSd, renderForm, type RenderControl, type RenderTarget } from "./render-request.js";
 import { interruptedText, prepareSd, sdDestination, sdVersionsFrom, sendSd, streamingSd, type PendingSd, type SdReply, type SdStopper } from "./sd-request.js";
 import { asRepaintOf, hostedInpaintData, originalVersion, readMask, sdInpaintData, targetOf, type InpaintAsk, type InpaintTarget } from "./inpaint/inpaint-request.js";
 
@@ -34,6 +34,8 @@ export interface ImageAsk {
   render?: RenderTarget;
   /** "Repaint the masked area" of the selection's image layer (inpaint/). */
   inpaint?: InpaintAsk;
+  /** "Same seed" on a render: the frame (by id) through the same ControlNet unit again, placed beside it. */
+  rerender?: RenderControl;
 }
 
 /** A request ready to send: its data, where it goes, and what the versions will say about it. */
@@ -84,6 +86,7 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
     prepare: (ask, io) => {
       if (ask.inpaint) return prepareInpaint(deps, ask.form, ask.inpaint, io);
       if (deps.live().settings.imageSource !== "sd" || ask.refine) return prepareImage(deps, ask, io);
+      if (ask.rerender) return prepareRerenderSd(deps, ask.form, ask.rerender, io);
       return ask.render ? prepareRenderSd(deps, ask.form, ask.render, io) : prepareSd(deps, ask.form, io);
     },
     send: async (pending, io) => (isSd(pending) ? { from: "sd", reply: await sendSd(deps, pending, io) } : { from: "hosted", reply: await sendImage(deps, pending, io) }),
@@ -138,7 +141,7 @@ async function prepareInpaint(deps: ImageRequestDeps, form: ImageForm, ask: Inpa
   // Only the Images API takes a mask: Reason first (the Responses API) is not used for a repaint.
   const route = imageRoute(settings, false);
   const to = { ...route, host: hostOf(endpointFor(settings)) };
-  const data = hostedInpaintData(ask, form, source, mask);
+  const data = hostedInpaintData(ask, form, source, mask, route.imageModel);
   void worker.warmUp().catch(() => undefined);
   const reply = await worker.call("image-prepare", { settings, reasonFirst: false, request: data, ...(prices ? { prices } : {}) });
   if (reply.problems.length > 0 || !reply.estimate) throw new RequestCheckError(reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");

@@ -42,6 +42,7 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
     ...deps,
     onVersions: (versions) => void (saved.current = keep.current(versions)),
     onRendered: (version, frame) => void saved.current.then(() => place.current(version, { kind: "insert", into: false, beside: frame })),
+    saved: () => saved.current,
   });
   const store = useVersionStore(requests, job.versions);
   keep.current = store.keep;

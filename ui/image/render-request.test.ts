@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { SelectedNode } from "../../contract/messages.js";
 import { layerSize } from "./canvas-actions.js";
 import { DEFAULT_FORM } from "./form.js";
-import { renderForm, renderSdData, renderSdForm, renderTarget } from "./render-request.js";
+import { prepareRerenderSd, renderForm, renderSdData, renderSdForm, renderTarget, type RenderControl } from "./render-request.js";
+import { DEFAULT_SETTINGS } from "../../contract/settings.js";
+import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import { RequestCheckError } from "../model/job-state.js";
+import type { PrepareIo } from "../model/model-job.js";
+import type { SdRequestDeps } from "./sd-request.js";
 
 const node = (patch: Partial<SelectedNode> = {}): SelectedNode => ({ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667, ...patch });
 const png = new Uint8Array([137, 80, 78, 71]);
@@ -31,5 +36,38 @@ describe("Render this frame", () => {
     expect(layerSize({ width: 864, height: 1536 }, { width: 375, height: 667 })).toEqual({ width: 375, height: 667 });
     expect(layerSize({ width: 864, height: 1536 }, { width: 1440, height: 8192 })).toEqual({ width: 720, height: 4096 });
     expect(layerSize({ width: 864, height: 1536 }, undefined)).toEqual({ width: 864, height: 1536 });
+  });
+
+  describe("Same seed on a render", () => {
+    const control: RenderControl = { type: "canny", strength: 0.8, frame: { id: "101:3", name: "Log-In Page", width: 375, height: 667 } };
+    const io = { exporting: () => undefined, preparing: () => undefined, signal: new AbortController().signal } as unknown as PrepareIo;
+    const deps = (answer: (payload: Record<string, unknown>) => unknown, asked: unknown[]): SdRequestDeps =>
+      ({
+        requests: {
+          request: (async (type: string, payload: Record<string, unknown>) => {
+            asked.push([type, payload]);
+            return answer(payload);
+          }) as MainRequests["request"],
+        },
+        live: () => ({ settings: { ...DEFAULT_SETTINGS, imageSource: "sd", sdSampler: "Euler a" }, selection: { nodes: [], unsupported: [] } }),
+      }) as unknown as SdRequestDeps;
+    const form = { ...DEFAULT_FORM, prompt: "photographic", sdWidth: "432", sdHeight: "768", seed: "42", controlType: "canny" as const, controlStrength: 0.8 };
+
+    it("exports the frame again by its id (selected or not) as the control image, with the recorded unit and size, placed beside it", async () => {
+      const asked: unknown[] = [];
+      const { request } = await prepareRerenderSd(deps(() => ({ png, width: 750, height: 1334 }), asked), form, control, io);
+      expect(asked).toEqual([["export-frame-image", { nodeId: "101:3", maxSide: 1334 }]]);
+      expect(request.sd).toEqual({ prompt: "photographic", width: 432, height: 768, steps: 20, cfgScale: 7, sampler: "Euler a", seed: 42, batchSize: 1, control: { bytes: png, type: "canny", strength: 0.8 } });
+      expect(request.render).toEqual({ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667 });
+    });
+
+    it("a frame that is gone is said, with what to do instead", async () => {
+      const gone = deps(() => {
+        throw new MainThreadError("not-found", "That frame is no longer in the file.");
+      }, []);
+      const failure = prepareRerenderSd(gone, form, control, io);
+      await expect(failure).rejects.toBeInstanceOf(RequestCheckError);
+      await expect(failure).rejects.toThrow("“Log-In Page” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.");
+    });
   });
 });

@@ -7,7 +7,8 @@
  */
 import type { SelectedNode, SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import type { MainRequests } from "../channel/requests.js";
+import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import type { SdRecord } from "../../contract/image.js";
 import type { SdRequestData } from "../engine/protocol/sd.js";
 import { RequestCheckError } from "../model/job-state.js";
 import type { PrepareIo } from "../model/model-job.js";
@@ -56,6 +57,35 @@ export async function prepareRenderSd({ requests, live }: SdRequestDeps, form: I
   const png = await exportFramePng(requests, frame, io);
   const sd = renderSdData(ready, settings, png);
   return { request: { sd, to: sdDestination(settings), prompt: sd.prompt, references: 1, render: frame } };
+}
+
+/** A render's control as its record keeps it: the unit and the frame whose picture was the control image. */
+export type RenderControl = NonNullable<SdRecord["control"]>;
+
+/** The frame's picture for a render again, at most this many px a side (a render exports at scale 2). */
+const rerenderSide = (frame: RenderControl["frame"]): number => Math.min(4096, Math.max(16, Math.round(2 * Math.max(frame.width, frame.height))));
+
+/**
+ * "Same seed" on a render: the frame exported again by its id (selected or not, on any page) as the control
+ * image, with the recorded unit, size and seed, placed beside the frame again; a frame that is gone is said.
+ */
+export async function prepareRerenderSd({ requests, live }: SdRequestDeps, form: ImageForm, control: RenderControl, io: PrepareIo): Promise<{ request: PendingSd }> {
+  const { settings } = live();
+  const ready: ImageForm = { ...form, count: 1, useReference: false, controlType: control.type, controlStrength: control.strength };
+  const check = checkSdForm(ready);
+  if (!check.ready) throw new RequestCheckError(Object.values(check.problems)[0] ?? "Describe the look of the render first.");
+  const { frame } = control;
+  io.exporting({ done: 0, total: 0, label: `Exporting “${frame.name}”…` });
+  let png: Uint8Array;
+  try {
+    ({ png } = await requests.request("export-frame-image", { nodeId: frame.id, maxSide: rerenderSide(frame) }, { signal: io.signal }));
+  } catch (error) {
+    if (error instanceof MainThreadError && error.code === "not-found") throw new RequestCheckError(`“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.`);
+    throw error;
+  }
+  io.signal.throwIfAborted();
+  const sd = renderSdData(ready, settings, png);
+  return { request: { sd, to: sdDestination(settings), prompt: sd.prompt, references: 1, render: { id: frame.id, name: frame.name, type: "FRAME", width: frame.width, height: frame.height } } };
 }
 
 /** The worker's request for a render: the frame's PNG as the control image of one unit. Pure. */

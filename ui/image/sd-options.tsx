@@ -1,7 +1,8 @@
 /**
  * The Image panel's controls for a local Stable Diffusion server: negative prompt, size on SD's 8-px grid (or the
- * selection's shape), steps, CFG scale, sampler (the server's list), seed (blank = random), how many images, and
- * with the selection as reference (img2img) its strength. Each problem shows under its control.
+ * selection's shape), steps, CFG scale, sampler (the server's list), seed (blank = random), how many images (not
+ * in a batch: one per row), and with the selection as reference (img2img) its strength. Each problem shows under
+ * its control.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { SelectedNode } from "../../contract/messages.js";
@@ -20,6 +21,11 @@ export interface SdOptionsProps {
   settings: Settings;
   samplers: string[];
   disabled: boolean;
+  /**
+   * The batch's options: one image per row (or grid cell), as the CLI's rows draw them, so no count; the
+   * selection, as the reference, is every image's starting picture.
+   */
+  batch?: boolean;
   onChange(patch: Partial<ImageForm>): void;
 }
 
@@ -53,7 +59,7 @@ function NumberField({ label, value, problem, disabled, narrow = true, placehold
   );
 }
 
-export function SdOptions({ form, check, frame, settings, samplers, disabled, onChange }: SdOptionsProps) {
+export function SdOptions({ form, check, frame, settings, samplers, disabled, batch = false, onChange }: SdOptionsProps) {
   const { problems, suggestion } = check;
   const chosen = form.sampler || settings.sdSampler;
   const options = [{ value: "", label: "Server's default" }, ...samplers.map((name) => ({ value: name, label: name }))];
@@ -106,13 +112,15 @@ export function SdOptions({ form, check, frame, settings, samplers, disabled, on
           <span class="field__label">Sampler</span>
           <SelectMenu label="Sampler" value={chosen} options={options} disabled={disabled} onChange={(sampler) => onChange({ sampler })} />
         </div>
-        <div class="field field--inline">
-          <span class="field__label">Images</span>
-          <Segmented label="Number of images" value={String(Math.min(form.count, SD_MAX_COUNT))} disabled={disabled} options={Array.from({ length: SD_MAX_COUNT }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} onChange={(n) => onChange({ count: Number(n) })} />
-        </div>
+        {batch ? null : (
+          <div class="field field--inline">
+            <span class="field__label">Images</span>
+            <Segmented label="Number of images" value={String(Math.min(form.count, SD_MAX_COUNT))} disabled={disabled} options={Array.from({ length: SD_MAX_COUNT }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} onChange={(n) => onChange({ count: Number(n) })} />
+          </div>
+        )}
       </div>
       <div class="options sd-reference">
-        <label class="checkbox" title={frame ? `Start from “${frame.name}”'s picture (img2img)` : "Select a frame to start from its picture"}>
+        <label class="checkbox" title={frame ? `Start ${batch ? "every image " : ""}from “${frame.name}”'s picture (img2img)` : "Select a frame to start from its picture"}>
           <input type="checkbox" checked={form.useReference && frame !== undefined} disabled={disabled || !frame} onChange={(e) => onChange({ useReference: e.currentTarget.checked })} /> Use selection as reference
         </label>
         {form.useReference && frame ? (

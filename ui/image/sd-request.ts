@@ -22,6 +22,7 @@ import type { ImageVersion } from "./versions.js";
 import type { RenderTarget } from "./render-target.js";
 import { plural } from "../../codegen/plural.js";
 import type { InpaintTarget } from "./inpaint/inpaint-request.js";
+import type { SdRecord } from "../../contract/image.js";
 
 export type SdReply = ReplyOf<"sd-generate">;
 
@@ -137,10 +138,16 @@ export function sdVersionsFrom(reply: SdReply, pending: PendingSd, run: { starte
       index: Math.min(3, i),
       references: pending.references,
       ...(seed !== undefined
-        ? { sd: { seed, steps: sd.steps, cfgScale: sd.cfgScale, ...(sd.sampler ? { sampler: sd.sampler } : {}), ...(sd.negativePrompt ? { negativePrompt: sd.negativePrompt } : {}), ...(sd.init ? { strength: sd.init.strength } : {}) } }
+        ? { sd: { seed, steps: sd.steps, cfgScale: sd.cfgScale, ...(sd.sampler ? { sampler: sd.sampler } : {}), ...(sd.negativePrompt ? { negativePrompt: sd.negativePrompt } : {}), ...(sd.init ? { strength: sd.init.strength } : {}), ...controlRecord(pending) } }
         : {}),
     };
   });
+}
+
+/** A render's control unit and its frame, for the record: what "Same seed" renders again through the same control. */
+function controlRecord({ sd, render }: PendingSd): { control?: NonNullable<SdRecord["control"]> } {
+  if (!sd.control || !render) return {};
+  return { control: { type: sd.control.type, strength: sd.control.strength, frame: { id: render.id, name: render.name.slice(0, 500), width: render.width, height: render.height } } };
 }
 
 /** What Cancel kept, said once the server answered: the images it had made. */
@@ -165,5 +172,6 @@ export function sameSeedForm(form: ImageForm, version: ImageVersion): ImageForm 
     seed: String(sd.seed),
     count: 1,
     ...(sd.strength !== undefined ? { strength: sd.strength } : {}),
+    ...(sd.control ? { controlType: sd.control.type, controlStrength: sd.control.strength, useReference: false } : {}),
   };
 }

@@ -8,11 +8,12 @@
  */
 import { array, boolean, bytes, number, object, oneOf, optional, string, type Infer } from "../../../contract/fields.js";
 import { IMAGE_FORMATS } from "../../../ai/image/options.js";
+import { SD_CONTROL_TYPES as CONTROL_TYPES } from "../../../contract/words.js";
 import type { SdControlType } from "../../../ai/sdnext/index.js";
 import type { Room } from "./common.js";
 
-/** ai/sdnext's ControlNet unit types. */
-export const SD_CONTROL_TYPES = ["canny", "lineart", "scribble"] as const satisfies readonly SdControlType[];
+/** ai/sdnext's ControlNet unit types (defined once in contract/words.ts: an image's record names them too). */
+export const SD_CONTROL_TYPES = CONTROL_TYPES satisfies readonly SdControlType[];
 /** ai/sdnext SdMaskFill: what the masked area is filled with before it is repainted. */
 export const SD_MASK_FILLS = ["fill", "original", "latent-noise", "latent-nothing"] as const;
 

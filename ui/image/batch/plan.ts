@@ -61,6 +61,12 @@ export interface BatchPlan {
   sd?: Omit<SdRequestData, "prompt">;
   /** A parameter grid's headers: the grid frame is made with them (items are its cells in reading order). */
   grid?: GridLabels;
+  /**
+   * On a local SD server: the selected layer every item starts from (img2img, as "Use selection as reference"
+   * or a strength sweep asks), exported when the run starts; `sd.init` then holds its PNG at this strength
+   * (a strength sweep's cells set their own).
+   */
+  sdInit?: { nodeId: string; name: string; strength: number };
 }
 
 /** "Brand colours: #1A2B3C (Primary/500), #FFFFFF." — named colours first, as read-brand-colours orders them. */

@@ -9,5 +9,7 @@ export interface BatchViewProps {
   settings: Settings;
   editorType: string;
   hasKey: boolean;
+  /** On a local SD server: its samplers, as the single-image form lists them ([] until it answers). */
+  samplers: string[];
   onOpenSettings(): void;
 }

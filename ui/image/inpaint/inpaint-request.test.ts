@@ -4,7 +4,7 @@ import { decodePng, type Mask } from "../../../ai/mask/index.js";
 import type { MaskSource, SelectedNode } from "../../../contract/messages.js";
 import { encodePng } from "../../../test/openai-server/png.js";
 import { DEFAULT_FORM } from "../form.js";
-import { DEFAULT_INPAINT, hostedInpaintData, inpaintTarget, originalVersion, repaintedText, sdInpaintData, sdSizeFor } from "./inpaint-request.js";
+import { DEFAULT_INPAINT, hostedInpaintData, inpaintTarget, originalVersion, repaintedText, repaintFit, sdInpaintData, sdSizeFor } from "./inpaint-request.js";
 
 const node = (id: string, patch: Partial<SelectedNode> = {}): SelectedNode => ({ id, name: `Layer ${id}`, type: "RECTANGLE", width: 10, height: 10, ...patch });
 const PHOTO = new Uint8Array(encodePng(400, 200, { seed: 1 }));
@@ -34,7 +34,21 @@ describe("the requests", () => {
   });
 
   it("hosted: the photo as the image to refine with the mask model beside it, one image", () => {
-    expect(hostedInpaintData({ ...DEFAULT_INPAINT, prompt: "a kite" }, DEFAULT_FORM, source, mask)).toMatchObject({ prompt: "a kite", size: "auto", count: 1, references: [], refine: { image: { bytes: PHOTO, name: "Photo.png" } }, mask: { width: 400, height: 200, coverage: mask.coverage } });
+    // The image's own shape, in the sizes gpt-image-2 takes: never "auto", which may answer another shape.
+    expect(hostedInpaintData({ ...DEFAULT_INPAINT, prompt: "a kite" }, DEFAULT_FORM, source, mask, "gpt-image-2")).toMatchObject({ prompt: "a kite", size: { width: 416, height: 208 }, count: 1, references: [], refine: { image: { bytes: PHOTO, name: "Photo.png" } }, mask: { width: 400, height: 200, coverage: mask.coverage } });
+  });
+
+  it("hosted: a model that draws no size of the image's shape is refused before anything is sent", () => {
+    expect(() => hostedInpaintData({ ...DEFAULT_INPAINT, prompt: "a kite" }, DEFAULT_FORM, source, mask, "gpt-image-1")).toThrow(
+      "gpt-image-1 draws no size with the shape of “Photo”'s 400×200 image, so a repaint would come back in another shape and not fit the layer. It draws only 1024×1024, 1536×1024 or 1024×1536: crop the image to 1:1, 3:2 or 2:3, or choose a gpt-image-2 model in Settings.",
+    );
+  });
+
+  it("the repaint goes on the layer at the original's size: as it came, scaled back when only the size differs, refused in another shape", () => {
+    expect(repaintFit({ width: 400, height: 200 }, { width: 400, height: 200 })).toBe("as-is");
+    expect(repaintFit({ width: 416, height: 208 }, { width: 400, height: 200 })).toBe("scale");
+    expect(repaintFit({ width: 1024, height: 1024 }, { width: 400, height: 200 })).toBe("refuse");
+    expect(repaintFit({ width: 1536, height: 1024 }, { width: 400, height: 200 })).toBe("refuse");
   });
 
   it("keeps the layer's original as the next version, and says where the repaint went", () => {

@@ -7,6 +7,7 @@
  * and it replaces that layer's image (`repaint-image`). The shapes stay as they are.
  */
 import { imageInfo } from "../../../ai/image/bytes.js";
+import { sameShape, sizeKeepingShape, sizeRule } from "../../../ai/image/limits.js";
 import { maskFromSource, MaskSourceError, sdMaskPng, type Mask } from "../../../ai/mask/index.js";
 import type { MaskSource, SelectionSummary } from "../../../contract/messages.js";
 import type { Provider, Settings } from "../../../contract/settings.js";
@@ -95,11 +96,34 @@ export function sdInpaintData(ask: InpaintAsk, form: ImageForm, settings: Pick<S
   return { ...data, init: { ...data.init!, mask: sdMask } };
 }
 
-/** The Images API's edit: the image to repaint first, the mask (255 = repaint) beside it; size and count as the image's. */
-export function hostedInpaintData(ask: InpaintAsk, form: ImageForm, source: MaskSource, mask: Mask): ImageRequestData {
+/** Why `model` cannot repaint an image of this shape (its answer would not fit the layer), with what to do instead. */
+function shapeRefusal(source: Pick<MaskSource, "name" | "width" | "height">, model: string): string {
+  const what = `${model} draws no size with the shape of “${source.name}”'s ${source.width}×${source.height} image, so a repaint would come back in another shape and not fit the layer.`;
+  if (sizeRule(model) === "fixed") return `${what} It draws only 1024×1024, 1536×1024 or 1024×1536: crop the image to 1:1, 3:2 or 2:3, or choose a gpt-image-2 model in Settings.`;
+  return `${what} Crop the image to an aspect ratio of at most 3:1.`;
+}
+
+/**
+ * The Images API's edit: the image to repaint first, the mask (255 = repaint) beside it, one image asked at the
+ * image's own shape (the size `imageModel` takes nearest to the image's, never "auto", which may answer another
+ * shape); a model that draws no such shape is refused before anything is sent.
+ */
+export function hostedInpaintData(ask: InpaintAsk, form: ImageForm, source: MaskSource, mask: Mask, imageModel: string): ImageRequestData {
   const prompt = ask.prompt.trim();
   const name = `${source.name.slice(0, 80) || "image"}.${imageInfo(source.image)?.format === "jpeg" ? "jpg" : "png"}`;
-  return { prompt, size: "auto", quality: form.quality, count: 1, partials: PARTIALS, references: [], refine: { image: { bytes: source.image, name } }, mask: { width: mask.width, height: mask.height, coverage: mask.coverage } };
+  const size = sizeKeepingShape({ width: source.width, height: source.height }, imageModel);
+  if (!size) throw new RequestCheckError(shapeRefusal(source, imageModel));
+  return { prompt, size, quality: form.quality, count: 1, partials: PARTIALS, references: [], refine: { image: { bytes: source.image, name } }, mask: { width: mask.width, height: mask.height, coverage: mask.coverage } };
+}
+
+/**
+ * How a repaint goes onto its layer, whose image must keep its shape: as it came (the original's size), scaled
+ * back to the original's size (the same shape at another size, as asked within the model's sizes), or refused
+ * (another shape: it would distort the layer's image).
+ */
+export function repaintFit(answer: { width: number; height: number }, original: { width: number; height: number }): "as-is" | "scale" | "refuse" {
+  if (answer.width === original.width && answer.height === original.height) return "as-is";
+  return sameShape(answer, original) ? "scale" : "refuse";
 }
 
 /** The layer's image as it was, as a version (numbered after `existing`): the repaint's parent, and the way back. */

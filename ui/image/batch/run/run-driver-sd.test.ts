@@ -20,7 +20,8 @@ const PNG = new Uint8Array(encodePng(64, 64));
 const settings: Settings = { ...DEFAULT_SETTINGS, imageSource: "sd", sdBaseUrl: "http://127.0.0.1:7860" };
 const SD = { width: 512, height: 512, steps: 20, cfgScale: 6, sampler: "Euler a", batchSize: 1 };
 
-function harness(cells: number) {
+function harness(cells: number, exported: { id: string; png?: Uint8Array }[] = []) {
+  const exports: unknown[] = [];
   const sent: { connection: unknown; request: SdRequestData }[] = [];
   let inFlight = 0;
   let most = 0;
@@ -45,13 +46,17 @@ function harness(cells: number) {
         return { nodeIds: ["grid:1", `layer:${placed.length}`] };
       }
       if (type === "save-history-entry") return { saved: { kind: "image", id: "x" } };
+      if (type === "export-selection") {
+        exports.push(payload);
+        return { frames: exported.map((f) => ({ id: f.id, name: f.id, width: 10, height: 10, scale: 1, ...(f.png ? { png: f.png } : {}) })) };
+      }
       return { usage: { bytes: 0, limit: 1, versions: 0 } };
     }) as MainRequests["request"],
   };
   const vault = { revealFor: () => undefined, revealForServer: (url: string) => (url === settings.sdBaseUrl ? "ada:pw" : undefined) } as unknown as ApiKeyVault;
   let last: RunState | undefined;
   const driver = new RunDriver({ requests, worker, vault, settings: () => settings, prices: () => undefined }, (s) => (last = s));
-  return { driver, sent, placed, done, most: () => most, last: () => last! };
+  return { driver, sent, placed, done, exports, most: () => most, last: () => last! };
 }
 
 describe("a parameter grid on a local SD server", () => {
@@ -83,5 +88,33 @@ describe("a parameter grid on a local SD server", () => {
     h.driver.accept();
     await h.done;
     expect(h.sent.map((s) => s.request.seed)).toEqual([undefined, 1001, 1001]);
+  });
+
+  it("a strength sweep starts every cell from the selection: exported once when the run starts, sent as each cell's init image", async () => {
+    const { items, labels } = sweptItems([{ row: 1, values: {}, prompt: "a lighthouse", stem: "1" }], [parseSweep("strength=0.3,0.7")]);
+    const plan: BatchPlan = { name: "Repaints", items, style: EMPTY_STYLE, size: { width: 512, height: 512 }, quality: "auto", acceptFirst: false, reasonFirst: false, sd: SD, grid: labels, sdInit: { nodeId: "1:2", name: "Hero", strength: 0.6 } };
+    const INIT = new Uint8Array(encodePng(32, 16));
+    const h = harness(2, [{ id: "1:9" }, { id: "1:2", png: INIT }]);
+    h.driver.start(plan);
+    await h.done;
+    expect(h.exports).toEqual([{ png: true, assets: false }]);
+    expect(h.sent.map((s) => s.request.init)).toEqual([
+      { bytes: INIT, strength: 0.3 },
+      { bytes: INIT, strength: 0.7 },
+    ]);
+    expect(h.last().items.map((it) => it.version?.sd?.strength)).toEqual([0.3, 0.7]);
+  });
+
+  it("a selection that gives no picture fails the items with why, and sends nothing", async () => {
+    const items = [{ row: 1, values: {}, prompt: "a lighthouse", stem: "1" }];
+    const plan: BatchPlan = { name: "Repaints", items, style: EMPTY_STYLE, size: { width: 512, height: 512 }, quality: "auto", acceptFirst: false, reasonFirst: false, sd: SD, sdInit: { nodeId: "1:2", name: "Hero", strength: 0.6 } };
+    const h = harness(1, [{ id: "1:2" }]);
+    h.driver.start(plan);
+    await new Promise<void>((resolve) => {
+      const poll = (): void => (h.last().items[0]?.status === "failed" ? resolve() : void setTimeout(poll, 1));
+      poll();
+    });
+    expect(h.last().items[0]!.failure).toEqual({ kind: "check", message: "“Hero” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength." });
+    expect(h.sent).toEqual([]);
   });
 });

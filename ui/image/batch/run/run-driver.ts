@@ -6,17 +6,17 @@
  */
 import type { FetchedPrice } from "../../../../contract/messages.js";
 import type { Settings } from "../../../../contract/settings.js";
-import { MainThreadError, type MainRequests } from "../../../channel/requests.js";
+import type { MainRequests } from "../../../channel/requests.js";
 import { imageRoute, type ImageRoute } from "../../../../ai/image/route.js";
 import type { ApiKeyVault } from "../../../model/api-key.js";
 import type { Engine } from "../../../engine/engine.js";
 import type { BatchPlan } from "../plan.js";
-import { placeInGrid } from "./grid-place.js";
 import { itemRequest } from "./item-request.js";
-import { keepVersion, notePlacement } from "./keep-version.js";
+import { keepVersion, placeRunItem } from "./keep-version.js";
 import * as run from "./run-state.js";
 import { sendItem } from "./send-item.js";
 import { sendSdItem } from "./send-sd-item.js";
+import { InitExport } from "./init-image.js";
 import { sdItemRequest } from "../sweep-items.js";
 import type { ImageVersion } from "../../versions.js";
 import { failureOf } from "../../../model/job-state.js";
@@ -34,12 +34,16 @@ export class RunDriver {
   private generation = 0;
   private route: ImageRoute | undefined;
   private readonly controllers = new Map<number, AbortController>();
+  /** The selection exported as an img2img batch's starting picture (a local SD server). */
+  private readonly init: InitExport;
   private placing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: DriverDeps,
     private readonly onChange: (state: run.RunState | undefined) => void,
-  ) {}
+  ) {
+    this.init = new InitExport(deps.requests);
+  }
 
   private set(next: run.RunState): void {
     this.state = next;
@@ -92,10 +96,24 @@ export class RunDriver {
   private abortAll(): void {
     for (const controller of this.controllers.values()) controller.abort();
     this.controllers.clear();
+    this.init.abort();
   }
 
   private pump(): void {
-    for (const index of this.state ? run.toSend(this.state) : []) this.launch(index);
+    const state = this.state;
+    if (state && run.needsInit(state.plan)) return void (run.toSend(state).length > 0 && this.exportInit(state.plan.sdInit!));
+    for (const index of state ? run.toSend(state) : []) this.launch(index);
+  }
+
+  /** Exports the starting picture; the items go once it is in, or fail with why (Retry exports it again). */
+  private exportInit(from: NonNullable<BatchPlan["sdInit"]>): void {
+    const mine = this.generation;
+    const exported = (png: Uint8Array): void => {
+      if (mine !== this.generation) return;
+      this.set(run.initExported(this.state!, png));
+      this.pump();
+    };
+    this.init.start(from, exported, (failure) => mine === this.generation && this.set(run.failQueued(this.state!, failure)));
   }
 
   private launch(index: number): void {
@@ -105,33 +123,20 @@ export class RunDriver {
     const attempt = state.items[index]!.attempt;
     const live = () => mine === this.generation;
     const settings = this.deps.settings();
-    if (state.plan.sd) return this.launchSd(state, index, attempt, live);
-    const apiKey = this.deps.vault.revealFor(settings);
-    if (!apiKey) {
+    // A local SD server takes no key (the server's own credentials, read per base URL).
+    const apiKey = state.plan.sd ? undefined : this.deps.vault.revealFor(settings);
+    if (!state.plan.sd && !apiKey) {
       this.set(run.failed(state, index, attempt, { kind: "model", message: `No API key for ${settings.provider}.`, model: { kind: "missing-key" }, at: Date.now() }));
       return queueMicrotask(() => live() && this.pump());
     }
-    const { plan } = state;
-    const first = state.accepted ? state.items[0]?.version : undefined;
     const controller = new AbortController();
     this.controllers.set(index, controller);
-    const item = plan.items[index]!;
-    const send = {
-      worker: this.deps.worker, settings, apiKey, prices: this.deps.prices(), reasonFirst: this.route?.api === "responses", prompt: item.prompt,
-      data: itemRequest(plan, index, this.route ?? imageRoute(settings, false), first),
-      versionId: `b${Date.now().toString(36)}${mine}a${attempt}-${item.row}`,
-      onPartial: (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes)),
-      signal: controller.signal,
-    };
-    this.settle(sendItem(send), index, attempt, controller, live);
-  }
-
-  /** An item on a local SD server: no key (the server's own credentials, read per base URL), one at a time. */
-  private launchSd(state: run.RunState, index: number, attempt: number, live: () => boolean): void {
-    const controller = new AbortController();
-    this.controllers.set(index, controller);
+    const item = state.plan.items[index]!;
+    const versionId = `b${Date.now().toString(36)}${mine}a${attempt}-${state.plan.sd ? index + 1 : item.row}`;
     const onPartial = (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes));
-    this.settle(sendSdItem(sdSendOf(this.deps, state, index, `b${Date.now().toString(36)}${this.generation}a${attempt}-${index + 1}`, onPartial, controller.signal)), index, attempt, controller, live);
+    const route = this.route ?? imageRoute(settings, false);
+    const sent = apiKey ? sendItem(hostedSendOf(this.deps, state, index, route, apiKey, versionId, onPartial, controller.signal)) : sendSdItem(sdSendOf(this.deps, state, index, versionId, onPartial, controller.signal));
+    this.settle(sent, index, attempt, controller, live);
   }
 
   /** Feeds an item's reply into the state: kept, placed (unless it waits to be accepted), or its failure. */
@@ -163,19 +168,17 @@ export class RunDriver {
       const version = state?.items[index]?.version;
       if (mine !== this.generation || !state || !version) return;
       this.set(run.placed(state, index, { state: "placing" }));
-      const item = state.plan.items[index]!;
-      try {
-        const done = await placeInGrid(this.deps.requests, version, { stem: item.stem, index }, state.gridId ? { id: state.gridId } : { name: state.plan.name }, state.plan.grid);
-        if (mine !== this.generation) return;
-        this.set(run.placed(this.state!, index, { state: "placed", layerId: done.layerId }, done.gridId));
-        notePlacement(this.deps.requests, version.id, [done.gridId, done.layerId]);
-      } catch (error) {
-        if (mine !== this.generation) return;
-        const code = error instanceof MainThreadError ? error.code : "failed";
-        this.set(run.placed(this.state!, index, { state: "refused", code, message: error instanceof Error ? error.message : String(error) }));
-      }
+      const done = await placeRunItem(this.deps.requests, state, index, version);
+      if (mine === this.generation) this.set(run.placed(this.state!, index, done.placement, done.gridId));
     });
   }
+}
+
+/** What a hosted item sends: its request (with the first image once accepted), the key, the route's API. */
+function hostedSendOf(deps: DriverDeps, state: run.RunState, index: number, route: ImageRoute, apiKey: string, versionId: string, onPartial: (bytes: Uint8Array) => unknown, signal: AbortSignal): Parameters<typeof sendItem>[0] {
+  const first = state.accepted ? state.items[0]?.version : undefined;
+  const data = itemRequest(state.plan, index, route, first);
+  return { worker: deps.worker, settings: deps.settings(), apiKey, prices: deps.prices(), reasonFirst: route.api === "responses", prompt: state.plan.items[index]!.prompt, data, versionId, onPartial, signal };
 }
 
 /** What an SD item sends: its plan's request (with the first image once accepted), no key. */

@@ -84,6 +84,21 @@ export function failed(state: RunState, index: number, attempt: number, failure:
   return current(state, index, attempt) ? patch(state, index, { status: "failed", failure }) : state;
 }
 
+/** The plan still needs its starting picture exported (img2img from the selection on a local SD server). */
+export const needsInit = (plan: BatchPlan): boolean => plan.sd !== undefined && plan.sdInit !== undefined && plan.sd.init === undefined;
+
+/** The selection's PNG, exported at the run's start, as every item's init image. */
+export function initExported(state: RunState, png: Uint8Array): RunState {
+  const { plan } = state;
+  if (!plan.sd || !plan.sdInit) return state;
+  return { ...state, plan: { ...plan, sd: { ...plan.sd, init: { bytes: png, strength: plan.sdInit.strength } } } };
+}
+
+/** The starting picture could not be exported: every queued item fails with why (Retry exports it again). */
+export function failQueued(state: RunState, failure: ModelJobFailure): RunState {
+  return { ...state, items: state.items.map((it) => (it.status === "queued" ? { ...it, status: "failed" as const, failure } : it)) };
+}
+
 /** Cancel: what is drawing or queued stops; what finished stays. */
 export function cancelAll(state: RunState): RunState {
   return { ...state, items: state.items.map((it) => (it.status === "queued" || it.status === "drawing" ? { ...it, status: "cancelled" as const } : it)) };
@@ -137,7 +152,7 @@ export const isRunning = (state: RunState): boolean => state.items.some((it) => 
 
 const money = (usd: number): string => `$${usd < 0.01 && usd > 0 ? usd.toFixed(3) : usd.toFixed(2)}`;
 
-/** "5 of 8 done · 1 failed · 2 drawing · $0.42 so far" (parts with nothing to say left out). */
+/** "5 of 8 done · 1 failed · 2 drawing · $0.42 so far" (parts with nothing to say left out; no cost on a local SD server). */
 export function summaryLine(state: RunState): string {
   const c = counts(state);
   const parts = [`${c.done} of ${c.total} done`];
@@ -145,6 +160,7 @@ export function summaryLine(state: RunState): string {
   if (c.drawing) parts.push(`${c.drawing} drawing`);
   if (c.cancelled) parts.push(`${c.cancelled} cancelled`);
   if (awaitingAccept(state) && c.queued) parts.push(`${c.queued} waiting for the first`);
-  parts.push(`${money(state.costUsd)}${isRunning(state) ? " so far" : ""}`);
+  // A local SD server costs nothing: no money said.
+  if (!state.plan.sd) parts.push(`${money(state.costUsd)}${isRunning(state) ? " so far" : ""}`);
   return parts.join(" · ");
 }

@@ -37,8 +37,8 @@ export function SetupView(props: BatchViewProps) {
         </section>
         <TemplateField setup={setup} />
         <PromptList setup={setup} />
-        <OptionsSection setup={setup} selection={props.selection} settings={props.settings} />
-        <SweepSection setup={setup} settings={props.settings} />
+        <OptionsSection setup={setup} selection={props.selection} settings={props.settings} samplers={props.samplers} />
+        <SweepSection setup={setup} settings={props.settings} selection={props.selection} />
       </div>
       <SendBar {...props} />
     </div>

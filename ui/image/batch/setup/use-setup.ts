@@ -11,7 +11,7 @@ import { EMPTY_STYLE, styleText, type BatchPlan, type StyleSpec } from "../plan.
 import type { DraftPrompts } from "../../../../ai/params/draft-prompts.js";
 import { buildPlan } from "./plan-build.js";
 import { checkSdForm, sdRequestData, type SdFormCheck } from "../../sd-form.js";
-import { NO_SWEEP, readSweeps, sweptItems, type SweepDraft } from "../sweep-items.js";
+import { NO_SWEEP, readSweeps, sdInitFrom, strengthRefusal, sweptItems, type SweepDraft } from "../sweep-items.js";
 import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useBatchEstimate, type BatchEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
@@ -100,13 +100,16 @@ export function useBatchSetup({ requests, worker, vault, settings, selection, pr
   const check = checkForm({ ...fields.form, prompt: firstPrompt }, frame, route);
   const local = settings.imageSource === "sd";
   const sdCheck = local ? checkSdForm({ ...fields.form, prompt: firstPrompt || "-" }) : undefined;
-  const { sweeps, error: sweepError } = readSweeps(fields.sweeps, local ? "sd" : "hosted", settings.provider);
+  const read = readSweeps(fields.sweeps, local ? "sd" : "hosted", settings.provider);
+  const { sweeps } = read;
+  const sweepError = strengthRefusal(fields.sweeps, local ? "sd" : "hosted", frame !== undefined) ?? read.error;
   const ready = prompts.items.length > 0 && !sweepError && (sdCheck ? sdCheck.ready : check.ready && check.size !== undefined);
   const size = sdCheck ? { width: Number(fields.form.sdWidth), height: Number(fields.form.sdHeight) } : check.size;
   let plan = ready && size ? buildPlan(prompts.items, spec, { name: fields.name, size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst: reasonFirst && !local }, template) : undefined;
   if (plan && local) {
     const { prompt: _prompt, ...sd } = sdRequestData(fields.form, settings);
-    plan = { ...plan, sd };
+    const init = sdInitFrom(fields.sweeps, fields.form.useReference, fields.form.strength, frame);
+    plan = { ...plan, sd, ...(init ? { sdInit: init } : {}) };
   }
   let gridError: string | undefined;
   if (plan && sweeps.length > 0) {
