@@ -50,6 +50,13 @@ describe("figment analyze", () => {
     expect(lines).toHaveLength(13);
   });
 
+  it("names each layer as Figma's layers panel does, a generated name (\"Frame 8\") included", async () => {
+    const { stdout } = await figment("analyze", LOGIN);
+    expect(stdout).not.toContain("unnamed");
+    expect(stdout).toMatch(/^info {4}frame-name {4}101:37 {2}Frame 8 — Frame has a generated name;/m);
+    expect(stdout).toMatch(/^info {4}frame-name {4}101:21 {2}Frame 6 — /m);
+  });
+
   it("prints { findings } with --json: kinds, severities and each kind's figures", async () => {
     const all = await findings(DIALOG);
     const contrast = all.find((f) => f.kind === "contrast" && f.severity === "error");

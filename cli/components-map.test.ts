@@ -47,7 +47,7 @@ describe("figment code with the team's components", () => {
     expect(screen).toContain('import { Hint, ListItem, Title } from "@acme/ui";');
     expect(screen).toContain('<Title size="base">Place your face in the frame</Title>');
     expect(report!.problems.filter((p) => p.code === "component-props")).toEqual([]);
-    expect(report!.problems).toContainEqual(expect.objectContaining({ severity: "warning", code: "component-override", message: expect.stringContaining('layer "Label"') }));
+    expect(report!.problems).toContainEqual(expect.objectContaining({ severity: "warning", code: "component-override", message: expect.stringContaining('of its layer "Label"') }));
     // The bundler's Button mapping has no instance in the Selfie: an info note naming its file and line.
     expect(report!.problems).toContainEqual(expect.objectContaining({ severity: "info", code: "component-unused", message: expect.stringMatching(/Button\.figma\.tsx:5: no instance of node 1:78/) }));
   });

@@ -109,7 +109,7 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
     const name = roots.find((r) => r.id === first.id)?.name ?? first.name;
     throw new EmptyDesignError(`frame "${name}" (${first.id}) is empty: it has no visible layers`);
   }
-  for (const frame of empty) problems.push({ severity: "warning", code: "empty-frame", message: `frame ${frame.id} has no visible layers; skipped`, nodeId: frame.id });
+  for (const frame of empty) problems.push({ severity: "warning", code: "empty-frame", message: `frame "${roots.find((r) => r.id === frame.id)?.name ?? frame.name}" has no visible layers; skipped`, nodeId: frame.id });
   document.frames = document.frames.filter((f) => !empty.includes(f));
   roots = roots.filter((r) => document.frames.some((f) => f.id === r.id));
   if (document.frames.length === 0) {

@@ -89,6 +89,11 @@ describe.runIf(runBrowser)("Settings → Components at 420×600", { timeout: 180
       // The preview follows the fields: a prop left out is gone from it.
       await ui.getByLabel("Prop for Dark Mode").fill("");
       await expect.poll(() => jsx.textContent()).toMatch(/^<HomeIndicator platform="[^"]+" \/>$/);
+      // The note names the layer and what changed as Figma does; the layer's id is only a detail to copy.
+      const note = form.locator(".components__note").first();
+      await expect.poll(() => note.textContent()).toContain('"Home Indicator" changes the fill style of its layer "Home Indicator"');
+      expect(await note.textContent()).not.toMatch(/inherit|StyleId|overrides/);
+      expect(await note.locator(".components__note-id code").textContent()).toMatch(/^I33459:3759;/);
       await form.scrollIntoViewIfNeeded();
       await shot(page, "2-form");
 

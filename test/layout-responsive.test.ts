@@ -18,6 +18,8 @@ import { useBrowser, usePageContext } from "./helpers/browser.js";
 
 const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "layout");
+/** The landing page's three feature cards (test/helpers/absolute-landing.ts). */
+const CARDS = ["9:20", "9:24", "9:28"];
 
 describe("auto-layout screens keep today's exact output", () => {
   it.each(["figma-differ-selfie.nodes.json", "figmasharp-login.file.json"])("%s: byte-identical with inference on", async (file) => {
@@ -59,7 +61,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px la
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
-  it("at 390 and 768: no overflow, ≥ 95 % text visible, no new overlaps; at 1440 IoU × matched ≥ 0.95; exact layout fails at 390", async () => {
+  it("at 390, 768 and 1920: no overflow, ≥ 95 % text visible, no new overlaps, the cards across the screen; at 1440 IoU × matched ≥ 0.95 and the cards as drawn; exact layout fails at 390", async () => {
     const json = absoluteLanding() as { nodes: Record<string, { document: RestNode }> };
     const root = json.nodes["9:0"]!.document;
     const ids = textIdsOf(root);
@@ -67,12 +69,23 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px la
     const code = await generateCode(doc, HTML);
     const fidelity = await measureFidelity(pages, { frame: root, files: code.files, entry: "index.html" });
     expect(fidelity.meanIoU * fidelity.matched).toBeGreaterThanOrEqual(0.95);
-    const design = await checkWidth(pages, code.files, 1440, ids, join(ARTIFACTS, "landing-responsive-1440.png"));
-    for (const width of [390, 768]) {
-      const at = await checkWidth(pages, code.files, width, ids, join(ARTIFACTS, `landing-responsive-${width}.png`));
+    const design = await checkWidth(pages, code.files, 1440, ids, join(ARTIFACTS, "landing-responsive-1440.png"), CARDS);
+    // At the design width the cards are where they are drawn (120, 533, 947; 373 px wide).
+    expect(CARDS.map((id) => [Math.round(design.boxes[id]!.x), Math.round(design.boxes[id]!.w)])).toEqual([[120, 373], [533, 373], [947, 373]]);
+    for (const width of [390, 768, 1920]) {
+      const at = await checkWidth(pages, code.files, width, ids, join(ARTIFACTS, `landing-responsive-${width}.png`), CARDS);
       expect(at.overflow, `${width}: overflow`).toBe(false);
       expect(at.textVisible, `${width}: text visible`).toBeGreaterThanOrEqual(0.95);
       expect(at.overlappingTextPairs, `${width}: overlapping texts`).toBeLessThanOrEqual(design.overlappingTextPairs);
+      if (width > 1440) continue;
+      // The cards use the screen's width, within the phone gutter on both sides: no narrow column beside an empty half.
+      const cards = CARDS.map((id) => at.boxes[id]!);
+      const left = Math.min(...cards.map((c) => c.x));
+      const right = Math.max(...cards.map((c) => c.x + c.w));
+      expect(right - left, `${width}: the cards' width`).toBeGreaterThanOrEqual(0.8 * width);
+      expect(left, `${width}: left gutter`).toBeGreaterThanOrEqual(16);
+      expect(width - right, `${width}: right gutter`).toBeGreaterThanOrEqual(16);
+      expect(Math.min(...cards.map((c) => c.w)), `${width}: the narrowest card`).toBeGreaterThanOrEqual(Math.min(280, width - 32));
     }
     const exact = await generateCode(doc, { ...HTML, layout: "exact" });
     const control = await checkWidth(pages, exact.files, 390, ids, join(ARTIFACTS, "landing-exact-390.png"));

@@ -3,6 +3,7 @@
  * its live text layers and its PNG, the deterministic findings, and for Compare the structural diff. Built
  * from the design tree here (pure), so the panel's worker and the CLI send the very same request.
  */
+import { displayName } from "../../codegen/analyze/names.js";
 import type { Finding } from "../../codegen/analyze/types.js";
 import type { DesignDocument, DesignNode } from "../../codegen/design/types.js";
 import { printHint } from "../../codegen/hint/print.js";
@@ -60,7 +61,7 @@ export function liveTexts(node: DesignNode, out: LiveText[] = []): LiveText[] {
 
 /** One frame of the document as the model gets it (its hint printed on its own). */
 export function analyzeFrame(document: DesignDocument, frame: DesignNode, image?: AnalyzeImage): AnalyzeFrame {
-  return { nodeId: frame.id, name: frame.name, hint: printHint({ frames: [frame], assets: document.assets }), texts: liveTexts(frame), ...(image ? { image } : {}) };
+  return { nodeId: frame.id, name: displayName(frame, document.layerNames), hint: printHint({ frames: [frame], assets: document.assets }), texts: liveTexts(frame), ...(image ? { image } : {}) };
 }
 
 export class AnalyzeInputError extends Error {

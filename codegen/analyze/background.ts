@@ -7,7 +7,6 @@
  */
 import type { DesignNode, Paint } from "../design/types.js";
 import { contains, isWithin, type Placed } from "./boxes.js";
-import { displayName } from "./names.js";
 import { over, parseCssColor, TRANSPARENT, type Rgba } from "./wcag.js";
 
 export type Pixel = { color: Rgba } | { unknown: string };
@@ -15,8 +14,8 @@ export type Pixel = { color: Rgba } | { unknown: string };
 const KNOWN_CLEAR: Pixel = { color: TRANSPARENT };
 
 /** Why a paint cannot be composited exactly, or its colour. */
-function paintPixel(paint: Paint, node: DesignNode): Pixel {
-  const where = `"${displayName(node)}"`;
+function paintPixel(paint: Paint, name: string): Pixel {
+  const where = `"${name}"`;
   if (paint.blend) return { unknown: `a ${paint.blend} blend (${where})` };
   if (paint.kind === "gradient") return { unknown: `a gradient (${where})` };
   if (paint.kind === "image") return { unknown: `an image (${where})` };
@@ -37,12 +36,12 @@ function withOpacity(pixel: Pixel, opacity: number | undefined): Pixel {
 }
 
 /** The layer's own fills as one pixel, or undefined when the layer paints nothing that covers a box. */
-function ownFills(node: DesignNode): Pixel | undefined {
+function ownFills({ node, name }: Placed): Pixel | undefined {
   const fills = node.fills ?? [];
   if (fills.length === 0 || node.kind === "text" || node.kind === "line" || node.mask) return undefined;
   // A vector's or boolean's fills follow its outline, which need not cover the text's box.
-  if (node.kind === "vector" || node.kind === "boolean") return { unknown: `a vector shape ("${displayName(node)}")` };
-  return fills.reduce<Pixel>((below, paint) => overPixel(paintPixel(paint, node), below), KNOWN_CLEAR);
+  if (node.kind === "vector" || node.kind === "boolean") return { unknown: `a vector shape ("${name}")` };
+  return fills.reduce<Pixel>((below, paint) => overPixel(paintPixel(paint, name), below), KNOWN_CLEAR);
 }
 
 export interface Stack {
@@ -71,7 +70,7 @@ export function pixelAt(stack: Stack, text: Placed, ink?: Rgba): Pixel {
 
   const paint = (layer: Placed): Pixel => {
     if (layer === text) return withOpacity(ink ? { color: ink } : KNOWN_CLEAR, layer.node.opacity);
-    let pixel = ownFills(layer.node) ?? KNOWN_CLEAR;
+    let pixel = ownFills(layer) ?? KNOWN_CLEAR;
     for (const child of stack.children.get(layer) ?? []) {
       if (child.order > text.order) break;
       if (!isWithin(text, child) && !contains(child.box, text.box)) continue;
@@ -80,7 +79,7 @@ export function pixelAt(stack: Stack, text: Placed, ink?: Rgba): Pixel {
     // A layer blended (multiply, screen…) with what lies beneath it has no colour of its own to composite.
     // (An ancestor's blend is left out: it changes the text and its background alike.)
     const clear = "color" in pixel && pixel.color.a === 0;
-    if (layer.node.blend && !clear && !isWithin(text, layer)) return { unknown: `a ${layer.node.blend} blend ("${displayName(layer.node)}")` };
+    if (layer.node.blend && !clear && !isWithin(text, layer)) return { unknown: `a ${layer.node.blend} blend ("${layer.name}")` };
     return withOpacity(pixel, layer.node.opacity);
   };
   return paint(root);

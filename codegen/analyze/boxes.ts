@@ -4,6 +4,7 @@
  * final sizes (Figma's sizes are already resolved, so only positions along the flow need computing).
  */
 import type { DesignNode } from "../design/types.js";
+import { displayName } from "./names.js";
 
 export interface Box {
   x: number;
@@ -15,6 +16,8 @@ export interface Box {
 /** A visible layer with its absolute box, its parent and the frame it belongs to, in paint order. */
 export interface Placed {
   node: DesignNode;
+  /** The layer's name as Figma's layers panel shows it (names.ts displayName). */
+  name: string;
   box: Box;
   parent: Placed | undefined;
   /** Index of the top-level frame in DesignDocument.frames. */
@@ -110,11 +113,11 @@ export function childBoxes(node: DesignNode, box: Box): { child: DesignNode; box
  * Every visible layer of the document in paint order, each frame at its own origin (frames are analysed
  * one by one, so their canvas positions do not matter). Layers at zero opacity are not visible.
  */
-export function placeLayers(frames: DesignNode[]): Placed[] {
+export function placeLayers(frames: DesignNode[], layerNames: Readonly<Record<string, string>> = {}): Placed[] {
   const out: Placed[] = [];
   const visit = (node: DesignNode, box: Box, parent: Placed | undefined, frame: number): void => {
     if (node.hidden || node.opacity === 0) return;
-    const placed: Placed = { node, box, parent, frame, order: out.length, end: out.length + 1 };
+    const placed: Placed = { node, name: displayName(node, layerNames), box, parent, frame, order: out.length, end: out.length + 1 };
     out.push(placed);
     for (const { child, box: childBox } of childBoxes(node, box)) visit(child, childBox, placed, frame);
     placed.end = out.length;

@@ -7,7 +7,6 @@
 import { round } from "../design/color.js";
 import type { Placed } from "./boxes.js";
 import { buildStack, pixelAt, type Pixel } from "./background.js";
-import { displayName } from "./names.js";
 import { quote, textSegments, type TextSegment } from "./text-runs.js";
 import type { ContrastFinding } from "./types.js";
 import { contrastRatio, hexColor, isLargeText, parseCssColor, requiredRatio, type Rgba } from "./wcag.js";
@@ -52,7 +51,7 @@ export function contrastFindings(layers: Placed[]): ContrastFinding[] {
   for (const placed of layers) {
     const { node } = placed;
     if (node.kind !== "text" || !node.text) continue;
-    const base = { nodeId: node.id, nodeName: displayName(node), kind: "contrast" as const };
+    const base = { nodeId: node.id, nodeName: placed.name, kind: "contrast" as const };
     const background = resolve(pixelAt(stack, placed));
     for (const ink of inks(textSegments(node.text))) {
       const required = requiredRatio(ink.large);

@@ -59,7 +59,7 @@ const CHECKS: readonly { kinds: readonly FindingKind[]; run: (layers: Placed[]) 
 /** Findings about every frame of `doc`: most severe first, then by frame, top to bottom, left to right. */
 export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {}): Finding[] {
   const wanted = new Set(options.kinds ?? FINDING_KINDS);
-  const layers = placeLayers(doc.frames);
+  const layers = placeLayers(doc.frames, doc.layerNames);
   const position = new Map<string, Placed>();
   for (const placed of layers) if (!position.has(placed.node.id)) position.set(placed.node.id, placed);
   const scope = options.within ? subtreeIds(layers, options.within) : undefined;

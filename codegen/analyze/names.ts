@@ -1,7 +1,8 @@
 /**
  * Layer names that end up in the code: an image's name is its alt text, a frame's name its class or
  * component name. Figma's generated names ("Rectangle 12", "Frame 3") are already dropped to "" by the
- * design tree; lower-case and file-like leftovers ("image 3", "IMG_2041.jpg") are caught here.
+ * design tree (which keeps them in DesignDocument.layerNames for the text a designer reads); lower-case and
+ * file-like leftovers ("image 3", "IMG_2041.jpg") are caught here.
  */
 import type { DesignNode } from "../design/types.js";
 import type { Placed } from "./boxes.js";
@@ -11,9 +12,13 @@ const GENERIC =
   /^(image|img|photo|picture|pic|bitmap|rectangle|rect|ellipse|oval|frame|group|layer|placeholder|bg|background|thumbnail|thumb|asset|untitled|mask group|unsplash|pexels|shutterstock|screenshot)([\s_-]*\(?\d+\)?)?( copy( \d+)?)?$/i;
 const FILE_LIKE = /^(img|dsc|pxl|photo|screenshot|screen shot)[\s_-]?[\d_ -]+|\.(png|jpe?g|webp|gif|svg|heic)$|^[0-9a-f]{16,}$/i;
 
-/** The name shown in lists; layers whose generated name was dropped get a description instead. */
-export function displayName(node: DesignNode): string {
-  return node.name.trim() !== "" ? node.name : `unnamed ${node.kind}`;
+/**
+ * The name shown in lists, as Figma's layers panel shows it: the layer's own name, the generated one the tree
+ * dropped ("Frame 59598"), or for a layer with no name at all a description.
+ */
+export function displayName(node: DesignNode, layerNames: Readonly<Record<string, string>> = {}): string {
+  if (node.name.trim() !== "") return node.name;
+  return layerNames[node.id] ?? `unnamed ${node.kind}`;
 }
 
 export function isGenericName(name: string): boolean {
@@ -33,12 +38,12 @@ export function hasImageFill(node: DesignNode): boolean {
 
 export function nameFindings(layers: Placed[]): OtherFinding[] {
   const out: OtherFinding[] = [];
-  for (const { node } of layers) {
+  for (const { node, name } of layers) {
     if (isImageElement(node) && isGenericName(node.name)) {
       const alt = node.name.trim();
       out.push({
         nodeId: node.id,
-        nodeName: displayName(node),
+        nodeName: name,
         kind: "image-name",
         severity: "warning",
         message:
@@ -49,7 +54,7 @@ export function nameFindings(layers: Placed[]): OtherFinding[] {
     } else if (node.kind === "frame" && isGenericName(node.name) && !/^(bg|background)/i.test(node.name.trim())) {
       out.push({
         nodeId: node.id,
-        nodeName: displayName(node),
+        nodeName: name,
         kind: "frame-name",
         severity: "info",
         message: `Frame has a generated name${node.name.trim() ? ` ("${node.name.trim()}")` : ""}; a name saying what it is gives the code meaningful class and component names.`,

@@ -5,7 +5,6 @@
 import type { DesignNode } from "../design/types.js";
 import { semanticsFor } from "../emit/semantics.js";
 import type { Placed } from "./boxes.js";
-import { displayName } from "./names.js";
 import type { TargetSizeFinding } from "./types.js";
 
 export const MIN_TARGET = 24;
@@ -57,7 +56,7 @@ export function targetFindings(layers: Placed[]): TargetSizeFinding[] {
     if (what === undefined || (node.w >= MIN_TARGET && node.h >= MIN_TARGET)) continue;
     out.push({
       nodeId: node.id,
-      nodeName: displayName(node),
+      nodeName: placed.name,
       kind: "target-size",
       severity: "warning",
       message: `This ${what} is ${node.w}×${node.h} px; WCAG 2.2 (2.5.8) asks for at least ${MIN_TARGET}×${MIN_TARGET} px, or enough space around it.`,

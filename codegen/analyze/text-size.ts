@@ -1,6 +1,5 @@
 /** Text too small to read comfortably: any visible piece of text under 12 px. */
 import type { Placed } from "./boxes.js";
-import { displayName } from "./names.js";
 import { quote, textSegments } from "./text-runs.js";
 import type { TextSizeFinding } from "./types.js";
 
@@ -8,7 +7,7 @@ export const MIN_TEXT_SIZE = 12;
 
 export function textSizeFindings(layers: Placed[]): TextSizeFinding[] {
   const out: TextSizeFinding[] = [];
-  for (const { node } of layers) {
+  for (const { node, name } of layers) {
     if (node.kind !== "text" || !node.text) continue;
     const segments = textSegments(node.text);
     if (segments.length === 0) continue;
@@ -17,7 +16,7 @@ export function textSizeFindings(layers: Placed[]): TextSizeFinding[] {
     if (!(fontSize < MIN_TEXT_SIZE)) continue;
     out.push({
       nodeId: node.id,
-      nodeName: displayName(node),
+      nodeName: name,
       kind: "text-size",
       severity: "warning",
       message: `Text ${quote(smallest.chars)} is ${fontSize} px; body text should be at least ${MIN_TEXT_SIZE} px.`,

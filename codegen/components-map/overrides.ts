@@ -2,9 +2,13 @@
  * What an instance changes that its mapping does not carry: Figma lists each overridden layer with its
  * fields (REST `overrides`). A field the mapped props account for — a text read into a prop, a layer shown by
  * a mapped boolean, a swapped instance drawn as a prop, the root's size (its placement) — is covered; any
- * other override on a visible layer is named, so the user knows the code component will not show it.
+ * other override on a visible layer is named, so the user knows the code component will not show it. The note
+ * names layers and fields as Figma's panels do ("changes the fill style of “Label”"); the problem's node id is
+ * the detail to copy.
  */
+import { displayName } from "../analyze/names.js";
 import type { DesignNode, InstanceFacts } from "../design/types.js";
+import { fieldWords } from "../design/field-words.js";
 import { nestedLayer, NO_FACTS, textLayer } from "./layers.js";
 import { mappingLabel, type MappedInstance, type PropSource } from "./model.js";
 
@@ -13,7 +17,7 @@ const TEXT_FIELDS = new Set(["characters", "characterStyleOverrides", "styleOver
 /** The root's box: the emitter places the mapped component where the instance was. */
 const PLACEMENT_FIELDS = new Set(["width", "height", "x", "y", "relativeTransform", "size", "layoutGrow", "layoutAlign", "layoutSizingHorizontal", "layoutSizingVertical", "constraints", "layoutPositioning", "minWidth", "maxWidth", "minHeight", "maxHeight"]);
 /** Never visible on their own. */
-const IGNORED_FIELDS = new Set(["name", "exposedInstances", "pluginData", "sharedPluginData"]);
+const IGNORED_FIELDS = new Set(["name", "exposedInstances", "pluginData", "sharedPluginData", "locked", "exportSettings"]);
 
 const MAX_FIELDS = 6;
 
@@ -69,20 +73,30 @@ function coveredFields(instance: DesignNode, facts: InstanceFacts, mapped: Mappe
   return covered;
 }
 
-/** One message per overridden visible layer whose override the mapping does not carry. */
-export function uncoveredOverrides(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance, instances: Record<string, InstanceFacts>): string[] {
+/** "fill style, stroke and font size" (the first MAX_FIELDS, then how many more). */
+function listed(words: readonly string[]): string {
+  const shown = words.length > MAX_FIELDS ? [...words.slice(0, MAX_FIELDS), `${words.length - MAX_FIELDS} more`] : words;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]!}`;
+}
+
+/**
+ * One note per overridden visible layer whose override the mapping does not carry, in designer words, with the
+ * layer's id;
+ * `layerNames` gives the names of layers whose generated name the tree dropped (DesignDocument.layerNames).
+ */
+export function uncoveredOverrides(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance, instances: Record<string, InstanceFacts>, layerNames: Readonly<Record<string, string>> = {}): { message: string; nodeId: string }[] {
   const drawn = new Set<DesignNode>([...mapped.props.map(([, v]) => v), ...mapped.children].flatMap((v) => ("node" in v ? [v.node] : [])));
   const layers = visibleLayers(instance, drawn);
   const covered = coveredFields(instance, facts, mapped, instances);
-  const messages: string[] = [];
+  const notes: { message: string; nodeId: string }[] = [];
   for (const override of facts.overrides) {
     const layer = layers.get(override.id);
     if (!layer || layer.drawn) continue;
     const fields = override.fields.filter((f) => !IGNORED_FIELDS.has(f) && !covered.get(override.id)?.has(f));
     if (fields.length === 0) continue;
-    const listed = fields.length > MAX_FIELDS ? `${fields.slice(0, MAX_FIELDS).join(", ")} and ${fields.length - MAX_FIELDS} more` : fields.join(", ");
-    const which = override.id === instance.id ? "itself" : `layer "${layer.node.name || layer.node.kind}" (${override.id})`;
-    messages.push(`"${instance.name}" (${instance.id}) overrides ${listed} of ${which}, which the mapping to ${mappingLabel(mapped.mapping)} does not carry: the code component draws its own`);
+    const what = listed(fieldWords(fields));
+    const changes = override.id === instance.id ? `its own ${what}` : `the ${what} of its layer "${displayName(layer.node, layerNames)}"`;
+    notes.push({ message: `"${displayName(instance, layerNames)}" changes ${changes}, which the mapping to ${mappingLabel(mapped.mapping)} does not carry: the code component draws its own`, nodeId: override.id });
   }
-  return messages;
+  return notes;
 }

@@ -43,18 +43,37 @@ function codeImports(mapped: MappedInstance, byNode: ReadonlyMap<string, MappedI
   });
 }
 
+/** A note in designer words, and the id of the layer it is about (the detail to copy). */
+export interface InstanceNote {
+  message: string;
+  nodeId: string;
+}
+
 export interface InstancePreview {
   /** The JSX, or undefined when no mapping names the instance. */
   jsx?: string;
-  /** The mapping's notes for this instance (a missing property, an override it does not carry). */
-  notes: string[];
+  /** The mapping's notes for this instance and the layers in it (a missing property, an override it does not carry). */
+  notes: InstanceNote[];
+}
+
+/** The ids of `nodeId`'s layer and the layers inside it. */
+function subtreeIds(nodes: readonly DesignNode[], nodeId: string): Set<string> {
+  const ids = new Set<string>();
+  const visit = (node: DesignNode, inside: boolean): void => {
+    const here = inside || node.id === nodeId;
+    if (here) ids.add(node.id);
+    for (const child of node.children ?? []) visit(child, here);
+  };
+  for (const node of nodes) visit(node, false);
+  return ids;
 }
 
 /** "The JSX this mapping will produce for this instance" (by node id), with its notes. */
 export function previewInstance(doc: DesignDocument, nodeId: string, map: ComponentMap): InstancePreview {
   const { byNode, problems } = mapInstances(doc, map);
   const mapped = byNode.get(nodeId);
-  const notes = problems.filter((p) => p.nodeId === nodeId).map((p) => p.message);
+  const inside = subtreeIds(doc.frames, nodeId);
+  const notes = problems.flatMap((p) => (p.nodeId !== undefined && inside.has(p.nodeId) ? [{ message: p.message, nodeId: p.nodeId }] : []));
   return mapped ? { jsx: mappedJsx(mapped, byNode), notes } : { notes };
 }
 

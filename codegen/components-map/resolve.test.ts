@@ -67,11 +67,11 @@ describe("mapInstances", () => {
 
   it("overrides the mapping does not carry are a note naming the layer; the text it reads is carried", () => {
     const { problems } = mapInstances(selfie, fixtureMap);
-    const title = problems.filter((p) => p.code === "component-override" && p.nodeId === "33459:3756").map((p) => p.message);
+    // The note is about the Label layer (its id the problem's), in the words of Figma's panels.
+    const title = problems.filter((p) => p.code === "component-override" && p.nodeId === "I33459:3756;15:8516").map((p) => p.message);
     expect(title).toHaveLength(1);
-    expect(title[0]).toContain('of layer "Label" (I33459:3756;15:8516)');
-    expect(title[0]).toContain("fills, fontSize");
-    expect(title[0]).not.toMatch(/characters|height|width/);
+    expect(title[0]).toBe('"Title" changes the fill, font size, fill style, letter spacing and line height of its layer "Label", which the mapping to Title from @acme/ui does not carry: the code component draws its own');
+    expect(title[0]).not.toMatch(/33459|fills|fontSize|characters|(?<!line )height|width/);
     // The hidden Description layer's override draws nothing: no note.
     expect(title.join()).not.toContain("53643:42783");
   });
@@ -79,7 +79,7 @@ describe("mapInstances", () => {
 
 describe("previews", () => {
   it("gives the JSX for one instance, and the list the model gets", () => {
-    expect(previewInstance(selfie, "33459:3756", fixtureMap)).toEqual({ jsx: '<Title size="base">Place your face in the frame</Title>', notes: [expect.stringContaining("overrides fills")] });
+    expect(previewInstance(selfie, "33459:3756", fixtureMap)).toEqual({ jsx: '<Title size="base">Place your face in the frame</Title>', notes: [{ message: expect.stringContaining('changes the fill, font size'), nodeId: "I33459:3756;15:8516" }] });
     expect(previewInstance(selfie, "33459:3759", fixtureMap)).toEqual({ notes: [] });
     const text = componentsForModel(bundler, fixtureMap);
     expect(text).toBe(['import { Button } from "@acme/ui";', '  layer 25:4 "Button/Standard": <Button type="button">Add</Button>', '  layer 25:5 "Button/Standard": <Button type="button">Cancel</Button>'].join("\n"));
@@ -88,6 +88,6 @@ describe("previews", () => {
 
   it("an instance-swap prop for a property the component lacks is a note in the preview", () => {
     const map = mapping({ nodeId: "33367:6239" }, { action: { kind: "instance", property: "Missing" } }, "Title");
-    expect(previewInstance(selfie, "33459:3756", map).notes[0]).toContain('no INSTANCE_SWAP property "Missing"');
+    expect(previewInstance(selfie, "33459:3756", map).notes[0]?.message).toContain('no INSTANCE_SWAP property "Missing"');
   });
 });

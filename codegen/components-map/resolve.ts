@@ -68,7 +68,7 @@ function classNames(r: Resolving, prop: string, parts: readonly ClassNamePart[])
 function nested(r: Resolving, prop: string, source: NestedSource): MappedValue[] | undefined {
   const layer = nestedLayer(r.instance, source.layer);
   if (!layer) {
-    r.note(`${r.mapping.source ?? mappingLabel(r.mapping)}: no visible layer named "${source.layer}" in "${r.instance.name}" (${r.instance.id}); the prop ${prop} is left out`, "info");
+    r.note(`${r.mapping.source ?? mappingLabel(r.mapping)}: no visible layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`, "info");
     return undefined;
   }
   return resolveSource({ ...r, instance: layer, facts: r.instances[layer.id] ?? NO_FACTS, what: `the nested layer "${source.layer}"` }, prop, source.source);
@@ -106,12 +106,12 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
     }
     case "children": {
       const found = ownLayers(r.instance).filter((l) => r.instances[l.id] !== undefined && source.layers.some((name) => name === "*" || name === l.name));
-      if (found.length === 0) r.note(`${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} in "${r.instance.name}" (${r.instance.id}); the prop ${prop} is left out`, "info");
+      if (found.length === 0) r.note(`${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} in "${r.instance.name}"; the prop ${prop} is left out`, "info");
       return found.length > 0 ? found.map((node) => ({ node })) : undefined;
     }
     case "textContent": {
       const text = textLayer(r.instance, source.layer);
-      if (!text) r.note(`${label}: no visible text layer named "${source.layer}" in "${r.instance.name}" (${r.instance.id}); the prop ${prop} is left out`, "info");
+      if (!text) r.note(`${label}: no visible text layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`, "info");
       return text?.text ? [{ literal: text.text.chars }] : undefined;
     }
     case "className":
@@ -162,7 +162,7 @@ export function mapInstances(doc: DesignDocument, map: ComponentMap | undefined)
     };
     const mapped = resolveInstance({ instance, facts: own, what: "the component", mapping, instances: facts, note });
     byNode.set(instance.id, mapped);
-    for (const message of uncoveredOverrides(instance, own, mapped, facts)) problems.push({ severity: "warning", code: "component-override", message, nodeId: instance.id });
+    for (const { message, nodeId } of uncoveredOverrides(instance, own, mapped, facts, doc.layerNames)) problems.push({ severity: "warning", code: "component-override", message, nodeId });
   }
   for (const mapping of map.components) {
     if (used.has(mapping)) continue;

@@ -41,7 +41,7 @@ describe("value maps", () => {
     expect(byNode.get("1:2")!.props).toEqual([["glyph", { literal: "arrow" }], ["iconLabel", { literal: "Back" }]]);
     // The nested instance's property values are what the props read: its override is carried, not noted.
     expect(problems.filter((p) => p.code === "component-override")).toEqual([]);
-    expect(resolve({}).problems.filter((p) => p.code === "component-override").map((p) => p.message)).toEqual([expect.stringContaining('overrides componentProperties of layer "Icon" (I1:2;5:1)')]);
+    expect(resolve({}).problems.filter((p) => p.code === "component-override").map((p) => [p.message, p.nodeId])).toEqual([[expect.stringContaining('changes the properties of its layer "Icon", which'), "I1:2;5:1"]]);
     expect(resolve({ glyph }, { glyph: "Star" }).byNode.get("1:2")!.props).toEqual([["glyph", { literal: "star" }]]);
   });
 
@@ -49,7 +49,7 @@ describe("value maps", () => {
     const glyph: PropSource = { kind: "nested", layer: "Icon", source: { kind: "variant", property: "Glyph" } };
     const hidden = resolve({ glyph }, { iconHidden: true });
     expect(hidden.byNode.get("1:2")!.props).toEqual([]);
-    expect(hidden.problems.map((p) => p.message)).toContainEqual('Button.figma.tsx:3: no visible layer named "Icon" in "Button" (1:2); the prop glyph is left out');
+    expect(hidden.problems.map((p) => p.message)).toContainEqual('Button.figma.tsx:3: no visible layer named "Icon" in "Button"; the prop glyph is left out');
     const missing = resolve({ tone: { kind: "nested", layer: "Icon", source: { kind: "variant", property: "Tone" } } });
     expect(missing.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('the nested layer "Icon" has no VARIANT property "Tone" (it has Glyph (VARIANT), Label (TEXT))'));
   });

@@ -95,6 +95,14 @@ describe("normalize: names", () => {
     expect(frame.children!.map((c) => c.name)).toEqual(["", "Welcome back,\nfriend", "Title"]);
   });
 
+  it("keeps the dropped generated names beside the tree, for the text a designer reads", () => {
+    const root = node("1:1", "FRAME", "Frame 59598", box(0, 0, 200, 100), { children: [node("1:2", "RECTANGLE", "Rectangle", box(0, 0, 10, 10)), node("1:3", "RECTANGLE", "Photo", box(0, 0, 10, 10))] });
+    const { document } = run([root]);
+    expect(document.frames[0]!.name).toBe("");
+    expect(document.layerNames).toEqual({ "1:1": "Frame 59598", "1:2": "Rectangle" });
+    expect(run([node("2:1", "FRAME", "Card", box(0, 0, 10, 10), { children: [node("2:2", "RECTANGLE", "Photo", box(0, 0, 1, 1))] })]).document.layerNames).toBeUndefined();
+  });
+
   it("slug and roundPx", () => {
     expect(slug("Ícon / Search!")).toBe("icon-search");
     expect(slug("***")).toBe("asset");

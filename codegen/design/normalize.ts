@@ -64,6 +64,8 @@ interface Walk {
   instances: Record<string, InstanceFacts>;
   /** The layers skipped for want of a box (missing, or not numbers): one note names them all. */
   unbounded: RestNode[];
+  /** Figma's names of the layers whose generated name was dropped (DesignDocument.layerNames). */
+  layerNames: Record<string, string>;
 }
 
 function readEffects(raw: unknown): Effects | undefined {
@@ -212,6 +214,7 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
   const { w, h } = unrotatedSize(node, bounds, rotation);
   const name = kind === "text" ? textLayerName(node.name, node["characters"]) : meaningfulName(node.name);
   const out: DesignNode = { id: node.id, name, kind, w: roundPx(w), h: roundPx(h) };
+  if (name === "" && node.name.trim() !== "") walk.layerNames[node.id] = node.name;
 
   const absoluteChild = parent !== undefined && (parent.dir === undefined || node["layoutPositioning"] === "ABSOLUTE");
   if (parent && absoluteChild) {
@@ -324,7 +327,7 @@ export interface NormalizeResult {
  */
 export function normalize(nodes: RestNode[], context: RestContext, extras: DesignExtras = {}): NormalizeResult {
   const problems: Problem[] = [];
-  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems, instances: {}, unbounded: [] };
+  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems, instances: {}, unbounded: [], layerNames: {} };
   for (const node of nodes) collectShownLayers(node, undefined, walk.shownLayers);
   const frames: DesignNode[] = [];
   for (const node of nodes) {
@@ -338,5 +341,6 @@ export function normalize(nodes: RestNode[], context: RestContext, extras: Desig
   }
   if (walk.unbounded.length > 0) walk.problems.push(unboundedNote(walk.unbounded));
   const instances = Object.keys(walk.instances).length > 0 ? { instances: walk.instances } : {};
-  return { document: { frames, assets: walk.assets.all, ...instances }, problems: walk.problems };
+  const layerNames = Object.keys(walk.layerNames).length > 0 ? { layerNames: walk.layerNames } : {};
+  return { document: { frames, assets: walk.assets.all, ...instances, ...layerNames }, problems: walk.problems };
 }

@@ -350,6 +350,12 @@ export interface DesignDocument {
    * component (codegen/components-map). Beside the tree, not in it: the hint does not carry it. Absent when none.
    */
   instances?: Record<string, InstanceFacts>;
+  /**
+   * Figma's names of the layers whose generated name the tree dropped ("Frame 59598", "Rectangle"), by node id:
+   * text a designer reads (analysis, notes) names a layer as Figma's layers panel does, while the code gets no
+   * class from them. Beside the tree, not in it: the hint does not carry them. Absent when none.
+   */
+  layerNames?: Record<string, string>;
 }
 
 export type ComponentPropertyType = "TEXT" | "BOOLEAN" | "VARIANT" | "INSTANCE_SWAP";

@@ -77,3 +77,32 @@ describe("rules below a width", () => {
     expect(sheet.css()).not.toContain("@media");
   });
 });
+
+describe("a row of like cards below the design width", () => {
+  const card = (id: string, x: number, w = 373): DesignNode => ({ id, name: "Card", kind: "frame", x, y: 0, w, h: 320, sizeH: "fixed", sizeV: "hug", layout: { dir: "column", gap: 12, padding: [24, 24, 24, 24], justify: "start", align: "start", inferred: { within: 373 } }, children: [{ ...text(`${id}t`, 24, 24), sizeH: "fixed", sizeV: "hug" }] });
+  const row = (cards: DesignNode[]): DesignNode => ({ id: "", name: "Row", kind: "group", inferred: true, x: 120, y: 0, w: 1200, h: 320, sizeH: "fixed", sizeV: "hug", layout: { dir: "row", gap: 40, padding: [0, 0, 0, 0], justify: "start", align: "start", wrap: true, crossGap: 24, inferred: { within: 1440 }, wrapBelow: 1440 }, children: cards });
+  const doc = (r: DesignNode): DesignDocument => ({ frames: [{ id: "1:1", name: "Page", kind: "frame", w: 1440, h: 800, layout: { dir: "column", gap: 40, padding: [0, 0, 0, 0], justify: "start", align: "center", inferred: { within: 1440 } }, children: [r] }], assets: {} });
+
+  it("is a grid of as many columns as fit, each at least ¾ of a drawn card, within the phone gutters; its cards fill their columns", () => {
+    const css = emitHtml(doc(row([card("2:1", 120), card("2:2", 533), card("2:3", 947)])), { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
+    const below = css.slice(css.indexOf("@media (width < 1440px)"));
+    expect(below).toContain(".row {\n  display: grid;\n  grid-template-columns: repeat(auto-fill, minmax(min(100%, 280px), 1fr));\n  max-width: calc(100% - 32px);\n}");
+    expect(below).toMatch(/\.card \{\n {2}width: auto;\n {2}max-width: none;\n {2}min-width: 0;\n {2}margin-left: 0;\n\}/);
+    // At the design width the row and its cards are as drawn.
+    expect(css.slice(0, css.indexOf("@media"))).not.toContain("grid");
+  });
+
+  it("Tailwind: the same as max-[…] classes", () => {
+    const tsx = emitReact(doc(row([card("2:1", 120), card("2:2", 533)])), { styling: "tailwind", nodeIds: false }).files.map((f) => f.content).join("\n");
+    expect(tsx).toContain("max-[1440px]:grid max-[1440px]:[grid-template-columns:repeat(auto-fill,minmax(min(100%,280px),1fr))]");
+    expect(tsx).toContain("max-[1440px]:w-auto");
+  });
+
+  it("not for cards of different widths, nor for boxes without content: their row wraps as a flex row", () => {
+    for (const cards of [[card("2:1", 120), card("2:2", 533, 300)], [{ ...card("2:1", 120), children: [] }, { ...card("2:2", 533), children: [] }]]) {
+      const css = emitHtml(doc(row(cards)), { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
+      expect(css).toContain(".row {\n  flex-wrap: wrap;\n}");
+      expect(css).not.toContain("grid");
+    }
+  });
+});

@@ -9,6 +9,7 @@
  * - large headings scale between a phone size and the design size (`clamp()`);
  * - a box where inference was unsure scales as a unit (aspect ratio, children in percentages);
  * - a carousel (a row running past its container) keeps one line down to the design width, then wraps;
+ * - a row of like cards becomes a grid of as many columns as fit below the design width (`cardColumn`);
  * - a decoration hides on screens narrow enough for it to cover text (`belowDecls`: `@media (width < …)`).
  */
 import { round } from "../design/color.js";
@@ -289,6 +290,53 @@ export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined
   return out;
 }
 
+/** A card of a row of like cards is never narrower than this share of its drawn width before the row drops a column. */
+const CARD_SHRINK = 0.75;
+/** Items narrower than this are not cards (icons, chips, links): their row wraps as a flex row. */
+const MIN_CARD = 120;
+
+/**
+ * The narrowest column of a row of like cards (three 373-px features side by side), or undefined for another row: an
+ * inferred row that wraps below the design width, of at least two boxes with content, all as wide as each other. Such
+ * a row becomes a grid below the design width, as a front-end developer writes one: as many columns as fit, each at
+ * least CARD_SHRINK of the drawn width, sharing the line; a card alone on a phone takes the whole line.
+ */
+export function cardColumn(row: DesignNode): number | undefined {
+  const layout = row.layout;
+  if (!layout?.inferred || layout.dir !== "row" || layout.wrapBelow === undefined || layout.reflow !== undefined || row.nav) return undefined;
+  const items = (row.children ?? []).filter((c) => !c.hidden && !c.absolute);
+  if (items.length < 2 || items.some((c) => c.text || !(c.children ?? []).some((g) => !g.hidden) || c.w < MIN_CARD)) return undefined;
+  const widths = items.map((c) => c.w);
+  if (Math.max(...widths) - Math.min(...widths) > 2) return undefined;
+  return Math.round(Math.min(...widths) * CARD_SHRINK);
+}
+
+/**
+ * A row of like cards below the design width (cardColumn): a grid of as many columns as fit; centred in a column
+ * without side padding, it keeps the phone gutter on both sides instead of touching the screen's edges.
+ */
+function cardGridDecls(row: DesignNode, column: number, parent: DesignNode | undefined): Decl[] {
+  const out: Decl[] = [
+    ["display", "grid"],
+    ["grid-template-columns", `repeat(auto-fill, minmax(min(100%, ${px(column)}), 1fr))`],
+  ];
+  const around = parent?.layout;
+  const centred = row.flow?.self === "center" || (row.flow?.self === undefined && around?.align === "center");
+  if (around?.dir === "column" && centred) {
+    const short = gutterShort(around.padding[3]) + gutterShort(around.padding[1]);
+    if (short > 0) out.push(["max-width", `calc(100% - ${px(short)})`]);
+  }
+  return out;
+}
+
+/** A card in such a grid: as wide as its column (the drawn width and the space drawn before it belong to the row). */
+const CARD_IN_GRID: Decl[] = [
+  ["width", "auto"],
+  ["max-width", "none"],
+  ["min-width", "0"],
+  ["margin-left", "0"],
+];
+
 /**
  * Declarations for screens narrower than a width: a decoration hidden where it would cover text, a carousel
  * row that wraps, a frame drawn shorter than its content that grows with it. Each as [width, declarations].
@@ -301,7 +349,11 @@ export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" =
   // A card of a designer's carousel: on the lines it wraps to, it starts from the readable width and shares its line.
   const carousel = parent?.layout?.reflow !== undefined && parent.layout.wrapBelow !== undefined && !node.absolute && !node.hidden;
   if (part !== "own" && carousel && node.sizeH !== "hug") out.push([parent.layout!.wrapBelow!, [["flex", `1 1 ${px(readableBasis(node, parent.layout!.reflow!))}`]]]);
-  if (own && node.layout?.wrapBelow !== undefined) out.push([node.layout.wrapBelow, [["flex-wrap", "wrap"]]]);
+  if (own && node.layout?.wrapBelow !== undefined) {
+    const column = cardColumn(node);
+    out.push([node.layout.wrapBelow, column === undefined ? [["flex-wrap", "wrap"]] : cardGridDecls(node, column, parent)]);
+  }
+  if (part !== "own" && parent && !node.absolute && !node.hidden && cardColumn(parent) !== undefined) out.push([parent.layout!.wrapBelow!, CARD_IN_GRID]);
   if (own && node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
   // At least as tall as drawn: its items that fill its height share the drawn height, as they do at the design width

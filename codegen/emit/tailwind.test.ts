@@ -10,6 +10,7 @@ describe("tailwindClass: keywords", () => {
     cases([
       [["display", "flex"], "flex"],
       [["display", "-webkit-box"], "[display:-webkit-box]"],
+      [["display", "grid"], "grid"],
       [["flex-direction", "column"], "flex-col"],
       [["justify-content", "space-between"], "justify-between"],
       [["align-self", "stretch"], "self-stretch"],

@@ -28,7 +28,7 @@ export function colorClass(prefix: string, value: string): string {
 }
 
 const KEYWORDS: Record<string, Record<string, string>> = {
-  display: { flex: "flex", block: "block", none: "hidden", "-webkit-box": "[display:-webkit-box]" },
+  display: { flex: "flex", block: "block", grid: "grid", none: "hidden", "-webkit-box": "[display:-webkit-box]" },
   position: { relative: "relative", absolute: "absolute" },
   "flex-direction": { column: "flex-col", row: "flex-row" },
   "flex-wrap": { wrap: "flex-wrap", nowrap: "flex-nowrap" },

@@ -64,10 +64,10 @@ export class TokenRegistry {
   }
 
   /**
-   * The token for variable `id` read as `use`, or undefined (with an info problem naming `what` on `nodeId`)
+   * The token for variable `id` read as `use`, or undefined (with an info problem naming `what` on `layer`, by its Figma name)
    * when there are no variables, the id is unknown, its type does not fit, or an alias cannot be resolved.
    */
-  variable(id: string, use: Use, group: TokenGroup, what: string, nodeId: string): string | undefined {
+  variable(id: string, use: Use, group: TokenGroup, what: string, layer: { id: string; name: string }): string | undefined {
     if (!this.variables) {
       this.note("no-variables", "Layers are bound to Figma variables, but no variables were given (figment code --variables FILE, or export from the plugin): their literal values are used");
       return undefined;
@@ -78,7 +78,7 @@ export class TokenRegistry {
     if (why === undefined) return key;
     this.failed.add(key);
     const name = this.variables.variables[id]?.name ?? id;
-    this.note(`${key}|${what}`, `${what} of layer ${nodeId} is bound to variable "${name}", ${why || "which could not be resolved"}: the literal value is used`, nodeId);
+    this.note(`${key}|${what}`, `${what} of "${layer.name}" is bound to variable "${name}", ${why || "which could not be resolved"}: the literal value is used`, layer.id);
     return undefined;
   }
 

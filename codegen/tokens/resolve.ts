@@ -5,6 +5,7 @@
  * Pure; what cannot be used is an info problem and the literal value stays.
  */
 import { cssColor, readColor } from "../design/color.js";
+import { fieldWords } from "../design/field-words.js";
 import type { DesignExtras } from "../design/extras.js";
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { isRecord, type RestContext, type RestNode } from "../rest/reply.js";
@@ -42,11 +43,14 @@ function paintBindings(reg: TokenRegistry, node: RestNode, field: "fills" | "str
     const color = readColor(paint["color"]);
     if (!id || !color) return;
     const opacity = typeof paint["opacity"] === "number" ? paint["opacity"] : 1;
-    const key = reg.variable(id, "color", "color", what, node.id);
+    const key = reg.variable(id, "color", "color", what, node);
     if (key) out.push({ literal: cssColor(color, opacity), key, opacity });
   });
   return out;
 }
+
+/** A shadow's bound fields, as Figma's effect panel names them. */
+const SHADOW_WORDS: Record<string, string> = { radius: "blur", spread: "spread", offsetX: "X offset", offsetY: "Y offset" };
 
 function effectBindings(reg: TokenRegistry, node: RestNode): { literal: string; key: string; opacity: number }[] {
   const effects = Array.isArray(node["effects"]) ? (node["effects"] as unknown[]) : [];
@@ -57,11 +61,11 @@ function effectBindings(reg: TokenRegistry, node: RestNode): { literal: string; 
     const id = aliasId(bound["color"]);
     const color = readColor(effect["color"]);
     if (id && color) {
-      const key = reg.variable(id, "color", "color", "a shadow's colour", node.id);
+      const key = reg.variable(id, "color", "color", "a shadow's colour", node);
       if (key) out.push({ literal: cssColor(color), key, opacity: 1 });
     }
-    for (const field of ["radius", "spread", "offsetX", "offsetY"]) {
-      if (aliasId(bound[field])) reg.note(`effect-${field}`, `A shadow's ${field} is bound to a variable on layer ${node.id}; only shadow colours become tokens, so its literal value is used`, node.id);
+    for (const field of Object.keys(SHADOW_WORDS)) {
+      if (aliasId(bound[field])) reg.note(`effect-${field}`, `A shadow's ${SHADOW_WORDS[field]} is bound to a variable on "${node.name}"; only shadow colours become tokens, so its literal value is used`, node.id);
     }
   }
   return out;
@@ -90,7 +94,7 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
   const out: NodeTokens = {};
   const length = (field: string, what: string, group: "spacing" | "radius" = "spacing"): string | undefined => {
     const id = aliasId(bound[field]);
-    return id ? reg.variable(id, "length", group, what, node.id) : undefined;
+    return id ? reg.variable(id, "length", group, what, node) : undefined;
   };
   const fills = paintBindings(reg, node, "fills", node.type === "TEXT" ? "the text colour" : "the fill");
   if (fills.length) out.fills = fills;
@@ -109,18 +113,18 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
   const size = isRecord(bound["size"]) ? bound["size"] : {};
   const width = aliasId(size["x"] ?? bound["width"]);
   const height = aliasId(size["y"] ?? bound["height"]);
-  if (width) out.width = reg.variable(width, "length", "spacing", "the width", node.id);
-  if (height) out.height = reg.variable(height, "length", "spacing", "the height", node.id);
+  if (width) out.width = reg.variable(width, "length", "spacing", "the width", node);
+  if (height) out.height = reg.variable(height, "length", "spacing", "the height", node);
   const opacity = aliasId(bound["opacity"]);
-  if (opacity) out.opacity = reg.variable(opacity, "number", "number", "the opacity", node.id);
+  if (opacity) out.opacity = reg.variable(opacity, "number", "number", "the opacity", node);
   const styleBound: Raw = isRecord(node["style"]) && isRecord(node["style"]["boundVariables"]) ? node["style"]["boundVariables"] : {};
   for (const [prop, field, use, group] of TEXT) {
     const id = aliasId(bound[field]) ?? aliasId(styleBound[field]);
-    const key = id ? reg.variable(id, use, group, `the ${field}`, node.id) : undefined;
+    const key = id ? reg.variable(id, use, group, `the ${fieldWords([field])[0]!}`, node) : undefined;
     if (key) (out.text ??= {})[prop] = key;
   }
   for (const field of ["characters", "visible", "strokeWeight", "individualStrokeWeights", "paragraphSpacing", "fontStyle"]) {
-    if (bound[field] !== undefined) reg.note(`unsupported-${field}`, `${field} is bound to a variable on layer ${node.id}; Figment keeps its literal value (only colours, sizes, spacing, radii, opacity and type become tokens)`, node.id);
+    if (bound[field] !== undefined) reg.note(`unsupported-${field}`, `The ${fieldWords([field])[0]!} of "${node.name}" is bound to a variable; Figment keeps its literal value (only colours, sizes, spacing, radii, opacity and type become tokens)`, node.id);
   }
   return clean(out);
 }

@@ -15,10 +15,12 @@ export interface WidthCheck {
   overlappingTextPairs: number;
   /** Texts drawn with no area at all (display none, empty). */
   missingTexts: number;
+  /** The page boxes of the elements asked for by node id (absent when not drawn). */
+  boxes: Record<string, { x: number; y: number; w: number; h: number }>;
 }
 
 // Runs in the page (the project compiles without the DOM lib, so it is passed as source).
-const MEASURE = `(ids) => {
+const MEASURE = `(ids, boxIds) => {
   const vw = window.innerWidth;
   const rectOf = (el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); };
   const clip = (a, b) => { const x = Math.max(a.x, b.x), y = Math.max(a.y, b.y); return { x, y, w: Math.max(0, Math.min(a.x + a.w, b.x + b.w) - x), h: Math.max(0, Math.min(a.y + a.h, b.y + b.h) - y) }; };
@@ -42,12 +44,18 @@ const MEASURE = `(ids) => {
     const c = clip(boxes[i], boxes[j]);
     if (c.w * c.h > 0.1 * Math.min(boxes[i].w * boxes[i].h, boxes[j].w * boxes[j].h)) pairs++;
   }
-  return { overflow: document.documentElement.scrollWidth > vw + 1, textVisible: area ? seen / area : 1, overlappingTextPairs: pairs, missingTexts: missing };
+  const asked = {};
+  for (const id of boxIds) {
+    const el = document.querySelector('[data-node-id="' + CSS.escape(id) + '"]');
+    if (el) asked[id] = box(el.getBoundingClientRect());
+  }
+  return { overflow: document.documentElement.scrollWidth > vw + 1, textVisible: area ? seen / area : 1, overlappingTextPairs: pairs, missingTexts: missing, boxes: asked };
 }`;
 
-export async function checkWidth(browser: PageHost, files: SourceFile[], width: number, textIds: string[], screenshot?: string): Promise<WidthCheck> {
+/** `boxIds`: layers whose page boxes to report as well (WidthCheck.boxes). */
+export async function checkWidth(browser: PageHost, files: SourceFile[], width: number, textIds: string[], screenshot?: string, boxIds: string[] = []): Promise<WidthCheck> {
   return withPage(browser, files, "index.html", { width, height: 900 }, async (page) => {
-    const result = (await page.evaluate(`(${MEASURE})(${JSON.stringify(textIds)})`)) as Omit<WidthCheck, "width">;
+    const result = (await page.evaluate(`(${MEASURE})(${JSON.stringify(textIds)}, ${JSON.stringify(boxIds)})`)) as Omit<WidthCheck, "width">;
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     return { width, ...result };
   });

@@ -8,6 +8,7 @@ import { findingsOf } from "../../../ai/analyze/findings.js";
 import { buildAnalyzeInput, type AnalyzeImage } from "../../../ai/analyze/input.js";
 import { loadTokenizer, pngSize } from "../../../ai/estimate.js";
 import { pngDataUrl } from "../../../ai/prompt.js";
+import { displayName } from "../../../codegen/analyze/names.js";
 import { loadDesign } from "../../../codegen/index.js";
 import type { AnalyzeExport } from "../protocol/analyze.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
@@ -18,7 +19,7 @@ export async function analyzeFindings(request: RequestOf<"analyze-findings">): P
   const started = performance.now();
   const document = designOf(request.exports);
   const findings = findingsOf(document);
-  return { frames: document.frames.map((f) => ({ id: f.id, name: f.name })), findings, ms: performance.now() - started };
+  return { frames: document.frames.map((f) => ({ id: f.id, name: displayName(f, document.layerNames) })), findings, ms: performance.now() - started };
 }
 
 /** A PNG the worker cannot read is not sent: the model gets that frame's structure only. */

@@ -55,7 +55,8 @@ export const codeRoom = {
     generate: { result: fileSet, ms: number(), preview: optional(object({ html: string(), problems: array(problemField) })) },
     hint: { hint: string() },
     "react-preview": { html: string(), problems: array(problemField) },
-    "inspect-instance": { facts: optional(opaque<InstanceFacts>("instance facts")), jsx: optional(string()), notes: array(string()) },
+    /** `notes`: in designer words, each with the id of the layer it is about (shown as a detail to copy). */
+    "inspect-instance": { facts: optional(opaque<InstanceFacts>("instance facts")), jsx: optional(string()), notes: array(object({ message: string(), nodeId: string() })) },
     "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
     "zip-files": { zip: bytes() },
   },

@@ -5,6 +5,7 @@
  * engine, out of the panel's script. The export names only the instance's own variant values, so the main
  * thread reads its main component's set too (`read-main-component`: every option, each default).
  */
+import type { InstanceNote } from "../../../codegen/components-map/preview.js";
 import type { ComponentMap } from "../../../codegen/components-map/model.js";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
 import type { MainComponent } from "../../../contract/components.js";
@@ -56,7 +57,7 @@ export async function readSelectedInstance(requests: MainRequests, worker: Pick<
 }
 
 /** The JSX `map` writes for the instance, with its notes. */
-export async function previewJsx(worker: Pick<Engine, "call">, instance: InstanceSource, map: ComponentMap): Promise<{ jsx?: string; notes: string[] }> {
+export async function previewJsx(worker: Pick<Engine, "call">, instance: InstanceSource, map: ComponentMap): Promise<{ jsx?: string; notes: InstanceNote[] }> {
   const { jsx, notes } = await worker.call("inspect-instance", { exports: instance.exports, nodeId: instance.nodeId, components: map });
   return { ...(jsx !== undefined ? { jsx } : {}), notes };
 }

@@ -9,6 +9,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ComponentMap, ComponentMapping } from "../../../codegen/components-map/model.js";
 import type { Engine } from "../../engine/engine.js";
 import { keptMaps, mappingFrom, unmappedOptions, upsert, type MappingDraft, type PropRow } from "./mapping-draft.js";
+import type { InstanceNote } from "../../../codegen/components-map/preview.js";
 import { previewJsx, type InstanceSource } from "./instance-source.js";
 import { jsxFromMapping } from "./mapping-preview.js";
 
@@ -83,14 +84,14 @@ function Kept({ row }: { row: PropRow }) {
 
 /** The preview of the mapping being edited, made anew as it changes (a late answer for an older draft is dropped). */
 function usePreview(worker: Pick<Engine, "call">, instance: InstanceSource | undefined, mapping: ComponentMapping | undefined, map: ComponentMap, index: number | undefined) {
-  const [preview, setPreview] = useState<{ jsx?: string; notes: string[]; for: string } | undefined>(undefined);
+  const [preview, setPreview] = useState<{ jsx?: string; notes: (InstanceNote | { message: string; nodeId?: undefined })[]; for: string } | undefined>(undefined);
   const key = mapping ? JSON.stringify(mapping) : "";
   useEffect(() => {
     if (!instance || !mapping) return;
     let current = true;
     previewJsx(worker, instance, upsert(map, mapping, index)).then(
       (made) => current && setPreview({ ...made, for: key }),
-      (error: unknown) => current && setPreview({ notes: [error instanceof Error ? error.message : String(error)], for: key }),
+      (error: unknown) => current && setPreview({ notes: [{ message: error instanceof Error ? error.message : String(error) }], for: key }),
     );
     return () => {
       current = false;
@@ -149,8 +150,13 @@ export function MappingForm({ initial, instance, map, index, note, busy, worker,
           <code>{shown.jsx}</code>
         </pre>
         {preview?.notes.map((note) => (
-          <p key={note} class="field__help field__help--warning">
-            {note}
+          <p key={`${note.nodeId ?? ""}:${note.message}`} class="field__help field__help--warning components__note">
+            {note.message}
+            {note.nodeId ? (
+              <span class="components__note-id">
+                Layer id <code title="Click to select, then copy">{note.nodeId}</code>
+              </span>
+            ) : null}
           </p>
         ))}
       </div>

@@ -1,0 +1,102 @@
+/**
+ * Figma's override fields (REST `overrides[].overriddenFields`) in the words of Figma's own panels, for notes a
+ * designer reads: "inheritFillStyleId" is the fill style, "itemSpacing" the gap. Fields that say one thing in
+ * several properties (the line height's four, the corner radii) read as that one thing.
+ */
+
+const WORDS: Record<string, string> = {
+  fills: "fill",
+  inheritFillStyleId: "fill style",
+  fillStyleId: "fill style",
+  strokes: "stroke",
+  inheritStrokeStyleId: "stroke style",
+  strokeStyleId: "stroke style",
+  strokeWeight: "stroke weight",
+  individualStrokeWeights: "stroke weight",
+  strokeAlign: "stroke position",
+  strokeDashes: "dashes",
+  strokeCap: "stroke ends",
+  strokeJoin: "stroke joins",
+  strokeMiterAngle: "stroke joins",
+  effects: "effects",
+  inheritEffectStyleId: "effect style",
+  effectStyleId: "effect style",
+  inheritTextStyleId: "text style",
+  textStyleId: "text style",
+  inheritGridStyleId: "layout grid style",
+  layoutGrids: "layout grid",
+  characters: "text",
+  text: "text",
+  characterStyleOverrides: "text",
+  styleOverrideTable: "text",
+  lineTypes: "lists",
+  lineIndentations: "lists",
+  fontFamily: "font",
+  fontName: "font",
+  fontPostScriptName: "font",
+  fontWeight: "font weight",
+  italic: "font style",
+  fontSize: "font size",
+  lineHeightPx: "line height",
+  lineHeightPercent: "line height",
+  lineHeightPercentFontSize: "line height",
+  lineHeightUnit: "line height",
+  letterSpacing: "letter spacing",
+  paragraphSpacing: "paragraph spacing",
+  textCase: "case",
+  textDecoration: "decoration",
+  textAlignHorizontal: "text alignment",
+  textAlignVertical: "text alignment",
+  textAutoResize: "text resizing",
+  maxLines: "line count",
+  openTypeFlags: "OpenType features",
+  visible: "visibility",
+  opacity: "opacity",
+  blendMode: "blend mode",
+  cornerRadius: "corner radius",
+  rectangleCornerRadii: "corner radius",
+  topLeftRadius: "corner radius",
+  topRightRadius: "corner radius",
+  bottomLeftRadius: "corner radius",
+  bottomRightRadius: "corner radius",
+  cornerSmoothing: "corner smoothing",
+  width: "width",
+  height: "height",
+  layoutMode: "auto layout",
+  itemSpacing: "gap",
+  counterAxisSpacing: "gap",
+  paddingLeft: "padding",
+  paddingRight: "padding",
+  paddingTop: "padding",
+  paddingBottom: "padding",
+  primaryAxisAlignItems: "alignment",
+  counterAxisAlignItems: "alignment",
+  primaryAxisSizingMode: "resizing",
+  counterAxisSizingMode: "resizing",
+  layoutSizingHorizontal: "resizing",
+  layoutSizingVertical: "resizing",
+  layoutAlign: "resizing",
+  layoutGrow: "resizing",
+  layoutPositioning: "absolute position",
+  targetAspectRatio: "aspect ratio",
+  clipsContent: "clip content",
+  componentProperties: "properties",
+  mainComponent: "swapped instance",
+  boundVariables: "variables",
+  explicitVariableModes: "variable modes",
+  transitionNodeID: "prototype",
+  transitionDuration: "prototype",
+  transitionEasing: "prototype",
+  reactions: "prototype",
+};
+
+/** "strokeMiterLimit" → "stroke miter limit"; Figma's "inherit…" and "…Id" dropped. */
+function spelledOut(field: string): string {
+  const bare = field.replace(/^inherit(?=[A-Z])/, "").replace(/Id$|ID$/, "");
+  return bare.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/** The fields' words, each once, in the fields' order. */
+export function fieldWords(fields: readonly string[]): string[] {
+  return [...new Set(fields.map((f) => WORDS[f] ?? spelledOut(f)))];
+}
