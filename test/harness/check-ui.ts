@@ -321,7 +321,7 @@ try {
       await ui.click(".view-tab >> text=Preview");
       await ui.waitForSelector(".preview__frame", { timeout: 60_000 });
       const note = await ui.locator(".preview__note").textContent();
-      check(note?.includes("Preview shows the HTML rendering of the design") ?? false, `${theme}: React preview says it shows the HTML rendering`);
+      check(/Plain HTML|React preview/.test(note ?? ""), `${theme}: React preview says what it shows (${note})`);
       const frameInfo = await ui.evaluate(() => {
         const f = document.querySelector("iframe.preview__frame") as HTMLIFrameElement;
         return { sandbox: f.getAttribute("sandbox"), srcdoc: f.srcdoc, w: f.width, h: f.height };
@@ -368,7 +368,7 @@ try {
     await ui.click(".view-tab >> text=Preview");
     await ui.waitForSelector(".preview__frame");
     const note = (await ui.locator(".preview__note").textContent()) ?? "";
-    check(!note.includes("HTML rendering of the design"), "html: no 'HTML rendering' note for HTML output");
+    check(!note.includes("Plain HTML"), "html: no 'Plain HTML' note for HTML output");
     await page.waitForTimeout(200);
     await shot(page, "light-6-html-preview-wide");
   });

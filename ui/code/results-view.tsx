@@ -29,7 +29,7 @@ export function fileText(file: SourceFile): string {
   return file.bytes ? `(binary file, ${file.bytes.length.toLocaleString("en-US")} bytes: in the zip and the preview)\n` : file.content;
 }
 
-/** Marks the emitters' draft over the code (taking no room, so nothing moves when the checked files arrive). */
+/** Marks the emitters' draft in the open files' bar, beside Copy: over no code, and nothing moves when it goes. */
 function DraftBadge({ stage }: { stage: NonNullable<CodeOutput["stage"]> }) {
   const formatting = stage === "formatting";
   return (
@@ -153,6 +153,7 @@ export function ResultsView({ output, notify, onFocusNode, scoreAction, worker }
                 </div>
               ))}
               <span class="spacer" />
+              {output.stage ? <DraftBadge stage={output.stage} /> : null}
               {activeFile ? (
                 <button type="button" class="icon-button tabs__copy" title={`Copy ${activeFile.path}`} aria-label={`Copy ${activeFile.path}`} onClick={() => void copy(fileText(activeFile), basename(activeFile.path))}>
                   <CopyIcon />
@@ -160,11 +161,10 @@ export function ResultsView({ output, notify, onFocusNode, scoreAction, worker }
               ) : null}
             </div>
             {activeFile ? <CodeView path={activeFile.path} content={fileText(activeFile)} line={line} /> : <p class="empty muted">Open a file from the list.</p>}
-            {output.stage ? <DraftBadge stage={output.stage} /> : null}
           </div>
         </div>
       ) : (
-        <PreviewPane preview={output.preview} frames={output.frames} outline={outlined} />
+        <PreviewPane preview={output.preview} frames={output.frames} outline={outlined} draft={output.stage !== undefined} />
       )}
 
       <ProblemsList problems={output.problems} files={new Set(paths)} onOpen={(path, atLine) => open(path, atLine)} {...(onFocusNode ? { onFocusNode } : {})} />
