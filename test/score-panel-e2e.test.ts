@@ -65,7 +65,7 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       expect(await rows.count()).toBeGreaterThan(0);
       // Each row names the layer and how it is off, in the words the CLI prints.
       const words = await ui.locator(".score__words").allTextContents();
-      for (const w of words) expect(w).toMatch(/^(missing: no element carries its id|hidden: rendered without a box|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
+      for (const w of words) expect(w).toMatch(/^(missing: not in the generated page|hidden: in the page but not shown|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
       // Opened over the code: the first two rows show whole, and the code keeps a usable height below them.
       const inList = async (i: number): Promise<boolean> => {
         const [list, row] = [await ui.locator(".score__list").boundingBox(), await rows.nth(i).boundingBox()];
