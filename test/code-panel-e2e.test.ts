@@ -13,6 +13,7 @@ import { PANEL } from "../contract/limits.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
+import { linesUnderPill } from "./helpers/draft-pill.js";
 import { runBrowser, usePageContext } from "./helpers/browser.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "code-panel");
@@ -81,6 +82,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
       expect(await source.locator(".result-source__thumb img").count()).toBe(1);
       expect(await source.getAttribute("class")).not.toContain("is-stale");
       expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain("selfie-react.zip");
+      expect(await linesUnderPill(ui)).toEqual([]);
       await shot(page, "1-offline-results");
 
       // Another frame is selected: the card shows it, the results still name Selfie and say they are earlier.
@@ -91,6 +93,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
       expect(await source.textContent()).toContain("From an earlier selection");
       expect(await source.locator(".result-source__meta").textContent()).toMatch(/^\d+ files/);
       expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
+      expect(await linesUnderPill(ui)).toEqual([]);
       await shot(page, "2-offline-stale");
 
       // Back to Selfie: current again. Nothing selected: earlier, and nothing to regenerate for.
@@ -175,6 +178,7 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
       await toggle.click();
       expect(await toggle.getAttribute("aria-expanded")).toBe("true");
       expect(await target.isVisible()).toBe(true);
+      expect(await linesUnderPill(ui)).toEqual([]);
       await shot(page, "8-results-options-open");
       await toggle.click();
       expect(await target.count()).toBe(0);

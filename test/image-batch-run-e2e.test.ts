@@ -75,14 +75,14 @@ describe.runIf(runBrowser)("the batch run at 420×600", { timeout: 240_000 }, ()
 
       // The first runs alone, its partial image on its tile while it forms.
       await tile(ui, stems[0]!).locator("img.batch-tile__partial").waitFor({ timeout: 30_000 });
-      expect(await tile(ui, stems[1]!).getAttribute("aria-label")).toBe(`${stems[1]}: Waits for the first`);
+      expect(await tile(ui, stems[1]!).getAttribute("aria-label")).toBe(`${stems[1]}: Waits until you accept the first image`);
       await shot(page, "1-running-partial");
 
       // Done, it waits for the user: nothing else was sent, nothing placed.
       const ask = ui.getByRole("button", { name: "Use as the style for the rest" });
       await ask.waitFor({ timeout: 30_000 });
       expect(imageRequests(server!)).toHaveLength(1);
-      expect(await summary(ui).textContent()).toMatch(/^1 of 4 done · 3 waiting for the first · \$\d+\.\d+ so far$/);
+      expect(await summary(ui).textContent()).toMatch(/^1 of 4 done · 3 waiting until you accept the first · \$\d+\.\d+ so far$/);
       expect(await sim<Grid[]>(grids("Hero image batch"))).toEqual([]);
       await shot(page, "2-accept-first");
       await ask.click();

@@ -75,6 +75,10 @@ describe.runIf(runBrowser)("the batch setup at 420×600", { timeout: 180_000 }, 
       await expect.poll(() => prompts.first().locator(".setup-prompt__text").textContent()).toMatch(/^A calm hero image for kids/);
       const texts = await prompts.locator(".setup-prompt__text").allTextContents();
       expect(texts[0]).toBe(`A calm hero image for kids\n\n${style}${/[.!?]$/.test(style) ? "" : "."}`);
+      // The user's words and the brand colours are two sentences, the colours on a line of their own, as shown.
+      expect(texts[0]).toMatch(/\n\nStyle: flat vector, soft light\.\nBrand colours: #/);
+      expect(await prompts.first().locator(".setup-prompt__text").innerText()).toMatch(/soft light\.\nBrand colours: #/);
+      expect(await sentence.innerText()).toMatch(/^Every prompt ends with: Style: flat vector, soft light\.\nBrand colours: #/);
       expect(texts[1]).toMatch(/^A bold hero image for teens, young adults/);
       expect(await prompts.locator(".setup-prompt__stem").allTextContents()).toEqual(["1-calm-kids", "2-bold-teens-young-adults", "3-quiet-parents"]);
       expect(await ui.getByRole("button", { name: "Generate 3 images" }).isEnabled()).toBe(true);

@@ -164,6 +164,23 @@ describe.runIf(runBrowser)("the Generate image panel on the canvas", { timeout: 
       expect(await ui.locator(".version-thumb").count()).toBe(1);
       await ui.locator(".version__preview-only", { hasText: "refining starts from the layer's picture" }).waitFor();
       await ui.waitForFunction("document.activeElement?.getAttribute('aria-label') === 'Refine'");
+      // The layer's picture (the sim exports it in the layer's red fill) shows, in the layer's shape (120×80), in
+      // the version and its thumbnail: no blank square (issue 40: a white export in a 1024×1024 box).
+      const pictures = () =>
+        ui.evaluate<{ pixel: number[]; ratio: number }[]>(`Promise.all([...document.querySelectorAll(".version__image img, .version-thumb__image img")].map(async (img) => {
+          await img.decode();
+          const canvas = document.createElement("canvas");
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const g = canvas.getContext("2d");
+          g.drawImage(img, 0, 0);
+          const r = img.getBoundingClientRect();
+          return { pixel: [...g.getImageData(img.naturalWidth >> 1, img.naturalHeight >> 1, 1, 1).data.slice(0, 3)], ratio: Math.round((r.width / r.height) * 100) / 100 };
+        }))`);
+      await expect.poll(async () => (await pictures()).length).toBe(2);
+      const [main, thumb] = await pictures();
+      expect(main).toEqual({ pixel: [230, 51, 51], ratio: 1.5 });
+      expect(thumb!.pixel).toEqual([230, 51, 51]);
       await shot(page, "21-relaunch-refine");
       await ui.getByRole("textbox", { name: "Refine" }).fill("brighter, morning light");
       await ui.getByRole("button", { name: "Refine", exact: true }).click();

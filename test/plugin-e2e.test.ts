@@ -13,6 +13,7 @@ import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "./compile.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { controlsUnderToasts } from "./helpers/toast-cover.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
 import { REACT_PREVIEW_CSP } from "../codegen/preview/react-preview.js";
@@ -144,6 +145,9 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
       const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
       expect(Object.keys(zip)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
       expect(new TextDecoder().decode(zip["index.html"])).toContain("Place your face in the frame");
+      // The download's toast is shown, over no control (it covered "Add a key in Settings").
+      await ui.locator(".toast", { hasText: "Downloaded" }).waitFor();
+      expect(await controlsUnderToasts(ui)).toEqual([]);
       await shot(page, "4-html-selfie");
     });
   });

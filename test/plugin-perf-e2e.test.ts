@@ -15,6 +15,7 @@ import { FOLLOW_DELAY_MS } from "../ui/code/follow-selection.js";
 import { ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
 import { idleRan, timersRan } from "./helpers/page-turns.js";
+import { linesUnderPill } from "./helpers/draft-pill.js";
 import { PANEL_SCRIPT_MARKS } from "../ui/shell/panel-script.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "perf");
@@ -38,6 +39,7 @@ async function fileNames(ui: Frame): Promise<string[]> {
 }
 
 const codeText = (ui: Frame): Promise<string> => ui.locator(".code").first().innerText();
+
 const workerStatus = (ui: Frame): Promise<string> => ui.evaluate(() => (globalThis as unknown as { figmentWorkerStats(): { status: string } }).figmentWorkerStats().status);
 const count = (traffic: { type: string }[], type: string): number => traffic.filter((m) => m.type === type).length;
 /** get-worker-source messages asking for `part` (the engine when none is named). */
@@ -58,6 +60,10 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       expect(count(traffic, "worker-source")).toBe(0);
       expect(await fileNames(ui)).toEqual(expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]));
       expect(await ui.locator(".results__stage").innerText()).toBe("Draft · formatting…");
+      // The pill is beside the open files' tabs, over no line of code.
+      expect(await ui.locator(".results__stage").isVisible()).toBe(true);
+      expect(await linesUnderPill(ui)).toEqual([]);
+      const codeBox = await ui.locator(".code").boundingBox();
       expect(await ui.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
       const draftCode = await codeText(ui);
       expect(draftCode).toContain("LogInPage");
@@ -66,6 +72,9 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       const preview = await (await ui.waitForSelector("iframe.preview__frame")).contentFrame();
       await preview!.waitForSelector("main");
       expect(await preview!.locator("body").innerText()).toContain("Log In");
+      // …and says what it is: the design as plain HTML, not the React files, (they run once the worker has them).
+      expect(await ui.locator(".preview__note").innerText()).toBe("Plain HTML draft: the React files run once checked");
+      await panelShot(page, "1b-draft-preview");
       await ui.locator(".view-tab", { hasText: "Code" }).click();
       const bar = await ui.locator(".results__bar").boundingBox();
       await panelShot(page, "1-draft-formatting");
@@ -80,6 +89,7 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       expect(finalCode).toContain("LogInPage");
       expect(finalCode).not.toBe(draftCode);
       expect(await ui.locator(".results__bar").boundingBox()).toEqual(bar);
+      expect(await ui.locator(".code").boundingBox()).toEqual(codeBox);
       expect(await ui.getByRole("button", { name: "Generate", exact: true }).isVisible()).toBe(true);
       await panelShot(page, "2-formatted");
     });
@@ -92,6 +102,7 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       await ui.getByRole("button", { name: "Cancel" }).click();
       await ui.locator('.results[data-stage="draft"]').waitFor();
       expect(await ui.locator(".results__stage").innerText()).toBe("Draft · not formatted");
+      expect(await linesUnderPill(ui)).toEqual([]);
       expect(await ui.locator(".notice").innerText()).toContain("not checked or formatted");
       expect(await fileNames(ui)).toContain("LogInPage.tsx");
       await panelShot(page, "3-draft-cancelled");

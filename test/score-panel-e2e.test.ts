@@ -65,7 +65,14 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       expect(await rows.count()).toBeGreaterThan(0);
       // Each row names the layer and how it is off, in the words the CLI prints.
       const words = await ui.locator(".score__words").allTextContents();
-      for (const w of words) expect(w).toMatch(/^(missing: no element carries its id|hidden: rendered without a box|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
+      for (const w of words) expect(w).toMatch(/^(missing: not in the generated page|hidden: in the page but not shown|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
+      // Opened over the code: the first two rows show whole, and the code keeps a usable height below them.
+      const inList = async (i: number): Promise<boolean> => {
+        const [list, row] = [await ui.locator(".score__list").boundingBox(), await rows.nth(i).boundingBox()];
+        return !!list && !!row && row.y >= list.y - 1 && row.y + row.height <= list.y + list.height + 1;
+      };
+      expect([await inList(0), await inList(Math.min(1, words.length - 1))]).toEqual([true, true]);
+      expect((await ui.locator(".workspace").boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(180);
       await shot(page, "2-differences");
 
       // A layer that is off (not missing): chosen with the keyboard, as a screen-reader user would.
@@ -105,6 +112,12 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       expect(Math.abs(outline!.width - (element!.width + 4))).toBeLessThanOrEqual(1);
       // The preview's page cannot reach the panel: no same-origin.
       expect(await preview.evaluate<string>(`(() => { try { return String(parent.document); } catch { return "blocked"; } })()`)).toBe("blocked");
+      // With the differences open, the preview keeps a usable height (it shrank to 16 px once); the list scrolls instead.
+      const stage = await ui.locator(".preview__stage").boundingBox();
+      const canvas = await ui.locator(".preview__canvas").boundingBox();
+      expect(stage?.height ?? 0).toBeGreaterThanOrEqual(130);
+      expect(Math.min(canvas?.height ?? 0, stage?.height ?? 0)).toBeGreaterThanOrEqual(96);
+      expect(await inList(index)).toBe(true);
       await shot(page, "3-outlined-in-preview");
     });
   });

@@ -142,6 +142,8 @@ describe.runIf(runBrowser)("the Search panel at 420×600", { timeout: 180_000 },
       await expect.poll(() => ui.locator(".scan-line").first().textContent()).toMatch(/^Scan cancelled/);
       // The panel says so at once; its cancel crosses the relay a hop later.
       await expect.poll(async () => (await relay.traffic()).some((m) => m.from === "ui" && m.type === "cancel")).toBe(true);
+      // The body says the same: nothing was read (the stored index has not come either), not "Loading the index…".
+      expect(await ui.locator(".search-empty").textContent()).toBe("The scan was cancelled before it read any frames: nothing to search yet. Scan reads the file's frames.");
       await shot(page, "8-cancelled");
       await relay.release("search-index");
       await ui.locator(".scan-line").getByRole("button", { name: "Scan" }).click();

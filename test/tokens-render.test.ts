@@ -22,22 +22,24 @@ const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "tokens");
 
 const design = loadDesign(loginWithBindings(), [], loginExtras());
 
-/** Computed colours of the button (brand fill), the field (surface) and the password text. */
+/** Computed colours of the button (brand fill), the field (surface), the password text and its placeholder. */
 interface Colours {
   button: string;
   field: string;
   password: string;
+  /** The password field's placeholder ("Password"), what the field shows: the text's colour, in every mode. */
+  placeholder: string;
   line: string;
 }
 
 type Doc = { querySelector(s: string): unknown; documentElement: { setAttribute(n: string, v: string): void; removeAttribute(n: string): void } };
-type Win = { getComputedStyle(e: unknown): Record<string, string>; document: Doc };
+type Win = { getComputedStyle(e: unknown, pseudo?: string): Record<string, string>; document: Doc };
 
-async function colours(page: Page, classes: Record<keyof Colours, string>): Promise<Colours> {
+async function colours(page: Page, classes: Record<Exclude<keyof Colours, "placeholder">, string>): Promise<Colours> {
   return page.evaluate((cls) => {
     const w = globalThis as unknown as Win;
-    const css = (selector: string, prop: string): string => w.getComputedStyle(w.document.querySelector(selector))[prop] ?? "";
-    return { button: css(cls.button, "backgroundColor"), field: css(cls.field, "backgroundColor"), password: css(cls.password, "color"), line: css(cls.line, "borderTopColor") };
+    const css = (selector: string, prop: string, pseudo?: string): string => w.getComputedStyle(w.document.querySelector(selector), pseudo)[prop] ?? "";
+    return { button: css(cls.button, "backgroundColor"), field: css(cls.field, "backgroundColor"), password: css(cls.password, "color"), placeholder: css(cls.password, "color", "::placeholder"), line: css(cls.line, "borderTopColor") };
   }, classes);
 }
 
@@ -49,10 +51,10 @@ async function setTheme(page: Page, theme: string | null): Promise<void> {
   }, theme);
 }
 
-const LIGHT: Colours = { button: "rgb(255, 71, 58)", field: "rgb(255, 255, 255)", password: "rgb(0, 0, 0)", line: "rgb(0, 0, 0)" };
-const DARK: Colours = { button: "rgb(255, 107, 97)", field: "rgb(28, 28, 30)", password: "rgb(242, 242, 247)", line: "rgb(58, 58, 60)" };
+const LIGHT: Colours = { button: "rgb(255, 71, 58)", field: "rgb(255, 255, 255)", password: "rgb(0, 0, 0)", placeholder: "rgb(0, 0, 0)", line: "rgb(0, 0, 0)" };
+const DARK: Colours = { button: "rgb(255, 107, 97)", field: "rgb(28, 28, 30)", password: "rgb(242, 242, 247)", placeholder: "rgb(242, 242, 247)", line: "rgb(58, 58, 60)" };
 
-async function checkModes(page: Page, classes: Record<keyof Colours, string>, name: string): Promise<void> {
+async function checkModes(page: Page, classes: Record<Exclude<keyof Colours, "placeholder">, string>, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: "light" });
   expect(await colours(page, classes)).toEqual(LIGHT);
   await page.screenshot({ path: join(ARTIFACTS, `${name}-light.png`) });

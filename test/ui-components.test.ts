@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
 import { pageBundle, withComponentPage } from "./helpers/component-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
+import { controlsUnderToasts } from "./helpers/toast-cover.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
 if (!runBrowser) console.warn("ui-components: Chromium not found and CI unset; skipping the browser tests");
@@ -305,6 +306,10 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
       const box = (await toast.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(600);
       expect(box.y).toBeGreaterThan(500);
+      // Near the bottom, but not over the menu pinned there: just above it.
+      expect(await controlsUnderToasts(page)).toEqual([]);
+      const low = (await page.getByRole("combobox", { name: "Low" }).boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(low.y);
       await shot(page, "components-toast-light");
 
       // The same text again is still one toast (its time starts again).

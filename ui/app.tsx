@@ -176,7 +176,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     requests.request("focus-node", { nodeId }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
   };
   const openSettings = () => setPanel("settings");
-  const ctx: PanelContext = { requests, worker, vault, settings, selection, prices: prices.prices, hasKey, notify, onOpenSettings: openSettings, onFocusNode: focusNode };
+  const ctx: PanelContext = { requests, worker, vault, settings, selection, prices: prices.prices, hasKey, notify, onOpenSettings: openSettings, onFocusNode: focusNode, onViewChange: toasts.clear };
   const extras: PartExtras = {
     image: { editorType },
     analyze: {},
@@ -214,6 +214,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
           </p>
         ) : panel === "code" ? (
           <GeneratePanel
+            onViewChange={toasts.clear}
             selection={selection}
             thumbnails={thumbnails}
             settings={settings}

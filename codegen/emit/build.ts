@@ -292,7 +292,8 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
   // A box with nothing to say at the design width may still have rules below it (a component's root that stacks its
   // layers there, its place being the file's that places it): it gets a class for them.
   const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (below.length > 0 || overlay.length > 0 ? ctx.sheet.reserve(base) : undefined);
-  if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", placeholder);
+  // The placeholder's colour is the text's: bound to a variable, it follows the theme as the input's own colour does.
+  if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", ctx.tokens ? ctx.tokens.decls(node, placeholder) : placeholder);
   if (cls && overlay.length) ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
   if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;

@@ -29,7 +29,7 @@ export interface TextVerdict {
 }
 
 const MISSING_WORDS: Record<MissingReason, string> = {
-  "no element": "no element carries its id",
+  "no element": "not in the generated page",
   "no box": "not rendered (display: none)",
   "not visible": "visibility: hidden",
   "zero opacity": "opacity 0",

@@ -45,6 +45,6 @@ describe("layer words", () => {
   it("says by how much a box is off, and when a layer is missing or hidden", () => {
     expect(boxDelta({ x: 10, y: 10, width: 100, height: 20 }, { x: 50, y: 10, width: 88, height: 20 })).toBe("40 px right, 12 px narrower");
     expect(boxDelta({ x: 10, y: 10, width: 100, height: 20 }, { x: 10.4, y: 9.8, width: 100, height: 20 })).toBe("in place");
-    expect(layerWords({ nodeId: "1:4", name: "Icon", problem: "missing", iou: 0, design: { x: 0, y: 0, width: 16, height: 16 } })).toBe("Icon — missing (no element carries its id)");
+    expect(layerWords({ nodeId: "1:4", name: "Icon", problem: "missing", iou: 0, design: { x: 0, y: 0, width: 16, height: 16 } })).toBe("Icon — missing (not in the generated page)");
   });
 });

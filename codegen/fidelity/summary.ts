@@ -141,7 +141,7 @@ export function boxDelta(design: Box, rendered: Box): string {
 
 /** One layer that is off, in words: "Title — 40 px right, 12 px narrower", "Icon — missing", "Menu — hidden". */
 export function layerWords(d: LayerDiff): string {
-  if (d.problem === "missing") return `${d.name} — missing (no element carries its id)`;
+  if (d.problem === "missing") return `${d.name} — missing (not in the generated page)`;
   if (d.problem === "hidden" || !d.rendered) return `${d.name} — hidden (rendered with no box)`;
   return `${d.name} — ${boxDelta(d.design, d.rendered)}`;
 }

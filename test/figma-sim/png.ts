@@ -1,6 +1,7 @@
 /**
  * A valid PNG of any size without zlib, so the simulator runs unchanged in Node and in a browser page:
- * 1-bit grayscale, all white, deflate "stored" blocks (no compression). Plus a reader for the header.
+ * 1 bit a pixel, all one colour (white, or a layer's fill: an export looks like the layer, not like a blank
+ * page), deflate "stored" blocks (no compression). Plus a reader for the header.
  */
 import { crc32 } from "../../ai/mask/crc32.js";
 
@@ -59,8 +60,8 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** A white `width` × `height` PNG (1-bit grayscale). */
-export function encodeBlankPng(width: number, height: number): Uint8Array {
+/** A `width` × `height` PNG all white (1-bit grayscale), or all `rgb` (0–255 each; 1-bit, one palette entry). */
+export function encodeBlankPng(width: number, height: number, rgb?: readonly [number, number, number]): Uint8Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new RangeError(`PNG size must be positive integers, got ${width}×${height}`);
   }
@@ -69,11 +70,13 @@ export function encodeBlankPng(width: number, height: number): Uint8Array {
   hv.setUint32(0, width);
   hv.setUint32(4, height);
   header[8] = 1; // bit depth
-  header[9] = 0; // grayscale
+  header[9] = rgb ? 3 : 0; // palette, or grayscale
   const rowBytes = Math.ceil(width / 8);
-  const raw = new Uint8Array((rowBytes + 1) * height).fill(0xff);
+  // Every pixel white (grayscale 1), or the palette's one colour (index 0).
+  const raw = new Uint8Array((rowBytes + 1) * height).fill(rgb ? 0 : 0xff);
   for (let y = 0; y < height; y++) raw[y * (rowBytes + 1)] = 0; // filter type "none"
-  const parts = [new Uint8Array(SIGNATURE), chunk("IHDR", header), chunk("IDAT", zlibStored(raw)), chunk("IEND", new Uint8Array())];
+  const palette = rgb ? [chunk("PLTE", new Uint8Array(rgb.map((c) => Math.max(0, Math.min(255, Math.round(c))))))] : [];
+  const parts = [new Uint8Array(SIGNATURE), chunk("IHDR", header), ...palette, chunk("IDAT", zlibStored(raw)), chunk("IEND", new Uint8Array())];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {

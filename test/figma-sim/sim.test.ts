@@ -26,6 +26,19 @@ describe("encodeBlankPng", () => {
     }
   });
 
+  it("writes a PNG all one colour when given one (a layer's fill): one palette entry, every pixel index 0", () => {
+    const png = encodeBlankPng(9, 3, [230, 51, 51]);
+    expect(readPngSize(png)).toEqual({ width: 9, height: 3 });
+    const view = new DataView(png.buffer);
+    // IHDR (colour type 3 at byte 25), then PLTE (length at 33, type at 37, the colour at 41).
+    expect(png[25]).toBe(3);
+    expect(String.fromCharCode(...png.subarray(37, 41))).toBe("PLTE");
+    expect([...png.subarray(41, 44)]).toEqual([230, 51, 51]);
+    const idat = 33 + 12 + view.getUint32(33);
+    const raw = inflateSync(png.subarray(idat + 8, idat + 8 + view.getUint32(idat)));
+    expect([...raw]).toEqual(new Array((Math.ceil(9 / 8) + 1) * 3).fill(0));
+  });
+
   it("reads the size of Figma's own render", () => {
     expect(readPngSize(new Uint8Array(readFileSync(fixturePath("grida-vector-frame.png"))))).toEqual({ width: 500, height: 500 });
   });

@@ -652,8 +652,19 @@ class SimCore {
     const height = Math.max(1, Math.round(node.height * scale));
     if (width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE) throw new Error(`Export of ${width}×${height} px is too large`);
     this.record.exports.push({ nodeId: node.id, format, scale, width, height });
-    return encodeBlankPng(width, height);
+    // The layer's own colour (its first visible solid fill), so a panel showing the export shows the layer.
+    return encodeBlankPng(width, height, solidColour(node.fills));
   }
+}
+
+/** The first visible SOLID paint's colour, 0–255 a channel; undefined when there is none (the export is white). */
+function solidColour(fills: readonly unknown[] | undefined): [number, number, number] | undefined {
+  for (const paint of fills ?? []) {
+    if (!isRecord(paint) || paint["type"] !== "SOLID" || paint["visible"] === false || !isRecord(paint["color"])) continue;
+    const { r, g, b } = paint["color"];
+    if (typeof r === "number" && typeof g === "number" && typeof b === "number") return [r * 255, g * 255, b * 255];
+  }
+  return undefined;
 }
 
 export interface FigmaSim {

@@ -17,6 +17,7 @@ import type { Frame, Page } from "playwright-core";
 import { launchChromium, withPage } from "../../cli/browser.js";
 import { enginePayloadIn, projectPassPayloadIn } from "../../bench/plugin-util.js";
 import type { SelectionSummary } from "../../contract/messages.js";
+import { FIGMA_DARK, FIGMA_LIGHT } from "./figma-theme.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 
 /** Run from the repository root. */
@@ -44,60 +45,6 @@ const selectedNode = { id: frameNode.id, name: frameNode.name, type: frameNode.t
 const thumbPath = [join(ROOT, "test-artifacts", "figmasharp-login-101-3.png"), join(ROOT, "test", "fixtures", "figma", "grida-vector-frame.png")].find(existsSync)!;
 const thumbnailB64 = readFileSync(thumbPath).toString("base64");
 
-const LIGHT = {
-  "--figma-color-bg": "#ffffff",
-  "--figma-color-bg-secondary": "#f5f5f5",
-  "--figma-color-bg-tertiary": "#e6e6e6",
-  "--figma-color-bg-hover": "#f5f5f5",
-  "--figma-color-bg-selected": "#e5f4ff",
-  "--figma-color-bg-brand": "#0d99ff",
-  "--figma-color-bg-brand-hover": "#007be5",
-  "--figma-color-bg-danger-tertiary": "#ffe2e0",
-  "--figma-color-bg-warning-tertiary": "#fff1d6",
-  "--figma-color-bg-disabled": "#d9d9d9",
-  "--figma-color-text": "#000000e5",
-  "--figma-color-text-secondary": "#00000080",
-  "--figma-color-text-tertiary": "#0000004d",
-  "--figma-color-text-onbrand": "#ffffff",
-  "--figma-color-text-brand": "#007be5",
-  "--figma-color-text-danger": "#dc3412",
-  "--figma-color-text-warning": "#b86200",
-  "--figma-color-text-success": "#009951",
-  "--figma-color-text-component": "#8638e5",
-  "--figma-color-text-disabled": "#0000004d",
-  "--figma-color-border": "#e6e6e6",
-  "--figma-color-border-selected": "#0d99ff",
-  "--figma-color-border-danger": "#f24822",
-  "--figma-color-icon": "#000000e5",
-  "--figma-color-icon-secondary": "#00000080",
-};
-const DARK: typeof LIGHT = {
-  "--figma-color-bg": "#2c2c2c",
-  "--figma-color-bg-secondary": "#383838",
-  "--figma-color-bg-tertiary": "#444444",
-  "--figma-color-bg-hover": "#383838",
-  "--figma-color-bg-selected": "#4a5878",
-  "--figma-color-bg-brand": "#0c8ce9",
-  "--figma-color-bg-brand-hover": "#0a6dc2",
-  "--figma-color-bg-danger-tertiary": "#5c2b25",
-  "--figma-color-bg-warning-tertiary": "#5a4520",
-  "--figma-color-bg-disabled": "#757575",
-  "--figma-color-text": "#ffffff",
-  "--figma-color-text-secondary": "#ffffffb2",
-  "--figma-color-text-tertiary": "#ffffff66",
-  "--figma-color-text-onbrand": "#ffffff",
-  "--figma-color-text-brand": "#7cc4f8",
-  "--figma-color-text-danger": "#fca397",
-  "--figma-color-text-warning": "#f7d15f",
-  "--figma-color-text-success": "#79d297",
-  "--figma-color-text-component": "#d6b6fb",
-  "--figma-color-text-disabled": "#ffffff66",
-  "--figma-color-border": "#444444",
-  "--figma-color-border-selected": "#0c8ce9",
-  "--figma-color-border-danger": "#f24822",
-  "--figma-color-icon": "#ffffff",
-  "--figma-color-icon-secondary": "#ffffffb2",
-};
 
 type Theme = "light" | "dark" | "none";
 
@@ -125,7 +72,7 @@ function parentPage(s: Scenario): string {
     exportJson,
     thumbnailB64,
     workerFile: `worker-${s.worker ?? "real"}.txt`,
-    vars: s.theme === "dark" ? DARK : s.theme === "light" ? LIGHT : null,
+    vars: s.theme === "dark" ? FIGMA_DARK : s.theme === "light" ? FIGMA_LIGHT : null,
   };
   const script = `
 const config = ${JSON.stringify(config).replace(/</g, "\\u003c")};
@@ -321,7 +268,7 @@ try {
       await ui.click(".view-tab >> text=Preview");
       await ui.waitForSelector(".preview__frame", { timeout: 60_000 });
       const note = await ui.locator(".preview__note").textContent();
-      check(note?.includes("Preview shows the HTML rendering of the design") ?? false, `${theme}: React preview says it shows the HTML rendering`);
+      check(/Plain HTML|React preview/.test(note ?? ""), `${theme}: React preview says what it shows (${note})`);
       const frameInfo = await ui.evaluate(() => {
         const f = document.querySelector("iframe.preview__frame") as HTMLIFrameElement;
         return { sandbox: f.getAttribute("sandbox"), srcdoc: f.srcdoc, w: f.width, h: f.height };
@@ -368,7 +315,7 @@ try {
     await ui.click(".view-tab >> text=Preview");
     await ui.waitForSelector(".preview__frame");
     const note = (await ui.locator(".preview__note").textContent()) ?? "";
-    check(!note.includes("HTML rendering of the design"), "html: no 'HTML rendering' note for HTML output");
+    check(!note.includes("Plain HTML"), "html: no 'Plain HTML' note for HTML output");
     await page.waitForTimeout(200);
     await shot(page, "light-6-html-preview-wide");
   });

@@ -5,12 +5,14 @@
  * as Figma does (`{ pluginMessage }` envelopes, queued until the UI has loaded).
  *
  * Query parameters: fixture (a file served beside this page), select (comma-separated node ids), command,
- * editorType, hold (comma-separated message types to hold back from the start, see `__figmentRelay`). figma.ui.resize
+ * editorType, hold (comma-separated message types to hold back from the start, see `__figmentRelay`), theme (light or
+ * dark: Figma's theme variables on the panel's page when it asks for themeColors, as Figma puts them). figma.ui.resize
  * resizes the UI's iframe. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
  * can survive a "reload"; seed (a file served beside this page, see `Seed`) sets it, the image bytes and the setup script.
  */
 import { createFigmaSim, installFigmaSim, type FigmaSim, type FigmaSimOptions } from "../figma-sim/index.js";
 import type { Relay, RelayedMessage } from "./relay.js";
+import { withFigmaTheme, type FigmaTheme } from "./figma-theme.js";
 
 interface HostWindow {
   __figmentRelay?: Relay;
@@ -125,8 +127,11 @@ async function start(): Promise<void> {
   (globalThis as { __html__?: string }).__html__ = uiHtml;
   const figma = sim.figma as { showUI: (html: string, options?: Record<string, unknown>) => void };
   const showUI = figma.showUI;
+  const theme = params.get("theme");
   figma.showUI = (html, options = {}) => {
     showUI(html, options);
+    // Figma themes the page only when the plugin asks (themeColors); without a theme the fallbacks (light) apply.
+    if (options["themeColors"] === true && (theme === "light" || theme === "dark")) html = withFigmaTheme(html, theme as FigmaTheme);
     const width = typeof options["width"] === "number" ? options["width"] : 300;
     const height = typeof options["height"] === "number" ? options["height"] : 200;
     mountUi(html, sim, width, height, relay);

@@ -63,6 +63,8 @@ export interface PluginPageOptions {
   variables?: unknown;
   /** Message types the relay holds back from the start (e.g. `worker-source`, `init`) until `relay.release`. */
   hold?: string[];
+  /** Figma's theme on the panel's page (themeColors): its `--figma-color-*` variables and `figma-dark`/`figma-light`. */
+  theme?: "light" | "dark";
   /** Answers requests to other origins from memory (Google Fonts from local files: serveGoogleFonts). */
   serve?: PageOptions["serve"];
 }
@@ -93,7 +95,7 @@ export async function withPluginPage<T>(browser: PageHost, options: PluginPageOp
     { path: "ui.html", content: readFileSync(join(root, "dist/ui.html"), "utf8") },
     { path: "code.js", content: readFileSync(join(root, "dist/code.js"), "utf8") },
   ];
-  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(","), ...(options.variables !== undefined ? { variables: "variables.json" } : {}) });
+  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(","), ...(options.variables !== undefined ? { variables: "variables.json" } : {}), ...(options.theme ? { theme: options.theme } : {}) });
   const viewport = options.viewport ?? { width: 520, height: 720 };
   // Storage, images and setup reach the page as a file it reads when it starts (seed.json), not an init script:
   // a page that keeps no init script can be reused for the next call when `browser` is a context

@@ -1,5 +1,5 @@
 /** The analysis's status (ui/model/model-job-status.tsx) in the Analyze panel's words: its estimate card, the answer as it streams, what came before a stop. */
-import { formatCost, int, tokenPriceText } from "../model/cost.js";
+import { approxCost, int, tokenPriceText } from "../model/cost.js";
 import { ModelJobStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { TASK_LABEL, type AnalyzeConfirm, type AnswerStream } from "./analyze-state.js";
 import { PartialAnswer, StreamingAnswer } from "./answer-view.js";
@@ -9,7 +9,7 @@ import { agree, plural } from "../../codegen/plural.js";
 
 function confirmCard(state: AnalyzeConfirm): ConfirmCard {
   const { estimate } = state;
-  const cost = estimate.costUsd !== undefined ? `about ${formatCost(estimate.costUsd)}` : "no price known for this model";
+  const cost = estimate.costUsd !== undefined ? approxCost(estimate.costUsd, "about") : "no price known for this model";
   const frames = state.frames.map((f) => `“${f.name}”`).join(" and ");
   const pictures = agree(state.frames.length, "picture");
   return {

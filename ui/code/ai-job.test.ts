@@ -3,6 +3,7 @@ import { applyEvent, type AiState } from "./ai-job.js";
 import { MODEL_ERROR_KINDS } from "../../ai/errors.js";
 import { explainAiFailure, MODEL_FAILURE_TEXT } from "./explain.js";
 import { estimateText, formatCost, priceText } from "./ai-status.js";
+import { approxCost } from "../model/cost.js";
 
 type Streaming = Extract<AiState, { phase: "streaming" }>;
 const start: Streaming = { phase: "streaming", stage: "connecting", notes: "", files: [], refining: undefined, startedAt: 0 };
@@ -66,7 +67,12 @@ describe("the estimate line", () => {
     const base = { estimate: true as const, textTokens: 1200, imageTokens: 765, inputTokens: 1965, outputTokens: 3000, price: undefined };
     expect(estimateText({ ...base, costUsd: 0.0346 }, "gpt-5")).toBe("≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · ≈ $0.035");
     expect(estimateText({ ...base, imageTokens: 0, costUsd: undefined }, "x-model")).toBe("≈ 1,965 input tokens · ≈ 3,000 output · no price known for x-model");
-    expect(formatCost(0.004)).toBe("< $0.01");
+    expect(formatCost(0.004)).toBe("under $0.01");
+    // A bound is not hedged: "under $0.01", never "about < $0.01" or "≈ under $0.01".
+    expect(approxCost(0.004, "about")).toBe("under $0.01");
+    expect(approxCost(0.004)).toBe("under $0.01");
+    expect(approxCost(0.0346, "about")).toBe("about $0.035");
+    expect(estimateText({ ...base, costUsd: 0.004 }, "gpt-5")).toBe("≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · under $0.01");
     expect(formatCost(2.5)).toBe("$2.50");
   });
 });

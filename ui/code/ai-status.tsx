@@ -2,7 +2,7 @@
 import type { Estimate } from "../../ai/estimate.js";
 import type { AiJob } from "./ai-job.js";
 import type { AiConfirm, Streaming } from "./ai-state.js";
-import { formatCost, int, tokenPriceText } from "../model/cost.js";
+import { approxCost, int, tokenPriceText } from "../model/cost.js";
 import { ModelJobStatus, StreamStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { explainAiFailure } from "./explain.js";
 import { agree, plural } from "../../codegen/plural.js";
@@ -13,7 +13,7 @@ export { formatCost } from "../model/cost.js";
 export function estimateText(estimate: Estimate, model: string, pictures = "the image"): string {
   const image = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for ${pictures})` : "";
   const output = estimate.outputTokens > 0 ? ` · ≈ ${int(estimate.outputTokens)} output` : "";
-  const cost = estimate.costUsd === undefined ? ` · no price known for ${model}` : ` · ≈ ${formatCost(estimate.costUsd)}`;
+  const cost = estimate.costUsd === undefined ? ` · no price known for ${model}` : ` · ${approxCost(estimate.costUsd)}`;
   return `≈ ${int(estimate.inputTokens)} input tokens${image}${output}${cost}`;
 }
 

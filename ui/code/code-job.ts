@@ -25,7 +25,7 @@ export type { FrameInfo } from "./frame-info.js";
 
 export type PreviewState =
   | { status: "loading" }
-  /** `converted`: the output is React, so the preview is the HTML rendering of the same design. */
+  /** `converted`: the output is React, so the preview is the same design emitted as HTML (not the React files). */
   | { status: "ready"; files: SourceFile[]; converted: boolean }
   /** The React files themselves, run by the preview runtime in an `allow-scripts` sandbox (model answers). */
   | { status: "scripted"; html: string; problems: Problem[] }

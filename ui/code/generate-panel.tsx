@@ -36,6 +36,8 @@ export interface GeneratePanelProps {
   notify(text: string, tone?: "info" | "error"): void;
   /** Selects a layer on the canvas (a problem's layer). */
   onFocusNode(nodeId: string): void;
+  /** A result switched between its code and its preview: the toasts about the other view leave. */
+  onViewChange(): void;
   /** The document's component mapping (Settings → Components): React draws the instances it names as the team's components. */
   components?: ComponentMap | undefined;
 }
@@ -62,7 +64,7 @@ function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number 
   );
 }
 
-export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode, components }: GeneratePanelProps) {
+export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode, onViewChange, components }: GeneratePanelProps) {
   const { state } = job;
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
@@ -152,6 +154,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
             key={`${session.frame.id}:${aiOutput.id}`}
             output={aiOutput}
             notify={notify}
+            onViewChange={onViewChange}
             onFocusNode={focusLayer}
             worker={worker}
             scoreAction={hasKey && ai.canFix ? <FixButton disabled={aiBusy} turn={session.turns[session.selected]?.n} onFix={ai.fix} /> : undefined}
@@ -166,7 +169,7 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
         <>
           {resultSource}
           {output.saved ? <SavedNote saved={output.saved} /> : null}
-          <ResultsView key={output.id} output={output} notify={notify} onFocusNode={focusLayer} worker={worker} />
+          <ResultsView key={output.id} output={output} notify={notify} onViewChange={onViewChange} onFocusNode={focusLayer} worker={worker} />
           {hasKey ? (
             <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask for a change, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
           ) : (

@@ -1,5 +1,5 @@
 /**
- * Live preview of the HTML rendering in a sandboxed iframe (never same-origin), from a self-contained srcdoc with a
+ * Live preview of the HTML page in a sandboxed iframe (never same-origin), from a self-contained srcdoc with a
  * strict CSP that allows one script only, the panel's outline (ui/code/score/outline-agent.ts, by its hash): the
  * page's own markup stays inert. The model's React code runs in one that may run scripts (never same-origin). The
  * page is laid out at a chosen viewport width — Phone 390, Tablet 768, the design's width, or any width between 320
@@ -16,7 +16,7 @@ import { withPageScript } from "../../codegen/preview/page-script.js";
 import { previewDocument } from "./preview-document.js";
 import { OUTLINE_SCRIPT, type OutlineRequest } from "./score/outline-agent.js";
 import { clampWidth, maxWidth, MIN_PREVIEW_WIDTH, PHONE_WIDTH, previewLayout, TABLET_WIDTH, widthOf, type PreviewWidth } from "./preview-size.js";
-import { plural } from "../../codegen/plural.js";
+import { previewNote } from "./preview-note.js";
 
 const PADDING = 16;
 /** Room the width handle takes beside the page. */
@@ -93,9 +93,12 @@ export interface PreviewPaneProps {
   frames: FrameInfo[];
   /** The layer to outline in the page, by id. */
   outline?: string | undefined;
+  /** The result is the emitters' draft (the checked files, and React's own preview, are on their way). */
+  draft?: boolean;
 }
 
-export function PreviewPane({ preview, frames, outline }: PreviewPaneProps) {
+export function PreviewPane({ preview, frames, outline, draft = false }: PreviewPaneProps) {
+  const note = previewNote(preview, draft);
   const [choice, setChoice] = useState<PreviewWidth>("design");
   // While the handle drags: the scale it started at (so the edge follows the pointer).
   const [frozenScale, setFrozenScale] = useState<number | undefined>(undefined);
@@ -216,20 +219,15 @@ export function PreviewPane({ preview, frames, outline }: PreviewPaneProps) {
         )}
       </div>
       <div class="preview__caption">
-        {preview.status === "scripted" ? (
-          <span class="preview__note" title={preview.problems.map((p) => p.message).join("\n") || undefined}>
-            <InfoIcon /> React preview: the files run in a sandbox without network{preview.problems.length > 0 ? ` · ${plural(preview.problems.length, "note")}` : ""}
+        {note ? (
+          <span class={`preview__note${note.quiet ? " muted" : ""}`} title={preview.status === "scripted" ? preview.problems.map((p) => p.message).join("\n") || undefined : undefined}>
+            {note.quiet ? null : <InfoIcon />}
+            {note.quiet ? note.text : ` ${note.text}`}
           </span>
-        ) : preview.status === "ready" && preview.converted ? (
-          <span class="preview__note">
-            <InfoIcon /> Preview shows the HTML rendering of the design
-          </span>
-        ) : (
-          <span class="preview__note muted">HTML preview, no scripts</span>
-        )}
+        ) : null}
         <span class="spacer" />
         {(preview.status === "ready" && page) || preview.status === "scripted" ? (
-          <span class="muted" title={active === "design" ? "The frame at its own width" : "The viewport the page is laid out in"}>
+          <span class="muted preview__size" title={active === "design" ? "The frame at its own width" : "The viewport the page is laid out in"}>
             {width} × {height} · {Math.round(scale * 100)}%
           </span>
         ) : null}

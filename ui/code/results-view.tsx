@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import type { SourceFile } from "../../codegen/types.js";
 import { CloseIcon, CopyIcon, DownloadIcon } from "../components/icons.js";
+import { useViewChange } from "../components/toasts.js";
 import type { CodeOutput } from "./code-job.js";
 import { copyText } from "../lib/clipboard.js";
 import { downloadBytes } from "../lib/download.js";
@@ -18,6 +19,7 @@ import { ProblemsList } from "./problems-list.js";
 import { ScoreView } from "./score/score-view.js";
 
 type View = "code" | "preview";
+const NOTHING = (): void => undefined;
 
 /** Every file in one text, each under a header line with its path. */
 export function allFilesText(files: SourceFile[]): string {
@@ -29,7 +31,7 @@ export function fileText(file: SourceFile): string {
   return file.bytes ? `(binary file, ${file.bytes.length.toLocaleString("en-US")} bytes: in the zip and the preview)\n` : file.content;
 }
 
-/** Marks the emitters' draft over the code (taking no room, so nothing moves when the checked files arrive). */
+/** Marks the emitters' draft in the open files' bar, beside Copy: over no code, and nothing moves when it goes. */
 function DraftBadge({ stage }: { stage: NonNullable<CodeOutput["stage"]> }) {
   const formatting = stage === "formatting";
   return (
@@ -46,6 +48,8 @@ function DraftBadge({ stage }: { stage: NonNullable<CodeOutput["stage"]> }) {
 export interface ResultsViewProps {
   output: CodeOutput;
   notify(text: string, tone?: "info" | "error"): void;
+  /** Code ⇄ Preview: the toasts about the view left go. */
+  onViewChange?: () => void;
   /** Selects a layer a problem names on the canvas. */
   onFocusNode?: (nodeId: string) => void;
   /** Beside the score's headline ("Fix differences" on a model result). */
@@ -54,7 +58,7 @@ export interface ResultsViewProps {
   worker: Pick<Engine, "call">;
 }
 
-export function ResultsView({ output, notify, onFocusNode, scoreAction, worker }: ResultsViewProps) {
+export function ResultsView({ output, notify, onViewChange = NOTHING, onFocusNode, scoreAction, worker }: ResultsViewProps) {
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const byPath = useMemo(() => new Map(output.files.map((f) => [f.path, f])), [output]);
   const tree = useMemo(() => buildFileTree(paths), [paths]);
@@ -65,6 +69,7 @@ export function ResultsView({ output, notify, onFocusNode, scoreAction, worker }
   }, [output]);
   const first = defaultFile(paths);
   const [view, setView] = useState<View>("code");
+  useViewChange(view, onViewChange);
   const [tabs, setTabs] = useState<string[]>(first ? [first] : []);
   const [active, setActive] = useState<string | undefined>(first);
   const [line, setLine] = useState<number | undefined>(undefined);
@@ -153,6 +158,7 @@ export function ResultsView({ output, notify, onFocusNode, scoreAction, worker }
                 </div>
               ))}
               <span class="spacer" />
+              {output.stage ? <DraftBadge stage={output.stage} /> : null}
               {activeFile ? (
                 <button type="button" class="icon-button tabs__copy" title={`Copy ${activeFile.path}`} aria-label={`Copy ${activeFile.path}`} onClick={() => void copy(fileText(activeFile), basename(activeFile.path))}>
                   <CopyIcon />
@@ -160,11 +166,10 @@ export function ResultsView({ output, notify, onFocusNode, scoreAction, worker }
               ) : null}
             </div>
             {activeFile ? <CodeView path={activeFile.path} content={fileText(activeFile)} line={line} /> : <p class="empty muted">Open a file from the list.</p>}
-            {output.stage ? <DraftBadge stage={output.stage} /> : null}
           </div>
         </div>
       ) : (
-        <PreviewPane preview={output.preview} frames={output.frames} outline={outlined} />
+        <PreviewPane preview={output.preview} frames={output.frames} outline={outlined} draft={output.stage !== undefined} />
       )}
 
       <ProblemsList problems={output.problems} files={new Set(paths)} onOpen={(path, atLine) => open(path, atLine)} {...(onFocusNode ? { onFocusNode } : {})} />

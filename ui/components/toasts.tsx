@@ -1,10 +1,12 @@
 /**
  * Short confirmations ("Copied 5 files") as toasts: a stack fixed at the bottom of the panel, over the
- * content, so nothing moves when one appears. Each leaves after a few seconds (hovering the stack pauses
+ * content, so nothing moves when one appears — but never over a control: where the bottom has one, the stack
+ * goes to the lowest place clear of them (toast-place.ts), and follows the page as it changes. Each leaves after a few seconds (hovering the stack pauses
  * that); at most three are shown; the same text again restarts the one already shown. Errors are not toasts:
  * they stay in place until dismissed (see banner.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { toastTop, type Box } from "./toast-place.js";
 
 export interface Toast {
   id: number;
@@ -110,10 +112,81 @@ export function useToasts({ duration = TOAST_MS, max = MAX_TOASTS }: { duration?
   return useMemo(() => ({ toasts, show, dismiss, clear, pause, resume }), [toasts, show, dismiss, clear, pause, resume]);
 }
 
+/**
+ * Calls `onChange` when `view` changes (not on the first render): a panel names what it shows (a list, one
+ * entry, a mode) and the toasts about the view it left go (issue 40: "Copied the analysis as Markdown" stayed
+ * on the analysis opened after it).
+ */
+export function useViewChange(view: string, onChange: () => void): void {
+  const last = useRef(view);
+  useEffect(() => {
+    if (last.current === view) return;
+    last.current = view;
+    onChange();
+  }, [view, onChange]);
+}
+
+/** What may be pressed, typed in or chosen: a toast must not lie over one. */
+const CONTROLS = 'button:not(:disabled), a[href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [role="button"], [role="tab"], [role="link"], [tabindex]:not([tabindex="-1"])';
+
+/** The controls on show (under no other layer but the toasts), as boxes within the viewport. */
+function controlBoxes(stack: HTMLElement): Box[] {
+  const boxes: Box[] = [];
+  for (const element of document.querySelectorAll<HTMLElement>(CONTROLS)) {
+    if (stack.contains(element) || element.closest("[inert]")) continue;
+    const r = element.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.top >= innerHeight) continue;
+    // Scrolled out of its container, or under another layer: not a control the toast could hide.
+    const hit = document.elementFromPoint(Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
+    if (!hit || !(element.contains(hit) || hit.closest(".toasts"))) continue;
+    boxes.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  }
+  return boxes;
+}
+
+/** Moves the stack off any control, now and whenever the page changes while toasts are shown. */
+function usePlacement(ref: { current: HTMLDivElement | null }, toasts: readonly Toast[]): void {
+  useLayoutEffect(() => {
+    const stack = ref.current;
+    if (!stack) return;
+    const place = () => {
+      stack.style.top = "";
+      stack.style.bottom = "";
+      const items = [...stack.children].map((c) => c.getBoundingClientRect());
+      if (items.length === 0) return;
+      const left = Math.min(...items.map((r) => r.left));
+      const right = Math.max(...items.map((r) => r.right));
+      const height = stack.getBoundingClientRect().height;
+      stack.style.top = `${toastTop({ left, right, height }, controlBoxes(stack), innerHeight)}px`;
+      stack.style.bottom = "auto";
+    };
+    place();
+    if (toasts.length === 0) return;
+    let frame = 0;
+    const later = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(place);
+    };
+    // The panel's own changes (a view switched, a button shown): not the stack's, which this moves itself.
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => !stack.contains(r.target))) later();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    addEventListener("resize", later);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      removeEventListener("resize", later);
+    };
+  }, [ref, toasts]);
+}
+
 /** The stack. It is always in the page (an empty live region), so screen readers hear each toast. */
 export function Toasts({ toasts, dismiss, pause, resume }: Pick<ToastsState, "toasts" | "dismiss" | "pause" | "resume">) {
+  const ref = useRef<HTMLDivElement>(null);
+  usePlacement(ref, toasts);
   return (
-    <div class="toasts" role="status" aria-live="polite" onMouseEnter={pause} onMouseLeave={resume} onFocusIn={pause} onFocusOut={resume}>
+    <div ref={ref} class="toasts" role="status" aria-live="polite" onMouseEnter={pause} onMouseLeave={resume} onFocusIn={pause} onFocusOut={resume}>
       {toasts.map((toast) => (
         <div key={toast.id} class="toast" onClick={() => dismiss(toast.id)}>
           {toast.text}

@@ -3,6 +3,7 @@
  * refused for room, …), kept for as long as the plugin is open, and the panel while it is on show.
  */
 import { useLayoutEffect } from "preact/hooks";
+import { useViewChange } from "../components/toasts.js";
 import type { PartPropsMap } from "../parts/part-props.js";
 import { definePart } from "../parts/registry.js";
 import { HistoryPanel } from "./history-panel.js";
@@ -11,6 +12,7 @@ import { useHistorySession } from "./history-session.js";
 function HistoryPart({ ctx, active, expose, onOpenCode, onRefineImage }: PartPropsMap["history"]) {
   const history = useHistorySession(ctx.requests, ctx.worker, ctx.notify);
   useLayoutEffect(() => expose({ addRefused: history.refused.add, openMakeRoom: history.openMakeRoom }));
+  useViewChange(history.shown ? `analysis:${history.shown.id}` : history.makeRoom ? "make-room" : "list", ctx.onViewChange);
   if (!active) return null;
   return <HistoryPanel session={history} selection={ctx.selection} requests={ctx.requests} notify={ctx.notify} onFocusNode={ctx.onFocusNode} onOpenCode={onOpenCode} onRefineImage={onRefineImage} />;
 }

@@ -1,6 +1,6 @@
 /** The image estimate and the usage after, in the panel's words. Pure. */
 import type { ImageEstimate } from "../../ai/image/estimate.js";
-import { formatCost, int, perMillion, sourceHost, tokenPriceText } from "../model/cost.js";
+import { approxCost, formatCost, int, perMillion, sourceHost, tokenPriceText } from "../model/cost.js";
 import type { ImageUsageData } from "../engine/protocol/image.js";
 
 /** "≈ 1,020 input tokens (765 for the reference) · ≈ 1,367 image tokens × 2 · ≈ $0.09". */
@@ -8,7 +8,7 @@ export function imageEstimateText(estimate: ImageEstimate, imageModel: string): 
   const refs = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for the images sent)` : "";
   const per = estimate.outputTokensPerImage;
   const output = per === undefined ? ` · output tokens unknown for ${imageModel}` : ` · ≈ ${int(per)} image tokens${estimate.images > 1 ? ` × ${estimate.images}` : ""}`;
-  const cost = estimate.costUsd === undefined ? " · no price known" : ` · ≈ ${formatCost(estimate.costUsd)}`;
+  const cost = estimate.costUsd === undefined ? " · no price known" : ` · ${approxCost(estimate.costUsd)}`;
   return `≈ ${int(estimate.inputTokens)} input tokens${refs}${output}${cost}`;
 }
 

@@ -7,6 +7,7 @@ import type { PartPropsMap } from "../parts/part-props.js";
 import { definePart } from "../parts/registry.js";
 import { useBatchSession } from "./batch/batch-session.js";
 import { ImagePanel } from "./image-panel.js";
+import { useViewChange } from "../components/toasts.js";
 import { useImageSession } from "./image-session.js";
 
 function ImagePart({ ctx, active, expose, editorType }: PartPropsMap["image"]) {
@@ -14,6 +15,7 @@ function ImagePart({ ctx, active, expose, editorType }: PartPropsMap["image"]) {
   const image = useImageSession(deps);
   const batch = useBatchSession(deps);
   useLayoutEffect(() => expose({ openNode: image.openNode, openVersion: image.openVersion }));
+  useViewChange(batch.mode, ctx.onViewChange);
   if (!active) return null;
   return <ImagePanel session={image} batch={batch} selection={ctx.selection} settings={ctx.settings} editorType={editorType} hasKey={ctx.hasKey} onOpenSettings={ctx.onOpenSettings} worker={ctx.worker} vault={ctx.vault} />;
 }

@@ -8,8 +8,16 @@
 export const int = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 export function formatCost(usd: number): string {
-  if (usd < 0.01) return "< $0.01";
+  if (usd < 0.01) return "under $0.01";
   return `$${usd < 1 ? usd.toFixed(3) : usd.toFixed(2)}`;
+}
+
+/**
+ * An estimate's cost with its hedge ("≈ $0.186", "about $0.035"), or "under $0.01" alone: a bound is no
+ * estimate to hedge ("about < $0.01" read as a typo).
+ */
+export function approxCost(usd: number, hedge: "≈" | "about" = "≈"): string {
+  return usd < 0.01 ? formatCost(usd) : `${hedge} ${formatCost(usd)}`;
 }
 
 /** "$8", "$0.60", "$0.075": cents unless the price needs more. */

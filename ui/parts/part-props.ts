@@ -32,6 +32,8 @@ export interface PanelContext extends PanelServices {
   notify(text: string, tone?: "info" | "error"): void;
   onOpenSettings(): void;
   onFocusNode(nodeId: string): void;
+  /** The panel shows another view of itself (a list → one entry, a mode): the toasts about the last one leave. */
+  onViewChange(): void;
 }
 
 export interface PartProps<Api = undefined> {

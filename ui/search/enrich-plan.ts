@@ -9,7 +9,7 @@ import type { SourcedPrice } from "../../ai/prices.js";
 import { estimateEnrich } from "../../ai/search-estimate.js";
 import type { SearchIndex } from "../../contract/search.js";
 import type { Settings } from "../../contract/settings.js";
-import { formatCost } from "../model/cost.js";
+import { approxCost } from "../model/cost.js";
 import type { EnrichPlan } from "./search-ai.js";
 import { pluralGrouped } from "../../codegen/plural.js";
 
@@ -43,7 +43,7 @@ export function planEnrich(index: SearchIndex, settings: Settings, prices?: Read
   return {
     captions: captionIds.length,
     vectors: vectorIds.length,
-    ...(estimate.costUsd !== undefined && what ? { estimate: `about ${formatCost(estimate.costUsd)} for ${what}` } : {}),
+    ...(estimate.costUsd !== undefined && what ? { estimate: `${approxCost(estimate.costUsd, "about")} for ${what}` } : {}),
     captionIds,
     vectorIds,
     models,

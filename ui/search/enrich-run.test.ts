@@ -72,7 +72,7 @@ describe("planEnrich", () => {
   it("counts frames without a caption or vector for their hash and models, with the estimate in words", () => {
     const plan = planEnrich(empty, { ...DEFAULT_SETTINGS, model: "gpt-4o-mini" });
     expect(plan).toMatchObject({ captions: 14, vectors: 14, models: { caption: "gpt-4o-mini", embedding: "text-embedding-3-small" } });
-    expect(plan.estimate).toMatch(/^about (< )?\$[\d.]+ for 14 captions and 14 embeddings$/);
+    expect(plan.estimate).toMatch(/^(about \$[\d.]+|under \$0\.01) for 14 captions and 14 embeddings$/);
     expect(enrichAction(plan)).toBe("describe and embed 14 frames");
     const d = docs[0]!;
     const done: SearchIndex = {

@@ -93,7 +93,7 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
         {loaded && rows.length > 0 ? (
           <ResultList rows={rows} active={active} grouped={results.ranking === "list"} thumbnails={session.thumbnails} onOpen={(row) => session.focus({ id: row.id, name: row.name.map((p) => p.text).join("") })} onHover={setActive} />
         ) : (
-          <SearchEmpty loaded={loaded} loadError={index.loadError} scanning={scan.phase === "scanning"} text={text} like={like} />
+          <SearchEmpty loaded={loaded} loadError={index.loadError} scanning={scan.phase === "scanning"} cancelled={scan.phase === "cancelled"} text={text} like={like} />
         )}
         {busy ? (
           <p class="search-busy" role="status">

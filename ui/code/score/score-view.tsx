@@ -27,10 +27,10 @@ export { scoreTone };
 const round = (n: number): number => Math.round(n);
 const boxText = (b: Box): string => `${round(b.x)}, ${round(b.y)} · ${round(b.width)} × ${round(b.height)}`;
 
-/** What is wrong with one layer, in words: "40 px right, 12 px narrower", "missing", "hidden". */
-function problemWords(d: LayerDiff): string {
-  if (d.problem === "missing") return "missing: no element carries its id";
-  if (d.problem === "hidden" || !d.rendered) return "hidden: rendered without a box";
+/** What is wrong with one layer, in a designer's words: "40 px right, 12 px narrower", "missing", "hidden". */
+export function problemWords(d: LayerDiff): string {
+  if (d.problem === "missing") return "missing: not in the generated page";
+  if (d.problem === "hidden" || !d.rendered) return "hidden: in the page but not shown";
   return boxDelta(d.design, d.rendered);
 }
 

@@ -75,7 +75,14 @@ export function coloursSentence(colours: readonly BrandColour[]): string {
   return `Brand colours: ${colours.map((c) => (c.name ? `${c.hex} (${c.name})` : c.hex)).join(", ")}.`;
 }
 
-/** The style text every prompt ends with: the user's words, then the brand colours when they are used. */
+/**
+ * The style text every prompt ends with: the user's words, then the brand colours when they are used — the words
+ * closed as a sentence and the colours on a line of their own, so neither runs into the other ("…soft light Brand
+ * colours: …" read as one phrase, to the user and the model).
+ */
 export function styleText(spec: Pick<StyleSpec, "text" | "colours" | "useColours">): string {
-  return [spec.text.trim(), spec.useColours ? coloursSentence(spec.colours) : ""].filter(Boolean).join(" ");
+  const words = spec.text.trim();
+  const colours = spec.useColours ? coloursSentence(spec.colours) : "";
+  if (!words || !colours) return words || colours;
+  return `${/[.!?]$/.test(words) ? words : `${words}.`}\n${colours}`;
 }

@@ -1,5 +1,5 @@
 /** The Batch API confirmation: what will be sent, what happens next, the estimate at half price — or why not. */
-import { formatCost } from "../../../model/cost.js";
+import { approxCost } from "../../../model/cost.js";
 import type { Confirmation } from "./use-submit.js";
 import { plural } from "../../../../codegen/plural.js";
 
@@ -8,7 +8,7 @@ function estimateLine(c: Confirmation): string {
   const e = c.estimate;
   if (!e) return "Estimating…";
   if (e.batchCostUsd === undefined || e.costUsd === undefined) return `${e.images} images · no price known for this model`;
-  return `≈ ${formatCost(e.batchCostUsd)} on the Batch API (50% of ≈ ${formatCost(e.costUsd)} live)`;
+  return `${approxCost(e.batchCostUsd)} on the Batch API (50% of ${approxCost(e.costUsd)} live)`;
 }
 
 export function SubmitConfirm({ confirmation: c, onSend, onDismiss }: { confirmation: Confirmation; onSend(): void; onDismiss(): void }) {

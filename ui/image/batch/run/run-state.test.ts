@@ -75,7 +75,7 @@ describe("a batch run's state", () => {
     s = finished(s, 0, 1, version("first"));
     expect(awaitingAccept(s)).toBe(true);
     expect(toSend(s)).toEqual([]);
-    expect(summaryLine(s)).toBe("1 of 4 done · 3 waiting for the first · $0.00 so far");
+    expect(summaryLine(s)).toBe("1 of 4 done · 3 waiting until you accept the first · $0.00 so far");
     s = redoFirst(s);
     expect(s.items[0]).toMatchObject({ status: "queued" });
     expect(s.items[0]!.version).toBeUndefined();

@@ -159,7 +159,7 @@ export function summaryLine(state: RunState): string {
   if (c.failed) parts.push(`${c.failed} failed`);
   if (c.drawing) parts.push(`${c.drawing} drawing`);
   if (c.cancelled) parts.push(`${c.cancelled} cancelled`);
-  if (awaitingAccept(state) && c.queued) parts.push(`${c.queued} waiting for the first`);
+  if (awaitingAccept(state) && c.queued) parts.push(`${c.queued} waiting until you accept the first`);
   // A local SD server costs nothing: no money said.
   if (!state.plan.sd) parts.push(`${money(state.costUsd)}${isRunning(state) ? " so far" : ""}`);
   return parts.join(" · ");

@@ -36,7 +36,7 @@ export function RunTile({ run, item, aspect, asking, waiting, onRetry, onAccept,
   const url = useObjectUrl(run.version?.bytes ?? run.partial);
   const explanation = run.failure ? explainImageFailure(run.failure) : undefined;
   const note = placementText(run.placement, run.notKept);
-  const status = run.status === "queued" && waiting ? "Waits for the first" : STATUS[run.status];
+  const status = run.status === "queued" && waiting ? "Waits until you accept the first image" : STATUS[run.status];
   return (
     <li class={`batch-tile batch-tile--${run.status}${asking ? " batch-tile--asking" : ""}`} aria-label={`${item.stem}: ${status}`}>
       <div class="batch-tile__art" style={{ aspectRatio: String(aspect) }} title={item.prompt}>

@@ -5,7 +5,7 @@
  * button above the settings' threshold. Nothing is sent before a press. Without a key: KeyNeeded.
  */
 import { KeyNeeded } from "../../../model/key-needed.js";
-import { formatCost, int } from "../../../model/cost.js";
+import { approxCost, int } from "../../../model/cost.js";
 import type { BatchViewProps } from "../view-props.js";
 import type { BatchEstimate } from "./use-estimate.js";
 import { plural } from "../../../../codegen/plural.js";
@@ -20,7 +20,7 @@ export function batchApiBlocker(plan: { acceptFirst: boolean; style: { reference
 export function estimateLine(estimate: BatchEstimate): string {
   const tokens = `≈ ${int(estimate.perImage.inputTokens)} input tokens per image`;
   if (estimate.costUsd === undefined) return `${tokens} · no price known`;
-  return `${tokens} · ≈ ${formatCost(estimate.costUsd)} for ${estimate.images}${estimate.batchUsd !== undefined ? ` · Batch API ≈ ${formatCost(estimate.batchUsd)} (50%)` : ""}`;
+  return `${tokens} · ${approxCost(estimate.costUsd)} for ${estimate.images}${estimate.batchUsd !== undefined ? ` · Batch API ${approxCost(estimate.batchUsd)} (50%)` : ""}`;
 }
 
 export function SendBar({ session, settings, hasKey, onOpenSettings }: BatchViewProps) {

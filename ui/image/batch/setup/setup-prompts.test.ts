@@ -13,8 +13,8 @@ describe("the setup's computed prompts", () => {
     const out = draftPrompts({ table, template: "A {mood} hero for {audience}", rules: "", style: styleText(spec) });
     expect(out.errors).toEqual({});
     expect(out.items.map((i) => [i.row, i.stem, i.prompt])).toEqual([
-      [1, "1-calm-kids", "A calm hero for kids\n\nStyle: flat vector Brand colours: #1A2B3C (Primary)."],
-      [3, "3-bold-teens", "A bold hero for teens\n\nStyle: flat vector Brand colours: #1A2B3C (Primary)."],
+      [1, "1-calm-kids", "A calm hero for kids\n\nStyle: flat vector.\nBrand colours: #1A2B3C (Primary)."],
+      [3, "3-bold-teens", "A bold hero for teens\n\nStyle: flat vector.\nBrand colours: #1A2B3C (Primary)."],
     ]);
     expect(out.notes).toEqual(['column "extra" not used by the template or any rule (allowed; ignored)', "empty row 2 left out"]);
   });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { previewNote } from "./preview-note.js";
+
+describe("the preview's caption", () => {
+  it("says a React result's HTML stand-in is not the React files, while drafting and when they cannot run", () => {
+    const converted = { status: "ready" as const, files: [], converted: true };
+    const draft = previewNote(converted, true)?.text ?? "";
+    const fallback = previewNote(converted, false)?.text ?? "";
+    for (const text of [draft, fallback]) {
+      expect(text).toMatch(/Plain HTML/);
+      expect(text).toMatch(/React files/);
+      expect(text).not.toMatch(/HTML rendering of the design/);
+    }
+    expect(draft).toMatch(/once checked/);
+    expect(fallback).toMatch(/could not run/);
+  });
+
+  it("names the React files when they run, and HTML output as what it is", () => {
+    expect(previewNote({ status: "scripted", html: "", problems: [] }, false)).toEqual({ text: "React preview: the files run in a sandbox without network", quiet: false });
+    expect(previewNote({ status: "ready", files: [], converted: false }, false)).toEqual({ text: "HTML preview, no scripts", quiet: true });
+    expect(previewNote({ status: "loading" }, true)).toBeUndefined();
+  });
+});
