@@ -129,6 +129,13 @@ export function useViewChange(view: string, onChange: () => void): void {
 /** What may be pressed, typed in or chosen: a toast must not lie over one. */
 const CONTROLS = 'button:not(:disabled), a[href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [role="button"], [role="tab"], [role="link"], [tabindex]:not([tabindex="-1"])';
 
+const REGION_MIN_HEIGHT = 96;
+
+function isRegion(element: HTMLElement, r: DOMRect): boolean {
+  if (r.height < REGION_MIN_HEIGHT || !element.matches("[tabindex]")) return false;
+  return !element.matches('button, a[href], input, select, textarea, summary, [role="button"], [role="tab"], [role="link"]');
+}
+
 /** The controls on show (under no other layer but the toasts), as boxes within the viewport. */
 function controlBoxes(stack: HTMLElement): Box[] {
   const boxes: Box[] = [];
@@ -136,6 +143,9 @@ function controlBoxes(stack: HTMLElement): Box[] {
     if (stack.contains(element) || element.closest("[inert]")) continue;
     const r = element.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.top >= innerHeight) continue;
+    // A focusable scrolling region (the code view, a list) is not a control: a toast over a strip of it hides
+    // nothing to press, and keeping clear of it would push the toast over the labels above.
+    if (isRegion(element, r)) continue;
     // Scrolled out of its container, or under another layer: not a control the toast could hide.
     const hit = document.elementFromPoint(Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
     if (!hit || !(element.contains(hit) || hit.closest(".toasts"))) continue;
