@@ -20,6 +20,7 @@ import { providerConfig, type ProviderConfig } from "../ai/providers.js";
 import { fontPlan } from "../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../codegen/emit/assets.js";
 import { generateCode, modelHint, parseHint, type DesignDocument } from "../codegen/index.js";
+import { layerNamesById } from "../codegen/design/layer-label.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import type { Problem } from "../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
@@ -52,6 +53,8 @@ interface Source {
   problems: Problem[];
   /** The frames' REST JSON (none from a hint): what --verify measures against. */
   roots: RestNode[];
+  /** Layer names by id, for the problems (LoadedDesign.layerNames). */
+  layerNames: ReadonlyMap<string, string>;
 }
 
 /** The design to send: <design.json> (with --images, --file-key…) or --from-hint. */
@@ -61,10 +64,10 @@ export async function readSource(args: CliArgs, io: Output, context: RunContext)
     const text = await readText(args.fromHint);
     const { document } = asUsage(() => parseHint(text));
     if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
-    return { document, problems: [], roots: [] };
+    return { document, problems: [], roots: [], layerNames: layerNamesById(document) };
   }
   const design = await loadForCode(args, io, context);
-  return { document: design.document, problems: design.problems, roots: design.roots };
+  return { document: design.document, problems: design.problems, roots: design.roots, layerNames: design.layerNames };
 }
 
 export interface Png {
@@ -293,7 +296,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     // Nothing usable came back: report why, write nothing, and fail as the model's failure.
     const problems = [...source.problems, ...result.problems];
     if (args.json) io.out(JSON.stringify({ files: [], problems, ...more }, null, 2));
-    else reportProblems(problems, io, args);
+    else reportProblems(problems, io, args, source.layerNames);
     io.err("figment: the model's reply held no usable files; nothing was written. Try again or use another model.");
     return 1;
   }
@@ -301,7 +304,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
   const scored = args.score && frame ? await import("./code-score.js") : undefined;
   const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target)] : undefined;
-  const code = await emitAndWrite({ files: final.files, problems: final.problems }, source.problems, args, io, scores && args.json ? { ...more, score: scores } : more, runName(args, source.document.frames));
+  const code = await emitAndWrite({ files: final.files, problems: final.problems }, source.problems, args, io, scores && args.json ? { ...more, score: scores } : more, runName(args, source.document.frames), source.layerNames);
   if (scored && scores && !args.json) scored.printScores(scores, io);
   if (!args.json) {
     if (final.notes.trim() && final.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(final.notes)}`);

@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCode, loadDesign, modelHint, parseHint } from "../codegen/index.js";
+import { layerNamesById } from "../codegen/design/layer-label.js";
 import { layerBounds } from "../codegen/design/normalize.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
 import { agree, plural } from "../codegen/plural.js";
@@ -72,7 +73,7 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
     const text = await readText(args.fromHint);
     const { document } = asUsage(() => parseHint(text));
     if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
-    return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io, {}, runName(args, document.frames));
+    return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io, {}, runName(args, document.frames), layerNamesById(document));
   }
   const { requireChromium, scoreDocument, printScores } = await import("./code-score.js");
   if (args.score) requireChromium();
@@ -85,7 +86,7 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
   const score = async (): Promise<FidelityScore[]> => scoreDocument(design.document, design.roots, codeOptions(args));
   // Without --out, a whole file's frames go one folder each (figment-out/<frame>/<target>), each converted alone.
   const write = async (more: Record<string, unknown>): Promise<number> => {
-    if (args.out !== undefined || frames.length === 1) return emitAndWrite(await generateCode(design.document, options), problems, args, io, more, name);
+    if (args.out !== undefined || frames.length === 1) return emitAndWrite(await generateCode(design.document, options), problems, args, io, more, name, design.layerNames);
     const names = frames.map((f) => design.roots.find((r) => r.id === f.id)?.name ?? f.name);
     const folders: OutputFolder[] = [];
     for (const [i, folder] of frameFolders(names).entries()) {
@@ -94,7 +95,7 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
       const files = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name: names[i]! }) : result.files;
       folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files });
     }
-    return writeFolders(folders, problems, args, io, more, DEFAULT_OUT_ROOT);
+    return writeFolders(folders, problems, args, io, more, DEFAULT_OUT_ROOT, design.layerNames);
   };
   if (!args.score) return write({});
   // --json is one document, so its scores come first; plain output writes the files, then measures them.

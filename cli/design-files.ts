@@ -90,14 +90,26 @@ async function readVariables(path: string): Promise<DesignVariables> {
   }
 }
 
-function formatProblem(p: Problem): string {
-  const where = p.file ? `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ` : p.nodeId ? `node ${p.nodeId}: ` : "";
-  return `${p.severity} ${p.code} ${where}${p.message}`;
+/** Layer names by id (codegen/design/layer-label.ts layerNamesById), for the problems that point at a layer. */
+export type LayerNames = ReadonlyMap<string, string>;
+
+/**
+ * One problem a line: a file's place leads; a layer's name leads as the layers panel shows it, its id trailing
+ * as the detail that finds it again (`“Frame 8”: … (id 1:2)`).
+ */
+export function formatProblem(p: Problem, names: LayerNames = new Map()): string {
+  if (p.file) return `${p.severity} ${p.code} ${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ${p.message}`;
+  if (p.nodeId === undefined) return `${p.severity} ${p.code} ${p.message}`;
+  const name = names.get(p.nodeId);
+  // A message that names the layer already is not led by its name a second time.
+  const lead = name === undefined || p.message.includes(`“${name}”`) || p.message.includes(`"${name}"`) ? "" : `“${name}”: `;
+  const detail = name === undefined && p.message.includes(p.nodeId) ? "" : ` (${name !== undefined ? "id" : "layer id"} ${p.nodeId})`;
+  return `${p.severity} ${p.code} ${lead}${p.message}${detail}`;
 }
 
 /** Warnings and errors one a line, then the notes counted by kind and the tips that apply (cli/notes.ts). */
-export function reportProblems(problems: Problem[], io: Output, given: TipContext = {}): void {
-  for (const p of problems) if (p.severity !== "info") io.err(formatProblem(p));
+export function reportProblems(problems: Problem[], io: Output, given: TipContext = {}, names: LayerNames = new Map()): void {
+  for (const p of problems) if (p.severity !== "info") io.err(formatProblem(p, names));
   const notes = notesLine(problems);
   if (notes) io.err(notes);
   for (const tip of tips(problems, given)) io.err(tip);
@@ -128,19 +140,19 @@ export function outDirFor(args: CliArgs, name: string): string {
 /**
  * Writes the files under --out, or ./figment-out/<name>/<target> without it (with --project, inside the runnable
  * project the plugin's zip holds; `name` names its package and page, and the default folder), and reports them
- * (plain or --json, where `more` adds fields after these).
+ * (plain or --json, where `more` adds fields after these); `names` names the layers the problems point at.
  */
-export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}, name = "design"): Promise<number> {
+export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}, name = "design", names: LayerNames = new Map()): Promise<number> {
   const dir = outDirFor(args, name);
   const files = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name }) : result.files;
-  return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir);
+  return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir, names);
 }
 
 /**
  * Writes each folder (refusing, before anything is written, a folder that cannot be one) and reports what was
  * written where: plain, a block per folder; --json, one document whose paths are relative to `root`.
  */
-export async function writeFolders(folders: OutputFolder[], given: Problem[], args: CliArgs, io: Output, more: Record<string, unknown>, root: string): Promise<number> {
+export async function writeFolders(folders: OutputFolder[], given: Problem[], args: CliArgs, io: Output, more: Record<string, unknown>, root: string, names: LayerNames = new Map()): Promise<number> {
   for (const folder of folders) await checkOutDir(folder.dir);
   for (const folder of folders) await warnOtherTarget(folder, args, io);
   const all = [...given];
@@ -160,7 +172,7 @@ export async function writeFolders(folders: OutputFolder[], given: Problem[], ar
     io.out(JSON.stringify({ out: root, files: report, problems, ...more }, null, 2));
     return 0;
   }
-  reportProblems(problems, io, args);
+  reportProblems(problems, io, args, names);
   if (args.project && args.target === "react") for (const folder of folders) io.out(`run it: cd ${folder.dir} && npm install && npm run dev`);
   return 0;
 }

@@ -12,7 +12,7 @@
  */
 import type { Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { boundsOf, designViewport, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
+import { boundsOf, designViewport, unboxedFrame, type FrameFidelity, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { probeBoxes, probeOverflow } from "../codegen/fidelity/probe.js";
 import { probeIds, scoreBoxes } from "../codegen/fidelity/box-score.js";
 import { pageViewport, withPage, type PageGlobals, type PageHost } from "./browser.js";
@@ -36,7 +36,7 @@ export async function measureFidelity(
  */
 export async function fidelityOnPage(page: Page, frame: RestNode): Promise<FrameFidelity> {
   const frameBox = boundsOf(frame);
-  if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
+  if (!frameBox) throw unboxedFrame(frame);
   const { height } = designViewport(frame);
   const { nodes, ids } = probeIds(frame);
   const probe = await page.evaluate(probeBoxes, { rootId: frame.id, ids });

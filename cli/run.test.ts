@@ -241,6 +241,19 @@ describe("figment code", () => {
     expect(html).toContain('data-node-id="1:3"');
     expect(html).not.toContain('data-node-id="1:2"');
   });
+
+  it("names the layer a warning is about as the layers panel does, the id trailing as a detail", async () => {
+    const box = (x: number, w: number, h: number) => ({ x, y: 0, width: w, height: h });
+    const design = join(tmp, "two-frames.json");
+    writeFileSync(design, JSON.stringify({ document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [
+      { id: "1:2", type: "FRAME", name: "Card", absoluteBoundingBox: box(0, 100, 100), children: [{ id: "1:3", type: "RECTANGLE", name: "Photo", absoluteBoundingBox: box(0, 10, 10) }] },
+      { id: "1:4", type: "FRAME", name: "Frame 8", absoluteBoundingBox: box(200, 100, 100), children: [] },
+    ] }] } }));
+    const { code, stderr } = await figment("code", design, "--out", join(tmp, "two-frames"));
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/^warning empty-frame frame "Frame 8" has no visible layers; skipped \(id 1:4\)$/m);
+    expect(stderr).not.toMatch(/node 1:4/);
+  });
 });
 
 describe("figment hints and code --from-hint", () => {
@@ -328,7 +341,7 @@ describe("bad input: exit code 2 and a clear message", () => {
     {
       name: "an empty frame asked for by id",
       argv: () => ["code", write("empty-by-id.json", JSON.stringify({ nodes: { "1:2": { document: frame({ children: [{ id: "1:5", type: "RECTANGLE", name: "R", visible: false, absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } }] }) } } })), "--node", "1:2"],
-      message: /frame "Frame" \(1:2\) is empty: it has no visible layers/,
+      message: /^figment: “Frame” is empty: it has no visible layers \(id 1:2\)$/m,
     },
     { name: "a missing file", argv: () => ["code", join(tmp, "does-not-exist.json")], message: /no such file: .*does-not-exist\.json/ },
     { name: "a missing hint file", argv: () => ["code", "--from-hint", join(tmp, "nope.txt")], message: /no such file: .*nope\.txt/ },

@@ -15,6 +15,7 @@
  * emitters print once and use as `var(--…)`. Never throws for missing or bad extras.
  */
 import type { DesignExtras } from "./design/extras.js";
+import { layerNamesById } from "./design/layer-label.js";
 import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
 import type { LayoutMode } from "./layout/index.js";
@@ -65,6 +66,11 @@ export interface LoadedDesign {
   /** The REST nodes converted (top-level frames, or the requested ones). */
   roots: RestNode[];
   problems: Problem[];
+  /**
+   * Every layer's name by id as Figma's layers panel shows it (design/layer-label.ts), the frames skipped as
+   * empty too: what text a designer reads names a problem's layer by.
+   */
+  layerNames: ReadonlyMap<string, string>;
 }
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
@@ -107,8 +113,10 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
   if (empty.length > 0 && nodeIds.length > 0) {
     const first = empty[0]!;
     const name = roots.find((r) => r.id === first.id)?.name ?? first.name;
-    throw new EmptyDesignError(`frame "${name}" (${first.id}) is empty: it has no visible layers`);
+    // The name as the layers panel shows it leads; the id trails, to find the layer again.
+    throw new EmptyDesignError(`“${name}” is empty: it has no visible layers (id ${first.id})`);
   }
+  const layerNames = layerNamesById(document, roots);
   for (const frame of empty) problems.push({ severity: "warning", code: "empty-frame", message: `frame "${roots.find((r) => r.id === frame.id)?.name ?? frame.name}" has no visible layers; skipped`, nodeId: frame.id });
   document.frames = document.frames.filter((f) => !empty.includes(f));
   roots = roots.filter((r) => document.frames.some((f) => f.id === r.id));
@@ -119,6 +127,6 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
   }
   const tokens = resolveTokens(roots, document, reply.context, extras);
   if (tokens.table) document.tokens = tokens.table;
-  return { document, roots, problems: [...reply.problems, ...problems, ...tokens.problems] };
+  return { document, roots, problems: [...reply.problems, ...problems, ...tokens.problems], layerNames };
 }
 

@@ -55,6 +55,7 @@ describe("the record", () => {
   it("counts lines, labels them, and says how far an unfinished submit got", () => {
     expect(lineCounts(record())).toEqual({ total: 3, pending: 1, done: 1, failed: 1 });
     expect(record().lines.map(lineLabel)).toEqual(["row 1", "frame Login (1:2)", "x"]);
+    expect(lineLabel({ ...record().lines[1]!, frame: { id: "1:2", name: "" } })).toBe("frame 1:2");
     expect(statusOf(record())).toMatchObject({ finished: false, runs: [{ status: "uploaded, batch not created" }] });
   });
 });

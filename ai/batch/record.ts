@@ -102,6 +102,6 @@ export function lineCounts(record: Pick<BatchRecord, "lines">): LineCounts {
 /** A line's label for reports: its row or frame, else its id. */
 export function lineLabel(line: BatchLineRecord): string {
   if (line.row !== undefined) return `row ${line.row}`;
-  if (line.frame) return `frame ${line.frame.name} (${line.frame.id})`;
+  if (line.frame) return line.frame.name.trim() !== "" ? `frame ${line.frame.name} (${line.frame.id})` : `frame ${line.frame.id}`;
   return line.customId;
 }

@@ -106,6 +106,18 @@ describe("figment code --ai --batch-api", () => {
     expect(srv.requests).toHaveLength(0);
   });
 
+  it("names a frame as the layers panel does, a generated name too, in the plan and its folder", async () => {
+    const design = join(tmp, "generated.json");
+    const box = { x: 0, y: 0, width: 100, height: 100 };
+    writeFileSync(design, JSON.stringify({ document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [
+      { id: "1:2", type: "FRAME", name: "Frame 8", absoluteBoundingBox: box, children: [{ id: "1:3", type: "TEXT", name: "Hi", characters: "Hi", absoluteBoundingBox: { ...box, height: 20 } }] },
+    ] }] } }));
+    const result = await figment(["code", design, "--ai", "--batch-api", "--dry-run", "--json", "--model", "gpt-4o", "--out", fresh()], {});
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { frames: { id: string; name: string; folder: string }[] };
+    expect(report.frames).toMatchObject([{ id: "1:2", name: "Frame 8", folder: "frame-8" }]);
+  });
+
   it("the single-request --dry-run shows the Batch API price beside the standard one", async () => {
     const json = await figment(["code", DIALOG, "--node", "25:0", "--ai", "--dry-run", "--json", "--model", "gpt-4o"], {});
     const report = JSON.parse(json.stdout) as { costUsd: number; batchCostUsd: number };

@@ -31,6 +31,7 @@ import type { CliArgs } from "../args.js";
 import { readComponentsInput } from "../components-map.js";
 import { runName, type Output, type RunContext } from "../design-files.js";
 import { DEFAULT_OUT_ROOT, folderSlug } from "../out-dir.js";
+import { layerNamesById } from "../../codegen/design/layer-label.js";
 import { slugOf } from "../image-files.js";
 import { writeFilesUnder } from "../io.js";
 import { reportModelError } from "../model-errors.js";
@@ -80,7 +81,10 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   if (image && document.frames.length > 1) throw new BatchInputError(`--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`);
   const settings = settingsFrom(args);
   const draft = providerConfig(settings, "dry-run");
-  const folders = frameFolders(document.frames.map((f) => f.name));
+  // Frames by the names Figma's layers panel shows (a generated "Frame 8" the tree dropped too), for the folders and the report.
+  const layerNames = layerNamesById(document);
+  const frameNames = document.frames.map((f) => layerNames.get(f.id) ?? f.name);
+  const folders = frameFolders(frameNames);
   const planned: (PlannedLine & { assets: SourceFile[]; componentMap?: ComponentMap })[] = [];
   await loadTokenizer();
   let costUsd: number | undefined = 0;
@@ -89,7 +93,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     const estimate = estimatePrompt(input, image, { model: draft.model });
     costUsd = costUsd === undefined || estimate.costUsd === undefined ? undefined : costUsd + estimate.costUsd;
     const body = responsesRequest(input, { model: draft.model, stream: false }) as unknown as Record<string, unknown>;
-    planned.push({ customId: `frame-${i + 1}`, url: "/v1/responses", body, frame: { id: frame.id, name: frame.name }, fileStem: folders[i]!, assets: input.assets ?? [], ...(input.componentMap ? { componentMap: input.componentMap } : {}) });
+    planned.push({ customId: `frame-${i + 1}`, url: "/v1/responses", body, frame: { id: frame.id, name: frameNames[i]! }, fileStem: folders[i]!, assets: input.assets ?? [], ...(input.componentMap ? { componentMap: input.componentMap } : {}) });
   }
   const batchUsd = costUsd === undefined ? undefined : costUsd / 2;
   const estimateLine = `estimate for the input: about ${usd(costUsd)} at standard prices, about ${usd(batchUsd)} on the Batch API (50% off); the output is extra`;

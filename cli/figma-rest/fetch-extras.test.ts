@@ -131,6 +131,7 @@ describe("fetchDesignExtras: missing pieces are problems, not failures", () => {
     expect(problems.map((p) => p.code)).toEqual(["figma-image-missing", "figma-svg-missing", "figma-image-missing"]);
     expect(problems[0]!.message).toContain(`image fill ${nullRef!.slice(0, 12)} (null)`);
     expect(problems[1]).toMatchObject({ nodeId: nullId });
+    expect(problems[1]!.message).toMatch(/^Figma rendered no SVG for “[^”]+” \(the render failed/);
     expect(problems[2]!.message).toMatch(/is not an image/);
     expect(h.lines.at(-1)).toBe("figma: got 6 of 8 images and 9 of 10 SVGs");
   });
@@ -144,7 +145,9 @@ describe("fetchDesignExtras: missing pieces are problems, not failures", () => {
     expect(h.sleeps).toEqual([1000, 2000]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: "figma-svg-missing", nodeId: "101:22" });
-    expect(problems[0]!.message).toContain("the download of the SVG of layer 101:22 answered 503");
+    // Named as the layers panel names it (Figma's generated "Group"); the id is the problem's nodeId.
+    expect(problems[0]!.message).toContain("the download of the SVG of “Group” answered 503");
+    expect(problems[0]!.message).not.toContain("101:22");
     expect(Object.keys(extras.svgs ?? {})).toEqual(["101:26", "101:38", "101:45"]);
   });
 });

@@ -10,6 +10,7 @@ import type { GetImageFillsResponse, GetImagesResponse } from "@figma/rest-api-s
 import type { DesignDocument, Problem } from "../../codegen/index.js";
 import type { DesignExtras } from "../../codegen/design/extras.js";
 import { sniffImage } from "../../codegen/design/image-bytes.js";
+import { layerName, layerNamesById } from "../../codegen/design/layer-label.js";
 import { cleanSuppliedSvg } from "../../codegen/design/supplied-svg.js";
 import { FigmaClient, type FigmaClientOptions } from "./client.js";
 import { FigmaRestError } from "./errors.js";
@@ -64,6 +65,9 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
   const selected = selectAssets(document);
   const imageRefs = selected.imageRefs.filter((ref) => !options.skipImageRefs?.has(ref));
   const { vectorIds } = selected;
+  // Layers named as the layers panel names them; the id is the problem's nodeId, printed after the message.
+  const names = layerNamesById(document);
+  const layer = (id: string): string => layerName(names.get(id), id);
   const problems: Problem[] = [];
   const extras: DesignExtras = {};
   if (imageRefs.length === 0 && vectorIds.length === 0) {
@@ -98,13 +102,13 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
   for (const id of vectorIds) {
     const url = svgUrls[id];
     if (url) jobs.push({ kind: "svg", id, url });
-    else problems.push({ severity: "warning", code: "figma-svg-missing", message: `Figma rendered no SVG for layer ${id} (${url === null ? "the render failed or the layer is invisible" : "not in the answer"}); it is drawn from the JSON`, nodeId: id });
+    else problems.push({ severity: "warning", code: "figma-svg-missing", message: `Figma rendered no SVG for ${layer(id)} (${url === null ? "the render failed or the layer is invisible" : "not in the answer"}); it is drawn from the JSON`, nodeId: id });
   }
   if (jobs.length > 0) progress(`figma: downloading ${plural(jobs.length, "file")}`);
   const images: Record<string, Uint8Array> = {};
   const svgs: Record<string, string> = {};
   const failures = await mapLimit(jobs, options.concurrency ?? 6, async (job): Promise<Problem | undefined> => {
-    const what = job.kind === "image" ? `image fill ${job.id.slice(0, 12)}` : `the SVG of layer ${job.id}`;
+    const what = job.kind === "image" ? `image fill ${job.id.slice(0, 12)}` : `the SVG of ${layer(job.id)}`;
     try {
       const bytes = await client.download(job.url, what);
       if (job.kind === "image") {

@@ -2,7 +2,7 @@
  * The design width's figures from the boxes probe (probe.ts) reported: mean IoU of design vs rendered boxes over
  * the layers that have an element, the share that have one, the text found, and the layers furthest off.
  */
-import { boundsOf, collapseWhitespace, designText, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, visibleNodes, type FrameFidelity, type RestNode, type VisibleNode } from "./design-nodes.js";
+import { boundsOf, collapseWhitespace, designText, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, unboxedFrame, visibleNodes, type FrameFidelity, type RestNode, type VisibleNode } from "./design-nodes.js";
 import type { BoxProbe } from "./probe.js";
 import type { Box } from "./types.js";
 
@@ -43,7 +43,7 @@ function parents(frame: RestNode): Map<string, RestNode> {
  */
 export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProbe, overflowAt80: boolean): FrameFidelity {
   const frameBox = boundsOf(frame);
-  if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
+  if (!frameBox) throw unboxedFrame(frame);
   const origin = probe.root ?? { x: 0, y: 0 };
   let matched = 0;
   let iouSum = 0;

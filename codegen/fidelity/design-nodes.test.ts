@@ -36,7 +36,7 @@ describe("a design's boxes as the score reads them (issue 38)", () => {
 
   it("a frame whose own box holds NaN is refused in words, never measured in a NaN viewport", () => {
     const lost = { ...frame, absoluteBoundingBox: { ...box(0, 0, 400, 0), height: "NaN" } } as unknown as RestNode;
-    expect(() => designViewport(lost)).toThrow("frame 1:1 (Page) has no absoluteBoundingBox");
-    expect(() => measurePlan(lost)).toThrow("frame 1:1 has no absoluteBoundingBox");
+    expect(() => designViewport(lost)).toThrow("frame “Page” has no absoluteBoundingBox (id 1:1)");
+    expect(() => measurePlan(lost)).toThrow("frame “Page” has no absoluteBoundingBox (id 1:1)");
   });
 });

@@ -64,6 +64,11 @@ export function boundsOf(node: Pick<RestNode, "absoluteBoundingBox">): Box | und
   return [box.x, box.y, box.width, box.height].every((v) => typeof v === "number" && Number.isFinite(v)) ? box : undefined;
 }
 
+/** A frame that cannot be measured, named as the layers panel names it; the id trails, to find it again. */
+export function unboxedFrame(frame: Pick<RestNode, "id" | "name">): Error {
+  return new Error(`frame “${frame.name}” has no absoluteBoundingBox (id ${frame.id})`);
+}
+
 /**
  * Thickness given to a degenerate dimension so a line still has an area. Figma stores lines as 0 or as
  * floating-point dust (1e-4 px) high, so anything under 0.01px counts as zero.
@@ -124,7 +129,7 @@ function entirelyOutside(box: Box, clip: Box): boolean {
  */
 export function visibleNodes(frame: RestNode): VisibleNode[] {
   const origin = boundsOf(frame);
-  if (!origin) throw new Error(`frame ${frame.id} has no absoluteBoundingBox`);
+  if (!origin) throw unboxedFrame(frame);
   const out: VisibleNode[] = [];
   const rel = (b: Box): Box => ({ x: b.x - origin.x, y: b.y - origin.y, width: b.width, height: b.height });
 
@@ -187,7 +192,7 @@ export function designText(node: RestNode): { text: string; foldCase: boolean } 
 /** The frame's size, rounded: the viewport the design width is measured at. */
 export function designViewport(frame: RestNode): { width: number; height: number } {
   const frameBox = boundsOf(frame);
-  if (!frameBox) throw new Error(`frame ${frame.id} (${frame.name}) has no absoluteBoundingBox`);
+  if (!frameBox) throw unboxedFrame(frame);
   return { width: Math.max(1, Math.round(frameBox.width)), height: Math.max(1, Math.round(frameBox.height)) };
 }
 

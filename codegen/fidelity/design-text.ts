@@ -5,7 +5,7 @@
  * that what the design itself hides or dims is never counted against the code.
  */
 import { contrastRatio, over, TRANSPARENT, type Rgba } from "../analyze/wcag.js";
-import { boundsOf, designText, visibleNodes, type RestNode } from "./design-nodes.js";
+import { boundsOf, designText, unboxedFrame, visibleNodes, type RestNode } from "./design-nodes.js";
 import type { Box } from "./types.js";
 
 /** The contrast under which text counts as illegible, unless the design's own is lower (WCAG's for large text). */
@@ -101,7 +101,7 @@ function samplePoints(box: Box): { x: number; y: number }[] {
 /** The visible TEXT layers of `frame`, in document order, with what the drawing shows of each. */
 export function designTextFacts(frame: RestNode): DesignText[] {
   const origin = boundsOf(frame);
-  if (!origin) throw new Error(`frame ${frame.id} has no absoluteBoundingBox`);
+  if (!origin) throw unboxedFrame(frame);
   const painters: Painter[] = [];
   const texts = new Map<string, { node: PaintedNode; order: number; box: Box; clip: Box | undefined; opacity: number }>();
   let order = 0;
