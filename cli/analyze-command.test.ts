@@ -44,8 +44,8 @@ describe("figment analyze", () => {
     expect(code).toBe(1);
     expect(stderr).toBe("");
     const lines = stdout.split("\n");
-    expect(lines[0]).toBe('error   contrast      101:9   Log In — Text "Log In" has contrast 3.38:1 (#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text.');
-    expect(lines[1]).toMatch(/^warning text-size {5}101:11 {2}Forgot your password\? — Text "Forgot your password\?" is 10 px/);
+    expect(lines[0]).toBe('error   contrast      “Log In” — Text "Log In" has contrast 3.38:1 (#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text. (id 101:9)');
+    expect(lines[1]).toMatch(/^warning text-size {5}“Forgot your password\?” — Text "Forgot your password\?" is 10 px.* \(id 101:11\)$/);
     expect(lines.at(-1)).toBe("12 findings: 1 error, 2 warnings, 9 info");
     expect(lines).toHaveLength(13);
   });
@@ -53,8 +53,8 @@ describe("figment analyze", () => {
   it("names each layer as Figma's layers panel does, a generated name (\"Frame 8\") included", async () => {
     const { stdout } = await figment("analyze", LOGIN);
     expect(stdout).not.toContain("unnamed");
-    expect(stdout).toMatch(/^info {4}frame-name {4}101:37 {2}Frame 8 — Frame has a generated name;/m);
-    expect(stdout).toMatch(/^info {4}frame-name {4}101:21 {2}Frame 6 — /m);
+    expect(stdout).toMatch(/^info {4}frame-name {4}“Frame 8” — Frame has a generated name;.* \(id 101:37\)$/m);
+    expect(stdout).toMatch(/^info {4}frame-name {4}“Frame 6” — .* \(id 101:21\)$/m);
   });
 
   it("prints { findings } with --json: kinds, severities and each kind's figures", async () => {

@@ -10,15 +10,14 @@ import { UsageError } from "./io.js";
 import { plural } from "../codegen/plural.js";
 
 
-/** One line per finding: severity, kind, node id, layer name and the message, in aligned columns. */
+/** One line per finding: severity, kind, the layer's name and the message; the layer's id last, as a detail to copy. */
 export function formatFindings(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return ["no findings"];
-  const idWidth = Math.max(...findings.map((f) => f.nodeId.length));
   const name = (f: Finding): string => {
     const flat = f.nodeName.replace(/\s+/g, " ").trim();
     return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
   };
-  const lines = findings.map((f) => `${f.severity.padEnd(7)} ${f.kind.padEnd(13)} ${f.nodeId.padEnd(idWidth)}  ${name(f)} — ${f.message}`);
+  const lines = findings.map((f) => `${f.severity.padEnd(7)} ${f.kind.padEnd(13)} “${name(f)}” — ${f.message} (id ${f.nodeId})`);
   const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   lines.push(`${plural(findings.length, "finding")}: ${counts.map(([s, n]) => (s === "info" ? `${n} info` : plural(n, s))).join(", ")}`);
   return lines;
