@@ -16,10 +16,10 @@ export function folderSlug(name: string): string {
 }
 
 /** Folder names for the frames, in order: their names as slugs, a repeated one numbered ("home", "home-2"). */
-export function frameFolders(names: readonly string[]): string[] {
+export function frameFolders(names: readonly string[], slugOf: (name: string) => string = folderSlug): string[] {
   const used = new Set<string>();
   return names.map((name) => {
-    const slug = folderSlug(name);
+    const slug = slugOf(name);
     let folder = slug;
     for (let k = 2; used.has(folder); k++) folder = `${slug}-${k}`;
     used.add(folder);

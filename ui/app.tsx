@@ -86,6 +86,15 @@ function usePanel(clearToasts: () => void): [Panel, (next: Panel) => void] {
   return [panel, setPanel];
 }
 
+/** A warning when Figma's main thread has not answered `ready` in time (the plugin may need a restart). */
+function useSlowInitWarning(ready: boolean, show: (text: string, tone: "warning") => void): void {
+  useEffect(() => {
+    if (ready) return;
+    const timer = setTimeout(() => show("Waiting for Figma… the plugin's main thread has not answered yet. Close the plugin and run it again if this stays.", "warning"), INIT_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [ready, show]);
+}
+
 export function App({ bridge, requests, worker, vault }: AppProps) {
   const [ready, setReady] = useState(false);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -162,11 +171,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     [parts.call, banners.show],
   );
 
-  useEffect(() => {
-    if (ready) return;
-    const timer = setTimeout(() => banners.show("Waiting for Figma… the plugin's main thread has not answered yet. Close the plugin and run it again if this stays.", "warning"), INIT_TIMEOUT_MS);
-    return () => clearTimeout(timer);
-  }, [ready, banners.show]);
+  useSlowInitWarning(ready, banners.show);
 
   const saveSettings = (patch: Partial<Settings>) => {
     setSettings((s) => ({ ...s, ...patch }));

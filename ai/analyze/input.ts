@@ -3,7 +3,7 @@
  * its live text layers and its PNG, the deterministic findings, and for Compare the structural diff. Built
  * from the design tree here (pure), so the panel's worker and the CLI send the very same request.
  */
-import { displayName } from "../../codegen/analyze/names.js";
+import { displayName } from "../../codegen/design/layer-label.js";
 import type { Finding } from "../../codegen/analyze/types.js";
 import type { DesignDocument, DesignNode } from "../../codegen/design/types.js";
 import { printHint } from "../../codegen/hint/print.js";

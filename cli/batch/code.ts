@@ -14,6 +14,7 @@ import { BatchInputError } from "../../ai/batch/lines.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { startBatch, type PlannedLine } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
+import { frameFolders } from "../out-dir.js";
 import { estimatePrompt, loadTokenizer } from "../../ai/estimate.js";
 import { base64ToBytes, bytesToBase64 } from "../../codegen/base64.js";
 import { readResponse } from "../../ai/outcome.js";
@@ -58,17 +59,6 @@ const sourceFile = (a: KeptAsset): SourceFile => ({ path: a.path, content: a.con
 
 type KeptAsset = { path: string; content: string; base64?: string };
 
-/** Folder names from the frames' names, unique (`login`, `login-2`). */
-function frameFolders(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
-    const slug = slugOf(name);
-    let folder = slug;
-    for (let k = 2; used.has(folder); k++) folder = `${slug}-${k}`;
-    used.add(folder);
-    return folder;
-  });
-}
 
 const usd = (value: number | undefined): string => (value === undefined ? "unknown" : `$${value.toFixed(4)}`);
 
@@ -84,7 +74,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   // Frames by the names Figma's layers panel shows (a generated "Frame 8" the tree dropped too), for the folders and the report.
   const layerNames = layerNamesById(document);
   const frameNames = document.frames.map((f) => layerNames.get(f.id) ?? f.name);
-  const folders = frameFolders(frameNames);
+  const folders = frameFolders(frameNames, slugOf);
   const planned: (PlannedLine & { assets: SourceFile[]; componentMap?: ComponentMap })[] = [];
   await loadTokenizer();
   let costUsd: number | undefined = 0;

@@ -4,7 +4,7 @@
  * final sizes (Figma's sizes are already resolved, so only positions along the flow need computing).
  */
 import type { DesignNode } from "../design/types.js";
-import { displayName } from "./names.js";
+import { displayName } from "../design/layer-label.js";
 
 export interface Box {
   x: number;
@@ -16,7 +16,7 @@ export interface Box {
 /** A visible layer with its absolute box, its parent and the frame it belongs to, in paint order. */
 export interface Placed {
   node: DesignNode;
-  /** The layer's name as Figma's layers panel shows it (names.ts displayName). */
+  /** The layer's name as Figma's layers panel shows it (design/layer-label.ts displayName). */
   name: string;
   box: Box;
   parent: Placed | undefined;

@@ -12,15 +12,6 @@ const GENERIC =
   /^(image|img|photo|picture|pic|bitmap|rectangle|rect|ellipse|oval|frame|group|layer|placeholder|bg|background|thumbnail|thumb|asset|untitled|mask group|unsplash|pexels|shutterstock|screenshot)([\s_-]*\(?\d+\)?)?( copy( \d+)?)?$/i;
 const FILE_LIKE = /^(img|dsc|pxl|photo|screenshot|screen shot)[\s_-]?[\d_ -]+|\.(png|jpe?g|webp|gif|svg|heic)$|^[0-9a-f]{16,}$/i;
 
-/**
- * The name shown in lists, as Figma's layers panel shows it: the layer's own name, the generated one the tree
- * dropped ("Frame 59598"), or for a layer with no name at all a description.
- */
-export function displayName(node: DesignNode, layerNames: Readonly<Record<string, string>> = {}): string {
-  if (node.name.trim() !== "") return node.name;
-  return layerNames[node.id] ?? `unnamed ${node.kind}`;
-}
-
 export function isGenericName(name: string): boolean {
   const trimmed = name.trim();
   return trimmed === "" || GENERIC.test(trimmed) || FILE_LIKE.test(trimmed);

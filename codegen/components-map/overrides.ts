@@ -6,7 +6,7 @@
  * names layers and fields as Figma's panels do ("changes the fill style of “Label”"); the problem's node id is
  * the detail to copy.
  */
-import { displayName } from "../analyze/names.js";
+import { displayName } from "../design/layer-label.js";
 import type { DesignNode, InstanceFacts } from "../design/types.js";
 import { fieldWords } from "../design/field-words.js";
 import { nestedLayer, NO_FACTS, textLayer } from "./layers.js";

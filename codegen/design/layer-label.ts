@@ -11,6 +11,15 @@ interface NamedRestNode {
   children?: readonly NamedRestNode[];
 }
 
+/**
+ * The name shown in lists, as Figma's layers panel shows it: the layer's own name, the generated one the tree
+ * dropped ("Frame 59598"), or for a layer with no name at all a description.
+ */
+export function displayName(node: DesignNode, layerNames: Readonly<Record<string, string>> = {}): string {
+  if (node.name.trim() !== "") return node.name;
+  return layerNames[node.id] ?? `unnamed ${node.kind}`;
+}
+
 /** A layer in a sentence whose id trails elsewhere (a problem's nodeId): `“Frame 8”`, or `layer 1:2` unnamed. */
 export function layerName(name: string | undefined, id: string): string {
   return name !== undefined && name.trim() !== "" ? `“${name}”` : `layer ${id}`;

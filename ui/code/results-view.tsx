@@ -9,8 +9,8 @@ import { copyText } from "../lib/clipboard.js";
 import { downloadBytes } from "../lib/download.js";
 import { buildFileTree, defaultFile } from "../lib/file-tree.js";
 import { basename } from "../../codegen/file-paths.js";
-import { projectFiles, projectSlug } from "../../codegen/scaffold/project-files.js";
-import { zipFilesLater } from "../lib/load-zip.js";
+import { projectSlug } from "../../codegen/scaffold/project-files.js";
+import { zipProjectLater } from "../lib/load-zip.js";
 import type { Engine } from "../engine/engine.js";
 import { CodeView } from "./code-view.js";
 import { FileTreeView } from "./file-tree-view.js";
@@ -109,9 +109,9 @@ export function ResultsView({ output, notify, onViewChange = NOTHING, onFocusNod
   const download = async () => {
     const name = zipName;
     try {
-      const files = projectFiles(output.files, { target: output.options.target, styling: output.options.styling, name });
-      downloadBytes(await zipFilesLater(worker, files), `${slug}.zip`, "application/zip");
-      notify(`Downloaded ${slug}.zip (${files.length} files)`);
+      const { zip, count } = await zipProjectLater(worker, output.files, { target: output.options.target, styling: output.options.styling, name });
+      downloadBytes(zip, `${slug}.zip`, "application/zip");
+      notify(`Downloaded ${slug}.zip (${count} files)`);
     } catch (error) {
       notify(`Could not build the zip: ${error instanceof Error ? error.message : String(error)}`, "error");
     }

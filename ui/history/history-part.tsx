@@ -2,7 +2,7 @@
  * The History panel as a part of its own (esbuild.panel-parts.mjs): its session (the listing, the results
  * refused for room, …), kept for as long as the plugin is open, and the panel while it is on show.
  */
-import { useLayoutEffect } from "preact/hooks";
+import { useEffect, useLayoutEffect } from "preact/hooks";
 import { useViewChange } from "../components/toasts.js";
 import type { PartPropsMap } from "../parts/part-props.js";
 import { definePart } from "../parts/registry.js";
@@ -13,6 +13,12 @@ function HistoryPart({ ctx, active, expose, onOpenCode, onRefineImage }: PartPro
   const history = useHistorySession(ctx.requests, ctx.worker, ctx.notify);
   useLayoutEffect(() => expose({ addRefused: history.refused.add, openMakeRoom: history.openMakeRoom }));
   useViewChange(history.shown ? `analysis:${history.shown.id}` : history.makeRoom ? "make-room" : "list", ctx.onViewChange);
+  // After useViewChange's effect (same component, declared later): the note outlives the clearing of the view it left.
+  useEffect(() => {
+    if (history.noteForList === undefined || history.makeRoom) return;
+    ctx.notify(history.noteForList);
+    history.takeNoteForList();
+  }, [history.noteForList, history.makeRoom]);
   if (!active) return null;
   return <HistoryPanel session={history} selection={ctx.selection} requests={ctx.requests} notify={ctx.notify} onFocusNode={ctx.onFocusNode} onOpenCode={onOpenCode} onRefineImage={onRefineImage} />;
 }

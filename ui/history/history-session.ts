@@ -18,6 +18,9 @@ export type HistoryFilter = ListFilter & { allFiles: boolean };
 
 export interface HistorySession {
   list: HistoryList;
+  /** A note about the view the list comes back to (results saved once room was made), for the part to show after the change. */
+  noteForList: string | undefined;
+  takeNoteForList(): void;
   refused: RefusedSaves;
   filter: HistoryFilter;
   setFilter(patch: Partial<HistoryFilter>): void;
@@ -58,6 +61,8 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
   const [makeRoom, setMakeRoom] = useState(false);
   const [shown, show] = useState<AnalysisEntry | undefined>(undefined);
   const [goneLayers, setGone] = useState<ReadonlySet<string>>(new Set());
+  // Said once the list is back on show: a toast shown before the view changes is cleared with the view it spoke of.
+  const [noteForList, setNoteForList] = useState<string | undefined>(undefined);
   const markGone = useCallback((id: string) => setGone((s) => new Set([...s, id])), []);
 
   const setFilter = useCallback((patch: Partial<HistoryFilter>) => setFilterState((f) => ({ ...f, ...patch })), []);
@@ -107,9 +112,13 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
     try {
       if (items.length > 0) await remove(items);
       const { saved, left } = await refused.retry();
-      if (saved.length > 0) notify(`Saved ${saved.map((r) => entryWords(r.entry)).join(", ")} to history`);
+      const savedText = saved.length > 0 ? `Saved ${saved.map((r) => entryWords(r.entry)).join(", ")} to history` : undefined;
       const listed = await list.refresh();
-      if (left.length === 0) return closeMakeRoom();
+      if (left.length === 0) {
+        setNoteForList(savedText);
+        return closeMakeRoom();
+      }
+      if (savedText) notify(savedText);
       // Still short of room: preselect again for what is left.
       if (listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, left.map((r) => r.full.needed))).map(keyOf)));
     } catch (error) {
@@ -120,5 +129,5 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
 
   const exportAll = useCallback(() => exporter.run(filter.allFiles || makeRoom), [exporter.run, filter.allFiles, makeRoom]);
 
-  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, makeRoom, openMakeRoom, closeMakeRoom, deleteAndSave, exportState: exporter.state, exportAll, shown, show, goneLayers, markGone };
+  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, makeRoom, openMakeRoom, closeMakeRoom, deleteAndSave, noteForList, takeNoteForList: () => setNoteForList(undefined), exportState: exporter.state, exportAll, shown, show, goneLayers, markGone };
 }

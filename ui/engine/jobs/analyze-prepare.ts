@@ -8,7 +8,7 @@ import { findingsOf } from "../../../ai/analyze/findings.js";
 import { buildAnalyzeInput, type AnalyzeImage } from "../../../ai/analyze/input.js";
 import { loadTokenizer, pngSize } from "../../../ai/estimate.js";
 import { pngDataUrl } from "../../../ai/prompt.js";
-import { displayName } from "../../../codegen/analyze/names.js";
+import { displayName } from "../../../codegen/design/layer-label.js";
 import { loadDesign } from "../../../codegen/index.js";
 import type { AnalyzeExport } from "../protocol/analyze.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";

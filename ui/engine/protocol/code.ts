@@ -44,8 +44,11 @@ export const codeRoom = {
     "inspect-instance": { exports: exportsField, nodeId: string({ nonEmpty: true, max: 1000 }), components: optional(componentMapField) },
     /** A Code Connect file's text (`*.figma.tsx`, pasted) read into a component mapping; needs ts-morph, so the project pass. */
     "read-code-connect": { name: string({ nonEmpty: true, max: 200 }), text: string({ max: 500_000 }) },
-    /** A file set packed as a zip for a download (ui/lib/zip.ts): fflate stays out of ui.html. */
-    "zip-files": { files: array(sourceFile) },
+    /**
+     * A file set packed as a zip for a download (ui/lib/zip.ts): fflate stays out of ui.html. With `project`, the
+     * files are first made a runnable project (codegen/scaffold/project-files.ts, also kept out of ui.html).
+     */
+    "zip-files": { files: array(sourceFile), project: optional(object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), name: string({ max: 1000 }) })) },
   },
   replies: {
     /**
@@ -58,7 +61,7 @@ export const codeRoom = {
     /** `notes`: in designer words, each with the id of the layer it is about (shown as a detail to copy). */
     "inspect-instance": { facts: optional(opaque<InstanceFacts>("instance facts")), jsx: optional(string()), notes: array(object({ message: string(), nodeId: string() })) },
     "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
-    "zip-files": { zip: bytes() },
+    "zip-files": { zip: bytes(), count: number() },
   },
   events: {},
   streams: {},
