@@ -9,6 +9,7 @@
  */
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
+import { setUpBatchRows } from "./helpers/batch-rows.js";
 import { describe, expect, it } from "vitest";
 import { CONSISTENT_NOTE } from "../ai/params/requests.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
@@ -28,13 +29,7 @@ const imageRequests = (srv: OpenAiTestServer) => srv.requests.filter((r) => r.pa
 
 /** Batch mode → template → pasted rows → Generate N images. */
 async function startBatch(ui: Frame, template: string, csv: string, n: number): Promise<void> {
-  await ui.locator(".panel--image").waitFor();
-  await ui.getByRole("radio", { name: "Batch" }).click();
-  await ui.getByRole("textbox", { name: "Prompt template" }).fill(template);
-  const box = ui.getByRole("textbox", { name: "CSV or JSONL rows" });
-  if (!(await box.isVisible())) await ui.getByRole("button", { name: "Paste CSV or JSONL" }).click();
-  await box.fill(csv);
-  await ui.getByRole("button", { name: "Use these rows" }).click();
+  await setUpBatchRows(ui, template, csv);
   await ui.getByRole("button", { name: `Generate ${n} images` }).click();
   await ui.locator(".batch-run").waitFor();
 }

@@ -10,6 +10,7 @@
  */
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
+import { setUpBatchRows } from "./helpers/batch-rows.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
@@ -39,17 +40,6 @@ async function inView(ui: Frame, selector: string): Promise<boolean> {
     const bar = document.querySelector(".setup-send")!.getBoundingClientRect();
     return line.top >= 0 && line.bottom <= bar.top;
   }, selector);
-}
-
-/** Batch mode → template → pasted rows. */
-async function setUpRows(ui: Frame, template: string, csv: string): Promise<void> {
-  await ui.locator(".panel--image").waitFor();
-  await ui.getByRole("radio", { name: "Batch" }).click();
-  await ui.getByRole("textbox", { name: "Prompt template" }).fill(template);
-  const box = ui.getByRole("textbox", { name: "CSV or JSONL rows" });
-  if (!(await box.isVisible())) await ui.getByRole("button", { name: "Paste CSV or JSONL" }).click();
-  await box.fill(csv);
-  await ui.getByRole("button", { name: "Use these rows" }).click();
 }
 
 async function sweepColumns(ui: Frame, option: string, values?: string): Promise<void> {
@@ -87,7 +77,7 @@ describe.runIf(runBrowser)("batch mode on a local SD server at 420×600", { time
     const sd = await start();
     sd.next("/sdapi/v1/txt2img", { kind: "job", steps: 3, advance: "manual" });
     await withPluginPage(browser, { fixture: LOGIN, select: [], command: "image", storage: storageFor(sd), viewport: VIEWPORT, allowOrigins: [new URL(sd.url).origin] }, async ({ page, ui, sim }) => {
-      await setUpRows(ui, "A {mood} lighthouse at dusk", "mood\ncalm\nstormy\n");
+      await setUpBatchRows(ui, "A {mood} lighthouse at dusk", "mood\ncalm\nstormy\n");
       // SD's own options: the server's samplers, no count (one image per cell), no quality.
       await ui.getByRole("combobox", { name: "Sampler" }).click();
       expect(await ui.getByRole("option").allTextContents()).toEqual(["Server's default", "Euler a", "Euler", "DPM++ 2M", "UniPC"]);
@@ -162,7 +152,7 @@ describe.runIf(runBrowser)("batch mode on a local SD server at 420×600", { time
   it("a strength sweep with a frame selected: img2img per cell with the frame's PNG as the init image", async () => {
     const sd = await start();
     await withPluginPage(browser, { fixture: LOGIN, select: [LOGIN_FRAME], command: "image", storage: storageFor(sd), viewport: VIEWPORT, allowOrigins: [new URL(sd.url).origin] }, async ({ page, ui, sim }) => {
-      await setUpRows(ui, "A polished {screen} screen, photographic", "screen\nlogin\n");
+      await setUpBatchRows(ui, "A polished {screen} screen, photographic", "screen\nlogin\n");
       await ui.getByRole("checkbox", { name: "Accept the first image before the rest" }).uncheck();
       await sweepColumns(ui, "Strength", "0.3, 0.6");
       await ui.locator(".setup-sweep__note").waitFor();
@@ -193,7 +183,7 @@ describe.runIf(runBrowser)("batch mode on a local SD server at 420×600", { time
   it("a strength sweep without a selection is refused with why; nothing runs", async () => {
     const sd = await start();
     await withPluginPage(browser, { fixture: LOGIN, select: [], command: "image", storage: storageFor(sd), viewport: VIEWPORT, allowOrigins: [new URL(sd.url).origin] }, async ({ page, ui }) => {
-      await setUpRows(ui, "A {mood} lighthouse", "mood\ncalm\n");
+      await setUpBatchRows(ui, "A {mood} lighthouse", "mood\ncalm\n");
       await ui.getByRole("combobox", { name: "Sweep columns" }).click();
       const option = ui.getByRole("option", { name: /^Strength/ });
       expect(await option.textContent()).toBe("Strengthselect a picture first");
