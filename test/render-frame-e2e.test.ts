@@ -11,12 +11,13 @@
  */
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useSdServers } from "./helpers/sd-servers.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { runBrowser } from "./helpers/browser.js";
 import { serverOrigin, useModelE2e } from "./helpers/e2e.js";
 import { imageReply } from "./openai-server/server.js";
-import { startSdNextServer, type SdServerOptions, type SdTestServer } from "./sdnext-server/server.js";
+import type { SdTestServer } from "./sdnext-server/server.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "render-frame");
 const LOGIN = "figmasharp-login.file.json";
@@ -69,16 +70,7 @@ async function describeLook(ui: Frame): Promise<void> {
 
 describe.runIf(runBrowser)("Render this frame at 420×600", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
-  let servers: SdTestServer[] = [];
-  const startSd = async (options: SdServerOptions = {}): Promise<SdTestServer> => {
-    const sd = await startSdNextServer({ cors: true, ...options });
-    servers.push(sd);
-    return sd;
-  };
-  afterEach(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    servers = [];
-  });
+  const startSd = useSdServers();
 
   it("SD.Next: the frame's PNG as a Canny unit of /sdapi/v1/control with its strength; the render placed beside the frame at its size, with its seed", async () => {
     const sd = await startSd();

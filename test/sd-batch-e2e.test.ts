@@ -11,10 +11,11 @@
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { setUpBatchRows } from "./helpers/batch-rows.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useSdServers } from "./helpers/sd-servers.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
-import { startSdNextServer, type SdTestServer } from "./sdnext-server/server.js";
+import type { SdTestServer } from "./sdnext-server/server.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "sd-batch");
 const LOGIN = "figmasharp-login.file.json";
@@ -62,16 +63,7 @@ const gridOf = (name: string) =>
 
 describe.runIf(runBrowser)("batch mode on a local SD server at 420×600", { timeout: 240_000 }, () => {
   const browser = useBrowser({ localModelServer: true });
-  let servers: SdTestServer[] = [];
-  const start = async (): Promise<SdTestServer> => {
-    const sd = await startSdNextServer({ cors: true });
-    servers.push(sd);
-    return sd;
-  };
-  afterEach(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    servers = [];
-  });
+  const start = useSdServers();
 
   it("two rows × a CFG sweep: previews on the first tile, accepted, the rest with its seed; the labelled grid on the canvas", async () => {
     const sd = await start();

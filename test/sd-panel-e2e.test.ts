@@ -10,10 +10,11 @@
  */
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useSdServers } from "./helpers/sd-servers.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
-import { startSdNextServer, type SdServerOptions, type SdTestServer } from "./sdnext-server/server.js";
+import type { SdTestServer } from "./sdnext-server/server.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "sd-panel");
 const LOGIN = "figmasharp-login.file.json";
@@ -50,16 +51,7 @@ const previews = (ui: Frame, n: number) => ui.locator(`.image-slot__canvas[data-
 
 describe.runIf(runBrowser)("a local SD server in the plugin at 420×600", { timeout: 180_000 }, () => {
   const browser = useBrowser({ localModelServer: true });
-  let servers: SdTestServer[] = [];
-  const start = async (options: SdServerOptions = {}): Promise<SdTestServer> => {
-    const sd = await startSdNextServer({ cors: true, ...options });
-    servers.push(sd);
-    return sd;
-  };
-  afterEach(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    servers = [];
-  });
+  const start = useSdServers();
 
   it("Settings: choose the local server, its credentials kept in its own slot, Test connection lists models and samplers to pick", async () => {
     const sd = await start({ apiAuth: AUTH });
