@@ -3,8 +3,8 @@
  * absolutely placed layers; auto layout children get theirs from the layout, replayed here from their
  * final sizes (Figma's sizes are already resolved, so only positions along the flow need computing).
  */
-import type { DesignNode } from "../design/types.js";
-import { displayName } from "../design/layer-label.js";
+import type { DesignNode } from "./types.js";
+import { displayName } from "./layer-label.js";
 
 export interface Box {
   x: number;

@@ -5,7 +5,7 @@
  */
 import type { SourceFile } from "../../codegen/types.js";
 import type { Styling, Target } from "../../contract/words.js";
-import type { Engine } from "../engine/engine.js";
+import type { Engine } from "./engine.js";
 
 export async function zipFilesLater(worker: Pick<Engine, "call">, files: SourceFile[]): Promise<Uint8Array> {
   return (await worker.call("zip-files", { files })).zip;
