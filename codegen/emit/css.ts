@@ -5,7 +5,7 @@
  * - `ownDecls`: everything else (its layout for children, paint, text).
  */
 import { round } from "../design/color.js";
-import type { DesignNode, ImagePaint, Paint, Shadow, TextStyle } from "../design/types.js";
+import type { DesignNode, ImagePaint, Paint, TextStyle } from "../design/types.js";
 import { boxShadowValue, px, type Decl } from "../css/decl.js";
 import { fontStack } from "../fonts/stack.js";
 import { isBackdrop } from "./screen.js";
