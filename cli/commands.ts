@@ -92,7 +92,8 @@ export const COMMAND_TABLE = {
   analyze: command({
     help: (argv) => (argv.includes("--ai") ? ANALYZE_AI_USAGE : ANALYZE_USAGE),
     parse: (argv) => (argv.includes("--ai") ? form("ai", parseAnalyzeAiArgs(argv)) : form("findings", parseAnalyzeArgs(argv))),
-    run: async (asked, io, context) => (asked.form === "ai" ? (await import("./analyze/ai.js")).analyzeAiCommand(asked.args, io, context) : (await import("./analyze/command.js")).analyzeCommand(asked.args, io)),
+    run: async (asked, io, context) =>
+      asked.form === "ai" ? (await import("./analyze/ai.js")).analyzeAiCommand(asked.args, io, context) : (await import("./analyze/command.js")).analyzeCommand(asked.args, io),
   }),
   search: command({
     help: () => SEARCH_USAGE,
@@ -103,7 +104,10 @@ export const COMMAND_TABLE = {
   image: command({
     help: (argv) => (isRowsRun(argv) ? IMAGE_ROWS_USAGE : IMAGE_USAGE),
     parse: (argv) => (isRowsRun(argv) ? form("rows", parseImageRowsArgs(argv)) : form("single", parseImageArgs(argv))),
-    run: async (asked, io, context) => (asked.form === "rows" ? (await import("./image/rows-command.js")).imageRowsCommand(asked.args, io, context) : (await import("./image/command.js")).imageCommand(asked.args, io, context)),
+    run: async (asked, io, context) =>
+      asked.form === "rows"
+        ? (await import("./image/rows-command.js")).imageRowsCommand(asked.args, io, context)
+        : (await import("./image/command.js")).imageCommand(asked.args, io, context),
   }),
   batch: command({
     help: () => BATCH_USAGE,
