@@ -2,7 +2,7 @@
  * Model files named to escape the output folder, mutated on the wire (issue 38): one answer whose files are named
  * `../`, `src/../../`, `..\`, absolute, `C:\`, `c:`, UNC, with NUL, a device or short name, a lone surrogate, a file
  * where a folder is, 300-byte names, and the two files of a real answer; replayed cut, stalled, retyped, nulled and
- * swollen (test/fuzz/targets-text.ts), its files then written as `figment code --ai` writes them (cli/io.ts
+ * swollen (test/fuzz/targets-text.ts), its files then written as `figment code --ai` writes them (cli/common/io.ts
  * writeFilesUnder) into a fresh folder: no file lands outside it and writing never throws.
  */
 import { describe, expect, it } from "vitest";

@@ -13,7 +13,7 @@ import { batchJsonl, type BatchRequest } from "../ai/batch/lines.js";
 import { startBatch, type PlannedLine } from "../ai/batch/submit.js";
 import { responsesRequest } from "../ai/prompt.js";
 import { loadDesign, printHint } from "../codegen/index.js";
-import { folderStore } from "../cli/batch/store.js";
+import { folderStore } from "../cli/batch-api/store.js";
 import type { EvalFile } from "./fixtures.js";
 import type { BenchResults } from "./results.js";
 import { cpuTimeAsync } from "./timing.js";

@@ -3,7 +3,7 @@
  * top-level frame of the real designers' files (test/fixtures/real/) at least 700 px wide and 300 px tall (image
  * fills as placeholders, Google Fonts answered locally, as the "real" section measures them) and every page of the
  * corpus (test/fixtures/corpus/, with its fonts and images, as the "corpus" section measures it). Each page's HTML
- * is loaded once and measured at the design width, 390, 768 and 1920 (cli/score.ts answerSteps, the scorer's steps):
+ * is loaded once and measured at the design width, 390, 768 and 1920 (cli/measure/score.ts answerSteps, the scorer's steps):
  * 1. design width: IoU × matched of the default (responsive) output and of `layout: "exact"` (the control, the
  *    drawing as is), and text visible — goal ≥ 0.97, within 0.02 of exact, text ≥ 0.95;
  * 2. 390 and 768: text visible ≥ 0.95, no sideways overflow, blank page below the content ≤ 25 % of the viewport's
@@ -30,9 +30,9 @@
  *   BENCH_ONLY=goals npm run bench
  */
 import type { Page } from "playwright-core";
-import { inOneContext, withPage, type PageHost, type PageOptions } from "../cli/browser.js";
-import { resultPage } from "../cli/result-page.js";
-import { answerSteps } from "../cli/score.js";
+import { inOneContext, withPage, type PageHost, type PageOptions } from "../cli/measure/browser.js";
+import { resultPage } from "../cli/measure/result-page.js";
+import { answerSteps } from "../cli/measure/score.js";
 import { scoreBoxes } from "../codegen/fidelity/box-score.js";
 import { collapseWhitespace, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { designFacts, type DesignText } from "../codegen/fidelity/design-text.js";

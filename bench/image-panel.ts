@@ -8,7 +8,7 @@
  * bytes in the panel to the layer on the canvas and the answer back, with the simulator's createImage (a JS
  * SHA-1 standing in for Figma's) timed apart and taken out. Wall-clock ms (performance.timeOrigin + now).
  */
-import type { PageHost } from "../cli/browser.js";
+import type { PageHost } from "../cli/measure/browser.js";
 import { withPluginPage } from "../test/harness/plugin-page.js";
 import { pngFromRows } from "../test/openai-server/png.js";
 import { startOpenAiServer, type ScriptedReply } from "../test/openai-server/server.js";

@@ -6,7 +6,7 @@
  * appears in the DOM, and the next animation frame after it (≈ paint). Both clocks are wall-clock ms
  * (performance.timeOrigin + now) on the same machine.
  */
-import { launchChromium, type PageHost } from "../cli/browser.js";
+import { launchChromium, type PageHost } from "../cli/measure/browser.js";
 import { withPluginPage } from "../test/harness/plugin-page.js";
 import { responsesStream, startOpenAiServer } from "../test/openai-server/server.js";
 import { benchCount } from "./quick.js";

@@ -20,7 +20,7 @@
  */
 import { join } from "node:path";
 import type { ConsoleMessage, Frame, Page } from "playwright-core";
-import { withPage, type PageHost } from "../cli/browser.js";
+import { withPage, type PageHost } from "../cli/measure/browser.js";
 import type { SourceFile } from "../codegen/types.js";
 import { MAX_PNG_SCALE, THUMBNAIL_SIDE } from "../plugin/limits.js";
 import { fitScale } from "../plugin/export/scale.js";

@@ -13,7 +13,7 @@
 import { writeFileSync } from "node:fs";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import type { SourceFile } from "../codegen/types.js";
-import { withPage, type PageHost } from "../cli/browser.js";
+import { withPage, type PageHost } from "../cli/measure/browser.js";
 import { fakeParentHtml, loginExport, withProbe, type ProbeResult } from "./plugin-browser.js";
 import { PANEL_SCRIPT_MARKS } from "../ui/shell/panel-script.js";
 

@@ -26,7 +26,7 @@
  * `node esbuild.config.mjs` first.
  */
 import { performance } from "node:perf_hooks";
-import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
+import { chromiumAvailable, chromiumPath } from "../cli/measure/browser.js";
 import type { EvalFile } from "./fixtures.js";
 import { benchDevMode } from "./plugin-devmode.js";
 import { benchFakeParent, benchHarness, loginExport, type LoadSample } from "./plugin-browser.js";

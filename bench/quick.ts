@@ -4,7 +4,7 @@
  * break. Its figures say nothing about speed: they go to bench/out/quick.json, never over the full run's results.json.
  */
 import type { Browser, BrowserContext } from "playwright-core";
-import { launchChromium, newPageContext, type PageHost } from "../cli/browser.js";
+import { launchChromium, newPageContext, type PageHost } from "../cli/measure/browser.js";
 
 export const QUICK = process.env["BENCH_QUICK"] === "1";
 

@@ -1,7 +1,7 @@
 /**
  * Bench section "real": real designers' files (test/fixtures/real/, SOURCES.md there) — every top-level frame of
  * every file, in every target (HTML with its stylesheet; React with CSS modules; React with Tailwind), scored by
- * the project's scorer (cli/score.ts scoreCode → codegen/fidelity/) at 390, 768, the design width and 1920 px, with
+ * the project's scorer (cli/measure/score.ts scoreCode → codegen/fidelity/) at 390, 768, the design width and 1920 px, with
  * Google Fonts answered locally (test/helpers/google-fonts.ts) and no image bytes (placeholders, as a file without
  * --images gives). Per frame and target: IoU × matched at the design width, and per width the share of text a
  * reader sees and how far the page scrolls sideways.
@@ -14,10 +14,10 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { inOneContext, withPage, type PageHost } from "../cli/browser.js";
-import { previewRuntimeScript, resultPage } from "../cli/result-page.js";
+import { inOneContext, withPage, type PageHost } from "../cli/measure/browser.js";
+import { previewRuntimeScript, resultPage } from "../cli/measure/result-page.js";
 import { buildReactPreview } from "../codegen/preview/react-preview.js";
-import { scoreCode } from "../cli/score.js";
+import { scoreCode } from "../cli/measure/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import type { FidelityScore, Placement, TextShares, WidthScore } from "../codegen/fidelity/types.js";
 import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
@@ -251,7 +251,7 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
   results.print(
     `${plural(files.length, "file")} (test/fixtures/real/SOURCES.md), ${plural(time.frames, "top-level frame")} (frames in sections included), ${skipped.length} skipped ` +
       `(hidden, or no visible layers), ${framesScored} scored in ${TARGETS.length} targets at 390, 768, the design width and 1920 px: ${plural(scored.length, "scoring")} ` +
-      `(cli/score.ts, the project's scorer), image fills as placeholders. Fonts: Google Fonts are answered locally from @fontsource, which has ` +
+      `(cli/measure/score.ts, the project's scorer), image fills as placeholders. Fonts: Google Fonts are answered locally from @fontsource, which has ` +
       `${served.join(", ") || "none"} of the files' families; ${fallback.join(", ") || "none"} ${agree(fallback.length, "falls", "fall")} back to local faces. ` +
       `${(time.totalMs / 1000).toFixed(0)} s in all (median ${((perScoring?.medianMs ?? NaN) / 1000).toFixed(2)} s per frame × target: code generation and 4 page loads). ` +
       `A cell is the share of the design's text area a reader sees (not cut off, covered, illegible, too small or missing) and, if the page ` +

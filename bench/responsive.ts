@@ -4,7 +4,7 @@
  * design width, and the time the measurement takes per frame (three page loads in headless Chromium).
  *   BENCH_ONLY=responsive npm run bench      (BENCH_RESPONSIVE_RUNS: timed runs per frame, default 3)
  */
-import type { FrameReport } from "../cli/responsive-page.js";
+import type { FrameReport } from "../cli/measure/responsive-page.js";
 import { measureResponsiveFrame, RESPONSIVE_FRAMES } from "../test/helpers/responsive-frames.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";

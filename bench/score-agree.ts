@@ -9,8 +9,8 @@
  * The section fails when two scores disagree beyond their tolerance.
  *   BENCH_ONLY=score-agree npm run bench
  */
-import { inOneContext } from "../cli/browser.js";
-import { scoreCode } from "../cli/score.js";
+import { inOneContext } from "../cli/measure/browser.js";
+import { scoreCode } from "../cli/measure/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";

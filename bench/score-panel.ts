@@ -8,7 +8,7 @@
  *   BENCH_ONLY=score-panel npm run bench        BENCH_SCORE_PANEL_LOADS (default 5)
  */
 import type { Frame } from "playwright-core";
-import type { PageHost } from "../cli/browser.js";
+import type { PageHost } from "../cli/measure/browser.js";
 import { withPluginPage } from "../test/harness/plugin-page.js";
 import type { EvalFile } from "./fixtures.js";
 import { evalFrames, largestByNodes } from "./plugin-main.js";

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, fixturePath, REPO_ROOT } from "../test/helpers/fixtures.js";
-import { run, version } from "./run.js";
+import { version } from "./package-file.js";
+import { run } from "./run.js";
 
 const LOGIN = fixturePath("figmasharp-login.file.json");
 const STROKE = fixturePath("grida-stroke.file.json");

@@ -5,17 +5,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { captureIo } from "../test/helpers/fixtures.js";
-import { COMMAND_FLAGS, MAIN_COMMANDS } from "./args.js";
-import { ANALYZE_AI_FLAGS } from "./analyze-ai-args.js";
-import { ANALYZE_FLAGS } from "./analyze-args.js";
-import { BATCH_FLAGS, SUBCOMMANDS } from "./batch/command.js";
-import { flagNames } from "./flags.js";
+import { COMMAND_FLAGS, MAIN_COMMANDS } from "./common/args.js";
+import { ANALYZE_AI_FLAGS } from "./analyze/ai-args.js";
+import { ANALYZE_FLAGS } from "./analyze/args.js";
+import { BATCH_FLAGS, SUBCOMMANDS } from "./batch/args.js";
+import { flagNames } from "./common/flags.js";
 import { COMMANDS, USAGE } from "./help.js";
-import { IMAGE_FLAGS } from "./image-args.js";
-import { IMAGE_ROWS_FLAGS, SINGLE_ONLY } from "./image-rows-args.js";
+import { IMAGE_FLAGS } from "./image/args.js";
+import { IMAGE_ROWS_FLAGS, SINGLE_ONLY } from "./image/rows-args.js";
 import { run } from "./run.js";
-import { SCORE_FLAGS } from "./score-command.js";
-import { SEARCH_FLAGS } from "./search-args.js";
+import { SCORE_FLAGS } from "./score/args.js";
+import { COMMAND_TABLE } from "./commands.js";
+import { SEARCH_FLAGS } from "./search/args.js";
 
 async function figment(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = captureIo();
@@ -103,6 +104,10 @@ describe("the top-level help", () => {
     const batch = stdout.split("\n").find((l) => l.startsWith("  figment batch "))!;
     for (const step of SUBCOMMANDS) expect(batch).toContain(step);
     for (const step of SUBCOMMANDS) expect((await figment("batch", "--help")).stdout).toContain(`figment batch ${step} DIR`);
+  });
+
+  it("lists the dispatch table's commands, in its order", () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(Object.keys(COMMAND_TABLE));
   });
 
   it("without a command: the usage on stderr and exit 2 (bad usage)", async () => {

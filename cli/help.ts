@@ -1,9 +1,9 @@
 /**
- * The help of `figment` and of the commands parsed by cli/args.ts (frames, code, hints, fidelity, demo). The
- * other commands keep their help beside their own parser (search-args.ts, image-args.ts, …). help.test.ts holds
+ * The help of `figment` and of the commands parsed by cli/common/args.ts (frames, code, hints, fidelity, demo). The
+ * other commands keep their help beside their own parser (cli/search/args.ts, cli/image/args.ts, …). help.test.ts holds
  * every command's help against its parser's flags, so neither can gain a flag the other lacks.
  */
-import { DEFAULT_OUT_ROOT } from "./out-dir.js";
+import { DEFAULT_OUT_ROOT } from "./common/out-dir.js";
 
 /** Exit codes, one wording for every command's help (and docs/cli.md). */
 export const EXIT_CODES = `Exit codes: 0 done; 1 nothing found, checks failed, or a failure (a model, Figma, an internal error);
@@ -181,7 +181,7 @@ test/fixtures/figma/SOURCES.md); DIR is ./${DEFAULT_OUT_ROOT} unless --out names
 
 ${EXIT_CODES}`;
 
-/** The help of each command cli/args.ts parses. */
+/** The help of each command cli/common/args.ts parses. */
 export const MAIN_HELP: Record<"frames" | "code" | "hints" | "fidelity" | "demo", string> = {
   frames: FRAMES_USAGE,
   code: CODE_USAGE,

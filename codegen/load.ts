@@ -25,13 +25,9 @@ import { resolveTokens } from "./tokens/resolve.js";
 import type { Problem } from "./types.js";
 import type { ComponentMap } from "./components-map/model.js";
 import type { LibraryTypes } from "./project/library-types.js";
+import type { Styling, Target } from "./targets.js";
 
-/** What code is written: React (TSX) components or plain HTML with one stylesheet. */
-export const TARGETS = ["react", "html"] as const;
-export type Target = (typeof TARGETS)[number];
-/** How React output is styled (HTML output always has one stylesheet). */
-export const STYLINGS = ["css-modules", "tailwind"] as const;
-export type Styling = (typeof STYLINGS)[number];
+export { STYLINGS, TARGETS, type Styling, type Target } from "./targets.js";
 
 export interface CodeOptions {
   target: Target;

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
-import { scoreCode } from "../cli/score.js";
+import { scoreCode } from "../cli/measure/score.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { serveGoogleFonts } from "./helpers/google-fonts.js";
 import { realFiles, topLevelFrames } from "./helpers/real-files.js";

@@ -4,7 +4,7 @@
  * test server on 127.0.0.1; every request body validated against the OpenAPI spec).
  *
  * The model's answers are the real offline HTML of the Log-In page (figmasharp-login 101:3) with layers moved, as in
- * cli/verify.test.ts: the first answer has "Don’t have an account?" (101:6) 40 px lower (a move that takes a whole
+ * cli/code/verify.test.ts: the first answer has "Don’t have an account?" (101:6) 40 px lower (a move that takes a whole
  * per cent off the score, so the turn bar shows the rise); a worse fix moves the Log In button too; the corrected
  * answer is the code as the offline emitter wrote it. Fix differences shows the
  * round's estimate, then sends a refinement of the same conversation naming that layer with both boxes and carrying

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
+import { chromiumAvailable, chromiumPath } from "../cli/measure/browser.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { fixtureFiles, fixtureRoots, fontFidelityRows, type FontFidelityRow } from "./helpers/fixture-fidelity.js";
 import { coverage, sampleFrames } from "./helpers/eval-sample.js";

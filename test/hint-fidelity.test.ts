@@ -10,8 +10,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { emitFiles, loadDesign, modelHint, parseHint, printHint, type DesignNode } from "../codegen/index.js";
-import { chromiumAvailable, chromiumPath } from "../cli/browser.js";
-import type { FrameFidelity, RestNode } from "../cli/fidelity.js";
+import { chromiumAvailable, chromiumPath } from "../cli/measure/browser.js";
+import type { FrameFidelity, RestNode } from "../cli/measure/fidelity.js";
 import { run } from "../cli/run.js";
 import { captureIo, EVAL_FILES, fixturePath, readFixture } from "./helpers/fixtures.js";
 import { useBrowser, usePageContext } from "./helpers/browser.js";

@@ -44,12 +44,13 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 /**
  * Inside ui/: the panels (rooms) are side by side and never import each other; what two of them share lives
- * below them. The shell above them (ui/app.tsx, ui/main.tsx, ui/parts/) may import any panel; the folders
- * below import no panel and not the shell. Tests beside the code keep the same rule.
+ * below them. The shell above them (ui/app.tsx, ui/main.tsx, ui/shell/) may import any panel; the folders
+ * below import no panel and not the shell. ui/parts/ is below: the panels define their part with its registry
+ * and props, and the shell loads them with it. Tests beside the code keep the same rule.
  */
 export const UI_PANELS = ["ui/code/", "ui/image/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/"] as const;
-export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/shell/", "ui/parts/"] as const;
-export const UI_BELOW = ["ui/model/", "ui/components/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
+export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/shell/"] as const;
+export const UI_BELOW = ["ui/parts/", "ui/model/", "ui/components/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
 
 const panelOf = (file: string): string | undefined => UI_PANELS.find((panel) => file.startsWith(panel));
 
@@ -68,6 +69,64 @@ export function uiRoomBreaks(edges: Iterable<[string, readonly string[]]>): stri
     }
   }
   return broken;
+}
+
+/**
+ * The folder order (docs/architecture.md, "Folder order"): inside codegen/, plugin/, ui/ and cli/ each folder one
+ * level down is a node (codegen/tokens, ui/engine, cli/image) and a file directly in one of them is a node of its
+ * own (codegen/load.ts, ui/app.tsx, cli/run.ts: entry points and small shared helpers, which sit at either end of
+ * the order, so one "codegen/" node would make every folder a loop). Tests are left out: a test may bring two
+ * folders together. The file-cycle check cannot see these loops: tokens/ → emit/ → tokens/ through different files.
+ */
+export const FOLDER_ROOTS = ["codegen", "plugin", "ui", "cli"] as const;
+
+export function folderOf(file: string): string | undefined {
+  const parts = file.split("/");
+  if (!(FOLDER_ROOTS as readonly string[]).includes(parts[0]!)) return undefined;
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : file;
+}
+
+/** Folder → folder it imports → one import that makes the edge ("importer → imported"). */
+export function folderGraph(edges: Iterable<[string, readonly string[]]>): Map<string, Map<string, string>> {
+  const folders = new Map<string, Map<string, string>>();
+  for (const [file, imports] of edges) {
+    const from = folderOf(file);
+    if (from === undefined || isTest(file)) continue;
+    for (const target of imports) {
+      const to = folderOf(target);
+      if (to === undefined || to === from) continue;
+      const out = folders.get(from) ?? new Map<string, string>();
+      folders.set(from, out);
+      if (!out.has(to)) out.set(to, `${file} → ${target}`);
+    }
+  }
+  return folders;
+}
+
+/** Each loop between folders as "a → b → a", then one import per edge: the shortest loop through each tangle. */
+export function folderLoops(folders: Map<string, Map<string, string>>): string[] {
+  const adjacency = new Map([...folders].map(([from, to]) => [from, [...to.keys()]]));
+  return cycles(adjacency).map((component) => {
+    const inside = new Set(component);
+    const start = component[0]!;
+    // Breadth-first from start back to start, inside the tangle: the shortest loop through it.
+    const previous = new Map<string, string>();
+    const queue = [start];
+    for (let at = 0; at < queue.length && !previous.has(start); at++) {
+      const v = queue[at]!;
+      for (const w of adjacency.get(v) ?? []) {
+        if (!inside.has(w) || previous.has(w)) continue;
+        previous.set(w, v);
+        queue.push(w);
+      }
+    }
+    const path = [start];
+    for (let v = previous.get(start)!; v !== start; v = previous.get(v)!) path.unshift(v);
+    path.unshift(start);
+    const examples = path.slice(1).map((to, i) => folders.get(path[i]!)!.get(to)!);
+    const rest = component.length > path.length - 1 ? ` (tangled with ${component.filter((f) => !path.includes(f)).join(", ")})` : "";
+    return `${path.join(" → ")}${rest}: ${examples.join("; ")}`;
+  });
 }
 
 const files = sourceFiles(SOURCE_DIRS);
@@ -110,7 +169,7 @@ function cycles(edges: Map<string, string[]>): string[][] {
 describe("import rules", () => {
   it("reads the imports of the whole tree", () => {
     expect(files.length).toBeGreaterThan(100);
-    expect(graph.get("cli/commands.ts")).toContain("cli/design-files.ts");
+    expect(graph.get("cli/commands.ts")).toContain("cli/common/design-files.ts");
   });
 
   it("each folder imports only the folders it may", () => {
@@ -129,7 +188,7 @@ describe("import rules", () => {
   });
 
   it("the workers' modules (ui/engine/, ui/search-worker/) import no panel folder", () => {
-    const panels = [...UI_PANELS, ...UI_SHELL, "ui/components/", "ui/model/"];
+    const panels = [...UI_PANELS, ...UI_SHELL, "ui/parts/", "ui/components/", "ui/model/"];
     const broken: string[] = [];
     for (const [file, imports] of graph) {
       if (isTest(file) || !(file.startsWith("ui/engine/") || file.startsWith("ui/search-worker/"))) continue;
@@ -144,6 +203,27 @@ describe("import rules", () => {
 
   it("has no import cycles", () => {
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it("has no loops between folders in codegen/, plugin/, ui/ and cli/ (the folder order)", () => {
+    const why = 'a loop between folders: move what both use to the lower folder (docs/architecture.md, "Folder order")';
+    expect(folderLoops(folderGraph(graph)), why).toEqual([]);
+  });
+
+  it("finds a loop between folders that no file cycle shows, with one import per edge", () => {
+    const made = new Map<string, string[]>([
+      ["codegen/tokens/apply.ts", ["codegen/emit/css.ts", "codegen/design/types.ts"]],
+      ["codegen/emit/html.ts", ["codegen/tokens/index.ts", "codegen/base64.ts"]],
+      ["codegen/emit/css.ts", ["codegen/design/color.ts"]],
+      ["codegen/design/types.ts", ["codegen/base64.ts"]],
+      ["ui/engine/jobs/zip.ts", ["ui/lib/zip.ts"]],
+      ["ui/lib/zip.test.ts", ["ui/engine/engine.ts"]],
+    ]);
+    expect(cycles(made)).toEqual([]);
+    expect(folderOf("codegen/load.ts")).toBe("codegen/load.ts");
+    expect(folderOf("ui/engine/jobs/zip.ts")).toBe("ui/engine");
+    expect(folderOf("ai/errors.ts")).toBeUndefined();
+    expect(folderLoops(folderGraph(made))).toEqual(["codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts"]);
   });
 
   it("finds a cycle and a broken rule when there is one (the check can fail)", () => {
@@ -163,16 +243,18 @@ describe("import rules", () => {
       ["ui/image/batch/run/use-run.ts", ["ui/image/versions.ts", "ui/settings/key-row.tsx"]],
       ["ui/model/cost.ts", ["ui/analyze/analyze-state.ts"]],
       ["ui/engine/jobs/batch-job.test.ts", ["ui/image/batch/batch-api/record-merge.ts"]],
-      ["ui/lib/zip.ts", ["ui/parts/registry.ts"]],
+      ["ui/lib/zip.ts", ["ui/shell/prerender.tsx"]],
       ["ui/app.tsx", ["ui/search/search-panel.tsx"]],
       ["ui/parts/part-props.ts", ["ui/settings/use-settings-draft.ts"]],
+      ["ui/settings/settings-part.tsx", ["ui/parts/registry.ts"]],
     ]);
     expect(uiRoomBreaks(made)).toEqual([
       "ui/code/code-job.ts → ui/history/history-row.tsx",
       "ui/image/batch/run/use-run.ts → ui/settings/key-row.tsx",
       "ui/model/cost.ts → ui/analyze/analyze-state.ts",
       "ui/engine/jobs/batch-job.test.ts → ui/image/batch/batch-api/record-merge.ts",
-      "ui/lib/zip.ts → ui/parts/registry.ts",
+      "ui/lib/zip.ts → ui/shell/prerender.tsx",
+      "ui/parts/part-props.ts → ui/settings/use-settings-draft.ts",
     ]);
   });
 });

@@ -5,7 +5,7 @@
  * navigation's menu button (layout/nav.ts, emit/nav-menu.ts), reflowing rows of cards (layout/reflow.ts), backdrops
  * (page.ts), phone type in scaled boxes (max(12px, …cqw), @container rules) — were built in the HTML output; React
  * with CSS modules and React with Tailwind build the same tree through their own emitters. On real pages chosen to
- * exercise them, each target is scored as a user sees it (cli/score.ts, the Google Fonts the page links answered from
+ * exercise them, each target is scored as a user sees it (cli/measure/score.ts, the Google Fonts the page links answered from
  * local files) at 390, 768, the design width and 1920, and must match HTML: IoU × matched within 0.01, each width's
  * text visible within 0.02, the same sideways overflow and the same placement wider than the design. The score's
  * boxes are the design width's; below it a difference can hide in them, so every layer's box is also compared at
@@ -22,9 +22,9 @@ import { describe, expect, it } from "vitest";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
-import { withPage } from "../cli/browser.js";
-import { resultPage } from "../cli/result-page.js";
-import { scoreCode, settleLayout } from "../cli/score.js";
+import { withPage } from "../cli/measure/browser.js";
+import { resultPage } from "../cli/measure/result-page.js";
+import { scoreCode, settleLayout } from "../cli/measure/score.js";
 import type { SourceFile } from "../codegen/types.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { corpusImages, corpusJson } from "./helpers/corpus-frames.js";

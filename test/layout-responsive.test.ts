@@ -8,8 +8,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable } from "../cli/browser.js";
-import { measureFidelity, type RestNode } from "../cli/fidelity.js";
+import { chromiumAvailable } from "../cli/measure/browser.js";
+import { measureFidelity, type RestNode } from "../cli/measure/fidelity.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { absoluteLanding } from "./helpers/absolute-landing.js";
 import { readFixture, REPO_ROOT } from "./helpers/fixtures.js";

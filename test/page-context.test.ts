@@ -1,10 +1,10 @@
 /**
- * withPage in a shared context (cli/browser.ts PageHost, test/helpers/browser.ts usePageContext) renders as in a
+ * withPage in a shared context (cli/measure/browser.ts PageHost, test/helpers/browser.ts usePageContext) renders as in a
  * fresh context: each call sees only its own files at the same URLs (no cached stylesheet, script or font of an
  * earlier call on the same page), its own viewport and its own fonts policy.
  */
 import { describe, expect, it } from "vitest";
-import { withPage } from "../cli/browser.js";
+import { withPage } from "../cli/measure/browser.js";
 import type { SourceFile } from "../codegen/types.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { serveGoogleFonts } from "./helpers/google-fonts.js";

@@ -8,9 +8,9 @@
  * In HTML and in React with Tailwind (compiled by Tailwind v4, as the preview and the score do).
  */
 import { describe, expect, it } from "vitest";
-import { withPage, type PageHost } from "../cli/browser.js";
-import { resultPage } from "../cli/result-page.js";
-import { scoreCode } from "../cli/score.js";
+import { withPage, type PageHost } from "../cli/measure/browser.js";
+import { resultPage } from "../cli/measure/result-page.js";
+import { scoreCode } from "../cli/measure/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";

@@ -13,7 +13,7 @@ import { boxDelta } from "../codegen/fidelity/summary.js";
 import type { FidelityScore, TextProblem } from "../codegen/fidelity/types.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
-import { scoreCode } from "../cli/score.js";
+import { scoreCode } from "../cli/measure/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { captureIo, fixturePath, readFixture } from "./helpers/fixtures.js";
 import { tempDirs } from "./helpers/temp-dirs.js";

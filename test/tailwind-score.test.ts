@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
 import { loadDesign } from "../codegen/index.js";
-import { scoreCode } from "../cli/score.js";
+import { scoreCode } from "../cli/measure/score.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { readFixture } from "./helpers/fixtures.js";
 import { cachedGenerateCode } from "./helpers/run-cache.js";

@@ -5,7 +5,7 @@
  * alone), in HTML and in React (a style object); in Chromium the shapes are painted the design's colours.
  */
 import { describe, expect, it } from "vitest";
-import { withPage, type PageElement } from "../cli/browser.js";
+import { withPage, type PageElement } from "../cli/measure/browser.js";
 import { emitFiles, loadDesign } from "../codegen/index.js";
 import { readFixture } from "./helpers/fixtures.js";
 import { variablesFromBoundPaints } from "./helpers/token-fixtures.js";

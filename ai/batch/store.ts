@@ -1,5 +1,5 @@
 /**
- * Where a bulk job keeps its record and files. The CLI keeps them in a folder (cli/batch/store.ts, every
+ * Where a bulk job keeps its record and files. The CLI keeps them in a folder (cli/batch-api/store.ts, every
  * write atomic: temp file + rename); the panel may keep them elsewhere. Names are relative, `/`-separated.
  */
 import type { BatchRecord } from "./record.js";

@@ -1,7 +1,7 @@
 /**
  * The seam between computed prompts and whatever sends them: one image request per row, built from the
  * row's prompt and the options every row shares (size, quality, references…). The CLI runs them one by one
- * (cli/image-rows-run.ts); a Batch API writer can take the same list and turn each into a JSONL line.
+ * (cli/image/rows-run.ts); a Batch API writer can take the same list and turn each into a JSONL line.
  * `--consistent` adds the set's first image as a reference to the later requests, with one sentence saying
  * what to keep from it.
  */

@@ -12,9 +12,9 @@ import { captureIo } from "../../test/helpers/fixtures.js";
 import type { OpenAiTestServer } from "../../test/openai-server/server.js";
 import { scriptedServer } from "../../test/openai-server/scripted.js";
 import { run } from "../run.js";
-import { submitImageBatch, type ImageBatchRequest } from "./images.js";
+import { submitImageBatch, type ImageBatchRequest } from "../batch-api/images.js";
 import { LOCK_FILE } from "./lock.js";
-import { KEPT_DIR, folderStore } from "./store.js";
+import { KEPT_DIR, folderStore } from "../batch-api/store.js";
 
 const ENV = { OPENAI_API_KEY: "sk-test-cancel-4321" };
 let tmp: string;

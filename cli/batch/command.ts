@@ -19,52 +19,18 @@ import { refreshStatus } from "../../ai/batch/status.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
-import { keyFor } from "../api-keys.js";
-import type { Output, RunContext } from "../design-files.js";
-import { present, readFlags } from "../flags.js";
-import { UsageError } from "../io.js";
-import { baseUrlFlag, timeoutFlag } from "../model-flags.js";
-import { reportModelError } from "../model-errors.js";
-import { batchClient } from "./client.js";
-import { codeWriter } from "./code.js";
-import { imageWriter } from "./images.js";
+import { keyFor } from "../common/api-keys.js";
+import type { Output, RunContext } from "../common/design-files.js";
+import { UsageError } from "../common/io.js";
+import { reportModelError } from "../common/model-errors.js";
+import type { BatchArgs } from "./args.js";
+import { batchClient } from "../batch-api/client.js";
+import { codeWriter } from "../code/batch-api.js";
+import { imageWriter } from "../batch-api/images.js";
 import { lockFolder } from "./lock.js";
-import { BATCH_STEPS, printCollect, printStatus, summary } from "./report.js";
-import { folderStore } from "./store.js";
+import { BATCH_STEPS, printCollect, printStatus, summary } from "../batch-api/report.js";
+import { folderStore } from "../batch-api/store.js";
 import { plural } from "../../codegen/plural.js";
-
-export const BATCH_USAGE = `figment batch — bulk jobs on OpenAI's Batch API
-
-Usage:
-  figment batch status DIR [--json]     where the batch stands (validating, in_progress, finalizing, completed…)
-  figment batch collect DIR [--json]    write every answered line: images as DIR/<name>.png, code under
-                                        DIR/<frame>/ (project pass and prettier); failed lines are listed
-  figment batch resubmit DIR [--json]   send the failed lines again, alone, as a new batch
-  figment batch cancel DIR [--json]     cancel the runs still moving; what they answered can still be collected
-Options: --base-url URL (default: where the batch was sent), --timeout SECONDS.
-DIR holds batch.json, written by figment code --ai --batch-api --out DIR (or the image CLI's --batch-api).
-Collecting again fetches nothing already written; a run killed at any step resumes where it stopped.
-One step at a time per folder: a second one started meanwhile is refused (exit 2).
-The key comes from OPENAI_API_KEY. Exit codes: 0 done or still running, 1 failed lines or a provider
-failure, 2 bad input, 130 cancelled.`;
-
-export const SUBCOMMANDS = ["status", "collect", "resubmit", "cancel"] as const;
-type Subcommand = (typeof SUBCOMMANDS)[number];
-
-/** The flags of every `figment batch` step (help.test.ts holds BATCH_USAGE to them). */
-export const BATCH_FLAGS = { boolean: ["json"], string: ["base-url", "timeout"] } as const;
-
-function parse(argv: string[]): { sub: Subcommand; dir: string; json: boolean; baseUrl?: string; timeoutSec?: number } | "help" {
-  const { values, positionals } = readFlags(argv, { ...BATCH_FLAGS, positionals: true, hint: "figment batch --help lists the flags" });
-  if (values.help) return "help";
-  const [sub, dir, extra] = positionals;
-  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
-  if (!dir) throw new UsageError(`batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
-  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
-  const baseUrl = baseUrlFlag(values["base-url"]);
-  const timeoutSec = timeoutFlag(values.timeout);
-  return { sub: sub as Subcommand, dir, json: values.json ?? false, ...present({ baseUrl, timeoutSec }) };
-}
 
 async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> {
   let record: BatchRecord | undefined;
@@ -86,12 +52,7 @@ async function resume(client: OpenAI, store: BatchStore, record: BatchRecord, io
   }
 }
 
-export async function batchCommand(argv: string[], io: Output, context: RunContext = {}): Promise<number> {
-  const args = parse(argv);
-  if (args === "help") {
-    io.out(BATCH_USAGE);
-    return 0;
-  }
+export async function batchCommand(args: BatchArgs, io: Output, context: RunContext = {}): Promise<number> {
   if ((await stat(args.dir).catch(() => undefined))?.isFile()) throw new UsageError(`${args.dir} is a file, not a batch's folder (the DIR of figment code --ai --batch-api --out DIR)`);
   const store = folderStore(args.dir);
   await loadRecord(store, args.dir); // no folder is locked for a mistyped DIR
@@ -110,7 +71,7 @@ export async function batchCommand(argv: string[], io: Output, context: RunConte
   }
 }
 
-async function runStep(args: Exclude<ReturnType<typeof parse>, "help">, store: BatchStore, record: BatchRecord, io: Output, context: RunContext): Promise<number> {
+async function runStep(args: BatchArgs, store: BatchStore, record: BatchRecord, io: Output, context: RunContext): Promise<number> {
   const step = context.signal ? { signal: context.signal } : {};
   try {
     const apiKey = keyFor("openai", context.env ?? process.env, io);

@@ -6,7 +6,7 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { BatchInputError } from "../../ai/batch/lines.js";
-import { KEPT_DIR } from "./store.js";
+import { KEPT_DIR } from "../batch-api/store.js";
 
 export const LOCK_FILE = "lock";
 

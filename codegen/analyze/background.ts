@@ -6,7 +6,7 @@
  * opaque solid fill covers it again.
  */
 import type { DesignNode, Paint } from "../design/types.js";
-import { contains, isWithin, type Placed } from "./boxes.js";
+import { contains, isWithin, type Placed } from "../design/placed.js";
 import { over, parseCssColor, TRANSPARENT, type Rgba } from "./wcag.js";
 
 export type Pixel = { color: Rgba } | { unknown: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types";
-import { childBoxes } from "./boxes";
+import { childBoxes } from "../design/placed";
 import { analyzeDesign, type Finding } from "./index";
 import { doc, frame, rect, solid, text } from "./test-tree";
 

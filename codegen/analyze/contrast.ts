@@ -5,7 +5,7 @@
  * such, never guessed.
  */
 import { round } from "../design/color.js";
-import type { Placed } from "./boxes.js";
+import type { Placed } from "../design/placed.js";
 import { buildStack, pixelAt, type Pixel } from "./background.js";
 import { quote, textSegments, type TextSegment } from "./text-runs.js";
 import type { ContrastFinding } from "./types.js";

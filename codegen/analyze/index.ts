@@ -10,7 +10,7 @@
  * Pure and synchronous; ~1,000 layers take a few milliseconds (see `BENCH_ONLY=analyze npm run bench`).
  */
 import type { DesignDocument } from "../design/types.js";
-import { placeLayers, type Placed } from "./boxes.js";
+import { placeLayers, type Placed } from "../design/placed.js";
 import { contrastFindings } from "./contrast.js";
 import { nameFindings } from "./names.js";
 import { targetFindings } from "./targets.js";

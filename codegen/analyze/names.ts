@@ -5,7 +5,7 @@
  * file-like leftovers ("image 3", "IMG_2041.jpg") are caught here.
  */
 import type { DesignNode } from "../design/types.js";
-import type { Placed } from "./boxes.js";
+import type { Placed } from "../design/placed.js";
 import type { OtherFinding } from "./types.js";
 
 const GENERIC =

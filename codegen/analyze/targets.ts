@@ -4,7 +4,7 @@
  */
 import type { DesignNode } from "../design/types.js";
 import { semanticsFor } from "../emit/semantics.js";
-import type { Placed } from "./boxes.js";
+import type { Placed } from "../design/placed.js";
 import type { TargetSizeFinding } from "./types.js";
 
 export const MIN_TARGET = 24;

@@ -2,7 +2,7 @@
  * Text baked into images: screen readers and translation miss it. The design tree cannot see pixels, so
  * image-filled layers whose name suggests words are flagged for the vision model (or a person) to confirm.
  */
-import type { Placed } from "./boxes.js";
+import type { Placed } from "../design/placed.js";
 import { hasImageFill } from "./names.js";
 import type { OtherFinding } from "./types.js";
 

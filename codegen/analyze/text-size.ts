@@ -1,5 +1,5 @@
 /** Text too small to read comfortably: any visible piece of text under 12 px. */
-import type { Placed } from "./boxes.js";
+import type { Placed } from "../design/placed.js";
 import { quote, textSegments } from "./text-runs.js";
 import type { TextSizeFinding } from "./types.js";
 

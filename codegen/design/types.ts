@@ -3,7 +3,7 @@
  * Everything downstream (hint, emitters) starts here; it never holds asset payloads,
  * only references into `DesignDocument.assets`, so the hint can name them without carrying them.
  */
-import type { TokenTable } from "../tokens/types.js";
+import type { TokenTable } from "./token-table.js";
 
 export type NodeKind =
   | "frame"

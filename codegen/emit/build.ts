@@ -15,6 +15,7 @@ import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
 import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
+import type { TokenContext } from "../tokens/index.js";
 
 export interface ComponentUsage {
   component: string;
@@ -58,13 +59,6 @@ export interface BuildContext {
    */
   navMenu?(): NavMenuNames | undefined;
   problems: Problem[];
-}
-
-export interface TokenContext {
-  decls(node: DesignNode, decls: Decl[]): Decl[];
-  attrs(node: DesignNode): [string, string][];
-  /** An inline SVG's body with its bound colours as tokens. */
-  svg(node: DesignNode, markup: string): string;
 }
 
 

@@ -5,15 +5,14 @@
  * - `ownDecls`: everything else (its layout for children, paint, text).
  */
 import { round } from "../design/color.js";
-import type { DesignNode, ImagePaint, Paint, Shadow, TextStyle } from "../design/types.js";
-import { categoryOf, googleFamily, systemFamily, type FontCategory } from "../fonts/catalog.js";
-import { fallbackName } from "../fonts/plan.js";
-import { cleanFamily } from "../fonts/usage.js";
+import type { DesignNode, ImagePaint, Paint, TextStyle } from "../design/types.js";
+import { boxShadowValue, px, type Decl } from "../css/decl.js";
+import { fontStack } from "../fonts/stack.js";
 import { isBackdrop } from "./screen.js";
 
-export type Decl = [property: string, value: string];
+/** The emitters take the pair from here with the declarations themselves (it lives in codegen/css/, below tokens/). */
+export type { Decl };
 
-const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 
 export interface AssetUrls {
   /** URL of an asset as seen from the stylesheet being written. */
@@ -228,31 +227,6 @@ export function hasAbsoluteChildren(node: DesignNode): boolean {
   return (node.children ?? []).some((c) => !node.layout || c.absolute);
 }
 
-/** System fonts after the design's family and its fallback face, by the family's category. */
-const CATEGORY_STACK: Record<FontCategory, string> = {
-  "sans-serif": "Helvetica, Arial, sans-serif",
-  display: "Helvetica, Arial, sans-serif",
-  handwriting: "Helvetica, Arial, sans-serif",
-  serif: 'Georgia, "Times New Roman", serif',
-  monospace: "ui-monospace, Menlo, Consolas, monospace",
-};
-
-/**
- * The family, its metric-matched fallback face when its metrics are known (codegen/fonts: defined beside the
- * output's font links), then system fonts of its category. Apple's system face is asked for by its system
- * names before the fallback, so that a Mac shows the real one.
- */
-export function fontStack(raw: string): string {
-  const family = cleanFamily(raw) || "sans-serif";
-  const quote = (name: string): string => (/^[A-Za-z-]+$/.test(name) ? name : `"${name}"`);
-  const fallback = fallbackName(family);
-  const apple = systemFamily(family)?.family === "SF Pro" ? ["-apple-system", "BlinkMacSystemFont"] : [];
-  // A family Google serves under a new name (Source Sans Pro → Source Sans 3): the loaded face has that name.
-  const served = googleFamily(family)?.family;
-  const renamed = served && served.toLowerCase() !== family.toLowerCase() ? [quote(served)] : [];
-  return [quote(family), ...renamed, ...apple, ...(fallback ? [`"${fallback}"`] : []), CATEGORY_STACK[categoryOf(family)]].join(", ");
-}
-
 export function textStyleDecls(style: Partial<TextStyle>, isText = true): Decl[] {
   const out: Decl[] = [];
   if (style.family !== undefined) out.push(["font-family", fontStack(style.family)]);
@@ -354,11 +328,6 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
   if (node.blend) out.push(["mix-blend-mode", node.blend]);
   if (node.clip) out.push(["overflow", "hidden"]);
   return mergeFilters(out);
-}
-
-/** A `box-shadow` value for the design's shadows (named effect styles become tokens with this value). */
-export function boxShadowValue(shadows: Shadow[]): string {
-  return shadows.map((s) => `${s.kind === "inner" ? "inset " : ""}${px(s.x)} ${px(s.y)} ${px(s.blur)} ${px(s.spread)} ${s.color}`).join(", ");
 }
 
 /** Two `filter` declarations (shadow + blur) must become one. */

@@ -1,13 +1,13 @@
 /**
  * Figma's masks as they render, in each target (HTML, React + CSS modules, React + Tailwind, as the panel measures
- * them: cli/result-page.ts): a picture under an ellipse mask shows in the ellipse and not in its box's corners, a
+ * them: cli/measure/result-page.ts): a picture under an ellipse mask shows in the ellipse and not in its box's corners, a
  * picture under a vector mask in the vector's outline, a picture under a gradient alpha mask fades out, and no mask
  * paints itself.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { withPage } from "../../cli/browser.js";
-import { resultPage } from "../../cli/result-page.js";
+import { withPage } from "../../cli/measure/browser.js";
+import { resultPage } from "../../cli/measure/result-page.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { screenshotColours, type Rgb } from "../../test/helpers/screenshot-colours.js";
 import { pngFromRows } from "../../test/openai-server/png.js";

@@ -8,9 +8,9 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { withPage } from "../../cli/browser.js";
-import { resultPage } from "../../cli/result-page.js";
-import { scoreCode } from "../../cli/score.js";
+import { withPage } from "../../cli/measure/browser.js";
+import { resultPage } from "../../cli/measure/result-page.js";
+import { scoreCode } from "../../cli/measure/score.js";
 import { textProbeScript, type TextProbe } from "../fidelity/text-probe.js";
 import type { RestNode } from "../fidelity/design-nodes.js";
 import { loadDesign, type CodeOptions } from "../index.js";

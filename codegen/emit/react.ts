@@ -9,7 +9,7 @@ import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet, type AttrValue, type VNode } from "./vnode.js";
-import { fontStack } from "./css.js";
+import { fontStack } from "../fonts/stack.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
 import type { ComponentMap } from "../components-map/model.js";

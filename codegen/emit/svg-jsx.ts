@@ -4,6 +4,7 @@
  * knows by another name are renamed, `style` strings become objects, other namespaced attributes are dropped
  * and text holding braces becomes a string expression.
  */
+import { SVG_TAG } from "../svg-tag.js";
 
 const JSX_ATTR: Record<string, string> = {
   class: "className",
@@ -40,8 +41,6 @@ function styleObject(css: string): string {
   return `{{ ${entries.join(", ")} }}`;
 }
 
-/** One tag of SVG markup: [1] "/" when closing, [2] its name, [3] its attributes, [4] "/" when self-closing. */
-export const SVG_TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g;
 const ATTR = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
 function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: string, nodeIds: Readonly<Record<string, string>> | undefined): string {

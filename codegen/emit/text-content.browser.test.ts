@@ -6,8 +6,8 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { withPage } from "../../cli/browser.js";
-import { resultPage } from "../../cli/result-page.js";
+import { withPage } from "../../cli/measure/browser.js";
+import { resultPage } from "../../cli/measure/result-page.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { SAMPLE_PROP_IDS, SAMPLE_PROP_LINES, SAMPLE_TEXTS, textSampleDesign } from "../../test/helpers/text-sample.js";
 import { generateCode, type CodeOptions } from "../index.js";

@@ -1,5 +1,5 @@
 /**
- * One measurement, whoever runs the page: the CLI and the tests in Playwright (cli/score.ts), the panel in its
+ * One measurement, whoever runs the page: the CLI and the tests in Playwright (cli/measure/score.ts), the panel in its
  * sandboxed measuring iframe (ui/code/score/measure.ts). Both load the page once at the design width, ask the probes
  * there (texts, and the layers' boxes), then resize the same page to each other width in turn — a viewport's width
  * laid out anew, as a page loaded at that width is — and ask the texts' probe again; this module says which widths

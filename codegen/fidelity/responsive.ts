@@ -1,6 +1,6 @@
 /**
  * What a reader sees at each viewport width, the pure half (no browser). The page half (text-probe.ts, run by
- * cli/responsive-page.ts and the panel's measuring page) reports each text's line boxes, sample points, cuts, font
+ * cli/measure/responsive-page.ts and the panel's measuring page) reports each text's line boxes, sample points, cuts, font
  * size and contrast; classify.ts gives each text one verdict; this file turns the verdicts into per-width figures.
  *
  * Text is weighted by its AREA in the design (the design's box, the same at every width): the share of text area a

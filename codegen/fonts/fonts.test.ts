@@ -7,7 +7,7 @@ import { categoryOf, googleFamily, systemFamily } from "./catalog.js";
 import { fontFacesCss, fontNotes, fontsourceDependencies, fontsourceImports, googleFontsHref, googleFontsLinks } from "./output.js";
 import { fallbackName, fontPlan } from "./plan.js";
 import { fontUsage } from "./usage.js";
-import { fontStack } from "../emit/css.js";
+import { fontStack } from "./stack.js";
 
 const style = (family: string, weight = 400, italic = false): TextStyle => ({ family, size: 16, weight, ...(italic ? { italic } : {}) });
 const text = (id: string, s: TextStyle, runs?: TextRun[]): DesignNode =>

@@ -21,7 +21,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDesignBytes } from "../../cli/design-text.js";
+import { readDesignBytes } from "../../cli/common/design-text.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { emitFiles } from "../emit/index.js";
 import { isBackdrop } from "../emit/page.js";

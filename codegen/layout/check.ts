@@ -4,7 +4,7 @@
  * changes size by more than TOLERANCE px and overlaps its drawn box less than LEAST_IOU; what is off is reported with the top-level section of the frame it lies
  * in, so that a section whose flow does not reproduce its drawing can keep its drawn positions (fallback.ts).
  */
-import { placeLayers } from "../analyze/boxes.js";
+import { placeLayers } from "../design/placed.js";
 import type { DesignNode } from "../design/types.js";
 import type { Box } from "./boxes.js";
 import { simulateFrame } from "./simulate.js";

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../../cli/browser.js";
+import { chromiumAvailable, launchChromium } from "../../cli/measure/browser.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { screenshotColours, type Rgb } from "../../test/helpers/screenshot-colours.js";
 import { previewRuntimeForTests } from "../../test/helpers/preview-runtime.js";

@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Frame } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../../cli/browser.js";
+import { chromiumAvailable, launchChromium } from "../../cli/measure/browser.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { previewRuntimeForTests } from "../../test/helpers/preview-runtime.js";
 import { projectFiles } from "../scaffold/project-files.js";

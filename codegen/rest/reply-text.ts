@@ -1,6 +1,6 @@
 /**
  * A design file's text → the JSON of a Figma REST reply, read as people actually save them. The one reader every
- * command of the CLI uses (through cli/design-text.ts, which decodes the bytes first: a UTF-8 byte-order mark, UTF-16
+ * command of the CLI uses (through cli/common/design-text.ts, which decodes the bytes first: a UTF-8 byte-order mark, UTF-16
  * LE or BE), and the bench and tests with it. It takes, besides plain JSON:
  * - a byte-order mark left at the text's start;
  * - text after the JSON (a download script's `HTTP_STATUS:200` trailer, a shell prompt): the first JSON value is read;

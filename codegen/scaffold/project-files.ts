@@ -4,7 +4,7 @@
  * vite.config.ts); HTML stays as it is, index.html at the root. Generated files are never overwritten.
  * Pure: no DOM.
  */
-import type { Styling, Target } from "../load.js";
+import type { Styling, Target } from "../targets.js";
 import type { SourceFile } from "../types.js";
 import { htmlDocument } from "../html-document.js";
 import { basename } from "../file-paths.js";

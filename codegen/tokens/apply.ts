@@ -6,8 +6,8 @@
  */
 import { round } from "../design/color.js";
 import type { DesignNode } from "../design/types.js";
-import type { Decl } from "../emit/css.js";
-import type { NodeTokens } from "./types.js";
+import type { Decl } from "../css/decl.js";
+import type { NodeTokens } from "../design/token-table.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 

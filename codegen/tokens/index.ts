@@ -1,12 +1,20 @@
 /** Design tokens for the emitters: the build context's hook, and the stylesheet that defines them. */
-import type { DesignDocument } from "../design/types.js";
-import type { BuildContext, TokenContext } from "../emit/build.js";
+import type { Decl } from "../css/decl.js";
+import type { DesignDocument, DesignNode } from "../design/types.js";
 import { applyTokens } from "./apply.js";
 import { svgColorTokens } from "./svg-colors.js";
 import { tokenRef, tokensCss, type TokenStyling } from "./stylesheet.js";
 
 export { tokensCss, type TokenStyling } from "./stylesheet.js";
-export type { Token, TokenMode, TokenTable } from "./types.js";
+export type { Token, TokenMode, TokenTable } from "../design/token-table.js";
+
+/** The emitters' hook for tokens (their build context's `tokens`): bound values as `var(--…)`, and a layer's mode attributes. */
+export interface TokenContext {
+  decls(node: DesignNode, decls: Decl[]): Decl[];
+  attrs(node: DesignNode): [string, string][];
+  /** An inline SVG's body with its bound colours as tokens. */
+  svg(node: DesignNode, markup: string): string;
+}
 
 /** The build context's token hook for `doc`, or undefined when the design has no tokens. */
 export function tokenContext(doc: DesignDocument, styling: TokenStyling): TokenContext | undefined {
@@ -26,7 +34,7 @@ export function documentTokensCss(doc: DesignDocument, styling: TokenStyling): s
 }
 
 /** `{ tokens }` for a build context, or `{}` when the design has none. */
-export function tokenFields(doc: DesignDocument, styling: TokenStyling): Pick<BuildContext, "tokens"> {
+export function tokenFields(doc: DesignDocument, styling: TokenStyling): { tokens?: TokenContext } {
   const tokens = tokenContext(doc, styling);
   return tokens ? { tokens } : {};
 }

@@ -1,5 +1,5 @@
 /** Token names from Figma paths: `color/text/primary` → `color-text-primary`, unique within a stylesheet. */
-import type { TokenGroup } from "./types.js";
+import type { TokenGroup } from "../design/token-table.js";
 
 /** A CSS-identifier-safe slug of a path: lower case, ASCII letters and digits, words joined by `-`. */
 export function tokenSlug(path: string): string {

@@ -6,11 +6,11 @@
 import type { LocalVariable, LocalVariableCollection } from "@figma/rest-api-spec";
 import { cssColor, readColor, round } from "../design/color.js";
 import type { DesignVariables } from "../design/extras.js";
-import { fontStack } from "../emit/css.js";
+import { fontStack } from "../fonts/stack.js";
 import { isRecord } from "../rest/reply.js";
 import type { Problem } from "../types.js";
 import { themeSlug, tokenSlug, TokenNames } from "./names.js";
-import type { Token, TokenGroup, TokenMode, TokenValue } from "./types.js";
+import type { Token, TokenGroup, TokenMode, TokenValue } from "../design/token-table.js";
 
 /** How a bound property reads a variable's value. */
 export type Use = "color" | "length" | "number" | "font";

@@ -12,7 +12,7 @@ import { isRecord, type RestContext, type RestNode } from "../rest/reply.js";
 import type { Problem } from "../types.js";
 import { TokenRegistry } from "./registry.js";
 import { bindStyles, type StyleUse } from "./styles.js";
-import type { NodeTokens, TokenTable } from "./types.js";
+import type { NodeTokens, TokenTable } from "../design/token-table.js";
 
 type Raw = Record<string, unknown>;
 

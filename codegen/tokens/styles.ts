@@ -5,10 +5,11 @@
  */
 import { round } from "../design/color.js";
 import type { DesignNode } from "../design/types.js";
-import { boxShadowValue, fontStack } from "../emit/css.js";
+import { boxShadowValue } from "../css/decl.js";
+import { fontStack } from "../fonts/stack.js";
 import { themeSlug } from "./names.js";
 import type { TokenRegistry } from "./registry.js";
-import type { NodeTokens, TokenGroup } from "./types.js";
+import type { NodeTokens, TokenGroup } from "../design/token-table.js";
 
 export interface StyleUse {
   nodeId: string;

@@ -3,7 +3,7 @@
  * makes the utility classes), then one block per other mode — `[data-theme="dark"]` for a subtree or the
  * page, and `@media (prefers-color-scheme: dark)` for a page that sets no theme.
  */
-import type { Token, TokenMode, TokenTable, TokenValue } from "./types.js";
+import type { Token, TokenMode, TokenTable, TokenValue } from "../design/token-table.js";
 
 export type TokenStyling = "css" | "tailwind";
 

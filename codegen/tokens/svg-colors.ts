@@ -5,8 +5,8 @@
  * element's layer is its own `data-node-id`, else the enclosing group's, else the layer the SVG draws.
  */
 import { round } from "../design/color.js";
-import { SVG_TAG } from "../emit/svg-jsx.js";
-import type { NodeTokens } from "./types.js";
+import { SVG_TAG } from "../svg-tag.js";
+import type { NodeTokens } from "../design/token-table.js";
 
 type Binding = { literal: string; key: string; opacity: number };
 

@@ -12,7 +12,7 @@ import { exportRoot, planAssets } from "./asset-plan.js";
 import { exportAssets } from "./assets.js";
 import { readInferredLayouts } from "./inferred-layouts.js";
 import { fitScale } from "./scale.js";
-import { kindReason } from "../panel/selection.js";
+import { kindReason } from "./exportable.js";
 import type { Settings } from "../../contract/settings.js";
 import { checkSize, tooWide } from "./size.js";
 import { nextTask, type Job } from "../tasks.js";

@@ -6,9 +6,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { withPage } from "../../cli/browser.js";
-import type { RestNode } from "../../cli/fidelity.js";
-import { designTexts, sampleTexts } from "../../cli/responsive-page.js";
+import { withPage } from "../../cli/measure/browser.js";
+import type { RestNode } from "../../cli/measure/fidelity.js";
+import { designTexts, sampleTexts } from "../../cli/measure/responsive-page.js";
 import { generateCode, loadDesign } from "../../codegen/index.js";
 import { designFontsPage } from "../helpers/google-fonts.js";
 import { flattenAutoLayout, hasAutoLayout, type RestLike } from "./flatten.js";

@@ -15,8 +15,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { Page } from "playwright-core";
-import { launchChromium, withPage } from "../../cli/browser.js";
-import { sampleTexts } from "../../cli/responsive-page.js";
+import { launchChromium, withPage } from "../../cli/measure/browser.js";
+import { sampleTexts } from "../../cli/measure/responsive-page.js";
 import { serveGoogleFonts } from "../helpers/google-fonts.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { drawLikeADesigner } from "./drawn.js";

@@ -20,7 +20,7 @@ import type { BatchStore } from "../../ai/batch/store.js";
 import { startBatch, submitRun, type PlannedLine } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
 import { createClient } from "../../ai/providers.js";
-import { imageWriter } from "../../cli/batch/images.js";
+import { imageWriter } from "../../cli/batch-api/images.js";
 import type { OpenAiTestServer } from "../openai-server/server.js";
 import type { FuzzTarget } from "./run-cases.js";
 import { erased, type AnyFuzzTarget } from "./targets-image.js";

@@ -1,7 +1,7 @@
 /**
  * The text and code readers as fuzz targets (issue 38): each reader's valid answers recorded once from the
  * OpenAI-wire test server, then replayed mutated. A code target also writes its files with the CLI's own writer
- * (cli/io.ts writeFilesUnder) into a fresh folder and fails, as a raw error, when a file lands outside it or the
+ * (cli/common/io.ts writeFilesUnder) into a fresh folder and fails, as a raw error, when a file lands outside it or the
  * writing throws; the embeddings targets fail when a vector is not finite or not of one length. The suite runs a
  * few hundred cases of each (the *-fuzz.test.ts files under ai/: SUITE_CASES); the bench reuses `textTargets()`
  * for a larger run.
@@ -24,7 +24,7 @@ import { generateModelCode, type ModelCodeResult } from "../../ai/pipeline.js";
 import type { PromptInput } from "../../ai/prompt.js";
 import type { ProviderConfig } from "../../ai/providers.js";
 import { askModel } from "../../ai/verify/ask.js";
-import { writeFilesUnder } from "../../cli/io.js";
+import { writeFilesUnder } from "../../cli/common/io.js";
 import type { FrameDoc } from "../../codegen/search/frame-doc.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { captionReplies } from "../openai-server/captions.js";

@@ -14,7 +14,7 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
-import { launchChromium, withPage } from "../../cli/browser.js";
+import { launchChromium, withPage } from "../../cli/measure/browser.js";
 import { enginePayloadIn, projectPassPayloadIn } from "../../bench/plugin-util.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import { FIGMA_DARK, FIGMA_LIGHT } from "./figma-theme.js";

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { ConsoleMessage, Frame, Page } from "playwright-core";
-import { withPage, type PageHost, type PageOptions } from "../../cli/browser.js";
+import { withPage, type PageHost, type PageOptions } from "../../cli/measure/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { Relay, RelayedMessage } from "./relay.js";
 
@@ -99,7 +99,7 @@ export async function withPluginPage<T>(browser: PageHost, options: PluginPageOp
   const viewport = options.viewport ?? { width: 520, height: 720 };
   // Storage, images and setup reach the page as a file it reads when it starts (seed.json), not an init script:
   // a page that keeps no init script can be reused for the next call when `browser` is a context
-  // (cli/browser.ts PageHost), and every later reload a test makes reads the same seed again.
+  // (cli/measure/browser.ts PageHost), and every later reload a test makes reads the same seed again.
   if (options.storage || options.setup || options.images) {
     files.push({ path: "seed.json", content: seedJson(options) });
     query.set("seed", "seed.json");

@@ -1,5 +1,5 @@
 /**
- * One headless Chromium per test file (cli/browser.ts's launchChromium, with its flags), a fresh context per test
+ * One headless Chromium per test file (cli/measure/browser.ts's launchChromium, with its flags), a fresh context per test
  * (withPage and withPluginPage open and close one), closed after the file's last test.
  *
  *   describe.runIf(runBrowser)("…", () => {
@@ -12,7 +12,7 @@
  */
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { chromiumAvailable, launchChromium, newPageContext } from "../../cli/browser.js";
+import { chromiumAvailable, launchChromium, newPageContext } from "../../cli/measure/browser.js";
 
 /** Browser tests run where Chromium is installed, and always in CI (there a missing browser must fail). */
 export const runBrowser: boolean = chromiumAvailable() || process.env["CI"] !== undefined;

@@ -4,7 +4,7 @@
  */
 import { build } from "esbuild";
 import type { Page } from "playwright-core";
-import { withPage, type PageHost } from "../../cli/browser.js";
+import { withPage, type PageHost } from "../../cli/measure/browser.js";
 import { ROOT } from "../harness/plugin-page.js";
 
 export interface PageBundle {

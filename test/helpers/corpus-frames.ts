@@ -7,13 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCode, loadDesign, type CodeOptions } from "../../codegen/index.js";
-import type { RestNode } from "../../cli/fidelity.js";
-import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
+import type { RestNode } from "../../cli/measure/fidelity.js";
+import { measureFrame, type FrameReport } from "../../cli/measure/responsive-page.js";
 import { kendallTau } from "../../codegen/fidelity/responsive.js";
 import type { PageReference } from "../corpus/reference.js";
 import { designFontsPage } from "./google-fonts.js";
 import { fixturesRoot } from "./responsive-frames.js";
-import type { PageHost } from "../../cli/browser.js";
+import type { PageHost } from "../../cli/measure/browser.js";
 
 export interface CorpusPage {
   /** File stem: `<name>.nodes.json`, `<name>.reference.json`. */

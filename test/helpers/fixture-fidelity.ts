@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { RestNode } from "../../cli/fidelity.js";
+import type { RestNode } from "../../cli/measure/fidelity.js";
 import { fontPlan } from "../../codegen/fonts/plan.js";
 import { loadDesign } from "../../codegen/index.js";
 import { fixturesRoot } from "./responsive-frames.js";
 import { cachedGenerateCode, frameFidelity } from "./run-cache.js";
-import type { PageHost } from "../../cli/browser.js";
+import type { PageHost } from "../../cli/measure/browser.js";
 
 /** Found from this file or the working directory: the bench runs it bundled in dist/. */
 const fixturesDir = (): string => join(fixturesRoot(), "figma");

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { PageHost } from "../../cli/browser.js";
+import type { PageHost } from "../../cli/measure/browser.js";
 import { run } from "../../cli/run.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import { withPluginPage } from "../harness/plugin-page.js";

@@ -1,13 +1,13 @@
 /**
  * The Code panel's score of a page, measured as the panel measures it (ui/code/score/measure.ts bundled into a test
  * page: the offscreen sandboxed iframe, its probes answering by postMessage), for comparing with the CLI's
- * (cli/score.ts). Used by ui/code/score/measure.browser.test.ts and the bench's score-cli section, which checks
+ * (cli/measure/score.ts). Used by ui/code/score/measure.browser.test.ts and the bench's score-cli section, which checks
  * every fixture frame.
  */
 import { join } from "node:path";
 import { build } from "esbuild";
 import type { Page } from "playwright-core";
-import { withPage, type PageHost } from "../../cli/browser.js";
+import { withPage, type PageHost } from "../../cli/measure/browser.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 

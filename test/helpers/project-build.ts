@@ -14,7 +14,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, normalize, resolve, sep } from "node:path";
 import { build, createLogger } from "vite";
-import { contentTypeFor } from "../../cli/browser.js";
+import { contentTypeFor } from "../../cli/measure/browser.js";
 import { compileTailwind } from "../../codegen/preview/tailwind-compile.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { REPO_ROOT } from "./fixtures.js";

@@ -1,13 +1,13 @@
 /**
  * Real designers' files (test/fixtures/real/, see SOURCES.md there): Figma REST replies committed to public
- * repositories, read as the CLI reads a design file (cli/design-text.ts: one of them is a fragment without
+ * repositories, read as the CLI reads a design file (cli/common/design-text.ts: one of them is a fragment without
  * its outer braces), and their top-level frames: what a designer sees as the page's frames — each page's frames,
  * and the frames inside its sections (Figma counts those as top-level too); a page's loose vectors, lines, texts
  * and images are not frames.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readDesignBytes } from "../../cli/design-text.js";
+import { readDesignBytes } from "../../cli/common/design-text.js";
 import { readRestReply, type RestNode } from "../../codegen/rest/reply.js";
 import { fixturesRoot } from "./responsive-frames.js";
 

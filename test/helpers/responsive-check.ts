@@ -4,7 +4,7 @@
  * ancestor with overflow hidden), and pairs of texts whose glyphs overlap. Texts are the elements whose
  * data-node-id is one of `textIds`; their extent is that of their glyphs (a Range), not of their box.
  */
-import { withPage, type PageHost } from "../../cli/browser.js";
+import { withPage, type PageHost } from "../../cli/measure/browser.js";
 import type { SourceFile } from "../../codegen/types.js";
 
 export interface WidthCheck {

@@ -8,10 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadDesign } from "../../codegen/index.js";
 import { cachedGenerateCode } from "./run-cache.js";
-import type { RestNode } from "../../cli/fidelity.js";
-import { measureFrame, type FrameReport } from "../../cli/responsive-page.js";
+import type { RestNode } from "../../cli/measure/fidelity.js";
+import { measureFrame, type FrameReport } from "../../cli/measure/responsive-page.js";
 import { serveGoogleFonts } from "./google-fonts.js";
-import type { PageHost } from "../../cli/browser.js";
+import type { PageHost } from "../../cli/measure/browser.js";
 
 export interface ResponsiveFrame {
   /** Short name for tables and the JSON summary. */

@@ -9,11 +9,11 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { withPage, type PageHost } from "../../cli/browser.js";
+import { withPage, type PageHost } from "../../cli/measure/browser.js";
 import { generateCode, type CodeOptions } from "../../codegen/index.js";
 import type { DesignDocument } from "../../codegen/design/types.js";
 import type { FileSet, SourceFile } from "../../codegen/types.js";
-import { designViewport, fidelityOnPage, type FrameFidelity, type RestNode } from "../../cli/fidelity.js";
+import { designViewport, fidelityOnPage, type FrameFidelity, type RestNode } from "../../cli/measure/fidelity.js";
 import { serveGoogleFonts } from "./google-fonts.js";
 
 /** The run's cache directory, set by test/global-setup.ts (test files inherit its environment). */

@@ -10,7 +10,7 @@ import { downloadBytes } from "../lib/download.js";
 import { buildFileTree, defaultFile } from "../lib/file-tree.js";
 import { basename } from "../../codegen/file-paths.js";
 import { projectSlug } from "../../codegen/scaffold/project-files.js";
-import { zipProjectLater } from "../lib/load-zip.js";
+import { zipProjectLater } from "../engine/load-zip.js";
 import type { Engine } from "../engine/engine.js";
 import { CodeView } from "./code-view.js";
 import { FileTreeView } from "./file-tree-view.js";

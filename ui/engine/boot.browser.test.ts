@@ -7,7 +7,7 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Frame } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../../cli/browser.js";
+import { chromiumAvailable, launchChromium, withPage } from "../../cli/measure/browser.js";
 import { BOOTSTRAP_SOURCE } from "./boot.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;

@@ -3,7 +3,7 @@ import { useCallback, useState } from "preact/hooks";
 import type { MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
 import { downloadBytes } from "../lib/download.js";
-import { zipFilesLater } from "../lib/load-zip.js";
+import { zipFilesLater } from "../engine/load-zip.js";
 import { historyZipFiles } from "./history-zip.js";
 import { messageOf } from "./use-history-list.js";
 

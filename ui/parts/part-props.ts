@@ -10,7 +10,7 @@ import type { PanelPart } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../model/api-key.js";
-import type { SettingsDraft } from "../settings/use-settings-draft.js";
+import type { SettingsDraft } from "./settings-draft-types.js";
 import type { Engine } from "../engine/engine.js";
 import type { StoredComponents } from "../../contract/components.js";
 

@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, withPage } from "../../cli/browser.js";
+import { chromiumAvailable, launchChromium, withPage } from "../../cli/measure/browser.js";
 import { ROOT } from "../../test/harness/plugin-page.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;

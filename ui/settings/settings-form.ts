@@ -4,24 +4,9 @@
  */
 import { isKeySlot, keySlot, sdSlot, slotLabel, type KeySlot } from "../../contract/keys.js";
 import { checkSettingsPatch, DEFAULT_SD_URL, DEFAULT_SETTINGS, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../contract/settings.js";
+import type { Form } from "../parts/settings-draft-types.js";
 
-export interface Form {
-  provider: Provider;
-  baseUrl: string;
-  model: string;
-  target: Settings["target"];
-  styling: Settings["styling"];
-  maxImageSize: string;
-  timeoutSec: string;
-  embeddingModel: string;
-  embeddingDimensions: string;
-  captionModel: string;
-  batchApiThreshold: string;
-  imageSource: Settings["imageSource"];
-  sdBaseUrl: string;
-  sdModel: string;
-  sdSampler: string;
-}
+export type { Form };
 
 export const formFrom = (s: Settings): Form => ({
   provider: s.provider,

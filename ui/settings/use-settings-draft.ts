@@ -10,33 +10,9 @@ import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import { EMPTY_DRAFT, formOf, isDirty, savePlan, typedKeys, unsavedItems, withEdits, withKey, withReplacing, type Draft, type SaveStep } from "./settings-draft.js";
 import { formSdSlot, formSlot, type Form } from "./settings-form.js";
+import type { SaveState, SettingsDraft } from "../parts/settings-draft-types.js";
 
-export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; text: string } | { kind: "failed"; text: string };
-
-export interface SettingsDraft {
-  form: Form;
-  /** The key slot of the form's provider and base URL. */
-  slot: KeySlot;
-  errors: Record<string, string>;
-  dirty: boolean;
-  /** What is unsaved, in words (for the leave dialog). */
-  unsaved: string[];
-  /** The key typed for the form's slot. */
-  typedKey: string;
-  replacing: boolean;
-  /** Other slots with a typed key that Save stores too. */
-  otherTyped: KeySlot[];
-  saveState: SaveState;
-  /** The SD server's credentials: the form's server slot, what was typed for it, whether its saved ones are being replaced. */
-  sd: { slot: KeySlot; typed: string; replacing: boolean; type(value: string): void; setReplacing(on: boolean): void; remove(): void };
-  update(changes: Partial<Form>): void;
-  typeKey(value: string): void;
-  setReplacing(on: boolean): void;
-  /** Resolves true once everything is stored; false when a field is invalid or the main thread refused. */
-  save(): Promise<boolean>;
-  removeKey(): void;
-  discard(): void;
-}
+export type { SaveState, SettingsDraft };
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

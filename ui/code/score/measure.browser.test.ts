@@ -1,6 +1,6 @@
 /**
  * The panel's score (measure.ts: the preview document in an offscreen sandboxed iframe, resized to each width, its
- * probes answering by postMessage) equals the CLI's (cli/score.ts `scoreCode`: the same files in headless Chromium pages) within 0.01 —
+ * probes answering by postMessage) equals the CLI's (cli/measure/score.ts `scoreCode`: the same files in headless Chromium pages) within 0.01 —
  * IoU×matched, and text visible per width — on frames of every real Figma fixture file (the bench's score-cli
  * section checks all 72 in each full run), on the frame's offline HTML (layer ids on, as the CLI scores it), and on
  * the React output of a few, previewed the way the panel previews React. The measuring pages stay without same-origin, and a page's forged answer is refused.
@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { withPage } from "../../../cli/browser.js";
-import { resultPage } from "../../../cli/result-page.js";
-import { scoreCode } from "../../../cli/score.js";
+import { withPage } from "../../../cli/measure/browser.js";
+import { resultPage } from "../../../cli/measure/result-page.js";
+import { scoreCode } from "../../../cli/measure/score.js";
 import { designViewport, type RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { loadDesign } from "../../../codegen/index.js";
@@ -45,7 +45,7 @@ function expectSame(panel: FidelityScore, cli: FidelityScore, what: string): voi
 
 describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_000 }, () => {
   const browser = useBrowser();
-  // The CLI's pages: one context whose pages are reused (cli/browser.ts), as a run of `figment code --score` does.
+  // The CLI's pages: one context whose pages are reused (cli/measure/browser.ts), as a run of `figment code --score` does.
   const pages = usePageContext(browser);
   const inPage = <T>(fn: (page: Page) => Promise<T>): Promise<T> => withScorePage(browser, REPO_ROOT, fn);
 

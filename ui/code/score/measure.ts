@@ -131,7 +131,7 @@ export interface PageMeasure {
 
 /**
  * The score of `input`, measured as the CLI measures it (the steps of codegen/fidelity/measurement.ts, as
- * cli/score.ts takes them): one page, loaded at the design width and measured there (the layers' boxes, then the
+ * cli/measure/score.ts takes them): one page, loaded at the design width and measured there (the layers' boxes, then the
  * texts), then resized to each other width (1920, 768, 390) and measured again — a viewport's width laid out anew,
  * as a page loaded at that width is. Rejects with an AbortError when `signal` aborts (the iframe is removed at once).
  */

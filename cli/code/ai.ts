@@ -1,0 +1,319 @@
+/**
+ * `figment code --ai`: code from a vision model. The prompt is built from the design (the compact hint, the
+ * frame's PNG with --image, the offline output as a draft with --draft, the user's --instructions), sent to
+ * the configured endpoint with the key from the environment, streamed with progress on stderr, then put
+ * through the same project pass, formatter, report and --out writing as the offline `figment code`. With --verify
+ * the answer is measured and corrected in rounds that keep only what measures better (cli/code/verify.ts).
+ *
+ * Exit codes: 0 done; 2 bad input or configuration (missing or refused key, unknown model, rejected request);
+ * 1 the model failed otherwise (server, timeout, unreadable reply, no files); 130 cancelled (Ctrl-C). Failures
+ * are presented by cli/common/model-errors.ts; keys come from the environment (cli/common/api-keys.ts).
+ */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { ModelError } from "../../ai/errors.js";
+import { estimatePrompt, loadTokenizer, pngSize, type Estimate } from "../../ai/estimate.js";
+import { generateModelCode, isBlocking, type ModelCodeResult } from "../../ai/pipeline.js";
+import type { ProgressEvent } from "../../ai/progress.js";
+import { pngDataUrl, type PromptInput } from "../../ai/prompt.js";
+import { providerConfig, type ProviderConfig } from "../../ai/providers.js";
+import { fontPlan } from "../../codegen/fonts/plan.js";
+import { modelAssetFiles } from "../../codegen/emit/assets.js";
+import { generateCode, modelHint, parseHint, type DesignDocument } from "../../codegen/index.js";
+import { layerNamesById } from "../../codegen/design/layer-label.js";
+import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
+import type { Problem } from "../../codegen/types.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
+import { keyFor } from "../common/api-keys.js";
+import type { CliArgs } from "../common/args.js";
+import { asUsage, codeOptions, emitAndWrite, reportProblems, runName, type Output, type RunContext } from "../common/design-files.js";
+import { loadForCode } from "./figma-extras.js";
+import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
+import { componentsForModel } from "../../codegen/components-map/preview.js";
+import { usedMappings } from "../../codegen/components-map/resolve.js";
+import { readText, UsageError } from "../common/io.js";
+import { reportModelError } from "../common/model-errors.js";
+import type { VerifyJson } from "./verify.js";
+import { plural } from "../../codegen/plural.js";
+
+/** Seconds one model request may take when --timeout is not given. */
+export const DEFAULT_TIMEOUT_SEC = 180;
+
+export const STRUCTURE_ONLY =
+  "figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png for a closer match)";
+
+/** What a verify round costs cannot be known before the answer is measured; what it is made of can. */
+const VERIFY_DRY_RUN =
+  "each is estimated when it is sent; it resends the conversation (this input again and the answer), the measured differences and two pictures";
+
+const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
+
+interface Source {
+  document: DesignDocument;
+  problems: Problem[];
+  /** The frames' REST JSON (none from a hint): what --verify measures against. */
+  roots: RestNode[];
+  /** Layer names by id, for the problems (LoadedDesign.layerNames). */
+  layerNames: ReadonlyMap<string, string>;
+}
+
+/** The design to send: <design.json> (with --images, --file-key…) or --from-hint. */
+export async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
+  if (args.fromHint !== undefined) {
+    if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
+    const text = await readText(args.fromHint);
+    const { document } = asUsage(() => parseHint(text));
+    if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
+    return { document, problems: [], roots: [], layerNames: layerNamesById(document) };
+  }
+  const design = await loadForCode(args, io, context);
+  return { document: design.document, problems: design.problems, roots: design.roots, layerNames: design.layerNames };
+}
+
+export interface Png {
+  path: string;
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+export async function readPng(path: string): Promise<Png> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+  }
+  const size = pngSize(bytes);
+  if (!size) throw new UsageError(`--image ${path} is not a PNG (export the frame as PNG)`);
+  if (!(size.width > 0 && size.height > 0)) throw new UsageError(`--image ${path} has no pixels (${size.width}×${size.height})`);
+  return { path, dataUrl: pngDataUrl(bytes), ...size };
+}
+
+/** The plugin's settings with the flags applied (the same defaults as the panel). */
+export function settingsFrom(args: CliArgs): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    provider: args.provider,
+    baseUrl: args.baseUrl ?? "",
+    model: args.model ?? DEFAULT_SETTINGS.model,
+    target: args.target,
+    styling: args.styling,
+    nodeIds: args.nodeIds,
+  };
+}
+
+function endpointUrl(config: ProviderConfig): string {
+  return `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
+}
+
+async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput, image: Png | undefined, io: Output): Promise<number> {
+  await loadTokenizer();
+  const estimate: Estimate = estimatePrompt(input, image, { model: config.model });
+  const endpoint = endpointUrl(config);
+  if (args.json) {
+    io.out(
+      JSON.stringify(
+        {
+          dryRun: true,
+          estimate: true,
+          provider: args.provider,
+          api: config.kind,
+          endpoint,
+          model: config.model,
+          textTokens: estimate.textTokens,
+          imageTokens: estimate.imageTokens,
+          inputTokens: estimate.inputTokens,
+          costUsd: estimate.costUsd ?? null,
+          batchCostUsd: estimate.batchCostUsd ?? null,
+          price: estimate.price ? { inputUsdPer1M: estimate.price.input, outputUsdPer1M: estimate.price.output, source: estimate.price.source, asOf: estimate.price.asOf } : null,
+          image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
+          ...(args.verify ? { verify: { rounds: args.rounds ?? 1, note: VERIFY_DRY_RUN } } : {}),
+          note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  const n = (value: number): string => value.toLocaleString("en-US");
+  const price = estimate.price;
+  const cost =
+    estimate.costUsd !== undefined && price
+      ? `about $${estimate.costUsd.toFixed(4)} for the input ($${price.input} per 1M input tokens; the output is extra, $${price.output} per 1M)`
+      : `no price known for model ${config.model}`;
+  io.out("Estimate only (--dry-run): nothing was sent.");
+  io.out(`  endpoint      ${endpoint}`);
+  io.out(`  model         ${config.model} (${args.provider}, ${API_NAME[config.kind]})`);
+  io.out(`  text tokens   about ${n(estimate.textTokens)}`);
+  io.out(`  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`);
+  io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
+  io.out(`  cost          ${cost}`);
+  if (estimate.batchCostUsd !== undefined) io.out(`  batch API     about $${estimate.batchCostUsd.toFixed(4)} for the input (50% off, answers within 24 h: --batch-api)`);
+  if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
+  if (args.verify) io.out(`  verify        up to ${plural(args.rounds ?? 1, "round")}: ${VERIFY_DRY_RUN}`);
+  io.out("Providers count a little differently and prices change: treat these as estimates.");
+  return 0;
+}
+
+/** Progress on stderr: each file as it starts and completes, the notes once they are complete, the stages. */
+function progressPrinter(io: Output): { onProgress: (event: ProgressEvent) => void; onStage: (stage: "checking" | "repairing") => void; shownNotes: () => string | undefined } {
+  let shownNotes: string | undefined;
+  return {
+    onProgress(event) {
+      if (event.type === "file-start") io.err(`  ${event.path || "(a file without a path)"} …`);
+      else if (event.type === "file") io.err(`  ${event.path || "(a file without a path)"} ✓`);
+      else if (event.done && event.text.trim() && event.text !== shownNotes) {
+        shownNotes = event.text;
+        io.err(`notes: ${indentNotes(event.text)}`);
+      }
+    },
+    onStage(stage) {
+      io.err(stage === "checking" ? "checking…" : "repairing…");
+    },
+    shownNotes: () => shownNotes,
+  };
+}
+
+function indentNotes(text: string): string {
+  return text.trim().replace(/\n/g, "\n  ");
+}
+
+function repairSummary(result: ModelCodeResult): string | undefined {
+  if (result.repair === "none") return undefined;
+  const blocking = result.attempts.map((a) => a.problems.filter(isBlocking).length);
+  const counts = blocking.map((count, i) => `attempt ${i + 1}: ${plural(count, "blocking problem")}`).join(", ");
+  const how = {
+    kept: "the repair helped",
+    discarded: "the repair did not help",
+    failed: "the repair request failed",
+    cancelled: "the repair was cancelled",
+  }[result.repair];
+  return `repair round: ${how}; kept attempt ${result.kept + 1} of ${result.attempts.length} (${counts})`;
+}
+
+/**
+ * What the model is sent for `document` (one request): the hint, assets, image, draft and instructions, and
+ * the team's components the instances map to (as data, like the hint).
+ */
+export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined, components: ComponentsInput = { problems: [] }): Promise<PromptInput> {
+  const drafts = args.draft ? (await generateCode(document, { ...codeOptions(args), ...componentOptions(components) })).files : undefined;
+  const mapped = components.map ? componentsForModel(document, components.map) : "";
+  const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
+  return {
+    target: args.target,
+    styling: args.styling,
+    hint: modelHint(document, codeOptions(args).layout),
+    assets: modelAssetFiles(document, args.target),
+    fonts: fontPlan(document.frames),
+    nodeIds: args.nodeIds,
+    ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
+    ...(drafts && drafts.length > 0 ? { drafts } : {}),
+    ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
+    ...(mapped ? { components: mapped } : {}),
+    // Not sent: the answer's use of the mapped components is checked against them (without --types too).
+    ...(used && used.components.length > 0 ? { componentMap: used } : {}),
+  };
+}
+
+export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const env = context.env ?? process.env;
+  const components = await readComponentsInput(args);
+  const source = await readSource(args, io, context);
+  source.problems.unshift(...components.problems);
+  const image = args.image !== undefined ? await readPng(args.image) : undefined;
+  if (!image) io.err(STRUCTURE_ONLY);
+  const frames = source.document.frames.length;
+  if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
+
+  const input = await promptInputFor(source.document, args, image, components);
+  const settings = settingsFrom(args);
+  const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
+  // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.
+  const frame = verifying?.verifiedFrame(source.roots, args.verify ? "--verify" : "--score");
+
+  // A dry run needs no key: the config is only read for its endpoint and model.
+  if (args.dryRun) return dryRun(args, providerConfig(settings, "dry-run"), input, image, io);
+
+  let config: ProviderConfig;
+  try {
+    config = providerConfig(settings, keyFor(args.provider, env, io));
+  } catch (error) {
+    if (error instanceof ModelError) return reportModelError(error, args.provider, io);
+    throw error;
+  }
+
+  io.err(`figment: asking ${config.model} at ${endpointUrl(config)} (${API_NAME[config.kind]})…`);
+  const progress = progressPrinter(io);
+  let result: ModelCodeResult;
+  try {
+    result = await generateModelCode(config, input, {
+      ...(context.signal ? { signal: context.signal } : {}),
+      timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000,
+      onProgress: progress.onProgress,
+      onStage: progress.onStage,
+      ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ModelError) {
+      if (error.kind === "aborted") {
+        io.err("figment: cancelled; nothing was written");
+        return 130;
+      }
+      return reportModelError(error, args.provider, io);
+    }
+    throw error;
+  }
+  if (context.signal?.aborted) {
+    io.err("figment: cancelled; nothing was written");
+    return 130;
+  }
+
+  let final: Pick<ModelCodeResult, "files" | "problems" | "notes"> = result;
+  let cancelled = false;
+  const verified: { verify?: VerifyJson } = {};
+  if (args.verify && verifying && frame && result.files.length > 0) {
+    const rounds = { rounds: args.rounds ?? 1, target: args.target, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000, onProgress: progress.onProgress, onStage: progress.onStage };
+    // A round's answer goes through the same checks as the first one, the library's types included.
+    const checks = { ...(context.signal ? { signal: context.signal } : {}), ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}) };
+    const v = await verifying.verifyAnswer({ config, input, frame, first: result, ...rounds, ...checks }, io);
+    final = v;
+    cancelled = v.cancelled;
+    verified.verify = v.json;
+  }
+
+  const more = {
+    notes: final.notes,
+    repair: result.repair,
+    kept: result.kept,
+    attempts: result.attempts.map((a) => ({ kind: a.kind, files: a.files.length, blocking: a.problems.filter(isBlocking).length })),
+    model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model, image: image !== undefined },
+    ...verified,
+  };
+  if (result.files.length === 0) {
+    // Nothing usable came back: report why, write nothing, and fail as the model's failure.
+    const problems = [...source.problems, ...result.problems];
+    if (args.json) io.out(JSON.stringify({ files: [], problems, ...more }, null, 2));
+    else reportProblems(problems, io, args, source.layerNames);
+    io.err("figment: the model's reply held no usable files; nothing was written. Try again or use another model.");
+    return 1;
+  }
+
+  // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
+  const scored = args.score && frame ? await import("./score.js") : undefined;
+  const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target)] : undefined;
+  const code = await emitAndWrite({ files: final.files, problems: final.problems }, source.problems, args, io, scores && args.json ? { ...more, score: scores } : more, runName(args, source.document.frames), source.layerNames);
+  if (scored && scores && !args.json) scored.printScores(scores, io);
+  if (!args.json) {
+    if (final.notes.trim() && final.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(final.notes)}`);
+    const summary = repairSummary(result);
+    if (summary) io.err(summary);
+  }
+  if (cancelled) {
+    io.err("figment: cancelled; wrote the best code measured so far");
+    return 130;
+  }
+  return code;
+}

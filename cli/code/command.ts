@@ -1,0 +1,63 @@
+/**
+ * `figment code`: multi-file code for the frames — offline, from a hint (--from-hint), a vision model's (--ai, its
+ * Batch API form with --batch-api), with Figma's images and SVGs (--file-key), measured with --score.
+ */
+import { join } from "node:path";
+import { generateCode, parseHint } from "../../codegen/index.js";
+import { layerNamesById } from "../../codegen/design/layer-label.js";
+import type { FidelityScore } from "../../codegen/fidelity/types.js";
+import { projectFiles } from "../../codegen/scaffold/project-files.js";
+import type { CliArgs } from "../common/args.js";
+import { asUsage, codeOptions, emitAndWrite, runName, writeFolders, type Output, type OutputFolder, type RunContext } from "../common/design-files.js";
+import { checkOutDir, readText, UsageError } from "../common/io.js";
+import { DEFAULT_OUT_ROOT, frameFolders } from "../common/out-dir.js";
+import { componentOptions, readComponentsInput } from "./components-map.js";
+import { loadForCode } from "./figma-extras.js";
+
+export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  // Checked before any work (a model's answer costs money): --out must be a folder, or become one.
+  if (args.out !== undefined) await checkOutDir(args.out);
+  if (args.ai && args.batchApi) {
+    const { codeBatchCommand } = await import("./batch-api.js");
+    return codeBatchCommand(args, io, context);
+  }
+  if (args.ai) {
+    const { aiCodeCommand } = await import("./ai.js");
+    return aiCodeCommand(args, io, context);
+  }
+  if (args.fromHint !== undefined) {
+    if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
+    const text = await readText(args.fromHint);
+    const { document } = asUsage(() => parseHint(text));
+    if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
+    return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io, {}, runName(args, document.frames), layerNamesById(document));
+  }
+  const { requireChromium, scoreDocument, printScores } = await import("./score.js");
+  if (args.score) requireChromium();
+  const components = await readComponentsInput(args);
+  const design = await loadForCode(args, io, context);
+  const options = { ...codeOptions(args), ...componentOptions(components) };
+  const problems = [...components.problems, ...design.problems];
+  const frames = design.document.frames;
+  const name = runName(args, design.roots);
+  const score = async (): Promise<FidelityScore[]> => scoreDocument(design.document, design.roots, codeOptions(args));
+  // Without --out, a whole file's frames go one folder each (figment-out/<frame>/<target>), each converted alone.
+  const write = async (more: Record<string, unknown>): Promise<number> => {
+    if (args.out !== undefined || frames.length === 1) return emitAndWrite(await generateCode(design.document, options), problems, args, io, more, name, design.layerNames);
+    const names = frames.map((f) => design.roots.find((r) => r.id === f.id)?.name ?? f.name);
+    const folders: OutputFolder[] = [];
+    for (const [i, folder] of frameFolders(names).entries()) {
+      const result = await generateCode({ ...design.document, frames: [frames[i]!] }, options);
+      problems.push(...result.problems);
+      const files = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name: names[i]! }) : result.files;
+      folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files });
+    }
+    return writeFolders(folders, problems, args, io, more, DEFAULT_OUT_ROOT, design.layerNames);
+  };
+  if (!args.score) return write({});
+  // --json is one document, so its scores come first; plain output writes the files, then measures them.
+  if (args.json) return write({ score: await score() });
+  const code = await write({});
+  printScores(await score(), io);
+  return code;
+}

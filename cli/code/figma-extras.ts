@@ -1,0 +1,74 @@
+/**
+ * `figment code --file-key KEY`: the glue between the CLI and cli/figma-rest — the token from --figma-token
+ * or FIGMA_TOKEN (checked, never printed), progress and retry notices on stderr, and Figma's refusals as the
+ * CLI's exit codes (2 for a refused token or unknown file, 1 for Figma failing or still rate-limiting).
+ */
+import { loadDesign, type DesignDocument, type LoadedDesign } from "../../codegen/index.js";
+import { FIGMA_API, type CliArgs } from "../common/args.js";
+import { asUsage, load, readDesign, requireInput, WHOLE_FILE, type Output, type RunContext } from "../common/design-files.js";
+import { FigmaRestError, formatWait } from "../figma-rest/errors.js";
+import { fetchDesignExtras, type FetchedExtras } from "../figma-rest/fetch-extras.js";
+import { DEFAULT_RETRY_POLICY, realSleep } from "../figma-rest/retry.js";
+import { missingImageFiles, readImagesDir } from "../common/images-dir.js";
+import { CommandFailure, UsageError } from "../common/io.js";
+
+/** Seconds one Figma request may take (a render of many vectors can be slow). */
+export const FIGMA_TIMEOUT_SEC = 60;
+
+/** The token: --figma-token, else FIGMA_TOKEN. Refused (without echoing it) when missing or not header-safe. */
+export function figmaToken(args: CliArgs, env: Readonly<Record<string, string | undefined>>): string {
+  const fromFlag = args.figmaToken !== undefined;
+  const token = (fromFlag ? args.figmaToken : env["FIGMA_TOKEN"])?.trim() ?? "";
+  const source = fromFlag ? "--figma-token" : "FIGMA_TOKEN";
+  if (token === "") {
+    throw new UsageError(`--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one in Figma under Settings → Security → Personal access tokens, with file_content:read`);
+  }
+  // Printable ASCII only: anything else cannot go in a header, and fetch's own error would quote it.
+  if (!/^[\x21-\x7e]+$/.test(token)) throw new UsageError(`${source} holds characters a Figma token cannot have (a space, line break or quote mark?)`);
+  return token;
+}
+
+export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, document: DesignDocument, io: Output, context: RunContext, skipImageRefs?: ReadonlySet<string>): Promise<FetchedExtras> {
+  const token = figmaToken(args, context.env ?? process.env);
+  try {
+    return await fetchDesignExtras(document, {
+      token,
+      baseUrl: args.figmaBaseUrl ?? FIGMA_API,
+      fileKey: args.fileKey,
+      ...(skipImageRefs ? { skipImageRefs } : {}),
+      timeoutMs: context.figma?.timeoutMs ?? FIGMA_TIMEOUT_SEC * 1000,
+      policy: context.figma?.policy ?? DEFAULT_RETRY_POLICY,
+      sleep: context.figma?.sleep ?? realSleep,
+      ...(context.signal ? { signal: context.signal } : {}),
+      progress: (line) => io.err(line),
+      onRetry: (n) => io.err(`figma: ${n.status === 429 ? "rate-limited (429)" : `Figma answered ${n.status}`} on ${n.what}; retrying in ${formatWait(n.waitSec)} (${n.attempt} of ${n.of})`),
+    });
+  } catch (error) {
+    if (context.signal?.aborted) throw new CommandFailure("cancelled; nothing was written", 130);
+    if (!(error instanceof FigmaRestError)) throw error;
+    if (error.exitCode === 2) throw new UsageError(error.message);
+    throw new CommandFailure(error.message);
+  }
+}
+
+/**
+ * The design for `figment code`: with --file-key, loaded once to learn which images and vectors the selected
+ * frames use, then again with what Figma returned for them; without it, as `load` reads it.
+ */
+export async function loadForCode(args: CliArgs, io: Output, context: RunContext): Promise<LoadedDesign> {
+  const { fileKey } = args;
+  if (fileKey === undefined) return load(args, io);
+  if (args.dryRun) {
+    io.err("figma: --dry-run sends nothing: the images and SVGs are not fetched from Figma");
+    return load(args, io);
+  }
+  const json = await readDesign(requireInput(args), io);
+  // --images DIR and --file-key together: the folder's files win, Figma supplies the rest.
+  const fromDir = args.images !== undefined ? await readImagesDir(args.images, json) : {};
+  const first = asUsage(() => loadDesign(json, args.nodes, {}, WHOLE_FILE));
+  const fetched = await fetchFigmaExtras({ ...args, fileKey }, first.document, io, context, new Set(Object.keys(fromDir)));
+  const images = { ...fetched.extras.images, ...fromDir };
+  const design = asUsage(() => loadDesign(json, args.nodes, { ...fetched.extras, images }, WHOLE_FILE));
+  const missing = args.images !== undefined ? missingImageFiles(design.document, images, args.images) : [];
+  return { ...design, problems: [...design.problems, ...fetched.problems, ...missing] };
+}

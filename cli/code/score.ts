@@ -1,0 +1,71 @@
+/**
+ * `figment code --score`: each frame's code rendered in Chromium after it is written, and how closely it matches
+ * the design, in the words the panel uses (codegen/fidelity/summary.ts). Each frame is measured on its own page
+ * (the frame's code alone, generated with the same options and with layer ids, which the measurement finds
+ * layers by), as `figment fidelity` does.
+ */
+import type { Browser } from "playwright-core";
+import { generateCode, type CodeOptions, type DesignDocument } from "../../codegen/index.js";
+import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
+import { fontWords, layerWords, scoreSummary, textLine, widthLabel } from "../../codegen/fidelity/summary.js";
+import type { FidelityScore } from "../../codegen/fidelity/types.js";
+import type { SourceFile } from "../../codegen/types.js";
+import { chromiumAvailable, chromiumPath } from "../measure/browser.js";
+import { UsageError } from "../common/io.js";
+import type { Output } from "../common/design-files.js";
+
+/** How many of the layers furthest off the plain output lists per frame (--json has them all). */
+const LISTED = 5;
+
+/** Refused before anything is written: --score without a browser to render in. */
+export function requireChromium(): void {
+  if (!chromiumAvailable()) throw new UsageError(`--score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+}
+
+/** Each frame's score, frames in the document's order (roots[i] is frames[i]'s REST node). */
+export async function scoreDocument(document: DesignDocument, roots: readonly RestNode[], options: CodeOptions): Promise<FidelityScore[]> {
+  const { launchChromium } = await import("../measure/browser.js");
+  const { scoreCode } = await import("../measure/score.js");
+  const browser: Browser = await launchChromium();
+  try {
+    const scores: FidelityScore[] = [];
+    for (const [i, frame] of document.frames.entries()) {
+      const root = roots.find((r) => r.id === frame.id) ?? roots[i];
+      if (!root) continue;
+      const code = await generateCode({ ...document, frames: [frame] }, { ...options, nodeIds: true });
+      scores.push(await scoreCode(browser, { frame: root, files: code.files, target: options.target }));
+    }
+    return scores;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** One frame's score of files already made (the model's answer), on the page the panel shows. */
+export async function scoreFiles(frame: RestNode, files: SourceFile[], target: "react" | "html"): Promise<FidelityScore> {
+  const { launchChromium } = await import("../measure/browser.js");
+  const { scoreCode } = await import("../measure/score.js");
+  const browser = await launchChromium();
+  try {
+    return await scoreCode(browser, { frame, files, target });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The plain report: the summary line per frame, then the layers furthest off, then per width the texts not seen. */
+export function printScores(scores: readonly FidelityScore[], io: Output): void {
+  for (const score of scores) {
+    io.out(`${score.frameName} (${score.frameId}): ${scoreSummary(score)}`);
+    const fonts = fontWords(score);
+    if (fonts) io.out(`  ${fonts}`);
+    for (const diff of score.worst.slice(0, LISTED)) io.out(`  ${layerWords(diff)}`);
+    if (score.worst.length > LISTED) io.out(`  … ${score.worst.length - LISTED} more (--json lists them)`);
+    for (const w of score.widths) {
+      if (w.hiddenTexts.length === 0) continue;
+      io.out(`  ${widthLabel(w.width, score.designWidth)}:`);
+      for (const t of w.hiddenTexts.slice(0, LISTED)) io.out(`    ${textLine(t)}`);
+      if (w.hiddenTexts.length > LISTED) io.out(`    … ${w.hiddenTexts.length - LISTED} more (--json lists them)`);
+    }
+  }
+}

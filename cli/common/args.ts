@@ -1,0 +1,241 @@
+/** Command-line parsing for `figment`, on cli/common/flags.ts. */
+import type { Styling, Target } from "../../codegen/index.js";
+import { MAX_ROUNDS } from "../../ai/verify/rounds.js";
+import { firstGiven, oneOfWords, present, readFlags, wholeNumber } from "./flags.js";
+import { UsageError } from "./io.js";
+import { parseWidths } from "../../codegen/fidelity/responsive.js";
+import { MODEL_FLAGS, modelConnectionArgs } from "./model-flags.js";
+
+/** The commands this parser reads (the others have parsers of their own), each with the flags it takes. */
+export const MAIN_COMMANDS = ["frames", "code", "hints", "fidelity", "demo"] as const;
+export type MainCommand = (typeof MAIN_COMMANDS)[number];
+
+/** Every flag of this parser by kind (readFlags's spec); `--help`/`-h` and `--version`/`-v` go with any command. */
+export const MAIN_FLAGS = {
+  boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score", "verify"],
+  string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", "rounds", "components", "code-connect", ...MODEL_FLAGS],
+  list: ["node", "types"],
+} as const;
+
+type MainFlag = (typeof MAIN_FLAGS)[keyof typeof MAIN_FLAGS][number];
+
+/** The flags each command takes; any other is refused by name (help.test.ts holds each command's help to this). */
+export const COMMAND_FLAGS: Record<MainCommand, readonly Exclude<MainFlag, "version">[]> = {
+  frames: ["json"],
+  code: [...MAIN_FLAGS.boolean.filter((f) => f !== "version"), ...MAIN_FLAGS.string.filter((f) => f !== "widths"), ...MAIN_FLAGS.list],
+  hints: ["node", "images", "exact-layout"],
+  fidelity: ["node", "widths", "json"],
+  demo: ["out"],
+};
+
+export type ProviderName = "openai" | "openrouter" | "custom";
+
+export interface CliArgs {
+  command: string;
+  input?: string;
+  nodes: string[];
+  target: Target;
+  styling: Styling;
+  /** --out; absent, each command has its default (cli/common/out-dir.ts). */
+  out?: string;
+  nodeIds: boolean;
+  /** Keep every layer where an absolute design put it (no inferred rows and columns). */
+  exactLayout: boolean;
+  json: boolean;
+  /** Write a runnable project (the plugin zip's scaffold) around the generated files. */
+  project: boolean;
+  fromHint?: string;
+  /** A variables/local reply: bound variables become design tokens. */
+  variables?: string;
+  /** Folder of image fill bytes, `<imageRef>.<ext>`. */
+  images?: string;
+  help: boolean;
+  version: boolean;
+  /** The model path (`figment code --ai`); the fields below only apply with it. */
+  ai: boolean;
+  /** A PNG of the frame to send with the design. */
+  image?: string;
+  provider: ProviderName;
+  model?: string;
+  baseUrl?: string;
+  instructions?: string;
+  /** Send the offline output as a draft. */
+  draft: boolean;
+  /** Seconds one model request may take. */
+  timeoutSec?: number;
+  dryRun: boolean;
+  /** Send one request per top-level frame on OpenAI's Batch API (answers within 24 h, half the price). */
+  batchApi: boolean;
+  /** Fetch image fills and vector SVGs from Figma's REST API for this file (key already taken out of a URL). */
+  fileKey?: string;
+  /** The Figma token from --figma-token (FIGMA_TOKEN in the environment otherwise). */
+  figmaToken?: string;
+  /** Figma's REST API address, default https://api.figma.com. */
+  figmaBaseUrl?: string;
+  /** Render the code in Chromium after writing it and print how closely it matches the design (issue 25). */
+  score: boolean;
+  /** `figment code --ai --verify`: measured correction rounds, kept only when they measure better. */
+  verify: boolean;
+  /** How many verify rounds at most (1..3); only with --verify. */
+  rounds?: number;
+  /** `figment fidelity --widths`: viewport widths in px, 0 for the design width. */
+  widths?: number[];
+  /** The team's own components: a mapping file, a folder of Code Connect files, the library's types (issue 26). */
+  components?: string;
+  codeConnect?: string;
+  types: string[];
+}
+
+export const FIGMA_API = "https://api.figma.com";
+
+/**
+ * The file key from `--file-key`: a bare key, or a Figma URL (`/design/KEY/…`, `/file/KEY/…`, and a branch's
+ * `/design/KEY/branch/BRANCH/…`, whose branch key is what the API wants).
+ */
+export function parseFileKey(value: string): string {
+  const text = value.trim();
+  let key = text;
+  if (/^https?:\/\//i.test(text)) {
+    let path: string[] = [];
+    try {
+      path = new URL(text).pathname.split("/").filter(Boolean);
+    } catch {
+      // not a URL after all: refused below
+    }
+    const at = path.findIndex((p) => ["design", "file", "proto", "board", "slides", "make"].includes(p));
+    key = at >= 0 ? (path[at + 2] === "branch" && path[at + 3] ? path[at + 3]! : (path[at + 1] ?? "")) : "";
+  }
+  if (!/^[A-Za-z0-9]+$/.test(key)) throw new UsageError(`--file-key needs a Figma file key (letters and digits, from the file's URL: figma.com/design/KEY/…), not ${text || '""'}`);
+  return key;
+}
+
+export function isMainCommand(word: string | undefined): word is MainCommand {
+  return (MAIN_COMMANDS as readonly string[]).includes(word ?? "");
+}
+
+/** Options that only mean something with --ai. */
+const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run", "batch-api", "verify", "rounds"] as const;
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  const named = isMainCommand(argv[0]) ? `figment ${argv[0]} --help` : "figment --help";
+  const { values, positionals } = readFlags(argv, { ...MAIN_FLAGS, short: { version: "v" }, positionals: true, hint: `${named} lists the flags` });
+  const target = oneOfWords("target", ["react", "html"] as const, values.target, "react");
+  const styling = oneOfWords("styling", ["css-modules", "tailwind"] as const, values.styling, "css-modules");
+  const command = positionals[0] ?? "";
+  const extra = positionals[command === "demo" ? 1 : 2];
+  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}${command === "demo" ? " (figment demo converts its own samples)" : ""}`);
+  // HTML's output is plain CSS (codegen/emit/html.ts); a model is asked for Tailwind classes in either target.
+  if (target === "html" && styling === "tailwind" && !values.ai) throw new UsageError("--styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react");
+  if (values.project && command !== "code") throw new UsageError(`--project only applies to figment code`);
+  if (values.variables !== undefined && command !== "code") throw new UsageError(`--variables only applies to figment code`);
+  if (values.variables !== undefined && values["from-hint"] !== undefined) throw new UsageError("--variables needs the design file (bindings are in its JSON), not --from-hint");
+  if (values.variables !== undefined && !values.variables.trim()) throw new UsageError("--variables needs a file: --variables VARS.json");
+
+  if (values.images !== undefined) {
+    if (command !== "code" && command !== "hints") throw new UsageError(`--images only applies to figment code and figment hints`);
+    if (values.images.trim() === "") throw new UsageError("--images needs a folder: --images DIR");
+    if (values["from-hint"] !== undefined) throw new UsageError("--images needs the design's JSON (image fills are found by imageRef), not --from-hint");
+  }
+
+  if (values.score && command !== "code") throw new UsageError(`--score only applies to figment code (figment fidelity measures without writing code)`);
+  if (values.score && values["from-hint"] !== undefined) throw new UsageError("--score needs the design's JSON (the layers' boxes are compared with it), not --from-hint");
+  if (values.score && values["batch-api"]) throw new UsageError("--score cannot measure a Batch API submission (its code comes later): score the collected files with figment code --score");
+  componentArgs(values, command);
+  if (values.widths !== undefined && command !== "fidelity") throw new UsageError(`--widths only applies to figment fidelity`);
+  const widths = values.widths !== undefined ? asWidths(values.widths) : undefined;
+
+  const ai = values.ai ?? false;
+  if (!ai) {
+    const stray = firstGiven(values, AI_ONLY);
+    if (stray) throw new UsageError(`--${stray} only applies to the model path: add --ai (figment code <design.json> --ai …)`);
+  } else if (command !== "code" && !values.help && !values.version) {
+    throw new UsageError(`--ai only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
+  }
+  const connection = modelConnectionArgs(values);
+  const verify = verifyArgs(values);
+
+  if (values["file-key"] === undefined) {
+    const stray = firstGiven(values, ["figma-token", "figma-base-url"] as const);
+    if (stray) throw new UsageError(`--${stray} only applies with --file-key KEY (the Figma file to fetch images and SVGs from)`);
+  } else {
+    if (command !== "code" && !values.help && !values.version) throw new UsageError(`--file-key only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
+    if (values["from-hint"] !== undefined) throw new UsageError("--file-key needs the design's JSON (it picks the images and vectors to fetch from it), not --from-hint");
+  }
+  const fileKey = values["file-key"] !== undefined ? parseFileKey(values["file-key"]) : undefined;
+  const figmaBaseUrl = values["figma-base-url"]?.trim();
+  if (figmaBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(figmaBaseUrl)) throw new UsageError(`--figma-base-url must be an http(s) URL such as ${FIGMA_API}, not ${figmaBaseUrl || '""'}`);
+
+  if (isMainCommand(command)) {
+    const taken: readonly string[] = COMMAND_FLAGS[command];
+    const stray = (Object.keys(values) as string[]).find((flag) => flag !== "help" && flag !== "version" && !taken.includes(flag));
+    if (stray) throw new UsageError(`--${stray} does not apply to figment ${command} (figment ${command} --help lists its flags)`);
+  }
+
+  return {
+    command,
+    nodes: values.node ?? [],
+    types: values.types ?? [],
+    target,
+    styling,
+    // The measurement finds layers by their data-node-id.
+    // The measurement finds layers by their ids: --verify and --score ask for them.
+    nodeIds: (values["node-ids"] ?? false) || verify.verify || (values.score ?? false),
+    exactLayout: values["exact-layout"] ?? false,
+    json: values.json ?? false,
+    project: values.project ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    ai,
+    ...connection,
+    draft: values.draft ?? false,
+    dryRun: values["dry-run"] ?? false,
+    batchApi: values["batch-api"] ?? false,
+    score: values.score ?? false,
+    ...verify,
+    ...present({
+      input: positionals[1],
+      out: values.out,
+      fromHint: values["from-hint"],
+      variables: values.variables,
+      images: values.images,
+      image: values.image,
+      instructions: values.instructions,
+      fileKey,
+      figmaToken: values["figma-token"],
+      figmaBaseUrl,
+      widths,
+      components: values.components,
+      codeConnect: values["code-connect"],
+    }),
+  };
+}
+
+/** --components, --code-connect, --types: `figment code` from the design's JSON (a hint carries no component properties). */
+function componentArgs(values: { components?: string; "code-connect"?: string; types?: string[]; "from-hint"?: string }, command: string): void {
+  const given = firstGiven({ components: values.components, "code-connect": values["code-connect"], types: values.types }, ["components", "code-connect", "types"] as const);
+  if (given === undefined) return;
+  if (command !== "code") throw new UsageError(`--${given} only applies to figment code`);
+  if (values["from-hint"] !== undefined) throw new UsageError(`--${given} needs the design's JSON (instances carry their component properties there), not --from-hint`);
+  for (const [flag, value] of [["--components", values.components], ["--code-connect", values["code-connect"]]] as const) {
+    if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} needs a path`);
+  }
+}
+
+/** --verify and --rounds: one frame's measured correction rounds, with --ai only (AI_ONLY refuses them without it). */
+function verifyArgs(values: { verify?: boolean; rounds?: string; "batch-api"?: boolean; "from-hint"?: string }): { verify: boolean; rounds?: number } {
+  const verify = values.verify ?? false;
+  if (values.rounds !== undefined && !verify) throw new UsageError("--rounds only applies with --verify (figment code <design.json> --ai --verify --rounds N)");
+  if (!verify) return { verify };
+  if (values["batch-api"]) throw new UsageError("--verify measures each answer as it arrives; it cannot go with --batch-api");
+  if (values["from-hint"] !== undefined) throw new UsageError("--verify needs the design's JSON (it measures the code against the design's layers), not --from-hint");
+  const rounds = wholeNumber("--rounds", values.rounds, { min: 1, max: MAX_ROUNDS });
+  return { verify, ...(rounds !== undefined ? { rounds } : {}) };
+}
+
+function asWidths(text: string): number[] {
+  try {
+    return parseWidths(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

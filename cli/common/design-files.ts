@@ -1,0 +1,187 @@
+/**
+ * What the code commands share: reading the design (codegen errors become usage errors), the options from
+ * the arguments, writing files under --out and reporting problems: the commands' folders (cli/code/,
+ * cli/frames/, cli/batch/ …) all use it.
+ */
+import { basename, relative, sep } from "node:path";
+import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../../codegen/index.js";
+import { HintSyntaxError } from "../../codegen/hint/tokens.js";
+import { EmptyDesignError, UnknownNodeError } from "../../codegen/load.js";
+import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
+import { readVariablesReply, VariablesFileError } from "../../codegen/tokens/variables-reply.js";
+import { projectFiles } from "../../codegen/scaffold/project-files.js";
+import type { Problem, SourceFile } from "../../codegen/types.js";
+import type { CliArgs } from "./args.js";
+import type { FigmaClientOptions } from "../figma-rest/client.js";
+import type { DesignVariables } from "../../codegen/design/extras.js";
+import { missingImageFiles, readImagesDir } from "./images-dir.js";
+import { checkOutDir, readDesignJson, readText, UsageError, writeFilesUnder } from "./io.js";
+import { notesLine, tips, type TipContext } from "./notes.js";
+import { defaultOutDir, otherTargetFiles } from "./out-dir.js";
+import { plural } from "../../codegen/plural.js";
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** What a command may take from its surroundings besides arguments. */
+export interface RunContext {
+  /** Environment variables (API keys); process.env unless given. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Cancels a model request (Ctrl-C). */
+  signal?: AbortSignal;
+  /** Figma REST client settings tests replace (a sleep that does not wait, a short timeout). */
+  figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">>;
+}
+
+export function requireInput(args: CliArgs): string {
+  if (!args.input) throw new UsageError(`${args.command} needs a design file: figment ${args.command} <design.json>`);
+  return args.input;
+}
+
+/** Domain errors from the codegen layer become usage errors with their own message. */
+export function asUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof NotFigmaJsonError || error instanceof UnknownNodeError || error instanceof EmptyDesignError || error instanceof HintSyntaxError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+}
+
+/**
+ * <design.json> as every command reads it (cli/common/io.ts readDesignJson: a byte-order mark, UTF-16, a trailer, a
+ * fragment, a wrapper are read), each repair said as a note on stderr.
+ */
+export function readDesign(path: string, io?: Pick<Output, "err">): Promise<unknown> {
+  return readDesignJson(path, io ? (text) => io.err(`figment: ${text}`) : undefined);
+}
+
+/** A whole file converts what `figment frames` lists: its top-level frames, not a page's loose shapes. */
+export const WHOLE_FILE = { topLevel: "frames" } as const;
+
+/** The design from <design.json>, with the image bytes of --images DIR (a fill without its file is a problem). */
+export async function load(args: CliArgs, io?: Pick<Output, "err">): Promise<LoadedDesign> {
+  const json = await readDesign(requireInput(args), io);
+  const variables = args.variables !== undefined ? await readVariables(args.variables) : undefined;
+  const images = args.images !== undefined ? await readImagesDir(args.images, json) : undefined;
+  const design = asUsage(() => loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }, WHOLE_FILE));
+  if (images === undefined || args.images === undefined) return design;
+  return { ...design, problems: [...design.problems, ...missingImageFiles(design.document, images, args.images)] };
+}
+
+/** The --variables file, or a usage error that names it and what is wrong. */
+async function readVariables(path: string): Promise<DesignVariables> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readText(path));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--variables ${path} is not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return readVariablesReply(json);
+  } catch (error) {
+    if (error instanceof VariablesFileError) throw new UsageError(`--variables ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Layer names by id (codegen/design/layer-label.ts layerNamesById), for the problems that point at a layer. */
+export type LayerNames = ReadonlyMap<string, string>;
+
+/**
+ * One problem a line: a file's place leads; a layer's name leads as the layers panel shows it, its id trailing
+ * as the detail that finds it again (`“Frame 8”: … (id 1:2)`).
+ */
+export function formatProblem(p: Problem, names: LayerNames = new Map()): string {
+  if (p.file) return `${p.severity} ${p.code} ${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ${p.message}`;
+  if (p.nodeId === undefined) return `${p.severity} ${p.code} ${p.message}`;
+  const name = names.get(p.nodeId);
+  // A message that names the layer already is not led by its name a second time.
+  const lead = name === undefined || p.message.includes(`“${name}”`) || p.message.includes(`"${name}"`) ? "" : `“${name}”: `;
+  const detail = name === undefined && p.message.includes(p.nodeId) ? "" : ` (${name !== undefined ? "id" : "layer id"} ${p.nodeId})`;
+  return `${p.severity} ${p.code} ${lead}${p.message}${detail}`;
+}
+
+/** Warnings and errors one a line, then the notes counted by kind and the tips that apply (cli/common/notes.ts). */
+export function reportProblems(problems: Problem[], io: Output, given: TipContext = {}, names: LayerNames = new Map()): void {
+  for (const p of problems) if (p.severity !== "info") io.err(formatProblem(p, names));
+  const notes = notesLine(problems);
+  if (notes) io.err(notes);
+  for (const tip of tips(problems, given)) io.err(tip);
+}
+
+export function codeOptions(args: CliArgs): CodeOptions {
+  return { target: args.target, styling: args.styling, nodeIds: args.nodeIds, ...(args.exactLayout ? { layout: "exact" as const } : {}) };
+}
+
+/** One folder's files: the whole run's, or one frame's (a whole file without --out). */
+export interface OutputFolder {
+  dir: string;
+  files: SourceFile[];
+}
+
+/** What names the default folder of a run: its one frame, else the design (or hint) file. */
+export function runName(args: CliArgs, frames: readonly { name: string }[]): string {
+  if (frames.length === 1) return frames[0]!.name;
+  const file = args.input ?? args.fromHint ?? "design";
+  return basename(file).replace(/\.(file|nodes)?\.?(json|txt)$/i, "") || "design";
+}
+
+/** The folder a run's code goes to: --out, else ./figment-out/<name>/<target> (cli/common/out-dir.ts). */
+export function outDirFor(args: CliArgs, name: string): string {
+  return args.out ?? defaultOutDir(name, args.target);
+}
+
+/**
+ * Writes the files under --out, or ./figment-out/<name>/<target> without it (with --project, inside the runnable
+ * project the plugin's zip holds; `name` names its package and page, and the default folder), and reports them
+ * (plain or --json, where `more` adds fields after these); `names` names the layers the problems point at.
+ */
+export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}, name = "design", names: LayerNames = new Map()): Promise<number> {
+  const dir = outDirFor(args, name);
+  const files = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name }) : result.files;
+  return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir, names);
+}
+
+/**
+ * Writes each folder (refusing, before anything is written, a folder that cannot be one) and reports what was
+ * written where: plain, a block per folder; --json, one document whose paths are relative to `root`.
+ */
+export async function writeFolders(folders: OutputFolder[], given: Problem[], args: CliArgs, io: Output, more: Record<string, unknown>, root: string, names: LayerNames = new Map()): Promise<number> {
+  for (const folder of folders) await checkOutDir(folder.dir);
+  for (const folder of folders) await warnOtherTarget(folder, args, io);
+  const all = [...given];
+  const report: { path: string; bytes: number }[] = [];
+  for (const folder of folders) {
+    const { written, problems: writeProblems } = await writeFilesUnder(folder.dir, folder.files);
+    all.push(...writeProblems);
+    const prefix = relative(root, folder.dir).split(sep).join("/");
+    for (const f of folder.files) report.push({ path: prefix ? `${prefix}/${f.path}` : f.path, bytes: f.bytes?.length ?? Buffer.byteLength(f.content) });
+    if (args.json) continue;
+    io.out(`wrote ${plural(written.length, "file")} to ${folder.dir}`);
+    for (const f of folder.files) io.out(`  ${f.path}`);
+  }
+  // Frames converted one by one repeat the file's notes (a font's, a token's): each is said once.
+  const problems = [...new Map(all.map((p) => [JSON.stringify([p.severity, p.code, p.message, p.nodeId, p.file, p.line]), p])).values()];
+  if (args.json) {
+    io.out(JSON.stringify({ out: root, files: report, problems, ...more }, null, 2));
+    return 0;
+  }
+  reportProblems(problems, io, args, names);
+  if (args.project && args.target === "react") for (const folder of folders) io.out(`run it: cd ${folder.dir} && npm install && npm run dev`);
+  return 0;
+}
+
+/** Said before writing: files of the other target already in the folder, which this run leaves beside its own. */
+async function warnOtherTarget(folder: OutputFolder, args: CliArgs, io: Output): Promise<void> {
+  const other = await otherTargetFiles(folder.dir, args.target, folder.files.map((f) => f.path));
+  if (other.length === 0) return;
+  const shown = other.slice(0, 3).join(", ") + (other.length > 3 ? ", …" : "");
+  const was = args.target === "html" ? "react" : "html";
+  io.err(`figment: warning: ${folder.dir} already holds ${plural(other.length, "file")} of a --target ${was} run (${shown}), which this run leaves beside its ${args.target} files; empty the folder or name another --out to keep them apart`);
+}

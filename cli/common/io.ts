@@ -1,0 +1,120 @@
+/** File input and output for the CLI: reading designs, writing generated files only inside --out. */
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { BoxKeysError } from "../../codegen/rest/box-keys.js";
+import { EXPECTED_REPLY, ReplyTextError } from "../../codegen/rest/reply-text.js";
+import { readDesignBytes } from "./design-text.js";
+import type { Problem, SourceFile } from "../../codegen/types.js";
+
+/** An error the user can fix (bad arguments or input): exit code 2, message without a stack. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** A failure outside the user's input (a server failing, a limit not clearing): exit code 1 (130 when cancelled), message without a stack. */
+export class CommandFailure extends Error {
+  override name = "CommandFailure";
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 130 = 1,
+  ) {
+    super(message);
+  }
+}
+
+export async function readText(path: string): Promise<string> {
+  return new TextDecoder().decode(await readBytes(path));
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new UsageError(unreadable(path, (error as NodeJS.ErrnoException).code, (error as Error).message));
+  }
+}
+
+/** Why a file cannot be read, in words (node's "EISDIR: illegal operation on a directory, read" is not). */
+function unreadable(path: string, code: string | undefined, message: string): string {
+  if (code === "ENOENT") return `no such file: ${path}`;
+  if (code === "EISDIR") return `${path} is a folder, not a file: name the .json file inside it`;
+  if (code === "EACCES" || code === "EPERM") return `cannot read ${path}: permission denied`;
+  return `cannot read ${path}: ${message}`;
+}
+
+/**
+ * Refuses an output folder that cannot be one (an existing file, or a file on its way) before anything is
+ * written: `flag` names where it came from ("--out").
+ */
+export async function checkOutDir(dir: string, flag = "--out"): Promise<void> {
+  let current = resolve(dir);
+  for (;;) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" || error.code === "ENOTDIR" ? undefined : Promise.reject(error)));
+    if (info && !info.isDirectory()) {
+      const what = current === resolve(dir) ? `${dir} is a file, not a folder` : `${dir} lies inside ${relative(process.cwd(), current) || current}, which is a file`;
+      throw new UsageError(`${flag} ${dir}: ${what}; name a folder (it is made if missing)`);
+    }
+    if (info) return;
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+/**
+ * A design file (<design.json>), as every command reads it: a Figma REST reply, also with a byte-order mark, in
+ * UTF-16, with text after the JSON, as a fragment without its outer braces or inside a wrapper, with its boxes' keys
+ * spelled otherwise (cli/common/design-text.ts, codegen/rest/reply-text.ts). Each repair is said on `note` ("figment: note: …"
+ * on stderr); text that holds no JSON, or boxes it cannot read, is a usage error naming the file and what was expected.
+ */
+export async function readDesignJson(path: string, note?: (text: string) => void): Promise<unknown> {
+  const bytes = await readBytes(path);
+  try {
+    const { json, notes } = readDesignBytes(bytes);
+    for (const text of notes) note?.(`note: ${path}: ${text}`);
+    return json;
+  } catch (error) {
+    if (error instanceof ReplyTextError) throw new UsageError(`not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
+    if (error instanceof BoxKeysError) throw new UsageError(`not Figma JSON: ${path}: ${error.reason}`);
+    throw error;
+  }
+}
+
+/** A JSON file of the CLI's own (a cache); design files are read by readDesignJson. */
+export async function readJson(path: string): Promise<unknown> {
+  const text = await readText(path);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${path} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Resolves `path` under `root`, or undefined when it would land outside it. */
+export function safeTarget(root: string, path: string): string | undefined {
+  if (path === "" || isAbsolute(path) || /^[a-zA-Z]:/.test(path) || path.includes("\0")) return undefined;
+  const target = resolve(root, path);
+  const rel = relative(root, target);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return undefined;
+  return target;
+}
+
+/** Writes the files under `outDir`; a path that would escape it is refused and reported, never written. */
+export async function writeFilesUnder(outDir: string, files: SourceFile[]): Promise<{ written: string[]; problems: Problem[] }> {
+  await checkOutDir(outDir);
+  const root = resolve(outDir);
+  const written: string[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const target = safeTarget(root, file.path);
+    if (!target) {
+      problems.push({ severity: "error", code: "unsafe-path", message: `refused to write outside ${outDir}: ${file.path}`, file: file.path });
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    // Binary assets byte-exact; text as UTF-8.
+    await writeFile(target, file.bytes ?? file.content);
+    written.push(target);
+  }
+  return { written, problems };
+}

@@ -1,0 +1,135 @@
+/**
+ * Command-line parsing for `figment image --template … --rows …`: one image per row of a parameters file,
+ * each from the template filled with the row's values and the rules' additions. Shares the model and image
+ * flags of `figment image`; the single-image flags that make no sense per row (--prompt, --n, --partials,
+ * --previous) are refused by name. Bad flags are UsageErrors (exit 2).
+ */
+import { checkSweeps, parseSweep, sweepRefusal, SweepError, type Sweep } from "../../ai/params/index.js";
+import { firstGiven, oneOfWords, present, readFlags } from "../common/flags.js";
+import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./model-flags.js";
+import { parseSdImageArgs, SD_FLAGS, SD_PROVIDERS, type SdImageArgs } from "./sd-args.js";
+import { UsageError } from "../common/io.js";
+import { PROVIDERS } from "../../contract/words.js";
+
+export const IMAGE_ROWS_USAGE = `figment image --template — one image per row of parameters, written under --out
+
+Usage:
+  figment image --template TEXT --rows FILE.csv|FILE.jsonl --out DIR
+  figment image --template TEXT [--rows FILE] --sweep cfg=4,7,10 [--sweep seed=1,2] --provider sdnext --out DIR
+    [--rules RULES.json]                conditions on the parameters that add style notes or set parameters
+    [--style TEXT]                      style text every row's prompt ends with
+    [--consistent]                      after the first image, send it as a reference with every later row
+    [--dry-run] [--json]                --dry-run prints every row's computed prompt (and each --sweep cell's request) and sends nothing
+    [--batch-api]                       submit every row as one OpenAI Batch API job recorded in DIR/batch.json
+                                        (half the price, within 24 h; then figment batch status|collect DIR)
+    [--provider openai|openrouter|custom] [--base-url URL] [--model M] [--api images|responses]
+    [--size WxH|auto] [--quality low|medium|high|auto] [--background auto|opaque|transparent]
+    [--format png|jpeg|webp] [--ref FILE]... [--timeout SECONDS]
+    [--sweep PARAM=V1,V2,…]             a parameter grid (X/Y plot): every row once per value; a second --sweep
+                                        adds the grid's rows. PARAM: seed (whole, or -1), cfg (1–30), steps
+                                        (1–150), strength (0–1, with --ref), sampler — on sdnext|a1111; quality
+                                        on the hosted providers (their APIs have no seed, CFG or steps). Files are
+                                        named by the values (cfg-7_seed-2.png); --json lists each with its seed.
+                                        Without --rows the template is the one prompt.
+  With --provider sdnext|a1111 the rows run one at a time on the server (its GPU runs one job at a time) with
+  --negative --seed --steps --cfg --sampler --strength --size --base-url (see figment image --help);
+  --consistent there keeps one seed for every row (--seed, else the first image's).
+
+The template names parameters in braces ("A {style} hero image for {audience}"; {{ and }} are literal braces).
+The rows file's header (CSV) or keys (JSONL) name the parameters. Images are named by row number and the
+row's values (003-kids-winter.png) and never overwrite a file. A failed row is retried once alone and never
+stops the others. Exit codes: 0 every row written; 1 some row failed (listed at the end); 2 bad input or a
+refused configuration (key, model); 130 cancelled (finished images are kept).`;
+
+export interface ImageRowsArgs extends ImageModelArgs {
+  help: boolean;
+  template: string;
+  rows: string;
+  rules?: string;
+  style?: string;
+  out?: string;
+  consistent: boolean;
+  batchApi: boolean;
+  dryRun: boolean;
+  json: boolean;
+  /** The parameter grid's sweeps (columns, then rows); [] for a plain batch. */
+  sweeps: Sweep[];
+  /** Set with --provider sdnext|a1111: the server and its generation flags (the ImageModelArgs are then unused). */
+  sd?: SdImageArgs;
+}
+
+/** Whether `figment image` was asked for the per-row form. */
+export function isRowsRun(argv: readonly string[]): boolean {
+  return argv.some((a) => a === "--template" || a.startsWith("--template=") || a === "--rows" || a.startsWith("--rows="));
+}
+
+export const SINGLE_ONLY = ["prompt", "n", "count", "partials", "previous", "mask", "control", "control-type", "control-strength"] as const;
+
+function sweepsOf(texts: readonly string[], provider: string, sd: boolean): Sweep[] {
+  try {
+    const sweeps = texts.map(parseSweep);
+    checkSweeps(sweeps);
+    for (const sweep of sweeps) {
+      const refusal = sweepRefusal(sweep.param, sd ? "sd" : "hosted", provider);
+      if (refusal) throw new SweepError(refusal);
+    }
+    return sweeps;
+  } catch (error) {
+    throw error instanceof SweepError ? new UsageError(`--sweep ${error.message}`) : error;
+  }
+}
+
+/**
+ * The flags `figment image --template` takes (help.test.ts holds IMAGE_ROWS_USAGE to them); the single-image
+ * flags (SINGLE_ONLY) are accepted only to be refused by name, rather than as "unknown option".
+ */
+export const IMAGE_ROWS_FLAGS = {
+  boolean: ["consistent", "batch-api", "dry-run", "json"],
+  string: ["template", "rows", "rules", "style", "out", ...IMAGE_MODEL_FLAGS.string, ...SD_FLAGS, ...SINGLE_ONLY],
+  list: [...IMAGE_MODEL_FLAGS.list, "sweep"],
+} as const;
+
+export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
+  const { values: v } = readFlags(argv, { ...IMAGE_ROWS_FLAGS, hint: "figment image --template --help lists the flags" });
+  const help = v.help ?? false;
+  const single = firstGiven(v, SINGLE_ONLY);
+  if (single) throw new UsageError(`--${single} applies to a single prompt; with --template each row makes one image from its computed prompt`);
+  const template = v.template ?? "";
+  const rows = v.rows?.trim() ?? "";
+  const dryRun = v["dry-run"] ?? false;
+  const provider = oneOfWords("provider", [...PROVIDERS, ...SD_PROVIDERS], v.provider, "openai");
+  const isSd = provider === "sdnext" || provider === "a1111";
+  const sweeps = sweepsOf(v.sweep ?? [], provider, isSd);
+  if (!help) {
+    if (!template.trim()) throw new UsageError('--template is required with --rows: figment image --template "A {style} hero for {audience}" --rows rows.csv --out DIR');
+    if (!rows && sweeps.length === 0) throw new UsageError("--rows FILE is required with --template: a CSV with a header row, or JSONL (one object per line); or --sweep PARAM=V1,V2 for a grid of the one prompt");
+    if (!dryRun && !v.out?.trim()) throw new UsageError("--out DIR is required: the folder the images are written to");
+  }
+  if (sweeps.some((s) => s.param === "strength") && (v.ref ?? []).length === 0) throw new UsageError("--sweep strength sweeps img2img's denoising strength: give the init image with --ref");
+  if (isSd && !help) {
+    if (v["batch-api"]) throw new UsageError(`--batch-api submits to OpenAI's Batch API; --provider ${provider} runs on your own server: leave it out`);
+    const { "dry-run": _dry, ...forSd } = v;
+    const sd = parseSdImageArgs({ ...forSd, out: v.out ?? (dryRun ? "-" : undefined) }, provider, template);
+    const base = { help, template, rows, ...present({ rules: v.rules?.trim() || undefined, style: v.style?.trim() || undefined, out: v.out?.trim() || undefined }) };
+    return { ...base, consistent: v.consistent ?? false, batchApi: false, dryRun, json: v.json ?? false, sweeps, sd, ...imageModelArgs({}) };
+  }
+  if (!isSd) {
+    const sdFlag = firstGiven(v, SD_FLAGS);
+    if (sdFlag) throw new UsageError(`--${sdFlag} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`);
+  }
+  const { provider: _p, ...hosted } = v;
+  const modelArgs = imageModelArgs(isSd ? hosted : v);
+  if (v.rules !== undefined && !v.rules.trim()) throw new UsageError("--rules needs a file: a JSON rules file (see figment image --template --help)");
+  return {
+    help,
+    template,
+    rows,
+    ...present({ rules: v.rules?.trim() || undefined, style: v.style?.trim() || undefined, out: v.out?.trim() || undefined }),
+    consistent: v.consistent ?? false,
+    batchApi: v["batch-api"] ?? false,
+    dryRun,
+    json: v.json ?? false,
+    sweeps,
+    ...modelArgs,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The score of one frame's code (codegen/fidelity/) measured in headless Chromium: one page, loaded at the design
+ * width and measured there, then resized to each other width (390, 768, 1920 by default) and measured again — the
+ * steps codegen/fidelity/measurement.ts plans, as the panel takes them in its measuring iframe. `figment code
+ * --score`, `figment score`, the verify round, the bench and the tests use it.
+ */
+import type { Page } from "playwright-core";
+import type { SourceFile } from "../../codegen/types.js";
+import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
+import { boxesArg, measurePlan, scoreOf, type MeasurePlan, type StepAnswer } from "../../codegen/fidelity/measurement.js";
+import { probeBoxes } from "../../codegen/fidelity/probe.js";
+import { textProbeScript, type TextProbe } from "../../codegen/fidelity/text-probe.js";
+import type { FidelityScore } from "../../codegen/fidelity/types.js";
+import { inOneContext, pageViewport, withPage, type PageGlobals, type PageOptions, type PageHost } from "./browser.js";
+import { resultPage } from "./result-page.js";
+
+export interface ScoreInput {
+  frame: RestNode;
+  files: SourceFile[];
+  entry: string;
+  page?: PageOptions;
+  /** Widths to measure (0 = the design width); default 390, 768, 1920 and the design width. */
+  widths?: readonly number[];
+}
+
+export function scoreFrame(host: PageHost, input: ScoreInput): Promise<FidelityScore> {
+  const plan = measurePlan(input.frame, input.widths);
+  return inOneContext(host, (context) => withPage(context, input.files, input.entry, plan.steps[0]!, async (page) => scoreOf(plan, await answerSteps(page, plan)), input.page));
+}
+
+/** Lets the page lay itself out at a new viewport (resize observers, rAF-driven code) and settle its fonts. */
+export async function settleLayout(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const g = globalThis as unknown as PageGlobals;
+    await new Promise<void>((resolve) => g.requestAnimationFrame(() => g.requestAnimationFrame(() => resolve())));
+    await g.document.fonts.ready;
+  });
+}
+
+/** Every step of `plan` on a page loaded at its first step's viewport: the probes' answers, in the plan's order. */
+export async function answerSteps(page: Page, plan: MeasurePlan): Promise<StepAnswer[]> {
+  const answers: StepAnswer[] = [];
+  for (const [i, step] of plan.steps.entries()) {
+    if (i > 0) {
+      await page.setViewportSize(pageViewport(step));
+      await settleLayout(page);
+    }
+    const boxes = step.boxes ? await page.evaluate(probeBoxes, boxesArg(plan)) : undefined;
+    const texts = (await page.evaluate(textProbeScript(plan.texts))) as TextProbe;
+    answers.push({ width: step.width, texts, ...(boxes ? { boxes } : {}) });
+  }
+  return answers;
+}
+
+/** scoreFrame of a frame's code in either target, on the page the panel shows (cli/measure/result-page.ts). */
+export async function scoreCode(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; target: "react" | "html"; page?: PageOptions; widths?: readonly number[] }): Promise<FidelityScore> {
+  return scoreFrame(browser, { frame: input.frame, ...(await resultPage(input.files, input.target)), ...(input.page ? { page: input.page } : {}), ...(input.widths ? { widths: input.widths } : {}) });
+}

@@ -1,0 +1,8 @@
+/** The words of a code run that every stage shares (the scaffold, the emitters, the loader): what is written and how it is styled. */
+
+/** What code is written: React (TSX) components or plain HTML with one stylesheet. */
+export const TARGETS = ["react", "html"] as const;
+export type Target = (typeof TARGETS)[number];
+/** How React output is styled (HTML output always has one stylesheet). */
+export const STYLINGS = ["css-modules", "tailwind"] as const;
+export type Styling = (typeof STYLINGS)[number];
