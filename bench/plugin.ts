@@ -33,7 +33,7 @@ import { benchFakeParent, benchHarness, loginExport, type LoadSample } from "./p
 import { profileFakeParent, type CpuWall, type ProfileSample } from "./plugin-profile.js";
 import { benchMainExport, benchMainStart, evalFrames, largestByNodes, withoutWorkerPayload } from "./plugin-main.js";
 import { pluginSizes, type PluginSizes } from "./plugin-sizes.js";
-import { draftPayloadIn, kb, panelPartPayloadsIn, median, msSummary, projectPassPayloadIn, readBuilt, repoRoot, enginePayloadIn } from "./plugin-util.js";
+import { codePartPayloadsIn, draftPayloadIn, kb, panelPartPayloadsIn, median, msSummary, readBuilt, repoRoot, enginePayloadIn } from "./plugin-util.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
 import { benchCount, QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
@@ -116,7 +116,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   let browserNote = "";
   if (chromiumAvailable()) {
     await withBenchBrowser(async (host, browser) => {
-      fake = await benchFakeParent(host, uiHtml, payload, projectPassPayloadIn(codeJs), draftPayloadIn(codeJs), panelPartPayloadsIn(codeJs), login.text, LOADS);
+      fake = await benchFakeParent(host, uiHtml, payload, codePartPayloadsIn(codeJs), draftPayloadIn(codeJs), panelPartPayloadsIn(codeJs), login.text, LOADS);
       traced = await profileFakeParent(browser, uiHtml, login.text, TRACES, { host });
       // Diagnosis only (the profiler slows the loads, so these never feed the figures): the heaviest functions.
       if (process.env.BENCH_PLUGIN_CPU_PROFILE) {
@@ -240,7 +240,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     budgetGzipBytes: BUDGET_BYTES,
     met: sizes.html.gzip <= BUDGET_BYTES,
   });
-  out.plain("codeJs", "dist/code.js, whole", `${kb(sizes.code.gzip)} gz (${kb(sizes.code.raw)} raw)`, "", "", `the main thread with the worker payloads; ${kb(sizes.codeWithoutPayload)} raw without the engine and its project pass`, {
+  out.plain("codeJs", "dist/code.js, whole", `${kb(sizes.code.gzip)} gz (${kb(sizes.code.raw)} raw)`, "", "", `the main thread with the worker payloads; ${kb(sizes.codeWithoutPayload)} raw without the engine and its code parts`, {
     ...(sized(sizes.code.raw, sizes.code.gzip) as Record<string, Json>),
     rawBytesWithoutPayload: sizes.codeWithoutPayload,
   });
@@ -256,7 +256,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   // The parts that travel like the worker, sent when first needed.
   const packedRow = (key: string, label: string, p: PluginSizes["worker"]) =>
     out.plain(key, label, `${kb(p.base64)} as it travels (base64)`, "", "", `${kb(p.gzip)} gzip stream, ${kb(p.unpacked)} unpacked JS`, { base64Bytes: p.base64, gzipBytes: p.gzip, unpackedBytes: p.unpacked });
-  packedRow("projectPassPayload", "The engine's project pass (prettier, ts-morph; sent as `worker-source` part \"project-pass\" before the first code job)", sizes.projectPass);
+  packedRow("codeFormatPayload", "The engine's code-format part (formatter, React preview with Tailwind; sent as `worker-source` part \"code-format\" before the first code job)", sizes.codeParts["code-format"]);
+  packedRow("codeCheckPayload", "The engine's code-check part (ts-morph + TypeScript; sent as `worker-source` part \"code-check\" before model jobs and Code Connect)", sizes.codeParts["code-check"]);
   packedRow("searchWorkerPayload", "Search worker payload (orama; in dist/code.js, sent as `worker-source` part \"search\" when Search first opens)", sizes.searchWorker);
 
   // ---- the worker's cold start ------------------------------------------------------------------

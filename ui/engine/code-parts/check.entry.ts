@@ -1,6 +1,6 @@
 /** The `code-check` part (see parts.ts): run by importScripts in the engine worker, it registers itself. */
 import { checkComponentUsage, checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
 import { parseCodeConnectText } from "../../../codegen/components-map/code-connect.js";
-import { registerCodePart } from "./parts.js";
+import { registerCheckPart } from "./parts.js";
 
-registerCodePart("code-check", { checkProject, checkLibraryUsage, checkComponentUsage, parseCodeConnectText });
+registerCheckPart({ checkProject, checkLibraryUsage, checkComponentUsage, parseCodeConnectText });
