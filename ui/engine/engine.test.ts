@@ -458,6 +458,18 @@ describe("Engine tokenizer and code parts", () => {
     expect(codePartSource).toHaveBeenCalledTimes(2);
   });
 
+  it("asks the main thread for the first code part while the worker is still being fetched and booted", async () => {
+    let unpacked: (value: { url: string; decodeMs: number }) => void = () => undefined;
+    const codePartSource = vi.fn(async (part: CodePart) => `H4sI-${part}`);
+    const host = new Engine({ unpack: () => new Promise((resolve) => (unpacked = resolve)), createWorker: () => new AnsweringWorker(), now: () => 0, codePartSource });
+    const warming = host.warmUp({ for: "generate" });
+    await vi.waitFor(() => expect(codePartSource).toHaveBeenCalledWith("code-format"));
+    expect(host.currentStatus).toBe("starting");
+    unpacked({ url: "blob:worker", decodeMs: 1 });
+    await warming;
+    expect(codePartSource.mock.calls).toEqual([["code-format"], ["code-check"]]);
+  });
+
   it("says when each code part was ready, from the engine's first start, for the first worker only", async () => {
     let clock = 100;
     const { host } = answeringEngine({ codePartSource: async (part) => ((clock += part === "code-format" ? 50 : 400), `H4sI-${part}`), now: () => clock });

@@ -100,8 +100,7 @@ export class Engine implements EngineCaller {
 
   /** Starts the worker ahead of the first request; `for`: with the code parts that kind needs in it (the Code panel's `generate`). */
   async warmUp(options: { for?: Kind } = {}): Promise<void> {
-    await this.start();
-    if (options.for) await this.loadCodeParts(codePartsFor(options.for));
+    await Promise.all([this.start(), options.for ? this.loadCodeParts(codePartsFor(options.for)) : undefined]);
   }
 
   /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
@@ -127,12 +126,15 @@ export class Engine implements EngineCaller {
   private async loadCodePart(part: CodePart): Promise<void> {
     const source = this.deps.codePartSource;
     if (!source) return;
-    const worker = await this.start();
-    const generation = this.slot.generation;
     const load = this.codeParts.get(part) ?? {};
     this.codeParts.set(part, load);
+    // Asked of the main thread while the worker boots (a failure is said when the part is sent).
+    const packed = this.packedPart(part, load, source);
+    packed.catch(() => undefined);
+    const worker = await this.start();
+    const generation = this.slot.generation;
     if (load.loadedIn?.generation !== generation) {
-      const loaded = this.sendCodePart(worker, part, load, source);
+      const loaded = this.sendCodePart(worker, part, packed);
       load.loadedIn = { generation, loaded };
       // A failed load is tried again by the next call.
       loaded.then(
@@ -147,12 +149,17 @@ export class Engine implements EngineCaller {
     await load.loadedIn!.loaded;
   }
 
-  private async sendCodePart(worker: WorkerLike, part: CodePart, load: CodePartLoad, source: (part: CodePart) => Promise<string>): Promise<void> {
+  /** The part's packed text, asked of the main thread once (again after a failure). */
+  private packedPart(part: CodePart, load: CodePartLoad, source: (part: CodePart) => Promise<string>): Promise<string> {
     load.packed ??= source(part).catch((error: unknown) => {
       load.packed = undefined;
       throw new CodegenError(`${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
     });
-    const packed = await load.packed;
+    return load.packed;
+  }
+
+  private async sendCodePart(worker: WorkerLike, part: CodePart, packedPart: Promise<string>): Promise<void> {
+    const packed = await packedPart;
     const reply = await this.slot.post(worker, { kind: "load-packed", packed });
     if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-packed (${part})`, false);
   }
