@@ -6,8 +6,9 @@
 //                   as __FIGMENT_PREVIEW_RUNTIME__ (codegen/preview/runtime-source.ts); tests read the file
 // The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled gzip+base64 into dist/code.js, which hands it to the
 // UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB. Its
-// project pass (prettier, ts-morph with TypeScript: 9 of its 10 MB) is packed apart and loaded into the worker
-// only before code is formatted or checked (ui/engine/project-pass/), so model, image and analysis jobs start light.
+// code parts are packed apart and loaded into the worker only before the jobs that need them (ui/engine/code-parts/):
+// the formatter and the React preview (what an offline Code job needs), and ts-morph with TypeScript (~7 MB, for
+// model-written files and Code Connect), so model, image and analysis jobs start light and Code jobs start sooner.
 // So is the search worker (orama, ~25 KB gzipped), sent when the Search panel first opens: it kept ui.html
 // over its 150 KB budget. And so are the panels other than Code (esbuild.panel-parts.mjs): each comes when it
 // first opens, or in idle time after the first paint, which keeps ui.html within its 80 KB.
@@ -43,7 +44,7 @@ const rawText = {
 const rawTextRefused = {
   name: "raw-text-refused",
   setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({ errors: [{ text: `${args.path} (imported by ${args.importer}) belongs to the project pass part (ui/engine/project-pass/), not to this bundle` }] }));
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ errors: [{ text: `${args.path} (imported by ${args.importer}) belongs to the code-format part (ui/engine/code-parts/), not to this bundle` }] }));
   },
 };
 
@@ -122,45 +123,53 @@ const draftPart = {
 };
 
 /**
- * The project pass (prettier, ts-morph with TypeScript: ~9 of the engine's 10 MB) is a part of its own
- * (ui/engine/project-pass/): in the engine bundle, the three modules that bring them in are replaced by shims that
- * call into the part once the host has loaded it, so a worker for model requests, images or analysis starts light.
+ * The formatter, the React preview and the project pass (prettier, Tailwind, ts-morph with TypeScript: ~9 of the
+ * engine's 10 MB) come in the code parts (ui/engine/code-parts/): in the engine bundle, the three modules that bring
+ * them in are replaced by shims that call into the parts once the host has loaded them, so a worker for model
+ * requests, images or analysis starts light.
  */
-const PROJECT_PASS_SHIMS = new Map([
-  ["codegen/format/index.ts", "ui/engine/project-pass/format.shim.ts"],
-  ["codegen/project/index.ts", "ui/engine/project-pass/project.shim.ts"],
-  ["codegen/preview/react-preview.ts", "ui/engine/project-pass/react-preview.shim.ts"],
+const CODE_PART_SHIMS = new Map([
+  ["codegen/format/index.ts", "ui/engine/code-parts/format.shim.ts"],
+  ["codegen/project/index.ts", "ui/engine/code-parts/project.shim.ts"],
+  ["codegen/preview/react-preview.ts", "ui/engine/code-parts/react-preview.shim.ts"],
 ].map(([real, shim]) => [resolvePath(real), resolvePath(shim)]));
 
-const projectPassShims = {
-  name: "project-pass-shims",
+/** The shims in place of the real modules, but for those of the part being built (`own`). */
+const codePartShims = (own = []) => ({
+  name: "code-part-shims",
   setup(b) {
+    const kept = new Set(own.map((path) => resolvePath(path)));
     b.onResolve({ filter: /(format|project)\/index(\.js)?$|react-preview(\.js)?$/ }, (args) => {
       if (!args.path.startsWith(".")) return undefined;
       const real = resolvePath(args.resolveDir, args.path.replace(/\.js$/, "") + ".ts");
-      const shim = PROJECT_PASS_SHIMS.get(real);
+      const shim = kept.has(real) ? undefined : CODE_PART_SHIMS.get(real);
       return shim ? { path: shim } : undefined;
     });
   },
-};
+});
 
 const engine = {
   entryPoints: ["ui/engine/engine.worker.ts"],
   // The tokenizer comes separately, on demand (see `tokenizer`).
   alias: { "gpt-tokenizer/encoding/o200k_base": "./ui/engine/tokenizer-shim.ts" },
-  // The Tailwind compiler and its stylesheets belong to the project pass part: one reaching the engine fails its build.
-  plugins: [projectPassShims, rawTextRefused],
+  // The Tailwind compiler and its stylesheets belong to the code-format part: one reaching the engine fails its build.
+  plugins: [codePartShims(), rawTextRefused],
   ...browserIife,
   outfile: "dist/ui-parts/engine.js",
 };
 
-/** The project pass part, loaded into the engine worker before its first code job (ui/engine/project-pass/). */
-const projectPassPart = {
-  entryPoints: ["ui/engine/project-pass/part.entry.ts"],
-  ...browserIife,
-  plugins: [rawText],
-  outfile: "dist/ui-parts/project-pass.js",
+/** The code parts, loaded into the engine worker before the jobs that need them (ui/engine/code-parts/), by name. */
+const CODE_PARTS = {
+  "code-format": { entryPoints: ["ui/engine/code-parts/format.entry.ts"], ...browserIife, plugins: [rawText], outfile: "dist/ui-parts/code-format.js" },
+  // The formatter and the preview are the other part's: a module of theirs here would be a second copy.
+  "code-check": { entryPoints: ["ui/engine/code-parts/check.entry.ts"], ...browserIife, plugins: [codePartShims(["codegen/project/index.ts"]), rawTextRefused], outfile: "dist/ui-parts/code-check.js" },
 };
+
+/** Each code part built and packed, by name. */
+async function packCodeParts() {
+  const built = await Promise.all(Object.entries(CODE_PARTS).map(async ([name, options]) => [name, pack(await build(options))]));
+  return Object.fromEntries(built);
+}
 
 async function writePreviewRuntime(result) {
   const js = result.outputFiles[0]?.text ?? "";
@@ -212,7 +221,8 @@ const pack = (result) => gzipSync(result?.outputFiles[0]?.contents ?? new Uint8A
 let packedTokenizer = "";
 let packedSearchWorker = "";
 let packedDraft = "";
-let packedProjectPass = "";
+/** The code parts, packed, by name. */
+let packedCodeParts = {};
 /** The panel parts, packed, by name. */
 let packedPanelParts = {};
 
@@ -220,7 +230,7 @@ let packedPanelParts = {};
 function pluginMainWith(engineResult) {
   return {
     ...pluginMain,
-    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_PROJECT_PASS__: JSON.stringify(packedProjectPass), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft), __FIGMENT_PANEL_PARTS__: JSON.stringify(packedPanelParts) },
+    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_CODE_PARTS__: JSON.stringify(packedCodeParts), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft), __FIGMENT_PANEL_PARTS__: JSON.stringify(packedPanelParts) },
   };
 }
 
@@ -231,7 +241,7 @@ async function buildAll() {
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));
-  packedProjectPass = pack(await build(projectPassPart));
+  packedCodeParts = await packCodeParts();
   const [ui, engineResult] = await Promise.all([buildShellAndParts(uiScript, uiScript), build(engineWith(runtimeJs))]);
   packedPanelParts = ui.parts;
   await build(pluginMainWith(engineResult));
@@ -272,7 +282,7 @@ if (!watch) {
         ...engineWith(runtimeJs),
         plugins: [...engine.plugins, onEnd("worker", async (result) => {
           lastWorker = result;
-          packedProjectPass = pack(await build(projectPassPart));
+          packedCodeParts = await packCodeParts();
           await build(pluginMainWith(result));
         })],
       });

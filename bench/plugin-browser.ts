@@ -25,6 +25,7 @@ import type { SourceFile } from "../codegen/types.js";
 import { MAX_PNG_SCALE, THUMBNAIL_SIDE } from "../plugin/limits.js";
 import { fitScale } from "../plugin/export/scale.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
+import { CODE_PARTS, type CodePart } from "../contract/messages.js";
 import { createFigmaSim } from "../test/figma-sim/sim.js";
 import { hostScript } from "../test/harness/plugin-page.js";
 import { PANEL_SCRIPT_ID, PANEL_SCRIPT_MARKS } from "../ui/shell/panel-script.js";
@@ -76,6 +77,8 @@ export interface WorkerStatsInPage {
   coldStartMs?: number;
   decodeMs?: number;
   bootMs?: number;
+  /** The engine's first start → each code part loaded (ui/engine/engine.ts EngineStats). */
+  codePartsReadyMs?: Partial<Record<CodePart, number>>;
   status: string;
 }
 
@@ -182,7 +185,7 @@ export async function loginExport(fileText: string): Promise<{ frame: { id: stri
  * the Generate click (the real main thread holds it from the start), so `get-worker-source` is answered
  * from memory and the fetch never competes with the panel's opening.
  */
-export function fakeParentHtml(data: Awaited<ReturnType<typeof loginExport>>): string {
+export function fakeParentHtml(data: Awaited<ReturnType<typeof loginExport>>, codeParts: readonly string[] = CODE_PARTS): string {
   const { frame } = data;
   const init = {
     type: "init",
@@ -206,10 +209,10 @@ const workerSource = () => (packed ??= fetch("worker-source.txt").then((r) => {
   if (!r.ok) throw new Error("worker-source.txt: " + r.status);
   return r.text();
 }));
-// The project pass (prettier, ts-morph), loaded into the worker before its first code job.
-let packedProjectPass;
-const projectPassSource = () => (packedProjectPass ??= fetch("project-pass-source.txt").then((r) => {
-  if (!r.ok) throw new Error("project-pass-source.txt: " + r.status);
+// The code parts (formatter and preview; ts-morph), loaded into the worker before the jobs that need them.
+const packedCodeParts = {};
+const codePartSource = (part) => (packedCodeParts[part] ??= fetch("code-part-" + part + ".txt").then((r) => {
+  if (!r.ok) throw new Error("code-part-" + part + ".txt: " + r.status);
   return r.text();
 }));
 // The Code panel's draft emitters, which the real main thread holds from the start too.
@@ -223,7 +226,7 @@ const panelPartSource = (part) => fetch("part-" + part + ".txt").then((r) => {
   if (!r.ok) throw new Error("part-" + part + ".txt: " + r.status);
   return r.text();
 });
-window.__benchPreload = () => Promise.all([workerSource(), draftSource(), projectPassSource()]).then(([data]) => data.length);
+window.__benchPreload = () => Promise.all([workerSource(), draftSource(), ...${json(codeParts)}.map(codePartSource)]).then(([data]) => data.length);
 window.addEventListener("message", (event) => {
   const frame = document.getElementById("plugin");
   if (!frame || event.source !== frame.contentWindow) return;
@@ -233,7 +236,7 @@ window.addEventListener("message", (event) => {
   if (m.type === "ready") post(init);
   else if (m.type === "get-thumbnail") post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(load().thumbB64) });
   else if (m.type === "get-ui-part") (m.part === "draft" ? draftSource() : panelPartSource(m.part)).then((data) => post({ type: "ui-part", requestId: m.requestId, data }));
-  else if (m.type === "get-worker-source") (m.part === "project-pass" ? projectPassSource() : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+  else if (m.type === "get-worker-source") (${json(codeParts)}.includes(m.part) ? codePartSource(m.part) : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
   else if (m.type === "export-selection") {
     const d = load();
     post({ type: "export-progress", requestId: m.requestId, done: 0, total: 1, label: "Exporting" });
@@ -347,15 +350,15 @@ async function loadOnce(browser: PageHost, files: SourceFile[], entry: string, f
 
 /**
  * `runs` fresh loads of ui.html under the fake Figma parent, each then generating; `enginePayload` is the
- * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source` (`projectPassPayload`
- * when asked for that part).
+ * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source` (`codeParts` when asked
+ * for one of them).
  */
-export async function benchFakeParent(browser: PageHost, uiHtml: string, enginePayload: string, projectPassPayload: string, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
+export async function benchFakeParent(browser: PageHost, uiHtml: string, enginePayload: string, codeParts: Readonly<Record<string, string>>, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
   const files: SourceFile[] = [
     { path: "draft-source.txt", content: draftPayload },
-    { path: "project-pass-source.txt", content: projectPassPayload },
+    ...Object.entries(codeParts).map(([part, content]) => ({ path: `code-part-${part}.txt`, content })),
     ...Object.entries(panelParts).map(([part, content]) => ({ path: `part-${part}.txt`, content })),
-    { path: "index.html", content: fakeParentHtml(await loginExport(loginFileText)) },
+    { path: "index.html", content: fakeParentHtml(await loginExport(loginFileText), Object.keys(codeParts)) },
     { path: "ui.html", content: withProbe(uiHtml) },
     { path: "worker-source.txt", content: enginePayload },
   ];

@@ -15,7 +15,7 @@ import vm from "node:vm";
 import { waitForUi } from "../test/figma-sim/contract.js";
 import { createFigmaSim, type FigmaSim, type SimNode } from "../test/figma-sim/sim.js";
 import type { EvalFile } from "./fixtures.js";
-import { enginePayloadIn, projectPassPayloadIn } from "./plugin-util.js";
+import { codePartPayloadsIn, enginePayloadIn } from "./plugin-util.js";
 
 export interface FrameChoice {
   file: string;
@@ -183,11 +183,9 @@ export interface StartSample {
 
 type UiApi = { postMessage(message: unknown): void; onmessage: ((message: unknown, props: unknown) => unknown) | undefined };
 
-/** dist/code.js with the engine's payload literals (the worker, its project pass) emptied: the start-up what-if without them. */
+/** dist/code.js with the engine's payload literals (the worker, its code parts) emptied: the start-up what-if without them. */
 export function withoutWorkerPayload(code: string): string {
-  const engine = enginePayloadIn(code);
-  const pass = projectPassPayloadIn(code);
-  return code.replace(engine, () => "").replace(pass, () => "");
+  return [enginePayloadIn(code), ...Object.values(codePartPayloadsIn(code))].reduce((out, payload) => out.replace(payload, () => ""), code);
 }
 
 async function startOnce(code: string, file: unknown, selectId: string, run: number, askSource: boolean): Promise<StartSample> {

@@ -3,7 +3,8 @@
  * worker payload it carries (gzip+base64, posted to the UI as `worker-source` on first use), raw and gzipped.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { enginePayloadIn, projectPassPayloadIn, searchWorkerPayloadIn } from "./plugin-util.js";
+import type { CodePart } from "../contract/messages.js";
+import { codePartPayloadsIn, enginePayloadIn, searchWorkerPayloadIn } from "./plugin-util.js";
 import { PANEL_SCRIPT_ID, PANEL_SCRIPT_TYPE } from "../ui/shell/panel-script.js";
 
 export interface Sized {
@@ -32,8 +33,8 @@ export interface PluginSizes {
   };
   /** The search worker (orama; ui/search-worker/), packed the same way, sent when Search first opens. */
   searchWorker: PluginSizes["worker"];
-  /** The engine's project pass part (prettier, ts-morph), loaded into the worker before its first code job. */
-  projectPass: PluginSizes["worker"];
+  /** The engine's code parts (ui/engine/code-parts/), each loaded into the worker before the jobs that need it. */
+  codeParts: Record<CodePart, PluginSizes["worker"]>;
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
@@ -60,16 +61,19 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
   const packed = Buffer.from(payload, "base64");
   const search = searchWorkerPayloadIn(codeJs);
   const searchPacked = Buffer.from(search, "base64");
-  const pass = projectPassPayloadIn(codeJs);
-  const passPacked = Buffer.from(pass, "base64");
+  const codeParts = codePartPayloadsIn(codeJs);
+  const packedSizes = (payload: string): PluginSizes["worker"] => {
+    const packed = Buffer.from(payload, "base64");
+    return { base64: bytes(payload), gzip: packed.length, unpacked: gunzipSync(packed).length };
+  };
   return {
     html: sized(html),
     script: sized(parts.script),
     css: sized(parts.css),
     code: sized(codeJs),
-    codeWithoutPayload: bytes(codeJs) - bytes(payload) - bytes(pass),
+    codeWithoutPayload: bytes(codeJs) - bytes(payload) - Object.values(codeParts).reduce((sum, part) => sum + bytes(part), 0),
     worker: { base64: bytes(payload), gzip: packed.length, unpacked: gunzipSync(packed).length },
     searchWorker: { base64: bytes(search), gzip: searchPacked.length, unpacked: gunzipSync(searchPacked).length },
-    projectPass: { base64: bytes(pass), gzip: passPacked.length, unpacked: gunzipSync(passPacked).length },
+    codeParts: { "code-format": packedSizes(codeParts["code-format"]), "code-check": packedSizes(codeParts["code-check"]) },
   };
 }

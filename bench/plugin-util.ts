@@ -5,7 +5,8 @@
 import { gunzipSync } from "node:zlib";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { PANEL_PARTS } from "../contract/messages.js";
+import { CODE_PARTS, PANEL_PARTS, type CodePart } from "../contract/messages.js";
+import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL } from "../ui/engine/code-parts/parts.js";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -39,15 +40,15 @@ function packedLiteralsIn(codeJs: string): { packed: string; script: string }[] 
 
 /** A boundary request kind: the engine worker answers it, and the panel code that sends it names it too. */
 const LOAD_PACKED = '"load-packed"';
-/** The global the project pass part sets (ui/engine/project-pass/pass.ts); the engine worker names it too, to read it. */
-const PROJECT_PASS_MARK = "__figmentProjectPass";
-/** Only the engine worker's script names both. */
-const isEngine = (script: string): boolean => script.includes(LOAD_PACKED) && script.includes(PROJECT_PASS_MARK);
+/** The global each code part sets (ui/engine/code-parts/parts.ts); the engine worker names them too, to read them. */
+const CODE_PART_MARKS: Record<CodePart, string> = { "code-format": CODE_FORMAT_GLOBAL, "code-check": CODE_CHECK_GLOBAL };
+/** Only the engine worker's script names the request and a code part's global. */
+const isEngine = (script: string): boolean => script.includes(LOAD_PACKED) && script.includes(CODE_FORMAT_GLOBAL);
 
 /**
  * The engine worker as it travels: the gzip+base64 string literal that esbuild.config.mjs defines into
  * dist/code.js (`__FIGMENT_ENGINE__`, read once in plugin/worker-payload.ts) and that the main thread posts
- * as `worker-source` { data } — found by what its script holds, beside the tokenizer, the project pass, the search
+ * as `worker-source` { data } — found by what its script holds, beside the tokenizer, the code parts, the search
  * worker, the draft emitters and the panel parts.
  */
 export function enginePayloadIn(codeJs: string): string {
@@ -56,11 +57,15 @@ export function enginePayloadIn(codeJs: string): string {
   return engines[0]!.packed;
 }
 
-/** The project pass part's literal in dist/code.js (prettier, ts-morph: `__FIGMENT_PROJECT_PASS__`, ui/engine/project-pass/). */
-export function projectPassPayloadIn(codeJs: string): string {
-  const found = packedLiteralsIn(codeJs).find((p) => p.script.includes(PROJECT_PASS_MARK) && !p.script.includes(LOAD_PACKED));
-  if (!found) throw new Error("bench/plugin: dist/code.js holds no project pass payload; rebuild with `node esbuild.config.mjs`");
-  return found.packed;
+/** The code parts' literals in dist/code.js (`__FIGMENT_CODE_PARTS__`, ui/engine/code-parts/), by part. */
+export function codePartPayloadsIn(codeJs: string): Record<CodePart, string> {
+  const literals = packedLiteralsIn(codeJs).filter((p) => !p.script.includes(LOAD_PACKED));
+  const payload = (part: CodePart): string => {
+    const found = literals.find((p) => p.script.includes(CODE_PART_MARKS[part]));
+    if (!found) throw new Error(`bench/plugin: dist/code.js holds no ${part} payload; rebuild with \`node esbuild.config.mjs\``);
+    return found.packed;
+  };
+  return Object.fromEntries(CODE_PARTS.map((part) => [part, payload(part)])) as Record<CodePart, string>;
 }
 
 /** The search worker's gzip+base64 literal in dist/code.js (ui/search-worker/, sent when Search first opens). */

@@ -83,10 +83,14 @@ export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-bat
 export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
 
 /**
- * Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and its
- * project pass (prettier, ts-morph), the search worker.
+ * The engine worker's code parts (ui/engine/code-parts/), loaded into it before the jobs that need them:
+ * `code-format` (the formatter, the React preview's transpiler and Tailwind: what an offline Code job needs) and
+ * `code-check` (ts-morph with TypeScript: the project pass on model-written files, Code Connect).
  */
-export const WORKER_PARTS = ["engine", "tokenizer", "project-pass", "search"] as const;
+export const CODE_PARTS = ["code-format", "code-check"] as const;
+export type CodePart = (typeof CODE_PARTS)[number];
+/** Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and code parts, the search worker. */
+export const WORKER_PARTS = ["engine", "tokenizer", ...CODE_PARTS, "search"] as const;
 export type WorkerPart = (typeof WORKER_PARTS)[number];
 /** The panels that come as parts of their own, when they first open (or in idle time after the first paint). */
 export const PANEL_PARTS = ["image", "analyze", "search", "history", "settings"] as const;

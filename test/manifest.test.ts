@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS, PANEL_PARTS } from "../contract/messages.js";
 import { RELAUNCH_BUTTONS } from "../contract/words.js";
 import { PANEL_SCRIPT_ID, PANEL_SCRIPT_TYPE } from "../ui/shell/panel-script.js";
+import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL } from "../ui/engine/code-parts/parts.js";
 
 type ChildNode = DefaultTreeAdapterMap["childNode"];
 type ParentNode = DefaultTreeAdapterMap["parentNode"];
@@ -113,19 +114,25 @@ describe("manifest.json", () => {
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
-    // The payloads: the engine worker, the tokenizer and the project pass it loads when needed, the search worker, the Code panel's draft emitters and the other panels' parts; one copy of each.
+    // The payloads: the engine worker, the tokenizer and the two code parts it loads when needed, the search worker, the Code panel's draft emitters and the other panels' parts; one copy of each.
     const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{5000,})"/g)].map((m) => m[1]!);
-    expect(packed, "dist/code.js holds the packed engine worker, tokenizer, project pass, search worker, draft emitters and panel parts").toHaveLength(5 + PANEL_PARTS.length);
+    expect(packed, "dist/code.js holds the packed engine worker, tokenizer, code parts, search worker, draft emitters and panel parts").toHaveLength(6 + PANEL_PARTS.length);
     for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
-    // The engine worker starts without TypeScript and prettier (its project pass comes before the first code job):
-    // the worker that answers model, image and analysis requests is under 1.5 MB of script, the pass holds the compiler.
+    // The engine worker starts without TypeScript and prettier (its code parts come before the jobs that need them):
+    // the worker that answers model, image and analysis requests is under 1.5 MB of script; the code-format part (what
+    // an offline Code job needs) holds no TypeScript either, the code-check part holds the compiler.
     const unpacked = packed.map((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8"));
-    const engine = unpacked.filter((s) => s.includes('"load-packed"') && s.includes("__figmentProjectPass"));
-    const pass = unpacked.filter((s) => s.includes("__figmentProjectPass") && !s.includes('"load-packed"'));
+    const engine = unpacked.filter((s) => s.includes('"load-packed"') && s.includes(CODE_FORMAT_GLOBAL));
+    const format = unpacked.filter((s) => s.includes(CODE_FORMAT_GLOBAL) && !s.includes('"load-packed"'));
+    const check = unpacked.filter((s) => s.includes(CODE_CHECK_GLOBAL) && !s.includes('"load-packed"'));
     expect(engine).toHaveLength(1);
-    expect(pass).toHaveLength(1);
+    expect(format).toHaveLength(1);
+    expect(check).toHaveLength(1);
+    expect(format[0]).not.toBe(check[0]);
     expect(engine[0]!.length, "the engine worker's script, unpacked").toBeLessThan(1.5e6);
     expect(engine[0]).not.toMatch(/createSourceFile/);
-    expect(pass[0]).toMatch(/createSourceFile/);
+    // (prettier's TypeScript parser has createSourceFile; only the compiler, ts-morph's, creates programs.)
+    expect(format[0]).not.toMatch(/createProgram/);
+    expect(check[0]).toMatch(/createProgram/);
   });
 });

@@ -297,9 +297,9 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
     const syntax = await openPreview(html, "syntax-error");
     const syntaxText = await errorText(syntax);
     expect(syntaxText).toContain("SyntaxError in src/Broken.tsx");
-    expect(syntaxText).toMatch(/Expression expected\. \(line 2, column \d+\)/);
+    expect(syntaxText).toMatch(/Unexpected token, expected "," \(line 2, column \d+\)/);
 
-    // Compiled code the browser cannot parse (TypeScript saw nothing wrong) fails the same way.
+    // Compiled code the browser cannot parse (the transpiler saw nothing wrong) fails the same way.
     const valid = previewOf([{ path: "src/App.tsx", content: `export default () => <p>never</p>;\n` }]).html;
     const marker = /(<script type="application\/json" id="figment-preview-data">)([\s\S]*?)(<\/script>)/;
     const data = JSON.parse(marker.exec(valid)![2]!) as PreviewData;

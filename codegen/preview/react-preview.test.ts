@@ -67,8 +67,8 @@ describe("buildReactPreview", () => {
 
   it("transpiles TSX to CommonJS with the react-jsx runtime, types gone", () => {
     const app = data.modules["src/App.tsx"]!;
-    expect(app.code).toContain('require("react/jsx-runtime")');
-    expect(app.code).toContain('require("./components/Header")');
+    expect(app.code).toMatch(/require\(["']react\/jsx-runtime["']\)/);
+    expect(app.code).toMatch(/require\(["']\.\/components\/Header["']\)/);
     expect(app.code).toMatch(/exports\.default = App/);
     expect(app.code).not.toMatch(/: ReactNode|import /);
     expect(data.modules["src/components/Header.tsx"]!.code).not.toContain("interface");
@@ -122,6 +122,27 @@ describe("problems", () => {
     expect(syntax[0]).toMatchObject({ severity: "error", file: "src/App.tsx", line: 2 });
     expect(dataOf(html).modules["src/App.tsx"]!.syntaxError).toMatch(/\(line 2, column \d+\)$/);
     expect(dataOf(buildReactPreview(project, RUNTIME).html).modules["src/App.tsx"]!.syntaxError).toBeUndefined();
+  });
+
+  it("keeps a broken file's written imports, so a src/main.tsx that does not parse is still the entry that shows its error", () => {
+    const { html } = buildReactPreview(
+      [
+        { path: "src/main.tsx", content: `import { createRoot } from "react-dom/client";\nimport type { FC } from "react";\nimport App from "./App";\ncreateRoot(document.getElementById("root")!).render(<App>);\n` },
+        { path: "src/App.tsx", content: "export default function App() {\n  return <p>hi</p>;\n}\n" },
+      ],
+      RUNTIME,
+    );
+    const main = dataOf(html).modules["src/main.tsx"]!;
+    expect(main.syntaxError).toBeDefined();
+    expect(main.deps).toEqual({ "react-dom/client": "react-dom/client", "./App": "src/App.tsx" });
+    expect(dataOf(html).entry.main).toBe("src/main.tsx");
+  });
+
+  it("warns that a TypeScript namespace with values does not run in the preview (the transpiler drops it), not a declared one", () => {
+    const values = buildReactPreview([{ path: "src/App.tsx", content: "export namespace Sizes {\n  export const gap = 8;\n}\nexport default () => <p>{Sizes.gap}</p>;\n" }], RUNTIME);
+    expect(values.problems).toContainEqual(expect.objectContaining({ severity: "warning", code: "preview-namespace", file: "src/App.tsx" }));
+    const declared = buildReactPreview([{ path: "src/App.tsx", content: "declare namespace Env {\n  const mode: string;\n}\nexport default () => <p>ok</p>;\n" }], RUNTIME);
+    expect(declared.problems.filter((p) => p.code === "preview-namespace")).toEqual([]);
   });
 
   it("names unknown packages with their importers, and missing files", () => {

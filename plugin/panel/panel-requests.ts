@@ -12,7 +12,7 @@ import { focusNode } from "../canvas/focus.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
 import { post } from "./post.js";
 import { thumbnail } from "./thumbnail.js";
-import { draftPayload, enginePayload, panelPartPayload, projectPassPayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
+import { codePartPayload, draftPayload, enginePayload, panelPartPayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
 
 export type PanelRequest = Extract<MainMessage, { type: "get-thumbnail" | "get-worker-source" | "get-ui-part" | "save-prices" | "focus-node" | "notify" | "resize" | "close" }>;
 
@@ -53,7 +53,8 @@ const MAX_NOTIFY = 300;
 const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | undefined }> = {
   engine: { what: "code generator", payload: () => enginePayload() },
   tokenizer: { what: "tokenizer", payload: () => tokenizerPayload() },
-  "project-pass": { what: "code formatter and checker", payload: () => projectPassPayload() },
+  "code-format": { what: "code formatter", payload: () => codePartPayload("code-format") },
+  "code-check": { what: "code checker", payload: () => codePartPayload("code-check") },
   search: { what: "search worker", payload: () => searchWorkerPayload() },
 };
 const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {

@@ -3,12 +3,12 @@
  * the UI only when it first needs code: shipped inside ui.html it made the panel slow to open, since the
  * iframe must receive and parse all of it before the panel can render. esbuild.config.mjs defines it.
  */
-import type { PanelPart } from "../../contract/messages.js";
+import type { CodePart, PanelPart } from "../../contract/messages.js";
 import { definedText } from "../../codegen/defined.js";
 
 declare const __FIGMENT_ENGINE__: string;
 declare const __FIGMENT_TOKENIZER__: string;
-declare const __FIGMENT_PROJECT_PASS__: string;
+declare const __FIGMENT_CODE_PARTS__: Record<string, string>;
 declare const __FIGMENT_SEARCH_WORKER__: string;
 declare const __FIGMENT_DRAFT__: string;
 declare const __FIGMENT_PANEL_PARTS__: Record<string, string>;
@@ -23,9 +23,9 @@ export function tokenizerPayload(): string | undefined {
   return definedText(() => __FIGMENT_TOKENIZER__);
 }
 
-/** The gzip+base64 project pass (prettier, ts-morph; loaded into the engine worker before its first code job), or undefined. */
-export function projectPassPayload(): string | undefined {
-  return definedText(() => __FIGMENT_PROJECT_PASS__);
+/** A gzip+base64 code part (ui/engine/code-parts/; loaded into the engine worker before the jobs that need it), or undefined. */
+export function codePartPayload(part: CodePart): string | undefined {
+  return definedText(() => __FIGMENT_CODE_PARTS__[part]);
 }
 
 /** The gzip+base64 search worker (orama; ui/search-worker/), sent when the Search panel first opens, or undefined. */

@@ -15,7 +15,7 @@ import { gzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
 import { launchChromium, withPage } from "../../cli/measure/browser.js";
-import { enginePayloadIn, projectPassPayloadIn } from "../../bench/plugin-util.js";
+import { codePartPayloadsIn, enginePayloadIn } from "../../bench/plugin-util.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import { FIGMA_DARK, FIGMA_LIGHT } from "./figma-theme.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
@@ -27,10 +27,10 @@ mkdirSync(OUT, { recursive: true });
 
 const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
 
-// The real worker and its project pass as the main thread sends them (gzip+base64 literals in dist/code.js).
+// The real worker and its code parts as the main thread sends them (gzip+base64 literals in dist/code.js).
 const codeJs = readFileSync(join(ROOT, "dist", "code.js"), "utf8");
 const enginePayload = enginePayloadIn(codeJs);
-const projectPassPayload = projectPassPayloadIn(codeJs);
+const codePartPayloads = codePartPayloadsIn(codeJs);
 
 // The login screen of a real Figma file, as exportAsync({ format: "JSON_REST_V1" }) would return it.
 const file = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8")) as {
@@ -115,7 +115,7 @@ window.addEventListener("message", (event) => {
       post({ type: "error", requestId: m.requestId, code: "not-found", message: "no draft part in this harness" });
       break;
     case "get-worker-source":
-      (m.part === "project-pass" ? fetch("project-pass.txt").then((r) => r.text()) : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+      (m.part === "code-format" || m.part === "code-check" ? fetch(m.part + ".txt").then((r) => r.text()) : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
       break;
     case "export-selection": {
       const id = m.requestId;
@@ -187,7 +187,7 @@ async function run(s: Scenario, fn: (page: Page, ui: Frame) => Promise<void>): P
     { path: "index.html", content: parentPage(s) },
     { path: "ui.html", content: uiHtml },
     { path: "worker-real.txt", content: enginePayload },
-    { path: "project-pass.txt", content: projectPassPayload },
+    ...Object.entries(codePartPayloads).map(([part, content]) => ({ path: `${part}.txt`, content })),
     { path: "worker-crash.txt", content: packWorker(crashingWorker) },
     { path: "worker-stub.txt", content: packWorker(stubWorker) },
   ];
@@ -209,8 +209,8 @@ const shot = async (page: Page, name: string) => {
   await page.locator("#plugin").screenshot({ path: join(OUT, `${name}.png`) });
 };
 const sent = (page: Page) => page.evaluate(() => (globalThis as unknown as { sent: { type: string }[] }).sent);
-// The engine script itself (its project pass is asked for apart, before the first code job).
-const sourceRequests = async (page: Page) => (await sent(page)).filter((m) => m.type === "get-worker-source" && (m as { part?: string }).part !== "project-pass").length;
+// The engine script itself (its code parts are asked for apart, before the jobs that need them).
+const sourceRequests = async (page: Page) => (await sent(page)).filter((m) => m.type === "get-worker-source" && !String((m as { part?: string }).part).startsWith("code-")).length;
 
 const browser = await launchChromium();
 const base: Scenario = { command: "code", theme: "light", selection: { nodes: [selectedNode], unsupported: [] } };

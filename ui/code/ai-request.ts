@@ -71,8 +71,8 @@ async function prepareAi({ requests, worker, sessions, settings, prices, started
   const fetched = prices();
   started(start);
   io.exporting({ done: 0, total: 0, label: "Exporting the frame…" });
-  // The worker (tokenizer, SDK, project pass) boots while Figma exports.
-  void worker.warmUp({ projectPass: true }).catch(() => undefined);
+  // The worker (tokenizer, SDK, code parts) boots while Figma exports.
+  void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
   const { frames, extras } = await requests.request("export-selection", { png: true }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
   io.signal.throwIfAborted();
   const frame = frames[0];

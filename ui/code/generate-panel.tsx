@@ -82,10 +82,11 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
   const compact = hadResults.current;
 
   // In idle time once this panel has painted: the draft emitters with the scorer (the first Generate's draft and
-  // score need no round trip for them), and the worker's boot, so the checked files follow the draft sooner.
+  // score need no round trip for them), and the worker's boot with the code parts `generate` needs, so the formatted files
+  // follow the draft sooner.
   useWorkerWarmUp(() => {
     job.warmUp();
-    void worker.warmUp({ projectPass: true }).catch(() => undefined);
+    void worker.warmUp({ for: "generate" }).catch(() => undefined);
   });
   const startOffline = () => {
     setSource("offline");

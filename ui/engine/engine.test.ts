@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RequestTimeoutError } from "../../contract/requests.js";
+import type { CodePart } from "../../contract/messages.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import type { BodyOf, EngineRequest } from "./protocol/index.js";
 import { BOOT_TIMEOUT_MS } from "./worker-slot.js";
@@ -388,21 +389,22 @@ describe("Engine connection test", () => {
   });
 });
 
-describe("Engine tokenizer", () => {
+describe("Engine tokenizer and code parts", () => {
   /** Answers load-script and ai-prepare at once. */
   class AnsweringWorker extends FakeWorker {
     override postMessage(message: EngineRequest): void {
       super.postMessage(message);
       if (message.kind === "load-script" || message.kind === "load-packed") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
       if (message.kind === "hint") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "hint", hint: "" }));
+      if (message.kind === "react-preview") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "react-preview", html: "", problems: [] }));
       if (message.kind === "generate") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 }));
       if (message.kind === "ai-prepare")
         queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "ai-prepare", input: { target: "react", styling: "css-modules", hint: "" }, estimate: {}, image: undefined }));
     }
   }
 
-  /** An engine whose workers answer at once, with `parts` (how it gets the tokenizer or the project pass). */
-  function answeringEngine(parts: Pick<ConstructorParameters<typeof Engine>[0], "unpackTokenizer" | "projectPassSource">): { host: Engine; workers: AnsweringWorker[] } {
+  /** An engine whose workers answer at once, with `parts` (how it gets the tokenizer or the code parts; its clock). */
+  function answeringEngine(parts: Partial<Pick<ConstructorParameters<typeof Engine>[0], "unpackTokenizer" | "codePartSource" | "now">>): { host: Engine; workers: AnsweringWorker[] } {
     const workers: AnsweringWorker[] = [];
     const host = new Engine({
       unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
@@ -434,33 +436,60 @@ describe("Engine tokenizer", () => {
     expect(unpackTokenizer).toHaveBeenCalledTimes(1);
   });
 
-  it("loads the project pass into the worker before the first code job, once per worker, and never for the other jobs", async () => {
-    const projectPassSource = vi.fn(async () => "H4sI-packed");
-    const { host, workers } = answeringEngine({ projectPassSource });
+  it("loads the code parts a kind needs before it, in order, once per worker, and none for the other jobs", async () => {
+    const codePartSource = vi.fn(async (part: CodePart) => `H4sI-${part}`);
+    const { host, workers } = answeringEngine({ codePartSource });
     await host.call("hint", { exports });
-    expect(projectPassSource).not.toHaveBeenCalled();
-    // Two code jobs at once share one load, sent before either.
+    expect(codePartSource).not.toHaveBeenCalled();
+    // The React preview needs only the formatter's part.
+    await host.call("react-preview", { files: [] });
+    expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview"]);
+    expect(codePartSource.mock.calls).toEqual([["code-format"]]);
+    // Two code jobs at once share one load of the checker, sent before either.
     await Promise.all([host.call("generate", { exports, options }), host.call("generate", { exports, options })]);
-    expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "generate", "generate"]);
-    expect(workers[0]!.last("load-packed")).toMatchObject({ packed: "H4sI-packed" });
-    // A new worker (after a cancel) gets it again, asked of the main thread only once; the Code panel's warm-up loads it.
+    expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview", "load-packed", "generate", "generate"]);
+    expect(workers[0]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([{ packed: "H4sI-code-format" }, { packed: "H4sI-code-check" }]);
+    // A new worker (after a cancel) gets both again, in order, asked of the main thread only once each; the Code panel's warm-up loads them.
     host.cancel();
-    await host.warmUp({ projectPass: true });
-    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed"]);
+    await host.warmUp({ for: "generate" });
+    expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([{ packed: "H4sI-code-format" }, { packed: "H4sI-code-check" }]);
     await host.call("generate", { exports, options });
-    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "generate"]);
-    expect(projectPassSource).toHaveBeenCalledTimes(1);
+    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "load-packed", "generate"]);
+    expect(codePartSource).toHaveBeenCalledTimes(2);
   });
 
-  it("a project pass that fails to load fails the code job clearly, and the next one tries again", async () => {
+  it("asks the main thread for the first code part while the worker is still being fetched and booted", async () => {
+    let unpacked: (value: { url: string; decodeMs: number }) => void = () => undefined;
+    const codePartSource = vi.fn(async (part: CodePart) => `H4sI-${part}`);
+    const host = new Engine({ unpack: () => new Promise((resolve) => (unpacked = resolve)), createWorker: () => new AnsweringWorker(), now: () => 0, codePartSource });
+    const warming = host.warmUp({ for: "generate" });
+    await vi.waitFor(() => expect(codePartSource).toHaveBeenCalledWith("code-format"));
+    expect(host.currentStatus).toBe("starting");
+    unpacked({ url: "blob:worker", decodeMs: 1 });
+    await warming;
+    expect(codePartSource.mock.calls).toEqual([["code-format"], ["code-check"]]);
+  });
+
+  it("says when each code part was ready, from the engine's first start, for the first worker only", async () => {
+    let clock = 100;
+    const { host } = answeringEngine({ codePartSource: async (part) => ((clock += part === "code-format" ? 50 : 400), `H4sI-${part}`), now: () => clock });
+    expect(host.stats.codePartsReadyMs).toBeUndefined();
+    await host.warmUp({ for: "generate" });
+    expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
+    host.cancel();
+    await host.warmUp({ for: "generate" });
+    expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
+  });
+
+  it("a code part that fails to load fails the code job clearly, and the next one tries again", async () => {
     let fail = true;
     const { host } = answeringEngine({
-      projectPassSource: async () => {
+      codePartSource: async () => {
         if (fail) throw new Error("the main thread did not answer");
         return "packed";
       },
     });
-    await expect(host.call("generate", { exports, options })).rejects.toThrow("The code formatter and checker could not be loaded: the main thread did not answer");
+    await expect(host.call("generate", { exports, options })).rejects.toThrow("The code formatter could not be loaded: the main thread did not answer");
     fail = false;
     await expect(host.call("generate", { exports, options })).resolves.toMatchObject({ ms: 1 });
   });

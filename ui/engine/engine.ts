@@ -7,10 +7,10 @@ import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import { CodegenError, ModelFailure } from "./errors.js";
 import type { CallOptions, EngineCaller } from "./call.js";
-import { estimates, needsProjectPass, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
+import { codePartsFor, estimates, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
 import { unpackWorker } from "./source.js";
 import { WorkerSlot, type Unsent, type WorkerLike, type WorkerSlotDeps, type WorkerStats, type WorkerStatus } from "./worker-slot.js";
-import type { WorkerPart } from "../../contract/messages.js";
+import type { CodePart, WorkerPart } from "../../contract/messages.js";
 
 export type { CallOptions, EngineCaller } from "./call.js";
 export { CodegenError, ModelFailure, WorkerCancelledError, WorkerCrashError } from "./errors.js";
@@ -20,11 +20,27 @@ export interface EngineDeps extends WorkerSlotDeps {
   /** The tokenizer script's URL, for estimates (called once, on the first kind that estimates). */
   unpackTokenizer?(): Promise<string>;
   /**
-   * The project pass part, gzip+base64 (ui/engine/project-pass/), for the kinds that format or check code: called
-   * once, and unpacked in the worker. Without it the worker is taken to hold the pass itself (a test's worker).
+   * A code part, gzip+base64 (ui/engine/code-parts/), for the kinds the protocol lists it for: called once per
+   * part, and unpacked in the worker. Without it the worker is taken to hold the parts itself (a test's worker).
    */
-  projectPassSource?(): Promise<string>;
+  codePartSource?(part: CodePart): Promise<string>;
 }
+
+export interface EngineStats extends WorkerStats {
+  /**
+   * Per code part: the engine's first start (the panel's idle warm-up, or the first request) until the part was
+   * loaded in the first worker, in ms. Ready for an offline Code job when "code-format" is (bench/plugin.ts).
+   */
+  codePartsReadyMs?: Partial<Record<CodePart, number>>;
+}
+
+/** A code part's packed text (fetched once) and its load into a worker generation, under way or done. */
+interface CodePartLoad {
+  packed?: Promise<string>;
+  loadedIn?: { generation: number; loaded: Promise<void> };
+}
+
+const PART_WHAT: Record<CodePart, string> = { "code-format": "The code formatter", "code-check": "The code checker" };
 
 /** The reply's fields without the id, `ok` and kind the message carried. */
 function bodyOf<K extends Kind>(reply: OkReply): ReplyOf<K> {
@@ -37,9 +53,10 @@ export class Engine implements EngineCaller {
   private tokenizerUrl: Promise<string> | undefined;
   /** The worker generation the tokenizer was loaded into. */
   private tokenizerIn = -1;
-  private projectPassPacked: Promise<string> | undefined;
-  /** The project pass's load into a worker generation, under way or done. */
-  private projectPassIn: { generation: number; loaded: Promise<void> } | undefined;
+  private readonly codeParts = new Map<CodePart, CodePartLoad>();
+  /** When the engine was first asked to start (warm-up or request), for `codePartsReadyMs`. */
+  private firstStartAt: number | undefined;
+  private readonly codePartsReadyMs: Partial<Record<CodePart, number>> = {};
 
   constructor(private readonly deps: EngineDeps) {
     this.slot = new WorkerSlot(deps);
@@ -49,8 +66,8 @@ export class Engine implements EngineCaller {
     return this.slot.status;
   }
 
-  get stats(): WorkerStats {
-    return this.slot.stats;
+  get stats(): EngineStats {
+    return Object.keys(this.codePartsReadyMs).length > 0 ? { ...this.slot.stats, codePartsReadyMs: { ...this.codePartsReadyMs } } : { ...this.slot.stats };
   }
 
   onStatus(listener: (status: WorkerStatus) => void): () => void {
@@ -65,8 +82,8 @@ export class Engine implements EngineCaller {
    */
   async call<K extends Kind>(kind: K, body: BodyOf<K>, options: CallOptions<K> = {}): Promise<ReplyOf<K>> {
     if (estimates(kind)) await this.loadTokenizer();
-    if (needsProjectPass(kind)) await this.loadProjectPass();
-    const worker = await this.slot.start();
+    await this.loadCodeParts(codePartsFor(kind));
+    const worker = await this.start();
     const { onEvent, signal } = options;
     if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
     const { id, reply } = this.slot.open(worker, { ...body, kind } as Unsent, { onProgress: (event) => (onEvent && streams(kind, event) ? onEvent(event) : undefined) });
@@ -81,10 +98,9 @@ export class Engine implements EngineCaller {
     }
   }
 
-  /** Starts the worker ahead of the first request; `projectPass`: with the project pass in it (the Code panel's). */
-  async warmUp(options: { projectPass?: boolean } = {}): Promise<void> {
-    await this.slot.start();
-    if (options.projectPass) await this.loadProjectPass();
+  /** Starts the worker ahead of the first request; `for`: with the code parts that kind needs in it (the Code panel's `generate`). */
+  async warmUp(options: { for?: Kind } = {}): Promise<void> {
+    await Promise.all([this.start(), options.for ? this.loadCodeParts(codePartsFor(options.for)) : undefined]);
   }
 
   /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
@@ -96,38 +112,63 @@ export class Engine implements EngineCaller {
     this.slot.dispose();
   }
 
-  /** Loads the project pass into the current worker, once per worker (calls at the same time share the load). */
-  private async loadProjectPass(): Promise<void> {
-    const source = this.deps.projectPassSource;
-    if (!source) return;
-    const worker = await this.slot.start();
-    const generation = this.slot.generation;
-    if (this.projectPassIn?.generation !== generation) {
-      const loaded = this.sendProjectPass(worker, source);
-      this.projectPassIn = { generation, loaded };
-      // A failed load is tried again by the next call.
-      loaded.catch(() => {
-        if (this.projectPassIn?.loaded === loaded) this.projectPassIn = undefined;
-      });
-    }
-    await this.projectPassIn!.loaded;
+  private start(): Promise<WorkerLike> {
+    this.firstStartAt ??= this.deps.now();
+    return this.slot.start();
   }
 
-  private async sendProjectPass(worker: WorkerLike, source: () => Promise<string>): Promise<void> {
-    this.projectPassPacked ??= source().catch((error: unknown) => {
-      this.projectPassPacked = undefined;
-      throw new CodegenError(`The code formatter and checker could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
+  /** Loads `parts` into the current worker in order (the first part is not slowed by the next one's unpacking). */
+  private async loadCodeParts(parts: readonly CodePart[]): Promise<void> {
+    for (const part of parts) await this.loadCodePart(part);
+  }
+
+  /** Loads a code part into the current worker, once per worker (calls at the same time share the load). */
+  private async loadCodePart(part: CodePart): Promise<void> {
+    const source = this.deps.codePartSource;
+    if (!source) return;
+    const load = this.codeParts.get(part) ?? {};
+    this.codeParts.set(part, load);
+    // Asked of the main thread while the worker boots (a failure is said when the part is sent).
+    const packed = this.packedPart(part, load, source);
+    packed.catch(() => undefined);
+    const worker = await this.start();
+    const generation = this.slot.generation;
+    if (load.loadedIn?.generation !== generation) {
+      const loaded = this.sendCodePart(worker, part, packed);
+      load.loadedIn = { generation, loaded };
+      // A failed load is tried again by the next call.
+      loaded.then(
+        () => {
+          if (this.slot.stats.starts === 1 && this.firstStartAt !== undefined) this.codePartsReadyMs[part] ??= this.deps.now() - this.firstStartAt;
+        },
+        () => {
+          if (load.loadedIn?.loaded === loaded) load.loadedIn = undefined;
+        },
+      );
+    }
+    await load.loadedIn!.loaded;
+  }
+
+  /** The part's packed text, asked of the main thread once (again after a failure). */
+  private packedPart(part: CodePart, load: CodePartLoad, source: (part: CodePart) => Promise<string>): Promise<string> {
+    load.packed ??= source(part).catch((error: unknown) => {
+      load.packed = undefined;
+      throw new CodegenError(`${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
     });
-    const packed = await this.projectPassPacked;
+    return load.packed;
+  }
+
+  private async sendCodePart(worker: WorkerLike, part: CodePart, packedPart: Promise<string>): Promise<void> {
+    const packed = await packedPart;
     const reply = await this.slot.post(worker, { kind: "load-packed", packed });
-    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-packed`, false);
+    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-packed (${part})`, false);
   }
 
   /** Loads the tokenizer script into the current worker, once per worker. */
   private async loadTokenizer(): Promise<void> {
     const unpack = this.deps.unpackTokenizer;
     if (!unpack) return;
-    const worker = await this.slot.start();
+    const worker = await this.start();
     const generation = this.slot.generation;
     if (this.tokenizerIn === generation) return;
     this.tokenizerUrl ??= unpack().catch((error: unknown) => {
@@ -169,9 +210,9 @@ export function createEngine(requests: MainRequests): Engine {
     createWorker: (url) => startBootstrapped(url, packed, (script) => new Worker(script, { name: "figment-engine" })),
     now: () => performance.now(),
     unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
-    projectPassSource: async () => {
-      const packed = await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "project-pass");
-      if (packed.trim() === "") throw new Error("the code formatter and checker are missing from this build (empty payload)");
+    codePartSource: async (part) => {
+      const packed = await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, part);
+      if (packed.trim() === "") throw new Error(`the "${part}" part is missing from this build (empty payload)`);
       return packed;
     },
   });

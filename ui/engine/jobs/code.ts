@@ -6,7 +6,7 @@ import { previewInstance } from "../../../codegen/components-map/preview.js";
 import { reactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
 import type { Problem } from "../../../codegen/types.js";
-import { projectPass } from "../project-pass/pass.js";
+import { codePart } from "../code-parts/parts.js";
 import { asNodesReply, type BodyOf } from "../protocol/index.js";
 import type { Jobs } from "./job.js";
 
@@ -58,7 +58,7 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
     return { ...(facts ? { facts } : {}), ...preview };
   },
   "read-code-connect": async (request) => {
-    const { map, notes } = projectPass().parseCodeConnectText(request.name, request.text);
+    const { map, notes } = codePart("code-check").parseCodeConnectText(request.name, request.text);
     return { map, notes: notes.map(({ severity, message, file, line }) => ({ severity, message, ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}) })) };
   },
 };

@@ -49,5 +49,5 @@ export const analyzeRoom = {
   },
   streams: { "analyze-model": ["analyze-text"] },
   estimates: ["analyze-prepare"],
-  projectPass: [],
+  codeParts: {},
 } as const satisfies Room;

@@ -58,5 +58,5 @@ export const batchRoom = {
     "batch-cancel": ["batch-saved"],
   },
   estimates: [],
-  projectPass: [],
+  codeParts: {},
 } as const satisfies Room;

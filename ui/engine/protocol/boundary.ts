@@ -1,8 +1,8 @@
 /**
  * The boundary's own messages, never sent by a panel: `ping` (answered as soon as the worker's script has
  * run: the host measures cold start with it), `abort` (stops a running request), `load-script` (the
- * tokenizer, which comes only when an estimate needs it) and `load-packed` (the project pass, unpacked in the
- * worker so the panel's thread stays free: ui/engine/project-pass/).
+ * tokenizer, which comes only when an estimate needs it) and `load-packed` (a code part, unpacked in the
+ * worker so the panel's thread stays free: ui/engine/code-parts/).
  */
 import { custom, number, optional, string, type Shape } from "../../../contract/fields.js";
 import { requestId } from "./common.js";

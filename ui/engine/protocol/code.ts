@@ -66,7 +66,9 @@ export const codeRoom = {
   events: {},
   streams: {},
   estimates: [],
-  projectPass: ["generate", "react-preview", "read-code-connect"],
+  // `generate` runs the project pass (ts-morph) on the emitters' files until generateCode skips it (issue 41):
+  // then it needs only "code-format", and the Code panel is ready once that part is.
+  codeParts: { generate: ["code-format", "code-check"], "react-preview": ["code-format"], "read-code-connect": ["code-check"] },
 } as const satisfies Room;
 
 /** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */

@@ -4,6 +4,7 @@
  * carry, and the failure reply. Request ids and `ok` are added by the index, not written in each room.
  */
 import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
+import type { CodePart } from "../../../contract/messages.js";
 import { boolean, literal, number, object, oneOf, optional, string, type Infer, type ObjectOf, type Shape } from "../../../contract/fields.js";
 import { settingsField } from "../../../contract/settings.js";
 import { sdProblemField } from "./sd-problem.js";
@@ -18,8 +19,8 @@ export interface Room {
   readonly events: Readonly<Record<string, Shape>>;
   readonly streams: Readonly<Record<string, readonly string[]>>;
   readonly estimates: readonly string[];
-  /** Kinds that format, check or transpile code: the host loads the project pass into the worker before them. */
-  readonly projectPass: readonly string[];
+  /** Kinds that format, check or preview code, with the code parts (ui/engine/code-parts/) the host loads into the worker before them, in order. */
+  readonly codeParts: Readonly<Record<string, readonly CodePart[]>>;
 }
 
 export const requestId = string({ nonEmpty: true, max: 200 });

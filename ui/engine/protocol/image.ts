@@ -138,5 +138,5 @@ export const imageRoom = {
   },
   streams: { "generate-image": ["image-partial", "image-done", "image-text", "image-usage"] },
   estimates: ["image-prepare"],
-  projectPass: [],
+  codeParts: {},
 } as const satisfies Room;

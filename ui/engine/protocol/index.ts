@@ -6,7 +6,7 @@
  * types: `Kind`, `BodyOf<K>`, `ReplyOf<K>`, `EventOf<K>`. Both ends refuse a malformed message.
  */
 import { literal, object, parseTagged, type Field, type ObjectOf, type Shape } from "../../../contract/fields.js";
-import { isRequestId } from "../../../contract/messages.js";
+import { isRequestId, type CodePart } from "../../../contract/messages.js";
 import { analyzeRoom } from "./analyze.js";
 import { batchRoom } from "./batch.js";
 import { BOUNDARY_REPLIES, BOUNDARY_REQUESTS } from "./boundary.js";
@@ -26,7 +26,7 @@ const ROOM_REPLIES = { ...codeRoom.replies, ...modelRoom.replies, ...imageRoom.r
 const EVENTS = { ...modelRoom.events, ...imageRoom.events, ...analyzeRoom.events, ...searchRoom.events, ...batchRoom.events, ...sdRoom.events } satisfies Record<string, Shape>;
 const STREAMS = { ...modelRoom.streams, ...imageRoom.streams, ...analyzeRoom.streams, ...searchRoom.streams, ...batchRoom.streams, ...sdRoom.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
 const ESTIMATES: ReadonlySet<string> = new Set<Kind>([...modelRoom.estimates, ...imageRoom.estimates, ...analyzeRoom.estimates]);
-const PROJECT_PASS: ReadonlySet<string> = new Set<Kind>([...codeRoom.projectPass, ...modelRoom.projectPass, ...imageRoom.projectPass, ...analyzeRoom.projectPass, ...searchRoom.projectPass, ...batchRoom.projectPass, ...rowsRoom.projectPass, ...sdRoom.projectPass]);
+const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] } = { ...codeRoom.codeParts, ...modelRoom.codeParts, ...imageRoom.codeParts, ...analyzeRoom.codeParts, ...searchRoom.codeParts, ...batchRoom.codeParts, ...rowsRoom.codeParts, ...sdRoom.codeParts };
 
 /** A job the panel can ask the engine for. */
 export type Kind = keyof typeof ROOM_REQUESTS;
@@ -63,8 +63,8 @@ const REPLY_CHECKS = withFields({ ...BOUNDARY_REPLIES, ...ROOM_REPLIES }, { id: 
 /** Whether the host loads the tokenizer into the worker before sending `kind` (the kinds that estimate). */
 export const estimates = (kind: Kind): boolean => ESTIMATES.has(kind);
 
-/** Whether the host loads the project pass (prettier, ts-morph) into the worker before sending `kind`. */
-export const needsProjectPass = (kind: Kind): boolean => PROJECT_PASS.has(kind);
+/** The code parts the host loads into the worker, in this order, before sending `kind` (none for most kinds). */
+export const codePartsFor = (kind: Kind): readonly CodePart[] => CODE_PARTS[kind] ?? [];
 
 /** Whether `event` is one that `kind` may stream (others are ignored). */
 export function streams<K extends Kind>(kind: K, event: EngineEvent): event is EventOf<K> {

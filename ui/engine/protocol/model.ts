@@ -101,7 +101,8 @@ export const modelRoom = {
   },
   streams: { "ai-generate": ["progress", "stage"] },
   estimates: ["ai-prepare", "ai-round-estimate"],
-  projectPass: ["ai-prepare", "ai-generate"],
+  // ai-prepare makes the offline code (generateCode) for the prompt; ai-generate formats and checks the model's files.
+  codeParts: { "ai-prepare": ["code-format", "code-check"], "ai-generate": ["code-format", "code-check"] },
 } as const satisfies Room;
 
 /** A base64 image data URL (a hoisted function: the prompt input's field, above, uses it too). */

@@ -48,5 +48,5 @@ export const rowsRoom = {
   events: {},
   streams: {},
   estimates: [],
-  projectPass: [],
+  codeParts: {},
 } as const satisfies Room;

@@ -77,5 +77,5 @@ export const sdRoom = {
   },
   streams: { "sd-generate": ["image-partial", "sd-progress"] },
   estimates: [],
-  projectPass: [],
+  codeParts: {},
 } as const satisfies Room;

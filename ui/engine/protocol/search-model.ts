@@ -36,5 +36,5 @@ export const searchRoom = {
   },
   streams: { "search-captions": ["search-caption"], "search-embed": ["search-vectors"] },
   estimates: [],
-  projectPass: [],
+  codeParts: {},
 } as const satisfies Room;

@@ -1,6 +1,0 @@
-/** codegen/format/index.ts as the engine bundle sees it: the calls go to the project pass part (pass.ts). */
-import type { ProjectPass } from "./pass.js";
-import { projectPass } from "./pass.js";
-
-export const formatFiles: ProjectPass["formatFiles"] = (files) => projectPass().formatFiles(files);
-export const isFormatted: ProjectPass["isFormatted"] = (file) => projectPass().isFormatted(file);
