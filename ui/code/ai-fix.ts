@@ -46,7 +46,7 @@ export async function sendFix(deps: FixDeps, request: AiRequest & { fix: NonNull
   const { session, fix } = request;
   const draft = await loadDraft(deps.requests);
   const ran = await draft.runFixRound({ session, fix, worker: deps.worker, page: (files) => pageOf(deps.worker, session, files), io });
-  if ("cancelled" in ran || io.signal.aborted) throw new Cancelled();
+  if (io.signal.aborted) throw new Cancelled();
   if ("failure" in ran) throw ran.failure;
   return ran.outcome;
 }
