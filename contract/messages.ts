@@ -373,9 +373,14 @@ export type Message<Map> = { [K in keyof Map]: { type: K } & Map[K] }[keyof Map]
 export type UiMessage = Message<ToUi>;
 export type MainMessage = Message<ToMain>;
 
-/** Which message answers each request (and which reports its progress). */
+/**
+ * The calls the UI makes to the main thread, declared as data: which message answers each (and which reports its
+ * progress); `stoppable` ones run long enough there that a cancel is sent to stop them (a `cancel` message).
+ * The UI's `call` (ui/channel/requests.ts) and the main thread's handler table (plugin/panel/session.ts) are
+ * typed from this: a request without its handler does not compile.
+ */
 export const REQUESTS = {
-  "export-selection": { reply: "export-result", progress: "export-progress" },
+  "export-selection": { reply: "export-result", progress: "export-progress", stoppable: true },
   "get-worker-source": { reply: "worker-source" },
   "get-ui-part": { reply: "ui-part" },
   "save-settings": { reply: "settings-saved" },
@@ -396,7 +401,7 @@ export const REQUESTS = {
   "delete-history-entries": { reply: "history-usage" },
   "export-history": { reply: "history-export" },
   "load-search-index": { reply: "search-index" },
-  "scan-frames": { reply: "search-index", progress: "export-progress" },
+  "scan-frames": { reply: "search-index", progress: "export-progress", stoppable: true },
   "save-search-extras": { reply: "done" },
   "export-frame-image": { reply: "frame-image" },
   "save-pending-batch": { reply: "pending-batches" },
@@ -406,11 +411,19 @@ export const REQUESTS = {
   "save-components": { reply: "components" },
   "read-main-component": { reply: "main-component" },
   "read-mask-source": { reply: "mask-source" },
-} as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi } };
+} as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi; stoppable?: true } };
 
 export type RequestName = keyof typeof REQUESTS;
 export type ReplyName<K extends RequestName> = (typeof REQUESTS)[K]["reply"];
 export type ProgressName<K extends RequestName> = (typeof REQUESTS)[K] extends { progress: infer P extends keyof ToUi } ? P : never;
+/** The messages to the main thread that expect no answer (the session's notices: ready, cancel, resize…). */
+export type NoticeName = Exclude<keyof ToMain, RequestName>;
+/** The UI's calls to the main thread by name: the payload without its id, the answer, the progress (contract/requests.ts's CallMap). */
+export type MainCalls = { [K in RequestName]: { body: Omit<ToMain[K], "requestId">; reply: ToUi[ReplyName<K>]; event: ToUi[ProgressName<K>] } };
+
+/** Whether the main thread is told to stop `name` when its call is cancelled. */
+export const isStoppable = (name: RequestName): boolean => "stoppable" in REQUESTS[name];
+
 
 export class MessageError extends Error {
   override name = "MessageError";

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PendingRequests, RequestCancelledError, RequestTimeoutError } from "./requests.js";
+import { Cancelled, isCancelled } from "./cancelled.js";
+import { PendingRequests, RequestTimeoutError } from "./requests.js";
 
 afterEach(() => vi.useRealTimers());
 
@@ -25,14 +26,14 @@ describe("PendingRequests", () => {
     expect(requests.size).toBe(0);
   });
 
-  it("passes progress to its own request only, and fails one with its error", async () => {
+  it("passes events to its own request only, and fails one with its error", async () => {
     const { requests } = tracker();
     const seen: number[] = [];
-    const a = requests.open({ send: () => undefined, onProgress: (p) => void seen.push(p) });
+    const a = requests.open({ send: () => undefined, onEvent: (p) => void seen.push(p) });
     const b = requests.open({ send: () => undefined });
-    requests.progress(a.id, 1);
-    requests.progress(b.id, 99);
-    requests.progress(a.id, 2);
+    requests.event(a.id, 1);
+    requests.event(b.id, 99);
+    requests.event(a.id, 2);
     requests.fail(a.id, new Error("nope"));
     await expect(a.reply).rejects.toThrow("nope");
     expect(seen).toEqual([1, 2]);
@@ -45,11 +46,11 @@ describe("PendingRequests", () => {
     requests.settle(a.id, "A");
     await a.reply;
     expect(requests.settle(a.id, "again")).toBe(false);
-    expect(requests.progress("nobody", 1)).toBe(false);
+    expect(requests.event("nobody", 1)).toBe(false);
     expect(requests.fail("nobody", new Error("x"))).toBe(false);
     expect(unknown).toEqual([
       [a.id, "reply", true],
-      ["nobody", "progress", false],
+      ["nobody", "event", false],
       ["nobody", "error", false],
     ]);
   });
@@ -60,18 +61,36 @@ describe("PendingRequests", () => {
     const cancelled: string[] = [];
     const a = requests.open({ send: () => undefined, signal: controller.signal, onCancel: (id) => void cancelled.push(id) });
     controller.abort();
-    await expect(a.reply).rejects.toBeInstanceOf(RequestCancelledError);
+    await expect(a.reply).rejects.toBeInstanceOf(Cancelled);
     expect(cancelled).toEqual([a.id]);
     requests.settle(a.id, "late");
     expect(unknown).toEqual([[a.id, "reply", true]]);
   });
 
-  it("an already aborted signal never sends", async () => {
+  it("an already aborted signal never sends, so there is nothing to stop", async () => {
     const { requests } = tracker();
     const send = vi.fn();
-    const { reply } = requests.open({ send, signal: AbortSignal.abort() });
-    await expect(reply).rejects.toBeInstanceOf(RequestCancelledError);
+    const onCancel = vi.fn();
+    const { reply } = requests.open({ send, signal: AbortSignal.abort(), onCancel });
+    const error = await reply.catch((e: unknown) => e);
+    expect(isCancelled(error)).toBe(true);
     expect(send).not.toHaveBeenCalled();
+    expect(onCancel).not.toHaveBeenCalled();
+  });
+
+  it("abortSettles 'answer': an abort only asks, and the other side's events and answer still reach the caller", async () => {
+    const { requests } = tracker();
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const asked: string[] = [];
+    const a = requests.open({ send: () => undefined, signal: controller.signal, abortSettles: "answer", onEvent: (n) => void seen.push(n), onCancel: (id) => void asked.push(id) });
+    controller.abort();
+    expect(asked).toEqual([a.id]);
+    expect(requests.has(a.id)).toBe(true);
+    requests.event(a.id, 7);
+    requests.fail(a.id, new Cancelled("stopped after 7"));
+    await expect(a.reply).rejects.toThrow(new Cancelled("stopped after 7"));
+    expect(seen).toEqual([7]);
   });
 
   it("times out with the given message and stops the other side", async () => {

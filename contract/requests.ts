@@ -1,16 +1,12 @@
 /**
- * Requests matched to their answers by id, in one place for every channel (panel ⇄ main thread, panel ⇄
- * worker): each request gets a fresh id, its answer settles it once, progress reaches only its own caller,
- * and cancel, timeout and an answer for an unknown (finished, cancelled or foreign) id are handled here.
- * Pure: timers only.
+ * The one request idiom of every boundary (panel ⇄ main thread, panel ⇄ engine worker, panel ⇄ search worker):
+ * `call(name, body, { onEvent, signal, timeoutMs })`, typed by the boundary's declared messages (`Caller`), and
+ * one implementation of what a call needs (`PendingRequests`): a fresh id per call, its answer settling it once,
+ * its events reaching only its own caller, and cancel (an AbortSignal: rejects with `Cancelled`), timeout and an
+ * answer for an unknown (finished, cancelled or foreign) id handled here. Each boundary only says how a call is
+ * sent and how the other side is told to stop. Pure: timers only.
  */
-
-export class RequestCancelledError extends Error {
-  override name = "RequestCancelledError";
-  constructor(message = "Cancelled.") {
-    super(message);
-  }
-}
+import { Cancelled } from "./cancelled.js";
 
 export class RequestTimeoutError extends Error {
   override name = "RequestTimeoutError";
@@ -23,31 +19,50 @@ export interface AbortSignalLike {
   removeEventListener(type: "abort", listener: () => void): void;
 }
 
-export interface OpenOptions<Progress> {
-  /** Sends the request with its id (called synchronously by `open`; a throw rejects the request). */
-  send(id: string): void;
-  onProgress?(progress: Progress): void;
-  /** Rejects with RequestCancelledError when aborted; `onCancel` may tell the other side to stop. */
+/** What a caller may give any call, at every boundary. */
+export interface CallOptions<Event = never> {
+  /** What the call reports before its answer (only the events its name may send). */
+  onEvent?(event: Event): void;
+  /** Aborting it rejects the call with `Cancelled` (and tells the other side to stop, where it can). */
   signal?: AbortSignalLike;
   /** Rejects with RequestTimeoutError after this long without an answer. */
   timeoutMs?: number;
-  /** What the timeout says ("the main thread did not answer in time"). */
+  /** What the timeout says ("the main thread did not send the code generator in time"). */
   timeoutMessage?: string;
-  /** Called when the request ends without its answer (cancelled or timed out), to stop the other side. */
-  onCancel?(id: string): void;
 }
 
-interface Pending<Reply, Progress> {
+/** A boundary's calls, by name: what each takes, answers, and may report before its answer. */
+export type CallMap = { [name: string]: { body: object; reply: unknown; event: unknown } };
+
+/** The one typed call, whichever boundary it crosses. */
+export interface Caller<M extends CallMap> {
+  call<K extends keyof M & string>(name: K, body: M[K]["body"], options?: CallOptions<M[K]["event"]>): Promise<M[K]["reply"]>;
+}
+
+export interface OpenOptions<Event> extends CallOptions<Event> {
+  /** Sends the call with its id (called synchronously by `open`; a throw rejects the call). */
+  send(id: string): void;
+  /** Called when a sent call ends without its answer (cancelled or timed out), to stop the other side. */
+  onCancel?(id: string): void;
+  /**
+   * "answer": an abort only asks (`onCancel`) and the call stays open until the other side answers (the engine
+   * worker sends what its job made until then, then its failure, which its boundary reads as `Cancelled`).
+   * Default "now": an abort rejects at once.
+   */
+  abortSettles?: "now" | "answer";
+}
+
+interface Pending<Reply, Event> {
   resolve(reply: Reply): void;
   reject(error: Error): void;
-  onProgress: ((progress: Progress) => void) | undefined;
+  onEvent: ((event: Event) => void) | undefined;
   cleanup(): void;
 }
 
-export type UnknownAnswer = "reply" | "progress" | "error";
+export type UnknownAnswer = "reply" | "event" | "error";
 
-export class PendingRequests<Reply, Progress = never> {
-  private readonly pending = new Map<string, Pending<Reply, Progress>>();
+export class PendingRequests<Reply, Event = never> {
+  private readonly pending = new Map<string, Pending<Reply, Event>>();
   /** Ids this tracker gave out and that ended, so a late answer is told apart from a foreign one. */
   private readonly ended = new Set<string>();
   private next = 1;
@@ -69,21 +84,25 @@ export class PendingRequests<Reply, Progress = never> {
     return this.pending.has(id);
   }
 
-  /** Opens a request; resolves with its answer, rejects with its error, cancel or timeout. */
-  open(options: OpenOptions<Progress>): { id: string; reply: Promise<Reply> } {
+  /** Opens a call; resolves with its answer, rejects with its error, `Cancelled` or a timeout. */
+  open(options: OpenOptions<Event>): { id: string; reply: Promise<Reply> } {
     const id = `${this.options.prefix}-${this.next++}-${Math.random().toString(36).slice(2, 8)}`;
     const reply = new Promise<Reply>((resolve, reject) => {
+      if (options.signal?.aborted) {
+        // Never sent, so there is nothing to stop on the other side.
+        reject(new Cancelled());
+        return;
+      }
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const onAbort = (): void => this.stop(id, new RequestCancelledError(), options.onCancel);
+      const onAbort = (): void => {
+        if (options.abortSettles === "answer") options.onCancel?.(id);
+        else this.stop(id, new Cancelled(), options.onCancel);
+      };
       const cleanup = (): void => {
         if (timer !== undefined) clearTimeout(timer);
         options.signal?.removeEventListener("abort", onAbort);
       };
-      this.pending.set(id, { resolve, reject, onProgress: options.onProgress, cleanup });
-      if (options.signal?.aborted) {
-        onAbort();
-        return;
-      }
+      this.pending.set(id, { resolve, reject, onEvent: options.onEvent, cleanup });
       options.signal?.addEventListener("abort", onAbort, { once: true });
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(() => this.stop(id, new RequestTimeoutError(options.timeoutMessage ?? `No answer within ${Math.round(options.timeoutMs! / 1000)} s.`), options.onCancel), options.timeoutMs);
@@ -110,17 +129,18 @@ export class PendingRequests<Reply, Progress = never> {
     return request !== undefined;
   }
 
-  progress(id: string, progress: Progress): boolean {
+  /** Hands an event to the call `id`'s caller; false (and `onUnknown`) when it is not pending. */
+  event(id: string, event: Event): boolean {
     const request = this.pending.get(id);
     if (!request) {
-      this.unknown(id, "progress");
+      this.unknown(id, "event");
       return false;
     }
-    request.onProgress?.(progress);
+    request.onEvent?.(event);
     return true;
   }
 
-  /** Rejects every pending request (the other side crashed or went away). */
+  /** Rejects every pending call (the other side crashed, went away, or was stopped). */
   failAll(error: Error): void {
     for (const id of [...this.pending.keys()]) this.fail(id, error);
   }
@@ -136,7 +156,7 @@ export class PendingRequests<Reply, Progress = never> {
     }
   }
 
-  private take(id: string, what: UnknownAnswer): Pending<Reply, Progress> | undefined {
+  private take(id: string, what: UnknownAnswer): Pending<Reply, Event> | undefined {
     const request = this.pending.get(id);
     if (!request) {
       this.unknown(id, what);

@@ -45,7 +45,7 @@ async function picture(i) {
   return new Uint8Array(await blob.arrayBuffer());
 }
 const requests = {
-  request: async (type, payload, opts) => {
+  call: async (type, payload, opts) => {
     if (type === "export-frame-image") return { nodeId: payload.nodeId, png: await picture(Number(payload.nodeId.split(":")[1])), width: 64, height: 48 };
     if (type === "save-search-extras") {
       saves.push(payload);

@@ -34,7 +34,7 @@ let list = [];
 window.__saved = [];
 window.__reports = [];
 const requests = {
-  request: async (type, payload) => {
+  call: async (type, payload) => {
     if (type === "load-pending-batches") return { requestId: "r", batches: list };
     if (type === "save-pending-batch") {
       window.__saved.push(JSON.parse(JSON.stringify(payload.batch)));

@@ -39,7 +39,7 @@ const frames = [
 ];
 const index = { docs: frames.map((f) => f.doc), vectors: Object.fromEntries(frames.map((f) => [f.doc.id, { hash: f.doc.hash, model: "m", dimensions: 3, vector: encodeVector(f.vector) }])), captions: {}, scannedAt: 1 };
 const requests = {
-  async request(type) {
+  async call(type) {
     if (type === "load-search-index" || type === "scan-frames") return { index, changes: { added: [], reindexed: [], dropped: [], unchanged: 3 }, skipped: [] };
     if (type === "export-frame-image") throw new Error("no thumbnails here");
     if (type === "get-worker-source") return { data: __SEARCH_WORKER__ };

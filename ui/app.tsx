@@ -120,7 +120,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   /** The document's component mapping: the code uses it; Settings → Components edits it. */
   const [components, setComponents] = useState<StoredComponents | undefined>(undefined);
   useEffect(() => {
-    if (ready) requests.request("load-components", {}).then((r) => setComponents(r.stored), (error: unknown) => banners.show(`Could not read the file's component mapping: ${error instanceof Error ? error.message : String(error)}`, "error"));
+    if (ready) requests.call("load-components", {}).then((r) => setComponents(r.stored), (error: unknown) => banners.show(`Could not read the file's component mapping: ${error instanceof Error ? error.message : String(error)}`, "error"));
   }, [ready]);
   const expand = usePanelExpand(bridge);
 
@@ -175,10 +175,10 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
 
   const saveSettings = (patch: Partial<Settings>) => {
     setSettings((s) => ({ ...s, ...patch }));
-    requests.request("save-settings", { settings: patch }).catch((error: unknown) => banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"));
+    requests.call("save-settings", { settings: patch }).catch((error: unknown) => banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"));
   };
   const focusNode = (nodeId: string) => {
-    requests.request("focus-node", { nodeId }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
+    requests.call("focus-node", { nodeId }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
   };
   const openSettings = () => setPanel("settings");
   const ctx: PanelContext = { requests, worker, vault, settings, selection, prices: prices.prices, hasKey, notify, onOpenSettings: openSettings, onFocusNode: focusNode, onViewChange: toasts.clear };

@@ -11,6 +11,7 @@
 import { roundHalfUp, shareText } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import { ModelError } from "../errors.js";
 import type { Conversation } from "../generate.js";
 import { verifyRequest, type RoundRequest } from "./request.js";
@@ -113,7 +114,7 @@ export function verdict(candidate: FidelityScore, best: FidelityScore): string {
     : `the model's fix measured no better (${pair}, ${text}): kept the earlier code`;
 }
 
-const isCancel = (error: unknown, signal: AbortSignal | undefined): boolean => signal?.aborted === true || (error instanceof ModelError && error.kind === "aborted");
+const isCancel = (error: unknown, signal: AbortSignal | undefined): boolean => signal?.aborted === true || isCancelled(error) || (error instanceof ModelError && error.kind === "aborted");
 
 /** Runs up to `rounds` rounds; never throws for a round's failure or a cancel (the best files so far come back). */
 export async function verifyRounds(options: VerifyOptions): Promise<VerifyResult> {

@@ -5,6 +5,7 @@
  * variable), by use, at most MAX_BRAND_COLOURS. The hex is the paint's own colour (Figma resolves a bound
  * variable for the layer's mode); a style or variable Figma no longer knows counts as a plain colour. Read-only; yields to Figma every few hundred layers.
  */
+import { Cancelled } from "../../contract/cancelled.js";
 import { MAX_BRAND_COLOURS, type BrandColour } from "../../contract/image.js";
 import { PluginError } from "../errors.js";
 import { nextTask, type Job } from "../tasks.js";
@@ -78,7 +79,7 @@ async function walk(roots: readonly SceneNode[], tallies: Map<string, Tally>, jo
     if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     if (++seen % YIELD_EVERY === 0) {
       await nextTask();
-      if (job?.cancelled) throw new PluginError("cancelled", "Reading the colours was cancelled.");
+      if (job?.cancelled) throw new Cancelled("Reading the colours was cancelled.");
     }
   }
 }

@@ -4,6 +4,7 @@
  * everything first (so size errors come before any slow export), then exports one node at a time, giving
  * Figma a macrotask between exports and honouring cancellation.
  */
+import { Cancelled } from "../../contract/cancelled.js";
 import { PluginError, errorText, formatCount } from "../errors.js";
 import { MAX_EXPORT_NODES } from "../../contract/limits.js";
 import { MAX_PNG_SCALE } from "../limits.js";
@@ -27,7 +28,7 @@ export interface ExportHooks {
 }
 
 function throwIfCancelled(job: Job): void {
-  if (job.cancelled) throw new PluginError("cancelled", "Export cancelled.");
+  if (job.cancelled) throw new Cancelled("Export cancelled.");
 }
 
 /** Rejects selections Figment cannot export, with a message saying what to do. */

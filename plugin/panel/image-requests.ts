@@ -5,7 +5,6 @@
  * goes to its request; refusals are PluginErrors, which the session sends as `error` on the request.
  */
 import type { ImageNode } from "../../contract/image.js";
-import type { MainMessage } from "../../contract/messages.js";
 import type { ImageAction } from "../../contract/words.js";
 import { fillSelection } from "../canvas/fill-selection.js";
 import { readRecord } from "../canvas/image-record.js";
@@ -13,37 +12,23 @@ import { anchorLayer, insertImage } from "../canvas/insert-image.js";
 import { repaintImage, replaceImage } from "../canvas/replace-image.js";
 import { readMaskSource } from "../export/mask-source.js";
 import { deleteImageVersions, loadImageVersions, saveImageVersion } from "../storage/image-versions.js";
-import { post } from "./post.js";
+import type { SomeHandlers } from "./handler.js";
 
-export type ImageRequest = Extract<MainMessage, { type: "insert-image" | "fill-selection" | "replace-image" | "repaint-image" | "load-image-versions" | "save-image-version" | "delete-image-versions" | "read-mask-source" }>;
-
-/** `secrets`: the stored API keys, which must never reach a layer's record. */
-export async function answerImage(message: ImageRequest, secrets: readonly string[]): Promise<void> {
-  const { requestId } = message;
-  switch (message.type) {
-    case "insert-image":
-      return post("image-placed", { requestId, ...insertImage(message, secrets, message.besideId ? await anchorLayer(message.besideId) : undefined) });
-    case "fill-selection":
-      return post("image-placed", { requestId, ...fillSelection(message, secrets) });
-    case "replace-image":
-      return post("image-placed", { requestId, ...(await replaceImage(message, secrets)) });
-    case "repaint-image":
-      return post("image-placed", { requestId, ...(await repaintImage(message, secrets)) });
-    case "load-image-versions": {
-      const { versions, usage, lost } = await loadImageVersions(message.allFiles === true);
-      return post("image-versions", { requestId, versions, usage, ...(lost > 0 ? { lost } : {}) });
-    }
-    case "save-image-version":
-      return post("versions-usage", { requestId, usage: await saveImageVersion(message.version) });
-    case "delete-image-versions":
-      return post("versions-usage", { requestId, usage: await deleteImageVersions(message.ids) });
-    case "read-mask-source":
-      // A snapshot: the selection may change while the image's bytes are read.
-      return post("mask-source", { requestId, source: await readMaskSource([...figma.currentPage.selection]) });
-    default:
-      message satisfies never;
-  }
-}
+/** `session.secrets()`: the stored API keys, which must never reach a layer's record. */
+export const imageHandlers = {
+  "insert-image": async (message, session) => insertImage(message, session.secrets(), message.besideId ? await anchorLayer(message.besideId) : undefined),
+  "fill-selection": async (message, session) => fillSelection(message, session.secrets()),
+  "replace-image": (message, session) => replaceImage(message, session.secrets()),
+  "repaint-image": (message, session) => repaintImage(message, session.secrets()),
+  "load-image-versions": async ({ allFiles }) => {
+    const { versions, usage, lost } = await loadImageVersions(allFiles === true);
+    return { versions, usage, ...(lost > 0 ? { lost } : {}) };
+  },
+  "save-image-version": async ({ version }) => ({ usage: await saveImageVersion(version) }),
+  "delete-image-versions": async ({ ids }) => ({ usage: await deleteImageVersions(ids) }),
+  // A snapshot: the selection may change while the image's bytes are read.
+  "read-mask-source": async () => ({ source: await readMaskSource([...figma.currentPage.selection]) }),
+} satisfies SomeHandlers;
 
 /** The image a relaunch button was clicked on (Figma selects it): the first selected layer with a record. */
 export function relaunchedImage(selection: readonly SceneNode[], action: ImageAction): ImageNode | undefined {

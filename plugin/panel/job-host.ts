@@ -13,12 +13,12 @@ export interface JobHost {
 }
 
 /** Runs `work` as the job `requestId`, listed in `host.jobs` until it ends; `what` names the job in the refusal of a second one with that id. */
-export async function runJob(host: JobHost, requestId: string, work: (job: Job) => Promise<void>, what = "A job"): Promise<void> {
+export async function runJob<T>(host: JobHost, requestId: string, work: (job: Job) => Promise<T>, what = "A job"): Promise<T> {
   if (host.jobs.has(requestId)) throw new PluginError("bad-message", `${what} with request id "${requestId}" is already running.`);
   const job = new Job(requestId);
   host.jobs.set(requestId, job);
   try {
-    await work(job);
+    return await work(job);
   } finally {
     host.jobs.delete(requestId);
   }

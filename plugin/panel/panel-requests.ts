@@ -1,5 +1,5 @@
 /**
- * The UI's small requests that need nothing of the session: the packed scripts it loads on demand, a
+ * The UI's small requests and notices that need nothing of the session: the packed scripts it loads on demand, a
  * thumbnail, the model prices, focusing a layer, a toast, the panel's size, closing; and the stored state that
  * `init` carries. Refusals are PluginErrors.
  */
@@ -7,18 +7,13 @@ import { PluginError, errorText } from "../errors.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { loadKeys } from "../storage/key-store.js";
 import { loadSettings } from "../storage/settings-store.js";
-import type { MainMessage, UiPart, WorkerPart } from "../../contract/messages.js";
+import type { UiPart, WorkerPart } from "../../contract/messages.js";
 import { focusNode } from "../canvas/focus.js";
 import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
+import type { SomeHandlers } from "./handler.js";
 import { post } from "./post.js";
 import { thumbnail } from "./thumbnail.js";
 import { codePartPayload, draftPayload, enginePayload, panelPartPayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
-
-export type PanelRequest = Extract<MainMessage, { type: "get-thumbnail" | "get-worker-source" | "get-ui-part" | "save-prices" | "focus-node" | "notify" | "resize" | "close" }>;
-
-const PANEL_REQUESTS: ReadonlySet<string> = new Set<PanelRequest["type"]>(["get-thumbnail", "get-worker-source", "get-ui-part", "save-prices", "focus-node", "notify", "resize", "close"]);
-
-export const isPanelRequest = (message: MainMessage): message is PanelRequest => PANEL_REQUESTS.has(message.type);
 
 export interface StoredState {
   settings: Settings;
@@ -66,51 +61,40 @@ const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined 
   settings: { what: "Settings panel", payload: () => panelPartPayload("settings") },
 };
 
-export async function answerPanel(message: PanelRequest): Promise<void> {
-  switch (message.type) {
-    case "get-thumbnail": {
-      const png = await thumbnail(message.nodeId);
-      if (png) post("thumbnail", { nodeId: message.nodeId, png });
-      return;
-    }
-    case "get-worker-source": {
-      const part = WORKER_PAYLOADS[message.part ?? "engine"];
-      if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(message.part)}`);
-      const data = part.payload();
-      if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);
-      post("worker-source", { requestId: message.requestId, data });
-      return;
-    }
-    case "get-ui-part": {
-      const part = UI_PAYLOADS[message.part];
-      const data = part?.payload();
-      if (!part || data === undefined) throw new PluginError("internal", `This build of Figment has no ${part?.what ?? message.part} (its payload is missing); rebuild with npm run build.`);
-      post("ui-part", { requestId: message.requestId, data });
-      return;
-    }
-    case "save-prices":
-      await savePrices(message.prices);
-      post("done", { requestId: message.requestId });
-      return;
-    case "focus-node":
-      await focusNode(message.nodeId);
-      post("done", { requestId: message.requestId });
-      return;
-    case "notify": {
-      const text = message.message.length > MAX_NOTIFY ? `${message.message.slice(0, MAX_NOTIFY - 1)}…` : message.message;
-      figma.notify(text, { error: message.error === true });
-      return;
-    }
-    case "resize": {
-      const size = clampSize(message);
-      figma.ui.resize(size.width, size.height);
-      if (message.remember) await savePanelSize(size);
-      return;
-    }
-    case "close":
-      figma.closePlugin();
-      return;
-    default:
-      message satisfies never;
-  }
-}
+export const panelHandlers = {
+  "get-thumbnail": async ({ nodeId }) => {
+    const png = await thumbnail(nodeId);
+    if (png) post("thumbnail", { nodeId, png });
+  },
+  "get-worker-source": async ({ part: name }) => {
+    const part = WORKER_PAYLOADS[name ?? "engine"];
+    if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(name)}`);
+    const data = part.payload();
+    if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);
+    return { data };
+  },
+  "get-ui-part": async ({ part: name }) => {
+    const part = UI_PAYLOADS[name];
+    const data = part?.payload();
+    if (!part || data === undefined) throw new PluginError("internal", `This build of Figment has no ${part?.what ?? name} (its payload is missing); rebuild with npm run build.`);
+    return { data };
+  },
+  "save-prices": async ({ prices }) => {
+    await savePrices(prices);
+    return {};
+  },
+  "focus-node": async ({ nodeId }) => {
+    await focusNode(nodeId);
+    return {};
+  },
+  notify: ({ message, error }) => {
+    const text = message.length > MAX_NOTIFY ? `${message.slice(0, MAX_NOTIFY - 1)}…` : message;
+    figma.notify(text, { error: error === true });
+  },
+  resize: async (message) => {
+    const size = clampSize(message);
+    figma.ui.resize(size.width, size.height);
+    if (message.remember) await savePanelSize(size);
+  },
+  close: () => figma.closePlugin(),
+} satisfies SomeHandlers;

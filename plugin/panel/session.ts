@@ -1,28 +1,31 @@
 /**
  * The panel (UI iframe) session: opens the UI for a command, sends `init`, keeps the UI's view of the
- * selection current, and answers the UI's messages. Every message is checked with parseMainMessage;
+ * selection current, and answers the UI's messages from one table of handlers keyed by the declared names
+ * (handler.ts: a name without its handler does not compile). Every message is checked with parseMainMessage;
  * anything unknown or malformed is refused loudly (`error` "bad-message" + console.error), never ignored.
  */
 import { PluginError, errorText } from "../errors.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import { PANEL } from "../../contract/limits.js";
-import { isRequestId, MessageError, parseMainMessage, type Command, type ErrorCode, type MainMessage, type ToMain } from "../../contract/messages.js";
+import { isRequestId, MessageError, parseMainMessage, REQUESTS, type Command, type ErrorCode, type MainMessage, type NoticeName, type ReplyName, type RequestName, type ToUi } from "../../contract/messages.js";
 import { post } from "./post.js";
 import { summarizeSelection } from "./selection.js";
 import type { ImageAction } from "../../contract/words.js";
-import { answerExport } from "./export-requests.js";
-import { answerPanel, isPanelRequest, readStoredState } from "./panel-requests.js";
-import { answerImage, relaunchedImage } from "./image-requests.js";
-import { answerHistory } from "./history-requests.js";
-import { answerPending } from "./pending-requests.js";
-import type { JobHost } from "./job-host.js";
-import { answerSearch } from "./search-requests.js";
-import { answerBatch } from "./batch-requests.js";
-import { answerComponents } from "./components-requests.js";
+import { exportHandlers } from "./export-requests.js";
+import { panelHandlers, readStoredState } from "./panel-requests.js";
+import { imageHandlers, relaunchedImage } from "./image-requests.js";
+import { historyHandlers } from "./history-requests.js";
+import { pendingHandlers } from "./pending-requests.js";
+import type { Handlers, Msg, NoticeHandler, RequestHandler, SessionContext } from "./handler.js";
+import { searchHandlers } from "./search-requests.js";
+import { batchHandlers } from "./batch-requests.js";
+import { componentsHandlers } from "./components-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { loadPanelSize } from "../storage/panel-store.js";
 import { saveSettings } from "../storage/settings-store.js";
 import { Job } from "../tasks.js";
+import type { Settings } from "../../contract/settings.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
@@ -32,7 +35,7 @@ const TITLES: Record<Command, string> = {
   settings: "Figment — Settings",
 };
 
-type Msg<K extends keyof ToMain> = { type: K } & ToMain[K];
+const isRequest = (message: MainMessage): message is Extract<MainMessage, { type: RequestName }> => Object.prototype.hasOwnProperty.call(REQUESTS, message.type);
 
 /** Why a message from the UI was refused, and its request id if it carried one. Logs the reason (names and fields only), never the payload: it may hold the API key. */
 function refusal(raw: unknown, error: unknown): { reason: string; requestId: string | undefined } {
@@ -48,8 +51,23 @@ export class PanelSession {
   /** The stored keys as last read or saved: only to redact them from error texts. */
   private secrets: string[] = [];
   private closed = false;
-  /** What the jobs' request handlers borrow: the running jobs (for `cancel`) and whether the panel is still open. */
-  private readonly host: JobHost = { jobs: this.jobs, closed: () => this.closed };
+  /** What the handlers borrow: the running jobs (for `cancel`), whether the panel is still open, the stored keys. */
+  private readonly context: SessionContext = { jobs: this.jobs, closed: () => this.closed, secrets: () => this.secrets };
+  /** Every message's handler, by name: the rooms' tables and the session's own. */
+  private readonly handlers: Handlers = {
+    ...panelHandlers,
+    ...exportHandlers,
+    ...imageHandlers,
+    ...batchHandlers,
+    ...historyHandlers,
+    ...pendingHandlers,
+    ...searchHandlers,
+    ...componentsHandlers,
+    ready: () => this.sendInit(),
+    // A cancel that arrives after its job ended is a harmless race, so nothing to report.
+    cancel: ({ requestId }) => this.jobs.get(requestId)?.cancel(),
+    "save-settings": (message) => this.saveSettings(message),
+  };
 
   /** `imageAction`: opened by an image's relaunch button, whose node init names (imageNode). */
   constructor(
@@ -125,7 +143,9 @@ export class PanelSession {
     try {
       await this.handle(message);
     } catch (error) {
-      if (error instanceof PluginError) {
+      if (isCancelled(error)) {
+        this.fail("cancelled", error.message, requestId);
+      } else if (error instanceof PluginError) {
         this.fail(error.code, error.message, requestId);
       } else {
         console.error(`Figment: "${message.type}" failed:`, redact(errorText(error), this.secrets));
@@ -134,63 +154,27 @@ export class PanelSession {
     }
   }
 
+  /** A request's answer goes out as its declared reply, with its id (not to a closed panel); a notice has none. */
   private async handle(message: MainMessage): Promise<void> {
-    if (isPanelRequest(message)) return answerPanel(message);
-    switch (message.type) {
-      case "ready":
-        return this.sendInit();
-      case "export-selection":
-        return answerExport(message, this.host);
-      case "cancel":
-        // A cancel that arrives after its export ended is a harmless race, so nothing to report.
-        this.jobs.get(message.requestId)?.cancel();
-        return;
-      case "save-settings":
-        return this.saveSettings(message);
-      case "insert-image":
-      case "fill-selection":
-      case "replace-image":
-      case "repaint-image":
-      case "load-image-versions":
-      case "save-image-version":
-      case "delete-image-versions":
-      case "read-mask-source":
-        return answerImage(message, this.secrets);
-      case "place-in-grid":
-      case "read-brand-colours":
-        return answerBatch(message, this.secrets, this.host);
-      case "save-history-entry":
-      case "load-history":
-      case "load-history-entry":
-      case "delete-history-entries":
-      case "export-history":
-        return answerHistory(message);
-      case "save-pending-batch":
-      case "load-pending-batches":
-      case "delete-pending-batch":
-        return answerPending(message, this.secrets);
-      case "load-search-index":
-      case "scan-frames":
-      case "save-search-extras":
-      case "export-frame-image":
-        return answerSearch(message, this.host);
-      case "load-components":
-      case "save-components":
-      case "read-main-component":
-        return answerComponents(message);
-      default:
-        message satisfies never;
+    // The table is keyed by the message's own name, so each handler gets the message it was typed for.
+    if (isRequest(message)) {
+      const handler = this.handlers[message.type] as RequestHandler<RequestName>;
+      const answer = await handler(message as Msg<RequestName>, this.context);
+      if (!this.closed) post(REQUESTS[message.type].reply, { ...answer, requestId: message.requestId } as ToUi[ReplyName<RequestName>]);
+      return;
     }
+    const handler = this.handlers[message.type] as NoticeHandler<NoticeName>;
+    await handler(message as Msg<NoticeName>, this.context);
   }
 
   /** Settings and, when given, one key slot: the key is checked before anything is written. */
-  private async saveSettings(message: Msg<"save-settings">): Promise<void> {
+  private async saveSettings(message: Msg<"save-settings">): Promise<{ settings: Settings; keySlots: string[] }> {
     const key = message.key ? { slot: message.key.slot, value: checkApiKey(message.key.value, message.key.slot) } : undefined;
     const secrets = [...this.secrets, key?.value ?? null];
     const settings = await saveSettings(message.settings, secrets);
     const keySlots = key ? await saveKey(key.slot, key.value) : Object.keys(await loadKeys());
     if (key?.value) this.secrets = [...this.secrets, key.value];
-    post("settings-saved", { requestId: message.requestId, settings, keySlots });
+    return { settings, keySlots };
   }
 }
 

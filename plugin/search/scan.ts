@@ -5,6 +5,7 @@
  * whenever a slice of work has run, so it never freezes. The scan only reads: what it found is stored by
  * the caller once it is complete, so a cancelled scan leaves the stored index as it was.
  */
+import { Cancelled } from "../../contract/cancelled.js";
 import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
 import type { ScanSkip, SearchFrameDoc } from "../../contract/search.js";
 import { PluginError, formatCount } from "../errors.js";
@@ -33,7 +34,7 @@ const SLICE_MS = 10;
 const PROGRESS_MS = 100;
 
 function throwIfCancelled(job: Job): void {
-  if (job.cancelled) throw new PluginError("cancelled", "Scan cancelled; the index stored before it is unchanged.");
+  if (job.cancelled) throw new Cancelled("Scan cancelled; the index stored before it is unchanged.");
 }
 
 export async function scanFrames(hooks: ScanHooks): Promise<ScanOutcome> {

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { isRequestId, MessageError, parseMainMessage, parseUiMessage } from "../../contract/messages.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { parseEngineMessage, parseEngineRequest, ProtocolError } from "../../ui/engine/protocol/index.js";
-import { parseSearchReply, parseSearchRequest, SearchProtocolError } from "../../ui/search-worker/index-protocol.js";
+import { parseSearchReply, parseSearchRequest } from "../../ui/search-worker/index-protocol.js";
 
 export interface MessageFuzzReport {
   room: string;
@@ -81,7 +81,7 @@ export const ROOMS: Room[] = [
     ],
     keys: ["kind", "id", "docs", "vectors", "dimensions", "term", "vector", "limit", "exclude", "ok", "hits", "error"],
     parsers: [parseSearchRequest, parseSearchReply],
-    refusal: (error) => (error instanceof SearchProtocolError ? { message: error.message, id: error.id } : undefined),
+    refusal: (error) => (error instanceof ProtocolError ? { message: error.message, id: error.id } : undefined),
   },
 ];
 

@@ -1,11 +1,12 @@
 /**
  * The engine's `call` with the worker's jobs run in this process (no Worker): each request, event and reply
  * goes through the protocol's checks as it would across the boundary, and a failure rejects with the error
- * the real host gives (ModelFailure, CodegenError). For tests of the panels' model paths against the
+ * the real host gives (failureError: ModelFailure, CodegenError, Cancelled). For tests of the panels' model paths against the
  * OpenAI-wire test server.
  */
 import type { CallOptions, EngineCaller } from "../../ui/engine/call.js";
-import { CodegenError, ModelFailure } from "../../ui/engine/errors.js";
+import { Cancelled } from "../../contract/cancelled.js";
+import { failureError } from "../../ui/engine/errors.js";
 import type { Jobs } from "../../ui/engine/jobs/job.js";
 import { runJob } from "../../ui/engine/jobs/run.js";
 import { parseEngineMessage, parseEngineRequest, streams, type BodyOf, type EngineEvent, type Kind, type ReplyOf, type RequestOf } from "../../ui/engine/protocol/index.js";
@@ -19,10 +20,16 @@ export function inProcessEngine(jobs: Partial<Jobs>): EngineCaller {
       const parsed = parseEngineMessage({ id, event });
       if ("event" in parsed && streams(kind, parsed.event.event)) options.onEvent?.(parsed.event.event);
     };
-    const message = parseEngineMessage(await runJob(jobs as Jobs<K>, request, { signal: options.signal ?? new AbortController().signal, emit }));
+    // The job gets a real AbortSignal, as in the worker, aborted with the caller's.
+    if (options.signal?.aborted) throw new Cancelled();
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    options.signal?.addEventListener("abort", abort, { once: true });
+    const ran = await runJob(jobs as Jobs<K>, request, { signal: controller.signal, emit }).finally(() => options.signal?.removeEventListener("abort", abort));
+    const message = parseEngineMessage(ran);
     if (!("reply" in message)) throw new Error(`${kind} answered with an event`);
     const reply = message.reply;
-    if (!reply.ok) throw reply.model ? new ModelFailure(reply.error, reply.model) : new CodegenError(reply.error, reply.bad);
+    if (!reply.ok) throw failureError(reply);
     const { id: _id, ok: _ok, kind: _kind, ...fields } = reply;
     return fields as ReplyOf<K>;
   }

@@ -66,7 +66,7 @@ async function prepareAnalysis({ requests, worker, live, onFindings }: AnalyzeRe
   const { settings, prices } = live();
   if (kept) io.preparing();
   else io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
-  const frames = kept ?? (await requests.request("export-selection", { png: true }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames;
+  const frames = kept ?? (await requests.call("export-selection", { png: true }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames;
   io.signal.throwIfAborted();
   if (task === "compare" && frames.length < 2) throw new RequestCheckError("Compare needs two frames: select two frames (Shift-click), or two versions of one, and ask again.");
   io.preparing();

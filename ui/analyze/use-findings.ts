@@ -31,7 +31,7 @@ export function useFindings(requests: MainRequests, worker: Engine): FindingsJob
     void worker.warmUp().catch(() => undefined);
     setState({ phase: "exporting", done: 0, total: 0, label: "Reading the selection…" });
     (async () => {
-      const { frames } = await requests.request("export-selection", { png }, { onProgress: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) });
+      const { frames } = await requests.call("export-selection", { png }, { onEvent: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) });
       if (!current()) return;
       setState({ phase: "computing" });
       const reply = await worker.call("analyze-findings", { exports: frames.map((f) => ({ id: f.id, json: f.json })) });

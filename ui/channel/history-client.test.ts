@@ -9,7 +9,7 @@ const frame = { id: "1:2", name: "Login", width: 375, height: 667 };
 /** A main thread that answers every save with `answer`, recording what was sent. */
 function fakeRequests(answer: Record<string, unknown>): MainRequests & { sent: unknown[] } {
   const sent: unknown[] = [];
-  return { sent, request: ((type: string, payload: unknown) => (sent.push({ type, payload }), Promise.resolve({ requestId: "r", ...answer }))) as MainRequests["request"] };
+  return { sent, call: ((type: string, payload: unknown) => (sent.push({ type, payload }), Promise.resolve({ requestId: "r", ...answer }))) as MainRequests["call"] };
 }
 
 describe("history client", () => {

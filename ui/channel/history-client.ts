@@ -44,7 +44,7 @@ export function analysisEntry(frame: FrameRef, findings: AnalysisEntry["findings
 }
 
 export async function saveToHistory(requests: MainRequests, entry: SavedEntry): Promise<SaveOutcome> {
-  const answer = await requests.request("save-history-entry", { entry });
+  const answer = await requests.call("save-history-entry", { entry });
   if (answer.saved) return { saved: answer.saved };
   if (answer.full) return { full: answer.full };
   throw new Error("The history answered neither saved nor full.");

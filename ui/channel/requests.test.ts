@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
-import { RequestCancelledError } from "../../contract/requests.js";
+import { Cancelled } from "../../contract/cancelled.js";
 import { PluginBridge, type BridgeTarget } from "./bridge.js";
 import { BridgeRequests, MainThreadError } from "./requests.js";
 
@@ -21,7 +21,7 @@ describe("BridgeRequests", () => {
   it("sends the request with a fresh id, routes its progress and resolves with its reply", async () => {
     const { sent, requests, answer } = make();
     const progress: string[] = [];
-    const pending = requests.request("export-selection", { png: false }, { onProgress: (p) => void progress.push(p.label) });
+    const pending = requests.call("export-selection", { png: false }, { onEvent: (p) => void progress.push(p.label) });
     const requestId = sent[0]!["requestId"] as string;
     expect(sent[0]).toEqual({ type: "export-selection", png: false, requestId });
     answer({ type: "export-progress", requestId, done: 0, total: 1, label: "Exporting “F”" });
@@ -33,7 +33,7 @@ describe("BridgeRequests", () => {
 
   it("rejects with the main thread's error code for that request", async () => {
     const { sent, requests, answer } = make();
-    const pending = requests.request("focus-node", { nodeId: "9:9" });
+    const pending = requests.call("focus-node", { nodeId: "9:9" });
     answer({ type: "error", requestId: sent[0]!["requestId"], code: "not-found", message: "That layer is no longer in the file." });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MainThreadError);
@@ -44,13 +44,27 @@ describe("BridgeRequests", () => {
     const { sent, requests, answer } = make();
     const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
     const controller = new AbortController();
-    const pending = requests.request("export-selection", {}, { signal: controller.signal });
+    const pending = requests.call("export-selection", {}, { signal: controller.signal });
     const requestId = sent[0]!["requestId"] as string;
     controller.abort();
-    await expect(pending).rejects.toBeInstanceOf(RequestCancelledError);
+    await expect(pending).rejects.toBeInstanceOf(Cancelled);
     expect(sent[1]).toEqual({ type: "cancel", requestId });
     answer({ type: "error", requestId, code: "cancelled", message: "Export cancelled." });
     expect(info).toHaveBeenCalledWith(expect.stringContaining(`request ${requestId} (cancelled or timed out)`));
+  });
+
+  it("the main thread's own stop (code \"cancelled\") is the one Cancelled; only stoppable calls send a cancel", async () => {
+    const { sent, requests, answer } = make();
+    const scan = requests.call("scan-frames", {});
+    answer({ type: "error", requestId: sent[0]!["requestId"], code: "cancelled", message: "Scan cancelled; the index stored before it is unchanged." });
+    const error = await scan.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Cancelled);
+    expect((error as Error).message).toBe("Scan cancelled; the index stored before it is unchanged.");
+    const controller = new AbortController();
+    const focus = requests.call("focus-node", { nodeId: "1:2" }, { signal: controller.signal });
+    controller.abort();
+    await expect(focus).rejects.toBeInstanceOf(Cancelled);
+    expect(sent.map((m) => m["type"])).toEqual(["scan-frames", "focus-node"]);
   });
 
   it("settings-saved without a request id (another window) is not an unknown answer", () => {

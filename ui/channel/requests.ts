@@ -1,11 +1,13 @@
 /**
- * Requests to the main thread that expect an answer (export, worker script, settings save, focus a layer):
- * one PendingRequests tracker matches answers, progress and errors to the request by id, with cancel and
- * timeout; `contract/messages.ts` REQUESTS says which message answers which request.
+ * The UI's calls to the main thread (export, worker script, settings save, focus a layer…): the one request idiom,
+ * `call(name, payload, { onEvent, signal, timeoutMs })` (contract/requests.ts), typed by the declared calls
+ * (contract/messages.ts REQUESTS: which message answers which, which reports progress, which the main thread
+ * stops on cancel). A refusal rejects with MainThreadError; the main thread's "cancelled" with `Cancelled`.
  */
-import type { ErrorCode, ProgressName, ReplyName, RequestName, ToMain, ToUi } from "../../contract/messages.js";
-import { REQUESTS } from "../../contract/messages.js";
-import { PendingRequests, type UnknownAnswer } from "../../contract/requests.js";
+import { Cancelled } from "../../contract/cancelled.js";
+import type { ErrorCode, MainCalls, RequestName, ToMain, ToUi } from "../../contract/messages.js";
+import { isStoppable, REQUESTS } from "../../contract/messages.js";
+import { PendingRequests, type Caller, type CallOptions, type UnknownAnswer } from "../../contract/requests.js";
 import type { Bridge } from "./bridge.js";
 
 /** The main thread answered a request with an error (its code says what kind). */
@@ -19,19 +21,9 @@ export class MainThreadError extends Error {
   }
 }
 
-type Payload<K extends RequestName> = Omit<ToMain[K], "requestId">;
 type Answer = { type: keyof ToUi } & Record<string, unknown>;
 
-export interface RequestOptions<K extends RequestName> {
-  onProgress?(progress: ToUi[ProgressName<K>]): void;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  timeoutMessage?: string;
-}
-
-export interface MainRequests {
-  request<K extends RequestName>(type: K, payload: Payload<K>, options?: RequestOptions<K>): Promise<ToUi[ReplyName<K>]>;
-}
+export type MainRequests = Caller<MainCalls>;
 
 function logUnknown(id: string, what: UnknownAnswer, late: boolean): void {
   // A late answer is one of ours that was cancelled or timed out; anything else is worth a warning.
@@ -39,39 +31,41 @@ function logUnknown(id: string, what: UnknownAnswer, late: boolean): void {
   else console.warn(`Figment UI: a ${what} for unknown request ${id}`);
 }
 
+/** Every message that answers a call, or reports its progress, as REQUESTS declares them. */
+const ANSWERS = new Set<keyof ToUi>(Object.values(REQUESTS).map((r) => r.reply));
+const PROGRESS = new Set<keyof ToUi>(Object.values(REQUESTS).flatMap((r) => ("progress" in r ? [r.progress] : [])));
+
 export class BridgeRequests implements MainRequests {
   private readonly pending = new PendingRequests<Answer, Answer>({ prefix: "ui", onUnknown: logUnknown });
 
   constructor(private readonly bridge: Bridge) {
-    const replies = new Set<keyof ToUi>(Object.values(REQUESTS).map((r) => r.reply));
-    const progress = new Set<keyof ToUi>(Object.values(REQUESTS).flatMap((r) => ("progress" in r ? [r.progress] : [])));
-    for (const name of replies) {
+    const idOf = (message: object): string | undefined => (message as { requestId?: string }).requestId;
+    for (const name of ANSWERS) {
       bridge.on(name, (message) => {
-        const id = (message as { requestId?: string }).requestId;
+        const id = idOf(message);
         if (id !== undefined) this.pending.settle(id, message as unknown as Answer);
       });
     }
-    for (const name of progress) {
+    for (const name of PROGRESS) {
       bridge.on(name, (message) => {
-        const id = (message as { requestId?: string }).requestId;
-        if (id !== undefined) this.pending.progress(id, message as unknown as Answer);
+        const id = idOf(message);
+        if (id !== undefined) this.pending.event(id, message as unknown as Answer);
       });
     }
     bridge.on("error", (message) => {
-      if (message.requestId !== undefined) this.pending.fail(message.requestId, new MainThreadError(message.code, message.message));
+      if (message.requestId === undefined) return;
+      this.pending.fail(message.requestId, message.code === "cancelled" ? new Cancelled(message.message) : new MainThreadError(message.code, message.message));
     });
   }
 
-  request<K extends RequestName>(type: K, payload: Payload<K>, options: RequestOptions<K> = {}): Promise<ToUi[ReplyName<K>]> {
+  call<K extends RequestName>(name: K, payload: MainCalls[K]["body"], options: CallOptions<MainCalls[K]["event"]> = {}): Promise<MainCalls[K]["reply"]> {
+    const { onEvent } = options;
     const { reply } = this.pending.open({
-      send: (requestId) => this.bridge.send(type, { ...payload, requestId } as ToMain[K]),
-      ...(options.onProgress ? { onProgress: (message: Answer) => options.onProgress!(message as unknown as ToUi[ProgressName<K>]) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.timeoutMessage !== undefined ? { timeoutMessage: options.timeoutMessage } : {}),
-      // Only exports and the search scan run long enough on the main thread to be worth stopping there.
-      ...(type === "export-selection" || type === "scan-frames" ? { onCancel: (requestId: string) => this.bridge.send("cancel", { requestId }) } : {}),
+      ...options,
+      send: (requestId) => this.bridge.send(name, { ...payload, requestId } as ToMain[K]),
+      onEvent: onEvent && ((message: Answer) => onEvent(message as unknown as MainCalls[K]["event"])),
+      ...(isStoppable(name) ? { onCancel: (requestId: string) => this.bridge.send("cancel", { requestId }) } : {}),
     });
-    return reply as Promise<unknown> as Promise<ToUi[ReplyName<K>]>;
+    return reply as Promise<unknown> as Promise<MainCalls[K]["reply"]>;
   }
 }

@@ -6,7 +6,8 @@
 import type { FetchedPrice } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import { WorkerCancelledError, type Engine } from "../engine/engine.js";
+import { Cancelled } from "../../contract/cancelled.js";
+import type { Engine } from "../engine/engine.js";
 import { hostOf, RequestCheckError } from "../model/job-state.js";
 import type { PrepareIo, SendIo } from "../model/model-job.js";
 import { pageOf } from "./ai-score.js";
@@ -45,7 +46,7 @@ export async function sendFix(deps: FixDeps, request: AiRequest & { fix: NonNull
   const { session, fix } = request;
   const draft = await loadDraft(deps.requests);
   const ran = await draft.runFixRound({ session, fix, worker: deps.worker, page: (files) => pageOf(deps.worker, session, files), io });
-  if ("cancelled" in ran || io.signal.aborted) throw new WorkerCancelledError();
+  if (io.signal.aborted) throw new Cancelled();
   if ("failure" in ran) throw ran.failure;
   return ran.outcome;
 }

@@ -73,7 +73,7 @@ async function prepareAi({ requests, worker, sessions, settings, prices, started
   io.exporting({ done: 0, total: 0, label: "Exporting the frame…" });
   // The worker (tokenizer, SDK, code parts) boots while Figma exports.
   void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
-  const { frames, extras } = await requests.request("export-selection", { png: true }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
+  const { frames, extras } = await requests.call("export-selection", { png: true }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
   io.signal.throwIfAborted();
   const frame = frames[0];
   if (!frame) throw new Error("Figma sent no frame.");

@@ -8,10 +8,10 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { ErrorCode, ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
-import { RequestCancelledError } from "../../contract/requests.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
-import { CodegenError, WorkerCancelledError, WorkerCrashError, type Engine, type WorkerStatus } from "../engine/engine.js";
+import { CodegenError, WorkerCrashError, type Engine, type WorkerStatus } from "../engine/engine.js";
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
@@ -141,8 +141,8 @@ export function withScore(state: CodeJobState, id: number, score: ScoreState): C
 }
 
 function failureOf(error: unknown): CodeJobFailure | "cancelled" {
-  if (error instanceof WorkerCancelledError || error instanceof RequestCancelledError) return "cancelled";
-  if (error instanceof MainThreadError) return error.code === "cancelled" ? "cancelled" : { kind: "main", code: error.code, message: error.message };
+  if (isCancelled(error)) return "cancelled";
+  if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
   if (error instanceof WorkerCrashError) return { kind: "worker-crash", message: error.message };
   if (error instanceof CodegenError) return { kind: "codegen", message: error.message, bad: error.bad };
   return { kind: "codegen", message: error instanceof Error ? error.message : String(error), bad: false };
@@ -222,9 +222,9 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       void loadDraft(requests).catch(() => undefined);
       // Offline code needs only the structure: no PNG.
       requests
-        .request("export-selection", { png: false }, {
+        .call("export-selection", { png: false }, {
           signal: controller.signal,
-          onProgress: (message) => current() && setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
+          onEvent: (message) => current() && setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
         })
         .then(({ frames: sent, extras, problems }) => {
           if (!current()) return;

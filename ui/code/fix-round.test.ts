@@ -6,6 +6,7 @@
  * back as the request's own error; a cancel handed back as a cancel.
  */
 import { describe, expect, it } from "vitest";
+import { isCancelled } from "../../contract/cancelled.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import type { RoundRequest } from "../../ai/verify/request.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
@@ -207,7 +208,8 @@ describe("running a round", () => {
       controller.abort();
       return Promise.reject(new Error("aborted"));
     });
-    expect(await runFixRound({ session: s, fix: fixOf(s), worker: held.caller, page: m.page, measure: m.measure, io: io(controller.signal).send })).toEqual({ cancelled: true });
+    const stopped = await runFixRound({ session: s, fix: fixOf(s), worker: held.caller, page: m.page, measure: m.measure, io: io(controller.signal).send });
+    expect("failure" in stopped && isCancelled(stopped.failure)).toBe(true);
     expect(m.measured).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
  * measures better. What belongs to the panel (its engine, the page a set of files makes) comes as arguments, and a
  * failure comes back as data: this part holds no copy of the panel's classes.
  */
+import { Cancelled } from "../../contract/cancelled.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";
 import { verifyRequest, type RoundRequest } from "../../ai/verify/request.js";
 import { verifyRounds } from "../../ai/verify/rounds.js";
@@ -132,8 +133,8 @@ export interface FixRunInput extends Measuring {
   io: SendIo<AiJobEvent>;
 }
 
-/** A round's end: its outcome, or that it was cancelled, or the model request's own error (to show as any model failure). */
-export type FixRun = { outcome: FixOutcome } | { cancelled: true } | { failure: unknown };
+/** A round's end: its outcome, or why it stopped — `Cancelled`, or the model request's own error (to show as any model failure). */
+export type FixRun = { outcome: FixOutcome } | { failure: unknown };
 
 /**
  * Sends the round as a refinement of the turn's conversation (`ai-generate` with the round's words and pictures) and
@@ -175,7 +176,7 @@ export async function runFixRound(r: FixRunInput): Promise<FixRun> {
       return (r.measure ?? measurePage)(page, signal);
     },
   });
-  if (result.stopped === "cancelled" || io.signal.aborted) return { cancelled: true };
+  if (result.stopped === "cancelled" || io.signal.aborted) return { failure: new Cancelled() };
   if (failure) return { failure: failure.error };
   const report = result.rounds[0];
   if (!report) return { failure: new Error("the correction round did not run") };

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { Cancelled } from "../../contract/cancelled.js";
 import { RequestTimeoutError } from "../../contract/requests.js";
 import type { CodePart } from "../../contract/messages.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
@@ -7,7 +8,7 @@ import type { BodyOf, EngineRequest } from "./protocol/index.js";
 import { BOOT_TIMEOUT_MS } from "./worker-slot.js";
 import type { Bridge } from "../channel/bridge.js";
 import { BridgeRequests } from "../channel/requests.js";
-import { CodegenError, Engine, ModelFailure, requestWorkerSource, WorkerCancelledError, WorkerCrashError, type WorkerLike } from "./engine.js";
+import { CodegenError, Engine, ModelFailure, requestWorkerSource, WorkerCrashError, type WorkerLike } from "./engine.js";
 import { decodeWorkerScript } from "./source.js";
 
 /** A fake worker: answers pings at once, other requests when the test says so. */
@@ -162,12 +163,12 @@ describe("Engine", () => {
     await expect(b).resolves.toMatchObject({ ms: 2 });
   });
 
-  it("cancel terminates the worker and rejects with WorkerCancelledError", async () => {
+  it("cancel terminates the worker and rejects with Cancelled", async () => {
     const { host, workers } = makeHost();
     const a = host.call("generate", { exports, options });
     await flush();
     host.cancel();
-    await expect(a).rejects.toBeInstanceOf(WorkerCancelledError);
+    await expect(a).rejects.toBeInstanceOf(Cancelled);
     expect(workers[0]!.terminated).toBe(true);
     const b = host.call("hint", { exports });
     await flush();
@@ -233,13 +234,12 @@ describe("Engine boundary cases", () => {
     expect(texts).toEqual(["Hello"]);
   });
 
-  it("a signal already aborted rejects as aborted without sending the request", async () => {
+  it("a signal already aborted rejects as Cancelled without sending the request", async () => {
     const { host, workers } = makeHost();
     const controller = new AbortController();
     controller.abort();
     const error = await host.call("infer-rows", { settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { texts: [], params: [{ name: "a" }], rows: 1 }, timeoutMs: 1000 }, { signal: controller.signal }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ModelFailure);
-    expect((error as ModelFailure).model.kind).toBe("aborted");
+    expect(error).toBeInstanceOf(Cancelled);
     expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping"]);
   });
 });
@@ -329,7 +329,8 @@ describe("Engine model requests", () => {
   it("an abort asks the worker to stop the request and keeps the worker", async () => {
     const { host, workers } = makeHost();
     const controller = new AbortController();
-    const pending = host.call("ai-generate", request, { signal: controller.signal });
+    const events: unknown[] = [];
+    const pending = host.call("ai-generate", request, { signal: controller.signal, onEvent: (event) => void events.push(event) });
     await flush();
     const worker = workers[0]!;
     const sent = worker.last("ai-generate");
@@ -337,10 +338,12 @@ describe("Engine model requests", () => {
     const abort = worker.last("abort");
     expect(abort).toMatchObject({ kind: "abort", target: sent.id });
     worker.reply({ id: abort.id, ok: true, kind: "aborted" });
+    // What the job made before it stopped still reaches the caller; its "aborted" failure is the one Cancelled.
+    worker.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
     worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, model: { kind: "aborted" } });
     const error = await pending.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ModelFailure);
-    expect((error as ModelFailure).model.kind).toBe("aborted");
+    expect(error).toBeInstanceOf(Cancelled);
+    expect(events).toEqual([{ type: "stage", stage: "checking" }]);
     expect(worker.terminated).toBe(false);
   });
 

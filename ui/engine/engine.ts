@@ -13,7 +13,7 @@ import { WorkerSlot, type Unsent, type WorkerLike, type WorkerSlotDeps, type Wor
 import type { CodePart, WorkerPart } from "../../contract/messages.js";
 
 export type { CallOptions, EngineCaller } from "./call.js";
-export { CodegenError, ModelFailure, WorkerCancelledError, WorkerCrashError } from "./errors.js";
+export { CodegenError, ModelFailure, WorkerCrashError } from "./errors.js";
 export type { WorkerLike, WorkerStats, WorkerStatus } from "./worker-slot.js";
 
 export interface EngineDeps extends WorkerSlotDeps {
@@ -77,25 +77,23 @@ export class Engine implements EngineCaller {
   /**
    * Runs `kind` in the worker. A failure rejects with a CodegenError (`bad` when the input itself was
    * unusable), a ModelFailure (a model request failed: its kind, status, retry-after), a WorkerCrashError or
-   * a WorkerCancelledError. Aborting `signal` tells the worker to stop the job; a worker that cannot be told
-   * is replaced.
+   * `Cancelled`. Aborting `signal` tells the worker to stop the job, whose events keep coming until it answers
+   * (so a cancel keeps what was made); a worker that cannot be told is replaced.
    */
   async call<K extends Kind>(kind: K, body: BodyOf<K>, options: CallOptions<K> = {}): Promise<ReplyOf<K>> {
     if (estimates(kind)) await this.loadTokenizer();
     await this.loadCodeParts(codePartsFor(kind));
     const worker = await this.start();
-    const { onEvent, signal } = options;
-    if (signal?.aborted) throw new ModelFailure("Cancelled.", { kind: "aborted" });
-    const { id, reply } = this.slot.open(worker, { ...body, kind } as Unsent, { onProgress: (event) => (onEvent && streams(kind, event) ? onEvent(event) : undefined) });
-    const stop = (): void => void this.slot.post(worker, { kind: "abort", target: id }).catch(() => this.cancel());
-    signal?.addEventListener("abort", stop, { once: true });
-    try {
-      const done = await reply;
-      if (done.kind !== kind) throw new CodegenError(`the code generator answered "${done.kind}" to ${kind}`, false);
-      return bodyOf<K>(done);
-    } finally {
-      signal?.removeEventListener("abort", stop);
-    }
+    const { reply } = this.slot.open(worker, { ...body, kind } as Unsent, {
+      ...options,
+      onEvent: (event) => (options.onEvent && streams(kind, event) ? options.onEvent(event) : undefined),
+      // An abort (or a timeout) asks the worker to stop the job; its answer then settles the call.
+      abortSettles: "answer",
+      onCancel: (target) => void this.slot.post(worker, { kind: "abort", target }).catch(() => this.cancel()),
+    });
+    const done = await reply;
+    if (done.kind !== kind) throw new CodegenError(`the code generator answered "${done.kind}" to ${kind}`, false);
+    return bodyOf<K>(done);
   }
 
   /** Starts the worker ahead of the first request; `for`: with the code parts that kind needs in it (the Code panel's `generate`). */
@@ -103,7 +101,7 @@ export class Engine implements EngineCaller {
     await Promise.all([this.start(), options.for ? this.loadCodeParts(codePartsFor(options.for)) : undefined]);
   }
 
-  /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
+  /** Stops whatever the worker is doing: pending requests reject with Cancelled. */
   cancel(): void {
     this.slot.cancel();
   }
@@ -187,7 +185,7 @@ const WORKER_SOURCE_TIMEOUT_MS = 30_000;
 
 /** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
 export async function requestWorkerSource(requests: MainRequests, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: WorkerPart = "engine"): Promise<string> {
-  const reply = await requests.request("get-worker-source", part === "engine" ? {} : { part }, {
+  const reply = await requests.call("get-worker-source", part === "engine" ? {} : { part }, {
     timeoutMs,
     timeoutMessage: "the main thread did not send the code generator in time; close and reopen the plugin",
   });

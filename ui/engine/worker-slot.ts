@@ -2,10 +2,11 @@
  * The engine's one worker at a time: created lazily (on the first request or the idle warm-up, so the panel
  * opens instantly), booted with a ping, its requests matched to replies by id (contract/requests.ts). A crash
  * rejects every pending request with a WorkerCrashError and the next request starts a fresh worker; `cancel`
- * terminates it the same way. Messages from a replaced worker are ignored.
+ * terminates it the same way (what was pending rejects with `Cancelled`). Messages from a replaced worker are ignored.
  */
-import { PendingRequests, RequestTimeoutError } from "../../contract/requests.js";
-import { CodegenError, ModelFailure, WorkerCancelledError, WorkerCrashError } from "./errors.js";
+import { Cancelled } from "../../contract/cancelled.js";
+import { PendingRequests, RequestTimeoutError, type OpenOptions } from "../../contract/requests.js";
+import { CodegenError, failureError, WorkerCrashError } from "./errors.js";
 import { parseEngineMessage, ProtocolError, type EngineEvent, type EngineRequest, type OkReply } from "./protocol/index.js";
 
 export interface WorkerLike {
@@ -65,13 +66,12 @@ function deliver(pending: Pending, data: unknown): void {
     return;
   }
   if ("event" in message) {
-    pending.progress(message.event.id, message.event.event);
+    pending.event(message.event.id, message.event.event);
     return;
   }
   const reply = message.reply;
   if (reply.ok) pending.settle(reply.id, reply);
-  else if (reply.model) pending.fail(reply.id, new ModelFailure(reply.error, reply.model));
-  else pending.fail(reply.id, new CodegenError(reply.error, reply.bad));
+  else pending.fail(reply.id, failureError(reply));
 }
 
 export class WorkerSlot {
@@ -102,8 +102,8 @@ export class WorkerSlot {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sends `body` to `worker` with a fresh id; `onProgress` gets its events until the reply. */
-  open(worker: WorkerLike, body: Unsent, options: { onProgress?: (event: EngineEvent) => void; timeoutMs?: number } = {}): { id: string; reply: Promise<OkReply> } {
+  /** Sends `body` to `worker` with a fresh id (contract/requests.ts: events, cancel, timeout). */
+  open(worker: WorkerLike, body: Unsent, options: Omit<OpenOptions<EngineEvent>, "send"> = {}): { id: string; reply: Promise<OkReply> } {
     return this.pending.open({
       send: (id) => {
         try {
@@ -134,9 +134,9 @@ export class WorkerSlot {
     return ready;
   }
 
-  /** Stops whatever the worker is doing: pending requests reject with WorkerCancelledError. */
+  /** Stops whatever the worker is doing: pending requests reject with Cancelled. */
   cancel(): void {
-    this.replace(new WorkerCancelledError(), "idle");
+    this.replace(new Cancelled(), "idle");
   }
 
   dispose(): void {
@@ -155,7 +155,7 @@ export class WorkerSlot {
       this.unpacked = undefined;
       throw new WorkerCrashError(`The code generator could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (generation !== this.current) throw new WorkerCancelledError();
+    if (generation !== this.current) throw new Cancelled();
     const bootStarted = this.deps.now();
     const worker = this.deps.createWorker(unpacked.url);
     this.worker = worker;

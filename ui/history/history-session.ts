@@ -71,7 +71,7 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
 
   const remove = useCallback(
     async (items: HistoryItem[]) => {
-      const usage = await requests.request("delete-history-entries", { entries: items.map(({ kind, id }) => ({ kind, id })) }).then((r) => r.usage);
+      const usage = await requests.call("delete-history-entries", { entries: items.map(({ kind, id }) => ({ kind, id })) }).then((r) => r.usage);
       list.setUsage(usage);
       setSelected(new Set());
       return usage;

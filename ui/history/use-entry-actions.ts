@@ -34,7 +34,7 @@ export function useEntryActions({ requests, session, onOpenCode, onRefineImage, 
   const read = useCallback(
     async <K extends HistoryEntry["kind"]>(item: HistoryItem, kind: K): Promise<Extract<HistoryEntry, { kind: K }> | undefined> => {
       try {
-        const { entry } = await requests.request("load-history-entry", { kind: item.kind, id: item.id });
+        const { entry } = await requests.call("load-history-entry", { kind: item.kind, id: item.id });
         if (entry.kind === kind) return entry as Extract<HistoryEntry, { kind: K }>;
         notify(`“${item.title}” is not a ${kind} entry.`, "error");
       } catch (error) {
@@ -53,7 +53,7 @@ export function useEntryActions({ requests, session, onOpenCode, onRefineImage, 
         if (!entry) return;
         const { preview, record } = entry.version;
         // Only the ≤ 256 px preview is stored: that is what goes back on the canvas (the row says so).
-        await requests.request("insert-image", { bytes: preview.bytes, width: preview.width, height: preview.height, name: `${record.prompt.slice(0, 80) || "Image"} (preview)`, record }).then(
+        await requests.call("insert-image", { bytes: preview.bytes, width: preview.width, height: preview.height, name: `${record.prompt.slice(0, 80) || "Image"} (preview)`, record }).then(
           () => notify(`Placed the ${preview.width}×${preview.height} preview`),
           fail("Could not insert the image"),
         );
@@ -61,7 +61,7 @@ export function useEntryActions({ requests, session, onOpenCode, onRefineImage, 
     selectLayer: (item) => {
       const nodeId = item.placedAs?.nodeIds[0];
       if (!nodeId) return;
-      requests.request("focus-node", { nodeId }).catch((error: unknown) => {
+      requests.call("focus-node", { nodeId }).catch((error: unknown) => {
         const gone = error instanceof MainThreadError && error.code === "not-found";
         if (gone) session.markGone(item.id);
         // A deleted layer is news, not a failure: the row now offers Insert again.

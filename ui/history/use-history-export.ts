@@ -18,7 +18,7 @@ export function useHistoryExport(requests: MainRequests, worker: Pick<Engine, "c
     async (allFiles: boolean) => {
       setState({ phase: "busy" });
       try {
-        const { entries, damaged = [] } = await requests.request("export-history", { allFiles });
+        const { entries, damaged = [] } = await requests.call("export-history", { allFiles });
         const zip = await zipFilesLater(worker, historyZipFiles(entries, damaged));
         const fileName = `figment-history-${new Date().toISOString().slice(0, 10)}.zip`;
         downloadBytes(zip, fileName, "application/zip");

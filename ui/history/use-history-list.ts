@@ -33,14 +33,14 @@ export function useHistoryList(requests: MainRequests): HistoryList {
   const refresh = useCallback(async () => {
     setStatus((s) => (s.phase === "ready" ? s : { phase: "loading" }));
     try {
-      const listed = await requests.request("load-history", { allFiles: true });
+      const listed = await requests.call("load-history", { allFiles: true });
       setEntries(listed.entries);
       setUsage(listed.usage);
       setStatus({ phase: "ready" });
       const missing = listed.entries.some((e) => e.kind === "image" && !previewsRef.current.has(e.id));
       if (missing) {
         // Previews are a nicety: a failure leaves the rows without pictures, not the list.
-        const { versions } = await requests.request("load-image-versions", { allFiles: true }).catch(() => ({ versions: [] }));
+        const { versions } = await requests.call("load-image-versions", { allFiles: true }).catch(() => ({ versions: [] }));
         setPreviews(new Map(versions.map((v) => [v.id, v.preview.bytes])));
       }
       return listed;

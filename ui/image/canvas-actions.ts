@@ -88,10 +88,10 @@ export function useCanvasActions(requests: MainRequests, report: (text: string, 
         const sentAt = epoch();
         const reply =
           action.kind === "insert"
-            ? await requests.request("insert-image", { bytes: image.bytes, ...layerSize(image, action.beside), record, ...(action.into ? { placement: "into" as const } : {}), ...(action.beside ? { besideId: action.beside.id } : {}) })
+            ? await requests.call("insert-image", { bytes: image.bytes, ...layerSize(image, action.beside), record, ...(action.into ? { placement: "into" as const } : {}), ...(action.beside ? { besideId: action.beside.id } : {}) })
             : action.kind === "fill"
-              ? await requests.request("fill-selection", { bytes: image.bytes, scaleMode: action.mode, record })
-              : await requests.request("replace-image", { nodeId: action.nodeId, bytes: image.bytes, record });
+              ? await requests.call("fill-selection", { bytes: image.bytes, scaleMode: action.mode, record })
+              : await requests.call("replace-image", { nodeId: action.nodeId, bytes: image.bytes, record });
         placeStats.push({ kind: action.kind, bytes: image.bytes.length, converted: image.notes.length > 0, startedAt, sentAt, placedAt: epoch() });
         if (placeStats.length > 100) placeStats.shift();
         const done = action.kind === "insert" ? (action.beside ? `Placed v${version.n} beside “${action.beside.name}”` : `Inserted v${version.n}`) : action.kind === "fill" ? `Filled ${plural(reply.nodeIds.length, "layer")} with v${version.n}` : `Replaced the image with v${version.n}`;

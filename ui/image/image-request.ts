@@ -166,7 +166,7 @@ async function prepareImage({ requests, worker, live }: ImageRequestDeps, ask: I
   const useReference = form.useReference && !version;
   if (useReference) io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
   else io.preparing();
-  const exported = useReference ? (await requests.request("export-selection", { png: true, assets: false }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames : [];
+  const exported = useReference ? (await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames : [];
   io.signal.throwIfAborted();
   const frames = render ? exported.filter((f) => f.id === render.id) : exported;
   if (render && !frames[0]?.png) throw new RequestCheckError(`“${render.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);

@@ -71,7 +71,7 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
         job.setForm({ reasonFirst });
         setRefineFocus((n) => n + 1);
         // The layer holds the full image: its PNG is what a refinement starts from (the record may have no id to build on).
-        const { frames } = await requests.request("export-selection", { png: true, assets: false });
+        const { frames } = await requests.call("export-selection", { png: true, assets: false });
         const png = frames.find((f) => f.id === node.nodeId)?.png;
         if (png && imageInfo(png)) job.versions.update(version.id, { layerImage: png });
       })().catch((error: unknown) => deps.report(`Could not open the image's versions: ${error instanceof Error ? error.message : String(error)}`, "error"));

@@ -44,10 +44,10 @@ describe("Render this frame", () => {
     const deps = (answer: (payload: Record<string, unknown>) => unknown, asked: unknown[]): SdRequestDeps =>
       ({
         requests: {
-          request: (async (type: string, payload: Record<string, unknown>) => {
+          call: (async (type: string, payload: Record<string, unknown>) => {
             asked.push([type, payload]);
             return answer(payload);
-          }) as MainRequests["request"],
+          }) as MainRequests["call"],
         },
         live: () => ({ settings: { ...DEFAULT_SETTINGS, imageSource: "sd", sdSampler: "Euler a" }, selection: { nodes: [], unsupported: [] } }),
       }) as unknown as SdRequestDeps;

@@ -36,7 +36,7 @@ export function renderForm(form: ImageForm): ImageForm {
 /** The frame's PNG, as the export makes it (scale 2, or less to stay within Settings' image size). */
 export async function exportFramePng(requests: MainRequests, frame: RenderTarget, io: PrepareIo): Promise<Uint8Array> {
   io.exporting({ done: 0, total: 0, label: `Exporting “${frame.name}”…` });
-  const { frames } = await requests.request("export-selection", { png: true, assets: false }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
+  const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
   io.signal.throwIfAborted();
   const exported = frames.find((f) => f.id === frame.id);
   if (!exported?.png) throw new RequestCheckError(`“${frame.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
@@ -78,7 +78,7 @@ export async function prepareRerenderSd({ requests, live }: SdRequestDeps, form:
   io.exporting({ done: 0, total: 0, label: `Exporting “${frame.name}”…` });
   let png: Uint8Array;
   try {
-    ({ png } = await requests.request("export-frame-image", { nodeId: frame.id, maxSide: rerenderSide(frame) }, { signal: io.signal }));
+    ({ png } = await requests.call("export-frame-image", { nodeId: frame.id, maxSide: rerenderSide(frame) }, { signal: io.signal }));
   } catch (error) {
     if (error instanceof MainThreadError && error.code === "not-found") throw new RequestCheckError(`“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.`);
     throw error;

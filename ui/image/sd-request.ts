@@ -70,7 +70,7 @@ export async function prepareSd({ requests, live }: SdRequestDeps, form: ImageFo
   let references = 0;
   if (useReference) {
     io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
-    const { frames } = await requests.request("export-selection", { png: true, assets: false }, { signal: io.signal, onProgress: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
+    const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
     io.signal.throwIfAborted();
     const frame = frames.find((f) => f.png);
     if (!frame?.png) throw new RequestCheckError("The selection gave no picture to start from: select a frame, or untick “Use selection as reference”.");

@@ -38,7 +38,7 @@ export function useVersionStore(requests: MainRequests, versions: ImageVersions)
 
   const load = useCallback(() => {
     loading.current ??= requests
-      .request("load-image-versions", {})
+      .call("load-image-versions", {})
       .then((reply) => {
         const restored = reply.versions.map((stored, i) => fromStored(stored, i + 1));
         versions.restore(restored);
@@ -68,7 +68,7 @@ export function useVersionStore(requests: MainRequests, versions: ImageVersions)
       try {
         const preview = await previewOf(version.bytes);
         if (!version.preview) versions.update(version.id, { preview: preview.bytes });
-        const reply = await requests.request("save-image-version", { version: storedOf(version, preview) });
+        const reply = await requests.call("save-image-version", { version: storedOf(version, preview) });
         setUsage(reply.usage);
         mark(version.id, undefined);
       } catch (error) {
@@ -87,7 +87,7 @@ export function useVersionStore(requests: MainRequests, versions: ImageVersions)
       versions.remove(ids);
       for (const id of ids) mark(id, undefined);
       requests
-        .request("delete-image-versions", { ids: [...ids] })
+        .call("delete-image-versions", { ids: [...ids] })
         .then((reply) => {
           setUsage(reply.usage);
           setFull(false);

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { RequestCancelledError } from "../../contract/requests.js";
+import { Cancelled } from "../../contract/cancelled.js";
 import { MainThreadError } from "../channel/requests.js";
-import { CodegenError, ModelFailure, WorkerCancelledError } from "../engine/engine.js";
+import { CodegenError, ModelFailure } from "../engine/engine.js";
 import { failureOf, hostOf, isBusy, missingKey, RequestCheckError, retryAt } from "./job-state.js";
 
 describe("a model job's failures", () => {
   it("stops by the user (or a newer run) are cancelled, not failures", () => {
-    expect(failureOf(new RequestCancelledError())).toBe("cancelled");
-    expect(failureOf(new WorkerCancelledError())).toBe("cancelled");
-    expect(failureOf(new ModelFailure("stopped", { kind: "aborted" }))).toBe("cancelled");
-    expect(failureOf(new MainThreadError("cancelled", "Cancelled."))).toBe("cancelled");
+    // Every boundary turns its side's stop into the one Cancelled (contract/cancelled.ts).
+    expect(failureOf(new Cancelled())).toBe("cancelled");
+    expect(failureOf(new Cancelled("Export cancelled."))).toBe("cancelled");
   });
 
   it("keeps the model's failure with when it came (for a retry-after), the main thread's code, and a refused input as a check", () => {

@@ -4,9 +4,9 @@
  * streamed progress; the failures and their classification are the same for all. Pure.
  */
 import type { ErrorCode } from "../../contract/messages.js";
-import { RequestCancelledError } from "../../contract/requests.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import { MainThreadError } from "../channel/requests.js";
-import { CodegenError, ModelFailure, WorkerCancelledError } from "../engine/engine.js";
+import { CodegenError, ModelFailure } from "../engine/engine.js";
 import type { ModelFailureData } from "../engine/protocol/index.js";
 
 export type ModelJobFailure =
@@ -62,9 +62,9 @@ export const isBusy = (state: { phase: string }): boolean => state.phase === "ex
 
 /** What any step of a model job threw, as the panel explains it; "cancelled" when the user (or a newer run) stopped it. */
 export function failureOf(error: unknown): ModelJobFailure | "cancelled" {
-  if (error instanceof RequestCancelledError || error instanceof WorkerCancelledError) return "cancelled";
-  if (error instanceof ModelFailure) return error.model.kind === "aborted" ? "cancelled" : { kind: "model", message: error.message, model: error.model, at: Date.now() };
-  if (error instanceof MainThreadError) return error.code === "cancelled" ? "cancelled" : { kind: "main", code: error.code, message: error.message };
+  if (isCancelled(error)) return "cancelled";
+  if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
+  if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
   if ((error instanceof CodegenError && error.bad) || error instanceof RequestCheckError) return { kind: "check", message: error.message };
   return { kind: "worker", message: error instanceof Error ? error.message : String(error) };
 }

@@ -40,7 +40,7 @@ const what = (name: PanelPart): string => `${name[0]!.toUpperCase()}${name.slice
 const fetched = new Map<PanelPart, Promise<PackedPart>>();
 
 async function fetchPart(requests: MainRequests, name: PanelPart): Promise<PackedPart> {
-  const { data } = await requests.request("get-ui-part", { part: name }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: `the main thread did not send the ${what(name)} in time` });
+  const { data } = await requests.call("get-ui-part", { part: name }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: `the main thread did not send the ${what(name)} in time` });
   return parsePart(await decodeWorkerScript(data));
 }
 

@@ -5,7 +5,7 @@
  * decoder's) reaches the panel as one sentence, its details in the worker's console.
  */
 import { SearchIndexError, type SearchIndexKeeper } from "./index-keeper.js";
-import { parseSearchRequest, SearchProtocolError, type SearchWorkerRequest, type SearchWorkerReply } from "./index-protocol.js";
+import { parseSearchRequest, ProtocolError, type SearchWorkerRequest, type SearchWorkerReply } from "./index-protocol.js";
 
 export const INTERNAL_SEARCH_FAILURE = "the search worker hit an internal error and could not answer; the details are in the browser console";
 
@@ -15,7 +15,7 @@ export async function answerRequest(keeper: SearchIndexKeeper, data: unknown): P
     request = parseSearchRequest(data);
   } catch (error) {
     // Without an id it could echo the refusal goes out with none, and the panel fails what it waits for.
-    if (error instanceof SearchProtocolError) return { id: error.id ?? "", ok: false, error: error.message };
+    if (error instanceof ProtocolError) return { id: error.id ?? "", ok: false, error: error.message };
     return failure("", error);
   }
   try {

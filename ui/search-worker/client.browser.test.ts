@@ -68,14 +68,14 @@ describe.runIf(runBrowser)("the search worker in Chromium", { timeout: 30_000 },
         const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
         // All at once, before the worker exists: they wait for it and go out in order.
         const [built, words, byVector, hybrid] = await Promise.all([
-          client.index(docs, { "1:1": vec([1, 0, 0]), "1:2": vec([0, 1, 0]), "1:3": vec([0, 0, 1]) }, 3),
-          client.query({ term: "privacy", limit: 10 }),
-          client.query({ vector: [0, 0.9, 0.1], limit: 2, exclude: ["1:3"] }),
-          client.query({ term: "sea", vector: [0, 1, 0], limit: 1 }),
+          client.call("index", { docs, vectors: { "1:1": vec([1, 0, 0]), "1:2": vec([0, 1, 0]), "1:3": vec([0, 0, 1]) }, dimensions: 3 }),
+          client.call("query", { term: "privacy", limit: 10 }).then((r) => r.hits),
+          client.call("query", { vector: [0, 0.9, 0.1], limit: 2, exclude: ["1:3"] }).then((r) => r.hits),
+          client.call("query", { term: "sea", vector: [0, 1, 0], limit: 1 }).then((r) => r.hits),
         ]);
-        const replaced = await client.index([doc("2:1", "Checkout", ["Coupon"])], {}, undefined);
-        const after = await Promise.all([client.query({ term: "privacy", limit: 10 }), client.query({ term: "coupon", limit: 10 })]);
-        const badVector = await client.query({ vector: [1, 0, 0], term: "x", limit: 1 }).then(() => "answered", (e: Error) => e.message);
+        const replaced = await client.call("index", { docs: [doc("2:1", "Checkout", ["Coupon"])], vectors: {} });
+        const after = await Promise.all([client.call("query", { term: "privacy", limit: 10 }).then((r) => r.hits), client.call("query", { term: "coupon", limit: 10 }).then((r) => r.hits)]);
+        const badVector = await client.call("query", { vector: [1, 0, 0], term: "x", limit: 1 }).then(() => "answered", (e: Error) => e.message);
         const starts = performance.getEntriesByName("figment:search-worker-start").length;
         return { built, words: ids(words), byVector: ids(byVector), hybrid: ids(hybrid), replaced, after: after.map(ids), badVector, fetches: (window as unknown as { fetches: number }).fetches, starts };
       }, packed);
@@ -98,16 +98,16 @@ describe.runIf(runBrowser)("the search worker in Chromium", { timeout: 30_000 },
         const w = window as unknown as Record<string, unknown> & { workers: Worker[]; fetches: number };
         const client = (w["make"] as (p: string[]) => import("./client.js").SearchWorkerClient)(["", packed]);
         const doc = w["doc"] as (id: string, name: string, texts: string[]) => import("../../contract/search.js").SearchFrameDoc;
-        const missing = await client.index([doc("1:1", "Beach list", [])], {}, undefined).then(() => "built", (e: Error) => e.message);
-        await client.index([doc("1:1", "Beach list", []), doc("1:2", "Settings", ["Privacy"])], {}, undefined);
+        const missing = await client.call("index", { docs: [doc("1:1", "Beach list", [])], vectors: {} }).then(() => "built", (e: Error) => e.message);
+        await client.call("index", { docs: [doc("1:1", "Beach list", []), doc("1:2", "Settings", ["Privacy"])], vectors: {} });
         // The worker dies with a query posted (only microtasks passed: its answer cannot have been read yet).
-        const pending = client.query({ term: "privacy", limit: 5 }).then(() => "answered", (e: Error) => e.message);
+        const pending = client.call("query", { term: "privacy", limit: 5 }).then(() => "answered", (e: Error) => e.message);
         for (let i = 0; i < 10; i++) await Promise.resolve();
         w.workers[0]!.dispatchEvent(new ErrorEvent("error", { message: "out of memory" }));
         const died = await pending;
-        const again = (await client.query({ term: "privacy", limit: 5 })).map((h) => h.id);
+        const again = (await client.call("query", { term: "privacy", limit: 5 }).then((r) => r.hits)).map((h) => h.id);
         // It dies again before a query went out: that query goes to the next worker.
-        const next = client.query({ term: "settings", limit: 5 });
+        const next = client.call("query", { term: "settings", limit: 5 }).then((r) => r.hits);
         w.workers[1]!.dispatchEvent(new ErrorEvent("error", { message: "gone" }));
         const rescued = (await next).map((h) => h.id);
         return { missing, died, again, rescued, workers: w.workers.length, fetches: w.fetches };

@@ -1,21 +1,21 @@
 /**
  * The panel's side of the search worker: started on the first request (the Search panel's first open), from
- * the packed script the main thread hands over, like the engine worker. Requests are matched by id
- * (contract/requests.ts); ones made while the worker starts wait and go out in order. If the worker dies, what
- * was pending fails with the reason and the next request starts a new one, fed the last index first.
+ * the packed script the main thread hands over, like the engine worker. It speaks the one request idiom,
+ * `call(kind, body, { signal, timeoutMs })` (contract/requests.ts: ids, cancel, timeout); calls made while the
+ * worker starts wait and go out in order. If the worker dies, what was pending fails with the reason and the
+ * next call starts a new one, fed the last index first.
  */
-import { PendingRequests } from "../../contract/requests.js";
-import type { SearchFrameDoc } from "../../contract/search.js";
+import { Cancelled } from "../../contract/cancelled.js";
+import { PendingRequests, type Caller, type CallOptions } from "../../contract/requests.js";
 import { decodeWorkerScript } from "../engine/source.js";
-import { parseSearchReply, SearchProtocolError, type SearchHit, type SearchOkReply, type SearchRequestOf, type SearchWorkerRequest } from "./index-protocol.js";
+import { parseSearchReply, ProtocolError, type SearchKind, type SearchOkReply, type SearchRequestOf } from "./index-protocol.js";
 
-type Body<K extends SearchWorkerRequest["kind"]> = Omit<SearchRequestOf<K>, "id" | "kind">;
+type Body<K extends SearchKind> = Omit<SearchRequestOf<K>, "id" | "kind">;
+type ReplyBody<K extends SearchKind> = Omit<Extract<SearchOkReply, { kind: K }>, "id" | "ok" | "kind">;
+/** The search worker's calls by kind: what each takes and answers (none streams). */
+export type SearchCalls = { [K in SearchKind]: { body: Body<K>; reply: ReplyBody<K>; event: never } };
 export type SearchQuery = Body<"query">;
-export interface IndexedSummary {
-  frames: number;
-  vectors: number;
-  ms: number;
-}
+export type IndexedSummary = ReplyBody<"index">;
 
 export interface SearchWorkerOptions {
   /** The worker script, gzip+base64 (the main thread's `worker-source`, part "search"). */
@@ -28,10 +28,12 @@ export const START_MEASURE = "figment:search-worker-start";
 /** The time the worker took to build an index (its own clock), one measure per build. */
 export const BUILD_MEASURE = "figment:search-index-build";
 
-export class SearchWorkerClient {
+export class SearchWorkerClient implements Caller<SearchCalls> {
   private worker: Promise<Worker> | undefined;
   private url: Promise<string> | undefined;
-  private pending = new PendingRequests<SearchOkReply>({ prefix: "search" });
+  /** Whether the last answer for no pending call was for one of ours that ended (a cancelled query's). */
+  private late = false;
+  private pending = new PendingRequests<SearchOkReply>({ prefix: "search", onUnknown: (_id, _what, late) => (this.late = late) });
   private lastIndex: Body<"index"> | undefined;
   /** The running worker, once wired (a crash of an older one changes nothing). */
   private live: Worker | undefined;
@@ -39,40 +41,36 @@ export class SearchWorkerClient {
 
   constructor(private readonly options: SearchWorkerOptions) {}
 
-  /** Replaces the worker's index with these frames (`vectors`: stored base64, by id, `dimensions` long). */
-  async index(docs: readonly SearchFrameDoc[], vectors: Readonly<Record<string, string>>, dimensions: number | undefined): Promise<IndexedSummary> {
-    const body: Body<"index"> = { docs: [...docs], vectors: { ...vectors }, ...(dimensions ? { dimensions } : {}) };
-    this.lastIndex = body;
-    const reply = await this.send("index", body);
-    performance.measure(BUILD_MEASURE, { start: Math.max(0, performance.now() - reply.ms), duration: reply.ms });
-    return { frames: reply.frames, vectors: reply.vectors, ms: reply.ms };
-  }
-
-  async query(query: SearchQuery): Promise<SearchHit[]> {
-    return (await this.send("query", query)).hits;
+  /**
+   * `index` replaces the worker's index with these frames (`vectors`: stored base64, by id, `dimensions` long);
+   * `query` ranks them. A query's abort only drops its answer (the worker answers in order, so it still sends one).
+   */
+  async call<K extends SearchKind>(kind: K, body: Body<K>, options: CallOptions = {}): Promise<ReplyBody<K>> {
+    if (kind === "index") this.lastIndex = body as unknown as Body<"index">;
+    const fresh = this.worker === undefined;
+    const worker = await this.started();
+    // It died before this call went out: the call goes to the next one.
+    if (worker !== this.live) return this.call(kind, body, options);
+    // A restarted worker has no index: the last one goes first (a new index needs no replay).
+    if (fresh && kind !== "index" && this.lastIndex) void this.post(worker, "index", this.lastIndex, {}).catch(() => undefined);
+    const { id: _id, ok: _ok, kind: answered, ...reply } = await this.post(worker, kind, body, options);
+    if (answered !== kind) throw new Error(`the search worker answered the ${kind} request with a ${answered} reply`);
+    if (kind === "index") {
+      const { ms } = reply as IndexedSummary;
+      performance.measure(BUILD_MEASURE, { start: Math.max(0, performance.now() - ms), duration: ms });
+    }
+    return reply as unknown as ReplyBody<K>;
   }
 
   dispose(): void {
     void this.worker?.then((w) => w.terminate(), () => undefined);
     this.worker = undefined;
     this.live = undefined;
-    this.pending.failAll(new Error("the search worker was closed"));
+    this.pending.failAll(new Cancelled("the search worker was closed"));
   }
 
-  private async send<K extends SearchWorkerRequest["kind"]>(kind: K, body: Body<K>): Promise<Extract<SearchOkReply, { kind: K }>> {
-    const fresh = this.worker === undefined;
-    const worker = await this.started();
-    // It died before this request went out: the request goes to the next one.
-    if (worker !== this.live) return this.send(kind, body);
-    // A restarted worker has no index: the last one goes first (a new index needs no replay).
-    if (fresh && kind !== "index" && this.lastIndex) void this.post(worker, "index", this.lastIndex).catch(() => undefined);
-    const reply = await this.post(worker, kind, body);
-    if (reply.kind !== kind) throw new Error(`the search worker answered the ${kind} request with a ${reply.kind} reply`);
-    return reply as Extract<SearchOkReply, { kind: K }>;
-  }
-
-  private post<K extends SearchWorkerRequest["kind"]>(worker: Worker, kind: K, body: Body<K>): Promise<SearchOkReply> {
-    return this.pending.open({ send: (id) => worker.postMessage({ kind, id, ...body }) }).reply;
+  private post<K extends SearchKind>(worker: Worker, kind: K, body: Body<K>, options: CallOptions): Promise<SearchOkReply> {
+    return this.pending.open({ ...options, send: (id) => worker.postMessage({ kind, id, ...body }) }).reply;
   }
 
   private started(): Promise<Worker> {
@@ -98,19 +96,20 @@ export class SearchWorkerClient {
         performance.measure(START_MEASURE, { start: asked });
       }
       // The worker answers every request once, in order: an answer for no request waiting (a refusal without an id,
-      // or an id the panel did not send) means it lost track, and what waits would wait for ever, so it is stopped.
+      // or an id the panel did not send; a cancelled call's answer is fine) means it lost track, and what waits would wait for ever, so it is stopped.
       let answered: boolean;
       let reason: string;
+      this.late = false;
       try {
         const reply = parseSearchReply(event.data);
         answered = reply.ok ? this.pending.settle(reply.id, reply) : this.pending.fail(reply.id, new Error(reply.error));
         reason = reply.ok ? "it answered a request the panel did not send" : reply.error;
       } catch (error) {
-        const refused = error instanceof SearchProtocolError ? error : new SearchProtocolError(undefined, "the search worker sent a message the panel could not read");
+        const refused = error instanceof ProtocolError ? error : new ProtocolError(undefined, "the search worker sent a message the panel could not read");
         answered = refused.id !== undefined && this.pending.fail(refused.id, refused);
         reason = refused.message;
       }
-      if (!answered) this.crash(worker, reason);
+      if (!answered && !this.late) this.crash(worker, reason);
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();

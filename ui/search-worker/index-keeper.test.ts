@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { SearchFrameDoc } from "../../contract/search.js";
 import { encodeVector } from "../../contract/vector-codec.js";
 import { SearchIndexKeeper } from "./index-keeper.js";
-import { parseSearchReply, parseSearchRequest, SearchProtocolError, type SearchOkReply } from "./index-protocol.js";
+import { parseSearchReply, parseSearchRequest, ProtocolError, type SearchOkReply } from "./index-protocol.js";
 
 const counts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: 375, height: 812 };
 const doc = (id: string, name: string, texts: string[]): SearchFrameDoc => ({ id, name, page: "Screens", pageId: "0:1", texts, components: [], counts, summary: "375×812", hash: `h${id}` });
@@ -67,8 +67,8 @@ describe("the search worker's protocol", () => {
       }
       throw new Error("accepted");
     };
-    expect(bad({ kind: "query", id: "q1", term: "x" })).toMatchObject({ name: "SearchProtocolError", id: "q1", message: expect.stringMatching(/limit/) });
-    expect(bad({ kind: "query", id: "q2", limit: 5, vector: ["a"] })).toBeInstanceOf(SearchProtocolError);
+    expect(bad({ kind: "query", id: "q1", term: "x" })).toMatchObject({ name: "ProtocolError", id: "q1", message: expect.stringMatching(/limit/) });
+    expect(bad({ kind: "query", id: "q2", limit: 5, vector: ["a"] })).toBeInstanceOf(ProtocolError);
     expect(bad({ kind: "index", id: "i1", docs: [{ id: "1:1" }], vectors: {} })).toMatchObject({ id: "i1" });
     expect(bad({ kind: "drop-table", id: "x" })).toMatchObject({ message: expect.stringMatching(/index, query/) });
     expect(bad(null)).toMatchObject({ id: undefined });
@@ -76,6 +76,6 @@ describe("the search worker's protocol", () => {
 
   it("reads failed replies, and refuses replies of the wrong shape", () => {
     expect(parseSearchReply({ id: "q1", ok: false, error: "boom" })).toEqual({ id: "q1", ok: false, error: "boom" });
-    expect(() => parseSearchReply({ kind: "query", id: "q1", ok: true, hits: [{ id: "1:1" }] })).toThrow(SearchProtocolError);
+    expect(() => parseSearchReply({ kind: "query", id: "q1", ok: true, hits: [{ id: "1:1" }] })).toThrow(ProtocolError);
   });
 });

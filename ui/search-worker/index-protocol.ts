@@ -2,14 +2,16 @@
  * Requests and replies between the Search panel and its search worker (search.worker.ts), matched by id, each
  * field defined once with its runtime check (contract/fields.ts), in the style of ui/engine/protocol/:
  * `index` builds (or replaces) the worker's orama index from the frames' documents and their stored vectors;
- * `query` ranks them by words, by a vector, or both. Both ends refuse a malformed message.
+ * `query` ranks them by words, by a vector, or both. Both ends refuse a malformed message with a ProtocolError
+ * (contract/protocol.ts).
  */
-import { array, custom, FieldError, isRecord, literal, number, object, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
+import { array, custom, isRecord, literal, number, object, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
 import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
-import { isRequestId } from "../../contract/request-id.js";
+import { readChecked } from "../../contract/protocol.js";
+import { requestIdField as id } from "../../contract/request-id.js";
 import { frameDocField } from "../../contract/search.js";
 
-const id = string({ nonEmpty: true, max: 200 });
+export { ProtocolError } from "../../contract/protocol.js";
 const nodeId = string({ nonEmpty: true, max: 1000 });
 const dimensions = number({ integer: true, min: 1, max: 8192 });
 
@@ -40,50 +42,21 @@ const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: sentence 
 type Tagged<M extends Record<string, Shape>> = { [K in keyof M]: { kind: K } & ObjectOf<M[K]> }[keyof M];
 
 export type SearchWorkerRequest = Tagged<typeof REQUESTS>;
-export type SearchRequestOf<K extends SearchWorkerRequest["kind"]> = Extract<SearchWorkerRequest, { kind: K }>;
+export type SearchKind = SearchWorkerRequest["kind"];
+export type SearchRequestOf<K extends SearchKind> = Extract<SearchWorkerRequest, { kind: K }>;
 export type SearchWorkerFailure = ObjectOf<typeof FAILURE>;
 export type SearchOkReply = Tagged<typeof REPLIES>;
 export type SearchWorkerReply = SearchOkReply | SearchWorkerFailure;
 export type SearchHit = Infer<typeof hit>;
 
-/** A search-worker message that failed its check: the id it carried (to fail that request) and why. */
-export class SearchProtocolError extends Error {
-  override name = "SearchProtocolError";
-  constructor(
-    readonly id: string | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The id a refused message carried, when it is one the other end could have sent (a 100,000-character one is not). */
-function idOf(data: unknown): string | undefined {
-  try {
-    const value = isRecord(data) ? data["id"] : undefined;
-    return isRequestId(value) ? value : undefined;
-  } catch {
-    return undefined; // a getter that throws (only a message built in-process has one: structured clone reads them)
-  }
-}
-
-function guarded<T>(data: unknown, what: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    // A FieldError names the field and quotes a short start of the value; anything else (a getter that threw) says nothing useful.
-    throw new SearchProtocolError(idOf(data), `${what}: ${error instanceof FieldError ? error.message : "a field could not be read"}`);
-  }
-}
-
-/** Checks a request arriving in the search worker. Throws SearchProtocolError. */
+/** Checks a request arriving in the search worker. Throws ProtocolError. */
 export function parseSearchRequest(data: unknown): SearchWorkerRequest {
-  return guarded(data, "the search worker got a request it does not understand", () => parseTagged<SearchWorkerRequest>(REQUESTS, data, "kind"));
+  return readChecked(data, "the search worker got a request it does not understand", () => parseTagged<SearchWorkerRequest>(REQUESTS, data, "kind"));
 }
 
-/** Checks a reply (ok or failed) from the search worker. Throws SearchProtocolError. */
+/** Checks a reply (ok or failed) from the search worker. Throws ProtocolError. */
 export function parseSearchReply(data: unknown): SearchWorkerReply {
-  return guarded(data, "the search worker sent a message the panel does not understand", () => {
+  return readChecked(data, "the search worker sent a message the panel does not understand", () => {
     if (isRecord(data) && data["ok"] === false) return object(FAILURE).check(data, "") as SearchWorkerFailure;
     return parseTagged<SearchOkReply>(REPLIES, data, "kind");
   });

@@ -1,6 +1,6 @@
 /**
  * The search worker's messages, mutated (issue 38): a fixed-seed fuzz of requests into the worker's handler and of
- * replies into the panel's check and its client. Every refusal is a SearchProtocolError of one short line (never a
+ * replies into the panel's check and its client. Every refusal is a ProtocolError of one short line (never a
  * raw TypeError), echoing only an id the panel could have sent; the worker's own failures reach the panel as a
  * sentence, never a raw JavaScript message; every reply it sends passes the panel's check; and no request of the
  * client is left pending by a malformed reply.
@@ -14,7 +14,7 @@ import { encodeVector } from "../../contract/vector-codec.js";
 import { answerRequest } from "./answer.js";
 import { SearchWorkerClient } from "./client.js";
 import { SearchIndexKeeper } from "./index-keeper.js";
-import { parseSearchReply, parseSearchRequest, SearchProtocolError } from "./index-protocol.js";
+import { parseSearchReply, parseSearchRequest, ProtocolError } from "./index-protocol.js";
 
 const counts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: 375, height: 812 };
 const doc = (id: string, name: string, texts: string[]): SearchFrameDoc => ({ id, name, page: "Screens", pageId: "0:1", texts, components: [], counts, summary: "375×812", hash: `h${id}` });
@@ -102,7 +102,7 @@ function checkRefusal(what: string, read: () => unknown, problems: Violations): 
   try {
     read();
   } catch (error) {
-    if (!(error instanceof SearchProtocolError)) return void problems.push(`${what}: raw ${error instanceof Error ? error.name : typeof error}`);
+    if (!(error instanceof ProtocolError)) return void problems.push(`${what}: raw ${error instanceof Error ? error.name : typeof error}`);
     if (!oneShortLine(error.message) || RAW.test(error.message)) problems.push(`${what}: refusal ${JSON.stringify(error.message.slice(0, 100))}`);
     if (error.id !== undefined && !isRequestId(error.id)) problems.push(`${what}: echoed id of ${String(error.id).length} characters`);
   }
@@ -152,12 +152,12 @@ describe("the search worker's messages under mutated input", () => {
   });
 
   it("echoes only an id the panel could have sent, and names a getter that throws without its text", () => {
-    const refused = (data: unknown): SearchProtocolError => {
+    const refused = (data: unknown): ProtocolError => {
       try {
         parseSearchRequest(data);
       } catch (error) {
-        expect(error).toBeInstanceOf(SearchProtocolError);
-        return error as SearchProtocolError;
+        expect(error).toBeInstanceOf(ProtocolError);
+        return error as ProtocolError;
       }
       throw new Error("accepted");
     };
@@ -227,7 +227,7 @@ describe("the search client under mutated replies", () => {
       });
       // Set by the promise's callbacks: read through a box so the compiler does not narrow it to its first value.
       const settled: { outcome: "pending" | "ok" | Error } = { outcome: "pending" };
-      const asked = asQuery ? client.query({ term: "sand", limit: 3 }) : client.index(DOCS, VECTORS, 3);
+      const asked = asQuery ? client.call("query", { term: "sand", limit: 3 }) : client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 });
       asked.then(
         () => (settled.outcome = "ok"),
         (error: unknown) => (settled.outcome = error instanceof Error ? error : new Error(String(error))),
@@ -246,7 +246,7 @@ describe("the search client under mutated replies", () => {
 
   it("fails a request answered with the other kind's reply (an index build answered as a query)", async () => {
     const client = new SearchWorkerClient({ source: async () => PACKED, createWorker: () => new FakeWorker(({ id }) => ({ ...HITS, id }), () => undefined) as unknown as Worker });
-    await expect(client.index(DOCS, VECTORS, 3)).rejects.toThrow("the search worker answered the index request with a query reply");
+    await expect(client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 })).rejects.toThrow("the search worker answered the index request with a query reply");
     client.dispose();
   });
 });

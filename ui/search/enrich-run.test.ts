@@ -17,7 +17,8 @@ import { ModelFailure } from "../engine/engine.js";
 import { searchJobs } from "../engine/jobs/search.js";
 import { inProcessEngine } from "../../test/helpers/in-process-engine.js";
 import { enrichAction, planEnrich } from "./enrich-plan.js";
-import { CAPTION_CHUNK, EnrichStopped, runEnrich } from "./enrich-run.js";
+import { CAPTION_CHUNK, runEnrich } from "./enrich-run.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 
 let srv: OpenAiTestServer | undefined;
 afterEach(async () => {
@@ -41,14 +42,14 @@ interface MainLog {
 function mainThread(options: { missing?: string[]; full?: boolean } = {}): { requests: MainRequests; log: MainLog } {
   const log: MainLog = { exports: [], inFlight: 0, peak: 0, saves: [] };
   const requests = {
-    request: async (type: string, payload: Record<string, unknown>, opts?: { signal?: AbortSignal }) => {
+    call: async (type: string, payload: Record<string, unknown>, opts?: { signal?: AbortSignal }) => {
       if (type === "export-frame-image") {
         const id = payload["nodeId"] as string;
         log.exports.push(id);
         log.peak = Math.max(log.peak, ++log.inFlight);
         await new Promise((r) => setTimeout(r, 5));
         log.inFlight--;
-        if (opts?.signal?.aborted) throw new Error("cancelled");
+        if (opts?.signal?.aborted) throw new Cancelled();
         if (options.missing?.includes(id)) throw new MainThreadError("not-found", `No frame ${id}.`);
         return { nodeId: id, png: new Uint8Array(encodePng(32, 24, { seed: log.exports.length })), width: 32, height: 24 };
       }
@@ -129,13 +130,11 @@ describe("runEnrich", () => {
     const script = searchAiScript();
     const s = await settings((req) => (req.path.startsWith("/v1/chat") && ++calls > CAPTION_CHUNK ? { kind: "error", status: 500, message: "down" } : script(req)));
     const { requests, log } = mainThread();
-    const error = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, { signal: new AbortController().signal, onProgress: () => undefined }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EnrichStopped);
-    const stopped = error as EnrichStopped;
-    expect(stopped.reason).toBeInstanceOf(ModelFailure);
-    expect((stopped.reason as ModelFailure).model.kind).toBe("server");
-    expect(stopped.outcome.captioned).toBe(CAPTION_CHUNK);
-    expect(Object.keys(stopped.outcome.index.captions).length).toBe(CAPTION_CHUNK);
+    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, { signal: new AbortController().signal, onProgress: () => undefined });
+    expect(outcome.stoppedBy).toBeInstanceOf(ModelFailure);
+    expect((outcome.stoppedBy as ModelFailure).model.kind).toBe("server");
+    expect(outcome.captioned).toBe(CAPTION_CHUNK);
+    expect(Object.keys(outcome.index.captions).length).toBe(CAPTION_CHUNK);
     expect(log.saves.map((x) => Object.keys(x.captions ?? {}).length)).toEqual([CAPTION_CHUNK]);
   });
 
@@ -149,7 +148,7 @@ describe("runEnrich", () => {
     expect(Object.keys(outcome.index.vectors).length).toBe(14);
   });
 
-  it("cancel stops at once as aborted, keeping the chunks done", async () => {
+  it("cancel stops at once as Cancelled, keeping the chunks done", async () => {
     const s = await settings();
     const { requests, log } = mainThread();
     const controller = new AbortController();
@@ -157,10 +156,10 @@ describe("runEnrich", () => {
       signal: controller.signal,
       onProgress: (p) => p.done >= CAPTION_CHUNK && controller.abort(),
     });
-    const stopped = (await running.catch((e: unknown) => e)) as EnrichStopped;
-    expect(stopped).toBeInstanceOf(EnrichStopped);
-    expect(stopped.outcome.captioned).toBeGreaterThanOrEqual(CAPTION_CHUNK);
-    expect(stopped.outcome.embedded).toBe(0);
-    expect(log.saves.reduce((n, x) => n + Object.keys(x.captions ?? {}).length, 0)).toBe(stopped.outcome.captioned);
+    const stopped = await running;
+    expect(isCancelled(stopped.stoppedBy)).toBe(true);
+    expect(stopped.captioned).toBeGreaterThanOrEqual(CAPTION_CHUNK);
+    expect(stopped.embedded).toBe(0);
+    expect(log.saves.reduce((n, x) => n + Object.keys(x.captions ?? {}).length, 0)).toBe(stopped.captioned);
   });
 });

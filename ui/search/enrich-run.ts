@@ -34,17 +34,8 @@ export interface EnrichOutcome {
   noPicture: string[];
   /** Why what was made could not be kept in clientStorage (used for this session only). */
   notStored?: string;
-}
-
-/** The run stopped (cancel or failure); `outcome` holds what it made, already kept. */
-export class EnrichStopped extends Error {
-  override name = "EnrichStopped";
-  constructor(
-    readonly reason: unknown,
-    readonly outcome: EnrichOutcome,
-  ) {
-    super(reason instanceof Error ? reason.message : String(reason));
-  }
+  /** Why the run stopped before its end (`Cancelled`, or a failure); what it made is kept all the same. */
+  stoppedBy?: unknown;
 }
 
 async function pictures(requests: MainRequests, docs: SearchFrameDoc[], signal: AbortSignal, noPicture: string[]): Promise<{ id: string; hash: string; png: Uint8Array }[]> {
@@ -54,7 +45,7 @@ async function pictures(requests: MainRequests, docs: SearchFrameDoc[], signal: 
     while (next < docs.length) {
       const doc = docs[next++]!;
       try {
-        const reply = await requests.request("export-frame-image", { nodeId: doc.id, maxSide: CAPTION_IMAGE_SIDE }, { signal });
+        const reply = await requests.call("export-frame-image", { nodeId: doc.id, maxSide: CAPTION_IMAGE_SIDE }, { signal });
         out.push({ id: doc.id, hash: doc.hash, png: reply.png });
       } catch (error) {
         // A frame deleted or unreadable since the scan is left without a caption; a cancel stops the run.
@@ -67,6 +58,7 @@ async function pictures(requests: MainRequests, docs: SearchFrameDoc[], signal: 
   return out;
 }
 
+/** Resolves with what the run made, also when a cancel or a failure stopped it (`stoppedBy`). */
 export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void }): Promise<EnrichOutcome> {
   const { requests, worker, settings, apiKey } = deps;
   const { signal, onProgress } = options;
@@ -78,7 +70,7 @@ export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: {
   const keep = async (extras: { captions?: Record<string, FrameCaption>; vectors?: Record<string, FrameVector> }): Promise<void> => {
     if (outcome.notStored || (!Object.keys(extras.captions ?? {}).length && !Object.keys(extras.vectors ?? {}).length)) return;
     try {
-      await requests.request("save-search-extras", extras);
+      await requests.call("save-search-extras", extras);
     } catch (error) {
       outcome.notStored = error instanceof Error ? error.message : String(error);
     }
@@ -121,7 +113,7 @@ export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: {
       }
     }
   } catch (error) {
-    throw new EnrichStopped(error, outcome);
+    outcome.stoppedBy = error;
   }
   return outcome;
 }

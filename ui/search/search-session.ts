@@ -35,7 +35,7 @@ export function useSearchSession({ requests, notify }: { requests: MainRequests;
   const thumbnails = useMemo(
     () =>
       new ThumbnailCache({
-        fetch: async (id) => (await requests.request("export-frame-image", { nodeId: id, maxSide: SEARCH_THUMBNAIL_SIDE })).png,
+        fetch: async (id) => (await requests.call("export-frame-image", { nodeId: id, maxSide: SEARCH_THUMBNAIL_SIDE })).png,
         toUrl: (png) => URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" })),
         revoke: (url) => URL.revokeObjectURL(url),
       }),
@@ -46,7 +46,7 @@ export function useSearchSession({ requests, notify }: { requests: MainRequests;
   const focus = useCallback(
     (frame: LikeFrame) => {
       setMissing(undefined);
-      requests.request("focus-node", { nodeId: frame.id }).catch((error: unknown) => {
+      requests.call("focus-node", { nodeId: frame.id }).catch((error: unknown) => {
         if (error instanceof MainThreadError && error.code === "not-found") setMissing(frame);
         else notify(`Could not select “${frame.name}”: ${error instanceof Error ? error.message : String(error)}`, "error");
       });

@@ -6,12 +6,11 @@
  * a new session starts with the button again.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { RequestCancelledError } from "../../contract/requests.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import type { SearchIndex } from "../../contract/search.js";
-import { MainThreadError } from "../channel/requests.js";
-import { ModelFailure, WorkerCancelledError } from "../engine/engine.js";
+import { ModelFailure } from "../engine/engine.js";
 import type { ModelFailureData } from "../engine/protocol/index.js";
-import { EnrichStopped, type EnrichOutcome } from "./enrich-run.js";
+import type { EnrichOutcome } from "./enrich-run.js";
 import type { EnrichProgress } from "./search-ai.js";
 import type { SearchAiSession } from "./use-search-ai.js";
 
@@ -27,9 +26,8 @@ export type EnrichState =
   | { phase: "cancelled"; outcome: EnrichOutcome };
 
 function failureOf(error: unknown): EnrichFailure | "cancelled" {
-  if (error instanceof RequestCancelledError || error instanceof WorkerCancelledError) return "cancelled";
-  if (error instanceof ModelFailure) return error.model.kind === "aborted" ? "cancelled" : { kind: "model", message: error.message, model: error.model, at: Date.now() };
-  if (error instanceof MainThreadError && error.code === "cancelled") return "cancelled";
+  if (isCancelled(error)) return "cancelled";
+  if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
   return { kind: "other", message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -54,19 +52,19 @@ export function useEnrich(ai: SearchAiSession, onIndex: (index: SearchIndex) => 
       const controller = new AbortController();
       running.current = controller;
       setState({ phase: "running", progress: { done: 0, total: 0, label: "Getting the frames' pictures…" }, auto });
+      const stopped = (outcome: EnrichOutcome, reason: unknown): void => {
+        // What was made before the stop is kept and used all the same.
+        if (outcome.captioned + outcome.embedded > 0) onIndex(outcome.index);
+        const failure = failureOf(reason);
+        setState(failure === "cancelled" ? { phase: "cancelled", outcome } : { phase: "failed", failure, outcome });
+      };
       ai.run(index, { signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && setState({ phase: "running", progress, auto }) })
         .then((outcome) => {
+          if (outcome.stoppedBy !== undefined) return stopped(outcome, outcome.stoppedBy);
           onIndex(outcome.index);
           setState({ phase: "done", outcome });
         })
-        .catch((error: unknown) => {
-          const stopped = error instanceof EnrichStopped ? error : undefined;
-          const outcome = stopped?.outcome ?? { index, captioned: 0, embedded: 0, noPicture: [] };
-          // What was made before the stop is kept and used all the same.
-          if (outcome.captioned + outcome.embedded > 0) onIndex(outcome.index);
-          const failure = failureOf(stopped ? stopped.reason : error);
-          setState(failure === "cancelled" ? { phase: "cancelled", outcome } : { phase: "failed", failure, outcome });
-        })
+        .catch((error: unknown) => stopped({ index, captioned: 0, embedded: 0, noPicture: [] }, error))
         .finally(() => {
           if (running.current === controller) running.current = undefined;
         });

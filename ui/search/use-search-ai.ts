@@ -14,7 +14,7 @@ import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import { ModelFailure, type Engine } from "../engine/engine.js";
 import { planEnrich } from "./enrich-plan.js";
-import { EnrichStopped, runEnrich, type EnrichOutcome } from "./enrich-run.js";
+import { runEnrich, type EnrichOutcome } from "./enrich-run.js";
 import type { EnrichProgress, SearchAi } from "./search-ai.js";
 
 export interface SearchAiDeps {
@@ -25,7 +25,7 @@ export interface SearchAiDeps {
   prices: Record<string, FetchedPrice> | undefined;
 }
 
-/** SearchAi, and the run with what it made (the enrich bar says it; a stopped run throws EnrichStopped with it). */
+/** SearchAi, and the run with what it made (the enrich bar says it; a stopped run says why in `stoppedBy`). */
 export interface SearchAiSession extends SearchAi {
   run(index: SearchIndex, options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void }): Promise<EnrichOutcome>;
 }
@@ -50,11 +50,9 @@ export function useSearchAi({ requests, worker, vault, settings, prices }: Searc
       },
       run,
       enrich: async (index, options) => {
-        try {
-          return (await run(index, options)).index;
-        } catch (error) {
-          throw error instanceof EnrichStopped ? error.reason : error;
-        }
+        const outcome = await run(index, options);
+        if (outcome.stoppedBy !== undefined) throw outcome.stoppedBy;
+        return outcome.index;
       },
       queryVector: async (text, signal) => {
         const id = `${searchModelsFor(settings).embedding}\n${settings.embeddingDimensions}\n${text}`;

@@ -63,7 +63,7 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
     scanning.current = controller;
     setScan({ phase: "scanning", label: "Reading pages…", done: 0, total: 0 });
     requests
-      .request("scan-frames", {}, { signal: controller.signal, onProgress: (p) => setScan({ phase: "scanning", label: p.label, done: p.done, total: p.total }) })
+      .call("scan-frames", {}, { signal: controller.signal, onEvent: (p) => setScan({ phase: "scanning", label: p.label, done: p.done, total: p.total }) })
       .then((reply) => {
         scanned.current = true;
         show(reply.index);
@@ -80,7 +80,7 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
     if (!started.current) {
       started.current = true;
       requests
-        .request("load-search-index", {})
+        .call("load-search-index", {})
         .then((reply) => (scanned.current ? undefined : show(reply.index)))
         .catch((error: unknown) => setLoadError(message(error)));
     }

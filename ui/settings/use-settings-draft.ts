@@ -20,7 +20,7 @@ type StoreStep = SaveStep | { settings: Partial<Settings>; key: { slot: KeySlot;
 
 /** One save-settings; the vault learns a key once the main thread says its slot holds one. */
 async function storeStep(requests: MainRequests, vault: ApiKeyVault, step: StoreStep): Promise<void> {
-  const saved = await requests.request("save-settings", step.key ? { settings: step.settings, key: step.key } : { settings: step.settings });
+  const saved = await requests.call("save-settings", step.key ? { settings: step.settings, key: step.key } : { settings: step.settings });
   if (step.key) vault.set(step.key.slot, saved.keySlots.includes(step.key.slot) ? step.key.value : null);
   vault.syncSlots(saved.keySlots);
 }

@@ -5,6 +5,7 @@
  * answer is taken only from that iframe, for a request it was sent, and only once its every field checks
  * (probe-reply.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
  */
+import { Cancelled } from "../../../contract/cancelled.js";
 import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import { boxesArg, measurePlan, scoreOf } from "../../../codegen/fidelity/measurement.js";
 import type { BoxProbe } from "../../../codegen/fidelity/probe.js";
@@ -28,7 +29,7 @@ export class MeasureError extends Error {
   override name = "MeasureError";
 }
 
-const aborted = (): DOMException => new DOMException("The measurement was cancelled.", "AbortError");
+const aborted = (): Cancelled => new Cancelled("The measurement was cancelled.");
 
 /** A token a reply must carry back: the reply is for this request, not an earlier page's. */
 const token = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
@@ -38,7 +39,7 @@ type Answer = { texts: TextProbe; boxes: BoxProbe | null; png?: string; pictureE
 /**
  * One offscreen measuring page: loaded once at `width`×`height`, then asked at each width in turn (the iframe is
  * resized, and the page waits for its viewport to take the new width before it measures). Rejects what it is asked
- * with an AbortError once `signal` aborts; `close` removes the iframe.
+ * with `Cancelled` once `signal` aborts; `close` removes the iframe.
  */
 class MeasuringPage {
   private readonly frame = document.createElement("iframe");
@@ -133,7 +134,7 @@ export interface PageMeasure {
  * The score of `input`, measured as the CLI measures it (the steps of codegen/fidelity/measurement.ts, as
  * cli/measure/score.ts takes them): one page, loaded at the design width and measured there (the layers' boxes, then the
  * texts), then resized to each other width (1920, 768, 390) and measured again — a viewport's width laid out anew,
- * as a page loaded at that width is. Rejects with an AbortError when `signal` aborts (the iframe is removed at once).
+ * as a page loaded at that width is. Rejects with `Cancelled` when `signal` aborts (the iframe is removed at once).
  */
 export async function measureScore(input: ScoreInput, signal?: AbortSignal): Promise<FidelityScore> {
   return (await measurePage(input, signal)).score;

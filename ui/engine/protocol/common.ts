@@ -23,7 +23,7 @@ export interface Room {
   readonly codeParts: Readonly<Record<string, readonly CodePart[]>>;
 }
 
-export const requestId = string({ nonEmpty: true, max: 200 });
+export { requestIdField as requestId } from "../../../contract/request-id.js";
 
 /** The key of the settings' endpoint and how long a request may take: what a request to the model carries. */
 export const modelFields = { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), timeoutMs: number({ min: 1 }) };

@@ -6,7 +6,8 @@
  * types: `Kind`, `BodyOf<K>`, `ReplyOf<K>`, `EventOf<K>`. Both ends refuse a malformed message.
  */
 import { literal, object, parseTagged, type Field, type ObjectOf, type Shape } from "../../../contract/fields.js";
-import { isRequestId, type CodePart } from "../../../contract/messages.js";
+import type { CodePart } from "../../../contract/messages.js";
+import { readChecked } from "../../../contract/protocol.js";
 import { analyzeRoom } from "./analyze.js";
 import { batchRoom } from "./batch.js";
 import { BOUNDARY_REPLIES, BOUNDARY_REQUESTS } from "./boundary.js";
@@ -20,6 +21,7 @@ import { searchRoom } from "./search-model.js";
 
 export { asNodesReply, type ExportEntry } from "./code.js";
 export type { EngineFailure, ModelFailureData } from "./common.js";
+export { ProtocolError } from "../../../contract/protocol.js";
 
 const ROOM_REQUESTS = { ...codeRoom.requests, ...modelRoom.requests, ...imageRoom.requests, ...analyzeRoom.requests, ...searchRoom.requests, ...batchRoom.requests, ...rowsRoom.requests, ...sdRoom.requests };
 const ROOM_REPLIES = { ...codeRoom.replies, ...modelRoom.replies, ...imageRoom.replies, ...analyzeRoom.replies, ...searchRoom.replies, ...batchRoom.replies, ...rowsRoom.replies, ...sdRoom.replies } satisfies Record<Kind, Shape>;
@@ -72,39 +74,14 @@ export function streams<K extends Kind>(kind: K, event: EngineEvent): event is E
   return allowed?.includes(event.type) ?? false;
 }
 
-/** A worker message that failed its check: the id it carried (to fail that request) and why. */
-export class ProtocolError extends Error {
-  override name = "ProtocolError";
-  constructor(
-    readonly id: string | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The id a refused message carried, when it is one the other end could have sent (a 100,000-character one is not). */
-function idOf(data: unknown): string | undefined {
-  const value = typeof data === "object" && data !== null ? (data as { id?: unknown }).id : undefined;
-  return isRequestId(value) ? value : undefined;
-}
-
-function guarded<T>(data: unknown, what: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw new ProtocolError(idOf(data), `${what}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Checks a request arriving in the worker. Throws ProtocolError. */
+/** Checks a request arriving in the worker. Throws ProtocolError (contract/protocol.ts). */
 export function parseEngineRequest(data: unknown): EngineRequest {
-  return guarded(data, "the codegen worker got a request it does not understand", () => parseTagged<EngineRequest>(REQUEST_CHECKS, data, "kind"));
+  return readChecked(data, "the codegen worker got a request it does not understand", () => parseTagged<EngineRequest>(REQUEST_CHECKS, data, "kind"));
 }
 
-/** Checks what the worker sent the UI: a reply (ok or failed) or a progress event. Throws ProtocolError. */
+/** Checks what the worker sent the UI: a reply (ok or failed) or a progress event. Throws ProtocolError (contract/protocol.ts). */
 export function parseEngineMessage(data: unknown): { reply: EngineReply } | { event: EngineEventMessage } {
-  return guarded(data, "the code generator sent a message the panel does not understand", () => {
+  return readChecked(data, "the code generator sent a message the panel does not understand", () => {
     const record = data as Record<string, unknown>;
     if (typeof record === "object" && record !== null && "event" in record) {
       const { event, ...rest } = record;

@@ -60,7 +60,7 @@ export async function readMask(requests: MainRequests, io: PrepareIo): Promise<{
   io.exporting({ done: 0, total: 0, label: "Reading the image and the shapes over it…" });
   let source: MaskSource;
   try {
-    ({ source } = await requests.request("read-mask-source", {}, { signal: io.signal }));
+    ({ source } = await requests.call("read-mask-source", {}, { signal: io.signal }));
   } catch (error) {
     // What to select instead: the check's words, not an export's (its message says it all).
     if (error instanceof MainThreadError && SELECTION_REFUSALS.has(error.code)) throw new RequestCheckError(error.message);

@@ -16,7 +16,7 @@ export async function placeRepaint(requests: MainRequests, target: InpaintTarget
   const fitted = await fittedToLayer(version.bytes, version, target);
   const image = await readyForCanvas(fitted.bytes);
   const record = recordOf(version);
-  const reply = await requests.request("repaint-image", { nodeId: target.nodeId, bytes: image.bytes, record });
+  const reply = await requests.call("repaint-image", { nodeId: target.nodeId, bytes: image.bytes, record });
   keepInHistory(requests, { kind: "image", id: record.versionId, placedAs: { nodeIds: reply.nodeIds.slice(0, 100), at: new Date().toISOString() } });
   return [repaintedText(target, version, original), ...fitted.notes, ...image.notes].join(" ");
 }

@@ -30,7 +30,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /** The main component's definitions, or why there are none (which costs only the other variant values). */
 async function readComponent(requests: MainRequests, nodeId: string): Promise<Pick<InstanceSource, "component" | "componentNote">> {
   try {
-    const { component } = await requests.request("read-main-component", { nodeId });
+    const { component } = await requests.call("read-main-component", { nodeId });
     return { component, ...(component.note ? { componentNote: component.note } : {}) };
   } catch (error) {
     return { componentNote: `${messageOf(error)} The form lists only this instance's values.` };
@@ -47,7 +47,7 @@ export function instanceBlocker(selection: SelectionSummary): string | undefined
 export async function readSelectedInstance(requests: MainRequests, worker: Pick<Engine, "call">, selection: SelectionSummary): Promise<InstanceSource> {
   const blocker = instanceBlocker(selection);
   if (blocker) throw new Error(blocker);
-  const { frames } = await requests.request("export-selection", { png: false, assets: false });
+  const { frames } = await requests.call("export-selection", { png: false, assets: false });
   const frame = frames[0];
   if (!frame) throw new Error("Figma exported nothing for the selection");
   const exports = [{ id: frame.id, json: frame.json }];

@@ -53,7 +53,7 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
   latest.current = stored;
   const mapNow = (): ComponentMap => latest.current?.map ?? { components: [] };
 
-  const send: SendMapping = (map, base) => requests.request("save-components", { map, ...(base !== undefined ? { base } : {}) });
+  const send: SendMapping = (map, base) => requests.call("save-components", { map, ...(base !== undefined ? { base } : {}) });
   /** Stores `change` made on the stored mapping as it is when written; false (and the reason shown) when it was refused. */
   const store = async (change: MapChange, title: string, readNotes: MappingNote[] = []): Promise<boolean> => {
     saves.current++;
@@ -124,7 +124,7 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
     refresh: () => {
       if (saving.current) return;
       const before = saves.current;
-      requests.request("load-components", {}).then(
+      requests.call("load-components", {}).then(
         (reply) => {
           if (saves.current === before) onStored(reply.stored);
         },

@@ -52,7 +52,7 @@ export function usePendingBatches(deps: PendingDeps): PendingBatches {
 
   /** Stores in order; the list shown is the main thread's answer to the last save. */
   const store = useCallback((batch: PendingBatch): Promise<void> => {
-    const run = queue.current.then(async () => setBatches((await latest.current.deps.requests.request("save-pending-batch", { batch })).batches));
+    const run = queue.current.then(async () => setBatches((await latest.current.deps.requests.call("save-pending-batch", { batch })).batches));
     queue.current = run.catch(() => undefined);
     return run;
   }, []);
@@ -82,9 +82,9 @@ export function usePendingBatches(deps: PendingDeps): PendingBatches {
   const resubmit = useCallback((id: string) => void step(id, "resubmitting", async (steps, batch) => void (await resubmitBatch(steps, batch, store))), [step, store]);
   const remove = useCallback((id: string) => void step(id, "removing", async (steps) => {
     await queue.current;
-    setBatches((await steps.requests.request("delete-pending-batch", { id })).batches);
+    setBatches((await steps.requests.call("delete-pending-batch", { id })).batches);
   }), [step]);
-  const select = useCallback((nodeId: string) => void deps.requests.request("focus-node", { nodeId }).catch((e: unknown) => deps.report(e instanceof Error ? e.message : String(e), "error")), [deps.requests, deps.report]);
+  const select = useCallback((nodeId: string) => void deps.requests.call("focus-node", { nodeId }).catch((e: unknown) => deps.report(e instanceof Error ? e.message : String(e), "error")), [deps.requests, deps.report]);
 
   const sending = useCallback((id: string, on: boolean) => {
     if (on) submitting.current.add(id);
@@ -94,7 +94,7 @@ export function usePendingBatches(deps: PendingDeps): PendingBatches {
   const submitState = useSubmit(deps, store, sending);
 
   useEffect(() => {
-    deps.requests.request("load-pending-batches", {}).then((r) => setBatches(r.batches), (e: unknown) => deps.report(`Batches sent to the Batch API could not be read: ${e instanceof Error ? e.message : String(e)}`, "error"));
+    deps.requests.call("load-pending-batches", {}).then((r) => setBatches(r.batches), (e: unknown) => deps.report(`Batches sent to the Batch API could not be read: ${e instanceof Error ? e.message : String(e)}`, "error"));
   }, [deps.requests]);
 
   // On open (once the key is known) and every POLL_MS while a batch is running: check what may have moved.

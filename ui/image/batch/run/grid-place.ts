@@ -25,7 +25,7 @@ export interface GridPlaced {
 export async function placeBytesInGrid(requests: MainRequests, bytes: Uint8Array, record: ImageRecord, item: { stem: string; index: number }, grid: { id: string } | { name: string }, labels?: GridLabels): Promise<GridPlaced> {
   const image = await readyForCanvas(bytes);
   const size = gridLayerSize(image.width, image.height);
-  const reply = await requests.request("place-in-grid", { grid, bytes: image.bytes, ...size, name: item.stem, record, index: item.index, ...(labels && "name" in grid ? { labels } : {}) });
+  const reply = await requests.call("place-in-grid", { grid, bytes: image.bytes, ...size, name: item.stem, record, index: item.index, ...(labels && "name" in grid ? { labels } : {}) });
   const [gridId, layerId] = reply.nodeIds;
   if (!gridId || !layerId) throw new Error("The plugin placed the image but did not say where.");
   return { gridId, layerId, notes: image.notes };

@@ -8,7 +8,7 @@ import { failureOf, RequestCheckError, type ModelJobFailure } from "../../../mod
 import type { BatchPlan } from "../plan.js";
 
 export async function exportInitImage(requests: MainRequests, from: NonNullable<BatchPlan["sdInit"]>, signal: AbortSignal): Promise<Uint8Array> {
-  const { frames } = await requests.request("export-selection", { png: true, assets: false }, { signal });
+  const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal });
   signal.throwIfAborted();
   const frame = frames.find((f) => f.id === from.nodeId && f.png) ?? frames.find((f) => f.png);
   if (!frame?.png) throw new RequestCheckError(`“${from.name}” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength.`);

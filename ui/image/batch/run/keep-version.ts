@@ -27,7 +27,7 @@ async function save(requests: MainRequests, version: ImageVersion): Promise<stri
   if (!version.bytes) return "No image to keep.";
   try {
     const preview = await previewOf(version.bytes);
-    await requests.request("save-image-version", { version: storedOf(version, preview) });
+    await requests.call("save-image-version", { version: storedOf(version, preview) });
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -39,7 +39,7 @@ function harness(cells: number, exported: { id: string; png?: Uint8Array }[] = [
   let allPlaced: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allPlaced = resolve));
   const requests: MainRequests = {
-    request: (async (type: string, payload: Record<string, unknown>) => {
+    call: (async (type: string, payload: Record<string, unknown>) => {
       if (type === "place-in-grid") {
         placed.push(payload);
         if (placed.length === cells) allPlaced();
@@ -51,7 +51,7 @@ function harness(cells: number, exported: { id: string; png?: Uint8Array }[] = [
         return { frames: exported.map((f) => ({ id: f.id, name: f.id, width: 10, height: 10, scale: 1, ...(f.png ? { png: f.png } : {}) })) };
       }
       return { usage: { bytes: 0, limit: 1, versions: 0 } };
-    }) as MainRequests["request"],
+    }) as MainRequests["call"],
   };
   const vault = { revealFor: () => undefined, revealForServer: (url: string) => (url === settings.sdBaseUrl ? "ada:pw" : undefined) } as unknown as ApiKeyVault;
   let last: RunState | undefined;

@@ -48,7 +48,7 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
     },
   } as unknown as Engine;
   const requests: MainRequests = {
-    request: (async (type: string, payload: Record<string, unknown>) => {
+    call: (async (type: string, payload: Record<string, unknown>) => {
       if (type === "place-in-grid") {
         if (refuse) throw new MainThreadError("read-only", refuse);
         placed.push({ grid: payload["grid"], index: payload["index"] as number, name: payload["name"] as string, width: payload["width"] as number, height: payload["height"] as number });
@@ -56,7 +56,7 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
       }
       if (type === "save-history-entry") return { saved: { kind: "image", id: "x" } };
       return { usage: { bytes: 0, limit: 1, versions: 0 } };
-    }) as MainRequests["request"],
+    }) as MainRequests["call"],
   };
   const vault = { revealFor: () => "sk-test" } as unknown as ApiKeyVault;
   const states: RunState[] = [];

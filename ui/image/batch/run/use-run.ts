@@ -59,7 +59,7 @@ export function useBatchRun(deps: BatchSessionDeps): BatchRun {
 
   const selectGrid = useCallback(() => {
     const gridId = driver.state?.gridId;
-    if (gridId) live.current.requests.request("focus-node", { nodeId: gridId }).catch((error: unknown) => live.current.report(`Could not select the grid: ${error instanceof Error ? error.message : String(error)}`, "error"));
+    if (gridId) live.current.requests.call("focus-node", { nodeId: gridId }).catch((error: unknown) => live.current.report(`Could not select the grid: ${error instanceof Error ? error.message : String(error)}`, "error"));
   }, [driver]);
 
   return {

@@ -3,10 +3,10 @@
  * in the panels' shared words (ui/model/explain-model.ts), the rest in this feature's. Pure.
  */
 import type { ErrorCode } from "../../../../contract/messages.js";
-import { RequestCancelledError } from "../../../../contract/requests.js";
+import { isCancelled } from "../../../../contract/cancelled.js";
 import { MainThreadError } from "../../../channel/requests.js";
 import { explainModelFailure, type Explanation } from "../../../model/explain-model.js";
-import { CodegenError, ModelFailure, WorkerCancelledError } from "../../../engine/engine.js";
+import { CodegenError, ModelFailure } from "../../../engine/engine.js";
 import type { ModelFailureData } from "../../../engine/protocol/index.js";
 
 export type FillFailure =
@@ -26,10 +26,10 @@ export type FillState =
   | { phase: "failed"; failure: FillFailure };
 
 export function fillFailureOf(error: unknown): FillFailure | "cancelled" {
-  if (error instanceof RequestCancelledError || error instanceof WorkerCancelledError) return "cancelled";
-  if (error instanceof ModelFailure) return error.model.kind === "aborted" ? "cancelled" : { kind: "model", message: error.message, model: error.model, at: Date.now() };
+  if (isCancelled(error)) return "cancelled";
+  if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
   if (error instanceof CodegenError && error.bad) return { kind: "answer", message: error.message };
-  if (error instanceof MainThreadError) return error.code === "cancelled" ? "cancelled" : { kind: "main", code: error.code, message: error.message };
+  if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
   return { kind: "worker", message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -59,7 +59,7 @@ export function useFill({ requests, worker, vault, settings, table, setTable }: 
     if (typeof params === "string") return setState({ phase: "failed", failure: { kind: "input", message: params } });
     setState({ phase: "reading" });
     (async () => {
-      const { frames } = await requests.request("export-selection", { png: false, assets: false }, { signal: controller.signal });
+      const { frames } = await requests.call("export-selection", { png: false, assets: false }, { signal: controller.signal });
       const texts = selectionTexts(frames);
       if (!current()) return;
       if (texts.length === 0) return setState({ phase: "failed", failure: { kind: "input", message: "The selection has no visible text layers: select the frame whose copy should decide the rows." } });

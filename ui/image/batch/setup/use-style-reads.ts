@@ -42,7 +42,7 @@ export function useStyleReads(requests: MainRequests, selection: SelectionSummar
     setColours({ busy: true, note: undefined });
     setColoursFrom(key);
     requests
-      .request("read-brand-colours", {})
+      .call("read-brand-colours", {})
       .then((reply) => {
         setSpec({ colours: reply.colours });
         setColours({ busy: false, note: reply.colours.length === 0 ? "The selection uses no colours." : undefined });
@@ -53,7 +53,7 @@ export function useStyleReads(requests: MainRequests, selection: SelectionSummar
   const addSelected = useCallback(() => {
     setReferences({ busy: true, note: undefined });
     requests
-      .request("export-selection", { png: true, assets: false })
+      .call("export-selection", { png: true, assets: false })
       .then(({ frames }) => {
         const added = addReferences(spec().references, frames);
         setSpec({ references: added.references });
