@@ -6,7 +6,6 @@
 import type { MainMessage } from "../../contract/messages.js";
 import { placeInGrid } from "../canvas/place-in-grid.js";
 import { readBrandColours } from "../export/brand-colours.js";
-import { PluginError } from "../errors.js";
 import { runJob, type JobHost } from "./job-host.js";
 import { post } from "./post.js";
 

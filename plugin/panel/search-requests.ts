@@ -4,7 +4,6 @@
  * PluginErrors, sent as `error` on the request by the session.
  */
 import type { MainMessage } from "../../contract/messages.js";
-import { PluginError } from "../errors.js";
 import { exportFrameImage } from "../search/frame-image.js";
 import { scanFrames } from "../search/scan.js";
 import { loadSearchIndex, previousDocs, saveSearchExtras, storeScan } from "../storage/search-store.js";

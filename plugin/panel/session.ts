@@ -22,7 +22,7 @@ import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { loadPanelSize } from "../storage/panel-store.js";
 import { saveSettings } from "../storage/settings-store.js";
-import { Job } from "../tasks.js";
+import type { Job } from "../tasks.js";
 
 const TITLES: Record<Command, string> = {
   code: "Figment — Generate code",
