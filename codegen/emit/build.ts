@@ -66,7 +66,7 @@ const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
 function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContext): ElementNode | undefined {
   const { nodeIds, tokens } = ctx;
-  if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
+  if (asset?.kind !== "svg" || !asset.svg) return undefined;
   // A placeholder SVG only knows solid colours; a gradient or image fill looks right as a CSS background.
   if (asset.placeholder && (node.fills ?? []).some((f) => f.kind !== "solid")) return undefined;
   const m = SVG_ROOT.exec(asset.svg);
