@@ -60,7 +60,7 @@ export async function embedTexts(config: Pick<ProviderConfig, "apiKey" | "baseUR
   let requests = 0;
   for (let start = 0; start < texts.length; start += size) {
     const input = texts.slice(start, start + size).map((t) => t || " ");
-    let reply;
+    let reply: unknown;
     try {
       requests++;
       reply = await client.embeddings.create(
@@ -70,7 +70,7 @@ export async function embedTexts(config: Pick<ProviderConfig, "apiKey" | "baseUR
     } catch (error) {
       throw toModelError(error);
     }
-    vectors.push(...readVectors((reply as unknown as { data?: unknown } | null)?.data, input.length));
+    vectors.push(...readVectors((reply as { data?: unknown } | null)?.data, input.length));
   }
   const length = vectors[0]?.length;
   if (vectors.some((v) => v.length !== length)) throw new ModelError("bad-output", "The endpoint answered with embeddings of different lengths.");

@@ -58,6 +58,7 @@ export async function mcpPayload(raw: unknown, format: McpOutputFormat = "tree")
 
 // ---------------------------------------------------------------------------------------------
 // Transcribed from dist/chunk-BMERTI2I.js. Keep it literal; do not "improve" it.
+// biome-ignore-start lint/suspicious: a literal transcription of minified code keeps its `any` and `==`
 
 type SNode = {
   id: string;
@@ -166,3 +167,4 @@ function bare(e: any): string {
 function formatResult(e: Output, format: McpOutputFormat): string {
   return format === "json" ? JSON.stringify(e, null, 2) : format === "tree" ? tree(e) : yaml(e);
 }
+// biome-ignore-end lint/suspicious: end of the transcription

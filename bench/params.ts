@@ -22,7 +22,7 @@ const PER_ROW_TARGET_MS = 1;
 const AUDIENCES = ["kids", "teens", "adults", "seniors"];
 const SEASONS = ["winter", "spring", "summer", "autumn"];
 const MOODS = ["calm", "quiet", "loud", "playful", "serious"];
-const CSV = ["audience,season,mood,style,headline", ...Array.from({ length: ROWS }, (_, i) => `${AUDIENCES[i % 4]},${SEASONS[(i >> 2) % 4]},${MOODS[i % 5]},"flat, vector",\"Tea for every ${SEASONS[i % 4]} morning, ""fresh"" ${i}\"`)].join("\r\n");
+const CSV = ["audience,season,mood,style,headline", ...Array.from({ length: ROWS }, (_, i) => `${AUDIENCES[i % 4]},${SEASONS[(i >> 2) % 4]},${MOODS[i % 5]},"flat, vector","Tea for every ${SEASONS[i % 4]} morning, ""fresh"" ${i}"`)].join("\r\n");
 const RULES = JSON.stringify({
   rules: [
     { if: { audience: "kids" }, then: { add: "rounded shapes, warm colours", set: { palette: "warm" } } },

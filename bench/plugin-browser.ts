@@ -18,7 +18,6 @@
  * click → the checked and formatted files (`.results[data-stage="final"]`); then Generate again on the same
  * page ("warm").
  */
-import { join } from "node:path";
 import type { ConsoleMessage, Frame, Page } from "playwright-core";
 import { withPage, type PageHost } from "../cli/measure/browser.js";
 import type { SourceFile } from "../codegen/types.js";
@@ -304,6 +303,7 @@ async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenera
   }
   const probe = await ui.evaluate(() => (globalThis as unknown as BenchPage).__figmentBench!);
   const outerOrigin = await page.evaluate(() => (globalThis as unknown as BenchPage).performance.timeOrigin);
+  // biome-ignore lint/nursery/useAwaitThenable: a false positive: BeforeGenerate returns Promise<void>
   await beforeGenerate?.(page);
   let cold: ClickSample;
   try {

@@ -126,7 +126,7 @@ function loadFrame(file: RealFile, frame: RealFrame): { document: ReturnType<typ
   }
 }
 
-async function scoreOne(host: PageHost, file: RealFile, frame: RealFrame, document: ReturnType<typeof loadDesign>["document"], target: (typeof TARGETS)[number]): Promise<Scored> {
+async function scoreOne(host: PageHost, _file: RealFile, frame: RealFrame, document: ReturnType<typeof loadDesign>["document"], target: (typeof TARGETS)[number]): Promise<Scored> {
   const t0 = performance.now();
   const code = await generateCode(document, target.options);
   const score: FidelityScore = await scoreCode(host, { frame: frame.node as unknown as RestNode, files: code.files, target: target.options.target, page, widths: WIDTHS });

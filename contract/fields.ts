@@ -130,6 +130,7 @@ export function object<S extends Shape>(shape: S, options: { extra?: "refuse" | 
     check(value, path) {
       if (!isRecord(value)) throw new FieldError(path, this.expected);
       if (options.extra !== "drop") {
+        // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
         const unknown = Object.keys(value).find((key) => !Object.prototype.hasOwnProperty.call(shape, key) && value[key] !== undefined);
         if (unknown !== undefined) throw new FieldError(`${path ? `${path}.` : ""}${unknown}`, "absent (not a field of this message)");
       }
@@ -166,6 +167,7 @@ export function custom<T>(expected: string, accept: (value: unknown) => T | unde
 export function parseTagged<M>(shapes: Record<string, Shape>, data: unknown, tag: string): M {
   if (!isRecord(data)) throw new FieldError("message", "an object");
   const { [tag]: name, ...fields } = data;
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
   if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(shapes, name)) {
     throw new FieldError(tag, `one of ${Object.keys(shapes).join(", ")} (got ${describeValue(name)})`);
   }

@@ -6,7 +6,7 @@
  */
 import { parse } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDesign, type CodeOptions, type FileSet } from "../codegen/index.js";
+import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../codegen/index.js";
 import type { SourceFile } from "../codegen/types.js";
 import { isFormatted } from "../codegen/format/index.js";
 import { readRestReply } from "../codegen/rest/reply.js";
@@ -68,7 +68,7 @@ describe.each(EVAL_FILES)("%s", (file) => {
       ...frameIds.map((id) => ({ label: `frame ${id}`, ids: [id] })),
     ];
     for (const selection of selections) {
-      let design;
+      let design: LoadedDesign;
       try {
         design = loadDesign(json, selection.ids);
       } catch (error) {

@@ -9,7 +9,7 @@ import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
 import { responsesJson } from "./openai-server/replies.js";
-import { type OpenAiTestServer } from "./openai-server/server.js";
+import type { OpenAiTestServer } from "./openai-server/server.js";
 import { useModelE2e } from "./helpers/e2e.js";
 import { runBrowser, usePageContext } from "./helpers/browser.js";
 

@@ -20,7 +20,7 @@ export function importsOf(file: string, text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
   for (const match of code.matchAll(IMPORT)) {
     const spec = match[1] ?? match[2] ?? match[3];
-    if (!spec || !spec.startsWith(".")) continue;
+    if (!spec?.startsWith(".")) continue;
     const base = resolve(dirname(join(ROOT, file)), spec);
     const candidates = [base, base.replace(/\.js$/, ".ts"), base.replace(/\.js$/, ".tsx"), `${base}.ts`, `${base}.tsx`, join(base, "index.ts")];
     const hit = candidates.find((c) => existsSync(c) && statSync(c).isFile());

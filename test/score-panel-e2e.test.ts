@@ -146,8 +146,8 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
 function modelPage(frame: RestNode, layers: number): string {
   const origin = frame.absoluteBoundingBox!;
   const nodes = visibleNodes(frame).slice(1, 1 + layers);
-  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const items = nodes.map(({ node, box }) => `<div data-node-id="${node.id}" style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:10px sans-serif;overflow:visible">${node.type === "TEXT" ? escape(node.characters ?? "") : ""}</div>`);
+  const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const items = nodes.map(({ node, box }) => `<div data-node-id="${node.id}" style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:10px sans-serif;overflow:visible">${node.type === "TEXT" ? escapeHtml(node.characters ?? "") : ""}</div>`);
   return `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><main data-node-id="${frame.id}" style="position:relative;width:${origin.width}px;height:${origin.height}px">${items.join("")}</main></body></html>`;
 }
 

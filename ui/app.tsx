@@ -157,7 +157,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   }, [bridge, vault, banners.show, prices.replaceAll, parts.call]);
 
   // A result the history store refused for room: held in memory, and a banner that leads to making room.
-  const openMakeRoom = useRef(() => undefined as void);
+  const openMakeRoom = useRef((): void => undefined);
   openMakeRoom.current = () => {
     leave.go("history");
     void parts.call("history", (history) => history.openMakeRoom()).catch(() => undefined);

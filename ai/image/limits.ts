@@ -35,8 +35,8 @@ export function nearestFlexibleSize(size: ImageSize): ImageSize {
   if (width / height > FLEXIBLE.maxAspect) height = width / FLEXIBLE.maxAspect;
   if (height / width > FLEXIBLE.maxAspect) width = height / FLEXIBLE.maxAspect;
   const scale = Math.min(1, FLEXIBLE.maxSide / Math.max(width, height), Math.sqrt(FLEXIBLE.maxPixels / (width * height)));
-  const fit = (n: number): number => Math.min(FLEXIBLE.maxSide, Math.floor((n * scale) / FLEXIBLE.step) * FLEXIBLE.step || FLEXIBLE.step);
-  let result = { width: fit(width), height: fit(height) };
+  const fitSide = (n: number): number => Math.min(FLEXIBLE.maxSide, Math.floor((n * scale) / FLEXIBLE.step) * FLEXIBLE.step || FLEXIBLE.step);
+  let result = { width: fitSide(width), height: fitSide(height) };
   // Flooring both sides can tip a 3:1 shape just past 3:1; round the short side up again.
   if (ratio(result) > FLEXIBLE.maxAspect) {
     const long = Math.max(result.width, result.height);

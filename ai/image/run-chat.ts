@@ -4,7 +4,7 @@
  * images whole in `delta.images[]` as data URLs. The messages plus the reply are kept for a refinement.
  */
 import { chatChunks } from "../chat-stream.js";
-import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
+import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { ModelError } from "../errors.js";
 import { guarded } from "../generate.js";
 import { countOf, isRecord, shapeChecked, textOf, tokens } from "../answer-shape.js";

@@ -280,7 +280,7 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
         rgba[o + 3] = colourType === 4 ? sample(y, x * 2 + 1, true) : key && rawSample(y, x) === key[0] ? 0 : 255;
       } else {
         for (let c = 0; c < 3; c++) rgba[o + c] = sample(y, x * channels + c, true);
-        rgba[o + 3] = colourType === 6 ? sample(y, x * 4 + 3, true) : key && key.every((k, c) => rawSample(y, x * 3 + c) === k) ? 0 : 255;
+        rgba[o + 3] = colourType === 6 ? sample(y, x * 4 + 3, true) : key?.every((k, c) => rawSample(y, x * 3 + c) === k) ? 0 : 255;
       }
     }
   }

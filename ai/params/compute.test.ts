@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computePrompts, composePrompt } from "./compute.js";
 import { parseCsvRows } from "./csv.js";
-import { ParamsError } from "./errors.js";
+import type { ParamsError } from "./errors.js";
 import { rowStem, slugWords } from "./names.js";
 import { CONSISTENT_NOTE, rowRequests, withFirstImage } from "./requests.js";
 import { NO_RULES } from "./rule-types.js";

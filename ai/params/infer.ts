@@ -5,7 +5,7 @@
  * them as an editable table before any image is made.
  */
 import { toModelError } from "../errors.js";
-import { readChatCompletion, readResponse } from "../outcome.js";
+import { readChatCompletion, readResponse, type ModelOutcome } from "../outcome.js";
 import { createClient, type ProviderConfig } from "../providers.js";
 import { inferChatRequest, inferResponsesRequest, readInferredRows, type InferInput } from "./infer-request.js";
 import type { ParamTable } from "./rows.js";
@@ -21,7 +21,7 @@ export interface InferOptions {
 /** Throws ModelError for the call, ParamsError("rows") for an answer that does not fit the parameters. */
 export async function inferRows(config: ProviderConfig, input: InferInput, options: InferOptions = {}): Promise<{ table: ParamTable; notes: string }> {
   const client = createClient(config, { timeoutMs: options.timeoutMs ?? 120_000, maxRetries: options.maxRetries ?? 1, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  let outcome;
+  let outcome: ModelOutcome;
   try {
     outcome =
       config.kind === "responses"

@@ -188,6 +188,7 @@ export function sweepGrid(rows: readonly GridRow[], sweeps: readonly Sweep[]): G
       rowLabels.push(several ? [`Row ${batchRow.row}`, yLabel].filter(Boolean).join(" · ") : yLabel);
       xs.forEach((xValue, column) => {
         const values = [...(x && xValue !== undefined ? [{ param: x.param, value: xValue }] : []), ...(y && yValue !== undefined ? [{ param: y.param, value: yValue }] : [])];
+        // biome-ignore lint/performance/noAccumulatingSpread: two values at most (the x and the y)
         const settings = values.reduce<SweepSettings>((all, v) => ({ ...all, ...settingOf(v.param, v.value) }), {});
         const parts = values.map((v) => sweepStemPart(v.param, v.value));
         const stem = [...(several || parts.length === 0 ? [batchRow.stem] : []), ...parts].join("_");

@@ -3,7 +3,7 @@ import { encodePng } from "../../test/openai-server/png.js";
 import { startSdNextServer, OOM_MESSAGE, type SdServerOptions, type SdTestServer } from "../../test/sdnext-server/server.js";
 import { ModelError } from "../errors.js";
 import { controlRender, img2img, listModels, listSamplers, roundTo8, testConnection, txt2img, type SdProgress } from "./index.js";
-import { SdError } from "./errors.js";
+import type { SdError } from "./errors.js";
 import { sdRequest } from "./http.js";
 import { sdNextStep } from "./next-step.js";
 

@@ -7,7 +7,7 @@
 import { ModelError } from "../errors.js";
 import type { ImageProgress } from "../image/result.js";
 import { sdRequest, type SdConnection } from "./http.js";
-import { modelOf, readGeneration, readProgress, type SdImage } from "./read.js";
+import { modelOf, readGeneration, readProgress, type SdImage, type SdProgressReport } from "./read.js";
 
 export type SdProgress =
   | ImageProgress
@@ -68,7 +68,7 @@ export async function runJob(connection: SdConnection, path: string, body: Recor
     while (!polling.signal.aborted) {
       await wait(options.pollMs ?? 1000, polling.signal);
       if (polling.signal.aborted) return;
-      let report;
+      let report: SdProgressReport | undefined;
       try {
         report = readProgress(await sdRequest(connection, { method: "GET", path: "/sdapi/v1/progress", signal: polling.signal }));
       } catch {

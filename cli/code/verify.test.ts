@@ -16,7 +16,7 @@ import { designViewport, type RestNode } from "../../codegen/fidelity/design-nod
 import { generateCode, loadDesign } from "../../codegen/index.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { captureIo, fixturePath, listFiles, readFixture } from "../../test/helpers/fixtures.js";
-import { chatStream, responsesStream, type RecordedRequest } from "../../test/openai-server/server.js";
+import { chatStream, responsesStream } from "../../test/openai-server/server.js";
 import { scriptedServer, splitInto } from "../../test/openai-server/scripted.js";
 import { parseCliArgs } from "../common/args.js";
 import { withPage } from "../measure/browser.js";

@@ -6,7 +6,7 @@
  */
 import { ModelError } from "../../ai/errors.js";
 import { checkImageRequest } from "../../ai/image/check.js";
-import { imagePath } from "../../ai/image/config.js";
+import { imagePath, type ImageConfig } from "../../ai/image/config.js";
 import { IMAGE_TIMEOUT_MS } from "../../ai/image/generate.js";
 import { MAX_PROMPT_CHARS, MAX_REFERENCES, sizeText } from "../../ai/image/options.js";
 import { CONSISTENT_NOTE } from "../../ai/params/index.js";
@@ -48,7 +48,7 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
     return 0;
   }
 
-  let config;
+  let config: ImageConfig;
   try {
     config = configFor(args, keyFor(args.provider, context.env ?? process.env, io));
   } catch (error) {

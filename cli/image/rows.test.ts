@@ -220,7 +220,7 @@ describe("figment image --template --consistent", () => {
   });
 
   it("Responses API: later turns carry the first image as input_image; a failed first row hands the role to the next", async () => {
-    const srv = await serve(seeded((req, n) => (n <= 2 ? { kind: "error", status: 500, message: "down" } : undefined)));
+    const srv = await serve(seeded((_req, n) => (n <= 2 ? { kind: "error", status: 500, message: "down" } : undefined)));
     const out = join(tmp, "consistent-responses");
     const { code, stdout, stderr } = await figment(["--template", TEMPLATE, "--rows", file("rows.csv", CSV), "--out", out, "--api", "responses", "--consistent", "--json", "--base-url", srv.url]);
     expect(code, stderr).toBe(1);

@@ -259,7 +259,7 @@ function errorLine(stderr: string): string {
 }
 
 describe("faults: one line with the next step, a non-zero exit, nothing left under --out", () => {
-  const faults: { name: string; setup: (sd: SdTestServer) => void | Promise<string>; exit: number; line: (url: string) => string }[] = [
+  const faults: { name: string; setup: (sd: SdTestServer) => unknown; exit: number; line: (url: string) => string }[] = [
     {
       name: "the server down",
       setup: async (sd) => {

@@ -5,6 +5,7 @@
  * preview shows them). The figures and the words are those of `figment code --score` and the panel
  * (codegen/fidelity/): IoU×matched at the design width, and per width what a reader sees of each text.
  */
+import type { Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { loadDesign } from "../../codegen/index.js";
@@ -22,7 +23,7 @@ const MAX_BYTES = 200 * 1024 * 1024;
 
 /** Every file under `dir` (text as text, assets as bytes), paths relative to it with "/". */
 export async function readCodeDir(dir: string): Promise<SourceFile[]> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(dir);
   } catch {

@@ -5,7 +5,7 @@
  * a vector shape, a blend mode) under the text makes the result "unknown" rather than a guess, unless an
  * opaque solid fill covers it again.
  */
-import type { DesignNode, Paint } from "../design/types.js";
+import type { Paint } from "../design/types.js";
 import { contains, isWithin, type Placed } from "../design/placed.js";
 import { over, parseCssColor, TRANSPARENT, type Rgba } from "./wcag.js";
 

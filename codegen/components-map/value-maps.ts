@@ -11,6 +11,7 @@ export function hasVariantMap(source: VariantSource): boolean {
 }
 
 /** Own keys only: a Figma value may be called "constructor". (Object.hasOwn is newer than the main thread's lib.) */
+// biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
 const owns = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
 /** A variant value through the maps: the value, "omit", or undefined when the maps do not list it. A literal wins over JSX. */

@@ -107,7 +107,7 @@ describe("normalize: names", () => {
     expect(slug("Ícon / Search!")).toBe("icon-search");
     expect(slug("***")).toBe("asset");
     expect(roundPx(12.6)).toBe(13);
-    expect(roundPx(3.14159)).toBe(3.1);
+    expect(roundPx(3.14259)).toBe(3.1);
   });
 });
 

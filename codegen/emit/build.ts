@@ -66,7 +66,7 @@ const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
 function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContext): ElementNode | undefined {
   const { nodeIds, tokens } = ctx;
-  if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
+  if (asset?.kind !== "svg" || !asset.svg) return undefined;
   // A placeholder SVG only knows solid colours; a gradient or image fill looks right as a CSS background.
   if (asset.placeholder && (node.fills ?? []).some((f) => f.kind !== "solid")) return undefined;
   const m = SVG_ROOT.exec(asset.svg);
@@ -336,7 +336,7 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
  * The children of `parent` (built, in its children's order) with each masked range in the wrapper that masks it
  * (mask.ts); the masks not reproduced are reported. The result keeps one entry per child where nothing is wrapped.
  */
-function maskedChildren(parent: DesignNode, built: (VNode | undefined)[], plan: MaskPlan, ctx: BuildContext): (VNode | undefined)[] {
+function maskedChildren(_parent: DesignNode, built: (VNode | undefined)[], plan: MaskPlan, ctx: BuildContext): (VNode | undefined)[] {
   for (const { mask, why } of plan.lost) {
     const name = mask.name || mask.id;
     const message = why === "box" ? `mask "${name}" clips as its box: its outline is not known` : `mask "${name}" is drawn as an empty box; masking is not reproduced (the layers it masks are not placed absolutely in its parent, or it is rotated)`;

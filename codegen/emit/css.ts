@@ -82,7 +82,7 @@ export function roundedTextOverhang(node: DesignNode): number | undefined {
  */
 export function rowOverrun(parent: DesignNode): number {
   const layout = parent.layout;
-  if (!layout || layout.dir !== "row" || layout.wrap || layout.inferred || layout.justify === "space-between") return 0;
+  if (layout?.dir !== "row" || layout.wrap || layout.inferred || layout.justify === "space-between") return 0;
   const items = (parent.children ?? []).filter((c) => !c.absolute && !c.hidden);
   if (items.length === 0) return 0;
   const content = parent.w - layout.padding[1] - layout.padding[3];

@@ -4,7 +4,6 @@
  * picture under a vector mask in the vector's outline, a picture under a gradient alpha mask fades out, and no mask
  * paints itself.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/measure/browser.js";
 import { resultPage } from "../../cli/measure/result-page.js";

@@ -251,7 +251,6 @@ export function navLinkDecls(node: DesignNode, decls: Decl[]): void {
 }
 
 function roleDecls(role: Role, node: DesignNode, decls: Decl[], nav: NavBar, names: NavMenuNames): Decl[] {
-  const html = names.kind === "popover";
   switch (role) {
     case "bar":
       return barDecls(node, decls, nav, names);

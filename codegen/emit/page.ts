@@ -58,7 +58,7 @@ function opaqueGradient(css: string): boolean {
 
 /** An SVG that draws one rectangle over its whole box in one opaque colour: its colour. */
 function plainRectColor(node: DesignNode, asset: Asset | undefined): string | undefined {
-  if (!asset || asset.kind !== "svg" || !asset.svg) return undefined;
+  if (asset?.kind !== "svg" || !asset.svg) return undefined;
   const m = /^<svg\b[^>]*>\s*<rect\b([^>]*)\/>\s*<\/svg>$/.exec(asset.svg.trim());
   if (!m) return undefined;
   const attrs = m[1]!;

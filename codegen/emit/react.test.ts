@@ -171,6 +171,7 @@ describe("emitReact options", () => {
     expect(button).toContain('export interface ButtonProps {\n  className?: string;\n  "data-node-id"?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n');
     expect(button).toContain('export function Button({ className, "data-node-id": nodeId = "10:1", label = "Save", showIcon = true }: ButtonProps) {\n');
     // Figma's ids of an instance's layers: `I<instance id>;<the layer's id in the component>`.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected output is source text holding a template literal
     expect(button).toContain("  const layerId = (key: string): string => `I${nodeId.replace(/^I/, \"\")};${key}`;\n  return (\n");
     expect(button).toContain('<button className={[styles.button, className].filter(Boolean).join(" ")} data-node-id={nodeId} type="button">');
     expect(button).toContain('<span className={styles.label} data-node-id={layerId("5:2")}>{label}</span>');

@@ -13,7 +13,7 @@
  * - a decoration hides on screens narrow enough for it to cover text (`belowDecls`: `@media (width < …)`).
  */
 import { round } from "../design/color.js";
-import type { DesignNode, FlexLayout, TextStyle } from "../design/types.js";
+import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import { keepsDrawing } from "../layout/fallback.js";
 import type { Decl } from "./css.js";

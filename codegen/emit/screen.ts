@@ -14,7 +14,7 @@ function alphaOf(color: string): number | undefined {
   const c = color.trim().toLowerCase();
   if (/^#[0-9a-f]{8}$/.test(c)) return parseInt(c.slice(7), 16) / 255;
   const m = /^rgba\(([^)]*)\)$/.exec(c);
-  const parts = m?.[1]!.split(/[\s,/]+/).filter(Boolean);
+  const parts = m?.[1]?.split(/[\s,/]+/).filter(Boolean);
   return parts?.length === 4 ? Number(parts[3]) : undefined;
 }
 

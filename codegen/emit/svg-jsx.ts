@@ -52,6 +52,7 @@ function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: stri
     const value = m[2] ?? m[3];
     if (value === undefined) out.push(name);
     else if (name === "style") out.push(`style=${styleObject(value)}`);
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
     else if (name === "data-node-id" && nodeIds && Object.prototype.hasOwnProperty.call(nodeIds, value)) out.push(`${name}={${nodeIds[value]}}`);
     else out.push(`${name}=${value.includes('"') ? `{${JSON.stringify(value)}}` : `"${value}"`}`);
   }

@@ -225,7 +225,7 @@ export const FIELDS: Field[] = [
     parse: (n) => void (n.layout = { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }),
   },
   { key: "g", category: "layout", print: (n) => (n.layout?.gap ? String(n.layout.gap) : undefined), parse: (n, v) => void (layoutOf(n).gap = num(v)) },
-  { key: "p", category: "layout", print: (n) => (n.layout && n.layout.padding.some((x) => x !== 0) ? printSides(n.layout.padding) : undefined), parse: (n, v) => void (layoutOf(n).padding = parseSides(v)) },
+  { key: "p", category: "layout", print: (n) => (n.layout?.padding.some((x) => x !== 0) ? printSides(n.layout.padding) : undefined), parse: (n, v) => void (layoutOf(n).padding = parseSides(v)) },
   { key: "j", category: "layout", print: (n) => (n.layout && n.layout.justify !== "start" ? JUSTIFY.print(n.layout.justify) : undefined), parse: (n, v) => void (layoutOf(n).justify = JUSTIFY.parse(v)) },
   { key: "a", category: "layout", print: (n) => (n.layout && n.layout.align !== "start" ? ALIGN.print(n.layout.align) : undefined), parse: (n, v) => void (layoutOf(n).align = ALIGN.parse(v)) },
   { key: "wrap", category: "layout", print: (n) => (n.layout?.wrap ? "" : undefined), parse: (n) => void (layoutOf(n).wrap = true) },

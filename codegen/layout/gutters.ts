@@ -35,7 +35,7 @@ export function markGutters(node: DesignNode, within = node.w, parent?: DesignNo
   const pad = node.layout?.padding ?? [0, 0, 0, 0];
   const content = node.w - pad[1] - pad[3];
   const children = node.children?.map((c) => markGutters(c, content, node));
-  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  const changed = children?.some((c, i) => c !== node.children![i]);
   if (!changed && !marked) return node;
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };
   if (marked) out.layout = { ...node.layout!, fluidSides: Math.round(within) };
@@ -60,7 +60,7 @@ function grown(node: DesignNode, designWidth: number, root: boolean): { node: De
   if (node.scaled || node.stackBelow !== undefined) return { node, grows: false };
   const kids = node.children?.map((c) => (c.absolute || c.hidden ? { node: c, grows: false } : grown(c, designWidth, false)));
   const children = kids?.map((k) => k.node);
-  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  const changed = children?.some((c, i) => c !== node.children![i]);
   const layout = node.layout;
   const wraps = layout !== undefined && (layout.wrap === true || layout.wrapBelow !== undefined || layout.reflow !== undefined);
   const grows = wraps || (kids ?? []).some((k) => k.grows);

@@ -40,7 +40,7 @@ const inFlow = (c: DesignNode): boolean => !c.hidden && !c.absolute;
  */
 export function reflows(node: DesignNode): boolean {
   const layout = node.layout;
-  if (!layout || layout.dir !== "row" || layout.inferred || layout.wrap) return false;
+  if (layout?.dir !== "row" || layout.inferred || layout.wrap) return false;
   const items = (node.children ?? []).filter(inFlow);
   if (items.length < 2 || items.some((c) => c.rotation !== undefined)) return false;
   // A text on one line that sizes to its words (a label, a link) is no block; a paragraph is.
@@ -74,7 +74,7 @@ export function markReflow(node: DesignNode, designWidth: number, inNavigation =
     const child = markReflow(c, designWidth, navigation, layer);
     return fits ? withFluidType(child, designWidth) : child;
   });
-  const changed = children !== undefined && children.some((c, i) => c !== node.children![i]);
+  const changed = children?.some((c, i) => c !== node.children![i]);
   const marked = !navigation && node.layout?.reflow === undefined && reflows(node);
   if (!changed && !marked && !fits) return node;
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };

@@ -54,6 +54,7 @@ const NARROWEST_SCREEN = 320;
  */
 function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | undefined, min: number): number | undefined {
   const words = text.chars.split(/\s+/).filter((word) => word.length > 0);
+  // biome-ignore lint/performance/noAccumulatingSpread: a false positive: [...word] counts code points; the accumulator is a string
   const longestWord = words.reduce((a, b) => ([...b].length > [...a].length ? b : a), "");
   const longest = [...longestWord].length;
   const chars = [...text.chars].length;

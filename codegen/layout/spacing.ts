@@ -60,7 +60,7 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   const offE = parts.map((p) => end(box, cross) - end(p, cross));
   let padCS = r2(Math.max(0, Math.min(...offS)));
   let padCE = r2(Math.max(0, Math.min(...offE)));
-  const kinds: Align[] = parts.map((p, i) => {
+  const kinds: Align[] = parts.map((_p, i) => {
     const s = offS[i]! - padCS;
     const e = offE[i]! - padCE;
     if (s <= SNAP && e <= SNAP) return "fill";

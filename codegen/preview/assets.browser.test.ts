@@ -87,7 +87,7 @@ async function images(frame: Frame): Promise<{ src: string; complete: boolean; n
 }
 
 /** The colours at page points (x, y), read from a screenshot decoded by the browser itself. */
-async function colours(page: Page, shot: Buffer, points: [number, number][]): Promise<Rgb[]> {
+async function colours(_page: Page, shot: Buffer, points: [number, number][]): Promise<Rgb[]> {
   const reader = await context.newPage();
   try {
     return await screenshotColours(reader, shot, points);

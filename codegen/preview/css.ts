@@ -107,7 +107,7 @@ export function rewriteCssUrls(css: string, fromDir: string, resolve: CssResolve
  */
 export function inlineCssImports(css: string, fromDir: string, resolve: CssResolver, seen: Set<string>): { css: string; dropped: string[] } {
   const dropped: string[] = [];
-  const out = css.replace(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)"'\s;]+))\s*\)?[^;]*;?/gi, (match, dq?: string, sq?: string, bare?: string) => {
+  const out = css.replace(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)"'\s;]+))\s*\)?[^;]*;?/gi, (_match, dq?: string, sq?: string, bare?: string) => {
     const ref = dq ?? sq ?? bare ?? "";
     const target = resolve(fromDir, ref);
     if (!target || target.css === undefined) {

@@ -66,7 +66,7 @@ type Attr = { name: string; value: string | undefined };
 
 function parseAttributes(text: string): Attr[] {
   const attrs: Attr[] = [];
-  const pattern = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  const pattern = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     attrs.push({ name: m[1]!, value: m[2] ?? m[3] ?? m[4] });
   }
@@ -105,7 +105,7 @@ function rewriteAttribute(tag: string, attr: Attr, fromDir: string, assets: Asse
   return { name: attr.name, value: data };
 }
 
-function rewriteTag(match: string, closing: string, rawName: string, rawAttrs: string, fromDir: string, assets: AssetResolver): string {
+function rewriteTag(_match: string, closing: string, rawName: string, rawAttrs: string, fromDir: string, assets: AssetResolver): string {
   const tag = rawName.toLowerCase();
   if (BLOCKED_TAGS.has(tag)) return "";
   if (closing) return `</${rawName}>`;

@@ -31,7 +31,7 @@ export interface ProjectOptions {
 }
 
 /** Checks and repairs a file set; see the module comment. */
-export function checkProject(files: SourceFile[], options: ProjectOptions = {}): FileSet {
+export function checkProject(files: SourceFile[], _options: ProjectOptions = {}): FileSet {
   const problems: Problem[] = [];
   let kept: SourceFile[];
   try {

@@ -1,7 +1,7 @@
 /** What the UI is told about the selection, and which nodes Figment can export. */
 import { formatCount } from "../errors.js";
 import { MAX_SIDE } from "../../contract/limits.js";
-import type { SelectedNode, SelectionSummary, UnsupportedProblem } from "../../contract/messages.js";
+import type { SelectedNode, SelectionSummary } from "../../contract/messages.js";
 import { readRecord } from "../canvas/image-record.js";
 import { topFrameOf } from "../search/top-frames.js";
 import { kindRefusal, type Refusal } from "../export/exportable.js";

@@ -24,7 +24,7 @@ import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { loadPanelSize } from "../storage/panel-store.js";
 import { saveSettings } from "../storage/settings-store.js";
-import { Job } from "../tasks.js";
+import type { Job } from "../tasks.js";
 import type { Settings } from "../../contract/settings.js";
 
 const TITLES: Record<Command, string> = {
@@ -35,6 +35,7 @@ const TITLES: Record<Command, string> = {
   settings: "Figment — Settings",
 };
 
+// biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
 const isRequest = (message: MainMessage): message is Extract<MainMessage, { type: RequestName }> => Object.prototype.hasOwnProperty.call(REQUESTS, message.type);
 
 /** Why a message from the UI was refused, and its request id if it carried one. Logs the reason (names and fields only), never the payload: it may hold the API key. */

@@ -8,7 +8,7 @@
 import { Cancelled } from "../../contract/cancelled.js";
 import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
 import type { ScanSkip, SearchFrameDoc } from "../../contract/search.js";
-import { PluginError, formatCount } from "../errors.js";
+import { formatCount } from "../errors.js";
 import { nextTask, type Job } from "../tasks.js";
 import { readFrame, skipOf } from "./read-frame.js";
 import { topFrames } from "./top-frames.js";

@@ -212,7 +212,7 @@ function buttonInstances(d: Drawing): void {
   const variants = new Map<string, string>();
   for (const box of [...d.children]) {
     const src = d.source(box);
-    if (!src || src.kind !== "box" || !(src.tag === "a" || src.tag === "button" || /\bbtn\b/.test(src.className))) continue;
+    if (src?.kind !== "box" || !(src.tag === "a" || src.tag === "button" || /\bbtn\b/.test(src.className))) continue;
     const b = boxOf(box);
     if (b.h > 90 || b.w > 420 || fillsOf(box).length === 0) continue;
     const texts = d.children.filter((t) => t.type === "TEXT" && inside(boxOf(t), b, 2));

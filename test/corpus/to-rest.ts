@@ -183,7 +183,7 @@ function boxNode(item: MeasuredBox, id: string, names: Names, images: ReadonlyMa
   const node = placed(id, imageName ? names.next("image") : names.next(circle ? "Ellipse" : "Rectangle"), type, item.box);
   node.fills = fills;
   node.strokes = border && strokeSides?.some((w) => w > 0) ? [solid(border.color)] : [];
-  if (strokeSides && strokeSides.some((w) => w > 0)) {
+  if (strokeSides?.some((w) => w > 0)) {
     const [top, right, bottom, left] = strokeSides as [number, number, number, number];
     node.strokeWeight = Math.max(top, right, bottom, left);
     if (!strokeSides.every((w) => w === top)) node.individualStrokeWeights = { top, right, bottom, left };

@@ -42,7 +42,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
   const requireFont = (font: SimFont, what: string): void => {
     if (!fonts.has(font)) throw new Error(`in set_${what}: Cannot write to node with unloaded font "${font.family} ${font.style}". Please call figma.loadFontAsync({ family: "${font.family}", style: "${font.style}" }) and await the returned promise first.`);
   };
-  const fit = (): void => {
+  const fitToText = (): void => {
     const lineHeight = Math.ceil(fontSize * 1.2);
     const lineWidth = (text: string): number => Math.ceil(text.length * fontSize * 0.55);
     const lines = characters.split("\n");
@@ -57,7 +57,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
         if (typeof value !== "string") throw new Error("characters: expected a string");
         requireFont(fontName, "characters");
         characters = value;
-        fit();
+        fitToText();
       },
     },
     fontName: {
@@ -68,7 +68,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
         if (typeof f?.family !== "string" || typeof f.style !== "string") throw new Error("fontName: expected { family, style }");
         requireFont({ family: f.family, style: f.style }, "fontName");
         fontName = { family: f.family, style: f.style };
-        fit();
+        fitToText();
       },
     },
     fontSize: {
@@ -78,7 +78,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
         if (typeof value !== "number" || !(value >= 1)) throw new Error("fontSize: expected a number of at least 1");
         requireFont(fontName, "fontSize");
         fontSize = value;
-        fit();
+        fitToText();
       },
     },
     textAutoResize: {
@@ -87,7 +87,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
       set: (value: unknown) => {
         if (value !== "NONE" && value !== "WIDTH_AND_HEIGHT" && value !== "HEIGHT") throw new Error("textAutoResize: one of NONE, WIDTH_AND_HEIGHT, HEIGHT");
         autoResize = value;
-        fit();
+        fitToText();
       },
     },
   });

@@ -22,7 +22,6 @@ import { ModelError } from "../../ai/errors.js";
 import { createClient } from "../../ai/providers.js";
 import { imageWriter } from "../../cli/batch-api/images.js";
 import type { OpenAiTestServer } from "../openai-server/server.js";
-import type { FuzzTarget } from "./run-cases.js";
 import { erased, type AnyFuzzTarget } from "./targets-image.js";
 import { recordAnswers, type Endpoint } from "./wire.js";
 

@@ -181,7 +181,7 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       headers[k] = SECRET_HEADERS.has(k) ? redact(value) : value;
     }
     const boundary = multipartBoundary(req.headers["content-type"]);
-    let body: unknown = undefined;
+    let body: unknown;
     let rawBody = bytes.toString("utf8");
     let files: UploadedFile[] = [];
     let schemaErrors: string[] = [];

@@ -89,13 +89,13 @@ export function AnalyzePanel({ session, selection, settings, hasKey, onOpenSetti
         <AskModel task={session.task} question={session.question} selected={analyzed && !changed ? Math.max(findings.exported.length, selection.nodes.length) : selection.nodes.length} hasKey={hasKey} busy={busy} settings={settings} onTask={session.setTask} onQuestion={session.setQuestion} onAsk={ask} onOpenSettings={onOpenSettings} />
         <AnalyzeStatus job={model} onOpenSettings={onOpenSettings} />
         {session.results.length > 1 ? (
-          <div class="analyze-results" role="group" aria-label="Answers in this session">
+          <fieldset class="analyze-results" aria-label="Answers in this session">
             {session.results.map((r) => (
               <button key={r.id} type="button" class={`chip${r.id === session.shown?.id ? " is-active" : ""}`} aria-pressed={r.id === session.shown?.id} onClick={() => session.show(r.id)}>
                 {TASK_LABEL[r.task]} · {new Date(r.finishedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
               </button>
             ))}
-          </div>
+          </fieldset>
         ) : null}
         {session.shown && model.state.phase !== "streaming" ? <DoneAnswer result={session.shown} notify={notify} /> : null}
       </div>

@@ -13,7 +13,7 @@ export type Incoming =
 
 /** Reads one `message` event's data. */
 export function readIncoming(data: unknown): Incoming {
-  if (!isRecord(data) || !Object.prototype.hasOwnProperty.call(data, "pluginMessage")) return { kind: "foreign" };
+  if (!isRecord(data) || !Object.hasOwn(data, "pluginMessage")) return { kind: "foreign" };
   try {
     return { kind: "message", message: parseUiMessage(data["pluginMessage"]) };
   } catch (error) {

@@ -10,7 +10,7 @@ export { RefineBox } from "../components/refine-box.js";
 function TurnScore({ turn, measuring }: { turn: AiTurn; measuring: boolean }) {
   const state = turn.score;
   if (state?.status === "done" && state.score.matched > 0) return <span class={`turn__score turn__score--${scoreTone(state.score)}`}>{percent(state.score.iouMatched)}</span>;
-  if (!state && measuring) return <span class="turn__score muted" aria-label="measuring">…</span>;
+  if (!state && measuring) return <span class="turn__score muted" role="img" aria-label="measuring">…</span>;
   return null;
 }
 

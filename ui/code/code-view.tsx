@@ -23,7 +23,8 @@ export function CodeView({ path, content, line }: { path: string; content: strin
 
   const width = `${String(lines.length).length + 1}ch`;
   return (
-    <div class="code" ref={container} tabIndex={0} role="region" aria-label={`Code of ${path}`}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so the keyboard can scroll it
+    <section class="code" ref={container} tabIndex={0} aria-label={`Code of ${path}`}>
       <pre>
         <code>
           {lines.map((html, index) => (
@@ -37,6 +38,6 @@ export function CodeView({ path, content, line }: { path: string; content: strin
           ))}
         </code>
       </pre>
-    </div>
+    </section>
   );
 }

@@ -35,7 +35,7 @@ export function ResultSource({ output, thumbnailUrl, stale, regenerate }: Result
   const meta = `${files} · ${targetLabel(output.options)} · ${output.saved ? `saved ${relativeTime(output.saved.createdAt, new Date())}` : formatMs(output.ms)}`;
   const coldStart = output.workerColdStartMs === undefined ? "" : ` (code generator started in ${formatMs(output.workerColdStartMs)})`;
   return (
-    <div class={`result-source${stale ? " is-stale" : ""}`} role="group" aria-label={`Result for ${name}`}>
+    <fieldset class={`result-source${stale ? " is-stale" : ""}`} aria-label={`Result for ${name}`}>
       <span class="result-source__thumb">{thumbnailUrl ? <img src={thumbnailUrl} alt="" /> : <FrameIcon />}</span>
       <span class="result-source__name" title={[frame, ...others].map((f) => f?.name).join(", ")}>
         {name}
@@ -54,6 +54,6 @@ export function ResultSource({ output, thumbnailUrl, stale, regenerate }: Result
           Regenerate
         </button>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

@@ -47,7 +47,7 @@ export function FindingsList({ findings, onFocus }: { findings: readonly Finding
             {group.items.map((finding, i) => (
               <li key={`${finding.nodeId}-${i}`}>
                 <button type="button" class="finding" data-severity={finding.severity} data-node-id={finding.nodeId} title={`Select “${finding.nodeName}” on the canvas`} onClick={() => onFocus(finding)}>
-                  <span class="finding__dot" aria-label={finding.severity} />
+                  <span class="finding__dot" role="img" aria-label={finding.severity} />
                   <span class="finding__text">
                     <span class="finding__name">{finding.nodeName}</span>
                     <span class="finding__message">{finding.message}</span>

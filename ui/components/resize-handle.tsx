@@ -52,7 +52,7 @@ export function ResizeHandle({ bridge, onResized }: { bridge: Bridge; onResized?
   };
   return (
     <div class="resize-handle" aria-hidden="true" title="Drag to resize" onPointerDown={onPointerDown}>
-      <svg width="12" height="12" viewBox="0 0 12 12">
+      <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
         <path d="M11 4 4 11M11 8 8 11" stroke="currentColor" />
       </svg>
     </div>

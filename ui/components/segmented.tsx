@@ -27,6 +27,7 @@ export function Segmented<T extends string>(props: {
   return (
     <div class="segmented" role="radiogroup" aria-label={label} aria-disabled={disabled ? "true" : undefined} title={props.title} onKeyDown={move}>
       {options.map((option) => (
+        // biome-ignore lint/a11y/useSemanticElements: the segmented control's radios are buttons (APG radio group: roving tabindex, arrow keys)
         <button
           key={option.value}
           type="button"

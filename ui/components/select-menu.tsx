@@ -216,6 +216,7 @@ function OptionList<T extends string>({ id, label, options, open, active, select
     <ul
       ref={listRef}
       id={id}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows ul as a listbox
       role="listbox"
       aria-label={label}
       class="select-menu__list"
@@ -225,10 +226,13 @@ function OptionList<T extends string>({ id, label, options, open, active, select
       onMouseDown={(event) => event.preventDefault()}
     >
       {options.map((option, index) => (
+        // biome-ignore lint/a11y/useKeyWithClickEvents: an aria-activedescendant listbox (APG): the button has focus and the keys
+        // biome-ignore lint/a11y/useFocusableInteractive: an aria-activedescendant listbox's options are never focused
         <li
           key={option.value}
           id={optionId(index)}
           data-index={index}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows li as an option
           role="option"
           aria-selected={index === selectedIndex ? "true" : "false"}
           class={`select-menu__option${index === active ? " is-active" : ""}`}

@@ -18,7 +18,7 @@ export type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "v
 };
 
 /** Sets the height to fit the text, between `minRows` and `maxRows` lines. */
-function fit(area: HTMLTextAreaElement, minRows: number, maxRows: number): void {
+function fitHeight(area: HTMLTextAreaElement, minRows: number, maxRows: number): void {
   const style = getComputedStyle(area);
   const line = parseFloat(style.lineHeight) || 16;
   const chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
@@ -36,7 +36,7 @@ export function TextArea({ value, minRows = 1, maxRows = 6, onSubmit, onKeyDown,
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useLayoutEffect(() => {
-    if (ref.current) fit(ref.current, minRows, maxRows);
+    if (ref.current) fitHeight(ref.current, minRows, maxRows);
   }, [value, minRows, maxRows]);
 
   // The text wraps differently when the panel is resized.
@@ -47,7 +47,7 @@ export function TextArea({ value, minRows = 1, maxRows = 6, onSubmit, onKeyDown,
     const observer = new ResizeObserver(() => {
       if (area.clientWidth === width) return;
       width = area.clientWidth;
-      fit(area, minRows, maxRows);
+      fitHeight(area, minRows, maxRows);
     });
     observer.observe(area);
     return () => observer.disconnect();

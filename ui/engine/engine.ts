@@ -5,7 +5,7 @@
  */
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
-import { CodegenError, ModelFailure } from "./errors.js";
+import { CodegenError } from "./errors.js";
 import type { CallOptions, EngineCaller } from "./call.js";
 import { codePartsFor, estimates, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
 import { unpackWorker } from "./source.js";

@@ -122,7 +122,7 @@ export class WorkerSlot {
 
   /** The running worker, started (and answering) first when there is none. */
   start(): Promise<WorkerLike> {
-    if (this.ready) return this.ready;
+    if (this.ready !== undefined) return this.ready;
     const generation = this.current;
     this.setStatus("starting");
     const ready = this.boot(generation, this.deps.now());

@@ -23,20 +23,20 @@ export interface MakeRoomProps {
 export function MakeRoomView({ refused, usage, chosen, exporting, onDeleteAndSave, onExport, onClose, onDrop }: MakeRoomProps) {
   if (refused.length === 0)
     return (
-      <div class="make-room" role="region" aria-label="Make room">
+      <section class="make-room" aria-label="Make room">
         <p class="make-room__line">Every held result is saved. Nothing is waiting for room.</p>
         <div class="make-room__actions">
           <button type="button" class="button button--secondary button--small" onClick={onClose}>
             Done
           </button>
         </div>
-      </div>
+      </section>
     );
   const toFree = usage ? bytesToFree(usage, refused.map((r) => r.full.needed)) : undefined;
   const freeing = bytesOf(chosen);
   const enough = toFree !== undefined && freeing >= toFree;
   return (
-    <div class="make-room" role="region" aria-label="Make room">
+    <section class="make-room" aria-label="Make room">
       <p class="make-room__line make-room__line--head">
         <WarningIcon />
         <span>
@@ -62,6 +62,6 @@ export function MakeRoomView({ refused, usage, chosen, exporting, onDeleteAndSav
         </button>
       </div>
       {!enough && chosen.length > 0 && toFree !== undefined ? <p class="make-room__line make-room__short">The chosen entries free {sizeText(freeing)}: not enough yet.</p> : null}
-    </div>
+    </section>
   );
 }

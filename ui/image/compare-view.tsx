@@ -5,7 +5,7 @@ import { versionLine } from "./versions.js";
 
 export function CompareView({ pair, onStop }: { pair: [ImageVersion, ImageVersion]; onStop(): void }) {
   return (
-    <div class="compare" role="group" aria-label={`Comparing v${pair[0].n} and v${pair[1].n}`}>
+    <fieldset class="compare" aria-label={`Comparing v${pair[0].n} and v${pair[1].n}`}>
       <div class="compare__row">
         {pair.map((version) => (
           <figure key={version.id} class="compare__item">
@@ -25,6 +25,6 @@ export function CompareView({ pair, onStop }: { pair: [ImageVersion, ImageVersio
           Done comparing
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

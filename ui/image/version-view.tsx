@@ -31,7 +31,7 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
   const used = usageText(version.usage, version.costUsd);
   const batch = version.batch > 1 ? ` (for ${version.batch} images)` : "";
   return (
-    <div class="version" aria-label={`Version ${version.n}`}>
+    <article class="version" aria-label={`Version ${version.n}`}>
       <VersionImage version={version} class="version__image" />
       <div class="version__meta">
         <p class="version__line">
@@ -83,6 +83,6 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
       </div>
       {actions}
       {canRefine ? <RefineBox key={refineFocus} autoFocus={refineFocus > 0} disabled={busy} label="Refine" placeholder={`Change v${version.n}, e.g. “warmer light”`} onSend={onRefine} /> : refineNote}
-    </div>
+    </article>
   );
 }

@@ -210,7 +210,7 @@ const JS_STEPS: readonly JsStep[] = [
   function number(s, c, next) {
     if (!/\d/.test(c) && !(c === "." && /\d/.test(next))) return false;
     const match = NUMBER.exec(s.src.slice(s.position, s.position + 64));
-    s.emit(match && match[0] ? match[0].length : 1, "number");
+    s.emit(match?.[0] ? match[0].length : 1, "number");
     s.prev = { kind: "value" };
     return true;
   },
@@ -462,7 +462,7 @@ function scanCssValue(code: string, i: number, out: TokenList, stops: string): n
       i += m[0].length;
     } else if (/\d/.test(c) || ((c === "." || c === "-" || c === "+") && /\d/.test(code[i + 1] ?? "") && !/[\w-]/.test(code[i - 1] ?? ""))) {
       const m = /^[-+]?(?:\d*\.)?\d+(?:e[-+]?\d+)?(?:%|[a-z]+)?/i.exec(code.slice(i, i + 40));
-      const text = m && m[0] ? m[0] : c;
+      const text = m?.[0] ? m[0] : c;
       out.push(text, "number");
       i += text.length;
     } else if (c === "!" && /^!important/i.test(code.slice(i, i + 10))) {
@@ -628,8 +628,8 @@ function tokenizeJson(code: string): Token[] {
       i = j;
     } else if (/[-\d]/.test(c)) {
       const m = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/.exec(code.slice(i, i + 64));
-      const text = m && m[0] ? m[0] : c;
-      out.push(text, m && m[0] ? "number" : undefined);
+      const text = m?.[0] ? m[0] : c;
+      out.push(text, m?.[0] ? "number" : undefined);
       i += text.length;
     } else if (/[a-z]/.test(c)) {
       const m = /^[a-z]+/.exec(code.slice(i))!;

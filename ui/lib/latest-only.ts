@@ -17,7 +17,7 @@ export class LatestOnly {
   run<T>(task: () => Promise<T>): Promise<T | typeof SKIPPED> {
     const ticket = ++this.newest;
     const start = async (): Promise<T | typeof SKIPPED> => (ticket === this.newest ? task() : SKIPPED);
-    const result = this.running ? this.running.then(start) : start();
+    const result = this.running !== undefined ? this.running.then(start) : start();
     const settled: Promise<void> = result.then(
       () => this.idleAfter(settled),
       () => this.idleAfter(settled),

@@ -30,7 +30,7 @@ export interface EstimateCardProps {
 
 export function EstimateCard({ label, title, estimate, lines = [], notes = [], sendLabel = "Send", onSend, onCancel, class: extra }: EstimateCardProps) {
   return (
-    <div class={`ai-confirm${extra ? ` ${extra}` : ""}`} role="group" aria-label={label}>
+    <fieldset class={`ai-confirm${extra ? ` ${extra}` : ""}`} aria-label={label}>
       <p class="ai-confirm__title">{title}</p>
       <p class="ai-confirm__estimate" title="An estimate: providers count slightly differently">
         Estimate: {estimate}
@@ -53,6 +53,6 @@ export function EstimateCard({ label, title, estimate, lines = [], notes = [], s
           Cancel
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

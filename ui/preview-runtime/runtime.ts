@@ -29,7 +29,7 @@ interface Module {
 type Require = (spec: string) => unknown;
 type Factory = (require: Require, module: Module, exports: unknown) => void;
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
 
 // ─── Errors ──────────────────────────────────────────────────────────────────────────────────────────────
 

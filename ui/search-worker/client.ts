@@ -74,7 +74,7 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
   }
 
   private started(): Promise<Worker> {
-    if (this.worker) return this.worker;
+    if (this.worker !== undefined) return this.worker;
     const asked = performance.now();
     this.url ??= this.options.source().then(async (packed) => {
       if (packed.trim() === "") throw new Error("the search worker is missing from this build (empty payload); rebuild with npm run build");

@@ -48,7 +48,7 @@ export class SearchIndexKeeper {
     let withVector = 0;
     const frames: IndexedFrame[] = docs.map((doc) => {
       // Own keys only: a frame named "constructor" has no inherited vector.
-      const stored = dimensions && Object.prototype.hasOwnProperty.call(vectors, doc.id) ? vectors[doc.id] : undefined;
+      const stored = dimensions && Object.hasOwn(vectors, doc.id) ? vectors[doc.id] : undefined;
       const embedding = stored ? usableVector(stored, dimensions!) : undefined;
       if (!embedding) return doc; // the frame stays findable by its words
       withVector++;

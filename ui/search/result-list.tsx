@@ -18,7 +18,7 @@ function ScoreBar({ row }: { row: SearchRow }) {
   if (row.relative === undefined) return null;
   const percent = Math.round(row.relative * 100);
   return (
-    <span class="search-score" title={`Score ${row.score.toFixed(2)} · ${percent}% of the best match`} aria-label={`Relevance ${percent}%`}>
+    <span class="search-score" role="img" title={`Score ${row.score.toFixed(2)} · ${percent}% of the best match`} aria-label={`Relevance ${percent}%`}>
       <span class="search-score__fill" style={{ width: `${Math.max(percent, 4)}%` }} />
     </span>
   );
@@ -40,10 +40,13 @@ export function ResultList({ rows, active, grouped, thumbnails, onOpen, onHover 
     list.current?.querySelector(".search-row.is-active")?.scrollIntoView?.({ block: "nearest" });
   }, [active]);
   return (
+    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows ul as a listbox
     <ul ref={list} class="search-results" id="search-results" role="listbox" aria-label="Frames">
       {rows.map((row, i) => (
         <li key={row.id} role="presentation">
           {grouped && row.page !== rows[i - 1]?.page ? <h4 class="search-page">{row.page || "Page"}</h4> : null}
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: an aria-activedescendant listbox (APG): the search field has focus and the keys */}
+          {/* biome-ignore lint/a11y/useFocusableInteractive: an aria-activedescendant listbox's options are never focused */}
           <div
             id={`search-row-${i}`}
             role="option"

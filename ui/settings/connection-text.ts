@@ -47,7 +47,7 @@ export function connectionText(outcome: ConnectionOutcome, context: ConnectionCo
     const prices = outcome.prices > 0 ? ` Saved the prices of ${pluralGrouped(outcome.prices, "model")} for cost estimates.` : "";
     return { ok: true, text: `Connected to ${host}: ${pluralGrouped(outcome.models, "model")} available.${prices}` };
   }
-  const fail = (text: string, detail?: string): ConnectionText => (detail && detail.trim() ? { ok: false, text, detail: detail.trim() } : { ok: false, text });
+  const fail = (text: string, detail?: string): ConnectionText => (detail?.trim() ? { ok: false, text, detail: detail.trim() } : { ok: false, text });
   switch (outcome.kind) {
     case "bad-url":
       return fail(`“${context.url}” is not a base URL. Enter one that starts with https:// (like ${context.example}), or leave it empty for the provider's default.`);

@@ -41,7 +41,7 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
       </div>
       {saved && !sd.replacing ? (
         <div class="key-row key-row--saved">
-          <span class="key-saved" aria-labelledby="sd-auth-label">
+          <span class="key-saved" role="note" aria-labelledby="sd-auth-label">
             <span aria-hidden="true">••••••••</span> <span class="key-saved__name">Saved for {name.replace(/^the /, "")}</span>
           </span>
           <span class="key-row__actions">

@@ -44,7 +44,7 @@ export function KeyRow({ slot, provider, saved, typed, replacing, busy, otherTyp
       </div>
       {saved && !replacing ? (
         <div class="key-row key-row--saved">
-          <span class="key-saved" aria-labelledby="key-label">
+          <span class="key-saved" role="note" aria-labelledby="key-label">
             <span aria-hidden="true">••••••••</span> <span class="key-saved__name">{name} key saved</span>
           </span>
           <span class="key-row__actions">

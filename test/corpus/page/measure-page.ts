@@ -198,7 +198,7 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
       return { width, color: parseColor(cs.getPropertyValue(`border-${s.toLowerCase()}-color`)) };
     });
     const borderSides = sides.map((s) => (visibleColor(s.color) ? s.width : 0));
-    const borderColor = sides.find((s, i) => borderSides[i]! > 0)?.color;
+    const borderColor = sides.find((_s, i) => borderSides[i]! > 0)?.color;
     const shadows = shadowsOf(cs.boxShadow);
     if (fills.length === 0 && !borderSides.some((w) => w > 0) && shadows.length === 0) return undefined;
     return {

@@ -89,7 +89,7 @@ function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Pro
   addEventListener("message", (event: MessageEvent) => {
     if (event.source !== parent) return;
     const request = event.data as Partial<ProbeRequest> | null;
-    if (!request || request.type !== "figment-measure" || typeof request.token !== "string") return;
+    if (request?.type !== "figment-measure" || typeof request.token !== "string") return;
     const token = request.token;
     const fail = (error: unknown): void => parent.postMessage({ type: "figment-measure-reply", token, error: String(error).slice(0, 2000) }, "*");
     settled(typeof request.width === "number" ? request.width : innerWidth)

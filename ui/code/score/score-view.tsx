@@ -99,7 +99,7 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
           ) : null}
           {groups.length === 0 && page.length === 0 ? <p class="score__empty muted">Every layer is where the design has it, and every text is seen at each width.</p> : null}
           {groups.map((group) => (
-            <div key={group.title} role="group" aria-label={group.title}>
+            <fieldset key={group.title} aria-label={group.title}>
               <p class="score__group muted">{group.title}</p>
               <ul class="score__rows">
                 {group.rows.map((row) => (
@@ -118,10 +118,10 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
                   </li>
                 ))}
               </ul>
-            </div>
+            </fieldset>
           ))}
           {page.length > 0 ? (
-            <div role="group" aria-label="The page as a whole">
+            <fieldset aria-label="The page as a whole">
               <p class="score__group muted">The page as a whole</p>
               <ul class="score__rows">
                 {page.map((line) => (
@@ -130,7 +130,7 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
                   </li>
                 ))}
               </ul>
-            </div>
+            </fieldset>
           ) : null}
         </div>
       ) : null}

@@ -192,7 +192,7 @@ const ATTRIBUTE = /^[A-Za-z_$][A-Za-z0-9_$]*(-[A-Za-z0-9_$]+)*$/;
 function variantSource(row: PropRow): VariantSource {
   const values = parseValues(row.values);
   const stored = row.stored?.kind === "variant" ? row.stored : undefined;
-  const typed = (value: string): boolean => values !== undefined && Object.prototype.hasOwnProperty.call(values, value);
+  const typed = (value: string): boolean => values !== undefined && Object.hasOwn(values, value);
   const jsx = Object.fromEntries(Object.entries(stored?.jsx ?? {}).filter(([value]) => !typed(value)));
   const omit = (stored?.omit ?? []).filter((value) => !typed(value) && !(value in jsx));
   return { kind: "variant", property: row.property, ...(values ? { values } : {}), ...(Object.keys(jsx).length > 0 ? { jsx } : {}), ...(omit.length > 0 ? { omit } : {}) };

@@ -122,7 +122,7 @@ export function MappingForm({ initial, instance, map, index, note, busy, worker,
   };
 
   return (
-    <div class="components__form" role="group" aria-label={`Map ${draft.componentName} to a code component`}>
+    <fieldset class="components__form" aria-label={`Map ${draft.componentName} to a code component`}>
       <p class="components__form-title">
         Map <strong>{draft.componentName}</strong> to a code component
       </p>
@@ -146,7 +146,7 @@ export function MappingForm({ initial, instance, map, index, note, busy, worker,
       {errors["figma"] ? <span class="field__error">{errors["figma"]}</span> : null}
       <div class="components__preview" aria-live="polite">
         <span class="field__label components__preview-label">{shown.label}</span>
-        <pre class="code components__jsx" aria-label="JSX preview">
+        <pre class="code components__jsx" role="note" aria-label="JSX preview">
           <code>{shown.jsx}</code>
         </pre>
         {preview?.notes.map((note) => (
@@ -168,6 +168,6 @@ export function MappingForm({ initial, instance, map, index, note, busy, worker,
           Save mapping
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -11,6 +11,7 @@ import type { ComponentMap, ComponentMapping, MappingNote } from "../../../codeg
 import type { StoredComponents } from "../../../contract/components.js";
 import type { MainRequests } from "../../channel/requests.js";
 import type { Engine } from "../../engine/engine.js";
+import type { ReplyOf } from "../../engine/protocol/index.js";
 import { downloadBytes } from "../../lib/download.js";
 import { findMapping, upsert, without } from "./mapping-draft.js";
 import { saveOnLatest, type MapChange, type SendMapping } from "./save-on-latest.js";
@@ -106,7 +107,7 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
     exportFile: () => downloadBytes(new TextEncoder().encode(serialiseMap({ components: mapNow().components.map(({ source: _source, ...mapping }) => mapping) })), "components.json", "application/json"),
     readCodeConnect: async (text) => {
       setBusy(true);
-      let read;
+      let read: ReplyOf<"read-code-connect">;
       try {
         read = await worker.call("read-code-connect", { name: "pasted.figma.tsx", text });
       } catch (error) {

@@ -67,7 +67,7 @@ export function StyleSection({ setup, selection }: { setup: BatchSetup; selectio
         </ul>
       ) : null}
       {reads.references.note ? <p class="muted" role="status">{reads.references.note}</p> : null}
-      <p class="setup-style-sentence" aria-label="Style sentence">
+      <p class="setup-style-sentence" role="note" aria-label="Style sentence">
         {sentence ? (
           <>
             <span class="muted">Every prompt ends with: </span>Style: {sentence}
