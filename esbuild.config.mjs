@@ -154,11 +154,27 @@ const engine = {
   outfile: "dist/ui-parts/engine.js",
 };
 
+/**
+ * For a worker bundle holding codegen/format: its wasm formatters load through web-fmt-load.browser.ts, which imports
+ * the wasm itself (as base64 text, with `loader: { ".wasm": "base64" }`; decoded when first used), where Node reads the file.
+ */
+const WEB_FMT_LOAD = resolvePath("codegen/format/web-fmt-load.ts");
+const webFmtInWorker = {
+  name: "web-fmt-in-worker",
+  setup(b) {
+    b.onResolve({ filter: /\/web-fmt-load(\.js)?$/ }, (args) => {
+      const real = resolvePath(args.resolveDir, args.path.replace(/\.js$/, "") + ".ts");
+      return real === WEB_FMT_LOAD ? { path: resolvePath("codegen/format/web-fmt-load.browser.ts") } : undefined;
+    });
+  },
+};
+
 /** The project pass part, loaded into the engine worker before its first code job (ui/engine/project-pass/). */
 const projectPassPart = {
   entryPoints: ["ui/engine/project-pass/part.entry.ts"],
   ...browserIife,
-  plugins: [rawText],
+  loader: { ".wasm": "base64" },
+  plugins: [rawText, webFmtInWorker],
   outfile: "dist/ui-parts/project-pass.js",
 };
 

@@ -311,7 +311,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     const emit = await timeIt(`${f.name} emit`, () => emitFiles(design.document, REACT), RUNS);
     const checked = checkProject(emitted.files);
     const project = await timeIt(`${f.name} project`, () => checkProject(emitted.files), RUNS);
-    const format = await timeIt(`${f.name} prettier`, () => formatFiles(checked.files), RUNS);
+    const format = await timeIt(`${f.name} prettier`, () => formatFiles(checked.files, "emitters"), RUNS);
     const total = await timeIt(`${f.name} total`, async () => generateCode(loadDesign(parsed).document, REACT), RUNS);
     const mcpRun = await timeIt(`${f.name} MCP`, () => mcpPayload(JSON.parse(f.text), baseline), RUNS);
     results.set("pipeline", ["files", f.name], {

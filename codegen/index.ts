@@ -14,11 +14,11 @@ export { emitFiles } from "./emit/index.js";
 export { DEFAULT_CODE_OPTIONS, EmptyDesignError, loadDesign, UnknownNodeError } from "./load.js";
 export type { CodeOptions, LoadedDesign, LoadOptions, Styling, Target } from "./load.js";
 
-/** The whole pipeline from the design tree: emit, check and repair with ts-morph, format with prettier. */
+/** The whole pipeline from the design tree: emit, check and repair with ts-morph, format (the emitters' files: codegen/format's wasm formatters). */
 export async function generateCode(doc: DesignDocument, options: CodeOptions): Promise<FileSet> {
   const emitted = emitFiles(doc, options);
   const checked = checkProject(emitted.files);
-  const formatted = await formatFiles(checked.files);
+  const formatted = await formatFiles(checked.files, "emitters");
   // After formatting, so that its lines are the written files' lines.
   const usage = options.libraryTypes && options.target === "react" ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
   return { files: formatted.files, problems: [...emitted.problems, ...checked.problems, ...formatted.problems, ...usage] };

@@ -2,5 +2,5 @@
 import type { ProjectPass } from "./pass.js";
 import { projectPass } from "./pass.js";
 
-export const formatFiles: ProjectPass["formatFiles"] = (files) => projectPass().formatFiles(files);
-export const isFormatted: ProjectPass["isFormatted"] = (file) => projectPass().isFormatted(file);
+export const formatFiles: ProjectPass["formatFiles"] = (files, author) => projectPass().formatFiles(files, author);
+export const isFormatted: ProjectPass["isFormatted"] = (file, author) => projectPass().isFormatted(file, author);
