@@ -158,9 +158,24 @@ const engine = {
   outfile: "dist/ui-parts/engine.js",
 };
 
+/**
+ * For a worker bundle holding codegen/format: its wasm formatters load through web-fmt-load.browser.ts, which imports
+ * the wasm itself (as base64 text, with `loader: { ".wasm": "base64" }`; decoded when first used), where Node reads the file.
+ */
+const WEB_FMT_LOAD = resolvePath("codegen/format/web-fmt-load.ts");
+const webFmtInWorker = {
+  name: "web-fmt-in-worker",
+  setup(b) {
+    b.onResolve({ filter: /\/web-fmt-load(\.js)?$/ }, (args) => {
+      const real = resolvePath(args.resolveDir, args.path.replace(/\.js$/, "") + ".ts");
+      return real === WEB_FMT_LOAD ? { path: resolvePath("codegen/format/web-fmt-load.browser.ts") } : undefined;
+    });
+  },
+};
+
 /** The code parts, loaded into the engine worker before the jobs that need them (ui/engine/code-parts/), by name. */
 const CODE_PARTS = {
-  "code-format": { entryPoints: ["ui/engine/code-parts/format.entry.ts"], ...browserIife, plugins: [rawText], outfile: "dist/ui-parts/code-format.js" },
+  "code-format": { entryPoints: ["ui/engine/code-parts/format.entry.ts"], ...browserIife, loader: { ".wasm": "base64" }, plugins: [rawText, webFmtInWorker], outfile: "dist/ui-parts/code-format.js" },
   // The formatter and the preview are the other part's: a module of theirs here would be a second copy.
   "code-check": { entryPoints: ["ui/engine/code-parts/check.entry.ts"], ...browserIife, plugins: [codePartShims(["codegen/project/index.ts"]), rawTextRefused], outfile: "dist/ui-parts/code-check.js" },
 };

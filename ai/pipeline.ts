@@ -128,7 +128,7 @@ export class Preformatter {
 }
 
 async function formatOne(file: SourceFile): Promise<Formatted> {
-  const result = await formatFiles([file]);
+  const result = await formatFiles([file], "model");
   return { file: result.files[0] ?? file, problems: result.problems };
 }
 
@@ -171,7 +171,7 @@ async function checkedAndFormatted(
   const checked = checkProject(rebased.files);
   const before = [...reply.problems, ...joined.problems, ...loaded.problems, ...rebased.problems, ...checked.problems];
   if (!preformatted) {
-    const formatted = await formatFiles(checked.files);
+    const formatted = await formatFiles(checked.files, "model");
     return { files: formatted.files, problems: [...before, ...formatted.problems] };
   }
   const results = await Promise.all(checked.files.map((file) => preformatted.format(file)));

@@ -424,7 +424,7 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     const estimateT = await timeIt("estimate", () => estimatePrompt(main.input, realPng.size, { model: MODEL }), runs);
     const checked = checkProject(parsed.files);
     const project = await timeIt("project pass", () => checkProject(parsed.files), runs);
-    const prettier = await timeIt("prettier", () => formatFiles(checked.files), runs);
+    const prettier = await timeIt("prettier", () => formatFiles(checked.files, "model"), runs);
     const post = await timeIt("postProcess", () => postProcess(parsed), runs);
     const modelCode = await timeServer(server.url, "generateModelCode", () => generateModelCode(config, main.input));
     const jsonParse = await timeIt("JSON.parse", () => JSON.parse(answer.text), runs);

@@ -50,7 +50,7 @@ import { imagePanelSection } from "./image-panel.js";
 import { fuzzSection } from "./fuzz.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
-import { emitFiles, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import { emitFiles, generateCode, loadDesign, type CodeOptions, type SourceFile } from "../codegen/index.js";
 import { formatFiles } from "../codegen/format/index.js";
 import { checkProject } from "../codegen/project/index.js";
 import { hintForFile } from "./ours.js";
@@ -297,10 +297,12 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   print(`\n## pipeline\n`);
   print(
     `Median ms of ${RUNS} runs after warm-up, warm. Stages: design tree (REST JSON → normalised tree), ` +
-      `emit (React, CSS modules), project pass (ts-morph), prettier. "total" runs them back to back; ` +
+      `emit (React, CSS modules), project pass (ts-morph: generateCode runs it only with mapped components, so it is ` +
+      `not in "total"), format (the emitters' formatter, codegen/format). "total" is generateCode; ` +
       `the ratio is total / JSON.parse of the same file.\n`,
   );
   const prow: string[][] = [];
+  const languages: string[][] = [];
   // Quick: the smallest file only (every stage once); the full run times every file.
   for (const f of quickSmallest(files, (file) => file.text.length)) {
     const parsed = JSON.parse(f.text) as unknown;
@@ -309,9 +311,9 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     const tree = await timeIt(`${f.name} tree`, () => loadDesign(parsed), RUNS);
     const emitted = emitFiles(design.document, REACT);
     const emit = await timeIt(`${f.name} emit`, () => emitFiles(design.document, REACT), RUNS);
-    const checked = checkProject(emitted.files);
     const project = await timeIt(`${f.name} project`, () => checkProject(emitted.files), RUNS);
-    const format = await timeIt(`${f.name} prettier`, () => formatFiles(checked.files), RUNS);
+    const format = await timeIt(`${f.name} format`, () => formatFiles(emitted.files, "emitters"), RUNS);
+    languages.push(...(await formatterByLanguage(f.name, emitted.files)));
     const total = await timeIt(`${f.name} total`, async () => generateCode(loadDesign(parsed).document, REACT), RUNS);
     const mcpRun = await timeIt(`${f.name} MCP`, () => mcpPayload(JSON.parse(f.text), baseline), RUNS);
     results.set("pipeline", ["files", f.name], {
@@ -321,7 +323,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
       designTree: timed(tree),
       emit: timed(emit),
       projectPass: timed(project),
-      prettier: timed(format),
+      format: timed(format),
       total: timed(total),
       totalOverJsonParse: round(total.medianMs / parse.medianMs),
       mcpSimplifyAndSerialize: { ...(timed(mcpRun) as Record<string, Json>), format: baseline },
@@ -342,10 +344,29 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   }
   print(
     table(
-      ["file", "frames", "files", "JSON.parse", "design tree", "emit", "project pass", "prettier", "total", "total / JSON.parse", `MCP simplify+serialize (${baseline})`],
+      ["file", "frames", "files", "JSON.parse", "design tree", "emit", "project pass", "format", "total", "total / JSON.parse", `MCP simplify+serialize (${baseline})`],
       prow,
     ),
   );
+  print(`\nThe emitters' files by language: prettier (a model's files' formatter) vs the one codegen/format chooses for them.\n`);
+  print(table(["file", "language", "files", "prettier", "emitters' formatter", "identical to prettier"], languages, 2));
+}
+
+/** Per language of the emitted files: prettier vs the emitters' formatter, and how many files come out the same. */
+async function formatterByLanguage(name: string, files: SourceFile[]): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (const extension of [".tsx", ".ts", ".css"]) {
+    const ofLanguage = files.filter((file) => file.path.endsWith(extension));
+    if (ofLanguage.length === 0) continue;
+    const runs = Math.max(3, RUNS >> 2);
+    const prettier = await timeIt(`${name} prettier ${extension}`, () => formatFiles(ofLanguage, "model"), runs);
+    const chosen = await timeIt(`${name} format ${extension}`, () => formatFiles(ofLanguage, "emitters"), runs);
+    const [a, b] = await Promise.all([formatFiles(ofLanguage, "model"), formatFiles(ofLanguage, "emitters")]);
+    const same = a.files.filter((file, i) => file.content === b.files[i]?.content).length;
+    results.set("pipeline", ["languages", name, extension], { files: ofLanguage.length, prettier: timed(prettier), format: timed(chosen), identical: same });
+    rows.push([name, extension, String(ofLanguage.length), fmtMs(prettier.medianMs), fmtMs(chosen.medianMs), `${same}/${ofLanguage.length}`]);
+  }
+  return rows;
 }
 
 await main();

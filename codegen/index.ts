@@ -1,5 +1,5 @@
 /**
- * The codegen pipeline: REST JSON → design tree → emitted files → project pass → prettier.
+ * The codegen pipeline: REST JSON → design tree → emitted files → (project pass) → formatter.
  * Pure: runs in Node (CLI, tests) and in a Web Worker (plugin UI). The main thread imports the light
  * parts directly (./load.js, ./emit/index.js) so that ts-morph and prettier stay out of it.
  */
@@ -14,14 +14,26 @@ export { emitFiles } from "./emit/index.js";
 export { DEFAULT_CODE_OPTIONS, EmptyDesignError, loadDesign, UnknownNodeError } from "./load.js";
 export type { CodeOptions, LoadedDesign, LoadOptions, Styling, Target } from "./load.js";
 
-/** The whole pipeline from the design tree: emit, check and repair with ts-morph, format with prettier. */
+/**
+ * The whole pipeline from the design tree: emit, check and repair with ts-morph where there is work for it, format
+ * (the emitters' files: codegen/format's wasm formatters).
+ */
 export async function generateCode(doc: DesignDocument, options: CodeOptions): Promise<FileSet> {
   const emitted = emitFiles(doc, options);
-  const checked = checkProject(emitted.files);
-  const formatted = await formatFiles(checked.files);
+  const checked = needsProjectPass(options) ? checkProject(emitted.files) : emitted;
+  const formatted = await formatFiles(checked.files, "emitters");
   // After formatting, so that its lines are the written files' lines.
   const usage = options.libraryTypes && options.target === "react" ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
   return { files: formatted.files, problems: [...emitted.problems, ...checked.problems, ...formatted.problems, ...usage] };
+}
+
+/**
+ * The project pass finds nothing to repair in the emitters' own files (codegen/project/emitted.test.ts holds every
+ * fixture frame to that: same files, no problem), and costs ~100 ms warm, the whole TypeScript compiler cold. It still
+ * runs where the emitters import code they did not write: the team's components.
+ */
+function needsProjectPass(options: CodeOptions): boolean {
+  return (options.components?.components.length ?? 0) > 0;
 }
 
 export { printHint } from "./hint/print.js";

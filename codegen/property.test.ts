@@ -18,6 +18,7 @@ import { buildDesign, design, treeSpec, type Design } from "../test/arbitraries/
 import { typecheckReactProjects } from "../test/compile.js";
 import type { DesignDocument } from "./design/types.js";
 import { EmptyDesignError, emitFiles, generateCode, loadDesign, parseHint, printHint, type CodeOptions, type LoadedDesign } from "./index.js";
+import { checkProject } from "./project/index.js";
 import { NotFigmaJsonError } from "./rest/reply.js";
 import type { FileSet, Problem, SourceFile } from "./types.js";
 
@@ -99,12 +100,18 @@ function checkPaths(files: SourceFile[], where: string): void {
   }
 }
 
-/** Our own emitters' output must come through the project pass and prettier without errors. */
+/**
+ * Our own emitters' output must come through the formatter without errors, and leave the project pass (which
+ * generateCode skips for it: codegen/project/emitted.test.ts) nothing to find or repair.
+ */
 function checkOutput(out: FileSet, where: string): void {
   checkProblems(out.problems, where);
   checkPaths(out.files, where);
   const errors = out.problems.filter((p) => p.severity === "error");
   expect(errors, `${where}: the generated code has errors`).toEqual([]);
+  const checked = checkProject(out.files);
+  expect(checked.problems, `${where}: the project pass finds problems`).toEqual([]);
+  expect(checked.files.map((f) => f.content), `${where}: the project pass changes files`).toEqual(out.files.map((f) => f.content));
 }
 
 /** loadDesign, or undefined when it throws one of the documented errors. */

@@ -46,7 +46,7 @@ const formatted = new Map<string, Promise<boolean>>();
 function formattedOnce(file: SourceFile): Promise<boolean> {
   const key = `${file.path}\0${file.content}`;
   let answer = formatted.get(key);
-  if (!answer) formatted.set(key, (answer = isFormatted(file)));
+  if (!answer) formatted.set(key, (answer = isFormatted(file, "emitters")));
   return answer;
 }
 

@@ -1,5 +1,8 @@
 /** Which prettier parser and plugins a file needs, from its extension (and, for HTML, its content). */
 
+/** Prettier's printWidth, and the wasm formatters' lineWidth (web-fmt.ts). */
+export const PRINT_WIDTH = 100;
+
 export type PluginName = "typescript" | "babel" | "estree" | "postcss" | "html";
 
 export interface Language {

@@ -14,7 +14,7 @@ describe("binary files through the project pass and prettier", () => {
     ];
     const checked = checkProject(files);
     expect(checked.problems).toEqual([]);
-    const formatted = await formatFiles(checked.files);
+    const formatted = await formatFiles(checked.files, "model");
     expect(formatted.problems).toEqual([]);
     const hero = formatted.files.find((f) => f.path === "src/assets/hero.png")!;
     expect(hero).toEqual({ path: "src/assets/hero.png", content: "", bytes: BYTES });

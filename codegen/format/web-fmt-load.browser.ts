@@ -1,0 +1,14 @@
+/**
+ * web-fmt-load.ts in the worker's bundle (esbuild.config.mjs, `webFmtInWorker`): the wasm travels inside the bundle as
+ * base64 text (esbuild's base64 loader), decoded when the formatters are first needed and compiled asynchronously.
+ * Text, not esbuild's binary loader: that one's Uint8Array comes through a CommonJS wrapper whose import copies every
+ * index as a property (3.4 million getters: 30 s and more in Chromium).
+ */
+import { base64ToBytes } from "../base64";
+import type { WebFmt } from "./web-fmt-api";
+
+export async function loadWebFmt(): Promise<WebFmt> {
+  const [{ default: init, format }, { default: wasmBase64 }] = await Promise.all([import("@wasm-fmt/web_fmt/web"), import("@wasm-fmt/web_fmt/wasm")]);
+  await init(base64ToBytes(wasmBase64));
+  return { format };
+}

@@ -1,0 +1,50 @@
+/**
+ * The emitters' files through @wasm-fmt/web_fmt (Biome for .ts/.tsx, malva for .css, markup_fmt for .html): 4–15×
+ * faster than prettier, with options set to prettier's style. On every fixture frame .ts and .tsx come out byte for
+ * byte as prettier's; .css and .html differ only in the formatting choices docs/output.md lists (web-fmt.test.ts
+ * holds them to that). A model's files stay with prettier (index.ts).
+ */
+import type { format } from "@wasm-fmt/web_fmt";
+import { PRINT_WIDTH } from "./languages";
+import type { WebFmt } from "./web-fmt-api";
+import { loadWebFmt } from "./web-fmt-load";
+
+type Config = NonNullable<Parameters<typeof format>[2]>;
+
+const LAYOUT = { indentStyle: "space", indentWidth: 2, lineWidth: PRINT_WIDTH } as const;
+
+/** Prettier's defaults, said to each formatter (Biome would indent with tabs; markup_fmt upper-case the doctype, not indent `<style>`). */
+export const WEB_FMT_CONFIG: Config = {
+  ...LAYOUT,
+  script: { quoteStyle: "double", trailingComma: "all" },
+  markup: { doctypeKeywordCase: "lower", "html.void.selfClosing": true, scriptIndent: true, styleIndent: true },
+};
+
+/** The languages the emitters write, each measured against prettier (bench/run.ts, "pipeline"). */
+const WEB_FMT_EXTENSIONS = [".tsx", ".ts", ".css", ".html"] as const;
+
+export function formatsWithWebFmt(path: string): boolean {
+  const lower = path.toLowerCase();
+  return WEB_FMT_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/**
+ * Loaded once. A load that fails (a worker whose policy refuses wasm) is not tried again: every file then goes to
+ * prettier, which formats it in the reference style, only slower.
+ */
+let loading: Promise<WebFmt | undefined> | undefined;
+
+function webFmt(): Promise<WebFmt | undefined> {
+  return (loading ??= loadWebFmt().catch(() => undefined));
+}
+
+/** The formatted text, or undefined when the formatters did not load or could not parse it (prettier then says where). */
+export async function formatWithWebFmt(path: string, content: string): Promise<string | undefined> {
+  const formatter = await webFmt();
+  if (!formatter) return undefined;
+  try {
+    return formatter.format(content, path, WEB_FMT_CONFIG);
+  } catch {
+    return undefined;
+  }
+}
