@@ -11,8 +11,8 @@
  *    carries (gzip+base64, handed to the UI as `worker-source`), raw and gzip -9 (bench/plugin-sizes.ts).
  * 4. Worker cold start (ui/engine/worker-slot.ts stats; started by the idle warm-up after the panel's first paint):
  *    fetching the source from the main thread (`get-worker-source` → `worker-source`), decoding, booting; and the
- *    worker ready for the first job (issue 41: the warm-up → its code-format part loaded, Engine stats), then with
- *    the checker (its code-check part).
+ *    worker ready for the first job (issue 41: the warm-up → its code-format part loaded, Engine stats; an offline
+ *    Code job needs no more: the checker, ts-morph, loads only before model jobs, components and Code Connect).
  * 1b. Where the opening goes, as the renderer main thread's CPU time from Chromium's trace (bench/plugin-profile.ts):
  *    ui.html's parse, the panel script's compile and run, style and layout, the whole window to Generate
  *    interactive — steadier than wall clocks on a busy machine.
@@ -281,15 +281,10 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `workerReadyFirstJob${key}`,
       `**Worker ready for the first job** (${setup.name})`,
       pick(setup.samples, (s) => s.worker.codePartsReadyMs?.["code-format"]),
-      "the engine's first start (the panel's idle warm-up) → worker booted and its code-format part (formatter, React preview, Tailwind) loaded (Engine stats); an offline Code job needs no more once generateCode skips the project pass on the emitters' files",
+      "the engine's first start (the panel's idle warm-up) → worker booted and its code-format part (formatter, React preview, Tailwind) loaded (Engine stats); an offline Code job needs no more (generateCode runs ts-morph only with the team's components)",
       WORKER_READY_TARGET_MS,
     );
-    out.timed(
-      `workerReadyWithChecker${key}`,
-      `Worker ready with the checker (${setup.name})`,
-      pick(setup.samples, (s) => s.worker.codePartsReadyMs?.["code-check"]),
-      "… and then its code-check part (ts-morph + TypeScript) loaded: what model jobs and Code Connect need, and what one project-pass part held before issue 41",
-    );
+
   }
 
   // ---- click → code ------------------------------------------------------------------------------
@@ -308,7 +303,7 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `clickToFormattedCodeCold${key}`,
       `Click → formatted code, cold (${where})`,
       setup.samples.map((s) => s.cold.formattedMs),
-      "the worker's checked (ts-morph) and formatted (prettier) files replace the draft; includes whatever of the worker's start the warm-up had not done by the click",
+      "the worker's formatted files (the emitters' wasm formatters) replace the draft; includes whatever of the worker's start the warm-up had not done by the click",
     );
     out.timed(`clickToFormattedCodeWarm${key}`, `Click → formatted code, warm (${where})`, setup.samples.map((s) => s.warm.formattedMs), "Generate again on the same page: export, draft, worker request");
   }

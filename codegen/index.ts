@@ -7,6 +7,7 @@ import type { DesignDocument } from "./design/types.js";
 import { emitFiles } from "./emit/index.js";
 import { formatFiles } from "./format/index.js";
 import type { CodeOptions } from "./load.js";
+import { needsCodeCheck } from "./needs-check.js";
 import { checkLibraryUsage, checkProject } from "./project/index.js";
 import type { FileSet } from "./types.js";
 
@@ -16,25 +17,19 @@ export type { CodeOptions, LoadedDesign, LoadOptions, Styling, Target } from "./
 
 /**
  * The whole pipeline from the design tree: emit, check and repair with ts-morph where there is work for it, format
- * (the emitters' files: codegen/format's wasm formatters).
+ * (the emitters' files: codegen/format's wasm formatters). The project pass finds nothing to repair in the emitters'
+ * own files (codegen/project/emitted.test.ts holds every fixture frame to that: same files, no problem) and costs
+ * ~100 ms warm, the whole TypeScript compiler cold: it runs only where needsCodeCheck says (the team's components).
  */
 export async function generateCode(doc: DesignDocument, options: CodeOptions): Promise<FileSet> {
   const emitted = emitFiles(doc, options);
-  const checked = needsProjectPass(options) ? checkProject(emitted.files) : emitted;
+  const checked = needsCodeCheck(options) ? checkProject(emitted.files) : emitted;
   const formatted = await formatFiles(checked.files, "emitters");
   // After formatting, so that its lines are the written files' lines.
-  const usage = options.libraryTypes && options.target === "react" ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
+  const usage = options.libraryTypes && needsCodeCheck(options) ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
   return { files: formatted.files, problems: [...emitted.problems, ...checked.problems, ...formatted.problems, ...usage] };
 }
 
-/**
- * The project pass finds nothing to repair in the emitters' own files (codegen/project/emitted.test.ts holds every
- * fixture frame to that: same files, no problem), and costs ~100 ms warm, the whole TypeScript compiler cold. It still
- * runs where the emitters import code they did not write: the team's components.
- */
-function needsProjectPass(options: CodeOptions): boolean {
-  return (options.components?.components.length ?? 0) > 0;
-}
 
 export { printHint } from "./hint/print.js";
 export { modelHint } from "./hint/model.js";

@@ -147,13 +147,13 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       await ui.waitForFunction(() => (globalThis as unknown as { figmentWorkerStats(): { status: string } }).figmentWorkerStats().status === "ready", undefined, { timeout: 30_000 });
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 30_000 });
-      // The engine was asked for once, at the warm-up, and so was each code part `generate` needs (the Code panel's
-      // warm-up loads them).
+      // The engine was asked for once, at the warm-up, and so was the one code part an offline `generate` needs (the
+      // Code panel's warm-up loads it); the checker (ts-morph) never: no model, no components.
       const after = await relay.traffic();
       expect(asksFor(after, "engine")).toBe(1);
       expect(asksFor(after, "code-format")).toBe(1);
-      expect(asksFor(after, "code-check")).toBe(1);
-      expect(count(after, "get-worker-source")).toBe(3);
+      expect(asksFor(after, "code-check")).toBe(0);
+      expect(count(after, "get-worker-source")).toBe(2);
     });
   });
 

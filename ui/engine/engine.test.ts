@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Cancelled } from "../../contract/cancelled.js";
 import { RequestTimeoutError } from "../../contract/requests.js";
 import type { CodePart } from "../../contract/messages.js";
+import type { ComponentMap } from "../../codegen/components-map/model.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import type { BodyOf, EngineRequest } from "./protocol/index.js";
 import { BOOT_TIMEOUT_MS } from "./worker-slot.js";
@@ -40,6 +41,8 @@ class FakeWorker implements WorkerLike {
 }
 
 const options = { target: "react", styling: "css-modules", nodeIds: false } as const;
+/** With the team's components mapped: generateCode then runs ts-morph, so `generate` needs the code-check part too. */
+const mapped = { ...options, components: { components: [{ figma: { key: "k" } } as unknown as ComponentMap["components"][number]] } };
 const exports = [{ id: "1:2", json: { document: { id: "1:2", type: "FRAME" } } }];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -449,14 +452,15 @@ describe("Engine tokenizer and code parts", () => {
     expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview"]);
     expect(codePartSource.mock.calls).toEqual([["code-format"]]);
     // Two code jobs at once share one load of the checker, sent before either.
-    await Promise.all([host.call("generate", { exports, options }), host.call("generate", { exports, options })]);
+    await Promise.all([host.call("generate", { exports, options: mapped }), host.call("generate", { exports, options: mapped })]);
     expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview", "load-packed", "generate", "generate"]);
     expect(workers[0]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([{ packed: "H4sI-code-format" }, { packed: "H4sI-code-check" }]);
-    // A new worker (after a cancel) gets both again, in order, asked of the main thread only once each; the Code panel's warm-up loads them.
+    // A new worker (after a cancel): the Code panel's warm-up loads only what an offline Generate needs; a Generate
+    // with components then loads the checker; each asked of the main thread only once.
     host.cancel();
     await host.warmUp({ for: "generate" });
-    expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([{ packed: "H4sI-code-format" }, { packed: "H4sI-code-check" }]);
-    await host.call("generate", { exports, options });
+    expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([{ packed: "H4sI-code-format" }]);
+    await host.call("generate", { exports, options: mapped });
     expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "load-packed", "generate"]);
     expect(codePartSource).toHaveBeenCalledTimes(2);
   });
@@ -470,17 +474,17 @@ describe("Engine tokenizer and code parts", () => {
     expect(host.currentStatus).toBe("starting");
     unpacked({ url: "blob:worker", decodeMs: 1 });
     await warming;
-    expect(codePartSource.mock.calls).toEqual([["code-format"], ["code-check"]]);
+    expect(codePartSource.mock.calls).toEqual([["code-format"]]);
   });
 
   it("says when each code part was ready, from the engine's first start, for the first worker only", async () => {
     let clock = 100;
     const { host } = answeringEngine({ codePartSource: async (part) => ((clock += part === "code-format" ? 50 : 400), `H4sI-${part}`), now: () => clock });
     expect(host.stats.codePartsReadyMs).toBeUndefined();
-    await host.warmUp({ for: "generate" });
+    await host.warmUp({ for: "ai-generate" });
     expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
     host.cancel();
-    await host.warmUp({ for: "generate" });
+    await host.warmUp({ for: "ai-generate" });
     expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
   });
 

@@ -82,7 +82,7 @@ export class Engine implements EngineCaller {
    */
   async call<K extends Kind>(kind: K, body: BodyOf<K>, options: CallOptions<K> = {}): Promise<ReplyOf<K>> {
     if (estimates(kind)) await this.loadTokenizer();
-    await this.loadCodeParts(codePartsFor(kind));
+    await this.loadCodeParts(codePartsFor(kind, body));
     const worker = await this.start();
     const { reply } = this.slot.open(worker, { ...body, kind } as Unsent, {
       ...options,

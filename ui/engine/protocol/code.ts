@@ -7,7 +7,8 @@ import type { InstanceFacts } from "../../../codegen/design/types.js";
 import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
 import { STYLINGS, TARGETS } from "../../../contract/words.js";
-import type { Room } from "./common.js";
+import { needsCodeCheck } from "../../../codegen/needs-check.js";
+import type { CodePartsOf, Room } from "./common.js";
 
 /** One selected frame: what `exportAsync({ format: "JSON_REST_V1" })` returned, by node id. */
 const exportEntry = object({ id: string({ nonEmpty: true }), json: json() });
@@ -16,6 +17,8 @@ export type ExportEntry = Infer<typeof exportEntry>;
 
 /** `components`: the document's mapping (contract/components.ts), read again field by field in the worker before use. */
 export const codeOptionsField = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean(), components: optional(componentMapField) });
+/** What decides the parts a `generate` needs. */
+type GenerateBody = { options: Infer<typeof codeOptionsField> };
 const mappingNote = object({ severity: oneOf(["error", "warning", "info"]), message: string(), file: optional(string()), line: optional(number()) });
 // `bytes`: a binary asset (an image), content "".
 const sourceFile = object({ path: string(), content: string(), bytes: optional(bytes()) });
@@ -66,9 +69,13 @@ export const codeRoom = {
   events: {},
   streams: {},
   estimates: [],
-  // `generate` runs the project pass (ts-morph) on the emitters' files until generateCode skips it (issue 41):
-  // then it needs only "code-format", and the Code panel is ready once that part is.
-  codeParts: { generate: ["code-format", "code-check"], "react-preview": ["code-format"], "read-code-connect": ["code-check"] },
+  // `generate` needs ts-morph only where generateCode runs it (the team's components): else the Code panel is
+  // ready once "code-format" is.
+  codeParts: {
+    generate: ((body) => (body && needsCodeCheck(body.options) ? ["code-format", "code-check"] : ["code-format"])) satisfies CodePartsOf<GenerateBody>,
+    "react-preview": ["code-format"],
+    "read-code-connect": ["code-check"],
+  },
 } as const satisfies Room;
 
 /** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */

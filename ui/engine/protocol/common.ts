@@ -13,6 +13,9 @@ import { sdProblemField } from "./sd-problem.js";
  * One room's messages. `streams` names, per kind, the events it may send before its reply (a kind not named
  * streams none); `estimates` names the kinds that count tokens, for which the host first loads the tokenizer.
  */
+/** The parts a job needs decided from its body (undefined: a warm-up, before there is one). */
+export type CodePartsOf<B> = (body: B | undefined) => readonly CodePart[];
+
 export interface Room {
   readonly requests: Readonly<Record<string, Shape>>;
   readonly replies: Readonly<Record<string, Shape>>;
@@ -20,7 +23,7 @@ export interface Room {
   readonly streams: Readonly<Record<string, readonly string[]>>;
   readonly estimates: readonly string[];
   /** Kinds that format, check or preview code, with the code parts (ui/engine/code-parts/) the host loads into the worker before them, in order. */
-  readonly codeParts: Readonly<Record<string, readonly CodePart[]>>;
+  readonly codeParts: Readonly<Record<string, readonly CodePart[] | CodePartsOf<never>>>;
 }
 
 export { requestIdField as requestId } from "../../../contract/request-id.js";

@@ -12,7 +12,7 @@ import { analyzeRoom } from "./analyze.js";
 import { batchRoom } from "./batch.js";
 import { BOUNDARY_REPLIES, BOUNDARY_REQUESTS } from "./boundary.js";
 import { codeRoom } from "./code.js";
-import { FAILURE, requestId, type EngineFailure, type Tagged } from "./common.js";
+import { FAILURE, requestId, type CodePartsOf, type EngineFailure, type Tagged } from "./common.js";
 import { imageRoom } from "./image.js";
 import { modelRoom } from "./model.js";
 import { rowsRoom } from "./rows.js";
@@ -28,7 +28,7 @@ const ROOM_REPLIES = { ...codeRoom.replies, ...modelRoom.replies, ...imageRoom.r
 const EVENTS = { ...modelRoom.events, ...imageRoom.events, ...analyzeRoom.events, ...searchRoom.events, ...batchRoom.events, ...sdRoom.events } satisfies Record<string, Shape>;
 const STREAMS = { ...modelRoom.streams, ...imageRoom.streams, ...analyzeRoom.streams, ...searchRoom.streams, ...batchRoom.streams, ...sdRoom.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
 const ESTIMATES: ReadonlySet<string> = new Set<Kind>([...modelRoom.estimates, ...imageRoom.estimates, ...analyzeRoom.estimates]);
-const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] } = { ...codeRoom.codeParts, ...modelRoom.codeParts, ...imageRoom.codeParts, ...analyzeRoom.codeParts, ...searchRoom.codeParts, ...batchRoom.codeParts, ...rowsRoom.codeParts, ...sdRoom.codeParts };
+const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] | CodePartsOf<BodyOf<K>> } = { ...codeRoom.codeParts, ...modelRoom.codeParts, ...imageRoom.codeParts, ...analyzeRoom.codeParts, ...searchRoom.codeParts, ...batchRoom.codeParts, ...rowsRoom.codeParts, ...sdRoom.codeParts };
 
 /** A job the panel can ask the engine for. */
 export type Kind = keyof typeof ROOM_REQUESTS;
@@ -66,7 +66,10 @@ const REPLY_CHECKS = withFields({ ...BOUNDARY_REPLIES, ...ROOM_REPLIES }, { id: 
 export const estimates = (kind: Kind): boolean => ESTIMATES.has(kind);
 
 /** The code parts the host loads into the worker, in this order, before sending `kind` (none for most kinds). */
-export const codePartsFor = (kind: Kind): readonly CodePart[] => CODE_PARTS[kind] ?? [];
+export function codePartsFor<K extends Kind>(kind: K, body?: BodyOf<K>): readonly CodePart[] {
+  const parts = CODE_PARTS[kind] as readonly CodePart[] | CodePartsOf<BodyOf<K>> | undefined;
+  return typeof parts === "function" ? parts(body) : (parts ?? []);
+}
 
 /** Whether `event` is one that `kind` may stream (others are ignored). */
 export function streams<K extends Kind>(kind: K, event: EngineEvent): event is EventOf<K> {
