@@ -50,7 +50,7 @@ const ALLOWED: Record<string, readonly string[]> = {
  */
 export const UI_PANELS = ["ui/code/", "ui/image/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/"] as const;
 export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/shell/"] as const;
-export const UI_BELOW = ["ui/parts/", "ui/model/", "ui/components/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
+export const UI_BELOW = ["ui/parts/", "ui/model/", "ui/controls/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
 
 const panelOf = (file: string): string | undefined => UI_PANELS.find((panel) => file.startsWith(panel));
 
@@ -188,7 +188,7 @@ describe("import rules", () => {
   });
 
   it("the workers' modules (ui/engine/, ui/search-worker/) import no panel folder", () => {
-    const panels = [...UI_PANELS, ...UI_SHELL, "ui/parts/", "ui/components/", "ui/model/"];
+    const panels = [...UI_PANELS, ...UI_SHELL, "ui/parts/", "ui/controls/", "ui/model/"];
     const broken: string[] = [];
     for (const [file, imports] of graph) {
       if (isTest(file) || !(file.startsWith("ui/engine/") || file.startsWith("ui/search-worker/"))) continue;

@@ -1,7 +1,7 @@
 /** The list's filters: kind, frame (with a "Selected frame" shortcut), and this file or all files. */
 import type { FrameRef } from "../../contract/history.js";
-import { Segmented } from "../components/segmented.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { Segmented } from "../controls/segmented.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import type { KindFilter } from "./history-list.js";
 import type { HistoryFilter } from "./history-session.js";
 

@@ -3,7 +3,7 @@
  * refused for room, …), kept for as long as the plugin is open, and the panel while it is on show.
  */
 import { useEffect, useLayoutEffect } from "preact/hooks";
-import { useViewChange } from "../components/toasts.js";
+import { useViewChange } from "../controls/toasts.js";
 import type { PartPropsMap } from "../parts/part-props.js";
 import { definePart } from "../parts/registry.js";
 import { HistoryPanel } from "./history-panel.js";

@@ -3,7 +3,7 @@
  * delete the chosen entries (the oldest are preselected) and save, export first, or leave it for now.
  */
 import type { HistoryItem, HistoryUsage } from "../../contract/history.js";
-import { WarningIcon } from "../components/icons.js";
+import { WarningIcon } from "../controls/icons.js";
 import { sizeText } from "./history-list.js";
 import { entriesText } from "./history-session.js";
 import { bytesOf, bytesToFree } from "./make-room.js";

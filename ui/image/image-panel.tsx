@@ -6,7 +6,7 @@
 import { useEffect } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { Segmented } from "../components/segmented.js";
+import { Segmented } from "../controls/segmented.js";
 import { BatchPanel } from "./batch/batch-panel.js";
 import type { BatchSession, ImageMode } from "./batch/batch-session.js";
 import { KeyNeeded } from "../model/key-needed.js";

@@ -7,7 +7,7 @@ import type { PartPropsMap } from "../parts/part-props.js";
 import { definePart } from "../parts/registry.js";
 import { useBatchSession } from "./batch/batch-session.js";
 import { ImagePanel } from "./image-panel.js";
-import { useViewChange } from "../components/toasts.js";
+import { useViewChange } from "../controls/toasts.js";
 import { useImageSession } from "./image-session.js";
 
 function ImagePart({ ctx, active, expose, editorType }: PartPropsMap["image"]) {

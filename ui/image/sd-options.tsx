@@ -9,8 +9,8 @@ import type { SelectedNode } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
-import { Segmented } from "../components/segmented.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { Segmented } from "../controls/segmented.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import type { ImageForm } from "./form.js";
 import { sdFrameSize, SD_MAX_COUNT, type SdFormCheck } from "./sd-form.js";
 

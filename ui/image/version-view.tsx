@@ -3,7 +3,7 @@
  * reasoning that came with it, what to do with it, and Refine, which builds on it.
  */
 import type { ComponentChildren } from "preact";
-import { RefineBox } from "../components/refine-box.js";
+import { RefineBox } from "../controls/refine-box.js";
 import { usageText } from "./estimate-text.js";
 import { VersionImage } from "./version-image.js";
 import { versionLine, type ImageVersion } from "./versions.js";

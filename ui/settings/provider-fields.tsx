@@ -1,6 +1,6 @@
 /** Settings → Model: provider, base URL (with what Figma's network access allows), model, and from how many images a batch is offered the Batch API. */
 import { PROVIDER_DEFAULTS, type Provider } from "../../contract/settings.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import { networkAccessFor } from "./network-access.js";
 import { providerChange, type Form } from "./settings-form.js";
 

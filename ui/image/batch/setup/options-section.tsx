@@ -7,7 +7,7 @@
 import type { ImageQuality } from "../../../../ai/image/options.js";
 import type { SelectionSummary } from "../../../../contract/messages.js";
 import type { Settings } from "../../../../contract/settings.js";
-import { SelectMenu } from "../../../components/select-menu.js";
+import { SelectMenu } from "../../../controls/select-menu.js";
 import { QUALITIES } from "../../image-form.js";
 import { canReasonFirst } from "../../../../ai/image/route.js";
 import { SizeField } from "../../size-field.js";

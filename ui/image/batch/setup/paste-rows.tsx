@@ -1,5 +1,5 @@
 /** "Paste CSV or JSONL": a box read into the table on demand; an error names its line and column and the table stays as it was. */
-import { TextArea } from "../../../components/text-area.js";
+import { TextArea } from "../../../controls/text-area.js";
 import type { BatchSetup } from "./use-setup.js";
 
 export function PasteRows({ setup, onDone }: { setup: BatchSetup; onDone(): void }) {

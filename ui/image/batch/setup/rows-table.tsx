@@ -4,7 +4,7 @@
  * Tab moves across as usual. Columns and rows are added and removed with the small buttons.
  */
 import { useRef } from "preact/hooks";
-import { CloseIcon } from "../../../components/icons.js";
+import { CloseIcon } from "../../../controls/icons.js";
 import { addColumn, addRow, removeColumn, removeRow, renameColumn, setCell } from "./table.js";
 import type { BatchSetup } from "./use-setup.js";
 

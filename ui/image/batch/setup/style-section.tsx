@@ -4,8 +4,8 @@
  * the selected layers as reference thumbnails, and the sentence appended to every prompt.
  */
 import type { SelectionSummary } from "../../../../contract/messages.js";
-import { CloseIcon } from "../../../components/icons.js";
-import { TextArea } from "../../../components/text-area.js";
+import { CloseIcon } from "../../../controls/icons.js";
+import { TextArea } from "../../../controls/text-area.js";
 import { useObjectUrl } from "../../../lib/object-url.js";
 import { styleText, type BatchReference } from "../plan.js";
 import type { BatchSetup } from "./use-setup.js";

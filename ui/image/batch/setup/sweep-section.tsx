@@ -8,7 +8,7 @@
 import type { SweepParam } from "../../../../ai/params/sweep.js";
 import type { SelectionSummary } from "../../../../contract/messages.js";
 import type { Settings } from "../../../../contract/settings.js";
-import { SelectMenu } from "../../../components/select-menu.js";
+import { SelectMenu } from "../../../controls/select-menu.js";
 import { sweepChoices, type SweepDraft } from "../sweep-items.js";
 import type { BatchSetup } from "./use-setup.js";
 

@@ -2,7 +2,7 @@
  * The prompt template with {placeholders}, and the optional rules (JSON, collapsed by default) that add style
  * notes or set parameters per row. Errors show under the box they belong to, with their position.
  */
-import { TextArea } from "../../../components/text-area.js";
+import { TextArea } from "../../../controls/text-area.js";
 import type { BatchSetup } from "./use-setup.js";
 
 const RULES_EXAMPLE = '{"rules": [{"if": {"audience": "kids"}, "then": {"add": "rounded shapes, warm colours"}}]}';

@@ -1,8 +1,8 @@
 /**
- * The panel's own controls in headless Chromium, on a small page bundled from ui/components/ (like the
+ * The panel's own controls in headless Chromium, on a small page bundled from ui/controls/ (like the
  * harness bundles its host): SelectMenu (keyboard, mouse, focus, placement, ARIA), TextArea (grows, caps,
  * Cmd/Ctrl+Enter) and the toasts (over the layout, gone after a while, no duplicates). Screenshots go to
- * test-artifacts/ui-components/.
+ * test-artifacts/ui-controls/.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -13,17 +13,17 @@ import { pageBundle, withComponentPage } from "./helpers/component-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
 import { controlsUnderToasts } from "./helpers/toast-cover.js";
 
-const ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
-if (!runBrowser) console.warn("ui-components: Chromium not found and CI unset; skipping the browser tests");
+const ARTIFACTS = join(ROOT, "test-artifacts", "ui-controls");
+if (!runBrowser) console.warn("ui-controls: Chromium not found and CI unset; skipping the browser tests");
 
 /** The page: three menus (one pinned near the bottom of the viewport, one disabled), a text area, toasts. */
 const PAGE_ENTRY = `
 import { render } from "preact";
 import { useState } from "preact/hooks";
-import { SelectMenu } from "./ui/components/select-menu.tsx";
-import { TextArea } from "./ui/components/text-area.tsx";
-import { Toasts, useToasts } from "./ui/components/toasts.tsx";
-import { Banners } from "./ui/components/banner.tsx";
+import { SelectMenu } from "./ui/controls/select-menu.tsx";
+import { TextArea } from "./ui/controls/text-area.tsx";
+import { Toasts, useToasts } from "./ui/controls/toasts.tsx";
+import { Banners } from "./ui/controls/banner.tsx";
 import "./ui/styles.css";
 
 const FRUIT = ["Apple", "Banana", "Cherry", "Grape", "Guava", "Kiwi", "Lemon"].map((label) => ({ value: label.toLowerCase(), label }));

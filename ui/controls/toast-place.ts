@@ -2,7 +2,7 @@
  * Where the toast stack goes: at the bottom of the panel unless that covers a control someone may want to press
  * (issue 40: "Downloaded … .zip" sat on "Add a key in Settings"); then at the lowest height where it covers none —
  * just above or below a control — and back at the bottom only when no such place exists. Pure: the rectangles
- * come from the page (ui/components/toasts.tsx measures them).
+ * come from the page (ui/controls/toasts.tsx measures them).
  */
 
 export interface Box {

@@ -1,0 +1,50 @@
+// One word per thing (issue 41; the glossary is the README's "Words used here", the code's words are
+// docs/architecture.md's "House words"): the meanings a word gave up stay out of what people read — the
+// panel's text, the main thread's messages, the README and docs/ — and out of the folder names.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..");
+
+/** Every file under `dir` (relative to the root) whose name passes `keep`. */
+function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .filter((name) => keep(name))
+    .map((name) => join(dir, name));
+}
+
+const isSource = (name: string): boolean => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name);
+
+/**
+ * The text a person reads in a source file: string and template literals (their `${…}` left out) and JSX
+ * text between tags; comments and imports are not read.
+ */
+function userText(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1").replace(/^import .*$/gm, "");
+  const texts: string[] = [];
+  for (const m of code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)) texts.push((m[1] ?? m[2] ?? m[3] ?? "").replace(/\$\{[^}]*\}/g, " "));
+  for (const m of code.matchAll(/>([^<>{}=;()]*[A-Za-z][^<>{}=;()]*)</g)) texts.push(m[1] ?? "");
+  return texts.map((t) => t.trim()).filter((t) => /\s/.test(t) || /^[A-Z]/.test(t));
+}
+
+describe("one word per thing", () => {
+  it("reads the text a person sees in a source file, not its code, comments or imports", () => {
+    const source = [
+      'import { x } from "../controls/banner.js";',
+      "// make room for the list",
+      "const a = 1; /* the room */",
+      'const label = { value: "batch", label: "Batch", title: "Images from rows" };',
+      "const line = `${n} images in this batch`;",
+      "return <p class=\"muted row__why\">They can be deleted to make room.</p>;",
+    ].join("\n");
+    expect(userText(source)).toEqual(["Batch", "Images from rows", "images in this batch", "muted row__why", "They can be deleted to make room."]);
+  });
+
+  it("the panel's menus, toasts and banners are controls: ui/components/ is gone, components are Figma's", () => {
+    expect(existsSync(join(ROOT, "ui", "components"))).toBe(false);
+    expect(existsSync(join(ROOT, "ui", "controls"))).toBe(true);
+    const imports = filesUnder("ui", isSource).filter((file) => /from "(\.\.\/)+components\//.test(readFileSync(join(ROOT, file), "utf8")));
+    expect(imports).toEqual([]);
+  });
+});
