@@ -13,7 +13,7 @@
  * BENCH_ONLY=tokens,pipeline,plugin,ai,latency runs only the listed sections (default: all), e.g.
  *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
  *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
- *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image, a batch of 20 placed in a grid on the main thread, and a live batch run's work per image (bench/image.ts, bench/batch-run.ts)
+ *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image, a batch of 20 placed in a grid on the main thread, and a live Rows run's work per image (bench/image.ts, bench/rows-run.ts)
  *   BENCH_ONLY=image-panel npm run bench   partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
  *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
  *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)

@@ -240,9 +240,9 @@ describe("import rules", () => {
   it("catches a panel importing another panel, and a shared folder importing a panel or the shell", () => {
     const made = new Map<string, string[]>([
       ["ui/code/code-job.ts", ["ui/history/history-row.tsx", "ui/model/api-key.ts", "ui/code/draft.ts"]],
-      ["ui/image/batch/run/use-run.ts", ["ui/image/versions.ts", "ui/settings/key-row.tsx"]],
+      ["ui/image/rows/run/use-run.ts", ["ui/image/versions.ts", "ui/settings/key-row.tsx"]],
       ["ui/model/cost.ts", ["ui/analyze/analyze-state.ts"]],
-      ["ui/engine/jobs/batch-job.test.ts", ["ui/image/batch/batch-api/record-merge.ts"]],
+      ["ui/engine/jobs/batch-job.test.ts", ["ui/image/rows/batch-api/record-merge.ts"]],
       ["ui/lib/zip.ts", ["ui/shell/prerender.tsx"]],
       ["ui/app.tsx", ["ui/search/search-panel.tsx"]],
       ["ui/parts/part-props.ts", ["ui/settings/use-settings-draft.ts"]],
@@ -250,9 +250,9 @@ describe("import rules", () => {
     ]);
     expect(uiRoomBreaks(made)).toEqual([
       "ui/code/code-job.ts → ui/history/history-row.tsx",
-      "ui/image/batch/run/use-run.ts → ui/settings/key-row.tsx",
+      "ui/image/rows/run/use-run.ts → ui/settings/key-row.tsx",
       "ui/model/cost.ts → ui/analyze/analyze-state.ts",
-      "ui/engine/jobs/batch-job.test.ts → ui/image/batch/batch-api/record-merge.ts",
+      "ui/engine/jobs/batch-job.test.ts → ui/image/rows/batch-api/record-merge.ts",
       "ui/lib/zip.ts → ui/shell/prerender.tsx",
       "ui/parts/part-props.ts → ui/settings/use-settings-draft.ts",
     ]);

@@ -28,6 +28,43 @@ function userText(source: string): string[] {
   return texts.map((t) => t.trim()).filter((t) => /\s/.test(t) || /^[A-Z]/.test(t));
 }
 
+/** A retired meaning: where it may not appear, and how it reads there. */
+interface Retired {
+  word: string;
+  /** Files (relative to the root) whose text is checked. */
+  files: () => string[];
+  /** The text a person reads in one file. */
+  read: (file: string, text: string) => string[];
+  pattern: RegExp;
+}
+
+const wholeText = (_file: string, text: string): string[] => text.split("\n");
+const docs = (): string[] => ["README.md", ...filesUnder("docs", (name) => name.endsWith(".md"))];
+const uiText = (_file: string, text: string): string[] => userText(text);
+
+const RETIRED: Retired[] = [
+  // "batch" is OpenAI's (its Batch API); one image per row of a table is "rows", its drawing a "run".
+  {
+    word: "rows, not batch",
+    files: () => [...filesUnder("ui/image/rows", (name) => isSource(name) && !name.startsWith("batch-api")), "ui/image/image-panel.tsx", "ui/settings/provider-fields.tsx", ...filesUnder("plugin/canvas", isSource), "plugin/export/brand-colours.ts"],
+    read: uiText,
+    pattern: /\bbatch(es)?\b(?! API)/i,
+  },
+  { word: "rows, not batch", files: docs, read: wholeText, pattern: /\bBatch mode\b|\bEdit batch\b|plugin\.md#batch\b|\bimage batch(es)?\b|"One image \| Batch"/i },
+];
+
+/** Each hit of the retired meanings as "word — file: text". */
+function hits(rules: readonly Retired[]): string[] {
+  return rules.flatMap((rule) =>
+    rule.files().flatMap((file) =>
+      rule
+        .read(file, readFileSync(join(ROOT, file), "utf8"))
+        .filter((text) => rule.pattern.test(text))
+        .map((text) => `${rule.word} — ${file}: ${text.slice(0, 160)}`),
+    ),
+  );
+}
+
 describe("one word per thing", () => {
   it("reads the text a person sees in a source file, not its code, comments or imports", () => {
     const source = [
@@ -46,5 +83,9 @@ describe("one word per thing", () => {
     expect(existsSync(join(ROOT, "ui", "controls"))).toBe(true);
     const imports = filesUnder("ui", isSource).filter((file) => /from "(\.\.\/)+components\//.test(readFileSync(join(ROOT, file), "utf8")));
     expect(imports).toEqual([]);
+  });
+
+  it("no retired meaning in the panel's text, the main thread's messages, the README or docs/", () => {
+    expect(hits(RETIRED)).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { parseJsonlRows } from "./jsonl.js";
 import { jsonErrorOffset, lineColumn } from "./json-position.js";
 import { choiceNotes, fromParamTable, toParamTable, type EditTable } from "./edit-table.js";
 
-/** One row's prompt, as the batch plan takes it (ui/image/batch/plan.ts BatchItem). */
+/** One row's prompt, as the Rows plan takes it (ui/image/rows/plan.ts PlanItem). */
 export interface DraftItem {
   /** 1-based, as the user counts rows. */
   row: number;

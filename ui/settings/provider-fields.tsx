@@ -79,7 +79,7 @@ export function ProviderFields({ form, errors, onChange }: { form: Form; errors:
           aria-invalid={errors["batchApiThreshold"] ? "true" : undefined}
           onInput={(e) => onChange({ batchApiThreshold: e.currentTarget.value })}
         />
-        {errors["batchApiThreshold"] ? <span class="field__error">{errors["batchApiThreshold"]}</span> : <span class="field__help">Image batches larger than this are offered OpenAI's Batch API first: half the price, results within 24 h.</span>}
+        {errors["batchApiThreshold"] ? <span class="field__error">{errors["batchApiThreshold"]}</span> : <span class="field__help">Rows runs of more images than this are offered OpenAI's Batch API first: half the price, results within 24 h.</span>}
       </label>
     </>
   );
