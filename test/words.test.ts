@@ -51,6 +51,9 @@ const RETIRED: Retired[] = [
     pattern: /\bbatch(es)?\b(?! API)/i,
   },
   { word: "rows, not batch", files: docs, read: wholeText, pattern: /\bBatch mode\b|\bEdit batch\b|plugin\.md#batch\b|\bimage batch(es)?\b|"One image \| Batch"/i },
+  // "room" is retired: a tab is a panel, a part of the code a folder, and storage has space ("Free up space").
+  { word: "space, not room", files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)], read: uiText, pattern: /(?<!")\brooms?\b(?!")/i },
+  { word: "space, not room", files: docs, read: wholeText, pattern: /(?<!")\brooms?\b(?!")/i },
 ];
 
 /** Each hit of the retired meanings as "word — file: text". */

@@ -34,7 +34,7 @@ export function HistoryFilters({ filter, frames, selectedFrame, onChange }: Hist
           value={filter.allFiles ? "all" : "this"}
           options={[
             { value: "this", label: "This file" },
-            { value: "all", label: "All files", title: "Entries made in other files: they can be deleted to make room" },
+            { value: "all", label: "All files", title: "Entries made in other files: they can be deleted to free up space" },
           ]}
           onChange={(v) => onChange({ allFiles: v === "all", frameId: undefined })}
         />

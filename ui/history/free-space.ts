@@ -1,6 +1,6 @@
 /**
- * Making room for a result the store refused: how many bytes must go (the refused entry's size beyond the
- * free room) and which entries to preselect for deletion — the oldest first, until they free that much.
+ * Freeing space for a result the store refused: how many bytes must go (the refused entry's size beyond the
+ * free space) and which entries to preselect for deletion — the oldest first, until they free that much.
  * The user confirms; nothing here deletes anything. Pure.
  */
 import type { HistoryItem, HistoryUsage } from "../../contract/history.js";
