@@ -1,5 +1,5 @@
 /**
- * The rows room's jobs: the batch draft's computed prompts and pasted rows (ai/params, kept out of ui.html's
+ * The rows section's jobs: the batch draft's computed prompts and pasted rows (ai/params, kept out of ui.html's
  * budget), and the model's rows from a frame's texts.
  */
 import { draftPrompts, readPasted } from "../../../ai/params/draft-prompts.js";

@@ -1,5 +1,5 @@
 /**
- * Reasoning-driven rows between the panel and the worker, each field defined once with its check (a room of
+ * Reasoning-driven rows between the panel and the worker, each field defined once with its check (a section of
  * the engine's protocol, joined in index.ts): `infer-rows` sends a frame's texts and the parameters to fill
  * to the model (ai/params inferRows) and answers the rows it proposed, checked against the parameters'
  * allowed values, with its notes. The texts are the design's words: the request puts them in a data block.
@@ -8,7 +8,7 @@
  */
 import { array, number, object, optional, record, string, type Infer } from "../../../contract/fields.js";
 import { settingsField } from "../../../contract/settings.js";
-import type { Room } from "./common.js";
+import type { Section } from "./common.js";
 
 /** At most this many rows per request (ai/params infer-request.ts: 1–20). */
 export const MAX_INFERRED_ROWS = 20;
@@ -23,7 +23,7 @@ export type InferInputData = Infer<typeof inferInputField>;
 const editTable = object({ columns: array(string()), rows: array(array(string())) });
 const draftItem = object({ row: number({ integer: true, min: 1 }), values: record(string()), prompt: string(), stem: string() });
 
-export const rowsRoom = {
+export const rowsSection = {
   requests: {
     /** The draft's prompts from its table, template, rules (JSON text) and style sentence (ai/params/draft-prompts.ts). */
     "draft-prompts": { table: editTable, template: string(), rules: string(), style: string() },
@@ -49,4 +49,4 @@ export const rowsRoom = {
   streams: {},
   estimates: [],
   codeParts: {},
-} as const satisfies Room;
+} as const satisfies Section;
