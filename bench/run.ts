@@ -28,7 +28,7 @@
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
  *   BENCH_ONLY=search-panel npm run bench   keystroke → rows in the Search panel at 1,000 frames (bench/search-panel.ts)
- *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API job: ms, bytes of JSONL (bench/batch.ts)
+ *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API batch: ms, bytes of JSONL (bench/batch.ts)
  *   BENCH_ONLY=fuzz npm run bench      every input from outside, mutated: messages across the boundaries, model answers through the SDK (bench/fuzz.ts)
  *   BENCH_ONLY=responsive npm run bench   per-width overflow, visible text and overlapping text of today's HTML, and
  *                                         the measurement time per frame, in Chromium (bench/responsive.ts)

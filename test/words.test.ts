@@ -46,11 +46,14 @@ const RETIRED: Retired[] = [
   // "batch" is OpenAI's (its Batch API); one image per row of a table is "rows", its drawing a "run".
   {
     word: "rows, not batch",
-    files: () => [...filesUnder("ui/image/rows", (name) => isSource(name) && !name.startsWith("batch-api")), "ui/image/image-panel.tsx", "ui/settings/provider-fields.tsx", ...filesUnder("plugin/canvas", isSource), "plugin/export/brand-colours.ts"],
+    files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)].filter((file) => !file.includes("batch")),
     read: uiText,
     pattern: /\bbatch(es)?\b(?! API)/i,
   },
   { word: "rows, not batch", files: docs, read: wholeText, pattern: /\bBatch mode\b|\bEdit batch\b|plugin\.md#batch\b|\bimage batch(es)?\b|"One image \| Batch"/i },
+  // A job is a panel's piece of work through its steps (the model job, the code job); what goes to OpenAI's Batch API is a batch.
+  { word: "batch, not job", files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)], read: uiText, pattern: /\bBatch API jobs?\b|\brun the batch live\b/i },
+  { word: "batch, not job", files: docs, read: wholeText, pattern: /\bBatch API jobs?\b|\bas one job\b|\bjobs\/site\b/i },
   // "room" is retired: a tab is a panel, a part of the code a folder, and storage has space ("Free up space").
   { word: "space, not room", files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)], read: uiText, pattern: /(?<!")\brooms?\b(?!")/i },
   { word: "space, not room", files: docs, read: wholeText, pattern: /(?<!")\brooms?\b(?!")/i },
