@@ -51,6 +51,13 @@ const RETIRED: Retired[] = [
     pattern: /\bbatch(es)?\b(?! API)/i,
   },
   { word: "rows, not batch", files: docs, read: wholeText, pattern: /\bBatch mode\b|\bEdit batch\b|plugin\.md#batch\b|\bimage batch(es)?\b|"One image \| Batch"/i },
+  // A draft is the Code panel's offline code only: the Rows setup's prompts are row prompts.
+  {
+    word: "row prompts, not draft",
+    files: () => [...filesUnder("ai", isSource), ...filesUnder("ui", isSource), ...docs()],
+    read: wholeText,
+    pattern: /\b(batch|rows?|setup)( panel)?.s draft\b|\bdraft-prompts\b|\b(SweepDraft|DraftPrompts|draftPrompts)\b/,
+  },
   // A job is a panel's piece of work through its steps (the model job, the code job); what goes to OpenAI's Batch API is a batch.
   { word: "batch, not job", files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)], read: uiText, pattern: /\bBatch API jobs?\b|\brun the batch live\b/i },
   { word: "batch, not job", files: docs, read: wholeText, pattern: /\bBatch API jobs?\b|\bas one job\b|\bjobs\/site\b/i },

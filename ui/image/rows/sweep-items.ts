@@ -43,11 +43,11 @@ export function sdItemRequest(plan: RowsPlan, index: number, first: ImageVersion
 }
 
 /** A sweep as the setup's controls hold it: a parameter ("" for none) and its values as typed. */
-export interface SweepDraft {
+export interface SweepFields {
   param: SweepParam | "";
   values: string;
 }
-export const NO_SWEEP: SweepDraft = { param: "", values: "" };
+export const NO_SWEEP: SweepFields = { param: "", values: "" };
 
 /** The parameters the Sweep control offers: SD's on a local server, quality on a hosted model (its API has no seed, CFG or steps). */
 export const sweepChoices = (target: SweepTarget): SweepParam[] => (target === "sd" ? ["cfg", "seed", "steps", "strength", "sampler"] : ["quality"]);
@@ -56,23 +56,23 @@ export const sweepChoices = (target: SweepTarget): SweepParam[] => (target === "
 export const STRENGTH_NEEDS_SELECTION = "Sweep: strength is how much of a starting picture each cell repaints (img2img). Select the frame or image to start from, or sweep another parameter.";
 
 /** A strength sweep asked on a local server with nothing selected: refused before anything runs (a txt2img grid would ignore it). */
-export function strengthRefusal(drafts: readonly SweepDraft[], target: SweepTarget, hasSelection: boolean): string | undefined {
-  return target === "sd" && !hasSelection && drafts.some((d) => d.param === "strength") ? STRENGTH_NEEDS_SELECTION : undefined;
+export function strengthRefusal(fields: readonly SweepFields[], target: SweepTarget, hasSelection: boolean): string | undefined {
+  return target === "sd" && !hasSelection && fields.some((d) => d.param === "strength") ? STRENGTH_NEEDS_SELECTION : undefined;
 }
 
 /**
  * The layer every SD item starts from (img2img): the selection, when "Use selection as reference" is ticked or
  * a strength sweep asks for a starting picture; undefined for txt2img.
  */
-export function sdInitFrom(drafts: readonly SweepDraft[], useReference: boolean, strength: number, selected: { id: string; name: string } | undefined): { nodeId: string; name: string; strength: number } | undefined {
-  if (!selected || !(useReference || drafts.some((d) => d.param === "strength"))) return undefined;
+export function sdInitFrom(fields: readonly SweepFields[], useReference: boolean, strength: number, selected: { id: string; name: string } | undefined): { nodeId: string; name: string; strength: number } | undefined {
+  if (!selected || !(useReference || fields.some((d) => d.param === "strength"))) return undefined;
   return { nodeId: selected.id, name: selected.name, strength: Math.min(1, Math.max(0, strength)) };
 }
 
 /** The setup's sweeps (columns, rows) read and checked; `error` says the first problem in the user's terms. */
-export function readSweeps(drafts: readonly SweepDraft[], target: SweepTarget, provider: string): { sweeps: Sweep[]; error?: string } {
+export function readSweeps(fields: readonly SweepFields[], target: SweepTarget, provider: string): { sweeps: Sweep[]; error?: string } {
   try {
-    const sweeps = drafts.filter((d) => d.param !== "").map((d) => parseSweep(`${d.param}=${d.values}`));
+    const sweeps = fields.filter((d) => d.param !== "").map((d) => parseSweep(`${d.param}=${d.values}`));
     checkSweeps(sweeps);
     const refused = sweeps.map((s) => sweepRefusal(s.param, target, provider)).find(Boolean);
     if (refused) return { sweeps: [], error: `Sweep: ${refused}.` };

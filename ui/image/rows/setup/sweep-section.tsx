@@ -9,7 +9,7 @@ import type { SweepParam } from "../../../../ai/params/sweep.js";
 import type { SelectionSummary } from "../../../../contract/messages.js";
 import type { Settings } from "../../../../contract/settings.js";
 import { SelectMenu } from "../../../controls/select-menu.js";
-import { sweepChoices, type SweepDraft } from "../sweep-items.js";
+import { sweepChoices, type SweepFields } from "../sweep-items.js";
 import type { RowsSetup } from "./use-setup.js";
 
 /** The section is the last of the setup: what it says under the controls is scrolled into view when it appears. */
@@ -25,18 +25,18 @@ export function SweepSection({ setup, settings, selection }: { setup: RowsSetup;
   // Strength repaints a starting picture: without a selection it is offered with why it cannot run.
   const options = [{ value: "" as const, label: "None" }, ...choices.map((param) => ({ value: param, label: NAMES[param], ...(param === "strength" && !selected ? { hint: "select a picture first" } : {}) }))];
   const swept = fields.sweeps.some((d) => d.param === "strength");
-  const change = (at: 0 | 1, patch: Partial<SweepDraft>): void => {
-    const sweeps: [SweepDraft, SweepDraft] = [...fields.sweeps];
+  const change = (at: 0 | 1, patch: Partial<SweepFields>): void => {
+    const sweeps: [SweepFields, SweepFields] = [...fields.sweeps];
     sweeps[at] = { ...sweeps[at], ...patch };
     set({ sweeps });
   };
   const line = (at: 0 | 1, label: string) => {
-    const draft = fields.sweeps[at];
+    const sweep = fields.sweeps[at];
     return (
       <div class="field field--inline sweep-line">
         <span class="field__label">{label}</span>
-        <SelectMenu<SweepParam | ""> label={`Sweep ${label.toLowerCase()}`} value={draft.param} options={options} onChange={(param) => change(at, { param })} />
-        {draft.param ? <input class="input" aria-label={`${label} values`} placeholder={EXAMPLE[draft.param]} value={draft.values} onInput={(e) => change(at, { values: e.currentTarget.value })} /> : null}
+        <SelectMenu<SweepParam | ""> label={`Sweep ${label.toLowerCase()}`} value={sweep.param} options={options} onChange={(param) => change(at, { param })} />
+        {sweep.param ? <input class="input" aria-label={`${label} values`} placeholder={EXAMPLE[sweep.param]} value={sweep.values} onInput={(e) => change(at, { values: e.currentTarget.value })} /> : null}
       </div>
     );
   };

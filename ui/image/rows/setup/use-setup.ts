@@ -8,10 +8,10 @@ import { DEFAULT_FORM, checkForm, type FormCheck, type ImageForm } from "../../f
 import { canReasonFirst, imageRoute, type ImageRoute } from "../../../../ai/image/route.js";
 import type { RowsSessionDeps } from "../deps.js";
 import { EMPTY_STYLE, styleText, type RowsPlan, type StyleSpec } from "../plan.js";
-import type { DraftPrompts } from "../../../../ai/params/draft-prompts.js";
+import type { RowPrompts } from "../../../../ai/params/row-prompts.js";
 import { buildPlan } from "./plan-build.js";
 import { checkSdForm, sdRequestData, type SdFormCheck } from "../../sd-form.js";
-import { NO_SWEEP, readSweeps, sdInitFrom, strengthRefusal, sweptItems, type SweepDraft } from "../sweep-items.js";
+import { NO_SWEEP, readSweeps, sdInitFrom, strengthRefusal, sweptItems, type SweepFields } from "../sweep-items.js";
 import { STARTER_TABLE, type EditTable } from "./table.js";
 import { useRowsEstimate, type RowsEstimate } from "./use-estimate.js";
 import { useFill, type RowFill } from "./use-fill.js";
@@ -33,7 +33,7 @@ export interface SetupFields {
   acceptFirst: boolean;
   reasonFirst: boolean;
   /** A parameter grid: the columns' sweep and the rows' (NO_SWEEP for none). */
-  sweeps: [SweepDraft, SweepDraft];
+  sweeps: [SweepFields, SweepFields];
 }
 
 export const EMPTY_SETUP: SetupFields = { sweeps: [NO_SWEEP, NO_SWEEP], spec: EMPTY_STYLE, table: STARTER_TABLE, template: "", rules: "", paste: "", pasteError: undefined, name: "", form: DEFAULT_FORM, acceptFirst: true, reasonFirst: false };
@@ -49,7 +49,7 @@ export interface RowsSetup {
   fill: RowFill;
   /** Reads the paste box as JSONL (it starts with "{") or CSV into the table; on an error the table stays (false). */
   pasteRows(): Promise<boolean>;
-  prompts: DraftPrompts;
+  prompts: RowPrompts;
   route: ImageRoute;
   /** Size and quality checked for the drawing model, with the first prompt standing in for every row's. */
   check: FormCheck;
@@ -63,7 +63,7 @@ export interface RowsSetup {
   sweepError: string | undefined;
 }
 
-const NO_PROMPTS: DraftPrompts = { items: [], notes: [], errors: {} };
+const NO_PROMPTS: RowPrompts = { items: [], notes: [], errors: {} };
 
 /** `shown`: the Rows mode is on screen; until it first is, nothing asks the worker (it would start it at the panel's opening). */
 export function useRowsSetup({ requests, worker, vault, settings, selection, prices }: RowsSessionDeps, shown: boolean): RowsSetup {
@@ -82,13 +82,13 @@ export function useRowsSetup({ requests, worker, vault, settings, selection, pri
   }, [worker, fields.paste, set]);
   const { spec, table, template, rules } = fields;
   // Computed in the worker (ai/params stays out of ui.html); the newest answer wins.
-  const [prompts, setPrompts] = useState<DraftPrompts>(NO_PROMPTS);
+  const [prompts, setPrompts] = useState<RowPrompts>(NO_PROMPTS);
   const style = styleText(spec);
   useEffect(() => {
     if (!shown) return;
     let live = true;
     worker
-      .call("draft-prompts", { table, template, rules, style })
+      .call("row-prompts", { table, template, rules, style })
       .then((reply) => live && setPrompts({ items: reply.items, notes: reply.notes, errors: reply.errors }))
       .catch((error: unknown) => live && setPrompts({ ...NO_PROMPTS, errors: { rows: `The prompts could not be computed: ${error instanceof Error ? error.message : String(error)}` } }));
     return () => void (live = false);

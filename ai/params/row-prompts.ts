@@ -1,8 +1,8 @@
 /**
- * The draft's computed prompts, exactly as they will be sent: the template, the rules (optional JSON) and the
+ * The Rows setup's computed prompts, exactly as they will be sent: the template, the rules (optional JSON) and the
  * table go through ai/params `computePrompts` with the style sentence appended (plan.ts styleText). Each
  * problem is kept beside the part it belongs to (rows, template, rules) with where it is; nothing throws.
- * Runs in the engine worker (`draft-prompts`, `read-rows`): ai/params stays out of ui.html's budget. Pure.
+ * Runs in the engine worker (`row-prompts`, `read-rows`): ai/params stays out of ui.html's budget. Pure.
  */
 import { computePrompts } from "./compute.js";
 import { ParamsError, type ParamsSource } from "./errors.js";
@@ -15,7 +15,7 @@ import { jsonErrorOffset, lineColumn } from "./json-position.js";
 import { choiceNotes, fromParamTable, toParamTable, type EditTable } from "./edit-table.js";
 
 /** One row's prompt, as the Rows plan takes it (ui/image/rows/plan.ts PlanItem). */
-export interface DraftItem {
+export interface PromptItem {
   /** 1-based, as the user counts rows. */
   row: number;
   values: Record<string, string>;
@@ -24,8 +24,8 @@ export interface DraftItem {
   stem: string;
 }
 
-export interface DraftPrompts {
-  items: DraftItem[];
+export interface RowPrompts {
+  items: PromptItem[];
   /** Not errors: unused columns, rules reading unknown parameters, empty rows left out, values off their choices. */
   notes: string[];
   /** The first problem per part; while any is set, `items` is empty. */
@@ -44,7 +44,7 @@ export function withLineColumn(message: string, text: string): string {
 const rowsWords = (message: string): string => message.replace(/\brow (\d+) \(line \1\)/g, "row $1");
 
 /** Runs one step; a ParamsError goes to the part it names (an empty value is the rows', not the template's). */
-function attempt<T>(errors: DraftPrompts["errors"], run: () => T): T | undefined {
+function attempt<T>(errors: RowPrompts["errors"], run: () => T): T | undefined {
   try {
     return run();
   } catch (error) {
@@ -54,8 +54,8 @@ function attempt<T>(errors: DraftPrompts["errors"], run: () => T): T | undefined
   }
 }
 
-export function draftPrompts(input: { table: EditTable; template: string; rules: string; style: string }): DraftPrompts {
-  const errors: DraftPrompts["errors"] = {};
+export function rowPrompts(input: { table: EditTable; template: string; rules: string; style: string }): RowPrompts {
+  const errors: RowPrompts["errors"] = {};
   const template: Template | undefined = attempt(errors, () => parseTemplate(input.template));
   const rules: RuleSet | undefined = input.rules.trim() ? attempt(errors, () => readRules(input.rules)) : NO_RULES;
   if (errors.rules) errors.rules = withLineColumn(errors.rules, input.rules);
