@@ -85,6 +85,7 @@ describe("one word per thing", () => {
       "// make room for the list",
       "const a = 1; /* the room */",
       'const label = { value: "batch", label: "Batch", title: "Images from rows" };',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the input is source text holding a template literal
       "const line = `${n} images in this batch`;",
       "return <p class=\"muted row__why\">They can be deleted to make room.</p>;",
     ].join("\n");
