@@ -1,4 +1,4 @@
-// The panel parts: Image (with the batch mode), Analyze, Search, History and Settings are bundled apart from
+// The panel parts: Image (with the Rows mode), Analyze, Search, History and Settings are bundled apart from
 // ui.html and packed (gzip+base64 of { js, css }) into dist/code.js (`__FIGMENT_PANEL_PARTS__`), which hands
 // each to the panel when it first opens (`get-ui-part`; ui/parts/load-part.ts). A Figma plugin's UI is one HTML
 // string and cannot fetch files, so lazy code must travel this way.

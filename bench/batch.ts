@@ -1,5 +1,5 @@
 /**
- * Bench section "batch": our own work to build and record a 500-line Batch API job, without the network —
+ * Bench section "batch": our own work to build and record a 500-line Batch API batch, without the network —
  * the JSONL (images: a template's rows; code: one Responses request per frame, the login fixture's real
  * prompt), and `startBatch` writing the input file and batch.json atomically before and after each step,
  * with a client that answers at once. CPU time (user + system, median), bytes of JSONL and of the record.
@@ -70,7 +70,7 @@ export async function batchSection(files: EvalFile[], runs: number, results: Ben
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  results.print(`\n## batch: building and recording a ${LINES}-line Batch API job\n`);
+  results.print(`\n## batch: building and recording a ${LINES}-line Batch API batch\n`);
   results.print(`Our work only (the provider answers at once): CPU time (user + system, median) in Node. "Build + record" writes the input JSONL and batch.json (temp file + rename) before and after the upload and batch creation.\n`);
   results.print([`| batch | build JSONL | build + record | JSONL bytes | batch.json bytes |`, `| --- | ---: | ---: | ---: | ---: |`, ...rows].join("\n") + "\n");
 }

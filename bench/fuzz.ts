@@ -1,11 +1,11 @@
 /**
  * Bench section "fuzz" (issue 38): the larger run of what the suite checks with fixed seeds in seconds — every input
- * from outside, mutated: the messages between the rooms (panel⇄main, panel⇄engine, panel⇄search worker) and the
+ * from outside, mutated: the messages across the boundaries (panel⇄main, panel⇄engine, panel⇄search worker) and the
  * model's answers (code, analysis, captions, embeddings, images, Batch API lines) replayed through the real SDK. The
  * goals: 0 raw JavaScript errors, 0 raw JavaScript messages shown, no input over 5 s. A defect fails the section.
  *   BENCH_ONLY=fuzz npm run bench
  */
-import { fuzzRoom, ROOMS } from "../test/fuzz/messages.js";
+import { fuzzBoundary, BOUNDARIES } from "../test/fuzz/messages.js";
 import { defectSummary, fuzz, type FuzzReport, type FuzzTarget } from "../test/fuzz/run-cases.js";
 import { batchTargets } from "../test/fuzz/targets-batch.js";
 import { imageTargets } from "../test/fuzz/targets-image.js";
@@ -14,7 +14,7 @@ import { SUITE_CASES, textTargets } from "../test/fuzz/targets-text.js";
 import { benchCount } from "./quick.js";
 import { round, type BenchResults } from "./results.js";
 
-/** Mutations per room (the suite runs 3,000–6,000). */
+/** Mutations per boundary (the suite runs 3,000–6,000). */
 const MESSAGE_CASES = benchCount(20_000, 200);
 /** Per model reader, five times the suite's cases (a code answer costs 30–60 ms: the project pass and prettier). */
 const SCALE = benchCount(5, 0.1);
@@ -39,12 +39,12 @@ export async function fuzzSection(results: BenchResults): Promise<void> {
   const defects: string[] = [];
   results.print(`\n## fuzz: every input from outside, mutated (seed ${SEED})\n`);
   results.print(`| input | cases | refused | defects | slowest ms |\n| --- | ---: | ---: | ---: | ---: |`);
-  for (const room of ROOMS) {
+  for (const boundary of BOUNDARIES) {
     const started = performance.now();
-    const report = fuzzRoom(room, MESSAGE_CASES, SEED);
-    results.set("fuzz", ["messages", room.name], { cases: report.cases, refusals: report.refusals, defects: report.defects.length, ms: round(performance.now() - started) });
-    results.print(`| ${room.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | – |`);
-    defects.push(...report.defects.slice(0, 5).map((d) => `${room.name}: ${d}`));
+    const report = fuzzBoundary(boundary, MESSAGE_CASES, SEED);
+    results.set("fuzz", ["messages", boundary.name], { cases: report.cases, refusals: report.refusals, defects: report.defects.length, ms: round(performance.now() - started) });
+    results.print(`| ${boundary.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | – |`);
+    defects.push(...report.defects.slice(0, 5).map((d) => `${boundary.name}: ${d}`));
   }
   let answerCases = 0;
   for (const source of SOURCES) {

@@ -12,7 +12,7 @@ import type { ImageRequest } from "../ai/image/options.js";
 import { buildImageRequests, type ImagePlan } from "../ai/image/request.js";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { pngFromRows } from "../test/openai-server/png.js";
-import { benchBatchRun, RUN_ITEMS } from "./batch-run.js";
+import { benchRowsRun, RUN_ITEMS } from "./rows-run.js";
 import { benchGrid, GRID_ITEMS } from "./grid-insert.js";
 import { benchInsert } from "./image-insert.js";
 import { readBuilt, repoRoot } from "./plugin-util.js";
@@ -94,12 +94,12 @@ export async function imageSection(runs: number, results: BenchResults): Promise
   results.print(`dist/code.js answering ${GRID_ITEMS} place-in-grid messages (the first makes the grid frame, the others add to it by id at their batch index) with the same 1536×1024 PNG of noise on the simulator; the simulator's createImage and the message's clone taken out; ${batches} batches, each in a fresh realm. Target: ≤ 100 ms per image.\n`);
   results.print(["| ours per image (median) | first (makes the grid) | 20th | whole batch of 20 | slowest image |", "| ---: | ---: | ---: | ---: | ---: |", `| ${fmtMs(grid.perImageMs)} ms | ${fmtMs(grid.firstMs)} ms | ${fmtMs(grid.lastMs)} ms | ${fmtMs(grid.batchMs)} ms | ${fmtMs(grid.maxPerImageMs)} ms |`].join("\n"));
   results.set("image", ["gridOnMainThread"], { items: GRID_ITEMS, oursPerImageMedianMs: round(grid.perImageMs), firstMedianMs: round(grid.firstMs), lastMedianMs: round(grid.lastMs), batchMedianMs: round(grid.batchMs), oursMaxMs: round(grid.maxPerImageMs), targetMs: 100, met: grid.maxPerImageMs <= 100, pngBytes: png.length, batches });
-  // A live batch run of 20: our work per image, request build + insert, the model's time excluded.
+  // A live Rows run of 20: our work per image, request build + insert, the model's time excluded.
   const square = noisePng(1024, 1024);
   const reference = new Uint8Array(readFileSync(join(repoRoot(), "test/fixtures/figma/grida-vector-frame.png")));
-  const live = await benchBatchRun(readBuilt(repoRoot(), "dist/code.js"), square, reference, batches, benchCount(Math.max(5, Math.round(runs / 4))));
-  results.print(`\n## batch run: our work per image\n`);
-  results.print(`A live batch of ${RUN_ITEMS} (ui/image/batch/run/), excluding model time: each item's request built as the panel and the worker build it (computed prompt, one style reference, from the second item on the accepted first image as a reference: an Images API edit; CPU time), and its insert (the 1024×1024 PNG of noise, ${int(square.length)} bytes, made ready for the canvas, its record, and dist/code.js answering place-in-grid on the simulator, its createImage taken out); ${batches} batches after a warm-up one. Target: ≤ 100 ms per image.\n`);
+  const live = await benchRowsRun(readBuilt(repoRoot(), "dist/code.js"), square, reference, batches, benchCount(Math.max(5, Math.round(runs / 4))));
+  results.print(`\n## Rows run: our work per image\n`);
+  results.print(`A live Rows run of ${RUN_ITEMS} (ui/image/rows/run/), excluding model time: each item's request built as the panel and the worker build it (computed prompt, one style reference, from the second item on the accepted first image as a reference: an Images API edit; CPU time), and its insert (the 1024×1024 PNG of noise, ${int(square.length)} bytes, made ready for the canvas, its record, and dist/code.js answering place-in-grid on the simulator, its createImage taken out); ${batches} batches after a warm-up one. Target: ≤ 100 ms per image.\n`);
   results.print(["| our work per image (median) | request build | insert | whole batch of 20 |", "| ---: | ---: | ---: | ---: |", `| ${fmtMs(live.perImageMs)} ms | ${fmtMs(live.requestBuildMs)} ms | ${fmtMs(live.insertMs)} ms | ${fmtMs(live.batchMs)} ms |`].join("\n"));
   results.set("image", ["batchRunPerImage"], { items: RUN_ITEMS, perImageMedianMs: round(live.perImageMs), requestBuildMedianMs: round(live.requestBuildMs), insertMedianMs: round(live.insertMs), batchMedianMs: round(live.batchMs), targetMs: 100, met: live.perImageMs <= 100, pngBytes: square.length, batches });
 }

@@ -13,7 +13,7 @@
  * BENCH_ONLY=tokens,pipeline,plugin,ai,latency runs only the listed sections (default: all), e.g.
  *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
  *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
- *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image, a batch of 20 placed in a grid on the main thread, and a live batch run's work per image (bench/image.ts, bench/batch-run.ts)
+ *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image, a batch of 20 placed in a grid on the main thread, and a live Rows run's work per image (bench/image.ts, bench/rows-run.ts)
  *   BENCH_ONLY=image-panel npm run bench   partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
  *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
  *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
@@ -28,8 +28,8 @@
  *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
  *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
  *   BENCH_ONLY=search-panel npm run bench   keystroke → rows in the Search panel at 1,000 frames (bench/search-panel.ts)
- *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API job: ms, bytes of JSONL (bench/batch.ts)
- *   BENCH_ONLY=fuzz npm run bench      every input from outside, mutated: messages between the rooms, model answers through the SDK (bench/fuzz.ts)
+ *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API batch: ms, bytes of JSONL (bench/batch.ts)
+ *   BENCH_ONLY=fuzz npm run bench      every input from outside, mutated: messages across the boundaries, model answers through the SDK (bench/fuzz.ts)
  *   BENCH_ONLY=responsive npm run bench   per-width overflow, visible text and overlapping text of today's HTML, and
  *                                         the measurement time per frame, in Chromium (bench/responsive.ts)
  */

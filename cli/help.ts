@@ -33,7 +33,7 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
   {
     name: "batch",
     forms: ["figment batch status|collect|resubmit|cancel DIR [--json] [--base-url URL] [--timeout SECONDS]"],
-    does: "a Batch API job submitted with --batch-api: where it stands, collect, resubmit the failed lines, cancel",
+    does: "a Batch API batch submitted with --batch-api: where it stands, collect, resubmit the failed lines, cancel",
   },
   { name: "demo", forms: ["figment demo [--out DIR]"], does: "React and HTML for the bundled sample designs" },
 ];

@@ -130,8 +130,8 @@ export type Placement = (typeof PLACEMENTS)[number];
 export const layerSideField = number({ min: 1, max: CREATE_IMAGE_MAX_SIDE });
 
 /**
- * Where `place-in-grid` puts a batch's image: `{ id }` appends to the batch's grid frame (made by the first
- * placement), `{ name }` makes a new grid frame named after the batch.
+ * Where `place-in-grid` puts a Rows run's image (or a Batch API batch's): `{ id }` appends to its grid frame (made by the first
+ * placement), `{ name }` makes a new grid frame of that name.
  */
 export type GridTarget = { id: string } | { name: string };
 const gridById = object({ id: string({ nonEmpty: true, max: 1000 }) });
@@ -147,7 +147,7 @@ export const gridTargetField = custom<GridTarget>("{ id } of the batch's grid fr
   return undefined;
 });
 
-/** A batch item's position (0-based): a retried item lands among the others in this order. */
+/** A Rows item's position (0-based): a retried item lands among the others in this order. */
 export const gridIndexField = number({ integer: true, min: 0, max: 10_000 });
 
 /**

@@ -39,7 +39,7 @@ export const SETTINGS_FIELDS = {
   embeddingDimensions: number({ integer: true, min: 16, max: 3072 }),
   /** Search: the vision model that describes each frame's picture once; "" = the model above. */
   captionModel: string({ max: 200 }),
-  /** Image batches of more than this many images are offered OpenAI's Batch API first (half price, within 24 h). */
+  /** Rows runs of more than this many images are offered OpenAI's Batch API first (half price, within 24 h). */
   batchApiThreshold: number({ integer: true, min: 1, max: 50_000 }),
   /** Image panel: the hosted model above, or a local Stable Diffusion server (SD.Next / AUTOMATIC1111). */
   imageSource: oneOf(IMAGE_SOURCES),

@@ -11,7 +11,7 @@ import type { BatchRecord } from "../ai/batch/record.js";
 import { DEFAULT_SETTINGS, type Settings } from "../contract/settings.js";
 import { readBatchInput, type OpenAiTestServer } from "./openai-server/server.js";
 import { scriptedServer } from "./openai-server/scripted.js";
-import { afterCollect, markPlaced } from "../ui/image/batch/batch-api/record-merge.js";
+import { afterCollect, markPlaced } from "../ui/image/rows/batch-api/record-merge.js";
 import { parseEngineMessage, type BatchEvent, type EngineReply, type OkReply, type RequestOf } from "../ui/engine/protocol/index.js";
 import { batchJobs } from "../ui/engine/jobs/batch.js";
 import { runJob } from "../ui/engine/jobs/run.js";

@@ -1,6 +1,6 @@
 /**
  * The enrich bar in headless Chromium at Figma's default panel size (420×600), on a small page bundled from
- * ui/search/ (like ui-components.test.ts): the real bar, its job (use-enrich.ts), the real SearchAi
+ * ui/search/ (like ui-controls.test.ts): the real bar, its job (use-enrich.ts), the real SearchAi
  * (use-search-ai.ts → enrich-run.ts) and the worker's search job run in the page against the OpenAI-wire test
  * server, with the main thread's messages scripted in the page (pictures made by a canvas, saves recorded).
  * States: ready with the estimate, running with Cancel, cancelled, an error explained, done. Screenshots go to

@@ -3,7 +3,7 @@
  * code generated offline, an image placed and an analysis are listed with their kinds; the code reopens in
  * the Code panel with the same files; the image's preview is inserted again and opens in the Image panel;
  * the analysis is copied as Markdown and shown; a deletion waits for the user's yes and lasts across a new
- * session. At the quota a new result is refused, held, and saved once the user has made room.
+ * session. At the quota a new result is refused, held, and saved once the user has freed space.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -224,7 +224,7 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
     });
   });
 
-  it("at the quota a new result is refused, held and saved once the user has made room; nothing deleted without a yes", async () => {
+  it("at the quota a new result is refused, held and saved once the user has freed space; nothing deleted without a yes", async () => {
     await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
       await openHistory(ui);
       await ui.getByText("No history yet").waitFor();
@@ -250,17 +250,17 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       expect(await banner.textContent()).toContain("the code result for “Log-In Page”");
       expect(await historyKeys(sim)).toEqual(before);
       await banner.getByRole("button", { name: "Open History" }).click();
-      await ui.getByRole("region", { name: "Make room" }).waitFor();
+      await ui.getByRole("region", { name: "Free up space" }).waitFor();
       await ui.locator(".history-row.is-selected").first().waitFor();
       // The oldest is preselected, and enough: one analysis frees far more than the code needs.
       expect(await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["analysis-old-0"]);
       expect(await historyKeys(sim)).toEqual(before);
-      await shot(page, "4-make-room");
+      await shot(page, "4-free-space");
       // "Not now" keeps the result held; the panel says so and leads back.
       await ui.getByRole("button", { name: "Not now" }).click();
-      await ui.getByText("1 result is waiting for room").waitFor();
+      await ui.getByText("1 result is waiting for space").waitFor();
       expect(await ui.locator(".history-row.is-selected").count()).toBe(0);
-      await ui.getByRole("button", { name: "Make room" }).click();
+      await ui.getByRole("button", { name: "Free up space" }).click();
       await ui.locator(".history-row.is-selected").first().waitFor();
       expect(await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["analysis-old-0"]);
 
@@ -279,9 +279,9 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       expect(after.some((k) => k.includes("analysis-old-0"))).toBe(false);
       expect(after.filter((k) => k.includes("analysis-old-")).length).toBe(2);
       expect(after.some((k) => k.startsWith("figment.history/code/"))).toBe(true);
-      await ui.getByRole("region", { name: "Make room" }).waitFor({ state: "detached" });
+      await ui.getByRole("region", { name: "Free up space" }).waitFor({ state: "detached" });
       await row(ui, "code").waitFor();
-      await shot(page, "9-after-make-room");
+      await shot(page, "9-after-free-space");
     });
   });
 });

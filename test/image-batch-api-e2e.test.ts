@@ -57,8 +57,8 @@ async function storageOf(sim: Sim): Promise<Record<string, unknown>> {
   }) as Record<string, unknown>;
 }
 
-async function openBatchMode(ui: Frame): Promise<void> {
-  await ui.getByRole("radio", { name: "Batch" }).click();
+async function openRowsMode(ui: Frame): Promise<void> {
+  await ui.getByRole("radio", { name: "Rows" }).click();
   await ui.locator(".batch-api-row").first().waitFor();
 }
 
@@ -84,13 +84,13 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
     let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY };
     await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
-      await ui.getByRole("radio", { name: "Batch" }).click();
+      await ui.getByRole("radio", { name: "Rows" }).click();
       await ui.locator(".setup").waitFor();
       await ui.getByRole("button", { name: "Paste CSV or JSONL" }).click();
       await ui.getByRole("textbox", { name: "CSV or JSONL rows" }).fill("audience,mood\nkids,calm\nadults,bold\n");
       await ui.getByRole("button", { name: "Use these rows" }).click();
       await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} hero image for {audience}");
-      await ui.getByRole("textbox", { name: "Batch name" }).fill("Tea heroes");
+      await ui.getByRole("textbox", { name: "Grid name" }).fill("Tea heroes");
       // A batch sends every row at once: accept-first cannot ride along, so the button waits for it to be off.
       const send = ui.locator(".setup-send").getByRole("button", { name: "Send to Batch API" });
       await expect.poll(() => send.isDisabled()).toBe(true);
@@ -126,7 +126,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     expect(JSON.stringify(storage[STORE_KEY])).not.toContain(KEY);
     // Closed and reopened: the batch is still there, its status checked.
     await withPluginPage(pages, { ...base, storage }, async ({ ui }) => {
-      await openBatchMode(ui);
+      await openRowsMode(ui);
       await ui.locator(".batch-api-row__name", { hasText: "Tea heroes" }).waitFor();
       await status(ui).filter({ hasText: /in progress|finalizing|completed/ }).waitFor({ timeout: 30_000 });
     });
@@ -140,7 +140,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
 
     await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
-      await openBatchMode(ui);
+      await openRowsMode(ui);
       await ui.locator(".batch-api-row__name", { hasText: "Hero variants" }).waitFor();
       await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
       await expect(ui.locator(".batch-api-row").first().textContent()).resolves.toMatch(/3 images · 2 h ago/);
@@ -150,7 +150,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     expect(batchesIn(storage)[0]!.record.runs[0]!.status).toBe("in_progress");
 
     await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
-      await openBatchMode(ui);
+      await openRowsMode(ui);
       await status(ui).filter({ hasText: "finalizing" }).waitFor({ timeout: 30_000 });
       await ui.getByRole("button", { name: "Check now" }).click();
       await ui.locator(".batch-api-row__inserted", { hasText: "3 images inserted in “Hero variants”" }).waitFor({ timeout: 60_000 });
@@ -175,7 +175,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     const before = srv.routeCounts();
     expect(before["GET /v1/files/{id}/content"]).toBe(1);
     await withPluginPage(pages, { ...base, storage }, async ({ ui, sim }) => {
-      await openBatchMode(ui);
+      await openRowsMode(ui);
       await status(ui).filter({ hasText: /^completed$/ }).waitFor();
       expect(await ui.getByRole("button", { name: "Check now" }).count()).toBe(0);
       // The panel has run what showing the list started (a check of a batch still to place would start here, and
@@ -195,7 +195,7 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     const batch = await submitted(srv, 3);
     const storage = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
     await withPluginPage(pages, { fixture: CANVAS_FILE, select: [], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP, storage }, async ({ page, ui, sim }) => {
-      await openBatchMode(ui);
+      await openRowsMode(ui);
       await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
       for (const step of ["finalizing", "1 failed"]) {
         await ui.getByRole("button", { name: "Check now" }).click();

@@ -1,5 +1,5 @@
 /**
- * "Send to Batch API" in headless Chromium at 420×600, on a small page bundled from ui/image/batch/batch-api/ (like
+ * "Send to Batch API" in headless Chromium at 420×600, on a small page bundled from ui/image/rows/batch-api/ (like
  * enrich-bar-browser.test.ts): the real PendingView and usePendingBatches, the worker's real Batch API job
  * (ui/engine/jobs/batch-job.ts) against the OpenAI-wire test server, the main thread's storage scripted in the page.
  * The setup's own "Send to Batch API" button is not on main yet, so the page calls `batchApi.submit(plan)` as it
@@ -24,8 +24,8 @@ import { render } from "preact";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
 import { batchJobs } from "./ui/engine/jobs/batch.ts";
 import { inProcessEngine } from "./test/helpers/in-process-engine.ts";
-import { PendingView } from "./ui/image/batch/batch-api/pending-view.tsx";
-import { usePendingBatches } from "./ui/image/batch/batch-api/use-pending.ts";
+import { PendingView } from "./ui/image/rows/batch-api/pending-view.tsx";
+import { usePendingBatches } from "./ui/image/rows/batch-api/use-pending.ts";
 import "./ui/styles.css";
 
 const cfg = window.__cfg;
@@ -57,7 +57,7 @@ const plan = { name: "Hero variants", items, style: { text: "", colours: [], use
 function Page() {
   const batchApi = usePendingBatches({ requests, worker, vault, settings, report: (text) => window.__reports.push(text) });
   return (
-    <div class="panel panel--image panel--batch" style="width:420px;height:600px;overflow:auto">
+    <div class="panel panel--image panel--rows" style="width:420px;height:600px;overflow:auto">
       <PendingView session={{ batchApi }} />
       <div style="padding:12px"><button id="setup-send" type="button" class="button button--secondary" onClick={() => batchApi.submit(plan)}>Send to Batch API</button></div>
     </div>

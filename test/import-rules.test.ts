@@ -50,7 +50,7 @@ const ALLOWED: Record<string, readonly string[]> = {
  */
 export const UI_PANELS = ["ui/code/", "ui/image/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/"] as const;
 export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/shell/"] as const;
-export const UI_BELOW = ["ui/parts/", "ui/model/", "ui/components/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
+export const UI_BELOW = ["ui/parts/", "ui/model/", "ui/controls/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
 
 const panelOf = (file: string): string | undefined => UI_PANELS.find((panel) => file.startsWith(panel));
 
@@ -188,7 +188,7 @@ describe("import rules", () => {
   });
 
   it("the workers' modules (ui/engine/, ui/search-worker/) import no panel folder", () => {
-    const panels = [...UI_PANELS, ...UI_SHELL, "ui/parts/", "ui/components/", "ui/model/"];
+    const panels = [...UI_PANELS, ...UI_SHELL, "ui/parts/", "ui/controls/", "ui/model/"];
     const broken: string[] = [];
     for (const [file, imports] of graph) {
       if (isTest(file) || !(file.startsWith("ui/engine/") || file.startsWith("ui/search-worker/"))) continue;
@@ -240,9 +240,9 @@ describe("import rules", () => {
   it("catches a panel importing another panel, and a shared folder importing a panel or the shell", () => {
     const made = new Map<string, string[]>([
       ["ui/code/code-job.ts", ["ui/history/history-row.tsx", "ui/model/api-key.ts", "ui/code/draft.ts"]],
-      ["ui/image/batch/run/use-run.ts", ["ui/image/versions.ts", "ui/settings/key-row.tsx"]],
+      ["ui/image/rows/run/use-run.ts", ["ui/image/versions.ts", "ui/settings/key-row.tsx"]],
       ["ui/model/cost.ts", ["ui/analyze/analyze-state.ts"]],
-      ["ui/engine/jobs/batch-job.test.ts", ["ui/image/batch/batch-api/record-merge.ts"]],
+      ["ui/engine/jobs/batch-job.test.ts", ["ui/image/rows/batch-api/record-merge.ts"]],
       ["ui/lib/zip.ts", ["ui/shell/prerender.tsx"]],
       ["ui/app.tsx", ["ui/search/search-panel.tsx"]],
       ["ui/parts/part-props.ts", ["ui/settings/use-settings-draft.ts"]],
@@ -250,9 +250,9 @@ describe("import rules", () => {
     ]);
     expect(uiRoomBreaks(made)).toEqual([
       "ui/code/code-job.ts → ui/history/history-row.tsx",
-      "ui/image/batch/run/use-run.ts → ui/settings/key-row.tsx",
+      "ui/image/rows/run/use-run.ts → ui/settings/key-row.tsx",
       "ui/model/cost.ts → ui/analyze/analyze-state.ts",
-      "ui/engine/jobs/batch-job.test.ts → ui/image/batch/batch-api/record-merge.ts",
+      "ui/engine/jobs/batch-job.test.ts → ui/image/rows/batch-api/record-merge.ts",
       "ui/lib/zip.ts → ui/shell/prerender.tsx",
       "ui/parts/part-props.ts → ui/settings/use-settings-draft.ts",
     ]);

@@ -4,7 +4,7 @@
  * Generate → files, preview, zip; settings across a reload; the key only in clientStorage; the
  * empty-selection and oversized-frame messages; confirmations as toasts over the layout and the Provider menu
  * by keyboard, at Figma's default panel size. Screenshots go to test-artifacts/plugin/ and
- * test-artifacts/ui-components/.
+ * test-artifacts/ui-controls/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +19,7 @@ import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
 import { REACT_PREVIEW_CSP } from "../codegen/preview/react-preview.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
-const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-components");
+const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-controls");
 const LOGIN = "figmasharp-login.file.json";
 const SELFIE = "figma-differ-selfie.nodes.json";
 if (!runBrowser) console.warn("plugin-e2e: Chromium not found and CI unset; skipping the browser tests");

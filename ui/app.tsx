@@ -11,10 +11,10 @@ import type { Bridge } from "./channel/bridge.js";
 import type { MainRequests } from "./channel/requests.js";
 import { useAiJob } from "./code/ai-job.js";
 import { codeJobBusy, useCodeJob } from "./code/code-job.js";
-import { Banners, type BannerItem, type BannerTone } from "./components/banner.js";
-import { ExpandToggle, usePanelExpand } from "./components/expand-toggle.js";
-import { ResizeHandle } from "./components/resize-handle.js";
-import { Toasts, useToasts } from "./components/toasts.js";
+import { Banners, type BannerItem, type BannerTone } from "./controls/banner.js";
+import { ExpandToggle, usePanelExpand } from "./controls/expand-toggle.js";
+import { ResizeHandle } from "./controls/resize-handle.js";
+import { Toasts, useToasts } from "./controls/toasts.js";
 import { onHistoryFull } from "./channel/history-client.js";
 import { refusedText } from "./history/use-refused-saves.js";
 import { savedOutput } from "./code/saved-result.js";
@@ -156,17 +156,17 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     return () => off.forEach((unsubscribe) => unsubscribe());
   }, [bridge, vault, banners.show, prices.replaceAll, parts.call]);
 
-  // A result the history store refused for room: held in memory, and a banner that leads to making room.
-  const openMakeRoom = useRef((): void => undefined);
-  openMakeRoom.current = () => {
+  // A result the history store refused for space: held in memory, and a banner that leads to freeing space.
+  const openFreeSpace = useRef((): void => undefined);
+  openFreeSpace.current = () => {
     leave.go("history");
-    void parts.call("history", (history) => history.openMakeRoom()).catch(() => undefined);
+    void parts.call("history", (history) => history.openFreeSpace()).catch(() => undefined);
   };
   useEffect(
     () =>
       onHistoryFull((entry, full) => {
         void parts.call("history", (history) => history.addRefused(entry, full)).catch(() => undefined);
-        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openMakeRoom.current() }, `history-full:${entry.kind}:${entry.id}`);
+        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openFreeSpace.current() }, `history-full:${entry.kind}:${entry.id}`);
       }),
     [parts.call, banners.show],
   );

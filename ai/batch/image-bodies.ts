@@ -1,7 +1,7 @@
 /**
  * The JSON body of each row's Images API request, as a Batch API line carries it: the very request a live
  * run would send (ai/image/request.ts), without streaming. Shared by the CLI (`--batch-api`) and the panel's
- * Batch mode. Only plain generations can be batched: references need an edit (a multipart upload), which the
+ * Rows mode. Only plain generations can be batched: references need an edit (a multipart upload), which the
  * Batch API does not run; a row that would need one is refused by name (BatchInputError), nothing sent.
  */
 import type { ImageConfig } from "../image/config.js";

@@ -1,4 +1,4 @@
-/** What each request of an image batch runs with, and what it gives back to be merged into the result. */
+/** What each request of a several-image generation runs with, and what it gives back to be merged into the result. */
 import type OpenAI from "openai";
 import type { ImageConversation } from "./options.js";
 import { ModelError } from "../errors.js";

@@ -1,8 +1,8 @@
 /**
- * The batch draft's parameters table as the user edits it (header cells and rows of strings, always
+ * The Rows setup's parameters table as the user edits it (header cells and rows of strings, always
  * rectangular) and its conversions to and from the ParamTable that prompts are computed from. A header cell
  * names a parameter and may list its allowed values after a colon (`mood: calm|bold`). Shared by the panel,
- * which edits the table, and the engine worker, which computes the prompts (draft-prompts.ts). Pure.
+ * which edits the table, and the engine worker, which computes the prompts (row-prompts.ts). Pure.
  */
 import { ParamsError } from "./errors.js";
 import type { ParamRow, ParamTable } from "./rows.js";

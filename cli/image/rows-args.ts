@@ -20,7 +20,7 @@ Usage:
     [--style TEXT]                      style text every row's prompt ends with
     [--consistent]                      after the first image, send it as a reference with every later row
     [--dry-run] [--json]                --dry-run prints every row's computed prompt (and each --sweep cell's request) and sends nothing
-    [--batch-api]                       submit every row as one OpenAI Batch API job recorded in DIR/batch.json
+    [--batch-api]                       submit every row as one OpenAI Batch API batch recorded in DIR/batch.json
                                         (half the price, within 24 h; then figment batch status|collect DIR)
     [--provider openai|openrouter|custom] [--base-url URL] [--model M] [--api images|responses]
     [--size WxH|auto] [--quality low|medium|high|auto] [--background auto|opaque|transparent]

@@ -1,6 +1,6 @@
 /**
  * `figment image --template … --rows … --batch-api --out DIR`: the rows' planned requests (cli/image/rows-plan.ts)
- * as Images API bodies, submitted as one OpenAI Batch API job recorded in DIR/batch.json by
+ * as Images API bodies, submitted as one OpenAI Batch API batch recorded in DIR/batch.json by
  * `submitImageBatch` (cli/batch-api/images.ts); `figment batch status|collect DIR` take it from there. The Batch
  * API runs JSON requests to /v1/images/generations only, so references (--ref, --consistent, which needs
  * the first image before the others are sent) are refused by name before anything is sent.

@@ -1,7 +1,7 @@
 /**
- * A batch's grid: an auto layout frame named after the batch that wraps its images into rows (about four
- * columns of the first image's width), hugging its height; found again by id for the batch's later images.
- * Each image remembers its batch position in pluginData, so an item retried after later ones finished goes
+ * A grid of images (a Rows run's, or a Batch API batch's results): an auto layout frame named after it that wraps its images into rows (about four
+ * columns of the first image's width), hugging its height; found again by id for its later images.
+ * Each image remembers its position in pluginData, so an item retried after later ones finished goes
  * back to its place.
  */
 import { PluginError } from "../errors.js";
@@ -12,9 +12,9 @@ export const GRID_COLUMNS = 4;
 /** Space between the images, across and down, and around them, in px. */
 export const GRID_SPACING = 40;
 export const GRID_PADDING = 40;
-/** A grid's name when the batch has none. */
-export const DEFAULT_GRID_NAME = "Image batch";
-/** pluginData key of an image's position in its batch (0-based, as text). */
+/** A grid's name when the run has none. */
+export const DEFAULT_GRID_NAME = "Image grid";
+/** pluginData key of an image's position in its grid (0-based, as text). */
 export const GRID_INDEX_KEY = "figment.grid-index";
 
 /** The frame's size for images of `width` × `height`: four columns wide, one row high (auto layout grows it). */
@@ -46,11 +46,11 @@ export function makeGrid(frame: FrameNode, name: string, size: { width: number; 
   frame.counterAxisSizingMode = "AUTO";
 }
 
-/** The batch's grid frame by id; `not-found` (saying what to do) when it was deleted or is no frame. */
+/** The grid frame by id; `not-found` (saying what to do) when it was deleted or is no frame. */
 export async function findGrid(id: string): Promise<FrameNode> {
   const node = await figma.getNodeByIdAsync(id);
-  if (!node || node.removed) throw new PluginError("not-found", "The batch's grid frame was deleted, so this image was not placed. Place it again to start a new grid (or undo the deletion and retry). Nothing was changed.");
-  if (node.type !== "FRAME") throw new PluginError("not-found", `The batch's grid is now a ${node.type.toLowerCase().replace(/_/g, " ")}, not a frame, so this image was not placed. Place it again to start a new grid. Nothing was changed.`);
+  if (!node || node.removed) throw new PluginError("not-found", "The grid frame was deleted, so this image was not placed. Place it again to start a new grid (or undo the deletion and retry). Nothing was changed.");
+  if (node.type !== "FRAME") throw new PluginError("not-found", `The grid is now a ${node.type.toLowerCase().replace(/_/g, " ")}, not a frame, so this image was not placed. Place it again to start a new grid. Nothing was changed.`);
   return node;
 }
 

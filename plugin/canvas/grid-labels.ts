@@ -1,5 +1,5 @@
 /**
- * A parameter grid's frame (an X/Y plot): the batch grid (grid-frame.ts) made exactly one header column and
+ * A parameter grid's frame (an X/Y plot): the grid of a run (grid-frame.ts) made exactly one header column and
  * `columns` cells wide, holding a text layer over each column ("CFG 7"), one before each row ("Seed 2") when
  * the rows have names, and a grey placeholder for each cell until its image arrives. The wrapping auto layout
  * keeps the cells under their headers only while every place is filled, so the placeholders hold the places of

@@ -98,6 +98,6 @@ describe("readBrandColours", () => {
     const error = await readBrandColours(selection()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PluginError);
     expect((error as PluginError).code).toBe("empty-selection");
-    expect((error as PluginError).message).toMatch(/^Select the layers whose colours the batch should use/);
+    expect((error as PluginError).message).toMatch(/^Select the layers whose colours the images should use/);
   });
 });

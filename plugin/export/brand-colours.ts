@@ -1,5 +1,5 @@
 /**
- * The selection's colours for a batch's style spec: the paint styles and colour variables its visible fills
+ * The selection's colours for a Rows run's style spec: the paint styles and colour variables its visible fills
  * and strokes use (named through figma.getStyleByIdAsync and figma.variables, as the token export does),
  * then the most used plain solid paints — each colour once (its uses summed, named by its most used style or
  * variable), by use, at most MAX_BRAND_COLOURS. The hex is the paint's own colour (Figma resolves a bound
@@ -99,7 +99,7 @@ async function nameOf(tally: Tally): Promise<string | undefined> {
 
 /** The selection's brand colours; `empty-selection` when nothing is selected. */
 export async function readBrandColours(selection: readonly SceneNode[], job?: Job): Promise<BrandColour[]> {
-  if (selection.length === 0) throw new PluginError("empty-selection", "Select the layers whose colours the batch should use (a frame of your design, or a few swatches), then read the colours again.");
+  if (selection.length === 0) throw new PluginError("empty-selection", "Select the layers whose colours the images should use (a frame of your design, or a few swatches), then read the colours again.");
   const tallies = new Map<string, Tally>();
   await walk(selection, tallies, job);
   // Each colour once: its uses summed over styles, variables and plain paints, named by its most used style

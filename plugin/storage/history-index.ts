@@ -2,7 +2,7 @@
  * The store the history grows in: one index of every stored entry (kind, id, file scope, time, size) under
  * one clientStorage key, and each entry's content under its own key, so listing and measuring never reads
  * the contents. Sizes are Figma's measure of the 5 MB quota: key + value as JSON, a Uint8Array by its
- * length. Each kind has a budget; nothing is ever dropped to make room. Image versions (image-versions.ts)
+ * length. Each kind has a budget; nothing is ever dropped to free space. Image versions (image-versions.ts)
  * and code results and analyses (history-store.ts) share it. A damaged index is rebuilt from the entries'
  * own stored values (each keeps its scope, time and listing line), so one bad write loses no entry.
  */
@@ -142,8 +142,8 @@ export async function otherBytes(): Promise<number> {
   return bytes;
 }
 
-/** Room left for history under Figma's quota, settings' reserve kept. */
-export function roomLeft(index: readonly IndexEntry[], other: number): number {
+/** Space left for history under Figma's quota, settings' reserve kept. */
+export function spaceLeft(index: readonly IndexEntry[], other: number): number {
   const history = index.reduce((n, e) => n + e.bytes, storedSize(HISTORY_INDEX_KEY, { v: 1, entries: [] }));
   return CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - history - other;
 }

@@ -4,7 +4,7 @@
  * line in the shared index (history-index.ts); an image entry is the stored image version itself
  * (image-versions.ts), with where it was placed added to its line, so no image byte is stored twice.
  * Figma gives the plugin 5 MB in all: a save that would not fit is answered `full` with the usage and the
- * entries that could be deleted; nothing is ever evicted to make room.
+ * entries that could be deleted; nothing is ever evicted to free space.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
 import { fontWords, scoreSummary } from "../../codegen/fidelity/summary.js";
@@ -102,8 +102,8 @@ export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {
     const bytes = entrySize(line, stored);
     const others = index.filter((e) => !(e.kind === entry.kind && e.id === entry.id));
     const before = usageOf(others, other, scope);
-    const room = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - before.history - before.other;
-    if (bytes > room) {
+    const left = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - before.history - before.other;
+    if (bytes > left) {
       const message = `History is full: ${sizeText(before.history + before.other)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is used (history ${sizeText(before.history)}), and this ${entry.kind} result needs ${sizeText(bytes)}. Delete entries or export the history; nothing was saved and nothing was deleted.`;
       return { usage: before, full: { message, needed: bytes, candidates: [...others].sort(newestFirst).reverse().map((e) => itemOf(e, scope)) } };
     }

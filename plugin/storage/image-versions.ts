@@ -9,7 +9,7 @@ import { PluginError } from "../errors.js";
 import { readImageHeader } from "../canvas/image-bytes.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
-import { entryKey, entrySize, isEntryKey, loadIndex, otherBytes, roomLeft, saveIndex, serially, titleText, usageOf, type IndexEntry } from "./history-index.js";
+import { entryKey, entrySize, isEntryKey, loadIndex, otherBytes, spaceLeft, saveIndex, serially, titleText, usageOf, type IndexEntry } from "./history-index.js";
 
 export interface LoadedVersions {
   versions: ImageVersion[];
@@ -94,9 +94,9 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
       );
     }
     // Within its budget, it must still fit Figma's 5 MB shared with code results, analyses and settings.
-    const room = roomLeft(others, await otherBytes());
-    if (bytes > room) {
-      throw new PluginError("storage-full", `Figment's storage is full: ${sizeText(CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - room)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} is used (code results, analyses and images together), and this version needs ${sizeText(bytes)}. Delete history entries to keep new versions; nothing was deleted.`);
+    const left = spaceLeft(others, await otherBytes());
+    if (bytes > left) {
+      throw new PluginError("storage-full", `Figment's storage is full: ${sizeText(CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - left)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} is used (code results, analyses and images together), and this version needs ${sizeText(bytes)}. Delete history entries to keep new versions; nothing was deleted.`);
     }
     await storageCall("save the version", () => figma.clientStorage.setAsync(entryKey(meta), stored));
     const next = [...others, { ...meta, bytes }];

@@ -66,7 +66,7 @@ async function othersBytes(key: string): Promise<{ all: number; batches: number 
   return { all, batches };
 }
 
-/** Stores the list; `grows`: it may take more room than before, so the room is checked first. */
+/** Stores the list; `grows`: it may take more space than before, so the space left is checked first. */
 async function write(scope: string, raw: readonly unknown[], grows: boolean): Promise<void> {
   const key = keyOf(scope);
   if (raw.length === 0) {
@@ -77,10 +77,10 @@ async function write(scope: string, raw: readonly unknown[], grows: boolean): Pr
   const bytes = storedSize(key, value);
   const others = await othersBytes(key);
   const free = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - others.all;
-  const room = Math.min(PENDING_BATCHES_BUDGET - others.batches, free);
-  if (grows && bytes > room) {
-    const limit = room === free ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions, the search index and settings keep theirs)` : `batches may take ${sizeText(PENDING_BATCHES_BUDGET)} in all`;
-    throw new PluginError("storage-full", `This file's batches would need ${sizeText(bytes)} but ${limit}, so the batch was not saved. Nothing was deleted: remove finished batches to make room.`);
+  const left = Math.min(PENDING_BATCHES_BUDGET - others.batches, free);
+  if (grows && bytes > left) {
+    const limit = left === free ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions, the search index and settings keep theirs)` : `batches may take ${sizeText(PENDING_BATCHES_BUDGET)} in all`;
+    throw new PluginError("storage-full", `This file's batches would need ${sizeText(bytes)} but ${limit}, so the batch was not saved. Nothing was deleted: remove finished batches to free up space.`);
   }
   await storageCall("store this file's batches", () => figma.clientStorage.setAsync(key, value));
 }

@@ -1,6 +1,6 @@
 /**
  * The search index in clientStorage (the simulator enforces Figma's 5 MB): per file, compressed; extras kept
- * only for their frame's current hash; an index over the room is answered, not stored, and nothing else is
+ * only for their frame's current hash; an index over its budget is answered, not stored, and nothing else is
  * touched for it.
  */
 import { afterEach, describe, expect, it } from "vitest";

@@ -2,7 +2,7 @@
  * The search index per file in clientStorage (contract/search.ts), stored gzip-compressed under one key per
  * file scope (file-scope.ts). It is a cache of the document: all files' indexes together stay within
  * SEARCH_INDEX_BUDGET and within what history, image versions and settings leave free. An index that does not
- * fit is still answered (with `notStored`) and kept for this session, never making room by dropping anything;
+ * fit is still answered (with `notStored`) and kept for this session, never freeing space by dropping anything;
  * extras that would not fit are refused with `storage-full`.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
@@ -12,7 +12,7 @@ import { PluginError } from "../errors.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
 import { storedSize } from "./history-index.js";
-import { KEY_PREFIX, refusal } from "./search-room.js";
+import { KEY_PREFIX, refusal } from "./search-space.js";
 
 export const keyOf = (scope: string): string => `${KEY_PREFIX}${scope}`;
 

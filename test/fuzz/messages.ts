@@ -1,7 +1,7 @@
 /**
- * The messages between the rooms, mutated, as a count (the bench's larger run; the suite's fixed-seed runs are
+ * The messages across the boundaries, mutated, as a count (the bench's larger run; the suite's fixed-seed runs are
  * contract/messages-fuzz.test.ts and ui/engine/protocol/mutated.test.ts, which assert the same properties): every
- * refusal must be the room's own error of one short line that echoes only an id the panel could have sent.
+ * refusal must be the boundary's own error of one short line that echoes only an id the panel could have sent.
  */
 import fc from "fast-check";
 import { isRequestId, MessageError, parseMainMessage, parseUiMessage } from "../../contract/messages.js";
@@ -10,7 +10,7 @@ import { parseEngineMessage, parseEngineRequest, ProtocolError } from "../../ui/
 import { parseSearchReply, parseSearchRequest } from "../../ui/search-worker/index-protocol.js";
 
 export interface MessageFuzzReport {
-  room: string;
+  boundary: string;
   cases: number;
   refusals: number;
   defects: string[];
@@ -39,18 +39,18 @@ export const awkwardValue = fc.oneof(
   fc.constant(throwingGetter()),
 );
 
-interface Room {
+interface Boundary {
   name: string;
   seeds: Record<string, unknown>[];
   keys: string[];
   parsers: ((data: unknown) => unknown)[];
-  /** The room's own refusal, with the id it echoes. */
+  /** The boundary's own refusal, with the id it echoes. */
   refusal: (error: unknown) => { message: string; id: string | undefined } | undefined;
 }
 
 const engineGenerate = { id: "r1", kind: "ai-generate", settings: DEFAULT_SETTINGS, apiKey: "sk-test", timeoutMs: 60_000, input: { target: "react", styling: "css-modules", hint: "FRAME 1:1 Page 1440×900" } };
 
-export const ROOMS: Room[] = [
+export const BOUNDARIES: Boundary[] = [
   {
     name: "panel⇄main",
     seeds: [
@@ -85,17 +85,17 @@ export const ROOMS: Room[] = [
   },
 ];
 
-/** Runs `cases` mutations of each seed message (a field replaced, or the whole message) through a room's checks. */
-export function fuzzRoom(room: Room, cases: number, seed: number): MessageFuzzReport {
-  const report: MessageFuzzReport = { room: room.name, cases, refusals: 0, defects: [] };
-  const mutations = fc.sample(fc.tuple(fc.constantFrom(...room.seeds), fc.constantFrom(...room.keys), awkwardValue, fc.boolean()), { seed, numRuns: cases });
+/** Runs `cases` mutations of each seed message (a field replaced, or the whole message) through a boundary's checks. */
+export function fuzzBoundary(boundary: Boundary, cases: number, seed: number): MessageFuzzReport {
+  const report: MessageFuzzReport = { boundary: boundary.name, cases, refusals: 0, defects: [] };
+  const mutations = fc.sample(fc.tuple(fc.constantFrom(...boundary.seeds), fc.constantFrom(...boundary.keys), awkwardValue, fc.boolean()), { seed, numRuns: cases });
   for (const [message, key, value, whole] of mutations) {
     const data = whole ? value : { ...message, [key]: value };
-    for (const parse of room.parsers) {
+    for (const parse of boundary.parsers) {
       try {
         parse(data);
       } catch (error) {
-        const refusal = room.refusal(error);
+        const refusal = boundary.refusal(error);
         if (!refusal) report.defects.push(`${error instanceof Error ? error.name : typeof error}: ${error instanceof Error ? error.message.slice(0, 200) : ""}`);
         else {
           report.refusals += 1;

@@ -7,7 +7,7 @@ import { useEffect } from "preact/hooks";
 import type { Finding } from "../../codegen/analyze/types.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { BusyStatus, ExportStatus } from "../components/status.js";
+import { BusyStatus, ExportStatus } from "../controls/status.js";
 import { FailureNotice } from "../model/failure-notice.js";
 import type { AnalyzeSession } from "./analyze-session.js";
 import { isBusy } from "../model/job-state.js";
@@ -16,7 +16,7 @@ import { AnalyzeStatus } from "./analyze-status.js";
 import { DoneAnswer } from "./answer-view.js";
 import { AskModel } from "./ask-model.js";
 import { explainAnalyzeFailure } from "./explain-analyze.js";
-import { FindingsList } from "../components/findings-list.js";
+import { FindingsList } from "../controls/findings-list.js";
 import { selectionWithin } from "./within.js";
 import "./analyze.css";
 

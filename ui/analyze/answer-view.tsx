@@ -5,9 +5,9 @@
 import { useEffect, useRef } from "preact/hooks";
 import { int, formatCost } from "../model/cost.js";
 import { copyText } from "../lib/clipboard.js";
-import { CopyIcon } from "../components/icons.js";
+import { CopyIcon } from "../controls/icons.js";
 import { TASK_LABEL, type AnalysisResult, type AnswerStream } from "./analyze-state.js";
-import { MarkdownView } from "../components/markdown-view.js";
+import { MarkdownView } from "../controls/markdown-view.js";
 import { plural } from "../../codegen/plural.js";
 
 const framesText = (frames: { name: string }[]): string => frames.map((f) => `“${f.name}”`).join(" → ");

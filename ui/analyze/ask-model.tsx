@@ -4,7 +4,7 @@
  */
 import { ANALYZE_TASKS, type AnalyzeTask } from "../../ai/analyze/tasks.js";
 import type { Settings } from "../../contract/settings.js";
-import { Segmented } from "../components/segmented.js";
+import { Segmented } from "../controls/segmented.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { TASK_LABEL } from "./analyze-state.js";
 

@@ -4,7 +4,7 @@ import type { AiSession, AiTurn } from "./ai-job.js";
 import { turnKey } from "./ai-score.js";
 import { scoreTone } from "./score/score-view.js";
 
-export { RefineBox } from "../components/refine-box.js";
+export { RefineBox } from "../controls/refine-box.js";
 
 /** A turn's score in its tab: the share, "…" while measured, nothing when it could not be. */
 function TurnScore({ turn, measuring }: { turn: AiTurn; measuring: boolean }) {

@@ -1,6 +1,6 @@
 /** Progress of the export and the worker, and what went wrong (with the next step to take). */
-import { ErrorIcon, WarningIcon } from "../components/icons.js";
-import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
+import { ErrorIcon, WarningIcon } from "../controls/icons.js";
+import { BusyStatus, CancelledNotice, ExportStatus } from "../controls/status.js";
 import type { CodeJobState } from "./code-job.js";
 import { explainFailure } from "./explain.js";
 

@@ -1,6 +1,6 @@
 /** Target and styling for the generated code, and whether it follows the selection; changes are saved as the new defaults. */
 import type { Settings } from "../../contract/settings.js";
-import { Segmented } from "../components/segmented.js";
+import { Segmented } from "../controls/segmented.js";
 
 export function CodeOptions({ settings, disabled, onChange }: { settings: Settings; disabled: boolean; onChange(patch: Partial<Settings>): void }) {
   const html = settings.target === "html";

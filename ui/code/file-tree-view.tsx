@@ -1,6 +1,6 @@
 /** The generated files as a folder tree; a click opens the file in a tab. */
 import { useState } from "preact/hooks";
-import { ChevronIcon, FileIcon } from "../components/icons.js";
+import { ChevronIcon, FileIcon } from "../controls/icons.js";
 import type { FolderNode, TreeNode } from "../lib/file-tree.js";
 import { plural } from "../../codegen/plural.js";
 

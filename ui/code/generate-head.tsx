@@ -7,8 +7,8 @@
 import { useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { OptionsIcon } from "../components/icons.js";
-import { TextArea } from "../components/text-area.js";
+import { OptionsIcon } from "../controls/icons.js";
+import { TextArea } from "../controls/text-area.js";
 import { CodeOptions } from "./code-options.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { SelectionCard, SelectionProblems } from "./selection-card.js";

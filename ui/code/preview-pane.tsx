@@ -7,9 +7,9 @@
  * list is outlined in it (postMessage to the page).
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { InfoIcon, ErrorIcon } from "../components/icons.js";
-import { Segmented } from "../components/segmented.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { InfoIcon, ErrorIcon } from "../controls/icons.js";
+import { Segmented } from "../controls/segmented.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import type { FrameInfo, PreviewState } from "./code-job.js";
 import { previewPages } from "../../codegen/preview/html-page.js";
 import { withPageScript } from "../../codegen/preview/page-script.js";

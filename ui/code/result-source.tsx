@@ -3,7 +3,7 @@
  * moved on, it says the result is from an earlier selection and offers to regenerate for the current one.
  */
 import type { CodeOptions } from "../../codegen/load.js";
-import { FrameIcon, WarningIcon } from "../components/icons.js";
+import { FrameIcon, WarningIcon } from "../controls/icons.js";
 import type { CodeOutput } from "./code-job.js";
 import { relativeTime } from "../lib/time-ago.js";
 import { plural } from "../../codegen/plural.js";

@@ -2,8 +2,8 @@
 import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import type { SourceFile } from "../../codegen/types.js";
-import { CloseIcon, CopyIcon, DownloadIcon } from "../components/icons.js";
-import { useViewChange } from "../components/toasts.js";
+import { CloseIcon, CopyIcon, DownloadIcon } from "../controls/icons.js";
+import { useViewChange } from "../controls/toasts.js";
 import type { CodeOutput } from "./code-job.js";
 import { copyText } from "../lib/clipboard.js";
 import { downloadBytes } from "../lib/download.js";

@@ -1,5 +1,5 @@
 /** Says that the result on show was reopened from History, and for an AI result lists its turns (requests and the model's notes). */
-import { InfoIcon } from "../components/icons.js";
+import { InfoIcon } from "../controls/icons.js";
 import { fullDate } from "../lib/time-ago.js";
 import type { SavedInfo } from "./code-job.js";
 import { plural } from "../../codegen/plural.js";

@@ -3,7 +3,7 @@
  * be exported and what to do about it.
  */
 import type { SelectionSummary } from "../../contract/messages.js";
-import { FrameIcon, WarningIcon } from "../components/icons.js";
+import { FrameIcon, WarningIcon } from "../controls/icons.js";
 import { EMPTY_SELECTION_TEXT } from "./explain.js";
 import { unsupportedText } from "./unsupported-text.js";
 import { int } from "../model/cost.js";

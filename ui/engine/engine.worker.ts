@@ -1,7 +1,7 @@
 /**
  * The engine worker: the code generator (ts-morph, prettier) and every model request (the openai SDK, the
  * tokenizer for estimates, the project pass and repair round) run here, off the panel's thread, loaded only
- * when the panel first needs them. Each room's jobs are registered in one table; the SDK's modules load on a
+ * when the panel first needs them. Each section's jobs are registered in one table; the SDK's modules load on a
  * model request's first use. A bad design or model output comes back as a failure reply, never as a crash.
  */
 import { bootDecodeMs } from "./boot.js";
@@ -53,7 +53,7 @@ async function run(request: RequestOf<Kind>): Promise<EngineReply> {
   }
 }
 
-/** The boundary's own requests, then the rooms' jobs. */
+/** The boundary's own requests, then the sections' jobs. */
 async function handle(request: EngineRequest): Promise<EngineReply> {
   switch (request.kind) {
     case "ping": {

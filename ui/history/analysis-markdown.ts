@@ -1,6 +1,6 @@
 /** An analysis entry as Markdown (Copy, and the export's .md files): the computed findings, then the model's critique. Pure. */
 import type { AnalysisEntry } from "../../contract/history.js";
-import { figures, groupFindings } from "../components/findings-list.js";
+import { figures, groupFindings } from "../controls/findings-list.js";
 
 export function analysisMarkdown(entry: AnalysisEntry): string {
   const lines = [`# Analysis of ${entry.frame.name}`, "", `${entry.createdAt.slice(0, 16).replace("T", " ")} UTC${entry.model ? ` · ${entry.model}` : ""}`, "", "## Findings", ""];

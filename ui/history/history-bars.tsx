@@ -2,7 +2,7 @@
 import type { HistoryItem } from "../../contract/history.js";
 import { sizeText } from "./history-list.js";
 import { entriesText } from "./history-session.js";
-import { bytesOf } from "./make-room.js";
+import { bytesOf } from "./free-space.js";
 import type { ExportState } from "./use-history-export.js";
 
 export interface SelectionBarProps {

@@ -1,4 +1,4 @@
-/** The entries as a list, by day (or in one run while making room), or why there are none. */
+/** The entries as a list, by day (or in one run while freeing space), or why there are none. */
 import type { HistoryItem } from "../../contract/history.js";
 import { groupByDay } from "./history-list.js";
 import { HistoryRow } from "./history-row.js";
@@ -40,7 +40,7 @@ export function HistoryEntries({ status, entries, total, elsewhere, grouped, pre
       <div class="history-empty">
         <p class="history-empty__title">Nothing from this file yet</p>
         <p class="muted">
-          {plural(elsewhere, "entry", "entries")} {agree(elsewhere, "was", "were")} made in other files: choose All files to see {agree(elsewhere, "it", "them")} (they can be deleted to make room).
+          {plural(elsewhere, "entry", "entries")} {agree(elsewhere, "was", "were")} made in other files: choose All files to see {agree(elsewhere, "it", "them")} (they can be deleted to free up space).
         </p>
       </div>
     );

@@ -1,7 +1,7 @@
 /** The list's filters: kind, frame (with a "Selected frame" shortcut), and this file or all files. */
 import type { FrameRef } from "../../contract/history.js";
-import { Segmented } from "../components/segmented.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { Segmented } from "../controls/segmented.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import type { KindFilter } from "./history-list.js";
 import type { HistoryFilter } from "./history-session.js";
 
@@ -34,7 +34,7 @@ export function HistoryFilters({ filter, frames, selectedFrame, onChange }: Hist
           value={filter.allFiles ? "all" : "this"}
           options={[
             { value: "this", label: "This file" },
-            { value: "all", label: "All files", title: "Entries made in other files: they can be deleted to make room" },
+            { value: "all", label: "All files", title: "Entries made in other files: they can be deleted to free up space" },
           ]}
           onChange={(v) => onChange({ allFiles: v === "all", frameId: undefined })}
         />

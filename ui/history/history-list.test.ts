@@ -1,4 +1,4 @@
-/** The History panel's pure parts: filters, frames, day groups, time and size words, make-room preselection, the export's layout. */
+/** The History panel's pure parts: filters, frames, day groups, time and size words, free-space preselection, the export's layout. */
 import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import type { AnalysisEntry, CodeEntry, HistoryItem, ImageEntry } from "../../contract/history.js";
@@ -8,7 +8,7 @@ import { analysisMarkdown } from "./analysis-markdown.js";
 import { relativeTime } from "../lib/time-ago.js";
 import { filterEntries, framesOf, groupByDay, selectedFrameWithEntries, sizeText } from "./history-list.js";
 import { historyZipFiles, slug } from "./history-zip.js";
-import { bytesToFree, preselect } from "./make-room.js";
+import { bytesToFree, preselect } from "./free-space.js";
 
 const item = (id: string, kind: HistoryItem["kind"], createdAt: string, frame?: { id: string; name: string }, bytes = 100): HistoryItem => ({ id, kind, createdAt, bytes, thisFile: true, title: id, ...(frame ? { frame } : {}) });
 const login = { id: "1:2", name: "Login" };
@@ -51,9 +51,9 @@ describe("history list", () => {
   });
 });
 
-describe("make room", () => {
+describe("free space", () => {
   const usage = { history: 1_000_000, fileBytes: 500_000, other: CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - 1_000_000 - 300, quota: CLIENT_STORAGE_QUOTA };
-  it("needs what the refused entries take beyond the free room", () => {
+  it("needs what the refused entries take beyond the free space", () => {
     expect(bytesToFree(usage, [1000])).toBe(700);
     expect(bytesToFree(usage, [200])).toBe(0);
     expect(bytesToFree(usage, [1000, 500])).toBe(1200);

@@ -1,6 +1,6 @@
 /**
- * The History panel: the space used and Export, the "make room" state when a result was refused, filters,
- * and the entries newest first (oldest first while making room), by day, each with its actions; chosen
+ * The History panel: the space used and Export, the "free space" state when a result was refused, filters,
+ * and the entries newest first (oldest first while freeing space), by day, each with its actions; chosen
  * entries are deleted only after the user confirms.
  */
 import { useEffect, useMemo } from "preact/hooks";
@@ -11,7 +11,7 @@ import { filterEntries, framesOf, selectedFrameWithEntries } from "./history-lis
 import { HistoryEntries } from "./history-entries.js";
 import { keyOf, type HistorySession } from "./history-session.js";
 import { ExportNotice, SelectionBar } from "./history-bars.js";
-import { MakeRoomView } from "./make-room-view.js";
+import { FreeSpaceView } from "./free-space-view.js";
 import { useEntryActions, type EntryActionDeps } from "./use-entry-actions.js";
 import { UsageBar } from "./usage-bar.js";
 import { agree, plural } from "../../codegen/plural.js";
@@ -24,13 +24,13 @@ export interface HistoryPanelProps extends Omit<EntryActionDeps, "session"> {
 }
 
 export function HistoryPanel({ session, selection, onFocusNode, ...deps }: HistoryPanelProps) {
-  const { list, filter, makeRoom } = session;
+  const { list, filter, freeingSpace } = session;
   const actions = useEntryActions({ ...deps, session });
   useEffect(() => void list.refresh(), [list.refresh]);
 
-  const scoped = useMemo(() => (filter.allFiles || makeRoom ? list.entries : list.entries.filter((e) => e.thisFile)), [list.entries, filter.allFiles, makeRoom]);
+  const scoped = useMemo(() => (filter.allFiles || freeingSpace ? list.entries : list.entries.filter((e) => e.thisFile)), [list.entries, filter.allFiles, freeingSpace]);
   const frames = useMemo(() => framesOf(scoped), [scoped]);
-  const shownEntries = useMemo(() => (makeRoom ? [...scoped].reverse() : filterEntries(scoped, filter)), [scoped, filter, makeRoom]);
+  const shownEntries = useMemo(() => (freeingSpace ? [...scoped].reverse() : filterEntries(scoped, filter)), [scoped, filter, freeingSpace]);
   const chosen = list.entries.filter((e) => session.selected.has(keyOf(e)));
 
   if (session.shown) {
@@ -48,40 +48,40 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
       <div class="panel__head history-head">
         <div class="history-head__row">
           <UsageBar usage={list.usage} />
-          <button type="button" class="button button--secondary button--small" disabled={session.exportState.phase === "busy" || (makeRoom ? list.entries : scoped).length === 0} title={filter.allFiles ? "A zip of every file's entries" : "A zip of this file's entries"} onClick={() => void session.exportAll()}>
+          <button type="button" class="button button--secondary button--small" disabled={session.exportState.phase === "busy" || (freeingSpace ? list.entries : scoped).length === 0} title={filter.allFiles ? "A zip of every file's entries" : "A zip of this file's entries"} onClick={() => void session.exportAll()}>
             {session.exportState.phase === "busy" ? "Exporting…" : "Export"}
           </button>
         </div>
         <ExportNotice state={session.exportState} />
-        {!makeRoom && session.refused.list.length > 0 ? (
+        {!freeingSpace && session.refused.list.length > 0 ? (
           <p class="history-waiting" role="status">
-            {plural(session.refused.list.length, "result")} {agree(session.refused.list.length, "is", "are")} waiting for room (held until the plugin closes).{" "}
-            <button type="button" class="link-button" onClick={() => void session.openMakeRoom()}>
-              Make room
+            {plural(session.refused.list.length, "result")} {agree(session.refused.list.length, "is", "are")} waiting for space (held until the plugin closes).{" "}
+            <button type="button" class="link-button" onClick={() => void session.openFreeSpace()}>
+              Free up space
             </button>
           </p>
         ) : null}
-        {makeRoom ? (
-          <MakeRoomView
+        {freeingSpace ? (
+          <FreeSpaceView
             refused={session.refused.list}
             usage={list.usage}
             chosen={chosen}
             exporting={session.exportState.phase === "busy"}
             onDeleteAndSave={() => void session.deleteAndSave()}
             onExport={() => void session.exportAll()}
-            onClose={session.closeMakeRoom}
+            onClose={session.closeFreeSpace}
             onDrop={() => {
               session.refused.drop();
-              session.closeMakeRoom();
+              session.closeFreeSpace();
             }}
           />
         ) : list.entries.length === 0 ? null : (
           <HistoryFilters filter={filter} frames={frames} selectedFrame={selectedFrameWithEntries(selection, frames)} onChange={session.setFilter} />
         )}
       </div>
-      <HistoryEntries status={list.status} entries={shownEntries} total={scoped.length} elsewhere={list.entries.length - scoped.length} grouped={!makeRoom} previews={list.previews} goneLayers={session.goneLayers} selected={session.selected} actions={actions} onToggle={session.toggle} onDelete={(item) => session.askDelete([item])} onRetry={() => void list.refresh()} />
-      {/* While making room the choice is the make-room head's; a single row's Delete still asks here. */}
-      <SelectionBar chosen={makeRoom ? [] : chosen} confirming={session.confirming} onAsk={() => session.askDelete(chosen)} onClear={session.clearSelection} onConfirm={() => void session.confirmDelete()} onCancel={session.cancelDelete} />
+      <HistoryEntries status={list.status} entries={shownEntries} total={scoped.length} elsewhere={list.entries.length - scoped.length} grouped={!freeingSpace} previews={list.previews} goneLayers={session.goneLayers} selected={session.selected} actions={actions} onToggle={session.toggle} onDelete={(item) => session.askDelete([item])} onRetry={() => void list.refresh()} />
+      {/* While freeing space the choice is the free-space head's; a single row's Delete still asks here. */}
+      <SelectionBar chosen={freeingSpace ? [] : chosen} confirming={session.confirming} onAsk={() => session.askDelete(chosen)} onClear={session.clearSelection} onConfirm={() => void session.confirmDelete()} onCancel={session.cancelDelete} />
     </div>
   );
 }

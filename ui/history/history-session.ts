@@ -1,14 +1,14 @@
 /**
  * Everything the History panel keeps at the app level, so it survives switching panels: the listing, the
- * filters, the chosen entries, a deletion awaiting confirmation, the results refused for room (and the
- * "make room" state that saves them again), the export, and the analysis on show.
+ * filters, the chosen entries, a deletion awaiting confirmation, the results refused for space (and the
+ * "free space" state that saves them again), the export, and the analysis on show.
  */
 import { useCallback, useState } from "preact/hooks";
 import type { AnalysisEntry, HistoryItem } from "../../contract/history.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
 import { sizeText, type ListFilter } from "./history-list.js";
-import { bytesOf, bytesToFree, preselect } from "./make-room.js";
+import { bytesOf, bytesToFree, preselect } from "./free-space.js";
 import { useHistoryExport, type ExportState } from "./use-history-export.js";
 import { messageOf, useHistoryList, type HistoryList } from "./use-history-list.js";
 import { entryWords, useRefusedSaves, type RefusedSaves } from "./use-refused-saves.js";
@@ -18,7 +18,7 @@ export type HistoryFilter = ListFilter & { allFiles: boolean };
 
 export interface HistorySession {
   list: HistoryList;
-  /** A note about the view the list comes back to (results saved once room was made), for the part to show after the change. */
+  /** A note about the view the list comes back to (results saved once space was freed), for the part to show after the change. */
   noteForList: string | undefined;
   takeNoteForList(): void;
   refused: RefusedSaves;
@@ -34,9 +34,9 @@ export interface HistorySession {
   cancelDelete(): void;
   confirmDelete(): Promise<void>;
   /** The panel shows the refused results and what to delete for them. */
-  makeRoom: boolean;
-  openMakeRoom(): Promise<void>;
-  closeMakeRoom(): void;
+  freeingSpace: boolean;
+  openFreeSpace(): Promise<void>;
+  closeFreeSpace(): void;
   /** Deletes the chosen entries, then saves the refused results again. */
   deleteAndSave(): Promise<void>;
   exportState: ExportState;
@@ -58,7 +58,7 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
   const [filter, setFilterState] = useState<HistoryFilter>({ kind: "all", frameId: undefined, allFiles: false });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState<HistoryItem[] | undefined>(undefined);
-  const [makeRoom, setMakeRoom] = useState(false);
+  const [freeingSpace, setFreeingSpace] = useState(false);
   const [shown, show] = useState<AnalysisEntry | undefined>(undefined);
   const [goneLayers, setGone] = useState<ReadonlySet<string>>(new Set());
   // Said once the list is back on show: a toast shown before the view changes is cleared with the view it spoke of.
@@ -89,12 +89,12 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
       notify(`Could not delete: ${messageOf(error)}. Nothing else changed.`, "error");
     }
     const listed = await list.refresh();
-    // While making room, the choice follows what is still needed.
-    if (makeRoom && listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, refused.list.map((r) => r.full.needed))).map(keyOf)));
-  }, [confirming, remove, notify, list.refresh, makeRoom, refused.list]);
+    // While freeing space, the choice follows what is still needed.
+    if (freeingSpace && listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, refused.list.map((r) => r.full.needed))).map(keyOf)));
+  }, [confirming, remove, notify, list.refresh, freeingSpace, refused.list]);
 
-  const openMakeRoom = useCallback(async () => {
-    setMakeRoom(true);
+  const openFreeSpace = useCallback(async () => {
+    setFreeingSpace(true);
     setConfirming(undefined);
     const listed = await list.refresh();
     if (!listed) return;
@@ -102,8 +102,8 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
     setSelected(new Set(preselect(listed.entries, toFree).map(keyOf)));
   }, [list.refresh, refused.list]);
 
-  const closeMakeRoom = useCallback(() => {
-    setMakeRoom(false);
+  const closeFreeSpace = useCallback(() => {
+    setFreeingSpace(false);
     setSelected(new Set());
   }, []);
 
@@ -116,18 +116,18 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
       const listed = await list.refresh();
       if (left.length === 0) {
         setNoteForList(savedText);
-        return closeMakeRoom();
+        return closeFreeSpace();
       }
       if (savedText) notify(savedText);
-      // Still short of room: preselect again for what is left.
+      // Still short of space: preselect again for what is left.
       if (listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, left.map((r) => r.full.needed))).map(keyOf)));
     } catch (error) {
-      notify(`Could not make room: ${messageOf(error)}. The refused results are still held.`, "error");
+      notify(`Could not free up space: ${messageOf(error)}. The refused results are still held.`, "error");
       await list.refresh();
     }
-  }, [list, selected, remove, refused, notify, closeMakeRoom]);
+  }, [list, selected, remove, refused, notify, closeFreeSpace]);
 
-  const exportAll = useCallback(() => exporter.run(filter.allFiles || makeRoom), [exporter.run, filter.allFiles, makeRoom]);
+  const exportAll = useCallback(() => exporter.run(filter.allFiles || freeingSpace), [exporter.run, filter.allFiles, freeingSpace]);
 
-  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, makeRoom, openMakeRoom, closeMakeRoom, deleteAndSave, noteForList, takeNoteForList: () => setNoteForList(undefined), exportState: exporter.state, exportAll, shown, show, goneLayers, markGone };
+  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, freeingSpace, openFreeSpace, closeFreeSpace, deleteAndSave, noteForList, takeNoteForList: () => setNoteForList(undefined), exportState: exporter.state, exportAll, shown, show, goneLayers, markGone };
 }

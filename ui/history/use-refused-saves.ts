@@ -1,5 +1,5 @@
 /**
- * Results the store refused for room, kept here in memory until the user makes room (then saved again) or
+ * Results the store refused for space, kept here in memory until the user frees space (then saved again) or
  * chooses to drop them: nothing is lost without the user choosing it. Lives at the app level, so switching
  * panels keeps them (closing the plugin does not: the banner says so).
  */
@@ -34,7 +34,7 @@ export function refusedText(saves: readonly RefusedSave[]): string {
   const [first] = saves;
   if (!first) return "";
   const what = saves.length === 1 ? `${entryWords(first.entry)} (${sizeText(first.full.needed)})` : `${saves.length} results (${sizeText(saves.reduce((s, r) => s + r.full.needed, 0))})`;
-  return `Not kept in history: ${what}. The plugin's storage (Figma's 5 MB) is full. It is held until the plugin closes: open History to make room or export first. Nothing was deleted.`;
+  return `Not kept in history: ${what}. The plugin's storage (Figma's 5 MB) is full. It is held until the plugin closes: open History to free up space or export first. Nothing was deleted.`;
 }
 
 export function useRefusedSaves(requests: MainRequests): RefusedSaves {

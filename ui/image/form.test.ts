@@ -75,7 +75,7 @@ describe("the check before sending", () => {
 });
 
 describe("the request the worker gets", () => {
-  const version = { id: "v1-1", n: 1, prompt: "p", width: 864, height: 1536, format: "png" as const, quality: "medium" as const, size: "864x1536", provider: "openai" as const, api: "images" as const, model: "gpt-image-2", imageModel: "gpt-image-2", createdAt: 0, bytes: new Uint8Array([1]), batch: 1, index: 0, references: 0 };
+  const version = { id: "v1-1", n: 1, prompt: "p", width: 864, height: 1536, format: "png" as const, quality: "medium" as const, size: "864x1536", provider: "openai" as const, api: "images" as const, model: "gpt-image-2", imageModel: "gpt-image-2", createdAt: 0, bytes: new Uint8Array([1]), count: 1, index: 0, references: 0 };
 
   it("a new image: the form's size, count and two partial images", () => {
     expect(requestData(form({ sizeKey: "preset-1", count: 3 }), undefined, images)).toEqual({ ok: true, prompt: "a tea brand hero", data: { prompt: "a tea brand hero", size: { width: 1536, height: 1024 }, quality: "medium", count: 3, partials: 2, references: [] } });

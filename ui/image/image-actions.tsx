@@ -4,7 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import type { FillMode } from "../../contract/image.js";
-import { Segmented } from "../components/segmented.js";
+import { Segmented } from "../controls/segmented.js";
 
 export interface ImageActionsProps {
   /** Why each action is off (undefined: on). */

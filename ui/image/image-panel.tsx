@@ -6,9 +6,9 @@
 import { useEffect } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { Segmented } from "../components/segmented.js";
-import { BatchPanel } from "./batch/batch-panel.js";
-import type { BatchSession, ImageMode } from "./batch/batch-session.js";
+import { Segmented } from "../controls/segmented.js";
+import { RowsPanel } from "./rows/rows-panel.js";
+import type { RowsSession, ImageMode } from "./rows/rows-session.js";
 import { KeyNeeded } from "../model/key-needed.js";
 import { canvasBlockers, frameTarget, replaceTarget } from "./canvas-actions.js";
 import { CompareView } from "./compare-view.js";
@@ -35,8 +35,8 @@ import "./inpaint/inpaint.css";
 
 export interface ImagePanelProps {
   session: ImageSession;
-  /** The batch mode (ui/image/batch/): a set of images from rows and one style. */
-  batch: BatchSession;
+  /** The Rows mode (ui/image/rows/): one image per row of a table, in one style. */
+  rows: RowsSession;
   selection: SelectionSummary;
   settings: Settings;
   editorType: string;
@@ -47,7 +47,7 @@ export interface ImagePanelProps {
   vault: ApiKeyVault;
 }
 
-export function ImagePanel({ session, batch, selection, settings, editorType, hasKey: hostedKey, onOpenSettings, worker, vault }: ImagePanelProps) {
+export function ImagePanel({ session, rows, selection, settings, editorType, hasKey: hostedKey, onOpenSettings, worker, vault }: ImagePanelProps) {
   const { job, store, canvas } = session;
   const { form, versions, state } = job;
   // A local SD server draws new images without an API key; refining stays the hosted model's.
@@ -80,19 +80,19 @@ export function ImagePanel({ session, batch, selection, settings, editorType, ha
   const modes = (
     <Segmented<ImageMode>
       label="Image mode"
-      value={batch.mode}
+      value={rows.mode}
       options={[
         { value: "one", label: "One image" },
-        { value: "batch", label: "Batch", title: "A set of images from rows of parameters, in one style" },
+        { value: "rows", label: "Rows", title: "One image per row of a table of parameters, in one style" },
       ]}
-      onChange={batch.setMode}
+      onChange={rows.setMode}
     />
   );
-  if (batch.mode === "batch")
+  if (rows.mode === "rows")
     return (
-      <div class="panel panel--image panel--batch">
+      <div class="panel panel--image panel--rows">
         <div class="image-modes">{modes}</div>
-        <BatchPanel session={batch} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} samplers={samplers} onOpenSettings={onOpenSettings} />
+        <RowsPanel session={rows} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} samplers={samplers} onOpenSettings={onOpenSettings} />
       </div>
     );
 

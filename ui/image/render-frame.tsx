@@ -4,7 +4,7 @@
  * (shown as "Weight", A1111's word, so it is not taken for img2img's Strength).
  */
 import type { SdControlType } from "../../ai/sdnext/index.js";
-import { Segmented } from "../components/segmented.js";
+import { Segmented } from "../controls/segmented.js";
 import type { ImageForm } from "./form.js";
 import type { RenderTarget } from "./render-request.js";
 

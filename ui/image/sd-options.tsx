@@ -1,7 +1,7 @@
 /**
  * The Image panel's controls for a local Stable Diffusion server: negative prompt, size on SD's 8-px grid (or the
  * selection's shape), steps, CFG scale, sampler (the server's list), seed (blank = random), how many images (not
- * in a batch: one per row), and with the selection as reference (img2img) its strength. Each problem shows under
+ * in Rows: one per row), and with the selection as reference (img2img) its strength. Each problem shows under
  * its control.
  */
 import { useEffect, useState } from "preact/hooks";
@@ -9,8 +9,8 @@ import type { SelectedNode } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ApiKeyVault } from "../model/api-key.js";
-import { Segmented } from "../components/segmented.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { Segmented } from "../controls/segmented.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import type { ImageForm } from "./form.js";
 import { sdFrameSize, SD_MAX_COUNT, type SdFormCheck } from "./sd-form.js";
 
@@ -22,10 +22,10 @@ export interface SdOptionsProps {
   samplers: string[];
   disabled: boolean;
   /**
-   * The batch's options: one image per row (or grid cell), as the CLI's rows draw them, so no count; the
+   * The Rows mode's options: one image per row (or grid cell), as the CLI's rows draw them, so no count; the
    * selection, as the reference, is every image's starting picture.
    */
-  batch?: boolean;
+  rows?: boolean;
   onChange(patch: Partial<ImageForm>): void;
 }
 
@@ -59,7 +59,7 @@ function NumberField({ label, value, problem, disabled, narrow = true, placehold
   );
 }
 
-export function SdOptions({ form, check, frame, settings, samplers, disabled, batch = false, onChange }: SdOptionsProps) {
+export function SdOptions({ form, check, frame, settings, samplers, disabled, rows = false, onChange }: SdOptionsProps) {
   const { problems, suggestion } = check;
   const chosen = form.sampler || settings.sdSampler;
   const options = [{ value: "", label: "Server's default" }, ...samplers.map((name) => ({ value: name, label: name }))];
@@ -112,7 +112,7 @@ export function SdOptions({ form, check, frame, settings, samplers, disabled, ba
           <span class="field__label">Sampler</span>
           <SelectMenu label="Sampler" value={chosen} options={options} disabled={disabled} onChange={(sampler) => onChange({ sampler })} />
         </div>
-        {batch ? null : (
+        {rows ? null : (
           <div class="field field--inline">
             <span class="field__label">Images</span>
             <Segmented label="Number of images" value={String(Math.min(form.count, SD_MAX_COUNT))} disabled={disabled} options={Array.from({ length: SD_MAX_COUNT }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} onChange={(n) => onChange({ count: Number(n) })} />
@@ -120,7 +120,7 @@ export function SdOptions({ form, check, frame, settings, samplers, disabled, ba
         )}
       </div>
       <div class="options sd-reference">
-        <label class="checkbox" title={frame ? `Start ${batch ? "every image " : ""}from “${frame.name}”'s picture (img2img)` : "Select a frame to start from its picture"}>
+        <label class="checkbox" title={frame ? `Start ${rows ? "every image " : ""}from “${frame.name}”'s picture (img2img)` : "Select a frame to start from its picture"}>
           <input type="checkbox" checked={form.useReference && frame !== undefined} disabled={disabled || !frame} onChange={(e) => onChange({ useReference: e.currentTarget.checked })} /> Use selection as reference
         </label>
         {form.useReference && frame ? (

@@ -134,7 +134,7 @@ export function sdVersionsFrom(reply: SdReply, pending: PendingSd, run: { starte
       createdAt: run.finishedAt,
       bytes: image.bytes,
       ms: run.finishedAt - run.startedAt,
-      batch: Math.min(4, reply.images.length),
+      count: Math.min(4, reply.images.length),
       index: Math.min(3, i),
       references: pending.references,
       ...(seed !== undefined

@@ -4,7 +4,7 @@
  */
 import type { ImageSize } from "../../ai/image/options.js";
 import type { SelectedNode } from "../../contract/messages.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import { sizeOptions, type ImageForm, type SizeKey } from "./form.js";
 
 export interface SizeFieldProps {

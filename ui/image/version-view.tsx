@@ -3,7 +3,7 @@
  * reasoning that came with it, what to do with it, and Refine, which builds on it.
  */
 import type { ComponentChildren } from "preact";
-import { RefineBox } from "../components/refine-box.js";
+import { RefineBox } from "../controls/refine-box.js";
 import { usageText } from "./estimate-text.js";
 import { VersionImage } from "./version-image.js";
 import { versionLine, type ImageVersion } from "./versions.js";
@@ -29,7 +29,7 @@ export interface VersionViewProps {
 
 export function VersionView({ version, busy, actions, refineNote, canRefine, refineFocus, onRefine, onCompare, canCompare, notKept, onDelete, onSameSeed }: VersionViewProps) {
   const used = usageText(version.usage, version.costUsd);
-  const batch = version.batch > 1 ? ` (for ${version.batch} images)` : "";
+  const shared = version.count > 1 ? ` (for ${version.count} images)` : "";
   return (
     <article class="version" aria-label={`Version ${version.n}`}>
       <VersionImage version={version} class="version__image" />
@@ -63,7 +63,7 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
           </p>
         ) : null}
         {version.revisedPrompt && version.revisedPrompt !== version.prompt ? <p class="muted version__revised">Drawn from: {version.revisedPrompt}</p> : null}
-        {used ? <p class="muted version__usage">{`${used}${batch}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p> : null}
+        {used ? <p class="muted version__usage">{`${used}${shared}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p> : null}
         {notKept ? (
           <p class="version__not-kept" role="alert">
             Not kept after closing: {notKept}

@@ -26,9 +26,9 @@ describe("versions", () => {
   it("each image of a request is a version numbered after the others; the conversation goes with the first", () => {
     const first = versionsFrom(result(1), run, []);
     const next = versionsFrom(result(2, { api: "images", conversation: undefined }), { ...run, prompt: "warmer", parent: { n: 1, id: first[0]!.id } }, first);
-    expect(first[0]).toMatchObject({ n: 1, prompt: "a hero", width: 16, height: 8, text: "Plan.", ms: 3_500, batch: 1, conversation: { previousResponseId: "resp_1" } });
+    expect(first[0]).toMatchObject({ n: 1, prompt: "a hero", width: 16, height: 8, text: "Plan.", ms: 3_500, count: 1, conversation: { previousResponseId: "resp_1" } });
     expect(next.map((v) => v.n)).toEqual([2, 3]);
-    expect(next[1]).toMatchObject({ parent: 1, parentId: first[0]!.id, batch: 2, index: 1 });
+    expect(next[1]).toMatchObject({ parent: 1, parentId: first[0]!.id, count: 2, index: 1 });
     expect(new Set([...first, ...next].map((v) => v.id)).size).toBe(3);
   });
 

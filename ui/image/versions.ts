@@ -48,7 +48,7 @@ export interface ImageVersion {
   costUsd?: number;
   ms?: number;
   /** How many images that request made, and which of them this is (0-based). */
-  batch: number;
+  count: number;
   index: number;
   /** How many reference images went with the request. */
   references: number;
@@ -79,7 +79,7 @@ export interface RunResult {
   costUsd?: number;
 }
 
-/** The versions one request made, numbered after `existing`. A batch's conversation belongs to its first image. */
+/** The versions one request made, numbered after `existing`. The conversation of a request's images belongs to the first. */
 export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly ImageVersion[]): ImageVersion[] {
   const first = existing.reduce((n, v) => Math.max(n, v.n), 0) + 1;
   const text = [result.reasoning, result.message].filter((t) => t.trim()).join("\n\n");
@@ -105,7 +105,7 @@ export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly
     ...(result.usage ? { usage: result.usage } : {}),
     ...(result.costUsd !== undefined ? { costUsd: result.costUsd } : {}),
     ms: run.finishedAt - run.startedAt,
-    batch: result.images.length,
+    count: result.images.length,
     index: i,
     references: run.references,
   }));

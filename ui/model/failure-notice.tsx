@@ -2,7 +2,7 @@
  * A failed model request as a notice: the title, the provider's words, the next step and one button
  * (Open settings, or Try again — held back with a countdown while the provider's retry-after runs).
  */
-import { ErrorIcon } from "../components/icons.js";
+import { ErrorIcon } from "../controls/icons.js";
 import type { Explanation } from "./explain-model.js";
 import { retryAt } from "./job-state.js";
 import { useTick } from "./use-tick.js";

@@ -4,7 +4,7 @@
  */
 import { keySlot, slotLabel } from "../../contract/keys.js";
 import type { Settings } from "../../contract/settings.js";
-import { KeyIcon } from "../components/icons.js";
+import { KeyIcon } from "../controls/icons.js";
 
 export function KeyNeeded({ what, settings, onOpenSettings, class: extraClass }: { what: string; settings: Settings; onOpenSettings(): void; class?: string }) {
   return (

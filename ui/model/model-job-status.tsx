@@ -5,7 +5,7 @@
  * words, what the stream shows, its failure words.
  */
 import type { ComponentChildren, VNode } from "preact";
-import { BusyStatus, CancelledNotice, ExportStatus } from "../components/status.js";
+import { BusyStatus, CancelledNotice, ExportStatus } from "../controls/status.js";
 import { EstimateCard, type EstimateLine } from "./estimate-card.js";
 import type { Explanation } from "./explain-model.js";
 import { FailureNotice, noticeFacts } from "./failure-notice.js";

@@ -6,7 +6,7 @@
 import { h, type ComponentType } from "preact";
 import { useEffect } from "preact/hooks";
 import { PANEL_PARTS, type PanelPart } from "../../contract/messages.js";
-import { ErrorIcon } from "../components/icons.js";
+import { ErrorIcon } from "../controls/icons.js";
 import type { PanelContext, PartProps, PartPropsMap } from "./part-props.js";
 import { definedPart } from "./registry.js";
 import type { PanelParts, PartState } from "./use-panel-parts.js";

@@ -50,10 +50,10 @@ export interface ImageApi {
   openVersion(versionId: string): Promise<boolean>;
 }
 
-/** What the app calls on the History part: a result refused for room, and the banner's "Open History". */
+/** What the app calls on the History part: a result refused for space, and the banner's "Open History". */
 export interface HistoryApi {
   addRefused(entry: SavedEntry, full: HistoryFull): void;
-  openMakeRoom(): Promise<void>;
+  openFreeSpace(): Promise<void>;
 }
 
 export interface PartPropsMap {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo } from "preact/hooks";
 import type { SearchIndex } from "../../contract/search.js";
-import { CancelledNotice } from "../components/status.js";
+import { CancelledNotice } from "../controls/status.js";
 import { FailureNotice, noticeFacts } from "../model/failure-notice.js";
 import { StatusBox } from "../model/status-box.js";
 import { enrichAction } from "./enrich-plan.js";

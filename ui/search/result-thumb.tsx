@@ -3,7 +3,7 @@
  * comes. One IntersectionObserver watches every row of the list (one per row cost a lot at each keystroke).
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { FrameIcon } from "../components/icons.js";
+import { FrameIcon } from "../controls/icons.js";
 import type { Thumb, ThumbnailCache } from "./thumbnail-cache.js";
 
 export interface ThumbWatcher {

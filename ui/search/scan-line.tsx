@@ -3,7 +3,7 @@
  * of what changed, the frames that could not be read on demand, and a warning when the index could not be kept.
  */
 import { useState } from "preact/hooks";
-import { WarningIcon } from "../components/icons.js";
+import { WarningIcon } from "../controls/icons.js";
 import { pluralGrouped } from "../../codegen/plural.js";
 import { changesText } from "./scan-summary.js";
 import type { ScanState } from "./use-search-index.js";

@@ -3,7 +3,7 @@
  * opens the selected one. Beside it, "Like selection" (enabled when the selected layer's frame is indexed) and
  * Refresh (scan the file again).
  */
-import { CloseIcon } from "../components/icons.js";
+import { CloseIcon } from "../controls/icons.js";
 import type { LikeFrame } from "./search-session.js";
 
 export interface SearchBoxProps {

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
-import { ErrorIcon } from "../components/icons.js";
+import { ErrorIcon } from "../controls/icons.js";
 import { selectedFrame } from "./like-selection.js";
 import type { SearchAi } from "./search-ai.js";
 import type { SearchSession } from "./search-session.js";

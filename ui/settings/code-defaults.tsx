@@ -1,5 +1,5 @@
 /** Settings → Code defaults: target, styling, the exported image's size and the model timeout. */
-import { Segmented } from "../components/segmented.js";
+import { Segmented } from "../controls/segmented.js";
 import type { Form } from "./settings-form.js";
 
 export function CodeDefaults({ form, errors, onChange }: { form: Form; errors: Record<string, string>; onChange(changes: Partial<Form>): void }) {

@@ -1,6 +1,6 @@
 /** Settings → Model: provider, base URL (with what Figma's network access allows), model, and from how many images a batch is offered the Batch API. */
 import { PROVIDER_DEFAULTS, type Provider } from "../../contract/settings.js";
-import { SelectMenu } from "../components/select-menu.js";
+import { SelectMenu } from "../controls/select-menu.js";
 import { networkAccessFor } from "./network-access.js";
 import { providerChange, type Form } from "./settings-form.js";
 
@@ -79,7 +79,7 @@ export function ProviderFields({ form, errors, onChange }: { form: Form; errors:
           aria-invalid={errors["batchApiThreshold"] ? "true" : undefined}
           onInput={(e) => onChange({ batchApiThreshold: e.currentTarget.value })}
         />
-        {errors["batchApiThreshold"] ? <span class="field__error">{errors["batchApiThreshold"]}</span> : <span class="field__help">Image batches larger than this are offered OpenAI's Batch API first: half the price, results within 24 h.</span>}
+        {errors["batchApiThreshold"] ? <span class="field__error">{errors["batchApiThreshold"]}</span> : <span class="field__help">Rows runs of more images than this are offered OpenAI's Batch API first: half the price, results within 24 h.</span>}
       </label>
     </>
   );

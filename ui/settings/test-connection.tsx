@@ -6,7 +6,7 @@
 import { useState } from "preact/hooks";
 import type { FetchedPrice } from "../../contract/messages.js";
 import { checkSettingsPatch, PROVIDER_DEFAULTS, type Settings } from "../../contract/settings.js";
-import { ErrorIcon, InfoIcon } from "../components/icons.js";
+import { ErrorIcon, InfoIcon } from "../controls/icons.js";
 import { ModelFailure, type Engine } from "../engine/engine.js";
 import { connectionText, type ConnectionOutcome, type ConnectionText } from "./connection-text.js";
 import { cleanBaseUrl, slotName, type Form } from "./settings-form.js";

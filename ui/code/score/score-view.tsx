@@ -9,7 +9,7 @@ import { useState } from "preact/hooks";
 import type { Box, FidelityScore, LayerDiff } from "../../../codegen/fidelity/types.js";
 import { boxDelta, fontWords, pageWords, percent, scoreSummary, scoreTone, textClassLabel, textWords, widthLabel } from "../../../codegen/fidelity/summary.js";
 import { plural } from "../../../codegen/plural.js";
-import { ChevronIcon, InfoIcon, WarningIcon } from "../../components/icons.js";
+import { ChevronIcon, InfoIcon, WarningIcon } from "../../controls/icons.js";
 import type { ScoreState } from "./score-state.js";
 
 export interface ScoreViewProps {

@@ -1,4 +1,4 @@
-/** The analyze room's jobs: the deterministic findings, the model's input and estimate, the analysis. */
+/** The analyze section's jobs: the deterministic findings, the model's input and estimate, the analysis. */
 import { analyzeFindings, analyzePrepare } from "./analyze-prepare.js";
 import { lazy, type Jobs } from "./job.js";
 

@@ -1,5 +1,5 @@
 /**
- * Batch API jobs inside the worker (ai/batch over the openai SDK): submit a plan's items, refresh (resuming
+ * Batch API batches inside the worker (ai/batch over the openai SDK): submit a plan's items, refresh (resuming
  * a run whose upload answered but whose batch was never created), collect the answers' image bytes,
  * resubmit failed lines, cancel. The record lives in a store held for this one request: every save is
  * sent to the panel as a `batch-saved` event (the panel keeps it in clientStorage), input files come with

@@ -1,4 +1,4 @@
-/** The batch room's jobs: the Batch API's steps (batch-job.ts). */
+/** The batch section's jobs: the Batch API's steps (batch-job.ts). */
 import { lazy, type Jobs } from "./job.js";
 
 export const batchJobs: Jobs<"batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel"> = {

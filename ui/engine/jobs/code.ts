@@ -1,4 +1,4 @@
-/** The code room's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
+/** The code section's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
 import { emitFiles, generateCode, loadDesign, modelHint, type CodeOptions, type DesignDocument } from "../../../codegen/index.js";
 import { readMappingJson } from "../../../codegen/components-map/json.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";

@@ -1,4 +1,4 @@
-/** The image room's jobs: the request's check and estimate, and the image request itself. */
+/** The image section's jobs: the request's check and estimate, and the image request itself. */
 import { prepareImage } from "./image-prepare.js";
 import { lazy, type Jobs } from "./job.js";
 

@@ -11,7 +11,7 @@ export interface JobContext<K extends Kind> {
 /** Runs one request; a failure is thrown (failure.ts turns it into the failure reply). */
 export type Handler<K extends Kind> = (request: RequestOf<K>, ctx: JobContext<K>) => Promise<ReplyOf<K>>;
 
-/** A room's handlers, one per kind of `K`. */
+/** A section's handlers, one per kind of `K`. */
 export type Jobs<K extends Kind = Kind> = { [P in K]: Handler<P> };
 
 /**

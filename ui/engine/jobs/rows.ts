@@ -1,13 +1,13 @@
 /**
- * The rows room's jobs: the batch draft's computed prompts and pasted rows (ai/params, kept out of ui.html's
+ * The rows section's jobs: the Rows setup's computed prompts and pasted rows (ai/params, kept out of ui.html's
  * budget), and the model's rows from a frame's texts.
  */
-import { draftPrompts, readPasted } from "../../../ai/params/draft-prompts.js";
+import { rowPrompts, readPasted } from "../../../ai/params/row-prompts.js";
 import { ParamsError } from "../../../ai/params/errors.js";
 import { lazy, type Jobs } from "./job.js";
 
-export const rowsJobs: Jobs<"draft-prompts" | "read-rows" | "infer-rows"> = {
-  "draft-prompts": async (request) => draftPrompts(request),
+export const rowsJobs: Jobs<"row-prompts" | "read-rows" | "infer-rows"> = {
+  "row-prompts": async (request) => rowPrompts(request),
   /** Text that is not rows is an answer, not a failure: the panel shows why, with its line and column. */
   "read-rows": async (request) => {
     try {

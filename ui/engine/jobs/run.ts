@@ -1,4 +1,4 @@
-/** One request through its room's handler: the reply with its id, or the failure reply (failure.ts). */
+/** One request through its section's handler: the reply with its id, or the failure reply (failure.ts). */
 import type { EngineReply, Kind, RequestOf } from "../protocol/index.js";
 import { failureOf } from "./failure.js";
 import type { Handler, JobContext, Jobs } from "./job.js";

@@ -1,4 +1,4 @@
-/** The Stable Diffusion room's jobs: the connection test and one generation, loaded on first use. */
+/** The Stable Diffusion section's jobs: the connection test and one generation, loaded on first use. */
 import { lazy, type Jobs } from "./job.js";
 
 export const sdJobs: Jobs<"sd-connect" | "sd-generate"> = {

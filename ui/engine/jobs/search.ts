@@ -1,4 +1,4 @@
-/** The search room's jobs: captions of frames' pictures, their vectors, a query's vector. */
+/** The search section's jobs: captions of frames' pictures, their vectors, a query's vector. */
 import { lazy, type Jobs } from "./job.js";
 
 export const searchJobs: Jobs<"search-captions" | "search-embed" | "search-query"> = {

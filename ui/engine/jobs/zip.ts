@@ -1,4 +1,4 @@
-/** The code room's download job: a file set packed as a zip here, so fflate (~9 KB) is not in ui.html. */
+/** The code section's download job: a file set packed as a zip here, so fflate (~9 KB) is not in ui.html. */
 import { projectFiles } from "../../../codegen/scaffold/project-files.js";
 import { zipFiles } from "../../lib/zip.js";
 import type { Jobs } from "./job.js";

@@ -1,5 +1,5 @@
 /**
- * The analysis requests between the panel and the worker, each field defined once with its check (a room of
+ * The analysis requests between the panel and the worker, each field defined once with its check (a section of
  * the engine's protocol, joined in index.ts): `analyze-findings` (the deterministic findings of the exported
  * frames), `analyze-prepare` (the model's input and its estimate; nothing is sent) and `analyze-model` (the
  * request, streaming `analyze-text` events until its reply). Findings, the input and the estimate are ai/ and
@@ -12,7 +12,7 @@ import type { Finding } from "../../../codegen/analyze/types.js";
 import { array, boolean, bytes, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
 import { fetchedPricesField } from "../../../contract/messages.js";
 import { settingsField } from "../../../contract/settings.js";
-import type { Room } from "./common.js";
+import type { Section } from "./common.js";
 
 /** One exported frame: its REST JSON and, for the model, its PNG. */
 const analyzeExport = object({ id: string({ nonEmpty: true }), json: json(), png: optional(bytes()) });
@@ -21,7 +21,7 @@ const exports = array(analyzeExport, { max: 50 });
 const frame = object({ id: string(), name: string() });
 const usage = object({ inputTokens: number({ min: 0 }), outputTokens: number({ min: 0 }) });
 
-export const analyzeRoom = {
+export const analyzeSection = {
   requests: {
     /** The findings computed from the frames' design trees (offline, no key). */
     "analyze-findings": { exports },
@@ -50,4 +50,4 @@ export const analyzeRoom = {
   streams: { "analyze-model": ["analyze-text"] },
   estimates: ["analyze-prepare"],
   codeParts: {},
-} as const satisfies Room;
+} as const satisfies Section;

@@ -1,5 +1,5 @@
 /**
- * The Batch API requests between the panel and the worker, each field defined once with its check (a room of
+ * The Batch API requests between the panel and the worker, each field defined once with its check (a section of
  * the engine's protocol, joined in index.ts): `batch-submit` (the plan's items → Images API lines → upload →
  * batch), `batch-refresh` (resume a run whose batch was never created, then its status), `batch-collect`
  * (each answered line's image bytes or its error), `batch-resubmit` (failed lines alone) and `batch-cancel`.
@@ -13,7 +13,7 @@ import { IMAGE_QUALITIES } from "../../../ai/image/options.js";
 import { array, bytes, number, object, oneOf, opaque, optional, string, type Field } from "../../../contract/fields.js";
 import { imageSizeField } from "../../../contract/image.js";
 import { batchInputsField, batchRecordField, MAX_PENDING_ITEMS, pendingItemField } from "../../../contract/pending-batch.js";
-import { modelFields, type Room } from "./common.js";
+import { modelFields, type Section } from "./common.js";
 
 /** The record and its input files, as the panel stored them (contract/pending-batch.ts has ai's BatchRecord shape). */
 const job = { record: batchRecordField satisfies Field<BatchRecord>, inputs: batchInputsField };
@@ -25,7 +25,7 @@ const lineResult = object({
   error: optional(string()),
 });
 
-export const batchRoom = {
+export const batchSection = {
   requests: {
     /** One Images API request per item (no references, no streaming), submitted as one batch. */
     "batch-submit": { ...modelFields, items: array(pendingItemField, { max: MAX_PENDING_ITEMS }), size: imageSizeField, quality: oneOf(IMAGE_QUALITIES) },
@@ -59,4 +59,4 @@ export const batchRoom = {
   },
   estimates: [],
   codeParts: {},
-} as const satisfies Room;
+} as const satisfies Section;

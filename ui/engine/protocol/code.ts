@@ -1,5 +1,5 @@
 /**
- * The code room: the offline code generator (`generate`), the design hint the model sees (`hint`) and the
+ * The code section: the offline code generator (`generate`), the design hint the model sees (`hint`) and the
  * React preview page of a file set (`react-preview`, run only in a sandboxed iframe, never here).
  */
 import { array, boolean, bytes, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
@@ -8,7 +8,7 @@ import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
 import { STYLINGS, TARGETS } from "../../../contract/words.js";
 import { needsCodeCheck } from "../../../codegen/needs-check.js";
-import type { CodePartsOf, Room } from "./common.js";
+import type { CodePartsOf, Section } from "./common.js";
 
 /** One selected frame: what `exportAsync({ format: "JSON_REST_V1" })` returned, by node id. */
 const exportEntry = object({ id: string({ nonEmpty: true }), json: json() });
@@ -33,7 +33,7 @@ export const problemField = object({
 });
 const fileSet = object({ files: array(sourceFile), problems: array(problemField) });
 
-export const codeRoom = {
+export const codeSection = {
   requests: {
     /** `extras`: the export's image bytes and SVGs (contract/messages.ts), which loadDesign takes beside the JSON. */
     generate: { exports: exportsField, options: codeOptionsField, extras: optional(exportExtrasField) },
@@ -76,7 +76,7 @@ export const codeRoom = {
     "react-preview": ["code-format"],
     "read-code-connect": ["code-check"],
   },
-} as const satisfies Room;
+} as const satisfies Section;
 
 /** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */
 export function asNodesReply(exports: ExportEntry[]): { nodes: Record<string, unknown> } {

@@ -1,7 +1,7 @@
 /**
- * What every room of the engine's protocol shares: the shape of a room (its requests, replies and events,
+ * What every section of the engine's protocol shares: the shape of a section (its requests, replies and events,
  * each field defined once with its check, contract/fields.ts style), the model fields most model requests
- * carry, and the failure reply. Request ids and `ok` are added by the index, not written in each room.
+ * carry, and the failure reply. Request ids and `ok` are added by the index, not written in each section.
  */
 import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
 import type { CodePart } from "../../../contract/messages.js";
@@ -10,13 +10,13 @@ import { settingsField } from "../../../contract/settings.js";
 import { sdProblemField } from "./sd-problem.js";
 
 /**
- * One room's messages. `streams` names, per kind, the events it may send before its reply (a kind not named
+ * One section's messages. `streams` names, per kind, the events it may send before its reply (a kind not named
  * streams none); `estimates` names the kinds that count tokens, for which the host first loads the tokenizer.
  */
 /** The parts a job needs decided from its body (undefined: a warm-up, before there is one). */
 export type CodePartsOf<B> = (body: B | undefined) => readonly CodePart[];
 
-export interface Room {
+export interface Section {
   readonly requests: Readonly<Record<string, Shape>>;
   readonly replies: Readonly<Record<string, Shape>>;
   readonly events: Readonly<Record<string, Shape>>;

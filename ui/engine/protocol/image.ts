@@ -1,5 +1,5 @@
 /**
- * The image requests between the panel and the worker, each field defined once with its check (a room of the
+ * The image requests between the panel and the worker, each field defined once with its check (a section of the
  * engine's protocol, joined in index.ts): `image-prepare` (the design hint, the parameter check and the
  * estimate, before anything is sent) and `generate-image` (one image request, streaming partial images,
  * reasoning text and usage as events until its reply). Pure data: the worker builds ai/ structures from these
@@ -12,7 +12,7 @@ import { array, boolean, bytes, custom, json, number, object, oneOf, opaque, opt
 import { MAX_MASK_SIDE } from "../../../contract/mask.js";
 import { fetchedPricesField } from "../../../contract/messages.js";
 import { settingsField } from "../../../contract/settings.js";
-import type { Room } from "./common.js";
+import type { Section } from "./common.js";
 
 const count = (max: number) => number({ integer: true, min: 0, max });
 const SERVED_FORMATS = [...IMAGE_FORMATS, "gif"] as const;
@@ -87,7 +87,7 @@ export type ImageProblemData = Infer<typeof problem>;
 const conversationField = object({ previousResponseId: optional(string()), messages: optional(chatMessages) });
 export type ImageConversationData = Infer<typeof conversationField>;
 
-export const imageRoom = {
+export const imageSection = {
   requests: {
     /** The design hint from `exports` (when given), the parameter check and the estimate; nothing is sent. */
     "image-prepare": { ...route, request: imageRequestField, exports: optional(array(object({ id: string({ nonEmpty: true }), json: json() }), { max: 50 })), prices: optional(fetchedPricesField) },
@@ -139,4 +139,4 @@ export const imageRoom = {
   streams: { "generate-image": ["image-partial", "image-done", "image-text", "image-usage"] },
   estimates: ["image-prepare"],
   codeParts: {},
-} as const satisfies Room;
+} as const satisfies Section;

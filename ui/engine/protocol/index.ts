@@ -1,6 +1,6 @@
 /**
  * The engine's protocol: requests, replies and events between the panel and the engine worker, matched by
- * id (as the prettier playground does). Each room (code, model, image, analyze, search, batch, rows) defines
+ * id (as the prettier playground does). Each section (code, model, image, analyze, search, batch, rows) defines
  * its messages once with their fields' runtime checks (contract/fields.ts), in the style of the main-thread
  * contract; this index joins them, adds the request id (and `ok`) every message carries, and derives the
  * types: `Kind`, `BodyOf<K>`, `ReplyOf<K>`, `EventOf<K>`. Both ends refuse a malformed message.
@@ -8,36 +8,36 @@
 import { literal, object, parseTagged, type Field, type ObjectOf, type Shape } from "../../../contract/fields.js";
 import type { CodePart } from "../../../contract/messages.js";
 import { readChecked } from "../../../contract/protocol.js";
-import { analyzeRoom } from "./analyze.js";
-import { batchRoom } from "./batch.js";
+import { analyzeSection } from "./analyze.js";
+import { batchSection } from "./batch.js";
 import { BOUNDARY_REPLIES, BOUNDARY_REQUESTS } from "./boundary.js";
-import { codeRoom } from "./code.js";
+import { codeSection } from "./code.js";
 import { FAILURE, requestId, type CodePartsOf, type EngineFailure, type Tagged } from "./common.js";
-import { imageRoom } from "./image.js";
-import { modelRoom } from "./model.js";
-import { rowsRoom } from "./rows.js";
-import { sdRoom } from "./sd.js";
-import { searchRoom } from "./search-model.js";
+import { imageSection } from "./image.js";
+import { modelSection } from "./model.js";
+import { rowsSection } from "./rows.js";
+import { sdSection } from "./sd.js";
+import { searchSection } from "./search-model.js";
 
 export { asNodesReply, type ExportEntry } from "./code.js";
 export type { EngineFailure, ModelFailureData } from "./common.js";
 export { ProtocolError } from "../../../contract/protocol.js";
 
-const ROOM_REQUESTS = { ...codeRoom.requests, ...modelRoom.requests, ...imageRoom.requests, ...analyzeRoom.requests, ...searchRoom.requests, ...batchRoom.requests, ...rowsRoom.requests, ...sdRoom.requests };
-const ROOM_REPLIES = { ...codeRoom.replies, ...modelRoom.replies, ...imageRoom.replies, ...analyzeRoom.replies, ...searchRoom.replies, ...batchRoom.replies, ...rowsRoom.replies, ...sdRoom.replies } satisfies Record<Kind, Shape>;
-const EVENTS = { ...modelRoom.events, ...imageRoom.events, ...analyzeRoom.events, ...searchRoom.events, ...batchRoom.events, ...sdRoom.events } satisfies Record<string, Shape>;
-const STREAMS = { ...modelRoom.streams, ...imageRoom.streams, ...analyzeRoom.streams, ...searchRoom.streams, ...batchRoom.streams, ...sdRoom.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
-const ESTIMATES: ReadonlySet<string> = new Set<Kind>([...modelRoom.estimates, ...imageRoom.estimates, ...analyzeRoom.estimates]);
-const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] | CodePartsOf<BodyOf<K>> } = { ...codeRoom.codeParts, ...modelRoom.codeParts, ...imageRoom.codeParts, ...analyzeRoom.codeParts, ...searchRoom.codeParts, ...batchRoom.codeParts, ...rowsRoom.codeParts, ...sdRoom.codeParts };
+const SECTION_REQUESTS = { ...codeSection.requests, ...modelSection.requests, ...imageSection.requests, ...analyzeSection.requests, ...searchSection.requests, ...batchSection.requests, ...rowsSection.requests, ...sdSection.requests };
+const SECTION_REPLIES = { ...codeSection.replies, ...modelSection.replies, ...imageSection.replies, ...analyzeSection.replies, ...searchSection.replies, ...batchSection.replies, ...rowsSection.replies, ...sdSection.replies } satisfies Record<Kind, Shape>;
+const EVENTS = { ...modelSection.events, ...imageSection.events, ...analyzeSection.events, ...searchSection.events, ...batchSection.events, ...sdSection.events } satisfies Record<string, Shape>;
+const STREAMS = { ...modelSection.streams, ...imageSection.streams, ...analyzeSection.streams, ...searchSection.streams, ...batchSection.streams, ...sdSection.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
+const ESTIMATES: ReadonlySet<string> = new Set<Kind>([...modelSection.estimates, ...imageSection.estimates, ...analyzeSection.estimates]);
+const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] | CodePartsOf<BodyOf<K>> } = { ...codeSection.codeParts, ...modelSection.codeParts, ...imageSection.codeParts, ...analyzeSection.codeParts, ...searchSection.codeParts, ...batchSection.codeParts, ...rowsSection.codeParts, ...sdSection.codeParts };
 
 /** A job the panel can ask the engine for. */
-export type Kind = keyof typeof ROOM_REQUESTS;
+export type Kind = keyof typeof SECTION_REQUESTS;
 /** What the caller gives for `kind` (the host adds the id and the kind). */
-export type BodyOf<K extends Kind> = K extends Kind ? ObjectOf<(typeof ROOM_REQUESTS)[K]> : never;
+export type BodyOf<K extends Kind> = K extends Kind ? ObjectOf<(typeof SECTION_REQUESTS)[K]> : never;
 /** The request as the worker receives it. */
 export type RequestOf<K extends Kind> = K extends Kind ? { id: string; kind: K } & BodyOf<K> : never;
 /** What `kind` answers (without the id, `ok` and kind the message carries). */
-export type ReplyOf<K extends Kind> = K extends Kind ? ObjectOf<(typeof ROOM_REPLIES)[K]> : never;
+export type ReplyOf<K extends Kind> = K extends Kind ? ObjectOf<(typeof SECTION_REPLIES)[K]> : never;
 export type EngineEvent = Tagged<typeof EVENTS, "type">;
 export type EventType = EngineEvent["type"];
 /** What a running `kind` may report before its reply; never for a kind that streams nothing. */
@@ -59,8 +59,8 @@ function withFields<M extends Readonly<Record<string, Shape>>>(shapes: M, fields
   return Object.fromEntries(Object.entries(shapes).map(([kind, shape]) => [kind, { ...fields, ...shape }]));
 }
 
-const REQUEST_CHECKS = withFields({ ...BOUNDARY_REQUESTS, ...ROOM_REQUESTS }, { id: requestId });
-const REPLY_CHECKS = withFields({ ...BOUNDARY_REPLIES, ...ROOM_REPLIES }, { id: requestId, ok: literal(true) });
+const REQUEST_CHECKS = withFields({ ...BOUNDARY_REQUESTS, ...SECTION_REQUESTS }, { id: requestId });
+const REPLY_CHECKS = withFields({ ...BOUNDARY_REPLIES, ...SECTION_REPLIES }, { id: requestId, ok: literal(true) });
 
 /** Whether the host loads the tokenizer into the worker before sending `kind` (the kinds that estimate). */
 export const estimates = (kind: Kind): boolean => ESTIMATES.has(kind);

@@ -1,5 +1,5 @@
 /**
- * The model room for code: `ai-prepare` (the model prompt for one frame — hint, image, optional offline
+ * The model section for code: `ai-prepare` (the model prompt for one frame — hint, image, optional offline
  * draft — and its estimate; nothing is sent), `ai-generate` (one model generation or refinement — with pictures,
  * as a correction round sends them — through the project pass and the repair round, streaming progress and
  * stages), `ai-round-estimate` (what a correction round, ai/verify, will cost: nothing is sent) and `test-connection` (one
@@ -14,7 +14,7 @@ import type { PromptInput } from "../../../ai/prompt.js";
 import { array, boolean, bytes, custom, number, object, oneOf, opaque, optional, string, type Field } from "../../../contract/fields.js";
 import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
 import { codeOptionsField, exportsField } from "./code.js";
-import { modelFields, type Room } from "./common.js";
+import { modelFields, type Section } from "./common.js";
 
 const size = object({ width: number(), height: number() });
 /** A file of a draft or of the design's assets, as the prompt lists it. */
@@ -55,7 +55,7 @@ const refinementImage = object({ label: string({ max: 2000 }), url: imageUrl, de
 /** What a correction round sends on top of the conversation (ai/verify `RoundRequest`). */
 const roundRequest = object({ instructions: string({ nonEmpty: true, max: 2_000_000 }), images: array(refinementImage, { max: MAX_REFINEMENT_IMAGES }) });
 
-export const modelRoom = {
+export const modelSection = {
   requests: {
     "ai-prepare": {
       exports: exportsField,
@@ -103,7 +103,7 @@ export const modelRoom = {
   estimates: ["ai-prepare", "ai-round-estimate"],
   // ai-prepare makes the offline code (generateCode) for the prompt; ai-generate formats and checks the model's files.
   codeParts: { "ai-prepare": ["code-format", "code-check"], "ai-generate": ["code-format", "code-check"] },
-} as const satisfies Room;
+} as const satisfies Section;
 
 /** A base64 image data URL (a hoisted function: the prompt input's field, above, uses it too). */
 function imageUrlField(): Field<string> {

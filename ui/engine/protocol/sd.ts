@@ -1,5 +1,5 @@
 /**
- * The Stable Diffusion requests between the panel and the worker (a room of the engine's protocol, joined in
+ * The Stable Diffusion requests between the panel and the worker (a section of the engine's protocol, joined in
  * index.ts): `sd-connect` (what Settings' Test connection shows: the loaded checkpoint, the models and the
  * samplers) and `sd-generate` (txt2img, img2img with an init image and strength, or a ControlNet render of a
  * frame, streaming the server's previews as `image-partial` and its progress with the ETA as `sd-progress`). Aborting `sd-generate` interrupts
@@ -10,7 +10,7 @@ import { array, boolean, bytes, number, object, oneOf, optional, string, type In
 import { IMAGE_FORMATS } from "../../../ai/image/options.js";
 import { SD_CONTROL_TYPES as CONTROL_TYPES } from "../../../contract/words.js";
 import type { SdControlType } from "../../../ai/sdnext/index.js";
-import type { Room } from "./common.js";
+import type { Section } from "./common.js";
 
 /** ai/sdnext's ControlNet unit types (defined once in contract/words.ts: an image's record names them too). */
 export const SD_CONTROL_TYPES = CONTROL_TYPES satisfies readonly SdControlType[];
@@ -62,7 +62,7 @@ export type SdRequestData = Infer<typeof sdRequestField>;
 const sdImageField = object({ bytes: bytes(), format: oneOf([...IMAGE_FORMATS, "gif"]), width: number({ min: 1 }), height: number({ min: 1 }), seed: optional(number({ integer: true, min: 0 })) });
 export type SdImageData = Infer<typeof sdImageField>;
 
-export const sdRoom = {
+export const sdSection = {
   requests: {
     "sd-connect": { connection: sdConnectionField, timeoutMs: number({ min: 1 }) },
     "sd-generate": { connection: sdConnectionField, request: sdRequestField, pollMs: optional(number({ min: 1, max: 60_000 })) },
@@ -78,4 +78,4 @@ export const sdRoom = {
   streams: { "sd-generate": ["image-partial", "sd-progress"] },
   estimates: [],
   codeParts: {},
-} as const satisfies Room;
+} as const satisfies Section;

@@ -1,5 +1,5 @@
 /**
- * Search's model requests between the panel and the worker, each field defined once with its check (a room of
+ * Search's model requests between the panel and the worker, each field defined once with its check (a section of
  * the engine's protocol, joined in index.ts): `search-captions` (describe these frames' pictures; each
  * caption comes back as a `search-caption` event as soon as it is made, so a cancel or failure keeps what
  * finished), `search-embed` (vectors of these frames' text + caption, batched, each batch as a
@@ -9,7 +9,7 @@
 import { array, bytes, number, object, record, string } from "../../../contract/fields.js";
 import { MAX_SEARCH_FRAMES } from "../../../contract/limits.js";
 import { frameCaptionField, frameDocField, frameVectorField } from "../../../contract/search.js";
-import { modelFields, type Room } from "./common.js";
+import { modelFields, type Section } from "./common.js";
 
 const nodeId = string({ nonEmpty: true, max: 1000 });
 /** A frame to describe: its picture, exported by the main thread at CAPTION_IMAGE_SIDE. */
@@ -17,7 +17,7 @@ const captionFrame = object({ id: nodeId, hash: string({ nonEmpty: true, max: 10
 /** A frame to embed: its index document and, when it has one, its caption. */
 const embedFrame = object({ doc: frameDocField, caption: string({ max: 2000 }) });
 
-export const searchRoom = {
+export const searchSection = {
   requests: {
     "search-captions": { ...modelFields, frames: array(captionFrame, { max: 100 }) },
     "search-embed": { ...modelFields, frames: array(embedFrame, { max: MAX_SEARCH_FRAMES }) },
@@ -37,4 +37,4 @@ export const searchRoom = {
   streams: { "search-captions": ["search-caption"], "search-embed": ["search-vectors"] },
   estimates: [],
   codeParts: {},
-} as const satisfies Room;
+} as const satisfies Section;

@@ -4,8 +4,8 @@
  * the area starts from and whether only it is repainted at full resolution. The shapes are the mask.
  */
 import { useState } from "preact/hooks";
-import { SelectMenu } from "../../components/select-menu.js";
-import { TextArea } from "../../components/text-area.js";
+import { SelectMenu } from "../../controls/select-menu.js";
+import { TextArea } from "../../controls/text-area.js";
 import type { SdMaskData } from "../../engine/protocol/sd.js";
 import { DEFAULT_INPAINT, type InpaintAsk } from "./inpaint-request.js";
 

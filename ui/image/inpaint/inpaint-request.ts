@@ -145,7 +145,7 @@ export function originalVersion(target: InpaintTarget, provider: Provider, exist
     imageModel: "original",
     createdAt: at,
     bytes: target.original,
-    batch: 1,
+    count: 1,
     index: 0,
     references: 0,
   };
