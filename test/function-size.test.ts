@@ -1,5 +1,5 @@
 /**
- * The house rule on size: no function, method, arrow function or class longer than 150 lines outside bench/ and
+ * The house rule on size: no function, method, arrow function or class longer than 240 lines outside bench/ and
  * test/ (tests exempt). Read with the TypeScript compiler's parser; a finding names file:line, kind and name.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +10,9 @@ import { REPO_ROOT as ROOT } from "./helpers/fixtures.js";
 import { sourceFiles } from "./helpers/source-files.js";
 
 const SOURCE_DIRS = ["codegen", "ai", "cli", "plugin", "contract", "ui"];
-export const MAX_LINES = 150;
+// 150 lines when lines were wrapped by hand up to 200+ columns; Biome's 120 columns print the same code in 1.2–1.6×
+// the lines (issue 41: buildNode 145 → 238), so the bound moved with the printing, not with the code.
+export const MAX_LINES = 240;
 
 function nameOf(node: ts.Node, source: ts.SourceFile): string {
   const named = node as ts.Node & { name?: ts.Node };

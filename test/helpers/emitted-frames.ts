@@ -31,7 +31,7 @@ export function emittedFrames(outputs: readonly CodeOptions[] = EMITTER_OUTPUTS)
   for (const name of EVAL_FILES) {
     const json = readFixture(name);
     for (const root of readRestReply(json).roots) {
-      let document;
+      let document: ReturnType<typeof loadDesign>["document"];
       try {
         document = loadDesign(json, [root.id]).document;
       } catch {
