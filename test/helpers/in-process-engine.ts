@@ -10,6 +10,7 @@ import { failureError } from "../../ui/engine/errors.js";
 import type { Jobs } from "../../ui/engine/jobs/job.js";
 import { runJob } from "../../ui/engine/jobs/run.js";
 import { parseEngineMessage, parseEngineRequest, streams, type BodyOf, type EngineEvent, type Kind, type ReplyOf, type RequestOf } from "../../ui/engine/protocol/index.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export function inProcessEngine(jobs: Partial<Jobs>): EngineCaller {
   let next = 0;

@@ -7,11 +7,11 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import type { ErrorCode, ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
-import { isCancelled } from "../../contract/cancelled.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
+import type { ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
+import type { MainRequests } from "../channel/requests.js";
 import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
-import { CodegenError, WorkerCrashError, type Engine, type WorkerStatus } from "../engine/engine.js";
+import type { Engine, WorkerStatus } from "../engine/engine.js";
+import { failureOf, type ModelJobFailure } from "../model/job-state.js";
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
@@ -63,10 +63,8 @@ export interface SavedInfo {
   turns?: { role: "user" | "assistant"; text: string }[];
 }
 
-export type CodeJobFailure =
-  | { kind: "main"; code: ErrorCode; message: string }
-  | { kind: "worker-crash"; message: string }
-  | { kind: "codegen"; message: string; bad: boolean };
+/** The panels' one failure (ui/model/job-state.ts): the engine's `check` is a design that cannot become code. */
+export type CodeJobFailure = ModelJobFailure;
 
 export type CodeJobState =
   | { phase: "idle" }
@@ -138,14 +136,6 @@ export function withScore(state: CodeJobState, id: number, score: ScoreState): C
   if (state.phase === "done" || state.phase === "draft") return state.output.id === id ? { ...state, output: scored(state.output)! } : state;
   if ((state.phase === "failed" || state.phase === "cancelled") && state.draft?.id === id) return { ...state, draft: scored(state.draft) };
   return state;
-}
-
-function failureOf(error: unknown): CodeJobFailure | "cancelled" {
-  if (isCancelled(error)) return "cancelled";
-  if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
-  if (error instanceof WorkerCrashError) return { kind: "worker-crash", message: error.message };
-  if (error instanceof CodegenError) return { kind: "codegen", message: error.message, bad: error.bad };
-  return { kind: "codegen", message: error instanceof Error ? error.message : String(error), bad: false };
 }
 
 export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {

@@ -19,7 +19,7 @@ import { sendSdItem } from "./send-sd-item.js";
 import { InitExport } from "./init-image.js";
 import { sdItemRequest } from "../sweep-items.js";
 import type { ImageVersion } from "../../versions.js";
-import { failureOf } from "../../../model/job-state.js";
+import { failureOf, missingKey } from "../../../model/job-state.js";
 
 export interface DriverDeps {
   requests: MainRequests;
@@ -126,7 +126,7 @@ export class RunDriver {
     // A local SD server takes no key (the server's own credentials, read per base URL).
     const apiKey = state.plan.sd ? undefined : this.deps.vault.revealFor(settings);
     if (!state.plan.sd && !apiKey) {
-      this.set(run.failed(state, index, attempt, { kind: "model", message: `No API key for ${settings.provider}.`, model: { kind: "missing-key" }, at: Date.now() }));
+      this.set(run.failed(state, index, attempt, missingKey(settings.provider)));
       return queueMicrotask(() => live() && this.pump());
     }
     const controller = new AbortController();
