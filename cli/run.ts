@@ -3,7 +3,7 @@ import { parseCliArgs } from "./common/args.js";
 import { COMMAND_TABLE, isCommand, type Output, type RunContext } from "./commands.js";
 import { USAGE } from "./help.js";
 import { version } from "./package-file.js";
-import { exitCodeFor, FigmentError } from "../codegen/errors.js";
+import { exitCodeFor, FigmentError, kindOf } from "../codegen/errors.js";
 
 /**
  * Runs one command and returns its exit code. `context.env` is where API keys are read from (the process's
@@ -36,9 +36,10 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
   } catch (error) {
     // Bad input (a flag, a design file that holds no Figma reply…), wherever a command met it, and a failure outside
     // it (a server, a limit not clearing, a cancel): one line, no stack, the exit code by its kind (2, 1 or 130).
-    if (error instanceof FigmentError && error.kind !== "internal") {
-      io.err(`figment: ${error.message}`);
-      return exitCodeFor(error.kind);
+    const kind = kindOf(error);
+    if (kind !== "internal") {
+      io.err(`figment: ${error instanceof Error ? error.message : String(error)}`);
+      return exitCodeFor(kind);
     }
     io.err(`figment: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;

@@ -12,7 +12,7 @@ import { stat } from "node:fs/promises";
 import type OpenAI from "openai";
 import { cancelBatch } from "../../ai/batch/cancel.js";
 import { collectBatch } from "../../ai/batch/collect.js";
-import { type BatchRecord } from "../../ai/batch/record.js";
+import type { BatchRecord } from "../../ai/batch/record.js";
 import { resubmitFailed } from "../../ai/batch/resubmit.js";
 import { refreshStatus } from "../../ai/batch/status.js";
 import type { BatchStore } from "../../ai/batch/store.js";

@@ -12,7 +12,7 @@ import { loadDesign } from "../../codegen/index.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
-import { type Output } from "../common/design-files.js";
+import type { Output } from "../common/design-files.js";
 import { readJson } from "../common/io.js";
 import type { ScoreArgs } from "./args.js";
 import { FigmentError } from "../../codegen/errors.js";

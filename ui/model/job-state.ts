@@ -4,7 +4,7 @@
  * streamed progress; the failures and their classification (failureOf, the panels' one classifier) are the
  * same for every job of every panel. Pure.
  */
-import { isFigmentError } from "../../codegen/errors.js";
+import { kindOf } from "../../codegen/errors.js";
 import { missingKeyText } from "../../contract/keys.js";
 import type { ErrorCode } from "../../contract/messages.js";
 import { isCancelled } from "../../contract/cancelled.js";
@@ -68,9 +68,10 @@ export function failureOf(error: unknown): ModelJobFailure | "cancelled" {
   if (isCancelled(error)) return "cancelled";
   if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
   if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
-  if (isFigmentError(error, "input")) return { kind: "check", message: error.message };
+  const kind = kindOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  return isFigmentError(error, "crashed") ? { kind: "worker", message, crashed: true } : { kind: "worker", message };
+  if (kind === "input") return { kind: "check", message };
+  return kind === "crashed" ? { kind: "worker", message, crashed: true } : { kind: "worker", message };
 }
 
 /** No key saved for the chosen endpoint: said before anything is exported or sent (the one place the panels say it). */

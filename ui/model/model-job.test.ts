@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { ModelFailure } from "../engine/engine.js";
-import { type ModelJobState } from "./job-state.js";
+import type { ModelJobState } from "./job-state.js";
 import { ModelJob, type ModelJobPieces, type PrepareIo, type SendIo } from "./model-job.js";
 import { deferred, type Deferred } from "../../test/helpers/deferred.js";
 import { FigmentError } from "../../codegen/errors.js";

@@ -7,7 +7,7 @@
  */
 import { ModelError } from "../../../ai/model-error.js";
 import { SdError } from "../../../ai/sdnext/errors.js";
-import { isBuiltInError, isFigmentError } from "../../../codegen/errors.js";
+import { isBuiltInError, kindOf } from "../../../codegen/errors.js";
 import type { EngineFailure } from "../protocol/index.js";
 
 /** What the user reads for an internal error; the error itself goes to the console, where a bug report finds it. */
@@ -20,7 +20,7 @@ export function failureOf(id: string, error: unknown): EngineFailure {
     const sd = error instanceof SdError ? { sd: error.problem } : {};
     return { id, ok: false, error: message, bad: false, model: { kind: reason, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...sd } };
   }
-  if (isFigmentError(error, "input")) return { id, ok: false, error: message, bad: true };
+  if (kindOf(error) === "input") return { id, ok: false, error: message, bad: true };
   // JavaScript's own errors are a fault of the engine's, whose message ("x.trim is not a function") means nothing to a user.
   if (isBuiltInError(error)) {
     console.error("Figment engine: internal error", error);
