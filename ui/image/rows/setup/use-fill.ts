@@ -13,6 +13,7 @@ import type { FillState } from "./fill-state.js";
 import { selectionTexts } from "./frame-texts.js";
 import { columnSpec, type EditTable } from "./table.js";
 import { failureOf, missingKey } from "../../../model/job-state.js";
+import { LatestRun } from "../../../lib/latest-only.js";
 
 export interface RowFill {
   state: FillState;
@@ -44,12 +45,11 @@ export function fillParams(table: EditTable): InferInputData["params"] | string 
 export function useFill({ requests, worker, vault, settings, table, setTable }: FillDeps): RowFill {
   const [state, setState] = useState<FillState>({ phase: "idle" });
   const [count, setCount] = useState(4);
-  const token = useRef(0);
+  const runs = useRef(new LatestRun()).current;
   const abort = useRef<AbortController | undefined>(undefined);
 
   const fill = useCallback(() => {
-    const mine = ++token.current;
-    const current = () => mine === token.current;
+    const { current } = runs.start();
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
@@ -78,7 +78,7 @@ export function useFill({ requests, worker, vault, settings, table, setTable }: 
   }, [requests, worker, vault, settings, table, setTable, count]);
 
   const cancel = useCallback(() => {
-    token.current++;
+    runs.stop();
     abort.current?.abort();
     setState({ phase: "idle" });
   }, []);
