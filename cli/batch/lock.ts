@@ -29,7 +29,7 @@ async function owner(path: string): Promise<{ pid: number; step: string } | unde
   }
 }
 
-/** Takes the folder's lock for `step`; throws BatchInputError naming the other step and its pid when held. */
+/** Takes the folder's lock for `step`; throws an input error naming the other step and its pid when held. */
 export async function lockFolder(dir: string, step: string): Promise<() => Promise<void>> {
   const path = join(dir, KEPT_DIR, LOCK_FILE);
   await mkdir(join(dir, KEPT_DIR), { recursive: true });

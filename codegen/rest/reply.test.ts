@@ -52,7 +52,7 @@ describe("readRestReply", () => {
     expect(readRestReply(canvas).roots.map((r) => r.id)).toEqual(["7:2", "7:3"]);
   });
 
-  it("throws NotFigmaJsonError for JSON that is not Figma's", () => {
+  it("throws an input error for JSON that is not Figma's", () => {
     expect(() => readRestReply([1, 2, 3])).toThrow(expect.objectContaining({ kind: "input" }));
     expect(() => readRestReply("hello")).toThrow(expect.objectContaining({ kind: "input" }));
     expect(() => readRestReply({ hello: "world" })).toThrow(expect.objectContaining({ kind: "input" }));
