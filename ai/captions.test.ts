@@ -100,7 +100,7 @@ describe("captionFrames", () => {
     const kept: string[] = [];
     const error = await captionFrames(config, list, {}, { concurrency: 1, onCaption: (id) => kept.push(id) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).kind).toBe(kind);
+    expect((error as ModelError).reason).toBe(kind);
     expect((error as ModelError).message).not.toContain("sk-test-captions");
     expect(kept).toEqual(["1:1"]);
     expect(srv!.requests.length).toBe(2);
@@ -109,25 +109,25 @@ describe("captionFrames", () => {
   it("429 carries the provider's retry-after", async () => {
     const config = await server("responses", [{ kind: "error", status: 429, message: "slow down", headers: { "retry-after": "7" } }]);
     const error = (await captionFrames(config, frames(1), {}).catch((e: unknown) => e)) as ModelError;
-    expect(error.kind).toBe("rate-limited");
+    expect(error.reason).toBe("rate-limited");
     expect(error.retryAfterMs).toBe(7000);
   });
 
   it("a hanging endpoint times out; cancel stops at once as aborted", async () => {
     const config = await server("responses", [{ kind: "hang" }]);
     const timeout = (await captionFrames(config, frames(1), {}, { timeoutMs: 150 }).catch((e: unknown) => e)) as ModelError;
-    expect(timeout.kind).toBe("timeout");
+    expect(timeout.reason).toBe("timeout");
     srv!.push({ kind: "hang" }, { kind: "hang" });
     const controller = new AbortController();
     const running = captionFrames(config, frames(2), {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     const cancelled = (await running.catch((e: unknown) => e)) as ModelError;
-    expect(cancelled.kind).toBe("aborted");
+    expect(cancelled.reason).toBe("aborted");
   });
 
   it("an empty answer is bad output; a caption is one tidy line", async () => {
     const config = await server("responses", [{ kind: "json", body: { ...((captionReplies()({ path: "/v1/responses", body: { input: [{ content: [{ type: "input_image", image_url: `data:image/png;base64,${Buffer.from(encodePng(4, 4)).toString("base64")}` }] }] } }) as { body: { output: { content: { text: string }[] }[] } }).body), output: [] } }]);
-    expect(((await captionFrames(config, frames(1), {}).catch((e: unknown) => e)) as ModelError).kind).toBe("bad-output");
+    expect(((await captionFrames(config, frames(1), {}).catch((e: unknown) => e)) as ModelError).reason).toBe("bad-output");
     expect(cleanCaption("**Login** screen\n\n- a form\n")).toBe("Login screen - a form");
     expect(cleanCaption("word ".repeat(300)).length).toBeLessThanOrEqual(601);
   });

@@ -104,7 +104,7 @@ async function describe(client: Client, config: Pick<ProviderConfig, "kind">, pn
       ? readResponse(await client.responses.create(captionResponsesRequest(png, model), { signal }))
       : readChatCompletion(await client.chat.completions.create(captionChatRequest(png, model), { signal }));
   // A caption cut at the token limit is still a description: keep what came.
-  if (outcome.error && !(outcome.error.kind === "truncated" && outcome.text.trim())) throw outcome.error;
+  if (outcome.error && !(outcome.error.reason === "truncated" && outcome.text.trim())) throw outcome.error;
   const text = cleanCaption(outcome.text);
   if (!text) throw new ModelError("bad-output", "The model returned an empty caption.");
   return text;

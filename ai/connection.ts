@@ -47,7 +47,7 @@ export async function testConnection(config: ProviderConfig, options: Connection
     const modelError = toModelError(error);
     return failure(
       {
-        kind: modelError.kind,
+        kind: modelError.reason,
         message: modelError.message,
         ...(modelError.status !== undefined ? { status: modelError.status } : {}),
         ...(modelError.retryAfterMs !== undefined ? { retryAfterMs: modelError.retryAfterMs } : {}),

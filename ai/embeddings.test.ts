@@ -82,14 +82,14 @@ describe("embedFrames", () => {
     srv = await startOpenAiServer([{ kind: "error", status: 401, message: "Incorrect API key provided" }]);
     const error = await embedFrames({ apiKey: "sk-bad", baseURL: srv.url, headers: {} }, frameDocs(readFixture("figmasharp-login.file.json"))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).kind).toBe("unauthorized");
+    expect((error as ModelError).reason).toBe("unauthorized");
     expect((error as ModelError).message).not.toContain("sk-bad");
   });
 
   it("rejects a reply with too few vectors as bad output", async () => {
     srv = await startOpenAiServer([{ kind: "json", body: { object: "list", data: [], model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } }]);
     const error = await embedQuery({ apiKey: "sk", baseURL: srv.url, headers: {} }, "x").catch((e: unknown) => e);
-    expect((error as ModelError).kind).toBe("bad-output");
+    expect((error as ModelError).reason).toBe("bad-output");
   });
 
   it.each([
@@ -103,7 +103,7 @@ describe("embedFrames", () => {
     const docs = frameDocs(readFixture("figmagic-design-system.file.json")).slice(0, 2);
     const error = await embedFrames({ apiKey: "sk", baseURL: srv.url, headers: {} }, docs, {}, { dimensions: 3 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect(error).toMatchObject({ kind: "bad-output", message });
+    expect(error).toMatchObject({ reason: "bad-output", message });
   });
 
   it("puts vectors in input order by their index", async () => {

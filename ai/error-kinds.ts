@@ -2,6 +2,8 @@
  * The kinds of model failure, apart from the classifier (ai/errors.ts) so the panel can check failure data
  * against them without loading the SDK's error classes.
  */
+import type { ErrorKind } from "../codegen/errors.js";
+
 /** Every kind of failure, in one list so each presenter can be checked against all of them. */
 export const MODEL_ERROR_KINDS = [
   "missing-key",
@@ -23,3 +25,26 @@ export const MODEL_ERROR_KINDS = [
 ] as const;
 
 export type ModelErrorKind = (typeof MODEL_ERROR_KINDS)[number];
+
+/**
+ * Each model failure as one of Figment's few kinds (codegen/errors.ts): what the user fixes in their settings or
+ * request is `input` or `auth` (the CLI's exit 2, the panel's Settings), a stop is `cancelled`, the rest is the
+ * provider's side or the way to it.
+ */
+export const MODEL_ERROR_KIND: Readonly<Record<ModelErrorKind, ErrorKind>> = {
+  "missing-key": "auth",
+  unauthorized: "auth",
+  forbidden: "auth",
+  "model-not-found": "input",
+  "rate-limited": "limit",
+  "bad-request": "input",
+  moderation: "input",
+  server: "service",
+  timeout: "network",
+  offline: "network",
+  aborted: "cancelled",
+  refusal: "service",
+  truncated: "service",
+  "bad-output": "service",
+  unknown: "service",
+};

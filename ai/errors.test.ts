@@ -26,7 +26,7 @@ describe("toModelError", () => {
   ] as const)("maps status %i to %s", (status, kind) => {
     const error = toModelError(apiError(status));
     expect(error).toBeInstanceOf(ModelError);
-    expect(error.kind).toBe(kind);
+    expect(error.reason).toBe(kind);
     expect(error.status).toBe(status);
   });
 
@@ -43,41 +43,41 @@ describe("toModelError", () => {
   });
 
   it("maps the connection classes", () => {
-    expect(toModelError(new APIConnectionTimeoutError()).kind).toBe("timeout");
-    expect(toModelError(new APIConnectionError({ message: "ECONNREFUSED" })).kind).toBe("offline");
-    expect(toModelError(new APIUserAbortError()).kind).toBe("aborted");
+    expect(toModelError(new APIConnectionTimeoutError()).reason).toBe("timeout");
+    expect(toModelError(new APIConnectionError({ message: "ECONNREFUSED" })).reason).toBe("offline");
+    expect(toModelError(new APIUserAbortError()).reason).toBe("aborted");
   });
 
   it("maps DOM AbortError and TimeoutError", () => {
-    expect(toModelError(new DOMException("aborted", "AbortError")).kind).toBe("aborted");
-    expect(toModelError(new DOMException("timed out", "TimeoutError")).kind).toBe("timeout");
+    expect(toModelError(new DOMException("aborted", "AbortError")).reason).toBe("aborted");
+    expect(toModelError(new DOMException("timed out", "TimeoutError")).reason).toBe("timeout");
   });
 
   it("reads a 400 with a safety code as moderation, with the provider's message", () => {
     const body = { error: { message: "Your request was rejected by the safety system. safety_violations=[violence].", type: "image_generation_user_error", param: "", code: "moderation_blocked" } };
     const error = toModelError(APIError.generate(400, body, undefined, new Headers({ "x-request-id": "req_9" })));
-    expect(error.kind).toBe("moderation");
+    expect(error.reason).toBe("moderation");
     expect(error.status).toBe(400);
     expect(error.requestId).toBe("req_9");
     expect(error.message).toContain("safety_violations=[violence]");
     expect(error.message).not.toMatch(/^The provider's safety system refused the request: 400 /);
     // The same code in a stream's error event (no status), and older codes.
-    expect(toModelError(new APIError(undefined, { code: "moderation_blocked", message: "blocked" }, undefined, new Headers())).kind).toBe("moderation");
-    expect(toModelError(APIError.generate(400, { error: { message: "x", code: "content_policy_violation" } }, undefined, new Headers())).kind).toBe("moderation");
+    expect(toModelError(new APIError(undefined, { code: "moderation_blocked", message: "blocked" }, undefined, new Headers())).reason).toBe("moderation");
+    expect(toModelError(APIError.generate(400, { error: { message: "x", code: "content_policy_violation" } }, undefined, new Headers())).reason).toBe("moderation");
     // Any other 400 stays a bad request.
-    expect(toModelError(APIError.generate(400, { error: { message: "bad size", code: "invalid_value" } }, undefined, new Headers())).kind).toBe("bad-request");
+    expect(toModelError(APIError.generate(400, { error: { message: "bad size", code: "invalid_value" } }, undefined, new Headers())).reason).toBe("bad-request");
   });
 
   it("maps finish-reason errors", () => {
-    expect(toModelError(new LengthFinishReasonError()).kind).toBe("truncated");
-    expect(toModelError(new ContentFilterFinishReasonError()).kind).toBe("refusal");
+    expect(toModelError(new LengthFinishReasonError()).reason).toBe("truncated");
+    expect(toModelError(new ContentFilterFinishReasonError()).reason).toBe("refusal");
   });
 
   it("passes ModelError through and wraps anything else", () => {
     const own = new ModelError("bad-output", "nope");
     expect(toModelError(own)).toBe(own);
-    expect(toModelError("boom").kind).toBe("unknown");
-    expect(toModelError(new TypeError("fetch failed")).kind).toBe("offline");
+    expect(toModelError("boom").reason).toBe("unknown");
+    expect(toModelError(new TypeError("fetch failed")).reason).toBe("offline");
   });
 
   it("keeps the provider's message, status and request id", () => {
@@ -101,7 +101,7 @@ describe("toModelError", () => {
       expect(Object.keys(error)).not.toContain("nextStep");
       expect(error.message).not.toMatch(/settings|OPENAI_API_KEY|--\w/i);
     }
-    expect(new Set(errors.map((e) => e.kind)).size).toBeGreaterThan(8);
+    expect(new Set(errors.map((e) => e.reason)).size).toBeGreaterThan(8);
     expect(MODEL_ERROR_KINDS).toContain("missing-key");
     expect(new Set(MODEL_ERROR_KINDS).size).toBe(MODEL_ERROR_KINDS.length);
   });
@@ -117,7 +117,7 @@ describe("toModelError", () => {
     ];
     for (const [thrown, kind, message] of cases) {
       const error = toModelError(thrown);
-      expect(error.kind).toBe(kind);
+      expect(error.reason).toBe(kind);
       expect(error.message).toMatch(message);
       expect(error.message).not.toMatch(/Cannot read|is not a function|\[object|^terminated$|Unexpected token/);
       expect(error.cause).toBe(thrown);

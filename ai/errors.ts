@@ -1,7 +1,7 @@
 /**
- * Typed model-client errors: WHAT happened, never what to do about it. Each has a stable `kind`, the HTTP
- * status, the provider's retry-after and request id when it sent them, and a message (the provider's own,
- * when there is one). What to tell the user is each surface's job, in its own words (the panel speaks of
+ * The model client's classifier: anything the SDK, fetch or our own code threw becomes a ModelError
+ * (model-error.ts): WHAT happened, never what to do about it — a stable `reason`, the HTTP status, the provider's
+ * retry-after and request id when it sent them, and a message (the provider's own, when there is one). What to tell the user is each surface's job, in its own words (the panel speaks of
  * Settings, the CLI of environment variables and flags): see ui/code/explain.ts and cli/model-errors.ts.
  * Pure: no DOM, no Node. Never carries the API key.
  */
@@ -15,37 +15,13 @@ import {
   OpenAIError,
 } from "openai/error";
 
+import { ModelError } from "./model-error.js";
 import type { ModelErrorKind } from "./error-kinds.js";
 import { parseRetryAfterSec } from "./retry-after.js";
 import { isHtmlPage, oneLine } from "./one-line.js";
-import { BodyStalledError } from "./idle-body.js";
 
-export { MODEL_ERROR_KINDS, type ModelErrorKind } from "./error-kinds.js";
-
-export interface ModelErrorOptions {
-  status?: number;
-  retryAfterMs?: number;
-  requestId?: string;
-  cause?: unknown;
-}
-
-export class ModelError extends Error {
-  override readonly name = "ModelError";
-  readonly kind: ModelErrorKind;
-  /** HTTP status, when the error came from a response. */
-  readonly status: number | undefined;
-  /** For `rate-limited`: how long the provider asked us to wait, when it said so. */
-  readonly retryAfterMs: number | undefined;
-  readonly requestId: string | undefined;
-
-  constructor(kind: ModelErrorKind, message: string, options: ModelErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.kind = kind;
-    this.status = options.status;
-    this.retryAfterMs = options.retryAfterMs;
-    this.requestId = options.requestId;
-  }
-}
+export { MODEL_ERROR_KIND, MODEL_ERROR_KINDS, type ModelErrorKind } from "./error-kinds.js";
+export { ModelError, type ModelErrorOptions } from "./model-error.js";
 
 type HeaderSource = Headers | Record<string, string | null | undefined> | undefined | null;
 
@@ -110,7 +86,6 @@ function stripStatus(message: string, status: number | undefined): string {
 /** Maps anything thrown by the SDK, fetch or our own code to a ModelError. Never throws. */
 export function toModelError(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
-  if (error instanceof BodyStalledError) return new ModelError("timeout", error.message, { cause: error });
   // Order matters: the timeout class extends the connection class; both extend APIError.
   if (error instanceof APIConnectionTimeoutError)
     return new ModelError("timeout", "The request timed out.", { cause: error });

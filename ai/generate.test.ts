@@ -111,7 +111,7 @@ describe("a generation turn over HTTP", () => {
     // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one.
     expect((await generateTurn(openrouter(srv.url), INPUT)).files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
     const error = await failure(generateTurn(openrouter(srv.url), INPUT));
-    expect(error.kind).toBe("bad-output");
+    expect(error.reason).toBe("bad-output");
     expect(error.message).toMatch(/^The endpoint's stream sent an event Figment cannot read \(a text piece that is not text\); the answer so far was not used\.$/);
   });
 
@@ -136,7 +136,7 @@ describe("a generation turn over HTTP", () => {
   it("a stream cut off mid-file fails as a connection or truncation error", async () => {
     const srv = await serve(responsesStream(chunks(ANSWER, 10), { id: "resp_cut", cutAfter: 5 }));
     const error = await failure(generateTurn(openai(srv.url), INPUT));
-    expect(["offline", "truncated"]).toContain(error.kind);
+    expect(["offline", "truncated"]).toContain(error.reason);
   });
 
   it.each([
@@ -146,7 +146,7 @@ describe("a generation turn over HTTP", () => {
   ] as const)("HTTP %i becomes a %s error with its status", async (status, kind) => {
     const srv = await serve({ kind: "error", status, message: `status ${status}` });
     const error = await failure(generateTurn(openai(srv.url), INPUT));
-    expect(error.kind).toBe(kind);
+    expect(error.reason).toBe(kind);
     expect(error.status).toBe(status);
     expect(error.message).toContain(`status ${status}`);
   });
@@ -154,20 +154,20 @@ describe("a generation turn over HTTP", () => {
   it("429 carries retry-after", async () => {
     const srv = await serve({ kind: "error", status: 429, message: "slow down", headers: { "retry-after": "3" } });
     const error = await failure(generateTurn(openai(srv.url), INPUT));
-    expect(error.kind).toBe("rate-limited");
+    expect(error.reason).toBe("rate-limited");
     expect(error.retryAfterMs).toBe(3000);
   });
 
   it("500 then success: the next turn goes through", async () => {
     const srv = await serve({ kind: "error", status: 500, message: "boom" }, responsesStream(chunks(ANSWER), { id: "resp_ok" }));
-    expect((await failure(generateTurn(openai(srv.url), INPUT))).kind).toBe("server");
+    expect((await failure(generateTurn(openai(srv.url), INPUT))).reason).toBe("server");
     expect((await generateTurn(openai(srv.url), INPUT)).files).toHaveLength(2);
   });
 
   it("times out on an endpoint that never answers", async () => {
     const srv = await serve({ kind: "hang" });
     const error = await failure(generateTurn(openai(srv.url), INPUT, { timeoutMs: 300 }));
-    expect(error.kind).toBe("timeout");
+    expect(error.reason).toBe("timeout");
   });
 
   it("cancel mid-stream aborts at once", async () => {
@@ -182,7 +182,7 @@ describe("a generation turn over HTTP", () => {
       },
     });
     const error = await failure(pending);
-    expect(error.kind).toBe("aborted");
+    expect(error.reason).toBe("aborted");
   });
 
   it("needs a key before it sends anything", () => {

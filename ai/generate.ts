@@ -85,7 +85,7 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
       if (!final) throw new ModelError("truncated", "The model's answer ended before its files were complete; the answer so far was not used.");
       const outcome = readResponse(final.response);
       const text = outcome.text || streamed;
-      if (outcome.error && outcome.error.kind !== "truncated") throw outcome.error;
+      if (outcome.error && outcome.error.reason !== "truncated") throw outcome.error;
       const reply = parseFilesReply(text);
       if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
       return { ...reply, text, conversation: { kind: "responses", previousResponseId: outcome.id } };

@@ -1,16 +1,14 @@
 /**
  * An answer's body that stops arriving ends the request. The SDK's `timeout` covers the wait for the answer's
  * headers; a stream that sends 30 % of its bytes and then nothing would otherwise be read forever. `idleGuard` wraps
- * a fetch so that each read of the body waits at most `idleMs` for its next bytes, then fails with BodyStalledError
- * (toModelError makes it a "timeout"). Pure: only fetch and streams, so it runs in the UI iframe, the worker and Node.
+ * a fetch so that each read of the body waits at most `idleMs` for its next bytes, then fails with a "timeout"
+ * ModelError. Pure: only fetch and streams, so it runs in the UI iframe, the worker and Node.
  */
+import { ModelError } from "./model-error.js";
 
-/** No byte of the answer's body came for `idleMs`. */
-export class BodyStalledError extends Error {
-  constructor(readonly idleMs: number) {
-    super(`The answer stopped arriving: nothing came for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}.`);
-    this.name = "BodyStalledError";
-  }
+/** No byte of the answer's body came for `idleMs`: a timeout, as the classifier (errors.ts) would call it. */
+export function bodyStalled(idleMs: number): ModelError {
+  return new ModelError("timeout", `The answer stopped arriving: nothing came for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}.`);
 }
 
 /** Statuses whose Response may not carry a body (the constructor refuses one). */
@@ -34,7 +32,7 @@ function guardedBody(body: ReadableStream<Uint8Array>, idleMs: number): Readable
     async pull(controller) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const stalled = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new BodyStalledError(idleMs)), idleMs);
+        timer = setTimeout(() => reject(bodyStalled(idleMs)), idleMs);
       });
       try {
         const chunk = await Promise.race([reader.read(), stalled]);

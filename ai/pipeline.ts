@@ -257,7 +257,7 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
       if (!better)
         extra.push({ severity: "warning", code: "repair", message: `The repair round did not reduce the problems (${blockingCount(attempt)} after, ${blocking.length} before); kept the first answer.` });
     } catch (error) {
-      const cancelled = error instanceof ModelError && error.kind === "aborted";
+      const cancelled = error instanceof ModelError && error.reason === "aborted";
       repair = cancelled ? "cancelled" : "failed";
       const why = cancelled ? "was cancelled" : `failed (${error instanceof Error ? error.message : String(error)})`;
       extra.push({ severity: "warning", code: "repair", message: `The repair round ${why}; kept the first answer.` });

@@ -44,7 +44,7 @@ describe("providerConfig", () => {
     try {
       providerConfig(settings({}), "");
     } catch (error) {
-      expect((error as ModelError).kind).toBe("missing-key");
+      expect((error as ModelError).reason).toBe("missing-key");
     }
   });
 });

@@ -8,6 +8,7 @@ import { endpointFor, type Settings } from "../contract/settings.js";
 import { ModelError } from "./errors.js";
 import { idleGuard } from "./idle-body.js";
 import { modelFor } from "./models.js";
+import { missingKeyText } from "../contract/keys.js";
 
 export { searchModelsFor } from "./models.js";
 
@@ -35,7 +36,7 @@ export const OPENROUTER_HEADERS: Readonly<Record<string, string>> = {
  */
 export function providerConfig(settings: Settings, apiKey: string): ProviderConfig {
   const key = apiKey.trim();
-  if (!key) throw new ModelError("missing-key", `No API key for ${settings.provider}.`);
+  if (!key) throw new ModelError("missing-key", missingKeyText(settings.provider));
   const baseURL = endpointFor(settings).replace(/\/+$/, "");
   const model = modelFor(settings);
   switch (settings.provider) {

@@ -16,14 +16,14 @@ describe("streamFailure", () => {
     ["an error event whose message is an object", new APIError(undefined, { message: { nested: true } }, undefined, undefined), "server", "The endpoint reported an error in the middle of the answer: {\"nested\":true}"],
   ])("%s", (_, error, kind, message) => {
     const failure = streamFailure(error);
-    expect(failure).toMatchObject({ kind, message });
+    expect(failure).toMatchObject({ reason: kind, message });
     expect(failure.cause).toBe(error);
   });
 
   it("keeps a ModelError, a cancel and a stall as they are", () => {
     const stalled = new ModelError("timeout", "The answer stopped arriving: nothing came for 30 ms.");
     expect(streamFailure(stalled)).toBe(stalled);
-    expect(streamFailure(new DOMException("aborted", "AbortError")).kind).toBe("aborted");
+    expect(streamFailure(new DOMException("aborted", "AbortError")).reason).toBe("aborted");
   });
 });
 

@@ -15,9 +15,9 @@ const NOT_USED = "the answer so far was not used";
 export function streamFailure(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
   const mapped = toModelError(error);
-  if (mapped.kind === "aborted" || mapped.kind === "timeout" || mapped.kind === "moderation") return mapped;
+  if (mapped.reason === "aborted" || mapped.reason === "timeout" || mapped.reason === "moderation") return mapped;
   if (error instanceof SyntaxError) return new ModelError("bad-output", `The endpoint's stream sent an event that is not valid JSON; ${NOT_USED}.`, { cause: error });
-  if (mapped.kind === "bad-output") return new ModelError("bad-output", `The endpoint's stream sent an event Figment cannot read; ${NOT_USED}.`, { cause: error });
+  if (mapped.reason === "bad-output") return new ModelError("bad-output", `The endpoint's stream sent an event Figment cannot read; ${NOT_USED}.`, { cause: error });
   // An error event in the stream: the provider's own words (toModelError made them one readable line).
   if (error instanceof APIError && error.status === undefined)
     return new ModelError("server", `The endpoint reported an error in the middle of the answer: ${mapped.message}`, { cause: error, ...(mapped.requestId ? { requestId: mapped.requestId } : {}) });

@@ -40,7 +40,7 @@ import { figuresOf, measurePlan, type StepAnswer } from "../codegen/fidelity/mea
 import { blockReadingOrder, firstLineOrder, kendallTau, readingOrder, type WidthFigures } from "../codegen/fidelity/responsive.js";
 import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
 import type { Box, Placement } from "../codegen/fidelity/types.js";
-import { EmptyDesignError, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import { generateCode, isFigmentError, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { inferLayout } from "../codegen/layout/index.js";
 import { countNodes } from "../codegen/rest/reply.js";
 import type { SourceFile } from "../codegen/types.js";
@@ -188,7 +188,7 @@ function loadReal(file: RealFile, frame: RealFrame): Document | undefined {
   try {
     return loadDesign(file.json, [frame.id]).document;
   } catch (error) {
-    if (error instanceof EmptyDesignError) return undefined;
+    if (isFigmentError(error, "input")) return undefined;
     throw error;
   }
 }

@@ -21,7 +21,7 @@ import { scoreCode } from "../cli/measure/score.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import type { FidelityScore, Placement, TextShares, WidthScore } from "../codegen/fidelity/types.js";
 import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
-import { EmptyDesignError, generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import { generateCode, isFigmentError, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { agree, plural } from "../codegen/plural.js";
 import { countNodes } from "../codegen/rest/reply.js";
 import { familiesIn, localFamilies, serveGoogleFonts } from "../test/helpers/google-fonts.js";
@@ -121,7 +121,7 @@ function loadFrame(file: RealFile, frame: RealFrame): { document: ReturnType<typ
   try {
     return { document: loadDesign(file.json, [frame.id]).document };
   } catch (error) {
-    if (error instanceof EmptyDesignError) return { skip: error.message };
+    if (isFigmentError(error, "input")) return { skip: error.message };
     throw error;
   }
 }

@@ -24,7 +24,7 @@ export const HELP = "help";
 export interface Command<Args> {
   /** The command's --help; `argv` (after the command's name) picks the form asked for (`image --template`, `analyze --ai`). */
   help(argv: readonly string[]): string;
-  /** The flags read and checked (a UsageError, exit 2, when they are not); HELP when --help was given. */
+  /** The flags read and checked (an input error, exit 2, when they are not); HELP when --help was given. */
   parse(argv: string[]): Args | typeof HELP;
   /** Does the work; returns the exit code. */
   run(args: Args, io: Output, context: RunContext): Promise<number>;

@@ -2,10 +2,8 @@
 import { parseCliArgs } from "./common/args.js";
 import { COMMAND_TABLE, isCommand, type Output, type RunContext } from "./commands.js";
 import { USAGE } from "./help.js";
-import { CommandFailure, UsageError } from "./common/io.js";
 import { version } from "./package-file.js";
-import { BatchInputError } from "../ai/batch/lines.js";
-import { NotFigmaJsonError } from "../codegen/rest/reply.js";
+import { exitCodeFor, FigmentError, kindOf } from "../codegen/errors.js";
 
 /**
  * Runs one command and returns its exit code. `context.env` is where API keys are read from (the process's
@@ -34,16 +32,14 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
       io.out(USAGE);
       return 0;
     }
-    throw new UsageError(`unknown command "${args.command}"; run figment --help`);
+    throw new FigmentError("input", `unknown command "${args.command}"; run figment --help`);
   } catch (error) {
-    // A design file that holds no Figma reply is the user's input, wherever a command met it: one line, no stack.
-    if (error instanceof UsageError || error instanceof BatchInputError || error instanceof NotFigmaJsonError) {
-      io.err(`figment: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof CommandFailure) {
-      io.err(`figment: ${error.message}`);
-      return error.exitCode;
+    // Bad input (a flag, a design file that holds no Figma reply…), wherever a command met it, and a failure outside
+    // it (a server, a limit not clearing, a cancel): one line, no stack, the exit code by its kind (2, 1 or 130).
+    const kind = kindOf(error);
+    if (kind !== "internal") {
+      io.err(`figment: ${error instanceof Error ? error.message : String(error)}`);
+      return exitCodeFor(kind);
     }
     io.err(`figment: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;

@@ -26,6 +26,7 @@ import type { Problem } from "./types.js";
 import type { ComponentMap } from "./components-map/model.js";
 import type { LibraryTypes } from "./project/library-types.js";
 import type { Styling, Target } from "./targets.js";
+import { FigmentError } from "./errors.js";
 
 export { STYLINGS, TARGETS, type Styling, type Target } from "./targets.js";
 
@@ -50,12 +51,6 @@ export interface CodeOptions {
 
 export const DEFAULT_CODE_OPTIONS: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
 
-export class UnknownNodeError extends Error {
-  override name = "UnknownNodeError";
-}
-export class EmptyDesignError extends Error {
-  override name = "EmptyDesignError";
-}
 
 export interface LoadedDesign {
   document: DesignDocument;
@@ -98,11 +93,11 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
   if (nodeIds.length > 0) {
     roots = nodeIds.map((id) => {
       const node = lookup(reply.roots, id);
-      if (!node) throw new UnknownNodeError(`unknown node id ${id}`);
+      if (!node) throw new FigmentError("input", `unknown node id ${id}`);
       return node;
     });
   }
-  if (roots.length === 0) throw new EmptyDesignError(noFrames(reply.roots));
+  if (roots.length === 0) throw new FigmentError("input", noFrames(reply.roots));
   const { document, problems } = normalize(roots, reply.context, extras);
   // An empty frame (a container with no visible layers) has nothing to turn into code.
   const empty = document.frames.filter((f) => CONTAINERS.has(f.kind) && (f.children ?? []).every((c) => c.hidden));
@@ -110,7 +105,7 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
     const first = empty[0]!;
     const name = roots.find((r) => r.id === first.id)?.name ?? first.name;
     // The name as the layers panel shows it leads; the id trails, to find the layer again.
-    throw new EmptyDesignError(`“${name}” is empty: it has no visible layers (id ${first.id})`);
+    throw new FigmentError("input", `“${name}” is empty: it has no visible layers (id ${first.id})`);
   }
   const layerNames = layerNamesById(document, roots);
   for (const frame of empty) problems.push({ severity: "warning", code: "empty-frame", message: `frame "${roots.find((r) => r.id === frame.id)?.name ?? frame.name}" has no visible layers; skipped`, nodeId: frame.id });
@@ -118,8 +113,8 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
   roots = roots.filter((r) => document.frames.some((f) => f.id === r.id));
   if (document.frames.length === 0) {
     const unbounded = problems.find((p) => p.code === "missing-bounds");
-    if (unbounded && empty.length === 0) throw new EmptyDesignError(`nothing to convert: ${unbounded.message}`);
-    throw new EmptyDesignError(empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
+    if (unbounded && empty.length === 0) throw new FigmentError("input", `nothing to convert: ${unbounded.message}`);
+    throw new FigmentError("input", empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
   }
   const tokens = resolveTokens(roots, document, reply.context, extras);
   if (tokens.table) document.tokens = tokens.table;

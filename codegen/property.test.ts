@@ -17,10 +17,10 @@ import { applyMutations, asReply, debugJson, mutations, type EvalFrame, type Mut
 import { buildDesign, design, treeSpec, type Design } from "../test/arbitraries/tree.js";
 import { typecheckReactProjects } from "../test/compile.js";
 import type { DesignDocument } from "./design/types.js";
-import { EmptyDesignError, emitFiles, generateCode, loadDesign, parseHint, printHint, type CodeOptions, type LoadedDesign } from "./index.js";
+import { emitFiles, generateCode, loadDesign, parseHint, printHint, type CodeOptions, type LoadedDesign } from "./index.js";
 import { checkProject } from "./project/index.js";
-import { NotFigmaJsonError } from "./rest/reply.js";
 import type { FileSet, Problem, SourceFile } from "./types.js";
+import { isFigmentError } from "./errors.js";
 
 type Raw = Record<string, unknown>;
 
@@ -119,7 +119,7 @@ function load(reply: unknown, nodeIds: string[] = []): LoadedDesign | undefined 
   try {
     return loadDesign(reply, nodeIds);
   } catch (error) {
-    if (error instanceof NotFigmaJsonError || error instanceof EmptyDesignError) return undefined;
+    if (isFigmentError(error, "input")) return undefined;
     throw error;
   }
 }

@@ -2,12 +2,15 @@
  * The one form of "cancelled", on every side of every boundary: a call whose signal aborted, a worker stopped
  * by the panel, a model request or a main-thread job that stopped because it was asked to. Each boundary turns
  * the other side's "it stopped" into this class once, where its answers arrive, so the panels check
- * `isCancelled(error)` and nothing else. Pure.
+ * `isCancelled(error)` and nothing else. A FigmentError of kind `cancelled` (codegen/errors.ts), so the CLI exits 130
+ * with it. Pure.
  */
-export class Cancelled extends Error {
+import { FigmentError } from "../codegen/errors.js";
+
+export class Cancelled extends FigmentError {
   override name = "Cancelled";
   constructor(message = "Cancelled.") {
-    super(message);
+    super("cancelled", message);
   }
 }
 

@@ -3,15 +3,16 @@
  * throws a FieldError naming the path that failed; `Infer` derives the TypeScript type from the same
  * definition, so a message's type and its arrival check can never drift apart. Pure: no DOM, no figma.
  */
+import { FigmentError } from "../codegen/errors.js";
 
-export class FieldError extends Error {
+export class FieldError extends FigmentError {
   override name = "FieldError";
   constructor(
     readonly path: string,
     readonly expected: string,
   ) {
     // A path names keys the message chose (a record's): a 100,000-character key is named by its start.
-    super(`${path.length > 120 ? `${path.slice(0, 119)}…` : path || "value"} must be ${expected}`);
+    super("input", `${path.length > 120 ? `${path.slice(0, 119)}…` : path || "value"} must be ${expected}`);
   }
 }
 

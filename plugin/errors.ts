@@ -1,13 +1,33 @@
 /** Errors the main thread reports to the UI: a code from the contract and a message a designer can act on. */
+import { FigmentError, type ErrorKind } from "../codegen/errors.js";
 import type { ErrorCode } from "../contract/messages.js";
 
-export class PluginError extends Error {
+/** Each code the UI hears as one of Figment's few kinds. */
+const KIND_OF_CODE: Readonly<Record<ErrorCode, ErrorKind>> = {
+  "empty-selection": "input",
+  "unsupported-node": "input",
+  "too-large": "input",
+  "export-failed": "service",
+  "not-found": "input",
+  "bad-message": "internal",
+  "bad-settings": "input",
+  "bad-image": "input",
+  "not-generated": "input",
+  "read-only": "input",
+  "storage-failed": "service",
+  "storage-full": "limit",
+  cancelled: "cancelled",
+  internal: "internal",
+};
+
+/** A FigmentError with the contract's code, which travels to the UI (the class does not survive postMessage). */
+export class PluginError extends FigmentError {
   override name = "PluginError";
   constructor(
     readonly code: ErrorCode,
     message: string,
   ) {
-    super(message);
+    super(KIND_OF_CODE[code], message);
   }
 }
 

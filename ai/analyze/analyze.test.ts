@@ -98,10 +98,10 @@ describe("an analysis over HTTP", () => {
 
   it("a 401 and a 429 are typed errors with the retry-after", async () => {
     const srv = await serve({ kind: "error", status: 401, message: "Incorrect API key provided" });
-    expect((await failure(analyzeWithModel(openai(srv.url), input()))).kind).toBe("unauthorized");
+    expect((await failure(analyzeWithModel(openai(srv.url), input()))).reason).toBe("unauthorized");
     srv.push({ kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "7" } });
     const limited = await failure(analyzeWithModel(openai(srv.url), input()));
-    expect(limited.kind).toBe("rate-limited");
+    expect(limited.reason).toBe("rate-limited");
     expect(limited.retryAfterMs).toBe(7000);
   });
 
@@ -118,7 +118,7 @@ describe("an analysis over HTTP", () => {
         },
       }),
     );
-    expect(error.kind).toBe("aborted");
+    expect(error.reason).toBe("aborted");
     expect(deltas.length).toBeLessThan(5);
   });
 
@@ -132,7 +132,7 @@ describe("an analysis over HTTP", () => {
 
   it("a stream that drops is truncated; an answer cut at the token limit is kept and marked", async () => {
     const srv = await serve(responsesStream(splitInto(ANSWER, 8), { cutAfter: 6 }));
-    expect((await failure(analyzeWithModel(openai(srv.url), input()))).kind).toBe("truncated");
+    expect((await failure(analyzeWithModel(openai(srv.url), input()))).reason).toBe("truncated");
     const cut = chatStream(["## Start"]);
     const events = cut.events as { choices: { finish_reason: string | null }[] }[];
     events[events.length - 1]!.choices[0]!.finish_reason = "length";

@@ -11,6 +11,7 @@ import type { ImageDetail } from "../prompt.js";
 import { describeDiff, diffDesigns } from "./diff.js";
 
 import type { AnalyzeTask } from "./tasks.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export { ANALYZE_TASKS, type AnalyzeTask } from "./tasks.js";
 
@@ -64,17 +65,13 @@ export function analyzeFrame(document: DesignDocument, frame: DesignNode, image?
   return { nodeId: frame.id, name: displayName(frame, document.layerNames), hint: printHint({ frames: [frame], assets: document.assets }), texts: liveTexts(frame), ...(image ? { image } : {}) };
 }
 
-export class AnalyzeInputError extends Error {
-  override name = "AnalyzeInputError";
-}
-
 /**
  * The input for `task` over the document's frames: the first frame (Compare: the first two, A and B, with
- * their diff). Throws AnalyzeInputError when Compare has fewer than two frames.
+ * their diff). Throws an input error when Compare has fewer than two frames.
  */
 export function buildAnalyzeInput(task: AnalyzeTask, document: DesignDocument, findings: Finding[], options: { images?: (AnalyzeImage | undefined)[]; question?: string } = {}): AnalyzeInput {
   const count = task === "compare" ? 2 : 1;
-  if (document.frames.length < count) throw new AnalyzeInputError(task === "compare" ? "Compare needs two frames (or two versions of one)." : "There is no frame to analyze.");
+  if (document.frames.length < count) throw new FigmentError("input", task === "compare" ? "Compare needs two frames (or two versions of one)." : "There is no frame to analyze.");
   const frames = document.frames.slice(0, count).map((frame, i) => analyzeFrame(document, frame, options.images?.[i]));
   const ids = new Set<string>();
   for (const frame of document.frames.slice(0, count)) collectIds(frame, ids);

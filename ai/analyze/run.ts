@@ -56,7 +56,7 @@ async function viaResponses(config: ProviderConfig, input: AnalyzeInput, options
   if (!final) throw new ModelError("truncated", "The analysis ended before it was complete; the answer so far was not used.");
   const outcome = readResponse(final.response);
   const markdown = outcome.text || streamed;
-  if (outcome.error && outcome.error.kind !== "truncated") throw outcome.error;
+  if (outcome.error && outcome.error.reason !== "truncated") throw outcome.error;
   const response = final.response as { model?: unknown; usage?: { input_tokens?: unknown; output_tokens?: unknown } | null };
   const usage = readUsage(response.usage?.input_tokens, response.usage?.output_tokens);
   const model = typeof response.model === "string" && response.model !== "" ? response.model : config.model;

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { validateRequest } from "../../test/openai-server/validate.js";
 import { imageConfig } from "../image/config.js";
 import { encodePng } from "../../test/openai-server/server.js";
-import { BatchInputError } from "./lines.js";
 import { imageBatchBodies, rowCustomId } from "./image-bodies.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 const config = imageConfig({ provider: "openai", baseUrl: "", model: "gpt-5" }, "sk-test", { api: "images" });
 const row = (n: number, extra: object = {}) => ({ row: n, stem: `${n}-hero`, request: { prompt: `A hero, variant ${n}`, size: { width: 1536, height: 1024 }, quality: "medium" as const, count: 1, partials: 2, references: [], ...extra } });
@@ -22,7 +22,7 @@ describe("imageBatchBodies", () => {
   });
 
   it("refuses references (an edit) and a non-Images config by name, before anything is built", () => {
-    expect(() => imageBatchBodies(config, [row(1), row(2, { references: [{ bytes: new Uint8Array(encodePng(8, 8)) }] })])).toThrow(new BatchInputError("row 2: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)"));
+    expect(() => imageBatchBodies(config, [row(1), row(2, { references: [{ bytes: new Uint8Array(encodePng(8, 8)) }] })])).toThrow(new FigmentError("input", "row 2: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)"));
     const responses = imageConfig({ provider: "openai", baseUrl: "", model: "gpt-5" }, "sk-test", { api: "responses" });
     expect(() => imageBatchBodies(responses, [row(1)])).toThrow(/responses API/);
   });

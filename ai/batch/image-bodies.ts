@@ -2,12 +2,12 @@
  * The JSON body of each row's Images API request, as a Batch API line carries it: the very request a live
  * run would send (ai/image/request.ts), without streaming. Shared by the CLI (`--batch-api`) and the panel's
  * Rows mode. Only plain generations can be batched: references need an edit (a multipart upload), which the
- * Batch API does not run; a row that would need one is refused by name (BatchInputError), nothing sent.
+ * Batch API does not run; a row that would need one is refused by name (an input error), nothing sent.
  */
 import type { ImageConfig } from "../image/config.js";
 import { buildImageRequests } from "../image/request.js";
 import type { RowRequest } from "../params/requests.js";
-import { BatchInputError } from "./lines.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export interface ImageBatchBody {
   /** The template row (1-based as the user counts them). */
@@ -22,10 +22,10 @@ export interface ImageBatchBody {
 export const rowCustomId = (row: number): string => `row-${row}`;
 
 export function imageBatchBodies(config: ImageConfig, requests: readonly RowRequest[]): ImageBatchBody[] {
-  if (config.api !== "images") throw new BatchInputError(`batches send Images API requests (/v1/images/generations); this endpoint would use the ${config.api} API`);
+  if (config.api !== "images") throw new FigmentError("input", `batches send Images API requests (/v1/images/generations); this endpoint would use the ${config.api} API`);
   return requests.map((r) => {
     const plan = buildImageRequests(config, r.request)[0];
-    if (plan?.api !== "images" || plan.operation !== "generate") throw new BatchInputError(`row ${r.row}: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)`);
+    if (plan?.api !== "images" || plan.operation !== "generate") throw new FigmentError("input", `row ${r.row}: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)`);
     const { stream: _stream, partial_images: _partials, ...body } = plan.params;
     return { row: r.row, fileStem: r.stem, body: body as Record<string, unknown> };
   });

@@ -1,7 +1,7 @@
 /** Bulk work on OpenAI's Batch API: input lines, the local record, submit, status, collect, resubmit. */
-export { BATCH_ENDPOINTS, BatchInputError, batchJsonl, MAX_BATCH_BYTES, MAX_BATCH_LINES, parseBatchJsonl } from "./lines.js";
+export { BATCH_ENDPOINTS, batchJsonl, MAX_BATCH_BYTES, MAX_BATCH_LINES, parseBatchJsonl } from "./lines.js";
 export type { BatchEndpoint, BatchInputLine, BatchRequest } from "./lines.js";
-export { BatchRecordError, FINAL_STATUSES, lineCounts, lineLabel, readRecord } from "./record.js";
+export { FINAL_STATUSES, lineCounts, lineLabel, readRecord } from "./record.js";
 export type { BatchLineRecord, BatchRecord, BatchRun, LineCounts, LineState } from "./record.js";
 export type { BatchStore } from "./store.js";
 export { applyBatch, inputName, startBatch, submitRun, unsubmittedRuns } from "./submit.js";

@@ -5,6 +5,7 @@
  * Pure: the shape, its checks and counts; storage is the caller's (store.ts).
  */
 import type { BatchEndpoint } from "./lines.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export type LineState = "pending" | "done" | "failed";
 
@@ -63,26 +64,21 @@ export interface BatchRecord {
   code?: { target: "react" | "html"; styling: "css-modules" | "tailwind" };
 }
 
-/** A record that cannot be read; the message says what is wrong. */
-export class BatchRecordError extends Error {
-  override readonly name = "BatchRecordError";
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Checks a parsed batch.json enough that the steps can trust it. */
 export function readRecord(value: unknown): BatchRecord {
-  if (!isObject(value)) throw new BatchRecordError("not a batch record (expected a JSON object)");
-  if (value.version !== 1) throw new BatchRecordError(`unknown batch record version ${JSON.stringify(value.version)}`);
-  if (value.kind !== "images" && value.kind !== "code") throw new BatchRecordError(`kind must be images or code, not ${JSON.stringify(value.kind)}`);
-  if (typeof value.endpoint !== "string" || typeof value.baseURL !== "string") throw new BatchRecordError("the record has no endpoint or baseURL");
+  if (!isObject(value)) throw new FigmentError("input", "not a batch record (expected a JSON object)");
+  if (value.version !== 1) throw new FigmentError("input", `unknown batch record version ${JSON.stringify(value.version)}`);
+  if (value.kind !== "images" && value.kind !== "code") throw new FigmentError("input", `kind must be images or code, not ${JSON.stringify(value.kind)}`);
+  if (typeof value.endpoint !== "string" || typeof value.baseURL !== "string") throw new FigmentError("input", "the record has no endpoint or baseURL");
   if (!Array.isArray(value.runs) || value.runs.length === 0 || !value.runs.every((r) => isObject(r) && typeof r.input === "string"))
-    throw new BatchRecordError("the record has no runs (each needs its input file)");
+    throw new FigmentError("input", "the record has no runs (each needs its input file)");
   if (!Array.isArray(value.lines) || !value.lines.every((l) => isObject(l) && typeof l.customId === "string" && typeof l.run === "number" && ["pending", "done", "failed"].includes(String(l.state))))
-    throw new BatchRecordError("the record's lines are damaged (each needs customId, run and state)");
+    throw new FigmentError("input", "the record's lines are damaged (each needs customId, run and state)");
   const runs = value.runs.length;
   const bad = (value.lines as BatchLineRecord[]).find((l) => l.run < 0 || l.run >= runs);
-  if (bad) throw new BatchRecordError(`line ${bad.customId} names run ${bad.run}, which the record does not have`);
+  if (bad) throw new FigmentError("input", `line ${bad.customId} names run ${bad.run}, which the record does not have`);
   return value as unknown as BatchRecord;
 }
 

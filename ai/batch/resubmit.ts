@@ -3,10 +3,11 @@
  * run (a new batch) linked to the batch they failed in; the lines go back to pending in that run.
  */
 import type OpenAI from "openai";
-import { BatchInputError, parseBatchJsonl, type BatchInputLine } from "./lines.js";
+import { parseBatchJsonl, type BatchInputLine } from "./lines.js";
 import type { BatchRecord } from "./record.js";
 import type { BatchStore } from "./store.js";
 import { inputName, submitRun, type StepOptions } from "./submit.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** Adds a run for the failed lines and submits it; undefined when no line has failed. */
 export async function resubmitFailed(client: OpenAI, store: BatchStore, record: BatchRecord, options: StepOptions = {}): Promise<{ record: BatchRecord; run: number; lines: number } | undefined> {
@@ -16,12 +17,12 @@ export async function resubmitFailed(client: OpenAI, store: BatchStore, record: 
   for (const run of new Set(failed.map((l) => l.run))) {
     const name = record.runs[run]!.input;
     const text = await store.readText(name);
-    if (text === undefined) throw new BatchInputError(`the batch input ${name} is missing from the folder; the failed lines cannot be resubmitted`);
+    if (text === undefined) throw new FigmentError("input", `the batch input ${name} is missing from the folder; the failed lines cannot be resubmitted`);
     for (const line of parseBatchJsonl(text)) requests.set(line.custom_id, line);
   }
   const lines = failed.map((l) => {
     const request = requests.get(l.customId);
-    if (!request) throw new BatchInputError(`the request of ${l.customId} is not in its batch input`);
+    if (!request) throw new FigmentError("input", `the request of ${l.customId} is not in its batch input`);
     return request;
   });
   const index = record.runs.length;

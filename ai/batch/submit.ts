@@ -87,11 +87,11 @@ async function listedBatches(client: OpenAI, request: { signal: AbortSignal } | 
     return (await client.batches.list({ limit: 100 }, request)).data;
   } catch (error) {
     const mapped = toModelError(error);
-    throw mapped.kind === "bad-output" ? new ModelError("bad-output", "The Batch API's list of batches is not in the shape it documents; the unrecorded batch could not be looked for.", { cause: error }) : mapped;
+    throw mapped.reason === "bad-output" ? new ModelError("bad-output", "The Batch API's list of batches is not in the shape it documents; the unrecorded batch could not be looked for.", { cause: error }) : mapped;
   }
 }
 
-/** Builds the JSONL (BatchInputError when it cannot be built: nothing written), records, then submits. */
+/** Builds the JSONL (an input error when it cannot be built: nothing written), records, then submits. */
 export async function startBatch(client: OpenAI, store: BatchStore, plan: NewBatch, options: StepOptions = {}): Promise<BatchRecord> {
   const text = batchJsonl(plan.lines);
   const created = (options.now?.() ?? new Date()).toISOString();

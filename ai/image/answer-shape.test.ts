@@ -101,9 +101,9 @@ describe("fields of another type", () => {
     const answer = await recorded(openai("responses"), { prompt: "A hero" });
     const errorEvent = edited(answer, (text) => text.replace(/event: response\.completed[\s\S]*$/, 'event: error\ndata: {"error":{"message":{}}}\n\n'));
     const said = await failure(generateImages(openai("responses")("http://replay.invalid/v1"), { prompt: "A hero" }, { fetch: replayFetch([errorEvent]) }));
-    expect(said).toMatchObject({ kind: "server", message: "The endpoint reported an error in the middle of its answer and gave no message." });
+    expect(said).toMatchObject({ reason: "server", message: "The endpoint reported an error in the middle of its answer and gave no message." });
     const dropped = { ...answer, body: answer.body.slice(0, 400), end: "error" as const };
     const drop = await failure(generateImages(openai("responses")("http://replay.invalid/v1"), { prompt: "A hero" }, { fetch: replayFetch([dropped]) }));
-    expect(drop).toMatchObject({ kind: "truncated", message: "The connection dropped in the middle of the answer." });
+    expect(drop).toMatchObject({ reason: "truncated", message: "The connection dropped in the middle of the answer." });
   });
 });

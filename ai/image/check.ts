@@ -21,6 +21,7 @@ import {
   resolveRequest,
   type ImageRequest,
 } from "./options.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export type ImageField = "prompt" | "size" | "quality" | "background" | "format" | "count" | "partials" | "references" | "refine" | "mask";
 
@@ -35,10 +36,10 @@ export interface ImageCheck {
 }
 
 /** Thrown by generateImages when the request does not pass `checkImageRequest`; nothing was sent. */
-export class ImageOptionsError extends Error {
+export class ImageOptionsError extends FigmentError {
   override readonly name = "ImageOptionsError";
   constructor(readonly problems: readonly ImageProblem[]) {
-    super(problems.map((p) => p.message).join(" "));
+    super("input", problems.map((p) => p.message).join(" "));
   }
 }
 

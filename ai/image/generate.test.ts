@@ -138,10 +138,10 @@ describe("the Responses API", () => {
   it("a refused image call is moderation; a turn without an image says what the model said", async () => {
     const srv = await serve(imageReply({ failImage: { code: "moderation_blocked", message: "Your request was rejected by the safety system." } }), imageReply({ noImage: true, text: ["I would rather not draw that."] }));
     const refused = await failure(generateImages(openai(srv.url, "responses"), { prompt: "x" }));
-    expect(refused.kind).toBe("moderation");
+    expect(refused.reason).toBe("moderation");
     expect(refused.message).toContain("rejected by the safety system");
     const words = await failure(generateImages(openai(srv.url, "responses"), { prompt: "x" }));
-    expect(words.kind).toBe("refusal");
+    expect(words.reason).toBe("refusal");
     expect(words.message).toBe("The model answered without drawing an image: I would rather not draw that.");
   });
 });
@@ -185,19 +185,19 @@ describe("failures and cancel", () => {
       { kind: "error", status: 503, message: "overloaded" },
     );
     const moderated = await failure(generateImages(openai(srv.url), { prompt: "x" }));
-    expect(moderated).toMatchObject({ kind: "moderation", status: 400 });
+    expect(moderated).toMatchObject({ reason: "moderation", status: 400 });
     expect(moderated.message).toMatch(/^The provider's safety system refused the request: Your request was rejected/);
     const limited = await failure(generateImages(openai(srv.url), { prompt: "x" }, { maxRetries: 1 }));
-    expect(limited).toMatchObject({ kind: "rate-limited", status: 429, retryAfterMs: 5 });
+    expect(limited).toMatchObject({ reason: "rate-limited", status: 429, retryAfterMs: 5 });
     expect(srv.requests).toHaveLength(3);
-    expect((await failure(generateImages(openai(srv.url), { prompt: "x" }))).kind).toBe("server");
+    expect((await failure(generateImages(openai(srv.url), { prompt: "x" }))).reason).toBe("server");
   });
 
   it("one failing request of a batch stops the others and fails the whole", async () => {
     const srv = await serve(imageReply({ delayMs: 40 }), { kind: "error", status: 500, message: "boom" });
     const events: ImageProgress[] = [];
     const error = await failure(generateImages(openai(srv.url), { prompt: "x", size: SQUARE, count: 2, partials: 1 }, { onProgress: (e) => events.push(e) }));
-    expect(error.kind).toBe("server");
+    expect(error.reason).toBe("server");
     await new Promise((r) => setTimeout(r, 150));
     expect(events.filter((e) => e.type === "image")).toEqual([]);
   });
@@ -212,7 +212,7 @@ describe("failures and cancel", () => {
     } });
     const started = Date.now();
     const error = await failure(run);
-    expect(error.kind).toBe("aborted");
+    expect(error.reason).toBe("aborted");
     expect(Date.now() - started).toBeLessThan(1000);
     await new Promise((r) => setTimeout(r, 250));
     expect(kinds(events)).toEqual(["partial 0.0"]);
@@ -220,9 +220,9 @@ describe("failures and cancel", () => {
 
   it("a cut stream is truncated; bytes that are no image are bad output", async () => {
     const srv = await serve(imageReply({ cutAfter: 1 }), { kind: "json", body: { created: 1, data: [{ b64_json: Buffer.from("<html>hi</html>").toString("base64") }] } });
-    expect((await failure(generateImages(openai(srv.url), { prompt: "x", partials: 2 }))).kind).toBe("truncated");
+    expect((await failure(generateImages(openai(srv.url), { prompt: "x", partials: 2 }))).reason).toBe("truncated");
     const bad = await failure(generateImages(openai(srv.url), { prompt: "x" }));
-    expect(bad.kind).toBe("bad-output");
+    expect(bad.reason).toBe("bad-output");
     expect(bad.message).toMatch(/15 bytes that are not a PNG, JPEG, WebP or GIF/);
   });
 
@@ -242,9 +242,9 @@ describe("failures and cancel", () => {
       { kind: "json", body: { created: 1, data: [{ b64_json: b64(claiming(2147418176, 2147418176)) }] } },
     );
     const two = await failure(generateImages(openai(srv.url), { prompt: "x" }));
-    expect([two.kind, two.message]).toEqual(["bad-output", "The endpoint sent more images than the 1 asked for."]);
+    expect([two.reason, two.message]).toEqual(["bad-output", "The endpoint sent more images than the 1 asked for."]);
     const empty = await failure(generateImages(openai(srv.url), { prompt: "x" }));
-    expect([empty.kind, empty.message]).toEqual(["bad-output", "The endpoint sent an image of 0×0 px, a size no image model makes (1 to 16,384 px a side)."]);
+    expect([empty.reason, empty.message]).toEqual(["bad-output", "The endpoint sent an image of 0×0 px, a size no image model makes (1 to 16,384 px a side)."]);
     const huge = await failure(generateImages(openai(srv.url), { prompt: "x" }));
     expect(huge.message).toBe("The endpoint sent an image of 2,147,418,176×2,147,418,176 px, a size no image model makes (1 to 16,384 px a side).");
   });

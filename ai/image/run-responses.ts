@@ -64,7 +64,7 @@ function noImage(response: Response | undefined, ended: boolean, message: string
   const error: unknown = response.error;
   if (response.status === "failed" && isRecord(error) && isModerationCode(error["code"])) return new ModelError("moderation", `The provider's safety system refused the request: ${errorText(error)}`.trim());
   const outcome = readResponse(response);
-  if (outcome.error && outcome.error.kind !== "bad-output") return outcome.error;
+  if (outcome.error && outcome.error.reason !== "bad-output") return outcome.error;
   const said = message.trim() || outcome.text.trim();
   return said ? new ModelError("refusal", `The model answered without drawing an image: ${said}`) : new ModelError("bad-output", "The response holds no image.");
 }

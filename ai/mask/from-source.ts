@@ -5,12 +5,9 @@
  */
 import type { MaskSource } from "../../contract/mask.js";
 import type { Mask } from "./mask.js";
-import { flattenPath, PathError, type Point } from "./path.js";
+import { flattenPath, type Point } from "./path.js";
 import { rasterize, type Fill } from "./rasterize.js";
-
-export class MaskSourceError extends Error {
-  override readonly name = "MaskSourceError";
-}
+import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
 /** The layer's rectangle in image pixels: the part of the image the layer shows (a parallelogram if the crop is rotated). */
 function visibleArea(source: MaskSource): Fill {
@@ -23,7 +20,7 @@ function shapeFills(shape: MaskSource["shapes"][number]): Fill[] {
   try {
     return shape.paths.map((path) => ({ rings: flattenPath(path.data, shape.toImage), rule: path.windingRule }));
   } catch (error) {
-    if (error instanceof PathError) throw new MaskSourceError(`“${shape.name}”: ${error.message}`);
+    if (isFigmentError(error, "input")) throw new FigmentError("input", `“${shape.name}”: ${error.message}`);
     throw error;
   }
 }
@@ -41,7 +38,7 @@ const bounds = (fills: Fill[]): [number, number, number, number] => {
   return [l, t, r, b];
 };
 
-/** The mask (255 = repaint) at the image's pixel size. Throws MaskSourceError when a shape or the whole covers nothing visible. */
+/** The mask (255 = repaint) at the image's pixel size. Throws an input error when a shape or the whole covers nothing visible. */
 export function maskFromSource(source: MaskSource): Mask {
   const clip = visibleArea(source);
   const [cl, ct, cr, cb] = bounds([clip]);
@@ -49,13 +46,13 @@ export function maskFromSource(source: MaskSource): Mask {
   const fills: Fill[] = [];
   for (const shape of source.shapes) {
     const own = shapeFills(shape);
-    if (!own.some((f) => f.rings.length > 0)) throw new MaskSourceError(`“${shape.name}” has no area to repaint (a line or an open path without a stroke): draw a closed shape over the area.`);
+    if (!own.some((f) => f.rings.length > 0)) throw new FigmentError("input", `“${shape.name}” has no area to repaint (a line or an open path without a stroke): draw a closed shape over the area.`);
     const [l, t, r, b] = bounds(own);
-    if (!(r > vl && l < vr && b > vt && t < vb)) throw new MaskSourceError(`“${shape.name}” is not over the visible part of “${source.name}”: move it onto the image or leave it out of the selection.`);
+    if (!(r > vl && l < vr && b > vt && t < vb)) throw new FigmentError("input", `“${shape.name}” is not over the visible part of “${source.name}”: move it onto the image or leave it out of the selection.`);
     fills.push(...own);
   }
-  if (fills.length === 0) throw new MaskSourceError(`Nothing is drawn over “${source.name}”: draw a shape over the area to repaint and select it with the image.`);
+  if (fills.length === 0) throw new FigmentError("input", `Nothing is drawn over “${source.name}”: draw a shape over the area to repaint and select it with the image.`);
   const coverage = rasterize(source.width, source.height, fills, clip);
-  if (!coverage.some((c) => c > 0)) throw new MaskSourceError(`The shapes over “${source.name}” cover none of its pixels: are they only hairlines, or outside what the layer shows?`);
+  if (!coverage.some((c) => c > 0)) throw new FigmentError("input", `The shapes over “${source.name}” cover none of its pixels: are they only hairlines, or outside what the layer shows?`);
   return { width: source.width, height: source.height, coverage };
 }

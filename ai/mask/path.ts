@@ -5,12 +5,9 @@
  * the polygon strays more than `tolerance` pixels from the curve.
  */
 import { apply, type Affine } from "../../contract/mask.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export type Point = [number, number];
-
-export class PathError extends Error {
-  override readonly name = "PathError";
-}
 
 const TOKEN = /[MLQCZmlqczHVhvSsTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 const ARITY: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
@@ -20,7 +17,7 @@ function pieces(bend: number, tolerance: number): number {
   return Math.min(1000, Math.max(1, Math.ceil(Math.sqrt(bend / (8 * tolerance)) * 2)));
 }
 
-/** The path's rings (each subpath, closed) with every point mapped by `m`. Throws PathError on data it cannot read. */
+/** The path's rings (each subpath, closed) with every point mapped by `m`. Throws an input error on data it cannot read. */
 export function flattenPath(data: string, m: Affine, tolerance = 0.1): Point[][] {
   const tokens = data.match(TOKEN) ?? [];
   const rings: Point[][] = [];
@@ -35,7 +32,7 @@ export function flattenPath(data: string, m: Affine, tolerance = 0.1): Point[][]
   while (i < tokens.length) {
     const command = tokens[i]!;
     const arity = ARITY[command];
-    if (arity === undefined) throw new PathError(/^[a-z]$/i.test(command) ? `The outline uses the path command "${command}"; Figma's outlines use only M, L, Q, C and Z.` : `The outline has a number (${command}) where a command belongs.`);
+    if (arity === undefined) throw new FigmentError("input", /^[a-z]$/i.test(command) ? `The outline uses the path command "${command}"; Figma's outlines use only M, L, Q, C and Z.` : `The outline has a number (${command}) where a command belongs.`);
     i++;
     // A command may repeat its arguments (SVG's implicit repetition); an M's repeats are lines.
     let repeat = false;
@@ -44,7 +41,7 @@ export function flattenPath(data: string, m: Affine, tolerance = 0.1): Point[][]
       for (let k = 0; k < arity; k++) {
         const token = tokens[i++];
         const value = token === undefined ? NaN : Number(token);
-        if (!Number.isFinite(value)) throw new PathError(`The outline's "${command}" lacks its numbers.`);
+        if (!Number.isFinite(value)) throw new FigmentError("input", `The outline's "${command}" lacks its numbers.`);
         args.push(value);
       }
       const p = (k: number): Point => apply(m, args[k]!, args[k + 1]!);

@@ -7,6 +7,7 @@
  */
 import { crc32 } from "./crc32.js";
 import { unzlibSync, zlibSync } from "fflate";
+import { FigmentError } from "../../codegen/errors.js";
 
 export type PngChannels = 1 | 2 | 3 | 4;
 
@@ -15,10 +16,6 @@ export interface RgbaImage {
   width: number;
   height: number;
   rgba: Uint8Array;
-}
-
-export class PngError extends Error {
-  override readonly name = "PngError";
 }
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -99,9 +96,9 @@ export type PngFilter = "adaptive" | "up";
 
 /** The filtered rows (a filter byte before each), ready to deflate. */
 function filtered(width: number, height: number, channels: PngChannels, pixels: Uint8Array, filter: PngFilter): Uint8Array<ArrayBuffer> {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new PngError(`A PNG's size must be whole numbers of at least 1 px, not ${width} × ${height}.`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new FigmentError("input", `A PNG's size must be whole numbers of at least 1 px, not ${width} × ${height}.`);
   const stride = width * channels;
-  if (pixels.length !== stride * height) throw new PngError(`${width} × ${height} px with ${channels} channels is ${stride * height} bytes, not ${pixels.length}.`);
+  if (pixels.length !== stride * height) throw new FigmentError("input", `${width} × ${height} px with ${channels} channels is ${stride * height} bytes, not ${pixels.length}.`);
   const raw = new Uint8Array((stride + 1) * height);
   const trial = new Uint8Array(stride + 1);
   for (let y = 0; y < height; y++) {
@@ -176,7 +173,7 @@ const DEPTHS_OF: Record<number, readonly number[]> = { 0: [1, 2, 4, 8, 16], 2: [
 
 /** The chunks a decoder needs: the header, the palette and its alphas, the joined image data. */
 function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; transparency?: Uint8Array; data: Uint8Array } {
-  if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b)) throw new PngError("These bytes are not a PNG (its signature is missing).");
+  if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b)) throw new FigmentError("input", "These bytes are not a PNG (its signature is missing).");
   let at = 8;
   let header: Header | undefined;
   let palette: Uint8Array | undefined;
@@ -185,10 +182,10 @@ function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; 
   while (at + 12 <= bytes.length) {
     const length = u32(bytes, at);
     const type = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
-    if (at + 12 + length > bytes.length) throw new PngError(`The PNG is cut short inside its ${type} chunk.`);
+    if (at + 12 + length > bytes.length) throw new FigmentError("input", `The PNG is cut short inside its ${type} chunk.`);
     const body = bytes.subarray(at + 8, at + 8 + length);
     if (type === "IHDR") {
-      if (body[12] !== 0) throw new PngError("Interlaced PNGs are not read here: save the mask without interlacing.");
+      if (body[12] !== 0) throw new FigmentError("input", "Interlaced PNGs are not read here: save the mask without interlacing.");
       header = { width: u32(body, 0), height: u32(body, 4), depth: body[8]!, colourType: body[9]! };
     } else if (type === "PLTE") palette = body;
     else if (type === "tRNS") transparency = body;
@@ -196,12 +193,12 @@ function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; 
     else if (type === "IEND") break;
     at += 12 + length;
   }
-  if (!header) throw new PngError("The PNG has no header (IHDR).");
+  if (!header) throw new FigmentError("input", "The PNG has no header (IHDR).");
   const depths = DEPTHS_OF[header.colourType];
-  if (!depths?.includes(header.depth)) throw new PngError(`The PNG's colour type ${header.colourType} with ${header.depth}-bit samples is not a valid PNG.`);
-  if (header.width < 1 || header.height < 1) throw new PngError(`The PNG says it is ${header.width} × ${header.height} px.`);
-  if (header.colourType === 3 && !palette) throw new PngError("The PNG is palette-based but has no palette.");
-  if (data.length === 0) throw new PngError("The PNG has no image data.");
+  if (!depths?.includes(header.depth)) throw new FigmentError("input", `The PNG's colour type ${header.colourType} with ${header.depth}-bit samples is not a valid PNG.`);
+  if (header.width < 1 || header.height < 1) throw new FigmentError("input", `The PNG says it is ${header.width} × ${header.height} px.`);
+  if (header.colourType === 3 && !palette) throw new FigmentError("input", "The PNG is palette-based but has no palette.");
+  if (data.length === 0) throw new FigmentError("input", "The PNG has no image data.");
   const joined = new Uint8Array(data.reduce((n, d) => n + d.length, 0));
   let o = 0;
   for (const d of data) {
@@ -213,7 +210,7 @@ function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; 
 
 /** Undoes the row filters in place; returns the rows without their filter bytes. */
 function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): Uint8Array {
-  if (raw.length < (stride + 1) * height) throw new PngError(`The PNG's image data is ${raw.length} bytes; its size needs ${(stride + 1) * height}.`);
+  if (raw.length < (stride + 1) * height) throw new FigmentError("input", `The PNG's image data is ${raw.length} bytes; its size needs ${(stride + 1) * height}.`);
   const out = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const type = raw[y * (stride + 1)]!;
@@ -230,7 +227,7 @@ function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number):
       else if (type === 2) predictor = b;
       else if (type === 3) predictor = (a + b) >>> 1;
       else if (type === 4) predictor = paeth(a, b, c);
-      else throw new PngError(`Row ${y + 1} of the PNG has an unknown filter (${type}).`);
+      else throw new FigmentError("input", `Row ${y + 1} of the PNG has an unknown filter (${type}).`);
       row[i] = (src[i]! + predictor) & 0xff;
     }
   }
@@ -248,7 +245,7 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
   try {
     raw = unzlibSync(data);
   } catch (error) {
-    throw new PngError(`The PNG's image data does not inflate: ${(error as Error).message}.`);
+    throw new FigmentError("input", `The PNG's image data does not inflate: ${(error as Error).message}.`);
   }
   const rows = unfilter(raw, height, stride, Math.max(1, bitsPerPixel >>> 3));
   const rgba = new Uint8Array(width * height * 4);
@@ -269,7 +266,7 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
       const o = (y * width + x) * 4;
       if (colourType === 3) {
         const index = sample(y, x, false);
-        if (index * 3 + 2 >= palette!.length) throw new PngError(`The PNG uses palette entry ${index}, which its palette lacks.`);
+        if (index * 3 + 2 >= palette!.length) throw new FigmentError("input", `The PNG uses palette entry ${index}, which its palette lacks.`);
         rgba[o] = palette![index * 3]!;
         rgba[o + 1] = palette![index * 3 + 1]!;
         rgba[o + 2] = palette![index * 3 + 2]!;

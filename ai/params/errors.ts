@@ -3,17 +3,19 @@
  * line and column, the row, or the rule's JSON path. One error class, so the CLI turns any of them into a
  * usage error (exit 2) and the panel can show them beside the field they belong to.
  */
+import { FigmentError } from "../../codegen/errors.js";
 
 /** The part of the input a problem is in: the rows file, the template or the rules file. */
 export type ParamsSource = "rows" | "template" | "rules";
 
-export class ParamsError extends Error {
+/** Bad input that names its part (`source`), so a surface can say which file or field to fix. */
+export class ParamsError extends FigmentError {
   override readonly name = "ParamsError";
   constructor(
     readonly source: ParamsSource,
     message: string,
   ) {
-    super(message);
+    super("input", message);
   }
 }
 

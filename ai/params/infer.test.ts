@@ -62,7 +62,7 @@ describe("inferRows", () => {
 
   it("a 401 is a ModelError", async () => {
     const srv = await serve({ kind: "error", status: 401, message: "Incorrect API key provided" });
-    await expect(inferRows(config(srv.url, "responses"), INPUT)).rejects.toMatchObject({ name: "ModelError", kind: "unauthorized" });
+    await expect(inferRows(config(srv.url, "responses"), INPUT)).rejects.toMatchObject({ name: "ModelError", reason: "unauthorized" });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSweeps, parseSweep, sweepGrid, sweepRefusal, sweepStemPart, SweepError } from "./sweep.js";
+import { checkSweeps, parseSweep, sweepGrid, sweepRefusal, sweepStemPart } from "./sweep.js";
 
 describe("a sweep", () => {
   it("reads PARAMETER=VALUES with A1111's spellings", () => {
@@ -11,7 +11,7 @@ describe("a sweep", () => {
   });
   it("checks each value against its parameter's range, naming it", () => {
     expect(() => parseSweep("cfg=0.5,7")).toThrow("cfg 0.5: the CFG scale is a number from 1 to 30");
-    expect(() => parseSweep("cfg=31")).toThrow(SweepError);
+    expect(() => parseSweep("cfg=31")).toThrow(expect.objectContaining({ kind: "input" }));
     expect(() => parseSweep("steps=20,151")).toThrow("steps 151: steps are a whole number from 1 to 150");
     expect(() => parseSweep("steps=2.5")).toThrow(/whole number/);
     expect(() => parseSweep("strength=0.3,1.2")).toThrow("strength 1.2: the denoising strength is a number from 0 to 1");

@@ -7,6 +7,7 @@
  * (`cfg-7_seed-2`). Pure.
  */
 import { slugWords } from "./names.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const SWEEP_PARAMS = ["seed", "cfg", "steps", "strength", "sampler", "quality"] as const;
 export type SweepParam = (typeof SWEEP_PARAMS)[number];
@@ -25,10 +26,6 @@ export interface SweepSettings {
   strength?: number;
   sampler?: string;
   quality?: string;
-}
-
-export class SweepError extends Error {
-  override readonly name = "SweepError";
 }
 
 /** The most values one sweep takes, and the most cells a grid makes (rows × columns × batch rows). */
@@ -55,22 +52,22 @@ export function sweepValue(param: SweepParam, text: string): SweepValue {
   switch (param) {
     case "seed":
       if (number && Number.isSafeInteger(n) && n >= -1) return n;
-      throw new SweepError(`seed ${raw || '""'}: a seed is a whole number of at least 0 (or -1: the server picks)`);
+      throw new FigmentError("input", `seed ${raw || '""'}: a seed is a whole number of at least 0 (or -1: the server picks)`);
     case "cfg":
       if (number && n >= 1 && n <= 30) return n;
-      throw new SweepError(`cfg ${raw || '""'}: the CFG scale is a number from 1 to 30`);
+      throw new FigmentError("input", `cfg ${raw || '""'}: the CFG scale is a number from 1 to 30`);
     case "steps":
       if (number && Number.isInteger(n) && n >= 1 && n <= 150) return n;
-      throw new SweepError(`steps ${raw || '""'}: steps are a whole number from 1 to 150`);
+      throw new FigmentError("input", `steps ${raw || '""'}: steps are a whole number from 1 to 150`);
     case "strength":
       if (number && n >= 0 && n <= 1) return n;
-      throw new SweepError(`strength ${raw || '""'}: the denoising strength is a number from 0 to 1`);
+      throw new FigmentError("input", `strength ${raw || '""'}: the denoising strength is a number from 0 to 1`);
     case "sampler":
       if (raw && raw.length <= 200) return raw;
-      throw new SweepError("sampler: a sampler's name, as the server lists it (e.g. Euler a)");
+      throw new FigmentError("input", "sampler: a sampler's name, as the server lists it (e.g. Euler a)");
     case "quality":
       if (QUALITIES.includes(raw.toLowerCase())) return raw.toLowerCase();
-      throw new SweepError(`quality ${raw || '""'}: one of ${QUALITIES.join(", ")}`);
+      throw new FigmentError("input", `quality ${raw || '""'}: one of ${QUALITIES.join(", ")}`);
   }
 }
 
@@ -79,15 +76,15 @@ export function parseSweep(text: string): Sweep {
   const at = text.indexOf("=");
   const name = at === -1 ? "" : text.slice(0, at);
   const param = sweepParamOf(name);
-  if (!param) throw new SweepError(at === -1 ? `"${text}" is not PARAMETER=VALUE,VALUE,… (e.g. cfg=4,7,10)` : `"${name.trim()}" is not a parameter a grid sweeps: one of ${SWEEP_PARAMS.join(", ")}`);
+  if (!param) throw new FigmentError("input", at === -1 ? `"${text}" is not PARAMETER=VALUE,VALUE,… (e.g. cfg=4,7,10)` : `"${name.trim()}" is not a parameter a grid sweeps: one of ${SWEEP_PARAMS.join(", ")}`);
   const parts = text.slice(at + 1).split(",").map((part) => part.trim());
-  if (parts.length === 1 && parts[0] === "") throw new SweepError(`${param}: give the values, e.g. ${param}=${param === "sampler" ? "Euler a,DPM++ 2M" : "4,7,10"}`);
-  if (parts.length > MAX_SWEEP_VALUES) throw new SweepError(`${param}: at most ${MAX_SWEEP_VALUES} values, not ${parts.length}`);
+  if (parts.length === 1 && parts[0] === "") throw new FigmentError("input", `${param}: give the values, e.g. ${param}=${param === "sampler" ? "Euler a,DPM++ 2M" : "4,7,10"}`);
+  if (parts.length > MAX_SWEEP_VALUES) throw new FigmentError("input", `${param}: at most ${MAX_SWEEP_VALUES} values, not ${parts.length}`);
   const values = parts.map((part) => sweepValue(param, part));
   const seen = new Set<string>();
   for (const value of values) {
     const key = String(value).toLowerCase();
-    if (seen.has(key)) throw new SweepError(`${param}: ${value} is given twice`);
+    if (seen.has(key)) throw new FigmentError("input", `${param}: ${value} is given twice`);
     seen.add(key);
   }
   return { param, values };
@@ -95,8 +92,8 @@ export function parseSweep(text: string): Sweep {
 
 /** Checks a grid's sweeps together: at most two (columns, rows), never the same parameter twice. */
 export function checkSweeps(sweeps: readonly Sweep[]): void {
-  if (sweeps.length > 2) throw new SweepError(`a grid sweeps at most two parameters (columns and rows), not ${sweeps.length}`);
-  if (sweeps.length === 2 && sweeps[0]!.param === sweeps[1]!.param) throw new SweepError(`${sweeps[0]!.param} is swept twice: sweep two different parameters`);
+  if (sweeps.length > 2) throw new FigmentError("input", `a grid sweeps at most two parameters (columns and rows), not ${sweeps.length}`);
+  if (sweeps.length === 2 && sweeps[0]!.param === sweeps[1]!.param) throw new FigmentError("input", `${sweeps[0]!.param} is swept twice: sweep two different parameters`);
 }
 
 export type SweepTarget = "sd" | "hosted";
@@ -177,7 +174,7 @@ export function sweepGrid(rows: readonly GridRow[], sweeps: readonly Sweep[]): G
   const xs: (SweepValue | undefined)[] = x ? x.values : [undefined];
   const ys: (SweepValue | undefined)[] = y ? y.values : [undefined];
   const total = rows.length * xs.length * ys.length;
-  if (total > MAX_GRID_CELLS) throw new SweepError(`the grid would make ${total} images (${rows.length} row${rows.length === 1 ? "" : "s"} × ${xs.length * ys.length} values); at most ${MAX_GRID_CELLS}`);
+  if (total > MAX_GRID_CELLS) throw new FigmentError("input", `the grid would make ${total} images (${rows.length} row${rows.length === 1 ? "" : "s"} × ${xs.length * ys.length} values); at most ${MAX_GRID_CELLS}`);
   const cells: GridCell[] = [];
   const rowLabels: string[] = [];
   const several = rows.length > 1;

@@ -78,7 +78,7 @@ describe("the field check", () => {
     expect(raw.status).toBe(422);
     expect(await raw.json()).toEqual({ detail: [{ type: "extra_forbidden", loc: ["body", "guidance"], msg: "Extra inputs are not permitted", input: 3 }] });
     const error = await refusal(sdRequest({ baseUrl: sd.url }, { method: "POST", path: "/sdapi/v1/txt2img", body: { prompt: "x", steps: "many" } }));
-    expect(error.kind).toBe("bad-request");
+    expect(error.reason).toBe("bad-request");
     expect(error.message).toBe('The server refused the request\'s field "steps": Input should be a valid integer.');
     expect((error as SdError).problem).toEqual({ type: "invalid-field", field: "steps", reason: "Input should be a valid integer" });
   });
@@ -139,7 +139,7 @@ describe("live previews and cancel", () => {
   it("a signal aborted before the start sends nothing", async () => {
     const sd = await start();
     const error = await refusal(txt2img({ baseUrl: sd.url }, prompt, { signal: AbortSignal.abort() }));
-    expect(error.kind).toBe("aborted");
+    expect(error.reason).toBe("aborted");
     expect(sd.requests).toHaveLength(0);
   });
 });
@@ -155,9 +155,9 @@ describe("lists, connection test and auth", () => {
   it("sends HTTP Basic credentials; none or wrong ones are a 401 said apart", async () => {
     const sd = await start({ apiAuth: "ada:s3cret:x" });
     const none = await refusal(testConnection({ baseUrl: sd.url }));
-    expect([none.kind, none.message]).toEqual(["unauthorized", "The server asks for a user name and password (401) and none were given."]);
+    expect([none.reason, none.message]).toEqual(["unauthorized", "The server asks for a user name and password (401) and none were given."]);
     const wrong = await refusal(testConnection({ baseUrl: sd.url, auth: "ada:nope" }));
-    expect([wrong.kind, (wrong as SdError).problem]).toEqual(["unauthorized", { type: "unauthorized", sentCredentials: true }]);
+    expect([wrong.reason, (wrong as SdError).problem]).toEqual(["unauthorized", { type: "unauthorized", sentCredentials: true }]);
     expect(sdNextStep((wrong as SdError).problem)).toContain("--auth (SD.Next) or --api-auth (AUTOMATIC1111)");
     const result = await txt2img({ baseUrl: sd.url, auth: "ada:s3cret:x" }, prompt);
     expect(result.images).toHaveLength(1);
@@ -171,7 +171,7 @@ describe("faults", () => {
     const sd = await start();
     sd.next("/sdapi/v1/txt2img", { kind: "fault", fault: "out-of-memory" });
     const error = await refusal(txt2img({ baseUrl: sd.url }, prompt));
-    expect(error.kind).toBe("server");
+    expect(error.reason).toBe("server");
     expect(error.message).toBe(`The server ran out of GPU memory (${OOM_MESSAGE}).`);
     expect(sdNextStep((error as SdError).problem)).toMatch(/smaller size or fewer images/);
   });
@@ -187,16 +187,16 @@ describe("faults", () => {
     const sd = await start();
     sd.next("/sdapi/v1/img2img", { kind: "fault", fault: "empty" });
     const error = await refusal(img2img({ baseUrl: sd.url }, { ...prompt, initImage: new Uint8Array(encodePng(64, 64)), denoisingStrength: 0.5 }));
-    expect([error.kind, (error as SdError).problem]).toEqual(["server", { type: "empty-answer" }]);
+    expect([error.reason, (error as SdError).problem]).toEqual(["server", { type: "empty-answer" }]);
   });
 
   it("a socket closed mid-answer or before it is a typed refusal", async () => {
     const sd = await start();
     sd.next("/sdapi/v1/txt2img", { kind: "fault", fault: "close-mid-answer" }, { kind: "fault", fault: "close-before-answer" });
     const mid = await refusal(txt2img({ baseUrl: sd.url }, prompt));
-    expect([mid.kind, mid.message]).toEqual(["offline", "The connection closed before the whole answer arrived."]);
+    expect([mid.reason, mid.message]).toEqual(["offline", "The connection closed before the whole answer arrived."]);
     const before = await refusal(txt2img({ baseUrl: sd.url }, prompt));
-    expect([before.kind, before.message]).toEqual(["offline", "The connection closed before the server's answer arrived."]);
+    expect([before.reason, before.message]).toEqual(["offline", "The connection closed before the server's answer arrived."]);
   });
 
   it("a server that is down is unreachable, with --api named in the next step", async () => {
@@ -204,7 +204,7 @@ describe("faults", () => {
     const url = sd.url;
     await sd.close();
     const error = await refusal(testConnection({ baseUrl: url }));
-    expect([error.kind, error.message]).toEqual(["offline", `Could not connect to the Stable Diffusion server at ${url}.`]);
+    expect([error.reason, error.message]).toEqual(["offline", `Could not connect to the Stable Diffusion server at ${url}.`]);
     expect(sdNextStep((error as SdError).problem)).toContain("--api");
   });
 

@@ -4,7 +4,8 @@
  * (next-step.ts holds neutral ones). Messages say what happened, never what to do. Pure: no DOM, no Node.
  */
 import { isHtmlPage, oneLine as cut } from "../one-line.js";
-import { ModelError, type ModelErrorKind } from "../errors.js";
+import type { ModelErrorKind } from "../error-kinds.js";
+import { ModelError } from "../model-error.js";
 
 export type SdServerKind = "sdnext" | "a1111";
 

@@ -82,7 +82,7 @@ function parseJson(text: string): unknown {
  */
 async function connectionFailure(error: unknown, base: string, connection: SdConnection): Promise<ModelError> {
   const mapped = toModelError(error);
-  if (mapped.kind !== "offline") return mapped;
+  if (mapped.reason !== "offline") return mapped;
   // Node's fetch says why in its cause: a refused port, or a socket the server closed before answering.
   const cause = causeText(error);
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(cause)) return unreachableError(base, error);

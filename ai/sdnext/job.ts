@@ -91,14 +91,14 @@ export async function runJob(connection: SdConnection, path: string, body: Recor
     try {
       images = readGeneration(answer);
     } catch (error) {
-      if (interrupted && error instanceof ModelError && error.kind === "server") throw new ModelError("aborted", "The run was cancelled before the server had made an image.", { cause: error });
+      if (interrupted && error instanceof ModelError && error.reason === "server") throw new ModelError("aborted", "The run was cancelled before the server had made an image.", { cause: error });
       throw error;
     }
     images.forEach((result, image) => onProgress?.({ type: "image", image, result }));
     const model = typeof answer === "object" && answer !== null ? modelOf((answer as Record<string, unknown>)["info"]) : undefined;
     return { images, interrupted, partials, ...(model ? { model } : {}) };
   } catch (error) {
-    if (interrupted && error instanceof ModelError && error.kind === "aborted") throw error;
+    if (interrupted && error instanceof ModelError && error.reason === "aborted") throw error;
     if (interrupted && request.signal.aborted) throw new ModelError("aborted", "The run was cancelled; the server did not answer after it was interrupted.", { cause: error });
     throw error;
   } finally {

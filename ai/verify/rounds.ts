@@ -114,7 +114,7 @@ export function verdict(candidate: FidelityScore, best: FidelityScore): string {
     : `the model's fix measured no better (${pair}, ${text}): kept the earlier code`;
 }
 
-const isCancel = (error: unknown, signal: AbortSignal | undefined): boolean => signal?.aborted === true || isCancelled(error) || (error instanceof ModelError && error.kind === "aborted");
+const isCancel = (error: unknown, signal: AbortSignal | undefined): boolean => signal?.aborted === true || isCancelled(error) || (error instanceof ModelError && error.reason === "aborted");
 
 /** Runs up to `rounds` rounds; never throws for a round's failure or a cancel (the best files so far come back). */
 export async function verifyRounds(options: VerifyOptions): Promise<VerifyResult> {

@@ -1,8 +1,8 @@
-/** Command-line parsing for `figment analyze --ai`, on cli/common/flags.ts. Bad flags are UsageErrors (exit 2). */
+/** Command-line parsing for `figment analyze --ai`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import { ANALYZE_TASKS, type AnalyzeTask } from "../../ai/analyze/input.js";
 import { oneOf, present, readFlags } from "../common/flags.js";
-import { UsageError } from "../common/io.js";
 import { MODEL_FLAGS, modelConnectionArgs, type ModelConnectionArgs } from "../common/model-flags.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const ANALYZE_AI_USAGE = `figment analyze --ai — a vision model's view of a frame, streamed to stdout as Markdown
 
@@ -41,16 +41,16 @@ export const ANALYZE_AI_FLAGS = { boolean: ["ai", "json", "dry-run"], string: ["
 
 export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
   const { values, positionals } = readFlags(argv, { ...ANALYZE_AI_FLAGS, positionals: true, hint: "figment analyze --ai --help lists the flags" });
-  if (values.json) throw new UsageError("--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)");
-  if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
+  if (values.json) throw new FigmentError("input", "--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)");
+  if (positionals.length > 1) throw new FigmentError("input", `unexpected argument: ${positionals[1]}`);
   const task = oneOf("task", ANALYZE_TASKS, values.task, "critique");
   const connection = modelConnectionArgs(values);
   const images = values.image ?? [];
   const help = values.help ?? false;
   if (!help) {
-    if (task === "compare" && !values.other) throw new UsageError("--task compare needs the second frame: --other ID");
-    if (task !== "compare" && values.other !== undefined) throw new UsageError("--other only applies to --task compare");
-    if (images.length > (task === "compare" ? 2 : 1)) throw new UsageError(task === "compare" ? "--image at most twice: the --node frame's PNG, then the --other frame's" : "--image once: the frame's PNG");
+    if (task === "compare" && !values.other) throw new FigmentError("input", "--task compare needs the second frame: --other ID");
+    if (task !== "compare" && values.other !== undefined) throw new FigmentError("input", "--other only applies to --task compare");
+    if (images.length > (task === "compare" ? 2 : 1)) throw new FigmentError("input", task === "compare" ? "--image at most twice: the --node frame's PNG, then the --other frame's" : "--image once: the frame's PNG");
   }
   return {
     help,

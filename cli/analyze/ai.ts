@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { estimateAnalyze } from "../../ai/analyze/estimate.js";
-import { AnalyzeInputError, buildAnalyzeInput, type AnalyzeInput } from "../../ai/analyze/input.js";
+import { buildAnalyzeInput, type AnalyzeInput } from "../../ai/analyze/input.js";
 import { analyzeWithModel, type AnalyzeResult } from "../../ai/analyze/run.js";
 import { ModelError } from "../../ai/errors.js";
 import { loadTokenizer } from "../../ai/estimate.js";
@@ -17,10 +17,10 @@ import { readPng } from "../code/ai.js";
 import type { AnalyzeAiArgs } from "./ai-args.js";
 import { keyFor } from "../common/api-keys.js";
 import { analyzeJson } from "./findings.js";
-import { asUsage, readDesign, type Output, type RunContext } from "../common/design-files.js";
-import { UsageError } from "../common/io.js";
+import { readDesign, type Output, type RunContext } from "../common/design-files.js";
 import { reportModelError } from "../common/model-errors.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
 const endpointUrl = (config: ProviderConfig): string => `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
@@ -38,23 +38,18 @@ function settingsOf(args: AnalyzeAiArgs): Settings {
 }
 
 async function buildInput(args: AnalyzeAiArgs, io: Output): Promise<AnalyzeInput> {
-  if (!args.input) throw new UsageError("analyze needs a design file: figment analyze <design.json> --node ID --ai");
+  if (!args.input) throw new FigmentError("input", "analyze needs a design file: figment analyze <design.json> --node ID --ai");
   const json = await readDesign(args.input, io);
   const ids = args.node ? [args.node, ...(args.other ? [args.other] : [])] : [];
-  const design = asUsage(() => loadDesign(json, ids));
-  if (!args.node && design.document.frames.length > 1) throw new UsageError(`the design has ${design.document.frames.length} frames: pick one with --node ID (figment frames ${args.input} lists them)`);
+  const design = loadDesign(json, ids);
+  if (!args.node && design.document.frames.length > 1) throw new FigmentError("input", `the design has ${design.document.frames.length} frames: pick one with --node ID (figment frames ${args.input} lists them)`);
   const images = await Promise.all(args.images.map(readPng));
   if (images.length === 0) {
-    if (args.task === "text") throw new UsageError("--task text reads the text in the picture: add --image frame.png (the frame exported as PNG)");
+    if (args.task === "text") throw new FigmentError("input", "--task text reads the text in the picture: add --image frame.png (the frame exported as PNG)");
     io.err("figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png)");
   }
-  try {
-    // The findings as `figment analyze` computes them: each --node judged inside its top-level frame.
-    return buildAnalyzeInput(args.task, design.document, analyzeJson(json, ids), { images, ...(args.instructions ? { question: args.instructions } : {}) });
-  } catch (error) {
-    if (error instanceof AnalyzeInputError) throw new UsageError(error.message);
-    throw error;
-  }
+  // The findings as `figment analyze` computes them: each --node judged inside its top-level frame.
+  return buildAnalyzeInput(args.task, design.document, analyzeJson(json, ids), { images, ...(args.instructions ? { question: args.instructions } : {}) });
 }
 
 async function dryRun(config: ProviderConfig, args: AnalyzeAiArgs, input: AnalyzeInput, io: Output): Promise<number> {
@@ -112,7 +107,7 @@ export async function analyzeAiCommand(args: AnalyzeAiArgs, io: Output, context:
   } catch (error) {
     out.flush();
     if (!(error instanceof ModelError)) throw error;
-    if (error.kind === "aborted") {
+    if (error.reason === "aborted") {
       io.err("figment: cancelled; the answer above is incomplete");
       return 130;
     }

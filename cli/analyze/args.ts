@@ -1,6 +1,6 @@
-/** Command-line parsing for `figment analyze`, on cli/common/flags.ts. Bad flags are UsageErrors (exit 2). */
+/** Command-line parsing for `figment analyze`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import { present, readFlags } from "../common/flags.js";
-import { UsageError } from "../common/io.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const ANALYZE_USAGE = `figment analyze — accessibility and naming findings for a design, offline
 
@@ -41,9 +41,9 @@ export const ANALYZE_FLAGS = { boolean: ["json", "ai"], list: ["node"] } as cons
 
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
   const { values, positionals } = readFlags(argv, { ...ANALYZE_FLAGS, positionals: true, hint: "figment analyze --help lists the flags" });
-  if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
+  if (positionals.length > 1) throw new FigmentError("input", `unexpected argument: ${positionals[1]}`);
   const nodes = (values.node ?? []).map((id) => id.trim());
-  if (nodes.some((id) => id === "")) throw new UsageError("--node needs a node id such as 12:34");
+  if (nodes.some((id) => id === "")) throw new FigmentError("input", "--node needs a node id such as 12:34");
   return {
     help: values.help ?? false,
     ...present({ input: positionals[0] }),

@@ -6,8 +6,8 @@ import { SEVERITIES, type Finding } from "../../codegen/analyze/index.js";
 import type { AnalyzeArgs } from "./args.js";
 import { analyzeJson } from "./findings.js";
 import { readDesign, type Output } from "../common/design-files.js";
-import { UsageError } from "../common/io.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 
 /** One line per finding: severity, kind, the layer's name and the message; the layer's id last, as a detail to copy. */
@@ -24,7 +24,7 @@ export function formatFindings(findings: readonly Finding[]): string[] {
 }
 
 export async function analyzeCommand(args: AnalyzeArgs, io: Output): Promise<number> {
-  if (!args.input) throw new UsageError("analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
+  if (!args.input) throw new FigmentError("input", "analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
   const json = await readDesign(args.input, io);
   const findings = analyzeJson(json, args.nodes);
   if (args.json) io.out(JSON.stringify({ findings }, null, 2));

@@ -5,7 +5,6 @@
  */
 import { analyzeDesign, type Finding } from "../../codegen/analyze/index.js";
 import { loadDesign, type DesignDocument, type DesignNode } from "../../codegen/index.js";
-import { asUsage } from "../common/design-files.js";
 
 function hasLayer(nodes: readonly DesignNode[], id: string): boolean {
   return nodes.some((n) => n.id === id || hasLayer(n.children ?? [], id));
@@ -16,7 +15,7 @@ function hasLayer(nodes: readonly DesignNode[], id: string): boolean {
  * background is still found above it); a node outside every converted frame is analysed on its own.
  */
 export function analyzeJson(json: unknown, nodes: string[]): Finding[] {
-  const selected = asUsage(() => loadDesign(json, nodes));
+  const selected = loadDesign(json, nodes);
   if (nodes.length === 0) return analyzeDesign(selected.document);
   const ids = selected.document.frames.map((f) => f.id);
   let whole: DesignDocument | undefined;

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectBatch } from "../../ai/batch/collect.js";
 import { ModelError } from "../../ai/errors.js";
-import { BatchInputError } from "../../ai/batch/lines.js";
 import { resubmitFailed } from "../../ai/batch/resubmit.js";
 import { refreshStatus } from "../../ai/batch/status.js";
 import { submitRun } from "../../ai/batch/submit.js";
@@ -76,7 +75,7 @@ describe("submitImageBatch", () => {
   it("refuses unsafe or repeated file names and a folder that holds a batch, sending nothing", async () => {
     const srv = await serve();
     const dir = freshDir();
-    await expect(submitImageBatch(dir, [{ row: 1, fileStem: "../x", body: body("a") }], conn(srv))).rejects.toThrow(BatchInputError);
+    await expect(submitImageBatch(dir, [{ row: 1, fileStem: "../x", body: body("a") }], conn(srv))).rejects.toThrow(expect.objectContaining({ kind: "input" }));
     await expect(submitImageBatch(dir, [{ row: 1, fileStem: "a", body: body("a") }, { row: 2, fileStem: "a", body: body("b") }], conn(srv))).rejects.toThrow(/two rows would write a/);
     await expect(submitImageBatch(dir, [{ row: 1, fileStem: "a", body: { ...body("a"), stream: true } }], conn(srv))).rejects.toThrow(/stream/);
     expect(srv.requests).toHaveLength(0);
@@ -165,7 +164,7 @@ describe("failures", () => {
     const dir = freshDir();
     const error = await submitImageBatch(dir, [{ row: 1, fileStem: "a", body: { ...body("a"), n: 0 } }], conn(srv)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).kind).toBe("bad-request");
+    expect((error as ModelError).reason).toBe("bad-request");
     expect((error as ModelError).message).toMatch(/line 1: body \/n/);
     const record = (await folderStore(dir).load())!;
     expect(record.runs[0]!.inputFileId).toBeUndefined();
@@ -181,7 +180,7 @@ describe("failures", () => {
     const dir = freshDir();
     const error = await submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).kind).toBe(kind);
+    expect((error as ModelError).reason).toBe(kind);
     expect((error as ModelError).status).toBe(status);
     if (kind === "rate-limited") expect((error as ModelError).retryAfterMs).toBe(7000);
     const store = folderStore(dir);

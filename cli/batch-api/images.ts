@@ -6,13 +6,13 @@
  */
 import { join } from "node:path";
 import type { LineWriter } from "../../ai/batch/collect.js";
-import { BatchInputError } from "../../ai/batch/lines.js";
 import type { BatchRecord } from "../../ai/batch/record.js";
 import { startBatch, type StepOptions } from "../../ai/batch/submit.js";
 import { imagesOfAnswer } from "../../ai/batch/image-answer.js";
 import { EXTENSIONS } from "../common/image-files.js";
 import { batchClient, type BatchClientOptions, type BatchConnection } from "./client.js";
 import { folderStore, writeAtomic } from "./store.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export interface ImageBatchRequest {
   /** The template row (1-based as the user counts them). */
@@ -26,18 +26,18 @@ export interface ImageBatchRequest {
 const SAFE_STEM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/;
 
 /**
- * Submits the rows as one batch and records it in DIR/batch.json. Throws BatchInputError (nothing sent) for
+ * Submits the rows as one batch and records it in DIR/batch.json. Throws an input error (nothing sent) for
  * a folder that already holds a batch, unsafe or repeated stems, or a body that cannot be batched; ModelError
  * when the provider refuses (the record then says how far it got; `submitRun` resumes).
  */
 export async function submitImageBatch(dir: string, requests: readonly ImageBatchRequest[], config: BatchConnection, options: StepOptions & BatchClientOptions = {}): Promise<BatchRecord> {
   const store = folderStore(dir);
-  if (await store.load()) throw new BatchInputError(`${dir} already holds a batch (batch.json); collect it, or choose another folder`);
+  if (await store.load()) throw new FigmentError("input", `${dir} already holds a batch (batch.json); collect it, or choose another folder`);
   const stems = new Set<string>();
   for (const r of requests) {
-    if (!Number.isInteger(r.row) || r.row < 0) throw new BatchInputError(`row ${String(r.row)} is not a row number`);
-    if (!SAFE_STEM.test(r.fileStem)) throw new BatchInputError(`row ${r.row}: file name ${JSON.stringify(r.fileStem)} must be letters, digits, '.', '_' or '-' (at most 120)`);
-    if (stems.has(r.fileStem)) throw new BatchInputError(`row ${r.row}: two rows would write ${r.fileStem}`);
+    if (!Number.isInteger(r.row) || r.row < 0) throw new FigmentError("input", `row ${String(r.row)} is not a row number`);
+    if (!SAFE_STEM.test(r.fileStem)) throw new FigmentError("input", `row ${r.row}: file name ${JSON.stringify(r.fileStem)} must be letters, digits, '.', '_' or '-' (at most 120)`);
+    if (stems.has(r.fileStem)) throw new FigmentError("input", `row ${r.row}: two rows would write ${r.fileStem}`);
     stems.add(r.fileStem);
   }
   const model = requests.find((r) => typeof r.body.model === "string")?.body.model as string | undefined;

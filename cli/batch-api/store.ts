@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { BatchRecordError, readRecord, type BatchRecord } from "../../ai/batch/record.js";
+import { readRecord, type BatchRecord } from "../../ai/batch/record.js";
 import type { BatchStore } from "../../ai/batch/store.js";
+import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
 export const RECORD_FILE = "batch.json";
 export const KEPT_DIR = ".figment-batch";
@@ -34,7 +35,7 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-/** The store of the job in `dir`. load() throws BatchRecordError for a batch.json that is not a record. */
+/** The store of the job in `dir`. load() throws an input error naming batch.json when it is not a record. */
 export function folderStore(dir: string): BatchStore {
   const kept = (name: string): string => {
     if (name.split("/").some((part) => part === ".." || part === "")) throw new Error(`unsafe kept-file name ${name}`);
@@ -48,9 +49,15 @@ export function folderStore(dir: string): BatchStore {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        throw new BatchRecordError(`${join(dir, RECORD_FILE)} is not valid JSON (${(error as Error).message})`);
+        throw new FigmentError("input", `${join(dir, RECORD_FILE)} is not valid JSON (${(error as Error).message})`);
       }
-      return readRecord(value);
+      try {
+        return readRecord(value);
+      } catch (error) {
+        // What is wrong, said with the file it is wrong in.
+        if (isFigmentError(error, "input")) throw new FigmentError("input", `${dir}/${RECORD_FILE}: ${error.message}`);
+        throw error;
+      }
     },
     async save(record: BatchRecord) {
       await writeAtomic(join(dir, RECORD_FILE), JSON.stringify(record, null, 2) + "\n");

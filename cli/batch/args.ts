@@ -1,7 +1,7 @@
-/** Command-line parsing for `figment batch`, on cli/common/flags.ts. Bad flags are UsageErrors (exit 2). */
+/** Command-line parsing for `figment batch`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import { present, readFlags } from "../common/flags.js";
-import { UsageError } from "../common/io.js";
 import { baseUrlFlag, timeoutFlag } from "../common/model-flags.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const BATCH_USAGE = `figment batch — bulk jobs on OpenAI's Batch API
 
@@ -36,9 +36,9 @@ export function parseBatchArgs(argv: string[]): BatchArgs | "help" {
   const { values, positionals } = readFlags(argv, { ...BATCH_FLAGS, positionals: true, hint: "figment batch --help lists the flags" });
   if (values.help) return "help";
   const [sub, dir, extra] = positionals;
-  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new UsageError(`batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
-  if (!dir) throw new UsageError(`batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
-  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
+  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new FigmentError("input", `batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
+  if (!dir) throw new FigmentError("input", `batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
+  if (extra !== undefined) throw new FigmentError("input", `unexpected argument: ${extra}`);
   const baseUrl = baseUrlFlag(values["base-url"]);
   const timeoutSec = timeoutFlag(values.timeout);
   return { sub: sub as Subcommand, dir, json: values.json ?? false, ...present({ baseUrl, timeoutSec }) };

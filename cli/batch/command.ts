@@ -12,8 +12,7 @@ import { stat } from "node:fs/promises";
 import type OpenAI from "openai";
 import { cancelBatch } from "../../ai/batch/cancel.js";
 import { collectBatch } from "../../ai/batch/collect.js";
-import { BatchInputError } from "../../ai/batch/lines.js";
-import { BatchRecordError, type BatchRecord } from "../../ai/batch/record.js";
+import type { BatchRecord } from "../../ai/batch/record.js";
 import { resubmitFailed } from "../../ai/batch/resubmit.js";
 import { refreshStatus } from "../../ai/batch/status.js";
 import type { BatchStore } from "../../ai/batch/store.js";
@@ -21,7 +20,6 @@ import { submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
 import { keyFor } from "../common/api-keys.js";
 import type { Output, RunContext } from "../common/design-files.js";
-import { UsageError } from "../common/io.js";
 import { reportModelError } from "../common/model-errors.js";
 import type { BatchArgs } from "./args.js";
 import { batchClient } from "../batch-api/client.js";
@@ -31,16 +29,11 @@ import { lockFolder } from "./lock.js";
 import { BATCH_STEPS, printCollect, printStatus, summary } from "../batch-api/report.js";
 import { folderStore } from "../batch-api/store.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> {
-  let record: BatchRecord | undefined;
-  try {
-    record = await store.load();
-  } catch (error) {
-    if (error instanceof BatchRecordError) throw new UsageError(`${dir}/batch.json: ${error.message}`);
-    throw error;
-  }
-  if (!record) throw new UsageError(`no batch in ${dir} (batch.json is missing); submit one with figment code <design.json> --ai --batch-api --out ${dir}`);
+  const record = await store.load();
+  if (!record) throw new FigmentError("input", `no batch in ${dir} (batch.json is missing); submit one with figment code <design.json> --ai --batch-api --out ${dir}`);
   return record;
 }
 
@@ -53,16 +46,10 @@ async function resume(client: OpenAI, store: BatchStore, record: BatchRecord, io
 }
 
 export async function batchCommand(args: BatchArgs, io: Output, context: RunContext = {}): Promise<number> {
-  if ((await stat(args.dir).catch(() => undefined))?.isFile()) throw new UsageError(`${args.dir} is a file, not a batch's folder (the DIR of figment code --ai --batch-api --out DIR)`);
+  if ((await stat(args.dir).catch(() => undefined))?.isFile()) throw new FigmentError("input", `${args.dir} is a file, not a batch's folder (the DIR of figment code --ai --batch-api --out DIR)`);
   const store = folderStore(args.dir);
   await loadRecord(store, args.dir); // no folder is locked for a mistyped DIR
-  let release: () => Promise<void>;
-  try {
-    release = await lockFolder(args.dir, args.sub);
-  } catch (error) {
-    if (error instanceof BatchInputError) throw new UsageError(error.message);
-    throw error;
-  }
+  const release = await lockFolder(args.dir, args.sub);
   try {
     // Read under the lock: a step that ended meanwhile may have moved the record on.
     return await runStep(args, store, await loadRecord(store, args.dir), io, context);
@@ -109,9 +96,8 @@ async function runStep(args: BatchArgs, store: BatchStore, record: BatchRecord, 
     else printCollect(args.dir, record, report, after, io);
     return after.lines.failed > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof BatchInputError) throw new UsageError(error.message);
     if (error instanceof ModelError) {
-      if (error.kind === "aborted") {
+      if (error.reason === "aborted") {
         io.err(`figment: cancelled; ${args.dir}/batch.json keeps what was done`);
         return 130;
       }

@@ -5,8 +5,8 @@
  */
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { BatchInputError } from "../../ai/batch/lines.js";
 import { KEPT_DIR } from "../batch-api/store.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const LOCK_FILE = "lock";
 
@@ -29,7 +29,7 @@ async function owner(path: string): Promise<{ pid: number; step: string } | unde
   }
 }
 
-/** Takes the folder's lock for `step`; throws BatchInputError naming the other step and its pid when held. */
+/** Takes the folder's lock for `step`; throws an input error naming the other step and its pid when held. */
 export async function lockFolder(dir: string, step: string): Promise<() => Promise<void>> {
   const path = join(dir, KEPT_DIR, LOCK_FILE);
   await mkdir(join(dir, KEPT_DIR), { recursive: true });
@@ -42,9 +42,9 @@ export async function lockFolder(dir: string, step: string): Promise<() => Promi
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const held = await owner(path);
-      if (held && held.pid !== process.pid && alive(held.pid)) throw new BatchInputError(`another figment batch ${held.step} (pid ${held.pid}) is working on ${dir}; wait for it to end`);
+      if (held && held.pid !== process.pid && alive(held.pid)) throw new FigmentError("input", `another figment batch ${held.step} (pid ${held.pid}) is working on ${dir}; wait for it to end`);
       await rm(path, { force: true }); // its process is gone: take the lock over
     }
   }
-  throw new BatchInputError(`could not take the lock of ${dir} (${path}); remove it if no figment batch step is running`);
+  throw new FigmentError("input", `could not take the lock of ${dir} (${path}); remove it if no figment batch step is running`);
 }

@@ -26,15 +26,16 @@ import type { Problem } from "../../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
 import type { CliArgs } from "../common/args.js";
-import { asUsage, codeOptions, emitAndWrite, reportProblems, runName, type Output, type RunContext } from "../common/design-files.js";
+import { codeOptions, emitAndWrite, reportProblems, runName, type Output, type RunContext } from "../common/design-files.js";
 import { loadForCode } from "./figma-extras.js";
 import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
 import { componentsForModel } from "../../codegen/components-map/preview.js";
 import { usedMappings } from "../../codegen/components-map/resolve.js";
-import { readText, UsageError } from "../common/io.js";
+import { readText } from "../common/io.js";
 import { reportModelError } from "../common/model-errors.js";
 import type { VerifyJson } from "./verify.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** Seconds one model request may take when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SEC = 180;
@@ -60,10 +61,10 @@ interface Source {
 /** The design to send: <design.json> (with --images, --file-key…) or --from-hint. */
 export async function readSource(args: CliArgs, io: Output, context: RunContext): Promise<Source> {
   if (args.fromHint !== undefined) {
-    if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
+    if (args.input) throw new FigmentError("input", "give either <design.json> or --from-hint <hint.txt>, not both");
     const text = await readText(args.fromHint);
-    const { document } = asUsage(() => parseHint(text));
-    if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
+    const { document } = parseHint(text);
+    if (document.frames.length === 0) throw new FigmentError("input", `${args.fromHint} holds no frames`);
     return { document, problems: [], roots: [], layerNames: layerNamesById(document) };
   }
   const design = await loadForCode(args, io, context);
@@ -83,11 +84,11 @@ export async function readPng(path: string): Promise<Png> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError("input", code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
   }
   const size = pngSize(bytes);
-  if (!size) throw new UsageError(`--image ${path} is not a PNG (export the frame as PNG)`);
-  if (!(size.width > 0 && size.height > 0)) throw new UsageError(`--image ${path} has no pixels (${size.width}×${size.height})`);
+  if (!size) throw new FigmentError("input", `--image ${path} is not a PNG (export the frame as PNG)`);
+  if (!(size.width > 0 && size.height > 0)) throw new FigmentError("input", `--image ${path} has no pixels (${size.width}×${size.height})`);
   return { path, dataUrl: pngDataUrl(bytes), ...size };
 }
 
@@ -258,7 +259,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     });
   } catch (error) {
     if (error instanceof ModelError) {
-      if (error.kind === "aborted") {
+      if (error.reason === "aborted") {
         io.err("figment: cancelled; nothing was written");
         return 130;
       }

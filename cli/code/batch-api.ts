@@ -10,7 +10,6 @@
 import { join, relative } from "node:path";
 import type { Response } from "openai/resources/responses/responses";
 import type { LineWriter } from "../../ai/batch/collect.js";
-import { BatchInputError } from "../../ai/batch/lines.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { startBatch, type PlannedLine } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
@@ -40,6 +39,7 @@ import { batchClient } from "../batch-api/client.js";
 import { BATCH_STEPS } from "../batch-api/report.js";
 import { folderStore } from "../batch-api/store.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** Problems kept per frame in batch.json (the first ones say enough). */
 const MAX_KEPT_PROBLEMS = 10;
@@ -67,8 +67,8 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   for (const p of components.problems) io.err(`figment: ${p.severity} ${where(p) || "(components)"}: ${p.message}`);
   const document: DesignDocument = (await readSource(args, io, context)).document;
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
-  if (args.provider !== "openai") throw new BatchInputError(`--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`);
-  if (image && document.frames.length > 1) throw new BatchInputError(`--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`);
+  if (args.provider !== "openai") throw new FigmentError("input", `--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`);
+  if (image && document.frames.length > 1) throw new FigmentError("input", `--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`);
   const settings = settingsFrom(args);
   const draft = providerConfig(settings, "dry-run");
   // Frames by the names Figma's layers panel shows (a generated "Frame 8" the tree dropped too), for the folders and the report.
@@ -107,7 +107,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   // Without --out: figment-out/<frame or file>/batch, said below with the next steps.
   const out = args.out ?? join(DEFAULT_OUT_ROOT, folderSlug(runName(args, document.frames)), "batch");
   const store = folderStore(out);
-  if (await store.load()) throw new BatchInputError(`${out} already holds a batch (batch.json); collect it (figment batch collect ${out}), or choose another --out`);
+  if (await store.load()) throw new FigmentError("input", `${out} already holds a batch (batch.json); collect it (figment batch collect ${out}), or choose another --out`);
   for (const p of planned) await store.writeText(assetsName(p.customId), JSON.stringify(p.assets.map(keptFile)));
   const componentMaps = Object.fromEntries(planned.flatMap((p) => (p.componentMap ? [[p.customId, p.componentMap] as const] : [])));
   if (components.libraryTypes || Object.keys(componentMaps).length > 0) {
@@ -164,7 +164,7 @@ export function codeWriter(dir: string, store: BatchStore): LineWriter {
     const response = body as Response | undefined;
     if (!response || !Array.isArray(response.output)) return { error: "the answer is not a Responses API response" };
     const outcome = readResponse(response);
-    if (outcome.error && outcome.error.kind !== "truncated") return { error: outcome.error.message };
+    if (outcome.error && outcome.error.reason !== "truncated") return { error: outcome.error.message };
     const reply = parseFilesReply(outcome.text);
     if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
     if (reply.files.length === 0) return { error: `the answer held no usable files${reply.problems[0] ? ` (${reply.problems[0].message})` : ""}` };

@@ -8,11 +8,12 @@ import { layerNamesById } from "../../codegen/design/layer-label.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import { projectFiles } from "../../codegen/scaffold/project-files.js";
 import type { CliArgs } from "../common/args.js";
-import { asUsage, codeOptions, emitAndWrite, runName, writeFolders, type Output, type OutputFolder, type RunContext } from "../common/design-files.js";
-import { checkOutDir, readText, UsageError } from "../common/io.js";
+import { codeOptions, emitAndWrite, runName, writeFolders, type Output, type OutputFolder, type RunContext } from "../common/design-files.js";
+import { checkOutDir, readText } from "../common/io.js";
 import { DEFAULT_OUT_ROOT, frameFolders } from "../common/out-dir.js";
 import { componentOptions, readComponentsInput } from "./components-map.js";
 import { loadForCode } from "./figma-extras.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   // Checked before any work (a model's answer costs money): --out must be a folder, or become one.
@@ -26,10 +27,10 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
     return aiCodeCommand(args, io, context);
   }
   if (args.fromHint !== undefined) {
-    if (args.input) throw new UsageError("give either <design.json> or --from-hint <hint.txt>, not both");
+    if (args.input) throw new FigmentError("input", "give either <design.json> or --from-hint <hint.txt>, not both");
     const text = await readText(args.fromHint);
-    const { document } = asUsage(() => parseHint(text));
-    if (document.frames.length === 0) throw new UsageError(`${args.fromHint} holds no frames`);
+    const { document } = parseHint(text);
+    if (document.frames.length === 0) throw new FigmentError("input", `${args.fromHint} holds no frames`);
     return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io, {}, runName(args, document.frames), layerNamesById(document));
   }
   const { requireChromium, scoreDocument, printScores } = await import("./score.js");

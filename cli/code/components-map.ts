@@ -13,7 +13,8 @@ import type { LibraryTypes } from "../../codegen/project/library-types.js";
 import type { CodeOptions } from "../../codegen/index.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { CliArgs } from "../common/args.js";
-import { readText, UsageError } from "../common/io.js";
+import { readText } from "../common/io.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** A folder holding more files than this is not a components folder (a home directory given by mistake). */
 const MAX_FILES = 5000;
@@ -29,7 +30,7 @@ async function isDirectory(path: string, flag: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
   } catch {
-    throw new UsageError(`${flag} ${path}: no such file or folder`);
+    throw new FigmentError("input", `${flag} ${path}: no such file or folder`);
   }
 }
 
@@ -38,7 +39,7 @@ async function filesUnder(dir: string, keep: (name: string) => boolean, flag: st
   const out: string[] = [];
   const visit = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (out.length > MAX_FILES) throw new UsageError(`${flag} ${dir} holds more than ${MAX_FILES} files; point it at the components' folder`);
+      if (out.length > MAX_FILES) throw new FigmentError("input", `${flag} ${dir} holds more than ${MAX_FILES} files; point it at the components' folder`);
       const path = join(folder, entry.name);
       if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) await visit(path);
       else if (entry.isFile() && keep(entry.name)) out.push(relative(dir, path));
@@ -49,7 +50,7 @@ async function filesUnder(dir: string, keep: (name: string) => boolean, flag: st
 }
 
 async function readCodeConnect(dir: string): Promise<{ map: ComponentMap; problems: Problem[] }> {
-  if (!(await isDirectory(dir, "--code-connect"))) throw new UsageError(`--code-connect needs a folder of *.figma.tsx files, not the file ${dir}`);
+  if (!(await isDirectory(dir, "--code-connect"))) throw new FigmentError("input", `--code-connect needs a folder of *.figma.tsx files, not the file ${dir}`);
   const names = await filesUnder(dir, (name) => CODE_CONNECT.test(name), "--code-connect");
   const files: CodeConnectFile[] = await Promise.all(names.map(async (name) => ({ name: join(dir, name), text: await readText(join(dir, name)) })));
   const read = parseCodeConnect(files);
@@ -61,7 +62,7 @@ async function readCodeConnect(dir: string): Promise<{ map: ComponentMap; proble
 async function readMappingFile(path: string): Promise<{ map: ComponentMap; problems: Problem[] }> {
   const read = parseMappingJson(await readText(path), path);
   // A file that is not a mapping at all is bad input; a bad entry is a note and the others still count.
-  if (read.unreadable) throw new UsageError(`--components ${read.notes[0]?.message ?? path}`);
+  if (read.unreadable) throw new FigmentError("input", `--components ${read.notes[0]?.message ?? path}`);
   return { map: read.map, problems: read.notes.map(mappingNoteProblem) };
 }
 
@@ -74,20 +75,20 @@ async function readTypes(spec: string, modules: readonly string[]): Promise<Libr
   if (await isDirectory(path, "--types")) {
     const pkg = JSON.parse(await readText(join(path, "package.json")).catch(() => "{}")) as { name?: unknown };
     const module = named ?? (typeof pkg.name === "string" ? pkg.name : undefined);
-    if (module === undefined) throw new UsageError(`--types ${path}: its package.json names no package; write --types MODULE=${path}`);
+    if (module === undefined) throw new FigmentError("input", `--types ${path}: its package.json names no package; write --types MODULE=${path}`);
     const names = await filesUnder(path, (name) => name.endsWith(".d.ts") || name === "package.json", "--types");
     const files: SourceFile[] = await Promise.all(names.map(async (name) => ({ path: name.split("\\").join("/"), content: await readText(join(path, name)) })));
     return { module, files };
   }
   const module = named ?? (modules.length === 1 ? modules[0] : undefined);
-  if (module === undefined) throw new UsageError(`--types ${path}: the mapping imports from ${modules.length ? modules.join(", ") : "no module"}; say which one this file declares: --types MODULE=${path}`);
+  if (module === undefined) throw new FigmentError("input", `--types ${path}: the mapping imports from ${modules.length ? modules.join(", ") : "no module"}; say which one this file declares: --types MODULE=${path}`);
   return { module, files: [{ path: basename(path).endsWith(".d.ts") ? "index.d.ts" : basename(path), content: await readText(path) }] };
 }
 
 /** The mapping and library types the flags name; nothing (no problems) without them. */
 export async function readComponentsInput(args: Pick<CliArgs, "codeConnect" | "components" | "types">): Promise<ComponentsInput> {
   if (args.codeConnect === undefined && args.components === undefined) {
-    if (args.types.length > 0) throw new UsageError("--types checks mapped components: add --components FILE or --code-connect DIR");
+    if (args.types.length > 0) throw new FigmentError("input", "--types checks mapped components: add --components FILE or --code-connect DIR");
     return { problems: [] };
   }
   const sources = [...(args.components !== undefined ? [await readMappingFile(args.components)] : []), ...(args.codeConnect !== undefined ? [await readCodeConnect(args.codeConnect)] : [])];

@@ -5,12 +5,13 @@
  */
 import { loadDesign, type DesignDocument, type LoadedDesign } from "../../codegen/index.js";
 import { FIGMA_API, type CliArgs } from "../common/args.js";
-import { asUsage, load, readDesign, requireInput, WHOLE_FILE, type Output, type RunContext } from "../common/design-files.js";
-import { FigmaRestError, formatWait } from "../figma-rest/errors.js";
+import { load, readDesign, requireInput, WHOLE_FILE, type Output, type RunContext } from "../common/design-files.js";
+import { formatWait } from "../figma-rest/errors.js";
 import { fetchDesignExtras, type FetchedExtras } from "../figma-rest/fetch-extras.js";
 import { DEFAULT_RETRY_POLICY, realSleep } from "../figma-rest/retry.js";
 import { missingImageFiles, readImagesDir } from "../common/images-dir.js";
-import { CommandFailure, UsageError } from "../common/io.js";
+import { FigmentError } from "../../codegen/errors.js";
+import { Cancelled } from "../../contract/cancelled.js";
 
 /** Seconds one Figma request may take (a render of many vectors can be slow). */
 export const FIGMA_TIMEOUT_SEC = 60;
@@ -21,10 +22,10 @@ export function figmaToken(args: CliArgs, env: Readonly<Record<string, string | 
   const token = (fromFlag ? args.figmaToken : env["FIGMA_TOKEN"])?.trim() ?? "";
   const source = fromFlag ? "--figma-token" : "FIGMA_TOKEN";
   if (token === "") {
-    throw new UsageError(`--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one in Figma under Settings → Security → Personal access tokens, with file_content:read`);
+    throw new FigmentError("input", `--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one in Figma under Settings → Security → Personal access tokens, with file_content:read`);
   }
   // Printable ASCII only: anything else cannot go in a header, and fetch's own error would quote it.
-  if (!/^[\x21-\x7e]+$/.test(token)) throw new UsageError(`${source} holds characters a Figma token cannot have (a space, line break or quote mark?)`);
+  if (!/^[\x21-\x7e]+$/.test(token)) throw new FigmentError("input", `${source} holds characters a Figma token cannot have (a space, line break or quote mark?)`);
   return token;
 }
 
@@ -44,10 +45,9 @@ export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, docu
       onRetry: (n) => io.err(`figma: ${n.status === 429 ? "rate-limited (429)" : `Figma answered ${n.status}`} on ${n.what}; retrying in ${formatWait(n.waitSec)} (${n.attempt} of ${n.of})`),
     });
   } catch (error) {
-    if (context.signal?.aborted) throw new CommandFailure("cancelled; nothing was written", 130);
-    if (!(error instanceof FigmaRestError)) throw error;
-    if (error.exitCode === 2) throw new UsageError(error.message);
-    throw new CommandFailure(error.message);
+    if (context.signal?.aborted) throw new Cancelled("cancelled; nothing was written");
+    // A FigmaRestError's kind gives its exit code: 2 for the token, access or file key, 1 for Figma failing.
+    throw error;
   }
 }
 
@@ -65,10 +65,10 @@ export async function loadForCode(args: CliArgs, io: Output, context: RunContext
   const json = await readDesign(requireInput(args), io);
   // --images DIR and --file-key together: the folder's files win, Figma supplies the rest.
   const fromDir = args.images !== undefined ? await readImagesDir(args.images, json) : {};
-  const first = asUsage(() => loadDesign(json, args.nodes, {}, WHOLE_FILE));
+  const first = loadDesign(json, args.nodes, {}, WHOLE_FILE);
   const fetched = await fetchFigmaExtras({ ...args, fileKey }, first.document, io, context, new Set(Object.keys(fromDir)));
   const images = { ...fetched.extras.images, ...fromDir };
-  const design = asUsage(() => loadDesign(json, args.nodes, { ...fetched.extras, images }, WHOLE_FILE));
+  const design = loadDesign(json, args.nodes, { ...fetched.extras, images }, WHOLE_FILE);
   const missing = args.images !== undefined ? missingImageFiles(design.document, images, args.images) : [];
   return { ...design, problems: [...design.problems, ...fetched.problems, ...missing] };
 }

@@ -11,15 +11,15 @@ import { fontWords, layerWords, scoreSummary, textLine, widthLabel } from "../..
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath } from "../measure/browser.js";
-import { UsageError } from "../common/io.js";
 import type { Output } from "../common/design-files.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** How many of the layers furthest off the plain output lists per frame (--json has them all). */
 const LISTED = 5;
 
 /** Refused before anything is written: --score without a browser to render in. */
 export function requireChromium(): void {
-  if (!chromiumAvailable()) throw new UsageError(`--score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!chromiumAvailable()) throw new FigmentError("input", `--score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
 }
 
 /** Each frame's score, frames in the document's order (roots[i] is frames[i]'s REST node). */

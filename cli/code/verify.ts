@@ -20,14 +20,14 @@ import type { LibraryTypes } from "../../codegen/project/library-types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath, inOneContext, launchChromium, withPage } from "../measure/browser.js";
 import type { Output } from "../common/design-files.js";
-import { UsageError } from "../common/io.js";
 import { resultPage } from "../measure/result-page.js";
 import { scoreFrame } from "../measure/score.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** The one frame --verify measures; refused before anything is sent when there are several or no Chromium. */
 export function verifiedFrame(roots: readonly RestNode[], flag: "--verify" | "--score" = "--verify"): RestNode {
-  if (roots.length !== 1) throw new UsageError(`${flag} measures one frame and the design has ${roots.length}: pick it with --node ID (figment frames lists them)`);
-  if (!chromiumAvailable()) throw new UsageError(`${flag} renders the code in Chromium, which is not at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (roots.length !== 1) throw new FigmentError("input", `${flag} measures one frame and the design has ${roots.length}: pick it with --node ID (figment frames lists them)`);
+  if (!chromiumAvailable()) throw new FigmentError("input", `${flag} renders the code in Chromium, which is not at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   return roots[0]!;
 }
 

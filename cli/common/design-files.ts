@@ -1,24 +1,22 @@
 /**
- * What the code commands share: reading the design (codegen errors become usage errors), the options from
+ * What the code commands share: reading the design (codegen's errors are input errors: exit 2), the options from
  * the arguments, writing files under --out and reporting problems: the commands' folders (cli/code/,
  * cli/frames/, cli/batch/ …) all use it.
  */
 import { basename, relative, sep } from "node:path";
 import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../../codegen/index.js";
-import { HintSyntaxError } from "../../codegen/hint/tokens.js";
-import { EmptyDesignError, UnknownNodeError } from "../../codegen/load.js";
-import { NotFigmaJsonError } from "../../codegen/rest/reply.js";
-import { readVariablesReply, VariablesFileError } from "../../codegen/tokens/variables-reply.js";
+import { readVariablesReply } from "../../codegen/tokens/variables-reply.js";
 import { projectFiles } from "../../codegen/scaffold/project-files.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { CliArgs } from "./args.js";
 import type { FigmaClientOptions } from "../figma-rest/client.js";
 import type { DesignVariables } from "../../codegen/design/extras.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
-import { checkOutDir, readDesignJson, readText, UsageError, writeFilesUnder } from "./io.js";
+import { checkOutDir, readDesignJson, readText, writeFilesUnder } from "./io.js";
 import { notesLine, tips, type TipContext } from "./notes.js";
 import { defaultOutDir, otherTargetFiles } from "./out-dir.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
 export interface Output {
   out(text: string): void;
@@ -36,20 +34,8 @@ export interface RunContext {
 }
 
 export function requireInput(args: CliArgs): string {
-  if (!args.input) throw new UsageError(`${args.command} needs a design file: figment ${args.command} <design.json>`);
+  if (!args.input) throw new FigmentError("input", `${args.command} needs a design file: figment ${args.command} <design.json>`);
   return args.input;
-}
-
-/** Domain errors from the codegen layer become usage errors with their own message. */
-export function asUsage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof NotFigmaJsonError || error instanceof UnknownNodeError || error instanceof EmptyDesignError || error instanceof HintSyntaxError) {
-      throw new UsageError(error.message);
-    }
-    throw error;
-  }
 }
 
 /**
@@ -68,7 +54,7 @@ export async function load(args: CliArgs, io?: Pick<Output, "err">): Promise<Loa
   const json = await readDesign(requireInput(args), io);
   const variables = args.variables !== undefined ? await readVariables(args.variables) : undefined;
   const images = args.images !== undefined ? await readImagesDir(args.images, json) : undefined;
-  const design = asUsage(() => loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }, WHOLE_FILE));
+  const design = loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }, WHOLE_FILE);
   if (images === undefined || args.images === undefined) return design;
   return { ...design, problems: [...design.problems, ...missingImageFiles(design.document, images, args.images)] };
 }
@@ -79,13 +65,13 @@ async function readVariables(path: string): Promise<DesignVariables> {
   try {
     json = JSON.parse(await readText(path));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--variables ${path} is not valid JSON (${(error as Error).message})`);
+    if (isFigmentError(error)) throw error;
+    throw new FigmentError("input", `--variables ${path} is not valid JSON (${(error as Error).message})`);
   }
   try {
     return readVariablesReply(json);
   } catch (error) {
-    if (error instanceof VariablesFileError) throw new UsageError(`--variables ${path}: ${error.message}`);
+    if (isFigmentError(error, "input")) throw new FigmentError("input", `--variables ${path}: ${error.message}`);
     throw error;
   }
 }

@@ -1,10 +1,10 @@
 /**
  * The toolkit every `figment` command's args module is written with: its flags declared by kind and read with
- * node:util's parseArgs (errors as UsageErrors, exit 2), and the checks of numbers, lists and choices, each with
+ * node:util's parseArgs (errors as input errors, exit 2), and the checks of numbers, lists and choices, each with
  * one wording, so the commands refuse the same kind of input the same way.
  */
 import { parseArgs } from "node:util";
-import { UsageError } from "./io.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export interface FlagSpec<B extends string, S extends string, L extends string> {
   /** On/off flags; `--help`/`-h` is always one. */
@@ -40,7 +40,7 @@ export function readFlags<const B extends string = never, const S extends string
     return { values: values as FlagValues<B, S, L>, positionals };
   } catch (error) {
     const message = (error as Error).message;
-    throw new UsageError(spec.hint ? `${message.replace(QUOTING_ADVICE, "")} (${spec.hint})` : message);
+    throw new FigmentError("input", spec.hint ? `${message.replace(QUOTING_ADVICE, "")} (${spec.hint})` : message);
   }
 }
 
@@ -59,7 +59,7 @@ export function wholeNumber(flag: string, value: string | undefined, bounds: { m
   const { min, max } = bounds;
   if (value.trim() === "" || !Number.isInteger(n) || n < min || (max !== undefined && n > max)) {
     const range = max !== undefined ? `from ${min} to ${max}` : `of at least ${min}`;
-    throw new UsageError(`${flag} must be a whole number ${range}, not ${value || '""'}`);
+    throw new FigmentError("input", `${flag} must be a whole number ${range}, not ${value || '""'}`);
   }
   return n;
 }
@@ -68,14 +68,14 @@ export function wholeNumber(flag: string, value: string | undefined, bounds: { m
 export function oneOf<T extends string>(flag: string, values: readonly T[], value: string | undefined, fallback: T): T {
   if (value === undefined) return fallback;
   if ((values as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be ${values.join(", ")}, not ${value || '""'}`);
+  throw new FigmentError("input", `--${flag} must be ${values.join(", ")}, not ${value || '""'}`);
 }
 
 /** One of a few words, listed as a sentence ("--target must be react or html, not vue"). */
 export function oneOfWords<T extends string>(flag: string, values: readonly T[], value: string | undefined, fallback: T): T {
   if (value === undefined) return fallback;
   if ((values as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be ${values.slice(0, -1).join(", ")} or ${values.at(-1)}, not ${value}`);
+  throw new FigmentError("input", `--${flag} must be ${values.slice(0, -1).join(", ")} or ${values.at(-1)}, not ${value}`);
 }
 
 /** The first of `names` that was given, to refuse a flag that needs another one (each command says why in its words). */

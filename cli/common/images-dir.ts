@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { DesignDocument } from "../../codegen/design/types.js";
 import { imageRefsIn } from "../../codegen/rest/image-refs.js";
 import type { Problem } from "../../codegen/types.js";
-import { UsageError } from "./io.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const IMAGE_FILE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"] as const;
 
@@ -20,7 +20,7 @@ export async function readImagesDir(dir: string, json: unknown): Promise<Record<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "it does not exist" : code === "ENOTDIR" ? "it is not a folder" : code === "EACCES" ? "permission denied" : (error as Error).message;
-    throw new UsageError(`cannot read --images ${dir}: ${why}`);
+    throw new FigmentError("input", `cannot read --images ${dir}: ${why}`);
   }
   const present = new Set(names);
   const images: Record<string, Uint8Array> = {};
@@ -30,7 +30,7 @@ export async function readImagesDir(dir: string, json: unknown): Promise<Record<
     try {
       images[ref] = new Uint8Array(await readFile(join(dir, name)));
     } catch (error) {
-      throw new UsageError(`cannot read --images ${join(dir, name)}: ${(error as Error).message}`);
+      throw new FigmentError("input", `cannot read --images ${join(dir, name)}: ${(error as Error).message}`);
     }
   }
   return images;

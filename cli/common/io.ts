@@ -5,22 +5,7 @@ import { BoxKeysError } from "../../codegen/rest/box-keys.js";
 import { EXPECTED_REPLY, ReplyTextError } from "../../codegen/rest/reply-text.js";
 import { readDesignBytes } from "./design-text.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-
-/** An error the user can fix (bad arguments or input): exit code 2, message without a stack. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
-/** A failure outside the user's input (a server failing, a limit not clearing): exit code 1 (130 when cancelled), message without a stack. */
-export class CommandFailure extends Error {
-  override name = "CommandFailure";
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 130 = 1,
-  ) {
-    super(message);
-  }
-}
+import { FigmentError } from "../../codegen/errors.js";
 
 export async function readText(path: string): Promise<string> {
   return new TextDecoder().decode(await readBytes(path));
@@ -30,7 +15,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
-    throw new UsageError(unreadable(path, (error as NodeJS.ErrnoException).code, (error as Error).message));
+    throw new FigmentError("input", unreadable(path, (error as NodeJS.ErrnoException).code, (error as Error).message));
   }
 }
 
@@ -52,7 +37,7 @@ export async function checkOutDir(dir: string, flag = "--out"): Promise<void> {
     const info = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" || error.code === "ENOTDIR" ? undefined : Promise.reject(error)));
     if (info && !info.isDirectory()) {
       const what = current === resolve(dir) ? `${dir} is a file, not a folder` : `${dir} lies inside ${relative(process.cwd(), current) || current}, which is a file`;
-      throw new UsageError(`${flag} ${dir}: ${what}; name a folder (it is made if missing)`);
+      throw new FigmentError("input", `${flag} ${dir}: ${what}; name a folder (it is made if missing)`);
     }
     if (info) return;
     const parent = dirname(current);
@@ -74,8 +59,8 @@ export async function readDesignJson(path: string, note?: (text: string) => void
     for (const text of notes) note?.(`note: ${path}: ${text}`);
     return json;
   } catch (error) {
-    if (error instanceof ReplyTextError) throw new UsageError(`not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
-    if (error instanceof BoxKeysError) throw new UsageError(`not Figma JSON: ${path}: ${error.reason}`);
+    if (error instanceof ReplyTextError) throw new FigmentError("input", `not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
+    if (error instanceof BoxKeysError) throw new FigmentError("input", `not Figma JSON: ${path}: ${error.reason}`);
     throw error;
   }
 }
@@ -86,7 +71,7 @@ export async function readJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`${path} is not valid JSON (${(error as Error).message})`);
+    throw new FigmentError("input", `${path} is not valid JSON (${(error as Error).message})`);
   }
 }
 

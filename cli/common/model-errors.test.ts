@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { MODEL_ERROR_KINDS, ModelError } from "../../ai/errors.js";
 import { captureIo } from "../../test/helpers/fixtures.js";
 import type { ProviderName } from "./args.js";
-import { cliNextStep, exitCodeFor, reportModelError } from "./model-errors.js";
+import { exitCodeFor } from "../../codegen/errors.js";
+import { cliNextStep, reportModelError } from "./model-errors.js";
 
 const PROVIDERS: ProviderName[] = ["openai", "openrouter", "custom"];
 
@@ -25,7 +26,7 @@ describe("the CLI's words for model failures", () => {
   });
 
   it("exits 2 for configuration, 130 for cancel, 1 for the rest", () => {
-    const codes = Object.fromEntries(MODEL_ERROR_KINDS.map((kind) => [kind, exitCodeFor(kind)]));
+    const codes = Object.fromEntries(MODEL_ERROR_KINDS.map((reason) => [reason, exitCodeFor(new ModelError(reason, "x").kind)]));
     expect(codes).toEqual({
       "missing-key": 2,
       unauthorized: 2,

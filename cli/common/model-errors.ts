@@ -3,20 +3,14 @@
  * given, one next step in CLI terms (environment variables, --model, --base-url, --timeout) and the exit
  * code. ai/ only says what happened; the panel has its own sentences (ui/code/explain.ts).
  *
- * Exit codes: 2 for what the user fixes in their configuration or input, 130 cancelled, 1 otherwise.
+ * Exit codes come from the error's kind (codegen/errors.ts exitCodeFor): 2 for what the user fixes in their
+ * configuration or input, 130 cancelled, 1 otherwise.
  */
 import type { ModelError, ModelErrorKind } from "../../ai/errors.js";
+import { exitCodeFor } from "../../codegen/errors.js";
 import { KEY_ENV } from "./api-keys.js";
 import type { ProviderName } from "./args.js";
 import type { Output } from "./design-files.js";
-
-/** Kinds the user fixes in their configuration or input (exit 2); everything else is a model failure (exit 1). */
-const CONFIG_KINDS: ReadonlySet<ModelErrorKind> = new Set(["missing-key", "unauthorized", "forbidden", "model-not-found", "bad-request", "moderation"]);
-
-export function exitCodeFor(kind: ModelErrorKind): number {
-  if (kind === "aborted") return 130;
-  return CONFIG_KINDS.has(kind) ? 2 : 1;
-}
 
 /** One next step per kind; `env` is the provider's key variable (OPENAI_API_KEY or OPENROUTER_API_KEY). */
 const NEXT_STEP: Readonly<Record<ModelErrorKind, (env: string) => string>> = {
@@ -48,8 +42,8 @@ export function cliNextStep(kind: ModelErrorKind, provider: ProviderName): strin
  */
 export function reportModelError(error: ModelError, provider: ProviderName, io: Output, steps: Partial<Record<ModelErrorKind, (env: string) => string>> = {}): number {
   io.err(`figment: ${error.message}`);
-  if (error.kind === "rate-limited" && error.retryAfterMs !== undefined) io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
+  if (error.reason === "rate-limited" && error.retryAfterMs !== undefined) io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
   if (error.requestId) io.err(`figment: request id ${error.requestId}`);
-  io.err(`figment: ${steps[error.kind]?.(KEY_ENV[provider]) ?? cliNextStep(error.kind, provider)}`);
+  io.err(`figment: ${steps[error.reason]?.(KEY_ENV[provider]) ?? cliNextStep(error.reason, provider)}`);
   return exitCodeFor(error.kind);
 }

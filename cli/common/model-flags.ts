@@ -5,7 +5,7 @@
  */
 import type { Provider } from "../../contract/words.js";
 import { oneOfWords, present } from "./flags.js";
-import { UsageError } from "./io.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** The flags' names, for readFlags's `string` list. */
 export const MODEL_FLAGS = ["provider", "base-url", "model", "timeout"] as const;
@@ -17,13 +17,13 @@ export function providerFlag(value: string | undefined): Provider {
 /** The model name, trimmed; undefined when the flag is absent. */
 export function modelFlag(value: string | undefined): string | undefined {
   const model = value?.trim();
-  if (value !== undefined && (!model || model.length > 200)) throw new UsageError("--model needs a model name (at most 200 characters)");
+  if (value !== undefined && (!model || model.length > 200)) throw new FigmentError("input", "--model needs a model name (at most 200 characters)");
   return model;
 }
 
 export function baseUrlFlag(value: string | undefined): string | undefined {
   const baseUrl = value?.trim();
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new FigmentError("input", `--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
   return baseUrl;
 }
 
@@ -31,7 +31,7 @@ export function baseUrlFlag(value: string | undefined): string | undefined {
 export function timeoutFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not ${value}`);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) throw new FigmentError("input", `--timeout must be a number of seconds above 0, not ${value}`);
   return seconds;
 }
 

@@ -40,7 +40,7 @@ export class FigmaClient {
         const said = figmaErrorText(body);
         throw statusError(res.status, said === undefined ? undefined : this.clean(said), what, parseRetryAfterSec(res.headers.get("retry-after")));
       }
-      if (body === undefined) throw new FigmaRestError("bad-reply", `Figma's answer for ${what} is not JSON`, res.status);
+      if (body === undefined) throw new FigmaRestError("service", `Figma's answer for ${what} is not JSON`, res.status);
       return body;
     });
   }
@@ -51,11 +51,11 @@ export class FigmaClient {
       const res = await this.request(url, what, {});
       if (res.status === 429 || res.status >= 500) {
         await res.body?.cancel();
-        throw new FigmaRestError(res.status === 429 ? "rate-limited" : "server", `the download of ${what} answered ${res.status}`, res.status, parseRetryAfterSec(res.headers.get("retry-after")));
+        throw new FigmaRestError(res.status === 429 ? "limit" : "service", `the download of ${what} answered ${res.status}`, res.status, parseRetryAfterSec(res.headers.get("retry-after")));
       }
       if (!res.ok) {
         await res.body?.cancel();
-        throw new FigmaRestError("bad-reply", `the download of ${what} answered ${res.status}`, res.status);
+        throw new FigmaRestError("service", `the download of ${what} answered ${res.status}`, res.status);
       }
       return new Uint8Array(await this.body(res, what, (r) => r.arrayBuffer()));
     });
@@ -93,7 +93,7 @@ export class FigmaClient {
     if (this.options.signal?.aborted) return this.options.signal.reason ?? error;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
     if (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError")) {
-      return new FigmaRestError("timeout", `Figma did not answer the request for ${what} within ${seconds} s; try again later`);
+      return new FigmaRestError("network", `Figma did not answer the request for ${what} within ${seconds} s; try again later`);
     }
     const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     return new FigmaRestError("network", `could not reach ${new URL(url).origin} for ${what}: ${this.clean(cause)}`);

@@ -1,29 +1,27 @@
 /**
- * What can go wrong talking to Figma's REST API, as one error the CLI can explain: the kind, the status, the
- * Retry-After when Figma sent one, and a message in the user's terms. The token never appears in it: Figma's
- * own text is redacted before it is kept.
+ * What can go wrong talking to Figma's REST API, as one error the CLI can explain: the kind (codegen/errors.ts:
+ * `auth` and `input` exit 2, the rest 1), the status, the Retry-After when Figma sent one, and a message in the
+ * user's terms. The token never appears in it: Figma's own text is redacted before it is kept.
  */
 import type { ErrorResponsePayloadWithErrMessage, ErrorResponsePayloadWithErrorBoolean } from "@figma/rest-api-spec";
+import { FigmentError, type ErrorKind } from "../../codegen/errors.js";
 
-export type FigmaErrorKind = "forbidden" | "not-found" | "bad-request" | "rate-limited" | "server" | "timeout" | "network" | "bad-reply";
-
-export class FigmaRestError extends Error {
+/** A FigmentError with what the retries read: the status (a 5xx is retried) and Figma's Retry-After. */
+export class FigmaRestError extends FigmentError {
   override name = "FigmaRestError";
   constructor(
-    readonly kind: FigmaErrorKind,
+    kind: ErrorKind,
     message: string,
     readonly status?: number,
     /** Seconds Figma asked to wait (429), when it said. */
     readonly retryAfterSec?: number,
   ) {
-    super(message);
-  }
-
-  /** 2 for what the user must fix (token, access, file key, request); 1 for Figma failing or refusing for now. */
-  get exitCode(): 1 | 2 {
-    return this.kind === "forbidden" || this.kind === "not-found" || this.kind === "bad-request" ? 2 : 1;
+    super(kind, message);
   }
 }
+
+/** Figma failed on its side (a 5xx): worth another try, unlike an answer that cannot be read. */
+export const isServerError = (error: FigmaRestError): boolean => error.kind === "service" && (error.status ?? 0) >= 500;
 
 /** Figma's error text from either of its two error bodies (`{ status, err }` or `{ error: true, status, message }`). */
 export function figmaErrorText(body: unknown): string | undefined {
@@ -44,18 +42,18 @@ export function redact(text: string, token: string): string {
 export function statusError(status: number, figmaText: string | undefined, what: string, retryAfterSec?: number): FigmaRestError {
   const said = figmaText ? `: "${figmaText.slice(0, 200)}"` : "";
   if (status === 401 || status === 403) {
-    return new FigmaRestError("forbidden", `Figma refused the request for ${what} (${status}${said}): the token is invalid or expired, or its account has no access to this file. Check FIGMA_TOKEN (or --figma-token) and that the file is shared with that account; a personal access token needs the file_content:read scope.`, status);
+    return new FigmaRestError("auth", `Figma refused the request for ${what} (${status}${said}): the token is invalid or expired, or its account has no access to this file. Check FIGMA_TOKEN (or --figma-token) and that the file is shared with that account; a personal access token needs the file_content:read scope.`, status);
   }
   if (status === 404) {
-    return new FigmaRestError("not-found", `Figma has no file for ${what} (404${said}): check --file-key (the part after /design/ or /file/ in the file's URL).`, status);
+    return new FigmaRestError("input", `Figma has no file for ${what} (404${said}): check --file-key (the part after /design/ or /file/ in the file's URL).`, status);
   }
   if (status === 429) {
-    return new FigmaRestError("rate-limited", `Figma rate-limited the request for ${what} (429${said})`, status, retryAfterSec);
+    return new FigmaRestError("limit", `Figma rate-limited the request for ${what} (429${said})`, status, retryAfterSec);
   }
   if (status >= 500) {
-    return new FigmaRestError("server", `Figma failed on ${what} (${status}${said}); this is on Figma's side, try again later (a file with very many icons may need fewer at once: select fewer frames with --node).`, status);
+    return new FigmaRestError("service", `Figma failed on ${what} (${status}${said}); this is on Figma's side, try again later (a file with very many icons may need fewer at once: select fewer frames with --node).`, status);
   }
-  return new FigmaRestError("bad-request", `Figma rejected the request for ${what} (${status}${said}).`, status);
+  return new FigmaRestError("input", `Figma rejected the request for ${what} (${status}${said}).`, status);
 }
 
 /** "45 s", "3 min", "2 h 5 min": a wait in words, rounded up. */

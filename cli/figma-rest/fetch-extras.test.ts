@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadDesign, type DesignDocument } from "../../codegen/index.js";
 import { encodePng, figmaError, rateLimited, startFigmaRestServer, tokenDigest, type FigmaRestTestServer, type FigmaTestFile } from "../../test/figma-rest-server/server.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
+import { exitCodeFor } from "../../codegen/errors.js";
 import { FigmaRestError } from "./errors.js";
 import { fetchDesignExtras, type FetchExtrasOptions } from "./fetch-extras.js";
 import { DEFAULT_RETRY_POLICY } from "./retry.js";
@@ -173,8 +174,8 @@ describe("fetchDesignExtras: 429", () => {
     const h = harness();
     const error = await failure(fetchDesignExtras(doc, h.options(server)));
     expect(h.sleeps).toEqual([1000, 1000, 1000]);
-    expect(error.kind).toBe("rate-limited");
-    expect(error.exitCode).toBe(1);
+    expect(error.kind).toBe("limit");
+    expect(exitCodeFor(error.kind)).toBe(1);
     expect(error.message).toContain("still after 3 retries: run the command again in 5 s or later");
   });
 
@@ -195,8 +196,8 @@ describe("fetchDesignExtras: refusals and failures", () => {
     server = await startFigmaRestServer({ token: "figd_the-right-one", files: { [KEY]: fileFor(doc) } });
     const h = harness();
     const error = await failure(fetchDesignExtras(doc, h.options(server)));
-    expect(error.kind).toBe("forbidden");
-    expect(error.exitCode).toBe(2);
+    expect(error.kind).toBe("auth");
+    expect(exitCodeFor(error.kind)).toBe(2);
     expect(error.message).toContain('403: "Invalid token"');
     expect(error.message).toContain("FIGMA_TOKEN");
     expect(error.message).not.toContain(TOKEN);
@@ -216,7 +217,8 @@ describe("fetchDesignExtras: refusals and failures", () => {
     const doc = design("figmasharp-login.file.json");
     server = await startFigmaRestServer({ token: TOKEN, files: {} });
     const error = await failure(fetchDesignExtras(doc, harness().options(server)));
-    expect(error).toMatchObject({ kind: "not-found", status: 404, exitCode: 2 });
+    expect(error).toMatchObject({ kind: "input", status: 404 });
+    expect(exitCodeFor(error.kind)).toBe(2);
     expect(error.message).toContain("check --file-key");
   });
 
@@ -227,7 +229,8 @@ describe("fetchDesignExtras: refusals and failures", () => {
     const h = harness();
     const error = await failure(fetchDesignExtras(doc, h.options(server)));
     expect(h.sleeps).toEqual([1000, 2000]);
-    expect(error).toMatchObject({ kind: "server", status: 500, exitCode: 1 });
+    expect(error).toMatchObject({ kind: "service", status: 500 });
+    expect(exitCodeFor(error.kind)).toBe(1);
     expect(error.message).toContain('(500: "Render timeout")');
   });
 
@@ -236,7 +239,8 @@ describe("fetchDesignExtras: refusals and failures", () => {
     server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: fileFor(doc) } });
     server.script("renders", "hang");
     const error = await failure(fetchDesignExtras(doc, harness().options(server, { timeoutMs: 150 })));
-    expect(error).toMatchObject({ kind: "timeout", exitCode: 1 });
+    expect(error).toMatchObject({ kind: "network" });
+    expect(exitCodeFor(error.kind)).toBe(1);
     expect(error.message).toContain("within 0.2 s");
   });
 
@@ -245,7 +249,8 @@ describe("fetchDesignExtras: refusals and failures", () => {
     const gone = await startFigmaRestServer({ token: TOKEN, files: {} });
     await gone.close();
     const error = await failure(fetchDesignExtras(doc, harness().options(gone)));
-    expect(error).toMatchObject({ kind: "network", exitCode: 1 });
+    expect(error).toMatchObject({ kind: "network" });
+    expect(exitCodeFor(error.kind)).toBe(1);
     expect(error.message).toContain(`could not reach ${gone.url}`);
   });
 });

@@ -13,9 +13,9 @@ import { sniffImage } from "../../codegen/design/image-bytes.js";
 import { layerName, layerNamesById } from "../../codegen/design/layer-label.js";
 import { cleanSuppliedSvg } from "../../codegen/design/supplied-svg.js";
 import { FigmaClient, type FigmaClientOptions } from "./client.js";
-import { FigmaRestError } from "./errors.js";
 import { batches, IDS_PER_RENDER, mapLimit, selectAssets } from "./selection.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmaRestError } from "./errors.js";
 
 export interface FetchExtrasOptions extends FigmaClientOptions {
   fileKey: string;
@@ -42,14 +42,14 @@ function isUrlMap(value: unknown): value is UrlMap {
 
 function fillsMap(body: unknown, what: string): UrlMap {
   const images = (body as Partial<GetImageFillsResponse> | null)?.meta?.images;
-  if (!isUrlMap(images)) throw new FigmaRestError("bad-reply", `Figma's answer for ${what} has no meta.images map`);
+  if (!isUrlMap(images)) throw new FigmaRestError("service", `Figma's answer for ${what} has no meta.images map`);
   return images;
 }
 
 function rendersMap(body: unknown, what: string): UrlMap {
   const reply = body as Partial<GetImagesResponse> | null;
-  if (typeof reply?.err === "string" && reply.err) throw new FigmaRestError("bad-reply", `Figma could not render ${what}: ${reply.err}`);
-  if (!isUrlMap(reply?.images)) throw new FigmaRestError("bad-reply", `Figma's answer for ${what} has no images map`);
+  if (typeof reply?.err === "string" && reply.err) throw new FigmaRestError("service", `Figma could not render ${what}: ${reply.err}`);
+  if (!isUrlMap(reply?.images)) throw new FigmaRestError("service", `Figma's answer for ${what} has no images map`);
   return reply.images;
 }
 
@@ -112,12 +112,12 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
     try {
       const bytes = await client.download(job.url, what);
       if (job.kind === "image") {
-        if (!sniffImage(bytes)) throw new FigmaRestError("bad-reply", `${what} is not an image (${bytes.length} bytes)`);
+        if (!sniffImage(bytes)) throw new FigmaRestError("service", `${what} is not an image (${bytes.length} bytes)`);
         images[job.id] = bytes;
       } else {
         const text = new TextDecoder().decode(bytes);
         // Kept as served (the codegen cleans it); refused here only when it is no SVG at all.
-        if (cleanSuppliedSvg(text) === undefined) throw new FigmaRestError("bad-reply", `${what} is not SVG markup`);
+        if (cleanSuppliedSvg(text) === undefined) throw new FigmaRestError("service", `${what} is not SVG markup`);
         svgs[job.id] = text;
       }
       return undefined;

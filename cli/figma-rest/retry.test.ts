@@ -16,7 +16,7 @@ describe("formatWait", () => {
 });
 
 describe("withRetry", () => {
-  const limited = (sec?: number): FigmaRestError => new FigmaRestError("rate-limited", "Figma rate-limited the request for x (429)", 429, sec);
+  const limited = (sec?: number): FigmaRestError => new FigmaRestError("limit", "Figma rate-limited the request for x (429)", 429, sec);
 
   it("waits Figma's Retry-After, or a minute without one, then succeeds", async () => {
     const sleeps: number[] = [];
@@ -31,7 +31,7 @@ describe("withRetry", () => {
   });
 
   it("does not retry a refusal, a timeout or an unknown error", async () => {
-    for (const error of [new FigmaRestError("forbidden", "no", 403), new FigmaRestError("timeout", "slow"), new TypeError("bug")]) {
+    for (const error of [new FigmaRestError("auth", "no", 403), new FigmaRestError("network", "slow"), new FigmaRestError("service", "not JSON", 200), new TypeError("bug")]) {
       let calls = 0;
       const sleeps: number[] = [];
       await expect(withRetry("x", async () => {

@@ -3,7 +3,7 @@
  * a 5xx waits a short backoff; a wait longer than the policy allows gives up at once, so the user learns when
  * to come back instead of watching a stalled command. The sleep is injected: tests never wait.
  */
-import { FigmaRestError, formatWait } from "./errors.js";
+import { FigmaRestError, formatWait, isServerError } from "./errors.js";
 import { plural } from "../../codegen/plural.js";
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -55,18 +55,18 @@ export async function withRetry<T>(what: string, attempt: () => Promise<T>, opti
       if (!(error instanceof FigmaRestError)) throw error;
       let waitSec: number;
       let of: number;
-      if (error.kind === "rate-limited") {
+      if (error.kind === "limit") {
         waitSec = error.retryAfterSec ?? policy.defaultWaitSec;
         if (limited >= policy.rateLimitRetries) {
           const tries = plural(limited, "retry", "retries");
-          throw new FigmaRestError("rate-limited", `${error.message}, still after ${tries}: run the command again in ${formatWait(waitSec)} or later (Figma's limits depend on the plan and seat of the token's account).`, error.status, waitSec);
+          throw new FigmaRestError("limit", `${error.message}, still after ${tries}: run the command again in ${formatWait(waitSec)} or later (Figma's limits depend on the plan and seat of the token's account).`, error.status, waitSec);
         }
         if (waitSec > policy.maxWaitSec) {
-          throw new FigmaRestError("rate-limited", `${error.message} and asks to wait ${formatWait(waitSec)}, longer than figment waits (${formatWait(policy.maxWaitSec)}): run the command again in ${formatWait(waitSec)}.`, error.status, waitSec);
+          throw new FigmaRestError("limit", `${error.message} and asks to wait ${formatWait(waitSec)}, longer than figment waits (${formatWait(policy.maxWaitSec)}): run the command again in ${formatWait(waitSec)}.`, error.status, waitSec);
         }
         limited++;
         of = policy.rateLimitRetries;
-      } else if (error.kind === "server") {
+      } else if (isServerError(error)) {
         if (failed >= policy.serverRetries) throw error;
         failed++;
         waitSec = 2 ** (failed - 1);
@@ -74,7 +74,7 @@ export async function withRetry<T>(what: string, attempt: () => Promise<T>, opti
       } else {
         throw error;
       }
-      options.onRetry?.({ what, status: error.status, waitSec, attempt: error.kind === "rate-limited" ? limited : failed, of });
+      options.onRetry?.({ what, status: error.status, waitSec, attempt: error.kind === "limit" ? limited : failed, of });
       await options.sleep(waitSec * 1000, options.signal);
     }
   }

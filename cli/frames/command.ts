@@ -4,11 +4,11 @@ import { agree, plural } from "../../codegen/plural.js";
 import { countNodes } from "../../codegen/rest/reply.js";
 import { topLevelFrames } from "../../codegen/rest/top-frames.js";
 import type { CliArgs } from "../common/args.js";
-import { asUsage, readDesign, requireInput, type Output } from "../common/design-files.js";
+import { readDesign, requireInput, type Output } from "../common/design-files.js";
 
 export async function framesCommand(args: CliArgs, io: Output): Promise<number> {
   const json = await readDesign(requireInput(args), io);
-  const frames = asUsage(() => topLevelFrames(json));
+  const frames = topLevelFrames(json);
   // A frame without a box (none, or not numbers) has no size to list: null in --json, "?×?" and a note in the table.
   const rows = frames.map(({ node, page, sections, converted }) => {
     const box = layerBounds(node);

@@ -19,7 +19,7 @@ import { imageConfig, imagePath, type ImageConfig } from "../../ai/image/config.
 import { estimateImageRequest, usageCost } from "../../ai/image/estimate.js";
 import { generateImages, IMAGE_TIMEOUT_MS } from "../../ai/image/generate.js";
 import type { ImageInput, ImageRequest } from "../../ai/image/options.js";
-import { maskFromPng, PngError, type Mask } from "../../ai/mask/index.js";
+import { maskFromPng, type Mask } from "../../ai/mask/index.js";
 import type { ImageResult } from "../../ai/image/result.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
@@ -29,16 +29,17 @@ import type { SdImageArgs } from "./sd-args.js";
 import { freeStem, RunFiles, slugOf } from "../common/image-files.js";
 import { sdImageCommand } from "./sd-command.js";
 import { API_NAME, printDryRun, progressPrinter, reportImageError, usageLine } from "./report.js";
-import { checkOutDir, UsageError } from "../common/io.js";
+import { checkOutDir } from "../common/io.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
 /** The SDK retries a 429 or 5xx this many times (honouring retry-after) before the CLI reports it. */
 export const IMAGE_RETRIES = 2;
 
 const FLAG: Readonly<Record<ImageField, string>> = { prompt: "--prompt", size: "--size", quality: "--quality", background: "--background", format: "--format", count: "--n", partials: "--partials", references: "--ref", refine: "--previous", mask: "--mask" };
 
-export function problemsError(problems: readonly ImageProblem[]): UsageError {
-  return new UsageError(problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join("\nfigment: "));
+export function problemsError(problems: readonly ImageProblem[]): FigmentError {
+  return new FigmentError("input", problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join("\nfigment: "));
 }
 
 export async function readRef(path: string): Promise<ImageInput> {
@@ -47,10 +48,10 @@ export async function readRef(path: string): Promise<ImageInput> {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `--ref: no such file: ${path}` : `--ref: cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError("input", code === "ENOENT" ? `--ref: no such file: ${path}` : `--ref: cannot read ${path}: ${(error as Error).message}`);
   }
   const format = imageInfo(bytes)?.format;
-  if (format !== "png" && format !== "jpeg" && format !== "webp") throw new UsageError(`--ref ${path} is not a PNG, JPEG or WebP image`);
+  if (format !== "png" && format !== "jpeg" && format !== "webp") throw new FigmentError("input", `--ref ${path} is not a PNG, JPEG or WebP image`);
   return { bytes, name: basename(path) };
 }
 
@@ -61,17 +62,17 @@ export async function readMask(path: string, image: ImageInput): Promise<Mask> {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `--mask: no such file: ${path}` : `--mask: cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError("input", code === "ENOENT" ? `--mask: no such file: ${path}` : `--mask: cannot read ${path}: ${(error as Error).message}`);
   }
   let mask: Mask;
   try {
     mask = maskFromPng(bytes).mask;
   } catch (error) {
-    if (error instanceof PngError) throw new UsageError(`--mask ${path}: ${error.message}`);
+    if (isFigmentError(error, "input")) throw new FigmentError("input", `--mask ${path}: ${error.message}`);
     throw error;
   }
   const info = imageInfo(image.bytes);
-  if (info && (info.width !== mask.width || info.height !== mask.height)) throw new UsageError(`--mask is ${mask.width}x${mask.height} but the --ref image${image.name ? ` ${image.name}` : ""} is ${info.width}x${info.height}: the mask must be the image's size`);
+  if (info && (info.width !== mask.width || info.height !== mask.height)) throw new FigmentError("input", `--mask is ${mask.width}x${mask.height} but the --ref image${image.name ? ` ${image.name}` : ""} is ${info.width}x${info.height}: the mask must be the image's size`);
   return mask;
 }
 
@@ -150,7 +151,7 @@ export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, co
     await files.removeAll();
     if (error instanceof ImageOptionsError) throw problemsError(error.problems);
     if (error instanceof ModelError) {
-      if (error.kind === "aborted") {
+      if (error.reason === "aborted") {
         io.err("figment: cancelled; nothing was written");
         return 130;
       }
@@ -164,7 +165,7 @@ export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, co
     await files.flush();
   } catch (error) {
     await files.removeAll();
-    throw new UsageError(`could not write under ${out}: ${(error as Error).message}`);
+    throw new FigmentError("input", `could not write under ${out}: ${(error as Error).message}`);
   }
   const cost = result.usage ? usageCost(config, result.usage) : undefined;
   if (args.json) {

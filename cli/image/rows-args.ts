@@ -2,14 +2,14 @@
  * Command-line parsing for `figment image --template … --rows …`: one image per row of a parameters file,
  * each from the template filled with the row's values and the rules' additions. Shares the model and image
  * flags of `figment image`; the single-image flags that make no sense per row (--prompt, --n, --partials,
- * --previous) are refused by name. Bad flags are UsageErrors (exit 2).
+ * --previous) are refused by name. Bad flags are input errors (exit 2).
  */
-import { checkSweeps, parseSweep, sweepRefusal, SweepError, type Sweep } from "../../ai/params/index.js";
+import { checkSweeps, parseSweep, sweepRefusal, type Sweep } from "../../ai/params/index.js";
 import { firstGiven, oneOfWords, present, readFlags } from "../common/flags.js";
 import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./model-flags.js";
 import { parseSdImageArgs, SD_FLAGS, SD_PROVIDERS, type SdImageArgs } from "./sd-args.js";
-import { UsageError } from "../common/io.js";
 import { PROVIDERS } from "../../contract/words.js";
+import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
 export const IMAGE_ROWS_USAGE = `figment image --template — one image per row of parameters, written under --out
 
@@ -71,11 +71,11 @@ function sweepsOf(texts: readonly string[], provider: string, sd: boolean): Swee
     checkSweeps(sweeps);
     for (const sweep of sweeps) {
       const refusal = sweepRefusal(sweep.param, sd ? "sd" : "hosted", provider);
-      if (refusal) throw new SweepError(refusal);
+      if (refusal) throw new FigmentError("input", refusal);
     }
     return sweeps;
   } catch (error) {
-    throw error instanceof SweepError ? new UsageError(`--sweep ${error.message}`) : error;
+    throw isFigmentError(error, "input") ? new FigmentError("input", `--sweep ${error.message}`) : error;
   }
 }
 
@@ -93,7 +93,7 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
   const { values: v } = readFlags(argv, { ...IMAGE_ROWS_FLAGS, hint: "figment image --template --help lists the flags" });
   const help = v.help ?? false;
   const single = firstGiven(v, SINGLE_ONLY);
-  if (single) throw new UsageError(`--${single} applies to a single prompt; with --template each row makes one image from its computed prompt`);
+  if (single) throw new FigmentError("input", `--${single} applies to a single prompt; with --template each row makes one image from its computed prompt`);
   const template = v.template ?? "";
   const rows = v.rows?.trim() ?? "";
   const dryRun = v["dry-run"] ?? false;
@@ -101,13 +101,13 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
   const isSd = provider === "sdnext" || provider === "a1111";
   const sweeps = sweepsOf(v.sweep ?? [], provider, isSd);
   if (!help) {
-    if (!template.trim()) throw new UsageError('--template is required with --rows: figment image --template "A {style} hero for {audience}" --rows rows.csv --out DIR');
-    if (!rows && sweeps.length === 0) throw new UsageError("--rows FILE is required with --template: a CSV with a header row, or JSONL (one object per line); or --sweep PARAM=V1,V2 for a grid of the one prompt");
-    if (!dryRun && !v.out?.trim()) throw new UsageError("--out DIR is required: the folder the images are written to");
+    if (!template.trim()) throw new FigmentError("input", '--template is required with --rows: figment image --template "A {style} hero for {audience}" --rows rows.csv --out DIR');
+    if (!rows && sweeps.length === 0) throw new FigmentError("input", "--rows FILE is required with --template: a CSV with a header row, or JSONL (one object per line); or --sweep PARAM=V1,V2 for a grid of the one prompt");
+    if (!dryRun && !v.out?.trim()) throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
   }
-  if (sweeps.some((s) => s.param === "strength") && (v.ref ?? []).length === 0) throw new UsageError("--sweep strength sweeps img2img's denoising strength: give the init image with --ref");
+  if (sweeps.some((s) => s.param === "strength") && (v.ref ?? []).length === 0) throw new FigmentError("input", "--sweep strength sweeps img2img's denoising strength: give the init image with --ref");
   if (isSd && !help) {
-    if (v["batch-api"]) throw new UsageError(`--batch-api submits to OpenAI's Batch API; --provider ${provider} runs on your own server: leave it out`);
+    if (v["batch-api"]) throw new FigmentError("input", `--batch-api submits to OpenAI's Batch API; --provider ${provider} runs on your own server: leave it out`);
     const { "dry-run": _dry, ...forSd } = v;
     const sd = parseSdImageArgs({ ...forSd, out: v.out ?? (dryRun ? "-" : undefined) }, provider, template);
     const base = { help, template, rows, ...present({ rules: v.rules?.trim() || undefined, style: v.style?.trim() || undefined, out: v.out?.trim() || undefined }) };
@@ -115,11 +115,11 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
   }
   if (!isSd) {
     const sdFlag = firstGiven(v, SD_FLAGS);
-    if (sdFlag) throw new UsageError(`--${sdFlag} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`);
+    if (sdFlag) throw new FigmentError("input", `--${sdFlag} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`);
   }
   const { provider: _p, ...hosted } = v;
   const modelArgs = imageModelArgs(isSd ? hosted : v);
-  if (v.rules !== undefined && !v.rules.trim()) throw new UsageError("--rules needs a file: a JSON rules file (see figment image --template --help)");
+  if (v.rules !== undefined && !v.rules.trim()) throw new FigmentError("input", "--rules needs a file: a JSON rules file (see figment image --template --help)");
   return {
     help,
     template,

@@ -8,32 +8,27 @@
 import { join } from "node:path";
 import { ModelError } from "../../ai/errors.js";
 import type { ImageConfig } from "../../ai/image/config.js";
-import { BatchInputError } from "../../ai/batch/lines.js";
 import { imageBatchBodies } from "../../ai/batch/image-bodies.js";
 import type { RowRequest } from "../../ai/params/index.js";
 import { submitImageBatch, type ImageBatchRequest } from "../batch-api/images.js";
 import { BATCH_STEPS } from "../batch-api/report.js";
 import type { Output } from "../common/design-files.js";
 import type { ImageRowsArgs } from "./rows-args.js";
-import { UsageError } from "../common/io.js";
 import { reportModelError } from "../common/model-errors.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError } from "../../codegen/errors.js";
 
-/** Throws a UsageError for what the Batch API cannot run; called before the key is read. */
+/** Throws an input error for what the Batch API cannot run; called before the key is read. */
 export function checkBatchFlags(args: ImageRowsArgs): void {
-  if (args.provider !== "openai") throw new UsageError(`--batch-api needs --provider openai: OpenAI's Batch API runs the Images API; ${args.provider} endpoints have none`);
-  if (args.api === "responses") throw new UsageError("--batch-api sends Images API requests (/v1/images/generations); leave out --api responses");
-  if (args.consistent) throw new UsageError("--consistent needs the first image before the other rows are sent; a batch sends every row at once. Leave out --batch-api or --consistent");
-  if (args.refs.length > 0) throw new UsageError("--ref needs an image edit (a multipart upload), which the Batch API does not run; leave out --batch-api or --ref");
+  if (args.provider !== "openai") throw new FigmentError("input", `--batch-api needs --provider openai: OpenAI's Batch API runs the Images API; ${args.provider} endpoints have none`);
+  if (args.api === "responses") throw new FigmentError("input", "--batch-api sends Images API requests (/v1/images/generations); leave out --api responses");
+  if (args.consistent) throw new FigmentError("input", "--consistent needs the first image before the other rows are sent; a batch sends every row at once. Leave out --batch-api or --consistent");
+  if (args.refs.length > 0) throw new FigmentError("input", "--ref needs an image edit (a multipart upload), which the Batch API does not run; leave out --batch-api or --ref");
 }
 
 /** The JSON body of each row's Images API request, as a batch line carries it (never streamed). */
 export function batchBodies(config: ImageConfig, requests: readonly RowRequest[]): ImageBatchRequest[] {
-  try {
-    return imageBatchBodies(config, requests);
-  } catch (error) {
-    throw error instanceof BatchInputError ? new UsageError(error.message) : error;
-  }
+  return imageBatchBodies(config, requests);
 }
 
 export async function submitRowsBatch(args: ImageRowsArgs, config: ImageConfig, requests: readonly RowRequest[], io: Output, signal?: AbortSignal): Promise<number> {

@@ -19,10 +19,11 @@ import { checkBatchFlags, submitRowsBatch } from "./rows-batch.js";
 import { planRows } from "./rows-plan.js";
 import { printPrompts, printRowsResult, rowEventLine } from "./rows-report.js";
 import { runRows } from "./rows-run.js";
-import { checkOutDir, UsageError } from "../common/io.js";
+import { checkOutDir } from "../common/io.js";
 import { cellParams, gridRequests } from "./rows-grid.js";
 import { sdRowsCommand } from "./rows-sd-command.js";
 import { plural } from "../../codegen/plural.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context: RunContext = {}): Promise<number> {
   if (args.sd) return sdRowsCommand(args, args.sd, io, context);
@@ -38,8 +39,8 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
   if (check.problems.length > 0) throw problemsError(check.problems);
   const extra = args.consistent ? CONSISTENT_NOTE.length + 2 : 0;
   const long = plan.requests.find((r) => r.request.prompt.length + extra > MAX_PROMPT_CHARS);
-  if (long) throw new UsageError(`row ${long.row}: its computed prompt is ${(long.request.prompt.length + extra).toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}`);
-  if (args.consistent && references.length + 1 > MAX_REFERENCES) throw new UsageError(`--consistent adds the first image as a reference: give at most ${MAX_REFERENCES - 1} --ref images, not ${references.length}`);
+  if (long) throw new FigmentError("input", `row ${long.row}: its computed prompt is ${(long.request.prompt.length + extra).toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}`);
+  if (args.consistent && references.length + 1 > MAX_REFERENCES) throw new FigmentError("input", `--consistent adds the first image as a reference: give at most ${MAX_REFERENCES - 1} --ref images, not ${references.length}`);
   for (const note of [...plan.computed.notes, ...check.notes]) io.err(`figment: note: ${note}`);
   if (args.dryRun) {
     // A grid's cells with what each sends: the hosted APIs take quality and size (the sweepable one is quality).

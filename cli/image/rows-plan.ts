@@ -7,7 +7,8 @@
 import { ParamsError, computePrompts, parseCsvRows, parseJsonlRows, parseTemplate, readRules, rowRequests, rowsFormatOf, NO_RULES, type ComputedPrompts, type RowRequest, type ParamTable, type RuleSet, type SharedImageOptions } from "../../ai/params/index.js";
 import type { ImageInput } from "../../ai/image/options.js";
 import type { ImageRowsArgs } from "./rows-args.js";
-import { readText, UsageError } from "../common/io.js";
+import { readText } from "../common/io.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export interface RowsPlan {
   computed: ComputedPrompts;
@@ -21,12 +22,12 @@ function flagOf(error: ParamsError, args: ImageRowsArgs): string {
   return `--rows ${args.rows}`;
 }
 
-/** Runs `fn`, turning a ParamsError into a UsageError that names the flag (and file) it is about. */
+/** Runs `fn`, turning a ParamsError into an input error that names the flag (and file) it is about. */
 function asUsage<T>(args: ImageRowsArgs, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof ParamsError) throw new UsageError(`${flagOf(error, args)}: ${error.message}`);
+    if (error instanceof ParamsError) throw new FigmentError("input", `${flagOf(error, args)}: ${error.message}`);
     throw error;
   }
 }
@@ -37,7 +38,7 @@ const ONE_ROW: ParamTable = { columns: [], rows: [{ row: 1, line: 1, values: {} 
 async function readTable(args: ImageRowsArgs): Promise<ParamTable> {
   if (!args.rows) return ONE_ROW;
   const rowsText = await readText(args.rows).catch((error: Error) => {
-    throw new UsageError(`--rows: ${error.message}`);
+    throw new FigmentError("input", `--rows: ${error.message}`);
   });
   return asUsage(args, () => (rowsFormatOf(args.rows) === "jsonl" ? parseJsonlRows(rowsText) : parseCsvRows(rowsText)));
 }
@@ -48,7 +49,7 @@ export async function planRows(args: ImageRowsArgs, references: readonly ImageIn
   let rules: RuleSet = NO_RULES;
   if (args.rules) {
     const rulesText = await readText(args.rules).catch((error: Error) => {
-      throw new UsageError(`--rules: ${error.message}`);
+      throw new FigmentError("input", `--rules: ${error.message}`);
     });
     rules = asUsage(args, () => readRules(rulesText));
   }

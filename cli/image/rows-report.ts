@@ -85,7 +85,7 @@ export function printRowsResult(result: RowsRunResult, computed: ComputedPrompts
       JSON.stringify(
         {
           images: result.written.map((w) => ({ row: w.row, path: w.path, width: w.width, height: w.height, bytes: w.bytes, format: w.format, attempts: w.attempts, ...(w.params ? { params: w.params } : {}), ...(w.seed !== undefined ? { seed: w.seed } : {}), prompt: prompt(w.row) })),
-          failures: result.failed.map((f) => ({ row: f.row, line: lineOf(computed, f.row), kind: f.error.kind, message: f.error.message, attempts: f.attempts })),
+          failures: result.failed.map((f) => ({ row: f.row, line: lineOf(computed, f.row), kind: f.error.reason, message: f.error.message, attempts: f.attempts })),
           notSent: result.notSent,
           summary: summaryLine(result, total, facts.grid ? "image" : "row"),
           notes: computed.notes,

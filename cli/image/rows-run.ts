@@ -112,17 +112,17 @@ export async function runRows(requests: readonly RowRequest[], options: RowsRunO
         return image;
       } catch (caught) {
         const error = caught instanceof ImageOptionsError ? new ModelError("bad-request", caught.problems.map((p) => p.message).join(" ")) : toModelError(caught);
-        if (error.kind === "aborted" || options.signal?.aborted) {
+        if (error.reason === "aborted" || options.signal?.aborted) {
           result.cancelled = true;
           result.notSent.push(planned.row);
           return undefined;
         }
-        if (attempt === 1 && RETRY_KINDS.has(error.kind) && (error.retryAfterMs ?? 0) <= MAX_RETRY_WAIT_MS) {
+        if (attempt === 1 && RETRY_KINDS.has(error.reason) && (error.retryAfterMs ?? 0) <= MAX_RETRY_WAIT_MS) {
           options.onEvent?.({ type: "retry", row: planned.row, error });
           await wait(error.retryAfterMs ?? 250, options.signal);
           continue;
         }
-        if (STOP_KINDS.has(error.kind)) result.stopped ??= error;
+        if (STOP_KINDS.has(error.reason)) result.stopped ??= error;
         const failed = { row: planned.row, error, attempts: attempt };
         result.failed.push(failed);
         options.onEvent?.({ type: "failed", failed });

@@ -36,7 +36,7 @@ const STOP_PROBLEMS: ReadonlySet<string> = new Set(["unreachable", "unauthorized
 
 function stopsTheRun(error: ModelError): boolean {
   if (error instanceof SdError) return STOP_PROBLEMS.has(error.problem.type);
-  return error.kind === "offline" || error.kind === "unauthorized";
+  return error.reason === "offline" || error.reason === "unauthorized";
 }
 
 /** The request for `planned`: the SD flags, then what its grid cell sweeps, then the set's fixed seed. */
@@ -80,7 +80,7 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
       if (!image) throw new ModelError("bad-output", "The server's answer held no image.");
     } catch (caught) {
       const error = toModelError(caught);
-      if (error.kind === "aborted" || options.signal?.aborted) {
+      if (error.reason === "aborted" || options.signal?.aborted) {
         result.cancelled = true;
         result.notSent.push(planned.row);
         continue;

@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ModelError } from "../../ai/errors.js";
 import { imageInfo, type ImageInfo } from "../../ai/image/bytes.js";
-import { maskFromPng, PngError, sdMaskPng } from "../../ai/mask/index.js";
+import { maskFromPng, sdMaskPng } from "../../ai/mask/index.js";
 import type { ImageSize } from "../../ai/image/options.js";
 import { controlRender, img2img, txt2img, type SdConnection, type SdGenerateOptions, type SdJobOptions, type SdProgress, type SdResult } from "../../ai/sdnext/index.js";
 import { plural } from "../../codegen/plural.js";
@@ -19,7 +19,8 @@ import type { Output, RunContext } from "../common/design-files.js";
 import { EXTENSIONS, freeStem, RunFiles, slugOf } from "../common/image-files.js";
 import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, sdSize, type SdImageArgs } from "./sd-args.js";
 import { reportSdError, SD_AUTH_ENV } from "./sd-report.js";
-import { checkOutDir, UsageError } from "../common/io.js";
+import { checkOutDir } from "../common/io.js";
+import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
 /** Milliseconds between progress polls; the environment may set it (tests poll fast). */
 const POLL_ENV = "FIGMENT_SD_POLL_MS";
@@ -36,10 +37,10 @@ export async function readImageFlag(flag: string, path: string): Promise<InputIm
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `${flag}: no such file: ${path}` : `${flag}: cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError("input", code === "ENOENT" ? `${flag}: no such file: ${path}` : `${flag}: cannot read ${path}: ${(error as Error).message}`);
   }
   const info = imageInfo(bytes);
-  if (!info || (info.format !== "png" && info.format !== "jpeg" && info.format !== "webp")) throw new UsageError(`${flag} ${path} is not a PNG, JPEG or WebP image`);
+  if (!info || (info.format !== "png" && info.format !== "jpeg" && info.format !== "webp")) throw new FigmentError("input", `${flag} ${path} is not a PNG, JPEG or WebP image`);
   return { ...info, bytes, path };
 }
 
@@ -47,7 +48,7 @@ export async function readImageFlag(flag: string, path: string): Promise<InputIm
 export function sdAuth(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const auth = env[SD_AUTH_ENV];
   if (auth === undefined || auth === "") return undefined;
-  if (!auth.includes(":")) throw new UsageError(`${SD_AUTH_ENV} must be written user:password (the server's --auth or --api-auth)`);
+  if (!auth.includes(":")) throw new FigmentError("input", `${SD_AUTH_ENV} must be written user:password (the server's --auth or --api-auth)`);
   return auth;
 }
 
@@ -67,7 +68,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   const mask = args.mask !== undefined ? await readImageFlag("--mask", args.mask) : undefined;
   const control = args.control !== undefined ? await readImageFlag("--control", args.control) : undefined;
   if (ref && mask && (mask.width !== ref.width || mask.height !== ref.height)) {
-    throw new UsageError(`--mask is ${sizeText(mask)} but the --ref image is ${sizeText(ref)}: the mask must be the image's size (white = repaint)`);
+    throw new FigmentError("input", `--mask is ${sizeText(mask)} but the --ref image is ${sizeText(ref)}: the mask must be the image's size (white = repaint)`);
   }
   const input = ref ?? control;
   const { asked, sent } = sdSize(args, input);
@@ -134,7 +135,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   } catch (error) {
     await files.removeAll();
     if (!(error instanceof ModelError)) throw error;
-    if (error.kind === "aborted") {
+    if (error.reason === "aborted") {
       if (stoppedBy === "timeout") {
         io.err(`figment: the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server had made an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`);
         return 1;
@@ -153,7 +154,7 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     await files.flush();
   } catch (error) {
     await files.removeAll();
-    throw new UsageError(`could not write under ${out}: ${(error as Error).message}`);
+    throw new FigmentError("input", `could not write under ${out}: ${(error as Error).message}`);
   }
 
   if (args.json) {
@@ -181,7 +182,7 @@ function sdMaskBytes(bytes: Uint8Array): Uint8Array {
   try {
     return sdMaskPng(maskFromPng(bytes).mask);
   } catch (error) {
-    if (error instanceof PngError) return bytes;
+    if (isFigmentError(error, "input")) return bytes;
     throw error;
   }
 }

@@ -7,7 +7,7 @@
 import type { ModelError, ModelErrorKind } from "../../ai/errors.js";
 import { AUTH_FLAGS, SdError, sdNextStep, type SdProblem } from "../../ai/sdnext/index.js";
 import type { Output } from "../common/design-files.js";
-import { exitCodeFor } from "../common/model-errors.js";
+import { exitCodeFor } from "../../codegen/errors.js";
 
 /** The environment variable holding the server's `user:password`. */
 export const SD_AUTH_ENV = "SDNEXT_AUTH";
@@ -72,7 +72,7 @@ const KIND_STEP: Partial<Record<ModelErrorKind, string>> = {
 };
 
 export function sdErrorLine(error: ModelError): string {
-  const step = error instanceof SdError ? problemStep(error.problem) : (KIND_STEP[error.kind] ?? "Run again; if it fails again, look at the server's console.");
+  const step = error instanceof SdError ? problemStep(error.problem) : (KIND_STEP[error.reason] ?? "Run again; if it fails again, look at the server's console.");
   return `figment: ${error.message} ${step}`;
 }
 

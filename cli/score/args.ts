@@ -1,7 +1,7 @@
-/** Command-line parsing for `figment score`, on cli/common/flags.ts. Bad flags are UsageErrors (exit 2). */
+/** Command-line parsing for `figment score`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import { parseWidths } from "../../codegen/fidelity/responsive.js";
 import { present, readFlags } from "../common/flags.js";
-import { UsageError } from "../common/io.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const SCORE_USAGE = `figment score — measure code against a design: how closely it matches the drawing, and what a reader sees
 
@@ -34,14 +34,14 @@ export const SCORE_FLAGS = { boolean: ["json"], string: ["dir", "node", "widths"
 export function parseScoreArgs(argv: string[]): ScoreArgs {
   const { values, positionals } = readFlags(argv, { ...SCORE_FLAGS, positionals: true, hint: "figment score --help lists the flags" });
   const help = values.help ?? false;
-  if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
-  if (!help && positionals[0] === undefined) throw new UsageError("score needs a design file: figment score <design.json> --dir DIR");
-  if (!help && (values.dir === undefined || values.dir.trim() === "")) throw new UsageError("score needs the folder of the code to measure: --dir DIR");
+  if (positionals.length > 1) throw new FigmentError("input", `unexpected argument: ${positionals[1]}`);
+  if (!help && positionals[0] === undefined) throw new FigmentError("input", "score needs a design file: figment score <design.json> --dir DIR");
+  if (!help && (values.dir === undefined || values.dir.trim() === "")) throw new FigmentError("input", "score needs the folder of the code to measure: --dir DIR");
   let widths: number[] | undefined;
   try {
     widths = values.widths !== undefined ? parseWidths(values.widths) : undefined;
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new FigmentError("input", (error as Error).message);
   }
   return { help, json: values.json ?? false, ...present({ input: positionals[0], dir: values.dir, node: values.node, widths }) };
 }

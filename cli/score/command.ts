@@ -12,9 +12,10 @@ import { loadDesign } from "../../codegen/index.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
-import { asUsage, type Output } from "../common/design-files.js";
-import { readJson, UsageError } from "../common/io.js";
+import type { Output } from "../common/design-files.js";
+import { readJson } from "../common/io.js";
 import type { ScoreArgs } from "./args.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** Folders a project keeps that are not its code. */
 const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".next", ".vite"]);
@@ -27,9 +28,9 @@ export async function readCodeDir(dir: string): Promise<SourceFile[]> {
   try {
     info = await stat(dir);
   } catch {
-    throw new UsageError(`--dir ${dir}: no such folder`);
+    throw new FigmentError("input", `--dir ${dir}: no such folder`);
   }
-  if (!info.isDirectory()) throw new UsageError(`--dir ${dir} is a file, not a folder: give the folder that holds the page`);
+  if (!info.isDirectory()) throw new FigmentError("input", `--dir ${dir} is a file, not a folder: give the folder that holds the page`);
   const out: SourceFile[] = [];
   let total = 0;
   const walk = async (folder: string): Promise<void> => {
@@ -42,7 +43,7 @@ export async function readCodeDir(dir: string): Promise<SourceFile[]> {
       if (!entry.isFile()) continue;
       const bytes = await readFile(path);
       total += bytes.length;
-      if (total > MAX_BYTES) throw new UsageError(`--dir ${dir} holds more than ${MAX_BYTES / 1024 / 1024} MB: give the folder of one page`);
+      if (total > MAX_BYTES) throw new FigmentError("input", `--dir ${dir} holds more than ${MAX_BYTES / 1024 / 1024} MB: give the folder of one page`);
       const name = relative(dir, path).split(sep).join("/");
       const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
       out.push(ext in ASSET_MIME && ext !== "svg" ? { path: name, content: "", bytes: new Uint8Array(bytes) } : { path: name, content: bytes.toString("utf8") });
@@ -59,19 +60,19 @@ function targetOf(files: readonly SourceFile[]): "react" | "html" {
 
 export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number> {
   const json = await readJson(args.input!);
-  const design = asUsage(() => loadDesign(json, args.node ? [args.node] : []));
-  if (design.roots.length > 1) throw new UsageError(`${args.input} has ${design.roots.length} top-level frames: name one with --node ID (figment frames lists them)`);
+  const design = loadDesign(json, args.node ? [args.node] : []);
+  if (design.roots.length > 1) throw new FigmentError("input", `${args.input} has ${design.roots.length} top-level frames: name one with --node ID (figment frames lists them)`);
   const frame = design.roots[0] as unknown as RestNode | undefined;
-  if (!frame) throw new UsageError(`${args.input} has no frame to measure against`);
+  if (!frame) throw new FigmentError("input", `${args.input} has no frame to measure against`);
   const files = await readCodeDir(args.dir!);
   const target = targetOf(files);
-  if (target === "html" && !files.some((f) => /\.html?$/i.test(f.path))) throw new UsageError(`--dir ${args.dir} holds no HTML page (index.html) and no React files to render`);
+  if (target === "html" && !files.some((f) => /\.html?$/i.test(f.path))) throw new FigmentError("input", `--dir ${args.dir} holds no HTML page (index.html) and no React files to render`);
   const ids = new Set(files.flatMap((f) => Array.from(f.content.matchAll(/data-node-id=["{]?["']?([^"'}\s>]+)/g), (m) => m[1]!)));
   if (!ids.has(frame.id) && ![...ids].some((id) => id.includes(":"))) {
-    throw new UsageError(`the code in ${args.dir} carries no layer ids (data-node-id="…"): nothing can be compared with the design. Generate it with figment code --node-ids, or add the ids of the design's layers`);
+    throw new FigmentError("input", `the code in ${args.dir} carries no layer ids (data-node-id="…"): nothing can be compared with the design. Generate it with figment code --node-ids, or add the ids of the design's layers`);
   }
   const { chromiumAvailable, chromiumPath, launchChromium } = await import("../measure/browser.js");
-  if (!chromiumAvailable()) throw new UsageError(`score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!chromiumAvailable()) throw new FigmentError("input", `score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   const { scoreCode } = await import("../measure/score.js");
   const { printScores } = await import("../code/score.js");
   const browser = await launchChromium();

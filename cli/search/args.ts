@@ -1,8 +1,8 @@
-/** Command-line parsing for `figment search`, on cli/common/flags.ts. Bad flags are UsageErrors (exit 2). */
+/** Command-line parsing for `figment search`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import type { ProviderName } from "../common/args.js";
 import { firstGiven, present, readFlags, wholeNumber } from "../common/flags.js";
-import { UsageError } from "../common/io.js";
 import { baseUrlFlag, MODEL_FLAGS, providerFlag } from "../common/model-flags.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export const SEARCH_USAGE = `figment search — find the top-level frames of a design by words (and by meaning, with --ai)
 
@@ -48,18 +48,18 @@ export const SEARCH_FLAGS = { boolean: ["json", "ai"], string: ["top", "cache", 
 export function parseSearchArgs(argv: string[]): SearchArgs {
   const { values, positionals } = readFlags(argv, { ...SEARCH_FLAGS, positionals: true, hint: "figment search --help lists the flags" });
   const help = values.help ?? false;
-  if (positionals.length > 2) throw new UsageError(`unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`);
+  if (positionals.length > 2) throw new FigmentError("input", `unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`);
   const query = positionals[1]?.trim() ?? "";
-  if (!help && positionals[0] === undefined) throw new UsageError("search needs a design file and a query: figment search <design.json> QUERY");
-  if (!help && !query) throw new UsageError("search needs a query: figment search <design.json> QUERY");
+  if (!help && positionals[0] === undefined) throw new FigmentError("input", "search needs a design file and a query: figment search <design.json> QUERY");
+  if (!help && !query) throw new FigmentError("input", "search needs a query: figment search <design.json> QUERY");
   const provider = providerFlag(values.provider);
   const baseUrl = baseUrlFlag(values["base-url"]);
   const ai = values.ai ?? false;
   const aiOnly = ai ? undefined : firstGiven(values, ["cache", "provider", "base-url", "model", "dimensions", "timeout"]);
-  if (aiOnly) throw new UsageError(`--${aiOnly} works with --ai only`);
+  if (aiOnly) throw new FigmentError("input", `--${aiOnly} works with --ai only`);
   const dimensions = wholeNumber("--dimensions", values.dimensions, { min: 1 });
   const model = values.model?.trim();
-  if (model === "") throw new UsageError("--model needs a model name such as text-embedding-3-small");
+  if (model === "") throw new FigmentError("input", "--model needs a model name such as text-embedding-3-small");
   return {
     help,
     query,

@@ -5,7 +5,8 @@
  */
 import { rename, writeFile } from "node:fs/promises";
 import type { EmbeddingCache } from "../../ai/embeddings.js";
-import { readJson, UsageError } from "../common/io.js";
+import { readJson } from "../common/io.js";
+import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
 const CACHE_VERSION = 1;
 /** The most recently used queries kept; older ones drop out (a vector of 1,536 numbers is ~30 kB of JSON). */
@@ -24,13 +25,13 @@ export async function readSearchCache(path: string): Promise<SearchCache> {
   try {
     json = await readJson(path);
   } catch (error) {
-    if (error instanceof UsageError && error.message.startsWith("no such file")) return { embeddings: {}, queries: {} };
-    throw new UsageError(`--cache ${path} is not a Figment search cache: ${(error as Error).message}; delete it or pick another file`);
+    if (isFigmentError(error, "input") && error.message.startsWith("no such file")) return { embeddings: {}, queries: {} };
+    throw new FigmentError("input", `--cache ${path} is not a Figment search cache: ${(error as Error).message}; delete it or pick another file`);
   }
   const record = json as { version?: unknown; embeddings?: unknown; queries?: unknown };
   const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;
   if (!isObject(json) || record.version !== CACHE_VERSION || !isObject(record.embeddings) || (record.queries !== undefined && !isObject(record.queries))) {
-    throw new UsageError(`--cache ${path} is not a Figment search cache (version ${CACHE_VERSION}); delete it or pick another file`);
+    throw new FigmentError("input", `--cache ${path} is not a Figment search cache (version ${CACHE_VERSION}); delete it or pick another file`);
   }
   // A cache written before queries were kept has none; an entry that is no vector is dropped, not trusted.
   const queries = Object.fromEntries(Object.entries(record.queries ?? {}).filter(([, vector]) => isVector(vector))) as Record<string, number[]>;

@@ -11,7 +11,7 @@ import { frameDocs, type FrameDoc } from "../../codegen/search/frame-doc.js";
 import { createFrameIndex, searchFrames, type FrameHit, type FrameIndex } from "../../codegen/search/frame-index.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
-import { asUsage, readDesign, type Output, type RunContext } from "../common/design-files.js";
+import { readDesign, type Output, type RunContext } from "../common/design-files.js";
 import { reportModelError } from "../common/model-errors.js";
 import type { SearchArgs } from "./args.js";
 import { queryKey, readSearchCache, rememberQuery, writeSearchCache } from "./cache.js";
@@ -53,7 +53,7 @@ function print(hits: FrameHit[], args: SearchArgs, io: Output): number {
 
 export async function searchCommand(args: SearchArgs, io: Output, context: RunContext = {}): Promise<number> {
   const json = await readDesign(args.input!, io);
-  const docs = asUsage(() => frameDocs(json));
+  const docs = frameDocs(json);
   if (!args.ai) {
     return print(await searchFrames(await createFrameIndex(docs), { term: args.query, limit: args.top }), args, io);
   }
@@ -64,7 +64,7 @@ export async function searchCommand(args: SearchArgs, io: Output, context: RunCo
     return print(await searchFrames(index, { term: args.query, vector, limit: args.top }), args, io);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
-    if (error.kind === "aborted") {
+    if (error.reason === "aborted") {
       io.err("figment: cancelled");
       return 130;
     }

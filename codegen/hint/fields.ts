@@ -3,7 +3,8 @@
  * parses back. Keeping both directions side by side is what makes parse(print(tree)) == tree.
  */
 import type { Corners, DesignNode, Effects, FlexLayout, FlowItem, ImagePaint, NavMenu, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
-import { expandColor, HintSyntaxError, num, quote, shortColor, unquote } from "./tokens.js";
+import { expandColor, num, quote, shortColor, unquote } from "./tokens.js";
+import { FigmentError } from "../errors.js";
 
 export type Category = "layout" | "paint" | "text";
 
@@ -30,7 +31,7 @@ function parseSides(value: string): [number, number, number, number] {
   if (v.length === 1) return [v[0]!, v[0]!, v[0]!, v[0]!];
   if (v.length === 2) return [v[0]!, v[1]!, v[0]!, v[1]!];
   if (v.length === 4) return [v[0]!, v[1]!, v[2]!, v[3]!];
-  throw new HintSyntaxError(`expected 1, 2 or 4 numbers, got "${value}"`);
+  throw new FigmentError("input", `expected 1, 2 or 4 numbers, got "${value}"`);
 }
 
 function enumCodec<T extends string>(codes: Record<T, string>): { print(v: T): string; parse(code: string): T } {
@@ -39,7 +40,7 @@ function enumCodec<T extends string>(codes: Record<T, string>): { print(v: T): s
     print: (v) => codes[v],
     parse: (code) => {
       const v = reverse.get(code);
-      if (v === undefined) throw new HintSyntaxError(`unknown code "${code}"`);
+      if (v === undefined) throw new FigmentError("input", `unknown code "${code}"`);
       return v;
     },
   };
@@ -68,7 +69,7 @@ function printFlow(f: FlowItem): string {
 }
 function parseFlow(value: string): FlowItem {
   const [before = "", self = "", offset = "", ...extra] = value.split(",");
-  if (extra.length > 0) throw new HintSyntaxError(`bad flow item "${value}"`);
+  if (extra.length > 0) throw new FigmentError("input", `bad flow item "${value}"`);
   const flow: FlowItem = {};
   if (before !== "") flow.before = before === "a" ? "auto" : num(before);
   if (self !== "") flow.self = SELF.parse(self);
@@ -77,11 +78,11 @@ function parseFlow(value: string): FlowItem {
 }
 
 function layoutOf(node: DesignNode): FlexLayout {
-  if (!node.layout) throw new HintSyntaxError(`layout property before row/col on ${node.id}`);
+  if (!node.layout) throw new FigmentError("input", `layout property before row/col on ${node.id}`);
   return node.layout;
 }
 function textOf(node: DesignNode): TextContent {
-  if (!node.text) throw new HintSyntaxError(`text property on a non-text node ${node.id}`);
+  if (!node.text) throw new FigmentError("input", `text property on a non-text node ${node.id}`);
   return node.text;
 }
 
@@ -126,7 +127,7 @@ function printShadow(s: Shadow): string {
 function parseShadow(text: string): Shadow {
   const inner = text.startsWith("i");
   const parts = (inner ? text.slice(1) : text).split("/");
-  if (parts.length !== 5) throw new HintSyntaxError(`bad shadow "${text}"`);
+  if (parts.length !== 5) throw new FigmentError("input", `bad shadow "${text}"`);
   return { kind: inner ? "inner" : "drop", x: num(parts[0]!), y: num(parts[1]!), blur: num(parts[2]!), spread: num(parts[3]!), color: expandColor(parts[4]!) };
 }
 
@@ -184,12 +185,12 @@ function splitOutsideStrings(text: string, sep: string): string[] {
 function parseRun(text: string): TextRun {
   const [range, ...parts] = splitOutsideStrings(text, "|");
   const m = /^(\d+)-(\d+)$/.exec(range ?? "");
-  if (!m) throw new HintSyntaxError(`bad text run "${text}"`);
+  if (!m) throw new FigmentError("input", `bad text run "${text}"`);
   const style: Partial<TextStyle> = {};
   for (const part of parts) {
     const eq = part.indexOf("=");
     const field = STYLE_FIELDS.find((f) => f.key === part.slice(0, eq));
-    if (!field) throw new HintSyntaxError(`unknown run style "${part}"`);
+    if (!field) throw new FigmentError("input", `unknown run style "${part}"`);
     field.parse(style, unquote(part.slice(eq + 1)));
   }
   return { start: Number(m[1]), end: Number(m[2]), style };
@@ -198,13 +199,13 @@ function parseRun(text: string): TextRun {
 /** Fluid text size (`flu:<min px>,<vw>` or `flu:<min px>,<vw>,<fit>` for a word too wide for a phone). */
 function fluidOf(value: string): [number, number] | [number, number, number] {
   const v = parseNums(value);
-  if (v.length !== 2 && v.length !== 3) throw new HintSyntaxError(`bad fluid size "${value}"`);
+  if (v.length !== 2 && v.length !== 3) throw new FigmentError("input", `bad fluid size "${value}"`);
   return v.length === 3 ? [v[0]!, v[1]!, v[2]!] : [v[0]!, v[1]!];
 }
 
 function navOf(value: string): NavMenu {
   const v = parseNums(value);
-  if (v.length !== 4) throw new HintSyntaxError(`bad navigation bar "${value}"`);
+  if (v.length !== 4) throw new FigmentError("input", `bad navigation bar "${value}"`);
   return { below: v[0]!, from: v[1]!, to: v[2]!, up: v[3]! };
 }
 
@@ -272,7 +273,7 @@ export const FIELDS: Field[] = [
     print: (n) => (n.constraintH || n.constraintV ? `${n.constraintH ? CH.print(n.constraintH) : "l"}${n.constraintV ? CV.print(n.constraintV) : "t"}` : undefined),
     parse: (n, v) => {
       const m = /^(lr|l|r|c|s)(tb|t|b|c|s)$/.exec(v);
-      if (!m) throw new HintSyntaxError(`bad constraints "${v}"`);
+      if (!m) throw new FigmentError("input", `bad constraints "${v}"`);
       if (m[1] !== "l") n.constraintH = CH.parse(m[1]!);
       if (m[2] !== "t") n.constraintV = CV.parse(m[2]!);
     },
@@ -291,7 +292,7 @@ export const FIELDS: Field[] = [
     parse: (n, v) => {
       // The colour may hold commas (rgba), so read the fields from the end.
       const m = /^(.+),([\d./]+),([ico])(?:,([\d./]+))?$/.exec(v);
-      if (!m) throw new HintSyntaxError(`bad stroke "${v}"`);
+      if (!m) throw new FigmentError("input", `bad stroke "${v}"`);
       const weights = m[2]!.split("/").map(num);
       n.stroke = {
         color: expandColor(m[1]!),
@@ -342,6 +343,6 @@ export function parseFieldToken(node: DesignNode, token: string): void {
   const colon = token.indexOf(":");
   const key = colon < 0 ? token : token.slice(0, colon);
   const field = FIELD_BY_KEY.get(key);
-  if (!field) throw new HintSyntaxError(`unknown property "${key}"`);
+  if (!field) throw new FigmentError("input", `unknown property "${key}"`);
   field.parse(node, colon < 0 ? "" : unquote(token.slice(colon + 1)));
 }

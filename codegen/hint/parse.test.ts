@@ -52,7 +52,7 @@ describe("parseHint errors", () => {
     expect(bad('figment-hint 1\n&1 "a" "b"\nT 1:1 10x10 &1')).toThrow('line 2: expected &1 "text"');
   });
 
-  it("are HintSyntaxErrors", () => {
-    expect(bad("figment-hint 1\nQ 1:1 A 1x1")).toThrow(expect.objectContaining({ name: "HintSyntaxError" }));
+  it("are input errors", () => {
+    expect(bad("figment-hint 1\nQ 1:1 A 1x1")).toThrow(expect.objectContaining({ name: "FigmentError", kind: "input" }));
   });
 });

@@ -5,7 +5,8 @@ import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/type
 import { parseFieldToken } from "./fields.js";
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_HEADER, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
-import { HintSyntaxError, num, splitTokens, unquote } from "./tokens.js";
+import { num, splitTokens, unquote } from "./tokens.js";
+import { FigmentError } from "../errors.js";
 
 const KIND_BY_CODE = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as NodeKind]));
 
@@ -24,16 +25,16 @@ function textToken(token: string | undefined, texts: Map<string, string>, lineNo
   if (token?.startsWith('"')) return unquote(token);
   if (!token?.startsWith("&")) return undefined;
   const chars = texts.get(token);
-  if (chars === undefined) throw new HintSyntaxError(`line ${lineNo}: undefined text ${token}`);
+  if (chars === undefined) throw new FigmentError("input", `line ${lineNo}: undefined text ${token}`);
   return chars;
 }
 
 function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instanceId: string | undefined, lineNo: number): DesignNode {
   const table = tables.groups;
   const kind = KIND_BY_CODE.get(tokens[0] ?? "");
-  if (!kind) throw new HintSyntaxError(`line ${lineNo}: unknown node kind "${tokens[0]}"`);
+  if (!kind) throw new FigmentError("input", `line ${lineNo}: unknown node kind "${tokens[0]}"`);
   const rawId = tokens[1];
-  if (!rawId) throw new HintSyntaxError(`line ${lineNo}: missing id`);
+  if (!rawId) throw new FigmentError("input", `line ${lineNo}: missing id`);
   const inferred = rawId === INFERRED_ID;
   const id = inferred ? "" : ids.parse(rawId, instanceId);
   let i = 2;
@@ -57,14 +58,14 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instance
     i++;
   }
   const size = /^(-?[\d.]+)x(-?[\d.]+)$/.exec(tokens[i] ?? "");
-  if (!size) throw new HintSyntaxError(`line ${lineNo}: expected WxH, got "${tokens[i] ?? ""}"`);
+  if (!size) throw new FigmentError("input", `line ${lineNo}: expected WxH, got "${tokens[i] ?? ""}"`);
   node.w = num(size[1]!);
   node.h = num(size[2]!);
   i++;
   let rest = tokens.slice(i);
   if (isText) {
     const chars = textToken(rest[rest.length - 1], tables.texts, lineNo);
-    if (chars === undefined) throw new HintSyntaxError(`line ${lineNo}: text node without characters`);
+    if (chars === undefined) throw new FigmentError("input", `line ${lineNo}: text node without characters`);
     rest = rest.slice(0, -1);
     node.text = { chars, style: { family: "", size: 0, weight: 0 }, resize: "none", alignH: "left", alignV: "top" };
     if (name === undefined) node.name = chars;
@@ -72,12 +73,12 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instance
   const expanded = rest.flatMap((token) => {
     if (!token.startsWith("$")) return [token];
     const group = table.get(token);
-    if (!group) throw new HintSyntaxError(`line ${lineNo}: undefined style group ${token}`);
+    if (!group) throw new FigmentError("input", `line ${lineNo}: undefined style group ${token}`);
     return group;
   });
   let partBoxes: ReturnType<typeof parsePartBoxes> | undefined;
   let partIds: string[] | undefined;
-  const lineError = (error: unknown): HintSyntaxError => new HintSyntaxError(`line ${lineNo}: ${(error as Error).message}`);
+  const lineError = (error: unknown): FigmentError => new FigmentError("input", `line ${lineNo}: ${(error as Error).message}`);
   for (const token of expanded) {
     if (token.startsWith("pb:") || token.startsWith("pi:")) {
       try {
@@ -90,7 +91,7 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instance
     else if (token.startsWith("svg:")) node.asset = unquote(token.slice(4));
     else if (token.startsWith("cmp:")) node.component = { id: token.slice(4), name: node.component?.name ?? node.name };
     else if (token.startsWith("cn:")) {
-      if (!node.component) throw new HintSyntaxError(`line ${lineNo}: cn before cmp`);
+      if (!node.component) throw new FigmentError("input", `line ${lineNo}: cn before cmp`);
       node.component.name = unquote(token.slice(3));
     } else {
       try {
@@ -117,10 +118,10 @@ function svgStandIn(node: DesignNode, name: string): Asset {
   return { kind: "svg", name, svg: standInSvg(node), placeholder: true };
 }
 
-/** Throws HintSyntaxError with the line number on malformed input. */
+/** Throws an input FigmentError with the line number on malformed input. */
 export function parseHint(text: string): ParsedHint {
   const lines = text.split(/\r?\n/);
-  if ((lines[0] ?? "").trim() !== HINT_HEADER) throw new HintSyntaxError(`line 1: not a Figment hint (expected "${HINT_HEADER}")`);
+  if ((lines[0] ?? "").trim() !== HINT_HEADER) throw new FigmentError("input", `line 1: not a Figment hint (expected "${HINT_HEADER}")`);
   const tables: Tables = { groups: new Map(), texts: new Map() };
   const frames: DesignNode[] = [];
   const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
@@ -136,15 +137,15 @@ export function parseHint(text: string): ParsedHint {
     }
     if (line.startsWith("&")) {
       const [ref, chars, ...extra] = splitTokens(line);
-      if (!chars?.startsWith('"') || extra.length > 0) throw new HintSyntaxError(`line ${lineNo}: expected ${ref} "text"`);
+      if (!chars?.startsWith('"') || extra.length > 0) throw new FigmentError("input", `line ${lineNo}: expected ${ref} "text"`);
       tables.texts.set(ref!, unquote(chars));
       return;
     }
     const depth = line.length - line.trimStart().length;
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
     const parent = stack[stack.length - 1];
-    if (!parent && depth > 0) throw new HintSyntaxError(`line ${lineNo}: indented node without a parent`);
-    if (parent && depth !== parent.depth + 1) throw new HintSyntaxError(`line ${lineNo}: indentation jumps more than one level`);
+    if (!parent && depth > 0) throw new FigmentError("input", `line ${lineNo}: indented node without a parent`);
+    if (parent && depth !== parent.depth + 1) throw new FigmentError("input", `line ${lineNo}: indentation jumps more than one level`);
     const node = parseLine(splitTokens(line), tables, ids, parent?.instanceId, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else frames.push(node);

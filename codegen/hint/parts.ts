@@ -10,7 +10,8 @@
  * more consecutive ids.
  */
 import type { DesignNode, ShapePart } from "../design/types.js";
-import { expandColor, HintSyntaxError, num, shortColor } from "./tokens.js";
+import { expandColor, num, shortColor } from "./tokens.js";
+import { FigmentError } from "../errors.js";
 
 /** The id shortening of print.ts (passed in, so the two files do not import each other). */
 export interface IdCodec {
@@ -47,7 +48,7 @@ export function parsePartBoxes(value: string): Omit<ShapePart, "id">[] {
     const pieces = geometry.split(",");
     const sized = /^([\d.]+)x([\d.]+)$/.exec(pieces.length === 2 ? "" : (pieces[pieces.length - 1] ?? ""));
     if (sized) size = { w: num(sized[1]!), h: num(sized[2]!) };
-    if ((pieces.length !== 2 && !sized) || pieces.length > 3 || !size) throw new HintSyntaxError(`bad part box "${entry}"`);
+    if ((pieces.length !== 2 && !sized) || pieces.length > 3 || !size) throw new FigmentError("input", `bad part box "${entry}"`);
     const [x, y] = pieces.length === 1 ? ["0", "0"] : pieces;
     return { x: num(x!), y: num(y!), ...size, ...(color !== undefined ? { color } : {}) };
   });
@@ -87,13 +88,13 @@ export function parsePartIds(node: DesignNode, value: string, ids: IdCodec, inst
   const out: string[] = [];
   for (const item of value.split(",")) {
     const m = /^(.+?)(?:\+(\d+))?$/.exec(item);
-    if (!m) throw new HintSyntaxError(`bad part id "${item}"`);
+    if (!m) throw new FigmentError("input", `bad part id "${item}"`);
     const token = m[1]!;
     const id = token.startsWith("^") ? ids.parse(`~${token.slice(1)}`, node.id) : ids.parse(token, instanceId);
     out.push(id);
     const run = Number(m[2] ?? "0");
     const head = sessionNumber(id);
-    if (run > 0 && !head) throw new HintSyntaxError(`part id run after "${id}", which does not end in a number`);
+    if (run > 0 && !head) throw new FigmentError("input", `part id run after "${id}", which does not end in a number`);
     for (let k = 1; k <= run; k++) out.push(`${head![0]}${head![1] + k}`);
   }
   return out;
@@ -102,7 +103,7 @@ export function parsePartIds(node: DesignNode, value: string, ids: IdCodec, inst
 /** Joins `pb` boxes and `pi` ids, which must come together and in the same number. */
 export function joinParts(boxes: Omit<ShapePart, "id">[] | undefined, ids: string[] | undefined): ShapePart[] | undefined {
   if (!boxes && !ids) return undefined;
-  if (!boxes || !ids) throw new HintSyntaxError(boxes ? "part boxes (pb) without part ids (pi)" : "part ids (pi) without part boxes (pb)");
-  if (boxes.length !== ids.length) throw new HintSyntaxError(`${boxes.length} part boxes (pb) but ${ids.length} part ids (pi)`);
+  if (!boxes || !ids) throw new FigmentError("input", boxes ? "part boxes (pb) without part ids (pi)" : "part ids (pi) without part boxes (pb)");
+  if (boxes.length !== ids.length) throw new FigmentError("input", `${boxes.length} part boxes (pb) but ${ids.length} part ids (pi)`);
   return boxes.map((box, i) => ({ id: ids[i]!, ...box }));
 }

@@ -1,4 +1,5 @@
 /** Token-level helpers shared by the hint printer and parser. */
+import { FigmentError } from "../errors.js";
 
 const BARE = /^[^\s"]+$/;
 
@@ -50,10 +51,7 @@ export function expandColor(color: string): string {
 
 export function num(token: string): number {
   const value = Number(token);
-  if (!Number.isFinite(value)) throw new HintSyntaxError(`expected a number, got "${token}"`);
+  if (!Number.isFinite(value)) throw new FigmentError("input", `expected a number, got "${token}"`);
   return value;
 }
 
-export class HintSyntaxError extends Error {
-  override name = "HintSyntaxError";
-}

@@ -9,12 +9,14 @@
  * as it is: the readers take it as no box (codegen/design/normalize.ts groups those layers in one note).
  */
 import { pluralGrouped } from "../plural.js";
-import { isRecord, NotFigmaJsonError } from "./reply.js";
+import { isRecord } from "./reply.js";
+import { FigmentError } from "../errors.js";
 
 /** A box or size this file cannot read: `reason` names the layer and the key expected, for a message naming the file. */
-export class BoxKeysError extends NotFigmaJsonError {
+export class BoxKeysError extends FigmentError {
+  override name = "BoxKeysError";
   constructor(readonly reason: string) {
-    super(`not Figma JSON: ${reason}`);
+    super("input", `not Figma JSON: ${reason}`);
   }
 }
 

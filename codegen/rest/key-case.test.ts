@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { listFiles, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { pascalCaseFile } from "../../test/helpers/resaved-keys.js";
 import { readReplyText } from "./reply-text.js";
-import { NotFigmaJsonError } from "./reply.js";
+import { FigmentError } from "../errors.js";
 
 const REAL = join(REPO_ROOT, "test", "fixtures", "real");
 const FILES = listFiles(REAL).filter((path) => path.endsWith(".json"));
@@ -91,7 +91,7 @@ describe("keys that differ from Figma's only in case", () => {
     const variants = '{"document":{"id":"1:1","type":"COMPONENT_SET","name":"Button","componentPropertyDefinitions":{"Type":{"type":"VARIANT","defaultValue":"Primary"}},"children":[{"id":"1:2","type":"INSTANCE","name":"b","componentProperties":{"Id":{"type":"TEXT","value":"Frame"}},"VendorInfo":{"Kind":"frame"}}]}}';
     expect(readReplyText(variants)).toEqual({ json: JSON.parse(variants), notes: [] });
     expect(() => readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Away"}}')).toThrow(
-      new NotFigmaJsonError('not Figma JSON: an object (layer 1:1) has both "Name" and "name", two values for Figma\'s "name"'),
+      new FigmentError("input", 'not Figma JSON: an object (layer 1:1) has both "Name" and "name", two values for Figma\'s "name"'),
     );
     // The same value twice is no conflict.
     expect(readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Home"}}').json).toEqual({ document: { id: "1:1", type: "FRAME", name: "Home" } });

@@ -9,7 +9,8 @@
  * with different values (`"Name"` and `"name"`) is refused with one line naming the key expected.
  */
 import { pluralGrouped } from "../plural.js";
-import { isRecord, NotFigmaJsonError } from "./reply.js";
+import { isRecord } from "./reply.js";
+import { FigmentError } from "../errors.js";
 
 /** Fields whose members are named by the data (`{ [key: string]: … }` in @figma/rest-api-spec), not by the schema. */
 const MAPS = new Set([
@@ -74,7 +75,7 @@ function isRecased(json: unknown): boolean {
 
 /**
  * Rewrites, in place, the keys (and enum values) of a reply whose keys differ from Figma's only in case, and says so
- * in one note; a reply in Figma's case is left as it is. Throws NotFigmaJsonError for a field spelled twice.
+ * in one note; a reply in Figma's case is left as it is. Throws an input FigmentError for a field spelled twice.
  */
 export function readKeyCase(json: unknown, notes: string[]): void {
   if (!isRecased(json)) return;
@@ -138,6 +139,6 @@ function refuseTwice(value: Record<string, unknown>, entries: [string, unknown][
     if (JSON.stringify(renamed[at]![1]) === JSON.stringify(item)) return;
     const id = [value["id"], value["Id"]].find((v): v is string => typeof v === "string");
     const where = id === undefined ? "" : ` (layer ${id.length > 40 ? `${id.slice(0, 39)}…` : id})`;
-    throw new NotFigmaJsonError(`not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])} and ${JSON.stringify(entries[i]![0])}, two values for Figma's ${JSON.stringify(figma)}`);
+    throw new FigmentError("input", `not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])} and ${JSON.stringify(entries[i]![0])}, two values for Figma's ${JSON.stringify(figma)}`);
   });
 }

@@ -10,21 +10,23 @@
  * - keys that differ from Figma's only in case (a C# client's `"Document"`, `"Id"`, `"Children"`; enum values such as
  *   `"Frame"`: key-case.ts);
  * - bounding boxes and sizes written with other keys (a C# client's `"X"`, `"Width"`; `left`/`top`, `w`/`h`: box-keys.ts).
- * Each such repair is said in `notes`. Text that is not JSON at all throws NotFigmaJsonError with one line; a JSON
+ * Each such repair is said in `notes`. Text that is not JSON at all throws an input FigmentError with one line; a JSON
  * value that holds no reply is left to readRestReply (reply.ts), which says what it expected. Pure: no Node, no
  * TextDecoder (Figma's main thread has none).
  */
 import { readBoxKeys } from "./box-keys.js";
 import { readKeyCase } from "./key-case.js";
-import { isRecord, NotFigmaJsonError } from "./reply.js";
+import { isRecord } from "./reply.js";
+import { FigmentError } from "../errors.js";
 
 /** What a design file should hold, as the errors say it. */
 export const EXPECTED_REPLY = "expected a Figma REST reply: the JSON of GET /v1/files/:key or /nodes, or a plugin's JSON_REST_V1 export";
 
 /** Text that holds no JSON: `reason` says why ("empty", "not valid JSON (…)"), for a message that names the file. */
-export class ReplyTextError extends NotFigmaJsonError {
+export class ReplyTextError extends FigmentError {
+  override name = "ReplyTextError";
   constructor(readonly reason: string) {
-    super(`not Figma JSON: the text is ${reason}; ${EXPECTED_REPLY}`);
+    super("input", `not Figma JSON: the text is ${reason}; ${EXPECTED_REPLY}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asRestNode, countNodes, findNode, NotFigmaJsonError, readRestReply } from "./reply";
+import { asRestNode, countNodes, findNode, readRestReply } from "./reply";
 
 const frame = (id: string, name: string, children: unknown[] = []) => ({ id, name, type: "FRAME", children });
 
@@ -52,12 +52,12 @@ describe("readRestReply", () => {
     expect(readRestReply(canvas).roots.map((r) => r.id)).toEqual(["7:2", "7:3"]);
   });
 
-  it("throws NotFigmaJsonError for JSON that is not Figma's", () => {
-    expect(() => readRestReply([1, 2, 3])).toThrow(NotFigmaJsonError);
-    expect(() => readRestReply("hello")).toThrow(NotFigmaJsonError);
-    expect(() => readRestReply({ hello: "world" })).toThrow(NotFigmaJsonError);
-    expect(() => readRestReply({ document: { name: "no id or type" } })).toThrow(NotFigmaJsonError);
-    expect(() => readRestReply(null)).toThrow(expect.objectContaining({ name: "NotFigmaJsonError" }));
+  it("throws an input error for JSON that is not Figma's", () => {
+    expect(() => readRestReply([1, 2, 3])).toThrow(expect.objectContaining({ kind: "input" }));
+    expect(() => readRestReply("hello")).toThrow(expect.objectContaining({ kind: "input" }));
+    expect(() => readRestReply({ hello: "world" })).toThrow(expect.objectContaining({ kind: "input" }));
+    expect(() => readRestReply({ document: { name: "no id or type" } })).toThrow(expect.objectContaining({ kind: "input" }));
+    expect(() => readRestReply(null)).toThrow(expect.objectContaining({ name: "FigmentError", kind: "input" }));
   });
 
   it("resolves component-set names: set name / variant name", () => {

@@ -5,6 +5,7 @@
  * Real files come from older API versions and from tools that re-save them, so every field is read defensively.
  */
 import type { Problem } from "../types.js";
+import { FigmentError } from "../errors.js";
 
 /** A REST node as found in real files: every field may be missing or null. */
 export interface RestNode {
@@ -37,9 +38,6 @@ export interface RestReply {
   problems: Problem[];
 }
 
-export class NotFigmaJsonError extends Error {
-  override name = "NotFigmaJsonError";
-}
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -61,7 +59,7 @@ export function asRestNode(value: unknown): RestNode | undefined {
 const PAGE_TYPES = new Set(["DOCUMENT", "CANVAS"]);
 
 export function readRestReply(json: unknown): RestReply {
-  if (!isRecord(json)) throw new NotFigmaJsonError(`not Figma JSON: expected an object (a Figma REST reply), found ${describeJson(json)}`);
+  if (!isRecord(json)) throw new FigmentError("input", `not Figma JSON: expected an object (a Figma REST reply), found ${describeJson(json)}`);
   const problems: Problem[] = [];
   const context: RestContext = { components: new Map(), styles: new Map() };
   const roots: RestNode[] = [];
@@ -119,12 +117,12 @@ export function readRestReply(json: unknown): RestReply {
     }
   } else if (json["document"] !== undefined) {
     const doc = asRestNode(json["document"]);
-    if (!doc) throw new NotFigmaJsonError("not Figma JSON: `document` has no id or type");
+    if (!doc) throw new FigmentError("input", "not Figma JSON: `document` has no id or type");
     addMeta(json);
     addDocument(doc);
   } else {
     const node = asRestNode(json);
-    if (!node) throw new NotFigmaJsonError(`not Figma JSON: expected \`document\`, \`nodes\`, or a node with id and type (a Figma REST reply), found ${describeJson(json)}`);
+    if (!node) throw new FigmentError("input", `not Figma JSON: expected \`document\`, \`nodes\`, or a node with id and type (a Figma REST reply), found ${describeJson(json)}`);
     if (PAGE_TYPES.has(node.type)) addDocument(node);
     else roots.push(node);
   }

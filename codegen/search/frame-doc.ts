@@ -81,7 +81,7 @@ export function frameDoc(node: RestNode, page: string, context: RestContext, has
   return { id: node.id, name: node.name, page, texts: [...texts], components: [...components], counts, summary: summarize(counts), hash };
 }
 
-/** One document per top-level frame of the reply, on every page. Throws NotFigmaJsonError for non-Figma JSON. */
+/** One document per top-level frame of the reply, on every page. Throws an input FigmentError for non-Figma JSON. */
 export function frameDocs(json: unknown): FrameDoc[] {
   const reply = readRestReply(json);
   const pages = pagesOf(json);

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { emitFiles } from "../../codegen/emit/index.js";
-import { EmptyDesignError, loadDesign } from "../../codegen/load.js";
+import { loadDesign } from "../../codegen/load.js";
 import { installFigmaSim, type FigmaSim, type SimCodegenResult } from "../../test/figma-sim/index.js";
 import { FIGMA_FIXTURES, simFromFixture } from "../../test/figma-sim/node.js";
 import { createFigmaSim, type FigmaSimOptions } from "../../test/figma-sim/sim.js";
@@ -13,6 +13,7 @@ import type { CodegenStats } from "./devmode.js";
 import { languageOf } from "./devmode.js";
 import { CODEGEN_CACHE_SIZE } from "../limits.js";
 import { start } from "../start.js";
+import { isFigmentError } from "../../codegen/errors.js";
 
 const LANGUAGES = ["react", "html"] as const;
 const CODEGEN_LANGUAGES = new Set(["TYPESCRIPT", "JAVASCRIPT", "CSS", "HTML", "JSON", "PLAINTEXT"]);
@@ -37,7 +38,7 @@ async function expectedPaths(sim: FigmaSim, id: string, target: "react" | "html"
   try {
     return emitFiles(loadDesign(json, [id]).document, { target, styling: "css-modules", nodeIds: false }).files.map((f) => f.path);
   } catch (error) {
-    if (error instanceof EmptyDesignError) return undefined;
+    if (isFigmentError(error, "input")) return undefined;
     throw error;
   }
 }

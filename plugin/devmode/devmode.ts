@@ -14,9 +14,10 @@ import { CODEGEN_CACHE_SIZE } from "../limits.js";
 import { Lru } from "./lru.js";
 import { countDescendants } from "../export/size.js";
 import { emitFiles } from "../../codegen/emit/index.js";
-import { EmptyDesignError, loadDesign, type CodeOptions } from "../../codegen/load.js";
+import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { loadComponents } from "../storage/components-store.js";
+import { isFigmentError } from "../../codegen/errors.js";
 
 type Language = CodegenResult["language"];
 
@@ -119,8 +120,10 @@ export function createDevModeCodegen(): DevModeCodegen {
       const { files, problems } = emitFiles(design.document, options);
       results = files.length > 0 ? toResults(files, [...design.problems, ...problems]) : [note(`Nothing to write for “${node.name}”.`)];
     } catch (error) {
-      if (!(error instanceof EmptyDesignError)) console.error("Figment codegen failed:", error);
-      results = [note(error instanceof EmptyDesignError ? `Nothing to convert: ${error.message}.` : `Figment could not write code for “${node.name}”: ${errorText(error)}`)];
+      // Bad input here is an empty or hidden frame: said, not logged.
+      const empty = isFigmentError(error, "input");
+      if (!empty) console.error("Figment codegen failed:", error);
+      results = [note(empty ? `Nothing to convert: ${error.message}.` : `Figment could not write code for “${node.name}”: ${errorText(error)}`)];
     }
     cache.set(key, results);
     return results.map((r) => ({ ...r }));

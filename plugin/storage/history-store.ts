@@ -136,35 +136,39 @@ export function listHistory(filter: HistoryFilter = {}): Promise<{ entries: Hist
 }
 
 /** An entry whose stored content cannot be read: reported by name, the rest of the history untouched. */
-class DamagedEntry extends PluginError {}
-
 function damaged(line: IndexEntry, why: string): PluginError {
-  return new DamagedEntry("storage-failed", `The stored ${line.kind} entry "${line.meta?.title ?? line.id}" (${line.createdAt}) is damaged and cannot be opened (${why}). Other entries are not affected; delete this one to free its ${sizeText(line.bytes)}.`);
+  return new PluginError("storage-failed", `The stored ${line.kind} entry "${line.meta?.title ?? line.id}" (${line.createdAt}) is damaged and cannot be opened (${why}). Other entries are not affected; delete this one to free its ${sizeText(line.bytes)}.`);
 }
 
-async function readEntry(line: IndexEntry): Promise<HistoryEntry> {
-  const raw = await storageCall("read a history entry", () => figma.clientStorage.getAsync(entryKey(line)));
-  if (raw === undefined) throw damaged(line, "its content is missing, perhaps cleared by Figma");
+/** The entry `raw` holds, or why it is damaged (storage failing is thrown by the read, not said here). */
+function entryOf(line: IndexEntry, raw: unknown): HistoryEntry | { damaged: string } {
+  if (raw === undefined) return { damaged: "its content is missing, perhaps cleared by Figma" };
   if (line.kind === "image") {
     const version = readVersion(raw);
-    if (!version) throw damaged(line, "the stored version is not readable");
+    if (!version) return { damaged: "the stored version is not readable" };
     return { kind: "image", version, ...(line.meta?.frame ? { frame: line.meta.frame } : {}), ...(line.meta?.placedAs ? { placedAs: line.meta.placedAs } : {}) };
   }
   const zipped = (raw as Partial<StoredPayload> | null)?.zipped;
-  if (!(zipped instanceof Uint8Array)) throw damaged(line, "no compressed content");
+  if (!(zipped instanceof Uint8Array)) return { damaged: "no compressed content" };
   try {
     const value: unknown = JSON.parse(strFromU8(gunzipSync(zipped)));
     return line.kind === "code" ? codeEntryField.check(value, "entry") : analysisEntryField.check(value, "entry");
   } catch (error) {
-    throw damaged(line, errorText(error));
+    return { damaged: errorText(error) };
   }
+}
+
+function readEntry(line: IndexEntry): Promise<HistoryEntry | { damaged: string }> {
+  return storageCall("read a history entry", () => figma.clientStorage.getAsync(entryKey(line))).then((raw) => entryOf(line, raw));
 }
 
 export function loadHistoryEntry(ref: HistoryRef): Promise<HistoryEntry> {
   return serially(async () => {
     const line = (await loadIndex()).find((e) => e.kind === ref.kind && e.id === ref.id);
     if (!line) throw new PluginError("not-found", `No ${ref.kind} entry ${ref.id} is stored (it may have been deleted).`);
-    return readEntry(line);
+    const entry = await readEntry(line);
+    if ("damaged" in entry) throw damaged(line, entry.damaged);
+    return entry;
   });
 }
 
@@ -188,12 +192,9 @@ export function exportHistory(allFiles: boolean): Promise<{ entries: HistoryEntr
     const entries: HistoryEntry[] = [];
     const bad: HistoryItem[] = [];
     for (const line of lines) {
-      try {
-        entries.push(await readEntry(line));
-      } catch (error) {
-        if (!(error instanceof DamagedEntry)) throw error;
-        bad.push(itemOf(line, scope));
-      }
+      const entry = await readEntry(line);
+      if ("damaged" in entry) bad.push(itemOf(line, scope));
+      else entries.push(entry);
     }
     return { entries, damaged: bad };
   });

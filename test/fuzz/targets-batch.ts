@@ -3,7 +3,7 @@
  * and error files' JSON lines, through the CLI's image writer), resubmit, cancel, and a resumed submit that reads
  * the batch list. Each step's answers are recorded once from the OpenAI-wire test server; a case replays them
  * with one answer mutated, on a fresh copy of the record in a store held in memory. A step ends in a result, a
- * ModelError or the batch's own refusal (BatchInputError); whatever it ends in, the record it saved must read back
+ * ModelError or the batch's own refusal (an input FigmentError); whatever it ends in, the record it saved must read back
  * (readRecord) — a record that cannot be read again loses every answer it held.
  */
 import { mkdtempSync } from "node:fs";
@@ -12,7 +12,6 @@ import { join } from "node:path";
 import type OpenAI from "openai";
 import { cancelBatch } from "../../ai/batch/cancel.js";
 import { collectBatch, type CollectReport } from "../../ai/batch/collect.js";
-import { BatchInputError } from "../../ai/batch/lines.js";
 import { readRecord, type BatchRecord } from "../../ai/batch/record.js";
 import { resubmitFailed } from "../../ai/batch/resubmit.js";
 import { refreshStatus, statusOf } from "../../ai/batch/status.js";
@@ -24,6 +23,7 @@ import { imageWriter } from "../../cli/batch-api/images.js";
 import type { OpenAiTestServer } from "../openai-server/server.js";
 import { erased, type AnyFuzzTarget } from "./targets-image.js";
 import { recordAnswers, type Endpoint } from "./wire.js";
+import { isFigmentError } from "../../codegen/errors.js";
 
 const NOWHERE = "http://fuzz.invalid/v1";
 const NOW = (): Date => new Date("2026-01-01T00:00:00.000Z");
@@ -99,7 +99,7 @@ async function lifecycle(endpoint: Endpoint, fetchFn: typeof fetch, dir: string)
   return { record: await reread(store), texts: Object.fromEntries(store.texts), report };
 }
 
-const refusal = (error: unknown): string | undefined => (error instanceof ModelError || error instanceof BatchInputError ? error.message : undefined);
+const refusal = (error: unknown): string | undefined => (error instanceof ModelError || isFigmentError(error, "input") ? error.message : undefined);
 
 /** The batch targets: each recorded once against the test server, its success checked. */
 export async function batchTargets(): Promise<AnyFuzzTarget[]> {

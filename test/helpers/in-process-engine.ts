@@ -1,8 +1,8 @@
 /**
  * The engine's `call` with the worker's jobs run in this process (no Worker): each request, event and reply
  * goes through the protocol's checks as it would across the boundary, and a failure rejects with the error
- * the real host gives (failureError: ModelFailure, CodegenError, Cancelled). For tests of the panels' model paths against the
- * OpenAI-wire test server.
+ * the real host gives (failureError: ModelFailure, FigmentError, Cancelled). For tests of the panels' model paths
+ * against the OpenAI-wire test server.
  */
 import type { CallOptions, EngineCaller } from "../../ui/engine/call.js";
 import { Cancelled } from "../../contract/cancelled.js";

@@ -10,11 +10,12 @@ import type { ExportedFrame, FetchedPrice } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import { analysisEntry, keepInHistory } from "../channel/history-client.js";
-import { hostOf, RequestCheckError } from "../model/job-state.js";
+import { hostOf } from "../model/job-state.js";
 import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { ReplyOf } from "../engine/protocol/index.js";
 import type { AnalysisResult, AnalyzeConfirm, AnswerStream, FrameRef } from "./analyze-state.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 type AnalyzeReply = ReplyOf<"analyze-model">;
 
@@ -68,7 +69,7 @@ async function prepareAnalysis({ requests, worker, live, onFindings }: AnalyzeRe
   else io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
   const frames = kept ?? (await requests.call("export-selection", { png: true }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames;
   io.signal.throwIfAborted();
-  if (task === "compare" && frames.length < 2) throw new RequestCheckError("Compare needs two frames: select two frames (Shift-click), or two versions of one, and ask again.");
+  if (task === "compare" && frames.length < 2) throw new FigmentError("input", "Compare needs two frames: select two frames (Shift-click), or two versions of one, and ask again.");
   io.preparing();
   const reply = await worker.call("analyze-prepare", { exports: frames.map((f) => ({ id: f.id, json: f.json, ...(f.png ? { png: f.png } : {}) })), task, question, model: settings.model, ...(prices ? { prices } : {}) });
   io.signal.throwIfAborted();

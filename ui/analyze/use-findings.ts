@@ -9,6 +9,7 @@ import type { MainRequests } from "../channel/requests.js";
 import type { Engine } from "../engine/engine.js";
 import { failureOf } from "../model/job-state.js";
 import type { FindingsState, FrameRef } from "./analyze-state.js";
+import { LatestRun } from "../lib/latest-only.js";
 
 export interface FindingsJob {
   state: FindingsState;
@@ -22,12 +23,11 @@ export interface FindingsJob {
 
 export function useFindings(requests: MainRequests, worker: Engine): FindingsJob {
   const [state, setState] = useState<FindingsState>({ phase: "idle" });
-  const token = useRef(0);
+  const runs = useRef(new LatestRun()).current;
   const exported = useRef<ExportedFrame[]>([]);
 
   const run = useCallback((png: boolean) => {
-    const mine = ++token.current;
-    const current = () => mine === token.current;
+    const { current } = runs.start();
     void worker.warmUp().catch(() => undefined);
     setState({ phase: "exporting", done: 0, total: 0, label: "Reading the selection…" });
     (async () => {
@@ -46,7 +46,7 @@ export function useFindings(requests: MainRequests, worker: Engine): FindingsJob
   }, [requests, worker]);
 
   const set = useCallback((frames: FrameRef[], findings: Finding[], from: ExportedFrame[]) => {
-    token.current++;
+    runs.stop();
     exported.current = from;
     setState({ phase: "ready", frames, findings, at: Date.now() });
   }, []);

@@ -8,13 +8,14 @@ import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import { Cancelled } from "../../contract/cancelled.js";
 import type { Engine } from "../engine/engine.js";
-import { hostOf, RequestCheckError } from "../model/job-state.js";
+import { hostOf } from "../model/job-state.js";
 import type { PrepareIo, SendIo } from "../model/model-job.js";
 import { pageOf } from "./ai-score.js";
 import type { AiSessions } from "./ai-sessions.js";
 import type { AiConfirm, AiJobEvent, AiRequest } from "./ai-state.js";
 import { loadDraft } from "./draft-loader.js";
 import { fixableScore, type FixOutcome } from "./fix-state.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 /** What a correction round needs of the panel (ai-request.ts's deps have it). */
 export interface FixDeps {
@@ -34,7 +35,7 @@ export interface FixAsk {
 export async function prepareFix(deps: FixDeps, { fix }: FixAsk, io: PrepareIo): Promise<{ request: AiRequest; confirm: AiConfirm }> {
   const session = deps.sessions.get(fix.frame);
   const score = fixableScore(session?.turns[fix.turn]);
-  if (!session || !score) throw new RequestCheckError("This result has no measured differences to fix.");
+  if (!session || !score) throw new FigmentError("input", "This result has no measured differences to fix.");
   io.preparing();
   const chosen = deps.settings();
   const draft = await loadDraft(deps.requests);

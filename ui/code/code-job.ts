@@ -7,11 +7,11 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import type { ErrorCode, ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
-import { isCancelled } from "../../contract/cancelled.js";
-import { MainThreadError, type MainRequests } from "../channel/requests.js";
-import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
-import { CodegenError, WorkerCrashError, type Engine, type WorkerStatus } from "../engine/engine.js";
+import type { ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
+import type { MainRequests } from "../channel/requests.js";
+import { LatestOnly, LatestRun, SKIPPED, type Run } from "../lib/latest-only.js";
+import type { Engine, WorkerStatus } from "../engine/engine.js";
+import { failureOf, type ModelJobFailure } from "../model/job-state.js";
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
@@ -63,10 +63,8 @@ export interface SavedInfo {
   turns?: { role: "user" | "assistant"; text: string }[];
 }
 
-export type CodeJobFailure =
-  | { kind: "main"; code: ErrorCode; message: string }
-  | { kind: "worker-crash"; message: string }
-  | { kind: "codegen"; message: string; bad: boolean };
+/** The panels' one failure (ui/model/job-state.ts): the engine's `check` is a design that cannot become code. */
+export type CodeJobFailure = ModelJobFailure;
 
 export type CodeJobState =
   | { phase: "idle" }
@@ -140,20 +138,12 @@ export function withScore(state: CodeJobState, id: number, score: ScoreState): C
   return state;
 }
 
-function failureOf(error: unknown): CodeJobFailure | "cancelled" {
-  if (isCancelled(error)) return "cancelled";
-  if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
-  if (error instanceof WorkerCrashError) return { kind: "worker-crash", message: error.message };
-  if (error instanceof CodegenError) return { kind: "codegen", message: error.message, bad: error.bad };
-  return { kind: "codegen", message: error instanceof Error ? error.message : String(error), bad: false };
-}
-
 export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
   const [state, setState] = useState<CodeJobState>({ phase: "idle" });
   const stateRef = useRef(state);
   stateRef.current = state;
-  /** Bumped by every new job and every cancel: async work of an older job drops its result. */
-  const tokenRef = useRef(0);
+  /** A run per job (its id names its output); every new job and every cancel supersedes it: async work of an older job drops its result. */
+  const runs = useRef(new LatestRun()).current;
   const lastExport = useRef<Exported | null>(null);
 
   /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
@@ -164,12 +154,11 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
     draft.preview.status === "ready" && first ? scores.measure(draft.id, exportedFrame(first.json, first.id), draft.preview.files) : undefined;
 
   const runWorker = useCallback(
-    async (token: number, exported: Exported, options: CodeOptions) => {
+    async ({ id, current }: Run, exported: Exported, options: CodeOptions) => {
       const { exports, frames, extras, problems } = exported;
-      const current = () => token === tokenRef.current;
       const drafter = await loadDraft(requests).catch(() => undefined);
       if (!current()) return;
-      const made = draftOutput(token, exported, options, drafter);
+      const made = draftOutput(id, exported, options, drafter);
       const measuring = made ? measure(made, exported) : undefined;
       const draft = made && measuring ? { ...made, score: measuring } : made;
       const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
@@ -191,9 +180,9 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         // The score measured meanwhile (or still measuring) stays with the output when the preview is the same page.
         const now = shownOutput(stateRef.current);
         const frame = exported.exports[0] ? exportedFrame(exported.exports[0].json, exported.exports[0].id) : undefined;
-        const score = reply.preview ? scores.measure(token, frame, { html: reply.preview.html }) : now?.id === token ? now.score : undefined;
-        setState({ phase: "done", output: { id: token, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview, ...(score ? { score } : {}) } });
-        if (frames[0]) scores.keep(token, codeEntry(frames[0], options, result.files), score);
+        const score = reply.preview ? scores.measure(id, frame, { html: reply.preview.html }) : now?.id === id ? now.score : undefined;
+        setState({ phase: "done", output: { id, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview, ...(score ? { score } : {}) } });
+        if (frames[0]) scores.keep(id, codeEntry(frames[0], options, result.files), score);
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
@@ -210,13 +199,13 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
 
   const generate = useCallback(
     (options: CodeOptions) => {
-      const token = ++tokenRef.current;
+      const run = runs.start();
+      const { current } = run;
       // A job under way is superseded, not cancelled: its export stops, its worker request's result is dropped.
       exportAbort.current?.abort();
       scores.cancel();
       const controller = new AbortController();
       exportAbort.current = controller;
-      const current = () => token === tokenRef.current;
       setState({ phase: "exporting", done: 0, total: 0, label: "Starting export…" });
       // The draft emitters load while the selection exports (usually done before it).
       void loadDraft(requests).catch(() => undefined);
@@ -232,7 +221,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
           const exports: Exports = sent.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
           const exported: Exported = { exports, frames, extras: extras ?? {}, problems: problems ?? [] };
           lastExport.current = exported;
-          return runWorker(token, exported, options);
+          return runWorker(run, exported, options);
         })
         .catch((error: unknown) => {
           if (!current()) return;
@@ -248,7 +237,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
 
   const cancel = useCallback(() => {
     const current = stateRef.current;
-    tokenRef.current++;
+    runs.stop();
     exportAbort.current?.abort();
     if (current.phase === "generating" || current.phase === "draft") worker.cancel();
     if (codeJobBusy(current)) setState({ phase: "cancelled", draft: current.phase === "draft" ? kept(current.output) : undefined });
@@ -261,21 +250,20 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         generate(options);
         return;
       }
-      const token = ++tokenRef.current;
-      void runWorker(token, last, options);
+      void runWorker(runs.start(), last, options);
     },
     [generate, runWorker],
   );
 
   const show = useCallback(
     (output: CodeOutput) => {
-      const token = ++tokenRef.current;
+      const { id, current } = runs.start();
       exportAbort.current?.abort();
       scores.cancel();
-      const shown: CodeOutput = { ...output, id: token };
+      const shown: CodeOutput = { ...output, id };
       setState({ phase: "done", output: shown });
       if (output.preview.status !== "loading") return;
-      const settle = (preview: PreviewState) => token === tokenRef.current && setState({ phase: "done", output: { ...shown, preview } });
+      const settle = (preview: PreviewState) => current() && setState({ phase: "done", output: { ...shown, preview } });
       worker.call("react-preview", { files: output.files }).then(
         (r) => settle({ status: "scripted", html: r.html, problems: r.problems }),
         (error: unknown) => settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),

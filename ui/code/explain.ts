@@ -9,17 +9,14 @@ export const EMPTY_SELECTION_TEXT = "Select a frame, component or group to gener
 
 export function explainFailure(failure: CodeJobFailure): Explanation {
   switch (failure.kind) {
-    case "worker-crash":
-      return {
-        title: "The code generator crashed",
-        detail: failure.message,
-        hint: "Retry starts a fresh code generator with the same export.",
-        action: "retry",
-      };
-    case "codegen":
-      return failure.bad
-        ? { title: "This design could not be turned into code", detail: failure.message, hint: "Select a frame with visible layers and generate again.", action: "export-again" }
+    case "worker":
+      return failure.crashed
+        ? { title: "The code generator crashed", detail: failure.message, hint: "Retry starts a fresh code generator with the same export.", action: "retry" }
         : { title: "Code generation failed", detail: failure.message, action: "retry" };
+    case "check":
+      return { title: "This design could not be turned into code", detail: failure.message, hint: "Select a frame with visible layers and generate again.", action: "export-again" };
+    case "model":
+      return explainModelFailure(failure.message, failure.model);
     case "main":
       switch (failure.code) {
         case "empty-selection":

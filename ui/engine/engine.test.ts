@@ -9,7 +9,7 @@ import type { BodyOf, EngineRequest } from "./protocol/index.js";
 import { BOOT_TIMEOUT_MS } from "./worker-slot.js";
 import type { Bridge } from "../channel/bridge.js";
 import { BridgeRequests } from "../channel/requests.js";
-import { CodegenError, Engine, ModelFailure, requestWorkerSource, WorkerCrashError, type WorkerLike } from "./engine.js";
+import { Engine, ModelFailure, requestWorkerSource, type WorkerLike } from "./engine.js";
 import { decodeWorkerScript } from "./source.js";
 
 /** A fake worker: answers pings at once, other requests when the test says so. */
@@ -118,13 +118,13 @@ describe("Engine", () => {
     expect(workers[0]!.received.filter((r) => r.kind === "ping")).toHaveLength(1);
   });
 
-  it("turns an error reply into a CodegenError", async () => {
+  it("turns an error reply into an input FigmentError", async () => {
     const { host, workers } = makeHost();
     const request = host.call("generate", { exports, options });
     await flush();
     const worker = workers[0]!;
     worker.reply({ id: worker.last("generate").id, ok: false, error: "not Figma JSON", bad: true });
-    await expect(request).rejects.toEqual(new CodegenError("not Figma JSON", true));
+    await expect(request).rejects.toMatchObject({ name: "FigmentError", kind: "input", message: "not Figma JSON" });
   });
 
   it("rejects every pending request when the worker crashes, and starts a fresh one next time", async () => {
@@ -134,7 +134,7 @@ describe("Engine", () => {
     const b = host.call("hint", { exports });
     await flush();
     workers[0]!.crash("out of memory");
-    await expect(a).rejects.toBeInstanceOf(WorkerCrashError);
+    await expect(a).rejects.toMatchObject({ name: "FigmentError", kind: "crashed" });
     await expect(b).rejects.toThrow(/stopped unexpectedly \(out of memory\)/);
     expect(workers[0]!.terminated).toBe(true);
     expect(host.currentStatus).toBe("crashed");
@@ -157,7 +157,7 @@ describe("Engine", () => {
     const old = workers[0]!;
     const id = old.last("generate").id;
     old.crash("boom");
-    await expect(a).rejects.toBeInstanceOf(WorkerCrashError);
+    await expect(a).rejects.toMatchObject({ name: "FigmentError", kind: "crashed" });
     const b = host.call("generate", { exports, options });
     await flush();
     old.reply({ id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 });
@@ -215,12 +215,12 @@ describe("Engine boundary cases", () => {
     expect(host.currentStatus).toBe("ready");
   });
 
-  it("a reply of another kind fails its request as a CodegenError", async () => {
+  it("a reply of another kind fails its request as an internal FigmentError", async () => {
     const { host, workers } = makeHost();
     const request = host.call("hint", { exports });
     await flush();
     workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 });
-    await expect(request).rejects.toEqual(new CodegenError(`the code generator answered "generate" to hint`, false));
+    await expect(request).rejects.toMatchObject({ name: "FigmentError", kind: "internal", message: `the code generator answered "generate" to hint` });
   });
 
   it("passes on only the events the kind may stream", async () => {
@@ -390,7 +390,7 @@ describe("Engine connection test", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     worker.reply({ id: second!.id, ok: true, kind: "test-connection", models: 1, prices: { m: { input: "cheap", output: 1, source: "s", asOf: "d" } } });
     const error = await malformed.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CodegenError);
+    expect(error).toMatchObject({ name: "FigmentError", kind: "internal" });
     expect((error as Error).message).toContain("prices.m.input must be a finite number");
   });
 });

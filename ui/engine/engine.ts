@@ -5,15 +5,15 @@
  */
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
-import { CodegenError } from "./errors.js";
 import type { CallOptions, EngineCaller } from "./call.js";
 import { codePartsFor, estimates, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
 import { unpackWorker } from "./source.js";
 import { WorkerSlot, type Unsent, type WorkerLike, type WorkerSlotDeps, type WorkerStats, type WorkerStatus } from "./worker-slot.js";
 import type { CodePart, WorkerPart } from "../../contract/messages.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export type { CallOptions, EngineCaller } from "./call.js";
-export { CodegenError, ModelFailure, WorkerCrashError } from "./errors.js";
+export { ModelFailure } from "./errors.js";
 export type { WorkerLike, WorkerStats, WorkerStatus } from "./worker-slot.js";
 
 export interface EngineDeps extends WorkerSlotDeps {
@@ -75,8 +75,8 @@ export class Engine implements EngineCaller {
   }
 
   /**
-   * Runs `kind` in the worker. A failure rejects with a CodegenError (`bad` when the input itself was
-   * unusable), a ModelFailure (a model request failed: its kind, status, retry-after), a WorkerCrashError or
+   * Runs `kind` in the worker. A failure rejects with a FigmentError (`input` when the input itself was
+   * unusable), a ModelFailure (a model request failed: its kind, status, retry-after), a `crashed` FigmentError or
    * `Cancelled`. Aborting `signal` tells the worker to stop the job, whose events keep coming until it answers
    * (so a cancel keeps what was made); a worker that cannot be told is replaced.
    */
@@ -92,7 +92,7 @@ export class Engine implements EngineCaller {
       onCancel: (target) => void this.slot.post(worker, { kind: "abort", target }).catch(() => this.cancel()),
     });
     const done = await reply;
-    if (done.kind !== kind) throw new CodegenError(`the code generator answered "${done.kind}" to ${kind}`, false);
+    if (done.kind !== kind) throw new FigmentError("internal", `the code generator answered "${done.kind}" to ${kind}`);
     return bodyOf<K>(done);
   }
 
@@ -151,7 +151,7 @@ export class Engine implements EngineCaller {
   private packedPart(part: CodePart, load: CodePartLoad, source: (part: CodePart) => Promise<string>): Promise<string> {
     load.packed ??= source(part).catch((error: unknown) => {
       load.packed = undefined;
-      throw new CodegenError(`${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
+      throw new FigmentError("internal", `${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     });
     return load.packed;
   }
@@ -159,7 +159,7 @@ export class Engine implements EngineCaller {
   private async sendCodePart(worker: WorkerLike, part: CodePart, packedPart: Promise<string>): Promise<void> {
     const packed = await packedPart;
     const reply = await this.slot.post(worker, { kind: "load-packed", packed });
-    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-packed (${part})`, false);
+    if (reply.kind !== "loaded") throw new FigmentError("internal", `the code generator answered "${reply.kind}" to load-packed (${part})`);
   }
 
   /** Loads the tokenizer script into the current worker, once per worker. */
@@ -171,11 +171,11 @@ export class Engine implements EngineCaller {
     if (this.tokenizerIn === generation) return;
     this.tokenizerUrl ??= unpack().catch((error: unknown) => {
       this.tokenizerUrl = undefined;
-      throw new CodegenError(`The tokenizer for the estimate could not be loaded: ${error instanceof Error ? error.message : String(error)}`, false);
+      throw new FigmentError("internal", `The tokenizer for the estimate could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     });
     const url = await this.tokenizerUrl;
     const reply = await this.slot.post(worker, { kind: "load-script", url });
-    if (reply.kind !== "loaded") throw new CodegenError(`the code generator answered "${reply.kind}" to load-script`, false);
+    if (reply.kind !== "loaded") throw new FigmentError("internal", `the code generator answered "${reply.kind}" to load-script`);
     if (generation === this.slot.generation) this.tokenizerIn = generation;
   }
 }

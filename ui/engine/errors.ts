@@ -1,38 +1,29 @@
-/** How a request to the engine fails, as the panels tell the cases apart (a cancel is contract/cancelled.ts's Cancelled). */
+/**
+ * How a request to the engine fails, as the panels tell the cases apart: a failure reply's input fault is an
+ * `input` FigmentError (`internal` otherwise), a worker that stopped is a `crashed` one, a model failure is a
+ * ModelFailure (its data), a cancel is contract/cancelled.ts's Cancelled.
+ */
+import { MODEL_ERROR_KIND } from "../../ai/error-kinds.js";
+import { FigmentError } from "../../codegen/errors.js";
 import { Cancelled } from "../../contract/cancelled.js";
 import type { EngineFailure, ModelFailureData } from "./protocol/index.js";
 
-export class WorkerCrashError extends Error {
-  override name = "WorkerCrashError";
-}
-
-/** The worker answered with an error: `bad` when the input itself was unusable (not Figma JSON, empty). */
-export class CodegenError extends Error {
-  override name = "CodegenError";
-  constructor(
-    message: string,
-    readonly bad: boolean,
-  ) {
-    super(message);
-  }
-}
-
-/** A model request failed: the typed kind and next step travel as data from the worker. */
-export class ModelFailure extends Error {
+/** A model request failed: the typed reason and next step travel as data from the worker. */
+export class ModelFailure extends FigmentError {
   override name = "ModelFailure";
   constructor(
     message: string,
     readonly model: ModelFailureData,
   ) {
-    super(message);
+    super(MODEL_ERROR_KIND[model.kind], message);
   }
 }
 
 /**
  * A failure reply as the error the panels tell apart, in one place for every host of the engine: a job stopped by
- * its abort (the model client's "aborted") is the one `Cancelled`.
+ * its abort (the model client's "aborted") is the one `Cancelled`; `bad` (the input was unusable) is an input error.
  */
 export function failureError(reply: EngineFailure): Error {
   if (reply.model?.kind === "aborted") return new Cancelled(reply.error);
-  return reply.model ? new ModelFailure(reply.error, reply.model) : new CodegenError(reply.error, reply.bad);
+  return reply.model ? new ModelFailure(reply.error, reply.model) : new FigmentError(reply.bad ? "input" : "internal", reply.error);
 }

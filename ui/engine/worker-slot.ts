@@ -1,13 +1,14 @@
 /**
  * The engine's one worker at a time: created lazily (on the first request or the idle warm-up, so the panel
  * opens instantly), booted with a ping, its requests matched to replies by id (contract/requests.ts). A crash
- * rejects every pending request with a WorkerCrashError and the next request starts a fresh worker; `cancel`
+ * rejects every pending request with a `crashed` FigmentError and the next request starts a fresh worker; `cancel`
  * terminates it the same way (what was pending rejects with `Cancelled`). Messages from a replaced worker are ignored.
  */
 import { Cancelled } from "../../contract/cancelled.js";
 import { PendingRequests, RequestTimeoutError, type OpenOptions } from "../../contract/requests.js";
-import { CodegenError, failureError, WorkerCrashError } from "./errors.js";
+import { failureError } from "./errors.js";
 import { parseEngineMessage, ProtocolError, type EngineEvent, type EngineRequest, type OkReply } from "./protocol/index.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export interface WorkerLike {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -62,7 +63,7 @@ function deliver(pending: Pending, data: unknown): void {
   } catch (error) {
     // A reply that fails its check fails its request (when it names one), loudly.
     console.error(`Figment UI: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof ProtocolError && error.id !== undefined) pending.fail(error.id, new CodegenError(error.message, false));
+    if (error instanceof ProtocolError && error.id !== undefined) pending.fail(error.id, new FigmentError("internal", error.message));
     return;
   }
   if ("event" in message) {
@@ -109,7 +110,7 @@ export class WorkerSlot {
         try {
           worker.postMessage({ ...body, id } as EngineRequest);
         } catch (error) {
-          throw new CodegenError(`could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`, false);
+          throw new FigmentError("internal", `could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`);
         }
       },
       ...options,
@@ -153,7 +154,7 @@ export class WorkerSlot {
       unpacked = await this.unpacked;
     } catch (error) {
       this.unpacked = undefined;
-      throw new WorkerCrashError(`The code generator could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      throw new FigmentError("crashed", `The code generator could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (generation !== this.current) throw new Cancelled();
     const bootStarted = this.deps.now();
@@ -191,7 +192,7 @@ export class WorkerSlot {
   private crash(generation: number, detail: string): void {
     if (generation !== this.current) return;
     console.error(`Figment UI: the code generator crashed — ${detail}`);
-    this.replace(new WorkerCrashError(`The code generator stopped unexpectedly (${detail}).`), "crashed");
+    this.replace(new FigmentError("crashed", `The code generator stopped unexpectedly (${detail}).`), "crashed");
   }
 
   /** Terminates the current worker, rejects what was pending with `error`; the next request starts anew. */

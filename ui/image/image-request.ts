@@ -8,7 +8,7 @@ import { sizeText } from "../../ai/image/options.js";
 import type { FetchedPrice, SelectionSummary } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import { hostOf, RequestCheckError } from "../model/job-state.js";
+import { hostOf } from "../model/job-state.js";
 import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { ImageRequestData } from "../engine/protocol/image.js";
@@ -23,6 +23,7 @@ import { versionsFrom, type ImageVersion } from "./versions.js";
 import { prepareRenderSd, prepareRerenderSd, renderForm, type RenderControl, type RenderTarget } from "./render-request.js";
 import { interruptedText, prepareSd, sdDestination, sdVersionsFrom, sendSd, streamingSd, type PendingSd, type SdReply, type SdStopper } from "./sd-request.js";
 import { asRepaintOf, hostedInpaintData, originalVersion, readMask, sdInpaintData, targetOf, type InpaintAsk, type InpaintTarget } from "./inpaint/inpaint-request.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
 
@@ -131,7 +132,7 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
 async function prepareInpaint(deps: ImageRequestDeps, form: ImageForm, ask: InpaintAsk, io: PrepareIo): Promise<{ request: ImageRunRequest; confirm?: ImageConfirm }> {
   const { requests, worker, live } = deps;
   const { settings, prices } = live();
-  if (!ask.prompt.trim()) throw new RequestCheckError("Say what to paint in the masked area.");
+  if (!ask.prompt.trim()) throw new FigmentError("input", "Say what to paint in the masked area.");
   const { source, mask } = await readMask(requests, io);
   const inpaint = targetOf(source);
   if (settings.imageSource === "sd") {
@@ -144,7 +145,7 @@ async function prepareInpaint(deps: ImageRequestDeps, form: ImageForm, ask: Inpa
   const data = hostedInpaintData(ask, form, source, mask, route.imageModel);
   void worker.warmUp().catch(() => undefined);
   const reply = await worker.call("image-prepare", { settings, reasonFirst: false, request: data, ...(prices ? { prices } : {}) });
-  if (reply.problems.length > 0 || !reply.estimate) throw new RequestCheckError(reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
+  if (reply.problems.length > 0 || !reply.estimate) throw new FigmentError("input", reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
   return {
     request: { data, reasonFirst: false, to, prompt: data.prompt, refining: undefined, inpaint },
     confirm: { phase: "confirm", to, estimate: reply.estimate, notes: [`Repaints the masked area of “${source.name}”; the layer's image is replaced and its original kept as a version.`, ...reply.notes], prompt: data.prompt, refining: undefined, references: [source.name], withHint: false },
@@ -158,7 +159,7 @@ async function prepareImage({ requests, worker, live }: ImageRequestDeps, ask: I
   const form = render ? renderForm(ask.form) : ask.form;
   const route = imageRoute(settings, form.reasonFirst);
   const plan = requestData(form, render ?? selection.nodes[0], route, refine);
-  if (!plan.ok) throw new RequestCheckError(plan.problem);
+  if (!plan.ok) throw new FigmentError("input", plan.problem);
   const { data, prompt } = plan;
   const version = refine?.version;
   const to = { ...route, host: hostOf(endpointFor(settings)) };
@@ -169,12 +170,12 @@ async function prepareImage({ requests, worker, live }: ImageRequestDeps, ask: I
   const exported = useReference ? (await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames : [];
   io.signal.throwIfAborted();
   const frames = render ? exported.filter((f) => f.id === render.id) : exported;
-  if (render && !frames[0]?.png) throw new RequestCheckError(`“${render.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
+  if (render && !frames[0]?.png) throw new FigmentError("input", `“${render.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
   if (render) data.keepComposition = true;
   data.references = frames.flatMap((f) => (f.png ? [{ bytes: f.png, name: `${f.name.slice(0, 80) || "selection"}.png` }] : [])).slice(0, 16);
   io.preparing();
   const reply = await worker.call("image-prepare", { settings, reasonFirst: form.reasonFirst, request: data, ...(frames.length ? { exports: frames.map((f) => ({ id: f.id, json: f.json })) } : {}), ...(prices ? { prices } : {}) });
-  if (reply.problems.length > 0 || !reply.estimate) throw new RequestCheckError(reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
+  if (reply.problems.length > 0 || !reply.estimate) throw new FigmentError("input", reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
   if (reply.designHint) data.designHint = reply.designHint;
   return {
     request: { data, reasonFirst: form.reasonFirst, to, prompt, refining: version ? { n: version.n, id: version.id } : undefined, ...(render ? { render } : {}) },

@@ -8,6 +8,7 @@
  * bench), with the browser's decode apart.
  */
 import { decodeForSlot } from "./slot-bitmap.js";
+import { LatestRun, type Run } from "../lib/latest-only.js";
 
 export interface PaintRecord {
   image: number;
@@ -51,7 +52,9 @@ export class PartialPainter {
   private readonly latest = new Map<number, Drawn>();
   /** Newest index asked for per slot: an older partial decoding late is dropped. */
   private readonly wanted = new Map<number, number>();
-  private generation = 0;
+  private readonly runs = new LatestRun();
+  /** Since the last reset: a decode begun before one is discarded. */
+  private run: Run = this.runs.start();
 
   /** A slot's canvas mounted (or unmounted with null); it shows the newest image at once. */
   attach(image: number, canvas: HTMLCanvasElement | null): void {
@@ -67,11 +70,11 @@ export class PartialPainter {
    */
   paint(image: number, index: number, bytes: Uint8Array, reportedAt?: number): void {
     const arrivedAt = epoch();
-    const generation = this.generation;
+    const { current } = this.run;
     this.wanted.set(image, Math.max(index, this.wanted.get(image) ?? -1));
     decodeForSlot(bytes).then(
       (bitmap) => {
-        if (generation !== this.generation || index < (this.wanted.get(image) ?? -1)) return bitmap.close();
+        if (!current() || index < (this.wanted.get(image) ?? -1)) return bitmap.close();
         const drawn = { bitmap, index, record: { image, index, bytes: bytes.length, decodeMs: epoch() - arrivedAt, reportedAt, arrivedAt } };
         this.latest.get(image)?.bitmap.close();
         this.latest.set(image, drawn);
@@ -104,7 +107,7 @@ export class PartialPainter {
 
   /** Drops everything: decodes under way are discarded, canvases forgotten. */
   reset(): void {
-    this.generation++;
+    this.run = this.runs.start();
     for (const drawn of this.latest.values()) drawn.bitmap.close();
     this.latest.clear();
     this.wanted.clear();

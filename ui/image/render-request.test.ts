@@ -5,7 +5,6 @@ import { DEFAULT_FORM } from "./form.js";
 import { prepareRerenderSd, renderForm, renderSdData, renderSdForm, renderTarget, type RenderControl } from "./render-request.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
-import { RequestCheckError } from "../model/job-state.js";
 import type { PrepareIo } from "../model/model-job.js";
 import type { SdRequestDeps } from "./sd-request.js";
 
@@ -66,7 +65,7 @@ describe("Render this frame", () => {
         throw new MainThreadError("not-found", "That frame is no longer in the file.");
       }, []);
       const failure = prepareRerenderSd(gone, form, control, io);
-      await expect(failure).rejects.toBeInstanceOf(RequestCheckError);
+      await expect(failure).rejects.toMatchObject({ name: "FigmentError", kind: "input" });
       await expect(failure).rejects.toThrow("“Log-In Page” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.");
     });
   });

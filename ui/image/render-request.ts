@@ -10,7 +10,6 @@ import type { Settings } from "../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 import type { SdRecord } from "../../contract/image.js";
 import type { SdRequestData } from "../engine/protocol/sd.js";
-import { RequestCheckError } from "../model/job-state.js";
 import type { PrepareIo } from "../model/model-job.js";
 import type { ImageForm } from "./form.js";
 import { checkSdForm, sdFrameSize, sdRequestData } from "./sd-form.js";
@@ -19,6 +18,7 @@ import { sdDestination, type PendingSd, type SdRequestDeps } from "./sd-request.
 /** The frame a render keeps the layout of (as the selection summary described it when Render was pressed). */
 export type { RenderTarget } from "./render-target.js";
 import type { RenderTarget } from "./render-target.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 const RENDERABLE = new Set(["FRAME", "COMPONENT", "INSTANCE", "GROUP", "SECTION"]);
 
@@ -39,7 +39,7 @@ export async function exportFramePng(requests: MainRequests, frame: RenderTarget
   const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
   io.signal.throwIfAborted();
   const exported = frames.find((f) => f.id === frame.id);
-  if (!exported?.png) throw new RequestCheckError(`“${frame.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
+  if (!exported?.png) throw new FigmentError("input", `“${frame.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
   return exported.png;
 }
 
@@ -53,7 +53,7 @@ export async function prepareRenderSd({ requests, live }: SdRequestDeps, form: I
   const { settings } = live();
   const ready = renderSdForm(form, frame);
   const check = checkSdForm(ready);
-  if (!check.ready) throw new RequestCheckError(Object.values(check.problems)[0] ?? "Describe the look of the render first.");
+  if (!check.ready) throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the look of the render first.");
   const png = await exportFramePng(requests, frame, io);
   const sd = renderSdData(ready, settings, png);
   return { request: { sd, to: sdDestination(settings), prompt: sd.prompt, references: 1, render: frame } };
@@ -73,14 +73,14 @@ export async function prepareRerenderSd({ requests, live }: SdRequestDeps, form:
   const { settings } = live();
   const ready: ImageForm = { ...form, count: 1, useReference: false, controlType: control.type, controlStrength: control.strength };
   const check = checkSdForm(ready);
-  if (!check.ready) throw new RequestCheckError(Object.values(check.problems)[0] ?? "Describe the look of the render first.");
+  if (!check.ready) throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the look of the render first.");
   const { frame } = control;
   io.exporting({ done: 0, total: 0, label: `Exporting “${frame.name}”…` });
   let png: Uint8Array;
   try {
     ({ png } = await requests.call("export-frame-image", { nodeId: frame.id, maxSide: rerenderSide(frame) }, { signal: io.signal }));
   } catch (error) {
-    if (error instanceof MainThreadError && error.code === "not-found") throw new RequestCheckError(`“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.`);
+    if (error instanceof MainThreadError && error.code === "not-found") throw new FigmentError("input", `“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.`);
     throw error;
   }
   io.signal.throwIfAborted();

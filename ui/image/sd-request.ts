@@ -13,7 +13,7 @@ import type { Engine } from "../engine/engine.js";
 import type { ReplyOf } from "../engine/protocol/index.js";
 import type { SdRequestData } from "../engine/protocol/sd.js";
 import type { ApiKeyVault } from "../model/api-key.js";
-import { hostOf, RequestCheckError } from "../model/job-state.js";
+import { hostOf } from "../model/job-state.js";
 import type { PrepareIo, SendIo } from "../model/model-job.js";
 import type { ImageForm } from "./form.js";
 import { streaming, type Destination, type ImageRunEvent, type Streaming } from "./image-state.js";
@@ -23,6 +23,7 @@ import type { RenderTarget } from "./render-target.js";
 import { plural } from "../../codegen/plural.js";
 import type { InpaintTarget } from "./inpaint/inpaint-request.js";
 import type { SdRecord } from "../../contract/image.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 export type SdReply = ReplyOf<"sd-generate">;
 
@@ -64,7 +65,7 @@ export function sdDestination(settings: Settings): Destination {
 export async function prepareSd({ requests, live }: SdRequestDeps, form: ImageForm, io: PrepareIo): Promise<{ request: PendingSd }> {
   const { settings, selection } = live();
   const check = checkSdForm(form);
-  if (!check.ready) throw new RequestCheckError(Object.values(check.problems)[0] ?? "Describe the image first.");
+  if (!check.ready) throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the image first.");
   const useReference = form.useReference && selection.nodes[0] !== undefined;
   let init: Uint8Array | undefined;
   let references = 0;
@@ -73,7 +74,7 @@ export async function prepareSd({ requests, live }: SdRequestDeps, form: ImageFo
     const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
     io.signal.throwIfAborted();
     const frame = frames.find((f) => f.png);
-    if (!frame?.png) throw new RequestCheckError("The selection gave no picture to start from: select a frame, or untick “Use selection as reference”.");
+    if (!frame?.png) throw new FigmentError("input", "The selection gave no picture to start from: select a frame, or untick “Use selection as reference”.");
     init = frame.png;
     references = 1;
   }

@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { LatestOnly, SKIPPED } from "./latest-only.js";
+import { LatestOnly, LatestRun, SKIPPED } from "./latest-only.js";
 import { deferred } from "../../test/helpers/deferred.js";
+
+describe("LatestRun", () => {
+  it("only the latest run is current: a start supersedes the earlier runs, a stop supersedes them all", () => {
+    const runs = new LatestRun();
+    const a = runs.start();
+    expect(a.current()).toBe(true);
+    const b = runs.start();
+    expect([a.current(), b.current(), b.id > a.id]).toEqual([false, true, true]);
+    runs.stop();
+    expect(b.current()).toBe(false);
+    const c = runs.start();
+    expect([a.current(), b.current(), c.current()]).toEqual([false, false, true]);
+  });
+});
 
 describe("LatestOnly", () => {
   it("runs one task at a time, and of the waiting ones only the newest", async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Cancelled } from "../../contract/cancelled.js";
 import { MainThreadError } from "../channel/requests.js";
-import { CodegenError, ModelFailure } from "../engine/engine.js";
-import { failureOf, hostOf, isBusy, missingKey, RequestCheckError, retryAt } from "./job-state.js";
+import { ModelFailure } from "../engine/engine.js";
+import { failureOf, hostOf, isBusy, missingKey, retryAt } from "./job-state.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 describe("a model job's failures", () => {
   it("stops by the user (or a newer run) are cancelled, not failures", () => {
@@ -16,12 +17,13 @@ describe("a model job's failures", () => {
     expect(model).toMatchObject({ kind: "model", message: "slow down", model: { kind: "rate-limited", retryAfterMs: 2000 } });
     expect(typeof (model as { at: number }).at).toBe("number");
     expect(failureOf(new MainThreadError("too-large", "Too many layers"))).toEqual({ kind: "main", code: "too-large", message: "Too many layers" });
-    expect(failureOf(new CodegenError("not Figma JSON", true))).toEqual({ kind: "check", message: "not Figma JSON" });
-    expect(failureOf(new RequestCheckError("Compare needs two frames"))).toEqual({ kind: "check", message: "Compare needs two frames" });
+    expect(failureOf(new FigmentError("input", "not Figma JSON"))).toEqual({ kind: "check", message: "not Figma JSON" });
+    expect(failureOf(new FigmentError("input", "Compare needs two frames"))).toEqual({ kind: "check", message: "Compare needs two frames" });
   });
 
   it("anything else is the worker's (or the panel's) failure, with its message", () => {
-    expect(failureOf(new CodegenError("crashed", false))).toEqual({ kind: "worker", message: "crashed" });
+    expect(failureOf(new FigmentError("internal", "the code generator answered oddly"))).toEqual({ kind: "worker", message: "the code generator answered oddly" });
+    expect(failureOf(new FigmentError("crashed", "The code generator stopped unexpectedly (boom)."))).toEqual({ kind: "worker", message: "The code generator stopped unexpectedly (boom).", crashed: true });
     expect(failureOf(new Error("boom"))).toEqual({ kind: "worker", message: "boom" });
     expect(failureOf("plain")).toEqual({ kind: "worker", message: "plain" });
   });

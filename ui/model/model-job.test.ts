@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { ModelFailure } from "../engine/engine.js";
-import { RequestCheckError, type ModelJobState } from "./job-state.js";
+import type { ModelJobState } from "./job-state.js";
 import { ModelJob, type ModelJobPieces, type PrepareIo, type SendIo } from "./model-job.js";
 import { deferred, type Deferred } from "../../test/helpers/deferred.js";
+import { FigmentError } from "../../codegen/errors.js";
 
 type Confirm = { phase: "confirm"; to: { model: string; host: string }; what: string };
 type Stream = { phase: "streaming"; startedAt: number; text: string };
@@ -175,7 +176,7 @@ describe("the model job's steps", () => {
     expect(fake.job.current).toMatchObject({ phase: "failed", failure: { kind: "model", model: { kind: "server" } }, partial: { text: "some" } });
 
     fake.job.prepare("compare");
-    fake.prepares[0]!.done.reject(new RequestCheckError("Compare needs two frames"));
+    fake.prepares[0]!.done.reject(new FigmentError("input", "Compare needs two frames"));
     await tick();
     expect(fake.job.current).toEqual({ phase: "failed", failure: { kind: "check", message: "Compare needs two frames" } });
   });

@@ -7,6 +7,7 @@
  */
 import type { Settings } from "../../contract/settings.js";
 import { failureOf, IDLE, missingKey, retryAt, type ConfirmBase, type Exporting, type ModelJobState, type StreamBase } from "./job-state.js";
+import { LatestRun } from "../lib/latest-only.js";
 
 /** How `prepare` reports its steps; `signal` is aborted when the run is cancelled or replaced. */
 export interface PrepareIo {
@@ -54,7 +55,8 @@ export interface ModelJobContext {
 
 export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
   private state: ModelJobState<C, S> = IDLE;
-  private token = 0;
+  /** Only the latest run's events and result are shown. */
+  private readonly runs = new LatestRun();
   private controller: AbortController | undefined;
   /** The prepared request awaiting Send. */
   private ready: R | undefined;
@@ -159,7 +161,7 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
 
   /** Stops the run under way: its request is aborted, its events and result are ignored from now on. */
   private stop(): void {
-    this.token++;
+    this.runs.stop();
     this.controller?.abort();
     this.controller = undefined;
     this.stream = undefined;
@@ -169,10 +171,10 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
   /** Stops the run before and starts a new one. */
   private begin(): { isCurrent(): boolean; signal: AbortSignal } {
     this.stop();
-    const mine = this.token;
+    const { current } = this.runs.start();
     const controller = new AbortController();
     this.controller = controller;
-    return { isCurrent: () => mine === this.token, signal: controller.signal };
+    return { isCurrent: current, signal: controller.signal };
   }
 
   private fail(error: unknown): void {

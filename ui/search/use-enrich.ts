@@ -6,17 +6,16 @@
  * a new session starts with the button again.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { isCancelled } from "../../contract/cancelled.js";
 import type { SearchIndex } from "../../contract/search.js";
-import { ModelFailure } from "../engine/engine.js";
-import type { ModelFailureData } from "../engine/protocol/index.js";
+import { failureOf, type ModelJobFailure } from "../model/job-state.js";
 import type { EnrichOutcome } from "./enrich-run.js";
 import type { EnrichProgress } from "./search-ai.js";
 import type { SearchAiSession } from "./use-search-ai.js";
 
 export const AUTO_MAX_FRAMES = 20;
 
-export type EnrichFailure = { kind: "model"; message: string; model: ModelFailureData; at: number } | { kind: "other"; message: string };
+/** The panels' one failure (ui/model/job-state.ts); Search says all but a model's in one sentence. */
+export type EnrichFailure = ModelJobFailure;
 
 export type EnrichState =
   | { phase: "idle" }
@@ -24,12 +23,6 @@ export type EnrichState =
   | { phase: "done"; outcome: EnrichOutcome }
   | { phase: "failed"; failure: EnrichFailure; outcome: EnrichOutcome }
   | { phase: "cancelled"; outcome: EnrichOutcome };
-
-function failureOf(error: unknown): EnrichFailure | "cancelled" {
-  if (isCancelled(error)) return "cancelled";
-  if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
-  return { kind: "other", message: error instanceof Error ? error.message : String(error) };
-}
 
 export interface EnrichJob {
   state: EnrichState;

@@ -12,10 +12,11 @@ import type { Settings } from "../../contract/settings.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../model/api-key.js";
-import { ModelFailure, type Engine } from "../engine/engine.js";
+import type { Engine } from "../engine/engine.js";
 import { planEnrich } from "./enrich-plan.js";
 import { runEnrich, type EnrichOutcome } from "./enrich-run.js";
 import type { EnrichProgress, SearchAi } from "./search-ai.js";
+import { missingKeyError } from "../model/job-state.js";
 
 export interface SearchAiDeps {
   requests: MainRequests;
@@ -38,7 +39,7 @@ export function useSearchAi({ requests, worker, vault, settings, prices }: Searc
   return useMemo(() => {
     const key = (): string => {
       const apiKey = vault.revealFor(settings);
-      if (!apiKey) throw new ModelFailure(`No API key for ${settings.provider}.`, { kind: "missing-key" });
+      if (!apiKey) throw missingKeyError(settings.provider);
       return apiKey;
     };
     const run: SearchAiSession["run"] = (index, options) => runEnrich({ requests, worker, settings, apiKey: key() }, index, options);

@@ -8,7 +8,7 @@
  * The listing without a query needs no worker.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { LatestOnly, SKIPPED } from "../lib/latest-only.js";
+import { LatestOnly, LatestRun, SKIPPED } from "../lib/latest-only.js";
 import type { LoadedIndex } from "./build-index.js";
 import { likeQuery } from "./like-selection.js";
 import type { SearchAi } from "./search-ai.js";
@@ -67,13 +67,13 @@ async function ranked(loaded: LoadedIndex, text: string, likeId: string | undefi
 
 export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): SearchResults {
   const [results, setResults] = useState<SearchResults>(EMPTY);
-  const latest = useRef(0);
+  const runs = useRef(new LatestRun());
   const queries = useRef(new LatestOnly());
   const embeds = useRef(new LatestOnly());
 
   useEffect(() => {
     if (!loaded) return;
-    const ticket = ++latest.current;
+    const { current } = runs.current.start();
     const listed = listing(loaded, text, likeId);
     if (listed) setResults(listed);
     else {
@@ -83,10 +83,10 @@ export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): Se
         .then((r) => {
           // The query (worker round trip included) and row shaping, for the bench (bench/search-panel.ts).
           if (r !== SKIPPED) performance.measure("figment:search-rank", { start: t0 });
-          if (r !== SKIPPED && ticket === latest.current) setResults(r);
+          if (r !== SKIPPED && current()) setResults(r);
         })
         .catch((error: unknown) => {
-          if (ticket === latest.current) setResults({ rows: [], term: termOf(text, likeId), ranking: likeId !== undefined ? "like-words" : "words", error: error instanceof Error ? error.message : String(error) });
+          if (current()) setResults({ rows: [], term: termOf(text, likeId), ranking: likeId !== undefined ? "like-words" : "words", error: error instanceof Error ? error.message : String(error) });
         });
     }
     const term = text.trim();
@@ -96,12 +96,12 @@ export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): Se
       embeds.current
         .run(() => ai.queryVector(term, controller.signal))
         .then(async (vector) => {
-          if (vector === SKIPPED || ticket !== latest.current) return;
+          if (vector === SKIPPED || !current()) return;
           const hits = await loaded.search({ term, vector, limit: RESULT_LIMIT });
-          if (ticket === latest.current) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions, MIN_RELATIVE_BY_MEANING), term: text, ranking: "hybrid" });
+          if (current()) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions, MIN_RELATIVE_BY_MEANING), term: text, ranking: "hybrid" });
         })
         .catch((error: unknown) => {
-          if (!controller.signal.aborted && ticket === latest.current) setResults((r) => ({ ...r, meaningError: error instanceof Error ? error.message : String(error) }));
+          if (!controller.signal.aborted && current()) setResults((r) => ({ ...r, meaningError: error instanceof Error ? error.message : String(error) }));
         });
     }, EMBED_DELAY_MS);
     return () => {

@@ -14,6 +14,7 @@ import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
 import { probeReplyField } from "./probe-reply.js";
 import { probeRunnerScript, type ProbeRequest } from "./probe-runner.js";
+import { FigmentError } from "../../../codegen/errors.js";
 
 /** What to measure: a frame's REST JSON and the preview document its code makes (html-page.ts or react-preview.ts). */
 export interface ScoreInput {
@@ -24,10 +25,6 @@ export interface ScoreInput {
 
 /** How long one width's page may take to load and answer. */
 const ANSWER_TIMEOUT_MS = 30_000;
-
-export class MeasureError extends Error {
-  override name = "MeasureError";
-}
 
 const aborted = (): Cancelled => new Cancelled("The measurement was cancelled.");
 
@@ -85,9 +82,9 @@ class MeasuringPage {
     try {
       reply = probeReplyField.check(event.data, "reply");
     } catch (error) {
-      return waiter.reject(new MeasureError(`the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`));
+      return waiter.reject(new FigmentError("internal", `the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`));
     }
-    if (reply.error !== undefined || !reply.texts) return waiter.reject(new MeasureError(`the preview could not be measured at ${waiter.width} px: ${reply.error ?? "no figures"}`));
+    if (reply.error !== undefined || !reply.texts) return waiter.reject(new FigmentError("internal", `the preview could not be measured at ${waiter.width} px: ${reply.error ?? "no figures"}`));
     waiter.resolve({ texts: reply.texts, boxes: reply.boxes ?? null, ...(reply.png ? { png: reply.png } : {}), ...(reply.pictureError ? { pictureError: reply.pictureError } : {}) });
   };
 
@@ -101,7 +98,7 @@ class MeasuringPage {
     try {
       return await new Promise<Answer>((resolve, reject) => {
         this.waiting.set(id, { resolve, reject, width });
-        timer = setTimeout(() => this.fail(new MeasureError(`the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
+        timer = setTimeout(() => this.fail(new FigmentError("internal", `the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
         this.frame.contentWindow?.postMessage({ type: "figment-measure", token: id, width, ...request } satisfies ProbeRequest, "*");
       });
     } finally {
@@ -119,8 +116,8 @@ class MeasuringPage {
 
 /** The answer is about the layers asked for, in that order (a page could answer for others). */
 function checkAnswer(texts: TextProbe, boxes: BoxProbe | null, asked: { texts: { id: string }[]; ids?: string[] }): void {
-  if (texts.samples.length !== asked.texts.length || texts.samples.some((s, i) => s.id !== asked.texts[i]!.id)) throw new MeasureError("the preview answered for other texts than those asked for");
-  if (asked.ids && (!boxes || boxes.elements.length !== asked.ids.length)) throw new MeasureError("the preview answered for other layers than those asked for");
+  if (texts.samples.length !== asked.texts.length || texts.samples.some((s, i) => s.id !== asked.texts[i]!.id)) throw new FigmentError("internal", "the preview answered for other texts than those asked for");
+  if (asked.ids && (!boxes || boxes.elements.length !== asked.ids.length)) throw new FigmentError("internal", "the preview answered for other layers than those asked for");
 }
 
 /** A page's score, and when asked its picture at the design width (a PNG data URL) or why it could not be made. */
@@ -157,7 +154,7 @@ export async function measurePage(input: ScoreInput, signal?: AbortSignal, optio
       answers.push({ width: step.width, ...answer });
     }
     const atDesign = answers[0]!;
-    if (!atDesign.boxes) throw new MeasureError("the preview gave no boxes at the design width");
+    if (!atDesign.boxes) throw new FigmentError("internal", "the preview gave no boxes at the design width");
     const score = scoreOf(plan, answers);
     return { score, ...(atDesign.png ? { png: atDesign.png } : {}), ...(atDesign.pictureError ? { pictureError: atDesign.pictureError } : {}) };
   } finally {

@@ -28,7 +28,7 @@ function imageOf(png: Uint8Array | undefined): AnalyzeImage | undefined {
   return png && size ? { dataUrl: pngDataUrl(png), ...size } : undefined;
 }
 
-/** An analysis the input cannot make (no frames, Compare without two) throws AnalyzeInputError: a `bad` failure. */
+/** An analysis the input cannot make (no frames, Compare without two) throws an input error: a `bad` failure. */
 export async function analyzePrepare(request: RequestOf<"analyze-prepare">): Promise<ReplyOf<"analyze-prepare">> {
   const tokenizer = loadTokenizer();
   const document = designOf(request.exports);

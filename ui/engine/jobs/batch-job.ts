@@ -10,7 +10,6 @@ import type OpenAI from "openai";
 import { cancelBatch } from "../../../ai/batch/cancel.js";
 import { collectBatch, type LineWriter } from "../../../ai/batch/collect.js";
 import { imageBatchBodies, rowCustomId } from "../../../ai/batch/image-bodies.js";
-import { BatchInputError } from "../../../ai/batch/lines.js";
 import type { BatchRecord } from "../../../ai/batch/record.js";
 import { resubmitFailed } from "../../../ai/batch/resubmit.js";
 import { refreshStatus } from "../../../ai/batch/status.js";
@@ -22,6 +21,7 @@ import { imageConfig } from "../../../ai/image/config.js";
 import { createClient, providerConfig } from "../../../ai/providers.js";
 import type { BatchEvent, ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
+import { FigmentError, isFigmentError } from "../../../codegen/errors.js";
 
 type BatchKind = "batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel";
 type StepKind = Exclude<BatchKind, "batch-submit">;
@@ -50,7 +50,7 @@ function panelStore(inputs: Inputs, send: Emit): BatchStore & { inputs(): Inputs
 
 /** The client for the record's endpoint (the batch lives where it was sent, whatever the settings say now). */
 function clientFor(request: RequestOf<BatchKind>, baseURL?: string): OpenAI {
-  if (request.settings.provider !== "openai") throw new BatchInputError(`Batches run on OpenAI's Batch API; the provider in Settings is ${request.settings.provider}. Choose OpenAI to send batches.`);
+  if (request.settings.provider !== "openai") throw new FigmentError("input", `Batches run on OpenAI's Batch API; the provider in Settings is ${request.settings.provider}. Choose OpenAI to send batches.`);
   const config = providerConfig(baseURL ? { ...request.settings, baseUrl: baseURL } : request.settings, request.apiKey);
   return createClient(config, { timeoutMs: request.timeoutMs, maxRetries: RETRIES });
 }
@@ -114,7 +114,7 @@ async function cancel(request: RequestOf<"batch-cancel">, ctx: JobContext<"batch
 
 /**
  * A step whose every failure is the model client's (the steps are all requests), unless it was refused
- * before anything was sent (a provider without a Batch API, a plan that cannot be batched: BatchInputError).
+ * before anything was sent (a provider without a Batch API, a plan that cannot be batched: an input error).
  */
 const asModelFailures =
   <K extends BatchKind>(run: (request: RequestOf<K>, ctx: JobContext<K>) => Promise<ReplyOf<K>>) =>
@@ -122,7 +122,7 @@ const asModelFailures =
     try {
       return await run(request, ctx);
     } catch (error) {
-      throw error instanceof BatchInputError || error instanceof ModelError ? error : toModelError(error);
+      throw isFigmentError(error, "input") || error instanceof ModelError ? error : toModelError(error);
     }
   };
 

@@ -8,17 +8,17 @@
  */
 import { imageInfo } from "../../../ai/image/bytes.js";
 import { sameShape, sizeKeepingShape, sizeRule } from "../../../ai/image/limits.js";
-import { maskFromSource, MaskSourceError, sdMaskPng, type Mask } from "../../../ai/mask/index.js";
+import { maskFromSource, sdMaskPng, type Mask } from "../../../ai/mask/index.js";
 import type { MaskSource, SelectionSummary } from "../../../contract/messages.js";
 import type { Provider, Settings } from "../../../contract/settings.js";
 import { MainThreadError, type MainRequests } from "../../channel/requests.js";
 import type { ImageRequestData } from "../../engine/protocol/image.js";
 import type { SdMaskData, SdRequestData } from "../../engine/protocol/sd.js";
-import { RequestCheckError } from "../../model/job-state.js";
 import type { PrepareIo } from "../../model/model-job.js";
 import { PARTIALS, type ImageForm } from "../form.js";
 import { checkSdForm, onGrid, sdRequestData, SD_SIDE } from "../sd-form.js";
 import type { ImageVersion } from "../versions.js";
+import { FigmentError } from "../../../codegen/errors.js";
 
 /** What the designer set on the Repaint card. */
 export interface InpaintAsk {
@@ -63,17 +63,13 @@ export async function readMask(requests: MainRequests, io: PrepareIo): Promise<{
     ({ source } = await requests.call("read-mask-source", {}, { signal: io.signal }));
   } catch (error) {
     // What to select instead: the check's words, not an export's (its message says it all).
-    if (error instanceof MainThreadError && SELECTION_REFUSALS.has(error.code)) throw new RequestCheckError(error.message);
+    if (error instanceof MainThreadError && SELECTION_REFUSALS.has(error.code)) throw new FigmentError("input", error.message);
     throw error;
   }
   io.signal.throwIfAborted();
   io.preparing();
-  try {
-    return { source, mask: maskFromSource(source) };
-  } catch (error) {
-    if (error instanceof MaskSourceError) throw new RequestCheckError(error.message);
-    throw error;
-  }
+  // A shape that covers nothing throws an input error: a check that failed, as the panel says it.
+  return { source, mask: maskFromSource(source) };
 }
 
 export const targetOf = (source: MaskSource): InpaintTarget => ({ nodeId: source.nodeId, name: source.name, original: source.image, width: source.width, height: source.height });
@@ -90,7 +86,7 @@ export function sdInpaintData(ask: InpaintAsk, form: ImageForm, settings: Pick<S
   const sized = { ...form, prompt: ask.prompt.trim(), sdWidth: String(size.width), sdHeight: String(size.height), count: 1, strength: ask.strength };
   const check = checkSdForm(sized);
   const problem = Object.values(check.problems)[0];
-  if (problem) throw new RequestCheckError(`${problem} (the image form's options are used for the repaint too)`);
+  if (problem) throw new FigmentError("input", `${problem} (the image form's options are used for the repaint too)`);
   const data = sdRequestData(sized, settings, source.image);
   const sdMask: SdMaskData = { png: sdMaskPng(mask), blur: Math.round(ask.blur), fill: ask.fill, fullRes: ask.fullRes, fullResPadding: Math.round(ask.padding) };
   return { ...data, init: { ...data.init!, mask: sdMask } };
@@ -112,7 +108,7 @@ export function hostedInpaintData(ask: InpaintAsk, form: ImageForm, source: Mask
   const prompt = ask.prompt.trim();
   const name = `${source.name.slice(0, 80) || "image"}.${imageInfo(source.image)?.format === "jpeg" ? "jpg" : "png"}`;
   const size = sizeKeepingShape({ width: source.width, height: source.height }, imageModel);
-  if (!size) throw new RequestCheckError(shapeRefusal(source, imageModel));
+  if (!size) throw new FigmentError("input", shapeRefusal(source, imageModel));
   return { prompt, size, quality: form.quality, count: 1, partials: PARTIALS, references: [], refine: { image: { bytes: source.image, name } }, mask: { width: mask.width, height: mask.height, coverage: mask.coverage } };
 }
 

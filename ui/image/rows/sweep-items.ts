@@ -6,13 +6,14 @@
  * make: the same noise keeps the look while the prompt changes; the first image as an img2img reference would
  * copy its layout into every row). Pure.
  */
-import { checkSweeps, parseSweep, sweepGrid, SweepError, sweepRefusal, type Sweep, type SweepParam, type SweepTarget } from "../../../ai/params/sweep.js";
+import { checkSweeps, parseSweep, sweepGrid, sweepRefusal, type Sweep, type SweepParam, type SweepTarget } from "../../../ai/params/sweep.js";
 import type { GridLabels } from "../../../contract/image.js";
 import type { SdRequestData } from "../../engine/protocol/sd.js";
 import type { ImageVersion } from "../versions.js";
 import type { PlanItem, RowsPlan } from "./plan.js";
+import { isFigmentError } from "../../../codegen/errors.js";
 
-/** The cells of `items` × `sweeps` (throws SweepError for a grid too big), with the grid's headers. */
+/** The cells of `items` × `sweeps` (throws an input error for a grid too big), with the grid's headers. */
 export function sweptItems(items: readonly PlanItem[], sweeps: readonly Sweep[]): { items: PlanItem[]; labels: GridLabels } {
   const grid = sweepGrid(items, sweeps);
   const byRow = new Map(items.map((item) => [item.row, item]));
@@ -78,7 +79,7 @@ export function readSweeps(fields: readonly SweepFields[], target: SweepTarget, 
     if (refused) return { sweeps: [], error: `Sweep: ${refused}.` };
     return { sweeps };
   } catch (error) {
-    if (error instanceof SweepError) return { sweeps: [], error: `Sweep: ${error.message}.` };
+    if (isFigmentError(error, "input")) return { sweeps: [], error: `Sweep: ${error.message}.` };
     throw error;
   }
 }

@@ -4,14 +4,15 @@
  * layer that gives no picture is said in the designer's words; a new start or Cancel aborts the export.
  */
 import type { MainRequests } from "../../../channel/requests.js";
-import { failureOf, RequestCheckError, type ModelJobFailure } from "../../../model/job-state.js";
+import { failureOf, type ModelJobFailure } from "../../../model/job-state.js";
 import type { RowsPlan } from "../plan.js";
+import { FigmentError } from "../../../../codegen/errors.js";
 
 export async function exportInitImage(requests: MainRequests, from: NonNullable<RowsPlan["sdInit"]>, signal: AbortSignal): Promise<Uint8Array> {
   const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal });
   signal.throwIfAborted();
   const frame = frames.find((f) => f.id === from.nodeId && f.png) ?? frames.find((f) => f.png);
-  if (!frame?.png) throw new RequestCheckError(`“${from.name}” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength.`);
+  if (!frame?.png) throw new FigmentError("input", `“${from.name}” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength.`);
   return frame.png;
 }
 

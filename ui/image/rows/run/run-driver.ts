@@ -19,7 +19,8 @@ import { sendSdItem } from "./send-sd-item.js";
 import { InitExport } from "./init-image.js";
 import { sdItemRequest } from "../sweep-items.js";
 import type { ImageVersion } from "../../versions.js";
-import { failureOf } from "../../../model/job-state.js";
+import { failureOf, missingKey } from "../../../model/job-state.js";
+import { LatestRun, type Run } from "../../../lib/latest-only.js";
 
 export interface DriverDeps {
   requests: MainRequests;
@@ -31,7 +32,9 @@ export interface DriverDeps {
 
 export class RunDriver {
   state: run.RunState | undefined;
-  private generation = 0;
+  private readonly runs = new LatestRun();
+  /** The rows run under way: its items' steps show what they made only while no newer run has started. */
+  private rowsRun: Run = this.runs.start();
   private route: ImageRoute | undefined;
   private readonly controllers = new Map<number, AbortController>();
   /** The selection exported as an img2img run's starting picture (a local SD server). */
@@ -52,7 +55,7 @@ export class RunDriver {
 
   start(plan: RowsPlan): void {
     this.abortAll();
-    this.generation++;
+    this.rowsRun = this.runs.start();
     this.route = imageRoute(this.deps.settings(), plan.reasonFirst && this.deps.settings().provider === "openai");
     this.set(run.newRun(plan));
     this.pump();
@@ -107,32 +110,31 @@ export class RunDriver {
 
   /** Exports the starting picture; the items go once it is in, or fail with why (Retry exports it again). */
   private exportInit(from: NonNullable<RowsPlan["sdInit"]>): void {
-    const mine = this.generation;
+    const { current } = this.rowsRun;
     const exported = (png: Uint8Array): void => {
-      if (mine !== this.generation) return;
+      if (!current()) return;
       this.set(run.initExported(this.state!, png));
       this.pump();
     };
-    this.init.start(from, exported, (failure) => mine === this.generation && this.set(run.failQueued(this.state!, failure)));
+    this.init.start(from, exported, (failure) => current() && this.set(run.failQueued(this.state!, failure)));
   }
 
   private launch(index: number): void {
     const state = run.started(this.state!, index);
     this.set(state);
-    const mine = this.generation;
+    const { id, current: live } = this.rowsRun;
     const attempt = state.items[index]!.attempt;
-    const live = () => mine === this.generation;
     const settings = this.deps.settings();
     // A local SD server takes no key (the server's own credentials, read per base URL).
     const apiKey = state.plan.sd ? undefined : this.deps.vault.revealFor(settings);
     if (!state.plan.sd && !apiKey) {
-      this.set(run.failed(state, index, attempt, { kind: "model", message: `No API key for ${settings.provider}.`, model: { kind: "missing-key" }, at: Date.now() }));
+      this.set(run.failed(state, index, attempt, missingKey(settings.provider)));
       return queueMicrotask(() => live() && this.pump());
     }
     const controller = new AbortController();
     this.controllers.set(index, controller);
     const item = state.plan.items[index]!;
-    const versionId = `b${Date.now().toString(36)}${mine}a${attempt}-${state.plan.sd ? index + 1 : item.row}`;
+    const versionId = `b${Date.now().toString(36)}${id}a${attempt}-${state.plan.sd ? index + 1 : item.row}`;
     const onPartial = (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes));
     const route = this.route ?? imageRoute(settings, false);
     const sent = apiKey ? sendItem(hostedSendOf(this.deps, state, index, route, apiKey, versionId, onPartial, controller.signal)) : sendSdItem(sdSendOf(this.deps, state, index, versionId, onPartial, controller.signal));
@@ -162,14 +164,14 @@ export class RunDriver {
 
   /** Places item `index` after the placements before it (the grid's id comes from the first). */
   private place(index: number): void {
-    const mine = this.generation;
+    const { current } = this.rowsRun;
     this.placing = this.placing.then(async () => {
       const state = this.state;
       const version = state?.items[index]?.version;
-      if (mine !== this.generation || !state || !version) return;
+      if (!current() || !state || !version) return;
       this.set(run.placed(state, index, { state: "placing" }));
       const done = await placeRunItem(this.deps.requests, state, index, version);
-      if (mine === this.generation) this.set(run.placed(this.state!, index, done.placement, done.gridId));
+      if (current()) this.set(run.placed(this.state!, index, done.placement, done.gridId));
     });
   }
 }

@@ -9,9 +9,11 @@ import type { MainRequests } from "../../../channel/requests.js";
 import type { ApiKeyVault } from "../../../model/api-key.js";
 import type { Engine } from "../../../engine/engine.js";
 import type { InferInputData } from "../../../engine/protocol/rows.js";
-import { fillFailureOf, type FillState } from "./fill-state.js";
+import type { FillState } from "./fill-state.js";
 import { selectionTexts } from "./frame-texts.js";
 import { columnSpec, type EditTable } from "./table.js";
+import { failureOf, missingKey } from "../../../model/job-state.js";
+import { LatestRun } from "../../../lib/latest-only.js";
 
 export interface RowFill {
   state: FillState;
@@ -43,17 +45,16 @@ export function fillParams(table: EditTable): InferInputData["params"] | string 
 export function useFill({ requests, worker, vault, settings, table, setTable }: FillDeps): RowFill {
   const [state, setState] = useState<FillState>({ phase: "idle" });
   const [count, setCount] = useState(4);
-  const token = useRef(0);
+  const runs = useRef(new LatestRun()).current;
   const abort = useRef<AbortController | undefined>(undefined);
 
   const fill = useCallback(() => {
-    const mine = ++token.current;
-    const current = () => mine === token.current;
+    const { current } = runs.start();
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     const apiKey = vault.revealFor(settings);
-    if (!apiKey) return setState({ phase: "failed", failure: { kind: "model", message: `No API key for ${settings.provider}.`, model: { kind: "missing-key" }, at: Date.now() } });
+    if (!apiKey) return setState({ phase: "failed", failure: missingKey(settings.provider) });
     const start = table();
     const params = fillParams(start);
     if (typeof params === "string") return setState({ phase: "failed", failure: { kind: "input", message: params } });
@@ -71,13 +72,13 @@ export function useFill({ requests, worker, vault, settings, table, setTable }: 
       setState({ phase: "done", notes: reply.notes, rows: reply.rows.length, texts: texts.length });
     })().catch((error: unknown) => {
       if (!current()) return;
-      const failure = fillFailureOf(error);
+      const failure = failureOf(error);
       setState(failure === "cancelled" ? { phase: "idle" } : { phase: "failed", failure });
     });
   }, [requests, worker, vault, settings, table, setTable, count]);
 
   const cancel = useCallback(() => {
-    token.current++;
+    runs.stop();
     abort.current?.abort();
     setState({ phase: "idle" });
   }, []);
